@@ -1,0 +1,81 @@
+"""From what a reader found (RawArticle) to a clean Article with publisher and date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rashomon.article.boilerplate import clean_text, cut_prefix
+from rashomon.article.dates import date_from_text_lead, date_from_url
+from rashomon.article.outlets import OutletDirectory, identify_publisher
+from rashomon.errors import InputError
+from rashomon.model import Article, FoundIn, PublicationDate, RawArticle
+from rashomon.reconcile.duplicates import article_id, content_hash
+
+_TITLE_FALLBACK_CHARS = 120
+
+
+@dataclass(frozen=True)
+class UserMetadata:
+    """Metadata given on the command line; it overrides what the files say."""
+
+    outlet: str | None = None
+    published: PublicationDate | None = None
+    url: str | None = None
+
+
+def build_article(raw: RawArticle, directory: OutletDirectory, user: UserMetadata) -> Article:
+    """Clean the text, find outlet, wire, dateline and date, and give the article its id."""
+    clean = clean_text(
+        raw.text, title_in_text=raw.title is None, is_masthead=directory.is_masthead
+    )
+    url = user.url or raw.url
+    stated = (
+        (user.outlet, FoundIn.USER)
+        if user.outlet
+        else (raw.outlet, raw.outlet_found_in or FoundIn.METADATA)
+        if raw.outlet
+        else None
+    )
+    publisher = identify_publisher(
+        stated=stated,
+        footers=clean.footers,
+        leading_lines=clean.leading_lines,
+        url=url,
+        body=clean.body,
+        directory=directory,
+    )
+    if publisher.dateline:
+        clean = cut_prefix(clean, publisher.dateline.length)
+    if not clean.body.strip():
+        raise InputError(raw.source, "no article text left after removing boilerplate")
+    title = raw.title or clean.title or _first_line(clean.body)
+    published = (
+        user.published
+        or raw.published
+        or (date_from_url(url) if url else None)
+        or date_from_text_lead(clean.body)
+    )
+    content = content_hash(title, clean.body)
+    return Article(
+        id=article_id(content, publisher.outlet),
+        source=raw.source,
+        title=title,
+        body=clean.body,
+        raw_text=raw.text,
+        offsets=clean.offsets,
+        content_hash=content,
+        captions=tuple(dict.fromkeys((*raw.captions, *clean.captions))),
+        outlet=publisher.outlet,
+        outlet_found_in=publisher.found_in,
+        wire=publisher.wire,
+        dateline=publisher.dateline.place if publisher.dateline else None,
+        author=raw.author,
+        url=url,
+        published=published,
+        markup=raw.markup,
+    )
+
+
+def _first_line(body: str) -> str:
+    line = body.strip().splitlines()[0]
+    return line if len(line) <= _TITLE_FALLBACK_CHARS else line[:_TITLE_FALLBACK_CHARS] + "…"

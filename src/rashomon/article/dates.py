@@ -1,0 +1,202 @@
+"""Publication dates from metadata values, URLs and the first lines of an article.
+
+We parse with a few strict patterns instead of dateparser: a general parser turns words like
+"we" or "may" into dates, and a wrong publication date silently misplaces every event of an
+article on the timeline. A string either is one of the shapes below or it is not a date, and
+the result is never more precise than the string (`2016-11` stays a month).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from urllib.parse import urlsplit
+
+from rashomon.model import DatePrecision, FoundIn, PublicationDate
+
+__all__ = ["date_from_text_lead", "date_from_url", "parse_date"]
+
+# Years outside these bounds are ids, counts or typos, not the publication date of a news story.
+MIN_YEAR, MAX_YEAR = 1900, 2100
+URL_MIN_YEAR = 1990  # the web has no news URLs before this; older 4-digit segments are ids
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>\d{4})"
+
+_ISO = re.compile(
+    r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
+    r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?"
+)
+_COMPACT = re.compile(r"(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})")
+_YEAR_MONTH = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})")
+_YEAR_ONLY = re.compile(_YEAR)
+_YMD_NUMERIC = re.compile(r"(?P<year>\d{4})([/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})")
+_NUMERIC = re.compile(r"(?P<a>\d{1,2})([/.-])(?P<b>\d{1,2})\2(?P<year>\d{4})")
+_DAY_MONTH_NAME = re.compile(
+    rf"{_WEEKDAY}{_DAY}(?:\s+|-)(?:of\s+)?{_MONTH},?(?:\s+|-){_YEAR}", re.IGNORECASE
+)
+_MONTH_NAME_DAY = re.compile(rf"{_WEEKDAY}{_MONTH}\s*{_DAY},?\s+{_YEAR}", re.IGNORECASE)
+_MONTH_NAME_YEAR = re.compile(rf"{_MONTH},?\s+{_YEAR}", re.IGNORECASE)
+
+# A clock time: "10:32", "10:32:05", "15.02", "10:32 AM", "10:32 GMT", "10:32 GMT+3", "+03:00".
+# Zone names must be upper case so that "10:32 Syria" is not read as a time zone.
+_TIME = (
+    r"(?:at\s+)?\d{1,2}(?:[:.]\d{2}){1,2}(?![\d./])\s*(?:(?i:[ap]\.?m)\.?)?"
+    r"(?:\s*(?:Z|[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}))?"
+)
+_TRAILING_TIME = re.compile(rf"(?:\s*[,|\u2013\u2014-]\s*|\s+){_TIME}\s*$")
+_LEADING_TIME = re.compile(rf"^{_TIME}\s*[,|\u2013\u2014-]?\s*(?:on\s+)?")
+
+_LEAD_LINES = 5
+_LEAD_PREFIX_TOKENS = 9  # longest date with weekday and time: "Monday, October 24th, 2016 at 10:32 AM"
+_LABEL = re.compile(
+    r"^(?:(?:first\s+|last\s+)?(?:published|posted|updated|modified)|dated?|released)\b"
+    r"(?:\s+on)?\s*[:\u2013\u2014-]?\s*",
+    re.IGNORECASE,
+)
+_EDGE_PUNCT = " \t.,;:|-\u2013\u2014"
+
+
+def _valid(year: int, month: int, day: int | None = None, *, min_year: int = MIN_YEAR) -> bool:
+    """Whether the fields name a real calendar day (or month), so 2/30 and 13/13 are rejected."""
+    if not min_year <= year <= MAX_YEAR or not 1 <= month <= 12:
+        return False
+    if day is None:
+        return True
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _make(
+    year: int, month: int | None, day: int | None, found_in: FoundIn, *, min_year: int = MIN_YEAR
+) -> PublicationDate | None:
+    """Build a date at the precision of the fields given, or None when they are impossible."""
+    if month is None:
+        ok = min_year <= year <= MAX_YEAR
+        return PublicationDate(f"{year:04d}", DatePrecision.YEAR, found_in) if ok else None
+    if not _valid(year, month, day, min_year=min_year):
+        return None
+    if day is None:
+        return PublicationDate(f"{year:04d}-{month:02d}", DatePrecision.MONTH, found_in)
+    return PublicationDate(f"{year:04d}-{month:02d}-{day:02d}", DatePrecision.DAY, found_in)
+
+
+def _month_number(name: str) -> int:
+    return _MONTHS.index(name[:3].lower()) + 1
+
+
+def _numeric_day_month(a: int, b: int, order: str) -> tuple[int, int]:
+    """(month, day) of 'a/b/YYYY': a field above 12 can only be the day, whatever `order` says."""
+    if a > 12 >= b:
+        return b, a
+    if b > 12 >= a:
+        return a, b
+    return (a, b) if order == "MDY" else (b, a)
+
+
+def parse_date(text: str, *, found_in: FoundIn, order: str = "MDY") -> PublicationDate | None:
+    """Parse a string that is wholly a date, at the precision it states; None when it is not one.
+
+    `order` settles ambiguous numeric dates ('4/5/2017'): 'MDY' (the FA-KES convention, and the
+    default) or 'DMY'. Two-digit years are refused: '4/5/17' could be 1917 or 2017 or 2004.
+    """
+    if order not in ("MDY", "DMY"):
+        raise ValueError(f"order must be 'MDY' or 'DMY', not {order!r}")
+    s = text.strip()
+    if m := _ISO.fullmatch(s) or _COMPACT.fullmatch(s) or _YMD_NUMERIC.fullmatch(s):
+        return _make(int(m["year"]), int(m["month"]), int(m["day"]), found_in)
+    if m := _YEAR_MONTH.fullmatch(s):
+        return _make(int(m["year"]), int(m["month"]), None, found_in)
+    if m := _YEAR_ONLY.fullmatch(s):
+        return _make(int(m["year"]), None, None, found_in)
+    s = _TRAILING_TIME.sub("", s)
+    if m := _NUMERIC.fullmatch(s):
+        month, day = _numeric_day_month(int(m["a"]), int(m["b"]), order)
+        return _make(int(m["year"]), month, day, found_in)
+    if m := _DAY_MONTH_NAME.fullmatch(s) or _MONTH_NAME_DAY.fullmatch(s):
+        return _make(int(m["year"]), _month_number(m["mon"]), int(m["day"]), found_in)
+    if m := _MONTH_NAME_YEAR.fullmatch(s):
+        return _make(int(m["year"]), _month_number(m["mon"]), None, found_in)
+    return None
+
+
+_URL_SLUG_DATE = re.compile(r"(?:(\d{4})-(\d{2})-(\d{2})|(\d{4})(\d{2})(\d{2}))(?:-[a-z].*)?", re.I)
+_URL_MONTH = re.compile(rf"\d{{1,2}}|{_MONTH}", re.IGNORECASE)
+
+
+def _url_segment_month(segment: str) -> int | None:
+    """Month of a URL segment: '10', '3' or a name ('oct', as the Guardian writes it)."""
+    m = _URL_MONTH.fullmatch(segment)
+    if m is None:
+        return None
+    return _month_number(m["mon"]) if m["mon"] else int(segment)
+
+
+def date_from_url(url: str) -> PublicationDate | None:
+    """A date that a news site wrote into the URL path: /2016/10/26/, /2016-10-26/, /20161026/.
+
+    Only whole path segments count (or a date followed by '-slug'), so the digits of an article
+    id such as 'world-middle-east-37812345' are never read as a date.
+    """
+    segments = [seg for seg in urlsplit(url.strip()).path.split("/") if seg]
+    for i, seg in enumerate(segments):
+        if m := _URL_SLUG_DATE.fullmatch(seg):
+            y, mo, d = (g for g in m.groups() if g is not None)
+            if found := _make(int(y), int(mo), int(d), FoundIn.URL, min_year=URL_MIN_YEAR):
+                return found
+            continue
+        if not re.fullmatch(r"\d{4}", seg) or i + 1 >= len(segments):
+            continue
+        month = _url_segment_month(segments[i + 1])
+        if month is None:
+            continue
+        day_seg = segments[i + 2] if i + 2 < len(segments) else ""
+        day = int(day_seg) if re.fullmatch(r"\d{1,2}", day_seg) else None
+        if found := _make(int(seg), month, day, FoundIn.URL, min_year=URL_MIN_YEAR):
+            return found
+    return None
+
+
+def _leading_date(text: str, *, need_day: bool) -> PublicationDate | None:
+    """The longest run of leading words of `text` that parses as a date."""
+    tokens = text.split()[:_LEAD_PREFIX_TOKENS]
+    for n in range(len(tokens), 0, -1):
+        found = parse_date(" ".join(tokens[:n]).rstrip(_EDGE_PUNCT), found_in=FoundIn.TEXT)
+        if found and (found.precision is DatePrecision.DAY or not need_day):
+            return found
+    return None
+
+
+def _month_or_day(found: PublicationDate | None) -> PublicationDate | None:
+    """Drop a bare year: in article text it is too often a count or a reference to be the date."""
+    return found if found and found.precision is not DatePrecision.YEAR else None
+
+
+def date_from_text_lead(text: str) -> PublicationDate | None:
+    """A publication date stated at the very start of an article body.
+
+    Accepted: a body that opens with a full date ('Wed 05 Apr 2017 Syria attack ...'), or, among
+    its first five non-blank lines, a labelled date line ('Published: 24 October 2016',
+    'Updated 10:32 GMT, October 24, 2016') or a line that is only a date. Dates inside ordinary
+    sentences are left alone: they are usually about events, not about publication.
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()][:_LEAD_LINES]
+    for i, line in enumerate(lines):
+        if i == 0 and (found := _leading_date(line, need_day=True)):
+            return found
+        if label := _LABEL.match(line):
+            rest = _LEADING_TIME.sub("", line[label.end() :])
+            if found := _month_or_day(_leading_date(rest, need_day=False)):
+                return found
+        if found := _month_or_day(parse_date(line.strip(_EDGE_PUNCT), found_in=FoundIn.TEXT)):
+            return found
+    return None

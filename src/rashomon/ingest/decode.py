@@ -1,0 +1,84 @@
+"""Bytes to text, refusing what is not text instead of ingesting mojibake.
+
+Latin-1 decodes any byte string, so "decodes without error" proves nothing; we judge the
+result by how much of it is control or unassigned characters.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from charset_normalizer import from_bytes
+
+from rashomon.errors import InputError
+
+_MAGIC = {
+    b"\x89PNG": "PNG image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"GIF8": "GIF image",
+    b"%PDF": "PDF document",
+    b"PK\x03\x04": "ZIP archive (or Office document)",
+    b"\x1f\x8b": "gzip archive",
+    b"RIFF": "RIFF media file",
+    b"\x7fELF": "executable",
+    b"SQLite format 3": "SQLite database",
+}
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_MAX_BAD_SHARE = 0.01
+_LATIN_FAMILY = {
+    "cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_2", "iso8859_9", "iso8859_15",
+    "iso8859_13", "iso8859_4", "iso8859_10", "mac_roman", "mac_latin2", "mac_iceland",
+}  # fmt: skip
+
+
+def decode_text(source: str, data: bytes) -> str:
+    """Decode an input file's bytes, or raise InputError saying why it is not text."""
+    if not data.strip():
+        raise InputError(source, "empty file")
+    for magic, kind in _MAGIC.items():
+        if data.startswith(magic):
+            raise InputError(source, f"binary content ({kind}), not text")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _checked(source, data.decode(encoding, errors="replace"), encoding)
+    if b"\x00" in data[:4096]:
+        raise InputError(source, "binary content (NUL bytes), not text")
+    try:
+        return _checked(source, data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(source, "no text encoding decodes this file")
+    if best.encoding in _LATIN_FAMILY:
+        # Detectors confuse the Latin single-byte code pages (cp1250 for French, say); for
+        # news text the Western one is far likelier, as browsers also assume.
+        try:
+            return _checked(source, data.decode("cp1252"), "cp1252")
+        except UnicodeDecodeError:
+            pass
+    return _checked(source, str(best), best.encoding)
+
+
+def _checked(source: str, text: str, encoding: str) -> str:
+    bad = sum(1 for ch in text if _is_bad(ch))
+    if bad > max(2, _MAX_BAD_SHARE * len(text)):
+        raise InputError(
+            source, f"not readable text ({bad} control or invalid characters as {encoding})"
+        )
+    if not text.strip():
+        raise InputError(source, "empty file")
+    return text
+
+
+def _is_bad(ch: str) -> bool:
+    if ch in "\t\n\r\f":
+        return False
+    return ch == "\ufffd" or unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn")

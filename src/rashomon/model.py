@@ -1,0 +1,132 @@
+"""Frozen records that travel between stages.
+
+Every stage takes and returns these, never bare dicts, so a field rename is a type error
+and not a silent KeyError three stages later.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class DatePrecision(StrEnum):
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class FoundIn(StrEnum):
+    """Where a piece of metadata came from, so users can weigh it."""
+
+    USER = "user"  # command-line option
+    RECORD = "record"  # a mapped field of a CSV/JSON record
+    METADATA = "metadata"  # HTML meta tags / structured data
+    URL = "url"
+    TEXT = "text"  # a line of the article text (footer, masthead, dateline, lead date)
+
+
+@dataclass(frozen=True)
+class PublicationDate:
+    """A publication date no more precise than the evidence: '2016-11' stays a month."""
+
+    value: str  # ISO: YYYY-MM-DD, YYYY-MM or YYYY
+    precision: DatePrecision
+    found_in: FoundIn
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """What a reader found in one input, before cleaning.
+
+    `text` is the text that offsets refer to: the decoded file for .txt, the extracted main
+    text for HTML, the text field of a record. `title` is None when the title is the first
+    line of `text` (plain-text files).
+    """
+
+    source: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    outlet_found_in: FoundIn | None = None
+    url: str | None = None
+    author: str | None = None
+    published: PublicationDate | None = None
+    captions: tuple[str, ...] = ()
+    markup: str | None = None
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Maps offsets in the clean body back to the raw text it was cut from.
+
+    Cleaning only deletes stretches of raw text (and may join kept pieces with a newline),
+    so the map is a sorted list of kept segments: (clean_start, raw_start, length).
+    """
+
+    segments: tuple[tuple[int, int, int], ...]
+
+    def to_raw(self, offset: int) -> int:
+        """Raw offset of a clean offset; an end offset maps to just after its last char."""
+        if not self.segments:
+            return offset
+        starts = [s[0] for s in self.segments]
+        i = max(bisect.bisect_right(starts, offset) - 1, 0)
+        clean_start, raw_start, length = self.segments[i]
+        return raw_start + min(offset - clean_start, length)
+
+    def span_to_raw(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            raw = self.to_raw(start)
+            return raw, raw
+        return self.to_raw(start), self.to_raw(end - 1) + 1
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article: body free of boilerplate, with its publisher, wire and date."""
+
+    id: str
+    source: str
+    title: str
+    body: str
+    raw_text: str
+    offsets: OffsetMap
+    content_hash: str
+    captions: tuple[str, ...] = ()
+    outlet: str | None = None
+    outlet_found_in: FoundIn | None = None
+    wire: str | None = None
+    dateline: str | None = None
+    author: str | None = None
+    url: str | None = None
+    published: PublicationDate | None = None
+    markup: str | None = None
+
+    @property
+    def words(self) -> int:
+        return len(self.body.split())
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """One row of `rashomon articles`: what a user scans to pick an article."""
+
+    id: str
+    source: str
+    title: str
+    outlet: str | None
+    outlet_found_in: str | None
+    wire: str | None
+    dateline: str | None
+    published: str | None
+    published_precision: str | None
+    published_found_in: str | None
+    words: int
+    duplicate_of: str | None
+    similarity: float | None = None
+    url: str | None = None
+    author: str | None = None
+    parsed: bool = False
+    captions: tuple[str, ...] = field(default=())

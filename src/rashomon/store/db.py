@@ -1,0 +1,281 @@
+"""Store: connection setup, migrations, and every query rashomon makes.
+
+Each article is written in its own transaction, so a crash (even kill -9) leaves every
+committed article whole and the next run simply skips them.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from rashomon.errors import NotFoundError, StoreError
+from rashomon.model import (
+    Article,
+    ArticleSummary,
+    DatePrecision,
+    FoundIn,
+    OffsetMap,
+    PublicationDate,
+)
+from rashomon.reconcile.duplicates import Fingerprint
+from rashomon.store.schema import LATEST_VERSION, MIGRATIONS
+
+_SUMMARY_COLUMNS = (
+    "a.id, a.source, a.title, a.outlet, a.outlet_found_in, a.wire, a.dateline, a.published,"
+    " a.published_precision, a.published_found_in, a.words, a.duplicate_of, a.similarity,"
+    " a.url, a.author, a.captions"
+)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """A rashomon database file. Use as a context manager or call close()."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a usable rashomon database ({exc})") from exc
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # -- schema ---------------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        self.conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version ("
+            " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
+        current = self.schema_version()
+        if current > LATEST_VERSION:
+            raise StoreError(
+                f"{self.path}: schema version {current} is newer than this rashomon "
+                f"({LATEST_VERSION}); upgrade rashomon"
+            )
+        for migration in MIGRATIONS:
+            if migration.version <= current:
+                continue
+            with self.transaction() as conn:
+                for statement in _statements(migration.sql):
+                    conn.execute(statement)
+                conn.execute(
+                    "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
+                    (migration.version, migration.name, _now()),
+                )
+
+    def schema_version(self) -> int:
+        row = self.conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
+        return int(row[0] or 0)
+
+    def applied_migrations(self) -> list[tuple[int, str]]:
+        rows = self.conn.execute("SELECT version, name FROM schema_version ORDER BY version")
+        return [(r[0], r[1]) for r in rows]
+
+    def integrity_check(self) -> str:
+        return str(self.conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+    def journal_mode(self) -> str:
+        return str(self.conn.execute("PRAGMA journal_mode").fetchone()[0])
+
+    # -- articles -------------------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row is not None
+
+    def copies_by_content(self, content_hash: str) -> list[tuple[str, str | None]]:
+        rows = self.conn.execute(
+            "SELECT id, duplicate_of FROM articles WHERE content_hash = ? ORDER BY rowid",
+            (content_hash,),
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def copies_by_bands(self, bands: Sequence[str]) -> list[tuple[str, str | None, str]]:
+        """Articles sharing any MinHash band: (id, duplicate_of, body), oldest first."""
+        if not bands:
+            return []
+        marks = ",".join("?" * len(bands))
+        rows = self.conn.execute(
+            "SELECT a.id, a.duplicate_of, a.body FROM articles a WHERE a.id IN"
+            f" (SELECT article_id FROM article_bands WHERE band IN ({marks})) ORDER BY a.rowid",
+            tuple(bands),
+        )
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    def add_article(
+        self,
+        article: Article,
+        fingerprint: Fingerprint,
+        duplicate_of: str | None,
+        similarity: float | None,
+    ) -> None:
+        """Insert one article and its fingerprint atomically (its own transaction)."""
+        published = article.published
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO articles (id, source, title, body, raw_text, offset_map, captions,"
+                " markup, outlet, outlet_found_in, wire, dateline, author, url, published,"
+                " published_precision, published_found_in, words, content_hash, duplicate_of,"
+                " similarity, ingested_at)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    article.id, article.source, article.title, article.body, article.raw_text,
+                    json.dumps(article.offsets.segments), json.dumps(article.captions),
+                    article.markup, article.outlet,
+                    article.outlet_found_in.value if article.outlet_found_in else None,
+                    article.wire, article.dateline, article.author, article.url,
+                    published.value if published else None,
+                    published.precision.value if published else None,
+                    published.found_in.value if published else None,
+                    article.words, article.content_hash, duplicate_of, similarity, _now(),
+                ),
+            )  # fmt: skip
+            conn.executemany(
+                "INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)",
+                [(band, article.id) for band in fingerprint.bands],
+            )
+
+    def list_articles(self) -> list[ArticleSummary]:
+        rows = self.conn.execute(
+            f"SELECT {_SUMMARY_COLUMNS}, EXISTS(SELECT 1 FROM parsed_docs p"
+            " WHERE p.article_id = a.id) AS parsed FROM articles a ORDER BY a.source, a.rowid"
+        )
+        return [_summary(row) for row in rows]
+
+    def resolve_id(self, id_or_prefix: str) -> str:
+        """Full id from an id or a unique prefix of one (ids are long to type)."""
+        rows = self.conn.execute(
+            "SELECT id FROM articles WHERE id = ? OR id LIKE ? LIMIT 2",
+            (id_or_prefix, id_or_prefix.replace("%", "").replace("_", "") + "%"),
+        ).fetchall()
+        if not rows:
+            raise NotFoundError(f"no article with id {id_or_prefix!r}")
+        if len(rows) > 1 and rows[0][0] != id_or_prefix:
+            raise NotFoundError(f"id prefix {id_or_prefix!r} matches several articles")
+        return str(rows[0][0])
+
+    def get_article(self, article_id: str) -> tuple[Article, ArticleSummary]:
+        row = self.conn.execute(
+            f"SELECT {_SUMMARY_COLUMNS}, a.body, a.raw_text, a.offset_map, a.content_hash,"
+            " a.markup, EXISTS(SELECT 1 FROM parsed_docs p WHERE p.article_id = a.id) AS parsed"
+            " FROM articles a WHERE a.id = ?",
+            (self.resolve_id(article_id),),
+        ).fetchone()
+        summary = _summary(row)
+        published = None
+        if row["published"]:
+            published = PublicationDate(
+                row["published"],
+                DatePrecision(row["published_precision"]),
+                FoundIn(row["published_found_in"]),
+            )
+        article = Article(
+            id=row["id"],
+            source=row["source"],
+            title=row["title"],
+            body=row["body"],
+            raw_text=row["raw_text"],
+            offsets=OffsetMap(tuple(tuple(s) for s in json.loads(row["offset_map"]))),
+            content_hash=row["content_hash"],
+            captions=summary.captions,
+            outlet=row["outlet"],
+            outlet_found_in=FoundIn(row["outlet_found_in"]) if row["outlet_found_in"] else None,
+            wire=row["wire"],
+            dateline=row["dateline"],
+            author=row["author"],
+            url=row["url"],
+            published=published,
+            markup=row["markup"],
+        )
+        return article, summary
+
+    def article_count(self) -> int:
+        return int(self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    # -- parsed documents -----------------------------------------------------------------
+
+    def unparsed(self, model: str) -> list[tuple[str, str]]:
+        """(id, body) of articles with no cached parse for `model`, in ingest order."""
+        rows = self.conn.execute(
+            "SELECT a.id, a.body FROM articles a WHERE NOT EXISTS (SELECT 1 FROM parsed_docs p"
+            " WHERE p.article_id = a.id AND p.model = ?) ORDER BY a.rowid",
+            (model,),
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def save_doc(self, article_id: str, model: str, data: bytes) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO parsed_docs (article_id, model, doc, parsed_at)"
+                " VALUES (?, ?, ?, ?)",
+                (article_id, model, data, _now()),
+            )
+            conn.execute(
+                "INSERT OR REPLACE INTO article_stages (article_id, stage, version, done_at)"
+                " VALUES (?, 'parse', ?, ?)",
+                (article_id, model, _now()),
+            )
+
+    def load_doc(self, article_id: str, model: str) -> bytes | None:
+        row = self.conn.execute(
+            "SELECT doc FROM parsed_docs WHERE article_id = ? AND model = ?", (article_id, model)
+        ).fetchone()
+        return bytes(row[0]) if row else None
+
+
+def _statements(sql: str) -> list[str]:
+    return [s.strip() for s in sql.split(";") if s.strip()]
+
+
+def _summary(row: sqlite3.Row) -> ArticleSummary:
+    return ArticleSummary(
+        id=row["id"],
+        source=row["source"],
+        title=row["title"],
+        outlet=row["outlet"],
+        outlet_found_in=row["outlet_found_in"],
+        wire=row["wire"],
+        dateline=row["dateline"],
+        published=row["published"],
+        published_precision=row["published_precision"],
+        published_found_in=row["published_found_in"],
+        words=row["words"],
+        duplicate_of=row["duplicate_of"],
+        similarity=row["similarity"],
+        url=row["url"],
+        author=row["author"],
+        parsed=bool(row["parsed"]),
+        captions=tuple(json.loads(row["captions"])),
+    )

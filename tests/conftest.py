@@ -1,0 +1,36 @@
+"""Shared fixtures. Tests that need ../shared skip with a message when it is absent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEEDS = SHARED / "corpus" / "seeds"
+FAKES_CSV = SHARED / "eval-data" / "fa-kes" / "fa-kes-dev.csv"
+
+
+def need(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"{path} is absent: put the shared material beside the repo to run this test")
+    return path
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    return need(SEEDS)
+
+
+@pytest.fixture
+def seed_text(seeds_dir: Path):
+    def read(prefix: str) -> str:
+        (path,) = seeds_dir.glob(f"{prefix}_*.txt")
+        return path.read_text(encoding="utf-8")
+
+    return read
+
+
+@pytest.fixture
+def fakes_csv() -> Path:
+    return need(FAKES_CSV)

@@ -1,0 +1,130 @@
+from rashomon.article.boilerplate import LineKind, clean_text, cut_prefix, split_lines
+
+
+def kinds(raw: str, **kw) -> dict[str, LineKind]:
+    clean = clean_text(raw, title_in_text=True, **kw)
+    return {text: kind for kind, text in clean.removed}
+
+
+def test_split_lines_offsets_point_at_stripped_text():
+    raw = "Title\n\n  indented line  \r\nlast"
+    lines = split_lines(raw)
+    for line in lines:
+        assert raw[line.start : line.end] == line.text
+    assert [ln.text for ln in lines] == ["Title", "", "indented line", "last"]
+
+
+def test_title_is_first_nonempty_line_and_body_keeps_paragraphs():
+    raw = "\n\nA headline\n\nFirst paragraph here.\n\nSecond paragraph here."
+    clean = clean_text(raw, title_in_text=True)
+    assert clean.title == "A headline"
+    assert clean.body == "First paragraph here.\n\nSecond paragraph here."
+
+
+def test_offset_map_points_back_into_raw_text():
+    raw = "Headline\n\nimage copyrightAFP\nimage captionA burnt bus.\n\nRebels fired rockets.\n\nREAD MORE: Other story\n\nThe army replied."
+    clean = clean_text(raw, title_in_text=True)
+    for word in ("Rebels", "rockets", "army replied"):
+        start = clean.body.index(word)
+        raw_start, raw_end = clean.offsets.span_to_raw(start, start + len(word))
+        assert raw[raw_start:raw_end] == word
+
+
+def test_captions_kept_apart_and_credits_dropped():
+    raw = "Headline\n\nimage copyrightReuters\nimage captionSome 2,700 people were hurt, monitors say\n\nThe text of the story."
+    clean = clean_text(raw, title_in_text=True)
+    assert clean.captions == ("Some 2,700 people were hurt, monitors say",)
+    assert "image" not in clean.body and "2,700" not in clean.body
+
+
+def test_photo_by_credit_and_dated_caption_after_it():
+    raw = (
+        "Headline\n\nPhoto by: Reuters\n\nMen walk near a market in Idlib province, Syria "
+        "October 24, 2015.\n\nRebels said on Monday they would fight on."
+    )
+    clean = clean_text(raw, title_in_text=True)
+    assert clean.body == "Rebels said on Monday they would fight on."
+    assert clean.captions[0].startswith("Men walk near a market")
+
+
+def test_repeated_line_is_an_image_caption():
+    raw = "Headline\n\nA view of the city.\nA view of the city.\n\nTalks began on Friday."
+    clean = clean_text(raw, title_in_text=True)
+    assert clean.body == "Talks began on Friday."
+    assert clean.captions == ("A view of the city.",)
+
+
+def test_read_more_and_related_topics_block_are_removed():
+    raw = (
+        "Headline\n\nRelated Topics\n  • Syrian civil war\n\nThe story begins.\n\n"
+        "  • Why the city matters\n  • Life under siege?\n\nREAD MORE: Dodging death\n\n"
+        "The story ends.\n\nRelated Topics"
+    )
+    clean = clean_text(raw, title_in_text=True)
+    assert clean.body == "The story begins.\n\nThe story ends."
+    found = kinds(raw)
+    assert found["READ MORE: Dodging death"] is LineKind.RELATED
+    assert found["• Life under siege?"] is LineKind.RELATED
+
+
+def test_bulleted_facts_that_are_sentences_stay():
+    raw = "Headline\n\nThe toll so far:\n• More than 250,000 people have been killed in the war since it began in 2011.\n"
+    clean = clean_text(raw, title_in_text=True)
+    assert "250,000" in clean.body
+
+
+def test_headlines_between_paragraphs_are_dropped_but_sentences_kept():
+    raw = (
+        "Headline\n\nThe first paragraph ends here.\n\nSyrian refugees open businesses in Turkey\n\n"
+        "“The reality is grim,” he said.\n\nSyria’s war: Rebels suffer ‘biggest defeat since 2012’\n\n"
+        "He said: “We will stay.”"
+    )
+    clean = clean_text(raw, title_in_text=True)
+    assert "refugees open" not in clean.body and "biggest defeat" not in clean.body
+    assert "“The reality is grim,” he said." in clean.body
+    assert "He said: “We will stay.”" in clean.body
+
+
+def test_comment_form_and_everything_after_it_is_removed():
+    raw = (
+        "Headline\n\nThe story.\n\nLeave a Reply\n\nYour email address will not be published. "
+        "Required fields are marked *\n\nISIS transfers its heavy weapons\n\nA trailing story."
+    )
+    clean = clean_text(raw, title_in_text=True)
+    assert clean.body == "The story."
+
+
+def test_share_widgets_removed():
+    raw = "Headline\n\nShare\nTweet\nEmail\nShare this article\n\nThe story.\n\nFacebook | Twitter | WhatsApp"
+    assert clean_text(raw, title_in_text=True).body == "The story."
+
+
+def test_footer_lines_are_removed_and_reported():
+    raw = "Headline\n\nThe story.\n\nSource: Al Jazeera, News Agencies"
+    clean = clean_text(raw, title_in_text=True)
+    assert clean.body == "The story."
+    assert clean.footers == ("Source: Al Jazeera, News Agencies",)
+
+
+def test_masthead_above_title_is_skipped():
+    raw = "BBC News\n\nSyria conflict: jihadists reject offer\n\nThe story."
+    clean = clean_text(raw, title_in_text=True, is_masthead=lambda line: line == "BBC News")
+    assert clean.title == "Syria conflict: jihadists reject offer"
+    assert clean.leading_lines == ("BBC News",)
+
+
+def test_without_title_in_text_every_line_is_body():
+    clean = clean_text("First line of the record.\nSecond line.", title_in_text=False)
+    assert clean.title is None
+    assert clean.body == "First line of the record.\nSecond line."
+
+
+def test_cut_prefix_keeps_offsets_right():
+    raw = "Headline\n\nGeneva (AFP) - People are stuck in the city.\n\nMore text."
+    clean = clean_text(raw, title_in_text=True)
+    cut = cut_prefix(clean, len("Geneva (AFP) - "))
+    assert cut.body.startswith("People are stuck")
+    start = cut.body.index("More text")
+    raw_start, raw_end = cut.offsets.span_to_raw(start, start + 9)
+    assert raw[raw_start:raw_end] == "More text"
+    assert raw[cut.offsets.to_raw(0) :].startswith("People")
