@@ -42,7 +42,9 @@ class RawArticle:
 
     `text` is the text that offsets refer to: the decoded file for .txt, the extracted main
     text for HTML, the text field of a record. `title` is None when the title is the first
-    line of `text` (plain-text files).
+    line of `text` (plain-text files). Two records of a collection with the same text but
+    other differing fields (date, labels) are distinct entries; `record_digest` keeps them
+    apart while a byte-identical record still maps to the same article.
     """
 
     source: str
@@ -55,6 +57,7 @@ class RawArticle:
     published: PublicationDate | None = None
     captions: tuple[str, ...] = ()
     markup: str | None = None
+    record_digest: str | None = None  # a collection record's own identity (all its fields)
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,7 @@ def build_article(raw: RawArticle, directory: OutletDirectory, user: UserMetadat
     )
     content = content_hash(title, clean.body)
     return Article(
-        id=article_id(content, publisher.outlet),
+        id=article_id(content, publisher.outlet, raw.record_digest),
         source=raw.source,
         title=title,
         body=clean.body,

@@ -54,7 +54,8 @@ _TRAILING_TIME = re.compile(rf"(?:\s*[,|\u2013\u2014-]\s*|\s+){_TIME}\s*$")
 _LEADING_TIME = re.compile(rf"^{_TIME}\s*[,|\u2013\u2014-]?\s*(?:on\s+)?")
 
 _LEAD_LINES = 5
-_LEAD_PREFIX_TOKENS = 9  # longest date with weekday and time: "Monday, October 24th, 2016 at 10:32 AM"
+# Words in the longest date we read, "Monday, October 24th, 2016 at 10:32 AM GMT", plus slack.
+_LEAD_PREFIX_TOKENS = 9
 _LABEL = re.compile(
     r"^(?:(?:first\s+|last\s+)?(?:published|posted|updated|modified)|dated?|released)\b"
     r"(?:\s+on)?\s*[:\u2013\u2014-]?\s*",

@@ -7,6 +7,7 @@ article, so one broken row never costs the rest of the file.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 from collections.abc import Iterator, Mapping
@@ -179,6 +180,9 @@ def _to_article(
         if published is None:
             return InputError(where, f"unreadable date {values['date']!r} (see --date-order)")
     outlet = values.get("outlet")
+    digest = hashlib.sha256(
+        json.dumps(record, sort_keys=True, default=str, ensure_ascii=False).encode()
+    ).hexdigest()[:16]
     return RawArticle(
         source=source,
         text=body,
@@ -188,6 +192,7 @@ def _to_article(
         url=values.get("url") or None,
         author=values.get("author") or None,
         published=published,
+        record_digest=digest,
     )
 
 

@@ -48,9 +48,9 @@ def content_hash(title: str, body: str) -> str:
     return hashlib.sha256(f"{normalise(title)}\n{normalise(body)}".encode()).hexdigest()
 
 
-def article_id(content: str, outlet: str | None) -> str:
+def article_id(content: str, outlet: str | None, record_digest: str | None = None) -> str:
     """Stable id: the same text from the same outlet is the same article, whatever the file."""
-    key = f"{content}|{name_key(outlet) if outlet else ''}"
+    key = f"{content}|{name_key(outlet) if outlet else ''}|{record_digest or ''}"
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
