@@ -29,7 +29,10 @@ def test_every_command_has_help_and_db_option(name, capsys):
 
 def test_console_script_runs_as_module():
     result = subprocess.run(
-        [sys.executable, "-m", "rashomon.cli", "--help"], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "rashomon.cli", "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0 and "ingest" in result.stdout
 

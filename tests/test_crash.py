@@ -34,7 +34,16 @@ def count(db) -> int:
 def test_kill_during_ingest_then_rerun(tmp_path):
     corpus, db = tmp_path / "corpus", tmp_path / "r.db"
     make_corpus(corpus)
-    cmd = [sys.executable, "-m", "rashomon.cli", "ingest", str(corpus), "--db", str(db), "--no-parse"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "rashomon.cli",
+        "ingest",
+        str(corpus),
+        "--db",
+        str(db),
+        "--no-parse",
+    ]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while count(db) < 20 and time.monotonic() < deadline and proc.poll() is None:

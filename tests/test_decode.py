@@ -10,7 +10,9 @@ def test_utf8_and_bom():
 
 
 def test_legacy_cp1252_is_decoded_not_rejected():
-    data = "The rebels said \u201cno\u201d to the caf\u00e9 owner\u2019s offer in Ya\u2019rubiyah.".encode("cp1252")
+    data = "The rebels said \u201cno\u201d to the caf\u00e9 owner\u2019s offer in Ya\u2019rubiyah.".encode(
+        "cp1252"
+    )
     assert "“no”" in decode_text("old.txt", data)
 
 

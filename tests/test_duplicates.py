@@ -34,7 +34,9 @@ def test_near_copy_shares_bands_and_high_jaccard():
 
 
 def test_unrelated_texts_do_not_match():
-    other = " ".join(f"Talks {i} in Geneva on detainees ended without a deal for group {i}." for i in range(20))
+    other = " ".join(
+        f"Talks {i} in Geneva on detainees ended without a deal for group {i}." for i in range(20)
+    )
     assert jaccard(shingles(STORY), shingles(other)) < 0.1
 
 

@@ -36,4 +36,6 @@ def test_parse_keeps_ids_and_doc_round_trips(nlp):
     assert docs["b"].text == items[1][1]
     restored = doc_from_bytes(nlp, doc_to_bytes(docs["a"]))
     assert [t.dep_ for t in restored] == [t.dep_ for t in docs["a"]]
-    assert [(e.text, e.label_) for e in restored.ents] == [(e.text, e.label_) for e in docs["a"].ents]
+    assert [(e.text, e.label_) for e in restored.ents] == [
+        (e.text, e.label_) for e in docs["a"].ents
+    ]

@@ -46,7 +46,9 @@ def test_footers_and_masthead():
 def test_stated_outlet_wins_and_is_canonicalised():
     p = publisher(stated=("ahram", FoundIn.RECORD), footers=("Source: Reuters",))
     assert (p.outlet, p.found_in) == ("Al-Ahram", FoundIn.RECORD)
-    assert publisher(stated=("Kyiv Independent Post", FoundIn.USER)).outlet == "Kyiv Independent Post"
+    assert (
+        publisher(stated=("Kyiv Independent Post", FoundIn.USER)).outlet == "Kyiv Independent Post"
+    )
 
 
 def test_url_domain_including_subdomains():
@@ -62,6 +64,11 @@ def test_statement_intermediary_is_not_the_outlet():
 
 def test_user_directory_file_adds_outlets(tmp_path):
     extra = tmp_path / "mine.yaml"
-    extra.write_text("outlets:\n  - name: Enab Baladi English\n    domains: [english.enabbaladi.net]\n")
+    extra.write_text(
+        "outlets:\n  - name: Enab Baladi English\n    domains: [english.enabbaladi.net]\n"
+    )
     directory = OutletDirectory.load([extra])
-    assert directory.from_url("https://english.enabbaladi.net/archives/1").name == "Enab Baladi English"
+    assert (
+        directory.from_url("https://english.enabbaladi.net/archives/1").name
+        == "Enab Baladi English"
+    )

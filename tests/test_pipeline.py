@@ -50,7 +50,11 @@ def test_folder_with_good_and_bad_files(tmp_path, capsys):
     for name, problem in (("empty.txt", "empty file"), ("image.txt", "PNG"), ("broken.csv", "CSV")):
         assert any(name in line and problem in line for line in error_lines), (name, err)
     (row,) = articles(capsys, db)
-    assert (row["title"], row["outlet"], row["dateline"]) == ("Assault on the city", "AFP", "Geneva")
+    assert (row["title"], row["outlet"], row["dateline"]) == (
+        "Assault on the city",
+        "AFP",
+        "Geneva",
+    )
 
 
 def test_failures_do_not_touch_stored_articles(tmp_path, capsys):
@@ -71,7 +75,8 @@ def test_reingest_is_a_no_op_and_wire_reprint_is_a_copy(tmp_path, capsys):
     original = write(tmp_path / "afp.txt", "Assault on the city\n\nBeirut (AFP) - " + STORY)
     reprint = write(
         tmp_path / "aj.txt",
-        "Rebels storm western Aleppo\n\n" + STORY.replace("on Friday", "on Friday morning")
+        "Rebels storm western Aleppo\n\n"
+        + STORY.replace("on Friday", "on Friday morning")
         + "\n\nSource: Al Jazeera, News Agencies",
     )
     run(capsys, "ingest", original, "--db", str(db), "--no-parse")
@@ -120,7 +125,8 @@ def test_stdin_html(tmp_path, capsys, monkeypatch):
     html = (
         "<html><head><title>Ceasefire holds</title><meta property='og:site_name' content='Reuters'>"
         "<meta property='article:published_time' content='2016-10-20T08:00:00Z'></head><body>"
-        "<article><h1>Ceasefire holds</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        "<article><h1>Ceasefire holds</h1>"
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
         + "</article></body></html>"
     )
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(html.encode())))

@@ -13,11 +13,16 @@ def records(data: str, fmt: str, pairs=(), order="MDY"):
 
 def test_csv_with_mapped_columns_and_us_dates():
     data = 'article_title,article_content,source,date\nT1,"Body one, with comma.",ahram,4/5/2017\n'
-    (article,) = records(data, "csv", ["title=article_title", "text=article_content", "outlet=source", "date=date"])
+    (article,) = records(
+        data, "csv", ["title=article_title", "text=article_content", "outlet=source", "date=date"]
+    )
     assert isinstance(article, RawArticle)
     assert (article.title, article.text, article.outlet) == ("T1", "Body one, with comma.", "ahram")
     assert article.outlet_found_in is FoundIn.RECORD
-    assert (article.published.value, article.published.precision) == ("2017-04-05", DatePrecision.DAY)
+    assert (article.published.value, article.published.precision) == (
+        "2017-04-05",
+        DatePrecision.DAY,
+    )
 
 
 def test_dmy_order_option():
@@ -49,7 +54,11 @@ def test_bad_date_is_reported_not_dropped():
 
 
 def test_jsonl_with_a_broken_line():
-    lines = [json.dumps({"title": "A", "text": "Body A."}), "{not json", json.dumps({"title": "B", "text": "Body B."})]
+    lines = [
+        json.dumps({"title": "A", "text": "Body A."}),
+        "{not json",
+        json.dumps({"title": "B", "text": "Body B."}),
+    ]
     out = records("\n".join(lines), "jsonl")
     assert [type(x).__name__ for x in out] == ["RawArticle", "InputError", "RawArticle"]
     assert out[1].source == "in.jsonl#line2"
@@ -69,7 +78,9 @@ def test_bad_map_option():
 
 
 def test_fakes_dev_csv_reads_409_dated_articles(fakes_csv):
-    field_map = FieldMap.parse(["title=article_title", "text=article_content", "outlet=source", "date=date"])
+    field_map = FieldMap.parse(
+        ["title=article_title", "text=article_content", "outlet=source", "date=date"]
+    )
     out = list(read_records(str(fakes_csv), fakes_csv.read_bytes(), "csv", field_map))
     assert len(out) == 409
     assert all(isinstance(a, RawArticle) and a.outlet and a.published for a in out)

@@ -77,7 +77,10 @@ def test_reporting_survives_cleaning(seeded, capsys):
 def test_captions_are_kept_apart(seeded, capsys):
     captions = body_of(capsys, seeded, "002")["captions"]
     assert any("no more than 900 Jabhat Fateh al-Sham fighters" in c for c in captions)
-    assert any(c.startswith("Residents ride motorcycles") for c in body_of(capsys, seeded, "004")["captions"])
+    assert any(
+        c.startswith("Residents ride motorcycles")
+        for c in body_of(capsys, seeded, "004")["captions"]
+    )
 
 
 def test_reingest_adds_nothing(seeded, capsys):

@@ -32,7 +32,8 @@ def load_pipeline(model: str) -> Language:
 
 def model_key(nlp: Language) -> str:
     """Cache key: a Doc parsed by one model version is not reused by another."""
-    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'unknown')}-{nlp.meta.get('version', '0')}"
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '0')}"
 
 
 def parse(
@@ -76,7 +77,9 @@ def parse_pending(
     return len(pending)
 
 
-def load_docs(store: Store, nlp: Language, article_ids: Iterable[str], settings: Settings) -> dict[str, Doc]:
+def load_docs(
+    store: Store, nlp: Language, article_ids: Iterable[str], settings: Settings
+) -> dict[str, Doc]:
     """Docs for the given articles from the cache, parsing (and caching) any that are missing."""
     key = model_key(nlp)
     docs: dict[str, Doc] = {}

@@ -25,9 +25,7 @@ class UserMetadata:
 
 def build_article(raw: RawArticle, directory: OutletDirectory, user: UserMetadata) -> Article:
     """Clean the text, find outlet, wire, dateline and date, and give the article its id."""
-    clean = clean_text(
-        raw.text, title_in_text=raw.title is None, is_masthead=directory.is_masthead
-    )
+    clean = clean_text(raw.text, title_in_text=raw.title is None, is_masthead=directory.is_masthead)
     url = user.url or raw.url
     stated = (
         (user.outlet, FoundIn.USER)

@@ -133,7 +133,9 @@ def _place_name(text: str) -> str:
 
 
 _SOURCE_FOOTER = re.compile(r"^source\s*:\s*(?P<names>.+)$", re.IGNORECASE)
-_AGENCIES_FOOTER = re.compile(r"^(?P<name>.{2,40}?)\s+(?:and|with|&)\s+(?:news\s+)?agencies\.?$", re.I)
+_AGENCIES_FOOTER = re.compile(
+    r"^(?P<name>.{2,40}?)\s+(?:and|with|&)\s+(?:news\s+)?agencies\.?$", re.I
+)
 
 
 def outlet_from_footers(footers: Sequence[str], directory: OutletDirectory) -> str | None:

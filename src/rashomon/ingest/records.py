@@ -45,8 +45,9 @@ class FieldMap:
         for pair in pairs:
             target, sep, column = pair.partition("=")
             if not sep or not column or target not in FIELDS:
+                fields = ", ".join(FIELDS)
                 raise ValueError(
-                    f"bad --map {pair!r}: expected FIELD=COLUMN with FIELD one of {', '.join(FIELDS)}"
+                    f"bad --map {pair!r}: expected FIELD=COLUMN, FIELD one of {fields}"
                 )
             columns[target] = column
         return cls(columns, date_order)

@@ -71,7 +71,11 @@ def sniff_format(data: bytes) -> str:
         return "json"
     if head.startswith(b"{"):
         lines = [ln for ln in data.strip().splitlines() if ln.strip()]
-        return "jsonl" if len(lines) > 1 and all(ln.lstrip().startswith(b"{") for ln in lines) else "json"
+        return (
+            "jsonl"
+            if len(lines) > 1 and all(ln.lstrip().startswith(b"{") for ln in lines)
+            else "json"
+        )
     return "txt"
 
 

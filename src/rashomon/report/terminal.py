@@ -68,7 +68,9 @@ def article_report(row: ArticleSummary, doc: Doc | None) -> str:
             )
         names = Counter(ent.text for ent in doc.ents if ent.label_ in _NAME_LABELS)
         if names:
-            listed = ", ".join(f"{name} ×{n}" if n > 1 else name for name, n in names.most_common(8))
+            listed = ", ".join(
+                f"{name} ×{n}" if n > 1 else name for name, n in names.most_common(8)
+            )
             out.extend(
                 textwrap.wrap(
                     f"names (spaCy NER, unresolved): {listed}",
