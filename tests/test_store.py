@@ -32,11 +32,14 @@ def test_reopening_does_not_reapply_migrations(tmp_path):
 
 def test_old_database_is_upgraded_in_place(tmp_path):
     path = tmp_path / "old.db"
-    with Store(path) as store:
-        store.add_article(make_article(), Fingerprint("h1", (), False), None, None)
-        store.conn.execute("DROP TABLE parsed_docs")
-        store.conn.execute("DROP TABLE article_stages")
-        store.conn.execute("DELETE FROM schema_version WHERE version > 1")
+    with sqlite3.connect(path) as conn:  # a database as the first release left it
+        conn.executescript(MIGRATIONS[0].sql)
+        conn.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)")
+        conn.execute("INSERT INTO schema_version VALUES (1, ?, 'then')", (MIGRATIONS[0].name,))
+        conn.execute(
+            "INSERT INTO articles (id, source, title, body, raw_text, offset_map, words,"
+            " content_hash, ingested_at) VALUES ('id1', 'f', 'T', 'Body text.', 'T', '[]', 2, 'h', 'then')"
+        )
     with Store(path) as store:
         assert store.schema_version() == LATEST_VERSION
         assert store.article_count() == 1

@@ -51,6 +51,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         user=UserMetadata(outlet=args.outlet, published=published, url=args.url),
         input_format=args.format,
         parse=not args.no_parse,
+        actor_files=tuple(Path(p) for p in args.actors or []),
     )
     directory = OutletDirectory.load([Path(p) for p in args.outlets or []])
     with Store(settings.db) as store:
@@ -60,12 +61,19 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_parse(args: argparse.Namespace, settings: Settings) -> int:
+    from rashomon.entities import EntityExtractor, extract_pending
     from rashomon.nlp import load_pipeline, parse_pending
     from rashomon.store import Store
 
+    nlp = load_pipeline(settings.model)
     with Store(settings.db) as store:
-        count = parse_pending(store, load_pipeline(settings.model), settings)
-    print(f"rashomon: parsed {count} articles with {settings.model}", file=sys.stderr)
+        parsed = parse_pending(store, nlp, settings)
+        extractor = EntityExtractor.build(nlp, [Path(p) for p in args.actors or []])
+        extracted = extract_pending(store, extractor, settings)
+    print(
+        f"rashomon: parsed {parsed}, extracted {extracted} articles with {settings.model}",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 
@@ -112,12 +120,48 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
     from rashomon.nlp import load_docs, load_pipeline
     from rashomon.report.terminal import full_report
     from rashomon.store import Store
+    from rashomon.store.entities import article_entity_summary
 
     with Store(settings.db) as store:
         rows = store.list_articles()
         docs = load_docs(store, load_pipeline(settings.model), [r.id for r in rows], settings)
-    sys.stdout.write(full_report(rows, docs))
+        entities = {row.id: article_entity_summary(store, row.id) for row in rows}
+    sys.stdout.write(full_report(rows, docs, entities))
     return EXIT_OK
+
+
+def _listing(name: str) -> Callable[[argparse.Namespace, Settings], int]:
+    """A listing command: rows from one store query, as a table or JSON."""
+
+    def command(args: argparse.Namespace, settings: Settings) -> int:
+        from rashomon.report.terminal import table
+        from rashomon.store import Store
+        from rashomon.store import entities as queries
+
+        with Store(settings.db) as store:
+            if name == "mentions":
+                article = store.resolve_id(args.article) if args.article else None
+                rows = queries.list_mentions(store, article)
+            elif name == "dates":
+                article = store.resolve_id(args.article) if args.article else None
+                rows = queries.list_dates(store, article)
+            else:
+                rows = getattr(queries, f"list_{name}")(store)
+        if args.json:
+            _print_json(rows)
+        else:
+            print(table(rows, _TABLE_COLUMNS[name]))
+        return EXIT_OK
+
+    return command
+
+
+_TABLE_COLUMNS = {
+    "actors": ("id", "name", "kind", "country", "sector", "mentions", "articles"),
+    "places": ("id", "name", "lat", "lon", "precision", "parent", "mentions"),
+    "dates": ("article_id", "start", "text", "value", "precision", "relation"),
+    "mentions": ("article_id", "start", "end", "text", "kind", "actor_id", "place_id", "method"),
+}
 
 
 _ARTICLE_FIELDS = (
@@ -203,13 +247,25 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="extra outlet directory (YAML, same shape as the packaged outlets.yaml)",
     )
+    ingest.add_argument(
+        "--actors",
+        action="append",
+        metavar="FILE",
+        help="extra actor dictionary (YAML, same shape as the packaged actors.yaml); repeatable",
+    )
     ingest.add_argument("--batch-size", type=int, help="spaCy nlp.pipe batch size")
     ingest.add_argument("--processes", type=int, help="spaCy worker processes")
     ingest.add_argument(
         "--no-parse", action="store_true", help="store articles only; parse later with `parse`"
     )
 
-    parse = add("parse", cmd_parse, "Parse stored articles that have no cached parse yet.")
+    parse = add(
+        "parse",
+        cmd_parse,
+        "Parse stored articles that have no cached parse yet, and extract actors, places and "
+        "dates where the model or dictionary changed.",
+    )
+    parse.add_argument("--actors", action="append", metavar="FILE", help="extra actor dictionary")
     parse.add_argument("--batch-size", type=int, help="spaCy nlp.pipe batch size")
     parse.add_argument("--processes", type=int, help="spaCy worker processes")
 
@@ -225,6 +281,18 @@ def build_parser() -> argparse.ArgumentParser:
     article.add_argument("--json", action="store_true", help="print a JSON object")
 
     add("report", cmd_report, "Print a readable summary of every stored article.")
+
+    for name, text in (
+        ("actors", "List actors mentioned: id, name, kind, country, sector, aliases (with "
+         "the evidence of aliases found in text), mentions, articles."),
+        ("places", "List places mentioned: id, name, lat, lon, precision, parent, mentions."),
+        ("dates", "List date expressions: article, text, offsets, resolved value, precision."),
+        ("mentions", "List actor and place mentions with offsets into each clean body."),
+    ):  # fmt: skip
+        sub = add(name, _listing(name), text)
+        sub.add_argument("--json", action="store_true", help="print a JSON array")
+        if name in ("dates", "mentions"):
+            sub.add_argument("--article", help="only this article (id or unique prefix)")
     return parser
 
 

@@ -133,3 +133,116 @@ class ArticleSummary:
     author: str | None = None
     parsed: bool = False
     captions: tuple[str, ...] = field(default=())
+
+
+# -- who, where, when (per-article extraction) ---------------------------------------------
+
+
+class ActorKind(StrEnum):
+    PERSON = "person"
+    STATE = "state"
+    GOVERNMENT = "government"
+    MILITARY = "military"
+    ARMED_GROUP = "armed group"
+    POLITICAL_GROUP = "political group"
+    IGO = "igo"
+    NGO = "ngo"
+    MEDIA = "media"
+    MONITOR = "monitor"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Renaming:
+    """A former name and when it stopped being used: al-Nusra Front until 2016-07."""
+
+    name: str
+    until: str | None = None  # ISO date or month
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A person, state, government, force or organisation, as the dictionary or a text knows it.
+
+    `id` is a stable slug ("jabhat-fateh-al-sham"); actors created from text get "new:" ids.
+    `metonyms` are words that stand for the actor in context ("Damascus", "the regime").
+    """
+
+    id: str
+    name: str
+    kind: ActorKind
+    country: str | None = None  # ISO 3166 alpha-3, e.g. SYR
+    sector: str | None = None  # PLOVER-style: GOV, MIL, REB, OPP, IGO, NGO, MED, CVL, ...
+    affiliation: str | None = None  # id of the actor it belongs to
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()  # "Russian foreign minister"
+    former_names: tuple[Renaming, ...] = ()
+    metonyms: tuple[str, ...] = ()
+
+
+class PlacePrecision(StrEnum):
+    POINT = "point"  # a crossing, a building
+    DISTRICT = "district"
+    CITY = "city"
+    REGION = "region"
+    COUNTRY = "country"
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str  # "geonames:170063" or "rashomon:sheikh-saeed"
+    name: str
+    lat: float
+    lon: float
+    precision: PlacePrecision
+    country: str | None = None  # ISO alpha-2 as GeoNames gives it
+    parent_id: str | None = None
+    population: int = 0
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place named in an article's clean body, resolved to a gazetteer entry."""
+
+    start: int
+    end: int
+    text: str
+    place: Place
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date or time expression; `value` is None when there is nothing to anchor it to."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None  # ISO: YYYY-MM-DD, YYYY-Www, YYYY-MM or YYYY
+    precision: str | None  # day, week, month, year
+    relation: str = "on"  # on, since, until, before, after
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    start: int
+    end: int
+    text: str
+    kind: str  # person, organisation, location, nationality, title, pronoun, metonym
+    actor_id: str
+    method: str  # dictionary, ner, surname, role, metonym, generic, alias, pronoun, new
+
+
+@dataclass(frozen=True)
+class AliasEvidence:
+    actor_id: str
+    alias: str
+    start: int
+    end: int
+    pattern: str
+
+
+@dataclass(frozen=True)
+class ActorFindings:
+    mentions: tuple[ActorMention, ...]
+    new_actors: tuple[Actor, ...]
+    aliases: tuple[AliasEvidence, ...]

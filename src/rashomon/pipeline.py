@@ -11,11 +11,13 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 
 from tqdm import tqdm
 
 from rashomon.article.build import UserMetadata, build_article
 from rashomon.article.outlets import OutletDirectory
+from rashomon.entities import EntityExtractor, extract_pending
 from rashomon.errors import InputError
 from rashomon.ingest.records import FieldMap
 from rashomon.ingest.sources import expand_inputs, read_input
@@ -37,6 +39,7 @@ class IngestResult:
     outcomes: dict[Outcome, list[str]] = field(default_factory=lambda: {o: [] for o in Outcome})
     failures: list[InputError] = field(default_factory=list)
     parsed: int = 0
+    extracted: int = 0
 
     @property
     def ok(self) -> bool:
@@ -44,7 +47,10 @@ class IngestResult:
 
     def summary(self) -> str:
         counts = ", ".join(f"{len(ids)} {outcome.value}" for outcome, ids in self.outcomes.items())
-        return f"{counts}, {len(self.failures)} failed, {self.parsed} parsed"
+        return (
+            f"{counts}, {len(self.failures)} failed, {self.parsed} parsed, "
+            f"{self.extracted} extracted"
+        )
 
 
 @dataclass(frozen=True)
@@ -52,7 +58,8 @@ class IngestOptions:
     field_map: FieldMap = field(default_factory=lambda: FieldMap({}))
     user: UserMetadata = field(default_factory=UserMetadata)
     input_format: str | None = None
-    parse: bool = True
+    parse: bool = True  # parse and extract who/where/when; False stores articles only
+    actor_files: tuple[Path, ...] = ()
 
 
 def store_article(store: Store, article: Article) -> Outcome:
@@ -102,4 +109,9 @@ def ingest(
         nlp = load_pipeline(settings.model)
         with tqdm(desc="parse", unit=" article", disable=not progress, leave=False) as bar:
             result.parsed = parse_pending(store, nlp, settings, lambda _id, _n: bar.update(1))
+        extractor = EntityExtractor.build(nlp, options.actor_files)
+        with tqdm(desc="extract", unit=" article", disable=not progress, leave=False) as bar:
+            result.extracted = extract_pending(
+                store, extractor, settings, lambda _id: bar.update(1)
+            )
     return result

@@ -9,37 +9,71 @@ from collections.abc import Mapping, Sequence
 from spacy.tokens import Doc
 
 from rashomon.model import ArticleSummary
+from rashomon.store.entities import EntitySummary
 
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 _WIDTH = 100
 
 
 def articles_table(rows: Sequence[ArticleSummary]) -> str:
-    header = ("id", "outlet", "wire", "dateline", "published", "words", "copy of", "title")
-    lines = [header]
-    for row in rows:
-        lines.append(
-            (
-                row.id,
-                row.outlet or "?",
-                row.wire or "",
-                row.dateline or "",
-                _date(row),
-                str(row.words),
-                row.duplicate_of or "",
-                _clip(row.title, 50),
-            )
-        )
-    widths = [max(len(line[i]) for line in lines) for i in range(len(header) - 1)]
-    return "\n".join(
-        "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=False))
-        + "  "
-        + line[-1]
-        for line in lines
+    return table(
+        [
+            {
+                "id": row.id,
+                "outlet": row.outlet or "?",
+                "wire": row.wire,
+                "dateline": row.dateline,
+                "published": _date(row),
+                "words": row.words,
+                "copy of": row.duplicate_of,
+                "title": _clip(row.title, 50),
+            }
+            for row in rows
+        ],
+        ("id", "outlet", "wire", "dateline", "published", "words", "copy of", "title"),
     )
 
 
-def article_report(row: ArticleSummary, doc: Doc | None) -> str:
+def table(rows: Sequence[Mapping[str, object]], columns: Sequence[str]) -> str:
+    """Fixed-width table of the given columns; the last column is never padded."""
+    cells = [[str(c) for c in columns]]
+    cells += [["" if row.get(c) is None else str(row.get(c)) for c in columns] for row in rows]
+    widths = [max(len(line[i]) for line in cells) for i in range(len(columns))]
+    return "\n".join(
+        "  ".join(cell.ljust(w) for cell, w in zip(line[:-1], widths, strict=False))
+        + "  "
+        + line[-1]
+        for line in cells
+    )
+
+
+def _wrapped(text: str) -> list[str]:
+    return textwrap.wrap(text, _WIDTH, initial_indent="  ", subsequent_indent="    ")
+
+
+def _entity_lines(found: EntitySummary) -> list[str]:
+    out: list[str] = []
+    if found.actors:
+        out += _wrapped("actors: " + ", ".join(f"{name} ×{n}" for name, n in found.actors))
+    if found.places:
+        out += _wrapped(
+            "places: "
+            + ", ".join(f"{name} ×{n} ({lat:.2f}, {lon:.2f})" for name, n, lat, lon in found.places)
+        )
+    if found.dates:
+        out += _wrapped(
+            "dates: "
+            + "; ".join(
+                f"{text} → {value} ({precision})" if value else f"{text} → unresolved"
+                for text, value, precision in found.dates
+            )
+        )
+    return out
+
+
+def article_report(
+    row: ArticleSummary, doc: Doc | None, entities: EntitySummary | None = None
+) -> str:
     """A few lines that tell a reader what the article is and what it mentions."""
     facts = [
         f"outlet {row.outlet or 'unknown'}"
@@ -67,7 +101,9 @@ def article_report(row: ArticleSummary, doc: Doc | None) -> str:
                 )
             )
         names = Counter(ent.text for ent in doc.ents if ent.label_ in _NAME_LABELS)
-        if names:
+        if entities is not None and (entities.actors or entities.places):
+            out.extend(_entity_lines(entities))
+        elif names:
             listed = ", ".join(
                 f"{name} ×{n}" if n > 1 else name for name, n in names.most_common(8)
             )
@@ -82,7 +118,11 @@ def article_report(row: ArticleSummary, doc: Doc | None) -> str:
     return "\n".join(out)
 
 
-def full_report(rows: Sequence[ArticleSummary], docs: Mapping[str, Doc]) -> str:
+def full_report(
+    rows: Sequence[ArticleSummary],
+    docs: Mapping[str, Doc],
+    entities: Mapping[str, EntitySummary] | None = None,
+) -> str:
     outlets = {row.outlet for row in rows if row.outlet}
     copies = sum(1 for row in rows if row.duplicate_of)
     dated = sum(1 for row in rows if row.published)
@@ -91,7 +131,8 @@ def full_report(rows: Sequence[ArticleSummary], docs: Mapping[str, Doc]) -> str:
         f"{copies} copies of other articles, {dated} dated, {len(docs)} parsed"
     )
     parts = [head, "=" * len(head)]
-    parts.extend(article_report(row, docs.get(row.id)) + "\n" for row in rows)
+    found = entities or {}
+    parts.extend(article_report(row, docs.get(row.id), found.get(row.id)) + "\n" for row in rows)
     return "\n".join(parts).rstrip() + "\n"
 
 

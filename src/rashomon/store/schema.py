@@ -74,6 +74,68 @@ MIGRATIONS: tuple[Migration, ...] = (
         );
         """,
     ),
+    Migration(
+        3,
+        "actors_places_dates",
+        """
+        CREATE TABLE actors (
+            id TEXT PRIMARY KEY,               -- dictionary slug, or new:slug for actors from text
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            country TEXT,
+            sector TEXT,
+            affiliation TEXT,
+            origin TEXT NOT NULL               -- 'dictionary' or 'text'
+        );
+        CREATE TABLE actor_aliases (
+            actor_id TEXT NOT NULL REFERENCES actors(id),
+            alias TEXT NOT NULL,
+            origin TEXT NOT NULL,              -- 'dictionary' or 'text'
+            article_id TEXT REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER,                     -- evidence span in the article's clean body
+            end INTEGER,
+            pattern TEXT                       -- 'formerly known as', 'acronym', ...
+        );
+        CREATE UNIQUE INDEX actor_aliases_unique
+            ON actor_aliases(actor_id, alias, IFNULL(article_id, ''), IFNULL(start, -1));
+        CREATE TABLE places (
+            id TEXT PRIMARY KEY,               -- geonames:ID or rashomon:slug
+            name TEXT NOT NULL,
+            lat REAL NOT NULL,
+            lon REAL NOT NULL,
+            precision TEXT NOT NULL,
+            country TEXT,
+            parent_id TEXT
+        );
+        CREATE TABLE mentions (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            kind TEXT NOT NULL,                -- person, organisation, location, nationality ...
+            actor_id TEXT REFERENCES actors(id),
+            place_id TEXT REFERENCES places(id),
+            method TEXT NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL
+        );
+        CREATE INDEX mentions_article ON mentions(article_id, start);
+        CREATE INDEX mentions_actor ON mentions(actor_id);
+        CREATE INDEX mentions_place ON mentions(place_id);
+        CREATE TABLE date_mentions (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            value TEXT,                        -- ISO date/week/month/year, NULL when unanchored
+            precision TEXT,
+            relation TEXT NOT NULL,
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL
+        );
+        CREATE INDEX date_mentions_article ON date_mentions(article_id, start);
+        """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

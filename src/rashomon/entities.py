@@ -1,0 +1,116 @@
+"""The who/where/when stage: places, actors and dates for each parsed article, stored.
+
+Resources (dictionary, gazetteer, phrase matchers) are built once and shared; each
+article's findings carry a version so that a changed dictionary or model re-extracts.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from rashomon.extract.actor_dictionary import ActorDictionary
+from rashomon.extract.actors import ActorMatcher
+from rashomon.extract.dates import find_dates
+from rashomon.extract.gazetteer import Gazetteer
+from rashomon.extract.places import find_places
+from rashomon.model import Actor, PublicationDate
+from rashomon.nlp import load_docs, model_key
+from rashomon.settings import Settings
+from rashomon.store import Store
+from rashomon.store.entities import ArticleEntities, MentionRow, articles_needing, save_entities
+
+EXTRACTOR_VERSION = "1"
+STAGE = "entities"
+
+
+@dataclass
+class EntityExtractor:
+    nlp: Language
+    dictionary: ActorDictionary
+    gazetteer: Gazetteer
+    matcher: ActorMatcher
+
+    @classmethod
+    def build(cls, nlp: Language, actor_files: Sequence[Path] = ()) -> EntityExtractor:
+        dictionary = ActorDictionary.load(actor_files)
+        return cls(nlp, dictionary, Gazetteer.load(), ActorMatcher(nlp, dictionary))
+
+    @property
+    def version(self) -> str:
+        key = f"{EXTRACTOR_VERSION}|{self.dictionary.version}|{model_key(self.nlp)}"
+        return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+    def extract(
+        self, article_id: str, doc: Doc, published: PublicationDate | None
+    ) -> ArticleEntities:
+        sentences = _SentenceIndex(doc)
+        places = find_places(doc, self.gazetteer)
+        found = self.matcher.find(doc, [(p.start, p.end) for p in places])
+        place_at = {(p.start, p.end): p for p in places}
+        rows: list[MentionRow] = []
+        for m in found.mentions:
+            place = place_at.pop((m.start, m.end), None)
+            rows.append(
+                MentionRow(m.start, m.end, m.text, m.kind, m.method, *sentences.bounds(m.start),
+                           actor_id=m.actor_id, place_id=place.place.id if place else None)
+            )  # fmt: skip
+        for p in place_at.values():
+            rows.append(
+                MentionRow(p.start, p.end, p.text, "location", "gazetteer",
+                           *sentences.bounds(p.start), place_id=p.place.id)
+            )  # fmt: skip
+        referenced = {m.actor_id for m in found.mentions} | {a.actor_id for a in found.aliases}
+        new_ids = {a.id for a in found.new_actors}
+        actors: list[tuple[Actor, str]] = [(a, "text") for a in found.new_actors]
+        actors += [(self.dictionary.get(i), "dictionary") for i in sorted(referenced - new_ids)]
+        used_places = {p.place.id: p.place for p in places}
+        for place in list(used_places.values()):
+            for parent in self.gazetteer.parent_chain(place):
+                used_places.setdefault(parent.id, parent)
+        dates = find_dates(doc, published)
+        return ArticleEntities(
+            article_id=article_id,
+            version=self.version,
+            actors=tuple(actors),
+            aliases=found.aliases,
+            mentions=tuple(sorted(rows, key=lambda r: (r.start, r.end))),
+            places=tuple(used_places.values()),
+            dates=tuple((d, *sentences.bounds(d.start)) for d in dates),
+        )
+
+
+class _SentenceIndex:
+    def __init__(self, doc: Doc) -> None:
+        self.spans = [(s.start_char, s.end_char) for s in doc.sents]
+        self.starts = [s for s, _ in self.spans]
+
+    def bounds(self, offset: int) -> tuple[int, int]:
+        if not self.spans:
+            return 0, 0
+        return self.spans[max(bisect.bisect_right(self.starts, offset) - 1, 0)]
+
+
+def extract_pending(
+    store: Store,
+    extractor: EntityExtractor,
+    settings: Settings,
+    on_done: Callable[[str], None] | None = None,
+) -> int:
+    """Run the stage on every article without current findings; one transaction each."""
+    pending = articles_needing(store, STAGE, extractor.version)
+    for start in range(0, len(pending), settings.batch_size):
+        batch = pending[start : start + settings.batch_size]
+        docs = load_docs(store, extractor.nlp, batch, settings)
+        for article_id in batch:
+            article, _ = store.get_article(article_id)
+            save_entities(store, extractor.extract(article_id, docs[article_id], article.published))
+            if on_done:
+                on_done(article_id)
+    return len(pending)

@@ -1,0 +1,249 @@
+"""The actor dictionary: who rashomon knows, under every name the press gives them.
+
+Entries come from the packaged `data/actors.yaml` and users' files of the same shape (an
+existing id there replaces the packaged entry in place), loaded into one `ActorDictionary`
+that callers pass around, so pipelines with different user files never share state. Names
+match on `normalise_name` first and on the looser `name_variants_key` only when that finds
+nothing, so a transliteration fold never overrides a name the dictionary spells.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import hashlib
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from rashomon.errors import InputError
+from rashomon.extract.names import name_variants_key, normalise_name
+from rashomon.model import Actor, ActorKind, Renaming
+
+PACKAGED = "actors.yaml"
+MIN_VARIANT_KEY = 6  # shorter skeletons match words: "used" would be Assad, "an" Aoun
+_FIELDS = frozenset(field.name for field in dataclasses.fields(Actor))
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml parses 10x faster
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+_COUNTRY = re.compile(r"[A-Z]{3}\Z")
+# Role phrases are compared as bags of words: "foreign minister of Russia" = "Russia's
+# foreign minister". Demonyms become the country and filler words go.
+_ROLE_PHRASES = (("united nations", "un"), ("united states", "us"), ("united kingdom", "uk"),
+                 ("european union", "eu"))  # fmt: skip
+_ROLE_WORDS = {
+    "russian": "russia", "syrian": "syria", "turkish": "turkey", "american": "us", "iraqi": "iraq",
+    "iranian": "iran", "lebanese": "lebanon", "jordanian": "jordan", "israeli": "israel",
+    "qatari": "qatar", "egyptian": "egypt", "british": "uk", "britain": "uk", "french": "france",
+    "german": "germany", "chinese": "china", "kazakh": "kazakhstan", "defense": "defence",
+}  # fmt: skip
+_ROLE_FILLER = frozenset({"the", "of", "for", "to", "a", "an", "in", "on", "and", "s", "top"})
+
+
+class ActorDictionary:
+    """Known actors, looked up by name, role phrase, metonym or former name."""
+
+    def __init__(self, actors: Iterable[Actor], version: str = "") -> None:
+        self._actors: dict[str, Actor] = {a.id: a for a in actors}
+        self._version = version
+        self._exact: dict[str, list[str]] = {}
+        self._loose: dict[str, list[str]] = {}
+        self._metonyms: dict[str, list[str]] = {}
+        self._former: dict[str, list[tuple[str, Renaming]]] = {}
+        self._roles: list[tuple[frozenset[str], str]] = []
+        for actor in self._actors.values():
+            for name in (actor.name, *actor.aliases, *(r.name for r in actor.former_names)):
+                _add(self._exact, normalise_name(name), actor.id)
+                _add(self._loose, name_variants_key(name), actor.id)
+            for metonym in actor.metonyms:
+                _add(self._metonyms, normalise_name(metonym), actor.id)
+            for renaming in actor.former_names:
+                key = normalise_name(renaming.name)
+                self._former.setdefault(key, []).append((actor.id, renaming))
+            self._roles.extend((_role_words(role), actor.id) for role in actor.roles)
+
+    @classmethod
+    def load(cls, extra_files: Sequence[Path] = ()) -> ActorDictionary:
+        """The packaged dictionary, then each user file in order; a repeated id replaces."""
+        packaged = resources.files("rashomon.data").joinpath(PACKAGED).read_text("utf-8")
+        sources = [(PACKAGED, packaged)]
+        for path in extra_files:
+            try:
+                sources.append((str(path), Path(path).read_text("utf-8")))
+            except (OSError, UnicodeDecodeError) as exc:
+                raise InputError(str(path), f"cannot read actor dictionary: {exc}") from exc
+        merged: dict[str, tuple[Actor, str]] = {}
+        digest = hashlib.sha256()
+        for origin, text in sources:
+            digest.update(text.encode("utf-8"))
+            merged.update((actor.id, (actor, origin)) for actor in _parse(origin, text))
+        _check_affiliations(merged)
+        return cls((actor for actor, _ in merged.values()), digest.hexdigest()[:16])
+
+    @property
+    def version(self) -> str:
+        """A digest of every loaded file, stored with results so a changed dictionary shows."""
+        return self._version
+
+    def get(self, actor_id: str) -> Actor:
+        try:
+            return self._actors[actor_id]
+        except KeyError:
+            raise KeyError(f"no actor {actor_id!r} in the dictionary") from None
+
+    def __iter__(self) -> Iterator[Actor]:
+        return iter(self._actors.values())
+
+    def __len__(self) -> int:
+        return len(self._actors)
+
+    def lookup(self, text: str) -> list[Actor]:
+        """Actors named `text`; several when the name is ambiguous, none when unknown."""
+        ids = self._exact.get(normalise_name(text))
+        if not ids and len(key := name_variants_key(text)) >= MIN_VARIANT_KEY:
+            ids = self._loose.get(key)
+        return [self._actors[i] for i in ids or ()]
+
+    def by_metonym(self, text: str) -> list[Actor]:
+        return [self._actors[i] for i in self._metonyms.get(normalise_name(text), ())]
+
+    def by_role(self, text: str) -> list[Actor]:
+        """Holders of a role phrase: "Russia's defence minister", or a part of one.
+
+        A phrase of two words or more may leave words of a role out ("the UN envoy" for "UN
+        envoy for Syria"); the roles that need the fewest extra words win, and every actor
+        tied there is returned, so "foreign minister" stays ambiguous.
+        """
+        words = _role_words(text)
+        if not words:
+            return []
+        best: dict[str, int] = {}
+        for role, actor_id in self._roles:
+            if words == role or (len(words) > 1 and words < role):
+                extra = len(role - words)
+                best[actor_id] = min(extra, best.get(actor_id, extra))
+        if not best:
+            return []
+        fewest = min(best.values())
+        return [self._actors[i] for i, extra in best.items() if extra == fewest]
+
+    def former_name_info(self, text: str) -> tuple[Actor, Renaming] | None:
+        """The actor that used to be called `text`, and when the name stopped; None if none."""
+        found = self._former.get(normalise_name(text))
+        return (self._actors[found[0][0]], found[0][1]) if found else None
+
+    def surface_forms(self) -> Iterator[tuple[str, str]]:
+        """Every name, alias, former name and metonym with its actor id, for phrase matching."""
+        for actor in self._actors.values():
+            forms = (actor.name, *actor.aliases, *(r.name for r in actor.former_names),
+                     *actor.metonyms)  # fmt: skip
+            for form in dict.fromkeys(forms):
+                yield form, actor.id
+
+
+def _add(index: dict[str, list[str]], key: str, actor_id: str) -> None:
+    if key and actor_id not in index.setdefault(key, []):
+        index[key].append(actor_id)
+
+
+def _role_words(text: str) -> frozenset[str]:
+    phrase = normalise_name(text)
+    for long, short in _ROLE_PHRASES:
+        phrase = re.sub(rf"\b{long}\b", short, phrase)
+    words = (_ROLE_WORDS.get(w, w) for w in phrase.split())
+    return frozenset(w for w in words if w not in _ROLE_FILLER)
+
+
+# -- parsing -----------------------------------------------------------------------------------
+
+
+def _parse(origin: str, text: str) -> Iterator[Actor]:
+    try:
+        data = yaml.load(text, Loader=_YAML_LOADER) or {}
+    except yaml.YAMLError as exc:
+        raise InputError(origin, f"invalid YAML in actor dictionary: {exc}") from exc
+    entries = data.get("actors") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise InputError(origin, "an actor dictionary needs an `actors:` list")
+    seen: set[str] = set()
+    for number, entry in enumerate(entries, 1):
+        label = entry.get("id") if isinstance(entry, dict) else None
+        where = f"entry {number}" + (f" ({label})" if isinstance(label, str) else "")
+        actor = _actor(
+            entry, lambda problem, where=where: InputError(origin, f"{where}: {problem}")
+        )
+        if actor.id in seen:
+            raise InputError(origin, f"{where}: id {actor.id!r} is listed twice")
+        seen.add(actor.id)
+        yield actor
+
+
+def _actor(entry: Any, fail: Callable[[str], InputError]) -> Actor:
+    if not isinstance(entry, dict):
+        raise fail(f"not a mapping: {entry!r}")
+    if unknown := sorted(map(str, set(entry) - _FIELDS)):
+        raise fail(f"unknown field(s) {', '.join(unknown)}")
+    if not isinstance(entry.get("id"), str) or not _ID.match(entry["id"]):
+        raise fail(f"id must be a lowercase slug, not {entry.get('id')!r}")
+    if not isinstance(entry.get("name"), str) or not entry["name"].strip():
+        raise fail("name is missing")
+    if entry.get("kind") not in {k.value for k in ActorKind}:
+        raise fail(f"kind {entry.get('kind')!r} is not one of {[k.value for k in ActorKind]}")
+    country = entry.get("country")
+    if country is not None and not (isinstance(country, str) and _COUNTRY.match(country)):
+        raise fail(f"country {country!r} is not an ISO 3166 alpha-3 code")
+    for field in ("sector", "affiliation"):
+        if entry.get(field) is not None and not isinstance(entry[field], str):
+            raise fail(f"{field} must be text")
+
+    def texts(field: str) -> tuple[str, ...]:
+        values = entry.get(field) or []
+        if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
+            raise fail(f"{field} must be a list of names")
+        return tuple(values)
+
+    return Actor(
+        id=entry["id"],
+        name=entry["name"],
+        kind=ActorKind(entry["kind"]),
+        country=country,
+        sector=entry.get("sector"),
+        affiliation=entry.get("affiliation"),
+        aliases=texts("aliases"),
+        roles=texts("roles"),
+        former_names=_renamings(entry.get("former_names") or [], fail),
+        metonyms=texts("metonyms"),
+    )
+
+
+def _renamings(values: Any, fail: Callable[[str], InputError]) -> tuple[Renaming, ...]:
+    if not isinstance(values, list) or not all(isinstance(v, dict) for v in values):
+        raise fail("former_names must be a list of {name, until}")
+    renamings = []
+    for value in values:
+        until = value.get("until")
+        if isinstance(until, datetime.date):
+            until = until.isoformat()  # YAML reads a full date as a date
+        if not isinstance(value.get("name"), str) or not isinstance(until, str | None):
+            raise fail(f"former name {value!r} needs a name and an ISO date or month")
+        renamings.append(Renaming(value["name"], until))
+    return tuple(renamings)
+
+
+def _check_affiliations(merged: dict[str, tuple[Actor, str]]) -> None:
+    """Every affiliation must name a known actor, and following affiliations must end."""
+    for actor, origin in merged.values():
+        if actor.affiliation is not None and actor.affiliation not in merged:
+            problem = f"affiliation {actor.affiliation!r} is not a known actor id"
+            raise InputError(origin, f"actor {actor.id!r}: {problem}")
+    for actor, origin in merged.values():
+        seen = {actor.id}
+        current = actor
+        while current.affiliation is not None:
+            if current.affiliation in seen:
+                raise InputError(origin, f"actor {actor.id!r}: affiliations go round in a circle")
+            seen.add(current.affiliation)
+            current = merged[current.affiliation][0]

@@ -1,0 +1,428 @@
+"""Find who an article talks about and resolve every mention to one actor.
+
+spaCy's small model alone gets our texts badly wrong ("Fateh al-Sham Front" as a person,
+"Khoja" as an organisation), so the dictionary speaks first and NER fills the gaps. Within
+an article, short forms ("Khoja", "Mr Shoigu") and pronouns ("he said") are tied to the
+full name the text is about at that point, because no coreference model runs offline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from rashomon.extract.actor_dictionary import ActorDictionary
+from rashomon.extract.names import name_variants_key, normalise_name
+from rashomon.model import Actor, ActorFindings, ActorKind, ActorMention, AliasEvidence
+
+_TITLES = {
+    "mr", "mrs", "ms", "dr", "president", "prime", "minister", "general", "gen", "col",
+    "colonel", "king", "prince", "emir", "sheikh", "secretary", "envoy", "ambassador",
+    "spokesman", "spokeswoman", "commander", "chancellor", "foreign", "defence", "defense",
+}  # fmt: skip
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "general", "gen", "king", "prince", "emir"}
+_ROLE_NOUNS = {
+    "minister", "envoy", "secretary", "president", "spokesman", "spokeswoman", "head",
+    "chief", "leader", "commander", "ambassador", "negotiator", "chancellor", "king", "emir",
+}  # fmt: skip
+_DEMONYMS = {
+    "syrian": "SYR", "syrians": "SYR", "russian": "RUS", "russians": "RUS", "turkish": "TUR",
+    "turks": "TUR", "american": "USA", "americans": "USA", "iranian": "IRN", "iranians": "IRN",
+    "iraqi": "IRQ", "iraqis": "IRQ", "lebanese": "LBN", "jordanian": "JOR", "saudi": "SAU",
+    "qatari": "QAT", "british": "GBR", "french": "FRA", "german": "DEU", "chinese": "CHN",
+    "israeli": "ISR", "egyptian": "EGY", "emirati": "ARE", "kuwaiti": "KWT", "swiss": "CHE",
+}  # fmt: skip
+_GENERIC = {
+    "the government": ("government", ActorKind.GOVERNMENT),
+    "government": ("government", ActorKind.GOVERNMENT),
+    "the army": ("army", ActorKind.MILITARY),
+    "government forces": ("army", ActorKind.MILITARY),
+    "the military": ("army", ActorKind.MILITARY),
+    "government troops": ("army", ActorKind.MILITARY),
+}
+_PRONOUNS = {"he", "she"}
+_ALIAS_PATTERNS = (
+    ("formerly known as", r",?\s*(?:formerly|previously|once)\s+(?:known as|called|named)\s+"),
+    ("known as ... until", r",?\s*known as\s+(?=[^,.;]+?\s+until\b)"),
+    ("changed its name from", r",?\s*(?:the [\w ]+ )?which changed its name(?:d)? from\s+"),
+    ("dash aside", r"\s*--\s*(?:previously|formerly)\s+(?:called|known as)\s+"),
+)
+_ALIAS_NAME = re.compile(
+    r"(?:the\s+)?((?:(?:al|el|Al|El)[- ])?[A-Z][\w'’-]*"
+    r"(?:\s+(?:(?:al|el|of|the)[- ]?)?[A-Z][\w'’-]*)*)"
+)
+_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9]{1,7})\)")
+
+
+class ActorMatcher:
+    """Dictionary phrase matching, built once per (pipeline, dictionary)."""
+
+    def __init__(self, nlp: Language, dictionary: ActorDictionary) -> None:
+        self.dictionary = dictionary
+        # Acronyms match case-sensitively: "IS" and "WHO" are also everyday words.
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        by_id: dict[tuple[str, bool], set[str]] = {}
+        for surface, actor_id in dictionary.surface_forms():
+            for form in _spellings(surface):
+                by_id.setdefault((actor_id, _is_acronym(form)), set()).add(form)
+        for (actor_id, acronym), forms in by_id.items():
+            matcher = self.exact if acronym else self.folded
+            matcher.add(actor_id, list(nlp.tokenizer.pipe(sorted(forms))))
+        self.surnames = _unique_surnames(dictionary)
+
+    def matches(self, doc: Doc) -> list[Span]:
+        found = [*self.exact(doc), *self.folded(doc)]
+        return [Span(doc, start, end, label=match_id) for match_id, start, end in found]
+
+    def find(self, doc: Doc, place_spans: Sequence[tuple[int, int]] = ()) -> ActorFindings:
+        return _Resolver(self, doc, place_spans).run()
+
+
+def _is_acronym(form: str) -> bool:
+    letters = [c for c in form if c.isalpha()]
+    return bool(letters) and (form.isupper() or len(form) <= 3)
+
+
+def _spellings(surface: str) -> set[str]:
+    """Hyphen/space and article variants a tokenizer would split differently."""
+    forms = {surface, surface.replace("-", " "), re.sub(r"\b(al|el)-", r"\1 ", surface)}
+    bare = re.sub(r"^(?:the\s+)", "", surface, flags=re.I)
+    forms.add(bare)
+    return {f for f in forms if f.strip()}
+
+
+def _unique_surnames(dictionary: ActorDictionary) -> dict[str, str]:
+    counts: Counter[str] = Counter()
+    owner: dict[str, str] = {}
+    for actor in dictionary:
+        if actor.kind is not ActorKind.PERSON:
+            continue
+        keys = {name_variants_key(_last_name(n)) for n in (actor.name, *actor.aliases)}
+        for key in keys:
+            if len(key) >= 3:
+                counts[key] += 1
+                owner[key] = actor.id
+    return {key: owner[key] for key, n in counts.items() if n == 1}
+
+
+def _last_name(name: str) -> str:
+    tokens = [t for t in re.split(r"[\s]+", name) if t]
+    return tokens[-1] if tokens else name
+
+
+class _Resolver:
+    """One article's resolution pass; holds the per-article state the rules share."""
+
+    def __init__(self, matcher: ActorMatcher, doc: Doc, place_spans: Sequence[tuple[int, int]]):
+        self.m = matcher
+        self.d = matcher.dictionary
+        self.doc = doc
+        self.places = set(place_spans)
+        self.mentions: dict[tuple[int, int], ActorMention] = {}
+        self.new_actors: dict[str, Actor] = {}
+        self.aliases: list[AliasEvidence] = []
+        self.text_aliases: dict[str, str] = {}  # normalised alias -> actor id (this article)
+
+    def run(self) -> ActorFindings:
+        self._dictionary_matches()
+        self._aliases_from_text()
+        self._ner_spans()
+        self._roles()
+        self._appositions()
+        self._generic_references()
+        self._pronouns()
+        mentions = sorted(self.mentions.values(), key=lambda m: (m.start, m.end))
+        return ActorFindings(tuple(mentions), tuple(self.new_actors.values()), tuple(self.aliases))
+
+    # -- helpers ----------------------------------------------------------------------
+
+    def _covered(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.mentions)
+
+    def _add(self, span: Span | tuple[int, int], kind: str, actor_id: str, method: str) -> None:
+        start, end = (span.start_char, span.end_char) if isinstance(span, Span) else span
+        if self.doc.text[start:end].endswith(("'s", "’s")):
+            end -= 2
+        if kind == "person" and " " not in self.doc.text[start:end].strip():
+            start = self._with_honorific(start)
+        text = self.doc.text[start:end]
+        self.mentions[(start, end)] = ActorMention(start, end, text, kind, actor_id, method)
+
+    def _with_honorific(self, start: int) -> int:
+        """Widen "Shoigu" to "Mr Shoigu": with a bare surname the title is part of the name."""
+        token = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if token is None or token.start == 0:
+            return start
+        previous = self.doc[token.start - 1]
+        if previous.lower_.rstrip(".") in _HONORIFICS and not self._covered(
+            previous.idx, previous.idx + len(previous)
+        ):
+            return previous.idx
+        return start
+
+    def _kind_of(self, actor_id: str) -> str:
+        actor = self.new_actors.get(actor_id) or self.d.get(actor_id)
+        if actor.kind is ActorKind.PERSON:
+            return "person"
+        if actor.kind is ActorKind.STATE:
+            return "location"
+        return "organisation"
+
+    # -- rules ------------------------------------------------------------------------
+
+    def _dictionary_matches(self) -> None:
+        for span in filter_spans(self.m.matches(self.doc)):
+            actor_id = span.label_
+            if (span.start_char, span.end_char) in self.places and not self._metonymic(span):
+                continue
+            actor = self.d.get(actor_id)
+            is_metonym = normalise_name(span.text) in {normalise_name(x) for x in actor.metonyms}
+            place_like = len(span) == 1 and span[0].is_title
+            if is_metonym and place_like and not self._metonymic(span):
+                continue  # "in Damascus": a place, not the government
+            kind = "metonym" if is_metonym else self._kind_of(actor_id)
+            self._add(span, kind, actor_id, "metonym" if is_metonym else "dictionary")
+
+    def _metonymic(self, span: Span) -> bool:
+        """A capital acting: subject, possessor, or conjoined with an actor."""
+        root = span.root
+        if root.dep_ in ("nsubj", "nsubjpass", "poss") or root.dep_ == "conj":
+            return True
+        return any(t.dep_ == "case" for t in root.children)
+
+    def _aliases_from_text(self) -> None:
+        text = self.doc.text
+        for name, pattern in _ALIAS_PATTERNS:
+            for match in re.finditer(pattern, text):
+                owner = self._mention_ending_at(match.start())
+                alias = _ALIAS_NAME.match(text, match.end())
+                if owner is None or alias is None:
+                    continue
+                start, end = alias.start(1), alias.end(1)
+                self._record_alias(owner.actor_id, start, end, name)
+        for match in _ACRONYM.finditer(text):
+            owner = self._mention_ending_at(match.start())
+            if owner is not None:
+                self._record_alias(owner.actor_id, match.start(1), match.end(1), "acronym")
+        self._apply_text_aliases()
+
+    def _mention_ending_at(self, offset: int) -> ActorMention | None:
+        candidates = [m for m in self.mentions.values() if 0 <= offset - m.end <= 2]
+        if candidates:
+            return max(candidates, key=lambda m: m.end)
+        for ent in self.doc.ents:  # a name the dictionary does not know: create it
+            if 0 <= offset - ent.end_char <= 2 and ent.label_ in ("ORG", "PERSON", "FAC"):
+                actor_id = self._new_actor(ent.text, ActorKind.OTHER)
+                self._add(ent, "organisation", actor_id, "new")
+                return self.mentions.get((ent.start_char, ent.end_char))
+        return None
+
+    def _record_alias(self, actor_id: str, start: int, end: int, pattern: str) -> None:
+        alias = self.doc.text[start:end]
+        self.aliases.append(AliasEvidence(actor_id, alias, start, end, pattern))
+        self.text_aliases[normalise_name(alias)] = actor_id
+        if not self._covered(start, end):
+            self._add((start, end), self._kind_of(actor_id), actor_id, "alias")
+
+    def _apply_text_aliases(self) -> None:
+        if not self.text_aliases:
+            return
+        for ent in self.doc.ents:
+            key = normalise_name(ent.text.removesuffix("'s"))
+            if key in self.text_aliases and not self._covered(ent.start_char, ent.end_char):
+                actor_id = self.text_aliases[key]
+                self._add(ent, self._kind_of(actor_id), actor_id, "alias")
+
+    def _ner_spans(self) -> None:
+        persons: list[tuple[str, str]] = []  # (surname key, actor id) of full names so far
+        for ent in self.doc.ents:
+            if self._covered(ent.start_char, ent.end_char):
+                self._remember_person(ent, persons)
+                continue
+            if (ent.start_char, ent.end_char) in self.places:
+                continue
+            label = ent.label_
+            text = _strip(ent.text)
+            if label == "NORP":
+                country = _DEMONYMS.get(text.lower())
+                state = self._state_of(country) if country else None
+                if state:
+                    self._add(ent, "nationality", state, "ner")
+                continue
+            if label not in ("PERSON", "ORG", "GPE", "FAC"):
+                continue
+            found = self.d.lookup(text)
+            if len(found) == 1:
+                actor_id = found[0].id
+                self._add(ent, self._kind_of(actor_id), actor_id, "ner")
+            elif label in ("PERSON", "ORG") and (actor_id := self._surname(text, persons)):
+                self._add(ent, "person", actor_id, "surname")
+            elif label == "PERSON" and len(text.split()) >= 2 and _looks_like_name(ent):
+                actor_id = self._new_actor(text, ActorKind.PERSON)
+                self._add(ent, "person", actor_id, "new")
+            elif label == "ORG" and len(text) > 2:
+                actor_id = self._new_actor(text, ActorKind.OTHER)
+                self._add(ent, "organisation", actor_id, "new")
+            self._remember_person(ent, persons)
+
+    def _remember_person(self, ent: Span, persons: list[tuple[str, str]]) -> None:
+        mention = self.mentions.get((ent.start_char, ent.end_char)) or self.mentions.get(
+            (ent.start_char, ent.end_char - 2)
+        )
+        if mention and mention.kind == "person" and len(mention.text.split()) >= 2:
+            persons.append((name_variants_key(_last_name(mention.text)), mention.actor_id))
+
+    def _surname(self, text: str, persons: list[tuple[str, str]]) -> str | None:
+        words = [w for w in text.split() if w.lower().strip(".") not in _TITLES]
+        if len(words) != 1:
+            return None
+        key = name_variants_key(words[0])
+        for surname, actor_id in reversed(persons):
+            if surname == key:
+                return actor_id
+        later = [
+            m for m in self.mentions.values()
+            if m.kind == "person" and name_variants_key(_last_name(m.text)) == key
+        ]  # fmt: skip
+        if later:
+            return later[0].actor_id
+        return self.m.surnames.get(key)
+
+    def _new_actor(self, name: str, kind: ActorKind) -> str:
+        slug = re.sub(r"[^a-z0-9]+", "-", normalise_name(name)).strip("-")
+        actor_id = f"new:{slug}"
+        if actor_id not in self.new_actors:
+            self.new_actors[actor_id] = Actor(id=actor_id, name=name, kind=kind)
+        return actor_id
+
+    def _state_of(self, country: str) -> str | None:
+        for actor in self.d:
+            if actor.kind is ActorKind.STATE and actor.country == country:
+                return actor.id
+        return None
+
+    def _roles(self) -> None:
+        for chunk in self.doc.noun_chunks:
+            if chunk.root.lemma_.lower() not in _ROLE_NOUNS:
+                continue
+            if self._covered(chunk.start_char, chunk.end_char):
+                continue
+            found = self.d.by_role(chunk.text)
+            if len(found) == 1:
+                self._add(chunk, "title", found[0].id, "role")
+
+    def _appositions(self) -> None:
+        """Titles beside a named person are that person: "X, a top negotiator", "Foreign
+        Secretary X", "the UN envoy, X". Kept as title mentions, evidence for later roles."""
+        persons = [
+            m for m in self.mentions.values() if m.kind == "person" and m.method != "pronoun"
+        ]
+        for mention in persons:
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            titles = [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
+            if root.dep_ == "appos" and root.head.i < span.start:
+                titles.append(root.head)
+            for head in titles:
+                words = [t for t in head.subtree if not (span.start <= t.i < span.end)]
+                words = [t for t in words if t.i < span.start or t.i >= span.end]
+                self._add_title(words, mention.actor_id)
+            lead = [t for t in self.doc[max(span.start - 6, 0) : span.start]]
+            compound = [t for t in lead if t.head.i in range(span.start, span.end)
+                        and t.dep_ == "compound" and t.is_title]  # fmt: skip
+            if compound:
+                first = min(t.left_edge.i for t in compound)
+                self._add_title(list(self.doc[first : span.start]), mention.actor_id)
+
+    def _add_title(self, words: list, actor_id: str) -> None:
+        contiguous = sorted(words, key=lambda t: t.i)
+        if not contiguous or len(contiguous) > 12:
+            return
+        if contiguous[-1].i - contiguous[0].i + 1 != len(contiguous):
+            return  # the phrase is interrupted by the name: not one span
+        start, end = contiguous[0].idx, contiguous[-1].idx + len(contiguous[-1])
+        if not any(t.lemma_.lower() in _ROLE_NOUNS or t.pos_ == "NOUN" for t in contiguous):
+            return
+        if not self._covered(start, end):
+            self._add((start, end), "title", actor_id, "apposition")
+
+    def _generic_references(self) -> None:
+        focus = self._focus_country()
+        if focus is None:
+            return
+        targets = {
+            "government": _first(self.d, focus, ActorKind.GOVERNMENT),
+            "army": _first(self.d, focus, ActorKind.MILITARY),
+        }
+        lowered = self.doc.text.lower()
+        for phrase, (target, _kind) in _GENERIC.items():
+            actor_id = targets.get(target)
+            if actor_id is None:
+                continue
+            for match in re.finditer(rf"\b{re.escape(phrase)}\b", lowered):
+                start, end = match.span()
+                if not self._covered(start, end):
+                    self._add((start, end), "metonym", actor_id, "generic")
+
+    def _focus_country(self) -> str | None:
+        """The country the article is mostly about, from its state and nationality mentions."""
+        counts: Counter[str] = Counter()
+        for mention in self.mentions.values():
+            actor = self.new_actors.get(mention.actor_id) or self.d.get(mention.actor_id)
+            if actor.country and mention.kind in ("location", "nationality", "metonym"):
+                counts[actor.country] += 1
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _pronouns(self) -> None:
+        """he/she -> the person most recently named, preferring earlier subjects."""
+        persons = sorted(
+            (m for m in self.mentions.values() if m.kind == "person"), key=lambda m: m.start
+        )
+        for token in self.doc:
+            if token.lower_ not in _PRONOUNS or token.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            before = [m for m in persons if m.end <= token.idx]
+            if not before:
+                continue
+            subjects = [m for m in before if self._is_subject(m)]
+            sentence_start = token.sent.start_char
+            in_sentence = [m for m in before if m.start >= sentence_start]
+            chosen = (in_sentence or subjects or before)[-1]
+            self._add((token.idx, token.idx + len(token)), "pronoun", chosen.actor_id, "pronoun")
+
+    def _is_subject(self, mention: ActorMention) -> bool:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in ("nsubj", "nsubjpass", "appos", "ROOT")
+
+
+def _first(dictionary: ActorDictionary, country: str, kind: ActorKind) -> str | None:
+    matches = [a for a in dictionary if a.kind is kind and a.country == country]
+    top = [
+        a for a in matches if not a.affiliation or dictionary.get(a.affiliation).kind is not kind
+    ]
+    chosen = top or matches
+    return chosen[0].id if chosen else None
+
+
+def _looks_like_name(span: Span) -> bool:
+    """Reject NER persons that begin with a function word ("Near Palmyra", "In Aleppo")."""
+    first = span[0]
+    return first.pos_ in ("PROPN", "NOUN", "ADJ") and first.is_title and not first.is_stop
+
+
+def _strip(text: str) -> str:
+    text = re.sub(r"['’]s$", "", text.strip())
+    return re.sub(r"^the\s+", "", text, flags=re.I)
+
+
+def mentions_by_actor(mentions: Iterable[ActorMention]) -> Counter[str]:
+    return Counter(m.actor_id for m in mentions)

@@ -1,0 +1,109 @@
+"""Name keys shared by the actor dictionary and the gazetteer.
+
+Outlets spell the same Arabic, Russian or Turkish name many ways: "Ma'arrat al-Numan" and
+"Maarrat Numan", "Fateh" and "Fatah", "Sergei" and "Sergey". Two keys cover this:
+
+- `normalise_name` drops only what never tells two names apart (case, diacritics,
+  apostrophes, hyphens, the Arabic article, a leading "the"). Equal keys mean the same name.
+- `name_variants_key` also folds transliteration choices (vowels, doubled letters, a few
+  digraphs). Equal keys only mean "probably the same name", so callers try it second.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_APOSTROPHES = "'’‘`´ʿʾʼʻ′\"“”«»"
+_LETTER_FOLDS = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe"})
+# A possessive ("Russia's") says nothing about the name itself.
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+_INITIALISM = re.compile(r"(?<![a-z0-9])((?:[a-z]\.){2,})")  # "u.s." -> "us"
+# The article written onto the next word: al-, el-, and the assimilated forms (ash-Sham).
+_HYPHENED_ARTICLE = re.compile(
+    r"(?<![a-z0-9])(?:al|el|ad|adh|an|ar|as|ash|at|ath|az|ud|ul|ed|es|er|ez)[-‐‑‒–—]\s*"
+)
+_SEPARATED_ARTICLES = frozenset({"al", "el"})  # "as", "at", "an" alone are English words
+_NON_ALNUM = re.compile(r"[^\w]+|_")
+
+_VOWELS = frozenset("aeiou")
+_SEMIVOWELS = frozenset("yw")
+_SUBSTITUTIONS = (("ph", "f"), ("dh", "d"), ("q", "k"), ("ou", "u"), ("oo", "u"), ("ee", "i"))
+_REPEAT = re.compile(r"(.)\1+")
+_FINAL_CLASS = {"a": "a", "e": "a", "i": "i", "y": "i", "o": "u", "u": "u", "w": "u"}
+# All-capital aliases whose lower case is an everyday English word.
+_COMMON_WORDS = frozenset({"is", "us", "who", "it", "as", "at", "an", "am", "in", "on", "or"})
+
+
+def normalise_name(text: str) -> str:
+    """The exact comparison key: "The al-Nusra Front" and "Nusra Front" give "nusra front"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    text = text.casefold().translate(_LETTER_FOLDS)
+    text = _POSSESSIVE.sub("", text)
+    text = text.translate(str.maketrans("", "", _APOSTROPHES))
+    text = _INITIALISM.sub(lambda m: m.group(1).replace(".", ""), text)
+    text = _HYPHENED_ARTICLE.sub("", text)
+    words = _NON_ALNUM.sub(" ", text).split()
+    kept = [w for w in words if w not in _SEPARATED_ARTICLES] or words
+    if len(kept) > 1 and kept[0] == "the":
+        kept = kept[1:]
+    return " ".join(kept)
+
+
+def name_variants_key(text: str) -> str:
+    """A loose key: equal for "Fateh"/"Fatah", "Sergei"/"Sergey"/"Sergi", "Darayya"/"Daraya".
+
+    Per word: fold ph/dh/q/ou/oo/ee, collapse doubled letters, read a final -ah/-eh as -a,
+    then keep consonants and turn every vowel run into "a", except a word-final vowel, which
+    keeps its class (a/e, i/y, o/u) so that "Kerry" and "Korea" stay apart. "y" and "w" are
+    vowels except at the start of a word or between two vowels ("Daraya" keeps its y). Words
+    of three letters or fewer ("UN", "ICC", "OIC") are kept as they are. Spaces are dropped,
+    so "Abdel Rahman" meets "Abdelrahman". Short keys match ordinary words ("used" and
+    "Assad" share one), so callers should require a minimum length before trusting a match.
+    """
+    return "".join(_word_key(word) for word in normalise_name(text).split())
+
+
+def _word_key(word: str) -> str:
+    if len(word) <= 3 or not word.isascii() or not word.isalpha():
+        return word
+    for old, new in _SUBSTITUTIONS:
+        word = word.replace(old, new)
+    word = _REPEAT.sub(r"\1", word)
+    if len(word) > 3 and word.endswith(("ah", "eh")):
+        word = word[:-2] + "a"
+    word = word.replace("aye", "e")  # Rayyes -> Rayes -> Res, as in Reis
+    vowel = [_is_vowel(word, i) for i in range(len(word))]
+    out: list[str] = []
+    i = 0
+    while i < len(word):
+        if not vowel[i]:
+            out.append(word[i])
+            i += 1
+            continue
+        end = i
+        while end < len(word) and vowel[end]:
+            end += 1
+        out.append(_FINAL_CLASS[word[end - 1]] if end == len(word) else "a")
+        i = end
+    return "".join(out)
+
+
+def _is_vowel(word: str, i: int) -> bool:
+    char = word[i]
+    if char in _VOWELS:
+        return True
+    if char not in _SEMIVOWELS or i == 0:
+        return False
+    before, after = word[i - 1], word[i + 1 : i + 2]
+    return not (before in _VOWELS and after in _VOWELS)
+
+
+def needs_exact_case(form: str) -> bool:
+    """True for an all-capital alias that is an English word in lower case: "IS", "US", "WHO".
+
+    A matcher that ignores case would find Islamic State in every "is"; such forms must be
+    matched as written.
+    """
+    return form.isupper() and form.lower() in _COMMON_WORDS

@@ -1,0 +1,191 @@
+"""Storage of who/where/when findings: actors, aliases, places, mentions and dates.
+
+An article's findings are replaced as a whole in one transaction, so re-running extraction
+with a new dictionary or model never leaves a mix of old and new rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from rashomon.model import Actor, AliasEvidence, DateMention, Place
+from rashomon.store.db import Store
+
+
+@dataclass(frozen=True)
+class MentionRow:
+    """One actor or place mention with the sentence it sits in (offsets into the clean body)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    method: str
+    sentence_start: int
+    sentence_end: int
+    actor_id: str | None = None
+    place_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleEntities:
+    article_id: str
+    version: str  # dictionary + gazetteer + extractor version: re-extract when it changes
+    actors: tuple[tuple[Actor, str], ...]  # (actor, origin: 'dictionary' or 'text')
+    aliases: tuple[AliasEvidence, ...]
+    mentions: tuple[MentionRow, ...]
+    places: tuple[Place, ...]
+    dates: tuple[tuple[DateMention, int, int], ...]  # (date, sentence_start, sentence_end)
+
+
+def save_entities(store: Store, found: ArticleEntities) -> None:
+    aid = found.article_id
+    with store.transaction() as conn:
+        for table in ("mentions", "date_mentions"):
+            conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
+        conn.execute("DELETE FROM actor_aliases WHERE article_id = ?", (aid,))
+        for actor, origin in found.actors:
+            conn.execute(
+                "INSERT INTO actors (id, name, kind, country, sector, affiliation, origin)"
+                " VALUES (?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name=excluded.name,"
+                " kind=excluded.kind, country=excluded.country, sector=excluded.sector,"
+                " affiliation=excluded.affiliation",
+                (actor.id, actor.name, actor.kind.value, actor.country, actor.sector,
+                 actor.affiliation, origin),
+            )  # fmt: skip
+            conn.executemany(
+                "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, origin)"
+                " VALUES (?, ?, 'dictionary')",
+                [(actor.id, alias) for alias in (actor.name, *actor.aliases)],
+            )
+        conn.executemany(
+            "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, origin, article_id, start,"
+            " end, pattern) VALUES (?, ?, 'text', ?, ?, ?, ?)",
+            [(a.actor_id, a.alias, aid, a.start, a.end, a.pattern) for a in found.aliases],
+        )
+        conn.executemany(
+            "INSERT OR REPLACE INTO places (id, name, lat, lon, precision, country, parent_id)"
+            " VALUES (?,?,?,?,?,?,?)",
+            [(p.id, p.name, p.lat, p.lon, p.precision.value, p.country, p.parent_id)
+             for p in found.places],
+        )  # fmt: skip
+        conn.executemany(
+            "INSERT INTO mentions (article_id, start, end, text, kind, actor_id, place_id,"
+            " method, sentence_start, sentence_end) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [(aid, m.start, m.end, m.text, m.kind, m.actor_id, m.place_id, m.method,
+              m.sentence_start, m.sentence_end) for m in found.mentions],
+        )  # fmt: skip
+        conn.executemany(
+            "INSERT INTO date_mentions (article_id, start, end, text, value, precision,"
+            " relation, sentence_start, sentence_end) VALUES (?,?,?,?,?,?,?,?,?)",
+            [(aid, d.start, d.end, d.text, d.value, d.precision, d.relation, s, e)
+             for d, s, e in found.dates],
+        )  # fmt: skip
+        conn.execute(
+            "INSERT OR REPLACE INTO article_stages (article_id, stage, version, done_at)"
+            " VALUES (?, 'entities', ?, ?)",
+            (aid, found.version, datetime.now(UTC).isoformat(timespec="seconds")),
+        )
+
+
+def articles_needing(store: Store, stage: str, version: str) -> list[str]:
+    """Ids of articles whose `stage` never ran or ran with another version."""
+    rows = store.conn.execute(
+        "SELECT a.id FROM articles a LEFT JOIN article_stages s ON s.article_id = a.id"
+        " AND s.stage = ? WHERE s.version IS NULL OR s.version != ? ORDER BY a.rowid",
+        (stage, version),
+    )
+    return [r[0] for r in rows]
+
+
+def list_actors(store: Store) -> list[dict[str, Any]]:
+    rows = store.conn.execute(
+        "SELECT a.id, a.name, a.kind, a.country, a.sector, a.affiliation, a.origin,"
+        " COUNT(m.rowid) AS mentions, COUNT(DISTINCT m.article_id) AS articles"
+        " FROM actors a JOIN mentions m ON m.actor_id = a.id"
+        " GROUP BY a.id ORDER BY mentions DESC, a.name"
+    ).fetchall()
+    aliases: dict[str, list[str]] = {}
+    for actor_id, alias in store.conn.execute(
+        "SELECT DISTINCT actor_id, alias FROM actor_aliases ORDER BY actor_id, alias"
+    ):
+        aliases.setdefault(actor_id, []).append(alias)
+    evidence: dict[str, list[dict[str, Any]]] = {}
+    for row in list_alias_evidence(store):
+        evidence.setdefault(row.pop("actor_id"), []).append(row)
+    return [
+        dict(row)
+        | {"aliases": aliases.get(row["id"], []), "alias_evidence": evidence.get(row["id"], [])}
+        for row in rows
+    ]
+
+
+def list_alias_evidence(store: Store) -> list[dict[str, Any]]:
+    rows = store.conn.execute(
+        "SELECT actor_id, alias, article_id, start, end, pattern FROM actor_aliases"
+        " WHERE origin = 'text' ORDER BY actor_id, article_id, start"
+    )
+    return [dict(row) for row in rows]
+
+
+def list_places(store: Store) -> list[dict[str, Any]]:
+    rows = store.conn.execute(
+        "SELECT p.id, p.name, p.lat, p.lon, p.precision, p.country, p.parent_id AS parent,"
+        " COUNT(m.rowid) AS mentions, COUNT(DISTINCT m.article_id) AS articles"
+        " FROM places p JOIN mentions m ON m.place_id = p.id"
+        " GROUP BY p.id ORDER BY mentions DESC, p.name"
+    )
+    return [dict(row) for row in rows]
+
+
+def list_dates(store: Store, article_id: str | None = None) -> list[dict[str, Any]]:
+    rows = store.conn.execute(
+        "SELECT article_id, text, start, end, value, precision, relation FROM date_mentions"
+        " WHERE ? IS NULL OR article_id = ? ORDER BY article_id, start",
+        (article_id, article_id),
+    )
+    return [dict(row) for row in rows]
+
+
+def list_mentions(store: Store, article_id: str | None = None) -> list[dict[str, Any]]:
+    rows = store.conn.execute(
+        "SELECT article_id, start, end, text, kind, actor_id, place_id, method,"
+        " sentence_start, sentence_end FROM mentions"
+        " WHERE ? IS NULL OR article_id = ? ORDER BY article_id, start",
+        (article_id, article_id),
+    )
+    return [dict(row) for row in rows]
+
+
+@dataclass(frozen=True)
+class EntitySummary:
+    """What the report shows per article: its main actors, places and resolved dates."""
+
+    actors: tuple[tuple[str, int], ...]  # (name, mentions)
+    places: tuple[tuple[str, int, float, float], ...]  # (name, mentions, lat, lon)
+    dates: tuple[tuple[str, str | None, str | None], ...]  # (text, value, precision)
+
+
+def article_entity_summary(store: Store, article_id: str, top: int = 8) -> EntitySummary:
+    actors = store.conn.execute(
+        "SELECT a.name, COUNT(*) AS n FROM mentions m JOIN actors a ON a.id = m.actor_id"
+        " WHERE m.article_id = ? GROUP BY a.id ORDER BY n DESC, a.name LIMIT ?",
+        (article_id, top),
+    ).fetchall()
+    places = store.conn.execute(
+        "SELECT p.name, COUNT(*) AS n, p.lat, p.lon FROM mentions m"
+        " JOIN places p ON p.id = m.place_id WHERE m.article_id = ?"
+        " GROUP BY p.id ORDER BY n DESC, p.name LIMIT ?",
+        (article_id, top),
+    ).fetchall()
+    dates = store.conn.execute(
+        "SELECT text, value, precision FROM date_mentions WHERE article_id = ? ORDER BY start",
+        (article_id,),
+    ).fetchall()
+    return EntitySummary(
+        actors=tuple((r[0], r[1]) for r in actors),
+        places=tuple((r[0], r[1], r[2], r[3]) for r in places),
+        dates=tuple((r[0], r[1], r[2]) for r in dates),
+    )

@@ -1,0 +1,227 @@
+"""The packaged actor dictionary and the lookups the extractors rely on."""
+
+from collections import Counter
+from importlib import resources
+
+import pytest
+import yaml
+
+from rashomon.errors import InputError
+from rashomon.extract.actor_dictionary import ActorDictionary
+from rashomon.model import ActorKind, Renaming
+
+SECTORS = {"GOV", "MIL", "SPY", "COP", "LEG", "JUD", "REB", "INS", "OPP", "IGO", "NGO", "HRI",
+           "MED", "REL", "BUS"}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def actors() -> ActorDictionary:
+    return ActorDictionary.load()
+
+
+def ids(found) -> list[str]:
+    return [a.id for a in found]
+
+
+def test_packaged_file_is_large_versioned_and_ids_unique():
+    data = yaml.safe_load(resources.files("rashomon.data").joinpath("actors.yaml").read_text())
+    assert data["version"] == 1
+    counts = Counter(entry["id"] for entry in data["actors"])
+    assert len(counts) >= 170
+    assert [i for i, n in counts.items() if n > 1] == []
+
+
+def test_entries_are_well_formed(actors):
+    assert len(actors) >= 170
+    for actor in actors:
+        assert actor.sector in SECTORS, actor.id
+        assert actor.country is None or (len(actor.country) == 3 and actor.country.isupper())
+        if actor.affiliation is not None:
+            assert actors.get(actor.affiliation).id == actor.affiliation
+        if actor.kind is ActorKind.PERSON:
+            assert not actor.metonyms, actor.id
+
+
+def test_people_carry_no_titles_and_shared_surnames_are_no_aliases(actors):
+    # The extractor widens a bare surname to "Mr Shoigu" itself; a shared surname is left to
+    # the article's context.
+    for actor in actors:
+        if actor.kind is ActorKind.PERSON:
+            titled = [a for a in actor.aliases if a.startswith(("President ", "General ", "Col"))]
+            assert set(titled) <= {"President Assad"}, actor.id
+    for surname in ("Barzani", "Hariri", "Jaafari", "Alloush", "Zoubi"):
+        assert actors.lookup(surname) == [], surname
+    assert ids(actors.lookup("Shoigu")) == ["sergei-shoigu"]
+
+
+def test_every_kind_is_covered(actors):
+    kinds = Counter(a.kind for a in actors)
+    assert set(kinds) == set(ActorKind)
+    assert kinds[ActorKind.PERSON] >= 100
+
+
+def test_affiliation_chain_reaches_the_government(actors):
+    guard = actors.get("republican-guard")
+    army = actors.get(guard.affiliation)
+    assert army.id == "syrian-arab-army"
+    assert army.affiliation == "syrian-government"
+    assert actors.get("sergei-lavrov").affiliation == "russian-government"
+
+
+@pytest.mark.parametrize(
+    "name", ["al-Nusra Front", "Fateh al-Sham Front", "Jabhat Fatah al-Sham", "Nusra", "JFS",
+             "Jabhat Fateh al-Sham", "the Nusra Front", "Fatah al-Sham"],
+)  # fmt: skip
+def test_nusra_names_are_one_group(actors, name):
+    assert ids(actors.lookup(name)) == ["jabhat-fateh-al-sham"]
+
+
+def test_transliterations_of_one_person_meet(actors):
+    assert ids(actors.lookup("Sergi Shoigu")) == ids(actors.lookup("Sergey Shoigu"))
+    assert ids(actors.lookup("Sergei Shoygu")) == ["sergei-shoigu"]
+    assert ids(actors.lookup("Staffan de Mistoura")) == ["staffan-de-mistura"]
+    assert ids(actors.lookup("Issam al-Reis")) == ids(actors.lookup("Issam al- Rayyes"))
+
+
+def test_variant_tier_finds_unlisted_spellings_but_not_words(actors):
+    assert ids(actors.lookup("Abu Mohamad al-Golani")) == ["abu-mohammad-al-julani"]
+    assert ids(actors.lookup("Hezballah")) == ["hezbollah"]
+    assert actors.lookup("used") == [] and actors.lookup("an") == []
+    assert actors.lookup("Stefanie Dekker") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "actor_id"),
+    [
+        ("Daesh", "islamic-state"),
+        ("ISIL", "islamic-state"),
+        ("ISIS", "islamic-state"),
+        ("SOHR", "syrian-observatory-for-human-rights"),
+        ("the Observatory", "syrian-observatory-for-human-rights"),
+        ("High Negotiations Committee", "high-negotiations-committee"),
+        ("HNC", "high-negotiations-committee"),
+        ("Khaled Khoja", "khaled-khoja"),
+        ("Rami Abdel Rahman", "rami-abdel-rahman"),
+        ("Fourth Division", "fourth-armoured-division"),
+        ("Russian air force", "russian-aerospace-forces"),
+        ("Revolutionary Guards", "irgc"),
+        ("White Helmets", "syria-civil-defence"),
+        ("Liwa Suqour al-Jabal", "liwa-suqour-al-jabal"),
+        ("Noah Bonsey", "noah-bonsey"),
+        ("Assad", "bashar-al-assad"),
+        ("Mevlüt Çavuşoğlu", "mevlut-cavusoglu"),
+        ("U.S.", "united-states"),
+    ],
+)
+def test_lookup(actors, name, actor_id):
+    assert ids(actors.lookup(name)) == [actor_id]
+
+
+def test_unknown_name_finds_nothing(actors):
+    assert actors.lookup("Stefanie Dekker") == []
+    assert actors.lookup("") == []
+
+
+def test_roles(actors):
+    assert ids(actors.by_role("Russia's defence minister")) == ["sergei-shoigu"]
+    assert ids(actors.by_role("Russian Defense Minister")) == ["sergei-shoigu"]
+    assert ids(actors.by_role("foreign minister of Russia")) == ["sergei-lavrov"]
+    assert ids(actors.by_role("the UN envoy")) == ["staffan-de-mistura"]
+    assert ids(actors.by_role("the top UN envoy for Syria")) == ["staffan-de-mistura"]
+    assert ids(actors.by_role("the UN's special envoy for Syria")) == ["staffan-de-mistura"]
+    assert ids(actors.by_role("the SOHR head")) == ["rami-abdel-rahman"]
+
+
+def test_roles_that_changed_hands_stay_ambiguous(actors):
+    assert set(ids(actors.by_role("US secretary of state"))) == {"john-kerry", "rex-tillerson"}
+    assert len(actors.by_role("foreign minister")) > 5
+    assert actors.by_role("the envoy") == []  # one word: only an exact role counts
+
+
+def test_metonyms(actors):
+    assert ids(actors.by_metonym("Damascus")) == ["syrian-government"]
+    assert ids(actors.by_metonym("the regime")) == ["syrian-government"]
+    assert ids(actors.by_metonym("the Kremlin")) == ["russian-government"]
+    assert ids(actors.by_metonym("Ankara")) == ["turkish-government"]
+    assert ids(actors.by_metonym("Washington")) == ["us-government"]
+    assert actors.by_metonym("Aleppo") == []
+
+
+def test_former_names(actors):
+    actor, renaming = actors.former_name_info("al-Nusra Front")
+    assert actor.id == "jabhat-fateh-al-sham"
+    assert renaming == Renaming("al-Nusra Front", "2016-07")
+    assert actors.former_name_info("Jabhat Fateh al-Sham") is None
+    actor, renaming = actors.former_name_info("New Syrian Army")
+    assert (actor.id, renaming.until) == ("maghawir-al-thawra", "2016-12")
+
+
+def test_surface_forms_cover_every_kind_of_name(actors):
+    forms = set(actors.surface_forms())
+    assert ("Damascus", "syrian-government") in forms
+    assert ("al-Nusra Front", "jabhat-fateh-al-sham") in forms
+    assert ("Sergi Shoigu", "sergei-shoigu") in forms
+    assert not any(form == "Russia's defence minister" for form, _ in forms)  # roles are not names
+    listed = list(actors.surface_forms())
+    assert len(listed) == len(set(listed))
+
+
+def test_user_file_adds_and_replaces(tmp_path):
+    user = tmp_path / "mine.yaml"
+    user.write_text(
+        "version: 1\nactors:\n"
+        "  - {id: aleppo-local-council, name: Aleppo Local Council, kind: political group,\n"
+        "     country: SYR, sector: OPP, affiliation: syrian-interim-government}\n"
+        "  - {id: sergei-lavrov, name: Sergey Viktorovich Lavrov, kind: person, country: RUS,\n"
+        "     sector: GOV, aliases: [Lavrov]}\n",
+        encoding="utf-8",
+    )
+    packaged = ActorDictionary.load()
+    actors = ActorDictionary.load([user])
+    assert len(actors) == len(packaged) + 1
+    assert ids(actors.lookup("Aleppo Local Council")) == ["aleppo-local-council"]
+    assert actors.get("sergei-lavrov").name == "Sergey Viktorovich Lavrov"
+    assert actors.lookup("Sergi Lavrov") == []  # the replaced entry's aliases are gone
+    assert actors.version != packaged.version
+    assert [a.id for a in actors][:3] == [a.id for a in packaged][:3]  # order kept
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        ("actors:\n  - {id: x-group, name: X, kind: gang}\n", "kind"),
+        ("actors:\n  - {id: x-group, name: X, kind: other, affiliation: nobody}\n", "nobody"),
+        (
+            "actors:\n  - {id: x, name: X, kind: other}\n  - {id: x, name: Y, kind: other}\n",
+            "twice",
+        ),
+        ("actors:\n  - {id: X Group, name: X, kind: other}\n", "slug"),
+        ("actors:\n  - {id: x, name: X, kind: other, colour: red}\n", "colour"),
+        ("actors:\n  - {id: x, name: X, kind: other, country: Syria}\n", "ISO"),
+        ("actors:\n  - {id: x, name: X, kind: other, aliases: Y}\n", "aliases"),
+        ("actors: [\n", "YAML"),
+        ("version: 1\n", "actors"),
+    ],
+)
+def test_broken_user_file_is_named(tmp_path, body, problem):
+    path = tmp_path / "broken.yaml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        ActorDictionary.load([path])
+    assert caught.value.source == str(path)
+    assert problem in str(caught.value)
+
+
+def test_missing_user_file_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="absent.yaml"):
+        ActorDictionary.load([tmp_path / "absent.yaml"])
+
+
+def test_get_unknown_id_raises(actors):
+    with pytest.raises(KeyError):
+        actors.get("no-such-actor")
+
+
+def test_version_is_stable(actors):
+    assert actors.version == ActorDictionary.load().version
+    assert len(actors.version) == 16

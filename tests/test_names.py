@@ -1,0 +1,78 @@
+"""Name keys: spellings of one name meet, different names stay apart."""
+
+import pytest
+
+from rashomon.extract.names import name_variants_key, needs_exact_case, normalise_name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ma'arrat al-Numan", "maarrat numan"),
+        ("Ma’arrat", "maarrat"),
+        ("The al-Nusra Front", "nusra front"),
+        ("Bashar al Assad", "bashar assad"),
+        ("Issam al- Rayyes", "issam rayyes"),
+        ("Ahrar ash-Sham", "ahrar sham"),
+        ("Abdel-Rahman", "abdel rahman"),  # "el" inside a word is no article
+        ("Mevlüt Çavuşoğlu", "mevlut cavusoglu"),
+        ("Binali Yıldırım", "binali yildirim"),
+        ("U.S.-led coalition", "us led coalition"),
+        ("Russia's defence minister", "russia defence minister"),
+        ("  Staffan   de Mistura ", "staffan de mistura"),
+        ("the", "the"),  # nothing but an article is kept
+        ("Al", "al"),
+    ],
+)
+def test_normalise_name(text, expected):
+    assert normalise_name(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Fateh", "Fatah"),
+        ("Sergei", "Sergey"),
+        ("Sergei", "Sergi"),
+        ("Sergey", "Sergi"),
+        ("al-Rayyes", "al-Reis"),
+        ("Issam al-Rayyes", "Issam al-Reis"),
+        ("Mistura", "Mistoura"),
+        ("Muadhamiya", "Moadamiya"),
+        ("Moadamiyeh", "Muadhamiya"),
+        ("Daraya", "Darayya"),
+        ("Shoigu", "Shoygu"),
+        ("Abu Mohammad al-Julani", "Abu Muhammad al-Jawlani"),
+        ("Hezbollah", "Hizballah"),
+        ("Idlib", "Idleb"),
+        ("Abdel Rahman", "Abdelrahman"),
+    ],
+)
+def test_variants_meet(a, b):
+    assert name_variants_key(a) == name_variants_key(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Iran", "Iraq"),
+        ("Homs", "Hama"),
+        ("Idlib", "Aleppo"),
+        ("Assad", "Saad"),
+        ("Russia", "Syria"),
+        ("Kerry", "Korea"),
+        ("Daraa", "Darayya"),
+        ("ICC", "OIC"),
+    ],
+)
+def test_different_names_stay_apart(a, b):
+    assert name_variants_key(a) != name_variants_key(b)
+
+
+def test_variant_key_extends_normalisation():
+    assert name_variants_key("Jabhat Fatah al-Sham") == name_variants_key("jabhat fateh sham")
+
+
+def test_exact_case_only_for_acronyms_that_are_words():
+    assert needs_exact_case("IS") and needs_exact_case("US") and needs_exact_case("WHO")
+    assert not needs_exact_case("Is") and not needs_exact_case("SOHR")
