@@ -47,6 +47,15 @@ _GENERIC = {
     "government troops": ("army", ActorKind.MILITARY),
 }
 _PRONOUNS = {"he", "she"}
+_NAMED = ("person", "organisation", "title", "pronoun", "metonym")
+_FORCE_NOUNS = {
+    "troops", "forces", "army", "military", "soldiers", "jets", "warplanes", "aircraft",
+    "air force", "navy", "police", "fighters", "militias", "militia",
+}  # fmt: skip
+_LEADING_FUNCTION_WORDS = {
+    "near", "in", "at", "from", "outside", "inside", "around", "north", "south", "east",
+    "west", "northern", "southern", "eastern", "western", "central", "across", "into", "on",
+}  # fmt: skip
 _ALIAS_PATTERNS = (
     ("formerly known as", r",?\s*(?:formerly|previously|once)\s+(?:known as|called|named)\s+"),
     ("known as ... until", r",?\s*known as\s+(?=[^,.;]+?\s+until\b)"),
@@ -143,17 +152,28 @@ class _Resolver:
 
     # -- helpers ----------------------------------------------------------------------
 
-    def _covered(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.mentions)
+    def _covered(self, start: int, end: int, by: tuple[str, ...] = ()) -> bool:
+        """Whether [start, end) overlaps a mention (of the given kinds, if any are given)."""
+        return any(
+            s < end and start < e and (not by or m.kind in by)
+            for (s, e), m in self.mentions.items()
+        )
 
-    def _add(self, span: Span | tuple[int, int], kind: str, actor_id: str, method: str) -> None:
+    def _add(
+        self, span: Span | tuple[int, int], kind: str, actor_id: str, method: str
+    ) -> ActorMention:
         start, end = (span.start_char, span.end_char) if isinstance(span, Span) else span
         if self.doc.text[start:end].endswith(("'s", "’s")):
             end -= 2
+        if method in ("new", "ner", "alias") and self.doc.text[start:end].lower().startswith(
+            "the "
+        ):
+            start += 4
         if kind == "person" and " " not in self.doc.text[start:end].strip():
             start = self._with_honorific(start)
-        text = self.doc.text[start:end]
-        self.mentions[(start, end)] = ActorMention(start, end, text, kind, actor_id, method)
+        mention = ActorMention(start, end, self.doc.text[start:end], kind, actor_id, method)
+        self.mentions[(start, end)] = mention
+        return mention
 
     def _with_honorific(self, start: int) -> int:
         """Widen "Shoigu" to "Mr Shoigu": with a bare surname the title is part of the name."""
@@ -220,16 +240,17 @@ class _Resolver:
         for ent in self.doc.ents:  # a name the dictionary does not know: create it
             if 0 <= offset - ent.end_char <= 2 and ent.label_ in ("ORG", "PERSON", "FAC"):
                 actor_id = self._new_actor(ent.text, ActorKind.OTHER)
-                self._add(ent, "organisation", actor_id, "new")
-                return self.mentions.get((ent.start_char, ent.end_char))
+                return self._add(ent, "organisation", actor_id, "new")
         return None
 
     def _record_alias(self, actor_id: str, start: int, end: int, pattern: str) -> None:
+        """The text defines a name here; within this article it beats the dictionary's reading."""
         alias = self.doc.text[start:end]
         self.aliases.append(AliasEvidence(actor_id, alias, start, end, pattern))
         self.text_aliases[normalise_name(alias)] = actor_id
-        if not self._covered(start, end):
-            self._add((start, end), self._kind_of(actor_id), actor_id, "alias")
+        for key in [k for k in self.mentions if k[0] < end and start < k[1]]:
+            del self.mentions[key]
+        self._add((start, end), self._kind_of(actor_id), actor_id, "alias")
 
     def _apply_text_aliases(self) -> None:
         if not self.text_aliases:
@@ -239,6 +260,12 @@ class _Resolver:
             if key in self.text_aliases and not self._covered(ent.start_char, ent.end_char):
                 actor_id = self.text_aliases[key]
                 self._add(ent, self._kind_of(actor_id), actor_id, "alias")
+        for (start, end), mention in list(self.mentions.items()):
+            actor_id = self.text_aliases.get(normalise_name(mention.text))
+            if actor_id and mention.actor_id != actor_id and mention.method != "alias":
+                self.mentions[(start, end)] = ActorMention(
+                    start, end, mention.text, mention.kind, actor_id, "alias"
+                )
 
     def _ner_spans(self) -> None:
         persons: list[tuple[str, str]] = []  # (surname key, actor id) of full names so far
@@ -258,6 +285,9 @@ class _Resolver:
                 continue
             if label not in ("PERSON", "ORG", "GPE", "FAC"):
                 continue
+            if label in ("ORG", "PERSON") and ent[0].lower_ in _DEMONYMS and len(ent) > 1:
+                self._demonym_led(ent)
+                continue
             found = self.d.lookup(text)
             if len(found) == 1:
                 actor_id = found[0].id
@@ -271,6 +301,19 @@ class _Resolver:
                 actor_id = self._new_actor(text, ActorKind.OTHER)
                 self._add(ent, "organisation", actor_id, "new")
             self._remember_person(ent, persons)
+
+    def _demonym_led(self, ent: Span) -> None:
+        """ "Syrian troops": the nationality, and the country's forces when the rest says so."""
+        country = _DEMONYMS[ent[0].lower_]
+        state = self._state_of(country)
+        if state is None:
+            return
+        head = ent[0]
+        self._add((head.idx, head.idx + len(head)), "nationality", state, "ner")
+        rest = ent[1:].text.lower()
+        military = _first(self.d, country, ActorKind.MILITARY)
+        if rest in _FORCE_NOUNS and military:
+            self._add(ent, "organisation", military, "demonym")
 
     def _remember_person(self, ent: Span, persons: list[tuple[str, str]]) -> None:
         mention = self.mentions.get((ent.start_char, ent.end_char)) or self.mentions.get(
@@ -299,7 +342,7 @@ class _Resolver:
         slug = re.sub(r"[^a-z0-9]+", "-", normalise_name(name)).strip("-")
         actor_id = f"new:{slug}"
         if actor_id not in self.new_actors:
-            self.new_actors[actor_id] = Actor(id=actor_id, name=name, kind=kind)
+            self.new_actors[actor_id] = Actor(id=actor_id, name=_strip(name), kind=kind)
         return actor_id
 
     def _state_of(self, country: str) -> str | None:
@@ -312,7 +355,7 @@ class _Resolver:
         for chunk in self.doc.noun_chunks:
             if chunk.root.lemma_.lower() not in _ROLE_NOUNS:
                 continue
-            if self._covered(chunk.start_char, chunk.end_char):
+            if self._covered(chunk.start_char, chunk.end_char, by=_NAMED):
                 continue
             found = self.d.by_role(chunk.text)
             if len(found) == 1:
@@ -352,7 +395,7 @@ class _Resolver:
         start, end = contiguous[0].idx, contiguous[-1].idx + len(contiguous[-1])
         if not any(t.lemma_.lower() in _ROLE_NOUNS or t.pos_ == "NOUN" for t in contiguous):
             return
-        if not self._covered(start, end):
+        if not self._covered(start, end, by=_NAMED):
             self._add((start, end), "title", actor_id, "apposition")
 
     def _generic_references(self) -> None:
@@ -416,7 +459,9 @@ def _first(dictionary: ActorDictionary, country: str, kind: ActorKind) -> str | 
 def _looks_like_name(span: Span) -> bool:
     """Reject NER persons that begin with a function word ("Near Palmyra", "In Aleppo")."""
     first = span[0]
-    return first.pos_ in ("PROPN", "NOUN", "ADJ") and first.is_title and not first.is_stop
+    if first.lower_ in _LEADING_FUNCTION_WORDS or first.is_stop:
+        return False
+    return first.pos_ in ("PROPN", "NOUN", "ADJ") and first.is_title
 
 
 def _strip(text: str) -> str:
