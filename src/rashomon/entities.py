@@ -10,6 +10,7 @@ import bisect
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
@@ -39,8 +40,8 @@ class EntityExtractor:
 
     @classmethod
     def build(cls, nlp: Language, actor_files: Sequence[Path] = ()) -> EntityExtractor:
-        dictionary = ActorDictionary.load(actor_files)
-        return cls(nlp, dictionary, Gazetteer.load(), ActorMatcher(nlp, dictionary))
+        """One extractor per pipeline and dictionary files in a process (building costs ~1 s)."""
+        return _build(nlp, tuple(Path(p).resolve() for p in actor_files))
 
     @property
     def version(self) -> str:
@@ -84,6 +85,12 @@ class EntityExtractor:
             places=tuple(used_places.values()),
             dates=tuple((d, *sentences.bounds(d.start)) for d in dates),
         )
+
+
+@lru_cache(maxsize=4)
+def _build(nlp: Language, actor_files: tuple[Path, ...]) -> EntityExtractor:
+    dictionary = ActorDictionary.load(actor_files)
+    return EntityExtractor(nlp, dictionary, Gazetteer.load(), ActorMatcher(nlp, dictionary))
 
 
 class _SentenceIndex:

@@ -133,6 +133,7 @@ class _Resolver:
         self.m = matcher
         self.d = matcher.dictionary
         self.doc = doc
+        self.text = doc.text  # spaCy rebuilds Doc.text on every access: read it once
         self.places = set(place_spans)
         self.mentions: dict[tuple[int, int], ActorMention] = {}
         self.new_actors: dict[str, Actor] = {}
@@ -163,15 +164,13 @@ class _Resolver:
         self, span: Span | tuple[int, int], kind: str, actor_id: str, method: str
     ) -> ActorMention:
         start, end = (span.start_char, span.end_char) if isinstance(span, Span) else span
-        if self.doc.text[start:end].endswith(("'s", "’s")):
+        if self.text[start:end].endswith(("'s", "’s")):
             end -= 2
-        if method in ("new", "ner", "alias") and self.doc.text[start:end].lower().startswith(
-            "the "
-        ):
+        if method in ("new", "ner", "alias") and self.text[start:end].lower().startswith("the "):
             start += 4
-        if kind == "person" and " " not in self.doc.text[start:end].strip():
+        if kind == "person" and " " not in self.text[start:end].strip():
             start = self._with_honorific(start)
-        mention = ActorMention(start, end, self.doc.text[start:end], kind, actor_id, method)
+        mention = ActorMention(start, end, self.text[start:end], kind, actor_id, method)
         self.mentions[(start, end)] = mention
         return mention
 
@@ -218,7 +217,7 @@ class _Resolver:
         return any(t.dep_ == "case" for t in root.children)
 
     def _aliases_from_text(self) -> None:
-        text = self.doc.text
+        text = self.text
         for name, pattern in _ALIAS_PATTERNS:
             for match in re.finditer(pattern, text):
                 owner = self._mention_ending_at(match.start())
@@ -245,7 +244,7 @@ class _Resolver:
 
     def _record_alias(self, actor_id: str, start: int, end: int, pattern: str) -> None:
         """The text defines a name here; within this article it beats the dictionary's reading."""
-        alias = self.doc.text[start:end]
+        alias = self.text[start:end]
         self.aliases.append(AliasEvidence(actor_id, alias, start, end, pattern))
         self.text_aliases[normalise_name(alias)] = actor_id
         for key in [k for k in self.mentions if k[0] < end and start < k[1]]:
@@ -406,7 +405,7 @@ class _Resolver:
             "government": _first(self.d, focus, ActorKind.GOVERNMENT),
             "army": _first(self.d, focus, ActorKind.MILITARY),
         }
-        lowered = self.doc.text.lower()
+        lowered = self.text.lower()
         for phrase, (target, _kind) in _GENERIC.items():
             actor_id = targets.get(target)
             if actor_id is None:

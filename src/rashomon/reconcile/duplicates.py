@@ -100,13 +100,16 @@ class Fingerprint:
     content_hash: str
     bands: tuple[str, ...]
     eligible: bool  # long enough for near-copy matching
+    shingles: frozenset[int] = frozenset()  # kept for the comparison, not stored
 
     @classmethod
     def of(cls, title: str, body: str, content: str) -> Fingerprint:
         words = len(_WORD.findall(body))
         eligible = words >= MIN_WORDS_FOR_NEAR_COPY
-        bands = tuple(band_keys(minhash(shingles(body)))) if eligible else ()
-        return cls(content, bands, eligible)
+        if not eligible:
+            return cls(content, (), False)
+        mine = frozenset(shingles(body))
+        return cls(content, tuple(band_keys(minhash(mine))), True, mine)
 
 
 class CopyLookup(Protocol):
@@ -131,7 +134,7 @@ def find_original(
         return first_original or first_id, 1.0
     if not fingerprint.eligible:
         return None, None
-    mine = shingles(body)
+    mine = set(fingerprint.shingles) or shingles(body)
     best: tuple[str | None, float] = (None, 0.0)
     for other_id, other_original, other_body in lookup.copies_by_bands(fingerprint.bands):
         score = jaccard(mine, shingles(other_body))
