@@ -110,3 +110,23 @@ def test_demonyms_are_nationalities_and_national_forces(nlp, matcher):
     assert kinds["Russian"] == ("nationality", "russia")
     assert kinds["Turkish"] == ("nationality", "turkey")
     assert kinds["Syrian troops"][0] == "organisation" and "syria" in kinds["Syrian troops"][1]
+
+
+def test_the_former_and_full_name_in_brackets(nlp, matcher):
+    text = (
+        "Fighters of the Northern Shield Brigade, the former Dawn Battalion, arrived. "
+        "Hayat Tahrir al-Sham (Levant Liberation Body) joined them."
+    )
+    found = find(nlp, matcher, text)
+    pairs = {(a.alias, a.pattern) for a in found.aliases}
+    assert ("Dawn Battalion", "the former") in pairs
+    assert ("Levant Liberation Body", "in brackets") in pairs
+
+
+def test_the_opposition_resolves_by_context(nlp, matcher):
+    found = find(
+        nlp,
+        matcher,
+        "Syrian rebels fought in Aleppo. The Syrian government said the opposition lied.",
+    )
+    assert "opposition" in actor_of(found, "the opposition")

@@ -38,6 +38,7 @@ _DEMONYMS = {
     "qatari": "QAT", "british": "GBR", "french": "FRA", "german": "DEU", "chinese": "CHN",
     "israeli": "ISR", "egyptian": "EGY", "emirati": "ARE", "kuwaiti": "KWT", "swiss": "CHE",
 }  # fmt: skip
+_OPPOSITION = ("the opposition", "opposition groups", "opposition factions", "the rebels")
 _GENERIC = {
     "the government": ("government", ActorKind.GOVERNMENT),
     "government": ("government", ActorKind.GOVERNMENT),
@@ -61,6 +62,8 @@ _ALIAS_PATTERNS = (
     ("known as ... until", r",?\s*known as\s+(?=[^,.;]+?\s+until\b)"),
     ("changed its name from", r",?\s*(?:the [\w ]+ )?which changed its name(?:d)? from\s+"),
     ("dash aside", r"\s*--\s*(?:previously|formerly)\s+(?:called|known as)\s+"),
+    ("the former", r",\s*the former\s+(?=[A-Z][^,;()]*?[,;.)])"),
+    ("in brackets", r"\s*\((?=(?:al-)?[A-Z][\w'’-]+(?:\s+[\w'’-]+){1,7}\))"),
 )
 _ALIAS_NAME = re.compile(
     r"(?:the\s+)?((?:(?:al|el|Al|El)[- ])?[A-Z][\w'’-]*"
@@ -405,8 +408,14 @@ class _Resolver:
             "government": _first(self.d, focus, ActorKind.GOVERNMENT),
             "army": _first(self.d, focus, ActorKind.MILITARY),
         }
+        demonym = next((d for d, c in _DEMONYMS.items() if c == focus), None)
+        opposition = self.d.lookup(f"{demonym} opposition") if demonym else []
+        if len(opposition) == 1:
+            targets["opposition"] = opposition[0].id
+        phrases = {phrase: target for phrase, (target, _kind) in _GENERIC.items()}
+        phrases |= {phrase: "opposition" for phrase in _OPPOSITION[:3]}
         lowered = self.text.lower()
-        for phrase, (target, _kind) in _GENERIC.items():
+        for phrase, target in phrases.items():
             actor_id = targets.get(target)
             if actor_id is None:
                 continue
