@@ -246,3 +246,50 @@ class ActorFindings:
     mentions: tuple[ActorMention, ...]
     new_actors: tuple[Actor, ...]
     aliases: tuple[AliasEvidence, ...]
+
+
+# -- says who (quotes and numeric claims) ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Reported speech: what was said (content span), by whom, with which cue, via whom.
+
+    Offsets are into the article's clean body. `speaker_actor_id` comes from the actor
+    mentions (pronouns and titles already resolved there). `intermediary` is the outlet a
+    statement was made to ("told AFP"), not the outlet that published the article.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str  # direct, indirect, statement
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_actor_id: str | None = None
+    intermediary: str | None = None
+
+
+@dataclass(frozen=True)
+class NumberClaim:
+    """A number as a claim: value or range, qualifier, what is counted, and who claims it."""
+
+    start: int
+    end: int
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str  # exact, approximate, at_least, at_most, range, vague
+    what: str | None = None  # normalised counted noun phrase: "Nusra fighters"
+    unit: str | None = None  # "percent" for shares; None for counts
+    about_actor_id: str | None = None
+    place_id: str | None = None
+    time: str | None = None  # resolved date value or the date expression
+    claimant: str | None = None
+    claimant_actor_id: str | None = None
+    status: str = "asserted"  # asserted, estimated, proposed, hypothetical
