@@ -46,7 +46,13 @@ def holder(surface_by_actor, text):
 @pytest.mark.parametrize(
     "group",
     [
-        ["Al-Nusra Front", "Fateh al-Sham Front", "Jabhat Fateh al-Sham", "Jabhat Fatah al-Sham", "Nusra"],
+        [
+            "Al-Nusra Front",
+            "Fateh al-Sham Front",
+            "Jabhat Fateh al-Sham",
+            "Jabhat Fatah al-Sham",
+            "Nusra",
+        ],
         ["Sergi Shoigu", "Mr Shoigu"],
         ["Staffan de Mistura", "de Mistura"],
         ["Khaled Khoja", "Khoja"],

@@ -34,7 +34,9 @@ def test_old_database_is_upgraded_in_place(tmp_path):
     path = tmp_path / "old.db"
     with sqlite3.connect(path) as conn:  # a database as the first release left it
         conn.executescript(MIGRATIONS[0].sql)
-        conn.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)")
+        conn.execute(
+            "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)"
+        )
         conn.execute("INSERT INTO schema_version VALUES (1, ?, 'then')", (MIGRATIONS[0].name,))
         conn.execute(
             "INSERT INTO articles (id, source, title, body, raw_text, offset_map, words,"

@@ -21,7 +21,7 @@ from rashomon.extract.actors import ActorMatcher
 from rashomon.extract.dates import find_dates
 from rashomon.extract.gazetteer import Gazetteer
 from rashomon.extract.places import find_places
-from rashomon.model import Actor, PublicationDate
+from rashomon.model import Actor, PlaceMention, PublicationDate
 from rashomon.nlp import load_docs, model_key
 from rashomon.settings import Settings
 from rashomon.store import Store
@@ -49,8 +49,13 @@ class EntityExtractor:
         return hashlib.sha256(key.encode()).hexdigest()[:16]
 
     def extract(
-        self, article_id: str, doc: Doc, published: PublicationDate | None
+        self,
+        article_id: str,
+        doc: Doc,
+        published: PublicationDate | None,
+        captions: Sequence[str] = (),
     ) -> ArticleEntities:
+        """Findings for one article; captions contribute places only (they name where)."""
         sentences = _SentenceIndex(doc)
         places = find_places(doc, self.gazetteer)
         found = self.matcher.find(doc, [(p.start, p.end) for p in places])
@@ -71,7 +76,9 @@ class EntityExtractor:
         new_ids = {a.id for a in found.new_actors}
         actors: list[tuple[Actor, str]] = [(a, "text") for a in found.new_actors]
         actors += [(self.dictionary.get(i), "dictionary") for i in sorted(referenced - new_ids)]
-        used_places = {p.place.id: p.place for p in places}
+        caption_places = _caption_places(self, captions)
+        rows += [row for row, _ in caption_places]
+        used_places = {p.place.id: p.place for p in (*places, *(p for _, p in caption_places))}
         for place in list(used_places.values()):
             for parent in self.gazetteer.parent_chain(place):
                 used_places.setdefault(parent.id, parent)
@@ -91,6 +98,20 @@ class EntityExtractor:
 def _build(nlp: Language, actor_files: tuple[Path, ...]) -> EntityExtractor:
     dictionary = ActorDictionary.load(actor_files)
     return EntityExtractor(nlp, dictionary, Gazetteer.load(), ActorMatcher(nlp, dictionary))
+
+
+def _caption_places(
+    extractor: EntityExtractor, captions: Sequence[str]
+) -> list[tuple[MentionRow, PlaceMention]]:
+    found: list[tuple[MentionRow, PlaceMention]] = []
+    for index, doc in enumerate(extractor.nlp.pipe(captions)):
+        for p in find_places(doc, extractor.gazetteer):
+            row = MentionRow(
+                p.start, p.end, p.text, "location", "gazetteer", 0, len(doc.text),
+                place_id=p.place.id, field=f"caption:{index}",
+            )  # fmt: skip
+            found.append((row, p))
+    return found
 
 
 class _SentenceIndex:
@@ -117,7 +138,10 @@ def extract_pending(
         docs = load_docs(store, extractor.nlp, batch, settings)
         for article_id in batch:
             article, _ = store.get_article(article_id)
-            save_entities(store, extractor.extract(article_id, docs[article_id], article.published))
+            found = extractor.extract(
+                article_id, docs[article_id], article.published, article.captions
+            )
+            save_entities(store, found)
             if on_done:
                 on_done(article_id)
     return len(pending)

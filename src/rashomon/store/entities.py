@@ -27,6 +27,7 @@ class MentionRow:
     sentence_end: int
     actor_id: str | None = None
     place_id: str | None = None
+    field: str = "body"  # or "caption:N": offsets then point into Article.captions[N]
 
 
 @dataclass(frozen=True)
@@ -72,9 +73,9 @@ def save_entities(store: Store, found: ArticleEntities) -> None:
              for p in found.places],
         )  # fmt: skip
         conn.executemany(
-            "INSERT INTO mentions (article_id, start, end, text, kind, actor_id, place_id,"
-            " method, sentence_start, sentence_end) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [(aid, m.start, m.end, m.text, m.kind, m.actor_id, m.place_id, m.method,
+            "INSERT INTO mentions (article_id, field, start, end, text, kind, actor_id,"
+            " place_id, method, sentence_start, sentence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [(aid, m.field, m.start, m.end, m.text, m.kind, m.actor_id, m.place_id, m.method,
               m.sentence_start, m.sentence_end) for m in found.mentions],
         )  # fmt: skip
         conn.executemany(
@@ -151,7 +152,7 @@ def list_dates(store: Store, article_id: str | None = None) -> list[dict[str, An
 
 def list_mentions(store: Store, article_id: str | None = None) -> list[dict[str, Any]]:
     rows = store.conn.execute(
-        "SELECT article_id, start, end, text, kind, actor_id, place_id, method,"
+        "SELECT article_id, field, start, end, text, kind, actor_id, place_id, method,"
         " sentence_start, sentence_end FROM mentions"
         " WHERE ? IS NULL OR article_id = ? ORDER BY article_id, start",
         (article_id, article_id),
@@ -171,7 +172,8 @@ class EntitySummary:
 def article_entity_summary(store: Store, article_id: str, top: int = 8) -> EntitySummary:
     actors = store.conn.execute(
         "SELECT a.name, COUNT(*) AS n FROM mentions m JOIN actors a ON a.id = m.actor_id"
-        " WHERE m.article_id = ? GROUP BY a.id ORDER BY n DESC, a.name LIMIT ?",
+        " WHERE m.article_id = ? AND m.field = 'body'"
+        " GROUP BY a.id ORDER BY n DESC, a.name LIMIT ?",
         (article_id, top),
     ).fetchall()
     places = store.conn.execute(

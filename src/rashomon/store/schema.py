@@ -109,6 +109,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         );
         CREATE TABLE mentions (
             article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            field TEXT NOT NULL DEFAULT 'body', -- 'body', or 'caption:N' (offsets into caption N)
             start INTEGER NOT NULL,
             end INTEGER NOT NULL,
             text TEXT NOT NULL,

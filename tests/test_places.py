@@ -1,0 +1,295 @@
+"""find_places: place mentions with doc offsets, resolved to gazetteer entries.
+
+Unit cases build Docs by hand, with the entity labels the small model is known to produce
+(so they do not depend on the model); end-to-end cases parse our own sentences and the seeds.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pytest
+import spacy
+from conftest import SEEDS, need
+from spacy.tokens import Doc
+
+from rashomon.extract.gazetteer import Gazetteer
+from rashomon.extract.places import find_places
+from rashomon.model import PlaceMention, PlacePrecision
+from rashomon.nlp import load_pipeline
+from rashomon.settings import DEFAULT_MODEL
+
+ALEPPO = "rashomon:aleppo"
+TRUE_POINTS = {  # where these places are, to compare with what the gazetteer says
+    "Aleppo": (36.20, 37.16),
+    "Geneva": (46.20, 6.15),
+    "Gaziantep": (37.07, 37.38),
+    "Idlib": (35.93, 36.63),
+    "Homs": (34.73, 36.72),
+    "Darayya": (33.46, 36.24),
+    "Muadhamiya": (33.46, 36.19),
+    "Sheikh Saeed": (36.16, 37.17),
+    "Maaret al-Numan": (35.65, 36.67),
+}
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return spacy.blank("en").vocab
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+def make_doc(vocab, tagged: list[tuple[str, str]]) -> Doc:
+    """A Doc from (word, IOB entity tag) pairs, words joined by single spaces.
+
+    A word followed by "," "." or "'s" gets no space before it, as the tokenizer would.
+    """
+    words = [w for w, _ in tagged]
+    spaces = [
+        i + 1 < len(words) and words[i + 1] not in {",", ".", "'s", ";"} for i in range(len(words))
+    ]
+    return Doc(vocab, words=words, spaces=spaces, ents=[t for _, t in tagged])
+
+
+def texts(mentions: list[PlaceMention]) -> list[str]:
+    return [m.text for m in mentions]
+
+
+def assert_offsets(doc: Doc, mentions: list[PlaceMention]) -> None:
+    for mention in mentions:
+        assert doc.text[mention.start : mention.end] == mention.text
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+
+
+# -- hand-built Docs -------------------------------------------------------------------------
+
+
+def test_mislabelled_city_names_are_places_but_nationalities_are_not(vocab, gazetteer):
+    doc = make_doc(
+        vocab,
+        [("Syrian", "B-NORP"), ("and", "O"), ("Russian", "B-NORP"), ("jets", "O"),
+         ("pounded", "O"), ("Aleppo", "B-NORP"), ("and", "O"), ("Homs", "B-ORG"), (".", "O")],
+    )  # fmt: skip
+    mentions = find_places(doc, gazetteer)
+    assert_offsets(doc, mentions)
+    assert texts(mentions) == ["Aleppo", "Homs"]
+    assert mentions[0].place.id == ALEPPO
+    assert mentions[1].place.country == "SY"
+
+
+def test_a_demonym_tagged_as_a_place_is_still_not_one(vocab, gazetteer):
+    doc = make_doc(
+        vocab,
+        [("The", "O"), ("Russian", "B-GPE"), ("air", "O"), ("force", "O"), ("bombed", "O"),
+         ("Idlib", "B-GPE"), (".", "O")],
+    )  # fmt: skip
+    assert texts(find_places(doc, gazetteer)) == ["Idlib"]
+
+
+def test_a_person_is_not_a_town_with_the_same_name(vocab, gazetteer):
+    doc = make_doc(
+        vocab,
+        [("Clinton", "B-PERSON"), ("and", "O"), ("Bolton", "B-PERSON"), ("spoke", "O"),
+         ("in", "O"), ("Washington", "B-GPE"), (".", "O")],
+    )  # fmt: skip
+    mentions = find_places(doc, gazetteer)
+    assert texts(mentions) == ["Washington"]
+    assert mentions[0].place.country == "US"
+
+
+def test_leading_the_and_possessive_are_not_part_of_the_mention(vocab, gazetteer):
+    doc = make_doc(
+        vocab,
+        [("the", "B-GPE"), ("United", "I-GPE"), ("States", "I-GPE"), ("and", "O"),
+         ("Turkey", "B-GPE"), ("'s", "I-GPE"), ("army", "O"), ("met", "O"), (".", "O")],
+    )  # fmt: skip
+    mentions = find_places(doc, gazetteer)
+    assert_offsets(doc, mentions)
+    assert texts(mentions) == ["United States", "Turkey"]
+    assert [m.place.precision for m in mentions] == [PlacePrecision.COUNTRY] * 2
+
+
+def test_districts_spacy_misses_are_found_by_the_phrase_scan(vocab, gazetteer):
+    doc = make_doc(
+        vocab,
+        [("Shells", "O"), ("hit", "O"), ("Sheikh", "B-PERSON"), ("Saeed", "I-PERSON"),
+         ("and", "O"), ("the", "O"), ("Castello", "O"), ("road", "O"), ("north", "O"),
+         ("of", "O"), ("Aleppo", "O"), (".", "O")],
+    )  # fmt: skip
+    mentions = find_places(doc, gazetteer)
+    assert_offsets(doc, mentions)
+    assert texts(mentions) == ["Sheikh Saeed", "Castello road", "Aleppo"]
+    assert mentions[0].place.parent_id == ALEPPO
+    assert mentions[1].place.precision is PlacePrecision.POINT
+
+
+def test_a_name_inside_an_organisation_is_not_a_place(vocab, gazetteer):
+    doc = make_doc(
+        vocab,
+        [("the", "B-ORG"), ("Douma", "I-ORG"), ("Revolutionary", "I-ORG"),
+         ("Council", "I-ORG"), ("said", "O"), ("so", "O"), (".", "O")],
+    )  # fmt: skip
+    assert find_places(doc, gazetteer) == []
+
+
+def test_a_single_word_district_needs_its_city_in_the_article(vocab, gazetteer):
+    alone = make_doc(vocab, [("Ansari", "B-PERSON"), ("said", "O"), ("no", "O"), (".", "O")])
+    assert find_places(alone, gazetteer) == []
+    with_city = make_doc(
+        vocab,
+        [("Rebels", "O"), ("in", "O"), ("Aleppo", "B-GPE"), ("still", "O"), ("hold", "O"),
+         ("Ansari", "O"), (".", "O")],
+    )  # fmt: skip
+    mentions = find_places(with_city, gazetteer)
+    assert texts(mentions) == ["Aleppo", "Ansari"]
+    assert mentions[1].place.id == "rashomon:ansari"
+
+
+def test_one_name_one_place_throughout_an_article(vocab, gazetteer):
+    doc = make_doc(
+        vocab,
+        [("Geneva", "B-GPE"), ("talks", "O"), ("on", "O"), ("Syria", "B-GPE"), ("ended", "O"),
+         (";", "O"), ("Geneva", "O"), ("hosts", "O"), ("the", "O"), ("next", "O"),
+         ("round", "O"), (".", "O")],
+    )  # fmt: skip
+    mentions = find_places(doc, gazetteer)
+    assert texts(mentions) == ["Geneva", "Syria", "Geneva"]
+    assert {m.place.country for m in mentions if m.text == "Geneva"} == {"CH"}
+
+
+def test_the_articles_country_decides_a_namesake(vocab, gazetteer):
+    doc = make_doc(
+        vocab,
+        [("Police", "O"), ("in", "O"), ("Paris", "B-GPE"), (",", "O"), ("Texas", "B-GPE"),
+         (",", "O"), ("and", "O"), ("Dallas", "B-GPE"), ("said", "O"), ("so", "O"),
+         (".", "O")],
+    )  # fmt: skip
+    paris = find_places(doc, gazetteer)[0]
+    assert (paris.text, paris.place.country) == ("Paris", "US")
+    plain = make_doc(vocab, [("Talks", "O"), ("in", "O"), ("Paris", "B-GPE"), (".", "O")])
+    assert find_places(plain, gazetteer)[0].place.country == "FR"
+
+
+def test_qualifiers_and_generic_nouns_are_trimmed_when_the_name_alone_is_known(vocab, gazetteer):
+    doc = make_doc(
+        vocab,
+        [("Bombs", "O"), ("fell", "O"), ("on", "O"), ("East", "B-GPE"), ("Aleppo", "I-GPE"),
+         ("and", "O"), ("Homs", "B-GPE"), ("city", "I-GPE"), (".", "O")],
+    )  # fmt: skip
+    mentions = find_places(doc, gazetteer)
+    assert texts(mentions) == ["Aleppo", "Homs"]
+
+
+def test_province_of_a_name_is_the_region_but_the_mention_is_the_name(vocab, gazetteer):
+    doc = make_doc(
+        vocab,
+        [("Buses", "O"), ("left", "O"), ("for", "O"), ("the", "O"), ("province", "O"),
+         ("of", "O"), ("Idlib", "B-GPE"), (";", "O"), ("Idlib", "B-GPE"), ("itself", "O"),
+         ("was", "O"), ("shelled", "O"), (".", "O")],
+    )  # fmt: skip
+    first, second = find_places(doc, gazetteer)
+    assert (first.text, first.place.id) == ("Idlib", "rashomon:idlib-governorate")
+    assert (second.text, second.place.id) == ("Idlib", "rashomon:idlib")
+
+
+def test_nothing_to_find(vocab, gazetteer):
+    assert find_places(make_doc(vocab, [("Quiet", "O"), ("day", "O"), (".", "O")]), gazetteer) == []
+    assert find_places(Doc(vocab, words=[]), gazetteer) == []
+
+
+# -- parsed sentences (our own words) ------------------------------------------------------
+
+
+def test_parsed_sentences(nlp, gazetteer):
+    text = (
+        "Shelling hit the Sheikh Saeed district of Aleppo on Tuesday, and residents fled "
+        "towards Bustan al-Qasr. Syrian and Russian jets struck Maaret al-Numan, a town in "
+        "Idlib province. The Russian air force said its planes flew from Hmeimim air base. "
+        "Damascus and its Russian ally rejected the plan, officials in Moadamiyeh said."
+    )
+    doc = nlp(text)
+    mentions = find_places(doc, gazetteer)
+    assert_offsets(doc, mentions)
+    found = {m.text: m.place for m in mentions}
+    assert {"Sheikh Saeed", "Aleppo", "Bustan al-Qasr", "Maaret al-Numan"} <= set(found)
+    assert {"Idlib province", "Hmeimim air base", "Damascus", "Moadamiyeh"} <= set(found)
+    assert not {"Syrian", "Russian"} & set(found)
+    assert found["Idlib province"].precision is PlacePrecision.REGION
+    assert found["Moadamiyeh"].id == "rashomon:muadhamiya"
+    assert found["Damascus"].country == "SY"  # metonymic here, still a place mention
+
+
+# -- the seeds ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_mentions(nlp, gazetteer):
+    folder = need(SEEDS)
+    found = []
+    for path in sorted(folder.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        doc = nlp(text)
+        found.append((path.name, doc, find_places(doc, gazetteer)))
+    return found
+
+
+def test_every_aleppo_in_the_seeds_is_a_place(seed_mentions):
+    total = 0
+    for name, doc, mentions in seed_mentions:
+        places = {m.start: m for m in mentions}
+        for match in re.finditer(r"\bAleppo\b", doc.text):
+            total += 1
+            assert match.start() in places, (
+                f"{name}: {doc.text[match.start() - 40 : match.end() + 20]!r}"
+            )
+            assert places[match.start()].place.id == ALEPPO
+    assert total == 43
+
+
+def test_seed_places_get_their_coordinates(seed_mentions):
+    seen: dict[str, PlaceMention] = {}
+    for _name, doc, mentions in seed_mentions:
+        assert_offsets(doc, mentions)
+        for mention in mentions:
+            for place_name in TRUE_POINTS:
+                if mention.text.startswith(place_name):
+                    seen.setdefault(place_name, mention)
+    assert set(seen) == set(TRUE_POINTS)
+    for place_name, mention in seen.items():
+        lat, lon = TRUE_POINTS[place_name]
+        off = km(lat, lon, mention.place.lat, mention.place.lon)
+        assert off < 30, f"{place_name} resolved to {mention.place} ({off:.0f} km off)"
+
+
+def test_nationalities_are_never_places_in_the_seeds(seed_mentions):
+    words = {m.text for _name, _doc, mentions in seed_mentions for m in mentions}
+    assert not words & {"Syrian", "Russian", "Syrians", "Russians", "Turkish", "Kurdish"}
+
+
+def test_sheikh_saeed_is_in_aleppo_and_geneva_in_switzerland(seed_mentions, gazetteer):
+    for _name, _doc, mentions in seed_mentions:
+        for mention in mentions:
+            if mention.text == "Sheikh Saeed":
+                parent = gazetteer.get(mention.place.parent_id)
+                assert (parent.id, parent.precision) == (ALEPPO, PlacePrecision.CITY)
+            if mention.text == "Geneva":
+                assert mention.place.country == "CH"
