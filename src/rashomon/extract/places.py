@@ -91,12 +91,12 @@ class _Span:
 
 def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     """Place mentions in `doc`, in text order, with doc character offsets."""
-    text = doc.text
-    entity_spans = list(_entity_spans(doc, gazetteer))
-    phrase_spans = list(_phrase_spans(doc, gazetteer))
+    text = doc.text  # spaCy rebuilds Doc.text on every access: read it once, pass it on
+    entity_spans = list(_entity_spans(doc, text, gazetteer))
+    phrase_spans = list(_phrase_spans(doc, text, gazetteer))
     spans = _select([*phrase_spans, *entity_spans])
     resolved = _Resolver(doc, gazetteer, spans).resolve()
-    resolved += _repeats(doc, gazetteer, resolved)
+    resolved += _repeats(doc, text, gazetteer, resolved)
     return sorted(
         (
             PlaceMention(start=s.start, end=s.end, text=text[s.start : s.end], place=c.place)
@@ -109,8 +109,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
 # -- candidate spans -------------------------------------------------------------------------
 
 
-def _entity_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Span]:
-    text = doc.text
+def _entity_spans(doc: Doc, text: str, gazetteer: Gazetteer) -> Iterator[_Span]:
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             source = "entity"
@@ -132,12 +131,11 @@ def _entity_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Span]:
                 yield span
 
 
-def _phrase_spans(doc: Doc, gazetteer: Gazetteer) -> Iterator[_Span]:
+def _phrase_spans(doc: Doc, text: str, gazetteer: Gazetteer) -> Iterator[_Span]:
     """Project places in running text, unless inside a longer non-place entity.
 
     "Douma" inside "the Douma Revolutionary Council" names an organisation, not the town.
     """
-    text = doc.text
     blockers = [
         (ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ not in PLACE_LABELS
     ]
@@ -398,7 +396,7 @@ def _credible_mislabel(best: Candidate) -> bool:
 
 
 def _repeats(
-    doc: Doc, gazetteer: Gazetteer, resolved: list[tuple[_Span, Candidate]]
+    doc: Doc, text: str, gazetteer: Gazetteer, resolved: list[tuple[_Span, Candidate]]
 ) -> list[tuple[_Span, Candidate]]:
     """Other occurrences of names already resolved in this article.
 
@@ -408,7 +406,6 @@ def _repeats(
     by_key = {span.key: candidate for span, candidate in resolved}
     if not by_key:
         return []
-    text = doc.text
     taken = [(span.start, span.end) for span, _ in resolved]
     # An entity running across a line break is a tagging slip, not a name that hides one.
     blockers = [(e.start_char, e.end_char) for e in doc.ents if "\n" not in e.text]
