@@ -156,3 +156,26 @@ def test_env_db_is_used(tmp_path, capsys, monkeypatch):
     path = write(tmp_path / "a.txt", "Title\n\n" + STORY)
     assert run(capsys, "ingest", path, "--no-parse")[0] == 0
     assert db.exists()
+
+
+def test_user_actor_file_is_used_and_a_new_dictionary_re_extracts(tmp_path, capsys):
+    db = str(tmp_path / "r.db")
+    path = write(
+        tmp_path / "a.txt",
+        "Title\n\nThe Northern Shield Brigade said it shelled the town. "
+        "A spokesman for the Northern Shield Brigade said more fighters would come.",
+    )
+    assert run(capsys, "ingest", path, "--db", db)[0] == 0
+    before = {a["id"] for a in json.loads(run(capsys, "actors", "--json", "--db", db)[1])}
+    assert "northern-shield" not in before
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(
+        "version: 1\nactors:\n  - id: northern-shield\n    name: Northern Shield Brigade\n"
+        "    kind: armed group\n    country: SYR\n    sector: REB\n    aliases: [NSB]\n",
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "parse", "--actors", str(extra), "--db", db)
+    assert code == 0 and "extracted 1" in err
+    actors = {a["id"]: a for a in json.loads(run(capsys, "actors", "--json", "--db", db)[1])}
+    assert actors["northern-shield"]["mentions"] == 2
+    assert "NSB" in actors["northern-shield"]["aliases"]
