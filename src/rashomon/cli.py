@@ -161,7 +161,12 @@ _TABLE_COLUMNS = {
     "places": ("id", "name", "lat", "lon", "precision", "parent", "mentions"),
     "dates": ("article_id", "start", "text", "value", "precision", "relation"),
     "mentions": ("article_id", "start", "end", "text", "kind", "actor_id", "place_id", "method"),
-}
+    "quotes": ("article_id", "outlet", "speaker", "speaker_actor_id", "cue", "kind", "text"),
+    "numbers": (
+        "article_id", "outlet", "value", "low", "high", "qualifier", "unit_or_what",
+        "claimant", "status",
+    ),
+}  # fmt: skip
 
 
 _ARTICLE_FIELDS = (
@@ -288,6 +293,11 @@ def build_parser() -> argparse.ArgumentParser:
         ("places", "List places mentioned: id, name, lat, lon, precision, parent, mentions."),
         ("dates", "List date expressions: article, text, offsets, resolved value, precision."),
         ("mentions", "List actor and place mentions with offsets into each clean body."),
+        ("quotes", "List quotes: article, outlet, speaker and speaker actor, cue, kind "
+         "(direct, indirect, statement), text, offsets, intermediary (\"told AFP\")."),
+        ("numbers", "List numeric claims: value or low/high, qualifier, what is counted, "
+         "who it is about, where, when, claimant (the outlet only as a marked fallback), "
+         "status (asserted, estimated, proposed, hypothetical), sentence."),
     ):  # fmt: skip
         sub = add(name, _listing(name), text)
         sub.add_argument("--json", action="store_true", help="print a JSON array")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from rashomon.model import Actor, AliasEvidence, DateMention, Place
+from rashomon.model import Actor, AliasEvidence, DateMention, NumberClaim, Place, Quote
 from rashomon.store.db import Store
 
 
@@ -39,12 +39,14 @@ class ArticleEntities:
     mentions: tuple[MentionRow, ...]
     places: tuple[Place, ...]
     dates: tuple[tuple[DateMention, int, int], ...]  # (date, sentence_start, sentence_end)
+    quotes: tuple[tuple[Quote, int, int], ...] = ()  # (quote, sentence bounds)
+    numbers: tuple[tuple[NumberClaim, int, int], ...] = ()
 
 
 def save_entities(store: Store, found: ArticleEntities) -> None:
     aid = found.article_id
     with store.transaction() as conn:
-        for table in ("mentions", "date_mentions"):
+        for table in ("mentions", "date_mentions", "quotes", "numbers"):
             conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
         conn.execute("DELETE FROM actor_aliases WHERE article_id = ?", (aid,))
         for actor, origin in found.actors:
@@ -83,6 +85,22 @@ def save_entities(store: Store, found: ArticleEntities) -> None:
             " relation, sentence_start, sentence_end) VALUES (?,?,?,?,?,?,?,?,?)",
             [(aid, d.start, d.end, d.text, d.value, d.precision, d.relation, s, e)
              for d, s, e in found.dates],
+        )  # fmt: skip
+        conn.executemany(
+            "INSERT INTO quotes (article_id, start, end, text, kind, cue, cue_start, cue_end,"
+            " speaker, speaker_start, speaker_end, speaker_actor_id, intermediary,"
+            " sentence_start, sentence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(aid, q.start, q.end, q.text, q.kind, q.cue, q.cue_start, q.cue_end, q.speaker,
+              q.speaker_start, q.speaker_end, q.speaker_actor_id, q.intermediary, s, e)
+             for q, s, e in found.quotes],
+        )  # fmt: skip
+        conn.executemany(
+            "INSERT INTO numbers (article_id, start, end, text, value, low, high, qualifier,"
+            " what, unit, about_actor_id, place_id, time, claimant, claimant_actor_id, status,"
+            " sentence_start, sentence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(aid, n.start, n.end, n.text, n.value, n.low, n.high, n.qualifier, n.what, n.unit,
+              n.about_actor_id, n.place_id, n.time, n.claimant, n.claimant_actor_id, n.status,
+              s, e) for n, s, e in found.numbers],
         )  # fmt: skip
         conn.execute(
             "INSERT OR REPLACE INTO article_stages (article_id, stage, version, done_at)"
@@ -191,3 +209,28 @@ def article_entity_summary(store: Store, article_id: str, top: int = 8) -> Entit
         places=tuple((r[0], r[1], r[2], r[3]) for r in places),
         dates=tuple((r[0], r[1], r[2]) for r in dates),
     )
+
+
+def list_quotes(store: Store) -> list[dict[str, Any]]:
+    """Quotes with the publishing outlet beside the speaker (who said it, who reported it)."""
+    rows = store.conn.execute(
+        "SELECT q.article_id, a.outlet, q.speaker, q.speaker_actor_id, q.cue, q.kind, q.text,"
+        " q.start, q.end, q.intermediary, substr(a.body, q.sentence_start + 1,"
+        " q.sentence_end - q.sentence_start) AS sentence"
+        " FROM quotes q JOIN articles a ON a.id = q.article_id ORDER BY a.source, q.start"
+    )
+    return [dict(row) for row in rows]
+
+
+def list_numbers(store: Store) -> list[dict[str, Any]]:
+    """Numeric claims; with no claimant in the text the outlet is the (marked) fallback."""
+    rows = store.conn.execute(
+        "SELECT n.article_id, a.outlet, n.value, n.low, n.high, n.qualifier,"
+        " COALESCE(n.what, n.unit) AS unit_or_what, n.what, n.unit, n.about_actor_id,"
+        " n.place_id, n.time, COALESCE(n.claimant, a.outlet) AS claimant,"
+        " CASE WHEN n.claimant IS NULL THEN 'outlet' ELSE 'text' END AS claimant_from,"
+        " n.claimant_actor_id, n.status, n.text, n.start, n.end,"
+        " substr(a.body, n.sentence_start + 1, n.sentence_end - n.sentence_start) AS sentence"
+        " FROM numbers n JOIN articles a ON a.id = n.article_id ORDER BY a.source, n.start"
+    )
+    return [dict(row) for row in rows]

@@ -137,6 +137,52 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX date_mentions_article ON date_mentions(article_id, start);
         """,
     ),
+    Migration(
+        4,
+        "quotes_numbers",
+        """
+        CREATE TABLE quotes (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,            -- content span in the clean body
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            kind TEXT NOT NULL,                -- direct, indirect, statement
+            cue TEXT,
+            cue_start INTEGER,
+            cue_end INTEGER,
+            speaker TEXT,
+            speaker_start INTEGER,
+            speaker_end INTEGER,
+            speaker_actor_id TEXT,
+            intermediary TEXT,                 -- "told AFP": AFP
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL
+        );
+        CREATE INDEX quotes_article ON quotes(article_id, start);
+        CREATE INDEX quotes_speaker ON quotes(speaker_actor_id);
+        CREATE TABLE numbers (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            value REAL,
+            low REAL,
+            high REAL,
+            qualifier TEXT NOT NULL,           -- exact approximate at_least at_most range vague
+            what TEXT,
+            unit TEXT,
+            about_actor_id TEXT,
+            place_id TEXT,
+            time TEXT,
+            claimant TEXT,
+            claimant_actor_id TEXT,
+            status TEXT NOT NULL,              -- asserted, estimated, proposed, hypothetical
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL
+        );
+        CREATE INDEX numbers_article ON numbers(article_id, start);
+        """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
