@@ -12,7 +12,8 @@ import json
 import platform
 import resource
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -198,3 +199,15 @@ def round_floats(value: object, digits: int = 3) -> object:
     if isinstance(value, list | tuple):
         return [round_floats(v, digits) for v in value]
     return value
+
+
+def timed(items: Iterable[object]) -> Iterator[tuple[object, float]]:
+    """Each item of a lazy iterable (nlp.pipe) with the seconds it took to produce it."""
+    iterator = iter(items)
+    while True:
+        began = time.perf_counter()
+        try:
+            item = next(iterator)
+        except StopIteration:
+            return
+        yield item, time.perf_counter() - began

@@ -66,6 +66,7 @@ from common import (
     print_facts,
     print_table,
     round_floats,
+    timed,
     versions,
 )
 from spacy.tokens import Doc
@@ -453,7 +454,7 @@ def measure(args: argparse.Namespace) -> tuple[dict[str, object], Tally]:
     start = time.perf_counter()
     docs = nlp.pipe((d.text for d in documents), batch_size=settings.batch_size)
     parse_seconds = 0.0
-    for document, (doc, took) in zip(documents, _timed(docs), strict=True):
+    for document, (doc, took) in zip(documents, timed(docs), strict=True):
         parse_seconds += took
         began = time.perf_counter()
         mentions = extractor.extract(document.key, doc, None).mentions
@@ -500,18 +501,6 @@ def measure(args: argparse.Namespace) -> tuple[dict[str, object], Tally]:
         },
     }
     return result, ours
-
-
-def _timed(docs: Iterable[Doc]) -> Iterator[tuple[Doc, float]]:
-    """Each Doc with the seconds nlp.pipe took to produce it."""
-    iterator = iter(docs)
-    while True:
-        began = time.perf_counter()
-        try:
-            doc = next(iterator)
-        except StopIteration:
-            return
-        yield doc, time.perf_counter() - began
 
 
 def _row(name: str, gold: object, ours: dict, baseline: dict) -> dict[str, object]:

@@ -37,7 +37,7 @@ import statistics
 import sys
 import time
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,6 +50,7 @@ from common import (
     print_facts,
     print_table,
     round_floats,
+    timed,
     versions,
 )
 from spacy.tokens import Doc
@@ -314,7 +315,7 @@ def measure(args: argparse.Namespace) -> dict[str, object]:
     start = time.perf_counter()
     docs = nlp.pipe((a.text for a in articles), batch_size=settings.batch_size)
     parse_seconds = 0.0
-    for article, (doc, took) in zip(articles, _timed(docs), strict=True):
+    for article, (doc, took) in zip(articles, timed(docs), strict=True):
         parse_seconds += took
         for tally, predict in ((ours, our_predictions), (baseline, baseline_predictions)):
             began = time.perf_counter()
@@ -352,18 +353,6 @@ def measure(args: argparse.Namespace) -> dict[str, object]:
             "total": total_seconds + gazetteer_seconds,
         },
     }
-
-
-def _timed(docs: Iterable[Doc]) -> Iterator[tuple[Doc, float]]:
-    """Each Doc with the seconds nlp.pipe took to produce it."""
-    iterator = iter(docs)
-    while True:
-        began = time.perf_counter()
-        try:
-            doc = next(iterator)
-        except StopIteration:
-            return
-        yield doc, time.perf_counter() - began
 
 
 def show(result: dict[str, object]) -> None:

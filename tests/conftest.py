@@ -34,3 +34,23 @@ def seed_text(seeds_dir: Path):
 @pytest.fixture
 def fakes_csv() -> Path:
     return need(FAKES_CSV)
+
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def run_bench_script(name: str, *args: str, timeout: int = 300):
+    """Run bench/NAME as a user would (a subprocess from the repo root); fail on a non-zero exit."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, str(REPO / "bench" / name), *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done

@@ -12,12 +12,11 @@ from __future__ import annotations
 import importlib
 import json
 import subprocess
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
-from conftest import SHARED, need
+from conftest import SHARED, need, run_bench_script
 
 from rashomon.store.entities import MentionRow
 
@@ -34,16 +33,7 @@ def bench(monkeypatch) -> ModuleType:
 
 
 def run_bench(*args: str) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run(
-        [sys.executable, str(SCRIPT), *args],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return done
+    return run_bench_script("entities_re3d.py", *args, timeout=300)
 
 
 def mention(start: int, end: int, kind: str, **ids: str) -> MentionRow:

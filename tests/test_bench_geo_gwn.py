@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SHARED, need
+from conftest import SHARED, need, run_bench_script
 
 REPO = Path(__file__).resolve().parents[1]
 SCRIPT = REPO / "bench" / "geo_gwn.py"
@@ -58,15 +58,7 @@ def tiny_gwn(path: Path) -> Path:
 
 
 def run_bench(*args: str, timeout: int = 300) -> dict:
-    done = subprocess.run(
-        [sys.executable, str(SCRIPT), *args],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
+    done = run_bench_script("geo_gwn.py", *args, timeout=timeout)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
