@@ -60,6 +60,16 @@ def _entity_lines(found: EntitySummary) -> list[str]:
             "places: "
             + ", ".join(f"{name} ×{n} ({lat:.2f}, {lon:.2f})" for name, n, lat, lon in found.places)
         )
+    if found.quotes:
+        out += _wrapped("quotes by speaker: " + ", ".join(f"{w} ×{n}" for w, n in found.quotes))
+    if found.numbers:
+        out += _wrapped(
+            "numbers: "
+            + "; ".join(
+                f"{text}{' ' + what if what and what not in text else ''} ({claimant})"
+                for text, what, claimant in found.numbers
+            )
+        )
     if found.dates:
         out += _wrapped(
             "dates: "

@@ -185,6 +185,8 @@ class EntitySummary:
     actors: tuple[tuple[str, int], ...]  # (name, mentions)
     places: tuple[tuple[str, int, float, float], ...]  # (name, mentions, lat, lon)
     dates: tuple[tuple[str, str | None, str | None], ...]  # (text, value, precision)
+    quotes: tuple[tuple[str, int], ...] = ()  # (speaker, quotes)
+    numbers: tuple[tuple[str, str | None, str], ...] = ()  # (number text, what, claimant)
 
 
 def article_entity_summary(store: Store, article_id: str, top: int = 8) -> EntitySummary:
@@ -204,7 +206,22 @@ def article_entity_summary(store: Store, article_id: str, top: int = 8) -> Entit
         "SELECT text, value, precision FROM date_mentions WHERE article_id = ? ORDER BY start",
         (article_id,),
     ).fetchall()
+    quotes = store.conn.execute(
+        "SELECT COALESCE(ac.name, q.speaker, 'unattributed') AS who, COUNT(*) AS n"
+        " FROM quotes q LEFT JOIN actors ac ON ac.id = q.speaker_actor_id"
+        " WHERE q.article_id = ? GROUP BY who ORDER BY n DESC, who",
+        (article_id,),
+    ).fetchall()
+    numbers = store.conn.execute(
+        "SELECT n.text, n.what, COALESCE(ac.name, n.claimant, a.outlet, 'unknown')"
+        " FROM numbers n JOIN articles a ON a.id = n.article_id"
+        " LEFT JOIN actors ac ON ac.id = n.claimant_actor_id"
+        " WHERE n.article_id = ? ORDER BY n.start",
+        (article_id,),
+    ).fetchall()
     return EntitySummary(
+        quotes=tuple((r[0], r[1]) for r in quotes),
+        numbers=tuple((r[0], r[1], r[2]) for r in numbers),
         actors=tuple((r[0], r[1]) for r in actors),
         places=tuple((r[0], r[1], r[2], r[3]) for r in places),
         dates=tuple((r[0], r[1], r[2]) for r in dates),
