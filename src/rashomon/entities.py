@@ -16,18 +16,21 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from rashomon.article.outlets import OutletDirectory
 from rashomon.extract.actor_dictionary import ActorDictionary
 from rashomon.extract.actors import ActorMatcher
 from rashomon.extract.dates import find_dates
 from rashomon.extract.gazetteer import Gazetteer
+from rashomon.extract.numbers import NumberLexicon, find_numbers
 from rashomon.extract.places import find_places
+from rashomon.extract.quotes import SpeechVerbs, find_quotes
 from rashomon.model import Actor, PlaceMention, PublicationDate
 from rashomon.nlp import load_docs, model_key
 from rashomon.settings import Settings
 from rashomon.store import Store
 from rashomon.store.entities import ArticleEntities, MentionRow, articles_needing, save_entities
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"  # 2: quotes and numeric claims
 STAGE = "entities"
 
 
@@ -37,6 +40,9 @@ class EntityExtractor:
     dictionary: ActorDictionary
     gazetteer: Gazetteer
     matcher: ActorMatcher
+    speech_verbs: SpeechVerbs
+    number_words: NumberLexicon
+    outlets: OutletDirectory
 
     @classmethod
     def build(cls, nlp: Language, actor_files: Sequence[Path] = ()) -> EntityExtractor:
@@ -83,6 +89,11 @@ class EntityExtractor:
             for parent in self.gazetteer.parent_chain(place):
                 used_places.setdefault(parent.id, parent)
         dates = find_dates(doc, published)
+        quotes = find_quotes(doc, found.mentions, verbs=self.speech_verbs, outlets=self.outlets)
+        numbers = find_numbers(
+            doc, mentions=found.mentions, places=places, dates=dates, quotes=quotes,
+            lexicon=self.number_words,
+        )  # fmt: skip
         return ArticleEntities(
             article_id=article_id,
             version=self.version,
@@ -91,13 +102,23 @@ class EntityExtractor:
             mentions=tuple(sorted(rows, key=lambda r: (r.start, r.end))),
             places=tuple(used_places.values()),
             dates=tuple((d, *sentences.bounds(d.start)) for d in dates),
+            quotes=tuple((q, *sentences.bounds(q.start)) for q in quotes),
+            numbers=tuple((n, *sentences.bounds(n.start)) for n in numbers),
         )
 
 
 @lru_cache(maxsize=4)
 def _build(nlp: Language, actor_files: tuple[Path, ...]) -> EntityExtractor:
     dictionary = ActorDictionary.load(actor_files)
-    return EntityExtractor(nlp, dictionary, Gazetteer.load(), ActorMatcher(nlp, dictionary))
+    return EntityExtractor(
+        nlp,
+        dictionary,
+        Gazetteer.load(),
+        ActorMatcher(nlp, dictionary),
+        SpeechVerbs.load(),
+        NumberLexicon.load(),
+        OutletDirectory.load(),
+    )
 
 
 def _caption_places(

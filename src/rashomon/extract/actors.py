@@ -104,7 +104,12 @@ def _is_acronym(form: str) -> bool:
 
 def _spellings(surface: str) -> set[str]:
     """Hyphen/space and article variants a tokenizer would split differently."""
-    forms = {surface, surface.replace("-", " "), re.sub(r"\b(al|el)-", r"\1 ", surface)}
+    forms = {
+        surface,
+        surface.replace("-", " "),
+        re.sub(r"\b(al|el)-", r"\1 ", surface),
+        re.sub(r"\b(al|el)-", r"\1- ", surface),  # scraped "Issam al- Rayyes"
+    }
     bare = re.sub(r"^(?:the\s+)", "", surface, flags=re.I)
     forms.add(bare)
     return {f for f in forms if f.strip()}

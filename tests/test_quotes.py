@@ -1,0 +1,466 @@
+"""Quotes: the quotation-mark scan, speakers, cues, kinds and intermediaries.
+
+Small hand-written texts run through the real model and actor dictionary; the seed tests
+check the issue's acceptance cases and skip when ../shared is absent; the robustness test
+feeds every PolNeAR dev text (and a sample of train) and the seeds to `find_quotes`.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from conftest import SHARED, need
+from spacy.tokens import Doc
+
+from rashomon.entities import EntityExtractor
+from rashomon.errors import InputError
+from rashomon.extract.quotes import (
+    SpeechVerbs,
+    find_quotes,
+    scan_quotation_marks,
+)
+from rashomon.model import Quote
+from rashomon.nlp import load_pipeline
+from rashomon.settings import DEFAULT_MODEL
+
+POLNEAR = SHARED / "eval-data" / "polnear"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="module")
+def matcher(nlp):
+    return EntityExtractor.build(nlp).matcher
+
+
+@pytest.fixture(scope="module")
+def quotes_of(nlp, matcher):
+    def run(text: str) -> list[Quote]:
+        doc = nlp(text)
+        return find_quotes(doc, matcher.find(doc, []).mentions)
+
+    return run
+
+
+def one(quotes: list[Quote], containing: str) -> Quote:
+    found = [q for q in quotes if containing in q.text]
+    assert len(found) == 1, (containing, [(q.text, q.speaker, q.cue) for q in quotes])
+    return found[0]
+
+
+# -- the quotation-mark scan ---------------------------------------------------------------------
+
+
+def spans(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in scan_quotation_marks(text).spans]
+
+
+def test_straight_curly_angle_and_doubled_apostrophe_marks():
+    assert spans('He said "yes" and "no".') == ['"yes"', '"no"']
+    assert spans("“A,” he said. “B.”") == ["“A,”", "“B.”"]
+    assert spans("«Non», a-t-il dit.") == ["«Non»"]
+    assert spans("''This isn't reform,'' said Mr. Holtz-Eakin.") == ["''This isn't reform,''"]
+
+
+def test_nested_quotations_stay_inside_the_outer_one():
+    assert spans("“He called it a ‘farce’ and “theatre”,” she said.") == [
+        "“He called it a ‘farce’ and “theatre”,”"
+    ]
+    assert spans('"The question: “Do you think so?” Yes, she said."') == [
+        '"The question: “Do you think so?” Yes, she said."'
+    ]
+
+
+def test_curly_single_marks_quote_but_apostrophes_do_not():
+    text = "Rebels in Aleppo suffer ‘biggest defeat since 2012’ as the regime’s troops don’t stop."
+    assert spans(text) == ["‘biggest defeat since 2012’"]
+
+
+def test_a_quotation_reopened_in_each_paragraph_is_one_quotation_in_parts():
+    text = (
+        "She said “it is Russia that holds all the cards.\n\n“They are discussing a truce.”\n\nEnd."
+    )
+    scan = scan_quotation_marks(text)
+    assert [(text[s.start : s.end], s.runs_on, s.resumes) for s in scan.spans] == [
+        ("“it is Russia that holds all the cards.", True, False),
+        ("“They are discussing a truce.”", False, True),
+    ]
+    assert scan.warnings == ()
+
+
+def test_unbalanced_marks_are_repaired_or_skipped_with_warnings():
+    scan = scan_quotation_marks("He said “we will win\n\nThe next paragraph has a stray” mark.")
+    assert [s.closed for s in scan.spans] == [False]
+    assert any("unclosed" in w for w in scan.warnings)
+    assert any("stray" in w for w in scan.warnings)
+    mixed = scan_quotation_marks('"Oz has a pulpit,” said David Gorski.')
+    assert [(s.start, s.end) for s in mixed.spans] == [(0, 18)]
+    assert any("mismatched" in w for w in mixed.warnings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", '"', "“", "”", "''", "«", '"""', "“”", "‘’", 'a"b"c"', "“\n\n“\n\n”", "5'10\" tall"],
+)
+def test_the_scan_never_fails(text):
+    scan = scan_quotation_marks(text)
+    assert all(0 <= s.start < s.end <= len(text) for s in scan.spans)
+
+
+# -- direct quotes -----------------------------------------------------------------------------
+
+
+def test_quote_then_pronoun_and_cue(quotes_of):
+    quotes = quotes_of(
+        "Khaled Khoja, a top negotiator with the High Negotiations Committee, insisted that "
+        "residents had no option. \"You cannot ask the people to refuse help,\" he said."
+    )  # fmt: skip
+    quote = one(quotes, "You cannot ask")
+    assert quote.kind == "direct"
+    assert quote.text == '"You cannot ask the people to refuse help,"'
+    assert (quote.speaker, quote.cue, quote.speaker_actor_id) == ("he", "said", "khaled-khoja")
+
+
+def test_told_an_outlet_names_the_intermediary(quotes_of):
+    quotes = quotes_of(
+        "Khaled Khoja spoke in Geneva. \"The inaction allowed al-Nusra to intervene,\" "
+        "he told AFP in Geneva late Monday."
+    )  # fmt: skip
+    quote = one(quotes, "The inaction")
+    assert (quote.cue, quote.intermediary, quote.speaker_actor_id) == (
+        "told", "AFP", "khaled-khoja",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("phrase", "outlet"),
+    [
+        ("told Reuters TV", "Reuters"),
+        ("told the BBC", "BBC"),
+        ("told Al Jazeera", "Al Jazeera"),
+        ("told reporters", None),
+    ],
+)
+def test_intermediaries(quotes_of, phrase, outlet):
+    quote = one(
+        quotes_of(f'"This will happen soon," the officer {phrase} during the tour.'), "soon"
+    )
+    assert quote.intermediary == outlet
+
+
+def test_said_before_the_quotation_and_inverted_said(quotes_of):
+    quotes = quotes_of(
+        'Sergei Lavrov said: "A military solution does not exist." '
+        '"The opposition is in question," said Noah Bonsey of the International Crisis Group.'
+    )  # fmt: skip
+    lavrov = one(quotes, "military solution")
+    assert (lavrov.speaker, lavrov.speaker_actor_id, lavrov.kind) == (
+        "Sergei Lavrov", "sergei-lavrov", "direct",
+    )  # fmt: skip
+    bonsey = one(quotes, "in question")
+    assert bonsey.speaker_actor_id == "noah-bonsey"
+    assert bonsey.speaker.startswith("Noah Bonsey")
+
+
+def test_a_quotation_broken_by_he_said_gives_two_parts_with_one_cue(quotes_of):
+    quotes = quotes_of(
+        'Hassan Haj Ali spoke on Monday. "We choose not to give up," he said. '
+        '"We will continue until we remove the regime."'
+    )  # fmt: skip
+    first, second = one(quotes, "give up"), one(quotes, "continue until")
+    assert first.cue_start == second.cue_start and first.speaker == second.speaker
+    assert second.speaker_actor_id == "hassan-haj-ali" and second.kind == "direct"
+
+
+def test_a_quotation_broken_by_a_comma_cue(quotes_of):
+    quotes = quotes_of(
+        '"On the other side," Khaled Khoja said, "the Russians are targeting civilians."'
+    )
+    assert {q.cue_start for q in quotes} == {quotes[0].cue_start} and len(quotes) == 2
+    assert all(q.speaker_actor_id == "khaled-khoja" for q in quotes)
+
+
+def test_added_that_with_a_whole_quotation_is_direct(quotes_of):
+    quotes = quotes_of(
+        "Russian Foreign Minister Sergei Lavrov acknowledged contacts with the opposition "
+        "and added that “a military solution to the Syria conflict does not exist”."
+    )  # fmt: skip
+    quote = one(quotes, "military solution")
+    assert quote.kind == "direct" and quote.cue == "added"
+    assert quote.text == "“a military solution to the Syria conflict does not exist”"
+    assert quote.speaker_actor_id == "sergei-lavrov"
+
+
+def test_paragraphs_of_a_long_quotation_share_the_speaker(quotes_of):
+    quotes = quotes_of(
+        "Stefanie Dekker said: “The reality is that fighting is going on.\n\n"
+        "“There is still an active frontline.”\n\nAid groups left the city."
+    )  # fmt: skip
+    first, second = one(quotes, "The reality"), one(quotes, "active frontline")
+    assert first.cue_start == second.cue_start
+    assert first.text.endswith("going on.") and second.kind == "direct"
+
+
+def test_scare_quotes_are_not_quotes(quotes_of):
+    quotes = quotes_of(
+        'Russia has proposed an eight-hour "humanitarian pause" on Thursday. '
+        'Rebels called it "a trick".'
+    )  # fmt: skip
+    assert not [q for q in quotes if q.kind == "direct"]
+
+
+def test_a_pronoun_speaker_is_not_a_name_inside_the_quotation(quotes_of):
+    quotes = quotes_of(
+        "Khaled Khoja spoke in Geneva. \"We heard Hillary Clinton talking about "
+        "no-fly zones, which is something we welcome,\" he said."
+    )  # fmt: skip
+    assert one(quotes, "We heard").speaker_actor_id == "khaled-khoja"
+
+
+def test_he_after_an_unnamed_official_is_the_official(quotes_of):
+    quotes = quotes_of(
+        "President-elect Donald Trump takes office in January. “There is severe procrastination "
+        "by the Russians,” the official said. “There is absolutely no seriousness,” he added."
+    )  # fmt: skip
+    assert one(quotes, "seriousness").speaker_actor_id is None
+
+
+# -- indirect speech ------------------------------------------------------------------------------
+
+
+def test_said_that_is_indirect_with_that_in_the_content(quotes_of):
+    quote = one(
+        quotes_of("Khaled Khoja said that the rebels had been left with no option."), "rebels"
+    )
+    assert quote.kind == "indirect" and quote.cue == "said"
+    assert quote.text == "that the rebels had been left with no option"
+    assert quote.speaker_actor_id == "khaled-khoja"
+
+
+def test_a_partial_quotation_inside_indirect_speech(quotes_of):
+    quotes = quotes_of(
+        "Khaled Khoja spoke on Monday. He said the rebels \"are not targeting civilians, "
+        "they are targeting the regime\"."
+    )  # fmt: skip
+    quote = one(quotes, "rebels")
+    assert quote.kind == "indirect"
+    assert quote.text == 'the rebels "are not targeting civilians, they are targeting the regime"'
+    assert quote.speaker_actor_id == "khaled-khoja"
+
+
+def test_according_to(quotes_of):
+    quote = one(
+        quotes_of(
+            "Some 2,700 people have been killed in the bombardment, according to the Syrian "
+            "Observatory for Human Rights, a UK-based monitoring group."
+        ),
+        "2,700",
+    )  # fmt: skip
+    assert quote.cue == "according to" and quote.kind == "indirect"
+    assert quote.speaker_actor_id == "syrian-observatory-for-human-rights"
+    assert quote.speaker.endswith("a UK-based monitoring group")
+    assert quote.text == "Some 2,700 people have been killed in the bombardment"
+
+
+def test_told_reuters_that(quotes_of):
+    quote = one(
+        quotes_of(
+            "Syrian opposition officials told Reuters news agency on Friday that Russia is "
+            "not serious about the talks."
+        ),
+        "not serious",
+    )  # fmt: skip
+    assert (quote.cue, quote.intermediary, quote.kind) == ("told", "Reuters", "indirect")
+    assert quote.text == "that Russia is not serious about the talks"
+
+
+def test_accused_of_warned_and_insisted(quotes_of):
+    quotes = quotes_of(
+        "Turkey accused Assad of being responsible for 600,000 deaths. "
+        "The UN warned that Aleppo risks becoming a giant graveyard. "
+        "Khaled Khoja insisted that the rebels had no option."
+    )  # fmt: skip
+    accused = one(quotes, "600,000")
+    assert accused.cue == "accused" and accused.speaker_actor_id == "turkey"
+    assert accused.text.startswith("Assad of being responsible")
+    assert one(quotes, "graveyard").speaker_actor_id == "united-nations"
+    assert one(quotes, "no option").cue == "insisted"
+
+
+def test_a_clause_then_comma_speaker_said(quotes_of):
+    quote = one(
+        quotes_of(
+            "Geneva (AFP) - People in Aleppo do not have the luxury of refusing help from "
+            "jihadists, a high-level member of Syria's main opposition said."
+        ),
+        "luxury",
+    )  # fmt: skip
+    assert quote.speaker == "a high-level member of Syria's main opposition"
+    assert quote.text.startswith("People in Aleppo"), "the dateline is not what was said"
+
+
+def test_noun_cue_with_an_owner(quotes_of):
+    quote = one(
+        quotes_of(
+            "Politifact checked Donald Trump's claim that there have been thousands of shootings."
+        ),
+        "thousands",
+    )
+    assert quote.cue == "claim" and quote.speaker == "Donald Trump"
+    assert quote.speaker_actor_id == "donald-trump"
+
+
+def test_passive_and_speakerless_reports_are_not_quotes(quotes_of):
+    assert (
+        quotes_of("It was reported that the army advanced. When asked about it, nobody knew.") == []
+    )
+
+
+def test_continue_is_a_cue_only_for_quotations(quotes_of):
+    assert quotes_of("Khaled Khoja continued to lead the opposition delegation.") == []
+
+
+# -- statements ----------------------------------------------------------------------------------
+
+
+def test_statement_author_and_intermediary_carry_over(quotes_of):
+    quotes = quotes_of(
+        "A Jabhat Fatah al-Sham statement sent to the BBC pointed to similar initiatives in "
+        'Homs. It was "clear", the statement said, that Russia wanted to "cleanse" areas of '
+        'Sunni Muslims. "We choose not to give up our people," the statement said.'
+    )  # fmt: skip
+    assert quotes and all(q.kind == "statement" for q in quotes)
+    assert {q.speaker_actor_id for q in quotes} == {"jabhat-fateh-al-sham"}
+    assert {q.intermediary for q in quotes} == {"BBC"}
+    assert one(quotes, "give up").text == '"We choose not to give up our people,"'
+    assert one(quotes, "Russia wanted").text.startswith("that Russia wanted")
+
+
+def test_said_in_a_statement_is_a_statement(quotes_of):
+    quote = one(
+        quotes_of("The Syrian army said in a statement that it had retaken the town."), "retaken"
+    )
+    assert quote.kind == "statement" and quote.speaker_actor_id == "syrian-arab-army"
+
+
+# -- the lexicon and odd input -------------------------------------------------------------------
+
+
+def test_the_lexicon_is_data_you_can_replace(tmp_path, nlp):
+    assert "say" in SpeechVerbs.load() and SpeechVerbs.load().get("tell").object == "addressee"
+    own = tmp_path / "verbs.yaml"
+    own.write_text("verbs:\n  mutter: {hint: neutral}\n", encoding="utf-8")
+    verbs = SpeechVerbs.load(own)
+    assert "say" not in verbs and len(verbs) == 1
+    doc = nlp("The commander muttered that the siege would hold.")
+    quotes = find_quotes(doc, [], verbs=verbs)
+    assert [q.cue for q in quotes] == ["muttered"]
+    assert find_quotes(doc, []) == []
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("verbs: [say]\n", encoding="utf-8")
+    with pytest.raises(InputError):
+        SpeechVerbs.load(bad)
+
+
+def test_an_unparsed_or_empty_doc_gives_no_quotes(nlp):
+    assert find_quotes(nlp.make_doc('"Hello," he said.'), []) == []
+    assert find_quotes(nlp(""), []) == []
+    assert find_quotes(Doc(nlp.vocab, words=["“"]), []) == []
+
+
+def test_odd_marks_never_raise(nlp, matcher):
+    rng = random.Random(4)
+    base = (
+        'Khaled Khoja said: "We will not leave." Lavrov added that “a solution does not exist”. '
+        "«Enough», the statement said.\n\n‘Nothing’ is settled, he told AFP.\n\n"
+    )  # fmt: skip
+    marks = ['"', "“", "”", "‘", "’", "«", "»", "''", "\n\n", "„"]
+    texts = []
+    for _ in range(40):
+        chars = list(base)
+        for _ in range(rng.randint(1, 8)):
+            chars.insert(rng.randrange(len(chars) + 1), rng.choice(marks))
+        texts.append("".join(chars))
+    for doc in nlp.pipe(texts):
+        for quote in find_quotes(doc, matcher.find(doc, []).mentions):
+            assert doc.text[quote.start : quote.end] == quote.text
+
+
+# -- the seeds (the issue's acceptance cases) ----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(nlp, matcher):
+    seeds = need(SHARED / "corpus" / "seeds")
+    found = {}
+    for path in sorted(seeds.glob("*.txt")):
+        doc = nlp(path.read_text(encoding="utf-8"))
+        found[path.name[:3]] = find_quotes(doc, matcher.find(doc, []).mentions)
+    return found
+
+
+def test_seed_000_khoja(seed_quotes):
+    khoja = [q for q in seed_quotes["000"] if q.speaker_actor_id == "khaled-khoja"]
+    assert len(khoja) >= 6
+    assert any(q.cue == "said" and q.speaker == "he" and q.kind == "direct" for q in khoja)
+    told = [q for q in khoja if q.cue == "told"]
+    assert told and told[0].intermediary == "AFP" and told[0].speaker == "he"
+    assert "allowed al-Nusra to intervene" in told[0].text
+
+
+def test_seed_003_lavrov(seed_quotes):
+    quote = one(seed_quotes["003"], "a military solution to the Syria conflict does not exist")
+    assert quote.speaker_actor_id == "sergei-lavrov"
+
+
+def test_seed_001_rami_abdel_rahman(seed_quotes):
+    quote = one(seed_quotes["001"], "After the recent advances")
+    assert quote.speaker_actor_id == "rami-abdel-rahman" and quote.kind == "direct"
+
+
+def test_seed_004_al_rayyes_and_haj_ali(seed_quotes):
+    rayyes = one(seed_quotes["004"], "We didn't turn down the offer")
+    assert "Rayyes" in rayyes.speaker and rayyes.intermediary == "BBC"
+    # The actor matcher misses "Issam al- Rayyes" (a stray space after "al-"), so the only
+    # actor in the speaker span is the group he speaks for.
+    assert rayyes.speaker_actor_id in ("issam-al-rayyes", "southern-front")
+    haj_ali = one(seed_quotes["004"], "I will not talk to my killer")
+    assert (haj_ali.speaker_actor_id, haj_ali.intermediary) == ("hassan-haj-ali", "Reuters")
+
+
+def test_seed_002_the_jabhat_fateh_al_sham_statement(seed_quotes):
+    statement = [q for q in seed_quotes["002"] if q.kind == "statement"]
+    assert any("We choose not to give up our people" in q.text for q in statement)
+    assert {q.speaker_actor_id for q in statement} == {"jabhat-fateh-al-sham"}
+    assert {q.intermediary for q in statement} == {"BBC"}
+
+
+# -- robustness over real text -------------------------------------------------------------------
+
+
+def _polnear_texts() -> list[Path]:
+    need(POLNEAR)
+    dev = sorted((POLNEAR / "dev" / "text").glob("*.txt"))
+    train = sorted((POLNEAR / "train" / "text").glob("*.txt"))
+    return dev + train[:: max(1, len(train) // 60)][:60]
+
+
+@pytest.mark.slow
+def test_no_polnear_or_seed_text_makes_find_quotes_raise(nlp, matcher):
+    """Every dev text, 60 train texts spread over the split (robustness only: train is never
+    scored), and the seeds; with the article's mentions and with none."""
+    paths = _polnear_texts() + sorted(need(SHARED / "corpus" / "seeds").glob("*.txt"))
+    texts = (p.read_text(encoding="utf-8") for p in paths)
+    count = 0
+    for doc in nlp.pipe(texts, batch_size=16):
+        mentions = matcher.find(doc, []).mentions
+        for quote in [*find_quotes(doc, mentions), *find_quotes(doc, [])]:
+            assert doc.text[quote.start : quote.end] == quote.text
+            assert quote.start < quote.end and quote.kind in ("direct", "indirect", "statement")
+        count += 1
+    assert count == len(paths) > 140
