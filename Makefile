@@ -31,8 +31,16 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 
-bench: $(VENV)/.installed
+$(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[bench]'
+	@touch $@
+
+bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/entities_re3d.py
+	$(BIN)/python bench/geo_gwn.py
+	$(BIN)/python bench/quotes_polnear.py
+	$(BIN)/python bench/numbers_newsquant.py
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm
