@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -480,7 +480,3 @@ def _looks_like_name(span: Span) -> bool:
 def _strip(text: str) -> str:
     text = re.sub(r"['’]s$", "", text.strip())
     return re.sub(r"^the\s+", "", text, flags=re.I)
-
-
-def mentions_by_actor(mentions: Iterable[ActorMention]) -> Counter[str]:
-    return Counter(m.actor_id for m in mentions)

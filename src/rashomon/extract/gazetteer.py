@@ -308,10 +308,6 @@ class Gazetteer:
         """Finds the phrase places' names in text, whatever NER made of them."""
         return NameScanner(name for name, _ in self.phrase_names())
 
-    def is_main_name(self, place: Place, text: str) -> bool:
-        """Whether `text` is the place's own name or a curated alias, not a GeoNames alternate."""
-        return self._exact.get(fold(text), {}).get(place.id, False)
-
 
 # -- finding names in running text ---------------------------------------------------------
 
