@@ -1,0 +1,304 @@
+"""Numbers as claims: value or range, qualifier, what is counted, where, when, and says who.
+
+"Around 300 Nusra fighters", says Khaled Khoja; "no more than 900", says the UN. A figure is
+only worth comparing across outlets with its qualifier, its counted noun, its place, its time
+and its claimant, so each number in a parsed article becomes a `NumberClaim` carrying them.
+
+Reading a number is lexical (the words live in `data/number_words.yaml`, loaded into a
+`NumberLexicon`): digits ("2,700", "1.5 million", "$5bn", "150-200"), words ("twenty-five",
+"a dozen", "half a million"), vague magnitudes ("hundreds", "tens of thousands": value None,
+low and high the magnitude's bounds as CQE/NewsQuant write them, hundreds = 100-1,000),
+shares in percent ("70 percent", "more than a third" = 33.33, "half", "one in five"), money
+as an ISO code ("USD", "EUR", "SYP"; "USD per litre") and measures ("kilometre").
+
+- value/low/high: exact and approximate give `value`; at_least gives `value` = `low`, at_most
+  `value` = `high`; range and vague give only `low` and `high`. "X to Y" is a range unless
+  the units differ ("0.1 percentage points to 4.2 percent") or a verb of change governs two
+  figures with units ("rose 5% to $84bn"); a falling pair ("a 3 to 1 margin", "won 3-1") is
+  no claim at all.
+- `what`: the counted noun phrase as written, without determiners, the number or vague
+  words: the nummod head ("300 Nusra fighters" -> "Nusra fighters"), else the "of" complement
+  ("hundreds of people" -> "people"; a share's: "70 percent of Sheikh Saeed" -> "Sheikh
+  Saeed"). An actor in a "from/of" phrase or a "who belong to" clause goes in front ("200
+  fighters from Jabhat Fateh al-Sham" -> "Jabhat Fateh al-Sham fighters"); "the group" there
+  is the organisation the text named last. A bare number tied by "including"/"among" to an
+  earlier figure of its sentence borrows that figure's noun ("8,000 rebels, including some
+  900 who belong to Fateh al-Sham" -> "Fateh al-Sham rebels": the text never says
+  "fighters", so neither do we). What happened to the counted follows the noun ("people
+  killed or injured", "civilians killed", "the deaths of 600,000 people" -> "people dead").
+  Money and measures have a `what` only from an "of" complement. Lemmas serve only to
+  match lexicon words; the display keeps the surface form.
+- `about_actor_id`: an actor mention inside the counted phrase (not a pronoun or a place).
+- `place_id`: a place mention inside the counted phrase or its prepositions, else one its
+  clause puts the number in with "in/near/across..." (not the claimant's "Britain-based").
+- `time`: a date mention in the same clause, else the nearest in the sentence (value or text).
+- `claimant`: the speaker of a quote whose content holds the number, unless an attribution
+  nested inside the quote claims it; else the innermost attribution of the sentence that
+  holds the number: a speech verb's subject, for what the verb reports ("X said", "X says
+  there are", "..., X added"; not "the fighting added to a crisis, with hundreds dying"),
+  "according to X", or a source noun's owner ("a UN estimate of", "SOHR figures"). A pronoun
+  resolved by the actor stage is named by the actor's last full mention; an unresolved
+  pronoun claims nothing, and the next attribution out is tried. The outlet is never put
+  here: it is the caller's fallback.
+- `status`: proposed (under "propose/offer/plan/suggest X", or "proposals include"), else
+  hypothetical ("if", "could/would/might/may" up the parse before the first speech verb),
+  else estimated ("estimated", "estimate", "believed to"), else asserted.
+
+Not claims: ordinals, years (a four-digit 1000-2100 in a date entity or after "in/since/...";
+1990-2100 unless a plural noun or a qualifier makes it a count: "2000 refugees"), dates,
+times of day, ages ("12-year-old", "aged 12"), durations ("three-month", "two days", "24
+hours": periods, not counts of anything), list numbering ("1." at a line start), identifiers
+and names ("Resolution 2254", "No. 3", "Su-24", "iPhone 11", "49 Zorro Ranch Road"). A
+spelled "one" counts only with what happened to it ("one civilian was killed"), not in
+"one of", "one Syria expert said" or "one day".
+
+Known gaps: changes ("rose 5%" gives 5 percent, not a direction), spelled fractions beyond
+tenths, counts spread over clauses ("300 ... of whom 40 were children" borrows no noun),
+and "from X to Y" after a verb of change gives two figures, never a range.
+
+`find_numbers` never raises on any Doc: each sentence is read on its own, and a sentence the
+reader cannot handle is logged as a warning and skipped, so one odd line cannot sink an
+article.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+from collections.abc import Sequence
+from functools import cached_property
+
+from spacy.tokens import Doc, Span, Token
+
+from rashomon.extract.numbers.attribution import _Cues
+from rashomon.extract.numbers.counted import _clause_verb, _Counted, _locative, _same, _short
+from rashomon.extract.numbers.expression import _clean, _Expr, _Reading
+from rashomon.extract.numbers.lexicon import EXACT, NumberLexicon
+from rashomon.model import ActorMention, DateMention, NumberClaim, PlaceMention, Quote
+
+__all__ = ["NumberLexicon", "find_numbers"]
+
+log = logging.getLogger(__name__)
+
+
+def find_numbers(
+    doc: Doc,
+    *,
+    mentions: Sequence[ActorMention] = (),
+    places: Sequence[PlaceMention] = (),
+    dates: Sequence[DateMention] = (),
+    quotes: Sequence[Quote] = (),
+    lexicon: NumberLexicon | None = None,
+) -> list[NumberClaim]:
+    """Every numeric claim in `doc`, in text order (offsets into `doc.text`)."""
+    reader = _Article(doc, lexicon or NumberLexicon.load(), mentions, places, dates, quotes)
+    claims: list[NumberClaim] = []
+    for sent in _sentences(doc):
+        try:
+            claims += reader.sentence(sent)
+        except Exception:  # a bulkhead: one unreadable sentence must not sink the article
+            log.warning(
+                "numbers: skipped the sentence at offset %d", sent.start_char, exc_info=True
+            )
+    return claims
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    if len(doc) == 0:
+        return []
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return list(doc.sents)
+    return [doc[:]]
+
+
+class _Article(_Reading):
+    """One article's reading: its Doc, lexicon and the other stages' findings, indexed."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        lex: NumberLexicon,
+        mentions: Sequence[ActorMention],
+        places: Sequence[PlaceMention],
+        dates: Sequence[DateMention],
+        quotes: Sequence[Quote],
+    ) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self.mention_starts = [m.start for m in self.mentions]
+        self.places = sorted(places, key=lambda p: (p.start, p.end))
+        self.dates = sorted(dates, key=lambda d: (d.start, d.end))
+        self.quotes = list(quotes)
+
+    @cached_property
+    def text(self) -> str:
+        return self.doc.text  # spaCy rebuilds Doc.text on every access: read it once, if at all
+
+    @cached_property
+    def token_starts(self) -> list[int]:
+        return [t.idx for t in self.doc]
+
+    def token_at(self, char: int) -> Token | None:
+        """The token a character offset falls in (or the one before a gap)."""
+        k = bisect.bisect_right(self.token_starts, char) - 1
+        return self.doc[k] if 0 <= k < len(self.doc) else None
+
+    # -- one sentence ----------------------------------------------------------------------
+
+    def sentence(self, sent: Span) -> list[NumberClaim]:
+        exprs: list[_Expr] = []
+        i = sent.start
+        while i < sent.end:
+            expr = self._expression(i, sent)
+            if expr is None:
+                i += 1
+                continue
+            if expr.kind != "skip":
+                exprs.append(expr)
+            i = max(expr.last, i + 1)
+        if not exprs:
+            return []
+        cues = _Cues(self, sent)
+        claims: list[NumberClaim] = []
+        nouns: list[str | None] = []  # each earlier figure's counted noun phrase
+        for expr in exprs:
+            claim, noun = self._claim(expr, sent, cues, nouns)
+            nouns.append(noun)
+            if claim is not None:
+                claims.append(claim)
+        return claims
+
+    # -- the claim around the number ------------------------------------------------------------
+
+    def _claim(
+        self,
+        expr: _Expr,
+        sent: Span,
+        cues: _Cues,
+        earlier: list[str | None],
+    ) -> tuple[NumberClaim | None, str | None]:
+        doc = self.doc
+        anchor = doc[expr.anchor]
+        counted = _Counted(self, expr, anchor, earlier)
+        if (
+            expr.core.word
+            and expr.value == 1
+            and expr.qualifier == EXACT
+            and not counted.participle
+        ):
+            return None, counted.base  # "one of", "one Syria expert said"
+        start = doc[expr.first].idx
+        end = doc[expr.last - 1].idx + len(doc[expr.last - 1])
+        claimant = cues.claimant_for(anchor)
+        claim = NumberClaim(
+            start=start,
+            end=end,
+            text=self.text[start:end],
+            value=_clean(expr.value),
+            low=_clean(expr.low),
+            high=_clean(expr.high),
+            qualifier=expr.qualifier,
+            what=counted.what,
+            unit=expr.unit,
+            about_actor_id=counted.about_actor_id,
+            place_id=self._place(counted.place_tokens - cues.claimant_tokens, anchor, cues),
+            time=self._time(anchor, sent),
+            claimant=claimant[0] if claimant else None,
+            claimant_actor_id=claimant[1] if claimant else None,
+            status=cues.status(anchor, expr, counted.noun),
+        )
+        return claim, counted.base
+
+    def _place(self, tokens: set[int], anchor: Token, cues: _Cues) -> str | None:
+        """A place in the counted phrase, else one its clause puts the number in ('in X')."""
+        in_phrase = self._places_in(tokens)
+        if in_phrase:
+            return in_phrase[0].place.id
+        clause = _clause_verb(anchor)
+        if clause is None:
+            return None
+        for mention in self.places:
+            tok = self.token_at(mention.start)
+            if tok is None or tok.i in cues.claimant_tokens:
+                continue
+            if _same(_clause_verb(tok), clause) and _locative(tok, clause):
+                return mention.place.id
+        return None
+
+    def _places_in(self, tokens: set[int]) -> list[PlaceMention]:
+        found = []
+        for place in self.places:
+            tok = self.token_at(place.start)
+            if tok is not None and tok.i in tokens:
+                found.append(place)
+        return found
+
+    def _time(self, anchor: Token, sent: Span) -> str | None:
+        inside = [d for d in self.dates if sent.start_char <= d.start < sent.end_char]
+        if not inside:
+            return None
+        clause = _clause_verb(anchor)
+        same = [
+            d
+            for d in inside
+            if clause is not None
+            and (tok := self.token_at(d.start)) is not None
+            and _same(_clause_verb(tok), clause)
+        ]
+        pick = same or sorted(inside, key=lambda d: abs(d.start - anchor.idx))
+        return pick[0].value or pick[0].text
+
+    # -- mentions ---------------------------------------------------------------------------------
+
+    def mentions_in(self, start: int, end: int) -> list[ActorMention]:
+        k = bisect.bisect_left(self.mention_starts, start)
+        found = []
+        while k < len(self.mentions) and self.mentions[k].start < end:
+            if self.mentions[k].end <= end:
+                found.append(self.mentions[k])
+            k += 1
+        return found
+
+    def mention_at(self, tok: Token) -> ActorMention | None:
+        k = bisect.bisect_right(self.mention_starts, tok.idx) - 1
+        best = None
+        while k >= 0 and self.mentions[k].start > tok.idx - 200:
+            m = self.mentions[k]
+            if m.start <= tok.idx < m.end and (
+                best is None or m.end - m.start < best.end - best.start
+            ):
+                best = m
+            k -= 1
+        return best
+
+    def named(self, mention: ActorMention) -> str:
+        """A mention by name: a pronoun or title by its actor's last full mention before it."""
+        if mention.kind not in ("pronoun", "title"):
+            return _short(mention.text)
+        return self.actor_name(mention.actor_id, mention.start) or mention.text
+
+    def actor_name(self, actor_id: str, before: int) -> str | None:
+        """The actor's last person-kind (else any named) mention before `before`, or its first."""
+        own = [m for m in self.mentions if m.actor_id == actor_id]
+        full = [m for m in own if m.kind == "person"] or [
+            m for m in own if m.kind not in ("pronoun", "title")
+        ]
+        earlier = [m for m in full if m.start < before]
+        pick = earlier[-1] if earlier else (full[0] if full else None)
+        return _short(pick.text) if pick is not None else None
+
+    def group_antecedent(self, tok: Token) -> ActorMention | None:
+        """'the group': the organisation named last before it, within three sentences."""
+        floor = tok.sent.start_char
+        for _ in range(2):
+            if floor <= 0:
+                break
+            previous = self.token_at(max(floor - 2, 0))
+            floor = previous.sent.start_char if previous is not None else floor
+        k = bisect.bisect_left(self.mention_starts, tok.idx) - 1
+        while k >= 0 and self.mentions[k].start >= floor:
+            if self.mentions[k].kind == "organisation":
+                return self.mentions[k]
+            k -= 1
+        return None

@@ -1,0 +1,535 @@
+"""Reading the number itself: value or bounds, unit, qualifier, and what is not a claim."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from rashomon.extract.numbers.lexicon import (
+    _DASHES,
+    _DIGITS,
+    AT_LEAST,
+    AT_MOST,
+    EXACT,
+    PERCENT,
+    RANGE,
+    VAGUE,
+    NumberLexicon,
+)
+from rashomon.model import DateMention
+
+
+@dataclass
+class _Core:
+    """A number's own tokens [first, last): value or bounds, with what was written on it."""
+
+    first: int
+    last: int
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None  # percent, ISO currency, measure
+    kind: str = "count"  # count, share, money, measure
+    vague: bool = False
+    word: bool = False  # spelled out ("one", "three")
+    scale: float = 1.0  # what "million", "bn" multiplied the digits by
+
+
+@dataclass
+class _Expr:
+    first: int  # qualifier included
+    last: int  # unit and suffix qualifier included
+    core: _Core
+    anchor: int  # the token that ties the number into the parse
+    qualifier: str
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str | None
+    kind: str
+    estimated: bool = False
+
+
+class _Reading:
+    """The number-reading half of `_Article`: expressions, cores, units, qualifiers."""
+
+    doc: Doc
+    lex: NumberLexicon
+    dates: list[DateMention]
+
+    def _expression(self, i: int, sent: Span) -> _Expr | None:
+        core = self._core(i, sent.end)
+        if core is None:
+            return None
+        lex, doc = self.lex, self.doc
+        last = core.last
+        unit, kind = core.unit, core.kind
+        low, high, value = core.low, core.high, core.value
+        qualifier = VAGUE if core.vague else EXACT
+        if core.low is not None and not core.vague:
+            qualifier = RANGE
+        if (unit is None or kind == "money") and not core.vague:
+            unit, kind, last = self._unit_after(last, sent.end, core)
+        before = doc[core.first - 1].lower_ if core.first > sent.start else ""
+        if qualifier == EXACT and last + 1 < sent.end:
+            joined = self._range(core, unit, last, before, sent)
+            if isinstance(joined, int):
+                return _skipped(joined)
+            if joined is not None:
+                low, high, unit2, kind2, last = joined
+                value, qualifier = None, RANGE
+                if unit is None or unit2 is not None:
+                    unit, kind = unit2, kind2
+            elif kind == "count" and (share := self._one_in(core, last, sent)) is not None:
+                value, last = share
+                unit, kind = PERCENT, "share"
+        first = core.first
+        phrase = self._qualifier_before(core, sent)
+        if phrase is not None:
+            first, name = phrase
+            qualifier = name if qualifier == EXACT else qualifier  # a range or vague stays so
+        elif before in {"between", "from"} and qualifier == RANGE:
+            first = core.first - 1
+        suffix = _match(doc, last, sent.end, lex.phrases["suffix_qualifiers"])
+        if suffix and qualifier == EXACT:
+            qualifier, last = suffix[1], last + suffix[0]
+        if self._not_a_claim(core, last, kind, qualifier, sent):
+            return _SKIP
+        if qualifier == AT_LEAST:
+            low, high = value, None
+        elif qualifier == AT_MOST:
+            low, high = None, value
+        estimated = any(doc[k].lower_ == "estimated" for k in range(first, core.first))
+        return _Expr(
+            first, last, core, self._anchor(first, last), qualifier, value, low, high, unit, kind,
+            estimated,
+        )  # fmt: skip
+
+    def _range(
+        self, core: _Core, unit: str | None, last: int, before: str, sent: Span
+    ) -> tuple[float, float, str | None, str, int] | int | None:
+        """'150 to 200', 'between 150 and 200', '$62 and $68', '5% to 10%', '2 to 3 million'.
+
+        Not a range when the units differ ('0.1 percentage points to 4.2 percent'), under a
+        verb of change with a unit on both ends ('rose 5% to $84bn', 'fell from $75 to $45':
+        two figures), nor when it falls ('a 3 to 1 margin', 'won 3-1': no count at all; the
+        end of what to skip is returned).
+        """
+        doc = self.doc
+        joint = doc[last].lower_
+        if not (joint in {"to", *_DASHES} or (joint == "and" and before == "between")):
+            return None
+        second = self._core(last + 1, sent.end)
+        if second is None or second.vague or second.low is not None:
+            return None
+        unit2, kind2, last2 = self._unit_after(second.last, sent.end, second)
+        per = unit2 is not None and unit2.startswith(f"{unit} per ")  # "$62 and $68 per share"
+        if unit is not None and unit2 is not None and unit != unit2 and not per:
+            return None
+        if joint == "to" and unit is not None and before != "between":
+            changes = self.lex.sets["change_words"]
+            window = doc[max(sent.start, core.first - 6) : core.first]
+            if any(t.pos_ == "VERB" and t.lemma_.lower() in changes for t in window):
+                return None
+        lo, hi = core.value or 0.0, second.value or 0.0
+        if second.scale > 1 and core.scale == 1 and lo * second.scale <= hi:
+            lo *= second.scale  # "2 to 3 million", "$89 to $93 billion"
+        if lo >= hi:
+            return None if before == "from" else last2
+        return lo, hi, unit2, kind2, last2
+
+    def _one_in(self, core: _Core, last: int, sent: Span) -> tuple[float, int] | None:
+        """'one in five Syrians', '1 in 4 residents': a share in percent."""
+        doc = self.doc
+        if last + 1 >= sent.end or doc[last].lower_ != "in" or core.value is None:
+            return None
+        second = self._core(last + 1, sent.end)
+        if second is None or second.value is None or second.kind != "count":
+            return None
+        if not 0 < core.value < second.value <= 1000:
+            return None
+        return round(100 * core.value / second.value, 2), second.last
+
+    def _core(self, i: int, stop: int) -> _Core | None:
+        doc, lex = self.doc, self.lex
+        tok = doc[i]
+        low = tok.lower_
+        if low not in lex.starters and not any(c.isdigit() for c in low):
+            return None  # most tokens: not worth the readers below
+        symbols = lex.mapping("currency_symbols")
+        currency = None
+        start = i
+        if low in symbols and i + 1 < stop:
+            currency, i = symbols[low], i + 1
+        elif tok.text in {"US", "A", "C", "HK"} and i + 2 < stop and doc[i + 1].text == "$":
+            currency, i = symbols.get(f"{low}$", "USD"), i + 2
+        core = (
+            self._digits(i, stop, currency)
+            or self._vague(i, stop)
+            or self._fraction(i, stop)
+            or self._words(i, stop)
+        )
+        if core is None:
+            return None
+        if currency is not None:
+            if core.kind in ("share", "measure") or core.vague:
+                return None
+            core.first, core.unit, core.kind = start, currency, "money"
+        return core
+
+    def _digits(self, i: int, stop: int, currency: str | None) -> _Core | None:
+        doc, lex = self.doc, self.lex
+        match = _DIGITS.match(doc[i].text)
+        if match is None:
+            return None
+        if match["cur"]:
+            currency = lex.mapping("currency_symbols").get(match["cur"].lower())
+            if currency is None:
+                return None
+        value = float(match["num"].replace(",", ""))
+        high = float(match["hi"].replace(",", "")) if match["hi"] else None
+        core = _Core(i, i + 1, value)
+        suffix = (match["suf"] or "").lower()
+        money_near = currency is not None or self._currency_word_at(i + 1, stop)
+        if suffix:
+            scales = lex.mapping("suffix_scales")
+            if suffix in scales and (suffix != "m" or money_near or match["suf"] == "M"):
+                core.scale = float(scales[suffix])
+            elif suffix in ("%", "pc"):
+                core.unit, core.kind = PERCENT, "share"
+            elif (suffix,) in lex.phrases["measures"]:
+                core.unit, core.kind = lex.phrases["measures"][(suffix,)], "measure"
+            else:
+                return None  # "21st", "1990s", "118.5p"
+        j = i + 1
+        # "1.5 million", "20 m" written as "20m", "3 thousand"
+        while j < stop and core.kind == "count":
+            attached = doc[j].idx == doc[j - 1].idx + len(doc[j - 1])
+            word = doc[j].lower_.rstrip(".") if attached else doc[j].lower_
+            scales = lex.mapping("suffix_scales")
+            if word in lex.mapping("scales") and word != "dozen":
+                core.scale *= float(lex.mapping("scales")[word])
+            elif attached and word in scales and (word != "m" or money_near or doc[j].text == "M"):
+                core.scale *= float(scales[word])
+            else:
+                break
+            j += 1
+        core.last = j
+        core.value = value * core.scale
+        if currency is not None:
+            core.unit, core.kind = currency, "money"
+        if high is not None:
+            if high <= value:
+                return None
+            core.low, core.high, core.value = value * core.scale, high * core.scale, None
+        return core
+
+    def _currency_word_at(self, j: int, stop: int) -> bool:
+        while j < stop and self.doc[j].lower_ in self.lex.mapping("suffix_scales"):
+            j += 1
+        return _match(self.doc, j, stop, self.lex.phrases["currency_words"]) is not None
+
+    def _vague(self, i: int, stop: int) -> _Core | None:
+        """'hundreds', 'tens of thousands', 'several hundred', 'a few thousand'."""
+        doc, lex = self.doc, self.lex
+        vague = lex.mapping("vague")
+        word = doc[i].lower_
+        if word in vague:
+            low, high = (float(x) for x in vague[word])
+            last = i + 1
+            if i + 2 < stop and doc[i + 1].lower_ == "of" and doc[i + 2].lower_ in vague:
+                low2 = float(vague[doc[i + 2].lower_][0])  # "tens of thousands"
+                low, high, last = low * low2, high * low2, i + 3
+            elif word == "tens":
+                return None  # "tens" alone is "tens of people" at best: too loose
+            return _Core(i, last, None, low, high, vague=True)
+        for size in (2, 1):
+            counter = " ".join(t.lower_ for t in doc[i : min(i + size, stop)])
+            k = i + size
+            if lex.has("vague_counters", counter) and k < stop:
+                scale = doc[k].lower_.removesuffix("s")
+                if scale in lex.mapping("scales"):
+                    unit = float(lex.mapping("scales")[scale])
+                    return _Core(i, k + 1, None, 2 * unit, 10 * unit, vague=True)
+        return None
+
+    def _fraction(self, i: int, stop: int) -> _Core | None:
+        """'half', 'a third', 'two-thirds', 'three quarters', 'half a million'."""
+        doc, lex = self.doc, self.lex
+        fractions = lex.mapping("fractions")
+        word = doc[i].lower_
+        prev = doc[i - 1].lower_ if i > 0 else ""
+        if word in ("half", "halves"):
+            if lex.has("fraction_blockers", prev) or prev in ("a", "and", "one"):
+                return None  # "the first half", "a year and a half"
+            if i + 2 < stop and doc[i + 1].lower_ in ("a", "an"):
+                scale = doc[i + 2].lower_
+                if scale in lex.mapping("scales"):
+                    return _Core(i, i + 3, float(lex.mapping("scales")[scale]) / 2)
+                return _Core(i, i + 2, 0.5, word=True)  # "half a percentage point", "half an hour"
+            nxt = doc[i + 1] if i + 1 < stop else None
+            if nxt is None or not (nxt.lower_ == "of" or nxt.pos_ in ("DET", "PRON", "NOUN")):
+                return None
+            if lex.has("time_units", nxt.lemma_.lower()):
+                return None
+            return _Core(i, i + 1, 50.0, unit=PERCENT, kind="share")
+        count = None
+        j = i
+        if word in ("a", "an"):
+            count, j = 1.0, i + 1
+        elif word in lex.mapping("words") and lex.mapping("words")[word] < 20:
+            count, j = float(lex.mapping("words")[word]), i + 1
+        elif word.isdigit() and len(word) < 3:
+            count, j = float(word), i + 1
+        if count is None or j >= stop:
+            return None
+        if doc[j].text in _DASHES and j + 1 < stop:
+            j += 1
+        denominator = fractions.get(doc[j].lower_)
+        if denominator is None or denominator == 2 and doc[j].lower_ != "halves":
+            return None
+        plural = doc[j].lower_.endswith("s")
+        if count == 1 and plural or count > 1 and not plural and denominator != 4:
+            return None
+        if not (j + 1 < stop and doc[j + 1].lower_ == "of") or lex.has("fraction_blockers", prev):
+            return None  # "the third round", "one quarter" as a period
+        return _Core(i, j + 1, round(100 * count / denominator, 2), unit=PERCENT, kind="share")
+
+    def _words(self, i: int, stop: int) -> _Core | None:
+        """Spelled numbers: 'three', 'twenty-five', 'three hundred and fifty', 'a dozen'."""
+        doc, lex = self.doc, self.lex
+        words, scales = lex.mapping("words"), lex.mapping("scales")
+        total = current = 0.0
+        seen = saw_scale = False
+        j = i
+        last_word = ""
+        while j < stop:
+            word = doc[j].lower_
+            if word in ("a", "an") and not seen and j + 1 < stop and doc[j + 1].lower_ in scales:
+                current, j = 1.0, j + 1
+                continue
+            if word in words:
+                value = float(words[word])
+                if seen and last_word in words and not (words[last_word] >= 20 and value < 10):
+                    break
+                current += value
+            elif doc[j].text in _DASHES and last_word in words and j + 1 < stop:
+                if not (doc[j + 1].lower_ in words and words[last_word] >= 20):
+                    break
+            elif word in scales and (seen or current):
+                scale = float(scales[word])
+                if scale < 1000:
+                    current = (current or 1.0) * scale
+                else:
+                    total += (current or 1.0) * scale
+                    current = 0.0
+                saw_scale = True
+            elif word == "and" and saw_scale and j + 1 < stop and doc[j + 1].lower_ in words:
+                pass
+            else:
+                break
+            seen = seen or word in words or word in scales
+            last_word = word
+            j += 1
+        if not seen:
+            return None
+        while j > i and doc[j - 1].lower_ in ("and", *_DASHES):
+            j -= 1
+        return _Core(i, j, total + current, word=True)
+
+    def _unit_after(self, j: int, stop: int, core: _Core) -> tuple[str | None, str, int]:
+        doc, lex = self.doc, self.lex
+        if core.kind == "money":
+            if j + 1 < stop and doc[j].lower_ == "per":
+                per = _match(doc, j + 1, stop, lex.phrases["per_units"])
+                if per is not None:
+                    return f"{core.unit} per {per[1]}", core.kind, j + 1 + per[0]
+            return core.unit, core.kind, j
+        if core.kind != "count":
+            return core.unit, core.kind, j
+        for key, kind in (
+            ("percent", "share"),
+            ("currency_words", "money"),
+            ("measures", "measure"),
+        ):
+            found = _match(doc, j, stop, lex.phrases[key])
+            if found is None:
+                continue
+            size, unit = found
+            attached = doc[j].idx == doc[j - 1].idx + len(doc[j - 1])
+            if kind == "measure" and len(doc[j].text) == 1 and not attached:
+                continue  # "5 m" or "3 C" only when written on the number
+            end = j + size
+            if kind == "money" and end + 1 < stop and doc[end].lower_ == "per":
+                per = _match(doc, end + 1, stop, lex.phrases["per_units"])
+                if per is not None:
+                    unit, end = f"{unit} per {per[1]}", end + 1 + per[0]
+            return unit, kind, end
+        return None, "count", j
+
+    def _qualifier_before(self, core: _Core, sent: Span) -> tuple[int, str] | None:
+        doc, lex = self.doc, self.lex
+        for size in (3, 2, 1):
+            start = core.first - size
+            if start < sent.start:
+                continue
+            words = tuple(t.lower_ for t in doc[start : core.first])
+            name = lex.qualifiers.get(words)
+            if name is None:
+                continue
+            tok = doc[start]
+            if size == 1 and lex.has("loose_qualifiers", words[0]):
+                ours = range(core.first, core.last)
+                if tok.dep_ == "prep" and tok.head.i not in ours:
+                    continue
+            return start, name
+        return None
+
+    def _not_a_claim(self, core: _Core, last: int, kind: str, qualifier: str, sent: Span) -> bool:
+        """Years, dates, clock times, ages, durations, list numbers and identifiers."""
+        doc, lex = self.doc, self.lex
+        tok = doc[core.first]
+        prev = doc[core.first - 1] if core.first > sent.start else None
+        nxt = doc[last] if last < sent.end else None
+        start, end = tok.idx, doc[core.last - 1].idx + len(doc[core.last - 1])
+        if kind in ("money", "share") or core.vague:
+            return self._duration_after(core, last, sent)
+        if any(d.start < end and start < d.end for d in self.dates):
+            return True
+        text = tok.text
+        if (
+            re.fullmatch(r"\d{4}", text)
+            and kind == "count"
+            and self._year_like(core, qualifier, prev)
+        ):
+            return True
+        if ":" in text or (nxt is not None and lex.has("clock_words", nxt.lower_)):
+            return True
+        ents = {doc[k].ent_type_ for k in range(core.first, core.last)}
+        if ents & {"DATE", "TIME"} and not self._counts_plural_noun(core):
+            return True
+        if prev is not None and lex.has("age_words", prev.lower_):
+            return True
+        if (
+            prev is not None
+            and prev.lower_ == "of"
+            and core.first - 2 >= sent.start
+            and doc[core.first - 2].lower_ in ("age", "ages")
+        ):
+            return True
+        if self._duration_after(core, last, sent):
+            return True
+        if self._identifier(core, prev, sent):
+            return True
+        head = doc[core.last - 1].head
+        if (
+            qualifier == EXACT
+            and kind == "count"
+            and doc[core.last - 1].dep_ in ("nummod", "compound")
+            and head.tag_ == "NNP"
+            and head.text.istitle()
+        ):
+            return True  # "49 Zorro Ranch Road", "787 Dreamliner": a name, not a count
+        return self._list_number(core, nxt)
+
+    def _year_like(self, core: _Core, qualifier: str, prev: Token | None) -> bool:
+        value = core.value if core.value is not None else core.low or 0
+        if not 1000 <= value <= 2100:
+            return False
+        tok = self.doc[core.first]
+        if tok.ent_type_ == "DATE" and qualifier in (EXACT, RANGE):
+            return True
+        if self._counts_plural_noun(core):
+            return False
+        if qualifier == RANGE:  # "between 1600 and 1900", "2014-2016"
+            return prev is not None and self.lex.has("year_prepositions", prev.lower_)
+        if qualifier != EXACT:
+            return False
+        if tok.ent_type_ == "DATE" or 1990 <= value <= 2100:
+            return True
+        return prev is not None and self.lex.has("year_prepositions", prev.lower_)
+
+    def _counts_plural_noun(self, core: _Core) -> bool:
+        tok = self.doc[core.last - 1]
+        head = tok.head
+        return (
+            tok.dep_ == "nummod"
+            and head.tag_ in ("NNS", "NNPS")
+            and head.i > tok.i
+            and not self.lex.has("time_units", head.lemma_.lower())
+        )
+
+    def _duration_after(self, core: _Core, last: int, sent: Span) -> bool:
+        doc, lex = self.doc, self.lex
+        j = core.last
+        while j < sent.end and (doc[j].text in _DASHES or doc[j].lower_ in ("plus", "+", "odd")):
+            j += 1
+        if j < sent.end and lex.has("time_units", doc[j].lemma_.lower()):
+            return not (doc[j].lower_ == "quarter" and core.kind == "share")
+        if j < sent.end and doc[j].lower_.endswith("-old"):
+            return True
+        anchor = doc[core.last - 1]
+        return anchor.dep_ == "nummod" and lex.has("time_units", anchor.head.lemma_.lower())
+
+    def _identifier(self, core: _Core, prev: Token | None, sent: Span) -> bool:
+        doc, lex = self.doc, self.lex
+        tok = doc[core.first]
+        if prev is None:
+            return False
+        attached = prev.idx + len(prev) == tok.idx
+        if attached and (prev.text in _DASHES or prev.text == "#"):
+            return True
+        if lex.has("identifier_words", prev.lower_):
+            return True
+        if prev.text == "." and core.first > sent.start + 1 and doc[core.first - 2].lower_ == "no":
+            return True
+        return (
+            (prev.pos_ == "PROPN" or prev.pos_ == "NOUN" and prev.text[1:] != prev.text[1:].lower())
+            and any(c.isupper() for c in prev.text)
+            and prev.i > sent.start
+            and prev.ent_type_ not in ("GPE", "NORP", "LOC")
+            and prev.lower_ not in self.lex.mapping("currency_symbols")
+        )
+
+    def _list_number(self, core: _Core, nxt: Token | None) -> bool:
+        tok = self.doc[core.first]
+        line_start = self.text.rfind("\n", 0, tok.idx) + 1
+        before = self.text[line_start : tok.idx].strip()
+        return before in ("", "(", "•", "-", "*") and nxt is not None and nxt.text in (".", ")")
+
+    def _anchor(self, first: int, last: int) -> int:
+        """The token of the expression whose head lies outside it (the parse's handle on it)."""
+        doc = self.doc
+        span = range(first, last)
+        for k in reversed(span):
+            if doc[k].head.i not in span or doc[k].head.i == k:
+                return k
+        return last - 1
+
+
+_SKIP: Any = _Expr(0, 0, _Core(0, 0, None), 0, EXACT, None, None, None, None, "skip")
+
+
+def _skipped(last: int) -> _Expr:
+    """Not a claim, and nothing up to token `last` is read again."""
+    return _Expr(0, last, _Core(0, 0, None), 0, EXACT, None, None, None, None, "skip")
+
+
+def _match(
+    doc: Doc, j: int, stop: int, table: dict[tuple[str, ...], str]
+) -> tuple[int, str] | None:
+    """Longest phrase of `table` starting at token j: (tokens used, value)."""
+    for size in (3, 2, 1):
+        if j + size > stop:
+            continue
+        words = tuple(t.lower_ for t in doc[j : j + size])
+        if words in table:
+            return size, table[words]
+    return None
+
+
+def _clean(value: float | None) -> float | None:
+    return None if value is None else float(round(value, 6))
