@@ -1,0 +1,293 @@
+"""Finding quotes: one pass over a parsed Doc, from cues to Quote records."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from rashomon.article.outlets import OutletDirectory
+from rashomon.extract.quotes.lexicon import SpeechVerb, SpeechVerbs, _packaged_verbs
+from rashomon.extract.quotes.marks import (
+    _paragraph_break,
+    scan_quotation_marks,
+)
+from rashomon.extract.quotes.speakers import _Speakers
+from rashomon.extract.quotes.speech import _Speech
+from rashomon.extract.quotes.tokens import (
+    _DATELINE,
+    _SUBJECTS,
+    _Cue,
+    _finite,
+    _Found,
+    _has_words,
+    _passive,
+    _subject,
+    _that_clause,
+    _trim,
+)
+from rashomon.model import ActorMention, Quote
+
+
+@lru_cache(maxsize=1)
+def _packaged_outlets() -> OutletDirectory:
+    return OutletDirectory.load()
+
+
+# -- finding quotes ---------------------------------------------------------------------------
+
+
+def find_quotes(
+    doc: Doc,
+    mentions: Sequence[ActorMention],
+    *,
+    verbs: SpeechVerbs | None = None,
+    outlets: OutletDirectory | None = None,
+) -> list[Quote]:
+    """The quotes in a parsed `doc`, in text order; [] for a Doc without a dependency parse.
+
+    `mentions` are the article's actor mentions (ActorMatcher.find), which name speakers.
+    """
+    if len(doc) == 0 or not doc.has_annotation("DEP"):
+        return []
+    return _Article(doc, mentions, verbs or _packaged_verbs(), outlets or _packaged_outlets()).run()
+
+
+class _Article(_Speech, _Speakers):
+    """One Doc's pass: the quotation scan, the cues, and the quotes built from them."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        mentions: Sequence[ActorMention],
+        verbs: SpeechVerbs,
+        outlets: OutletDirectory,
+    ) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self.verbs = verbs
+        self.outlets = outlets
+        self.spans = [s for s in scan_quotation_marks(self.text).spans if _has_words(self.text, s)]
+        self.quoted = [-1] * len(doc)  # index into self.spans, or -1
+        self.token_spans: list[tuple[int, int]] = []
+        for k, s in enumerate(self.spans):
+            span = doc.char_span(s.start, s.end, alignment_mode="expand")
+            first, last = (span.start, span.end) if span is not None else (0, 0)
+            self.token_spans.append((first, last))
+            for i in range(first, last):
+                self.quoted[i] = k
+        self.region: list[int] = []  # sentence number of each token (see _scan_tokens)
+        self.candidates: list[int] = []  # tokens whose word could be a cue
+        self.candidate_set: frozenset[int] = frozenset()
+        self._scan_tokens()
+        self.cues: dict[int, _Cue | None] = {}
+        self.events: list[tuple[int, str | None]] = []  # (offset, person actor) a "he" may refer to
+        self.last_statement: _Cue | None = None
+
+    # -- the pass ------------------------------------------------------------------------
+
+    def run(self) -> list[Quote]:
+        direct: dict[int, _Cue] = {}
+        for k in range(len(self.spans)):
+            cue = self._direct_cue(k)
+            if cue is not None:
+                direct[k] = cue
+        found = self._indirect(direct)
+        found += [self._direct_found(k, cue) for k, cue in direct.items()]
+        found = self._continuations(found)
+        found = self._outermost(found)
+        self._subject_events()
+        quotes = []
+        for item in sorted(found, key=lambda f: (f.cue.first, f.start)):
+            self._resolve(item.cue)
+        for item in sorted(found, key=lambda f: f.start):
+            quotes.append(self._quote(item))
+        return quotes
+
+    # -- cues ----------------------------------------------------------------------------
+
+    def _scan_tokens(self) -> None:
+        """One pass over the tokens: sentence numbers and cue candidates.
+
+        Sentences end at . ! ? ; and paragraph breaks outside quotation marks (spaCy's own
+        sentences run across headings and closing marks)."""
+        words = {*self.verbs.lemmas(), *self.verbs.nouns, "according"}
+        number = 0
+        for token in self.doc:
+            self.region.append(number)
+            if self.quoted[token.i] >= 0:
+                continue
+            text = token.text
+            if token.lemma_.lower() in words or token.lower_ == "according":
+                self.candidates.append(token.i)
+            newline = text.find("\n")
+            if text in (".", "!", "?", ";") or (
+                newline >= 0 and _paragraph_break(self.text, token.idx + newline)
+            ):
+                number += 1
+        self.candidate_set = frozenset(self.candidates)
+
+    def _cue_at(self, i: int) -> _Cue | None:
+        """The cue whose verb is token i (memoised), or None."""
+        if i not in self.candidate_set:
+            return None
+        if i not in self.cues:
+            self.cues[i] = self._make_cue(self.doc[i])
+        return self.cues[i]
+
+    def _make_cue(self, token: Token) -> _Cue | None:
+        if self.quoted[token.i] >= 0:
+            return None
+        if token.lower_ == "according" and token.i + 1 < len(self.doc):
+            to = self.doc[token.i + 1]
+            if to.lower_ != "to" or "according to" not in self.verbs.phrases:
+                return None
+            sense = SpeechVerb("according to", self.verbs.phrases["according to"])
+            cue = _Cue(token.i, to.i + 1, token, sense)
+            objects = [c for c in to.children if c.dep_ == "pobj"]
+            if objects:
+                cue.head = objects[0]
+                cue.speaker = self._with_apposition(self._span_of(objects[0], exclude=None))
+            return cue if cue.speaker else None
+        if token.pos_ == "NOUN" and token.lemma_.lower() in self.verbs.nouns:
+            return self._noun_cue(token)
+        if token.pos_ != "VERB" and not token.tag_.startswith("VB"):
+            return None
+        sense = self.verbs.get(token.lemma_)
+        if sense is None or _passive(token):
+            return None
+        last = token.i + 1
+        for child in token.children:
+            if child.i == last and (
+                child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ in sense.particles)
+            ):
+                last += 1
+        cue = _Cue(token.i, last, token, sense)
+        head = _subject(token)
+        if not any(c.dep_ in _SUBJECTS for c in token.children):
+            aside = self._aside_speaker(token)
+            if aside is not None:  # 'People ... jihadists, a member of the opposition said'
+                cue.speaker, cue.aside = aside
+                cue.head = self.doc[aside[0][0] : aside[0][1]].root
+                return cue
+        if (
+            head is not None
+            and self.quoted[head.i] < 0
+            and self.region[head.i] == self.region[token.i]
+        ):
+            cue.head = head
+            cue.speaker = self._span_of(head, exclude=token)
+        elif head is not None:  # the parse ran across a heading or a caption: read the line
+            start = token.i
+            while start > 0 and self.region[start - 1] == self.region[token.i]:
+                start -= 1
+                if self.doc[start].text == ",":  # "On Tuesday, Russia's defence minister"
+                    start += 1
+                    break
+            end = next((t.i for t in self.doc[start : token.i] if _finite(t)), token.i)
+            while end > start and self.doc[end - 1].pos_ in ("ADV", "PART"):
+                end -= 1
+            cue.speaker = self._nominal(start, end)
+            cue.head = self.doc[cue.speaker[0] : cue.speaker[1]].root if cue.speaker else None
+        return cue
+
+    def _noun_cue(self, noun: Token) -> _Cue | None:
+        """ "Trump's claim that ...", "a New York Times report that ...": owner and clause."""
+        if _that_clause(noun) is None:
+            return None
+        cue = _Cue(noun.i, noun.i + 1, noun, self.verbs.nouns[noun.lemma_.lower()])
+        owner = [c for c in noun.children if c.dep_ == "poss"]
+        if owner:
+            words = [t for t in owner[0].subtree if t.dep_ != "case"]
+            cue.speaker = _trim(self.doc, words[0].i, words[-1].i + 1)
+        else:
+            names = [c for c in noun.lefts if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+            if names:
+                cue.speaker = _trim(self.doc, names[0].left_edge.i, names[-1].i + 1)
+        if cue.speaker is None:
+            return None
+        cue.head = self.doc[cue.speaker[0] : cue.speaker[1]].root
+        return cue
+
+    def _aside_speaker(self, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """', NP said' closing a clause the parser did not hang on the verb: the speaker and
+        the clause before the comma (token ranges)."""
+        comma = verb.i - 1
+        while comma >= 0 and self.doc[comma].text != "," and verb.i - comma <= 15:
+            comma -= 1
+        if comma < 1 or self.doc[comma].text != "," or self.region[comma] != self.region[verb.i]:
+            return None
+        speaker = self._nominal(comma + 1, verb.i)
+        start = comma
+        while start > 0 and self.region[start - 1] == self.region[comma]:
+            start -= 1
+        clause = _trim(self.doc, start, comma, keep_marks=True)
+        if speaker is None or clause is None:
+            return None
+        dateline = _DATELINE.match(self.text, self.doc[clause[0]].idx)
+        if dateline:  # "Geneva (AFP) - People stuck ...": the dateline is not what was said
+            rest = [t.i for t in self.doc[clause[0] : clause[1]] if t.idx >= dateline.end()]
+            clause = (rest[0], clause[1]) if rest else clause
+        return speaker, clause
+
+    def _span_of(self, head: Token, exclude: Token | None) -> tuple[int, int] | None:
+        """The head's phrase without the cue's own clause or quoted words, as a token range."""
+        skip: set[int] = set()
+        if exclude is not None:
+            own = {t.i for t in exclude.subtree}
+            phrase = {t.i for t in head.subtree}
+            # "Khoja, who said ...": the relative clause is the cue's, not the speaker's
+            skip = own if exclude.i in phrase else own - phrase
+        first = last = head.i
+        while first - 1 >= head.left_edge.i and self._speaker_token(first - 1, skip):
+            first -= 1
+        while last + 1 <= head.right_edge.i and self._speaker_token(last + 1, skip):
+            last += 1
+        return _trim(self.doc, first, last + 1)
+
+    def _with_apposition(self, span: tuple[int, int] | None) -> tuple[int, int] | None:
+        """ "according to X, a Britain-based monitor, ...": the apposition the parser missed."""
+        if span is None or span[1] >= len(self.doc) or self.doc[span[1]].text != ",":
+            return span
+        end = span[1] + 1
+        while end < len(self.doc) and end - span[1] <= 8 and self._speaker_token(end, set()):
+            token = self.doc[end]
+            if token.text == "," or self.region[end] != self.region[span[0]]:
+                return (span[0], end)
+            if token.text in (".", "!", "?", ";"):
+                return (span[0], end)
+            if _finite(token) or token.is_punct and token.text != "-":
+                break
+            end += 1
+        return span
+
+    def _speaker_token(self, i: int, skip: set[int]) -> bool:
+        return i not in skip and self.quoted[i] < 0 and "\n" not in self.doc[i].text
+
+    # -- the records ---------------------------------------------------------------------------
+
+    def _chars(self, tokens: tuple[int, int]) -> tuple[int, int]:
+        first, last = self.doc[tokens[0]], self.doc[tokens[1] - 1]
+        return first.idx, last.idx + len(last)
+
+    def _quote(self, item: _Found) -> Quote:
+        cue = item.cue
+        cue_start, cue_end = self._chars((cue.first, cue.last))
+        speaker = self._chars(cue.speaker) if cue.speaker else None
+        kind = "statement" if cue.statement else "direct" if item.direct else "indirect"
+        return Quote(
+            start=item.start,
+            end=item.end,
+            text=self.text[item.start : item.end],
+            kind=kind,
+            cue=self.text[cue_start:cue_end],
+            cue_start=cue_start,
+            cue_end=cue_end,
+            speaker=self.text[speaker[0] : speaker[1]] if speaker else None,
+            speaker_start=speaker[0] if speaker else None,
+            speaker_end=speaker[1] if speaker else None,
+            speaker_actor_id=cue.actor_id,
+            intermediary=cue.intermediary,
+        )

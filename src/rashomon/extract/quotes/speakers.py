@@ -1,0 +1,135 @@
+"""Who said it, and via whom: speaker resolution and intermediaries (a mixin of _Article)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from rashomon.extract.quotes.tokens import (
+    _PERSONAL,
+    _SPEAKER_KINDS,
+    _SUBJECTS,
+    _VENUES,
+    _Cue,
+)
+
+
+class _Speakers:
+    """The speaker, the speaker's actor, and the outlet the words were given to."""
+
+    # -- who, and via whom -----------------------------------------------------------------------
+
+    def _subject_events(self) -> None:
+        for mention in self.mentions:
+            if mention.kind not in ("person", "title"):
+                continue
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and self.quoted[span.root.i] < 0 and span.root.dep_ in _SUBJECTS:
+                self.events.append((mention.start, mention.actor_id))
+
+    def _resolve(self, cue: _Cue) -> None:
+        if cue.resolved or cue.speaker is None or cue.head is None:
+            return
+        cue.resolved = True
+        start, end = self._chars(cue.speaker)
+        head = cue.head
+        cue.statement = head.lemma_.lower() in self.verbs.statement_nouns or any(
+            c.dep_ == "prep" and c.lower_ == "in" and any(
+                g.lemma_.lower() in self.verbs.statement_nouns for g in c.children
+            )
+            for c in cue.verb.children
+        )  # fmt: skip
+        cue.intermediary = self._intermediary(cue)
+        if head.lower_ in _PERSONAL:
+            earlier = [actor for offset, actor in self.events if offset < start]
+            cue.actor_id = earlier[-1] if earlier else self._actor(start, end, head)
+        else:
+            cue.actor_id = self._actor(start, end, head)
+        if cue.statement and cue.actor_id is None and self.last_statement is not None:
+            cue.actor_id = self.last_statement.actor_id
+            cue.intermediary = cue.intermediary or self.last_statement.intermediary
+        elif cue.statement and cue.actor_id is not None:
+            self.last_statement = cue
+        if head.lower_ in _PERSONAL:
+            return
+        if cue.actor_id and self._is_person(cue.actor_id):
+            self.events.append((start, cue.actor_id))
+        elif cue.actor_id is None and head.lemma_.lower() in self.verbs.person_nouns:
+            self.events.append((start, None))  # "the official said ... he added": unnamed
+        self.events.sort(key=lambda event: event[0])
+
+    def _is_person(self, actor_id: str) -> bool:
+        return any(m.actor_id == actor_id and m.kind in ("person", "title") for m in self.mentions)
+
+    def _actor(self, start: int, end: int, head: Token) -> str | None:
+        """The mention at the head, else a person or title in the span, else an organisation;
+        one before the head beats one after it (see the module notes)."""
+        head_start, head_end = head.idx, head.idx + len(head)
+        best: tuple[int, int, int, int] | None = None
+        chosen = None
+        for m in self.mentions:
+            if m.end <= start or m.start >= end:
+                continue
+            at_head = m.start < head_end and head_start < m.end
+            if not at_head and m.kind not in _SPEAKER_KINDS:
+                continue
+            place = 0 if at_head else 1 if m.end <= head_start else 2
+            rank = (0 if at_head else 1, _SPEAKER_KINDS.get(m.kind, 5), place, m.start)
+            if best is None or rank < best:
+                best, chosen = rank, m.actor_id
+        return chosen
+
+    def _intermediary(self, cue: _Cue) -> str | None:
+        verb, candidates = cue.verb, []
+        if cue.sense.lemma == "according to":
+            return None
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative") and cue.sense.object == "addressee":
+                candidates.append(child)
+            elif child.dep_ == "prep" and child.lower_ in ("to", "with", "in"):
+                candidates += self._venue_objects(child)
+            elif child.dep_ == "advcl" and child.lemma_ in ("speak", "talk"):
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
+                        candidates += [g for g in prep.children if g.dep_ == "pobj"]
+        head = cue.head
+        if head is not None and head.lemma_.lower() in self.verbs.statement_nouns:
+            for child in head.children:
+                if child.dep_ in ("acl", "relcl") and child.lemma_ in self.verbs.sent_to:
+                    for prep in child.children:
+                        if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in ("to", "by"):
+                            candidates += [g for g in prep.children if g.dep_ == "pobj"]
+        if cue.sense.object == "addressee":
+            after = range(cue.last, min(cue.last + 5, len(self.doc)))
+            candidates += [self.doc[i] for i in after if not self.doc[i].is_punct][:1]
+        for candidate in candidates:
+            name = self._outlet(candidate)
+            if name:
+                return name
+        return None
+
+    def _venue_objects(self, prep: Token) -> list[Token]:
+        objects = [g for g in prep.children if g.dep_ == "pobj"]
+        if prep.lower_ != "in":
+            return objects
+        found = []
+        for venue in objects:  # "in an interview with CNN", "in comments to AFP"
+            if venue.lemma_.lower() in _VENUES:
+                for inner in venue.children:
+                    if inner.dep_ == "prep" and inner.lower_ in ("to", "with"):
+                        found += [g for g in inner.children if g.dep_ == "pobj"]
+        return found
+
+    def _outlet(self, token: Token) -> str | None:
+        """A known outlet named by the phrase around `token`: "Reuters TV" -> Reuters."""
+        first = max(token.left_edge.i, token.i - 4)
+        last = min(token.right_edge.i, token.i + 4) + 1
+        words = [t for t in self.doc[first:last] if self.quoted[t.i] < 0]
+        for size in range(min(len(words), 5), 0, -1):
+            for at in range(len(words) - size + 1):
+                part = words[at : at + size]
+                if part[-1].i - part[0].i != size - 1:
+                    continue
+                found = self.outlets.find(self.text[part[0].idx : part[-1].idx + len(part[-1])])
+                if found is not None:
+                    return found.name
+        return None
