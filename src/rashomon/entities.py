@@ -1,6 +1,8 @@
-"""The who/where/when stage: places, actors and dates for each parsed article, stored.
+"""The per-article extraction stage: places, actors, dates, quotes and numbers, stored.
 
-Resources (dictionary, gazetteer, phrase matchers) are built once and shared; each
+Each extractor is a pure function over the parsed Doc; later ones read earlier findings
+(quotes need resolved speakers, numbers need quotes for their claimants). Resources
+(dictionary, gazetteer, lexicons, phrase matchers) are built once per process; each
 article's findings carry a version so that a changed dictionary or model re-extracts.
 """
 
