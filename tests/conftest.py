@@ -54,3 +54,25 @@ def run_bench_script(name: str, *args: str, timeout: int = 300):
     )
     assert done.returncode == 0, done.stderr
     return done
+
+
+@pytest.fixture(scope="session")
+def seeds_db(tmp_path_factory) -> str:
+    """The five seeds ingested once, fully processed, through the real CLI (read-only use)."""
+    from rashomon.cli import main
+
+    need(SEEDS)
+    path = tmp_path_factory.mktemp("seeds") / "seeds.db"
+    assert main(["ingest", str(SEEDS), "--db", str(path)]) == 0
+    return str(path)
+
+
+def cli_json(capsys, *args: str):
+    """Run a rashomon command in-process and parse its JSON output."""
+    import json
+
+    from rashomon.cli import main
+
+    capsys.readouterr()
+    assert main(list(args)) == 0
+    return json.loads(capsys.readouterr().out)

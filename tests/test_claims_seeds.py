@@ -1,26 +1,18 @@
 """Issue acceptance for quotes and numeric claims, through ingest and the CLI listings."""
 
-import json
-
 import pytest
+from conftest import cli_json
 
 from rashomon.cli import main
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    from conftest import SEEDS, need
-
-    need(SEEDS)
-    path = tmp_path_factory.mktemp("claims") / "seeds.db"
-    assert main(["ingest", str(SEEDS), "--db", str(path)]) == 0
-    return str(path)
+def db(seeds_db):
+    return seeds_db
 
 
-def listing(capsys, *args):
-    capsys.readouterr()
-    assert main(list(args)) == 0
-    return json.loads(capsys.readouterr().out)
+def listing(capsys, *args: str):
+    return cli_json(capsys, *args)
 
 
 @pytest.fixture(scope="module")

@@ -1,26 +1,18 @@
 """The foundation's acceptance checks on the five reference articles in ../shared."""
 
-import json
-
 import pytest
+from conftest import cli_json
 
 from rashomon.cli import main
 
 
 @pytest.fixture(scope="module")
-def seeded(tmp_path_factory, request):
-    from conftest import SEEDS, need
-
-    need(SEEDS)
-    db = tmp_path_factory.mktemp("seeds") / "seeds.db"
-    assert main(["ingest", str(SEEDS), "--db", str(db)]) == 0
-    return db
+def seeded(seeds_db):
+    return seeds_db
 
 
 def json_out(capsys, *args: str):
-    capsys.readouterr()
-    assert main(list(args)) == 0
-    return json.loads(capsys.readouterr().out)
+    return cli_json(capsys, *args)
 
 
 def by_seed(rows: list[dict]) -> dict[str, dict]:
