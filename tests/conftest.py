@@ -76,3 +76,21 @@ def cli_json(capsys, *args: str):
     capsys.readouterr()
     assert main(list(args)) == 0
     return json.loads(capsys.readouterr().out)
+
+
+def score_at(scores: dict, path: str) -> float:
+    """The number at a dotted path of a bench's JSON ("types.Person.overlap.f1")."""
+    value: object = scores
+    for key in path.split("."):
+        value = value[key]  # type: ignore[index]
+    assert isinstance(value, int | float), path
+    return value
+
+
+def below_floors(ours: dict, floors: dict[str, float]) -> dict[str, tuple[float, float]]:
+    """Eval gate: every pinned score that dropped, as path -> (measured, floor)."""
+    return {
+        path: (score_at(ours, path), floor)
+        for path, floor in floors.items()
+        if score_at(ours, path) < floor
+    }

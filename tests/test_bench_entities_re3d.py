@@ -16,7 +16,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from conftest import SHARED, need, run_bench_script
+from conftest import SHARED, below_floors, need, run_bench_script, score_at
 
 from rashomon.store.entities import MentionRow
 
@@ -174,14 +174,6 @@ def test_one_source_folder_prints_a_table_then_json():
         assert set(result[side]["types"]) == set(result["types"])
 
 
-def _at(scores: dict, path: str) -> float:
-    value: object = scores
-    for key in path.split("."):
-        value = value[key]  # type: ignore[index]
-    assert isinstance(value, int | float), path
-    return value
-
-
 def test_scores_on_re3d_stay_above_the_floors():
     need(RE3D)
     pinned = json.loads(FLOORS.read_text(encoding="utf-8"))
@@ -197,15 +189,11 @@ def test_scores_on_re3d_stay_above_the_floors():
             f"re3d gold files differ from those the floors were measured on ({changed}); "
             "re-measure and re-pin bench/floors/entities_re3d.json"
         )
-    below = {
-        path: (_at(result["ours"], path), floor)
-        for path, floor in pinned["floors"].items()
-        if _at(result["ours"], path) < floor
-    }
+    below = below_floors(result["ours"], pinned["floors"])
     assert not below, f"below the pinned floors (measured, floor): {below}"
     behind = {
-        path: (_at(result["ours"], path), _at(result["baseline"], path))
+        path: (score_at(result["ours"], path), score_at(result["baseline"], path))
         for path in pinned["beats_baseline"]
-        if _at(result["ours"], path) <= _at(result["baseline"], path)
+        if score_at(result["ours"], path) <= score_at(result["baseline"], path)
     }
     assert not behind, f"plain spaCy caught up (ours, spaCy): {behind}"

@@ -15,7 +15,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from conftest import SHARED, need, run_bench_script
+from conftest import SHARED, below_floors, need, run_bench_script
 
 from rashomon.model import NumberClaim
 
@@ -156,14 +156,6 @@ def test_a_tiny_split_prints_a_table_then_json(tmp_path):
     assert result["baseline_status"] in ("ok", "not installed")
 
 
-def _at(scores: dict, path: str) -> float:
-    value: object = scores
-    for key in path.split("."):
-        value = value[key]  # type: ignore[index]
-    assert isinstance(value, int | float), path
-    return value
-
-
 def test_scores_on_newsquant_stay_above_the_floors():
     need(NEWSQUANT)
     pinned = json.loads(FLOORS.read_text(encoding="utf-8"))
@@ -174,10 +166,6 @@ def test_scores_on_newsquant_stay_above_the_floors():
             "NewsQuant gold differs from the file the floors were measured on; re-measure "
             "and re-pin bench/floors/numbers_newsquant.json"
         )
-    below = {
-        path: (_at(result["ours"], path), floor)
-        for path, floor in pinned["floors"].items()
-        if _at(result["ours"], path) < floor
-    }
+    below = below_floors(result["ours"], pinned["floors"])
     assert not below, f"below the pinned floors (measured, floor): {below}"
     assert result["seconds"]["total"] < 60, result["seconds"]

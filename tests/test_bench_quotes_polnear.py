@@ -18,7 +18,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from conftest import SHARED, need
+from conftest import SHARED, below_floors, need
 
 from rashomon.model import Quote
 from rashomon.nlp import load_pipeline
@@ -168,14 +168,6 @@ def test_without_textacy_the_baseline_is_reported_as_not_installed(bench, tmp_pa
     assert result["ours"]["attributions"] == 2
 
 
-def _at(scores: dict, path: str) -> float:
-    value: object = scores
-    for key in path.split("."):
-        value = value[key]  # type: ignore[index]
-    assert isinstance(value, int | float), path
-    return value
-
-
 def test_scores_on_polnear_dev_stay_above_the_floors():
     need(POLNEAR_DEV)
     pinned = json.loads(FLOORS.read_text(encoding="utf-8"))
@@ -186,9 +178,5 @@ def test_scores_on_polnear_dev_stay_above_the_floors():
             "PolNeAR dev texts or annotations differ from those the floors were measured on; "
             "re-measure and re-pin bench/floors/quotes_polnear.json"
         )
-    below = {
-        path: (_at(result["ours"], path), floor)
-        for path, floor in pinned["floors"].items()
-        if _at(result["ours"], path) < floor
-    }
+    below = below_floors(result["ours"], pinned["floors"])
     assert not below, f"below the pinned floors (measured, floor): {below}"
