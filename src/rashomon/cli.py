@@ -52,6 +52,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         input_format=args.format,
         parse=not args.no_parse,
         actor_files=tuple(Path(p) for p in args.actors or []),
+        event_files=tuple(Path(p) for p in args.events or []),
     )
     directory = OutletDirectory.load([Path(p) for p in args.outlets or []])
     with Store(settings.db) as store:
@@ -68,7 +69,9 @@ def cmd_parse(args: argparse.Namespace, settings: Settings) -> int:
     nlp = load_pipeline(settings.model)
     with Store(settings.db) as store:
         parsed = parse_pending(store, nlp, settings)
-        extractor = EntityExtractor.build(nlp, [Path(p) for p in args.actors or []])
+        extractor = EntityExtractor.build(
+            nlp, [Path(p) for p in args.actors or []], [Path(p) for p in args.events or []]
+        )
         extracted = extract_pending(store, extractor, settings)
     print(
         f"rashomon: parsed {parsed}, extracted {extracted} articles with {settings.model}",
@@ -139,7 +142,12 @@ def _listing(name: str) -> Callable[[argparse.Namespace, Settings], int]:
         from rashomon.store import entities as queries
 
         with Store(settings.db) as store:
-            if name == "mentions":
+            if name == "events":
+                from rashomon.store.events import list_events
+
+                article = store.resolve_id(args.article) if args.article else None
+                rows = list_events(store, article)
+            elif name == "mentions":
                 article = store.resolve_id(args.article) if args.article else None
                 rows = queries.list_mentions(store, article)
             elif name == "dates":
@@ -165,6 +173,10 @@ _TABLE_COLUMNS = {
     "numbers": (
         "article_id", "outlet", "value", "low", "high", "qualifier", "unit_or_what",
         "claimant", "status",
+    ),
+    "events": (
+        "article_id", "outlet", "type", "mode", "source_actor_ids", "target_actor_ids",
+        "factuality", "place_id", "date", "trigger",
     ),
 }  # fmt: skip
 
@@ -258,6 +270,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="extra actor dictionary (YAML, same shape as the packaged actors.yaml); repeatable",
     )
+    ingest.add_argument(
+        "--events",
+        action="append",
+        metavar="FILE",
+        help="extra event words (YAML, same shape as the packaged event_verbs.yaml); repeatable",
+    )
     ingest.add_argument("--batch-size", type=int, help="spaCy nlp.pipe batch size")
     ingest.add_argument("--processes", type=int, help="spaCy worker processes")
     ingest.add_argument(
@@ -271,6 +289,7 @@ def build_parser() -> argparse.ArgumentParser:
         "dates where the model or dictionary changed.",
     )
     parse.add_argument("--actors", action="append", metavar="FILE", help="extra actor dictionary")
+    parse.add_argument("--events", action="append", metavar="FILE", help="extra event words")
     parse.add_argument("--batch-size", type=int, help="spaCy nlp.pipe batch size")
     parse.add_argument("--processes", type=int, help="spaCy worker processes")
 
@@ -298,10 +317,13 @@ def build_parser() -> argparse.ArgumentParser:
         ("numbers", "List numeric claims: value or low/high, qualifier, what is counted, "
          "who it is about, where, when, claimant (the outlet only as a marked fallback), "
          "status (asserted, estimated, proposed, hypothetical), sentence."),
+        ("events", "List PLOVER events: article, outlet, type, mode, source and target actors, "
+         "factuality (asserted, negated, proposed, planned, demanded, hypothetical, alleged, "
+         "historical), place, date with precision, trigger, sentence, offsets."),
     ):  # fmt: skip
         sub = add(name, _listing(name), text)
         sub.add_argument("--json", action="store_true", help="print a JSON array")
-        if name in ("dates", "mentions"):
+        if name in ("dates", "mentions", "events"):
             sub.add_argument("--article", help="only this article (id or unique prefix)")
     return parser
 

@@ -1,4 +1,4 @@
-"""The per-article extraction stage: places, actors, dates, quotes and numbers, stored.
+"""The per-article extraction stage: places, actors, dates, quotes, numbers, events, stored.
 
 Each extractor is a pure function over the parsed Doc; later ones read earlier findings
 (quotes need resolved speakers, numbers need quotes for their claimants). Resources
@@ -22,17 +22,19 @@ from rashomon.article.outlets import OutletDirectory
 from rashomon.extract.actor_dictionary import ActorDictionary
 from rashomon.extract.actors import ActorMatcher
 from rashomon.extract.dates import find_dates
+from rashomon.extract.events import EventLexicon, find_events
 from rashomon.extract.gazetteer import Gazetteer
 from rashomon.extract.numbers import NumberLexicon, find_numbers
 from rashomon.extract.places import find_places
 from rashomon.extract.quotes import SpeechVerbs, find_quotes
-from rashomon.model import Actor, PlaceMention, PublicationDate
+from rashomon.errors import NotFoundError
+from rashomon.model import Actor, ActorKind, PlaceMention, PlacePrecision, PublicationDate
 from rashomon.nlp import load_docs, model_key
 from rashomon.settings import Settings
 from rashomon.store import Store
 from rashomon.store.entities import ArticleEntities, MentionRow, articles_needing, save_entities
 
-EXTRACTOR_VERSION = "2"  # 2: quotes and numeric claims
+EXTRACTOR_VERSION = "3"  # 2: quotes and numeric claims; 3: events
 STAGE = "entities"
 
 
@@ -45,15 +47,26 @@ class EntityExtractor:
     speech_verbs: SpeechVerbs
     number_words: NumberLexicon
     outlets: OutletDirectory
+    event_words: EventLexicon
+    country_codes: dict[str, str]  # ISO alpha-2 (GeoNames) -> alpha-3 (actor dictionary)
 
     @classmethod
-    def build(cls, nlp: Language, actor_files: Sequence[Path] = ()) -> EntityExtractor:
+    def build(
+        cls, nlp: Language, actor_files: Sequence[Path] = (), event_files: Sequence[Path] = ()
+    ) -> EntityExtractor:
         """One extractor per pipeline and dictionary files in a process (building costs ~1 s)."""
-        return _build(nlp, tuple(Path(p).resolve() for p in actor_files))
+        return _build(
+            nlp,
+            tuple(Path(p).resolve() for p in actor_files),
+            tuple(Path(p).resolve() for p in event_files),
+        )
 
     @property
     def version(self) -> str:
-        key = f"{EXTRACTOR_VERSION}|{self.dictionary.version}|{model_key(self.nlp)}"
+        key = (
+            f"{EXTRACTOR_VERSION}|{self.dictionary.version}|{self.event_words.version}"
+            f"|{model_key(self.nlp)}"
+        )
         return hashlib.sha256(key.encode()).hexdigest()[:16]
 
     def extract(
@@ -66,7 +79,12 @@ class EntityExtractor:
         """Findings for one article; captions contribute places only (they name where)."""
         sentences = _SentenceIndex(doc)
         places = find_places(doc, self.gazetteer)
-        found = self.matcher.find(doc, [(p.start, p.end) for p in places])
+        setting = [
+            code for p in places
+            if p.place.precision != PlacePrecision.COUNTRY
+            and (code := self.country_codes.get(p.place.country or "")) is not None
+        ]  # fmt: skip
+        found = self.matcher.find(doc, [(p.start, p.end) for p in places], setting)
         place_at = {(p.start, p.end): p for p in places}
         rows: list[MentionRow] = []
         for m in found.mentions:
@@ -96,6 +114,14 @@ class EntityExtractor:
             doc, mentions=found.mentions, places=places, dates=dates, quotes=quotes,
             lexicon=self.number_words,
         )  # fmt: skip
+        new_kinds = {a.id: a for a in found.new_actors}
+        events = find_events(
+            doc, mentions=found.mentions, places=places, dates=dates, quotes=quotes,
+            published=published, lexicon=self.event_words,
+            kind_of=lambda i: self._actor_field(i, new_kinds, "kind"),
+            affiliation_of=lambda i: self._actor_field(i, new_kinds, "affiliation"),
+            place_actor=self._country_actor,
+        )  # fmt: skip
         return ArticleEntities(
             article_id=article_id,
             version=self.version,
@@ -106,21 +132,55 @@ class EntityExtractor:
             dates=tuple((d, *sentences.bounds(d.start)) for d in dates),
             quotes=tuple((q, *sentences.bounds(q.start)) for q in quotes),
             numbers=tuple((n, *sentences.bounds(n.start)) for n in numbers),
+            events=tuple((e, *sentences.bounds(e.start)) for e in events),
         )
+
+    def _actor_field(self, actor_id: str, new: dict[str, Actor], field: str) -> str | None:
+        try:
+            actor = new.get(actor_id) or self.dictionary.get(actor_id)
+        except (KeyError, NotFoundError):
+            return None
+        value = getattr(actor, field)
+        return str(value) if value is not None else None
+
+    def _country_actor(self, mention: PlaceMention) -> str | None:
+        """The state actor for a country named as a place ("experts from Russia")."""
+        if mention.place.precision != PlacePrecision.COUNTRY:
+            return None
+        for actor in self.dictionary.lookup(mention.place.name):
+            if actor.kind == ActorKind.STATE:
+                return actor.id
+        return None
 
 
 @lru_cache(maxsize=4)
-def _build(nlp: Language, actor_files: tuple[Path, ...]) -> EntityExtractor:
+def _build(
+    nlp: Language, actor_files: tuple[Path, ...], event_files: tuple[Path, ...]
+) -> EntityExtractor:
     dictionary = ActorDictionary.load(actor_files)
+    gazetteer = Gazetteer.load()
     return EntityExtractor(
         nlp,
         dictionary,
-        Gazetteer.load(),
+        gazetteer,
         ActorMatcher(nlp, dictionary),
         SpeechVerbs.load(),
         NumberLexicon.load(),
         OutletDirectory.load(),
+        EventLexicon.load(event_files),
+        _country_codes(dictionary, gazetteer),
     )
+
+
+def _country_codes(dictionary: ActorDictionary, gazetteer: Gazetteer) -> dict[str, str]:
+    codes = {}
+    for place in gazetteer:
+        if place.precision is not PlacePrecision.COUNTRY or not place.country:
+            continue
+        states = [a for a in dictionary.lookup(place.name) if a.country]
+        if states and states[0].country:
+            codes[place.country] = states[0].country
+    return codes
 
 
 def _caption_places(

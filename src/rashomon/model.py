@@ -293,3 +293,52 @@ class NumberClaim:
     claimant: str | None = None
     claimant_actor_id: str | None = None
     status: str = "asserted"  # asserted, estimated, proposed, hypothetical
+
+
+# -- who did what to whom (events) -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EventArgument:
+    """One participant of an event as written: its span and the actor it resolves to."""
+
+    start: int
+    end: int
+    text: str
+    actor_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """A PLOVER event: trigger span, type and mode, who did it to whom, how factual, where, when.
+
+    `factuality` is asserted, negated, proposed, planned, demanded, hypothetical, alleged or
+    historical. `frame` is the word that set it ("denied", "proposed", "would"), so a reader can
+    check the call. `date_from` says whether the date is the text's ("text") or falls back
+    on the publication date ("publication", with a coarser precision); `place_from` says
+    whether the place is in the event's clause ("clause") or carried over from an earlier
+    sentence because the clause only says "the Swiss city" or "there" ("context").
+    """
+
+    start: int
+    end: int
+    trigger: str
+    type: str
+    mode: str | None = None
+    factuality: str = "asserted"
+    frame: str | None = None
+    sources: tuple[EventArgument, ...] = ()
+    targets: tuple[EventArgument, ...] = ()
+    place_id: str | None = None
+    place_from: str | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    date_from: str | None = None
+
+    @property
+    def source_actor_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(a.actor_id for a in self.sources if a.actor_id))
+
+    @property
+    def target_actor_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(a.actor_id for a in self.targets if a.actor_id))

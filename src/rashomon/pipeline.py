@@ -60,6 +60,7 @@ class IngestOptions:
     input_format: str | None = None
     parse: bool = True  # parse and extract who/where/when; False stores articles only
     actor_files: tuple[Path, ...] = ()
+    event_files: tuple[Path, ...] = ()
 
 
 def store_article(store: Store, article: Article) -> Outcome:
@@ -109,7 +110,7 @@ def ingest(
         nlp = load_pipeline(settings.model)
         with tqdm(desc="parse", unit=" article", disable=not progress, leave=False) as bar:
             result.parsed = parse_pending(store, nlp, settings, lambda _id, _n: bar.update(1))
-        extractor = EntityExtractor.build(nlp, options.actor_files)
+        extractor = EntityExtractor.build(nlp, options.actor_files, options.event_files)
         with tqdm(desc="extract", unit=" article", disable=not progress, leave=False) as bar:
             result.extracted = extract_pending(
                 store, extractor, settings, lambda _id: bar.update(1)

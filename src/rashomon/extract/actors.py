@@ -93,8 +93,16 @@ class ActorMatcher:
         found = [*self.exact(doc), *self.folded(doc)]
         return [Span(doc, start, end, label=match_id) for match_id, start, end in found]
 
-    def find(self, doc: Doc, place_spans: Sequence[tuple[int, int]] = ()) -> ActorFindings:
-        return _Resolver(self, doc, place_spans).run()
+    def find(
+        self,
+        doc: Doc,
+        place_spans: Sequence[tuple[int, int]] = (),
+        setting: Sequence[str] = (),
+    ) -> ActorFindings:
+        """`setting`: the ISO alpha-3 country of each town or district the article names, so
+        that "the government" of a report from Aleppo is Syria's even when Russia is named
+        more often."""
+        return _Resolver(self, doc, place_spans, setting).run()
 
 
 def _is_acronym(form: str) -> bool:
@@ -137,8 +145,15 @@ def _last_name(name: str) -> str:
 class _Resolver:
     """One article's resolution pass; holds the per-article state the rules share."""
 
-    def __init__(self, matcher: ActorMatcher, doc: Doc, place_spans: Sequence[tuple[int, int]]):
+    def __init__(
+        self,
+        matcher: ActorMatcher,
+        doc: Doc,
+        place_spans: Sequence[tuple[int, int]],
+        setting: Sequence[str] = (),
+    ):
         self.m = matcher
+        self.setting = Counter(setting)
         self.d = matcher.dictionary
         self.doc = doc
         self.text = doc.text  # spaCy rebuilds Doc.text on every access: read it once
@@ -431,7 +446,7 @@ class _Resolver:
 
     def _focus_country(self) -> str | None:
         """The country the article is mostly about, from its state and nationality mentions."""
-        counts: Counter[str] = Counter()
+        counts: Counter[str] = Counter(self.setting)
         for mention in self.mentions.values():
             actor = self.new_actors.get(mention.actor_id) or self.d.get(mention.actor_id)
             if actor.country and mention.kind in ("location", "nationality", "metonym"):

@@ -70,6 +70,10 @@ def _entity_lines(found: EntitySummary) -> list[str]:
                 for text, what, claimant in found.numbers
             )
         )
+    if found.events:
+        out.append("  events:")
+        for line in found.events:
+            out += textwrap.wrap(line, _WIDTH, initial_indent="    - ", subsequent_indent="      ")
     if found.dates:
         out += _wrapped(
             "dates: "

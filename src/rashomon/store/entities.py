@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from rashomon.model import Actor, AliasEvidence, DateMention, NumberClaim, Place, Quote
+from rashomon.model import Actor, AliasEvidence, DateMention, Event, NumberClaim, Place, Quote
 from rashomon.store.db import Store
+from rashomon.store.events import article_event_lines, insert_events
 
 
 @dataclass(frozen=True)
@@ -41,12 +42,13 @@ class ArticleEntities:
     dates: tuple[tuple[DateMention, int, int], ...]  # (date, sentence_start, sentence_end)
     quotes: tuple[tuple[Quote, int, int], ...] = ()  # (quote, sentence bounds)
     numbers: tuple[tuple[NumberClaim, int, int], ...] = ()
+    events: tuple[tuple[Event, int, int], ...] = ()
 
 
 def save_entities(store: Store, found: ArticleEntities) -> None:
     aid = found.article_id
     with store.transaction() as conn:
-        for table in ("mentions", "date_mentions", "quotes", "numbers"):
+        for table in ("mentions", "date_mentions", "quotes", "numbers", "events"):
             conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
         conn.execute("DELETE FROM actor_aliases WHERE article_id = ?", (aid,))
         for actor, origin in found.actors:
@@ -102,6 +104,7 @@ def save_entities(store: Store, found: ArticleEntities) -> None:
               n.about_actor_id, n.place_id, n.time, n.claimant, n.claimant_actor_id, n.status,
               s, e) for n, s, e in found.numbers],
         )  # fmt: skip
+        insert_events(conn, aid, found.events)
         conn.execute(
             "INSERT OR REPLACE INTO article_stages (article_id, stage, version, done_at)"
             " VALUES (?, 'entities', ?, ?)",
@@ -187,6 +190,7 @@ class EntitySummary:
     dates: tuple[tuple[str, str | None, str | None], ...]  # (text, value, precision)
     quotes: tuple[tuple[str, int], ...] = ()  # (speaker, quotes)
     numbers: tuple[tuple[str, str | None, str], ...] = ()  # (number text, what, claimant)
+    events: tuple[str, ...] = ()  # readable lines: "Russia ASSAULT (aerial) FSA [asserted; ...]"
 
 
 def article_entity_summary(store: Store, article_id: str, top: int = 8) -> EntitySummary:
@@ -225,6 +229,7 @@ def article_entity_summary(store: Store, article_id: str, top: int = 8) -> Entit
         actors=tuple((r[0], r[1]) for r in actors),
         places=tuple((r[0], r[1], r[2], r[3]) for r in places),
         dates=tuple((r[0], r[1], r[2]) for r in dates),
+        events=tuple(article_event_lines(store, article_id)),
     )
 
 

@@ -183,6 +183,34 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX numbers_article ON numbers(article_id, start);
         """,
     ),
+    Migration(
+        5,
+        "events",
+        """
+        CREATE TABLE events (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,            -- the trigger's span
+            end INTEGER NOT NULL,
+            trigger TEXT NOT NULL,
+            type TEXT NOT NULL,                -- PLOVER: AGREE ... ASSAULT
+            mode TEXT,
+            factuality TEXT NOT NULL,          -- asserted negated proposed planned demanded
+                                               -- hypothetical alleged historical
+            frame TEXT,                        -- the word that set the factuality
+            sources TEXT NOT NULL,             -- JSON [{start, end, text, actor_id}]
+            targets TEXT NOT NULL,
+            place_id TEXT,
+            place_from TEXT,                   -- clause or context
+            date TEXT,
+            date_precision TEXT,
+            date_from TEXT,                    -- text or publication
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL
+        );
+        CREATE INDEX events_article ON events(article_id, start);
+        CREATE INDEX events_type ON events(type);
+        """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

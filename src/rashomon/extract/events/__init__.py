@@ -1,0 +1,124 @@
+"""Who did what to whom: PLOVER events from the dependency parse, with factuality, place, date.
+
+Rules over the parsed Doc, no trained model, like the quote finder. The words that report
+an event are data (`data/event_verbs.yaml`, loaded into an `EventLexicon`); each module
+does one step:
+
+- `triggers`: verbs, phrasal verbs ("turned down") and event nouns ("air strikes", "talks"),
+  with the mode the word or its modifiers give;
+- `arguments`: source and target from the parse (active, passive, control, coordination,
+  owners of nouns), resolved to actors through the article's actor mentions;
+- `factuality`: negated, proposed, planned, demanded, hypothetical or alleged, from the
+  trigger's own clause and the clauses that frame it; historical from the date;
+- `location` and `where`: the place the parse attaches to the event;
+- `timing`: the date expression attached to the event, else the publication date, coarser.
+
+A reporting frame keeps both events: "X accused Y of bombing Z" gives ACCUSE (X, Y) and an
+alleged ASSAULT (Y, Z). An event needs a participant or a place to be kept ("the bombardment
+since then" alone says nothing countable); a word that is only an event among armed actors
+("hit", "take", "leave") needs an armed or state actor, or a mode, to count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Doc
+
+from rashomon.extract.events.arguments import ArgumentReader
+from rashomon.extract.events.factuality import factuality
+from rashomon.extract.events.lexicon import EventLexicon, EventSense, packaged_lexicon
+from rashomon.extract.events.timing import EventDates
+from rashomon.extract.events.triggers import Trigger, find_triggers
+from rashomon.extract.events.where import EventPlaces
+from rashomon.model import (
+    ActorMention,
+    DateMention,
+    Event,
+    EventArgument,
+    PlaceMention,
+    PublicationDate,
+    Quote,
+)
+
+__all__ = ["EventLexicon", "EventSense", "Trigger", "find_events", "packaged_lexicon"]
+
+_ARMED_KINDS = frozenset({"armed group", "military", "state", "government"})
+_LENDS_SUBJECT = frozenset({"proposed", "planned"})
+
+
+def find_events(
+    doc: Doc,
+    *,
+    mentions: Sequence[ActorMention] = (),
+    places: Sequence[PlaceMention] = (),
+    dates: Sequence[DateMention] = (),
+    quotes: Sequence[Quote] = (),
+    published: PublicationDate | None = None,
+    lexicon: EventLexicon | None = None,
+    kind_of: Callable[[str], str | None] = lambda _: None,
+    affiliation_of: Callable[[str], str | None] = lambda _: None,
+    place_actor: Callable[[PlaceMention], str | None] = lambda _: None,
+) -> list[Event]:
+    """Every event in the doc, in text order; see the module notes for what is kept."""
+    lexicon = lexicon or packaged_lexicon()
+    triggers = find_triggers(doc, lexicon)
+    trigger_ids = {t.head.i for t in triggers}
+    countries = _countries_as_actors(mentions, places, place_actor)
+    reader = ArgumentReader(doc, mentions, quotes, lexicon, kind_of, affiliation_of, countries)
+    where = EventPlaces(doc, places)
+    when = EventDates(doc, dates, published)
+    events: list[Event] = []
+    for trigger in triggers:
+        sources, targets = reader.read(trigger)
+        place_id, place_from = where.for_trigger(trigger)
+        if not _worth_keeping(trigger, sources, targets, place_id, kind_of):
+            continue
+        fact, frame = factuality(trigger, lexicon, trigger_ids)
+        if not sources and frame is not None and fact in _LENDS_SUBJECT and frame.pos_ == "VERB":
+            sources = reader.subject_of(frame)  # "Russia has proposed ... a pause"
+        day, precision, date_from = when.for_trigger(trigger)
+        if fact == "asserted" and when.is_historical(day, date_from):
+            fact, frame = "historical", None
+        events.append(
+            Event(
+                start=trigger.start, end=trigger.end, trigger=trigger.text,
+                type=trigger.sense.type, mode=trigger.mode, factuality=fact, frame=frame.text if frame is not None else None,
+                sources=tuple(sources), targets=tuple(targets),
+                place_id=place_id, place_from=place_from,
+                date=day, date_precision=precision, date_from=date_from,
+            )  # fmt: skip
+        )
+    return events
+
+
+def _countries_as_actors(
+    mentions: Sequence[ActorMention],
+    places: Sequence[PlaceMention],
+    place_actor: Callable[[PlaceMention], str | None],
+) -> list[ActorMention]:
+    """Place mentions that can act ("experts from Russia"): PLOVER codes states as actors,
+    so a country the actor resolver left as a place is a participant when the parse says so."""
+    taken = {(m.start, m.end) for m in mentions}
+    found = []
+    for place in places:
+        actor_id = place_actor(place) if (place.start, place.end) not in taken else None
+        if actor_id is not None:
+            found.append(
+                ActorMention(place.start, place.end, place.text, "location", actor_id, "place")
+            )
+    return found
+
+
+def _worth_keeping(
+    trigger: Trigger,
+    sources: Sequence[EventArgument],
+    targets: Sequence[EventArgument],
+    place_id: str | None,
+    kind_of: Callable[[str], str | None],
+) -> bool:
+    if trigger.sense.military and trigger.mode == trigger.sense.mode:
+        actors = [a.actor_id for a in (*sources, *targets) if a.actor_id]
+        if not any(kind_of(a) in _ARMED_KINDS for a in actors):
+            return False
+    return bool(sources or targets or place_id)

@@ -1,0 +1,87 @@
+"""How factual an event is, read from the words around its trigger.
+
+The trigger's own clause is read first (negation, a modal, "if"), then the clauses that
+embed it, up to the first word that frames it: "did not refuse" is negated, "would meet"
+planned, "proposed that ... take advantage of a pause" proposed, "called on X to leave"
+demanded, "accused X of bombing" alleged. Only clausal links carry a frame upwards: the
+object of "did not reject the ceasefire" is not itself negated, and an event under
+"stop" or "continue" is going on, whatever is said of stopping it. A light verb's words
+count for its noun ("was expected to hold talks"). `historical` is decided later, from
+the event's date.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from rashomon.extract.events.lexicon import EventLexicon
+from rashomon.extract.events.triggers import Trigger
+
+_NEGATORS = frozenset({"not", "n't", "never", "no", "without"})
+_CONDITIONS = frozenset({"if", "unless"})
+_HEARSAY = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
+_CLAUSAL = frozenset({"xcomp", "ccomp", "pcomp", "csubj", "acl", "advcl", "relcl"})
+_CARRY = frozenset({"conj", "prep", "pobj", "dobj", "nsubjpass", "attr", "oprd"})
+_PURPOSE = frozenset({"to", "in order to", "so"})
+
+
+def factuality(trigger: Trigger, lexicon: EventLexicon, triggers: set[int]) -> tuple[str, Token | None]:
+    """(factuality, the word that decided it); `triggers` holds the token ids of all event
+    words, so that the object of another event ("rejected the offer") stops the climb."""
+    node: Token = trigger.head
+    light = trigger.light_verb
+    for _ in range(12):
+        marked = _own_marker(node, lexicon)
+        if marked is not None:
+            return marked
+        if light is not None and node.i == trigger.head.i:
+            node = light
+            continue
+        head = node.head
+        if head.i == node.i:
+            break
+        dep = node.dep_
+        lemma = head.lemma_.lower()
+        if lemma in lexicon.boundaries and dep in _CLAUSAL:
+            break
+        if dep in _CLAUSAL:
+            if dep == "advcl" and _is_purpose(node):
+                return "planned", node
+            frame = lexicon.frames.get(lemma)
+            if frame is not None and dep != "relcl":
+                return frame, head
+            if dep == "relcl":
+                break
+            node = head
+            continue
+        if dep in _CARRY and not (dep != "conj" and head.i in triggers):
+            if dep == "prep" and node.lower_ in ("for", "of", "to") and lemma in lexicon.frames:
+                return lexicon.frames[lemma], head  # "a plan for rebels to withdraw"
+            node = head
+            continue
+        break
+    return "asserted", None
+
+
+def _own_marker(node: Token, lexicon: EventLexicon) -> tuple[str, Token] | None:
+    for child in node.children:
+        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+            return "negated", child
+    if node.dep_ == "pobj" and node.head.lower_ == "without":
+        return "negated", node.head
+    for child in node.children:
+        lower = child.lower_
+        if child.dep_ in ("aux", "auxpass") and lower in lexicon.modals:
+            return lexicon.modals[lower], child
+        if child.dep_ == "mark" and lower in _CONDITIONS:
+            return "hypothetical", child
+        if child.dep_ == "advmod" and lower in _HEARSAY:
+            return "alleged", child
+    if node.dep_ == "xcomp" and node.head.lower_ == "going":
+        return "planned", node.head
+    return None
+
+
+def _is_purpose(node: Token) -> bool:
+    marks = [c for c in node.children if c.dep_ in ("aux", "mark")]
+    return any(c.lower_ == "to" for c in marks) and not any(c.lower_ == "so" for c in marks)

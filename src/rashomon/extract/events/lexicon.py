@@ -1,0 +1,151 @@
+"""The event lexicon: which words report which PLOVER event, and which words frame one.
+
+Data, not code (`data/event_verbs.yaml`), so an analyst can add a verb or re-type one with
+`--events FILE` the way `--actors FILE` extends the actor dictionary.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from rashomon.errors import InputError
+
+PACKAGED = "event_verbs.yaml"
+PLOVER_TYPES = frozenset(
+    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN "
+    "PROTEST SANCTION MOBILIZE COERCE ASSAULT".split()
+)
+FACTUALITIES = frozenset(
+    "asserted negated proposed planned demanded hypothetical alleged historical".split()
+)
+_OBJECTS = {None, "content", "target"}
+_CONTROLS = {None, "object", "subject"}
+
+
+@dataclass(frozen=True)
+class EventSense:
+    """What one word reports; see the header of data/event_verbs.yaml."""
+
+    type: str
+    mode: str | None = None
+    target_preps: tuple[str, ...] = ()
+    object: str | None = None  # None or "target": the direct object is the target
+    control: str | None = None  # "object": the object is the embedded clause's subject
+    military: bool = False  # an event only when something armed is involved
+    needs_mode: bool = False  # a noun that is an event only with a mode word ("military support")
+
+
+class EventLexicon:
+    """Event verbs, phrasal verbs and nouns by lemma; light verbs, frames, modal auxiliaries."""
+
+    def __init__(
+        self,
+        verbs: Mapping[str, EventSense],
+        phrases: Mapping[str, EventSense],
+        nouns: Mapping[str, EventSense],
+        light_verbs: Iterable[str] = (),
+        modes: Mapping[str, Mapping[str, str]] | None = None,
+        frames: Mapping[str, str] | None = None,
+        modals: Mapping[str, str] | None = None,
+        boundaries: Iterable[str] = (),
+        version: str = "",
+    ) -> None:
+        self.verbs = dict(verbs)
+        self.phrases = dict(phrases)
+        self.nouns = dict(nouns)
+        self.light_verbs = frozenset(light_verbs)
+        self.modes = {t: dict(m) for t, m in (modes or {}).items()}
+        self.frames = dict(frames or {})
+        self.modals = dict(modals or {})
+        self.boundaries = frozenset(boundaries)
+        self.version = version
+        self.phrase_heads = frozenset(p.split()[0] for p in self.phrases)
+
+    @classmethod
+    def load(cls, extra_files: Sequence[Path] = ()) -> EventLexicon:
+        """The packaged lexicon, then each file in `extra_files` adding or replacing entries."""
+        texts = [(PACKAGED, _read_packaged())]
+        for path in extra_files:
+            try:
+                texts.append((str(path), Path(path).read_text("utf-8")))
+            except (OSError, UnicodeDecodeError) as exc:
+                raise InputError(str(path), f"cannot read event words: {exc}") from exc
+        merged: dict[str, Any] = {
+            "verbs": {}, "phrases": {}, "nouns": {}, "light_verbs": [], "modes": {},
+            "frames": {}, "modals": {}, "boundaries": [],
+        }  # fmt: skip
+        for origin, text in texts:
+            _merge(merged, _parse(origin, text), origin)
+        digest = hashlib.sha256("\x00".join(t for _, t in texts).encode()).hexdigest()[:12]
+        return cls(
+            merged["verbs"], merged["phrases"], merged["nouns"], merged["light_verbs"],
+            merged["modes"], merged["frames"], merged["modals"], merged["boundaries"], version=digest,
+        )  # fmt: skip
+
+    def mode_for(self, event_type: str, word: str) -> str | None:
+        return self.modes.get(event_type, {}).get(word.lower())
+
+
+def _read_packaged() -> str:
+    return resources.files("rashomon.data").joinpath(PACKAGED).read_text("utf-8")
+
+
+def _parse(origin: str, text: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise InputError(origin, f"event words: not YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise InputError(origin, "event words: expected a mapping at the top")
+    return data
+
+
+def _merge(merged: dict[str, Any], data: Mapping[str, Any], origin: str) -> None:
+    for section in ("verbs", "phrases", "nouns"):
+        entries = data.get(section) or {}
+        if not isinstance(entries, dict):
+            raise InputError(origin, f"event words: '{section}' must be a mapping")
+        for word, entry in entries.items():
+            merged[section][" ".join(str(word).lower().split())] = _sense(origin, word, entry)
+    for section in ("light_verbs", "boundaries"):
+        merged[section] += [str(v).lower() for v in data.get(section) or ()]
+    for event_type, words in (data.get("modes") or {}).items():
+        if event_type not in PLOVER_TYPES or not isinstance(words, dict):
+            raise InputError(origin, f"event words: bad modes entry {event_type!r}")
+        merged["modes"].setdefault(event_type, {}).update(
+            {str(k).lower(): str(v) for k, v in words.items()}
+        )
+    for section in ("frames", "modals"):
+        for word, value in (data.get(section) or {}).items():
+            if value not in FACTUALITIES:
+                raise InputError(origin, f"event words: {section} {word!r}: bad factuality")
+            merged[section][str(word).lower()] = value
+
+
+def _sense(origin: str, word: object, entry: object) -> EventSense:
+    if not isinstance(entry, dict) or entry.get("type") not in PLOVER_TYPES:
+        raise InputError(origin, f"event word {word!r}: needs a PLOVER type, got {entry!r}")
+    if entry.get("object") not in _OBJECTS or entry.get("control") not in _CONTROLS:
+        raise InputError(origin, f"event word {word!r}: bad object or control")
+    return EventSense(
+        type=entry["type"],
+        mode=entry.get("mode"),
+        target_preps=tuple(str(p).lower() for p in entry.get("target") or ()),
+        object=entry.get("object"),
+        control=entry.get("control"),
+        military=bool(entry.get("military", False)),
+        needs_mode=bool(entry.get("needs_mode", False)),
+    )
+
+
+@lru_cache(maxsize=4)
+def packaged_lexicon(extra_files: tuple[Path, ...] = ()) -> EventLexicon:
+    return EventLexicon.load(extra_files)

@@ -1,0 +1,104 @@
+"""When an event happened: the date expression attached to its clause, else the publication.
+
+A date counts for an event when the parse attaches it to the trigger (or to the trigger's
+light verb) without passing through another verb: in "X said on Monday that Russia must stop
+bombing", Monday is when X spoke, not when the bombing was. With none, the event takes the
+publication date one step coarser (a day becomes its week): a report says what happened
+around its date, not on it. `historical` is set when a text date lies well before the
+article's reference date (its publication, else the latest day it mentions).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Token
+
+from rashomon.extract.events.triggers import Trigger
+from rashomon.model import DateMention, PublicationDate
+
+HISTORICAL_AFTER = timedelta(days=180)
+_COARSER = {"day": "week", "week": "month", "month": "year", "year": "year"}
+
+
+class EventDates:
+    """Date mentions indexed for one article, with its reference date."""
+
+    def __init__(
+        self, doc: Doc, dates: Sequence[DateMention], published: PublicationDate | None
+    ) -> None:
+        self.doc = doc
+        self.published = published
+        self.roots: list[tuple[Token, DateMention]] = []
+        for d in dates:
+            span = doc.char_span(d.start, d.end, alignment_mode="expand")
+            if span is not None and d.value:
+                self.roots.append((span.root, d))
+        self.reference = _reference(published, dates)
+
+    def for_trigger(self, trigger: Trigger) -> tuple[str | None, str | None, str | None]:
+        """(date, precision, "text" | "publication" | None)."""
+        anchors = {trigger.head.i}
+        if trigger.light_verb is not None:
+            anchors.add(trigger.light_verb.i)
+        best: tuple[int, DateMention] | None = None
+        sent = trigger.head.sent
+        for root, mention in self.roots:
+            if not sent.start <= root.i < sent.end:
+                continue
+            steps = _steps_to(root, anchors)
+            if steps is not None and (best is None or steps < best[0]):
+                best = (steps, mention)
+        if best is not None:
+            return best[1].value, best[1].precision, "text"
+        if self.published is not None:
+            precision = _COARSER.get(str(self.published.precision), "year")
+            return self.published.value, precision, "publication"
+        return None, None, None
+
+    def is_historical(self, value: str | None, source: str | None) -> bool:
+        if source != "text" or value is None or self.reference is None:
+            return False
+        day = _as_date(value)
+        return day is not None and self.reference - day > HISTORICAL_AFTER
+
+
+def _steps_to(root: Token, anchors: set[int]) -> int | None:
+    node, steps = root, 0
+    while steps < 8:
+        if node.i in anchors:
+            return steps
+        if node.head.i == node.i:
+            return None
+        if steps > 0 and node.pos_ in ("VERB", "AUX") and node.dep_ != "aux":
+            return None
+        node, steps = node.head, steps + 1
+    return None
+
+
+def _reference(published: PublicationDate | None, dates: Sequence[DateMention]) -> date | None:
+    if published is not None:
+        found = _as_date(published.value)
+        if found is not None:
+            return found
+    days = [_as_date(d.value) for d in dates if d.value and d.precision == "day"]
+    known = [d for d in days if d is not None]
+    return max(known) if known else None
+
+
+def _as_date(value: str) -> date | None:
+    """The last day a value can mean: "2014" is taken as 2014-12-31, so a year is only
+    historical when all of it lies well before the reference."""
+    parts = value.split("-")
+    try:
+        if len(parts) >= 3 and not parts[1].startswith("W"):
+            return date(int(parts[0]), int(parts[1]), int(parts[2][:2]))
+        if len(parts) == 2 and parts[1].startswith("W"):
+            return date.fromisocalendar(int(parts[0]), int(parts[1][1:]), 7)
+        if len(parts) == 2:
+            year, month = int(parts[0]), int(parts[1])
+            return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        return date(int(parts[0]), 12, 31)
+    except ValueError:
+        return None

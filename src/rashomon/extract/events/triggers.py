@@ -1,0 +1,140 @@
+"""Event triggers: the verbs, phrasal verbs and nouns in a Doc that report a PLOVER event.
+
+A trigger is a head token plus the words that belong to it ("turned down", "air strikes",
+"acting as a mediator"). An event noun that is the object of a light verb ("launched an
+assault", "held talks", "offering them military help") is the trigger, and the light verb
+is kept because it lends the noun its subject, its date and its factuality; such a light
+verb is never an event of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from rashomon.extract.events.lexicon import EventLexicon, EventSense
+
+_PARTICLE_DEPS = ("prt", "prep", "dobj", "advmod")
+_NOUN_POS = ("NOUN", "PROPN")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One event word: its head token, the char span of all its words, what it reports."""
+
+    head: Token
+    start: int
+    end: int
+    sense: EventSense
+    mode: str | None
+    light_verb: Token | None = None  # "launched" for "launched an assault"
+    phrase_prep: Token | None = None  # "on" of "called on", whose object is the target
+
+    @property
+    def text(self) -> str:
+        return self.head.doc.text[self.start : self.end]
+
+    @property
+    def is_noun(self) -> bool:
+        return self.head.pos_ in _NOUN_POS
+
+
+def find_triggers(doc: Doc, lexicon: EventLexicon) -> list[Trigger]:
+    """Every trigger in the doc, in text order; light verbs of an event noun are dropped."""
+    found: list[Trigger] = []
+    for token in doc:
+        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ == "VBN"):
+            trigger = _verb_trigger(token, lexicon)
+        elif token.pos_ in _NOUN_POS:
+            trigger = _noun_trigger(token, lexicon)
+        else:
+            trigger = None
+        if trigger is not None:
+            found.append(trigger)
+    lights = {t.light_verb.i for t in found if t.light_verb is not None}
+    return [t for t in found if t.is_noun or t.head.i not in lights]
+
+
+def _verb_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
+    lemma = token.lemma_.lower()
+    if lemma in lexicon.phrase_heads:
+        for child in token.children:
+            if child.dep_ not in _PARTICLE_DEPS:
+                continue
+            second = child.lemma_.lower()
+            sense = lexicon.phrases.get(f"{lemma} {second}")
+            if sense is not None:
+                prep = child if child.dep_ == "prep" else None
+                return _make(token, sense, lexicon, extra=(child,), phrase_prep=prep)
+            for grandchild in child.children:  # "acted as a mediator"
+                if grandchild.dep_ == "pobj":
+                    key = f"{lemma} {second} {grandchild.lemma_.lower()}"
+                    sense = lexicon.phrases.get(key)
+                    if sense is not None:
+                        return _make(token, sense, lexicon, extra=(child, grandchild))
+    sense = lexicon.verbs.get(lemma)
+    if sense is None or token.dep_ == "amod":  # "a besieged city" describes, it does not report
+        return None
+    return _make(token, sense, lexicon)
+
+
+def _noun_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
+    lemma = token.lemma_.lower()
+    sense = None
+    extra: tuple[Token, ...] = ()
+    for child in token.children:
+        if child.dep_ in ("compound", "amod", "nmod") and child.i == token.i - 1:
+            sense = lexicon.nouns.get(f"{child.lemma_.lower()} {lemma}")
+            if sense is not None:
+                extra = (child,)
+                break
+    if sense is None:
+        sense = lexicon.nouns.get(lemma)
+    if sense is None or token.dep_ == "compound":  # "the peace talks venue"
+        return None
+    light = token.head if token.dep_ in ("dobj", "attr") else None
+    if light is not None and light.lemma_.lower() not in lexicon.light_verbs:
+        light = None
+    if light is None and token.dep_ == "pobj" and token.head.head.lemma_.lower() == "act":
+        light = token.head.head  # "acting as a mediator"
+    trigger = _make(token, sense, lexicon, extra=extra, light_verb=light)
+    if sense.needs_mode and trigger.mode is None:
+        return None
+    return trigger
+
+
+def _make(
+    head: Token,
+    sense: EventSense,
+    lexicon: EventLexicon,
+    extra: tuple[Token, ...] = (),
+    light_verb: Token | None = None,
+    phrase_prep: Token | None = None,
+) -> Trigger:
+    words = (head, *extra)
+    start = min(t.idx for t in words)
+    end = max(t.idx + len(t) for t in words)
+    return Trigger(
+        head, start, end, sense, _mode(head, sense, lexicon), light_verb, phrase_prep
+    )  # fmt: skip
+
+
+def _mode(head: Token, sense: EventSense, lexicon: EventLexicon) -> str | None:
+    """The word's own mode, else one from its modifiers ("Russian air strikes", "military
+    help"), else from its subject's words ("the Russian air force has hit")."""
+    if sense.mode:
+        return sense.mode
+    for child in head.children:
+        if child.dep_ in ("amod", "compound", "nmod", "npadvmod"):
+            mode = lexicon.mode_for(sense.type, child.lemma_)
+            if mode:
+                return mode
+    for child in head.children:
+        if child.dep_ in ("nsubj", "agent", "prep"):
+            for word in child.subtree:
+                if word.dep_ in ("compound", "amod", "pobj", "nsubj"):
+                    mode = lexicon.mode_for(sense.type, word.lemma_)
+                    if mode:
+                        return mode
+    return None

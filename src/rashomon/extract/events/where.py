@@ -1,0 +1,73 @@
+"""Where an event happened: the place its clause names, else the place the text is at.
+
+`location.link_place` reads the clause. When the clause says where only by description
+("in the Swiss city", "there", "here") the place is the last city or district named in the
+three sentences before; that is how news prose carries a setting forward, and it is marked
+`place_from = "context"` so a reader can tell it from a place in the clause.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from rashomon.extract.events.location import link_place
+from rashomon.extract.events.triggers import Trigger
+from rashomon.model import PlaceMention, PlacePrecision
+
+_LOCATIVE = frozenset({"in", "at", "inside", "near"})
+_SETTING_NOUNS = frozenset({"city", "town", "capital", "village", "district", "country"})
+_DEICTIC = frozenset({"there", "here"})
+_SETTLED = (PlacePrecision.CITY, PlacePrecision.DISTRICT, PlacePrecision.POINT)
+
+
+class EventPlaces:
+    """Place mentions of one article, with the sentence each falls in."""
+
+    def __init__(self, doc: Doc, places: Sequence[PlaceMention]) -> None:
+        self.doc = doc
+        self.places = sorted(places, key=lambda p: p.start)
+        self.spans = [(p.start, p.end) for p in self.places]
+
+    def for_trigger(self, trigger: Trigger) -> tuple[str | None, str | None]:
+        """(place id, "clause" | "context" | None)."""
+        for token in _anchors(trigger):
+            index = link_place(token, self.spans)
+            if index is not None:
+                return self.places[index].place.id, "clause"
+        if any(_describes_setting(t) for t in _anchors(trigger)):
+            earlier = self._recent_setting(trigger.head.sent.start_char)
+            if earlier is not None:
+                return earlier.place.id, "context"
+        return None, None
+
+    def _recent_setting(self, before: int) -> PlaceMention | None:
+        sentences = [s for s in self.doc.sents if s.start_char < before][-3:]
+        if not sentences:
+            return None
+        window_start = sentences[0].start_char
+        for mention in reversed(self.places):
+            if window_start <= mention.start < before and mention.place.precision in _SETTLED:
+                return mention
+        return None
+
+
+def _anchors(trigger: Trigger) -> list[Token]:
+    words = [trigger.head]
+    if trigger.light_verb is not None:
+        words.append(trigger.light_verb)
+    if trigger.head.dep_ == "pobj" and trigger.head.head.head.pos_ in ("VERB", "AUX"):
+        words.append(trigger.head.head.head)  # "were in Geneva ... for discussions"
+    return words
+
+
+def _describes_setting(token: Token) -> bool:
+    for child in token.children:
+        if child.dep_ == "advmod" and child.lower_ in _DEICTIC:
+            return True
+        if child.dep_ == "prep" and child.lower_ in _LOCATIVE:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in _SETTING_NOUNS:
+                    return True
+    return False
