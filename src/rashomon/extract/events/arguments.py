@@ -47,6 +47,8 @@ _SPEECH = frozenset(
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _NEUTER = frozenset({"it", "its"})
 _FIRST = frozenset({"i", "we", "me", "us"})
+_HOSTING_PREPS = frozenset({"for", "in", "at", "during"})
+_PERSONAL_OBJECT = frozenset({"him", "her", "his"})
 _PLURAL_KINDS = frozenset({"organisation", "nationality", "metonym", "location"})
 _FIRST_PLURAL = frozenset({"we", "us", "our", "ours"})
 _THIRD_PLURAL = frozenset({"they", "them", "their", "theirs"})
@@ -133,6 +135,10 @@ class ArgumentReader:
                 sources += [c for c in child.children if c.dep_ == "pobj"]
         if not sources and trigger.light_verb is not None:
             sources += self._subject(trigger.light_verb)
+        elif not sources:
+            host = _hosting_verb(noun)
+            if host is not None:
+                sources += self._subject(host)  # "they were in Geneva for discussions"
         targets = self._prep_objects(noun, sense.target_preps)
         if trigger.light_verb is not None:
             dative = _child(trigger.light_verb, ("dative",))
@@ -143,8 +149,8 @@ class ArgumentReader:
 
     def _subject(self, verb: Token) -> list[Token]:
         node = verb
-        for _ in range(5):
-            subject = _child(node, _SUBJECT)
+        for step in range(5):
+            subject = _child(node, _SUBJECT if step == 0 else (*_SUBJECT, "nsubjpass"))
             if node.dep_ == "relcl" and (subject is None or subject.lower_ in _RELATIVE):
                 if not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
                     return [node.head]  # "countries who support the opposition"
@@ -225,6 +231,11 @@ class ArgumentReader:
                 return owner
         if lower in _THIRD_PLURAL:
             return self._they(head)
+        if lower in _PERSONAL_OBJECT:
+            return self._last_person(head)
+        named = self._apposed_person(head)
+        if named is not None:
+            return named  # "The top UN envoy for Syria, Staffan de Mistura, has called"
         if lower in _NEUTER:
             return self._it(head)
         mention = self.at_token.get(head.i)
@@ -268,18 +279,49 @@ class ArgumentReader:
     def _they(self, token: Token) -> str | None:
         """The speaker when "they" report about themselves ("rebels said they did not
         refuse"), else the group or people named last before it in the sentence."""
-        node = token.head
-        while node.head.i != node.i and node.lemma_.lower() not in _SPEECH:
+        node, subject = token.head, None
+        while node.head.i != node.i and subject is None:
             node = node.head
-        subject = _child(node, _SUBJECT) if node.lemma_.lower() in _SPEECH else None
+            if node.lemma_.lower() in _SPEECH:
+                subject = _child(node, _SUBJECT)  # "said ..., adding that they": said's
         if subject is not None and subject.i != token.i and subject.lower_ not in _FIRST:
             actor = self._actor(subject)
-            if actor is not None and self.kind_of(actor) != "person":
+            if actor is not None and self.kind_of(actor) == "person":
+                actor = self.affiliation_of(actor)  # "Khoja said they were in Geneva"
+            if actor is not None:
                 return actor
         sent = token.sent
         for m in reversed(self.mentions):
             if sent.start_char <= m.start < token.idx and m.kind in _PLURAL_KINDS:
                 return m.actor_id
+        return None
+
+    def _last_person(self, token: Token) -> str | None:
+        """"him"/"her" as a participant: the person named last before it, in its sentence or
+        the one before (the actor resolver handles only "he"/"she" as subjects)."""
+        mention = self.at_token.get(token.i)
+        if mention is not None:
+            return mention.actor_id
+        sentences = list(self.doc.sents)
+        index = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
+        window_start = sentences[max(index - 1, 0)].start_char
+        for m in reversed(self.mentions):
+            if window_start <= m.start < token.idx and m.kind in ("person", "title"):
+                return m.actor_id
+        return None
+
+    def _apposed_person(self, head: Token) -> str | None:
+        """A name in apposition to the head, also where the parser hung it on the head's
+        own modifier ("The UN envoy for Syria, Staffan de Mistura": appos of Syria)."""
+        for word in head.subtree:
+            mention = self.at_token.get(word.i)
+            if word.dep_ != "appos" or mention is None or mention.kind != "person":
+                continue
+            node = word.head
+            while node.i != head.i and node.dep_ in ("pobj", "prep", "appos", "compound"):
+                node = node.head
+            if node.i == head.i:
+                return mention.actor_id
         return None
 
     def _owner_pronoun(self, token: Token) -> str | None:
@@ -312,6 +354,20 @@ class ArgumentReader:
                 if sent.start_char <= m.start < sent.end_char and self.kind_of(m.actor_id) in _ARMED:
                     return m.actor_id
         return None
+
+
+def _hosting_verb(noun: Token) -> Token | None:
+    """The verb whose participants take part in an event noun: "were in Geneva for
+    discussions", "took part in talks" (not "calls for talks", whose head is a noun)."""
+    node = noun
+    while node.dep_ in ("pobj", "conj") and node.head.dep_ in ("prep", "conj"):
+        prep = node.head
+        if prep.dep_ == "prep" and prep.lower_ not in _HOSTING_PREPS:
+            return None
+        node = prep.head if prep.dep_ == "prep" else prep
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
 
 
 def _governing_verb(token: Token) -> Token | None:

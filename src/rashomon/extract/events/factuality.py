@@ -47,6 +47,9 @@ def factuality(trigger: Trigger, lexicon: EventLexicon, triggers: set[int]) -> t
         if dep in _CLAUSAL:
             if dep == "advcl" and _is_purpose(node):
                 return "planned", node
+            if dep == "pcomp" and head.dep_ == "prep":  # "accused X of shelling"
+                head = head.head
+                lemma = head.lemma_.lower()
             frame = lexicon.frames.get(lemma)
             if frame is not None and dep != "relcl":
                 return frame, head
@@ -54,6 +57,8 @@ def factuality(trigger: Trigger, lexicon: EventLexicon, triggers: set[int]) -> t
                 break
             node = head
             continue
+        if dep == "conj" and any(c.dep_ == "cc" and c.lower_ == "but" for c in head.children):
+            break  # "not for talks but for discussions": the second is asserted
         if dep in _CARRY and not (dep != "conj" and head.i in triggers):
             if dep == "prep" and node.lower_ in ("for", "of", "to") and lemma in lexicon.frames:
                 return lexicon.frames[lemma], head  # "a plan for rebels to withdraw"

@@ -57,8 +57,12 @@ def _anchors(trigger: Trigger) -> list[Token]:
     words = [trigger.head]
     if trigger.light_verb is not None:
         words.append(trigger.light_verb)
-    if trigger.head.dep_ == "pobj" and trigger.head.head.head.pos_ in ("VERB", "AUX"):
-        words.append(trigger.head.head.head)  # "were in Geneva ... for discussions"
+    node = trigger.head
+    while node.dep_ in ("pobj", "prep", "conj") and node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            words.append(node)  # "were in the Swiss city ... for discussions"
+            break
     return words
 
 

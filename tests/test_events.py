@@ -1,0 +1,185 @@
+"""Event extraction on hand-written sentences, through the real pipeline and extractor."""
+
+from pathlib import Path
+
+import pytest
+
+from rashomon.entities import EntityExtractor
+from rashomon.errors import InputError
+from rashomon.extract.events import EventLexicon, find_events
+from rashomon.model import DatePrecision, FoundIn, PublicationDate
+from rashomon.nlp import load_pipeline
+from rashomon.settings import Settings
+
+PUBLISHED = PublicationDate("2016-10-20", DatePrecision.DAY, FoundIn.USER)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(Settings().model)
+
+
+@pytest.fixture(scope="module")
+def extractor(nlp):
+    return EntityExtractor.build(nlp)
+
+
+@pytest.fixture(scope="module")
+def events_of(nlp, extractor):
+    def run(text: str, published: PublicationDate | None = PUBLISHED):
+        found = extractor.extract("t", nlp(text), published)
+        return [event for event, _, _ in found.events]
+
+    return run
+
+
+def one(events, type_, trigger=None):
+    matching = [e for e in events if e.type == type_ and (trigger is None or trigger in e.trigger)]
+    assert matching, f"no {type_} {trigger or ''} in {[(e.type, e.trigger) for e in events]}"
+    return matching[0]
+
+
+def test_active_verb_source_and_target(events_of):
+    event = one(events_of("Turkey accused Russia of stalling the negotiations."), "ACCUSE")
+    assert event.source_actor_ids == ("turkey",)
+    assert event.target_actor_ids == ("russia",)
+    assert event.factuality == "asserted"
+
+
+def test_passive_with_agent(events_of):
+    event = one(events_of("The Russian proposal was rejected by the Free Syrian Army."), "REJECT")
+    assert event.source_actor_ids == ("free-syrian-army",)
+    assert event.target_actor_ids == ("russia",)  # the owner of what was rejected
+
+
+def test_negation_is_kept(events_of):
+    event = one(events_of("The Free Syrian Army did not reject the Russian offer."), "REJECT")
+    assert event.factuality == "negated"
+    assert event.frame == "not"
+
+
+def test_denial_negates_the_embedded_event(events_of):
+    event = one(events_of("Russia denied that its jets bombed the hospital in Idlib."), "ASSAULT")
+    assert event.factuality == "negated"
+
+
+def test_future_and_expected_are_planned(events_of):
+    assert one(events_of("Lavrov will meet Kerry in Geneva."), "CONSULT").factuality == "planned"
+    expected = one(events_of("Kerry is expected to meet Lavrov on Friday."), "CONSULT")
+    assert expected.factuality == "planned"
+    assert expected.source_actor_ids == ("john-kerry",)
+
+
+def test_call_on_makes_the_embedded_event_demanded(events_of):
+    events = events_of("The United Nations called on Russia to halt the air strikes.")
+    request = one(events, "REQUEST")
+    assert request.source_actor_ids == ("united-nations",)
+    halt = one(events, "CONCEDE", "halt")
+    assert halt.factuality == "demanded"
+    assert halt.source_actor_ids == ("russia",)  # object control: Russia is to halt
+
+
+def test_condition_makes_it_hypothetical(events_of):
+    event = one(events_of("If Turkey attacks the Kurdish militia, the talks will end."), "ASSAULT")
+    assert event.factuality == "hypothetical"
+
+
+def test_accusation_frame_keeps_both_events(events_of):
+    events = events_of("The opposition accused the Syrian army of shelling Douma.")
+    accuse = one(events, "ACCUSE")
+    shelling = one(events, "ASSAULT", "shelling")
+    assert accuse.factuality == "asserted"
+    assert shelling.factuality == "alleged"
+    assert shelling.mode == "heavy-weapons"
+    assert shelling.source_actor_ids == accuse.target_actor_ids
+
+
+def test_coordinated_sources(events_of):
+    event = one(events_of("Jordan and Britain agreed to hold joint exercises."), "AGREE")
+    assert set(event.source_actor_ids) == {"jordan", "united-kingdom"}
+
+
+def test_nominal_event_owner_mode_and_place(events_of):
+    event = one(events_of("Russian air strikes on Idlib killed dozens on Monday."), "ASSAULT", "air")
+    assert event.mode == "aerial"
+    assert event.source_actor_ids == ("russia",)
+    assert (event.place_id, event.place_from) == ("rashomon:idlib", "clause")
+
+
+def test_light_verb_lends_its_subject(events_of):
+    event = one(events_of("The Syrian army launched an assault on Aleppo."), "ASSAULT")
+    assert event.trigger == "assault"
+    assert event.source_actor_ids == ("syrian-arab-army",)
+
+
+def test_date_in_clause_and_publication_fallback(events_of):
+    events = events_of("Rebels shelled Aleppo on Monday. Turkey condemned the attack.")
+    shelled = one(events, "ASSAULT", "shelled")
+    assert (shelled.date, shelled.date_precision, shelled.date_from) == ("2016-10-17", "day", "text")
+    condemned = one(events, "ACCUSE")
+    assert (condemned.date, condemned.date_precision) == ("2016-10-20", "week")
+    assert condemned.date_from == "publication"
+
+
+def test_events_dated_long_before_publication_are_historical(events_of):
+    event = one(events_of("Government forces besieged Homs in 2014."), "ASSAULT")
+    assert event.factuality == "historical"
+    assert event.date == "2014"
+
+
+def test_no_dates_without_publication(events_of):
+    event = one(events_of("Turkey condemned the attack.", published=None), "ACCUSE")
+    assert event.date is None and event.date_from is None
+
+
+def test_empty_doc_has_no_events(nlp):
+    assert find_events(nlp("")) == []
+
+
+def test_lexicon_extension_adds_a_verb(tmp_path, nlp):
+    extra = tmp_path / "extra.yaml"
+    extra.write_text("verbs:\n  rebuff: {type: REJECT, object: content}\n")
+    lexicon = EventLexicon.load([extra])
+    assert lexicon.verbs["rebuff"].type == "REJECT"
+    assert lexicon.version != EventLexicon.load().version
+    events = find_events(nlp("The rebels rebuffed the offer."), lexicon=lexicon)
+    assert [e.type for e in events] == ["REJECT"]
+
+
+@pytest.mark.parametrize(
+    "text, problem",
+    [
+        ("verbs:\n  rebuff: {type: SNUB}\n", "needs a PLOVER type"),
+        ("verbs: [rebuff]\n", "must be a mapping"),
+        ("frames:\n  hint: maybe\n", "bad factuality"),
+        (": : :\n", "not YAML"),
+    ],
+)
+def test_bad_lexicon_file_names_the_file_and_problem(tmp_path, text, problem):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text)
+    with pytest.raises(InputError) as caught:
+        EventLexicon.load([bad])
+    assert str(bad) in str(caught.value) and problem in str(caught.value)
+
+
+def test_missing_lexicon_file_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="cannot read event words"):
+        EventLexicon.load([Path(tmp_path / "absent.yaml")])
+
+
+def test_cli_events_option_re_extracts(tmp_path, capsys):
+    from conftest import cli_json
+
+    from rashomon.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text("Rebels answer Moscow\n\nRebels rebuffed the Russian offer of a truce.\n")
+    db = str(tmp_path / "t.db")
+    assert main(["ingest", str(article), "--db", db]) == 0
+    assert not [e for e in cli_json(capsys, "events", "--json", "--db", db) if e["type"] == "REJECT"]
+    extra = tmp_path / "extra.yaml"
+    extra.write_text("verbs:\n  rebuff: {type: REJECT, object: content}\n")
+    assert main(["parse", "--events", str(extra), "--db", db]) == 0
+    rejects = [e for e in cli_json(capsys, "events", "--json", "--db", db) if e["type"] == "REJECT"]
+    assert rejects and rejects[0]["target_actor_ids"] == ["russia"]
