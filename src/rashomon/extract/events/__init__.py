@@ -66,7 +66,8 @@ def find_events(
     trigger_ids = {t.head.i for t in triggers}
     countries = _countries_as_actors(mentions, places, place_actor)
     reader = ArgumentReader(doc, mentions, quotes, lexicon, kind_of, affiliation_of, countries)
-    where = EventPlaces(doc, places)
+    acting = {(m.start, m.end) for m in mentions if m.kind == "metonym"}
+    where = EventPlaces(doc, [p for p in places if (p.start, p.end) not in acting])
     when = EventDates(doc, dates, published)
     events: list[Event] = []
     for trigger in triggers:

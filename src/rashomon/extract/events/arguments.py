@@ -33,7 +33,7 @@ from rashomon.extract.events.triggers import Trigger
 from rashomon.model import ActorMention, EventArgument, Quote
 
 _SUBJECT = ("nsubj", "csubj")
-_BORROW = ("xcomp", "advcl", "conj", "pcomp", "ccomp")
+_BORROW = ("xcomp", "advcl", "conj", "pcomp")
 _OWNER_DEPS = ("poss", "amod", "compound", "nmod")
 _BELONGS = frozenset({"of", "from", "to", "with", "within", "inside"})
 _BELONG_VERBS = frozenset({"relate", "link", "affiliate", "ally", "loyal", "tie", "belong"})
@@ -160,6 +160,9 @@ class ArgumentReader:
                 continue
             if subject is not None:
                 return [subject]
+            stray = _stray_subject(node)
+            if stray is not None:
+                return [stray]
             if node.dep_ not in _BORROW or node.head.i == node.i:
                 return []
             head = node.head
@@ -354,6 +357,20 @@ class ArgumentReader:
                 if sent.start_char <= m.start < sent.end_char and self.kind_of(m.actor_id) in _ARMED:
                     return m.actor_id
         return None
+
+
+def _stray_subject(verb: Token) -> Token | None:
+    """A subject the parser gave to a reduced relative just before the verb: in "groups
+    linked to the FSA had rejected", "groups" hangs on "linked", not on "rejected"."""
+    for sibling in verb.head.children:
+        if sibling.i >= verb.i or sibling.tag_ != "VBN" or sibling.dep_ not in ("ccomp", "conj"):
+            continue
+        if any(c.dep_ in ("aux", "auxpass") for c in sibling.children):
+            continue
+        subject = _child(sibling, ("nsubj",))
+        if subject is not None and any(c.dep_ == "aux" for c in verb.children):
+            return subject
+    return None
 
 
 def _hosting_verb(noun: Token) -> Token | None:
