@@ -1,0 +1,63 @@
+"""When two actor ids can stand for the same party in two reports.
+
+Reports name one side at different levels: "the Southern Front", "the Free Syrian Army",
+"Syrian rebel groups". Comparing accounts needs that looseness, and no more: two named
+factions stay distinct (Jabhat Fateh al-Sham is not the Free Syrian Army), so only
+membership (one belongs to the other) and collective names ("Syrian rebels", "Syrian
+opposition") of the same country and sector bridge two ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from rashomon.store import Store
+
+_COLLECTIVE = frozenset({"rebels", "opposition", "jihadists", "militants", "insurgents"})
+_SIDES = {"REB": "armed-opposition", "OPP": "armed-opposition"}
+
+
+@dataclass(frozen=True)
+class ActorInfo:
+    name: str
+    country: str | None
+    sector: str | None
+    affiliation: str | None
+
+
+class ActorRelations:
+    def __init__(self, actors: Mapping[str, ActorInfo]) -> None:
+        self.actors = dict(actors)
+
+    @classmethod
+    def from_store(cls, store: Store) -> ActorRelations:
+        rows = store.conn.execute("SELECT id, name, country, sector, affiliation FROM actors")
+        return cls({r[0]: ActorInfo(r[1], r[2], r[3], r[4]) for r in rows})
+
+    def ancestors(self, actor_id: str) -> list[str]:
+        chain, seen = [], {actor_id}
+        current = self.actors.get(actor_id)
+        while current is not None and current.affiliation and current.affiliation not in seen:
+            chain.append(current.affiliation)
+            seen.add(current.affiliation)
+            current = self.actors.get(current.affiliation)
+        return chain
+
+    def related(self, a: str, b: str) -> bool:
+        if a == b:
+            return True
+        if a not in self.actors or b not in self.actors:
+            return False
+        if a in self.ancestors(b) or b in self.ancestors(a):
+            return True
+        first, second = self.actors[a], self.actors[b]
+        if not (self._collective(first) or self._collective(second)):
+            return False
+        same_side = _SIDES.get(first.sector or "") == _SIDES.get(second.sector or "") is not None
+        return first.country == second.country and same_side
+
+    @staticmethod
+    def _collective(actor: ActorInfo) -> bool:
+        words = actor.name.lower().split()
+        return bool(words) and words[-1] in _COLLECTIVE
