@@ -75,7 +75,7 @@ def find_events(
         fact, frame = factuality(trigger, lexicon, trigger_ids)
         if not sources and frame is not None and fact in _LENDS_SUBJECT and frame.pos_ == "VERB":
             sources = reader.subject_of(frame)  # "Russia has proposed ... a pause"
-        place_id, place_from = where.for_trigger(trigger)
+        place_id, place_from = where.for_trigger(trigger, [*sources, *targets])
         if not _worth_keeping(trigger, sources, targets, place_id, kind_of):
             continue
         day, precision, date_from = when.for_trigger(trigger)

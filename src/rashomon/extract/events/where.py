@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from rashomon.extract.events.location import link_place
 from rashomon.extract.events.triggers import Trigger
-from rashomon.model import PlaceMention, PlacePrecision
+from rashomon.model import EventArgument, PlaceMention, PlacePrecision
 
 _LOCATIVE = frozenset({"in", "at", "inside", "near"})
 _SETTING_NOUNS = frozenset({"city", "town", "capital", "village", "district", "country"})
@@ -30,10 +30,18 @@ class EventPlaces:
         self.places = sorted(places, key=lambda p: p.start)
         self.spans = [(p.start, p.end) for p in self.places]
 
-    def for_trigger(self, trigger: Trigger) -> tuple[str | None, str | None]:
-        """(place id, "clause" | "context" | None)."""
+    def for_trigger(
+        self, trigger: Trigger, participants: Sequence[EventArgument] = ()
+    ) -> tuple[str | None, str | None]:
+        """(place id, "clause" | "context" | None); a place that is a participant ("accused
+        Russia", "Russia's plan") is an actor there, not where the event happened."""
+        taken = [(a.start, a.end) for a in participants]
+        spans = [
+            span if not any(s <= span[0] < e for s, e in taken) else (-1, -1)
+            for span in self.spans
+        ]
         for token in _anchors(trigger):
-            index = link_place(token, self.spans)
+            index = link_place(token, spans)
             if index is not None:
                 return self.places[index].place.id, "clause"
         if any(_describes_setting(t) for t in _anchors(trigger)):
