@@ -65,6 +65,7 @@ def cmd_parse(args: argparse.Namespace, settings: Settings) -> int:
     from rashomon.entities import EntityExtractor, extract_pending
     from rashomon.nlp import load_pipeline, parse_pending
     from rashomon.store import Store
+    from rashomon.store.stories import assign_stories
 
     nlp = load_pipeline(settings.model)
     with Store(settings.db) as store:
@@ -73,8 +74,10 @@ def cmd_parse(args: argparse.Namespace, settings: Settings) -> int:
             nlp, [Path(p) for p in args.actors or []], [Path(p) for p in args.events or []]
         )
         extracted = extract_pending(store, extractor, settings)
+        placed = assign_stories(store)
     print(
-        f"rashomon: parsed {parsed}, extracted {extracted} articles with {settings.model}",
+        f"rashomon: parsed {parsed}, extracted {extracted} articles with {settings.model}, "
+        f"placed {placed} in stories",
         file=sys.stderr,
     )
     return EXIT_OK
@@ -130,6 +133,63 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
         docs = load_docs(store, load_pipeline(settings.model), [r.id for r in rows], settings)
         entities = {row.id: article_entity_summary(store, row.id) for row in rows}
     sys.stdout.write(full_report(rows, docs, entities))
+    return EXIT_OK
+
+
+def cmd_stories(args: argparse.Namespace, settings: Settings) -> int:
+    from rashomon.report.terminal import table
+    from rashomon.store import Store
+    from rashomon.store.stories import list_stories
+
+    with Store(settings.db) as store:
+        rows = list_stories(store)
+    if args.json:
+        _print_json(rows)
+    else:
+        print(table(rows, ("id", "label", "start", "end", "articles", "reports", "outlets")))
+    return EXIT_OK
+
+
+def cmd_disputes(args: argparse.Namespace, settings: Settings) -> int:
+    from rashomon.reconcile.disputes import find_disputes
+    from rashomon.reconcile.facts import load_facts
+    from rashomon.reconcile.kinship import ActorRelations
+    from rashomon.report.terminal import table
+    from rashomon.store import Store
+    from rashomon.store.stories import list_stories
+
+    found = []
+    with Store(settings.db) as store:
+        relations = ActorRelations.from_store(store)
+        for story in list_stories(store):
+            if args.story and story["id"] != args.story:
+                continue
+            facts = load_facts(store, story["article_ids"])  # type: ignore[arg-type]
+            found += find_disputes(str(story["id"]), facts, relations, args.all)
+    rows = [dataclasses.asdict(d) for d in found]
+    if args.json:
+        _print_json(rows)
+    else:
+        for row in rows:
+            row["sides"] = len(row["sides"])
+        print(table(rows, ("id", "story_id", "kind", "status", "subject", "sides", "note")))
+    return EXIT_OK
+
+
+def cmd_dossier(args: argparse.Namespace, settings: Settings) -> int:
+    from rashomon.reconcile.dossier import build_dossier
+    from rashomon.report.dossier_html import render_html
+    from rashomon.report.dossier_markdown import render_markdown
+    from rashomon.store import Store
+
+    with Store(settings.db) as store:
+        dossier = build_dossier(store, args.story)
+    text = render_html(dossier) if args.format == "html" else render_markdown(dossier)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"rashomon: wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
     return EXIT_OK
 
 
@@ -325,6 +385,37 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--json", action="store_true", help="print a JSON array")
         if name in ("dates", "mentions", "events"):
             sub.add_argument("--article", help="only this article (id or unique prefix)")
+    stories = add(
+        "stories",
+        cmd_stories,
+        "List stories (articles grouped by what they report): id, label, date span, "
+        "articles, independent reports, outlets.",
+    )
+    stories.add_argument("--json", action="store_true", help="print a JSON array")
+
+    disputes = add(
+        "disputes",
+        cmd_disputes,
+        "List disputes between accounts: numbers that cannot all be right, an act reported "
+        "as done and as not done, incompatible control of a place; each side with its "
+        "claimant, outlet, article, date and sentence.",
+    )
+    disputes.add_argument("--story", help="only this story's disputes")
+    disputes.add_argument(
+        "--all", action="store_true",
+        help="also list superseded accounts (changes over time, not contradictions)",
+    )  # fmt: skip
+    disputes.add_argument("--json", action="store_true", help="print a JSON array")
+
+    dossier = add(
+        "dossier",
+        cmd_dossier,
+        "Write a story's dossier: summary with citations, sources, key actors, timeline, "
+        "disputed numbers, contradictions and quotes by speaker across outlets.",
+    )
+    dossier.add_argument("story", help="story id (see `rashomon stories`)")
+    dossier.add_argument("--format", choices=("md", "html"), default="md")
+    dossier.add_argument("-o", "--output", help="file to write (default: stdout)")
     return parser
 
 

@@ -26,6 +26,7 @@ from rashomon.nlp import load_pipeline, parse_pending
 from rashomon.reconcile.duplicates import Fingerprint, find_original
 from rashomon.settings import Settings
 from rashomon.store import Store
+from rashomon.store.stories import assign_stories
 
 
 class Outcome(StrEnum):
@@ -40,6 +41,7 @@ class IngestResult:
     failures: list[InputError] = field(default_factory=list)
     parsed: int = 0
     extracted: int = 0
+    placed: int = 0  # articles placed into stories
 
     @property
     def ok(self) -> bool:
@@ -49,7 +51,7 @@ class IngestResult:
         counts = ", ".join(f"{len(ids)} {outcome.value}" for outcome, ids in self.outcomes.items())
         return (
             f"{counts}, {len(self.failures)} failed, {self.parsed} parsed, "
-            f"{self.extracted} extracted"
+            f"{self.extracted} extracted, {self.placed} placed in stories"
         )
 
 
@@ -115,4 +117,5 @@ def ingest(
             result.extracted = extract_pending(
                 store, extractor, settings, lambda _id: bar.update(1)
             )
+        result.placed = assign_stories(store)
     return result

@@ -211,6 +211,23 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX events_type ON events(type);
         """,
     ),
+    Migration(
+        6,
+        "stories",
+        """
+        CREATE TABLE story_articles (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            story_id TEXT NOT NULL,
+            position INTEGER NOT NULL          -- arrival order: stories are built incrementally
+        );
+        CREATE INDEX story_articles_story ON story_articles(story_id);
+        CREATE TABLE story_index (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            state TEXT NOT NULL,               -- JSON: rashomon.reconcile.stories.StoryIndex
+            updated_at TEXT NOT NULL
+        );
+        """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

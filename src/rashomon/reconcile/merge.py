@@ -1,0 +1,87 @@
+"""Merged events: one happening reported by several articles, held once with all its reports.
+
+The grouping is `event_coref.cluster_mentions` over a story's events: same PLOVER type and
+mode, no conflicting date, place or participants. Each report keeps its sentence, outlet
+and factuality, so a merged event can hold a report that it happened and one that it did
+not; the polarity check in `contradictions` is what flags that.
+
+Counts are honest about copies: `articles` counts every article that reports the event,
+`independent` counts distinct reports (a wire story run by three outlets is one), and
+`outlets` the outlets that carried it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from rashomon.reconcile.event_coref import EventMention, cluster_mentions
+from rashomon.reconcile.facts import StoryFacts
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+@dataclass(frozen=True)
+class MergedEvent:
+    type: str
+    mode: str | None
+    source_actor_ids: tuple[str, ...]
+    target_actor_ids: tuple[str, ...]
+    place_id: str | None
+    date: str | None
+    date_precision: str | None
+    factuality: str  # the most common among its reports
+    reports: tuple[dict[str, Any], ...]
+    outlets: tuple[str, ...]
+    articles: int
+    independent: int
+
+
+def merge_events(story_id: str, facts: StoryFacts) -> list[MergedEvent]:
+    """A story's events merged across its articles, in order of their first report."""
+    rows = {f"{e['article_id']}:{e['start']}": e for e in facts.events if _participants(e)}
+    mentions = [
+        EventMention(
+            mention_id=key, doc_id=e["article_id"], story_id=story_id,
+            lemma=f"{e['type']}/{e['mode'] or ''}",
+            arguments=frozenset(_participants(e)),
+            time=e["date"] if e["date_from"] == "text" else None, place=e["place_id"],
+        )
+        for key, e in rows.items()
+    ]  # fmt: skip
+    return [_merged([rows[m] for m in cluster], facts) for cluster in cluster_mentions(mentions)]
+
+
+def _participants(event: dict[str, Any]) -> list[str]:
+    return [f"source:{a}" for a in event["source_actor_ids"]] + [
+        f"target:{a}" for a in event["target_actor_ids"]
+    ]
+
+
+def _merged(reports: list[dict[str, Any]], facts: StoryFacts) -> MergedEvent:
+    first = reports[0]
+    dated = sorted(
+        (r for r in reports if r["date"]),
+        key=lambda r: (r["date_from"] != "text", _PRECISION_RANK.get(r["date_precision"], 9)),
+    )
+    sources = tuple(dict.fromkeys(a for r in reports for a in r["source_actor_ids"]))
+    targets = tuple(dict.fromkeys(a for r in reports for a in r["target_actor_ids"]))
+    places = Counter(r["place_id"] for r in reports if r["place_id"])
+    articles = {r["article_id"] for r in reports}
+    outlets = tuple(sorted({o for a in articles if (o := facts.outlet_of(a))}))
+    return MergedEvent(
+        type=first["type"], mode=first["mode"], source_actor_ids=sources,
+        target_actor_ids=targets, place_id=places.most_common(1)[0][0] if places else None,
+        date=dated[0]["date"] if dated else None,
+        date_precision=dated[0]["date_precision"] if dated else None,
+        factuality=_factuality(reports),
+        reports=tuple(reports), outlets=outlets, articles=len(articles),
+        independent=len({facts.articles[a].report_key for a in articles}),
+    )  # fmt: skip
+
+
+def _factuality(reports: list[dict[str, Any]]) -> str:
+    """The most common factuality among the reports; on a tie, asserted first."""
+    counts = Counter(r["factuality"] for r in reports)
+    return max(counts, key=lambda f: (counts[f], f == "asserted"))

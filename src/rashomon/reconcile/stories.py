@@ -1,0 +1,330 @@
+"""Group articles into stories: reports of the same happening, from any outlet.
+
+Incremental by design: ingestion adds articles one at a time, so each new article either joins
+the most similar existing story or starts one. Nothing is ever reclustered, which is what keeps
+a story id stable (it is derived from the article that started the story) once a user has
+cited it. The price is order dependence: another arrival order may group a borderline article
+differently; no existing id ever changes.
+
+Similarity mixes what the texts say (TF-IDF cosine to the story's centroid or, if higher, to its
+closest member) with who and where (soft Jaccard of actor, place and event keys against the
+story's members), then discounts stories whose dates lie far from the article's date. Wire
+copies join their original's story without adding weight: a reprint is not a second report.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
+
+from rashomon.errors import RashomonError
+from rashomon.reconcile.tfidf import TermStats, dot, term_counts, top_terms, unit_tf
+
+STATE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class StoryFeatures:
+    """What story grouping needs to know about one article (built from the store's facts)."""
+
+    article_id: str
+    text: str
+    title: str = ""
+    published: str | None = None  # ISO date: YYYY-MM-DD, YYYY-MM or YYYY
+    actor_ids: frozenset[str] = frozenset()
+    place_ids: frozenset[str] = frozenset()
+    event_keys: frozenset[str] = frozenset()  # e.g. "ASSAULT|syr-army|rebels"
+    duplicate_of: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.published is not None and day_range(self.published) is None:
+            raise RashomonError(f"{self.article_id}: published {self.published!r} is not ISO")
+
+
+@dataclass(frozen=True)
+class Story:
+    """A story as users see it; `reports` counts articles that are not wire copies."""
+
+    id: str
+    label: str
+    start: str | None
+    end: str | None
+    article_ids: tuple[str, ...]
+    reports: int
+
+
+@dataclass(frozen=True)
+class StoryConfig:
+    """Weights and threshold, tuned on ECB+ topics 1-35 (see bench/stories_ecb.py)."""
+
+    threshold: float = 0.3
+    text_weight: float = 1.0
+    actor_weight: float = 0.5
+    place_weight: float = 0.3
+    event_weight: float = 0.3
+    date_grace_days: int = 3  # no penalty within this many days of the story's span
+    date_scale_days: float = 7.0  # beyond the grace, the score decays by e every this many days
+    candidate_terms: int = 20  # an article is compared with stories sharing its top terms
+    member_checks: int = 5  # best stories by centroid whose members are also compared
+
+
+def day_range(iso: str) -> tuple[date, date] | None:
+    """First and last day an ISO date of day, month or year precision covers."""
+    try:
+        parts = [int(p) for p in iso.split("-")]
+        if len(parts) == 3:
+            day = date(*parts)
+            return day, day
+        if len(parts) == 2:
+            first = date(parts[0], parts[1], 1)
+            following = date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+            return first, following - timedelta(days=1)
+        if len(parts) == 1:
+            return date(parts[0], 1, 1), date(parts[0], 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+@dataclass
+class _Entry:
+    article_id: str
+    story: str
+    counts: dict[str, int]
+    actors: tuple[str, ...]
+    places: tuple[str, ...]
+    events: tuple[str, ...]
+    published: str | None
+    copy_of: str | None  # the original when this is a wire copy
+
+
+@dataclass
+class _Group:
+    id: str
+    article_ids: list[str] = field(default_factory=list)
+    reports: int = 0
+    profile: Counter[str] = field(default_factory=Counter)  # summed unit tf of the reports
+    keys: dict[str, Counter[str]] = field(default_factory=dict)  # kind -> key -> reports
+    dates: list[str] = field(default_factory=list)
+    version: int = 0
+
+
+_KINDS = ("actors", "places", "events")
+
+
+class StoryIndex:
+    """Stories built one article at a time; `to_state()` / `from_state()` persist it as JSON."""
+
+    def __init__(self, config: StoryConfig | None = None) -> None:
+        self.config = config or StoryConfig()
+        self._stats = TermStats()
+        self._entries: dict[str, _Entry] = {}
+        self._groups: dict[str, _Group] = {}
+        self._by_term: dict[str, set[str]] = {}
+        self._by_key: dict[str, set[str]] = {}
+        self._centroids: dict[str, tuple[int, int, dict[str, float]]] = {}
+        self._vectors: dict[str, tuple[int, dict[str, float]]] = {}
+
+    # -- adding ------------------------------------------------------------------------------
+
+    def add(self, features: StoryFeatures) -> str:
+        """The id of the story the article joins or starts (adding it again changes nothing)."""
+        known = self._entries.get(features.article_id)
+        if known is not None:
+            return known.story
+        original = self._entries.get(features.duplicate_of or "")
+        counts = term_counts(features.text, features.title)
+        if original is not None:
+            story = original.story
+            copy_of = original.copy_of or original.article_id
+        else:
+            self._stats.add(counts)
+            story = self._best_story(self._stats.vector(counts), features) or self._new_id(
+                features.article_id
+            )
+            copy_of = None
+        entry = _Entry(
+            features.article_id, story, counts, tuple(sorted(features.actor_ids)),
+            tuple(sorted(features.place_ids)), tuple(sorted(features.event_keys)),
+            features.published, copy_of,
+        )  # fmt: skip
+        self._place(entry)
+        return story
+
+    def _new_id(self, article_id: str) -> str:
+        base = f"story:{article_id[:12]}"
+        found, n = base, 1
+        while found in self._groups:
+            n += 1
+            found = f"{base}-{n}"
+        return found
+
+    def _place(self, entry: _Entry) -> None:
+        """Record an entry in its story (new or not) and in the lookup indexes."""
+        self._entries[entry.article_id] = entry
+        group = self._groups.setdefault(entry.story, _Group(entry.story))
+        group.article_ids.append(entry.article_id)
+        if entry.published:
+            group.dates.append(entry.published)
+        if entry.copy_of is not None:
+            return
+        group.reports += 1
+        group.version += 1
+        group.profile.update(unit_tf(entry.counts))
+        for kind, keys in zip(_KINDS, (entry.actors, entry.places, entry.events), strict=True):
+            group.keys.setdefault(kind, Counter()).update(keys)
+            for key in keys:
+                self._by_key.setdefault(f"{kind}:{key}", set()).add(group.id)
+        for term in entry.counts:
+            self._by_term.setdefault(term, set()).add(group.id)
+
+    # -- scoring -----------------------------------------------------------------------------
+
+    def _best_story(self, vector: dict[str, float], features: StoryFeatures) -> str | None:
+        cfg = self.config
+        candidates: set[str] = set()
+        for term in top_terms(vector, cfg.candidate_terms):
+            candidates |= self._by_term.get(term, set())
+        for kind, keys in zip(_KINDS, _keys_of(features), strict=True):
+            for key in keys:
+                candidates |= self._by_key.get(f"{kind}:{key}", set())
+        scored = sorted(
+            ((self._score(dot(vector, self._centroid(g)), features, g), g) for g in candidates),
+            key=lambda pair: (-pair[0], pair[1]),
+        )
+        best: tuple[float, str | None] = (0.0, None)
+        for rank, (score, story) in enumerate(scored):
+            if rank < cfg.member_checks:
+                closest = max(dot(vector, self._vector(a)) for a in self._reports(story))
+                score = max(score, self._score(closest, features, story))
+            if score > best[0]:
+                best = (score, story)
+        return best[1] if best[0] >= cfg.threshold else None
+
+    def _score(self, text: float, features: StoryFeatures, story: str) -> float:
+        cfg, group = self.config, self._groups[story]
+        weighted, total = cfg.text_weight * text, cfg.text_weight
+        weights = (cfg.actor_weight, cfg.place_weight, cfg.event_weight)
+        for kind, weight, keys in zip(_KINDS, weights, _keys_of(features), strict=True):
+            theirs = group.keys.get(kind)
+            if keys and theirs:
+                weighted += weight * _soft_jaccard(keys, theirs, group.reports)
+                total += weight
+        return weighted / total * self._date_factor(features.published, group)
+
+    def _date_factor(self, published: str | None, group: _Group) -> float:
+        mine = day_range(published) if published else None
+        spans = [r for r in (day_range(d) for d in group.dates) if r]
+        if mine is None or not spans:
+            return 1.0
+        start, end = min(s for s, _ in spans), max(e for _, e in spans)
+        gap = max(0, (start - mine[1]).days, (mine[0] - end).days)
+        excess = max(0, gap - self.config.date_grace_days)
+        return math.exp(-excess / self.config.date_scale_days)
+
+    def _centroid(self, story: str) -> dict[str, float]:
+        """The story's idf-weighted profile, recomputed when it grew or idf moved by 10%."""
+        group, seen = self._groups[story], self._stats.documents
+        cached = self._centroids.get(story)
+        if cached and cached[0] == group.version and seen <= cached[1] * 1.1:
+            return cached[2]
+        centroid = self._stats.weigh(group.profile)
+        self._centroids[story] = (group.version, seen, centroid)
+        return centroid
+
+    def _vector(self, article_id: str) -> dict[str, float]:
+        seen, cached = self._stats.documents, self._vectors.get(article_id)
+        if cached and seen <= cached[0] * 1.1:
+            return cached[1]
+        vector = self._stats.vector(self._entries[article_id].counts)
+        self._vectors[article_id] = (seen, vector)
+        return vector
+
+    def _reports(self, story: str) -> list[str]:
+        ids = self._groups[story].article_ids
+        return [a for a in ids if self._entries[a].copy_of is None]
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def story_of(self, article_id: str) -> str | None:
+        entry = self._entries.get(article_id)
+        return entry.story if entry else None
+
+    def stories(self, names: Mapping[str, str] | None = None) -> list[Story]:
+        """Every story in creation order; `names` maps actor/place ids to display names."""
+        return [self._story(g, names) for g in self._groups.values()]
+
+    def _story(self, group: _Group, names: Mapping[str, str] | None) -> Story:
+        dates = sorted(group.dates)
+        return Story(
+            group.id, self.label(group.id, names), dates[0] if dates else None,
+            dates[-1] if dates else None, tuple(group.article_ids), group.reports,
+        )  # fmt: skip
+
+    def label(self, story: Story | str, names: Mapping[str, str] | None = None) -> str:
+        """'Actor / Place: term, term': the most reported actor and place, two salient terms.
+
+        An actor or place must appear in at least half the reports to name the story, so one
+        article's aside does not label it.
+        """
+        group = self._groups[story.id if isinstance(story, Story) else story]
+        shown: list[str] = []
+        for kind in ("actors", "places"):
+            ranked = sorted(group.keys.get(kind, Counter()).items(), key=lambda kv: (-kv[1], kv[0]))
+            if ranked and ranked[0][1] * 2 >= group.reports:
+                shown.append((names or {}).get(ranked[0][0], ranked[0][0]))
+        named = {w for name in shown for w in term_counts(name)}
+        salient = top_terms(self._centroid(group.id), 2, skip=named)
+        head = " / ".join(shown)
+        return f"{head}: {', '.join(salient)}" if head and salient else head or ", ".join(salient)
+
+    # -- persistence -------------------------------------------------------------------------
+
+    def to_state(self) -> dict[str, object]:
+        """Plain JSON-able state: the articles in arrival order with their story and counts."""
+        articles = [
+            {
+                "id": e.article_id, "story": e.story, "counts": e.counts,
+                "actors": list(e.actors), "places": list(e.places), "events": list(e.events),
+                "published": e.published, "copy_of": e.copy_of,
+            }
+            for e in self._entries.values()
+        ]  # fmt: skip
+        return {"version": STATE_VERSION, "config": asdict(self.config), "articles": articles}
+
+    @classmethod
+    def from_state(cls, state: Mapping[str, object], config: StoryConfig | None = None) -> StoryIndex:
+        """Rebuild an index exactly as it was; `config` overrides the stored settings."""
+        if state.get("version") != STATE_VERSION:
+            raise RashomonError(f"story state version {state.get('version')!r} is not supported")
+        stored = state.get("config")
+        index = cls(config or StoryConfig(**stored) if isinstance(stored, dict) else config)
+        for row in state.get("articles", []):  # type: ignore[union-attr]
+            entry = _Entry(
+                row["id"], row["story"], dict(row["counts"]), tuple(row["actors"]),
+                tuple(row["places"]), tuple(row["events"]), row["published"], row["copy_of"],
+            )  # fmt: skip
+            if entry.copy_of is None:
+                index._stats.add(entry.counts)
+            index._place(entry)
+        return index
+
+
+def _keys_of(features: StoryFeatures) -> tuple[frozenset[str], ...]:
+    return features.actor_ids, features.place_ids, features.event_keys
+
+
+def _soft_jaccard(mine: Iterable[str], theirs: Counter[str], reports: int) -> float:
+    """Weighted Jaccard of a key set against how often each key occurs in a story's reports.
+
+    Equals plain Jaccard against a one-article story; for a larger story a key counts by the
+    share of reports that have it, so the score does not shrink as the story grows.
+    """
+    keys = set(mine)
+    share = {key: n / max(reports, 1) for key, n in theirs.items()}
+    shared = sum(share.get(key, 0.0) for key in keys)
+    union = len(keys) + sum(share.values()) - shared
+    return shared / union if union else 0.0

@@ -1,0 +1,125 @@
+"""Storage of stories: which story each article joined, and the index that decides the next.
+
+Stories are incremental: a new article joins a story or starts one and no story is ever
+rebuilt, so the index's state is saved after every batch with the articles it placed, in
+one transaction. An article whose findings are not extracted yet waits for the next run.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from rashomon.reconcile.stories import Story, StoryFeatures, StoryIndex
+from rashomon.store.db import Store
+from rashomon.store.events import list_events
+
+_LABEL_SKIP = ("media", "state")
+_ACTING_KINDS = ("person", "organisation", "title", "metonym", "nationality", "location")
+
+
+def load_index(store: Store) -> StoryIndex:
+    row = store.conn.execute("SELECT state FROM story_index WHERE id = 1").fetchone()
+    return StoryIndex.from_state(json.loads(row[0])) if row else StoryIndex()
+
+
+def assign_stories(store: Store, on_done: Callable[[str], None] | None = None) -> int:
+    """Place every extracted article that has no story yet; returns how many were placed."""
+    pending = [
+        r[0] for r in store.conn.execute(
+            "SELECT a.id FROM articles a JOIN article_stages s ON s.article_id = a.id"
+            " AND s.stage = 'entities' LEFT JOIN story_articles sa ON sa.article_id = a.id"
+            " WHERE sa.article_id IS NULL"
+            " ORDER BY COALESCE(a.published, ''), a.duplicate_of IS NOT NULL, a.source, a.id"
+        )
+    ]  # fmt: skip
+    if not pending:
+        return 0
+    index = load_index(store)
+    start = store.conn.execute("SELECT COALESCE(MAX(position), -1) FROM story_articles").fetchone()[0]
+    placed = []
+    for article_id in pending:
+        placed.append((article_id, index.add(story_features(store, article_id))))
+        if on_done:
+            on_done(article_id)
+    with store.transaction() as conn:
+        conn.executemany(
+            "INSERT INTO story_articles (article_id, story_id, position) VALUES (?, ?, ?)",
+            [(aid, sid, start + 1 + i) for i, (aid, sid) in enumerate(placed)],
+        )
+        conn.execute(
+            "INSERT OR REPLACE INTO story_index (id, state, updated_at) VALUES (1, ?, ?)",
+            (json.dumps(index.to_state()), datetime.now(UTC).isoformat(timespec="seconds")),
+        )
+    return len(placed)
+
+
+def story_features(store: Store, article_id: str) -> StoryFeatures:
+    article, summary = store.get_article(article_id)
+    mentions = store.conn.execute(
+        "SELECT actor_id, place_id, kind FROM mentions WHERE article_id = ? AND field = 'body'",
+        (article_id,),
+    ).fetchall()
+    actors = frozenset(a for a, _, kind in mentions if a and kind in _ACTING_KINDS)
+    places = frozenset(p for _, p, _ in mentions if p)
+    events = frozenset(
+        f"{e['type']}|{','.join(e['source_actor_ids'])}|{','.join(e['target_actor_ids'])}"
+        for e in list_events(store, article_id)
+        if e["source_actor_ids"] or e["target_actor_ids"]
+    )
+    return StoryFeatures(
+        article_id=article_id, text=article.body, title=article.title,
+        published=summary.published, actor_ids=actors, place_ids=places, event_keys=events,
+        duplicate_of=summary.duplicate_of,
+    )  # fmt: skip
+
+
+def list_stories(store: Store) -> list[dict[str, object]]:
+    """Stories in creation order with their articles and outlets (wire copies included)."""
+    index = load_index(store)
+    names = dict(store.conn.execute("SELECT id, name FROM actors").fetchall())
+    names |= dict(store.conn.execute("SELECT id, name FROM places").fetchall())
+    outlets = dict(store.conn.execute("SELECT id, outlet FROM articles").fetchall())
+    rows = []
+    for story in index.stories(names):
+        counted = Counter(outlets.get(a) for a in story.article_ids if outlets.get(a))
+        label = story_label(store, story, names)
+        rows.append(_story_row(story, sorted(counted)) | {"label": label})
+    return rows
+
+
+def story_label(store: Store, story: Story, names: dict[str, str]) -> str:
+    """"Jabhat Fateh al-Sham / Aleppo: evacuation, statement": the actor and the town named
+    most often across the story's reports (outlets and countries say little about which
+    story it is), then the index's two most salient terms."""
+    marks = ",".join("?" * len(story.article_ids))
+    rows = store.conn.execute(
+        "SELECT m.actor_id, m.place_id, a.kind, p.precision FROM mentions m"
+        " LEFT JOIN actors a ON a.id = m.actor_id LEFT JOIN places p ON p.id = m.place_id"
+        f" WHERE m.field = 'body' AND m.article_id IN ({marks})",
+        story.article_ids,
+    ).fetchall()
+    actors = Counter(a for a, _, kind, _ in rows if a and kind not in _LABEL_SKIP)
+    places = Counter(p for a, p, _, precision in rows if p and not a and precision != "country")
+    named = [names.get(top[0][0], top[0][0]) for top in (actors.most_common(1),
+                                                         places.most_common(1)) if top]  # fmt: skip
+    terms = story.label.split(": ", 1)[1] if ": " in story.label else story.label
+    head = " / ".join(named)
+    return f"{head}: {terms}" if head and terms else head or terms
+
+
+def _story_row(story: Story, outlets: list[str]) -> dict[str, object]:
+    return {
+        "id": story.id, "label": story.label, "start": story.start, "end": story.end,
+        "article_ids": list(story.article_ids), "outlets": outlets,
+        "articles": len(story.article_ids), "reports": story.reports,
+    }  # fmt: skip
+
+
+def story_articles(store: Store, story_id: str) -> list[str]:
+    rows = store.conn.execute(
+        "SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY position", (story_id,)
+    )
+    return [r[0] for r in rows]
