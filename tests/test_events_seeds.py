@@ -60,7 +60,7 @@ def test_002_jfs_rejects_russias_plan(by_seed):
 
 
 def test_002_humanitarian_pause_is_a_russian_proposal(by_seed):
-    pauses = find(by_seed["002"], "CONCEDE", "pause", factuality="proposed")
+    pauses = find(by_seed["002"], "RETREAT", "pause", factuality="proposed")  # CAMEO 0871
     assert pauses and pauses[0]["source_actor_ids"] == ["russia"]
     assert pauses[0]["mode"] == "ceasefire"
 

@@ -14,9 +14,10 @@ does one step:
 - `timing`: the date expression attached to the event, else the publication date, coarser.
 
 A reporting frame keeps both events: "X accused Y of bombing Z" gives ACCUSE (X, Y) and an
-alleged ASSAULT (Y, Z). An event needs a participant or a place to be kept ("the bombardment
-since then" alone says nothing countable); a word that is only an event among armed actors
-("hit", "take", "leave") needs an armed or state actor, or a mode, to count.
+alleged ASSAULT (Y, Z). An event with no participant named is kept ("some 2,700 were killed
+in the bombardment" still says an assault happened, where and when); a word that is only
+an event among armed actors ("hit", "take", "leave") needs an armed or state actor, an armed
+word ("troops", "jets"), or a mode to count.
 """
 
 from __future__ import annotations
@@ -44,6 +45,10 @@ from rashomon.model import (
 __all__ = ["EventLexicon", "EventSense", "Trigger", "find_events", "packaged_lexicon"]
 
 _ARMED_KINDS = frozenset({"armed group", "military", "state", "government"})
+_ARMED_WORDS = frozenset(
+    "troops forces army soldiers militants rebels fighters guerrillas gunmen militia militias "
+    "police jets warplanes aircraft helicopters insurgents jihadists tanks artillery".split()
+)
 _LENDS_SUBJECT = frozenset({"proposed", "planned"})
 
 
@@ -120,6 +125,7 @@ def _worth_keeping(
 ) -> bool:
     if trigger.sense.military and trigger.mode == trigger.sense.mode:
         actors = [a.actor_id for a in (*sources, *targets) if a.actor_id]
-        if not any(kind_of(a) in _ARMED_KINDS for a in actors):
+        armed_words = any(w in _ARMED_WORDS for a in (*sources, *targets) for w in a.text.lower().split())
+        if not armed_words and not any(kind_of(a) in _ARMED_KINDS for a in actors):
             return False
-    return bool(sources or targets or place_id)
+    return True

@@ -47,6 +47,7 @@ _SPEECH = frozenset(
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _NEUTER = frozenset({"it", "its"})
 _FIRST = frozenset({"i", "we", "me", "us"})
+_AIMED = frozenset({"to", "with", "against", "on", "for", "from"})
 _HOSTING_PREPS = frozenset({"for", "in", "at", "during"})
 _PERSONAL_OBJECT = frozenset({"him", "her", "his"})
 _PLURAL_KINDS = frozenset({"organisation", "nationality", "metonym", "location"})
@@ -121,6 +122,8 @@ class ArgumentReader:
         dative = _child(verb, ("dative",))
         if dative is not None and dative.pos_ in ("PRON", "PROPN", "NOUN"):
             targets.append(dative)
+        if not targets:
+            targets += _embedded_targets(verb, sense.type)
         return sources, targets
 
     def _noun_roles(self, trigger: Trigger) -> tuple[list[Token], list[Token]]:
@@ -357,6 +360,29 @@ class ArgumentReader:
                 if sent.start_char <= m.start < sent.end_char and self.kind_of(m.actor_id) in _ARMED:
                     return m.actor_id
         return None
+
+
+def _embedded_targets(verb: Token, event_type: str) -> list[Token]:
+    """Whom an act aims at when it is stated through another clause: "demanded that the
+    government end curbs" targets the government, "threatened to cut off power to X" and
+    "agreed to provide aid for X" target X."""
+    for clause in verb.children:
+        if clause.dep_ not in ("xcomp", "ccomp"):
+            continue
+        if event_type == "REQUEST" and clause.dep_ == "ccomp":
+            subject = _child(clause, ("nsubj", "nsubjpass"))
+            if subject is not None:
+                return [subject]
+        found = [c for c in clause.children if c.dep_ in ("dobj", "dative")]
+        found += [
+            obj for prep in clause.children
+            if prep.dep_ == "prep" and prep.lower_ in _AIMED
+            for obj in prep.children if obj.dep_ == "pobj"
+        ]  # fmt: skip
+        aimed = [t for t in found if t.pos_ in ("PROPN", "PRON") or t.ent_type_]
+        if aimed:
+            return aimed
+    return []
 
 
 def _stray_subject(verb: Token) -> Token | None:

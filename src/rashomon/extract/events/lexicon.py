@@ -56,6 +56,8 @@ class EventLexicon:
         frames: Mapping[str, str] | None = None,
         modals: Mapping[str, str] | None = None,
         boundaries: Iterable[str] = (),
+        reversals: Iterable[str] = (),
+        reversal_types: Mapping[str, Iterable[str]] | None = None,
         version: str = "",
     ) -> None:
         self.verbs = dict(verbs)
@@ -66,6 +68,12 @@ class EventLexicon:
         self.frames = dict(frames or {})
         self.modals = dict(modals or {})
         self.boundaries = frozenset(boundaries)
+        self.reversals = frozenset(reversals)
+        self._reversed = {
+            undone: result
+            for result, undone_types in (reversal_types or {}).items()
+            for undone in undone_types
+        }
         self.version = version
         self.phrase_heads = frozenset(p.split()[0] for p in self.phrases)
 
@@ -80,15 +88,22 @@ class EventLexicon:
                 raise InputError(str(path), f"cannot read event words: {exc}") from exc
         merged: dict[str, Any] = {
             "verbs": {}, "phrases": {}, "nouns": {}, "light_verbs": [], "modes": {},
-            "frames": {}, "modals": {}, "boundaries": [],
+            "frames": {}, "modals": {}, "boundaries": [], "reversals": [],
+            "reversal_types": {},
         }  # fmt: skip
         for origin, text in texts:
             _merge(merged, _parse(origin, text), origin)
         digest = hashlib.sha256("\x00".join(t for _, t in texts).encode()).hexdigest()[:12]
         return cls(
             merged["verbs"], merged["phrases"], merged["nouns"], merged["light_verbs"],
-            merged["modes"], merged["frames"], merged["modals"], merged["boundaries"], version=digest,
+            merged["modes"], merged["frames"], merged["modals"], merged["boundaries"], merged["reversals"],
+            merged["reversal_types"], version=digest,
         )  # fmt: skip
+
+    def reversed_type(self, event_type: str) -> str | None:
+        """What undoing an event of this type is: lifting a curfew concedes, halting aid
+        sanctions; None when undoing it is not an event of its own."""
+        return self._reversed.get(event_type)
 
     def mode_for(self, event_type: str, word: str) -> str | None:
         return self.modes.get(event_type, {}).get(word.lower())
@@ -115,7 +130,11 @@ def _merge(merged: dict[str, Any], data: Mapping[str, Any], origin: str) -> None
             raise InputError(origin, f"event words: '{section}' must be a mapping")
         for word, entry in entries.items():
             merged[section][" ".join(str(word).lower().split())] = _sense(origin, word, entry)
-    for section in ("light_verbs", "boundaries"):
+    for result, undone in (data.get("reversal_types") or {}).items():
+        if result not in PLOVER_TYPES or not set(undone or ()) <= PLOVER_TYPES:
+            raise InputError(origin, f"event words: bad reversal_types entry {result!r}")
+        merged["reversal_types"][result] = list(undone)
+    for section in ("light_verbs", "boundaries", "reversals"):
         merged[section] += [str(v).lower() for v in data.get(section) or ()]
     for event_type, words in (data.get("modes") or {}).items():
         if event_type not in PLOVER_TYPES or not isinstance(words, dict):

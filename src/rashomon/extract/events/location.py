@@ -14,7 +14,9 @@ Reports name the most precise place first and qualify it after: "in the town of 
 Indonesia's island of Java", "in Raqqa province, in northeastern Syria". A qualifier hangs
 off the place it qualifies, one step further from the trigger, so the cheapest path picks
 the precise place. The costs were tuned on the event-location dev split
-(bench/events_location.py).
+(bench/events_location.py: accuracy .68 against .56 for the nearest place, on the places
+the product finds plus spaCy's place entities). The Doc must be parsed: the sentence and
+the tree come from the parser.
 """
 
 from __future__ import annotations

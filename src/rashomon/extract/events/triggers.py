@@ -60,7 +60,7 @@ def _verb_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
     lemma = token.lemma_.lower()
     if lemma in lexicon.phrase_heads:
         for child in token.children:
-            if child.dep_ not in _PARTICLE_DEPS:
+            if child.dep_ not in _PARTICLE_DEPS or _names_a_date(child):
                 continue
             second = child.lemma_.lower()
             sense = lexicon.phrases.get(f"{lemma} {second}")
@@ -94,7 +94,14 @@ def _noun_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
     if sense is None or token.dep_ == "compound":  # "the peace talks venue"
         return None
     light = token.head if token.dep_ in ("dobj", "attr") else None
-    if light is not None and light.lemma_.lower() not in lexicon.light_verbs:
+    if light is not None and _verb_words(light) & lexicon.reversals:
+        undone = lexicon.reversed_type(sense.type)
+        if undone is None:
+            return None
+        mode = "ease" if undone == "CONCEDE" else "break-relations"
+        sense = EventSense(undone, mode, sense.target_preps)  # "lifted the curfew"
+        extra = (*extra, light)  # the trigger reads "lifted the curfew", not "curfew"
+    elif light is not None and light.lemma_.lower() not in lexicon.light_verbs:
         light = None
     if light is None and token.dep_ == "pobj" and token.head.head.lemma_.lower() == "act":
         light = token.head.head  # "acting as a mediator"
@@ -102,6 +109,17 @@ def _noun_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
     if sense.needs_mode and trigger.mode is None:
         return None
     return trigger
+
+
+def _names_a_date(word: Token) -> bool:
+    """"called on Sunday for sanctions": "on Sunday" is not the "call on" of a request."""
+    return any(c.ent_type_ in ("DATE", "TIME") for c in word.subtree if c.i != word.i)
+
+
+def _verb_words(verb: Token) -> set[str]:
+    """The verb's lemma, and with its particle ("call off"), for matching word lists."""
+    lemma = verb.lemma_.lower()
+    return {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"}
 
 
 def _make(
