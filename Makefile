@@ -41,6 +41,9 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/geo_gwn.py
 	$(BIN)/python bench/quotes_polnear.py
 	$(BIN)/python bench/numbers_newsquant.py
+	$(BIN)/python bench/events_plover.py
+	$(BIN)/python bench/events_location.py
+	$(BIN)/python bench/stories_ecb.py
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm

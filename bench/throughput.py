@@ -45,7 +45,12 @@ from rashomon.ingest.records import FieldMap
 from rashomon.nlp import load_pipeline, model_key
 from rashomon.pipeline import IngestOptions, IngestResult, Outcome, ingest
 from rashomon.settings import Settings
+from rashomon.reconcile.disputes import find_disputes
+from rashomon.reconcile.facts import load_facts
+from rashomon.reconcile.kinship import ActorRelations
+from rashomon.reconcile.stories import StoryIndex
 from rashomon.store import Store
+from rashomon.store.stories import list_stories, story_features
 
 WARM_UP_TITLE = "Army retakes old city"
 WARM_UP_TEXT = (
@@ -82,6 +87,7 @@ class Run:
     tokens: int = 0
     failures: list[InputError] = field(default_factory=list)
     copies: int = 0
+    cross: dict[str, object] = field(default_factory=dict)  # the first pass's cross-article stage
 
 
 @dataclass(frozen=True)
@@ -141,8 +147,10 @@ def end_to_end(
     options: IngestOptions,
     directory: OutletDirectory,
     key: str,
+    cross: dict[str, object] | None = None,
 ) -> tuple[float, list[str], IngestResult, list[InputError]]:
-    """Time one ingest() into a fresh DB; (seconds, bodies it parsed, result, failures)."""
+    """Time one ingest() into a fresh DB; (seconds, bodies it parsed, result, failures).
+    With `cross`, also time the cross-article stage on that database into it."""
     failures: list[InputError] = []
     with tempfile.TemporaryDirectory(prefix="rashomon-bench-") as tmp:
         db = Path(tmp) / "throughput.db"
@@ -157,9 +165,39 @@ def end_to_end(
             if store.unparsed(key):
                 raise RashomonError(f"{db}: the end-to-end run left articles unparsed")
             bodies = [body for _id, body in store.unparsed(_NO_MODEL)]
+            if cross is not None:
+                cross.update(cross_article(store))
     if len(bodies) != result.parsed:
         raise RashomonError(f"stored {len(bodies)} articles but parsed {result.parsed}")
     return seconds, bodies, result, failures
+
+
+def cross_article(store: Store, checkpoints: int = 5) -> dict[str, object]:
+    """The cross-article stage on its own: placing the articles into stories again (into a
+    fresh index, in the order ingest placed them), timed at checkpoints so the growth with
+    the number of articles shows, then finding every story's disputes."""
+    order = [r[0] for r in store.conn.execute("SELECT article_id FROM story_articles ORDER BY position")]
+    features = [story_features(store, a) for a in order]  # reading the store is not the stage
+    index = StoryIndex()
+    growth, start, done = [], time.perf_counter(), 0
+    marks = sorted({max(1, round(len(features) * (i + 1) / checkpoints)) for i in range(checkpoints)})
+    for mark in marks:
+        slice_start = time.perf_counter()
+        for item in features[done:mark]:
+            index.add(item)
+        elapsed = time.perf_counter() - slice_start
+        growth.append({"articles": mark, "seconds": time.perf_counter() - start,
+                       "ms_per_article_in_slice": 1000 * elapsed / max(mark - done, 1)})  # fmt: skip
+        done = mark
+    relations = ActorRelations.from_store(store)
+    start = time.perf_counter()
+    disputes = 0
+    stories = list_stories(store)
+    for story in stories:
+        facts = load_facts(store, story["article_ids"])  # type: ignore[arg-type]
+        disputes += len(find_disputes(str(story["id"]), facts, relations))
+    return {"stories": len(stories), "placement": growth,
+            "disputes": disputes, "disputes_seconds": time.perf_counter() - start}  # fmt: skip
 
 
 def raw_spacy(nlp: Language, bodies: list[str], settings: Settings) -> tuple[float, int]:
@@ -188,7 +226,10 @@ def run_both(
     run = Run()
     key = model_key(nlp)
     for index in range(repeat):
-        seconds, bodies, result, failures = end_to_end(data, settings, options, directory, key)
+        cross = run.cross if index == 0 else None
+        seconds, bodies, result, failures = end_to_end(
+            data, settings, options, directory, key, cross
+        )
         run.e2e.passes.append(seconds)
         run.bodies.append(bodies)
         if index == 0:
@@ -271,6 +312,8 @@ def measure(args: argparse.Namespace) -> dict[str, object]:
         "e2e_share_of_raw_pct": 100 * e2e.words_per_s / raw.words_per_s,
         # Fastest pass against fastest pass: less swayed by a busy machine (timeit's min rule).
         "overhead_x_best_pass": min(run.e2e.passes) / min(run.raw.passes),
+        # Included in end to end (ingest places articles into stories); timed again apart.
+        "cross_article": run.cross,
     }
 
 
@@ -331,6 +374,14 @@ def show(result: dict[str, object]) -> None:
     )
     if result["repeat"] > 1:
         print(f"overhead ×{result['overhead_x_best_pass']:.2f} fastest pass against fastest pass")
+    cross = result["cross_article"]
+    print(f"\ncross-article stage (within end to end; first pass): {cross['stories']} stories, "
+          f"{cross['disputes']} disputes found in {cross['disputes_seconds']:.2f} s")
+    print_table(
+        cross["placement"],
+        [Column("articles"), Column("seconds", "cumulative s", ".3f"),
+         Column("ms_per_article_in_slice", "ms/article in slice", ".2f")],
+    )  # fmt: skip
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -62,8 +62,8 @@ def story_features(store: Store, article_id: str) -> StoryFeatures:
         "SELECT actor_id, place_id, kind FROM mentions WHERE article_id = ? AND field = 'body'",
         (article_id,),
     ).fetchall()
-    actors = frozenset(a for a, _, kind in mentions if a and kind in _ACTING_KINDS)
-    places = frozenset(p for _, p, _ in mentions if p)
+    actors = _salient(Counter(a for a, _, kind in mentions if a and kind in _ACTING_KINDS))
+    places = _salient(Counter(p for a, p, _ in mentions if p and not a))
     events = frozenset(
         f"{e['type']}|{','.join(e['source_actor_ids'])}|{','.join(e['target_actor_ids'])}"
         for e in list_events(store, article_id)
@@ -74,6 +74,14 @@ def story_features(store: Store, article_id: str) -> StoryFeatures:
         published=summary.published, actor_ids=actors, place_ids=places, event_keys=events,
         duplicate_of=summary.duplicate_of,
     )  # fmt: skip
+
+
+def _salient(counts: Counter[str], top: int = 6) -> frozenset[str]:
+    """What an article is about, not everything it names: its most mentioned actors or
+    places (named at least twice, or the single most named). An aside ("Russia, an ally
+    of Assad") would otherwise make every Syria story look alike."""
+    ranked = [key for key, n in counts.most_common(top) if n >= 2]
+    return frozenset(ranked or [key for key, _ in counts.most_common(1)])
 
 
 def list_stories(store: Store) -> list[dict[str, object]]:

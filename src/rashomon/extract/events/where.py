@@ -35,7 +35,7 @@ class EventPlaces:
     ) -> tuple[str | None, str | None]:
         """(place id, "clause" | "context" | None); a place that is a participant ("accused
         Russia", "Russia's plan") is an actor there, not where the event happened."""
-        taken = [(a.start, a.end) for a in participants]
+        taken = [(a.start, a.end) for a in participants if a.actor_id]  # "recaptured X": X
         spans = [
             span if not any(s <= span[0] < e for s, e in taken) else (-1, -1)
             for span in self.spans
