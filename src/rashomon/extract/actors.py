@@ -439,8 +439,8 @@ class _Resolver:
             actor_id = targets.get(target)
             if actor_id is None:
                 continue
-            for match in re.finditer(rf"\b{re.escape(phrase)}\b", lowered):
-                start, end = match.span()
+            for match in re.finditer(rf"(?<![\w-])(?<!-){re.escape(phrase)}\b", lowered):
+                start, end = match.span()  # not "anti-government": that is the other side
                 if not self._covered(start, end):
                     self._add((start, end), "metonym", actor_id, "generic")
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date, timedelta
 
 from rashomon.errors import RashomonError
@@ -60,7 +60,7 @@ class Story:
 class StoryConfig:
     """Weights and threshold, tuned on ECB+ topics 1-35 (see bench/stories_ecb.py)."""
 
-    threshold: float = 0.3
+    threshold: float = 0.2
     text_weight: float = 1.0
     actor_weight: float = 0.5
     place_weight: float = 0.3
@@ -109,6 +109,7 @@ class _Group:
     profile: Counter[str] = field(default_factory=Counter)  # summed unit tf of the reports
     keys: dict[str, Counter[str]] = field(default_factory=dict)  # kind -> key -> reports
     dates: list[str] = field(default_factory=list)
+    span: tuple[date, date] | None = None  # first and last day its dates cover
     version: int = 0
 
 
@@ -167,8 +168,11 @@ class StoryIndex:
         self._entries[entry.article_id] = entry
         group = self._groups.setdefault(entry.story, _Group(entry.story))
         group.article_ids.append(entry.article_id)
-        if entry.published:
+        covered = day_range(entry.published) if entry.published else None
+        if entry.published and covered:
             group.dates.append(entry.published)
+            low, high = group.span or covered
+            group.span = (min(low, covered[0]), max(high, covered[1]))
         if entry.copy_of is not None:
             return
         group.reports += 1
@@ -217,10 +221,9 @@ class StoryIndex:
 
     def _date_factor(self, published: str | None, group: _Group) -> float:
         mine = day_range(published) if published else None
-        spans = [r for r in (day_range(d) for d in group.dates) if r]
-        if mine is None or not spans:
+        if mine is None or group.span is None:
             return 1.0
-        start, end = min(s for s, _ in spans), max(e for _, e in spans)
+        start, end = group.span
         gap = max(0, (start - mine[1]).days, (mine[0] - end).days)
         excess = max(0, gap - self.config.date_grace_days)
         return math.exp(-excess / self.config.date_scale_days)
@@ -296,12 +299,17 @@ class StoryIndex:
         return {"version": STATE_VERSION, "config": asdict(self.config), "articles": articles}
 
     @classmethod
-    def from_state(cls, state: Mapping[str, object], config: StoryConfig | None = None) -> StoryIndex:
+    def from_state(
+        cls, state: Mapping[str, object], config: StoryConfig | None = None
+    ) -> StoryIndex:
         """Rebuild an index exactly as it was; `config` overrides the stored settings."""
         if state.get("version") != STATE_VERSION:
             raise RashomonError(f"story state version {state.get('version')!r} is not supported")
         stored = state.get("config")
-        index = cls(config or StoryConfig(**stored) if isinstance(stored, dict) else config)
+        if config is None and isinstance(stored, dict):
+            known = {f.name for f in fields(StoryConfig)}  # settings since dropped are ignored
+            config = StoryConfig(**{k: v for k, v in stored.items() if k in known})
+        index = cls(config)
         for row in state.get("articles", []):  # type: ignore[union-attr]
             entry = _Entry(
                 row["id"], row["story"], dict(row["counts"]), tuple(row["actors"]),

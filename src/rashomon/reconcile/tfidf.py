@@ -14,8 +14,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 # A plain English stopword list, plus the reporting words every news text is full of.
-STOPWORDS = frozenset(
-    """a about above according across after again against ago all almost along already also
+_STOPWORD_TEXT = """
+    a about above according across after again against ago all almost along already also
     although always am among an and another any anyone anything are around as at away back be
     became because become been before being below between both but by can cannot could did do
     does doing done down during each either else even ever every few for from further get gets
@@ -24,11 +24,12 @@ STOPWORDS = frozenset(
     my myself near neither never new next no nor not now of off often on once one only or other
     others our ours ourselves out over own per perhaps quite rather really said same say saying
     says see seen several she should since so some something still such than that the their
-    theirs them themselves then there these they this those though three through thus to
-    today told too two under until up upon us very via was way we well were what whatever when
-    where whether which while who whom whose why will with within without would yet you your
-    yours yourself yourselves""".split()
-)
+    theirs them themselves then there these they this those though three through thus to today
+    told too two under until up upon us very via was way we well were what whatever when where
+    whether which while who whom whose why will with within without would yet you your yours
+    yourself yourselves
+"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 TITLE_WEIGHT = 2  # headline words count this many times: a headline names the story
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -98,7 +99,7 @@ def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 
 
 def top_terms(vector: Mapping[str, float], n: int, skip: Iterable[str] = ()) -> list[str]:
-    """The n heaviest terms (ties broken alphabetically, so the result is stable)."""
+    """The n heaviest terms; on a tie the longer (usually the more specific), then A-Z."""
     skipped = set(skip)
-    ranked = sorted((t for t in vector if t not in skipped), key=lambda t: (-vector[t], t))
+    ranked = sorted((t for t in vector if t not in skipped), key=lambda t: (-vector[t], -len(t), t))
     return ranked[:n]

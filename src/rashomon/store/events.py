@@ -62,12 +62,16 @@ def _actor_ids(arguments: list[dict[str, Any]]) -> list[str]:
     return list(dict.fromkeys(a["actor_id"] for a in arguments if a.get("actor_id")))
 
 
-def article_event_lines(store: Store, article_id: str) -> list[str]:
-    """Readable event lines for the report: "Jabhat Fateh al-Sham REJECT Russia (asserted)"."""
+def article_event_lines(store: Store, article_id: str, top: int = 12) -> list[str]:
+    """Readable event lines for the report: "Jabhat Fateh al-Sham REJECT Russia (asserted)";
+    only events with a known actor, the first `top` of them, then a line saying how many
+    more `rashomon events --article` lists."""
     names = dict(store.conn.execute("SELECT id, name FROM actors").fetchall())
     places = dict(store.conn.execute("SELECT id, name FROM places").fetchall())
     lines = []
-    for event in list_events(store, article_id):
+    events = list_events(store, article_id)
+    known = [e for e in events if e["source_actor_ids"] or e["target_actor_ids"]]
+    for event in known[:top]:
         who = _names(event["sources"], names) or "?"
         whom = _names(event["targets"], names)
         mode = f" ({event['mode']})" if event["mode"] else ""
@@ -78,6 +82,8 @@ def article_event_lines(store: Store, article_id: str) -> list[str]:
         if event["date"] and event["date_from"] == "text":
             line += f"; {event['date']}"
         lines.append(line + "]")
+    if len(events) > len(lines):
+        lines.append(f"... {len(events) - len(lines)} more: rashomon events --article {article_id}")
     return lines
 
 

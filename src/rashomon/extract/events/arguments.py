@@ -129,6 +129,9 @@ class ArgumentReader:
     def _noun_roles(self, trigger: Trigger) -> tuple[list[Token], list[Token]]:
         noun, sense = trigger.head, trigger.sense
         sources: list[Token] = []
+        if trigger.reversal and trigger.light_verb is not None:
+            owners = [c for c in noun.children if c.dep_ in _OWNER_DEPS and c.i in self.at_token]
+            return self._subject(trigger.light_verb), owners  # "rebels ended the regime's siege"
         for child in noun.children:
             if child.dep_ == "poss" or (
                 child.dep_ in ("amod", "compound", "nmod") and child.i in self.at_token

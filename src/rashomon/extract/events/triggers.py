@@ -9,7 +9,7 @@ verb is never an event of its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -30,6 +30,7 @@ class Trigger:
     mode: str | None
     light_verb: Token | None = None  # "launched" for "launched an assault"
     phrase_prep: Token | None = None  # "on" of "called on", whose object is the target
+    reversal: bool = False  # "lifted the curfew": the lifter is the source, the owner the target
 
     @property
     def text(self) -> str:
@@ -94,7 +95,8 @@ def _noun_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
     if sense is None or token.dep_ == "compound":  # "the peace talks venue"
         return None
     light = token.head if token.dep_ in ("dobj", "attr") else None
-    if light is not None and _verb_words(light) & lexicon.reversals:
+    reversing = light is not None and bool(_verb_words(light) & lexicon.reversals)
+    if light is not None and reversing:
         undone = lexicon.reversed_type(sense.type)
         if undone is None:
             return None
@@ -106,6 +108,8 @@ def _noun_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
     if light is None and token.dep_ == "pobj" and token.head.head.lemma_.lower() == "act":
         light = token.head.head  # "acting as a mediator"
     trigger = _make(token, sense, lexicon, extra=extra, light_verb=light)
+    if reversing:
+        trigger = replace(trigger, reversal=True)
     if sense.needs_mode and trigger.mode is None:
         return None
     return trigger
