@@ -211,3 +211,28 @@ def timed(items: Iterable[object]) -> Iterator[tuple[object, float]]:
         except StopIteration:
             return
         yield item, time.perf_counter() - began
+
+
+def run_main(
+    name: str,
+    argv: Sequence[str] | None,
+    parse_args: Callable[[Sequence[str] | None], argparse.Namespace],
+    measure: Callable[[argparse.Namespace], object],
+    show: Callable[..., None],
+) -> int:
+    """Every bench script's main: measure, round the floats, print the table (or only the
+    JSON with --json). A RashomonError (missing or malformed data) is one line on stderr and
+    exit code 2. `measure` returns the result, or a tuple of it and extras `show` needs;
+    `show` is called as show(result, args, *extras)."""
+    from rashomon.errors import RashomonError
+
+    args = parse_args(argv)
+    try:
+        measured = measure(args)
+    except RashomonError as exc:
+        print(f"{name}: {exc}", file=sys.stderr)
+        return 2
+    result, *extras = measured if isinstance(measured, tuple) else (measured,)
+    result = round_floats(result)
+    emit(result, args.json, lambda: show(result, args, *extras))
+    return 0

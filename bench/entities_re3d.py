@@ -62,10 +62,9 @@ from common import (
     EVAL_DATA,
     Column,
     display_path,
-    emit,
     print_facts,
     print_table,
-    round_floats,
+    run_main,
     timed,
     versions,
 )
@@ -588,15 +587,13 @@ def show_errors(tally: Tally, limit: int) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(argv)
-    try:
-        measured, ours = measure(args)
-    except RashomonError as exc:
-        print(f"entities_re3d: {exc}", file=sys.stderr)
-        return 2
-    result = round_floats(measured)
-    emit(result, args.json, lambda: show(result, ours, args.errors))
-    return 0
+    return run_main(
+        "entities_re3d",
+        argv,
+        parse_args,
+        measure,
+        lambda result, args, ours: show(result, ours, args.errors),
+    )
 
 
 if __name__ == "__main__":

@@ -76,10 +76,9 @@ from common import (
     EVAL_DATA,
     Column,
     display_path,
-    emit,
     print_facts,
     print_table,
-    round_floats,
+    run_main,
     timed,
     versions,
 )
@@ -591,15 +590,13 @@ def show(result: dict, ours: Tally, errors: int) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(argv)
-    try:
-        measured, ours = measure(args)
-    except RashomonError as exc:
-        print(f"events_plover: {exc}", file=sys.stderr)
-        return 2
-    result = round_floats(measured)
-    emit(result, args.json, lambda: show(result, ours, args.errors))
-    return 0
+    return run_main(
+        "events_plover",
+        argv,
+        parse_args,
+        measure,
+        lambda result, args, ours: show(result, ours, args.errors),
+    )
 
 
 if __name__ == "__main__":

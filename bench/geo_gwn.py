@@ -46,10 +46,9 @@ from common import (
     EVAL_DATA,
     Column,
     display_path,
-    emit,
     print_facts,
     print_table,
-    round_floats,
+    run_main,
     timed,
     versions,
 )
@@ -415,14 +414,7 @@ def show(result: dict[str, object]) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(argv)
-    try:
-        result = round_floats(measure(args))
-    except RashomonError as exc:
-        print(f"geo_gwn: {exc}", file=sys.stderr)
-        return 2
-    emit(result, args.json, lambda: show(result))
-    return 0
+    return run_main("geo_gwn", argv, parse_args, measure, lambda result, args: show(result))
 
 
 if __name__ == "__main__":

@@ -60,10 +60,9 @@ from common import (
     EVAL_DATA,
     Column,
     display_path,
-    emit,
     print_facts,
     print_table,
-    round_floats,
+    run_main,
     timed,
     versions,
 )
@@ -630,15 +629,13 @@ def show(result: dict, ours: Tally, errors: int) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(argv)
-    try:
-        result, ours = measure(args)
-    except RashomonError as exc:
-        print(f"numbers_newsquant: {exc}", file=sys.stderr)
-        return 1
-    result = round_floats(result)  # type: ignore[assignment]
-    emit(result, args.json, lambda: show(result, ours, args.errors))
-    return 0
+    return run_main(
+        "numbers_newsquant",
+        argv,
+        parse_args,
+        measure,
+        lambda result, args, ours: show(result, ours, args.errors),
+    )
 
 
 if __name__ == "__main__":

@@ -52,10 +52,9 @@ from common import (
     Column,
     add_data_options,
     display_path,
-    emit,
     print_facts,
     print_table,
-    round_floats,
+    run_main,
     versions,
 )
 from spacy.tokens import Doc
@@ -481,15 +480,13 @@ def show(result: dict, ours: Tally, errors: int) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(argv)
-    try:
-        measured, ours, _baseline = measure(args)
-    except RashomonError as exc:
-        print(f"quotes_polnear: {exc}", file=sys.stderr)
-        return 2
-    result = round_floats(measured)
-    emit(result, args.json, lambda: show(result, ours, args.errors))
-    return 0
+    return run_main(
+        "quotes_polnear",
+        argv,
+        parse_args,
+        measure,
+        lambda result, args, ours, _baseline: show(result, ours, args.errors),
+    )
 
 
 if __name__ == "__main__":

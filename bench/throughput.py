@@ -29,12 +29,11 @@ from common import (
     add_data_options,
     add_map_option,
     display_path,
-    emit,
     field_map_pairs,
     peak_rss_mib,
     print_facts,
     print_table,
-    round_floats,
+    run_main,
     versions,
 )
 from spacy.language import Language
@@ -44,11 +43,11 @@ from rashomon.errors import InputError, RashomonError
 from rashomon.ingest.records import FieldMap
 from rashomon.nlp import load_pipeline, model_key
 from rashomon.pipeline import IngestOptions, IngestResult, Outcome, ingest
-from rashomon.settings import Settings
 from rashomon.reconcile.disputes import find_disputes
 from rashomon.reconcile.facts import load_facts
 from rashomon.reconcile.kinship import ActorRelations
 from rashomon.reconcile.stories import StoryIndex
+from rashomon.settings import Settings
 from rashomon.store import Store
 from rashomon.store.stories import list_stories, story_features
 
@@ -176,18 +175,25 @@ def cross_article(store: Store, checkpoints: int = 5) -> dict[str, object]:
     """The cross-article stage on its own: placing the articles into stories again (into a
     fresh index, in the order ingest placed them), timed at checkpoints so the growth with
     the number of articles shows, then finding every story's disputes."""
-    order = [r[0] for r in store.conn.execute("SELECT article_id FROM story_articles ORDER BY position")]
+    order = [
+        r[0] for r in store.conn.execute("SELECT article_id FROM story_articles ORDER BY position")
+    ]
     features = [story_features(store, a) for a in order]  # reading the store is not the stage
     index = StoryIndex()
     growth, start, done = [], time.perf_counter(), 0
-    marks = sorted({max(1, round(len(features) * (i + 1) / checkpoints)) for i in range(checkpoints)})
+    marks = sorted(
+        {max(1, round(len(features) * (i + 1) / checkpoints)) for i in range(checkpoints)}
+    )
     for mark in marks:
         slice_start = time.perf_counter()
         for item in features[done:mark]:
             index.add(item)
         elapsed = time.perf_counter() - slice_start
-        growth.append({"articles": mark, "seconds": time.perf_counter() - start,
-                       "ms_per_article_in_slice": 1000 * elapsed / max(mark - done, 1)})  # fmt: skip
+        per_article = 1000 * elapsed / max(mark - done, 1)
+        growth.append(
+            {"articles": mark, "seconds": time.perf_counter() - start,
+             "ms_per_article_in_slice": per_article}
+        )  # fmt: skip
         done = mark
     relations = ActorRelations.from_store(store)
     start = time.perf_counter()
@@ -375,8 +381,10 @@ def show(result: dict[str, object]) -> None:
     if result["repeat"] > 1:
         print(f"overhead ×{result['overhead_x_best_pass']:.2f} fastest pass against fastest pass")
     cross = result["cross_article"]
-    print(f"\ncross-article stage (within end to end; first pass): {cross['stories']} stories, "
-          f"{cross['disputes']} disputes found in {cross['disputes_seconds']:.2f} s")
+    print(
+        f"\ncross-article stage (within end to end; first pass): {cross['stories']} stories, "
+        f"{cross['disputes']} disputes found in {cross['disputes_seconds']:.2f} s"
+    )
     print_table(
         cross["placement"],
         [Column("articles"), Column("seconds", "cumulative s", ".3f"),
@@ -385,14 +393,7 @@ def show(result: dict[str, object]) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(argv)
-    try:
-        result = round_floats(measure(args))
-    except RashomonError as exc:
-        print(f"throughput: {exc}", file=sys.stderr)
-        return 2
-    emit(result, args.json, lambda: show(result))
-    return 0
+    return run_main("throughput", argv, parse_args, measure, lambda result, args: show(result))
 
 
 if __name__ == "__main__":

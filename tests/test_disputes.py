@@ -97,7 +97,8 @@ def test_numeric_dispute_and_agreement():
     (figure,) = align_figures(facts(rows))
     assert figure.status == "dispute"
     assert [[c["text"] for c in p] for p in figure.positions] == [
-        ["around 300"], ["no more than 900", "some 900"]
+        ["around 300"],
+        ["no more than 900", "some 900"],
     ]
 
 
@@ -170,8 +171,7 @@ def test_control_shares_that_exceed_the_whole_conflict():
                     place_id="sheikh-saeed",
                     sentence="The army had fully recaptured Sheikh Saeed.")  # fmt: skip
     data = facts([share], [capture])
-    assert {(s.holder, s.share) for s in control_states(data)} == {("rebels", 0.7),
-                                                                    ("army", 1.0)}
+    assert {(s.holder, s.share) for s in control_states(data)} == {("rebels", 0.7), ("army", 1.0)}
     (found,) = state_conflicts(data, RELATIONS.related)
     assert found.status == "dispute" and found.subject == "control of sheikh-saeed"
 
@@ -181,8 +181,11 @@ def test_capture_reported_later_supersedes():
                    place_id="x", sentence="Rebels control about 70 percent of X.")  # fmt: skip
     capture = event("a2", "ASSAULT", "asserted", ["army"], [], "captured", mode="occupy",
                     place_id="x", sentence="The army fully captured X.")  # fmt: skip
-    data = facts([share], [capture], articles=(article("a1", published="2016-12-01"),
-                                               article("a2", published="2016-12-12")))
+    data = facts(
+        [share],
+        [capture],
+        articles=(article("a1", published="2016-12-01"), article("a2", published="2016-12-12")),
+    )
     (found,) = state_conflicts(data, RELATIONS.related)
     assert found.status == "superseded"
 
@@ -203,6 +206,7 @@ def test_dispute_ids_are_stable_and_sides_carry_evidence():
     assert [d.id for d in first] == [d.id for d in again]
     (dispute,) = first
     assert {(s.value_or_claim, s.claimant, s.outlet, s.position) for s in dispute.sides} == {
-        ("around 300", "Khoja", "AFP", 0), ("some 900", "UN", "BBC", 1)
+        ("around 300", "Khoja", "AFP", 0),
+        ("some 900", "UN", "BBC", 1),
     }
     assert all(s.sentence and s.article_id for s in dispute.sides)

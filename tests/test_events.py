@@ -100,7 +100,9 @@ def test_coordinated_sources(events_of):
 
 
 def test_nominal_event_owner_mode_and_place(events_of):
-    event = one(events_of("Russian air strikes on Idlib killed dozens on Monday."), "ASSAULT", "air")
+    event = one(
+        events_of("Russian air strikes on Idlib killed dozens on Monday."), "ASSAULT", "air"
+    )
     assert event.mode == "aerial"
     assert event.source_actor_ids == ("russia",)
     assert (event.place_id, event.place_from) == ("rashomon:idlib", "clause")
@@ -115,7 +117,11 @@ def test_light_verb_lends_its_subject(events_of):
 def test_date_in_clause_and_publication_fallback(events_of):
     events = events_of("Rebels shelled Aleppo on Monday. Turkey condemned the attack.")
     shelled = one(events, "ASSAULT", "shelled")
-    assert (shelled.date, shelled.date_precision, shelled.date_from) == ("2016-10-17", "day", "text")
+    assert (shelled.date, shelled.date_precision, shelled.date_from) == (
+        "2016-10-17",
+        "day",
+        "text",
+    )
     condemned = one(events, "ACCUSE")
     assert (condemned.date, condemned.date_precision) == ("2016-10-20", "week")
     assert condemned.date_from == "publication"
@@ -178,7 +184,9 @@ def test_cli_events_option_re_extracts(tmp_path, capsys):
     article.write_text("Rebels answer Moscow\n\nRebels rebuffed the Russian offer of a truce.\n")
     db = str(tmp_path / "t.db")
     assert main(["ingest", str(article), "--db", db]) == 0
-    assert not [e for e in cli_json(capsys, "events", "--json", "--db", db) if e["type"] == "REJECT"]
+    assert not [
+        e for e in cli_json(capsys, "events", "--json", "--db", db) if e["type"] == "REJECT"
+    ]
     extra = tmp_path / "extra.yaml"
     extra.write_text("verbs:\n  rebuff: {type: REJECT, object: content}\n")
     assert main(["parse", "--events", str(extra), "--db", db]) == 0

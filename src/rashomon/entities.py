@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from rashomon.article.outlets import OutletDirectory
+from rashomon.errors import NotFoundError
 from rashomon.extract.actor_dictionary import ActorDictionary
 from rashomon.extract.actors import ActorMatcher
 from rashomon.extract.dates import find_dates
@@ -27,7 +28,6 @@ from rashomon.extract.gazetteer import Gazetteer
 from rashomon.extract.numbers import NumberLexicon, find_numbers
 from rashomon.extract.places import find_places
 from rashomon.extract.quotes import SpeechVerbs, find_quotes
-from rashomon.errors import NotFoundError
 from rashomon.model import Actor, ActorKind, PlaceMention, PlacePrecision, PublicationDate
 from rashomon.nlp import load_docs, model_key
 from rashomon.settings import Settings

@@ -69,7 +69,9 @@ def polarity_conflicts(
     return found
 
 
-def _parties_match(a: dict[str, Any], b: dict[str, Any], related: Callable[[str, str], bool]) -> bool:
+def _parties_match(
+    a: dict[str, Any], b: dict[str, Any], related: Callable[[str, str], bool]
+) -> bool:
     if not (a["target_actor_ids"] and b["target_actor_ids"]):
         return False
     if not _any_related(a["target_actor_ids"], b["target_actor_ids"], related):

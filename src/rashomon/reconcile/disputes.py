@@ -50,8 +50,11 @@ def _numeric(story_id: str, figure: AlignedFigure, facts: StoryFacts) -> Dispute
         " / ".join(dict.fromkeys(f"{c['text']} ({c['claimant'] or c['outlet']})" for c in p))
         for p in figure.positions
     )
-    note = ("the figure changed between the reports: " if figure.status == "superseded"
-            else "the figures do not overlap, whatever their qualifiers allow: ") + values
+    note = (
+        "the figure changed between the reports: "
+        if figure.status == "superseded"
+        else "the figures do not overlap, whatever their qualifiers allow: "
+    ) + values
     return Dispute(
         _id(story_id, "numeric", figure.subject, sides), story_id, "numeric", figure.subject,
         figure.status, tuple(sides), note,
@@ -91,7 +94,10 @@ def _side(row: dict[str, Any], claim: str, facts: StoryFacts, position: int) -> 
 
 def _quote_around(event: dict[str, Any], facts: StoryFacts) -> dict[str, Any] | None:
     for quote in facts.quotes:
-        if quote["article_id"] == event["article_id"] and quote["start"] <= event["start"] < quote["end"]:
+        if (
+            quote["article_id"] == event["article_id"]
+            and quote["start"] <= event["start"] < quote["end"]
+        ):
             return quote
     return None
 

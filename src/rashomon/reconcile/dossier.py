@@ -112,10 +112,17 @@ def _figures(facts: StoryFacts) -> tuple[dm.Figure, ...]:
         dm.Figure(
             subject=f.subject,
             claims=tuple(
-                dm.FigureClaim(c["text"], c["low"] if c["low"] is not None else c["value"],
-                               c["high"] if c["high"] is not None else c["value"],
-                               c["qualifier"], c["claimant"], c["outlet"], c["article_id"],
-                               claim_date(c, facts), c["sentence"])
+                dm.FigureClaim(
+                    c["text"],
+                    c["low"] if c["low"] is not None else c["value"],
+                    c["high"] if c["high"] is not None else c["value"],
+                    c["qualifier"],
+                    c["claimant"],
+                    c["outlet"],
+                    c["article_id"],
+                    claim_date(c, facts),
+                    c["sentence"],
+                )
                 for c in f.claims
             ),
             disputed=f.disputed,

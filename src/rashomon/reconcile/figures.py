@@ -63,7 +63,7 @@ def align_figures(facts: StoryFacts) -> list[AlignedFigure]:
 
 
 def concept_key(claim: dict[str, Any]) -> str | None:
-    """"fighters|jabhat-fateh-al-sham|" for "around 300 Nusra fighters"; None when the claim
+    """ "fighters|jabhat-fateh-al-sham|" for "around 300 Nusra fighters"; None when the claim
     does not say what it counts."""
     what = (claim.get("what") or "").lower().replace("’", "'")
     words = [w.strip(".,'") for w in what.split()]

@@ -137,11 +137,12 @@ class StoryIndex:
         if known is not None:
             return known.story
         original = self._entries.get(features.duplicate_of or "")
-        counts = term_counts(features.text, features.title)
+        counts: dict[str, int] = {}  # a copy's words are its original's: not kept twice
         if original is not None:
             story = original.story
             copy_of = original.copy_of or original.article_id
         else:
+            counts = term_counts(features.text, features.title)
             self._stats.add(counts)
             story = self._best_story(self._stats.vector(counts), features) or self._new_id(
                 features.article_id

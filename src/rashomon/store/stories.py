@@ -38,7 +38,9 @@ def assign_stories(store: Store, on_done: Callable[[str], None] | None = None) -
     if not pending:
         return 0
     index = load_index(store)
-    start = store.conn.execute("SELECT COALESCE(MAX(position), -1) FROM story_articles").fetchone()[0]
+    start = store.conn.execute("SELECT COALESCE(MAX(position), -1) FROM story_articles").fetchone()[
+        0
+    ]
     placed = []
     for article_id in pending:
         placed.append((article_id, index.add(story_features(store, article_id))))
@@ -99,7 +101,7 @@ def list_stories(store: Store) -> list[dict[str, object]]:
 
 
 def story_label(store: Store, story: Story, names: dict[str, str]) -> str:
-    """"Jabhat Fateh al-Sham / Aleppo: evacuation, statement": the actor and the town named
+    """ "Jabhat Fateh al-Sham / Aleppo: evacuation, statement": the actor and the town named
     most often across the story's reports (outlets and countries say little about which
     story it is), then the index's two most salient terms."""
     marks = ",".join("?" * len(story.article_ids))

@@ -46,8 +46,28 @@ __all__ = ["EventLexicon", "EventSense", "Trigger", "find_events", "packaged_lex
 
 _ARMED_KINDS = frozenset({"armed group", "military", "state", "government"})
 _ARMED_WORDS = frozenset(
-    "troops forces army soldiers militants rebels fighters guerrillas gunmen militia militias "
-    "police jets warplanes aircraft helicopters insurgents jihadists tanks artillery".split()
+    [
+        "troops",
+        "forces",
+        "army",
+        "soldiers",
+        "militants",
+        "rebels",
+        "fighters",
+        "guerrillas",
+        "gunmen",
+        "militia",
+        "militias",
+        "police",
+        "jets",
+        "warplanes",
+        "aircraft",
+        "helicopters",
+        "insurgents",
+        "jihadists",
+        "tanks",
+        "artillery",
+    ]
 )
 _LENDS_SUBJECT = frozenset({"proposed", "planned"})
 
@@ -88,11 +108,20 @@ def find_events(
             fact, frame = "historical", None
         events.append(
             Event(
-                start=trigger.start, end=trigger.end, trigger=trigger.text,
-                type=trigger.sense.type, mode=trigger.mode, factuality=fact, frame=frame.text if frame is not None else None,
-                sources=tuple(sources), targets=tuple(targets),
-                place_id=place_id, place_from=place_from,
-                date=day, date_precision=precision, date_from=date_from,
+                start=trigger.start,
+                end=trigger.end,
+                trigger=trigger.text,
+                type=trigger.sense.type,
+                mode=trigger.mode,
+                factuality=fact,
+                frame=frame.text if frame is not None else None,
+                sources=tuple(sources),
+                targets=tuple(targets),
+                place_id=place_id,
+                place_from=place_from,
+                date=day,
+                date_precision=precision,
+                date_from=date_from,
             )  # fmt: skip
         )
     return events
@@ -125,7 +154,9 @@ def _worth_keeping(
 ) -> bool:
     if trigger.sense.military and trigger.mode == trigger.sense.mode:
         actors = [a.actor_id for a in (*sources, *targets) if a.actor_id]
-        armed_words = any(w in _ARMED_WORDS for a in (*sources, *targets) for w in a.text.lower().split())
+        armed_words = any(
+            w in _ARMED_WORDS for a in (*sources, *targets) for w in a.text.lower().split()
+        )
         if not armed_words and not any(kind_of(a) in _ARMED_KINDS for a in actors):
             return False
     return True

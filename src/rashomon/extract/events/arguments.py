@@ -38,11 +38,39 @@ _OWNER_DEPS = ("poss", "amod", "compound", "nmod")
 _BELONGS = frozenset({"of", "from", "to", "with", "within", "inside"})
 _BELONG_VERBS = frozenset({"relate", "link", "affiliate", "ally", "loyal", "tie", "belong"})
 _GROUP_WORDS = frozenset(
-    "group faction organisation organization militia movement jihadist militant rebel "
-    "insurgent fighter force coalition alliance army".split()
+    [
+        "group",
+        "faction",
+        "organisation",
+        "organization",
+        "militia",
+        "movement",
+        "jihadist",
+        "militant",
+        "rebel",
+        "insurgent",
+        "fighter",
+        "force",
+        "coalition",
+        "alliance",
+        "army",
+    ]
 )
 _SPEECH = frozenset(
-    "say tell add insist stress claim announce state explain warn argue note".split()
+    [
+        "say",
+        "tell",
+        "add",
+        "insist",
+        "stress",
+        "claim",
+        "announce",
+        "state",
+        "explain",
+        "warn",
+        "argue",
+        "note",
+    ]
 )
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _NEUTER = frozenset({"it", "its"})
@@ -253,12 +281,18 @@ class ArgumentReader:
         belongs = self._belongs_to(head)
         if belongs is not None:
             return belongs
-        owners = [self.at_token[c.i] for c in head.children if c.dep_ in _OWNER_DEPS and c.i in self.at_token]
+        owners = [
+            self.at_token[c.i]
+            for c in head.children
+            if c.dep_ in _OWNER_DEPS and c.i in self.at_token
+        ]
         owners.sort(key=lambda m: m.kind in ("nationality", "location"))
         if owners:
             return owners[0].actor_id
-        if head.lemma_.lower() in _GROUP_WORDS and head.tag_ == "NN" and any(
-            c.dep_ == "det" for c in head.children
+        if (
+            head.lemma_.lower() in _GROUP_WORDS
+            and head.tag_ == "NN"
+            and any(c.dep_ == "det" for c in head.children)
         ):
             return self._unnamed_group(head)  # "a powerful jihadist group", not "rebels"
         return None
@@ -306,7 +340,7 @@ class ArgumentReader:
         return None
 
     def _last_person(self, token: Token) -> str | None:
-        """"him"/"her" as a participant: the person named last before it, in its sentence or
+        """ "him"/"her" as a participant: the person named last before it, in its sentence or
         the one before (the actor resolver handles only "he"/"she" as subjects)."""
         mention = self.at_token.get(token.i)
         if mention is not None:
@@ -334,7 +368,7 @@ class ArgumentReader:
         return None
 
     def _owner_pronoun(self, token: Token) -> str | None:
-        """"its"/"their" owned by the subject of the clause: "Russia started its strikes"."""
+        """ "its"/"their" owned by the subject of the clause: "Russia started its strikes"."""
         verb = _governing_verb(token)
         subject = _child(verb, _SUBJECT) if verb is not None else None
         if subject is not None and subject.i != token.i and subject.lower_ not in _NEUTER:
@@ -360,7 +394,10 @@ class ArgumentReader:
                 continue
             sent = sentences[i]
             for m in self.mentions:
-                if sent.start_char <= m.start < sent.end_char and self.kind_of(m.actor_id) in _ARMED:
+                if (
+                    sent.start_char <= m.start < sent.end_char
+                    and self.kind_of(m.actor_id) in _ARMED
+                ):
                     return m.actor_id
         return None
 

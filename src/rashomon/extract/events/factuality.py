@@ -25,7 +25,9 @@ _CARRY = frozenset({"conj", "prep", "pobj", "dobj", "nsubjpass", "attr", "oprd"}
 _PURPOSE = frozenset({"to", "in order to", "so"})
 
 
-def factuality(trigger: Trigger, lexicon: EventLexicon, triggers: set[int]) -> tuple[str, Token | None]:
+def factuality(
+    trigger: Trigger, lexicon: EventLexicon, triggers: set[int]
+) -> tuple[str, Token | None]:
     """(factuality, the word that decided it); `triggers` holds the token ids of all event
     words, so that the object of another event ("rejected the offer") stops the climb."""
     node: Token = trigger.head

@@ -20,11 +20,36 @@ from rashomon.errors import InputError
 
 PACKAGED = "event_verbs.yaml"
 PLOVER_TYPES = frozenset(
-    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN "
-    "PROTEST SANCTION MOBILIZE COERCE ASSAULT".split()
+    [
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",
+        "COOPERATE",
+        "AID",
+        "RETREAT",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "PROTEST",
+        "SANCTION",
+        "MOBILIZE",
+        "COERCE",
+        "ASSAULT",
+    ]
 )
 FACTUALITIES = frozenset(
-    "asserted negated proposed planned demanded hypothetical alleged historical".split()
+    [
+        "asserted",
+        "negated",
+        "proposed",
+        "planned",
+        "demanded",
+        "hypothetical",
+        "alleged",
+        "historical",
+    ]
 )
 _OBJECTS = {None, "content", "target"}
 _CONTROLS = {None, "object", "subject"}
@@ -96,8 +121,8 @@ class EventLexicon:
         digest = hashlib.sha256("\x00".join(t for _, t in texts).encode()).hexdigest()[:12]
         return cls(
             merged["verbs"], merged["phrases"], merged["nouns"], merged["light_verbs"],
-            merged["modes"], merged["frames"], merged["modals"], merged["boundaries"], merged["reversals"],
-            merged["reversal_types"], version=digest,
+            merged["modes"], merged["frames"], merged["modals"], merged["boundaries"],
+            merged["reversals"], merged["reversal_types"], version=digest,
         )  # fmt: skip
 
     def reversed_type(self, event_type: str) -> str | None:

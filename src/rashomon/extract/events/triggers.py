@@ -116,7 +116,7 @@ def _noun_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
 
 
 def _names_a_date(word: Token) -> bool:
-    """"called on Sunday for sanctions": "on Sunday" is not the "call on" of a request."""
+    """ "called on Sunday for sanctions": "on Sunday" is not the "call on" of a request."""
     return any(c.ent_type_ in ("DATE", "TIME") for c in word.subtree if c.i != word.i)
 
 

@@ -37,8 +37,7 @@ class EventPlaces:
         Russia", "Russia's plan") is an actor there, not where the event happened."""
         taken = [(a.start, a.end) for a in participants if a.actor_id]  # "recaptured X": X
         spans = [
-            span if not any(s <= span[0] < e for s, e in taken) else (-1, -1)
-            for span in self.spans
+            span if not any(s <= span[0] < e for s, e in taken) else (-1, -1) for span in self.spans
         ]
         for token in _anchors(trigger):
             index = link_place(token, spans)
