@@ -44,7 +44,7 @@ from rashomon.ingest.records import FieldMap
 from rashomon.nlp import load_pipeline, model_key
 from rashomon.pipeline import IngestOptions, IngestResult, Outcome, ingest
 from rashomon.reconcile.disputes import find_disputes
-from rashomon.reconcile.facts import load_facts
+from rashomon.reconcile.facts import FactsReader
 from rashomon.reconcile.kinship import ActorRelations
 from rashomon.reconcile.stories import StoryIndex
 from rashomon.settings import Settings
@@ -199,8 +199,9 @@ def cross_article(store: Store, checkpoints: int = 5) -> dict[str, object]:
     start = time.perf_counter()
     disputes = 0
     stories = list_stories(store)
+    reader = FactsReader(store)
     for story in stories:
-        facts = load_facts(store, story["article_ids"])  # type: ignore[arg-type]
+        facts = reader.facts(story["article_ids"])  # type: ignore[arg-type]
         disputes += len(find_disputes(str(story["id"]), facts, relations))
     return {"stories": len(stories), "placement": growth,
             "disputes": disputes, "disputes_seconds": time.perf_counter() - start}  # fmt: skip

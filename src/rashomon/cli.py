@@ -152,7 +152,7 @@ def cmd_stories(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_disputes(args: argparse.Namespace, settings: Settings) -> int:
     from rashomon.reconcile.disputes import find_disputes
-    from rashomon.reconcile.facts import load_facts
+    from rashomon.reconcile.facts import FactsReader
     from rashomon.reconcile.kinship import ActorRelations
     from rashomon.report.terminal import table
     from rashomon.store import Store
@@ -161,10 +161,11 @@ def cmd_disputes(args: argparse.Namespace, settings: Settings) -> int:
     found = []
     with Store(settings.db) as store:
         relations = ActorRelations.from_store(store)
+        reader = FactsReader(store)
         for story in list_stories(store):
             if args.story and story["id"] != args.story:
                 continue
-            facts = load_facts(store, story["article_ids"])  # type: ignore[arg-type]
+            facts = reader.facts(story["article_ids"])  # type: ignore[arg-type]
             found += find_disputes(str(story["id"]), facts, relations, args.all)
     rows = [dataclasses.asdict(d) for d in found]
     if args.json:

@@ -6,6 +6,7 @@ reading them here keeps SQL out of the reasoning and lets tests build facts by h
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -52,18 +53,41 @@ class StoryFacts:
 
 
 def load_facts(store: Store, article_ids: Iterable[str]) -> StoryFacts:
-    wanted = set(article_ids)
-    articles = {
-        row.id: ArticleInfo(row.id, row.outlet, row.wire, row.published, row.duplicate_of,
-                            row.title)
-        for row in store.list_articles() if row.id in wanted
-    }  # fmt: skip
-    return StoryFacts(
-        articles=articles,
-        numbers=[n for n in list_numbers(store) if n["article_id"] in wanted],
-        events=[e for e in list_events(store) if e["article_id"] in wanted],
-        quotes=[q for q in list_quotes(store) if q["article_id"] in wanted],
-        mentions=[m for m in list_mentions(store) if m["article_id"] in wanted],
-        actor_names=dict(store.conn.execute("SELECT id, name FROM actors").fetchall()),
-        place_names=dict(store.conn.execute("SELECT id, name FROM places").fetchall()),
-    )
+    """One story's facts; for many stories, `FactsReader` reads the store once."""
+    return FactsReader(store).facts(article_ids)
+
+
+class FactsReader:
+    """Every stored finding read once and split by article, so that the facts of each of
+    hundreds of stories cost a lookup, not a pass over the whole store."""
+
+    def __init__(self, store: Store) -> None:
+        self.articles = {
+            row.id: ArticleInfo(row.id, row.outlet, row.wire, row.published,
+                                row.duplicate_of, row.title)
+            for row in store.list_articles()
+        }  # fmt: skip
+        self.rows: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        for kind, rows in (
+            ("numbers", list_numbers(store)), ("events", list_events(store)),
+            ("quotes", list_quotes(store)), ("mentions", list_mentions(store)),
+        ):  # fmt: skip
+            for row in rows:
+                self.rows[kind][row["article_id"]].append(row)
+        self.actor_names = dict(store.conn.execute("SELECT id, name FROM actors").fetchall())
+        self.place_names = dict(store.conn.execute("SELECT id, name FROM places").fetchall())
+
+    def facts(self, article_ids: Iterable[str]) -> StoryFacts:
+        wanted = [a for a in dict.fromkeys(article_ids) if a in self.articles]
+
+        def rows(kind: str) -> list[dict[str, Any]]:
+            return [row for a in wanted for row in self.rows[kind].get(a, ())]
+
+        return StoryFacts(
+            articles={a: self.articles[a] for a in wanted},
+            numbers=rows("numbers"), events=rows("events"), quotes=rows("quotes"),
+            mentions=rows("mentions"), actor_names=self.actor_names,
+            place_names=self.place_names,
+        )  # fmt: skip

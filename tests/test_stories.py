@@ -1,0 +1,148 @@
+"""Story grouping: joining, starting, stable ids, wire copies, dates, labels and persistence."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from rashomon.errors import RashomonError
+from rashomon.reconcile.stories import StoryConfig, StoryFeatures, StoryIndex, day_range
+from rashomon.reconcile.tfidf import TermStats, term_counts, terms
+
+SHELLING = (
+    "Artillery shelling hit the northern town of Kafr Ghazal on Tuesday, killing four farmers "
+    "near the grain silo, local medics said. The shells came from positions west of the town."
+)
+SHELLING_AGAIN = (
+    "Artillery shelling struck the northern town of Kafr Ghazal on Tuesday and killed four "
+    "farmers by the grain silo, medics said. Residents said the shells came from the west."
+)
+SHELLING_FOLLOW_UP = (
+    "Funerals were held in Kafr Ghazal for the four farmers killed by shelling near the grain "
+    "silo; mourners blamed artillery positions west of the town."
+)
+RATES = (
+    "The central bank raised interest rates by half a point to curb inflation, the finance "
+    "minister announced, adding that the currency had steadied against the dollar."
+)
+
+
+def article(key: str, text: str, **fields: object) -> StoryFeatures:
+    return StoryFeatures(article_id=key, text=text, **fields)  # type: ignore[arg-type]
+
+
+def test_terms_are_lowercase_words_without_stopwords_or_possessives():
+    assert terms("The Army's 3 tanks shelled Aleppo's east-side") == [
+        "army", "tanks", "shelled", "aleppo", "east-side",
+    ]  # fmt: skip
+    assert term_counts("rockets hit", title="Rockets") == {"rockets": 3, "hit": 1}
+
+
+def test_document_frequencies_grow_as_articles_arrive():
+    stats = TermStats()
+    stats.add({"shelling": 1, "town": 2})
+    before = stats.idf("shelling")
+    stats.add({"bank": 1})
+    assert stats.idf("shelling") > before  # rarer now that there are more documents
+    assert stats.idf("never-seen") > stats.idf("shelling")
+
+
+def test_near_identical_reports_join_and_an_unrelated_one_starts_a_story():
+    index = StoryIndex()
+    first = index.add(article("aaaaaaaaaaaaaaaa", SHELLING))
+    assert first == "story:aaaaaaaaaaaa"
+    assert index.add(article("bbbbbbbbbbbbbbbb", SHELLING_AGAIN)) == first
+    assert index.add(article("cccccccccccccccc", RATES)) == "story:cccccccccccc"
+    assert [s.article_ids for s in index.stories()] == [
+        ("aaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbb"), ("cccccccccccccccc",),
+    ]  # fmt: skip
+
+
+def test_a_story_id_never_changes_as_articles_join():
+    index = StoryIndex()
+    story = index.add(article("a1", SHELLING))
+    index.add(article("r1", RATES))
+    assert index.add(article("a2", SHELLING_AGAIN)) == story
+    assert index.add(article("a3", SHELLING_FOLLOW_UP)) == story
+    assert index.story_of("a1") == story
+    assert index.add(article("a1", SHELLING)) == story  # adding again changes nothing
+    assert [s.id for s in index.stories()] == [story, "story:r1"]
+    assert index.stories()[0].article_ids == ("a1", "a2", "a3")
+
+
+def test_a_wire_copy_joins_its_original_and_is_not_a_second_report():
+    index = StoryIndex()
+    story = index.add(article("orig", SHELLING, published="2016-11-01"))
+    index.add(article("rates", RATES))
+    # even with unrelated text, a copy goes where its original is
+    assert index.add(article("copy", RATES, duplicate_of="orig", published="2016-11-02")) == story
+    assert index.add(article("copy2", RATES, duplicate_of="copy")) == story  # copy of a copy
+    found = index.stories()[0]
+    assert found.article_ids == ("orig", "copy", "copy2")
+    assert found.reports == 1
+    assert (found.start, found.end) == ("2016-11-01", "2016-11-02")
+    assert index.to_state()["articles"][2]["copy_of"] == "orig"
+
+
+def test_a_copy_of_an_unknown_article_is_placed_on_its_own_merits():
+    index = StoryIndex()
+    story = index.add(article("a1", SHELLING))
+    assert index.add(article("a2", SHELLING_AGAIN, duplicate_of="not-indexed")) == story
+
+
+def test_far_apart_dates_split_similar_reports():
+    index = StoryIndex()
+    story = index.add(article("a1", SHELLING, published="2016-11-01"))
+    assert index.add(article("a2", SHELLING_AGAIN, published="2016-11-02")) == story
+    assert index.add(article("a3", SHELLING_AGAIN, published="2017-03-01")) != story
+    assert index.add(article("a4", SHELLING_FOLLOW_UP, published="2016-11")) == story  # a month
+
+
+def test_shared_actors_and_places_raise_the_score_and_disjoint_ones_lower_it():
+    text_a = "Clashes near the dam went on overnight as fighters traded fire with troops."
+    text_b = "Fighting around the dam continued through the night, with heavy exchanges of fire."
+    sdf = {"actor_ids": frozenset({"sdf"}), "place_ids": frozenset({"tabqa"})}
+    isis = {"actor_ids": frozenset({"isis"}), "place_ids": frozenset({"mosul"})}
+    config = StoryConfig(threshold=0.45)  # the texts alone are not close enough
+    alone = StoryIndex(config)
+    assert alone.add(article("a1", text_a)) != alone.add(article("a2", text_b))
+    same = StoryIndex(config)
+    assert same.add(article("a1", text_a, **sdf)) == same.add(article("a2", text_b, **sdf))
+    other = StoryIndex(config)
+    assert other.add(article("a1", text_a, **sdf)) != other.add(article("a2", text_b, **isis))
+
+
+def test_label_names_the_main_actor_and_place_and_a_salient_term():
+    index = StoryIndex()
+    shared = {"actor_ids": frozenset({"syr-army"}), "place_ids": frozenset({"kafr-ghazal"})}
+    index.add(article("a1", SHELLING, **shared))
+    index.add(article("a2", SHELLING_AGAIN, **shared))
+    label = index.label(index.stories()[0], names={"syr-army": "Syrian army"})
+    assert label.startswith("Syrian army / kafr-ghazal: ")
+    assert "ghazal" not in label.split(": ")[1]  # the place's own words are not repeated
+    assert index.stories(names={"syr-army": "Syrian army"})[0].label == label
+    assert index.label("story:a1").startswith("syr-army / kafr-ghazal: ")
+
+
+def test_state_round_trips_through_json_and_goes_on_the_same_way():
+    index = StoryIndex(StoryConfig(threshold=0.25))
+    index.add(article("a1", SHELLING, published="2016-11-01", actor_ids=frozenset({"syr-army"})))
+    index.add(article("r1", RATES, title="Rates up"))
+    index.add(article("a2", SHELLING_AGAIN, published="2016-11-02"))
+    index.add(article("c1", SHELLING, duplicate_of="a1"))
+    state = json.loads(json.dumps(index.to_state()))
+    restored = StoryIndex.from_state(state)
+    assert restored.config == index.config
+    assert restored.stories() == index.stories()
+    assert restored.to_state() == index.to_state()
+    follow = article("a3", SHELLING_FOLLOW_UP, published="2016-11-03")
+    assert restored.add(follow) == index.add(follow) == "story:a1"
+
+
+def test_bad_state_and_bad_dates_are_refused():
+    with pytest.raises(RashomonError):
+        StoryIndex.from_state({"version": 99, "articles": []})
+    with pytest.raises(RashomonError):
+        article("x", "text", published="last Tuesday")
+    assert day_range("2016-02") == (day_range("2016-02-01")[0], day_range("2016-02-29")[1])  # type: ignore[index]
