@@ -55,7 +55,7 @@ from pathlib import Path
 import numpy as np
 
 # Run as a script, so this folder is on sys.path and the shared plumbing imports as `common`.
-from common import EVAL_DATA, Column, display_path, emit, print_facts, print_table, round_floats
+from common import EVAL_DATA, Column, display_path, print_facts, print_table, run_main
 from common import versions as package_versions
 from coref_metrics import adjusted_rand, b_cubed, conll
 from spacy.tokens import Doc, Span
@@ -462,14 +462,7 @@ def show(result: dict) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(argv)
-    try:
-        result = round_floats(measure(args))
-    except RashomonError as exc:
-        print(f"stories_ecb: {exc}", file=sys.stderr)
-        return 2
-    emit(result, args.json, lambda: show(result))
-    return 0
+    return run_main("stories_ecb", argv, parse_args, measure, lambda result, args: show(result))
 
 
 if __name__ == "__main__":
