@@ -94,3 +94,14 @@ def below_floors(ours: dict, floors: dict[str, float]) -> dict[str, tuple[float,
         for path, floor in floors.items()
         if score_at(ours, path) < floor
     }
+
+
+def behind_baseline(result: dict, paths: list[str], strict: bool = True) -> dict:
+    """Eval gate: every score where ours is not ahead of the baseline run beside it
+    (`strict`: a tie counts as behind), as path -> (ours, baseline)."""
+    found = {}
+    for path in paths:
+        ours, theirs = score_at(result["ours"], path), score_at(result["baseline"], path)
+        if ours < theirs or (strict and ours == theirs):
+            found[path] = (ours, theirs)
+    return found

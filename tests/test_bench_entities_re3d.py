@@ -16,7 +16,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from conftest import SHARED, below_floors, need, run_bench_script, score_at
+from conftest import SHARED, behind_baseline, below_floors, need, run_bench_script
 
 from rashomon.store.entities import MentionRow
 
@@ -191,9 +191,5 @@ def test_scores_on_re3d_stay_above_the_floors():
         )
     below = below_floors(result["ours"], pinned["floors"])
     assert not below, f"below the pinned floors (measured, floor): {below}"
-    behind = {
-        path: (score_at(result["ours"], path), score_at(result["baseline"], path))
-        for path in pinned["beats_baseline"]
-        if score_at(result["ours"], path) <= score_at(result["baseline"], path)
-    }
+    behind = behind_baseline(result, pinned["beats_baseline"])
     assert not behind, f"plain spaCy caught up (ours, spaCy): {behind}"

@@ -19,7 +19,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from conftest import SHARED, below_floors, need, run_bench_script, score_at
+from conftest import SHARED, behind_baseline, below_floors, need, run_bench_script
 
 REPO = Path(__file__).resolve().parents[1]
 FLOORS = REPO / "bench" / "floors" / "events_location.json"
@@ -164,9 +164,5 @@ def test_dev_scores_stay_above_the_floors_and_beat_the_baseline():
         )
     below = below_floors(result["ours"], pinned["floors"])
     assert not below, f"below the pinned floors (measured, floor): {below}"
-    behind = {
-        path: (score_at(result["ours"], path), score_at(result["baseline"], path))
-        for path in pinned["beats_baseline"]
-        if score_at(result["ours"], path) <= score_at(result["baseline"], path)
-    }
+    behind = behind_baseline(result, pinned["beats_baseline"])
     assert not behind, f"not above the baseline (ours, baseline): {behind}"

@@ -17,7 +17,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from conftest import SHARED, below_floors, need, run_bench_script, score_at
+from conftest import SHARED, behind_baseline, below_floors, need, run_bench_script
 
 REPO = Path(__file__).resolve().parents[1]
 SCRIPT = REPO / "bench" / "stories_ecb.py"
@@ -163,9 +163,5 @@ def test_scores_on_ecbplus_stay_above_the_floors_and_the_baselines():
         )
     below = below_floors(result["ours"], pinned["floors"])
     assert not below, f"below the pinned floors (measured, floor): {below}"
-    behind = {
-        path: (score_at(result["ours"], path), score_at(result["baseline"], path))
-        for path in pinned["beats_baseline"]
-        if score_at(result["ours"], path) < score_at(result["baseline"], path)
-    }
+    behind = behind_baseline(result, pinned["beats_baseline"], strict=False)
     assert not behind, f"a baseline caught up (ours, baseline): {behind}"

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from rashomon.errors import NotFoundError
+from rashomon.reconcile.contradictions import control_states
 from rashomon.reconcile.disputes import find_disputes
 from rashomon.reconcile.facts import StoryFacts, load_facts
 from rashomon.reconcile.figures import align_figures, claim_date
@@ -80,11 +81,26 @@ def _actors(store: Store, facts: StoryFacts, top: int = 12) -> tuple[dm.KeyActor
 
 
 def _timeline(story_id: str, facts: StoryFacts) -> tuple[dm.TimelineEntry, ...]:
+    """Merged events (those with a known doer, the most reported first up to the limit) and
+    the states on the ground the reports give, in date order; undated ones last, in the
+    order the reports tell them."""
     merged = [m for m in merge_events(story_id, facts) if m.source_actor_ids]
     merged.sort(key=lambda m: (-m.independent, -m.articles))
-    chosen = merged[:TIMELINE_LIMIT]
-    chosen.sort(key=lambda m: (m.date is None, m.date or "", _first_offset(m)))
-    return tuple(_entry(m, facts) for m in chosen)
+    entries = [(m.date, _first_offset(m), _entry(m, facts)) for m in merged[:TIMELINE_LIMIT]]
+    for state in control_states(facts):
+        row = state.row
+        if "source_actor_ids" in row:
+            continue  # a capture: already in the timeline as the event it is
+        entry = dm.TimelineEntry(
+            date=state.date, precision="day" if state.date else None,
+            text=f"{state.claim} of {facts.place_names.get(state.place_id, state.place_id)}",
+            kind="state", factuality=row.get("factuality") or row.get("status") or "asserted",
+            outlets=tuple(o for o in [facts.outlet_of(row["article_id"])] if o), reports=1,
+            independent=1, citations=(_citation(row, facts),),
+        )  # fmt: skip
+        entries.append((state.date, (row["article_id"], row["start"]), entry))
+    entries.sort(key=lambda e: (e[0] is None, e[0] or "", e[1]))
+    return tuple(entry for _, _, entry in entries)
 
 
 def _first_offset(event: MergedEvent) -> tuple[str, int]:
