@@ -1,0 +1,238 @@
+"""Whom an event's participant stands for: its head word resolved to an actor.
+
+The actor resolver (`extract.actors`) has already tied names, titles, metonyms and subject
+"he"/"she" to actors. What is left needs the event's clause:
+- the mention at the head word, else a person in apposition ("The UN envoy for Syria,
+  Staffan de Mistura");
+- for group words ("rebel groups related to the FSA", "fighters from Jabhat Fateh al-Sham")
+  the organisation they belong to, before any nationality ("Syrian");
+- "we"/"our" in a quotation: the speaker's group; "they" under a speech verb: that verb's
+  subject ("rebels said they did not refuse"), or its group when the speaker is a person;
+  "its"/"their": the subject of the clause ("Russia started its air strikes"); "him": the
+  person named last; "it": the organisation named last;
+- an unnamed group ("a powerful jihadist group"): the nearest armed group named within two
+  sentences, ahead first (a news lead names it in the next sentence).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Doc, Token
+
+from rashomon.extract.events.tree import OWNER_DEPS, SUBJECTS, first_child, governing_verb
+from rashomon.model import ActorMention, Quote
+
+_BELONGS = frozenset({"of", "from", "to", "with", "within", "inside"})
+_BELONG_VERBS = frozenset({"relate", "link", "affiliate", "ally", "loyal", "tie", "belong"})
+_GROUP_WORDS = frozenset(
+    [
+        "group",
+        "faction",
+        "organisation",
+        "organization",
+        "militia",
+        "movement",
+        "jihadist",
+        "militant",
+        "rebel",
+        "insurgent",
+        "fighter",
+        "force",
+        "coalition",
+        "alliance",
+        "army",
+    ]
+)
+_SPEECH = frozenset(
+    [
+        "say",
+        "tell",
+        "add",
+        "insist",
+        "stress",
+        "claim",
+        "announce",
+        "state",
+        "explain",
+        "warn",
+        "argue",
+        "note",
+    ]
+)
+_NEUTER = frozenset({"it", "its"})
+_FIRST = frozenset({"i", "we", "me", "us"})
+_PERSONAL_OBJECT = frozenset({"him", "her", "his"})
+_PLURAL_KINDS = frozenset({"organisation", "nationality", "metonym", "location"})
+_FIRST_PLURAL = frozenset({"we", "us", "our", "ours"})
+_THIRD_PLURAL = frozenset({"they", "them", "their", "theirs"})
+_ARMED = frozenset({"armed group", "military"})
+
+
+class ParticipantResolver:
+    """Actor mentions of one article indexed by token, and the rules that resolve the rest."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        mentions: Sequence[ActorMention],
+        quotes: Sequence[Quote],
+        kind_of: Callable[[str], str | None],
+        affiliation_of: Callable[[str], str | None],
+    ) -> None:
+        self.doc = doc
+        self.quotes = quotes
+        self.kind_of = kind_of
+        self.affiliation_of = affiliation_of
+        self.at_token: dict[int, ActorMention] = {}
+        for m in mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                self.at_token.setdefault(token.i, m)
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+
+    def actor(self, head: Token) -> str | None:
+        """The actor a participant's head word stands for, or None (see the module notes)."""
+        lower = head.lower_
+        if lower in _FIRST_PLURAL:
+            return self._speaker_group(head)
+        if lower in ("its", "their") and head.dep_ == "poss":
+            owner = self._owner_pronoun(head)
+            if owner is not None:
+                return owner
+        if lower in _THIRD_PLURAL:
+            return self._they(head)
+        if lower in _PERSONAL_OBJECT:
+            return self._last_person(head)
+        named = self._apposed_person(head)
+        if named is not None:
+            return named  # "The top UN envoy for Syria, Staffan de Mistura, has called"
+        if lower in _NEUTER:
+            return self._it(head)
+        mention = self.at_token.get(head.i)
+        if mention is not None:
+            return mention.actor_id
+        belongs = self._belongs_to(head)
+        if belongs is not None:
+            return belongs
+        owners = [
+            self.at_token[c.i]
+            for c in head.children
+            if c.dep_ in OWNER_DEPS and c.i in self.at_token
+        ]
+        owners.sort(key=lambda m: m.kind in ("nationality", "location"))
+        if owners:
+            return owners[0].actor_id
+        if (
+            head.lemma_.lower() in _GROUP_WORDS
+            and head.tag_ == "NN"
+            and any(c.dep_ == "det" for c in head.children)
+        ):
+            return self._unnamed_group(head)  # "a powerful jihadist group", not "rebels"
+        return None
+
+    def _belongs_to(self, head: Token) -> str | None:
+        for child in head.children:
+            prep = child
+            if child.dep_ in ("acl", "amod") and child.lemma_.lower() in _BELONG_VERBS:
+                prep = next((c for c in child.children if c.dep_ == "prep"), child)
+            if prep.dep_ != "prep" or prep.lower_ not in _BELONGS:
+                continue
+            if prep.i == child.i and prep.lower_ not in ("of", "from"):
+                continue
+            for obj in prep.children:
+                mention = self.at_token.get(obj.i)
+                if obj.dep_ == "pobj" and mention is not None:
+                    return mention.actor_id
+        return None
+
+    def _speaker_group(self, token: Token) -> str | None:
+        for quote in self.quotes:
+            if quote.start <= token.idx < quote.end and quote.speaker_actor_id:
+                speaker = quote.speaker_actor_id
+                return self.affiliation_of(speaker) or speaker
+        return None
+
+    def _they(self, token: Token) -> str | None:
+        """The speaker when "they" report about themselves ("rebels said they did not
+        refuse"), else the group or people named last before it in the sentence."""
+        node, subject = token.head, None
+        while node.head.i != node.i and subject is None:
+            node = node.head
+            if node.lemma_.lower() in _SPEECH:
+                subject = first_child(node, SUBJECTS)  # "said ..., adding that they": said's
+        if subject is not None and subject.i != token.i and subject.lower_ not in _FIRST:
+            actor = self.actor(subject)
+            if actor is not None and self.kind_of(actor) == "person":
+                actor = self.affiliation_of(actor)  # "Khoja said they were in Geneva"
+            if actor is not None:
+                return actor
+        sent = token.sent
+        for m in reversed(self.mentions):
+            if sent.start_char <= m.start < token.idx and m.kind in _PLURAL_KINDS:
+                return m.actor_id
+        return None
+
+    def _last_person(self, token: Token) -> str | None:
+        """ "him"/"her" as a participant: the person named last before it, in its sentence or
+        the one before (the actor resolver handles only "he"/"she" as subjects)."""
+        mention = self.at_token.get(token.i)
+        if mention is not None:
+            return mention.actor_id
+        sentences = list(self.doc.sents)
+        index = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
+        window_start = sentences[max(index - 1, 0)].start_char
+        for m in reversed(self.mentions):
+            if window_start <= m.start < token.idx and m.kind in ("person", "title"):
+                return m.actor_id
+        return None
+
+    def _apposed_person(self, head: Token) -> str | None:
+        """A name in apposition to the head, also where the parser hung it on the head's
+        own modifier ("The UN envoy for Syria, Staffan de Mistura": appos of Syria)."""
+        for word in head.subtree:
+            mention = self.at_token.get(word.i)
+            if word.dep_ != "appos" or mention is None or mention.kind != "person":
+                continue
+            node = word.head
+            while node.i != head.i and node.dep_ in ("pobj", "prep", "appos", "compound"):
+                node = node.head
+            if node.i == head.i:
+                return mention.actor_id
+        return None
+
+    def _owner_pronoun(self, token: Token) -> str | None:
+        """ "its"/"their" owned by the subject of the clause: "Russia started its strikes"."""
+        verb = governing_verb(token)
+        subject = first_child(verb, SUBJECTS) if verb is not None else None
+        if subject is not None and subject.i != token.i and subject.lower_ not in _NEUTER:
+            return self.actor(subject)
+        return None
+
+    def _it(self, token: Token) -> str | None:
+        """The organisation named last before "it", in its sentence or the one before."""
+        sentences = list(self.doc.sents)
+        index = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
+        window_start = sentences[max(index - 1, 0)].start_char
+        for m in reversed(self.mentions):
+            if window_start <= m.start < token.idx and m.kind == "organisation":
+                return m.actor_id
+        return None
+
+    def _unnamed_group(self, head: Token) -> str | None:
+        sentences = list(self.doc.sents)
+        index = next(i for i, s in enumerate(sentences) if s.start <= head.i < s.end)
+        order = [index + 1, index + 2, index, index - 1, index - 2]
+        for i in order:
+            if not 0 <= i < len(sentences):
+                continue
+            sent = sentences[i]
+            for m in self.mentions:
+                if (
+                    sent.start_char <= m.start < sent.end_char
+                    and self.kind_of(m.actor_id) in _ARMED
+                ):
+                    return m.actor_id
+        return None

@@ -1,0 +1,25 @@
+"""Small readings of the dependency tree shared by the event modules."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+SUBJECTS = ("nsubj", "csubj")
+OWNER_DEPS = ("poss", "amod", "compound", "nmod")
+
+
+def governing_verb(token: Token) -> Token | None:
+    node = token
+    for _ in range(4):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def first_child(token: Token, deps: Sequence[str]) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
