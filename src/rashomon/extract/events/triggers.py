@@ -31,10 +31,8 @@ class Trigger:
     light_verb: Token | None = None  # "launched" for "launched an assault"
     phrase_prep: Token | None = None  # "on" of "called on", whose object is the target
     reversal: bool = False  # "lifted the curfew": the lifter is the source, the owner the target
+    text: str = ""  # the words from first to last ("turned down", "halt the air strikes")
 
-    @property
-    def text(self) -> str:
-        return self.head.doc.text[self.start : self.end]
 
     @property
     def is_noun(self) -> bool:
@@ -135,10 +133,11 @@ def _make(
     phrase_prep: Token | None = None,
 ) -> Trigger:
     words = (head, *extra)
-    start = min(t.idx for t in words)
-    end = max(t.idx + len(t) for t in words)
+    first, last = min(t.i for t in words), max(t.i for t in words)
+    span = head.doc[first : last + 1]  # Span.text joins tokens; Doc.text rebuilds the whole doc
     return Trigger(
-        head, start, end, sense, _mode(head, sense, lexicon), light_verb, phrase_prep
+        head, span.start_char, span.end_char, sense, _mode(head, sense, lexicon), light_verb,
+        phrase_prep, text=span.text,
     )  # fmt: skip
 
 
