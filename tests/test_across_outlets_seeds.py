@@ -146,3 +146,14 @@ def test_fakes_after_seeds_keeps_seed_story_ids(seeds_db, seed_story, tmp_path):
     assert after == seed_story
     assert len(stories) > len(set(seed_story.values()))
     assert len(rows) == 65
+
+
+def test_timeline_merges_reports_across_outlets(seeds_db, seed_story, capsys):
+    entries = cli_json(capsys, "timeline", seed_story["002"], "--json", "--db", seeds_db)
+    assert entries
+    for field in ("date", "precision", "text", "kind", "factuality", "outlets", "reports",
+                  "independent", "citations"):  # fmt: skip
+        assert field in entries[0]
+    for entry in entries:
+        assert entry["citations"] and entry["independent"] <= entry["reports"]
+        assert len(entry["citations"]) >= entry["reports"]

@@ -194,6 +194,24 @@ def cmd_dossier(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def cmd_timeline(args: argparse.Namespace, settings: Settings) -> int:
+    from rashomon.reconcile.dossier import story_timeline
+    from rashomon.report.terminal import table
+    from rashomon.store import Store
+
+    with Store(settings.db) as store:
+        entries = story_timeline(store, args.story)
+    rows = [dataclasses.asdict(e) for e in entries]
+    if args.json:
+        _print_json(rows)
+        return EXIT_OK
+    for row in rows:
+        row["outlets"] = ", ".join(row["outlets"])
+        row["reports"] = f"{row['reports']} ({row['independent']} independent)"
+    print(table(rows, ("date", "precision", "factuality", "reports", "outlets", "text")))
+    return EXIT_OK
+
+
 def _listing(name: str) -> Callable[[argparse.Namespace, Settings], int]:
     """A listing command: rows from one store query, as a table or JSON."""
 
@@ -407,6 +425,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="also list superseded accounts (changes over time, not contradictions)",
     )  # fmt: skip
     disputes.add_argument("--json", action="store_true", help="print a JSON array")
+
+    timeline = add(
+        "timeline",
+        cmd_timeline,
+        "A story's timeline: events merged across its articles and states on the ground, "
+        "by date with precision, each with its outlets, reports, independent reports and "
+        "the sentences that report it.",
+    )
+    timeline.add_argument("story", help="story id (see `rashomon stories`)")
+    timeline.add_argument("--json", action="store_true", help="print a JSON array")
 
     dossier = add(
         "dossier",

@@ -30,9 +30,7 @@ _SKIP_KINDS = ("media",)
 
 
 def build_dossier(store: Store, story_id: str) -> dm.Dossier:
-    story = next((s for s in list_stories(store) if s["id"] == story_id), None)
-    if story is None:
-        raise NotFoundError(f"no story {story_id!r}; `rashomon stories` lists them")
+    story = _story(store, story_id)
     article_ids = list(story["article_ids"])  # type: ignore[arg-type]
     facts = load_facts(store, article_ids)
     relations = ActorRelations.from_store(store)
@@ -45,6 +43,19 @@ def build_dossier(store: Store, story_id: str) -> dm.Dossier:
         figures=_figures(facts), disputes=tuple(find_disputes(story_id, facts, relations)),
         quotes=_quotes(facts),
     )  # fmt: skip
+
+
+def story_timeline(store: Store, story_id: str) -> tuple[dm.TimelineEntry, ...]:
+    """The story's timeline alone (`rashomon timeline`): merged events and states by date."""
+    story = _story(store, story_id)
+    return _timeline(story_id, load_facts(store, story["article_ids"]))  # type: ignore[arg-type]
+
+
+def _story(store: Store, story_id: str) -> dict[str, object]:
+    story = next((s for s in list_stories(store) if s["id"] == story_id), None)
+    if story is None:
+        raise NotFoundError(f"no story {story_id!r}; `rashomon stories` lists them")
+    return story
 
 
 def _citation(row: dict[str, Any], facts: StoryFacts) -> dm.Citation:

@@ -33,7 +33,6 @@ class Trigger:
     reversal: bool = False  # "lifted the curfew": the lifter is the source, the owner the target
     text: str = ""  # the words from first to last ("turned down", "halt the air strikes")
 
-
     @property
     def is_noun(self) -> bool:
         return self.head.pos_ in _NOUN_POS
