@@ -192,3 +192,81 @@ def test_cli_events_option_re_extracts(tmp_path, capsys):
     assert main(["parse", "--events", str(extra), "--db", db]) == 0
     rejects = [e for e in cli_json(capsys, "events", "--json", "--db", db) if e["type"] == "REJECT"]
     assert rejects and rejects[0]["target_actor_ids"] == ["russia"]
+
+
+# -- targets behind things, and who "it" is -------------------------------------------------------
+
+
+def test_the_owner_of_a_rejected_demand_is_the_target(events_of):
+    event = one(events_of("Turkey rejected Russia's demand to close the border."), "REJECT")
+    assert event.source_actor_ids == ("turkey",)
+    assert event.target_actor_ids == ("russia",)
+
+
+def test_a_thing_aimed_at_someone_gives_them_as_target(events_of):
+    halted = one(events_of("Turkey halted economic aid to Syria in March."), "SANCTION")
+    assert halted.source_actor_ids == ("turkey",)
+    assert halted.target_actor_ids == ("syria",)  # "aid to Syria": Syria, not the aid
+    offer = one(events_of("Jordan rejected a fresh offer from Iran."), "REJECT")
+    assert offer.target_actor_ids == ("iran",)
+
+
+def test_an_embedded_clause_lends_its_target(events_of):
+    event = one(events_of("Iran threatened to cut off electricity to Iraq."), "THREATEN")
+    assert event.source_actor_ids == ("iran",)
+    assert event.target_actor_ids == ("iraq",)
+
+
+def test_a_thing_is_never_the_target(events_of):
+    event = one(events_of("Protesters blocked roads in Damascus on Sunday."), "PROTEST")
+    assert event.targets == ()  # the roads are where, not whom
+
+
+def test_it_under_a_speech_verb_is_the_speaker(events_of):
+    event = one(events_of("Turkey said on Tuesday it had halted aid to Syria."), "SANCTION")
+    assert event.source_actor_ids == ("turkey",)
+    assert event.sources[0].text == "it"
+
+
+def test_willing_to_lends_the_subject(events_of):
+    event = one(events_of("Turkey is willing to send troops to Syria."), "AID")
+    assert event.source_actor_ids == ("turkey",)
+
+
+def test_stance_in_the_passive_keeps_the_holder_as_source(events_of):
+    event = one(events_of("Israel is opposed to French mediation in the talks."), "REJECT")
+    assert event.source_actor_ids == ("israel",)
+    assert event.target_actor_ids == ("france",)
+
+
+def test_no_actor_acts_on_itself(events_of):
+    events = events_of(
+        "Government forces surrounded the fighters. Last month, government forces "
+        "encircled them and then launched an all-out assault."
+    )
+    for event in events:
+        assert not set(event.source_actor_ids) & set(event.target_actor_ids), event
+
+
+def test_nationality_of_rebels_is_not_the_state(events_of):
+    event = one(events_of("Turkey backs the Syrian anti-government fighters."), "SUPPORT")
+    assert event.source_actor_ids == ("turkey",)
+    assert "syria" not in event.target_actor_ids
+
+
+def test_a_question_put_by_a_reporter_is_not_a_request(events_of):
+    events = events_of('"I will not talk to my killer," Haj Ali told Reuters when asked about it.')
+    assert not [e for e in events if e.type == "REQUEST"]
+    asked = events_of("Turkey asked Russia to stop the air strikes.")
+    assert one(asked, "REQUEST").source_actor_ids == ("turkey",)
+
+
+def test_a_country_the_dictionary_lacks_still_acts(nlp, extractor):
+    found = extractor.extract("t", nlp("Japan halted economic aid to Syria in March."), None)
+    (event,) = [e for e, _, _ in found.events if e.type == "SANCTION"]
+    assert event.source_actor_ids == ("state:jpn",)
+    actors = {actor.id: (actor, origin) for actor, origin in found.actors}
+    japan, origin = actors["state:jpn"]  # stored with the article, so the event can be named
+    assert (japan.name, japan.kind.value, japan.country, origin) == (
+        "Japan", "state", "JPN", "gazetteer",
+    )  # fmt: skip

@@ -24,7 +24,7 @@ from rashomon.extract.actor_dictionary import ActorDictionary
 from rashomon.extract.actors import ActorMatcher
 from rashomon.extract.dates import find_dates
 from rashomon.extract.events import EventLexicon, find_events
-from rashomon.extract.gazetteer import Gazetteer
+from rashomon.extract.gazetteer import Gazetteer, country_alpha3
 from rashomon.extract.numbers import NumberLexicon, find_numbers
 from rashomon.extract.places import find_places
 from rashomon.extract.quotes import SpeechVerbs, find_quotes
@@ -34,7 +34,7 @@ from rashomon.settings import Settings
 from rashomon.store import Store
 from rashomon.store.entities import ArticleEntities, MentionRow, articles_needing, save_entities
 
-EXTRACTOR_VERSION = "3"  # 2: quotes and numeric claims; 3: events
+EXTRACTOR_VERSION = "4"  # 2: quotes and numeric claims; 3: events; 4: event targets, states
 STAGE = "entities"
 
 
@@ -49,6 +49,8 @@ class EntityExtractor:
     outlets: OutletDirectory
     event_words: EventLexicon
     country_codes: dict[str, str]  # ISO alpha-2 (GeoNames) -> alpha-3 (actor dictionary)
+    # states the dictionary lacks, by ISO alpha-2: "Japan halted aid" still has a doer
+    unlisted_states: dict[str, Actor]
 
     @classmethod
     def build(
@@ -115,6 +117,7 @@ class EntityExtractor:
             lexicon=self.number_words,
         )  # fmt: skip
         new_kinds = {a.id: a for a in found.new_actors}
+        new_kinds.update((a.id, a) for a in self.unlisted_states.values())
         events = find_events(
             doc, mentions=found.mentions, places=places, dates=dates, quotes=quotes,
             published=published, lexicon=self.event_words,
@@ -122,6 +125,12 @@ class EntityExtractor:
             affiliation_of=lambda i: self._actor_field(i, new_kinds, "affiliation"),
             place_actor=self._country_actor,
         )  # fmt: skip
+        listed = {a.id for a, _ in actors}
+        for event in events:  # a country acting only in an event is an actor of the article
+            for actor_id in (*event.source_actor_ids, *event.target_actor_ids):
+                if actor_id not in listed:
+                    listed.add(actor_id)
+                    actors.append(self._event_actor(actor_id))
         return ArticleEntities(
             article_id=article_id,
             version=self.version,
@@ -144,13 +153,21 @@ class EntityExtractor:
         return str(value) if value is not None else None
 
     def _country_actor(self, mention: PlaceMention) -> str | None:
-        """The state actor for a country named as a place ("experts from Russia")."""
+        """The state actor for a country named as a place ("experts from Russia"); a
+        country the dictionary does not list acts as a `state:` actor of its own."""
         if mention.place.precision != PlacePrecision.COUNTRY:
             return None
         for actor in self.dictionary.lookup(mention.place.name):
             if actor.kind == ActorKind.STATE:
                 return actor.id
-        return None
+        unlisted = self.unlisted_states.get(mention.place.country or "")
+        return unlisted.id if unlisted is not None else None
+
+    def _event_actor(self, actor_id: str) -> tuple[Actor, str]:
+        for state in self.unlisted_states.values():
+            if state.id == actor_id:
+                return state, "gazetteer"
+        return self.dictionary.get(actor_id), "dictionary"
 
 
 @lru_cache(maxsize=4)
@@ -168,7 +185,8 @@ def _build(
         NumberLexicon.load(),
         OutletDirectory.load(),
         EventLexicon.load(event_files),
-        _country_codes(dictionary, gazetteer),
+        (codes := _country_codes(dictionary, gazetteer)),
+        _unlisted_states(gazetteer, codes),
     )
 
 
@@ -181,6 +199,20 @@ def _country_codes(dictionary: ActorDictionary, gazetteer: Gazetteer) -> dict[st
         if states and states[0].country:
             codes[place.country] = states[0].country
     return codes
+
+
+def _unlisted_states(gazetteer: Gazetteer, listed: dict[str, str]) -> dict[str, Actor]:
+    """A state actor for each country with no state in the dictionary, named as GeoNames
+    names it; its id is stable ("state:jpn") so stories and merges can count on it."""
+    alpha3 = country_alpha3()
+    states = {}
+    for place in gazetteer:
+        code = place.country or ""
+        if place.precision is not PlacePrecision.COUNTRY or code in listed or code not in alpha3:
+            continue
+        iso3 = alpha3[code]
+        states[code] = Actor(f"state:{iso3.lower()}", place.name, ActorKind.STATE, iso3, "GOV")
+    return states
 
 
 def _caption_places(

@@ -421,6 +421,11 @@ def _geonames_file(name: str) -> Any:
     return json.loads(data)
 
 
+def country_alpha3() -> dict[str, str]:
+    """ISO 3166 alpha-2 -> alpha-3 for every GeoNames country ("JP" -> "JPN")."""
+    return {row["iso"]: row["iso3"] for row in _geonames_file("countries.json").values()}
+
+
 def _build(text: str, source: str) -> Gazetteer:
     try:
         data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}

@@ -35,7 +35,7 @@ class MentionRow:
 class ArticleEntities:
     article_id: str
     version: str  # dictionary + gazetteer + extractor version: re-extract when it changes
-    actors: tuple[tuple[Actor, str], ...]  # (actor, origin: 'dictionary' or 'text')
+    actors: tuple[tuple[Actor, str], ...]  # (actor, origin: 'dictionary', 'text' or 'gazetteer')
     aliases: tuple[AliasEvidence, ...]
     mentions: tuple[MentionRow, ...]
     places: tuple[Place, ...]

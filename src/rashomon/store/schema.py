@@ -85,7 +85,7 @@ MIGRATIONS: tuple[Migration, ...] = (
             country TEXT,
             sector TEXT,
             affiliation TEXT,
-            origin TEXT NOT NULL               -- 'dictionary' or 'text'
+            origin TEXT NOT NULL               -- 'dictionary', 'text' or 'gazetteer' (a state)
         );
         CREATE TABLE actor_aliases (
             actor_id TEXT NOT NULL REFERENCES actors(id),

@@ -23,16 +23,21 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Token
 
-from rashomon.extract.events.lexicon import EventLexicon
+from rashomon.extract.events.aims import TargetFinder
+from rashomon.extract.events.lexicon import EventLexicon, EventSense
 from rashomon.extract.events.participants import ParticipantResolver
-from rashomon.extract.events.tree import OWNER_DEPS, SUBJECTS, first_child, governing_verb
+from rashomon.extract.events.tree import SUBJECTS, first_child, governing_verb
 from rashomon.extract.events.triggers import Trigger
 from rashomon.model import ActorMention, EventArgument, Quote
 
 _BORROW = ("xcomp", "advcl", "conj", "pcomp")
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _AIMED = frozenset({"to", "with", "against", "on", "for", "from"})
+_VERB_AIMED = frozenset({"to", "against", "on", "from", "at", "toward", "towards"})
 _HOSTING_PREPS = frozenset({"for", "in", "at", "during"})
+_QUANTITY_NOUNS = frozenset(
+    {"thousand", "hundred", "dozen", "million", "score", "third", "half", "quarter", "number"}
+)
 _CONTROL_VERBS = frozenset({"ask", "urge", "tell", "order", "force", "allow", "help", "call"})
 
 
@@ -55,6 +60,7 @@ class ArgumentReader:
             doc, (*mentions, *country_mentions), quotes, kind_of, affiliation_of
         )
         self.at_token = self.people.at_token
+        self.aims = TargetFinder(self.at_token, lexicon.participant_nouns)
 
     # -- public ---------------------------------------------------------------------------------
 
@@ -67,43 +73,59 @@ class ArgumentReader:
             sources, targets = self._noun_roles(trigger)
         else:
             sources, targets = self._verb_roles(trigger)
-        return self._resolve_all(sources), self._resolve_all(targets)
+        resolved_sources = self._resolve_all(sources)
+        doers = {a.actor_id for a in resolved_sources if a.actor_id}
+        # no actor acts on itself: "forces encircled them" cannot make "them" the forces
+        resolved_targets = [a for a in self._resolve_all(targets) if a.actor_id not in doers]
+        return resolved_sources, resolved_targets
 
     # -- roles ----------------------------------------------------------------------------------
 
     def _verb_roles(self, trigger: Trigger) -> tuple[list[Token], list[Token]]:
         verb, sense = trigger.head, trigger.sense
+        behind = self.aims.all_behind
+        content = sense.object == "content"
         sources: list[Token] = []
         targets: list[Token] = []
         passive_subject = first_child(verb, ("nsubjpass",))
-        if passive_subject is not None:
-            targets += self._content_or_target(passive_subject, sense.object)
-            agent = first_child(verb, ("agent",))
+        agent = first_child(verb, ("agent",))
+        if passive_subject is not None and agent is None and _stative_to(verb, sense):
+            sources.append(passive_subject)  # "Israel is opposed to French mediation"
+        elif passive_subject is not None:
+            targets += self.aims.behind(passive_subject, itself=not content)
             if agent is not None:
                 sources += [c for c in agent.children if c.dep_ == "pobj"]
         else:
             sources += self._subject(verb)
             obj = first_child(verb, ("dobj",))
             if obj is not None and trigger.start <= obj.idx < trigger.end:
-                targets += self._prep_objects(obj, sense.target_preps)  # "broke ties with X"
+                targets += behind(self._prep_objects(obj, sense.target_preps))  # "broke ties"
             elif obj is not None:
-                targets += self._content_or_target(obj, sense.object)
-        targets += self._prep_objects(verb, sense.target_preps)
+                targets += self.aims.behind(obj, itself=not content)
+        targets += behind(self._prep_objects(verb, sense.target_preps))
         if trigger.phrase_prep is not None:
-            targets += [c for c in trigger.phrase_prep.children if c.dep_ == "pobj"]
+            targets += behind(c for c in trigger.phrase_prep.children if c.dep_ == "pobj")
         dative = first_child(verb, ("dative",))
         if dative is not None and dative.pos_ in ("PRON", "PROPN", "NOUN"):
-            targets.append(dative)
+            targets += self.aims.behind(dative)
         if not targets:
-            targets += _embedded_targets(verb, sense.type)
-        return sources, targets
+            targets += self._embedded_targets(verb, sense.type)
+        if not targets:
+            targets += [  # "confiscated weapons from the groups", "fired at protesters"
+                t for t in behind(self._prep_objects(verb, _VERB_AIMED))
+                if self.aims.is_participant(t)
+            ]  # fmt: skip
+        return sources, [t for t in targets if t not in sources]
 
     def _noun_roles(self, trigger: Trigger) -> tuple[list[Token], list[Token]]:
         noun, sense = trigger.head, trigger.sense
         sources: list[Token] = []
         if trigger.reversal and trigger.light_verb is not None:
-            owners = [c for c in noun.children if c.dep_ in OWNER_DEPS and c.i in self.at_token]
-            return self._subject(trigger.light_verb), owners  # "rebels ended the regime's siege"
+            # "rebels ended the regime's siege", "Japan halted aid to Serbia"
+            undone = self.aims.behind(noun, itself=False) or self.aims.all_behind(
+                self._prep_objects(trigger.light_verb, (*sense.target_preps, *_VERB_AIMED))
+            )
+            return self._subject(trigger.light_verb), undone
         for child in noun.children:
             if child.dep_ == "poss" or (
                 child.dep_ in ("amod", "compound", "nmod") and child.i in self.at_token
@@ -117,13 +139,15 @@ class ArgumentReader:
             host = _hosting_verb(noun)
             if host is not None:
                 sources += self._subject(host)  # "they were in Geneva for discussions"
-        targets = self._prep_objects(noun, sense.target_preps)
+        targets = self.aims.all_behind(self._prep_objects(noun, sense.target_preps))
         if trigger.light_verb is not None:
             dative = first_child(trigger.light_verb, ("dative",))
             if dative is not None:
-                targets.append(dative)
-            targets += self._prep_objects(trigger.light_verb, sense.target_preps)
-        return sources, targets
+                targets += self.aims.behind(dative)
+            targets += self.aims.all_behind(
+                self._prep_objects(trigger.light_verb, sense.target_preps)
+            )
+        return sources, [t for t in targets if t not in sources]
 
     def _subject(self, verb: Token) -> list[Token]:
         node = verb
@@ -146,6 +170,8 @@ class ArgumentReader:
             head = node.head
             if node.dep_ == "pcomp" and head.dep_ == "prep":
                 head = head.head
+            if head.pos_ == "ADJ" and head.dep_ == "acomp":
+                head = head.head  # "Norway is willing to send", "France is ready to help"
             if head.pos_ not in ("VERB", "AUX"):
                 return []
             controller = self._controller(head)
@@ -169,10 +195,27 @@ class ArgumentReader:
                 return first_child(prep, ("pobj",))
         return None
 
-    def _content_or_target(self, noun: Token, object_role: str | None) -> list[Token]:
-        if object_role != "content":
-            return [noun]
-        return [c for c in noun.children if c.dep_ in OWNER_DEPS and c.i in self.at_token]
+    def _embedded_targets(self, verb: Token, event_type: str) -> list[Token]:
+        """Whom an act aims at when it is stated through another clause: "demanded that the
+        government end curbs" targets the government, "threatened to cut off power to X" and
+        "agreed to provide aid for X" target X."""
+        for clause in verb.children:
+            if clause.dep_ not in ("xcomp", "ccomp"):
+                continue
+            if event_type == "REQUEST" and clause.dep_ == "ccomp":
+                subject = first_child(clause, ("nsubj", "nsubjpass"))
+                if subject is not None:
+                    return [subject]
+            found = [c for c in clause.children if c.dep_ in ("dobj", "dative")]
+            found += [
+                obj for prep in clause.children
+                if prep.dep_ == "prep" and prep.lower_ in _AIMED
+                for obj in prep.children if obj.dep_ == "pobj"
+            ]  # fmt: skip
+            aimed = self.aims.all_behind(found)  # participants only, "material" is none
+            if aimed:
+                return aimed
+        return []
 
     @staticmethod
     def _prep_objects(head: Token, preps: Sequence[str]) -> list[Token]:
@@ -188,7 +231,7 @@ class ArgumentReader:
         found: list[EventArgument] = []
         seen: set[int] = set()
         for head in heads:
-            for word in _with_conjuncts(head):
+            for word in _with_conjuncts(_counted(head)):
                 if word.i in seen:
                     continue
                 seen.add(word.i)
@@ -203,27 +246,12 @@ class ArgumentReader:
         return EventArgument(words.start_char, words.end_char, words.text, actor)
 
 
-def _embedded_targets(verb: Token, event_type: str) -> list[Token]:
-    """Whom an act aims at when it is stated through another clause: "demanded that the
-    government end curbs" targets the government, "threatened to cut off power to X" and
-    "agreed to provide aid for X" target X."""
-    for clause in verb.children:
-        if clause.dep_ not in ("xcomp", "ccomp"):
-            continue
-        if event_type == "REQUEST" and clause.dep_ == "ccomp":
-            subject = first_child(clause, ("nsubj", "nsubjpass"))
-            if subject is not None:
-                return [subject]
-        found = [c for c in clause.children if c.dep_ in ("dobj", "dative")]
-        found += [
-            obj for prep in clause.children
-            if prep.dep_ == "prep" and prep.lower_ in _AIMED
-            for obj in prep.children if obj.dep_ == "pobj"
-        ]  # fmt: skip
-        aimed = [t for t in found if t.pos_ in ("PROPN", "PRON") or t.ent_type_]
-        if aimed:
-            return aimed
-    return []
+def _stative_to(verb: Token, sense: EventSense) -> bool:
+    """A passive form that states a stance ("is opposed to", "is committed to"): its subject
+    holds the stance, and the object of "to" is what it is held towards."""
+    return "to" in sense.target_preps and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in verb.children
+    )
 
 
 def _stray_subject(verb: Token) -> Token | None:
@@ -252,6 +280,16 @@ def _hosting_verb(noun: Token) -> Token | None:
         if node.pos_ in ("VERB", "AUX"):
             return node
     return None
+
+
+def _counted(head: Token) -> Token:
+    """Who a quantity stands for: "thousands of Nigerians" are Nigerians, "one third of
+    the guerrillas" the guerrillas."""
+    if not (head.like_num or head.lemma_.lower() in _QUANTITY_NOUNS):
+        return head
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = first_child(of, ("pobj",)) if of is not None else None
+    return obj if obj is not None else head
 
 
 def _with_conjuncts(head: Token) -> list[Token]:

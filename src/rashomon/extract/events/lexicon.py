@@ -66,6 +66,9 @@ class EventSense:
     control: str | None = None  # "object": the object is the embedded clause's subject
     military: bool = False  # an event only when something armed is involved
     needs_mode: bool = False  # a noun that is an event only with a mode word ("military support")
+    # a verb that is an event only with one of these dependents (a dependency label such as
+    # "xcomp", or a preposition): "asked them to leave" requests, "when asked about" does not
+    requires: tuple[str, ...] = ()
 
 
 class EventLexicon:
@@ -83,6 +86,7 @@ class EventLexicon:
         boundaries: Iterable[str] = (),
         reversals: Iterable[str] = (),
         reversal_types: Mapping[str, Iterable[str]] | None = None,
+        participant_nouns: Iterable[str] = (),
         version: str = "",
     ) -> None:
         self.verbs = dict(verbs)
@@ -99,6 +103,7 @@ class EventLexicon:
             for result, undone_types in (reversal_types or {}).items()
             for undone in undone_types
         }
+        self.participant_nouns = frozenset(participant_nouns)
         self.version = version
         self.phrase_heads = frozenset(p.split()[0] for p in self.phrases)
 
@@ -114,7 +119,7 @@ class EventLexicon:
         merged: dict[str, Any] = {
             "verbs": {}, "phrases": {}, "nouns": {}, "light_verbs": [], "modes": {},
             "frames": {}, "modals": {}, "boundaries": [], "reversals": [],
-            "reversal_types": {},
+            "reversal_types": {}, "participant_nouns": [],
         }  # fmt: skip
         for origin, text in texts:
             _merge(merged, _parse(origin, text), origin)
@@ -122,7 +127,8 @@ class EventLexicon:
         return cls(
             merged["verbs"], merged["phrases"], merged["nouns"], merged["light_verbs"],
             merged["modes"], merged["frames"], merged["modals"], merged["boundaries"],
-            merged["reversals"], merged["reversal_types"], version=digest,
+            merged["reversals"], merged["reversal_types"], merged["participant_nouns"],
+            version=digest,
         )  # fmt: skip
 
     def reversed_type(self, event_type: str) -> str | None:
@@ -159,7 +165,7 @@ def _merge(merged: dict[str, Any], data: Mapping[str, Any], origin: str) -> None
         if result not in PLOVER_TYPES or not set(undone or ()) <= PLOVER_TYPES:
             raise InputError(origin, f"event words: bad reversal_types entry {result!r}")
         merged["reversal_types"][result] = list(undone)
-    for section in ("light_verbs", "boundaries", "reversals"):
+    for section in ("light_verbs", "boundaries", "reversals", "participant_nouns"):
         merged[section] += [str(v).lower() for v in data.get(section) or ()]
     for event_type, words in (data.get("modes") or {}).items():
         if event_type not in PLOVER_TYPES or not isinstance(words, dict):
@@ -187,6 +193,7 @@ def _sense(origin: str, word: object, entry: object) -> EventSense:
         control=entry.get("control"),
         military=bool(entry.get("military", False)),
         needs_mode=bool(entry.get("needs_mode", False)),
+        requires=tuple(str(r).lower() for r in entry.get("requires") or ()),
     )
 
 

@@ -60,6 +60,15 @@ _SPEECH = frozenset(
         "note",
     ]
 )
+# People a nationality does not make agents of that state: "Syrian anti-government fighters"
+# are not Syria, "Syrian civilians" neither; "Russian jets" and "Syrian troops" are.
+_NON_STATE_PEOPLE = frozenset(
+    {
+        "rebel", "fighter", "militant", "insurgent", "jihadist", "guerrilla", "opposition",
+        "dissident", "activist", "protester", "demonstrator", "civilian", "refugee",
+        "resident", "people", "exile", "defector",
+    }
+)  # fmt: skip
 _NEUTER = frozenset({"it", "its"})
 _FIRST = frozenset({"i", "we", "me", "us"})
 _PERSONAL_OBJECT = frozenset({"him", "her", "his"})
@@ -110,7 +119,7 @@ class ParticipantResolver:
         if named is not None:
             return named  # "The top UN envoy for Syria, Staffan de Mistura, has called"
         if lower in _NEUTER:
-            return self._it(head)
+            return self._reporter_of(head, person=False) or self._it(head)
         mention = self.at_token.get(head.i)
         if mention is not None:
             return mention.actor_id
@@ -123,8 +132,11 @@ class ParticipantResolver:
             if c.dep_ in OWNER_DEPS and c.i in self.at_token
         ]
         owners.sort(key=lambda m: m.kind in ("nationality", "location"))
-        if owners:
-            return owners[0].actor_id
+        if owners and not (
+            owners[0].kind in ("nationality", "location")
+            and head.lemma_.lower() in _NON_STATE_PEOPLE
+        ):
+            return owners[0].actor_id  # "Russian jets": Russia; "Syrian rebels": not Syria
         if (
             head.lemma_.lower() in _GROUP_WORDS
             and head.tag_ == "NN"
@@ -155,20 +167,29 @@ class ParticipantResolver:
                 return self.affiliation_of(speaker) or speaker
         return None
 
-    def _they(self, token: Token) -> str | None:
-        """The speaker when "they" report about themselves ("rebels said they did not
-        refuse"), else the group or people named last before it in the sentence."""
-        node, subject = token.head, None
+    def _reporter_of(self, token: Token, person: bool) -> str | None:
+        """Who reports about itself: the subject of the speech verb above a "they" or "it"
+        ("rebels said they did not refuse", "Japan said it had halted aid"). A person
+        speaking of "they" or "it" speaks for their group ("Khoja said they were in
+        Geneva"), but "it" under a person's words is not that person's group."""
+        node, subject = token, None
         while node.head.i != node.i and subject is None:
             node = node.head
             if node.lemma_.lower() in _SPEECH:
                 subject = first_child(node, SUBJECTS)  # "said ..., adding that they": said's
-        if subject is not None and subject.i != token.i and subject.lower_ not in _FIRST:
-            actor = self.actor(subject)
-            if actor is not None and self.kind_of(actor) == "person":
-                actor = self.affiliation_of(actor)  # "Khoja said they were in Geneva"
-            if actor is not None:
-                return actor
+        if subject is None or subject.i == token.i or subject.lower_ in _FIRST | _NEUTER:
+            return None
+        actor = self.actor(subject)
+        if actor is not None and self.kind_of(actor) == "person":
+            actor = self.affiliation_of(actor) if person else None
+        return actor
+
+    def _they(self, token: Token) -> str | None:
+        """The speaker when "they" report about themselves, else the group or people named
+        last before it in the sentence."""
+        actor = self._reporter_of(token, person=True)
+        if actor is not None:
+            return actor
         sent = token.sent
         for m in reversed(self.mentions):
             if sent.start_char <= m.start < token.idx and m.kind in _PLURAL_KINDS:

@@ -74,6 +74,11 @@ def _verb_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
     sense = lexicon.verbs.get(lemma)
     if sense is None or token.dep_ == "amod":  # "a besieged city" describes, it does not report
         return None
+    if sense.requires and not any(
+        c.dep_ in sense.requires or (c.dep_ == "prep" and c.lower_ in sense.requires)
+        for c in token.children
+    ):
+        return None  # "told Reuters when asked about the plan" is a question, not a request
     return _make(token, sense, lexicon)
 
 
