@@ -105,3 +105,13 @@ def test_every_mention_is_in_exactly_one_cluster_in_input_order():
     clusters = cluster_mentions(mentions)
     assert sorted(m for c in clusters for m in c) == sorted(m.mention_id for m in mentions)
     assert clusters[0] == ["m0", "m2"]
+
+
+def test_coded_events_must_share_a_participant_when_asked():
+    opposition = mention("m1", "ASSAULT/", arguments=frozenset({"source:opposition"}))
+    against_is = mention("m2", "ASSAULT/", arguments=frozenset({"target:isis"}))
+    same_doer = mention("m3", "ASSAULT/", arguments=frozenset({"target:opposition"}))
+    loose = cluster_mentions([opposition, against_is])
+    assert loose == [["m1", "m2"]]  # no role conflicts: the ECB+ setting merges them
+    strict = cluster_mentions([opposition, against_is, same_doer], CorefConfig(min_shared=1))
+    assert strict == [["m1", "m3"], ["m2"]]  # shared actor in any role joins

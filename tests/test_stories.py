@@ -125,6 +125,19 @@ def test_label_names_the_main_actor_and_place_and_a_salient_term():
     assert index.label("story:a1").startswith("syr-army / kafr-ghazal: ")
 
 
+def test_label_names_two_main_actors_and_never_repeats_a_name_as_a_term():
+    index = StoryIndex()
+    both = {"actor_ids": frozenset({"syria", "russia"})}
+    syrian = "Syrian troops and Syrian militias shelled the Syrian border town, Syrian medics said."
+    index.add(article("a1", syrian + " " + SHELLING, **both))
+    index.add(article("a2", syrian + " " + SHELLING_AGAIN, **both))
+    label = index.label("story:a1", names={"syria": "Syria", "russia": "Russia"})
+    head, terms_part = label.split(": ")
+    assert head == "Russia, Syria"
+    assert "syrian" not in terms_part  # "Syria"'s own word in another form
+    assert len(terms_part.split(", ")) == 2
+
+
 def test_state_round_trips_through_json_and_goes_on_the_same_way():
     index = StoryIndex(StoryConfig(threshold=0.25))
     index.add(article("a1", SHELLING, published="2016-11-01", actor_ids=frozenset({"syr-army"})))

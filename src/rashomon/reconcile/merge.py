@@ -1,9 +1,10 @@
 """Merged events: one happening reported by several articles, held once with all its reports.
 
 The grouping is `event_coref.cluster_mentions` over a story's events: same PLOVER type and
-mode, no conflicting date, place or participants. Each report keeps its sentence, outlet
-and factuality, so a merged event can hold a report that it happened and one that it did
-not; the polarity check in `contradictions` is what flags that.
+mode, no conflicting date, place or participants, and at least one participant in common
+(two reports that name no one in common are not known to be one happening). Each report
+keeps its sentence, outlet and factuality, so a merged event can hold a report that it
+happened and one that it did not; the polarity check in `contradictions` is what flags that.
 
 Counts are honest about copies: `articles` counts every article that reports the event,
 `independent` counts distinct reports (a wire story run by three outlets is one), and
@@ -16,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from rashomon.reconcile.event_coref import EventMention, cluster_mentions
+from rashomon.reconcile.event_coref import CorefConfig, EventMention, cluster_mentions
 from rashomon.reconcile.facts import StoryFacts
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -50,7 +51,8 @@ def merge_events(story_id: str, facts: StoryFacts) -> list[MergedEvent]:
         )
         for key, e in rows.items()
     ]  # fmt: skip
-    return [_merged([rows[m] for m in cluster], facts) for cluster in cluster_mentions(mentions)]
+    clusters = cluster_mentions(mentions, CorefConfig(min_shared=1))
+    return [_merged([rows[m] for m in cluster], facts) for cluster in clusters]
 
 
 def _participants(event: dict[str, Any]) -> list[str]:

@@ -269,19 +269,24 @@ class StoryIndex:
         )  # fmt: skip
 
     def label(self, story: Story | str, names: Mapping[str, str] | None = None) -> str:
-        """'Actor / Place: term, term': the most reported actor and place, two salient terms.
+        """'Actor, Actor / Place: term, term': the most reported actors (two at most) and
+        place, and two salient terms that do not repeat them.
 
         An actor or place must appear in at least half the reports to name the story, so one
-        article's aside does not label it.
+        article's aside does not label it. A term that shares its first five letters with a
+        word of a name is that name again ("syrian" beside "Syria"), so it is skipped.
         """
         group = self._groups[story.id if isinstance(story, Story) else story]
         shown: list[str] = []
-        for kind in ("actors", "places"):
+        for kind, most in (("actors", 2), ("places", 1)):
             ranked = sorted(group.keys.get(kind, Counter()).items(), key=lambda kv: (-kv[1], kv[0]))
-            if ranked and ranked[0][1] * 2 >= group.reports:
-                shown.append((names or {}).get(ranked[0][0], ranked[0][0]))
+            picked = [k for k, n in ranked[:most] if n * 2 >= group.reports]
+            if picked:
+                shown.append(", ".join((names or {}).get(k, k) for k in picked))
         named = {w for name in shown for w in term_counts(name)}
-        salient = top_terms(self._centroid(group.id), 2, skip=named)
+        stems = {w[:5] for w in named if len(w) >= 5}
+        candidates = top_terms(self._centroid(group.id), 12, skip=named)
+        salient = [t for t in candidates if not (len(t) >= 5 and t[:5] in stems)][:2]
         head = " / ".join(shown)
         return f"{head}: {', '.join(salient)}" if head and salient else head or ", ".join(salient)
 
