@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date, timedelta
 
@@ -268,27 +268,39 @@ class StoryIndex:
             dates[-1] if dates else None, tuple(group.article_ids), group.reports,
         )  # fmt: skip
 
-    def label(self, story: Story | str, names: Mapping[str, str] | None = None) -> str:
-        """'Actor, Actor / Place: term, term': the most reported actors (two at most) and
-        place, and two salient terms that do not repeat them.
+    def label(
+        self,
+        story: Story | str,
+        names: Mapping[str, str] | None = None,
+        head: Sequence[str] | None = None,
+    ) -> str:
+        """'Actor, Actor / Place: term, term': `head` (the names to lead with; by default the
+        story's most reported actors, two at most, and place), then two salient terms that
+        do not repeat them.
 
-        An actor or place must appear in at least half the reports to name the story, so one
+        An actor or place must appear in at least half the reports to lead by default, so one
         article's aside does not label it. A term that shares its first five letters with a
-        word of a name is that name again ("syrian" beside "Syria"), so it is skipped.
+        word of a leading name is that name again ("syrian" beside "Syria"), so it is skipped.
         """
         group = self._groups[story.id if isinstance(story, Story) else story]
+        shown = list(head) if head is not None else self._leading_names(group, names or {})
+        named = {w for name in shown for w in term_counts(name)}
+        stems = {_stem(w) for w in named if len(_stem(w)) >= 5}
+        candidates = top_terms(self._centroid(group.id), 12, skip=named)
+        salient = [t for t in candidates if _stem(t) not in stems][:2]
+        lead = " / ".join(shown)
+        return f"{lead}: {', '.join(salient)}" if lead and salient else lead or ", ".join(salient)
+
+    @staticmethod
+    def _leading_names(group: _Group, names: Mapping[str, str]) -> list[str]:
         shown: list[str] = []
         for kind, most in (("actors", 2), ("places", 1)):
-            ranked = sorted(group.keys.get(kind, Counter()).items(), key=lambda kv: (-kv[1], kv[0]))
+            counts = group.keys.get(kind, Counter())
+            ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
             picked = [k for k, n in ranked[:most] if n * 2 >= group.reports]
             if picked:
-                shown.append(", ".join((names or {}).get(k, k) for k in picked))
-        named = {w for name in shown for w in term_counts(name)}
-        stems = {w[:5] for w in named if len(w) >= 5}
-        candidates = top_terms(self._centroid(group.id), 12, skip=named)
-        salient = [t for t in candidates if not (len(t) >= 5 and t[:5] in stems)][:2]
-        head = " / ".join(shown)
-        return f"{head}: {', '.join(salient)}" if head and salient else head or ", ".join(salient)
+                shown.append(", ".join(names.get(k, k) for k in picked))
+        return shown
 
     # -- persistence -------------------------------------------------------------------------
 
@@ -325,6 +337,11 @@ class StoryIndex:
                 index._stats.add(entry.counts)
             index._place(entry)
         return index
+
+
+def _stem(term: str) -> str:
+    """The first five letters, apostrophes and hyphens aside: "ba'ath" and "baath" meet."""
+    return "".join(c for c in term if c.isalpha())[:5]
 
 
 def _keys_of(features: StoryFeatures) -> tuple[frozenset[str], ...]:

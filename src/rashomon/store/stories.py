@@ -95,12 +95,12 @@ def list_stories(store: Store) -> list[dict[str, object]]:
     rows = []
     for story in index.stories(names):
         counted = Counter(outlets.get(a) for a in story.article_ids if outlets.get(a))
-        label = story_label(store, story, names)
+        label = story_label(store, index, story, names)
         rows.append(_story_row(story, sorted(counted)) | {"label": label})
     return rows
 
 
-def story_label(store: Store, story: Story, names: dict[str, str]) -> str:
+def story_label(store: Store, index: StoryIndex, story: Story, names: dict[str, str]) -> str:
     """ "Jabhat Fateh al-Sham / Aleppo: evacuation, statement": the actor and the town named
     most often across the story's reports (outlets and countries say little about which
     story it is), then the index's two most salient terms."""
@@ -115,9 +115,7 @@ def story_label(store: Store, story: Story, names: dict[str, str]) -> str:
     places = Counter(p for a, p, _, precision in rows if p and not a and precision != "country")
     named = [names.get(top[0][0], top[0][0]) for top in (actors.most_common(1),
                                                          places.most_common(1)) if top]  # fmt: skip
-    terms = story.label.split(": ", 1)[1] if ": " in story.label else story.label
-    head = " / ".join(named)
-    return f"{head}: {terms}" if head and terms else head or terms
+    return index.label(story, names, head=named)
 
 
 def _story_row(story: Story, outlets: list[str]) -> dict[str, object]:
