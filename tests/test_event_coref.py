@@ -107,11 +107,15 @@ def test_every_mention_is_in_exactly_one_cluster_in_input_order():
     assert clusters[0] == ["m0", "m2"]
 
 
-def test_coded_events_must_share_a_participant_when_asked():
+def test_coded_events_must_share_a_participant_in_the_same_role_when_asked():
     opposition = mention("m1", "ASSAULT/", arguments=frozenset({"source:opposition"}))
     against_is = mention("m2", "ASSAULT/", arguments=frozenset({"target:isis"}))
-    same_doer = mention("m3", "ASSAULT/", arguments=frozenset({"target:opposition"}))
+    attacked = mention("m3", "ASSAULT/", arguments=frozenset({"target:opposition"}))
+    same_doer = mention("m4", "ASSAULT/", arguments=frozenset({"source:opposition"}))
     loose = cluster_mentions([opposition, against_is])
     assert loose == [["m1", "m2"]]  # no role conflicts: the ECB+ setting merges them
-    strict = cluster_mentions([opposition, against_is, same_doer], CorefConfig(min_shared=1))
-    assert strict == [["m1", "m3"], ["m2"]]  # shared actor in any role joins
+    strict = cluster_mentions(
+        [opposition, against_is, attacked, same_doer], CorefConfig(min_shared=1)
+    )
+    # the same doer joins; being attacked is not attacking
+    assert strict == [["m1", "m4"], ["m2"], ["m3"]]

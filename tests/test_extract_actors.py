@@ -130,3 +130,9 @@ def test_the_opposition_resolves_by_context(nlp, matcher):
         "Syrian rebels fought in Aleppo. The Syrian government said the opposition lied.",
     )
     assert "opposition" in actor_of(found, "the opposition")
+
+
+def test_a_possessive_that_lost_its_apostrophe_is_still_the_person(nlp, matcher):
+    found = find(nlp, matcher, "Forces loyal to Bashar Assads regime shelled the town.")
+    assert "bashar-al-assad" in {m.actor_id for m in found.mentions}
+    assert not [a for a in found.new_actors if "assad" in a.id]

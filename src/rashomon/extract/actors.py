@@ -311,6 +311,8 @@ class _Resolver:
                 self._demonym_led(ent)
                 continue
             found = self.d.lookup(text)
+            if not found and len(text) > 4 and text.endswith("s"):
+                found = self.d.lookup(text[:-1])  # "Bashar Assads": a possessive, apostrophe lost
             if len(found) == 1:
                 actor_id = found[0].id
                 self._add(ent, self._kind_of(actor_id), actor_id, "ner")

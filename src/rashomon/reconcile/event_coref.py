@@ -88,9 +88,9 @@ class CorefConfig:
     synonyms: tuple[frozenset[str], ...] = SYNONYM_GROUPS
     saying: frozenset[str] = SAYING_LEMMAS  # corefer only with a shared participant
     max_days_apart: int = 1  # two day-precision dates further apart are distinct events
-    # participants a mention must share with a cluster to join it, in any role. ECB+ mentions
-    # carry few coded participants, so the benchmark asks none; coded events ask one, or
-    # "the opposition attacked" and "fighting against IS" would be one event
+    # participants a mention must share with a cluster to join it, in the same role. ECB+
+    # mentions carry few coded participants, so the benchmark asks none; coded events ask
+    # one, or "the opposition attacked" and "fighting against IS" would be one event
     min_shared: int = 0
 
 
@@ -130,9 +130,10 @@ def roles(arguments: Iterable[str]) -> dict[str, set[str]]:
     return found
 
 
-def _actors(arguments: Iterable[str]) -> set[str]:
-    """Participant keys without their roles: "source:x" and "target:x" are both x."""
-    return {argument.partition(":")[2] or argument for argument in arguments}
+def _shared_in_role(mine: dict[str, set[str]], theirs: dict[str, set[str]]) -> int:
+    """Participants two sides name in the same role: the army as the doer in both counts,
+    the army as doer in one and as target in the other does not."""
+    return sum(len(keys & theirs.get(role, set())) for role, keys in mine.items())
 
 
 def _fits(cluster: _Cluster, mention: EventMention, saying: bool, config: CorefConfig) -> bool:
@@ -144,11 +145,9 @@ def _fits(cluster: _Cluster, mention: EventMention, saying: bool, config: CorefC
         return False
     if saying and not mention.arguments & cluster.arguments:
         return False
-    if config.min_shared and len(_actors(mention.arguments) & _actors(cluster.arguments)) < (
-        config.min_shared
-    ):
-        return False
     theirs = roles(cluster.arguments)
+    if config.min_shared and _shared_in_role(roles(mention.arguments), theirs) < config.min_shared:
+        return False
     return all(
         not (role in theirs and not keys & theirs[role])
         for role, keys in roles(mention.arguments).items()

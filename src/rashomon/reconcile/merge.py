@@ -1,8 +1,8 @@
 """Merged events: one happening reported by several articles, held once with all its reports.
 
 The grouping is `event_coref.cluster_mentions` over a story's events: same PLOVER type and
-mode, no conflicting date, place or participants, and at least one participant in common
-(two reports that name no one in common are not known to be one happening). Each report
+mode, no conflicting date, place or participants, and at least one participant in the same
+role (two reports that name no one in common are not known to be one happening). Each report
 keeps its sentence, outlet and factuality, so a merged event can hold a report that it
 happened and one that it did not; the polarity check in `contradictions` is what flags that.
 
@@ -68,7 +68,9 @@ def _merged(reports: list[dict[str, Any]], facts: StoryFacts) -> MergedEvent:
         key=lambda r: (r["date_from"] != "text", _PRECISION_RANK.get(r["date_precision"], 9)),
     )
     sources = tuple(dict.fromkeys(a for r in reports for a in r["source_actor_ids"]))
-    targets = tuple(dict.fromkeys(a for r in reports for a in r["target_actor_ids"]))
+    targets = tuple(
+        dict.fromkeys(a for r in reports for a in r["target_actor_ids"] if a not in sources)
+    )
     places = Counter(r["place_id"] for r in reports if r["place_id"])
     articles = {r["article_id"] for r in reports}
     outlets = tuple(sorted({o for a in articles if (o := facts.outlet_of(a))}))
