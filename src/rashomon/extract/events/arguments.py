@@ -11,9 +11,14 @@ Decisions, so the tests can pin them:
 - An event noun's source is its owner ("Russia's proposal", "Russian air strikes", "strikes
   by the regime") or its light verb's subject ("launched an assault"); its target the object
   of a target preposition.
-- When the object is what was agreed, offered or rejected (`object: content`), the target is
-  whoever owns it: "rejected Russia's plan" and "a Russian plan ... was rejected" target Russia.
-- Coordinated arguments are all kept ("Jordan and Britain agreed").
+- A target slot holding a thing is read for the participant behind it (`aims`): "rejected
+  Russia's plan" and "a Russian plan ... was rejected" target Russia, "halted aid to Serbia"
+  Serbia; when the verb's own slots give no one, an embedded clause ("threatened to cut off
+  power to X") or an aiming preposition of the verb ("fired at protesters") may.
+- A stance in the passive ("Israel is opposed to X") keeps its holder as the source.
+- A quantity stands for what it counts ("thousands of Nigerians").
+- Coordinated arguments are all kept ("Jordan and Britain agreed"); no actor is both the
+  source and the target of one event.
 - An argument's actor comes from `participants.ParticipantResolver`.
 """
 
