@@ -159,3 +159,22 @@ def test_bad_state_and_bad_dates_are_refused():
     with pytest.raises(RashomonError):
         article("x", "text", published="last Tuesday")
     assert day_range("2016-02") == (day_range("2016-02-01")[0], day_range("2016-02-29")[1])  # type: ignore[index]
+
+
+def test_placement_scores_a_bounded_number_of_stories(monkeypatch):
+    """A word every story shares must not make each new article compare with every story,
+    or placement would slow down as the store grows; a rare shared word still finds its story."""
+    config = StoryConfig(candidate_cap=5, candidate_limit=4)
+    index = StoryIndex(config)
+    towns = [f"town{chr(97 + i)}{chr(97 + j)}" for i in range(6) for j in range(5)]
+    for n, town in enumerate(towns):  # 30 stories, all about "syria", each its own town
+        index.add(article(f"a{n}", f"{town} {town} {town} {town} syria"))
+    assert len(index.stories()) == len(towns)
+    scored = []
+    real = StoryIndex._score
+    monkeypatch.setattr(
+        StoryIndex, "_score", lambda self, *a: scored.append(a[-1]) or real(self, *a)
+    )
+    joined = index.add(article("new", f"{towns[17]} {towns[17]} syria"))
+    assert joined == index.story_of("a17")
+    assert len(set(scored)) <= config.candidate_limit

@@ -69,6 +69,11 @@ class StoryConfig:
     date_scale_days: float = 7.0  # beyond the grace, the score decays by e every this many days
     candidate_terms: int = 20  # an article is compared with stories sharing its top terms
     member_checks: int = 5  # best stories by centroid whose members are also compared
+    # a term or key found in more stories than this says little about which one an article
+    # belongs to ("syria", the Syrian government), and following it would compare every
+    # article with every story: placement would slow down with each article
+    candidate_cap: int = 50
+    candidate_limit: int = 40  # stories scored in full: those sharing the most terms and keys
 
 
 def day_range(iso: str) -> tuple[date, date] | None:
@@ -190,12 +195,17 @@ class StoryIndex:
 
     def _best_story(self, vector: dict[str, float], features: StoryFeatures) -> str | None:
         cfg = self.config
-        candidates: set[str] = set()
-        for term in top_terms(vector, cfg.candidate_terms):
-            candidates |= self._by_term.get(term, set())
+        lists = [self._by_term.get(term, set()) for term in top_terms(vector, cfg.candidate_terms)]
         for kind, keys in zip(_KINDS, _keys_of(features), strict=True):
-            for key in keys:
-                candidates |= self._by_key.get(f"{kind}:{key}", set())
+            lists += [self._by_key.get(f"{kind}:{key}", set()) for key in keys]
+        shared: Counter[str] = Counter()
+        for stories in lists:
+            if len(stories) <= cfg.candidate_cap:
+                shared.update(stories)
+        if not shared:  # only common words and names: fall back to all that share one
+            shared.update(set().union(*lists))
+        ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))
+        candidates = [story for story, _ in ranked[: cfg.candidate_limit]]
         scored = sorted(
             ((self._score(dot(vector, self._centroid(g)), features, g), g) for g in candidates),
             key=lambda pair: (-pair[0], pair[1]),
