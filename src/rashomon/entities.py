@@ -49,7 +49,7 @@ class EntityExtractor:
     outlets: OutletDirectory
     event_words: EventLexicon
     country_codes: dict[str, str]  # ISO alpha-2 (GeoNames) -> alpha-3 (actor dictionary)
-    # states the dictionary lacks, by ISO alpha-2: "Japan halted aid" still has a doer
+    # states the dictionary lacks, by actor id ("state:jpn"): "Japan halted aid" has a doer
     unlisted_states: dict[str, Actor]
 
     @classmethod
@@ -117,7 +117,6 @@ class EntityExtractor:
             lexicon=self.number_words,
         )  # fmt: skip
         new_kinds = {a.id: a for a in found.new_actors}
-        new_kinds.update((a.id, a) for a in self.unlisted_states.values())
         events = find_events(
             doc, mentions=found.mentions, places=places, dates=dates, quotes=quotes,
             published=published, lexicon=self.event_words,
@@ -146,7 +145,11 @@ class EntityExtractor:
 
     def _actor_field(self, actor_id: str, new: dict[str, Actor], field: str) -> str | None:
         try:
-            actor = new.get(actor_id) or self.dictionary.get(actor_id)
+            actor = (
+                new.get(actor_id)
+                or self.unlisted_states.get(actor_id)
+                or self.dictionary.get(actor_id)
+            )
         except (KeyError, NotFoundError):
             return None
         value = getattr(actor, field)
@@ -160,13 +163,14 @@ class EntityExtractor:
         for actor in self.dictionary.lookup(mention.place.name):
             if actor.kind == ActorKind.STATE:
                 return actor.id
-        unlisted = self.unlisted_states.get(mention.place.country or "")
-        return unlisted.id if unlisted is not None else None
+        alpha3 = country_alpha3().get(mention.place.country or "")
+        unlisted = _state_id(alpha3) if alpha3 else None
+        return unlisted if unlisted in self.unlisted_states else None
 
     def _event_actor(self, actor_id: str) -> tuple[Actor, str]:
-        for state in self.unlisted_states.values():
-            if state.id == actor_id:
-                return state, "gazetteer"
+        state = self.unlisted_states.get(actor_id)
+        if state is not None:
+            return state, "gazetteer"
         return self.dictionary.get(actor_id), "dictionary"
 
 
@@ -203,16 +207,20 @@ def _country_codes(dictionary: ActorDictionary, gazetteer: Gazetteer) -> dict[st
 
 def _unlisted_states(gazetteer: Gazetteer, listed: dict[str, str]) -> dict[str, Actor]:
     """A state actor for each country with no state in the dictionary, named as GeoNames
-    names it; its id is stable ("state:jpn") so stories and merges can count on it."""
+    names it, by id; the id is stable ("state:jpn") so stories and merges can count on it."""
     alpha3 = country_alpha3()
     states = {}
     for place in gazetteer:
         code = place.country or ""
         if place.precision is not PlacePrecision.COUNTRY or code in listed or code not in alpha3:
             continue
-        iso3 = alpha3[code]
-        states[code] = Actor(f"state:{iso3.lower()}", place.name, ActorKind.STATE, iso3, "GOV")
+        actor = Actor(_state_id(alpha3[code]), place.name, ActorKind.STATE, alpha3[code], "GOV")
+        states[actor.id] = actor
     return states
+
+
+def _state_id(alpha3: str) -> str:
+    return f"state:{alpha3.lower()}"
 
 
 def _caption_places(

@@ -421,8 +421,10 @@ def _geonames_file(name: str) -> Any:
     return json.loads(data)
 
 
+@cache
 def country_alpha3() -> dict[str, str]:
-    """ISO 3166 alpha-2 -> alpha-3 for every GeoNames country ("JP" -> "JPN")."""
+    """ISO 3166 alpha-2 -> alpha-3 for every GeoNames country ("JP" -> "JPN"); read once,
+    do not modify."""
     return {row["iso"]: row["iso3"] for row in _geonames_file("countries.json").values()}
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date, timedelta
 
@@ -267,15 +267,27 @@ class StoryIndex:
         entry = self._entries.get(article_id)
         return entry.story if entry else None
 
-    def stories(self, names: Mapping[str, str] | None = None) -> list[Story]:
-        """Every story in creation order; `names` maps actor/place ids to display names."""
-        return [self._story(g, names) for g in self._groups.values()]
+    def stories(
+        self,
+        names: Mapping[str, str] | None = None,
+        lead: Callable[[tuple[str, ...]], Sequence[str]] | None = None,
+    ) -> list[Story]:
+        """Every story in creation order; `names` maps actor/place ids to display names, and
+        `lead`, given a story's article ids, names what its label leads with (see `label`)."""
+        return [self._story(g, names, lead) for g in self._groups.values()]
 
-    def _story(self, group: _Group, names: Mapping[str, str] | None) -> Story:
+    def _story(
+        self,
+        group: _Group,
+        names: Mapping[str, str] | None,
+        lead: Callable[[tuple[str, ...]], Sequence[str]] | None,
+    ) -> Story:
         dates = sorted(group.dates)
+        article_ids = tuple(group.article_ids)
+        head = lead(article_ids) if lead is not None else None
         return Story(
-            group.id, self.label(group.id, names), dates[0] if dates else None,
-            dates[-1] if dates else None, tuple(group.article_ids), group.reports,
+            group.id, self.label(group.id, names, head), dates[0] if dates else None,
+            dates[-1] if dates else None, article_ids, group.reports,
         )  # fmt: skip
 
     def label(

@@ -93,29 +93,27 @@ def list_stories(store: Store) -> list[dict[str, object]]:
     names |= dict(store.conn.execute("SELECT id, name FROM places").fetchall())
     outlets = dict(store.conn.execute("SELECT id, outlet FROM articles").fetchall())
     rows = []
-    for story in index.stories(names):
+    for story in index.stories(names, lambda ids: story_lead(store, ids, names)):
         counted = Counter(outlets.get(a) for a in story.article_ids if outlets.get(a))
-        label = story_label(store, index, story, names)
-        rows.append(_story_row(story, sorted(counted)) | {"label": label})
+        rows.append(_story_row(story, sorted(counted)))
     return rows
 
 
-def story_label(store: Store, index: StoryIndex, story: Story, names: dict[str, str]) -> str:
-    """ "Jabhat Fateh al-Sham / Aleppo: evacuation, statement": the actor and the town named
-    most often across the story's reports (outlets and countries say little about which
-    story it is), then the index's two most salient terms."""
-    marks = ",".join("?" * len(story.article_ids))
+def story_lead(store: Store, article_ids: tuple[str, ...], names: dict[str, str]) -> list[str]:
+    """What a story's label leads with, "Jabhat Fateh al-Sham", "Aleppo": the actor and the
+    town named most often across its reports (outlets and countries say little about which
+    story it is); the index adds its two most salient terms."""
+    marks = ",".join("?" * len(article_ids))
     rows = store.conn.execute(
         "SELECT m.actor_id, m.place_id, a.kind, p.precision FROM mentions m"
         " LEFT JOIN actors a ON a.id = m.actor_id LEFT JOIN places p ON p.id = m.place_id"
         f" WHERE m.field = 'body' AND m.article_id IN ({marks})",
-        story.article_ids,
+        article_ids,
     ).fetchall()
     actors = Counter(a for a, _, kind, _ in rows if a and kind not in _LABEL_SKIP)
     places = Counter(p for a, p, _, precision in rows if p and not a and precision != "country")
-    named = [names.get(top[0][0], top[0][0]) for top in (actors.most_common(1),
-                                                         places.most_common(1)) if top]  # fmt: skip
-    return index.label(story, names, head=named)
+    return [names.get(top[0][0], top[0][0]) for top in (actors.most_common(1),
+                                                        places.most_common(1)) if top]  # fmt: skip
 
 
 def _story_row(story: Story, outlets: list[str]) -> dict[str, object]:
