@@ -17,13 +17,15 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, TypeVar
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
 EVAL_DATA = SHARED / "eval-data"
 FAKES_DEV_CSV = EVAL_DATA / "fa-kes" / "fa-kes-dev.csv"
+
+T = TypeVar("T")
 
 # FA-KES columns: unit_id, article_title, article_content, source, date (M/D/YYYY), ...
 FAKES_FIELD_MAP: dict[str, str] = {
@@ -85,6 +87,32 @@ def _csv_files(data: Path) -> list[Path]:
 def _csv_header(path: Path) -> list[str]:
     with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
         return next(csv.reader(handle), [])
+
+
+# -- tuning and checking halves -------------------------------------------------------------
+
+HALVES = ("tuning", "checking")
+
+
+def half_of(key: str) -> str:
+    """'tuning' or 'checking' for a document (or incident) key, fixed by its SHA-256.
+
+    Every accuracy bench splits its dev set once this way: rules and thresholds are tuned on
+    the tuning half only, the checking half is reported as the result, and floors are pinned
+    on it. The split depends on the key alone, so it is the same on every machine and run,
+    and a new record never moves an old one to the other half.
+    """
+    import hashlib
+
+    return HALVES[hashlib.sha256(key.encode("utf-8")).digest()[0] & 1]
+
+
+def split_halves(items: Iterable[T], key: Callable[[T], str]) -> dict[str, list[T]]:
+    """Items in their two halves by `half_of(key(item))`, each in the order given."""
+    found: dict[str, list[T]] = {half: [] for half in HALVES}
+    for item in items:
+        found[half_of(key(item))].append(item)
+    return found
 
 
 # -- environment and measurements ------------------------------------------------------
