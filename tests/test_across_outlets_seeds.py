@@ -77,7 +77,7 @@ def test_rebels_20000_against_8000(disputes):
 
 
 def test_control_of_sheikh_saeed(disputes, seed_story):
-    (control,) = [d for d in disputes if d["kind"] == "state"]
+    (control,) = [d for d in disputes if d["kind"] == "control"]
     assert control["subject"] == "control of Sheikh Saeed"
     assert control["status"] == "dispute" and control["story_id"] == seed_story["003"]
     claimants = {s["claimant"] for s in control["sides"]}
@@ -85,7 +85,7 @@ def test_control_of_sheikh_saeed(disputes, seed_story):
 
 
 def test_fsa_answer_to_russias_offer(disputes, seed_story):
-    (answer,) = [d for d in disputes if d["kind"] == "polarity"]
+    (answer,) = [d for d in disputes if d["kind"] == "denial"]
     assert answer["story_id"] == seed_story["004"]
     claims = [s["value_or_claim"] for s in answer["sides"]]
     assert any("negated" in c for c in claims) and any("alleged" in c for c in claims)

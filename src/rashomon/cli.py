@@ -64,8 +64,8 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_parse(args: argparse.Namespace, settings: Settings) -> int:
     from rashomon.entities import EntityExtractor, extract_pending
     from rashomon.nlp import load_pipeline, parse_pending
+    from rashomon.pipeline.placement import place_pending
     from rashomon.store import Store
-    from rashomon.store.stories import assign_stories
 
     nlp = load_pipeline(settings.model)
     with Store(settings.db) as store:
@@ -74,7 +74,7 @@ def cmd_parse(args: argparse.Namespace, settings: Settings) -> int:
             nlp, [Path(p) for p in args.actors or []], [Path(p) for p in args.events or []]
         )
         extracted = extract_pending(store, extractor, settings)
-        placed = assign_stories(store)
+        placed = place_pending(store).placed
     print(
         f"rashomon: parsed {parsed}, extracted {extracted} articles with {settings.model}, "
         f"placed {placed} in stories",
@@ -137,36 +137,58 @@ def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_stories(args: argparse.Namespace, settings: Settings) -> int:
+    from rashomon import api
     from rashomon.report.terminal import table
-    from rashomon.store import Store
-    from rashomon.store.stories import list_stories
 
-    with Store(settings.db) as store:
-        rows = list_stories(store)
+    with api.open(settings.db) as corpus:
+        stories = corpus.stories()
+    rows = [_story_row(story) for story in stories]
     if args.json:
         _print_json(rows)
     else:
-        print(table(rows, ("id", "label", "start", "end", "articles", "reports", "outlets")))
+        for row in rows:
+            row["outlets"] = ", ".join(row["outlets"])  # type: ignore[arg-type]
+        print(table(rows, ("id", "label", "start", "end", "articles", "reports", "independent",
+                           "outlets")))  # fmt: skip
+    return EXIT_OK
+
+
+def _story_row(story: object) -> dict[str, object]:
+    row = dataclasses.asdict(story)  # type: ignore[call-overload]
+    row["articles"] = len(row["article_ids"])
+    return row
+
+
+def cmd_incidents(args: argparse.Namespace, settings: Settings) -> int:
+    from rashomon import api
+    from rashomon.report.terminal import table
+
+    with api.open(settings.db) as corpus:
+        incidents = corpus.incidents(story=args.story)
+    rows = []
+    for incident in incidents:
+        row = dataclasses.asdict(incident)
+        row |= {"articles": len(incident.article_ids), "independent": incident.independent,
+                "outlets": list(incident.outlets)}  # fmt: skip
+        rows.append(row)
+    if args.json:
+        _print_json(rows)
+        return EXIT_OK
+    for row in rows:
+        row["reports"] = f"{row['articles']} ({row['independent']} independent)"
+        row["outlets"] = ", ".join(row["outlets"])
+        row["days"] = (row["date_start"] if row["date_start"] == row["date_end"]
+                       else f"{row['date_start'] or '…'} – {row['date_end'] or '…'}")  # fmt: skip
+    print(table(rows, ("id", "label", "days", "reports", "outlets", "story_id")))
     return EXIT_OK
 
 
 def cmd_disputes(args: argparse.Namespace, settings: Settings) -> int:
-    from rashomon.reconcile.disputes import find_disputes
-    from rashomon.reconcile.facts import FactsReader
-    from rashomon.reconcile.kinship import ActorRelations
+    from rashomon import api
     from rashomon.report.terminal import table
-    from rashomon.store import Store
-    from rashomon.store.stories import list_stories
 
-    found = []
-    with Store(settings.db) as store:
-        relations = ActorRelations.from_store(store)
-        reader = FactsReader(store)
-        for story in list_stories(store):
-            if args.story and story["id"] != args.story:
-                continue
-            facts = reader.facts(story["article_ids"])  # type: ignore[arg-type]
-            found += find_disputes(str(story["id"]), facts, relations, args.all)
+    with api.open(settings.db) as corpus:
+        found = corpus.disputes(story=args.story, include_updates=args.all)
     rows = [dataclasses.asdict(d) for d in found]
     if args.json:
         _print_json(rows)
@@ -178,13 +200,12 @@ def cmd_disputes(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_dossier(args: argparse.Namespace, settings: Settings) -> int:
-    from rashomon.reconcile.dossier import build_dossier
+    from rashomon import api
     from rashomon.report.dossier_html import render_html
     from rashomon.report.dossier_markdown import render_markdown
-    from rashomon.store import Store
 
-    with Store(settings.db) as store:
-        dossier = build_dossier(store, args.story)
+    with api.open(settings.db) as corpus:
+        dossier = corpus.dossier(args.story)
     text = render_html(dossier) if args.format == "html" else render_markdown(dossier)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
@@ -195,12 +216,11 @@ def cmd_dossier(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_timeline(args: argparse.Namespace, settings: Settings) -> int:
-    from rashomon.reconcile.dossier import story_timeline
+    from rashomon import api
     from rashomon.report.terminal import table
-    from rashomon.store import Store
 
-    with Store(settings.db) as store:
-        entries = story_timeline(store, args.story)
+    with api.open(settings.db) as corpus:
+        entries = corpus.timeline(args.story)
     rows = [dataclasses.asdict(e) for e in entries]
     if args.json:
         _print_json(rows)
@@ -208,6 +228,8 @@ def cmd_timeline(args: argparse.Namespace, settings: Settings) -> int:
     for row in rows:
         row["outlets"] = ", ".join(row["outlets"])
         row["reports"] = f"{row['reports']} ({row['independent']} independent)"
+        if row["date_end"] and row["date_end"] != row["date"]:
+            row["date"] = f"{row['date'] or '…'} – {row['date_end']}"
     print(table(rows, ("date", "precision", "factuality", "reports", "outlets", "text")))
     return EXIT_OK
 
@@ -412,26 +434,37 @@ def build_parser() -> argparse.ArgumentParser:
     )
     stories.add_argument("--json", action="store_true", help="print a JSON array")
 
+    incidents = add(
+        "incidents",
+        cmd_incidents,
+        "List incidents: one real happening (strike, shelling, bombing, clash, capture, "
+        "siege step, evacuation, ceasefire) with every report of it across outlets: kind, "
+        "place, day or days, reports and independent reports, the doer each source names.",
+    )
+    incidents.add_argument("--story", help="only this story's incidents (id or unique prefix)")
+    incidents.add_argument("--json", action="store_true", help="print a JSON array")
+
     disputes = add(
         "disputes",
         cmd_disputes,
-        "List disputes between accounts: numbers that cannot all be right, an act reported "
-        "as done and as not done, incompatible control of a place; each side with its "
-        "claimant, outlet, article, date and sentence.",
+        "List disputes between accounts of one incident or count: numbers that cannot all "
+        "be right, different doers named, an act denied by its alleged doer, incompatible "
+        "control of a place; each side with its claimant, outlet, article, date and sentence.",
     )
     disputes.add_argument("--story", help="only this story's disputes")
     disputes.add_argument(
         "--all", action="store_true",
-        help="also list superseded accounts (changes over time, not contradictions)",
+        help="also list updates (a later toll or a change of control: not contradictions)",
     )  # fmt: skip
     disputes.add_argument("--json", action="store_true", help="print a JSON array")
 
     timeline = add(
         "timeline",
         cmd_timeline,
-        "A story's timeline: events merged across its articles and states on the ground, "
-        "by date with precision, each with its outlets, reports, independent reports and "
-        "the sentences that report it.",
+        "A story's timeline: its incidents (with the doer each source names), other acts "
+        "merged across its articles, and changes of control, by date with precision (an "
+        "undated article's by its estimated window), each with its outlets, reports, "
+        "independent reports and the sentences that report it.",
     )
     timeline.add_argument("story", help="story id (see `rashomon stories`)")
     timeline.add_argument("--json", action="store_true", help="print a JSON array")

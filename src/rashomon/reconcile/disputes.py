@@ -1,108 +1,297 @@
-"""A story's disputes: numeric disagreements, polarity conflicts and incompatible states.
+"""Disputes a fact-checker would sign: accounts of one thing that cannot all be true.
 
-Each comes with its sides (the value or claim, who holds it, the outlet that reported it,
-the article, its date and the sentence) and a status: "dispute" when the accounts cannot
-all be true at once, "superseded" when a later report changed the picture. A dispute's id
-is a hash of what it is about and the evidence on its sides, so it stays the same as long
-as the evidence does.
+Kinds: numeric (an incident's toll, or one count outside incidents, that different sources
+give incompatibly), perpetrator (sources name unrelated doers of one incident: "Russian
+jets" against "the US-led coalition"), denial (an actor denies what another source says it
+did), control (two sides hold more than the whole of a place at the same time). Each side
+carries its value or claim, its claimant, the outlet, the article, its date and the
+sentence, and the note names exactly which sides conflict. A later, higher toll is an
+update over time (status "update"), not a dispute; one claimant is never in dispute with
+itself. A dispute's id is a hash of what it is about and the evidence on its sides, so it
+stays the same as long as the evidence does.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
-from typing import Any
 
-from rashomon.reconcile.contradictions import Contradiction, polarity_conflicts, state_conflicts
-from rashomon.reconcile.facts import StoryFacts
-from rashomon.reconcile.figures import AlignedFigure, align_figures, claim_date
+from rashomon.facts import (
+    AlignedFigure,
+    ArticleFact,
+    ArticleFacts,
+    Attribution,
+    Dispute,
+    DisputeSide,
+    EventFact,
+    FigureFact,
+    Gazette,
+    Incident,
+    IncidentReport,
+    QuoteFact,
+)
+from rashomon.reconcile.contradictions import (
+    Contradiction,
+    control_conflicts,
+    control_states,
+    denials,
+)
+from rashomon.reconcile.intervals import allowed, meet, show
 from rashomon.reconcile.kinship import ActorRelations
-from rashomon.report.dossier_model import Dispute, DisputeSide
+
+# Who can be named as the doer of a strike: not an outlet, a monitor or an aid body.
+_NOT_DOERS = frozenset({"media", "monitor", "ngo", "igo"})
 
 
-def find_disputes(
-    story_id: str, facts: StoryFacts, relations: ActorRelations, include_superseded: bool = True
+def incident_disputes(
+    incident: Incident,
+    figures: Sequence[AlignedFigure],
+    relations: ActorRelations,
+    gazette: Gazette,
+    articles: Mapping[str, ArticleFact],
 ) -> list[Dispute]:
-    found = [_numeric(story_id, f, facts) for f in align_figures(facts) if f.status != "agreed"]
-    found += [
-        _contradiction(story_id, c, facts)
-        for c in (*polarity_conflicts(facts, relations.related),
-                  *state_conflicts(facts, relations.related))
-    ]  # fmt: skip
-    if not include_superseded:
-        found = [d for d in found if d.status == "dispute"]
+    """Numeric, perpetrator and denial disputes (and updates) about one incident."""
+    found = [numeric(f, incident.story_id, articles) for f in figures if f.status != "agreed"]
+    found += _perpetrator(incident, relations, gazette, articles)
+    found += _denial(incident, relations, gazette, articles)
     return found
 
 
-def _numeric(story_id: str, figure: AlignedFigure, facts: StoryFacts) -> Dispute:
-    sides = []
-    for index, position in enumerate(figure.positions):
-        for claim in position:
-            sides.append(
-                DisputeSide(
-                    value_or_claim=claim["text"], claimant=claim["claimant"],
-                    claimant_actor_id=claim["claimant_actor_id"], outlet=claim["outlet"],
-                    article_id=claim["article_id"], date=claim_date(claim, facts),
-                    sentence=claim["sentence"], position=index,
-                )
-            )  # fmt: skip
-    values = " vs ".join(
-        " / ".join(dict.fromkeys(f"{c['text']} ({c['claimant'] or c['outlet']})" for c in p))
-        for p in figure.positions
-    )
-    note = (
-        "the figure changed between the reports: "
-        if figure.status == "superseded"
-        else "the figures do not overlap, whatever their qualifiers allow: "
-    ) + values
+def story_disputes(
+    story_id: str,
+    facts: Sequence[ArticleFacts],
+    figures: Sequence[AlignedFigure],
+    relations: ActorRelations,
+    gazette: Gazette,
+) -> list[Dispute]:
+    """Disputes about counts outside incidents, denials of acts other than attacks
+    (rejections, agreements), and control of places, among one story's articles."""
+    articles = {f.id: f.article for f in facts}
+    quotes = [q for f in facts for q in f.quotes]
+    events = [e for f in facts for e in f.events]
+    found = [numeric(f, story_id, articles) for f in figures if f.status != "agreed"]
+    others = [e for e in events if e.type != "ASSAULT"]
+    states = control_states([n for f in facts for n in f.figures], events, articles, gazette)
+    for contradiction in (*denials(others, relations.related, gazette),
+                          *control_conflicts(states, relations.related, gazette)):  # fmt: skip
+        dispute = _contradiction(story_id, contradiction, articles, quotes, gazette)
+        if dispute is not None:
+            found.append(dispute)
+    return found
+
+
+# -- numeric ---------------------------------------------------------------------------------
+
+
+def numeric(
+    figure: AlignedFigure, story_id: str | None, articles: Mapping[str, ArticleFact]
+) -> Dispute:
+    sides = tuple(
+        DisputeSide(
+            value_or_claim=c.figure.text, claimant=c.figure.claimant or c.outlet,
+            claimant_actor_id=c.figure.claimant_actor_id, outlet=c.outlet,
+            article_id=c.figure.article_id, date=c.date, sentence=c.figure.sentence,
+            position=c.position, start=c.figure.start, end=c.figure.end,
+        )
+        for c in figure.claims
+    )  # fmt: skip
+    positions = figure.positions
+    described = [
+        (" / ".join(dict.fromkeys(f"{c.figure.text} ({c.who}"
+                                  + (f", {c.outlet}" if c.figure.claimant and c.outlet else "")
+                                  + ")" for c in p)),
+         meet([_interval(c.figure) for c in p]) or _interval(p[0].figure))
+        for p in positions
+    ]  # fmt: skip
+    if figure.status == "update":
+        note = "the toll changed over time, not a contradiction: " + " then ".join(
+            f"{text} on {min(c.date or '?' for c in p)}"
+            for (text, _), p in zip(described, positions, strict=True)
+        )
+    else:
+        clashes = [
+            f"{a[0]} against {b[0]} ({show(a[1])} against {show(b[1])})"
+            for i, a in enumerate(described) for b in described[i + 1 :]
+            if meet([a[1], b[1]]) is None
+        ]  # fmt: skip
+        note = "cannot both be right, whatever their qualifiers allow: " + "; ".join(clashes)
     return Dispute(
-        _id(story_id, "numeric", figure.subject, sides), story_id, "numeric", figure.subject,
-        figure.status, tuple(sides), note,
+        _id(story_id or figure.incident_id or "", "numeric", figure.subject, sides),
+        story_id, "numeric", figure.subject, figure.status, sides, note,
+        incident_id=figure.incident_id, measure=figure.measure,
     )  # fmt: skip
 
 
-def _contradiction(story_id: str, found: Contradiction, facts: StoryFacts) -> Dispute:
+def _interval(figure: FigureFact) -> tuple[float, float]:
+    found = allowed(figure.value, figure.low, figure.high, figure.qualifier)
+    return found if found is not None else (0.0, float("inf"))
+
+
+# -- perpetrator and denial ------------------------------------------------------------------
+
+
+def _doers(report: IncidentReport, gazette: Gazette) -> list[Attribution]:
+    return [
+        a for a in report.perpetrators
+        if a.actor_id and (actor := gazette.actors.get(a.actor_id)) is not None
+        and actor.kind not in _NOT_DOERS
+    ]  # fmt: skip
+
+
+def _perpetrator(
+    incident: Incident, relations: ActorRelations, gazette: Gazette,
+    articles: Mapping[str, ArticleFact],
+) -> list[Dispute]:  # fmt: skip
+    """Reports that name unrelated doers, grouped into sides by kinship of their doers."""
+    named = [(r, d) for r in incident.reports if (d := _doers(r, gazette))]
+    sides: list[list[tuple[IncidentReport, list[Attribution]]]] = []
+    for report, doers in named:
+        home = next(
+            (s for s in sides if any(_kin(doers, other, relations) for _, other in s)), None
+        )
+        (home.append((report, doers)) if home is not None else sides.append([(report, doers)]))
+    if len(sides) < 2:
+        return []
+    claimants = {
+        i: {(d.claimant or r.outlet or r.chain).lower() for r, ds in side for d in ds}
+        for i, side in enumerate(sides)
+    }
+    if len(set().union(*claimants.values())) < 2:
+        return []  # one voice naming two doers is not two accounts
+    rows = tuple(
+        _attribution_side(report, doer, position, gazette, articles)
+        for position, side in enumerate(sides) for report, doers in side for doer in doers
+    )  # fmt: skip
+    names = [
+        " / ".join(dict.fromkeys(gazette.actor_name(d.actor_id) or d.text for _, ds in side
+                                 for d in ds))
+        for side in sides
+    ]  # fmt: skip
+    subject = f"who carried out the {incident.label or incident.kind}"
+    note = "the reports name different doers: " + " against ".join(names)
+    return [
+        Dispute(
+            _id(incident.id, "perpetrator", subject, rows),
+            incident.story_id,
+            "perpetrator",
+            subject,
+            "dispute",
+            rows,
+            note,
+            incident_id=incident.id,
+        )  # fmt: skip
+    ]
+
+
+def _kin(
+    ours: Iterable[Attribution], theirs: Iterable[Attribution], relations: ActorRelations
+) -> bool:
+    return any(
+        relations.related(a.actor_id, b.actor_id) for a in ours for b in theirs
+        if a.actor_id and b.actor_id
+    )  # fmt: skip
+
+
+def _denial(
+    incident: Incident, relations: ActorRelations, gazette: Gazette,
+    articles: Mapping[str, ArticleFact],
+) -> list[Dispute]:  # fmt: skip
+    """A doer one report names, against its denial in another."""
+    found = []
+    for denier in incident.reports:
+        for denial in denier.denied_by:
+            accusers = [
+                (r, d) for r in incident.reports if r.article_id != denier.article_id
+                for d in _doers(r, gazette)
+                if denial.actor_id and d.actor_id and relations.related(d.actor_id, denial.actor_id)
+            ]  # fmt: skip
+            if not accusers:
+                continue
+            rows = tuple(_attribution_side(r, d, 0, gazette, articles) for r, d in accusers) + (
+                _attribution_side(denier, denial, 1, gazette, articles, denied=True),
+            )
+            who = gazette.actor_name(denial.actor_id) or denial.text
+            subject = f"whether {who} carried out the {incident.label or incident.kind}"
+            note = f"reported as done by {who}, and denied: " + rows[-1].value_or_claim
+            found.append(
+                Dispute(
+                    _id(incident.id, "denial", subject, rows),
+                    incident.story_id,
+                    "denial",
+                    subject,
+                    "dispute",
+                    rows,
+                    note,
+                    incident_id=incident.id,
+                )  # fmt: skip
+            )
+    return found
+
+
+def _attribution_side(
+    report: IncidentReport, attribution: Attribution, position: int, gazette: Gazette,
+    articles: Mapping[str, ArticleFact], denied: bool = False,
+) -> DisputeSide:  # fmt: skip
+    name = gazette.actor_name(attribution.actor_id) or attribution.text
+    claim = f"{name} did not do it" if denied else f"{name} did it"
+    article = articles.get(report.article_id)
+    return DisputeSide(
+        value_or_claim=claim, claimant=attribution.claimant or report.outlet,
+        claimant_actor_id=attribution.claimant_actor_id, outlet=report.outlet,
+        article_id=report.article_id,
+        date=article.published if article else report.published,
+        sentence=report.sentence, position=position, start=attribution.start,
+        end=attribution.end,
+    )  # fmt: skip
+
+
+# -- story-level contradictions ---------------------------------------------------------------
+
+
+def _contradiction(
+    story_id: str, found: Contradiction, articles: Mapping[str, ArticleFact],
+    quotes: Sequence[QuoteFact], gazette: Gazette,
+) -> Dispute | None:  # fmt: skip
     sides = tuple(
-        _side(row, claim, facts, position) for position, (row, claim) in enumerate(found.sides)
+        _fact_side(fact, claim, position, articles, quotes, gazette)
+        for position, (fact, claim) in enumerate(found.sides)
     )
-    if found.kind == "polarity":  # every report of the act against its denial
+    if found.kind == "denial":  # every report of the act against its denial
         sides = tuple(replace(s, position=0 if i < len(sides) - 1 else 1)
                       for i, s in enumerate(sides))  # fmt: skip
-    return Dispute(
-        _id(story_id, found.kind, found.subject, sides), story_id, found.kind, found.subject,
-        found.status, sides, found.note,
-    )  # fmt: skip
+    if len({(s.claimant or s.outlet or "").lower() for s in sides}) < 2:
+        return None  # one voice is not two accounts
+    return Dispute(_id(story_id, found.kind, found.subject, sides), story_id, found.kind,
+                   found.subject, found.status, sides, found.note)  # fmt: skip
 
 
-def _side(row: dict[str, Any], claim: str, facts: StoryFacts, position: int) -> DisputeSide:
-    claimant = row.get("claimant")
-    claimant_id = row.get("claimant_actor_id")
-    if "source_actor_ids" in row:  # an event: who says so is the speaker quoted, if any
-        quote = _quote_around(row, facts)
+def _fact_side(
+    fact: EventFact | FigureFact, claim: str, position: int,
+    articles: Mapping[str, ArticleFact], quotes: Sequence[QuoteFact], gazette: Gazette,
+) -> DisputeSide:  # fmt: skip
+    article = articles.get(fact.article_id)
+    outlet = article.outlet if article else None
+    if isinstance(fact, EventFact):
+        quote = next((q for q in quotes if q.article_id == fact.article_id
+                      and q.start <= fact.start < q.end), None)  # fmt: skip
         if quote is not None:
-            claimant, claimant_id = quote["speaker"], quote["speaker_actor_id"]
+            claimant, claimant_id = quote.speaker, quote.speaker_actor_id
         else:
-            claimant_id = row["source_actor_ids"][0] if row["source_actor_ids"] else None
-            claimant = facts.name(claimant_id)
-    date = row.get("date") if row.get("date_from") == "text" else facts.date_of(row["article_id"])
+            claimant_id = fact.source_actor_ids[0] if fact.source_actor_ids else None
+            claimant = gazette.actor_name(claimant_id)
+        date = fact.text_date or (article.published if article else None)
+    else:
+        claimant, claimant_id = fact.claimant or outlet, fact.claimant_actor_id
+        date = article.published if article else None
     return DisputeSide(
-        value_or_claim=claim, claimant=claimant, claimant_actor_id=claimant_id,
-        outlet=facts.outlet_of(row["article_id"]), article_id=row["article_id"], date=date,
-        sentence=row["sentence"], position=position,
+        value_or_claim=claim, claimant=claimant, claimant_actor_id=claimant_id, outlet=outlet,
+        article_id=fact.article_id, date=date, sentence=fact.sentence, position=position,
+        start=fact.start, end=fact.end,
     )  # fmt: skip
 
 
-def _quote_around(event: dict[str, Any], facts: StoryFacts) -> dict[str, Any] | None:
-    for quote in facts.quotes:
-        if (
-            quote["article_id"] == event["article_id"]
-            and quote["start"] <= event["start"] < quote["end"]
-        ):
-            return quote
-    return None
-
-
-def _id(story_id: str, kind: str, subject: str, sides: Any) -> str:
+def _id(scope: str, kind: str, subject: str, sides: Iterable[DisputeSide]) -> str:
     evidence = sorted(f"{s.article_id}|{s.value_or_claim}" for s in sides)
-    key = "\x00".join([story_id, kind, subject, *evidence])
+    key = "\x00".join([scope, kind, subject, *evidence])
     return "dispute:" + hashlib.sha256(key.encode()).hexdigest()[:12]

@@ -1,179 +1,257 @@
-"""A story's dossier, assembled from the store: sources, actors, timeline, figures, disputes,
+"""A story's dossier, built from its records: sources, actors, timeline, figures, disputes,
 quotes by speaker across outlets, and a short extractive summary with citations.
 
-Every line keeps its evidence (`Citation`). The summary picks whole sentences from the
-reports, never writes new ones: each independent report's lead, ranked by how much of the
-story's shared vocabulary it carries, so the summary says what most reports say.
+Pure: the caller (`rashomon.api`) reads the story's articles, incidents, figures and
+disputes from the store. Every line keeps its evidence (`Citation`). The summary picks
+whole sentences from the reports, never writes new ones: each independent report's lead,
+ranked by how much of the story's shared vocabulary it carries, so the summary says what
+most reports say. The timeline holds the story's incidents (one line per happening, with
+the doer each source names), its other acts merged across reports, and changes of control,
+in date order; an undated article's report is placed by its article's estimated window and
+says so.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from typing import Any
+from collections.abc import Mapping, Sequence
 
-from rashomon.errors import NotFoundError
+from rashomon.facts import (
+    AlignedFigure,
+    ArticleFact,
+    ArticleFacts,
+    Dispute,
+    FigureFact,
+    Gazette,
+    Incident,
+    QuoteFact,
+    Story,
+)
+from rashomon.facts import dossier as dm
 from rashomon.reconcile.contradictions import control_states
-from rashomon.reconcile.disputes import find_disputes
-from rashomon.reconcile.facts import StoryFacts, load_facts
-from rashomon.reconcile.figures import align_figures, claim_date
-from rashomon.reconcile.kinship import ActorRelations
+from rashomon.reconcile.incident_kinds import IncidentKinds
 from rashomon.reconcile.merge import MergedEvent, merge_events
-from rashomon.report import dossier_model as dm
-from rashomon.store import Store
-from rashomon.store.stories import list_stories
+from rashomon.reconcile.reports import chain_of
 
 SUMMARY_SENTENCES = 4
 TIMELINE_LIMIT = 60
 _WORD = re.compile(r"[a-z][a-z'-]+")
 _SKIP_KINDS = ("media",)
+# A line that opens an article but says nothing ("Date of publication ...", "Tags ...",
+# "Get short URL") is not a summary sentence: a lead must read as prose.
+_NOT_PROSE = re.compile(r"^(?:date of publication|tags?\b|get short url|published|last updated)",
+                        re.IGNORECASE)  # fmt: skip
 
 
-def build_dossier(store: Store, story_id: str) -> dm.Dossier:
-    story = _story(store, story_id)
-    article_ids = list(story["article_ids"])  # type: ignore[arg-type]
-    facts = load_facts(store, article_ids)
-    relations = ActorRelations.from_store(store)
-    bodies = {a: store.get_article(a)[0].body for a in article_ids}
+def build_dossier(
+    story: Story,
+    facts: Sequence[ArticleFacts],
+    incidents: Sequence[Incident],
+    figures: Sequence[AlignedFigure],
+    disputes: Sequence[Dispute],
+    gazette: Gazette,
+) -> dm.Dossier:
+    articles = {f.id: f.article for f in facts}
     return dm.Dossier(
-        story_id=story_id, label=str(story["label"]), start=story["start"],  # type: ignore[arg-type]
-        end=story["end"],  # type: ignore[arg-type]
-        summary=_summary(facts, bodies), sources=_sources(facts),
-        actors=_actors(store, facts), timeline=_timeline(story_id, facts),
-        figures=_figures(facts), disputes=tuple(find_disputes(story_id, facts, relations)),
-        quotes=_quotes(facts),
+        story_id=story.id, label=story.label, start=story.start, end=story.end,
+        summary=_summary(facts), sources=_sources(articles), actors=_actors(facts, gazette),
+        timeline=story_timeline(story, facts, incidents, gazette),
+        figures=_figures(figures, articles), disputes=tuple(disputes),
+        quotes=_quotes(facts, gazette),
     )  # fmt: skip
 
 
-def story_timeline(store: Store, story_id: str) -> tuple[dm.TimelineEntry, ...]:
-    """The story's timeline alone (`rashomon timeline`): merged events and states by date."""
-    story = _story(store, story_id)
-    return _timeline(story_id, load_facts(store, story["article_ids"]))  # type: ignore[arg-type]
-
-
-def _story(store: Store, story_id: str) -> dict[str, object]:
-    story = next((s for s in list_stories(store) if s["id"] == story_id), None)
-    if story is None:
-        raise NotFoundError(f"no story {story_id!r}; `rashomon stories` lists them")
-    return story
-
-
-def _citation(row: dict[str, Any], facts: StoryFacts) -> dm.Citation:
-    aid = row["article_id"]
-    return dm.Citation(aid, facts.outlet_of(aid), row["sentence"], row.get("start"),
-                       row.get("end"), facts.date_of(aid))  # fmt: skip
-
-
-def _sources(facts: StoryFacts) -> tuple[dm.Source, ...]:
-    copies: dict[str, list[str]] = defaultdict(list)
-    for info in facts.articles.values():
-        if info.duplicate_of:
-            copies[info.duplicate_of].append(info.outlet or info.id)
-    return tuple(
-        dm.Source(i.id, i.outlet, i.wire, i.published, i.title, tuple(copies.get(i.id, ())))
-        for i in sorted(facts.articles.values(), key=lambda i: (i.published or "", i.id))
-        if not i.duplicate_of or i.duplicate_of not in facts.articles
-    )
-
-
-def _actors(store: Store, facts: StoryFacts, top: int = 12) -> tuple[dm.KeyActor, ...]:
-    kinds = dict(store.conn.execute("SELECT id, kind FROM actors").fetchall())
-    mentions: Counter[str] = Counter()
-    articles: dict[str, set[str]] = defaultdict(set)
-    for m in facts.mentions:
-        actor = m["actor_id"]
-        if actor and m["field"] == "body" and kinds.get(actor) not in _SKIP_KINDS:
-            mentions[actor] += 1
-            articles[actor].add(m["article_id"])
-    return tuple(
-        dm.KeyActor(a, facts.name(a) or a, str(kinds.get(a)), n, len(articles[a]))
-        for a, n in mentions.most_common(top)
-    )
-
-
-def _timeline(story_id: str, facts: StoryFacts) -> tuple[dm.TimelineEntry, ...]:
-    """Merged events (those with a known doer, the most reported first up to the limit) and
-    the states on the ground the reports give, in date order; undated ones last, in the
-    order the reports tell them."""
-    merged = [m for m in merge_events(story_id, facts) if m.source_actor_ids]
+def story_timeline(
+    story: Story,
+    facts: Sequence[ArticleFacts],
+    incidents: Sequence[Incident],
+    gazette: Gazette,
+    kinds: IncidentKinds | None = None,
+) -> tuple[dm.TimelineEntry, ...]:
+    """Incidents, other merged acts (those with a known doer, the most reported first up to
+    the limit) and changes of control, in date order; undated ones last."""
+    articles = {f.id: f.article for f in facts}
+    members = set(articles)
+    entries = [
+        (
+            _incident_entry(i, articles, gazette),
+            (i.reports[0].article_id, i.reports[0].sentence_start),
+        )
+        for i in incidents
+    ]
+    kinds = kinds or IncidentKinds.packaged()
+    covered = {(r.article_id, s) for i in incidents for r in i.reports for s in r.event_starts}
+    others = [
+        e for f in facts for e in f.events
+        if (e.article_id, e.start) not in covered and e.type != "ASSAULT"
+    ]  # fmt: skip
+    merged = [m for m in merge_events(story.id, others, articles) if m.source_actor_ids]
     merged.sort(key=lambda m: (-m.independent, -m.articles))
-    entries = [(m.date, _first_offset(m), _entry(m, facts)) for m in merged[:TIMELINE_LIMIT]]
-    for state in control_states(facts):
-        row = state.row
-        if "source_actor_ids" in row:
-            continue  # a capture: already in the timeline as the event it is
-        entry = dm.TimelineEntry(
-            date=state.date, precision="day" if state.date else None,
-            text=f"{state.claim} of {facts.place_names.get(state.place_id, state.place_id)}",
-            kind="state", factuality=row.get("factuality") or row.get("status") or "asserted",
-            outlets=tuple(o for o in [facts.outlet_of(row["article_id"])] if o), reports=1,
-            independent=1, citations=(_citation(row, facts),),
-        )  # fmt: skip
-        entries.append((state.date, (row["article_id"], row["start"]), entry))
-    entries.sort(key=lambda e: (e[0] is None, e[0] or "", e[1]))
-    return tuple(entry for _, _, entry in entries)
+    for event in merged[:TIMELINE_LIMIT]:
+        entries.append((_event_entry(event, articles, gazette),
+                        (event.reports[0].article_id, event.reports[0].start)))  # fmt: skip
+    events = [e for f in facts for e in f.events]
+    for state in control_states([n for f in facts for n in f.figures], events, articles, gazette):
+        fact = state.fact
+        if not isinstance(fact, FigureFact) or fact.article_id not in members:
+            continue  # a capture is already in the timeline as the incident it is
+        entries.append((
+            dm.TimelineEntry(
+                date=state.date, precision="day" if state.date else None,
+                text=f"{state.claim} of {gazette.place_name(state.place_id)}", kind="state",
+                factuality="asserted", outlets=_outlets([fact.article_id], articles),
+                reports=1, independent=1, citations=(_citation(fact.article_id, fact.sentence,
+                                                               fact.start, fact.end, articles),),
+            ),
+            (fact.article_id, fact.start),
+        ))  # fmt: skip
+    entries.sort(key=lambda e: (e[0].date is None, e[0].date or "", e[1]))
+    return tuple(entry for entry, _ in entries)
 
 
-def _first_offset(event: MergedEvent) -> tuple[str, int]:
-    first = event.reports[0]
-    return first["article_id"], first["start"]
+def _incident_entry(
+    incident: Incident, articles: Mapping[str, ArticleFact], gazette: Gazette
+) -> dm.TimelineEntry:
+    blamed: dict[str, list[str]] = defaultdict(list)
+    for report in incident.reports:
+        for doer in report.perpetrators:
+            name = gazette.actor_name(doer.actor_id) or doer.text
+            who = doer.claimant or report.outlet or "unknown outlet"
+            if who not in blamed[name]:
+                blamed[name].append(who)
+    text = incident.label or incident.kind
+    if blamed:
+        text += ", blamed on " + "; on ".join(
+            f"{name} ({', '.join(who)})" for name, who in blamed.items()
+        )
+    date, end, precision = incident.date_start, incident.date_end, incident.date_precision
+    if date is None and end is not None:
+        date, precision = end, "before"
+    if precision == "day":
+        end = None
+    if date is None:
+        windows = [articles[a].window for a in incident.article_ids
+                   if a in articles and articles[a].window]  # fmt: skip
+        if windows:
+            date, end, precision = windows[0].start, windows[0].end, "estimate"  # type: ignore[union-attr]
+    denied = any(r.denied_by for r in incident.reports)
+    return dm.TimelineEntry(
+        date=date, precision=precision, text=text, kind=incident.kind,
+        factuality="disputed" if denied else "asserted",
+        outlets=incident.outlets, reports=len(incident.article_ids),
+        independent=incident.independent,
+        citations=tuple(_citation(r.article_id, r.sentence, r.sentence_start, r.sentence_end,
+                                  articles) for r in incident.reports),
+        date_end=end, incident_id=incident.id,
+    )  # fmt: skip
 
 
-def _entry(event: MergedEvent, facts: StoryFacts) -> dm.TimelineEntry:
-    who = " and ".join(facts.name(a) or a for a in event.source_actor_ids)
-    whom = " and ".join(facts.name(a) or a for a in event.target_actor_ids)
+def _event_entry(
+    event: MergedEvent, articles: Mapping[str, ArticleFact], gazette: Gazette
+) -> dm.TimelineEntry:
+    who = " and ".join(gazette.actor_name(a) or a for a in event.source_actor_ids)
+    whom = " and ".join(gazette.actor_name(a) or a for a in event.target_actor_ids)
     mode = f" ({event.mode})" if event.mode else ""
-    where = f" in {facts.place_names.get(event.place_id, event.place_id)}" if event.place_id else ""
-    said = Counter(r["trigger"] for r in event.reports).most_common(1)[0][0]
+    where = f" in {gazette.place_name(event.place_id)}" if event.place_id else ""
+    said = Counter(r.trigger for r in event.reports).most_common(1)[0][0]
     text = f"{who} {event.type}{mode}{' ' + whom if whom else ''}{where} (\u201c{said}\u201d)"
     return dm.TimelineEntry(
         date=event.date, precision=event.date_precision, text=text, kind=event.type,
         factuality=event.factuality, outlets=event.outlets, reports=event.articles,
         independent=event.independent,
-        citations=tuple(_citation(r, facts) for r in event.reports),
+        citations=tuple(_citation(r.article_id, r.sentence, r.start, r.end, articles)
+                        for r in event.reports),
     )  # fmt: skip
 
 
-def _figures(facts: StoryFacts) -> tuple[dm.Figure, ...]:
+def _citation(
+    article_id: str, sentence: str, start: int | None, end: int | None,
+    articles: Mapping[str, ArticleFact],
+) -> dm.Citation:  # fmt: skip
+    article = articles.get(article_id)
+    return dm.Citation(article_id, article.outlet if article else None, sentence, start, end,
+                       article.published if article else None)  # fmt: skip
+
+
+def _outlets(article_ids: Sequence[str], articles: Mapping[str, ArticleFact]) -> tuple[str, ...]:
+    return tuple(sorted({o for a in article_ids if a in articles and (o := articles[a].outlet)}))
+
+
+def _sources(articles: Mapping[str, ArticleFact]) -> tuple[dm.Source, ...]:
+    copies: dict[str, list[str]] = defaultdict(list)
+    for info in articles.values():
+        if info.duplicate_of:
+            copies[info.duplicate_of].append(info.outlet or info.id)
+    return tuple(
+        dm.Source(
+            i.id, i.outlet, i.wire, i.published, i.title, tuple(dict.fromkeys(copies.get(i.id, ())))
+        )  # fmt: skip
+        for i in sorted(articles.values(), key=lambda i: (i.published or "", i.id))
+        if not i.duplicate_of or i.duplicate_of not in articles
+    )
+
+
+def _actors(
+    facts: Sequence[ArticleFacts], gazette: Gazette, top: int = 12
+) -> tuple[dm.KeyActor, ...]:
+    mentions: Counter[str] = Counter()
+    seen_in: dict[str, set[str]] = defaultdict(set)
+    for f in facts:
+        for m in f.mentions:
+            actor = gazette.actors.get(m.actor_id or "")
+            if actor is not None and m.field == "body" and actor.kind not in _SKIP_KINDS:
+                mentions[actor.id] += 1
+                seen_in[actor.id].add(m.article_id)
+    return tuple(
+        dm.KeyActor(a, gazette.actor_name(a) or a, gazette.actors[a].kind, n, len(seen_in[a]))
+        for a, n in mentions.most_common(top)
+    )
+
+
+def _figures(
+    figures: Sequence[AlignedFigure], articles: Mapping[str, ArticleFact]
+) -> tuple[dm.Figure, ...]:
     return tuple(
         dm.Figure(
             subject=f.subject,
             claims=tuple(
                 dm.FigureClaim(
-                    c["text"],
-                    c["low"] if c["low"] is not None else c["value"],
-                    c["high"] if c["high"] is not None else c["value"],
-                    c["qualifier"],
-                    c["claimant"],
-                    c["outlet"],
-                    c["article_id"],
-                    claim_date(c, facts),
-                    c["sentence"],
+                    c.figure.text,
+                    c.figure.low if c.figure.low is not None else c.figure.value,
+                    c.figure.high if c.figure.high is not None else c.figure.value,
+                    c.figure.qualifier,
+                    c.figure.claimant,
+                    c.outlet,
+                    c.figure.article_id,
+                    c.date,
+                    c.figure.sentence,
                 )
                 for c in f.claims
             ),
             disputed=f.disputed,
         )  # fmt: skip
-        for f in align_figures(facts)
+        for f in sorted(figures, key=lambda f: (not f.disputed, f.subject))
     )
 
 
-def _quotes(facts: StoryFacts) -> tuple[dm.SpeakerQuotes, ...]:
-    by_speaker: dict[tuple[str | None, str], list[dict[str, Any]]] = defaultdict(list)
-    for q in facts.quotes:
-        name = facts.name(q["speaker_actor_id"]) or q["speaker"] or "unattributed"
-        by_speaker[(q["speaker_actor_id"], name)].append(q)
+def _quotes(facts: Sequence[ArticleFacts], gazette: Gazette) -> tuple[dm.SpeakerQuotes, ...]:
+    outlets = {f.id: f.article.outlet for f in facts}
+    by_speaker: dict[tuple[str | None, str], list[QuoteFact]] = defaultdict(list)
+    for q in (q for f in facts for q in f.quotes):
+        name = gazette.actor_name(q.speaker_actor_id) or q.speaker or "unattributed"
+        by_speaker[(q.speaker_actor_id, name)].append(q)
     found = []
     for (actor_id, name), quotes in sorted(by_speaker.items(), key=lambda kv: -len(kv[1])):
-        statements: list[list[dict[str, Any]]] = []
+        statements: list[list[QuoteFact]] = []
         for q in quotes:
-            words = set(_WORD.findall(q["text"].lower()))
-            same = next((s for s in statements if _similar(words, s[0]["text"])), None)
+            words = set(_WORD.findall(q.text.lower()))
+            same = next((s for s in statements if _similar(words, s[0].text)), None)
             (same.append(q) if same is not None else statements.append([q]))
         found.append(
             dm.SpeakerQuotes(name, actor_id, tuple(
-                tuple(dm.QuoteReport(q["text"], q["outlet"], q["article_id"], q["cue"],
-                                     q["intermediary"]) for q in s)
+                tuple(dm.QuoteReport(q.text, outlets.get(q.article_id), q.article_id, q.cue,
+                                     q.intermediary) for q in s)
                 for s in statements
             ))
         )  # fmt: skip
@@ -186,33 +264,43 @@ def _similar(words: set[str], other: str) -> bool:
     return bool(union) and len(words & theirs) / len(union) >= 0.5
 
 
-def _summary(facts: StoryFacts, bodies: dict[str, str]) -> tuple[dm.SummarySentence, ...]:
-    leads: dict[str, str] = {}
-    for aid, info in facts.articles.items():
-        if info.duplicate_of and info.duplicate_of in facts.articles:
+def _summary(facts: Sequence[ArticleFacts]) -> tuple[dm.SummarySentence, ...]:
+    ids = {f.id for f in facts}
+    leads: dict[str, tuple[str, ArticleFact]] = {}
+    for f in facts:
+        if f.article.duplicate_of and f.article.duplicate_of in ids:
             continue
-        sentence = _lead(bodies[aid])
+        sentence = _lead(f.body)
         if sentence:
-            leads[aid] = sentence
+            leads[f.id] = (sentence, f.article)
     shared: Counter[str] = Counter()
-    for text in leads.values():
+    for text, _ in leads.values():
         shared.update(set(_WORD.findall(text.lower())))
     ranked = sorted(
         leads.items(),
-        key=lambda kv: -sum(shared[w] - 1 for w in set(_WORD.findall(kv[1].lower())) if len(w) > 3),
-    )
-    return tuple(
-        dm.SummarySentence(text, (dm.Citation(aid, facts.outlet_of(aid), text, None, None,
-                                              facts.date_of(aid)),))
-        for aid, text in ranked[:SUMMARY_SENTENCES]
+        key=lambda kv: -sum(shared[w] - 1 for w in set(_WORD.findall(kv[1][0].lower()))
+                            if len(w) > 3),
     )  # fmt: skip
+    picked, chains = [], set()
+    originals = {f.id: f.article for f in facts}
+    for aid, (text, article) in ranked:
+        chain = chain_of(article, originals)
+        if chain in chains:
+            continue  # one article carried by two listings is one voice
+        chains.add(chain)
+        picked.append(dm.SummarySentence(text, (dm.Citation(aid, article.outlet, text, None, None,
+                                                            article.published),)))  # fmt: skip
+        if len(picked) == SUMMARY_SENTENCES:
+            break
+    return tuple(picked)
 
 
 def _lead(body: str) -> str:
-    """The first sentence of the first paragraph that reads as prose (not a dateline alone)."""
+    """The first sentence of the first paragraph that reads as prose (not a dateline alone,
+    not a publication line or a tag list)."""
     for paragraph in body.split("\n"):
         paragraph = paragraph.strip()
-        if len(paragraph.split()) >= 8:
+        if len(paragraph.split()) >= 8 and not _NOT_PROSE.match(paragraph):
             match = re.match(r"(.+?[.!?])(?:\s|$)", paragraph)
             return (match.group(1) if match else paragraph)[:400]
     return ""

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from rashomon.reconcile.stories import day_range
+from rashomon.facts import day_range
 
 # Words that name one kind of happening in news, verbs with their nominalisations. Kept
 # conservative: a wrong group merges distinct events, a missing one only loses recall.

@@ -1,150 +1,303 @@
-"""Aligned figures: the numbers a story's reports give for the same thing, side by side.
+"""Aligned figures: the numbers different sources give for one quantity, side by side.
 
-Two claims are about the same thing when they count the same concept ("fighters", however
-worded: "Nusra fighters", "Fateh al-Sham rebels"), of the same actor (or neither names one),
-with the same unit, and no two different places; a claim that names no place joins the
-group of the place most claims name. Proposed and hypothetical numbers ("a plan for 200
-fighters to leave") are not claims about the world and stay out.
+A quantity is either an incident's toll (same incident, same measure, same victim group:
+"killed, civilians") or a count outside incidents (same measure, victims, actor, place and
+day: "fighters of Jabhat Fateh al-Sham in Aleppo"). Killed and injured, children and
+everyone, one strike and a running total are different quantities, so they are never
+compared. Proposed and hypothetical numbers ("a plan for 200 fighters to leave") are not
+claims about the world and stay out.
 
-Within a figure, claims fall into positions of mutually compatible values (see
-`intervals`). More than one position is a dispute, unless every claim of each later
-position is dated after every claim of the earlier one: then the figure changed over time
-and the older one is superseded.
+Claims are grouped by claimant first (a named source, else the outlet's own voice): one
+source's several wordings ("some 900", "no more than 900") are one position, the values all
+of them allow; a source that changes its figure is updating itself, never disputing itself.
+Claimants whose positions cannot meet are in dispute, unless every later position is dated
+after every earlier one and higher: then the toll rose, and the figure is an update.
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from rashomon.reconcile.facts import StoryFacts
-from rashomon.reconcile.intervals import allowed, positions
+from rashomon.facts import (
+    AlignedFigure,
+    ArticleFact,
+    FigureClaim,
+    FigureFact,
+    Gazette,
+    Incident,
+    day_range,
+)
+from rashomon.reconcile.intervals import allowed, meet, overlap
 
 _NOT_CLAIMS = frozenset({"proposed", "hypothetical"})
-_CONCEPTS = {
+_PEOPLE_MEASURES = frozenset(
+    {"killed", "injured", "killed_or_injured", "missing", "displaced", "detained", "fighters",
+     "besieged"}
+)  # fmt: skip
+_INJURED = re.compile(r"\b(?:wounded|injured|injuring|injuries|hurt)\b", re.I)
+_KILLED = re.compile(r"\b(?:killed|killing|kills|dead|deaths?|died|lives|toll)\b", re.I)
+_VICTIMS = {
+    "civilian": "civilians", "child": "children", "children": "children", "kid": "children",
+    "woman": "women", "women": "women", "soldier": "soldiers", "troop": "soldiers",
     "fighter": "fighters", "rebel": "fighters", "militant": "fighters", "jihadist": "fighters",
-    "insurgent": "fighters", "gunman": "fighters", "gunmen": "fighters", "combatant": "fighters",
-    "people": "people", "civilian": "people", "person": "people", "resident": "people",
-    "syrian": "people", "child": "children", "children": "children",
+    "insurgent": "fighters", "gunman": "fighters", "gunmen": "fighters", "terrorist": "fighters",
+    "combatant": "fighters", "person": "people", "people": "people", "resident": "people",
 }  # fmt: skip
-_GENERIC = frozenset({"people", "children"})
-_CASUALTY = frozenset({"killed", "dead", "died", "injured", "wounded", "deaths"})
 
 
-@dataclass(frozen=True)
-class AlignedFigure:
-    key: str
-    subject: str
-    claims: tuple[dict[str, Any], ...]
-    positions: tuple[tuple[dict[str, Any], ...], ...]
-    status: str  # agreed, dispute, superseded
+def measure_of(figure: FigureFact) -> str | None:
+    """What the figure counts: the extractor's measure, else a reading of its sentence."""
+    if figure.measure:
+        return figure.measure
+    if figure.unit or not figure.what:
+        return None
+    victims = victims_of(figure)
+    if _INJURED.search(figure.sentence) and not _KILLED.search(figure.sentence):
+        return "injured"
+    if _KILLED.search(figure.sentence) and victims:
+        return "killed"
+    return "fighters" if victims == "fighters" else "other"
 
-    @property
-    def disputed(self) -> bool:
-        return self.status == "dispute"
+
+def victims_of(figure: FigureFact) -> str | None:
+    """The victim group: civilians, children, women, soldiers, fighters, people."""
+    if figure.victims:
+        return figure.victims
+    words = re.findall(r"[a-z]+", (figure.what or "").lower())
+    for word in reversed(words):
+        singular = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+        if word in _VICTIMS or singular in _VICTIMS:
+            return _VICTIMS.get(word) or _VICTIMS[singular]
+    return None
 
 
-def align_figures(facts: StoryFacts) -> list[AlignedFigure]:
-    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for claim in facts.numbers:
-        key = concept_key(claim)
-        if key is not None and claim["status"] not in _NOT_CLAIMS and _interval(claim):
-            groups[key].append(claim)
-    figures = []
-    for key, claims in groups.items():
-        for place_claims in _split(claims, "place_id", key.split("|")[0] in _GENERIC):
-            outlets_or_claimants = {(c["claimant"], c["article_id"]) for c in place_claims}
-            if len(outlets_or_claimants) < 2:
+def claimant_key(figure: FigureFact, outlet: str | None) -> str:
+    """Who stands behind a figure: the named claimant, else the outlet's own voice."""
+    if figure.claimant_actor_id:
+        return figure.claimant_actor_id
+    if figure.claimant:
+        return re.sub(r"\W+", " ", figure.claimant.lower()).strip()
+    return f"outlet:{(outlet or '').lower()}"
+
+
+def claim_day(figure: FigureFact, article: ArticleFact | None) -> str | None:
+    """The day a claim speaks for: its own day-precise date, else its publication day."""
+    if figure.time and len(figure.time) == 10 and day_range(figure.time):
+        return figure.time
+    return article.published if article and article.published else None
+
+
+def incident_figures(
+    incident: Incident,
+    figures: Mapping[tuple[str, int], FigureFact],
+    articles: Mapping[str, ArticleFact],
+) -> list[AlignedFigure]:
+    """The incident's tolls, one aligned figure per measure and victim group."""
+    groups: dict[tuple[str, str], list[FigureFact]] = defaultdict(list)
+    for report in incident.reports:
+        for start in report.figure_starts:
+            figure = figures.get((report.article_id, start))
+            if figure is None or not _usable(figure):
                 continue
-            figures.append(_figure(key, place_claims, facts))
-    return sorted(figures, key=lambda f: (f.status != "dispute", f.subject))
+            measure = measure_of(figure)
+            if measure in _PEOPLE_MEASURES:
+                groups[(measure, victims_of(figure) or "people")].append(figure)
+    found = []
+    for (measure, victims), claims in sorted(groups.items()):
+        key = f"{incident.id}|{measure}|{victims}"
+        found.append(
+            _align(key, f"{measure.replace('_', ' ')} ({victims})", measure, victims, "incident",
+                   claims, articles, incident_id=incident.id, place_id=incident.place_id)
+        )  # fmt: skip
+    return [f for f in found if f is not None]
 
 
-def concept_key(claim: dict[str, Any]) -> str | None:
-    """ "fighters|jabhat-fateh-al-sham|" for "around 300 Nusra fighters"; None when the claim
-    does not say what it counts."""
-    what = (claim.get("what") or "").lower().replace("’", "'")
-    words = [w.strip(".,'") for w in what.split()]
-    words = [w for w in words if w]
-    if not words:
-        return None
-    casualty = any(w in _CASUALTY for w in words)
-    nouns = [w for w in words if w not in _CASUALTY]
-    if not nouns:
-        return None
-    head = nouns[-1]
-    singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
-    concept = _CONCEPTS.get(head) or _CONCEPTS.get(singular) or singular
-    return "|".join(
-        (concept, claim.get("about_actor_id") or "", claim.get("unit") or "",
-         "casualties" if casualty else "")
-    )  # fmt: skip
+def quantity_figures(
+    figures: Iterable[FigureFact],
+    articles: Mapping[str, ArticleFact],
+    gazette: Gazette,
+    skip: set[tuple[str, int]] = frozenset(),  # type: ignore[assignment]
+) -> list[AlignedFigure]:
+    """Counts outside incidents (fighters, the besieged, running and overall tolls): one
+    aligned figure per measure, victims, actor, place and day. A claim that names no place
+    joins the place most claims of its quantity name."""
+    groups: dict[tuple[str, str, str], list[FigureFact]] = defaultdict(list)
+    for figure in figures:
+        if (figure.article_id, figure.start) in skip or not _usable(figure):
+            continue
+        measure = measure_of(figure)
+        if measure not in _PEOPLE_MEASURES:
+            continue
+        victims = victims_of(figure) or "people"
+        if victims == "people" and not figure.about_actor_id and not figure.place_id:
+            continue  # "40 people" with no actor and no place could be anyone anywhere
+        groups[(measure, victims, figure.about_actor_id or "")].append(figure)
+    found = []
+    for (measure, victims, actor), claims in sorted(groups.items()):
+        for place, dated in _by_place_and_day(claims, articles).items():
+            subject = _subject(measure, dated, actor, place[0], gazette)
+            key = f"{measure}|{victims}|{actor}|{place[0] or ''}|{place[1] or ''}"
+            figure = _align(key, subject, measure, victims, _scope(dated), dated, articles,
+                            place_id=place[0])  # fmt: skip
+            if figure is not None:
+                found.append(figure)
+    return found
 
 
-def _interval(claim: dict[str, Any]) -> tuple[float, float] | None:
-    return allowed(claim["value"], claim["low"], claim["high"], claim["qualifier"])
+def _usable(figure: FigureFact) -> bool:
+    if figure.status in _NOT_CLAIMS or figure.unit:
+        return False
+    return allowed(figure.value, figure.low, figure.high, figure.qualifier) is not None
 
 
-def _split(
-    claims: list[dict[str, Any]], field: str, strict: bool = False
-) -> list[list[dict[str, Any]]]:
-    """Claims split by place, then by time: different places or times are different
-    figures; a claim that names none joins the largest group (unless `strict`: a claim about
-    "people" with no place could be about anyone, so it is left out)."""
-    by_value: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    unnamed = []
-    for claim in claims:
-        value = claim.get(field)
-        (by_value[str(value).lower()] if value else unnamed).append(claim)
-    if by_value and not strict:
-        biggest = max(by_value, key=lambda p: len(by_value[p]))
-        by_value[biggest] += unnamed
-    groups = list(by_value.values()) or ([] if strict else [unnamed])
-    if field == "place_id":
-        return [part for group in groups for part in _split(group, "time")]
-    return groups
-
-
-def _figure(key: str, claims: list[dict[str, Any]], facts: StoryFacts) -> AlignedFigure:
-    grouped = positions([(c, iv) for c in claims if (iv := _interval(c)) is not None])
-    status = "agreed"
-    if len(grouped) > 1:
-        status = "superseded" if _ordered_in_time(grouped, facts) else "dispute"
-    return AlignedFigure(
-        key, _subject(claims, facts), tuple(claims), tuple(tuple(g) for g in grouped), status
+def _scope(claims: Sequence[FigureFact]) -> str:
+    scopes = {c.scope for c in claims}
+    return (
+        "cumulative" if "cumulative" in scopes else scopes.pop() if len(scopes) == 1 else "overall"
     )
 
 
-def claim_date(claim: dict[str, Any], facts: StoryFacts) -> str | None:
-    """The claim's own resolved date, else its article's publication date."""
-    time = claim.get("time")
-    if time and time[:4].isdigit() and len(time) >= 10:
-        return str(time)
-    return facts.date_of(claim["article_id"])
+def _by_place_and_day(
+    claims: Sequence[FigureFact], articles: Mapping[str, ArticleFact]
+) -> dict[tuple[str | None, str | None], list[FigureFact]]:
+    """Claims split by place, then by the day they speak for (a count in October and one in
+    December are two figures); unplaced claims join the most named place."""
+    by_place: dict[str | None, list[FigureFact]] = defaultdict(list)
+    unplaced = []
+    for claim in claims:
+        (by_place[claim.place_id] if claim.place_id else unplaced).append(claim)
+    if by_place:
+        biggest = max(by_place, key=lambda p: (len(by_place[p]), p or ""))
+        by_place[biggest] += unplaced
+    else:
+        by_place[None] = unplaced
+    found: dict[tuple[str | None, str | None], list[FigureFact]] = {}
+    for place, members in by_place.items():
+        stated = {c.time for c in members if c.time and day_range(c.time)}
+        for time in sorted(stated) or [None]:
+            found[(place, time)] = [c for c in members if c.time == time or not c.time]
+    return found
 
 
-def _ordered_in_time(grouped: Sequence[Sequence[dict[str, Any]]], facts: StoryFacts) -> bool:
+def _subject(
+    measure: str, claims: Sequence[FigureFact], actor: str, place: str | None, gazette: Gazette
+) -> str:
+    """ "rebels in Aleppo", "Nusra fighters (Jabhat Fateh al-Sham) in Aleppo", "killed
+    (civilians), Syrian government": the claims' own most common wording of what is counted,
+    the actor it is about when the wording does not name it, and the place."""
+    worded = Counter(c.what for c in claims if c.what)
+    what = worded.most_common(1)[0][0] if worded else measure.replace("_", " ")
+    if measure not in ("fighters", "besieged", "displaced") and measure not in what:
+        what = f"{measure.replace('_', ' ')}: {what}"
+    name = gazette.actor_name(actor) if actor else None
+    if name and name.lower() not in what.lower():
+        what = f"{what} ({name})"
+    where = gazette.place_name(place)
+    return f"{what} in {where}" if where else what
+
+
+@dataclass
+class _Position:
+    claimants: list[str]
+    claims: list[FigureFact]
+    interval: tuple[float, float]
+
+
+def _align(
+    key: str,
+    subject: str,
+    measure: str,
+    victims: str,
+    scope: str,
+    claims: Sequence[FigureFact],
+    articles: Mapping[str, ArticleFact],
+    incident_id: str | None = None,
+    place_id: str | None = None,
+) -> AlignedFigure | None:
+    """Claims in positions by claimant; None when fewer than two sources speak."""
+    by_claimant: dict[str, list[FigureFact]] = defaultdict(list)
+    for claim in _distinct(claims):
+        outlet = articles[claim.article_id].outlet if claim.article_id in articles else None
+        by_claimant[claimant_key(claim, outlet)].append(claim)
+    sources = {
+        (claimant, articles[c.article_id].outlet if c.article_id in articles else None)
+        for claimant, cs in by_claimant.items() for c in cs
+    }  # fmt: skip
+    if len(sources) < 2:
+        return None
+    positions: list[_Position] = []
+    for claimant, own in sorted(by_claimant.items(), key=lambda kv: _middle(_own(kv[1]))):
+        interval = _own(own)
+        for position in positions:
+            together = meet([position.interval, interval])
+            if together is not None:
+                position.claimants.append(claimant)
+                position.claims += own
+                position.interval = together
+                break
+        else:
+            positions.append(_Position([claimant], list(own), interval))
+    status = "agreed"
+    if len(positions) > 1:
+        status = "update" if _rising_in_time(positions, articles) else "dispute"
+    return AlignedFigure(
+        key="figure:" + hashlib.sha256(key.encode()).hexdigest()[:12], subject=subject,
+        measure=measure, victims=victims, scope=scope,
+        claims=tuple(
+            FigureClaim(c, articles[c.article_id].outlet if c.article_id in articles else None,
+                        claim_day(c, articles.get(c.article_id)), index)
+            for index, p in enumerate(positions) for c in p.claims
+        ),
+        status=status, incident_id=incident_id, place_id=place_id,
+    )  # fmt: skip
+
+
+def _distinct(claims: Sequence[FigureFact]) -> list[FigureFact]:
+    """One claim per article and span (a report can list a figure twice)."""
+    return list({(c.article_id, c.start): c for c in claims}.values())
+
+
+def _interval(claim: FigureFact) -> tuple[float, float]:
+    found = allowed(claim.value, claim.low, claim.high, claim.qualifier)
+    assert found is not None
+    return found
+
+
+def _own(claims: Sequence[FigureFact]) -> tuple[float, float]:
+    """What one claimant's claims allow together; when they cannot all hold (the source
+    changed its figure), the values its latest claims allow."""
+    intervals = [_interval(c) for c in claims]
+    together = meet(intervals)
+    if together is not None:
+        return together
+    latest = max(claims, key=lambda c: (c.article_id, c.start))
+    return _interval(latest)
+
+
+def _middle(interval: tuple[float, float]) -> float:
+    low, high = interval
+    return low * 1.5 if high == float("inf") else (low + high) / 2
+
+
+def _rising_in_time(positions: Sequence[_Position], articles: Mapping[str, ArticleFact]) -> bool:
+    """Every later position dated a day or more after every earlier one, and higher."""
     spans = []
-    for group in grouped:
-        dates = [claim_date(c, facts) for c in group]
-        if any(d is None for d in dates):
+    for position in positions:
+        days = [claim_day(c, articles.get(c.article_id)) for c in position.claims]
+        if any(d is None or len(d) != 10 for d in days):
             return False
-        spans.append((min(dates), max(dates)))  # type: ignore[type-var]
+        spans.append((min(days), max(days), _middle(position.interval)))  # type: ignore[type-var]
     spans.sort()
-    return all(earlier[1] < later[0] for earlier, later in zip(spans, spans[1:], strict=False))
+    return all(
+        earlier[1] < later[0] and earlier[2] < later[2]
+        for earlier, later in zip(spans, spans[1:], strict=False)
+    )
 
 
-def _subject(claims: Sequence[dict[str, Any]], facts: StoryFacts) -> str:
-    what = Counter(c["what"] for c in claims if c.get("what")).most_common(1)[0][0]
-    about = Counter(c["about_actor_id"] for c in claims if c.get("about_actor_id"))
-    places = Counter(c["place_id"] for c in claims if c.get("place_id"))
-    subject = what
-    if about:
-        name = facts.name(about.most_common(1)[0][0]) or ""
-        if name and name.lower() not in what.lower():
-            subject = f"{what} ({name})"
-    if places:
-        subject += f" in {facts.place_names.get(places.most_common(1)[0][0], '?')}"
-    return subject
+def overlapping(a: FigureFact, b: FigureFact) -> bool:
+    """Whether two claims can both be right (their qualifiers allow a common value)."""
+    return overlap(_interval(a), _interval(b))

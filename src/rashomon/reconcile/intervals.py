@@ -5,25 +5,26 @@ below are the project's reading of news usage, fixed so disputes are reproducibl
 
 - exact "51": within 5% (counts get revised by a few);
 - approximate "around 300", "some 900": within 20%;
-- at_most "no more than 900", "a maximum of 8,000": between 60% of the figure and the figure,
-  because a reporter who writes "no more than 900" says the number is near 900, not that it
-  could be 10;
-- at_least "more than 200,000": between the figure and one and a half times it;
+- at_most "no more than 900", "up to 1,300": anything up to the figure (a ceiling says
+  nothing about how low the truth may be);
+- at_least "at least 10", "more than 200,000": the figure and anything above it;
 - range and vague ("hundreds"): their own low and high.
 
-So "around 300" [240, 360] and "no more than 900" [540, 900] cannot both be right, while
-"some 900" [720, 1080] and "no more than 900" can.
+So "around 300" [240, 360] and "some 900" [720, 1080] cannot both be right, while "no more
+than 900" [0, 900] fits either; "at least 10" and "8" conflict, "at least 10" and "12" do
+not.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
 
-_SPREAD = {"exact": (0.95, 1.05), "approximate": (0.8, 1.2), "at_most": (0.6, 1.0),
-           "at_least": (1.0, 1.5)}  # fmt: skip
+_SPREAD = {"exact": (0.95, 1.05), "approximate": (0.8, 1.2), "at_most": (0.0, 1.0),
+           "at_least": (1.0, math.inf)}  # fmt: skip
 
 
 def allowed(
@@ -34,9 +35,9 @@ def allowed(
         below, above = _SPREAD[qualifier]
         return value * below, value * above
     if qualifier == "at_most" and high is not None:
-        return high * 0.6, high
+        return 0.0, high
     if qualifier == "at_least" and low is not None:
-        return low, low * 1.5
+        return low, math.inf
     if low is not None and high is not None:
         return min(low, high), max(low, high)
     if value is not None:
@@ -62,3 +63,24 @@ def positions(items: Sequence[tuple[T, tuple[float, float]]]) -> list[list[T]]:
         else:
             found.append([item])
     return [[claim for claim, _ in group] for group in found]
+
+
+def meet(intervals: Sequence[tuple[float, float]]) -> tuple[float, float] | None:
+    """The values every interval allows, or None when they have none in common."""
+    low = max(i[0] for i in intervals)
+    high = min(i[1] for i in intervals)
+    return (low, high) if low <= high else None
+
+
+def show(interval: tuple[float, float]) -> str:
+    """ "240-360", "10 or more", "up to 900" for a note."""
+    low, high = interval
+    if math.isinf(high):
+        return f"{_num(low)} or more"
+    if low <= 0:
+        return f"up to {_num(high)}"
+    return f"{_num(low)}-{_num(high)}"
+
+
+def _num(value: float) -> str:
+    return f"{value:,.0f}" if value >= 10 else f"{value:,.1f}".rstrip("0").rstrip(".")

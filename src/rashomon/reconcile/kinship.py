@@ -10,30 +10,20 @@ opposition") of the same country and sector bridge two ids.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
-from rashomon.store import Store
+from rashomon.facts import ActorFact, Gazette
 
 _COLLECTIVE = frozenset({"rebels", "opposition", "jihadists", "militants", "insurgents"})
 _SIDES = {"REB": "armed-opposition", "OPP": "armed-opposition"}
 
 
-@dataclass(frozen=True)
-class ActorInfo:
-    name: str
-    country: str | None
-    sector: str | None
-    affiliation: str | None
-
-
 class ActorRelations:
-    def __init__(self, actors: Mapping[str, ActorInfo]) -> None:
-        self.actors = dict(actors)
+    def __init__(self, actors: Mapping[str, ActorFact]) -> None:
+        self.actors = actors
 
     @classmethod
-    def from_store(cls, store: Store) -> ActorRelations:
-        rows = store.conn.execute("SELECT id, name, country, sector, affiliation FROM actors")
-        return cls({r[0]: ActorInfo(r[1], r[2], r[3], r[4]) for r in rows})
+    def of(cls, gazette: Gazette) -> ActorRelations:
+        return cls(gazette.actors)
 
     def ancestors(self, actor_id: str) -> list[str]:
         chain, seen = [], {actor_id}
@@ -58,6 +48,6 @@ class ActorRelations:
         return first.country == second.country and same_side
 
     @staticmethod
-    def _collective(actor: ActorInfo) -> bool:
+    def _collective(actor: ActorFact) -> bool:
         words = actor.name.lower().split()
         return bool(words) and words[-1] in _COLLECTIVE

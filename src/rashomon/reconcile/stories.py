@@ -18,9 +18,11 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields
-from datetime import date, timedelta
+from datetime import date
+from typing import Any
 
 from rashomon.errors import RashomonError
+from rashomon.facts import Story, day_range
 from rashomon.reconcile.tfidf import TermStats, dot, term_counts, top_terms, unit_tf
 
 STATE_VERSION = 1
@@ -38,22 +40,13 @@ class StoryFeatures:
     place_ids: frozenset[str] = frozenset()
     event_keys: frozenset[str] = frozenset()  # e.g. "ASSAULT|syr-army|rebels"
     duplicate_of: str | None = None
+    # the story of the incident the article leads with, when another article already
+    # reported it: one happening told again is one continuing thing, whatever the gap
+    incident_story: str | None = None
 
     def __post_init__(self) -> None:
         if self.published is not None and day_range(self.published) is None:
             raise RashomonError(f"{self.article_id}: published {self.published!r} is not ISO")
-
-
-@dataclass(frozen=True)
-class Story:
-    """A story as users see it; `reports` counts articles that are not wire copies."""
-
-    id: str
-    label: str
-    start: str | None
-    end: str | None
-    article_ids: tuple[str, ...]
-    reports: int
 
 
 @dataclass(frozen=True)
@@ -74,24 +67,11 @@ class StoryConfig:
     # article with every story: placement would slow down with each article
     candidate_cap: int = 50
     candidate_limit: int = 40  # stories scored in full: those sharing the most terms and keys
-
-
-def day_range(iso: str) -> tuple[date, date] | None:
-    """First and last day an ISO date of day, month or year precision covers."""
-    try:
-        parts = [int(p) for p in iso.split("-")]
-        if len(parts) == 3:
-            day = date(*parts)
-            return day, day
-        if len(parts) == 2:
-            first = date(parts[0], parts[1], 1)
-            following = date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
-            return first, following - timedelta(days=1)
-        if len(parts) == 1:
-            return date(parts[0], 1, 1), date(parts[0], 12, 31)
-    except ValueError:
-        return None
-    return None
+    # a story is bounded in time: joining may not stretch it over more days than this,
+    # unless the article leads with an incident the story already holds
+    max_span_days: int = 45
+    # an undated article neither dates a story nor pulls dated ones in at full weight
+    undated_weight: float = 0.8
 
 
 @dataclass
@@ -149,8 +129,10 @@ class StoryIndex:
         else:
             counts = term_counts(features.text, features.title)
             self._stats.add(counts)
-            story = self._best_story(self._stats.vector(counts), features) or self._new_id(
-                features.article_id
+            story = (
+                self._incident_story(features)
+                or self._best_story(self._stats.vector(counts), features)
+                or self._new_id(features.article_id)
             )
             copy_of = None
         entry = _Entry(
@@ -160,6 +142,11 @@ class StoryIndex:
         )  # fmt: skip
         self._place(entry)
         return story
+
+    def _incident_story(self, features: StoryFeatures) -> str | None:
+        """The story that already holds the incident this article leads with."""
+        story = features.incident_story
+        return story if story in self._groups else None
 
     def _new_id(self, article_id: str) -> str:
         base = f"story:{article_id[:12]}"
@@ -231,13 +218,19 @@ class StoryIndex:
         return weighted / total * self._date_factor(features.published, group)
 
     def _date_factor(self, published: str | None, group: _Group) -> float:
+        """1 within the grace days of the story's span, decaying beyond; 0 when joining
+        would stretch the story over more than `max_span_days`. An undated article, or a
+        story with no dated article, is weighed down: no date, no firm evidence."""
+        cfg = self.config
         mine = day_range(published) if published else None
         if mine is None or group.span is None:
-            return 1.0
+            return 1.0 if mine is None and group.span is None else cfg.undated_weight
         start, end = group.span
+        if (max(end, mine[1]) - min(start, mine[0])).days + 1 > cfg.max_span_days:
+            return 0.0
         gap = max(0, (start - mine[1]).days, (mine[0] - end).days)
-        excess = max(0, gap - self.config.date_grace_days)
-        return math.exp(-excess / self.config.date_scale_days)
+        excess = max(0, gap - cfg.date_grace_days)
+        return math.exp(-excess / cfg.date_scale_days)
 
     def _centroid(self, story: str) -> dict[str, float]:
         """The story's idf-weighted profile, recomputed when it grew or idf moved by 10%."""
@@ -266,6 +259,15 @@ class StoryIndex:
     def story_of(self, article_id: str) -> str | None:
         entry = self._entries.get(article_id)
         return entry.story if entry else None
+
+    def story(
+        self,
+        story_id: str,
+        names: Mapping[str, str] | None = None,
+        lead: Callable[[tuple[str, ...]], Sequence[str]] | None = None,
+    ) -> Story:
+        """One story as users see it (see `stories`)."""
+        return self._story(self._groups[story_id], names, lead)
 
     def stories(
         self,
@@ -328,15 +330,18 @@ class StoryIndex:
 
     def to_state(self) -> dict[str, object]:
         """Plain JSON-able state: the articles in arrival order with their story and counts."""
-        articles = [
-            {
-                "id": e.article_id, "story": e.story, "counts": e.counts,
-                "actors": list(e.actors), "places": list(e.places), "events": list(e.events),
-                "published": e.published, "copy_of": e.copy_of,
-            }
-            for e in self._entries.values()
-        ]  # fmt: skip
+        articles = [self.entry_state(a) for a in self._entries]
         return {"version": STATE_VERSION, "config": asdict(self.config), "articles": articles}
+
+    def entry_state(self, article_id: str) -> dict[str, object]:
+        """What the index keeps of one article, as JSON-able data: stored with the article
+        as it is placed, so the index is saved as it goes, one article at a time."""
+        e = self._entries[article_id]
+        return {
+            "id": e.article_id, "story": e.story, "counts": e.counts,
+            "actors": list(e.actors), "places": list(e.places), "events": list(e.events),
+            "published": e.published, "copy_of": e.copy_of,
+        }  # fmt: skip
 
     @classmethod
     def from_state(
@@ -349,8 +354,15 @@ class StoryIndex:
         if config is None and isinstance(stored, dict):
             known = {f.name for f in fields(StoryConfig)}  # settings since dropped are ignored
             config = StoryConfig(**{k: v for k, v in stored.items() if k in known})
+        return cls.from_entries(state.get("articles", []), config)  # type: ignore[arg-type]
+
+    @classmethod
+    def from_entries(
+        cls, entries: Iterable[Mapping[str, Any]], config: StoryConfig | None = None
+    ) -> StoryIndex:
+        """Rebuild an index from its articles' entries (`entry_state`), in arrival order."""
         index = cls(config)
-        for row in state.get("articles", []):  # type: ignore[union-attr]
+        for row in entries:
             entry = _Entry(
                 row["id"], row["story"], dict(row["counts"]), tuple(row["actors"]),
                 tuple(row["places"]), tuple(row["events"]), row["published"], row["copy_of"],

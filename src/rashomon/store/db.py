@@ -84,9 +84,10 @@ class Store:
                 f"{self.path}: schema version {current} is newer than this rashomon "
                 f"({LATEST_VERSION}); upgrade rashomon"
             )
+        applied = {version for version, _ in self.applied_migrations()}
         for migration in MIGRATIONS:
-            if migration.version <= current:
-                continue
+            if migration.version in applied:
+                continue  # each named migration runs once, whatever order they landed in
             with self.transaction() as conn:
                 for statement in _statements(migration.sql):
                     conn.execute(statement)

@@ -228,6 +228,152 @@ MIGRATIONS: tuple[Migration, ...] = (
         );
         """,
     ),
+    Migration(
+        8,
+        "incidents_figures_disputes_stories",
+        """
+        -- The cross-article half as tables with foreign keys, so SQLite tools see it.
+        -- Stories are placed again once under the new rules (time-bounded, incident-aware):
+        -- the old assignment and its index are dropped and every extracted article is
+        -- placed on the next run (story ids still come from each story's first article).
+        -- The story index is kept one row per article (story_entries), written in the
+        -- article's own transaction, so placement commits as it goes.
+        DROP TABLE story_index;
+        DROP TABLE story_articles;
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY,               -- story:<first article id prefix>
+            label TEXT NOT NULL,
+            start TEXT,                        -- first and last publication day of its
+            end TEXT,                          -- dated articles (undated ones never set it)
+            estimated_start TEXT,              -- for a story of undated articles only
+            estimated_end TEXT,
+            articles INTEGER NOT NULL,
+            reports INTEGER NOT NULL,          -- publications that are not copies
+            independent INTEGER NOT NULL,      -- outlets and wire chains
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE story_articles (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,         -- arrival order: stories are built incrementally
+            weight REAL NOT NULL DEFAULT 1.0   -- below 1 for an undated article
+        );
+        CREATE INDEX story_articles_story ON story_articles(story_id);
+        CREATE TABLE story_entries (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            entry TEXT NOT NULL                -- JSON: what the story index keeps of it
+        );
+        CREATE TABLE article_windows (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            start TEXT NOT NULL,               -- an estimate for an undated article, never
+            end TEXT NOT NULL,                 -- a publication date
+            evidence TEXT NOT NULL             -- JSON list of lines: what it rests on
+        );
+        CREATE TABLE incidents (
+            id TEXT PRIMARY KEY,               -- incident:<hash of its first report>
+            kind TEXT NOT NULL,                -- aerial, shelling, explosives, chemical ...
+            type TEXT NOT NULL,                -- PLOVER type
+            mode TEXT,
+            place_id TEXT REFERENCES places(id),
+            date_start TEXT,
+            date_end TEXT,
+            date_precision TEXT,               -- day, range, before
+            story_id TEXT REFERENCES stories(id) ON DELETE SET NULL,
+            label TEXT NOT NULL,
+            reports INTEGER NOT NULL,
+            independent INTEGER NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX incidents_days ON incidents(date_end, date_start);
+        CREATE INDEX incidents_place ON incidents(place_id);
+        CREATE INDEX incidents_story ON incidents(story_id);
+        CREATE TABLE incident_reports (
+            incident_id TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            outlet TEXT,
+            chain TEXT NOT NULL,               -- independence key (wire or outlet)
+            kind TEXT NOT NULL,
+            lead INTEGER NOT NULL,             -- the article's main incident
+            sentence_start INTEGER NOT NULL,   -- the evidence sentence in the clean body
+            sentence_end INTEGER NOT NULL,
+            sentences TEXT NOT NULL,           -- JSON [[start, end], ...]: all its sentences
+            day_low TEXT,
+            day_high TEXT,
+            date_from TEXT,                    -- text, publication, estimate
+            place_id TEXT REFERENCES places(id),
+            event_starts TEXT NOT NULL,        -- JSON offsets of its events' triggers
+            figure_starts TEXT NOT NULL,       -- JSON offsets of its figures
+            figure_values TEXT NOT NULL,       -- JSON [[measure, value], ...]
+            published TEXT,
+            PRIMARY KEY (incident_id, article_id)
+        );
+        CREATE INDEX incident_reports_article ON incident_reports(article_id);
+        CREATE TABLE incident_actors (
+            incident_id TEXT NOT NULL,
+            article_id TEXT NOT NULL,
+            role TEXT NOT NULL,                -- perpetrator, denies, target
+            actor_id TEXT NOT NULL REFERENCES actors(id),
+            text TEXT NOT NULL,                -- as the report names it
+            claimant TEXT,                     -- on whose word (NULL: the outlet's own voice)
+            claimant_actor_id TEXT REFERENCES actors(id),
+            start INTEGER,
+            end INTEGER,
+            FOREIGN KEY (incident_id, article_id)
+                REFERENCES incident_reports(incident_id, article_id) ON DELETE CASCADE
+        );
+        CREATE INDEX incident_actors_report ON incident_actors(incident_id, article_id);
+        CREATE INDEX incident_actors_actor ON incident_actors(actor_id);
+        CREATE TABLE figures (
+            id TEXT PRIMARY KEY,
+            key TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            measure TEXT,
+            victims TEXT,
+            scope TEXT NOT NULL,
+            status TEXT NOT NULL,              -- agreed, dispute, update
+            incident_id TEXT REFERENCES incidents(id) ON DELETE CASCADE,
+            story_id TEXT REFERENCES stories(id) ON DELETE CASCADE,
+            place_id TEXT REFERENCES places(id)
+        );
+        CREATE INDEX figures_incident ON figures(incident_id);
+        CREATE INDEX figures_story ON figures(story_id);
+        CREATE TABLE figure_claims (
+            figure_id TEXT NOT NULL REFERENCES figures(id) ON DELETE CASCADE,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,            -- the number's span: numbers(article_id, start)
+            end INTEGER NOT NULL,
+            position INTEGER NOT NULL,         -- claims with one position are compatible
+            date TEXT,
+            PRIMARY KEY (figure_id, article_id, start)
+        );
+        CREATE TABLE disputes (
+            id TEXT PRIMARY KEY,
+            story_id TEXT REFERENCES stories(id) ON DELETE CASCADE,
+            incident_id TEXT REFERENCES incidents(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,                -- numeric, perpetrator, denial, control
+            measure TEXT,
+            subject TEXT NOT NULL,
+            status TEXT NOT NULL,              -- dispute, or update (a change over time)
+            note TEXT NOT NULL
+        );
+        CREATE INDEX disputes_story ON disputes(story_id);
+        CREATE INDEX disputes_incident ON disputes(incident_id);
+        CREATE TABLE dispute_sides (
+            dispute_id TEXT NOT NULL REFERENCES disputes(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            value_or_claim TEXT NOT NULL,
+            claimant TEXT,
+            claimant_actor_id TEXT REFERENCES actors(id),
+            outlet TEXT,
+            date TEXT,
+            sentence TEXT NOT NULL,
+            start INTEGER,
+            end INTEGER
+        );
+        CREATE INDEX dispute_sides_dispute ON dispute_sides(dispute_id);
+        """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -1,127 +1,156 @@
-"""Storage of stories: which story each article joined, and the index that decides the next.
+"""Storage of stories: which story each article joined, what the story index keeps of each
+article, and one summary row per story.
 
 Stories are incremental: a new article joins a story or starts one and no story is ever
-rebuilt, so the index's state is saved after every batch with the articles it placed, in
-one transaction. An article whose findings are not extracted yet waits for the next run.
+rebuilt. Each article's placement (its story, its index entry, and the incidents it reports)
+is written in one transaction, so an interrupted run keeps every article it placed and the
+next run places the rest. An article whose findings are not extracted yet waits.
 """
 
 from __future__ import annotations
 
 import json
-from collections import Counter
-from collections.abc import Callable
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import Any
 
-from rashomon.reconcile.stories import Story, StoryFeatures, StoryIndex
+from rashomon.errors import NotFoundError
+from rashomon.facts import DateWindow, Story
 from rashomon.store.db import Store
-from rashomon.store.events import list_events
-
-_LABEL_SKIP = ("media", "state")
-_ACTING_KINDS = ("person", "organisation", "title", "metonym", "nationality", "location")
 
 
-def load_index(store: Store) -> StoryIndex:
-    row = store.conn.execute("SELECT state FROM story_index WHERE id = 1").fetchone()
-    return StoryIndex.from_state(json.loads(row[0])) if row else StoryIndex()
-
-
-def assign_stories(store: Store, on_done: Callable[[str], None] | None = None) -> int:
-    """Place every extracted article that has no story yet; returns how many were placed."""
-    pending = [
-        r[0] for r in store.conn.execute(
-            "SELECT a.id FROM articles a JOIN article_stages s ON s.article_id = a.id"
-            " AND s.stage = 'entities' LEFT JOIN story_articles sa ON sa.article_id = a.id"
-            " WHERE sa.article_id IS NULL"
-            " ORDER BY COALESCE(a.published, ''), a.duplicate_of IS NOT NULL, a.source, a.id"
-        )
-    ]  # fmt: skip
-    if not pending:
-        return 0
-    index = load_index(store)
-    start = store.conn.execute("SELECT COALESCE(MAX(position), -1) FROM story_articles").fetchone()[
-        0
-    ]
-    placed = []
-    for article_id in pending:
-        placed.append((article_id, index.add(story_features(store, article_id))))
-        if on_done:
-            on_done(article_id)
-    with store.transaction() as conn:
-        conn.executemany(
-            "INSERT INTO story_articles (article_id, story_id, position) VALUES (?, ?, ?)",
-            [(aid, sid, start + 1 + i) for i, (aid, sid) in enumerate(placed)],
-        )
-        conn.execute(
-            "INSERT OR REPLACE INTO story_index (id, state, updated_at) VALUES (1, ?, ?)",
-            (json.dumps(index.to_state()), datetime.now(UTC).isoformat(timespec="seconds")),
-        )
-    return len(placed)
-
-
-def story_features(store: Store, article_id: str) -> StoryFeatures:
-    article, summary = store.get_article(article_id)
-    mentions = store.conn.execute(
-        "SELECT actor_id, place_id, kind FROM mentions WHERE article_id = ? AND field = 'body'",
-        (article_id,),
-    ).fetchall()
-    actors = _salient(Counter(a for a, _, kind in mentions if a and kind in _ACTING_KINDS))
-    places = _salient(Counter(p for a, p, _ in mentions if p and not a))
-    events = frozenset(
-        f"{e['type']}|{','.join(e['source_actor_ids'])}|{','.join(e['target_actor_ids'])}"
-        for e in list_events(store, article_id)
-        if e["source_actor_ids"] or e["target_actor_ids"]
+def pending_articles(store: Store) -> list[str]:
+    """Extracted articles not placed yet, in the order placement takes them: by
+    publication date (undated last), originals before their copies, then by source."""
+    rows = store.conn.execute(
+        "SELECT a.id FROM articles a JOIN article_stages s ON s.article_id = a.id"
+        " AND s.stage = 'entities' LEFT JOIN story_articles sa ON sa.article_id = a.id"
+        " WHERE sa.article_id IS NULL"
+        " ORDER BY a.published IS NULL, COALESCE(a.published, ''), a.duplicate_of IS NOT NULL,"
+        " a.source, a.id"
     )
-    return StoryFeatures(
-        article_id=article_id, text=article.body, title=article.title,
-        published=summary.published, actor_ids=actors, place_ids=places, event_keys=events,
-        duplicate_of=summary.duplicate_of,
+    return [r[0] for r in rows]
+
+
+def story_entries(store: Store) -> list[dict[str, Any]]:
+    """Every placed article's index entry, in placement order."""
+    rows = store.conn.execute(
+        "SELECT e.entry FROM story_entries e JOIN story_articles s ON s.article_id = e.article_id"
+        " ORDER BY s.position"
+    )
+    return [json.loads(r[0]) for r in rows]
+
+
+def next_position(store: Store) -> int:
+    row = store.conn.execute("SELECT COALESCE(MAX(position), -1) FROM story_articles").fetchone()
+    return int(row[0]) + 1
+
+
+def save_placement(
+    conn: sqlite3.Connection,
+    article_id: str,
+    story_id: str,
+    position: int,
+    entry: dict[str, Any],
+    weight: float = 1.0,
+) -> None:
+    """The article's story and index entry, inside the caller's transaction. The story row
+    must exist (see `save_story`)."""
+    conn.execute(
+        "INSERT INTO story_articles (article_id, story_id, position, weight) VALUES (?,?,?,?)",
+        (article_id, story_id, position, weight),
+    )
+    conn.execute(
+        "INSERT INTO story_entries (article_id, entry) VALUES (?, ?)",
+        (article_id, json.dumps(entry, ensure_ascii=False)),
+    )
+
+
+def save_story(conn: sqlite3.Connection, story: Story) -> None:
+    window = story.estimated
+    conn.execute(
+        "INSERT INTO stories (id, label, start, end, estimated_start, estimated_end, articles,"
+        " reports, independent, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)"
+        " ON CONFLICT(id) DO UPDATE SET label=excluded.label, start=excluded.start,"
+        " end=excluded.end, estimated_start=excluded.estimated_start,"
+        " estimated_end=excluded.estimated_end, articles=excluded.articles,"
+        " reports=excluded.reports, independent=excluded.independent,"
+        " updated_at=excluded.updated_at",
+        (story.id, story.label, story.start, story.end, window.start if window else None,
+         window.end if window else None, len(story.article_ids), story.reports,
+         story.independent, datetime.now(UTC).isoformat(timespec="seconds")),
     )  # fmt: skip
 
 
-def _salient(counts: Counter[str], top: int = 6) -> frozenset[str]:
-    """What an article is about, not everything it names: its most mentioned actors or
-    places (named at least twice, or the single most named). An aside ("Russia, an ally
-    of Assad") would otherwise make every Syria story look alike."""
-    ranked = [key for key, n in counts.most_common(top) if n >= 2]
-    return frozenset(ranked or [key for key, _ in counts.most_common(1)])
+def save_window(conn: sqlite3.Connection, article_id: str, window: DateWindow | None) -> None:
+    """An undated article's estimated window (or none), replacing an earlier estimate."""
+    conn.execute("DELETE FROM article_windows WHERE article_id = ?", (article_id,))
+    if window is not None:
+        conn.execute(
+            "INSERT INTO article_windows (article_id, start, end, evidence) VALUES (?,?,?,?)",
+            (article_id, window.start, window.end, json.dumps(list(window.evidence))),
+        )
 
 
-def list_stories(store: Store) -> list[dict[str, object]]:
-    """Stories in creation order with their articles and outlets (wire copies included)."""
-    index = load_index(store)
-    names = dict(store.conn.execute("SELECT id, name FROM actors").fetchall())
-    names |= dict(store.conn.execute("SELECT id, name FROM places").fetchall())
-    outlets = dict(store.conn.execute("SELECT id, outlet FROM articles").fetchall())
-    rows = []
-    for story in index.stories(names, lambda ids: story_lead(store, ids, names)):
-        counted = Counter(outlets.get(a) for a in story.article_ids if outlets.get(a))
-        rows.append(_story_row(story, sorted(counted)))
-    return rows
-
-
-def story_lead(store: Store, article_ids: tuple[str, ...], names: dict[str, str]) -> list[str]:
-    """What a story's label leads with, "Jabhat Fateh al-Sham", "Aleppo": the actor and the
-    town named most often across its reports (outlets and countries say little about which
-    story it is); the index adds its two most salient terms."""
-    marks = ",".join("?" * len(article_ids))
+def read_stories(store: Store, story_id: str | None = None) -> list[Story]:
+    """Stories in creation order with their articles (copies included), outlets and
+    incidents."""
+    members: dict[str, list[str]] = defaultdict(list)
+    outlets: dict[str, Counter[str]] = defaultdict(Counter)
+    for sid, aid, outlet in store.conn.execute(
+        "SELECT s.story_id, s.article_id, a.outlet FROM story_articles s"
+        " JOIN articles a ON a.id = s.article_id WHERE ? IS NULL OR s.story_id = ?"
+        " ORDER BY s.position",
+        (story_id, story_id),
+    ):
+        members[sid].append(aid)
+        if outlet:
+            outlets[sid][outlet] += 1
+    incidents: dict[str, list[str]] = defaultdict(list)
+    for sid, iid in store.conn.execute(
+        "SELECT story_id, id FROM incidents WHERE story_id IS NOT NULL"
+        " AND (? IS NULL OR story_id = ?) ORDER BY rowid",
+        (story_id, story_id),
+    ):
+        incidents[sid].append(iid)
     rows = store.conn.execute(
-        "SELECT m.actor_id, m.place_id, a.kind, p.precision FROM mentions m"
-        " LEFT JOIN actors a ON a.id = m.actor_id LEFT JOIN places p ON p.id = m.place_id"
-        f" WHERE m.field = 'body' AND m.article_id IN ({marks})",
-        article_ids,
+        "SELECT * FROM stories WHERE ? IS NULL OR id = ? ORDER BY"
+        " (SELECT MIN(position) FROM story_articles s WHERE s.story_id = stories.id)",
+        (story_id, story_id),
     ).fetchall()
-    actors = Counter(a for a, _, kind, _ in rows if a and kind not in _LABEL_SKIP)
-    places = Counter(p for a, p, _, precision in rows if p and not a and precision != "country")
-    return [names.get(top[0][0], top[0][0]) for top in (actors.most_common(1),
-                                                        places.most_common(1)) if top]  # fmt: skip
+    return [
+        Story(
+            id=r["id"],
+            label=r["label"],
+            start=r["start"],
+            end=r["end"],
+            article_ids=tuple(members[r["id"]]),
+            reports=r["reports"],
+            outlets=tuple(sorted(outlets[r["id"]])),
+            independent=r["independent"],
+            estimated=DateWindow(r["estimated_start"], r["estimated_end"])
+            if r["estimated_start"]
+            else None,
+            incident_ids=tuple(incidents[r["id"]]),
+        )  # fmt: skip
+        for r in rows
+    ]
 
 
-def _story_row(story: Story, outlets: list[str]) -> dict[str, object]:
-    return {
-        "id": story.id, "label": story.label, "start": story.start, "end": story.end,
-        "article_ids": list(story.article_ids), "outlets": outlets,
-        "articles": len(story.article_ids), "reports": story.reports,
-    }  # fmt: skip
+def story_of_articles(store: Store, article_ids: Sequence[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for at in range(0, len(article_ids), 500):
+        chunk = list(article_ids[at : at + 500])
+        found |= dict(
+            store.conn.execute(
+                "SELECT article_id, story_id FROM story_articles"
+                f" WHERE article_id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ).fetchall()
+        )
+    return found
 
 
 def story_articles(store: Store, story_id: str) -> list[str]:
@@ -129,3 +158,30 @@ def story_articles(store: Store, story_id: str) -> list[str]:
         "SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY position", (story_id,)
     )
     return [r[0] for r in rows]
+
+
+def clear_cross_article(store: Store) -> None:
+    """Forget every placement, incident, figure and dispute (the articles and their
+    findings stay): the next run places every article again."""
+    with store.transaction() as conn:
+        for table in ("dispute_sides", "disputes", "figure_claims", "figures",
+                      "incident_actors", "incident_reports", "incidents", "story_entries",
+                      "story_articles", "stories", "article_windows"):  # fmt: skip
+            conn.execute(f"DELETE FROM {table}")
+
+
+def resolve_story(store: Store, id_or_prefix: str) -> str:
+    """A story's full id from its id or a unique prefix of it ("story:3f2a" or "3f2a")."""
+    wanted = id_or_prefix if id_or_prefix.startswith("story:") else f"story:{id_or_prefix}"
+    pattern = wanted.replace("%", "").replace("_", "") + "%"
+    rows = store.conn.execute(
+        "SELECT id FROM stories WHERE id = ? OR id LIKE ? ORDER BY id LIMIT 2", (wanted, pattern)
+    ).fetchall()
+    exact = [r[0] for r in rows if r[0] == wanted]
+    if exact:
+        return str(exact[0])
+    if not rows:
+        raise NotFoundError(f"no story {id_or_prefix!r}; `rashomon stories` lists them")
+    if len(rows) > 1:
+        raise NotFoundError(f"story id prefix {id_or_prefix!r} matches several stories")
+    return str(rows[0][0])

@@ -1,0 +1,180 @@
+"""The cross-article job: place each newly extracted article in its incidents and its story,
+then bring the touched incidents' and stories' figures and disputes up to date.
+
+Articles are taken one at a time in a fixed order (publication date, originals before copies,
+then source), so the result does not depend on how a batch was split or in which order
+parallel extraction finished. Each article's placement (its reports joining or starting
+incidents, its story, its story-index entry) is one transaction: a crash keeps every article
+placed so far and the next run places the rest. The reasoning is `reconcile`'s (pure
+functions over records); this module only reads records from the store and writes results.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+
+from rashomon.facts import ArticleFact, ArticleFacts, Gazette, Incident, Story
+from rashomon.reconcile.disputes import incident_disputes, story_disputes
+from rashomon.reconcile.figures import incident_figures, quantity_figures
+from rashomon.reconcile.incident_kinds import IncidentKinds
+from rashomon.reconcile.incidents import (
+    MatchConfig,
+    add_report,
+    incident_label,
+    match_report,
+)
+from rashomon.reconcile.kinship import ActorRelations
+from rashomon.reconcile.reports import article_reports, chain_of
+from rashomon.reconcile.stories import StoryConfig, StoryIndex
+from rashomon.reconcile.story_features import features_of, story_lead
+from rashomon.store import Store
+from rashomon.store.facts import article_facts, gazette, read_articles
+from rashomon.store.findings import replace_findings
+from rashomon.store.incidents import candidate_incidents, read_incidents, save_incident
+from rashomon.store.stories import (
+    next_position,
+    pending_articles,
+    save_placement,
+    save_story,
+    story_entries,
+)
+
+
+@dataclass
+class Placement:
+    """What one run placed: articles, and the incidents and stories it touched."""
+
+    placed: int = 0
+    incidents: set[str] = field(default_factory=set)
+    stories: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class PlacementConfig:
+    stories: StoryConfig = field(default_factory=StoryConfig)
+    incidents: MatchConfig = field(default_factory=MatchConfig)
+
+
+def place_pending(
+    store: Store,
+    config: PlacementConfig | None = None,
+    on_done: Callable[[str], None] | None = None,
+) -> Placement:
+    """Place every extracted article that has no story yet."""
+    cfg = config or PlacementConfig()
+    pending = pending_articles(store)
+    result = Placement()
+    if not pending:
+        return result
+    kinds = IncidentKinds.packaged()
+    names = gazette(store)
+    index = StoryIndex.from_entries(story_entries(store), cfg.stories)
+    position = next_position(store)
+    originals = _originals(store, pending)
+    for article_id in pending:
+        (facts,) = article_facts(store, [article_id])
+        incidents = _incidents_of(store, facts, names, kinds, originals, cfg.incidents)
+        lead = incidents[0] if incidents and incidents[0].reports[-1].lead else None
+        lead_story = lead.story_id if lead is not None and len(lead.reports) > 1 else None
+        story_id = index.add(features_of(facts, names, incident_story=lead_story))
+        with store.transaction() as conn:
+            save_story(conn, _story_row(index, story_id))
+            weight = 1.0 if facts.article.published else cfg.stories.undated_weight
+            save_placement(conn, article_id, story_id, position, index.entry_state(article_id),
+                           weight)  # fmt: skip
+            for incident in incidents:
+                placed = incident if incident.story_id else replace(incident, story_id=story_id)
+                save_incident(conn, placed, incident_label(placed, names))
+                result.incidents.add(placed.id)
+        position += 1
+        result.placed += 1
+        result.stories.add(story_id)
+        if on_done:
+            on_done(article_id)
+    story_facts = _finish_stories(store, index, result.stories, names)
+    _refresh_findings(store, result.incidents, story_facts, names)
+    return result
+
+
+def _originals(store: Store, article_ids: Iterable[str]) -> dict[str, ArticleFact]:
+    """The originals the pending copies copy, for their independence chains."""
+    copies = read_articles(store, list(article_ids))
+    wanted = sorted({a.duplicate_of for a in copies if a.duplicate_of})
+    return {a.id: a for a in read_articles(store, wanted)}
+
+
+def _incidents_of(
+    store: Store,
+    facts: ArticleFacts,
+    names: Gazette,
+    kinds: IncidentKinds,
+    originals: dict[str, ArticleFact],
+    config: MatchConfig,
+) -> list[Incident]:
+    """The incidents the article's reports join or start, lead report first."""
+    chain = chain_of(facts.article, originals)
+    found = []
+    for report in article_reports(facts, names, kinds, chain):
+        candidates = [
+            c for c in candidate_incidents(store, report.day_low, report.day_high)
+            if all(c.id != f.id for f in found)
+        ]  # fmt: skip
+        match = match_report(report, candidates, names, kinds, config)
+        found.append(add_report(match, report, names, kinds))
+    return found
+
+
+def _story_row(index: StoryIndex, story_id: str) -> Story:
+    """A provisional row for a story placement just touched (its label is written when
+    the run finishes; see `_finish_stories`)."""
+    return index.story(story_id)
+
+
+def _finish_stories(
+    store: Store, index: StoryIndex, story_ids: Iterable[str], names: Gazette
+) -> dict[str, list[ArticleFacts]]:
+    """Labels, spans and honest counts of the stories a run touched; returns their facts."""
+    actor_names = {k: v.name for k, v in names.actors.items()} | {
+        k: v.name for k, v in names.places.items()
+    }
+    found = {}
+    for story_id in sorted(story_ids):
+        members = list(index.story(story_id).article_ids)
+        facts = article_facts(store, members)
+        story = index.story(story_id, actor_names, lambda _ids, f=facts: story_lead(f, names))
+        originals = {f.id: f.article for f in facts} | _originals(store, members)
+        chains = {chain_of(f.article, originals) for f in facts}
+        with store.transaction() as conn:
+            save_story(conn, replace(story, independent=len(chains)))
+        found[story_id] = facts
+    return found
+
+
+def _refresh_findings(
+    store: Store,
+    incident_ids: Iterable[str],
+    stories: dict[str, list[ArticleFacts]],
+    names: Gazette,
+) -> None:
+    """Figures and disputes of the incidents and stories a run touched, computed again."""
+    relations = ActorRelations.of(names)
+    for incident in read_incidents(store, sorted(incident_ids)):
+        facts = article_facts(store, incident.article_ids)
+        figures = {(f.article_id, f.start): f for a in facts for f in a.figures}
+        articles = {a.id: a.article for a in facts}
+        aligned = incident_figures(incident, figures, articles)
+        disputes = incident_disputes(incident, aligned, relations, names, articles)
+        with store.transaction() as conn:
+            replace_findings(conn, aligned, disputes, incident_id=incident.id)
+    for story_id, facts in sorted(stories.items()):
+        articles = {a.id: a.article for a in facts}
+        tolls = {
+            (r.article_id, start)
+            for i in read_incidents(store, story_id=story_id) for r in i.reports
+            for start in r.figure_starts
+        }  # fmt: skip
+        counts = quantity_figures((f for a in facts for f in a.figures), articles, names, tolls)
+        disputes = story_disputes(story_id, facts, counts, relations, names)
+        with store.transaction() as conn:
+            replace_findings(conn, counts, disputes, story_id=story_id)

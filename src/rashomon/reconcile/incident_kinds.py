@@ -1,0 +1,99 @@
+"""Kinds of incident (air strike, shelling, bombing, chemical attack, clash, capture ...) and
+which of them one happening can be reported as.
+
+Events carry a PLOVER type and, often, no mode ("killed", "the attack"); the words around
+them usually say what happened ("a car bomb killed 18"). The kind of a report is therefore
+read from its sentence first and from its events' modes second. Data, not code:
+`data/incident_kinds.yaml`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+GENERIC = "attack"  # an ASSAULT no word specifies: compatible with every violent kind
+
+
+@dataclass(frozen=True)
+class IncidentKind:
+    name: str
+    type: str
+    violent: bool
+    modes: frozenset[str]
+    compatible: frozenset[str]
+
+
+class IncidentKinds:
+    """The kinds in priority order, with one regular expression per kind."""
+
+    def __init__(self, kinds: Mapping[str, IncidentKind], words: Mapping[str, list[str]]) -> None:
+        self.kinds = dict(kinds)
+        self._patterns = {
+            name: re.compile(
+                r"\b(?:" + "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
+                + r")\b", re.IGNORECASE,
+            )
+            for name, ws in words.items() if ws
+        }  # fmt: skip
+        self._by_mode = {mode: k.name for k in self.kinds.values() for mode in k.modes}
+
+    @classmethod
+    def packaged(cls) -> IncidentKinds:
+        return _packaged()
+
+    @classmethod
+    def from_yaml(cls, text: str) -> IncidentKinds:
+        data = yaml.safe_load(text) or {}
+        kinds, words = {}, {}
+        for name, entry in (data.get("kinds") or {}).items():
+            kinds[name] = IncidentKind(
+                name=name, type=entry.get("type", "ASSAULT"),
+                violent=bool(entry.get("violent", False)),
+                modes=frozenset(entry.get("modes") or ()),
+                compatible=frozenset(entry.get("compatible") or ()),
+            )  # fmt: skip
+            words[name] = list(entry.get("words") or ())
+        return cls(kinds, words)
+
+    def in_text(self, text: str) -> list[str]:
+        """Every kind whose words the text holds, in priority order."""
+        return [name for name, pattern in self._patterns.items() if pattern.search(text)]
+
+    def of_mode(self, mode: str | None) -> str | None:
+        return self._by_mode.get(mode or "")
+
+    def violent(self, kind: str) -> bool:
+        found = self.kinds.get(kind)
+        return kind == GENERIC or (found is not None and found.violent)
+
+    def type_of(self, kind: str) -> str:
+        found = self.kinds.get(kind)
+        return found.type if found else "ASSAULT"
+
+    def compatible(self, a: str, b: str) -> bool:
+        """Whether one happening can be reported as kind `a` and as kind `b`."""
+        if a == b:
+            return True
+        if GENERIC in (a, b):
+            return self.violent(a) and self.violent(b)
+        first, second = self.kinds.get(a), self.kinds.get(b)
+        if first is None or second is None:
+            return False
+        return b in first.compatible or a in second.compatible
+
+    def most_specific(self, kinds: Iterable[str]) -> str:
+        """The kind that says most, in priority order; generic when none does."""
+        found = set(kinds)
+        return next((name for name in self.kinds if name in found), GENERIC)
+
+
+@lru_cache(maxsize=1)
+def _packaged() -> IncidentKinds:
+    text = resources.files("rashomon.data").joinpath("incident_kinds.yaml").read_text("utf-8")
+    return IncidentKinds.from_yaml(text)

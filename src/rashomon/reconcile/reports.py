@@ -1,0 +1,441 @@
+"""One article's reports of incidents: which of its sentences tell of which happening.
+
+An article usually leads with one happening and mentions others in passing ("last week a
+strike on X killed ten"). Its incident sentences (an ASSAULT, capture, siege, evacuation or
+ceasefire event, or a casualty toll) are grouped in reading order: a sentence joins the
+latest report whose kind, place and day it does not contradict, else it starts a report.
+Each report keeps its evidence (sentences, event and figure offsets), the doer each source
+names and on whose word, the denials, and the days it puts the happening on. The first
+report within the article's opening is its lead: it inherits the publication date (less a
+lag, since reports trail events) and the article's setting when its own sentences say
+neither.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from rashomon.facts import (
+    ArticleFact,
+    ArticleFacts,
+    Attribution,
+    EventFact,
+    FigureFact,
+    Gazette,
+    IncidentReport,
+    MentionFact,
+    QuoteFact,
+    day_range,
+)
+from rashomon.reconcile.incident_kinds import IncidentKinds
+
+REPORTING_LAG_DAYS = 2  # a report dated only by publication tells of the days before it
+LEAD_SENTENCES = 3  # the opening: where an article's main happening is told
+CASUALTY_MEASURES = frozenset({"killed", "injured", "killed_or_injured", "missing"})
+_TOLD = frozenset({"asserted", "alleged", "historical"})  # told as having happened
+_NOT_ACTORS = frozenset({"media"})  # outlets report; they do not strike (see _acting)
+_PRECISION_RANK = {"point": 0, "district": 1, "city": 2, "region": 3, "country": 4}
+_CASUALTY_WORDS = re.compile(
+    r"\b(?:killed|killing|dead|deaths?|died|wounded|injured|injuring|casualties|"
+    r"lost their lives|death toll)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    text: str
+    kinds: list[str]
+    events: list[EventFact] = field(default_factory=list)
+    figures: list[FigureFact] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    days: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Group:
+    sentences: list[_Sentence] = field(default_factory=list)
+    kinds: set[str] = field(default_factory=set)
+    places: list[str] = field(default_factory=list)
+    days: set[str] = field(default_factory=set)
+
+
+def chain_of(article: ArticleFact, originals: Mapping[str, ArticleFact]) -> str:
+    """Who an article's account really comes from: the wire, else the outlet, of the
+    original it copies (or of itself). Copies and one outlet's repeats share a chain."""
+    original = originals.get(article.duplicate_of or "", article)
+    return (original.wire or original.outlet or original.id).lower()
+
+
+def article_reports(
+    facts: ArticleFacts,
+    gazette: Gazette,
+    kinds: IncidentKinds,
+    chain: str,
+) -> list[IncidentReport]:
+    """The incident reports of one article, lead first, then in reading order."""
+    sentences = _incident_sentences(facts, gazette, kinds)
+    if not sentences:
+        return []
+    groups: list[_Group] = []
+    for sentence in sentences:
+        group = next((g for g in reversed(groups) if _fits(g, sentence, gazette, kinds)), None)
+        if group is None:
+            group = _Group()
+            groups.append(group)
+        group.sentences.append(sentence)
+        group.kinds.update(sentence.kinds)
+        group.places += sentence.places
+        group.days.update(sentence.days)
+    opening = _opening_end(facts)
+    lead = next((g for g in groups if g.sentences[0].start < opening), None)
+    reports = [
+        _report(g, g is lead, facts, gazette, kinds, chain)
+        for g in groups
+        if g is lead or g.days or any(s.figures for s in g.sentences)
+    ]  # a passing mention with neither a day nor a toll is background, not a report
+    return sorted(reports, key=lambda r: (not r.lead, r.sentence_start))
+
+
+# -- sentences -------------------------------------------------------------------------------
+
+
+def _incident_sentences(
+    facts: ArticleFacts, gazette: Gazette, kinds: IncidentKinds
+) -> list[_Sentence]:
+    by_span: dict[tuple[int, int], _Sentence] = {}
+
+    def sentence(start: int, end: int, text: str) -> _Sentence:
+        found = by_span.get((start, end))
+        if found is None:
+            found = _Sentence(start, end, text, kinds.in_text(text))
+            by_span[(start, end)] = found
+        return found
+
+    for event in facts.events:
+        if _is_incident_event(event, kinds):
+            sentence(event.sentence_start, event.sentence_end, event.sentence).events.append(event)
+    for figure in facts.figures:
+        if _is_toll(figure):
+            sentence(figure.sentence_start, figure.sentence_end, figure.sentence).figures.append(
+                figure
+            )
+    places = _place_mentions(facts.mentions)
+    for (start, end), found in by_span.items():
+        found.places = _sentence_places(
+            found, [m for m in places if start <= m.start < end], facts.body, gazette
+        )
+        found.days = _days(found, facts)
+        event_kinds = [k for e in found.events if (k := kinds.of_mode(e.mode))]
+        found.kinds = list(dict.fromkeys(found.kinds + event_kinds))
+    return [by_span[key] for key in sorted(by_span)]
+
+
+def _is_incident_event(event: EventFact, kinds: IncidentKinds) -> bool:
+    if event.factuality not in _TOLD and event.factuality != "negated":
+        return False  # threatened, planned, demanded, hypothetical: not (yet) a happening
+    if event.type == "ASSAULT":
+        return True
+    told = kinds.in_text(event.sentence)
+    return any(kinds.type_of(k) == event.type for k in told if kinds.kinds.get(k))
+
+
+def _is_toll(figure: FigureFact) -> bool:
+    """A casualty figure about one happening (not a running total or the war's toll)."""
+    if figure.status in ("proposed", "hypothetical") or figure.scope != "incident":
+        return False
+    if figure.measure is not None:
+        return figure.measure in CASUALTY_MEASURES
+    return bool(figure.what) and bool(_CASUALTY_WORDS.search(figure.sentence))
+
+
+def _place_mentions(mentions: Iterable[MentionFact]) -> list[MentionFact]:
+    return [m for m in mentions if m.place_id and m.field == "body" and not m.actor_id]
+
+
+# A place named right after one of these words is where something is ("in Jaramana",
+# "near Aleppo", "the town of Adra", "struck Raqqa"); "Britain-based" is not.
+_LOCATIVE = re.compile(
+    r"\b(?:in|near|at|on|outside|around|across|into|inside|within|of|from|hit|hitting|"
+    r"struck|striking|targeted|targeting|bombed|shelled|pounded|stormed|entered|captured|"
+    r"seized|east|west|north|south|northeast|northwest|southeast|southwest)"
+    r"(?:\s+(?:the|a|an|its|government-held|rebel-held|besieged|central|northern|"
+    r"southern|eastern|western|town|city|village|district|province|area|suburb|"
+    r"countryside|neighbourhood|neighborhood|outskirts|of|countryside))*\s*$",
+    re.IGNORECASE,
+)
+_BASED = re.compile(r"^\s*-?\s*based\b", re.IGNORECASE)
+
+
+def _sentence_places(
+    sentence: _Sentence, mentions: Sequence[MentionFact], body: str, gazette: Gazette
+) -> list[str]:
+    """Where the sentence puts its happening, best evidence first: the place the parse ties
+    to its events, else places named after a locative word, else any place it names;
+    countries only when nothing finer is named. Never the home of a named source
+    ("the Britain-based Observatory")."""
+    tiers: list[list[str]] = [[], [], [], []]
+    for event in sentence.events:
+        if event.place_id:
+            tiers[0 if not _is_country(event.place_id, gazette) else 3].append(event.place_id)
+    for m in mentions:
+        if _BASED.match(body[m.end : m.end + 8]):
+            continue
+        if _is_country(m.place_id, gazette):
+            tiers[3].append(m.place_id)  # type: ignore[arg-type]
+        elif _LOCATIVE.search(body[max(0, m.start - 60) : m.start]):
+            tiers[1].append(m.place_id)  # type: ignore[arg-type]
+        else:
+            tiers[2].append(m.place_id)  # type: ignore[arg-type]
+    return next((tier for tier in tiers if tier), [])
+
+
+def _is_country(place_id: str | None, gazette: Gazette) -> bool:
+    place = gazette.places.get(place_id or "")
+    return place is not None and place.precision == "country"
+
+
+def _days(sentence: _Sentence, facts: ArticleFacts) -> list[str]:
+    """The days the sentence itself dates its happening on (day precision only)."""
+    days = [e.date for e in sentence.events if e.text_date and e.date_precision == "day"]
+    if not days:
+        days = [
+            d.value for d in facts.dates
+            if sentence.start <= d.start < sentence.end and d.value
+            and d.precision == "day" and d.relation == "on"
+        ]  # fmt: skip
+    return [d for d in days if d]
+
+
+# -- grouping --------------------------------------------------------------------------------
+
+
+def _fits(group: _Group, sentence: _Sentence, gazette: Gazette, kinds: IncidentKinds) -> bool:
+    mine = kinds.most_specific(sentence.kinds)
+    theirs = kinds.most_specific(group.kinds)
+    if not kinds.compatible(mine, theirs):
+        return False
+    if sentence.days and group.days and not _days_meet(sentence.days, group.days):
+        return False
+    if sentence.places and group.places:
+        return places_meet(_finest(sentence.places, gazette), _finest(group.places, gazette),
+                           gazette)  # fmt: skip
+    return True
+
+
+def _days_meet(ours: Iterable[str], theirs: Iterable[str], slack: int = 1) -> bool:
+    first = [date.fromisoformat(d) for d in ours]
+    second = [date.fromisoformat(d) for d in theirs]
+    return any(abs((a - b).days) <= slack for a in first for b in second)
+
+
+NEAR_KM = 30.0  # two sites this close can be one happening told at different grain
+
+
+def places_meet(a: str | None, b: str | None, gazette: Gazette) -> bool:
+    """Two places can be the site of one happening: the same, one lies in the other, or
+    both are towns or finer within NEAR_KM of each other ("near Damascus" and "Eastern
+    Ghouta" for the same strike)."""
+    if not a or not b:
+        return True
+    if a in gazette.place_chain(b) or b in gazette.place_chain(a):
+        return True
+    return near(a, b, gazette)
+
+
+def near(a: str, b: str, gazette: Gazette) -> bool:
+    first, second = gazette.places.get(a), gazette.places.get(b)
+    if first is None or second is None:
+        return False
+    if {first.precision, second.precision} & {"region", "country"}:
+        return False
+    return distance_km(first.lat, first.lon, second.lat, second.lon) <= NEAR_KM
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _finest(place_ids: Sequence[str], gazette: Gazette) -> str | None:
+    """The most precise place named, the most named among equals (countries only when
+    nothing finer is named)."""
+    if not place_ids:
+        return None
+    counts = Counter(place_ids)
+
+    def rank(pid: str) -> tuple[int, int, int]:
+        place = gazette.places.get(pid)
+        precision = _PRECISION_RANK.get(place.precision if place else "", 5)
+        return precision, -counts[pid], place_ids.index(pid)
+
+    return min(counts, key=rank)
+
+
+def _opening_end(facts: ArticleFacts) -> int:
+    """The offset where the article's opening (its first sentences) ends."""
+    starts = sorted({m.sentence_start for m in facts.mentions if m.field == "body"}
+                    | {e.sentence_start for e in facts.events}
+                    | {f.sentence_start for f in facts.figures})  # fmt: skip
+    if len(starts) <= LEAD_SENTENCES:
+        return len(facts.body) + 1
+    return starts[LEAD_SENTENCES]
+
+
+# -- the report ------------------------------------------------------------------------------
+
+
+def _report(
+    group: _Group,
+    lead: bool,
+    facts: ArticleFacts,
+    gazette: Gazette,
+    kinds: IncidentKinds,
+    chain: str,
+) -> IncidentReport:
+    first = group.sentences[0]
+    events = [e for s in group.sentences for e in s.events]
+    figures = [f for s in group.sentences for f in s.figures]
+    place = _finest(group.places, gazette)
+    if place is None and lead:
+        place = _setting(facts, gazette)
+    low, high, date_from = _window(group, lead, facts.article)
+    kind = kinds.most_specific(group.kinds)
+    return IncidentReport(
+        article_id=facts.id, outlet=facts.article.outlet, chain=chain, kind=kind,
+        sentence_start=first.start, sentence_end=first.end, sentence=first.text,
+        day_low=low, day_high=high, date_from=date_from, place_id=place, lead=lead,
+        sentences=tuple((s.start, s.end) for s in group.sentences),
+        event_starts=tuple(e.start for e in events),
+        figure_starts=tuple(f.start for f in figures),
+        figure_values=tuple(
+            (f.measure or "killed", v) for f in figures if (v := _figure_value(f)) is not None
+        ),
+        perpetrators=tuple(_perpetrators(events, facts, gazette)),
+        denied_by=tuple(_denials(events, facts, gazette)),
+        target_actor_ids=tuple(dict.fromkeys(
+            a for e in events if e.factuality != "negated" for a in e.target_actor_ids
+            if _acting(a, e, facts, gazette)
+        )),
+        published=facts.article.published,
+    )  # fmt: skip
+
+
+def _figure_value(figure: FigureFact) -> float | None:
+    if figure.value is not None:
+        return figure.value
+    if figure.low is not None and figure.high is None:
+        return figure.low
+    return None
+
+
+def _window(
+    group: _Group, lead: bool, article: ArticleFact
+) -> tuple[str | None, str | None, str | None]:
+    """The days a report puts its happening on, and where that comes from."""
+    if group.days:
+        days = sorted(group.days)
+        return days[0], days[-1], "text"
+    published = day_range(article.published)
+    if published is not None:
+        low, high = published
+        if lead:
+            return (
+                (low - timedelta(days=REPORTING_LAG_DAYS)).isoformat(),
+                high.isoformat(),
+                ("publication"),
+            )
+        return None, high.isoformat(), None  # a passing mention: some time before
+    if article.window is not None and lead:
+        return article.window.start, article.window.end, "estimate"
+    return None, None, None
+
+
+def _setting(facts: ArticleFacts, gazette: Gazette) -> str | None:
+    """Where the article is set: the finest place its title names, else the finest place
+    named in its opening."""
+    title = facts.article.title.lower()
+    named = [
+        p.id for p in gazette.places.values()
+        if p.name and re.search(rf"\b{re.escape(p.name.lower())}\b", title)
+    ]  # fmt: skip
+    if not named:
+        opening = _opening_end(facts)
+        named = [m.place_id for m in _place_mentions(facts.mentions)
+                 if m.start < opening and m.place_id]  # fmt: skip
+    return _finest(named, gazette)
+
+
+# -- who did it, on whose word ---------------------------------------------------------------
+
+
+def _acting(actor_id: str, event: EventFact, facts: ArticleFacts, gazette: Gazette) -> bool:
+    """An actor slot holds a doer or a victim, never an outlet reporting it (unless the
+    outlet is what the text names acting) or a place misread as an actor."""
+    actor = gazette.actors.get(actor_id)
+    if actor is None:
+        return False
+    if actor.kind in _NOT_ACTORS:
+        return False
+    spans = [(a.start, a.end) for a in (*event.sources, *event.targets) if a.actor_id == actor_id]
+    places = _place_mentions(facts.mentions)
+    return not any(m.start < end and start < m.end for start, end in spans for m in places)
+
+
+def _perpetrators(
+    events: Sequence[EventFact], facts: ArticleFacts, gazette: Gazette
+) -> Iterable[Attribution]:
+    seen: set[str] = set()
+    for event in events:
+        if event.type != "ASSAULT" or event.factuality == "negated":
+            continue
+        for argument in event.sources:
+            actor_id = argument.actor_id
+            if not actor_id or actor_id in seen or not _acting(actor_id, event, facts, gazette):
+                continue
+            seen.add(actor_id)
+            claimant, claimant_id = _claimant(event, facts)
+            yield Attribution(actor_id, argument.text, claimant, claimant_id,
+                              argument.start, argument.end)  # fmt: skip
+
+
+def _denials(
+    events: Sequence[EventFact], facts: ArticleFacts, gazette: Gazette
+) -> Iterable[Attribution]:
+    for event in events:
+        if event.factuality != "negated":
+            continue
+        for argument in event.sources:
+            if argument.actor_id and _acting(argument.actor_id, event, facts, gazette):
+                claimant, claimant_id = _claimant(event, facts)
+                yield Attribution(argument.actor_id, argument.text, claimant, claimant_id,
+                                  argument.start, argument.end)  # fmt: skip
+
+
+def _claimant(event: EventFact, facts: ArticleFacts) -> tuple[str | None, str | None]:
+    """On whose word: the speaker of the quote the event sits in, else the claimant of a
+    figure in its sentence, else the outlet's own voice (None)."""
+    quote = _quote_around(event.start, facts.quotes)
+    if quote is not None and quote.speaker:
+        return quote.speaker, quote.speaker_actor_id
+    for figure in facts.figures:
+        if figure.sentence_start == event.sentence_start and figure.claimant:
+            return figure.claimant, figure.claimant_actor_id
+    return None, None
+
+
+def _quote_around(offset: int, quotes: Iterable[QuoteFact]) -> QuoteFact | None:
+    for quote in quotes:
+        if quote.start <= offset < quote.end or quote.sentence_start <= offset < quote.sentence_end:
+            return quote
+    return None

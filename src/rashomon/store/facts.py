@@ -1,0 +1,301 @@
+"""Reading stored findings as frozen records (`rashomon.facts`) for the cross-article half.
+
+The cross-article steps reason over records, never rows: this module is where the rows of
+`articles`, `events`, `numbers`, `quotes`, `mentions` and `date_mentions` become
+`ArticleFacts`, and where the actors and places they point to become a `Gazette`. Articles
+are read in bulk by id, so placing a batch costs one query per table, not one per article.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from rashomon.facts import (
+    ActorFact,
+    Argument,
+    ArticleFact,
+    ArticleFacts,
+    DateFact,
+    DateWindow,
+    EventFact,
+    FigureFact,
+    Gazette,
+    MentionFact,
+    NameSpan,
+    PlaceFact,
+    QuoteFact,
+)
+from rashomon.store.db import Store
+
+_CHUNK = 500  # ids per IN (...) query: well under SQLite's variable limit
+_SENTENCE = "substr(a.body, t.sentence_start + 1, t.sentence_end - t.sentence_start) AS sentence"
+
+
+def article_facts(store: Store, article_ids: Sequence[str]) -> list[ArticleFacts]:
+    """The facts of each article, in the order of `article_ids` (unknown ids are skipped)."""
+    wanted = list(dict.fromkeys(article_ids))
+    infos = {a.id: a for a in read_articles(store, wanted)}
+    bodies: dict[str, str] = {}
+    parts: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    for chunk in _chunks(wanted):
+        marks = ",".join("?" * len(chunk))
+        for aid, body in store.conn.execute(
+            f"SELECT id, body FROM articles WHERE id IN ({marks})", chunk
+        ):
+            bodies[aid] = body
+        for kind, reader in _READERS.items():
+            for record in reader(store.conn, marks, chunk):
+                parts[record.article_id][kind].append(record)
+    return [
+        ArticleFacts(
+            article=infos[aid],
+            body=bodies.get(aid, ""),
+            events=tuple(parts[aid]["events"]),
+            figures=tuple(parts[aid]["figures"]),
+            quotes=tuple(parts[aid]["quotes"]),
+            mentions=tuple(parts[aid]["mentions"]),
+            dates=tuple(parts[aid]["dates"]),
+        )  # fmt: skip
+        for aid in wanted
+        if aid in infos
+    ]
+
+
+def read_articles(store: Store, article_ids: Sequence[str] | None = None) -> list[ArticleFact]:
+    """Article metadata as records (all articles when `article_ids` is None), with the
+    estimated window of an undated article."""
+    windows = _windows(store)
+    query = (
+        "SELECT id, outlet, wire, published, published_precision, duplicate_of, title,"
+        " dateline, url FROM articles"
+    )
+    rows: list[sqlite3.Row] = []
+    if article_ids is None:
+        rows = store.conn.execute(query + " ORDER BY rowid").fetchall()
+    else:
+        for chunk in _chunks(list(article_ids)):
+            marks = ",".join("?" * len(chunk))
+            rows += store.conn.execute(f"{query} WHERE id IN ({marks})", chunk).fetchall()
+    return [
+        ArticleFact(
+            id=r["id"],
+            outlet=r["outlet"],
+            wire=r["wire"],
+            published=r["published"],
+            published_precision=r["published_precision"],
+            duplicate_of=r["duplicate_of"],
+            title=r["title"],
+            dateline=r["dateline"],
+            url=r["url"],
+            window=windows.get(r["id"]),
+        )  # fmt: skip
+        for r in rows
+    ]
+
+
+def _windows(store: Store) -> dict[str, DateWindow]:
+    return {
+        aid: DateWindow(start, end, tuple(json.loads(evidence)))
+        for aid, start, end, evidence in store.conn.execute(
+            "SELECT article_id, start, end, evidence FROM article_windows"
+        )
+    }
+
+
+def gazette(store: Store, name_spans: Iterable[NameSpan] = ()) -> Gazette:
+    """Every stored actor and place by id; `name_spans` (from the actor dictionary) says
+    when names were in use."""
+    actors = {
+        r["id"]: ActorFact(r["id"], r["name"], r["kind"], r["country"], r["sector"],
+                           r["affiliation"], r["origin"])
+        for r in store.conn.execute(
+            "SELECT id, name, kind, country, sector, affiliation, origin FROM actors"
+        )
+    }  # fmt: skip
+    places = {
+        r["id"]: PlaceFact(r["id"], r["name"], r["lat"], r["lon"], r["precision"],
+                           r["country"], r["parent_id"])
+        for r in store.conn.execute(
+            "SELECT id, name, lat, lon, precision, country, parent_id FROM places"
+        )
+    }  # fmt: skip
+    return Gazette(actors, places, tuple(name_spans))
+
+
+def figures_of(store: Store, keys: Sequence[tuple[str, int]]) -> dict[tuple[str, int], FigureFact]:
+    """Figure facts by (article id, start offset)."""
+    wanted = set(keys)
+    found: dict[tuple[str, int], FigureFact] = {}
+    for chunk in _chunks(sorted({a for a, _ in wanted})):
+        marks = ",".join("?" * len(chunk))
+        for figure in _figures(store.conn, marks, chunk):
+            if (figure.article_id, figure.start) in wanted:
+                found[(figure.article_id, figure.start)] = figure
+    return found
+
+
+# -- one reader per table -------------------------------------------------------------------
+
+
+def _events(conn: sqlite3.Connection, marks: str, ids: Sequence[str]) -> list[EventFact]:
+    rows = conn.execute(
+        "SELECT t.*, " + _SENTENCE + " FROM events t JOIN articles a ON a.id = t.article_id"
+        f" WHERE t.article_id IN ({marks}) ORDER BY t.article_id, t.start",
+        ids,
+    )
+    return [
+        EventFact(
+            article_id=r["article_id"],
+            start=r["start"],
+            end=r["end"],
+            trigger=r["trigger"],
+            type=r["type"],
+            mode=r["mode"],
+            factuality=r["factuality"],
+            sentence_start=r["sentence_start"],
+            sentence_end=r["sentence_end"],
+            sentence=r["sentence"],
+            frame=r["frame"],
+            sources=_arguments(r["sources"]),
+            targets=_arguments(r["targets"]),
+            place_id=r["place_id"],
+            place_from=r["place_from"],
+            date=r["date"],
+            date_precision=r["date_precision"],
+            date_from=r["date_from"],
+        )  # fmt: skip
+        for r in rows
+    ]
+
+
+def _arguments(text: str) -> tuple[Argument, ...]:
+    return tuple(
+        Argument(a["start"], a["end"], a["text"], a.get("actor_id")) for a in json.loads(text)
+    )
+
+
+def _figures(conn: sqlite3.Connection, marks: str, ids: Sequence[str]) -> list[FigureFact]:
+    rows = conn.execute(
+        "SELECT t.*, " + _SENTENCE + " FROM numbers t JOIN articles a ON a.id = t.article_id"
+        f" WHERE t.article_id IN ({marks}) ORDER BY t.article_id, t.start",
+        ids,
+    )
+    found = []
+    for r in rows:
+        extra = {k: r[k] for k in _FIGURE_EXTRAS if k in r.keys() and r[k] is not None}  # noqa: SIM118 (a Row)
+        found.append(
+            FigureFact(
+                article_id=r["article_id"],
+                start=r["start"],
+                end=r["end"],
+                text=r["text"],
+                value=r["value"],
+                low=r["low"],
+                high=r["high"],
+                qualifier=r["qualifier"],
+                sentence_start=r["sentence_start"],
+                sentence_end=r["sentence_end"],
+                sentence=r["sentence"],
+                what=r["what"],
+                unit=r["unit"],
+                about_actor_id=r["about_actor_id"],
+                place_id=r["place_id"],
+                time=r["time"],
+                claimant=r["claimant"],
+                claimant_actor_id=r["claimant_actor_id"],
+                status=r["status"],
+                **extra,
+            )  # fmt: skip
+        )
+    return found
+
+
+# Columns of `numbers` that describe a figure's measure, victims and scope (migration 7).
+_FIGURE_EXTRAS = ("measure", "victims", "scope", "scope_since", "claimant_kind")
+
+
+def _quotes(conn: sqlite3.Connection, marks: str, ids: Sequence[str]) -> list[QuoteFact]:
+    rows = conn.execute(
+        "SELECT t.*, " + _SENTENCE + " FROM quotes t JOIN articles a ON a.id = t.article_id"
+        f" WHERE t.article_id IN ({marks}) ORDER BY t.article_id, t.start",
+        ids,
+    )
+    return [
+        QuoteFact(
+            article_id=r["article_id"],
+            start=r["start"],
+            end=r["end"],
+            text=r["text"],
+            kind=r["kind"],
+            sentence_start=r["sentence_start"],
+            sentence_end=r["sentence_end"],
+            sentence=r["sentence"],
+            cue=r["cue"],
+            speaker=r["speaker"],
+            speaker_actor_id=r["speaker_actor_id"],
+            intermediary=r["intermediary"],
+        )  # fmt: skip
+        for r in rows
+    ]
+
+
+def _mentions(conn: sqlite3.Connection, marks: str, ids: Sequence[str]) -> list[MentionFact]:
+    rows = conn.execute(
+        f"SELECT * FROM mentions WHERE article_id IN ({marks}) ORDER BY article_id, field, start",
+        ids,
+    )
+    return [
+        MentionFact(
+            article_id=r["article_id"],
+            start=r["start"],
+            end=r["end"],
+            text=r["text"],
+            kind=r["kind"],
+            sentence_start=r["sentence_start"],
+            sentence_end=r["sentence_end"],
+            actor_id=r["actor_id"],
+            place_id=r["place_id"],
+            method=r["method"],
+            field=r["field"],
+        )  # fmt: skip
+        for r in rows
+    ]
+
+
+def _dates(conn: sqlite3.Connection, marks: str, ids: Sequence[str]) -> list[DateFact]:
+    rows = conn.execute(
+        f"SELECT * FROM date_mentions WHERE article_id IN ({marks}) ORDER BY article_id, start",
+        ids,
+    )
+    return [
+        DateFact(
+            article_id=r["article_id"],
+            start=r["start"],
+            end=r["end"],
+            text=r["text"],
+            value=r["value"],
+            precision=r["precision"],
+            relation=r["relation"],
+            sentence_start=r["sentence_start"],
+            sentence_end=r["sentence_end"],
+        )  # fmt: skip
+        for r in rows
+    ]
+
+
+_READERS = {
+    "events": _events,
+    "figures": _figures,
+    "quotes": _quotes,
+    "mentions": _mentions,
+    "dates": _dates,
+}
+
+
+def _chunks(ids: list[str]) -> Iterable[list[str]]:
+    for at in range(0, len(ids), _CHUNK):
+        yield ids[at : at + _CHUNK]

@@ -1,0 +1,216 @@
+"""Storage of incidents: one row per happening, one per report of it, one per actor a report
+names (perpetrator, denier, target) with the claimant it names them on.
+
+An incident's id never changes; adding a report rewrites the incident's summary row and adds
+the report's rows, inside the caller's transaction (the article's own), so placement
+commits as it goes. Candidates for a new report are found by day, so the lookup costs what
+a few days of news cost, not what the whole corpus costs.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+
+from rashomon.facts import Attribution, Incident, IncidentReport
+from rashomon.store.db import Store
+
+_ROLES = ("perpetrator", "denies", "target")
+
+
+def save_incident(conn: sqlite3.Connection, incident: Incident, label: str) -> None:
+    """Write the incident's row and every report not stored yet (reports are only added)."""
+    conn.execute(
+        "INSERT INTO incidents (id, kind, type, mode, place_id, date_start, date_end,"
+        " date_precision, story_id, label, reports, independent, updated_at)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET kind=excluded.kind,"
+        " type=excluded.type, mode=excluded.mode, place_id=excluded.place_id,"
+        " date_start=excluded.date_start, date_end=excluded.date_end,"
+        " date_precision=excluded.date_precision, story_id=excluded.story_id,"
+        " label=excluded.label, reports=excluded.reports, independent=excluded.independent,"
+        " updated_at=excluded.updated_at",
+        (incident.id, incident.kind, incident.type, incident.mode, incident.place_id,
+         incident.date_start, incident.date_end, incident.date_precision, incident.story_id,
+         label, len(incident.reports), incident.independent, _now()),
+    )  # fmt: skip
+    stored = {
+        r[0]
+        for r in conn.execute(
+            "SELECT article_id FROM incident_reports WHERE incident_id = ?", (incident.id,)
+        )
+    }
+    for report in incident.reports:
+        if report.article_id not in stored:
+            _insert_report(conn, incident.id, report)
+
+
+def _insert_report(conn: sqlite3.Connection, incident_id: str, report: IncidentReport) -> None:
+    conn.execute(
+        "INSERT INTO incident_reports (incident_id, article_id, outlet, chain, kind, lead,"
+        " sentence_start, sentence_end, sentences, day_low, day_high, date_from, place_id,"
+        " event_starts, figure_starts, figure_values, published)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (incident_id, report.article_id, report.outlet, report.chain, report.kind,
+         int(report.lead), report.sentence_start, report.sentence_end,
+         json.dumps(report.sentences), report.day_low, report.day_high, report.date_from,
+         report.place_id, json.dumps(report.event_starts), json.dumps(report.figure_starts),
+         json.dumps(report.figure_values), report.published),
+    )  # fmt: skip
+    rows = [
+        (incident_id, report.article_id, role, a.actor_id, a.text, a.claimant,
+         a.claimant_actor_id, a.start, a.end)
+        for role, attributions in (("perpetrator", report.perpetrators),
+                                   ("denies", report.denied_by))
+        for a in attributions if a.actor_id
+    ] + [
+        (incident_id, report.article_id, "target", actor_id, actor_id, None, None, None, None)
+        for actor_id in report.target_actor_ids
+    ]  # fmt: skip
+    conn.executemany(
+        "INSERT INTO incident_actors (incident_id, article_id, role, actor_id, text, claimant,"
+        " claimant_actor_id, start, end) VALUES (?,?,?,?,?,?,?,?,?)",
+        rows,
+    )
+
+
+def set_story(conn: sqlite3.Connection, incident_id: str, story_id: str | None) -> None:
+    conn.execute("UPDATE incidents SET story_id = ? WHERE id = ?", (story_id, incident_id))
+
+
+def candidate_incidents(store: Store, low: str | None, high: str | None) -> list[Incident]:
+    """Incidents whose days may meet [low, high] (give a day of slack either side); with no
+    low bound, every incident up to `high` within a year before it."""
+    if high is None:
+        return []
+    if low is None:
+        ids = store.conn.execute(
+            "SELECT id FROM incidents WHERE date_end IS NOT NULL AND date_end <= date(?, '+1 day')"
+            " AND date_end >= date(?, '-365 days')",
+            (high, high),
+        ).fetchall()
+    else:
+        ids = store.conn.execute(
+            "SELECT id FROM incidents WHERE date_end >= date(?, '-1 day')"
+            " AND COALESCE(date_start, date_end) <= date(?, '+1 day')",
+            (low, high),
+        ).fetchall()
+    return read_incidents(store, [r[0] for r in ids])
+
+
+def read_incidents(
+    store: Store,
+    ids: Sequence[str] | None = None,
+    story_id: str | None = None,
+    article_id: str | None = None,
+) -> list[Incident]:
+    """Incidents with their reports, in the order they were first reported."""
+    where, args = ["1 = 1"], []  # type: ignore[var-annotated]
+    if ids is not None:
+        if not ids:
+            return []
+        where.append(f"i.id IN ({','.join('?' * len(ids))})")
+        args += list(ids)
+    if story_id is not None:
+        where.append("i.story_id = ?")
+        args.append(story_id)
+    if article_id is not None:
+        where.append("i.id IN (SELECT incident_id FROM incident_reports WHERE article_id = ?)")
+        args.append(article_id)
+    rows = store.conn.execute(
+        "SELECT i.* FROM incidents i WHERE " + " AND ".join(where) + " ORDER BY i.rowid", args
+    ).fetchall()
+    if not rows:
+        return []
+    reports = _reports(store, [r["id"] for r in rows])
+    return [
+        Incident(
+            id=r["id"],
+            kind=r["kind"],
+            type=r["type"],
+            mode=r["mode"],
+            place_id=r["place_id"],
+            date_start=r["date_start"],
+            date_end=r["date_end"],
+            date_precision=r["date_precision"],
+            reports=tuple(reports.get(r["id"], ())),
+            label=r["label"],
+            story_id=r["story_id"],
+        )  # fmt: skip
+        for r in rows
+    ]
+
+
+def _reports(store: Store, incident_ids: Sequence[str]) -> dict[str, list[IncidentReport]]:
+    marks = ",".join("?" * len(incident_ids))
+    actors: dict[tuple[str, str], dict[str, list[Attribution]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for row in store.conn.execute(
+        f"SELECT * FROM incident_actors WHERE incident_id IN ({marks}) ORDER BY rowid",
+        incident_ids,
+    ):
+        actors[(row["incident_id"], row["article_id"])][row["role"]].append(
+            Attribution(
+                row["actor_id"],
+                row["text"],
+                row["claimant"],
+                row["claimant_actor_id"],
+                row["start"],
+                row["end"],
+            )  # fmt: skip
+        )
+    found: dict[str, list[IncidentReport]] = defaultdict(list)
+    for row in store.conn.execute(
+        "SELECT r.*, substr(a.body, r.sentence_start + 1, r.sentence_end - r.sentence_start)"
+        " AS sentence FROM incident_reports r JOIN articles a ON a.id = r.article_id"
+        f" WHERE r.incident_id IN ({marks}) ORDER BY r.rowid",
+        incident_ids,
+    ):
+        named = actors[(row["incident_id"], row["article_id"])]
+        found[row["incident_id"]].append(
+            IncidentReport(
+                article_id=row["article_id"],
+                outlet=row["outlet"],
+                chain=row["chain"],
+                kind=row["kind"],
+                sentence_start=row["sentence_start"],
+                sentence_end=row["sentence_end"],
+                sentence=row["sentence"],
+                day_low=row["day_low"],
+                day_high=row["day_high"],
+                date_from=row["date_from"],
+                place_id=row["place_id"],
+                lead=bool(row["lead"]),
+                sentences=tuple(tuple(s) for s in json.loads(row["sentences"])),
+                event_starts=tuple(json.loads(row["event_starts"])),
+                figure_starts=tuple(json.loads(row["figure_starts"])),
+                figure_values=tuple(tuple(v) for v in json.loads(row["figure_values"])),
+                perpetrators=tuple(named["perpetrator"]),
+                denied_by=tuple(named["denies"]),
+                target_actor_ids=tuple(a.actor_id for a in named["target"] if a.actor_id),
+                published=row["published"],
+            )  # fmt: skip
+        )
+    return found
+
+
+def incidents_of_articles(store: Store, article_ids: Iterable[str]) -> dict[str, list[str]]:
+    """Article id -> ids of the incidents it reports."""
+    found: dict[str, list[str]] = defaultdict(list)
+    ids = list(article_ids)
+    for at in range(0, len(ids), 500):
+        chunk = ids[at : at + 500]
+        for article_id, incident_id in store.conn.execute(
+            "SELECT article_id, incident_id FROM incident_reports"
+            f" WHERE article_id IN ({','.join('?' * len(chunk))}) ORDER BY rowid",
+            chunk,
+        ):
+            found[article_id].append(incident_id)
+    return found
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
