@@ -233,7 +233,7 @@ def sample_dossier() -> Dossier:
                 "story-7",
                 "state",
                 "Mirel border crossings",
-                "superseded",
+                "update",
                 (
                     DisputeSide(
                         "closed",

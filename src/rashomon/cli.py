@@ -64,7 +64,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_parse(args: argparse.Namespace, settings: Settings) -> int:
     from rashomon.entities import EntityExtractor, extract_pending
     from rashomon.nlp import load_pipeline, parse_pending
-    from rashomon.pipeline.placement import place_pending
+    from rashomon.pipeline.placement import name_spans_of, place_pending
     from rashomon.store import Store
 
     nlp = load_pipeline(settings.model)
@@ -74,7 +74,7 @@ def cmd_parse(args: argparse.Namespace, settings: Settings) -> int:
             nlp, [Path(p) for p in args.actors or []], [Path(p) for p in args.events or []]
         )
         extracted = extract_pending(store, extractor, settings)
-        placed = place_pending(store).placed
+        placed = place_pending(store, name_spans=name_spans_of(extractor.dictionary)).placed
     print(
         f"rashomon: parsed {parsed}, extracted {extracted} articles with {settings.model}, "
         f"placed {placed} in stories",

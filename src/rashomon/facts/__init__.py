@@ -48,12 +48,14 @@ class DateWindow:
     rests on: "names Jabhat Fateh al-Sham (2016-07-28 to 2017-01-28)". Never a publication
     date: readers show it as an estimate."""
 
-    start: str
-    end: str
+    start: str | None  # either end may be open: "from 2016-07-28"
+    end: str | None
     evidence: tuple[str, ...] = ()
 
     @property
-    def days(self) -> int:
+    def days(self) -> int | None:
+        if not self.start or not self.end:
+            return None
         return (date.fromisoformat(self.end) - date.fromisoformat(self.start)).days + 1
 
 

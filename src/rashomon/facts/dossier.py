@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rashomon.facts import Dispute, DisputeSide
+from rashomon.facts import DateWindow, Dispute, DisputeSide
 
 
 @dataclass(frozen=True)
@@ -127,6 +127,7 @@ class Dossier:
     disputes: tuple[Dispute, ...]
     quotes: tuple[SpeakerQuotes, ...]
     generated_by: str = field(default="rashomon")
+    estimated: DateWindow | None = None  # a story of undated articles: from what they name
 
 
 __all__ = [  # a dossier's disputes are the store's records

@@ -23,7 +23,7 @@ from rashomon.ingest.records import FieldMap
 from rashomon.ingest.sources import expand_inputs, read_input
 from rashomon.model import Article
 from rashomon.nlp import load_pipeline, parse_pending
-from rashomon.pipeline.placement import place_pending
+from rashomon.pipeline.placement import name_spans_of, place_pending
 from rashomon.reconcile.duplicates import Fingerprint, find_original
 from rashomon.settings import Settings
 from rashomon.store import Store
@@ -117,5 +117,5 @@ def ingest(
             result.extracted = extract_pending(
                 store, extractor, settings, lambda _id: bar.update(1)
             )
-        result.placed = place_pending(store).placed
+        result.placed = place_pending(store, name_spans=name_spans_of(extractor.dictionary)).placed
     return result

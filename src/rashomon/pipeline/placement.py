@@ -11,10 +11,11 @@ functions over records); this module only reads records from the store and write
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from rashomon.facts import ArticleFact, ArticleFacts, Gazette, Incident, Story
+from rashomon.extract.actor_dictionary import ActorDictionary
+from rashomon.facts import ArticleFact, ArticleFacts, Gazette, Incident, NameSpan, Story
 from rashomon.reconcile.disputes import incident_disputes, story_disputes
 from rashomon.reconcile.figures import incident_figures, quantity_figures
 from rashomon.reconcile.incident_kinds import IncidentKinds
@@ -28,6 +29,7 @@ from rashomon.reconcile.kinship import ActorRelations
 from rashomon.reconcile.reports import article_reports, chain_of
 from rashomon.reconcile.stories import StoryConfig, StoryIndex
 from rashomon.reconcile.story_features import features_of, story_lead
+from rashomon.reconcile.windows import combine, estimate_window, name_key
 from rashomon.store import Store
 from rashomon.store.facts import article_facts, gazette, read_articles
 from rashomon.store.findings import replace_findings
@@ -37,6 +39,7 @@ from rashomon.store.stories import (
     pending_articles,
     save_placement,
     save_story,
+    save_window,
     story_entries,
 )
 
@@ -60,29 +63,42 @@ def place_pending(
     store: Store,
     config: PlacementConfig | None = None,
     on_done: Callable[[str], None] | None = None,
+    name_spans: Sequence[NameSpan] = (),
 ) -> Placement:
-    """Place every extracted article that has no story yet."""
+    """Place every extracted article that has no story yet. `name_spans` (see
+    `name_spans_of`) date the names undated articles use."""
     cfg = config or PlacementConfig()
     pending = pending_articles(store)
     result = Placement()
     if not pending:
         return result
     kinds = IncidentKinds.packaged()
-    names = gazette(store)
+    names = gazette(store, name_spans)
     index = StoryIndex.from_entries(story_entries(store), cfg.stories)
     position = next_position(store)
     originals = _originals(store, pending)
     for article_id in pending:
         (facts,) = article_facts(store, [article_id])
+        undated = not facts.article.published
+        named = estimate_window(facts, names.name_spans) if undated else None
+        if named is not None:  # its reports and its story go by the names' dates
+            facts = replace(facts, article=replace(facts.article, window=named))
         incidents = _incidents_of(store, facts, names, kinds, originals, cfg.incidents)
         lead = incidents[0] if incidents and incidents[0].reports[-1].lead else None
         lead_story = lead.story_id if lead is not None and len(lead.reports) > 1 else None
-        story_id = index.add(features_of(facts, names, incident_story=lead_story))
+        features = features_of(facts, names, incident_story=lead_story)
+        if named is not None:
+            features = replace(features, window=(named.start, named.end))
+        story_id = index.add(features)
         with store.transaction() as conn:
             save_story(conn, _story_row(index, story_id))
-            weight = 1.0 if facts.article.published else cfg.stories.undated_weight
+            weight = cfg.stories.undated_weight if undated else 1.0
             save_placement(conn, article_id, story_id, position, index.entry_state(article_id),
                            weight)  # fmt: skip
+            if undated:
+                story = index.story(story_id)
+                save_window(conn, article_id,
+                            estimate_window(facts, names.name_spans, (story.start, story.end)))  # fmt: skip
             for incident in incidents:
                 placed = incident if incident.story_id else replace(incident, story_id=story_id)
                 save_incident(conn, placed, incident_label(placed, names))
@@ -145,8 +161,16 @@ def _finish_stories(
         story = index.story(story_id, actor_names, lambda _ids, f=facts: story_lead(f, names))
         originals = {f.id: f.article for f in facts} | _originals(store, members)
         chains = {chain_of(f.article, originals) for f in facts}
+        estimated = None
+        if story.start is None:  # only undated articles: their windows date the story
+            estimated = combine(f.article.window for f in facts if f.article.window)
         with store.transaction() as conn:
-            save_story(conn, replace(story, independent=len(chains)))
+            save_story(conn, replace(story, independent=len(chains), estimated=estimated))
+            for member in facts:  # an undated article its names do not date: by its story
+                if estimated is not None and not member.article.window:
+                    lines = ("its story's other articles are estimated from what they name",
+                             *estimated.evidence)  # fmt: skip
+                    save_window(conn, member.id, replace(estimated, evidence=lines))
         found[story_id] = facts
     return found
 
@@ -178,3 +202,30 @@ def _refresh_findings(
         disputes = story_disputes(story_id, facts, counts, relations, names)
         with store.transaction() as conn:
             replace_findings(conn, counts, disputes, story_id=story_id)
+
+
+def name_spans_of(dictionary: ActorDictionary) -> list[NameSpan]:
+    """Names that date an article: the names an actor took when it was renamed are in use
+    only from the renaming on. A former name bounds nothing (reports keep using it after a
+    renaming), and neither does an alias that shares a word with a former name ("Nusra"),
+    since it may be the old name again."""
+    found = []
+    for actor in dictionary:
+        renamed = [r.until for r in actor.former_names if r.until]
+        if not renamed:
+            continue
+        current = set(name_key(actor.name).split())
+        former = {name_key(r.name) for r in actor.former_names}
+        old_words = {w for key in former for w in key.split()} - current
+        since = max(renamed)
+        initials = {_initials(key) for key in former}
+        for name in dict.fromkeys((actor.name, *actor.aliases)):
+            key = name_key(name)
+            if key in former or set(key.split()) & old_words or key in initials:
+                continue  # the old name, part of it, or its acronym ("ISIS")
+            found.append(NameSpan(name, actor.id, since=since))
+    return found
+
+
+def _initials(key: str) -> str:
+    return "".join(w[0] for w in key.split() if w not in ("of", "and", "the", "for", "al"))

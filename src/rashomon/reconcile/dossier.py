@@ -58,7 +58,7 @@ def build_dossier(
         summary=_summary(facts), sources=_sources(articles), actors=_actors(facts, gazette),
         timeline=story_timeline(story, facts, incidents, gazette),
         figures=_figures(figures, articles), disputes=tuple(disputes),
-        quotes=_quotes(facts, gazette),
+        quotes=_quotes(facts, gazette), estimated=story.estimated,
     )  # fmt: skip
 
 

@@ -186,8 +186,9 @@ def _sentence_places(
         if event.place_id:
             tiers[0 if not _is_country(event.place_id, gazette) else 3].append(event.place_id)
     for m in mentions:
-        if _BASED.match(body[m.end : m.end + 8]):
-            continue
+        place = gazette.places.get(m.place_id or "")
+        if _BASED.match(body[m.end : m.end + 8]) or (place is not None and not place.country):
+            continue  # a source's home, or a continent ("Europe", "the Levant")
         if _is_country(m.place_id, gazette):
             tiers[3].append(m.place_id)  # type: ignore[arg-type]
         elif _LOCATIVE.search(body[max(0, m.start - 60) : m.start]):

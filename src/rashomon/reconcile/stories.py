@@ -18,7 +18,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from rashomon.errors import RashomonError
@@ -43,6 +43,8 @@ class StoryFeatures:
     # the story of the incident the article leads with, when another article already
     # reported it: one happening told again is one continuing thing, whatever the gap
     incident_story: str | None = None
+    # for an undated article: the days its dated names allow (either end may be open)
+    window: tuple[str | None, str | None] | None = None
 
     def __post_init__(self) -> None:
         if self.published is not None and day_range(self.published) is None:
@@ -215,14 +217,18 @@ class StoryIndex:
             if keys and theirs:
                 weighted += weight * _soft_jaccard(keys, theirs, group.reports)
                 total += weight
-        return weighted / total * self._date_factor(features.published, group)
+        return weighted / total * self._date_factor(features, group)
 
-    def _date_factor(self, published: str | None, group: _Group) -> float:
+    def _date_factor(self, features: StoryFeatures, group: _Group) -> float:
         """1 within the grace days of the story's span, decaying beyond; 0 when joining
         would stretch the story over more than `max_span_days`. An undated article, or a
-        story with no dated article, is weighed down: no date, no firm evidence."""
+        story with no dated article, is weighed down: no date, no firm evidence; and an
+        undated article whose names date it outside the story's span does not join it."""
         cfg = self.config
-        mine = day_range(published) if published else None
+        mine = day_range(features.published) if features.published else None
+        if mine is None and group.span is not None and features.window is not None:
+            if not _window_meets(features.window, group.span, cfg.date_grace_days):
+                return 0.0
         if mine is None or group.span is None:
             return 1.0 if mine is None and group.span is None else cfg.undated_weight
         start, end = group.span
@@ -371,6 +377,16 @@ class StoryIndex:
                 index._stats.add(entry.counts)
             index._place(entry)
         return index
+
+
+def _window_meets(
+    window: tuple[str | None, str | None], span: tuple[date, date], grace: int
+) -> bool:
+    low = day_range(window[0]) if window[0] else None
+    high = day_range(window[1]) if window[1] else None
+    if low is not None and low[0] > span[1] + timedelta(days=grace):
+        return False
+    return not (high is not None and high[1] < span[0] - timedelta(days=grace))
 
 
 def _stem(term: str) -> str:

@@ -132,7 +132,7 @@ def _fact_class(factuality: str) -> str:
 
 
 def _event(e: TimelineEntry, numbers: dict[str, int]) -> str:
-    label = date_label(e.date, e.precision)
+    label = date_label(e.date, e.precision, e.date_end)
     badge = (
         f'<time class="badge" datetime="{_e(e.date)}">{_e(label)}</time>'
         if e.date
@@ -254,7 +254,7 @@ def render_html(dossier: Dossier) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{label} · dossier</title><style>{CSS}</style></head><body>"
         f'<header class="masthead"><p class="kicker">Story dossier</p><h1>{label}</h1>'
-        f'<p class="span">{_e(span_label(d.start, d.end))}</p>'
+        f'<p class="span">{_e(span_label(d.start, d.end, d.estimated))}</p>'
         f'<ul class="stats">{stats}</ul></header><div class="layout">'
         f'<nav class="toc" aria-label="Contents"><h2>Contents</h2><ol>{toc}</ol></nav>'
         f"<main>{sections}</main></div>"

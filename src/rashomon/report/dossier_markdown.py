@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from rashomon.facts import DateWindow
 from rashomon.report.dossier_model import (
     Citation,
     Dispute,
@@ -50,8 +51,13 @@ def cited_numbers(citations: Iterable[Citation], numbers: dict[str, int]) -> lis
     return [*known, None] if None in found else known
 
 
-def date_label(date: str | None, precision: str | None) -> str:
-    """The date only as precise as the reports allow: "2016-10 (month)", "undated"."""
+def date_label(date: str | None, precision: str | None, end: str | None = None) -> str:
+    """The date only as precise as the reports allow: "2016-10 (month)", "undated",
+    "2016-07-28 – 2016-11-08 (estimated)"."""
+    if precision == "estimate":
+        if date and end:
+            return f"{date} – {end} (estimated)"
+        return f"from {date} (estimated)" if date else f"by {end} (estimated)" if end else "undated"
     if not date:
         return "undated"
     if precision == "year":
@@ -60,12 +66,19 @@ def date_label(date: str | None, precision: str | None) -> str:
         return f"{date[:7]} (month)"
     if precision == "week":
         return f"week of {date[:10]}"
+    if precision == "before":
+        return f"before {date}"
+    if precision == "range" and end and end != date:
+        return f"{date} – {end}"
     return date
 
 
-def span_label(start: str | None, end: str | None) -> str:
-    """The story's date span; a single day when both ends agree."""
+def span_label(start: str | None, end: str | None, estimated: DateWindow | None = None) -> str:
+    """The story's date span; a single day when both ends agree; for a story of undated
+    articles, the window estimated from what they name, said to be one."""
     if not start and not end:
+        if estimated is not None and (estimated.start or estimated.end):
+            return date_label(estimated.start, "estimate", estimated.end)
         return "undated"
     if not start or not end or start == end:
         return start or end or "undated"
@@ -86,9 +99,9 @@ def outlet_count(dossier: Dossier) -> int:
 
 
 def split_disputes(disputes: Sequence[Dispute]) -> tuple[list[Dispute], list[Dispute]]:
-    """(contradictions, changes over time): a superseded report is not a contradiction."""
-    live = [d for d in disputes if d.status != "superseded"]
-    return live, [d for d in disputes if d.status == "superseded"]
+    """(contradictions, changes over time): an update is not a contradiction."""
+    live = [d for d in disputes if d.status == "dispute"]
+    return live, [d for d in disputes if d.status != "dispute"]
 
 
 def claimant_label(claimant: str | None, outlet: str | None) -> str:
@@ -157,7 +170,7 @@ def _actors(d: Dossier) -> list[str]:
 
 def _timeline_line(e: TimelineEntry, numbers: dict[str, int]) -> str:
     parts = [
-        f"**{escape(date_label(e.date, e.precision))}** — {escape(e.text)}",
+        f"**{escape(date_label(e.date, e.precision, e.date_end))}** — {escape(e.text)}",
         f"_{escape(e.factuality)}_",
     ]
     if e.outlets:
@@ -240,7 +253,7 @@ def render_markdown(dossier: Dossier) -> str:
     head = [
         f"# {escape(d.label) or 'Untitled story'}",
         "",
-        f"**{escape(span_label(d.start, d.end))}** · {len(d.sources)} articles from "
+        f"**{escape(span_label(d.start, d.end, d.estimated))}** · {len(d.sources)} articles from "
         f"{outlet_count(d)} outlets · {len(live)} disputes",
     ]
     sections = [

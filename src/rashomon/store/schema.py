@@ -265,8 +265,8 @@ MIGRATIONS: tuple[Migration, ...] = (
         );
         CREATE TABLE article_windows (
             article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-            start TEXT NOT NULL,               -- an estimate for an undated article, never
-            end TEXT NOT NULL,                 -- a publication date
+            start TEXT,                        -- an estimate for an undated article, never
+            end TEXT,                          -- a publication date (either end may be open)
             evidence TEXT NOT NULL             -- JSON list of lines: what it rests on
         );
         CREATE TABLE incidents (
