@@ -96,9 +96,8 @@ def place_pending(
             save_placement(conn, article_id, story_id, position, index.entry_state(article_id),
                            weight)  # fmt: skip
             if undated:
-                story = index.story(story_id)
-                save_window(conn, article_id,
-                            estimate_window(facts, names.name_spans, (story.start, story.end)))  # fmt: skip
+                span = (index.story(story_id).start, index.story(story_id).end)
+                save_window(conn, article_id, estimate_window(facts, names.name_spans, span))
             for incident in incidents:
                 placed = incident if incident.story_id else replace(incident, story_id=story_id)
                 save_incident(conn, placed, incident_label(placed, names))

@@ -226,9 +226,12 @@ class StoryIndex:
         undated article whose names date it outside the story's span does not join it."""
         cfg = self.config
         mine = day_range(features.published) if features.published else None
-        if mine is None and group.span is not None and features.window is not None:
-            if not _window_meets(features.window, group.span, cfg.date_grace_days):
-                return 0.0
+        dated_out = (
+            mine is None and group.span is not None and features.window is not None
+            and not _window_meets(features.window, group.span, cfg.date_grace_days)
+        )  # fmt: skip
+        if dated_out:
+            return 0.0
         if mine is None or group.span is None:
             return 1.0 if mine is None and group.span is None else cfg.undated_weight
         start, end = group.span
