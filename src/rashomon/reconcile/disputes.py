@@ -132,10 +132,12 @@ def _interval(figure: FigureFact) -> tuple[float, float]:
 
 
 def _doers(report: IncidentReport, gazette: Gazette) -> list[Attribution]:
+    """The doers a report names that can be held against another report's: known actors
+    (a name the dictionary lacks is too often a misread headline) that can strike."""
     return [
         a for a in report.perpetrators
         if a.actor_id and (actor := gazette.actors.get(a.actor_id)) is not None
-        and actor.kind not in _NOT_DOERS
+        and actor.kind not in _NOT_DOERS and actor.origin != "text"
     ]  # fmt: skip
 
 

@@ -242,7 +242,7 @@ def _align(
         else:
             positions.append(_Position([claimant], list(own), interval))
     status = "agreed"
-    if len(positions) > 1:
+    if len(positions) > 1 and _two_accounts(positions):
         status = "update" if _rising_in_time(positions, articles) else "dispute"
     return AlignedFigure(
         key="figure:" + hashlib.sha256(key.encode()).hexdigest()[:12], subject=subject,
@@ -254,6 +254,21 @@ def _align(
         ),
         status=status, incident_id=incident_id, place_id=place_id,
     )  # fmt: skip
+
+
+def _two_accounts(positions: Sequence[_Position]) -> bool:
+    """Positions that cannot meet come from two accounts: two articles, or two named
+    sources inside one article ("the hospital said 14, the Observatory none"). One
+    article's own figure against a source it quotes is mostly a part against a whole."""
+    for i, first in enumerate(positions):
+        for second in positions[i + 1 :]:
+            if meet([first.interval, second.interval]) is not None:
+                continue
+            for a in first.claims:
+                for b in second.claims:
+                    if a.article_id != b.article_id or (a.claimant and b.claimant):
+                        return True
+    return False
 
 
 def _distinct(claims: Sequence[FigureFact]) -> list[FigureFact]:

@@ -57,6 +57,7 @@ class _Sentence:
     figures: list[FigureFact] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     days: list[str] = field(default_factory=list)
+    spans: list[tuple[date, date]] = field(default_factory=list)  # coarser dates it gives
 
 
 @dataclass
@@ -65,6 +66,7 @@ class _Group:
     kinds: set[str] = field(default_factory=set)
     places: list[str] = field(default_factory=list)
     days: set[str] = field(default_factory=set)
+    spans: list[tuple[date, date]] = field(default_factory=list)
 
 
 def chain_of(article: ArticleFact, originals: Mapping[str, ArticleFact]) -> str:
@@ -85,8 +87,9 @@ def article_reports(
     if not sentences:
         return []
     groups: list[_Group] = []
+    now = _publication_window(facts.article)
     for sentence in sentences:
-        group = next((g for g in reversed(groups) if _fits(g, sentence, gazette, kinds)), None)
+        group = next((g for g in reversed(groups) if _fits(g, sentence, gazette, kinds, now)), None)
         if group is None:
             group = _Group()
             groups.append(group)
@@ -94,6 +97,7 @@ def article_reports(
         group.kinds.update(sentence.kinds)
         group.places += sentence.places
         group.days.update(sentence.days)
+        group.spans += sentence.spans
     opening = _opening_end(facts)
     lead = next((g for g in groups if g.sentences[0].start < opening), None)
     reports = [
@@ -133,6 +137,7 @@ def _incident_sentences(
             found, [m for m in places if start <= m.start < end], facts.body, gazette
         )
         found.days = _days(found, facts)
+        found.spans = _spans(found, facts)
         event_kinds = [k for e in found.events if (k := kinds.of_mode(e.mode))]
         found.kinds = list(dict.fromkeys(found.kinds + event_kinds))
     return [by_span[key] for key in sorted(by_span)]
@@ -218,17 +223,59 @@ def _days(sentence: _Sentence, facts: ArticleFacts) -> list[str]:
 # -- grouping --------------------------------------------------------------------------------
 
 
-def _fits(group: _Group, sentence: _Sentence, gazette: Gazette, kinds: IncidentKinds) -> bool:
+def _spans(sentence: _Sentence, facts: ArticleFacts) -> list[tuple[date, date]]:
+    """The coarser times the sentence puts things in ("last year", "in August")."""
+    found = []
+    for d in facts.dates:
+        if sentence.start <= d.start < sentence.end and d.value and d.precision != "day":
+            bounds = day_range(d.value)
+            if bounds is not None and d.relation == "on":
+                found.append(bounds)
+    return found
+
+
+def _publication_window(article: ArticleFact) -> tuple[date, date] | None:
+    bounds = day_range(article.published)
+    if bounds is None:
+        return None
+    return bounds[0] - timedelta(days=REPORTING_LAG_DAYS), bounds[1]
+
+
+def _fits(
+    group: _Group,
+    sentence: _Sentence,
+    gazette: Gazette,
+    kinds: IncidentKinds,
+    now: tuple[date, date] | None,
+) -> bool:
     mine = kinds.most_specific(sentence.kinds)
     theirs = kinds.most_specific(group.kinds)
     if not kinds.compatible(mine, theirs):
         return False
     if sentence.days and group.days and not _days_meet(sentence.days, group.days):
         return False
+    if not _times_meet(sentence, group, now):
+        return False
     if sentence.places and group.places:
         return places_meet(_finest(sentence.places, gazette), _finest(group.places, gazette),
                            gazette)  # fmt: skip
     return True
+
+
+def _times_meet(sentence: _Sentence, group: _Group, now: tuple[date, date] | None) -> bool:
+    """A sentence set "last year" or "in August" is not about a happening of this week:
+    its coarser times must meet the group's days (or spans), or the days around
+    publication when the group gives none."""
+    mine = sentence.spans + [(d, d) for d in map(date.fromisoformat, sentence.days)]
+    theirs = group.spans + [(d, d) for d in map(date.fromisoformat, group.days)]
+    if not theirs and now is not None:
+        theirs = [now]
+    if not sentence.spans and not group.spans:
+        return True  # days alone are compared in _fits
+    if not mine or not theirs:
+        return True
+    slack = timedelta(days=1)
+    return any(a[0] <= b[1] + slack and b[0] <= a[1] + slack for a in mine for b in theirs)
 
 
 def _days_meet(ours: Iterable[str], theirs: Iterable[str], slack: int = 1) -> bool:
@@ -347,6 +394,10 @@ def _window(
     if group.days:
         days = sorted(group.days)
         return days[0], days[-1], "text"
+    if group.spans:
+        low = min(a for a, _ in group.spans)
+        high = max(b for _, b in group.spans)
+        return low.isoformat(), high.isoformat(), "text"
     published = day_range(article.published)
     if published is not None:
         low, high = published
