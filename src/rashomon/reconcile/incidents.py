@@ -37,6 +37,7 @@ class MatchConfig:
     same_kind: float = 1.0
     compatible_kind: float = 0.5
     generic_kind: float = 0.3
+    other_violent_kind: float = 0.0  # "rockets" against "air strike": possible, no evidence
     same_day: float = 1.0
     next_day: float = 0.6
     window_overlap: float = 0.4
@@ -107,11 +108,15 @@ def match_score(
 
 
 def _kind_score(mine: str, theirs: str, kinds: IncidentKinds, cfg: MatchConfig) -> float | None:
-    if not kinds.compatible(mine, theirs):
-        return None
+    """Kinds that can be one happening score; two violent kinds that cannot ("rockets" in
+    one account, "an air strike" in another) score nothing but rule nothing out: sources
+    that disagree on how a market was hit still tell of one happening, when place and day
+    say so. A violent kind and a peaceful one (a strike and a ceasefire) never meet."""
     if mine == theirs:
         return cfg.generic_kind if mine == GENERIC else cfg.same_kind
-    return cfg.generic_kind if GENERIC in (mine, theirs) else cfg.compatible_kind
+    if kinds.compatible(mine, theirs):
+        return cfg.generic_kind if GENERIC in (mine, theirs) else cfg.compatible_kind
+    return cfg.other_violent_kind if kinds.violent(mine) and kinds.violent(theirs) else None
 
 
 def _day_score(report: IncidentReport, incident: Incident, cfg: MatchConfig) -> float | None:

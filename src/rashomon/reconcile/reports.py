@@ -191,8 +191,7 @@ def _sentence_places(
         if event.place_id:
             tiers[0 if not _is_country(event.place_id, gazette) else 3].append(event.place_id)
     for m in mentions:
-        place = gazette.places.get(m.place_id or "")
-        if _BASED.match(body[m.end : m.end + 8]) or (place is not None and not place.country):
+        if _BASED.match(body[m.end : m.end + 8]) or not _on_earth(m.place_id, gazette):
             continue  # a source's home, or a continent ("Europe", "the Levant")
         if _is_country(m.place_id, gazette):
             tiers[3].append(m.place_id)  # type: ignore[arg-type]
@@ -201,6 +200,12 @@ def _sentence_places(
         else:
             tiers[2].append(m.place_id)  # type: ignore[arg-type]
     return next((tier for tier in tiers if tier), [])
+
+
+def _on_earth(place_id: str | None, gazette: Gazette) -> bool:
+    """A place something can happen at: in a country (not a continent or a sea)."""
+    place = gazette.places.get(place_id or "")
+    return place is not None and bool(place.country)
 
 
 def _is_country(place_id: str | None, gazette: Gazette) -> bool:
@@ -284,13 +289,13 @@ def _days_meet(ours: Iterable[str], theirs: Iterable[str], slack: int = 1) -> bo
     return any(abs((a - b).days) <= slack for a in first for b in second)
 
 
-NEAR_KM = 30.0  # two sites this close can be one happening told at different grain
+NEAR_KM = 15.0  # a district this close to a city can be the city's, told at finer grain
 
 
 def places_meet(a: str | None, b: str | None, gazette: Gazette) -> bool:
-    """Two places can be the site of one happening: the same, one lies in the other, or
-    both are towns or finer within NEAR_KM of each other ("near Damascus" and "Eastern
-    Ghouta" for the same strike)."""
+    """Two places can be the site of one happening: the same, one lies in the other, or a
+    district or point within NEAR_KM of a city ("near Damascus" and "Eastern Ghouta" for
+    the same strike). Two towns are two places, however close."""
     if not a or not b:
         return True
     if a in gazette.place_chain(b) or b in gazette.place_chain(a):
@@ -303,6 +308,8 @@ def near(a: str, b: str, gazette: Gazette) -> bool:
     if first is None or second is None:
         return False
     if {first.precision, second.precision} & {"region", "country"}:
+        return False
+    if first.precision == second.precision == "city":
         return False
     return distance_km(first.lat, first.lon, second.lat, second.lon) <= NEAR_KM
 
@@ -419,12 +426,12 @@ def _setting(facts: ArticleFacts, gazette: Gazette) -> str | None:
     title = facts.article.title.lower()
     named = [
         p.id for p in gazette.places.values()
-        if p.name and re.search(rf"\b{re.escape(p.name.lower())}\b", title)
+        if p.name and p.country and re.search(rf"\b{re.escape(p.name.lower())}\b", title)
     ]  # fmt: skip
     if not named:
         opening = _opening_end(facts)
         named = [m.place_id for m in _place_mentions(facts.mentions)
-                 if m.start < opening and m.place_id]  # fmt: skip
+                 if m.start < opening and _on_earth(m.place_id, gazette)]  # fmt: skip
     return _finest(named, gazette)
 
 

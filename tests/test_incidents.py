@@ -1,0 +1,259 @@
+"""Incident reports within an article and incidents across articles, on hand-built records."""
+
+from rashomon.facts import (
+    ActorFact,
+    Argument,
+    ArticleFact,
+    ArticleFacts,
+    DateFact,
+    EventFact,
+    FigureFact,
+    Gazette,
+    Incident,
+    IncidentReport,
+    MentionFact,
+    PlaceFact,
+)
+from rashomon.reconcile.incident_kinds import GENERIC, IncidentKinds
+from rashomon.reconcile.incidents import add_report, incident_label, match_report, match_score
+from rashomon.reconcile.reports import article_reports, chain_of, places_meet
+
+KINDS = IncidentKinds.packaged()
+GAZETTE = Gazette(
+    actors={
+        a.id: a
+        for a in (
+            ActorFact("russia", "Russia", "state", "RUS", "GOV"),
+            ActorFact("afp", "AFP", "media"),
+            ActorFact("syrian-government", "Syrian government", "government", "SYR", "GOV"),
+        )
+    },
+    places={
+        p.id: p
+        for p in (
+            PlaceFact("syria", "Syria", 35.0, 38.0, "country", "SY"),
+            PlaceFact("idlib-gov", "Idlib Governorate", 35.8, 36.6, "region", "SY", "syria"),
+            PlaceFact("khan-sheikhoun", "Khan Sheikhoun", 35.44, 36.65, "city", "SY", "idlib-gov"),
+            PlaceFact("maarat", "Maarat al-Numan", 35.64, 36.67, "city", "SY", "idlib-gov"),
+            PlaceFact("damascus", "Damascus", 33.51, 36.29, "city", "SY", "syria"),
+            PlaceFact("ghouta", "Eastern Ghouta", 33.55, 36.40, "district", "SY", "rif"),
+            PlaceFact("rif", "Rif Dimashq", 33.5, 36.7, "region", "SY", "syria"),
+            PlaceFact("europe", "Europe", 48.0, 9.0, "region", None),
+        )
+    },
+)
+
+
+def sentence_at(body: str, text: str) -> tuple[int, int]:
+    start = body.index(text)
+    return start, start + len(text)
+
+
+def ev(body, text, trigger, factuality="asserted", mode=None, sources=(), place=None, day=None):
+    s, e = sentence_at(body, text)
+    at = s + text.index(trigger)
+    return EventFact(
+        article_id="a1", start=at, end=at + len(trigger), trigger=trigger, type="ASSAULT",
+        mode=mode, factuality=factuality, sentence_start=s, sentence_end=e, sentence=text,
+        sources=tuple(Argument(s, s + 1, a, a) for a in sources), place_id=place,
+        date=day, date_precision="day" if day else None, date_from="text" if day else None,
+    )  # fmt: skip
+
+
+def place_mention(body, name, place_id, sentence):
+    s, e = sentence_at(body, sentence)
+    at = body.index(name)
+    return MentionFact("a1", at, at + len(name), name, "location", s, e, place_id=place_id)
+
+
+def toll(body, sentence, number, value, measure="killed", scope="incident"):
+    s, e = sentence_at(body, sentence)
+    at = body.index(number)
+    return FigureFact(
+        article_id="a1", start=at, end=at + len(number), text=number, value=value, low=None,
+        high=None, qualifier="exact", sentence_start=s, sentence_end=e, sentence=sentence,
+        what="people", measure=measure, victims="people", scope=scope,
+    )  # fmt: skip
+
+
+LEAD = "An air strike killed 20 people in Maarat al-Numan on Tuesday."
+ASIDE = "Last year a car bomb killed 30 people in Damascus."
+BODY = f"{LEAD}\n{ASIDE}"
+ARTICLE = ArticleFact("a1", "Reuters", published="2016-04-20", published_precision="day",
+                      title="Strike kills 20 in Idlib")  # fmt: skip
+
+
+def lead_and_aside(**article):
+    return ArticleFacts(
+        article=ArticleFact(**{**ARTICLE.__dict__, **article}),
+        body=BODY,
+        events=(
+            ev(BODY, LEAD, "air strike", mode="aerial", sources=("russia",), day="2016-04-19"),
+            ev(BODY, ASIDE, "car bomb", mode="explosives"),
+        ),
+        figures=(toll(BODY, LEAD, "20", 20), toll(BODY, ASIDE, "30", 30)),
+        mentions=(
+            place_mention(BODY, "Maarat al-Numan", "maarat", LEAD),
+            place_mention(BODY, "Damascus", "damascus", ASIDE),
+        ),
+        dates=(DateFact("a1", BODY.index("Last year"), BODY.index("Last year") + 9,
+                        "Last year", "2015", "year", "on", *sentence_at(BODY, ASIDE)),),
+    )  # fmt: skip
+
+
+# -- kinds -----------------------------------------------------------------------------------
+
+
+def test_the_words_of_a_sentence_say_its_kind_most_specific_first():
+    assert KINDS.in_text("A sarin air strike hit the town")[:2] == ["chemical", "aerial"]
+    assert KINDS.most_specific(["aerial", "chemical"]) == "chemical"
+    assert KINDS.most_specific([]) == GENERIC
+    assert KINDS.of_mode("heavy-weapons") == "shelling"
+
+
+def test_compatible_kinds():
+    assert KINDS.compatible("chemical", "aerial") and KINDS.compatible("aerial", "chemical")
+    assert KINDS.compatible(GENERIC, "explosives")
+    assert not KINDS.compatible("explosives", "aerial")
+    assert not KINDS.compatible(GENERIC, "ceasefire")
+
+
+# -- reports within one article --------------------------------------------------------------
+
+
+def test_an_article_leads_with_one_report_and_a_passing_mention_is_another():
+    lead, aside = article_reports(lead_and_aside(), GAZETTE, KINDS, "reuters")
+    assert (lead.lead, lead.kind, lead.place_id) == (True, "aerial", "maarat")
+    assert (lead.day_low, lead.day_high, lead.date_from) == ("2016-04-19", "2016-04-19", "text")
+    assert lead.figure_values == (("killed", 20.0),)
+    assert lead.perpetrator_ids == ("russia",)
+    assert (aside.lead, aside.kind, aside.place_id) == (False, "explosives", "damascus")
+    assert (aside.day_low, aside.day_high) == ("2015-01-01", "2015-12-31")
+
+
+def test_an_undated_lead_lies_in_the_days_before_publication():
+    facts = lead_and_aside()
+    facts = ArticleFacts(
+        article=facts.article, body=BODY,
+        events=(ev(BODY, LEAD, "air strike", mode="aerial"),), figures=facts.figures[:1],
+        mentions=facts.mentions[:1],
+    )  # fmt: skip
+    (lead,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert (lead.day_low, lead.day_high, lead.date_from) == (
+        "2016-04-18", "2016-04-20", "publication",
+    )  # fmt: skip
+
+
+def test_outlets_and_places_never_fill_the_doers_slot():
+    body = "AFP said an air strike hit Europe."
+    facts = ArticleFacts(
+        article=ARTICLE, body=body,
+        events=(ev(body, body, "air strike", mode="aerial", sources=("afp",)),),
+        mentions=(MentionFact("a1", body.index("Europe"), body.index("Europe") + 6, "Europe",
+                              "location", 0, len(body), place_id="europe"),),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert report.perpetrators == () and report.place_id is None  # no continent either
+
+
+def test_a_background_mention_without_day_or_toll_is_no_report():
+    body = f"{LEAD}\nRebels have been fighting IS for years."
+    facts = lead_and_aside()
+    facts = ArticleFacts(
+        article=facts.article, body=body,
+        events=(facts.events[0], ev(body, "Rebels have been fighting IS for years.", "fighting")),
+        figures=(toll(body, LEAD, "20", 20),),
+    )  # fmt: skip
+    assert len(article_reports(facts, GAZETTE, KINDS, "reuters")) == 1
+
+
+def test_copies_and_repeats_share_the_chain_of_their_original():
+    original = ArticleFact("o", "Al-Ahram", wire="AFP")
+    copy = ArticleFact("c", "Jordan Times", duplicate_of="o")
+    own = ArticleFact("x", "Reuters")
+    originals = {"o": original}
+    assert chain_of(copy, originals) == chain_of(original, originals) == "afp"
+    assert chain_of(own, originals) == "reuters"
+
+
+def test_places_meet_when_one_lies_in_the_other_or_they_are_close():
+    assert places_meet("khan-sheikhoun", "idlib-gov", GAZETTE)
+    assert places_meet("damascus", "ghouta", GAZETTE)  # 11 km apart
+    assert not places_meet("khan-sheikhoun", "damascus", GAZETTE)
+    assert not places_meet("maarat", "khan-sheikhoun", GAZETTE)  # two towns 22 km apart
+
+
+# -- across articles -------------------------------------------------------------------------
+
+
+def report(aid, kind="aerial", place="khan-sheikhoun", day="2017-04-04", **kw):
+    defaults = {
+        "outlet": aid.upper(), "chain": aid, "sentence_start": 0, "sentence_end": 10,
+        "sentence": "...", "day_low": day, "day_high": day, "date_from": "text" if day else None,
+        "place_id": place, "lead": True,
+    }  # fmt: skip
+    defaults.update(kw)
+    return IncidentReport(article_id=aid, kind=kind, **defaults)
+
+
+def incident_of(*reports):
+    found = None
+    for r in reports:
+        found = add_report(found, r, GAZETTE, KINDS)
+    return found
+
+
+def test_same_kind_place_and_day_is_one_incident():
+    strike = incident_of(report("a"))
+    assert match_report(report("b", kind="chemical"), [strike], GAZETTE, KINDS) is strike
+
+
+def test_another_place_day_or_kind_is_another_incident():
+    strike = incident_of(report("a"))
+    assert match_score(report("b", place="damascus"), strike, GAZETTE, KINDS) is None
+    assert match_score(report("b", day="2017-04-07"), strike, GAZETTE, KINDS) is None
+    assert match_score(report("b", kind="ceasefire"), strike, GAZETTE, KINDS) is None
+    assert match_score(report("a", chain="a2"), strike, GAZETTE, KINDS) is None  # same article
+
+
+def test_kind_and_day_alone_are_not_enough_without_a_place_toll_or_doer():
+    strike = incident_of(report("a", place=None))
+    assert match_score(report("b", place=None), strike, GAZETTE, KINDS) is None
+    with_toll = incident_of(report("a", place=None, figure_values=(("killed", 58.0),)))
+    assert match_report(report("b", place=None, figure_values=(("killed", 58.0),)),
+                        [with_toll], GAZETTE, KINDS) is with_toll  # fmt: skip
+
+
+def test_a_report_dated_by_publication_meets_the_days_before_it():
+    strike = incident_of(report("a"))
+    later = report("b", day=None, day_low="2017-04-03", day_high="2017-04-05",
+                   date_from="publication")  # fmt: skip
+    assert match_report(later, [strike], GAZETTE, KINDS) is strike
+
+
+def test_an_incident_keeps_its_id_most_specific_kind_finest_place_and_text_day():
+    first = incident_of(report("a", kind="aerial", place="idlib-gov"))
+    grown = add_report(first, report("b", kind="chemical", place="khan-sheikhoun"), GAZETTE,
+                       KINDS)  # fmt: skip
+    grown = add_report(grown, report("c", kind="chemical"), GAZETTE, KINDS)
+    assert grown.id == first.id
+    assert (grown.kind, grown.place_id, grown.date_start, grown.date_precision) == (
+        "chemical", "khan-sheikhoun", "2017-04-04", "day",
+    )  # fmt: skip
+    assert grown.independent == 3 and grown.outlets == ("A", "B", "C")
+    assert incident_label(grown, GAZETTE) == "chemical attack in Khan Sheikhoun, 2017-04-04"
+
+
+def test_independent_reports_count_chains_not_articles():
+    found = incident_of(report("a", chain="afp"), report("b", chain="afp"), report("c"))
+    assert len(found.article_ids) == 3 and found.independent == 2
+
+
+def test_a_report_never_joins_an_incident_its_article_is_in():
+    strike = incident_of(report("a"))
+    assert match_report(report("a"), [strike], GAZETTE, KINDS) is None
+
+
+def test_incident_record_round_trip():
+    found: Incident = incident_of(report("a"), report("b"))
+    assert found.article_ids == ("a", "b")
