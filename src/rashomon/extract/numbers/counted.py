@@ -271,7 +271,18 @@ def _verb_chain(verb: Token, table: dict[str, str]) -> str:
     """'killed or injured': the verb and the casualty verbs conjoined with it."""
     words = [verb.text if verb.tag_ == "VBN" else table[verb.lemma_.lower()]]
     cc = next((c.lower_ for c in verb.children if c.dep_ == "cc"), "and")
-    for conj in verb.children:
-        if conj.dep_ == "conj" and conj.lemma_.lower() in table:
+    for conj in shared_conjuncts(verb):
+        if conj.lemma_.lower() in table:
             words.append(conj.text if conj.tag_ == "VBN" else table[conj.lemma_.lower()])
     return f" {cc} ".join(words) if len(words) > 1 else words[0]
+
+
+def shared_conjuncts(verb: Token) -> list[Token]:
+    """Verbs coordinated with `verb` that share its arguments: 'were killed or wounded', not
+    'were killed and 120 were wounded' nor 'killing six and wounding 32 people'."""
+    own = ("nsubj", "nsubjpass", "dobj")
+    return [
+        conj
+        for conj in verb.children
+        if conj.dep_ == "conj" and not any(c.dep_ in own for c in conj.children)
+    ]
