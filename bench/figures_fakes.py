@@ -36,11 +36,12 @@ right measure and claimant" with these same functions):
 - not an agent: a predicted claimant that resolves to no actor and whose last word is an
   event, weapon or thing ("airstrikes", "explosion", "war", "jets"; `NON_AGENTS`), or holds
   a digit. Reported over all predicted figures that name a claimant; should be 0.
-- dates as figures: predicted figures next to a month or weekday name ("05 Apr 2017") or a
-  four-digit year; should be 0.
+- dates as figures: bare predicted numbers next to a capitalised month name ("05 Apr 2017",
+  "April 25"), or a four-digit 1900-2099 not followed by a plural noun ("2000 residents");
+  should be 0.
 
-The gold's victim groups (`victim_group`): the "who" text up to "(", ",", "incl",
-"including", "mostly", lower-cased; its last word that names a group decides (civilian,
+The gold's victim groups (`victim_group`): the "who" text without parentheses, up to ",",
+"incl", "including", "mostly", lower-cased; its last word that names a group decides (civilian,
 resident ... -> civilians; child, boy ... -> children; woman -> women; soldier, troop,
 officer, police, guard, forces -> soldiers; fighter, militant, rebel, jihadist, terrorist,
 loyalist, members of an armed group ... -> fighters), else people.
@@ -115,13 +116,14 @@ NON_AGENTS = frozenset(
     }
 )
 _MONTHS = (
-    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
-    "july|august|september|october|november|december|monday|tuesday|wednesday|thursday|"
-    "friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
+    "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|"
+    "July|August|September|October|November|December"
 )
-_DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.I)
-_DATE_AFTER = re.compile(rf"^\s*(?:of\s+)?(?:{_MONTHS})\b", re.I)
+_DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$")
+_DATE_AFTER = re.compile(rf"^\s+(?:of\s+)?(?:{_MONTHS})\b")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_DIGITS_ONLY = re.compile(r"\d[\d,]*")
+_COUNTED_AFTER = re.compile(r"\s+(?:[A-Za-z-]+\s+)?[a-z]+s\b")  # "2000 Sunni residents"
 _CUMULATIVE_MARKS = re.compile(
     r"\bsince\b|\bin (?:two|three|four|five|six|seven|ten|\d+) (?:days|weeks|months)\b|"
     r"\bover \d+ hours\b|\bover (?:two|three|\d+) days\b|\ball\b[\w\s]*\bstrikes\b|"
@@ -156,7 +158,8 @@ _ARMED = re.compile(
 
 def victim_group(who: str) -> str:
     """The gold's free-text victim group as one of ours (see the module docstring)."""
-    head = re.split(r"\(|,|;|\bincl\b\.?|\bincluding\b|\bmostly\b", who.lower())[0]
+    plain = re.sub(r"\([^()]*\)", " ", who.lower())  # "Al-Qaeda (Nusra) militants"
+    head = re.split(r"\(|,|;|\bincl\b\.?|\bincluding\b|\bmostly\b", plain)[0]
     words = _WORD.findall(head)
     for word in reversed(words):
         if word == "members":
@@ -398,11 +401,14 @@ def not_an_agent(predicted: Predicted) -> bool:
 
 
 def date_like(predicted: Predicted, body: str) -> bool:
+    """A bare number written next to a capitalised month name ('05 Apr', 'April 25'), or a
+    bare year ('2016'): a date part, not a figure."""
+    if not _DIGITS_ONLY.fullmatch(predicted.text):
+        return False
     before = body[max(0, predicted.start - 12) : predicted.start]
     after = body[predicted.end : predicted.end + 12]
-    return bool(
-        _DATE_BEFORE.search(before) or _DATE_AFTER.match(after) or _YEAR.fullmatch(predicted.text)
-    )
+    year = _YEAR.fullmatch(predicted.text) and not _COUNTED_AFTER.match(after)
+    return bool(_DATE_BEFORE.search(before) or _DATE_AFTER.match(after) or year)
 
 
 # -- scores ------------------------------------------------------------------------------------

@@ -48,6 +48,7 @@ _ORGANISATION_PRONOUNS = {"it"}
 _PERSON_PRONOUNS = {"he", "she"}
 _NAME_ENTITIES = {"PERSON": PERSON, "ORG": ORGANISATION}
 _NOUN_MODIFIERS = ("compound", "amod", "nmod", "poss")
+_DATES = ("DATE", "TIME", "CARDINAL")
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,9 @@ class ClaimantNamer:
             return self._pronoun(tok)
         noun_kind = self._noun_kind(tok)
         if noun_kind is not None:
+            named = self._named_beside(tok)
+            if named is not None:
+                return named
             text = self._phrase(tok)
             if noun_kind in self.lex.sets.get("generic_claimant_kinds", ()) and self._generic(tok):
                 antecedent = self._antecedent(noun_kind, tok.idx)
@@ -136,21 +140,41 @@ class ClaimantNamer:
         for child in reversed(list(tok.lefts)):
             if child.i != start - 1 and child.right_edge.i != start - 1:
                 break
-            if child.ent_type_ in ("DATE", "TIME", "CARDINAL") or child.like_num:
+            if any(t.ent_type_ in _DATES or t.like_num for t in child.subtree):
                 break  # "Oct 2017 Syrian activists": a dateline run into the phrase
             if child.dep_ in (*_NOUN_MODIFIERS, "det", "punct") or child.tag_ == "HYPH":
                 start = child.left_edge.i
-                if any(
-                    t.ent_type_ in ("DATE", "TIME") or t.like_num
-                    for t in self.a.doc[start : child.i + 1]
-                ):
-                    start = child.i
                 if child.dep_ == "det":
                     break
             else:
                 break
         text = self.a.doc[start : tok.i + 1].text
         return _short(text)
+
+    def _named_beside(self, tok: Token) -> Claimant | None:
+        """A description and the name it introduces: 'British-based monitor the Syrian
+        Observatory', 'the state SANA news agency', 'Syrian rescue workers the Civil
+        Defence', 'another group the Local Coordination Committees'. A possessor is not the
+        name ('Hezbollah's television' is not Hezbollah)."""
+        a = self.a
+        near = [c for c in tok.children if c.dep_ in ("appos", "compound") and c.i != tok.i]
+        k = tok.i + 1
+        if k < len(a.doc) and a.doc[k].lower_ == "the":
+            k += 1
+        if k < len(a.doc):
+            near.append(a.doc[k])
+        for word in near:
+            mention = a.mention_at(word)
+            if (
+                mention is None
+                or not mention.actor_id
+                or mention.kind not in ("organisation", "person")
+            ):
+                continue
+            kind = self._actor_kind(mention.actor_id, mention.kind)
+            if kind is not None:
+                return Claimant(a.named(mention), mention.actor_id, kind)
+        return None
 
     def _generic(self, tok: Token) -> bool:
         """A description with no name of its own: 'a monitor', 'the broadcaster'."""

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from rashomon.extract.numbers.expression import _Expr
+from rashomon.extract.numbers.expression import _Expr, plural_after
 from rashomon.extract.numbers.lexicon import _ABOUT_KINDS, _LOCATIVE, _NOMINAL, _PRONOUNS, PERCENT
 from rashomon.model import ActorMention
 
@@ -98,6 +98,8 @@ class _Counted:
                 and anchor.head.i not in ours
             ):
                 self.noun = anchor.head
+                if self.noun.i < expr.first:  # "Daraa 15 civilians": the parse took the name
+                    self.noun = plural_after(doc, expr.last, anchor.sent.end) or self.noun
             of = _of_object(anchor)
             if self.noun is None and of is not None and of.pos_ not in _PRONOUNS:
                 self.noun = of
@@ -284,5 +286,8 @@ def shared_conjuncts(verb: Token) -> list[Token]:
     return [
         conj
         for conj in verb.children
-        if conj.dep_ == "conj" and not any(c.dep_ in own for c in conj.children)
+        if conj.dep_ == "conj"
+        and not any(
+            c.dep_ in own or c.like_num or c.lower_ in ("more", "others") for c in conj.children
+        )  # "were killed and many more injured": those injured are others
     ]

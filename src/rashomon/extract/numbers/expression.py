@@ -399,6 +399,8 @@ class _Reading:
             return self._duration_after(core, last, sent)
         if any(d.start < end and start < d.end for d in self.dates):
             return True
+        if self._date_part(core, prev, nxt):
+            return True
         text = tok.text
         if (
             re.fullmatch(r"\d{4}", text)
@@ -409,7 +411,11 @@ class _Reading:
         if ":" in text or (nxt is not None and lex.has("clock_words", nxt.lower_)):
             return True
         ents = {doc[k].ent_type_ for k in range(core.first, core.last)}
-        if ents & {"DATE", "TIME"} and not self._counts_plural_noun(core):
+        if (
+            ents & {"DATE", "TIME"}
+            and not self._counts_plural_noun(core)
+            and plural_after(doc, last, sent.end) is None
+        ):
             return True
         if prev is not None and lex.has("age_words", prev.lower_):
             return True
@@ -431,9 +437,35 @@ class _Reading:
             and doc[core.last - 1].dep_ in ("nummod", "compound")
             and head.tag_ == "NNP"
             and head.text.istitle()
+            and plural_after(doc, last, sent.end) is None
         ):
             return True  # "49 Zorro Ranch Road", "787 Dreamliner": a name, not a count
         return self._list_number(core, nxt)
+
+    def _date_part(self, core: _Core, prev: Token | None, nxt: Token | None) -> bool:
+        """Dates and times written without the punctuation that tells them from counts:
+        a number beside a month name ('05 Apr 2017', 'Oct 7 2014', 'April 25'), the year
+        after such a day, a time before a numeric date ('updated 1935 05.10.2017'), and any
+        digit string with a leading zero ('07', 'at 0914'): counts are not written so."""
+        doc, lex = self.doc, self.lex
+        text = doc[core.first].text
+        if core.word or not text[:1].isdigit():
+            return False
+        if len(text) > 1 and text[0] == "0" and text[1].isdigit():
+            return True
+
+        def month(tok: Token | None) -> bool:  # capitalised: "300 may die" is no date
+            return (
+                tok is not None
+                and tok.text[:1].isupper()
+                and lex.has("month_names", tok.lower_.rstrip("."))
+            )
+
+        if month(prev) or month(nxt):
+            return True
+        if prev is not None and prev.like_num and prev.i > 0 and month(doc[prev.i - 1]):
+            return True  # "Oct 7 2014": the year after month and day
+        return nxt is not None and _NUMERIC_DATE.fullmatch(nxt.text) is not None
 
     def _year_like(self, core: _Core, qualifier: str, prev: Token | None) -> bool:
         value = core.value if core.value is not None else core.low or 0
@@ -486,6 +518,8 @@ class _Reading:
             return True
         if prev.text == "." and core.first > sent.start + 1 and doc[core.first - 2].lower_ == "no":
             return True
+        if self._counts_plural_noun(core) or plural_after(doc, core.last, sent.end) is not None:
+            return False  # "in Idlib 11 people were killed": a name before a count, no comma
         return (
             (prev.pos_ == "PROPN" or prev.pos_ == "NOUN" and prev.text[1:] != prev.text[1:].lower())
             and any(c.isupper() for c in prev.text)
@@ -510,6 +544,7 @@ class _Reading:
         return last - 1
 
 
+_NUMERIC_DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
 _SKIP: Any = _Expr(0, 0, _Core(0, 0, None), 0, EXACT, None, None, None, None, "skip")
 
 
@@ -528,6 +563,18 @@ def _match(
         words = tuple(t.lower_ for t in doc[j : j + size])
         if words in table:
             return size, table[words]
+    return None
+
+
+def plural_after(doc: Doc, j: int, stop: int) -> Token | None:
+    """A plural common noun right after a number, past its adjectives and noun modifiers:
+    '11 people', '15 Syrian civilians', '40 regime soldiers'."""
+    for k in range(j, min(j + 4, stop)):
+        tok = doc[k]
+        if tok.tag_ == "NNS":
+            return tok
+        if tok.pos_ not in ("ADJ", "NOUN", "PROPN") or tok.ent_type_ in ("DATE", "TIME"):
+            return None
     return None
 
 

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from rashomon.extract.numbers.counted import _Counted, _same, shared_conjuncts
+from rashomon.extract.numbers.counted import _Counted, _of_object, _same, shared_conjuncts
 from rashomon.extract.numbers.expression import _Expr
 
 if TYPE_CHECKING:
@@ -83,7 +83,13 @@ class _FigureReader:
         noun = counted.noun
         tok = noun if noun is not None else _number_head(anchor)
         people = self._people(noun, counted)
-        measure, verb, link = self._measure(tok, people)
+        own = None
+        if noun is not None and _of_the_number(noun, expr):
+            own = self._modifier_measure(noun, people)  # "hundreds of people killed"
+            tok = _number_head(anchor)  # "hundreds of people were killed": the number's role
+        measure, verb, link = (own, None, None) if own else self._measure(tok, people)
+        if measure is None and link is None and people:
+            measure = self._adjacent_measure(expr, noun)
         fallback = self._noun_measure(noun, counted) or OTHER
         if measure is None and link is None:
             measure = fallback
@@ -104,10 +110,16 @@ class _FigureReader:
                 source = next((out[j] for j in holders if j != k), None)
                 if source is not None and source.link is not None:
                     continue  # resolve the source first
+                if source is None and self.a.doc[current.link].pos_ == "PRON":
+                    earlier = [j for j in range(k) if out[j].link is None]  # "among them"
+                    source = out[earlier[-1]] if earlier else None
                 if source is not None:
                     measure, scope, since = source.measure, source.scope, source.scope_since
                 else:
-                    measure, _verb, _link = self._measure(self.a.doc[current.link], True)
+                    word = self.a.doc[current.link]  # "among Friday's victims"
+                    measure = self._measure(word, True)[0] or self._word_measure(
+                        word, True, verb=False
+                    )
                     scope, since = current.scope, current.scope_since
                 if measure in (None, OTHER) or not current.people:
                     measure = current.fallback
@@ -134,6 +146,9 @@ class _FigureReader:
             if head.i == tok.i:
                 return None, None, None
             if dep in ("conj", "appos") and head.pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "PRON"):
+                after = self._after_measure(tok) if people else None
+                if after is not None:  # "51 dead and over 100 wounded"
+                    return after, None, None
                 tok = head  # "31 jihadists and eight civilians": as the first reads
                 continue
             if dep == "pobj":
@@ -175,6 +190,9 @@ class _FigureReader:
             found = self._verb_measure(verb, people)
             if found is not None:
                 return found, verb, None
+            toll = self._toll_of(verb) if dep in ("dobj", "npadvmod") else None
+            if toll is not None:  # "the death toll reached 112 people"
+                return self._toll_measure(toll), verb, None
             if dep == "nsubj" and lemma in ("lose",):  # "300 people lost their lives"
                 obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
                 if obj is not None and self._word_measure(obj, True, verb=False):
@@ -225,12 +243,21 @@ class _FigureReader:
                 return self._toll_measure(owner), owner, None
             return None, None, None
         if word in ("to", "at") and owner.pos_ in ("VERB", "AUX"):
-            for child in owner.children:
-                if child.dep_ in ("nsubj", "nsubjpass", "dobj") and self.lex.has(
-                    "toll_nouns", child.lemma_.lower()
-                ):
-                    return self._toll_measure(child), owner, None
+            toll = self._toll_of(owner)
+            if toll is not None:
+                return self._toll_measure(toll), owner, None
         return None, owner if owner.pos_ in ("VERB", "AUX") else None, None
+
+    def _toll_of(self, verb: Token) -> Token | None:
+        """The running count a verb moves: 'the toll rose to', 'raised the toll to'."""
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj") and self.lex.has(
+                "toll_nouns", child.lemma_.lower()
+            ):
+                return child
+        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            return self._toll_of(verb.head)  # "the toll rose and reached 61"
+        return None
 
     def _toll_measure(self, toll: Token) -> str | None:
         """What a running count counts: 'death toll', 'the number of people killed'."""
@@ -289,6 +316,37 @@ class _FigureReader:
             return None  # "saved the lives of 30"
         return found
 
+    def _adjacent_measure(self, expr: _Expr, noun: Token | None) -> str | None:
+        """When the parse ties the number to nothing that says what happened (wire copy
+        without commas bends it), the words around it: a casualty verb just before the
+        number ("killing between 1000 and 1800 people"), or a casualty word just after the
+        counted ("around 40 wounded", "40 people were killed")."""
+        doc = self.a.doc
+        before = doc[expr.first - 1] if expr.first > self.sent.start else None
+        if before is not None and before.pos_ in ("VERB", "NOUN"):
+            found = self._word_measure(before, True, verb=True)
+            if found is not None and (
+                before.tag_ in ("VBG", "VBD") or before.lower_.endswith("ing")
+            ):
+                return found
+        last = noun if noun is not None and noun.i >= expr.last else doc[expr.last - 1]
+        return self._after_measure(last)
+
+    def _after_measure(self, last: Token) -> str | None:
+        """A casualty word right after the counted: '40 wounded', '40 people were killed'."""
+        doc = self.a.doc
+        k = last.i + 1
+        while k < self.sent.end:
+            if doc[k].lower_ in ("including", "among"):  # "130 people including 67 children"
+                k = max(doc[k].right_edge.i, k) + 1
+            elif doc[k].pos_ in ("AUX", "ADV", "PART") or doc[k].lower_ in ("other", "others"):
+                k += 1
+            else:
+                break
+        if k < self.sent.end and doc[k].pos_ in ("VERB", "ADJ") and doc[k].tag_ != "VBG":
+            return self._verb_measure(doc[k], True)
+        return None
+
     def _noun_measure(self, noun: Token | None, counted: _Counted) -> str | None:
         """The counted noun's own measure: '20 bodies', 'refugees', '300 fighters'."""
         if noun is None:
@@ -345,14 +403,27 @@ class _FigureReader:
             return self._group_of_word(base[-1].lower()) or PEOPLE
         lemma = noun.lemma_.lower()
         found = self._group_of_word(lemma) or self._group_of_word(noun.lower_)
-        if found is not None and not self.lex.has("member_nouns", lemma):
+        member = self.lex.has("member_nouns", lemma)
+        if found is not None and not member:
             return found
-        if self.lex.has("member_nouns", lemma):
-            return self._actor_group(counted) or found or PEOPLE
+        if member or self.lex.group("measure_words", lemma):
+            # "members of the Nusra Front", "bodies of civilians", "members of a militia"
+            inner = _of_object(noun)
+            inner_group = None
+            if inner is not None:
+                inner_group = self._group_of_word(inner.lemma_.lower())
+            if member:
+                return self._actor_group(counted) or inner_group or found or PEOPLE
+            return inner_group or PEOPLE
         return PEOPLE
 
     def _group_of_word(self, word: str) -> str | None:
-        return self.lex.group("victim_groups", word)
+        """The group of a word or of its singular ('terrorists' -> fighters)."""
+        for form in (word, word.removesuffix("s"), word.removesuffix("es")):
+            found = self.lex.group("victim_groups", form)
+            if found is not None:
+                return found
+        return None
 
     def _actor_group(self, counted: _Counted) -> str | None:
         """'members of the Nusra Front' are fighters, 'regime forces' soldiers."""
@@ -473,6 +544,12 @@ def _object(prep: Token) -> Token | None:
         if doc[k].pos_ in ("VERB", "AUX", "PUNCT"):
             break
     return None
+
+
+def _of_the_number(noun: Token, expr: _Expr) -> bool:
+    """'hundreds of people', 'dozens of them': the counted hangs from the number by 'of'."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "of" and expr.first <= prep.head.i < expr.last
 
 
 def _number_head(anchor: Token) -> Token:
