@@ -53,12 +53,16 @@ class _Cues:
             subjects = [c for c in tok.children if c.dep_ == "nsubj"]
             if not subjects and tok.dep_ == "conj":
                 subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
-            if not subjects:
-                return None
+            if not subjects:  # "... killing seven people the Observatory said": no comma,
+                speaker = _speaker_before(tok, sent.start - 1)  # so no subject in the parse
+                if speaker is None or tok.tag_ not in ("VBD", "VBZ", "VBP"):
+                    return None
+                scope = {t.i for t in sent} - {t.i for t in speaker.subtree}
+                return _Cue(frozenset(scope), tok, speaker, "speech")
             before = [c for c in subjects if c.i < tok.i]
             subject = before[-1] if before else subjects[0]  # the one nearest the verb
             if any(i in {t.i for t in subject.subtree} for i in self.anchors):
-                subject = _speaker_before(tok, subject) or subject
+                subject = _speaker_before(tok, subject.i) or subject
             scope = {t.i for t in tok.subtree} - {t.i for t in subject.subtree}
             return _Cue(frozenset(scope), tok, subject, "speech")
         if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
@@ -68,26 +72,38 @@ class _Cues:
                 source = next((c for c in tok.children if c.dep_ == "pobj"), None)
             if source is None:
                 return None
+            if lex.has("claim_nouns", source.lemma_.lower()):
+                source = self._owner(source) or source  # "according to an Observatory toll"
             clause = tok.head if tok.head.i != tok.i else tok
             scope = {t.i for t in sent} if clause.i == tok.i else {t.i for t in clause.subtree}
             if clause.dep_ in ("ROOT",) or clause.i == tok.i:
                 scope = {t.i for t in sent}
             return _Cue(frozenset(scope - {t.i for t in source.subtree}), tok, source, "according")
         if tok.pos_ == "NOUN" and lex.has("claim_nouns", lemma):
-            source = None
-            for child in tok.children:
-                if child.dep_ == "poss" or (
-                    child.dep_ in ("compound", "amod", "nmod")
-                    and (child.pos_ == "PROPN" or self.a.mention_at(child) is not None)
-                ):
-                    source = child
-                elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
-                    source = next((c for c in child.children if c.dep_ == "pobj"), source)
+            source = self._owner(tok)
             if source is None:
                 return None
             scope = {t.i for t in tok.subtree} - {t.i for t in source.subtree}
             return _Cue(frozenset(scope), tok, source, "noun")
         return None
+
+    def _owner(self, noun: Token) -> Token | None:
+        """Whose a claim noun is: 'SOHR figures', 'a UN estimate', 'the group's toll', 'a
+        Syrian opposition statement', 'a toll from the ministry'."""
+        source = None
+        for child in noun.children:
+            if child.dep_ == "poss" or (
+                child.dep_ in ("compound", "amod", "nmod")
+                and (
+                    child.pos_ == "PROPN"
+                    or self.a.mention_at(child) is not None
+                    or self.lex.group("claimant_nouns", child.lemma_.lower()) is not None
+                )
+            ):
+                source = child
+            elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                source = next((c for c in child.children if c.dep_ == "pobj"), source)
+        return source
 
     def claimant_for(self, anchor: Token, anchors: Sequence[int] = ()) -> Claimant | None:
         """The claimant of the number at `anchor`: the speaker of a quote holding it (unless
@@ -249,19 +265,24 @@ def _conjuncts(tok: Token) -> list[Token]:
     return found
 
 
-def _speaker_before(verb: Token, subject: Token) -> Token | None:
-    """The noun phrase just before a speech verb, when the parse made the counted phrase its
-    subject ('at least 25 members of the Nusra Front the British-based Observatory said'
-    without its comma): the word before the verb, climbed up to the phrase under `subject`."""
+_INSIDE_A_PHRASE = ("pobj", "prep", "compound", "amod", "nmod", "poss", "flat", "det")
+
+
+def _speaker_before(verb: Token, floor: int) -> Token | None:
+    """The noun phrase just before a speech verb, when a comma-less wire sentence bent the
+    parse ('at least 25 members of the Nusra Front the British-based Observatory said',
+    '... seven people the Syrian Observatory for Human Rights said'): the word before the
+    verb, climbed to the head of its own phrase, staying after token `floor`."""
     k = verb.i - 1
     doc = verb.doc
-    while k > subject.i and (doc[k].pos_ in ("PUNCT", "ADV", "PART") or doc[k].dep_ == "aux"):
+    while k > floor and (doc[k].pos_ in ("PUNCT", "ADV", "PART") or doc[k].dep_ == "aux"):
         k -= 1
-    if k <= subject.i or doc[k].pos_ not in ("NOUN", "PROPN"):
+    if k <= floor or doc[k].pos_ not in ("NOUN", "PROPN"):
         return None
     tok = doc[k]
     for _ in range(12):
-        if tok.head.i == subject.i or tok.head.i == tok.i or tok.head.i == verb.i:
+        head = tok.head
+        if tok.dep_ not in _INSIDE_A_PHRASE or head.i <= floor or head.i >= verb.i:
             return tok
-        tok = tok.head
+        tok = head
     return None
