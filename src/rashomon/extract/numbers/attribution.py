@@ -37,6 +37,7 @@ class _Cues:
         self.sent = sent
         self.namer = namer
         self.anchors = frozenset(anchors)
+        self.carried: Claimant | None = None  # the previous sentence's speaker, if carried
         self.cues: list[_Cue] = []
         self.claimant_tokens: set[int] = set()
         for tok in sent:
@@ -136,6 +137,15 @@ class _Cues:
             who = self._who(cue, anchor, anchors)
             if who is not None:
                 return who
+        return self.carried
+
+    def last_speaker(self) -> Claimant | None:
+        """The agent of the sentence's last speech or 'according to' attribution."""
+        for cue in sorted(self.cues, key=lambda c: -c.cue.i):
+            if cue.kind != "noun" and cue.claimant is not None:
+                who = self.namer.name(cue.claimant)
+                if who is not None:
+                    return who
         return None
 
     @staticmethod
