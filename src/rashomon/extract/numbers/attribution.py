@@ -53,7 +53,13 @@ class _Cues:
         if tok.pos_ in ("VERB", "AUX") and lex.has("speech_verbs", lemma):
             subjects = [c for c in tok.children if c.dep_ == "nsubj"]
             if not subjects and tok.dep_ == "conj":
-                subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+                # "strikes killed 14 civilians the Observatory said": a comma-less parse
+                # conjoins "said" with "killed"; the phrase before it is the speaker
+                adjacent = _speaker_before(tok, tok.head.i)
+                if adjacent is not None and self.namer.name(adjacent) is not None:
+                    subjects = [adjacent]
+                else:
+                    subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
             if not subjects:  # "... killing seven people the Observatory said": no comma,
                 speaker = _speaker_before(tok, sent.start - 1)  # so no subject in the parse
                 if speaker is None or tok.tag_ not in ("VBD", "VBZ", "VBP"):
@@ -289,10 +295,14 @@ def _speaker_before(verb: Token, floor: int) -> Token | None:
         k -= 1
     if k <= floor or doc[k].pos_ not in ("NOUN", "PROPN"):
         return None
-    tok = doc[k]
+    tok = best = doc[k]
     for _ in range(12):
         head = tok.head
-        if tok.dep_ not in _INSIDE_A_PHRASE or head.i <= floor or head.i >= verb.i:
-            return tok
+        if tok.dep_ not in _INSIDE_A_PHRASE or not floor < head.i < verb.i:
+            break
+        if head.pos_ not in ("NOUN", "PROPN", "ADP"):
+            break  # the phrase ends where a clause begins
         tok = head
-    return None
+        if tok.pos_ in ("NOUN", "PROPN"):
+            best = tok
+    return best
