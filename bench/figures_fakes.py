@@ -406,7 +406,7 @@ def date_like(predicted: Predicted, body: str) -> bool:
     if not _DIGITS_ONLY.fullmatch(predicted.text):
         return False
     before = body[max(0, predicted.start - 12) : predicted.start]
-    after = body[predicted.end : predicted.end + 12]
+    after = body[predicted.end : predicted.end + 30]
     year = _YEAR.fullmatch(predicted.text) and not _COUNTED_AFTER.match(after)
     return bool(_DATE_BEFORE.search(before) or _DATE_AFTER.match(after) or year)
 

@@ -75,14 +75,17 @@ class ClaimantNamer:
     def name(self, tok: Token) -> Claimant | None:
         """The agent `tok` names, or None when it names no one."""
         a = self.a
-        if tok.lower_ in ("which", "who", "that") and tok.head.dep_ == "relcl":
-            tok = tok.head.head
+        if (
+            tok.text in ("which", "who", "that", "Which", "Who", "That")
+            and tok.head.dep_ == "relcl"
+        ):
+            tok = tok.head.head  # the relative's antecedent ("WHO" is the organisation)
         mention = a.mention_at(tok)
         if mention is not None and mention.actor_id and mention.kind in _CLAIMING_MENTIONS:
             kind = self._actor_kind(mention.actor_id, mention.kind)
             if kind is not None:
                 return Claimant(a.named(mention), mention.actor_id, kind)
-        if tok.pos_ == "PRON":
+        if tok.pos_ == "PRON" and not tok.text.isupper():
             return self._pronoun(tok)
         noun_kind = self._noun_kind(tok)
         if noun_kind is not None:

@@ -413,6 +413,7 @@ class _Reading:
         ents = {doc[k].ent_type_ for k in range(core.first, core.last)}
         if (
             ents & {"DATE", "TIME"}
+            and self._worded_entity(core.first)
             and not self._counts_plural_noun(core)
             and plural_after(doc, last, sent.end) is None
         ):
@@ -441,6 +442,19 @@ class _Reading:
         ):
             return True  # "49 Zorro Ranch Road", "787 Dreamliner": a name, not a count
         return self._list_number(core, nxt)
+
+    def _worded_entity(self, k: int) -> bool:
+        """Whether the spaCy entity holding token k has a word besides numbers: the small
+        model tags "at 40 and 52" as a DATE; "40 days", "2 pm" have their word. Years are
+        read by their own rule."""
+        doc = self.doc
+        start = k
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        end = k + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return any(t.is_alpha and not t.like_num and t.pos_ != "CCONJ" for t in doc[start:end])
 
     def _date_part(self, core: _Core, prev: Token | None, nxt: Token | None) -> bool:
         """Dates and times written without the punctuation that tells them from counts:

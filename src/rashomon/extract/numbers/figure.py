@@ -154,6 +154,8 @@ class _FigureReader:
             if dep == "pobj":
                 return self._object_measure(tok, head, people)
             if dep in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "npadvmod"):
+                if head.dep_ in ("aux", "auxpass") and head.head.i != head.i:
+                    head = head.head  # "30 are missing" parsed with "are" as the head
                 return self._role_measure(tok, head, dep, people)
             if dep in ("nummod", "quantmod", "compound", "amod", "nmod") and head.pos_ != "VERB":
                 tok = head
