@@ -363,6 +363,8 @@ class _Reading:
             if kind == "measure" and len(doc[j].text) == 1 and not attached:
                 continue  # "5 m" or "3 C" only when written on the number
             end = j + size
+            if kind == "measure" and end < stop and doc[end].tag_ == "NNS":
+                continue  # "12 barrel bombs": the word names the things counted
             if kind == "money" and end + 1 < stop and doc[end].lower_ == "per":
                 per = _match(doc, end + 1, stop, lex.phrases["per_units"])
                 if per is not None:

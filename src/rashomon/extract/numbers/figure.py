@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from rashomon.extract.numbers.counted import _Counted, _of_object, _same, shared_conjuncts
+from rashomon.extract.numbers.counted import _Counted, _of_object, shared_conjuncts
 from rashomon.extract.numbers.expression import _Expr
 
 if TYPE_CHECKING:
@@ -94,7 +94,7 @@ class _FigureReader:
         if measure is None and link is None:
             measure = fallback
         victims = self._victims(noun, counted) if people else None
-        scope, since = self._scope(verb or _clause(anchor), anchor)
+        scope, since = self._scope(verb or _clause(anchor), range(expr.first, expr.last))
         return _Figure(measure, victims, scope, since, link, people, fallback)
 
     def resolve(self, figures: list[tuple[_Figure, set[int]]]) -> list[_Figure]:
@@ -441,7 +441,7 @@ class _FigureReader:
 
     # -- scope -----------------------------------------------------------------------------
 
-    def _scope(self, verb: Token | None, anchor: Token) -> tuple[str, str | None]:
+    def _scope(self, verb: Token | None, own: range) -> tuple[str, str | None]:
         if verb is None:
             return INCIDENT, None
         region = {t.i for t in verb.subtree}
@@ -469,11 +469,11 @@ class _FigureReader:
             tok = self.a.token_at(mention.start)
             if tok is None or tok.i not in region or not self.sent.start <= tok.i < self.sent.end:
                 continue
-            if mention.relation == "since" and not _same(tok, anchor):
+            if mention.relation == "since" and tok.i not in own:
                 cumulative = True
                 since = since or mention.value
         for tok in verb.subtree:
-            if tok.i in range(anchor.i - 3, anchor.i + 1):
+            if tok.i in own:
                 continue
             low = tok.lower_
             if low == "since" and tok.dep_ in ("prep", "mark"):
