@@ -142,11 +142,17 @@ class _Reading:
         return lo, hi, unit2, kind2, last2
 
     def _one_in(self, core: _Core, last: int, sent: Span) -> tuple[float, int] | None:
-        """'one in five Syrians', '1 in 4 residents': a share in percent."""
+        """'one in five Syrians', '1 in 4 residents', 'one out of three': a share in percent."""
         doc = self.doc
-        if last + 1 >= sent.end or doc[last].lower_ != "in" or core.value is None:
+        if last + 1 >= sent.end or core.value is None:
             return None
-        second = self._core(last + 1, sent.end)
+        if doc[last].lower_ == "in":
+            after = last + 1
+        elif doc[last].lower_ == "out" and doc[last + 1].lower_ == "of" and last + 2 < sent.end:
+            after = last + 2  # "one out of three Germans"
+        else:
+            return None
+        second = self._core(after, sent.end)
         if second is None or second.value is None or second.kind != "count":
             return None
         if not 0 < core.value < second.value <= 1000:
@@ -162,12 +168,16 @@ class _Reading:
         symbols = lex.mapping("currency_symbols")
         currency = None
         start = i
+        skip = 0
         if low in symbols and i + 1 < stop:
             currency, i = symbols[low], i + 1
+            letters = _LETTERS_BEFORE_DIGITS.match(doc[i].text) if low == "$" else None
+            if letters and symbols.get(f"${letters[1].lower()}"):  # "$" "US55,931,000"
+                currency, skip = symbols[f"${letters[1].lower()}"], len(letters[1])
         elif tok.text in {"US", "A", "C", "HK"} and i + 2 < stop and doc[i + 1].text == "$":
             currency, i = symbols.get(f"{low}$", "USD"), i + 2
         core = (
-            self._digits(i, stop, currency)
+            self._digits(i, stop, currency, skip)
             or self._vague(i, stop)
             or self._fraction(i, stop)
             or self._words(i, stop)
@@ -180,17 +190,20 @@ class _Reading:
             core.first, core.unit, core.kind = start, currency, "money"
         return core
 
-    def _digits(self, i: int, stop: int, currency: str | None) -> _Core | None:
+    def _digits(self, i: int, stop: int, currency: str | None, skip: int = 0) -> _Core | None:
         doc, lex = self.doc, self.lex
-        match = _DIGITS.match(doc[i].text)
+        match = _DIGITS.match(doc[i].text[skip:])
         if match is None:
             return None
+        sign = -1.0 if match["neg"] or self._minus_before(i) else 1.0
         if match["cur"]:
             currency = lex.mapping("currency_symbols").get(match["cur"].lower())
             if currency is None:
                 return None
-        value = float(match["num"].replace(",", ""))
+        value = sign * float(match["num"].replace(",", ""))
         high = float(match["hi"].replace(",", "")) if match["hi"] else None
+        if sign < 0 and high is not None:
+            return None  # "-5-10": no reading we can trust
         core = _Core(i, i + 1, value)
         suffix = (match["suf"] or "").lower()
         money_near = currency is not None or self._currency_word_at(i + 1, stop)
@@ -226,6 +239,10 @@ class _Reading:
                 return None
             core.low, core.high, core.value = value * core.scale, high * core.scale, None
         return core
+
+    def _minus_before(self, i: int) -> bool:
+        """'minus 387 Fahrenheit'."""
+        return i > 0 and self.doc[i - 1].lower_ == "minus"
 
     def _currency_word_at(self, j: int, stop: int) -> bool:
         while j < stop and self.doc[j].lower_ in self.lex.mapping("suffix_scales"):
@@ -422,6 +439,8 @@ class _Reading:
             return True
         if prev is not None and lex.has("age_words", prev.lower_):
             return True
+        if self._age_in_apposition(core, prev, nxt):
+            return True
         if (
             prev is not None
             and prev.lower_ == "of"
@@ -444,6 +463,19 @@ class _Reading:
         ):
             return True  # "49 Zorro Ranch Road", "787 Dreamliner": a name, not a count
         return self._list_number(core, nxt)
+
+    def _age_in_apposition(self, core: _Core, prev: Token | None, nxt: Token | None) -> bool:
+        """'Senard, 65, now faces': a bare number set off by commas after a person's name."""
+        if prev is None or prev.text != "," or core.first < 2:
+            return False
+        if nxt is not None and nxt.text not in (",", ".", ";", ")"):
+            return False
+        name = self.doc[core.first - 2]
+        value = core.value or 0
+        named = name.ent_type_ == "PERSON" or (
+            name.pos_ == "PROPN" and name.ent_type_ in ("", "DATE") and name.text.istitle()
+        )
+        return named and 0 < value < 120 and value == int(value)
 
     def _worded_entity(self, k: int) -> bool:
         """Whether the spaCy entity holding token k has a word besides numbers: the small
@@ -560,6 +592,7 @@ class _Reading:
         return last - 1
 
 
+_LETTERS_BEFORE_DIGITS = re.compile(r"([A-Z]{1,2})(?=\d)")
 _NUMERIC_DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
 _SKIP: Any = _Expr(0, 0, _Core(0, 0, None), 0, EXACT, None, None, None, None, "skip")
 

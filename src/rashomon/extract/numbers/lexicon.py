@@ -16,11 +16,14 @@ EXACT, APPROXIMATE, AT_LEAST, AT_MOST, RANGE, VAGUE = (
     "exact", "approximate", "at_least", "at_most", "range", "vague",
 )  # fmt: skip
 PERCENT = "percent"
+# ASCII-folded text writes £ as "PS" and ¥ as "Y=" ("PS8.1bn", "Y=28,030"); "minus-130",
+# "-5" and "−5" are negative.
 _DIGITS = re.compile(
-    r"(?P<cur>[A-Za-z]{0,2}\$|\$[A-Z]{1,2}(?=\d)|[€£¥₺₽₪₹])?"
+    r"(?P<neg>minus-|[-−](?=\d))?"
+    r"(?P<cur>[A-Za-z]{0,2}\$|\$[A-Z]{1,2}(?=\d)|PS(?=\d)|Y=(?=\d)|[€£¥₺₽₪₹])?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     r"(?:[-–](?P<hi>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))?"
-    r"(?P<suf>[A-Za-z%/²]+)?\Z"
+    r"(?P<suf>[A-Za-z%/²]+[23]?)?\Z"
 )
 _DASHES = {"-", "–", "—"}
 _PRONOUNS = {"PRON"}
