@@ -37,6 +37,10 @@ dependency): when it is not installed its side prints as "not installed". Its pi
 classifier may not load under the installed scikit-learn; the run then uses its
 dictionary disambiguation and says so.
 
+Tuning and checking halves: every item is in one by `half_of(its sentence text)`; the
+table and the JSON give both beside the whole split, `--errors` lists the tuning half's
+errors only (rules are tuned there), and the floors are pinned on the checking half.
+
     .venv/bin/python bench/numbers_newsquant.py [--data PATH] [--errors N] [--json]
 """
 
@@ -58,8 +62,10 @@ from pathlib import Path
 # Run as a script, so this folder is on sys.path and the shared plumbing imports as `common`.
 from common import (
     EVAL_DATA,
+    HALVES,
     Column,
     display_path,
+    half_of,
     print_facts,
     print_table,
     run_main,
@@ -498,6 +504,7 @@ def measure(args: argparse.Namespace) -> tuple[dict[str, object], Tally]:
 
     after = participles()
     ours, theirs = Tally(), Tally()
+    halves = {half: (Tally(), Tally()) for half in HALVES}
     start = time.perf_counter()
     parse_seconds = 0.0
     docs = nlp.pipe((item.text for item in gold.items), batch_size=settings.batch_size)
@@ -507,11 +514,16 @@ def measure(args: argparse.Namespace) -> tuple[dict[str, object], Tally]:
         places = find_places(doc, extractor.gazetteer)
         mentions = extractor.matcher.find(doc, [(p.start, p.end) for p in places]).mentions
         claims = find_numbers(doc, mentions=mentions, places=places, dates=find_dates(doc, None))
-        ours.score(item.gold, [our_quantity(c, lemma, after) for c in claims])
+        predicted = [our_quantity(c, lemma, after) for c in claims]
+        ours.score(item.gold, predicted)
         ours.seconds += time.perf_counter() - began
         began = time.perf_counter()
-        theirs.score(item.gold, baseline.quantities(item.text))
+        found = baseline.quantities(item.text)
+        theirs.score(item.gold, found)
         theirs.seconds += time.perf_counter() - began
+        mine, other = halves[half_of(item.text)]
+        mine.score(item.gold, predicted)
+        other.score(item.gold, found)
     total_seconds = time.perf_counter() - start + load_seconds
 
     found = versions("spacy", "quantulum3")
@@ -534,8 +546,16 @@ def measure(args: argparse.Namespace) -> tuple[dict[str, object], Tally]:
         "baseline_status": baseline.error or "ok",
         "baseline_classifier": baseline.classifier,
         "baseline_failures": baseline.failures,
+        "split": "half_of(sentence text)",
         "ours": ours.scores(),
         "baseline": theirs.scores() if baseline.error is None else None,
+        **{
+            half: {
+                "ours": mine.scores(),
+                "baseline": other.scores() if baseline.error is None else None,
+            }
+            for half, (mine, other) in halves.items()
+        },
         "seconds": {
             "load": load_seconds,
             "parse": parse_seconds,
@@ -544,11 +564,10 @@ def measure(args: argparse.Namespace) -> tuple[dict[str, object], Tally]:
             "total": total_seconds,
         },
     }
-    return result, ours
+    return result, halves["tuning"][0]
 
 
 def _rows(result: dict) -> list[dict[str, object]]:
-    o, b = result["ours"], result["baseline"]
     rows = []
     for name, path in (
         ("value P", "value.precision"),
@@ -561,7 +580,13 @@ def _rows(result: dict) -> list[dict[str, object]]:
         ("change accuracy (=~<> only)", "change.expressible_accuracy"),
         ("concept overlap", "concepts.overlap"),
     ):
-        rows.append({"measure": name, "ours": at(o, path), "baseline": at(b, path) if b else None})
+        row: dict[str, object] = {"measure": name}
+        for part in ("all", *HALVES):
+            scores = result if part == "all" else result.get(part, {})
+            o, b = scores.get("ours"), scores.get("baseline")
+            row[f"{part}_ours"] = at(o, path) if o else None
+            row[f"{part}_baseline"] = at(b, path) if b else None
+        rows.append(row)
     return rows
 
 
@@ -611,18 +636,19 @@ def show(result: dict, ours: Tally, errors: int) -> None:
     )
     print_table(
         _rows(result),
-        [
-            Column("measure"),
-            Column("ours", "ours", ".3f"),
-            Column("baseline", baseline_title, ".3f"),
+        [Column("measure")]
+        + [
+            Column(f"{part}_{who}", f"{part} {'ours' if who == 'ours' else baseline_title}", ".3f")
+            for part in ("all", *HALVES)
+            for who in ("ours", "baseline")
         ],
     )
     if errors:
         for title, counts in (
-            ("ours, missed (gold value unit)", ours.missed),
-            ("ours, spurious (our text unit)", ours.spurious),
-            ("ours, unit confusions (gold <- ours)", ours.wrong_unit),
-            ("ours, change confusions (gold <- ours)", ours.wrong_change),
+            ("ours, missed on the tuning half (gold value unit)", ours.missed),
+            ("ours, spurious on the tuning half (our text unit)", ours.spurious),
+            ("ours, unit confusions on the tuning half (gold <- ours)", ours.wrong_unit),
+            ("ours, change confusions on the tuning half (gold <- ours)", ours.wrong_change),
         ):
             top = ", ".join(f"{k!r} x{n}" for k, n in counts.most_common(errors))
             print(f"\n{title}: {top or '-'}")

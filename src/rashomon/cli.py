@@ -273,7 +273,7 @@ _TABLE_COLUMNS = {
     "quotes": ("article_id", "outlet", "speaker", "speaker_actor_id", "cue", "kind", "text"),
     "numbers": (
         "article_id", "outlet", "value", "low", "high", "qualifier", "unit_or_what",
-        "claimant", "status",
+        "measure", "victims", "scope", "claimant", "status",
     ),
     "events": (
         "article_id", "outlet", "type", "mode", "source_actor_ids", "target_actor_ids",
@@ -416,8 +416,10 @@ def build_parser() -> argparse.ArgumentParser:
         ("quotes", "List quotes: article, outlet, speaker and speaker actor, cue, kind "
          "(direct, indirect, statement), text, offsets, intermediary (\"told AFP\")."),
         ("numbers", "List numeric claims: value or low/high, qualifier, what is counted, "
-         "who it is about, where, when, claimant (the outlet only as a marked fallback), "
-         "status (asserted, estimated, proposed, hypothetical), sentence."),
+         "measure (killed, injured, ... other), victim group, scope (incident, cumulative "
+         "since a date, overall), who it is about, where, when, claimant and its kind (the "
+         "outlet only as a marked fallback), status (asserted, estimated, proposed, "
+         "hypothetical), sentence."),
         ("events", "List PLOVER events: article, outlet, type, mode, source and target actors, "
          "factuality (asserted, negated, proposed, planned, demanded, hypothetical, alleged, "
          "historical), place, date with precision, trigger, sentence, offsets."),

@@ -34,7 +34,8 @@ from rashomon.settings import Settings
 from rashomon.store import Store
 from rashomon.store.entities import ArticleEntities, MentionRow, articles_needing, save_entities
 
-EXTRACTOR_VERSION = "4"  # 2: quotes and numeric claims; 3: events; 4: event targets, states
+EXTRACTOR_VERSION = "5"  # 2: quotes and numeric claims; 3: events; 4: event targets, states;
+# 5: figures' measure, victims, scope and claimant kind
 STAGE = "entities"
 
 
@@ -112,11 +113,12 @@ class EntityExtractor:
                 used_places.setdefault(parent.id, parent)
         dates = find_dates(doc, published)
         quotes = find_quotes(doc, found.mentions, verbs=self.speech_verbs, outlets=self.outlets)
+        new_kinds = {a.id: a for a in found.new_actors}
         numbers = find_numbers(
             doc, mentions=found.mentions, places=places, dates=dates, quotes=quotes,
             lexicon=self.number_words,
+            kind_of=lambda i: self._actor_field(i, new_kinds, "kind"),
         )  # fmt: skip
-        new_kinds = {a.id: a for a in found.new_actors}
         events = find_events(
             doc, mentions=found.mentions, places=places, dates=dates, quotes=quotes,
             published=published, lexicon=self.event_words,

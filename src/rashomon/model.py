@@ -293,6 +293,15 @@ class NumberClaim:
     claimant: str | None = None
     claimant_actor_id: str | None = None
     status: str = "asserted"  # asserted, estimated, proposed, hypothetical
+    # What a count figure measures, of whom, over what span, and what kind of source says
+    # so (see rashomon.extract.numbers): None for numbers that count nothing (shares, money).
+    measure: str | None = None  # killed injured killed_or_injured missing displaced detained
+    #                             fighters besieged other
+    victims: str | None = None  # civilians children women soldiers fighters people
+    scope: str | None = None  # incident, cumulative (a running total), overall (a war, a place)
+    scope_since: str | None = None  # ISO date a cumulative count runs from, when stated
+    claimant_kind: str | None = None  # person organisation monitor government media unnamed;
+    #                                  None: the outlet's own voice
 
 
 # -- who did what to whom (events) -----------------------------------------------------------

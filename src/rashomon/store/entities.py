@@ -99,10 +99,12 @@ def save_entities(store: Store, found: ArticleEntities) -> None:
         conn.executemany(
             "INSERT INTO numbers (article_id, start, end, text, value, low, high, qualifier,"
             " what, unit, about_actor_id, place_id, time, claimant, claimant_actor_id, status,"
-            " sentence_start, sentence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " measure, victims, scope, scope_since, claimant_kind, sentence_start,"
+            " sentence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(aid, n.start, n.end, n.text, n.value, n.low, n.high, n.qualifier, n.what, n.unit,
               n.about_actor_id, n.place_id, n.time, n.claimant, n.claimant_actor_id, n.status,
-              s, e) for n, s, e in found.numbers],
+              n.measure, n.victims, n.scope, n.scope_since, n.claimant_kind, s, e)
+             for n, s, e in found.numbers],
         )  # fmt: skip
         insert_events(conn, aid, found.events)
         conn.execute(
@@ -251,7 +253,8 @@ def list_numbers(store: Store) -> list[dict[str, Any]]:
         " COALESCE(n.what, n.unit) AS unit_or_what, n.what, n.unit, n.about_actor_id,"
         " n.place_id, n.time, COALESCE(n.claimant, a.outlet) AS claimant,"
         " CASE WHEN n.claimant IS NULL THEN 'outlet' ELSE 'text' END AS claimant_from,"
-        " n.claimant_actor_id, n.status, n.text, n.start, n.end,"
+        " n.claimant_actor_id, n.claimant_kind, n.status, n.measure, n.victims, n.scope,"
+        " n.scope_since, n.text, n.start, n.end,"
         " substr(a.body, n.sentence_start + 1, n.sentence_end - n.sentence_start) AS sentence"
         " FROM numbers n JOIN articles a ON a.id = n.article_id ORDER BY a.source, n.start"
     )

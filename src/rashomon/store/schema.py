@@ -229,6 +229,23 @@ MIGRATIONS: tuple[Migration, ...] = (
         """,
     ),
     Migration(
+        7,
+        "figures",
+        """
+        ALTER TABLE numbers ADD COLUMN measure TEXT;     -- killed injured killed_or_injured
+                                                          -- missing displaced detained fighters
+                                                          -- besieged other, NULL if not a count
+        ALTER TABLE numbers ADD COLUMN victims TEXT;     -- civilians children women soldiers
+                                                          -- fighters people
+        ALTER TABLE numbers ADD COLUMN scope TEXT;       -- incident cumulative overall
+        ALTER TABLE numbers ADD COLUMN scope_since TEXT; -- ISO date a cumulative count runs from
+        ALTER TABLE numbers ADD COLUMN claimant_kind TEXT; -- person organisation monitor
+                                                          -- government media unnamed, or NULL
+                                                          -- for the outlet's own voice
+        CREATE INDEX numbers_measure ON numbers(measure);
+        """,
+    ),
+    Migration(
         8,
         "incidents_figures_disputes_stories",
         """

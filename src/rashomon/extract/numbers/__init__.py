@@ -65,14 +65,17 @@ from __future__ import annotations
 
 import bisect
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.extract.numbers.attribution import _Cues
+from rashomon.extract.numbers.claimant import Claimant, ClaimantNamer
 from rashomon.extract.numbers.counted import _clause_verb, _Counted, _locative, _same, _short
 from rashomon.extract.numbers.expression import _clean, _Expr, _Reading
+from rashomon.extract.numbers.figure import _Figure, _FigureReader
 from rashomon.extract.numbers.lexicon import EXACT, NumberLexicon
 from rashomon.model import ActorMention, DateMention, NumberClaim, PlaceMention, Quote
 
@@ -89,9 +92,16 @@ def find_numbers(
     dates: Sequence[DateMention] = (),
     quotes: Sequence[Quote] = (),
     lexicon: NumberLexicon | None = None,
+    kind_of: Callable[[str], str | None] | None = None,
 ) -> list[NumberClaim]:
-    """Every numeric claim in `doc`, in text order (offsets into `doc.text`)."""
+    """Every numeric claim in `doc`, in text order (offsets into `doc.text`).
+
+    `kind_of` gives an actor id's kind ("monitor", "armed group", ...): it tells a
+    claimant's kind and the group of "members of X"; without it only the text decides.
+    """
     reader = _Article(doc, lexicon or NumberLexicon.load(), mentions, places, dates, quotes)
+    if kind_of is not None:
+        reader.kind_of = kind_of  # type: ignore[method-assign]
     claims: list[NumberClaim] = []
     for sent in _sentences(doc):
         try:
@@ -130,6 +140,15 @@ class _Article(_Reading):
         self.places = sorted(places, key=lambda p: (p.start, p.end))
         self.dates = sorted(dates, key=lambda d: (d.start, d.end))
         self.quotes = list(quotes)
+        self.namer = ClaimantNamer(self)
+        # The last speaker of the sentence before: wire copy names its source once ("...,
+        # a monitor said.") and goes on with its figures in the next sentence.
+        self.frame: Claimant | None = None
+        self.frame_end = -1
+
+    def kind_of(self, actor_id: str) -> str | None:
+        """An actor's kind; replaced by the caller's lookup when it has one."""
+        return None
 
     @cached_property
     def text(self) -> str:
@@ -157,17 +176,34 @@ class _Article(_Reading):
             if expr.kind != "skip":
                 exprs.append(expr)
             i = max(expr.last, i + 1)
+        anchors = [e.anchor for e in exprs]
+        cues = _Cues(self, sent, self.namer, anchors)
+        carried = self.frame if self.frame_end == sent.start else None
+        self.frame, self.frame_end = cues.last_speaker(), sent.end
         if not exprs:
             return []
-        cues = _Cues(self, sent)
+        cues.carried = carried if not cues.cues else None
+        reader = _FigureReader(self, sent)
         claims: list[NumberClaim] = []
+        figures: list[tuple[_Figure, set[int]]] = []
         nouns: list[str | None] = []  # each earlier figure's counted noun phrase
         for expr in exprs:
-            claim, noun = self._claim(expr, sent, cues, nouns)
+            claim, noun, figure = self._claim(expr, sent, cues, reader, nouns, anchors)
             nouns.append(noun)
-            if claim is not None:
+            if claim is not None and figure is not None:
                 claims.append(claim)
-        return claims
+                figures.append(figure)
+        read = reader.resolve(figures)
+        return [
+            replace(
+                claim,
+                measure=f.measure,
+                victims=f.victims,
+                scope=f.scope,
+                scope_since=f.scope_since,
+            )  # fmt: skip
+            for claim, f in zip(claims, read, strict=True)
+        ]
 
     # -- the claim around the number ------------------------------------------------------------
 
@@ -176,8 +212,10 @@ class _Article(_Reading):
         expr: _Expr,
         sent: Span,
         cues: _Cues,
+        reader: _FigureReader,
         earlier: list[str | None],
-    ) -> tuple[NumberClaim | None, str | None]:
+        anchors: list[int],
+    ) -> tuple[NumberClaim | None, str | None, tuple[_Figure, set[int]] | None]:
         doc = self.doc
         anchor = doc[expr.anchor]
         counted = _Counted(self, expr, anchor, earlier)
@@ -187,10 +225,10 @@ class _Article(_Reading):
             and expr.qualifier == EXACT
             and not counted.participle
         ):
-            return None, counted.base  # "one of", "one Syria expert said"
+            return None, counted.base, None  # "one of", "one Syria expert said"
         start = doc[expr.first].idx
         end = doc[expr.last - 1].idx + len(doc[expr.last - 1])
-        claimant = cues.claimant_for(anchor)
+        claimant = cues.claimant_for(anchor, anchors)
         claim = NumberClaim(
             start=start,
             end=end,
@@ -204,11 +242,13 @@ class _Article(_Reading):
             about_actor_id=counted.about_actor_id,
             place_id=self._place(counted.place_tokens - cues.claimant_tokens, anchor, cues),
             time=self._time(anchor, sent),
-            claimant=claimant[0] if claimant else None,
-            claimant_actor_id=claimant[1] if claimant else None,
+            claimant=claimant.text if claimant else None,
+            claimant_actor_id=claimant.actor_id if claimant else None,
+            claimant_kind=claimant.kind if claimant else None,
             status=cues.status(anchor, expr, counted.noun),
         )
-        return claim, counted.base
+        tokens = set(range(expr.first, expr.last)) | counted.phrase_tokens
+        return claim, counted.base, (reader.read(expr, anchor, counted), tokens)
 
     def _place(self, tokens: set[int], anchor: Token, cues: _Cues) -> str | None:
         """A place in the counted phrase, else one its clause puts the number in ('in X')."""

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from rashomon.extract.numbers.claimant import Claimant, ClaimantNamer
 from rashomon.extract.numbers.counted import _ancestors, _short
 from rashomon.extract.numbers.expression import _Expr
-from rashomon.extract.numbers.lexicon import _BARE_PRONOUNS, _PRONOUNS, _REPORTED, _SUBJECTS
+from rashomon.extract.numbers.lexicon import _BARE_PRONOUNS, _REPORTED, _SUBJECTS
 from rashomon.model import Quote
 
 if TYPE_CHECKING:
@@ -27,10 +29,15 @@ class _Cue:
 class _Cues:
     """The attributions of one sentence, and the status words around each number."""
 
-    def __init__(self, article: _Article, sent: Span) -> None:
+    def __init__(
+        self, article: _Article, sent: Span, namer: ClaimantNamer, anchors: Sequence[int] = ()
+    ) -> None:
         self.a = article
         self.lex = article.lex
         self.sent = sent
+        self.namer = namer
+        self.anchors = frozenset(anchors)
+        self.carried: Claimant | None = None  # the previous sentence's speaker, if carried
         self.cues: list[_Cue] = []
         self.claimant_tokens: set[int] = set()
         for tok in sent:
@@ -44,11 +51,25 @@ class _Cues:
     def _cue(self, tok: Token, sent: Span) -> _Cue | None:
         lex, lemma = self.lex, tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") and lex.has("speech_verbs", lemma):
-            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            if subject is None and tok.dep_ == "conj":
-                subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-            if subject is None:
-                return None
+            subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+            if not subjects and tok.dep_ == "conj":
+                # "strikes killed 14 civilians the Observatory said": a comma-less parse
+                # conjoins "said" with "killed"; the phrase before it is the speaker
+                adjacent = _speaker_before(tok, tok.head.i)
+                if adjacent is not None and self.namer.name(adjacent) is not None:
+                    subjects = [adjacent]
+                else:
+                    subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            if not subjects:  # "... killing seven people the Observatory said": no comma,
+                speaker = _speaker_before(tok, sent.start - 1)  # so no subject in the parse
+                if speaker is None or tok.tag_ not in ("VBD", "VBZ", "VBP"):
+                    return None
+                scope = {t.i for t in sent} - {t.i for t in speaker.subtree}
+                return _Cue(frozenset(scope), tok, speaker, "speech")
+            before = [c for c in subjects if c.i < tok.i]
+            subject = before[-1] if before else subjects[0]  # the one nearest the verb
+            if any(i in {t.i for t in subject.subtree} for i in self.anchors):
+                subject = _speaker_before(tok, subject.i) or subject
             scope = {t.i for t in tok.subtree} - {t.i for t in subject.subtree}
             return _Cue(frozenset(scope), tok, subject, "speech")
         if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
@@ -58,62 +79,111 @@ class _Cues:
                 source = next((c for c in tok.children if c.dep_ == "pobj"), None)
             if source is None:
                 return None
+            if lex.has("claim_nouns", source.lemma_.lower()):
+                source = self._owner(source) or source  # "according to an Observatory toll"
             clause = tok.head if tok.head.i != tok.i else tok
             scope = {t.i for t in sent} if clause.i == tok.i else {t.i for t in clause.subtree}
             if clause.dep_ in ("ROOT",) or clause.i == tok.i:
                 scope = {t.i for t in sent}
             return _Cue(frozenset(scope - {t.i for t in source.subtree}), tok, source, "according")
         if tok.pos_ == "NOUN" and lex.has("claim_nouns", lemma):
-            source = None
-            for child in tok.children:
-                if child.dep_ == "poss" or (
-                    child.dep_ in ("compound", "amod", "nmod")
-                    and (child.pos_ == "PROPN" or self.a.mention_at(child) is not None)
-                ):
-                    source = child
-                elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
-                    source = next((c for c in child.children if c.dep_ == "pobj"), source)
+            source = self._owner(tok)
             if source is None:
                 return None
             scope = {t.i for t in tok.subtree} - {t.i for t in source.subtree}
             return _Cue(frozenset(scope), tok, source, "noun")
         return None
 
-    def claimant_for(self, anchor: Token) -> tuple[str, str | None] | None:
+    def _owner(self, noun: Token) -> Token | None:
+        """Whose a claim noun is: 'SOHR figures', 'a UN estimate', 'the group's toll', 'a
+        Syrian opposition statement', 'a toll from the ministry'."""
+        source = None
+        for child in noun.children:
+            if child.dep_ == "poss" or (
+                child.dep_ in ("compound", "amod", "nmod")
+                and (
+                    child.pos_ == "PROPN"
+                    or self.a.mention_at(child) is not None
+                    or self.lex.group("claimant_nouns", child.lemma_.lower()) is not None
+                )
+            ):
+                source = child
+            elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                source = next((c for c in child.children if c.dep_ == "pobj"), source)
+        return source
+
+    def claimant_for(self, anchor: Token, anchors: Sequence[int] = ()) -> Claimant | None:
+        """The claimant of the number at `anchor`: the speaker of a quote holding it (unless
+        an attribution inside the quote claims it), else the innermost attribution whose
+        subject is an agent, else the nearest attribution of the sentence that reaches it
+        only through a parse the missing punctuation of wire copy has bent ('... killing
+        seven people the Observatory said'). `anchors` are the sentence's numbers, for
+        'X and Y put the tolls at 40 and 52, respectively'."""
         quote = next((q for q in self.a.quotes if q.start <= anchor.idx < q.end), None)
         cues = [c for c in self.cues if anchor.i in c.scope and self._reaches(anchor, c)]
         if quote is not None:
             nested = [c for c in cues if quote.start <= c.cue.idx < quote.end]
             for cue in nested:
-                who = self._who(cue.claimant)
+                who = self._who(cue, anchor, anchors)
                 if who is not None:
                     return who
             speaker = self._quote_speaker(quote)
             if speaker is not None:
                 return speaker
         for cue in cues:
-            who = self._who(cue.claimant)
+            who = self._who(cue, anchor, anchors)
             if who is not None:
                 return who
+        inside = self._counted_region(anchor)
+        rest = [
+            c for c in self.cues
+            if c not in cues and c.kind != "noun" and c.cue.i not in inside
+        ]  # fmt: skip
+        for cue in sorted(rest, key=lambda c: abs(c.cue.i - anchor.i)):
+            who = self._who(cue, anchor, anchors)
+            if who is not None:
+                return who
+        return self.carried
+
+    def last_speaker(self) -> Claimant | None:
+        """The agent of the sentence's last speech or 'according to' attribution."""
+        for cue in sorted(self.cues, key=lambda c: -c.cue.i):
+            if cue.kind != "noun" and cue.claimant is not None:
+                who = self.namer.name(cue.claimant)
+                if who is not None:
+                    return who
         return None
 
-    def _quote_speaker(self, quote: Quote) -> tuple[str, str | None] | None:
+    @staticmethod
+    def _counted_region(anchor: Token) -> set[int]:
+        """The number's own noun phrase: 'activists who said' inside it claims nothing."""
+        top = anchor
+        while top.dep_ in ("nummod", "quantmod", "compound", "amod") and top.head.i != top.i:
+            top = top.head
+        return {t.i for t in top.subtree}
+
+    def _quote_speaker(self, quote: Quote) -> Claimant | None:
         """The quote's speaker by the name the actor stage knows, else as the quote says."""
         a = self.a
+        lo = quote.speaker_start if quote.speaker_start is not None else quote.start
+        hi = quote.speaker_end if quote.speaker_end is not None else lo
         if quote.speaker_actor_id:
-            lo = quote.speaker_start if quote.speaker_start is not None else quote.start
-            hi = quote.speaker_end if quote.speaker_end is not None else lo
             inside = [m for m in a.mentions_in(lo, hi) if m.actor_id == quote.speaker_actor_id]
             text = (
                 a.named(inside[0])
                 if inside
                 else a.actor_name(quote.speaker_actor_id, lo) or _short(quote.speaker)
             )
-            return text or quote.speaker_actor_id, quote.speaker_actor_id
+            kind = self.namer.kind_of_actor(
+                quote.speaker_actor_id, inside[0].kind if inside else "person"
+            )
+            return Claimant(text or quote.speaker_actor_id, quote.speaker_actor_id, kind)
         text = _short(quote.speaker)
         if not text or text.lower() in _BARE_PRONOUNS:
             return None
-        return text, None
+        head = self._span_head(lo, hi)
+        named = self.namer.name(head) if head is not None else None
+        return named
 
     def _reaches(self, anchor: Token, cue: _Cue) -> bool:
         """A speech verb claims what it reports (its clause or object), not its adjuncts:
@@ -129,25 +199,36 @@ class _Cues:
             return child.lower_ in ("of", "about", "at")
         return child.dep_ in _REPORTED
 
-    def _who(self, tok: Token | None) -> tuple[str, str | None] | None:
-        if tok is None:
+    def _span_head(self, start: int, end: int) -> Token | None:
+        """The token of a character span whose head lies outside it."""
+        first = self.a.token_at(start)
+        if first is None:
             return None
-        a = self.a
-        if tok.lower_ in ("which", "who", "that") and tok.head.dep_ == "relcl":
-            tok = tok.head.head
-        mention = a.mention_at(tok)
-        if mention is not None and mention.actor_id:
-            return a.named(mention), mention.actor_id
-        if tok.pos_ in _PRONOUNS:
+        tokens = [t for t in first.sent if start <= t.idx < end] or [first]
+        ids = {t.i for t in tokens}
+        return next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), tokens[-1])
+
+    def _who(self, cue: _Cue, anchor: Token, anchors: Sequence[int]) -> Claimant | None:
+        if cue.claimant is None:
             return None
-        left = [t for t in tok.lefts if t.dep_ in ("compound", "amod", "poss", "nmod")]
-        start = min([tok.i, *(t.left_edge.i for t in left)])
-        span = a.doc[start : tok.i + 1]
-        inner = [m for m in a.mentions_in(span.start_char, span.end_char) if m.kind != "pronoun"]
-        text = span.text
-        if text.lower().startswith("the "):
-            text = text[4:]
-        return text, inner[0].actor_id if inner else None
+        speaker = self._respective(cue, anchor, anchors) or cue.claimant
+        who = self.namer.name(speaker)
+        if who is not None:
+            self.namer.remember(speaker.idx, who)
+        return who
+
+    def _respective(self, cue: _Cue, anchor: Token, anchors: Sequence[int]) -> Token | None:
+        """'SOHR and SANA put it at 40 and 52, respectively': the k-th number's claimant
+        is the k-th of the coordinated subjects, when they are as many as the numbers."""
+        if not any(t.lower_ == "respectively" for t in self.sent):
+            return None
+        subjects = _conjuncts(cue.claimant)  # type: ignore[arg-type]
+        if len(subjects) < 2:
+            return None
+        numbers = sorted(i for i in anchors if i in cue.scope)
+        if anchor.i not in numbers or len(numbers) != len(subjects):
+            return None
+        return subjects[numbers.index(anchor.i)]
 
     def status(self, anchor: Token, expr: _Expr, noun: Token | None) -> str:
         lex = self.lex
@@ -187,3 +268,41 @@ class _Cues:
         ):
             estimated = True
         return "estimated" if estimated else "asserted"
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    """A coordinated phrase's heads in order: 'SOHR, SANA and the army' -> three tokens."""
+    found = [tok]
+    for _ in range(8):
+        nxt = next((c for c in found[-1].children if c.dep_ == "conj"), None)
+        if nxt is None:
+            break
+        found.append(nxt)
+    return found
+
+
+_INSIDE_A_PHRASE = ("pobj", "prep", "compound", "amod", "nmod", "poss", "flat", "det")
+
+
+def _speaker_before(verb: Token, floor: int) -> Token | None:
+    """The noun phrase just before a speech verb, when a comma-less wire sentence bent the
+    parse ('at least 25 members of the Nusra Front the British-based Observatory said',
+    '... seven people the Syrian Observatory for Human Rights said'): the word before the
+    verb, climbed to the head of its own phrase, staying after token `floor`."""
+    k = verb.i - 1
+    doc = verb.doc
+    while k > floor and (doc[k].pos_ in ("PUNCT", "ADV", "PART") or doc[k].dep_ == "aux"):
+        k -= 1
+    if k <= floor or doc[k].pos_ not in ("NOUN", "PROPN"):
+        return None
+    tok = best = doc[k]
+    for _ in range(12):
+        head = tok.head
+        if tok.dep_ not in _INSIDE_A_PHRASE or not floor < head.i < verb.i:
+            break
+        if head.pos_ not in ("NOUN", "PROPN", "ADP"):
+            break  # the phrase ends where a clause begins
+        tok = head
+        if tok.pos_ in ("NOUN", "PROPN"):
+            best = tok
+    return best

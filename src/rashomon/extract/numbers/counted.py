@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from rashomon.extract.numbers.expression import _Expr
+from rashomon.extract.numbers.expression import _Expr, plural_after
 from rashomon.extract.numbers.lexicon import _ABOUT_KINDS, _LOCATIVE, _NOMINAL, _PRONOUNS, PERCENT
 from rashomon.model import ActorMention
 
@@ -98,6 +98,8 @@ class _Counted:
                 and anchor.head.i not in ours
             ):
                 self.noun = anchor.head
+                if self.noun.i < expr.first:  # "Daraa 15 civilians": the parse took the name
+                    self.noun = plural_after(doc, expr.last, anchor.sent.end) or self.noun
             of = _of_object(anchor)
             if self.noun is None and of is not None and of.pos_ not in _PRONOUNS:
                 self.noun = of
@@ -271,7 +273,21 @@ def _verb_chain(verb: Token, table: dict[str, str]) -> str:
     """'killed or injured': the verb and the casualty verbs conjoined with it."""
     words = [verb.text if verb.tag_ == "VBN" else table[verb.lemma_.lower()]]
     cc = next((c.lower_ for c in verb.children if c.dep_ == "cc"), "and")
-    for conj in verb.children:
-        if conj.dep_ == "conj" and conj.lemma_.lower() in table:
+    for conj in shared_conjuncts(verb):
+        if conj.lemma_.lower() in table:
             words.append(conj.text if conj.tag_ == "VBN" else table[conj.lemma_.lower()])
     return f" {cc} ".join(words) if len(words) > 1 else words[0]
+
+
+def shared_conjuncts(verb: Token) -> list[Token]:
+    """Verbs coordinated with `verb` that share its arguments: 'were killed or wounded', not
+    'were killed and 120 were wounded' nor 'killing six and wounding 32 people'."""
+    own = ("nsubj", "nsubjpass", "dobj")
+    return [
+        conj
+        for conj in verb.children
+        if conj.dep_ == "conj"
+        and not any(
+            c.dep_ in own or c.like_num or c.lower_ in ("more", "others") for c in conj.children
+        )  # "were killed and many more injured": those injured are others
+    ]

@@ -142,11 +142,17 @@ class _Reading:
         return lo, hi, unit2, kind2, last2
 
     def _one_in(self, core: _Core, last: int, sent: Span) -> tuple[float, int] | None:
-        """'one in five Syrians', '1 in 4 residents': a share in percent."""
+        """'one in five Syrians', '1 in 4 residents', 'one out of three': a share in percent."""
         doc = self.doc
-        if last + 1 >= sent.end or doc[last].lower_ != "in" or core.value is None:
+        if last + 1 >= sent.end or core.value is None:
             return None
-        second = self._core(last + 1, sent.end)
+        if doc[last].lower_ == "in":
+            after = last + 1
+        elif doc[last].lower_ == "out" and doc[last + 1].lower_ == "of" and last + 2 < sent.end:
+            after = last + 2  # "one out of three Germans"
+        else:
+            return None
+        second = self._core(after, sent.end)
         if second is None or second.value is None or second.kind != "count":
             return None
         if not 0 < core.value < second.value <= 1000:
@@ -162,12 +168,16 @@ class _Reading:
         symbols = lex.mapping("currency_symbols")
         currency = None
         start = i
+        skip = 0
         if low in symbols and i + 1 < stop:
             currency, i = symbols[low], i + 1
+            letters = _LETTERS_BEFORE_DIGITS.match(doc[i].text) if low == "$" else None
+            if letters and symbols.get(f"${letters[1].lower()}"):  # "$" "US55,931,000"
+                currency, skip = symbols[f"${letters[1].lower()}"], len(letters[1])
         elif tok.text in {"US", "A", "C", "HK"} and i + 2 < stop and doc[i + 1].text == "$":
             currency, i = symbols.get(f"{low}$", "USD"), i + 2
         core = (
-            self._digits(i, stop, currency)
+            self._digits(i, stop, currency, skip)
             or self._vague(i, stop)
             or self._fraction(i, stop)
             or self._words(i, stop)
@@ -180,17 +190,20 @@ class _Reading:
             core.first, core.unit, core.kind = start, currency, "money"
         return core
 
-    def _digits(self, i: int, stop: int, currency: str | None) -> _Core | None:
+    def _digits(self, i: int, stop: int, currency: str | None, skip: int = 0) -> _Core | None:
         doc, lex = self.doc, self.lex
-        match = _DIGITS.match(doc[i].text)
+        match = _DIGITS.match(doc[i].text[skip:])
         if match is None:
             return None
+        sign = -1.0 if match["neg"] or self._minus_before(i) else 1.0
         if match["cur"]:
             currency = lex.mapping("currency_symbols").get(match["cur"].lower())
             if currency is None:
                 return None
-        value = float(match["num"].replace(",", ""))
+        value = sign * float(match["num"].replace(",", ""))
         high = float(match["hi"].replace(",", "")) if match["hi"] else None
+        if sign < 0 and high is not None:
+            return None  # "-5-10": no reading we can trust
         core = _Core(i, i + 1, value)
         suffix = (match["suf"] or "").lower()
         money_near = currency is not None or self._currency_word_at(i + 1, stop)
@@ -226,6 +239,10 @@ class _Reading:
                 return None
             core.low, core.high, core.value = value * core.scale, high * core.scale, None
         return core
+
+    def _minus_before(self, i: int) -> bool:
+        """'minus 387 Fahrenheit'."""
+        return i > 0 and self.doc[i - 1].lower_ == "minus"
 
     def _currency_word_at(self, j: int, stop: int) -> bool:
         while j < stop and self.doc[j].lower_ in self.lex.mapping("suffix_scales"):
@@ -363,6 +380,8 @@ class _Reading:
             if kind == "measure" and len(doc[j].text) == 1 and not attached:
                 continue  # "5 m" or "3 C" only when written on the number
             end = j + size
+            if kind == "measure" and end < stop and doc[end].tag_ == "NNS":
+                continue  # "12 barrel bombs": the word names the things counted
             if kind == "money" and end + 1 < stop and doc[end].lower_ == "per":
                 per = _match(doc, end + 1, stop, lex.phrases["per_units"])
                 if per is not None:
@@ -399,6 +418,8 @@ class _Reading:
             return self._duration_after(core, last, sent)
         if any(d.start < end and start < d.end for d in self.dates):
             return True
+        if self._date_part(core, prev, nxt):
+            return True
         text = tok.text
         if (
             re.fullmatch(r"\d{4}", text)
@@ -409,9 +430,16 @@ class _Reading:
         if ":" in text or (nxt is not None and lex.has("clock_words", nxt.lower_)):
             return True
         ents = {doc[k].ent_type_ for k in range(core.first, core.last)}
-        if ents & {"DATE", "TIME"} and not self._counts_plural_noun(core):
+        if (
+            ents & {"DATE", "TIME"}
+            and self._worded_entity(core.first)
+            and not self._counts_plural_noun(core)
+            and plural_after(doc, last, sent.end) is None
+        ):
             return True
         if prev is not None and lex.has("age_words", prev.lower_):
+            return True
+        if self._age_in_apposition(core, prev, nxt):
             return True
         if (
             prev is not None
@@ -431,9 +459,61 @@ class _Reading:
             and doc[core.last - 1].dep_ in ("nummod", "compound")
             and head.tag_ == "NNP"
             and head.text.istitle()
+            and plural_after(doc, last, sent.end) is None
         ):
             return True  # "49 Zorro Ranch Road", "787 Dreamliner": a name, not a count
         return self._list_number(core, nxt)
+
+    def _age_in_apposition(self, core: _Core, prev: Token | None, nxt: Token | None) -> bool:
+        """'Senard, 65, now faces': a bare number set off by commas after a person's name."""
+        if prev is None or prev.text != "," or core.first < 2:
+            return False
+        if nxt is not None and nxt.text not in (",", ".", ";", ")"):
+            return False
+        name = self.doc[core.first - 2]
+        value = core.value or 0
+        named = name.ent_type_ == "PERSON" or (
+            name.pos_ == "PROPN" and name.ent_type_ in ("", "DATE") and name.text.istitle()
+        )
+        return named and 0 < value < 120 and value == int(value)
+
+    def _worded_entity(self, k: int) -> bool:
+        """Whether the spaCy entity holding token k has a word besides numbers: the small
+        model tags "at 40 and 52" as a DATE; "40 days", "2 pm" have their word. Years are
+        read by their own rule."""
+        doc = self.doc
+        start = k
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        end = k + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return any(t.is_alpha and not t.like_num and t.pos_ != "CCONJ" for t in doc[start:end])
+
+    def _date_part(self, core: _Core, prev: Token | None, nxt: Token | None) -> bool:
+        """Dates and times written without the punctuation that tells them from counts:
+        a number beside a month name ('05 Apr 2017', 'Oct 7 2014', 'April 25'), the year
+        after such a day, a time before a numeric date ('updated 1935 05.10.2017'), and any
+        digit string with a leading zero ('07', 'at 0914'): counts are not written so."""
+        doc, lex = self.doc, self.lex
+        text = doc[core.first].text
+        if core.word or not text[:1].isdigit():
+            return False
+        if len(text) > 1 and text[0] == "0" and text[1].isdigit():
+            return True
+
+        def month(tok: Token | None) -> bool:  # capitalised: "300 may die" is no date
+            return (
+                tok is not None
+                and tok.text[:1].isupper()
+                and lex.has("month_names", tok.lower_.rstrip("."))
+            )
+
+        if month(prev) or month(nxt):
+            return True
+        if prev is not None and prev.like_num and prev.i > 0 and month(doc[prev.i - 1]):
+            return True  # "Oct 7 2014": the year after month and day
+        return nxt is not None and _NUMERIC_DATE.fullmatch(nxt.text) is not None
 
     def _year_like(self, core: _Core, qualifier: str, prev: Token | None) -> bool:
         value = core.value if core.value is not None else core.low or 0
@@ -486,6 +566,8 @@ class _Reading:
             return True
         if prev.text == "." and core.first > sent.start + 1 and doc[core.first - 2].lower_ == "no":
             return True
+        if self._counts_plural_noun(core) or plural_after(doc, core.last, sent.end) is not None:
+            return False  # "in Idlib 11 people were killed": a name before a count, no comma
         return (
             (prev.pos_ == "PROPN" or prev.pos_ == "NOUN" and prev.text[1:] != prev.text[1:].lower())
             and any(c.isupper() for c in prev.text)
@@ -510,6 +592,8 @@ class _Reading:
         return last - 1
 
 
+_LETTERS_BEFORE_DIGITS = re.compile(r"([A-Z]{1,2})(?=\d)")
+_NUMERIC_DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
 _SKIP: Any = _Expr(0, 0, _Core(0, 0, None), 0, EXACT, None, None, None, None, "skip")
 
 
@@ -528,6 +612,18 @@ def _match(
         words = tuple(t.lower_ for t in doc[j : j + size])
         if words in table:
             return size, table[words]
+    return None
+
+
+def plural_after(doc: Doc, j: int, stop: int) -> Token | None:
+    """A plural common noun right after a number, past its adjectives and noun modifiers:
+    '11 people', '15 Syrian civilians', '40 regime soldiers'."""
+    for k in range(j, min(j + 4, stop)):
+        tok = doc[k]
+        if tok.tag_ == "NNS":
+            return tok
+        if tok.pos_ not in ("ADJ", "NOUN", "PROPN") or tok.ent_type_ in ("DATE", "TIME"):
+            return None
     return None
 
 

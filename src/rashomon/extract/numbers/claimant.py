@@ -1,0 +1,238 @@
+"""Who a claimant is: an agent named as the text names it, with its kind, or nobody.
+
+An attribution's subject is only a claimant when it is someone: an actor the actor stage
+resolved (a pronoun by its antecedent), a person or organisation name, or a noun of someone
+who can say things ("activists", "a security source", "the broadcaster": `claimant_nouns`
+in number_words.yaml, by kind). "Airstrikes", "the explosion", "the five-year war" and
+"fighter jets" are not claimants: the attribution is dropped and the next one out is tried.
+
+Kinds: an actor's kind decides (person; monitor; media; government for states, governments
+and armies; organisation for the rest); otherwise the head noun's group, where a monitoring
+word beside an organisation noun makes a monitor ("an opposition monitoring group"); a
+person or organisation name outside the dictionary is a person or an organisation; the
+plain nouns ("activists", "residents", "a source") are `unnamed`.
+
+A generic description ("a monitor", "the British-based monitoring group", "the broadcaster",
+"the ministry") stands for the last claimant of its kind before it in the article, else
+the named actor of that kind nearest before it, else the first one after it: in wire copy
+"a monitor said" in the lead and "the Syrian Observatory for Human Rights said" in the next
+sentence are one claimant. An unresolved "it" or "he"/"she" under a speech verb stands for
+the last organisation or person named in the two sentences before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from rashomon.extract.numbers.counted import _short
+
+if TYPE_CHECKING:
+    from rashomon.extract.numbers import _Article
+
+PERSON, ORGANISATION, MONITOR, GOVERNMENT, MEDIA, UNNAMED = (
+    "person", "organisation", "monitor", "government", "media", "unnamed",
+)  # fmt: skip
+_ACTOR_KINDS = {
+    "person": PERSON,
+    "monitor": MONITOR,
+    "media": MEDIA,
+    "state": GOVERNMENT,
+    "government": GOVERNMENT,
+    "military": GOVERNMENT,
+}
+_CLAIMING_MENTIONS = ("person", "organisation", "metonym", "title", "pronoun", "location")
+_ORGANISATION_PRONOUNS = {"it"}
+_PERSON_PRONOUNS = {"he", "she"}
+_NAME_ENTITIES = {"PERSON": PERSON, "ORG": ORGANISATION}
+_NOUN_MODIFIERS = ("compound", "amod", "nmod", "poss")
+_DATES = ("DATE", "TIME", "CARDINAL")
+
+
+@dataclass(frozen=True)
+class Claimant:
+    """Who claims a figure: as named in the text, the actor if known, and its kind."""
+
+    text: str
+    actor_id: str | None
+    kind: str
+
+
+class ClaimantNamer:
+    """Names the claimant a token stands for in one article, remembering the claimants named
+    so far so that a later "the broadcaster" is the broadcaster named before it."""
+
+    def __init__(self, article: _Article) -> None:
+        self.a = article
+        self.lex = article.lex
+        self.seen: list[tuple[int, Claimant]] = []  # (char offset, claimant) in text order
+
+    def remember(self, at: int, claimant: Claimant) -> None:
+        self.seen.append((at, claimant))
+
+    def name(self, tok: Token) -> Claimant | None:
+        """The agent `tok` names, or None when it names no one."""
+        a = self.a
+        if (
+            tok.text in ("which", "who", "that", "Which", "Who", "That")
+            and tok.head.dep_ == "relcl"
+        ):
+            tok = tok.head.head  # the relative's antecedent ("WHO" is the organisation)
+        mention = a.mention_at(tok)
+        if mention is not None and mention.actor_id and mention.kind in _CLAIMING_MENTIONS:
+            kind = self._actor_kind(mention.actor_id, mention.kind)
+            if kind is not None:
+                return Claimant(a.named(mention), mention.actor_id, kind)
+        if tok.pos_ == "PRON" and not tok.text.isupper():
+            return self._pronoun(tok)
+        noun_kind = self._noun_kind(tok)
+        if noun_kind is not None:
+            named = self._named_beside(tok)
+            if named is not None:
+                return named
+            text = self._phrase(tok)
+            if noun_kind in self.lex.sets.get("generic_claimant_kinds", ()) and self._generic(tok):
+                antecedent = self._antecedent(noun_kind, tok.idx)
+                if antecedent is not None:
+                    return antecedent
+            return Claimant(text, None, noun_kind)
+        if tok.pos_ == "PROPN" and tok.ent_type_ in _NAME_ENTITIES:
+            return Claimant(self._phrase(tok), None, _NAME_ENTITIES[tok.ent_type_])
+        return None
+
+    # -- kinds -----------------------------------------------------------------------------
+
+    def kind_of_actor(self, actor_id: str, mention_kind: str) -> str:
+        return self._actor_kind(actor_id, mention_kind) or ORGANISATION
+
+    def _actor_kind(self, actor_id: str, mention_kind: str) -> str | None:
+        kind = self.a.kind_of(actor_id)
+        if kind is None:
+            if mention_kind == "location":
+                return None  # a place the actor stage did not make a state of
+            return PERSON if mention_kind in ("person", "title") else ORGANISATION
+        if mention_kind == "location" and kind != "state":
+            return None
+        return _ACTOR_KINDS.get(kind, ORGANISATION)
+
+    def _noun_kind(self, tok: Token) -> str | None:
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        lex = self.lex
+        head = lex.group("claimant_nouns", tok.lemma_.lower()) or lex.group(
+            "claimant_nouns", tok.lower_
+        )
+        if head is None:
+            return None
+        if head == ORGANISATION:
+            for child in tok.lefts:
+                if (
+                    child.dep_ in _NOUN_MODIFIERS
+                    and lex.group("claimant_nouns", child.lemma_.lower()) == MONITOR
+                ):
+                    return MONITOR  # "an opposition monitoring group"
+        return head
+
+    # -- text ------------------------------------------------------------------------------
+
+    def _phrase(self, tok: Token) -> str:
+        """The head with its adjacent modifiers, from its determiner on if it has one."""
+        start = tok.i
+        for child in reversed(list(tok.lefts)):
+            if child.i != start - 1 and child.right_edge.i != start - 1:
+                break
+            if any(t.ent_type_ in _DATES or t.like_num for t in child.subtree):
+                break  # "Oct 2017 Syrian activists": a dateline run into the phrase
+            if child.dep_ in (*_NOUN_MODIFIERS, "det", "punct") or child.tag_ == "HYPH":
+                start = child.left_edge.i
+                if child.dep_ == "det":
+                    break
+            else:
+                break
+        text = self.a.doc[start : tok.i + 1].text
+        return _short(text)
+
+    def _named_beside(self, tok: Token) -> Claimant | None:
+        """A description and the name it introduces: 'British-based monitor the Syrian
+        Observatory', 'the state SANA news agency', 'Syrian rescue workers the Civil
+        Defence', 'another group the Local Coordination Committees'. A possessor is not the
+        name ('Hezbollah's television' is not Hezbollah)."""
+        a = self.a
+        near = [c for c in tok.children if c.dep_ in ("appos", "compound") and c.i != tok.i]
+        k = tok.i + 1
+        if k < len(a.doc) and a.doc[k].lower_ == "the":
+            k += 1
+        if k < len(a.doc):
+            near.append(a.doc[k])
+        for word in near:
+            mention = a.mention_at(word)
+            if (
+                mention is None
+                or not mention.actor_id
+                or mention.kind not in ("organisation", "person")
+            ):
+                continue
+            kind = self._actor_kind(mention.actor_id, mention.kind)
+            if kind is not None:
+                return Claimant(a.named(mention), mention.actor_id, kind)
+        return None
+
+    def _generic(self, tok: Token) -> bool:
+        """A description with no name of its own: 'a monitor', 'the broadcaster'."""
+        for child in tok.lefts:
+            if child.pos_ == "PROPN" and child.ent_type_ not in ("GPE", "NORP", "LOC"):
+                return False
+        return not any(c.dep_ == "appos" for c in tok.children)
+
+    def _antecedent(self, kind: str, before: int) -> Claimant | None:
+        for at, claimant in reversed(self.seen):
+            if at < before and claimant.kind == kind:
+                return claimant
+        a = self.a
+        earlier = None
+        later = None
+        for m in a.mentions:
+            if not m.actor_id or m.kind not in ("organisation", "metonym", "title", "person"):
+                continue
+            actor_kind = self._actor_kind(m.actor_id, m.kind)
+            if actor_kind != kind or kind in (ORGANISATION, GOVERNMENT):
+                continue  # named organisations and governments are too many to guess among
+            if m.start < before:
+                earlier = m
+            elif later is None:
+                later = m
+        pick = earlier or later
+        if pick is None:
+            return None
+        return Claimant(a.named(pick), pick.actor_id, kind)
+
+    def _pronoun(self, tok: Token) -> Claimant | None:
+        """An unresolved 'it' (an organisation) or 'he'/'she' (a person) under a speech verb:
+        the last one named in this sentence or the two before it."""
+        word = tok.lower_
+        if word not in _ORGANISATION_PRONOUNS | _PERSON_PRONOUNS:
+            return None
+        floor = self._sentences_back(tok, 2)
+        wanted = ("person", "title") if word in _PERSON_PRONOUNS else ("organisation",)
+        for m in reversed(self.a.mentions):
+            if m.start >= tok.idx or m.start < floor:
+                continue
+            if m.kind in wanted and m.actor_id:
+                kind = self._actor_kind(m.actor_id, m.kind)
+                if kind is not None and (kind == PERSON) == (word in _PERSON_PRONOUNS):
+                    return Claimant(self.a.named(m), m.actor_id, kind)
+        for at, claimant in reversed(self.seen):
+            if floor <= at < tok.idx and (claimant.kind == PERSON) == (word in _PERSON_PRONOUNS):
+                return claimant
+        return None
+
+    def _sentences_back(self, tok: Token, count: int) -> int:
+        floor = tok.sent.start_char
+        for _ in range(count):
+            if floor <= 0:
+                break
+            previous = self.a.token_at(max(floor - 2, 0))
+            floor = previous.sent.start_char if previous is not None else floor
+        return floor

@@ -1,0 +1,598 @@
+"""What a count measures, of whom, and over what span: read from the parse around the number.
+
+A figure is only comparable with another of the same measure, victim group and scope: "40
+killed" and "120 wounded" in one sentence are not rival tolls, nor are "12 killed in a
+strike" and "250,000 killed in the war". The reading follows the number's head noun to the
+word that says what happened to it, in this order:
+
+1. the counted noun's own modifiers: "people killed", "70 wounded", "40 dead";
+2. its role in the clause: the passive subject of a casualty verb ("were killed"), the
+   subject of an intransitive one or of "be" with a casualty word ("died", "were missing"),
+   the object of an active one ("killed 40 people"), an object left in a state ("left 100
+   wounded"), an "of" object of a casualty noun ("the deaths of", "claimed the lives of");
+3. a value of a running count: "the death toll rose to 115", "put the toll at 494", "the
+   number of victims is 70" (the toll's own words say what it counts; a bare toll counts
+   the dead);
+4. a figure joined to another ("killed 31 jihadists and eight civilians", "Ten children were
+   among 48 people killed", "including 18 children") reads as that figure does: `link`
+   names the token whose figure it borrows from, resolved once the sentence is read;
+5. the counted noun itself: "20 bodies", "two million refugees", "casualties"; a count of
+   armed people with nothing happening to it ("300 Nusra fighters") is `fighters`.
+
+Measures count people: a count of anything else ("40 trucks", "70 villages seized") is
+`other`, and verbs that also take things ("capture", "trap") give their measure only to
+counted people. Shares, money and physical measures have no measure at all (None).
+
+The victim group is the counted noun's group ("children", "civilians"); "members" and
+"forces" take their actor's ("members of the Nusra Front": fighters); a bare number borrows
+the noun it was tied to; anyone else is `people`.
+
+The scope is `cumulative` when the clause runs over a period longer than a day ("since
+Saturday", "over the past week", "in two days", "so far", "a total of"), with
+`scope_since` the date a "since" resolves to; `overall` when the war is the subject or the
+period ("the five-year war has killed", "since the conflict began"); else `incident`.
+A day ("in the past 24 hours") is still one incident: incidents are reckoned by the day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from rashomon.extract.numbers.counted import _Counted, _of_object, shared_conjuncts
+from rashomon.extract.numbers.expression import _Expr
+
+if TYPE_CHECKING:
+    from rashomon.extract.numbers import _Article
+
+OTHER = "other"
+FIGHTERS = "fighters"
+PEOPLE = "people"
+INCIDENT, CUMULATIVE, OVERALL = "incident", "cumulative", "overall"
+_TIME_DAYS = {"hour": 1 / 24, "day": 1, "night": 1, "week": 7, "month": 30, "year": 365}
+_BELONGING = {"of", "from", "in"}
+
+
+@dataclass(frozen=True)
+class _Figure:
+    """A figure's own reading; `link` is the token of the figure it reads as when its own
+    words say nothing (a coordinated or included figure)."""
+
+    measure: str | None
+    victims: str | None
+    scope: str | None
+    scope_since: str | None
+    link: int | None = None
+    people: bool = False  # the counted are people (a measure from a linked figure applies)
+    fallback: str | None = None  # the measure when the link gives none: the noun's, or other
+
+
+class _FigureReader:
+    """Reads measure, victims and scope for the figures of one sentence."""
+
+    def __init__(self, article: _Article, sent: Span) -> None:
+        self.a = article
+        self.lex = article.lex
+        self.sent = sent
+
+    def read(self, expr: _Expr, anchor: Token, counted: _Counted) -> _Figure:
+        if expr.kind != "count":
+            return _Figure(None, None, None, None)
+        noun = counted.noun
+        tok = noun if noun is not None else _number_head(anchor)
+        people = self._people(noun, counted)
+        own = None
+        if noun is not None and _of_the_number(noun, expr):
+            own = self._modifier_measure(noun, people)  # "hundreds of people killed"
+            tok = _number_head(anchor)  # "hundreds of people were killed": the number's role
+        measure, verb, link = (own, None, None) if own else self._measure(tok, people)
+        if measure is None and link is None and people:
+            measure = self._adjacent_measure(expr, noun)
+        fallback = self._noun_measure(noun, counted) or OTHER
+        if measure is None and link is None:
+            measure = fallback
+        victims = self._victims(noun, counted) if people else None
+        scope, since = self._scope(verb or _clause(anchor), range(expr.first, expr.last))
+        return _Figure(measure, victims, scope, since, link, people, fallback)
+
+    def resolve(self, figures: list[tuple[_Figure, set[int]]]) -> list[_Figure]:
+        """Figures linked to another figure of the sentence (by one of its tokens) read as it
+        does; one linked to a noun with no figure ("people, including 3 children, were
+        killed") reads as that noun would; else the figure's own noun decides."""
+        out = [f for f, _ in figures]
+        for _ in range(3):  # chains: "Ten children were among 48 ... including 20 women"
+            for k, current in enumerate(out):
+                if current.link is None:
+                    continue
+                holders = [j for j, (_, tokens) in enumerate(figures) if current.link in tokens]
+                source = next((out[j] for j in holders if j != k), None)
+                if source is not None and source.link is not None:
+                    continue  # resolve the source first
+                if source is None and self.a.doc[current.link].pos_ == "PRON":
+                    earlier = [j for j in range(k) if out[j].link is None]  # "among them"
+                    source = out[earlier[-1]] if earlier else None
+                if source is not None:
+                    measure, scope, since = source.measure, source.scope, source.scope_since
+                else:
+                    word = self.a.doc[current.link]  # "among Friday's victims"
+                    measure = self._measure(word, True)[0] or self._word_measure(
+                        word, True, verb=False
+                    )
+                    scope, since = current.scope, current.scope_since
+                if measure in (None, OTHER) or not current.people:
+                    measure = current.fallback
+                out[k] = _Figure(
+                    measure,
+                    current.victims,
+                    current.scope if current.scope != INCIDENT else scope,
+                    current.scope_since or since,
+                    None,
+                    current.people,
+                    current.fallback,
+                )
+        return [f if f.link is None else _unlinked(f) for f in out]
+
+    # -- measure ---------------------------------------------------------------------------
+
+    def _measure(self, tok: Token, people: bool) -> tuple[str | None, Token | None, int | None]:
+        """(measure, the verb or noun that gave it, token of a figure to borrow from)."""
+        for _ in range(6):
+            found = self._modifier_measure(tok, people)
+            if found is not None:
+                return found, tok, None
+            head, dep = tok.head, tok.dep_
+            if head.i == tok.i:
+                return None, None, None
+            if dep in ("conj", "appos") and head.pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "PRON"):
+                after = self._after_measure(tok) if people else None
+                if after is not None:  # "51 dead and over 100 wounded"
+                    return after, None, None
+                tok = head  # "31 jihadists and eight civilians": as the first reads
+                continue
+            if dep == "pobj":
+                return self._object_measure(tok, head, people)
+            if dep in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "npadvmod"):
+                if head.dep_ in ("aux", "auxpass") and head.head.i != head.i:
+                    head = head.head  # "30 are missing" parsed with "are" as the head
+                return self._role_measure(tok, head, dep, people)
+            if dep in ("nummod", "quantmod", "compound", "amod", "nmod") and head.pos_ != "VERB":
+                tok = head
+                continue
+            return None, None, None
+        return None, None, None
+
+    def _modifier_measure(self, tok: Token, people: bool) -> str | None:
+        """'people killed', '70 wounded', '40 dead', 'the injured'."""
+        own = self._word_measure(tok, people, verb=False)
+        if own is not None and tok.pos_ in ("ADJ", "VERB"):
+            return own
+        for child in tok.rights:
+            if child.dep_ in ("acl", "relcl", "amod", "oprd") and child.pos_ in ("VERB", "ADJ"):
+                found = self._verb_measure(child, people)
+                if found is not None:
+                    return found
+        for child in tok.lefts:
+            if child.dep_ == "amod" and child.tag_ == "VBN":  # "the 40 wounded civilians"
+                found = self._verb_measure(child, people)
+                if found is not None:
+                    return found
+        return None
+
+    def _role_measure(
+        self, tok: Token, verb: Token, dep: str, people: bool
+    ) -> tuple[str | None, Token | None, int | None]:
+        lemma = verb.lemma_.lower()
+        if dep == "attr" or (dep == "nsubj" and lemma == "be"):
+            return self._copula_measure(tok, verb, dep, people)
+        if dep == "nsubj" and self._has_object(verb):
+            return None, verb, None  # "40 rebels killed 10 soldiers": the doers, not the dead
+        if dep in ("nsubj", "nsubjpass", "dobj", "npadvmod"):
+            found = self._verb_measure(verb, people)
+            if found is not None:
+                return found, verb, None
+            toll = self._toll_of(verb) if dep in ("dobj", "npadvmod") else None
+            if toll is not None:  # "the death toll reached 112 people"
+                return self._toll_measure(toll), verb, None
+            if dep == "nsubj" and lemma in ("lose",):  # "300 people lost their lives"
+                obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+                if obj is not None and self._word_measure(obj, True, verb=False):
+                    return self._word_measure(obj, True, verb=False), verb, None
+            state = self._state_measure(verb, people)  # "left 100 others wounded"
+            if state is not None:
+                return state, verb, None
+            return None, verb, None
+        if dep == "oprd":
+            return self._verb_measure(verb, people), verb, None
+        return None, verb, None
+
+    def _copula_measure(
+        self, tok: Token, verb: Token, dep: str, people: bool
+    ) -> tuple[str | None, Token | None, int | None]:
+        """'were among 48 killed', 'were dead', 'the toll is 40', 'the number ... is 70'."""
+        if dep == "attr":
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                return self._toll_measure(subject), verb, None
+            return None, verb, None
+        for child in verb.children:
+            if child.dep_ in ("acomp", "attr", "oprd"):
+                found = self._word_measure(child, people, verb=False) or self._verb_measure(
+                    child, people
+                )
+                if found is not None:
+                    return found, verb, None
+            if child.dep_ == "prep" and child.lower_ == "among":
+                other = _object(child)
+                if other is not None:
+                    return None, verb, other.i
+        return None, verb, None
+
+    def _object_measure(
+        self, tok: Token, prep: Token, people: bool
+    ) -> tuple[str | None, Token | None, int | None]:
+        """'the deaths of 600,000', 'the lives of 129', 'including 18 children', 'rose to 115'."""
+        word = prep.lower_
+        owner = prep.head
+        if word in ("including", "among", "excluding") and owner.i != prep.i:
+            return None, None, owner.i
+        if word == "of":
+            found = self._word_measure(owner, people, verb=False)
+            if found is not None and not self.lex.has("toll_nouns", owner.lemma_.lower()):
+                return found, owner, None
+            if self.lex.has("toll_nouns", owner.lemma_.lower()):
+                return self._toll_measure(owner), owner, None
+            return None, None, None
+        if word in ("to", "at") and owner.pos_ in ("VERB", "AUX"):
+            toll = self._toll_of(owner)
+            if toll is not None:
+                return self._toll_measure(toll), owner, None
+        return None, owner if owner.pos_ in ("VERB", "AUX") else None, None
+
+    def _toll_of(self, verb: Token) -> Token | None:
+        """The running count a verb moves: 'the toll rose to', 'raised the toll to'."""
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj") and self.lex.has(
+                "toll_nouns", child.lemma_.lower()
+            ):
+                return child
+        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            return self._toll_of(verb.head)  # "the toll rose and reached 61"
+        return None
+
+    def _toll_measure(self, toll: Token) -> str | None:
+        """What a running count counts: 'death toll', 'the number of people killed'."""
+        lemma = toll.lemma_.lower()
+        if not self.lex.has("toll_nouns", lemma):
+            return self._word_measure(toll, True, verb=False)
+        for child in toll.children:
+            if child.dep_ in ("compound", "amod", "nmod"):
+                found = self._word_measure(child, True, verb=False)
+                if found is not None:
+                    return found
+            if child.dep_ == "prep" and child.lower_ == "of":
+                counted = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if counted is not None:
+                    found = self._modifier_measure(counted, True) or self._word_measure(
+                        counted, True, verb=False
+                    )
+                    if found is not None:
+                        return found
+        return "killed" if self.lex.has("default_toll", lemma) else None
+
+    def _verb_measure(self, verb: Token, people: bool) -> str | None:
+        """A casualty verb and the ones coordinated with it: 'killed or wounded'."""
+        first = self._word_measure(verb, people, verb=True)
+        if first is None:
+            return self._state_measure(verb, people) if verb.pos_ == "VERB" else None
+        found = [first]
+        for conj in shared_conjuncts(verb):
+            other = self._word_measure(conj, people, verb=True)
+            if other is not None:
+                found.append(other)
+        return _combined(found)
+
+    def _state_measure(self, verb: Token, people: bool) -> str | None:
+        """A verb that leaves its object in a state: 'left 40 dead', 'shot dead', 'burned
+        to death', 'living under siege'."""
+        for child in verb.children:
+            if child.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and child.pos_ in ("ADJ", "VERB"):
+                found = self._word_measure(child, people, verb=False)
+                if found is not None:
+                    return found
+            if child.dep_ == "prep" and child.lower_ in ("to", "under"):
+                state = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if state is not None and state.lemma_.lower() in ("death", "siege"):
+                    return self._word_measure(state, people, verb=False)
+        return None
+
+    def _word_measure(self, tok: Token, people: bool, *, verb: bool) -> str | None:
+        lex = self.lex
+        lemma = tok.lemma_.lower()
+        word = tok.lower_
+        found = lex.group("measure_words", lemma) or lex.group("measure_words", word)
+        if found is None and people and (verb or tok.pos_ == "VERB"):
+            found = lex.mapping("measure_words_people").get(lemma)
+        if found == "killed" and lemma == "life" and tok.head.lemma_.lower() in ("save",):
+            return None  # "saved the lives of 30"
+        return found
+
+    def _adjacent_measure(self, expr: _Expr, noun: Token | None) -> str | None:
+        """When the parse ties the number to nothing that says what happened (wire copy
+        without commas bends it), the words around it: a casualty verb just before the
+        number ("killing between 1000 and 1800 people"), or a casualty word just after the
+        counted ("around 40 wounded", "40 people were killed")."""
+        doc = self.a.doc
+        before = doc[expr.first - 1] if expr.first > self.sent.start else None
+        if before is not None and before.pos_ in ("VERB", "NOUN"):
+            found = self._word_measure(before, True, verb=True)
+            if found is not None and (
+                before.tag_ in ("VBG", "VBD") or before.lower_.endswith("ing")
+            ):
+                return found
+        last = noun if noun is not None and noun.i >= expr.last else doc[expr.last - 1]
+        return self._after_measure(last)
+
+    def _after_measure(self, last: Token) -> str | None:
+        """A casualty word right after the counted: '40 wounded', '40 people were killed'."""
+        doc = self.a.doc
+        k = last.i + 1
+        while k < self.sent.end:
+            if doc[k].lower_ in ("including", "among"):  # "130 people including 67 children"
+                k = max(doc[k].right_edge.i, k) + 1
+            elif doc[k].pos_ in ("AUX", "ADV", "PART") or doc[k].lower_ in ("other", "others"):
+                k += 1
+            else:
+                break
+        if k < self.sent.end and doc[k].pos_ in ("VERB", "ADJ") and doc[k].tag_ != "VBG":
+            return self._verb_measure(doc[k], True)
+        return None
+
+    def _noun_measure(self, noun: Token | None, counted: _Counted) -> str | None:
+        """The counted noun's own measure: '20 bodies', 'refugees', '300 fighters'."""
+        if noun is None:
+            return None
+        found = self._word_measure(noun, True, verb=False)
+        if found == "displaced" and self._undone(noun):
+            return OTHER
+        if found is not None:
+            return found
+        lemma = noun.lemma_.lower()
+        if self.lex.has("fighter_nouns", lemma) or (
+            self.lex.has("member_nouns", lemma) and self._actor_group(counted) is not None
+        ):
+            return FIGHTERS
+        return None
+
+    def _undone(self, noun: Token) -> bool:
+        """'1,000 refugees returned', 'returning refugees'."""
+        near = [noun.head, *noun.children]
+        return any(self.lex.has("undoing_words", t.lemma_.lower()) for t in near)
+
+    @staticmethod
+    def _has_object(verb: Token) -> bool:
+        return any(c.dep_ in ("dobj", "attr") for c in verb.children)
+
+    # -- victims ---------------------------------------------------------------------------
+
+    def _people(self, noun: Token | None, counted: _Counted) -> bool:
+        """Whether the counted are people: a person noun, a casualty noun, a group named
+        with an actor, a nationality ('Kurds'), or no noun at all ('killing six')."""
+        if noun is None:
+            return True
+        lex = self.lex
+        lemma, word = noun.lemma_.lower(), noun.lower_
+        if lex.group("victim_groups", lemma) or lex.group("victim_groups", word):
+            return True
+        if lex.has("fighter_nouns", lemma) or lex.has("member_nouns", lemma):
+            return True
+        if lemma in ("people", "person", "man", "men", "individual", "other", "civilian"):
+            return True
+        if lex.group("measure_words", lemma) and noun.pos_ in ("NOUN", "ADJ", "PROPN"):
+            return lemma not in ("siege", "evacuation", "displacement", "killing", "execution")
+        if noun.ent_type_ in ("NORP", "PERSON") or counted.about_actor_id and noun.pos_ == "PROPN":
+            return True
+        return any(
+            m.kind in ("person", "nationality") for m in self.a.mentions_in(noun.idx, noun.idx + 1)
+        )
+
+    def _victims(self, noun: Token | None, counted: _Counted) -> str:
+        if noun is None:
+            base = (counted.base or "").split()
+            if not base:
+                return PEOPLE
+            return self._group_of_word(base[-1].lower()) or PEOPLE
+        lemma = noun.lemma_.lower()
+        found = self._group_of_word(lemma) or self._group_of_word(noun.lower_)
+        member = self.lex.has("member_nouns", lemma)
+        if found is not None and not member:
+            return found
+        if member or self.lex.group("measure_words", lemma):
+            # "members of the Nusra Front", "bodies of civilians", "members of a militia"
+            inner = _of_object(noun)
+            inner_group = None
+            if inner is not None:
+                inner_group = self._group_of_word(inner.lemma_.lower())
+            if member:
+                return self._actor_group(counted) or inner_group or found or PEOPLE
+            return inner_group or PEOPLE
+        return PEOPLE
+
+    def _group_of_word(self, word: str) -> str | None:
+        """The group of a word or of its singular ('terrorists' -> fighters)."""
+        for form in (word, word.removesuffix("s"), word.removesuffix("es")):
+            found = self.lex.group("victim_groups", form)
+            if found is not None:
+                return found
+        return None
+
+    def _actor_group(self, counted: _Counted) -> str | None:
+        """'members of the Nusra Front' are fighters, 'regime forces' soldiers."""
+        actor = counted.about_actor_id
+        if actor is None:
+            return None
+        kind = self.a.kind_of(actor)
+        if kind in ("armed group",):
+            return FIGHTERS
+        if kind in ("military", "government", "state"):
+            return "soldiers"
+        return None
+
+    # -- scope -----------------------------------------------------------------------------
+
+    def _scope(self, verb: Token | None, own: range) -> tuple[str, str | None]:
+        if verb is None:
+            return INCIDENT, None
+        region = {t.i for t in verb.subtree}
+        lex = self.lex
+        for child in verb.children:
+            if (
+                child.dep_ in ("nsubj", "agent")
+                or child.dep_ == "prep"
+                and child.lower_
+                in (
+                    "in",
+                    "during",
+                    "since",
+                    "throughout",
+                )
+            ):
+                target = child
+                if child.dep_ in ("agent", "prep"):
+                    target = next((c for c in child.children if c.dep_ == "pobj"), child)
+                if lex.has("war_nouns", target.lemma_.lower()):
+                    return OVERALL, None
+        since: str | None = None
+        cumulative = False
+        for mention in self.a.dates:
+            tok = self.a.token_at(mention.start)
+            if tok is None or tok.i not in region or not self.sent.start <= tok.i < self.sent.end:
+                continue
+            if mention.relation == "since" and tok.i not in own:
+                cumulative = True
+                since = since or mention.value
+        for tok in verb.subtree:
+            if tok.i in own:
+                continue
+            low = tok.lower_
+            if low == "since" and tok.dep_ in ("prep", "mark"):
+                cumulative = True
+                reason = next((c for c in tok.children if c.dep_ == "pobj"), None)
+                clause = tok.head if tok.dep_ == "mark" else None
+                for word in (reason, clause):
+                    if word is not None and self._warlike(word):
+                        return OVERALL, since
+            elif lex.has("period_prepositions", low) and tok.dep_ == "prep":
+                if self._period_days(tok) > 1:
+                    cumulative = True
+            elif self._running_total(tok):
+                cumulative = True
+        return (CUMULATIVE, since) if cumulative else (INCIDENT, None)
+
+    def _warlike(self, tok: Token) -> bool:
+        """'the start of the war', 'it began' with 'it' the conflict: a war noun in reach."""
+        for t in tok.subtree:
+            if self.lex.has("war_nouns", t.lemma_.lower()):
+                return True
+        if tok.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ == "it":
+                head = tok.head
+                return any(
+                    self.lex.has("war_nouns", c.lemma_.lower())
+                    for c in head.children
+                    if c.dep_ in ("nsubj", "agent")
+                )
+        return False
+
+    def _period_days(self, prep: Token) -> float:
+        """'over the past week' 7, 'in two days' 2, 'in the past 24 hours' 1, else 0."""
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            return 0.0
+        unit = obj.lemma_.lower()
+        if unit not in _TIME_DAYS:
+            return 0.0
+        count = 1.0
+        for child in obj.children:
+            if child.dep_ == "nummod":
+                count = _spelled(child.lower_, self.lex) or count
+            elif child.lower_ in ("several", "few", "recent", "many"):
+                count = max(count, 2.0)
+        if obj.tag_ in ("NNS",) and count == 1.0:
+            count = 2.0  # "in recent days", "over the past weeks"
+        return count * _TIME_DAYS[unit]
+
+    def _running_total(self, tok: Token) -> bool:
+        doc, lex = self.a.doc, self.lex
+        for size in (3, 2, 1):
+            words = " ".join(t.lower_ for t in doc[tok.i : min(tok.i + size, self.sent.end)])
+            if lex.has("running_total_words", words):
+                return True
+        return False
+
+
+def _object(prep: Token) -> Token | None:
+    """A preposition's object; when the parse hung it elsewhere (a comma-less wire sentence),
+    the first noun within a few words after the preposition."""
+    found = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if found is not None:
+        return found
+    doc = prep.doc
+    for k in range(prep.i + 1, min(prep.i + 6, len(doc))):
+        if doc[k].pos_ in ("NOUN", "PROPN"):
+            return doc[k]
+        if doc[k].pos_ in ("VERB", "AUX", "PUNCT"):
+            break
+    return None
+
+
+def _of_the_number(noun: Token, expr: _Expr) -> bool:
+    """'hundreds of people', 'dozens of them': the counted hangs from the number by 'of'."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "of" and expr.first <= prep.head.i < expr.last
+
+
+def _number_head(anchor: Token) -> Token:
+    """The word a bare number hangs from as its count ('40 dead' -> 'dead'), else itself."""
+    if anchor.dep_ in ("nummod", "quantmod") and anchor.head.pos_ in ("ADJ", "VERB"):
+        return anchor.head
+    return anchor
+
+
+def _clause(tok: Token) -> Token | None:
+    for _ in range(64):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _combined(measures: list[str]) -> str:
+    """'killed or wounded', 'killed and injured' count both: killed_or_injured."""
+    unique = list(dict.fromkeys(measures))
+    if len(unique) == 1:
+        return unique[0]
+    if set(unique) <= {"killed", "injured", "killed_or_injured"}:
+        return "killed_or_injured"
+    return unique[0]
+
+
+def _spelled(word: str, lex: object) -> float | None:
+    try:
+        return float(word.replace(",", ""))
+    except ValueError:
+        words = lex.mapping("words")  # type: ignore[attr-defined]
+        value = words.get(word)
+        return float(value) if value is not None else None
+
+
+def _unlinked(figure: _Figure) -> _Figure:
+    """A link that never resolved (a cycle): the figure's own noun decides."""
+    return _Figure(
+        figure.fallback, figure.victims, figure.scope, figure.scope_since, None,
+        figure.people, figure.fallback,
+    )  # fmt: skip

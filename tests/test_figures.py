@@ -1,0 +1,289 @@
+"""Figures: what a count measures, of whom, over what span, and who claims it.
+
+Short sentences of our own, parsed by the real pipeline; actor mentions are built by hand
+where a case needs them, with their kinds given as `find_numbers` gets them from the actor
+dictionary. Wire copy without commas ("... seven people the Observatory said") is written
+as FA-KES prints it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from rashomon.extract.numbers import find_numbers
+from rashomon.model import ActorMention, DateMention, NumberClaim
+from rashomon.nlp import load_pipeline
+from rashomon.settings import DEFAULT_MODEL
+
+KINDS = {
+    "sohr": "monitor",
+    "sana": "media",
+    "nusra": "armed group",
+    "army": "military",
+    "khoja": "person",
+    "un": "igo",
+}
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline(DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="module")
+def read(nlp: Language):
+    def claims(text: str, *mentions: tuple[str, str, str], **found: object) -> list[NumberClaim]:
+        found_mentions = [mention(text, *m) for m in mentions]
+        return find_numbers(nlp(text), mentions=found_mentions, kind_of=KINDS.get, **found)  # type: ignore[arg-type]
+
+    return claims
+
+
+def mention(text: str, phrase: str, kind: str, actor_id: str) -> ActorMention:
+    start = text.index(phrase)
+    return ActorMention(start, start + len(phrase), phrase, kind, actor_id, "test")
+
+
+def one(claims: list[NumberClaim], surface: str) -> NumberClaim:
+    (claim,) = [c for c in claims if c.text == surface or c.text.endswith(f" {surface}")]
+    return claim
+
+
+# -- measure ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measures"),
+    [
+        ("The Observatory said 40 people were killed and 120 were wounded.",
+         {"40": "killed", "120": "injured"}),
+        ("A car bomb killed at least 70 people and left more than 100 others wounded.",
+         {"70": "killed", "100": "injured"}),
+        ("Regime planes killed 31 jihadists and eight civilians.",
+         {"31": "killed", "eight": "killed"}),
+        ("The fighting claimed the lives of 129 loyalists and 116 rebels.",
+         {"129": "killed", "116": "killed"}),
+        ("The blast left at least 40 dead and 70 wounded.", {"40": "killed", "70": "injured"}),
+        ("Shells hit the town, killing six and wounding 32 people.",
+         {"six": "killed", "32": "injured"}),
+        ("Some 2,700 people have been killed or injured.", {"2,700": "killed_or_injured"}),
+        ("There were 300 casualties.", {"300": "killed_or_injured"}),
+        ("The death toll from the raid rose to 115.", {"115": "killed"}),
+        ("A monitoring group put the death toll at 494.", {"494": "killed"}),
+        ("The number of victims is at least 70.", {"70": "killed"}),
+        ("Hundreds of people were killed or injured in the shelling.",
+         {"Hundreds": "killed_or_injured"}),
+        ("About 300 people died in the floods.", {"300": "killed"}),
+        ("The deaths of 600,000 people weigh on the talks.", {"600,000": "killed"}),
+        ("About 2,000 people fled the fighting.", {"2,000": "displaced"}),
+        ("Turkey hosts 2.7 million refugees.", {"2.7 million": "displaced"}),
+        ("More than 1,000 refugees returned to Jarablus.", {"1,000": "other"}),
+        ("At least 200 people were arrested and 30 are missing.",
+         {"200": "detained", "30": "missing"}),
+        ("Gunmen abducted 12 aid workers.", {"12": "detained"}),
+        ("Rebels captured 20 soldiers and 5 villages.", {"20": "detained", "5": "other"}),
+        ("Some 600,000 people are living under siege.", {"600,000": "besieged"}),
+        ("There were around 300 Nusra fighters in the east.", {"300": "fighters"}),
+        ("Some 40 trucks carrying aid entered the town.", {"40": "other"}),
+        ("Helicopters dropped 12 barrel bombs on the town.", {"12": "other"}),
+        ("ISIL also lost 15 militants in the attack.", {"15": "killed"}),
+        ("Troops found 20 bodies in a mass grave.", {"20": "killed"}),
+    ],
+)  # fmt: skip
+def test_measure(read, sentence, measures):
+    claims = read(sentence)
+    assert {surface: one(claims, surface).measure for surface in measures} == measures
+
+
+def test_sub_figures_keep_their_own_group_and_borrow_the_measure(read):
+    claims = read("Shelling killed 51 civilians, including 18 children, and wounded 40 others.")
+    assert (one(claims, "51").measure, one(claims, "51").victims) == ("killed", "civilians")
+    assert (one(claims, "18").measure, one(claims, "18").victims) == ("killed", "children")
+    assert one(claims, "40").measure == "injured"
+    claims = read("Ten children were among at least 48 people killed in a village this week.")
+    assert (one(claims, "Ten").measure, one(claims, "Ten").victims) == ("killed", "children")
+    claims = read("The attack killed 20 people, among them 13 soldiers.")
+    assert (one(claims, "13").measure, one(claims, "13").victims) == ("killed", "soldiers")
+
+
+def test_shares_and_money_measure_nothing(read):
+    claims = read("Rebels hold 70 percent of the city, and the deal cost $5bn.")
+    assert [(c.measure, c.victims, c.scope) for c in claims] == [(None, None, None)] * 2
+
+
+# -- victims ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "victims"),
+    [
+        ("Air strikes killed 12 civilians.", "12", "civilians"),
+        ("Air strikes killed 12 residents.", "12", "civilians"),
+        ("Air strikes killed five children.", "five", "children"),
+        ("Air strikes killed three women.", "three", "women"),
+        ("Rebels killed 30 regime soldiers.", "30", "soldiers"),
+        ("Rebels killed 30 police officers.", "30", "soldiers"),
+        ("The army killed 40 militants.", "40", "fighters"),
+        ("Air strikes killed 12 people.", "12", "people"),
+        ("Air strikes killed 12.", "12", "people"),
+        ("Troops found at least 65 bodies of civilians.", "65", "civilians"),
+    ],
+)
+def test_victim_groups(read, sentence, surface, victims):
+    assert one(read(sentence), surface).victims == victims
+
+
+def test_members_are_the_group_of_their_actor(read):
+    text = "An explosion killed 25 members of the Nusra Front."
+    claim = one(read(text, ("Nusra Front", "organisation", "nusra")), "25")
+    assert (claim.measure, claim.victims, claim.about_actor_id) == ("killed", "fighters", "nusra")
+    text = "Rebels killed 12 members of the army."
+    assert one(read(text, ("army", "organisation", "army")), "12").victims == "soldiers"
+
+
+def test_counts_of_things_have_no_victims(read):
+    assert one(read("Some 40 trucks entered the town."), "40").victims is None
+
+
+# -- scope ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "scope"),
+    [
+        ("An air strike killed 12 people in Douma on Monday.", "incident"),
+        ("The conflict has killed more than 250,000 people since it began in 2011.", "overall"),
+        ("The five-year war has killed 250,000 people.", "overall"),
+        ("More than 120 people were killed in ten days of strikes on Douma.", "cumulative"),
+        ("At least 79 civilians were killed in Deir Ezzor over 48 hours.", "cumulative"),
+        ("Over the past week, 327 people were killed in the province.", "cumulative"),
+        ("So far 300 people have been killed in the offensive.", "cumulative"),
+        ("Strikes killed 10 IS members in the past 24 hours.", "incident"),
+        ("Since the start of the offensive 400 fighters have died.", "cumulative"),
+    ],
+)
+def test_scope(read, sentence, scope):
+    (claim,) = [c for c in read(sentence) if c.measure is not None and (c.value or 0) >= 10]
+    assert claim.scope == scope
+
+
+def test_a_cumulative_count_runs_from_the_date_its_since_resolves_to(read):
+    text = "Since Saturday at least 68 civilians have been killed in air strikes on al-Bab."
+    start = text.index("Saturday")
+    saturday = DateMention(start, start + 8, "Saturday", "2016-11-12", "day", "since")
+    claim = one(read(text, dates=[saturday]), "68")
+    assert (claim.scope, claim.scope_since) == ("cumulative", "2016-11-12")
+
+
+# -- who claims it ----------------------------------------------------------------------------------
+
+
+def test_a_claimant_is_an_agent_never_an_event_or_a_weapon(read):
+    for text in (
+        "The heavy fighting claimed the lives of 129 loyalists.",
+        "Fighter jets struck the town where five civilians were killed, the jets said.",
+        "The explosion added to a crisis, with hundreds dying from air strikes.",
+    ):
+        assert all(c.claimant is None for c in read(text)), text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mentions", "claimant", "kind"),
+    [
+        ("Air strikes killed 12 people, the Observatory said.",
+         [("Observatory", "organisation", "sohr")], "Observatory", "monitor"),
+        ("Air strikes killed 12 people, the state news agency SANA reported.",
+         [("SANA", "organisation", "sana")], "SANA", "media"),
+        ("Air strikes killed 12 people, activists said.", [], "activists", "unnamed"),
+        ("Air strikes killed 12 people, a security source said.", [], "a security source",
+         "unnamed"),
+        ("Air strikes killed 12 people, the health ministry said.", [], "health ministry",
+         "government"),
+        ("Khoja said 300 fighters remain.", [("Khoja", "person", "khoja")], "Khoja", "person"),
+        ("Air strikes killed 12 people.", [], None, None),
+    ],
+)  # fmt: skip
+def test_claimant_kinds(read, sentence, mentions, claimant, kind):
+    claim = read(sentence, *mentions)[0]
+    assert (claim.claimant, claim.claimant_kind) == (claimant, kind)
+
+
+def test_wire_copy_without_commas_keeps_its_speaker(read):
+    sohr = ("Syrian Observatory for Human Rights", "organisation", "sohr")
+    text = (
+        "The strikes hit an area in Aleppo province killing at least seven people both "
+        "militants and civilians the Syrian Observatory for Human Rights said."
+    )
+    assert one(read(text, sohr), "seven").claimant_actor_id == "sohr"
+    text = (
+        "An explosion killed at least 25 members of the Nusra Front the British-based Syrian "
+        "Observatory for Human Rights said."
+    )
+    assert one(read(text, sohr), "25").claimant_actor_id == "sohr"
+
+
+def test_a_generic_monitor_is_the_monitor_the_article_names(read):
+    text = (
+        "Air strikes killed 15 civilians near Raqqa a monitor said. The Syrian Observatory "
+        "for Human Rights said 17 people were injured."
+    )
+    sohr = ("Syrian Observatory for Human Rights", "organisation", "sohr")
+    claim = one(read(text, sohr), "15")
+    assert (claim.claimant_actor_id, claim.claimant_kind) == ("sohr", "monitor")
+
+
+def test_the_next_sentence_goes_on_with_the_last_speaker(read):
+    text = (
+        "Warplanes bombed Raqa for a second day, the Observatory said. On Sunday regime "
+        "planes killed 31 jihadists and eight civilians."
+    )
+    claims = read(text, ("Observatory", "organisation", "sohr"))
+    assert {c.claimant_actor_id for c in claims} == {"sohr"}
+    text = "Warplanes bombed Raqa. On Sunday regime planes killed 31 jihadists."
+    assert one(read(text), "31").claimant is None
+
+
+def test_respectively_gives_each_figure_its_own_claimant(read):
+    text = "The Observatory and the health ministry put the toll at 40 and 52, respectively."
+    claims = read(text, ("Observatory", "organisation", "sohr"))
+    assert (one(claims, "40").claimant_actor_id, one(claims, "52").claimant) == (
+        "sohr",
+        "health ministry",
+    )
+    text = "The Observatory and the health ministry put the toll at 40."
+    claims = read(text, ("Observatory", "organisation", "sohr"))
+    assert one(claims, "40").claimant_actor_id == "sohr"
+
+
+def test_an_unresolved_it_is_the_organisation_just_named(read):
+    text = (
+        "The Observatory reported new clashes. It said at least 40 Islamic State fighters "
+        "were killed."
+    )
+    claim = one(read(text, ("Observatory", "organisation", "sohr")), "40")
+    assert claim.claimant_actor_id == "sohr"
+
+
+# -- dates are never figures -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wed 05 Apr 2017 Syria attack symptoms",
+        "Tue Oct 7 2014 Street battles rage",
+        "Date of publication 25 April 2017 Airstrikes on a residential area",
+        "05.10.2017(updated 1935 05.10.2017) Get short URL",
+        "Fri 07 Apr 2017 at 0914 Homs governor",
+    ],
+)
+def test_dates_and_times_are_never_figures(read, text):
+    assert read(text) == [], text
+
+
+def test_a_name_or_weekday_before_a_count_does_not_hide_it(read):
+    text = "In Jassem in the province of Daraa 15 civilians were killed."
+    assert one(read(text), "15").measure == "killed"
+    text = "The Observatory said Friday 19 people including five children were killed."
+    assert one(read(text), "19").measure == "killed"
