@@ -316,10 +316,16 @@ def outlet_found(found: str | None, gold: str, directory: Any) -> bool:
     if not found:
         return False
     candidates = [main_part(gold), *_DOMAIN.findall(gold)]
+    mine = directory.find(found)
     for candidate in candidates:
-        listed, mine = directory.find(candidate), directory.find(found)
-        if listed is not None and listed is mine:
-            return True
+        words = candidate.split()
+        # "MSF Middle East" is MSF's: the longest leading words that name a listed outlet.
+        for n in range(len(words), 0, -1):
+            listed = directory.find(" ".join(words[:n]))
+            if listed is not None:
+                if listed is mine:
+                    return True
+                break
         if names_match(found, candidate):
             return True
     return False

@@ -54,7 +54,8 @@ def test_stated_outlet_wins_and_is_canonicalised():
 def test_url_domain_including_subdomains():
     assert publisher(url="https://www.bbc.co.uk/news/world-middle-east-1").outlet == "BBC"
     assert publisher(url="https://uk.reuters.com/article/x").outlet == "Reuters"
-    assert publisher(url="https://example.org/a").outlet is None
+    unknown = publisher(url="https://news.example.org/a")
+    assert (unknown.outlet, unknown.found_in) == ("example.org", FoundIn.URL)
 
 
 def test_statement_intermediary_is_not_the_outlet():

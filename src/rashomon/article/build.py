@@ -12,6 +12,7 @@ from rashomon.model import Article, FoundIn, PublicationDate, RawArticle
 from rashomon.reconcile.duplicates import article_id, content_hash
 
 _TITLE_FALLBACK_CHARS = 120
+_PAGE_LINES = 12  # removed lines read for the site's own name (mastheads, logos)
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,9 @@ def build_article(raw: RawArticle, directory: OutletDirectory, user: UserMetadat
         url=url,
         body=clean.body,
         directory=directory,
+        sources=clean.sources,
+        page_lines=[text for _kind, text in clean.removed[:_PAGE_LINES]],
+        title=raw.title or clean.title,
     )
     if publisher.dateline:
         clean = cut_prefix(clean, publisher.dateline.length)
@@ -51,7 +55,7 @@ def build_article(raw: RawArticle, directory: OutletDirectory, user: UserMetadat
         user.published
         or raw.published
         or (date_from_url(url) if url else None)
-        or date_from_text_lead(clean.body)
+        or date_from_text_lead("\n".join((*clean.stamps, clean.body)))
     )
     content = content_hash(title, clean.body)
     return Article(
