@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from rashomon.article import furniture
@@ -148,7 +148,7 @@ _TITLE_MAX_WORDS = 30
 _TITLE_MIN_WORDS = 3
 _LEAD_SCAN = 40  # lines before the first paragraph of reporting that may hold the title
 _BYLINE_OR_SOURCE = re.compile(
-    r"^(?:by|author|written by|edited by|posted by|source|sources|kaynak)\s*[:\-]?\s*", re.I
+    r"^(?:by|author|written by|edited by|posted by|source|sources|kaynak)\b\s*[:\-]?\s*", re.I
 )
 
 
@@ -156,12 +156,17 @@ class _Classifier:
     """Walks the lines once, keeping the little state that captions and blocks need."""
 
     def __init__(
-        self, lines: Sequence[Line], title_in_text: bool, is_masthead: Callable[[str], bool]
+        self,
+        lines: Sequence[Line],
+        title_in_text: bool,
+        is_masthead: Callable[[str], bool],
+        is_outlet: Callable[[str], bool] | None = None,
     ) -> None:
         self.lines = lines
         self.kinds: list[LineKind] = [LineKind.BLANK] * len(lines)
         self.title_in_text = title_in_text
         self.is_masthead = is_masthead
+        self.is_outlet = is_outlet or is_masthead
         self.script = furniture.dominant_script(" ".join(line.text for line in lines))
 
     def run(self) -> list[LineKind]:
@@ -245,12 +250,12 @@ class _Classifier:
             return LineKind.FOOTER
         if self._names_source(text):
             return LineKind.SOURCE
+        if furniture.is_date_stamp(text):
+            return LineKind.STAMP
         if _is_widget(text) or furniture.is_interface(text) or furniture.is_not_prose(text):
             return LineKind.WIDGET
         if furniture.is_foreign_script(text, self.script) or furniture.is_metadata_label(text):
             return LineKind.WIDGET
-        if furniture.is_date_stamp(text):
-            return LineKind.STAMP
         if self.lines[i].words <= _BYLINE_MAX_WORDS and _BYLINE.match(text):
             return LineKind.HEADING
         if _looks_like_heading(text):
@@ -266,8 +271,8 @@ class _Classifier:
         parts = [p.strip(" .") for p in re.split(r"\s*/\s*|\s+(?:and|&)\s+", rest) if p.strip(" .")]
         return (
             bool(parts)
-            and any(self.is_masthead(p) for p in parts)
-            and all(self.is_masthead(p) or len(p.split()) <= 3 for p in parts)
+            and any(self.is_outlet(p) for p in parts)
+            and all(self.is_outlet(p) or len(p.split()) <= 3 for p in parts)
         )
 
     def _mark_repeated_lines_as_captions(self, nonblank: list[int]) -> None:
@@ -282,25 +287,26 @@ class _Classifier:
     def _mark_teaser_runs(self, nonblank: list[int]) -> None:
         """Teasers come in lists: a lone ellipsis is kept as text, and a sentence between two
         teasers is a teaser whose summary happened to fit."""
-        teasers = [i for i in nonblank if self.kinds[i] is LineKind.TEASER]
-        for n, i in enumerate(nonblank):
-            if self.kinds[i] is not LineKind.TEASER:
+        positions = [n for n, i in enumerate(nonblank) if self.kinds[i] is LineKind.TEASER]
+        runs: list[list[int]] = []
+        for n in positions:
+            if runs and n - runs[-1][-1] <= 2:
+                runs[-1].append(n)
+            else:
+                runs.append([n])
+        for run in runs:
+            first, last = run[0], run[-1]
+            beside_links = any(
+                0 <= m < len(nonblank) and self.kinds[nonblank[m]] is LineKind.RELATED
+                for m in (first - 1, last + 1)
+            )
+            if len(run) >= 2 or beside_links:
+                for m in range(first, last + 1):
+                    self.kinds[nonblank[m]] = LineKind.TEASER
                 continue
-            before = nonblank[n - 1] if n else None
-            after = nonblank[n + 1] if n + 1 < len(nonblank) else None
-            neighbours = [j for j in (before, after) if j is not None]
-            if len(teasers) < 2 or not any(
-                self.kinds[j] in (LineKind.TEASER, LineKind.RELATED) for j in neighbours
-            ):
-                self.kinds[i] = (
-                    LineKind.BODY
-                    if not _looks_like_heading(self.lines[i].text)
-                    else (LineKind.HEADING)
-                )
-        for n in range(1, len(nonblank) - 1):
-            a, i, b = nonblank[n - 1], nonblank[n], nonblank[n + 1]
-            if self.kinds[a] is self.kinds[b] is LineKind.TEASER and self.kinds[i] is LineKind.BODY:
-                self.kinds[i] = LineKind.TEASER
+            i = nonblank[first]
+            text = self.lines[i].text
+            self.kinds[i] = LineKind.HEADING if _looks_like_heading(text) else LineKind.BODY
 
 
 def _key(text: str) -> str:
@@ -328,16 +334,22 @@ def _repeats_title(text: str, title_key: str) -> bool:
 
 
 def clean_text(
-    raw: str, *, title_in_text: bool, is_masthead: Callable[[str], bool] | None = None
+    raw: str,
+    *,
+    title_in_text: bool,
+    is_masthead: Callable[[str], bool] | None = None,
+    is_outlet: Callable[[str], bool] | None = None,
 ) -> CleanText:
     """Classify every line of `raw` and keep the body with a map back to `raw`.
 
     `title_in_text`: the first non-empty line (after any masthead) is the title, as in
     plain-text files. `is_masthead`: tells a line that only names the outlet ("BBC News")
-    and may stand above the title.
+    and may stand above the title. `is_outlet`: tells any name of an outlet or agency, short
+    ones included ("AP"), for credit lines such as "Beirut / AP" (default: `is_masthead`).
     """
     lines = split_lines(raw)
-    kinds = _Classifier(lines, title_in_text, is_masthead or (lambda _line: False)).run()
+    masthead = is_masthead or (lambda _line: False)
+    kinds = _Classifier(lines, title_in_text, masthead, is_outlet).run()
     title: str | None = None
     body_parts: list[str] = []
     segments: list[tuple[int, int, int]] = []
@@ -403,24 +415,28 @@ def _same_paragraph(lines: Sequence[Line], kinds: Sequence[LineKind], a: int, b:
 
 def cut_prefix(clean: CleanText, length: int) -> CleanText:
     """Drop the first `length` characters of the body (a dateline), keeping the map right."""
+    return cut_span(clean, 0, length)
+
+
+def cut_span(clean: CleanText, start: int, length: int) -> CleanText:
+    """Drop `length` characters of the body from `start` (a dateline opening a paragraph),
+    keeping every later offset mapped to the same raw character."""
     if length <= 0:
         return clean
-    body = clean.body[length:]
+    end = start + length
+    body = clean.body[:start] + clean.body[end:]
     segments: list[tuple[int, int, int]] = []
     for clean_start, raw_start, seg_len in clean.offsets.segments:
         seg_end = clean_start + seg_len
-        if seg_end <= length:
+        if seg_end <= start:
+            segments.append((clean_start, raw_start, seg_len))
             continue
-        skip = max(length - clean_start, 0)
-        segments.append((clean_start + skip - length, raw_start + skip, seg_len - skip))
-    return CleanText(
-        title=clean.title,
-        body=body,
-        offsets=OffsetMap(tuple(segments)),
-        captions=clean.captions,
-        footers=clean.footers,
-        leading_lines=clean.leading_lines,
-        removed=clean.removed,
-        sources=clean.sources,
-        stamps=clean.stamps,
-    )
+        if clean_start >= end:
+            segments.append((clean_start - length, raw_start, seg_len))
+            continue
+        if clean_start < start:
+            segments.append((clean_start, raw_start, start - clean_start))
+        if seg_end > end:
+            skip = end - clean_start
+            segments.append((start, raw_start + skip, seg_end - end))
+    return replace(clean, body=body, offsets=OffsetMap(tuple(segments)))

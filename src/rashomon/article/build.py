@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rashomon.article.boilerplate import clean_text, cut_prefix
+from rashomon.article.boilerplate import clean_text, cut_span
 from rashomon.article.dates import date_from_text_lead, date_from_url
 from rashomon.article.outlets import OutletDirectory, identify_publisher
 from rashomon.errors import InputError
@@ -26,7 +26,12 @@ class UserMetadata:
 
 def build_article(raw: RawArticle, directory: OutletDirectory, user: UserMetadata) -> Article:
     """Clean the text, find outlet, wire, dateline and date, and give the article its id."""
-    clean = clean_text(raw.text, title_in_text=raw.title is None, is_masthead=directory.is_masthead)
+    clean = clean_text(
+        raw.text,
+        title_in_text=raw.title is None,
+        is_masthead=directory.is_masthead,
+        is_outlet=lambda name: directory.find(name) is not None,
+    )
     url = user.url or raw.url
     stated = (
         (user.outlet, FoundIn.USER)
@@ -46,8 +51,8 @@ def build_article(raw: RawArticle, directory: OutletDirectory, user: UserMetadat
         page_lines=[text for _kind, text in clean.removed[:_PAGE_LINES]],
         title=raw.title or clean.title,
     )
-    if publisher.dateline:
-        clean = cut_prefix(clean, publisher.dateline.length)
+    for dateline in reversed(publisher.datelines):
+        clean = cut_span(clean, dateline.start, dateline.length)
     if not clean.body.strip():
         raise InputError(raw.source, "no article text left after removing boilerplate")
     title = raw.title or clean.title or _first_line(clean.body)

@@ -36,7 +36,7 @@ _PULL_QUOTE = re.compile(r"\s\|\s*$")  # "...his family |": a pull-quote or capt
 _TEASER_END = re.compile(r"(\u2026|\.\.\.?)\s*$")
 _DATE_WORDS = re.compile(
     r"\b(" + _MONTH + r"|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday"
-    r"|friday|saturday|sunday|am|pm|gmt|utc|ago|posted|published|updated|last|on|at|date"
+    r"|friday|saturday|sunday|am|pm|gmt|utc|ago|posted|published|updated?|last|on|at|date"
     r"|dated|time|modified|minutes?|hours?|days?|year)\b",
     re.IGNORECASE,
 )

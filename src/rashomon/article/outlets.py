@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -102,6 +102,7 @@ class Dateline:
     place: str | None
     wire: str | None
     length: int  # characters of the body the dateline occupies, separator included
+    start: int = 0  # where in the body it begins (the start of a paragraph)
 
 
 # A byline run into the dateline: "By Tom Perry and Lisa Barrington BEIRUT (Reuters) - ...".
@@ -126,6 +127,29 @@ _CAPS_DATELINE = re.compile(
     rf"^{_BYLINE_PREFIX}(?P<place>[A-Z]{{3,}}(?:[ ,/-]+[A-Z]{{2,}}){{0,3}})"
     r"(?:\s*\([^()]{1,20}\))?\s*[-–—]+\s+"
 )
+
+
+DATELINE_PARAGRAPHS = 3  # a lead-in sentence or two may come before the dateline
+
+
+def find_datelines(body: str, directory: OutletDirectory) -> list[Dateline]:
+    """Datelines opening any of the first paragraphs, in order.
+
+    Pages often print a summary or a caption above the wire copy ("The Russian Defense
+    Ministry has denied ... \n\nHMEYMIM AIRBASE (Syria), (Sputnik) – In April ..."); the
+    dateline is still the copy's, and must leave the body so that "Sputnik" is never read
+    as a speaker or an actor.
+    """
+    found: list[Dateline] = []
+    start = 0
+    for n, paragraph in enumerate(body.split("\n")):
+        if n >= DATELINE_PARAGRAPHS * 2:  # paragraphs are separated by blank lines
+            break
+        dateline = find_dateline(paragraph, directory) if paragraph.strip() else None
+        if dateline and (start == 0 or dateline.wire):  # later ones only with their agency
+            found.append(replace(dateline, start=start))
+        start += len(paragraph) + 1
+    return found
 
 
 def find_dateline(body: str, directory: OutletDirectory) -> Dateline | None:
@@ -190,6 +214,7 @@ class Publisher:
     found_in: FoundIn | None
     wire: str | None
     dateline: Dateline | None
+    datelines: tuple[Dateline, ...] = ()
 
 
 def identify_publisher(
@@ -214,7 +239,8 @@ def identify_publisher(
     agency named by a line of its own ("Mehr News Agency", "By REUTERS", "Beirut / AP"), by
     the headline ("Reuters: ...") or by the copy's own disclaimer ("CNN could not confirm").
     """
-    dateline = find_dateline(body, directory)
+    datelines = find_datelines(body, directory)
+    dateline = datelines[0] if datelines else None
     candidates: list[tuple[str | None, FoundIn]] = [
         (directory.canonical(stated[0]), stated[1]) if stated else (None, FoundIn.USER),
         (outlet_from_footers(footers, directory), FoundIn.TEXT),
@@ -227,14 +253,14 @@ def identify_publisher(
         candidates.append((registrable_domain(url), FoundIn.URL))
     outlet, found_in = next(((o, f) for o, f in candidates if o), (None, None))
     wire = (
-        (dateline.wire if dateline else None)
+        next((d.wire for d in datelines if d.wire), None)
         or _agency_named(sources, directory, outlet)
         or _agency_in_headline(title, directory, outlet)
         or _agency_disclaiming(body, directory, outlet)
     )
     if outlet is None and wire:
         outlet, found_in = wire, FoundIn.TEXT
-    return Publisher(outlet, found_in, wire, dateline)
+    return Publisher(outlet, found_in, wire, dateline, tuple(datelines))
 
 
 def registrable_domain(url: str) -> str | None:
@@ -276,7 +302,7 @@ def _agency_named(
 ) -> str | None:
     """An outlet other than the publisher named by a line of its own: where the copy came from."""
     for line in sources:
-        rest = re.sub(r"^(?:by|source|sources|kaynak)\s*[:\-]?\s*", "", line, flags=re.I)
+        rest = re.sub(r"^(?:by|source|sources|kaynak)\b\s*[:\-]?\s*", "", line, flags=re.I)
         for part in re.split(r"\s*/\s*|\s+(?:and|&)\s+", rest.strip(" .")):
             found = directory.find(part.strip(" ."))
             if found is not None and not _same(found.name, outlet):

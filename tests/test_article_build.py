@@ -1,0 +1,54 @@
+"""From a saved page to an Article: title, body, outlet, wire and dateline together."""
+
+from rashomon.article.build import UserMetadata, build_article
+from rashomon.article.outlets import OutletDirectory
+from rashomon.model import FoundIn, RawArticle
+
+DIRECTORY = OutletDirectory.load()
+
+
+def build(text: str, url: str | None = None):
+    return build_article(RawArticle(source="page.txt", text=text), DIRECTORY, UserMetadata(url=url))
+
+
+def test_one_paragraph_wire_story_with_a_byline_keeps_its_body():
+    article = build(
+        "By Jane Roe and Tim Doe BEIRUT (Reuters) - Syrian rebels said on Monday they had "
+        "taken two villages after a night of fighting, and the army denied it."
+    )
+    assert (article.wire, article.dateline) == ("Reuters", "Beirut")
+    assert article.body.startswith("Syrian rebels said on Monday")
+    assert article.raw_text[article.offsets.to_raw(0) :].startswith("Syrian rebels")
+
+
+def test_dateline_after_a_caption_or_a_summary_leaves_the_body():
+    article = build(
+        "Strike on a clinic denied\n\n"
+        "A man walks past a damaged clinic, April 28, 2016. REUTERS/Jane Roe\n\n"
+        "The ministry rejected the reports.\n\n"
+        "MOSCOW (Reuters) - Russia on Thursday denied its planes struck the clinic.",
+        url="https://news.example.com/story-1",
+    )
+    assert (article.outlet, article.outlet_found_in) == ("example.com", FoundIn.URL)
+    assert (article.wire, article.dateline) == ("Reuters", "Moscow")
+    assert "(Reuters)" not in article.body and "MOSCOW" not in article.body
+    assert article.body.endswith("Russia on Thursday denied its planes struck the clinic.")
+    start = article.body.index("Russia on Thursday")
+    a, b = article.offsets.span_to_raw(start, start + 6)
+    assert article.raw_text[a:b] == "Russia"
+
+
+def test_city_slash_agency_line_is_a_wire_credit_not_the_title():
+    article = build(
+        "Beirut / AP\n\nTalks on the city resume next week\n\nDelegates will meet on Monday.",
+        url="https://www.example.org/x",
+    )
+    assert article.title == "Talks on the city resume next week"
+    assert article.wire == "AP"
+    assert article.body == "Delegates will meet on Monday."
+
+
+def test_date_stamp_dates_the_article_without_staying_in_the_body():
+    article = build("Talks on the city resume next week\n\n28 Apr 2016\n\nDelegates will meet.")
+    assert article.published is not None and article.published.value == "2016-04-28"
+    assert article.body == "Delegates will meet."
