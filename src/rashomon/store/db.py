@@ -23,7 +23,7 @@ from rashomon.model import (
     PublicationDate,
 )
 from rashomon.reconcile.duplicates import Fingerprint
-from rashomon.store.schema import LATEST_VERSION, MIGRATIONS
+from rashomon.store.schema import BACKFILLED_BY_CODE, LATEST_VERSION, MIGRATIONS
 
 _SUMMARY_COLUMNS = (
     "a.id, a.source, a.title, a.outlet, a.outlet_found_in, a.wire, a.dateline, a.published,"
@@ -90,6 +90,8 @@ class Store:
             with self.transaction() as conn:
                 for statement in _statements(migration.sql):
                     conn.execute(statement)
+                if migration.version in BACKFILLED_BY_CODE:
+                    _backfill_samples(conn)
                 conn.execute(
                     "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
                     (migration.version, migration.name, _now()),
@@ -134,6 +136,36 @@ class Store:
         )
         return [(r[0], r[1], r[2]) for r in rows]
 
+    def copies_by_samples(
+        self, samples: Sequence[int], min_shared: int, limit: int
+    ) -> list[tuple[str, str | None, str]]:
+        """Articles sharing at least `min_shared` sampled shingles, most shared first:
+        (id, duplicate_of, body). Containment candidates: excerpts and fuller texts."""
+        if not samples:
+            return []
+        marks = ",".join("?" * len(samples))
+        rows = self.conn.execute(
+            "SELECT a.id, a.duplicate_of, a.body FROM articles a JOIN"
+            f" (SELECT article_id, COUNT(*) AS shared FROM article_shingles"
+            f"  WHERE shingle IN ({marks}) GROUP BY article_id HAVING COUNT(*) >= ?) s"
+            " ON s.article_id = a.id ORDER BY s.shared DESC, a.rowid LIMIT ?",
+            (*samples, min_shared, limit),
+        )
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    def adopt_copies(self, excerpt_id: str, original_id: str, similarity: float | None) -> None:
+        """Make `original_id` the original of `excerpt_id` and of every copy of it: a fuller
+        text arrived after the excerpt it was cut from."""
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE articles SET duplicate_of = ? WHERE duplicate_of = ?",
+                (original_id, excerpt_id),
+            )
+            conn.execute(
+                "UPDATE articles SET duplicate_of = ?, similarity = ? WHERE id = ?",
+                (original_id, similarity, excerpt_id),
+            )
+
     def add_article(
         self,
         article: Article,
@@ -165,6 +197,10 @@ class Store:
             conn.executemany(
                 "INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)",
                 [(band, article.id) for band in fingerprint.bands],
+            )
+            conn.executemany(
+                "INSERT OR IGNORE INTO article_shingles (shingle, article_id) VALUES (?, ?)",
+                [(shingle, article.id) for shingle in fingerprint.samples],
             )
 
     def list_articles(self) -> list[ArticleSummary]:
@@ -253,6 +289,17 @@ class Store:
             "SELECT doc FROM parsed_docs WHERE article_id = ? AND model = ?", (article_id, model)
         ).fetchone()
         return bytes(row[0]) if row else None
+
+
+def _backfill_samples(conn: sqlite3.Connection) -> None:
+    """Shingle samples for articles stored before migration 10 (same rule as new ones)."""
+    rows = conn.execute("SELECT id, title, body, content_hash FROM articles").fetchall()
+    for article_id, title, body, content in rows:
+        samples = Fingerprint.of(title, body, content).samples
+        conn.executemany(
+            "INSERT OR IGNORE INTO article_shingles (shingle, article_id) VALUES (?, ?)",
+            [(shingle, article_id) for shingle in samples],
+        )
 
 
 def _statements(sql: str) -> list[str]:

@@ -228,6 +228,20 @@ MIGRATIONS: tuple[Migration, ...] = (
         );
         """,
     ),
+    Migration(
+        10,
+        "article_shingle_samples",
+        """
+        CREATE TABLE article_shingles (
+            shingle INTEGER NOT NULL,          -- a sampled word-shingle hash (duplicates.sample)
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            PRIMARY KEY (shingle, article_id)
+        ) WITHOUT ROWID;
+        """,
+    ),
 )
+
+# Filled by code after the migration runs, for articles stored before it (see Store._migrate).
+BACKFILLED_BY_CODE = {10: "article_shingles"}
 
 LATEST_VERSION = MIGRATIONS[-1].version
