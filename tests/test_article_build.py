@@ -52,3 +52,39 @@ def test_date_stamp_dates_the_article_without_staying_in_the_body():
     article = build("Talks on the city resume next week\n\n28 Apr 2016\n\nDelegates will meet.")
     assert article.published is not None and article.published.value == "2016-04-28"
     assert article.body == "Delegates will meet."
+
+
+def test_record_date_contradicted_by_the_text_is_kept_aside_with_a_note():
+    from rashomon.model import DatePrecision, PublicationDate
+
+    record = PublicationDate("2011-02-02", DatePrecision.DAY, FoundIn.RECORD)
+    raw = RawArticle(
+        source="fakes.csv#1",
+        text="Thu Sep 5 2013 Car bomb kills four in the capital. Four people were killed.",
+        title="Car bomb kills four",
+        published=record,
+    )
+    article = build_article(raw, DIRECTORY, UserMetadata())
+    assert (article.published.value, article.published.found_in) == ("2013-09-05", FoundIn.TEXT)
+    assert article.published_rejected == record
+    assert "2011-02-02" in article.published_note
+    given = PublicationDate("2013-09-06", DatePrecision.DAY, FoundIn.USER)
+    chosen = build_article(raw, DIRECTORY, UserMetadata(published=given))
+    assert chosen.published == given and chosen.published_rejected is None
+
+
+def test_rejected_record_date_is_stored_and_listed(tmp_path):
+    from rashomon.model import DatePrecision, PublicationDate
+    from rashomon.pipeline import store_article
+    from rashomon.store import Store
+
+    record = PublicationDate("2011-02-02", DatePrecision.DAY, FoundIn.RECORD)
+    raw = RawArticle(source="fakes.csv#1", text="Thu Sep 5 2013 Four were killed.", title="T",
+                     published=record)  # fmt: skip
+    article = build_article(raw, DIRECTORY, UserMetadata())
+    with Store(tmp_path / "d.db") as store:
+        store_article(store, article)
+        stored, summary = store.get_article(article.id)
+        assert stored.published_rejected == record
+        assert summary.published_rejected == "2011-02-02"
+        assert summary.published_note == article.published_note

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rashomon.article.boilerplate import clean_text, cut_span
-from rashomon.article.dates import date_from_text_lead, date_from_url
+from rashomon.article.dates import date_from_text_lead, date_from_url, text_date_beats_record
 from rashomon.article.outlets import OutletDirectory, identify_publisher
 from rashomon.errors import InputError
 from rashomon.model import Article, FoundIn, PublicationDate, RawArticle
@@ -56,12 +56,12 @@ def build_article(raw: RawArticle, directory: OutletDirectory, user: UserMetadat
     if not clean.body.strip():
         raise InputError(raw.source, "no article text left after removing boilerplate")
     title = raw.title or clean.title or _first_line(clean.body)
-    published = (
-        user.published
-        or raw.published
-        or (date_from_url(url) if url else None)
-        or date_from_text_lead("\n".join((*clean.stamps, clean.body)))
-    )
+    lead = "\n".join((*clean.stamps, clean.body))
+    in_text = date_from_text_lead(lead)
+    published = user.published or raw.published or (date_from_url(url) if url else None) or in_text
+    from_text, rejected = _record_date_contradicted(user, raw, lead)
+    if from_text is not None:
+        published = from_text
     content = content_hash(title, clean.body)
     return Article(
         id=article_id(content, publisher.outlet, raw.record_digest),
@@ -80,7 +80,29 @@ def build_article(raw: RawArticle, directory: OutletDirectory, user: UserMetadat
         url=url,
         published=published,
         markup=raw.markup,
+        published_rejected=rejected,
+        published_note=(
+            f"record date {rejected.value} rejected: the article text gives {published.value}"
+            if rejected and published
+            else None
+        ),
     )
+
+
+def _record_date_contradicted(
+    user: UserMetadata, raw: RawArticle, lead: str
+) -> tuple[PublicationDate | None, PublicationDate | None]:
+    """(the text's date, the record's rejected date) when the article's head contradicts the
+    date field of its record; (None, None) otherwise.
+
+    Only a record's date field loses to the text: a date the user gave wins over both, and
+    page metadata is the page's own statement.
+    """
+    record = raw.published
+    if user.published or record is None or record.found_in is not FoundIn.RECORD:
+        return None, None
+    from_text = text_date_beats_record(record, lead)
+    return (from_text, record) if from_text is not None else (None, None)
 
 
 def _first_line(body: str) -> str:

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from rashomon.model import DatePrecision, FoundIn, PublicationDate
 
-__all__ = ["date_from_text_lead", "date_from_url", "parse_date"]
+__all__ = ["date_from_text_lead", "date_from_url", "parse_date", "text_date_beats_record"]
 
 # Years outside these bounds are ids, counts or typos, not the publication date of a news story.
 MIN_YEAR, MAX_YEAR = 1900, 2100
@@ -167,11 +167,24 @@ def date_from_url(url: str) -> PublicationDate | None:
     return None
 
 
-def _leading_date(text: str, *, need_day: bool) -> PublicationDate | None:
+# Dates as text extraction leaves them: "Apr 232017" (day and year glued when a comma and a
+# space were dropped), "21.08.2013Get short URL" (a date glued to the next word).
+_GLUED_DAY_YEAR = re.compile(rf"^({_MONTH})\s*(\d{{1,2}})((?:19|20)\d\d)\b", re.IGNORECASE)
+_GLUED_WORD = re.compile(r"^(\d{1,2}[./-]\d{1,2}[./-]\d{4})(?=[^\W\d_])")
+
+
+def _unglue(text: str) -> str:
+    text = _GLUED_DAY_YEAR.sub(lambda m: f"{m[1]} {m[m.lastindex - 1]} {m[m.lastindex]}", text)
+    return _GLUED_WORD.sub(r"\1 ", text)
+
+
+def _leading_date(text: str, *, need_day: bool, order: str = "MDY") -> PublicationDate | None:
     """The longest run of leading words of `text` that parses as a date."""
-    tokens = text.split()[:_LEAD_PREFIX_TOKENS]
+    tokens = _unglue(text.strip()).split()[:_LEAD_PREFIX_TOKENS]
     for n in range(len(tokens), 0, -1):
-        found = parse_date(" ".join(tokens[:n]).rstrip(_EDGE_PUNCT), found_in=FoundIn.TEXT)
+        found = parse_date(
+            " ".join(tokens[:n]).rstrip(_EDGE_PUNCT), found_in=FoundIn.TEXT, order=order
+        )
         if found and (found.precision is DatePrecision.DAY or not need_day):
             return found
     return None
@@ -182,7 +195,7 @@ def _month_or_day(found: PublicationDate | None) -> PublicationDate | None:
     return found if found and found.precision is not DatePrecision.YEAR else None
 
 
-def date_from_text_lead(text: str) -> PublicationDate | None:
+def date_from_text_lead(text: str, order: str = "MDY") -> PublicationDate | None:
     """A publication date stated at the very start of an article body.
 
     Accepted: a body that opens with a full date ('Wed 05 Apr 2017 Syria attack ...'), or, among
@@ -192,12 +205,34 @@ def date_from_text_lead(text: str) -> PublicationDate | None:
     """
     lines = [line.strip() for line in text.splitlines() if line.strip()][:_LEAD_LINES]
     for i, line in enumerate(lines):
-        if i == 0 and (found := _leading_date(line, need_day=True)):
+        if i == 0 and (found := _leading_date(line, need_day=True, order=order)):
             return found
         if label := _LABEL.match(line):
-            rest = _LEADING_TIME.sub("", line[label.end() :])
-            if found := _month_or_day(_leading_date(rest, need_day=False)):
+            rest = _LEADING_TIME.sub("", re.sub(r"^at\s+", "", line[label.end() :]))
+            if found := _month_or_day(_leading_date(rest, need_day=False, order=order)):
                 return found
-        if found := _month_or_day(parse_date(line.strip(_EDGE_PUNCT), found_in=FoundIn.TEXT)):
+        line_date = parse_date(line.strip(_EDGE_PUNCT), found_in=FoundIn.TEXT, order=order)
+        if found := _month_or_day(line_date):
             return found
     return None
+
+
+def text_date_beats_record(record: PublicationDate, text: str) -> PublicationDate | None:
+    """The date `text` prints at its head when it contradicts the record's own date field.
+
+    Record fields are filled by whoever built the data set and are often wrong (FA-KES's
+    `date` column is wrong for about a quarter of its articles); a date the article prints at
+    its head ("Thu Sep 5 2013 ...", "Published February 18 2015", a date stamp) is the page's
+    own. They agree when the less precise one contains the other (record 2015-02-18, text
+    2015-02): then the record is kept, being the more precise. A numeric date that reads two
+    ways ("05-09-2013") contradicts the record only when neither reading matches it, and then
+    it is not trusted either: without an order the record is kept.
+    """
+    readings = {date_from_text_lead(text, order) for order in ("MDY", "DMY")} - {None}
+    if len(readings) != 1:
+        return None
+    (found,) = readings
+    if found is None or found.precision is DatePrecision.YEAR:
+        return None
+    shared = min(len(record.value), len(found.value))
+    return found if record.value[:shared] != found.value[:shared] else None

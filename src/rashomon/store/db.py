@@ -28,7 +28,7 @@ from rashomon.store.schema import BACKFILLED_BY_CODE, LATEST_VERSION, MIGRATIONS
 _SUMMARY_COLUMNS = (
     "a.id, a.source, a.title, a.outlet, a.outlet_found_in, a.wire, a.dateline, a.published,"
     " a.published_precision, a.published_found_in, a.words, a.duplicate_of, a.similarity,"
-    " a.url, a.author, a.captions"
+    " a.url, a.author, a.captions, a.published_rejected, a.published_note"
 )
 
 
@@ -174,14 +174,15 @@ class Store:
         similarity: float | None,
     ) -> None:
         """Insert one article and its fingerprint atomically (its own transaction)."""
-        published = article.published
+        published, rejected = article.published, article.published_rejected
         with self.transaction() as conn:
             conn.execute(
                 "INSERT INTO articles (id, source, title, body, raw_text, offset_map, captions,"
                 " markup, outlet, outlet_found_in, wire, dateline, author, url, published,"
                 " published_precision, published_found_in, words, content_hash, duplicate_of,"
-                " similarity, ingested_at)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " similarity, ingested_at, published_rejected, published_rejected_precision,"
+                " published_note)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     article.id, article.source, article.title, article.body, article.raw_text,
                     json.dumps(article.offsets.segments), json.dumps(article.captions),
@@ -192,6 +193,9 @@ class Store:
                     published.precision.value if published else None,
                     published.found_in.value if published else None,
                     article.words, article.content_hash, duplicate_of, similarity, _now(),
+                    rejected.value if rejected else None,
+                    rejected.precision.value if rejected else None,
+                    article.published_note,
                 ),
             )  # fmt: skip
             conn.executemany(
@@ -225,6 +229,7 @@ class Store:
     def get_article(self, article_id: str) -> tuple[Article, ArticleSummary]:
         row = self.conn.execute(
             f"SELECT {_SUMMARY_COLUMNS}, a.body, a.raw_text, a.offset_map, a.content_hash,"
+            " a.published_rejected_precision,"
             " a.markup, EXISTS(SELECT 1 FROM parsed_docs p WHERE p.article_id = a.id) AS parsed"
             " FROM articles a WHERE a.id = ?",
             (self.resolve_id(article_id),),
@@ -254,6 +259,8 @@ class Store:
             url=row["url"],
             published=published,
             markup=row["markup"],
+            published_rejected=_rejected(row),
+            published_note=row["published_note"],
         )
         return article, summary
 
@@ -291,6 +298,13 @@ class Store:
         return bytes(row[0]) if row else None
 
 
+def _rejected(row: sqlite3.Row) -> PublicationDate | None:
+    if not row["published_rejected"]:
+        return None
+    precision = DatePrecision(row["published_rejected_precision"])
+    return PublicationDate(row["published_rejected"], precision, FoundIn.RECORD)
+
+
 def _backfill_samples(conn: sqlite3.Connection) -> None:
     """Shingle samples for articles stored before migration 10 (same rule as new ones)."""
     rows = conn.execute("SELECT id, title, body, content_hash FROM articles").fetchall()
@@ -325,4 +339,6 @@ def _summary(row: sqlite3.Row) -> ArticleSummary:
         author=row["author"],
         parsed=bool(row["parsed"]),
         captions=tuple(json.loads(row["captions"])),
+        published_rejected=row["published_rejected"],
+        published_note=row["published_note"],
     )

@@ -230,13 +230,17 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(
         10,
-        "article_shingle_samples",
+        "article_shingle_samples_and_rejected_dates",
         """
         CREATE TABLE article_shingles (
             shingle INTEGER NOT NULL,          -- a sampled word-shingle hash (duplicates.sample)
             article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
             PRIMARY KEY (shingle, article_id)
         ) WITHOUT ROWID;
+        -- a record's own date that the article text contradicted (kept, with why)
+        ALTER TABLE articles ADD COLUMN published_rejected TEXT;
+        ALTER TABLE articles ADD COLUMN published_rejected_precision TEXT;
+        ALTER TABLE articles ADD COLUMN published_note TEXT;
         """,
     ),
 )
