@@ -88,3 +88,17 @@ def test_rejected_record_date_is_stored_and_listed(tmp_path):
         assert stored.published_rejected == record
         assert summary.published_rejected == "2011-02-02"
         assert summary.published_note == article.published_note
+
+
+def test_date_stamp_and_widget_words_run_into_the_body_are_cut():
+    from rashomon.model import DatePrecision, PublicationDate
+
+    record = PublicationDate("2013-08-21", DatePrecision.DAY, FoundIn.RECORD)
+    raw = RawArticle(source="r.csv#2", title="T", published=record,
+                     text="21.08.2013Get short URL 0 0 0 Forces fired rockets on the suburbs.")  # fmt: skip
+    article = build_article(raw, DIRECTORY, UserMetadata())
+    assert article.body == "Forces fired rockets on the suburbs."
+    assert article.published == record  # the stamp agrees with the record
+    raw = RawArticle(source="r.csv#3", title="T", published=record,
+                     text="March 15 2011 marked the start of the uprising, activists said.")  # fmt: skip
+    assert build_article(raw, DIRECTORY, UserMetadata()).body.startswith("March 15 2011 marked")

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rashomon.article.boilerplate import clean_text, cut_span
-from rashomon.article.dates import date_from_text_lead, date_from_url, text_date_beats_record
+from rashomon.article.boilerplate import CleanText, clean_text, cut_span
+from rashomon.article.dates import (
+    date_from_text_lead,
+    date_from_url,
+    lead_stamp_length,
+    text_date_beats_record,
+)
+from rashomon.article.furniture import interface_prefix_length
 from rashomon.article.outlets import OutletDirectory, identify_publisher
 from rashomon.errors import InputError
 from rashomon.model import Article, FoundIn, PublicationDate, RawArticle
@@ -32,6 +38,8 @@ def build_article(raw: RawArticle, directory: OutletDirectory, user: UserMetadat
         is_masthead=directory.is_masthead,
         is_outlet=lambda name: directory.find(name) is not None,
     )
+    lead = "\n".join((*clean.stamps, clean.body))  # read for a date before the stamp is cut
+    clean = _cut_lead_stamp(clean)
     url = user.url or raw.url
     stated = (
         (user.outlet, FoundIn.USER)
@@ -56,7 +64,6 @@ def build_article(raw: RawArticle, directory: OutletDirectory, user: UserMetadat
     if not clean.body.strip():
         raise InputError(raw.source, "no article text left after removing boilerplate")
     title = raw.title or clean.title or _first_line(clean.body)
-    lead = "\n".join((*clean.stamps, clean.body))
     in_text = date_from_text_lead(lead)
     published = user.published or raw.published or (date_from_url(url) if url else None) or in_text
     from_text, rejected = _record_date_contradicted(user, raw, lead)
@@ -87,6 +94,17 @@ def build_article(raw: RawArticle, directory: OutletDirectory, user: UserMetadat
             else None
         ),
     )
+
+
+def _cut_lead_stamp(clean: CleanText) -> CleanText:
+    """Drop a date stamp and widget words run into the start of the body ("21.08.2013Get
+    short URL 0 0 0 Syrian forces ..."): the page dating itself, not reporting."""
+    stamp = lead_stamp_length(clean.body)
+    widgets = interface_prefix_length(clean.body[stamp:])
+    cut = stamp + widgets
+    if not cut or not clean.body[cut:].strip():
+        return clean
+    return cut_span(clean, 0, cut)
 
 
 def _record_date_contradicted(

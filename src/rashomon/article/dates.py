@@ -14,7 +14,13 @@ from urllib.parse import urlsplit
 
 from rashomon.model import DatePrecision, FoundIn, PublicationDate
 
-__all__ = ["date_from_text_lead", "date_from_url", "parse_date", "text_date_beats_record"]
+__all__ = [
+    "date_from_text_lead",
+    "date_from_url",
+    "lead_stamp_length",
+    "parse_date",
+    "text_date_beats_record",
+]
 
 # Years outside these bounds are ids, counts or typos, not the publication date of a news story.
 MIN_YEAR, MAX_YEAR = 1900, 2100
@@ -215,6 +221,47 @@ def date_from_text_lead(text: str, order: str = "MDY") -> PublicationDate | None
         if found := _month_or_day(line_date):
             return found
     return None
+
+
+_CLOCK_AFTER = re.compile(
+    r"\s*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:GMT|UTC)(?:[+-]\d{1,2})?)?"
+    r"|at\s+\d{4}\b|\d{3,4}\s*(?:GMT|UTC)(?:[+-]\d{1,2})?)",
+    re.IGNORECASE,
+)
+_TOKEN = re.compile(r"\S+")
+
+
+def lead_stamp_length(body: str) -> int:
+    """Characters of a date stamp that opens `body` run into the text, with its label and
+    clock time ("Thu Sep 5 2013 ", "Published February 18 2015 ", "Last updated at Apr
+    232017 ", "21.08.2013"): the page's dating of itself, read as the publication date and
+    kept out of the reported text. 0 when the body does not open with one."""
+    pos = 0
+    label = _LABEL.match(body)
+    if label:
+        pos = label.end()
+        pos += len(re.match(r"(?:at\s+)?", body[pos:], re.IGNORECASE).group())
+    end = 0
+    if glued := _GLUED_WORD.match(body[pos:]):
+        end = pos + len(glued[1])
+    else:
+        spans = [m.end() for m in _TOKEN.finditer(body, pos)][:_LEAD_PREFIX_TOKENS]
+        for stop in reversed(spans):
+            found = parse_date(_unglue(body[pos:stop].rstrip(_EDGE_PUNCT)), found_in=FoundIn.TEXT)
+            if found and (
+                found.precision is DatePrecision.DAY
+                or (label and found.precision is DatePrecision.MONTH)
+            ):
+                end = stop
+                break
+    if not end:
+        return 0
+    if clock := _CLOCK_AFTER.match(body, end):
+        end = clock.end()
+    end += len(re.match(r"[\s,|\u2013\u2014-]*", body[end:]).group())
+    following = body[end : end + 1]
+    # a stamp runs into a headline or a sentence; "March 15 2011 marked the start" is prose
+    return end if not following or following.isupper() or following.isdigit() or glued else 0
 
 
 def text_date_beats_record(record: PublicationDate, text: str) -> PublicationDate | None:

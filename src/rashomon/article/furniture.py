@@ -201,6 +201,22 @@ def is_metadata_label(text: str) -> bool:
     return "," in value and len(words(value)) <= 6 and not value.endswith(".")
 
 
+def interface_prefix_length(text: str, max_words: int = 8) -> int:
+    """Characters of widget words opening `text` ("Get short URL 0 0 0 ", "Share Tweet "),
+    as left when a page's buttons run into its first paragraph; 0 when none."""
+    vocab = vocabulary()
+    end = hits = 0
+    for n, match in enumerate(re.finditer(r"\S+", text)):
+        word = match.group().strip(".,:;|").lower()
+        if n >= max_words or not (word in vocab.interface or word.isdigit()):
+            break
+        hits += word in vocab.interface
+        end = match.end()
+    if hits == 0:
+        return 0
+    return end + len(text[end:]) - len(text[end:].lstrip())
+
+
 def undouble(text: str) -> str:
     """ "Morale Patch ArmoryMorale Patch Armory" -> "Morale Patch Armory": a logo's alt text
     glued to its caption prints a name twice; other text is returned as it is."""
