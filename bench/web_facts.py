@@ -491,6 +491,7 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
 
     gold = load_gold(args.gold)
     directory = OutletDirectory.load()
+    digest = data_sha256(args.gold, args.data, gold)
     with tempfile.TemporaryDirectory(prefix="web-facts-") as tmp:
         db = Path(tmp) / "web.db"
         stored, failures = ingest_folder(args.data, gold, db)
@@ -511,6 +512,7 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         "bench": "web_facts",
         "data": display_path(args.data),
         "gold": display_path(args.gold),
+        "data_sha256": digest,
         "articles": len(per_article),
         "missing_files": sorted(i for i, why in failures.items() if why == "file absent"),
         "failed": {i: why for i, why in failures.items() if why != "file absent"},
@@ -523,6 +525,18 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         "halves": halves,
         "misses": _misses(gold, found, per_article) if args.misses else {},
     }
+
+
+def data_sha256(gold_path: Path, folder: Path, gold: Sequence[GoldArticle]) -> str:
+    """One hash of the gold file and every text it names, so a gate knows its floors apply."""
+    import hashlib
+
+    digest = hashlib.sha256(gold_path.read_bytes())
+    for article in gold:
+        path = folder / f"{article.id}.txt"
+        digest.update(article.id.encode() + b"\0")
+        digest.update(path.read_bytes() if path.is_file() else b"<absent>")
+    return digest.hexdigest()
 
 
 def _summary(tallies: Sequence[dict[str, Tally]]) -> dict[str, Any]:

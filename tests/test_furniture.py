@@ -149,3 +149,15 @@ def test_sign_off_at_the_end_of_a_paragraph_is_cut_with_the_map_intact():
     start = clean.body.index("denied")
     a, b = clean.offsets.span_to_raw(start, start + 6)
     assert raw[a:b] == "denied"
+
+
+def test_credit_needs_a_name_after_the_agency_slash():
+    assert not furniture.is_caption(
+        "Nearly a third of the country is held by the YPG/PKK terrorists."
+    )
+    assert furniture.is_caption("A man walks past rubble. AMEER ALHALBI/AFP")
+
+
+def test_menu_items_run_together_are_furniture():
+    assert furniture.is_run_together_menu("HomeWorld NewsBusiness MarketsSport Tech")
+    assert not furniture.is_run_together_menu("The McDonald family met YouTube staff on Monday.")

@@ -109,6 +109,8 @@ def test_unknown_site_is_named_by_its_page_or_its_registrable_domain():
     assert (p.outlet, p.found_in) == ("Kalamoon Post", FoundIn.TEXT)
     p = publisher(url="http://nonews2read.blogspot.com/2018/04/x.html")
     assert (p.outlet, p.found_in) == ("nonews2read.blogspot.com", FoundIn.URL)
+    p = publisher(url="https://friendsofsyria.wordpress.com/2017/04/05/x/")
+    assert p.outlet == "friendsofsyria.wordpress.com"
 
 
 def test_wire_from_a_source_line_a_headline_credit_or_the_copys_own_disclaimer():

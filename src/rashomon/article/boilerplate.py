@@ -232,6 +232,8 @@ class _Classifier:
             return LineKind.CREDIT
         if after_credit and _DATED_PHOTO_CAPTION.search(text):
             return LineKind.CAPTION
+        if self._names_source(text):
+            return LineKind.SOURCE
         if furniture.is_caption(text):
             return LineKind.CAPTION
         if _RELATED_PREFIX.match(text) or _RELATED_BLOCK.match(text):
@@ -255,6 +257,8 @@ class _Classifier:
         if _is_widget(text) or furniture.is_interface(text) or furniture.is_not_prose(text):
             return LineKind.WIDGET
         if furniture.is_foreign_script(text, self.script) or furniture.is_metadata_label(text):
+            return LineKind.WIDGET
+        if furniture.is_run_together_menu(text):
             return LineKind.WIDGET
         if self.lines[i].words <= _BYLINE_MAX_WORDS and _BYLINE.match(text):
             return LineKind.HEADING

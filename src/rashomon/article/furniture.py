@@ -27,7 +27,8 @@ _MONTH = (
 _CAPTION_END = re.compile(
     r"(\((?:[^()]*\b(?i:photo|photos|picture|image|credit|file)\b[^()]*"
     r"|[^()]*\bvia (?:AP|AFP|Reuters|Getty(?: Images)?)|AP|AFP|Reuters|Getty Images)\)"
-    r"|\b[A-Z]{2,}(?: PHOTO)?\s*/\s*[A-Z][\w.'’ -]{1,40}|\bLicense Photo"
+    r"|\b[A-Z]{2,}(?: PHOTO)?\s*/\s*[A-Z][a-z][\w.'’-]*(?:\s+[A-Z][a-z][\w.'’-]*)+"
+    r"|/\s*(?:AFP|AP|Reuters|REUTERS|Getty Images|EPA|UPI)|\bLicense Photo"
     r"|\.\s+" + _MONTH + r"\s+\d{1,2},\s+\d{4})\.?\s*$"
 )
 MAX_CAPTION_WORDS = 60  # a longer line is a paragraph that happens to end with a credit
@@ -41,6 +42,9 @@ _DATE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d")
+_AGO = re.compile(
+    r"^(?:an?|\d+)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\.?$", re.IGNORECASE
+)
 _LABEL_VALUE = re.compile(r"^(?P<label>[^\W\d_][\w ]{0,24}?)\s*:\s*(?P<value>.*)$")
 _BLOG_COMMENT = re.compile(r"^[\w.' -]{2,30} said\.{2,}\s*$")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
@@ -139,6 +143,8 @@ def is_teaser(text: str) -> bool:
 def is_date_stamp(text: str) -> bool:
     """A line that only dates the page: "28 Apr 2016", "Sun Sep 18, 2016 15:24:28",
     "· Nov. 30, 2016, 12:01 am", "Posted on September 21, 2016", "Update 14:45 29 April"."""
+    if _AGO.match(text.strip()):
+        return True  # "a year ago", "3 hours ago": when the page was seen, relative to nothing
     if not _DIGITS.search(text) or len(text) > 80:
         return False
     leftover = _DATE_WORDS.sub(" ", text)
@@ -185,6 +191,19 @@ def is_not_prose(text: str) -> bool:
     if text.count('":') >= 2 or text.count("{") >= 2:
         return True
     return (letters + spaces) / len(text) < 0.6 and len(words(text)) < 8
+
+
+_GLUED_CAMEL = re.compile(r"[a-z]{2}[A-Z][a-z]")
+
+
+def is_run_together_menu(text: str) -> bool:
+    """Menu items printed without spaces: "FinancialGovernment SolutionsLegalReuters News
+    AgencyRisk Management": several words glued lower-to-upper case, in a short line."""
+    tokens = text.split()
+    if len(tokens) > 2 * MAX_FURNITURE_WORDS:
+        return False
+    glued = sum(1 for t in tokens if _GLUED_CAMEL.search(t))
+    return glued >= 2 and glued / len(tokens) >= 0.15
 
 
 def is_metadata_label(text: str) -> bool:

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -269,7 +270,20 @@ def registrable_domain(url: str) -> str | None:
     from tld import get_fld
 
     found = get_fld(url.strip(), fail_silently=True, fix_protocol=True)
-    return str(found).lower() if found else None
+    if not found:
+        return None
+    domain = str(found).lower()
+    if domain in _hosting_domains():
+        host = (urlsplit(url.strip()).hostname or "").lower().removeprefix("www.")
+        return host if host.endswith("." + domain) else domain
+    return domain
+
+
+@cache
+def _hosting_domains() -> frozenset[str]:
+    text = resources.files("rashomon.data").joinpath("outlets.yaml").read_text("utf-8")
+    hosts = (yaml.safe_load(text) or {}).get("hosting_domains", ())
+    return frozenset(str(d).lower() for d in hosts)
 
 
 def site_name(url: str, lines: Iterable[str]) -> str | None:
