@@ -102,3 +102,20 @@ def test_date_stamp_and_widget_words_run_into_the_body_are_cut():
     raw = RawArticle(source="r.csv#3", title="T", published=record,
                      text="March 15 2011 marked the start of the uprising, activists said.")  # fmt: skip
     assert build_article(raw, DIRECTORY, UserMetadata()).body.startswith("March 15 2011 marked")
+
+
+def test_html_page_of_an_unlisted_site_is_named_by_its_metadata_else_its_domain():
+    from rashomon.ingest.html import read_html
+
+    body = "<p>" + " ".join(["The convoy was struck near the town on Monday, officials said."] * 6)
+    for meta, expected in (
+        ('<meta property="og:site_name" content="Kalamoon Post">', ("Kalamoon Post", "metadata")),
+        ("", ("kalamoonpost.net", "url")),
+    ):
+        page = (
+            f"<html><head><title>Convoy struck</title>{meta}</head><body><article>"
+            f"<h1>Convoy struck</h1>{body}</p></article></body></html>"
+        )
+        raw = read_html("p.html", page, url="https://www.kalamoonpost.net/news/1")
+        article = build_article(raw, DIRECTORY, UserMetadata())
+        assert (article.outlet, article.outlet_found_in) == expected
