@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from rashomon.article.furniture import undouble
 from rashomon.errors import InputError
 from rashomon.model import FoundIn
 
@@ -296,19 +297,11 @@ def site_name(url: str, lines: Iterable[str]) -> str | None:
     if len(label) < 4:
         return None
     for line in lines:
-        name = _undouble(line.strip())
+        name = undouble(line.strip())
         key = name_key(name)
         if len(name.split()) <= 6 and key.startswith(label) and len(key) <= 2 * len(label) + 8:
             return name
     return None
-
-
-def _undouble(text: str) -> str:
-    half = len(text) // 2
-    for cut in (half, half + 1):
-        if text[:cut].strip() and text[:cut].strip() == text[cut:].strip():
-            return text[:cut].strip()
-    return text
 
 
 def _agency_named(
