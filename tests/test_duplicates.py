@@ -125,22 +125,43 @@ def test_a_different_story_sharing_a_sign_off_is_no_copy(tmp_path):
         assert all(original is None for original in originals(store).values())
 
 
-def test_articles_stored_before_the_samples_existed_are_found_after_the_upgrade(tmp_path):
-    import sqlite3
-
+def test_articles_stored_before_the_samples_existed_are_found_after_the_upgrade(
+    tmp_path, monkeypatch
+):
+    import rashomon.store.db as db
     from rashomon.store import Store
 
     path = tmp_path / "old.db"
+    older = tuple(m for m in db.MIGRATIONS if m.version < 10)
+    with monkeypatch.context() as patch:  # a database made by a rashomon without migration 10
+        patch.setattr(db, "MIGRATIONS", older)
+        patch.setattr(db, "LATEST_VERSION", older[-1].version)
+        with Store(path) as store:
+            store.add_article = _without_new_columns(store)
+            store.copies_by_samples = lambda *_args, **_kw: []
+            full_id, _ = store_text(store, LONG_STORY, "Reuters")
     with Store(path) as store:
-        full_id, _ = store_text(store, LONG_STORY, "Reuters")
-    conn = sqlite3.connect(path)  # undo migration 10 as an older rashomon would have it
-    conn.executescript(
-        "DROP TABLE article_shingles; DELETE FROM schema_version WHERE version = 10;"
-    )
-    conn.close()
-    with Store(path) as store:
+        assert store.schema_version() == 10
         excerpt_id, _ = store_text(store, EXCERPT, "Blog")
         assert originals(store)[excerpt_id] == full_id
+
+
+def _without_new_columns(store):
+    """add_article as a rashomon before migration 10 wrote it (no samples, no date columns)."""
+    import json
+
+    def add(article, fingerprint, duplicate_of, similarity):
+        with store.transaction() as conn:
+            conn.execute(
+                "INSERT INTO articles (id, source, title, body, raw_text, offset_map, words,"
+                " content_hash, duplicate_of, similarity, ingested_at)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?, 'then')",
+                (article.id, article.source, article.title, article.body, article.raw_text,
+                 json.dumps(article.offsets.segments), article.words, article.content_hash,
+                 duplicate_of, similarity),
+            )  # fmt: skip
+
+    return add
 
 
 def test_saved_excerpt_of_a_seed_is_linked_to_it_whichever_comes_first(seeds_dir, tmp_path):

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
+from itertools import islice
 from urllib.parse import urlsplit
 
 from rashomon.model import DatePrecision, FoundIn, PublicationDate
@@ -67,6 +69,8 @@ _LABEL = re.compile(
     r"(?:\s+on)?\s*[:\u2013\u2014-]?\s*",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
+_DATE_REACH = 80  # characters: the longest lead date, label and weekday included, fits
 _EDGE_PUNCT = " \t.,;:|-\u2013\u2014"
 
 
@@ -201,6 +205,7 @@ def _month_or_day(found: PublicationDate | None) -> PublicationDate | None:
     return found if found and found.precision is not DatePrecision.YEAR else None
 
 
+@lru_cache(maxsize=64)  # the same lead is read for the date and for checking a record's
 def date_from_text_lead(text: str, order: str = "MDY") -> PublicationDate | None:
     """A publication date stated at the very start of an article body.
 
@@ -211,6 +216,8 @@ def date_from_text_lead(text: str, order: str = "MDY") -> PublicationDate | None
     """
     lines = [line.strip() for line in text.splitlines() if line.strip()][:_LEAD_LINES]
     for i, line in enumerate(lines):
+        if not _DIGIT.search(line[:_DATE_REACH]):
+            continue  # every date we read has a digit (its day or year) near the line's start
         if i == 0 and (found := _leading_date(line, need_day=True, order=order)):
             return found
         if label := _LABEL.match(line):
@@ -236,6 +243,8 @@ def lead_stamp_length(body: str) -> int:
     clock time ("Thu Sep 5 2013 ", "Published February 18 2015 ", "Last updated at Apr
     232017 ", "21.08.2013"): the page's dating of itself, read as the publication date and
     kept out of the reported text. 0 when the body does not open with one."""
+    if not _DIGIT.search(body[:_DATE_REACH]):
+        return 0
     pos = 0
     label = _LABEL.match(body)
     if label:
@@ -245,7 +254,7 @@ def lead_stamp_length(body: str) -> int:
     if glued := _GLUED_WORD.match(body[pos:]):
         end = pos + len(glued[1])
     else:
-        spans = [m.end() for m in _TOKEN.finditer(body, pos)][:_LEAD_PREFIX_TOKENS]
+        spans = [m.end() for m in islice(_TOKEN.finditer(body, pos), _LEAD_PREFIX_TOKENS)]
         for stop in reversed(spans):
             found = parse_date(_unglue(body[pos:stop].rstrip(_EDGE_PUNCT)), found_in=FoundIn.TEXT)
             if found and (

@@ -50,6 +50,7 @@ _BLOG_COMMENT = re.compile(r"^[\w.' -]{2,30} said\.{2,}\s*$")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 
 MAX_FURNITURE_WORDS = 16
+_MAX_FURNITURE_CHARS = 200  # longer lines are read as text without counting their words
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,8 @@ def is_interface(text: str) -> bool:
     "Continue Reading Below", "Your web browser is no longer supported. To improve your
     experience update it here", "Promotions, new products and sales. Directly to your inbox."
     """
+    if len(text) > _MAX_FURNITURE_CHARS:
+        return False
     found = [w.lower() for w in words(text)]
     if not found or len(found) > MAX_FURNITURE_WORDS:
         return False
@@ -137,7 +140,7 @@ def is_caption(text: str) -> bool:
 
 def is_teaser(text: str) -> bool:
     """A cut-off summary of another story: several words ending in an ellipsis."""
-    return len(words(text)) >= 6 and bool(_TEASER_END.search(text))
+    return bool(_TEASER_END.search(text)) and len(words(text)) >= 6
 
 
 def is_date_stamp(text: str) -> bool:
@@ -155,28 +158,44 @@ def is_date_stamp(text: str) -> bool:
 def is_foreign_script(text: str, script: str) -> bool:
     """A short line written in another script than the article (a Hebrew share widget in an
     English page, a Cyrillic view counter): page furniture of the site's home language."""
+    if len(text) > _MAX_FURNITURE_CHARS or len(words(text)) > MAX_FURNITURE_WORDS:
+        return False
     letters = [c for c in text if c.isalpha()]
-    if not letters or len(words(text)) > MAX_FURNITURE_WORDS:
+    if not letters:
         return False
     other = sum(1 for c in letters if script_of(c) != script)
     return other / len(letters) > 0.5
 
 
+@cache
 def script_of(char: str) -> str:
     """The script a letter belongs to, from its Unicode name ("LATIN", "HEBREW", "CYRILLIC")."""
+    if char.isascii():
+        return "LATIN"
     try:
         return unicodedata.name(char).split()[0]
     except ValueError:
         return "UNKNOWN"
 
 
+_SCRIPT_SAMPLE = 4000  # characters read to tell an article's script
+_LETTER = re.compile(r"[^\W\d_]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
 def dominant_script(text: str) -> str:
+    """The script most of the article's letters are written in (read from its start)."""
+    sample = text[:_SCRIPT_SAMPLE]
+    if (len(sample) - len(sample.encode("ascii", "ignore"))) * 4 < len(sample):
+        return "LATIN"  # mostly ASCII: the common case, decided without reading each letter
+    letters = _LETTER.findall(sample)
+    if not letters or len(_ASCII_LETTER.findall(sample)) * 2 >= len(letters):
+        return "LATIN"
     counts: dict[str, int] = {}
-    for char in text:
-        if char.isalpha():
-            name = script_of(char)
-            counts[name] = counts.get(name, 0) + 1
-    return max(counts, key=lambda k: counts[k]) if counts else "LATIN"
+    for char in letters:
+        name = script_of(char)
+        counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=lambda k: counts[k])
 
 
 def is_not_prose(text: str) -> bool:
@@ -184,7 +203,9 @@ def is_not_prose(text: str) -> bool:
     reporting ("854", "+ ↺ − 16 px", 'string(1002) "[{"id":"1862710",...')."""
     if _URL.match(text):
         return True
-    letters = sum(1 for c in text if c.isalpha())
+    if len(text) > 2000:
+        return False  # a paragraph; dumps and counters are shorter
+    letters = sum(map(str.isalpha, text))
     spaces = text.count(" ")
     if letters < 3:
         return True

@@ -341,6 +341,8 @@ _DISCLAIMER = re.compile(
 def _agency_disclaiming(body: str, directory: OutletDirectory, outlet: str | None) -> str | None:
     """ "CNN could not immediately confirm the authenticity of the photos": reporters name
     their own organisation when they say what it could not verify, so it wrote the copy."""
+    if "confirm" not in body and "verify" not in body:
+        return None
     for match in _DISCLAIMER.finditer(body):
         found = directory.find(match["name"])
         if found is not None and not _same(found.name, outlet):

@@ -41,6 +41,9 @@ MIN_WORDS_FOR_NEAR_COPY = 40  # below this, shingle overlap says too little
 SAMPLE_MOD = 8  # one shingle in eight (by hash) is kept for finding containment candidates
 MIN_SHARED_SAMPLES = 2  # sampled shingles two texts must share to be compared
 MAX_CANDIDATES = 25  # texts compared in full per new article, most shared samples first
+# An excerpt keeps about CONTAINMENT_THRESHOLD of its sample in the fuller text's; half is the
+# bar for comparing two texts in full, leaving room for the sample's chance variation.
+MIN_SAMPLE_SHARE = 0.5
 
 _PRIME = 4_294_967_311  # just above 2**32: (a * v + b) stays below 2**64 for 32-bit v, a, b
 
@@ -150,7 +153,7 @@ class CopyLookup(Protocol):
     def copies_by_bands(self, bands: Sequence[str]) -> list[tuple[str, str | None, str]]: ...
 
     def copies_by_samples(
-        self, samples: Sequence[int], min_shared: int, limit: int
+        self, samples: Sequence[int], min_shared: int, limit: int, min_share: float = 0.0
     ) -> list[tuple[str, str | None, str]]: ...
 
 
@@ -192,7 +195,7 @@ def match_copies(lookup: CopyLookup, body: str, fingerprint: Fingerprint) -> Cop
     mine = set(fingerprint.shingles) or shingles(body)
     candidates = {row[0]: row for row in lookup.copies_by_bands(fingerprint.bands)}
     for row in lookup.copies_by_samples(
-        fingerprint.samples or sample(mine), MIN_SHARED_SAMPLES, MAX_CANDIDATES
+        fingerprint.samples or sample(mine), MIN_SHARED_SAMPLES, MAX_CANDIDATES, MIN_SAMPLE_SHARE
     ):
         candidates.setdefault(row[0], row)
     best: tuple[str | None, float] = (None, 0.0)

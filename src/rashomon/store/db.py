@@ -137,10 +137,11 @@ class Store:
         return [(r[0], r[1], r[2]) for r in rows]
 
     def copies_by_samples(
-        self, samples: Sequence[int], min_shared: int, limit: int
+        self, samples: Sequence[int], min_shared: int, limit: int, min_share: float = 0.0
     ) -> list[tuple[str, str | None, str]]:
-        """Articles sharing at least `min_shared` sampled shingles, most shared first:
-        (id, duplicate_of, body). Containment candidates: excerpts and fuller texts."""
+        """Articles sharing at least `min_shared` sampled shingles, and at least `min_share` of
+        the smaller of the two samples, most shared first: (id, duplicate_of, body).
+        Containment candidates: excerpts and fuller texts."""
         if not samples:
             return []
         marks = ",".join("?" * len(samples))
@@ -148,8 +149,11 @@ class Store:
             "SELECT a.id, a.duplicate_of, a.body FROM articles a JOIN"
             f" (SELECT article_id, COUNT(*) AS shared FROM article_shingles"
             f"  WHERE shingle IN ({marks}) GROUP BY article_id HAVING COUNT(*) >= ?) s"
-            " ON s.article_id = a.id ORDER BY s.shared DESC, a.rowid LIMIT ?",
-            (*samples, min_shared, limit),
+            " ON s.article_id = a.id"
+            " WHERE s.shared >= ? * MIN(?, (SELECT COUNT(*) FROM article_shingles x"
+            "  WHERE x.article_id = a.id))"
+            " ORDER BY s.shared DESC, a.rowid LIMIT ?",
+            (*samples, min_shared, min_share, len(samples), limit),
         )
         return [(r[0], r[1], r[2]) for r in rows]
 

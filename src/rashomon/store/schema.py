@@ -237,6 +237,7 @@ MIGRATIONS: tuple[Migration, ...] = (
             article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
             PRIMARY KEY (shingle, article_id)
         ) WITHOUT ROWID;
+        CREATE INDEX article_shingles_article ON article_shingles(article_id);
         -- a record's own date that the article text contradicted (kept, with why)
         ALTER TABLE articles ADD COLUMN published_rejected TEXT;
         ALTER TABLE articles ADD COLUMN published_rejected_precision TEXT;
