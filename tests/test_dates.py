@@ -372,3 +372,31 @@ def test_dates_inside_sentences_are_not_publication_dates(body: str) -> None:
 def test_body_date_later_in_first_line_is_ignored() -> None:
     body = "Syria attack, Wed 05 Apr 2017: symptoms consistent with nerve agent use"
     assert date_from_text_lead(body) is None
+
+
+def test_dates_as_text_extraction_leaves_them():
+    from rashomon.article.dates import date_from_text_lead
+
+    assert (
+        date_from_text_lead("Last updated at Apr 232017 An attack on a camp").value == "2017-04-23"
+    )
+    assert date_from_text_lead("21.08.2013Get short URL 0 0 0 Forces fired").value == "2013-08-21"
+    assert date_from_text_lead("Thu Sep 5 2013 Car bomb kills four").value == "2013-09-05"
+
+
+def test_text_date_beats_a_contradicted_record_date_only():
+    from rashomon.article.dates import text_date_beats_record
+    from rashomon.model import DatePrecision, FoundIn, PublicationDate
+
+    record = PublicationDate("2011-02-02", DatePrecision.DAY, FoundIn.RECORD)
+    found = text_date_beats_record(record, "Thu Sep 5 2013 Car bomb kills four in the capital.")
+    assert (found.value, found.found_in) == ("2013-09-05", FoundIn.TEXT)
+    same = PublicationDate("2013-09-05", DatePrecision.DAY, FoundIn.RECORD)
+    assert text_date_beats_record(same, "Published September 2013 A car bomb.") is None
+    # relative days are no date; a numeric date that reads two ways decides nothing
+    assert text_date_beats_record(record, "On Thursday a car bomb killed four.") is None
+    assert text_date_beats_record(record, "05-09-2013 A car bomb killed four.") is None
+    assert text_date_beats_record(same, "05-09-2013 A car bomb killed four.") is None
+    assert (
+        text_date_beats_record(record, "15-09-2013 A car bomb killed four.").value == "2013-09-15"
+    )

@@ -54,7 +54,8 @@ def test_stated_outlet_wins_and_is_canonicalised():
 def test_url_domain_including_subdomains():
     assert publisher(url="https://www.bbc.co.uk/news/world-middle-east-1").outlet == "BBC"
     assert publisher(url="https://uk.reuters.com/article/x").outlet == "Reuters"
-    assert publisher(url="https://example.org/a").outlet is None
+    unknown = publisher(url="https://news.example.org/a")
+    assert (unknown.outlet, unknown.found_in) == ("example.org", FoundIn.URL)
 
 
 def test_statement_intermediary_is_not_the_outlet():
@@ -72,3 +73,60 @@ def test_user_directory_file_adds_outlets(tmp_path):
         directory.from_url("https://english.enabbaladi.net/archives/1").name
         == "Enab Baladi English"
     )
+
+
+def test_more_dateline_forms():
+    cases = {
+        "GENEVA, March 1. /TASS/. Militants used": ("Geneva", "TASS", "Militants"),
+        "HMEYMIM AIRBASE (Syria), (Sputnik) – In April, MSF said": ("Hmeymim Airbase", "Sputnik", "In"),
+        "Moscow, SANA- A Russian military source said": ("Moscow", "SANA", "A Russian"),
+        "DEIR EZ-ZOR/ANKARA (AA) - U.S.-led warplanes": ("Deir Ez-Zor/Ankara", "Anadolu Agency", "U.S."),
+        "URUM-AL-KUBRA, Syria, Sept. 20 (UPI) -- The Russian": ("Urum-Al-Kubra", "UPI", "The"),
+        "(REUTERS) – Russia said on Tuesday": (None, "Reuters", "Russia"),
+        "BEIRUT, LEBANON (8:14 A.M.) – Speaking in Moscow": ("Beirut, Lebanon", None, "Speaking"),
+    }  # fmt: skip
+    for text, (place, wire, rest) in cases.items():
+        line = find_dateline(text, DIRECTORY)
+        assert line is not None, text
+        assert (line.place, line.wire) == (place, wire), text
+        assert text[line.length :].startswith(rest), text
+
+
+def test_byline_run_into_the_dateline_is_cut_with_it():
+    text = "By Tom Perry and Lisa Barrington BEIRUT (Reuters) - Syrian rebels said on Monday."
+    line = find_dateline(text, DIRECTORY)
+    assert (line.place, line.wire) == ("Beirut", "Reuters")
+    assert text[line.length :] == "Syrian rebels said on Monday."
+
+
+def test_sentence_that_starts_like_a_dateline_is_not_one():
+    assert find_dateline("The army (SAA) - said it would.", DIRECTORY) is None
+    assert find_dateline("ISIS, the group said, would fight.", DIRECTORY) is None
+
+
+def test_unknown_site_is_named_by_its_page_or_its_registrable_domain():
+    p = publisher(url="https://www.kalamoonpost.net/x", page_lines=("Kalamoon PostKalamoon Post",))
+    assert (p.outlet, p.found_in) == ("Kalamoon Post", FoundIn.TEXT)
+    p = publisher(url="http://nonews2read.blogspot.com/2018/04/x.html")
+    assert (p.outlet, p.found_in) == ("nonews2read.blogspot.com", FoundIn.URL)
+    p = publisher(url="https://friendsofsyria.wordpress.com/2017/04/05/x/")
+    assert p.outlet == "friendsofsyria.wordpress.com"
+
+
+def test_wire_from_a_source_line_a_headline_credit_or_the_copys_own_disclaimer():
+    site = "https://example.net/a"
+    assert publisher(url=site, sources=("Mehr News Agency",)).wire == "Mehr News Agency"
+    assert publisher(url=site, sources=("By Sputnik News",)).wire == "Sputnik"
+    assert publisher(url=site, sources=("Beirut / AP",)).wire == "AP"
+    assert publisher(url=site, title="Reuters : Russian jets struck the convoy").wire == "Reuters"
+    body = (
+        "Activists said 25 died. CNN could not immediately confirm the authenticity of the photos."
+    )
+    assert publisher(url=site, body=body).wire == "CNN"
+    body = "None of the reports could be confirmed, both the Associated Press and Reuters said."
+    assert publisher(url=site, body=body).wire is None
+
+
+def test_a_source_line_naming_the_publisher_itself_is_no_wire():
+    p = publisher(url="https://www.bbc.com/news/x", sources=("BBC News",))
+    assert (p.outlet, p.wire) == ("BBC", None)

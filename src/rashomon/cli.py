@@ -285,6 +285,7 @@ _TABLE_COLUMNS = {
 _ARTICLE_FIELDS = (
     "id", "source", "title", "outlet", "outlet_found_in", "wire", "dateline", "published",
     "published_precision", "published_found_in", "words", "duplicate_of", "similarity",
+    "published_rejected", "published_note",
 )  # fmt: skip
 
 

@@ -106,6 +106,9 @@ class Article:
     url: str | None = None
     published: PublicationDate | None = None
     markup: str | None = None
+    # A record's own date that the article's text contradicted, kept beside the date used.
+    published_rejected: PublicationDate | None = None
+    published_note: str | None = None
 
     @property
     def words(self) -> int:
@@ -133,6 +136,8 @@ class ArticleSummary:
     author: str | None = None
     parsed: bool = False
     captions: tuple[str, ...] = field(default=())
+    published_rejected: str | None = None  # the record's date, when the text contradicted it
+    published_note: str | None = None
 
 
 # -- who, where, when (per-article extraction) ---------------------------------------------

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from rashomon.article import furniture
 from rashomon.model import OffsetMap
 
 
@@ -27,6 +28,9 @@ class LineKind(StrEnum):
     WIDGET = "widget"  # share buttons, newsletter prompts, copyright
     COMMENTS = "comments"  # comment forms and everything after them
     FOOTER = "footer"  # "Source: Al Jazeera", "TRTWorld and agencies": outlet evidence
+    SOURCE = "source"  # a line naming an outlet or agency alone ("Mehr News Agency", "By REUTERS")
+    STAMP = "stamp"  # a line that only dates the page ("Posted on September 21, 2016")
+    TEASER = "teaser"  # cut-off summaries of other stories, ending in an ellipsis
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,8 @@ class CleanText:
     footers: tuple[str, ...]  # lines that name the publisher; read by outlet detection
     leading_lines: tuple[str, ...]  # non-empty lines before the title (mastheads)
     removed: tuple[tuple[LineKind, str], ...]
+    sources: tuple[str, ...] = ()  # lines naming an outlet or agency alone: wire evidence
+    stamps: tuple[str, ...] = ()  # date lines removed from the body: publication-date evidence
 
 
 _CREDIT_PREFIX = re.compile(
@@ -59,7 +65,7 @@ _CREDIT_PREFIX = re.compile(
 _CAPTION_PREFIX = re.compile(r"^(image caption|caption:|media caption)\s*", re.IGNORECASE)
 _RELATED_PREFIX = re.compile(
     r"^(read more|read also|also read|related|see also|more on this|watch|listen|recommended)"
-    r"\s*[:\-–—|]",
+    r"\s*(?:[:\-–—|]|\.{2,}|…|$)",
     re.IGNORECASE,
 )
 _RELATED_BLOCK = re.compile(
@@ -87,6 +93,10 @@ _FOOTER_LINE = re.compile(
     r"^(source\s*:\s*.+|.{2,40}\s+(and|with|&)\s+(news\s+)?agencies"
     r"|\((reporting|additional reporting|writing|editing) by .+\)"
     r"|(reporting|additional reporting) by .+;.+)$",
+    re.IGNORECASE,
+)
+_SIGN_OFF_END = re.compile(
+    r"\s*\((?:additional )?(?:reporting|writing|editing|compiled|research) by [^()]*\)\s*$",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^[•·▪●◦*-]\s+")
@@ -133,52 +143,88 @@ def _is_link_bullet(text: str) -> bool:
     return len(text.split()) <= _HEADING_MAX_WORDS and not text.rstrip().endswith((".", ";"))
 
 
+_BYLINE_MAX_WORDS = 10
+_TITLE_MAX_WORDS = 30
+_TITLE_MIN_WORDS = 3
+_LEAD_SCAN = 40  # lines before the first paragraph of reporting that may hold the title
+_BYLINE_OR_SOURCE = re.compile(
+    r"^(?:by|author|written by|edited by|posted by|source|sources|kaynak)\b\s*[:\-]?\s*", re.I
+)
+
+
 class _Classifier:
     """Walks the lines once, keeping the little state that captions and blocks need."""
 
     def __init__(
-        self, lines: Sequence[Line], title_in_text: bool, is_masthead: Callable[[str], bool]
+        self,
+        lines: Sequence[Line],
+        title_in_text: bool,
+        is_masthead: Callable[[str], bool],
+        is_outlet: Callable[[str], bool] | None = None,
     ) -> None:
         self.lines = lines
         self.kinds: list[LineKind] = [LineKind.BLANK] * len(lines)
         self.title_in_text = title_in_text
         self.is_masthead = is_masthead
+        self.is_outlet = is_outlet or is_masthead
+        self.script = furniture.dominant_script(" ".join(line.text for line in lines))
 
     def run(self) -> list[LineKind]:
         nonblank = [i for i, line in enumerate(self.lines) if line.text]
-        title_index = self._title_index(nonblank) if self.title_in_text else None
         after_credit = False
         in_related_block = False
         in_comments = False
         for i in nonblank:
             text = self.lines[i].text
-            if i == title_index:
-                self.kinds[i] = LineKind.TITLE
-                continue
-            if title_index is not None and i < title_index:
-                self.kinds[i] = LineKind.HEADING  # masthead above the title
-                continue
             kind = self._kind_of(i, text, after_credit, in_related_block, in_comments)
             in_comments = in_comments or kind is LineKind.COMMENTS
-            if kind is LineKind.RELATED and _RELATED_BLOCK.match(text):
+            if kind is LineKind.RELATED and (
+                _RELATED_BLOCK.match(text) or furniture.related_opening(text) == text.lower()
+            ):
                 in_related_block = True
-            elif not _BULLET.match(text):
+            elif not _BULLET.match(text) and kind is not LineKind.TEASER:
                 in_related_block = kind is LineKind.RELATED and in_related_block
             after_credit = kind in (LineKind.CREDIT, LineKind.CAPTION)
             self.kinds[i] = kind
         self._mark_repeated_lines_as_captions(nonblank)
+        self._mark_teaser_runs(nonblank)
+        if self.title_in_text:
+            self._choose_title(nonblank)
         return self.kinds
 
-    def _title_index(self, nonblank: list[int]) -> int | None:
+    def _choose_title(self, nonblank: list[int]) -> None:
+        """The headline: the first line before the reporting starts that reads as one.
+
+        Menus, widgets, date stamps, captions and mastheads above it are furniture; a first
+        line that is already a paragraph (a long sentence, a long quote) means the file has
+        no headline, and the body keeps that paragraph.
+        """
+        title_index = fallback = None
+        for i in nonblank[:_LEAD_SCAN]:
+            text, kind = self.lines[i].text, self.kinds[i]
+            if kind not in (LineKind.HEADING, LineKind.BODY) or self.is_masthead(text):
+                continue
+            if _headline_shaped(text):
+                title_index = i
+                break
+            if kind is LineKind.BODY:
+                break
+            fallback = i if fallback is None else fallback
+        title_index = fallback if title_index is None else title_index
+        if title_index is None:
+            return
+        self.kinds[title_index] = LineKind.TITLE
+        title_key = _key(self.lines[title_index].text)
         for i in nonblank:
-            if not self.is_masthead(self.lines[i].text):
-                return i
-        return nonblank[0] if nonblank else None
+            if i < title_index and self.kinds[i] in (LineKind.BODY, LineKind.HEADING):
+                self.kinds[i] = LineKind.HEADING  # masthead or menu above the title
+            elif i > title_index and _repeats_title(self.lines[i].text, title_key):
+                self.kinds[i] = LineKind.HEADING
 
     def _kind_of(
         self, i: int, text: str, after_credit: bool, in_related_block: bool, in_comments: bool
     ) -> LineKind:
-        if in_comments or _COMMENTS_START.match(text):
+        if in_comments or _COMMENTS_START.match(text) or furniture.is_comment_start(text):
             return LineKind.COMMENTS
         if _CAPTION_PREFIX.match(text):
             return LineKind.CAPTION
@@ -186,46 +232,135 @@ class _Classifier:
             return LineKind.CREDIT
         if after_credit and _DATED_PHOTO_CAPTION.search(text):
             return LineKind.CAPTION
+        if self._names_source(text):
+            return LineKind.SOURCE
+        if furniture.is_caption(text):
+            return LineKind.CAPTION
         if _RELATED_PREFIX.match(text) or _RELATED_BLOCK.match(text):
+            return LineKind.RELATED
+        if furniture.related_opening(text) and self.lines[i].words <= _HEADING_MAX_WORDS:
             return LineKind.RELATED
         if text.startswith("- ") and text.endswith(" -"):
             return LineKind.HEADING  # AFP-style subhead: "- Not targeting civilians -"
         if _BULLET.match(text) and (in_related_block or _is_link_bullet(text)):
             return LineKind.RELATED
-        if in_related_block and _looks_like_heading(text):
+        if in_related_block and (_looks_like_heading(text) or furniture.is_teaser(text)):
             return LineKind.RELATED
-        if _is_widget(text):
-            return LineKind.WIDGET
-        if _FOOTER_LINE.match(text) and self.lines[i].words <= 12:
+        if furniture.is_teaser(text) and self.lines[i].words <= 2 * _HEADING_MAX_WORDS:
+            return LineKind.TEASER
+        if _FOOTER_LINE.match(text) and self.lines[i].words <= 40:
             return LineKind.FOOTER
-        if _looks_like_heading(text) or _BYLINE.match(text):
+        if self._names_source(text):
+            return LineKind.SOURCE
+        if furniture.is_date_stamp(text):
+            return LineKind.STAMP
+        if _is_widget(text) or furniture.is_interface(text) or furniture.is_not_prose(text):
+            return LineKind.WIDGET
+        if furniture.is_foreign_script(text, self.script) or furniture.is_metadata_label(text):
+            return LineKind.WIDGET
+        if furniture.is_run_together_menu(text):
+            return LineKind.WIDGET
+        if self.lines[i].words <= _BYLINE_MAX_WORDS and _BYLINE.match(text):
+            return LineKind.HEADING
+        if _looks_like_heading(text):
             return LineKind.HEADING
         return LineKind.BODY
+
+    def _names_source(self, text: str) -> bool:
+        """A line that only names an outlet or agency: "Mehr News Agency", "By REUTERS",
+        "Beirut / AP", "Press TV / AA": where the copy came from, not reporting."""
+        if len(text.split()) > 8:
+            return False
+        rest = _BYLINE_OR_SOURCE.sub("", text).strip(" .")
+        parts = [p.strip(" .") for p in re.split(r"\s*/\s*|\s+(?:and|&)\s+", rest) if p.strip(" .")]
+        return (
+            bool(parts)
+            and any(self.is_outlet(p) for p in parts)
+            and all(self.is_outlet(p) or len(p.split()) <= 3 for p in parts)
+        )
 
     def _mark_repeated_lines_as_captions(self, nonblank: list[int]) -> None:
         """A line printed twice in a row is an image's alt text and caption, not reporting."""
         for a, b in zip(nonblank, nonblank[1:], strict=False):
+            if self.title_in_text and a == nonblank[0]:
+                continue  # a headline printed again under itself: the title picks it up
             if self.lines[a].text == self.lines[b].text and self.kinds[a] is LineKind.BODY:
                 self.kinds[a] = LineKind.CAPTION
                 self.kinds[b] = LineKind.CAPTION
 
+    def _mark_teaser_runs(self, nonblank: list[int]) -> None:
+        """Teasers come in lists: a lone ellipsis is kept as text, and a sentence between two
+        teasers is a teaser whose summary happened to fit."""
+        positions = [n for n, i in enumerate(nonblank) if self.kinds[i] is LineKind.TEASER]
+        runs: list[list[int]] = []
+        for n in positions:
+            if runs and n - runs[-1][-1] <= 2:
+                runs[-1].append(n)
+            else:
+                runs.append([n])
+        for run in runs:
+            first, last = run[0], run[-1]
+            beside_links = any(
+                0 <= m < len(nonblank) and self.kinds[nonblank[m]] is LineKind.RELATED
+                for m in (first - 1, last + 1)
+            )
+            if len(run) >= 2 or beside_links:
+                for m in range(first, last + 1):
+                    self.kinds[nonblank[m]] = LineKind.TEASER
+                continue
+            i = nonblank[first]
+            text = self.lines[i].text
+            self.kinds[i] = LineKind.HEADING if _looks_like_heading(text) else LineKind.BODY
+
+
+def _key(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def _headline_shaped(text: str) -> bool:
+    """Enough words to be a headline, not so many or so finished that it is a paragraph."""
+    count = len(text.split())
+    if count < _TITLE_MIN_WORDS or count > _TITLE_MAX_WORDS:
+        return False
+    if text[:1] in "\"“‘'«" and count > _HEADING_MAX_WORDS:
+        return False  # a long quotation opens the story, it is not its headline
+    if furniture.is_interface(text) or furniture.is_date_stamp(text):
+        return False
+    return not text.rstrip().endswith(".")
+
+
+def _repeats_title(text: str, title_key: str) -> bool:
+    """The headline again, alone or with the site's name after a bar or dash."""
+    if _key(text) == title_key:
+        return True
+    head = re.split(r"\s+[|–—-]\s+(?=[^|–—-]+$)", text)[0]
+    return bool(title_key) and _key(head) == title_key
+
 
 def clean_text(
-    raw: str, *, title_in_text: bool, is_masthead: Callable[[str], bool] | None = None
+    raw: str,
+    *,
+    title_in_text: bool,
+    is_masthead: Callable[[str], bool] | None = None,
+    is_outlet: Callable[[str], bool] | None = None,
 ) -> CleanText:
     """Classify every line of `raw` and keep the body with a map back to `raw`.
 
     `title_in_text`: the first non-empty line (after any masthead) is the title, as in
     plain-text files. `is_masthead`: tells a line that only names the outlet ("BBC News")
-    and may stand above the title.
+    and may stand above the title. `is_outlet`: tells any name of an outlet or agency, short
+    ones included ("AP"), for credit lines such as "Beirut / AP" (default: `is_masthead`).
     """
     lines = split_lines(raw)
-    kinds = _Classifier(lines, title_in_text, is_masthead or (lambda _line: False)).run()
+    masthead = is_masthead or (lambda _line: False)
+    kinds = _Classifier(lines, title_in_text, masthead, is_outlet).run()
     title: str | None = None
     body_parts: list[str] = []
     segments: list[tuple[int, int, int]] = []
     captions: list[str] = []
     footers: list[str] = []
+    sources: list[str] = []
+    stamps: list[str] = []
     leading: list[str] = []
     removed: list[tuple[LineKind, str]] = []
     clean_pos = 0
@@ -245,14 +380,24 @@ def clean_text(
                     captions.append(caption)
             elif kind is LineKind.FOOTER:
                 footers.append(line.text)
+            elif kind is LineKind.SOURCE:
+                sources.append(line.text)
+            elif kind is LineKind.STAMP:
+                stamps.append(line.text)
             continue
+        text = line.text
+        sign_off = _SIGN_OFF_END.search(text)
+        if sign_off and sign_off.start() > 0:
+            footers.append(sign_off.group().strip())  # "... (Reporting by X; Editing by Y)"
+            removed.append((LineKind.FOOTER, sign_off.group().strip()))
+            text = text[: sign_off.start()].rstrip()
         if body_parts:
             separator = "\n" if _same_paragraph(lines, kinds, previous_kept, i) else "\n\n"
             body_parts.append(separator)
             clean_pos += len(separator)
-        segments.append((clean_pos, line.start, len(line.text)))
-        body_parts.append(line.text)
-        clean_pos += len(line.text)
+        segments.append((clean_pos, line.start, len(text)))
+        body_parts.append(text)
+        clean_pos += len(text)
         previous_kept = i
     return CleanText(
         title=title,
@@ -262,6 +407,8 @@ def clean_text(
         footers=tuple(footers),
         leading_lines=tuple(leading),
         removed=tuple(removed),
+        sources=tuple(sources),
+        stamps=tuple(stamps),
     )
 
 
@@ -272,22 +419,28 @@ def _same_paragraph(lines: Sequence[Line], kinds: Sequence[LineKind], a: int, b:
 
 def cut_prefix(clean: CleanText, length: int) -> CleanText:
     """Drop the first `length` characters of the body (a dateline), keeping the map right."""
+    return cut_span(clean, 0, length)
+
+
+def cut_span(clean: CleanText, start: int, length: int) -> CleanText:
+    """Drop `length` characters of the body from `start` (a dateline opening a paragraph),
+    keeping every later offset mapped to the same raw character."""
     if length <= 0:
         return clean
-    body = clean.body[length:]
+    end = start + length
+    body = clean.body[:start] + clean.body[end:]
     segments: list[tuple[int, int, int]] = []
     for clean_start, raw_start, seg_len in clean.offsets.segments:
         seg_end = clean_start + seg_len
-        if seg_end <= length:
+        if seg_end <= start:
+            segments.append((clean_start, raw_start, seg_len))
             continue
-        skip = max(length - clean_start, 0)
-        segments.append((clean_start + skip - length, raw_start + skip, seg_len - skip))
-    return CleanText(
-        title=clean.title,
-        body=body,
-        offsets=OffsetMap(tuple(segments)),
-        captions=clean.captions,
-        footers=clean.footers,
-        leading_lines=clean.leading_lines,
-        removed=clean.removed,
-    )
+        if clean_start >= end:
+            segments.append((clean_start - length, raw_start, seg_len))
+            continue
+        if clean_start < start:
+            segments.append((clean_start, raw_start, start - clean_start))
+        if seg_end > end:
+            skip = end - clean_start
+            segments.append((start, raw_start + skip, seg_end - end))
+    return replace(clean, body=body, offsets=OffsetMap(tuple(segments)))

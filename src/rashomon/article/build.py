@@ -4,14 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rashomon.article.boilerplate import clean_text, cut_prefix
-from rashomon.article.dates import date_from_text_lead, date_from_url
+from rashomon.article.boilerplate import CleanText, clean_text, cut_span
+from rashomon.article.dates import (
+    date_from_text_lead,
+    date_from_url,
+    lead_stamp_length,
+    text_date_beats_record,
+)
+from rashomon.article.furniture import interface_prefix_length
 from rashomon.article.outlets import OutletDirectory, identify_publisher
 from rashomon.errors import InputError
 from rashomon.model import Article, FoundIn, PublicationDate, RawArticle
 from rashomon.reconcile.duplicates import article_id, content_hash
 
 _TITLE_FALLBACK_CHARS = 120
+_PAGE_LINES = 12  # removed lines read for the site's own name (mastheads, logos)
 
 
 @dataclass(frozen=True)
@@ -25,7 +32,14 @@ class UserMetadata:
 
 def build_article(raw: RawArticle, directory: OutletDirectory, user: UserMetadata) -> Article:
     """Clean the text, find outlet, wire, dateline and date, and give the article its id."""
-    clean = clean_text(raw.text, title_in_text=raw.title is None, is_masthead=directory.is_masthead)
+    clean = clean_text(
+        raw.text,
+        title_in_text=raw.title is None,
+        is_masthead=directory.is_masthead,
+        is_outlet=lambda name: directory.find(name) is not None,
+    )
+    lead = "\n".join((*clean.stamps, clean.body))  # read for a date before the stamp is cut
+    clean = _cut_lead_stamp(clean)
     url = user.url or raw.url
     stated = (
         (user.outlet, FoundIn.USER)
@@ -41,18 +55,20 @@ def build_article(raw: RawArticle, directory: OutletDirectory, user: UserMetadat
         url=url,
         body=clean.body,
         directory=directory,
+        sources=clean.sources,
+        page_lines=[text for _kind, text in clean.removed[:_PAGE_LINES]],
+        title=raw.title or clean.title,
     )
-    if publisher.dateline:
-        clean = cut_prefix(clean, publisher.dateline.length)
+    for dateline in reversed(publisher.datelines):
+        clean = cut_span(clean, dateline.start, dateline.length)
     if not clean.body.strip():
         raise InputError(raw.source, "no article text left after removing boilerplate")
     title = raw.title or clean.title or _first_line(clean.body)
-    published = (
-        user.published
-        or raw.published
-        or (date_from_url(url) if url else None)
-        or date_from_text_lead(clean.body)
-    )
+    in_text = date_from_text_lead(lead)
+    published = user.published or raw.published or (date_from_url(url) if url else None) or in_text
+    from_text, rejected = _record_date_contradicted(user, raw, lead)
+    if from_text is not None:
+        published = from_text
     content = content_hash(title, clean.body)
     return Article(
         id=article_id(content, publisher.outlet, raw.record_digest),
@@ -71,7 +87,40 @@ def build_article(raw: RawArticle, directory: OutletDirectory, user: UserMetadat
         url=url,
         published=published,
         markup=raw.markup,
+        published_rejected=rejected,
+        published_note=(
+            f"record date {rejected.value} rejected: the article text gives {published.value}"
+            if rejected and published
+            else None
+        ),
     )
+
+
+def _cut_lead_stamp(clean: CleanText) -> CleanText:
+    """Drop a date stamp and widget words run into the start of the body ("21.08.2013Get
+    short URL 0 0 0 Syrian forces ..."): the page dating itself, not reporting."""
+    stamp = lead_stamp_length(clean.body)
+    widgets = interface_prefix_length(clean.body[stamp:])
+    cut = stamp + widgets
+    if not cut or not clean.body[cut:].strip():
+        return clean
+    return cut_span(clean, 0, cut)
+
+
+def _record_date_contradicted(
+    user: UserMetadata, raw: RawArticle, lead: str
+) -> tuple[PublicationDate | None, PublicationDate | None]:
+    """(the text's date, the record's rejected date) when the article's head contradicts the
+    date field of its record; (None, None) otherwise.
+
+    Only a record's date field loses to the text: a date the user gave wins over both, and
+    page metadata is the page's own statement.
+    """
+    record = raw.published
+    if user.published or record is None or record.found_in is not FoundIn.RECORD:
+        return None, None
+    from_text = text_date_beats_record(record, lead)
+    return (from_text, record) if from_text is not None else (None, None)
 
 
 def _first_line(body: str) -> str:

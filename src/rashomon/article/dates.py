@@ -10,11 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
+from itertools import islice
 from urllib.parse import urlsplit
 
 from rashomon.model import DatePrecision, FoundIn, PublicationDate
 
-__all__ = ["date_from_text_lead", "date_from_url", "parse_date"]
+__all__ = [
+    "date_from_text_lead",
+    "date_from_url",
+    "lead_stamp_length",
+    "parse_date",
+    "text_date_beats_record",
+]
 
 # Years outside these bounds are ids, counts or typos, not the publication date of a news story.
 MIN_YEAR, MAX_YEAR = 1900, 2100
@@ -61,6 +69,8 @@ _LABEL = re.compile(
     r"(?:\s+on)?\s*[:\u2013\u2014-]?\s*",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
+_DATE_REACH = 80  # characters: the longest lead date, label and weekday included, fits
 _EDGE_PUNCT = " \t.,;:|-\u2013\u2014"
 
 
@@ -167,11 +177,24 @@ def date_from_url(url: str) -> PublicationDate | None:
     return None
 
 
-def _leading_date(text: str, *, need_day: bool) -> PublicationDate | None:
+# Dates as text extraction leaves them: "Apr 232017" (day and year glued when a comma and a
+# space were dropped), "21.08.2013Get short URL" (a date glued to the next word).
+_GLUED_DAY_YEAR = re.compile(rf"^({_MONTH})\s*(\d{{1,2}})((?:19|20)\d\d)\b", re.IGNORECASE)
+_GLUED_WORD = re.compile(r"^(\d{1,2}[./-]\d{1,2}[./-]\d{4})(?=[^\W\d_])")
+
+
+def _unglue(text: str) -> str:
+    text = _GLUED_DAY_YEAR.sub(lambda m: f"{m[1]} {m[m.lastindex - 1]} {m[m.lastindex]}", text)
+    return _GLUED_WORD.sub(r"\1 ", text)
+
+
+def _leading_date(text: str, *, need_day: bool, order: str = "MDY") -> PublicationDate | None:
     """The longest run of leading words of `text` that parses as a date."""
-    tokens = text.split()[:_LEAD_PREFIX_TOKENS]
+    tokens = _unglue(text.strip()).split()[:_LEAD_PREFIX_TOKENS]
     for n in range(len(tokens), 0, -1):
-        found = parse_date(" ".join(tokens[:n]).rstrip(_EDGE_PUNCT), found_in=FoundIn.TEXT)
+        found = parse_date(
+            " ".join(tokens[:n]).rstrip(_EDGE_PUNCT), found_in=FoundIn.TEXT, order=order
+        )
         if found and (found.precision is DatePrecision.DAY or not need_day):
             return found
     return None
@@ -182,7 +205,8 @@ def _month_or_day(found: PublicationDate | None) -> PublicationDate | None:
     return found if found and found.precision is not DatePrecision.YEAR else None
 
 
-def date_from_text_lead(text: str) -> PublicationDate | None:
+@lru_cache(maxsize=64)  # the same lead is read for the date and for checking a record's
+def date_from_text_lead(text: str, order: str = "MDY") -> PublicationDate | None:
     """A publication date stated at the very start of an article body.
 
     Accepted: a body that opens with a full date ('Wed 05 Apr 2017 Syria attack ...'), or, among
@@ -192,12 +216,79 @@ def date_from_text_lead(text: str) -> PublicationDate | None:
     """
     lines = [line.strip() for line in text.splitlines() if line.strip()][:_LEAD_LINES]
     for i, line in enumerate(lines):
-        if i == 0 and (found := _leading_date(line, need_day=True)):
+        if not _DIGIT.search(line[:_DATE_REACH]):
+            continue  # every date we read has a digit (its day or year) near the line's start
+        if i == 0 and (found := _leading_date(line, need_day=True, order=order)):
             return found
         if label := _LABEL.match(line):
-            rest = _LEADING_TIME.sub("", line[label.end() :])
-            if found := _month_or_day(_leading_date(rest, need_day=False)):
+            rest = _LEADING_TIME.sub("", re.sub(r"^at\s+", "", line[label.end() :]))
+            if found := _month_or_day(_leading_date(rest, need_day=False, order=order)):
                 return found
-        if found := _month_or_day(parse_date(line.strip(_EDGE_PUNCT), found_in=FoundIn.TEXT)):
+        line_date = parse_date(line.strip(_EDGE_PUNCT), found_in=FoundIn.TEXT, order=order)
+        if found := _month_or_day(line_date):
             return found
     return None
+
+
+_CLOCK_AFTER = re.compile(
+    r"\s*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:GMT|UTC)(?:[+-]\d{1,2})?)?"
+    r"|at\s+\d{4}\b|\d{3,4}\s*(?:GMT|UTC)(?:[+-]\d{1,2})?)",
+    re.IGNORECASE,
+)
+_TOKEN = re.compile(r"\S+")
+
+
+def lead_stamp_length(body: str) -> int:
+    """Characters of a date stamp that opens `body` run into the text, with its label and
+    clock time ("Thu Sep 5 2013 ", "Published February 18 2015 ", "Last updated at Apr
+    232017 ", "21.08.2013"): the page's dating of itself, read as the publication date and
+    kept out of the reported text. 0 when the body does not open with one."""
+    if not _DIGIT.search(body[:_DATE_REACH]):
+        return 0
+    pos = 0
+    label = _LABEL.match(body)
+    if label:
+        pos = label.end()
+        pos += len(re.match(r"(?:at\s+)?", body[pos:], re.IGNORECASE).group())
+    end = 0
+    if glued := _GLUED_WORD.match(body[pos:]):
+        end = pos + len(glued[1])
+    else:
+        spans = [m.end() for m in islice(_TOKEN.finditer(body, pos), _LEAD_PREFIX_TOKENS)]
+        for stop in reversed(spans):
+            found = parse_date(_unglue(body[pos:stop].rstrip(_EDGE_PUNCT)), found_in=FoundIn.TEXT)
+            if found and (
+                found.precision is DatePrecision.DAY
+                or (label and found.precision is DatePrecision.MONTH)
+            ):
+                end = stop
+                break
+    if not end:
+        return 0
+    if clock := _CLOCK_AFTER.match(body, end):
+        end = clock.end()
+    end += len(re.match(r"[\s,|\u2013\u2014-]*", body[end:]).group())
+    following = body[end : end + 1]
+    # a stamp runs into a headline or a sentence; "March 15 2011 marked the start" is prose
+    return end if not following or following.isupper() or following.isdigit() or glued else 0
+
+
+def text_date_beats_record(record: PublicationDate, text: str) -> PublicationDate | None:
+    """The date `text` prints at its head when it contradicts the record's own date field.
+
+    Record fields are filled by whoever built the data set and are often wrong (FA-KES's
+    `date` column is wrong for about a quarter of its articles); a date the article prints at
+    its head ("Thu Sep 5 2013 ...", "Published February 18 2015", a date stamp) is the page's
+    own. They agree when the less precise one contains the other (record 2015-02-18, text
+    2015-02): then the record is kept, being the more precise. A numeric date that reads two
+    ways ("05-09-2013") contradicts the record only when neither reading matches it, and then
+    it is not trusted either: without an order the record is kept.
+    """
+    readings = {date_from_text_lead(text, order) for order in ("MDY", "DMY")} - {None}
+    if len(readings) != 1:
+        return None
+    (found,) = readings
+    if found is None or found.precision is DatePrecision.YEAR:
+        return None
+    shared = min(len(record.value), len(found.value))
+    return found if record.value[:shared] != found.value[:shared] else None

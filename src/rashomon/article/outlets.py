@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 
+from rashomon.article.furniture import undouble
 from rashomon.errors import InputError
 from rashomon.model import FoundIn
 
@@ -102,25 +104,73 @@ class Dateline:
     place: str | None
     wire: str | None
     length: int  # characters of the body the dateline occupies, separator included
+    start: int = 0  # where in the body it begins (the start of a paragraph)
 
 
-_WIRE_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z.'’ -]{1,40}?)(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
-    r"\((?P<wire>[A-Za-z][A-Za-z .&-]{0,30})\)\s*[-–—]+\s*"
+# A byline run into the dateline: "By Tom Perry and Lisa Barrington BEIRUT (Reuters) - ...".
+_NAME_WORD = r"[A-Z][a-z][\w'’.-]*"
+_BYLINE_PREFIX = (
+    rf"(?:By\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
+    rf"(?:\s*(?:,|and|&)\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})*\s+(?=[A-Z(]))?"
 )
-_CAPS_DATELINE = re.compile(r"^(?P<place>[A-Z]{3,}(?:[ ,]+[A-Z]{2,}){0,2})\s*[-–—]+\s+")
+_PLACE = r"(?P<place>(?!The\s)[A-Z][\w.'’/ -]{1,40}?)"
+# ", Syria", ", Nov 1", ", Sept. 19", ", March 1.", "(Syria)": parts between place and wire.
+_PLACE_TAIL = r"(?:\s*,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?\.?|\s*\([A-Z][\w .-]{1,30}\)\s*,?)*"
+_WIRE_DATELINE = re.compile(
+    rf"^{_BYLINE_PREFIX}(?:{_PLACE}{_PLACE_TAIL})?\s*"
+    r"(?:\((?P<wire>[A-Za-z][A-Za-z .&-]{0,30})\)\s*[-–—:]+"
+    r"|/(?P<slashed>[A-Za-z][\w .&-]{0,30})/\.?)\s*"
+)
+# "Moscow, SANA- A Russian military source said...": the place, then the agency's name.
+_PLACE_AGENCY_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][\w'’ -]{1,30}?),\s*(?P<wire>[A-Z][A-Za-z]{1,10})\s*[-–—]+\s*"
+)
+_CAPS_DATELINE = re.compile(
+    rf"^{_BYLINE_PREFIX}(?P<place>[A-Z]{{3,}}(?:[ ,/-]+[A-Z]{{2,}}){{0,3}})"
+    r"(?:\s*\([^()]{1,20}\))?\s*[-–—]+\s+"
+)
+
+
+DATELINE_PARAGRAPHS = 3  # a lead-in sentence or two may come before the dateline
+
+
+def find_datelines(body: str, directory: OutletDirectory) -> list[Dateline]:
+    """Datelines opening any of the first paragraphs, in order.
+
+    Pages often print a summary or a caption above the wire copy ("The Russian Defense
+    Ministry has denied ... \n\nHMEYMIM AIRBASE (Syria), (Sputnik) – In April ..."); the
+    dateline is still the copy's, and must leave the body so that "Sputnik" is never read
+    as a speaker or an actor.
+    """
+    found: list[Dateline] = []
+    start = 0
+    for n, paragraph in enumerate(body.split("\n")):
+        if n >= DATELINE_PARAGRAPHS * 2:  # paragraphs are separated by blank lines
+            break
+        dateline = find_dateline(paragraph, directory) if paragraph.strip() else None
+        if dateline and (start == 0 or dateline.wire):  # later ones only with their agency
+            found.append(replace(dateline, start=start))
+        start += len(paragraph) + 1
+    return found
 
 
 def find_dateline(body: str, directory: OutletDirectory) -> Dateline | None:
-    """`Geneva (AFP) -` or `BEIRUT, Nov 1 (Reuters) -` or `BEIRUT —` at the start of the body."""
+    """`Geneva (AFP) -`, `BEIRUT, Nov 1 (Reuters) -`, `GENEVA, March 1. /TASS/.`,
+    `HMEYMIM AIRBASE (Syria), (Sputnik) –`, `Moscow, SANA-` or `BEIRUT —` at the start of the
+    body, after any byline run into it ("By A and B CITY (Reuters) - ...")."""
     match = _WIRE_DATELINE.match(body)
     if match:
-        wire_text = match["wire"].strip()
+        wire_text = (match["wire"] or match["slashed"]).strip()
         outlet = directory.find(wire_text)
         if outlet is None and not (wire_text.isupper() and len(wire_text) <= 6):
-            return None  # "(Syria)" or "(file photo)" are not agencies
-        wire = outlet.name if outlet else wire_text
-        return Dateline(_place_name(match["place"]), wire, match.end())
+            match = None  # "(Syria)" or "(file photo)" are not agencies
+        else:
+            wire = outlet.name if outlet else wire_text
+            place = _place_name(match["place"]) if match["place"] else None
+            return Dateline(place, wire, match.end())
+    match = _PLACE_AGENCY_DATELINE.match(body)
+    if match and (outlet := directory.find(match["wire"])) is not None and outlet.wire:
+        return Dateline(_place_name(match["place"]), outlet.name, match.end())
     match = _CAPS_DATELINE.match(body)
     if match:
         return Dateline(_place_name(match["place"]), None, match.end())
@@ -166,6 +216,7 @@ class Publisher:
     found_in: FoundIn | None
     wire: str | None
     dateline: Dateline | None
+    datelines: tuple[Dateline, ...] = ()
 
 
 def identify_publisher(
@@ -176,14 +227,22 @@ def identify_publisher(
     url: str | None,
     body: str,
     directory: OutletDirectory,
+    sources: Sequence[str] = (),
+    page_lines: Sequence[str] = (),
+    title: str | None = None,
 ) -> Publisher:
     """Pick the outlet from the strongest evidence; the wire only when nothing else names one.
 
     Order: an outlet stated by the user, a record or page metadata; a footer; a masthead; the
-    URL's domain; finally the dateline's wire (an AFP story read from AFP's own feed).
+    URL's domain in the directory; a line of the page giving the site's own name (the domain's
+    name written out: "Abb Takk News" on abbtakk.tv); the URL's registrable domain itself
+    ("moralepatcharmory.com"), so a page with a URL always has a named publisher; finally the
+    wire (an AFP story read from AFP's own feed). The wire is the dateline's agency, else an
+    agency named by a line of its own ("Mehr News Agency", "By REUTERS", "Beirut / AP"), by
+    the headline ("Reuters: ...") or by the copy's own disclaimer ("CNN could not confirm").
     """
-    dateline = find_dateline(body, directory)
-    wire = dateline.wire if dateline else None
+    datelines = find_datelines(body, directory)
+    dateline = datelines[0] if datelines else None
     candidates: list[tuple[str | None, FoundIn]] = [
         (directory.canonical(stated[0]), stated[1]) if stated else (None, FoundIn.USER),
         (outlet_from_footers(footers, directory), FoundIn.TEXT),
@@ -192,8 +251,104 @@ def identify_publisher(
     if url:
         from_url = directory.from_url(url)
         candidates.append((from_url.name if from_url else None, FoundIn.URL))
-    candidates.append((wire, FoundIn.TEXT))
-    for outlet, found_in in candidates:
-        if outlet:
-            return Publisher(outlet, found_in, wire, dateline)
-    return Publisher(None, None, wire, dateline)
+        candidates.append((site_name(url, (*leading_lines, *page_lines)), FoundIn.TEXT))
+        candidates.append((registrable_domain(url), FoundIn.URL))
+    outlet, found_in = next(((o, f) for o, f in candidates if o), (None, None))
+    wire = (
+        next((d.wire for d in datelines if d.wire), None)
+        or _agency_named(sources, directory, outlet)
+        or _agency_in_headline(title, directory, outlet)
+        or _agency_disclaiming(body, directory, outlet)
+    )
+    if outlet is None and wire:
+        outlet, found_in = wire, FoundIn.TEXT
+    return Publisher(outlet, found_in, wire, dateline, tuple(datelines))
+
+
+def registrable_domain(url: str) -> str | None:
+    """The name a site registered ("thesyriacampaign.org" for diary.thesyriacampaign.org,
+    "nonews2read.blogspot.com"), from the public-suffix list bundled with `tld` (no network)."""
+    from tld import get_fld
+
+    found = get_fld(url.strip(), fail_silently=True, fix_protocol=True)
+    if not found:
+        return None
+    domain = str(found).lower()
+    if domain in _hosting_domains():
+        host = (urlsplit(url.strip()).hostname or "").lower().removeprefix("www.")
+        return host if host.endswith("." + domain) else domain
+    return domain
+
+
+@cache
+def _hosting_domains() -> frozenset[str]:
+    text = resources.files("rashomon.data").joinpath("outlets.yaml").read_text("utf-8")
+    hosts = (yaml.safe_load(text) or {}).get("hosting_domains", ())
+    return frozenset(str(d).lower() for d in hosts)
+
+
+def site_name(url: str, lines: Iterable[str]) -> str | None:
+    """A short line that writes out the domain's name ("Abb Takk News" for abbtakk.tv,
+    "Morale Patch ArmoryMorale Patch Armory" for moralepatcharmory.com): the site's name."""
+    domain = registrable_domain(url)
+    if not domain:
+        return None
+    label = name_key(domain.split(".")[0])
+    if len(label) < 4:
+        return None
+    for line in lines:
+        name = undouble(line.strip())
+        key = name_key(name)
+        if len(name.split()) <= 6 and key.startswith(label) and len(key) <= 2 * len(label) + 8:
+            return name
+    return None
+
+
+def _agency_named(
+    sources: Sequence[str], directory: OutletDirectory, outlet: str | None
+) -> str | None:
+    """An outlet other than the publisher named by a line of its own: where the copy came from."""
+    for line in sources:
+        rest = re.sub(r"^(?:by|source|sources|kaynak)\b\s*[:\-]?\s*", "", line, flags=re.I)
+        for part in re.split(r"\s*/\s*|\s+(?:and|&)\s+", rest.strip(" .")):
+            found = directory.find(part.strip(" ."))
+            if found is not None and not _same(found.name, outlet):
+                return found.name
+    return None
+
+
+_HEADLINE_SOURCE = re.compile(r"^(?P<name>[A-Z][\w .&-]{1,30}?)\s*:\s+\S")
+
+
+def _agency_in_headline(
+    title: str | None, directory: OutletDirectory, outlet: str | None
+) -> str | None:
+    """ "Reuters : Russian jets carried out strike": a news agency credited before the headline."""
+    match = _HEADLINE_SOURCE.match(title or "")
+    found = directory.find(match["name"]) if match else None
+    if found is None or not found.wire or _same(found.name, outlet):
+        return None
+    return found.name
+
+
+_DISCLAIMER = re.compile(
+    r"\b(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s+(?:could|can|was|were|has|have)"
+    r"\s+not\s+(?:been\s+able\s+to\s+)?(?:immediately\s+|independently\s+)*"
+    r"(?:confirm|verify)\b"
+)
+
+
+def _agency_disclaiming(body: str, directory: OutletDirectory, outlet: str | None) -> str | None:
+    """ "CNN could not immediately confirm the authenticity of the photos": reporters name
+    their own organisation when they say what it could not verify, so it wrote the copy."""
+    if "confirm" not in body and "verify" not in body:
+        return None
+    for match in _DISCLAIMER.finditer(body):
+        found = directory.find(match["name"])
+        if found is not None and not _same(found.name, outlet):
+            return found.name
+    return None
+
+
+def _same(name: str, other: str | None) -> bool:
+    return other is not None and name_key(name) == name_key(other)

@@ -24,7 +24,7 @@ from rashomon.ingest.sources import expand_inputs, read_input
 from rashomon.model import Article
 from rashomon.nlp import load_pipeline, parse_pending
 from rashomon.pipeline.placement import name_spans_of, place_pending
-from rashomon.reconcile.duplicates import Fingerprint, find_original
+from rashomon.reconcile.duplicates import Fingerprint, match_copies
 from rashomon.settings import Settings
 from rashomon.store import Store
 
@@ -70,9 +70,11 @@ def store_article(store: Store, article: Article) -> Outcome:
     if store.has_article(article.id):
         return Outcome.UNCHANGED
     fingerprint = Fingerprint.of(article.title, article.body, article.content_hash)
-    original, similarity = find_original(store, article.body, fingerprint)
-    store.add_article(article, fingerprint, original, similarity)
-    return Outcome.COPY if original else Outcome.ADDED
+    match = match_copies(store, article.body, fingerprint)
+    store.add_article(article, fingerprint, match.original, match.similarity)
+    if match.adopts:  # a fuller text after its excerpt: it becomes the group's original
+        store.adopt_copies(match.adopts, article.id, match.similarity)
+    return Outcome.COPY if match.original else Outcome.ADDED
 
 
 def ingest(

@@ -4,6 +4,19 @@ Exact re-ingestion must be a no-op, so the article id derives from normalised co
 the outlet: the same text from another outlet is another publication of it. Reprints are
 rarely byte-identical (a new headline, a trimmed last paragraph), so near-copies are found
 with MinHash over word shingles, banded for lookup, then confirmed by exact Jaccard.
+
+Excerpts are copies too: a saved lead, a reprint cut after five paragraphs, the same text
+under another header. Their Jaccard with the full text is low (0.4 for a prefix of 40%), so
+they are found by containment instead: the share of the shorter text's shingles that occur in
+the longer one. Candidates come from a fixed sample of shingles (those whose hash is 0 modulo
+SAMPLE_MOD): a text contained in another has its sample contained in the other's sample, so
+containment survives the sampling, while MinHash bands do not.
+
+Which one is the original: the fuller text. An excerpt that arrives after its full text is
+recorded as a copy of it; a full text that arrives after an excerpt adopts it, so that excerpt
+(and any copies already pointing at it) now point at the full text, and every group keeps one
+original, the text the others were cut from. Only an original is adopted: an excerpt already
+recorded as a copy of something keeps its original, and the newcomer joins that group.
 """
 
 from __future__ import annotations
@@ -23,7 +36,14 @@ SHINGLE_WORDS = 5
 PERMUTATIONS = 64
 BANDS = 16  # 4 rows a band: pairs above ~0.6 Jaccard almost always share a band
 COPY_THRESHOLD = 0.7  # Jaccard of shingle sets at which we call one text a copy of another
+CONTAINMENT_THRESHOLD = 0.8  # share of the shorter text's shingles found in the longer one
 MIN_WORDS_FOR_NEAR_COPY = 40  # below this, shingle overlap says too little
+SAMPLE_MOD = 8  # one shingle in eight (by hash) is kept for finding containment candidates
+MIN_SHARED_SAMPLES = 2  # sampled shingles two texts must share to be compared
+MAX_CANDIDATES = 25  # texts compared in full per new article, most shared samples first
+# An excerpt keeps about CONTAINMENT_THRESHOLD of its sample in the fuller text's; half is the
+# bar for comparing two texts in full, leaving room for the sample's chance variation.
+MIN_SAMPLE_SHARE = 0.5
 
 _PRIME = 4_294_967_311  # just above 2**32: (a * v + b) stays below 2**64 for 32-bit v, a, b
 
@@ -93,6 +113,18 @@ def jaccard(a: set[int], b: set[int]) -> float:
     return len(a & b) / len(a | b)
 
 
+def containment(part: set[int] | frozenset[int], whole: set[int] | frozenset[int]) -> float:
+    """Share of `part`'s shingles that occur in `whole` (1.0: `part` is an excerpt of it)."""
+    if not part or not whole:
+        return 0.0
+    return len(part & whole) / len(part)
+
+
+def sample(shingle_set: Iterable[int]) -> tuple[int, ...]:
+    """The shingles kept for lookup: a subset of a text's sample is a subset of its copies'."""
+    return tuple(sorted(h for h in shingle_set if h % SAMPLE_MOD == 0))
+
+
 @dataclass(frozen=True)
 class Fingerprint:
     """What the store keeps to find an article's copies later without re-reading all texts."""
@@ -101,6 +133,7 @@ class Fingerprint:
     bands: tuple[str, ...]
     eligible: bool  # long enough for near-copy matching
     shingles: frozenset[int] = frozenset()  # kept for the comparison, not stored
+    samples: tuple[int, ...] = ()  # stored: the lookup keys for containment
 
     @classmethod
     def of(cls, title: str, body: str, content: str) -> Fingerprint:
@@ -109,7 +142,7 @@ class Fingerprint:
         if not eligible:
             return cls(content, (), False)
         mine = frozenset(shingles(body))
-        return cls(content, tuple(band_keys(minhash(mine))), True, mine)
+        return cls(content, tuple(band_keys(minhash(mine))), True, mine, sample(mine))
 
 
 class CopyLookup(Protocol):
@@ -119,25 +152,73 @@ class CopyLookup(Protocol):
 
     def copies_by_bands(self, bands: Sequence[str]) -> list[tuple[str, str | None, str]]: ...
 
+    def copies_by_samples(
+        self, samples: Sequence[int], min_shared: int, limit: int, min_share: float = 0.0
+    ) -> list[tuple[str, str | None, str]]: ...
+
+
+@dataclass(frozen=True)
+class CopyMatch:
+    """How a new text relates to the stored ones.
+
+    `original`: the group's original this text copies (None: it copies nothing stored);
+    `similarity`: Jaccard, or containment for an excerpt; `adopts`: a stored original that
+    is an excerpt of this text, which this text replaces as its group's original.
+    """
+
+    original: str | None = None
+    similarity: float | None = None
+    adopts: str | None = None
+
 
 def find_original(
     lookup: CopyLookup, body: str, fingerprint: Fingerprint
 ) -> tuple[str | None, float | None]:
-    """The canonical article this text copies, with the similarity, or (None, None).
+    """The canonical article this text copies, with the similarity, or (None, None)."""
+    match = match_copies(lookup, body, fingerprint)
+    return match.original, match.similarity
 
-    The canonical article is the first one stored of its group, so a chain of reprints
-    points at one original instead of at each other.
+
+def match_copies(lookup: CopyLookup, body: str, fingerprint: Fingerprint) -> CopyMatch:
+    """Exact copy, near copy (Jaccard), excerpt of a stored text, or fuller text of one.
+
+    The canonical article is the first one stored of its group, or the fuller text when an
+    excerpt came first (see the module docstring), so a chain of reprints points at one
+    original instead of at each other.
     """
     exact = lookup.copies_by_content(fingerprint.content_hash)
     if exact:
         first_id, first_original = exact[0]
-        return first_original or first_id, 1.0
+        return CopyMatch(first_original or first_id, 1.0)
     if not fingerprint.eligible:
-        return None, None
+        return CopyMatch()
     mine = set(fingerprint.shingles) or shingles(body)
+    candidates = {row[0]: row for row in lookup.copies_by_bands(fingerprint.bands)}
+    for row in lookup.copies_by_samples(
+        fingerprint.samples or sample(mine), MIN_SHARED_SAMPLES, MAX_CANDIDATES, MIN_SAMPLE_SHARE
+    ):
+        candidates.setdefault(row[0], row)
     best: tuple[str | None, float] = (None, 0.0)
-    for other_id, other_original, other_body in lookup.copies_by_bands(fingerprint.bands):
-        score = jaccard(mine, shingles(other_body))
-        if score >= COPY_THRESHOLD and score > best[1]:
-            best = (other_original or other_id, score)
-    return (best[0], round(best[1], 3)) if best[0] else (None, None)
+    adopt: tuple[str | None, float] = (None, 0.0)
+    joined: tuple[str | None, float] = (None, 0.0)  # fuller text of a copy of some original
+    for other_id, other_original, other_body in candidates.values():
+        theirs = shingles(other_body)
+        near = jaccard(mine, theirs)
+        excerpt = containment(mine, theirs)  # this text is cut from theirs
+        fuller = containment(theirs, mine)  # theirs is cut from this text
+        if near >= COPY_THRESHOLD or excerpt >= CONTAINMENT_THRESHOLD:
+            score = near if near >= COPY_THRESHOLD else excerpt
+            if score > best[1]:
+                best = (other_original or other_id, score)
+        elif fuller >= CONTAINMENT_THRESHOLD:
+            if other_original is None:
+                adopt = max(adopt, (other_id, fuller), key=lambda pair: pair[1])
+            elif fuller > joined[1]:
+                joined = (other_original, fuller)  # joins the group its excerpt belongs to
+    if best[0]:
+        return CopyMatch(best[0], round(best[1], 3))
+    if adopt[0]:
+        return CopyMatch(None, round(adopt[1], 3), adopts=adopt[0])
+    if joined[0]:
+        return CopyMatch(joined[0], round(joined[1], 3))
+    return CopyMatch()

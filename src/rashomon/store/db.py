@@ -23,12 +23,12 @@ from rashomon.model import (
     PublicationDate,
 )
 from rashomon.reconcile.duplicates import Fingerprint
-from rashomon.store.schema import LATEST_VERSION, MIGRATIONS
+from rashomon.store.schema import BACKFILLED_BY_CODE, LATEST_VERSION, MIGRATIONS
 
 _SUMMARY_COLUMNS = (
     "a.id, a.source, a.title, a.outlet, a.outlet_found_in, a.wire, a.dateline, a.published,"
     " a.published_precision, a.published_found_in, a.words, a.duplicate_of, a.similarity,"
-    " a.url, a.author, a.captions"
+    " a.url, a.author, a.captions, a.published_rejected, a.published_note"
 )
 
 
@@ -91,6 +91,8 @@ class Store:
             with self.transaction() as conn:
                 for statement in _statements(migration.sql):
                     conn.execute(statement)
+                if migration.version in BACKFILLED_BY_CODE:
+                    _backfill_samples(conn)
                 conn.execute(
                     "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
                     (migration.version, migration.name, _now()),
@@ -135,6 +137,40 @@ class Store:
         )
         return [(r[0], r[1], r[2]) for r in rows]
 
+    def copies_by_samples(
+        self, samples: Sequence[int], min_shared: int, limit: int, min_share: float = 0.0
+    ) -> list[tuple[str, str | None, str]]:
+        """Articles sharing at least `min_shared` sampled shingles, and at least `min_share` of
+        the smaller of the two samples, most shared first: (id, duplicate_of, body).
+        Containment candidates: excerpts and fuller texts."""
+        if not samples:
+            return []
+        marks = ",".join("?" * len(samples))
+        rows = self.conn.execute(
+            "SELECT a.id, a.duplicate_of, a.body FROM articles a JOIN"
+            f" (SELECT article_id, COUNT(*) AS shared FROM article_shingles"
+            f"  WHERE shingle IN ({marks}) GROUP BY article_id HAVING COUNT(*) >= ?) s"
+            " ON s.article_id = a.id"
+            " WHERE s.shared >= ? * MIN(?, (SELECT COUNT(*) FROM article_shingles x"
+            "  WHERE x.article_id = a.id))"
+            " ORDER BY s.shared DESC, a.rowid LIMIT ?",
+            (*samples, min_shared, min_share, len(samples), limit),
+        )
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    def adopt_copies(self, excerpt_id: str, original_id: str, similarity: float | None) -> None:
+        """Make `original_id` the original of `excerpt_id` and of every copy of it: a fuller
+        text arrived after the excerpt it was cut from."""
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE articles SET duplicate_of = ? WHERE duplicate_of = ?",
+                (original_id, excerpt_id),
+            )
+            conn.execute(
+                "UPDATE articles SET duplicate_of = ?, similarity = ? WHERE id = ?",
+                (original_id, similarity, excerpt_id),
+            )
+
     def add_article(
         self,
         article: Article,
@@ -143,14 +179,15 @@ class Store:
         similarity: float | None,
     ) -> None:
         """Insert one article and its fingerprint atomically (its own transaction)."""
-        published = article.published
+        published, rejected = article.published, article.published_rejected
         with self.transaction() as conn:
             conn.execute(
                 "INSERT INTO articles (id, source, title, body, raw_text, offset_map, captions,"
                 " markup, outlet, outlet_found_in, wire, dateline, author, url, published,"
                 " published_precision, published_found_in, words, content_hash, duplicate_of,"
-                " similarity, ingested_at)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " similarity, ingested_at, published_rejected, published_rejected_precision,"
+                " published_note)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     article.id, article.source, article.title, article.body, article.raw_text,
                     json.dumps(article.offsets.segments), json.dumps(article.captions),
@@ -161,11 +198,18 @@ class Store:
                     published.precision.value if published else None,
                     published.found_in.value if published else None,
                     article.words, article.content_hash, duplicate_of, similarity, _now(),
+                    rejected.value if rejected else None,
+                    rejected.precision.value if rejected else None,
+                    article.published_note,
                 ),
             )  # fmt: skip
             conn.executemany(
                 "INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)",
                 [(band, article.id) for band in fingerprint.bands],
+            )
+            conn.executemany(
+                "INSERT OR IGNORE INTO article_shingles (shingle, article_id) VALUES (?, ?)",
+                [(shingle, article.id) for shingle in fingerprint.samples],
             )
 
     def list_articles(self) -> list[ArticleSummary]:
@@ -190,6 +234,7 @@ class Store:
     def get_article(self, article_id: str) -> tuple[Article, ArticleSummary]:
         row = self.conn.execute(
             f"SELECT {_SUMMARY_COLUMNS}, a.body, a.raw_text, a.offset_map, a.content_hash,"
+            " a.published_rejected_precision,"
             " a.markup, EXISTS(SELECT 1 FROM parsed_docs p WHERE p.article_id = a.id) AS parsed"
             " FROM articles a WHERE a.id = ?",
             (self.resolve_id(article_id),),
@@ -219,6 +264,8 @@ class Store:
             url=row["url"],
             published=published,
             markup=row["markup"],
+            published_rejected=_rejected(row),
+            published_note=row["published_note"],
         )
         return article, summary
 
@@ -256,6 +303,24 @@ class Store:
         return bytes(row[0]) if row else None
 
 
+def _rejected(row: sqlite3.Row) -> PublicationDate | None:
+    if not row["published_rejected"]:
+        return None
+    precision = DatePrecision(row["published_rejected_precision"])
+    return PublicationDate(row["published_rejected"], precision, FoundIn.RECORD)
+
+
+def _backfill_samples(conn: sqlite3.Connection) -> None:
+    """Shingle samples for articles stored before migration 10 (same rule as new ones)."""
+    rows = conn.execute("SELECT id, title, body, content_hash FROM articles").fetchall()
+    for article_id, title, body, content in rows:
+        samples = Fingerprint.of(title, body, content).samples
+        conn.executemany(
+            "INSERT OR IGNORE INTO article_shingles (shingle, article_id) VALUES (?, ?)",
+            [(shingle, article_id) for shingle in samples],
+        )
+
+
 def _statements(sql: str) -> list[str]:
     return [s.strip() for s in sql.split(";") if s.strip()]
 
@@ -279,4 +344,6 @@ def _summary(row: sqlite3.Row) -> ArticleSummary:
         author=row["author"],
         parsed=bool(row["parsed"]),
         captions=tuple(json.loads(row["captions"])),
+        published_rejected=row["published_rejected"],
+        published_note=row["published_note"],
     )

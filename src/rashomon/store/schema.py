@@ -391,6 +391,25 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX dispute_sides_dispute ON dispute_sides(dispute_id);
         """,
     ),
+    Migration(
+        10,
+        "article_shingle_samples_and_rejected_dates",
+        """
+        CREATE TABLE article_shingles (
+            shingle INTEGER NOT NULL,          -- a sampled word-shingle hash (duplicates.sample)
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            PRIMARY KEY (shingle, article_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX article_shingles_article ON article_shingles(article_id);
+        -- a record's own date that the article text contradicted (kept, with why)
+        ALTER TABLE articles ADD COLUMN published_rejected TEXT;
+        ALTER TABLE articles ADD COLUMN published_rejected_precision TEXT;
+        ALTER TABLE articles ADD COLUMN published_note TEXT;
+        """,
+    ),
 )
+
+# Filled by code after the migration runs, for articles stored before it (see Store._migrate).
+BACKFILLED_BY_CODE = {10: "article_shingles"}
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -1,0 +1,268 @@
+"""Tests that tell a line of web-page furniture from a line of reporting, by its shape.
+
+Saved web pages carry menus, share widgets, counters, photo captions, date stamps, teasers for
+other stories and code dumps around the story. Listing their exact strings never ends, so each
+test here reads a general property of the line: how much of it is interface vocabulary, which
+script it is written in, how much of it is letters at all, whether it ends the way captions and
+teasers end. The vocabularies live in data/page_furniture.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# A caption ends with its credit: "(Photo: X)", "(AP photo)", "(... via AP)", "REUTERS/Name",
+# "| License Photo", or with the picture's date standing as its own sentence (wire style).
+_CAPTION_END = re.compile(
+    r"(\((?:[^()]*\b(?i:photo|photos|picture|image|credit|file)\b[^()]*"
+    r"|[^()]*\bvia (?:AP|AFP|Reuters|Getty(?: Images)?)|AP|AFP|Reuters|Getty Images)\)"
+    r"|\b[A-Z]{2,}(?: PHOTO)?\s*/\s*[A-Z][a-z][\w.'’-]*(?:\s+[A-Z][a-z][\w.'’-]*)+"
+    r"|/\s*(?:AFP|AP|Reuters|REUTERS|Getty Images|EPA|UPI)|\bLicense Photo"
+    r"|\.\s+" + _MONTH + r"\s+\d{1,2},\s+\d{4})\.?\s*$"
+)
+MAX_CAPTION_WORDS = 60  # a longer line is a paragraph that happens to end with a credit
+_SHORTCODE = re.compile(r"^\[(caption|/caption|gallery|embed|video)\b", re.IGNORECASE)
+_PULL_QUOTE = re.compile(r"\s\|\s*$")  # "...his family |": a pull-quote or caption widget
+_TEASER_END = re.compile(r"(\u2026|\.\.\.?)\s*$")
+_DATE_WORDS = re.compile(
+    r"\b(" + _MONTH + r"|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday|am|pm|gmt|utc|ago|posted|published|updated?|last|on|at|date"
+    r"|dated|time|modified|minutes?|hours?|days?|year)\b",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d")
+_AGO = re.compile(
+    r"^(?:an?|\d+)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\.?$", re.IGNORECASE
+)
+_LABEL_VALUE = re.compile(r"^(?P<label>[^\W\d_][\w ]{0,24}?)\s*:\s*(?P<value>.*)$")
+_BLOG_COMMENT = re.compile(r"^[\w.' -]{2,30} said\.{2,}\s*$")
+_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+
+MAX_FURNITURE_WORDS = 16
+_MAX_FURNITURE_CHARS = 200  # longer lines are read as text without counting their words
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    interface: frozenset[str]
+    function: frozenset[str]
+    related: tuple[str, ...]
+    comments: tuple[str, ...]
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    data = yaml.safe_load(
+        resources.files("rashomon.data").joinpath("page_furniture.yaml").read_text("utf-8")
+    )
+    return Vocabulary(
+        interface=frozenset(w.lower() for w in data["interface_words"]),
+        function=frozenset(w.lower() for w in data["function_words"]),
+        related=tuple(sorted((p.lower() for p in data["related_openings"]), key=len, reverse=True)),
+        comments=tuple(p.lower() for p in data["comment_openings"]),
+    )
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def is_interface(text: str) -> bool:
+    """A short line that speaks about the page: most of its words are interface vocabulary.
+
+    "Continue Reading Below", "Your web browser is no longer supported. To improve your
+    experience update it here", "Promotions, new products and sales. Directly to your inbox."
+    """
+    if len(text) > _MAX_FURNITURE_CHARS:
+        return False
+    found = [w.lower() for w in words(text)]
+    if not found or len(found) > MAX_FURNITURE_WORDS:
+        return False
+    vocab = vocabulary()
+    content = [w for w in found if w not in vocab.function]
+    if not content:
+        return False
+    hits = sum(1 for w in content if w in vocab.interface or _split_doubled(w, vocab))
+    if hits == 1 and len(content) == 1:
+        return not text.rstrip().endswith(".")  # "Scroll", "Print:", but not "The story."
+    return hits >= 2 and hits / len(content) >= 0.6
+
+
+def _split_doubled(word: str, vocab: Vocabulary) -> bool:
+    """Words glued by a widget ("codeqr", "e-mailsend"): both halves interface words."""
+    return any(
+        word[:i] in vocab.interface and word[i:] in vocab.interface for i in range(2, len(word) - 1)
+    )
+
+
+def related_opening(text: str) -> str | None:
+    """The opening of a link line ("Read more", "More News On") when the line starts with one."""
+    lowered = text.lower().lstrip("•·▪*-– ")
+    for opening in vocabulary().related:
+        if lowered.startswith(opening):
+            rest = lowered[len(opening) :]
+            if not rest or not rest[0].isalnum():
+                return opening
+            if opening in ("more news on", "posted in", "filed under"):
+                return opening
+    return None
+
+
+def is_comment_start(text: str) -> bool:
+    lowered = text.lower().strip(" :!.*")
+    if _BLOG_COMMENT.match(text):
+        return True
+    return any(
+        lowered == opening or lowered.startswith(opening + " ") or lowered.startswith(opening + ":")
+        for opening in vocabulary().comments
+    ) or bool(re.fullmatch(r"\d+\s+comments?(?:\s*\(s\))?|comments?\s*\(\d+\)", lowered))
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption or pull-quote: ends with a credit, a picture date or a widget bar."""
+    if _SHORTCODE.match(text):
+        return True
+    if len(text.split()) > MAX_CAPTION_WORDS:
+        return False
+    return bool(_CAPTION_END.search(text) or _PULL_QUOTE.search(text) or "©" in text)
+
+
+def is_teaser(text: str) -> bool:
+    """A cut-off summary of another story: several words ending in an ellipsis."""
+    return bool(_TEASER_END.search(text)) and len(words(text)) >= 6
+
+
+def is_date_stamp(text: str) -> bool:
+    """A line that only dates the page: "28 Apr 2016", "Sun Sep 18, 2016 15:24:28",
+    "· Nov. 30, 2016, 12:01 am", "Posted on September 21, 2016", "Update 14:45 29 April"."""
+    if _AGO.match(text.strip()):
+        return True  # "a year ago", "3 hours ago": when the page was seen, relative to nothing
+    if not _DIGITS.search(text) or len(text) > 80:
+        return False
+    leftover = _DATE_WORDS.sub(" ", text)
+    leftover = re.sub(r"[\d\s.,:;/|·•()+\-–—]+", " ", leftover)
+    return not words(leftover)
+
+
+def is_foreign_script(text: str, script: str) -> bool:
+    """A short line written in another script than the article (a Hebrew share widget in an
+    English page, a Cyrillic view counter): page furniture of the site's home language."""
+    if len(text) > _MAX_FURNITURE_CHARS or len(words(text)) > MAX_FURNITURE_WORDS:
+        return False
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    other = sum(1 for c in letters if script_of(c) != script)
+    return other / len(letters) > 0.5
+
+
+@cache
+def script_of(char: str) -> str:
+    """The script a letter belongs to, from its Unicode name ("LATIN", "HEBREW", "CYRILLIC")."""
+    if char.isascii():
+        return "LATIN"
+    try:
+        return unicodedata.name(char).split()[0]
+    except ValueError:
+        return "UNKNOWN"
+
+
+_SCRIPT_SAMPLE = 4000  # characters read to tell an article's script
+_LETTER = re.compile(r"[^\W\d_]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
+def dominant_script(text: str) -> str:
+    """The script most of the article's letters are written in (read from its start)."""
+    sample = text[:_SCRIPT_SAMPLE]
+    if (len(sample) - len(sample.encode("ascii", "ignore"))) * 4 < len(sample):
+        return "LATIN"  # mostly ASCII: the common case, decided without reading each letter
+    letters = _LETTER.findall(sample)
+    if not letters or len(_ASCII_LETTER.findall(sample)) * 2 >= len(letters):
+        return "LATIN"
+    counts: dict[str, int] = {}
+    for char in letters:
+        name = script_of(char)
+        counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=lambda k: counts[k])
+
+
+def is_not_prose(text: str) -> bool:
+    """Code dumps, counters, symbol rows, bare numbers and bare URLs: too few letters to be
+    reporting ("854", "+ ↺ − 16 px", 'string(1002) "[{"id":"1862710",...')."""
+    if _URL.match(text):
+        return True
+    if len(text) > 2000:
+        return False  # a paragraph; dumps and counters are shorter
+    letters = sum(map(str.isalpha, text))
+    spaces = text.count(" ")
+    if letters < 3:
+        return True
+    if text.count('":') >= 2 or text.count("{") >= 2:
+        return True
+    return (letters + spaces) / len(text) < 0.6 and len(words(text)) < 8
+
+
+_GLUED_CAMEL = re.compile(r"[a-z]{2}[A-Z][a-z]")
+
+
+def is_run_together_menu(text: str) -> bool:
+    """Menu items printed without spaces: "FinancialGovernment SolutionsLegalReuters News
+    AgencyRisk Management": several words glued lower-to-upper case, in a short line."""
+    tokens = text.split()
+    if len(tokens) > 2 * MAX_FURNITURE_WORDS:
+        return False
+    glued = sum(1 for t in tokens if _GLUED_CAMEL.search(t))
+    return glued >= 2 and glued / len(tokens) >= 0.15
+
+
+def is_metadata_label(text: str) -> bool:
+    """ "Story Code: 212829", "News Link :", "Print:", "Categories: International,Top story":
+    a short label and a value that is empty, an id, a link or a list, never a sentence."""
+    match = _LABEL_VALUE.match(text)
+    if not match or len(words(match["label"])) > 3:
+        return False
+    value = match["value"].strip()
+    if not value:
+        return True
+    if _URL.match(value) or not words(value):
+        return True
+    return "," in value and len(words(value)) <= 6 and not value.endswith(".")
+
+
+def interface_prefix_length(text: str, max_words: int = 8) -> int:
+    """Characters of widget words opening `text` ("Get short URL 0 0 0 ", "Share Tweet "),
+    as left when a page's buttons run into its first paragraph; 0 when none."""
+    vocab = vocabulary()
+    end = hits = 0
+    for n, match in enumerate(re.finditer(r"\S+", text)):
+        word = match.group().strip(".,:;|").lower()
+        if n >= max_words or not (word in vocab.interface or word.isdigit()):
+            break
+        hits += word in vocab.interface
+        end = match.end()
+    if hits == 0:
+        return 0
+    return end + len(text[end:]) - len(text[end:].lstrip())
+
+
+def undouble(text: str) -> str:
+    """ "Morale Patch ArmoryMorale Patch Armory" -> "Morale Patch Armory": a logo's alt text
+    glued to its caption prints a name twice; other text is returned as it is."""
+    half = len(text) // 2
+    for cut in (half, half + 1):
+        first, second = text[:cut].strip(), text[cut:].strip()
+        if first and first == second:
+            return first
+    return text

@@ -1,0 +1,121 @@
+"""From a saved page to an Article: title, body, outlet, wire and dateline together."""
+
+from rashomon.article.build import UserMetadata, build_article
+from rashomon.article.outlets import OutletDirectory
+from rashomon.model import FoundIn, RawArticle
+
+DIRECTORY = OutletDirectory.load()
+
+
+def build(text: str, url: str | None = None):
+    return build_article(RawArticle(source="page.txt", text=text), DIRECTORY, UserMetadata(url=url))
+
+
+def test_one_paragraph_wire_story_with_a_byline_keeps_its_body():
+    article = build(
+        "By Jane Roe and Tim Doe BEIRUT (Reuters) - Syrian rebels said on Monday they had "
+        "taken two villages after a night of fighting, and the army denied it."
+    )
+    assert (article.wire, article.dateline) == ("Reuters", "Beirut")
+    assert article.body.startswith("Syrian rebels said on Monday")
+    assert article.raw_text[article.offsets.to_raw(0) :].startswith("Syrian rebels")
+
+
+def test_dateline_after_a_caption_or_a_summary_leaves_the_body():
+    article = build(
+        "Strike on a clinic denied\n\n"
+        "A man walks past a damaged clinic, April 28, 2016. REUTERS/Jane Roe\n\n"
+        "The ministry rejected the reports.\n\n"
+        "MOSCOW (Reuters) - Russia on Thursday denied its planes struck the clinic.",
+        url="https://news.example.com/story-1",
+    )
+    assert (article.outlet, article.outlet_found_in) == ("example.com", FoundIn.URL)
+    assert (article.wire, article.dateline) == ("Reuters", "Moscow")
+    assert "(Reuters)" not in article.body and "MOSCOW" not in article.body
+    assert article.body.endswith("Russia on Thursday denied its planes struck the clinic.")
+    start = article.body.index("Russia on Thursday")
+    a, b = article.offsets.span_to_raw(start, start + 6)
+    assert article.raw_text[a:b] == "Russia"
+
+
+def test_city_slash_agency_line_is_a_wire_credit_not_the_title():
+    article = build(
+        "Beirut / AP\n\nTalks on the city resume next week\n\nDelegates will meet on Monday.",
+        url="https://www.example.org/x",
+    )
+    assert article.title == "Talks on the city resume next week"
+    assert article.wire == "AP"
+    assert article.body == "Delegates will meet on Monday."
+
+
+def test_date_stamp_dates_the_article_without_staying_in_the_body():
+    article = build("Talks on the city resume next week\n\n28 Apr 2016\n\nDelegates will meet.")
+    assert article.published is not None and article.published.value == "2016-04-28"
+    assert article.body == "Delegates will meet."
+
+
+def test_record_date_contradicted_by_the_text_is_kept_aside_with_a_note():
+    from rashomon.model import DatePrecision, PublicationDate
+
+    record = PublicationDate("2011-02-02", DatePrecision.DAY, FoundIn.RECORD)
+    raw = RawArticle(
+        source="fakes.csv#1",
+        text="Thu Sep 5 2013 Car bomb kills four in the capital. Four people were killed.",
+        title="Car bomb kills four",
+        published=record,
+    )
+    article = build_article(raw, DIRECTORY, UserMetadata())
+    assert (article.published.value, article.published.found_in) == ("2013-09-05", FoundIn.TEXT)
+    assert article.published_rejected == record
+    assert "2011-02-02" in article.published_note
+    given = PublicationDate("2013-09-06", DatePrecision.DAY, FoundIn.USER)
+    chosen = build_article(raw, DIRECTORY, UserMetadata(published=given))
+    assert chosen.published == given and chosen.published_rejected is None
+
+
+def test_rejected_record_date_is_stored_and_listed(tmp_path):
+    from rashomon.model import DatePrecision, PublicationDate
+    from rashomon.pipeline import store_article
+    from rashomon.store import Store
+
+    record = PublicationDate("2011-02-02", DatePrecision.DAY, FoundIn.RECORD)
+    raw = RawArticle(source="fakes.csv#1", text="Thu Sep 5 2013 Four were killed.", title="T",
+                     published=record)  # fmt: skip
+    article = build_article(raw, DIRECTORY, UserMetadata())
+    with Store(tmp_path / "d.db") as store:
+        store_article(store, article)
+        stored, summary = store.get_article(article.id)
+        assert stored.published_rejected == record
+        assert summary.published_rejected == "2011-02-02"
+        assert summary.published_note == article.published_note
+
+
+def test_date_stamp_and_widget_words_run_into_the_body_are_cut():
+    from rashomon.model import DatePrecision, PublicationDate
+
+    record = PublicationDate("2013-08-21", DatePrecision.DAY, FoundIn.RECORD)
+    raw = RawArticle(source="r.csv#2", title="T", published=record,
+                     text="21.08.2013Get short URL 0 0 0 Forces fired rockets on the suburbs.")  # fmt: skip
+    article = build_article(raw, DIRECTORY, UserMetadata())
+    assert article.body == "Forces fired rockets on the suburbs."
+    assert article.published == record  # the stamp agrees with the record
+    raw = RawArticle(source="r.csv#3", title="T", published=record,
+                     text="March 15 2011 marked the start of the uprising, activists said.")  # fmt: skip
+    assert build_article(raw, DIRECTORY, UserMetadata()).body.startswith("March 15 2011 marked")
+
+
+def test_html_page_of_an_unlisted_site_is_named_by_its_metadata_else_its_domain():
+    from rashomon.ingest.html import read_html
+
+    body = "<p>" + " ".join(["The convoy was struck near the town on Monday, officials said."] * 6)
+    for meta, expected in (
+        ('<meta property="og:site_name" content="Kalamoon Post">', ("Kalamoon Post", "metadata")),
+        ("", ("kalamoonpost.net", "url")),
+    ):
+        page = (
+            f"<html><head><title>Convoy struck</title>{meta}</head><body><article>"
+            f"<h1>Convoy struck</h1>{body}</p></article></body></html>"
+        )
+        raw = read_html("p.html", page, url="https://www.kalamoonpost.net/news/1")
+        article = build_article(raw, DIRECTORY, UserMetadata())
+        assert (article.outlet, article.outlet_found_in) == expected

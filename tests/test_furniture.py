@@ -1,0 +1,163 @@
+"""Page-furniture lines told apart from reporting by their shape, and cleaned out of bodies."""
+
+from rashomon.article import furniture
+from rashomon.article.boilerplate import LineKind, clean_text
+
+
+def removed_kinds(raw: str, **kw) -> dict[str, LineKind]:
+    return {text: kind for kind, text in clean_text(raw, title_in_text=True, **kw).removed}
+
+
+def test_interface_lines_and_not_sentences_that_use_such_words():
+    for line in (
+        "Continue Reading Below",
+        "Your browser is not supported. Update it to improve your experience",
+        "Subscribe to our newsletter and get updates delivered to your inbox.",
+        "Share This Video Get the App",
+        "QR codeQR code",
+        "Scroll",
+    ):
+        assert furniture.is_interface(line), line
+    for line in (
+        "The story.",
+        "Rebels said they would read the statement on Monday and share the findings.",
+        "More than 200 people were killed.",
+    ):
+        assert not furniture.is_interface(line), line
+
+
+def test_captions_by_their_credit_or_picture_date():
+    assert furniture.is_caption("A boy walks past a ruined school. (Photo: Syria Relief)")
+    assert furniture.is_caption("Medics treat a man in a field clinic (via AP)")
+    assert furniture.is_caption("Smoke rises over the town, Syria May 3, 2017. REUTERS/Jane Roe")
+    assert furniture.is_caption("Trucks burn near the depot. March 2, 2018.")
+    assert furniture.is_caption('[caption id="" align="alignnone"]A town[/caption]')
+    assert furniture.is_caption("She stayed because of her patients |")
+    assert not furniture.is_caption("The truce began on September 12, 2016.")
+    long_paragraph = "Officials said the strike hit a depot. " * 12 + "(Photo by AFP)"
+    assert not furniture.is_caption(long_paragraph)
+
+
+def test_date_stamps_only_date_the_page():
+    for line in ("28 Apr 2016", "Sun Sep 18, 2016 15:24:28", "· Nov. 30, 2016, 12:01 am",
+                 "Posted on September 21, 2016", "Update 14:45 29 April"):  # fmt: skip
+        assert furniture.is_date_stamp(line), line
+    assert not furniture.is_date_stamp("On 4 April 2017 the town was bombed.")
+
+
+def test_other_script_non_prose_and_label_lines():
+    assert furniture.is_foreign_script("שלחו לחבר", "LATIN")
+    assert furniture.is_foreign_script("Количество просмотров: 50", "LATIN")
+    assert not furniture.is_foreign_script("Bekir Bozdağ spoke in Kırıkkale.", "LATIN")
+    assert furniture.is_not_prose("854")
+    assert furniture.is_not_prose("+ ↺ − 16 px")
+    assert furniture.is_not_prose('string(99) "[{"id":"1","title":"A story"} ,{"id":"2"}]"')
+    assert furniture.is_not_prose("https://example.org/news/1234")
+    assert not furniture.is_not_prose("Two F-16 jets took part.")
+    assert furniture.is_metadata_label("Story Code: 212829")
+    assert furniture.is_metadata_label("News Link :")
+    assert furniture.is_metadata_label("Categories: World, Top story")
+    assert not furniture.is_metadata_label("He said: they will stay in the city.")
+
+
+def test_related_openings_and_comment_starts():
+    assert furniture.related_opening("Read more ....") == "read more"
+    assert furniture.related_opening("More News On The Convoy Attack") == "more news on"
+    assert furniture.related_opening("Check Also") == "check also"
+    assert furniture.related_opening("Readers said the site was slow") is None
+    assert furniture.is_comment_start("James said...")
+    assert furniture.is_comment_start("Leave a Reply")
+    assert furniture.is_comment_start("0 Comment(s)")
+    assert not furniture.is_comment_start("The minister said the talks would go on.")
+
+
+def test_undouble():
+    assert furniture.undouble("Kalamoon PostKalamoon Post") == "Kalamoon Post"
+    assert furniture.undouble("Kalamoon Post") == "Kalamoon Post"
+
+
+def test_junk_first_lines_never_become_the_title():
+    raw = (
+        "Skip to main content\n\nprofile image\n\n3 May 2017\n\n"
+        "Monitors report dozens dead in northern town\n\nThe strike hit a market, monitors said."
+    )
+    clean = clean_text(raw, title_in_text=True)
+    assert clean.title == "Monitors report dozens dead in northern town"
+    assert clean.body == "The strike hit a market, monitors said."
+    assert clean.stamps == ("3 May 2017",)
+
+
+def test_a_first_line_that_is_a_paragraph_is_no_title_and_stays_in_the_body():
+    raw = (
+        "\n\nThe ministry said on Sunday that the strike was a mistake and that an inquiry "
+        "had begun into how the target was chosen.\n\nA second paragraph follows."
+    )
+    clean = clean_text(raw, title_in_text=True)
+    assert clean.title is None
+    assert clean.body.startswith("The ministry said on Sunday")
+    long_quote = (
+        "“We will never accept this, and we will take it to every court there is,” the mayor "
+        "said in a statement on Monday evening."
+    )
+    assert clean_text(long_quote + "\n\nMore.", title_in_text=True).title is None
+
+
+def test_headline_printed_again_under_itself_and_with_the_site_name_goes():
+    raw = (
+        "Convoy struck near the city\n\nConvoy struck near the city\n\n"
+        "Convoy struck near the city | Example Daily\n\nThe convoy was struck on Monday."
+    )
+    clean = clean_text(raw, title_in_text=True)
+    assert clean.title == "Convoy struck near the city"
+    assert clean.body == "The convoy was struck on Monday."
+
+
+def test_teaser_lists_go_but_a_lone_ellipsis_stays():
+    raw = (
+        "A headline for the story\n\nThe story itself is told here.\n\n"
+        "Ministers met on Friday to discuss the budget for the coming…\n"
+        "A storm hit the coast and left thousands of homes without power.\n"
+        "Farmers protested in the capital over the price of diesel and…\n\n"
+    )
+    clean = clean_text(raw, title_in_text=True)
+    assert clean.body == "The story itself is told here."
+    lone = "A headline for the story\n\nHe paused and said he would return to the city and...\n"
+    assert "return to the city" in clean_text(lone, title_in_text=True).body
+
+
+def test_furniture_kinds_in_a_page():
+    raw = (
+        "Skip to content\n\nA headline for the story\n\nPosted on September 21, 2016\n\n"
+        "Print:\n\nThe story itself is told here.\n\nMehr News Agency\n\n"
+        "Read more ....\n\nJames said...\n\nI disagree with all of this."
+    )
+    found = removed_kinds(raw, is_masthead=lambda line: line == "Mehr News Agency")
+    assert found["Posted on September 21, 2016"] is LineKind.STAMP
+    assert found["Print:"] is LineKind.WIDGET
+    assert found["Mehr News Agency"] is LineKind.SOURCE
+    assert found["Read more ...."] is LineKind.RELATED
+    assert found["I disagree with all of this."] is LineKind.COMMENTS
+
+
+def test_sign_off_at_the_end_of_a_paragraph_is_cut_with_the_map_intact():
+    raw = (
+        "A headline for the story\n\nRussia denied it. (Reporting by Jane Roe; Editing by Tim Doe)"
+    )
+    clean = clean_text(raw, title_in_text=True)
+    assert clean.body == "Russia denied it."
+    assert clean.footers == ("(Reporting by Jane Roe; Editing by Tim Doe)",)
+    start = clean.body.index("denied")
+    a, b = clean.offsets.span_to_raw(start, start + 6)
+    assert raw[a:b] == "denied"
+
+
+def test_credit_needs_a_name_after_the_agency_slash():
+    assert not furniture.is_caption(
+        "Nearly a third of the country is held by the YPG/PKK terrorists."
+    )
+    assert furniture.is_caption("A man walks past rubble. AMEER ALHALBI/AFP")
+
+
+def test_menu_items_run_together_are_furniture():
+    assert furniture.is_run_together_menu("HomeWorld NewsBusiness MarketsSport Tech")
+    assert not furniture.is_run_together_menu("The McDonald family met YouTube staff on Monday.")
