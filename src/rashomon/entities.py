@@ -34,7 +34,9 @@ from rashomon.settings import Settings
 from rashomon.store import Store
 from rashomon.store.entities import ArticleEntities, MentionRow, articles_needing, save_entities
 
-EXTRACTOR_VERSION = "4"  # 2: quotes and numeric claims; 3: events; 4: event targets, states
+# 2: quotes and numeric claims; 3: events; 4: event targets, states; 5: vetted new actors,
+# name mentions, dated roles
+EXTRACTOR_VERSION = "5"
 STAGE = "entities"
 
 

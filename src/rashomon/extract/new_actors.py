@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 import yaml
@@ -145,6 +145,8 @@ class _Article:
         if self._is_place(actor, names):
             return PLACE
         spans = [s for m in names if (s := self._span(m)) is not None]
+        if spans and not any(self._tagged_as_name(s) for s in spans):
+            return SHAPE
         if any(self._in_credit(s) for s in spans):
             return CREDIT
         weighty = [s for s in spans if not self._in_headline(s)]
@@ -162,7 +164,9 @@ class _Article:
         lowered = [w.lower().strip(".,:;") for w in words]
         if _DIGIT.search(actor.name) and (actor.kind is ActorKind.PERSON or len(words) > 1):
             return False  # "Passcode 3080897", "Aid Agencies 2015"; "G20" stays
-        if any(w in self.cues.furniture_words for w in lowered):
+        if any(w in self.cues.furniture_words or w in self.cues.credit_words for w in lowered):
+            return False  # "Youtube Subscribe", "James Regan Our Standards", "Photo Smoke"
+        if any(c in actor.name for c in "()[]{}|"):
             return False
         dates = sum(w in self.cues.date_words for w in lowered)
         if dates and (dates == len(words) or dates > 1):
@@ -184,6 +188,14 @@ class _Article:
         if self.v.is_known_name(stem):
             return True
         return self.v.gazetteer is not None and bool(self.v.gazetteer.lookup(stem))
+
+    @staticmethod
+    def _tagged_as_name(span: Span) -> bool:
+        """The tagger reads it as a name: one word tagged a proper noun (not "Videos",
+        "Chemical"), several words not ending in a verb ("Warplane Crashes")."""
+        if len(span) == 1:
+            return span[0].tag_ in ("NNP", "NNPS") or span[0].is_upper
+        return span[-1].pos_ not in ("VERB", "AUX")
 
     # -- places -----------------------------------------------------------------------------
 
@@ -243,25 +255,47 @@ class _Article:
     # -- credits and headlines --------------------------------------------------------------
 
     def _in_credit(self, span: Span) -> bool:
-        """A byline, credit or sign-off: "Reporting by X", "AP Photo/X", "X Our Standards"."""
+        """A byline, credit or sign-off: "Reporting by X and Y", "AP Photo/X", "X Our
+        Standards", "Posted on May 3 by X", a tweet's "pic.twitter.com/... X (handle)"."""
+        if any(start <= span.start < end for start, end in self.credit_zones):
+            return True
         window = self.doc[max(span.start - 4, 0) : span.start]
+        if any("twitter.com" in t.lower_ for t in window):
+            return True
         if any(t.lower_ in self.cues.credit_words for t in window):
             return True
         if any(t.text == "/" for t in window[-2:]):
             return True  # "Reuters/Jason Reed"
-        if window and window[-1].lower_ == "by":
-            by = window[-1]
-            before = self.doc[by.i - 1] if by.i > 0 else None
-            if before is None or _line_start(self.doc, by):
-                return True  # "By Jane Doe" opening a line
-            if (
-                before.like_num
-                or before.lower_ in self.cues.date_words
-                or before.lower_ in ("posted", "published", "updated")
-            ):
-                return True  # "April 5 2017 by Jane Doe", "Posted ... by Jane Doe"
         after = self.doc[span.end : span.end + 2]
         return any(t.lower_ in self.cues.credit_words or t.text == "/" for t in after)
+
+    @cached_property
+    def credit_zones(self) -> list[tuple[int, int]]:
+        """Token ranges of the names after a credit's "by": "By X", "Reporting by X, Y and
+        Z", "April 5 2017 by X Y and Z", up to the first word that is not part of a name."""
+        zones = []
+        for by in self.doc:
+            if by.lower_ != "by" or not self._credit_by(by):
+                continue
+            end = by.i + 1
+            while end < len(self.doc):
+                token = self.doc[end]
+                if not (token.pos_ == "PROPN" or token.lower_ in ("and", ",", "&", ".")):
+                    break
+                end += 1
+            zones.append((by.i + 1, end))
+        return zones
+
+    def _credit_by(self, by: Token) -> bool:
+        if by.i == 0 or _line_start(self.doc, by):
+            return True  # "By Jane Doe" opening a line
+        before = self.doc[by.i - 1]
+        if before.like_num or before.lower_ in self.cues.date_words:
+            return True  # "April 5 2017 by Jane Doe"
+        if before.lower_ in ("posted", "published", "updated"):
+            return True
+        window = self.doc[max(by.i - 3, 0) : by.i]
+        return any(t.lower_ in self.cues.credit_words for t in window)  # "Reporting by"
 
     def _in_headline(self, span: Span) -> bool:
         """A Title Case Line ("Bomb Kills Dozens In Aleppo"): its ordinary words, those
