@@ -533,8 +533,9 @@ class _Resolver:
         """Names the dictionary does not know stay actors only with evidence (new_actors.py)."""
         if not self.new_actors:
             return
-        places = [self.text[start:end] for start, end in self.places]
-        rejected = self.m.vetter.rejected(self.doc, self.mentions.values(), self.new_actors, places)
+        rejected = self.m.vetter.rejected(
+            self.doc, self.mentions.values(), self.new_actors, sorted(self.places)
+        )
         for key in [k for k, m in self.mentions.items() if m.actor_id in rejected]:
             mention = self.mentions.pop(key)
             named = mention.kind in ("person", "organisation")

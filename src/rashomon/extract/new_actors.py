@@ -110,7 +110,7 @@ class NewActorVetter:
         doc: Doc,
         mentions: Iterable[ActorMention],
         new_actors: Mapping[str, Actor],
-        place_texts: Iterable[str] = (),
+        place_spans: Iterable[tuple[int, int]] = (),
     ) -> dict[str, str]:
         """The new actors that are not actors of this article, each with why: "shape",
         "place", "credit" (none of these is a name of anyone) or "evidence" (a name, but
@@ -119,7 +119,7 @@ class NewActorVetter:
         for mention in mentions:
             if mention.actor_id in new_actors:
                 by_actor.setdefault(mention.actor_id, []).append(mention)
-        article = _Article(doc, self, {_fold(t) for t in place_texts})
+        article = _Article(doc, self, list(place_spans))
         verdicts = {
             actor_id: article.verdict(actor, by_actor.get(actor_id, []))
             for actor_id, actor in new_actors.items()
@@ -130,12 +130,15 @@ class NewActorVetter:
 class _Article:
     """Per-article state the rules share: the Doc, its headline sentences, its places."""
 
-    def __init__(self, doc: Doc, vetter: NewActorVetter, place_texts: set[str]) -> None:
+    def __init__(
+        self, doc: Doc, vetter: NewActorVetter, place_spans: list[tuple[int, int]]
+    ) -> None:
         self.doc = doc
         self.text = doc.text
         self.v = vetter
         self.cues = vetter.cues
-        self.place_texts = place_texts
+        self.place_spans = place_spans
+        self.place_texts = {_fold(self.text[start:end]) for start, end in place_spans}
         self.place_entities = {_fold(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
 
     def verdict(self, actor: Actor, mentions: list[ActorMention]) -> str:
@@ -191,10 +194,12 @@ class _Article:
 
     @staticmethod
     def _tagged_as_name(span: Span) -> bool:
-        """The tagger reads it as a name: one word tagged a proper noun (not "Videos",
-        "Chemical"), several words not ending in a verb ("Warplane Crashes")."""
+        """The tagger reads it as a name: one word tagged a proper noun and not used as an
+        adjective (not "Videos", "Chemical", "the Takfiri terrorists"), several words not
+        ending in a verb ("Warplane Crashes")."""
         if len(span) == 1:
-            return span[0].tag_ in ("NNP", "NNPS") or span[0].is_upper
+            word = span[0]
+            return (word.tag_ in ("NNP", "NNPS") or word.is_upper) and word.dep_ != "amod"
         return span[-1].pos_ not in ("VERB", "AUX")
 
     # -- places -----------------------------------------------------------------------------
@@ -218,6 +223,9 @@ class _Article:
         return any(
             self._place_context(span) for m in mentions if (span := self._span(m)) is not None
         )
+
+    def _in_place(self, token: Token) -> bool:
+        return any(start <= token.idx < end for start, end in self.place_spans)
 
     def _sure_place(self, word: str) -> bool:
         """A country or one of the project's own places: never part of a person's name."""
@@ -246,6 +254,9 @@ class _Article:
         after = self.doc[span.end] if span.end < len(self.doc) else None
         if after is not None and after.lower_ in cues.place_nouns:
             return True
+        for other in (head.head, *head.children):
+            if "conj" in (other.dep_, head.dep_) and self._in_place(other):
+                return True  # "Zor Qsayaa as well as Kherbat in Hama": listed with places
         if before is not None and before.lower_ in cues.locative_prepositions:
             return True
         if before is not None and before.lower_ == "of" and before.i > 0:
