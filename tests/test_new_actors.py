@@ -149,3 +149,11 @@ def test_cue_lists_load():
     cues = NameCues.load()
     assert "tal" in cues.toponym_heads and "village" in cues.place_nouns
     assert "reporting" in cues.credit_words and "of" in cues.name_particles
+
+
+def test_a_leaders_name_before_regime_or_forces_names_the_government(nlp, matcher):
+    found = find(nlp, matcher, "The Asad regime bombed the town. President Assad spoke.")
+    (mention,) = [m for m in found.mentions if "regime" in m.text]
+    assert (mention.text, mention.actor_id) == ("Asad regime", "syrian-government")
+    found = find(nlp, matcher, "Assad's regime denied it.")
+    assert "bashar-al-assad" in {m.actor_id for m in found.mentions}  # a possessor stays

@@ -60,6 +60,11 @@ _GENERIC = {
     "government troops": ("army", ActorKind.MILITARY),
 }
 _PRONOUNS = {"he", "she"}
+_LEADERS_BODIES = {  # "<leader> regime": the leader's government; "<leader> forces": its army
+    "regime": ActorKind.GOVERNMENT, "government": ActorKind.GOVERNMENT,
+    "administration": ActorKind.GOVERNMENT, "forces": ActorKind.MILITARY,
+    "troops": ActorKind.MILITARY, "army": ActorKind.MILITARY, "loyalists": ActorKind.MILITARY,
+}  # fmt: skip
 _NAMED = ("person", "organisation", "title", "pronoun", "metonym")
 _HOLDERS = ("person", "title", "pronoun")  # a role phrase holding one of these is taken
 _FORCE_NOUNS = {
@@ -206,6 +211,7 @@ class _Resolver:
         self._aliases_from_text()
         self._ner_spans()
         self._name_parts()
+        self._leaders_forces()
         self._roles()
         self._appositions()
         self._vet_new_actors()
@@ -379,7 +385,12 @@ class _Resolver:
             elif label == "ORG" and len(text) > 2:
                 actor_id = self._new_actor(text, ActorKind.OTHER)
                 self._add(ent, "organisation", actor_id, "new")
-            elif label == "PERSON" and _looks_like_name(ent) and self.m.vetter.lone_name(text):
+            elif (
+                label == "PERSON"
+                and _looks_like_name(ent)
+                and text.lower().strip(".") not in _TITLES
+                and self.m.vetter.lone_name(text)
+            ):
                 # "Mr Ellwood", "Russell": a person we cannot tell apart from others of that
                 # name, so a name mention and no actor
                 start = self._with_honorific(ent.start_char)
@@ -413,6 +424,32 @@ class _Resolver:
             if self._covered(start, end) or (start, end) in self.places:
                 continue
             self._add((start, end), "person", next(iter(found)), "surname")
+
+    def _leaders_forces(self) -> None:
+        """ "the Assad regime", "Assad's forces", "the Obama administration": a leader's name
+        before such a noun names the leader's government or forces, not the person."""
+        for mention in list(self.mentions.values()):
+            if mention.kind != "person" or mention.method == "pronoun":
+                continue
+            actor = self.new_actors.get(mention.actor_id) or self.d.get(mention.actor_id)
+            if actor.country is None:
+                continue
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or span.end >= len(self.doc):
+                continue
+            noun = self.doc[span.end]  # "Assad's regime" keeps the person: a possessor
+            if span.root.head.i != noun.i or span.root.dep_ != "compound":
+                continue
+            if mention.text.endswith("s") and not self.d.lookup(mention.text):
+                continue  # "Bashar Assads regime": a possessive that lost its apostrophe
+            kind = _LEADERS_BODIES.get(noun.lower_)
+            body = _first(self.d, actor.country, kind) if kind else None
+            if body is None:
+                continue
+            end = noun.idx + len(noun)
+            for inner in [k for k in self.mentions if mention.start <= k[0] and k[1] <= end]:
+                del self.mentions[inner]
+            self._add((mention.start, end), "organisation", body, "leader")
 
     def _demonym_led(self, ent: Span) -> None:
         """ "Syrian troops": the nationality, and the country's forces when the rest says so."""

@@ -31,7 +31,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.extract.gazetteer import Gazetteer
-from rashomon.model import Actor, ActorKind, ActorMention, PlacePrecision
+from rashomon.model import Actor, ActorKind, ActorMention
 
 CUES_FILE = "name_cues.yaml"
 ACTOR, SHAPE, PLACE, CREDIT, EVIDENCE = "actor", "shape", "place", "credit", "evidence"
@@ -228,13 +228,11 @@ class _Article:
         return any(start <= token.idx < end for start, end in self.place_spans)
 
     def _sure_place(self, word: str) -> bool:
-        """A country or one of the project's own places: never part of a person's name."""
+        """One of the project's own places ("Aleppo"): never part of a person's name.
+        Countries are not enough: Jordan and Chad are first names too."""
         if self.v.gazetteer is None:
             return False
-        return any(
-            c.tier == 0 and (c.curated or c.place.precision is PlacePrecision.COUNTRY)
-            for c in self.v.gazetteer.lookup(word)
-        )
+        return any(c.tier == 0 and c.curated for c in self.v.gazetteer.lookup(word))
 
     def _place_context(self, span: Span) -> bool:
         """Where places stand: after "in"/"near", after "the town of", before "area"."""
