@@ -53,9 +53,10 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 # Run as a script, so this folder is on sys.path and the shared plumbing imports as `common`.
 from common import (
@@ -65,6 +66,7 @@ from common import (
     print_facts,
     print_table,
     run_main,
+    split_halves,
     timed,
     versions,
 )
@@ -121,11 +123,20 @@ class Document:
     synonyms: tuple[tuple[tuple[int, int], tuple[int, int]], ...]  # in-scope IsSynonymOf pairs
 
 
+@dataclass
+class _Skipped:
+    """Gold rows that point at no document text, counted rather than guessed at."""
+
+    unknown_document: int = 0
+    bad_offsets: int = 0
+
+
 @dataclass(frozen=True)
 class Gold:
     documents: tuple[Document, ...]
     folders: tuple[Path, ...]
     synonym_pairs_all: int  # every confident IsSynonymOf pair, in scope or not
+    skipped: _Skipped = field(default_factory=lambda: _Skipped())
 
 
 def source_folders(data: Path) -> list[Path]:
@@ -135,15 +146,45 @@ def source_folders(data: Path) -> list[Path]:
     return sorted(p for p in data.iterdir() if p.is_dir() and (p / "documents.json").is_file())
 
 
-def _json_lines(path: Path) -> Iterator[dict]:
+def _json_lines(path: Path) -> Iterator[tuple[int, dict]]:
+    """(line number, row) for each non-blank line of a mongoexport JSON-lines file."""
     with path.open(encoding="utf-8-sig") as handle:
         for number, line in enumerate(handle, 1):
             if not line.strip():
                 continue
             try:
-                yield json.loads(line)
+                row = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise RashomonError(f"{path}:{number}: not a JSON line ({exc.msg})") from exc
+            if not isinstance(row, dict):
+                raise RashomonError(f"{path}:{number}: not a JSON object")
+            yield number, row
+
+
+def _plain(value: object) -> object:
+    """A mongoexport extended-JSON wrapper ({"$oid": ..}, {"$numberInt": ..}) as its value.
+
+    Older exports write bare values, newer ones (canonical mode) wrap ids and numbers; the
+    re3d sources differ in export date, so both are read.
+    """
+    if isinstance(value, dict) and len(value) == 1:
+        ((key, inner),) = value.items()
+        if key == "$oid":
+            return str(inner)
+        if key in ("$numberInt", "$numberLong"):
+            return int(inner)
+        if key in ("$numberDouble", "$numberDecimal"):
+            return float(inner)
+    return value
+
+
+def _field(row: dict, name: str, kind: type, path: Path, number: int) -> Any:
+    value = _plain(row.get(name))
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise RashomonError(f"{path}:{number}: field {name!r} missing or not {kind.__name__}")
+    return value
 
 
 def read_re3d(data: Path) -> Gold:
@@ -152,34 +193,57 @@ def read_re3d(data: Path) -> Gold:
         raise RashomonError(f"{data}: no documents.json here or in a subfolder")
     documents: list[Document] = []
     all_pairs = 0
+    skipped = _Skipped()
     for folder in folders:
         for name in GOLD_FILES:
             if not (folder / name).is_file():
                 raise RashomonError(f"{folder / name}: missing")
-        texts = {row["_id"]: row["text"] for row in _json_lines(folder / "documents.json")}
+        path = folder / "documents.json"
+        texts = {
+            _field(row, "_id", str, path, n): _field(row, "text", str, path, n)
+            for n, row in _json_lines(path)
+        }
+        if not texts:
+            raise RashomonError(f"{path}: no documents")
         entities: dict[str, set[Entity]] = {key: set() for key in texts}
-        for row in _json_lines(folder / "entities.json"):
-            if row["confidence"] < MIN_CONFIDENCE or row["type"] not in TYPES:
+        path = folder / "entities.json"
+        for n, row in _json_lines(path):
+            kind = _field(row, "type", str, path, n)
+            if kind not in TYPES or _field(row, "confidence", float, path, n) < MIN_CONFIDENCE:
                 continue
-            text = texts[row["documentId"]]
-            start, end = row["begin"], row["end"]
-            entities[row["documentId"]].add(Entity(start, end, row["type"], text[start:end]))
+            key = _field(row, "documentId", str, path, n)
+            start, end = _field(row, "begin", int, path, n), _field(row, "end", int, path, n)
+            if key not in texts:
+                skipped.unknown_document += 1
+                continue
+            text = texts[key]
+            if not 0 <= start < end <= len(text):
+                skipped.bad_offsets += 1
+                continue
+            entities[key].add(Entity(start, end, kind, text[start:end]))
         pairs: dict[str, set[tuple[tuple[int, int], tuple[int, int]]]] = {k: set() for k in texts}
         seen: set[tuple[str, tuple[int, int], tuple[int, int]]] = set()
-        for row in _json_lines(folder / "relations.json"):
-            if row["type"] != SYNONYM or row["confidence"] < MIN_CONFIDENCE:
+        path = folder / "relations.json"
+        for n, row in _json_lines(path):
+            if _field(row, "type", str, path, n) != SYNONYM:
                 continue
-            ends = sorted(
-                [(row["sourceBegin"], row["sourceEnd"]), (row["targetBegin"], row["targetEnd"])]
+            if _field(row, "confidence", float, path, n) < MIN_CONFIDENCE:
+                continue
+            key = _field(row, "documentId", str, path, n)
+            if key not in texts:
+                skipped.unknown_document += 1
+                continue
+            a, b = sorted(
+                (_field(row, f"{end}Begin", int, path, n), _field(row, f"{end}End", int, path, n))
+                for end in ("source", "target")
             )
-            a, b = ends
-            if a == b or (row["documentId"], a, b) in seen:
+            if a == b or (key, a, b) in seen:
                 continue
-            seen.add((row["documentId"], a, b))
+            seen.add((key, a, b))
             all_pairs += 1
-            spans = {(e.start, e.end) for e in entities[row["documentId"]]}
+            spans = {(e.start, e.end) for e in entities[key]}
             if a in spans and b in spans:
-                pairs[row["documentId"]].add((a, b))
+                pairs[key].add((a, b))
         documents += [
             Document(
                 key,
@@ -190,7 +254,10 @@ def read_re3d(data: Path) -> Gold:
             )
             for key, text in sorted(texts.items())
         ]
-    return Gold(tuple(documents), tuple(folders), all_pairs)
+    gold_count = sum(len(d.entities) for d in documents)
+    if not gold_count:
+        raise RashomonError(f"{data}: no gold entities of the scored types ({', '.join(TYPES)})")
+    return Gold(tuple(documents), tuple(folders), all_pairs, skipped)
 
 
 def gold_hashes(folders: Sequence[Path], root: Path) -> tuple[str, dict[str, str]]:
@@ -321,12 +388,11 @@ def match(gold: Sequence[Entity], predicted: Sequence[Entity]) -> Matching:
 
 @dataclass
 class Tally:
-    """One system over the whole run: counts per type, alias pairs, time, unmatched spans."""
+    """One system over some documents: counts per type, alias pairs, unmatched spans."""
 
     counts: dict[str, Counts] = field(default_factory=lambda: {t: Counts() for t in TYPES})
     alias_recalled: int = 0
     alias_missed: list[tuple[str, str]] = field(default_factory=list)
-    seconds: float = 0.0
     missed: dict[str, list[tuple[str, Entity]]] = field(
         default_factory=lambda: {t: [] for t in TYPES}
     )
@@ -362,7 +428,6 @@ class Tally:
                 "recalled": self.alias_recalled,
                 "recall": self.alias_recalled / alias_pairs if alias_pairs else 0.0,
             },
-            "seconds": self.seconds,
         }
 
 
@@ -434,6 +499,45 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return args
 
 
+@dataclass(frozen=True)
+class Predicted:
+    """Both systems' output on one document, scored later per half and per source."""
+
+    document: Document
+    ours: tuple[Entity, ...]
+    ours_keys: tuple[Keyed, ...]
+    baseline: tuple[Entity, ...]
+    baseline_keys: tuple[Keyed, ...]
+
+
+def tally(predicted: Sequence[Predicted]) -> tuple[Tally, Tally]:
+    """Ours and the baseline scored over these documents."""
+    ours, baseline = Tally(), Tally()
+    for item in predicted:
+        ours.score(item.document, item.ours)
+        ours.score_aliases(item.document, item.ours_keys)
+        baseline.score(item.document, item.baseline)
+        baseline.score_aliases(item.document, item.baseline_keys)
+    return ours, baseline
+
+
+def subset_scores(predicted: Sequence[Predicted]) -> tuple[dict[str, object], Tally]:
+    """Counts and both systems' scores over a subset of the documents (a half, a source)."""
+    documents = [p.document for p in predicted]
+    alias_pairs = sum(len(d.synonyms) for d in documents)
+    ours, baseline = tally(predicted)
+    scores: dict[str, object] = {
+        "documents": len(documents),
+        "gold_entities": {
+            t: sum(e.type == t for d in documents for e in d.entities) for t in TYPES
+        },
+        "synonym_pairs_scored": alias_pairs,
+        "ours": ours.scores(alias_pairs),
+        "baseline": baseline.scores(alias_pairs),
+    }
+    return scores, ours
+
+
 def measure(args: argparse.Namespace) -> tuple[dict[str, object], Tally]:
     # Imported here: the entity stage pulls in the dictionary and gazetteer modules.
     from rashomon.entities import EntityExtractor
@@ -448,25 +552,27 @@ def measure(args: argparse.Namespace) -> tuple[dict[str, object], Tally]:
     extractor = EntityExtractor.build(nlp)
     load_seconds = time.perf_counter() - start
 
-    ours, baseline = Tally(), Tally()
     documents = gold.documents
+    predicted: list[Predicted] = []
+    ours_seconds = baseline_seconds = parse_seconds = 0.0
     start = time.perf_counter()
     docs = nlp.pipe((d.text for d in documents), batch_size=settings.batch_size)
-    parse_seconds = 0.0
     for document, (doc, took) in zip(documents, timed(docs), strict=True):
         parse_seconds += took
         began = time.perf_counter()
         mentions = extractor.extract(document.key, doc, None).mentions
-        ours.score(document, our_entities(mentions))
-        ours.score_aliases(document, our_alias_keys(mentions))
-        ours.seconds += time.perf_counter() - began
+        ours = (tuple(our_entities(mentions)), tuple(our_alias_keys(mentions)))
+        ours_seconds += time.perf_counter() - began
         began = time.perf_counter()
-        baseline.score(document, baseline_entities(doc))
-        baseline.score_aliases(document, baseline_alias_keys(doc))
-        baseline.seconds += time.perf_counter() - began
+        baseline = (tuple(baseline_entities(doc)), tuple(baseline_alias_keys(doc)))
+        baseline_seconds += time.perf_counter() - began
+        predicted.append(Predicted(document, *ours, *baseline))
     total_seconds = time.perf_counter() - start + load_seconds
 
-    alias_pairs = sum(len(d.synonyms) for d in documents)
+    whole, _ = subset_scores(predicted)
+    halves = split_halves(predicted, key=lambda p: p.document.key)
+    half_scores = {half: subset_scores(items) for half, items in halves.items()}
+    by_source = split_by(predicted, key=lambda p: p.document.source)
     found = versions("spacy", "rashomon")
     result: dict[str, object] = {
         "benchmark": "entities_re3d",
@@ -478,28 +584,40 @@ def measure(args: argparse.Namespace) -> tuple[dict[str, object], Tally]:
         "words": sum(len(d.text.split()) for d in documents),
         "types": list(TYPES),
         "min_confidence": MIN_CONFIDENCE,
-        "gold_entities": {
-            t: sum(e.type == t for d in documents for e in d.entities) for t in TYPES
+        "gold_entities": whole["gold_entities"],
+        "skipped_rows": {
+            "unknown_document": gold.skipped.unknown_document,
+            "bad_offsets": gold.skipped.bad_offsets,
         },
         "synonym_pairs_all": gold.synonym_pairs_all,
-        "synonym_pairs_scored": alias_pairs,
+        "synonym_pairs_scored": whole["synonym_pairs_scored"],
         "matching": 'leading "the " stripped on both sides; overlap is one-to-one per type',
         "our_mapping": "person, organisation/metonym, location (or place_id), nationality; "
         "title and pronoun dropped",
+        "split": "halves by half_of(document _id); tune on 'tuning', floors on 'checking'",
         "model": settings.model,
         "python": found["python"],
         "spacy": found["spacy"],
-        "ours": ours.scores(alias_pairs),
-        "baseline": baseline.scores(alias_pairs),
+        "ours": whole["ours"],
+        "baseline": whole["baseline"],
+        "halves": {half: scores for half, (scores, _) in half_scores.items()},
+        "by_source": {source: subset_scores(items)[0] for source, items in by_source.items()},
         "seconds": {
             "load": load_seconds,
             "parse": parse_seconds,
-            "ours": ours.seconds,
-            "baseline": baseline.seconds,
+            "ours": ours_seconds,
+            "baseline": baseline_seconds,
             "total": total_seconds,
         },
     }
-    return result, ours
+    return result, half_scores["tuning"][1]
+
+
+def split_by(items: Iterable[Predicted], key: Callable[[Predicted], str]) -> dict[str, list]:
+    found: dict[str, list[Predicted]] = {}
+    for item in items:
+        found.setdefault(key(item), []).append(item)
+    return dict(sorted(found.items()))
 
 
 def _row(name: str, gold: object, ours: dict, baseline: dict) -> dict[str, object]:
@@ -515,31 +633,27 @@ def _row(name: str, gold: object, ours: dict, baseline: dict) -> dict[str, objec
     return row
 
 
-def show(result: dict, ours: Tally, errors: int) -> None:
-    print("entities_re3d: re3d entity spans, rashomon entity stage vs plain spaCy doc.ents\n")
-    seconds = result["seconds"]
-    sources = ", ".join(f"{k} {v}" for k, v in result["sources"].items())
-    print_facts(
-        {
-            "data": f"{result['data']} (sha256 {str(result['data_sha256'])[:12]}…)",
-            "documents": f"{result['documents']} ({sources}), {result['words']} words",
-            "gold": f"confidence >= {result['min_confidence']}; "
-            + ", ".join(f"{t} {n}" for t, n in result["gold_entities"].items())
-            + f"; {result['synonym_pairs_scored']} of {result['synonym_pairs_all']} "
-            f"IsSynonymOf pairs join two of these",
-            "matching": result["matching"],
-            "ours": result["our_mapping"],
-            "model": f"{result['model']} (python {result['python']}, spacy {result['spacy']})",
-            "seconds": f"load {seconds['load']:.2f}, parse {seconds['parse']:.2f}, "
-            f"ours {seconds['ours']:.2f}, baseline {seconds['baseline']:.2f}, "
-            f"total {seconds['total']:.2f}",
-        }
-    )
-    print()
-    o, b = result["ours"], result["baseline"]
+_COLUMNS = [
+    Column("type"),
+    Column("gold"),
+    Column("o_pred", "ours pred"),
+    Column("o_ex", "exact F1", ".3f"),
+    Column("o_p", "ovl P", ".3f"),
+    Column("o_r", "ovl R", ".3f"),
+    Column("o_f", "ovl F1", ".3f"),
+    Column("b_pred", "spaCy pred"),
+    Column("b_ex", "exact F1", ".3f"),
+    Column("b_p", "ovl P", ".3f"),
+    Column("b_r", "ovl R", ".3f"),
+    Column("b_f", "ovl F1", ".3f"),
+]
+
+
+def _scores_table(title: str, scores: dict) -> None:
+    o, b = scores["ours"], scores["baseline"]
+    print(f"{title}: {scores.get('documents', '')} documents")
     rows = [
-        _row(kind, o["types"][kind]["gold"], o["types"][kind], b["types"][kind])
-        for kind in result["types"]
+        _row(kind, o["types"][kind]["gold"], o["types"][kind], b["types"][kind]) for kind in TYPES
     ]
     rows.append(_row("micro", o["micro"]["gold"], o["micro"], b["micro"]))
     rows.append(
@@ -550,39 +664,87 @@ def show(result: dict, ours: Tally, errors: int) -> None:
             "b_r": b["alias"]["recall"],
         }
     )
+    print_table(rows, _COLUMNS)
+    print()
+
+
+def _source_table(by_source: dict) -> None:
+    """Micro and Person overlap F1 per source: a rule fitted to one source shows here."""
+    rows = []
+    for source, scores in by_source.items():
+        o, b = scores["ours"], scores["baseline"]
+        rows.append(
+            {
+                "source": source,
+                "docs": scores["documents"],
+                "o_micro": o["micro"]["overlap"]["f1"],
+                "b_micro": b["micro"]["overlap"]["f1"],
+                "o_person": o["types"]["Person"]["overlap"]["f1"],
+                "b_person": b["types"]["Person"]["overlap"]["f1"],
+                "gold_person": o["types"]["Person"]["gold"],
+            }
+        )
+    print("per source (overlap F1):")
     print_table(
         rows,
         [
-            Column("type"),
-            Column("gold"),
-            Column("o_pred", "ours pred"),
-            Column("o_ex", "exact F1", ".3f"),
-            Column("o_p", "ovl P", ".3f"),
-            Column("o_r", "ovl R", ".3f"),
-            Column("o_f", "ovl F1", ".3f"),
-            Column("b_pred", "spaCy pred"),
-            Column("b_ex", "exact F1", ".3f"),
-            Column("b_p", "ovl P", ".3f"),
-            Column("b_r", "ovl R", ".3f"),
-            Column("b_f", "ovl F1", ".3f"),
+            Column("source"),
+            Column("docs"),
+            Column("o_micro", "ours micro", ".3f"),
+            Column("b_micro", "spaCy micro", ".3f"),
+            Column("gold_person", "Person gold"),
+            Column("o_person", "ours Person", ".3f"),
+            Column("b_person", "spaCy Person", ".3f"),
         ],
     )
+
+
+def show(result: dict, tuning: Tally, errors: int) -> None:
+    print("entities_re3d: re3d entity spans, rashomon entity stage vs plain spaCy doc.ents\n")
+    seconds = result["seconds"]
+    sources = ", ".join(f"{k} {v}" for k, v in result["sources"].items())
+    skipped = result["skipped_rows"]
+    print_facts(
+        {
+            "data": f"{result['data']} (sha256 {str(result['data_sha256'])[:12]}…)",
+            "documents": f"{result['documents']} ({sources}), {result['words']} words",
+            "gold": f"confidence >= {result['min_confidence']}; "
+            + ", ".join(f"{t} {n}" for t, n in result["gold_entities"].items())
+            + f"; {result['synonym_pairs_scored']} of {result['synonym_pairs_all']} "
+            f"IsSynonymOf pairs join two of these; rows skipped: "
+            f"{skipped['unknown_document']} unknown document, {skipped['bad_offsets']} "
+            "bad offsets",
+            "matching": result["matching"],
+            "ours": result["our_mapping"],
+            "split": result["split"],
+            "model": f"{result['model']} (python {result['python']}, spacy {result['spacy']})",
+            "seconds": f"load {seconds['load']:.2f}, parse {seconds['parse']:.2f}, "
+            f"ours {seconds['ours']:.2f}, baseline {seconds['baseline']:.2f}, "
+            f"total {seconds['total']:.2f}",
+        }
+    )
+    print()
+    for half, scores in result["halves"].items():
+        _scores_table(f"{half} half", scores)
+    _scores_table("whole", {"documents": result["documents"], **result})
+    _source_table(result["by_source"])
     if errors:
-        show_errors(ours, errors)
+        show_errors(tuning, errors)
 
 
 def show_errors(tally: Tally, limit: int) -> None:
-    """Our most frequent unmatched spans (overlap matching) per type, to steer fixes."""
+    """Our most frequent unmatched spans (overlap matching) per type, on the tuning half only:
+    look at errors where rules are tuned, never at the checking half."""
     for label, table in (("missed (gold, no overlap)", tally.missed),
                          ("spurious (ours, no overlap)", tally.spurious)):  # fmt: skip
-        print(f"\nours, {label}:")
+        print(f"\nours on the tuning half, {label}:")
         for kind, found in table.items():
             common = Counter(e.text.replace("\n", " ") for _key, e in found).most_common(limit)
             listed = "; ".join(f"{text} x{n}" if n > 1 else text for text, n in common)
             print(f"  {kind} ({len(found)}): {listed}")
     pairs = Counter(f"{a} == {b}".replace("\n", " ") for a, b in tally.alias_missed)
     listed = "; ".join(f"{pair} x{n}" if n > 1 else pair for pair, n in pairs.most_common(limit))
-    print(f"\nours, IsSynonymOf pairs not resolved to one actor ({len(tally.alias_missed)}):")
+    print(f"\nours on the tuning half, IsSynonymOf pairs not resolved ({len(tally.alias_missed)}):")
     print(f"  {listed}")
 
 

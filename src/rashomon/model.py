@@ -166,6 +166,22 @@ class Renaming:
 
 
 @dataclass(frozen=True)
+class RoleTerm:
+    """When a holder held a role: "UN secretary-general" until 2016-12 (ISO, any precision;
+    None: open). A role phrase in an article goes to whoever held the role on its date."""
+
+    role: str
+    since: str | None = None
+    until: str | None = None
+
+    def held_on(self, day: str) -> bool:
+        """Whether the term covers `day`, compared at the coarser of the two precisions."""
+        if self.since and day[: len(self.since)] < self.since[: len(day)]:
+            return False
+        return not (self.until and day[: len(self.until)] > self.until[: len(day)])
+
+
+@dataclass(frozen=True)
 class Actor:
     """A person, state, government, force or organisation, as the dictionary or a text knows it.
 
@@ -181,6 +197,7 @@ class Actor:
     affiliation: str | None = None  # id of the actor it belongs to
     aliases: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()  # "Russian foreign minister"
+    role_terms: tuple[RoleTerm, ...] = ()  # the roles above that carry dates
     former_names: tuple[Renaming, ...] = ()
     metonyms: tuple[str, ...] = ()
 
@@ -247,10 +264,22 @@ class AliasEvidence:
 
 
 @dataclass(frozen=True)
+class NameMention:
+    """A name found in the text that is not (yet) an actor: an unknown person or
+    organisation named once, in passing. Kept as evidence, never given an actor id."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # person, organisation
+
+
+@dataclass(frozen=True)
 class ActorFindings:
     mentions: tuple[ActorMention, ...]
     new_actors: tuple[Actor, ...]
     aliases: tuple[AliasEvidence, ...]
+    names: tuple[NameMention, ...] = ()
 
 
 # -- says who (quotes and numeric claims) ----------------------------------------------------

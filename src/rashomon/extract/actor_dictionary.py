@@ -22,7 +22,7 @@ import yaml
 
 from rashomon.errors import InputError
 from rashomon.extract.names import name_variants_key, normalise_name
-from rashomon.model import Actor, ActorKind, Renaming
+from rashomon.model import Actor, ActorKind, Renaming, RoleTerm
 
 PACKAGED = "actors.yaml"
 MIN_VARIANT_KEY = 6  # shorter skeletons match words: "used" would be Assad, "an" Aoun
@@ -40,6 +40,7 @@ _ROLE_WORDS = {
     "qatari": "qatar", "egyptian": "egypt", "british": "uk", "britain": "uk", "french": "france",
     "german": "germany", "chinese": "china", "kazakh": "kazakhstan", "defense": "defence",
 }  # fmt: skip
+_APOSTROPHES = re.compile(r"['’‘`´ʼ]")
 _ROLE_FILLER = frozenset({"the", "of", "for", "to", "a", "an", "in", "on", "and", "s", "top"})
 
 
@@ -53,17 +54,22 @@ class ActorDictionary:
         self._loose: dict[str, list[str]] = {}
         self._metonyms: dict[str, list[str]] = {}
         self._former: dict[str, list[tuple[str, Renaming]]] = {}
-        self._roles: list[tuple[frozenset[str], str]] = []
+        self._roles: list[tuple[frozenset[str], str, RoleTerm | None]] = []
         for actor in self._actors.values():
             for name in (actor.name, *actor.aliases, *(r.name for r in actor.former_names)):
                 _add(self._exact, normalise_name(name), actor.id)
+                # "Peoples" for "People's": a possessive whose apostrophe the copy lost
+                _add(self._exact, normalise_name(_APOSTROPHES.sub("", name)), actor.id)
                 _add(self._loose, name_variants_key(name), actor.id)
             for metonym in actor.metonyms:
                 _add(self._metonyms, normalise_name(metonym), actor.id)
             for renaming in actor.former_names:
                 key = normalise_name(renaming.name)
                 self._former.setdefault(key, []).append((actor.id, renaming))
-            self._roles.extend((_role_words(role), actor.id) for role in actor.roles)
+            terms = {term.role: term for term in actor.role_terms}
+            self._roles.extend(
+                (_role_words(role), actor.id, terms.get(role)) for role in actor.roles
+            )
 
     @classmethod
     def load(cls, extra_files: Sequence[Path] = ()) -> ActorDictionary:
@@ -110,18 +116,22 @@ class ActorDictionary:
     def by_metonym(self, text: str) -> list[Actor]:
         return [self._actors[i] for i in self._metonyms.get(normalise_name(text), ())]
 
-    def by_role(self, text: str) -> list[Actor]:
+    def by_role(self, text: str, on: str | None = None) -> list[Actor]:
         """Holders of a role phrase: "Russia's defence minister", or a part of one.
 
         A phrase of two words or more may leave words of a role out ("the UN envoy" for "UN
         envoy for Syria"); the roles that need the fewest extra words win, and every actor
-        tied there is returned, so "foreign minister" stays ambiguous.
+        tied there is returned, so "foreign minister" stays ambiguous. With `on` (an ISO
+        date), a dated role counts only for whoever held it then: "the UN secretary-general"
+        is Ban Ki-moon in 2016 and Antonio Guterres in 2017.
         """
         words = _role_words(text)
         if not words:
             return []
         best: dict[str, int] = {}
-        for role, actor_id in self._roles:
+        for role, actor_id, term in self._roles:
+            if on and term is not None and not term.held_on(on):
+                continue
             if words == role or (len(words) > 1 and words < role):
                 extra = len(role - words)
                 best[actor_id] = min(extra, best.get(actor_id, extra))
@@ -205,6 +215,8 @@ def _actor(entry: Any, fail: Callable[[str], InputError]) -> Actor:
             raise fail(f"{field} must be a list of names")
         return tuple(values)
 
+    roles, role_terms = _roles(entry.get("roles") or [], fail)
+
     return Actor(
         id=entry["id"],
         name=entry["name"],
@@ -213,10 +225,50 @@ def _actor(entry: Any, fail: Callable[[str], InputError]) -> Actor:
         sector=entry.get("sector"),
         affiliation=entry.get("affiliation"),
         aliases=texts("aliases"),
-        roles=texts("roles"),
+        roles=roles,
+        role_terms=role_terms,
         former_names=_renamings(entry.get("former_names") or [], fail),
         metonyms=texts("metonyms"),
     )
+
+
+def _roles(
+    values: Any, fail: Callable[[str], InputError]
+) -> tuple[tuple[str, ...], tuple[RoleTerm, ...]]:
+    """Roles as titles, each a string or {role: title or [titles], since: date, until: date}."""
+    if not isinstance(values, list):
+        raise fail("roles must be a list")
+    roles: list[str] = []
+    terms: list[RoleTerm] = []
+    for value in values:
+        if isinstance(value, str) and value:
+            roles.append(value)
+            continue
+        if not isinstance(value, dict) or set(value) - {"role", "since", "until"}:
+            raise fail(f"role {value!r} must be a title or {{role, since, until}}")
+        titles = value.get("role")
+        titles = [titles] if isinstance(titles, str) else titles
+        since, until = (_iso(value.get(k)) for k in ("since", "until"))
+        if not titles or not all(isinstance(t, str) and t for t in titles):
+            raise fail(f"role {value!r} needs a title")
+        if since is False or until is False:
+            raise fail(f"role {value!r}: since/until must be ISO dates or months")
+        roles.extend(titles)
+        terms.extend(RoleTerm(t, since or None, until or None) for t in titles)
+    return tuple(roles), tuple(terms)
+
+
+def _iso(value: Any) -> str | None | bool:
+    """An ISO date or month as text; None when absent; False when not a date."""
+    if value is None:
+        return None
+    if isinstance(value, datetime.date):
+        return value.isoformat()  # YAML reads a full date as a date
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return str(value)  # and a bare year as a number
+    if isinstance(value, str) and re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", value):
+        return value
+    return False
 
 
 def _renamings(values: Any, fail: Callable[[str], InputError]) -> tuple[Renaming, ...]:

@@ -18,8 +18,18 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from rashomon.extract.actor_dictionary import ActorDictionary
+from rashomon.extract.gazetteer import Gazetteer
 from rashomon.extract.names import name_variants_key, normalise_name
-from rashomon.model import Actor, ActorFindings, ActorKind, ActorMention, AliasEvidence
+from rashomon.extract.new_actors import EVIDENCE, NewActorVetter
+from rashomon.extract.quotes.lexicon import SpeechVerbs
+from rashomon.model import (
+    Actor,
+    ActorFindings,
+    ActorKind,
+    ActorMention,
+    AliasEvidence,
+    NameMention,
+)
 
 _TITLES = {
     "mr", "mrs", "ms", "dr", "president", "prime", "minister", "general", "gen", "col",
@@ -30,6 +40,8 @@ _HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "general", "gen", "king", "
 _ROLE_NOUNS = {
     "minister", "envoy", "secretary", "president", "spokesman", "spokeswoman", "head",
     "chief", "leader", "commander", "ambassador", "negotiator", "chancellor", "king", "emir",
+    "general", "mediator", "director", "governor", "mufti", "coordinator", "adviser", "advisor",
+    "representative",
 }  # fmt: skip
 _DEMONYMS = {
     "syrian": "SYR", "syrians": "SYR", "russian": "RUS", "russians": "RUS", "turkish": "TUR",
@@ -48,7 +60,13 @@ _GENERIC = {
     "government troops": ("army", ActorKind.MILITARY),
 }
 _PRONOUNS = {"he", "she"}
+_LEADERS_BODIES = {  # "<leader> regime": the leader's government; "<leader> forces": its army
+    "regime": ActorKind.GOVERNMENT, "government": ActorKind.GOVERNMENT,
+    "administration": ActorKind.GOVERNMENT, "forces": ActorKind.MILITARY,
+    "troops": ActorKind.MILITARY, "army": ActorKind.MILITARY, "loyalists": ActorKind.MILITARY,
+}  # fmt: skip
 _NAMED = ("person", "organisation", "title", "pronoun", "metonym")
+_HOLDERS = ("person", "title", "pronoun")  # a role phrase holding one of these is taken
 _FORCE_NOUNS = {
     "troops", "forces", "army", "military", "soldiers", "jets", "warplanes", "aircraft",
     "air force", "navy", "police", "fighters", "militias", "militia",
@@ -70,13 +88,21 @@ _ALIAS_NAME = re.compile(
     r"(?:\s+(?:(?:al|el|of|the)[- ]?)?[A-Z][\w'’-]*)*)"
 )
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9]{1,7})\)")
+_APOSTROPHE = re.compile(r"['’‘`´ʼ]")
 
 
 class ActorMatcher:
     """Dictionary phrase matching, built once per (pipeline, dictionary)."""
 
-    def __init__(self, nlp: Language, dictionary: ActorDictionary) -> None:
+    def __init__(
+        self, nlp: Language, dictionary: ActorDictionary, gazetteer: Gazetteer | None = None
+    ) -> None:
         self.dictionary = dictionary
+        speech = SpeechVerbs.load()
+        self.speech_lemmas = speech.lemmas()
+        self.vetter = NewActorVetter(
+            gazetteer, lambda text: bool(dictionary.lookup(text)), speech.person_nouns
+        )
         # Acronyms match case-sensitively: "IS" and "WHO" are also everyday words.
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -98,11 +124,13 @@ class ActorMatcher:
         doc: Doc,
         place_spans: Sequence[tuple[int, int]] = (),
         setting: Sequence[str] = (),
+        on: str | None = None,
     ) -> ActorFindings:
         """`setting`: the ISO alpha-3 country of each town or district the article names, so
         that "the government" of a report from Aleppo is Syria's even when Russia is named
-        more often."""
-        return _Resolver(self, doc, place_spans, setting).run()
+        more often. `on`: the article's date (ISO, any precision), so that a role phrase
+        ("the UN secretary-general") goes to whoever held the role then."""
+        return _Resolver(self, doc, place_spans, setting, on).run()
 
 
 def _is_acronym(form: str) -> bool:
@@ -118,23 +146,35 @@ def _spellings(surface: str) -> set[str]:
         re.sub(r"\b(al|el)-", r"\1 ", surface),
         re.sub(r"\b(al|el)-", r"\1- ", surface),  # scraped "Issam al- Rayyes"
     }
+    # Copy that lost its apostrophes and hyphens: "Kurdish Peoples Protection Units",
+    # "Hayat Tahrir alSham" is rarer than "Hayat Tahrir al Sham", which the line above covers.
+    forms |= {_APOSTROPHE.sub("", form) for form in forms}
+    forms |= {f.replace("-", "") for f in forms if re.search(r"\w-\w", f)}
     bare = re.sub(r"^(?:the\s+)", "", surface, flags=re.I)
     forms.add(bare)
     return {f for f in forms if f.strip()}
 
 
 def _unique_surnames(dictionary: ActorDictionary) -> dict[str, str]:
+    """Exact surnames (normalise_name) that one dictionary person alone carries."""
     counts: Counter[str] = Counter()
     owner: dict[str, str] = {}
     for actor in dictionary:
         if actor.kind is not ActorKind.PERSON:
             continue
-        keys = {name_variants_key(_last_name(n)) for n in (actor.name, *actor.aliases)}
+        keys = {normalise_name(_last_name(n)) for n in (actor.name, *actor.aliases)}
         for key in keys:
             if len(key) >= 3:
                 counts[key] += 1
                 owner[key] = actor.id
     return {key: owner[key] for key, n in counts.items() if n == 1}
+
+
+def _name_keys(name: str) -> tuple[str, str]:
+    """Loose keys of a full name's surname and first name ("Staffan de Mistura": mistura,
+    staffan), titles and honorifics left out."""
+    words = [w for w in name.split() if w.lower().strip(".") not in _TITLES] or name.split()
+    return name_variants_key(words[-1]), name_variants_key(words[0])
 
 
 def _last_name(name: str) -> str:
@@ -151,8 +191,10 @@ class _Resolver:
         doc: Doc,
         place_spans: Sequence[tuple[int, int]],
         setting: Sequence[str] = (),
+        on: str | None = None,
     ):
         self.m = matcher
+        self.on = on
         self.setting = Counter(setting)
         self.d = matcher.dictionary
         self.doc = doc
@@ -161,18 +203,28 @@ class _Resolver:
         self.mentions: dict[tuple[int, int], ActorMention] = {}
         self.new_actors: dict[str, Actor] = {}
         self.aliases: list[AliasEvidence] = []
+        self.names: list[NameMention] = []  # names too slight to be actors
         self.text_aliases: dict[str, str] = {}  # normalised alias -> actor id (this article)
 
     def run(self) -> ActorFindings:
         self._dictionary_matches()
         self._aliases_from_text()
         self._ner_spans()
+        self._name_parts()
+        self._leaders_forces()
         self._roles()
         self._appositions()
+        self._vet_new_actors()
         self._generic_references()
         self._pronouns()
+        self._organisation_pronouns()
         mentions = sorted(self.mentions.values(), key=lambda m: (m.start, m.end))
-        return ActorFindings(tuple(mentions), tuple(self.new_actors.values()), tuple(self.aliases))
+        return ActorFindings(
+            tuple(mentions),
+            tuple(self.new_actors.values()),
+            tuple(self.aliases),
+            tuple(sorted(self.names, key=lambda n: n.start)),
+        )
 
     # -- helpers ----------------------------------------------------------------------
 
@@ -261,9 +313,20 @@ class _Resolver:
             return max(candidates, key=lambda m: m.end)
         for ent in self.doc.ents:  # a name the dictionary does not know: create it
             if 0 <= offset - ent.end_char <= 2 and ent.label_ in ("ORG", "PERSON", "FAC"):
+                found = self._known(_strip(ent.text))
+                if len(found) == 1:
+                    return self._add(ent, self._kind_of(found[0].id), found[0].id, "ner")
                 actor_id = self._new_actor(ent.text, ActorKind.OTHER)
                 return self._add(ent, "organisation", actor_id, "new")
         return None
+
+    def _known(self, text: str) -> list[Actor]:
+        """Dictionary actors named `text`, also when a possessive lost its apostrophe
+        ("Bashar Assads", "the Syrian National Coalitions (SNC)")."""
+        found = self.d.lookup(text)
+        if not found and len(text) > 4 and text.endswith("s"):
+            found = self.d.lookup(text[:-1])
+        return found
 
     def _record_alias(self, actor_id: str, start: int, end: int, pattern: str) -> None:
         """The text defines a name here; within this article it beats the dictionary's reading."""
@@ -290,7 +353,7 @@ class _Resolver:
                 )
 
     def _ner_spans(self) -> None:
-        persons: list[tuple[str, str]] = []  # (surname key, actor id) of full names so far
+        persons: list[tuple[str, str, str]] = []  # (surname, first name, actor id) so far
         for ent in self.doc.ents:
             if self._covered(ent.start_char, ent.end_char):
                 self._remember_person(ent, persons)
@@ -310,9 +373,7 @@ class _Resolver:
             if label in ("ORG", "PERSON") and ent[0].lower_ in _DEMONYMS and len(ent) > 1:
                 self._demonym_led(ent)
                 continue
-            found = self.d.lookup(text)
-            if not found and len(text) > 4 and text.endswith("s"):
-                found = self.d.lookup(text[:-1])  # "Bashar Assads": a possessive, apostrophe lost
+            found = self._known(text)
             if len(found) == 1:
                 actor_id = found[0].id
                 self._add(ent, self._kind_of(actor_id), actor_id, "ner")
@@ -324,7 +385,71 @@ class _Resolver:
             elif label == "ORG" and len(text) > 2:
                 actor_id = self._new_actor(text, ActorKind.OTHER)
                 self._add(ent, "organisation", actor_id, "new")
+            elif (
+                label == "PERSON"
+                and _looks_like_name(ent)
+                and text.lower().strip(".") not in _TITLES
+                and self.m.vetter.lone_name(text)
+            ):
+                # "Mr Ellwood", "Russell": a person we cannot tell apart from others of that
+                # name, so a name mention and no actor
+                start = self._with_honorific(ent.start_char)
+                self.names.append(NameMention(start, ent.end_char, self.text[start:ent.end_char],
+                                              "person"))  # fmt: skip
             self._remember_person(ent, persons)
+
+    def _name_parts(self) -> None:
+        """Bare first names and surnames the tagger missed or mislabelled ("Noor said",
+        "Haroun" as a place) name the person this article gave in full; a part two of
+        its persons share is left alone."""
+        owners: dict[str, set[str]] = {}
+        for mention in self.mentions.values():
+            words = [w for w in mention.text.split() if w.lower().strip(".") not in _TITLES]
+            if mention.kind != "person" or len(words) < 2:
+                continue
+            for word in (words[0], words[-1]):
+                if len(word) >= 3 and word[:1].isupper():
+                    owners.setdefault(word, set()).add(mention.actor_id)
+        if not owners:
+            return
+        entities = {t.i: e for e in self.doc.ents for t in e}
+        for token in self.doc:
+            found = owners.get(token.text)
+            if not found or len(found) != 1 or token.pos_ != "PROPN":
+                continue
+            start, end = token.idx, token.idx + len(token)
+            ent = entities.get(token.i)
+            if ent is not None and len(ent) > 1:
+                continue  # part of a longer name: "Haroun Daqqaq" itself, or someone else
+            if self._covered(start, end) or (start, end) in self.places:
+                continue
+            self._add((start, end), "person", next(iter(found)), "surname")
+
+    def _leaders_forces(self) -> None:
+        """ "the Assad regime", "Assad's forces", "the Obama administration": a leader's name
+        before such a noun names the leader's government or forces, not the person."""
+        for mention in list(self.mentions.values()):
+            if mention.kind != "person" or mention.method == "pronoun":
+                continue
+            actor = self.new_actors.get(mention.actor_id) or self.d.get(mention.actor_id)
+            if actor.country is None:
+                continue
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or span.end >= len(self.doc):
+                continue
+            noun = self.doc[span.end]  # "Assad's regime" keeps the person: a possessor
+            if span.root.head.i != noun.i or span.root.dep_ != "compound":
+                continue
+            if mention.text.endswith("s") and not self.d.lookup(mention.text):
+                continue  # "Bashar Assads regime": a possessive that lost its apostrophe
+            kind = _LEADERS_BODIES.get(noun.lower_)
+            body = _first(self.d, actor.country, kind) if kind else None
+            if body is None:
+                continue
+            end = noun.idx + len(noun)
+            for inner in [k for k in self.mentions if mention.start <= k[0] and k[1] <= end]:
+                del self.mentions[inner]
+            self._add((mention.start, end), "organisation", body, "leader")
 
     def _demonym_led(self, ent: Span) -> None:
         """ "Syrian troops": the nationality, and the country's forces when the rest says so."""
@@ -339,28 +464,39 @@ class _Resolver:
         if rest in _FORCE_NOUNS and military:
             self._add(ent, "organisation", military, "demonym")
 
-    def _remember_person(self, ent: Span, persons: list[tuple[str, str]]) -> None:
+    def _remember_person(self, ent: Span, persons: list[tuple[str, str, str]]) -> None:
         mention = self.mentions.get((ent.start_char, ent.end_char)) or self.mentions.get(
             (ent.start_char, ent.end_char - 2)
         )
         if mention and mention.kind == "person" and len(mention.text.split()) >= 2:
-            persons.append((name_variants_key(_last_name(mention.text)), mention.actor_id))
+            persons.append((*_name_keys(mention.text), mention.actor_id))
 
-    def _surname(self, text: str, persons: list[tuple[str, str]]) -> str | None:
+    def _surname(self, text: str, persons: list[tuple[str, str, str]]) -> str | None:
+        """A lone name ("Kane", "Mr Ellwood", "Noha") as someone the article names in full.
+
+        The surname of a person named before wins, then the first name of one named before,
+        then the same for persons named later. Only a titled name ("Mr X", "President X")
+        that this article does not give in full falls back to the dictionary, and only as an
+        exact surname there: a lone first name is never taken for an unrelated person the
+        dictionary happens to know (the dictionary's own bare-surname aliases match anyway).
+        """
         words = [w for w in text.split() if w.lower().strip(".") not in _TITLES]
         if len(words) != 1:
             return None
         key = name_variants_key(words[0])
-        for surname, actor_id in reversed(persons):
-            if surname == key:
-                return actor_id
         later = [
-            m for m in self.mentions.values()
-            if m.kind == "person" and name_variants_key(_last_name(m.text)) == key
+            (*_name_keys(m.text), m.actor_id)
+            for m in sorted(self.mentions.values(), key=lambda m: m.start)
+            if m.kind == "person" and len(m.text.split()) >= 2
         ]  # fmt: skip
-        if later:
-            return later[0].actor_id
-        return self.m.surnames.get(key)
+        for named in (list(reversed(persons)), later):
+            for part in (0, 1):  # surname, then first name
+                for keys in named:
+                    if keys[part] == key:
+                        return keys[2]
+        titled = len(words) < len(text.split())
+        exact = normalise_name(words[0])
+        return self.m.surnames.get(exact) if titled and len(exact) >= 4 else None
 
     def _new_actor(self, name: str, kind: ActorKind) -> str:
         slug = re.sub(r"[^a-z0-9]+", "-", normalise_name(name)).strip("-")
@@ -376,14 +512,22 @@ class _Resolver:
         return None
 
     def _roles(self) -> None:
+        """A role phrase names its holder on the article's date: "the U.N. envoy for Syria"
+        is the envoy, not the UN; the organisation or country inside it only qualifies the
+        role, so its mention gives way. A phrase beside a name is left to `_appositions`."""
         for chunk in self.doc.noun_chunks:
             if chunk.root.lemma_.lower() not in _ROLE_NOUNS:
                 continue
-            if self._covered(chunk.start_char, chunk.end_char, by=_NAMED):
+            if self._covered(chunk.start_char, chunk.end_char, by=_HOLDERS):
                 continue
-            found = self.d.by_role(chunk.text)
-            if len(found) == 1:
-                self._add(chunk, "title", found[0].id, "role")
+            for span in (_with_complement(chunk), chunk):
+                found = self.d.by_role(span.text, self.on)
+                if len(found) == 1:
+                    start, end = span.start_char, span.end_char
+                    for key in [k for k in self.mentions if k[0] < end and start < k[1]]:
+                        del self.mentions[key]
+                    self._add(span, "title", found[0].id, "role")
+                    break
 
     def _appositions(self) -> None:
         """Titles beside a named person are that person: "X, a top negotiator", "Foreign
@@ -421,6 +565,23 @@ class _Resolver:
             return
         if not self._covered(start, end, by=_NAMED):
             self._add((start, end), "title", actor_id, "apposition")
+
+    def _vet_new_actors(self) -> None:
+        """Names the dictionary does not know stay actors only with evidence (new_actors.py)."""
+        if not self.new_actors:
+            return
+        rejected = self.m.vetter.rejected(
+            self.doc, self.mentions.values(), self.new_actors, sorted(self.places)
+        )
+        for key in [k for k, m in self.mentions.items() if m.actor_id in rejected]:
+            mention = self.mentions.pop(key)
+            named = mention.kind in ("person", "organisation")
+            if named and rejected[mention.actor_id] == EVIDENCE:
+                self.names.append(NameMention(*key, mention.text, mention.kind))
+        for actor_id in rejected:
+            del self.new_actors[actor_id]
+        self.aliases = [a for a in self.aliases if a.actor_id not in rejected]
+        self.text_aliases = {k: v for k, v in self.text_aliases.items() if v not in rejected}
 
     def _generic_references(self) -> None:
         focus = self._focus_country()
@@ -472,6 +633,29 @@ class _Resolver:
             chosen = (in_sentence or subjects or before)[-1]
             self._add((token.idx, token.idx + len(token)), "pronoun", chosen.actor_id, "pronoun")
 
+    def _organisation_pronouns(self) -> None:
+        """ "..., it said": "it" saying something is the organisation, government or state
+        named last before it, in its sentence or the one before (never a person or place)."""
+        bodies = sorted(
+            (m for m in self.mentions.values()
+             if m.kind in ("organisation", "metonym", "location") and m.method != "pronoun"
+             and (m.kind != "location" or self._kind_of(m.actor_id) == "location")),
+            key=lambda m: m.start,
+        )  # fmt: skip
+        if not bodies:
+            return
+        for token in self.doc:
+            if token.lower_ != "it" or token.dep_ != "nsubj":
+                continue
+            if token.head.lemma_.lower() not in self.m.speech_lemmas:
+                continue
+            sentence = token.sent
+            previous = self.doc[sentence.start - 1].sent if sentence.start > 0 else sentence
+            before = [m for m in bodies if previous.start_char <= m.start and m.end <= token.idx]
+            if before:
+                end = token.idx + len(token)
+                self._add((token.idx, end), "pronoun", before[-1].actor_id, "pronoun")
+
     def _is_subject(self, mention: ActorMention) -> bool:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         return span is not None and span.root.dep_ in ("nsubj", "nsubjpass", "appos", "ROOT")
@@ -484,6 +668,17 @@ def _first(dictionary: ActorDictionary, country: str, kind: ActorKind) -> str | 
     ]
     chosen = top or matches
     return chosen[0].id if chosen else None
+
+
+def _with_complement(chunk: Span) -> Span:
+    """The noun chunk with the "for/of/to ..." phrase after its head: "the envoy for Syria"."""
+    doc = chunk.doc
+    end = chunk.end
+    for child in chunk.root.rights:
+        if child.dep_ == "prep" and child.lower_ in ("for", "of", "to", "on") and child.i == end:
+            end = max(t.i for t in child.subtree) + 1
+            break
+    return doc[chunk.start : end] if end - chunk.start <= 12 else chunk
 
 
 def _looks_like_name(span: Span) -> bool:

@@ -1,0 +1,348 @@
+"""Whether a name the actor dictionary does not know is a new actor of the article.
+
+spaCy's small model tags villages ("Kefraya", "Tal Abdo"), bylines and photo credits
+("Reporting by ...", "AP Photo/..."), headline words ("Bomb Kills"), possessives that lost
+their apostrophe ("Syrias Ghouta") and page furniture ("Youtube Subscribe") as PERSON or
+ORG. On FA-KES dev, 817 of 1,007 actors were such `new:` ones. A name becomes a new actor
+only when nothing says it is something else, and the text gives it some weight:
+
+- it is not a place: not a gazetteer name, not led by a place word ("Khan ..."), never
+  where places stand ("in X", "the villages of X and Y", "X countryside"), never tagged as a
+  place elsewhere in the article;
+- it is not a credit: no mention sits in a byline, credit or sign-off;
+- it has the shape of a name: no digits or dates, no verbs or stray lower-case words, no
+  known name with a lost possessive "s" inside;
+- it has evidence: named at least twice outside headlines and credits, or once in an
+  acting role (the subject or object of a verb, the agent of a passive, a possessor) or
+  with a title beside it ("X, a commander of ...").
+
+The cue words live in data/name_cues.yaml; this module holds the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache, cached_property
+from importlib import resources
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from rashomon.extract.gazetteer import Gazetteer
+from rashomon.model import Actor, ActorKind, ActorMention
+
+CUES_FILE = "name_cues.yaml"
+ACTOR, SHAPE, PLACE, CREDIT, EVIDENCE = "actor", "shape", "place", "credit", "evidence"
+MIN_MENTIONS = 2
+MAX_PERSON_WORDS = 4  # capitalised words, particles aside: longer runs are lists of names
+_ACTING = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "dative"})
+_NAMED_METHODS = frozenset({"new", "ner", "surname", "alias", "first name"})
+_DIGIT = re.compile(r"\d")
+_TITLE_CASE_SHARE = 0.7  # a sentence this capitalised is a headline: its names are no evidence
+_TITLE_CASE_MIN_WORDS = 5
+
+
+@dataclass(frozen=True)
+class NameCues:
+    """Word lists from data/name_cues.yaml, as sets of lower-case words."""
+
+    toponym_heads: frozenset[str]
+    place_nouns: frozenset[str]
+    locative_prepositions: frozenset[str]
+    credit_words: frozenset[str]
+    furniture_words: frozenset[str]
+    name_particles: frozenset[str]
+    date_words: frozenset[str]
+
+    @classmethod
+    def load(cls) -> NameCues:
+        return _packaged_cues()
+
+
+@cache
+def _packaged_cues() -> NameCues:
+    text = resources.files("rashomon.data").joinpath(CUES_FILE).read_text("utf-8")
+    data = yaml.safe_load(text) or {}
+    return NameCues(
+        **{field: frozenset(str(w).lower() for w in data.get(field) or ()) for field in (
+            "toponym_heads", "place_nouns", "locative_prepositions", "credit_words",
+            "furniture_words", "name_particles", "date_words",
+        )}
+    )  # fmt: skip
+
+
+class NewActorVetter:
+    """Judges the new actors one article's resolution pass created; built once per process.
+
+    `is_known_name` says whether a text names a dictionary actor; the gazetteer answers for
+    places; `person_nouns` ("activist", "spokesman") before a name say who it is.
+    """
+
+    def __init__(
+        self,
+        gazetteer: Gazetteer | None,
+        is_known_name: Callable[[str], bool],
+        person_nouns: Iterable[str] = (),
+        cues: NameCues | None = None,
+    ) -> None:
+        self.gazetteer = gazetteer
+        self.is_known_name = is_known_name
+        self.person_nouns = frozenset(n.lower() for n in person_nouns)
+        self.cues = cues or NameCues.load()
+
+    def lone_name(self, text: str) -> bool:
+        """Whether one capitalised word NER calls a person may stand as a name: not a place,
+        not a date or page word, not a dictionary name (those resolve elsewhere)."""
+        word = text.strip()
+        if " " in word or not word[:1].isupper() or not word.isalpha() or len(word) < 3:
+            return False
+        low = word.lower()
+        if low in self.cues.date_words or low in self.cues.furniture_words:
+            return False
+        if self.gazetteer is not None and self.gazetteer.lookup(word):
+            return False
+        return not self.is_known_name(word)
+
+    def rejected(
+        self,
+        doc: Doc,
+        mentions: Iterable[ActorMention],
+        new_actors: Mapping[str, Actor],
+        place_spans: Iterable[tuple[int, int]] = (),
+    ) -> dict[str, str]:
+        """The new actors that are not actors of this article, each with why: "shape",
+        "place", "credit" (none of these is a name of anyone) or "evidence" (a name, but
+        too slight to make an actor of)."""
+        by_actor: dict[str, list[ActorMention]] = {}
+        for mention in mentions:
+            if mention.actor_id in new_actors:
+                by_actor.setdefault(mention.actor_id, []).append(mention)
+        article = _Article(doc, self, list(place_spans))
+        verdicts = {
+            actor_id: article.verdict(actor, by_actor.get(actor_id, []))
+            for actor_id, actor in new_actors.items()
+        }
+        return {actor_id: why for actor_id, why in verdicts.items() if why != ACTOR}
+
+
+class _Article:
+    """Per-article state the rules share: the Doc, its headline sentences, its places."""
+
+    def __init__(
+        self, doc: Doc, vetter: NewActorVetter, place_spans: list[tuple[int, int]]
+    ) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.v = vetter
+        self.cues = vetter.cues
+        self.place_spans = place_spans
+        self.place_texts = {_fold(self.text[start:end]) for start, end in place_spans}
+        self.place_entities = {_fold(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
+
+    def verdict(self, actor: Actor, mentions: list[ActorMention]) -> str:
+        names = [m for m in mentions if m.kind not in ("pronoun", "title")]
+        if not names or not self._has_name_shape(actor):
+            return SHAPE
+        if self._is_place(actor, names):
+            return PLACE
+        spans = [s for m in names if (s := self._span(m)) is not None]
+        if spans and not any(self._tagged_as_name(s) for s in spans):
+            return SHAPE
+        if any(self._in_credit(s) for s in spans):
+            return CREDIT
+        weighty = [s for s in spans if not self._in_headline(s)]
+        named = sum(1 for m in names if m.method in _NAMED_METHODS)
+        if named >= MIN_MENTIONS and weighty:
+            return ACTOR
+        if any(m.kind == "title" for m in mentions) or any(self._acting(s) for s in weighty):
+            return ACTOR
+        return EVIDENCE
+
+    # -- shape ------------------------------------------------------------------------------
+
+    def _has_name_shape(self, actor: Actor) -> bool:
+        words = actor.name.split()
+        lowered = [w.lower().strip(".,:;") for w in words]
+        if _DIGIT.search(actor.name) and (actor.kind is ActorKind.PERSON or len(words) > 1):
+            return False  # "Passcode 3080897", "Aid Agencies 2015"; "G20" stays
+        if any(w in self.cues.furniture_words or w in self.cues.credit_words for w in lowered):
+            return False  # "Youtube Subscribe", "James Regan Our Standards", "Photo Smoke"
+        if any(c in actor.name for c in "()[]{}|"):
+            return False
+        dates = sum(w in self.cues.date_words for w in lowered)
+        if dates and (dates == len(words) or dates > 1):
+            return False
+        for word, low in zip(words, lowered, strict=True):
+            if word[:1].islower() and low not in self.cues.name_particles and "-" not in word:
+                return False  # "Assads air force"
+        capitalised = [w for w, low in zip(words, lowered, strict=True)
+                       if low not in self.cues.name_particles]  # fmt: skip
+        if actor.kind is ActorKind.PERSON and len(capitalised) > MAX_PERSON_WORDS:
+            return False
+        return not any(self._lost_possessive(w) for w in words)
+
+    def _lost_possessive(self, word: str) -> bool:
+        """ "Syrias", "Assads", "Idlibs": a known name whose apostrophe the text lost."""
+        if len(word) < 5 or not word.endswith("s") or word.endswith("ss"):
+            return False
+        stem = word[:-1]
+        if self.v.is_known_name(stem):
+            return True
+        return self.v.gazetteer is not None and bool(self.v.gazetteer.lookup(stem))
+
+    @staticmethod
+    def _tagged_as_name(span: Span) -> bool:
+        """The tagger reads it as a name: one word tagged a proper noun and not used as an
+        adjective (not "Videos", "Chemical", "the Takfiri terrorists"), several words not
+        ending in a verb ("Warplane Crashes")."""
+        if len(span) == 1:
+            word = span[0]
+            return (word.tag_ in ("NNP", "NNPS") or word.is_upper) and word.dep_ != "amod"
+        return span[-1].pos_ not in ("VERB", "AUX")
+
+    # -- places -----------------------------------------------------------------------------
+
+    def _is_place(self, actor: Actor, mentions: list[ActorMention]) -> bool:
+        first = actor.name.split()[0].lower().strip(".")
+        first = re.sub(r"^(?:al|el)-", "", first)
+        if first in self.cues.toponym_heads:
+            return True
+        words = actor.name.split()
+        if len(words) > 1 and words[-1].lower() in self.cues.place_nouns:
+            return True  # "Rajm al-Sheikh Region", "Kurd Town"
+        ends = (words[0], words[-1])
+        if actor.kind is ActorKind.PERSON and any(self._sure_place(w) for w in ends):
+            return True  # "Aleppo Ill": a person's name does not begin or end with a city
+        key = _fold(actor.name)
+        if key in self.place_texts or key in self.place_entities:
+            return True
+        if self.v.gazetteer is not None and self.v.gazetteer.lookup(actor.name):
+            return True
+        return any(
+            self._place_context(span) for m in mentions if (span := self._span(m)) is not None
+        )
+
+    def _in_place(self, token: Token) -> bool:
+        return any(start <= token.idx < end for start, end in self.place_spans)
+
+    def _sure_place(self, word: str) -> bool:
+        """One of the project's own places ("Aleppo"): never part of a person's name.
+        Countries are not enough: Jordan and Chad are first names too."""
+        if self.v.gazetteer is None:
+            return False
+        return any(c.tier == 0 and c.curated for c in self.v.gazetteer.lookup(word))
+
+    def _place_context(self, span: Span) -> bool:
+        """Where places stand: after "in"/"near", after "the town of", before "area"."""
+        head = span.root
+        while head.dep_ == "conj" and head.head.i < head.i:
+            head = head.head  # "al-Foua and Kefraya": the first conjunct's context
+        cues = self.cues
+        if head.dep_ == "pobj":
+            preposition = head.head
+            if preposition.lower_ in cues.locative_prepositions:
+                return True
+            if preposition.lower_ == "of" and preposition.head.lower_ in cues.place_nouns:
+                return True
+        if head.dep_ in ("compound", "nmod", "amod") and head.head.lower_ in cues.place_nouns:
+            return True
+        before = self.doc[span.start - 1] if span.start > 0 else None
+        after = self.doc[span.end] if span.end < len(self.doc) else None
+        if after is not None and after.lower_ in cues.place_nouns:
+            return True
+        for other in (head.head, *head.children):
+            if "conj" in (other.dep_, head.dep_) and self._in_place(other):
+                return True  # "Zor Qsayaa as well as Kherbat in Hama": listed with places
+        if before is not None and before.lower_ in cues.locative_prepositions:
+            return True
+        if before is not None and before.lower_ == "of" and before.i > 0:
+            return self.doc[before.i - 1].lower_ in cues.place_nouns
+        return False
+
+    # -- credits and headlines --------------------------------------------------------------
+
+    def _in_credit(self, span: Span) -> bool:
+        """A byline, credit or sign-off: "Reporting by X and Y", "AP Photo/X", "X Our
+        Standards", "Posted on May 3 by X", a tweet's "pic.twitter.com/... X (handle)"."""
+        if any(start <= span.start < end for start, end in self.credit_zones):
+            return True
+        window = self.doc[max(span.start - 4, 0) : span.start]
+        if any("twitter.com" in t.lower_ for t in window):
+            return True
+        if any(t.lower_ in self.cues.credit_words for t in window):
+            return True
+        if any(t.text == "/" for t in window[-2:]):
+            return True  # "Reuters/Jason Reed"
+        after = self.doc[span.end : span.end + 2]
+        return any(t.lower_ in self.cues.credit_words or t.text == "/" for t in after)
+
+    @cached_property
+    def credit_zones(self) -> list[tuple[int, int]]:
+        """Token ranges of the names after a credit's "by": "By X", "Reporting by X, Y and
+        Z", "April 5 2017 by X Y and Z", up to the first word that is not part of a name."""
+        zones = []
+        for by in self.doc:
+            if by.lower_ != "by" or not self._credit_by(by):
+                continue
+            end = by.i + 1
+            while end < len(self.doc):
+                token = self.doc[end]
+                if not (token.pos_ == "PROPN" or token.lower_ in ("and", ",", "&", ".")):
+                    break
+                end += 1
+            zones.append((by.i + 1, end))
+        return zones
+
+    def _credit_by(self, by: Token) -> bool:
+        if by.i == 0 or _line_start(self.doc, by):
+            return True  # "By Jane Doe" opening a line
+        before = self.doc[by.i - 1]
+        if before.like_num or before.lower_ in self.cues.date_words:
+            return True  # "April 5 2017 by Jane Doe"
+        if before.lower_ in ("posted", "published", "updated"):
+            return True
+        window = self.doc[max(by.i - 3, 0) : by.i]
+        return any(t.lower_ in self.cues.credit_words for t in window)  # "Reporting by"
+
+    def _in_headline(self, span: Span) -> bool:
+        """A Title Case Line ("Bomb Kills Dozens In Aleppo"): its ordinary words, those
+        outside entities and not first in the sentence, are capitalised too."""
+        sentence = span.sent
+        words = [
+            t for t in sentence[1:] if t.is_alpha and not t.is_stop and not t.ent_type_
+        ]  # fmt: skip
+        if len(words) < _TITLE_CASE_MIN_WORDS:
+            return False
+        capitalised = sum(t.text[:1].isupper() for t in words)
+        return capitalised / len(words) >= _TITLE_CASE_SHARE
+
+    # -- evidence ---------------------------------------------------------------------------
+
+    def _acting(self, span: Span) -> bool:
+        """Subject, object, agent or possessor, also as a later conjunct ("Ford and
+        Chevallier met"), or named with what the person is ("activist X", "X, an analyst")."""
+        head = span.root
+        while head.dep_ == "conj" and head.head.i < head.i:
+            head = head.head
+        if head.dep_ in _ACTING:
+            return True
+        if head.dep_ == "pobj" and head.head.dep_ == "agent":
+            return True  # "by X" after a passive verb: X did it
+        nouns = self.v.person_nouns
+        before = self.doc[span.start - 1] if span.start > 0 else None
+        if before is not None and before.lemma_.lower() in nouns:
+            return True
+        return any(t.dep_ == "appos" and t.lemma_.lower() in nouns for t in span.root.children)
+
+    def _span(self, mention: ActorMention) -> Span | None:
+        return self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+
+
+def _line_start(doc: Doc, token: Token) -> bool:
+    return token.i == 0 or "\n" in doc[token.i - 1].whitespace_ + doc[token.i - 1].text
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
