@@ -74,8 +74,10 @@ from pathlib import Path
 # Run as a script, so this folder is on sys.path and the shared plumbing imports as `common`.
 from common import (
     EVAL_DATA,
+    HALVES,
     Column,
     display_path,
+    half_of,
     print_facts,
     print_table,
     run_main,
@@ -157,56 +159,102 @@ class Guess:
 # -- data -----------------------------------------------------------------------------------
 
 
-def read_plover(path: Path) -> tuple[list[Record], str]:
-    """The gold records of a PLOVER_GSR file (JSON with trailing commas) and its sha256."""
+def read_plover(path: Path) -> tuple[list[Record], str, int]:
+    """The gold records of a PLOVER_GSR file, its sha256, and how many records were skipped.
+
+    Every shape the GSR files take is read: a JSON list with trailing commas (or objects one
+    after another, JSON lines), `textInfo` as an object with `markup`, as a plain string
+    (the markup itself) or absent, actors as lists, single objects, strings or "", `mode`
+    as a string, a list or absent. A record without a text or an event type cannot be
+    scored: it is skipped and counted, never guessed.
+    """
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise RashomonError(f"{path}: cannot read: {exc}") from exc
     try:
-        items = json.loads(_TRAILING_COMMA.sub(r"\1", raw.decode("utf-8")))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        items = _json_items(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError) as exc:
         raise RashomonError(f"{path}: not PLOVER_GSR JSON: {exc}") from exc
-    if not isinstance(items, list):
-        raise RashomonError(f"{path}: expected a list of records")
-    records = []
+    records, skipped = [], 0
     for number, item in enumerate(items, 1):
-        if not isinstance(item, dict) or item.get("event") == "DOCUMENT":
+        if not isinstance(item, dict) or _text(item.get("event")).upper() == "DOCUMENT":
             continue
-        text, gold_type = item.get("text"), item.get("event")
-        if not isinstance(text, str) or not isinstance(gold_type, str):
-            raise RashomonError(f"{path}: record {number} has no text or event")
-        markup = (item.get("textInfo") or {}).get("markup") or ""
+        text, gold_type = _text(item.get("text")), _text(item.get("event")).upper()
+        if not text.strip() or not gold_type:
+            skipped += 1
+            continue
         records.append(
             Record(
-                key=str(item.get("id", number)),
+                key=_text(item.get("id")) or str(number),
                 text=text,
                 type=OLD_TYPES.get(gold_type, gold_type),
                 gold_type=gold_type,
                 mode=gold_mode(gold_type, item.get("mode")),
                 sources=actor_texts(item.get("source")),
                 targets=actor_texts(item.get("target")),
-                marked=marked_spans(markup, text),
+                marked=marked_spans(markup_of(item.get("textInfo")), text),
             )
         )
     if not records:
-        raise RashomonError(f"{path}: no event records")
-    return records, hashlib.sha256(raw).hexdigest()
+        raise RashomonError(f"{path}: no event records ({skipped} without a text or event)")
+    return records, hashlib.sha256(raw).hexdigest(), skipped
+
+
+def _json_items(text: str) -> list[object]:
+    """The file's objects: one JSON list (trailing commas allowed) or objects in a row."""
+    cleaned = _TRAILING_COMMA.sub(r"\1", text).strip()
+    try:
+        data = json.loads(cleaned)
+    except json.JSONDecodeError:
+        data = None
+    if isinstance(data, list):
+        return data
+    if isinstance(data, dict):
+        return [data]
+    decoder, items, at = json.JSONDecoder(), [], 0
+    while at < len(cleaned):  # objects one after another, with or without commas between
+        if cleaned[at] in ", \t\r\n[]":
+            at += 1
+            continue
+        item, at = decoder.raw_decode(cleaned, at)
+        items.append(item)
+    if not items:
+        raise ValueError("no JSON objects")
+    return items
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def markup_of(info: object) -> str:
+    """The (EVT: ...) markup of a record's `textInfo`: its `markup` field, or the string."""
+    if isinstance(info, str):
+        return info
+    if isinstance(info, dict):
+        return _text(info.get("markup"))
+    if isinstance(info, list):
+        return " ".join(markup_of(part) for part in info)
+    return ""
 
 
 def gold_mode(gold_type: str, mode: object) -> str | None:
-    name = mode.strip() if isinstance(mode, str) else ""
+    if isinstance(mode, list):  # a list of modes: the first one named
+        mode = next((m for m in mode if isinstance(m, str) and m.strip()), "")
+    name = mode.strip().lower() if isinstance(mode, str) else ""
     if not name:
         return IMPLIED_MODES.get(gold_type)
     return GOLD_MODES.get(name, name)
 
 
 def actor_texts(value: object) -> tuple[str, ...]:
-    """`source` / `target`: a list of {actorText, ...}, one such object, or "" for none."""
+    """`source` / `target`: a list of {actorText, ...} (or of strings), one such object, a
+    string, or "" / [] / null for none."""
     items = value if isinstance(value, list) else [value]
     found = []
     for item in items:
-        text = item.get("actorText") if isinstance(item, dict) else None
+        text = item.get("actorText") if isinstance(item, dict) else item
         if isinstance(text, str) and text.strip():
             found.append(text.strip())
     return tuple(found)
@@ -469,6 +517,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--errors", type=int, default=0, metavar="N", help="list N type errors and N actor misses"
     )
+    parser.add_argument(
+        "--errors-from",
+        choices=PARTS,
+        default="tuning",
+        help="which records --errors lists (default tuning: read only the half you tune on)",
+    )
     parser.add_argument("--model", help="spaCy pipeline (default: RASHOMON_MODEL or the default)")
     parser.add_argument("--json", action="store_true", help="print only the JSON object (no table)")
     args = parser.parse_args(argv)
@@ -479,34 +533,40 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return args
 
 
-def measure(args: argparse.Namespace) -> tuple[dict[str, object], Tally]:
+def measure(args: argparse.Namespace) -> tuple[dict[str, object], dict[str, Tally]]:
     started = time.perf_counter()
     settings = Settings.from_env().with_overrides(model=args.model)
-    records, data_sha256 = read_plover(args.data)
+    records, data_sha256, skipped = read_plover(args.data)
     if args.limit:
         records = records[: args.limit]
     nlp = load_pipeline(settings.model)
     extractor = EntityExtractor.build(nlp)
     lexicon = packaged_lexicon()
-    ours, baseline = Tally(), Tally()
+    tallies = {part: (Tally(), Tally()) for part in PARTS}
     parse_seconds = 0.0
     docs = nlp.pipe((r.text for r in records), batch_size=settings.batch_size)
     for record, (doc, took) in zip(records, timed(docs), strict=True):
         parse_seconds += took
         clock = time.perf_counter()
         ours_guess = our_guess(extractor, record, doc)
-        ours.seconds += time.perf_counter() - clock
-        ours.score(record, ours_guess)
+        ours_seconds = time.perf_counter() - clock
         clock = time.perf_counter()
         baseline_answer = baseline_guess(doc, lexicon)
-        baseline.seconds += time.perf_counter() - clock
-        baseline.score(record, baseline_answer)
+        baseline_seconds = time.perf_counter() - clock
+        for part in ("whole", half_of(record.text)):
+            ours, baseline = tallies[part]
+            ours.seconds += ours_seconds
+            ours.score(record, ours_guess)
+            baseline.seconds += baseline_seconds
+            baseline.score(record, baseline_answer)
+    ours, baseline = tallies["whole"]
     result: dict[str, object] = {
         "benchmark": "events_plover",
         "data": display_path(args.data),
         "data_sha256": data_sha256,
         "limit": args.limit,
         "records": len(records),
+        "skipped_records": skipped,
         "gold": {
             "with_source": sum(bool(r.sources) for r in records),
             "with_target": sum(bool(r.targets) for r in records),
@@ -522,28 +582,41 @@ def measure(args: argparse.Namespace) -> tuple[dict[str, object], Tally]:
         "total_seconds": time.perf_counter() - started,
         "ours": ours.scores(),
         "baseline": baseline.scores(),
+        "halves": {
+            half: {
+                "records": tallies[half][0].records,
+                "ours": tallies[half][0].scores(),
+                "baseline": tallies[half][1].scores(),
+            }
+            for half in HALVES
+        },
     }
-    return result, ours
+    return result, {part: tallies[part][0] for part in PARTS}
 
 
+PARTS = ("whole", *HALVES)
 METRICS = (
-    ("type_accuracy", "type accuracy", "records"),
-    ("source_match", "source match", "with_source"),
-    ("target_match", "target match", "with_target"),
-    ("mode_accuracy", "mode accuracy", "with_mode"),
-    ("found_any", "finds an event", "records"),
+    ("type_accuracy", "type accuracy"),
+    ("source_match", "source match"),
+    ("target_match", "target match"),
+    ("mode_accuracy", "mode accuracy"),
+    ("found_any", "finds an event"),
 )
 
 
-def show(result: dict, ours: Tally, errors: int) -> None:
+def show(result: dict, ours: dict[str, Tally], errors: int, errors_from: str) -> None:
     gold = result["gold"]
     print("events_plover: PLOVER gold events, rashomon's extractor vs a lexicon lookup\n")
+    halves = result["halves"]
     print_facts(
         {
             "data": f"{result['data']} (sha256 {result['data_sha256'][:12]}…)",
             "records": f"{result['records']}"
             + (f" (--limit {result['limit']})" if result["limit"] else "")
-            + f"; {gold['with_marked_trigger']} with a marked trigger found in the text",
+            + f"; {gold['with_marked_trigger']} with a marked trigger found in the text; "
+            f"{result['skipped_records']} skipped (no text or event)",
+            "halves": ", ".join(f"{h} {halves[h]['records']}" for h in HALVES)
+            + " (by a hash of the text; tune on tuning, the checking half is the result)",
             "renamed": ", ".join(f"{a} -> {b}" for a, b in result["type_renames"].items()),
             "model": result["model"],
             "ours picked": ", ".join(f"{k} {v}" for k, v in result["ours"]["picked"].items()),
@@ -554,39 +627,42 @@ def show(result: dict, ours: Tally, errors: int) -> None:
         }
     )
     print()
+    sides = {"whole": result, **halves}
+    columns = [Column("metric")]
+    for part in PARTS:
+        columns += [
+            Column(f"{part}_ours", f"{part} ours", ".3f"),
+            Column(f"{part}_base", "baseline", ".3f"),
+        ]
     rows = [
-        {
-            "metric": title,
-            "n": gold[denominator] if denominator != "records" else result["records"],
-            "ours": result["ours"][key],
-            "baseline": result["baseline"][key],
-        }
-        for key, title, denominator in METRICS
+        {"metric": title}
+        | {f"{p}_ours": sides[p]["ours"][key] for p in PARTS}
+        | {f"{p}_base": sides[p]["baseline"][key] for p in PARTS}
+        for key, title in METRICS
     ]
-    columns = [Column("metric"), Column("n", "records"), Column("ours", "rashomon", ".3f")]
-    print_table(rows, [*columns, Column("baseline", "baseline", ".3f")])
+    print_table(rows, columns)
     print()
     type_rows = [
-        {
-            "metric": name,
-            "n": counts["records"],
-            "ours": counts["accuracy"],
-            "baseline": result["baseline"]["types"][name]["accuracy"],
-        }
+        {"metric": name, "n": counts["records"]}
+        | {f"{p}_ours": _type_share(sides[p]["ours"], name) for p in PARTS}
+        | {f"{p}_base": _type_share(sides[p]["baseline"], name) for p in PARTS}
         for name, counts in result["ours"]["types"].items()
     ]
-    print_table(
-        type_rows,
-        [Column("metric", "gold type"), *columns[1:], Column("baseline", "baseline", ".3f")],
-    )
+    print_table(type_rows, [Column("metric", "gold type"), Column("n", "records"), *columns[1:]])
     if errors:
+        tally = ours[errors_from]
         for label, items in (
-            ("type errors", ours.type_errors),
-            ("actor misses", ours.actor_errors),
+            ("type errors", tally.type_errors),
+            ("actor misses", tally.actor_errors),
         ):
-            print(f"\nours, {label} ({len(items)}):")
+            print(f"\nours, {label}, {errors_from} half ({len(items)}):")
             for item in items[:errors]:
                 print(f"  {item[:240]}")
+
+
+def _type_share(scores: dict, name: str) -> float | None:
+    found = scores["types"].get(name)
+    return found["accuracy"] if found else None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -595,7 +671,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv,
         parse_args,
         measure,
-        lambda result, args, ours: show(result, ours, args.errors),
+        lambda result, args, ours: show(result, ours, args.errors, args.errors_from),
     )
 
 
