@@ -89,7 +89,7 @@ from spacy.tokens import Doc, Span, Token
 
 from rashomon.entities import EntityExtractor
 from rashomon.errors import RashomonError
-from rashomon.extract.events import EventLexicon, EventSense, packaged_lexicon
+from rashomon.extract.events import EventLexicon, EventSense, packaged_lexicon, plover_code
 from rashomon.model import Event, EventArgument
 from rashomon.nlp import load_pipeline
 from rashomon.settings import Settings
@@ -354,9 +354,10 @@ def our_guess(extractor: EntityExtractor, record: Record, doc: Doc) -> Guess:
     if event is None:
         return Guess()
     names = {actor.id: actor.name for actor, _origin in found.actors}
+    coded_type, coded_mode = plover_code(event)
     return Guess(
-        type=event.type,
-        mode=event.mode,
+        type=coded_type,
+        mode=coded_mode,
         trigger=event.trigger,
         sources=argument_texts(event.sources, names),
         targets=argument_texts(event.targets, names),

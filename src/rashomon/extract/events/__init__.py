@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc
 
 from rashomon.extract.events.arguments import ArgumentReader
+from rashomon.extract.events.coding import plover_code
 from rashomon.extract.events.factuality import factuality
 from rashomon.extract.events.lexicon import EventLexicon, EventSense, packaged_lexicon
 from rashomon.extract.events.timing import EventDates
@@ -42,7 +43,14 @@ from rashomon.model import (
     Quote,
 )
 
-__all__ = ["EventLexicon", "EventSense", "Trigger", "find_events", "packaged_lexicon"]
+__all__ = [
+    "EventLexicon",
+    "EventSense",
+    "Trigger",
+    "find_events",
+    "packaged_lexicon",
+    "plover_code",
+]
 
 _ARMED_KINDS = frozenset({"armed group", "military", "state", "government"})
 _ARMED_WORDS = frozenset(

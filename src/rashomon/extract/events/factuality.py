@@ -47,8 +47,10 @@ def factuality(
         if lemma in lexicon.boundaries and dep in _CLAUSAL:
             break
         if dep in _CLAUSAL:
-            if dep == "advcl" and _is_purpose(node):
-                return "planned", node
+            if dep == "advcl":
+                purpose = _purpose_marker(node)
+                if purpose is not None:  # "met to discuss": the frame word is the "to"
+                    return "planned", purpose
             if dep == "pcomp" and head.dep_ == "prep":  # "accused X of shelling"
                 head = head.head
                 lemma = head.lemma_.lower()
@@ -89,6 +91,9 @@ def _own_marker(node: Token, lexicon: EventLexicon) -> tuple[str, Token] | None:
     return None
 
 
-def _is_purpose(node: Token) -> bool:
+def _purpose_marker(node: Token) -> Token | None:
+    """The "to" of a purpose clause ("met to discuss"), None for any other adverbial clause."""
     marks = [c for c in node.children if c.dep_ in ("aux", "mark")]
-    return any(c.lower_ == "to" for c in marks) and not any(c.lower_ == "so" for c in marks)
+    if any(c.lower_ == "so" for c in marks):
+        return None
+    return next((c for c in marks if c.lower_ == "to"), None)

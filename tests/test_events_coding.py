@@ -1,0 +1,55 @@
+"""The PLOVER code of a reported event: intent, demand, refusal and threat (CAMEO 03/10/12/13)."""
+
+import pytest
+
+from rashomon.entities import EntityExtractor
+from rashomon.extract.events import plover_code
+from rashomon.model import Event
+from rashomon.nlp import load_pipeline
+from rashomon.settings import Settings
+
+
+def event(kind: str, factuality: str = "asserted", mode: str | None = None, frame=None) -> Event:
+    return Event(0, 4, "word", kind, mode=mode, factuality=factuality, frame=frame)
+
+
+@pytest.mark.parametrize(
+    ("kind", "factuality", "mode", "frame", "coded"),
+    [
+        ("AID", "asserted", "military", None, ("AID", "military")),  # as reported
+        ("AID", "planned", "military", "will", ("AGREE", None)),  # intent to provide aid
+        ("CONSULT", "proposed", None, "offered", ("AGREE", None)),
+        ("COOPERATE", "demanded", None, "must", ("REQUEST", None)),  # demand cooperation
+        ("RETREAT", "negated", "release", "refused", ("REJECT", None)),  # decline to release
+        ("ASSAULT", "planned", "aerial", "would", ("THREATEN", "violence")),
+        ("COERCE", "proposed", "curfew", "ready", ("THREATEN", "curfew")),
+        ("SANCTION", "planned", "boycott", "will", ("THREATEN", "relations")),
+        ("ASSAULT", "negated", None, "not", ("ASSAULT", None)),  # no attack is no code change
+        ("ACCUSE", "planned", None, "will", ("ACCUSE", None)),  # verbal types keep theirs
+        ("CONSULT", "planned", None, "to", ("CONSULT", None)),  # a purpose, not an intent
+    ],
+)
+def test_codes_follow_factuality(kind, factuality, mode, frame, coded):
+    assert plover_code(event(kind, factuality, mode, frame)) == coded
+
+
+@pytest.fixture(scope="module")
+def events_of():
+    nlp = load_pipeline(Settings().model)
+    extractor = EntityExtractor.build(nlp)
+
+    def run(text: str) -> list[Event]:
+        return [e for e, _, _ in extractor.extract("t", nlp(text), None).events]
+
+    return run
+
+
+def test_codes_from_real_sentences(events_of):
+    (meeting, discussion) = events_of("The envoy met the rebels to discuss a prisoner swap.")
+    assert plover_code(discussion)[0] == "CONSULT"  # purpose clause: what the meeting was for
+    sent = [
+        e for e in events_of("Ruritania said it will send aid to the refugees.") if e.type == "AID"
+    ]
+    assert [plover_code(e)[0] for e in sent] == ["AGREE"]
+    demanded = events_of("The council said the militia must release the hostages.")
+    assert [plover_code(e)[0] for e in demanded if e.type == "RETREAT"] == ["REQUEST"]
