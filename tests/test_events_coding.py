@@ -53,3 +53,34 @@ def test_codes_from_real_sentences(events_of):
     assert [plover_code(e)[0] for e in sent] == ["AGREE"]
     demanded = events_of("The council said the militia must release the hostages.")
     assert [plover_code(e)[0] for e in demanded if e.type == "RETREAT"] == ["REQUEST"]
+
+
+def test_an_intent_light_verb_lends_its_frame(events_of):
+    (talks,) = [
+        e for e in events_of("Ruritania offered talks to the rebels.") if e.type == "CONSULT"
+    ]
+    assert talks.factuality == "proposed" and plover_code(talks)[0] == "AGREE"
+
+
+def test_a_demand_over_an_intent_frame_is_a_demand(events_of):
+    text = "The envoy said the government must be ready to release the prisoners."
+    (release,) = [e for e in events_of(text) if e.type == "RETREAT"]
+    assert release.factuality == "demanded" and plover_code(release)[0] == "REQUEST"
+    (refused,) = [
+        e for e in events_of("The rebels are not willing to release the hostages.")
+        if e.type == "RETREAT"
+    ]  # fmt: skip
+    assert refused.factuality == "negated" and plover_code(refused)[0] == "REJECT"
+
+
+def test_a_threat_takes_its_mode_from_the_act_threatened(events_of):
+    events = events_of("The militia threatened to shell the border villages.")
+    (threat,) = [e for e in events if e.type == "THREATEN"]
+    assert threat.mode == "violence"
+
+
+def test_protesting_that_is_disapproval_protesting_in_a_square_a_protest(events_of):
+    said = events_of("The opposition protested that the vote count was rigged.")
+    assert [e.type for e in said if "protest" in e.trigger] == ["ACCUSE"]
+    marched = events_of("Thousands of students protested in the square on Friday.")
+    assert [e.type for e in marched if "protest" in e.trigger] == ["PROTEST"]

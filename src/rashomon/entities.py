@@ -34,7 +34,7 @@ from rashomon.settings import Settings
 from rashomon.store import Store
 from rashomon.store.entities import ArticleEntities, MentionRow, articles_needing, save_entities
 
-EXTRACTOR_VERSION = "4"  # 2: quotes and numeric claims; 3: events; 4: event targets, states
+EXTRACTOR_VERSION = "5"  # 2: quotes, claims; 3: events; 4: targets, states; 5: CAMEO lexicon
 STAGE = "entities"
 
 

@@ -54,7 +54,12 @@ def plover_code(event: Event) -> tuple[str, str | None]:
         return cooperative, None
     if event.type in CONFLICT and conflictual is not None:
         if conflictual == "THREATEN":
-            mode = _THREAT_MODES.get(event.mode or "") or _THREAT_BY_TYPE.get(event.type)
-            return conflictual, mode
+            return conflictual, threat_mode(event.type, event.mode)
         return conflictual, None
     return event.type, event.mode
+
+
+def threat_mode(event_type: str, mode: str | None) -> str | None:
+    """What threatening this act is a threat of: "threatened to shell the towns" is a threat of
+    violence, "threatened to impose a curfew" one of a curfew (CAMEO 13x)."""
+    return _THREAT_MODES.get(mode or "") or _THREAT_BY_TYPE.get(event_type)
