@@ -142,7 +142,8 @@ def test_the_halves_split_by_text(bench, tmp_path):
     halves = result["halves"]
     assert halves["tuning"]["records"] + halves["checking"]["records"] == result["records"] == 2
     for half in ("tuning", "checking"):
-        assert set(halves[half]) == {"records", "ours", "baseline"}
+        assert set(halves[half]) == {"records", "ours", "baseline", "ours_unaided"}
+    assert result["ours_unaided"]["picked"].keys() <= {"main", "none"}
 
 
 def test_gold_modes_map_to_ours(bench):

@@ -3,7 +3,7 @@
 import pytest
 
 from rashomon.entities import EntityExtractor
-from rashomon.extract.events import plover_code
+from rashomon.extract.events import main_event, plover_code
 from rashomon.model import Event
 from rashomon.nlp import load_pipeline
 from rashomon.settings import Settings
@@ -84,3 +84,13 @@ def test_protesting_that_is_disapproval_protesting_in_a_square_a_protest(events_
     assert [e.type for e in said if "protest" in e.trigger] == ["ACCUSE"]
     marched = events_of("Thousands of students protested in the square on Friday.")
     assert [e.type for e in marched if "protest" in e.trigger] == ["PROTEST"]
+
+
+def test_the_main_event_is_the_one_highest_in_the_parse(events_of):
+    nlp = load_pipeline(Settings().model)
+    text = "Officials said Ruritania has offered troops to help the peacekeepers."
+    doc = nlp(text)
+    events = events_of(text)
+    assert len(events) >= 2
+    assert main_event(doc, events).trigger == "offered"
+    assert main_event(doc, []) is None

@@ -28,7 +28,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from rashomon.extract.events.arguments import ArgumentReader
-from rashomon.extract.events.coding import plover_code, threat_mode
+from rashomon.extract.events.coding import main_event, plover_code, threat_mode
 from rashomon.extract.events.factuality import factuality
 from rashomon.extract.events.lexicon import EventLexicon, EventSense, packaged_lexicon
 from rashomon.extract.events.timing import EventDates
@@ -49,6 +49,7 @@ __all__ = [
     "EventSense",
     "Trigger",
     "find_events",
+    "main_event",
     "packaged_lexicon",
     "plover_code",
 ]

@@ -17,6 +17,10 @@ and keep their type whatever frames them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
 from rashomon.model import Event
 
 COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
@@ -63,3 +67,20 @@ def threat_mode(event_type: str, mode: str | None) -> str | None:
     """What threatening this act is a threat of: "threatened to shell the towns" is a threat of
     violence, "threatened to impose a curfew" one of a curfew (CAMEO 13x)."""
     return _THREAT_MODES.get(mode or "") or _THREAT_BY_TYPE.get(event_type)
+
+
+def main_event(doc: Doc, events: Sequence[Event]) -> Event | None:
+    """The event a coder codes for a sentence: the one highest in the parse (its trigger's
+    root fewest steps below the sentence root), asserted before negated, the first on a tie.
+    "Officials said Syria has offered troops to help" codes the offer, not the help."""
+
+    def rank(event: Event) -> tuple[int, int, int]:
+        span = doc.char_span(event.start, event.end, alignment_mode="expand")
+        depth = 0
+        if span is not None:
+            word = span.root
+            while word.head.i != word.i and depth < 50:
+                word, depth = word.head, depth + 1
+        return (event.factuality == "negated", depth, event.start)
+
+    return min(events, key=rank, default=None)
