@@ -137,11 +137,13 @@ def read_records(path: Path, limit: int | None = None) -> Reading:
 
 
 def _rows(path: Path) -> list[object]:
+    if not path.is_file():
+        raise RashomonError(f"--data {path}: no such file")
     try:
         opener = gzip.open if path.suffix == ".gz" else open
         with opener(path, "rt", encoding="utf-8-sig") as handle:
             content = handle.read()
-    except (OSError, ValueError) as exc:
+    except (OSError, EOFError, ValueError) as exc:  # a truncated gzip ends in EOFError
         raise RashomonError(f"{path}: cannot read: {exc}") from exc
     try:
         rows = json.loads(content)
@@ -272,8 +274,6 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.limit is not None and args.limit < 1:
         parser.error("--limit must be at least 1")
-    if not args.data.is_file():
-        parser.error(f"--data {args.data}: no such file")
     return args
 
 

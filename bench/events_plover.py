@@ -189,6 +189,8 @@ def read_plover(path: Path) -> tuple[list[Record], str, int]:
     as a string, a list or absent. A record without a text or an event type cannot be
     scored: it is skipped and counted, never guessed.
     """
+    if not path.is_file():
+        raise RashomonError(f"--data {path}: no such file")
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -560,8 +562,6 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.limit is not None and args.limit < 1:
         parser.error("--limit must be at least 1")
-    if not args.data.is_file():
-        parser.error(f"--data {args.data}: no such file")
     return args
 
 

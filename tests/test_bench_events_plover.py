@@ -236,3 +236,17 @@ def test_scores_on_plover_dev_stay_above_the_floors_and_the_baseline():
         if score_at(checking["ours"], path) - score_at(checking["baseline"], path) < margin
     }
     assert not short, f"less than the pinned margin over the baseline: {short}"
+
+
+def test_a_missing_or_empty_file_stops_with_one_line(tmp_path):
+    import sys
+
+    empty = tmp_path / "empty.json"
+    empty.write_text("", encoding="utf-8")
+    for path in (tmp_path / "absent.json", empty):
+        done = subprocess.run(
+            [sys.executable, str(REPO / "bench" / "events_plover.py"), "--data", str(path)],
+            cwd=REPO, capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+        assert done.returncode == 2, done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1, done.stderr
