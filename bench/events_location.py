@@ -36,8 +36,10 @@ from pathlib import Path
 # Run as a script, so this folder is on sys.path and the shared plumbing imports as `common`.
 from common import (
     EVAL_DATA,
+    HALVES,
     Column,
     display_path,
+    half_of,
     print_facts,
     print_table,
     run_main,
@@ -58,11 +60,12 @@ SYRIA = re.compile(r"Syria|Aleppo")
 NER_LABELS = frozenset({"GPE", "LOC", "FAC"})
 CANDIDATE_SETS = ("gazetteer", "gazetteer_ner", "with_gold")
 SUBSETS = ("all", "syria")
+PARTS = ("whole", *HALVES)  # the whole run, then the tuning and checking halves
 SYSTEMS = ("ours", "baseline")
 
 Span = tuple[int, int]
 COLUMNS = [
-    *map(Column, ("candidates", "subset", "system", "records")),
+    *map(Column, ("half", "candidates", "subset", "system", "records")),
     *(Column(key, title, ".3f") for key, title in (
         ("accuracy", "acc"), ("accuracy_with_place", "acc place"),
         ("accuracy_without_place", "acc none"), ("precision", "P"), ("recall", "R"),
@@ -82,7 +85,8 @@ class Record:
 @dataclass
 class Reading:
     records: list[Record] = field(default_factory=list)
-    skipped_records: int = 0
+    skipped_records: int = 0  # not exactly one VERB span
+    without_spans: int = 0  # no `spans` list (unannotated) or not a record
     repaired_spans: int = 0
     dropped_spans: int = 0
 
@@ -91,24 +95,26 @@ class Reading:
 
 
 def read_records(path: Path, limit: int | None = None) -> Reading:
-    """The first `limit` usable records (all by default) of an event-location JSON array."""
-    try:
-        opener = gzip.open if path.suffix == ".gz" else open
-        with opener(path, "rt", encoding="utf-8") as handle:
-            rows = json.load(handle)
-    except (OSError, ValueError) as exc:
-        raise RashomonError(f"{path}: not an event-location JSON array: {exc}") from exc
-    if not isinstance(rows, list) or not rows:
-        raise RashomonError(f"{path}: expected a non-empty JSON array of records")
+    """The first `limit` usable records (all by default) of an event-location file: one JSON
+    array or JSON lines (Prodigy's export), gzipped or not. A record without `spans` (not
+    annotated) or without exactly one VERB span is skipped and counted."""
+    rows = _rows(path)
     reading = Reading()
     for row in rows:
         if limit is not None and len(reading.records) >= limit:
             break
-        try:
-            text, spans = row["text"], row["spans"]
-        except (KeyError, TypeError) as exc:
-            raise RashomonError(f"{path}: a record without text or spans: {exc}") from exc
-        verbs = [(s["start"], s["end"]) for s in spans if s.get("label") == "VERB"]
+        text = row.get("text") if isinstance(row, dict) else None
+        spans = row.get("spans") if isinstance(row, dict) else None
+        if not isinstance(text, str) or not isinstance(spans, list):
+            reading.without_spans += 1  # unannotated (no `spans`) or not a record at all
+            continue
+        spans = [s for s in spans if isinstance(s, dict)]
+        verbs = [
+            (s["start"], s["end"])
+            for s in spans
+            if s.get("label") == "VERB" and isinstance(s.get("start"), int)
+            and isinstance(s.get("end"), int) and 0 <= s["start"] < s["end"] <= len(text)
+        ]  # fmt: skip
         if len(verbs) != 1:
             reading.skipped_records += 1
             continue
@@ -122,16 +128,48 @@ def read_records(path: Path, limit: int | None = None) -> Reading:
             if found is not None:
                 gold.append(found)
         reading.records.append(Record(text, verbs[0], tuple(gold), bool(SYRIA.search(text))))
+    if not reading.records:
+        raise RashomonError(
+            f"{path}: no usable records ({reading.without_spans} without text or spans, "
+            f"{reading.skipped_records} without exactly one VERB span)"
+        )
     return reading
+
+
+def _rows(path: Path) -> list[object]:
+    if not path.is_file():
+        raise RashomonError(f"--data {path}: no such file")
+    try:
+        opener = gzip.open if path.suffix == ".gz" else open
+        with opener(path, "rt", encoding="utf-8-sig") as handle:
+            content = handle.read()
+    except (OSError, EOFError, ValueError) as exc:  # a truncated gzip ends in EOFError
+        raise RashomonError(f"{path}: cannot read: {exc}") from exc
+    try:
+        rows = json.loads(content)
+    except ValueError:
+        try:  # JSON lines: one record a line
+            rows = [json.loads(line) for line in content.splitlines() if line.strip()]
+        except ValueError as exc:
+            raise RashomonError(f"{path}: neither a JSON array nor JSON lines: {exc}") from exc
+    if isinstance(rows, dict):
+        rows = [rows]
+    if not isinstance(rows, list) or not rows:
+        raise RashomonError(f"{path}: expected a non-empty JSON array of records")
+    return rows
 
 
 def gold_span(text: str, tokens: list[dict], span: dict) -> tuple[Span | None, bool]:
     """(char offsets, whether they had to be rebuilt) of one LOCATION span."""
-    start, end, want = span.get("start", 0), span.get("end", 0), span.get("text")
+    start, end, want = span.get("start"), span.get("end"), span.get("text")
+    if not isinstance(start, int) or not isinstance(end, int):
+        start = end = 0
+    if not isinstance(want, str):
+        want = None
     if start < end and text[start:end].strip() and want in (None, text[start:end]):
         return (start, end), False
     first, last = span.get("token_start", -1), span.get("token_end", -1)
-    if 0 <= first <= last < len(tokens):
+    if isinstance(first, int) and isinstance(last, int) and 0 <= first <= last < len(tokens):
         start, end = tokens[first]["start"], tokens[last]["end"]
         if text[start:end].strip() and want in (None, text[start:end]):
             return (start, end), True
@@ -236,8 +274,6 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.limit is not None and args.limit < 1:
         parser.error("--limit must be at least 1")
-    if not args.data.is_file():
-        parser.error(f"--data {args.data}: no such file")
     return args
 
 
@@ -252,7 +288,13 @@ def measure(args: argparse.Namespace) -> dict[str, object]:
     gazetteer_seconds = time.perf_counter() - start
     nlp = load_pipeline(settings.model)
 
-    tallies = {(s, c, u): Tally() for s in SYSTEMS for c in CANDIDATE_SETS for u in SUBSETS}
+    tallies = {
+        (p, s, c, u): Tally()
+        for p in PARTS
+        for s in SYSTEMS
+        for c in CANDIDATE_SETS
+        for u in SUBSETS
+    }
     reachable = dict.fromkeys(CANDIDATE_SETS, 0)
     seconds = {"parse": 0.0, "candidates": 0.0, "ours": 0.0, "baseline": 0.0}
     start = time.perf_counter()
@@ -276,8 +318,9 @@ def measure(args: argparse.Namespace) -> dict[str, object]:
                     index = nearest(record.verb, candidates)
                 seconds[system] += time.perf_counter() - began
                 predicted = None if index is None else candidates[index]
-                for subset in subsets:
-                    tallies[system, name, subset].add(record.gold, predicted)
+                for part in ("whole", half_of(record.text)):
+                    for subset in subsets:
+                        tallies[part, system, name, subset].add(record.gold, predicted)
     seconds["total"] = time.perf_counter() - start + gazetteer_seconds
     seconds["gazetteer_load"] = gazetteer_seconds
 
@@ -292,6 +335,7 @@ def measure(args: argparse.Namespace) -> dict[str, object]:
         "with_place": with_place,
         "syria_records": sum(r.syria for r in records),
         "skipped_records": reading.skipped_records,
+        "without_spans": reading.without_spans,
         "repaired_spans": reading.repaired_spans,
         "dropped_spans": reading.dropped_spans,
         "gold_reachable": {
@@ -300,14 +344,24 @@ def measure(args: argparse.Namespace) -> dict[str, object]:
         "model": settings.model,
         "python": found["python"],
         "spacy": found["spacy"],
-        **{
-            system: {
-                name: {u: tallies[system, name, u].scores() for u in SUBSETS}
-                for name in CANDIDATE_SETS
-            }
-            for system in SYSTEMS
+        **scores_of(tallies, "whole"),
+        "halves": {
+            half: {"records": tallies[half, "ours", "with_gold", "all"].records}
+            | scores_of(tallies, half)
+            for half in HALVES
         },
         "seconds": seconds,
+    }
+
+
+def scores_of(tallies: dict[tuple[str, ...], Tally], part: str) -> dict[str, object]:
+    """{system: {candidate set: {subset: scores}}} for the whole run or one half."""
+    return {
+        system: {
+            name: {u: tallies[part, system, name, u].scores() for u in SUBSETS}
+            for name in CANDIDATE_SETS
+        }
+        for system in SYSTEMS
     }
 
 
@@ -321,7 +375,10 @@ def show(result: dict[str, object]) -> None:
             "records": f"{result['records']}"
             + (f" (--limit {result['limit']})" if result["limit"] else "")
             + f", {result['with_place']} with a place, {result['syria_records']} Syria/Aleppo; "
-            f"{result['skipped_records']} skipped (not one verb)",
+            f"{result['skipped_records']} skipped (not one verb), "
+            f"{result['without_spans']} skipped (no text or spans)",
+            "halves": ", ".join(f"{h} {result['halves'][h]['records']}" for h in HALVES)
+            + " (by a hash of the sentence; tune on tuning, the checking half is the result)",
             "gold spans": f"{result['repaired_spans']} repaired, {result['dropped_spans']} dropped",
             "gold reachable": ", ".join(f"{k} {v:.3f}" for k, v in reachable.items()),
             "model": f"{result['model']} (python {result['python']}, spacy {result['spacy']})",
@@ -331,11 +388,13 @@ def show(result: dict[str, object]) -> None:
     )
     print()
     rows = []
-    for name in CANDIDATE_SETS:
-        for subset in SUBSETS:
-            for system, label in (("ours", "rashomon"), ("baseline", "nearest place")):
-                rows.append({"candidates": name, "subset": subset, "system": label,
-                             **result[system][name][subset]})  # fmt: skip
+    for part in PARTS:
+        side = result if part == "whole" else result["halves"][part]
+        for name in CANDIDATE_SETS:
+            for subset in SUBSETS:
+                for system, label in (("ours", "rashomon"), ("baseline", "nearest place")):
+                    rows.append({"half": part, "candidates": name, "subset": subset,
+                                 "system": label, **side[system][name][subset]})  # fmt: skip
     print_table(rows, COLUMNS)
 
 

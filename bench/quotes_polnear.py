@@ -49,9 +49,11 @@ from pathlib import Path
 # Run as a script, so this folder is on sys.path and the shared plumbing imports as `common`.
 from common import (
     EVAL_DATA,
+    HALVES,
     Column,
     add_data_options,
     display_path,
+    half_of,
     print_facts,
     print_table,
     run_main,
@@ -68,6 +70,7 @@ from rashomon.settings import Settings
 
 POLNEAR_DEV = EVAL_DATA / "polnear" / "dev"
 ROLES = ("cue", "source", "content")
+PARTS = ("whole", *HALVES)  # the whole run, then the tuning and checking halves
 _ANNOTATOR = re.compile(r"_[0-9a-f]{4}\.ann\Z")
 
 Span = tuple[int, int]  # token range [start, end)
@@ -306,6 +309,7 @@ class Tally:
     gold: int = 0
     seconds: float = 0.0
     raised: int = 0
+    documents: int = 0
     missed: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
 
@@ -361,6 +365,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--errors", type=int, default=0, metavar="N", help="list N missed and N spurious quotes"
     )
+    parser.add_argument(
+        "--errors-from",
+        choices=PARTS,
+        default="tuning",
+        help="which documents --errors lists (default tuning: read only the half you tune on)",
+    )
     return parser.parse_args(argv)
 
 
@@ -379,7 +389,7 @@ def measure(args: argparse.Namespace) -> tuple[dict[str, object], Tally, Tally]:
     nlp = load_pipeline(settings.model)
     matcher = EntityExtractor.build(nlp).matcher
     extract = load_textacy()
-    ours, baseline = Tally(), Tally()
+    tallies = {part: (Tally(), Tally()) for part in PARTS}
     started = time.perf_counter()
     docs = nlp.pipe(
         (a.text for a in articles), batch_size=settings.batch_size, n_process=settings.processes
@@ -393,23 +403,25 @@ def measure(args: argparse.Namespace) -> tuple[dict[str, object], Tally, Tally]:
         clock = time.perf_counter()
         mentions = matcher.find(doc, []).mentions
         predicted = our_attributions(doc, find_quotes(doc, mentions))
-        ours.seconds += time.perf_counter() - clock
-        ours.score(predicted, gold, doc if args.errors else None)
+        ours_seconds = time.perf_counter() - clock
+        found, raised, baseline_seconds = None, False, 0.0
         if extract is not None:
             clock = time.perf_counter()
             try:
                 found = textacy_attributions(doc, extract)
             except ValueError:  # unbalanced quotation marks: textacy bails out
-                found = []
-                baseline.raised += 1
-            baseline.seconds += time.perf_counter() - clock
-            baseline.score(found, gold)
-    found_versions = versions("spacy", "textacy")
-    baseline_scores: dict[str, object]
-    if extract is None:
-        baseline_scores = {"status": "not installed"}
-    else:
-        baseline_scores = {"status": "ok", "raised": baseline.raised, **baseline.scores()}
+                found, raised = [], True
+            baseline_seconds = time.perf_counter() - clock
+        for part in ("whole", half_of(article.key)):
+            ours, baseline = tallies[part]
+            ours.seconds += ours_seconds
+            ours.score(predicted, gold, doc if args.errors and part == args.errors_from else None)
+            ours.documents += 1
+            if found is not None:
+                baseline.seconds += baseline_seconds
+                baseline.raised += raised
+                baseline.score(found, gold)
+    ours, baseline = tallies["whole"]
     result: dict[str, object] = {
         "benchmark": "quotes_polnear",
         "data": display_path(args.data),
@@ -418,20 +430,38 @@ def measure(args: argparse.Namespace) -> tuple[dict[str, object], Tally, Tally]:
         "documents": len(articles),
         "gold_attributions": ours.gold,
         "model": settings.model,
-        "versions": found_versions,
+        "versions": versions("spacy", "textacy"),
         "parse_seconds": parse_seconds,
         "total_seconds": time.perf_counter() - started,
         "ours": ours.scores(),
-        "baseline": baseline_scores,
+        "baseline": baseline_scores(baseline, extract is not None),
+        "halves": {
+            half: {
+                "documents": tallies[half][0].documents,
+                "gold_attributions": tallies[half][0].gold,
+                "ours": tallies[half][0].scores(),
+                "baseline": baseline_scores(tallies[half][1], extract is not None),
+            }
+            for half in HALVES
+        },
     }
-    return result, ours, baseline
+    return result, tallies[args.errors_from][0], baseline
 
 
-def show(result: dict, ours: Tally, errors: int) -> None:
+def baseline_scores(baseline: Tally, installed: bool) -> dict[str, object]:
+    if not installed:
+        return {"status": "not installed"}
+    return {"status": "ok", "raised": baseline.raised, **baseline.scores()}
+
+
+def show(result: dict, ours: Tally, errors: int, errors_from: str) -> None:
+    halves = result["halves"]
     print_facts(
         {
             "data": result["data"],
             "documents": result["documents"],
+            "halves": ", ".join(f"{h} {halves[h]['documents']}" for h in HALVES)
+            + " documents (by a hash of the article name; the checking half is the result)",
             "gold attributions": result["gold_attributions"],
             "model": result["model"],
             "textacy": result["versions"].get("textacy") or "not installed",
@@ -440,24 +470,28 @@ def show(result: dict, ours: Tally, errors: int) -> None:
     )
     print()
     rows = []
-    for side, name in (("ours", "rashomon"), ("baseline", "textacy")):
-        scores = result[side]
-        if "cue" not in scores:
-            rows.append({"system": name, "role": "(not installed)"})
-            continue
-        for role in ROLES:
-            exact, overlap = scores[role]["exact"], scores[role]["overlap"]
-            rows.append(
-                {
-                    "system": name, "role": role, "pred": scores["attributions"],
-                    "e_p": exact["precision"], "e_r": exact["recall"], "e_f": exact["f1"],
-                    "o_p": overlap["precision"], "o_r": overlap["recall"], "o_f": overlap["f1"],
-                    "sec": scores["seconds"],
-                }
-            )  # fmt: skip
+    for part in PARTS:
+        side = result if part == "whole" else halves[part]
+        for system, name in (("ours", "rashomon"), ("baseline", "textacy")):
+            scores = side[system]
+            if "cue" not in scores:
+                rows.append({"half": part, "system": name, "role": "(not installed)"})
+                continue
+            for role in ROLES:
+                exact, overlap = scores[role]["exact"], scores[role]["overlap"]
+                rows.append(
+                    {
+                        "half": part, "system": name, "role": role,
+                        "pred": scores["attributions"],
+                        "e_p": exact["precision"], "e_r": exact["recall"], "e_f": exact["f1"],
+                        "o_p": overlap["precision"], "o_r": overlap["recall"],
+                        "o_f": overlap["f1"], "sec": scores["seconds"],
+                    }
+                )  # fmt: skip
     print_table(
         rows,
         [
+            Column("half"),
             Column("system"),
             Column("role"),
             Column("pred", "predicted"),
@@ -474,7 +508,7 @@ def show(result: dict, ours: Tally, errors: int) -> None:
         print(f"\ntextacy raised on {result['baseline']['raised']} documents (odd quote marks)")
     if errors:
         for label, items in (("missed", ours.missed), ("spurious", ours.spurious)):
-            print(f"\nours, {label} ({len(items)}):")
+            print(f"\nours, {label}, {errors_from} documents ({len(items)}):")
             for item in items[:errors]:
                 print(f"  {item[:160]}")
 
@@ -485,7 +519,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv,
         parse_args,
         measure,
-        lambda result, args, ours, _baseline: show(result, ours, args.errors),
+        lambda result, args, ours, _baseline: show(result, ours, args.errors, args.errors_from),
     )
 
 

@@ -34,8 +34,12 @@ saying verbs of `event_coref`, and BASELINE_THRESHOLD (the baseline's best subto
 held-out ones. On stories the two systems are close (subtopics differ mostly in when they
 happened, which ECB+ does not give); ours gets there one article at a time.
 
-    .venv/bin/python bench/stories_ecb.py [--data PATH] [--topics 1-35] [--limit-docs N]
-                                          [--model NAME] [--json]
+    .venv/bin/python bench/stories_ecb.py [--data PATH] [--sentences FILE] [--topics 1-35]
+                                          [--limit-docs N] [--model NAME] [--json]
+
+`--sentences` names the sentence list when the split's folder has none (by default it is
+looked for in --data, then beside the shared dev split); without one the script stops
+with a one-line error.
 """
 
 from __future__ import annotations
@@ -110,15 +114,32 @@ def topic_list(spec: str) -> list[str]:
     return found
 
 
-def selected_sentences(data: Path) -> dict[str, set[int]]:
+def sentences_file(data: Path, given: Path | None) -> Path:
+    """The sentence list: --sentences when given, else the one inside --data, else the one
+    beside the shared dev split (other splits ship the documents without it)."""
+    if given is not None:
+        if not given.is_file():
+            raise RashomonError(f"--sentences {given}: no such file")
+        return given
+    for path in (data / SENTENCES_CSV, ECBPLUS / SENTENCES_CSV):
+        if path.is_file():
+            return path
+    raise RashomonError(
+        f"no {SENTENCES_CSV} in {data} or {display_path(ECBPLUS)}: give it with --sentences FILE"
+    )
+
+
+def selected_sentences(path: Path) -> dict[str, set[int]]:
     """Document name ('1_10ecbplus') to the sentence numbers annotated for coreference."""
-    path = data / SENTENCES_CSV
-    if not path.is_file():
-        raise RashomonError(f"{path}: no such file")
     chosen: dict[str, set[int]] = defaultdict(set)
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            chosen[f"{row['Topic']}_{row['File']}"].add(int(row["Sentence Number"]))
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            for row in csv.DictReader(handle):
+                chosen[f"{row['Topic']}_{row['File']}"].add(int(row["Sentence Number"]))
+    except (OSError, UnicodeDecodeError, KeyError, TypeError, ValueError) as exc:
+        raise RashomonError(
+            f"{path}: not an ECB+ sentence list (Topic, File, Sentence Number): {exc!r}"
+        ) from exc
     return chosen
 
 
@@ -128,7 +149,9 @@ def document_files(data: Path, topics: Sequence[str], limit: int | None) -> list
         raise RashomonError(f"{root}: no such folder (expected the ECB+ layout)")
     files = [p for topic in topics for p in sorted((root / topic).glob(f"{topic}_*.xml"))]
     if not files:
-        raise RashomonError(f"{root}: no documents for topics {', '.join(topics)}")
+        raise RashomonError(
+            f"{root}: no documents for topics {', '.join(topics)} (choose them with --topics)"
+        )
     return files[:limit] if limit else files
 
 
@@ -184,9 +207,9 @@ def _gold_clusters(root: ET.Element, name: str) -> dict[str, str]:
     return found
 
 
-def gold_hashes(data: Path, files: Sequence[Path]) -> tuple[str, dict[str, str]]:
+def gold_hashes(sentences: Path, files: Sequence[Path]) -> tuple[str, dict[str, str]]:
     """sha256 of the sentence list, and one digest over it and every document read."""
-    csv_digest = hashlib.sha256((data / SENTENCES_CSV).read_bytes()).hexdigest()
+    csv_digest = hashlib.sha256(sentences.read_bytes()).hexdigest()
     combined = hashlib.sha256(csv_digest.encode())
     for path in files:
         combined.update(f"{path.name}:{hashlib.sha256(path.read_bytes()).hexdigest()}".encode())
@@ -353,6 +376,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=ECBPLUS, metavar="PATH",
                         help=f"an ECB+ folder (default {display_path(ECBPLUS)})")  # fmt: skip
+    parser.add_argument("--sentences", type=Path, metavar="FILE",
+                        help=f"the coreference sentence list (default: {SENTENCES_CSV} in "
+                        f"--data, else in {display_path(ECBPLUS)})")  # fmt: skip
     parser.add_argument("--topics", default="1-35", help="topics to read, e.g. 1-35 or 1,3,5-7")
     parser.add_argument("--limit-docs", type=int, default=None, metavar="N",
                         help="read only the first N documents (by topic, then name)")  # fmt: skip
@@ -366,10 +392,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def measure(args: argparse.Namespace) -> dict[str, object]:
     began = time.perf_counter()
-    selected = selected_sentences(args.data)
+    sentences = sentences_file(args.data, args.sentences)
+    selected = selected_sentences(sentences)
     files = document_files(args.data, topic_list(args.topics), args.limit_docs)
     docs = [read_document(p, selected.get(p.stem, set())) for p in files]
-    data_sha256, gold_files = gold_hashes(args.data, files)
+    data_sha256, gold_files = gold_hashes(sentences, files)
     settings = Settings.from_env().with_overrides(model=args.model)
     nlp = load_pipeline(settings.model)
     read_s = time.perf_counter() - began

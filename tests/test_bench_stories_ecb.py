@@ -3,8 +3,7 @@
 The reading tests need neither ../shared nor the model. The gate runs the bench as a
 subprocess on the topics pinned in bench/floors/stories_ecb.json (a subset that runs in well
 under a minute), fails when our scores drop below the floors or behind the baselines of the
-same run, and skips with a message when the gold files are not those the floors were
-measured on.
+same run, and fails when the gold files are not those the floors were measured on.
 """
 
 from __future__ import annotations
@@ -108,7 +107,7 @@ def test_topic_lists_take_ranges_and_refuse_words(bench):
 
 def test_reading_keeps_selected_event_mentions_with_their_chains(bench, tmp_path):
     data = tiny_ecbplus(tmp_path / "ecb")
-    selected = bench.selected_sentences(data)
+    selected = bench.selected_sentences(data / "ECBplus_coreference_sentences.csv")
     assert selected["1_1ecbplus"] == {1, 2}
     files = bench.document_files(data, ["1"], None)
     assert [p.stem for p in files] == ["1_1ecb", "1_1ecbplus", "1_2ecb"]
@@ -144,7 +143,37 @@ def test_refuses_a_folder_without_the_ecb_layout(tmp_path):
         [sys.executable, str(SCRIPT), "--data", str(tmp_path)],
         cwd=REPO, capture_output=True, text=True, timeout=60, check=False,
     )  # fmt: skip
-    assert done.returncode == 2 and "no such file" in done.stderr
+    assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert "ECB+" in done.stderr
+
+
+def test_the_sentence_list_may_lie_outside_the_folder(bench, tmp_path, monkeypatch):
+    data = tiny_ecbplus(tmp_path / "ecb")
+    moved = (data / "ECBplus_coreference_sentences.csv").rename(tmp_path / "list.csv")
+    assert bench.sentences_file(data, moved) == moved
+    monkeypatch.setattr(bench, "ECBPLUS", tmp_path / "absent")
+    with pytest.raises(bench.RashomonError, match="--sentences FILE"):
+        bench.sentences_file(data, None)
+    with pytest.raises(bench.RashomonError, match="no such file"):
+        bench.sentences_file(data, tmp_path / "nope.csv")
+    (tmp_path / "bad.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(bench.RashomonError, match="not an ECB\\+ sentence list"):
+        bench.selected_sentences(tmp_path / "bad.csv")
+    done = run_bench_script(
+        "stories_ecb.py", "--data", str(data), "--sentences", str(moved), "--topics", "1-2",
+        "--json", timeout=300,
+    )  # fmt: skip
+    assert json.loads(done.stdout)["documents"] == 4
+
+
+def test_a_missing_sentence_list_stops_with_one_line(tmp_path):
+    data = tiny_ecbplus(tmp_path / "ecb")
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), "--data", str(data), "--sentences", str(tmp_path / "x")],
+        cwd=REPO, capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert "--sentences" in done.stderr
 
 
 # -- the gate --------------------------------------------------------------------------------
@@ -156,11 +185,10 @@ def test_scores_on_ecbplus_stay_above_the_floors_and_the_baselines():
     done = run_bench_script("stories_ecb.py", "--json", "--topics", pinned["topics"], timeout=300)
     result = json.loads(done.stdout)
     assert result["documents"] > 0 and result["event_mentions"] > 0
-    if result["data_sha256"] != pinned["data_sha256"]:
-        pytest.skip(
-            f"ECB+ topics {pinned['topics']} differ from the files the floors were measured on "
-            f"(sha256 {result['data_sha256']}); re-measure and re-pin {FLOORS.name}"
-        )
+    assert result["data_sha256"] == pinned["data_sha256"], (
+        f"ECB+ topics {pinned['topics']} differ from the files the floors were measured on "
+        f"(sha256 {result['data_sha256']}): re-measure and re-pin {FLOORS.name}"
+    )
     below = below_floors(result["ours"], pinned["floors"])
     assert not below, f"below the pinned floors (measured, floor): {below}"
     behind = behind_baseline(result, pinned["beats_baseline"], strict=False)

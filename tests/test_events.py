@@ -144,13 +144,15 @@ def test_empty_doc_has_no_events(nlp):
 
 def test_lexicon_extension_adds_a_verb(tmp_path, nlp):
     extra = tmp_path / "extra.yaml"
-    extra.write_text("verbs:\n  rebuff: {type: REJECT, object: content}\n")
+    extra.write_text("verbs:\n  stonewall: {type: REJECT, object: content}\n")
     lexicon = EventLexicon.load([extra])
-    assert lexicon.verbs["rebuff"].type == "REJECT"
+    assert lexicon.verbs["stonewall"].type == "REJECT"
     assert lexicon.version != EventLexicon.load().version
-    events = find_events(nlp("The rebels rebuffed the offer."), lexicon=lexicon)
-    assert [(e.type, e.trigger) for e in events][0] == ("REJECT", "rebuffed")
-    assert "rebuffed" not in [e.trigger for e in find_events(nlp("The rebels rebuffed the offer."))]
+    events = find_events(nlp("The rebels stonewalled the offer."), lexicon=lexicon)
+    assert [(e.type, e.trigger) for e in events][0] == ("REJECT", "stonewalled")
+    assert "stonewalled" not in [
+        e.trigger for e in find_events(nlp("The rebels stonewalled the offer."))
+    ]
 
 
 @pytest.mark.parametrize(
@@ -181,14 +183,14 @@ def test_cli_events_option_re_extracts(tmp_path, capsys):
     from rashomon.cli import main
 
     article = tmp_path / "a.txt"
-    article.write_text("Rebels answer Moscow\n\nRebels rebuffed the Russian offer of a truce.\n")
+    article.write_text("Rebels answer Moscow\n\nRebels stonewalled the Russian offer of a truce.\n")
     db = str(tmp_path / "t.db")
     assert main(["ingest", str(article), "--db", db]) == 0
     assert not [
         e for e in cli_json(capsys, "events", "--json", "--db", db) if e["type"] == "REJECT"
     ]
     extra = tmp_path / "extra.yaml"
-    extra.write_text("verbs:\n  rebuff: {type: REJECT, object: content}\n")
+    extra.write_text("verbs:\n  stonewall: {type: REJECT, object: content}\n")
     assert main(["parse", "--events", str(extra), "--db", db]) == 0
     rejects = [e for e in cli_json(capsys, "events", "--json", "--db", db) if e["type"] == "REJECT"]
     assert rejects and rejects[0]["target_actor_ids"] == ["russia"]
@@ -270,3 +272,10 @@ def test_a_country_the_dictionary_lacks_still_acts(nlp, extractor):
     assert (japan.name, japan.kind.value, japan.country, origin) == (
         "Japan", "state", "JPN", "gazetteer",
     )  # fmt: skip
+
+
+def test_a_speech_type_must_be_a_plover_type(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("verbs:\n  grumble: {type: PROTEST, speech: MOAN}\n")
+    with pytest.raises(InputError, match="speech must be a PLOVER type"):
+        EventLexicon.load([bad])

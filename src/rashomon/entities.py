@@ -35,8 +35,9 @@ from rashomon.store import Store
 from rashomon.store.entities import ArticleEntities, MentionRow, articles_needing, save_entities
 
 # 2: quotes and numeric claims; 3: events; 4: event targets, states; 5: figures' measure,
-# victims, scope and claimant kind; 6: vetted new actors, name mentions, dated roles
-EXTRACTOR_VERSION = "6"
+# victims, scope and claimant kind; 6: vetted new actors, name mentions, dated roles;
+# 7: the CAMEO-derived event lexicon and PLOVER coding of reported events
+EXTRACTOR_VERSION = "7"
 STAGE = "entities"
 
 

@@ -23,10 +23,12 @@ word ("troops", "jets"), or a mode to count.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from rashomon.extract.events.arguments import ArgumentReader
+from rashomon.extract.events.coding import main_event, plover_code, threat_mode
 from rashomon.extract.events.factuality import factuality
 from rashomon.extract.events.lexicon import EventLexicon, EventSense, packaged_lexicon
 from rashomon.extract.events.timing import EventDates
@@ -42,7 +44,15 @@ from rashomon.model import (
     Quote,
 )
 
-__all__ = ["EventLexicon", "EventSense", "Trigger", "find_events", "packaged_lexicon"]
+__all__ = [
+    "EventLexicon",
+    "EventSense",
+    "Trigger",
+    "find_events",
+    "main_event",
+    "packaged_lexicon",
+    "plover_code",
+]
 
 _ARMED_KINDS = frozenset({"armed group", "military", "state", "government"})
 _ARMED_WORDS = frozenset(
@@ -70,6 +80,7 @@ _ARMED_WORDS = frozenset(
     ]
 )
 _LENDS_SUBJECT = frozenset({"proposed", "planned"})
+_THREATENED = frozenset({"xcomp", "ccomp"})
 
 
 def find_events(
@@ -95,7 +106,10 @@ def find_events(
     where = EventPlaces(doc, [p for p in places if (p.start, p.end) not in acting])
     when = EventDates(doc, dates, published)
     events: list[Event] = []
+    heads: list[int] = []  # each kept event's head token
+    cues = [(q.cue_start, q.cue_end) for q in quotes if q.cue_start is not None]
     for trigger in triggers:
+        trigger = _as_speech(trigger, cues)
         sources, targets = reader.read(trigger)
         fact, frame = factuality(trigger, lexicon, trigger_ids)
         if not sources and frame is not None and fact in _LENDS_SUBJECT and frame.pos_ == "VERB":
@@ -124,7 +138,33 @@ def find_events(
                 date_from=date_from,
             )  # fmt: skip
         )
-    return events
+        heads.append(trigger.head.i)
+    return _threats_of_what(doc, events, heads)
+
+
+def _threats_of_what(doc: Doc, events: list[Event], heads: list[int]) -> list[Event]:
+    """A threat without a mode of its own takes it from the act threatened: the event whose
+    trigger is the threat's clausal complement ("threatened to shell Iraqi towns")."""
+    at = dict(zip(heads, events, strict=True))
+    found = []
+    for head, event in zip(heads, events, strict=True):
+        if event.type == "THREATEN" and event.mode is None:
+            acts = [at.get(c.i) for c in doc[head].children if c.dep_ in _THREATENED]
+            mode = next((threat_mode(a.type, a.mode) for a in acts if a is not None), None)
+            event = replace(event, mode=mode) if mode else event
+        found.append(event)
+    return found
+
+
+def _as_speech(trigger: Trigger, cues: Sequence[tuple[int, int | None]]) -> Trigger:
+    """A word that reports speech when it is a quote's cue takes its speech type ("protested
+    that ..." disapproves); anywhere else it keeps its own."""
+    speech = trigger.sense.speech
+    if speech is None or not any(
+        start < trigger.end and trigger.start < (end or start + 1) for start, end in cues
+    ):
+        return trigger
+    return replace(trigger, sense=replace(trigger.sense, type=speech, mode=None), mode=None)
 
 
 def _countries_as_actors(

@@ -23,6 +23,8 @@ _HEARSAY = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
 _CLAUSAL = frozenset({"xcomp", "ccomp", "pcomp", "csubj", "acl", "advcl", "relcl"})
 _CARRY = frozenset({"conj", "prep", "pobj", "dobj", "nsubjpass", "attr", "oprd"})
 _PURPOSE = frozenset({"to", "in order to", "so"})
+_INTENT = frozenset({"planned", "proposed"})
+_OVER_INTENT = frozenset({"demanded", "negated"})
 
 
 def factuality(
@@ -38,6 +40,9 @@ def factuality(
             return marked
         if light is not None and node.i == trigger.head.i:
             node = light
+            lent = lexicon.frames.get(light.lemma_.lower())
+            if lent in _INTENT:  # "offered talks", "promised aid": the noun is proposed
+                return _stacked(lent, light, lexicon)
             continue
         head = node.head
         if head.i == node.i:
@@ -47,14 +52,16 @@ def factuality(
         if lemma in lexicon.boundaries and dep in _CLAUSAL:
             break
         if dep in _CLAUSAL:
-            if dep == "advcl" and _is_purpose(node):
-                return "planned", node
+            if dep == "advcl":
+                purpose = _purpose_marker(node)
+                if purpose is not None:  # "met to discuss": the frame word is the "to"
+                    return "planned", purpose
             if dep == "pcomp" and head.dep_ == "prep":  # "accused X of shelling"
                 head = head.head
                 lemma = head.lemma_.lower()
             frame = lexicon.frames.get(lemma)
             if frame is not None and dep != "relcl":
-                return frame, head
+                return _stacked(frame, head, lexicon)
             if dep == "relcl":
                 break
             node = head
@@ -68,6 +75,18 @@ def factuality(
             continue
         break
     return "asserted", None
+
+
+def _stacked(frame: str, word: Token, lexicon: EventLexicon) -> tuple[str, Token]:
+    """An intent frame under a demand or a negation takes theirs: "must be ready to mediate"
+    is demanded, "is not willing to send" negated (the frame word's own clause decides)."""
+    if frame not in _INTENT:
+        return frame, word
+    clause = word.head if word.dep_ in ("acomp", "attr") else word  # "be ready": the "be"
+    marked = _own_marker(clause, lexicon)
+    if marked is not None and marked[0] in _OVER_INTENT:
+        return marked
+    return frame, word
 
 
 def _own_marker(node: Token, lexicon: EventLexicon) -> tuple[str, Token] | None:
@@ -89,6 +108,9 @@ def _own_marker(node: Token, lexicon: EventLexicon) -> tuple[str, Token] | None:
     return None
 
 
-def _is_purpose(node: Token) -> bool:
+def _purpose_marker(node: Token) -> Token | None:
+    """The "to" of a purpose clause ("met to discuss"), None for any other adverbial clause."""
     marks = [c for c in node.children if c.dep_ in ("aux", "mark")]
-    return any(c.lower_ == "to" for c in marks) and not any(c.lower_ == "so" for c in marks)
+    if any(c.lower_ == "so" for c in marks):
+        return None
+    return next((c for c in marks if c.lower_ == "to"), None)

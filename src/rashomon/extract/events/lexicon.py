@@ -69,6 +69,9 @@ class EventSense:
     # a verb that is an event only with one of these dependents (a dependency label such as
     # "xcomp", or a preposition): "asked them to leave" requests, "when asked about" does not
     requires: tuple[str, ...] = ()
+    # the type the word reports when it is the cue of reported speech: "protested that the
+    # elections were rigged" disapproves (ACCUSE), "protested in the square" is a protest
+    speech: str | None = None
 
 
 class EventLexicon:
@@ -183,6 +186,8 @@ def _merge(merged: dict[str, Any], data: Mapping[str, Any], origin: str) -> None
 def _sense(origin: str, word: object, entry: object) -> EventSense:
     if not isinstance(entry, dict) or entry.get("type") not in PLOVER_TYPES:
         raise InputError(origin, f"event word {word!r}: needs a PLOVER type, got {entry!r}")
+    if entry.get("speech") not in (None, *PLOVER_TYPES):
+        raise InputError(origin, f"event word {word!r}: speech must be a PLOVER type")
     if entry.get("object") not in _OBJECTS or entry.get("control") not in _CONTROLS:
         raise InputError(origin, f"event word {word!r}: bad object or control")
     return EventSense(
@@ -194,6 +199,7 @@ def _sense(origin: str, word: object, entry: object) -> EventSense:
         military=bool(entry.get("military", False)),
         needs_mode=bool(entry.get("needs_mode", False)),
         requires=tuple(str(r).lower() for r in entry.get("requires") or ()),
+        speech=entry.get("speech"),
     )
 
 
