@@ -329,6 +329,7 @@ class IncidentReport:
     day_high: str | None = None
     date_from: str | None = None  # text, publication, estimate, or None
     place_id: str | None = None
+    around: bool = False  # the place is named as "near X", "outside X": its vicinity
     lead: bool = False  # the article's main incident
     sentences: tuple[tuple[int, int], ...] = ()  # every sentence of the article about it
     event_starts: tuple[int, ...] = ()

@@ -22,8 +22,10 @@ from rashomon.reconcile.incident_kinds import IncidentKinds
 from rashomon.reconcile.incidents import (
     MatchConfig,
     add_report,
+    bridged,
     incident_label,
-    match_report,
+    matches,
+    merge,
 )
 from rashomon.reconcile.kinship import ActorRelations
 from rashomon.reconcile.reports import article_reports, chain_of
@@ -33,7 +35,12 @@ from rashomon.reconcile.windows import combine, estimate_window, name_key
 from rashomon.store import Store
 from rashomon.store.facts import article_facts, gazette, read_articles
 from rashomon.store.findings import replace_findings
-from rashomon.store.incidents import candidate_incidents, read_incidents, save_incident
+from rashomon.store.incidents import (
+    candidate_incidents,
+    read_incidents,
+    retire_incidents,
+    save_incident,
+)
 from rashomon.store.stories import (
     next_position,
     pending_articles,
@@ -83,7 +90,7 @@ def place_pending(
         named = estimate_window(facts, names.name_spans) if undated else None
         if named is not None:  # its reports and its story go by the names' dates
             facts = replace(facts, article=replace(facts.article, window=named))
-        incidents = _incidents_of(store, facts, names, kinds, originals, cfg.incidents)
+        incidents, retired = _incidents_of(store, facts, names, kinds, originals, cfg.incidents)
         lead = incidents[0] if incidents and incidents[0].reports[-1].lead else None
         lead_story = lead.story_id if lead is not None and len(lead.reports) > 1 else None
         features = features_of(facts, names, incident_story=lead_story)
@@ -98,6 +105,9 @@ def place_pending(
             if undated:
                 span = (index.story(story_id).start, index.story(story_id).end)
                 save_window(conn, article_id, estimate_window(facts, names.name_spans, span))
+            for old_id, into in retired.items():
+                retire_incidents(conn, [old_id], into)
+                result.incidents.discard(old_id)
             for incident in incidents:
                 placed = incident if incident.story_id else replace(incident, story_id=story_id)
                 save_incident(conn, placed, incident_label(placed, names))
@@ -126,18 +136,25 @@ def _incidents_of(
     kinds: IncidentKinds,
     originals: dict[str, ArticleFact],
     config: MatchConfig,
-) -> list[Incident]:
-    """The incidents the article's reports join or start, lead report first."""
+) -> tuple[list[Incident], dict[str, str]]:
+    """The incidents the article's reports join or start, lead report first, and the
+    incidents merged away on the way (old id -> the id they live on as): a report that
+    fits two incidents shows them to be one happening."""
     chain = chain_of(facts.article, originals)
-    found = []
+    found: list[Incident] = []
+    retired: dict[str, str] = {}
     for report in article_reports(facts, names, kinds, chain):
         candidates = [
             c for c in candidate_incidents(store, report.day_low, report.day_high)
-            if all(c.id != f.id for f in found)
+            if all(c.id != f.id for f in found) and c.id not in retired
         ]  # fmt: skip
-        match = match_report(report, candidates, names, kinds, config)
-        found.append(add_report(match, report, names, kinds))
-    return found
+        fitting = bridged(report, matches(report, candidates, names, kinds, config), names,
+                          kinds, config)  # fmt: skip
+        base = merge(fitting, names, kinds) if len(fitting) > 1 else (fitting or [None])[0]
+        if len(fitting) > 1:
+            retired |= {i.id: base.id for i in fitting if i.id != base.id}  # type: ignore[union-attr]
+        found.append(add_report(base, report, names, kinds))
+    return found, retired
 
 
 def _story_row(index: StoryIndex, story_id: str) -> Story:

@@ -264,8 +264,17 @@ def _contradiction(
                       for i, s in enumerate(sides))  # fmt: skip
     if len({(s.claimant or s.outlet or "").lower() for s in sides}) < 2:
         return None  # one voice is not two accounts
+    note = f"{found.note}: " + " against ".join(_side_names(sides, p) for p in (0, 1))
     return Dispute(_id(story_id, found.kind, found.subject, sides), story_id, found.kind,
-                   found.subject, found.status, sides, found.note)  # fmt: skip
+                   found.subject, found.status, sides, note)  # fmt: skip
+
+
+def _side_names(sides: Sequence[DisputeSide], position: int) -> str:
+    """ "'rejected' / 'turned down' (Syrian rebels, TRT World)": one side's claims, who."""
+    members = [s for s in sides if s.position == position]
+    claims = " / ".join(dict.fromkeys(f"'{s.value_or_claim}'" for s in members))
+    who = ", ".join(dict.fromkeys(x for s in members for x in (s.claimant, s.outlet) if x))
+    return f"{claims} ({who or 'unknown outlet'})"
 
 
 def _fact_side(

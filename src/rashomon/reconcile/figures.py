@@ -50,7 +50,10 @@ _VICTIMS = {
 
 
 def measure_of(figure: FigureFact) -> str | None:
-    """What the figure counts: the extractor's measure, else a reading of its sentence."""
+    """What the figure counts: the extractor's measure (a count of fighters that is no
+    casualty count is "fighters"), else a reading of its sentence."""
+    if figure.measure == "other" and victims_of(figure) == "fighters":
+        return "fighters"
     if figure.measure:
         return figure.measure
     if figure.unit or not figure.what:

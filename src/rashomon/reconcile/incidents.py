@@ -45,9 +45,7 @@ class MatchConfig:
     same_place: float = 1.2
     nested_place: float = 0.5  # one place lies in the other (a town in its province)
     near_place: float = 0.5  # close by (see reports.NEAR_KM)
-    same_toll: float = 1.0  # a casualty figure both give
-    small_toll: float = 0.5  # ... when it is a small number, common by chance
-    small_below: float = 5
+    same_toll: float = 1.0  # a casualty figure both give (less when it is a round number)
     same_doer: float = 0.5
     same_target: float = 0.3
     # beyond kind and day, a match needs a place, a toll or a doer in common
@@ -67,17 +65,38 @@ def match_report(
     config: MatchConfig | None = None,
 ) -> Incident | None:
     """The candidate incident this report tells of, or None (it starts one)."""
+    found = matches(report, candidates, gazette, kinds, config)
+    return found[0] if found else None
+
+
+def matches(
+    report: IncidentReport,
+    candidates: Sequence[Incident],
+    gazette: Gazette,
+    kinds: IncidentKinds,
+    config: MatchConfig | None = None,
+) -> list[Incident]:
+    """Every candidate incident the report can tell of, best first.
+
+    A report that names no place finer than a country needs a toll or a doer in common,
+    unless the incident is the only one of its kind (not a generic attack) on that very day
+    among the candidates: "the chemical attack on Wednesday" has one referent then. When
+    one report fits two incidents, they were one happening told apart too early (see
+    `merge`)."""
     cfg = config or MatchConfig()
-    best: tuple[float, str, Incident | None] = (0.0, "", None)
-    for incident in candidates:
-        score = match_score(report, incident, gazette, kinds, cfg)
-        if (
-            score is not None
-            and score >= cfg.threshold
-            and (score > best[0] or (score == best[0] and incident.id < best[1]))
-        ):
-            best = (score, incident.id, incident)
-    return best[2]
+    scored = [(match_score(report, i, gazette, kinds, cfg, need_support=False), i)
+              for i in candidates]  # fmt: skip
+    same_day_kind = [
+        i for score, i in scored
+        if score is not None and i.kind == report.kind != GENERIC and _same_day(report, i, cfg)
+    ]  # fmt: skip
+    found = [
+        (score, incident) for score, incident in scored
+        if score is not None and score >= cfg.threshold
+        and (_supported(report, incident, gazette, cfg) or same_day_kind == [incident])
+    ]  # fmt: skip
+    found.sort(key=lambda pair: (-pair[0], pair[1].id))
+    return [incident for _, incident in found]
 
 
 def match_score(
@@ -86,25 +105,45 @@ def match_score(
     gazette: Gazette,
     kinds: IncidentKinds,
     config: MatchConfig | None = None,
+    need_support: bool = True,
 ) -> float | None:
     """How strongly the evidence says the report tells of the incident; None when something
-    rules it out (kinds, days or places that cannot meet, or the article already in it)."""
+    rules it out (kinds, days or places that cannot meet, the article already in it, or,
+    with `need_support`, nothing in common beyond kind and day)."""
     cfg = config or MatchConfig()
     if report.article_id in incident.article_ids:
         return None
     kind = _kind_score(report.kind, incident.kind, kinds, cfg)
     day = _day_score(report, incident, cfg)
-    place = _place_score(report.place_id, incident, gazette, cfg)
+    place = _place_score(report, incident, gazette, cfg)
     if kind is None or day is None or place is None:
+        return None
+    if need_support and not _supported(report, incident, gazette, cfg):
         return None
     toll = _toll_score(report, incident, cfg)
     doer = cfg.same_doer if set(report.perpetrator_ids) & _perpetrators(incident) else 0.0
     target = cfg.same_target if set(report.target_actor_ids) & _targets(incident) else 0.0
-    if cfg.need_support and not (place > 0 or toll > 0 or doer > 0):
-        return None
-    if not report.day_low and not (toll > 0 or doer > 0):
-        return None  # an undated mention needs more than a kind and a place in common
     return kind + day + place + toll + doer + target
+
+
+def _supported(
+    report: IncidentReport, incident: Incident, gazette: Gazette, cfg: MatchConfig
+) -> bool:
+    """Evidence beyond kind and day: a place, a toll or a doer in common (an undated
+    mention needs a toll or a doer)."""
+    toll = _toll_score(report, incident, cfg)
+    doer = bool(set(report.perpetrator_ids) & _perpetrators(incident))
+    if not report.day_low:  # a passing mention of something earlier: a telling toll
+        return toll >= cfg.same_toll or (doer and toll > 0)
+    place = (_place_score(report, incident, gazette, cfg) or 0.0) > 0
+    return not cfg.need_support or place or toll or doer
+
+
+def _same_day(report: IncidentReport, incident: Incident, cfg: MatchConfig) -> bool:
+    return (
+        report.dated and incident.date_precision == "day"
+        and _day_score(report, incident, cfg) in (cfg.same_day, cfg.next_day)
+    )  # fmt: skip
 
 
 def _kind_score(mine: str, theirs: str, kinds: IncidentKinds, cfg: MatchConfig) -> float | None:
@@ -143,30 +182,57 @@ def _day(iso: str | None) -> date | None:
 
 
 def _place_score(
-    place_id: str | None, incident: Incident, gazette: Gazette, cfg: MatchConfig
+    report: IncidentReport, incident: Incident, gazette: Gazette, cfg: MatchConfig
 ) -> float | None:
-    theirs = incident.place_id
-    if not place_id or not theirs:
+    """The best fit of the report's place with the places the incident's reports name;
+    None when it fits none of them. A country says nothing either way."""
+    mine = report.place_id
+    theirs = {r.place_id: r.around for r in incident.reports if r.place_id}
+    if not mine or _is_country(mine, gazette):
         return 0.0
-    if place_id == theirs:
-        place = gazette.places.get(place_id)
-        return 0.0 if place is not None and place.precision == _COUNTRY else cfg.same_place
-    if not places_meet(place_id, theirs, gazette):
+    theirs = {p: around for p, around in theirs.items() if not _is_country(p, gazette)}
+    if not theirs:
+        return 0.0
+    best: float | None = None
+    for place, around in theirs.items():
+        score = _one_place_score(mine, place, report.around or around, gazette, cfg)
+        if score is not None and (best is None or score > best):
+            best = score
+    return best
+
+
+def _one_place_score(
+    mine: str, theirs: str, around: bool, gazette: Gazette, cfg: MatchConfig
+) -> float | None:
+    if mine == theirs:
+        return cfg.same_place
+    if not places_meet(mine, theirs, gazette, around):
         return None
-    chain = gazette.place_chain(place_id)
-    if theirs not in chain and place_id not in gazette.place_chain(theirs):
+    if theirs not in gazette.place_chain(mine) and mine not in gazette.place_chain(theirs):
         return cfg.near_place  # close by, neither within the other
-    outer = theirs if theirs in chain else place_id
-    place = gazette.places.get(outer)
-    return 0.0 if place is not None and place.precision == _COUNTRY else cfg.nested_place
+    return cfg.nested_place
+
+
+def _is_country(place_id: str, gazette: Gazette) -> bool:
+    place = gazette.places.get(place_id)
+    return place is not None and place.precision == _COUNTRY
 
 
 def _toll_score(report: IncidentReport, incident: Incident, cfg: MatchConfig) -> float:
+    """A toll both give, weighed by how telling the number is: 213 or 58 is rarely given
+    for two different happenings, 50 or 3 often is."""
     theirs = {value for r in incident.reports for value in r.figure_values}
     shared = [v for measure, v in report.figure_values if (measure, v) in theirs]
-    if not shared:
-        return 0.0
-    return cfg.same_toll if max(shared) >= cfg.small_below else cfg.small_toll
+    return max((_telling(v) * cfg.same_toll for v in shared), default=0.0)
+
+
+def _telling(value: float) -> float:
+    """How much a shared number says (1 for an odd count like 58, less for round ones)."""
+    if value < 5:
+        return 0.2
+    if value % 10 == 0:
+        return 0.5
+    return 1.0
 
 
 def _perpetrators(incident: Incident) -> set[str]:
@@ -196,8 +262,65 @@ def add_report(
     )  # fmt: skip
 
 
-def with_story(incident: Incident, story_id: str | None) -> Incident:
-    return replace(incident, story_id=story_id)
+def bridged(
+    report: IncidentReport,
+    fitting: Sequence[Incident],
+    gazette: Gazette,
+    kinds: IncidentKinds,
+    config: MatchConfig | None = None,
+) -> list[Incident]:
+    """Of the incidents a report fits (best first), those it shows to be one happening
+    with the best: only a report with days of its own bridges incidents (a passing mention
+    of "the strike" fits too much), and only incidents that could be one happening by
+    themselves: days that meet, places that meet, kinds that can."""
+    cfg = config or MatchConfig()
+    if not fitting or not report.day_low:
+        return list(fitting[:1])
+    best = fitting[0]
+    return [best] + [
+        other for other in fitting[1:]
+        if _incidents_meet(best, other, gazette, kinds, cfg)
+    ]  # fmt: skip
+
+
+def _incidents_meet(
+    a: Incident, b: Incident, gazette: Gazette, kinds: IncidentKinds, cfg: MatchConfig
+) -> bool:
+    if _kind_score(a.kind, b.kind, kinds, cfg) is None:
+        return False
+    if not (a.date_end and b.date_end):
+        return False
+    slack = timedelta(days=cfg.day_slack)
+    a_low, b_low = _day(a.date_start or a.date_end), _day(b.date_start or b.date_end)
+    a_high, b_high = _day(a.date_end), _day(b.date_end)
+    if not (a_low <= b_high + slack and b_low <= a_high + slack):  # type: ignore[operator]
+        return False
+    places_a = {
+        r.place_id for r in a.reports if r.place_id and not _is_country(r.place_id, gazette)
+    }
+    places_b = {
+        r.place_id for r in b.reports if r.place_id and not _is_country(r.place_id, gazette)
+    }
+    return not (places_a and places_b) or any(
+        places_meet(x, y, gazette) for x in places_a for y in places_b
+    )
+
+
+def merge(incidents: Sequence[Incident], gazette: Gazette, kinds: IncidentKinds) -> Incident:
+    """One incident of several that a report showed to be one happening: the one with the
+    most reports keeps its id (and its story), the others' reports join it in the order
+    they were published; the others' ids are retired (the store keeps them as aliases)."""
+    keep = min(incidents, key=lambda i: (-len(i.reports), i.id))
+    reports = sorted((r for i in incidents for r in i.reports),
+                     key=lambda r: (r.published or "", r.article_id))  # fmt: skip
+    merged: Incident | None = None
+    seen: set[str] = set()
+    for report in reports:
+        if report.article_id not in seen:  # one article, one report per incident
+            seen.add(report.article_id)
+            merged = add_report(merged, report, gazette, kinds)
+    assert merged is not None
+    return replace(merged, id=keep.id, story_id=keep.story_id)
 
 
 def _kind_of(reports: Sequence[IncidentReport], kinds: IncidentKinds) -> str:

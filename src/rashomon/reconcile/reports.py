@@ -58,6 +58,7 @@ class _Sentence:
     places: list[str] = field(default_factory=list)
     days: list[str] = field(default_factory=list)
     spans: list[tuple[date, date]] = field(default_factory=list)  # coarser dates it gives
+    around: set[str] = field(default_factory=set)  # places named as "near X", "outside X"
 
 
 @dataclass
@@ -67,6 +68,7 @@ class _Group:
     places: list[str] = field(default_factory=list)
     days: set[str] = field(default_factory=set)
     spans: list[tuple[date, date]] = field(default_factory=list)
+    around: set[str] = field(default_factory=set)
 
 
 def chain_of(article: ArticleFact, originals: Mapping[str, ArticleFact]) -> str:
@@ -98,6 +100,7 @@ def article_reports(
         group.places += sentence.places
         group.days.update(sentence.days)
         group.spans += sentence.spans
+        group.around |= sentence.around
     opening = _opening_end(facts)
     lead = next((g for g in groups if g.sentences[0].start < opening), None)
     reports = [
@@ -132,10 +135,14 @@ def _incident_sentences(
                 figure
             )
     places = _place_mentions(facts.mentions)
+    home = home_country(facts, gazette)
     for (start, end), found in by_span.items():
-        found.places = _sentence_places(
-            found, [m for m in places if start <= m.start < end], facts.body, gazette
-        )
+        inside = [m for m in places if start <= m.start < end]
+        found.places = _sentence_places(found, inside, facts.body, gazette, home)
+        found.around = {
+            m.place_id for m in inside
+            if m.place_id and _VICINITY.search(facts.body[max(0, m.start - 40) : m.start])
+        }  # fmt: skip
         found.days = _days(found, facts)
         found.spans = _spans(found, facts)
         event_kinds = [k for e in found.events if (k := kinds.of_mode(e.mode))]
@@ -176,30 +183,63 @@ _LOCATIVE = re.compile(
     r"countryside|neighbourhood|neighborhood|outskirts|of|countryside))*\s*$",
     re.IGNORECASE,
 )
+# "near Damascus", "outside Aleppo", "the eastern suburbs of Damascus": the happening is in
+# the vicinity of the place named, not in it.
+_VICINITY = re.compile(
+    r"\b(?:near|nearby|outside|around|close to|outskirts of|suburbs? of|countryside of|"
+    r"(?:north|south|east|west)(?:east|west)?(?:ern)? (?:of|suburbs of)|edge of)"
+    r"(?:\s+(?:the|a|an|eastern|western|northern|southern|central))*\s*$",
+    re.IGNORECASE,
+)
 _BASED = re.compile(r"^\s*-?\s*based\b", re.IGNORECASE)
 
 
 def _sentence_places(
-    sentence: _Sentence, mentions: Sequence[MentionFact], body: str, gazette: Gazette
+    sentence: _Sentence,
+    mentions: Sequence[MentionFact],
+    body: str,
+    gazette: Gazette,
+    home: str | None = None,
 ) -> list[str]:
     """Where the sentence puts its happening, best evidence first: the place the parse ties
     to its events, else places named after a locative word, else any place it names;
-    countries only when nothing finer is named. Never the home of a named source
-    ("the Britain-based Observatory")."""
-    tiers: list[list[str]] = [[], [], [], []]
+    countries only when nothing finer is named. Never the home of a named source ("the
+    Britain-based Observatory"); and a place outside the country the article is about
+    (`home`: New York, where the Security Council met; Washington, where a statement was
+    made) only when nothing in that country is named."""
+    tiers: list[list[str]] = [[], [], [], [], []]
+
+    def tier(place_id: str, rank: int) -> None:
+        abroad = home is not None and _country(place_id, gazette) not in (home, None)
+        tiers[4 if abroad else rank].append(place_id)
+
     for event in sentence.events:
         if event.place_id:
-            tiers[0 if not _is_country(event.place_id, gazette) else 3].append(event.place_id)
+            tier(event.place_id, 0 if not _is_country(event.place_id, gazette) else 3)
     for m in mentions:
         if _BASED.match(body[m.end : m.end + 8]) or not _on_earth(m.place_id, gazette):
             continue  # a source's home, or a continent ("Europe", "the Levant")
         if _is_country(m.place_id, gazette):
-            tiers[3].append(m.place_id)  # type: ignore[arg-type]
+            tier(m.place_id, 3)  # type: ignore[arg-type]
         elif _LOCATIVE.search(body[max(0, m.start - 60) : m.start]):
-            tiers[1].append(m.place_id)  # type: ignore[arg-type]
+            tier(m.place_id, 1)  # type: ignore[arg-type]
         else:
-            tiers[2].append(m.place_id)  # type: ignore[arg-type]
-    return next((tier for tier in tiers if tier), [])
+            tier(m.place_id, 2)  # type: ignore[arg-type]
+    found = next((t for t in tiers[:4] if t), [])
+    return found if found or home is None else tiers[4][:0]
+
+
+def _country(place_id: str, gazette: Gazette) -> str | None:
+    place = gazette.places.get(place_id)
+    return place.country if place else None
+
+
+def home_country(facts: ArticleFacts, gazette: Gazette) -> str | None:
+    """The country an article is about: the one its place mentions fall in most often."""
+    counts = Counter(
+        c for m in _place_mentions(facts.mentions) if (c := _country(m.place_id or "", gazette))
+    )
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _on_earth(place_id: str | None, gazette: Gazette) -> bool:
@@ -292,26 +332,31 @@ def _days_meet(ours: Iterable[str], theirs: Iterable[str], slack: int = 1) -> bo
 NEAR_KM = 15.0  # a district this close to a city can be the city's, told at finer grain
 
 
-def places_meet(a: str | None, b: str | None, gazette: Gazette) -> bool:
-    """Two places can be the site of one happening: the same, one lies in the other, or a
-    district or point within NEAR_KM of a city ("near Damascus" and "Eastern Ghouta" for
-    the same strike). Two towns are two places, however close."""
+AROUND_KM = 30.0  # "near Damascus", "outside Aleppo": anywhere this close
+
+
+def places_meet(a: str | None, b: str | None, gazette: Gazette, around: bool = False) -> bool:
+    """Two places can be the site of one happening: the same, one lies in the other, a
+    district or small area within NEAR_KM of a city ("Eastern Ghouta" and "Damascus" for the
+    same strike), or any place within AROUND_KM of one named as "near X" (`around`). Two
+    towns are two places, however close, unless one is only said to be near."""
     if not a or not b:
         return True
     if a in gazette.place_chain(b) or b in gazette.place_chain(a):
         return True
-    return near(a, b, gazette)
+    return near(a, b, gazette, around)
 
 
-def near(a: str, b: str, gazette: Gazette) -> bool:
+def near(a: str, b: str, gazette: Gazette, around: bool = False) -> bool:
     first, second = gazette.places.get(a), gazette.places.get(b)
-    if first is None or second is None:
+    if first is None or second is None or "country" in (first.precision, second.precision):
         return False
-    if {first.precision, second.precision} & {"region", "country"}:
+    distance = distance_km(first.lat, first.lon, second.lat, second.lon)
+    if around:
+        return distance <= AROUND_KM
+    if first.precision == second.precision and first.precision in ("city", "region"):
         return False
-    if first.precision == second.precision == "city":
-        return False
-    return distance_km(first.lat, first.lon, second.lat, second.lon) <= NEAR_KM
+    return distance <= NEAR_KM
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -364,12 +409,14 @@ def _report(
     place = _finest(group.places, gazette)
     if place is None and lead:
         place = _setting(facts, gazette)
+    around = place is not None and place in group.around
     low, high, date_from = _window(group, lead, facts.article)
     kind = kinds.most_specific(group.kinds)
     return IncidentReport(
         article_id=facts.id, outlet=facts.article.outlet, chain=chain, kind=kind,
         sentence_start=first.start, sentence_end=first.end, sentence=first.text,
-        day_low=low, day_high=high, date_from=date_from, place_id=place, lead=lead,
+        day_low=low, day_high=high, date_from=date_from, place_id=place, around=around,
+        lead=lead,
         sentences=tuple((s.start, s.end) for s in group.sentences),
         event_starts=tuple(e.start for e in events),
         figure_starts=tuple(f.start for f in figures),

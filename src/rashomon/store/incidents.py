@@ -51,12 +51,13 @@ def _insert_report(conn: sqlite3.Connection, incident_id: str, report: IncidentR
     conn.execute(
         "INSERT INTO incident_reports (incident_id, article_id, outlet, chain, kind, lead,"
         " sentence_start, sentence_end, sentences, day_low, day_high, date_from, place_id,"
-        " event_starts, figure_starts, figure_values, published)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " around, event_starts, figure_starts, figure_values, published)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (incident_id, report.article_id, report.outlet, report.chain, report.kind,
          int(report.lead), report.sentence_start, report.sentence_end,
          json.dumps(report.sentences), report.day_low, report.day_high, report.date_from,
-         report.place_id, json.dumps(report.event_starts), json.dumps(report.figure_starts),
+         report.place_id, int(report.around), json.dumps(report.event_starts),
+         json.dumps(report.figure_starts),
          json.dumps(report.figure_values), report.published),
     )  # fmt: skip
     rows = [
@@ -74,6 +75,20 @@ def _insert_report(conn: sqlite3.Connection, incident_id: str, report: IncidentR
         " claimant_actor_id, start, end) VALUES (?,?,?,?,?,?,?,?,?)",
         rows,
     )
+
+
+def retire_incidents(conn: sqlite3.Connection, old_ids: Iterable[str], into: str) -> None:
+    """Incidents merged into `into`: their rows go (their reports are `into`'s now, saved
+    with it), their ids stay as aliases of it, as do the aliases they had."""
+    for old in old_ids:
+        conn.execute("UPDATE incident_aliases SET incident_id = ? WHERE incident_id = ?",
+                     (into, old))  # fmt: skip
+        conn.execute("DELETE FROM incidents WHERE id = ?", (old,))
+        conn.execute(
+            "INSERT OR REPLACE INTO incident_aliases (old_id, incident_id, merged_at)"
+            " VALUES (?, ?, ?)",
+            (old, into, _now()),
+        )
 
 
 def set_story(conn: sqlite3.Connection, incident_id: str, story_id: str | None) -> None:
@@ -183,6 +198,7 @@ def _reports(store: Store, incident_ids: Sequence[str]) -> dict[str, list[Incide
                 day_high=row["day_high"],
                 date_from=row["date_from"],
                 place_id=row["place_id"],
+                around=bool(row["around"]),
                 lead=bool(row["lead"]),
                 sentences=tuple(tuple(s) for s in json.loads(row["sentences"])),
                 event_starts=tuple(json.loads(row["event_starts"])),

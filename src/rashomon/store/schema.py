@@ -304,6 +304,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX incidents_days ON incidents(date_end, date_start);
         CREATE INDEX incidents_place ON incidents(place_id);
         CREATE INDEX incidents_story ON incidents(story_id);
+        CREATE TABLE incident_aliases (
+            old_id TEXT PRIMARY KEY,           -- an incident merged into another one
+            incident_id TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+            merged_at TEXT NOT NULL
+        );
         CREATE TABLE incident_reports (
             incident_id TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
             article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -318,6 +323,7 @@ MIGRATIONS: tuple[Migration, ...] = (
             day_high TEXT,
             date_from TEXT,                    -- text, publication, estimate
             place_id TEXT REFERENCES places(id),
+            around INTEGER NOT NULL DEFAULT 0, -- the place is only said to be near
             event_starts TEXT NOT NULL,        -- JSON offsets of its events' triggers
             figure_starts TEXT NOT NULL,       -- JSON offsets of its figures
             figure_values TEXT NOT NULL,       -- JSON [[measure, value], ...]
