@@ -101,20 +101,27 @@ def incident_figures(
 ) -> list[AlignedFigure]:
     """The incident's tolls, one aligned figure per measure and victim group."""
     groups: dict[tuple[str, str], list[FigureFact]] = defaultdict(list)
+    headline: set[tuple[str, int]] = set()
     for report in incident.reports:
-        for start in report.figure_starts:
+        firsts: dict[tuple[str, str], FigureFact] = {}
+        for start in sorted(report.figure_starts):
             figure = figures.get((report.article_id, start))
             if figure is None or not _usable(figure):
                 continue
             measure = measure_of(figure)
             if measure in _PEOPLE_MEASURES:
-                groups[(measure, victims_of(figure) or "people")].append(figure)
+                key = (measure, victims_of(figure) or "people")
+                groups[key].append(figure)
+                firsts.setdefault(key, figure)
+        if report.lead:
+            headline |= {(f.article_id, f.start) for f in firsts.values()}
     found = []
     for (measure, victims), claims in sorted(groups.items()):
         key = f"{incident.id}|{measure}|{victims}"
         found.append(
             _align(key, f"{measure.replace('_', ' ')} ({victims})", measure, victims, "incident",
-                   claims, articles, incident_id=incident.id, place_id=incident.place_id)
+                   claims, articles, incident_id=incident.id, place_id=incident.place_id,
+                   disputable=headline)
         )  # fmt: skip
     return [f for f in found if f is not None]
 
@@ -152,7 +159,9 @@ def quantity_figures(
 
 
 def _usable(figure: FigureFact) -> bool:
-    if figure.status in _NOT_CLAIMS or figure.unit:
+    """A claim that can be held against another: asserted, a count, and a number ("dozens",
+    "hundreds" say too little to contradict anything)."""
+    if figure.status in _NOT_CLAIMS or figure.unit or figure.qualifier == "vague":
         return False
     return allowed(figure.value, figure.low, figure.high, figure.qualifier) is not None
 
@@ -220,8 +229,12 @@ def _align(
     articles: Mapping[str, ArticleFact],
     incident_id: str | None = None,
     place_id: str | None = None,
+    disputable: set[tuple[str, int]] | None = None,
 ) -> AlignedFigure | None:
-    """Claims in positions by claimant; None when fewer than two sources speak."""
+    """Claims in positions by claimant; None when fewer than two sources speak. Only
+    claims in `disputable` (all when None) can make a dispute or an update: for an
+    incident, the toll each article leads with, since an article's later figures are often
+    parts of it or other days' counts."""
     by_claimant: dict[str, list[FigureFact]] = defaultdict(list)
     for claim in _distinct(claims):
         outlet = articles[claim.article_id].outlet if claim.article_id in articles else None
@@ -244,9 +257,7 @@ def _align(
                 break
         else:
             positions.append(_Position([claimant], list(own), interval))
-    status = "agreed"
-    if len(positions) > 1 and _two_accounts(positions):
-        status = "update" if _rising_in_time(positions, articles) else "dispute"
+    status = _status(positions, articles, disputable)
     return AlignedFigure(
         key="figure:" + hashlib.sha256(key.encode()).hexdigest()[:12], subject=subject,
         measure=measure, victims=victims, scope=scope,
@@ -259,19 +270,47 @@ def _align(
     )  # fmt: skip
 
 
-def _two_accounts(positions: Sequence[_Position]) -> bool:
-    """Positions that cannot meet come from two accounts: two articles, or two named
-    sources inside one article ("the hospital said 14, the Observatory none"). One
-    article's own figure against a source it quotes is mostly a part against a whole."""
-    for i, first in enumerate(positions):
-        for second in positions[i + 1 :]:
-            if meet([first.interval, second.interval]) is not None:
-                continue
-            for a in first.claims:
-                for b in second.claims:
-                    if a.article_id != b.article_id or (a.claimant and b.claimant):
-                        return True
-    return False
+def _status(
+    positions: Sequence[_Position],
+    articles: Mapping[str, ArticleFact],
+    disputable: set[tuple[str, int]] | None = None,
+) -> str:
+    """ "dispute" when two accounts cannot both hold at the same time, "update" when every
+    clash is a toll that rose from one day to a later one, else "agreed"."""
+
+    def counts(claim: FigureFact) -> bool:
+        return disputable is None or (claim.article_id, claim.start) in disputable
+
+    clashes = [
+        _clash(a, b, articles)
+        for i, first in enumerate(positions) for second in positions[i + 1 :]
+        if meet([first.interval, second.interval]) is None
+        for a in first.claims for b in second.claims
+        if counts(a) and counts(b) and _two_accounts(a, b)
+    ]  # fmt: skip
+    if "dispute" in clashes:
+        return "dispute"
+    return "update" if clashes else "agreed"
+
+
+def _two_accounts(a: FigureFact, b: FigureFact) -> bool:
+    """Two accounts: two articles, or two named sources inside one article ("the hospital
+    said 14, the Observatory none"). One article's own figure against a source it quotes is
+    mostly a part against a whole."""
+    return a.article_id != b.article_id or bool(a.claimant and b.claimant)
+
+
+def _clash(a: FigureFact, b: FigureFact, articles: Mapping[str, ArticleFact]) -> str:
+    """Two incompatible claims: an update when the later one, a day or more later, is the
+    higher (tolls rise as the dead are counted), else a dispute."""
+    first, second = (
+        claim_day(a, articles.get(a.article_id)),
+        claim_day(b, articles.get(b.article_id)),
+    )
+    if not first or not second or len(first) != 10 or len(second) != 10 or first == second:
+        return "dispute"
+    earlier, later = (a, b) if first < second else (b, a)
+    return "update" if _middle(_interval(later)) > _middle(_interval(earlier)) else "dispute"
 
 
 def _distinct(claims: Sequence[FigureFact]) -> list[FigureFact]:
@@ -299,21 +338,6 @@ def _own(claims: Sequence[FigureFact]) -> tuple[float, float]:
 def _middle(interval: tuple[float, float]) -> float:
     low, high = interval
     return low * 1.5 if high == float("inf") else (low + high) / 2
-
-
-def _rising_in_time(positions: Sequence[_Position], articles: Mapping[str, ArticleFact]) -> bool:
-    """Every later position dated a day or more after every earlier one, and higher."""
-    spans = []
-    for position in positions:
-        days = [claim_day(c, articles.get(c.article_id)) for c in position.claims]
-        if any(d is None or len(d) != 10 for d in days):
-            return False
-        spans.append((min(days), max(days), _middle(position.interval)))  # type: ignore[type-var]
-    spans.sort()
-    return all(
-        earlier[1] < later[0] and earlier[2] < later[2]
-        for earlier, later in zip(spans, spans[1:], strict=False)
-    )
 
 
 def overlapping(a: FigureFact, b: FigureFact) -> bool:
