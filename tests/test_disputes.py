@@ -176,7 +176,7 @@ def test_proposed_numbers_and_stated_times_stay_apart():
 def report(aid, outlet, figures=(), doers=(), denied=(), chain=None):
     return IncidentReport(
         article_id=aid, outlet=outlet, chain=chain or outlet.lower(), kind="aerial",
-        sentence_start=0, sentence_end=40, sentence=f"{outlet} report of the strike.",
+        sentence_start=0, sentence_end=40, sentence=f"{outlet} report of the strike.", lead=True,
         figure_starts=tuple(f.start for f in figures),
         perpetrators=tuple(Attribution(a, a, claimant) for a, claimant in doers),
         denied_by=tuple(Attribution(a, a, claimant) for a, claimant in denied),
@@ -204,6 +204,15 @@ def test_an_incidents_tolls_from_two_sources_that_cannot_meet():
     (dispute,) = incident_disputes(found, [figure_], RELATIONS, GAZETTE, ARTICLES)
     assert dispute.kind == "numeric" and dispute.incident_id == "incident:1"
     assert "five (SANA, BBC) against at least 44 (SOHR, AFP)" in dispute.note
+
+
+def test_only_the_toll_an_article_leads_with_disputes():
+    sohr = toll("a1", "at least 44", 44, "at_least", "SOHR", low=44)
+    aside = toll("a2", "five", 5, "exact", "SANA")
+    found = incident(report("a1", "AFP", [sohr]),
+                     IncidentReport(**{**report("a2", "BBC", [aside]).__dict__, "lead": False}))  # fmt: skip
+    (figure_,) = incident_figures(found, {("a1", 0): sohr, ("a2", 0): aside}, ARTICLES)
+    assert figure_.status == "agreed"  # a passing mention's figure is shown, not disputed
 
 
 def test_perpetrators_that_are_not_kin_are_a_dispute():
