@@ -182,6 +182,7 @@ class PredReport:
 @dataclass
 class Prediction:
     incidents: dict[str, list[PredReport]] = field(default_factory=dict)
+    copies: dict[str, str] = field(default_factory=dict)  # unit -> the unit it repeats
     disputes: list[tuple[str, str | None, str, tuple[tuple[str, str | None], ...]]] = field(
         default_factory=list
     )  # (kind, incident, status, ((unit, claimant) per side with its position in order))
@@ -197,12 +198,24 @@ def unit_ids(store) -> dict[str, str]:  # type: ignore[no-untyped-def]
     }
 
 
+def copy_groups(store) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """FA-KES unit id -> the unit of the text it repeats (itself when it repeats none).
+    FA-KES has 13 rows that repeat another row's text; the gold annotates such a text
+    under one of the two ids, so a copy and its original are one report when scored."""
+    units = unit_ids(store)
+    return {
+        units[aid]: units.get(original or aid, units[aid])
+        for aid, original in store.conn.execute("SELECT id, duplicate_of FROM articles")
+        if aid in units
+    }
+
+
 def predicted(store) -> Prediction:  # type: ignore[no-untyped-def]
     from rashomon.store.incidents import read_incidents
 
     units = unit_ids(store)
     bodies = dict(store.conn.execute("SELECT id, body FROM articles").fetchall())
-    found = Prediction()
+    found = Prediction(copies=copy_groups(store))
     for incident in read_incidents(store):
         reports = []
         for r in incident.reports:
@@ -243,7 +256,7 @@ def baseline(store) -> Prediction:  # type: ignore[no-untyped-def]
         article_id, kind, place, day, sentence = row
         if article_id in units:
             groups[(kind, place, day)][units[article_id]].append(_norm(sentence))
-    found = Prediction()
+    found = Prediction(copies=copy_groups(store))
     for n, (_, by_unit) in enumerate(sorted(groups.items())):
         found.incidents[f"base:{n}"] = [PredReport(u, tuple(s)) for u, s in by_unit.items()]
     return found
@@ -294,8 +307,8 @@ def score_incidents(gold: Gold, pred: Prediction, half: str | None) -> dict[str,
         members = [(i, r) for i, r in enumerate(reports) if r.unit in gold.annotated]
         for x, (i, a) in enumerate(members):
             for j, b in members[x + 1 :]:
-                if a.unit == b.unit:
-                    continue
+                if pred.copies.get(a.unit, a.unit) == pred.copies.get(b.unit, b.unit):
+                    continue  # one text filed twice is one report
                 ga = matching.gold_of_pred.get((incident_id, i), set())
                 gb = matching.gold_of_pred.get((incident_id, j), set())
                 owner = sorted(ga | gb)
@@ -317,8 +330,13 @@ def score_incidents(gold: Gold, pred: Prediction, half: str | None) -> dict[str,
         members = [r for r in reports if r.unit in gold.annotated]
         if len({r.unit for r in members}) < 2:
             continue
+        matched_texts = {
+            pred.copies.get(r.unit, r.unit) for i, r in enumerate(reports)
+            if (incident_id, i) in matching.gold_of_pred
+        }  # fmt: skip
         for i, r in enumerate(reports):
             unmatched = r.unit in gold.annotated and (incident_id, i) not in matching.gold_of_pred
+            unmatched = unmatched and pred.copies.get(r.unit, r.unit) not in matched_texts
             if unmatched and (half is None or half_of(r.unit) == half):
                 extra = ("extra", f"{incident_id}:{i}")
                 key.append([extra])

@@ -423,7 +423,9 @@ def _report(
         figure_values=tuple(
             (f.measure or "killed", v) for f in figures if (v := _figure_value(f)) is not None
         ),
-        perpetrators=tuple(_perpetrators(events, facts, gazette)),
+        perpetrators=tuple(
+            _perpetrators(events, facts, gazette, [(s.start, s.end) for s in group.sentences])
+        ),
         denied_by=tuple(_denials(events, facts, gazette)),
         target_actor_ids=tuple(dict.fromkeys(
             a for e in events if e.factuality != "negated" for a in e.target_actor_ids
@@ -499,8 +501,14 @@ def _acting(actor_id: str, event: EventFact, facts: ArticleFacts, gazette: Gazet
 
 
 def _perpetrators(
-    events: Sequence[EventFact], facts: ArticleFacts, gazette: Gazette
+    events: Sequence[EventFact],
+    facts: ArticleFacts,
+    gazette: Gazette,
+    sentences: Sequence[tuple[int, int]] = (),
 ) -> Iterable[Attribution]:
+    """Who the report says did it: the doers of its attacks, then doers named the way the
+    press names them without a verb of their own ("Russian jets", "regime helicopters",
+    "air strikes by the US-led coalition", "Assad's air force")."""
     seen: set[str] = set()
     for event in events:
         if event.type != "ASSAULT" or event.factuality == "negated":
@@ -513,6 +521,61 @@ def _perpetrators(
             claimant, claimant_id = _claimant(event, facts)
             yield Attribution(actor_id, argument.text, claimant, claimant_id,
                               argument.start, argument.end)  # fmt: skip
+    for mention in _doer_phrases(facts, gazette, sentences):
+        if mention.actor_id and mention.actor_id not in seen:
+            seen.add(mention.actor_id)
+            claimant, claimant_id = _claimant_at(mention.start, mention.sentence_start, facts)
+            yield Attribution(mention.actor_id, mention.text, claimant, claimant_id,
+                              mention.start, mention.end)  # fmt: skip
+
+
+# The means a doer strikes with, named right after it ("Russian jets", "regime barrel
+# bombs"), and the words that name the doer right after them ("strikes by the coalition").
+_MEANS_AFTER = re.compile(
+    r"^(?:'s|s')?\s*(?:-led\s+\w+\s+)?(?:war)?(?:jets?|planes?|warplanes?|aircraft|"
+    r"helicopters?|drones?|air ?force|air ?strikes?|airstrikes?|raids?|bombers?|bombs?|"
+    r"barrel bombs?|shelling|artillery|missiles?|rockets?|forces|troops|soldiers|gunmen|"
+    r"fighters|militants|suicide bombers?)\b",
+    re.IGNORECASE,
+)
+_BY_BEFORE = re.compile(
+    r"\b(?:(?:carried out|conducted|launched|led|fired|dropped)\s+)?by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_DOER_KINDS = frozenset({"state", "government", "military", "armed group", "person",
+                         "political group", "other"})  # fmt: skip
+
+
+def _doer_phrases(
+    facts: ArticleFacts, gazette: Gazette, sentences: Sequence[tuple[int, int]]
+) -> list[MentionFact]:
+    body = facts.body
+    found = []
+    for m in facts.mentions:
+        if m.field != "body" or not m.actor_id or not any(s <= m.start < e for s, e in sentences):
+            continue
+        actor = gazette.actors.get(m.actor_id)
+        if actor is None or actor.kind not in _DOER_KINDS:
+            continue
+        if _MEANS_AFTER.match(body[m.end : m.end + 40]) or _BY_BEFORE.search(
+            body[max(0, m.start - 40) : m.start]
+        ):
+            found.append(m)
+    return found
+
+
+def _claimant_at(
+    offset: int, sentence_start: int, facts: ArticleFacts
+) -> tuple[str | None, str | None]:
+    """On whose word a phrase stands: the speaker of the quote around it, else the claimant
+    of a figure in its sentence, else the outlet's own voice (None)."""
+    quote = _quote_around(offset, facts.quotes)
+    if quote is not None and quote.speaker:
+        return quote.speaker, quote.speaker_actor_id
+    for figure in facts.figures:
+        if figure.sentence_start == sentence_start and figure.claimant:
+            return figure.claimant, figure.claimant_actor_id
+    return None, None
 
 
 def _denials(
@@ -529,15 +592,8 @@ def _denials(
 
 
 def _claimant(event: EventFact, facts: ArticleFacts) -> tuple[str | None, str | None]:
-    """On whose word: the speaker of the quote the event sits in, else the claimant of a
-    figure in its sentence, else the outlet's own voice (None)."""
-    quote = _quote_around(event.start, facts.quotes)
-    if quote is not None and quote.speaker:
-        return quote.speaker, quote.speaker_actor_id
-    for figure in facts.figures:
-        if figure.sentence_start == event.sentence_start and figure.claimant:
-            return figure.claimant, figure.claimant_actor_id
-    return None, None
+    """On whose word an event is told (see `_claimant_at`)."""
+    return _claimant_at(event.start, event.sentence_start, facts)
 
 
 def _quote_around(offset: int, quotes: Iterable[QuoteFact]) -> QuoteFact | None:
