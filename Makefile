@@ -44,6 +44,7 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/events_plover.py
 	$(BIN)/python bench/events_location.py
 	$(BIN)/python bench/stories_ecb.py
+	$(BIN)/python bench/incidents_fakes.py
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm
