@@ -157,3 +157,16 @@ def test_a_leaders_name_before_regime_or_forces_names_the_government(nlp, matche
     assert (mention.text, mention.actor_id) == ("Asad regime", "syrian-government")
     found = find(nlp, matcher, "Assad's regime denied it.")
     assert "bashar-al-assad" in {m.actor_id for m in found.mentions}  # a possessor stays
+
+
+def test_a_word_the_article_also_writes_in_lower_case_is_no_name(nlp):
+    from rashomon.extract.new_actors import SHAPE, NewActorVetter
+    from rashomon.model import Actor, ActorKind, ActorMention
+
+    vetter = NewActorVetter(Gazetteer.load(), lambda text: False)
+    doc = nlp("Senate leaders met on Monday and agreed. The senate voted on Tuesday, he said.")
+    actor = Actor("new:senate", "Senate", ActorKind.OTHER)
+    mention = ActorMention(0, 6, "Senate", "organisation", actor.id, "new")
+    assert vetter.rejected(doc, [mention], {actor.id: actor}) == {actor.id: SHAPE}
+    doc = nlp("Senate leaders met on Monday and agreed. They voted on Tuesday, he said.")
+    assert SHAPE not in vetter.rejected(doc, [mention], {actor.id: actor}).values()

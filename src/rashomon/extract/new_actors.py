@@ -150,6 +150,8 @@ class _Article:
         spans = [s for m in names if (s := self._span(m)) is not None]
         if spans and not any(self._tagged_as_name(s) for s in spans):
             return SHAPE
+        if " " not in actor.name and actor.name.lower() in self.lower_words:
+            return SHAPE  # "Senate", "Coalition": the article writes it in lower case too
         if any(self._in_credit(s) for s in spans):
             return CREDIT
         weighty = [s for s in spans if not self._in_headline(s)]
@@ -277,6 +279,11 @@ class _Article:
             return True  # "Reuters/Jason Reed"
         after = self.doc[span.end : span.end + 2]
         return any(t.lower_ in self.cues.credit_words or t.text == "/" for t in after)
+
+    @cached_property
+    def lower_words(self) -> frozenset[str]:
+        """Words the article writes in lower case: a capitalised one of them is no name."""
+        return frozenset(t.text for t in self.doc if t.is_lower and t.is_alpha)
 
     @cached_property
     def credit_zones(self) -> list[tuple[int, int]]:
