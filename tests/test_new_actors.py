@@ -52,6 +52,22 @@ def test_villages_are_not_new_actors(nlp, matcher):
     )
 
 
+def test_the_last_name_of_a_list_of_villages_is_a_village_too(nlp, matcher):
+    text = (
+        "The group said its fighters entered the villages of Qarmasiyeh Tell Hassar and "
+        "Jabb al-Hurra in Homs province and carried out the killings."
+    )
+    found = find(nlp, matcher, text)
+    assert not {n for n in new_names(found) if "Hurra" in n}, new_names(found)
+
+
+def test_an_outlets_reporter_is_a_credit(nlp, matcher):
+    found = find(nlp, matcher, "Talks resumed on Monday. TRT Worlds Hadia Marouf has the latest.")
+    assert "Hadia Marouf" not in new_names(found)
+    found = find(nlp, matcher, "Talks resumed on Monday. Reuters' Hadia Marouf has more.")
+    assert "Hadia Marouf" not in new_names(found)
+
+
 def test_bylines_credits_and_sign_offs_are_not_new_actors(nlp, matcher):
     text = (
         "Rebels shelled the base, the monitor said.\n"
