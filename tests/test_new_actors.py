@@ -52,6 +52,22 @@ def test_villages_are_not_new_actors(nlp, matcher):
     )
 
 
+def test_the_last_name_of_a_list_of_villages_is_a_village_too(nlp, matcher):
+    text = (
+        "The group said its fighters entered the villages of Qarmasiyeh Tell Hassar and "
+        "Jabb al-Hurra in Homs province and carried out the killings."
+    )
+    found = find(nlp, matcher, text)
+    assert not {n for n in new_names(found) if "Hurra" in n}, new_names(found)
+
+
+def test_an_outlets_reporter_is_a_credit(nlp, matcher):
+    found = find(nlp, matcher, "Talks resumed on Monday. TRT Worlds Hadia Marouf has the latest.")
+    assert "Hadia Marouf" not in new_names(found)
+    found = find(nlp, matcher, "Talks resumed on Monday. Reuters' Hadia Marouf has more.")
+    assert "Hadia Marouf" not in new_names(found)
+
+
 def test_bylines_credits_and_sign_offs_are_not_new_actors(nlp, matcher):
     text = (
         "Rebels shelled the base, the monitor said.\n"
@@ -157,3 +173,16 @@ def test_a_leaders_name_before_regime_or_forces_names_the_government(nlp, matche
     assert (mention.text, mention.actor_id) == ("Asad regime", "syrian-government")
     found = find(nlp, matcher, "Assad's regime denied it.")
     assert "bashar-al-assad" in {m.actor_id for m in found.mentions}  # a possessor stays
+
+
+def test_a_word_the_article_also_writes_in_lower_case_is_no_name(nlp):
+    from rashomon.extract.new_actors import SHAPE, NewActorVetter
+    from rashomon.model import Actor, ActorKind, ActorMention
+
+    vetter = NewActorVetter(Gazetteer.load(), lambda text: False)
+    doc = nlp("Senate leaders met on Monday and agreed. The senate voted on Tuesday, he said.")
+    actor = Actor("new:senate", "Senate", ActorKind.OTHER)
+    mention = ActorMention(0, 6, "Senate", "organisation", actor.id, "new")
+    assert vetter.rejected(doc, [mention], {actor.id: actor}) == {actor.id: SHAPE}
+    doc = nlp("Senate leaders met on Monday and agreed. They voted on Tuesday, he said.")
+    assert SHAPE not in vetter.rejected(doc, [mention], {actor.id: actor}).values()

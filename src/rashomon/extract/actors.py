@@ -101,7 +101,10 @@ class ActorMatcher:
         speech = SpeechVerbs.load()
         self.speech_lemmas = speech.lemmas()
         self.vetter = NewActorVetter(
-            gazetteer, lambda text: bool(dictionary.lookup(text)), speech.person_nouns
+            gazetteer,
+            lambda text: bool(dictionary.lookup(text)),
+            speech.person_nouns,
+            is_media=lambda text: any(a.kind is ActorKind.MEDIA for a in dictionary.lookup(text)),
         )
         # Acronyms match case-sensitively: "IS" and "WHO" are also everyday words.
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")

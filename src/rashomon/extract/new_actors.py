@@ -77,7 +77,8 @@ class NewActorVetter:
     """Judges the new actors one article's resolution pass created; built once per process.
 
     `is_known_name` says whether a text names a dictionary actor; the gazetteer answers for
-    places; `person_nouns` ("activist", "spokesman") before a name say who it is.
+    places; `person_nouns` ("activist", "spokesman") before a name say who it is;
+    `is_media` whether a text names a news outlet (whose "X's Jane Doe" is its reporter).
     """
 
     def __init__(
@@ -86,9 +87,11 @@ class NewActorVetter:
         is_known_name: Callable[[str], bool],
         person_nouns: Iterable[str] = (),
         cues: NameCues | None = None,
+        is_media: Callable[[str], bool] = lambda text: False,
     ) -> None:
         self.gazetteer = gazetteer
         self.is_known_name = is_known_name
+        self.is_media = is_media
         self.person_nouns = frozenset(n.lower() for n in person_nouns)
         self.cues = cues or NameCues.load()
 
@@ -150,6 +153,8 @@ class _Article:
         spans = [s for m in names if (s := self._span(m)) is not None]
         if spans and not any(self._tagged_as_name(s) for s in spans):
             return SHAPE
+        if " " not in actor.name and actor.name.lower() in self.lower_words:
+            return SHAPE  # "Senate", "Coalition": the article writes it in lower case too
         if any(self._in_credit(s) for s in spans):
             return CREDIT
         weighty = [s for s in spans if not self._in_headline(s)]
@@ -234,8 +239,9 @@ class _Article:
             return False
         return any(c.tier == 0 and c.curated for c in self.v.gazetteer.lookup(word))
 
-    def _place_context(self, span: Span) -> bool:
-        """Where places stand: after "in"/"near", after "the town of", before "area"."""
+    def _place_context(self, span: Span, listed: bool = True) -> bool:
+        """Where places stand: after "in"/"near", after "the town of", before "area", or
+        after "and" that closes a list of such names (`listed`: look one name back)."""
         head = span.root
         while head.dep_ == "conj" and head.head.i < head.i:
             head = head.head  # "al-Foua and Kefraya": the first conjunct's context
@@ -259,6 +265,12 @@ class _Article:
             return True
         if before is not None and before.lower_ == "of" and before.i > 0:
             return self.doc[before.i - 1].lower_ in cues.place_nouns
+        if listed and before is not None and before.lower_ in ("and", "or"):
+            # "the villages of X and Y", whatever the parser made of Y; a bare place before
+            # "and" is not enough ("Russia and Kerry")
+            previous = next((e for e in self.doc.ents if e.end == before.i), None)
+            if previous is not None:
+                return self._place_context(previous, False)
         return False
 
     # -- credits and headlines --------------------------------------------------------------
@@ -275,8 +287,31 @@ class _Article:
             return True
         if any(t.text == "/" for t in window[-2:]):
             return True  # "Reuters/Jason Reed"
+        if self._after_outlets_possessive(span):
+            return True  # "TRT World's Jane Doe has the latest": its correspondent
         after = self.doc[span.end : span.end + 2]
         return any(t.lower_ in self.cues.credit_words or t.text == "/" for t in after)
+
+    def _after_outlets_possessive(self, span: Span) -> bool:
+        for size in (1, 2, 3):
+            if span.start - size < 0:
+                break
+            words = self.doc[span.start - size : span.start]
+            text = words.text
+            if words[-1].lower_ in ("'s", "’s", "'"):
+                owner = self.doc[span.start - size : span.start - 1].text
+            elif text.endswith("s") and len(text) > 3:
+                owner = text[:-1]  # "TRT Worlds": the apostrophe lost
+            else:
+                continue
+            if owner and self.v.is_media(owner):
+                return True
+        return False
+
+    @cached_property
+    def lower_words(self) -> frozenset[str]:
+        """Words the article writes in lower case: a capitalised one of them is no name."""
+        return frozenset(t.text for t in self.doc if t.is_lower and t.is_alpha)
 
     @cached_property
     def credit_zones(self) -> list[tuple[int, int]]:
