@@ -442,47 +442,40 @@ class _FigureReader:
     # -- scope -----------------------------------------------------------------------------
 
     def _scope(self, verb: Token | None, own: range) -> tuple[str, str | None]:
+        """Incident, cumulative (with the date a 'since' resolves to) or overall, from the
+        words of the figure's clause, but not those of a record it is compared with ('...
+        making it the deadliest clash since the start of the war', 'the worst in a year'
+        say nothing of the figure's span)."""
         if verb is None:
             return INCIDENT, None
-        region = {t.i for t in verb.subtree}
         lex = self.lex
         for child in verb.children:
-            if (
-                child.dep_ in ("nsubj", "agent")
-                or child.dep_ == "prep"
-                and child.lower_
-                in (
-                    "in",
-                    "during",
-                    "since",
-                    "throughout",
-                )
+            if child.dep_ in ("nsubj", "agent") or (
+                child.dep_ == "prep" and child.lower_ in ("in", "during", "since", "throughout")
             ):
                 target = child
                 if child.dep_ in ("agent", "prep"):
                     target = next((c for c in child.children if c.dep_ == "pobj"), child)
                 if lex.has("war_nouns", target.lemma_.lower()):
-                    return OVERALL, None
+                    return OVERALL, None  # "the five-year war has killed 250,000"
+        clause = [t for t in verb.subtree if t.i not in own and not _in_a_record(t, verb)]
+        words = {t.i for t in clause}
         since: str | None = None
         cumulative = False
         for mention in self.a.dates:
             tok = self.a.token_at(mention.start)
-            if tok is None or tok.i not in region or not self.sent.start <= tok.i < self.sent.end:
-                continue
-            if mention.relation == "since" and tok.i not in own:
+            if tok is not None and tok.i in words and mention.relation == "since":
                 cumulative = True
                 since = since or mention.value
-        for tok in verb.subtree:
-            if tok.i in own:
-                continue
+        for tok in clause:
             low = tok.lower_
             if low == "since" and tok.dep_ in ("prep", "mark"):
                 cumulative = True
                 reason = next((c for c in tok.children if c.dep_ == "pobj"), None)
-                clause = tok.head if tok.dep_ == "mark" else None
-                for word in (reason, clause):
+                began = tok.head if tok.dep_ == "mark" else None
+                for word in (reason, began):
                     if word is not None and self._warlike(word):
-                        return OVERALL, since
+                        return OVERALL, since  # "since the conflict began in 2011"
             elif lex.has("period_prepositions", low) and tok.dep_ == "prep":
                 if self._period_days(tok) > 1:
                     cumulative = True
@@ -531,6 +524,25 @@ class _FigureReader:
             if lex.has("running_total_words", words):
                 return True
         return False
+
+
+def _in_a_record(tok: Token, verb: Token) -> bool:
+    """Whether a word hangs from a superlative or 'first' below the verb, or follows one
+    closely: 'the deadliest since 2011', 'the first time in a year' compare with a record,
+    they span nothing."""
+    doc = tok.doc
+    for k in range(max(tok.i - 8, verb.i + 1, tok.sent.start), tok.i):
+        if doc[k].tag_ in ("JJS", "RBS") or doc[k].lower_ == "first":
+            return True
+    for _ in range(16):
+        if tok.i == verb.i or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.tag_ in ("JJS", "RBS") or tok.lower_ in ("first", "worst", "deadliest"):
+            return True
+        if any(c.tag_ in ("JJS", "RBS") or c.lower_ == "first" for c in tok.lefts):
+            return True
+    return False
 
 
 def _object(prep: Token) -> Token | None:
