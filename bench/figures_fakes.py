@@ -89,6 +89,7 @@ from common import (
 )
 
 from rashomon.errors import RashomonError
+from rashomon.settings import Settings
 
 GOLD = EVAL_DATA / "incidents-fakes" / "incidents-dev.yaml"
 MEASURES = (
@@ -549,7 +550,6 @@ def ingest_csv(data: Path, db: Path, pairs: Sequence[str], model: str | None) ->
     from rashomon.article.outlets import OutletDirectory
     from rashomon.ingest.records import FieldMap
     from rashomon.pipeline import IngestOptions, ingest
-    from rashomon.settings import Settings
     from rashomon.store import Store
 
     settings = Settings.from_env().with_overrides(model=model, db=str(db))
@@ -765,7 +765,8 @@ def measure(args: argparse.Namespace) -> tuple[dict[str, object], dict[str, Tall
         "matching": "same article, predicted start inside the evidence, value within 0.5 "
         "(ranges by both ends, vague by vague), one-to-one",
         "split": "half_of(incident id)",
-        "model": versions("spacy")["spacy"],
+        "model": Settings.from_env().with_overrides(model=args.model).model,
+        "spacy": versions("spacy")["spacy"],
     }
     tallies: dict[str, Tally] = {}
     for half in (*HALVES, "all"):
