@@ -346,14 +346,19 @@ class _Article(_Reading):
         pick = earlier[-1] if earlier else (full[0] if full else None)
         return _short(pick.text) if pick is not None else None
 
-    def group_antecedent(self, tok: Token) -> ActorMention | None:
-        """'the group': the organisation named last before it, within three sentences."""
+    def sentences_back(self, tok: Token, count: int) -> int:
+        """Where the sentence `count` sentences before `tok`'s own begins (a char offset)."""
         floor = tok.sent.start_char
-        for _ in range(2):
+        for _ in range(count):
             if floor <= 0:
                 break
             previous = self.token_at(max(floor - 2, 0))
             floor = previous.sent.start_char if previous is not None else floor
+        return floor
+
+    def group_antecedent(self, tok: Token) -> ActorMention | None:
+        """'the group': the organisation named last before it, within three sentences."""
+        floor = self.sentences_back(tok, 2)
         k = bisect.bisect_left(self.mention_starts, tok.idx) - 1
         while k >= 0 and self.mentions[k].start >= floor:
             if self.mentions[k].kind == "organisation":

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from rashomon.extract.numbers.counted import _Counted, _of_object, shared_conjuncts
+from rashomon.extract.numbers.counted import _clause_verb, _Counted, _of_object, shared_conjuncts
 from rashomon.extract.numbers.expression import _Expr
 
 if TYPE_CHECKING:
@@ -94,7 +94,7 @@ class _FigureReader:
         if measure is None and link is None:
             measure = fallback
         victims = self._victims(noun, counted) if people else None
-        scope, since = self._scope(verb or _clause(anchor), range(expr.first, expr.last))
+        scope, since = self._scope(verb or _clause_verb(anchor), range(expr.first, expr.last))
         return _Figure(measure, victims, scope, since, link, people, fallback)
 
     def resolve(self, figures: list[tuple[_Figure, set[int]]]) -> list[_Figure]:
@@ -571,16 +571,6 @@ def _number_head(anchor: Token) -> Token:
     if anchor.dep_ in ("nummod", "quantmod") and anchor.head.pos_ in ("ADJ", "VERB"):
         return anchor.head
     return anchor
-
-
-def _clause(tok: Token) -> Token | None:
-    for _ in range(64):
-        if tok.pos_ in ("VERB", "AUX"):
-            return tok
-        if tok.head.i == tok.i:
-            return None
-        tok = tok.head
-    return None
 
 
 def _combined(measures: list[str]) -> str:
