@@ -90,7 +90,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.extract.numbers.attribution import _Cues
-from rashomon.extract.numbers.claimant import Claimant, ClaimantNamer
+from rashomon.extract.numbers.claimant import ClaimantNamer
 from rashomon.extract.numbers.counted import _clause_verb, _Counted, _locative, _same, _short
 from rashomon.extract.numbers.expression import _clean, _Expr, _Reading
 from rashomon.extract.numbers.figure import _Figure, _FigureReader
@@ -159,10 +159,9 @@ class _Article(_Reading):
         self.dates = sorted(dates, key=lambda d: (d.start, d.end))
         self.quotes = list(quotes)
         self.namer = ClaimantNamer(self)
-        # The last speaker of the sentence before: wire copy names its source once ("...,
-        # a monitor said.") and goes on with its figures in the next sentence.
-        self.frame: Claimant | None = None
-        self.frame_end = -1
+        # The sentence before (with its attributions if they were read): wire copy names its
+        # source once ("..., a monitor said.") and goes on with its figures in the next one.
+        self.previous: tuple[Span, _Cues | None] | None = None
 
     def kind_of(self, actor_id: str) -> str | None:
         """An actor's kind; replaced by the caller's lookup when it has one."""
@@ -194,13 +193,15 @@ class _Article(_Reading):
             if expr.kind != "skip":
                 exprs.append(expr)
             i = max(expr.last, i + 1)
-        anchors = [e.anchor for e in exprs]
-        cues = _Cues(self, sent, self.namer, anchors)
-        carried = self.frame if self.frame_end == sent.start else None
-        self.frame, self.frame_end = cues.last_speaker(), sent.end
+        previous, self.previous = self.previous, (sent, None)
         if not exprs:
             return []
-        cues.carried = carried if not cues.cues else None
+        anchors = [e.anchor for e in exprs]
+        cues = _Cues(self, sent, self.namer, anchors)
+        self.previous = (sent, cues)
+        if not cues.cues and previous is not None and previous[0].end == sent.start:
+            before = previous[1] or _Cues(self, previous[0], self.namer)
+            cues.carried = before.last_speaker()
         reader = _FigureReader(self, sent)
         claims: list[NumberClaim] = []
         figures: list[tuple[_Figure, set[int]]] = []

@@ -37,6 +37,7 @@ A day ("in the past 24 hours") is still one incident: incidents are reckoned by 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -458,17 +459,21 @@ class _FigureReader:
                     target = next((c for c in child.children if c.dep_ == "pobj"), child)
                 if lex.has("war_nouns", target.lemma_.lower()):
                     return OVERALL, None  # "the five-year war has killed 250,000"
-        clause = [t for t in verb.subtree if t.i not in own and not _in_a_record(t, verb)]
-        words = {t.i for t in clause}
         since: str | None = None
         cumulative = False
+        region = range(verb.left_edge.i, verb.right_edge.i + 1)  # a subtree is contiguous
         for mention in self.a.dates:
-            tok = self.a.token_at(mention.start)
-            if tok is not None and tok.i in words and mention.relation == "since":
-                cumulative = True
-                since = since or mention.value
-        for tok in clause:
+            tok = self.a.token_at(mention.start) if mention.relation == "since" else None
+            if tok is None or tok.i not in region or tok.i in own or _in_a_record(tok, verb):
+                continue
+            cumulative = True
+            since = since or mention.value
+        for tok in self.a.doc[region.start : region.stop]:
             low = tok.lower_
+            if tok.i in own or low not in self._markers:
+                continue  # most words: not worth the tests below
+            if _in_a_record(tok, verb):
+                continue
             if low == "since" and tok.dep_ in ("prep", "mark"):
                 cumulative = True
                 reason = next((c for c in tok.children if c.dep_ == "pobj"), None)
@@ -482,6 +487,13 @@ class _FigureReader:
             elif self._running_total(tok):
                 cumulative = True
         return (CUMULATIVE, since) if cumulative else (INCIDENT, None)
+
+    @cached_property
+    def _markers(self) -> frozenset[str]:
+        """First words of what can make a span: 'since', period prepositions, 'so far'."""
+        lex = self.lex
+        firsts = {w.split()[0] for w in lex.sets.get("running_total_words", ())}
+        return frozenset({"since", *lex.sets.get("period_prepositions", ()), *firsts})
 
     def _warlike(self, tok: Token) -> bool:
         """'the start of the war', 'it began' with 'it' the conflict: a war noun in reach."""
