@@ -34,8 +34,10 @@ from rashomon.settings import Settings
 from rashomon.store import Store
 from rashomon.store.entities import ArticleEntities, MentionRow, articles_needing, save_entities
 
-EXTRACTOR_VERSION = "5"  # 2: quotes and numeric claims; 3: events; 4: event targets, states;
-# 5: figures' measure, victims, scope and claimant kind
+# 2: quotes and numeric claims; 3: events; 4: event targets, states; 5: figures' measure,
+# victims, scope and claimant kind; 8: figures' scope ('a total of' and records span nothing)
+# (6 and 7 are main's: on a merge take the larger number and add one)
+EXTRACTOR_VERSION = "8"
 STAGE = "entities"
 
 
