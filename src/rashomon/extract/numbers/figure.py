@@ -450,7 +450,10 @@ class _FigureReader:
         if verb is None:
             return INCIDENT, None
         lex = self.lex
-        for child in verb.children:
+        children = list(verb.children)
+        if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+            children += [c for c in verb.head.children if c.dep_ == "nsubj"]  # shared subject
+        for child in children:
             if child.dep_ in ("nsubj", "agent") or (
                 child.dep_ == "prep" and child.lower_ in ("in", "during", "since", "throughout")
             ):
