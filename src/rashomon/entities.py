@@ -36,8 +36,9 @@ from rashomon.store.entities import ArticleEntities, MentionRow, articles_needin
 
 # 2: quotes and numeric claims; 3: events; 4: event targets, states; 5: figures' measure,
 # victims, scope and claimant kind; 6: vetted new actors, name mentions, dated roles;
-# 7: the CAMEO-derived event lexicon and PLOVER coding of reported events
-EXTRACTOR_VERSION = "7"
+# 7: the CAMEO-derived event lexicon and PLOVER coding of reported events; 8: figures' scope
+# ('a total of' and records span nothing)
+EXTRACTOR_VERSION = "8"
 STAGE = "entities"
 
 
