@@ -2,12 +2,14 @@
 
 Stories are incremental: a new article joins a story or starts one and no story is ever
 rebuilt, so the index's state is saved after every batch with the articles it placed, in
-one transaction. An article whose findings are not extracted yet waits for the next run.
+one transaction; batches are short, so placement commits as it goes. An article whose
+findings are not extracted yet waits for the next run.
 """
 
 from __future__ import annotations
 
 import json
+import time
 from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -25,9 +27,51 @@ def load_index(store: Store) -> StoryIndex:
     return StoryIndex.from_state(json.loads(row[0])) if row else StoryIndex()
 
 
-def assign_stories(store: Store, on_done: Callable[[str], None] | None = None) -> int:
-    """Place every extracted article that has no story yet; returns how many were placed."""
-    pending = [
+def assign_stories(
+    store: Store, on_done: Callable[[str], None] | None = None, commit_every: float = 1.0
+) -> int:
+    """Place every extracted article that has no story yet; returns how many were placed.
+
+    Placement commits as it goes, a batch about every `commit_every` seconds, each batch in
+    one write transaction that also saves the index: an interrupted run keeps what it
+    placed, and two processes placing at once take turns (the index is read again only when
+    the other one placed something since)."""
+    placed = 0
+    index: StoryIndex | None = None
+    last_position: int | None = None
+    while True:
+        started = time.monotonic()
+        with store.transaction() as conn:
+            pending = pending_placement(store)
+            if not pending:
+                break
+            top = conn.execute("SELECT COALESCE(MAX(position), -1) FROM story_articles")
+            start = top.fetchone()[0]
+            if index is None or start != last_position:
+                index = load_index(store)
+            batch = []
+            for article_id in pending:
+                batch.append((article_id, index.add(story_features(store, article_id))))
+                if on_done:
+                    on_done(article_id)
+                if time.monotonic() - started >= commit_every:
+                    break
+            conn.executemany(
+                "INSERT INTO story_articles (article_id, story_id, position) VALUES (?, ?, ?)",
+                [(aid, sid, start + 1 + i) for i, (aid, sid) in enumerate(batch)],
+            )
+            conn.execute(
+                "INSERT OR REPLACE INTO story_index (id, state, updated_at) VALUES (1, ?, ?)",
+                (json.dumps(index.to_state()), datetime.now(UTC).isoformat(timespec="seconds")),
+            )
+            last_position = start + len(batch)
+        placed += len(batch)
+    return placed
+
+
+def pending_placement(store: Store) -> list[str]:
+    """Extracted articles with no story yet, in the order they are placed."""
+    return [
         r[0] for r in store.conn.execute(
             "SELECT a.id FROM articles a JOIN article_stages s ON s.article_id = a.id"
             " AND s.stage = 'entities' LEFT JOIN story_articles sa ON sa.article_id = a.id"
@@ -35,27 +79,6 @@ def assign_stories(store: Store, on_done: Callable[[str], None] | None = None) -
             " ORDER BY COALESCE(a.published, ''), a.duplicate_of IS NOT NULL, a.source, a.id"
         )
     ]  # fmt: skip
-    if not pending:
-        return 0
-    index = load_index(store)
-    start = store.conn.execute("SELECT COALESCE(MAX(position), -1) FROM story_articles").fetchone()[
-        0
-    ]
-    placed = []
-    for article_id in pending:
-        placed.append((article_id, index.add(story_features(store, article_id))))
-        if on_done:
-            on_done(article_id)
-    with store.transaction() as conn:
-        conn.executemany(
-            "INSERT INTO story_articles (article_id, story_id, position) VALUES (?, ?, ?)",
-            [(aid, sid, start + 1 + i) for i, (aid, sid) in enumerate(placed)],
-        )
-        conn.execute(
-            "INSERT OR REPLACE INTO story_index (id, state, updated_at) VALUES (1, ?, ?)",
-            (json.dumps(index.to_state()), datetime.now(UTC).isoformat(timespec="seconds")),
-        )
-    return len(placed)
 
 
 def story_features(store: Store, article_id: str) -> StoryFeatures:
