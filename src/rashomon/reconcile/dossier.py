@@ -27,6 +27,10 @@ SUMMARY_SENTENCES = 4
 TIMELINE_LIMIT = 60
 _WORD = re.compile(r"[a-z][a-z'-]+")
 _SKIP_KINDS = ("media",)
+_LEAD_PARAGRAPHS = 12
+_SENTENCE = re.compile(r"(.+?(?:[.!?][\"'”’)]*|$))(?:\s+|$)")
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)]*$")
+_COUNTERS = re.compile(r"(?:^|\s)\d+(?:\s+\d+){2,}(?:\s|$)")  # share/like counters: "0 11 0"
 
 
 def build_dossier(store: Store, story_id: str) -> dm.Dossier:
@@ -173,7 +177,7 @@ def _quotes(facts: StoryFacts) -> tuple[dm.SpeakerQuotes, ...]:
         found.append(
             dm.SpeakerQuotes(name, actor_id, tuple(
                 tuple(dm.QuoteReport(q["text"], q["outlet"], q["article_id"], q["cue"],
-                                     q["intermediary"]) for q in s)
+                                     q["intermediary"], q["kind"]) for q in s)
                 for s in statements
             ))
         )  # fmt: skip
@@ -209,10 +213,24 @@ def _summary(facts: StoryFacts, bodies: dict[str, str]) -> tuple[dm.SummarySente
 
 
 def _lead(body: str) -> str:
-    """The first sentence of the first paragraph that reads as prose (not a dateline alone)."""
-    for paragraph in body.split("\n"):
-        paragraph = paragraph.strip()
-        if len(paragraph.split()) >= 8:
-            match = re.match(r"(.+?[.!?])(?:\s|$)", paragraph)
-            return (match.group(1) if match else paragraph)[:400]
+    """The first sentence of the body that reads as prose: not a dateline alone, and not
+    page furniture the cleaning left behind ("Date of publication ... Tags: ...", "Get short
+    URL 0 11 0"), which has no full stop or is mostly capitalised; share counters in front
+    of a sentence are cut off."""
+    for paragraph in body.split("\n")[:_LEAD_PARAGRAPHS]:
+        for match in _SENTENCE.finditer(paragraph.strip()):
+            sentence = match.group(1).strip()
+            counters = list(_COUNTERS.finditer(sentence))
+            if counters:  # "Get short URL 0 11 0 0 MOSCOW (Sputnik) - ...": what follows
+                sentence = sentence[counters[-1].end() :].strip()
+            if _is_prose(sentence):
+                return sentence[:400]
     return ""
+
+
+def _is_prose(sentence: str) -> bool:
+    words = sentence.split()
+    if len(words) < 8 or not _ENDS_SENTENCE.search(sentence):
+        return False
+    lower = sum(1 for w in words if w[:1].islower())
+    return lower >= 0.4 * len(words)

@@ -123,5 +123,3 @@ def _date(row: ArticleSummary) -> str:
     if not row.published:
         return ""
     return f"{row.published} ({row.published_precision}, {row.published_found_in})"
-
-
