@@ -19,9 +19,11 @@ from rashomon.store import Store
 
 PARAGRAPHS = "rashomon_paragraphs"
 # Texts longer than this are parsed in parts cut at paragraph breaks and joined into one Doc
-# with the same text, so offsets hold; spaCy refuses texts over `nlp.max_length` (1,000,000
-# characters) and its memory grows with the length of what it parses at once.
-PARSE_PART_CHARS = 100_000
+# with the same text, so offsets hold (a sentence never crosses a paragraph break here, so
+# the cuts change nothing): spaCy refuses texts over `nlp.max_length` (1,000,000 characters)
+# and its memory grows with the length of what it parses at once.
+PARSE_PART_CHARS = 20_000
+PIPE_CHARS = 100_000  # most text in one nlp.pipe batch: about 500 MB at the peak
 PARAGRAPHS_VERSION = 1  # part of the Doc cache key: a change here re-parses cached Docs
 
 
@@ -72,8 +74,40 @@ def model_key(nlp: Language) -> str:
 def parse(
     nlp: Language, items: Iterable[tuple[str, str]], settings: Settings
 ) -> Iterator[tuple[str, Doc]]:
-    """(id, text) pairs in, (id, Doc) pairs out, streamed through nlp.pipe; a long text is
-    parsed in parts (see `PARSE_PART_CHARS`) as it comes."""
+    """(id, text) pairs in, (id, Doc) pairs out, in order, through nlp.pipe.
+
+    spaCy's memory grows with the text it holds in one batch, about 4 KB a character for
+    the small English model, so batches are cut at `PIPE_CHARS` as well as at the batch
+    size, and a text longer than `PARSE_PART_CHARS` is parsed in parts (`parse_long`).
+    With worker processes (`settings.processes` > 1) spaCy streams the batches itself."""
+    if settings.processes > 1:
+        yield from _parse_parallel(nlp, items, settings)
+        return
+    batch: list[tuple[str, str]] = []
+    size = 0
+    for key, text in items:
+        if len(text) > PARSE_PART_CHARS:
+            yield from _pipe(nlp, batch)
+            batch, size = [], 0
+            yield key, parse_long(nlp, text)
+            continue
+        if batch and (len(batch) >= settings.batch_size or size + len(text) > PIPE_CHARS):
+            yield from _pipe(nlp, batch)
+            batch, size = [], 0
+        batch.append((key, text))
+        size += len(text)
+    yield from _pipe(nlp, batch)
+
+
+def _pipe(nlp: Language, batch: list[tuple[str, str]]) -> Iterator[tuple[str, Doc]]:
+    if batch:
+        docs = nlp.pipe((text for _, text in batch), batch_size=len(batch))
+        yield from zip((key for key, _ in batch), docs, strict=True)
+
+
+def _parse_parallel(
+    nlp: Language, items: Iterable[tuple[str, str]], settings: Settings
+) -> Iterator[tuple[str, Doc]]:
     long: list[tuple[str, str]] = []
 
     def short() -> Iterator[tuple[str, str]]:
@@ -88,18 +122,15 @@ def parse(
     ):
         yield key, doc
         while long:  # parsed as soon as met, so pending work stays small
-            key, text = long.pop()
-            yield key, parse_long(nlp, text)
+            yield long[-1][0], parse_long(nlp, long.pop()[1])
     while long:
-        key, text = long.pop()
-        yield key, parse_long(nlp, text)
+        yield long[-1][0], parse_long(nlp, long.pop()[1])
 
 
 def parse_long(nlp: Language, text: str) -> Doc:
     """One Doc for a text of any length, parsed part by part; `doc.text == text`."""
-    return Doc.from_docs(
-        list(nlp.pipe(split_text(text, PARSE_PART_CHARS))), ensure_whitespace=False
-    )
+    parts = list(nlp.pipe(split_text(text, PARSE_PART_CHARS), batch_size=1))
+    return Doc.from_docs(parts, ensure_whitespace=False)
 
 
 def split_text(text: str, size: int) -> list[str]:
