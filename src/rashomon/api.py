@@ -19,15 +19,16 @@ from rashomon.store import Store
 from rashomon.store.facts import article_facts, gazette
 from rashomon.store.findings import read_disputes, read_figures
 from rashomon.store.incidents import read_incidents
-from rashomon.store.stories import read_stories, resolve_story
+from rashomon.store.select import Selection, select_articles
+from rashomon.store.stories import read_stories
 
 
 class Corpus:
     """A rashomon database, read through records."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = str(path)
-        self.store = Store(self.path)
+        self.store = Store(self.path, read_only=read_only)
 
     def __enter__(self) -> Corpus:
         return self
@@ -51,25 +52,38 @@ class Corpus:
 
     def story(self, story_id: str) -> Story:
         """One story by id or unique id prefix."""
-        (found,) = read_stories(self.store, resolve_story(self.store, story_id))
+        (found,) = read_stories(self.store, self.store.resolve_id(story_id, "story"))
         return found
+
+    def selection(
+        self, article: str | None = None, story: str | None = None, outlet: str | None = None
+    ) -> Selection:
+        """The articles every given filter allows (ids may be unique prefixes): what a
+        listing's --article, --story and --outlet select."""
+        return select_articles(self.store, article, story, outlet)
 
     # -- across outlets ----------------------------------------------------------------------
 
     def incidents(self, story: str | None = None) -> list[Incident]:
         """Incidents with every report of them (one story's, or all)."""
-        sid = resolve_story(self.store, story) if story else None
+        sid = self.store.resolve_id(story, "story") if story else None
         return read_incidents(self.store, story_id=sid)
 
     def figures(self, story: str | None = None) -> list[AlignedFigure]:
         """Aligned figures: one story's (its incidents' tolls and its other counts), or all."""
-        sid = resolve_story(self.store, story) if story else None
+        sid = self.store.resolve_id(story, "story") if story else None
         return read_figures(self.store, story_id=sid)
 
     def disputes(self, story: str | None = None, include_updates: bool = False) -> list[Dispute]:
         """Disputes between accounts; `include_updates` adds changes over time."""
-        sid = resolve_story(self.store, story) if story else None
+        sid = self.store.resolve_id(story, "story") if story else None
         return read_disputes(self.store, story_id=sid, include_updates=include_updates)
+
+    def dispute(self, dispute_id: str) -> Dispute:
+        """One dispute (or update) by id or unique id prefix."""
+        wanted = self.store.resolve_id(dispute_id, "dispute")
+        (found,) = [d for d in read_disputes(self.store, include_updates=True) if d.id == wanted]
+        return found
 
     def timeline(self, story: str) -> tuple[TimelineEntry, ...]:
         """A story's incidents, other acts and changes of control, by date."""
@@ -90,9 +104,10 @@ class Corpus:
         )  # fmt: skip
 
 
-def open(path: str | Path) -> Corpus:  # noqa: A001 (the library's entry point, like io.open)
-    """The corpus stored in the rashomon database at `path`."""
-    return Corpus(path)
+def open(path: str | Path, *, read_only: bool = False) -> Corpus:  # noqa: A001 (like io.open)
+    """The corpus stored in the rashomon database at `path` (`read_only`: never created,
+    never written)."""
+    return Corpus(path, read_only=read_only)
 
 
 __all__: Sequence[str] = ("Corpus", "open")

@@ -102,6 +102,7 @@ class QuoteReport:
     article_id: str
     cue: str | None
     intermediary: str | None
+    kind: str = "direct"  # direct (the speaker's words), indirect or statement (reported)
 
 
 @dataclass(frozen=True)
