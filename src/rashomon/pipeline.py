@@ -26,7 +26,7 @@ from rashomon.entities import STAGE as ENTITIES
 from rashomon.entities import EntityExtractor
 from rashomon.errors import InputError, InputSkipped
 from rashomon.ingest.records import FieldMap
-from rashomon.ingest.sources import expand_inputs, read_input
+from rashomon.ingest.sources import database_files, expand_inputs, read_input
 from rashomon.model import Article
 from rashomon.nlp import doc_to_bytes, load_docs, load_pipeline, model_key, parse
 from rashomon.reconcile.duplicates import Fingerprint, find_original
@@ -168,7 +168,7 @@ def ingest(
 
     progress.stage("reading inputs")
     with progress.bar("read") as bar:
-        for item in expand_inputs(inputs, options.input_format):
+        for item in expand_inputs(inputs, options.input_format, database_files(store.path)):
             if isinstance(item, InputError):
                 fail(item)
                 continue
