@@ -43,6 +43,11 @@ def for_storage(text: str) -> str:
     return text
 
 
+def without_sequences(text: str) -> str:
+    """`text` without terminal escape sequences (their introducers and parameters)."""
+    return _SEQUENCE.sub("", text)
+
+
 def for_terminal(text: str) -> str:
     """Multi-line text fit for a terminal: also no carriage returns or bidi overrides."""
     text = for_storage(text).replace("\r\n", "\n").replace("\r", "\n")

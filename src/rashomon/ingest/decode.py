@@ -12,6 +12,7 @@ import unicodedata
 from charset_normalizer import from_bytes
 
 from rashomon.errors import InputError
+from rashomon.textsafe import without_sequences
 
 _MAGIC = {
     b"\x89PNG": "PNG image",
@@ -32,6 +33,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _MAX_BAD_SHARE = 0.01
+_STRAY_CONTROLS = 8  # a few stray controls (a bell, a backspace) are dropped, not fatal
 _LATIN_FAMILY = {
     "cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_2", "iso8859_9", "iso8859_15",
     "iso8859_13", "iso8859_4", "iso8859_10", "mac_roman", "mac_latin2", "mac_iceland",
@@ -93,8 +95,10 @@ def _utf16_without_bom(head: bytes) -> str | None:
 def _checked(source: str, text: str, encoding: str) -> str:
     # judged per distinct character: a Python loop over every character of an 8 MB text
     # would take seconds
-    bad = sum(text.count(ch) for ch in set(text) if _is_bad(ch))
-    if bad > max(2, _MAX_BAD_SHARE * len(text)):
+    # terminal escape sequences are stripped before storing: judged without them
+    judged = without_sequences(text) if "\x1b" in text or "\x9b" in text else text
+    bad = sum(judged.count(ch) for ch in set(judged) if _is_bad(ch))
+    if bad > max(_STRAY_CONTROLS, _MAX_BAD_SHARE * len(judged)):
         raise InputError(
             source, f"not readable text ({bad} control or invalid characters as {encoding})"
         )

@@ -14,7 +14,7 @@ import glob
 import os
 import stat
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,9 +57,31 @@ class InputFile:
     fmt: str | None  # None: decide from the content
 
 
-def expand_inputs(args: Sequence[str], fmt: str | None = None) -> Iterator[InputFile | InputError]:
+def expand_inputs(
+    args: Sequence[str], fmt: str | None = None, exclude: Collection[str] = ()
+) -> Iterator[InputFile | InputError]:
     """Files as given, folders recursively, globs, and "-"; an InputError (or InputSkipped)
-    for each thing that is not read."""
+    for each thing that is not read. Files in `exclude` (the database being written and its
+    -wal, -shm and -journal files, found by `rashomon ingest .`) are passed over silently."""
+    excluded = {os.path.realpath(p) for p in exclude}
+    for item in _expand(args, fmt):
+        if isinstance(item, InputFile) and item.path and os.path.realpath(item.path) in excluded:
+            continue
+        if isinstance(item, InputError) and _is_excluded(item.source, excluded):
+            continue
+        yield item
+
+
+def database_files(db: str) -> tuple[str, ...]:
+    """The database file and the files SQLite keeps beside it."""
+    return (db, f"{db}-wal", f"{db}-shm", f"{db}-journal")
+
+
+def _is_excluded(name: str, excluded: set[str]) -> bool:
+    return os.path.realpath(name) in excluded if os.path.exists(name) else False
+
+
+def _expand(args: Sequence[str], fmt: str | None) -> Iterator[InputFile | InputError]:
     for arg in args:
         if arg == STDIN:
             yield InputFile(STDIN, None, fmt)
@@ -72,7 +94,7 @@ def expand_inputs(args: Sequence[str], fmt: str | None = None) -> Iterator[Input
                 matches = sorted(glob.glob(arg, recursive=True))
                 if not matches:
                     yield InputError(name, "no files match this pattern")
-                yield from expand_inputs(matches, fmt)
+                yield from _expand(matches, fmt)
             else:
                 yield InputError(name, _stat_problem(arg, exc))
             continue

@@ -26,7 +26,7 @@ from rashomon.entities import STAGE as ENTITIES
 from rashomon.entities import EntityExtractor
 from rashomon.errors import InputError, InputSkipped
 from rashomon.ingest.records import FieldMap
-from rashomon.ingest.sources import expand_inputs, read_input
+from rashomon.ingest.sources import database_files, expand_inputs, read_input
 from rashomon.model import Article
 from rashomon.nlp import doc_to_bytes, load_docs, load_pipeline, model_key, parse
 from rashomon.pipeline.placement import name_spans_of, place_pending
@@ -171,7 +171,7 @@ def ingest(
 
     progress.stage("reading inputs")
     with progress.bar("read") as bar:
-        for item in expand_inputs(inputs, options.input_format):
+        for item in expand_inputs(inputs, options.input_format, database_files(store.path)):
             if isinstance(item, InputError):
                 fail(item)
                 continue
@@ -244,21 +244,30 @@ def parse_pending(
     key = model_key(nlp)
     pending = store.unparsed_ids(key)
     progress.stage(f"parsing {len(pending)} articles")
-    tried: set[str] = set()
     parsed = 0
     with progress.bar("parse", len(pending)) as bar:
-        while True:
-            todo = [a for a in store.unparsed_ids(key) if a not in tried]
-            mine = claims.claim(PARSE, todo, _claim_size(settings))
-            if not mine:
-                break
-            tried.update(mine)
+        for mine in _claimed(claims, PARSE, lambda: store.unparsed_ids(key), settings):
             for article_id, doc in _parsed(nlp, store.bodies(mine), settings, store, on_error):
                 store.save_doc(article_id, key, doc_to_bytes(doc))
                 parsed += 1
                 bar.update(1)
-            claims.release(PARSE, mine)
     return parsed, len(claims.held_by_others(PARSE) & set(store.unparsed_ids(key)))
+
+
+def _claimed(
+    claims: Claims, stage: str, pending: Callable[[], list[str]], settings: Settings
+) -> Iterator[list[str]]:
+    """Batches of pending articles claimed for `stage`, until none is left that another
+    process does not hold; each batch is let go when the caller is done with it. An article
+    is tried once per run, so one that fails is not claimed again and again."""
+    tried: set[str] = set()
+    while True:
+        mine = claims.claim(stage, [a for a in pending() if a not in tried], _claim_size(settings))
+        if not mine:
+            return
+        tried.update(mine)
+        yield mine
+        claims.release(stage, mine)
 
 
 def _parsed(
@@ -298,21 +307,16 @@ def extract_pending(
     """Run the extraction stage on every parsed article without current findings that no
     other process is working on; returns (extracted, left to other processes)."""
     key = model_key(extractor.nlp)
-    pending = articles_needing(store, ENTITIES, extractor.version, parsed_with=key)
+
+    def pending() -> list[str]:
+        return articles_needing(store, ENTITIES, extractor.version, parsed_with=key)
+
+    total = len(pending())
     progress.stage(f"extracting actors, places, dates, quotes, numbers and events "
-                   f"from {len(pending)} articles")  # fmt: skip
-    tried: set[str] = set()
+                   f"from {total} articles")  # fmt: skip
     extracted = 0
-    with progress.bar("extract", len(pending)) as bar:
-        while True:
-            todo = [
-                a for a in articles_needing(store, ENTITIES, extractor.version, parsed_with=key)
-                if a not in tried
-            ]  # fmt: skip
-            mine = claims.claim(ENTITIES, todo, _claim_size(settings))
-            if not mine:
-                break
-            tried.update(mine)
+    with progress.bar("extract", total) as bar:
+        for mine in _claimed(claims, ENTITIES, pending, settings):
             docs = load_docs(store, extractor.nlp, mine, settings)
             for article_id in mine:
                 article, _ = store.get_article(article_id)
@@ -326,7 +330,6 @@ def extract_pending(
                 save_entities(store, found)
                 extracted += 1
                 bar.update(1)
-            claims.release(ENTITIES, mine)
     left = claims.held_by_others(ENTITIES) & set(
         articles_needing(store, ENTITIES, extractor.version)
     )
