@@ -258,7 +258,7 @@ class _Classifier:
             return LineKind.WIDGET
         if furniture.is_foreign_script(text, self.script) or furniture.is_metadata_label(text):
             return LineKind.WIDGET
-        if furniture.is_run_together_menu(text):
+        if furniture.is_run_together_menu(text) or furniture.is_sign_off(text):
             return LineKind.WIDGET
         if self.lines[i].words <= _BYLINE_MAX_WORDS and _BYLINE.match(text):
             return LineKind.HEADING
