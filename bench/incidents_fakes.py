@@ -8,7 +8,9 @@ and scores what rashomon stored:
 
 - incident clustering of reports: a gold report (an article's account of a gold incident) is
   matched to the predicted report of the same article whose sentences overlap its evidence
-  (the report's, its figures' and its perpetrator's sentences) the most. Pairwise: a gold
+  (the report's, its figures' and its perpetrator's sentences) the most; an article's one
+  gold report left unmatched takes the article's one predicted report left, if there is
+  exactly one (the annotator quoted another sentence about the same happening). Pairwise: a gold
   pair is found when both reports match reports of one predicted incident; a predicted pair
   of reports in two annotated articles is right when both match reports of one gold incident
   (so linking a report that the gold holds nowhere counts against precision). B-cubed over
@@ -289,6 +291,14 @@ def match_reports(gold: Gold, pred: Prediction) -> Matching:
         if best is not None and score >= MIN_OVERLAP:
             of_gold[g] = best
             gold_of_pred[best].add(g.incident)
+    # An article's one gold report whose evidence no predicted sentence repeats still matches
+    # the article's one report left (the annotator quoted another sentence about it)
+    for unit, reports in by_unit.items():
+        left_gold = [g for g in gold.reports if g.unit == unit and g not in of_gold]
+        left_pred = [(i, n) for i, n, _ in reports if (i, n) not in gold_of_pred]
+        if len(left_gold) == 1 and len(left_pred) == 1:
+            of_gold[left_gold[0]] = left_pred[0]
+            gold_of_pred[left_pred[0]].add(left_gold[0].incident)
     return Matching(of_gold, gold_of_pred)
 
 
