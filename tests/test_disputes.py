@@ -220,10 +220,16 @@ def test_perpetrators_that_are_not_kin_are_a_dispute():
                      report("a2", "SANA", doers=[("coalition", None)]))  # fmt: skip
     (dispute,) = incident_disputes(found, [], RELATIONS, GAZETTE, ARTICLES)
     assert dispute.kind == "perpetrator"
-    assert {(s.value_or_claim, s.position) for s in dispute.sides} == {
-        ("Russia did it", 0), ("US-led coalition did it", 1),
-    }  # fmt: skip
-    assert "Russia against US-led coalition" in dispute.note
+    position = {s.value_or_claim: s.position for s in dispute.sides}
+    assert set(position) == {"Russia did it", "US-led coalition did it"}
+    assert position["Russia did it"] != position["US-led coalition did it"]
+    assert "Russia (AFP)" in dispute.note and "US-led coalition (SANA)" in dispute.note
+
+
+def test_a_report_naming_two_parties_takes_no_side():
+    found = incident(report("a1", "AFP", doers=[("russia", None), ("coalition", None)]),
+                     report("a2", "SANA", doers=[("coalition", None)]))  # fmt: skip
+    assert incident_disputes(found, [], RELATIONS, GAZETTE, ARTICLES) == []
 
 
 def test_kin_doers_and_monitors_are_no_perpetrator_dispute():
@@ -240,6 +246,7 @@ def test_a_denial_against_the_report_that_names_the_doer():
     assert [(s.claimant, s.position) for s in dispute.sides] == [
         ("US officials", 0), ("Konashenkov", 1),
     ]  # fmt: skip
+    assert dispute.note == "US officials say Russia did it; Konashenkov deny it"
 
 
 # -- story-level contradictions --------------------------------------------------------------

@@ -103,8 +103,9 @@ def article_reports(
         group.around |= sentence.around
     opening = _opening_end(facts)
     lead = next((g for g in groups if g.sentences[0].start < opening), None)
+    stances = _stances(facts, groups, lead, kinds)
     reports = [
-        _report(g, g is lead, facts, gazette, kinds, chain)
+        _report(g, g is lead, facts, gazette, kinds, chain, stances.get(id(g), ()))
         for g in groups
         if g is lead or g.days or any(s.figures for s in g.sentences)
     ]  # a passing mention with neither a day nor a toll is background, not a report
@@ -402,7 +403,10 @@ def _report(
     gazette: Gazette,
     kinds: IncidentKinds,
     chain: str,
+    stances: Sequence[EventFact] = (),
 ) -> IncidentReport:
+    """The report of one group of sentences; `stances` are the accusations and denials
+    about it (see `_stances`)."""
     first = group.sentences[0]
     events = [e for s in group.sentences for e in s.events]
     figures = [f for s in group.sentences for f in s.figures]
@@ -423,10 +427,12 @@ def _report(
         figure_values=tuple(
             (f.measure or "killed", v) for f in figures if (v := _figure_value(f)) is not None
         ),
-        perpetrators=tuple(
-            _perpetrators(events, facts, gazette, [(s.start, s.end) for s in group.sentences])
-        ),
-        denied_by=tuple(_denials(events, facts, gazette)),
+        perpetrators=tuple(_unique(
+            *_perpetrators(events, facts, gazette, [(s.start, s.end) for s in group.sentences]),
+            *_accused(stances, facts, gazette),
+        )),
+        denied_by=tuple(_unique(*_denials(events, facts, gazette),
+                                *_deniers(stances, facts, gazette))),
         target_actor_ids=tuple(dict.fromkeys(
             a for e in events if e.factuality != "negated" for a in e.target_actor_ids
             if _acting(a, e, facts, gazette)
@@ -576,6 +582,87 @@ def _claimant_at(
         if figure.sentence_start == sentence_start and figure.claimant:
             return figure.claimant, figure.claimant_actor_id
     return None, None
+
+
+# Accusations and denials of a happening: "activists accused Assad's forces of the attack",
+# "the army denied any involvement", "Russia denied carrying out any strikes". They often
+# sit in sentences with no attack of their own, so they are read from their own events.
+_DENYING = frozenset({"deny", "denied", "denies", "denying", "dismiss", "dismissed",
+                      "dismisses", "rejected", "rejects", "refuted", "refutes"})  # fmt: skip
+_ABOUT_IT = re.compile(
+    r"\b(?:attacks?|involvement|responsib\w*|strikes?|bomb\w*|shell\w*|carried out|"
+    r"killing|massacre|used?|using)\b",
+    re.IGNORECASE,
+)
+
+
+def _stances(
+    facts: ArticleFacts, groups: Sequence[_Group], lead: _Group | None, kinds: IncidentKinds
+) -> dict[int, list[EventFact]]:
+    """The ACCUSE events and denials (REJECT "denied") of the article, by the report they
+    are about: the report whose sentence they stand in, else the article's lead when their
+    sentence speaks of an attack or of responsibility."""
+    found: dict[int, list[EventFact]] = {}
+    for event in facts.events:
+        accusing = event.type == "ACCUSE" and event.factuality in _TOLD
+        denying = event.type == "REJECT" and event.trigger.lower() in _DENYING
+        if not (accusing or denying):
+            continue
+        home = next((g for g in groups if any(sn.start == event.sentence_start
+                                               for sn in g.sentences)), None)  # fmt: skip
+        if (
+            home is None
+            and lead is not None
+            and (_ABOUT_IT.search(event.sentence) or kinds.in_text(event.sentence))
+        ):
+            home = lead
+        if home is not None:
+            found.setdefault(id(home), []).append(event)
+    return found
+
+
+def _accused(
+    stances: Sequence[EventFact], facts: ArticleFacts, gazette: Gazette
+) -> Iterable[Attribution]:
+    """Those accused of it, on the accuser's word."""
+    for event in stances:
+        if event.type != "ACCUSE":
+            continue
+        accuser = next((a for a in event.sources), None)
+        for target in event.targets:
+            if target.actor_id and _acting(target.actor_id, event, facts, gazette):
+                claimant, claimant_id = _claimant(event, facts)
+                if accuser is not None:
+                    claimant = gazette.actor_name(accuser.actor_id) or accuser.text
+                    claimant_id = accuser.actor_id
+                yield Attribution(target.actor_id, target.text, claimant, claimant_id,
+                                  target.start, target.end)  # fmt: skip
+
+
+def _deniers(
+    stances: Sequence[EventFact], facts: ArticleFacts, gazette: Gazette
+) -> Iterable[Attribution]:
+    """Those who deny it, on their own word."""
+    for event in stances:
+        if event.type != "REJECT":
+            continue
+        for source in event.sources:
+            if source.actor_id and _acting(source.actor_id, event, facts, gazette):
+                name = gazette.actor_name(source.actor_id) or source.text
+                yield Attribution(source.actor_id, source.text, name, source.actor_id,
+                                  source.start, source.end)  # fmt: skip
+
+
+def _unique(*attributions: Attribution) -> list[Attribution]:
+    """One attribution per actor and claimant, first told first."""
+    seen: set[tuple[str | None, str | None]] = set()
+    found = []
+    for a in attributions:
+        key = (a.actor_id, (a.claimant or "").lower())
+        if key not in seen:
+            seen.add(key)
+            found.append(a)
+    return found
 
 
 def _denials(
