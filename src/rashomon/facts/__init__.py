@@ -10,6 +10,7 @@ the sentence, and the outlet.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
@@ -288,6 +289,19 @@ class Gazette:
         return tuple(chain)
 
 
+@dataclass(frozen=True)
+class TermCounts:
+    """In how many placed articles' reports each word occurs, and how many articles were
+    placed: what makes a shared word telling (see reconcile/wording.py)."""
+
+    counts: Mapping[str, int] = field(default_factory=dict)
+    documents: int = 0
+
+    def weight(self, term: str) -> float:
+        """The word's inverse document frequency, smoothed (an unseen word weighs most)."""
+        return math.log((1 + self.documents) / (1 + self.counts.get(term, 0))) + 1.0
+
+
 # -- what reconcile hands back ---------------------------------------------------------------
 
 
@@ -339,6 +353,7 @@ class IncidentReport:
     denied_by: tuple[Attribution, ...] = ()  # who, in this report, denies doing it
     target_actor_ids: tuple[str, ...] = ()
     published: str | None = None
+    terms: tuple[str, ...] = ()  # its content words (see reconcile/wording.py)
 
     @property
     def dated(self) -> bool:

@@ -21,9 +21,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from rashomon.facts import Gazette, Incident, IncidentReport
+from rashomon.facts import Gazette, Incident, IncidentReport, TermCounts
 from rashomon.reconcile.incident_kinds import GENERIC, IncidentKinds
 from rashomon.reconcile.reports import places_meet
+from rashomon.reconcile.wording import similarity
 
 _COUNTRY = "country"
 
@@ -50,6 +51,9 @@ class MatchConfig:
     # doer is what sources dispute (measured on the tuning half: 0.5 cost .1 of precision)
     same_doer: float = 0.0
     same_target: float = 0.0
+    # the reports' distinctive words in common (cosine of rarity-weighted words, 0..1)
+    same_words: float = 2.0
+    words_support: float = 0.15  # this much in common is evidence beyond kind and day
     # beyond kind and day, a match needs a place, a toll or a doer in common
     need_support: bool = True
 
@@ -65,9 +69,10 @@ def match_report(
     gazette: Gazette,
     kinds: IncidentKinds,
     config: MatchConfig | None = None,
+    counts: TermCounts | None = None,
 ) -> Incident | None:
     """The candidate incident this report tells of, or None (it starts one)."""
-    found = matches(report, candidates, gazette, kinds, config)
+    found = matches(report, candidates, gazette, kinds, config, counts)
     return found[0] if found else None
 
 
@@ -77,6 +82,7 @@ def matches(
     gazette: Gazette,
     kinds: IncidentKinds,
     config: MatchConfig | None = None,
+    counts: TermCounts | None = None,
 ) -> list[Incident]:
     """Every candidate incident the report can tell of, best first.
 
@@ -86,7 +92,8 @@ def matches(
     one report fits two incidents, they were one happening told apart too early (see
     `merge`)."""
     cfg = config or MatchConfig()
-    scored = [(match_score(report, i, gazette, kinds, cfg, need_support=False), i)
+    words = counts or TermCounts()
+    scored = [(match_score(report, i, gazette, kinds, cfg, need_support=False, counts=words), i)
               for i in candidates]  # fmt: skip
     same_day_kind = [
         i for score, i in scored
@@ -95,7 +102,7 @@ def matches(
     found = [
         (score, incident) for score, incident in scored
         if score is not None and score >= cfg.threshold
-        and (_supported(report, incident, gazette, cfg) or same_day_kind == [incident])
+        and (_supported(report, incident, gazette, cfg, words) or same_day_kind == [incident])
     ]  # fmt: skip
     found.sort(key=lambda pair: (-pair[0], pair[1].id))
     return [incident for _, incident in found]
@@ -108,6 +115,7 @@ def match_score(
     kinds: IncidentKinds,
     config: MatchConfig | None = None,
     need_support: bool = True,
+    counts: TermCounts | None = None,
 ) -> float | None:
     """How strongly the evidence says the report tells of the incident; None when something
     rules it out (kinds, days or places that cannot meet, the article already in it, or,
@@ -120,25 +128,40 @@ def match_score(
     place = _place_score(report, incident, gazette, cfg)
     if kind is None or day is None or place is None:
         return None
-    if need_support and not _supported(report, incident, gazette, cfg):
+    words = counts or TermCounts()
+    if need_support and not _supported(report, incident, gazette, cfg, words):
         return None
     toll = _toll_score(report, incident, cfg)
     doer = cfg.same_doer if set(report.perpetrator_ids) & _perpetrators(incident) else 0.0
     target = cfg.same_target if set(report.target_actor_ids) & _targets(incident) else 0.0
-    return kind + day + place + toll + doer + target
+    wording = cfg.same_words * words_in_common(report, incident, words)
+    return kind + day + place + toll + doer + target + wording
+
+
+def words_in_common(report: IncidentReport, incident: Incident, counts: TermCounts) -> float:
+    """How much of its telling wording the report shares with the closest of the
+    incident's reports (0..1)."""
+    return max((similarity(report.terms, r.terms, counts) for r in incident.reports),
+               default=0.0)  # fmt: skip
 
 
 def _supported(
-    report: IncidentReport, incident: Incident, gazette: Gazette, cfg: MatchConfig
+    report: IncidentReport,
+    incident: Incident,
+    gazette: Gazette,
+    cfg: MatchConfig,
+    counts: TermCounts | None = None,
 ) -> bool:
-    """Evidence beyond kind and day: a place or a toll in common (an undated mention needs
-    a telling toll, or a toll and a doer)."""
+    """Evidence beyond kind and day: a place, a toll or telling words in common (an undated
+    mention needs a telling toll, or a toll and a doer)."""
     toll = _toll_score(report, incident, cfg)
     doer = bool(set(report.perpetrator_ids) & _perpetrators(incident))
     if not report.day_low:  # a passing mention of something earlier: a telling toll
         return toll >= cfg.same_toll or (doer and toll > 0)
     place = (_place_score(report, incident, gazette, cfg) or 0.0) > 0
-    return not cfg.need_support or place or toll > 0  # a doer alone: most strikes share one
+    worded = counts is not None and words_in_common(report, incident, counts) >= cfg.words_support
+    # a doer alone is no evidence: most strikes share one
+    return not cfg.need_support or place or toll > 0 or worded
 
 
 def _same_day(report: IncidentReport, incident: Incident, cfg: MatchConfig) -> bool:

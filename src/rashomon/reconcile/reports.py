@@ -32,7 +32,8 @@ from rashomon.facts import (
     QuoteFact,
     day_range,
 )
-from rashomon.reconcile.incident_kinds import IncidentKinds
+from rashomon.reconcile.incident_kinds import GENERIC, IncidentKinds
+from rashomon.reconcile.wording import terms_of
 
 REPORTING_LAG_DAYS = 2  # a report dated only by publication tells of the days before it
 LEAD_SENTENCES = 3  # the opening: where an article's main happening is told
@@ -147,8 +148,22 @@ def _incident_sentences(
         found.days = _days(found, facts)
         found.spans = _spans(found, facts)
         event_kinds = [k for e in found.events if (k := kinds.of_mode(e.mode))]
+        if _violent(found, kinds):  # "evacuees were killed", "besieged Madaya was shelled"
+            found.kinds = [k for k in found.kinds if kinds.violent(k)]
         found.kinds = list(dict.fromkeys(found.kinds + event_kinds))
     return [by_span[key] for key in sorted(by_span)]
+
+
+def _violent(sentence: _Sentence, kinds: IncidentKinds) -> bool:
+    """Whether the sentence tells of killing or wounding: a toll, or an assault no peaceful
+    kind names. Then a word of a peaceful kind in it describes ("evacuees", "the besieged
+    town"), it does not say what happened."""
+    return bool(sentence.figures) or any(
+        e.type == "ASSAULT"
+        and e.factuality != "negated"
+        and kinds.violent(kinds.of_mode(e.mode) or GENERIC)
+        for e in sentence.events
+    )
 
 
 def _is_incident_event(event: EventFact, kinds: IncidentKinds) -> bool:
@@ -438,6 +453,8 @@ def _report(
             if _acting(a, e, facts, gazette)
         )),
         published=facts.article.published,
+        terms=terms_of([s.text for s in group.sentences]
+                       + ([facts.article.title] if lead and facts.article.title else [])),
     )  # fmt: skip
 
 
@@ -487,7 +504,9 @@ def _setting(facts: ArticleFacts, gazette: Gazette) -> str | None:
         opening = _opening_end(facts)
         named = [m.place_id for m in _place_mentions(facts.mentions)
                  if m.start < opening and _on_earth(m.place_id, gazette)]  # fmt: skip
-    return _finest(named, gazette)
+    home = home_country(facts, gazette)
+    at_home = [p for p in named if _country(p, gazette) == home]
+    return _finest(at_home or named, gazette)  # "France says ... Syria attack": Syria
 
 
 # -- who did it, on whose word ---------------------------------------------------------------

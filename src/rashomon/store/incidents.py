@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
-from rashomon.facts import Attribution, Incident, IncidentReport
+from rashomon.facts import Attribution, Incident, IncidentReport, TermCounts
 from rashomon.store.db import Store
 
 _ROLES = ("perpetrator", "denies", "target")
@@ -51,14 +51,14 @@ def _insert_report(conn: sqlite3.Connection, incident_id: str, report: IncidentR
     conn.execute(
         "INSERT INTO incident_reports (incident_id, article_id, outlet, chain, kind, lead,"
         " sentence_start, sentence_end, sentences, day_low, day_high, date_from, place_id,"
-        " around, event_starts, figure_starts, figure_values, published)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " around, event_starts, figure_starts, figure_values, published, terms)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (incident_id, report.article_id, report.outlet, report.chain, report.kind,
          int(report.lead), report.sentence_start, report.sentence_end,
          json.dumps(report.sentences), report.day_low, report.day_high, report.date_from,
          report.place_id, int(report.around), json.dumps(report.event_starts),
          json.dumps(report.figure_starts),
-         json.dumps(report.figure_values), report.published),
+         json.dumps(report.figure_values), report.published, " ".join(report.terms)),
     )  # fmt: skip
     rows = [
         (incident_id, report.article_id, role, a.actor_id, a.text, a.claimant,
@@ -208,6 +208,7 @@ def _reports(store: Store, incident_ids: Sequence[str]) -> dict[str, list[Incide
                 denied_by=tuple(named["denies"]),
                 target_actor_ids=tuple(a.actor_id for a in named["target"] if a.actor_id),
                 published=row["published"],
+                terms=tuple(row["terms"].split()),
             )  # fmt: skip
         )
     return found
@@ -230,3 +231,32 @@ def incidents_of_articles(store: Store, article_ids: Iterable[str]) -> dict[str,
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+# -- how telling each report word is -----------------------------------------------------------
+
+_ARTICLES = "#articles"  # the row counting articles whose reports were counted (not a word)
+
+
+def term_counts(store: Store, terms: Iterable[str]) -> TermCounts:
+    """How many placed articles' reports use each of `terms`, and how many were counted."""
+    wanted = sorted(set(terms) | {_ARTICLES})
+    counts: dict[str, int] = {}
+    for chunk in range(0, len(wanted), 500):
+        part = wanted[chunk : chunk + 500]
+        marks = ",".join("?" * len(part))
+        counts.update(store.conn.execute(
+            f"SELECT term, articles FROM report_terms WHERE term IN ({marks})", part
+        ).fetchall())  # fmt: skip
+    documents = counts.pop(_ARTICLES, 0)
+    return TermCounts(counts=counts, documents=documents)
+
+
+def count_terms(conn: sqlite3.Connection, terms: Iterable[str]) -> None:
+    """Count one more article whose reports use `terms` (inside the article's transaction)."""
+    rows = [(t,) for t in sorted(set(terms) - {_ARTICLES})] + [(_ARTICLES,)]
+    conn.executemany(
+        "INSERT INTO report_terms (term, articles) VALUES (?, 1)"
+        " ON CONFLICT(term) DO UPDATE SET articles = articles + 1",
+        rows,
+    )

@@ -437,6 +437,19 @@ MIGRATIONS: tuple[Migration, ...] = (
         ALTER TABLE articles ADD COLUMN published_note TEXT;
         """,
     ),
+    Migration(
+        14,
+        "report_words",
+        """
+        -- the content words of each incident report (reconcile/wording.py), and in how many
+        -- placed articles' reports each word occurs: what makes a shared word telling
+        ALTER TABLE incident_reports ADD COLUMN terms TEXT NOT NULL DEFAULT '';
+        CREATE TABLE report_terms (
+            term TEXT PRIMARY KEY,
+            articles INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """,
+    ),
 )
 
 # Filled by code after the migration runs, for articles stored before it (see Store._migrate).
