@@ -21,9 +21,20 @@ from collections.abc import Iterable, Sequence
 from rashomon.facts import TermCounts
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
-_STOP = frozenset(
-    ["a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "said", "says", "say", "saying", "told", "tells", "according", "added", "adding", "also", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "least", "mr", "mrs", "ms", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "week", "weeks", "day", "days", "month", "months", "year", "years", "ago", "last", "since"]
-)
+_STOP_WORDS = """
+a about above after again against all also am an and any are as at be because been
+before being below between both but by can could did do does doing down during each few
+for from further had has have having he her here hers herself him himself his how i if
+in into is it its itself just me more most my myself no nor not now of off on once only
+or other our ours ourselves out over own same she should so some such than that the
+their theirs them themselves then there these they this those through to too under until
+up very was we were what when where which while who whom why will with would you your
+yours yourself yourselves said says say saying told tells according added adding also
+one two three four five six seven eight nine ten dozens hundreds thousands least mr mrs
+ms monday tuesday wednesday thursday friday saturday sunday yesterday today week weeks
+day days month months year years ago last since
+"""
+_STOP = frozenset(_STOP_WORDS.split())
 MIN_LETTERS = 3
 
 
