@@ -241,7 +241,7 @@ class Place:
     lat: float
     lon: float
     precision: PlacePrecision
-    country: str | None = None  # ISO alpha-2 as GeoNames gives it
+    country: str | None = None  # ISO alpha-2 as GeoNames gives it; stored as alpha-3
     parent_id: str | None = None
     population: int = 0
 
