@@ -234,6 +234,17 @@ def cmd_timeline(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    from rashomon import api
+
+    with api.open(settings.db) as corpus:
+        done = corpus.export(args.output, args.format, story=args.story)
+    print(f"rashomon: wrote {args.format} export to {done.path} ({len(done.files)} files, "
+          f"rashomon {done.versions['rashomon']}, extractor {done.versions['extractor']})",
+          file=sys.stderr)  # fmt: skip
+    return EXIT_OK
+
+
 def _listing(name: str) -> Callable[[argparse.Namespace, Settings], int]:
     """A listing command: rows from one store query, as a table or JSON."""
 
@@ -481,6 +492,24 @@ def build_parser() -> argparse.ArgumentParser:
     dossier.add_argument("story", help="story id (see `rashomon stories`)")
     dossier.add_argument("--format", choices=("md", "html"), default="md")
     dossier.add_argument("-o", "--output", help="file to write (default: stdout)")
+
+    export = add(
+        "export",
+        cmd_export,
+        "Export for other tools: csv, jsonl or parquet tables in a folder (articles, actors, "
+        "mentions, places, quotes, figures, events, stories, incidents and their per-source "
+        "reports, aligned figure claims, disputes and their sides, with a manifest.json of "
+        "versions); polecat: PLOVER-shaped event JSON lines; acled: one CSV row per incident "
+        "in ACLED's columns. Every export carries the rashomon and extractor versions.",
+    )
+    export.add_argument(
+        "--format", required=True, choices=("csv", "jsonl", "parquet", "polecat", "acled")
+    )
+    export.add_argument("--story", help="only this story (id or unique prefix)")
+    export.add_argument(
+        "-o", "--output", required=True,
+        help="folder to write (csv, jsonl, parquet) or file (polecat, acled)",
+    )  # fmt: skip
     return parser
 
 
