@@ -6,7 +6,8 @@ or low/high, qualifier, claimant (free text: "SOHR", "state media (SANA)", the o
 name when it speaks for itself) and an evidence sentence copied from the article. This bench
 ingests the CSV with the real pipeline into a temporary database and scores the stored
 `numbers` against those figures, beside a simple baseline in the same run, on a tuning and a
-checking half of the gold (split by incident id with `half_of`).
+checking half of the gold (split by incident id with `half_of`): the JSON has `ours` and
+`baseline` for the whole gold and `halves.tuning` / `halves.checking` with the same two.
 
 How a figure is scored (importable: the incidents bench reports "figures found with the
 right measure and claimant" with these same functions):
@@ -89,8 +90,10 @@ from common import (
 )
 
 from rashomon.errors import RashomonError
+from rashomon.settings import Settings
 
 GOLD = EVAL_DATA / "incidents-fakes" / "incidents-dev.yaml"
+WHOLE = "whole"
 MEASURES = (
     "killed", "injured", "killed_or_injured", "missing", "displaced", "detained", "fighters",
     "besieged", "other",
@@ -549,7 +552,6 @@ def ingest_csv(data: Path, db: Path, pairs: Sequence[str], model: str | None) ->
     from rashomon.article.outlets import OutletDirectory
     from rashomon.ingest.records import FieldMap
     from rashomon.pipeline import IngestOptions, ingest
-    from rashomon.settings import Settings
     from rashomon.store import Store
 
     settings = Settings.from_env().with_overrides(model=model, db=str(db))
@@ -765,15 +767,19 @@ def measure(args: argparse.Namespace) -> tuple[dict[str, object], dict[str, Tall
         "matching": "same article, predicted start inside the evidence, value within 0.5 "
         "(ranges by both ends, vague by vague), one-to-one",
         "split": "half_of(incident id)",
-        "model": versions("spacy")["spacy"],
+        "model": Settings.from_env().with_overrides(model=args.model).model,
+        "spacy": versions("spacy")["spacy"],
     }
     tallies: dict[str, Tally] = {}
-    for half in (*HALVES, "all"):
-        figures = [g for g in gold.figures if half == "all" or half_of(g.incident) == half]
-        cumulative = [c for c in gold.cumulative if half == "all" or half_of(c.article) == half]
-        tallies[half] = score_figures(figures, ours, articles, cumulative)
+    parts: dict[str, dict[str, object]] = {}
+    for part in (WHOLE, *HALVES):
+        figures = [g for g in gold.figures if part == WHOLE or half_of(g.incident) == part]
+        cumulative = [c for c in gold.cumulative if part == WHOLE or half_of(c.article) == part]
+        tallies[part] = score_figures(figures, ours, articles, cumulative)
         baseline = score_figures(figures, theirs, articles, cumulative)
-        result[half] = {"ours": tallies[half].scores(), "baseline": baseline.scores()}
+        parts[part] = {"ours": tallies[part].scores(), "baseline": baseline.scores()}
+    result.update(parts.pop(WHOLE))
+    result["halves"] = parts
     result["ours_predicted"] = predicted_extras(ours, articles)
     result["baseline_predicted"] = predicted_extras(theirs, articles)
     result["seconds"] = {"ingest": ingest_seconds, "total": time.perf_counter() - started}
@@ -802,14 +808,15 @@ def at(scores: Mapping[str, object], path: str) -> object:
 def show(result: dict, args: argparse.Namespace, tallies: dict[str, Tally]) -> None:
     print("figures_fakes: FA-KES incident figures, rashomon numbers vs a nearest-word baseline\n")
     o, b = result["ours_predicted"], result["baseline_predicted"]
+    halves = result["halves"]
     print_facts(
         {
             "data": f"{result['data']} ({result['articles']} articles)",
-            "gold": f"{result['gold']} ({result['all']['ours']['gold']} figures; split by "
-            f"{result['split']}: tuning {result['tuning']['ours']['gold']}, checking "
-            f"{result['checking']['ours']['gold']})",
+            "gold": f"{result['gold']} ({result['ours']['gold']} figures; split by "
+            f"{result['split']}: tuning {halves['tuning']['ours']['gold']}, checking "
+            f"{halves['checking']['ours']['gold']})",
             "matching": result["matching"],
-            "evidence missing": f"{result['all']['ours']['evidence_missing']} gold figures whose "
+            "evidence missing": f"{result['ours']['evidence_missing']} gold figures whose "
             "evidence is not in the clean body",
             "claimants": f"ours name one for {o['with_claimant']} of {o['predicted']} figures; "
             f"not an agent: {o['non_agent_claimants']} ({o['non_agent_share']:.3f})"
@@ -824,8 +831,8 @@ def show(result: dict, args: argparse.Namespace, tallies: dict[str, Tally]) -> N
     for name, path in ROWS:
         row: dict[str, object] = {"measure": name}
         for half in HALVES:
-            row[f"{half}_ours"] = at(result[half]["ours"], path)
-            row[f"{half}_base"] = at(result[half]["baseline"], path)
+            row[f"{half}_ours"] = at(halves[half]["ours"], path)
+            row[f"{half}_base"] = at(halves[half]["baseline"], path)
         rows.append(row)
     print_table(
         rows,

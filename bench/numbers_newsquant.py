@@ -38,8 +38,9 @@ classifier may not load under the installed scikit-learn; the run then uses its
 dictionary disambiguation and says so.
 
 Tuning and checking halves: every item is in one by `half_of(its sentence text)`; the
-table and the JSON give both beside the whole split, `--errors` lists the tuning half's
-errors only (rules are tuned there), and the floors are pinned on the checking half.
+table and the JSON (`halves.tuning`, `halves.checking`) give both beside the whole split,
+`--errors` lists the tuning half's errors only (rules are tuned there), and the floors are
+pinned on the checking half.
 
     .venv/bin/python bench/numbers_newsquant.py [--data PATH] [--errors N] [--json]
 """
@@ -354,6 +355,7 @@ def content_words(text: str | None) -> set[str]:
 
 @dataclass
 class Tally:
+    items: int = 0
     gold: int = 0
     predicted: int = 0
     value_hits: int = 0
@@ -370,6 +372,7 @@ class Tally:
     wrong_change: Counter[str] = field(default_factory=Counter)
 
     def score(self, gold: Sequence[Quantity], predicted: Sequence[Quantity]) -> None:
+        self.items += 1
         self.gold += len(gold)
         self.predicted += len(predicted)
         free = list(range(len(predicted)))
@@ -549,8 +552,9 @@ def measure(args: argparse.Namespace) -> tuple[dict[str, object], Tally]:
         "split": "half_of(sentence text)",
         "ours": ours.scores(),
         "baseline": theirs.scores() if baseline.error is None else None,
-        **{
+        "halves": {
             half: {
+                "sentences": mine.items,
                 "ours": mine.scores(),
                 "baseline": other.scores() if baseline.error is None else None,
             }
@@ -582,7 +586,7 @@ def _rows(result: dict) -> list[dict[str, object]]:
     ):
         row: dict[str, object] = {"measure": name}
         for part in ("all", *HALVES):
-            scores = result if part == "all" else result.get(part, {})
+            scores = result if part == "all" else result.get("halves", {}).get(part, {})
             o, b = scores.get("ours"), scores.get("baseline")
             row[f"{part}_ours"] = at(o, path) if o else None
             row[f"{part}_baseline"] = at(b, path) if b else None

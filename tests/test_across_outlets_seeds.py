@@ -115,8 +115,8 @@ def test_dossier_markdown_and_html_for_the_aleppo_talks_story(seeds_db, seed_sto
 
 
 def test_unknown_story_is_a_clear_error(seeds_db, capsys):
-    assert main(["dossier", "story:nope", "--db", seeds_db]) == 2
-    assert "no story 'story:nope'" in capsys.readouterr().err
+    assert main(["dossier", "story:nope", "--db", seeds_db]) == 3  # 3: not found
+    assert "no story with id 'story:nope'" in capsys.readouterr().err
 
 
 @pytest.mark.slow

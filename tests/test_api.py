@@ -13,7 +13,7 @@ from conftest import REPO, SEEDS, need
 
 import rashomon
 from rashomon.api import Analysis, Corpus
-from rashomon.errors import RashomonError
+from rashomon.errors import NotFoundError, RashomonError
 
 SHORT = (
     "Air strikes on Aleppo\n"
@@ -109,7 +109,8 @@ def test_corpus_listings_filter_by_keyword(corpus):
     assert mine and {e.article.id for e in mine} == {first}
     assert len({e.id for e in everything}) == len(everything)  # ids are unique
     assert corpus.events(limit=3) == everything[:3]
-    assert corpus.articles(outlet="no such outlet") == []
+    with pytest.raises(NotFoundError):
+        corpus.articles(outlet="no such outlet")  # nothing matches: an error, not []
     story = corpus.stories()[0]
     assert {a.id for a in corpus.articles(story=story.id[:12])} == set(story.article_ids)
     actors = corpus.actors(story=story.id)

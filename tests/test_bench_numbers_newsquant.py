@@ -167,8 +167,8 @@ def test_scores_on_newsquant_stay_above_the_floors():
         "NewsQuant gold differs from the file the floors were measured on: re-measure and "
         "re-pin bench/floors/numbers_newsquant.json"
     )
-    assert set(pinned["floors"]) and all(p.startswith("checking.") for p in pinned["floors"])
-    below = below_floors(result, pinned["floors"])
+    assert pinned["half"] == "checking" and pinned["floors"]
+    below = below_floors(result["halves"][pinned["half"]]["ours"], pinned["floors"])
     assert not below, f"below the pinned floors on the checking half (measured, floor): {below}"
     assert result["seconds"]["total"] < 90, result["seconds"]
 
@@ -182,7 +182,9 @@ def test_the_halves_split_the_sentences(tmp_path):
     result = json.loads(
         run_bench_script("numbers_newsquant.py", "--data", str(path), "--json").stdout
     )
-    tuning, checking = result["tuning"]["ours"], result["checking"]["ours"]
+    halves = result["halves"]
+    tuning, checking = halves["tuning"]["ours"], halves["checking"]["ours"]
     assert tuning["gold"] + checking["gold"] == result["ours"]["gold"] == 12
+    assert halves["tuning"]["sentences"] + halves["checking"]["sentences"] == 12
     assert tuning["gold"] and checking["gold"]
     assert result["ours"]["value"]["recall"] == 1.0

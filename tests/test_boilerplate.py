@@ -128,3 +128,9 @@ def test_cut_prefix_keeps_offsets_right():
     raw_start, raw_end = cut.offsets.span_to_raw(start, start + 9)
     assert raw[raw_start:raw_end] == "More text"
     assert raw[cut.offsets.to_raw(0) :].startswith("People")
+
+
+def test_outlet_and_agencies_sign_off_stays_a_footer_not_a_credit_line():
+    raw = "A headline for the story\n\nThe story.\n\nTRTWorld and agencies"
+    clean = clean_text(raw, title_in_text=True, is_masthead=lambda line: line == "TRTWorld")
+    assert clean.footers == ("TRTWorld and agencies",) and clean.sources == ()

@@ -38,5 +38,8 @@ def test_console_script_runs_as_module():
 
 
 def test_unknown_article_is_a_clear_error(tmp_path, capsys):
-    assert main(["article", "nope", "--db", str(tmp_path / "r.db")]) == 2
+    from rashomon.store import Store
+
+    Store(tmp_path / "r.db").close()
+    assert main(["article", "nope", "--db", str(tmp_path / "r.db")]) == 3
     assert "no article with id 'nope'" in capsys.readouterr().err

@@ -66,7 +66,8 @@ def store_text(store, text: str, outlet: str, title: str = "A headline"):
 
     raw = RawArticle(source=f"{outlet}.txt", text=f"{title}\n\n{text}", outlet=outlet)
     article = build_article(raw, OutletDirectory.load(), UserMetadata())
-    return article.id, store_article(store, article)
+    outcome, _changes = store_article(store, article)
+    return article.id, outcome
 
 
 def originals(store) -> dict[str, str | None]:

@@ -161,3 +161,10 @@ def test_credit_needs_a_name_after_the_agency_slash():
 def test_menu_items_run_together_are_furniture():
     assert furniture.is_run_together_menu("HomeWorld NewsBusiness MarketsSport Tech")
     assert not furniture.is_run_together_menu("The McDonald family met YouTube staff on Monday.")
+
+
+def test_standards_sign_offs_are_furniture():
+    assert furniture.is_sign_off("Our Standards: The Thomson Reuters Trust Principles.")
+    assert furniture.is_sign_off("Our Standards")
+    raw = "A headline for the story\n\nThe story.\n\nOur Standards: The Trust Principles."
+    assert clean_text(raw, title_in_text=True).body == "The story."

@@ -80,7 +80,7 @@ def test_reingest_adds_nothing(seeded, capsys):
 
     capsys.readouterr()
     assert main(["ingest", str(SEEDS), "--db", str(seeded)]) == 0
-    assert "0 added, 0 copy, 5 unchanged" in capsys.readouterr().err
+    assert "0 added, 0 copy, 0 updated, 5 unchanged" in capsys.readouterr().err
 
 
 def test_report_lists_every_seed(seeded, capsys):

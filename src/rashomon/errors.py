@@ -29,3 +29,15 @@ class ModelError(RashomonError):
 
 class NotFoundError(RashomonError):
     """A requested object (article, story...) is not in the store."""
+
+
+class InputSkipped(InputError):
+    """An input left out on purpose, such as a picture in a folder of articles.
+
+    Named once on stderr like a failure, so nothing vanishes without a word, but not counted
+    as one: a folder may well hold files that are not articles.
+    """
+
+
+class SettingsError(RashomonError):
+    """A setting (environment variable or option) has a value rashomon cannot use."""

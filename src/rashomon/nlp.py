@@ -6,7 +6,7 @@ DocBin bytes in the store; later stages and re-runs load it instead of parsing a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
@@ -18,6 +18,12 @@ from rashomon.settings import Settings
 from rashomon.store import Store
 
 PARAGRAPHS = "rashomon_paragraphs"
+# Texts longer than this are parsed in parts cut at paragraph breaks and joined into one Doc
+# with the same text, so offsets hold (a sentence never crosses a paragraph break here, so
+# the cuts change nothing): spaCy refuses texts over `nlp.max_length` (1,000,000 characters)
+# and its memory grows with the length of what it parses at once.
+PARSE_PART_CHARS = 20_000
+PIPE_CHARS = 100_000  # most text in one nlp.pipe batch: about 500 MB at the peak
 PARAGRAPHS_VERSION = 1  # part of the Doc cache key: a change here re-parses cached Docs
 
 
@@ -68,16 +74,80 @@ def model_key(nlp: Language) -> str:
 def parse(
     nlp: Language, items: Iterable[tuple[str, str]], settings: Settings
 ) -> Iterator[tuple[str, Doc]]:
-    """(id, text) pairs in, (id, Doc) pairs out, streamed through nlp.pipe."""
-    yield from (
-        (key, doc)
-        for doc, key in nlp.pipe(
-            ((text, key) for key, text in items),
-            as_tuples=True,
-            batch_size=settings.batch_size,
-            n_process=settings.processes,
+    """(id, text) pairs in, (id, Doc) pairs out, in order, through nlp.pipe.
+
+    spaCy's memory grows with the text it holds in one batch, about 4 KB a character for
+    the small English model, so batches are cut at `PIPE_CHARS` as well as at the batch
+    size, and a text longer than `PARSE_PART_CHARS` is parsed in parts (`parse_long`).
+    With worker processes (`settings.processes` > 1) spaCy streams the batches itself."""
+    if settings.processes > 1:
+        yield from _parse_parallel(nlp, items, settings)
+        return
+    batch: list[tuple[str, str]] = []
+    size = 0
+    for key, text in items:
+        if len(text) > PARSE_PART_CHARS:
+            yield from _pipe(nlp, batch)
+            batch, size = [], 0
+            yield key, parse_long(nlp, text)
+            continue
+        if batch and (len(batch) >= settings.batch_size or size + len(text) > PIPE_CHARS):
+            yield from _pipe(nlp, batch)
+            batch, size = [], 0
+        batch.append((key, text))
+        size += len(text)
+    yield from _pipe(nlp, batch)
+
+
+def _pipe(nlp: Language, batch: list[tuple[str, str]]) -> Iterator[tuple[str, Doc]]:
+    if batch:
+        docs = nlp.pipe((text for _, text in batch), batch_size=len(batch))
+        yield from zip((key for key, _ in batch), docs, strict=True)
+
+
+def _parse_parallel(
+    nlp: Language, items: Iterable[tuple[str, str]], settings: Settings
+) -> Iterator[tuple[str, Doc]]:
+    long: list[tuple[str, str]] = []
+
+    def short() -> Iterator[tuple[str, str]]:
+        for key, text in items:
+            if len(text) > PARSE_PART_CHARS:
+                long.append((key, text))
+            else:
+                yield text, key
+
+    for doc, key in nlp.pipe(
+        short(), as_tuples=True, batch_size=settings.batch_size, n_process=settings.processes
+    ):
+        yield key, doc
+        while long:  # parsed as soon as met, so pending work stays small
+            yield long[-1][0], parse_long(nlp, long.pop()[1])
+    while long:
+        yield long[-1][0], parse_long(nlp, long.pop()[1])
+
+
+def parse_long(nlp: Language, text: str) -> Doc:
+    """One Doc for a text of any length, parsed part by part; `doc.text == text`."""
+    parts = list(nlp.pipe(split_text(text, PARSE_PART_CHARS), batch_size=1))
+    return Doc.from_docs(parts, ensure_whitespace=False)
+
+
+def split_text(text: str, size: int) -> list[str]:
+    """`text` cut into pieces of at most `size` characters that join back into it: after a
+    line break where there is one, else after a sentence end, else after a space."""
+    pieces = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = next(
+            (at + len(mark) for mark in ("\n", ". ", " ") if (at := window.rfind(mark)) > 0),
+            size,
         )
-    )
+        pieces.append(text[start : start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
 
 
 def doc_to_bytes(doc: Doc) -> bytes:
@@ -90,26 +160,11 @@ def doc_from_bytes(nlp: Language, data: bytes) -> Doc:
     return next(iter(DocBin().from_bytes(data).get_docs(nlp.vocab)))
 
 
-def parse_pending(
-    store: Store,
-    nlp: Language,
-    settings: Settings,
-    on_parsed: Callable[[str, int], None] | None = None,
-) -> int:
-    """Parse every stored article that has no cached Doc for this model; return how many."""
-    key = model_key(nlp)
-    pending = store.unparsed(key)
-    for article_id, doc in parse(nlp, pending, settings):
-        store.save_doc(article_id, key, doc_to_bytes(doc))
-        if on_parsed:
-            on_parsed(article_id, len(doc))
-    return len(pending)
-
-
 def load_docs(
     store: Store, nlp: Language, article_ids: Iterable[str], settings: Settings
 ) -> dict[str, Doc]:
-    """Docs for the given articles from the cache, parsing (and caching) any that are missing."""
+    """Docs for the given articles from the cache, parsing any that are missing (and caching
+    them, unless the store is open read-only: reading never writes)."""
     key = model_key(nlp)
     docs: dict[str, Doc] = {}
     missing: list[tuple[str, str]] = []
@@ -121,6 +176,7 @@ def load_docs(
         else:
             docs[article_id] = doc_from_bytes(nlp, data)
     for article_id, doc in parse(nlp, missing, settings):
-        store.save_doc(article_id, key, doc_to_bytes(doc))
+        if not store.read_only:
+            store.save_doc(article_id, key, doc_to_bytes(doc))
         docs[article_id] = doc
     return docs

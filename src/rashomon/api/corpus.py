@@ -47,7 +47,8 @@ from rashomon.store import Store
 from rashomon.store.facts import article_facts, gazette
 from rashomon.store.findings import read_disputes, read_figures
 from rashomon.store.incidents import read_incidents
-from rashomon.store.stories import read_stories, resolve_story
+from rashomon.store.select import Selection, select_articles
+from rashomon.store.stories import read_stories
 
 if TYPE_CHECKING:
     from rashomon.api.exports import ExportResult
@@ -61,10 +62,12 @@ class Corpus:
     """A rashomon database, read and written through records. Use as a context manager or
     call close()."""
 
-    def __init__(self, path: str | Path, settings: Settings | None = None) -> None:
+    def __init__(
+        self, path: str | Path, settings: Settings | None = None, *, read_only: bool = False
+    ) -> None:
         self.path = str(path)
         self.settings = (settings or Settings.from_env()).with_overrides(db=self.path)
-        self.store = Store(self.path)
+        self.store = Store(self.path, read_only=read_only)
 
     def __enter__(self) -> Corpus:
         return self
@@ -130,23 +133,22 @@ class Corpus:
                       on_error or (lambda _error: None), show_progress=progress)  # fmt: skip
 
     def parse(
-        self, *, actors: Sequence[str | Path] = (), events: Sequence[str | Path] = ()
+        self,
+        *,
+        actors: Sequence[str | Path] = (),
+        events: Sequence[str | Path] = (),
+        on_error: Callable[[InputError], None] | None = None,
+        progress: bool = False,
     ) -> IngestResult:
         """Parse stored articles without a parse for the configured model, extract what a
         changed model or dictionary made stale, and place new articles in stories."""
-        from rashomon.entities import EntityExtractor, extract_pending
-        from rashomon.nlp import load_pipeline, parse_pending
-        from rashomon.pipeline import IngestResult
-        from rashomon.pipeline.placement import name_spans_of, place_pending
+        from rashomon.pipeline import IngestOptions, IngestResult, Progress, process_pending
 
-        nlp = load_pipeline(self.settings.model)
+        options = IngestOptions(actor_files=tuple(Path(p) for p in actors),
+                                event_files=tuple(Path(p) for p in events))  # fmt: skip
         result = IngestResult()
-        result.parsed = parse_pending(self.store, nlp, self.settings)
-        extractor = EntityExtractor.build(nlp, [Path(p) for p in actors],
-                                          [Path(p) for p in events])  # fmt: skip
-        result.extracted = extract_pending(self.store, extractor, self.settings)
-        spans = name_spans_of(extractor.dictionary)
-        result.placed = place_pending(self.store, name_spans=spans).placed
+        process_pending(self.store, self.settings, options, on_error or (lambda _error: None),
+                        Progress(progress), result)  # fmt: skip
         return result
 
     # -- articles ----------------------------------------------------------------------------
@@ -268,25 +270,39 @@ class Corpus:
 
     def story(self, story_id: str) -> Story:
         """One story by id or unique id prefix."""
-        (found,) = read_stories(self.store, resolve_story(self.store, story_id))
+        (found,) = read_stories(self.store, self.store.resolve_id(story_id, "story"))
         return found
+
+    def selection(
+        self, article: str | None = None, story: str | None = None, outlet: str | None = None
+    ) -> Selection:
+        """The articles every given filter allows (ids may be unique prefixes): what a
+        listing's --article, --story and --outlet select. A filter that matches nothing is
+        a NotFoundError, not an empty selection."""
+        return select_articles(self.store, article, story, outlet)
 
     # -- across outlets ----------------------------------------------------------------------
 
     def incidents(self, story: str | None = None) -> list[Incident]:
         """Incidents with every report of them (one story's, or all)."""
-        sid = resolve_story(self.store, story) if story else None
+        sid = self.store.resolve_id(story, "story") if story else None
         return read_incidents(self.store, story_id=sid)
 
     def figures(self, story: str | None = None) -> list[AlignedFigure]:
         """Aligned figures: one story's (its incidents' tolls and its other counts), or all."""
-        sid = resolve_story(self.store, story) if story else None
+        sid = self.store.resolve_id(story, "story") if story else None
         return read_figures(self.store, story_id=sid)
 
     def disputes(self, story: str | None = None, include_updates: bool = False) -> list[Dispute]:
         """Disputes between accounts; `include_updates` adds changes over time."""
-        sid = resolve_story(self.store, story) if story else None
+        sid = self.store.resolve_id(story, "story") if story else None
         return read_disputes(self.store, story_id=sid, include_updates=include_updates)
+
+    def dispute(self, dispute_id: str) -> Dispute:
+        """One dispute (or update) by id or unique id prefix."""
+        wanted = self.store.resolve_id(dispute_id, "dispute")
+        (found,) = [d for d in read_disputes(self.store, include_updates=True) if d.id == wanted]
+        return found
 
     def timeline(self, story: str) -> tuple[TimelineEntry, ...]:
         """A story's incidents, other acts and changes of control, by date."""
@@ -340,19 +356,9 @@ class Corpus:
 
     def _selection(
         self, article: str | None, story: str | None, outlet: str | None
-    ) -> set[str] | None:
+    ) -> frozenset[str] | None:
         """Ids of the articles the filters allow (None: every article)."""
-        wanted: set[str] | None = None
-        if article:
-            wanted = {self.store.resolve_id(article)}
-        if story:
-            ids = set(self.story(story).article_ids)
-            wanted = ids if wanted is None else wanted & ids
-        if outlet:
-            ids = {r.id for r in self.store.list_articles()
-                   if (r.outlet or "").casefold() == outlet.casefold()}  # fmt: skip
-            wanted = ids if wanted is None else wanted & ids
-        return wanted
+        return select_articles(self.store, article, story, outlet).article_ids
 
     def _facts(
         self, article: str | None, story: str | None, outlet: str | None
@@ -366,8 +372,11 @@ def _first(found: list[T], limit: int | None) -> list[T]:
     return found[:limit] if limit else found
 
 
-def open(path: str | Path, settings: Settings | None = None) -> Corpus:  # noqa: A001 (the library's entry point, like io.open)
-    """The corpus stored in the rashomon database at `path` (created when missing)."""
+def open(  # noqa: A001 (the library's entry point, like io.open)
+    path: str | Path, settings: Settings | None = None, *, read_only: bool = False
+) -> Corpus:
+    """The corpus stored in the rashomon database at `path`: created when missing, unless
+    `read_only` (never created, never written; a missing database is a NotFoundError)."""
     if not str(path):
         raise NotFoundError("no database path given")
-    return Corpus(path, settings)
+    return Corpus(path, settings, read_only=read_only)

@@ -232,6 +232,8 @@ class _Classifier:
             return LineKind.CREDIT
         if after_credit and _DATED_PHOTO_CAPTION.search(text):
             return LineKind.CAPTION
+        if _FOOTER_LINE.match(text) and self.lines[i].words <= 40:
+            return LineKind.FOOTER
         if self._names_source(text):
             return LineKind.SOURCE
         if furniture.is_caption(text):
@@ -248,8 +250,6 @@ class _Classifier:
             return LineKind.RELATED
         if furniture.is_teaser(text) and self.lines[i].words <= 2 * _HEADING_MAX_WORDS:
             return LineKind.TEASER
-        if _FOOTER_LINE.match(text) and self.lines[i].words <= 40:
-            return LineKind.FOOTER
         if self._names_source(text):
             return LineKind.SOURCE
         if furniture.is_date_stamp(text):
@@ -258,7 +258,7 @@ class _Classifier:
             return LineKind.WIDGET
         if furniture.is_foreign_script(text, self.script) or furniture.is_metadata_label(text):
             return LineKind.WIDGET
-        if furniture.is_run_together_menu(text):
+        if furniture.is_run_together_menu(text) or furniture.is_sign_off(text):
             return LineKind.WIDGET
         if self.lines[i].words <= _BYLINE_MAX_WORDS and _BYLINE.match(text):
             return LineKind.HEADING

@@ -59,6 +59,7 @@ class Vocabulary:
     function: frozenset[str]
     related: tuple[str, ...]
     comments: tuple[str, ...]
+    sign_offs: tuple[str, ...]
 
 
 @cache
@@ -71,6 +72,7 @@ def vocabulary() -> Vocabulary:
         function=frozenset(w.lower() for w in data["function_words"]),
         related=tuple(sorted((p.lower() for p in data["related_openings"]), key=len, reverse=True)),
         comments=tuple(p.lower() for p in data["comment_openings"]),
+        sign_offs=tuple(p.lower() for p in data["sign_off_openings"]),
     )
 
 
@@ -117,6 +119,15 @@ def related_opening(text: str) -> str | None:
             if opening in ("more news on", "posted in", "filed under"):
                 return opening
     return None
+
+
+def is_sign_off(text: str) -> bool:
+    """An outlet's standards or policy line ("Our Standards: The Thomson Reuters Trust
+    Principles."), short and opening with one of the sign-off phrases."""
+    if len(text) > _MAX_FURNITURE_CHARS:
+        return False
+    lowered = text.lower().lstrip("•·▪*-– ")
+    return any(lowered.startswith(opening) for opening in vocabulary().sign_offs)
 
 
 def is_comment_start(text: str) -> bool:

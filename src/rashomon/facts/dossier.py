@@ -103,6 +103,7 @@ class QuoteReport(Record):
     article_id: str
     cue: str | None
     intermediary: str | None
+    kind: str = "direct"  # direct (the speaker's words), indirect or statement (reported)
 
 
 @dataclass(frozen=True)

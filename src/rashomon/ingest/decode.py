@@ -12,6 +12,7 @@ import unicodedata
 from charset_normalizer import from_bytes
 
 from rashomon.errors import InputError
+from rashomon.textsafe import without_sequences
 
 _MAGIC = {
     b"\x89PNG": "PNG image",
@@ -32,6 +33,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _MAX_BAD_SHARE = 0.01
+_STRAY_CONTROLS = 8  # a few stray controls (a bell, a backspace) are dropped, not fatal
 _LATIN_FAMILY = {
     "cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_2", "iso8859_9", "iso8859_15",
     "iso8859_13", "iso8859_4", "iso8859_10", "mac_roman", "mac_latin2", "mac_iceland",
@@ -49,7 +51,13 @@ def decode_text(source: str, data: bytes) -> str:
         if data.startswith(bom):
             return _checked(source, data.decode(encoding, errors="replace"), encoding)
     if b"\x00" in data[:4096]:
-        raise InputError(source, "binary content (NUL bytes), not text")
+        encoding = _utf16_without_bom(data[:4096])
+        if encoding is None:
+            raise InputError(source, "binary content (NUL bytes), not text")
+        try:
+            return _checked(source, data.decode(encoding), encoding)
+        except UnicodeDecodeError:
+            raise InputError(source, f"binary content (NUL bytes), not {encoding} text") from None
     try:
         return _checked(source, data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
@@ -67,9 +75,30 @@ def decode_text(source: str, data: bytes) -> str:
     return _checked(source, str(best), best.encoding)
 
 
+def _utf16_without_bom(head: bytes) -> str | None:
+    """UTF-16 that lost its byte order mark: mostly-ASCII text leaves a NUL in every other
+    byte, on the odd side for little-endian and the even side for big-endian. Binary data
+    with NULs here and there does not: its NULs fall on both sides."""
+    if len(head) < 8 or len(head) % 2:
+        head = head[: len(head) - len(head) % 2]
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) // 2
+    if odd > 0.7 * half and even < 0.02 * half:
+        return "utf-16-le"
+    if even > 0.7 * half and odd < 0.02 * half:
+        return "utf-16-be"
+    return None
+
+
 def _checked(source: str, text: str, encoding: str) -> str:
-    bad = sum(1 for ch in text if _is_bad(ch))
-    if bad > max(2, _MAX_BAD_SHARE * len(text)):
+    # judged per distinct character: a Python loop over every character of an 8 MB text
+    # would take seconds
+    # terminal escape sequences are stripped before storing: judged without them
+    judged = without_sequences(text) if "\x1b" in text or "\x9b" in text else text
+    bad = sum(judged.count(ch) for ch in set(judged) if _is_bad(ch))
+    if bad > max(_STRAY_CONTROLS, _MAX_BAD_SHARE * len(judged)):
         raise InputError(
             source, f"not readable text ({bad} control or invalid characters as {encoding})"
         )

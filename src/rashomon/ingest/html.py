@@ -14,6 +14,7 @@ from copy import deepcopy
 from typing import Any
 
 import htmldate
+import lxml.html
 import trafilatura
 from lxml.etree import LxmlError
 from lxml.html import HtmlElement
@@ -47,6 +48,16 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# libxml2 silently drops what is nested deeper than this unless told to read huge trees.
+_PARSER_DEPTH = 255
+_HUGE_PARSER_DEPTH = 2048  # and with huge_tree=True, this
+_KEEP_DEPTH = 100
+# twenty or more of the same tag in a row, opening or closing, with nothing between them
+_TAG_RUN = re.compile(
+    r"<([A-Za-z][\w-]*)\b[^<>]{0,200}>\s*(?:<\1\b[^<>]{0,200}>\s*){19,}"
+    r"|</([A-Za-z][\w-]*)\s*>\s*(?:</\2\s*>\s*){19,}"
+)
+_DEEP_PARSER = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
 # Control characters that never occur in text, and U+FFFD left by a failed decode.
 _JUNK_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 _JUNK_SHARE = 0.05
@@ -152,10 +163,46 @@ def _parse(source: str, markup: str) -> HtmlElement:
         raise InputError(source, "not HTML: no tags found")
     try:
         tree = trafilatura.load_html(markup)
+        if tree is not None and _depth(tree) >= _PARSER_DEPTH:
+            # runs of one tag go first: even the huge-tree parser stops at 2,048 levels
+            flat = _TAG_RUN.sub(" ", markup)
+            tree = lxml.html.document_fromstring(flat, parser=_DEEP_PARSER)
+            if _depth(tree) >= _HUGE_PARSER_DEPTH:
+                raise InputError(source, f"HTML nested over {_HUGE_PARSER_DEPTH:,} levels deep: "
+                                 "its text cannot be read")  # fmt: skip
+            tree = _flattened(tree)
     except (ValueError, LxmlError) as err:
         raise InputError(source, f"cannot parse HTML: {err}") from err
     if tree is None:
         raise InputError(source, "no article text found in HTML: the page could not be parsed")
+    return tree
+
+
+def _depth(tree: HtmlElement) -> int:
+    """How deep the element tree goes (an explicit stack: no Python recursion)."""
+    deepest, stack = 0, [(tree, 1)]
+    while stack:
+        element, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in element)
+    return deepest
+
+
+def _flattened(tree: HtmlElement) -> HtmlElement:
+    """The page with wrappers below `_KEEP_DEPTH` unwrapped, their text and children lifted.
+
+    libxml2 stops at 256 levels and drops whatever is nested deeper, and a page nested a
+    thousand <div>s deep (broken templates do this) would lose its article; nothing an
+    article needs is structured that deep."""
+    deep = []
+    stack = [(tree, 1)]
+    while stack:
+        element, depth = stack.pop()
+        if depth > _KEEP_DEPTH and isinstance(element.tag, str) and element.tag not in ("p", "br"):
+            deep.append(element)
+        stack.extend((child, depth + 1) for child in element)
+    for element in reversed(deep):
+        element.drop_tag()
     return tree
 
 

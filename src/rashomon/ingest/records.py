@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ _DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
     "author": ("author", "byline", "authors"),
 }
 csv.field_size_limit(64 * 1024 * 1024)
+_MAX_INT_DIGITS = 4_000  # Python refuses int() of more than 4,300 digits
 
 
 @dataclass(frozen=True)
@@ -53,13 +53,19 @@ class FieldMap:
         return cls(columns, date_order)
 
     def resolve(self, available: list[str]) -> dict[str, str]:
-        """Article field -> record field, for the fields this collection has."""
+        """Article field -> record field, for the fields this collection has; a field named
+        by --map that the collection lacks is a ValueError (a typo must not pass silently)."""
         lowered = {name.lower(): name for name in available}
         chosen: dict[str, str] = {}
         for target in FIELDS:
             if target in self.columns:
-                if self.columns[target] in available:
-                    chosen[target] = self.columns[target]
+                column = self.columns[target]
+                if column not in available:
+                    shown = ", ".join(available[:20]) + (" ..." if len(available) > 20 else "")
+                    raise ValueError(
+                        f"--map {target}={column}: no field {column!r} (it has: {shown})"
+                    )
+                chosen[target] = column
                 continue
             for candidate in _DEFAULT_COLUMNS[target]:
                 if candidate in lowered:
@@ -84,7 +90,7 @@ def read_records(
 
 
 def _csv_records(source: str, text: str, field_map: FieldMap) -> Iterator[RawArticle | InputError]:
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(_lines(text, keepends=True))
     try:
         header = next(reader)
     except (StopIteration, csv.Error) as exc:
@@ -115,14 +121,14 @@ def _jsonl_records(
     source: str, text: str, field_map: FieldMap
 ) -> Iterator[RawArticle | InputError]:
     columns: dict[str, str] | None = None
-    for line_number, line in enumerate(text.splitlines(), start=1):
+    for line_number, line in enumerate(_lines(text), start=1):
         if not line.strip():
             continue
         where = f"{source}#line{line_number}"
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(where, f"invalid JSON: {exc.msg}")
+            record = _loads(where, line)
+        except InputError as exc:
+            yield exc
             continue
         if not isinstance(record, dict):
             yield InputError(where, "a JSON Lines record must be an object")
@@ -133,10 +139,7 @@ def _jsonl_records(
 
 
 def _json_records(source: str, text: str, field_map: FieldMap) -> Iterator[RawArticle | InputError]:
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(source, f"invalid JSON at line {exc.lineno}: {exc.msg}") from exc
+    document = _loads(source, text)
     if isinstance(document, dict):
         listed = next((v for v in document.values() if isinstance(v, list)), None)
         records = listed if listed is not None and "text" not in document else [document]
@@ -157,8 +160,37 @@ def _json_records(source: str, text: str, field_map: FieldMap) -> Iterator[RawAr
         yield _to_article(where, record, columns, field_map)
 
 
+def _loads(where: str, text: str) -> object:
+    """One JSON value; what Python's parser cannot hold is an InputError, not a crash."""
+    try:
+        return json.loads(text, parse_int=_integer)
+    except json.JSONDecodeError as exc:
+        raise InputError(where, f"invalid JSON at line {exc.lineno}: {exc.msg}") from None
+    except RecursionError:
+        raise InputError(where, "JSON nested too deeply to read") from None
+
+
+def _integer(digits: str) -> int | str:
+    """An integer, or its digits when Python refuses to convert so many (over 4,300)."""
+    return int(digits) if len(digits) <= _MAX_INT_DIGITS else digits
+
+
+def _lines(text: str, keepends: bool = False) -> Iterator[str]:
+    """The lines of `text`, one at a time: a record file can be large, and a copy of it
+    (io.StringIO holds four bytes a character) would double what one input costs."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end + 1
+        yield text[start:end] if keepends else text[start:end].rstrip("\n")
+        start = end
+
+
 def _require_text_column(source: str, field_map: FieldMap, available: list[str]) -> dict[str, str]:
-    columns = field_map.resolve(available)
+    try:
+        columns = field_map.resolve(available)
+    except ValueError as exc:
+        raise InputError(source, str(exc)) from None
     if "text" not in columns:
         wanted = field_map.columns.get("text") or " / ".join(_DEFAULT_COLUMNS["text"])
         raise InputError(
@@ -170,7 +202,14 @@ def _require_text_column(source: str, field_map: FieldMap, available: list[str])
 def _to_article(
     where: str, record: Mapping[str, object], columns: Mapping[str, str], field_map: FieldMap
 ) -> RawArticle | InputError:
-    values = {target: _cell(record.get(column)) for target, column in columns.items()}
+    try:
+        values = {
+            target: _cell(record.get(column), "\n\n" if target == "text" else ", ")
+            for target, column in columns.items()
+        }
+    except ValueError as exc:
+        field = next(t for t, c in columns.items() if _not_text(record.get(c)))
+        return InputError(where, f"field {columns[field]!r} {exc}")
     body = values.get("text")
     if not body:
         return InputError(where, "empty text")
@@ -181,8 +220,12 @@ def _to_article(
         if published is None:
             return InputError(where, f"unreadable date {values['date']!r} (see --date-order)")
     outlet = values.get("outlet")
+    # surrogatepass: a lone surrogate from "\\ud800" in the file still hashes (it is replaced
+    # before storing); for every other record this is the plain UTF-8 of the JSON
     digest = hashlib.sha256(
-        json.dumps(record, sort_keys=True, default=str, ensure_ascii=False).encode()
+        json.dumps(record, sort_keys=True, default=str, ensure_ascii=False).encode(
+            "utf-8", "surrogatepass"
+        )
     ).hexdigest()[:16]
     return RawArticle(
         source=source,
@@ -197,10 +240,22 @@ def _to_article(
     )
 
 
-def _cell(value: object) -> str | None:
+def _cell(value: object, joiner: str) -> str | None:
+    """A field's text: a string, a number, or a list of those joined (paragraphs of a text,
+    names of authors). An object or a nested list is a ValueError, never its Python repr."""
     if value is None:
         return None
+    if _not_text(value):
+        raise ValueError("holds a JSON object or nested list, not text")
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value if v) or None
+        return (
+            joiner.join(str(v).strip() for v in value if v is not None and str(v).strip()) or None
+        )
     text = str(value).strip()
     return text or None
+
+
+def _not_text(value: object) -> bool:
+    if isinstance(value, list):
+        return any(isinstance(v, dict | list) for v in value)
+    return isinstance(value, dict)

@@ -11,6 +11,7 @@ functions over records); this module only reads records from the store and write
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -42,6 +43,7 @@ from rashomon.store.incidents import (
     save_incident,
 )
 from rashomon.store.stories import (
+    is_placed,
     next_position,
     pending_articles,
     save_placement,
@@ -73,45 +75,30 @@ def place_pending(
     name_spans: Sequence[NameSpan] = (),
 ) -> Placement:
     """Place every extracted article that has no story yet. `name_spans` (see
-    `name_spans_of`) date the names undated articles use."""
+    `name_spans_of`) date the names undated articles use.
+
+    Each article is placed inside one write transaction that first checks it is still
+    unplaced: another process placing into the same database at the same time takes turns
+    with this one, and when it has placed something since, the story index and the names
+    are read again before going on, so both work on what is stored."""
     cfg = config or PlacementConfig()
     pending = pending_articles(store)
     result = Placement()
     if not pending:
         return result
     kinds = IncidentKinds.packaged()
-    names = gazette(store, name_spans)
-    index = StoryIndex.from_entries(story_entries(store), cfg.stories)
-    position = next_position(store)
+    names, index, position = gazette(store, name_spans), StoryIndex(cfg.stories), -1
     originals = _originals(store, pending)
     for article_id in pending:
-        (facts,) = article_facts(store, [article_id])
-        undated = not facts.article.published
-        named = estimate_window(facts, names.name_spans) if undated else None
-        if named is not None:  # its reports and its story go by the names' dates
-            facts = replace(facts, article=replace(facts.article, window=named))
-        incidents, retired = _incidents_of(store, facts, names, kinds, originals, cfg.incidents)
-        lead = incidents[0] if incidents and incidents[0].reports[-1].lead else None
-        lead_story = lead.story_id if lead is not None and len(lead.reports) > 1 else None
-        features = features_of(facts, names, incident_story=lead_story)
-        if named is not None:
-            features = replace(features, window=(named.start, named.end))
-        story_id = index.add(features)
         with store.transaction() as conn:
-            save_story(conn, _story_row(index, story_id))
-            weight = cfg.stories.undated_weight if undated else 1.0
-            save_placement(conn, article_id, story_id, position, index.entry_state(article_id),
-                           weight)  # fmt: skip
-            if undated:
-                span = (index.story(story_id).start, index.story(story_id).end)
-                save_window(conn, article_id, estimate_window(facts, names.name_spans, span))
-            for old_id, into in retired.items():
-                retire_incidents(conn, [old_id], into)
-                result.incidents.discard(old_id)
-            for incident in incidents:
-                placed = incident if incident.story_id else replace(incident, story_id=story_id)
-                save_incident(conn, placed, incident_label(placed, names))
-                result.incidents.add(placed.id)
+            if is_placed(store, article_id):
+                continue  # another process placed it while this one waited its turn
+            if next_position(store) != position:  # the first, or another process placed some
+                names = gazette(store, name_spans)
+                index = StoryIndex.from_entries(story_entries(store), cfg.stories)
+                position = next_position(store)
+            story_id = _place(conn, store, article_id, position, index, names, kinds,
+                              originals, cfg, result)  # fmt: skip
         position += 1
         result.placed += 1
         result.stories.add(story_id)
@@ -120,6 +107,47 @@ def place_pending(
     story_facts = _finish_stories(store, index, result.stories, names)
     _refresh_findings(store, result.incidents, story_facts, names)
     return result
+
+
+def _place(
+    conn: sqlite3.Connection,
+    store: Store,
+    article_id: str,
+    position: int,
+    index: StoryIndex,
+    names: Gazette,
+    kinds: IncidentKinds,
+    originals: dict[str, ArticleFact],
+    cfg: PlacementConfig,
+    result: Placement,
+) -> str:
+    """One article into its incidents and its story, inside the caller's transaction."""
+    (facts,) = article_facts(store, [article_id])
+    undated = not facts.article.published
+    named = estimate_window(facts, names.name_spans) if undated else None
+    if named is not None:  # its reports and its story go by the names' dates
+        facts = replace(facts, article=replace(facts.article, window=named))
+    incidents, retired = _incidents_of(store, facts, names, kinds, originals, cfg.incidents)
+    lead = incidents[0] if incidents and incidents[0].reports[-1].lead else None
+    lead_story = lead.story_id if lead is not None and len(lead.reports) > 1 else None
+    features = features_of(facts, names, incident_story=lead_story)
+    if named is not None:
+        features = replace(features, window=(named.start, named.end))
+    story_id = index.add(features)
+    save_story(conn, _story_row(index, story_id))
+    weight = cfg.stories.undated_weight if undated else 1.0
+    save_placement(conn, article_id, story_id, position, index.entry_state(article_id), weight)
+    if undated:
+        span = (index.story(story_id).start, index.story(story_id).end)
+        save_window(conn, article_id, estimate_window(facts, names.name_spans, span))
+    for old_id, into in retired.items():
+        retire_incidents(conn, [old_id], into)
+        result.incidents.discard(old_id)
+    for incident in incidents:
+        placed = incident if incident.story_id else replace(incident, story_id=story_id)
+        save_incident(conn, placed, incident_label(placed, names))
+        result.incidents.add(placed.id)
+    return story_id
 
 
 def _originals(store: Store, article_ids: Iterable[str]) -> dict[str, ArticleFact]:

@@ -38,10 +38,10 @@ SUMMARY_SENTENCES = 4
 TIMELINE_LIMIT = 60
 _WORD = re.compile(r"[a-z][a-z'-]+")
 _SKIP_KINDS = ("media",)
-# A line that opens an article but says nothing ("Date of publication ...", "Tags ...",
-# "Get short URL") is not a summary sentence: a lead must read as prose.
-_NOT_PROSE = re.compile(r"^(?:date of publication|tags?\b|get short url|published|last updated)",
-                        re.IGNORECASE)  # fmt: skip
+_LEAD_PARAGRAPHS = 12
+_SENTENCE = re.compile(r"(.+?(?:[.!?][\"'”’)]*|$))(?:\s+|$)")
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)]*$")
+_COUNTERS = re.compile(r"(?:^|\s)\d+(?:\s+\d+){2,}(?:\s|$)")  # share/like counters: "0 11 0"
 
 
 def build_dossier(
@@ -251,7 +251,7 @@ def _quotes(facts: Sequence[ArticleFacts], gazette: Gazette) -> tuple[dm.Speaker
         found.append(
             dm.SpeakerQuotes(name, actor_id, tuple(
                 tuple(dm.QuoteReport(q.text, outlets.get(q.article_id), q.article_id, q.cue,
-                                     q.intermediary) for q in s)
+                                     q.intermediary, q.kind) for q in s)
                 for s in statements
             ))
         )  # fmt: skip
@@ -296,11 +296,24 @@ def _summary(facts: Sequence[ArticleFacts]) -> tuple[dm.SummarySentence, ...]:
 
 
 def _lead(body: str) -> str:
-    """The first sentence of the first paragraph that reads as prose (not a dateline alone,
-    not a publication line or a tag list)."""
-    for paragraph in body.split("\n"):
-        paragraph = paragraph.strip()
-        if len(paragraph.split()) >= 8 and not _NOT_PROSE.match(paragraph):
-            match = re.match(r"(.+?[.!?])(?:\s|$)", paragraph)
-            return (match.group(1) if match else paragraph)[:400]
+    """The first sentence of the body that reads as prose: not a dateline alone, and not
+    page furniture the cleaning left behind ("Date of publication ... Tags: ...", "Get short
+    URL 0 11 0"), which has no full stop or is mostly capitalised; share counters in front
+    of a sentence are cut off."""
+    for paragraph in body.split("\n")[:_LEAD_PARAGRAPHS]:
+        for match in _SENTENCE.finditer(paragraph.strip()):
+            sentence = match.group(1).strip()
+            counters = list(_COUNTERS.finditer(sentence))
+            if counters:  # "Get short URL 0 11 0 0 MOSCOW (Sputnik) - ...": what follows
+                sentence = sentence[counters[-1].end() :].strip()
+            if _is_prose(sentence):
+                return sentence[:400]
     return ""
+
+
+def _is_prose(sentence: str) -> bool:
+    words = sentence.split()
+    if len(words) < 8 or not _ENDS_SENTENCE.search(sentence):
+        return False
+    lower = sum(1 for w in words if w[:1].islower())
+    return lower >= 0.4 * len(words)

@@ -15,12 +15,17 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Sequence
 
+from rashomon.report.cells import UNKNOWN_OUTLET
 from rashomon.report.dossier_markdown import (
+    carriers,
     cited_numbers,
     claimant_label,
     date_label,
+    direct_quote,
+    kind_label,
     outlet_count,
     quote_context,
+    reported_speech,
     reports_label,
     source_numbers,
     span_label,
@@ -61,6 +66,11 @@ def _dash(text: str | None) -> str:
     return _e(text) if text else '<span class="empty" title="not known">—</span>'
 
 
+def _outlet(outlet: str | None) -> str:
+    """An outlet's name, or the one wording every renderer uses for an unknown outlet."""
+    return _e(outlet) if outlet else f'<span class="empty">{UNKNOWN_OUTLET}</span>'
+
+
 def _cites(citations: Iterable[Citation], numbers: dict[str, int]) -> str:
     return "".join(_cite_mark(n) for n in cited_numbers(citations, numbers))
 
@@ -95,7 +105,7 @@ def _summary(d: Dossier, numbers: dict[str, int]) -> str:
 
 def _sources(d: Dossier) -> str:
     rows = "".join(
-        f'<tr id="src-{n}"><th scope="row" class="num">{n}</th><td>{_e(s.outlet)}</td>'
+        f'<tr id="src-{n}"><th scope="row" class="num">{n}</th><td>{_outlet(s.outlet)}</td>'
         f'<td>{_dash(s.wire)}</td><td class="date">{_dash(s.date)}</td><td>{_e(s.title)}</td>'
         f"<td>{_chips(s.copies)}</td></tr>"
         for n, s in enumerate(d.sources, start=1)
@@ -110,7 +120,7 @@ def _actors(d: Dossier) -> str:
         f'<td class="num">{a.mentions}</td><td class="num">{a.articles}</td></tr>'
         for a in d.actors
     )
-    head = ("Actor", "Sector", "Mentions", "Articles")
+    head = ("Actor", "Kind", "Mentions", "Articles")
     return _table(head, f"<tbody>{rows}</tbody>", "actors", (2, 3)) if rows else ""
 
 
@@ -118,7 +128,7 @@ def _evidence(citations: Sequence[Citation], numbers: dict[str, int]) -> str:
     if not citations:
         return ""
     items = "".join(
-        f'<li><blockquote>{_e(c.sentence)}</blockquote><p class="meta">{_e(c.outlet)}'
+        f'<li><blockquote>{_e(c.sentence)}</blockquote><p class="meta">{_outlet(c.outlet)}'
         f"{' · ' + _e(c.date) if c.date else ''}{_cite_id(c.article_id, numbers)}</p></li>"
         for c in citations
     )
@@ -156,7 +166,7 @@ def _figure(f: Figure, numbers: dict[str, int]) -> str:
             subject = f'<th scope="rowgroup" rowspan="{len(f.claims)}">{_e(f.subject)}{flag}</th>'
         rows.append(
             f"<tr>{subject}<td><strong>{_e(c.value)}</strong></td><td>{_dash(c.claimant)}</td>"
-            f'<td>{_dash(c.outlet)}</td><td class="date">{_dash(c.date)}</td>'
+            f'<td>{_outlet(c.outlet)}</td><td class="date">{_dash(c.date)}</td>'
             f'<td class="ev">{_cite_id(c.article_id, numbers)}'
             f"<details><summary>evidence</summary><blockquote>{_e(c.sentence)}</blockquote>"
             f"</details></td></tr>"
@@ -203,14 +213,23 @@ def _disputes(d: Dossier, numbers: dict[str, int]) -> str:
 def _speaker(sp: SpeakerQuotes, numbers: dict[str, int]) -> str:
     items = []
     for reports in (r for r in sp.statements if r):
+        first = reports[0]
         carried = "".join(
-            f'<span class="chip" title="{_e(quote_context(r))}">{_e(r.outlet or "unknown outlet")}'
-            f"{_cite_id(r.article_id, numbers)}</span>"
-            for r in reports
+            f'<span class="chip">{_e(outlet)}'
+            + "".join(dict.fromkeys(_cite_id(r.article_id, numbers) for r in rs))
+            + "</span>"
+            for outlet, rs in carriers(reports)
+        )
+        contexts = "; ".join(dict.fromkeys(c for r in reports if (c := quote_context(r))))
+        cue = f' <span class="cue">{_e(contexts)}</span>' if contexts else ""
+        said = (
+            f'<blockquote class="direct">{_e(direct_quote(first.text))}</blockquote>'
+            if first.kind == "direct"
+            else f'<p class="reported">{_e(reported_speech(sp.speaker, first))}</p>'
         )
         items.append(
-            f"<li><blockquote>“{_e(reports[0].text)}”</blockquote>"
-            f'<p class="meta">Carried by {carried}</p></li>'
+            f'<li>{said}<p class="meta"><span class="tag quote-kind">{_e(kind_label(first.kind))}'
+            f"</span>{cue} · Carried by {carried}</p></li>"
         )
     statements = f'<ul class="statements">{"".join(items)}</ul>'
     return f'<article class="speaker"><h3>{_e(sp.speaker)}</h3>{statements}</article>'

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from rashomon.facts import DateWindow
+from rashomon.report.cells import UNKNOWN_OUTLET
 from rashomon.report.dossier_model import (
     Citation,
     Dispute,
@@ -28,6 +29,10 @@ from rashomon.report.dossier_model import (
 )
 
 NONE_FOUND = "_None found._"
+UNATTRIBUTED = "unattributed"  # the speaker name the dossier gives a quote nobody is named for
+_DOUBLE_MARKS = '"“”„‟«»'
+_SINGLE_MARKS = "'‘’‹›"
+_KIND_LABELS = {"indirect": "reported speech", "statement": "statement, reported"}
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 _SPACE = re.compile(r"\s+")
 
@@ -109,6 +114,47 @@ def claimant_label(claimant: str | None, outlet: str | None) -> str:
     return claimant or (f"{outlet} (outlet)" if outlet else "unattributed")
 
 
+def direct_quote(text: str) -> str:
+    """A speaker's words once in typographic marks: the marks the extractor kept around the
+    content ('"The siege must end,"', '“it is Russia') are dropped first, with a comma that
+    only led back into the sentence."""
+    inner = text.strip().strip(_DOUBLE_MARKS + " ")
+    if len(inner) > 1 and inner[0] in _SINGLE_MARKS and inner[-1] in _SINGLE_MARKS:
+        inner = inner[1:-1].strip()
+    return f"“{inner.rstrip(',;: ')}”"
+
+
+def reported_speech(speaker: str, report: QuoteReport) -> str:
+    """What a speaker said, as the outlet reported it: "Khoja said that ...", "According to
+    the UN, ..."; no quotation marks, because these are not the speaker's words."""
+    who = speaker if speaker != UNATTRIBUTED else "An unnamed source"
+    text = report.text.strip()
+    if text and text[-1] not in '.!?…"”’':
+        text += "."
+    cue = (report.cue or "said").strip()
+    if cue.lower().startswith("according"):
+        return f"According to {who}, {text}"
+    return f"{who} {cue} {text}"
+
+
+def kind_label(kind: str) -> str:
+    """How a quote reached the page: the speaker's own words, or a report of them."""
+    return "direct quote" if kind == "direct" else _KIND_LABELS.get(kind, "reported speech")
+
+
+def carriers(reports: Sequence[QuoteReport]) -> list[tuple[str, list[QuoteReport]]]:
+    """The outlets that carried a statement, each once with its reports (an article counts
+    once however often it repeats the statement); an unknown outlet is named as such."""
+    grouped: dict[str, list[QuoteReport]] = {}
+    seen: set[str] = set()
+    for report in reports:
+        if report.article_id in seen:
+            continue
+        seen.add(report.article_id)
+        grouped.setdefault(report.outlet or UNKNOWN_OUTLET, []).append(report)
+    return list(grouped.items())
+
+
 def quote_context(report: QuoteReport) -> str:
     """How an outlet framed a quote: its cue verb and any intermediary ("said; via TASS")."""
     parts = [
@@ -152,7 +198,7 @@ def _sources(d: Dossier) -> list[str]:
     rows = [
         [
             f"[{n}]",
-            escape(s.outlet),
+            escape(s.outlet or UNKNOWN_OUTLET),
             escape(s.wire),
             escape(s.date),
             escape(s.title),
@@ -187,7 +233,7 @@ def _figures(
         title = escape(f.subject) + (" **(disputed)**" if f.disputed else "")
         for i, c in enumerate(f.claims):
             subject = title if i == 0 else "〃"  # ditto: same subject as the row above
-            cells = [c.value, c.claimant, c.outlet, c.date]
+            cells = [c.value, c.claimant, c.outlet or UNKNOWN_OUTLET, c.date]
             rows.append([subject, *map(escape, cells), _cite(c.article_id, numbers)])
     out = _table(["Subject", "Figure", "Claimant", "Via", "Date", "Source"], rows) if rows else []
     notes = [f"- {escape(d.subject)}: {escape(d.note)}" for d in numeric if d.note]
@@ -228,10 +274,11 @@ def _disputes(d: Dossier, numbers: dict[str, int]) -> list[str]:
     return out
 
 
-def _carrier(r: QuoteReport, numbers: dict[str, int]) -> str:
-    context = quote_context(r)
-    context = f" ({escape(context)})" if context else ""
-    return f"{escape(r.outlet or 'unknown outlet')}{context} {_cite(r.article_id, numbers)}"
+def _carrier(outlet: str, reports: Sequence[QuoteReport], numbers: dict[str, int]) -> str:
+    contexts = "; ".join(dict.fromkeys(c for r in reports if (c := quote_context(r))))
+    context = f" ({escape(contexts)})" if contexts else ""
+    cites = "".join(dict.fromkeys(_cite(r.article_id, numbers) for r in reports))
+    return f"{escape(outlet)}{context} {cites}"
 
 
 def _quotes(speakers: Sequence[SpeakerQuotes], numbers: dict[str, int]) -> list[str]:
@@ -239,8 +286,13 @@ def _quotes(speakers: Sequence[SpeakerQuotes], numbers: dict[str, int]) -> list[
     for sp in speakers:
         out += [f"### {escape(sp.speaker)}", ""]
         for reports in (r for r in sp.statements if r):
-            carried = "; ".join(_carrier(r, numbers) for r in reports)
-            out += [f"> “{escape(reports[0].text)}”", ">", f"> — carried by {carried}", ""]
+            first = reports[0]
+            carried = "; ".join(_carrier(o, rs, numbers) for o, rs in carriers(reports))
+            credit = f"{kind_label(first.kind)}, carried by {carried}"
+            if first.kind == "direct":
+                out += [f"> {escape(direct_quote(first.text))}", ">", f"> — {credit}", ""]
+            else:
+                out += [f"{escape(reported_speech(sp.speaker, first))}", f"— _{credit}_", ""]
     return out
 
 

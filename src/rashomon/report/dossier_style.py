@@ -67,6 +67,10 @@ details{margin-top:.3rem;font-size:.85rem}
 summary{cursor:pointer;color:var(--accent)}
 blockquote{margin:.4rem 0;padding:.3rem .8rem;border-left:3px solid var(--line);
 font-family:var(--serif);color:#333}
+blockquote.direct{border-left-color:var(--accent)}
+.reported{margin:.4rem 0;font-family:var(--serif)}
+.quote-kind{color:#5b6576;background:#f0f2f5;margin-right:.3rem}
+.cue{font-style:italic}
 tbody.disputed{background:var(--warn-bg)}
 tbody.disputed th{color:var(--warn)}
 .dispute{border:1px solid var(--line);border-radius:8px;padding:1rem;margin-bottom:1rem;

@@ -1,4 +1,4 @@
-"""Plain-text renderings for the terminal: the articles table and the per-article report."""
+"""Plain text for the terminal: the per-article report (tables are `report.tables`)."""
 
 from __future__ import annotations
 
@@ -9,42 +9,11 @@ from collections.abc import Mapping, Sequence
 from spacy.tokens import Doc
 
 from rashomon.model import ArticleSummary
+from rashomon.report.cells import UNKNOWN_OUTLET
 from rashomon.store.entities import EntitySummary
 
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 _WIDTH = 100
-
-
-def articles_table(rows: Sequence[ArticleSummary]) -> str:
-    return table(
-        [
-            {
-                "id": row.id,
-                "outlet": row.outlet or "?",
-                "wire": row.wire,
-                "dateline": row.dateline,
-                "published": _date(row),
-                "words": row.words,
-                "copy of": row.duplicate_of,
-                "title": _clip(row.title, 50),
-            }
-            for row in rows
-        ],
-        ("id", "outlet", "wire", "dateline", "published", "words", "copy of", "title"),
-    )
-
-
-def table(rows: Sequence[Mapping[str, object]], columns: Sequence[str]) -> str:
-    """Fixed-width table of the given columns; the last column is never padded."""
-    cells = [[str(c) for c in columns]]
-    cells += [["" if row.get(c) is None else str(row.get(c)) for c in columns] for row in rows]
-    widths = [max(len(line[i]) for line in cells) for i in range(len(columns))]
-    return "\n".join(
-        "  ".join(cell.ljust(w) for cell, w in zip(line[:-1], widths, strict=False))
-        + "  "
-        + line[-1]
-        for line in cells
-    )
 
 
 def _wrapped(text: str) -> list[str]:
@@ -90,7 +59,7 @@ def article_report(
 ) -> str:
     """A few lines that tell a reader what the article is and what it mentions."""
     facts = [
-        f"outlet {row.outlet or 'unknown'}"
+        (row.outlet or UNKNOWN_OUTLET)
         + (f" (from {row.outlet_found_in})" if row.outlet_found_in else ""),
         f"wire {row.wire}" if row.wire else "",
         f"dateline {row.dateline}" if row.dateline else "",
@@ -154,7 +123,3 @@ def _date(row: ArticleSummary) -> str:
     if not row.published:
         return ""
     return f"{row.published} ({row.published_precision}, {row.published_found_in})"
-
-
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"

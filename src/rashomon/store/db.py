@@ -7,13 +7,16 @@ committed article whole and the next run simply skips them.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import quote
 
 from rashomon.errors import NotFoundError, StoreError
+from rashomon.ids import resolve_prefix
 from rashomon.model import (
     Article,
     ArticleSummary,
@@ -23,7 +26,7 @@ from rashomon.model import (
     PublicationDate,
 )
 from rashomon.reconcile.duplicates import Fingerprint
-from rashomon.store.schema import BACKFILLED_BY_CODE, LATEST_VERSION, MIGRATIONS
+from rashomon.store.schema import BACKFILLED_BY_CODE, LATEST_VERSION, MIGRATIONS, Migration
 
 _SUMMARY_COLUMNS = (
     "a.id, a.source, a.title, a.outlet, a.outlet_found_in, a.wire, a.dateline, a.published,"
@@ -32,24 +35,114 @@ _SUMMARY_COLUMNS = (
 )
 
 
+# what each kind of id is looked up in: table, column, the command that lists them
+_ID_SOURCES = {
+    "article": ("articles", "id", "articles"),
+    "story": ("stories", "id", "stories"),
+    "incident": ("incidents", "id", "incidents"),
+    "dispute": ("disputes", "id", "disputes --all"),
+}
+# Ids that carry their kind ("story:3f2a..."): typing the hash part alone is enough.
+_ID_PREFIXES = {"story": "story:", "incident": "incident:", "dispute": "dispute:"}
+_BUSY_SECONDS = 60  # how long a writer waits for another process's transaction
+
+
+def _check_writable(path: str) -> None:
+    """Say what is wrong before SQLite says "unable to open database file"."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        raise StoreError(f"{path} is a folder, not a database")
+    if not os.path.isdir(folder):
+        raise StoreError(f"cannot create database {path}: folder {folder} does not exist")
+    if not _writable(path):
+        raise StoreError(_read_only_message(path))
+
+
+def _writable(path: str) -> bool:
+    folder = os.path.dirname(os.path.abspath(path))
+    exists = os.path.exists(path)
+    return (not exists or os.access(path, os.W_OK)) and os.access(folder, os.W_OK)
+
+
+def _read_only_message(path: str) -> str:
+    return f"{path} is read-only (or its folder is): reading works, writing to it does not"
+
+
+def _is_read_only_error(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "readonly" in text or "read-only" in text or "unable to open" in text
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class Store:
-    """A rashomon database file. Use as a context manager or call close()."""
+    """A rashomon database file. Use as a context manager or call close().
 
-    def __init__(self, path: str | Path) -> None:
+    `Store(path)` opens for writing and creates the file (ingest, parse); `Store(path,
+    read_only=True)` never writes and never creates: a missing file is a NotFoundError, and a
+    database in a read-only folder or on read-only media opens all the same.
+    """
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = str(path)
+        self.read_only = read_only
+        if read_only:
+            self.conn = self._connect_read_only()
+        else:
+            _check_writable(self.path)
+            self.conn = self._connect()
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
-            self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
-            self.conn.execute("PRAGMA foreign_keys=ON")
             self._migrate()
         except sqlite3.DatabaseError as exc:
+            self.conn.close()
             raise StoreError(f"{self.path}: not a usable rashomon database ({exc})") from exc
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            conn = sqlite3.connect(self.path, isolation_level=None, timeout=_BUSY_SECONDS)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+        except sqlite3.OperationalError as exc:
+            if _is_read_only_error(exc):
+                raise StoreError(_read_only_message(self.path)) from exc
+            raise StoreError(f"{self.path}: not a usable rashomon database ({exc})") from exc
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a usable rashomon database ({exc})") from exc
+        return conn
+
+    def _connect_read_only(self) -> sqlite3.Connection:
+        if not os.path.exists(self.path):
+            raise NotFoundError(
+                f"no database at {self.path} (`rashomon ingest` creates one; --db or "
+                "RASHOMON_DB chooses which)"
+            )
+        if os.path.isdir(self.path):
+            raise StoreError(f"{self.path} is a folder, not a database")
+        uri = f"file:{quote(os.path.abspath(self.path))}?mode=ro"
+        conn = None
+        # A database in WAL mode needs its -shm file; in a read-only folder that cannot be
+        # created, so the file is read as immutable (nobody can be writing there either).
+        for suffix in ("", "&immutable=1"):
+            try:
+                conn = sqlite3.connect(uri + suffix, uri=True, timeout=_BUSY_SECONDS)
+                conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+                break
+            except sqlite3.OperationalError as exc:
+                if conn is not None:
+                    conn.close()
+                conn = None
+                if suffix:
+                    raise StoreError(f"{self.path}: cannot open the database ({exc})") from exc
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(f"{self.path}: not a usable rashomon database ({exc})") from exc
+        assert conn is not None
+        conn.isolation_level = None
+        conn.row_factory = sqlite3.Row
+        return conn
 
     def __enter__(self) -> Store:
         return self
@@ -62,8 +155,17 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception. IMMEDIATE takes the
+        write lock at once, so two processes never interleave a read and a write; the
+        other waits (up to `_BUSY_SECONDS`)."""
+        if self.read_only:
+            raise StoreError(_read_only_message(self.path))
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if _is_read_only_error(exc):
+                raise StoreError(_read_only_message(self.path)) from exc
+            raise
         try:
             yield self.conn
         except BaseException:
@@ -74,21 +176,30 @@ class Store:
     # -- schema ---------------------------------------------------------------------------
 
     def _migrate(self) -> None:
+        """Apply the migrations this database lacks, each in its own transaction; a read-only
+        store only checks that the schema is one it can read."""
+        if self.read_only:
+            known = self.conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+            ).fetchone()
+            if known is None:
+                raise StoreError(f"{self.path}: not a rashomon database")
+            if self._missing() and _writable(self.path):
+                # an older schema is upgraded once, as any writer would: the one write a
+                # read command makes, and never to user data
+                Store(self.path).close()
+            self._check_version(upgradable=False)
+            return
         self.conn.execute(
             "CREATE TABLE IF NOT EXISTS schema_version ("
             " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
         )
-        current = self.schema_version()
-        if current > LATEST_VERSION:
-            raise StoreError(
-                f"{self.path}: schema version {current} is newer than this rashomon "
-                f"({LATEST_VERSION}); upgrade rashomon"
-            )
-        applied = {version for version, _ in self.applied_migrations()}
-        for migration in MIGRATIONS:
-            if migration.version in applied:
-                continue  # each named migration runs once, whatever order they landed in
+        self._check_version(upgradable=True)
+        for migration in self._missing():
             with self.transaction() as conn:
+                # another process may have applied it while we waited for the write lock
+                if migration not in self._missing():
+                    continue
                 for statement in _statements(migration.sql):
                     conn.execute(statement)
                 if migration.version in BACKFILLED_BY_CODE:
@@ -97,6 +208,23 @@ class Store:
                     "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
                     (migration.version, migration.name, _now()),
                 )
+
+    def _missing(self) -> list[Migration]:
+        applied = {version for version, _ in self.applied_migrations()}
+        return [m for m in MIGRATIONS if m.version not in applied]
+
+    def _check_version(self, upgradable: bool) -> None:
+        current = self.schema_version()
+        if current > LATEST_VERSION:
+            raise StoreError(
+                f"{self.path}: schema version {current} is newer than this rashomon "
+                f"({LATEST_VERSION}); upgrade rashomon"
+            )
+        if self._missing() and not upgradable:
+            raise StoreError(
+                f"{self.path}: schema version {current} is older than this rashomon "
+                f"({LATEST_VERSION}) and read-only here; open it once where it can be written"
+            )
 
     def schema_version(self) -> int:
         row = self.conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
@@ -212,6 +340,83 @@ class Store:
                 [(shingle, article.id) for shingle in fingerprint.samples],
             )
 
+    def insert_article(
+        self,
+        article: Article,
+        fingerprint: Fingerprint,
+        duplicate_of: str | None,
+        similarity: float | None,
+    ) -> bool:
+        """`add_article` unless an article with this id is stored already (perhaps by another
+        process a moment ago): True when it was added."""
+        try:
+            self.add_article(article, fingerprint, duplicate_of, similarity)
+        except sqlite3.IntegrityError:
+            if self.has_article(article.id):
+                return False
+            raise
+        return True
+
+    def same_input(self, source: str, content_hash: str) -> list[ArticleSummary]:
+        """Articles stored from this input with this content (under any outlet)."""
+        rows = self.conn.execute(
+            f"SELECT {_SUMMARY_COLUMNS}, 0 AS parsed FROM articles a"
+            " WHERE a.source = ? AND a.content_hash = ? ORDER BY a.rowid",
+            (source, content_hash),
+        )
+        return [_summary(row) for row in rows]
+
+    def update_metadata(
+        self, article_id: str, article: Article, fields: Sequence[str], stale: Sequence[str]
+    ) -> list[tuple[str, str | None, str | None]]:
+        """Give a stored article `article`'s values of `fields` (outlet, published, url),
+        record each change with where the new value came from, and forget the `stale`
+        stages that read those fields so that they run again. Returns (field, old, new)."""
+        current, _ = self.get_article(article_id)
+        changes = []
+        for name in fields:
+            old, new = _metadata(current, name), _metadata(article, name)
+            if old != new:
+                changes.append((name, old, new, _found_in(article, name)))
+        if not changes:
+            return []
+        published = article.published
+        columns = {
+            "outlet": {"outlet": article.outlet, "outlet_found_in": _found_in(article, "outlet")},
+            "published": {
+                "published": published.value if published else None,
+                "published_precision": published.precision.value if published else None,
+                "published_found_in": published.found_in.value if published else None,
+            },
+            "url": {"url": article.url},
+        }
+        with self.transaction() as conn:
+            for name, old, new, found_in in changes:
+                assignments = ", ".join(f"{c} = ?" for c in columns[name])
+                conn.execute(
+                    f"UPDATE articles SET {assignments} WHERE id = ?",
+                    (*columns[name].values(), article_id),
+                )
+                conn.execute(
+                    "INSERT INTO article_changes (article_id, field, old, new, found_in,"
+                    " changed_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    (article_id, name, old, new, found_in, _now()),
+                )
+            conn.executemany(
+                "DELETE FROM article_stages WHERE article_id = ? AND stage = ?",
+                [(article_id, stage) for stage in stale],
+            )
+        return [(name, old, new) for name, old, new, _ in changes]
+
+    def article_changes(self, article_id: str) -> list[dict[str, str | None]]:
+        """The recorded metadata changes of an article, oldest first."""
+        rows = self.conn.execute(
+            "SELECT field, old, new, found_in, changed_at FROM article_changes"
+            " WHERE article_id = ? ORDER BY rowid",
+            (article_id,),
+        )
+        return [dict(row) for row in rows]
+
     def list_articles(self) -> list[ArticleSummary]:
         rows = self.conn.execute(
             f"SELECT {_SUMMARY_COLUMNS}, EXISTS(SELECT 1 FROM parsed_docs p"
@@ -219,17 +424,19 @@ class Store:
         )
         return [_summary(row) for row in rows]
 
-    def resolve_id(self, id_or_prefix: str) -> str:
-        """Full id from an id or a unique prefix of one (ids are long to type)."""
+    def resolve_id(self, id_or_prefix: str, kind: str = "article") -> str:
+        """Full id of an article (or a story, incident or dispute: `kind`) from its id or a
+        unique prefix; a story's, incident's or dispute's may leave out "story:" etc."""
+        table, column, listing = _ID_SOURCES[kind]
+        marker = _ID_PREFIXES.get(kind)
+        if marker and not id_or_prefix.startswith(marker):
+            id_or_prefix = marker + id_or_prefix
         rows = self.conn.execute(
-            "SELECT id FROM articles WHERE id = ? OR id LIKE ? LIMIT 2",
-            (id_or_prefix, id_or_prefix.replace("%", "").replace("_", "") + "%"),
-        ).fetchall()
-        if not rows:
-            raise NotFoundError(f"no article with id {id_or_prefix!r}")
-        if len(rows) > 1 and rows[0][0] != id_or_prefix:
-            raise NotFoundError(f"id prefix {id_or_prefix!r} matches several articles")
-        return str(rows[0][0])
+            f"SELECT DISTINCT {column} FROM {table} WHERE {column} >= ? AND {column} < ?"
+            f" ORDER BY {column} != ?, {column} LIMIT 6",
+            (id_or_prefix, id_or_prefix + "\U0010ffff", id_or_prefix),
+        )
+        return resolve_prefix(kind, id_or_prefix, (r[0] for r in rows), listing)
 
     def get_article(self, article_id: str) -> tuple[Article, ArticleSummary]:
         row = self.conn.execute(
@@ -282,6 +489,25 @@ class Store:
             (model,),
         )
         return [(r[0], r[1]) for r in rows]
+
+    def unparsed_ids(self, model: str) -> list[str]:
+        """Ids of articles with no cached parse for `model`, in ingest order."""
+        rows = self.conn.execute(
+            "SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM parsed_docs p"
+            " WHERE p.article_id = a.id AND p.model = ?) ORDER BY a.rowid",
+            (model,),
+        )
+        return [r[0] for r in rows]
+
+    def bodies(self, article_ids: Sequence[str]) -> list[tuple[str, str]]:
+        """(id, body) of the given articles, in the order given."""
+        found = {}
+        for start in range(0, len(article_ids), 500):
+            chunk = article_ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(f"SELECT id, body FROM articles WHERE id IN ({marks})", chunk)
+            found.update((r[0], r[1]) for r in rows)
+        return [(a, found[a]) for a in article_ids if a in found]
 
     def save_doc(self, article_id: str, model: str, data: bytes) -> None:
         with self.transaction() as conn:
@@ -336,6 +562,22 @@ def _backfill_country_codes(conn: sqlite3.Connection) -> None:
 
 # What code fills after a migration's SQL, by migration number (see schema.BACKFILLED_BY_CODE).
 _BACKFILLS = {10: _backfill_samples, 12: _backfill_country_codes}
+
+
+def _metadata(article: Article, name: str) -> str | None:
+    if name == "published":
+        date = article.published
+        return f"{date.value} ({date.precision.value})" if date else None
+    value = getattr(article, name)
+    return None if value is None else str(value)
+
+
+def _found_in(article: Article, name: str) -> str | None:
+    if name == "outlet":
+        return article.outlet_found_in.value if article.outlet_found_in else None
+    if name == "published":
+        return article.published.found_in.value if article.published else None
+    return "user"
 
 
 def _statements(sql: str) -> list[str]:

@@ -6,6 +6,7 @@ with a new dictionary or model never leaves a mix of old and new rows.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -114,23 +115,30 @@ def save_entities(store: Store, found: ArticleEntities) -> None:
         )
 
 
-def articles_needing(store: Store, stage: str, version: str) -> list[str]:
-    """Ids of articles whose `stage` never ran or ran with another version."""
+def articles_needing(
+    store: Store, stage: str, version: str, parsed_with: str | None = None
+) -> list[str]:
+    """Ids of articles whose `stage` never ran or ran with another version; with
+    `parsed_with`, only those that have a cached parse by that model."""
     rows = store.conn.execute(
         "SELECT a.id FROM articles a LEFT JOIN article_stages s ON s.article_id = a.id"
-        " AND s.stage = ? WHERE s.version IS NULL OR s.version != ? ORDER BY a.rowid",
-        (stage, version),
+        " AND s.stage = ? WHERE (s.version IS NULL OR s.version != ?) AND (? IS NULL OR"
+        " EXISTS (SELECT 1 FROM parsed_docs p WHERE p.article_id = a.id AND p.model = ?))"
+        " ORDER BY a.rowid",
+        (stage, version, parsed_with, parsed_with),
     )
     return [r[0] for r in rows]
 
 
-def list_actors(store: Store) -> list[dict[str, Any]]:
-    rows = store.conn.execute(
+def list_actors(store: Store, only: Collection[str] | None = None) -> list[dict[str, Any]]:
+    """Actors with their mentions and articles; with `only`, counted in those articles."""
+    rows = _counted(
+        store,
         "SELECT a.id, a.name, a.kind, a.country, a.sector, a.affiliation, a.origin,"
-        " COUNT(m.rowid) AS mentions, COUNT(DISTINCT m.article_id) AS articles"
-        " FROM actors a JOIN mentions m ON m.actor_id = a.id"
-        " GROUP BY a.id ORDER BY mentions DESC, a.name"
-    ).fetchall()
+        " m.article_id, COUNT(m.rowid) AS n FROM actors a JOIN mentions m ON m.actor_id = a.id"
+        " GROUP BY a.id, m.article_id",
+        only,
+    )
     aliases: dict[str, list[str]] = {}
     for actor_id, alias in store.conn.execute(
         "SELECT DISTINCT actor_id, alias FROM actor_aliases ORDER BY actor_id, alias"
@@ -154,14 +162,30 @@ def list_alias_evidence(store: Store) -> list[dict[str, Any]]:
     return [dict(row) for row in rows]
 
 
-def list_places(store: Store) -> list[dict[str, Any]]:
-    rows = store.conn.execute(
+def list_places(store: Store, only: Collection[str] | None = None) -> list[dict[str, Any]]:
+    """Places with their mentions and articles; with `only`, counted in those articles."""
+    return _counted(
+        store,
         "SELECT p.id, p.name, p.lat, p.lon, p.precision, p.country, p.parent_id AS parent,"
-        " COUNT(m.rowid) AS mentions, COUNT(DISTINCT m.article_id) AS articles"
-        " FROM places p JOIN mentions m ON m.place_id = p.id"
-        " GROUP BY p.id ORDER BY mentions DESC, p.name"
+        " m.article_id, COUNT(m.rowid) AS n FROM places p JOIN mentions m ON m.place_id = p.id"
+        " GROUP BY p.id, m.article_id",
+        only,
     )
-    return [dict(row) for row in rows]
+
+
+def _counted(store: Store, sql: str, only: Collection[str] | None) -> list[dict[str, Any]]:
+    """Rows of `sql` (one per thing and article, with its count `n`) summed per thing into
+    `mentions` and `articles`, most mentioned first; only articles in `only` count."""
+    found: dict[str, dict[str, Any]] = {}
+    for row in store.conn.execute(sql):
+        if only is not None and row["article_id"] not in only:
+            continue
+        values = dict(row)
+        article, n = values.pop("article_id"), values.pop("n")
+        entry = found.setdefault(values["id"], values | {"mentions": 0, "articles": 0})
+        entry["mentions"] += n
+        entry["articles"] += 1 if article else 0
+    return sorted(found.values(), key=lambda r: (-r["mentions"], r["name"]))
 
 
 def list_dates(store: Store, article_id: str | None = None) -> list[dict[str, Any]]:
@@ -219,7 +243,7 @@ def article_entity_summary(store: Store, article_id: str, top: int = 8) -> Entit
         (article_id,),
     ).fetchall()
     numbers = store.conn.execute(
-        "SELECT n.text, n.what, COALESCE(ac.name, n.claimant, a.outlet, 'unknown')"
+        "SELECT n.text, n.what, COALESCE(ac.name, n.claimant, a.outlet, 'unknown outlet')"
         " FROM numbers n JOIN articles a ON a.id = n.article_id"
         " LEFT JOIN actors ac ON ac.id = n.claimant_actor_id"
         " WHERE n.article_id = ? ORDER BY n.start",

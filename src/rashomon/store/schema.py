@@ -1,7 +1,9 @@
 """Schema as an ordered list of named migrations, each applied once in its own transaction.
 
 Never edit a released migration: add a new one. `schema_version` records what ran, so an old
-database upgrades in place and a newer one is refused instead of being damaged.
+database upgrades in place and a newer one is refused instead of being damaged. Numbers are
+reserved per branch, so a database may have run 9 before 7 and 8 exist: every migration not
+yet recorded runs, whatever its number.
 """
 
 from __future__ import annotations
@@ -395,6 +397,28 @@ MIGRATIONS: tuple[Migration, ...] = (
             end INTEGER
         );
         CREATE INDEX dispute_sides_dispute ON dispute_sides(dispute_id);
+        """,
+    ),
+    Migration(
+        9,
+        "claims_and_article_changes",
+        """
+        CREATE TABLE claims (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            stage TEXT NOT NULL,               -- 'parse' or 'entities'
+            owner TEXT NOT NULL,               -- host:pid:token of the process working on it
+            claimed_at TEXT NOT NULL,
+            PRIMARY KEY (article_id, stage)
+        );
+        CREATE TABLE article_changes (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            field TEXT NOT NULL,               -- outlet, published, url
+            old TEXT,
+            new TEXT,
+            found_in TEXT,                     -- where the new value came from (user ...)
+            changed_at TEXT NOT NULL
+        );
+        CREATE INDEX article_changes_article ON article_changes(article_id);
         """,
     ),
     Migration(

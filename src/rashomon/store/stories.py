@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from rashomon.errors import NotFoundError
 from rashomon.facts import DateWindow, Story
 from rashomon.store.db import Store
 
@@ -41,6 +40,11 @@ def story_entries(store: Store) -> list[dict[str, Any]]:
         " ORDER BY s.position"
     )
     return [json.loads(r[0]) for r in rows]
+
+
+def is_placed(store: Store, article_id: str) -> bool:
+    row = store.conn.execute("SELECT 1 FROM story_articles WHERE article_id = ?", (article_id,))
+    return row.fetchone() is not None
 
 
 def next_position(store: Store) -> int:
@@ -168,20 +172,3 @@ def clear_cross_article(store: Store) -> None:
                       "incident_actors", "incident_reports", "incidents", "story_entries",
                       "story_articles", "stories", "article_windows"):  # fmt: skip
             conn.execute(f"DELETE FROM {table}")
-
-
-def resolve_story(store: Store, id_or_prefix: str) -> str:
-    """A story's full id from its id or a unique prefix of it ("story:3f2a" or "3f2a")."""
-    wanted = id_or_prefix if id_or_prefix.startswith("story:") else f"story:{id_or_prefix}"
-    pattern = wanted.replace("%", "").replace("_", "") + "%"
-    rows = store.conn.execute(
-        "SELECT id FROM stories WHERE id = ? OR id LIKE ? ORDER BY id LIMIT 2", (wanted, pattern)
-    ).fetchall()
-    exact = [r[0] for r in rows if r[0] == wanted]
-    if exact:
-        return str(exact[0])
-    if not rows:
-        raise NotFoundError(f"no story {id_or_prefix!r}; `rashomon stories` lists them")
-    if len(rows) > 1:
-        raise NotFoundError(f"story id prefix {id_or_prefix!r} matches several stories")
-    return str(rows[0][0])

@@ -40,17 +40,35 @@ as an ISO code ("USD", "EUR", "SYP"; "USD per litre") and measures ("kilometre")
   resolved by the actor stage is named by the actor's last full mention; an unresolved
   pronoun claims nothing, and the next attribution out is tried. The outlet is never put
   here: it is the caller's fallback.
+  A claimant is always an agent (`claimant.py`): "airstrikes", "the explosion", "fighter
+  jets" never claim, and the next attribution out is tried; its kind is `claimant_kind`
+  (person, organisation, monitor, government, media, unnamed; None for the outlet's own
+  voice). Wire copy printed without commas bends the parse, so the phrase just before a
+  speech verb is its speaker when the parse gave it none or made the counted phrase its
+  subject ("... killing seven people the Observatory said"), an attribution elsewhere in
+  the sentence claims a number no attribution reaches, and a sentence with no attribution
+  at all goes on with the last speaker of the sentence just before it. "X and Y put the
+  tolls at 40 and 52, respectively" gives each number its own claimant.
 - `status`: proposed (under "propose/offer/plan/suggest X", or "proposals include"), else
   hypothetical ("if", "could/would/might/may" up the parse before the first speech verb),
   else estimated ("estimated", "estimate", "believed to"), else asserted.
+- `measure`, `victims`, `scope`, `scope_since` (`figure.py`): what a count measures (killed,
+  injured, killed_or_injured, missing, displaced, detained, fighters, besieged, other), of
+  whom (civilians, children, women, soldiers, fighters, people), and over what span
+  (incident; cumulative since a date or over days; overall: a whole war). Shares, money
+  and measures have none of these.
 
 Not claims: ordinals, years (a four-digit 1000-2100 in a date entity or after "in/since/...";
-1990-2100 unless a plural noun or a qualifier makes it a count: "2000 refugees"), dates,
-times of day, ages ("12-year-old", "aged 12"), durations ("three-month", "two days", "24
-hours": periods, not counts of anything), list numbering ("1." at a line start), identifiers
-and names ("Resolution 2254", "No. 3", "Su-24", "iPhone 11", "49 Zorro Ranch Road"). A
-spelled "one" counts only with what happened to it ("one civilian was killed"), not in
-"one of", "one Syria expert said" or "one day".
+1990-2100 unless a plural noun or a qualifier makes it a count: "2000 refugees"), dates and
+their parts however they are parsed (beside a month name: "05 Apr 2017", "Oct 7 2014";
+digits with a leading zero: "07", "at 0914"; a time before a numeric date: "updated 1935
+05.10.2017"), times of day, ages ("12-year-old", "aged 12", "Senard, 65,"), durations
+("three-month", "two days", "24 hours": periods, not counts of anything), list numbering
+("1." at a line start), identifiers and names ("Resolution 2254", "No. 3", "Su-24", "iPhone
+11", "49 Zorro Ranch Road"; but "in Idlib 11 people were killed" counts people). A spelled
+"one" counts only with what happened to it ("one civilian was killed"), not in "one of",
+"one Syria expert said" or "one day". Negatives ("minus 387", "-5") keep their sign, and
+ASCII-folded currency signs ("PS8.1bn" for £, "Y=28,030" for ¥) are money.
 
 Known gaps: changes ("rose 5%" gives 5 percent, not a direction), spelled fractions beyond
 tenths, counts spread over clauses ("300 ... of whom 40 were children" borrows no noun),
@@ -72,7 +90,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.extract.numbers.attribution import _Cues
-from rashomon.extract.numbers.claimant import Claimant, ClaimantNamer
+from rashomon.extract.numbers.claimant import ClaimantNamer
 from rashomon.extract.numbers.counted import _clause_verb, _Counted, _locative, _same, _short
 from rashomon.extract.numbers.expression import _clean, _Expr, _Reading
 from rashomon.extract.numbers.figure import _Figure, _FigureReader
@@ -141,10 +159,9 @@ class _Article(_Reading):
         self.dates = sorted(dates, key=lambda d: (d.start, d.end))
         self.quotes = list(quotes)
         self.namer = ClaimantNamer(self)
-        # The last speaker of the sentence before: wire copy names its source once ("...,
-        # a monitor said.") and goes on with its figures in the next sentence.
-        self.frame: Claimant | None = None
-        self.frame_end = -1
+        # The sentence before (with its attributions if they were read): wire copy names its
+        # source once ("..., a monitor said.") and goes on with its figures in the next one.
+        self.previous: tuple[Span, _Cues | None] | None = None
 
     def kind_of(self, actor_id: str) -> str | None:
         """An actor's kind; replaced by the caller's lookup when it has one."""
@@ -176,13 +193,15 @@ class _Article(_Reading):
             if expr.kind != "skip":
                 exprs.append(expr)
             i = max(expr.last, i + 1)
-        anchors = [e.anchor for e in exprs]
-        cues = _Cues(self, sent, self.namer, anchors)
-        carried = self.frame if self.frame_end == sent.start else None
-        self.frame, self.frame_end = cues.last_speaker(), sent.end
+        previous, self.previous = self.previous, (sent, None)
         if not exprs:
             return []
-        cues.carried = carried if not cues.cues else None
+        anchors = [e.anchor for e in exprs]
+        cues = _Cues(self, sent, self.namer, anchors)
+        self.previous = (sent, cues)
+        if not cues.cues and previous is not None and previous[0].end == sent.start:
+            before = previous[1] or _Cues(self, previous[0], self.namer)
+            cues.carried = before.last_speaker()
         reader = _FigureReader(self, sent)
         claims: list[NumberClaim] = []
         figures: list[tuple[_Figure, set[int]]] = []
@@ -328,14 +347,19 @@ class _Article(_Reading):
         pick = earlier[-1] if earlier else (full[0] if full else None)
         return _short(pick.text) if pick is not None else None
 
-    def group_antecedent(self, tok: Token) -> ActorMention | None:
-        """'the group': the organisation named last before it, within three sentences."""
+    def sentences_back(self, tok: Token, count: int) -> int:
+        """Where the sentence `count` sentences before `tok`'s own begins (a char offset)."""
         floor = tok.sent.start_char
-        for _ in range(2):
+        for _ in range(count):
             if floor <= 0:
                 break
             previous = self.token_at(max(floor - 2, 0))
             floor = previous.sent.start_char if previous is not None else floor
+        return floor
+
+    def group_antecedent(self, tok: Token) -> ActorMention | None:
+        """'the group': the organisation named last before it, within three sentences."""
+        floor = self.sentences_back(tok, 2)
         k = bisect.bisect_left(self.mention_starts, tok.idx) - 1
         while k >= 0 and self.mentions[k].start >= floor:
             if self.mentions[k].kind == "organisation":

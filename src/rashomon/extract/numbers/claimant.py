@@ -214,7 +214,7 @@ class ClaimantNamer:
         word = tok.lower_
         if word not in _ORGANISATION_PRONOUNS | _PERSON_PRONOUNS:
             return None
-        floor = self._sentences_back(tok, 2)
+        floor = self.a.sentences_back(tok, 2)
         wanted = ("person", "title") if word in _PERSON_PRONOUNS else ("organisation",)
         for m in reversed(self.a.mentions):
             if m.start >= tok.idx or m.start < floor:
@@ -227,12 +227,3 @@ class ClaimantNamer:
             if floor <= at < tok.idx and (claimant.kind == PERSON) == (word in _PERSON_PRONOUNS):
                 return claimant
         return None
-
-    def _sentences_back(self, tok: Token, count: int) -> int:
-        floor = tok.sent.start_char
-        for _ in range(count):
-            if floor <= 0:
-                break
-            previous = self.a.token_at(max(floor - 2, 0))
-            floor = previous.sent.start_char if previous is not None else floor
-        return floor

@@ -37,11 +37,12 @@ A day ("in the past 24 hours") is still one incident: incidents are reckoned by 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from rashomon.extract.numbers.counted import _Counted, _of_object, shared_conjuncts
+from rashomon.extract.numbers.counted import _clause_verb, _Counted, _of_object, shared_conjuncts
 from rashomon.extract.numbers.expression import _Expr
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ class _FigureReader:
         if measure is None and link is None:
             measure = fallback
         victims = self._victims(noun, counted) if people else None
-        scope, since = self._scope(verb or _clause(anchor), range(expr.first, expr.last))
+        scope, since = self._scope(verb or _clause_verb(anchor), range(expr.first, expr.last))
         return _Figure(measure, victims, scope, since, link, people, fallback)
 
     def resolve(self, figures: list[tuple[_Figure, set[int]]]) -> list[_Figure]:
@@ -442,53 +443,60 @@ class _FigureReader:
     # -- scope -----------------------------------------------------------------------------
 
     def _scope(self, verb: Token | None, own: range) -> tuple[str, str | None]:
+        """Incident, cumulative (with the date a 'since' resolves to) or overall, from the
+        words of the figure's clause, but not those of a record it is compared with ('...
+        making it the deadliest clash since the start of the war', 'the worst in a year'
+        say nothing of the figure's span)."""
         if verb is None:
             return INCIDENT, None
-        region = {t.i for t in verb.subtree}
         lex = self.lex
-        for child in verb.children:
-            if (
-                child.dep_ in ("nsubj", "agent")
-                or child.dep_ == "prep"
-                and child.lower_
-                in (
-                    "in",
-                    "during",
-                    "since",
-                    "throughout",
-                )
+        children = list(verb.children)
+        if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+            children += [c for c in verb.head.children if c.dep_ == "nsubj"]  # shared subject
+        for child in children:
+            if child.dep_ in ("nsubj", "agent") or (
+                child.dep_ == "prep" and child.lower_ in ("in", "during", "since", "throughout")
             ):
                 target = child
                 if child.dep_ in ("agent", "prep"):
                     target = next((c for c in child.children if c.dep_ == "pobj"), child)
                 if lex.has("war_nouns", target.lemma_.lower()):
-                    return OVERALL, None
+                    return OVERALL, None  # "the five-year war has killed 250,000"
         since: str | None = None
         cumulative = False
+        region = range(verb.left_edge.i, verb.right_edge.i + 1)  # a subtree is contiguous
         for mention in self.a.dates:
-            tok = self.a.token_at(mention.start)
-            if tok is None or tok.i not in region or not self.sent.start <= tok.i < self.sent.end:
+            tok = self.a.token_at(mention.start) if mention.relation == "since" else None
+            if tok is None or tok.i not in region or tok.i in own or _in_a_record(tok, verb):
                 continue
-            if mention.relation == "since" and tok.i not in own:
-                cumulative = True
-                since = since or mention.value
-        for tok in verb.subtree:
-            if tok.i in own:
-                continue
+            cumulative = True
+            since = since or mention.value
+        for tok in self.a.doc[region.start : region.stop]:
             low = tok.lower_
+            if tok.i in own or low not in self._markers:
+                continue  # most words: not worth the tests below
+            if _in_a_record(tok, verb):
+                continue
             if low == "since" and tok.dep_ in ("prep", "mark"):
                 cumulative = True
                 reason = next((c for c in tok.children if c.dep_ == "pobj"), None)
-                clause = tok.head if tok.dep_ == "mark" else None
-                for word in (reason, clause):
+                began = tok.head if tok.dep_ == "mark" else None
+                for word in (reason, began):
                     if word is not None and self._warlike(word):
-                        return OVERALL, since
+                        return OVERALL, since  # "since the conflict began in 2011"
             elif lex.has("period_prepositions", low) and tok.dep_ == "prep":
                 if self._period_days(tok) > 1:
                     cumulative = True
             elif self._running_total(tok):
                 cumulative = True
         return (CUMULATIVE, since) if cumulative else (INCIDENT, None)
+
+    @cached_property
+    def _markers(self) -> frozenset[str]:
+        """First words of what can make a span: 'since', period prepositions, 'so far'."""
+        lex = self.lex
+        firsts = {w.split()[0] for w in lex.sets.get("running_total_words", ())}
+        return frozenset({"since", *lex.sets.get("period_prepositions", ()), *firsts})
 
     def _warlike(self, tok: Token) -> bool:
         """'the start of the war', 'it began' with 'it' the conflict: a war noun in reach."""
@@ -533,6 +541,25 @@ class _FigureReader:
         return False
 
 
+def _in_a_record(tok: Token, verb: Token) -> bool:
+    """Whether a word hangs from a superlative or 'first' below the verb, or follows one
+    closely: 'the deadliest since 2011', 'the first time in a year' compare with a record,
+    they span nothing."""
+    doc = tok.doc
+    for k in range(max(tok.i - 8, verb.i + 1, tok.sent.start), tok.i):
+        if doc[k].tag_ in ("JJS", "RBS") or doc[k].lower_ == "first":
+            return True
+    for _ in range(16):
+        if tok.i == verb.i or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.tag_ in ("JJS", "RBS") or tok.lower_ in ("first", "worst", "deadliest"):
+            return True
+        if any(c.tag_ in ("JJS", "RBS") or c.lower_ == "first" for c in tok.lefts):
+            return True
+    return False
+
+
 def _object(prep: Token) -> Token | None:
     """A preposition's object; when the parse hung it elsewhere (a comma-less wire sentence),
     the first noun within a few words after the preposition."""
@@ -559,16 +586,6 @@ def _number_head(anchor: Token) -> Token:
     if anchor.dep_ in ("nummod", "quantmod") and anchor.head.pos_ in ("ADJ", "VERB"):
         return anchor.head
     return anchor
-
-
-def _clause(tok: Token) -> Token | None:
-    for _ in range(64):
-        if tok.pos_ in ("VERB", "AUX"):
-            return tok
-        if tok.head.i == tok.i:
-            return None
-        tok = tok.head
-    return None
 
 
 def _combined(measures: list[str]) -> str:
