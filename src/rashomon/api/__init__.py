@@ -18,8 +18,9 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-from rashomon.api.analysis import Analysis, Analyzer
-from rashomon.api.corpus import Corpus, open
+from rashomon.api.analysis import Analysis, Analyzer, publication_date
+from rashomon.api.corpus import Corpus, FieldMapError, open
+from rashomon.errors import RashomonError
 from rashomon.facts import (
     ActorFact,
     AlignedFigure,
@@ -37,7 +38,7 @@ from rashomon.facts import (
 )
 from rashomon.facts.dossier import Dossier, TimelineEntry
 from rashomon.facts.entries import ActorEntry, EventEntry, FigureEntry, PlaceEntry, QuoteEntry
-from rashomon.model import Article, ArticleSummary
+from rashomon.model import Article, ArticleSummary, PublicationDate
 from rashomon.settings import Settings
 
 
@@ -61,6 +62,15 @@ def analyze(
     )
 
 
+def parse_publication_date(text: str, order: str = "MDY") -> PublicationDate | None:
+    """A publication date the user typed, at the precision it states; None when it is not
+    a date. `order` reads ambiguous numeric dates ("4/5/2017"): "MDY" or "DMY"."""
+    try:
+        return publication_date(text, order)
+    except RashomonError:
+        return None
+
+
 @lru_cache(maxsize=2)
 def _analyzer(model: str) -> Analyzer:
     return Analyzer(Settings.from_env().with_overrides(model=model))
@@ -69,7 +79,7 @@ def _analyzer(model: str) -> Analyzer:
 __all__ = [
     "ActorEntry", "ActorFact", "AlignedFigure", "Analysis", "Analyzer", "Article",
     "ArticleSummary", "Corpus", "DateFact", "Dispute", "DisputeSide", "Dossier", "EventEntry",
-    "EventFact", "FigureEntry", "FigureFact", "Incident", "IncidentReport", "MentionFact",
-    "PlaceEntry", "PlaceFact", "QuoteEntry", "QuoteFact", "Story", "TimelineEntry", "analyze",
-    "open",
+    "EventFact", "FieldMapError", "FigureEntry", "FigureFact", "Incident", "IncidentReport",
+    "MentionFact", "PlaceEntry", "PlaceFact", "QuoteEntry", "QuoteFact", "Story",
+    "TimelineEntry", "analyze", "open", "parse_publication_date",
 ]  # fmt: skip

@@ -178,13 +178,17 @@ class Analyzer:
         return analysis_of(article, facts_of(article, found), gazette_of(found))
 
 
-def publication_date(value: str | dt.date | None) -> PublicationDate | None:
+def publication_date(
+    value: str | dt.date | PublicationDate | None, order: str = "MDY"
+) -> PublicationDate | None:
+    """A date the user gives ("2016-10-01", "October 2016", a `date`), at the precision it
+    states; `order` reads ambiguous numeric dates ("4/5/2017": MDY or DMY)."""
     from rashomon.article.dates import parse_date
 
-    if value is None:
-        return None
+    if value is None or isinstance(value, PublicationDate):
+        return value
     text = value.isoformat() if isinstance(value, dt.date) else str(value)
-    found = parse_date(text, found_in=FoundIn.USER)
+    found = parse_date(text, found_in=FoundIn.USER, order=order)
     if found is None:
         raise RashomonError(f"published={value!r} is not a date (try YYYY-MM-DD)")
     return found

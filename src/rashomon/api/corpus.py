@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Literal, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 from rashomon.api.analysis import Analysis, analysis_of, publication_date
 from rashomon.errors import InputError, NotFoundError, RashomonError
@@ -40,7 +40,7 @@ from rashomon.facts.entries import (
     place_entries,
     quote_entries,
 )
-from rashomon.model import ArticleSummary
+from rashomon.model import ArticleSummary, PublicationDate
 from rashomon.reconcile.dossier import build_dossier, story_timeline
 from rashomon.settings import Settings
 from rashomon.store import Store
@@ -55,6 +55,12 @@ if TYPE_CHECKING:
     from rashomon.pipeline import IngestResult
 
 DossierFormat = Literal["md", "html"]
+
+
+class FieldMapError(RashomonError):
+    """A field mapping for collection records that cannot be used (an unknown field ...)."""
+
+
 T = TypeVar("T")
 
 
@@ -90,9 +96,9 @@ class Corpus:
         paths: str | Path | Iterable[str | Path],
         *,
         outlet: str | None = None,
-        published: str | dt.date | None = None,
+        published: str | dt.date | PublicationDate | None = None,
         url: str | None = None,
-        fields: Mapping[str, str] | None = None,
+        fields: Mapping[str, str] | Sequence[str] | None = None,
         date_order: str = "MDY",
         input_format: str | None = None,
         parse: bool = True,
@@ -106,7 +112,8 @@ class Corpus:
 
         `paths`: files, folders, globs or "-" for stdin. `outlet`, `published`, `url` override
         what the files say. `fields` maps article fields to a collection's columns
-        ({"text": "article_content"}). Bad inputs do not stop the batch: each is passed to
+        ({"text": "article_content"}, or ["text=article_content"]); a bad mapping is a
+        FieldMapError. Bad inputs do not stop the batch: each is passed to
         `on_error` and kept in the result's `failures`. Re-ingesting an article is a no-op.
         """
         from rashomon.article.build import UserMetadata
@@ -115,14 +122,16 @@ class Corpus:
         from rashomon.pipeline import IngestOptions, ingest
 
         inputs = [str(paths)] if isinstance(paths, str | Path) else [str(p) for p in paths]
+        given = [f"{k}={v}" for k, v in fields.items()] if isinstance(fields, Mapping) else fields
         try:
-            field_map = FieldMap.parse([f"{k}={v}" for k, v in (fields or {}).items()],
-                                       date_order)  # fmt: skip
+            field_map = FieldMap.parse(list(given or []), date_order)
         except ValueError as exc:
-            raise RashomonError(str(exc)) from exc
+            raise FieldMapError(str(exc)) from exc
         options = IngestOptions(
             field_map=field_map,
-            user=UserMetadata(outlet=outlet, published=publication_date(published), url=url),
+            user=UserMetadata(
+                outlet=outlet, published=publication_date(published, date_order), url=url
+            ),
             input_format=input_format,
             parse=parse,
             actor_files=tuple(Path(p) for p in actors),
@@ -171,6 +180,42 @@ class Corpus:
         (facts,) = article_facts(self.store, [found.id])
         return analysis_of(found, facts, gazette(self.store), summary.duplicate_of,
                            summary.similarity)  # fmt: skip
+
+    def article_record(self, article: str) -> dict[str, Any]:
+        """`rashomon article --json`: metadata, captions, recorded changes and clean body."""
+        from rashomon.api.rows import article_record
+
+        return article_record(self.store, article)
+
+    def report(
+        self,
+        *,
+        article: str | None = None,
+        story: str | None = None,
+        outlet: str | None = None,
+        limit: int | None = None,
+    ) -> str:
+        """A readable summary of each selected article, from cached parses (no model)."""
+        from rashomon.api.rows import report_text
+
+        return report_text(self.store, self.selection(article, story, outlet), limit)
+
+    def listing(
+        self,
+        name: str,
+        *,
+        article: str | None = None,
+        story: str | None = None,
+        outlet: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """The rows of a listing command (`actors`, `places`, `dates`, `mentions`, `quotes`,
+        `numbers`, `events`) as its --json prints them: the command line's stable field
+        names. Python code wants the typed records of `actors()`, `events()` ... instead."""
+        from rashomon.api.rows import listing_rows
+
+        rows = listing_rows(self.store, name, self.selection(article, story, outlet))
+        return _first(rows, limit)
 
     # -- per-article findings, across articles -----------------------------------------------
 
