@@ -126,34 +126,32 @@ def figure_entries(facts: Iterable[ArticleFacts], gazette: Gazette) -> Iterator[
             )
 
 
-def actor_entries(facts: Sequence[ArticleFacts], gazette: Gazette) -> list[ActorEntry]:
-    """Actors mentioned in the articles, most mentioned first (then by name)."""
+def mention_counts(facts: Iterable[ArticleFacts], of: str) -> tuple[Counter[str], Counter[str]]:
+    """How often the articles mention each actor (`of`="actor_id") or place ("place_id"),
+    and in how many articles."""
     mentions: Counter[str] = Counter()
     articles: Counter[str] = Counter()
     for article in facts:
-        found = [m.actor_id for m in article.mentions if m.actor_id]
+        found = [key for m in article.mentions if (key := getattr(m, of))]
         mentions.update(found)
         articles.update(set(found))
-    return sorted(
-        (ActorEntry(gazette.actors[a], n, articles[a]) for a, n in mentions.items()
-         if a in gazette.actors),
-        key=lambda e: (-e.mentions, e.actor.name),
-    )  # fmt: skip
+    return mentions, articles
+
+
+def actor_entries(facts: Sequence[ArticleFacts], gazette: Gazette) -> list[ActorEntry]:
+    """Actors mentioned in the articles, most mentioned first (then by name)."""
+    mentions, articles = mention_counts(facts, "actor_id")
+    found = [ActorEntry(gazette.actors[a], n, articles[a]) for a, n in mentions.items()
+             if a in gazette.actors]  # fmt: skip
+    return sorted(found, key=lambda e: (-e.mentions, e.actor.name))
 
 
 def place_entries(facts: Sequence[ArticleFacts], gazette: Gazette) -> list[PlaceEntry]:
     """Places named in the articles, most named first (then by name)."""
-    mentions: Counter[str] = Counter()
-    articles: Counter[str] = Counter()
-    for article in facts:
-        found = [m.place_id for m in article.mentions if m.place_id]
-        mentions.update(found)
-        articles.update(set(found))
-    return sorted(
-        (PlaceEntry(gazette.places[p], n, articles[p]) for p, n in mentions.items()
-         if p in gazette.places),
-        key=lambda e: (-e.mentions, e.place.name),
-    )  # fmt: skip
+    mentions, articles = mention_counts(facts, "place_id")
+    found = [PlaceEntry(gazette.places[p], n, articles[p]) for p, n in mentions.items()
+             if p in gazette.places]  # fmt: skip
+    return sorted(found, key=lambda e: (-e.mentions, e.place.name))
 
 
 def referenced_actors(facts: ArticleFacts, gazette: Gazette) -> tuple[ActorFact, ...]:

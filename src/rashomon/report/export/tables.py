@@ -8,7 +8,6 @@ with "; ", JSON lines and Parquet keep them as lists. Countries are ISO 3166 alp
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -17,6 +16,7 @@ from rashomon.facts.entries import (
     Participant,
     event_entries,
     figure_entries,
+    mention_counts,
     quote_entries,
     referenced_actors,
     referenced_places,
@@ -218,13 +218,9 @@ def _place(place: PlaceFact | None) -> Row:
 
 def _actors(bundle: ExportBundle) -> list[Row]:
     """Every actor a finding points to (and those they belong to), with mention counts."""
-    mentions: Counter[str] = Counter()
-    articles: Counter[str] = Counter()
+    mentions, articles = mention_counts(bundle.facts, "actor_id")
     found: dict[str, ActorFact] = {}
     for facts in bundle.facts:
-        named = [m.actor_id for m in facts.mentions if m.actor_id]
-        mentions.update(named)
-        articles.update(set(named))
         found |= {a.id: a for a in referenced_actors(facts, bundle.gazette)}
     for actor_id in _cross_article_actors(bundle):
         if actor_id in bundle.gazette.actors:
@@ -249,13 +245,9 @@ def _cross_article_actors(bundle: ExportBundle) -> set[str]:
 def _places(bundle: ExportBundle) -> list[Row]:
     """Every place a finding points to (and those it lies in), with mention counts."""
     names = bundle.gazette
-    mentions: Counter[str] = Counter()
-    articles: Counter[str] = Counter()
+    mentions, articles = mention_counts(bundle.facts, "place_id")
     found: dict[str, PlaceFact] = {}
     for facts in bundle.facts:
-        named = [m.place_id for m in facts.mentions if m.place_id]
-        mentions.update(named)
-        articles.update(set(named))
         found |= {p.id: p for p in referenced_places(facts, names)}
     for incident in bundle.incidents:
         for place_id in {incident.place_id, *(r.place_id for r in incident.reports)}:
