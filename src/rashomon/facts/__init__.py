@@ -16,6 +16,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from rashomon.model import Record
+
 # -- dates --------------------------------------------------------------------------------
 
 
@@ -44,7 +46,7 @@ def day_range(iso: str | None) -> tuple[date, date] | None:
 
 
 @dataclass(frozen=True)
-class DateWindow:
+class DateWindow(Record):
     """An estimated span (ISO days) for an article without a publication date, with what it
     rests on: "names Jabhat Fateh al-Sham (2016-07-28 to 2017-01-28)". Never a publication
     date: readers show it as an estimate."""
@@ -64,7 +66,7 @@ class DateWindow:
 
 
 @dataclass(frozen=True)
-class ArticleFact:
+class ArticleFact(Record):
     id: str
     outlet: str | None
     wire: str | None = None
@@ -90,7 +92,7 @@ class ArticleFact:
 
 
 @dataclass(frozen=True)
-class Argument:
+class Argument(Record):
     """One event participant as written, and the actor it resolves to."""
 
     start: int
@@ -100,7 +102,7 @@ class Argument:
 
 
 @dataclass(frozen=True)
-class EventFact:
+class EventFact(Record):
     article_id: str
     start: int
     end: int
@@ -135,7 +137,7 @@ class EventFact:
 
 
 @dataclass(frozen=True)
-class FigureFact:
+class FigureFact(Record):
     """A number one article reports, with what it counts and who claims it."""
 
     article_id: str
@@ -165,7 +167,7 @@ class FigureFact:
 
 
 @dataclass(frozen=True)
-class QuoteFact:
+class QuoteFact(Record):
     article_id: str
     start: int
     end: int
@@ -181,7 +183,7 @@ class QuoteFact:
 
 
 @dataclass(frozen=True)
-class MentionFact:
+class MentionFact(Record):
     article_id: str
     start: int
     end: int
@@ -196,7 +198,7 @@ class MentionFact:
 
 
 @dataclass(frozen=True)
-class DateFact:
+class DateFact(Record):
     article_id: str
     start: int
     end: int
@@ -209,7 +211,7 @@ class DateFact:
 
 
 @dataclass(frozen=True)
-class ActorFact:
+class ActorFact(Record):
     id: str
     name: str
     kind: str
@@ -220,7 +222,7 @@ class ActorFact:
 
 
 @dataclass(frozen=True)
-class PlaceFact:
+class PlaceFact(Record):
     id: str
     name: str
     lat: float
@@ -231,7 +233,7 @@ class PlaceFact:
 
 
 @dataclass(frozen=True)
-class NameSpan:
+class NameSpan(Record):
     """When a name was in use ("Jabhat Fateh al-Sham": 2016-07 to 2017-01), for dating
     articles that give no date of their own. Either end may be open."""
 
@@ -242,7 +244,7 @@ class NameSpan:
 
 
 @dataclass(frozen=True)
-class ArticleFacts:
+class ArticleFacts(Record):
     """Everything one article contributes to the cross-article half."""
 
     article: ArticleFact
@@ -259,7 +261,7 @@ class ArticleFacts:
 
 
 @dataclass(frozen=True)
-class Gazette:
+class Gazette(Record):
     """The actors and places the articles resolve to, by id, and the names' time spans."""
 
     actors: Mapping[str, ActorFact] = field(default_factory=dict)
@@ -311,7 +313,7 @@ def records_dict(record: Any) -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
-class Attribution:
+class Attribution(Record):
     """Who one source says did it: the actor as named, and who says so."""
 
     actor_id: str | None
@@ -323,7 +325,7 @@ class Attribution:
 
 
 @dataclass(frozen=True)
-class IncidentReport:
+class IncidentReport(Record):
     """One article's account of one incident: its sentences, the doer it names (and on whose
     word), the figures it gives, whether it denies, and the days it puts the happening on.
 
@@ -365,7 +367,7 @@ class IncidentReport:
 
 
 @dataclass(frozen=True)
-class Incident:
+class Incident(Record):
     """One real happening and every report of it."""
 
     id: str
@@ -396,7 +398,7 @@ class Incident:
 
 
 @dataclass(frozen=True)
-class FigureClaim:
+class FigureClaim(Record):
     """One article's figure as aligned with others: the fact, who reported it, when."""
 
     figure: FigureFact
@@ -415,7 +417,7 @@ class FigureClaim:
 
 
 @dataclass(frozen=True)
-class AlignedFigure:
+class AlignedFigure(Record):
     """Figures about one quantity (same incident or cumulative count, measure and victim
     group), side by side. `status`: agreed, dispute, or update (a later toll)."""
 
@@ -442,7 +444,7 @@ class AlignedFigure:
 
 
 @dataclass(frozen=True)
-class DisputeSide:
+class DisputeSide(Record):
     """One position in a dispute: the value or claim, who holds it, who reported it."""
 
     value_or_claim: str
@@ -458,7 +460,7 @@ class DisputeSide:
 
 
 @dataclass(frozen=True)
-class Dispute:
+class Dispute(Record):
     """Accounts that cannot all be true (status "dispute"), or a later account that replaces
     an earlier one (status "update": a change over time, not a contradiction)."""
 
@@ -474,7 +476,7 @@ class Dispute:
 
 
 @dataclass(frozen=True)
-class Story:
+class Story(Record):
     """Related incidents and articles, bounded in time. `reports` counts publications that
     are not copies; `independent` counts outlets and wire chains."""
 

