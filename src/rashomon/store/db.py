@@ -429,6 +429,7 @@ class Store:
         unique prefix; a story's, incident's or dispute's may leave out "story:" etc."""
         table, column, listing = _ID_SOURCES[kind]
         marker = _ID_PREFIXES.get(kind)
+        given = id_or_prefix
         if marker and not id_or_prefix.startswith(marker):
             id_or_prefix = marker + id_or_prefix
         rows = self.conn.execute(
@@ -436,7 +437,10 @@ class Store:
             f" ORDER BY {column} != ?, {column} LIMIT 6",
             (id_or_prefix, id_or_prefix + "\U0010ffff", id_or_prefix),
         )
-        return resolve_prefix(kind, id_or_prefix, (r[0] for r in rows), listing)
+        found = [r[0] for r in rows]
+        if not found:  # the message names what the user typed, not the completed form
+            return resolve_prefix(kind, given, (), listing)
+        return resolve_prefix(kind, id_or_prefix, found, listing)
 
     def get_article(self, article_id: str) -> tuple[Article, ArticleSummary]:
         row = self.conn.execute(
