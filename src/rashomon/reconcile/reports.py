@@ -230,7 +230,7 @@ def _sentence_places(
         tiers[4 if abroad else rank].append(place_id)
 
     for event in sentence.events:
-        if event.place_id:
+        if event.place_id and _on_earth(event.place_id, gazette):  # not "the Euphrates"
             tier(event.place_id, 0 if not _is_country(event.place_id, gazette) else 3)
     for m in mentions:
         if _BASED.match(body[m.end : m.end + 8]) or not _on_earth(m.place_id, gazette):
