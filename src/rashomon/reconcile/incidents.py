@@ -38,7 +38,10 @@ class MatchConfig:
     same_kind: float = 1.0
     compatible_kind: float = 0.5
     generic_kind: float = 0.3
-    other_violent_kind: float = 0.0  # "rockets" against "air strike": possible, no evidence
+    # "rockets" against "an air strike": possible (sources disagree on how a market was
+    # hit), but it counts against: the rest must say so strongly (tuning half: 0 let
+    # bombings and air strikes of one day and region merge)
+    other_violent_kind: float = -1.0
     same_day: float = 1.0
     next_day: float = 0.6
     window_overlap: float = 0.4

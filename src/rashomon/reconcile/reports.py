@@ -595,12 +595,17 @@ def _claimant_at(
     """On whose word a phrase stands: the speaker of the quote around it, else the claimant
     of a figure in its sentence, else the outlet's own voice (None)."""
     quote = _quote_around(offset, facts.quotes)
-    if quote is not None and quote.speaker:
+    if quote is not None and quote.speaker and (
+        quote.speaker_actor_id or quote.speaker.lower() not in _PRONOUNS
+    ):  # an unresolved "it" or "I" names nobody
         return quote.speaker, quote.speaker_actor_id
     for figure in facts.figures:
         if figure.sentence_start == sentence_start and figure.claimant:
             return figure.claimant, figure.claimant_actor_id
     return None, None
+
+
+_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "this", "that"})
 
 
 # Accusations and denials of a happening: "activists accused Assad's forces of the attack",
