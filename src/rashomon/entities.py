@@ -37,7 +37,7 @@ from rashomon.store.entities import ArticleEntities, MentionRow, articles_needin
 # 2: quotes and numeric claims; 3: events; 4: event targets, states; 5: figures' measure,
 # victims, scope and claimant kind; 6: vetted new actors, name mentions, dated roles;
 # 7: the CAMEO-derived event lexicon and PLOVER coding of reported events
-EXTRACTOR_VERSION = "7"
+EXTRACTOR_VERSION = "8"
 STAGE = "entities"
 
 

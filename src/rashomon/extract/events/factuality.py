@@ -18,7 +18,7 @@ from rashomon.extract.events.lexicon import EventLexicon
 from rashomon.extract.events.triggers import Trigger
 
 _NEGATORS = frozenset({"not", "n't", "never", "no", "without"})
-_CONDITIONS = frozenset({"if", "unless"})
+_CONDITIONS = frozenset({"if", "unless", "whether"})  # "not clear whether X did it"
 _HEARSAY = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
 _CLAUSAL = frozenset({"xcomp", "ccomp", "pcomp", "csubj", "acl", "advcl", "relcl"})
 _CARRY = frozenset({"conj", "prep", "pobj", "dobj", "nsubjpass", "attr", "oprd"})
@@ -58,6 +58,8 @@ def factuality(
                     return "planned", purpose
             if dep == "pcomp" and head.dep_ == "prep":  # "accused X of shelling"
                 head = head.head
+                if head.dep_ == "dobj" and head.head.lemma_.lower() in lexicon.frames:
+                    head = head.head  # the parser hung "of shelling" on X
                 lemma = head.lemma_.lower()
             frame = lexicon.frames.get(lemma)
             if frame is not None and dep != "relcl":

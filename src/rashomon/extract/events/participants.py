@@ -20,7 +20,13 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Token
 
-from rashomon.extract.events.tree import OWNER_DEPS, SUBJECTS, first_child, governing_verb
+from rashomon.extract.events.tree import (
+    HEARSAY_VERBS,
+    OWNER_DEPS,
+    SUBJECTS,
+    first_child,
+    governing_verb,
+)
 from rashomon.model import ActorMention, Quote
 
 _BELONGS = frozenset({"of", "from", "to", "with", "within", "inside"})
@@ -58,6 +64,9 @@ _SPEECH = frozenset(
         "warn",
         "argue",
         "note",
+        "deny",
+        "admit",
+        "confirm",
     ]
 )
 # People a nationality does not make agents of that state: "Syrian anti-government fighters"
@@ -67,6 +76,15 @@ _NON_STATE_PEOPLE = frozenset(
         "rebel", "fighter", "militant", "insurgent", "jihadist", "guerrilla", "opposition",
         "dissident", "activist", "protester", "demonstrator", "civilian", "refugee",
         "resident", "people", "exile", "defector",
+    }
+)  # fmt: skip
+# Words for those who act for an owner: "its fighters" are the group's, "Assad's forces" and
+# "Assad's jets" the state's he leads, but "its allies" are not the group itself.
+_AGENT_WORDS = _GROUP_WORDS | frozenset(
+    {
+        "troop", "soldier", "unit", "member", "militiaman", "gunman", "loyalist", "regime",
+        "government", "administration", "jet", "plane", "warplane", "aircraft", "helicopter",
+        "drone", "bomber", "aviation", "artillery", "navy", "officer", "commander",
     }
 )  # fmt: skip
 _NEUTER = frozenset({"it", "its"})
@@ -125,7 +143,7 @@ class ParticipantResolver:
             return mention.actor_id
         belongs = self._belongs_to(head)
         if belongs is not None:
-            return belongs
+            return self._acting_for(belongs, head)  # "forces loyal to Assad"
         owners = [
             self.at_token[c.i]
             for c in head.children
@@ -135,14 +153,55 @@ class ParticipantResolver:
         if owners and not (
             owners[0].kind in ("nationality", "location")
             and head.lemma_.lower() in _NON_STATE_PEOPLE
-        ):
-            return owners[0].actor_id  # "Russian jets": Russia; "Syrian rebels": not Syria
+        ):  # "Russian jets": Russia; "Syrian rebels": not Syria; "Assad's forces": his state
+            return self._acting_for(owners[0].actor_id, head)
+        owned = self._owned_by_pronoun(head)
+        if owned is not None:
+            return owned  # "Daesh said three of its fighters carried out an attack"
+        said = self._said_to_be(head)
+        if said is not None:
+            return said  # "jets believed to be Russian", "believed to belong to the coalition"
         if (
             head.lemma_.lower() in _GROUP_WORDS
             and head.tag_ == "NN"
             and any(c.dep_ == "det" for c in head.children)
         ):
             return self._unnamed_group(head)  # "a powerful jihadist group", not "rebels"
+        return None
+
+    def _acting_for(self, owner: str, head: Token) -> str:
+        """Forces, jets or a regime owned by a person act for what the person leads:
+        "Assad's forces" are the Syrian state's, "Putin's jets" Russia's."""
+        if head.lemma_.lower() in _AGENT_WORDS and self.kind_of(owner) == "person":
+            return self.affiliation_of(owner) or owner
+        return owner
+
+    def _owned_by_pronoun(self, head: Token) -> str | None:
+        """ "its fighters", "their jets": those who act for the one the pronoun names."""
+        if head.lemma_.lower() not in _AGENT_WORDS:
+            return None
+        owner = next(
+            (c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None
+        )
+        return self.actor(owner) if owner is not None else None
+
+    def _said_to_be(self, head: Token) -> str | None:
+        """The actor a thing is said to be or belong to: "fighter jets believed to be
+        Russian", "jets thought to belong to the coalition" (as a reduced relative, or as
+        the subject of the believing verb, as the parser often has it)."""
+        verbs = [c for c in head.children if c.dep_ == "acl"]
+        if head.dep_ in ("nsubj", "nsubjpass"):
+            verbs.append(head.head)
+        for verb in verbs:
+            if verb.lemma_.lower() not in HEARSAY_VERBS:
+                continue
+            complement = first_child(verb, ("xcomp",))
+            if complement is None or complement.lemma_.lower() not in ("be", "belong"):
+                continue
+            for word in complement.subtree:
+                mention = self.at_token.get(word.i)
+                if mention is not None and word.i != head.i:
+                    return self._acting_for(mention.actor_id, head)
         return None
 
     def _belongs_to(self, head: Token) -> str | None:
@@ -228,7 +287,11 @@ class ParticipantResolver:
         """ "its"/"their" owned by the subject of the clause: "Russia started its strikes"."""
         verb = governing_verb(token)
         subject = first_child(verb, SUBJECTS) if verb is not None else None
-        if subject is not None and subject.i != token.i and subject.lower_ not in _NEUTER:
+        if (
+            subject is not None
+            and subject.i not in (token.i, token.head.i)
+            and (subject.lower_ not in _NEUTER)
+        ):  # not "its fighters carried out": the owner of "its" is not its own head
             return self.actor(subject)
         return None
 

@@ -64,7 +64,8 @@ def _verb_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
             sense = lexicon.phrases.get(f"{lemma} {second}")
             if sense is not None:
                 prep = child if child.dep_ == "prep" else None
-                return _make(token, sense, lexicon, extra=(child,), phrase_prep=prep)
+                found = _make(token, sense, lexicon, extra=(child,), phrase_prep=prep)
+                return None if sense.needs_mode and found.mode is None else found
             for grandchild in child.children:  # "acted as a mediator"
                 if grandchild.dep_ == "pobj":
                     key = f"{lemma} {second} {grandchild.lemma_.lower()}"
@@ -79,7 +80,8 @@ def _verb_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
         for c in token.children
     ):
         return None  # "told Reuters when asked about the plan" is a question, not a request
-    return _make(token, sense, lexicon)
+    found = _make(token, sense, lexicon)
+    return None if sense.needs_mode and found.mode is None else found  # "dropped the case"
 
 
 def _noun_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
@@ -147,7 +149,8 @@ def _make(
 
 def _mode(head: Token, sense: EventSense, lexicon: EventLexicon) -> str | None:
     """The word's own mode, else one from its modifiers ("Russian air strikes", "military
-    help"), else from its subject's words ("the Russian air force has hit")."""
+    help"), else from what it is done with ("fired rockets", "used chemical weapons"), else
+    from its subject's words ("the Russian air force has hit")."""
     if sense.mode:
         return sense.mode
     for child in head.children:
@@ -155,6 +158,13 @@ def _mode(head: Token, sense: EventSense, lexicon: EventLexicon) -> str | None:
             mode = lexicon.mode_for(sense.type, child.lemma_)
             if mode:
                 return mode
+    means = next((c for c in head.children if c.dep_ == "dobj"), None)
+    if sense.object == "means" and means is not None:
+        for word in (means, *means.children):
+            if word.i == means.i or word.dep_ in ("amod", "compound", "nmod", "conj"):
+                mode = lexicon.mode_for(sense.type, word.lemma_)
+                if mode:
+                    return mode
     for child in head.children:
         if child.dep_ in ("nsubj", "agent", "prep"):
             for word in child.subtree:
