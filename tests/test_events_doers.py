@@ -257,3 +257,46 @@ def test_not_clear_whether_is_no_denial(attacks):
         "It was not clear whether the strikes had been carried out by Syrian or Russian jets."
     )
     assert attack(events, "strikes").factuality == "hypothetical"
+
+
+# -- more ways the press names the doer --------------------------------------------------------
+
+
+def test_an_attack_claimed_by_a_group(attacks):
+    events = attacks(
+        "Three suicide bombers killed two people in an attack claimed by the Islamic State group."
+    )
+    assert attack(events, "attack").source_actor_ids == ("islamic-state",)
+
+
+def test_an_attack_believed_carried_out_by_two_air_forces(attacks):
+    events = attacks(
+        "The monitor said the attack believed to have been carried out by Syrian regime or "
+        "Russian jets killed at least 58 people."
+    )
+    assert set(attack(events, "attack").source_actor_ids) == {"syrian-government", "russia"}
+    assert set(attack(events, "killed").source_actor_ids) == {"syrian-government", "russia"}
+
+
+def test_the_agent_of_a_killing_carried_out_the_strikes_it_was_in(attacks):
+    events = attacks("At least 35 militants were killed in air strikes by the US-led coalition.")
+    assert attack(events, "air strikes").source_actor_ids == ("us-led-coalition",)
+
+
+def test_a_series_of_strikes_takes_the_subject_of_its_light_verb(attacks):
+    events = attacks("Russian aircraft unleashed a series of airstrikes targeting the town.")
+    assert attack(events, "airstrikes").source_actor_ids == ("russia",)
+    assert attack(events, "targeting").source_actor_ids == ("russia",)
+
+
+def test_reports_described_as_untrue_are_a_denial_by_the_describer(attacks):
+    events = attacks(
+        "Syria described the reports its army had used chemical weapons as completely untrue."
+    )
+    event = attack(events, "used chemical weapons")
+    assert (event.source_actor_ids, event.factuality) == (("syria",), "negated")
+
+
+def test_denied_charges_negate_the_act_charged(attacks):
+    events = attacks("The authorities denied charges that the army used chemical weapons.")
+    assert attack(events, "used chemical weapons").factuality == "negated"

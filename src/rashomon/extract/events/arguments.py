@@ -230,7 +230,10 @@ class ArgumentReader:
             sources += told.heads if told is not None else ()
         if not sources and trigger.light_verb is None:
             host = self._hosting_verb(noun, sense)
-            if host is not None:
+            agents = self._means_doers(host) if host is not None and sense.type == "ASSAULT" else []
+            if agents:  # "were killed in air strikes by the coalition": the strikes' doer
+                sources += agents
+            elif host is not None and self._takes_part(host, sense):
                 sources += self._subject(host)  # "they were in Geneva for discussions"
         targets = self.aims.all_behind(self._prep_objects(noun, sense.target_preps))
         if trigger.light_verb is not None:
@@ -242,21 +245,27 @@ class ArgumentReader:
             )
         return sources, [t for t in targets if t not in sources], told
 
-    def _hosting_verb(self, noun: Token, sense: EventSense) -> Token | None:
-        """The verb whose subject takes part in an event noun (`_hosting_verb`). An attack's
-        host lends its subject only when the verb says taking part ("took part in the
-        offensive", "engaged in clashes"), actively: in "were killed in clashes with the
-        army", "died in the attack", "blamed X for the attack", "said ... in retaliation
-        for mortar fire", the subject is a victim, a speaker or the other side."""
-        host = _hosting_verb(noun, climb=sense.type != "ASSAULT")
-        if host is None or sense.type != "ASSAULT":
-            return host
+    @staticmethod
+    def _hosting_verb(noun: Token, sense: EventSense) -> Token | None:
+        """The verb an event noun hangs on (`_hosting_verb`); for an attack only the verb
+        its own preposition hangs on ("targeted X in retaliation for fire" hosts nothing)."""
+        return _hosting_verb(noun, climb=sense.type != "ASSAULT")
+
+    def _takes_part(self, host: Token, sense: EventSense) -> bool:
+        """Whether the host's subject takes part in the event noun. For an attack only when
+        the verb says so ("took part in the offensive", "engaged in clashes", "killed 50 in
+        clashes"), actively: in "were killed in clashes with the army", "died in the
+        attack", "blamed X for the attack", the subject is a victim, a speaker or the other
+        side."""
+        if sense.type != "ASSAULT":
+            return True
         if first_child(host, ("nsubjpass", "auxpass")) is not None:
-            return None
+            return False
         lemma = host.lemma_.lower()
         acts = self.lexicon.verbs.get(lemma)
-        attacks = acts is not None and acts.type == "ASSAULT"
-        return host if attacks or lemma in self.lexicon.words("take_part") else None
+        return (acts is not None and acts.type == "ASSAULT") or (
+            lemma in self.lexicon.words("take_part")
+        )
 
     def _subject(self, verb: Token) -> list[Token]:
         node = verb
@@ -271,6 +280,8 @@ class ArgumentReader:
                 continue
             if subject is not None:
                 return [subject]
+            if node.dep_ == "acl" and node.tag_ == "VBG":
+                return [node.head]  # "airstrikes targeting IS", "civilians trying to flee"
             stray = _stray_subject(node) or self._object_as_subject(node) or _believed_subject(node)
             if stray is not None:
                 return [stray]

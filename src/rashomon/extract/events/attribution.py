@@ -19,12 +19,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from rashomon.extract.events.lexicon import EventLexicon, EventSense
-from rashomon.extract.events.tree import first_child
+from rashomon.extract.events.tree import HEARSAY_VERBS, first_child
 from rashomon.extract.events.triggers import Trigger
 
 _NOBODY = frozenset({"nobody", "none", "noone"})
 _TO_REPORT = frozenset({"pobj", "prep", "ccomp", "acl", "relcl", "dobj", "nsubj", "nsubjpass"})
 _DENYING = frozenset({"negated"})
+_PREDICATES = ("acomp", "attr", "oprd")
 _COMPLEMENTS = frozenset({"acomp", "attr", "dobj", "oprd", "conj", "appos"})
 _CHAIN = 3  # "believed to have been carried out by": how many open complements to follow
 
@@ -67,11 +68,16 @@ class Attributor:
             return Told(tuple(self.subject_of(head)), "negated", head)  # "denied reports"
         called = [c for c in report.children if c.dep_ == "amod"]  # "false reports"
         if report.dep_ in ("nsubj", "nsubjpass"):  # "reports ... are false / were fabricated"
-            called += [head, *(c for c in head.children if c.dep_ in ("acomp", "attr", "oprd"))]
+            called += [head, *(c for c in head.children if c.dep_ in _PREDICATES)]
+        elif report.dep_ == "dobj":  # "described the reports as completely untrue"
+            called += [w for c in head.children if c.dep_ in (*_PREDICATES, "prep", "advcl")
+                       for w in (c, *c.children)]  # fmt: skip
         false = self.lexicon.words("untrue")
         word = next((w for w in called if w.lemma_.lower() in false or w.lower_ in false), None)
         if word is None:
             return None
+        if report.dep_ == "dobj":
+            return Told(tuple(self.subject_of(head)), "negated", word)
         speaker = _speaker_above(head, self.lexicon)
         deniers = self.subject_of(speaker) if speaker is not None else []
         return Told(tuple(deniers), "negated", word)
@@ -122,14 +128,17 @@ class Attributor:
 
     def _carried_out_by(self, noun: Token) -> Told | None:
         """ "strikes carried out by X", "the strikes were carried out by X", "an attack
-        believed to have been carried out by X": a light verb's agent, in the clause that
-        describes the noun or whose passive subject it is."""
+        believed to have been carried out by X", "an attack claimed by X": the agent of a light
+        verb (or of claiming), in the clause that describes the noun or whose subject it is."""
         starts = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
-        if noun.dep_ == "nsubjpass":
+        if noun.dep_ == "nsubjpass" or (
+            noun.dep_ == "nsubj" and noun.head.lemma_.lower() in HEARSAY_VERBS
+        ):  # "the strikes were carried out by", "the attack believed to have been ..."
             starts.append(noun.head)
+        doing = self.lexicon.light_verbs | self.lexicon.words("claim")
         for verb in starts:
             for _ in range(_CHAIN):
-                if verb.lemma_.lower() in self.lexicon.light_verbs:
+                if verb.lemma_.lower() in doing:
                     agents = _agents(verb)
                     if agents:
                         return Told(tuple(agents))
@@ -215,7 +224,8 @@ class Attributor:
     def _denied(self, word: Token, clause: Token | None) -> tuple[str | None, Token | None]:
         """Whether the responsibility is denied: "denied responsibility", "had no role in",
         "was not behind"."""
-        for node in (word, clause):
+        above = clause.head if clause is not None and clause.dep_ == "ccomp" else None
+        for node in (word, clause, above):  # "denied its forces were behind the attack"
             if node is None:
                 continue
             for child in node.children:

@@ -88,6 +88,7 @@ _AGENT_WORDS = _GROUP_WORDS | frozenset(
     }
 )  # fmt: skip
 _NEUTER = frozenset({"it", "its"})
+_STATE_KINDS = frozenset({"metonym", "location"})  # a capital or a country named as an actor
 _FIRST = frozenset({"i", "we", "me", "us"})
 _PERSONAL_OBJECT = frozenset({"him", "her", "his"})
 _PLURAL_KINDS = frozenset({"organisation", "nationality", "metonym", "location"})
@@ -296,12 +297,19 @@ class ParticipantResolver:
         return None
 
     def _it(self, token: Token) -> str | None:
-        """The organisation named last before "it", in its sentence or the one before."""
+        """The organisation named last before "it", in its sentence or the one before; for
+        "its", also a state named earlier in its own sentence ("Syria described the reports
+        its army had used chemical weapons as untrue")."""
         sentences = list(self.doc.sents)
         index = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
         window_start = sentences[max(index - 1, 0)].start_char
+        sentence_start = sentences[index].start_char
         for m in reversed(self.mentions):
-            if window_start <= m.start < token.idx and m.kind == "organisation":
+            if not window_start <= m.start < token.idx or not m.actor_id:
+                continue
+            if m.kind == "organisation" or (
+                token.lower_ == "its" and m.start >= sentence_start and m.kind in _STATE_KINDS
+            ):
                 return m.actor_id
         return None
 

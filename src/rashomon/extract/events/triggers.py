@@ -17,6 +17,10 @@ from rashomon.extract.events.lexicon import EventLexicon, EventSense
 
 _PARTICLE_DEPS = ("prt", "prep", "dobj", "advmod")
 _NOUN_POS = ("NOUN", "PROPN")
+_MEASURES = frozenset(
+    {"series", "wave", "spate", "string", "barrage", "round", "volley", "salvo", "flurry",
+     "number", "dozen", "dozens", "hundred", "hundreds", "couple"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,9 @@ def _noun_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
     if sense is None or token.dep_ == "compound":  # "the peace talks venue"
         return None
     light = token.head if token.dep_ in ("dobj", "attr") else None
+    counted = _counted_in(token)
+    if light is None and counted is not None:
+        light = counted.head  # "unleashed a series of airstrikes", "launched dozens of raids"
     reversing = light is not None and bool(_verb_words(light) & lexicon.reversals)
     if light is not None and reversing:
         undone = lexicon.reversed_type(sense.type)
@@ -117,6 +124,14 @@ def _noun_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
     if sense.needs_mode and trigger.mode is None:
         return None
     return trigger
+
+
+def _counted_in(token: Token) -> Token | None:
+    """The object that counts an event noun: "a series of", "a wave of", "dozens of"."""
+    of = token.head
+    if token.dep_ != "pobj" or of.lower_ != "of" or of.head.dep_ not in ("dobj", "attr"):
+        return None
+    return of.head if of.head.lemma_.lower() in _MEASURES else None
 
 
 def _names_a_date(word: Token) -> bool:
