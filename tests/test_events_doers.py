@@ -300,3 +300,28 @@ def test_reports_described_as_untrue_are_a_denial_by_the_describer(attacks):
 def test_denied_charges_negate_the_act_charged(attacks):
     events = attacks("The authorities denied charges that the army used chemical weapons.")
     assert attack(events, "used chemical weapons").factuality == "negated"
+
+
+def test_us_is_the_united_states_not_a_pronoun(attacks):
+    events = attacks("The US launched a cruise missile attack on a Syrian air base.")
+    assert attack(events, "attack").source_actor_ids == ("united-states",)
+
+
+def test_coordinated_owners_are_each_a_doer(attacks):
+    events = attacks(
+        "The province is regularly bombarded by both Syrian and allied Russian warplanes."
+    )
+    assert set(attack(events, "bombarded").source_actor_ids) == {"syria", "russia"}
+
+
+def test_reported_killed_are_victims(attacks):
+    events = attacks("Dozens of regime personnel were reported killed in the attack.")
+    killed = attack(events, "killed")
+    assert killed.sources == ()
+    assert killed.target_actor_ids == ("syrian-government",)
+
+
+def test_a_capitalised_attack_noun_is_still_one(attacks):
+    assert (
+        attack(attacks("Airstrikes targeting the town killed 12."), "Airstrikes").mode == "aerial"
+    )

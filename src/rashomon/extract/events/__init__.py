@@ -208,7 +208,7 @@ def _countries_as_actors(
 ) -> list[ActorMention]:
     """Place mentions that can act ("experts from Russia"): PLOVER codes states as actors,
     so a country the actor resolver left as a place is a participant when the parse says so."""
-    taken = {(m.start, m.end) for m in mentions}
+    taken = {(m.start, m.end) for m in mentions if m.actor_id}  # not a bare place mention
     found = []
     for place in places:
         actor_id = place_actor(place) if (place.start, place.end) not in taken else None

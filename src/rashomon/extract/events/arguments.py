@@ -34,7 +34,13 @@ from rashomon.extract.events.aims import TargetFinder
 from rashomon.extract.events.attribution import Attributor, Told
 from rashomon.extract.events.lexicon import EventLexicon, EventSense
 from rashomon.extract.events.participants import ParticipantResolver
-from rashomon.extract.events.tree import HEARSAY_VERBS, SUBJECTS, first_child, governing_verb
+from rashomon.extract.events.tree import (
+    HEARSAY_VERBS,
+    OWNER_DEPS,
+    SUBJECTS,
+    first_child,
+    governing_verb,
+)
 from rashomon.extract.events.triggers import Trigger
 from rashomon.model import ActorMention, EventArgument, Quote
 
@@ -143,6 +149,8 @@ class ArgumentReader:
             targets += self.aims.all_behind(self._subject(verb))  # one acted on
         elif sense.object == "means" and self._misparsed_means(verb):
             sources += self._means_doers(verb)  # "bombs dropped from helicopters"
+        elif _passive_complement(verb):  # "were reported killed": the subject was killed
+            targets += self.aims.all_behind(self._subject(verb))
         else:
             sources += self._act_doers(self._subject(verb))
             obj = first_child(verb, ("dobj",)) if sense.object != "means" else None
@@ -280,7 +288,7 @@ class ArgumentReader:
                 continue
             if subject is not None:
                 return [subject]
-            if node.dep_ == "acl" and node.tag_ == "VBG":
+            if node.dep_ == "acl" and node.tag_ == "VBG" and self._can_act(node.head):
                 return [node.head]  # "airstrikes targeting IS", "civilians trying to flee"
             stray = _stray_subject(node) or self._object_as_subject(node) or _believed_subject(node)
             if stray is not None:
@@ -302,6 +310,11 @@ class ArgumentReader:
                 return [controller]
             node = head
         return []
+
+    def _can_act(self, word: Token) -> bool:
+        """An act or a participant, not a thing ("ISIL strongholds ... killing" is a misparse)."""
+        act = self.triggers.get(word.i)
+        return (act is not None and act.is_noun) or self.aims.is_participant(word)
 
     def _object_as_subject(self, clause: Token) -> Token | None:
         """ "Russia denied its planes bombed the convoy": without "that", the parser often
@@ -369,7 +382,28 @@ class ArgumentReader:
                 if word.i in seen:
                     continue
                 seen.add(word.i)
-                found.append(self._argument(word))
+                argument = self._argument(word)
+                found.append(argument)
+                found += self._coordinated_owners(word, argument)
+        return found
+
+    def _coordinated_owners(self, head: Token, argument: EventArgument) -> list[EventArgument]:
+        """ "Syrian and Russian warplanes", "Syrian regime or Russian air strikes": each
+        coordinated owner is a participant of its own."""
+        owners = [c for c in head.children if c.dep_ in OWNER_DEPS and c.i in self.at_token]
+        others = [o for owner in owners for o in owner.conjuncts if o.i in self.at_token]
+        if len(owners) > 1 and any(
+            t.dep_ == "cc" for t in self.doc[owners[0].i : owners[-1].i]
+        ):  # "both Syrian and allied Russian warplanes": both owners hang on the noun
+            others += owners[1:]
+        found: list[EventArgument] = []
+        for other in others:
+            mention = self.at_token[other.i]
+            actor = self.people.actor_for_owner(mention, head)
+            if actor is None or actor == argument.actor_id:
+                continue
+            word = self.doc[other.i : other.i + 1]
+            found.append(EventArgument(word.start_char, word.end_char, word.text, actor))
         return found
 
     def _argument(self, head: Token) -> EventArgument:
@@ -400,6 +434,16 @@ def _stray_subject(verb: Token) -> Token | None:
         if subject is not None and any(c.dep_ == "aux" for c in verb.children):
             return subject
     return None
+
+
+def _passive_complement(verb: Token) -> bool:
+    """A bare past participle completing a passive verb: "were reported killed", "was
+    found beaten"; its borrowed subject underwent it."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("xcomp", "oprd"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children):
+        return False  # "is believed to have killed", "were killed by"
+    return first_child(verb.head, ("nsubjpass", "auxpass")) is not None
 
 
 def _believed_subject(verb: Token) -> Token | None:

@@ -113,7 +113,7 @@ class ParticipantResolver:
         self.kind_of = kind_of
         self.affiliation_of = affiliation_of
         self.at_token: dict[int, ActorMention] = {}
-        for m in mentions:
+        for m in sorted(mentions, key=lambda m: m.actor_id is None):  # actors before bare places
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -123,7 +123,7 @@ class ParticipantResolver:
 
     def actor(self, head: Token) -> str | None:
         """The actor a participant's head word stands for, or None (see the module notes)."""
-        lower = head.lower_
+        lower = head.lower_ if not _acronym(head) else head.text  # "US" is not "us"
         if lower in _FIRST_PLURAL:
             return self._speaker_group(head)
         if lower in ("its", "their") and head.dep_ == "poss":
@@ -169,6 +169,13 @@ class ParticipantResolver:
         ):
             return self._unnamed_group(head)  # "a powerful jihadist group", not "rebels"
         return None
+
+    def actor_for_owner(self, owner: ActorMention, head: Token) -> str | None:
+        """The actor an owner word makes of its head ("Russian jets": Russia; "Syrian
+        rebels": no one; "Assad's forces": his state)."""
+        if owner.kind in ("nationality", "location") and head.lemma_.lower() in _NON_STATE_PEOPLE:
+            return None
+        return self._acting_for(owner.actor_id, head) if owner.actor_id else None
 
     def _acting_for(self, owner: str, head: Token) -> str:
         """Forces, jets or a regime owned by a person act for what the person leads:
@@ -237,7 +244,11 @@ class ParticipantResolver:
             node = node.head
             if node.lemma_.lower() in _SPEECH:
                 subject = first_child(node, SUBJECTS)  # "said ..., adding that they": said's
-        if subject is None or subject.i == token.i or subject.lower_ in _FIRST | _NEUTER:
+        if (
+            subject is None
+            or subject.i == token.i
+            or (subject.lower_ in _FIRST | _NEUTER and not _acronym(subject))
+        ):
             return None
         actor = self.actor(subject)
         if actor is not None and self.kind_of(actor) == "person":
@@ -328,3 +339,7 @@ class ParticipantResolver:
                 ):
                     return m.actor_id
         return None
+
+
+def _acronym(word: Token) -> bool:
+    return len(word.text) > 1 and word.text.isupper()

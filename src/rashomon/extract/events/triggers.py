@@ -89,7 +89,7 @@ def _verb_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
 
 
 def _noun_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
-    lemma = token.lemma_.lower()
+    lemma = _noun_lemma(token, lexicon)
     sense = None
     extra: tuple[Token, ...] = ()
     for child in token.children:
@@ -124,6 +124,21 @@ def _noun_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
     if sense.needs_mode and trigger.mode is None:
         return None
     return trigger
+
+
+def _noun_lemma(token: Token, lexicon: EventLexicon) -> str:
+    """The lemma, also for a capitalised common noun the tagger took for a name
+    ("Airstrikes targeting the town", "Air Raids Kill 12"): its singular when the lexicon
+    knows that and not the plural."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "PROPN" or lemma in lexicon.nouns or not lemma.endswith("s"):
+        return lemma
+    return (
+        lemma[:-1]
+        if lemma[:-1] in lexicon.nouns
+        or any(key.endswith(f" {lemma[:-1]}") for key in lexicon.nouns)
+        else lemma
+    )
 
 
 def _counted_in(token: Token) -> Token | None:
