@@ -244,12 +244,17 @@ def test_involvement_with_no_attack_nearby_is_no_event(attacks):
 
 def test_reports_called_false_are_denied_by_the_speaker(attacks):
     events = attacks(
-        "The foreign ministry said the reports on the use of chemical weapons in Ghouta are "
-        "totally false."
+        "The foreign ministry said the reports on the shelling of Ghouta are totally false."
     )
-    event = attack(events, "use")
+    event = attack(events, "shelling")
     assert event.factuality == "negated"
     assert [a.text for a in event.sources] == ["The foreign ministry"]
+
+
+def test_reports_said_fabricated_keep_the_doer_they_name(attacks):
+    events = attacks("Lavrov said reports of Russian air strikes on the hospital were fabricated.")
+    event = attack(events, "air strikes")
+    assert (event.source_actor_ids, event.factuality) == (("russia",), "negated")
 
 
 def test_not_clear_whether_is_no_denial(attacks):
