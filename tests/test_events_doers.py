@@ -330,3 +330,14 @@ def test_a_capitalised_attack_noun_is_still_one(attacks):
     assert (
         attack(attacks("Airstrikes targeting the town killed 12."), "Airstrikes").mode == "aerial"
     )
+
+
+def test_calling_an_attack_something_is_not_carrying_it_out(attacks):
+    event = attack(attacks("Fabius called the alleged attack a horrendous tragedy."), "attack")
+    assert event.sources == ()
+    assert (event.factuality, event.frame) == ("alleged", "alleged")
+
+
+def test_a_suspected_attack_is_alleged(attacks):
+    event = attack(attacks("A suspected chemical attack killed 58 people."), "attack")
+    assert event.factuality == "alleged"

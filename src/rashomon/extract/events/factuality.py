@@ -20,6 +20,7 @@ from rashomon.extract.events.triggers import Trigger
 _NEGATORS = frozenset({"not", "n't", "never", "no", "without"})
 _CONDITIONS = frozenset({"if", "unless", "whether"})  # "not clear whether X did it"
 _HEARSAY = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
+_SUSPECTED = frozenset({"alleged", "suspected", "purported", "reported", "supposed", "apparent"})
 _CLAUSAL = frozenset({"xcomp", "ccomp", "pcomp", "csubj", "acl", "advcl", "relcl"})
 _CARRY = frozenset({"conj", "prep", "pobj", "dobj", "nsubjpass", "attr", "oprd"})
 _PURPOSE = frozenset({"to", "in order to", "so"})
@@ -105,6 +106,8 @@ def _own_marker(node: Token, lexicon: EventLexicon) -> tuple[str, Token] | None:
             return "hypothetical", child
         if child.dep_ == "advmod" and lower in _HEARSAY:
             return "alleged", child
+        if child.dep_ == "amod" and lower in _SUSPECTED and node.pos_ == "NOUN":
+            return "alleged", child  # "a suspected chemical attack", "the alleged attack"
     if node.dep_ == "xcomp" and node.head.lower_ == "going":
         return "planned", node.head
     return None

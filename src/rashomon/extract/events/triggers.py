@@ -114,7 +114,10 @@ def _noun_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
         mode = "ease" if undone == "CONCEDE" else "break-relations"
         sense = EventSense(undone, mode, sense.target_preps)  # "lifted the curfew"
         extra = (*extra, light)  # the trigger reads "lifted the curfew", not "curfew"
-    elif light is not None and light.lemma_.lower() not in lexicon.light_verbs:
+    elif light is not None and (
+        light.lemma_.lower() not in lexicon.light_verbs
+        or any(c.dep_ == "oprd" for c in light.children)
+    ):  # "called the attack a tragedy" names it; it does not carry it out
         light = None
     if light is None and token.dep_ == "pobj" and token.head.head.lemma_.lower() == "act":
         light = token.head.head  # "acting as a mediator"
