@@ -341,3 +341,15 @@ def test_calling_an_attack_something_is_not_carrying_it_out(attacks):
 def test_a_suspected_attack_is_alleged(attacks):
     event = attack(attacks("A suspected chemical attack killed 58 people."), "attack")
     assert event.factuality == "alleged"
+
+
+def test_an_attack_in_an_object_keeps_its_own_factuality(attacks):
+    events = attacks("Russia has not acknowledged any civilian deaths from its strikes.")
+    assert attack(events, "strikes").factuality == "asserted"  # no denial by Russia
+    events = attacks("Syrian state media made no mention of the attack.")
+    assert attack(events, "attack").factuality == "asserted"
+
+
+def test_an_attack_not_carried_out_is_negated(attacks):
+    events = attacks("The army did not launch an offensive on the town.")
+    assert attack(events, "offensive").factuality == "negated"

@@ -71,6 +71,8 @@ def factuality(
             continue
         if dep == "conj" and any(c.dep_ == "cc" and c.lower_ == "but" for c in head.children):
             break  # "not for talks but for discussions": the second is asserted
+        if _attack_told_as_known(trigger, dep, head, lexicon):
+            break
         if dep in _CARRY and not (dep != "conj" and head.i in triggers):
             if dep == "prep" and node.lower_ in ("for", "of", "to") and lemma in lexicon.frames:
                 return lexicon.frames[lemma], head  # "a plan for rebels to withdraw"
@@ -78,6 +80,21 @@ def factuality(
             continue
         break
     return "asserted", None
+
+
+def _attack_told_as_known(trigger: Trigger, dep: str, head: Token, lexicon: EventLexicon) -> bool:
+    """An attack named as the object of a verb that does not carry it out, or in a phrase
+    about something else, is told as having happened, whatever that clause says: "gave no
+    toll for the ambush", "has not acknowledged deaths from its strikes", "vowed to avenge
+    the attack"."""
+    if trigger.sense.type != "ASSAULT" or not trigger.is_noun:
+        return False
+    lemma = head.lemma_.lower()
+    if dep == "prep" and head.pos_ in ("NOUN", "PROPN"):  # "made no mention of the attack"
+        return lemma not in lexicon.frames  # but "plans for an attack" are plans
+    if head.pos_ not in ("VERB", "AUX") or dep not in ("dobj", "prep", "nsubjpass"):
+        return False
+    return lemma not in lexicon.light_verbs
 
 
 def _stacked(frame: str, word: Token, lexicon: EventLexicon) -> tuple[str, Token]:
