@@ -8,13 +8,19 @@ does one step:
   with the mode the word or its modifiers give;
 - `arguments`: source and target from the parse (active, passive, control, coordination,
   owners of nouns), resolved to actors through the article's actor mentions;
+- `attribution`: the doer of an act named by a noun through other words ("strikes carried
+  out by X", "X was behind the attack", "accused X of the attack", "blamed it on X"), and
+  denials ("X denied any involvement", "reports of the attack are false");
 - `factuality`: negated, proposed, planned, demanded, hypothetical or alleged, from the
   trigger's own clause and the clauses that frame it; historical from the date;
 - `location` and `where`: the place the parse attaches to the event;
 - `timing`: the date expression attached to the event, else the publication date, coarser.
 
 A reporting frame keeps both events: "X accused Y of bombing Z" gives ACCUSE (X, Y) and an
-alleged ASSAULT (Y, Z). An event with no participant named is kept ("some 2,700 were killed
+alleged ASSAULT (Y, Z). A denial is a negated ASSAULT whose source is the one who denies
+doing it ("Russia denied its planes bombed the convoy"); an attack's source is never a
+monitor, an outlet or an NGO, nor the victim or speaker of the clause that hosts it.
+An event with no participant named is kept ("some 2,700 were killed
 in the bombardment" still says an assault happened, where and when); a word that is only
 an event among armed actors ("hit", "take", "leave") needs an armed or state actor, an armed
 word ("troops", "jets"), or a mode to count.
