@@ -353,3 +353,17 @@ def test_an_attack_in_an_object_keeps_its_own_factuality(attacks):
 def test_an_attack_not_carried_out_is_negated(attacks):
     events = attacks("The army did not launch an offensive on the town.")
     assert attack(events, "offensive").factuality == "negated"
+
+
+def test_attribution_words_are_data_and_checked(tmp_path):
+    from rashomon.errors import InputError
+    from rashomon.extract.events import EventLexicon
+
+    extra = tmp_path / "extra.yaml"
+    extra.write_text("attribution:\n  claim: [own]\n", encoding="utf-8")
+    lexicon = EventLexicon.load([extra])
+    assert {"claim", "own"} <= lexicon.words("claim")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("attribution: [claim]\n", encoding="utf-8")
+    with pytest.raises(InputError, match="attribution"):
+        EventLexicon.load([bad])
