@@ -159,6 +159,8 @@ def match_score(
     doer = cfg.same_doer if set(report.perpetrator_ids) & _perpetrators(incident) else 0.0
     target = cfg.same_target if set(report.target_actor_ids) & _targets(incident) else 0.0
     wording = cfg.same_words * words_in_common(report, incident, words)
+    if kind == cfg.other_violent_kind and place == cfg.same_place:
+        kind = 0.0  # one town, one day: "an air strike" and "terrorist rockets" can be one
     return kind + day + place + toll + doer + target + wording
 
 
@@ -356,16 +358,38 @@ def merge(incidents: Sequence[Incident], gazette: Gazette, kinds: IncidentKinds)
     most reports keeps its id (and its story), the others' reports join it in the order
     they were published; the others' ids are retired (the store keeps them as aliases)."""
     keep = min(incidents, key=lambda i: (-len(i.reports), i.id))
-    reports = sorted((r for i in incidents for r in i.reports),
-                     key=lambda r: (r.published or "", r.article_id))  # fmt: skip
+    by_article: dict[str, IncidentReport] = {}
+    for report in (r for i in incidents for r in i.reports):
+        known = by_article.get(report.article_id)  # one article, one report per incident
+        by_article[report.article_id] = report if known is None else combine(known, report)
+    reports = sorted(by_article.values(), key=lambda r: (r.published or "", r.article_id))
     merged: Incident | None = None
-    seen: set[str] = set()
     for report in reports:
-        if report.article_id not in seen:  # one article, one report per incident
-            seen.add(report.article_id)
-            merged = add_report(merged, report, gazette, kinds)
+        merged = add_report(merged, report, gazette, kinds)
     assert merged is not None
     return replace(merged, id=keep.id, story_id=keep.story_id)
+
+
+def combine(first: IncidentReport, second: IncidentReport) -> IncidentReport:
+    """One article's two reports of what proved one happening, as one report: the lead's
+    (else the earlier) evidence sentence, place and days, and everything both hold."""
+    main, other = sorted((first, second), key=lambda r: (not r.lead, r.sentence_start))
+
+    def union(a: tuple, b: tuple) -> tuple:  # type: ignore[type-arg]
+        return tuple(dict.fromkeys((*a, *b)))
+
+    return replace(
+        main,
+        lead=main.lead or other.lead,
+        sentences=tuple(sorted(set(main.sentences) | set(other.sentences))),
+        event_starts=tuple(sorted(set(main.event_starts) | set(other.event_starts))),
+        figure_starts=tuple(sorted(set(main.figure_starts) | set(other.figure_starts))),
+        figure_values=union(main.figure_values, other.figure_values),
+        perpetrators=union(main.perpetrators, other.perpetrators),
+        denied_by=union(main.denied_by, other.denied_by),
+        target_actor_ids=union(main.target_actor_ids, other.target_actor_ids),
+        terms=tuple(sorted(set(main.terms) | set(other.terms))),
+    )
 
 
 def _kind_of(reports: Sequence[IncidentReport], kinds: IncidentKinds) -> str:
