@@ -442,10 +442,13 @@ def _report(
         figure_values=tuple(
             (f.measure or "killed", v) for f in figures if (v := _figure_value(f)) is not None
         ),
-        perpetrators=tuple(_unique(
-            *_perpetrators(events, facts, gazette, [(s.start, s.end) for s in group.sentences]),
-            *_accused(stances, facts, gazette),
-        )),
+        perpetrators=tuple(
+            a for a in _unique(
+                *_perpetrators(events, facts, gazette, [(s.start, s.end) for s in group.sentences]),
+                *_accused(stances, facts, gazette),
+            )
+            if not _from_the_air(kind, a, group.sentences) or _flies(a.actor_id, gazette)
+        ),
         denied_by=tuple(_unique(*_denials(events, facts, gazette),
                                 *_deniers(stances, facts, gazette))),
         target_actor_ids=tuple(dict.fromkeys(
@@ -525,6 +528,40 @@ def _acting(actor_id: str, event: EventFact, facts: ArticleFacts, gazette: Gazet
     # a place that is the argument's head ("Aleppo" read as an actor) is no actor; a place
     # inside it is a modifier ("the US-led coalition", "nine US cruise missiles")
     return not any(m.start < end <= m.end for start, end in spans for m in places)
+
+
+AERIAL = "aerial"
+_AIR_ARMS = frozenset({"state", "government", "military"})
+# Words that put aircraft in a report ("bombing" alone does not: a car or a bus is bombed)
+_AIRCRAFT = re.compile(
+    r"\b(?:jets?|warplanes?|planes?|aircraft|helicopters?|air ?strikes?|air ?raids?|"
+    r"air ?force|sorties|barrel bombs?|drones?)\b",
+    re.IGNORECASE,
+)
+
+
+def _from_the_air(kind: str | None, doer: Attribution, sentences: Sequence[_Sentence]) -> bool:
+    """Whether the sentence that names the doer tells of an attack from the air."""
+    return kind == AERIAL and any(
+        s.start <= doer.start < s.end and _AIRCRAFT.search(s.text) for s in sentences
+    )
+
+
+def _flies(actor_id: str | None, gazette: Gazette) -> bool:
+    """Whether an actor (or what it serves) has aircraft: a state, its government or an
+    army. An armed group named beside an air strike is its target, not its doer ("Russian
+    jets bombed IS positions"); the FA-KES reports that named one as an air strike's doer
+    were all misreads."""
+    seen: set[str] = set()
+    while actor_id and actor_id not in seen:
+        seen.add(actor_id)
+        actor = gazette.actors.get(actor_id)
+        if actor is None:
+            return False
+        if actor.kind in _AIR_ARMS:
+            return True
+        actor_id = actor.affiliation
+    return False
 
 
 def _perpetrators(
