@@ -134,6 +134,17 @@ def test_two_unknown_claimants_in_one_article_are_not_two_accounts():
     assert [f.status for f in quantities(rows)] == ["agreed"]
 
 
+def test_two_known_claimants_far_apart_in_one_article_are_not_set_against_each_other():
+    rows = [figure("a1", "around 300", 300, "approximate", claimant="Khoja",
+                   claimant_actor_id="khoja", sentence="Khoja said around 300 were there."),
+            figure("a1", "some 900", 900, "approximate", start=2000, claimant_actor_id="un",
+                   sentence="Much later, the UN said some 900.")]  # fmt: skip
+    assert [f.status for f in quantities(rows)] == ["agreed"]
+    near = [rows[0], figure("a1", "some 900", 900, "approximate", start=120,
+                            claimant_actor_id="un", sentence="The UN said some 900.")]  # fmt: skip
+    assert [f.status for f in quantities(near)] == ["dispute"]
+
+
 def test_around_300_and_no_more_than_900_alone_agree():
     rows = [figure("a1", "around 300", 300, "approximate", claimant="Khoja"),
             figure("a2", "no more than 900", None, "at_most", high=900)]  # fmt: skip

@@ -26,6 +26,7 @@ GAZETTE = Gazette(
             ActorFact("russia", "Russia", "state", "RUS", "GOV"),
             ActorFact("afp", "AFP", "media"),
             ActorFact("syrian-government", "Syrian government", "government", "SYR", "GOV"),
+            ActorFact("islamic-state", "Islamic State", "armed group", None, "INS"),
         )
     },
     places={
@@ -154,6 +155,23 @@ def test_outlets_and_places_never_fill_the_doers_slot():
     )  # fmt: skip
     (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
     assert report.perpetrators == () and report.place_id is None  # no continent either
+
+
+def test_an_armed_group_is_no_doer_of_a_strike_by_warplanes():
+    for text, trigger, doers in (
+        ("Warplanes bombed Islamic State positions in Maarat al-Numan.", "bombed", ()),
+        ("An air strike by Russia hit Maarat al-Numan.", "air strike", ("russia",)),
+        ("The Islamic State bombing hit a bus in Maarat al-Numan.", "bombing", ("islamic-state",)),
+    ):
+        facts = ArticleFacts(
+            article=ARTICLE, body=text,
+            events=(ev(text, text, trigger, mode="aerial",
+                       sources=tuple(a for a in ("islamic-state", "russia") if a in doers
+                                     or a == "islamic-state")),),
+            mentions=(place_mention(text, "Maarat al-Numan", "maarat", text),),
+        )  # fmt: skip
+        (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+        assert report.kind == "aerial" and report.perpetrator_ids == doers, text
 
 
 def test_a_background_mention_without_day_or_toll_is_no_report():
