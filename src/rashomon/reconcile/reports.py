@@ -140,7 +140,8 @@ def _incident_sentences(
     home = home_country(facts, gazette)
     for (start, end), found in by_span.items():
         inside = [m for m in places if start <= m.start < end]
-        found.places = _sentence_places(found, inside, facts.body, gazette, home)
+        found.places = _sentence_places(found, inside, facts.body, gazette, home,
+                                        violent=_violent(found, kinds))  # fmt: skip
         found.around = {
             m.place_id for m in inside
             if m.place_id and _VICINITY.search(facts.body[max(0, m.start - 40) : m.start])
@@ -208,6 +209,12 @@ _VICINITY = re.compile(
     re.IGNORECASE,
 )
 _BASED = re.compile(r"^\s*-?\s*based\b", re.IGNORECASE)
+# The last place word before a name is "from": where people or fire came from ("buses
+# carrying evacuees from the besieged towns of Foua and Kefraya", "rockets fired from
+# Turkey"), not where an attack struck
+_PLACE_WORDS = re.compile(
+    r"\b(in|at|on|near|into|to|inside|outside|around|across|towards?|from)\b", re.IGNORECASE
+)
 
 
 def _sentence_places(
@@ -216,11 +223,13 @@ def _sentence_places(
     body: str,
     gazette: Gazette,
     home: str | None = None,
+    violent: bool = False,
 ) -> list[str]:
     """Where the sentence puts its happening, best evidence first: the place the parse ties
     to its events, else places named after a locative word, else any place it names;
     countries only when nothing finer is named. Never the home of a named source ("the
-    Britain-based Observatory"); and a place outside the country the article is about
+    Britain-based Observatory"), nor, in a sentence of violence, a place people or fire
+    came from (an evacuation's "from" is its place); and a place outside the country the article is about
     (`home`: New York, where the Security Council met; Washington, where a statement was
     made) only when nothing in that country is named."""
     tiers: list[list[str]] = [[], [], [], [], []]
@@ -235,6 +244,8 @@ def _sentence_places(
     for m in mentions:
         if _BASED.match(body[m.end : m.end + 8]) or not _on_earth(m.place_id, gazette):
             continue  # a source's home, or a continent ("Europe", "the Levant")
+        if violent and _came_from(body[max(sentence.start, m.start - 60) : m.start]):
+            continue
         if _is_country(m.place_id, gazette):
             tier(m.place_id, 3)  # type: ignore[arg-type]
         elif _LOCATIVE.search(body[max(0, m.start - 60) : m.start]):
@@ -243,6 +254,11 @@ def _sentence_places(
             tier(m.place_id, 2)  # type: ignore[arg-type]
     found = next((t for t in tiers[:4] if t), [])
     return found if found or home is None else tiers[4][:0]
+
+
+def _came_from(before: str) -> bool:
+    words = _PLACE_WORDS.findall(before)
+    return bool(words) and words[-1].lower() == "from"
 
 
 def _country(place_id: str, gazette: Gazette) -> str | None:
