@@ -229,9 +229,9 @@ def _sentence_places(
     to its events, else places named after a locative word, else any place it names;
     countries only when nothing finer is named. Never the home of a named source ("the
     Britain-based Observatory"), nor, in a sentence of violence, a place people or fire
-    came from (an evacuation's "from" is its place); and a place outside the country the article is about
-    (`home`: New York, where the Security Council met; Washington, where a statement was
-    made) only when nothing in that country is named."""
+    came from (an evacuation's "from" is its place); and a place outside the country the
+    article is about (`home`: New York, where the Security Council met; Washington, where
+    a statement was made) only when nothing in that country is named."""
     tiers: list[list[str]] = [[], [], [], [], []]
 
     def tier(place_id: str, rank: int) -> None:
