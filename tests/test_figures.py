@@ -162,6 +162,11 @@ def test_counts_of_things_have_no_victims(read):
         ("So far 300 people have been killed in the offensive.", "cumulative"),
         ("Strikes killed 10 IS members in the past 24 hours.", "incident"),
         ("Since the start of the offensive 400 fighters have died.", "cumulative"),
+        (
+            "Rebels have fired rockets into the city, killing at least 16 people since Thursday.",
+            "cumulative",
+        ),
+        ("At least 40 people were killed on Sunday, the most since March.", "incident"),
     ],
 )
 def test_scope(read, sentence, scope):
