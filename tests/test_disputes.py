@@ -1,6 +1,7 @@
 """Figures, contradictions and disputes on hand-built records (no parsing involved)."""
 
 import math
+from dataclasses import replace
 
 import pytest
 
@@ -226,6 +227,15 @@ def test_an_incidents_tolls_from_two_sources_that_cannot_meet():
     (dispute,) = incident_disputes(found, [figure_], RELATIONS, GAZETTE, ARTICLES)
     assert dispute.kind == "numeric" and dispute.incident_id == "incident:1"
     assert "five (SANA, BBC) against at least 44 (SOHR, AFP)" in dispute.note
+
+
+def test_a_toll_in_a_passing_mention_is_not_disputed():
+    sohr = toll("a1", "at least 44", 44, "at_least", "SOHR", low=44)
+    aside = toll("a2", "five", 5, "exact", "SANA")
+    passing = replace(report("a2", "BBC", [aside]), lead=False)
+    found = incident(report("a1", "AFP", [sohr]), passing)
+    (figure_,) = incident_figures(found, {("a1", 0): sohr, ("a2", 0): aside}, ARTICLES)
+    assert figure_.status == "agreed" and len(figure_.claims) == 2
 
 
 def test_a_toll_placed_elsewhere_is_a_part_shown_not_disputed():
