@@ -319,8 +319,10 @@ def _clashes(
                 found.append(Clash(i, j, "update"))
             elif a.claimant and b.claimant:
                 kind = _clash(a, b, articles)
-                if kind == "update" or leading is None or (
-                    {(a.article_id, a.start), (b.article_id, b.start)} <= leading
+                if (
+                    kind == "update"
+                    or leading is None
+                    or ({(a.article_id, a.start), (b.article_id, b.start)} <= leading)
                 ):
                     found.append(Clash(i, j, kind))
             elif _rising(a, b, articles):  # an outlet's own toll: whose count it is, unsaid
