@@ -275,6 +275,12 @@ def test_perpetrators_that_are_not_kin_are_a_dispute():
     assert "Russia (AFP)" in dispute.note and "US-led coalition (SANA)" in dispute.note
 
 
+def test_a_doer_named_in_a_passing_mention_takes_no_side():
+    aside = replace(report("a2", "SANA", doers=[("coalition", None)]), lead=False)
+    found = incident(report("a1", "AFP", doers=[("russia", "US officials")]), aside)
+    assert incident_disputes(found, [], RELATIONS, GAZETTE, ARTICLES) == []
+
+
 def test_a_report_naming_two_parties_takes_no_side():
     found = incident(report("a1", "AFP", doers=[("russia", None), ("coalition", None)]),
                      report("a2", "SANA", doers=[("coalition", None)]))  # fmt: skip
