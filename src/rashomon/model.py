@@ -409,3 +409,15 @@ class Event:
     @property
     def target_actor_ids(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(a.actor_id for a in self.targets if a.actor_id))
+
+
+@dataclass(frozen=True)
+class EntitySummary:
+    """What the report shows per article: its main actors, places and resolved dates."""
+
+    actors: tuple[tuple[str, int], ...]  # (name, mentions)
+    places: tuple[tuple[str, int, float, float], ...]  # (name, mentions, lat, lon)
+    dates: tuple[tuple[str, str | None, str | None], ...]  # (text, value, precision)
+    quotes: tuple[tuple[str, int], ...] = ()  # (speaker, quotes)
+    numbers: tuple[tuple[str, str | None, str], ...] = ()  # (number text, what, claimant)
+    events: tuple[str, ...] = ()  # readable lines: "Russia ASSAULT (aerial) FSA [asserted; ...]"

@@ -15,7 +15,6 @@ from spacy.tokens import Doc, DocBin
 
 from rashomon.errors import ModelError
 from rashomon.settings import Settings
-from rashomon.store import Store
 
 PARAGRAPHS = "rashomon_paragraphs"
 # Texts longer than this are parsed in parts cut at paragraph breaks and joined into one Doc
@@ -158,25 +157,3 @@ def doc_to_bytes(doc: Doc) -> bytes:
 
 def doc_from_bytes(nlp: Language, data: bytes) -> Doc:
     return next(iter(DocBin().from_bytes(data).get_docs(nlp.vocab)))
-
-
-def load_docs(
-    store: Store, nlp: Language, article_ids: Iterable[str], settings: Settings
-) -> dict[str, Doc]:
-    """Docs for the given articles from the cache, parsing any that are missing (and caching
-    them, unless the store is open read-only: reading never writes)."""
-    key = model_key(nlp)
-    docs: dict[str, Doc] = {}
-    missing: list[tuple[str, str]] = []
-    for article_id in article_ids:
-        data = store.load_doc(article_id, key)
-        if data is None:
-            article, _ = store.get_article(article_id)
-            missing.append((article_id, article.body))
-        else:
-            docs[article_id] = doc_from_bytes(nlp, data)
-    for article_id, doc in parse(nlp, missing, settings):
-        if not store.read_only:
-            store.save_doc(article_id, key, doc_to_bytes(doc))
-        docs[article_id] = doc
-    return docs

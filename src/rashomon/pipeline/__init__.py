@@ -28,7 +28,8 @@ from rashomon.errors import InputError, InputSkipped
 from rashomon.ingest.records import FieldMap
 from rashomon.ingest.sources import database_files, expand_inputs, read_input
 from rashomon.model import Article
-from rashomon.nlp import doc_to_bytes, load_docs, load_pipeline, model_key, parse
+from rashomon.nlp import doc_to_bytes, load_pipeline, model_key, parse
+from rashomon.pipeline.docs import load_docs
 from rashomon.pipeline.placement import name_spans_of, place_pending
 from rashomon.reconcile.duplicates import Fingerprint, match_copies
 from rashomon.settings import Settings

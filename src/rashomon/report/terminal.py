@@ -8,9 +8,8 @@ from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc
 
-from rashomon.model import ArticleSummary
+from rashomon.model import ArticleSummary, EntitySummary
 from rashomon.report.cells import UNKNOWN_OUTLET
-from rashomon.store.entities import EntitySummary
 
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 _WIDTH = 100

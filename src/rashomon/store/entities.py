@@ -11,7 +11,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from rashomon.model import Actor, AliasEvidence, DateMention, Event, NumberClaim, Place, Quote
+from rashomon.model import (
+    Actor,
+    AliasEvidence,
+    DateMention,
+    EntitySummary,
+    Event,
+    NumberClaim,
+    Place,
+    Quote,
+)
 from rashomon.store.db import Store
 from rashomon.store.events import article_event_lines, insert_events
 
@@ -205,18 +214,6 @@ def list_mentions(store: Store, article_id: str | None = None) -> list[dict[str,
         (article_id, article_id),
     )
     return [dict(row) for row in rows]
-
-
-@dataclass(frozen=True)
-class EntitySummary:
-    """What the report shows per article: its main actors, places and resolved dates."""
-
-    actors: tuple[tuple[str, int], ...]  # (name, mentions)
-    places: tuple[tuple[str, int, float, float], ...]  # (name, mentions, lat, lon)
-    dates: tuple[tuple[str, str | None, str | None], ...]  # (text, value, precision)
-    quotes: tuple[tuple[str, int], ...] = ()  # (speaker, quotes)
-    numbers: tuple[tuple[str, str | None, str], ...] = ()  # (number text, what, claimant)
-    events: tuple[str, ...] = ()  # readable lines: "Russia ASSAULT (aerial) FSA [asserted; ...]"
 
 
 def article_entity_summary(store: Store, article_id: str, top: int = 8) -> EntitySummary:
