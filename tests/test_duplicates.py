@@ -1,6 +1,6 @@
-from rashomon.reconcile.duplicates import (
+from rashomon.article.duplicates import article_id
+from rashomon.fingerprints import (
     Fingerprint,
-    article_id,
     band_keys,
     containment,
     content_hash,

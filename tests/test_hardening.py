@@ -169,8 +169,8 @@ def test_item03_text_over_the_limit_is_refused_in_one_line(tmp_path, capsys):
 
 
 def test_item04_claims_of_a_dead_process_lapse(tmp_path):
+    from rashomon.fingerprints import Fingerprint
     from rashomon.model import Article, OffsetMap
-    from rashomon.reconcile.duplicates import Fingerprint
     from rashomon.store.claims import Claims
 
     with Store(tmp_path / "c.db") as store:

@@ -3,8 +3,8 @@ import sqlite3
 import pytest
 
 from rashomon.errors import StoreError
+from rashomon.fingerprints import Fingerprint
 from rashomon.model import Article, OffsetMap
-from rashomon.reconcile.duplicates import Fingerprint
 from rashomon.store import Store
 from rashomon.store.schema import LATEST_VERSION, MIGRATIONS
 

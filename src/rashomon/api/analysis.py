@@ -197,7 +197,8 @@ def publication_date(
 def doc_article(text: str, outlet: str | None, published: PublicationDate | None) -> Article:
     """A text taken whole as an article's body (a Doc in someone's pipeline: nothing is cut,
     so offsets stay offsets into `doc.text`); its title is its first line."""
-    from rashomon.reconcile.duplicates import article_id, content_hash
+    from rashomon.article.duplicates import article_id
+    from rashomon.fingerprints import content_hash
 
     lines = text.strip().splitlines()
     title = lines[0][:_TITLE_CHARS] if lines else ""

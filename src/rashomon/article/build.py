@@ -12,11 +12,12 @@ from rashomon.article.dates import (
     lead_stamp_length,
     text_date_beats_record,
 )
+from rashomon.article.duplicates import article_id
 from rashomon.article.furniture import interface_prefix_length
 from rashomon.article.outlets import OutletDirectory, identify_publisher
 from rashomon.errors import InputError
+from rashomon.fingerprints import content_hash
 from rashomon.model import Article, FoundIn, PublicationDate, RawArticle
-from rashomon.reconcile.duplicates import article_id, content_hash
 
 _TITLE_FALLBACK_CHARS = 120
 _PAGE_LINES = 12  # removed lines read for the site's own name (mastheads, logos)

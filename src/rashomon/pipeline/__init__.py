@@ -21,17 +21,18 @@ from spacy.tokens import Doc
 from tqdm import tqdm
 
 from rashomon.article.build import UserMetadata, build_article
+from rashomon.article.duplicates import match_copies
 from rashomon.article.outlets import OutletDirectory
 from rashomon.entities import STAGE as ENTITIES
 from rashomon.entities import EntityExtractor
 from rashomon.errors import InputError, InputSkipped
+from rashomon.fingerprints import Fingerprint
 from rashomon.ingest.records import FieldMap
 from rashomon.ingest.sources import database_files, expand_inputs, read_input
 from rashomon.model import Article
 from rashomon.nlp import doc_to_bytes, load_pipeline, model_key, parse
 from rashomon.pipeline.docs import load_docs
 from rashomon.pipeline.placement import name_spans_of, place_pending
-from rashomon.reconcile.duplicates import Fingerprint, match_copies
 from rashomon.settings import Settings
 from rashomon.store import Store
 from rashomon.store.claims import Claims

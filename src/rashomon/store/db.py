@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from rashomon.errors import NotFoundError, StoreError
+from rashomon.fingerprints import Fingerprint
 from rashomon.ids import resolve_prefix
 from rashomon.model import (
     Article,
@@ -26,7 +27,6 @@ from rashomon.model import (
     OffsetMap,
     PublicationDate,
 )
-from rashomon.reconcile.duplicates import Fingerprint
 from rashomon.store.schema import BACKFILLED_BY_CODE, LATEST_VERSION, MIGRATIONS, Migration
 
 _SUMMARY_COLUMNS = (

@@ -426,7 +426,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         "article_shingle_samples_and_rejected_dates",
         """
         CREATE TABLE article_shingles (
-            shingle INTEGER NOT NULL,          -- a sampled word-shingle hash (duplicates.sample)
+            shingle INTEGER NOT NULL,          -- a sampled word-shingle hash (fingerprints.sample)
             article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
             PRIMARY KEY (shingle, article_id)
         ) WITHOUT ROWID;
