@@ -406,7 +406,7 @@ def test_item13_progress_names_each_stage_with_totals(tmp_path, capsys):
         ingest([str(tmp_path / "p.txt")], store, settings, IngestOptions(),
                OutletDirectory.load(), lambda e: None, show_progress=True)  # fmt: skip
     err = capsys.readouterr().err
-    for stage in ("reading inputs", "loading spaCy model", "parsing 1 articles",
+    for stage in ("reading 1 inputs", "loading spaCy model", "parsing 1 articles",
                   "extracting", "placing 1 articles in stories"):  # fmt: skip
         assert f"rashomon: {stage}" in err, err
     assert re.search(r" \d+/1 \[", err)  # bars show totals
