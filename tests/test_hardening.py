@@ -185,6 +185,10 @@ def test_item04_claims_of_a_dead_process_lapse(tmp_path):
         assert other.claim("parse", ["id0", "id1"], 5) == ["id0", "id1"]  # owner is gone
 
 
+# -- 5 (read-only database and folder, -o checked first, full disk) and 9 (read commands
+# never create a database): test_readonly.py, in real processes without root's powers.
+
+
 # -- 6: control sequences never reach the terminal --------------------------------------------
 
 
