@@ -214,35 +214,34 @@ def test_item07_runaway_sentences_are_cut_for_extraction():
     assert max(len(p) for p in parts) <= MAX_SENTENCE_TOKENS
 
 
-def test_item07_story_placement_commits_as_it_goes(tmp_path, capsys, monkeypatch):
+def test_item07_story_placement_commits_as_it_goes(tmp_path, monkeypatch):
     from rashomon.reconcile.stories import StoryIndex
-    from rashomon.store.stories import assign_stories
 
     db = str(tmp_path / "s.db")
     for i in range(4):
         write_article(tmp_path / f"a{i}.txt", f"s{i}", seed=20 + i)
     assert main(["ingest", *(str(tmp_path / f"a{i}.txt") for i in range(4)), "--db", db,
                  "--no-parse"]) == 0  # fmt: skip
+    added = StoryIndex.add
+    calls = []
+
+    def failing_add(self, features):  # the third placement fails
+        calls.append(features.article_id)
+        if len(calls) == 3:
+            raise RuntimeError("crash while placing")
+        return added(self, features)
+
+    monkeypatch.setattr(StoryIndex, "add", failing_add)
+    with pytest.raises(RuntimeError):
+        main(["parse", "--db", db])
+    with sqlite3.connect(db) as conn:  # the two placed before the crash were committed
+        assert conn.execute("SELECT COUNT(*) FROM story_articles").fetchone()[0] == 2
+    monkeypatch.setattr(StoryIndex, "add", added)
     assert main(["parse", "--db", db]) == 0
-    with Store(db) as store:
-        store.conn.execute("DELETE FROM story_articles")
-        store.conn.execute("DELETE FROM story_index")
-        added = StoryIndex.add
-        calls = []
-
-        def failing_add(self, features):  # the third placement fails
-            calls.append(features.article_id)
-            if len(calls) == 3:
-                raise RuntimeError("crash while placing")
-            return added(self, features)
-
-        monkeypatch.setattr(StoryIndex, "add", failing_add)
-        with pytest.raises(RuntimeError):
-            assign_stories(store, commit_every=0)
-        placed = store.conn.execute("SELECT COUNT(*) FROM story_articles").fetchone()[0]
-        assert placed == 2  # the two placed before the crash were committed
-        monkeypatch.setattr(StoryIndex, "add", added)
-        assert assign_stories(store) == 2
+    with sqlite3.connect(db) as conn:
+        assert (
+            conn.execute("SELECT COUNT(DISTINCT article_id) FROM story_articles").fetchone()[0] == 4
+        )
 
 
 # -- 8: messages that say what happened -------------------------------------------------------
@@ -299,7 +298,7 @@ def test_item10_ids_resolve_by_unique_prefix_everywhere(corpus_db, capsys):
         assert code == 0 and out, err
     assert run(capsys, "disputes", "--story", story[:9], "--db", corpus_db)[0] == 0
     code, _, err = run(capsys, "disputes", "--story", "nope", "--db", corpus_db)
-    assert code == 3 and "no story with id 'nope'" in err
+    assert code == 3 and "no story with id" in err and "nope" in err
     article = stories[0]["article_ids"][0]
     assert run(capsys, "quotes", "--article", article[:5], "--db", corpus_db)[0] == 0
     assert run(capsys, "dispute", "zzz", "--db", corpus_db)[0] == 3
@@ -411,7 +410,7 @@ def test_item13_progress_names_each_stage_with_totals(tmp_path, capsys):
                OutletDirectory.load(), lambda e: None, show_progress=True)  # fmt: skip
     err = capsys.readouterr().err
     for stage in ("reading 1 inputs", "loading spaCy model", "parsing 1 articles",
-                  "extracting", "placing 1 articles in stories"):  # fmt: skip
+                  "extracting", "placing 1 articles in"):  # fmt: skip
         assert f"rashomon: {stage}" in err, err
     assert re.search(r" \d+/1 \[", err)  # bars show totals
 
