@@ -214,34 +214,35 @@ def test_item07_runaway_sentences_are_cut_for_extraction():
     assert max(len(p) for p in parts) <= MAX_SENTENCE_TOKENS
 
 
-def test_item07_story_placement_commits_as_it_goes(tmp_path, monkeypatch):
+def test_item07_story_placement_commits_as_it_goes(tmp_path, capsys, monkeypatch):
+    from rashomon.pipeline.placement import place_pending
     from rashomon.reconcile.stories import StoryIndex
+    from rashomon.store.stories import clear_cross_article
 
     db = str(tmp_path / "s.db")
     for i in range(4):
         write_article(tmp_path / f"a{i}.txt", f"s{i}", seed=20 + i)
     assert main(["ingest", *(str(tmp_path / f"a{i}.txt") for i in range(4)), "--db", db,
                  "--no-parse"]) == 0  # fmt: skip
-    added = StoryIndex.add
-    calls = []
-
-    def failing_add(self, features):  # the third placement fails
-        calls.append(features.article_id)
-        if len(calls) == 3:
-            raise RuntimeError("crash while placing")
-        return added(self, features)
-
-    monkeypatch.setattr(StoryIndex, "add", failing_add)
-    with pytest.raises(RuntimeError):
-        main(["parse", "--db", db])
-    with sqlite3.connect(db) as conn:  # the two placed before the crash were committed
-        assert conn.execute("SELECT COUNT(*) FROM story_articles").fetchone()[0] == 2
-    monkeypatch.setattr(StoryIndex, "add", added)
     assert main(["parse", "--db", db]) == 0
-    with sqlite3.connect(db) as conn:
-        assert (
-            conn.execute("SELECT COUNT(DISTINCT article_id) FROM story_articles").fetchone()[0] == 4
-        )
+    with Store(db) as store:
+        clear_cross_article(store)
+        added = StoryIndex.add
+        calls = []
+
+        def failing_add(self, features):  # the third placement fails
+            calls.append(features.article_id)
+            if len(calls) == 3:
+                raise RuntimeError("crash while placing")
+            return added(self, features)
+
+        monkeypatch.setattr(StoryIndex, "add", failing_add)
+        with pytest.raises(RuntimeError):
+            place_pending(store)
+        placed = store.conn.execute("SELECT COUNT(*) FROM story_articles").fetchone()[0]
+        assert placed == 2  # the two placed before the crash were committed
+        monkeypatch.setattr(StoryIndex, "add", added)
+        assert place_pending(store).placed == 2
 
 
 # -- 8: messages that say what happened -------------------------------------------------------
@@ -410,7 +411,7 @@ def test_item13_progress_names_each_stage_with_totals(tmp_path, capsys):
                OutletDirectory.load(), lambda e: None, show_progress=True)  # fmt: skip
     err = capsys.readouterr().err
     for stage in ("reading 1 inputs", "loading spaCy model", "parsing 1 articles",
-                  "extracting", "placing 1 articles in"):  # fmt: skip
+                  "extracting", "placing 1 articles in incidents and stories"):  # fmt: skip
         assert f"rashomon: {stage}" in err, err
     assert re.search(r" \d+/1 \[", err)  # bars show totals
 
