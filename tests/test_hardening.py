@@ -74,13 +74,15 @@ def test_item01_json_depth_huge_integers_and_surrogates_are_per_record(tmp_path,
     ]
     path = tmp_path / "mixed.jsonl"
     path.write_text("\n".join(lines), encoding="utf-8")
+    ids = tmp_path / "ids.json"  # an id is part of the stored source name
+    ids.write_text('[{"id": "x\\udfff\\u001b[2J", "text": "Jets bombed Idlib, killing 4."}]')
     db = str(tmp_path / "j.db")
-    code, _, err = run(capsys, "ingest", str(path), "--db", db, "--no-parse")
+    code, _, err = run(capsys, "ingest", str(path), str(ids), "--db", db, "--no-parse")
     assert code == 1 and err.count("mixed.jsonl#line2") == 1 and "Traceback" not in err
     with Store(db, read_only=True) as store:
         bodies = {r.source: store.get_article(r.id)[0].body for r in store.list_articles()}
-    assert set(bodies) == {f"{path}#line1", f"{path}#line3"}
-    assert "\ufffd" in bodies[f"{path}#line3"]  # the lone surrogate, replaced
+    assert set(bodies) == {f"{path}#line1", f"{path}#line3", f"{ids}#x\ufffd"}
+    assert "\ufffd" in bodies[f"{path}#line3"]  # the lone surrogate, replaced (in an id too)
 
 
 def test_item01_json_text_that_is_an_object_is_refused_not_stored_as_a_repr():
@@ -88,6 +90,17 @@ def test_item01_json_text_that_is_an_object_is_refused_not_stored_as_a_repr():
     first, second = read_records("o.json", data.encode(), "json", FieldMap({}))
     assert isinstance(first, InputError) and "JSON object" in first.problem
     assert not isinstance(second, InputError) and second.text == "One.\n\nTwo."
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_item01_records_need_not_share_fields(fmt):
+    rows = [{"text": "Jets bombed Idlib."}, {"body": "x", "text": "Troops left Homs.",
+            "date": "2016-03-04", "outlet": "Reuters"}]  # fmt: skip
+    data = json.dumps(rows) if fmt == "json" else "\n".join(map(json.dumps, rows))
+    first, second = read_records(f"r.{fmt}", data.encode(), fmt, FieldMap({}))
+    assert first.published is None and first.text == "Jets bombed Idlib."
+    assert second.published.value == "2016-03-04" and second.outlet == "Reuters"
+    assert second.text == "Troops left Homs."
 
 
 # -- 2: file names that are not UTF-8 ---------------------------------------------------------
@@ -283,6 +296,20 @@ def test_item08_nul_characters_are_not_stored(tmp_path, capsys):
     assert run(capsys, "ingest", str(tmp_path / "n.txt"), "--db", db, "--no-parse")[0] == 0
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT instr(body, char(0)) FROM articles").fetchone()[0] == 0
+
+
+def test_item08_a_huge_value_in_a_record_makes_a_short_error_line(tmp_path, capsys):
+    rows = [{"id": "7" * 100_000, "text": "Jets bombed Idlib on Friday, killing 4 people."},
+            {"text": "The army left Homs on Tuesday.", "date": "x" * 300_000}]  # fmt: skip
+    path = tmp_path / "huge.json"
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    db = str(tmp_path / "h.db")
+    code, _, err = run(capsys, "ingest", str(path), "--db", db, "--no-parse")
+    (line,) = err.splitlines()[:-1]  # the refused date, then the summary
+    assert code == 1 and "huge.json#1: unreadable date 'xxx" in line and len(line) < 500, line
+    with sqlite3.connect(db) as conn:
+        (source,) = conn.execute("SELECT source FROM articles").fetchone()
+    assert source.startswith(f"{path}#7777") and len(source) < len(str(path)) + 200
 
 
 # -- 10: one id resolver ----------------------------------------------------------------------

@@ -29,7 +29,7 @@ from rashomon.errors import (
 from rashomon.report.cells import UNKNOWN_OUTLET
 from rashomon.report.tables import table
 from rashomon.settings import Settings
-from rashomon.textsafe import for_terminal, one_line, shown_name
+from rashomon.textsafe import clipped, for_terminal, one_line, shown_name
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_NOT_FOUND = 0, 1, 2, 3
 EXIT_CODES = """exit codes:
@@ -42,15 +42,19 @@ EXIT_CODES = """exit codes:
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+MESSAGE_CHARS = 300  # an error line quotes input values; it stays one readable line
+
+
 class UsageError(RashomonError):
     """A bad option value, found after argparse: exits 2 like argparse's own errors."""
 
 
 def _print_error(error: InputError | str) -> None:
     if isinstance(error, InputError):
-        print(f"rashomon: {shown_name(error.source)}: {one_line(error.problem)}", file=sys.stderr)
+        problem = clipped(error.problem, MESSAGE_CHARS)
+        print(f"rashomon: {shown_name(error.source)}: {one_line(problem)}", file=sys.stderr)
     else:
-        print(f"rashomon: {one_line(error)}", file=sys.stderr)
+        print(f"rashomon: {one_line(clipped(str(error), MESSAGE_CHARS))}", file=sys.stderr)
 
 
 def _write(text: str) -> None:

@@ -253,10 +253,11 @@ def _fit(raw: RawArticle, max_chars: int) -> RawArticle | InputError:
     """The article with every field fit to store, or an InputError when it is too long."""
     if len(raw.text) > max_chars:
         return InputError(raw.source, _too_long(len(raw.text), max_chars))
+    # the source too: a record's id is part of it (file names are already made printable)
     changes = {
         f.name: for_storage(value)
         for f in dataclasses.fields(raw)
-        if isinstance(value := getattr(raw, f.name), str) and f.name != "source"
+        if isinstance(value := getattr(raw, f.name), str)
     }
     changes["captions"] = tuple(for_storage(c) for c in raw.captions)  # type: ignore[assignment]
     fitted = dataclasses.replace(raw, **changes)  # type: ignore[arg-type]
