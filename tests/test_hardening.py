@@ -14,7 +14,7 @@ import pytest
 from dossier_sample import sample_dossier
 from hostile_inputs import article_text
 
-from rashomon.cli import main
+from rashomon.cli import build_parser, main
 from rashomon.errors import InputError, InputSkipped, NotFoundError, SettingsError
 from rashomon.ids import resolve_prefix
 from rashomon.ingest.decode import decode_text
@@ -382,8 +382,12 @@ def test_item12_settings_are_validated(monkeypatch, capsys):
 
 def test_item12_help_options_and_exit_codes(capsys):
     assert main([]) == 0 and "exit codes" in capsys.readouterr().out
+    commands = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    for name, command in commands.items():  # --model only where a model is loaded
+        offered = any("--model" in a.option_strings for a in command._actions)
+        assert offered == (name in ("ingest", "parse")), name
     with pytest.raises(SystemExit) as exit_info:
-        main(["articles", "--model", "x"])  # articles never loads a model
+        main(["report", "--model", "x"])  # report reads cached parses, never a model
     assert exit_info.value.code == 2
     with pytest.raises(SystemExit):
         main(["--help"])

@@ -521,7 +521,6 @@ def build_parser() -> argparse.ArgumentParser:
     article.add_argument("--json", action="store_true", help="print a JSON object")
 
     report = add("report", cmd_report, "Print a readable summary of stored articles.")
-    _model_options(report)
     _filters(report, "article", "story", "outlet", json=False)
 
     for name, text in (
