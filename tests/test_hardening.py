@@ -414,6 +414,15 @@ def test_item13_tables_fit_the_width_and_read_well(corpus_db, capsys, monkeypatc
     assert table([{"value": 250000.0, "outlets": ["AFP", "BBC"]}], ("value", "outlets")) == (
         "  value   outlets\n" + "─" * 18 + "\n250,000   AFP, BBC\n"
     )
+    row = {"article_id": "4b3d8f92aa565446", "wire": None, "claimant": "officials",
+           "qualifier": "exact", "scope": "incident", "status": "asserted"}  # fmt: skip
+    wide = table([row], tuple(row), width=100)
+    assert "wire" not in wide  # empty in every row: left out
+    assert "officials" in wide and "qualifier" in wide  # words whole where they fit
+    narrow = table([row], tuple(row), width=50)  # they cannot: words break, none is cropped
+    assert max(len(line) for line in narrow.splitlines()) <= 50
+    (heading,) = [line for line in narrow.splitlines() if line.startswith("article id")]
+    assert "4b3d8f92aa565446" in narrow and heading.endswith("status")
 
 
 def test_item13_listing_filters(corpus_db, capsys):
