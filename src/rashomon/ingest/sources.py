@@ -124,6 +124,8 @@ def _walk(folder: Path, fmt: str | None) -> Iterator[InputFile | InputError]:
             entries = sorted(os.scandir(here), key=lambda e: e.name)
         except OSError as exc:
             yield InputError(display_name(here), f"cannot read folder: {_reason(exc)}")
+            if here == folder:
+                return  # named once: that it holds no files follows
             continue
         folders = []
         for entry in entries:
