@@ -213,6 +213,18 @@ def test_item06_titles_cannot_drive_the_terminal(corpus_db, capsys):
     assert "Click" in out and "\x1b" not in out and "\x9b" not in out
 
 
+def test_item06_an_outlet_given_on_the_command_line_is_stored_clean(tmp_path, capsys):
+    path, db = write_article(tmp_path / "o.txt", "o", seed=4), str(tmp_path / "o.db")
+    code, _, err = run(capsys, "ingest", path, "--outlet", "Evil\x1b[2J\x1b]0;t\x07",
+                       "--url", "http://x.example/\x9b31m", "--db", db, "--no-parse")  # fmt: skip
+    assert code == 0, err
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT outlet, url FROM articles").fetchone() == (
+            "Evil",
+            "http://x.example/",
+        )
+
+
 # -- 7: bounded per-article cost; placement commits as it goes --------------------------------
 
 
