@@ -505,6 +505,12 @@ def test_item15_headers_unknown_outlets_and_counting_once():
     md = render_markdown(replace(dossier, quotes=(SpeakerQuotes("X", None, (twice,)),)))
     (carried,) = [line for line in md.splitlines() if "carried by" in line]
     assert carried.count("Al Jazeera") == 1 and carried.count("[") == 2
+    copied = replace(dossier.sources[0], copy_ids=("c9",))  # a copy's quote cites its original
+    by_copy = (QuoteReport("We will stay", "Lakeside Herald", "c9", "said", None),)
+    md = render_markdown(replace(dossier, sources=(copied, *dossier.sources[1:]),
+                                 quotes=(SpeakerQuotes("X", None, (by_copy,)),)))  # fmt: skip
+    (carried,) = [line for line in md.splitlines() if "carried by" in line]
+    assert carried.endswith("[1]")  # not "[?]"
 
 
 def test_item15_summary_lines_come_from_prose():
