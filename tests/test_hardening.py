@@ -411,6 +411,14 @@ def test_item12_dossier_format_follows_the_output_suffix(corpus_db, tmp_path, ca
     out = tmp_path / "story.html"
     assert run(capsys, "dossier", stories[0]["id"], "-o", str(out), "--db", corpus_db)[0] == 0
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    (tmp_path / "file").write_text("")
+    for args, problem in ((("dossier", stories[0]["id"], "-o", str(tmp_path / "x.pdf")), "suffix"),
+                          (("export", "--format", "csv", "-o", str(tmp_path / "file")),
+                           "is a file")):  # fmt: skip
+        with pytest.raises(SystemExit) as exit_info:
+            main([*args, "--db", corpus_db])
+        assert exit_info.value.code == 2 and problem in capsys.readouterr().err
+    assert not (tmp_path / "x.pdf").exists()
 
 
 # -- 13: tables, filters, progress ------------------------------------------------------------

@@ -299,6 +299,7 @@ def cmd_timeline(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+_FOLDER_EXPORTS = ("csv", "jsonl", "parquet")  # the other formats write one file
 DOSSIER_SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
 
 
@@ -306,7 +307,11 @@ def cmd_dossier(args: argparse.Namespace, settings: Settings) -> int:
     from rashomon import api
 
     output = _output_path(args.output) if args.output else None
-    fmt = args.format or (DOSSIER_SUFFIXES.get(output.suffix.lower()) if output else None) or "md"
+    fmt = args.format or (DOSSIER_SUFFIXES.get(output.suffix.lower()) if output else None)
+    if output is not None and fmt is None:  # x.pdf must not quietly hold Markdown
+        raise UsageError(f"-o {shown_name(args.output)}: its suffix names no dossier format "
+                         "(.md or .html); give one, or --format")  # fmt: skip
+    fmt = fmt or "md"
     with api.open(settings.db, read_only=True) as corpus:
         text = corpus.dossier(args.story, fmt)
     if output is None:
@@ -325,6 +330,12 @@ def cmd_dossier(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     from rashomon import api
 
+    if args.format in _FOLDER_EXPORTS:  # checked before any work, like every -o
+        if Path(args.output).exists() and not Path(args.output).is_dir():
+            raise UsageError(f"-o {shown_name(args.output)} is a file: a {args.format} export "
+                             "writes a folder of tables")  # fmt: skip
+    else:
+        _output_path(args.output)
     with api.open(settings.db, read_only=True) as corpus:
         done = corpus.export(args.output, args.format, story=args.story)
     print(f"rashomon: wrote {args.format} export to {done.path} ({len(done.files)} files, "
@@ -609,9 +620,7 @@ def build_parser() -> argparse.ArgumentParser:
         "versions); polecat: PLOVER-shaped event JSON lines; acled: one CSV row per incident "
         "in ACLED's columns. Every export carries the rashomon and extractor versions.",
     )
-    export.add_argument(
-        "--format", required=True, choices=("csv", "jsonl", "parquet", "polecat", "acled")
-    )
+    export.add_argument("--format", required=True, choices=(*_FOLDER_EXPORTS, "polecat", "acled"))
     export.add_argument("--story", help="only this story (id or unique prefix)")
     export.add_argument(
         "-o", "--output", required=True,
