@@ -299,6 +299,16 @@ def test_item08_utf16_without_bom_and_deep_html_are_read():
     assert "Geneva" in read_html("deep.html", page.encode()).text
 
 
+@pytest.mark.parametrize("control", ["&#x1b;[2J", "&#27;", "\x1b]0;title\x07", "&#12;", "\x0b"])
+def test_item08_a_control_character_in_html_does_not_cost_the_article(control):
+    from rashomon.ingest.html import read_html
+
+    para = "<p>Rebels said the army shelled Aleppo on Monday, killing 12 people there.</p>"
+    page = f"<html><head><title>T{control}</title></head><body>{para * 3}{control}</body></html>"
+    article = read_html("c.html", page.encode())
+    assert "Aleppo" in article.text and not CONTROL.search(article.text + article.title)
+
+
 def test_item08_nul_characters_are_not_stored(tmp_path, capsys):
     heading, body = article_text(random.Random(11), "nul")
     padding = " ".join(article_text(random.Random(i), f"pad{i}")[1] for i in range(10))
