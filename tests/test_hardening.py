@@ -299,7 +299,9 @@ def test_item08_utf16_without_bom_and_deep_html_are_read():
     assert "Geneva" in read_html("deep.html", page.encode()).text
 
 
-@pytest.mark.parametrize("control", ["&#x1b;[2J", "&#27;", "\x1b]0;title\x07", "&#12;", "\x0b"])
+@pytest.mark.parametrize(
+    "control", ["&#x1b;[2J", "&#27;", "\x1b]0;title\x07", "&#12;", "\x0b", "\x1b", "\x1b[<"]
+)
 def test_item08_a_control_character_in_html_does_not_cost_the_article(control):
     from rashomon.ingest.html import read_html
 
@@ -307,6 +309,7 @@ def test_item08_a_control_character_in_html_does_not_cost_the_article(control):
     page = f"<html><head><title>T{control}</title></head><body>{para * 3}{control}</body></html>"
     article = read_html("c.html", page.encode())
     assert "Aleppo" in article.text and not CONTROL.search(article.text + article.title)
+    assert "[" not in article.title and "title" not in article.title  # whole sequences gone
 
 
 def test_item08_nul_characters_are_not_stored(tmp_path, capsys):

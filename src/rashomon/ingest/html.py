@@ -21,7 +21,6 @@ from lxml.html import HtmlElement
 
 from rashomon.errors import InputError
 from rashomon.model import DatePrecision, FoundIn, PublicationDate, RawArticle
-from rashomon.textsafe import without_sequences
 
 # Only the page's own statements: no free-text search over the body, publication date
 # rather than last-modified, and the URL tried after the meta tags and JSON-LD so that we
@@ -64,6 +63,13 @@ _DEEP_PARSER = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove
 _MARKUP_CONTROL = re.compile(
     r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
     r"|&#(?:0*(?:[0-8]|1[124-9]|2[0-9]|3[01]|127)|[xX]0*(?:[0-8]|[bBcCeEfF]|1[0-9a-fA-F]|7[fF]));"
+)
+_ESCAPE_REFERENCE = re.compile(r"&#(?:0*27|[xX]0*1[bB]);")
+# Escape sequences (CSI, OSC, two-byte) as textsafe reads them, but never taking a "<" or ">":
+# in markup that is a tag's, and losing it would run the tag into the text.
+_MARKUP_SEQUENCE = re.compile(
+    r"\x1b\[[0-;=?]*[ -/]*[@-~]?|\x1b[\]PX^_][^\x07\x1b<>]{0,2048}(?:\x07|\x1b\\)"
+    r"|\x1b[ -;=?-~]?"
 )
 # Control characters that never occur in text, and U+FFFD left by a failed decode.
 _JUNK_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
@@ -150,8 +156,9 @@ def _without_controls(markup: str) -> str:
     """The page without control characters, raw or as character references (`&#x1b;`):
     trafilatura gives up on a page whose text holds one (lxml will not build an element
     with it), so one escape sequence would cost the whole article."""
-    if "\x1b" in markup or "\x9b" in markup:
-        markup = without_sequences(markup)
+    markup = _ESCAPE_REFERENCE.sub("\x1b", markup)  # so the sequence it opens goes with it
+    if "\x1b" in markup:
+        markup = _MARKUP_SEQUENCE.sub("", markup)
     return _MARKUP_CONTROL.sub("", markup)
 
 
