@@ -187,13 +187,16 @@ class Corpus:
         records = [
             {"title": title, "text": body + " \ud800 end.", "views": "HUGE"},
             {"title": title + " II", "text": body.split("\n\n") + ["A last paragraph here."]},
+            # an id (part of the stored source name) with a lone surrogate, and a date only
+            # this record has
+            {"id": f"\udfff{t}", "text": body + " Again.", "date": "2016-03-04"},
         ]
         # json.dumps writes the lone surrogate as the escape "\ud800"; Python will not even
         # build an int of 5,000 digits, so the digits go into the text directly
         text = json.dumps(records).replace('"HUGE"', "9" * 5000)
         p = self.write(f"{t}.json", text)
         self.add(t, "lone surrogate, huge int, list text", "store",
-                 [f"{self.shown(p)}#0", f"{self.shown(p)}#1"])  # fmt: skip
+                 [f"{self.shown(p)}#0", f"{self.shown(p)}#1", f"{self.shown(p)}#\ufffd{t}"])  # fmt: skip
 
     def kind_deep_html(self) -> None:
         t = self.token(True)

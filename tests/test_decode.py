@@ -41,3 +41,25 @@ def test_undecodable_bytes_are_rejected():
     junk = bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D, 0x01, 0x02, 0x03, 0xC3, 0x28]) * 50
     with pytest.raises(InputError, match="junk.txt"):
         decode_text("junk.txt", junk)
+
+
+_NEWS = "Rebels shelled Aleppo on Monday, killing 12 people, officials said. " * 20
+
+
+def test_utf8_with_a_stray_cp1252_word_keeps_both():
+    data = ("Café – " + _NEWS).encode() + " naïve".encode("cp1252")
+    text = decode_text("mixed.txt", data)
+    assert text.startswith("Café – ") and text.endswith(" naïve")
+
+
+def test_utf8_cut_inside_its_last_character_is_not_mojibake():
+    data = ("Title\n\nCafé " + _NEWS + "é").encode()[:-1]
+    assert decode_text("cut.txt", data) == "Title\n\nCafé " + _NEWS
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [("Title\n\nCafé naïve – " + _NEWS, "cp1252"), ("Заголовок новости " + _NEWS, "cp1251")],
+)
+def test_a_tie_between_code_pages_goes_to_windows_not_dos(text, encoding):
+    assert decode_text("old.txt", text.encode(encoding)) == text  # not cp775 "Cafķ", cp1125

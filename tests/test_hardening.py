@@ -14,7 +14,7 @@ import pytest
 from dossier_sample import sample_dossier
 from hostile_inputs import article_text
 
-from rashomon.cli import main
+from rashomon.cli import build_parser, main
 from rashomon.errors import InputError, InputSkipped, NotFoundError, SettingsError
 from rashomon.ids import resolve_prefix
 from rashomon.ingest.decode import decode_text
@@ -74,13 +74,15 @@ def test_item01_json_depth_huge_integers_and_surrogates_are_per_record(tmp_path,
     ]
     path = tmp_path / "mixed.jsonl"
     path.write_text("\n".join(lines), encoding="utf-8")
+    ids = tmp_path / "ids.json"  # an id is part of the stored source name
+    ids.write_text('[{"id": "x\\udfff\\u001b[2J", "text": "Jets bombed Idlib, killing 4."}]')
     db = str(tmp_path / "j.db")
-    code, _, err = run(capsys, "ingest", str(path), "--db", db, "--no-parse")
+    code, _, err = run(capsys, "ingest", str(path), str(ids), "--db", db, "--no-parse")
     assert code == 1 and err.count("mixed.jsonl#line2") == 1 and "Traceback" not in err
     with Store(db, read_only=True) as store:
         bodies = {r.source: store.get_article(r.id)[0].body for r in store.list_articles()}
-    assert set(bodies) == {f"{path}#line1", f"{path}#line3"}
-    assert "\ufffd" in bodies[f"{path}#line3"]  # the lone surrogate, replaced
+    assert set(bodies) == {f"{path}#line1", f"{path}#line3", f"{ids}#x\ufffd"}
+    assert "\ufffd" in bodies[f"{path}#line3"]  # the lone surrogate, replaced (in an id too)
 
 
 def test_item01_json_text_that_is_an_object_is_refused_not_stored_as_a_repr():
@@ -88,6 +90,17 @@ def test_item01_json_text_that_is_an_object_is_refused_not_stored_as_a_repr():
     first, second = read_records("o.json", data.encode(), "json", FieldMap({}))
     assert isinstance(first, InputError) and "JSON object" in first.problem
     assert not isinstance(second, InputError) and second.text == "One.\n\nTwo."
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_item01_records_need_not_share_fields(fmt):
+    rows = [{"text": "Jets bombed Idlib."}, {"body": "x", "text": "Troops left Homs.",
+            "date": "2016-03-04", "outlet": "Reuters"}]  # fmt: skip
+    data = json.dumps(rows) if fmt == "json" else "\n".join(map(json.dumps, rows))
+    first, second = read_records(f"r.{fmt}", data.encode(), fmt, FieldMap({}))
+    assert first.published is None and first.text == "Jets bombed Idlib."
+    assert second.published.value == "2016-03-04" and second.outlet == "Reuters"
+    assert second.text == "Troops left Homs."
 
 
 # -- 2: file names that are not UTF-8 ---------------------------------------------------------
@@ -185,6 +198,10 @@ def test_item04_claims_of_a_dead_process_lapse(tmp_path):
         assert other.claim("parse", ["id0", "id1"], 5) == ["id0", "id1"]  # owner is gone
 
 
+# -- 5 (read-only database and folder, -o checked first, full disk) and 9 (read commands
+# never create a database): test_readonly.py, in real processes without root's powers.
+
+
 # -- 6: control sequences never reach the terminal --------------------------------------------
 
 
@@ -194,6 +211,18 @@ def test_item06_titles_cannot_drive_the_terminal(corpus_db, capsys):
         assert code == 0 and not CONTROL.search(out.replace("\n", "")), args
     code, out, _ = run(capsys, "articles", "--json", "--db", corpus_db)
     assert "Click" in out and "\x1b" not in out and "\x9b" not in out
+
+
+def test_item06_an_outlet_given_on_the_command_line_is_stored_clean(tmp_path, capsys):
+    path, db = write_article(tmp_path / "o.txt", "o", seed=4), str(tmp_path / "o.db")
+    code, _, err = run(capsys, "ingest", path, "--outlet", "Evil\x1b[2J\x1b]0;t\x07",
+                       "--url", "http://x.example/\x9b31m", "--db", db, "--no-parse")  # fmt: skip
+    assert code == 0, err
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT outlet, url FROM articles").fetchone() == (
+            "Evil",
+            "http://x.example/",
+        )
 
 
 # -- 7: bounded per-article cost; placement commits as it goes --------------------------------
@@ -270,6 +299,19 @@ def test_item08_utf16_without_bom_and_deep_html_are_read():
     assert "Geneva" in read_html("deep.html", page.encode()).text
 
 
+@pytest.mark.parametrize(
+    "control", ["&#x1b;[2J", "&#27;", "\x1b]0;title\x07", "&#12;", "\x0b", "\x1b", "\x1b[<"]
+)
+def test_item08_a_control_character_in_html_does_not_cost_the_article(control):
+    from rashomon.ingest.html import read_html
+
+    para = "<p>Rebels said the army shelled Aleppo on Monday, killing 12 people there.</p>"
+    page = f"<html><head><title>T{control}</title></head><body>{para * 3}{control}</body></html>"
+    article = read_html("c.html", page.encode())
+    assert "Aleppo" in article.text and not CONTROL.search(article.text + article.title)
+    assert "[" not in article.title and "title" not in article.title  # whole sequences gone
+
+
 def test_item08_nul_characters_are_not_stored(tmp_path, capsys):
     heading, body = article_text(random.Random(11), "nul")
     padding = " ".join(article_text(random.Random(i), f"pad{i}")[1] for i in range(10))
@@ -279,6 +321,20 @@ def test_item08_nul_characters_are_not_stored(tmp_path, capsys):
     assert run(capsys, "ingest", str(tmp_path / "n.txt"), "--db", db, "--no-parse")[0] == 0
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT instr(body, char(0)) FROM articles").fetchone()[0] == 0
+
+
+def test_item08_a_huge_value_in_a_record_makes_a_short_error_line(tmp_path, capsys):
+    rows = [{"id": "7" * 100_000, "text": "Jets bombed Idlib on Friday, killing 4 people."},
+            {"text": "The army left Homs on Tuesday.", "date": "x" * 300_000}]  # fmt: skip
+    path = tmp_path / "huge.json"
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    db = str(tmp_path / "h.db")
+    code, _, err = run(capsys, "ingest", str(path), "--db", db, "--no-parse")
+    (line,) = err.splitlines()[:-1]  # the refused date, then the summary
+    assert code == 1 and "huge.json#1: unreadable date 'xxx" in line and len(line) < 500, line
+    with sqlite3.connect(db) as conn:
+        (source,) = conn.execute("SELECT source FROM articles").fetchone()
+    assert source.startswith(f"{path}#7777") and len(source) < len(str(path)) + 200
 
 
 # -- 10: one id resolver ----------------------------------------------------------------------
@@ -295,7 +351,7 @@ def test_item10_ids_resolve_by_unique_prefix_everywhere(corpus_db, capsys):
         assert code == 0 and out, err
     assert run(capsys, "disputes", "--story", story[:9], "--db", corpus_db)[0] == 0
     code, _, err = run(capsys, "disputes", "--story", "nope", "--db", corpus_db)
-    assert code == 3 and "no story with id 'nope'" in err
+    assert code == 3 and "no story with id" in err and "nope" in err
     article = stories[0]["article_ids"][0]
     assert run(capsys, "quotes", "--article", article[:5], "--db", corpus_db)[0] == 0
     assert run(capsys, "dispute", "zzz", "--db", corpus_db)[0] == 3
@@ -351,8 +407,12 @@ def test_item12_settings_are_validated(monkeypatch, capsys):
 
 def test_item12_help_options_and_exit_codes(capsys):
     assert main([]) == 0 and "exit codes" in capsys.readouterr().out
+    commands = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    for name, command in commands.items():  # --model only where a model is loaded
+        offered = any("--model" in a.option_strings for a in command._actions)
+        assert offered == (name in ("ingest", "parse")), name
     with pytest.raises(SystemExit) as exit_info:
-        main(["articles", "--model", "x"])  # articles never loads a model
+        main(["report", "--model", "x"])  # report reads cached parses, never a model
     assert exit_info.value.code == 2
     with pytest.raises(SystemExit):
         main(["--help"])
@@ -364,6 +424,14 @@ def test_item12_dossier_format_follows_the_output_suffix(corpus_db, tmp_path, ca
     out = tmp_path / "story.html"
     assert run(capsys, "dossier", stories[0]["id"], "-o", str(out), "--db", corpus_db)[0] == 0
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    (tmp_path / "file").write_text("")
+    for args, problem in ((("dossier", stories[0]["id"], "-o", str(tmp_path / "x.pdf")), "suffix"),
+                          (("export", "--format", "csv", "-o", str(tmp_path / "file")),
+                           "is a file")):  # fmt: skip
+        with pytest.raises(SystemExit) as exit_info:
+            main([*args, "--db", corpus_db])
+        assert exit_info.value.code == 2 and problem in capsys.readouterr().err
+    assert not (tmp_path / "x.pdf").exists()
 
 
 # -- 13: tables, filters, progress ------------------------------------------------------------
@@ -379,6 +447,15 @@ def test_item13_tables_fit_the_width_and_read_well(corpus_db, capsys, monkeypatc
     assert table([{"value": 250000.0, "outlets": ["AFP", "BBC"]}], ("value", "outlets")) == (
         "  value   outlets\n" + "─" * 18 + "\n250,000   AFP, BBC\n"
     )
+    row = {"article_id": "4b3d8f92aa565446", "wire": None, "claimant": "officials",
+           "qualifier": "exact", "scope": "incident", "status": "asserted"}  # fmt: skip
+    wide = table([row], tuple(row), width=100)
+    assert "wire" not in wide  # empty in every row: left out
+    assert "officials" in wide and "qualifier" in wide  # words whole where they fit
+    narrow = table([row], tuple(row), width=50)  # they cannot: words break, none is cropped
+    assert max(len(line) for line in narrow.splitlines()) <= 50
+    (heading,) = [line for line in narrow.splitlines() if line.startswith("article id")]
+    assert "4b3d8f92aa565446" in narrow and heading.endswith("status")
 
 
 def test_item13_listing_filters(corpus_db, capsys):
@@ -406,7 +483,7 @@ def test_item13_progress_names_each_stage_with_totals(tmp_path, capsys):
         ingest([str(tmp_path / "p.txt")], store, settings, IngestOptions(),
                OutletDirectory.load(), lambda e: None, show_progress=True)  # fmt: skip
     err = capsys.readouterr().err
-    for stage in ("reading inputs", "loading spaCy model", "parsing 1 articles",
+    for stage in ("reading 1 inputs", "loading spaCy model", "parsing 1 articles",
                   "extracting", "placing 1 articles in incidents and stories"):  # fmt: skip
         assert f"rashomon: {stage}" in err, err
     assert re.search(r" \d+/1 \[", err)  # bars show totals
@@ -449,6 +526,12 @@ def test_item15_headers_unknown_outlets_and_counting_once():
     md = render_markdown(replace(dossier, quotes=(SpeakerQuotes("X", None, (twice,)),)))
     (carried,) = [line for line in md.splitlines() if "carried by" in line]
     assert carried.count("Al Jazeera") == 1 and carried.count("[") == 2
+    copied = replace(dossier.sources[0], copy_ids=("c9",))  # a copy's quote cites its original
+    by_copy = (QuoteReport("We will stay", "Lakeside Herald", "c9", "said", None),)
+    md = render_markdown(replace(dossier, sources=(copied, *dossier.sources[1:]),
+                                 quotes=(SpeakerQuotes("X", None, (by_copy,)),)))  # fmt: skip
+    (carried,) = [line for line in md.splitlines() if "carried by" in line]
+    assert carried.endswith("[1]")  # not "[?]"
 
 
 def test_item15_summary_lines_come_from_prose():

@@ -113,3 +113,17 @@ def test_a_full_disk_is_one_line(small_db):
     done = run("dossier", story, "-o", "/dev/full", "--format", "md", "--db", str(small_db))
     assert done.returncode == 1 and done.stderr.count("\n") == 1, done.stderr
     assert "cannot write /dev/full" in done.stderr and "No space left" in done.stderr
+
+
+def test_an_unreadable_folder_is_named_once(tmp_path):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Title\n\nSome words nobody may read.", encoding="utf-8")
+    folder.chmod(0)
+    try:
+        done = run("ingest", str(folder), "--db", str(tmp_path / "x.db"), "--no-parse")
+    finally:
+        folder.chmod(stat.S_IRWXU)
+    named = [line for line in done.stderr.splitlines() if "locked" in line]
+    assert done.returncode == 1 and named == [f"rashomon: {folder}: cannot read folder: "
+                                              "Permission denied"], done.stderr  # fmt: skip

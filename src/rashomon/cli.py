@@ -29,7 +29,7 @@ from rashomon.errors import (
 from rashomon.report.cells import UNKNOWN_OUTLET
 from rashomon.report.tables import table
 from rashomon.settings import Settings
-from rashomon.textsafe import for_terminal, one_line, shown_name
+from rashomon.textsafe import clipped, for_terminal, one_line, shown_name
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_NOT_FOUND = 0, 1, 2, 3
 EXIT_CODES = """exit codes:
@@ -42,15 +42,19 @@ EXIT_CODES = """exit codes:
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+MESSAGE_CHARS = 300  # an error line quotes input values; it stays one readable line
+
+
 class UsageError(RashomonError):
     """A bad option value, found after argparse: exits 2 like argparse's own errors."""
 
 
 def _print_error(error: InputError | str) -> None:
     if isinstance(error, InputError):
-        print(f"rashomon: {shown_name(error.source)}: {one_line(error.problem)}", file=sys.stderr)
+        problem = clipped(error.problem, MESSAGE_CHARS)
+        print(f"rashomon: {shown_name(error.source)}: {one_line(problem)}", file=sys.stderr)
     else:
-        print(f"rashomon: {one_line(error)}", file=sys.stderr)
+        print(f"rashomon: {one_line(clipped(str(error), MESSAGE_CHARS))}", file=sys.stderr)
 
 
 def _write(text: str) -> None:
@@ -295,6 +299,7 @@ def cmd_timeline(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+_FOLDER_EXPORTS = ("csv", "jsonl", "parquet")  # the other formats write one file
 DOSSIER_SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
 
 
@@ -302,7 +307,11 @@ def cmd_dossier(args: argparse.Namespace, settings: Settings) -> int:
     from rashomon import api
 
     output = _output_path(args.output) if args.output else None
-    fmt = args.format or (DOSSIER_SUFFIXES.get(output.suffix.lower()) if output else None) or "md"
+    fmt = args.format or (DOSSIER_SUFFIXES.get(output.suffix.lower()) if output else None)
+    if output is not None and fmt is None:  # x.pdf must not quietly hold Markdown
+        raise UsageError(f"-o {shown_name(args.output)}: its suffix names no dossier format "
+                         "(.md or .html); give one, or --format")  # fmt: skip
+    fmt = fmt or "md"
     with api.open(settings.db, read_only=True) as corpus:
         text = corpus.dossier(args.story, fmt)
     if output is None:
@@ -321,6 +330,12 @@ def cmd_dossier(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     from rashomon import api
 
+    if args.format in _FOLDER_EXPORTS:  # checked before any work, like every -o
+        if Path(args.output).exists() and not Path(args.output).is_dir():
+            raise UsageError(f"-o {shown_name(args.output)} is a file: a {args.format} export "
+                             "writes a folder of tables")  # fmt: skip
+    else:
+        _output_path(args.output)
     with api.open(settings.db, read_only=True) as corpus:
         done = corpus.export(args.output, args.format, story=args.story)
     print(f"rashomon: wrote {args.format} export to {done.path} ({len(done.files)} files, "
@@ -517,7 +532,6 @@ def build_parser() -> argparse.ArgumentParser:
     article.add_argument("--json", action="store_true", help="print a JSON object")
 
     report = add("report", cmd_report, "Print a readable summary of stored articles.")
-    _model_options(report)
     _filters(report, "article", "story", "outlet", json=False)
 
     for name, text in (
@@ -606,9 +620,7 @@ def build_parser() -> argparse.ArgumentParser:
         "versions); polecat: PLOVER-shaped event JSON lines; acled: one CSV row per incident "
         "in ACLED's columns. Every export carries the rashomon and extractor versions.",
     )
-    export.add_argument(
-        "--format", required=True, choices=("csv", "jsonl", "parquet", "polecat", "acled")
-    )
+    export.add_argument("--format", required=True, choices=(*_FOLDER_EXPORTS, "polecat", "acled"))
     export.add_argument("--story", help="only this story (id or unique prefix)")
     export.add_argument(
         "-o", "--output", required=True,

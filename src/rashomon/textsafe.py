@@ -54,6 +54,12 @@ def for_terminal(text: str) -> str:
     return _BIDI.sub("", text)
 
 
+def clipped(text: str, limit: int) -> str:
+    """`text` cut to `limit` characters with an ellipsis: a value quoted from an input (a
+    300 KB "date", a record id) must not turn one message or name into a page."""
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
 def one_line(text: object) -> str:
     """Any value as one terminal-safe line (a table cell, an error message)."""
     return _LINE_BREAKS.sub(" ", for_terminal(str(text)))

@@ -49,6 +49,7 @@ from rashomon.store.findings import read_disputes, read_figures
 from rashomon.store.incidents import read_incidents
 from rashomon.store.select import Selection, select_articles
 from rashomon.store.stories import read_stories
+from rashomon.textsafe import for_storage
 
 if TYPE_CHECKING:
     from rashomon.api.exports import ExportResult
@@ -130,7 +131,9 @@ class Corpus:
         options = IngestOptions(
             field_map=field_map,
             user=UserMetadata(
-                outlet=outlet, published=publication_date(published, date_order), url=url
+                outlet=_given(outlet),
+                published=publication_date(published, date_order),
+                url=_given(url),
             ),
             input_format=input_format,
             parse=parse,
@@ -425,3 +428,9 @@ def open(  # noqa: A001 (the library's entry point, like io.open)
     if not str(path):
         raise NotFoundError("no database path given")
     return Corpus(path, settings, read_only=read_only)
+
+
+def _given(value: str | None) -> str | None:
+    """An outlet or URL given by the caller, fit to store like any text read from a file
+    (no escape sequences: it is shown in every listing and dossier)."""
+    return (for_storage(value).strip() or None) if value is not None else None

@@ -41,6 +41,7 @@ class Source(Record):
     date: str | None
     title: str
     copies: tuple[str, ...] = ()  # outlets that ran the same text (wire copies)
+    copy_ids: tuple[str, ...] = ()  # those copies' article ids (evidence cites them)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
-from charset_normalizer import from_bytes
+from charset_normalizer import CharsetMatch, from_bytes
 
 from rashomon.errors import InputError
 from rashomon.textsafe import without_sequences
@@ -62,9 +62,13 @@ def decode_text(source: str, data: bytes) -> str:
         return _checked(source, data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
-    if best is None:
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return _checked(source, mostly, "utf-8")
+    matches = list(from_bytes(data))
+    if not matches:
         raise InputError(source, "no text encoding decodes this file")
+    best = _likeliest(matches)
     if best.encoding in _LATIN_FAMILY:
         # Detectors confuse the Latin single-byte code pages (cp1250 for French, say); for
         # news text the Western one is far likelier, as browsers also assume.
@@ -73,6 +77,53 @@ def decode_text(source: str, data: bytes) -> str:
         except UnicodeDecodeError:
             pass
     return _checked(source, str(best), best.encoding)
+
+
+def _likeliest(matches: list[CharsetMatch]) -> CharsetMatch:
+    """Of the readings with the least mess, a Windows code page before the rest: the
+    detector breaks ties by its own order and reads English with a few accents as DOS
+    Baltic (cp775, "Cafķ") and Russian as DOS Ukrainian (cp1125)."""
+    least = min(m.chaos for m in matches)
+    calm = [m for m in matches if m.chaos <= least]
+    for preferred in ("cp1252", "cp125"):
+        found = next((m for m in calm if m.encoding.startswith(preferred)), None)
+        if found is not None:
+            return found
+    return calm[0]
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few bytes that are not (a Windows-1252 word pasted in, a file cut in the
+    middle of a character), read as UTF-8 with those bytes as Windows-1252; None when the
+    file is not mostly UTF-8. Guessing one encoding for the whole file instead turns every
+    accented letter into mojibake ("Café" as "Caf├®")."""
+    replaced = data.decode("utf-8", errors="replace")
+    invalid = replaced.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    non_ascii = len(replaced) - len(replaced.encode("ascii", errors="ignore"))
+    valid = non_ascii - replaced.count("\ufffd")
+    if valid < invalid and not _cut_in_the_last_character(data):
+        return None  # no more UTF-8 letters than stray bytes
+    return data.decode("utf-8", errors=_CP1252_BYTES)
+
+
+def _cut_in_the_last_character(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:  # the first error is the last bytes: nothing else is
+        return exc.reason == "unexpected end of data" and exc.end == len(data)
+    return False
+
+
+def _cp1252_bytes(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeDecodeError)
+    if error.end == len(error.object) and error.reason == "unexpected end of data":
+        return "", error.end  # the file was cut inside its last character
+    stray = error.object[error.start : error.end]
+    return bytes(stray).decode("cp1252", errors="replace"), error.end
+
+
+_CP1252_BYTES = "rashomon-cp1252-bytes"
+codecs.register_error(_CP1252_BYTES, _cp1252_bytes)
 
 
 def _utf16_without_bom(head: bytes) -> str | None:

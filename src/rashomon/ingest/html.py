@@ -58,6 +58,19 @@ _TAG_RUN = re.compile(
     r"|</([A-Za-z][\w-]*)\s*>\s*(?:</\2\s*>\s*){19,}"
 )
 _DEEP_PARSER = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+# Control characters XML cannot hold (all C0 but tab, newline, carriage return; DEL), raw or
+# as decimal or hexadecimal character references.
+_MARKUP_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+    r"|&#(?:0*(?:[0-8]|1[124-9]|2[0-9]|3[01]|127)|[xX]0*(?:[0-8]|[bBcCeEfF]|1[0-9a-fA-F]|7[fF]));"
+)
+_ESCAPE_REFERENCE = re.compile(r"&#(?:0*27|[xX]0*1[bB]);")
+# Escape sequences (CSI, OSC, two-byte) as textsafe reads them, but never taking a "<" or ">":
+# in markup that is a tag's, and losing it would run the tag into the text.
+_MARKUP_SEQUENCE = re.compile(
+    r"\x1b\[[0-;=?]*[ -/]*[@-~]?|\x1b[\]PX^_][^\x07\x1b<>]{0,2048}(?:\x07|\x1b\\)"
+    r"|\x1b[ -;=?-~]?"
+)
 # Control characters that never occur in text, and U+FFFD left by a failed decode.
 _JUNK_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
 _JUNK_SHARE = 0.05
@@ -81,7 +94,7 @@ def read_html(source: str, data: bytes | str, *, url: str | None = None) -> RawA
     the page has no canonical URL of its own. Raises InputError when the data is not HTML or
     holds no article text, so a batch can report the input and go on.
     """
-    markup = decode_html(data)
+    markup = _without_controls(decode_html(data))
     tree = _parse(source, markup)
     caption_elements = _caption_texts(tree)
     document = trafilatura.bare_extraction(
@@ -137,6 +150,16 @@ def decode_html(data: bytes | str) -> str:
         except UnicodeDecodeError:
             pass  # mislabelled page: most often UTF-8 under a legacy label
     return data.decode("utf-8", errors="replace")
+
+
+def _without_controls(markup: str) -> str:
+    """The page without control characters, raw or as character references (`&#x1b;`):
+    trafilatura gives up on a page whose text holds one (lxml will not build an element
+    with it), so one escape sequence would cost the whole article."""
+    markup = _ESCAPE_REFERENCE.sub("\x1b", markup)  # so the sequence it opens goes with it
+    if "\x1b" in markup:
+        markup = _MARKUP_SEQUENCE.sub("", markup)
+    return _MARKUP_CONTROL.sub("", markup)
 
 
 def _declared_encoding(head: bytes) -> str | None:

@@ -16,6 +16,7 @@ from rashomon.article.dates import parse_date
 from rashomon.errors import InputError
 from rashomon.ingest.decode import decode_text
 from rashomon.model import FoundIn, RawArticle
+from rashomon.textsafe import clipped
 
 FIELDS = ("id", "title", "text", "outlet", "date", "url", "author")
 _DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -29,6 +30,7 @@ _DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 csv.field_size_limit(64 * 1024 * 1024)
 _MAX_INT_DIGITS = 4_000  # Python refuses int() of more than 4,300 digits
+_MAX_ID_CHARS = 100  # of a record's id in its source name
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,7 @@ def _jsonl_records(
     source: str, text: str, field_map: FieldMap
 ) -> Iterator[RawArticle | InputError]:
     columns: dict[str, str] | None = None
+    keys: dict[str, None] = {}  # every field seen so far, in order
     for line_number, line in enumerate(_lines(text), start=1):
         if not line.strip():
             continue
@@ -133,8 +136,10 @@ def _jsonl_records(
         if not isinstance(record, dict):
             yield InputError(where, "a JSON Lines record must be an object")
             continue
-        if columns is None:
-            columns = _require_text_column(source, field_map, list(record))
+        if columns is None or not keys.keys() >= record.keys():
+            # records need not share fields: a date first seen on line 3 is still a date
+            keys.update(dict.fromkeys(record))
+            columns = _require_text_column(source, field_map, list(keys))
         yield _to_article(where, record, columns, field_map)
 
 
@@ -149,14 +154,14 @@ def _json_records(source: str, text: str, field_map: FieldMap) -> Iterator[RawAr
         raise InputError(source, "JSON must be an object or an array of objects")
     if not records:
         raise InputError(source, "JSON holds no records")
-    columns: dict[str, str] | None = None
+    # the fields of all records: they need not share them (a date only some records carry)
+    keys = {key: None for record in records if isinstance(record, dict) for key in record}
+    columns = _require_text_column(source, field_map, list(keys)) if keys else {}
     for index, record in enumerate(records):
         where = f"{source}#{index}"
         if not isinstance(record, dict):
             yield InputError(where, "record is not a JSON object")
             continue
-        if columns is None:
-            columns = _require_text_column(source, field_map, list(record))
         yield _to_article(where, record, columns, field_map)
 
 
@@ -213,7 +218,10 @@ def _to_article(
     body = values.get("text")
     if not body:
         return InputError(where, "empty text")
-    source = f"{where.rpartition('#')[0]}#{values['id']}" if values.get("id") else where
+    record_id = values.get("id")
+    source = where
+    if record_id:
+        source = f"{where.rpartition('#')[0]}#{clipped(record_id, _MAX_ID_CHARS)}"
     published = None
     if values.get("date"):
         published = parse_date(values["date"], found_in=FoundIn.RECORD, order=field_map.date_order)

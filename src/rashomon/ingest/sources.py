@@ -40,8 +40,9 @@ FORMATS = ("txt", "html", "csv", "jsonl", "json")
 STDIN = "-"
 # Whole files held in memory at once: a record file is parsed from one string, and an HTML
 # page becomes a tree several times its size, so each has a ceiling that keeps one input
-# under about a gigabyte of memory.
-MAX_FILE_BYTES = {"html": 16_000_000, "json": 64_000_000, None: 128_000_000}
+# under about a gigabyte of memory; for HTML also under a minute of extraction (trafilatura
+# takes about 3 s a megabyte of dense paragraphs).
+MAX_FILE_BYTES = {"html": 8_000_000, "json": 64_000_000, None: 128_000_000}
 _FILE_KINDS = (
     (stat.S_ISFIFO, "a named pipe"),
     (stat.S_ISSOCK, "a socket"),
@@ -123,6 +124,8 @@ def _walk(folder: Path, fmt: str | None) -> Iterator[InputFile | InputError]:
             entries = sorted(os.scandir(here), key=lambda e: e.name)
         except OSError as exc:
             yield InputError(display_name(here), f"cannot read folder: {_reason(exc)}")
+            if here == folder:
+                return  # named once: that it holds no files follows
             continue
         folders = []
         for entry in entries:
@@ -252,10 +255,11 @@ def _fit(raw: RawArticle, max_chars: int) -> RawArticle | InputError:
     """The article with every field fit to store, or an InputError when it is too long."""
     if len(raw.text) > max_chars:
         return InputError(raw.source, _too_long(len(raw.text), max_chars))
+    # the source too: a record's id is part of it (file names are already made printable)
     changes = {
         f.name: for_storage(value)
         for f in dataclasses.fields(raw)
-        if isinstance(value := getattr(raw, f.name), str) and f.name != "source"
+        if isinstance(value := getattr(raw, f.name), str)
     }
     changes["captions"] = tuple(for_storage(c) for c in raw.captions)  # type: ignore[assignment]
     fitted = dataclasses.replace(raw, **changes)  # type: ignore[arg-type]

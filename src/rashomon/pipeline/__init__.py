@@ -110,9 +110,9 @@ class Progress:
         if self.enabled:
             tqdm.write(f"rashomon: {text}", file=sys.stderr)
 
-    def bar(self, desc: str, total: int | None = None) -> tqdm:  # type: ignore[type-arg]
+    def bar(self, desc: str, total: int, unit: str = " article") -> tqdm:  # type: ignore[type-arg]
         return tqdm(
-            desc=desc, total=total, unit=" article", disable=not self.enabled, leave=False,
+            desc=desc, total=total, unit=unit, disable=not self.enabled, leave=False,
             file=sys.stderr,
         )  # fmt: skip
 
@@ -171,14 +171,15 @@ def ingest(
         (result.skipped if isinstance(error, InputSkipped) else result.failures).append(error)
         on_error(error)
 
-    progress.stage("reading inputs")
-    with progress.bar("read") as bar:
-        for item in expand_inputs(inputs, options.input_format, database_files(store.path)):
+    found = list(expand_inputs(inputs, options.input_format, database_files(store.path)))
+    files = [item for item in found if not isinstance(item, InputError)]
+    progress.stage(f"reading {len(files)} inputs")
+    with progress.bar("read", len(files), " input") as bar:
+        for item in found:
             if isinstance(item, InputError):
                 fail(item)
                 continue
-            found = read_input(item, options.field_map, options.user.url, settings.max_chars)
-            for raw in found:
+            for raw in read_input(item, options.field_map, options.user.url, settings.max_chars):
                 if isinstance(raw, InputError):
                     fail(raw)
                     continue
@@ -190,7 +191,7 @@ def ingest(
                 outcome, changes = store_article(store, article, options.user)
                 result.outcomes[outcome].append(article.id)
                 result.changes += changes
-                bar.update(1)
+            bar.update(1)
     if options.parse:
         process_pending(store, settings, options, on_error, progress, result)
     return result

@@ -179,13 +179,19 @@ def _outlets(article_ids: Sequence[str], articles: Mapping[str, ArticleFact]) ->
 
 
 def _sources(articles: Mapping[str, ArticleFact]) -> tuple[dm.Source, ...]:
-    copies: dict[str, list[str]] = defaultdict(list)
+    copies: dict[str, list[ArticleFact]] = defaultdict(list)
     for info in articles.values():
         if info.duplicate_of:
-            copies[info.duplicate_of].append(info.outlet or info.id)
+            copies[info.duplicate_of].append(info)
     return tuple(
         dm.Source(
-            i.id, i.outlet, i.wire, i.published, i.title, tuple(dict.fromkeys(copies.get(i.id, ())))
+            i.id,
+            i.outlet,
+            i.wire,
+            i.published,
+            i.title,
+            tuple(dict.fromkeys(c.outlet or c.id for c in copies[i.id])),
+            tuple(c.id for c in copies[i.id]),
         )  # fmt: skip
         for i in sorted(articles.values(), key=lambda i: (i.published or "", i.id))
         if not i.duplicate_of or i.duplicate_of not in articles

@@ -41,10 +41,14 @@ _SPACE = re.compile(r"\s+")
 
 
 def source_numbers(dossier: Dossier) -> dict[str, int]:
-    """Article id -> 1-based position in the Sources list (the number a citation shows)."""
+    """Article id -> 1-based position in the Sources list (the number a citation shows); a
+    copy of a listed article cites it by that article's number."""
     numbers: dict[str, int] = {}
     for n, source in enumerate(dossier.sources, start=1):
         numbers.setdefault(source.article_id, n)
+    for n, source in enumerate(dossier.sources, start=1):
+        for copy in source.copy_ids:
+            numbers.setdefault(copy, n)
     return numbers
 
 
