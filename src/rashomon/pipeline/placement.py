@@ -225,6 +225,9 @@ def _finish_stories(
     return found
 
 
+_FACTS_KEPT = 2_000  # articles' facts kept while findings are refreshed (bounded memory)
+
+
 def _refresh_findings(
     store: Store,
     incident_ids: Iterable[str],
@@ -233,8 +236,13 @@ def _refresh_findings(
 ) -> None:
     """Figures and disputes of the incidents and stories a run touched, computed again."""
     relations = ActorRelations.of(names)
+    known: dict[str, ArticleFacts] = {}  # incidents share articles: each is read once
     for incident in read_incidents(store, sorted(incident_ids)):
-        facts = article_facts(store, incident.article_ids)
+        missing = [a for a in incident.article_ids if a not in known]
+        if len(known) + len(missing) > _FACTS_KEPT:
+            known.clear()
+        known |= {f.id: f for f in article_facts(store, missing)}
+        facts = [known[a] for a in incident.article_ids if a in known]
         figures = {(f.article_id, f.start): f for a in facts for f in a.figures}
         articles = {a.id: a.article for a in facts}
         aligned = incident_figures(incident, figures, articles, relations)

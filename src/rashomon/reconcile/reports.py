@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from rashomon.facts import (
     ArticleFact,
     ArticleFacts,
     Attribution,
+    DateFact,
     EventFact,
     FigureFact,
     Gazette,
@@ -136,18 +138,19 @@ def _incident_sentences(
             sentence(figure.sentence_start, figure.sentence_end, figure.sentence).figures.append(
                 figure
             )
-    places = _place_mentions(facts.mentions)
+    places = _Starting(_place_mentions(facts.mentions))
+    dated = _Starting(facts.dates)
     home = home_country(facts, gazette)
     for (start, end), found in by_span.items():
-        inside = [m for m in places if start <= m.start < end]
+        inside = places.within(start, end)
         found.places = _sentence_places(found, inside, facts.body, gazette, home,
                                         violent=_violent(found, kinds))  # fmt: skip
         found.around = {
             m.place_id for m in inside
             if m.place_id and _VICINITY.search(facts.body[max(0, m.start - 40) : m.start])
         }  # fmt: skip
-        found.days = _days(found, facts)
-        found.spans = _spans(found, facts)
+        found.days = _days(found, dated)
+        found.spans = _spans(found, dated)
         event_kinds = [k for e in found.events if (k := kinds.of_mode(e.mode))]
         if _violent(found, kinds):  # "evacuees were killed", "besieged Madaya was shelled"
             found.kinds = [k for k in found.kinds if kinds.violent(k)]
@@ -285,14 +288,25 @@ def _is_country(place_id: str | None, gazette: Gazette) -> bool:
     return place is not None and place.precision == "country"
 
 
-def _days(sentence: _Sentence, facts: ArticleFacts) -> list[str]:
+class _Starting:
+    """Facts in order of their start, to find those inside a span without a pass over all
+    of them (a 1.2-million-character article has thousands of sentences and mentions)."""
+
+    def __init__(self, facts: Iterable[MentionFact | DateFact]) -> None:
+        self.facts = sorted(facts, key=lambda f: f.start)
+        self.starts = [f.start for f in self.facts]
+
+    def within(self, start: int, end: int) -> list:  # type: ignore[type-arg]
+        return self.facts[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+
+def _days(sentence: _Sentence, dated: _Starting) -> list[str]:
     """The days the sentence itself dates its happening on (day precision only)."""
     days = [e.date for e in sentence.events if e.text_date and e.date_precision == "day"]
     if not days:
         days = [
-            d.value for d in facts.dates
-            if sentence.start <= d.start < sentence.end and d.value
-            and d.precision == "day" and d.relation == "on"
+            d.value for d in dated.within(sentence.start, sentence.end)
+            if d.value and d.precision == "day" and d.relation == "on"
         ]  # fmt: skip
     return [d for d in days if d]
 
@@ -300,11 +314,11 @@ def _days(sentence: _Sentence, facts: ArticleFacts) -> list[str]:
 # -- grouping --------------------------------------------------------------------------------
 
 
-def _spans(sentence: _Sentence, facts: ArticleFacts) -> list[tuple[date, date]]:
+def _spans(sentence: _Sentence, dated: _Starting) -> list[tuple[date, date]]:
     """The coarser times the sentence puts things in ("last year", "in August")."""
     found = []
-    for d in facts.dates:
-        if sentence.start <= d.start < sentence.end and d.value and d.precision != "day":
+    for d in dated.within(sentence.start, sentence.end):
+        if d.value and d.precision != "day":
             bounds = day_range(d.value)
             if bounds is not None and d.relation == "on":
                 found.append(bounds)
@@ -632,9 +646,8 @@ def _doer_phrases(
 ) -> list[MentionFact]:
     body = facts.body
     found = []
-    for m in facts.mentions:
-        if m.field != "body" or not m.actor_id or not any(s <= m.start < e for s, e in sentences):
-            continue
+    mentions = _Starting(m for m in facts.mentions if m.field == "body" and m.actor_id)
+    for m in (m for s, e in sentences for m in mentions.within(s, e)):
         actor = gazette.actors.get(m.actor_id)
         if actor is None or actor.kind not in _DOER_KINDS:
             continue

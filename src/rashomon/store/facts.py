@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from rashomon.facts import (
@@ -34,7 +34,14 @@ from rashomon.store.db import Store
 from rashomon.store.events import event_participants
 
 _CHUNK = 500  # ids per IN (...) query: well under SQLite's variable limit
-_SENTENCE = "substr(a.body, t.sentence_start + 1, t.sentence_end - t.sentence_start) AS sentence"
+# A fact's sentence is cut from its article's body in Python: SQLite's substr() counts
+# characters from the start of the text, so on a 1.2-million-character article every row
+# cost a pass over the body (placement grew with the square of the article's length).
+Bodies = Mapping[str, str]
+
+
+def _sentence(r: sqlite3.Row, bodies: Bodies) -> str:
+    return bodies.get(r["article_id"], "")[r["sentence_start"] : r["sentence_end"]]
 
 
 def article_facts(store: Store, article_ids: Sequence[str]) -> list[ArticleFacts]:
@@ -50,7 +57,7 @@ def article_facts(store: Store, article_ids: Sequence[str]) -> list[ArticleFacts
         ):
             bodies[aid] = body
         for kind, reader in _READERS.items():
-            for record in reader(store.conn, marks, chunk):
+            for record in reader(store.conn, marks, chunk, bodies):
                 parts[record.article_id][kind].append(record)
     return [
         ArticleFacts(
@@ -143,10 +150,11 @@ def figures_of(store: Store, keys: Sequence[tuple[str, int]]) -> dict[tuple[str,
 # -- one reader per table -------------------------------------------------------------------
 
 
-def _events(conn: sqlite3.Connection, marks: str, ids: Sequence[str]) -> list[EventFact]:
+def _events(
+    conn: sqlite3.Connection, marks: str, ids: Sequence[str], bodies: Bodies
+) -> list[EventFact]:
     rows = conn.execute(
-        "SELECT t.*, " + _SENTENCE + " FROM events t JOIN articles a ON a.id = t.article_id"
-        f" WHERE t.article_id IN ({marks}) ORDER BY t.article_id, t.start",
+        f"SELECT t.* FROM events t WHERE t.article_id IN ({marks}) ORDER BY t.article_id, t.start",
         ids,
     ).fetchall()
     participants = event_participants(conn, [r["id"] for r in rows])
@@ -161,7 +169,7 @@ def _events(conn: sqlite3.Connection, marks: str, ids: Sequence[str]) -> list[Ev
             factuality=r["factuality"],
             sentence_start=r["sentence_start"],
             sentence_end=r["sentence_end"],
-            sentence=r["sentence"],
+            sentence=_sentence(r, bodies),
             frame=r["frame"],
             sources=_arguments(participants[r["id"]]["source"]),
             targets=_arguments(participants[r["id"]]["target"]),
@@ -179,10 +187,11 @@ def _arguments(found: Sequence[EventArgument]) -> tuple[Argument, ...]:
     return tuple(Argument(a.start, a.end, a.text, a.actor_id) for a in found)
 
 
-def _figures(conn: sqlite3.Connection, marks: str, ids: Sequence[str]) -> list[FigureFact]:
+def _figures(
+    conn: sqlite3.Connection, marks: str, ids: Sequence[str], bodies: Bodies
+) -> list[FigureFact]:
     rows = conn.execute(
-        "SELECT t.*, " + _SENTENCE + " FROM numbers t JOIN articles a ON a.id = t.article_id"
-        f" WHERE t.article_id IN ({marks}) ORDER BY t.article_id, t.start",
+        f"SELECT t.* FROM numbers t WHERE t.article_id IN ({marks}) ORDER BY t.article_id, t.start",
         ids,
     )
     found = []
@@ -200,7 +209,7 @@ def _figures(conn: sqlite3.Connection, marks: str, ids: Sequence[str]) -> list[F
                 qualifier=r["qualifier"],
                 sentence_start=r["sentence_start"],
                 sentence_end=r["sentence_end"],
-                sentence=r["sentence"],
+                sentence=_sentence(r, bodies),
                 what=r["what"],
                 unit=r["unit"],
                 about_actor_id=r["about_actor_id"],
@@ -219,10 +228,11 @@ def _figures(conn: sqlite3.Connection, marks: str, ids: Sequence[str]) -> list[F
 _FIGURE_EXTRAS = ("measure", "victims", "scope", "scope_since", "claimant_kind")
 
 
-def _quotes(conn: sqlite3.Connection, marks: str, ids: Sequence[str]) -> list[QuoteFact]:
+def _quotes(
+    conn: sqlite3.Connection, marks: str, ids: Sequence[str], bodies: Bodies
+) -> list[QuoteFact]:
     rows = conn.execute(
-        "SELECT t.*, " + _SENTENCE + " FROM quotes t JOIN articles a ON a.id = t.article_id"
-        f" WHERE t.article_id IN ({marks}) ORDER BY t.article_id, t.start",
+        f"SELECT t.* FROM quotes t WHERE t.article_id IN ({marks}) ORDER BY t.article_id, t.start",
         ids,
     )
     return [
@@ -234,7 +244,7 @@ def _quotes(conn: sqlite3.Connection, marks: str, ids: Sequence[str]) -> list[Qu
             kind=r["kind"],
             sentence_start=r["sentence_start"],
             sentence_end=r["sentence_end"],
-            sentence=r["sentence"],
+            sentence=_sentence(r, bodies),
             cue=r["cue"],
             speaker=r["speaker"],
             speaker_actor_id=r["speaker_actor_id"],
@@ -244,7 +254,9 @@ def _quotes(conn: sqlite3.Connection, marks: str, ids: Sequence[str]) -> list[Qu
     ]
 
 
-def _mentions(conn: sqlite3.Connection, marks: str, ids: Sequence[str]) -> list[MentionFact]:
+def _mentions(
+    conn: sqlite3.Connection, marks: str, ids: Sequence[str], bodies: Bodies
+) -> list[MentionFact]:
     rows = conn.execute(
         f"SELECT * FROM mentions WHERE article_id IN ({marks}) ORDER BY article_id, field, start",
         ids,
@@ -267,7 +279,9 @@ def _mentions(conn: sqlite3.Connection, marks: str, ids: Sequence[str]) -> list[
     ]
 
 
-def _dates(conn: sqlite3.Connection, marks: str, ids: Sequence[str]) -> list[DateFact]:
+def _dates(
+    conn: sqlite3.Connection, marks: str, ids: Sequence[str], bodies: Bodies
+) -> list[DateFact]:
     rows = conn.execute(
         f"SELECT * FROM date_mentions WHERE article_id IN ({marks}) ORDER BY article_id, start",
         ids,

@@ -175,6 +175,28 @@ class _Article(_Reading):
     def token_starts(self) -> list[int]:
         return [t.idx for t in self.doc]
 
+    @cached_property
+    def place_starts(self) -> list[int]:
+        return [p.start for p in self.places]
+
+    @cached_property
+    def date_starts(self) -> list[int]:
+        return [d.start for d in self.dates]
+
+    def places_within(self, sent: Span) -> list[PlaceMention]:
+        """The place mentions inside a sentence (a figure's places are its sentence's: a pass
+        over the article's every place per figure grew with the square of its length)."""
+        starts = self.place_starts
+        return self.places[
+            bisect.bisect_left(starts, sent.start_char) : bisect.bisect_left(starts, sent.end_char)
+        ]
+
+    def dates_within(self, sent: Span) -> list[DateMention]:
+        starts = self.date_starts
+        return self.dates[
+            bisect.bisect_left(starts, sent.start_char) : bisect.bisect_left(starts, sent.end_char)
+        ]
+
     def token_at(self, char: int) -> Token | None:
         """The token a character offset falls in (or the one before a gap)."""
         k = bisect.bisect_right(self.token_starts, char) - 1
@@ -271,13 +293,14 @@ class _Article(_Reading):
 
     def _place(self, tokens: set[int], anchor: Token, cues: _Cues) -> str | None:
         """A place in the counted phrase, else one its clause puts the number in ('in X')."""
-        in_phrase = self._places_in(tokens)
+        sent = self._sentence_of(anchor)
+        in_phrase = self._places_in(tokens, sent)
         if in_phrase:
             return in_phrase[0].place.id
         clause = _clause_verb(anchor)
         if clause is None:
             return None
-        for mention in self.places:
+        for mention in self.places_within(sent):
             tok = self.token_at(mention.start)
             if tok is None or tok.i in cues.claimant_tokens:
                 continue
@@ -285,16 +308,22 @@ class _Article(_Reading):
                 return mention.place.id
         return None
 
-    def _places_in(self, tokens: set[int]) -> list[PlaceMention]:
+    def _sentence_of(self, tok: Token) -> Span:
+        """The token's sentence; the whole text when the Doc has no sentence boundaries."""
+        if self.doc.has_annotation("SENT_START"):
+            return tok.sent
+        return self.doc[:]
+
+    def _places_in(self, tokens: set[int], sent: Span) -> list[PlaceMention]:
         found = []
-        for place in self.places:
+        for place in self.places_within(sent):
             tok = self.token_at(place.start)
             if tok is not None and tok.i in tokens:
                 found.append(place)
         return found
 
     def _time(self, anchor: Token, sent: Span) -> str | None:
-        inside = [d for d in self.dates if sent.start_char <= d.start < sent.end_char]
+        inside = self.dates_within(sent)
         if not inside:
             return None
         clause = _clause_verb(anchor)
