@@ -16,28 +16,28 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from spacy.language import Language
-from spacy.tokens import Doc
 from tqdm import tqdm
 
 from rashomon.article.build import UserMetadata, build_article
 from rashomon.article.outlets import OutletDirectory
 from rashomon.entities import STAGE as ENTITIES
-from rashomon.entities import EntityExtractor
 from rashomon.errors import InputError, InputSkipped
+from rashomon.extract.actor_dictionary import ActorDictionary
 from rashomon.ingest.records import FieldMap
 from rashomon.ingest.sources import database_files, expand_inputs, read_input
 from rashomon.model import Article
-from rashomon.nlp import doc_to_bytes, load_docs, load_pipeline, model_key, parse
+from rashomon.nlp import PIPE_CHARS
 from rashomon.pipeline.placement import name_spans_of, place_pending
+from rashomon.pipeline.runners import Runner, runner_for
+from rashomon.pipeline.work import Identity, WorkerSpec
 from rashomon.reconcile.duplicates import Fingerprint, match_copies
 from rashomon.settings import Settings
 from rashomon.store import Store
 from rashomon.store.claims import Claims
-from rashomon.store.entities import articles_needing, save_entities
+from rashomon.store.entities import articles_needing
+from rashomon.store.jobs import ArticleWork, save_work, still_needing, work_for
 from rashomon.store.stories import pending_articles
 
-PARSE = "parse"
 # Metadata a user may correct on re-ingest, and the stages that read it.
 _CORRECTABLE = ("outlet", "published", "url")
 _READ_BY_EXTRACTION = ("outlet", "published")
@@ -203,27 +203,35 @@ def process_pending(
     result: IngestResult,
 ) -> None:
     """Parse, extract and place every stored article that needs it (the `parse` command and
-    the second half of `ingest`); counts go into `result`."""
+    the second half of `ingest`); counts go into `result`.
+
+    The per-article job (`work.py`) runs where the settings say (`runners.py`): in this
+    process, in `settings.processes` worker processes, or on a Dask cluster; this process
+    is the one writer, committing each article's results as they come back, in order.
+    Then the cross-article stage places what was extracted, in its own fixed order."""
 
     def fail(error: InputError) -> None:
         result.failures.append(error)
         on_error(error)
 
+    spec = WorkerSpec(
+        settings.model,
+        settings.batch_size,
+        tuple(str(Path(p).resolve()) for p in options.actor_files),
+        tuple(str(Path(p).resolve()) for p in options.event_files),
+    )
     progress.stage(f"loading spaCy model {settings.model}")
-    nlp = load_pipeline(settings.model)
+    runner = runner_for(spec, settings.processes, settings.dask)
+    identity = runner.identity()
     claims = Claims(store)
     try:
-        result.parsed, left = parse_pending(store, nlp, settings, claims, fail, progress)
-        progress.stage("loading actor dictionary, gazetteer and lexicons")
-        extractor = EntityExtractor.build(nlp, options.actor_files, options.event_files)
-        result.extracted, left_extracting = extract_pending(
-            store, extractor, settings, claims, fail, progress
+        result.parsed, result.extracted, result.left_to_others = run_pending(
+            store, runner, identity, claims, settings, fail, progress
         )
-        result.left_to_others = max(left, left_extracting)
         waiting = len(pending_articles(store))
         progress.stage(f"placing {waiting} articles in incidents and stories")
         with progress.bar("place", waiting) as bar:
-            spans = name_spans_of(extractor.dictionary)
+            spans = name_spans_of(ActorDictionary.load(options.actor_files))
             result.placed = place_pending(
                 store, on_done=lambda _id: bar.update(1), name_spans=spans
             ).placed
@@ -231,119 +239,100 @@ def process_pending(
         claims.release_all()
 
 
-def parse_pending(
+def run_pending(
     store: Store,
-    nlp: Language,
-    settings: Settings,
+    runner: Runner,
+    identity: Identity,
     claims: Claims,
+    settings: Settings,
     on_error: Callable[[InputError], None],
     progress: Progress,
-) -> tuple[int, int]:
-    """Parse every stored article with no cached Doc for this model that no other process is
-    parsing; returns (parsed, left to other processes)."""
-    key = model_key(nlp)
-    pending = store.unparsed_ids(key)
-    progress.stage(f"parsing {len(pending)} articles")
-    parsed = 0
-    with progress.bar("parse", len(pending)) as bar:
-        for mine in _claimed(claims, PARSE, lambda: store.unparsed_ids(key), settings):
-            for article_id, doc in _parsed(nlp, store.bodies(mine), settings, store, on_error):
-                store.save_doc(article_id, key, doc_to_bytes(doc))
-                parsed += 1
-                bar.update(1)
-    return parsed, len(claims.held_by_others(PARSE) & set(store.unparsed_ids(key)))
-
-
-def _claimed(
-    claims: Claims, stage: str, pending: Callable[[], list[str]], settings: Settings
-) -> Iterator[list[str]]:
-    """Batches of pending articles claimed for `stage`, until none is left that another
-    process does not hold; each batch is let go when the caller is done with it. An article
-    is tried once per run, so one that fails is not claimed again and again."""
-    tried: set[str] = set()
-    while True:
-        mine = claims.claim(stage, [a for a in pending() if a not in tried], _claim_size(settings))
-        if not mine:
-            return
-        tried.update(mine)
-        yield mine
-        claims.release(stage, mine)
-
-
-def _parsed(
-    nlp: Language,
-    items: list[tuple[str, str]],
-    settings: Settings,
-    store: Store,
-    on_error: Callable[[InputError], None],
-) -> Iterator[tuple[str, Doc]]:
-    """Parsed Docs of a batch; when the batch fails, article by article, so that the one
-    that fails is named and the others are parsed."""
-    done: set[str] = set()
-    try:
-        for article_id, doc in parse(nlp, items, settings):
-            done.add(article_id)
-            yield article_id, doc
-        return
-    except Exception:  # noqa: BLE001 - a spaCy failure on one text must not stop the batch
-        pass
-    for article_id, text in items:
-        if article_id in done:
-            continue
-        try:
-            yield from parse(nlp, [(article_id, text)], settings)
-        except Exception as exc:  # noqa: BLE001 - named on stderr, the batch goes on
-            on_error(InputError(_source(store, article_id), f"cannot be parsed ({_what(exc)})"))
-
-
-def extract_pending(
-    store: Store,
-    extractor: EntityExtractor,
-    settings: Settings,
-    claims: Claims,
-    on_error: Callable[[InputError], None],
-    progress: Progress,
-) -> tuple[int, int]:
-    """Run the extraction stage on every parsed article without current findings that no
-    other process is working on; returns (extracted, left to other processes)."""
-    key = model_key(extractor.nlp)
-
-    def pending() -> list[str]:
-        return articles_needing(store, ENTITIES, extractor.version, parsed_with=key)
-
-    total = len(pending())
-    progress.stage(f"extracting actors, places, dates, quotes, numbers and events "
-                   f"from {total} articles")  # fmt: skip
-    extracted = 0
-    with progress.bar("extract", total) as bar:
-        for mine in _claimed(claims, ENTITIES, pending, settings):
-            docs = load_docs(store, extractor.nlp, mine, settings)
-            for article_id in mine:
-                article, _ = store.get_article(article_id)
-                try:
-                    found = extractor.extract(
-                        article_id, docs[article_id], article.published, article.captions
-                    )
-                except Exception as exc:  # noqa: BLE001 - named on stderr, the batch goes on
-                    on_error(InputError(article.source, f"extraction failed ({_what(exc)})"))
+) -> tuple[int, int, int]:
+    """Run the per-article job on every article without current findings that no other
+    process is working on, and write what comes back; returns (parsed, extracted, left to
+    other processes). Articles are claimed batch by batch as they are handed out, and let
+    go once their results are written."""
+    key, version = identity.model_key, identity.version
+    pending = articles_needing(store, ENTITIES, version)
+    unparsed = len(set(pending) & set(store.unparsed_ids(key)))
+    progress.stage(f"parsing {unparsed} articles")
+    progress.stage(f"extracting actors, places, dates, quotes, numbers and events from "
+                   f"{len(pending)} articles, {runner.describe()}")  # fmt: skip
+    parsed = extracted = 0
+    batches = _batches(store, claims, pending, version, key, settings)
+    with progress.bar("parse and extract", len(pending)) as bar:
+        for batch, outcomes in runner.run(batches):
+            for done in outcomes:
+                if (done.identity.model_key, done.identity.version) != (key, version):
+                    on_error(InputError(done.source, _mismatch(done.identity, identity)))
                     continue
-                save_entities(store, found)
-                extracted += 1
+                save_work(store, done.article_id, key, done.doc, done.found)
+                parsed += done.doc is not None
+                extracted += done.found is not None
+                if done.problem:
+                    on_error(InputError(done.source, done.problem))
                 bar.update(1)
-    left = claims.held_by_others(ENTITIES) & set(
-        articles_needing(store, ENTITIES, extractor.version)
+            claims.release(ENTITIES, [w.article_id for w in batch])
+    left = claims.held_by_others(ENTITIES) & set(articles_needing(store, ENTITIES, version))
+    return parsed, extracted, len(left)
+
+
+def _batches(
+    store: Store,
+    claims: Claims,
+    pending: list[str],
+    version: str,
+    key: str,
+    settings: Settings,
+) -> Iterator[list[ArticleWork]]:
+    """Batches of job inputs, each claimed as it is handed out, until nothing is left that
+    another process does not hold. The list of pending work is read once; each claimed
+    batch is checked against what other processes finished meanwhile, and when the list
+    runs out it is read once more for work another process let go of. An article is tried
+    once per run, so one that fails is not claimed again and again."""
+    tried: set[str] = set()
+    queue, cursor, refreshed, claimed = list(pending), 0, False, False
+    size = _claim_size(settings)
+    while True:
+        if cursor >= len(queue):
+            if refreshed and not claimed:
+                return  # what is left, other processes hold
+            queue = [a for a in articles_needing(store, ENTITIES, version) if a not in tried]
+            cursor, refreshed, claimed = 0, True, False
+            if not queue:
+                return
+        window = queue[cursor : cursor + 4 * size]
+        mine = claims.claim(ENTITIES, window, size)
+        cursor += window.index(mine[-1]) + 1 if mine else len(window)
+        if not mine:
+            continue
+        tried.update(mine)
+        claimed = True
+        needed = still_needing(store, mine, ENTITIES, version)
+        claims.release(ENTITIES, sorted(set(mine) - set(needed)))
+        yield from _chunks(work_for(store, needed, key), settings.batch_size)
+
+
+def _chunks(work: list[ArticleWork], size: int) -> Iterator[list[ArticleWork]]:
+    """Job batches of at most `size` articles and about `PIPE_CHARS` characters."""
+    chunk: list[ArticleWork] = []
+    chars = 0
+    for item in work:
+        if chunk and (len(chunk) >= size or chars + len(item.body) > PIPE_CHARS):
+            yield chunk
+            chunk, chars = [], 0
+        chunk.append(item)
+        chars += len(item.body)
+    if chunk:
+        yield chunk
+
+
+def _mismatch(found: Identity, expected: Identity) -> str:
+    return (
+        f"not stored: a worker parsed it with {found.model_key} (extractor {found.version}), "
+        f"this run expects {expected.model_key} (extractor {expected.version})"
     )
-    return extracted, len(left)
 
 
 def _claim_size(settings: Settings) -> int:
     return max(settings.batch_size, 8)
-
-
-def _source(store: Store, article_id: str) -> str:
-    return store.get_article(article_id)[1].source
-
-
-def _what(exc: BaseException) -> str:
-    text = str(exc).splitlines()[0] if str(exc) else ""
-    return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__

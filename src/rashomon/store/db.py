@@ -511,22 +511,27 @@ class Store:
 
     def save_doc(self, article_id: str, model: str, data: bytes) -> None:
         with self.transaction() as conn:
-            conn.execute(
-                "INSERT OR REPLACE INTO parsed_docs (article_id, model, doc, parsed_at)"
-                " VALUES (?, ?, ?, ?)",
-                (article_id, model, data, _now()),
-            )
-            conn.execute(
-                "INSERT OR REPLACE INTO article_stages (article_id, stage, version, done_at)"
-                " VALUES (?, 'parse', ?, ?)",
-                (article_id, model, _now()),
-            )
+            write_doc(conn, article_id, model, data)
 
     def load_doc(self, article_id: str, model: str) -> bytes | None:
         row = self.conn.execute(
             "SELECT doc FROM parsed_docs WHERE article_id = ? AND model = ?", (article_id, model)
         ).fetchone()
         return bytes(row[0]) if row else None
+
+
+def write_doc(conn: sqlite3.Connection, article_id: str, model: str, data: bytes) -> None:
+    """One article's cached parse, inside the caller's transaction."""
+    conn.execute(
+        "INSERT OR REPLACE INTO parsed_docs (article_id, model, doc, parsed_at)"
+        " VALUES (?, ?, ?, ?)",
+        (article_id, model, data, _now()),
+    )
+    conn.execute(
+        "INSERT OR REPLACE INTO article_stages (article_id, stage, version, done_at)"
+        " VALUES (?, 'parse', ?, ?)",
+        (article_id, model, _now()),
+    )
 
 
 def _rejected(row: sqlite3.Row) -> PublicationDate | None:
