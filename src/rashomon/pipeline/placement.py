@@ -37,7 +37,7 @@ from rashomon.store import Store
 from rashomon.store.facts import article_facts, gazette, read_articles
 from rashomon.store.findings import replace_findings
 from rashomon.store.incidents import (
-    candidate_incidents,
+    IncidentCache,
     read_incidents,
     retire_incidents,
     save_incident,
@@ -89,6 +89,7 @@ def place_pending(
     kinds = IncidentKinds.packaged()
     names, index, position = gazette(store, name_spans), StoryIndex(cfg.stories), -1
     originals = _originals(store, pending)
+    incidents = IncidentCache(store)
     for article_id in pending:
         with store.transaction() as conn:
             if is_placed(store, article_id):
@@ -97,8 +98,9 @@ def place_pending(
                 names = gazette(store, name_spans)
                 index = StoryIndex.from_entries(story_entries(store), cfg.stories)
                 position = next_position(store)
+                incidents.clear()
             story_id = _place(conn, store, article_id, position, index, names, kinds,
-                              originals, cfg, result)  # fmt: skip
+                              originals, cfg, result, incidents)  # fmt: skip
         position += 1
         result.placed += 1
         result.stories.add(story_id)
@@ -120,6 +122,7 @@ def _place(
     originals: dict[str, ArticleFact],
     cfg: PlacementConfig,
     result: Placement,
+    cache: IncidentCache,
 ) -> str:
     """One article into its incidents and its story, inside the caller's transaction."""
     (facts,) = article_facts(store, [article_id])
@@ -127,7 +130,8 @@ def _place(
     named = estimate_window(facts, names.name_spans) if undated else None
     if named is not None:  # its reports and its story go by the names' dates
         facts = replace(facts, article=replace(facts.article, window=named))
-    incidents, retired = _incidents_of(store, facts, names, kinds, originals, cfg.incidents)
+    incidents, retired = _incidents_of(cache, facts, names, kinds, originals, cfg.incidents)
+    cache.forget([*retired, *(i.id for i in incidents)])  # written below: read afresh
     lead = incidents[0] if incidents and incidents[0].reports[-1].lead else None
     lead_story = lead.story_id if lead is not None and len(lead.reports) > 1 else None
     features = features_of(facts, names, incident_story=lead_story)
@@ -158,7 +162,7 @@ def _originals(store: Store, article_ids: Iterable[str]) -> dict[str, ArticleFac
 
 
 def _incidents_of(
-    store: Store,
+    cache: IncidentCache,
     facts: ArticleFacts,
     names: Gazette,
     kinds: IncidentKinds,
@@ -173,7 +177,7 @@ def _incidents_of(
     retired: dict[str, str] = {}
     for report in article_reports(facts, names, kinds, chain):
         candidates = [
-            c for c in candidate_incidents(store, report.day_low, report.day_high)
+            c for c in cache.candidates(report.day_low, report.day_high)
             if all(c.id != f.id for f in found) and c.id not in retired
         ]  # fmt: skip
         fitting = bridged(report, matches(report, candidates, names, kinds, config), names,

@@ -437,9 +437,18 @@ MIGRATIONS: tuple[Migration, ...] = (
         ALTER TABLE articles ADD COLUMN published_note TEXT;
         """,
     ),
+    Migration(
+        13,
+        "placement_position_index",
+        """
+        -- placement reads the next position (MAX) for every article it places: by index,
+        -- not by a scan of every placed article
+        CREATE INDEX IF NOT EXISTS story_articles_position ON story_articles(position);
+        """,
+    ),
 )
 
 # Filled by code after the migration runs, for articles stored before it (see Store._migrate).
 BACKFILLED_BY_CODE = {10: "article_shingles"}
 
-LATEST_VERSION = MIGRATIONS[-1].version
+LATEST_VERSION = max(m.version for m in MIGRATIONS)  # numbers are reserved per branch
