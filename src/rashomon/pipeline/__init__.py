@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 
 from tqdm import tqdm
@@ -23,6 +24,7 @@ from rashomon.article.outlets import OutletDirectory
 from rashomon.entities import STAGE as ENTITIES
 from rashomon.errors import InputError, InputSkipped
 from rashomon.extract.actor_dictionary import ActorDictionary
+from rashomon.facts import NameSpan
 from rashomon.ingest.records import FieldMap
 from rashomon.ingest.sources import database_files, expand_inputs, read_input
 from rashomon.model import Article
@@ -231,7 +233,7 @@ def process_pending(
         waiting = len(pending_articles(store))
         progress.stage(f"placing {waiting} articles in incidents and stories")
         with progress.bar("place", waiting) as bar:
-            spans = name_spans_of(ActorDictionary.load(options.actor_files))
+            spans = _name_spans(spec.actor_files)
             result.placed = place_pending(
                 store, on_done=lambda _id: bar.update(1), name_spans=spans
             ).placed
@@ -259,7 +261,9 @@ def run_pending(
     progress.stage(f"extracting actors, places, dates, quotes, numbers and events from "
                    f"{len(pending)} articles, {runner.describe()}")  # fmt: skip
     parsed = extracted = 0
-    batches = _batches(store, claims, pending, version, key, settings)
+    # batches small enough that every worker gets some, even of a short list
+    size = max(1, min(settings.batch_size, -(-len(pending) // (2 * runner.workers))))
+    batches = _batches(store, claims, pending, version, key, size)
     with progress.bar("parse and extract", len(pending)) as bar:
         for batch, outcomes in runner.run(batches):
             for done in outcomes:
@@ -283,7 +287,7 @@ def _batches(
     pending: list[str],
     version: str,
     key: str,
-    settings: Settings,
+    size: int,
 ) -> Iterator[list[ArticleWork]]:
     """Batches of job inputs, each claimed as it is handed out, until nothing is left that
     another process does not hold. The list of pending work is read once; each claimed
@@ -292,7 +296,6 @@ def _batches(
     once per run, so one that fails is not claimed again and again."""
     tried: set[str] = set()
     queue, cursor, refreshed, claimed = list(pending), 0, False, False
-    size = _claim_size(settings)
     while True:
         if cursor >= len(queue):
             if refreshed and not claimed:
@@ -302,7 +305,7 @@ def _batches(
             if not queue:
                 return
         window = queue[cursor : cursor + 4 * size]
-        mine = claims.claim(ENTITIES, window, size)
+        mine = claims.claim(ENTITIES, window, max(size, 8))
         cursor += window.index(mine[-1]) + 1 if mine else len(window)
         if not mine:
             continue
@@ -310,7 +313,7 @@ def _batches(
         claimed = True
         needed = still_needing(store, mine, ENTITIES, version)
         claims.release(ENTITIES, sorted(set(mine) - set(needed)))
-        yield from _chunks(work_for(store, needed, key), settings.batch_size)
+        yield from _chunks(work_for(store, needed, key), size)
 
 
 def _chunks(work: list[ArticleWork], size: int) -> Iterator[list[ArticleWork]]:
@@ -334,5 +337,7 @@ def _mismatch(found: Identity, expected: Identity) -> str:
     )
 
 
-def _claim_size(settings: Settings) -> int:
-    return max(settings.batch_size, 8)
+@lru_cache(maxsize=4)
+def _name_spans(actor_files: tuple[str, ...]) -> list[NameSpan]:
+    """The names that date undated articles, from the actor dictionary (once per process)."""
+    return name_spans_of(ActorDictionary.load([Path(p) for p in actor_files]))

@@ -73,9 +73,11 @@ def place_pending(
     config: PlacementConfig | None = None,
     on_done: Callable[[str], None] | None = None,
     name_spans: Sequence[NameSpan] = (),
+    incident_cache: int = 4096,
 ) -> Placement:
     """Place every extracted article that has no story yet. `name_spans` (see
-    `name_spans_of`) date the names undated articles use.
+    `name_spans_of`) date the names undated articles use; `incident_cache` is how many
+    incidents are kept read between articles (the results are the same with none).
 
     Each article is placed inside one write transaction that first checks it is still
     unplaced: another process placing into the same database at the same time takes turns
@@ -89,7 +91,7 @@ def place_pending(
     kinds = IncidentKinds.packaged()
     names, index, position = gazette(store, name_spans), StoryIndex(cfg.stories), -1
     originals = _originals(store, pending)
-    incidents = IncidentCache(store)
+    incidents = IncidentCache(store, incident_cache)
     for article_id in pending:
         with store.transaction() as conn:
             if is_placed(store, article_id):

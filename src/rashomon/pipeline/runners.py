@@ -11,6 +11,7 @@ loads the model once, not once per run.
 from __future__ import annotations
 
 import atexit
+import logging
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -122,7 +123,7 @@ class DaskRunner(Runner):
             workers = _local_workers(address)
             self._cluster = LocalCluster(
                 n_workers=workers, threads_per_worker=1, processes=True,
-                dashboard_address=None,
+                dashboard_address=None, silence_logs=logging.ERROR,
             )  # fmt: skip
             self.client = Client(self._cluster)
         else:
