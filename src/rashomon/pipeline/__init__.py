@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 from tqdm import tqdm
@@ -172,6 +173,27 @@ def ingest(
         on_error(error)
 
     progress.stage("reading inputs")
+    arriving = _store_inputs(inputs, store, settings, options, directory, fail, result, progress)
+    if options.parse:
+        process_pending(store, settings, options, on_error, progress, result, arriving)
+    else:
+        for _ in arriving:
+            pass
+    return result
+
+
+def _store_inputs(
+    inputs: Sequence[str],
+    store: Store,
+    settings: Settings,
+    options: IngestOptions,
+    directory: OutletDirectory,
+    fail: Callable[[InputError], None],
+    result: IngestResult,
+    progress: Progress,
+) -> Iterator[str]:
+    """Read, clean and store every input, one article at a time, yielding each stored
+    article's id as it is committed (so workers can start on it while the rest is read)."""
     with progress.bar("read") as bar:
         for item in expand_inputs(inputs, options.input_format, database_files(store.path)):
             if isinstance(item, InputError):
@@ -191,9 +213,7 @@ def ingest(
                 result.outcomes[outcome].append(article.id)
                 result.changes += changes
                 bar.update(1)
-    if options.parse:
-        process_pending(store, settings, options, on_error, progress, result)
-    return result
+                yield article.id
 
 
 def process_pending(
@@ -203,9 +223,12 @@ def process_pending(
     on_error: Callable[[InputError], None],
     progress: Progress,
     result: IngestResult,
+    arriving: Iterator[str] | None = None,
 ) -> None:
     """Parse, extract and place every stored article that needs it (the `parse` command and
-    the second half of `ingest`); counts go into `result`.
+    the second half of `ingest`); counts go into `result`. `arriving` yields the ids of
+    articles as `ingest` stores them: with workers they start on the first ones while the
+    rest is read; this process alone reads everything first.
 
     The per-article job (`work.py`) runs where the settings say (`runners.py`): in this
     process, in `settings.processes` worker processes, or on a Dask cluster; this process
@@ -222,13 +245,18 @@ def process_pending(
         tuple(str(Path(p).resolve()) for p in options.actor_files),
         tuple(str(Path(p).resolve()) for p in options.event_files),
     )
+    alone = settings.dask is None and settings.processes == 1
+    if arriving is not None and alone:
+        for _ in arriving:  # nothing to overlap with: read everything first
+            pass
+        arriving = None
     progress.stage(f"loading spaCy model {settings.model}")
     runner = runner_for(spec, settings.processes, settings.dask)
     identity = runner.identity()
     claims = Claims(store)
     try:
         result.parsed, result.extracted, result.left_to_others = run_pending(
-            store, runner, identity, claims, settings, fail, progress
+            store, runner, identity, claims, settings, fail, progress, arriving
         )
         waiting = len(pending_articles(store))
         progress.stage(f"placing {waiting} articles in incidents and stories")
@@ -249,22 +277,30 @@ def run_pending(
     settings: Settings,
     on_error: Callable[[InputError], None],
     progress: Progress,
+    arriving: Iterator[str] | None = None,
 ) -> tuple[int, int, int]:
     """Run the per-article job on every article without current findings that no other
     process is working on, and write what comes back; returns (parsed, extracted, left to
-    other processes). Articles are claimed batch by batch as they are handed out, and let
-    go once their results are written."""
+    other processes). Articles are claimed batch by batch as they are handed out (those
+    already stored first, then those `arriving`), and let go once their results are
+    written."""
     key, version = identity.model_key, identity.version
     pending = articles_needing(store, ENTITIES, version)
-    unparsed = len(set(pending) & set(store.unparsed_ids(key)))
-    progress.stage(f"parsing {unparsed} articles")
-    progress.stage(f"extracting actors, places, dates, quotes, numbers and events from "
-                   f"{len(pending)} articles, {runner.describe()}")  # fmt: skip
+    total: int | None = len(pending)
+    if arriving is None:
+        unparsed = len(set(pending) & set(store.unparsed_ids(key)))
+        progress.stage(f"parsing {unparsed} articles")
+        progress.stage(f"extracting actors, places, dates, quotes, numbers and events from "
+                       f"{len(pending)} articles, {runner.describe()}")  # fmt: skip
+        # batches small enough that every worker gets some, even of a short list
+        size = max(1, min(settings.batch_size, -(-len(pending) // (2 * runner.workers))))
+    else:
+        progress.stage(f"parsing and extracting actors, places, dates, quotes, numbers and "
+                       f"events as articles are stored, {runner.describe()}")  # fmt: skip
+        size, total = settings.batch_size, None
     parsed = extracted = 0
-    # batches small enough that every worker gets some, even of a short list
-    size = max(1, min(settings.batch_size, -(-len(pending) // (2 * runner.workers))))
-    batches = _batches(store, claims, pending, version, key, size)
-    with progress.bar("parse and extract", len(pending)) as bar:
+    batches = _batches(store, claims, pending, version, key, size, arriving)
+    with progress.bar("parse and extract", total) as bar:
         for batch, outcomes in runner.run(batches):
             for done in outcomes:
                 if (done.identity.model_key, done.identity.version) != (key, version):
@@ -288,32 +324,42 @@ def _batches(
     version: str,
     key: str,
     size: int,
+    arriving: Iterator[str] | None = None,
 ) -> Iterator[list[ArticleWork]]:
-    """Batches of job inputs, each claimed as it is handed out, until nothing is left that
-    another process does not hold. The list of pending work is read once; each claimed
-    batch is checked against what other processes finished meanwhile, and when the list
-    runs out it is read once more for work another process let go of. An article is tried
-    once per run, so one that fails is not claimed again and again."""
+    """Batches of job inputs, each claimed as it is handed out: first the `pending` list
+    (read once), then the `arriving` articles as they are stored, then, until nothing is
+    left that another process does not hold, what the store still lists (work another
+    process let go of). Each claimed batch is checked against what other processes
+    finished meanwhile. An article is tried once per run, so one that fails is not claimed
+    again and again."""
     tried: set[str] = set()
-    queue, cursor, refreshed, claimed = list(pending), 0, False, False
+
+    def claim_from(queue: list[str]) -> Iterator[list[ArticleWork]]:
+        cursor = 0
+        while cursor < len(queue):
+            window = [a for a in queue[cursor : cursor + 4 * size] if a not in tried]
+            mine = claims.claim(ENTITIES, window, max(size, 8))
+            if not mine:
+                cursor += 4 * size
+                continue
+            cursor = queue.index(mine[-1], cursor) + 1
+            tried.update(mine)
+            needed = still_needing(store, mine, ENTITIES, version)
+            claims.release(ENTITIES, sorted(set(mine) - set(needed)))
+            yield from _chunks(work_for(store, needed, key), size)
+
+    yield from claim_from(pending)
+    while arriving is not None:
+        stored = list(islice(arriving, 4 * size))
+        if not stored:
+            break
+        yield from claim_from(stored)
     while True:
-        if cursor >= len(queue):
-            if refreshed and not claimed:
-                return  # what is left, other processes hold
-            queue = [a for a in articles_needing(store, ENTITIES, version) if a not in tried]
-            cursor, refreshed, claimed = 0, True, False
-            if not queue:
-                return
-        window = queue[cursor : cursor + 4 * size]
-        mine = claims.claim(ENTITIES, window, max(size, 8))
-        cursor += window.index(mine[-1]) + 1 if mine else len(window)
-        if not mine:
-            continue
-        tried.update(mine)
-        claimed = True
-        needed = still_needing(store, mine, ENTITIES, version)
-        claims.release(ENTITIES, sorted(set(mine) - set(needed)))
-        yield from _chunks(work_for(store, needed, key), size)
+        before = len(tried)
+        queue = [a for a in articles_needing(store, ENTITIES, version) if a not in tried]
+        yield from claim_from(queue)
+        if len(tried) == before:
+            return  # nothing left, or only what other processes hold
 
 
 def _chunks(work: list[ArticleWork], size: int) -> Iterator[list[ArticleWork]]:
