@@ -447,13 +447,7 @@ class Store:
             (self.resolve_id(article_id),),
         ).fetchone()
         summary = _summary(row)
-        published = None
-        if row["published"]:
-            published = PublicationDate(
-                row["published"],
-                DatePrecision(row["published_precision"]),
-                FoundIn(row["published_found_in"]),
-            )
+        published = published_of(row)
         article = Article(
             id=row["id"],
             source=row["source"],
@@ -531,6 +525,17 @@ def write_doc(conn: sqlite3.Connection, article_id: str, model: str, data: bytes
         "INSERT OR REPLACE INTO article_stages (article_id, stage, version, done_at)"
         " VALUES (?, 'parse', ?, ?)",
         (article_id, model, _now()),
+    )
+
+
+def published_of(row: sqlite3.Row) -> PublicationDate | None:
+    """The publication date of an `articles` row (its published* columns), if it has one."""
+    if not row["published"]:
+        return None
+    return PublicationDate(
+        row["published"],
+        DatePrecision(row["published_precision"]),
+        FoundIn(row["published_found_in"]),
     )
 
 

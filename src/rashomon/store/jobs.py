@@ -13,8 +13,8 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rashomon.model import DatePrecision, FoundIn, PublicationDate
-from rashomon.store.db import Store, write_doc
+from rashomon.model import PublicationDate
+from rashomon.store.db import Store, published_of, write_doc
 from rashomon.store.entities import ArticleEntities, write_entities
 
 _CHUNK = 500  # ids per IN (...) query: well under SQLite's variable limit
@@ -46,15 +46,8 @@ def work_for(store: Store, article_ids: Sequence[str], model: str) -> list[Artic
             (model, *chunk),
         )
         for r in rows:
-            published = None
-            if r["published"]:
-                published = PublicationDate(
-                    r["published"],
-                    DatePrecision(r["published_precision"]),
-                    FoundIn(r["published_found_in"]),
-                )
             found[r["id"]] = ArticleWork(
-                r["id"], r["source"], r["body"], published, tuple(json.loads(r["captions"])),
+                r["id"], r["source"], r["body"], published_of(r), tuple(json.loads(r["captions"])),
                 bytes(r["doc"]) if r["doc"] is not None else None,
             )  # fmt: skip
     return [found[a] for a in article_ids if a in found]
