@@ -16,7 +16,9 @@ folder (or --keep DIR). Phases, in this order:
    first shows whether placement slows down as the corpus grows);
 3. **throughput**: the first `--sample` articles, end to end against raw spaCy `nlp.pipe`
    on the same bodies, with 1 and with 2 processes, sides alternating (bench/throughput.py);
-4. **Dask**: the same sample ingested with `--dask local:1` and `local:2` (skipped, saying
+4. **writer**: the same sample's cost per article to the one writer alone (storing it,
+   committing its parse and findings, placing it), the parses made beforehand;
+5. **Dask**: the same sample ingested with `--dask local:1` and `local:2` (skipped, saying
    so, when Dask is not installed).
 
     .venv/bin/python bench/scale.py [--articles N] [--sample M] [--processes P] [--json]
@@ -57,11 +59,13 @@ from rashomon.article.outlets import OutletDirectory
 from rashomon.errors import RashomonError
 from rashomon.ingest.records import FieldMap
 from rashomon.nlp import load_pipeline, model_key
-from rashomon.pipeline import IngestOptions
-from rashomon.pipeline.runners import close_runners, runner_for
+from rashomon.pipeline import IngestOptions, ingest
+from rashomon.pipeline.placement import place_pending
+from rashomon.pipeline.runners import Runner, close_runners, runner_for
 from rashomon.pipeline.work import WorkerSpec
 from rashomon.settings import Settings
 from rashomon.store import Store
+from rashomon.store.jobs import save_work, work_for
 
 POLNEAR = EVAL_DATA / "polnear"
 ECBPLUS = EVAL_DATA / "ecbplus" / "ECB+"
@@ -189,8 +193,6 @@ def full_run(corpus: Path, settings: Settings, db: Path) -> dict[str, object]:
     start = time.perf_counter()
     failures: list[object] = []
     with Store(db) as store:
-        from rashomon.pipeline import ingest
-
         result = ingest([str(corpus)], store, settings, options, OutletDirectory.load(),
                         failures.append, False)  # fmt: skip
     seconds = time.perf_counter() - start
@@ -244,6 +246,41 @@ def throughput(sample: Path, settings: Settings, processes: int) -> dict[str, ob
         "e2e_seconds": e2e_seconds, "raw_seconds": raw_seconds,
         "e2e_words_per_s": words / e2e_seconds, "raw_words_per_s": words / raw_seconds,
         "e2e_share_of_raw_pct": 100 * raw_seconds / e2e_seconds,
+    }  # fmt: skip
+
+
+def writer_cost(sample: Path, settings: Settings, folder: Path) -> dict[str, object]:
+    """What the one writer spends per article, the workers' part aside: storing it (read,
+    clean, look for copies, insert), committing its parse and findings, and placing it with
+    the figures and disputes of what it touched. The parses and findings are made first, in
+    this process, outside the timing; the database is fresh, so placement here is the cost
+    at the start of a corpus (the full run's tenths show how it grows)."""
+    db = folder / "writer.db"
+    for old in folder.glob("writer.db*"):
+        old.unlink()
+    runner = Runner(WorkerSpec(settings.model, settings.batch_size))
+    key = runner.identity().model_key
+    options = IngestOptions(field_map=FieldMap({}), parse=False)
+    with Store(db) as store:
+        start = time.perf_counter()
+        ingest([str(sample)], store, settings, options, OutletDirectory.load(),
+               lambda _error: None, False)  # fmt: skip
+        stored = time.perf_counter() - start
+        ids = [a.id for a in store.list_articles()]
+        done = [d for _batch, batch in runner.run([work_for(store, ids, key)]) for d in batch]
+        start = time.perf_counter()
+        for result in done:
+            save_work(store, result.article_id, key, result.doc, result.found)
+        committed = time.perf_counter() - start
+        start = time.perf_counter()
+        place_pending(store)
+        placed = time.perf_counter() - start
+    count = max(len(ids), 1)
+    total = stored + committed + placed
+    return {
+        "articles": len(ids), "store_ms": 1000 * stored / count,
+        "commit_ms": 1000 * committed / count, "place_ms": 1000 * placed / count,
+        "total_ms": 1000 * total / count, "articles_per_s": len(ids) / total if total else 0.0,
     }  # fmt: skip
 
 
@@ -341,6 +378,7 @@ def measure(args: argparse.Namespace) -> dict[str, object]:
         sample = sample_corpus(corpus, args.sample, folder)
         found["throughput"] = [throughput(sample, settings, p) for p in (1, 2)]
         close_runners()
+        found["writer"] = writer_cost(sample, settings, folder)
         if args.skip_dask:
             found["dask"] = "skipped (--skip-dask)"
         elif not dask_installed():
@@ -389,6 +427,12 @@ def show(result: dict[str, object], args: argparse.Namespace) -> None:
         Column("raw_words_per_s", "raw spaCy words/s", ",.0f"),
         Column("e2e_share_of_raw_pct", "end to end % of raw", ".1f"),
     ])  # fmt: skip
+    writer = result["writer"]
+    assert isinstance(writer, dict)
+    print(f"\nthe writer alone on the same sample, per article: storing "
+          f"{writer['store_ms']:.1f} ms, committing parse and findings "
+          f"{writer['commit_ms']:.1f} ms, placing {writer['place_ms']:.1f} ms: "
+          f"{writer['articles_per_s']:.0f} articles/s")  # fmt: skip
     dask = result["dask"]
     if isinstance(dask, dict):
         print(f"\nDask on the same sample: local:1 {dask['local_1']['words_per_s']:,.0f} "
