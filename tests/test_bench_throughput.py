@@ -101,3 +101,39 @@ def test_fakes_mapping_only_where_the_columns_exist(tmp_path, monkeypatch):
     ]  # fmt: skip
     assert field_map_pairs(plain, ["outlet=site"]) == ["outlet=site"]
     assert field_map_pairs(tmp_path / "folder-of-txt", []) == []
+
+
+# -- the gate: end to end keeps up with raw spaCy -----------------------------------------------
+
+FLOORS = REPO / "bench" / "floors" / "throughput.json"
+
+
+def seeds_sha256(folder: Path) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted(folder.glob("*.txt")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("processes", [1, 2])
+def test_end_to_end_keeps_up_with_raw_spacy(seeds_dir, processes):
+    """The same-run ratio of end-to-end to raw spaCy words/s stays above its pinned floor
+    (a ratio holds across machines where a time does not)."""
+    floors = json.loads(FLOORS.read_text(encoding="utf-8"))
+    assert seeds_sha256(seeds_dir) == floors["data_sha256"], (
+        f"{seeds_dir} changed since the floors were pinned: re-measure and re-pin {FLOORS}"
+    )
+    gate = floors["gates"][str(processes)]
+    out = run_bench_script("throughput.py", "--data", str(seeds_dir), "--repeat",
+                           str(floors["repeat"]), "--processes", str(processes), "--json",
+                           timeout=900).stdout  # fmt: skip
+    result = json.loads(out)
+    assert_consistent(result)
+    share = result["e2e_share_of_raw_pct"]
+    assert share >= gate["e2e_share_of_raw_pct"], (
+        f"end to end ran at {share:.1f}% of raw spaCy with {processes} process(es); "
+        f"the floor is {gate['e2e_share_of_raw_pct']}% ({FLOORS})"
+    )

@@ -425,7 +425,15 @@ def _processing_options(parser: argparse.ArgumentParser) -> None:
         help="extra event words (YAML, same shape as the packaged event_verbs.yaml); repeatable",
     )  # fmt: skip
     parser.add_argument("--batch-size", type=_positive, help="spaCy nlp.pipe batch size")
-    parser.add_argument("--processes", type=_positive, help="spaCy worker processes")
+    parser.add_argument(
+        "--processes", type=_positive,
+        help="worker processes that parse and extract (default 1: this process does it)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--dask", metavar="ADDRESS",
+        help="parse and extract on a Dask cluster: a scheduler address (tcp://host:8786) or "
+        "local:N for N workers on this machine; needs pip install 'rashomon[dask]'",
+    )  # fmt: skip
 
 
 def _filters(parser: argparse.ArgumentParser, *names: str, json: bool = True) -> None:
@@ -642,6 +650,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             batch_size=getattr(args, "batch_size", None),
             processes=getattr(args, "processes", None),
             max_chars=getattr(args, "max_chars", None),
+            dask=getattr(args, "dask", None),
         )
         return int(args.func(args, settings))
     except UsageError as exc:

@@ -23,6 +23,7 @@ SOURCES = {
     "batch_size": ("RASHOMON_BATCH_SIZE", "--batch-size"),
     "processes": ("RASHOMON_PROCESSES", "--processes"),
     "max_chars": ("RASHOMON_MAX_CHARS", "--max-chars"),
+    "dask": ("RASHOMON_DASK", "--dask"),
 }
 # the smallest and largest sensible value of each number
 _RANGES = {
@@ -39,6 +40,9 @@ class Settings:
     batch_size: int = 32
     processes: int = 1
     max_chars: int = DEFAULT_MAX_CHARS  # longest article text accepted; longer is refused
+    # a Dask scheduler's address (tcp://host:8786), or local:N for N workers on this machine;
+    # when set, the per-article work runs there instead of in `processes` local workers
+    dask: str | None = None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

@@ -14,32 +14,34 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
-from spacy.language import Language
-from spacy.tokens import Doc
 from tqdm import tqdm
 
 from rashomon.article.build import UserMetadata, build_article
 from rashomon.article.duplicates import match_copies
 from rashomon.article.outlets import OutletDirectory
 from rashomon.entities import STAGE as ENTITIES
-from rashomon.entities import EntityExtractor
 from rashomon.errors import InputError, InputSkipped
+from rashomon.extract.actor_dictionary import ActorDictionary
+from rashomon.facts import NameSpan
 from rashomon.fingerprints import Fingerprint
 from rashomon.ingest.records import FieldMap
 from rashomon.ingest.sources import database_files, expand_inputs, read_input
 from rashomon.model import Article
-from rashomon.nlp import doc_to_bytes, load_pipeline, model_key, parse
-from rashomon.pipeline.docs import load_docs
+from rashomon.nlp import PIPE_CHARS
 from rashomon.pipeline.placement import name_spans_of, place_pending
+from rashomon.pipeline.runners import Runner, runner_for
+from rashomon.pipeline.work import Identity, WorkerSpec
 from rashomon.settings import Settings
 from rashomon.store import Store
 from rashomon.store.claims import Claims
-from rashomon.store.entities import articles_needing, save_entities
+from rashomon.store.entities import articles_needing
+from rashomon.store.jobs import ArticleWork, save_work, still_needing, work_for
 from rashomon.store.stories import pending_articles
 
-PARSE = "parse"
 # Metadata a user may correct on re-ingest, and the stages that read it.
 _CORRECTABLE = ("outlet", "published", "url")
 _READ_BY_EXTRACTION = ("outlet", "published")
@@ -171,6 +173,27 @@ def ingest(
         (result.skipped if isinstance(error, InputSkipped) else result.failures).append(error)
         on_error(error)
 
+    arriving = _store_inputs(inputs, store, settings, options, directory, fail, result, progress)
+    if options.parse:
+        process_pending(store, settings, options, on_error, progress, result, arriving)
+    else:
+        for _ in arriving:
+            pass
+    return result
+
+
+def _store_inputs(
+    inputs: Sequence[str],
+    store: Store,
+    settings: Settings,
+    options: IngestOptions,
+    directory: OutletDirectory,
+    fail: Callable[[InputError], None],
+    result: IngestResult,
+    progress: Progress,
+) -> Iterator[str]:
+    """Read, clean and store every input, one article at a time, yielding each stored
+    article's id as it is committed (so workers can start on it while the rest is read)."""
     found = list(expand_inputs(inputs, options.input_format, database_files(store.path)))
     files = [item for item in found if not isinstance(item, InputError)]
     progress.stage(f"reading {len(files)} inputs")
@@ -191,10 +214,8 @@ def ingest(
                 outcome, changes = store_article(store, article, options.user)
                 result.outcomes[outcome].append(article.id)
                 result.changes += changes
-            bar.update(1)
-    if options.parse:
-        process_pending(store, settings, options, on_error, progress, result)
-    return result
+                bar.update(1)
+                yield article.id
 
 
 def process_pending(
@@ -204,29 +225,45 @@ def process_pending(
     on_error: Callable[[InputError], None],
     progress: Progress,
     result: IngestResult,
+    arriving: Iterator[str] | None = None,
 ) -> None:
     """Parse, extract and place every stored article that needs it (the `parse` command and
-    the second half of `ingest`); counts go into `result`."""
+    the second half of `ingest`); counts go into `result`. `arriving` yields the ids of
+    articles as `ingest` stores them: with workers they start on the first ones while the
+    rest is read; this process alone reads everything first.
+
+    The per-article job (`work.py`) runs where the settings say (`runners.py`): in this
+    process, in `settings.processes` worker processes, or on a Dask cluster; this process
+    is the one writer, committing each article's results as they come back, in order.
+    Then the cross-article stage places what was extracted, in its own fixed order."""
 
     def fail(error: InputError) -> None:
         result.failures.append(error)
         on_error(error)
 
+    spec = WorkerSpec(
+        settings.model,
+        settings.batch_size,
+        tuple(str(Path(p).resolve()) for p in options.actor_files),
+        tuple(str(Path(p).resolve()) for p in options.event_files),
+    )
+    alone = settings.dask is None and settings.processes == 1
+    if arriving is not None and alone:
+        for _ in arriving:  # nothing to overlap with: read everything first
+            pass
+        arriving = None
     progress.stage(f"loading spaCy model {settings.model}")
-    nlp = load_pipeline(settings.model)
+    runner = runner_for(spec, settings.processes, settings.dask)
+    identity = runner.identity()
     claims = Claims(store)
     try:
-        result.parsed, left = parse_pending(store, nlp, settings, claims, fail, progress)
-        progress.stage("loading actor dictionary, gazetteer and lexicons")
-        extractor = EntityExtractor.build(nlp, options.actor_files, options.event_files)
-        result.extracted, left_extracting = extract_pending(
-            store, extractor, settings, claims, fail, progress
+        result.parsed, result.extracted, result.left_to_others = run_pending(
+            store, runner, identity, claims, settings, fail, progress, arriving
         )
-        result.left_to_others = max(left, left_extracting)
         waiting = len(pending_articles(store))
         progress.stage(f"placing {waiting} articles in incidents and stories")
         with progress.bar("place", waiting) as bar:
-            spans = name_spans_of(extractor.dictionary)
+            spans = _name_spans(spec.actor_files)
             result.placed = place_pending(
                 store, on_done=lambda _id: bar.update(1), name_spans=spans
             ).placed
@@ -234,119 +271,121 @@ def process_pending(
         claims.release_all()
 
 
-def parse_pending(
+def run_pending(
     store: Store,
-    nlp: Language,
-    settings: Settings,
+    runner: Runner,
+    identity: Identity,
     claims: Claims,
+    settings: Settings,
     on_error: Callable[[InputError], None],
     progress: Progress,
-) -> tuple[int, int]:
-    """Parse every stored article with no cached Doc for this model that no other process is
-    parsing; returns (parsed, left to other processes)."""
-    key = model_key(nlp)
-    pending = store.unparsed_ids(key)
-    progress.stage(f"parsing {len(pending)} articles")
-    parsed = 0
-    with progress.bar("parse", len(pending)) as bar:
-        for mine in _claimed(claims, PARSE, lambda: store.unparsed_ids(key), settings):
-            for article_id, doc in _parsed(nlp, store.bodies(mine), settings, store, on_error):
-                store.save_doc(article_id, key, doc_to_bytes(doc))
-                parsed += 1
-                bar.update(1)
-    return parsed, len(claims.held_by_others(PARSE) & set(store.unparsed_ids(key)))
-
-
-def _claimed(
-    claims: Claims, stage: str, pending: Callable[[], list[str]], settings: Settings
-) -> Iterator[list[str]]:
-    """Batches of pending articles claimed for `stage`, until none is left that another
-    process does not hold; each batch is let go when the caller is done with it. An article
-    is tried once per run, so one that fails is not claimed again and again."""
-    tried: set[str] = set()
-    while True:
-        mine = claims.claim(stage, [a for a in pending() if a not in tried], _claim_size(settings))
-        if not mine:
-            return
-        tried.update(mine)
-        yield mine
-        claims.release(stage, mine)
-
-
-def _parsed(
-    nlp: Language,
-    items: list[tuple[str, str]],
-    settings: Settings,
-    store: Store,
-    on_error: Callable[[InputError], None],
-) -> Iterator[tuple[str, Doc]]:
-    """Parsed Docs of a batch; when the batch fails, article by article, so that the one
-    that fails is named and the others are parsed."""
-    done: set[str] = set()
-    try:
-        for article_id, doc in parse(nlp, items, settings):
-            done.add(article_id)
-            yield article_id, doc
-        return
-    except Exception:  # noqa: BLE001 - a spaCy failure on one text must not stop the batch
-        pass
-    for article_id, text in items:
-        if article_id in done:
-            continue
-        try:
-            yield from parse(nlp, [(article_id, text)], settings)
-        except Exception as exc:  # noqa: BLE001 - named on stderr, the batch goes on
-            on_error(InputError(_source(store, article_id), f"cannot be parsed ({_what(exc)})"))
-
-
-def extract_pending(
-    store: Store,
-    extractor: EntityExtractor,
-    settings: Settings,
-    claims: Claims,
-    on_error: Callable[[InputError], None],
-    progress: Progress,
-) -> tuple[int, int]:
-    """Run the extraction stage on every parsed article without current findings that no
-    other process is working on; returns (extracted, left to other processes)."""
-    key = model_key(extractor.nlp)
-
-    def pending() -> list[str]:
-        return articles_needing(store, ENTITIES, extractor.version, parsed_with=key)
-
-    total = len(pending())
-    progress.stage(f"extracting actors, places, dates, quotes, numbers and events "
-                   f"from {total} articles")  # fmt: skip
-    extracted = 0
-    with progress.bar("extract", total) as bar:
-        for mine in _claimed(claims, ENTITIES, pending, settings):
-            docs = load_docs(store, extractor.nlp, mine, settings)
-            for article_id in mine:
-                article, _ = store.get_article(article_id)
-                try:
-                    found = extractor.extract(
-                        article_id, docs[article_id], article.published, article.captions
-                    )
-                except Exception as exc:  # noqa: BLE001 - named on stderr, the batch goes on
-                    on_error(InputError(article.source, f"extraction failed ({_what(exc)})"))
+    arriving: Iterator[str] | None = None,
+) -> tuple[int, int, int]:
+    """Run the per-article job on every article without current findings that no other
+    process is working on, and write what comes back; returns (parsed, extracted, left to
+    other processes). Articles are claimed batch by batch as they are handed out (those
+    already stored first, then those `arriving`), and let go once their results are
+    written."""
+    key, version = identity.model_key, identity.version
+    pending = articles_needing(store, ENTITIES, version)
+    total: int | None = len(pending)
+    if arriving is None:
+        unparsed = len(set(pending) & set(store.unparsed_ids(key)))
+        progress.stage(f"parsing {unparsed} articles")
+        progress.stage(f"extracting actors, places, dates, quotes, numbers and events from "
+                       f"{len(pending)} articles, {runner.describe()}")  # fmt: skip
+        # batches small enough that every worker gets some, even of a short list
+        size = max(1, min(settings.batch_size, -(-len(pending) // (2 * runner.workers))))
+    else:
+        progress.stage(f"parsing and extracting actors, places, dates, quotes, numbers and "
+                       f"events as articles are stored, {runner.describe()}")  # fmt: skip
+        size, total = settings.batch_size, None
+    parsed = extracted = 0
+    batches = _batches(store, claims, pending, version, key, size, arriving)
+    with progress.bar("parse and extract", total) as bar:
+        for batch, outcomes in runner.run(batches):
+            for done in outcomes:
+                if (done.identity.model_key, done.identity.version) != (key, version):
+                    on_error(InputError(done.source, _mismatch(done.identity, identity)))
                     continue
-                save_entities(store, found)
-                extracted += 1
+                save_work(store, done.article_id, key, done.doc, done.found)
+                parsed += done.doc is not None
+                extracted += done.found is not None
+                if done.problem:
+                    on_error(InputError(done.source, done.problem))
                 bar.update(1)
-    left = claims.held_by_others(ENTITIES) & set(
-        articles_needing(store, ENTITIES, extractor.version)
+            claims.release(ENTITIES, [w.article_id for w in batch])
+    left = claims.held_by_others(ENTITIES) & set(articles_needing(store, ENTITIES, version))
+    return parsed, extracted, len(left)
+
+
+def _batches(
+    store: Store,
+    claims: Claims,
+    pending: list[str],
+    version: str,
+    key: str,
+    size: int,
+    arriving: Iterator[str] | None = None,
+) -> Iterator[list[ArticleWork]]:
+    """Batches of job inputs, each claimed as it is handed out: first the `pending` list
+    (read once), then the `arriving` articles as they are stored, then, until nothing is
+    left that another process does not hold, what the store still lists (work another
+    process let go of). Each claimed batch is checked against what other processes
+    finished meanwhile. An article is tried once per run, so one that fails is not claimed
+    again and again."""
+    tried: set[str] = set()
+
+    def claim_from(queue: list[str]) -> Iterator[list[ArticleWork]]:
+        cursor = 0
+        while cursor < len(queue):
+            window = [a for a in queue[cursor : cursor + 4 * size] if a not in tried]
+            mine = claims.claim(ENTITIES, window, max(size, 8))
+            if not mine:
+                cursor += 4 * size
+                continue
+            cursor = queue.index(mine[-1], cursor) + 1
+            tried.update(mine)
+            needed = still_needing(store, mine, ENTITIES, version)
+            claims.release(ENTITIES, sorted(set(mine) - set(needed)))
+            yield from _chunks(work_for(store, needed, key), size)
+
+    yield from claim_from(pending)
+    while arriving is not None:
+        stored = list(islice(arriving, 4 * size))
+        if not stored:
+            break
+        yield from claim_from(stored)
+    while True:
+        before = len(tried)
+        queue = [a for a in articles_needing(store, ENTITIES, version) if a not in tried]
+        yield from claim_from(queue)
+        if len(tried) == before:
+            return  # nothing left, or only what other processes hold
+
+
+def _chunks(work: list[ArticleWork], size: int) -> Iterator[list[ArticleWork]]:
+    """Job batches of at most `size` articles and about `PIPE_CHARS` characters."""
+    chunk: list[ArticleWork] = []
+    chars = 0
+    for item in work:
+        if chunk and (len(chunk) >= size or chars + len(item.body) > PIPE_CHARS):
+            yield chunk
+            chunk, chars = [], 0
+        chunk.append(item)
+        chars += len(item.body)
+    if chunk:
+        yield chunk
+
+
+def _mismatch(found: Identity, expected: Identity) -> str:
+    return (
+        f"not stored: a worker parsed it with {found.model_key} (extractor {found.version}), "
+        f"this run expects {expected.model_key} (extractor {expected.version})"
     )
-    return extracted, len(left)
 
 
-def _claim_size(settings: Settings) -> int:
-    return max(settings.batch_size, 8)
-
-
-def _source(store: Store, article_id: str) -> str:
-    return store.get_article(article_id)[1].source
-
-
-def _what(exc: BaseException) -> str:
-    text = str(exc).splitlines()[0] if str(exc) else ""
-    return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__
+@lru_cache(maxsize=4)
+def _name_spans(actor_files: tuple[str, ...]) -> list[NameSpan]:
+    """The names that date undated articles, from the actor dictionary (once per process)."""
+    return name_spans_of(ActorDictionary.load([Path(p) for p in actor_files]))

@@ -37,7 +37,7 @@ from rashomon.store import Store
 from rashomon.store.facts import article_facts, gazette, read_articles
 from rashomon.store.findings import replace_findings
 from rashomon.store.incidents import (
-    candidate_incidents,
+    IncidentCache,
     count_terms,
     read_incidents,
     retire_incidents,
@@ -75,9 +75,11 @@ def place_pending(
     config: PlacementConfig | None = None,
     on_done: Callable[[str], None] | None = None,
     name_spans: Sequence[NameSpan] = (),
+    incident_cache: int = 4096,
 ) -> Placement:
     """Place every extracted article that has no story yet. `name_spans` (see
-    `name_spans_of`) date the names undated articles use.
+    `name_spans_of`) date the names undated articles use; `incident_cache` is how many
+    incidents are kept read between articles (the results are the same with none).
 
     Each article is placed inside one write transaction that first checks it is still
     unplaced: another process placing into the same database at the same time takes turns
@@ -91,6 +93,7 @@ def place_pending(
     kinds = IncidentKinds.packaged()
     names, index, position = gazette(store, name_spans), StoryIndex(cfg.stories), -1
     originals = _originals(store, pending)
+    incidents = IncidentCache(store, incident_cache)
     for article_id in pending:
         with store.transaction() as conn:
             if is_placed(store, article_id):
@@ -99,8 +102,9 @@ def place_pending(
                 names = gazette(store, name_spans)
                 index = StoryIndex.from_entries(story_entries(store), cfg.stories)
                 position = next_position(store)
+                incidents.clear()
             story_id = _place(conn, store, article_id, position, index, names, kinds,
-                              originals, cfg, result)  # fmt: skip
+                              originals, cfg, result, incidents)  # fmt: skip
         position += 1
         result.placed += 1
         result.stories.add(story_id)
@@ -122,6 +126,7 @@ def _place(
     originals: dict[str, ArticleFact],
     cfg: PlacementConfig,
     result: Placement,
+    cache: IncidentCache,
 ) -> str:
     """One article into its incidents and its story, inside the caller's transaction."""
     (facts,) = article_facts(store, [article_id])
@@ -129,7 +134,8 @@ def _place(
     named = estimate_window(facts, names.name_spans) if undated else None
     if named is not None:  # its reports and its story go by the names' dates
         facts = replace(facts, article=replace(facts.article, window=named))
-    incidents, retired = _incidents_of(store, facts, names, kinds, originals, cfg.incidents)
+    incidents, retired = _incidents_of(cache, facts, names, kinds, originals, cfg.incidents)
+    cache.forget([*retired, *(i.id for i in incidents)])  # written below: read afresh
     count_terms(conn, {t for i in incidents for r in i.reports
                        if r.article_id == article_id for t in r.terms})  # fmt: skip
     lead = incidents[0] if incidents and incidents[0].reports[-1].lead else None
@@ -162,7 +168,7 @@ def _originals(store: Store, article_ids: Iterable[str]) -> dict[str, ArticleFac
 
 
 def _incidents_of(
-    store: Store,
+    cache: IncidentCache,
     facts: ArticleFacts,
     names: Gazette,
     kinds: IncidentKinds,
@@ -176,10 +182,10 @@ def _incidents_of(
     found: list[Incident] = []
     retired: dict[str, str] = {}
     reports = article_reports(facts, names, kinds, chain)
-    counts = term_counts(store, {t for r in reports for t in r.terms})
+    counts = term_counts(cache.store, {t for r in reports for t in r.terms})
     for report in reports:
         candidates = [
-            c for c in candidate_incidents(store, report.day_low, report.day_high)
+            c for c in cache.candidates(report.day_low, report.day_high)
             if all(c.id != f.id for f in found) and c.id not in retired
         ]  # fmt: skip
         fitting = bridged(report, matches(report, candidates, names, kinds, config, counts),

@@ -467,13 +467,7 @@ class Store:
             (self.resolve_id(article_id),),
         ).fetchone()
         summary = _summary(row)
-        published = None
-        if row["published"]:
-            published = PublicationDate(
-                row["published"],
-                DatePrecision(row["published_precision"]),
-                FoundIn(row["published_found_in"]),
-            )
+        published = published_of(row)
         article = Article(
             id=row["id"],
             source=row["source"],
@@ -531,22 +525,38 @@ class Store:
 
     def save_doc(self, article_id: str, model: str, data: bytes) -> None:
         with self.transaction() as conn:
-            conn.execute(
-                "INSERT OR REPLACE INTO parsed_docs (article_id, model, doc, parsed_at)"
-                " VALUES (?, ?, ?, ?)",
-                (article_id, model, data, _now()),
-            )
-            conn.execute(
-                "INSERT OR REPLACE INTO article_stages (article_id, stage, version, done_at)"
-                " VALUES (?, 'parse', ?, ?)",
-                (article_id, model, _now()),
-            )
+            write_doc(conn, article_id, model, data)
 
     def load_doc(self, article_id: str, model: str) -> bytes | None:
         row = self.conn.execute(
             "SELECT doc FROM parsed_docs WHERE article_id = ? AND model = ?", (article_id, model)
         ).fetchone()
         return bytes(row[0]) if row else None
+
+
+def write_doc(conn: sqlite3.Connection, article_id: str, model: str, data: bytes) -> None:
+    """One article's cached parse, inside the caller's transaction."""
+    conn.execute(
+        "INSERT OR REPLACE INTO parsed_docs (article_id, model, doc, parsed_at)"
+        " VALUES (?, ?, ?, ?)",
+        (article_id, model, data, _now()),
+    )
+    conn.execute(
+        "INSERT OR REPLACE INTO article_stages (article_id, stage, version, done_at)"
+        " VALUES (?, 'parse', ?, ?)",
+        (article_id, model, _now()),
+    )
+
+
+def published_of(row: sqlite3.Row) -> PublicationDate | None:
+    """The publication date of an `articles` row (its published* columns), if it has one."""
+    if not row["published"]:
+        return None
+    return PublicationDate(
+        row["published"],
+        DatePrecision(row["published_precision"]),
+        FoundIn(row["published_found_in"]),
+    )
 
 
 def _rejected(row: sqlite3.Row) -> PublicationDate | None:

@@ -6,6 +6,7 @@ with a new dictionary or model never leaves a mix of old and new rows.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -56,72 +57,77 @@ class ArticleEntities:
 
 
 def save_entities(store: Store, found: ArticleEntities) -> None:
-    aid = found.article_id
     with store.transaction() as conn:
-        for table in ("mentions", "date_mentions", "quotes", "numbers", "events"):
-            conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
-        conn.execute("DELETE FROM actor_aliases WHERE article_id = ?", (aid,))
-        for actor, origin in found.actors:
-            conn.execute(
-                "INSERT INTO actors (id, name, kind, country, sector, affiliation, origin)"
-                " VALUES (?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name=excluded.name,"
-                " kind=excluded.kind, country=excluded.country, sector=excluded.sector,"
-                " affiliation=excluded.affiliation",
-                (actor.id, actor.name, actor.kind.value, actor.country, actor.sector,
-                 actor.affiliation, origin),
-            )  # fmt: skip
-            conn.executemany(
-                "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, origin)"
-                " VALUES (?, ?, 'dictionary')",
-                [(actor.id, alias) for alias in (actor.name, *actor.aliases)],
-            )
-        conn.executemany(
-            "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, origin, article_id, start,"
-            " end, pattern) VALUES (?, ?, 'text', ?, ?, ?, ?)",
-            [(a.actor_id, a.alias, aid, a.start, a.end, a.pattern) for a in found.aliases],
-        )
-        conn.executemany(
-            "INSERT OR REPLACE INTO places (id, name, lat, lon, precision, country, parent_id)"
-            " VALUES (?,?,?,?,?,?,?)",
-            [(p.id, p.name, p.lat, p.lon, p.precision.value, p.country, p.parent_id)
-             for p in found.places],
-        )  # fmt: skip
-        conn.executemany(
-            "INSERT INTO mentions (article_id, field, start, end, text, kind, actor_id,"
-            " place_id, method, sentence_start, sentence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            [(aid, m.field, m.start, m.end, m.text, m.kind, m.actor_id, m.place_id, m.method,
-              m.sentence_start, m.sentence_end) for m in found.mentions],
-        )  # fmt: skip
-        conn.executemany(
-            "INSERT INTO date_mentions (article_id, start, end, text, value, precision,"
-            " relation, sentence_start, sentence_end) VALUES (?,?,?,?,?,?,?,?,?)",
-            [(aid, d.start, d.end, d.text, d.value, d.precision, d.relation, s, e)
-             for d, s, e in found.dates],
-        )  # fmt: skip
-        conn.executemany(
-            "INSERT INTO quotes (article_id, start, end, text, kind, cue, cue_start, cue_end,"
-            " speaker, speaker_start, speaker_end, speaker_actor_id, intermediary,"
-            " sentence_start, sentence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(aid, q.start, q.end, q.text, q.kind, q.cue, q.cue_start, q.cue_end, q.speaker,
-              q.speaker_start, q.speaker_end, q.speaker_actor_id, q.intermediary, s, e)
-             for q, s, e in found.quotes],
-        )  # fmt: skip
-        conn.executemany(
-            "INSERT INTO numbers (article_id, start, end, text, value, low, high, qualifier,"
-            " what, unit, about_actor_id, place_id, time, claimant, claimant_actor_id, status,"
-            " measure, victims, scope, scope_since, claimant_kind, sentence_start,"
-            " sentence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(aid, n.start, n.end, n.text, n.value, n.low, n.high, n.qualifier, n.what, n.unit,
-              n.about_actor_id, n.place_id, n.time, n.claimant, n.claimant_actor_id, n.status,
-              n.measure, n.victims, n.scope, n.scope_since, n.claimant_kind, s, e)
-             for n, s, e in found.numbers],
-        )  # fmt: skip
-        insert_events(conn, aid, found.events)
+        write_entities(conn, found)
+
+
+def write_entities(conn: sqlite3.Connection, found: ArticleEntities) -> None:
+    """One article's findings in place of its old ones, inside the caller's transaction."""
+    aid = found.article_id
+    for table in ("mentions", "date_mentions", "quotes", "numbers", "events"):
+        conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
+    conn.execute("DELETE FROM actor_aliases WHERE article_id = ?", (aid,))
+    for actor, origin in found.actors:
         conn.execute(
-            "INSERT OR REPLACE INTO article_stages (article_id, stage, version, done_at)"
-            " VALUES (?, 'entities', ?, ?)",
-            (aid, found.version, datetime.now(UTC).isoformat(timespec="seconds")),
+            "INSERT INTO actors (id, name, kind, country, sector, affiliation, origin)"
+            " VALUES (?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name=excluded.name,"
+            " kind=excluded.kind, country=excluded.country, sector=excluded.sector,"
+            " affiliation=excluded.affiliation",
+            (actor.id, actor.name, actor.kind.value, actor.country, actor.sector,
+             actor.affiliation, origin),
+        )  # fmt: skip
+        conn.executemany(
+            "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, origin)"
+            " VALUES (?, ?, 'dictionary')",
+            [(actor.id, alias) for alias in (actor.name, *actor.aliases)],
         )
+    conn.executemany(
+        "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, origin, article_id, start,"
+        " end, pattern) VALUES (?, ?, 'text', ?, ?, ?, ?)",
+        [(a.actor_id, a.alias, aid, a.start, a.end, a.pattern) for a in found.aliases],
+    )
+    conn.executemany(
+        "INSERT OR REPLACE INTO places (id, name, lat, lon, precision, country, parent_id)"
+        " VALUES (?,?,?,?,?,?,?)",
+        [(p.id, p.name, p.lat, p.lon, p.precision.value, p.country, p.parent_id)
+         for p in found.places],
+    )  # fmt: skip
+    conn.executemany(
+        "INSERT INTO mentions (article_id, field, start, end, text, kind, actor_id,"
+        " place_id, method, sentence_start, sentence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        [(aid, m.field, m.start, m.end, m.text, m.kind, m.actor_id, m.place_id, m.method,
+          m.sentence_start, m.sentence_end) for m in found.mentions],
+    )  # fmt: skip
+    conn.executemany(
+        "INSERT INTO date_mentions (article_id, start, end, text, value, precision,"
+        " relation, sentence_start, sentence_end) VALUES (?,?,?,?,?,?,?,?,?)",
+        [(aid, d.start, d.end, d.text, d.value, d.precision, d.relation, s, e)
+         for d, s, e in found.dates],
+    )  # fmt: skip
+    conn.executemany(
+        "INSERT INTO quotes (article_id, start, end, text, kind, cue, cue_start, cue_end,"
+        " speaker, speaker_start, speaker_end, speaker_actor_id, intermediary,"
+        " sentence_start, sentence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [(aid, q.start, q.end, q.text, q.kind, q.cue, q.cue_start, q.cue_end, q.speaker,
+          q.speaker_start, q.speaker_end, q.speaker_actor_id, q.intermediary, s, e)
+         for q, s, e in found.quotes],
+    )  # fmt: skip
+    conn.executemany(
+        "INSERT INTO numbers (article_id, start, end, text, value, low, high, qualifier,"
+        " what, unit, about_actor_id, place_id, time, claimant, claimant_actor_id, status,"
+        " measure, victims, scope, scope_since, claimant_kind, sentence_start,"
+        " sentence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [(aid, n.start, n.end, n.text, n.value, n.low, n.high, n.qualifier, n.what, n.unit,
+          n.about_actor_id, n.place_id, n.time, n.claimant, n.claimant_actor_id, n.status,
+          n.measure, n.victims, n.scope, n.scope_since, n.claimant_kind, s, e)
+         for n, s, e in found.numbers],
+    )  # fmt: skip
+    insert_events(conn, aid, found.events)
+    conn.execute(
+        "INSERT OR REPLACE INTO article_stages (article_id, stage, version, done_at)"
+        " VALUES (?, 'entities', ?, ?)",
+        (aid, found.version, datetime.now(UTC).isoformat(timespec="seconds")),
+    )
 
 
 def articles_needing(

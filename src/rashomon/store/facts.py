@@ -77,7 +77,6 @@ def article_facts(store: Store, article_ids: Sequence[str]) -> list[ArticleFacts
 def read_articles(store: Store, article_ids: Sequence[str] | None = None) -> list[ArticleFact]:
     """Article metadata as records (all articles when `article_ids` is None), with the
     estimated window of an undated article."""
-    windows = _windows(store)
     query = (
         "SELECT id, outlet, wire, published, published_precision, duplicate_of, title,"
         " dateline, url FROM articles"
@@ -89,6 +88,7 @@ def read_articles(store: Store, article_ids: Sequence[str] | None = None) -> lis
         for chunk in _chunks(list(article_ids)):
             marks = ",".join("?" * len(chunk))
             rows += store.conn.execute(f"{query} WHERE id IN ({marks})", chunk).fetchall()
+    windows = _windows(store, None if article_ids is None else [r["id"] for r in rows])
     return [
         ArticleFact(
             id=r["id"],
@@ -106,12 +106,20 @@ def read_articles(store: Store, article_ids: Sequence[str] | None = None) -> lis
     ]
 
 
-def _windows(store: Store) -> dict[str, DateWindow]:
+def _windows(store: Store, article_ids: Sequence[str] | None) -> dict[str, DateWindow]:
+    """Estimated windows of the given articles (of all, with None): only those asked for
+    are read, so reading one article costs the same however many are stored."""
+    query = "SELECT article_id, start, end, evidence FROM article_windows"
+    if article_ids is None:
+        rows = store.conn.execute(query).fetchall()
+    else:
+        rows = []
+        for chunk in _chunks(list(article_ids)):
+            marks = ",".join("?" * len(chunk))
+            rows += store.conn.execute(f"{query} WHERE article_id IN ({marks})", chunk).fetchall()
     return {
         aid: DateWindow(start, end, tuple(json.loads(evidence)))
-        for aid, start, end, evidence in store.conn.execute(
-            "SELECT article_id, start, end, evidence FROM article_windows"
-        )
+        for aid, start, end, evidence in rows
     }
 
 

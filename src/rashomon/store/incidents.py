@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
@@ -105,21 +105,63 @@ def set_story(conn: sqlite3.Connection, incident_id: str, story_id: str | None) 
 def candidate_incidents(store: Store, low: str | None, high: str | None) -> list[Incident]:
     """Incidents whose days may meet [low, high] (give a day of slack either side); with no
     low bound, every incident up to `high` within a year before it."""
+    return read_incidents(store, _candidate_ids(store, low, high))
+
+
+def _candidate_ids(store: Store, low: str | None, high: str | None) -> list[str]:
+    """Ids of `candidate_incidents`, in the order they were first reported (by the
+    incidents_days index: the cost of a few days of news, not of the corpus)."""
     if high is None:
         return []
     if low is None:
-        ids = store.conn.execute(
+        rows = store.conn.execute(
             "SELECT id FROM incidents WHERE date_end IS NOT NULL AND date_end <= date(?, '+1 day')"
-            " AND date_end >= date(?, '-365 days')",
+            " AND date_end >= date(?, '-365 days') ORDER BY rowid",
             (high, high),
         ).fetchall()
     else:
-        ids = store.conn.execute(
+        rows = store.conn.execute(
             "SELECT id FROM incidents WHERE date_end >= date(?, '-1 day')"
-            " AND COALESCE(date_start, date_end) <= date(?, '+1 day')",
+            " AND COALESCE(date_start, date_end) <= date(?, '+1 day') ORDER BY rowid",
             (low, high),
         ).fetchall()
-    return read_incidents(store, [r[0] for r in ids])
+    return [r[0] for r in rows]
+
+
+class IncidentCache:
+    """`candidate_incidents` for one placement run, each incident read from the store once
+    and kept until placement writes it again (`forget`). The ids still come from the store
+    each time, so the candidates and their order are exactly the store's; only re-reading
+    the same incidents and their reports, article after article, is saved. At most
+    `size` incidents are kept: placement goes by date, so old ones stop being asked for."""
+
+    def __init__(self, store: Store, size: int = 4096) -> None:
+        self.store = store
+        self.size = size
+        self._kept: OrderedDict[str, Incident] = OrderedDict()
+
+    def candidates(self, low: str | None, high: str | None) -> list[Incident]:
+        ids = _candidate_ids(self.store, low, high)
+        missing = [i for i in ids if i not in self._kept]
+        for incident in read_incidents(self.store, missing):
+            self._kept[incident.id] = incident
+        found = []
+        for incident_id in ids:
+            incident = self._kept.get(incident_id)
+            if incident is not None:  # read above unless it vanished between the queries
+                self._kept.move_to_end(incident_id)
+                found.append(incident)
+        while len(self._kept) > self.size:
+            self._kept.popitem(last=False)
+        return found
+
+    def forget(self, incident_ids: Iterable[str]) -> None:
+        """Incidents written since they were read: read them again when next asked for."""
+        for incident_id in incident_ids:
+            self._kept.pop(incident_id, None)
+
+    def clear(self) -> None:
+        self._kept.clear()
 
 
 def read_incidents(

@@ -665,6 +665,15 @@ MIGRATIONS: tuple[Migration, ...] = (
         """,
     ),
     Migration(
+        13,
+        "placement_position_index",
+        """
+        -- placement reads the next position (MAX) for every article it places: by index,
+        -- not by a scan of every placed article
+        CREATE INDEX IF NOT EXISTS story_articles_position ON story_articles(position);
+        """,
+    ),
+    Migration(
         14,
         "report_words",
         """
@@ -682,4 +691,4 @@ MIGRATIONS: tuple[Migration, ...] = (
 # Filled by code after the migration runs, for articles stored before it (see Store._migrate).
 BACKFILLED_BY_CODE = {10: "article_shingles", 12: "places.country"}
 
-LATEST_VERSION = MIGRATIONS[-1].version
+LATEST_VERSION = max(m.version for m in MIGRATIONS)  # numbers are reserved per branch
