@@ -40,7 +40,7 @@ MAX_SENTENCE_TOKENS = 150
 # victims, scope and claimant kind; 6: vetted new actors, name mentions, dated roles;
 # 7: the CAMEO-derived event lexicon and PLOVER coding of reported events; 8: figures' scope
 # ('a total of' and records span nothing); 9: long texts extracted in parts
-EXTRACTOR_VERSION = "9"
+EXTRACTOR_VERSION = "10"
 STAGE = "entities"
 
 
