@@ -272,7 +272,9 @@ class _Speech:
         ]
 
 
-_WH_WORDS = frozenset({"who", "which", "that", "what", "how", "why", "when", "where", "whether", "if"})
+_WH_WORDS = frozenset(
+    {"who", "which", "that", "what", "how", "why", "when", "where", "whether", "if"}
+)
 
 
 def _clause_of_its_own(token: Token) -> bool:
