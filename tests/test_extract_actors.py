@@ -137,3 +137,38 @@ def test_a_possessive_that_lost_its_apostrophe_is_still_the_person(nlp, matcher)
     found = find(nlp, matcher, "Forces loyal to Bashar Assads regime shelled the town.")
     assert "bashar-al-assad" in {m.actor_id for m in found.mentions}
     assert not [a for a in found.new_actors if "assad" in a.id]
+
+
+def test_a_capital_blamed_or_acting_as_agent_is_the_government(nlp, matcher):
+    found = find(
+        nlp, matcher,
+        "The attack was carried out by Damascus. Observers held Damascus responsible. "
+        "Russia urged Damascus to talk. Jets bombed Damascus on Monday.",
+    )  # fmt: skip
+    governments = [m for m in found.mentions if m.text == "Damascus"]
+    assert [m.actor_id for m in governments] == ["syrian-government"] * 3  # not the bombed city
+
+
+def test_descriptions_stand_for_the_organisation_named_before(nlp, matcher):
+    found = find(
+        nlp, matcher,
+        "Jets attacked Daesh positions and allowed the Takfiri group to make gains. "
+        "The terrorist group relies on oil. "
+        "The Commission of Inquiry on Syria published its report. The Commission said the "
+        "convoy was bombed. Volunteer rescue force the White Helmets tweeted images.",
+    )  # fmt: skip
+    assert actor_of(found, "Takfiri group") == actor_of(found, "Daesh")
+    assert actor_of(found, "terrorist group") == actor_of(found, "Daesh")
+    assert actor_of(found, "Commission") == actor_of(found, "Commission of Inquiry on Syria")
+    assert actor_of(found, "Volunteer rescue force") == "syria-civil-defence"  # White Helmets
+    assert not any(a.name == "Takfiri" for a in found.new_actors)
+
+
+def test_an_indefinite_or_unmatched_description_stands_for_no_one(nlp, matcher):
+    found = find(
+        nlp, matcher,
+        "The Russian Centre for Reconciliation said it sent aid. A rescue group said 20 died. "
+        "Shells hit the city centre. The group of doctors left.",
+    )  # fmt: skip
+    texts = {m.text for m in found.mentions}
+    assert not texts & {"rescue group", "city centre", "group"}

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from rashomon.extract.actor_dictionary import ActorDictionary
+from rashomon.extract.descriptions import DescriptionCues, find_descriptions
 from rashomon.extract.gazetteer import Gazetteer
 from rashomon.extract.names import name_variants_key, normalise_name
 from rashomon.extract.new_actors import EVIDENCE, NewActorVetter
@@ -88,6 +89,7 @@ _ALIAS_NAME = re.compile(
     r"(?:\s+(?:(?:al|el|of|the)[- ]?)?[A-Z][\w'’-]*)*)"
 )
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9]{1,7})\)")
+_ANSWERABLE = frozenset({"responsible", "accountable", "liable", "culpable", "guilty"})
 _APOSTROPHE = re.compile(r"['’‘`´ʼ]")
 
 
@@ -100,6 +102,12 @@ class ActorMatcher:
         self.dictionary = dictionary
         speech = SpeechVerbs.load()
         self.speech_lemmas = speech.lemmas()
+        # "urged Damascus", "blamed Moscow": verbs whose object is someone, never a place
+        self.actor_object_verbs = frozenset(
+            lemma
+            for lemma in self.speech_lemmas
+            if (sense := speech.get(lemma)) is not None and sense.object in ("target", "addressee")
+        )
         self.vetter = NewActorVetter(
             gazetteer,
             lambda text: bool(dictionary.lookup(text)),
@@ -117,6 +125,7 @@ class ActorMatcher:
             matcher = self.exact if acronym else self.folded
             matcher.add(actor_id, list(nlp.tokenizer.pipe(sorted(forms))))
         self.surnames = _unique_surnames(dictionary)
+        self.descriptions = DescriptionCues.load()
 
     def matches(self, doc: Doc) -> list[Span]:
         found = [*self.exact(doc), *self.folded(doc)]
@@ -219,6 +228,7 @@ class _Resolver:
         self._appositions()
         self._vet_new_actors()
         self._generic_references()
+        self._descriptions()
         self._pronouns()
         self._organisation_pronouns()
         mentions = sorted(self.mentions.values(), key=lambda m: (m.start, m.end))
@@ -288,9 +298,18 @@ class _Resolver:
             self._add(span, kind, actor_id, "metonym" if is_metonym else "dictionary")
 
     def _metonymic(self, span: Span) -> bool:
-        """A capital acting: subject, possessor, or conjoined with an actor."""
+        """A capital acting: subject, possessor, conjoined with an actor, the agent of a
+        passive ("carried out by Damascus"), or the one a verb of saying or blaming is
+        aimed at ("urged Moscow", "held Damascus responsible")."""
         root = span.root
         if root.dep_ in ("nsubj", "nsubjpass", "poss") or root.dep_ == "conj":
+            return True
+        if root.dep_ == "pobj" and root.head.dep_ == "agent":
+            return True
+        if root.dep_ == "dobj" and (
+            root.head.lemma_.lower() in self.m.actor_object_verbs
+            or any(c.lower_ in _ANSWERABLE for c in root.head.children if c.i > root.i)
+        ):
             return True
         return any(t.dep_ == "case" for t in root.children)
 
@@ -609,6 +628,25 @@ class _Resolver:
                 start, end = match.span()  # not "anti-government": that is the other side
                 if not self._covered(start, end):
                     self._add((start, end), "metonym", actor_id, "generic")
+
+    def _descriptions(self) -> None:
+        """ "the Commission", "the terrorist group": an organisation named before."""
+
+        def actor(actor_id: str) -> Actor | None:
+            return self.new_actors.get(actor_id) or self.d.get(actor_id)
+
+        def names(actor_id: str) -> tuple[str, ...]:
+            found = actor(actor_id)
+            return (found.name, *found.aliases) if found else ()
+
+        for mention in find_descriptions(
+            self.doc,
+            list(self.mentions.values()),
+            self.m.descriptions,
+            lambda actor_id: found.kind if (found := actor(actor_id)) else None,
+            names,
+        ):
+            self.mentions[(mention.start, mention.end)] = mention
 
     def _focus_country(self) -> str | None:
         """The country the article is mostly about, from its state and nationality mentions."""

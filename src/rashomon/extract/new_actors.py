@@ -55,6 +55,8 @@ class NameCues:
     furniture_words: frozenset[str]
     name_particles: frozenset[str]
     date_words: frozenset[str]
+    descriptor_words: frozenset[str] = frozenset()
+    description_heads: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> NameCues:
@@ -68,7 +70,8 @@ def _packaged_cues() -> NameCues:
     return NameCues(
         **{field: frozenset(str(w).lower() for w in data.get(field) or ()) for field in (
             "toponym_heads", "place_nouns", "locative_prepositions", "credit_words",
-            "furniture_words", "name_particles", "date_words",
+            "furniture_words", "name_particles", "date_words", "descriptor_words",
+            "description_heads",
         )}
     )  # fmt: skip
 
@@ -176,6 +179,10 @@ class _Article:
             return False  # "Youtube Subscribe", "James Regan Our Standards", "Photo Smoke"
         if any(c in actor.name for c in "()[]{}|"):
             return False
+        if all(w in self.cues.descriptor_words for w in lowered):
+            return False  # "Takfiri" in "the Takfiri group": a creed, not a name
+        if len(lowered) == 1 and lowered[0] in self.cues.description_heads:
+            return False  # "the Commission": a description of someone named elsewhere
         dates = sum(w in self.cues.date_words for w in lowered)
         if dates and (dates == len(words) or dates > 1):
             return False

@@ -1,0 +1,201 @@
+"""Descriptions that stand for an organisation the article names: "the Commission", "the
+Takfiri group", "volunteer rescue force the White Helmets".
+
+News copy names an organisation once and then refers to it by what it is. No coreference
+model runs offline, so three rules read the descriptions the press uses most:
+
+- a description right before a name is that name ("volunteer rescue force the White
+  Helmets", "rebel group Jaish al-Islam", 'the group "Jaysh al-Islam"');
+- a definite description whose head word is part of an organisation's name named earlier
+  stands for it ("the Commission" after "the Commission of Inquiry on Syria", "the
+  Reconciliation Center" after "the Russian Center for the Reconciliation of ..."): every
+  noun of the description must be in that name, so "the city centre" is nobody;
+- a definite class noun ("the group", "the terrorist group", "the movement") stands for the
+  organisation named last in its sentence or the two before, of a kind that fits (armed,
+  political, aid or monitoring groups; an armed one when the description says "terrorist",
+  "rebel" ...).
+
+An indefinite description ("a rescue group said") introduces someone new: it is left alone,
+and so is a head followed by "of" ("the group of doctors", "the Commission of Inquiry").
+The word lists live in data/name_cues.yaml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from rashomon.model import ActorKind, ActorMention
+
+METHOD = "description"
+_DEFINITE = frozenset({"the", "this"})
+_MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "VERB"})
+_BETWEEN = frozenset({"the", '"', "“", "”", "'", "‘", "’", "«"})
+_REFERRING = ("organisation", "metonym")  # mention kinds a description may stand for
+_CLASS_KINDS = frozenset(
+    {ActorKind.ARMED_GROUP, ActorKind.POLITICAL_GROUP, ActorKind.NGO, ActorKind.MONITOR,
+     ActorKind.OTHER}
+)  # fmt: skip
+_ARMED_KINDS = frozenset({ActorKind.ARMED_GROUP, ActorKind.OTHER})
+_SPELLINGS = {"centre": "center", "organization": "organisation", "defense": "defence"}
+_SENTENCES_BACK = 2
+
+
+@dataclass(frozen=True)
+class DescriptionCues:
+    """Word lists for descriptions (lower case): the heads, the class heads among them
+    (which may stand for any organisation of a fitting kind) and the modifiers that make
+    a class head an armed group."""
+
+    heads: frozenset[str]
+    class_heads: frozenset[str]
+    armed_modifiers: frozenset[str]
+
+    @classmethod
+    def load(cls) -> DescriptionCues:
+        return _packaged_cues()
+
+
+@cache
+def _packaged_cues() -> DescriptionCues:
+    text = resources.files("rashomon.data").joinpath("name_cues.yaml").read_text("utf-8")
+    data = yaml.safe_load(text) or {}
+
+    def words(field: str) -> frozenset[str]:
+        lowered = (str(x).lower() for x in data.get(field) or ())
+        return frozenset(_SPELLINGS.get(w, w) for w in lowered)
+
+    return DescriptionCues(
+        words("description_heads"),
+        words("description_class_heads"),
+        words("description_armed_modifiers"),
+    )
+
+
+def find_descriptions(
+    doc: Doc,
+    mentions: Sequence[ActorMention],
+    cues: DescriptionCues,
+    kind_of: Callable[[str], ActorKind | None],
+    names_of: Callable[[str], Sequence[str]],
+) -> list[ActorMention]:
+    """Mentions of the descriptions in `doc` that stand for an organisation of `mentions`.
+
+    `kind_of` gives an actor's kind, `names_of` its names (canonical and aliases), so
+    that "the UN commission" may follow "the Commission of Inquiry on Syria" when the
+    dictionary knows it as the UN's."""
+    text = doc.text
+    ordered = sorted(mentions, key=lambda m: m.start)
+    taken = [(m.start, m.end) for m in ordered if m.kind != "nationality"]
+    found: list[ActorMention] = []
+    for head in doc:
+        if _word(head) not in cues.heads or head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        first = _first_modifier(head)
+        start, end = doc[first].idx, head.idx + len(head)
+        if any(s < end and start < e for s, e in taken):
+            continue
+        if head.i + 1 < len(doc) and doc[head.i + 1].lower_ in ("of", "for"):
+            continue
+        named = _name_after(head, ordered)
+        definite = first > 0 and doc[first - 1].lower_ in _DEFINITE
+        if named is None and definite:
+            named = _antecedent(doc, head, first, ordered, cues, kind_of, names_of)
+        if named is None:
+            continue
+        found.append(ActorMention(start, end, text[start:end], "organisation", named, METHOD))
+        taken.append((start, end))
+    return found
+
+
+def _word(token: Token) -> str:
+    word = token.lower_
+    return _SPELLINGS.get(word, word)
+
+
+def _first_modifier(head: Token) -> int:
+    """The first word of the modifiers before the head ("British-based monitoring group")."""
+    doc = head.doc
+    first = head.i
+    while first > 0:
+        before = doc[first - 1]
+        if before.pos_ in _MODIFIER_POS and before.dep_ in ("amod", "compound", "nmod"):
+            first -= 1
+        elif before.tag_ == "HYPH" and first > 1:
+            first -= 1  # "British-based": the hyphen and the word before it
+        else:
+            break
+    while first < head.i and (doc[first].tag_ == "HYPH" or doc[first].is_punct):
+        first += 1
+    return first
+
+
+def _name_after(head: Token, mentions: Sequence[ActorMention]) -> str | None:
+    """The organisation named right after the description (past "the" and quotation marks)."""
+    doc = head.doc
+    k = head.i + 1
+    while k < len(doc) and doc[k].lower_ in _BETWEEN and k - head.i <= 2:
+        k += 1
+    if k >= len(doc):
+        return None
+    starts = {doc[j].idx for j in range(head.i + 1, k + 1)}
+    for mention in mentions:
+        if mention.start in starts and mention.kind == "organisation":
+            return mention.actor_id
+    return None
+
+
+def _antecedent(
+    doc: Doc,
+    head: Token,
+    first: int,
+    mentions: Sequence[ActorMention],
+    cues: DescriptionCues,
+    kind_of: Callable[[str], ActorKind | None],
+    names_of: Callable[[str], Sequence[str]],
+) -> str | None:
+    before = [m for m in mentions if m.end <= doc[first].idx and m.kind in _REFERRING]
+    modifiers = doc[first : head.i]
+    nouns = {_word(t) for t in modifiers if t.pos_ in ("NOUN", "PROPN")}
+    if _word(head) in cues.class_heads and not nouns:
+        before_named: list[ActorMention] = []  # "the group" is any group, not "X Group"
+    else:
+        before_named = before
+    nouns.add(_word(head))
+    for mention in reversed(before_named):  # the head word inside a name named before
+        words = _words(mention.text)
+        for name in names_of(mention.actor_id):
+            words |= _words(name)
+        if nouns <= words:
+            return mention.actor_id
+    if _word(head) not in cues.class_heads:
+        return None
+    armed = any(_word(t) in cues.armed_modifiers for t in modifiers)
+    kinds = _ARMED_KINDS if armed else _CLASS_KINDS
+    floor = _sentences_back(doc, head, _SENTENCES_BACK)
+    for mention in reversed(before):
+        if mention.start < floor:
+            break
+        if mention.kind == "organisation" and kind_of(mention.actor_id) in kinds:
+            return mention.actor_id
+    return None
+
+
+def _words(name: str) -> set[str]:
+    folded = "".join(c if c.isalnum() else " " for c in name.lower())
+    return {_SPELLINGS.get(w, w) for w in folded.split()}
+
+
+def _sentences_back(doc: Doc, token: Token, count: int) -> int:
+    """Where the sentence `count` sentences before `token`'s own begins (a char offset)."""
+    sent = token.sent
+    while count > 0 and sent.start > 0:
+        sent = doc[sent.start - 1].sent
+        if any(t.is_alpha for t in sent):  # a run of blank lines is no sentence
+            count -= 1
+    return sent.start_char
