@@ -620,3 +620,18 @@ def test_no_seed_or_newsquant_text_makes_it_raise(nlp, caplog):
             for claim in find_numbers(doc):
                 assert doc.text[claim.start : claim.end] == claim.text
     assert "skipped the sentence" not in caplog.text
+
+
+def test_the_writers_aside_inside_reported_speech_is_the_writers(read):
+    russia = "Russia denied its jets were involved in the incident, in which 18 trucks burned."
+    assert one(read(russia, mentions=[mention(russia, "Russia", "location", "russia")]),
+               "18").claimant is None  # fmt: skip
+    sams = "SAMS said 40 people died in Douma, about 10 miles east of Damascus, on Saturday."
+    claims = read(sams, mentions=[mention(sams, "SAMS", "organisation", "sams")])
+    assert one(claims, "40").claimant_actor_id == "sams"
+    assert one(claims, "10 miles").claimant is None
+
+
+def test_a_tweet_claims_its_figure(read):
+    text = "An earlier, now deleted tweet, put the number dead at more than 150."
+    assert "tweet" in one(read(text), "more than 150").claimant
