@@ -172,3 +172,23 @@ def test_an_indefinite_or_unmatched_description_stands_for_no_one(nlp, matcher):
     )  # fmt: skip
     texts = {m.text for m in found.mentions}
     assert not texts & {"rescue group", "city centre", "group"}
+
+
+def test_a_description_of_a_state_named_acting_nearby_is_that_states(nlp, matcher):
+    found = find(
+        nlp, matcher,
+        "Turkey condemned the attack in Douma, a town in Syria's Eastern Ghouta, the foreign "
+        'ministry said. "We condemn it," the ministry said. Russia’s defense ministry denied it.',
+    )  # fmt: skip
+    assert actor_of(found, "foreign ministry") == "turkish-foreign-ministry"
+    assert actor_of(found, "ministry") == "turkish-foreign-ministry"
+    assert actor_of(found, "Russia’s defense ministry") == "russian-defence-ministry"
+
+
+def test_a_description_coordinated_with_a_name_is_someone_else(nlp, matcher):
+    found = find(
+        nlp, matcher,
+        "Fighters were battling Daesh terrorist and SDF groups, referring to the militant "
+        "Islamic State group and the Kurdish-dominated militia respectively.",
+    )  # fmt: skip
+    assert actor_of(found, "Kurdish-dominated militia") == "syrian-democratic-forces"

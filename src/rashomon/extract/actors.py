@@ -161,6 +161,8 @@ def _spellings(surface: str) -> set[str]:
     # Copy that lost its apostrophes and hyphens: "Kurdish Peoples Protection Units",
     # "Hayat Tahrir alSham" is rarer than "Hayat Tahrir al Sham", which the line above covers.
     forms |= {_APOSTROPHE.sub("", form) for form in forms}
+    # "Russia’s Defense Ministry": the tokens of a curly possessive differ from a straight one's
+    forms |= {form.replace("'", "’") for form in forms if "'" in form}
     forms |= {f.replace("-", "") for f in forms if re.search(r"\w-\w", f)}
     bare = re.sub(r"^(?:the\s+)", "", surface, flags=re.I)
     forms.add(bare)
@@ -631,21 +633,10 @@ class _Resolver:
 
     def _descriptions(self) -> None:
         """ "the Commission", "the terrorist group": an organisation named before."""
-
-        def actor(actor_id: str) -> Actor | None:
-            return self.new_actors.get(actor_id) or self.d.get(actor_id)
-
-        def names(actor_id: str) -> tuple[str, ...]:
-            found = actor(actor_id)
-            return (found.name, *found.aliases) if found else ()
-
-        for mention in find_descriptions(
-            self.doc,
-            list(self.mentions.values()),
-            self.m.descriptions,
-            lambda actor_id: found.kind if (found := actor(actor_id)) else None,
-            names,
-        ):
+        found = find_descriptions(
+            self.doc, list(self.mentions.values()), self.m.descriptions, _KnownActors(self)
+        )
+        for mention in found:
             self.mentions[(mention.start, mention.end)] = mention
 
     def _focus_country(self) -> str | None:
@@ -700,6 +691,45 @@ class _Resolver:
     def _is_subject(self, mention: ActorMention) -> bool:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         return span is not None and span.root.dep_ in ("nsubj", "nsubjpass", "appos", "ROOT")
+
+
+class _KnownActors:
+    """The dictionary and the article's new actors, as the description rules ask of them."""
+
+    _STATE_MENTIONS = ("location", "nationality", "metonym")
+
+    def __init__(self, resolver: _Resolver) -> None:
+        self.r = resolver
+
+    def _actor(self, actor_id: str) -> Actor | None:
+        return self.r.new_actors.get(actor_id) or self.r.d.get(actor_id)
+
+    def kind(self, actor_id: str) -> ActorKind | None:
+        actor = self._actor(actor_id)
+        return actor.kind if actor else None
+
+    def names(self, actor_id: str) -> tuple[str, ...]:
+        actor = self._actor(actor_id)
+        return (actor.name, *actor.aliases) if actor else ()
+
+    def country(self, actor_id: str) -> str | None:
+        actor = self._actor(actor_id)
+        if actor is None or actor.kind not in (ActorKind.STATE, ActorKind.GOVERNMENT):
+            return None
+        return actor.country
+
+    def of_country(self, country: str, description: str) -> str | None:
+        state = self.r._state_of(country)
+        if state is None:
+            return None
+        owners = [self.r.d.get(state).name, *(d for d, c in _DEMONYMS.items() if c == country)]
+        found = {
+            actor.id
+            for owner in owners
+            for name in (f"{owner}'s {description}", f"{owner} {description}")
+            for actor in self.r.d.lookup(name)
+        }
+        return found.pop() if len(found) == 1 else None
 
 
 def _first(dictionary: ActorDictionary, country: str, kind: ActorKind) -> str | None:

@@ -13,7 +13,10 @@ model runs offline, so three rules read the descriptions the press uses most:
 - a definite class noun ("the group", "the terrorist group", "the movement") stands for the
   organisation named last in its sentence or the two before, of a kind that fits (armed,
   political, aid or monitoring groups; an armed one when the description says "terrorist",
-  "rebel" ...).
+  "rebel" ...);
+- else a definite description the dictionary knows for a state named in its sentence or the
+  two before is that state's ("Turkey condemned ..., the foreign ministry said": Turkey's
+  Foreign Ministry), the state named last first.
 
 An indefinite description ("a rescue group said") introduces someone new: it is left alone,
 and so is a head followed by "of" ("the group of doctors", "the Commission of Inquiry").
@@ -22,10 +25,12 @@ The word lists live in data/name_cues.yaml.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Protocol
 
 import yaml
 from spacy.tokens import Doc, Token
@@ -77,18 +82,30 @@ def _packaged_cues() -> DescriptionCues:
     )
 
 
-def find_descriptions(
-    doc: Doc,
-    mentions: Sequence[ActorMention],
-    cues: DescriptionCues,
-    kind_of: Callable[[str], ActorKind | None],
-    names_of: Callable[[str], Sequence[str]],
-) -> list[ActorMention]:
-    """Mentions of the descriptions in `doc` that stand for an organisation of `mentions`.
+class Actors(Protocol):
+    """What the rules ask of the actors known to the article (dictionary and new ones)."""
 
-    `kind_of` gives an actor's kind, `names_of` its names (canonical and aliases), so
-    that "the UN commission" may follow "the Commission of Inquiry on Syria" when the
-    dictionary knows it as the UN's."""
+    def kind(self, actor_id: str) -> ActorKind | None: ...
+
+    def names(self, actor_id: str) -> Sequence[str]:
+        """The actor's canonical name and aliases ("the UN commission" may follow "the
+        Commission of Inquiry on Syria" when the dictionary knows it as the UN's)."""
+        ...
+
+    def country(self, actor_id: str) -> str | None:
+        """The ISO alpha-3 country of a state, its government or its nationality."""
+        ...
+
+    def of_country(self, country: str, description: str) -> str | None:
+        """The one actor the dictionary names `description` for that country ("Turkey's
+        foreign ministry"), or None."""
+        ...
+
+
+def find_descriptions(
+    doc: Doc, mentions: Sequence[ActorMention], cues: DescriptionCues, actors: Actors
+) -> list[ActorMention]:
+    """Mentions of the descriptions in `doc` that stand for an organisation of `mentions`."""
     text = doc.text
     ordered = sorted(mentions, key=lambda m: m.start)
     taken = [(m.start, m.end) for m in ordered if m.kind != "nationality"]
@@ -105,11 +122,15 @@ def find_descriptions(
         named = _name_after(head, ordered)
         definite = first > 0 and doc[first - 1].lower_ in _DEFINITE
         if named is None and definite:
-            named = _antecedent(doc, head, first, ordered, cues, kind_of, names_of)
+            named = _antecedent(doc, head, first, ordered, cues, actors)
+        if named is None and definite:
+            named = _of_a_state(doc, head, first, ordered, actors)
         if named is None:
             continue
-        found.append(ActorMention(start, end, text[start:end], "organisation", named, METHOD))
+        mention = ActorMention(start, end, text[start:end], "organisation", named, METHOD)
+        found.append(mention)
         taken.append((start, end))
+        bisect.insort(ordered, mention, key=lambda m: m.start)  # "the ministry" after it
     return found
 
 
@@ -127,7 +148,7 @@ def _first_modifier(head: Token) -> int:
         if before.pos_ in _MODIFIER_POS and before.dep_ in ("amod", "compound", "nmod"):
             first -= 1
         elif before.tag_ == "HYPH" and first > 1:
-            first -= 1  # "British-based": the hyphen and the word before it
+            first -= 2  # "British-based", "state-run": the hyphen and the word before it
         else:
             break
     while first < head.i and (doc[first].tag_ == "HYPH" or doc[first].is_punct):
@@ -156,10 +177,13 @@ def _antecedent(
     first: int,
     mentions: Sequence[ActorMention],
     cues: DescriptionCues,
-    kind_of: Callable[[str], ActorKind | None],
-    names_of: Callable[[str], Sequence[str]],
+    actors: Actors,
 ) -> str | None:
-    before = [m for m in mentions if m.end <= doc[first].idx and m.kind in _REFERRING]
+    others = {t.i for t in head.conjuncts}  # "the IS group and the Kurdish-led militia"
+    before = [
+        m for m in mentions
+        if m.end <= doc[first].idx and m.kind in _REFERRING and _root(doc, m) not in others
+    ]  # fmt: skip
     modifiers = doc[first : head.i]
     nouns = {_word(t) for t in modifiers if t.pos_ in ("NOUN", "PROPN")}
     if _word(head) in cues.class_heads and not nouns:
@@ -169,7 +193,7 @@ def _antecedent(
     nouns.add(_word(head))
     for mention in reversed(before_named):  # the head word inside a name named before
         words = _words(mention.text)
-        for name in names_of(mention.actor_id):
+        for name in actors.names(mention.actor_id):
             words |= _words(name)
         if nouns <= words:
             return mention.actor_id
@@ -181,9 +205,40 @@ def _antecedent(
     for mention in reversed(before):
         if mention.start < floor:
             break
-        if mention.kind == "organisation" and kind_of(mention.actor_id) in kinds:
+        if mention.kind == "organisation" and actors.kind(mention.actor_id) in kinds:
             return mention.actor_id
     return None
+
+
+def _of_a_state(
+    doc: Doc, head: Token, first: int, mentions: Sequence[ActorMention], actors: Actors
+) -> str | None:
+    description = doc[first : head.i + 1].text
+    floor = _sentences_back(doc, head, _SENTENCES_BACK)
+    window = [m for m in mentions if floor <= m.start < doc[first].idx]
+    # a state acting ("Turkey condemned ..., the foreign ministry said") before one named in
+    # passing ("in Syria's eastern Ghouta"); the nearest first within each
+    ranked = sorted(reversed(window), key=lambda m: not _acting(doc, m))
+    tried: set[str] = set()
+    for mention in ranked:
+        country = actors.country(mention.actor_id)
+        if country is None or country in tried:
+            continue
+        tried.add(country)
+        found = actors.of_country(country, description)
+        if found is not None:
+            return found
+    return None
+
+
+def _root(doc: Doc, mention: ActorMention) -> int | None:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root.i if span is not None else None
+
+
+def _acting(doc: Doc, mention: ActorMention) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
 
 def _words(name: str) -> set[str]:
