@@ -635,3 +635,11 @@ def test_the_writers_aside_inside_reported_speech_is_the_writers(read):
 def test_a_tweet_claims_its_figure(read):
     text = "An earlier, now deleted tweet, put the number dead at more than 150."
     assert "tweet" in one(read(text), "more than 150").claimant
+
+
+def test_a_speech_tag_after_the_clause_claims_the_clause(read):
+    text = (
+        "A chemical attack on a town has killed dozens of people, medical services reported, "
+        "and Washington said the reports would demand a response."
+    )
+    assert one(read(text), "dozens").claimant == "medical services"

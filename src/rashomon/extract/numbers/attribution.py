@@ -71,6 +71,12 @@ class _Cues:
             if any(i in {t.i for t in subject.subtree} for i in self.anchors):
                 subject = _speaker_before(tok, subject.i) or subject
             scope = {t.i for t in tok.subtree} - {t.i for t in subject.subtree}
+            if tok.dep_ == "parataxis" and tok.i > tok.head.i:
+                # "... has killed dozens of people, medical services reported, and ...":
+                # a tag after the clause reports the clause it hangs on
+                scope |= {t.i for t in tok.head.subtree if t.i < tok.i} - {
+                    t.i for t in subject.subtree
+                }
             return _Cue(frozenset(scope), tok, subject, "speech")
         if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
             to = tok.nbor()
