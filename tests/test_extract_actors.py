@@ -192,3 +192,17 @@ def test_a_description_coordinated_with_a_name_is_someone_else(nlp, matcher):
         "Islamic State group and the Kurdish-dominated militia respectively.",
     )  # fmt: skip
     assert actor_of(found, "Kurdish-dominated militia") == "syrian-democratic-forces"
+
+
+def test_a_description_read_as_a_new_name_gives_way_to_whom_it_stands_for(nlp, matcher):
+    russia = find(
+        nlp, matcher, "Russia denied it. The Defence Ministry said that no jets flew there."
+    )
+    assert actor_of(russia, "Defence Ministry") == "russian-defence-ministry"
+    assert not any("ministry" in a.id for a in russia.new_actors)
+    australia = find(
+        nlp, matcher,
+        "Syrian troops died. Australia expressed its condolences. The Defence Ministry said it "
+        "would cooperate.",
+    )  # fmt: skip
+    assert "syrian-defence-ministry" not in {m.actor_id for m in australia.mentions}

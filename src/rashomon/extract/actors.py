@@ -113,6 +113,7 @@ class ActorMatcher:
             lambda text: bool(dictionary.lookup(text)),
             speech.person_nouns,
             is_media=lambda text: any(a.kind is ActorKind.MEDIA for a in dictionary.lookup(text)),
+            speech_lemmas=self.speech_lemmas,
         )
         # Acronyms match case-sensitively: "IS" and "WHO" are also everyday words.
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -637,7 +638,16 @@ class _Resolver:
             self.doc, list(self.mentions.values()), self.m.descriptions, _KnownActors(self)
         )
         for mention in found:
+            inside = [k for k in self.mentions if mention.start <= k[0] and k[1] <= mention.end]
+            for key in inside:
+                del self.mentions[key]
             self.mentions[(mention.start, mention.end)] = mention
+        if found:
+            named = {m.actor_id for m in self.mentions.values()}
+            gone = [a for a in self.new_actors if a not in named]
+            for actor_id in gone:
+                del self.new_actors[actor_id]
+            self.aliases = [a for a in self.aliases if a.actor_id not in gone]
 
     def _focus_country(self) -> str | None:
         """The country the article is mostly about, from its state and nationality mentions."""

@@ -16,7 +16,9 @@ model runs offline, so three rules read the descriptions the press uses most:
   "rebel" ...);
 - else a definite description the dictionary knows for a state named in its sentence or the
   two before is that state's ("Turkey condemned ..., the foreign ministry said": Turkey's
-  Foreign Ministry), the state named last first.
+  Foreign Ministry): a state that acts (a subject) decides alone, even when the dictionary
+  has no such entry for it (Australia's defence ministry is not Syria's); with none acting,
+  the state named last first ("Syrian ... the Coalition": the Syrian National Coalition).
 
 An indefinite description ("a rescue group said") introduces someone new: it is left alone,
 and so is a head followed by "of" ("the group of doctors", "the Commission of Inquiry").
@@ -105,17 +107,23 @@ class Actors(Protocol):
 def find_descriptions(
     doc: Doc, mentions: Sequence[ActorMention], cues: DescriptionCues, actors: Actors
 ) -> list[ActorMention]:
-    """Mentions of the descriptions in `doc` that stand for an organisation of `mentions`."""
+    """Mentions of the descriptions in `doc` that stand for an organisation of `mentions`;
+    a `new:` actor's mention inside one of them is to be replaced by it."""
     text = doc.text
     ordered = sorted(mentions, key=lambda m: m.start)
-    taken = [(m.start, m.end) for m in ordered if m.kind != "nationality"]
+    # a name the dictionary does not know inside a description ("the Defence Ministry" read
+    # as a new actor) gives way to it when the description stands for someone
+    taken = [(m.start, m.end, m.actor_id.startswith("new:")) for m in ordered
+             if m.kind != "nationality"]  # fmt: skip
     found: list[ActorMention] = []
     for head in doc:
         if _word(head) not in cues.heads or head.pos_ not in ("NOUN", "PROPN"):
             continue
         first = _first_modifier(head)
         start, end = doc[first].idx, head.idx + len(head)
-        if any(s < end and start < e for s, e in taken):
+        if any(
+            s < end and start < e and not (new and start <= s and e <= end) for s, e, new in taken
+        ):
             continue
         if head.i + 1 < len(doc) and doc[head.i + 1].lower_ in ("of", "for"):
             continue
@@ -129,7 +137,7 @@ def find_descriptions(
             continue
         mention = ActorMention(start, end, text[start:end], "organisation", named, METHOD)
         found.append(mention)
-        taken.append((start, end))
+        taken.append((start, end, False))
         bisect.insort(ordered, mention, key=lambda m: m.start)  # "the ministry" after it
     return found
 
@@ -216,13 +224,17 @@ def _of_a_state(
     description = doc[first : head.i + 1].text
     floor = _sentences_back(doc, head, _SENTENCES_BACK)
     window = [m for m in mentions if floor <= m.start < doc[first].idx]
-    # a state acting ("Turkey condemned ..., the foreign ministry said") before one named in
-    # passing ("in Syria's eastern Ghouta"); the nearest first within each
-    ranked = sorted(reversed(window), key=lambda m: not _acting(doc, m))
+    window = [m for m in window if actors.country(m.actor_id) is not None]
+    # a state acting ("Turkey condemned ..., the foreign ministry said") decides alone, even
+    # when the dictionary has no such entry for it (Australia's defence ministry is not
+    # Syria's); with none acting, the states named nearest first
+    acting = [m for m in window if _acting(doc, m)]
+    if acting:
+        return actors.of_country(actors.country(acting[-1].actor_id) or "", description)
     tried: set[str] = set()
-    for mention in ranked:
-        country = actors.country(mention.actor_id)
-        if country is None or country in tried:
+    for mention in reversed(window):
+        country = actors.country(mention.actor_id) or ""
+        if country in tried:
             continue
         tried.add(country)
         found = actors.of_country(country, description)
