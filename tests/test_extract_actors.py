@@ -206,3 +206,16 @@ def test_a_description_read_as_a_new_name_gives_way_to_whom_it_stands_for(nlp, m
         "would cooperate.",
     )  # fmt: skip
     assert "syrian-defence-ministry" not in {m.actor_id for m in australia.mentions}
+
+
+def test_a_role_goes_to_whom_the_article_gave_it_and_never_an_indefinite_one(nlp, matcher):
+    found = matcher.find(
+        nlp(
+            "Iranian Foreign Ministry spokesman Nasser Kanaani spoke. The Iranian Foreign "
+            "Ministry spokesman rejected the accusations. A Free Syrian Army spokesman denied it."
+        ),
+        on="2017-04-05",
+    )
+    spokesman = actor_of(found, "The Iranian Foreign Ministry spokesman")
+    assert spokesman == actor_of(found, "Nasser Kanaani")  # not the dictionary's in 2017
+    assert not [m for m in found.mentions if m.text.startswith("A Free Syrian Army")]

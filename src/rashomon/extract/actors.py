@@ -14,10 +14,10 @@ from collections.abc import Sequence
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from rashomon.extract.actor_dictionary import ActorDictionary
+from rashomon.extract.actor_dictionary import ActorDictionary, role_words
 from rashomon.extract.descriptions import DescriptionCues, find_descriptions
 from rashomon.extract.gazetteer import Gazetteer
 from rashomon.extract.names import name_variants_key, normalise_name
@@ -89,6 +89,7 @@ _ALIAS_NAME = re.compile(
     r"(?:\s+(?:(?:al|el|of|the)[- ]?)?[A-Z][\w'’-]*)*)"
 )
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9]{1,7})\)")
+_INDEFINITE = frozenset({"a", "an", "another", "one"})
 _ANSWERABLE = frozenset({"responsible", "accountable", "liable", "culpable", "guilty"})
 _APOSTROPHE = re.compile(r"['’‘`´ʼ]")
 
@@ -537,26 +538,42 @@ class _Resolver:
         return None
 
     def _roles(self) -> None:
-        """A role phrase names its holder on the article's date: "the U.N. envoy for Syria"
-        is the envoy, not the UN; the organisation or country inside it only qualifies the
-        role, so its mention gives way. A phrase beside a name is left to `_appositions`."""
+        """A role phrase names its holder: "the U.N. envoy for Syria" is the envoy, not the
+        UN; the organisation or country inside it only qualifies the role, so its mention
+        gives way. The holder is the person this article gave that title ("Iranian Foreign
+        Ministry spokesman Nasser Kanaani ... the Iranian Foreign Ministry spokesman"), else
+        the dictionary's holder on the article's date. An indefinite phrase ("a Free Syrian
+        Army spokesman") is one of many: no holder. A phrase beside a name is left to
+        `_appositions`."""
+        given = [
+            (role_words(self.text[title[0].idx : title[-1].idx + len(title[-1])]), actor_id)
+            for actor_id, title in self._titles(whole_lead=True)
+        ]
         for chunk in self.doc.noun_chunks:
             if chunk.root.lemma_.lower() not in _ROLE_NOUNS:
+                continue
+            if chunk[0].lower_ in _INDEFINITE:
                 continue
             if self._covered(chunk.start_char, chunk.end_char, by=_HOLDERS):
                 continue
             for span in (_with_complement(chunk), chunk):
-                found = self.d.by_role(span.text, self.on)
-                if len(found) == 1:
+                words = role_words(span.text)
+                holders = {a for w, a in given if words and (words == w or words < w)}
+                if not holders:
+                    holders = {a.id for a in self.d.by_role(span.text, self.on)}
+                if len(holders) == 1:
                     start, end = span.start_char, span.end_char
                     for key in [k for k in self.mentions if k[0] < end and start < k[1]]:
                         del self.mentions[key]
-                    self._add(span, "title", found[0].id, "role")
+                    self._add(span, "title", holders.pop(), "role")
                     break
 
-    def _appositions(self) -> None:
-        """Titles beside a named person are that person: "X, a top negotiator", "Foreign
-        Secretary X", "the UN envoy, X". Kept as title mentions, evidence for later roles."""
+    def _titles(self, whole_lead: bool = False) -> list[tuple[str, list[Token]]]:
+        """(person, the words of a title beside the person's name): "X, a top negotiator",
+        "Foreign Secretary X", "the UN envoy, X". `whole_lead`: also the whole phrase before
+        the name that hangs on it, when it holds a role noun ("Iranian Foreign Ministry
+        spokesman X", whose lower-case "spokesman" the capitalised lead leaves out)."""
+        found = []
         persons = [
             m for m in self.mentions.values() if m.kind == "person" and m.method != "pronoun"
         ]
@@ -570,14 +587,23 @@ class _Resolver:
                 titles.append(root.head)
             for head in titles:
                 words = [t for t in head.subtree if not (span.start <= t.i < span.end)]
-                words = [t for t in words if t.i < span.start or t.i >= span.end]
-                self._add_title(words, mention.actor_id)
+                found.append((mention.actor_id, sorted(words, key=lambda t: t.i)))
             lead = [t for t in self.doc[max(span.start - 6, 0) : span.start]]
             compound = [t for t in lead if t.head.i in range(span.start, span.end)
                         and t.dep_ == "compound" and t.is_title]  # fmt: skip
             if compound:
                 first = min(t.left_edge.i for t in compound)
-                self._add_title(list(self.doc[first : span.start]), mention.actor_id)
+                found.append((mention.actor_id, list(self.doc[first : span.start])))
+            whole = list(self.doc[max(root.left_edge.i, span.start - 8) : span.start])
+            if whole_lead and any(t.lemma_.lower() in _ROLE_NOUNS for t in whole):
+                found.append((mention.actor_id, whole))
+        return [(actor_id, words) for actor_id, words in found if words]
+
+    def _appositions(self) -> None:
+        """Titles beside a named person are that person. Kept as title mentions, evidence
+        for later roles."""
+        for actor_id, words in self._titles():
+            self._add_title(words, actor_id)
 
     def _add_title(self, words: list, actor_id: str) -> None:
         contiguous = sorted(words, key=lambda t: t.i)
