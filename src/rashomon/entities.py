@@ -39,8 +39,10 @@ MAX_SENTENCE_TOKENS = 150
 # 2: quotes and numeric claims; 3: events; 4: event targets, states; 5: figures' measure,
 # victims, scope and claimant kind; 6: vetted new actors, name mentions, dated roles;
 # 7: the CAMEO-derived event lexicon and PLOVER coding of reported events; 8: figures' scope
-# ('a total of' and records span nothing); 9: long texts extracted in parts
-EXTRACTOR_VERSION = "10"
+# ('a total of' and records span nothing); 9: long texts extracted in parts; 11 (web facts):
+# descriptions and dated roles as the article gives them, writers' asides in figures, ranks
+# as one token
+EXTRACTOR_VERSION = "11"
 STAGE = "entities"
 
 
