@@ -8,7 +8,9 @@ and scores what rashomon stored:
 
 - incident clustering of reports: a gold report (an article's account of a gold incident) is
   matched to the predicted report of the same article whose sentences overlap its evidence
-  (the report's, its figures' and its perpetrator's sentences) the most. Pairwise: a gold
+  (the report's, its figures' and its perpetrator's sentences) the most; an article's one
+  gold report left unmatched takes the article's one predicted report left, if there is
+  exactly one (the annotator quoted another sentence about the same happening). Pairwise: a gold
   pair is found when both reports match reports of one predicted incident; a predicted pair
   of reports in two annotated articles is right when both match reports of one gold incident
   (so linking a report that the gold holds nowhere counts against precision). B-cubed over
@@ -97,6 +99,7 @@ class Gold:
     disputes: list[GoldSided]
     updates: list[GoldSided]
     annotated: set[str]
+    single: set[str] = field(default_factory=set)  # articles whose incident only they report
 
     def incidents(self) -> dict[str, list[GoldReport]]:
         found: dict[str, list[GoldReport]] = defaultdict(list)
@@ -150,7 +153,8 @@ def load_gold(path: Path) -> Gold:
     ]
     annotated = {str(a) for a in data.get("annotated_articles") or []}
     annotated |= {r.unit for r in reports}
-    return Gold(reports, disputes, updates, annotated)
+    single = {str(a) for a in data.get("single_report_articles") or []}
+    return Gold(reports, disputes, updates, annotated, single - {r.unit for r in reports})
 
 
 def _norm(text: str) -> str:
@@ -177,6 +181,7 @@ class PredReport:
     unit: str
     sentences: tuple[str, ...]
     perpetrators: tuple[str, ...] = ()  # actor ids
+    lead: bool = True  # the article's main incident (the baseline does not know: all are)
 
 
 @dataclass
@@ -225,7 +230,7 @@ def predicted(store) -> Prediction:  # type: ignore[no-untyped-def]
             texts = tuple(
                 _norm(body[s:e]) for s, e in (r.sentences or ((r.sentence_start, r.sentence_end),))
             )
-            reports.append(PredReport(units[r.article_id], texts, r.perpetrator_ids))
+            reports.append(PredReport(units[r.article_id], texts, r.perpetrator_ids, r.lead))
         found.incidents[incident.id] = reports
     _predicted_disputes(store, units, found)
     return found
@@ -289,11 +294,20 @@ def match_reports(gold: Gold, pred: Prediction) -> Matching:
         if best is not None and score >= MIN_OVERLAP:
             of_gold[g] = best
             gold_of_pred[best].add(g.incident)
+    # An article's one gold report whose evidence no predicted sentence repeats still matches
+    # the article's one report left (the annotator quoted another sentence about it)
+    for unit, reports in by_unit.items():
+        left_gold = [g for g in gold.reports if g.unit == unit and g not in of_gold]
+        left_pred = [(i, n) for i, n, _ in reports if (i, n) not in gold_of_pred]
+        if len(left_gold) == 1 and len(left_pred) == 1:
+            of_gold[left_gold[0]] = left_pred[0]
+            gold_of_pred[left_pred[0]].add(left_gold[0].incident)
     return Matching(of_gold, gold_of_pred)
 
 
 def score_incidents(gold: Gold, pred: Prediction, half: str | None) -> dict[str, object]:
     matching = match_reports(gold, pred)
+    labels = judged_labels(gold, pred, matching)
     incidents = {k: v for k, v in gold.incidents().items() if half is None or half_of(k) == half}
     gold_pairs = found = 0
     for reports in incidents.values():
@@ -302,22 +316,24 @@ def score_incidents(gold: Gold, pred: Prediction, half: str | None) -> dict[str,
                 gold_pairs += 1
                 ma, mb = matching.of_gold.get(a), matching.of_gold.get(b)
                 found += bool(ma and mb and ma[0] == mb[0])
-    pred_pairs = right = 0
+    judged = right = strict = strict_right = 0
     for incident_id, reports in pred.incidents.items():
         members = [(i, r) for i, r in enumerate(reports) if r.unit in gold.annotated]
         for x, (i, a) in enumerate(members):
             for j, b in members[x + 1 :]:
                 if pred.copies.get(a.unit, a.unit) == pred.copies.get(b.unit, b.unit):
                     continue  # one text filed twice is one report
-                ga = matching.gold_of_pred.get((incident_id, i), set())
-                gb = matching.gold_of_pred.get((incident_id, j), set())
-                owner = sorted(ga | gb)
+                la = labels.get((incident_id, i), frozenset())
+                lb = labels.get((incident_id, j), frozenset())
+                owner = sorted(k for k in la | lb if not k.startswith(_SINGLE))
                 pair_half = half_of(owner[0]) if owner else half_of(min(a.unit, b.unit))
                 if half is not None and pair_half != half:
                     continue
-                pred_pairs += 1
-                right += bool(ga & gb)
-    pairwise = prf(right, pred_pairs, found, gold_pairs)
+                strict += 1
+                strict_right += bool(la & lb)
+                if la and lb:
+                    judged += 1
+                    right += bool(la & lb)
     key = [[(g.incident, g.unit) for g in reports] for reports in incidents.values()]
     response: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for reports in incidents.values():
@@ -326,30 +342,41 @@ def score_incidents(gold: Gold, pred: Prediction, half: str | None) -> dict[str,
             response[f"{where[0]}" if where else f"alone:{g.incident}:{g.unit}"].append(
                 (g.incident, g.unit)
             )
-    for incident_id, reports in pred.incidents.items():  # linked reports the gold lacks
-        members = [r for r in reports if r.unit in gold.annotated]
-        if len({r.unit for r in members}) < 2:
-            continue
-        matched_texts = {
-            pred.copies.get(r.unit, r.unit) for i, r in enumerate(reports)
-            if (incident_id, i) in matching.gold_of_pred
-        }  # fmt: skip
-        for i, r in enumerate(reports):
-            unmatched = r.unit in gold.annotated and (incident_id, i) not in matching.gold_of_pred
-            unmatched = unmatched and pred.copies.get(r.unit, r.unit) not in matched_texts
-            if unmatched and (half is None or half_of(r.unit) == half):
-                extra = ("extra", f"{incident_id}:{i}")
-                key.append([extra])
-                response[incident_id].append(extra)
+    for (incident_id, _), label in sorted(labels.items()):
+        (name,) = label if len(label) == 1 else ("",)
+        if name.startswith(_SINGLE) and (half is None or half_of(name[len(_SINGLE) :]) == half):
+            key.append([(name, name)])
+            response[incident_id].append((name, name))
     return {
-        "pairwise": pairwise,
+        "pairwise": prf(right, judged, found, gold_pairs),
+        "pairwise_strict": prf(strict_right, strict, found, gold_pairs),
         "b_cubed": b_cubed(key, list(response.values())),
         "gold_incidents": len(incidents),
         "gold_pairs": gold_pairs,
-        "predicted_pairs": pred_pairs,
+        "predicted_pairs": judged,
+        "unjudged_pairs": strict - judged,
         "matched_reports": sum(1 for g in matching.of_gold if g.incident in incidents),
         "gold_reports": sum(len(r) for r in incidents.values()),
     }
+
+
+_SINGLE = "single:"
+
+
+def judged_labels(
+    gold: Gold, pred: Prediction, matching: Matching
+) -> dict[tuple[str, int], frozenset[str]]:
+    """The gold incidents each predicted report is judged to tell of: those of the gold
+    reports it matched, or, for the lead report of an article whose incident only it
+    reports, that article's own incident. Other reports (passing mentions the annotators
+    did not list) are not judged."""
+    labels = {key: frozenset(found) for key, found in matching.gold_of_pred.items()}
+    for incident_id, reports in pred.incidents.items():
+        for i, report in enumerate(reports):
+            unit = pred.copies.get(report.unit, report.unit)
+            if (incident_id, i) not in labels and report.lead and report.unit in gold.single:
+                labels[(incident_id, i)] = frozenset({_SINGLE + unit})
+    return labels
 
 
 def score_sided(
@@ -524,7 +551,7 @@ def show(result: dict[str, object], args: argparse.Namespace) -> None:
             rows.append({
                 "half": half, "system": who, "pair_p": inc["pairwise"]["precision"],
                 "pair_r": inc["pairwise"]["recall"], "pair_f1": inc["pairwise"]["f1"],
-                "bcubed_f1": inc["b_cubed"]["f1"],
+                "bcubed_f1": inc["b_cubed"]["f1"], "strict_f1": inc["pairwise_strict"]["f1"],
                 "disp_p": scores["disputes"]["precision"] if "disputes" in scores else None,
                 "disp_r": scores["disputes"]["recall"] if "disputes" in scores else None,
                 "upd_r": scores["updates"]["recall"] if "updates" in scores else None,
@@ -533,7 +560,8 @@ def show(result: dict[str, object], args: argparse.Namespace) -> None:
             })  # fmt: skip
     print_table(rows, [Column("half"), Column("system"), Column("pair_p", fmt=".3f"),
                        Column("pair_r", fmt=".3f"), Column("pair_f1", fmt=".3f"),
-                       Column("bcubed_f1", fmt=".3f"), Column("disp_p", fmt=".3f"),
+                       Column("bcubed_f1", fmt=".3f"), Column("strict_f1", fmt=".3f"),
+                       Column("disp_p", fmt=".3f"),
                        Column("disp_r", fmt=".3f"), Column("upd_r", fmt=".3f"),
                        Column("perp_acc", fmt=".3f")])  # fmt: skip
     print()

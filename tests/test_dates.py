@@ -331,6 +331,19 @@ def test_date_only_line_may_be_a_month() -> None:
     assert date_from_text_lead(body) == PublicationDate("2015-10", MONTH, FoundIn.TEXT)
 
 
+def test_wire_credit_run_into_a_weekday_date_near_the_head() -> None:
+    body = (
+        "Syria rebel rocket kills five children Rebel rockets hit a school in the north AFP "
+        "Sunday 26 Jul 2015 Rebel rocket fire killed five children on Saturday, a monitor said."
+    )
+    assert date_from_text_lead(body) == PublicationDate("2015-07-26", DAY, FoundIn.TEXT)
+
+
+def test_a_weekday_date_in_a_sentence_without_a_credit_dates_nothing() -> None:
+    body = "Rebels said that on Tuesday 6 Aug 2013 they had taken the base, a monitor said."
+    assert date_from_text_lead(body) is None
+
+
 def test_bare_year_line_is_not_a_publication_date() -> None:
     assert date_from_text_lead("Casualties\n2016\nThe toll rose.") is None
 

@@ -211,8 +211,9 @@ def test_item07_runaway_sentences_are_cut_for_extraction():
 
 
 def test_item07_story_placement_commits_as_it_goes(tmp_path, capsys, monkeypatch):
+    from rashomon.pipeline.placement import place_pending
     from rashomon.reconcile.stories import StoryIndex
-    from rashomon.store.stories import assign_stories
+    from rashomon.store.stories import clear_cross_article
 
     db = str(tmp_path / "s.db")
     for i in range(4):
@@ -221,8 +222,7 @@ def test_item07_story_placement_commits_as_it_goes(tmp_path, capsys, monkeypatch
                  "--no-parse"]) == 0  # fmt: skip
     assert main(["parse", "--db", db]) == 0
     with Store(db) as store:
-        store.conn.execute("DELETE FROM story_articles")
-        store.conn.execute("DELETE FROM story_index")
+        clear_cross_article(store)
         added = StoryIndex.add
         calls = []
 
@@ -234,11 +234,11 @@ def test_item07_story_placement_commits_as_it_goes(tmp_path, capsys, monkeypatch
 
         monkeypatch.setattr(StoryIndex, "add", failing_add)
         with pytest.raises(RuntimeError):
-            assign_stories(store, commit_every=0)
+            place_pending(store)
         placed = store.conn.execute("SELECT COUNT(*) FROM story_articles").fetchone()[0]
         assert placed == 2  # the two placed before the crash were committed
         monkeypatch.setattr(StoryIndex, "add", added)
-        assert assign_stories(store) == 2
+        assert place_pending(store).placed == 2
 
 
 # -- 8: messages that say what happened -------------------------------------------------------
@@ -407,7 +407,7 @@ def test_item13_progress_names_each_stage_with_totals(tmp_path, capsys):
                OutletDirectory.load(), lambda e: None, show_progress=True)  # fmt: skip
     err = capsys.readouterr().err
     for stage in ("reading inputs", "loading spaCy model", "parsing 1 articles",
-                  "extracting", "placing 1 articles in stories"):  # fmt: skip
+                  "extracting", "placing 1 articles in incidents and stories"):  # fmt: skip
         assert f"rashomon: {stage}" in err, err
     assert re.search(r" \d+/1 \[", err)  # bars show totals
 

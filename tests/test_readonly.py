@@ -105,3 +105,11 @@ def test_output_path_is_checked_before_the_work(small_db, tmp_path, target):
     assert done.returncode == 2, done.stderr
     assert "-o" in done.stderr and "Traceback" not in done.stderr
     assert "story" not in done.stderr.split("-o")[0]  # refused before looking up the story
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+def test_a_full_disk_is_one_line(small_db):
+    story = run("stories", "--json", "--db", str(small_db)).stdout.split('"id": "')[1][:10]
+    done = run("dossier", story, "-o", "/dev/full", "--format", "md", "--db", str(small_db))
+    assert done.returncode == 1 and done.stderr.count("\n") == 1, done.stderr
+    assert "cannot write /dev/full" in done.stderr and "No space left" in done.stderr

@@ -62,45 +62,36 @@ def _print_json(value: object) -> None:
     sys.stdout.write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
 
-def _reader(settings: Settings):  # type: ignore[no-untyped-def]
-    """The database opened for reading: never created, never written."""
-    from rashomon.store import Store
+def _reader(settings: Settings) -> Any:
+    """The corpus opened for reading: never created, never written."""
+    from rashomon import api
 
-    return Store(settings.db, read_only=True)
+    return api.open(settings.db, read_only=True)
 
 
 # -- writing commands ------------------------------------------------------------------------
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
-    from rashomon.article.build import UserMetadata
-    from rashomon.article.dates import parse_date
-    from rashomon.article.outlets import OutletDirectory
-    from rashomon.ingest.records import FieldMap
-    from rashomon.model import FoundIn
-    from rashomon.pipeline import IngestOptions, ingest
-    from rashomon.store import Store
+    from rashomon import api
 
     published = None
     if args.date:
-        published = parse_date(args.date, found_in=FoundIn.USER, order=args.date_order)
+        published = api.parse_publication_date(args.date, args.date_order)
         if published is None:
             raise UsageError(f"--date {args.date!r} is not a date (try YYYY-MM-DD)")
-    try:
-        field_map = FieldMap.parse(args.map or [], args.date_order)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from exc
-    options = IngestOptions(
-        field_map=field_map,
-        user=UserMetadata(outlet=args.outlet, published=published, url=args.url),
-        input_format=args.format,
-        parse=not args.no_parse,
-        actor_files=_existing(args.actors, "--actors"),
-        event_files=_existing(args.events, "--events"),
-    )
-    directory = OutletDirectory.load(list(_existing(args.outlets, "--outlets")))
-    with Store(settings.db) as store:
-        result = ingest(args.paths, store, settings, options, directory, _print_error)
+    actors, events = _existing(args.actors, "--actors"), _existing(args.events, "--events")
+    outlets = _existing(args.outlets, "--outlets")
+    with api.open(settings.db, settings) as corpus:
+        try:
+            result = corpus.ingest(
+                args.paths, outlet=args.outlet, published=published, url=args.url,
+                fields=args.map or [], date_order=args.date_order, input_format=args.format,
+                parse=not args.no_parse, outlets=outlets, actors=actors, events=events,
+                on_error=_print_error, progress=sys.stderr.isatty(),
+            )  # fmt: skip
+        except api.FieldMapError as exc:
+            raise UsageError(str(exc)) from exc
     for change in result.changes:
         _print_error(
             InputError(change.source, f"{change.field} changed from {change.old or 'none'} to "
@@ -111,17 +102,12 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_parse(args: argparse.Namespace, settings: Settings) -> int:
-    from rashomon.pipeline import IngestOptions, IngestResult, Progress, process_pending
-    from rashomon.store import Store
+    from rashomon import api
 
-    options = IngestOptions(
-        actor_files=_existing(args.actors, "--actors"),
-        event_files=_existing(args.events, "--events"),
-    )
-    result = IngestResult()
-    with Store(settings.db) as store:
-        progress = Progress(sys.stderr.isatty())
-        process_pending(store, settings, options, _print_error, progress, result)
+    actors, events = _existing(args.actors, "--actors"), _existing(args.events, "--events")
+    with api.open(settings.db, settings) as corpus:
+        result = corpus.parse(actors=actors, events=events, on_error=_print_error,
+                              progress=sys.stderr.isatty())  # fmt: skip
     left = result.left_to_others
     others = f", {left} left to another running ingest" if left else ""
     print(
@@ -143,12 +129,12 @@ def _existing(paths: Sequence[str] | None, option: str) -> tuple[Path, ...]:
 
 
 def cmd_articles(args: argparse.Namespace, settings: Settings) -> int:
-    with _reader(settings) as store:
-        selection = _selection(store, args)
-        rows = [r for r in store.list_articles() if selection.allows(r.id)]
-    rows = rows[: args.limit] if args.limit else rows
+    from rashomon.api.rows import article_row
+
+    with _reader(settings) as corpus:
+        rows = corpus.articles(story=args.story, outlet=args.outlet, limit=args.limit)
     if args.json:
-        _print_json([_article_row(row) for row in rows])
+        _print_json([article_row(row) for row in rows])
         return EXIT_OK
     shown = [
         {
@@ -164,16 +150,8 @@ def cmd_articles(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_article(args: argparse.Namespace, settings: Settings) -> int:
-    with _reader(settings) as store:
-        article, summary = store.get_article(args.id)
-        changes = store.article_changes(article.id)
-    record = _article_row(summary) | {
-        "author": article.author,
-        "url": article.url,
-        "captions": list(article.captions),
-        "changes": changes,
-        "body": article.body,
-    }
+    with _reader(settings) as corpus:
+        record = corpus.article_record(args.id)
     if args.json:
         _print_json(record)
         return EXIT_OK
@@ -183,28 +161,21 @@ def cmd_article(args: argparse.Namespace, settings: Settings) -> int:
             value = UNKNOWN_OUTLET
         if key not in ("body", "captions", "changes") and value not in (None, ""):
             lines.append(f"{key:>20}: {one_line(value)}")
-    lines += [f"{'caption':>20}: {one_line(caption)}" for caption in article.captions]
+    lines += [f"{'caption':>20}: {one_line(caption)}" for caption in record["captions"]]
     lines += [
         f"{'changed':>20}: {c['field']} {c['old'] or 'none'} → {c['new'] or 'none'} "
         f"({c['found_in']}, {c['changed_at']})"
-        for c in changes
+        for c in record["changes"]
     ]
-    _write("\n".join(lines) + "\n\n" + article.body + "\n")
+    _write("\n".join(lines) + "\n\n" + record["body"] + "\n")
     return EXIT_OK
 
 
 def cmd_report(args: argparse.Namespace, settings: Settings) -> int:
-    from rashomon.nlp import load_docs, load_pipeline
-    from rashomon.report.terminal import full_report
-    from rashomon.store.entities import article_entity_summary
-
-    with _reader(settings) as store:
-        selection = _selection(store, args)
-        rows = [r for r in store.list_articles() if selection.allows(r.id)]
-        rows = rows[: args.limit] if args.limit else rows
-        docs = load_docs(store, load_pipeline(settings.model), [r.id for r in rows], settings)
-        entities = {row.id: article_entity_summary(store, row.id) for row in rows}
-    _write(full_report(rows, docs, entities))
+    with _reader(settings) as corpus:
+        text = corpus.report(article=args.article, story=args.story, outlet=args.outlet,
+                             limit=args.limit)  # fmt: skip
+    _write(text)
     return EXIT_OK
 
 
@@ -329,14 +300,11 @@ DOSSIER_SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "
 
 def cmd_dossier(args: argparse.Namespace, settings: Settings) -> int:
     from rashomon import api
-    from rashomon.report.dossier_html import render_html
-    from rashomon.report.dossier_markdown import render_markdown
 
     output = _output_path(args.output) if args.output else None
     fmt = args.format or (DOSSIER_SUFFIXES.get(output.suffix.lower()) if output else None) or "md"
     with api.open(settings.db, read_only=True) as corpus:
-        dossier = corpus.dossier(args.story)
-    text = render_html(dossier) if fmt == "html" else render_markdown(dossier)
+        text = corpus.dossier(args.story, fmt)
     if output is None:
         _write(text)
         return EXIT_OK
@@ -347,6 +315,17 @@ def cmd_dossier(args: argparse.Namespace, settings: Settings) -> int:
             f"cannot write {shown_name(str(output))}: {exc.strerror or exc}"
         ) from exc
     print(f"rashomon: wrote {shown_name(str(output))} ({fmt})", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    from rashomon import api
+
+    with api.open(settings.db, read_only=True) as corpus:
+        done = corpus.export(args.output, args.format, story=args.story)
+    print(f"rashomon: wrote {args.format} export to {done.path} ({len(done.files)} files, "
+          f"rashomon {done.versions['rashomon']}, extractor {done.versions['extractor']})",
+          file=sys.stderr)  # fmt: skip
     return EXIT_OK
 
 
@@ -382,27 +361,14 @@ _TABLE_COLUMNS = {
 
 
 def _listing(name: str) -> Callable[[argparse.Namespace, Settings], int]:
-    """A listing command: rows from one store query, filtered, as a table or JSON."""
+    """A listing command: its rows, filtered, as a table or JSON."""
 
     def command(args: argparse.Namespace, settings: Settings) -> int:
-        from rashomon.store import entities as queries
-        from rashomon.store.events import list_events
-
-        with _reader(settings) as store:
-            selection = _selection(store, args)
-            if name in ("actors", "places"):
-                rows = getattr(queries, f"list_{name}")(store, selection.article_ids)
-            else:
-                single = selection.article_ids and len(selection.article_ids) == 1
-                one = next(iter(selection.article_ids)) if single else None  # type: ignore[arg-type]
-                if name == "events":
-                    rows = list_events(store, one)
-                elif name in ("dates", "mentions"):
-                    rows = getattr(queries, f"list_{name}")(store, one)
-                else:
-                    rows = getattr(queries, f"list_{name}")(store)
-                rows = [r for r in rows if selection.allows(r["article_id"])]
-        rows = rows[: args.limit] if args.limit else rows
+        with _reader(settings) as corpus:
+            rows = corpus.listing(
+                name, article=getattr(args, "article", None), story=getattr(args, "story", None),
+                outlet=getattr(args, "outlet", None), limit=args.limit,
+            )  # fmt: skip
         if args.json:
             _print_json(rows)
         else:
@@ -410,27 +376,6 @@ def _listing(name: str) -> Callable[[argparse.Namespace, Settings], int]:
         return EXIT_OK
 
     return command
-
-
-def _selection(store: Any, args: argparse.Namespace) -> Any:
-    from rashomon.store.select import select_articles
-
-    return select_articles(
-        store, getattr(args, "article", None), getattr(args, "story", None),
-        getattr(args, "outlet", None),
-    )  # fmt: skip
-
-
-_ARTICLE_FIELDS = (
-    "id", "source", "title", "outlet", "outlet_found_in", "wire", "dateline", "published",
-    "published_precision", "published_found_in", "words", "duplicate_of", "similarity",
-    "published_rejected", "published_note",
-)  # fmt: skip
-
-
-def _article_row(summary: object) -> dict[str, object]:
-    values = dataclasses.asdict(summary)  # type: ignore[call-overload]
-    return {name: values[name] for name in _ARTICLE_FIELDS}
 
 
 # -- argument parsing ------------------------------------------------------------------------
@@ -651,6 +596,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="md or html (default: from the -o suffix, .html or .md; else md)",
     )  # fmt: skip
     dossier.add_argument("-o", "--output", help="file to write (default: stdout)")
+
+    export = add(
+        "export",
+        cmd_export,
+        "Export for other tools: csv, jsonl or parquet tables in a folder (articles, actors, "
+        "mentions, places, quotes, figures, events, stories, incidents and their per-source "
+        "reports, aligned figure claims, disputes and their sides, with a manifest.json of "
+        "versions); polecat: PLOVER-shaped event JSON lines; acled: one CSV row per incident "
+        "in ACLED's columns. Every export carries the rashomon and extractor versions.",
+    )
+    export.add_argument(
+        "--format", required=True, choices=("csv", "jsonl", "parquet", "polecat", "acled")
+    )
+    export.add_argument("--story", help="only this story (id or unique prefix)")
+    export.add_argument(
+        "-o", "--output", required=True,
+        help="folder to write (csv, jsonl, parquet) or file (polecat, acled)",
+    )  # fmt: skip
     return parser
 
 

@@ -12,7 +12,7 @@ import bisect
 import dataclasses
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -39,10 +39,12 @@ MAX_SENTENCE_TOKENS = 150
 # 2: quotes and numeric claims; 3: events; 4: event targets, states; 5: figures' measure,
 # victims, scope and claimant kind; 6: vetted new actors, name mentions, dated roles;
 # 7: the CAMEO-derived event lexicon and PLOVER coding of reported events; 8: figures' scope
-# ('a total of' and records span nothing); 9: long texts extracted in parts; 11 (web facts):
-# descriptions and dated roles as the article gives them, writers' asides in figures, ranks
-# as one token
-EXTRACTOR_VERSION = "11"
+# ('a total of' and records span nothing); 9: long texts extracted in parts; 10: places' country
+# as ISO alpha-3 (as actors'), the actors an article's actors belong to stored with them;
+# 11: doers of attacks named as nouns, accusations and denials read from the parse; 12 (web
+# facts): descriptions and dated roles as the article gives them, writers' asides in figures,
+# ranks as one token
+EXTRACTOR_VERSION = "12"
 STAGE = "entities"
 
 
@@ -172,13 +174,17 @@ class EntityExtractor:
                 if actor_id not in listed:
                     listed.add(actor_id)
                     actors.append(self._event_actor(actor_id))
+        alpha3 = country_alpha3()
         return ArticleEntities(
             article_id=article_id,
             version=self.version,
-            actors=tuple(actors),
+            actors=self._with_affiliations(actors),
             aliases=found.aliases,
             mentions=tuple(sorted(rows, key=lambda r: (r.start, r.end))),
-            places=tuple(used_places.values()),
+            places=tuple(
+                replace(p, country=alpha3.get(p.country, p.country)) if p.country else p
+                for p in used_places.values()
+            ),
             dates=tuple((d, *sentences.bounds(d.start)) for d in dates),
             quotes=tuple((q, *sentences.bounds(q.start)) for q in quotes),
             numbers=tuple((n, *sentences.bounds(n.start)) for n in numbers),
@@ -208,6 +214,26 @@ class EntityExtractor:
         alpha3 = country_alpha3().get(mention.place.country or "")
         unlisted = _state_id(alpha3) if alpha3 else None
         return unlisted if unlisted in self.unlisted_states else None
+
+    def _with_affiliations(
+        self, actors: Sequence[tuple[Actor, str]]
+    ) -> tuple[tuple[Actor, str], ...]:
+        """The article's actors and every actor they belong to, so that a stored
+        affiliation always names a stored actor (the database keeps it as a foreign key);
+        an affiliation the dictionary does not hold is dropped rather than left dangling."""
+        found = {actor.id: (actor, origin) for actor, origin in actors}
+        queue = list(found)
+        while queue:
+            actor, origin = found[queue.pop()]
+            parent_id = actor.affiliation
+            if parent_id is None or parent_id in found:
+                continue
+            try:
+                found[parent_id] = (self.dictionary.get(parent_id), "dictionary")
+                queue.append(parent_id)
+            except KeyError:
+                found[actor.id] = (replace(actor, affiliation=None), origin)
+        return tuple(found.values())
 
     def _event_actor(self, actor_id: str) -> tuple[Actor, str]:
         state = self.unlisted_states.get(actor_id)

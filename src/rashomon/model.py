@@ -7,8 +7,32 @@ and not a silent KeyError three stages later.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
-from enum import StrEnum
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, is_dataclass
+from enum import Enum, StrEnum
+from typing import Any
+
+
+class Record:
+    """Base of the records rashomon hands to its users: `to_dict()` gives plain JSON-able
+    data (lists for tuples, strings for enums), for `json.dumps`, pandas or a web response."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: plain(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
+
+
+def plain(value: Any) -> Any:
+    """A record's value as JSON-able data: dataclasses as dicts, tuples and lists as lists,
+    mappings as dicts, enums as their values."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    return value
 
 
 class DatePrecision(StrEnum):
@@ -28,7 +52,7 @@ class FoundIn(StrEnum):
 
 
 @dataclass(frozen=True)
-class PublicationDate:
+class PublicationDate(Record):
     """A publication date no more precise than the evidence: '2016-11' stays a month."""
 
     value: str  # ISO: YYYY-MM-DD, YYYY-MM or YYYY
@@ -61,7 +85,7 @@ class RawArticle:
 
 
 @dataclass(frozen=True)
-class OffsetMap:
+class OffsetMap(Record):
     """Maps offsets in the clean body back to the raw text it was cut from.
 
     Cleaning only deletes stretches of raw text (and may join kept pieces with a newline),
@@ -87,7 +111,7 @@ class OffsetMap:
 
 
 @dataclass(frozen=True)
-class Article:
+class Article(Record):
     """A cleaned article: body free of boilerplate, with its publisher, wire and date."""
 
     id: str
@@ -116,7 +140,7 @@ class Article:
 
 
 @dataclass(frozen=True)
-class ArticleSummary:
+class ArticleSummary(Record):
     """One row of `rashomon articles`: what a user scans to pick an article."""
 
     id: str
@@ -217,7 +241,7 @@ class Place:
     lat: float
     lon: float
     precision: PlacePrecision
-    country: str | None = None  # ISO alpha-2 as GeoNames gives it
+    country: str | None = None  # ISO alpha-2 as GeoNames gives it; stored as alpha-3
     parent_id: str | None = None
     population: int = 0
 

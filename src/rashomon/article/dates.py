@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from rashomon.model import DatePrecision, FoundIn, PublicationDate
 
 __all__ = [
+    "dates_after_record",
     "date_from_text_lead",
     "date_from_url",
     "lead_stamp_length",
@@ -205,14 +206,28 @@ def _month_or_day(found: PublicationDate | None) -> PublicationDate | None:
     return found if found and found.precision is not DatePrecision.YEAR else None
 
 
+# "... Monitor AFP Tuesday 6 Aug 2013 At least 18 people ...": a wire credit run into a full
+# date with its weekday, near the head of a body whose line breaks were lost (a headline and
+# standfirst before it). Full weekday dates with a year are how pages date themselves;
+# reported events get "on Tuesday", not "Tuesday 6 Aug 2013".
+_CREDITED_DATE = re.compile(
+    r"(?:\b[A-Z]{2,6}|\bReuters|\bAhram Online)\s*[,|\u2013\u2014-]?\s*"
+    r"(?P<date>(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\d{1,2}\s+"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}))\b"
+)
+_CREDIT_REACH = 700  # characters from the start: headline and standfirst fit before it
+
+
 @lru_cache(maxsize=64)  # the same lead is read for the date and for checking a record's
 def date_from_text_lead(text: str, order: str = "MDY") -> PublicationDate | None:
     """A publication date stated at the very start of an article body.
 
     Accepted: a body that opens with a full date ('Wed 05 Apr 2017 Syria attack ...'), or, among
     its first five non-blank lines, a labelled date line ('Published: 24 October 2016',
-    'Updated 10:32 GMT, October 24, 2016') or a line that is only a date. Dates inside ordinary
-    sentences are left alone: they are usually about events, not about publication.
+    'Updated 10:32 GMT, October 24, 2016') or a line that is only a date; or, near the head
+    of a body whose line breaks were lost, a wire credit run into a full weekday date
+    ('... Monitor AFP Tuesday 6 Aug 2013 At least ...'). Dates inside ordinary sentences are
+    left alone: they are usually about events, not about publication.
     """
     lines = [line.strip() for line in text.splitlines() if line.strip()][:_LEAD_LINES]
     for i, line in enumerate(lines):
@@ -227,6 +242,9 @@ def date_from_text_lead(text: str, order: str = "MDY") -> PublicationDate | None
         line_date = parse_date(line.strip(_EDGE_PUNCT), found_in=FoundIn.TEXT, order=order)
         if found := _month_or_day(line_date):
             return found
+    credited = _CREDITED_DATE.search(text[:_CREDIT_REACH])
+    if credited is not None:
+        return parse_date(credited.group("date"), found_in=FoundIn.TEXT, order=order)
     return None
 
 
@@ -292,3 +310,36 @@ def text_date_beats_record(record: PublicationDate, text: str) -> PublicationDat
         return None
     shared = min(len(record.value), len(found.value))
     return found if record.value[:shared] != found.value[:shared] else None
+
+
+RECORD_SLACK_DAYS = 2  # a record's day may trail the page's by a time zone and a late edit
+RECORD_REFUTED_BY = 2  # full dates after the record's that prove it wrong
+
+
+def dates_after_record(record: PublicationDate, body: str) -> list[str]:
+    """The full dates ("21 August 2013", "October 9, 2013") the body prints after the
+    record's date, when enough of them do to prove the record wrong, latest last.
+
+    An article cannot tell of days after it was published, except as plans and deadlines;
+    one later date can be one of those ("the June 30 2014 deadline"), several show that the
+    record's date (FA-KES's `date` column is wrong for about a quarter of its rows) is not
+    the article's."""
+    bound = _day_of(record.value)
+    if bound is None:
+        return []
+    bound += dt.timedelta(days=RECORD_SLACK_DAYS)
+    found: set[str] = set()
+    for pattern in (_DAY_MONTH_NAME, _MONTH_NAME_DAY):
+        for match in pattern.finditer(body):
+            year, day = int(match["year"]), int(match["day"])
+            month = _MONTHS.index(match["mon"][:3].lower()) + 1
+            if _valid(year, month, day) and dt.date(year, month, day) > bound:
+                found.add(dt.date(year, month, day).isoformat())
+    return sorted(found) if len(found) >= RECORD_REFUTED_BY else []
+
+
+def _day_of(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if len(value) >= 10 else None
+    except ValueError:
+        return None

@@ -10,10 +10,13 @@ the sentence, and the outlet.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import Any
+
+from rashomon.model import Record
 
 # -- dates --------------------------------------------------------------------------------
 
@@ -43,7 +46,7 @@ def day_range(iso: str | None) -> tuple[date, date] | None:
 
 
 @dataclass(frozen=True)
-class DateWindow:
+class DateWindow(Record):
     """An estimated span (ISO days) for an article without a publication date, with what it
     rests on: "names Jabhat Fateh al-Sham (2016-07-28 to 2017-01-28)". Never a publication
     date: readers show it as an estimate."""
@@ -63,7 +66,7 @@ class DateWindow:
 
 
 @dataclass(frozen=True)
-class ArticleFact:
+class ArticleFact(Record):
     id: str
     outlet: str | None
     wire: str | None = None
@@ -89,7 +92,7 @@ class ArticleFact:
 
 
 @dataclass(frozen=True)
-class Argument:
+class Argument(Record):
     """One event participant as written, and the actor it resolves to."""
 
     start: int
@@ -99,7 +102,7 @@ class Argument:
 
 
 @dataclass(frozen=True)
-class EventFact:
+class EventFact(Record):
     article_id: str
     start: int
     end: int
@@ -134,7 +137,7 @@ class EventFact:
 
 
 @dataclass(frozen=True)
-class FigureFact:
+class FigureFact(Record):
     """A number one article reports, with what it counts and who claims it."""
 
     article_id: str
@@ -164,7 +167,7 @@ class FigureFact:
 
 
 @dataclass(frozen=True)
-class QuoteFact:
+class QuoteFact(Record):
     article_id: str
     start: int
     end: int
@@ -180,7 +183,7 @@ class QuoteFact:
 
 
 @dataclass(frozen=True)
-class MentionFact:
+class MentionFact(Record):
     article_id: str
     start: int
     end: int
@@ -195,7 +198,7 @@ class MentionFact:
 
 
 @dataclass(frozen=True)
-class DateFact:
+class DateFact(Record):
     article_id: str
     start: int
     end: int
@@ -208,7 +211,7 @@ class DateFact:
 
 
 @dataclass(frozen=True)
-class ActorFact:
+class ActorFact(Record):
     id: str
     name: str
     kind: str
@@ -219,7 +222,7 @@ class ActorFact:
 
 
 @dataclass(frozen=True)
-class PlaceFact:
+class PlaceFact(Record):
     id: str
     name: str
     lat: float
@@ -230,7 +233,7 @@ class PlaceFact:
 
 
 @dataclass(frozen=True)
-class NameSpan:
+class NameSpan(Record):
     """When a name was in use ("Jabhat Fateh al-Sham": 2016-07 to 2017-01), for dating
     articles that give no date of their own. Either end may be open."""
 
@@ -241,7 +244,7 @@ class NameSpan:
 
 
 @dataclass(frozen=True)
-class ArticleFacts:
+class ArticleFacts(Record):
     """Everything one article contributes to the cross-article half."""
 
     article: ArticleFact
@@ -258,7 +261,7 @@ class ArticleFacts:
 
 
 @dataclass(frozen=True)
-class Gazette:
+class Gazette(Record):
     """The actors and places the articles resolve to, by id, and the names' time spans."""
 
     actors: Mapping[str, ActorFact] = field(default_factory=dict)
@@ -288,6 +291,19 @@ class Gazette:
         return tuple(chain)
 
 
+@dataclass(frozen=True)
+class TermCounts:
+    """In how many placed articles' reports each word occurs, and how many articles were
+    placed: what makes a shared word telling (see reconcile/wording.py)."""
+
+    counts: Mapping[str, int] = field(default_factory=dict)
+    documents: int = 0
+
+    def weight(self, term: str) -> float:
+        """The word's inverse document frequency, smoothed (an unseen word weighs most)."""
+        return math.log((1 + self.documents) / (1 + self.counts.get(term, 0))) + 1.0
+
+
 # -- what reconcile hands back ---------------------------------------------------------------
 
 
@@ -297,7 +313,7 @@ def records_dict(record: Any) -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
-class Attribution:
+class Attribution(Record):
     """Who one source says did it: the actor as named, and who says so."""
 
     actor_id: str | None
@@ -309,7 +325,7 @@ class Attribution:
 
 
 @dataclass(frozen=True)
-class IncidentReport:
+class IncidentReport(Record):
     """One article's account of one incident: its sentences, the doer it names (and on whose
     word), the figures it gives, whether it denies, and the days it puts the happening on.
 
@@ -339,6 +355,7 @@ class IncidentReport:
     denied_by: tuple[Attribution, ...] = ()  # who, in this report, denies doing it
     target_actor_ids: tuple[str, ...] = ()
     published: str | None = None
+    terms: tuple[str, ...] = ()  # its content words (see reconcile/wording.py)
 
     @property
     def dated(self) -> bool:
@@ -350,7 +367,7 @@ class IncidentReport:
 
 
 @dataclass(frozen=True)
-class Incident:
+class Incident(Record):
     """One real happening and every report of it."""
 
     id: str
@@ -381,7 +398,7 @@ class Incident:
 
 
 @dataclass(frozen=True)
-class FigureClaim:
+class FigureClaim(Record):
     """One article's figure as aligned with others: the fact, who reported it, when."""
 
     figure: FigureFact
@@ -400,7 +417,17 @@ class FigureClaim:
 
 
 @dataclass(frozen=True)
-class AlignedFigure:
+class Clash(Record):
+    """Two claims of an aligned figure (indexes into its claims) that cannot both hold:
+    `kind` "dispute", or "update" when the later one is a higher toll a day or more on."""
+
+    first: int
+    second: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class AlignedFigure(Record):
     """Figures about one quantity (same incident or cumulative count, measure and victim
     group), side by side. `status`: agreed, dispute, or update (a later toll)."""
 
@@ -413,6 +440,7 @@ class AlignedFigure:
     status: str
     incident_id: str | None = None
     place_id: str | None = None
+    clashes: tuple[Clash, ...] = ()  # the pairs behind a dispute or an update
 
     @property
     def positions(self) -> tuple[tuple[FigureClaim, ...], ...]:
@@ -427,7 +455,7 @@ class AlignedFigure:
 
 
 @dataclass(frozen=True)
-class DisputeSide:
+class DisputeSide(Record):
     """One position in a dispute: the value or claim, who holds it, who reported it."""
 
     value_or_claim: str
@@ -443,7 +471,7 @@ class DisputeSide:
 
 
 @dataclass(frozen=True)
-class Dispute:
+class Dispute(Record):
     """Accounts that cannot all be true (status "dispute"), or a later account that replaces
     an earlier one (status "update": a change over time, not a contradiction)."""
 
@@ -459,7 +487,7 @@ class Dispute:
 
 
 @dataclass(frozen=True)
-class Story:
+class Story(Record):
     """Related incidents and articles, bounded in time. `reports` counts publications that
     are not copies; `independent` counts outlets and wire chains."""
 

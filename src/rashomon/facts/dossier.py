@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rashomon.facts import DateWindow, Dispute, DisputeSide
+from rashomon.model import Record
 
 
 @dataclass(frozen=True)
-class Citation:
+class Citation(Record):
     """Where a statement comes from: the article, its outlet, and the sentence."""
 
     article_id: str
@@ -25,13 +26,13 @@ class Citation:
 
 
 @dataclass(frozen=True)
-class SummarySentence:
+class SummarySentence(Record):
     text: str
     citations: tuple[Citation, ...]
 
 
 @dataclass(frozen=True)
-class Source:
+class Source(Record):
     """One report: an article, the outlet that published it, and its copies elsewhere."""
 
     article_id: str
@@ -43,7 +44,7 @@ class Source:
 
 
 @dataclass(frozen=True)
-class KeyActor:
+class KeyActor(Record):
     actor_id: str
     name: str
     kind: str
@@ -52,7 +53,7 @@ class KeyActor:
 
 
 @dataclass(frozen=True)
-class TimelineEntry:
+class TimelineEntry(Record):
     """An event or a change of state, dated as precisely as the reports allow."""
 
     date: str | None
@@ -72,7 +73,7 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True)
-class FigureClaim:
+class FigureClaim(Record):
     """One claimant's figure for an aligned quantity."""
 
     value: str  # "around 300", "no more than 900"
@@ -87,7 +88,7 @@ class FigureClaim:
 
 
 @dataclass(frozen=True)
-class Figure:
+class Figure(Record):
     """Numbers about the same thing (same counted concept, scope and time), side by side."""
 
     subject: str
@@ -96,7 +97,7 @@ class Figure:
 
 
 @dataclass(frozen=True)
-class QuoteReport:
+class QuoteReport(Record):
     text: str
     outlet: str | None
     article_id: str
@@ -106,7 +107,7 @@ class QuoteReport:
 
 
 @dataclass(frozen=True)
-class SpeakerQuotes:
+class SpeakerQuotes(Record):
     """What one speaker said, each statement with every outlet that carried it."""
 
     speaker: str
@@ -115,7 +116,7 @@ class SpeakerQuotes:
 
 
 @dataclass(frozen=True)
-class Dossier:
+class Dossier(Record):
     story_id: str
     label: str
     start: str | None

@@ -46,8 +46,8 @@ _READ_BY_EXTRACTION = ("outlet", "published")
 class Outcome(StrEnum):
     ADDED = "added"
     COPY = "copy"  # added, and recorded as a copy of an earlier article
-    UPDATED = "updated"  # already stored; metadata given on the command line changed it
     UNCHANGED = "unchanged"  # already stored: re-ingesting is a no-op
+    UPDATED = "updated"  # already stored; metadata given on the command line changed it
 
 
 @dataclass(frozen=True)

@@ -38,9 +38,11 @@ from rashomon.store.facts import article_facts, gazette, read_articles
 from rashomon.store.findings import replace_findings
 from rashomon.store.incidents import (
     candidate_incidents,
+    count_terms,
     read_incidents,
     retire_incidents,
     save_incident,
+    term_counts,
 )
 from rashomon.store.stories import (
     is_placed,
@@ -128,6 +130,8 @@ def _place(
     if named is not None:  # its reports and its story go by the names' dates
         facts = replace(facts, article=replace(facts.article, window=named))
     incidents, retired = _incidents_of(store, facts, names, kinds, originals, cfg.incidents)
+    count_terms(conn, {t for i in incidents for r in i.reports
+                       if r.article_id == article_id for t in r.terms})  # fmt: skip
     lead = incidents[0] if incidents and incidents[0].reports[-1].lead else None
     lead_story = lead.story_id if lead is not None and len(lead.reports) > 1 else None
     features = features_of(facts, names, incident_story=lead_story)
@@ -171,13 +175,15 @@ def _incidents_of(
     chain = chain_of(facts.article, originals)
     found: list[Incident] = []
     retired: dict[str, str] = {}
-    for report in article_reports(facts, names, kinds, chain):
+    reports = article_reports(facts, names, kinds, chain)
+    counts = term_counts(store, {t for r in reports for t in r.terms})
+    for report in reports:
         candidates = [
             c for c in candidate_incidents(store, report.day_low, report.day_high)
             if all(c.id != f.id for f in found) and c.id not in retired
         ]  # fmt: skip
-        fitting = bridged(report, matches(report, candidates, names, kinds, config), names,
-                          kinds, config)  # fmt: skip
+        fitting = bridged(report, matches(report, candidates, names, kinds, config, counts),
+                          names, kinds, config)  # fmt: skip
         base = merge(fitting, names, kinds) if len(fitting) > 1 else (fitting or [None])[0]
         if len(fitting) > 1:
             retired |= {i.id: base.id for i in fitting if i.id != base.id}  # type: ignore[union-attr]
@@ -231,7 +237,7 @@ def _refresh_findings(
         facts = article_facts(store, incident.article_ids)
         figures = {(f.article_id, f.start): f for a in facts for f in a.figures}
         articles = {a.id: a.article for a in facts}
-        aligned = incident_figures(incident, figures, articles)
+        aligned = incident_figures(incident, figures, articles, relations)
         disputes = incident_disputes(incident, aligned, relations, names, articles)
         with store.transaction() as conn:
             replace_findings(conn, aligned, disputes, incident_id=incident.id)
@@ -242,7 +248,9 @@ def _refresh_findings(
             for i in read_incidents(store, story_id=story_id) for r in i.reports
             for start in r.figure_starts
         }  # fmt: skip
-        counts = quantity_figures((f for a in facts for f in a.figures), articles, names, tolls)
+        counts = quantity_figures(
+            (f for a in facts for f in a.figures), articles, names, tolls, relations
+        )
         disputes = story_disputes(story_id, facts, counts, relations, names)
         with store.transaction() as conn:
             replace_findings(conn, counts, disputes, story_id=story_id)

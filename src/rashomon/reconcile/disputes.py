@@ -25,6 +25,7 @@ from rashomon.facts import (
     Dispute,
     DisputeSide,
     EventFact,
+    FigureClaim,
     FigureFact,
     Gazette,
     Incident,
@@ -37,7 +38,7 @@ from rashomon.reconcile.contradictions import (
     control_states,
     denials,
 )
-from rashomon.reconcile.intervals import allowed, meet, show
+from rashomon.reconcile.intervals import allowed, show
 from rashomon.reconcile.kinship import ActorRelations
 
 # Who can be named as the doer of a strike: not an outlet, a monitor or an aid body.
@@ -52,7 +53,7 @@ def incident_disputes(
     articles: Mapping[str, ArticleFact],
 ) -> list[Dispute]:
     """Numeric, perpetrator and denial disputes (and updates) about one incident."""
-    found = [numeric(f, incident.story_id, articles) for f in figures if f.status != "agreed"]
+    found = [d for f in figures for d in numeric(f, incident.story_id, articles)]
     found += _perpetrator(incident, relations, gazette, articles)
     found += _denial(incident, relations, gazette, articles)
     return found
@@ -70,7 +71,7 @@ def story_disputes(
     articles = {f.id: f.article for f in facts}
     quotes = [q for f in facts for q in f.quotes]
     events = [e for f in facts for e in f.events]
-    found = [numeric(f, story_id, articles) for f in figures if f.status != "agreed"]
+    found = [d for f in figures for d in numeric(f, story_id, articles)]
     others = [e for e in events if e.type != "ASSAULT"]
     states = control_states([n for f in facts for n in f.figures], events, articles, gazette)
     for contradiction in (*denials(others, relations.related, gazette),
@@ -86,41 +87,50 @@ def story_disputes(
 
 def numeric(
     figure: AlignedFigure, story_id: str | None, articles: Mapping[str, ArticleFact]
-) -> Dispute:
-    sides = tuple(
-        DisputeSide(
-            value_or_claim=c.figure.text, claimant=c.figure.claimant or c.outlet,
-            claimant_actor_id=c.figure.claimant_actor_id, outlet=c.outlet,
-            article_id=c.figure.article_id, date=c.date, sentence=c.figure.sentence,
-            position=c.position, start=c.figure.start, end=c.figure.end,
-        )
-        for c in figure.claims
+) -> list[Dispute]:
+    """The dispute and the update an aligned figure holds (either, both or none): each has
+    as sides the claims that clash that way (see figures._clashes), in their positions, and
+    a note naming each clashing pair."""
+    found = []
+    for kind in ("dispute", "update"):
+        pairs = [c for c in figure.clashes if c.kind == kind]
+        if not pairs:
+            continue
+        involved = sorted({i for c in pairs for i in (c.first, c.second)})
+        sides = tuple(_numeric_side(figure.claims[i]) for i in involved)
+        if kind == "update":
+            steps = sorted({(figure.claims[i].date or "?", i) for i in involved})
+            note = "the toll changed over time, not a contradiction: " + " then ".join(
+                f"{_said(figure.claims[i])} on {day}" for day, i in steps
+            )
+        else:
+            note = "cannot both be right, whatever their qualifiers allow: " + "; ".join(
+                f"{_said(figure.claims[c.first])} against {_said(figure.claims[c.second])}"
+                f" ({show(_interval(figure.claims[c.first].figure))} against"
+                f" {show(_interval(figure.claims[c.second].figure))})"
+                for c in pairs
+            )
+        found.append(Dispute(
+            _id(story_id or figure.incident_id or "", f"numeric-{kind}", figure.subject, sides),
+            story_id, "numeric", figure.subject, kind, sides, note,
+            incident_id=figure.incident_id, measure=figure.measure,
+        ))  # fmt: skip
+    return found
+
+
+def _numeric_side(claim: FigureClaim) -> DisputeSide:
+    return DisputeSide(
+        value_or_claim=claim.figure.text, claimant=claim.figure.claimant or claim.outlet,
+        claimant_actor_id=claim.figure.claimant_actor_id, outlet=claim.outlet,
+        article_id=claim.figure.article_id, date=claim.date, sentence=claim.figure.sentence,
+        position=claim.position, start=claim.figure.start, end=claim.figure.end,
     )  # fmt: skip
-    positions = figure.positions
-    described = [
-        (" / ".join(dict.fromkeys(f"{c.figure.text} ({c.who}"
-                                  + (f", {c.outlet}" if c.figure.claimant and c.outlet else "")
-                                  + ")" for c in p)),
-         meet([_interval(c.figure) for c in p]) or _interval(p[0].figure))
-        for p in positions
-    ]  # fmt: skip
-    if figure.status == "update":
-        note = "the toll changed over time, not a contradiction: " + " then ".join(
-            f"{text} on {min(c.date or '?' for c in p)}"
-            for (text, _), p in zip(described, positions, strict=True)
-        )
-    else:
-        clashes = [
-            f"{a[0]} against {b[0]} ({show(a[1])} against {show(b[1])})"
-            for i, a in enumerate(described) for b in described[i + 1 :]
-            if meet([a[1], b[1]]) is None
-        ]  # fmt: skip
-        note = "cannot both be right, whatever their qualifiers allow: " + "; ".join(clashes)
-    return Dispute(
-        _id(story_id or figure.incident_id or "", "numeric", figure.subject, sides),
-        story_id, "numeric", figure.subject, figure.status, sides, note,
-        incident_id=figure.incident_id, measure=figure.measure,
-    )  # fmt: skip
+
+
+def _said(claim: FigureClaim) -> str:
+    """ "at least 1,300 (George Sabra, Reuters)": the figure, who gives it, where."""
+    where = f", {claim.outlet}" if claim.figure.claimant and claim.outlet else ""
+    return f"{claim.figure.text} ({claim.who}{where})"
 
 
 def _interval(figure: FigureFact) -> tuple[float, float]:
@@ -141,34 +151,51 @@ def _doers(report: IncidentReport, gazette: Gazette) -> list[Attribution]:
     ]  # fmt: skip
 
 
+def side_of(actor_id: str, relations: ActorRelations) -> str:
+    """The party an actor acts for: the top of its affiliations ("Syrian Arab Army" and
+    "Bashar al-Assad" both act for Syria's state)."""
+    chain = relations.ancestors(actor_id)
+    return chain[-1] if chain else actor_id
+
+
+# Kinds where "who did it" has one answer: a battle has two sides by nature.
+_ONE_DOER = frozenset({"aerial", "shelling", "explosives", "chemical", "killing", "attack"})
+
+
 def _perpetrator(
     incident: Incident, relations: ActorRelations, gazette: Gazette,
     articles: Mapping[str, ArticleFact],
 ) -> list[Dispute]:  # fmt: skip
-    """Reports that name unrelated doers, grouped into sides by kinship of their doers."""
-    named = [(r, d) for r in incident.reports if (d := _doers(r, gazette))]
-    sides: list[list[tuple[IncidentReport, list[Attribution]]]] = []
-    for report, doers in named:
-        home = next(
-            (s for s in sides if any(_kin(doers, other, relations) for _, other in s)), None
-        )
-        (home.append((report, doers)) if home is not None else sides.append([(report, doers)]))
+    """Reports that each name one party as the doer, and not the same one. A report that
+    names two parties (both sides of a battle, or an aside) takes no side."""
+    if incident.kind not in _ONE_DOER:
+        return []
+    sides: dict[str, list[tuple[IncidentReport, Attribution]]] = {}
+    for report in incident.reports:
+        doers = _doers(report, gazette)
+        parties = {side_of(d.actor_id, relations) for d in doers if d.actor_id}
+        if len(parties) != 1:
+            continue
+        (party,) = parties
+        sides.setdefault(party, []).extend((report, d) for d in doers)
     if len(sides) < 2:
         return []
-    claimants = {
-        i: {(d.claimant or r.outlet or r.chain).lower() for r, ds in side for d in ds}
-        for i, side in enumerate(sides)
+    voices = {
+        party: {(d.claimant or r.outlet or r.chain).lower() for r, d in named}
+        for party, named in sides.items()
     }
-    if len(set().union(*claimants.values())) < 2:
+    if len(set().union(*voices.values())) < 2:
         return []  # one voice naming two doers is not two accounts
+    ordered = sorted(sides, key=lambda p: (-len(sides[p]), p))
     rows = tuple(
         _attribution_side(report, doer, position, gazette, articles)
-        for position, side in enumerate(sides) for report, doers in side for doer in doers
+        for position, party in enumerate(ordered) for report, doer in sides[party]
     )  # fmt: skip
     names = [
-        " / ".join(dict.fromkeys(gazette.actor_name(d.actor_id) or d.text for _, ds in side
-                                 for d in ds))
-        for side in sides
+        " / ".join(dict.fromkeys(gazette.actor_name(d.actor_id) or d.text for _, d in sides[p]))
+        + " (" + ", ".join(sorted(dict.fromkeys(r.outlet or "unknown outlet"
+                                                for r, _ in sides[p]))) + ")"
+        for p in ordered
     ]  # fmt: skip
     subject = f"who carried out the {incident.label or incident.kind}"
     note = "the reports name different doers: " + " against ".join(names)
@@ -186,48 +213,49 @@ def _perpetrator(
     ]
 
 
-def _kin(
-    ours: Iterable[Attribution], theirs: Iterable[Attribution], relations: ActorRelations
-) -> bool:
-    return any(
-        relations.related(a.actor_id, b.actor_id) for a in ours for b in theirs
-        if a.actor_id and b.actor_id
-    )  # fmt: skip
-
-
 def _denial(
     incident: Incident, relations: ActorRelations, gazette: Gazette,
     articles: Mapping[str, ArticleFact],
 ) -> list[Dispute]:  # fmt: skip
-    """A doer one report names, against its denial in another."""
+    """For each party a report names as the doer and another report says denies it: those
+    who name it against those who deny (one dispute per party)."""
+    denied: dict[str, list[tuple[IncidentReport, Attribution]]] = {}
+    for report in incident.reports:
+        for denial in report.denied_by:
+            if denial.actor_id:
+                denied.setdefault(side_of(denial.actor_id, relations), []).append((report, denial))
     found = []
-    for denier in incident.reports:
-        for denial in denier.denied_by:
-            accusers = [
-                (r, d) for r in incident.reports if r.article_id != denier.article_id
-                for d in _doers(r, gazette)
-                if denial.actor_id and d.actor_id and relations.related(d.actor_id, denial.actor_id)
-            ]  # fmt: skip
-            if not accusers:
-                continue
-            rows = tuple(_attribution_side(r, d, 0, gazette, articles) for r, d in accusers) + (
-                _attribution_side(denier, denial, 1, gazette, articles, denied=True),
-            )
-            who = gazette.actor_name(denial.actor_id) or denial.text
-            subject = f"whether {who} carried out the {incident.label or incident.kind}"
-            note = f"reported as done by {who}, and denied: " + rows[-1].value_or_claim
-            found.append(
-                Dispute(
-                    _id(incident.id, "denial", subject, rows),
-                    incident.story_id,
-                    "denial",
-                    subject,
-                    "dispute",
-                    rows,
-                    note,
-                    incident_id=incident.id,
-                )  # fmt: skip
-            )
+    for party, deniers in sorted(denied.items()):
+        denying = {r.article_id for r, _ in deniers}
+        accusers = [
+            (r, d) for r in incident.reports if r.article_id not in denying
+            for d in _doers(r, gazette)
+            if d.actor_id and side_of(d.actor_id, relations) == party
+        ]  # fmt: skip
+        if not accusers:
+            continue
+        rows = tuple(_attribution_side(r, d, 0, gazette, articles) for r, d in accusers) + tuple(
+            _attribution_side(r, d, 1, gazette, articles, denied=True) for r, d in deniers
+        )
+        who = gazette.actor_name(party) or party
+        subject = f"whether {who} carried out the {incident.label or incident.kind}"
+        accusing = ", ".join(dict.fromkeys(s.claimant or s.outlet or "" for s in rows
+                                           if s.position == 0))  # fmt: skip
+        denying_voices = ", ".join(dict.fromkeys(s.claimant or s.outlet or "" for s in rows
+                                                 if s.position == 1))  # fmt: skip
+        note = f"{accusing} say {who} did it; {denying_voices} deny it"
+        found.append(
+            Dispute(
+                _id(incident.id, "denial", subject, rows),
+                incident.story_id,
+                "denial",
+                subject,
+                "dispute",
+                rows,
+                note,
+                incident_id=incident.id,
+            )  # fmt: skip
+        )
     return found
 
 

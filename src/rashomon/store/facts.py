@@ -29,7 +29,9 @@ from rashomon.facts import (
     PlaceFact,
     QuoteFact,
 )
+from rashomon.model import EventArgument
 from rashomon.store.db import Store
+from rashomon.store.events import event_participants
 
 _CHUNK = 500  # ids per IN (...) query: well under SQLite's variable limit
 _SENTENCE = "substr(a.body, t.sentence_start + 1, t.sentence_end - t.sentence_start) AS sentence"
@@ -146,7 +148,8 @@ def _events(conn: sqlite3.Connection, marks: str, ids: Sequence[str]) -> list[Ev
         "SELECT t.*, " + _SENTENCE + " FROM events t JOIN articles a ON a.id = t.article_id"
         f" WHERE t.article_id IN ({marks}) ORDER BY t.article_id, t.start",
         ids,
-    )
+    ).fetchall()
+    participants = event_participants(conn, [r["id"] for r in rows])
     return [
         EventFact(
             article_id=r["article_id"],
@@ -160,8 +163,8 @@ def _events(conn: sqlite3.Connection, marks: str, ids: Sequence[str]) -> list[Ev
             sentence_end=r["sentence_end"],
             sentence=r["sentence"],
             frame=r["frame"],
-            sources=_arguments(r["sources"]),
-            targets=_arguments(r["targets"]),
+            sources=_arguments(participants[r["id"]]["source"]),
+            targets=_arguments(participants[r["id"]]["target"]),
             place_id=r["place_id"],
             place_from=r["place_from"],
             date=r["date"],
@@ -172,10 +175,8 @@ def _events(conn: sqlite3.Connection, marks: str, ids: Sequence[str]) -> list[Ev
     ]
 
 
-def _arguments(text: str) -> tuple[Argument, ...]:
-    return tuple(
-        Argument(a["start"], a["end"], a["text"], a.get("actor_id")) for a in json.loads(text)
-    )
+def _arguments(found: Sequence[EventArgument]) -> tuple[Argument, ...]:
+    return tuple(Argument(a.start, a.end, a.text, a.actor_id) for a in found)
 
 
 def _figures(conn: sqlite3.Connection, marks: str, ids: Sequence[str]) -> list[FigureFact]:

@@ -15,14 +15,15 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
-from rashomon.facts import Attribution, Incident, IncidentReport
+from rashomon.facts import Attribution, Incident, IncidentReport, TermCounts
 from rashomon.store.db import Store
 
 _ROLES = ("perpetrator", "denies", "target")
 
 
 def save_incident(conn: sqlite3.Connection, incident: Incident, label: str) -> None:
-    """Write the incident's row and every report not stored yet (reports are only added)."""
+    """Write the incident's row, every report not stored yet, and the reports that grew (an
+    article's two reports that a merge showed to be of one happening become one)."""
     conn.execute(
         "INSERT INTO incidents (id, kind, type, mode, place_id, date_start, date_end,"
         " date_precision, story_id, label, reports, independent, updated_at)"
@@ -36,14 +37,20 @@ def save_incident(conn: sqlite3.Connection, incident: Incident, label: str) -> N
          incident.date_start, incident.date_end, incident.date_precision, incident.story_id,
          label, len(incident.reports), incident.independent, _now()),
     )  # fmt: skip
-    stored = {
-        r[0]
-        for r in conn.execute(
-            "SELECT article_id FROM incident_reports WHERE incident_id = ?", (incident.id,)
-        )
-    }
+    stored = dict(
+        conn.execute(
+            "SELECT article_id, sentences FROM incident_reports WHERE incident_id = ?",
+            (incident.id,),
+        ).fetchall()
+    )
     for report in incident.reports:
         if report.article_id not in stored:
+            _insert_report(conn, incident.id, report)
+        elif stored[report.article_id] != json.dumps(report.sentences):  # two became one
+            conn.execute(
+                "DELETE FROM incident_reports WHERE incident_id = ? AND article_id = ?",
+                (incident.id, report.article_id),
+            )
             _insert_report(conn, incident.id, report)
 
 
@@ -51,14 +58,14 @@ def _insert_report(conn: sqlite3.Connection, incident_id: str, report: IncidentR
     conn.execute(
         "INSERT INTO incident_reports (incident_id, article_id, outlet, chain, kind, lead,"
         " sentence_start, sentence_end, sentences, day_low, day_high, date_from, place_id,"
-        " around, event_starts, figure_starts, figure_values, published)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " around, event_starts, figure_starts, figure_values, published, terms)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (incident_id, report.article_id, report.outlet, report.chain, report.kind,
          int(report.lead), report.sentence_start, report.sentence_end,
          json.dumps(report.sentences), report.day_low, report.day_high, report.date_from,
          report.place_id, int(report.around), json.dumps(report.event_starts),
          json.dumps(report.figure_starts),
-         json.dumps(report.figure_values), report.published),
+         json.dumps(report.figure_values), report.published, " ".join(report.terms)),
     )  # fmt: skip
     rows = [
         (incident_id, report.article_id, role, a.actor_id, a.text, a.claimant,
@@ -208,6 +215,7 @@ def _reports(store: Store, incident_ids: Sequence[str]) -> dict[str, list[Incide
                 denied_by=tuple(named["denies"]),
                 target_actor_ids=tuple(a.actor_id for a in named["target"] if a.actor_id),
                 published=row["published"],
+                terms=tuple(row["terms"].split()),
             )  # fmt: skip
         )
     return found
@@ -230,3 +238,32 @@ def incidents_of_articles(store: Store, article_ids: Iterable[str]) -> dict[str,
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+# -- how telling each report word is -----------------------------------------------------------
+
+_ARTICLES = "#articles"  # the row counting articles whose reports were counted (not a word)
+
+
+def term_counts(store: Store, terms: Iterable[str]) -> TermCounts:
+    """How many placed articles' reports use each of `terms`, and how many were counted."""
+    wanted = sorted(set(terms) | {_ARTICLES})
+    counts: dict[str, int] = {}
+    for chunk in range(0, len(wanted), 500):
+        part = wanted[chunk : chunk + 500]
+        marks = ",".join("?" * len(part))
+        counts.update(store.conn.execute(
+            f"SELECT term, articles FROM report_terms WHERE term IN ({marks})", part
+        ).fetchall())  # fmt: skip
+    documents = counts.pop(_ARTICLES, 0)
+    return TermCounts(counts=counts, documents=documents)
+
+
+def count_terms(conn: sqlite3.Connection, terms: Iterable[str]) -> None:
+    """Count one more article whose reports use `terms` (inside the article's transaction)."""
+    rows = [(t,) for t in sorted(set(terms) - {_ARTICLES})] + [(_ARTICLES,)]
+    conn.executemany(
+        "INSERT INTO report_terms (term, articles) VALUES (?, 1)"
+        " ON CONFLICT(term) DO UPDATE SET articles = articles + 1",
+        rows,
+    )

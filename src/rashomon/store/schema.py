@@ -437,9 +437,249 @@ MIGRATIONS: tuple[Migration, ...] = (
         ALTER TABLE articles ADD COLUMN published_note TEXT;
         """,
     ),
+    Migration(
+        12,
+        "foreign_keys_event_actors_views",
+        """
+        -- A database other tools can read: every actor, place, article and story reference is a
+        -- foreign key, events' participants are rows of a link table (no JSON lists), country
+        -- codes are ISO 3166 alpha-3 everywhere (places are converted by code after this runs),
+        -- and views join the names. SQLite adds a foreign key only by rebuilding a table: each
+        -- table is copied aside, dropped, created anew and filled again, all in this one
+        -- transaction, with the checks deferred to its commit. A reference to a row that does
+        -- not exist (none is written since this migration) is cleared rather than kept broken.
+        PRAGMA defer_foreign_keys = ON;
+
+        CREATE TABLE actors_before_12 AS SELECT * FROM actors;
+        DROP TABLE actors;
+        CREATE TABLE actors (
+            id TEXT PRIMARY KEY,               -- dictionary slug, new:slug, or state:iso3
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            country TEXT,                      -- ISO 3166 alpha-3
+            sector TEXT,                       -- GOV, MIL, REB, OPP, IGO, NGO, MED, CVL ...
+            affiliation TEXT REFERENCES actors(id) DEFERRABLE INITIALLY DEFERRED,
+            origin TEXT NOT NULL               -- 'dictionary', 'text' or 'gazetteer' (a state)
+        );
+        INSERT INTO actors (id, name, kind, country, sector, affiliation, origin)
+            SELECT id, name, kind, country, sector,
+                   CASE WHEN affiliation IN (SELECT id FROM actors_before_12)
+                        THEN affiliation END, origin
+            FROM actors_before_12;
+        DROP TABLE actors_before_12;
+
+        CREATE TABLE places_before_12 AS SELECT * FROM places;
+        DROP TABLE places;
+        CREATE TABLE places (
+            id TEXT PRIMARY KEY,               -- geonames:ID or rashomon:slug
+            name TEXT NOT NULL,
+            lat REAL NOT NULL,
+            lon REAL NOT NULL,
+            precision TEXT NOT NULL,           -- point, district, city, region, country
+            country TEXT,                      -- ISO 3166 alpha-3, as actors.country
+            parent_id TEXT REFERENCES places(id) DEFERRABLE INITIALLY DEFERRED
+        );
+        INSERT INTO places (id, name, lat, lon, precision, country, parent_id)
+            SELECT id, name, lat, lon, precision, country,
+                   CASE WHEN parent_id IN (SELECT id FROM places_before_12) THEN parent_id END
+            FROM places_before_12;
+        DROP TABLE places_before_12;
+        CREATE INDEX places_parent ON places(parent_id);
+
+        CREATE TABLE quotes_before_12 AS SELECT * FROM quotes;
+        DROP TABLE quotes;
+        CREATE TABLE quotes (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,            -- content span in the clean body
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            kind TEXT NOT NULL,                -- direct, indirect, statement
+            cue TEXT,
+            cue_start INTEGER,
+            cue_end INTEGER,
+            speaker TEXT,
+            speaker_start INTEGER,
+            speaker_end INTEGER,
+            speaker_actor_id TEXT REFERENCES actors(id) DEFERRABLE INITIALLY DEFERRED,
+            intermediary TEXT,                 -- "told AFP": AFP
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL
+        );
+        INSERT INTO quotes (article_id, start, end, text, kind, cue, cue_start, cue_end, speaker,
+                            speaker_start, speaker_end, speaker_actor_id, intermediary,
+                            sentence_start, sentence_end)
+            SELECT article_id, start, end, text, kind, cue, cue_start, cue_end, speaker,
+                   speaker_start, speaker_end,
+                   CASE WHEN speaker_actor_id IN (SELECT id FROM actors)
+                        THEN speaker_actor_id END,
+                   intermediary, sentence_start, sentence_end
+            FROM quotes_before_12 ORDER BY rowid;
+        DROP TABLE quotes_before_12;
+        CREATE INDEX quotes_article ON quotes(article_id, start);
+        CREATE INDEX quotes_speaker ON quotes(speaker_actor_id);
+
+        CREATE TABLE numbers_before_12 AS SELECT * FROM numbers;
+        DROP TABLE numbers;
+        CREATE TABLE numbers (
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            value REAL,
+            low REAL,
+            high REAL,
+            qualifier TEXT NOT NULL,           -- exact approximate at_least at_most range vague
+            what TEXT,
+            unit TEXT,
+            about_actor_id TEXT REFERENCES actors(id) DEFERRABLE INITIALLY DEFERRED,
+            place_id TEXT REFERENCES places(id) DEFERRABLE INITIALLY DEFERRED,
+            time TEXT,
+            claimant TEXT,
+            claimant_actor_id TEXT REFERENCES actors(id) DEFERRABLE INITIALLY DEFERRED,
+            status TEXT NOT NULL,              -- asserted, estimated, proposed, hypothetical
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL,
+            measure TEXT,
+            victims TEXT,
+            scope TEXT,
+            scope_since TEXT,
+            claimant_kind TEXT
+        );
+        INSERT INTO numbers (article_id, start, end, text, value, low, high, qualifier, what, unit,
+                             about_actor_id, place_id, time, claimant, claimant_actor_id, status,
+                             sentence_start, sentence_end, measure, victims, scope, scope_since,
+                             claimant_kind)
+            SELECT article_id, start, end, text, value, low, high, qualifier, what, unit,
+                   CASE WHEN about_actor_id IN (SELECT id FROM actors) THEN about_actor_id END,
+                   CASE WHEN place_id IN (SELECT id FROM places) THEN place_id END,
+                   time, claimant,
+                   CASE WHEN claimant_actor_id IN (SELECT id FROM actors)
+                        THEN claimant_actor_id END,
+                   status, sentence_start, sentence_end, measure, victims, scope, scope_since,
+                   claimant_kind
+            FROM numbers_before_12 ORDER BY rowid;
+        DROP TABLE numbers_before_12;
+        CREATE INDEX numbers_article ON numbers(article_id, start);
+        CREATE INDEX numbers_measure ON numbers(measure);
+
+        CREATE TABLE events_before_12 AS SELECT rowid AS id, * FROM events;
+        DROP TABLE events;
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,            -- referenced by event_actors
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,            -- the trigger's span
+            end INTEGER NOT NULL,
+            trigger TEXT NOT NULL,
+            type TEXT NOT NULL,                -- PLOVER: AGREE ... ASSAULT
+            mode TEXT,
+            factuality TEXT NOT NULL,          -- asserted negated proposed planned demanded
+                                               -- hypothetical alleged historical
+            frame TEXT,                        -- the word that set the factuality
+            place_id TEXT REFERENCES places(id) DEFERRABLE INITIALLY DEFERRED,
+            place_from TEXT,                   -- clause or context
+            date TEXT,
+            date_precision TEXT,
+            date_from TEXT,                    -- text or publication
+            sentence_start INTEGER NOT NULL,
+            sentence_end INTEGER NOT NULL
+        );
+        INSERT INTO events (id, article_id, start, end, trigger, type, mode, factuality, frame,
+                            place_id, place_from, date, date_precision, date_from,
+                            sentence_start, sentence_end)
+            SELECT id, article_id, start, end, trigger, type, mode, factuality, frame,
+                   CASE WHEN place_id IN (SELECT id FROM places) THEN place_id END,
+                   place_from, date, date_precision, date_from, sentence_start, sentence_end
+            FROM events_before_12 ORDER BY id;
+        CREATE INDEX events_article ON events(article_id, start);
+        CREATE INDEX events_type ON events(type);
+        CREATE TABLE event_actors (
+            event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            role TEXT NOT NULL,                -- source or target
+            position INTEGER NOT NULL,         -- order as written, within the role
+            start INTEGER NOT NULL,            -- the participant as written, in the clean body
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            actor_id TEXT REFERENCES actors(id) DEFERRABLE INITIALLY DEFERRED,
+            PRIMARY KEY (event_id, role, position)
+        );
+        CREATE INDEX event_actors_actor ON event_actors(actor_id);
+        INSERT INTO event_actors (event_id, role, position, start, end, text, actor_id)
+            SELECT e.id, r.role, j.key, json_extract(j.value, '$.start'),
+                   json_extract(j.value, '$.end'), json_extract(j.value, '$.text'),
+                   CASE WHEN json_extract(j.value, '$.actor_id') IN (SELECT id FROM actors)
+                        THEN json_extract(j.value, '$.actor_id') END
+            FROM events_before_12 e
+            JOIN (SELECT 'source' AS role UNION ALL SELECT 'target') r
+            JOIN json_each(CASE r.role WHEN 'source' THEN e.sources ELSE e.targets END) j;
+        DROP TABLE events_before_12;
+
+        CREATE VIEW event_view AS
+        SELECT e.id AS event_id, e.article_id, a.title AS article_title, a.outlet,
+               a.published, e.type, e.mode, e.factuality, e.frame, e.trigger,
+               (SELECT group_concat(name, char(59, 32)) FROM (
+                    SELECT COALESCE(ac.name, x.text) AS name FROM event_actors x
+                    LEFT JOIN actors ac ON ac.id = x.actor_id
+                    WHERE x.event_id = e.id AND x.role = 'source' ORDER BY x.position))
+                   AS sources,
+               (SELECT group_concat(name, char(59, 32)) FROM (
+                    SELECT COALESCE(ac.name, x.text) AS name FROM event_actors x
+                    LEFT JOIN actors ac ON ac.id = x.actor_id
+                    WHERE x.event_id = e.id AND x.role = 'target' ORDER BY x.position))
+                   AS targets,
+               e.place_id, p.name AS place, p.lat, p.lon, p.precision AS place_precision,
+               p.country AS place_country, e.place_from, e.date, e.date_precision,
+               e.date_from, e.start, e.end,
+               substr(a.body, e.sentence_start + 1, e.sentence_end - e.sentence_start)
+                   AS sentence
+        FROM events e JOIN articles a ON a.id = e.article_id
+        LEFT JOIN places p ON p.id = e.place_id;
+
+        CREATE VIEW figure_view AS
+        SELECT f.id AS figure_id, f.subject, f.measure, f.victims, f.scope, f.status,
+               f.incident_id, i.label AS incident, COALESCE(f.story_id, i.story_id) AS story_id,
+               s.label AS story, f.place_id, p.name AS place, p.lat, p.lon, c.position,
+               c.article_id, a.outlet, a.published, c.date, n.text AS figure, n.value, n.low,
+               n.high, n.qualifier, COALESCE(n.claimant, a.outlet) AS claimant,
+               n.claimant_kind, n.claimant_actor_id, ca.name AS claimant_actor, c.start, c.end,
+               substr(a.body, n.sentence_start + 1, n.sentence_end - n.sentence_start)
+                   AS sentence
+        FROM figures f JOIN figure_claims c ON c.figure_id = f.id
+        JOIN articles a ON a.id = c.article_id
+        LEFT JOIN numbers n ON n.article_id = c.article_id AND n.start = c.start
+        LEFT JOIN incidents i ON i.id = f.incident_id
+        LEFT JOIN stories s ON s.id = COALESCE(f.story_id, i.story_id)
+        LEFT JOIN places p ON p.id = f.place_id
+        LEFT JOIN actors ca ON ca.id = n.claimant_actor_id;
+
+        CREATE VIEW dispute_view AS
+        SELECT d.id AS dispute_id, d.kind, d.status, d.subject, d.measure, d.note, d.story_id,
+               s.label AS story, d.incident_id, i.label AS incident, ds.position,
+               ds.value_or_claim, ds.claimant, ds.claimant_actor_id, ca.name AS claimant_actor,
+               ds.outlet, ds.article_id, a.title AS article_title, ds.date, ds.start, ds.end,
+               ds.sentence
+        FROM disputes d JOIN dispute_sides ds ON ds.dispute_id = d.id
+        JOIN articles a ON a.id = ds.article_id
+        LEFT JOIN stories s ON s.id = d.story_id
+        LEFT JOIN incidents i ON i.id = d.incident_id
+        LEFT JOIN actors ca ON ca.id = ds.claimant_actor_id
+        """,
+    ),
+    Migration(
+        14,
+        "report_words",
+        """
+        -- the content words of each incident report (reconcile/wording.py), and in how many
+        -- placed articles' reports each word occurs: what makes a shared word telling
+        ALTER TABLE incident_reports ADD COLUMN terms TEXT NOT NULL DEFAULT '';
+        CREATE TABLE report_terms (
+            term TEXT PRIMARY KEY,
+            articles INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """,
+    ),
 )
 
 # Filled by code after the migration runs, for articles stored before it (see Store._migrate).
-BACKFILLED_BY_CODE = {10: "article_shingles"}
+BACKFILLED_BY_CODE = {10: "article_shingles", 12: "places.country"}
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -170,5 +170,5 @@ def clear_cross_article(store: Store) -> None:
     with store.transaction() as conn:
         for table in ("dispute_sides", "disputes", "figure_claims", "figures",
                       "incident_actors", "incident_reports", "incidents", "story_entries",
-                      "story_articles", "stories", "article_windows"):  # fmt: skip
+                      "story_articles", "stories", "article_windows", "report_terms"):  # fmt: skip
             conn.execute(f"DELETE FROM {table}")
