@@ -359,6 +359,15 @@ def test_according_to(read):
     assert one(read(text), "2,700").claimant == "Syrian Observatory"  # no mention: the phrase
 
 
+def test_speaker_carries_within_a_paragraph_not_past_it(read):
+    said = "The Observatory said the strike hit a market."
+    figure = "At least 12 people were killed there."
+    assert one(read(f"{said} {figure}"), "12").claimant == "Observatory"
+    # a new paragraph with no speech verb is the writer's own
+    assert one(read(f"{said}\n{figure}"), "12").claimant is None
+    assert one(read(f"{said}\n\n{figure}"), "12").claimant is None
+
+
 def test_said_after_and_before(read):
     text = "The rebels now control about 70 percent of the district, the Observatory added."
     assert one(read(text), "70").claimant == "Observatory"
