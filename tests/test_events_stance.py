@@ -1,0 +1,94 @@
+"""What a speaker says an attack was: ACCUSE, CONCEDE or REJECT by the speaker.
+
+Through the real pipeline and extractor, on sentences of our own shaped like wire copy: a
+stance word counts where a speaker says it (a reported clause, a tag after the clause, a
+direct quote, a naming verb), never in the writer's own words or under a negated speech
+verb; a negated stance word turns over.
+"""
+
+import pytest
+
+from rashomon.entities import EntityExtractor
+from rashomon.model import DatePrecision, FoundIn, PublicationDate
+from rashomon.nlp import load_pipeline
+from rashomon.settings import Settings
+
+PUBLISHED = PublicationDate("2016-09-20", DatePrecision.DAY, FoundIn.USER)
+STATEMENTS = ("ACCUSE", "CONCEDE", "REJECT")
+
+
+@pytest.fixture(scope="module")
+def statements():
+    nlp = load_pipeline(Settings().model)
+    extractor = EntityExtractor.build(nlp)
+
+    def run(text: str) -> list[tuple[str, str, tuple[str | None, ...]]]:
+        found = extractor.extract("t", nlp(text), PUBLISHED)
+        return [
+            (e.type, e.trigger, e.source_actor_ids)
+            for e, _, _ in found.events
+            if e.type in STATEMENTS
+        ]
+
+    return run
+
+
+def test_a_strike_said_to_be_intentional_accuses(statements):
+    found = statements('Damascus believed the US airstrike near the airport was "intentional."')
+    assert [(t, w) for t, w, _ in found] == [("ACCUSE", "intentional")]
+    assert found[0][2] == ("syrian-government",)
+
+
+def test_a_strike_said_to_be_a_mistake_concedes(statements):
+    found = statements("The Pentagon said the airstrike on the army was a mistake.")
+    assert [(t, w) for t, w, _ in found] == [("CONCEDE", "mistake")]
+    found = statements("The Pentagon has said the attack was carried out mistakenly.")
+    assert [(t, w) for t, w, _ in found] == [("CONCEDE", "mistakenly")]
+
+
+def test_a_tag_after_the_clause_says_it(statements):
+    found = statements(
+        "Human error was the cause of the airstrike that killed Syrian troops, "
+        "U.S. Central Command officials said on Tuesday."
+    )
+    assert [(t, w) for t, w, _ in found] == [("CONCEDE", "error")]
+
+
+def test_a_negated_stance_word_turns_over(statements):
+    found = statements("The army said the airstrike on its positions was not a mistake.")
+    assert [(t, w) for t, w, _ in found] == [("ACCUSE", "mistake")]
+    found = statements("The ministry said it bears no responsibility for the shelling.")
+    assert [(t, w) for t, w, _ in found] == [("REJECT", "responsibility")]
+
+
+def test_reports_called_untrue_are_rejected(statements):
+    found = statements("The president says reports of a chemical attack were a fabrication.")
+    assert ("REJECT", "fabrication") in [(t, w) for t, w, _ in found]
+
+
+def test_holding_someone_responsible_accuses_without_an_attack_named(statements):
+    found = statements("The State Department said Russia ultimately bears responsibility.")
+    assert [(t, w) for t, w, _ in found] == [("ACCUSE", "responsibility")]
+    found = statements("The regime must be held accountable, the spokesman said.")
+    assert [(t, w) for t, w, _ in found] == [("ACCUSE", "accountable")]
+
+
+def test_naming_and_admitting_verbs(statements):
+    found = statements("The envoy called the attack on the convoy an outrage.")
+    assert [(t, w) for t, w, _ in found] == [("ACCUSE", "outrage")]
+    found = statements("Denmark confirmed its air force's participation in the airstrikes.")
+    assert [(t, w) for t, w, _ in found] == [("CONCEDE", "participation")]
+
+
+def test_a_stance_word_in_a_direct_quote_is_the_speakers(statements):
+    found = statements('"It was a premeditated attack by the American forces," Assad said.')
+    assert [(t, w) for t, w, _ in found] == [("ACCUSE", "premeditated")]
+    assert found[0][2] == ("bashar-al-assad",)
+
+
+def test_the_writers_own_words_and_unsaid_things_are_no_statement(statements):
+    assert statements("The deliberate attack on the market killed 20 people.") == []
+    assert statements(
+        "State media confirmed a plane had been shot down, but did not say who was responsible."
+    ) == []
+    assert statements("The monitor said the airstrike killed 20 people in the town.") == []
