@@ -88,7 +88,10 @@ def test_a_stance_word_in_a_direct_quote_is_the_speakers(statements):
 
 def test_the_writers_own_words_and_unsaid_things_are_no_statement(statements):
     assert statements("The deliberate attack on the market killed 20 people.") == []
-    assert statements(
-        "State media confirmed a plane had been shot down, but did not say who was responsible."
-    ) == []
+    assert (
+        statements(
+            "State media confirmed a plane had been shot down, but did not say who was responsible."
+        )
+        == []
+    )
     assert statements("The monitor said the airstrike killed 20 people in the town.") == []
