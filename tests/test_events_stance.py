@@ -22,10 +22,10 @@ def statements():
     nlp = load_pipeline(Settings().model)
     extractor = EntityExtractor.build(nlp)
 
-    def run(text: str) -> list[tuple[str, str, tuple[str | None, ...]]]:
+    def run(text: str, targets: bool = False) -> list[tuple[str, str, tuple[str | None, ...]]]:
         found = extractor.extract("t", nlp(text), PUBLISHED)
         return [
-            (e.type, e.trigger, e.source_actor_ids)
+            (e.type, e.trigger, e.target_actor_ids if targets else e.source_actor_ids)
             for e, _, _ in found.events
             if e.type in STATEMENTS
         ]
@@ -71,6 +71,17 @@ def test_holding_someone_responsible_accuses_without_an_attack_named(statements)
     assert [(t, w) for t, w, _ in found] == [("ACCUSE", "responsibility")]
     found = statements("The regime must be held accountable, the spokesman said.")
     assert [(t, w) for t, w, _ in found] == [("ACCUSE", "accountable")]
+
+
+def test_the_accused_is_who_is_held_responsible_or_the_attacks_doer(statements):
+    found = statements("The State Department said Russia bears responsibility.", targets=True)
+    assert found == [("ACCUSE", "responsibility", ("russia",))]
+    found = statements("Activists have held Damascus responsible.", targets=True)
+    assert found == [("ACCUSE", "responsible", ("syrian-government",))]
+    found = statements(
+        '"It was a deliberate attack by Russian jets," the rebels said.', targets=True
+    )
+    assert found == [("ACCUSE", "deliberate", ("russia",))]
 
 
 def test_naming_and_admitting_verbs(statements):

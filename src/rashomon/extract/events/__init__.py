@@ -174,6 +174,7 @@ def find_events(
             )  # fmt: skip
         )
         heads.append(trigger.head.i)
+    events = _accused_doers(events, heads, stances)
     return _threats_of_what(doc, events, heads)
 
 
@@ -185,9 +186,26 @@ def _stated(stance: Stance, reader: ArgumentReader, when: EventDates) -> Event:
     return Event(
         start=trigger.start, end=trigger.end, trigger=trigger.text, type=trigger.sense.type,
         mode=None, factuality="asserted", frame=stance.speaker_verb.text,
-        sources=tuple(reader.subject_of(stance.speaker_verb)), targets=(),
+        sources=tuple(reader.subject_of(stance.speaker_verb)),
+        targets=tuple(reader.resolve(stance.accused)),
         place_id=None, place_from=None, date=day, date_precision=precision, date_from=date_from,
     )  # fmt: skip
+
+
+def _accused_doers(
+    events: list[Event], heads: list[int], stances: dict[int, Stance]
+) -> list[Event]:
+    """An accusation about an attack ("believed the US airstrike was intentional") accuses
+    whoever the attack's own event names as its doer."""
+    at = dict(zip(heads, events, strict=True))
+    found = []
+    for head, event in zip(heads, events, strict=True):
+        stance = stances.get(head)
+        act = at.get(stance.act.i) if stance is not None and stance.act is not None else None
+        if act is not None and not event.targets and event.type == "ACCUSE":
+            event = replace(event, targets=act.sources)
+        found.append(event)
+    return found
 
 
 def _disowned(

@@ -46,6 +46,8 @@ class Stance:
 
     trigger: Trigger
     speaker_verb: Token  # the speech verb (or a quote's cue) whose subject says it
+    act: Token | None = None  # the attack an accusation is about: its doer is the accused
+    accused: tuple[Token, ...] = ()  # else who is held responsible, as written
 
 
 class StanceReader:
@@ -121,8 +123,15 @@ class StanceReader:
                 continue
             if _negated(word) or _negated(clause):
                 kind = "REJECT" if culpable else _TURNED[kind]  # "was not responsible"
-            if kind is not None:
+            if kind is None:
+                continue
+            if kind != "ACCUSE":
                 return Stance(_trigger(word, kind, verb), verb)
+            if culpable:  # "Russia bears responsibility", "held Damascus responsible"
+                held = "dobj" if clause.i == verb.i else "nsubj"
+                accused = [c for c in clause.children if c.dep_ in (held, "nsubjpass")]
+                return Stance(_trigger(word, kind, verb), verb, None, tuple(accused))
+            return Stance(_trigger(word, kind, verb), verb, act)
         return None
 
     def _in_quote(self, span: Span, acts: set[int], cue: Token) -> list[Stance]:
@@ -140,7 +149,8 @@ class StanceReader:
                 if kind is not None and _negated(word):
                     kind = _TURNED[kind]
                 if kind is not None and kind != "REJECT":
-                    found.append(Stance(_trigger(word, kind, cue), cue))
+                    act = token if kind == "ACCUSE" else None
+                    found.append(Stance(_trigger(word, kind, cue), cue, act))
                     break
         return found
 
