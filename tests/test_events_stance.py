@@ -39,38 +39,36 @@ def test_a_strike_said_to_be_intentional_accuses(statements):
     assert found[0][2] == ("syrian-government",)
 
 
-def test_a_strike_said_to_be_a_mistake_concedes(statements):
-    found = statements("The Pentagon said the airstrike on the army was a mistake.")
-    assert [(t, w) for t, w, _ in found] == [("CONCEDE", "mistake")]
-    found = statements("The Pentagon has said the attack was carried out mistakenly.")
-    assert [(t, w) for t, w, _ in found] == [("CONCEDE", "mistakenly")]
-
-
-def test_a_tag_after_the_clause_says_it(statements):
-    found = statements(
-        "Human error was the cause of the airstrike that killed Syrian troops, "
-        "U.S. Central Command officials said on Tuesday."
-    )
-    assert [(t, w) for t, w, _ in found] == [("CONCEDE", "error")]
-
-
-def test_a_negated_stance_word_turns_over(statements):
-    found = statements("The army said the airstrike on its positions was not a mistake.")
-    assert [(t, w) for t, w, _ in found] == [("ACCUSE", "mistake")]
-    found = statements("The ministry said it bears no responsibility for the shelling.")
-    assert [(t, w) for t, w, _ in found] == [("REJECT", "responsibility")]
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        # a mistake concedes, in a reported clause or its manner
+        ("The Pentagon said the airstrike on the army was a mistake.", ("CONCEDE", "mistake")),
+        ("The Pentagon has said the attack was carried out mistakenly.", ("CONCEDE", "mistakenly")),
+        # a tag after the clause reports the clause
+        (
+            "Human error was the cause of the airstrike that killed Syrian troops, "
+            "U.S. Central Command officials said on Tuesday.",
+            ("CONCEDE", "error"),
+        ),
+        # a negated stance word turns over
+        ("The army said the airstrike on its positions was not a mistake.", ("ACCUSE", "mistake")),
+        ("The ministry said it bears no responsibility for the shelling.", ("REJECT", "responsibility")),
+        # holding someone responsible accuses, with no attack named
+        ("The State Department said Russia ultimately bears responsibility.", ("ACCUSE", "responsibility")),
+        ("The regime must be held accountable, the spokesman said.", ("ACCUSE", "accountable")),
+        # naming and admitting verbs
+        ("The envoy called the attack on the convoy an outrage.", ("ACCUSE", "outrage")),
+        ("Denmark confirmed its air force's participation in the airstrikes.", ("CONCEDE", "participation")),
+    ],
+)  # fmt: skip
+def test_statements_of_what_an_attack_was(statements, text, coded):
+    assert [(t, w) for t, w, _ in statements(text)] == [coded]
 
 
 def test_reports_called_untrue_are_rejected(statements):
     found = statements("The president says reports of a chemical attack were a fabrication.")
     assert ("REJECT", "fabrication") in [(t, w) for t, w, _ in found]
-
-
-def test_holding_someone_responsible_accuses_without_an_attack_named(statements):
-    found = statements("The State Department said Russia ultimately bears responsibility.")
-    assert [(t, w) for t, w, _ in found] == [("ACCUSE", "responsibility")]
-    found = statements("The regime must be held accountable, the spokesman said.")
-    assert [(t, w) for t, w, _ in found] == [("ACCUSE", "accountable")]
 
 
 def test_the_accused_is_who_is_held_responsible_or_the_attacks_doer(statements):
@@ -82,13 +80,6 @@ def test_the_accused_is_who_is_held_responsible_or_the_attacks_doer(statements):
         '"It was a deliberate attack by Russian jets," the rebels said.', targets=True
     )
     assert found == [("ACCUSE", "deliberate", ("russia",))]
-
-
-def test_naming_and_admitting_verbs(statements):
-    found = statements("The envoy called the attack on the convoy an outrage.")
-    assert [(t, w) for t, w, _ in found] == [("ACCUSE", "outrage")]
-    found = statements("Denmark confirmed its air force's participation in the airstrikes.")
-    assert [(t, w) for t, w, _ in found] == [("CONCEDE", "participation")]
 
 
 def test_a_stance_word_in_a_direct_quote_is_the_speakers(statements):
