@@ -23,7 +23,7 @@ command line; then every fact is looked up in what the store holds:
   aliases, or the outlet when the claim has none) names the gold claimant or its note.
   Each claim serves one gold figure.
 - aliases: every name of the gold group is the text of a mention (name keys equal or one inside
-  the other) resolved to one and the same actor.
+  the other) resolved to one and the same actor (or, for a place's names, the same place).
 - events: an event of the gold PLOVER type whose sentence shares two content words with the
   gold description. Each event serves one gold line.
 - contradictions: `rashomon disputes --json` lists a dispute (status "dispute") with a side from
@@ -158,7 +158,7 @@ class Findings:
     kept: list[tuple[int, int]] = field(default_factory=list)  # raw ranges kept in the body
     speakers: list[set[str]] = field(default_factory=list)  # names of each quote's speaker
     numbers: list[tuple[set[float], set[str]]] = field(default_factory=list)  # values, claimants
-    mentions: list[tuple[str, str]] = field(default_factory=list)  # (text, actor id)
+    mentions: list[tuple[str, str]] = field(default_factory=list)  # (text, actor or place id)
     events: list[tuple[str, str]] = field(default_factory=list)  # (type, sentence)
 
 
@@ -238,8 +238,10 @@ def read_findings(db: Path, stored: dict[str, str]) -> dict[str, Findings]:
                     claimants |= {item.outlet or "", item.wire or "", UNATTRIBUTED}
                 item.numbers.append((values, claimants - {""}))
         for row in list_mentions(store):
-            if row["article_id"] in by_stored and row["actor_id"]:
-                found[by_stored[row["article_id"]]].mentions.append((row["text"], row["actor_id"]))
+            # a place's names resolve to its place id, not an actor's: both say "one entity"
+            entity = row["actor_id"] or (f"place:{row['place_id']}" if row["place_id"] else None)
+            if row["article_id"] in by_stored and entity:
+                found[by_stored[row["article_id"]]].mentions.append((row["text"], entity))
         for row in list_events(store):
             if row["article_id"] in by_stored:
                 found[by_stored[row["article_id"]]].events.append(

@@ -137,3 +137,85 @@ def test_a_possessive_that_lost_its_apostrophe_is_still_the_person(nlp, matcher)
     found = find(nlp, matcher, "Forces loyal to Bashar Assads regime shelled the town.")
     assert "bashar-al-assad" in {m.actor_id for m in found.mentions}
     assert not [a for a in found.new_actors if "assad" in a.id]
+
+
+def test_a_capital_blamed_or_acting_as_agent_is_the_government(nlp, matcher):
+    found = find(
+        nlp, matcher,
+        "The attack was carried out by Damascus. Observers held Damascus responsible. "
+        "Russia urged Damascus to talk. Jets bombed Damascus on Monday.",
+    )  # fmt: skip
+    governments = [m for m in found.mentions if m.text == "Damascus"]
+    assert [m.actor_id for m in governments] == ["syrian-government"] * 3  # not the bombed city
+
+
+def test_descriptions_stand_for_the_organisation_named_before(nlp, matcher):
+    found = find(
+        nlp, matcher,
+        "Jets attacked Daesh positions and allowed the Takfiri group to make gains. "
+        "The terrorist group relies on oil. "
+        "The Commission of Inquiry on Syria published its report. The Commission said the "
+        "convoy was bombed. Volunteer rescue force the White Helmets tweeted images.",
+    )  # fmt: skip
+    assert actor_of(found, "Takfiri group") == actor_of(found, "Daesh")
+    assert actor_of(found, "terrorist group") == actor_of(found, "Daesh")
+    assert actor_of(found, "Commission") == actor_of(found, "Commission of Inquiry on Syria")
+    assert actor_of(found, "Volunteer rescue force") == "syria-civil-defence"  # White Helmets
+    assert not any(a.name == "Takfiri" for a in found.new_actors)
+
+
+def test_an_indefinite_or_unmatched_description_stands_for_no_one(nlp, matcher):
+    found = find(
+        nlp, matcher,
+        "The Russian Centre for Reconciliation said it sent aid. A rescue group said 20 died. "
+        "Shells hit the city centre. The group of doctors left.",
+    )  # fmt: skip
+    texts = {m.text for m in found.mentions}
+    assert not texts & {"rescue group", "city centre", "group"}
+
+
+def test_a_description_of_a_state_named_acting_nearby_is_that_states(nlp, matcher):
+    found = find(
+        nlp, matcher,
+        "Turkey condemned the attack in Douma, a town in Syria's Eastern Ghouta, the foreign "
+        'ministry said. "We condemn it," the ministry said. Russia’s defense ministry denied it.',
+    )  # fmt: skip
+    assert actor_of(found, "foreign ministry") == "turkish-foreign-ministry"
+    assert actor_of(found, "ministry") == "turkish-foreign-ministry"
+    assert actor_of(found, "Russia’s defense ministry") == "russian-defence-ministry"
+
+
+def test_a_description_coordinated_with_a_name_is_someone_else(nlp, matcher):
+    found = find(
+        nlp, matcher,
+        "Fighters were battling Daesh terrorist and SDF groups, referring to the militant "
+        "Islamic State group and the Kurdish-dominated militia respectively.",
+    )  # fmt: skip
+    assert actor_of(found, "Kurdish-dominated militia") == "syrian-democratic-forces"
+
+
+def test_a_description_read_as_a_new_name_gives_way_to_whom_it_stands_for(nlp, matcher):
+    russia = find(
+        nlp, matcher, "Russia denied it. The Defence Ministry said that no jets flew there."
+    )
+    assert actor_of(russia, "Defence Ministry") == "russian-defence-ministry"
+    assert not any("ministry" in a.id for a in russia.new_actors)
+    australia = find(
+        nlp, matcher,
+        "Syrian troops died. Australia expressed its condolences. The Defence Ministry said it "
+        "would cooperate.",
+    )  # fmt: skip
+    assert "syrian-defence-ministry" not in {m.actor_id for m in australia.mentions}
+
+
+def test_a_role_goes_to_whom_the_article_gave_it_and_never_an_indefinite_one(nlp, matcher):
+    found = matcher.find(
+        nlp(
+            "Iranian Foreign Ministry spokesman Nasser Kanaani spoke. The Iranian Foreign "
+            "Ministry spokesman rejected the accusations. A Free Syrian Army spokesman denied it."
+        ),
+        on="2017-04-05",
+    )
+    spokesman = actor_of(found, "The Iranian Foreign Ministry spokesman")
+    assert spokesman == actor_of(found, "Nasser Kanaani")  # not the dictionary's in 2017
+    assert not [m for m in found.mentions if m.text.startswith("A Free Syrian Army")]

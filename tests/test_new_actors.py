@@ -66,6 +66,9 @@ def test_an_outlets_reporter_is_a_credit(nlp, matcher):
     assert "Hadia Marouf" not in new_names(found)
     found = find(nlp, matcher, "Talks resumed on Monday. Reuters' Hadia Marouf has more.")
     assert "Hadia Marouf" not in new_names(found)
+    # ... unless the reporter is quoted: then a speaker
+    found = find(nlp, matcher, "The strike was a mistake, as NPR’s Tom Bowman tells our unit.")
+    assert "Tom Bowman" in new_names(found)
 
 
 def test_bylines_credits_and_sign_offs_are_not_new_actors(nlp, matcher):

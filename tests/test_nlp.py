@@ -67,3 +67,9 @@ def test_parse_keeps_ids_and_doc_round_trips(nlp):
     assert [(e.text, e.label_) for e in restored.ents] == [
         (e.text, e.label_) for e in docs["a"].ents
     ]
+
+
+def test_an_abbreviated_rank_does_not_end_the_sentence(nlp):
+    doc = nlp("Air Force Brig. Gen. Richard Coe, the investigating officer, said it was a mistake.")
+    assert len(list(doc.sents)) == 1
+    assert "Brig." in [t.text for t in doc]

@@ -359,6 +359,15 @@ def test_according_to(read):
     assert one(read(text), "2,700").claimant == "Syrian Observatory"  # no mention: the phrase
 
 
+def test_speaker_carries_within_a_paragraph_not_past_it(read):
+    said = "The Observatory said the strike hit a market."
+    figure = "At least 12 people were killed there."
+    assert one(read(f"{said} {figure}"), "12").claimant == "Observatory"
+    # a new paragraph with no speech verb is the writer's own
+    assert one(read(f"{said}\n{figure}"), "12").claimant is None
+    assert one(read(f"{said}\n\n{figure}"), "12").claimant is None
+
+
 def test_said_after_and_before(read):
     text = "The rebels now control about 70 percent of the district, the Observatory added."
     assert one(read(text), "70").claimant == "Observatory"
@@ -620,3 +629,26 @@ def test_no_seed_or_newsquant_text_makes_it_raise(nlp, caplog):
             for claim in find_numbers(doc):
                 assert doc.text[claim.start : claim.end] == claim.text
     assert "skipped the sentence" not in caplog.text
+
+
+def test_the_writers_aside_inside_reported_speech_is_the_writers(read):
+    russia = "Russia denied its jets were involved in the incident, in which 18 trucks burned."
+    assert one(read(russia, mentions=[mention(russia, "Russia", "location", "russia")]),
+               "18").claimant is None  # fmt: skip
+    sams = "SAMS said 40 people died in Douma, about 10 miles east of Damascus, on Saturday."
+    claims = read(sams, mentions=[mention(sams, "SAMS", "organisation", "sams")])
+    assert one(claims, "40").claimant_actor_id == "sams"
+    assert one(claims, "10 miles").claimant is None
+
+
+def test_a_tweet_claims_its_figure(read):
+    text = "An earlier, now deleted tweet, put the number dead at more than 150."
+    assert "tweet" in one(read(text), "more than 150").claimant
+
+
+def test_a_speech_tag_after_the_clause_claims_the_clause(read):
+    text = (
+        "A chemical attack on a town has killed dozens of people, medical services reported, "
+        "and Washington said the reports would demand a response."
+    )
+    assert one(read(text), "dozens").claimant == "medical services"

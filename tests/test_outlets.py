@@ -43,6 +43,14 @@ def test_footers_and_masthead():
     assert publisher(leading_lines=("BBC News",)).outlet == "BBC"
 
 
+def test_a_source_footer_naming_an_agency_under_another_site_is_the_wire():
+    footers = ("Source: Syrian Arab News Agency",)
+    p = publisher(footers=footers, url="https://arabpressreleases.com/iran-condemns")
+    assert (p.outlet, p.wire) == ("arabpressreleases.com", "SANA")
+    assert publisher(footers=("Source: SANA",), url="https://sana.sy/en/?p=1").wire is None
+    assert publisher(footers=("Source: Al Jazeera, News Agencies",)).wire is None
+
+
 def test_stated_outlet_wins_and_is_canonicalised():
     p = publisher(stated=("ahram", FoundIn.RECORD), footers=("Source: Reuters",))
     assert (p.outlet, p.found_in) == ("Al-Ahram", FoundIn.RECORD)

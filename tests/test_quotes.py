@@ -167,6 +167,17 @@ def test_said_before_the_quotation_and_inverted_said(quotes_of):
     assert bonsey.speaker.startswith("Noah Bonsey")
 
 
+def test_said_with_a_clause_the_parser_left_unattached(quotes_of):
+    quotes = quotes_of(
+        "During a call, Air Force Brig. Gen. Richard Coe, the investigating officer, said the "
+        "day of the strike the Russians actually used the phone line to help stop the attack."
+    )
+    coe = one(quotes, "phone line")
+    assert coe.speaker.startswith("Air Force Brig. Gen. Richard Coe")
+    # "say" with an object that is no clause of its own stays without a quote
+    assert quotes_of("The Republican nominee haven't said much about how he prepares.") == []
+
+
 def test_a_quotation_broken_by_he_said_gives_two_parts_with_one_cue(quotes_of):
     quotes = quotes_of(
         'Hassan Haj Ali spoke on Monday. "We choose not to give up," he said. '

@@ -41,8 +41,11 @@ MAX_SENTENCE_TOKENS = 150
 # 7: the CAMEO-derived event lexicon and PLOVER coding of reported events; 8: figures' scope
 # ('a total of' and records span nothing); 9: long texts extracted in parts; 10: places' country
 # as ISO alpha-3 (as actors'), the actors an article's actors belong to stored with them;
-# 11: doers of attacks named as nouns, accusations and denials read from the parse
-EXTRACTOR_VERSION = "13"
+# 11: doers of attacks named as nouns, accusations and denials read from the parse; 12: a
+# generic "the group" stands for a monitor quoted before it; 13: "at least" is no superlative;
+# 14 (web facts): descriptions and dated roles as the article gives them, writers' asides in
+# figures, ranks as one token, stances on attacks as statements
+EXTRACTOR_VERSION = "14"
 STAGE = "entities"
 
 

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from importlib import resources
 
 import spacy
+import yaml
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
@@ -23,7 +26,9 @@ PARAGRAPHS = "rashomon_paragraphs"
 # and its memory grows with the length of what it parses at once.
 PARSE_PART_CHARS = 20_000
 PIPE_CHARS = 100_000  # most text in one nlp.pipe batch: about 500 MB at the peak
-PARAGRAPHS_VERSION = 1  # part of the Doc cache key: a change here re-parses cached Docs
+# Part of the Doc cache key: a change to the paragraph component or to the tokenizer's
+# abbreviations re-parses cached Docs.
+PARAGRAPHS_VERSION = 2
 
 
 @Language.component(PARAGRAPHS)
@@ -59,7 +64,18 @@ def load_pipeline(model: str) -> Language:
     )
     if first is not None:
         nlp.add_pipe(PARAGRAPHS, before=first)
+    _keep_title_abbreviations(nlp)
     return nlp
+
+
+def _keep_title_abbreviations(nlp: Language) -> None:
+    """ "Lt. Gen. Jeff Harrigian": an abbreviated rank stays one token with its full stop, so
+    the stop does not end the sentence inside the name (list in data/name_cues.yaml)."""
+    text = resources.files("rashomon.data").joinpath("name_cues.yaml").read_text("utf-8")
+    for word in (yaml.safe_load(text) or {}).get("title_abbreviations", ()):
+        word = str(word)
+        for form in {word, word.upper()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def model_key(nlp: Language) -> str:

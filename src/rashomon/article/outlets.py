@@ -238,8 +238,9 @@ def identify_publisher(
     name written out: "Abb Takk News" on abbtakk.tv); the URL's registrable domain itself
     ("moralepatcharmory.com"), so a page with a URL always has a named publisher; finally the
     wire (an AFP story read from AFP's own feed). The wire is the dateline's agency, else an
-    agency named by a line of its own ("Mehr News Agency", "By REUTERS", "Beirut / AP"), by
-    the headline ("Reuters: ...") or by the copy's own disclaimer ("CNN could not confirm").
+    agency named by a line of its own ("Mehr News Agency", "By REUTERS", "Beirut / AP"), by a
+    "Source:" footer under another site's page ("Source: Syrian Arab News Agency"), by the
+    headline ("Reuters: ...") or by the copy's own disclaimer ("CNN could not confirm").
     """
     datelines = find_datelines(body, directory)
     dateline = datelines[0] if datelines else None
@@ -257,6 +258,7 @@ def identify_publisher(
     wire = (
         next((d.wire for d in datelines if d.wire), None)
         or _agency_named(sources, directory, outlet)
+        or _agency_in_footers(footers, directory, outlet)
         or _agency_in_headline(title, directory, outlet)
         or _agency_disclaiming(body, directory, outlet)
     )
@@ -313,6 +315,22 @@ def _agency_named(
         for part in re.split(r"\s*/\s*|\s+(?:and|&)\s+", rest.strip(" .")):
             found = directory.find(part.strip(" ."))
             if found is not None and not _same(found.name, outlet):
+                return found.name
+    return None
+
+
+def _agency_in_footers(
+    footers: Sequence[str], directory: OutletDirectory, outlet: str | None
+) -> str | None:
+    """ "Source: Syrian Arab News Agency" under a page of another site: the news agency the
+    copy came from ("Source: Al Jazeera and news agencies" names the publisher itself)."""
+    for line in reversed(footers):
+        match = _SOURCE_FOOTER.match(line)
+        if not match:
+            continue
+        for part in re.split(r"\s*(?:[,;/&]|\band\b)\s*", match["names"]):
+            found = directory.find(part.strip(" ."))
+            if found is not None and found.wire and not _same(found.name, outlet):
                 return found.name
     return None
 

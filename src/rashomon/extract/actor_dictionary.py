@@ -68,7 +68,7 @@ class ActorDictionary:
                 self._former.setdefault(key, []).append((actor.id, renaming))
             terms = {term.role: term for term in actor.role_terms}
             self._roles.extend(
-                (_role_words(role), actor.id, terms.get(role)) for role in actor.roles
+                (role_words(role), actor.id, terms.get(role)) for role in actor.roles
             )
 
     @classmethod
@@ -125,7 +125,7 @@ class ActorDictionary:
         date), a dated role counts only for whoever held it then: "the UN secretary-general"
         is Ban Ki-moon in 2016 and Antonio Guterres in 2017.
         """
-        words = _role_words(text)
+        words = role_words(text)
         if not words:
             return []
         best: dict[str, int] = {}
@@ -159,7 +159,9 @@ def _add(index: dict[str, list[str]], key: str, actor_id: str) -> None:
         index[key].append(actor_id)
 
 
-def _role_words(text: str) -> frozenset[str]:
+def role_words(text: str) -> frozenset[str]:
+    """A role phrase as a bag of words: "foreign minister of Russia" = "Russia's foreign
+    minister"; demonyms become the country and filler words go."""
     phrase = normalise_name(text)
     for long, short in _ROLE_PHRASES:
         phrase = re.sub(rf"\b{long}\b", short, phrase)

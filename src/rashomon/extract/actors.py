@@ -14,10 +14,11 @@ from collections.abc import Sequence
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from rashomon.extract.actor_dictionary import ActorDictionary
+from rashomon.extract.actor_dictionary import ActorDictionary, role_words
+from rashomon.extract.descriptions import DescriptionCues, find_descriptions
 from rashomon.extract.gazetteer import Gazetteer
 from rashomon.extract.names import name_variants_key, normalise_name
 from rashomon.extract.new_actors import EVIDENCE, NewActorVetter
@@ -88,6 +89,8 @@ _ALIAS_NAME = re.compile(
     r"(?:\s+(?:(?:al|el|of|the)[- ]?)?[A-Z][\w'’-]*)*)"
 )
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9]{1,7})\)")
+_INDEFINITE = frozenset({"a", "an", "another", "one"})
+_ANSWERABLE = frozenset({"responsible", "accountable", "liable", "culpable", "guilty"})
 _APOSTROPHE = re.compile(r"['’‘`´ʼ]")
 
 
@@ -100,11 +103,18 @@ class ActorMatcher:
         self.dictionary = dictionary
         speech = SpeechVerbs.load()
         self.speech_lemmas = speech.lemmas()
+        # "urged Damascus", "blamed Moscow": verbs whose object is someone, never a place
+        self.actor_object_verbs = frozenset(
+            lemma
+            for lemma in self.speech_lemmas
+            if (sense := speech.get(lemma)) is not None and sense.object in ("target", "addressee")
+        )
         self.vetter = NewActorVetter(
             gazetteer,
             lambda text: bool(dictionary.lookup(text)),
             speech.person_nouns,
             is_media=lambda text: any(a.kind is ActorKind.MEDIA for a in dictionary.lookup(text)),
+            speech_lemmas=self.speech_lemmas,
         )
         # Acronyms match case-sensitively: "IS" and "WHO" are also everyday words.
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -117,6 +127,7 @@ class ActorMatcher:
             matcher = self.exact if acronym else self.folded
             matcher.add(actor_id, list(nlp.tokenizer.pipe(sorted(forms))))
         self.surnames = _unique_surnames(dictionary)
+        self.descriptions = DescriptionCues.load()
 
     def matches(self, doc: Doc) -> list[Span]:
         found = [*self.exact(doc), *self.folded(doc)]
@@ -152,6 +163,8 @@ def _spellings(surface: str) -> set[str]:
     # Copy that lost its apostrophes and hyphens: "Kurdish Peoples Protection Units",
     # "Hayat Tahrir alSham" is rarer than "Hayat Tahrir al Sham", which the line above covers.
     forms |= {_APOSTROPHE.sub("", form) for form in forms}
+    # "Russia’s Defense Ministry": the tokens of a curly possessive differ from a straight one's
+    forms |= {form.replace("'", "’") for form in forms if "'" in form}
     forms |= {f.replace("-", "") for f in forms if re.search(r"\w-\w", f)}
     bare = re.sub(r"^(?:the\s+)", "", surface, flags=re.I)
     forms.add(bare)
@@ -219,6 +232,7 @@ class _Resolver:
         self._appositions()
         self._vet_new_actors()
         self._generic_references()
+        self._descriptions()
         self._pronouns()
         self._organisation_pronouns()
         mentions = sorted(self.mentions.values(), key=lambda m: (m.start, m.end))
@@ -288,9 +302,18 @@ class _Resolver:
             self._add(span, kind, actor_id, "metonym" if is_metonym else "dictionary")
 
     def _metonymic(self, span: Span) -> bool:
-        """A capital acting: subject, possessor, or conjoined with an actor."""
+        """A capital acting: subject, possessor, conjoined with an actor, the agent of a
+        passive ("carried out by Damascus"), or the one a verb of saying or blaming is
+        aimed at ("urged Moscow", "held Damascus responsible")."""
         root = span.root
         if root.dep_ in ("nsubj", "nsubjpass", "poss") or root.dep_ == "conj":
+            return True
+        if root.dep_ == "pobj" and root.head.dep_ == "agent":
+            return True
+        if root.dep_ == "dobj" and (
+            root.head.lemma_.lower() in self.m.actor_object_verbs
+            or any(c.lower_ in _ANSWERABLE for c in root.head.children if c.i > root.i)
+        ):
             return True
         return any(t.dep_ == "case" for t in root.children)
 
@@ -515,26 +538,42 @@ class _Resolver:
         return None
 
     def _roles(self) -> None:
-        """A role phrase names its holder on the article's date: "the U.N. envoy for Syria"
-        is the envoy, not the UN; the organisation or country inside it only qualifies the
-        role, so its mention gives way. A phrase beside a name is left to `_appositions`."""
+        """A role phrase names its holder: "the U.N. envoy for Syria" is the envoy, not the
+        UN; the organisation or country inside it only qualifies the role, so its mention
+        gives way. The holder is the person this article gave that title ("Iranian Foreign
+        Ministry spokesman Nasser Kanaani ... the Iranian Foreign Ministry spokesman"), else
+        the dictionary's holder on the article's date. An indefinite phrase ("a Free Syrian
+        Army spokesman") is one of many: no holder. A phrase beside a name is left to
+        `_appositions`."""
+        given = [
+            (role_words(self.text[title[0].idx : title[-1].idx + len(title[-1])]), actor_id)
+            for actor_id, title in self._titles(whole_lead=True)
+        ]
         for chunk in self.doc.noun_chunks:
             if chunk.root.lemma_.lower() not in _ROLE_NOUNS:
+                continue
+            if chunk[0].lower_ in _INDEFINITE:
                 continue
             if self._covered(chunk.start_char, chunk.end_char, by=_HOLDERS):
                 continue
             for span in (_with_complement(chunk), chunk):
-                found = self.d.by_role(span.text, self.on)
-                if len(found) == 1:
+                words = role_words(span.text)
+                holders = {a for w, a in given if words and (words == w or words < w)}
+                if not holders:
+                    holders = {a.id for a in self.d.by_role(span.text, self.on)}
+                if len(holders) == 1:
                     start, end = span.start_char, span.end_char
                     for key in [k for k in self.mentions if k[0] < end and start < k[1]]:
                         del self.mentions[key]
-                    self._add(span, "title", found[0].id, "role")
+                    self._add(span, "title", holders.pop(), "role")
                     break
 
-    def _appositions(self) -> None:
-        """Titles beside a named person are that person: "X, a top negotiator", "Foreign
-        Secretary X", "the UN envoy, X". Kept as title mentions, evidence for later roles."""
+    def _titles(self, whole_lead: bool = False) -> list[tuple[str, list[Token]]]:
+        """(person, the words of a title beside the person's name): "X, a top negotiator",
+        "Foreign Secretary X", "the UN envoy, X". `whole_lead`: also the whole phrase before
+        the name that hangs on it, when it holds a role noun ("Iranian Foreign Ministry
+        spokesman X", whose lower-case "spokesman" the capitalised lead leaves out)."""
+        found = []
         persons = [
             m for m in self.mentions.values() if m.kind == "person" and m.method != "pronoun"
         ]
@@ -548,14 +587,23 @@ class _Resolver:
                 titles.append(root.head)
             for head in titles:
                 words = [t for t in head.subtree if not (span.start <= t.i < span.end)]
-                words = [t for t in words if t.i < span.start or t.i >= span.end]
-                self._add_title(words, mention.actor_id)
+                found.append((mention.actor_id, sorted(words, key=lambda t: t.i)))
             lead = [t for t in self.doc[max(span.start - 6, 0) : span.start]]
             compound = [t for t in lead if t.head.i in range(span.start, span.end)
                         and t.dep_ == "compound" and t.is_title]  # fmt: skip
             if compound:
                 first = min(t.left_edge.i for t in compound)
-                self._add_title(list(self.doc[first : span.start]), mention.actor_id)
+                found.append((mention.actor_id, list(self.doc[first : span.start])))
+            whole = list(self.doc[max(root.left_edge.i, span.start - 8) : span.start])
+            if whole_lead and any(t.lemma_.lower() in _ROLE_NOUNS for t in whole):
+                found.append((mention.actor_id, whole))
+        return [(actor_id, words) for actor_id, words in found if words]
+
+    def _appositions(self) -> None:
+        """Titles beside a named person are that person. Kept as title mentions, evidence
+        for later roles."""
+        for actor_id, words in self._titles():
+            self._add_title(words, actor_id)
 
     def _add_title(self, words: list, actor_id: str) -> None:
         contiguous = sorted(words, key=lambda t: t.i)
@@ -610,6 +658,23 @@ class _Resolver:
                 if not self._covered(start, end):
                     self._add((start, end), "metonym", actor_id, "generic")
 
+    def _descriptions(self) -> None:
+        """ "the Commission", "the terrorist group": an organisation named before."""
+        found = find_descriptions(
+            self.doc, list(self.mentions.values()), self.m.descriptions, _KnownActors(self)
+        )
+        for mention in found:
+            inside = [k for k in self.mentions if mention.start <= k[0] and k[1] <= mention.end]
+            for key in inside:
+                del self.mentions[key]
+            self.mentions[(mention.start, mention.end)] = mention
+        if found:
+            named = {m.actor_id for m in self.mentions.values()}
+            gone = [a for a in self.new_actors if a not in named]
+            for actor_id in gone:
+                del self.new_actors[actor_id]
+            self.aliases = [a for a in self.aliases if a.actor_id not in gone]
+
     def _focus_country(self) -> str | None:
         """The country the article is mostly about, from its state and nationality mentions."""
         counts: Counter[str] = Counter(self.setting)
@@ -662,6 +727,45 @@ class _Resolver:
     def _is_subject(self, mention: ActorMention) -> bool:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         return span is not None and span.root.dep_ in ("nsubj", "nsubjpass", "appos", "ROOT")
+
+
+class _KnownActors:
+    """The dictionary and the article's new actors, as the description rules ask of them."""
+
+    _STATE_MENTIONS = ("location", "nationality", "metonym")
+
+    def __init__(self, resolver: _Resolver) -> None:
+        self.r = resolver
+
+    def _actor(self, actor_id: str) -> Actor | None:
+        return self.r.new_actors.get(actor_id) or self.r.d.get(actor_id)
+
+    def kind(self, actor_id: str) -> ActorKind | None:
+        actor = self._actor(actor_id)
+        return actor.kind if actor else None
+
+    def names(self, actor_id: str) -> tuple[str, ...]:
+        actor = self._actor(actor_id)
+        return (actor.name, *actor.aliases) if actor else ()
+
+    def country(self, actor_id: str) -> str | None:
+        actor = self._actor(actor_id)
+        if actor is None or actor.kind not in (ActorKind.STATE, ActorKind.GOVERNMENT):
+            return None
+        return actor.country
+
+    def of_country(self, country: str, description: str) -> str | None:
+        state = self.r._state_of(country)
+        if state is None:
+            return None
+        owners = [self.r.d.get(state).name, *(d for d, c in _DEMONYMS.items() if c == country)]
+        found = {
+            actor.id
+            for owner in owners
+            for name in (f"{owner}'s {description}", f"{owner} {description}")
+            for actor in self.r.d.lookup(name)
+        }
+        return found.pop() if len(found) == 1 else None
 
 
 def _first(dictionary: ActorDictionary, country: str, kind: ActorKind) -> str | None:

@@ -55,6 +55,8 @@ class NameCues:
     furniture_words: frozenset[str]
     name_particles: frozenset[str]
     date_words: frozenset[str]
+    descriptor_words: frozenset[str] = frozenset()
+    description_heads: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> NameCues:
@@ -68,7 +70,8 @@ def _packaged_cues() -> NameCues:
     return NameCues(
         **{field: frozenset(str(w).lower() for w in data.get(field) or ()) for field in (
             "toponym_heads", "place_nouns", "locative_prepositions", "credit_words",
-            "furniture_words", "name_particles", "date_words",
+            "furniture_words", "name_particles", "date_words", "descriptor_words",
+            "description_heads",
         )}
     )  # fmt: skip
 
@@ -88,11 +91,13 @@ class NewActorVetter:
         person_nouns: Iterable[str] = (),
         cues: NameCues | None = None,
         is_media: Callable[[str], bool] = lambda text: False,
+        speech_lemmas: Iterable[str] = (),
     ) -> None:
         self.gazetteer = gazetteer
         self.is_known_name = is_known_name
         self.is_media = is_media
         self.person_nouns = frozenset(n.lower() for n in person_nouns)
+        self.speech_lemmas = frozenset(speech_lemmas)
         self.cues = cues or NameCues.load()
 
     def lone_name(self, text: str) -> bool:
@@ -176,6 +181,10 @@ class _Article:
             return False  # "Youtube Subscribe", "James Regan Our Standards", "Photo Smoke"
         if any(c in actor.name for c in "()[]{}|"):
             return False
+        if all(w in self.cues.descriptor_words for w in lowered):
+            return False  # "Takfiri" in "the Takfiri group": a creed, not a name
+        if len(lowered) == 1 and lowered[0] in self.cues.description_heads:
+            return False  # "the Commission": a description of someone named elsewhere
         dates = sum(w in self.cues.date_words for w in lowered)
         if dates and (dates == len(words) or dates > 1):
             return False
@@ -287,10 +296,16 @@ class _Article:
             return True
         if any(t.text == "/" for t in window[-2:]):
             return True  # "Reuters/Jason Reed"
-        if self._after_outlets_possessive(span):
+        if self._after_outlets_possessive(span) and not self._speaking(span):
             return True  # "TRT World's Jane Doe has the latest": its correspondent
         after = self.doc[span.end : span.end + 2]
         return any(t.lower_ in self.cues.credit_words or t.text == "/" for t in after)
+
+    def _speaking(self, span: Span) -> bool:
+        """The subject of a speech verb ("as NPR's Tom Bowman tells our Newscast unit"): a
+        reporter who is quoted is a speaker, not a credit."""
+        root = span.root
+        return root.dep_ == "nsubj" and root.head.lemma_.lower() in self.v.speech_lemmas
 
     def _after_outlets_possessive(self, span: Span) -> bool:
         for size in (1, 2, 3):

@@ -37,6 +37,7 @@ from rashomon.extract.events.arguments import ArgumentReader
 from rashomon.extract.events.coding import main_event, plover_code, threat_mode
 from rashomon.extract.events.factuality import factuality
 from rashomon.extract.events.lexicon import EventLexicon, EventSense, packaged_lexicon
+from rashomon.extract.events.stance import Stance, StanceReader
 from rashomon.extract.events.timing import EventDates
 from rashomon.extract.events.triggers import Trigger, find_triggers
 from rashomon.extract.events.where import EventPlaces
@@ -117,6 +118,13 @@ def find_events(
     trigger_ids = {t.head.i for t in triggers}
     denial_ids = {t.head.i for t in denials}
     reader.know(triggers)
+    direct = [
+        (q.start, q.end, q.cue_start, q.cue_end)
+        for q in quotes
+        if q.kind == "direct" and q.cue_start is not None and q.cue_end is not None
+    ]
+    stances = {s.trigger.head.i: s for s in StanceReader(lexicon).read(doc, triggers, direct)}
+    triggers = sorted([*triggers, *(s.trigger for s in stances.values())], key=lambda t: t.start)
     acting = {(m.start, m.end) for m in mentions if m.kind == "metonym"}
     where = EventPlaces(doc, [p for p in places if (p.start, p.end) not in acting])
     when = EventDates(doc, dates, published)
@@ -124,6 +132,11 @@ def find_events(
     heads: list[int] = []  # each kept event's head token
     cues = [(q.cue_start, q.cue_end) for q in quotes if q.cue_start is not None]
     for trigger in triggers:
+        stance = stances.get(trigger.head.i)
+        if stance is not None and trigger is stance.trigger:
+            events.append(_stated(stance, reader, when))
+            heads.append(trigger.head.i)
+            continue
         trigger = _as_speech(trigger, cues)
         sources, targets, told, told_by = reader.read(trigger)
         fact, frame = factuality(trigger, lexicon, trigger_ids)
@@ -161,7 +174,38 @@ def find_events(
             )  # fmt: skip
         )
         heads.append(trigger.head.i)
+    events = _accused_doers(events, heads, stances)
     return _threats_of_what(doc, events, heads)
+
+
+def _stated(stance: Stance, reader: ArgumentReader, when: EventDates) -> Event:
+    """A speaker's statement of what an attack was: the speaker is its source, and the
+    statement is as factual as the speaking (see stance.py)."""
+    trigger = stance.trigger
+    day, precision, date_from = when.for_trigger(trigger)
+    return Event(
+        start=trigger.start, end=trigger.end, trigger=trigger.text, type=trigger.sense.type,
+        mode=None, factuality="asserted", frame=stance.speaker_verb.text,
+        sources=tuple(reader.subject_of(stance.speaker_verb)),
+        targets=tuple(reader.resolve(stance.accused)),
+        place_id=None, place_from=None, date=day, date_precision=precision, date_from=date_from,
+    )  # fmt: skip
+
+
+def _accused_doers(
+    events: list[Event], heads: list[int], stances: dict[int, Stance]
+) -> list[Event]:
+    """An accusation about an attack ("believed the US airstrike was intentional") accuses
+    whoever the attack's own event names as its doer."""
+    at = dict(zip(heads, events, strict=True))
+    found = []
+    for head, event in zip(heads, events, strict=True):
+        stance = stances.get(head)
+        act = at.get(stance.act.i) if stance is not None and stance.act is not None else None
+        if act is not None and not event.targets and event.type == "ACCUSE":
+            event = replace(event, targets=act.sources)
+        found.append(event)
+    return found
 
 
 def _disowned(

@@ -94,6 +94,10 @@ class ArgumentReader:
         """The resolved subject of a framing verb, lent to a proposal without an owner."""
         return self._resolve_all(self._subject(verb))
 
+    def resolve(self, heads: Sequence[Token]) -> list[EventArgument]:
+        """The participants the words at `heads` name (with their conjuncts), resolved."""
+        return self._resolve_all(list(heads))
+
     def know(self, triggers: Sequence[Trigger]) -> None:
         """The article's triggers: an act named as a verb's subject ("air raids killed 12"),
         or a weapon a trigger says was used ("barrel bombs dropped from helicopters killed"),

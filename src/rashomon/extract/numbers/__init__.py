@@ -221,7 +221,7 @@ class _Article(_Reading):
         anchors = [e.anchor for e in exprs]
         cues = _Cues(self, sent, self.namer, anchors)
         self.previous = (sent, cues)
-        if not cues.cues and previous is not None and previous[0].end == sent.start:
+        if not cues.cues and previous is not None and _same_paragraph(previous[0], sent):
             before = previous[1] or _Cues(self, previous[0], self.namer)
             cues.carried = before.last_speaker()
         reader = _FigureReader(self, sent)
@@ -395,3 +395,14 @@ class _Article(_Reading):
                 return self.mentions[k]
             k -= 1
         return None
+
+
+def _same_paragraph(before: Span, sent: Span) -> bool:
+    """`sent` follows `before` in the same paragraph. A speaker's attribution carries to the
+    next sentence only there: a new paragraph with no speech verb is the writer's own ('Mr
+    Assad also said ... ⏎ More than 80 people were killed in Khan Sheikhoun on 4 April')."""
+    if before.end != sent.start:
+        return False
+    last = next((t for t in reversed(before) if not t.is_space), before[-1])
+    first = next((t for t in sent if not t.is_space), sent[0])
+    return "\n" not in before.doc.text[last.idx + len(last) : first.idx]

@@ -181,7 +181,32 @@ class _Speech:
             while top.dep_ != "ROOT" and self.region[top.head.i] == self.region[verb.i]:
                 top = top.head
             tokens = {t.i for t in top.subtree} - {t.i for t in verb.subtree}
+        if not tokens and verb.lemma_ == "say":
+            tokens = self._bare_clause(cue)
         return tokens
+
+    def _bare_clause(self, cue: _Cue) -> set[int]:
+        """ "Coe said the day of the strike the Russians used the line": a clause with no
+        "that" the parser did not hang on the verb (it made "the day" a second subject).
+        The rest of the sentence after the cue is the content when the parser hung a noun
+        phrase on "say" after it, the rest holds a finite verb and the speaker stands before
+        the cue ("say" takes no object of its own: "said the day" is a misparse)."""
+        if cue.speaker is None or cue.speaker[1] > cue.first:
+            return set()
+        if not any(
+            c.i >= cue.last and c.dep_ in ("nsubj", "dobj", "npadvmod") for c in cue.verb.children
+        ):
+            return set()
+        sentence = self.region[cue.first]
+        end = cue.last
+        while end < len(self.doc) and self.region[end] == sentence:
+            end += 1
+        rest = self.doc[cue.last : end]
+        if not len(rest) or rest[0].pos_ in ("ADP", "PUNCT", "SCONJ"):
+            return set()
+        if not any(self.quoted[t.i] < 0 and _clause_of_its_own(t) for t in rest):
+            return set()
+        return {t.i for t in rest}
 
     def _according_content(self, cue: _Cue) -> set[int]:
         phrase = {t.i for t in cue.verb.subtree} | set(range(cue.first, cue.last))
@@ -245,3 +270,19 @@ class _Speech:
                 for other in kept
             )
         ]
+
+
+_WH_WORDS = frozenset(
+    {"who", "which", "that", "what", "how", "why", "when", "where", "whether", "if"}
+)
+
+
+def _clause_of_its_own(token: Token) -> bool:
+    """A finite verb with a subject of its own, not a relative or wh- clause ("something
+    about ... relativism that has fallen", "much about how he is preparing")."""
+    if not _finite(token):
+        return False
+    children = list(token.children)
+    if any(c.lower_ in _WH_WORDS and c.dep_ in ("nsubj", "mark", "advmod") for c in children):
+        return False
+    return any(c.dep_ == "nsubj" for c in children)

@@ -1,0 +1,268 @@
+"""Descriptions that stand for an organisation the article names: "the Commission", "the
+Takfiri group", "volunteer rescue force the White Helmets".
+
+News copy names an organisation once and then refers to it by what it is. No coreference
+model runs offline, so three rules read the descriptions the press uses most:
+
+- a description right before a name is that name ("volunteer rescue force the White
+  Helmets", "rebel group Jaish al-Islam", 'the group "Jaysh al-Islam"');
+- a definite description whose head word is part of an organisation's name named earlier
+  stands for it ("the Commission" after "the Commission of Inquiry on Syria", "the
+  Reconciliation Center" after "the Russian Center for the Reconciliation of ..."): every
+  noun of the description must be in that name, so "the city centre" is nobody;
+- a definite class noun ("the group", "the terrorist group", "the movement") stands for the
+  organisation named last in its sentence or the two before, of a kind that fits (armed,
+  political, aid or monitoring groups; an armed one when the description says "terrorist",
+  "rebel" ...);
+- else a definite description the dictionary knows for a state named in its sentence or the
+  two before is that state's ("Turkey condemned ..., the foreign ministry said": Turkey's
+  Foreign Ministry): a state that acts (a subject) decides alone, even when the dictionary
+  has no such entry for it (Australia's defence ministry is not Syria's); with none acting,
+  the state named last first ("Syrian ... the Coalition": the Syrian National Coalition).
+
+An indefinite description ("a rescue group said") introduces someone new: it is left alone,
+and so is a head followed by "of" ("the group of doctors", "the Commission of Inquiry").
+The word lists live in data/name_cues.yaml.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Protocol
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from rashomon.model import ActorKind, ActorMention
+
+METHOD = "description"
+_DEFINITE = frozenset({"the", "this"})
+_MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "VERB"})
+_BETWEEN = frozenset({"the", '"', "“", "”", "'", "‘", "’", "«"})
+_REFERRING = ("organisation", "metonym")  # mention kinds a description may stand for
+_CLASS_KINDS = frozenset(
+    {ActorKind.ARMED_GROUP, ActorKind.POLITICAL_GROUP, ActorKind.NGO, ActorKind.MONITOR,
+     ActorKind.OTHER}
+)  # fmt: skip
+_ARMED_KINDS = frozenset({ActorKind.ARMED_GROUP, ActorKind.OTHER})
+_SPELLINGS = {"centre": "center", "organization": "organisation", "defense": "defence"}
+_SENTENCES_BACK = 2
+
+
+@dataclass(frozen=True)
+class DescriptionCues:
+    """Word lists for descriptions (lower case): the heads, the class heads among them
+    (which may stand for any organisation of a fitting kind) and the modifiers that make
+    a class head an armed group."""
+
+    heads: frozenset[str]
+    class_heads: frozenset[str]
+    armed_modifiers: frozenset[str]
+
+    @classmethod
+    def load(cls) -> DescriptionCues:
+        return _packaged_cues()
+
+
+@cache
+def _packaged_cues() -> DescriptionCues:
+    text = resources.files("rashomon.data").joinpath("name_cues.yaml").read_text("utf-8")
+    data = yaml.safe_load(text) or {}
+
+    def words(field: str) -> frozenset[str]:
+        lowered = (str(x).lower() for x in data.get(field) or ())
+        return frozenset(_SPELLINGS.get(w, w) for w in lowered)
+
+    return DescriptionCues(
+        words("description_heads"),
+        words("description_class_heads"),
+        words("description_armed_modifiers"),
+    )
+
+
+class Actors(Protocol):
+    """What the rules ask of the actors known to the article (dictionary and new ones)."""
+
+    def kind(self, actor_id: str) -> ActorKind | None: ...
+
+    def names(self, actor_id: str) -> Sequence[str]:
+        """The actor's canonical name and aliases ("the UN commission" may follow "the
+        Commission of Inquiry on Syria" when the dictionary knows it as the UN's)."""
+        ...
+
+    def country(self, actor_id: str) -> str | None:
+        """The ISO alpha-3 country of a state, its government or its nationality."""
+        ...
+
+    def of_country(self, country: str, description: str) -> str | None:
+        """The one actor the dictionary names `description` for that country ("Turkey's
+        foreign ministry"), or None."""
+        ...
+
+
+def find_descriptions(
+    doc: Doc, mentions: Sequence[ActorMention], cues: DescriptionCues, actors: Actors
+) -> list[ActorMention]:
+    """Mentions of the descriptions in `doc` that stand for an organisation of `mentions`;
+    a `new:` actor's mention inside one of them is to be replaced by it."""
+    text = doc.text
+    ordered = sorted(mentions, key=lambda m: m.start)
+    # a name the dictionary does not know inside a description ("the Defence Ministry" read
+    # as a new actor) gives way to it when the description stands for someone
+    taken = [(m.start, m.end, m.actor_id.startswith("new:")) for m in ordered
+             if m.kind != "nationality"]  # fmt: skip
+    found: list[ActorMention] = []
+    for head in doc:
+        if _word(head) not in cues.heads or head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        first = _first_modifier(head)
+        start, end = doc[first].idx, head.idx + len(head)
+        if any(
+            s < end and start < e and not (new and start <= s and e <= end) for s, e, new in taken
+        ):
+            continue
+        if head.i + 1 < len(doc) and doc[head.i + 1].lower_ in ("of", "for"):
+            continue
+        named = _name_after(head, ordered)
+        definite = first > 0 and doc[first - 1].lower_ in _DEFINITE
+        if named is None and definite:
+            named = _antecedent(doc, head, first, ordered, cues, actors)
+        if named is None and definite:
+            named = _of_a_state(doc, head, first, ordered, actors)
+        if named is None:
+            continue
+        mention = ActorMention(start, end, text[start:end], "organisation", named, METHOD)
+        found.append(mention)
+        taken.append((start, end, False))
+        bisect.insort(ordered, mention, key=lambda m: m.start)  # "the ministry" after it
+    return found
+
+
+def _word(token: Token) -> str:
+    word = token.lower_
+    return _SPELLINGS.get(word, word)
+
+
+def _first_modifier(head: Token) -> int:
+    """The first word of the modifiers before the head ("British-based monitoring group")."""
+    doc = head.doc
+    first = head.i
+    while first > 0:
+        before = doc[first - 1]
+        if before.pos_ in _MODIFIER_POS and before.dep_ in ("amod", "compound", "nmod"):
+            first -= 1
+        elif before.tag_ == "HYPH" and first > 1:
+            first -= 2  # "British-based", "state-run": the hyphen and the word before it
+        else:
+            break
+    while first < head.i and (doc[first].tag_ == "HYPH" or doc[first].is_punct):
+        first += 1
+    return first
+
+
+def _name_after(head: Token, mentions: Sequence[ActorMention]) -> str | None:
+    """The organisation named right after the description (past "the" and quotation marks)."""
+    doc = head.doc
+    k = head.i + 1
+    while k < len(doc) and doc[k].lower_ in _BETWEEN and k - head.i <= 2:
+        k += 1
+    if k >= len(doc):
+        return None
+    starts = {doc[j].idx for j in range(head.i + 1, k + 1)}
+    for mention in mentions:
+        if mention.start in starts and mention.kind == "organisation":
+            return mention.actor_id
+    return None
+
+
+def _antecedent(
+    doc: Doc,
+    head: Token,
+    first: int,
+    mentions: Sequence[ActorMention],
+    cues: DescriptionCues,
+    actors: Actors,
+) -> str | None:
+    others = {t.i for t in head.conjuncts}  # "the IS group and the Kurdish-led militia"
+    before = [
+        m for m in mentions
+        if m.end <= doc[first].idx and m.kind in _REFERRING and _root(doc, m) not in others
+    ]  # fmt: skip
+    modifiers = doc[first : head.i]
+    nouns = {_word(t) for t in modifiers if t.pos_ in ("NOUN", "PROPN")}
+    if _word(head) in cues.class_heads and not nouns:
+        before_named: list[ActorMention] = []  # "the group" is any group, not "X Group"
+    else:
+        before_named = before
+    nouns.add(_word(head))
+    for mention in reversed(before_named):  # the head word inside a name named before
+        words = _words(mention.text)
+        for name in actors.names(mention.actor_id):
+            words |= _words(name)
+        if nouns <= words:
+            return mention.actor_id
+    if _word(head) not in cues.class_heads:
+        return None
+    armed = any(_word(t) in cues.armed_modifiers for t in modifiers)
+    kinds = _ARMED_KINDS if armed else _CLASS_KINDS
+    floor = _sentences_back(doc, head, _SENTENCES_BACK)
+    for mention in reversed(before):
+        if mention.start < floor:
+            break
+        if mention.kind == "organisation" and actors.kind(mention.actor_id) in kinds:
+            return mention.actor_id
+    return None
+
+
+def _of_a_state(
+    doc: Doc, head: Token, first: int, mentions: Sequence[ActorMention], actors: Actors
+) -> str | None:
+    description = doc[first : head.i + 1].text
+    floor = _sentences_back(doc, head, _SENTENCES_BACK)
+    window = [m for m in mentions if floor <= m.start < doc[first].idx]
+    window = [m for m in window if actors.country(m.actor_id) is not None]
+    # a state acting ("Turkey condemned ..., the foreign ministry said") decides alone, even
+    # when the dictionary has no such entry for it (Australia's defence ministry is not
+    # Syria's); with none acting, the states named nearest first
+    acting = [m for m in window if _acting(doc, m)]
+    if acting:
+        return actors.of_country(actors.country(acting[-1].actor_id) or "", description)
+    tried: set[str] = set()
+    for mention in reversed(window):
+        country = actors.country(mention.actor_id) or ""
+        if country in tried:
+            continue
+        tried.add(country)
+        found = actors.of_country(country, description)
+        if found is not None:
+            return found
+    return None
+
+
+def _root(doc: Doc, mention: ActorMention) -> int | None:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root.i if span is not None else None
+
+
+def _acting(doc: Doc, mention: ActorMention) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _words(name: str) -> set[str]:
+    folded = "".join(c if c.isalnum() else " " for c in name.lower())
+    return {_SPELLINGS.get(w, w) for w in folded.split()}
+
+
+def _sentences_back(doc: Doc, token: Token, count: int) -> int:
+    """Where the sentence `count` sentences before `token`'s own begins (a char offset)."""
+    sent = token.sent
+    while count > 0 and sent.start > 0:
+        sent = doc[sent.start - 1].sent
+        if any(t.is_alpha for t in sent):  # a run of blank lines is no sentence
+            count -= 1
+    return sent.start_char

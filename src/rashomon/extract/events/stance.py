@@ -1,0 +1,216 @@
+"""What a speaker says an attack was: deliberate (an accusation), a mistake (a concession),
+or a report of it untrue (a rejection).
+
+The press reports the sides of a contested strike less through "accused" or "denied" than
+through what each says the strike was: "Damascus believed the US airstrike was
+'intentional'", "the Pentagon said the attack was carried out mistakenly", "human error was
+the cause of the airstrike, CENTCOM officials said", "Assad says reports of a chemical attack
+were '100% fabrication'", "'It was a premeditated attack by the American forces,' Assad
+said". PLOVER codes these statements as ACCUSE, CONCEDE and REJECT by the speaker, beside the
+attack itself. A stance word counts only where a speaker says it: inside the clause a speech
+verb reports (or a tag after the clause reports), or inside someone's quote; the writer's
+own "a deliberate attack" is no one's accusation. A negated stance word turns over ("was
+not a mistake" accuses). Which words are which is data (`attribution` in
+data/event_verbs.yaml: `deliberate`, `condemning`, `mistaken`, `culpable`, `untrue`,
+`reports`, `speech`, `finding`, `naming`, `admitting`, `denial_acts`).
+
+Who a speaker holds responsible needs no attack in the clause ("Russia bears responsibility",
+"the regime must be held accountable"); owning a part in an attack concedes it ("Britain
+confirmed its participation in the airstrikes").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from rashomon.extract.events.lexicon import EventLexicon, EventSense
+from rashomon.extract.events.tree import HEARSAY_VERBS
+from rashomon.extract.events.triggers import Trigger
+
+# Words in these relations to the reported clause's verb say what the act was: "was a
+# mistake" (attr), "was intentional" (acomp), "carried out mistakenly" (advmod), "human error
+# was the cause" (nsubj), "called it deliberate" (oprd).
+_PREDICATE_DEPS = frozenset({"attr", "acomp", "advmod", "nsubj", "oprd", "dobj"})
+_REPORTED = frozenset({"ccomp", "xcomp"})
+_TAG_DEPS = frozenset({"parataxis", "ccomp", "conj"})
+_TURNED = {"ACCUSE": None, "CONCEDE": "ACCUSE", "REJECT": None}  # a negated stance word
+
+
+@dataclass(frozen=True)
+class Stance:
+    """One statement of what an act was: the trigger to code and the verb whose subject
+    says it."""
+
+    trigger: Trigger
+    speaker_verb: Token  # the speech verb (or a quote's cue) whose subject says it
+    act: Token | None = None  # the attack an accusation is about: its doer is the accused
+    accused: tuple[Token, ...] = ()  # else who is held responsible, as written
+
+
+class StanceReader:
+    """Finds statements of what an attack was; see the module notes."""
+
+    def __init__(self, lexicon: EventLexicon) -> None:
+        self.types = {"deliberate": "ACCUSE", "condemning": "ACCUSE", "mistaken": "CONCEDE"}
+        roles = (*self.types, "untrue", "reports", "culpable", "denial_acts", "admitting")
+        self.words = {role: lexicon.words(role) for role in roles}
+        self.speech = lexicon.words("speech") | HEARSAY_VERBS | lexicon.words("finding")
+        self.naming = lexicon.words("naming")
+
+    def read(
+        self,
+        doc: Doc,
+        triggers: Sequence[Trigger],
+        quotes: Sequence[tuple[int, int, int, int]] = (),
+    ) -> list[Stance]:
+        """Statements in `doc`; `quotes` are direct quotes' (start, end, cue start, cue end)
+        in characters."""
+        acts = {t.head.i for t in triggers if t.sense.type == "ASSAULT"}
+        found: list[Stance] = []
+        taken: set[int] = set()
+        for verb in doc:
+            if verb.pos_ not in ("VERB", "AUX") or _negated(verb):
+                continue  # "did not say who was responsible" states nothing
+            lemma = verb.lemma_.lower()
+            if lemma in self.words["admitting"]:
+                stance = self._admitted(verb, acts)
+                if stance is not None and stance.trigger.head.i not in taken:
+                    taken.add(stance.trigger.head.i)
+                    found.append(stance)
+            clauses = self._reported(verb) if lemma in self.speech else []
+            if lemma in self.naming and any(c.dep_ == "nsubj" for c in verb.children):
+                clauses.append(verb)  # "called the attack an outrage": the verb says it
+            for clause in clauses:
+                stance = self._in_clause(clause, verb, acts)
+                if stance is not None and stance.trigger.head.i not in taken:
+                    taken.add(stance.trigger.head.i)
+                    found.append(stance)
+        for start, end, cue_start, cue_end in quotes:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            cue = doc.char_span(cue_start, cue_end, alignment_mode="expand")
+            if span is None or cue is None:
+                continue
+            for stance in self._in_quote(span, acts, cue.root):
+                if stance.trigger.head.i not in taken:
+                    taken.add(stance.trigger.head.i)
+                    found.append(stance)
+        return sorted(found, key=lambda s: s.trigger.start)
+
+    def _reported(self, verb: Token) -> list[Token]:
+        """The clauses a speech verb reports: its complements, or the clause it tags."""
+        clauses = [c for c in verb.children if c.dep_ in _REPORTED and c.pos_ in ("VERB", "AUX")]
+        if not clauses and verb.dep_ in _TAG_DEPS and verb.head.i < verb.i:
+            clauses = [verb.head]  # "human error was the cause of the strike, officials said"
+        return clauses
+
+    def _in_clause(self, clause: Token, verb: Token, acts: set[int]) -> Stance | None:
+        inside = {t.i for t in clause.subtree}
+        if verb.i != clause.i and verb.head.i == clause.i:  # a tag: the clause less the tag
+            inside -= {t.i for t in verb.subtree}
+        act = next((clause.doc[i] for i in sorted(inside) if i in acts), None)
+        if act is None:
+            act = self._pronoun_act(clause, acts)
+        report = next((t for t in clause.subtree if self._is_report(t)), None)
+        for word in self._predicates(clause):
+            kind = self._kind(word, report is not None)
+            culpable = kind is None and self._culpable(word)
+            if culpable:  # "Russia bears responsibility", "must be held accountable"
+                kind = "ACCUSE"
+            elif kind is None or (kind != "REJECT" and act is None):
+                continue
+            if _negated(word) or _negated(clause):
+                kind = "REJECT" if culpable else _TURNED[kind]  # "was not responsible"
+            if kind is None:
+                continue
+            if kind != "ACCUSE":
+                return Stance(_trigger(word, kind, verb), verb)
+            if culpable:  # "Russia bears responsibility", "held Damascus responsible"
+                held = "dobj" if clause.i == verb.i else "nsubj"
+                accused = [c for c in clause.children if c.dep_ in (held, "nsubjpass")]
+                return Stance(_trigger(word, kind, verb), verb, None, tuple(accused))
+            return Stance(_trigger(word, kind, verb), verb, act)
+        return None
+
+    def _in_quote(self, span: Span, acts: set[int], cue: Token) -> list[Stance]:
+        """ "'It was a premeditated attack,' Assad said": a stance word on an attack noun
+        (or the clause that holds it) inside someone's direct quote."""
+        found = []
+        for token in span:
+            if token.i not in acts:
+                continue
+            words = [c for c in token.children if c.dep_ in ("amod", "advmod")]
+            if token.dep_ in ("nsubj", "nsubjpass", "attr"):  # "the attack was deliberate"
+                words += [w for w in self._predicates(token.head) if w.i != token.i]
+            for word in words:
+                kind = self._kind(word, False)
+                if kind is not None and _negated(word):
+                    kind = _TURNED[kind]
+                if kind is not None and kind != "REJECT":
+                    act = token if kind == "ACCUSE" else None
+                    found.append(Stance(_trigger(word, kind, cue), cue, act))
+                    break
+        return found
+
+    def _admitted(self, verb: Token, acts: set[int]) -> Stance | None:
+        """ "Britain confirmed its air force's participation in the airstrikes", "the US
+        admitted responsibility for the strike": owning a part in an attack concedes it."""
+        for part in (c for c in verb.children if c.dep_ == "dobj"):
+            if part.lemma_.lower() not in self.words["denial_acts"] or _negated(verb):
+                continue
+            act = next((t for t in part.subtree if t.i in acts), None)
+            if act is not None:
+                return Stance(_trigger(part, "CONCEDE", verb), verb)
+        return None
+
+    def _culpable(self, word: Token) -> bool:
+        return (
+            word.lemma_.lower() in self.words["culpable"] or word.lower_ in self.words["culpable"]
+        )
+
+    def _predicates(self, clause: Token) -> list[Token]:
+        """The words that say what the clause's subject was: the clause's verb itself, its
+        predicate complements and manner adverbs, and the adjectives on a predicate noun."""
+        found = [clause]
+        for child in clause.children:
+            if child.dep_ in _PREDICATE_DEPS:
+                found.append(child)
+                found += [c for c in child.children if c.dep_ in ("amod", "compound")]
+        return found
+
+    def _kind(self, word: Token, about_report: bool) -> str | None:
+        forms = {word.lemma_.lower(), word.lower_}
+        for role, kind in self.types.items():
+            if forms & self.words[role]:
+                return kind
+        if about_report and forms & self.words["untrue"]:
+            return "REJECT"
+        return None
+
+    def _is_report(self, token: Token) -> bool:
+        return token.pos_ == "NOUN" and token.lemma_.lower() in self.words["reports"]
+
+    @staticmethod
+    def _pronoun_act(clause: Token, acts: set[int]) -> Token | None:
+        """ "acknowledged it was a mistake": 'it' stands for the attack told in its sentence
+        or the one before."""
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lower_ not in ("it", "this", "that"):
+            return None
+        doc, sent = clause.doc, clause.sent
+        start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        near = [i for i in acts if start <= i < sent.end]
+        return doc[near[-1]] if near else None
+
+
+def _negated(word: Token) -> bool:
+    """ "was not a mistake", "bears no responsibility", "never intended"."""
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in word.children)
+
+
+def _trigger(word: Token, kind: str, verb: Token | None) -> Trigger:
+    sense = EventSense(kind)
+    return Trigger(word, word.idx, word.idx + len(word), sense, None, light_verb=verb,
+                   text=word.text)  # fmt: skip
