@@ -149,7 +149,10 @@ def figures_of(store: Store, keys: Sequence[tuple[str, int]]) -> dict[tuple[str,
     found: dict[tuple[str, int], FigureFact] = {}
     for chunk in _chunks(sorted({a for a, _ in wanted})):
         marks = ",".join("?" * len(chunk))
-        for figure in _figures(store.conn, marks, chunk):
+        bodies = dict(
+            store.conn.execute(f"SELECT id, body FROM articles WHERE id IN ({marks})", chunk)
+        )
+        for figure in _figures(store.conn, marks, chunk, bodies):
             if (figure.article_id, figure.start) in wanted:
                 found[(figure.article_id, figure.start)] = figure
     return found
