@@ -40,6 +40,8 @@ from rashomon.facts.entries import (
     place_entries,
     quote_entries,
 )
+from rashomon.facts.lookup import ActorDetail, PlaceDetail, SearchHit
+from rashomon.facts.reviews import Review, ReviewBook, split_incidents, visible_disputes
 from rashomon.model import ArticleSummary, PublicationDate
 from rashomon.reconcile.dossier import build_dossier, story_timeline
 from rashomon.settings import Settings
@@ -47,6 +49,7 @@ from rashomon.store import Store
 from rashomon.store.facts import article_facts, gazette
 from rashomon.store.findings import read_disputes, read_figures
 from rashomon.store.incidents import read_incidents
+from rashomon.store.reviews import read_reviews
 from rashomon.store.select import Selection, select_articles
 from rashomon.store.stories import read_stories
 
@@ -277,8 +280,11 @@ class Corpus:
         limit: int | None = None,
     ) -> list[QuoteEntry]:
         """Quotes with their speakers' actors and the articles that reported them."""
+        from rashomon.api.reviewing import corrected_quotes
+
         facts, names = self._facts(article, story, outlet)
-        return _first(list(quote_entries(facts, names)), limit)
+        return _first(corrected_quotes(quote_entries(facts, names), self.review_book(), names),
+                      limit)  # fmt: skip
 
     def numbers(
         self,
@@ -289,8 +295,11 @@ class Corpus:
         limit: int | None = None,
     ) -> list[FigureEntry]:
         """Every number as a claim in its article (aligned across articles: `figures`)."""
+        from rashomon.api.reviewing import corrected_figures
+
         facts, names = self._facts(article, story, outlet)
-        return _first(list(figure_entries(facts, names)), limit)
+        entries = figure_entries(facts, names)
+        return _first(corrected_figures(entries, self.review_book(), names), limit)
 
     def events(
         self,
@@ -303,8 +312,11 @@ class Corpus:
     ) -> list[EventEntry]:
         """PLOVER events with ids, actors (names, sectors, countries), place (coordinates)
         and the article that reported them; `type` keeps one PLOVER type ("ASSAULT")."""
+        from rashomon.api.reviewing import corrected_events
+
         facts, names = self._facts(article, story, outlet)
-        found = [e for e in event_entries(facts, names) if type is None or e.event.type == type]
+        entries = corrected_events(event_entries(facts, names), self.review_book(), names)
+        found = [e for e in entries if type is None or e.event.type == type]
         return _first(found, limit)
 
     # -- stories -----------------------------------------------------------------------------
@@ -329,19 +341,24 @@ class Corpus:
     # -- across outlets ----------------------------------------------------------------------
 
     def incidents(self, story: str | None = None) -> list[Incident]:
-        """Incidents with every report of them (one story's, or all)."""
+        """Incidents with every report of them (one story's, or all), as the analyst's
+        reviews have them (a report marked "not the same incident" stands alone)."""
         sid = self.store.resolve_id(story, "story") if story else None
-        return read_incidents(self.store, story_id=sid)
+        return self.apply_incident_reviews(read_incidents(self.store, story_id=sid))
 
     def figures(self, story: str | None = None) -> list[AlignedFigure]:
         """Aligned figures: one story's (its incidents' tolls and its other counts), or all."""
         sid = self.store.resolve_id(story, "story") if story else None
         return read_figures(self.store, story_id=sid)
 
-    def disputes(self, story: str | None = None, include_updates: bool = False) -> list[Dispute]:
-        """Disputes between accounts; `include_updates` adds changes over time."""
+    def disputes(
+        self, story: str | None = None, include_updates: bool = False, rejected: bool = False
+    ) -> list[Dispute]:
+        """Disputes between accounts; `include_updates` adds changes over time. Disputes an
+        analyst rejected are left out unless `rejected` (see `reviews`)."""
         sid = self.store.resolve_id(story, "story") if story else None
-        return read_disputes(self.store, story_id=sid, include_updates=include_updates)
+        found = read_disputes(self.store, story_id=sid, include_updates=include_updates)
+        return found if rejected else visible_disputes(found, self.review_book())
 
     def dispute(self, dispute_id: str) -> Dispute:
         """One dispute (or update) by id or unique id prefix."""
@@ -353,8 +370,7 @@ class Corpus:
         """A story's incidents, other acts and changes of control, by date."""
         found = self.story(story)
         facts = article_facts(self.store, found.article_ids)
-        incidents = read_incidents(self.store, story_id=found.id)
-        return story_timeline(found, facts, incidents, gazette(self.store))
+        return story_timeline(found, facts, self.incidents(found.id), gazette(self.store))
 
     @overload
     def dossier(self, story: str) -> Dossier: ...
@@ -367,10 +383,8 @@ class Corpus:
         found = self.story(story)
         facts = article_facts(self.store, found.article_ids)
         dossier = build_dossier(
-            found, facts, read_incidents(self.store, story_id=found.id),
-            read_figures(self.store, story_id=found.id),
-            read_disputes(self.store, story_id=found.id, include_updates=True),
-            gazette(self.store),
+            found, facts, self.incidents(found.id), read_figures(self.store, story_id=found.id),
+            self.disputes(found.id, include_updates=True), gazette(self.store),
         )  # fmt: skip
         if format is None:
             return dossier
@@ -380,6 +394,67 @@ class Corpus:
         if format not in ("md", "html"):
             raise RashomonError(f"dossier format {format!r}: use 'md' or 'html'")
         return render_html(dossier) if format == "html" else render_markdown(dossier)
+
+    # -- reviews and look-ups ----------------------------------------------------------------
+
+    def reviews(self) -> list[Review]:
+        """Every analyst review, oldest first (`rashomon reviews`)."""
+        return read_reviews(self.store)
+
+    def review_book(self) -> ReviewBook:
+        """The reviews, ready to be looked up by a record's evidence."""
+        return ReviewBook(read_reviews(self.store))
+
+    def review(
+        self,
+        target: str,
+        record_id: str,
+        verdict: str,
+        *,
+        field: str | None = None,
+        value: str | None = None,
+        comment: str = "",
+    ) -> Review:
+        """Record an analyst's review of a dispute, incident, event, figure or quote (by its
+        id as listed now): `verdict` confirm, reject, or correct with `field` and `value`
+        (a figure's claimant, measure or victims; a quote's speaker; an event's type or
+        perpetrator; an incident's perpetrator, or `same_incident` naming the report that
+        is not the same incident). Kept by the record's evidence, so it applies again after
+        re-extraction and re-ingest; applied on read by every listing."""
+        from rashomon.api.reviewing import record_review
+
+        return record_review(self, target, record_id, verdict, field, value, comment)
+
+    def apply_incident_reviews(self, incidents: Iterable[Incident]) -> list[Incident]:
+        """Incidents as the reviews have them: split where an analyst said so, with a
+        corrected perpetrator where one was given."""
+        from rashomon.api.reviewing import corrected_incidents
+
+        book = self.review_book()
+        if not len(book):
+            return list(incidents)
+        return corrected_incidents(split_incidents(incidents, book), book, gazette(self.store))
+
+    def search(self, text: str, *, limit: int = 20, offset: int = 0) -> tuple[list[SearchHit], int]:
+        """Articles whose title or text holds every word of `text` (a word ending in * matches
+        as a prefix), best first, and how many match in all."""
+        from rashomon.api.lookups import search
+
+        return search(self, text, limit, offset)
+
+    def actor(self, actor_id: str, *, articles: int = 50) -> ActorDetail:
+        """An actor's page: names, renamings, mentions, events as source and target, figures
+        it claims and quotes it said, from the `articles` most recent articles about it."""
+        from rashomon.api.lookups import actor_detail
+
+        return actor_detail(self, actor_id, articles)
+
+    def place(self, place_id: str, *, articles: int = 50) -> PlaceDetail:
+        """A place's page: where it lies, what it contains, mentions, events, figures and
+        incidents there or inside it."""
+        from rashomon.api.lookups import place_detail
+
+        return place_detail(self, place_id, articles)
 
     # -- exports -----------------------------------------------------------------------------
 
