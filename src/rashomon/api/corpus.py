@@ -435,6 +435,51 @@ class Corpus:
             return list(incidents)
         return corrected_incidents(split_incidents(incidents, book), book, gazette(self.store))
 
+    def dispute_counts(self) -> dict[str, int]:
+        """Disputes (not updates) per story id, those an analyst rejected left out."""
+        from collections import Counter
+
+        from rashomon.store.lookup import dispute_stories
+
+        story_of = dispute_stories(self.store)
+        book = self.review_book()
+        hidden = set()
+        if len(book):
+            hidden = {d.id for d in read_disputes(self.store) if book.of_dispute(d).hidden}
+        return dict(Counter(s for d, s in story_of.items() if d not in hidden))
+
+    def stories_naming(
+        self, *, actor: str | None = None, place: str | None = None
+    ) -> set[str] | None:
+        """Ids of the stories with an article naming `actor` (an actor id) and `place` (a
+        place id, or any place inside it); None when neither is given."""
+        from rashomon.store.lookup import stories_naming
+
+        found: set[str] | None = None
+        if actor:
+            found = stories_naming(self.store, "actor_id", [actor])
+        if place:
+            from rashomon.api.lookups import inside
+
+            named = stories_naming(self.store, "place_id", sorted(inside(self, place)))
+            found = named if found is None else found & named
+        return found
+
+    def gazette(self) -> Gazette:
+        """Every stored actor and place, by id."""
+        return gazette(self.store)
+
+    def bodies(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """The clean bodies of the given articles, by id (the text every offset points into)."""
+        return dict(self.store.bodies(list(article_ids)))
+
+    def has_record(self, target: str, article_id: str, start: int) -> bool:
+        """Whether an event, figure or quote (`target`) starts at `start` in the article."""
+        from rashomon.store.lookup import has_record
+
+        table = {"event": "events", "figure": "numbers", "quote": "quotes"}.get(target, "")
+        return has_record(self.store, table, article_id, start)
+
     def search(self, text: str, *, limit: int = 20, offset: int = 0) -> tuple[list[SearchHit], int]:
         """Articles whose title or text holds every word of `text` (a word ending in * matches
         as a prefix), best first, and how many match in all."""

@@ -76,13 +76,13 @@ def place_detail(corpus: Corpus, place_id: str, articles: int) -> PlaceDetail:
     place = names.places.get(place_id)
     if place is None:
         raise NotFoundError(f"no place {place_id!r} (`rashomon places` lists them)")
-    inside = _inside(corpus, place_id)
+    within = inside(corpus, place_id)
     named = mention_articles(corpus.store, "place_id", [place_id])
     ids = _latest(corpus, [a.article_id for a in named],
-                  place_role_articles(corpus.store, sorted(inside)), articles)  # fmt: skip
+                  place_role_articles(corpus.store, sorted(within)), articles)  # fmt: skip
     facts = article_facts(corpus.store, ids)
     book = corpus.review_book()
-    incidents = read_incidents(corpus.store, incident_ids_at(corpus.store, sorted(inside)))
+    incidents = read_incidents(corpus.store, incident_ids_at(corpus.store, sorted(within)))
     return PlaceDetail(
         place=place,
         within=tuple(names.places[p] for p in names.place_chain(place_id)[1:]
@@ -92,14 +92,14 @@ def place_detail(corpus: Corpus, place_id: str, articles: int) -> PlaceDetail:
         articles=tuple(named[:articles]),
         total_articles=len(named),
         events=tuple(e for e in corrected_events(event_entries(facts, names), book, names)
-                     if e.event.place_id in inside),
+                     if e.event.place_id in within),
         figures=tuple(f for f in corrected_figures(figure_entries(facts, names), book, names)
-                      if f.figure.place_id in inside),
+                      if f.figure.place_id in within),
         incidents=tuple(corpus.apply_incident_reviews(incidents)),
     )  # fmt: skip
 
 
-def _inside(corpus: Corpus, place_id: str, depth: int = 3) -> set[str]:
+def inside(corpus: Corpus, place_id: str, depth: int = 3) -> set[str]:
     """The place and the places within it (a few levels down)."""
     found, frontier = {place_id}, [place_id]
     for _ in range(depth):

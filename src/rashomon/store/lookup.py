@@ -135,14 +135,23 @@ def incident_ids_at(store: Store, place_ids: Sequence[str]) -> list[str]:
     return [r[0] for r in rows]
 
 
-def story_dispute_counts(store: Store) -> dict[str, int]:
-    """Disputes (not updates) per story, the incidents' ones included."""
+def dispute_stories(store: Store) -> dict[str, str]:
+    """The story of every dispute (not update), an incident's disputes included."""
     rows = store.conn.execute(
-        "SELECT COALESCE(d.story_id, i.story_id) AS story, COUNT(*) FROM disputes d"
+        "SELECT d.id, COALESCE(d.story_id, i.story_id) FROM disputes d"
         " LEFT JOIN incidents i ON i.id = d.incident_id WHERE d.status = 'dispute'"
-        " GROUP BY story"
     )
-    return {r[0]: r[1] for r in rows if r[0]}
+    return {r[0]: r[1] for r in rows if r[1]}
+
+
+def has_record(store: Store, table: str, article_id: str, start: int) -> bool:
+    """Whether `table` (events, numbers, quotes) holds a finding at this offset."""
+    if table not in ("events", "numbers", "quotes"):
+        return False
+    row = store.conn.execute(
+        f"SELECT 1 FROM {table} WHERE article_id = ? AND start = ? LIMIT 1", (article_id, start)
+    ).fetchone()
+    return row is not None
 
 
 def stories_naming(store: Store, column: str, ids: Collection[str]) -> set[str]:
