@@ -77,6 +77,7 @@ class Corpus:
         self.path = str(path)
         self.settings = (settings or Settings.from_env()).with_overrides(db=self.path)
         self.store = Store(self.path, read_only=read_only)
+        self._facts_memo: dict[tuple[Any, ...], list[ArticleFacts]] = {}
 
     def __enter__(self) -> Corpus:
         return self
@@ -369,7 +370,7 @@ class Corpus:
     def timeline(self, story: str) -> tuple[TimelineEntry, ...]:
         """A story's incidents, other acts and changes of control, by date."""
         found = self.story(story)
-        facts = article_facts(self.store, found.article_ids)
+        facts = self._article_facts(found.article_ids)
         return story_timeline(found, facts, self.incidents(found.id), gazette(self.store))
 
     @overload
@@ -381,7 +382,7 @@ class Corpus:
         """Everything a reader needs about one story, with evidence for every line: the
         record, or with `format` ("md", "html") the written document."""
         found = self.story(story)
-        facts = article_facts(self.store, found.article_ids)
+        facts = self._article_facts(found.article_ids)
         dossier = build_dossier(
             found, facts, self.incidents(found.id), read_figures(self.store, story_id=found.id),
             self.disputes(found.id, include_updates=True), gazette(self.store),
@@ -530,7 +531,19 @@ class Corpus:
     ) -> tuple[list[ArticleFacts], Gazette]:
         wanted = self._selection(article, story, outlet)
         ids = [r.id for r in self.store.list_articles() if wanted is None or r.id in wanted]
-        return article_facts(self.store, ids), gazette(self.store)
+        return self._article_facts(ids), gazette(self.store)
+
+    def _article_facts(self, ids: Sequence[str]) -> list[ArticleFacts]:
+        """`article_facts`, remembered for the last few selections until the database
+        changes (SQLite's data_version moves when any connection commits): a page that asks
+        for a story's dossier, events and places reads its articles once."""
+        version = self.store.conn.execute("PRAGMA data_version").fetchone()[0]
+        key = (version, self.store.conn.total_changes, tuple(ids))
+        found = self._facts_memo.get(key)
+        if found is None:
+            found = article_facts(self.store, ids)
+            self._facts_memo = dict(list(self._facts_memo.items())[-3:]) | {key: found}
+        return found
 
 
 def _first(found: list[T], limit: int | None) -> list[T]:

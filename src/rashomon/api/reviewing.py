@@ -15,7 +15,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rashomon.errors import NotFoundError, RashomonError
-from rashomon.extract.events.lexicon import PLOVER_TYPES
 from rashomon.facts import Attribution, Gazette, Incident
 from rashomon.facts.entries import EventEntry, FigureEntry, Participant, QuoteEntry
 from rashomon.facts.reviews import (
@@ -95,6 +94,8 @@ def _evidence(
     if not found:
         raise NotFoundError(f"no {target} at offset {start} of article {article_id}")
     if field == "type" and value is not None:
+        from rashomon.extract.events.lexicon import PLOVER_TYPES  # imports spaCy: only here
+
         value = value.upper()
         if value not in PLOVER_TYPES:
             raise ReviewError(f"{value!r} is not a PLOVER type: {', '.join(sorted(PLOVER_TYPES))}")

@@ -159,7 +159,7 @@ def create_app(
             RashomonError: bad_request,
             HTTPException: http_error,
         },
-        lifespan=_closing(corpora),
+        lifespan=_lifespan(corpora, templates),
     )
     app.state.corpora = corpora
     app.add_middleware(SecurityHeaders)
@@ -167,13 +167,26 @@ def create_app(
     return app
 
 
-def _closing(corpora: Corpora) -> Any:
+def _lifespan(corpora: Corpora, templates: Environment) -> Any:
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        await asyncio.to_thread(_warm_up, templates)
         yield
         corpora.close()
 
     return lifespan
+
+
+def _warm_up(templates: Environment) -> None:
+    """What the first story page would otherwise wait for: the graph library, the country
+    outlines, the templates compiled."""
+    import networkx  # noqa: F401
+
+    from rashomon.web.charts import country_outlines
+
+    country_outlines()
+    for name in templates.list_templates():
+        templates.get_template(name)
 
 
 def app_from_environment() -> Starlette:

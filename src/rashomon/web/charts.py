@@ -69,7 +69,7 @@ class _Ring:
 
 
 @lru_cache(maxsize=1)
-def _outlines() -> tuple[str, tuple[_Ring, ...]]:
+def country_outlines() -> tuple[str, tuple[_Ring, ...]]:
     data = json.loads(resources.files("rashomon.web").joinpath("data/countries.json").read_text())
     rings = []
     for country in data["countries"]:
@@ -111,7 +111,7 @@ def story_map(
     def xy(lon: float, lat: float) -> tuple[float, float]:
         return round((lon - west) * squash * scale, 1), round((north - lat) * scale, 1)
 
-    source, rings = _outlines()
+    source, rings = country_outlines()
     outlines = tuple(
         _path([xy(lon, lat) for lon, lat in ring.points])
         for ring in rings
