@@ -67,6 +67,31 @@ def seeds_db(tmp_path_factory) -> str:
     return str(path)
 
 
+FAKES_MAPPING = ("--map", "title=article_title", "--map", "text=article_content",
+                 "--map", "outlet=source", "--map", "date=date")  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def fakes_db(tmp_path_factory) -> str:
+    """FA-KES dev (409 articles) ingested once per session, fully processed, through the real
+    CLI (several minutes): read-only use; copy it (`copy_db`) before writing."""
+    from rashomon.cli import main
+
+    need(FAKES_CSV)
+    path = tmp_path_factory.mktemp("fakes") / "fakes.db"
+    assert main(["ingest", str(FAKES_CSV), *FAKES_MAPPING, "--db", str(path)]) == 0
+    return str(path)
+
+
+def copy_db(source: str, target: Path) -> str:
+    """A consistent copy of a database (SQLite's backup, WAL included) to write into."""
+    import sqlite3
+
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    return str(target)
+
+
 def cli_json(capsys, *args: str):
     """Run a rashomon command in-process and parse its JSON output."""
     import json
