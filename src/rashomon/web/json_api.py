@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import json
 import typing
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -29,6 +30,17 @@ from rashomon.facts import reviews as review_records
 from rashomon.web.corpora import Corpora
 
 DEFAULT_LIMIT, MAX_LIMIT = 100, 1000
+
+
+class SafeJSONResponse(JSONResponse):
+    """JSON with <, > and & written as \\u escapes: article text stays inert even where a
+    client mistakes the answer for HTML."""
+
+    def render(self, content: Any) -> bytes:
+        text = json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+            text = text.replace(char, escaped)
+        return text.encode("utf-8")
 
 
 class BadQuery(RashomonError):
@@ -133,7 +145,7 @@ def api_routes(corpora: Corpora, templates: Environment) -> list[Route]:
                 return _page(shown, len(items), limit, offset)
 
             body = await asyncio.to_thread(lambda: work(corpora.reader()))
-            return JSONResponse(body)
+            return SafeJSONResponse(body)
 
         return answer
 

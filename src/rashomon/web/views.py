@@ -74,13 +74,22 @@ def story_rows(corpus: api.Corpus, wanted: StoryFilters) -> list[StoryRow]:
             continue
         if outlet and not any(outlet == o.casefold() for o in story.outlets):
             continue
-        if wanted.since and (story.end or "9999") < wanted.since:
-            continue
-        if wanted.until and (story.start or "0000") > wanted.until:
+        if (wanted.since or wanted.until) and not _within(story, wanted.since, wanted.until):
             continue
         rows.append(StoryRow(story, counts.get(story.id, 0)))
     key = SORTS.get(wanted.sort, SORTS["size"])
     return sorted(rows, key=key, reverse=wanted.order != "asc")
+
+
+def _within(story: api.Story, since: str, until: str) -> bool:
+    """Whether the story's span (its estimated one for undated articles) meets the range;
+    a story with no date at all is not known to."""
+    window = story.estimated
+    first = story.start or (window.start if window else None)
+    last = story.end or (window.end if window else None) or first
+    if first is None:
+        return False
+    return not (since and (last or first) < since) and not (until and first > until)
 
 
 # -- story page ----------------------------------------------------------------------------------
