@@ -49,7 +49,10 @@ def test_the_map_fits_the_incidents_not_far_capitals():
     aleppo = next(p for p in view.points if p.kind == "incident")
     idlib = next(p for p in view.points if p.label == "Idlib")
     assert idlib.x < aleppo.x and idlib.y > aleppo.y  # west and south of Aleppo
-    assert [p.label for p in view.labels].count("Aleppo") == 1
+    labels = [(p.label, x, y) for p, x, y in view.labels]
+    assert [label for label, _, _ in labels].count("Aleppo") == 1
+    for i, (_, x, y) in enumerate(labels):  # no label written over another
+        assert all(abs(y - y2) >= 12 or abs(x - x2) >= 90 for _, x2, y2 in labels[:i])
 
 
 def test_no_map_without_coordinates():
@@ -118,8 +121,11 @@ def test_the_coverage_matrix_shows_who_reported_what_and_which_side():
     toll = AlignedFigure("k", "killed", "killed", None, "incident",
                          (_claim("a", "AFP", "30", 30, 0), _claim("b", "SANA", "12", 12, 1)),
                          "dispute", incident_id="incident:1")  # fmt: skip
-    matrix = coverage([first, second], [toll], {"a": "AFP", "b": "SANA", "c": "Reuters"})
-    assert matrix.outlets == ("AFP", "Reuters", "SANA")
+    outlet_of = {"a": "AFP", "b": "SANA", "c": "Reuters"}
+    matrix = coverage([first, second], [toll], outlet_of, ("BBC", "AFP"))
+    assert matrix.outlets == ("AFP", "BBC", "Reuters", "SANA")  # BBC reported none of them
+    assert all(row.cells[1].articles == () for row in matrix.rows)
+    matrix = coverage([first, second], [toll], outlet_of)
     row = {r.incident.id: r for r in matrix.rows}
     afp, reuters, sana = row["incident:1"].cells
     assert afp.articles == ("a",) and afp.figures == ("killed 30 (A)",)

@@ -50,13 +50,20 @@ class MapView:
     source: str
 
     @property
-    def labels(self) -> tuple[MapPoint, ...]:
-        """One label per place name: incidents' places, and places named often."""
+    def labels(self) -> tuple[tuple[MapPoint, float, float], ...]:
+        """One label per place name (incidents' places, and places named often), with where
+        to write it: moved down a line while it would cover a label already placed."""
         seen: dict[str, MapPoint] = {}
         for point in sorted(self.points, key=lambda p: (p.kind != "incident", -p.r)):
             if point.label not in seen and (point.kind == "incident" or point.r > 5):
                 seen[point.label] = point
-        return tuple(seen.values())
+        placed: list[tuple[MapPoint, float, float]] = []
+        for point in seen.values():
+            x, y = point.x + point.r + 2, point.y + 4
+            while any(abs(y - py) < 12 and abs(x - px) < 90 for _, px, py in placed):
+                y += 12
+            placed.append((point, round(x, 1), round(y, 1)))
+        return tuple(placed)
 
 
 @dataclass(frozen=True)
@@ -292,7 +299,9 @@ def actor_network(
     degree = dict(graph.degree(weight="weight"))
     keep = sorted(degree, key=lambda n: (-degree[n], names[n]))[:top]
     graph = graph.subgraph(keep).copy()
-    layout = nx.spring_layout(graph, seed=7, weight="weight", k=1.5 / math.sqrt(len(graph)))
+    layout = nx.spring_layout(
+        graph, seed=7, weight="weight", k=3.0 / math.sqrt(len(graph)), iterations=100
+    )
     margin = 60.0
 
     def place(node: str) -> tuple[float, float]:
@@ -340,11 +349,13 @@ def coverage(
     incidents: Sequence[Incident],
     figures: Sequence[AlignedFigure],
     outlet_of: Mapping[str, str | None],
+    outlets: Iterable[str] = (),
 ) -> Coverage:
-    """Incidents × outlets: which outlet reported which incident, and which figure (and in
-    a dispute, which side's figure) each carried. An empty cell is a blind spot."""
-    outlets = sorted({r.outlet or "unknown outlet" for i in incidents for r in i.reports},
-                     key=lambda o: (o == "unknown outlet", o.casefold()))  # fmt: skip
+    """Incidents × outlets (those reporting an incident, and `outlets`: the story's, so an
+    outlet that reported none of them shows as a column of blind spots): which outlet
+    reported which incident, and which figure (in a dispute, which side's) each carried."""
+    named = {r.outlet or "unknown outlet" for i in incidents for r in i.reports} | set(outlets)
+    columns = sorted(named, key=lambda o: (o == "unknown outlet", o.casefold()))
     carried: dict[tuple[str, str], list[str]] = defaultdict(list)
     for figure in figures:
         if not figure.incident_id:
@@ -365,10 +376,10 @@ def coverage(
         cells = tuple(
             CoverageCell(tuple(dict.fromkeys(by_outlet.get(o, ()))),
                          tuple(carried.get((base, o), ())) if o in by_outlet else ())
-            for o in outlets
+            for o in columns
         )  # fmt: skip
         rows.append(CoverageRow(incident, cells, len(by_outlet)))
-    return Coverage(tuple(outlets), tuple(rows))
+    return Coverage(tuple(columns), tuple(rows))
 
 
 def side_letter(position: int) -> str:
