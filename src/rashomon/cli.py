@@ -233,10 +233,14 @@ def cmd_incidents(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
-def _disputes(corpus: Any, selection: Any, include_updates: bool) -> list[Any]:
-    """Disputes of the selected story, each kept when a side comes from a selected article."""
+def _disputes(
+    corpus: Any, selection: Any, include_updates: bool, rejected: bool = False
+) -> list[Any]:
+    """Disputes of the selected story, each kept when a side comes from a selected article
+    (those an analyst rejected only with `rejected`)."""
     return [
-        d for d in corpus.disputes(story=selection.story_id, include_updates=include_updates)
+        d for d in corpus.disputes(story=selection.story_id, include_updates=include_updates,
+                                   rejected=rejected)
         if any(selection.allows(side.article_id) for side in d.sides)
     ]  # fmt: skip
 
@@ -246,7 +250,7 @@ def cmd_disputes(args: argparse.Namespace, settings: Settings) -> int:
 
     with api.open(settings.db, read_only=True) as corpus:
         selection = corpus.selection(article=args.article, story=args.story, outlet=args.outlet)
-        found = _disputes(corpus, selection, args.all)
+        found = _disputes(corpus, selection, args.all, args.rejected)
     found = found[: args.limit] if args.limit else found
     rows = [dataclasses.asdict(d) for d in found]
     if args.json:
@@ -367,10 +371,9 @@ def cmd_reviews(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         _print_json(rows)
         return EXIT_OK
-    shown = [r | {"evidence": " ".join(r["evidence"]), "label": one_line(r["label"])[:60]}
-             for r in rows]  # fmt: skip
-    _write(table(shown, ("id", "created_at", "target", "verdict", "field", "value", "comment",
-                         "label", "evidence")))  # fmt: skip
+    shown = [r | {"label": one_line(r["label"])[:60]} for r in rows]
+    _write(table(shown, ("id", "created_at", "target", "record_id", "verdict", "field", "value",
+                         "comment", "label")))  # fmt: skip
     return EXIT_OK
 
 
@@ -635,6 +638,10 @@ def build_parser() -> argparse.ArgumentParser:
     disputes.add_argument(
         "--all", action="store_true",
         help="also list updates (a later toll or a change of control: not contradictions)",
+    )  # fmt: skip
+    disputes.add_argument(
+        "--rejected", action="store_true",
+        help="also list disputes an analyst rejected (see `rashomon reviews`)",
     )  # fmt: skip
 
     dispute = add("dispute", cmd_dispute, "Show one dispute and each of its sides.")
