@@ -73,6 +73,22 @@ def test_record_date_contradicted_by_the_text_is_kept_aside_with_a_note():
     assert chosen.published == given and chosen.published_rejected is None
 
 
+def test_record_date_before_the_days_the_article_tells_of_is_rejected():
+    from rashomon.model import DatePrecision, PublicationDate
+
+    record = PublicationDate("2013-08-13", DatePrecision.DAY, FoundIn.RECORD)
+    text = ("On August 21 2013 rockets hit Ghouta. On 15 November 2013 the council met. "
+            "The deadline of June 30 2014 was missed.")  # fmt: skip
+    raw = RawArticle(source="fakes.csv#2", text=text, title="A year of chemical weapons",
+                     published=record)  # fmt: skip
+    article = build_article(raw, DIRECTORY, UserMetadata())
+    assert article.published is None and article.published_rejected == record
+    assert "up to 2014-06-30" in article.published_note
+    one_later = RawArticle(source="fakes.csv#3", text="The deadline is June 30 2014.",
+                           title="Deadline", published=record)  # fmt: skip
+    assert build_article(one_later, DIRECTORY, UserMetadata()).published == record  # a plan
+
+
 def test_rejected_record_date_is_stored_and_listed(tmp_path):
     from rashomon.model import DatePrecision, PublicationDate
     from rashomon.pipeline import store_article

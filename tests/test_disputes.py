@@ -110,17 +110,28 @@ def test_what_the_qualifiers_allow_together():
 # -- figures outside incidents -----------------------------------------------------------------
 
 
-def test_one_claimants_wordings_are_one_position_against_another():
+def test_a_ceiling_that_fits_both_figures_takes_no_side():
     rows = [
-        figure("a1", "around 300", 300, "approximate", claimant="Khoja"),
-        figure("a1", "some 900", 900, "approximate", start=10),
-        figure("a2", "no more than 900", None, "at_most", high=900),
-    ]
+        figure("a1", "around 300", 300, "approximate", claimant="Khoja",
+               claimant_actor_id="khoja"),
+        figure("a1", "some 900", 900, "approximate", start=10, claimant_actor_id="un"),
+        figure("a2", "no more than 900", None, "at_most", high=900, claimant_actor_id="un"),
+    ]  # fmt: skip
     (found,) = quantities(rows)
     assert found.status == "dispute"
     assert [[c.figure.text for c in p] for p in found.positions] == [
         ["around 300"], ["some 900", "no more than 900"],
     ]  # fmt: skip
+    (dispute,) = story_disputes("s", [ArticleFacts(a) for a in ARTICLES.values()], [found],
+                                RELATIONS, GAZETTE)  # fmt: skip
+    assert {s.value_or_claim for s in dispute.sides} == {"around 300", "some 900"}
+    assert "no more than 900" not in dispute.note
+
+
+def test_two_unknown_claimants_in_one_article_are_not_two_accounts():
+    rows = [figure("a1", "around 300", 300, "approximate", claimant="the group"),
+            figure("a1", "some 900", 900, "approximate", start=10, claimant="an NGO")]  # fmt: skip
+    assert [f.status for f in quantities(rows)] == ["agreed"]
 
 
 def test_around_300_and_no_more_than_900_alone_agree():
@@ -206,13 +217,30 @@ def test_an_incidents_tolls_from_two_sources_that_cannot_meet():
     assert "five (SANA, BBC) against at least 44 (SOHR, AFP)" in dispute.note
 
 
-def test_only_the_toll_an_article_leads_with_disputes():
+def test_a_toll_placed_elsewhere_is_a_part_shown_not_disputed():
     sohr = toll("a1", "at least 44", 44, "at_least", "SOHR", low=44)
-    aside = toll("a2", "five", 5, "exact", "SANA")
-    found = incident(report("a1", "AFP", [sohr]),
-                     IncidentReport(**{**report("a2", "BBC", [aside]).__dict__, "lead": False}))  # fmt: skip
-    (figure_,) = incident_figures(found, {("a1", 0): sohr, ("a2", 0): aside}, ARTICLES)
-    assert figure_.status == "agreed"  # a passing mention's figure is shown, not disputed
+    part = toll("a2", "five", 5, "exact", "SANA", place_id="a-village")
+    found = incident(report("a1", "AFP", [sohr]), report("a2", "BBC", [part]))
+    (figure_,) = incident_figures(found, {("a1", 0): sohr, ("a2", 0): part}, ARTICLES)
+    assert figure_.status == "agreed" and len(figure_.claims) == 2
+
+
+def test_an_outlets_own_lower_toll_against_a_source_is_no_dispute():
+    own = toll("a1", "34", 34, "exact", None)
+    sohr = toll("a2", "at least 53", 53, "at_least", "SOHR", low=53)
+    found = incident(report("a1", "AFP", [own]), report("a2", "BBC", [sohr]))
+    (figure_,) = incident_figures(found, {("a1", 0): own, ("a2", 0): sohr}, ARTICLES)
+    assert figure_.status == "update"  # whose count the outlet's 34 was, it does not say
+
+
+def test_a_source_revising_its_toll_is_an_update_not_a_dispute():
+    first = toll("a1", "20", 20, "exact", "SOHR", claimant_actor_id="sohr")
+    later = toll("a2", "43", 43, "exact", "Observatory", claimant_actor_id="sohr")
+    found = incident(report("a1", "AFP", [first]), report("a2", "BBC", [later]))
+    (figure_,) = incident_figures(found, {("a1", 0): first, ("a2", 0): later}, ARTICLES)
+    assert figure_.status == "update"
+    (update,) = incident_disputes(found, [figure_], RELATIONS, GAZETTE, ARTICLES)
+    assert update.status == "update" and "changed over time" in update.note
 
 
 def test_perpetrators_that_are_not_kin_are_a_dispute():

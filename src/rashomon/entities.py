@@ -40,8 +40,9 @@ MAX_SENTENCE_TOKENS = 150
 # victims, scope and claimant kind; 6: vetted new actors, name mentions, dated roles;
 # 7: the CAMEO-derived event lexicon and PLOVER coding of reported events; 8: figures' scope
 # ('a total of' and records span nothing); 9: long texts extracted in parts; 10: places' country
-# as ISO alpha-3 (as actors'), the actors an article's actors belong to stored with them
-EXTRACTOR_VERSION = "10"
+# as ISO alpha-3 (as actors'), the actors an article's actors belong to stored with them;
+# 11: doers of attacks named as nouns, accusations and denials read from the parse
+EXTRACTOR_VERSION = "11"
 STAGE = "entities"
 
 

@@ -8,6 +8,7 @@ from rashomon.article.boilerplate import CleanText, clean_text, cut_span
 from rashomon.article.dates import (
     date_from_text_lead,
     date_from_url,
+    dates_after_record,
     lead_stamp_length,
     text_date_beats_record,
 )
@@ -67,8 +68,16 @@ def build_article(raw: RawArticle, directory: OutletDirectory, user: UserMetadat
     in_text = date_from_text_lead(lead)
     published = user.published or raw.published or (date_from_url(url) if url else None) or in_text
     from_text, rejected = _record_date_contradicted(user, raw, lead)
-    if from_text is not None:
+    note = None
+    if from_text is not None and rejected is not None:
         published = from_text
+        note = f"record date {rejected.value} rejected: the article text gives {published.value}"
+    elif later := _record_date_refuted(user, raw, clean.body):
+        published, rejected = None, raw.published
+        note = (
+            f"record date {raw.published.value} rejected: the article tells of"  # type: ignore[union-attr]
+            f" {len(later)} later days, up to {later[-1]}"
+        )
     content = content_hash(title, clean.body)
     return Article(
         id=article_id(content, publisher.outlet, raw.record_digest),
@@ -88,11 +97,7 @@ def build_article(raw: RawArticle, directory: OutletDirectory, user: UserMetadat
         published=published,
         markup=raw.markup,
         published_rejected=rejected,
-        published_note=(
-            f"record date {rejected.value} rejected: the article text gives {published.value}"
-            if rejected and published
-            else None
-        ),
+        published_note=note,
     )
 
 
@@ -121,6 +126,15 @@ def _record_date_contradicted(
         return None, None
     from_text = text_date_beats_record(record, lead)
     return (from_text, record) if from_text is not None else (None, None)
+
+
+def _record_date_refuted(user: UserMetadata, raw: RawArticle, body: str) -> list[str]:
+    """The later days the body tells of when they prove the record's date field wrong (see
+    `dates_after_record`); empty when the date came from anywhere else."""
+    record = raw.published
+    if user.published or record is None or record.found_in is not FoundIn.RECORD:
+        return []
+    return dates_after_record(record, body)
 
 
 def _first_line(body: str) -> str:

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from rashomon.model import DatePrecision, FoundIn, PublicationDate
 
 __all__ = [
+    "dates_after_record",
     "date_from_text_lead",
     "date_from_url",
     "lead_stamp_length",
@@ -309,3 +310,36 @@ def text_date_beats_record(record: PublicationDate, text: str) -> PublicationDat
         return None
     shared = min(len(record.value), len(found.value))
     return found if record.value[:shared] != found.value[:shared] else None
+
+
+RECORD_SLACK_DAYS = 2  # a record's day may trail the page's by a time zone and a late edit
+RECORD_REFUTED_BY = 2  # full dates after the record's that prove it wrong
+
+
+def dates_after_record(record: PublicationDate, body: str) -> list[str]:
+    """The full dates ("21 August 2013", "October 9, 2013") the body prints after the
+    record's date, when enough of them do to prove the record wrong, latest last.
+
+    An article cannot tell of days after it was published, except as plans and deadlines;
+    one later date can be one of those ("the June 30 2014 deadline"), several show that the
+    record's date (FA-KES's `date` column is wrong for about a quarter of its rows) is not
+    the article's."""
+    bound = _day_of(record.value)
+    if bound is None:
+        return []
+    bound += dt.timedelta(days=RECORD_SLACK_DAYS)
+    found: set[str] = set()
+    for pattern in (_DAY_MONTH_NAME, _MONTH_NAME_DAY):
+        for match in pattern.finditer(body):
+            year, day = int(match["year"]), int(match["day"])
+            month = _MONTHS.index(match["mon"][:3].lower()) + 1
+            if _valid(year, month, day) and dt.date(year, month, day) > bound:
+                found.add(dt.date(year, month, day).isoformat())
+    return sorted(found) if len(found) >= RECORD_REFUTED_BY else []
+
+
+def _day_of(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if len(value) >= 10 else None
+    except ValueError:
+        return None

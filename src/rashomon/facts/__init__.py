@@ -417,6 +417,16 @@ class FigureClaim(Record):
 
 
 @dataclass(frozen=True)
+class Clash(Record):
+    """Two claims of an aligned figure (indexes into its claims) that cannot both hold:
+    `kind` "dispute", or "update" when the later one is a higher toll a day or more on."""
+
+    first: int
+    second: int
+    kind: str
+
+
+@dataclass(frozen=True)
 class AlignedFigure(Record):
     """Figures about one quantity (same incident or cumulative count, measure and victim
     group), side by side. `status`: agreed, dispute, or update (a later toll)."""
@@ -430,6 +440,7 @@ class AlignedFigure(Record):
     status: str
     incident_id: str | None = None
     place_id: str | None = None
+    clashes: tuple[Clash, ...] = ()  # the pairs behind a dispute or an update
 
     @property
     def positions(self) -> tuple[tuple[FigureClaim, ...], ...]:

@@ -237,7 +237,7 @@ def _refresh_findings(
         facts = article_facts(store, incident.article_ids)
         figures = {(f.article_id, f.start): f for a in facts for f in a.figures}
         articles = {a.id: a.article for a in facts}
-        aligned = incident_figures(incident, figures, articles)
+        aligned = incident_figures(incident, figures, articles, relations)
         disputes = incident_disputes(incident, aligned, relations, names, articles)
         with store.transaction() as conn:
             replace_findings(conn, aligned, disputes, incident_id=incident.id)
@@ -248,7 +248,9 @@ def _refresh_findings(
             for i in read_incidents(store, story_id=story_id) for r in i.reports
             for start in r.figure_starts
         }  # fmt: skip
-        counts = quantity_figures((f for a in facts for f in a.figures), articles, names, tolls)
+        counts = quantity_figures(
+            (f for a in facts for f in a.figures), articles, names, tolls, relations
+        )
         disputes = story_disputes(story_id, facts, counts, relations, names)
         with store.transaction() as conn:
             replace_findings(conn, counts, disputes, story_id=story_id)

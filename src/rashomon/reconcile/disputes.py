@@ -25,6 +25,7 @@ from rashomon.facts import (
     Dispute,
     DisputeSide,
     EventFact,
+    FigureClaim,
     FigureFact,
     Gazette,
     Incident,
@@ -37,7 +38,7 @@ from rashomon.reconcile.contradictions import (
     control_states,
     denials,
 )
-from rashomon.reconcile.intervals import allowed, meet, show
+from rashomon.reconcile.intervals import allowed, show
 from rashomon.reconcile.kinship import ActorRelations
 
 # Who can be named as the doer of a strike: not an outlet, a monitor or an aid body.
@@ -52,7 +53,7 @@ def incident_disputes(
     articles: Mapping[str, ArticleFact],
 ) -> list[Dispute]:
     """Numeric, perpetrator and denial disputes (and updates) about one incident."""
-    found = [numeric(f, incident.story_id, articles) for f in figures if f.status != "agreed"]
+    found = [d for f in figures for d in numeric(f, incident.story_id, articles)]
     found += _perpetrator(incident, relations, gazette, articles)
     found += _denial(incident, relations, gazette, articles)
     return found
@@ -70,7 +71,7 @@ def story_disputes(
     articles = {f.id: f.article for f in facts}
     quotes = [q for f in facts for q in f.quotes]
     events = [e for f in facts for e in f.events]
-    found = [numeric(f, story_id, articles) for f in figures if f.status != "agreed"]
+    found = [d for f in figures for d in numeric(f, story_id, articles)]
     others = [e for e in events if e.type != "ASSAULT"]
     states = control_states([n for f in facts for n in f.figures], events, articles, gazette)
     for contradiction in (*denials(others, relations.related, gazette),
@@ -86,41 +87,50 @@ def story_disputes(
 
 def numeric(
     figure: AlignedFigure, story_id: str | None, articles: Mapping[str, ArticleFact]
-) -> Dispute:
-    sides = tuple(
-        DisputeSide(
-            value_or_claim=c.figure.text, claimant=c.figure.claimant or c.outlet,
-            claimant_actor_id=c.figure.claimant_actor_id, outlet=c.outlet,
-            article_id=c.figure.article_id, date=c.date, sentence=c.figure.sentence,
-            position=c.position, start=c.figure.start, end=c.figure.end,
-        )
-        for c in figure.claims
+) -> list[Dispute]:
+    """The dispute and the update an aligned figure holds (either, both or none): each has
+    as sides the claims that clash that way (see figures._clashes), in their positions, and
+    a note naming each clashing pair."""
+    found = []
+    for kind in ("dispute", "update"):
+        pairs = [c for c in figure.clashes if c.kind == kind]
+        if not pairs:
+            continue
+        involved = sorted({i for c in pairs for i in (c.first, c.second)})
+        sides = tuple(_numeric_side(figure.claims[i]) for i in involved)
+        if kind == "update":
+            steps = sorted({(figure.claims[i].date or "?", i) for i in involved})
+            note = "the toll changed over time, not a contradiction: " + " then ".join(
+                f"{_said(figure.claims[i])} on {day}" for day, i in steps
+            )
+        else:
+            note = "cannot both be right, whatever their qualifiers allow: " + "; ".join(
+                f"{_said(figure.claims[c.first])} against {_said(figure.claims[c.second])}"
+                f" ({show(_interval(figure.claims[c.first].figure))} against"
+                f" {show(_interval(figure.claims[c.second].figure))})"
+                for c in pairs
+            )
+        found.append(Dispute(
+            _id(story_id or figure.incident_id or "", f"numeric-{kind}", figure.subject, sides),
+            story_id, "numeric", figure.subject, kind, sides, note,
+            incident_id=figure.incident_id, measure=figure.measure,
+        ))  # fmt: skip
+    return found
+
+
+def _numeric_side(claim: FigureClaim) -> DisputeSide:
+    return DisputeSide(
+        value_or_claim=claim.figure.text, claimant=claim.figure.claimant or claim.outlet,
+        claimant_actor_id=claim.figure.claimant_actor_id, outlet=claim.outlet,
+        article_id=claim.figure.article_id, date=claim.date, sentence=claim.figure.sentence,
+        position=claim.position, start=claim.figure.start, end=claim.figure.end,
     )  # fmt: skip
-    positions = figure.positions
-    described = [
-        (" / ".join(dict.fromkeys(f"{c.figure.text} ({c.who}"
-                                  + (f", {c.outlet}" if c.figure.claimant and c.outlet else "")
-                                  + ")" for c in p)),
-         meet([_interval(c.figure) for c in p]) or _interval(p[0].figure))
-        for p in positions
-    ]  # fmt: skip
-    if figure.status == "update":
-        note = "the toll changed over time, not a contradiction: " + " then ".join(
-            f"{text} on {min(c.date or '?' for c in p)}"
-            for (text, _), p in zip(described, positions, strict=True)
-        )
-    else:
-        clashes = [
-            f"{a[0]} against {b[0]} ({show(a[1])} against {show(b[1])})"
-            for i, a in enumerate(described) for b in described[i + 1 :]
-            if meet([a[1], b[1]]) is None
-        ]  # fmt: skip
-        note = "cannot both be right, whatever their qualifiers allow: " + "; ".join(clashes)
-    return Dispute(
-        _id(story_id or figure.incident_id or "", "numeric", figure.subject, sides),
-        story_id, "numeric", figure.subject, figure.status, sides, note,
-        incident_id=figure.incident_id, measure=figure.measure,
-    )  # fmt: skip
+
+
+def _said(claim: FigureClaim) -> str:
+    """ "at least 1,300 (George Sabra, Reuters)": the figure, who gives it, where."""
+    where = f", {claim.outlet}" if claim.figure.claimant and claim.outlet else ""
+    return f"{claim.figure.text} ({claim.who}{where})"
 
 
 def _interval(figure: FigureFact) -> tuple[float, float]:

@@ -38,7 +38,10 @@ class MatchConfig:
     same_kind: float = 1.0
     compatible_kind: float = 0.5
     generic_kind: float = 0.3
-    other_violent_kind: float = 0.0  # "rockets" against "air strike": possible, no evidence
+    # "rockets" against "an air strike": possible (sources disagree on how a market was
+    # hit), but it counts against: the rest must say so strongly (tuning half: 0 let
+    # bombings and air strikes of one day and region merge)
+    other_violent_kind: float = -1.0
     same_day: float = 1.0
     next_day: float = 0.6
     window_overlap: float = 0.4
@@ -56,6 +59,8 @@ class MatchConfig:
     words_support: float = 0.15  # this much in common is evidence beyond kind and day
     # beyond kind and day, a match needs a place, a toll or a doer in common
     need_support: bool = True
+    # ... unless the report's kind was reported once in its days (see _only_referent)
+    unique_referent: bool = True
 
 
 def new_incident_id(report: IncidentReport) -> str:
@@ -86,26 +91,45 @@ def matches(
 ) -> list[Incident]:
     """Every candidate incident the report can tell of, best first.
 
-    A report that names no place finer than a country needs a toll or a doer in common,
-    unless the incident is the only one of its kind (not a generic attack) on that very day
-    among the candidates: "the chemical attack on Wednesday" has one referent then. When
+    A match scores past the threshold and has support (a place, a toll or telling words in
+    common); a report that finds none may still have one referent (`_only_referent`). When
     one report fits two incidents, they were one happening told apart too early (see
-    `merge`)."""
+    `bridged` and `merge`)."""
     cfg = config or MatchConfig()
     words = counts or TermCounts()
     scored = [(match_score(report, i, gazette, kinds, cfg, need_support=False, counts=words), i)
               for i in candidates]  # fmt: skip
-    same_day_kind = [
-        i for score, i in scored
-        if score is not None and i.kind == report.kind != GENERIC and _same_day(report, i, cfg)
-    ]  # fmt: skip
     found = [
         (score, incident) for score, incident in scored
         if score is not None and score >= cfg.threshold
-        and (_supported(report, incident, gazette, cfg, words) or same_day_kind == [incident])
+        and _supported(report, incident, gazette, cfg, words)
     ]  # fmt: skip
+    if not found and cfg.unique_referent:
+        found = _only_referent(report, scored, gazette, kinds, cfg)
     found.sort(key=lambda pair: (-pair[0], pair[1].id))
     return [incident for _, incident in found]
+
+
+def _only_referent(
+    report: IncidentReport,
+    scored: Sequence[tuple[float | None, Incident]],
+    gazette: Gazette,
+    kinds: IncidentKinds,
+    cfg: MatchConfig,
+) -> list[tuple[float, Incident]]:
+    """ "The chemical attack" told in the days when one chemical attack was reported has
+    one referent, even when the report names no place finer than the country: the
+    candidates of the report's own (specific) kind whose days and places it fits, when
+    they could all be one happening (fragments of it told apart too early)."""
+    if report.kind == GENERIC or not report.day_low:
+        return []
+    same = [(score, i) for score, i in scored if score is not None and i.kind == report.kind]
+    if not same or not all(
+        _incidents_meet(a, b, gazette, kinds, cfg) for n, (_, a) in enumerate(same)
+        for _, b in same[n + 1 :]
+    ):  # fmt: skip
+        return []
+    return same
 
 
 def match_score(
@@ -135,6 +159,8 @@ def match_score(
     doer = cfg.same_doer if set(report.perpetrator_ids) & _perpetrators(incident) else 0.0
     target = cfg.same_target if set(report.target_actor_ids) & _targets(incident) else 0.0
     wording = cfg.same_words * words_in_common(report, incident, words)
+    if kind == cfg.other_violent_kind and place == cfg.same_place:
+        kind = 0.0  # one town, one day: "an air strike" and "terrorist rockets" can be one
     return kind + day + place + toll + doer + target + wording
 
 
@@ -164,13 +190,6 @@ def _supported(
     return not cfg.need_support or place or toll > 0 or worded
 
 
-def _same_day(report: IncidentReport, incident: Incident, cfg: MatchConfig) -> bool:
-    return (
-        report.dated and incident.date_precision == "day"
-        and _day_score(report, incident, cfg) in (cfg.same_day, cfg.next_day)
-    )  # fmt: skip
-
-
 def _kind_score(mine: str, theirs: str, kinds: IncidentKinds, cfg: MatchConfig) -> float | None:
     """Kinds that can be one happening score; two violent kinds that cannot ("rockets" in
     one account, "an air strike" in another) score nothing but rule nothing out: sources
@@ -195,8 +214,10 @@ def _day_score(report: IncidentReport, incident: Incident, cfg: MatchConfig) -> 
         if gap == 0:
             return cfg.same_day
         return cfg.next_day if gap <= cfg.day_slack else None
-    start = (theirs[0] or theirs[1]) - timedelta(days=cfg.day_slack)
-    end = theirs[1] + timedelta(days=cfg.day_slack)
+    # a day's slack for a day the text gives; windows already allow for the reporting lag
+    slack = timedelta(days=cfg.day_slack if report.dated or incident.date_precision == "day" else 0)
+    start = (theirs[0] or theirs[1]) - slack
+    end = theirs[1] + slack
     if low is None:  # a passing mention of something before `high`
         return 0.0 if start <= high else None
     return cfg.window_overlap if low <= end and start <= high else None
@@ -315,7 +336,8 @@ def _incidents_meet(
         return False
     if not (a.date_end and b.date_end):
         return False
-    slack = timedelta(days=cfg.day_slack)
+    by_day = "day" in (a.date_precision, b.date_precision)
+    slack = timedelta(days=cfg.day_slack if by_day else 0)
     a_low, b_low = _day(a.date_start or a.date_end), _day(b.date_start or b.date_end)
     a_high, b_high = _day(a.date_end), _day(b.date_end)
     if not (a_low <= b_high + slack and b_low <= a_high + slack):  # type: ignore[operator]
@@ -336,16 +358,38 @@ def merge(incidents: Sequence[Incident], gazette: Gazette, kinds: IncidentKinds)
     most reports keeps its id (and its story), the others' reports join it in the order
     they were published; the others' ids are retired (the store keeps them as aliases)."""
     keep = min(incidents, key=lambda i: (-len(i.reports), i.id))
-    reports = sorted((r for i in incidents for r in i.reports),
-                     key=lambda r: (r.published or "", r.article_id))  # fmt: skip
+    by_article: dict[str, IncidentReport] = {}
+    for report in (r for i in incidents for r in i.reports):
+        known = by_article.get(report.article_id)  # one article, one report per incident
+        by_article[report.article_id] = report if known is None else combine(known, report)
+    reports = sorted(by_article.values(), key=lambda r: (r.published or "", r.article_id))
     merged: Incident | None = None
-    seen: set[str] = set()
     for report in reports:
-        if report.article_id not in seen:  # one article, one report per incident
-            seen.add(report.article_id)
-            merged = add_report(merged, report, gazette, kinds)
+        merged = add_report(merged, report, gazette, kinds)
     assert merged is not None
     return replace(merged, id=keep.id, story_id=keep.story_id)
+
+
+def combine(first: IncidentReport, second: IncidentReport) -> IncidentReport:
+    """One article's two reports of what proved one happening, as one report: the lead's
+    (else the earlier) evidence sentence, place and days, and everything both hold."""
+    main, other = sorted((first, second), key=lambda r: (not r.lead, r.sentence_start))
+
+    def union(a: tuple, b: tuple) -> tuple:  # type: ignore[type-arg]
+        return tuple(dict.fromkeys((*a, *b)))
+
+    return replace(
+        main,
+        lead=main.lead or other.lead,
+        sentences=tuple(sorted(set(main.sentences) | set(other.sentences))),
+        event_starts=tuple(sorted(set(main.event_starts) | set(other.event_starts))),
+        figure_starts=tuple(sorted(set(main.figure_starts) | set(other.figure_starts))),
+        figure_values=union(main.figure_values, other.figure_values),
+        perpetrators=union(main.perpetrators, other.perpetrators),
+        denied_by=union(main.denied_by, other.denied_by),
+        target_actor_ids=union(main.target_actor_ids, other.target_actor_ids),
+        terms=tuple(sorted(set(main.terms) | set(other.terms))),
+    )
 
 
 def _kind_of(reports: Sequence[IncidentReport], kinds: IncidentKinds) -> str:

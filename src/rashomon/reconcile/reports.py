@@ -230,7 +230,7 @@ def _sentence_places(
         tiers[4 if abroad else rank].append(place_id)
 
     for event in sentence.events:
-        if event.place_id:
+        if event.place_id and _on_earth(event.place_id, gazette):  # not "the Euphrates"
             tier(event.place_id, 0 if not _is_country(event.place_id, gazette) else 3)
     for m in mentions:
         if _BASED.match(body[m.end : m.end + 8]) or not _on_earth(m.place_id, gazette):
@@ -522,7 +522,9 @@ def _acting(actor_id: str, event: EventFact, facts: ArticleFacts, gazette: Gazet
         return False
     spans = [(a.start, a.end) for a in (*event.sources, *event.targets) if a.actor_id == actor_id]
     places = _place_mentions(facts.mentions)
-    return not any(m.start < end and start < m.end for start, end in spans for m in places)
+    # a place that is the argument's head ("Aleppo" read as an actor) is no actor; a place
+    # inside it is a modifier ("the US-led coalition", "nine US cruise missiles")
+    return not any(m.start < end <= m.end for start, end in spans for m in places)
 
 
 def _perpetrators(
@@ -556,11 +558,12 @@ def _perpetrators(
 
 # The means a doer strikes with, named right after it ("Russian jets", "regime barrel
 # bombs"), and the words that name the doer right after them ("strikes by the coalition").
+# People ("IS fighters", "government troops") are not among the means: as often as not they
+# are the victims of the strike.
 _MEANS_AFTER = re.compile(
     r"^(?:'s|s')?\s*(?:-led\s+\w+\s+)?(?:war)?(?:jets?|planes?|warplanes?|aircraft|"
     r"helicopters?|drones?|air ?force|air ?strikes?|airstrikes?|raids?|bombers?|bombs?|"
-    r"barrel bombs?|shelling|artillery|missiles?|rockets?|forces|troops|soldiers|gunmen|"
-    r"fighters|militants|suicide bombers?)\b",
+    r"barrel bombs?|shelling|artillery|missiles?|rockets?|suicide bombers?)\b",
     re.IGNORECASE,
 )
 _BY_BEFORE = re.compile(
@@ -595,12 +598,19 @@ def _claimant_at(
     """On whose word a phrase stands: the speaker of the quote around it, else the claimant
     of a figure in its sentence, else the outlet's own voice (None)."""
     quote = _quote_around(offset, facts.quotes)
-    if quote is not None and quote.speaker:
+    if (
+        quote is not None
+        and quote.speaker
+        and (quote.speaker_actor_id or quote.speaker.lower() not in _PRONOUNS)
+    ):  # an unresolved "it" or "I" names nobody
         return quote.speaker, quote.speaker_actor_id
     for figure in facts.figures:
         if figure.sentence_start == sentence_start and figure.claimant:
             return figure.claimant, figure.claimant_actor_id
     return None, None
+
+
+_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "this", "that"})
 
 
 # Accusations and denials of a happening: "activists accused Assad's forces of the attack",

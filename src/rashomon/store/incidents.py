@@ -22,7 +22,8 @@ _ROLES = ("perpetrator", "denies", "target")
 
 
 def save_incident(conn: sqlite3.Connection, incident: Incident, label: str) -> None:
-    """Write the incident's row and every report not stored yet (reports are only added)."""
+    """Write the incident's row, every report not stored yet, and the reports that grew (an
+    article's two reports that a merge showed to be of one happening become one)."""
     conn.execute(
         "INSERT INTO incidents (id, kind, type, mode, place_id, date_start, date_end,"
         " date_precision, story_id, label, reports, independent, updated_at)"
@@ -36,14 +37,20 @@ def save_incident(conn: sqlite3.Connection, incident: Incident, label: str) -> N
          incident.date_start, incident.date_end, incident.date_precision, incident.story_id,
          label, len(incident.reports), incident.independent, _now()),
     )  # fmt: skip
-    stored = {
-        r[0]
-        for r in conn.execute(
-            "SELECT article_id FROM incident_reports WHERE incident_id = ?", (incident.id,)
-        )
-    }
+    stored = dict(
+        conn.execute(
+            "SELECT article_id, sentences FROM incident_reports WHERE incident_id = ?",
+            (incident.id,),
+        ).fetchall()
+    )
     for report in incident.reports:
         if report.article_id not in stored:
+            _insert_report(conn, incident.id, report)
+        elif stored[report.article_id] != json.dumps(report.sentences):  # two became one
+            conn.execute(
+                "DELETE FROM incident_reports WHERE incident_id = ? AND article_id = ?",
+                (incident.id, report.article_id),
+            )
             _insert_report(conn, incident.id, report)
 
 

@@ -8,13 +8,19 @@ does one step:
   with the mode the word or its modifiers give;
 - `arguments`: source and target from the parse (active, passive, control, coordination,
   owners of nouns), resolved to actors through the article's actor mentions;
+- `attribution`: the doer of an act named by a noun through other words ("strikes carried
+  out by X", "X was behind the attack", "accused X of the attack", "blamed it on X"), and
+  denials ("X denied any involvement", "reports of the attack are false");
 - `factuality`: negated, proposed, planned, demanded, hypothetical or alleged, from the
   trigger's own clause and the clauses that frame it; historical from the date;
 - `location` and `where`: the place the parse attaches to the event;
 - `timing`: the date expression attached to the event, else the publication date, coarser.
 
 A reporting frame keeps both events: "X accused Y of bombing Z" gives ACCUSE (X, Y) and an
-alleged ASSAULT (Y, Z). An event with no participant named is kept ("some 2,700 were killed
+alleged ASSAULT (Y, Z). A denial is a negated ASSAULT whose source is the one who denies
+doing it ("Russia denied its planes bombed the convoy"); an attack's source is never a
+monitor, an outlet or an NGO, nor the victim or speaker of the clause that hosts it.
+An event with no participant named is kept ("some 2,700 were killed
 in the bombardment" still says an assault happened, where and when); a word that is only
 an event among armed actors ("hit", "take", "leave") needs an armed or state actor, an armed
 word ("troops", "jets"), or a mode to count.
@@ -25,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from rashomon.extract.events.arguments import ArgumentReader
 from rashomon.extract.events.coding import main_event, plover_code, threat_mode
@@ -80,7 +86,12 @@ _ARMED_WORDS = frozenset(
     ]
 )
 _LENDS_SUBJECT = frozenset({"proposed", "planned"})
+# Actors that report, count and document attacks, never carry them out: a pronoun or a
+# clause that makes one the doer of an attack ("its bloodiest clashes", said the monitor)
+# has been misread.
+_OBSERVERS = frozenset({"media", "monitor", "ngo"})
 _THREATENED = frozenset({"xcomp", "ccomp"})
+_TOLD = frozenset({"asserted", "alleged"})
 
 
 def find_events(
@@ -99,9 +110,13 @@ def find_events(
     """Every event in the doc, in text order; see the module notes for what is kept."""
     lexicon = lexicon or packaged_lexicon()
     triggers = find_triggers(doc, lexicon)
-    trigger_ids = {t.head.i for t in triggers}
     countries = _countries_as_actors(mentions, places, place_actor)
     reader = ArgumentReader(doc, mentions, quotes, lexicon, kind_of, affiliation_of, countries)
+    denials = reader.attribution.denied_acts(triggers)  # "X denied any involvement"
+    triggers = sorted([*triggers, *denials], key=lambda t: t.start)
+    trigger_ids = {t.head.i for t in triggers}
+    denial_ids = {t.head.i for t in denials}
+    reader.know(triggers)
     acting = {(m.start, m.end) for m in mentions if m.kind == "metonym"}
     where = EventPlaces(doc, [p for p in places if (p.start, p.end) not in acting])
     when = EventDates(doc, dates, published)
@@ -110,8 +125,15 @@ def find_events(
     cues = [(q.cue_start, q.cue_end) for q in quotes if q.cue_start is not None]
     for trigger in triggers:
         trigger = _as_speech(trigger, cues)
-        sources, targets = reader.read(trigger)
+        sources, targets, told, told_by = reader.read(trigger)
         fact, frame = factuality(trigger, lexicon, trigger_ids)
+        if trigger.head.i in denial_ids:
+            fact, frame = "negated", trigger.light_verb
+        elif told is not None:  # "accused X of the attack", "X denied responsibility for it"
+            fact, frame = told, told_by
+        if trigger.sense.type == "ASSAULT":
+            sources, fact, frame = _disowned(trigger, reader, sources, fact, frame)
+            sources = [s for s in sources if kind_of(s.actor_id or "") not in _OBSERVERS]
         if not sources and frame is not None and fact in _LENDS_SUBJECT and frame.pos_ == "VERB":
             sources = reader.subject_of(frame)  # "Russia has proposed ... a pause"
         place_id, place_from = where.for_trigger(trigger, [*sources, *targets])
@@ -140,6 +162,24 @@ def find_events(
         )
         heads.append(trigger.head.i)
     return _threats_of_what(doc, events, heads)
+
+
+def _disowned(
+    trigger: Trigger,
+    reader: ArgumentReader,
+    sources: list[EventArgument],
+    fact: str,
+    frame: Token | None,
+) -> tuple[list[EventArgument], str, Token | None]:
+    """An attack told only in a report that someone denies or calls untrue is negated; with
+    no doer named, the denier is the one who, by the denial, did not do it ("SANA said the
+    reports on the use of chemical weapons are false")."""
+    if fact not in _TOLD:
+        return sources, fact, frame
+    denied = reader.attribution.denied_report(trigger.head)
+    if denied is None:
+        return sources, fact, frame
+    return sources or reader.deniers(denied.heads), "negated", denied.frame
 
 
 def _threats_of_what(doc: Doc, events: list[Event], heads: list[int]) -> list[Event]:
@@ -174,7 +214,7 @@ def _countries_as_actors(
 ) -> list[ActorMention]:
     """Place mentions that can act ("experts from Russia"): PLOVER codes states as actors,
     so a country the actor resolver left as a place is a participant when the parse says so."""
-    taken = {(m.start, m.end) for m in mentions}
+    taken = {(m.start, m.end) for m in mentions if m.actor_id}  # not a bare place mention
     found = []
     for place in places:
         actor_id = place_actor(place) if (place.start, place.end) not in taken else None

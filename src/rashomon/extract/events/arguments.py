@@ -25,13 +25,22 @@ Decisions, so the tests can pin them:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
 from rashomon.extract.events.aims import TargetFinder
+from rashomon.extract.events.attribution import Attributor, Told
 from rashomon.extract.events.lexicon import EventLexicon, EventSense
 from rashomon.extract.events.participants import ParticipantResolver
-from rashomon.extract.events.tree import SUBJECTS, first_child, governing_verb
+from rashomon.extract.events.tree import (
+    HEARSAY_VERBS,
+    OWNER_DEPS,
+    SUBJECTS,
+    first_child,
+    governing_verb,
+)
 from rashomon.extract.events.triggers import Trigger
 from rashomon.model import ActorMention, EventArgument, Quote
 
@@ -44,6 +53,16 @@ _QUANTITY_NOUNS = frozenset(
     {"thousand", "hundred", "dozen", "million", "score", "third", "half", "quarter", "number"}
 )
 _CONTROL_VERBS = frozenset({"ask", "urge", "tell", "order", "force", "allow", "help", "call"})
+
+
+class Roles(NamedTuple):
+    """An event's participants, and how factual the words that named its doer make it
+    (None: the trigger's own clause decides)."""
+
+    sources: list[EventArgument]
+    targets: list[EventArgument]
+    factuality: str | None = None
+    frame: Token | None = None
 
 
 class ArgumentReader:
@@ -66,6 +85,8 @@ class ArgumentReader:
         )
         self.at_token = self.people.at_token
         self.aims = TargetFinder(self.at_token, lexicon.participant_nouns)
+        self.attribution = Attributor(lexicon, self._subject)
+        self.triggers: dict[int, Trigger] = {}  # noun triggers by head, for means-as-subject
 
     # -- public ---------------------------------------------------------------------------------
 
@@ -73,16 +94,39 @@ class ArgumentReader:
         """The resolved subject of a framing verb, lent to a proposal without an owner."""
         return self._resolve_all(self._subject(verb))
 
-    def read(self, trigger: Trigger) -> tuple[list[EventArgument], list[EventArgument]]:
+    def know(self, triggers: Sequence[Trigger]) -> None:
+        """The article's triggers: an act named as a verb's subject ("air raids killed 12"),
+        or a weapon a trigger says was used ("barrel bombs dropped from helicopters killed"),
+        lends that verb the act's doer, not itself."""
+        self.triggers = {t.head.i: t for t in triggers}
+
+    def deniers(self, heads: Sequence[Token]) -> list[EventArgument]:
+        """Who denies an act on a side's behalf: a person or an outlet speaks for the state
+        or group it belongs to ("SANA said the reports are false": the Syrian government)."""
+        found = []
+        for argument in self._resolve_all(list(heads)):
+            actor = argument.actor_id
+            kind = self.people.kind_of(actor) if actor else None
+            if actor and kind in ("person", "media"):
+                side = self.people.affiliation_of(actor) or (actor if kind == "person" else None)
+                found.append(replace(argument, actor_id=side))
+            else:
+                found.append(argument)
+        return found
+
+    def read(self, trigger: Trigger) -> Roles:
+        told = None
         if trigger.is_noun:
-            sources, targets = self._noun_roles(trigger)
+            sources, targets, told = self._noun_roles(trigger)
         else:
             sources, targets = self._verb_roles(trigger)
         resolved_sources = self._resolve_all(sources)
         doers = {a.actor_id for a in resolved_sources if a.actor_id}
         # no actor acts on itself: "forces encircled them" cannot make "them" the forces
         resolved_targets = [a for a in self._resolve_all(targets) if a.actor_id not in doers]
-        return resolved_sources, resolved_targets
+        if told is not None:
+            return Roles(resolved_sources, resolved_targets, told.factuality, told.frame)
+        return Roles(resolved_sources, resolved_targets)
 
     # -- roles ----------------------------------------------------------------------------------
 
@@ -100,9 +144,16 @@ class ArgumentReader:
             targets += self.aims.behind(passive_subject, itself=not content)
             if agent is not None:
                 sources += [c for c in agent.children if c.dep_ == "pobj"]
+        elif agent is not None:  # "are believed to have been killed by IS": a borrowed
+            sources += [c for c in agent.children if c.dep_ == "pobj"]  # subject is the
+            targets += self.aims.all_behind(self._subject(verb))  # one acted on
+        elif sense.object == "means" and self._misparsed_means(verb):
+            sources += self._means_doers(verb)  # "bombs dropped from helicopters"
+        elif _passive_complement(verb):  # "were reported killed": the subject was killed
+            targets += self.aims.all_behind(self._subject(verb))
         else:
-            sources += self._subject(verb)
-            obj = first_child(verb, ("dobj",))
+            sources += self._act_doers(self._subject(verb))
+            obj = first_child(verb, ("dobj",)) if sense.object != "means" else None
             if obj is not None and trigger.start <= obj.idx < trigger.end:
                 targets += behind(self._prep_objects(obj, sense.target_preps))  # "broke ties"
             elif obj is not None:
@@ -122,15 +173,57 @@ class ArgumentReader:
             ]  # fmt: skip
         return sources, [t for t in targets if t not in sources]
 
-    def _noun_roles(self, trigger: Trigger) -> tuple[list[Token], list[Token]]:
+    def _act_doers(self, subjects: list[Token]) -> list[Token]:
+        """A verb whose subject is an act ("air raids killed 12", "Russia's strikes killed")
+        or the weapon of one ("barrel bombs dropped from helicopters killed 11") was done by
+        that act's doers, or by no one named; never by the act or the weapon itself."""
+        found: list[Token] = []
+        for subject in subjects:
+            act = self.triggers.get(subject.i)
+            if act is not None and act.is_noun:
+                found += self._noun_roles(act)[0]
+                continue
+            used = self._used_by(subject)
+            found += self._means_doers(used) if used is not None else [subject]
+        return found
+
+    def _used_by(self, thing: Token) -> Token | None:
+        """The trigger that says a thing was used ("bombs dropped from ...", also where the
+        parser made the thing the verb's subject), when the thing is no participant."""
+        if self.aims.is_participant(thing):
+            return None
+        candidates = [c for c in thing.children if c.dep_ in ("acl", "relcl")]
+        if thing.dep_ in ("nsubj", "nsubjpass"):
+            candidates.append(thing.head)
+        for verb in candidates:
+            act = self.triggers.get(verb.i)
+            if act is not None and act.sense.object == "means":
+                return verb
+        return None
+
+    def _misparsed_means(self, verb: Token) -> bool:
+        """ "Barrel bombs dropped from helicopters killed 11": the parser made the weapon
+        the subject of the verb that says it was used."""
+        subject = first_child(verb, SUBJECTS)
+        used = self._used_by(subject) if subject is not None else None
+        return used is not None and used.i == verb.i
+
+    def _means_doers(self, verb: Token) -> list[Token]:
+        """Who used the weapon: "dropped from Syrian helicopters", "fired by the army"."""
+        found = [c for a in verb.children if a.dep_ == "agent" for c in a.children
+                 if c.dep_ == "pobj"]  # fmt: skip
+        return found + [t for t in self._prep_objects(verb, ("from",)) if t not in found]
+
+    def _noun_roles(self, trigger: Trigger) -> tuple[list[Token], list[Token], Told | None]:
         noun, sense = trigger.head, trigger.sense
         sources: list[Token] = []
+        told = None
         if trigger.reversal and trigger.light_verb is not None:
             # "rebels ended the regime's siege", "Japan halted aid to Serbia"
             undone = self.aims.behind(noun, itself=False) or self.aims.all_behind(
                 self._prep_objects(trigger.light_verb, (*sense.target_preps, *_VERB_AIMED))
             )
-            return self._subject(trigger.light_verb), undone
+            return self._subject(trigger.light_verb), undone, None
         for child in noun.children:
             if child.dep_ == "poss" or (
                 child.dep_ in ("amod", "compound", "nmod") and child.i in self.at_token
@@ -140,9 +233,15 @@ class ArgumentReader:
                 sources += [c for c in child.children if c.dep_ == "pobj"]
         if not sources and trigger.light_verb is not None:
             sources += self._subject(trigger.light_verb)
-        elif not sources:
-            host = _hosting_verb(noun)
-            if host is not None:
+        if not sources:
+            told = self.attribution.of(noun)  # "strikes carried out by X", "accused X of"
+            sources += told.heads if told is not None else ()
+        if not sources and trigger.light_verb is None:
+            host = self._hosting_verb(noun, sense)
+            agents = self._means_doers(host) if host is not None and sense.type == "ASSAULT" else []
+            if agents:  # "were killed in air strikes by the coalition": the strikes' doer
+                sources += agents
+            elif host is not None and self._takes_part(host, sense):
                 sources += self._subject(host)  # "they were in Geneva for discussions"
         targets = self.aims.all_behind(self._prep_objects(noun, sense.target_preps))
         if trigger.light_verb is not None:
@@ -152,7 +251,29 @@ class ArgumentReader:
             targets += self.aims.all_behind(
                 self._prep_objects(trigger.light_verb, sense.target_preps)
             )
-        return sources, [t for t in targets if t not in sources]
+        return sources, [t for t in targets if t not in sources], told
+
+    @staticmethod
+    def _hosting_verb(noun: Token, sense: EventSense) -> Token | None:
+        """The verb an event noun hangs on (`_hosting_verb`); for an attack only the verb
+        its own preposition hangs on ("targeted X in retaliation for fire" hosts nothing)."""
+        return _hosting_verb(noun, climb=sense.type != "ASSAULT")
+
+    def _takes_part(self, host: Token, sense: EventSense) -> bool:
+        """Whether the host's subject takes part in the event noun. For an attack only when
+        the verb says so ("took part in the offensive", "engaged in clashes", "killed 50 in
+        clashes"), actively: in "were killed in clashes with the army", "died in the
+        attack", "blamed X for the attack", the subject is a victim, a speaker or the other
+        side."""
+        if sense.type != "ASSAULT":
+            return True
+        if first_child(host, ("nsubjpass", "auxpass")) is not None:
+            return False
+        lemma = host.lemma_.lower()
+        acts = self.lexicon.verbs.get(lemma)
+        return (acts is not None and acts.type == "ASSAULT") or (
+            lemma in self.lexicon.words("take_part")
+        )
 
     def _subject(self, verb: Token) -> list[Token]:
         node = verb
@@ -167,7 +288,9 @@ class ArgumentReader:
                 continue
             if subject is not None:
                 return [subject]
-            stray = _stray_subject(node)
+            if node.dep_ == "acl" and node.tag_ == "VBG" and self._can_act(node.head):
+                return [node.head]  # "airstrikes targeting IS", "civilians trying to flee"
+            stray = _stray_subject(node) or self._object_as_subject(node) or _believed_subject(node)
             if stray is not None:
                 return [stray]
             if node.dep_ not in _BORROW or node.head.i == node.i:
@@ -175,6 +298,9 @@ class ArgumentReader:
             head = node.head
             if node.dep_ == "pcomp" and head.dep_ == "prep":
                 head = head.head
+                controller = self._controller(head.head) if head.dep_ == "dobj" else None
+                if controller is not None and controller.i == head.i:
+                    return [head]  # "accused government forces of gassing": "of" on the object
             if head.pos_ == "ADJ" and head.dep_ == "acomp":
                 head = head.head  # "Norway is willing to send", "France is ready to help"
             if head.pos_ not in ("VERB", "AUX"):
@@ -184,6 +310,22 @@ class ArgumentReader:
                 return [controller]
             node = head
         return []
+
+    def _can_act(self, word: Token) -> bool:
+        """An act or a participant, not a thing ("ISIL strongholds ... killing" is a misparse)."""
+        act = self.triggers.get(word.i)
+        return (act is not None and act.is_noun) or self.aims.is_participant(word)
+
+    def _object_as_subject(self, clause: Token) -> Token | None:
+        """ "Russia denied its planes bombed the convoy": without "that", the parser often
+        makes the embedded subject the object of the framing verb, right before the clause."""
+        frame = clause.head
+        if clause.dep_ != "ccomp" or frame.lemma_.lower() not in self.lexicon.frames:
+            return None
+        obj = first_child(frame, ("dobj",))
+        if obj is None or obj.right_edge.i + 1 != clause.left_edge.i:
+            return None
+        return obj
 
     def _controller(self, verb: Token) -> Token | None:
         """The object that is the embedded clause's subject ("called on X to leave")."""
@@ -240,7 +382,28 @@ class ArgumentReader:
                 if word.i in seen:
                     continue
                 seen.add(word.i)
-                found.append(self._argument(word))
+                argument = self._argument(word)
+                found.append(argument)
+                found += self._coordinated_owners(word, argument)
+        return found
+
+    def _coordinated_owners(self, head: Token, argument: EventArgument) -> list[EventArgument]:
+        """ "Syrian and Russian warplanes", "Syrian regime or Russian air strikes": each
+        coordinated owner is a participant of its own."""
+        owners = [c for c in head.children if c.dep_ in OWNER_DEPS and c.i in self.at_token]
+        others = [o for owner in owners for o in owner.conjuncts if o.i in self.at_token]
+        if len(owners) > 1 and any(
+            t.dep_ == "cc" for t in self.doc[owners[0].i : owners[-1].i]
+        ):  # "both Syrian and allied Russian warplanes": both owners hang on the noun
+            others += owners[1:]
+        found: list[EventArgument] = []
+        for other in others:
+            mention = self.at_token[other.i]
+            actor = self.people.actor_for_owner(mention, head)
+            if actor is None or actor == argument.actor_id:
+                continue
+            word = self.doc[other.i : other.i + 1]
+            found.append(EventArgument(word.start_char, word.end_char, word.text, actor))
         return found
 
     def _argument(self, head: Token) -> EventArgument:
@@ -273,9 +436,34 @@ def _stray_subject(verb: Token) -> Token | None:
     return None
 
 
-def _hosting_verb(noun: Token) -> Token | None:
+def _passive_complement(verb: Token) -> bool:
+    """A bare past participle completing a passive verb: "were reported killed", "was
+    found beaten"; its borrowed subject underwent it."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("xcomp", "oprd"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children):
+        return False  # "is believed to have killed", "were killed by"
+    return first_child(verb.head, ("nsubjpass", "auxpass")) is not None
+
+
+def _believed_subject(verb: Token) -> Token | None:
+    """ "Military jets believed to be Russian killed 60 civilians": the parser often makes
+    the reduced relative the main verb and the real verb its complement; the subject of
+    "believed" is the subject of the verb after "to be ..."."""
+    head = verb.head
+    if verb.dep_ not in ("ccomp", "conj") or head.lemma_.lower() not in HEARSAY_VERBS:
+        return None
+    said = first_child(head, ("xcomp",))
+    if said is None or said.i > verb.i:
+        return None
+    return first_child(head, ("nsubj", "nsubjpass"))
+
+
+def _hosting_verb(noun: Token, climb: bool = True) -> Token | None:
     """The verb whose participants take part in an event noun: "were in Geneva for
-    discussions", "took part in talks" (not "calls for talks", whose head is a noun)."""
+    discussions", "took part in talks" (not "calls for talks", whose head is a noun).
+    `climb=False`: only the verb the noun's own preposition hangs on, not one above a
+    noun it hangs on ("targeted X in retaliation for mortar fire")."""
     node = noun
     while node.dep_ in ("pobj", "conj") and node.head.dep_ in ("prep", "conj"):
         prep = node.head
@@ -284,6 +472,8 @@ def _hosting_verb(noun: Token) -> Token | None:
         node = prep.head if prep.dep_ == "prep" else prep
         if node.pos_ in ("VERB", "AUX"):
             return node
+        if prep.dep_ == "prep" and not climb:
+            return None
     return None
 
 

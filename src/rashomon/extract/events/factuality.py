@@ -18,8 +18,9 @@ from rashomon.extract.events.lexicon import EventLexicon
 from rashomon.extract.events.triggers import Trigger
 
 _NEGATORS = frozenset({"not", "n't", "never", "no", "without"})
-_CONDITIONS = frozenset({"if", "unless"})
+_CONDITIONS = frozenset({"if", "unless", "whether"})  # "not clear whether X did it"
 _HEARSAY = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
+_SUSPECTED = frozenset({"alleged", "suspected", "purported", "reported", "supposed", "apparent"})
 _CLAUSAL = frozenset({"xcomp", "ccomp", "pcomp", "csubj", "acl", "advcl", "relcl"})
 _CARRY = frozenset({"conj", "prep", "pobj", "dobj", "nsubjpass", "attr", "oprd"})
 _PURPOSE = frozenset({"to", "in order to", "so"})
@@ -58,6 +59,8 @@ def factuality(
                     return "planned", purpose
             if dep == "pcomp" and head.dep_ == "prep":  # "accused X of shelling"
                 head = head.head
+                if head.dep_ == "dobj" and head.head.lemma_.lower() in lexicon.frames:
+                    head = head.head  # the parser hung "of shelling" on X
                 lemma = head.lemma_.lower()
             frame = lexicon.frames.get(lemma)
             if frame is not None and dep != "relcl":
@@ -68,6 +71,8 @@ def factuality(
             continue
         if dep == "conj" and any(c.dep_ == "cc" and c.lower_ == "but" for c in head.children):
             break  # "not for talks but for discussions": the second is asserted
+        if _attack_told_as_known(trigger, dep, head, lexicon):
+            break
         if dep in _CARRY and not (dep != "conj" and head.i in triggers):
             if dep == "prep" and node.lower_ in ("for", "of", "to") and lemma in lexicon.frames:
                 return lexicon.frames[lemma], head  # "a plan for rebels to withdraw"
@@ -75,6 +80,21 @@ def factuality(
             continue
         break
     return "asserted", None
+
+
+def _attack_told_as_known(trigger: Trigger, dep: str, head: Token, lexicon: EventLexicon) -> bool:
+    """An attack named as the object of a verb that does not carry it out, or in a phrase
+    about something else, is told as having happened, whatever that clause says: "gave no
+    toll for the ambush", "has not acknowledged deaths from its strikes", "vowed to avenge
+    the attack"."""
+    if trigger.sense.type != "ASSAULT" or not trigger.is_noun:
+        return False
+    lemma = head.lemma_.lower()
+    if dep == "prep" and head.pos_ in ("NOUN", "PROPN"):  # "made no mention of the attack"
+        return lemma not in lexicon.frames  # but "plans for an attack" are plans
+    if head.pos_ not in ("VERB", "AUX") or dep not in ("dobj", "prep", "nsubjpass"):
+        return False
+    return lemma not in lexicon.light_verbs
 
 
 def _stacked(frame: str, word: Token, lexicon: EventLexicon) -> tuple[str, Token]:
@@ -103,6 +123,8 @@ def _own_marker(node: Token, lexicon: EventLexicon) -> tuple[str, Token] | None:
             return "hypothetical", child
         if child.dep_ == "advmod" and lower in _HEARSAY:
             return "alleged", child
+        if child.dep_ == "amod" and lower in _SUSPECTED and node.pos_ == "NOUN":
+            return "alleged", child  # "a suspected chemical attack", "the alleged attack"
     if node.dep_ == "xcomp" and node.head.lower_ == "going":
         return "planned", node.head
     return None

@@ -51,7 +51,7 @@ FACTUALITIES = frozenset(
         "historical",
     ]
 )
-_OBJECTS = {None, "content", "target"}
+_OBJECTS = {None, "content", "target", "means"}
 _CONTROLS = {None, "object", "subject"}
 
 
@@ -62,7 +62,8 @@ class EventSense:
     type: str
     mode: str | None = None
     target_preps: tuple[str, ...] = ()
-    object: str | None = None  # None or "target": the direct object is the target
+    object: str | None = None  # None or "target": the direct object is the target;
+    # "content": what is agreed or rejected; "means": what it is done with ("fired rockets")
     control: str | None = None  # "object": the object is the embedded clause's subject
     military: bool = False  # an event only when something armed is involved
     needs_mode: bool = False  # a noun that is an event only with a mode word ("military support")
@@ -91,6 +92,7 @@ class EventLexicon:
         reversal_types: Mapping[str, Iterable[str]] | None = None,
         participant_nouns: Iterable[str] = (),
         version: str = "",
+        attribution: Mapping[str, Iterable[str]] | None = None,
     ) -> None:
         self.verbs = dict(verbs)
         self.phrases = dict(phrases)
@@ -108,6 +110,7 @@ class EventLexicon:
         }
         self.participant_nouns = frozenset(participant_nouns)
         self.version = version
+        self.attribution = {k: frozenset(v) for k, v in (attribution or {}).items()}
         self.phrase_heads = frozenset(p.split()[0] for p in self.phrases)
 
     @classmethod
@@ -122,7 +125,7 @@ class EventLexicon:
         merged: dict[str, Any] = {
             "verbs": {}, "phrases": {}, "nouns": {}, "light_verbs": [], "modes": {},
             "frames": {}, "modals": {}, "boundaries": [], "reversals": [],
-            "reversal_types": {}, "participant_nouns": [],
+            "reversal_types": {}, "participant_nouns": [], "attribution": {},
         }  # fmt: skip
         for origin, text in texts:
             _merge(merged, _parse(origin, text), origin)
@@ -131,7 +134,7 @@ class EventLexicon:
             merged["verbs"], merged["phrases"], merged["nouns"], merged["light_verbs"],
             merged["modes"], merged["frames"], merged["modals"], merged["boundaries"],
             merged["reversals"], merged["reversal_types"], merged["participant_nouns"],
-            version=digest,
+            version=digest, attribution=merged["attribution"],
         )  # fmt: skip
 
     def reversed_type(self, event_type: str) -> str | None:
@@ -141,6 +144,10 @@ class EventLexicon:
 
     def mode_for(self, event_type: str, word: str) -> str | None:
         return self.modes.get(event_type, {}).get(word.lower())
+
+    def words(self, role: str) -> frozenset[str]:
+        """The lemmas of one `attribution` role ("responsible", "claim" ...); see the data."""
+        return self.attribution.get(role, frozenset())
 
 
 def _read_packaged() -> str:
@@ -176,6 +183,11 @@ def _merge(merged: dict[str, Any], data: Mapping[str, Any], origin: str) -> None
         merged["modes"].setdefault(event_type, {}).update(
             {str(k).lower(): str(v) for k, v in words.items()}
         )
+    attribution = data.get("attribution") or {}
+    if not isinstance(attribution, dict):
+        raise InputError(origin, "event words: 'attribution' must be a mapping of word lists")
+    for role, words in attribution.items():
+        merged["attribution"].setdefault(str(role), []).extend(str(w).lower() for w in words or ())
     for section in ("frames", "modals"):
         for word, value in (data.get(section) or {}).items():
             if value not in FACTUALITIES:

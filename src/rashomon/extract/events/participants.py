@@ -20,7 +20,13 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Token
 
-from rashomon.extract.events.tree import OWNER_DEPS, SUBJECTS, first_child, governing_verb
+from rashomon.extract.events.tree import (
+    HEARSAY_VERBS,
+    OWNER_DEPS,
+    SUBJECTS,
+    first_child,
+    governing_verb,
+)
 from rashomon.model import ActorMention, Quote
 
 _BELONGS = frozenset({"of", "from", "to", "with", "within", "inside"})
@@ -58,6 +64,9 @@ _SPEECH = frozenset(
         "warn",
         "argue",
         "note",
+        "deny",
+        "admit",
+        "confirm",
     ]
 )
 # People a nationality does not make agents of that state: "Syrian anti-government fighters"
@@ -69,7 +78,17 @@ _NON_STATE_PEOPLE = frozenset(
         "resident", "people", "exile", "defector",
     }
 )  # fmt: skip
+# Words for those who act for an owner: "its fighters" are the group's, "Assad's forces" and
+# "Assad's jets" the state's he leads, but "its allies" are not the group itself.
+_AGENT_WORDS = _GROUP_WORDS | frozenset(
+    {
+        "troop", "soldier", "unit", "member", "militiaman", "gunman", "loyalist", "regime",
+        "government", "administration", "jet", "plane", "warplane", "aircraft", "helicopter",
+        "drone", "bomber", "aviation", "artillery", "navy", "officer", "commander",
+    }
+)  # fmt: skip
 _NEUTER = frozenset({"it", "its"})
+_STATE_KINDS = frozenset({"metonym", "location"})  # a capital or a country named as an actor
 _FIRST = frozenset({"i", "we", "me", "us"})
 _PERSONAL_OBJECT = frozenset({"him", "her", "his"})
 _PLURAL_KINDS = frozenset({"organisation", "nationality", "metonym", "location"})
@@ -94,7 +113,7 @@ class ParticipantResolver:
         self.kind_of = kind_of
         self.affiliation_of = affiliation_of
         self.at_token: dict[int, ActorMention] = {}
-        for m in mentions:
+        for m in sorted(mentions, key=lambda m: m.actor_id is None):  # actors before bare places
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -104,7 +123,7 @@ class ParticipantResolver:
 
     def actor(self, head: Token) -> str | None:
         """The actor a participant's head word stands for, or None (see the module notes)."""
-        lower = head.lower_
+        lower = head.lower_ if not _acronym(head) else head.text  # "US" is not "us"
         if lower in _FIRST_PLURAL:
             return self._speaker_group(head)
         if lower in ("its", "their") and head.dep_ == "poss":
@@ -125,7 +144,7 @@ class ParticipantResolver:
             return mention.actor_id
         belongs = self._belongs_to(head)
         if belongs is not None:
-            return belongs
+            return self._acting_for(belongs, head)  # "forces loyal to Assad"
         owners = [
             self.at_token[c.i]
             for c in head.children
@@ -135,14 +154,62 @@ class ParticipantResolver:
         if owners and not (
             owners[0].kind in ("nationality", "location")
             and head.lemma_.lower() in _NON_STATE_PEOPLE
-        ):
-            return owners[0].actor_id  # "Russian jets": Russia; "Syrian rebels": not Syria
+        ):  # "Russian jets": Russia; "Syrian rebels": not Syria; "Assad's forces": his state
+            return self._acting_for(owners[0].actor_id, head)
+        owned = self._owned_by_pronoun(head)
+        if owned is not None:
+            return owned  # "Daesh said three of its fighters carried out an attack"
+        said = self._said_to_be(head)
+        if said is not None:
+            return said  # "jets believed to be Russian", "believed to belong to the coalition"
         if (
             head.lemma_.lower() in _GROUP_WORDS
             and head.tag_ == "NN"
             and any(c.dep_ == "det" for c in head.children)
         ):
             return self._unnamed_group(head)  # "a powerful jihadist group", not "rebels"
+        return None
+
+    def actor_for_owner(self, owner: ActorMention, head: Token) -> str | None:
+        """The actor an owner word makes of its head ("Russian jets": Russia; "Syrian
+        rebels": no one; "Assad's forces": his state)."""
+        if owner.kind in ("nationality", "location") and head.lemma_.lower() in _NON_STATE_PEOPLE:
+            return None
+        return self._acting_for(owner.actor_id, head) if owner.actor_id else None
+
+    def _acting_for(self, owner: str, head: Token) -> str:
+        """Forces, jets or a regime owned by a person act for what the person leads:
+        "Assad's forces" are the Syrian state's, "Putin's jets" Russia's."""
+        if head.lemma_.lower() in _AGENT_WORDS and self.kind_of(owner) == "person":
+            return self.affiliation_of(owner) or owner
+        return owner
+
+    def _owned_by_pronoun(self, head: Token) -> str | None:
+        """ "its fighters", "their jets": those who act for the one the pronoun names."""
+        if head.lemma_.lower() not in _AGENT_WORDS:
+            return None
+        owner = next(
+            (c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None
+        )
+        return self.actor(owner) if owner is not None else None
+
+    def _said_to_be(self, head: Token) -> str | None:
+        """The actor a thing is said to be or belong to: "fighter jets believed to be
+        Russian", "jets thought to belong to the coalition" (as a reduced relative, or as
+        the subject of the believing verb, as the parser often has it)."""
+        verbs = [c for c in head.children if c.dep_ == "acl"]
+        if head.dep_ in ("nsubj", "nsubjpass"):
+            verbs.append(head.head)
+        for verb in verbs:
+            if verb.lemma_.lower() not in HEARSAY_VERBS:
+                continue
+            complement = first_child(verb, ("xcomp",))
+            if complement is None or complement.lemma_.lower() not in ("be", "belong"):
+                continue
+            for word in complement.subtree:
+                mention = self.at_token.get(word.i)
+                if mention is not None and word.i != head.i:
+                    return self._acting_for(mention.actor_id, head)
         return None
 
     def _belongs_to(self, head: Token) -> str | None:
@@ -177,7 +244,11 @@ class ParticipantResolver:
             node = node.head
             if node.lemma_.lower() in _SPEECH:
                 subject = first_child(node, SUBJECTS)  # "said ..., adding that they": said's
-        if subject is None or subject.i == token.i or subject.lower_ in _FIRST | _NEUTER:
+        if (
+            subject is None
+            or subject.i == token.i
+            or (subject.lower_ in _FIRST | _NEUTER and not _acronym(subject))
+        ):
             return None
         actor = self.actor(subject)
         if actor is not None and self.kind_of(actor) == "person":
@@ -228,17 +299,28 @@ class ParticipantResolver:
         """ "its"/"their" owned by the subject of the clause: "Russia started its strikes"."""
         verb = governing_verb(token)
         subject = first_child(verb, SUBJECTS) if verb is not None else None
-        if subject is not None and subject.i != token.i and subject.lower_ not in _NEUTER:
+        if (
+            subject is not None
+            and subject.i not in (token.i, token.head.i)
+            and (subject.lower_ not in _NEUTER)
+        ):  # not "its fighters carried out": the owner of "its" is not its own head
             return self.actor(subject)
         return None
 
     def _it(self, token: Token) -> str | None:
-        """The organisation named last before "it", in its sentence or the one before."""
+        """The organisation named last before "it", in its sentence or the one before; for
+        "its", also a state named earlier in its own sentence ("Syria described the reports
+        its army had used chemical weapons as untrue")."""
         sentences = list(self.doc.sents)
         index = next(i for i, s in enumerate(sentences) if s.start <= token.i < s.end)
         window_start = sentences[max(index - 1, 0)].start_char
+        sentence_start = sentences[index].start_char
         for m in reversed(self.mentions):
-            if window_start <= m.start < token.idx and m.kind == "organisation":
+            if not window_start <= m.start < token.idx or not m.actor_id:
+                continue
+            if m.kind == "organisation" or (
+                token.lower_ == "its" and m.start >= sentence_start and m.kind in _STATE_KINDS
+            ):
                 return m.actor_id
         return None
 
@@ -257,3 +339,7 @@ class ParticipantResolver:
                 ):
                     return m.actor_id
         return None
+
+
+def _acronym(word: Token) -> bool:
+    return len(word.text) > 1 and word.text.isupper()

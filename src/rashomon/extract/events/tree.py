@@ -8,6 +8,10 @@ from spacy.tokens import Token
 
 SUBJECTS = ("nsubj", "csubj")
 OWNER_DEPS = ("poss", "amod", "compound", "nmod")
+# Verbs that report what something is believed to be: "jets believed to be Russian", "jets
+# thought to belong to the coalition".
+HEARSAY_VERBS = frozenset({"believe", "think", "suspect", "say", "report", "understand",
+                           "presume", "assume", "identify"})  # fmt: skip
 
 
 def governing_verb(token: Token) -> Token | None:

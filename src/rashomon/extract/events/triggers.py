@@ -17,6 +17,10 @@ from rashomon.extract.events.lexicon import EventLexicon, EventSense
 
 _PARTICLE_DEPS = ("prt", "prep", "dobj", "advmod")
 _NOUN_POS = ("NOUN", "PROPN")
+_MEASURES = frozenset(
+    {"series", "wave", "spate", "string", "barrage", "round", "volley", "salvo", "flurry",
+     "number", "dozen", "dozens", "hundred", "hundreds", "couple"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,8 @@ def _verb_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
             sense = lexicon.phrases.get(f"{lemma} {second}")
             if sense is not None:
                 prep = child if child.dep_ == "prep" else None
-                return _make(token, sense, lexicon, extra=(child,), phrase_prep=prep)
+                found = _make(token, sense, lexicon, extra=(child,), phrase_prep=prep)
+                return None if sense.needs_mode and found.mode is None else found
             for grandchild in child.children:  # "acted as a mediator"
                 if grandchild.dep_ == "pobj":
                     key = f"{lemma} {second} {grandchild.lemma_.lower()}"
@@ -79,11 +84,12 @@ def _verb_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
         for c in token.children
     ):
         return None  # "told Reuters when asked about the plan" is a question, not a request
-    return _make(token, sense, lexicon)
+    found = _make(token, sense, lexicon)
+    return None if sense.needs_mode and found.mode is None else found  # "dropped the case"
 
 
 def _noun_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
-    lemma = token.lemma_.lower()
+    lemma = _noun_lemma(token, lexicon)
     sense = None
     extra: tuple[Token, ...] = ()
     for child in token.children:
@@ -97,6 +103,9 @@ def _noun_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
     if sense is None or token.dep_ == "compound":  # "the peace talks venue"
         return None
     light = token.head if token.dep_ in ("dobj", "attr") else None
+    counted = _counted_in(token)
+    if light is None and counted is not None:
+        light = counted.head  # "unleashed a series of airstrikes", "launched dozens of raids"
     reversing = light is not None and bool(_verb_words(light) & lexicon.reversals)
     if light is not None and reversing:
         undone = lexicon.reversed_type(sense.type)
@@ -105,7 +114,10 @@ def _noun_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
         mode = "ease" if undone == "CONCEDE" else "break-relations"
         sense = EventSense(undone, mode, sense.target_preps)  # "lifted the curfew"
         extra = (*extra, light)  # the trigger reads "lifted the curfew", not "curfew"
-    elif light is not None and light.lemma_.lower() not in lexicon.light_verbs:
+    elif light is not None and (
+        light.lemma_.lower() not in lexicon.light_verbs
+        or any(c.dep_ == "oprd" for c in light.children)
+    ):  # "called the attack a tragedy" names it; it does not carry it out
         light = None
     if light is None and token.dep_ == "pobj" and token.head.head.lemma_.lower() == "act":
         light = token.head.head  # "acting as a mediator"
@@ -115,6 +127,29 @@ def _noun_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
     if sense.needs_mode and trigger.mode is None:
         return None
     return trigger
+
+
+def _noun_lemma(token: Token, lexicon: EventLexicon) -> str:
+    """The lemma, also for a capitalised common noun the tagger took for a name
+    ("Airstrikes targeting the town", "Air Raids Kill 12"): its singular when the lexicon
+    knows that and not the plural."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "PROPN" or lemma in lexicon.nouns or not lemma.endswith("s"):
+        return lemma
+    return (
+        lemma[:-1]
+        if lemma[:-1] in lexicon.nouns
+        or any(key.endswith(f" {lemma[:-1]}") for key in lexicon.nouns)
+        else lemma
+    )
+
+
+def _counted_in(token: Token) -> Token | None:
+    """The object that counts an event noun: "a series of", "a wave of", "dozens of"."""
+    of = token.head
+    if token.dep_ != "pobj" or of.lower_ != "of" or of.head.dep_ not in ("dobj", "attr"):
+        return None
+    return of.head if of.head.lemma_.lower() in _MEASURES else None
 
 
 def _names_a_date(word: Token) -> bool:
@@ -147,7 +182,8 @@ def _make(
 
 def _mode(head: Token, sense: EventSense, lexicon: EventLexicon) -> str | None:
     """The word's own mode, else one from its modifiers ("Russian air strikes", "military
-    help"), else from its subject's words ("the Russian air force has hit")."""
+    help"), else from what it is done with ("fired rockets", "used chemical weapons"), else
+    from its subject's words ("the Russian air force has hit")."""
     if sense.mode:
         return sense.mode
     for child in head.children:
@@ -155,6 +191,13 @@ def _mode(head: Token, sense: EventSense, lexicon: EventLexicon) -> str | None:
             mode = lexicon.mode_for(sense.type, child.lemma_)
             if mode:
                 return mode
+    means = next((c for c in head.children if c.dep_ == "dobj"), None)
+    if sense.object == "means" and means is not None:
+        for word in (means, *means.children):
+            if word.i == means.i or word.dep_ in ("amod", "compound", "nmod", "conj"):
+                mode = lexicon.mode_for(sense.type, word.lemma_)
+                if mode:
+                    return mode
     for child in head.children:
         if child.dep_ in ("nsubj", "agent", "prep"):
             for word in child.subtree:
