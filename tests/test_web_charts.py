@@ -82,6 +82,28 @@ def test_the_timeline_stacks_incidents_of_a_day_and_marks_estimates():
     assert timeline_chart([_entry(None, 1, "incident:9")]) is None
 
 
+def test_an_incident_dated_to_years_does_not_squeeze_the_days_of_the_story():
+    from dataclasses import replace
+
+    years = replace(_entry("2015-01-01", 1, "incident:old"), date_end="2016-12-31")
+    before = replace(_entry("2014-01-01", 1, "incident:older"), date_end="2014-12-31")
+    view = timeline_chart([_entry("2017-10-01", 2, "incident:1"),
+                           _entry("2017-10-11", 1, "incident:2"), years, before])  # fmt: skip
+    assert view is not None
+    bars = {b.href: b for b in view.bars}
+    one, two = bars["#incident-incident:1"], bars["#incident-incident:2"]
+    assert two.x - one.x > (view.width - 40) * 0.8  # the eleven days fill the axis
+    assert "#incident-incident:old" not in bars and "#incident-incident:older" not in bars
+    assert view.outside == 2 and view.undated == 0
+    spanning = replace(_entry("2017-09-01", 1, "incident:long"), date_end="2017-12-31")
+    view = timeline_chart([_entry("2017-10-01", 2, "incident:1"),
+                           _entry("2017-10-11", 1, "incident:2"), spanning])  # fmt: skip
+    assert view is not None
+    long = next(b for b in view.bars if b.href == "#incident-incident:long")
+    assert long.vague and long.x == 30.0 and long.x + long.width <= view.width - 10
+    assert view.vague == 1 and view.outside == 0
+
+
 def _event(sources: list[ActorFact], targets: list[ActorFact], kind: str = "ASSAULT"):
     article = ArticleFact("a1", "AFP")
     event = EventFact("a1", 0, 5, "hit", kind, None, "asserted", 0, 10, "They hit it.")
@@ -177,3 +199,21 @@ def test_highlighted_text_is_escaped_well_nested_and_complete():
     assert not parser.nested_links
     assert "".join(parser.text) == body  # every character, once, in order
     assert 'id="at-35"' in html and 'title="quote by &#34;Russia&#34;"' in html
+
+
+def test_network_labels_move_off_each_other():
+    from rashomon.web.charts import _label_spots
+
+    # three nodes in a row, closer than their names are long: written above, all collide
+    nodes = {f"n{i}": (f"A rather long name {i}", 200.0 + 40 * i, 200.0, 6.0) for i in range(3)}
+    spots = _label_spots(nodes, 640, 420)
+
+    def box(name: str, x: float, y: float, anchor: str) -> tuple[float, ...]:
+        wide = 6.3 * len(name)
+        left = {"middle": x - wide / 2, "start": x}.get(anchor, x - wide)
+        return left, y - 10, left + wide, y + 2
+
+    placed = [box(nodes[n][0], *spots[n]) for n in nodes]
+    assert not any(min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
+                   for i, a in enumerate(placed) for b in placed[i + 1 :])  # fmt: skip
+    assert all(b[0] >= 0 and b[2] <= 640 for b in placed)  # inside the frame

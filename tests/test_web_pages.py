@@ -59,6 +59,8 @@ def test_the_seed_story_page_has_its_disputes_matrix_map_timeline_and_network(se
     assert "Aleppo" in svg_map and "Sheikh Saeed" in svg_map and 'class="land"' in svg_map
     assert 'class="chart timeline"' in html and 'class="bar' in html
     assert 'class="chart network"' in html and 'class="node"' in html
+    assert "““" not in html and "“&#34;" not in html  # a quote's own marks are not doubled
+    assert "1 reports" not in html
 
 
 def test_story_list_filters_and_sorts(seeds):
@@ -69,6 +71,11 @@ def test_story_list_filters_and_sorts(seeds):
     assert story.id not in client.get("/?until=1990-01-01").text
     assert story.id not in client.get("/?outlet=No+Such+Outlet").text
     assert story.id in client.get("/?place=rashomon:aleppo").text
+    # by the names an analyst knows, any case, and offered as suggestions
+    assert story.id in client.get("/?place=aleppo&actor=Russia").text
+    assert story.id in client.get("/?place=Sheikh+Saeed").text
+    assert story.id not in client.get("/?actor=No+Such+Actor").text
+    assert '<option value="Aleppo">' in client.get("/").text
 
 
 def test_pages_never_write_and_errors_are_pages(seeds):

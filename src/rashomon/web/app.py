@@ -27,6 +27,7 @@ from rashomon import __version__
 from rashomon.errors import NotFoundError, RashomonError, StoreError
 from rashomon.settings import Settings
 from rashomon.web import views
+from rashomon.web.charts import counted
 from rashomon.web.corpora import Corpora
 from rashomon.web.json_api import api_routes
 from rashomon.web.security import (
@@ -71,10 +72,12 @@ def create_app(
             sort=q.get("sort", "size"), order=q.get("order", "desc"),
         )  # fmt: skip
         rows = await read(views.story_rows, wanted)
+        actor_names, place_names = await read(views.filter_names)
         page = _int(q.get("page"), 1)
         shown = rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
         return render(request, "stories.html", rows=shown, total=len(rows), page=page,
-                      pages=max(1, -(-len(rows) // PAGE_SIZE)), wanted=wanted)  # fmt: skip
+                      pages=max(1, -(-len(rows) // PAGE_SIZE)), wanted=wanted,
+                      actor_names=actor_names, place_names=place_names)  # fmt: skip
 
     async def story(request: Request) -> Response:
         page = await read(views.story_page, request.path_params["story_id"])
@@ -206,7 +209,23 @@ def _templates() -> Environment:
     )
     env.filters["short"] = lambda value, n=8: str(value or "")[: int(n)]
     env.filters["num"] = lambda v: "" if v is None else (f"{v:g}" if isinstance(v, float) else v)
+    env.filters["counted"] = counted
+    env.filters["unquoted"] = unquoted
     return env
+
+
+_QUOTE_MARKS = "\"'“”‘’«»„"
+
+
+def unquoted(text: str) -> str:
+    """A quote's words without the marks the article put round them (and the comma before
+    its closing mark), so the page's own marks do not double them: '"We will stay,"'. Only
+    a quote that opens with a mark loses its closing one: 'a "fate"' keeps its inner pair."""
+    whole = str(text or "").strip()
+    if not whole[:1] or whole[0] not in _QUOTE_MARKS:
+        return whole
+    inner = whole.strip(_QUOTE_MARKS).rstrip(",").rstrip(_QUOTE_MARKS).strip()
+    return inner or whole
 
 
 def _error(request: Request, render: Any, status: int, message: str) -> Response:

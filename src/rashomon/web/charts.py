@@ -27,6 +27,11 @@ _LETTERS = "ABCDEFGHIJ"
 _TOO_WIDE = frozenset({"country", "region"})
 
 
+def counted(n: int, noun: str) -> str:
+    """'1 report', '3 reports'."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 # -- map -----------------------------------------------------------------------------------------
 
 
@@ -135,7 +140,7 @@ def story_map(
         reports = len(incident.reports)
         points.append(MapPoint(x, y, round(4 + 2 * math.sqrt(reports), 1), "incident",
                                place.name, f"#incident-{incident.id}",
-                               f"{incident.label} ({reports} reports)"))  # fmt: skip
+                               f"{incident.label} ({counted(reports, 'report')})"))  # fmt: skip
     return MapView(width, height, outlines, tuple(points), source)
 
 
@@ -169,6 +174,7 @@ class TimelineBar:
     href: str
     title: str
     estimated: bool = False  # dated by the estimated window of undated articles
+    vague: bool = False  # dated only to a range of more than VAGUE_DAYS, cut to the axis
 
 
 @dataclass(frozen=True)
@@ -180,6 +186,14 @@ class TimelineView:
     ticks: tuple[tuple[float, str], ...]
     undated: int  # incidents with no date, not drawn
     estimated: int  # incidents drawn at an estimated date
+    vague: int = 0  # incidents dated to a long range, drawn cut to the axis
+    outside: int = 0  # incidents dated to a long range wholly off the axis, not drawn
+
+
+# An incident dated only to a range longer than this ("2015-01-01/2016-12-31": some time in
+# two years) does not set the axis: it would squeeze the days the story happened on into a
+# sliver. It is drawn cut to the axis the precisely dated incidents set.
+VAGUE_DAYS = 14
 
 
 def timeline_chart(
@@ -193,20 +207,24 @@ def timeline_chart(
     drawn = [(e, s, t) for e, s, t in drawn if s and t]
     if not drawn:
         return None
-    first = min(s for _, s, _ in drawn)
-    last = max(t for _, _, t in drawn)
+    precise = [(s, t) for _, s, t in drawn if (t - s).days <= VAGUE_DAYS] or [
+        (s, t) for _, s, t in drawn
+    ]
+    first = min(s for s, _ in precise)
+    last = max(t for _, t in precise)
+    outside = sum(1 for _, s, t in drawn if t < first or s > last)
+    drawn = [(e, max(s, first), min(t, last), (t - s).days > VAGUE_DAYS)
+             for e, s, t in drawn if not (t < first or s > last)]  # fmt: skip
     days = max((last - first).days + 1, 7)
     left, right, top, bottom = 30.0, width - 10.0, 14.0, height - 26.0
     per_day = (right - left) / days
     stacked: Counter[date] = Counter()
-    for _, start, _ in drawn:
-        stacked[start] += 0
-    for entry, start, _ in drawn:
+    for entry, start, _, _ in drawn:
         stacked[start] += entry.reports
     tallest = max(stacked.values())
     used: Counter[date] = Counter()
     bars = []
-    for entry, start, end in sorted(drawn, key=lambda d: (d[1], -d[0].reports)):
+    for entry, start, end, vague in sorted(drawn, key=lambda d: (d[1], d[3], -d[0].reports)):
         tall = (bottom - top) * entry.reports / tallest
         y = bottom - (bottom - top) * used[start] / tallest - tall
         used[start] += entry.reports
@@ -214,12 +232,17 @@ def timeline_chart(
         wide = max(per_day * ((end - start).days + 1) - 1, 3.0)
         estimated = entry.precision == "estimate"
         when = (entry.date or "") + (f" to {entry.date_end}" if entry.date_end else "")
-        title = f"{'estimated ' if estimated else ''}{when}: {entry.text} ({entry.reports} reports)"
+        title = (
+            f"{'estimated ' if estimated else ''}{when}: {entry.text} "
+            f"({counted(entry.reports, 'report')})"
+        )
         bars.append(TimelineBar(round(x, 1), round(wide, 1), round(y, 1),
                                 round(max(tall - 0.5, 1.0), 1), entry.reports, entry.text,
-                                f"#incident-{entry.incident_id}", title, estimated))  # fmt: skip
+                                f"#incident-{entry.incident_id}", title, estimated,
+                                vague))  # fmt: skip
     return TimelineView(width, height, bottom, tuple(bars), _ticks(first, days, left, per_day),
-                        len(incidents) - len(drawn), sum(b.estimated for b in bars))  # fmt: skip
+                        len(incidents) - len(drawn) - outside, sum(b.estimated for b in bars),
+                        sum(b.vague for b in bars), outside)  # fmt: skip
 
 
 def _ticks(first: date, days: int, left: float, per_day: float) -> tuple[tuple[float, str], ...]:
@@ -253,6 +276,9 @@ class NetworkNode:
     r: float
     acts: int  # events it is a source of
     suffers: int  # events it is a target of
+    label_x: float = 0.0  # where its name is written, clear of the others where it can be
+    label_y: float = 0.0
+    anchor: str = "middle"  # the SVG text-anchor: middle (above, below), start or end
 
 
 @dataclass(frozen=True)
@@ -309,10 +335,11 @@ def actor_network(
         return (round(margin + (x + 1) / 2 * (width - 2 * margin), 1),
                 round(margin / 2 + (y + 1) / 2 * (height - margin), 1))  # fmt: skip
 
+    spots = {n: (*place(n), round(4 + 2.2 * math.sqrt(degree[n]), 1)) for n in graph}
+    labels = _label_spots({n: (names[n], *spot) for n, spot in spots.items()}, width, height)
     nodes = tuple(
-        NetworkNode(n, names[n], *place(n), round(4 + 2.2 * math.sqrt(degree[n]), 1),
-                    int(graph.out_degree(n, weight="weight")),
-                    int(graph.in_degree(n, weight="weight")))
+        NetworkNode(n, names[n], *spots[n], int(graph.out_degree(n, weight="weight")),
+                    int(graph.in_degree(n, weight="weight")), *labels[n])
         for n in sorted(graph, key=lambda n: names[n])
     )  # fmt: skip
     edges = []
@@ -321,6 +348,43 @@ def actor_network(
         edges.append(NetworkEdge(*place(source), *place(target), data["weight"],
                                  f"{names[source]} → {names[target]}: {kinds}"))  # fmt: skip
     return NetworkView(width, height, nodes, tuple(edges))
+
+
+_CHAR_WIDTH, _LINE = 6.3, 12.0  # a node label's letters at 11px, in the chart's units
+
+
+def _label_spots(
+    nodes: Mapping[str, tuple[str, float, float, float]], width: float, height: float
+) -> dict[str, tuple[float, float, str]]:
+    """Where to write each node's name (`nodes`: id -> name, x, y, r): above, below, right or
+    left of its circle, whichever covers the least of the labels placed so far, the other
+    circles and the frame's edge; the biggest nodes choose first."""
+    placed: list[tuple[float, float, float, float]] = []
+    circles = {n: (x - r, y - r, x + r, y + r) for n, (_, x, y, r) in nodes.items()}
+    found: dict[str, tuple[float, float, str]] = {}
+    for node, (name, x, y, r) in sorted(nodes.items(), key=lambda kv: (-kv[1][3], kv[0])):
+        wide = _CHAR_WIDTH * len(name)
+        options = ((x, y - r - 3, "middle"), (x, y + r + 11, "middle"),
+                   (x + r + 3, y + 4, "start"), (x - r - 3, y + 4, "end"))  # fmt: skip
+        best: tuple[float, tuple[float, float, str], tuple[float, float, float, float]] | None
+        best = None
+        for lx, ly, anchor in options:
+            left = lx - wide / 2 if anchor == "middle" else lx if anchor == "start" else lx - wide
+            box = (left, ly - _LINE + 2, left + wide, ly + 2)
+            cost = sum(_overlap(box, other) for other in placed)
+            cost += sum(_overlap(box, c) for n, c in circles.items() if n != node)
+            cost += wide * _LINE - _overlap(box, (0.0, 0.0, width, height))  # off the frame
+            if best is None or cost < best[0]:
+                best = (cost, (round(lx, 1), round(ly, 1), anchor), box)
+        assert best is not None
+        found[node] = best[1]
+        placed.append(best[2])
+    return found
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    """The area two boxes (left, top, right, bottom) share."""
+    return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
 
 
 # -- coverage matrix -----------------------------------------------------------------------------

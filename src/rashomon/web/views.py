@@ -63,7 +63,7 @@ SORTS = {
 
 def story_rows(corpus: api.Corpus, wanted: StoryFilters) -> list[StoryRow]:
     counts = corpus.dispute_counts()
-    allowed = corpus.stories_naming(actor=wanted.actor or None, place=wanted.place or None)
+    allowed = _stories_naming(corpus, wanted.actor.strip(), wanted.place.strip())
     rows = []
     needle = wanted.q.casefold().strip()
     outlet = wanted.outlet.casefold().strip()
@@ -79,6 +79,43 @@ def story_rows(corpus: api.Corpus, wanted: StoryFilters) -> list[StoryRow]:
         rows.append(StoryRow(story, counts.get(story.id, 0)))
     key = SORTS.get(wanted.sort, SORTS["size"])
     return sorted(rows, key=key, reverse=wanted.order != "asc")
+
+
+MAX_NAMED = 50  # ids a name filter may stand for ("al" names many)
+
+
+def _stories_naming(corpus: api.Corpus, actor: str, place: str) -> set[str] | None:
+    """Stories naming the actor and the place the filters give, each by id or by name (as
+    the analyst knows it): None when neither is given."""
+    if not actor and not place:
+        return None
+    gazette = corpus.gazette()
+    allowed: set[str] | None = None
+    for text, names, kind in ((actor, gazette.actors, "actor"), (place, gazette.places, "place")):
+        if not text:
+            continue
+        found: set[str] = set()
+        for named in _ids_named(text, {i: f.name for i, f in names.items()}):
+            found |= corpus.stories_naming(**{kind: named}) or set()
+        allowed = found if allowed is None else allowed & found
+    return allowed
+
+
+def _ids_named(text: str, names: dict[str, str]) -> list[str]:
+    """The ids `text` stands for: an id itself, else those whose name it is (any case), else
+    those whose name holds it."""
+    if text in names:
+        return [text]
+    folded = text.casefold()
+    exact = [i for i, name in names.items() if name.casefold() == folded]
+    return (exact or [i for i, name in names.items() if folded in name.casefold()])[:MAX_NAMED]
+
+
+def filter_names(corpus: api.Corpus, limit: int = 300) -> tuple[list[str], list[str]]:
+    """The most named actors' and places' names, offered as the filters' suggestions."""
+    actors = [entry.actor.name for entry in corpus.actors(limit=limit)]
+    places = [entry.place.name for entry in corpus.places(limit=limit)]
+    return sorted(set(actors), key=str.casefold), sorted(set(places), key=str.casefold)
 
 
 def _within(story: api.Story, since: str, until: str) -> bool:
