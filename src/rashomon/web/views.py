@@ -273,49 +273,34 @@ def article_page(corpus: api.Corpus, article_id: str) -> ArticlePage:
             spans.append(Span(m.start, m.end, "place", f"place: {name}", f"/places/{m.place_id}"))
     for d in found.dates:
         spans.append(Span(d.start, d.end, "date", f"date: {d.value or '?'} ({d.relation})"))
+
+    def finding(kind: str, fid: str, start: int, end: int, text: str, title: str,
+                detail: str) -> None:  # fmt: skip
+        """A reviewable finding: marked in the text and listed beside it with its review."""
+        spans.append(Span(start, end, kind, title, fact=fid))
+        facts.append(FactRow(kind, fid, start, text, detail,
+                             book.of_spot(kind, article.id, start), FIELDS[kind]))  # fmt: skip
+
     for entry in corpus.quotes(article=article.id):
         q = entry.quote
-        qid = record_id("quote", q.article_id, q.start)
         who = q.speaker or "unattributed"
-        spans.append(Span(q.start, q.end, "quote", f"quote ({q.kind}) by {who}", fact=qid))
-        facts.append(
-            FactRow(
-                "quote",
-                qid,
-                q.start,
-                q.text,
-                f"{q.kind}, said by {who}",
-                book.of_spot("quote", q.article_id, q.start),
-                FIELDS["quote"],
-            )
-        )
+        finding("quote", record_id("quote", q.article_id, q.start), q.start, q.end, q.text,
+                f"quote ({q.kind}) by {who}", f"{q.kind}, said by {who}")  # fmt: skip
     for entry in corpus.numbers(article=article.id):
         f = entry.figure
-        fid = record_id("figure", f.article_id, f.start)
         who = f.claimant or f"{article.outlet or 'the outlet'} (own voice)"
         what = " ".join(x for x in (f.measure, f.victims, f.what) if x)
-        spans.append(Span(f.start, f.end, "figure", f"figure: {what}, claimed by {who}", fact=fid))
-        facts.append(
-            FactRow(
-                "figure",
-                fid,
-                f.start,
-                f.text,
-                f"{what or 'number'}; claimant {who}",
-                book.of_spot("figure", f.article_id, f.start),
-                FIELDS["figure"],
-            )
-        )
+        finding("figure", record_id("figure", f.article_id, f.start), f.start, f.end, f.text,
+                f"figure: {what}, claimed by {who}",
+                f"{what or 'number'}; claimant {who}")  # fmt: skip
     for entry in corpus.events(article=article.id):
         e = entry.event
         who = ", ".join(p.actor.name if p.actor else p.text for p in entry.sources) or "?"
         whom = ", ".join(p.actor.name if p.actor else p.text for p in entry.targets) or "?"
-        spans.append(Span(e.start, e.end, "event", f"{e.type} ({e.factuality}): {who} → {whom}",
-                          fact=entry.id))  # fmt: skip
-        facts.append(FactRow("event", entry.id, e.start, e.trigger,
-                             f"{e.type}{'/' + e.mode if e.mode else ''} ({e.factuality}): "
-                             f"{who} → {whom}", book.of_spot("event", e.article_id, e.start),
-                             FIELDS["event"]))  # fmt: skip
+        mode = f"/{e.mode}" if e.mode else ""
+        finding("event", entry.id, e.start, e.end, e.trigger,
+                f"{e.type} ({e.factuality}): {who} → {whom}",
+                f"{e.type}{mode} ({e.factuality}): {who} → {whom}")  # fmt: skip
     everything = corpus.articles()
     copies = tuple(a for a in everything if a.duplicate_of == article.id)
     original = next((a for a in everything if a.id == found.copy_of), None)
