@@ -1,6 +1,7 @@
 """Figures, contradictions and disputes on hand-built records (no parsing involved)."""
 
 import math
+from dataclasses import replace
 
 import pytest
 
@@ -134,6 +135,17 @@ def test_two_unknown_claimants_in_one_article_are_not_two_accounts():
     assert [f.status for f in quantities(rows)] == ["agreed"]
 
 
+def test_two_known_claimants_far_apart_in_one_article_are_not_set_against_each_other():
+    rows = [figure("a1", "around 300", 300, "approximate", claimant="Khoja",
+                   claimant_actor_id="khoja", sentence="Khoja said around 300 were there."),
+            figure("a1", "some 900", 900, "approximate", start=2000, claimant_actor_id="un",
+                   sentence="Much later, the UN said some 900.")]  # fmt: skip
+    assert [f.status for f in quantities(rows)] == ["agreed"]
+    near = [rows[0], figure("a1", "some 900", 900, "approximate", start=120,
+                            claimant_actor_id="un", sentence="The UN said some 900.")]  # fmt: skip
+    assert [f.status for f in quantities(near)] == ["dispute"]
+
+
 def test_around_300_and_no_more_than_900_alone_agree():
     rows = [figure("a1", "around 300", 300, "approximate", claimant="Khoja"),
             figure("a2", "no more than 900", None, "at_most", high=900)]  # fmt: skip
@@ -217,6 +229,15 @@ def test_an_incidents_tolls_from_two_sources_that_cannot_meet():
     assert "five (SANA, BBC) against at least 44 (SOHR, AFP)" in dispute.note
 
 
+def test_a_toll_in_a_passing_mention_is_not_disputed():
+    sohr = toll("a1", "at least 44", 44, "at_least", "SOHR", low=44)
+    aside = toll("a2", "five", 5, "exact", "SANA")
+    passing = replace(report("a2", "BBC", [aside]), lead=False)
+    found = incident(report("a1", "AFP", [sohr]), passing)
+    (figure_,) = incident_figures(found, {("a1", 0): sohr, ("a2", 0): aside}, ARTICLES)
+    assert figure_.status == "agreed" and len(figure_.claims) == 2
+
+
 def test_a_toll_placed_elsewhere_is_a_part_shown_not_disputed():
     sohr = toll("a1", "at least 44", 44, "at_least", "SOHR", low=44)
     part = toll("a2", "five", 5, "exact", "SANA", place_id="a-village")
@@ -252,6 +273,12 @@ def test_perpetrators_that_are_not_kin_are_a_dispute():
     assert set(position) == {"Russia did it", "US-led coalition did it"}
     assert position["Russia did it"] != position["US-led coalition did it"]
     assert "Russia (AFP)" in dispute.note and "US-led coalition (SANA)" in dispute.note
+
+
+def test_a_doer_named_in_a_passing_mention_takes_no_side():
+    aside = replace(report("a2", "SANA", doers=[("coalition", None)]), lead=False)
+    found = incident(report("a1", "AFP", doers=[("russia", "US officials")]), aside)
+    assert incident_disputes(found, [], RELATIONS, GAZETTE, ARTICLES) == []
 
 
 def test_a_report_naming_two_parties_takes_no_side():

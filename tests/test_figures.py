@@ -162,6 +162,11 @@ def test_counts_of_things_have_no_victims(read):
         ("So far 300 people have been killed in the offensive.", "cumulative"),
         ("Strikes killed 10 IS members in the past 24 hours.", "incident"),
         ("Since the start of the offensive 400 fighters have died.", "cumulative"),
+        (
+            "Rebels have fired rockets into the city, killing at least 16 people since Thursday.",
+            "cumulative",
+        ),
+        ("At least 40 people were killed on Sunday, the most since March.", "incident"),
     ],
 )
 def test_scope(read, sentence, scope):
@@ -288,3 +293,15 @@ def test_a_name_or_weekday_before_a_count_does_not_hide_it(read):
     assert one(read(text), "15").measure == "killed"
     text = "The Observatory said Friday 19 people including five children were killed."
     assert one(read(text), "19").measure == "killed"
+
+
+def test_the_group_after_a_monitor_is_that_monitor(read):
+    sohr = ("Syrian Observatory for Human Rights", "organisation", "sohr")
+    text = (
+        "The Syrian Observatory for Human Rights said 30 people were killed in the strikes. "
+        "The Britain-based group said four children were among the dead."
+    )
+    claim = one(read(text, sohr), "four")
+    assert (claim.claimant_actor_id, claim.claimant_kind) == ("sohr", "monitor")
+    text = "The Britain-based group said four children were among the dead."
+    assert one(read(text), "four").claimant_actor_id is None  # nobody was quoted before it

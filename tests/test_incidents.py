@@ -26,6 +26,7 @@ GAZETTE = Gazette(
             ActorFact("russia", "Russia", "state", "RUS", "GOV"),
             ActorFact("afp", "AFP", "media"),
             ActorFact("syrian-government", "Syrian government", "government", "SYR", "GOV"),
+            ActorFact("islamic-state", "Islamic State", "armed group", None, "INS"),
         )
     },
     places={
@@ -35,6 +36,7 @@ GAZETTE = Gazette(
             PlaceFact("idlib-gov", "Idlib Governorate", 35.8, 36.6, "region", "SY", "syria"),
             PlaceFact("khan-sheikhoun", "Khan Sheikhoun", 35.44, 36.65, "city", "SY", "idlib-gov"),
             PlaceFact("maarat", "Maarat al-Numan", 35.64, 36.67, "city", "SY", "idlib-gov"),
+            PlaceFact("foua", "Foua", 35.99, 36.70, "city", "SY", "idlib-gov"),
             PlaceFact("damascus", "Damascus", 33.51, 36.29, "city", "SY", "syria"),
             PlaceFact("ghouta", "Eastern Ghouta", 33.55, 36.40, "district", "SY", "rif"),
             PlaceFact("rif", "Rif Dimashq", 33.5, 36.7, "region", "SY", "syria"),
@@ -154,6 +156,35 @@ def test_outlets_and_places_never_fill_the_doers_slot():
     )  # fmt: skip
     (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
     assert report.perpetrators == () and report.place_id is None  # no continent either
+
+
+def test_an_armed_group_is_no_doer_of_a_strike_by_warplanes():
+    for text, trigger, doers in (
+        ("Warplanes bombed Islamic State positions in Maarat al-Numan.", "bombed", ()),
+        ("An air strike by Russia hit Maarat al-Numan.", "air strike", ("russia",)),
+        ("The Islamic State bombing hit a bus in Maarat al-Numan.", "bombing", ("islamic-state",)),
+    ):
+        facts = ArticleFacts(
+            article=ARTICLE, body=text,
+            events=(ev(text, text, trigger, mode="aerial",
+                       sources=tuple(a for a in ("islamic-state", "russia") if a in doers
+                                     or a == "islamic-state")),),
+            mentions=(place_mention(text, "Maarat al-Numan", "maarat", text),),
+        )  # fmt: skip
+        (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+        assert report.kind == "aerial" and report.perpetrator_ids == doers, text
+
+
+def test_where_people_came_from_is_not_where_a_bomb_hit_them():
+    text = "A car bomb hit buses carrying evacuees from Foua in Maarat al-Numan."
+    facts = ArticleFacts(
+        article=ARTICLE, body=text,
+        events=(ev(text, text, "car bomb", mode="explosives"),),
+        mentions=(place_mention(text, "Foua", "foua", text),
+                  place_mention(text, "Maarat al-Numan", "maarat", text)),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert report.place_id == "maarat"
 
 
 def test_a_background_mention_without_day_or_toll_is_no_report():

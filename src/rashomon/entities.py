@@ -42,7 +42,7 @@ MAX_SENTENCE_TOKENS = 150
 # ('a total of' and records span nothing); 9: long texts extracted in parts; 10: places' country
 # as ISO alpha-3 (as actors'), the actors an article's actors belong to stored with them;
 # 11: doers of attacks named as nouns, accusations and denials read from the parse
-EXTRACTOR_VERSION = "11"
+EXTRACTOR_VERSION = "13"
 STAGE = "entities"
 
 

@@ -167,11 +167,14 @@ def _perpetrator(
     articles: Mapping[str, ArticleFact],
 ) -> list[Dispute]:  # fmt: skip
     """Reports that each name one party as the doer, and not the same one. A report that
-    names two parties (both sides of a battle, or an aside) takes no side."""
+    names two parties (both sides of a battle, or an aside) takes no side, nor does a
+    passing mention (its doer is as often another strike's: FA-KES tuning half)."""
     if incident.kind not in _ONE_DOER:
         return []
     sides: dict[str, list[tuple[IncidentReport, Attribution]]] = {}
     for report in incident.reports:
+        if not report.lead:
+            continue
         doers = _doers(report, gazette)
         parties = {side_of(d.actor_id, relations) for d in doers if d.actor_id}
         if len(parties) != 1:

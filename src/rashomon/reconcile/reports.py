@@ -140,7 +140,8 @@ def _incident_sentences(
     home = home_country(facts, gazette)
     for (start, end), found in by_span.items():
         inside = [m for m in places if start <= m.start < end]
-        found.places = _sentence_places(found, inside, facts.body, gazette, home)
+        found.places = _sentence_places(found, inside, facts.body, gazette, home,
+                                        violent=_violent(found, kinds))  # fmt: skip
         found.around = {
             m.place_id for m in inside
             if m.place_id and _VICINITY.search(facts.body[max(0, m.start - 40) : m.start])
@@ -208,6 +209,12 @@ _VICINITY = re.compile(
     re.IGNORECASE,
 )
 _BASED = re.compile(r"^\s*-?\s*based\b", re.IGNORECASE)
+# The last place word before a name is "from": where people or fire came from ("buses
+# carrying evacuees from the besieged towns of Foua and Kefraya", "rockets fired from
+# Turkey"), not where an attack struck
+_PLACE_WORDS = re.compile(
+    r"\b(in|at|on|near|into|to|inside|outside|around|across|towards?|from)\b", re.IGNORECASE
+)
 
 
 def _sentence_places(
@@ -216,13 +223,15 @@ def _sentence_places(
     body: str,
     gazette: Gazette,
     home: str | None = None,
+    violent: bool = False,
 ) -> list[str]:
     """Where the sentence puts its happening, best evidence first: the place the parse ties
     to its events, else places named after a locative word, else any place it names;
     countries only when nothing finer is named. Never the home of a named source ("the
-    Britain-based Observatory"); and a place outside the country the article is about
-    (`home`: New York, where the Security Council met; Washington, where a statement was
-    made) only when nothing in that country is named."""
+    Britain-based Observatory"), nor, in a sentence of violence, a place people or fire
+    came from (an evacuation's "from" is its place); and a place outside the country the
+    article is about (`home`: New York, where the Security Council met; Washington, where
+    a statement was made) only when nothing in that country is named."""
     tiers: list[list[str]] = [[], [], [], [], []]
 
     def tier(place_id: str, rank: int) -> None:
@@ -235,6 +244,8 @@ def _sentence_places(
     for m in mentions:
         if _BASED.match(body[m.end : m.end + 8]) or not _on_earth(m.place_id, gazette):
             continue  # a source's home, or a continent ("Europe", "the Levant")
+        if violent and _came_from(body[max(sentence.start, m.start - 60) : m.start]):
+            continue
         if _is_country(m.place_id, gazette):
             tier(m.place_id, 3)  # type: ignore[arg-type]
         elif _LOCATIVE.search(body[max(0, m.start - 60) : m.start]):
@@ -243,6 +254,11 @@ def _sentence_places(
             tier(m.place_id, 2)  # type: ignore[arg-type]
     found = next((t for t in tiers[:4] if t), [])
     return found if found or home is None else tiers[4][:0]
+
+
+def _came_from(before: str) -> bool:
+    words = _PLACE_WORDS.findall(before)
+    return bool(words) and words[-1].lower() == "from"
 
 
 def _country(place_id: str, gazette: Gazette) -> str | None:
@@ -442,10 +458,13 @@ def _report(
         figure_values=tuple(
             (f.measure or "killed", v) for f in figures if (v := _figure_value(f)) is not None
         ),
-        perpetrators=tuple(_unique(
-            *_perpetrators(events, facts, gazette, [(s.start, s.end) for s in group.sentences]),
-            *_accused(stances, facts, gazette),
-        )),
+        perpetrators=tuple(
+            a for a in _unique(
+                *_perpetrators(events, facts, gazette, [(s.start, s.end) for s in group.sentences]),
+                *_accused(stances, facts, gazette),
+            )
+            if not _from_the_air(kind, a, group.sentences) or _flies(a.actor_id, gazette)
+        ),
         denied_by=tuple(_unique(*_denials(events, facts, gazette),
                                 *_deniers(stances, facts, gazette))),
         target_actor_ids=tuple(dict.fromkeys(
@@ -525,6 +544,40 @@ def _acting(actor_id: str, event: EventFact, facts: ArticleFacts, gazette: Gazet
     # a place that is the argument's head ("Aleppo" read as an actor) is no actor; a place
     # inside it is a modifier ("the US-led coalition", "nine US cruise missiles")
     return not any(m.start < end <= m.end for start, end in spans for m in places)
+
+
+AERIAL = "aerial"
+_AIR_ARMS = frozenset({"state", "government", "military"})
+# Words that put aircraft in a report ("bombing" alone does not: a car or a bus is bombed)
+_AIRCRAFT = re.compile(
+    r"\b(?:jets?|warplanes?|planes?|aircraft|helicopters?|air ?strikes?|air ?raids?|"
+    r"air ?force|sorties|barrel bombs?|drones?)\b",
+    re.IGNORECASE,
+)
+
+
+def _from_the_air(kind: str | None, doer: Attribution, sentences: Sequence[_Sentence]) -> bool:
+    """Whether the sentence that names the doer tells of an attack from the air."""
+    return kind == AERIAL and any(
+        s.start <= doer.start < s.end and _AIRCRAFT.search(s.text) for s in sentences
+    )
+
+
+def _flies(actor_id: str | None, gazette: Gazette) -> bool:
+    """Whether an actor (or what it serves) has aircraft: a state, its government or an
+    army. An armed group named beside an air strike is its target, not its doer ("Russian
+    jets bombed IS positions"); the FA-KES reports that named one as an air strike's doer
+    were all misreads."""
+    seen: set[str] = set()
+    while actor_id and actor_id not in seen:
+        seen.add(actor_id)
+        actor = gazette.actors.get(actor_id)
+        if actor is None:
+            return False
+        if actor.kind in _AIR_ARMS:
+            return True
+        actor_id = actor.affiliation
+    return False
 
 
 def _perpetrators(

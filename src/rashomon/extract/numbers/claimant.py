@@ -13,7 +13,8 @@ person or organisation name outside the dictionary is a person or an organisatio
 plain nouns ("activists", "residents", "a source") are `unnamed`.
 
 A generic description ("a monitor", "the British-based monitoring group", "the broadcaster",
-"the ministry") stands for the last claimant of its kind before it in the article, else
+"the ministry") stands for the last claimant of its kind (for "the group", an organisation or
+a monitor) before it in the article, else
 the named actor of that kind nearest before it, else the first one after it: in wire copy
 "a monitor said" in the lead and "the Syrian Observatory for Human Rights said" in the next
 sentence are one claimant. An unresolved "it" or "he"/"she" under a speech verb stands for
@@ -187,8 +188,11 @@ class ClaimantNamer:
         return not any(c.dep_ == "appos" for c in tok.children)
 
     def _antecedent(self, kind: str, before: int) -> Claimant | None:
+        # a monitor is an organisation too: "the Britain-based group", "the group said" after
+        # the Observatory was quoted is the Observatory
+        kinds = (kind, MONITOR) if kind == ORGANISATION else (kind,)
         for at, claimant in reversed(self.seen):
-            if at < before and claimant.kind == kind:
+            if at < before and claimant.kind in kinds:
                 return claimant
         a = self.a
         earlier = None

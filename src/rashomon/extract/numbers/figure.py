@@ -541,21 +541,28 @@ class _FigureReader:
         return False
 
 
+def _superlative(tok: Token) -> bool:
+    """A superlative, but not the qualifier of a number ("at least 16", "at most 30")."""
+    if tok.tag_ not in ("JJS", "RBS"):
+        return False
+    return not (tok.lower_ in ("least", "most") and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "at")
+
+
 def _in_a_record(tok: Token, verb: Token) -> bool:
     """Whether a word hangs from a superlative or 'first' below the verb, or follows one
     closely: 'the deadliest since 2011', 'the first time in a year' compare with a record,
     they span nothing."""
     doc = tok.doc
     for k in range(max(tok.i - 8, verb.i + 1, tok.sent.start), tok.i):
-        if doc[k].tag_ in ("JJS", "RBS") or doc[k].lower_ == "first":
+        if _superlative(doc[k]) or doc[k].lower_ == "first":
             return True
     for _ in range(16):
         if tok.i == verb.i or tok.head.i == tok.i:
             return False
         tok = tok.head
-        if tok.tag_ in ("JJS", "RBS") or tok.lower_ in ("first", "worst", "deadliest"):
+        if _superlative(tok) or tok.lower_ in ("first", "worst", "deadliest"):
             return True
-        if any(c.tag_ in ("JJS", "RBS") or c.lower_ == "first" for c in tok.lefts):
+        if any(_superlative(c) or c.lower_ == "first" for c in tok.lefts):
             return True
     return False
 
