@@ -92,6 +92,21 @@ def copy_db(source: str, target: Path) -> str:
     return str(target)
 
 
+def forget_articles(db: str, article_ids: list[str]) -> None:
+    """Delete articles (their findings go with them) and every cross-article result, as if
+    the database had never seen them: the next ingest stores, extracts and places anew."""
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA foreign_keys = ON")
+        for table in ("dispute_sides", "disputes", "figure_claims", "figures", "incident_actors",
+                      "incident_reports", "incidents", "story_entries", "story_articles",
+                      "stories", "article_windows", "report_terms"):  # fmt: skip
+            conn.execute(f"DELETE FROM {table}")
+        marks = ",".join("?" * len(article_ids))
+        conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", article_ids)
+
+
 def cli_json(capsys, *args: str):
     """Run a rashomon command in-process and parse its JSON output."""
     import json

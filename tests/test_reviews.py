@@ -19,7 +19,7 @@ from rashomon.facts.reviews import (
     split_incidents,
     visible_disputes,
 )
-from tests.conftest import SEEDS, copy_db
+from tests.conftest import SEEDS, copy_db, forget_articles
 
 
 def _side(article: str, claim: str, position: int = 0) -> DisputeSide:
@@ -186,20 +186,12 @@ def test_exports_carry_the_reviews(seeds_copy, tmp_path):
 def test_a_rejected_dispute_stays_rejected_after_its_articles_are_ingested_again(seeds_copy):
     """Delete the dispute's articles (and with them every finding), forget every incident,
     story and dispute, ingest the seeds again: the rebuilt dispute is still rejected."""
-    import sqlite3
 
     with api.open(seeds_copy) as corpus:
         dispute = next(d for d in corpus.disputes() if d.kind == "numeric")
         corpus.review("dispute", dispute.id, "reject", comment="different days")
         articles = sorted({s.article_id for s in dispute.sides})
-    with sqlite3.connect(seeds_copy) as conn:
-        conn.execute("PRAGMA foreign_keys = ON")
-        for table in ("dispute_sides", "disputes", "figure_claims", "figures", "incident_actors",
-                      "incident_reports", "incidents", "story_entries", "story_articles",
-                      "stories", "article_windows", "report_terms"):  # fmt: skip
-            conn.execute(f"DELETE FROM {table}")
-        marks = ",".join("?" * len(articles))
-        conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", articles)
+    forget_articles(seeds_copy, articles)
     with api.open(seeds_copy) as corpus:
         assert not corpus.disputes(rejected=True)  # gone with its articles
         assert not set(articles) & {a.id for a in corpus.articles()}

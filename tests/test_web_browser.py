@@ -7,7 +7,6 @@ localhost. Screenshots go to tests/output/browser/ (not committed)."""
 from __future__ import annotations
 
 import socket
-import sqlite3
 import threading
 import time
 from collections.abc import Iterator
@@ -17,7 +16,7 @@ import pytest
 
 from rashomon import api
 from tests.browser import need_chromium
-from tests.conftest import SEEDS, copy_db
+from tests.conftest import SEEDS, copy_db, forget_articles
 from tests.test_web_pages import HOSTILE
 
 pytestmark = pytest.mark.slow
@@ -169,7 +168,7 @@ def test_seeds_in_the_browser_review_survives_reingest_and_hostile_text_runs_not
         # ingest its articles again: findings rebuilt, the review still applies
         with api.open(db, read_only=True) as corpus:
             rejected = corpus.dispute(dispute_id)
-        _forget(db, sorted({s.article_id for s in rejected.sides}))
+        forget_articles(db, sorted({s.article_id for s in rejected.sides}))
         with api.open(db) as corpus:
             assert corpus.ingest(SEEDS).ok
             (hostile := tmp_path / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
@@ -233,16 +232,3 @@ def test_a_fakes_dev_story_page_renders_in_under_a_second(fakes_db):
 def _shot(name: str) -> Path:
     SHOTS.mkdir(parents=True, exist_ok=True)
     return SHOTS / f"{name}.png"
-
-
-def _forget(db: str, article_ids: list[str]) -> None:
-    """Delete articles (their findings go with them) and every cross-article result, as if
-    the database had never seen them: the next ingest stores, extracts and places anew."""
-    with sqlite3.connect(db) as conn:
-        conn.execute("PRAGMA foreign_keys = ON")
-        for table in ("dispute_sides", "disputes", "figure_claims", "figures", "incident_actors",
-                      "incident_reports", "incidents", "story_entries", "story_articles",
-                      "stories", "article_windows", "report_terms"):  # fmt: skip
-            conn.execute(f"DELETE FROM {table}")
-        marks = ",".join("?" * len(article_ids))
-        conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", article_ids)
