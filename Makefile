@@ -23,6 +23,8 @@ install: $(VENV)/.installed
 demo: $(VENV)/.installed
 	$(BIN)/rashomon ingest "$(CORPUS)" --db "$(DB)"
 	$(BIN)/rashomon report --db "$(DB)"
+	@echo
+	@echo "Open the workbench: $(BIN)/rashomon serve --db $(DB)   (then http://127.0.0.1:8765/)"
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q

@@ -67,6 +67,46 @@ def seeds_db(tmp_path_factory) -> str:
     return str(path)
 
 
+FAKES_MAPPING = ("--map", "title=article_title", "--map", "text=article_content",
+                 "--map", "outlet=source", "--map", "date=date")  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def fakes_db(tmp_path_factory) -> str:
+    """FA-KES dev (409 articles) ingested once per session, fully processed, through the real
+    CLI (several minutes): read-only use; copy it (`copy_db`) before writing."""
+    from rashomon.cli import main
+
+    need(FAKES_CSV)
+    path = tmp_path_factory.mktemp("fakes") / "fakes.db"
+    assert main(["ingest", str(FAKES_CSV), *FAKES_MAPPING, "--db", str(path)]) == 0
+    return str(path)
+
+
+def copy_db(source: str, target: Path) -> str:
+    """A consistent copy of a database (SQLite's backup, WAL included) to write into."""
+    import sqlite3
+
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    return str(target)
+
+
+def forget_articles(db: str, article_ids: list[str]) -> None:
+    """Delete articles (their findings go with them) and every cross-article result, as if
+    the database had never seen them: the next ingest stores, extracts and places anew."""
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA foreign_keys = ON")
+        for table in ("dispute_sides", "disputes", "figure_claims", "figures", "incident_actors",
+                      "incident_reports", "incidents", "story_entries", "story_articles",
+                      "stories", "article_windows", "report_terms"):  # fmt: skip
+            conn.execute(f"DELETE FROM {table}")
+        marks = ",".join("?" * len(article_ids))
+        conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", article_ids)
+
+
 def cli_json(capsys, *args: str):
     """Run a rashomon command in-process and parse its JSON output."""
     import json

@@ -237,10 +237,14 @@ def cmd_incidents(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
-def _disputes(corpus: Any, selection: Any, include_updates: bool) -> list[Any]:
-    """Disputes of the selected story, each kept when a side comes from a selected article."""
+def _disputes(
+    corpus: Any, selection: Any, include_updates: bool, rejected: bool = False
+) -> list[Any]:
+    """Disputes of the selected story, each kept when a side comes from a selected article
+    (those an analyst rejected only with `rejected`)."""
     return [
-        d for d in corpus.disputes(story=selection.story_id, include_updates=include_updates)
+        d for d in corpus.disputes(story=selection.story_id, include_updates=include_updates,
+                                   rejected=rejected)
         if any(selection.allows(side.article_id) for side in d.sides)
     ]  # fmt: skip
 
@@ -250,7 +254,7 @@ def cmd_disputes(args: argparse.Namespace, settings: Settings) -> int:
 
     with api.open(settings.db, read_only=True) as corpus:
         selection = corpus.selection(article=args.article, story=args.story, outlet=args.outlet)
-        found = _disputes(corpus, selection, args.all)
+        found = _disputes(corpus, selection, args.all, args.rejected)
     found = found[: args.limit] if args.limit else found
     rows = [dataclasses.asdict(d) for d in found]
     if args.json:
@@ -342,6 +346,73 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
           f"rashomon {done.versions['rashomon']}, extractor {done.versions['extractor']})",
           file=sys.stderr)  # fmt: skip
     return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    """Hand the workbench app (by its import path, as `uvicorn MODULE:FACTORY` would) to
+    uvicorn; the app reads the database and hosts from the environment set here."""
+    import ipaddress
+
+    import uvicorn
+
+    with _reader(settings):  # no database: a clear error now, not on the first page
+        pass
+    host = args.host
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
+    if host in ("0.0.0.0", "::"):
+        raise UsageError(f"--host {host} would listen on every interface under any name; "
+                         "give the address or name people will use")  # fmt: skip
+    if not loopback:
+        _print_error(f"serving on {host}: anyone who can reach it can read this database "
+                     "and add reviews")  # fmt: skip
+    os.environ["RASHOMON_DB"] = os.path.abspath(settings.db)
+    os.environ["RASHOMON_SERVE_HOST"] = host
+    shown = f"[{host}]" if ":" in host else host
+    print(f"rashomon workbench on http://{shown}:{args.port}/ (Ctrl-C stops it)", file=sys.stderr)
+    uvicorn.run("rashomon.web.app:app_from_environment", factory=True, host=host,
+                port=args.port, log_level="warning", server_header=False)  # fmt: skip
+    return EXIT_OK
+
+
+def cmd_reviews(args: argparse.Namespace, settings: Settings) -> int:
+    with _reader(settings) as corpus:
+        found = corpus.reviews()
+    rows = (
+        [r.to_dict() for r in found][: args.limit] if args.limit else [r.to_dict() for r in found]
+    )
+    if args.json:
+        _print_json(rows)
+        return EXIT_OK
+    shown = [r | {"label": one_line(r["label"])[:60]} for r in rows]
+    _write(table(shown, ("id", "created_at", "target", "record_id", "verdict", "field", "value",
+                         "comment", "label")))  # fmt: skip
+    return EXIT_OK
+
+
+def cmd_review(args: argparse.Namespace, settings: Settings) -> int:
+    from rashomon import api
+
+    with api.open(settings.db) as corpus:
+        done = corpus.review(args.target, args.id, args.verdict, field=args.field,
+                             value=args.value, comment=args.comment or "")  # fmt: skip
+    if args.json:
+        _print_json(done.to_dict())
+    else:
+        _write(f"review {done.id}: {done.verdict} {done.target} {args.id}\n")
+    return EXIT_OK
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 0 < value < 65536:
+        raise argparse.ArgumentTypeError(f"{text} is not a port number (1-65535)")
+    return value
 
 
 def _output_path(given: str) -> Path:
@@ -590,6 +661,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--all", action="store_true",
         help="also list updates (a later toll or a change of control: not contradictions)",
     )  # fmt: skip
+    disputes.add_argument(
+        "--rejected", action="store_true",
+        help="also list disputes an analyst rejected (see `rashomon reviews`)",
+    )  # fmt: skip
 
     dispute = add("dispute", cmd_dispute, "Show one dispute and each of its sides.")
     dispute.add_argument("id", help="dispute id (a unique prefix is enough)")
@@ -634,6 +709,46 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", required=True,
         help="folder to write (csv, jsonl, parquet) or file (polecat, acled)",
     )  # fmt: skip
+
+    serve = add(
+        "serve",
+        cmd_serve,
+        "Run the local workbench: stories, articles with their findings marked, actors, places, "
+        "search, disputes side by side, maps, timelines and reviews in a browser, plus a JSON "
+        "API under /api/ (its description at /api/docs). Offline; bound to this machine "
+        "unless --host says otherwise.",
+    )
+    serve.add_argument(
+        "--host", default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1: this machine only); another address "
+        "lets anyone who can reach it read the database and add reviews",
+    )  # fmt: skip
+    serve.add_argument("--port", type=_port, default=8765, help="port (default 8765)")
+
+    reviews = add(
+        "reviews",
+        cmd_reviews,
+        "List analysts' reviews (confirmations, rejections, corrections) with the evidence "
+        "each is kept by; they apply to the findings on every read, after re-ingest too.",
+    )
+    reviews.add_argument("--limit", type=_positive, metavar="N", help="at most N rows")
+    reviews.add_argument("--json", action="store_true", help="print a JSON array")
+
+    review = add(
+        "review",
+        cmd_review,
+        "Review a finding: confirm or reject a dispute, incident, event, figure or quote, or "
+        "correct one of its fields (a figure's claimant, measure or victims; a quote's "
+        "speaker; an event's type or perpetrator; an incident's perpetrator, or same_incident "
+        "naming the article whose report is not the same incident).",
+    )
+    review.add_argument("target", choices=("dispute", "incident", "event", "figure", "quote"))
+    review.add_argument("id", help="the finding's id as listed (figure:ARTICLE:START ...)")
+    review.add_argument("verdict", choices=("confirm", "reject", "correct"))
+    review.add_argument("--field", help="the field a correction sets")
+    review.add_argument("--value", help="the right value")
+    review.add_argument("--comment", help="why")
+    review.add_argument("--json", action="store_true", help="print the stored review as JSON")
     return parser
 
 

@@ -38,6 +38,8 @@ from rashomon.facts import (
 )
 from rashomon.facts.dossier import Dossier, TimelineEntry
 from rashomon.facts.entries import ActorEntry, EventEntry, FigureEntry, PlaceEntry, QuoteEntry
+from rashomon.facts.lookup import ActorDetail, PlaceDetail, SearchHit
+from rashomon.facts.reviews import Review, ReviewState
 from rashomon.model import Article, ArticleSummary, PublicationDate
 from rashomon.settings import Settings
 
@@ -77,6 +79,7 @@ def _analyzer(model: str) -> Analyzer:
 
 
 __all__ = [
+    "ActorDetail", "PlaceDetail", "Review", "ReviewState", "SearchHit",
     "ActorEntry", "ActorFact", "AlignedFigure", "Analysis", "Analyzer", "Article",
     "ArticleSummary", "Corpus", "DateFact", "Dispute", "DisputeSide", "Dossier", "EventEntry",
     "EventFact", "FieldMapError", "FigureEntry", "FigureFact", "Incident", "IncidentReport",

@@ -40,6 +40,8 @@ from rashomon.facts.entries import (
     place_entries,
     quote_entries,
 )
+from rashomon.facts.lookup import ActorDetail, PlaceDetail, SearchHit
+from rashomon.facts.reviews import Review, ReviewBook, split_incidents, visible_disputes
 from rashomon.model import ArticleSummary, PublicationDate
 from rashomon.reconcile.dossier import build_dossier, story_timeline
 from rashomon.settings import Settings
@@ -47,6 +49,7 @@ from rashomon.store import Store
 from rashomon.store.facts import article_facts, gazette
 from rashomon.store.findings import read_disputes, read_figures
 from rashomon.store.incidents import read_incidents
+from rashomon.store.reviews import read_reviews
 from rashomon.store.select import Selection, select_articles
 from rashomon.store.stories import read_stories
 from rashomon.textsafe import for_storage
@@ -75,6 +78,7 @@ class Corpus:
         self.path = str(path)
         self.settings = (settings or Settings.from_env()).with_overrides(db=self.path)
         self.store = Store(self.path, read_only=read_only)
+        self._facts_memo: dict[tuple[Any, ...], list[ArticleFacts]] = {}
 
     def __enter__(self) -> Corpus:
         return self
@@ -280,8 +284,11 @@ class Corpus:
         limit: int | None = None,
     ) -> list[QuoteEntry]:
         """Quotes with their speakers' actors and the articles that reported them."""
+        from rashomon.api.reviewing import corrected_quotes
+
         facts, names = self._facts(article, story, outlet)
-        return _first(list(quote_entries(facts, names)), limit)
+        return _first(corrected_quotes(quote_entries(facts, names), self.review_book(), names),
+                      limit)  # fmt: skip
 
     def numbers(
         self,
@@ -292,8 +299,11 @@ class Corpus:
         limit: int | None = None,
     ) -> list[FigureEntry]:
         """Every number as a claim in its article (aligned across articles: `figures`)."""
+        from rashomon.api.reviewing import corrected_figures
+
         facts, names = self._facts(article, story, outlet)
-        return _first(list(figure_entries(facts, names)), limit)
+        entries = figure_entries(facts, names)
+        return _first(corrected_figures(entries, self.review_book(), names), limit)
 
     def events(
         self,
@@ -306,8 +316,11 @@ class Corpus:
     ) -> list[EventEntry]:
         """PLOVER events with ids, actors (names, sectors, countries), place (coordinates)
         and the article that reported them; `type` keeps one PLOVER type ("ASSAULT")."""
+        from rashomon.api.reviewing import corrected_events
+
         facts, names = self._facts(article, story, outlet)
-        found = [e for e in event_entries(facts, names) if type is None or e.event.type == type]
+        entries = corrected_events(event_entries(facts, names), self.review_book(), names)
+        found = [e for e in entries if type is None or e.event.type == type]
         return _first(found, limit)
 
     # -- stories -----------------------------------------------------------------------------
@@ -332,19 +345,24 @@ class Corpus:
     # -- across outlets ----------------------------------------------------------------------
 
     def incidents(self, story: str | None = None) -> list[Incident]:
-        """Incidents with every report of them (one story's, or all)."""
+        """Incidents with every report of them (one story's, or all), as the analyst's
+        reviews have them (a report marked "not the same incident" stands alone)."""
         sid = self.store.resolve_id(story, "story") if story else None
-        return read_incidents(self.store, story_id=sid)
+        return self.apply_incident_reviews(read_incidents(self.store, story_id=sid))
 
     def figures(self, story: str | None = None) -> list[AlignedFigure]:
         """Aligned figures: one story's (its incidents' tolls and its other counts), or all."""
         sid = self.store.resolve_id(story, "story") if story else None
         return read_figures(self.store, story_id=sid)
 
-    def disputes(self, story: str | None = None, include_updates: bool = False) -> list[Dispute]:
-        """Disputes between accounts; `include_updates` adds changes over time."""
+    def disputes(
+        self, story: str | None = None, include_updates: bool = False, rejected: bool = False
+    ) -> list[Dispute]:
+        """Disputes between accounts; `include_updates` adds changes over time. Disputes an
+        analyst rejected are left out unless `rejected` (see `reviews`)."""
         sid = self.store.resolve_id(story, "story") if story else None
-        return read_disputes(self.store, story_id=sid, include_updates=include_updates)
+        found = read_disputes(self.store, story_id=sid, include_updates=include_updates)
+        return found if rejected else visible_disputes(found, self.review_book())
 
     def dispute(self, dispute_id: str) -> Dispute:
         """One dispute (or update) by id or unique id prefix."""
@@ -355,9 +373,8 @@ class Corpus:
     def timeline(self, story: str) -> tuple[TimelineEntry, ...]:
         """A story's incidents, other acts and changes of control, by date."""
         found = self.story(story)
-        facts = article_facts(self.store, found.article_ids)
-        incidents = read_incidents(self.store, story_id=found.id)
-        return story_timeline(found, facts, incidents, gazette(self.store))
+        facts = self._article_facts(found.article_ids)
+        return story_timeline(found, facts, self.incidents(found.id), gazette(self.store))
 
     @overload
     def dossier(self, story: str) -> Dossier: ...
@@ -368,12 +385,10 @@ class Corpus:
         """Everything a reader needs about one story, with evidence for every line: the
         record, or with `format` ("md", "html") the written document."""
         found = self.story(story)
-        facts = article_facts(self.store, found.article_ids)
+        facts = self._article_facts(found.article_ids)
         dossier = build_dossier(
-            found, facts, read_incidents(self.store, story_id=found.id),
-            read_figures(self.store, story_id=found.id),
-            read_disputes(self.store, story_id=found.id, include_updates=True),
-            gazette(self.store),
+            found, facts, self.incidents(found.id), read_figures(self.store, story_id=found.id),
+            self.disputes(found.id, include_updates=True), gazette(self.store),
         )  # fmt: skip
         if format is None:
             return dossier
@@ -383,6 +398,112 @@ class Corpus:
         if format not in ("md", "html"):
             raise RashomonError(f"dossier format {format!r}: use 'md' or 'html'")
         return render_html(dossier) if format == "html" else render_markdown(dossier)
+
+    # -- reviews and look-ups ----------------------------------------------------------------
+
+    def reviews(self) -> list[Review]:
+        """Every analyst review, oldest first (`rashomon reviews`)."""
+        return read_reviews(self.store)
+
+    def review_book(self) -> ReviewBook:
+        """The reviews, ready to be looked up by a record's evidence."""
+        return ReviewBook(read_reviews(self.store))
+
+    def review(
+        self,
+        target: str,
+        record_id: str,
+        verdict: str,
+        *,
+        field: str | None = None,
+        value: str | None = None,
+        comment: str = "",
+    ) -> Review:
+        """Record an analyst's review of a dispute, incident, event, figure or quote (by its
+        id as listed now): `verdict` confirm, reject, or correct with `field` and `value`
+        (a figure's claimant, measure or victims; a quote's speaker; an event's type or
+        perpetrator; an incident's perpetrator, or `same_incident` naming the report that
+        is not the same incident). Kept by the record's evidence, so it applies again after
+        re-extraction and re-ingest; applied on read by every listing."""
+        from rashomon.api.reviewing import record_review
+
+        return record_review(self, target, record_id, verdict, field, value, comment)
+
+    def apply_incident_reviews(self, incidents: Iterable[Incident]) -> list[Incident]:
+        """Incidents as the reviews have them: split where an analyst said so, with a
+        corrected perpetrator where one was given."""
+        from rashomon.api.reviewing import corrected_incidents
+
+        book = self.review_book()
+        if not len(book):
+            return list(incidents)
+        return corrected_incidents(split_incidents(incidents, book), book, gazette(self.store))
+
+    def dispute_counts(self) -> dict[str, int]:
+        """Disputes (not updates) per story id, those an analyst rejected left out."""
+        from collections import Counter
+
+        from rashomon.store.lookup import dispute_stories
+
+        story_of = dispute_stories(self.store)
+        book = self.review_book()
+        hidden = set()
+        if len(book):
+            hidden = {d.id for d in read_disputes(self.store) if book.of_dispute(d).hidden}
+        return dict(Counter(s for d, s in story_of.items() if d not in hidden))
+
+    def stories_naming(
+        self, *, actor: str | None = None, place: str | None = None
+    ) -> set[str] | None:
+        """Ids of the stories with an article naming `actor` (an actor id) and `place` (a
+        place id, or any place inside it); None when neither is given."""
+        from rashomon.store.lookup import stories_naming
+
+        found: set[str] | None = None
+        if actor:
+            found = stories_naming(self.store, "actor_id", [actor])
+        if place:
+            from rashomon.api.lookups import inside
+
+            named = stories_naming(self.store, "place_id", sorted(inside(self, place)))
+            found = named if found is None else found & named
+        return found
+
+    def gazette(self) -> Gazette:
+        """Every stored actor and place, by id."""
+        return gazette(self.store)
+
+    def bodies(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """The clean bodies of the given articles, by id (the text every offset points into)."""
+        return dict(self.store.bodies(list(article_ids)))
+
+    def has_record(self, target: str, article_id: str, start: int) -> bool:
+        """Whether an event, figure or quote (`target`) starts at `start` in the article."""
+        from rashomon.store.lookup import has_record
+
+        table = {"event": "events", "figure": "numbers", "quote": "quotes"}.get(target, "")
+        return has_record(self.store, table, article_id, start)
+
+    def search(self, text: str, *, limit: int = 20, offset: int = 0) -> tuple[list[SearchHit], int]:
+        """Articles whose title or text holds every word of `text` (a word ending in * matches
+        as a prefix), best first, and how many match in all."""
+        from rashomon.api.lookups import search
+
+        return search(self, text, limit, offset)
+
+    def actor(self, actor_id: str, *, articles: int = 50) -> ActorDetail:
+        """An actor's page: names, renamings, mentions, events as source and target, figures
+        it claims and quotes it said, from the `articles` most recent articles about it."""
+        from rashomon.api.lookups import actor_detail
+
+        return actor_detail(self, actor_id, articles)
+
+    def place(self, place_id: str, *, articles: int = 50) -> PlaceDetail:
+        """A place's page: where it lies, what it contains, mentions, events, figures and
+        incidents there or inside it."""
+        from rashomon.api.lookups import place_detail
+
+        return place_detail(self, place_id, articles)
 
     # -- exports -----------------------------------------------------------------------------
 
@@ -413,7 +534,19 @@ class Corpus:
     ) -> tuple[list[ArticleFacts], Gazette]:
         wanted = self._selection(article, story, outlet)
         ids = [r.id for r in self.store.list_articles() if wanted is None or r.id in wanted]
-        return article_facts(self.store, ids), gazette(self.store)
+        return self._article_facts(ids), gazette(self.store)
+
+    def _article_facts(self, ids: Sequence[str]) -> list[ArticleFacts]:
+        """`article_facts`, remembered for the last few selections until the database
+        changes (SQLite's data_version moves when any connection commits): a page that asks
+        for a story's dossier, events and places reads its articles once."""
+        version = self.store.conn.execute("PRAGMA data_version").fetchone()[0]
+        key = (version, self.store.conn.total_changes, tuple(ids))
+        found = self._facts_memo.get(key)
+        if found is None:
+            found = article_facts(self.store, ids)
+            self._facts_memo = dict(list(self._facts_memo.items())[-3:]) | {key: found}
+        return found
 
 
 def _first(found: list[T], limit: int | None) -> list[T]:

@@ -53,6 +53,7 @@ def read_bundle(corpus: Corpus, story: str | None = None) -> ExportBundle:
         figures=read_figures(store, story_id=sid),
         disputes=read_disputes(store, story_id=sid, include_updates=True),
         story_of={a: s.id for s in stories for a in s.article_ids},
+        reviews=corpus.reviews(),
     )
 
 

@@ -611,7 +611,17 @@ def _found_in(article: Article, name: str) -> str | None:
 
 
 def _statements(sql: str) -> list[str]:
-    return [s.strip() for s in sql.split(";") if s.strip()]
+    """A migration's statements; a trigger's body keeps the semicolons inside it."""
+    found, pending = [], ""
+    for piece in sql.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                found.append(pending.strip())
+            pending = ""
+    if pending.strip(" \n;"):
+        found.append(pending.strip())
+    return found
 
 
 def _summary(row: sqlite3.Row) -> ArticleSummary:

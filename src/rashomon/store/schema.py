@@ -686,6 +686,46 @@ MIGRATIONS: tuple[Migration, ...] = (
         ) WITHOUT ROWID;
         """,
     ),
+    Migration(
+        15,
+        "reviews_and_article_search",
+        """
+        -- An analyst's reviews of findings (rashomon.facts.reviews). Findings are rebuilt with
+        -- new ids whenever articles are extracted or placed again, so a review names its
+        -- record by evidence (article ids with offsets or claims), never by a row id, and no
+        -- foreign key ties it to a table that is rebuilt: it outlives every rebuild.
+        CREATE TABLE reviews (
+            id INTEGER PRIMARY KEY,
+            target TEXT NOT NULL,              -- dispute, incident, event, figure, quote
+            evidence TEXT NOT NULL,            -- JSON sorted list: "article@start", "article|claim"
+            verdict TEXT NOT NULL,             -- confirm, reject, correct
+            field TEXT,                        -- what a correction sets (claimant, measure ...)
+            value TEXT,
+            comment TEXT NOT NULL DEFAULT '',
+            record_id TEXT,                    -- the record's id when reviewed (informative)
+            label TEXT NOT NULL DEFAULT '',    -- what the analyst saw
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX reviews_target ON reviews(target);
+        -- Full-text search over articles, kept in step with them by triggers.
+        CREATE VIRTUAL TABLE article_search USING fts5(
+            article_id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2'
+        );
+        INSERT INTO article_search (article_id, title, body) SELECT id, title, body FROM articles;
+        CREATE TRIGGER article_search_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO article_search (article_id, title, body)
+                VALUES (new.id, new.title, new.body);
+        END;
+        CREATE TRIGGER article_search_delete AFTER DELETE ON articles BEGIN
+            DELETE FROM article_search WHERE article_id = old.id;
+        END;
+        CREATE TRIGGER article_search_update AFTER UPDATE OF title, body ON articles BEGIN
+            DELETE FROM article_search WHERE article_id = old.id;
+            INSERT INTO article_search (article_id, title, body)
+                VALUES (new.id, new.title, new.body);
+        END;
+        """,
+    ),
 )
 
 # Filled by code after the migration runs, for articles stored before it (see Store._migrate).

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rashomon.facts import AlignedFigure, ArticleFacts, Dispute, Gazette, Incident, Story
+from rashomon.facts.reviews import Review
 from rashomon.model import ArticleSummary
 
 FORMATS = ("csv", "jsonl", "parquet", "polecat", "acled")
@@ -40,6 +41,7 @@ class ExportBundle:
     figures: Sequence[AlignedFigure] = ()
     disputes: Sequence[Dispute] = ()
     story_of: Mapping[str, str] = field(default_factory=dict)  # article id -> story id
+    reviews: Sequence[Review] = ()  # analysts' reviews (rashomon.facts.reviews)
 
 
 def write_export(bundle: ExportBundle, path: Path, format: str) -> tuple[Path, ...]:  # noqa: A002

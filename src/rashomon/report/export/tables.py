@@ -21,6 +21,7 @@ from rashomon.facts.entries import (
     referenced_actors,
     referenced_places,
 )
+from rashomon.facts.reviews import ReviewBook
 from rashomon.report.export import ExportBundle
 
 Row = dict[str, Any]
@@ -85,11 +86,15 @@ TABLES: dict[str, tuple[str, ...]] = {
     ),
     "disputes": (
         "dispute_id", "story_id", "incident_id", "kind", "status", "measure", "subject", "note",
-        "sides",
+        "sides", "review",
     ),
     "dispute_sides": (
         "dispute_id", "position", "value_or_claim", "claimant", "claimant_actor_id",
         "claimant_name", "outlet", "article_id", "date", "start", "end", "sentence",
+    ),
+    "reviews": (
+        "review_id", "target", "verdict", "field", "value", "comment", "record_id", "label",
+        "evidence", "created_at",
     ),
 }  # fmt: skip
 
@@ -97,6 +102,7 @@ TABLES: dict[str, tuple[str, ...]] = {
 def table_rows(bundle: ExportBundle) -> dict[str, list[Row]]:
     """Every table's rows, in the columns of `TABLES`."""
     names = bundle.gazette
+    reviews = ReviewBook(bundle.reviews)  # exported with what they judge
     articles = {f.id: f.article for f in bundle.facts}
     story_of_incident = {i.id: i.story_id for i in bundle.incidents}
     rows: dict[str, list[Row]] = {
@@ -164,13 +170,20 @@ def table_rows(bundle: ExportBundle) -> dict[str, list[Row]]:
         "disputes": [
             {"dispute_id": d.id, "story_id": d.story_id, "incident_id": d.incident_id,
              "kind": d.kind, "status": d.status, "measure": d.measure, "subject": d.subject,
-             "note": d.note, "sides": len(d.sides)}
+             "note": d.note, "sides": len(d.sides),
+             "review": reviews.of_dispute(d).verdict}
             for d in bundle.disputes
         ],
         "dispute_sides": [
             _copy(s, TABLES["dispute_sides"])
             | {"dispute_id": d.id, "claimant_name": names.actor_name(s.claimant_actor_id)}
             for d in bundle.disputes for s in d.sides
+        ],
+        "reviews": [
+            {"review_id": r.id, "target": r.target, "verdict": r.verdict, "field": r.field,
+             "value": r.value, "comment": r.comment, "record_id": r.record_id,
+             "label": r.label, "evidence": " ".join(r.evidence), "created_at": r.created_at}
+            for r in reviews.reviews
         ],
     }  # fmt: skip
     return {name: [_ordered(r, TABLES[name]) for r in found] for name, found in rows.items()}
