@@ -308,10 +308,7 @@ def _clashes(
     for i, a in enumerate(claims):
         for j in range(i + 1, len(claims)):
             b = claims[j]
-            if (
-                disputable is not None
-                and not {(a.article_id, a.start), (b.article_id, b.start)} <= disputable
-            ):
+            if not _both_in(a, b, disputable):
                 continue
             if overlap(_interval(a), _interval(b)) or not _two_accounts(a, b):
                 continue
@@ -319,15 +316,16 @@ def _clashes(
                 found.append(Clash(i, j, "update"))
             elif a.claimant and b.claimant:
                 kind = _clash(a, b, articles)
-                if (
-                    kind == "update"
-                    or leading is None
-                    or ({(a.article_id, a.start), (b.article_id, b.start)} <= leading)
-                ):
+                if kind == "update" or _both_in(a, b, leading):
                     found.append(Clash(i, j, kind))
             elif _rising(a, b, articles):  # an outlet's own toll: whose count it is, unsaid
                 found.append(Clash(i, j, "update"))
     return found
+
+
+def _both_in(a: FigureFact, b: FigureFact, keys: set[tuple[str, int]] | None) -> bool:
+    """Both claims are among `keys` (every claim is, when there are no keys)."""
+    return keys is None or {(a.article_id, a.start), (b.article_id, b.start)} <= keys
 
 
 def _one_source(

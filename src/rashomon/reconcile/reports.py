@@ -35,6 +35,7 @@ from rashomon.facts import (
     day_range,
 )
 from rashomon.reconcile.incident_kinds import GENERIC, IncidentKinds
+from rashomon.reconcile.kinship import ActorRelations
 from rashomon.reconcile.wording import terms_of
 
 REPORTING_LAG_DAYS = 2  # a report dated only by publication tells of the days before it
@@ -582,16 +583,10 @@ def _flies(actor_id: str | None, gazette: Gazette) -> bool:
     army. An armed group named beside an air strike is its target, not its doer ("Russian
     jets bombed IS positions"); the FA-KES reports that named one as an air strike's doer
     were all misreads."""
-    seen: set[str] = set()
-    while actor_id and actor_id not in seen:
-        seen.add(actor_id)
-        actor = gazette.actors.get(actor_id)
-        if actor is None:
-            return False
-        if actor.kind in _AIR_ARMS:
-            return True
-        actor_id = actor.affiliation
-    return False
+    if not actor_id or actor_id not in gazette.actors:
+        return False
+    chain = [actor_id, *ActorRelations.of(gazette).ancestors(actor_id)]
+    return any(a in gazette.actors and gazette.actors[a].kind in _AIR_ARMS for a in chain)
 
 
 def _perpetrators(

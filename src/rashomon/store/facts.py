@@ -40,6 +40,10 @@ _CHUNK = 500  # ids per IN (...) query: well under SQLite's variable limit
 Bodies = Mapping[str, str]
 
 
+def _bodies(conn: sqlite3.Connection, marks: str, ids: Sequence[str]) -> dict[str, str]:
+    return dict(conn.execute(f"SELECT id, body FROM articles WHERE id IN ({marks})", ids))
+
+
 def _sentence(r: sqlite3.Row, bodies: Bodies) -> str:
     return bodies.get(r["article_id"], "")[r["sentence_start"] : r["sentence_end"]]
 
@@ -52,10 +56,7 @@ def article_facts(store: Store, article_ids: Sequence[str]) -> list[ArticleFacts
     parts: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
     for chunk in _chunks(wanted):
         marks = ",".join("?" * len(chunk))
-        for aid, body in store.conn.execute(
-            f"SELECT id, body FROM articles WHERE id IN ({marks})", chunk
-        ):
-            bodies[aid] = body
+        bodies |= _bodies(store.conn, marks, chunk)
         for kind, reader in _READERS.items():
             for record in reader(store.conn, marks, chunk, bodies):
                 parts[record.article_id][kind].append(record)
@@ -149,10 +150,7 @@ def figures_of(store: Store, keys: Sequence[tuple[str, int]]) -> dict[tuple[str,
     found: dict[tuple[str, int], FigureFact] = {}
     for chunk in _chunks(sorted({a for a, _ in wanted})):
         marks = ",".join("?" * len(chunk))
-        bodies = dict(
-            store.conn.execute(f"SELECT id, body FROM articles WHERE id IN ({marks})", chunk)
-        )
-        for figure in _figures(store.conn, marks, chunk, bodies):
+        for figure in _figures(store.conn, marks, chunk, _bodies(store.conn, marks, chunk)):
             if (figure.article_id, figure.start) in wanted:
                 found[(figure.article_id, figure.start)] = figure
     return found
