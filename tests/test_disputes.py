@@ -376,3 +376,74 @@ def test_dispute_ids_are_stable_and_sides_carry_evidence():
         ("some 900", "UN", "BBC", 1),
     }
     assert all(s.sentence and s.article_id for s in dispute.sides)
+
+
+def test_a_headline_figure_reads_as_its_bodys_qualified_wording():
+    """ "Air raids kill 29 civilians" heads "killed at least 29": no exact 29 to set against
+    another source's "over 40"."""
+    dated = {"a1": article("a1", published="2017-11-13"), "a2": article("a2", "BBC", "2017-11-13")}
+    headline = toll("a1", "29", 29, "exact", "SOHR")
+    body = toll("a1", "at least 29", 29, "at_least", "SOHR", low=29, start=60)
+    other = toll("a2", "over 40", 40, "at_least", "activists", low=40)
+    found = incident(report("a1", "AFP", [headline, body]), report("a2", "BBC", [other]))
+    figures = {("a1", 0): headline, ("a1", 60): body, ("a2", 0): other}
+    (figure_,) = incident_figures(found, figures, dated)
+    assert figure_.status == "agreed"
+    alone = incident(report("a1", "AFP", [headline]), report("a2", "BBC", [other]))
+    (figure_,) = incident_figures(alone, {("a1", 0): headline, ("a2", 0): other}, dated)
+    assert figure_.status == "dispute"  # without the body's "at least", 29 is a count
+
+
+def test_a_floor_a_later_count_passes_is_an_update():
+    """ "at least 29" on Monday and "at least 61" on Tuesday can both hold, but the toll rose;
+    the same two floors on one day are just two floors."""
+    monday = toll("a1", "at least 29", 29, "at_least", "SOHR", low=29)
+    tuesday = toll("a2", "at least 61", 61, "at_least", "health directorate", low=61)
+    found = incident(report("a1", "AFP", [monday]), report("a2", "BBC", [tuesday]))
+    figures = {("a1", 0): monday, ("a2", 0): tuesday}
+    days = {"a1": article("a1", published="2017-11-13"), "a2": article("a2", "BBC", "2017-11-14")}
+    (figure_,) = incident_figures(found, figures, days)
+    assert figure_.status == "update"
+    (update,) = incident_disputes(found, [figure_], RELATIONS, GAZETTE, days)
+    assert update.status == "update" and "then at least 61" in update.note
+    one_day = {"a1": days["a1"], "a2": article("a2", "BBC", "2017-11-13")}
+    (figure_,) = incident_figures(found, figures, one_day)
+    assert figure_.status == "agreed"
+
+
+def test_a_preliminary_count_a_higher_one_replaces_is_an_update():
+    same_day = {
+        "a1": article("a1", published="2015-02-01"),
+        "a2": article("a2", "BBC", "2015-02-01"),
+    }
+    early = toll("a1", "six", 6, "exact", "preliminary reports",
+                 sentence="Six people were killed, according to preliminary reports.")  # fmt: skip
+    sohr = toll("a2", "at least seven", 7, "at_least", "SOHR", low=7)
+    found = incident(report("a1", "AFP", [early]), report("a2", "BBC", [sohr]))
+    (figure_,) = incident_figures(found, {("a1", 0): early, ("a2", 0): sohr}, same_day)
+    assert figure_.status == "update"
+    plain = replace(early, claimant="state television", sentence="State TV said six died.")
+    (figure_,) = incident_figures(found, {("a1", 0): plain, ("a2", 0): sohr}, same_day)
+    assert figure_.status == "dispute"
+
+
+def test_a_side_lists_every_report_that_backs_it():
+    """The outlets that print the Observatory's "at least 17" in their own voice stand behind
+    that side; a figure both sides allow stands behind neither."""
+    arts = {a: article(a, o, "2017-10-02") for a, o in
+            (("a1", "Sputnik"), ("a2", "Daily Sabah"), ("a3", "The New Arab"), ("a4", "AFP"))}  # fmt: skip
+    fifteen = toll("a1", "15", 15, "exact", "Sputnik correspondent")
+    sohr = toll("a2", "at least 17", 17, "at_least", "SOHR", low=17)
+    own = toll("a3", "at least 17", 17, "at_least", None, low=17)
+    both = toll("a4", "more than 10", 10, "at_least", None, low=10)
+    passing = replace(report("a3", "The New Arab", [own]), lead=False)
+    found = incident(report("a1", "Sputnik", [fifteen]), report("a2", "Daily Sabah", [sohr]),
+                     passing, report("a4", "AFP", [both]))  # fmt: skip
+    figures = {("a1", 0): fifteen, ("a2", 0): sohr, ("a3", 0): own, ("a4", 0): both}
+    (figure_,) = incident_figures(found, figures, arts)
+    (dispute,) = [d for d in incident_disputes(found, [figure_], RELATIONS, GAZETTE, arts)
+                  if d.status == "dispute"]  # fmt: skip
+    assert {s.article_id for s in dispute.sides} == {"a1", "a2", "a3"}
+    assert "15 (Sputnik correspondent, Sputnik) against at least 17 (SOHR, Daily Sabah)" in (
+        dispute.note
+    )

@@ -38,7 +38,7 @@ from rashomon.reconcile.contradictions import (
     control_states,
     denials,
 )
-from rashomon.reconcile.intervals import allowed, show
+from rashomon.reconcile.intervals import allowed, overlap, show
 from rashomon.reconcile.kinship import ActorRelations
 
 # Who can be named as the doer of a strike: not an outlet, a monitor or an aid body.
@@ -97,6 +97,8 @@ def numeric(
         if not pairs:
             continue
         involved = sorted({i for c in pairs for i in (c.first, c.second)})
+        if kind == "dispute":
+            involved = _backers(figure, involved)
         sides = tuple(_numeric_side(figure.claims[i]) for i in involved)
         if kind == "update":
             steps = sorted({(figure.claims[i].date or "?", i) for i in involved})
@@ -116,6 +118,25 @@ def numeric(
             incident_id=figure.incident_id, measure=figure.measure,
         ))  # fmt: skip
     return found
+
+
+def _backers(figure: AlignedFigure, involved: list[int]) -> list[int]:
+    """The clashing claims and the other claims that back them: a side of a dispute is every
+    report whose value its position allows and the other sides' do not ("at least 17" from
+    the Observatory, and the outlets that print 17 in their own voice), so a reader sees how
+    much stands behind it. A value both sides allow ("no more than 900" against 300 and
+    900) backs neither."""
+    clashing = [figure.claims[i] for i in involved]
+
+    def backs(claim: FigureClaim) -> bool:
+        others = [c for c in clashing if c.position != claim.position]
+        return all(not overlap(_interval(claim.figure), _interval(c.figure)) for c in others)
+
+    positions = {c.position for c in clashing}
+    return sorted(
+        set(involved)
+        | {i for i, c in enumerate(figure.claims) if c.position in positions and backs(c)}
+    )
 
 
 def _numeric_side(claim: FigureClaim) -> DisputeSide:

@@ -20,7 +20,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rashomon.facts import (
     AlignedFigure,
@@ -258,7 +258,7 @@ def _align(
     claims in `disputable` (all when None) can clash, and only those in `leading` (all when
     None) can be in dispute (see `_clashes`)."""
     by_claimant: dict[str, list[FigureFact]] = defaultdict(list)
-    for claim in _distinct(claims):
+    for claim in _loosened(_distinct(claims)):
         by_claimant[claimant_key(claim, _outlet(claim, articles))].append(claim)
     sources = {(claimant, _outlet(c, articles)) for claimant, cs in by_claimant.items() for c in cs}
     if len(sources) < 2:
@@ -310,7 +310,11 @@ def _clashes(
             b = claims[j]
             if not _both_in(a, b, disputable):
                 continue
-            if overlap(_interval(a), _interval(b)) or not _two_accounts(a, b):
+            if not _two_accounts(a, b):
+                continue
+            if overlap(_interval(a), _interval(b)):
+                if _floor_passed(a, b, articles):
+                    found.append(Clash(i, j, "update"))
                 continue
             if _one_source(a, b, articles, relations):
                 found.append(Clash(i, j, "update"))
@@ -321,6 +325,18 @@ def _clashes(
             elif _rising(a, b, articles):  # an outlet's own toll: whose count it is, unsaid
                 found.append(Clash(i, j, "update"))
     return found
+
+
+def _floor_passed(a: FigureFact, b: FigureFact, articles: Mapping[str, ArticleFact]) -> bool:
+    """A floor a later count passed: "at least 29" on Monday, "at least 61" on Tuesday. Both
+    can hold, but the toll rose, and a reader following it wants to see that."""
+    low, high = sorted((a, b), key=lambda c: _middle(_interval(c)))
+    if low.qualifier != "at_least" or low.value is None or high.value is None:
+        return False
+    if high.value <= low.value:
+        return False
+    days = [claim_day(c, articles.get(c.article_id)) or "" for c in (low, high)]
+    return days[1] > days[0]
 
 
 def _both_in(a: FigureFact, b: FigureFact, keys: set[tuple[str, int]] | None) -> bool:
@@ -373,6 +389,9 @@ _ROSE = re.compile(
     r"revised|updated|new toll|updating|surpass(?:es|ed)|now)\b",
     re.IGNORECASE,
 )
+# "preliminary reports", "an initial toll": the lower figure says it is a first count that a
+# fuller one will replace
+_EARLY = re.compile(r"\b(?:preliminary|initial|initially|early|first reports?)\b", re.IGNORECASE)
 UPDATE_AFTER_DAYS = 2  # another source's higher toll this much later is counted later, not
 # disputed; a day apart, sources still disagree about the same count (tuning half of the
 # FA-KES incident gold: as many next-day tolls from another claimant are disputes as not)
@@ -396,12 +415,30 @@ def _clash(a: FigureFact, b: FigureFact, articles: Mapping[str, ArticleFact]) ->
         if gap > 0:
             return "dispute"
     rose = _ROSE.search(later.sentence) is not None
-    return "update" if rose or gap >= UPDATE_AFTER_DAYS else "dispute"
+    first_count = _EARLY.search(f"{earlier.claimant or ''} {earlier.sentence}") is not None
+    return "update" if rose or first_count or gap >= UPDATE_AFTER_DAYS else "dispute"
 
 
 def _distinct(claims: Sequence[FigureFact]) -> list[FigureFact]:
     """One claim per article and span (a report can list a figure twice)."""
     return list({(c.article_id, c.start): c for c in claims}.values())
+
+
+def _loosened(claims: Sequence[FigureFact]) -> list[FigureFact]:
+    """A bare figure read as its article's qualified wording of the same value: a headline
+    "Air raids kill 29 civilians" shortens the body's "at least 29", so it allows what
+    the body allows and is no exact count to set against "over 40"."""
+    qualified: dict[tuple[str, float], str] = {}
+    for claim in claims:
+        if claim.qualifier in ("at_least", "at_most", "approximate") and claim.value is not None:
+            qualified.setdefault((claim.article_id, claim.value), claim.qualifier)
+    return [
+        replace(claim, qualifier=qualified[(claim.article_id, claim.value)])
+        if claim.qualifier == "exact" and (claim.article_id, claim.value) in qualified
+        and claim.low is None and claim.high is None
+        else claim
+        for claim in claims
+    ]  # fmt: skip
 
 
 def _interval(claim: FigureFact) -> tuple[float, float]:
