@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.article.dates import date_from_text_lead, date_from_url, parse_date
+from rashomon.article.dates import (
+    date_from_text_lead,
+    date_from_url,
+    lead_stamp_length,
+    parse_date,
+    text_date_beats_record,
+)
 from rashomon.model import DatePrecision, FoundIn, PublicationDate
 
 DAY, MONTH, YEAR = DatePrecision.DAY, DatePrecision.MONTH, DatePrecision.YEAR
@@ -314,11 +320,21 @@ def test_body_starting_with_date_and_time() -> None:
         "Posted on 10/24/2016 at 10:32 PM",
         "First published on Mon 24 Oct 2016 10.32 BST",
         "Published 24 October 2016 | Updated 25 October 2016",
+        "Date of publication 24 October 2016",
     ],
 )
 def test_labelled_date_line(line: str) -> None:
     body = f"Syria school strike kills 22\n{line}\nAt least 22 children were killed in Idlib."
     assert date_from_text_lead(body) == PublicationDate("2016-10-24", DAY, FoundIn.TEXT)
+
+
+def test_date_of_publication_run_into_the_body_beats_the_record() -> None:
+    """The New Arab's pages open "Date of publication 3 October 2017 <first sentence>"; a
+    record dated two days earlier puts "on Monday" in the wrong week."""
+    body = "Date of publication 3 October 2017 The group claims the attack on Monday."
+    record = PublicationDate("2017-10-01", DAY, FoundIn.RECORD)
+    assert text_date_beats_record(record, body) == PublicationDate("2017-10-03", DAY, FoundIn.TEXT)
+    assert body[lead_stamp_length(body) :].startswith("The group claims")
 
 
 def test_line_that_is_only_a_date() -> None:

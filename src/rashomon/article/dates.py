@@ -66,7 +66,8 @@ _LEAD_LINES = 5
 # Words in the longest date we read, "Monday, October 24th, 2016 at 10:32 AM GMT", plus slack.
 _LEAD_PREFIX_TOKENS = 9
 _LABEL = re.compile(
-    r"^(?:(?:first\s+|last\s+)?(?:published|posted|updated|modified)|dated?|released)\b"
+    r"^(?:(?:first\s+|last\s+)?(?:published|posted|updated|modified)"
+    r"|date\s+of\s+publication|dated?|released)\b"
     r"(?:\s+on)?\s*[:\u2013\u2014-]?\s*",
     re.IGNORECASE,
 )
