@@ -238,6 +238,18 @@ def test_parsed_sentences(nlp, gazetteer):
     assert found["Damascus"].country == "SY"  # metonymic here, still a place mention
 
 
+def test_a_side_named_by_its_capital_is_no_place(nlp, gazetteer):
+    """ "Pro-Damascus media" in an article about a bombing outside Aleppo put the bombing in
+    Damascus (FA-KES); the name says whose side, not where."""
+    text = (
+        "Pro-Damascus media said a car bomb hit the convoy outside Aleppo. Anti-Damascus "
+        "rebels denied it. Later, Damascus said more buses would leave."
+    )
+    mentions = find_places(nlp(text), gazetteer)
+    assert [m.text for m in mentions] == ["Aleppo", "Damascus"]
+    assert mentions[1].start == text.index("Damascus said")
+
+
 # -- the seeds ---------------------------------------------------------------------------------
 
 

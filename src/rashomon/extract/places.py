@@ -52,6 +52,8 @@ _GENERIC_NOUNS = frozenset({
     "area", "suburb", "suburbs", "neighbourhood", "neighborhood", "outskirts",
 })  # fmt: skip
 _REGION_CUE = re.compile(r"\b(province|governorate|countryside) of\s+\Z", re.IGNORECASE)
+# "pro-Damascus media", "anti-Ankara rebels": the name says whose side, not where
+_ALLEGIANCE = re.compile(r"\b(?:pro|anti)[-\u2010\u2011]\Z", re.IGNORECASE)
 _LEADING_THE = re.compile(r"(?i)the\s+")
 _TRAILING_POSSESSIVE = re.compile(r"['’]s?\Z")
 _EDGE_JUNK = "\"'“”‘’«»()[]{},;:!?–—- \n\t"
@@ -158,6 +160,8 @@ def _span(
     so that a bare "Idlib" elsewhere in the article can still be the city.
     """
     name = text[start:end]
+    if _ALLEGIANCE.search(text, max(0, start - 5), start):
+        return None
     cue = _REGION_CUE.search(text, max(0, start - 30), start)
     if cue:
         regions = gazetteer.lookup(f"{name} {cue.group(1)}")
@@ -414,6 +418,8 @@ def _repeats(
     for start, end in scanner.find(text):
         key = fold(text[start:end])
         if key not in by_key or _overlaps(start, end, taken):
+            continue
+        if _ALLEGIANCE.search(text, max(0, start - 5), start):
             continue
         if any(_overlaps(start, end, [b]) and (start, end) != b for b in blockers):
             continue

@@ -97,6 +97,12 @@ def claim_day(figure: FigureFact, article: ArticleFact | None) -> str | None:
     return article.published if article and article.published else None
 
 
+# "150 bodies were counted in Hammouriya, 100 in Kfar Batna, 67 in Saqba": counts by place,
+# each a part of the toll however the parse places them
+_BREAKDOWN = re.compile(r"\b\d[\d,]*(?:\s+[a-z]+){0,3}\s+(?:in|at)\s+(?:the\s+)?[A-Z]")
+_PARTS = 3
+
+
 def incident_figures(
     incident: Incident,
     figures: Mapping[tuple[str, int], FigureFact],
@@ -108,10 +114,10 @@ def incident_figures(
     Every toll its reports give is shown; only each source's headline can clash: in each
     report, the first toll a claimant gives for the measure and victims, unless the figure
     is placed somewhere the report does not put the happening (a part: "150 bodies were
-    counted in Hammouriya", against the toll of the whole attack). Only the headlines of
-    reports an article leads with can be disputed: a toll in a passing mention is as often
-    of another strike as of this one (FA-KES tuning half: 5 of 5 such disputes were
-    wrong); it can still show a toll rising."""
+    counted in Hammouriya", against the toll of the whole attack; or one of a list of counts
+    by place). Only the headlines of reports an article leads with can be disputed: a toll
+    in a passing mention is as often of another strike as of this one (FA-KES tuning half:
+    5 of 5 such disputes were wrong); it can still show a toll rising."""
     groups: dict[tuple[str, str], list[FigureFact]] = defaultdict(list)
     headline: set[tuple[str, int]] = set()
     leading: set[tuple[str, int]] = set()
@@ -128,7 +134,9 @@ def incident_figures(
                 outlet = (
                     articles[figure.article_id].outlet if figure.article_id in articles else None
                 )
-                if figure.place_id in (None, report.place_id, incident.place_id):
+                if figure.place_id in (None, report.place_id, incident.place_id) and not (
+                    _BREAKDOWN.findall(figure.sentence)[_PARTS - 1 :]
+                ):
                     firsts.setdefault((*key, claimant_key(figure, outlet)), figure)
         headline |= {(f.article_id, f.start) for f in firsts.values()}
         if report.lead:
