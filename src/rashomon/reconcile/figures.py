@@ -134,8 +134,9 @@ def incident_figures(
                 outlet = (
                     articles[figure.article_id].outlet if figure.article_id in articles else None
                 )
-                if figure.place_id in (None, report.place_id, incident.place_id) and not (
-                    _BREAKDOWN.findall(figure.sentence)[_PARTS - 1 :]
+                if (
+                    figure.place_id in (None, report.place_id, incident.place_id)
+                    and not (_BREAKDOWN.findall(figure.sentence)[_PARTS - 1 :])
                 ):
                     firsts.setdefault((*key, claimant_key(figure, outlet)), figure)
         headline |= {(f.article_id, f.start) for f in firsts.values()}
