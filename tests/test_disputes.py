@@ -447,3 +447,30 @@ def test_a_side_lists_every_report_that_backs_it():
     assert "15 (Sputnik correspondent, Sputnik) against at least 17 (SOHR, Daily Sabah)" in (
         dispute.note
     )
+
+
+def test_one_claimant_under_two_wordings_is_one_voice():
+    """ "the defence ministry in Moscow" and "Russian Defense Ministry" resolve to one actor:
+    one voice naming two doers in two reports is no dispute between accounts."""
+    first = replace(report("a1", "AFP"), perpetrators=(
+        Attribution("russia", "Russian jets", "the monitor in Coventry", "sohr"),))  # fmt: skip
+    second = replace(report("a2", "SANA"), perpetrators=(
+        Attribution("coalition", "coalition jets", "Syrian Observatory for Human Rights", "sohr"),))  # fmt: skip
+    assert incident_disputes(incident(first, second), [], RELATIONS, GAZETTE, ARTICLES) == []
+    other = replace(second, perpetrators=(
+        Attribution("coalition", "coalition jets", "Syrian Observatory", None),))  # fmt: skip
+    (dispute,) = incident_disputes(incident(first, other), [], RELATIONS, GAZETTE, ARTICLES)
+    assert dispute.kind == "perpetrator"  # unresolved, the two wordings count as two voices
+
+
+def test_a_list_of_counts_by_place_gives_parts_not_the_headline():
+    listed = toll("a1", "150", 150, "exact", "Damascus Media Office", sentence=(
+        "The office said 150 bodies were counted in Hammouriya, 100 in Kfar Batna, 67 in "
+        "Saqba and 61 in Douma."))  # fmt: skip
+    whole = toll("a2", "494", 494, "exact", "SNC")
+    found = incident(report("a1", "AFP", [listed]), report("a2", "BBC", [whole]))
+    (figure_,) = incident_figures(found, {("a1", 0): listed, ("a2", 0): whole}, ARTICLES)
+    assert figure_.status == "agreed" and len(figure_.claims) == 2
+    alone = replace(listed, sentence="The office said 150 bodies were counted in Hammouriya.")
+    (figure_,) = incident_figures(found, {("a1", 0): alone, ("a2", 0): whole}, ARTICLES)
+    assert figure_.status == "dispute"

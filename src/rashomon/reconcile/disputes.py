@@ -183,6 +183,18 @@ def side_of(actor_id: str, relations: ActorRelations) -> str:
 _ONE_DOER = frozenset({"aerial", "shelling", "explosives", "chemical", "killing", "attack"})
 
 
+def _voice(report: IncidentReport, doer: Attribution, relations: ActorRelations) -> str:
+    """Whose word names the doer: the claimant the dictionary resolves it to ("the defence
+    ministry in Moscow" and "Russian Defense Ministry" are one voice), a person by the body
+    they speak for, else the claimant as written, else the outlet."""
+    claimant = doer.claimant_actor_id
+    if claimant:
+        actor = relations.actors.get(claimant)
+        chain = relations.ancestors(claimant)
+        return chain[0] if actor is not None and actor.kind == "person" and chain else claimant
+    return (doer.claimant or report.outlet or report.chain).lower()
+
+
 def _perpetrator(
     incident: Incident, relations: ActorRelations, gazette: Gazette,
     articles: Mapping[str, ArticleFact],
@@ -204,10 +216,7 @@ def _perpetrator(
         sides.setdefault(party, []).extend((report, d) for d in doers)
     if len(sides) < 2:
         return []
-    voices = {
-        party: {(d.claimant or r.outlet or r.chain).lower() for r, d in named}
-        for party, named in sides.items()
-    }
+    voices = {party: {_voice(r, d, relations) for r, d in named} for party, named in sides.items()}
     if len(set().union(*voices.values())) < 2:
         return []  # one voice naming two doers is not two accounts
     ordered = sorted(sides, key=lambda p: (-len(sides[p]), p))
