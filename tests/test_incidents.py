@@ -1,5 +1,7 @@
 """Incident reports within an article and incidents across articles, on hand-built records."""
 
+from dataclasses import replace
+
 from rashomon.facts import (
     ActorFact,
     Argument,
@@ -182,6 +184,18 @@ def test_where_people_came_from_is_not_where_a_bomb_hit_them():
         events=(ev(text, text, "car bomb", mode="explosives"),),
         mentions=(place_mention(text, "Foua", "foua", text),
                   place_mention(text, "Maarat al-Numan", "maarat", text)),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert report.place_id == "maarat"
+
+
+def test_where_fighters_were_heading_is_not_where_a_bomb_hit():
+    """The bomb is where the article's title puts it, not where fighters were pushing."""
+    text = "A car bomb killed 43 people as fighters pushed towards Foua."
+    facts = ArticleFacts(
+        article=replace(ARTICLE, title="Car bomb in Maarat al-Numan"), body=text,
+        events=(ev(text, text, "car bomb", mode="explosives"),),
+        mentions=(place_mention(text, "Foua", "foua", text),),
     )  # fmt: skip
     (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
     assert report.place_id == "maarat"

@@ -213,12 +213,14 @@ _VICINITY = re.compile(
     re.IGNORECASE,
 )
 _BASED = re.compile(r"^\s*-?\s*based\b", re.IGNORECASE)
-# The last place word before a name is "from": where people or fire came from ("buses
-# carrying evacuees from the besieged towns of Foua and Kefraya", "rockets fired from
-# Turkey"), not where an attack struck
+# The last place word before a name is "from" or "towards": where people or fire came from
+# ("buses carrying evacuees from the besieged towns of Foua and Kefraya", "rockets fired
+# from Turkey") or where they were heading ("as US-backed fighters advanced towards
+# Raqqa"), not where an attack struck
 _PLACE_WORDS = re.compile(
     r"\b(in|at|on|near|into|to|inside|outside|around|across|towards?|from)\b", re.IGNORECASE
 )
+_ELSEWHERE = frozenset({"from", "toward", "towards"})
 
 
 def _sentence_places(
@@ -233,9 +235,10 @@ def _sentence_places(
     to its events, else places named after a locative word, else any place it names;
     countries only when nothing finer is named. Never the home of a named source ("the
     Britain-based Observatory"), nor, in a sentence of violence, a place people or fire
-    came from (an evacuation's "from" is its place); and a place outside the country the
-    article is about (`home`: New York, where the Security Council met; Washington, where
-    a statement was made) only when nothing in that country is named."""
+    came from or were heading towards (an evacuation's "from" is its place); and a place
+    outside the country the article is about (`home`: New York, where the Security Council
+    met; Washington, where a statement was made) only when nothing in that country is
+    named."""
     tiers: list[list[str]] = [[], [], [], [], []]
 
     def tier(place_id: str, rank: int) -> None:
@@ -248,7 +251,7 @@ def _sentence_places(
     for m in mentions:
         if _BASED.match(body[m.end : m.end + 8]) or not _on_earth(m.place_id, gazette):
             continue  # a source's home, or a continent ("Europe", "the Levant")
-        if violent and _came_from(body[max(sentence.start, m.start - 60) : m.start]):
+        if violent and _elsewhere(body[max(sentence.start, m.start - 60) : m.start]):
             continue
         if _is_country(m.place_id, gazette):
             tier(m.place_id, 3)  # type: ignore[arg-type]
@@ -260,9 +263,9 @@ def _sentence_places(
     return found if found or home is None else tiers[4][:0]
 
 
-def _came_from(before: str) -> bool:
+def _elsewhere(before: str) -> bool:
     words = _PLACE_WORDS.findall(before)
-    return bool(words) and words[-1].lower() == "from"
+    return bool(words) and words[-1].lower() in _ELSEWHERE
 
 
 def _country(place_id: str, gazette: Gazette) -> str | None:
