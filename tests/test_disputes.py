@@ -474,3 +474,15 @@ def test_a_list_of_counts_by_place_gives_parts_not_the_headline():
     alone = replace(listed, sentence="The office said 150 bodies were counted in Hammouriya.")
     (figure_,) = incident_figures(found, {("a1", 0): alone, ("a2", 0): whole}, ARTICLES)
     assert figure_.status == "dispute"
+
+
+def test_a_toll_across_a_whole_region_is_not_one_strikes_headline():
+    wide = toll("a1", "19", 19, "exact", "SOHR", sentence=(
+        "They were among 19 people killed in strikes across rebel-held Idlib province."))  # fmt: skip
+    strike = toll("a2", "14", 14, "exact", "a hospital spokesman")
+    found = incident(report("a1", "AFP", [wide]), report("a2", "BBC", [strike]))
+    (figure_,) = incident_figures(found, {("a1", 0): wide, ("a2", 0): strike}, ARTICLES)
+    assert figure_.status == "agreed" and len(figure_.claims) == 2
+    here = replace(wide, sentence="They were among 19 people killed in the strike.")
+    (figure_,) = incident_figures(found, {("a1", 0): here, ("a2", 0): strike}, ARTICLES)
+    assert figure_.status == "dispute"

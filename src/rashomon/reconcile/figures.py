@@ -101,6 +101,14 @@ def claim_day(figure: FigureFact, article: ArticleFact | None) -> str | None:
 # each a part of the toll however the parse places them
 _BREAKDOWN = re.compile(r"\b\d[\d,]*(?:\s+[a-z]+){0,3}\s+(?:in|at)\s+(?:the\s+)?[A-Z]")
 _PARTS = 3
+# "strikes across rebel-held Idlib province killed 19", "throughout the country": a toll
+# over a region, of which one strike's is a part
+_WIDE = re.compile(r"\b(?:across|throughout|all over)\b", re.IGNORECASE)
+
+
+def _part_of_more(figure: FigureFact) -> bool:
+    """A toll its sentence sets in a list of counts by place, or over a whole region."""
+    return bool(_BREAKDOWN.findall(figure.sentence)[_PARTS - 1 :] or _WIDE.search(figure.sentence))
 
 
 def incident_figures(
@@ -134,10 +142,8 @@ def incident_figures(
                 outlet = (
                     articles[figure.article_id].outlet if figure.article_id in articles else None
                 )
-                if (
-                    figure.place_id in (None, report.place_id, incident.place_id)
-                    and not (_BREAKDOWN.findall(figure.sentence)[_PARTS - 1 :])
-                ):
+                places = (None, report.place_id, incident.place_id)
+                if figure.place_id in places and not _part_of_more(figure):
                     firsts.setdefault((*key, claimant_key(figure, outlet)), figure)
         headline |= {(f.article_id, f.start) for f in firsts.values()}
         if report.lead:
