@@ -486,3 +486,18 @@ def test_a_toll_across_a_whole_region_is_not_one_strikes_headline():
     here = replace(wide, sentence="They were among 19 people killed in the strike.")
     (figure_,) = incident_figures(found, {("a1", 0): here, ("a2", 0): strike}, ARTICLES)
     assert figure_.status == "dispute"
+
+
+def test_a_named_doer_against_a_doer_not_known():
+    doubt = Attribution(None, "unclear who carried out", "SOHR", "sohr", 10, 33)
+    named = report("a1", "AFP", doers=[("russia", "Syrian Coalition")])
+    unsure = replace(report("a2", "BBC"), doubted_by=(doubt,))
+    (dispute,) = incident_disputes(incident(named, unsure), [], RELATIONS, GAZETTE, ARTICLES)
+    assert dispute.kind == "perpetrator" and "a doer not known (SOHR)" in dispute.note
+    claims = {s.value_or_claim: s.position for s in dispute.sides}
+    assert claims == {"Russia did it": 0, "who did it is not known": 1}
+    assert incident_disputes(incident(unsure), [], RELATIONS, GAZETTE, ARTICLES) == []
+    own = replace(
+        unsure, doubted_by=(replace(doubt, claimant="Syrian Coalition", claimant_actor_id=None),)
+    )
+    assert incident_disputes(incident(named, own), [], RELATIONS, GAZETTE, ARTICLES) == []

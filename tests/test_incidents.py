@@ -302,3 +302,22 @@ def test_a_report_never_joins_an_incident_its_article_is_in():
 def test_incident_record_round_trip():
     found: Incident = incident_of(report("a"), report("b"))
     assert found.article_ids == ("a", "b")
+
+
+def test_a_report_keeps_who_says_its_doer_is_not_known():
+    """ "it was not immediately clear whether the strikes had been carried out by Syrian or
+    Russian warplanes" is a doubt about the doer, on the outlet's word here; whether a plane
+    was shot down is another doubt."""
+    doubt = ("It was not immediately clear whether the strikes had been carried out by "
+             "Syrian or Russian warplanes.")  # fmt: skip
+    other = "It was not immediately clear whether the warplane was shot down."
+    body = f"{LEAD} {doubt} {other}"
+    facts = ArticleFacts(
+        article=ARTICLE, body=body, events=(ev(body, LEAD, "air strike", mode="aerial"),),
+        figures=(toll(body, LEAD, "20", 20),),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", LEAD),),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    (said,) = report.doubted_by
+    assert said.actor_id is None and said.claimant is None
+    assert body[said.start : said.end].startswith("not immediately clear whether the strikes")

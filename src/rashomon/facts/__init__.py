@@ -353,6 +353,7 @@ class IncidentReport(Record):
     figure_values: tuple[tuple[str, float], ...] = ()  # (measure, value) of its tolls
     perpetrators: tuple[Attribution, ...] = ()
     denied_by: tuple[Attribution, ...] = ()  # who, in this report, denies doing it
+    doubted_by: tuple[Attribution, ...] = ()  # who says the doer is not known (no actor)
     target_actor_ids: tuple[str, ...] = ()
     published: str | None = None
     terms: tuple[str, ...] = ()  # its content words (see reconcile/wording.py)

@@ -183,6 +183,9 @@ def side_of(actor_id: str, relations: ActorRelations) -> str:
 _ONE_DOER = frozenset({"aerial", "shelling", "explosives", "chemical", "killing", "attack"})
 
 
+_UNKNOWN = "\0unknown"  # the side of those who say the doer is not known
+
+
 def _voice(report: IncidentReport, doer: Attribution, relations: ActorRelations) -> str:
     """Whose word names the doer: the claimant the dictionary resolves it to ("the defence
     ministry in Moscow" and "Russian Defense Ministry" are one voice), a person by the body
@@ -199,12 +202,15 @@ def _perpetrator(
     incident: Incident, relations: ActorRelations, gazette: Gazette,
     articles: Mapping[str, ArticleFact],
 ) -> list[Dispute]:  # fmt: skip
-    """Reports that each name one party as the doer, and not the same one. A report that
-    names two parties (both sides of a battle, or an aside) takes no side, nor does a
-    passing mention (its doer is as often another strike's: FA-KES tuning half)."""
+    """Reports that each name one party as the doer, and not the same one, or one that
+    names a doer against one that says the doer is not known ("it was unclear who carried
+    out the bombing" against "the regime blamed the rebels"). A report that names two
+    parties (both sides of a battle, or an aside) takes no side, nor does a passing mention
+    (its doer is as often another strike's: FA-KES tuning half)."""
     if incident.kind not in _ONE_DOER:
         return []
     sides: dict[str, list[tuple[IncidentReport, Attribution]]] = {}
+    doubted = [(r, d) for r in incident.reports if r.lead for d in r.doubted_by]
     for report in incident.reports:
         if not report.lead:
             continue
@@ -214,22 +220,29 @@ def _perpetrator(
             continue
         (party,) = parties
         sides.setdefault(party, []).extend((report, d) for d in doers)
-    if len(sides) < 2:
+    if len(sides) + bool(doubted) < 2:
         return []
     voices = {party: {_voice(r, d, relations) for r, d in named} for party, named in sides.items()}
+    voices[_UNKNOWN] = {_voice(r, d, relations) for r, d in doubted}
     if len(set().union(*voices.values())) < 2:
-        return []  # one voice naming two doers is not two accounts
+        return []  # one voice naming two doers (or doubting its own) is not two accounts
     ordered = sorted(sides, key=lambda p: (-len(sides[p]), p))
     rows = tuple(
         _attribution_side(report, doer, position, gazette, articles)
         for position, party in enumerate(ordered) for report, doer in sides[party]
+    ) + tuple(
+        _attribution_side(report, doubt, len(ordered), gazette, articles, unknown=True)
+        for report, doubt in doubted
     )  # fmt: skip
     names = [
         " / ".join(dict.fromkeys(gazette.actor_name(d.actor_id) or d.text for _, d in sides[p]))
         + " (" + ", ".join(sorted(dict.fromkeys(r.outlet or "unknown outlet"
                                                 for r, _ in sides[p]))) + ")"
         for p in ordered
-    ]  # fmt: skip
+    ] + ([
+        "a doer not known (" + ", ".join(dict.fromkeys(d.claimant or r.outlet or "unknown outlet"
+                                                      for r, d in doubted)) + ")"
+    ] if doubted else [])  # fmt: skip
     subject = f"who carried out the {incident.label or incident.kind}"
     note = "the reports name different doers: " + " against ".join(names)
     return [
@@ -294,10 +307,13 @@ def _denial(
 
 def _attribution_side(
     report: IncidentReport, attribution: Attribution, position: int, gazette: Gazette,
-    articles: Mapping[str, ArticleFact], denied: bool = False,
+    articles: Mapping[str, ArticleFact], denied: bool = False, unknown: bool = False,
 ) -> DisputeSide:  # fmt: skip
     name = gazette.actor_name(attribution.actor_id) or attribution.text
-    claim = f"{name} did not do it" if denied else f"{name} did it"
+    claim = (
+        "who did it is not known" if unknown
+        else f"{name} did not do it" if denied else f"{name} did it"
+    )  # fmt: skip
     article = articles.get(report.article_id)
     return DisputeSide(
         value_or_claim=claim, claimant=attribution.claimant or report.outlet,

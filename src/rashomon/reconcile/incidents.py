@@ -387,6 +387,7 @@ def combine(first: IncidentReport, second: IncidentReport) -> IncidentReport:
         figure_values=union(main.figure_values, other.figure_values),
         perpetrators=union(main.perpetrators, other.perpetrators),
         denied_by=union(main.denied_by, other.denied_by),
+        doubted_by=union(main.doubted_by, other.doubted_by),
         target_actor_ids=union(main.target_actor_ids, other.target_actor_ids),
         terms=tuple(sorted(set(main.terms) | set(other.terms))),
     )

@@ -108,8 +108,18 @@ def article_reports(
     opening = _opening_end(facts)
     lead = next((g for g in groups if g.sentences[0].start < opening), None)
     stances = _stances(facts, groups, lead, kinds)
+    doubts = _doubts(facts, groups, lead)
     reports = [
-        _report(g, g is lead, facts, gazette, kinds, chain, stances.get(id(g), ()))
+        _report(
+            g,
+            g is lead,
+            facts,
+            gazette,
+            kinds,
+            chain,
+            stances.get(id(g), ()),
+            doubts.get(id(g), ()),
+        )
         for g in groups
         if g is lead or g.days or any(s.figures for s in g.sentences)
     ]  # a passing mention with neither a day nor a toll is background, not a report
@@ -453,9 +463,10 @@ def _report(
     kinds: IncidentKinds,
     chain: str,
     stances: Sequence[EventFact] = (),
+    doubts: Sequence[Attribution] = (),
 ) -> IncidentReport:
     """The report of one group of sentences; `stances` are the accusations and denials
-    about it (see `_stances`)."""
+    about it (see `_stances`), `doubts` those who say its doer is not known."""
     first = group.sentences[0]
     events = [e for s in group.sentences for e in s.events]
     figures = [f for s in group.sentences for f in s.figures]
@@ -485,6 +496,7 @@ def _report(
         ),
         denied_by=tuple(_unique(*_denials(events, facts, gazette),
                                 *_deniers(stances, facts, gazette))),
+        doubted_by=tuple(doubts),
         target_actor_ids=tuple(dict.fromkeys(
             a for e in events if e.factuality != "negated" for a in e.target_actor_ids
             if _acting(a, e, facts, gazette)
@@ -711,6 +723,37 @@ def _stances(
             home = lead
         if home is not None:
             found.setdefault(id(home), []).append(event)
+    return found
+
+
+# "it was unclear who carried out the bombing", "not immediately clear whether the strikes
+# had been carried out by Syrian warplanes or those of Russia": the doer is not known, on
+# someone's word (whether a plane was shot down, or who the dead were, is another doubt)
+_DOUBT = re.compile(
+    r"\b(?:unclear|not (?:immediately |yet )?(?:clear|known)|unknown)\s+(?:who|whether|if|which)"
+    r"\b[^.]{0,120}?\b(?:carried out|behind|responsible|by\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:(?:war)?planes|jets|aircraft|forces))\b",
+    re.IGNORECASE,
+)
+
+
+def _doubts(
+    facts: ArticleFacts, groups: Sequence[_Group], lead: _Group | None
+) -> dict[int, list[Attribution]]:
+    """Those who say the doer is not known, by the report they speak of: the report whose
+    sentence the doubt stands in, else the article's lead."""
+    found: dict[int, list[Attribution]] = {}
+    for match in _DOUBT.finditer(facts.body):
+        home = next((g for g in groups for sn in g.sentences
+                     if sn.start <= match.start() < sn.end), lead)  # fmt: skip
+        if home is None:
+            continue
+        sentence_start = next((sn.start for sn in home.sentences
+                               if sn.start <= match.start() < sn.end), match.start())  # fmt: skip
+        claimant, claimant_id = _claimant_at(match.start(), sentence_start, facts)
+        found.setdefault(id(home), []).append(
+            Attribution(None, match.group(0), claimant, claimant_id, match.start(), match.end())
+        )
     return found
 
 

@@ -58,14 +58,16 @@ def _insert_report(conn: sqlite3.Connection, incident_id: str, report: IncidentR
     conn.execute(
         "INSERT INTO incident_reports (incident_id, article_id, outlet, chain, kind, lead,"
         " sentence_start, sentence_end, sentences, day_low, day_high, date_from, place_id,"
-        " around, event_starts, figure_starts, figure_values, published, terms)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " around, event_starts, figure_starts, figure_values, published, terms, doubts)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (incident_id, report.article_id, report.outlet, report.chain, report.kind,
          int(report.lead), report.sentence_start, report.sentence_end,
          json.dumps(report.sentences), report.day_low, report.day_high, report.date_from,
          report.place_id, int(report.around), json.dumps(report.event_starts),
          json.dumps(report.figure_starts),
-         json.dumps(report.figure_values), report.published, " ".join(report.terms)),
+         json.dumps(report.figure_values), report.published, " ".join(report.terms),
+         json.dumps([[a.text, a.claimant, a.claimant_actor_id, a.start, a.end]
+                     for a in report.doubted_by])),
     )  # fmt: skip
     rows = [
         (incident_id, report.article_id, role, a.actor_id, a.text, a.claimant,
@@ -255,6 +257,10 @@ def _reports(store: Store, incident_ids: Sequence[str]) -> dict[str, list[Incide
                 figure_values=tuple(tuple(v) for v in json.loads(row["figure_values"])),
                 perpetrators=tuple(named["perpetrator"]),
                 denied_by=tuple(named["denies"]),
+                doubted_by=tuple(
+                    Attribution(None, text, claimant, claimant_id, start, end)
+                    for text, claimant, claimant_id, start, end in json.loads(row["doubts"])
+                ),
                 target_actor_ids=tuple(a.actor_id for a in named["target"] if a.actor_id),
                 published=row["published"],
                 terms=tuple(row["terms"].split()),

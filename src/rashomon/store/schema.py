@@ -726,6 +726,16 @@ MIGRATIONS: tuple[Migration, ...] = (
         END;
         """,
     ),
+    Migration(
+        16,
+        "report_doubts",
+        """
+        -- who, in a report, says the doer is not known ("it was unclear who carried out the
+        -- bombing"): JSON [[text, claimant, claimant_actor_id, start, end], ...]; a claimant
+        -- of NULL is the outlet's own voice
+        ALTER TABLE incident_reports ADD COLUMN doubts TEXT NOT NULL DEFAULT '[]';
+        """,
+    ),
 )
 
 # Filled by code after the migration runs, for articles stored before it (see Store._migrate).

@@ -1,0 +1,38 @@
+"""Incidents through the real pipeline and store: what a report says about its doer survives
+being written and read back, and becomes a dispute across outlets. Two short texts of our own."""
+
+from __future__ import annotations
+
+import rashomon
+
+UNSURE = (
+    "Air strikes kill 29 in Atareb market\n"
+    "Air strikes on a market in the town of Atareb in Aleppo province killed at least 29 "
+    "civilians on Monday, the Syrian Observatory for Human Rights said. The Observatory said it "
+    "was not immediately clear whether the strikes had been carried out by Syrian or Russian "
+    "warplanes.\n"
+)
+SURE = (
+    "Russian jets strike Atareb market\n"
+    "Russian warplanes struck a market in the town of Atareb in Aleppo province on Monday, "
+    "killing at least 29 civilians, the Syrian Coalition said.\n"
+)
+
+
+def test_a_doer_not_known_is_stored_and_disputes_a_named_one(tmp_path):
+    (tmp_path / "unsure.txt").write_text(UNSURE, encoding="utf-8")
+    (tmp_path / "sure.txt").write_text(SURE, encoding="utf-8")
+    corpus = rashomon.open(tmp_path / "t.db")
+    corpus.ingest(tmp_path / "unsure.txt", outlet="AFP", published="2017-11-13")
+    corpus.ingest(tmp_path / "sure.txt", outlet="Syrian National Coalition", published="2017-11-13")
+    (incident,) = corpus.incidents()
+    by_outlet = {r.outlet: r for r in incident.reports}
+    (doubt,) = by_outlet["AFP"].doubted_by
+    assert doubt.claimant_actor_id == "syrian-observatory-for-human-rights"
+    body = corpus.article(by_outlet["AFP"].article_id).article.body
+    assert body[doubt.start : doubt.end] == doubt.text
+    assert [a.actor_id for a in by_outlet["Syrian National Coalition"].perpetrators] == ["russia"]
+    (dispute,) = [d for d in corpus.disputes() if d.kind == "perpetrator"]
+    assert dispute.note.endswith("Russia (Syrian National Coalition) against a doer not known "
+                                 "(The Observatory)")  # fmt: skip
+    corpus.close()
