@@ -425,6 +425,9 @@ def test_a_preliminary_count_a_higher_one_replaces_is_an_update():
     plain = replace(early, claimant="state television", sentence="State TV said six died.")
     (figure_,) = incident_figures(found, {("a1", 0): plain, ("a2", 0): sohr}, same_day)
     assert figure_.status == "dispute"
+    plain = replace(plain, sentence="Six died early on Sunday, state TV said.")  # a time of day
+    (figure_,) = incident_figures(found, {("a1", 0): plain, ("a2", 0): sohr}, same_day)
+    assert figure_.status == "dispute"
 
 
 def test_a_side_lists_every_report_that_backs_it():

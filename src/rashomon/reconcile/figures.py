@@ -406,7 +406,10 @@ _ROSE = re.compile(
 )
 # "preliminary reports", "an initial toll": the lower figure says it is a first count that a
 # fuller one will replace
-_EARLY = re.compile(r"\b(?:preliminary|initial|initially|early|first reports?)\b", re.IGNORECASE)
+# ("killed early on Monday" is a time of day, not a first count)
+_EARLY = re.compile(
+    r"\b(?:preliminary|initial(?:ly)?|(?:first|early) (?:reports?|tolls?|counts?))\b", re.IGNORECASE
+)
 UPDATE_AFTER_DAYS = 2  # another source's higher toll this much later is counted later, not
 # disputed; a day apart, sources still disagree about the same count (tuning half of the
 # FA-KES incident gold: as many next-day tolls from another claimant are disputes as not)
