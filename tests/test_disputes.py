@@ -409,6 +409,9 @@ def test_a_floor_a_later_count_passes_is_an_update():
     one_day = {"a1": days["a1"], "a2": article("a2", "BBC", "2017-11-13")}
     (figure_,) = incident_figures(found, figures, one_day)
     assert figure_.status == "agreed"
+    risen = replace(tuesday, sentence="The death toll hits at least 61, the directorate said.")
+    (figure_,) = incident_figures(found, {("a1", 0): monday, ("a2", 0): risen}, one_day)
+    assert figure_.status == "update"  # the same day, but the higher says the toll rose
 
 
 def test_a_preliminary_count_a_higher_one_replaces_is_an_update():

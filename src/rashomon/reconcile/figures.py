@@ -343,15 +343,16 @@ def _clashes(
 
 
 def _floor_passed(a: FigureFact, b: FigureFact, articles: Mapping[str, ArticleFact]) -> bool:
-    """A floor a later count passed: "at least 29" on Monday, "at least 61" on Tuesday. Both
-    can hold, but the toll rose, and a reader following it wants to see that."""
+    """A floor a later count passed: "at least 29" on Monday, "at least 61" on Tuesday (or
+    the same day, when the higher says the toll rose). Both can hold, but the toll rose,
+    and a reader following it wants to see that."""
     low, high = sorted((a, b), key=lambda c: _middle(_interval(c)))
     if low.qualifier != "at_least" or low.value is None or high.value is None:
         return False
     if high.value <= low.value:
         return False
     days = [claim_day(c, articles.get(c.article_id)) or "" for c in (low, high)]
-    return days[1] > days[0]
+    return days[1] > days[0] or (days[1] == days[0] and _ROSE.search(high.sentence) is not None)
 
 
 def _both_in(a: FigureFact, b: FigureFact, keys: set[tuple[str, int]] | None) -> bool:
@@ -401,7 +402,7 @@ def _rising(a: FigureFact, b: FigureFact, articles: Mapping[str, ArticleFact]) -
 # "the toll rose to 43", "has risen", "a new toll": the later figure says it replaces one
 _ROSE = re.compile(
     r"\b(?:rose|risen|rising|climbed|climbing|increased|jumped|mounted|raised|raising|"
-    r"revised|updated|new toll|updating|surpass(?:es|ed)|now)\b",
+    r"revised|updated|new toll|updating|surpass(?:es|ed)|now|hits|reached|reaches)\b",
     re.IGNORECASE,
 )
 # "preliminary reports", "an initial toll": the lower figure says it is a first count that a
