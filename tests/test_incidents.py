@@ -18,7 +18,7 @@ from rashomon.facts import (
 )
 from rashomon.reconcile.incident_kinds import GENERIC, IncidentKinds
 from rashomon.reconcile.incidents import add_report, incident_label, match_report, match_score
-from rashomon.reconcile.reports import article_reports, chain_of, places_meet
+from rashomon.reconcile.reports import article_reports, chain_of, home_country, places_meet
 
 KINDS = IncidentKinds.packaged()
 GAZETTE = Gazette(
@@ -321,3 +321,25 @@ def test_a_report_keeps_who_says_its_doer_is_not_known():
     (said,) = report.doubted_by
     assert said.actor_id is None and said.claimant is None
     assert body[said.start : said.end].startswith("not immediately clear whether the strikes")
+
+
+def test_a_countrys_name_counts_half_towards_the_home_of_an_article():
+    """Four "U.S." (officials, the military) against three Syrian places: a Syrian story;
+    against one Syrian town, an American one."""
+    us = PlaceFact("usa", "United States", 39.8, -98.6, "country", "US")
+    gazette = Gazette(actors=GAZETTE.actors, places={**GAZETTE.places, "usa": us})
+    body = "U.S. officials said U.S. jets, the U.S. military and U.S. envoys met. Damascus, Foua."
+
+    def mentions(*names: tuple[str, str]) -> tuple[MentionFact, ...]:
+        return tuple(
+            MentionFact("a1", at, at + len(name), name, "location", 0, len(body), place_id=pid)
+            for name, pid in names
+            for at in [i for i in range(len(body)) if body.startswith(name, i)]
+        )  # fmt: skip
+
+    us_four = mentions(("U.S.", "usa"))
+    three = mentions(("Damascus", "damascus"), ("Foua", "foua"), ("Damascus", "damascus"))
+    facts = ArticleFacts(article=ARTICLE, body=body, mentions=us_four + three)
+    assert home_country(facts, gazette) == "SY"
+    fewer = ArticleFacts(article=ARTICLE, body=body, mentions=us_four + three[1:2])
+    assert home_country(fewer, gazette) == "US"

@@ -284,10 +284,14 @@ def _country(place_id: str, gazette: Gazette) -> str | None:
 
 
 def home_country(facts: ArticleFacts, gazette: Gazette) -> str | None:
-    """The country an article is about: the one its place mentions fall in most often."""
-    counts = Counter(
-        c for m in _place_mentions(facts.mentions) if (c := _country(m.place_id or "", gazette))
-    )
+    """The country an article is about: the one its place mentions fall in most often, a
+    country's own name counting half. A country's name is as often a side ("U.S. officials",
+    "the U.S. military") as a place: seven "U.S." do not make an article about a chemical
+    attack "on the outskirts of Damascus" an American story."""
+    counts: Counter[str] = Counter()
+    for m in _place_mentions(facts.mentions):
+        if c := _country(m.place_id or "", gazette):
+            counts[c] += 0.5 if _is_country(m.place_id, gazette) else 1.0
     return counts.most_common(1)[0][0] if counts else None
 
 
