@@ -37,6 +37,7 @@ from rashomon.extract.events.arguments import ArgumentReader
 from rashomon.extract.events.coding import main_event, plover_code, threat_mode
 from rashomon.extract.events.factuality import factuality
 from rashomon.extract.events.lexicon import EventLexicon, EventSense, packaged_lexicon
+from rashomon.extract.events.reported import reported_stances
 from rashomon.extract.events.stance import Stance, StanceReader
 from rashomon.extract.events.timing import EventDates
 from rashomon.extract.events.triggers import Trigger, find_triggers
@@ -174,8 +175,20 @@ def find_events(
             )  # fmt: skip
         )
         heads.append(trigger.head.i)
-    events = _accused_doers(events, heads, stances)
-    return _threats_of_what(doc, events, heads)
+    events = _threats_of_what(doc, _accused_doers(events, heads, stances), heads)
+    told = reported_stances(
+        events, quotes, lambda offset: _sentence_bounds(doc, offset),
+        lexicon.words("admitting"), kind_of, affiliation_of, _ARMED_WORDS,
+    )  # fmt: skip
+    return sorted([*events, *told], key=lambda e: e.start)
+
+
+def _sentence_bounds(doc: Doc, offset: int) -> tuple[int, int]:
+    span = doc.char_span(offset, min(offset + 1, len(doc.text)), alignment_mode="expand")
+    if span is None:
+        return offset, offset
+    sent = span.sent
+    return sent.start_char, sent.end_char
 
 
 def _stated(stance: Stance, reader: ArgumentReader, when: EventDates) -> Event:
