@@ -37,7 +37,7 @@ from rashomon.extract.events.arguments import ArgumentReader
 from rashomon.extract.events.coding import main_event, plover_code, threat_mode
 from rashomon.extract.events.factuality import factuality
 from rashomon.extract.events.lexicon import EventLexicon, EventSense, packaged_lexicon
-from rashomon.extract.events.reported import reported_stances
+from rashomon.extract.events.reported import admitted, quote_at, reported_stances
 from rashomon.extract.events.stance import Stance, StanceReader
 from rashomon.extract.events.timing import EventDates
 from rashomon.extract.events.triggers import Trigger, find_triggers
@@ -147,6 +147,8 @@ def find_events(
             fact, frame = told, told_by
         if trigger.sense.type == "ASSAULT":
             sources, fact, frame = _disowned(trigger, reader, sources, fact, frame)
+            if fact == "negated" and not sources:
+                sources = _denier(doc, trigger, quotes, reader, lexicon)
             sources = [s for s in sources if kind_of(s.actor_id or "") not in _OBSERVERS]
         if not sources and frame is not None and fact in _LENDS_SUBJECT and frame.pos_ == "VERB":
             sources = reader.subject_of(frame)  # "Russia has proposed ... a pause"
@@ -219,6 +221,24 @@ def _accused_doers(
             event = replace(event, targets=act.sources)
         found.append(event)
     return found
+
+
+def _denier(
+    doc: Doc, trigger: Trigger, quotes: Sequence[Quote], reader: ArgumentReader,
+    lexicon: EventLexicon,
+) -> list[EventArgument]:  # fmt: skip
+    """A negated attack with no doer named, told in someone's quote, is denied by the
+    speaker for its own side ("'The Syrian aircraft could not have operated there, because
+    the attack was conducted at night,' Lavrov said"), as a denied report is; a cue that
+    admits ("confirmed the convoy was hit but gave no details on who carried out the
+    attack") denies nothing."""
+    quote = quote_at(quotes, trigger.start)
+    if quote is None or quote.speaker_start is None or quote.speaker_end is None:
+        return []
+    if admitted(quote, lexicon.words("admitting")):
+        return []
+    speaker = doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
+    return reader.deniers([speaker.root]) if speaker is not None else []
 
 
 def _disowned(

@@ -48,7 +48,7 @@ def reported_stances(
     coded = [(e.type, sentence_of(e.start)) for e in events if e.type != "ASSAULT"]
     found: list[Event] = []
     for attack in (e for e in events if e.type == "ASSAULT"):
-        quote = _innermost(quotes, attack.start)
+        quote = quote_at(quotes, attack.start)
         if quote is None or quote.speaker_start is None or quote.speaker_end is None:
             continue
         if kind_of(quote.speaker_actor_id or "") in _REPORTERS:
@@ -94,8 +94,7 @@ def _stance(
     admitting: frozenset[str],
     affiliation_of: Callable[[str], str | None],
 ) -> tuple[str | None, tuple[EventArgument, ...]]:
-    cue = (quote.cue or "").lower().split()
-    admits = bool(cue) and _admits(cue[0], admitting)
+    admits = admitted(quote, admitting)
     if attack.factuality == "negated":  # "confirmed the convoy was hit but gave no details
         return (None if admits else "REJECT"), ()  # on who carried out the attack" denies nothing
     if attack.factuality not in _TOLD or not attack.sources:
@@ -112,8 +111,13 @@ def _stance(
     return "ACCUSE", attack.sources
 
 
-def _admits(cue: str, admitting: frozenset[str]) -> bool:
-    """ "confirmed", "acknowledges", "admitting": the cue's word, inflected or not."""
+def admitted(quote: Quote, admitting: frozenset[str]) -> bool:
+    """Whether the quote's cue admits: "confirmed", "acknowledges", "admitting" (the cue's
+    first word, inflected or not)."""
+    words = (quote.cue or "").lower().split()
+    if not words:
+        return False
+    cue = words[0]
     return cue in admitting or any(cue.startswith(word[:-1]) for word in admitting if len(word) > 4)
 
 
@@ -137,6 +141,7 @@ def _chain(actor_id: str, affiliation_of: Callable[[str], str | None]) -> Iterab
         current = affiliation_of(current)
 
 
-def _innermost(quotes: Sequence[Quote], offset: int) -> Quote | None:
+def quote_at(quotes: Sequence[Quote], offset: int) -> Quote | None:
+    """The innermost quote holding a character offset, if any."""
     holding = [q for q in quotes if q.start <= offset < q.end]
     return min(holding, key=lambda q: q.end - q.start) if holding else None
