@@ -60,7 +60,8 @@ class _Cues:
                     subjects = [adjacent]
                 else:
                     subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
-            if not subjects and tok.dep_ == "acl" and lex.has("claim_nouns", tok.head.lemma_.lower()):
+            issued = tok.dep_ == "acl" and lex.has("claim_nouns", tok.head.lemma_.lower())
+            if not subjects and issued:
                 # "UOSSM released a statement saying ...": the statement's owner, else whoever
                 # released (issued, published) it
                 subjects = [s for s in [self._issuer(tok.head)] if s is not None]
