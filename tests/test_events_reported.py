@@ -73,3 +73,8 @@ def test_a_denial_already_coded_is_not_doubled(statements):
         "agents in the town."
     )
     assert [t for t, _, _ in found].count("REJECT") == 1  # ("accusation" is an ACCUSE)
+
+
+def test_a_pronoun_doer_accuses_no_one(statements):
+    found = statements("Russian Foreign Minister Sergei Lavrov said they shelled the convoy.")
+    assert [t for t, _, _ in found] == []

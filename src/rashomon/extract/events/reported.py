@@ -30,6 +30,9 @@ _TOLD = frozenset({"asserted", "alleged", "historical"})
 _REPORTERS = frozenset({"media"})
 _CHAIN = 5  # affiliation steps followed up from an actor
 _OWN_WORDS = frozenset({"we", "our", "us", "my", "i"})  # "our aircraft did not operate here"
+# A doer only a pronoun names is too often misread (the speaker itself, the attack, the
+# wrong antecedent) to accuse anyone by.
+_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "he", "his", "she", "her", "this"})
 
 
 def reported_stances(
@@ -58,8 +61,10 @@ def reported_stances(
         )
         doers = tuple(
             s for s in attack.sources
-            if s.actor_id or armed_words & set(s.text.lower().split())
-            or s.text.split()[0].lower() in _OWN_WORDS
+            if s.text.lower() not in _PRONOUNS and (
+                s.actor_id or armed_words & set(s.text.lower().split())
+                or s.text.split()[0].lower() in _OWN_WORDS
+            )
         )  # fmt: skip
         kind, targets = _stance(replace(attack, sources=doers), speaker, quote, admitting,
                                 affiliation_of)  # fmt: skip
