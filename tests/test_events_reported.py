@@ -78,3 +78,21 @@ def test_a_denial_already_coded_is_not_doubled(statements):
 def test_a_pronoun_doer_accuses_no_one(statements):
     found = statements("Russian Foreign Minister Sergei Lavrov said they shelled the convoy.")
     assert [t for t, _, _ in found] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Assad said his government has no chemical weapons.",
+        '"None of our aircraft were in the vicinity of Aleppo," the Pentagon said.',
+        "The Russian Defence Ministry said the inspection showed the absence of any traces of "
+        "toxic agents.",
+    ],
+)
+def test_saying_the_means_were_absent_denies_the_attack(statements, text):
+    assert [t for t, _, _ in statements(text)] == ["REJECT"]
+
+
+def test_an_absence_in_the_writers_words_or_of_no_means_is_no_denial(statements):
+    assert statements("Investigators found no chemical weapons in the depot.") == []
+    assert statements("The minister said there was no food in the town.") == []

@@ -37,7 +37,12 @@ from rashomon.extract.events.arguments import ArgumentReader
 from rashomon.extract.events.coding import main_event, plover_code, threat_mode
 from rashomon.extract.events.factuality import factuality
 from rashomon.extract.events.lexicon import EventLexicon, EventSense, packaged_lexicon
-from rashomon.extract.events.reported import admitted, quote_at, reported_stances
+from rashomon.extract.events.reported import (
+    admitted,
+    denied_means,
+    quote_at,
+    reported_stances,
+)
 from rashomon.extract.events.stance import Stance, StanceReader
 from rashomon.extract.events.timing import EventDates
 from rashomon.extract.events.triggers import Trigger, find_triggers
@@ -182,7 +187,37 @@ def find_events(
         events, quotes, lambda offset: _sentence_bounds(doc, offset),
         lexicon.words("admitting"), kind_of, affiliation_of, _ARMED_WORDS,
     )  # fmt: skip
+    told += _absent_means(doc, [*events, *told], quotes, lexicon, when, kind_of)
     return sorted([*events, *told], key=lambda e: e.start)
+
+
+def _absent_means(
+    doc: Doc, events: Sequence[Event], quotes: Sequence[Quote], lexicon: EventLexicon,
+    when: EventDates, kind_of: Callable[[str], str | None],
+) -> list[Event]:  # fmt: skip
+    """Speakers' denials that an attack's means were there (reported.denied_means), where
+    the sentence holds no REJECT already; dated as any statement is."""
+
+    def speaker_of(quote: Quote) -> tuple[EventArgument, ...]:
+        if quote.speaker_start is None or quote.speaker_end is None:
+            return ()
+        if kind_of(quote.speaker_actor_id or "") in _OBSERVERS:
+            return ()  # an outlet or monitor reports an absence; it denies nothing
+        return (EventArgument(quote.speaker_start, quote.speaker_end, quote.speaker or "",
+                              quote.speaker_actor_id),)  # fmt: skip
+
+    rejected = {_sentence_bounds(doc, e.start) for e in events if e.type == "REJECT"}
+    found = []
+    for denial in denied_means(doc, quotes, lexicon, speaker_of):
+        if _sentence_bounds(doc, denial.start) in rejected:
+            continue
+        word = doc.char_span(denial.start, denial.end, alignment_mode="expand")
+        if word is not None:
+            trigger = Trigger(word.root, denial.start, denial.end, EventSense("REJECT"), None)
+            day, precision, date_from = when.for_trigger(trigger)
+            denial = replace(denial, date=day, date_precision=precision, date_from=date_from)
+        found.append(denial)
+    return found
 
 
 def _sentence_bounds(doc: Doc, offset: int) -> tuple[int, int]:

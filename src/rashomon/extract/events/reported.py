@@ -14,6 +14,13 @@ by the speaker, beside the attack itself. Here each attack told inside someone's
   own side (the same actor, or one up the other's affiliation chain);
 - ACCUSE of the doer when a doer is named and is not the speaker's own side.
 
+A speaker who says the means of an attack were not there denies it as well, with no attack
+word at all: "the Syrian government has no chemical weapons", "none of our aircraft were in
+the vicinity", "no signs of bombs", "the absence of any traces of toxic agents" give a REJECT
+by the speaker (`denied_means`). The means are the lexicon's: a word with an attack mode
+("aircraft", "sarin"), or a means noun of a "use ..." phrase with a mode word on it
+("chemical weapons", "toxic agents").
+
 The derived event keeps the attack's span (so its sentence is the one that says it) and
 names the cue as its frame. A speaker that is an outlet only reports; a statement the
 sentence already codes as the same kind ("blamed", "denied", "rejected") is not doubled.
@@ -24,11 +31,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
+from spacy.tokens import Doc, Token
+
+from rashomon.extract.events.lexicon import EventLexicon
 from rashomon.model import Event, EventArgument, Quote
 
 _TOLD = frozenset({"asserted", "alleged", "historical"})
 _REPORTERS = frozenset({"media"})
 _CHAIN = 5  # affiliation steps followed up from an actor
+_ABSENT_HEADS = frozenset({"none", "absence", "lack"})  # "none of", "the absence of"
+_OF_STEPS = 3  # "absence of any traces of toxic agents": "of" links followed up
 _OWN_WORDS = frozenset({"we", "our", "us", "my", "i"})  # "our aircraft did not operate here"
 # A doer only a pronoun names is too often misread (the speaker itself, the attack, the
 # wrong antecedent) to accuse anyone by.
@@ -150,3 +162,66 @@ def quote_at(quotes: Sequence[Quote], offset: int) -> Quote | None:
     """The innermost quote holding a character offset, if any."""
     holding = [q for q in quotes if q.start <= offset < q.end]
     return min(holding, key=lambda q: q.end - q.start) if holding else None
+
+
+def denied_means(
+    doc: Doc,
+    quotes: Sequence[Quote],
+    lexicon: EventLexicon,
+    speaker_of: Callable[[Quote], tuple[EventArgument, ...]],
+) -> list[Event]:
+    """REJECTs by speakers who say an attack's means were absent (see the module notes);
+    `speaker_of` gives a quote's speaker as the event's source (none: not a denial)."""
+    means = {k.split()[1] for k, v in lexicon.phrases.items()
+             if k.startswith("use ") and v.object == "means"}  # fmt: skip
+    admitting = lexicon.words("admitting")
+    found: list[Event] = []
+    for quote in quotes:
+        span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if span is None or admitted(quote, admitting):
+            continue
+        sources = speaker_of(quote)
+        if not sources:
+            continue
+        for token in span:
+            if token.pos_ != "NOUN" or not _is_means(token, means, lexicon):
+                continue
+            if _absent(token, lexicon.words("absence")):
+                found.append(_denial(token, sources, quote))
+                break  # one denial a quote
+    return found
+
+
+def _is_means(token: Token, means: set[str], lexicon: EventLexicon) -> bool:
+    lemma = token.lemma_.lower()
+    if lexicon.mode_for("ASSAULT", lemma) and lemma not in ("air", "suicide", "barrel"):
+        return True
+    return lemma in means and any(
+        c.dep_ in ("amod", "compound") and lexicon.mode_for("ASSAULT", c.lemma_.lower())
+        for c in token.children
+    )
+
+
+def _absent(token: Token, absence: frozenset[str]) -> bool:
+    """ "no chemical weapons", "none of our aircraft", "no signs of bombs", "the absence of
+    any traces of toxic agents"."""
+    node = token
+    for _ in range(_OF_STEPS + 1):
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in node.children):
+            return True
+        if node.lower_ in _ABSENT_HEADS:
+            return True
+        if node is not token and node.lemma_.lower() not in absence:
+            return False
+        if node.dep_ != "pobj" or node.head.lower_ != "of":
+            return False
+        node = node.head.head
+    return False
+
+
+def _denial(token: Token, sources: tuple[EventArgument, ...], quote: Quote) -> Event:
+    return Event(
+        start=token.idx, end=token.idx + len(token), trigger=token.text, type="REJECT",
+        mode=None, factuality="asserted", frame=quote.cue, sources=sources, targets=(),
+        place_id=None, place_from=None, date=None, date_precision=None, date_from=None,
+    )  # fmt: skip
