@@ -45,7 +45,7 @@ MAX_SENTENCE_TOKENS = 150
 # generic "the group" stands for a monitor quoted before it; 13: "at least" is no superlative;
 # 14 (web facts): descriptions and dated roles as the article gives them, writers' asides in
 # figures, ranks as one token, stances on attacks as statements
-EXTRACTOR_VERSION = "15"
+EXTRACTOR_VERSION = "16"
 STAGE = "entities"
 
 
