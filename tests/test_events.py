@@ -279,3 +279,23 @@ def test_a_speech_type_must_be_a_plover_type(tmp_path):
     bad.write_text("verbs:\n  grumble: {type: PROTEST, speech: MOAN}\n")
     with pytest.raises(InputError, match="speech must be a PLOVER type"):
         EventLexicon.load([bad])
+
+
+def test_an_attack_noun_takes_the_date_of_the_verb_it_is_the_subject_of(events_of):
+    events = events_of("The airstrike targeted the town on Monday, killing 12 civilians.")
+    for trigger in ("airstrike", "killing"):
+        assert one(events, "ASSAULT", trigger).date == "2016-10-17", trigger
+
+
+def test_a_date_of_saying_is_not_the_attacks(events_of):
+    events = events_of("The attack was deliberate, the minister said on Monday.")
+    assert one(events, "ASSAULT", "attack").date_from == "publication"
+
+
+def test_the_use_of_chemical_weapons_is_an_attack_by_its_owner(events_of):
+    event = one(events_of("Assad's use of chemical weapons was detected."), "ASSAULT")
+    assert event.mode == "unconventional"
+    assert event.source_actor_ids == ("bashar-al-assad",)
+    passive = one(events_of("Autopsies showed that chemical weapons were used."), "ASSAULT")
+    assert passive.mode == "unconventional"
+    assert not [e for e in events_of("The use of force was discussed.") if e.type == "ASSAULT"]

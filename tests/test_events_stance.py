@@ -3,7 +3,10 @@
 Through the real pipeline and extractor, on sentences of our own shaped like wire copy: a
 stance word counts where a speaker says it (a reported clause, a tag after the clause, a
 direct quote, a naming verb), never in the writer's own words or under a negated speech
-verb; a negated stance word turns over.
+verb; a negated stance word turns over. An attack told in someone's quote is a statement too
+(extract/events/reported.py): it accuses its doer when the doer is another side, is denied
+when the speaker negates it or says its means were absent, and a weapon or a pronoun is no
+doer to accuse.
 """
 
 import pytest
@@ -97,3 +100,68 @@ def test_the_writers_own_words_and_unsaid_things_are_no_statement(statements):
         == []
     )
     assert statements("The monitor said the airstrike killed 20 people in the town.") == []
+
+
+# -- attacks told in a speaker's quote (extract/events/reported.py) ---------------------------
+
+
+def types(found):
+    return [t for t, _, _ in found]
+
+
+def test_a_claimed_attack_accuses_its_doer(statements):
+    text = (
+        "The Syrian opposition claimed that forces loyal to President Bashar al-Assad had "
+        "used chemical gas on the town."
+    )
+    assert [ids for t, _, ids in statements(text) if t == "ACCUSE"] == [("syrian-opposition",)]
+    assert [ids for t, _, ids in statements(text, targets=True) if t == "ACCUSE"] == [
+        ("syrian-government",)
+    ]
+
+
+def test_an_attack_denied_in_a_quote_is_rejected_by_the_speaker(statements):
+    found = statements(
+        '"Our aircraft did not attack the convoy," Russian Foreign Minister Sergei Lavrov said.'
+    )
+    assert [(t, ids) for t, _, ids in found] == [("REJECT", ("sergei-lavrov",))]
+
+
+def test_no_evidence_of_an_attack_denies_it(statements):
+    text = (
+        "Lavrov said that no evidence has been found that the Syrian government carried out "
+        "a chemical attack."
+    )
+    assert types(statements(text)) == ["REJECT"]
+
+
+def test_the_writers_own_telling_a_weapon_or_a_pronoun_accuses_no_one(statements):
+    assert statements("Russian jets bombed the convoy near Aleppo on Monday.") == []
+    assert statements("The monitor said a chlorine bomb hit the hospital in Douma.") == []
+    assert statements("Russian Foreign Minister Sergei Lavrov said they shelled the convoy.") == []
+
+
+def test_a_denial_already_coded_is_not_doubled(statements):
+    text = (
+        "The Syrian military rejected the accusation, saying it did not use any chemical "
+        "agents in the town."
+    )
+    assert types(statements(text)).count("REJECT") == 1  # ("accusation" is an ACCUSE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Assad said his government has no chemical weapons.",
+        '"None of our aircraft were in the vicinity of Aleppo," the Pentagon said.',
+        "The Russian Defence Ministry said the inspection showed the absence of any traces of "
+        "toxic agents.",
+    ],
+)
+def test_saying_the_means_were_absent_denies_the_attack(statements, text):
+    assert types(statements(text)) == ["REJECT"]
+
+
+def test_an_absence_in_the_writers_words_or_of_no_means_is_no_denial(statements):
+    assert statements("Investigators found no chemical weapons in the depot.") == []
+    assert statements("The minister said there was no food in the town.") == []

@@ -305,3 +305,25 @@ def test_the_group_after_a_monitor_is_that_monitor(read):
     assert (claim.claimant_actor_id, claim.claimant_kind) == ("sohr", "monitor")
     text = "The Britain-based group said four children were among the dead."
     assert one(read(text), "four").claimant_actor_id is None  # nobody was quoted before it
+
+
+def test_a_qualifier_the_parse_made_a_preposition_still_qualifies(read):
+    # "over 80 of ..." parses "over" as a preposition governing the number
+    text = "On Saturday, coalition airstrikes killed over 80 of Syrian soldiers and wounded 120."
+    claim = one(read(text), "80")
+    assert (claim.qualifier, claim.low, claim.measure) == ("at_least", 80.0, "killed")
+    # a preposition that governs something else qualifies nothing
+    assert one(read("Rebels fought over 3 towns in the north."), "3").qualifier == "exact"
+
+
+def test_a_description_before_a_name_claims_through_the_name(read):
+    text = "Director of the Children's Hospital Dr Hatem said the airstrike killed 27 people."
+    claim = one(read(text, ("Hatem", "person", "new:hatem")), "27")
+    assert claim.claimant_actor_id == "new:hatem"
+
+
+def test_a_statement_released_is_its_issuers(read):
+    text = "The medical group released a statement saying at least 25 people were killed."
+    assert one(read(text, ("medical group", "organisation", "uossm")), "25").claimant_actor_id == (
+        "uossm"
+    )

@@ -44,8 +44,11 @@ MAX_SENTENCE_TOKENS = 150
 # 11: doers of attacks named as nouns, accusations and denials read from the parse; 12: a
 # generic "the group" stands for a monitor quoted before it; 13: "at least" is no superlative;
 # 14 (web facts): descriptions and dated roles as the article gives them, writers' asides in
-# figures, ranks as one token, stances on attacks as statements
-EXTRACTOR_VERSION = "15"
+# figures, ranks as one token, stances on attacks as statements; 15 (main): "pro-Damascus" is no
+# place; 16 (web facts 3): attacks in speakers' quotes as accusations
+# and denials, absent means denied, "the use of chemical weapons", claimants described before
+# their names, qualifiers parsed as prepositions
+EXTRACTOR_VERSION = "16"
 STAGE = "entities"
 
 

@@ -37,6 +37,12 @@ from rashomon.extract.events.arguments import ArgumentReader
 from rashomon.extract.events.coding import main_event, plover_code, threat_mode
 from rashomon.extract.events.factuality import factuality
 from rashomon.extract.events.lexicon import EventLexicon, EventSense, packaged_lexicon
+from rashomon.extract.events.reported import (
+    admitted,
+    denied_means,
+    quote_at,
+    reported_stances,
+)
 from rashomon.extract.events.stance import Stance, StanceReader
 from rashomon.extract.events.timing import EventDates
 from rashomon.extract.events.triggers import Trigger, find_triggers
@@ -146,6 +152,8 @@ def find_events(
             fact, frame = told, told_by
         if trigger.sense.type == "ASSAULT":
             sources, fact, frame = _disowned(trigger, reader, sources, fact, frame)
+            if fact == "negated" and not sources:
+                sources = _denier(doc, trigger, quotes, reader, lexicon)
             sources = [s for s in sources if kind_of(s.actor_id or "") not in _OBSERVERS]
         if not sources and frame is not None and fact in _LENDS_SUBJECT and frame.pos_ == "VERB":
             sources = reader.subject_of(frame)  # "Russia has proposed ... a pause"
@@ -174,8 +182,50 @@ def find_events(
             )  # fmt: skip
         )
         heads.append(trigger.head.i)
-    events = _accused_doers(events, heads, stances)
-    return _threats_of_what(doc, events, heads)
+    events = _threats_of_what(doc, _accused_doers(events, heads, stances), heads)
+    told = reported_stances(
+        events, quotes, lambda offset: _sentence_bounds(doc, offset),
+        lexicon.words("admitting"), kind_of, affiliation_of, _ARMED_WORDS,
+    )  # fmt: skip
+    told += _absent_means(doc, [*events, *told], quotes, lexicon, when, kind_of)
+    return sorted([*events, *told], key=lambda e: e.start)
+
+
+def _absent_means(
+    doc: Doc, events: Sequence[Event], quotes: Sequence[Quote], lexicon: EventLexicon,
+    when: EventDates, kind_of: Callable[[str], str | None],
+) -> list[Event]:  # fmt: skip
+    """Speakers' denials that an attack's means were there (reported.denied_means), where
+    the sentence holds no REJECT already; dated as any statement is."""
+
+    def speaker_of(quote: Quote) -> tuple[EventArgument, ...]:
+        if quote.speaker_start is None or quote.speaker_end is None:
+            return ()
+        if kind_of(quote.speaker_actor_id or "") in _OBSERVERS:
+            return ()  # an outlet or monitor reports an absence; it denies nothing
+        return (EventArgument(quote.speaker_start, quote.speaker_end, quote.speaker or "",
+                              quote.speaker_actor_id),)  # fmt: skip
+
+    rejected = {_sentence_bounds(doc, e.start) for e in events if e.type == "REJECT"}
+    found = []
+    for denial in denied_means(doc, quotes, lexicon, speaker_of):
+        if _sentence_bounds(doc, denial.start) in rejected:
+            continue
+        word = doc.char_span(denial.start, denial.end, alignment_mode="expand")
+        if word is not None:
+            trigger = Trigger(word.root, denial.start, denial.end, EventSense("REJECT"), None)
+            day, precision, date_from = when.for_trigger(trigger)
+            denial = replace(denial, date=day, date_precision=precision, date_from=date_from)
+        found.append(denial)
+    return found
+
+
+def _sentence_bounds(doc: Doc, offset: int) -> tuple[int, int]:
+    span = doc.char_span(offset, min(offset + 1, len(doc.text)), alignment_mode="expand")
+    if span is None:
+        return offset, offset
+    sent = span.sent
+    return sent.start_char, sent.end_char
 
 
 def _stated(stance: Stance, reader: ArgumentReader, when: EventDates) -> Event:
@@ -206,6 +256,24 @@ def _accused_doers(
             event = replace(event, targets=act.sources)
         found.append(event)
     return found
+
+
+def _denier(
+    doc: Doc, trigger: Trigger, quotes: Sequence[Quote], reader: ArgumentReader,
+    lexicon: EventLexicon,
+) -> list[EventArgument]:  # fmt: skip
+    """A negated attack with no doer named, told in someone's quote, is denied by the
+    speaker for its own side ("'The Syrian aircraft could not have operated there, because
+    the attack was conducted at night,' Lavrov said"), as a denied report is; a cue that
+    admits ("confirmed the convoy was hit but gave no details on who carried out the
+    attack") denies nothing."""
+    quote = quote_at(quotes, trigger.start)
+    if quote is None or quote.speaker_start is None or quote.speaker_end is None:
+        return []
+    if admitted(quote, lexicon.words("admitting")):
+        return []
+    speaker = doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
+    return reader.deniers([speaker.root]) if speaker is not None else []
 
 
 def _disowned(

@@ -113,6 +113,9 @@ def _own_marker(node: Token, lexicon: EventLexicon) -> tuple[str, Token] | None:
     for child in node.children:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
             return "negated", child
+    absent = _no_evidence(node, lexicon)
+    if absent is not None:  # "no evidence has been found that the government carried it out"
+        return "negated", absent
     if node.dep_ == "pobj" and node.head.lower_ == "without":
         return "negated", node.head
     for child in node.children:
@@ -127,6 +130,22 @@ def _own_marker(node: Token, lexicon: EventLexicon) -> tuple[str, Token] | None:
             return "alleged", child  # "a suspected chemical attack", "the alleged attack"
     if node.dep_ == "xcomp" and node.head.lower_ == "going":
         return "planned", node.head
+    return None
+
+
+def _no_evidence(node: Token, lexicon: EventLexicon) -> Token | None:
+    """The "no" of a verb's subject or object that says a thing was not found ("no evidence
+    has been found that ...", "found no proof that ..."): the clause the verb frames is
+    denied, not told. Which nouns say so is data (`absence`)."""
+    if node.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in node.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and (
+            child.lemma_.lower() in lexicon.words("absence")
+        ):
+            no = next((c for c in child.children if c.dep_ == "det" and c.lower_ == "no"), None)
+            if no is not None:
+                return no
     return None
 
 

@@ -15,10 +15,12 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
+from rashomon.extract.events.tree import HEARSAY_VERBS
 from rashomon.extract.events.triggers import Trigger
 from rashomon.model import DateMention, PublicationDate
 
 HISTORICAL_AFTER = timedelta(days=180)
+_SAYING = frozenset({"tell", "add", "state", "announce", "claim", "insist", "stress", "allege"})
 _COARSER = {"day": "week", "week": "month", "month": "year", "year": "year"}
 
 
@@ -39,7 +41,7 @@ class EventDates:
 
     def for_trigger(self, trigger: Trigger) -> tuple[str | None, str | None, str | None]:
         """(date, precision, "text" | "publication" | None)."""
-        anchors = {trigger.head.i}
+        anchors = {trigger.head.i} | _carriers(trigger.head)
         if trigger.light_verb is not None:
             anchors.add(trigger.light_verb.i)
         best: tuple[int, DateMention] | None = None
@@ -62,6 +64,31 @@ class EventDates:
             return False
         day = _as_date(value)
         return day is not None and self.reference - day > HISTORICAL_AFTER
+
+
+def _carriers(head: Token) -> set[int]:
+    """Words whose date is the event's though the parse hangs it elsewhere: the verb an
+    attack noun is the subject of ("the airstrike targeted Khan Shaykhun on Tuesday"), and
+    the clause a participle continues ("hit the troops on September 17, killing 62",
+    "..., leaving over 80 people killed"), but never a verb of saying ("the attack was
+    deliberate, he said on Monday")."""
+    found: set[int] = set()
+    node = head
+    if node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("nsubj", "nsubjpass"):
+        node = node.head
+        if node.lemma_.lower() in HEARSAY_VERBS or node.lemma_.lower() in _SAYING:
+            return found
+        found.add(node.i)
+    for _ in range(2):  # "leaving ... killed": the participle, then the clause it continues
+        if node.dep_ in ("ccomp", "oprd", "xcomp") and node.head.tag_ == "VBG":
+            node = node.head
+        if node.dep_ != "advcl" or node.tag_ != "VBG":
+            break
+        node = node.head
+        if node.lemma_.lower() in HEARSAY_VERBS or node.lemma_.lower() in _SAYING:
+            break
+        found.add(node.i)
+    return found
 
 
 def _steps_to(root: Token, anchors: set[int]) -> int | None:

@@ -62,10 +62,12 @@ def _verb_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
     lemma = token.lemma_.lower()
     if lemma in lexicon.phrase_heads:
         for child in token.children:
-            if child.dep_ not in _PARTICLE_DEPS or _names_a_date(child):
+            if child.dep_ not in (*_PARTICLE_DEPS, "nsubjpass") or _names_a_date(child):
                 continue
             second = child.lemma_.lower()
             sense = lexicon.phrases.get(f"{lemma} {second}")
+            if sense is not None and child.dep_ == "nsubjpass" and sense.object != "means":
+                sense = None  # only a weapon is "used" in the passive: "gas was used"
             if sense is not None:
                 prep = child if child.dep_ == "prep" else None
                 found = _make(token, sense, lexicon, extra=(child,), phrase_prep=prep)
@@ -100,6 +102,8 @@ def _noun_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
                 break
     if sense is None:
         sense = lexicon.nouns.get(lemma)
+    if sense is None and lemma in lexicon.phrase_heads:
+        return _nominal_phrase(token, lemma, lexicon)
     if sense is None or token.dep_ == "compound":  # "the peace talks venue"
         return None
     light = token.head if token.dep_ in ("dobj", "attr") else None
@@ -127,6 +131,22 @@ def _noun_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
     if sense.needs_mode and trigger.mode is None:
         return None
     return trigger
+
+
+def _nominal_phrase(token: Token, lemma: str, lexicon: EventLexicon) -> Trigger | None:
+    """A verb phrase told as a noun with "of": "the use of chemical weapons" is "used
+    chemical weapons" (only phrases whose object is the means: the act's doer is the noun's
+    owner, "al-Assad's use of chemical weapons")."""
+    if token.dep_ == "compound":
+        return None
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for means in (c for c in prep.children if c.dep_ == "pobj"):
+            sense = lexicon.phrases.get(f"{lemma} {means.lemma_.lower()}")
+            if sense is None or sense.object != "means":
+                continue
+            found = _make(token, sense, lexicon, extra=(prep, means))
+            return None if sense.needs_mode and found.mode is None else found
+    return None
 
 
 def _noun_lemma(token: Token, lexicon: EventLexicon) -> str:
@@ -191,7 +211,7 @@ def _mode(head: Token, sense: EventSense, lexicon: EventLexicon) -> str | None:
             mode = lexicon.mode_for(sense.type, child.lemma_)
             if mode:
                 return mode
-    means = next((c for c in head.children if c.dep_ == "dobj"), None)
+    means = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if sense.object == "means" and means is not None:
         for word in (means, *means.children):
             if word.i == means.i or word.dep_ in ("amod", "compound", "nmod", "conj"):

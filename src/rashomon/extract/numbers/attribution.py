@@ -60,6 +60,11 @@ class _Cues:
                     subjects = [adjacent]
                 else:
                     subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            issued = tok.dep_ == "acl" and lex.has("claim_nouns", tok.head.lemma_.lower())
+            if not subjects and issued:
+                # "UOSSM released a statement saying ...": the statement's owner, else whoever
+                # released (issued, published) it
+                subjects = [s for s in [self._issuer(tok.head)] if s is not None]
             if not subjects:  # "... killing seven people the Observatory said": no comma,
                 speaker = _speaker_before(tok, sent.start - 1)  # so no subject in the parse
                 if speaker is None or tok.tag_ not in ("VBD", "VBZ", "VBP"):
@@ -99,6 +104,19 @@ class _Cues:
             scope = {t.i for t in tok.subtree} - {t.i for t in source.subtree}
             return _Cue(frozenset(scope), tok, source, "noun")
         return None
+
+    def _issuer(self, noun: Token) -> Token | None:
+        """Who put out a claim noun: its owner ("the ministry's statement"), else the subject
+        of the verb it is the object of ("released a statement", "said in a statement")."""
+        owner = self._owner(noun)
+        if owner is not None:
+            return owner
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        if noun.dep_ not in ("dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
     def _owner(self, noun: Token) -> Token | None:
         """Whose a claim noun is: 'SOHR figures', 'a UN estimate', 'the group's toll', 'a

@@ -167,12 +167,19 @@ class ClaimantNamer:
             k += 1
         if k < len(a.doc):
             near.append(a.doc[k])
+        # a description before the name: "Director of Aleppo's Children's Hospital Dr Hatem
+        # said"; the phrase's last word names the claimant only when it is a person
+        last = tok.right_edge
+        extra = last.i if last.i > tok.i and all(w.i != last.i for w in near) else None
+        if extra is not None:
+            near.append(last)
         for word in near:
             mention = a.mention_at(word)
             if (
                 mention is None
                 or not mention.actor_id
                 or mention.kind not in ("organisation", "person")
+                or (word.i == extra and "person" not in (mention.kind, last.ent_type_.lower()))
             ):
                 continue
             kind = self._actor_kind(mention.actor_id, mention.kind)

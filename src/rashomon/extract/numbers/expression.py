@@ -402,8 +402,9 @@ class _Reading:
             tok = doc[start]
             if size == 1 and lex.has("loose_qualifiers", words[0]):
                 ours = range(core.first, core.last)
-                if tok.dep_ == "prep" and tok.head.i not in ours:
-                    continue
+                governs = any(c.dep_ == "pobj" and c.i in ours for c in tok.children)
+                if tok.dep_ == "prep" and tok.head.i not in ours and not governs:
+                    continue  # "fought over 3 towns"; but "killed over 80 of the soldiers"
             return start, name
         return None
 
@@ -588,7 +589,9 @@ class _Reading:
         span = range(first, last)
         for k in reversed(span):
             if doc[k].head.i not in span or doc[k].head.i == k:
-                return k
+                # a qualifier the parse made a preposition ("killed over 80 of them"): the
+                # number it governs is the handle, as it is without the "of"
+                return next((c.i for c in doc[k].children if c.dep_ == "pobj" and c.i in span), k)
         return last - 1
 
 

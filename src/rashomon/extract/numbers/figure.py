@@ -152,6 +152,12 @@ class _FigureReader:
                     return after, None, None
                 tok = head  # "31 jihadists and eight civilians": as the first reads
                 continue
+            if (
+                dep == "pobj"
+                and self.lex.has("loose_qualifiers", head.lower_)
+                and (head.head.pos_ == "VERB")
+            ):  # "killed over 80 of the soldiers": the parse made the qualifier a preposition
+                return self._role_measure(tok, head.head, "dobj", people)
             if dep == "pobj":
                 return self._object_measure(tok, head, people)
             if dep in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "npadvmod"):

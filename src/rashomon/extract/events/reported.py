@@ -1,0 +1,227 @@
+"""What a speaker's account of an attack amounts to: an accusation of its doer, a denial of
+the act, or an admission.
+
+On a contested strike the sides speak less through "accused" or "denied" than through what
+they say happened: "the Syrian opposition claimed forces loyal to Assad had used a chemical
+gas" accuses the government; "'the Syrian aircraft could not have operated there, because the
+attack was conducted at night,' Lavrov said" denies it; "the Pentagon confirmed its aircraft
+struck the position" admits it. PLOVER codes such statements as ACCUSE, REJECT and CONCEDE
+by the speaker, beside the attack itself. Here each attack told inside someone's quote
+(direct or indirect; the quote finder gives the speaker and the cue) yields:
+
+- REJECT by the speaker when the attack is negated there;
+- CONCEDE when the cue admits ("confirmed", "acknowledged") and the doer is the speaker's
+  own side (the same actor, or one up the other's affiliation chain);
+- ACCUSE of the doer when a doer is named and is not the speaker's own side.
+
+A speaker who says the means of an attack were not there denies it as well, with no attack
+word at all: "the Syrian government has no chemical weapons", "none of our aircraft were in
+the vicinity", "no signs of bombs", "the absence of any traces of toxic agents" give a REJECT
+by the speaker (`denied_means`). The means are the lexicon's: a word with an attack mode
+("aircraft", "sarin"), or a means noun of a "use ..." phrase with a mode word on it
+("chemical weapons", "toxic agents").
+
+The derived event keeps the attack's span (so its sentence is the one that says it) and
+names the cue as its frame. A speaker that is an outlet only reports; a statement the
+sentence already codes as the same kind ("blamed", "denied", "rejected") is not doubled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from rashomon.extract.events.lexicon import EventLexicon
+from rashomon.model import Event, EventArgument, Quote
+
+_TOLD = frozenset({"asserted", "alleged", "historical"})
+_REPORTERS = frozenset({"media"})
+_CHAIN = 5  # affiliation steps followed up from an actor
+_ABSENT_HEADS = frozenset({"none", "absence", "lack"})  # "none of", "the absence of"
+_OF_STEPS = 3  # "absence of any traces of toxic agents": "of" links followed up
+_OWN_WORDS = frozenset({"we", "our", "us", "my", "i"})  # "our aircraft did not operate here"
+# A doer only a pronoun names is too often misread (the speaker itself, the attack, the
+# wrong antecedent) to accuse anyone by.
+_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "he", "his", "she", "her", "this"})
+
+
+def reported_stances(
+    events: Sequence[Event],
+    quotes: Sequence[Quote],
+    sentence_of: Callable[[int], tuple[int, int]],
+    admitting: frozenset[str],
+    kind_of: Callable[[str], str | None] = lambda _: None,
+    affiliation_of: Callable[[str], str | None] = lambda _: None,
+    armed_words: frozenset[str] = frozenset(),
+) -> list[Event]:
+    """The statements speakers make by telling attacks (see the module notes), in text
+    order; `sentence_of(offset)` gives the (start, end) of the sentence holding an offset,
+    `admitting` the lemmas and forms of cues that admit; a doer that is not an actor counts
+    only when it holds one of `armed_words` ("helicopters", "jets"), not "a chlorine bomb"."""
+    coded = [(e.type, sentence_of(e.start)) for e in events if e.type != "ASSAULT"]
+    found: list[Event] = []
+    for attack in (e for e in events if e.type == "ASSAULT"):
+        quote = quote_at(quotes, attack.start)
+        if quote is None or quote.speaker_start is None or quote.speaker_end is None:
+            continue
+        if kind_of(quote.speaker_actor_id or "") in _REPORTERS:
+            continue
+        speaker = EventArgument(
+            quote.speaker_start, quote.speaker_end, quote.speaker or "", quote.speaker_actor_id
+        )
+        doers = tuple(
+            s for s in attack.sources
+            if s.text.lower() not in _PRONOUNS and (
+                s.actor_id or armed_words & set(s.text.lower().split())
+                or s.text.split()[0].lower() in _OWN_WORDS
+            )
+        )  # fmt: skip
+        kind, targets = _stance(replace(attack, sources=doers), speaker, quote, admitting,
+                                affiliation_of)  # fmt: skip
+        if kind is None:
+            continue
+        places = {sentence_of(attack.start)}
+        if quote.cue_start is not None:
+            places.add(sentence_of(quote.cue_start))
+        if any(t == kind and s in places for t, s in coded):
+            continue  # "the military rejected the accusation, saying it denies using ..."
+        coded.append((kind, sentence_of(attack.start)))
+        found.append(
+            replace(
+                attack,
+                type=kind,
+                mode=None,
+                factuality="asserted",
+                frame=quote.cue,
+                sources=(speaker,),
+                targets=targets,
+                place_id=None,
+                place_from=None,
+            )  # fmt: skip
+        )
+    return found
+
+
+def _stance(
+    attack: Event,
+    speaker: EventArgument,
+    quote: Quote,
+    admitting: frozenset[str],
+    affiliation_of: Callable[[str], str | None],
+) -> tuple[str | None, tuple[EventArgument, ...]]:
+    admits = admitted(quote, admitting)
+    if attack.factuality == "negated":  # "confirmed the convoy was hit but gave no details
+        return (None if admits else "REJECT"), ()  # on who carried out the attack" denies nothing
+    if attack.factuality not in _TOLD or not attack.sources:
+        return None, ()
+    own = [
+        _same_side(speaker.actor_id, s.actor_id, affiliation_of)
+        or (s.actor_id is None and s.text.split()[0].lower() in _OWN_WORDS)
+        for s in attack.sources
+    ]
+    if all(own):
+        return ("CONCEDE", ()) if admits else (None, ())
+    if any(own):
+        return None, ()  # both sides named: an account of a battle, not an accusation
+    return "ACCUSE", attack.sources
+
+
+def admitted(quote: Quote, admitting: frozenset[str]) -> bool:
+    """Whether the quote's cue admits: "confirmed", "acknowledges", "admitting" (the cue's
+    first word, inflected or not)."""
+    words = (quote.cue or "").lower().split()
+    if not words:
+        return False
+    cue = words[0]
+    return cue in admitting or any(cue.startswith(word[:-1]) for word in admitting if len(word) > 4)
+
+
+def _same_side(
+    speaker: str | None, doer: str | None, affiliation_of: Callable[[str], str | None]
+) -> bool:
+    """One actor, or one up the other's affiliation chain (a ministry and its state); a doer
+    the text does not resolve is taken as the speaker's own ("its planes", "our aircraft")
+    only when the speaker is unresolved too."""
+    if speaker is None or doer is None:
+        return speaker is None and doer is None
+    return bool(set(_chain(speaker, affiliation_of)) & set(_chain(doer, affiliation_of)))
+
+
+def _chain(actor_id: str, affiliation_of: Callable[[str], str | None]) -> Iterable[str]:
+    current: str | None = actor_id
+    for _ in range(_CHAIN):
+        if current is None:
+            return
+        yield current
+        current = affiliation_of(current)
+
+
+def quote_at(quotes: Sequence[Quote], offset: int) -> Quote | None:
+    """The innermost quote holding a character offset, if any."""
+    holding = [q for q in quotes if q.start <= offset < q.end]
+    return min(holding, key=lambda q: q.end - q.start) if holding else None
+
+
+def denied_means(
+    doc: Doc,
+    quotes: Sequence[Quote],
+    lexicon: EventLexicon,
+    speaker_of: Callable[[Quote], tuple[EventArgument, ...]],
+) -> list[Event]:
+    """REJECTs by speakers who say an attack's means were absent (see the module notes);
+    `speaker_of` gives a quote's speaker as the event's source (none: not a denial)."""
+    means = {k.split()[1] for k, v in lexicon.phrases.items()
+             if k.startswith("use ") and v.object == "means"}  # fmt: skip
+    admitting = lexicon.words("admitting")
+    found: list[Event] = []
+    for quote in quotes:
+        span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if span is None or admitted(quote, admitting):
+            continue
+        sources = speaker_of(quote)
+        if not sources:
+            continue
+        for token in span:
+            if token.pos_ != "NOUN" or not _is_means(token, means, lexicon):
+                continue
+            if _absent(token, lexicon.words("absence")):
+                found.append(_denial(token, sources, quote))
+                break  # one denial a quote
+    return found
+
+
+def _is_means(token: Token, means: set[str], lexicon: EventLexicon) -> bool:
+    lemma = token.lemma_.lower()
+    if lexicon.mode_for("ASSAULT", lemma) and lemma not in ("air", "suicide", "barrel"):
+        return True
+    return lemma in means and any(
+        c.dep_ in ("amod", "compound") and lexicon.mode_for("ASSAULT", c.lemma_.lower())
+        for c in token.children
+    )
+
+
+def _absent(token: Token, absence: frozenset[str]) -> bool:
+    """ "no chemical weapons", "none of our aircraft", "no signs of bombs", "the absence of
+    any traces of toxic agents"."""
+    node = token
+    for _ in range(_OF_STEPS + 1):
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in node.children):
+            return True
+        if node.lower_ in _ABSENT_HEADS:
+            return True
+        if node is not token and node.lemma_.lower() not in absence:
+            return False
+        if node.dep_ != "pobj" or node.head.lower_ != "of":
+            return False
+        node = node.head.head
+    return False
+
+
+def _denial(token: Token, sources: tuple[EventArgument, ...], quote: Quote) -> Event:
+    return Event(
+        start=token.idx, end=token.idx + len(token), trigger=token.text, type="REJECT",
+        mode=None, factuality="asserted", frame=quote.cue, sources=sources, targets=(),
+        place_id=None, place_from=None, date=None, date_precision=None, date_from=None,
+    )  # fmt: skip
