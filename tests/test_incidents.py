@@ -343,3 +343,18 @@ def test_a_countrys_name_counts_half_towards_the_home_of_an_article():
     assert home_country(facts, gazette) == "SY"
     fewer = ArticleFacts(article=ARTICLE, body=body, mentions=us_four + three[1:2])
     assert home_country(fewer, gazette) == "US"
+
+
+def test_a_report_is_of_the_kind_its_opening_sentence_tells():
+    opening = "Russian jets struck a market in Maarat al-Numan on Tuesday, killing 20 people."
+    recall = "The coalition holds Russia responsible, as for the regime's use of chemical weapons."
+    body = f"{opening} {recall}"
+    facts = ArticleFacts(
+        article=ARTICLE, body=body,
+        events=(ev(body, opening, "struck", mode="aerial"),
+                ev(body, recall, "use of chemical weapons", mode="unconventional")),
+        figures=(toll(body, opening, "20", 20),),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", opening),),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert report.kind == "aerial" and len(report.sentences) == 2

@@ -479,7 +479,9 @@ def _report(
         place = _setting(facts, gazette)
     around = place is not None and place in group.around
     low, high, date_from = _window(group, lead, facts.article)
-    kind = kinds.most_specific(group.kinds)
+    # what the report opens with says what happened; a later sentence of the group can
+    # recall other acts ("... and for the regime's use of chemical weapons")
+    kind = kinds.most_specific(first.kinds or group.kinds)
     return IncidentReport(
         article_id=facts.id, outlet=facts.article.outlet, chain=chain, kind=kind,
         sentence_start=first.start, sentence_end=first.end, sentence=first.text,
