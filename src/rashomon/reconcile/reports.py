@@ -796,11 +796,12 @@ def _deniers(
 
 
 def _unique(*attributions: Attribution) -> list[Attribution]:
-    """One attribution per actor and claimant, first told first."""
+    """One attribution per actor and claimant (by actor id when the claimant resolves: "the
+    Syrian Coalition" and "Syrian National Coalition" are one), first told first."""
     seen: set[tuple[str | None, str | None]] = set()
     found = []
     for a in attributions:
-        key = (a.actor_id, (a.claimant or "").lower())
+        key = (a.actor_id, a.claimant_actor_id or (a.claimant or "").lower())
         if key not in seen:
             seen.add(key)
             found.append(a)
