@@ -88,7 +88,12 @@ def test_results_written_in_another_order_place_the_same(corpus, one_process, tm
 
 
 @pytest.mark.slow
-def test_placement_with_and_without_its_incident_cache_is_the_same(one_process, tmp_path):
+@pytest.mark.parametrize(
+    "uncached",
+    [{"incident_cache": 0}, {"facts_kept": 0}],  # every candidate / article's facts read anew
+    ids=["incidents", "facts"],
+)
+def test_placement_with_and_without_its_caches_is_the_same(one_process, uncached):
     db = one_process[0]
     with Store(db) as store:
         clear_cross_article(store)
@@ -96,21 +101,8 @@ def test_placement_with_and_without_its_incident_cache_is_the_same(one_process, 
     cached = snapshot(db, CROSS_ARTICLE)
     with Store(db) as store:
         clear_cross_article(store)
-        place_pending(store, incident_cache=0)  # every candidate read from the store
+        place_pending(store, **uncached)
     assert differences(cached, snapshot(db, CROSS_ARTICLE)) == []
-
-
-@pytest.mark.slow
-def test_placement_keeping_articles_facts_or_reading_them_again_is_the_same(one_process):
-    db = one_process[0]
-    with Store(db) as store:
-        clear_cross_article(store)
-        place_pending(store)
-    kept = snapshot(db, CROSS_ARTICLE)
-    with Store(db) as store:
-        clear_cross_article(store)
-        place_pending(store, facts_kept=0)  # every article's facts read when needed
-    assert differences(kept, snapshot(db, CROSS_ARTICLE)) == []
 
 
 @pytest.mark.slow
