@@ -88,7 +88,12 @@ def test_results_written_in_another_order_place_the_same(corpus, one_process, tm
 
 
 @pytest.mark.slow
-def test_placement_with_and_without_its_incident_cache_is_the_same(one_process, tmp_path):
+@pytest.mark.parametrize(
+    "uncached",
+    [{"incident_cache": 0}, {"facts_kept": 0}],  # every candidate / article's facts read anew
+    ids=["incidents", "facts"],
+)
+def test_placement_with_and_without_its_caches_is_the_same(one_process, uncached):
     db = one_process[0]
     with Store(db) as store:
         clear_cross_article(store)
@@ -96,7 +101,7 @@ def test_placement_with_and_without_its_incident_cache_is_the_same(one_process, 
     cached = snapshot(db, CROSS_ARTICLE)
     with Store(db) as store:
         clear_cross_article(store)
-        place_pending(store, incident_cache=0)  # every candidate read from the store
+        place_pending(store, **uncached)
     assert differences(cached, snapshot(db, CROSS_ARTICLE)) == []
 
 
@@ -150,3 +155,32 @@ def test_a_worker_with_another_model_is_refused_not_mixed_in(tmp_path):
         assert (parsed, extracted) == (0, 0)
         assert len(errors) == 1 and "this run expects" in errors[0].problem
         assert store.conn.execute("SELECT COUNT(*) FROM parsed_docs").fetchone()[0] == 0
+
+
+def test_several_workers_get_batches_short_enough_to_end_together(tmp_path):
+    """With more than one worker a job batch holds at most `POOL_BATCH` articles, whatever
+    the spaCy batch size, so no worker is left with a long last batch while others idle."""
+    from rashomon.pipeline import Progress, run_pending
+    from rashomon.pipeline.runners import POOL_BATCH
+    from rashomon.store.claims import Claims
+
+    class TwoWorkersHere(Runner):  # the real job, in this process, counted as two workers
+        workers = 2
+        sizes: list[int] = []
+
+        def run(self, batches):
+            for batch, done in super().run(batches):
+                self.sizes.append(len(batch))
+                yield batch, done
+
+    for i in range(3 * POOL_BATCH):
+        (tmp_path / f"a{i}.txt").write_text(f"Title {i}\n\nShelling hit town {i} on Monday.")
+    settings = Settings(db=str(tmp_path / "r.db"), batch_size=4 * POOL_BATCH)
+    with Store(settings.db) as store:
+        ingest([str(tmp_path)], store, settings, IngestOptions(parse=False),
+               OutletDirectory.load(), lambda e: None, False)  # fmt: skip
+        runner = TwoWorkersHere(WorkerSpec(settings.model, settings.batch_size))
+        parsed, extracted, _left = run_pending(store, runner, runner.identity(), Claims(store),
+                                               settings, print, Progress(False), iter([]))  # fmt: skip
+    assert (parsed, extracted) == (3 * POOL_BATCH, 3 * POOL_BATCH)
+    assert sum(runner.sizes) == 3 * POOL_BATCH and max(runner.sizes) == POOL_BATCH

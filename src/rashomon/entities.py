@@ -13,7 +13,7 @@ import dataclasses
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -77,8 +77,10 @@ class EntityExtractor:
             tuple(Path(p).resolve() for p in event_files),
         )
 
-    @property
+    @cached_property
     def version(self) -> str:
+        """Computed once: reading the model's meta builds every component's label list, and
+        every article's findings carry this version."""
         key = (
             f"{EXTRACTOR_VERSION}|{self.dictionary.version}|{self.event_words.version}"
             f"|{model_key(self.nlp)}"

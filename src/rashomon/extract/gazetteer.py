@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -337,6 +337,11 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(chars), offsets
 
 
+# An article's text is scanned by the gazetteer's scanner and again by its own repeats'
+# scanner: folded once (read only by `NameScanner.find`, which never changes it).
+_folded = lru_cache(maxsize=4)(fold_with_offsets)
+
+
 class NameScanner:
     """Finds known names in text, ignoring case, diacritics, apostrophes and hyphens.
 
@@ -362,7 +367,7 @@ class NameScanner:
         """(start, end) character offsets in `text` of non-overlapping matches."""
         if not self._by_first:
             return
-        folded, offsets = fold_with_offsets(text)
+        folded, offsets = _folded(text)
         position, size = 0, len(folded)
         while position < size:
             word_end = folded.find(" ", position)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = "'’‘`´ʿʾʼʻ′\"“”«»"
 _LETTER_FOLDS = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe"})
@@ -35,6 +36,7 @@ _FINAL_CLASS = {"a": "a", "e": "a", "i": "i", "y": "i", "o": "u", "u": "u", "w":
 _COMMON_WORDS = frozenset({"is", "us", "who", "it", "as", "at", "an", "am", "in", "on", "or"})
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked of the same few thousand names again and again
 def normalise_name(text: str) -> str:
     """The exact comparison key: "The al-Nusra Front" and "Nusra Front" give "nusra front"."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -51,6 +53,7 @@ def normalise_name(text: str) -> str:
     return " ".join(kept)
 
 
+@lru_cache(maxsize=1 << 16)
 def name_variants_key(text: str) -> str:
     """A loose key: equal for "Fateh"/"Fatah", "Sergei"/"Sergey"/"Sergi", "Darayya"/"Daraya".
 

@@ -298,10 +298,17 @@ class TermCounts:
 
     counts: Mapping[str, int] = field(default_factory=dict)
     documents: int = 0
+    # weights worked out so far: one report is compared with many candidates' words
+    _weights: dict[str, float] = field(default_factory=dict, init=False, repr=False,
+                                       compare=False)  # fmt: skip
 
     def weight(self, term: str) -> float:
         """The word's inverse document frequency, smoothed (an unseen word weighs most)."""
-        return math.log((1 + self.documents) / (1 + self.counts.get(term, 0))) + 1.0
+        found = self._weights.get(term)
+        if found is None:
+            found = math.log((1 + self.documents) / (1 + self.counts.get(term, 0))) + 1.0
+            self._weights[term] = found
+        return found
 
 
 # -- what reconcile hands back ---------------------------------------------------------------

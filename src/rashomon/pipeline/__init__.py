@@ -33,7 +33,7 @@ from rashomon.ingest.sources import database_files, expand_inputs, read_input
 from rashomon.model import Article
 from rashomon.nlp import PIPE_CHARS
 from rashomon.pipeline.placement import name_spans_of, place_pending
-from rashomon.pipeline.runners import Runner, runner_for
+from rashomon.pipeline.runners import POOL_BATCH, Runner, runner_for
 from rashomon.pipeline.work import Identity, WorkerSpec
 from rashomon.settings import Settings
 from rashomon.store import Store
@@ -300,6 +300,8 @@ def run_pending(
         progress.stage(f"parsing and extracting actors, places, dates, quotes, numbers and "
                        f"events as articles are stored, {runner.describe()}")  # fmt: skip
         size, total = settings.batch_size, None
+    if runner.workers > 1:
+        size = min(size, POOL_BATCH)
     parsed = extracted = 0
     batches = _batches(store, claims, pending, version, key, size, arriving)
     with progress.bar("parse and extract", total) as bar:

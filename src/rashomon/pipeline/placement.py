@@ -76,10 +76,12 @@ def place_pending(
     on_done: Callable[[str], None] | None = None,
     name_spans: Sequence[NameSpan] = (),
     incident_cache: int = 4096,
+    facts_kept: int = 2_000,
 ) -> Placement:
     """Place every extracted article that has no story yet. `name_spans` (see
     `name_spans_of`) date the names undated articles use; `incident_cache` is how many
-    incidents are kept read between articles (the results are the same with none).
+    incidents are kept read between articles, `facts_kept` how many articles' facts (the
+    results are the same with none).
 
     Each article is placed inside one write transaction that first checks it is still
     unplaced: another process placing into the same database at the same time takes turns
@@ -94,6 +96,7 @@ def place_pending(
     names, index, position = gazette(store, name_spans), StoryIndex(cfg.stories), -1
     originals = _originals(store, pending)
     incidents = IncidentCache(store, incident_cache)
+    kept = _FactsKept(store, facts_kept)
     for article_id in pending:
         with store.transaction() as conn:
             if is_placed(store, article_id):
@@ -103,21 +106,50 @@ def place_pending(
                 index = StoryIndex.from_entries(story_entries(store), cfg.stories)
                 position = next_position(store)
                 incidents.clear()
-            story_id = _place(conn, store, article_id, position, index, names, kinds,
+                kept.clear()
+            story_id = _place(conn, kept, article_id, position, index, names, kinds,
                               originals, cfg, result, incidents)  # fmt: skip
         position += 1
         result.placed += 1
         result.stories.add(story_id)
         if on_done:
             on_done(article_id)
-    story_facts = _finish_stories(store, index, result.stories, names)
-    _refresh_findings(store, result.incidents, story_facts, names)
+    story_facts = _finish_stories(kept, index, result.stories, names)
+    _refresh_findings(kept, result.incidents, story_facts, names)
     return result
+
+
+class _FactsKept:
+    """Articles' facts as read during one placement run, so that the stories and incidents
+    an article joins do not read it again. Placement writes only one thing these facts
+    hold, an undated article's estimated window: whoever writes one forgets the article.
+    Bounded: past `limit` articles, all are forgotten."""
+
+    def __init__(self, store: Store, limit: int) -> None:
+        self.store, self.limit = store, limit
+        self._known: dict[str, ArticleFacts] = {}
+
+    def read(self, article_ids: Iterable[str]) -> list[ArticleFacts]:
+        """As `article_facts`: each known article once, in the order given."""
+        wanted = list(dict.fromkeys(article_ids))
+        missing = [a for a in wanted if a not in self._known]
+        if len(self._known) + len(missing) > self.limit:
+            self._known.clear()
+            missing = wanted
+        if missing:
+            self._known |= {f.id: f for f in article_facts(self.store, missing)}
+        return [self._known[a] for a in wanted if a in self._known]
+
+    def forget(self, article_id: str) -> None:
+        self._known.pop(article_id, None)
+
+    def clear(self) -> None:
+        self._known.clear()
 
 
 def _place(
     conn: sqlite3.Connection,
-    store: Store,
+    kept: _FactsKept,
     article_id: str,
     position: int,
     index: StoryIndex,
@@ -129,7 +161,7 @@ def _place(
     cache: IncidentCache,
 ) -> str:
     """One article into its incidents and its story, inside the caller's transaction."""
-    (facts,) = article_facts(store, [article_id])
+    (facts,) = kept.read([article_id])
     undated = not facts.article.published
     named = estimate_window(facts, names.name_spans) if undated else None
     if named is not None:  # its reports and its story go by the names' dates
@@ -150,6 +182,7 @@ def _place(
     if undated:
         span = (index.story(story_id).start, index.story(story_id).end)
         save_window(conn, article_id, estimate_window(facts, names.name_spans, span))
+        kept.forget(article_id)
     for old_id, into in retired.items():
         retire_incidents(conn, [old_id], into)
         result.incidents.discard(old_id)
@@ -204,7 +237,7 @@ def _story_row(index: StoryIndex, story_id: str) -> Story:
 
 
 def _finish_stories(
-    store: Store, index: StoryIndex, story_ids: Iterable[str], names: Gazette
+    kept: _FactsKept, index: StoryIndex, story_ids: Iterable[str], names: Gazette
 ) -> dict[str, list[ArticleFacts]]:
     """Labels, spans and honest counts of the stories a run touched; returns their facts."""
     actor_names = {k: v.name for k, v in names.actors.items()} | {
@@ -213,42 +246,36 @@ def _finish_stories(
     found = {}
     for story_id in sorted(story_ids):
         members = list(index.story(story_id).article_ids)
-        facts = article_facts(store, members)
+        facts = kept.read(members)
         story = index.story(story_id, actor_names, lambda _ids, f=facts: story_lead(f, names))
-        originals = {f.id: f.article for f in facts} | _originals(store, members)
+        originals = {f.id: f.article for f in facts} | _originals(kept.store, members)
         chains = {chain_of(f.article, originals) for f in facts}
         estimated = None
         if story.start is None:  # only undated articles: their windows date the story
             estimated = combine(f.article.window for f in facts if f.article.window)
-        with store.transaction() as conn:
+        with kept.store.transaction() as conn:
             save_story(conn, replace(story, independent=len(chains), estimated=estimated))
             for member in facts:  # an undated article its names do not date: by its story
                 if estimated is not None and not member.article.window:
                     lines = ("its story's other articles are estimated from what they name",
                              *estimated.evidence)  # fmt: skip
                     save_window(conn, member.id, replace(estimated, evidence=lines))
+                    kept.forget(member.id)
         found[story_id] = facts
     return found
 
 
-_FACTS_KEPT = 2_000  # articles' facts kept while findings are refreshed (bounded memory)
-
-
 def _refresh_findings(
-    store: Store,
+    kept: _FactsKept,
     incident_ids: Iterable[str],
     stories: dict[str, list[ArticleFacts]],
     names: Gazette,
 ) -> None:
     """Figures and disputes of the incidents and stories a run touched, computed again."""
+    store = kept.store
     relations = ActorRelations.of(names)
-    known: dict[str, ArticleFacts] = {}  # incidents share articles: each is read once
     for incident in read_incidents(store, sorted(incident_ids)):
-        missing = [a for a in incident.article_ids if a not in known]
-        if len(known) + len(missing) > _FACTS_KEPT:
-            known.clear()
-        known |= {f.id: f for f in article_facts(store, missing)}
-        facts = [known[a] for a in incident.article_ids if a in known]
+        facts = kept.read(incident.article_ids)  # incidents share articles: read once
         figures = {(f.article_id, f.start): f for a in facts for f in a.figures}
         articles = {a.id: a.article for a in facts}
         aligned = incident_figures(incident, figures, articles, relations)

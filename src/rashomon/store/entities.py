@@ -86,9 +86,16 @@ def write_entities(conn: sqlite3.Connection, found: ArticleEntities) -> None:
         " end, pattern) VALUES (?, ?, 'text', ?, ?, ?, ?)",
         [(a.actor_id, a.alias, aid, a.start, a.end, a.pattern) for a in found.aliases],
     )
+    # What INSERT OR REPLACE did (new values, the row moved last in rowid order, which
+    # readers of the gazette see), without deleting the row: a delete makes SQLite look for
+    # the place's references in every table that names a place, most without an index on
+    # it, so each article cost a scan of the whole corpus's events, numbers and figures.
     conn.executemany(
-        "INSERT OR REPLACE INTO places (id, name, lat, lon, precision, country, parent_id)"
-        " VALUES (?,?,?,?,?,?,?)",
+        "INSERT INTO places (id, name, lat, lon, precision, country, parent_id)"
+        " VALUES (?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name=excluded.name,"
+        " lat=excluded.lat, lon=excluded.lon, precision=excluded.precision,"
+        " country=excluded.country, parent_id=excluded.parent_id,"
+        " rowid=(SELECT MAX(rowid) + 1 FROM places)",
         [(p.id, p.name, p.lat, p.lon, p.precision.value, p.country, p.parent_id)
          for p in found.places],
     )  # fmt: skip

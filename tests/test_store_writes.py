@@ -1,0 +1,47 @@
+"""What the per-article writes leave in the store, whatever way they are made fast."""
+
+from rashomon.fingerprints import Fingerprint
+from rashomon.model import Article, OffsetMap, Place, PlacePrecision
+from rashomon.store import Store
+from rashomon.store.entities import ArticleEntities, MentionRow, save_entities
+
+
+def _article(i: int) -> Article:
+    body = f"Shelling hit Aleppo and Idlib on day {i}."
+    return Article(
+        id=f"id{i}", source=f"f{i}.txt", title=f"T{i}", body=body, raw_text=f"T{i}\n\n{body}",
+        offsets=OffsetMap(((0, 4, len(body)),)), content_hash=f"h{i}",
+    )  # fmt: skip
+
+
+def _found(article_id: str, places: tuple[Place, ...]) -> ArticleEntities:
+    mentions = tuple(
+        MentionRow(0, 6, p.name, "place", "gazetteer", 0, 10, place_id=p.id) for p in places
+    )
+    return ArticleEntities(article_id, "v1", (), (), mentions, places, ())
+
+
+def _places_in_order(store: Store) -> list[tuple[str, str]]:
+    return [tuple(r) for r in store.conn.execute("SELECT id, name FROM places ORDER BY rowid")]
+
+
+def test_a_place_stored_again_takes_the_new_values_and_moves_last_its_mentions_kept(tmp_path):
+    aleppo = Place("geonames:1", "Aleppo", 36.2, 37.1, PlacePrecision.CITY, "SYR")
+    idlib = Place("geonames:2", "Idlib", 35.9, 36.6, PlacePrecision.CITY, "SYR")
+    with Store(tmp_path / "x.db") as store:
+        for i in (1, 2):
+            article = _article(i)
+            store.insert_article(article, Fingerprint.of(article.title, article.body, "h"), None, 0)
+        save_entities(store, _found("id1", (aleppo, idlib)))
+        renamed = Place("geonames:1", "Halab", 36.2, 37.1, PlacePrecision.CITY, "SYR")
+        save_entities(store, _found("id2", (renamed,)))
+        # as INSERT OR REPLACE left it: the place read last is the one stored last
+        assert _places_in_order(store) == [("geonames:2", "Idlib"), ("geonames:1", "Halab")]
+        mentioned = store.conn.execute(
+            "SELECT article_id, place_id FROM mentions ORDER BY article_id, place_id"
+        ).fetchall()
+        assert [tuple(r) for r in mentioned] == [
+            ("id1", "geonames:1"), ("id1", "geonames:2"), ("id2", "geonames:1"),
+        ]  # fmt: skip
+        assert store.integrity_check() == "ok"
+        assert not store.conn.execute("PRAGMA foreign_key_check").fetchall()
