@@ -536,6 +536,7 @@ def measure(args: argparse.Namespace) -> dict[str, object]:
             "perpetrators": score_perpetrators(gold, ours, store, half),
             "baseline": {"incidents": score_incidents(gold, base, half)},
         }
+    result["stories"] = story_spans(store)
     checking = result["checking"]
     assert isinstance(checking, dict)
     result |= {  # the checking half at the top, as the issue's fields
@@ -543,6 +544,20 @@ def measure(args: argparse.Namespace) -> dict[str, object]:
         "baseline": checking["baseline"],
     }  # fmt: skip
     return result
+
+
+STORY_DAYS = 45  # a story spans no more, unless its articles name one continuing thing
+
+
+def story_spans(store) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """How long the stories run, first to last publication day of their dated articles: a
+    story is bounded in time, and one over STORY_DAYS is listed by label."""
+    rows = store.conn.execute(
+        "SELECT label, julianday(end) - julianday(start) FROM stories WHERE start IS NOT NULL"
+    ).fetchall()
+    longer = sorted((label for label, days in rows if days > STORY_DAYS))
+    return {"stories": len(rows), "longest_days": max((d for _, d in rows), default=0),
+            "over_limit": longer, "limit_days": STORY_DAYS}  # fmt: skip
 
 
 def show(result: dict[str, object], args: argparse.Namespace) -> None:
@@ -579,6 +594,10 @@ def show(result: dict[str, object], args: argparse.Namespace) -> None:
             kinds.append({"half": half, "kind": kind, **s})
     print_table(kinds, [Column("half"), Column("kind"), Column("gold"), Column("predicted"),
                         Column("precision", fmt=".3f"), Column("recall", fmt=".3f")])  # fmt: skip
+    spans = result["stories"]
+    assert isinstance(spans, dict)
+    print(f"\nstories: {spans['stories']}, the longest {spans['longest_days']:.0f} days;"
+          f" over {spans['limit_days']} days: {len(spans['over_limit'])}")  # fmt: skip
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:

@@ -128,3 +128,5 @@ def test_incidents_on_fakes_stay_above_the_floors():
     assert not behind, f"not ahead of the baseline on the checking half: {behind}"
     # an update may be one source revising itself; a dispute never is
     assert checking["disputes"]["one_claimant"] == 0, checking["disputes"]
+    # a story is bounded in time (FA-KES dev names no continuing thing over months)
+    assert result["stories"]["over_limit"] == [], result["stories"]
