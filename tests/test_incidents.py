@@ -358,3 +358,13 @@ def test_a_report_is_of_the_kind_its_opening_sentence_tells():
     )  # fmt: skip
     (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
     assert report.kind == "aerial" and len(report.sentences) == 2
+
+
+def test_the_places_a_title_names_are_found_by_their_words():
+    """Whole names only, in the gazette's order, places without a country left out; the
+    lookup goes by runs of words, not by a pass over every place."""
+    named = GAZETTE.places_named_in
+    assert named("Strike on Foua, near Maarat al-Numan, in Syria's north") == [
+        "syria", "maarat", "foua"]  # fmt: skip
+    assert named("Europe warns of Damascusville plans") == []
+    assert named("DAMASCUS: shelling") == ["damascus"]

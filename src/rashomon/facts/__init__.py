@@ -11,9 +11,11 @@ the sentence, and the outlet.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Any
 
 from rashomon.model import Record
@@ -260,6 +262,9 @@ class ArticleFacts(Record):
         return self.article.id
 
 
+_WORD = re.compile(r"\w+")
+
+
 @dataclass(frozen=True)
 class Gazette(Record):
     """The actors and places the articles resolve to, by id, and the names' time spans."""
@@ -279,6 +284,38 @@ class Gazette(Record):
             return None
         place = self.places.get(place_id)
         return place.name if place else place_id
+
+    @cached_property
+    def places_by_words(self) -> dict[tuple[str, ...], list[str]]:
+        """Places with a country by the words of their name ("maarat", "al", "numan"), in
+        the order of `places`: to find the places a text names by looking up its runs of
+        words, not by a pass over every place (the gazette grows with the corpus)."""
+        found: dict[tuple[str, ...], list[str]] = {}
+        for place in self.places.values():
+            if place.name and place.country:
+                found.setdefault(tuple(_WORD.findall(place.name.lower())), []).append(place.id)
+        found.pop((), None)
+        return found
+
+    def places_named_in(self, text: str) -> list[str]:
+        """The places (with a country) whose name stands in `text` as whole words, in the
+        order of `places`."""
+        index = self.places_by_words
+        longest = max(map(len, index), default=0)
+        words = _WORD.findall(text.lower())
+        candidates = {
+            pid
+            for start in range(len(words))
+            for size in range(1, min(longest, len(words) - start) + 1)
+            for pid in index.get(tuple(words[start : start + size]), ())
+        }
+        lowered = text.lower()
+        order = {pid: n for n, pid in enumerate(self.places)}
+        return sorted(
+            (pid for pid in candidates
+             if re.search(rf"\b{re.escape(self.places[pid].name.lower())}\b", lowered)),
+            key=order.__getitem__,
+        )  # fmt: skip
 
     def place_chain(self, place_id: str | None) -> tuple[str, ...]:
         """The place and every place it lies in, finest first."""

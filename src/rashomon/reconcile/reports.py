@@ -550,11 +550,7 @@ def _window(
 def _setting(facts: ArticleFacts, gazette: Gazette) -> str | None:
     """Where the article is set: the finest place its title names, else the finest place
     named in its opening."""
-    title = facts.article.title.lower()
-    named = [
-        p.id for p in gazette.places.values()
-        if p.name and p.country and re.search(rf"\b{re.escape(p.name.lower())}\b", title)
-    ]  # fmt: skip
+    named = gazette.places_named_in(facts.article.title)
     if not named:
         opening = _opening_end(facts)
         named = [m.place_id for m in _place_mentions(facts.mentions)
