@@ -297,6 +297,11 @@ class Gazette(Record):
         found.pop((), None)
         return found
 
+    @cached_property
+    def place_order(self) -> dict[str, int]:
+        """Each place's rank in `places`, the order readers of the gazette see."""
+        return {pid: n for n, pid in enumerate(self.places)}
+
     def places_named_in(self, text: str) -> list[str]:
         """The places (with a country) whose name stands in `text` as whole words, in the
         order of `places`."""
@@ -310,11 +315,10 @@ class Gazette(Record):
             for pid in index.get(tuple(words[start : start + size]), ())
         }
         lowered = text.lower()
-        order = {pid: n for n, pid in enumerate(self.places)}
         return sorted(
             (pid for pid in candidates
              if re.search(rf"\b{re.escape(self.places[pid].name.lower())}\b", lowered)),
-            key=order.__getitem__,
+            key=self.place_order.__getitem__,
         )  # fmt: skip
 
     def place_chain(self, place_id: str | None) -> tuple[str, ...]:
