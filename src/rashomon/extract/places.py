@@ -54,6 +54,13 @@ _GENERIC_NOUNS = frozenset({
 _REGION_CUE = re.compile(r"\b(province|governorate|countryside) of\s+\Z", re.IGNORECASE)
 # "pro-Damascus media", "anti-Ankara rebels": the name says whose side, not where
 _ALLEGIANCE = re.compile(r"\b(?:pro|anti)[-\u2010\u2011]\Z", re.IGNORECASE)
+
+
+def _side_named(text: str, start: int) -> bool:
+    """The name at `start` follows "pro-" or "anti-"."""
+    return _ALLEGIANCE.search(text, max(0, start - 5), start) is not None
+
+
 _LEADING_THE = re.compile(r"(?i)the\s+")
 _TRAILING_POSSESSIVE = re.compile(r"['’]s?\Z")
 _EDGE_JUNK = "\"'“”‘’«»()[]{},;:!?–—- \n\t"
@@ -160,7 +167,7 @@ def _span(
     so that a bare "Idlib" elsewhere in the article can still be the city.
     """
     name = text[start:end]
-    if _ALLEGIANCE.search(text, max(0, start - 5), start):
+    if _side_named(text, start):
         return None
     cue = _REGION_CUE.search(text, max(0, start - 30), start)
     if cue:
@@ -419,7 +426,7 @@ def _repeats(
         key = fold(text[start:end])
         if key not in by_key or _overlaps(start, end, taken):
             continue
-        if _ALLEGIANCE.search(text, max(0, start - 5), start):
+        if _side_named(text, start):
             continue
         if any(_overlaps(start, end, [b]) and (start, end) != b for b in blockers):
             continue

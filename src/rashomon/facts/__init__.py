@@ -298,6 +298,11 @@ class Gazette(Record):
         return found
 
     @cached_property
+    def place_name_words(self) -> int:
+        """The most words a place's name has: the longest run of words worth looking up."""
+        return max(map(len, self.places_by_words), default=0)
+
+    @cached_property
     def place_order(self) -> dict[str, int]:
         """Each place's rank in `places`, the order readers of the gazette see."""
         return {pid: n for n, pid in enumerate(self.places)}
@@ -305,8 +310,7 @@ class Gazette(Record):
     def places_named_in(self, text: str) -> list[str]:
         """The places (with a country) whose name stands in `text` as whole words, in the
         order of `places`."""
-        index = self.places_by_words
-        longest = max(map(len, index), default=0)
+        index, longest = self.places_by_words, self.place_name_words
         words = _WORD.findall(text.lower())
         candidates = {
             pid

@@ -183,9 +183,6 @@ def side_of(actor_id: str, relations: ActorRelations) -> str:
 _ONE_DOER = frozenset({"aerial", "shelling", "explosives", "chemical", "killing", "attack"})
 
 
-_UNKNOWN = "\0unknown"  # the side of those who say the doer is not known
-
-
 def _voice(report: IncidentReport, doer: Attribution, relations: ActorRelations) -> str:
     """Whose word names the doer: the claimant the dictionary resolves it to ("the defence
     ministry in Moscow" and "Russian Defense Ministry" are one voice), a person by the body
@@ -222,9 +219,8 @@ def _perpetrator(
         sides.setdefault(party, []).extend((report, d) for d in doers)
     if len(sides) + bool(doubted) < 2:
         return []
-    voices = {party: {_voice(r, d, relations) for r, d in named} for party, named in sides.items()}
-    voices[_UNKNOWN] = {_voice(r, d, relations) for r, d in doubted}
-    if len(set().union(*voices.values())) < 2:
+    named = [pair for pairs in sides.values() for pair in pairs] + doubted
+    if len({_voice(r, d, relations) for r, d in named}) < 2:
         return []  # one voice naming two doers (or doubting its own) is not two accounts
     ordered = sorted(sides, key=lambda p: (-len(sides[p]), p))
     rows = tuple(

@@ -746,13 +746,14 @@ def _doubts(
     sentence the doubt stands in, else the article's lead."""
     found: dict[int, list[Attribution]] = {}
     for match in _DOUBT.finditer(facts.body):
-        home = next((g for g in groups for sn in g.sentences
-                     if sn.start <= match.start() < sn.end), lead)  # fmt: skip
+        at = match.start()
+        home, sentence_start = next(
+            ((g, sn.start) for g in groups for sn in g.sentences if sn.start <= at < sn.end),
+            (lead, at),
+        )
         if home is None:
             continue
-        sentence_start = next((sn.start for sn in home.sentences
-                               if sn.start <= match.start() < sn.end), match.start())  # fmt: skip
-        claimant, claimant_id = _claimant_at(match.start(), sentence_start, facts)
+        claimant, claimant_id = _claimant_at(at, sentence_start, facts)
         found.setdefault(id(home), []).append(
             Attribution(None, match.group(0), claimant, claimant_id, match.start(), match.end())
         )
