@@ -368,3 +368,34 @@ def test_the_places_a_title_names_are_found_by_their_words():
         "syria", "maarat", "foua"]  # fmt: skip
     assert named("Europe warns of Damascusville plans") == []
     assert named("DAMASCUS: shelling") == ["damascus"]
+
+
+def test_an_undated_toll_after_a_past_aside_counts_the_articles_own_attack():
+    """A toll a few sentences after "last year" is the lead's; right after, the aside's."""
+    later = "Medics said 25 people died."
+    body = f"{LEAD}\n{ASIDE}\nThe strikes went on all day.\n{later}"
+    facts = lead_and_aside()
+    facts = replace(facts, body=body, events=(
+        ev(body, LEAD, "air strike", mode="aerial", day="2016-04-19"),
+        ev(body, ASIDE, "car bomb", mode="explosives"),
+        ev(body, "The strikes went on all day.", "strikes", mode="aerial"),
+    ), figures=(toll(body, LEAD, "20", 20), toll(body, ASIDE, "30", 30),
+                toll(body, later, "25", 25)),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", LEAD),),
+        dates=(DateFact("a1", body.index("Last year"), body.index("Last year") + 9,
+                        "Last year", "2015", "year", "on", *sentence_at(body, ASIDE)),),
+    )  # fmt: skip
+    lead, aside = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert lead.lead and ("killed", 25.0) in lead.figure_values
+    assert aside.figure_values == (("killed", 30.0),)
+
+    right_after = f"{LEAD}\n{ASIDE}\n{later}"
+    facts = replace(facts, body=right_after, events=facts.events[:2],
+                    figures=(toll(right_after, LEAD, "20", 20), toll(right_after, ASIDE, "30", 30),
+                             toll(right_after, later, "25", 25)),
+                    mentions=(place_mention(right_after, "Maarat al-Numan", "maarat", LEAD),),
+                    dates=(DateFact("a1", right_after.index("Last year"),
+                                    right_after.index("Last year") + 9, "Last year", "2015",
+                                    "year", "on", *sentence_at(right_after, ASIDE)),))  # fmt: skip
+    lead, aside = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert ("killed", 25.0) in aside.figure_values and ("killed", 25.0) not in lead.figure_values

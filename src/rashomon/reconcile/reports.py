@@ -94,8 +94,12 @@ def article_reports(
         return []
     groups: list[_Group] = []
     now = _publication_window(facts.article)
+    previous: _Sentence | None = None
     for sentence in sentences:
         group = next((g for g in reversed(groups) if _fits(g, sentence, gazette, kinds, now)), None)
+        if group is not None and group is not groups[0] and group.sentences[-1] is not previous:
+            group = _back_to_first(sentence, group, groups[0], now, (gazette, kinds))
+        previous = sentence
         if group is None:
             group = _Group()
             groups.append(group)
@@ -369,6 +373,27 @@ def _fits(
         return places_meet(_finest(sentence.places, gazette), _finest(group.places, gazette),
                            gazette)  # fmt: skip
     return True
+
+
+def _back_to_first(
+    sentence: _Sentence,
+    group: _Group,
+    first: _Group,
+    now: tuple[date, date] | None,
+    lexicons: tuple[Gazette, IncidentKinds],
+) -> _Group:
+    """The group an undated sentence continues, when the nearest group it fits tells of the
+    past. "Obama made chemical weapons a red line that in June triggered more aid" opens a
+    group of June; "The Syrian National Coalition said 650 people died", three sentences on,
+    counts the article's own attack, not June's. A sentence right after the past one still
+    continues it ("In August 2013 a gas attack struck Ghouta. Hundreds died.")."""
+    if sentence.days or sentence.spans or now is None:
+        return group
+    times = group.spans + [(d, d) for d in map(date.fromisoformat, group.days)]
+    slack = timedelta(days=1)
+    if not times or any(a <= now[1] + slack and now[0] <= b + slack for a, b in times):
+        return group
+    return first if _fits(first, sentence, *lexicons, now) else group
 
 
 def _times_meet(sentence: _Sentence, group: _Group, now: tuple[date, date] | None) -> bool:
