@@ -323,6 +323,23 @@ def test_a_report_keeps_who_says_its_doer_is_not_known():
     assert body[said.start : said.end].startswith("not immediately clear whether the strikes")
 
 
+def test_who_cannot_tell_the_doer_doubts_it_and_denies_no_one():
+    doubt = "Monitors could not determine whether Russia or the government was behind the attack."
+    body = f"{LEAD} {doubt}"
+    facts = ArticleFacts(
+        article=ARTICLE, body=body,
+        events=(ev(body, LEAD, "air strike", mode="aerial"),
+                ev(body, doubt, "attack", factuality="negated", mode="aerial",
+                   sources=("russia",))),
+        figures=(toll(body, LEAD, "20", 20),),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", LEAD),),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert report.denied_by == ()
+    (said,) = report.doubted_by
+    assert body[said.start : said.end].startswith("could not determine whether Russia")
+
+
 def test_a_countrys_name_counts_half_towards_the_home_of_an_article():
     """Four "U.S." (officials, the military) against three Syrian places: a Syrian story;
     against one Syrian town, an American one."""

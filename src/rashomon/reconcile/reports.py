@@ -525,7 +525,7 @@ def _report(
             )
             if not _from_the_air(kind, a, group.sentences) or _flies(a.actor_id, gazette)
         ),
-        denied_by=tuple(_unique(*_denials(events, facts, gazette),
+        denied_by=tuple(_unique(*_denials(events, facts, gazette, doubts),
                                 *_deniers(stances, facts, gazette))),
         doubted_by=tuple(doubts),
         target_actor_ids=tuple(dict.fromkeys(
@@ -754,10 +754,13 @@ def _stances(
 
 
 # "it was unclear who carried out the bombing", "not immediately clear whether the strikes
-# had been carried out by Syrian warplanes or those of Russia": the doer is not known, on
+# had been carried out by Syrian warplanes or those of Russia", "could not determine whether
+# Russia or the government was behind the attack": the doer is not known, on
 # someone's word (whether a plane was shot down, or who the dead were, is another doubt)
 _DOUBT = re.compile(
-    r"\b(?:unclear|not (?:immediately |yet )?(?:clear|known)|unknown)\s+(?:who|whether|if|which)"
+    r"\b(?:unclear|not (?:immediately |yet )?(?:clear|known)|unknown"
+    r"|(?:could ?n[o'’]?t|can ?n[o'’]?t|cannot|unable to)\s+(?:immediately\s+|independently\s+)?"
+    r"(?:determine|say|confirm|verify|establish|identify))\s+(?:who|whether|if|which)"
     r"\b[^.]{0,120}?\b(?:carried out|behind|responsible|by\s+(?:[\w-]+\s+){0,3}?"
     r"(?:(?:war)?planes|jets|aircraft|forces))\b",
     re.IGNORECASE,
@@ -831,10 +834,17 @@ def _unique(*attributions: Attribution) -> list[Attribution]:
 
 
 def _denials(
-    events: Sequence[EventFact], facts: ArticleFacts, gazette: Gazette
+    events: Sequence[EventFact],
+    facts: ArticleFacts,
+    gazette: Gazette,
+    doubts: Sequence[Attribution] = (),
 ) -> Iterable[Attribution]:
+    """Doers an event is told as not acting ("Russia did not strike the market"); a doubt
+    ("could not determine whether Russia was behind it") denies no one."""
     for event in events:
-        if event.factuality != "negated":
+        if event.factuality != "negated" or any(
+            event.sentence_start <= d.start < event.sentence_end for d in doubts
+        ):
             continue
         for argument in event.sources:
             if argument.actor_id and _acting(argument.actor_id, event, facts, gazette):
