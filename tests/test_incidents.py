@@ -416,3 +416,22 @@ def test_an_undated_toll_after_a_past_aside_counts_the_articles_own_attack():
                                     "year", "on", *sentence_at(right_after, ASIDE)),))  # fmt: skip
     lead, aside = article_reports(facts, GAZETTE, KINDS, "reuters")
     assert ("killed", 25.0) in aside.figure_values and ("killed", 25.0) not in lead.figure_values
+
+
+def test_by_names_a_doer_after_an_attack_not_after_a_deal_or_a_backer():
+    for text, doers in (
+        ("An air strike carried out by Russia hit Maarat al-Numan.", ("russia",)),
+        ("Shelling by Russia hit Maarat al-Numan.", ("russia",)),
+        ("A strike hit Maarat al-Numan despite a truce mediated by Russia.", ()),
+        ("A strike hit Maarat al-Numan, held by rebels backed by Russia.", ()),
+    ):
+        body = text
+        mention = MentionFact("a1", body.index("Russia"), body.index("Russia") + 6, "Russia",
+                              "organization", 0, len(body), actor_id="russia")  # fmt: skip
+        facts = ArticleFacts(
+            article=ARTICLE, body=body,
+            events=(ev(body, body, "hit", mode="aerial"),),
+            mentions=(place_mention(body, "Maarat al-Numan", "maarat", body), mention),
+        )  # fmt: skip
+        (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+        assert report.perpetrator_ids == doers, text
