@@ -494,6 +494,26 @@ def test_a_toll_across_a_whole_region_is_not_one_strikes_headline():
     assert figure_.status == "dispute"
 
 
+def test_a_further_count_adds_to_a_toll_and_is_not_one_of_its_own():
+    strike = toll("a2", "14", 14, "exact", "a hospital spokesman")
+    for sentence, number in (
+        ("A further nine people were killed in strikes on other areas.", "nine"),
+        ("Rescuers found nine more bodies on Friday.", "nine"),
+        ("Another 9 people died of their wounds.", "9"),
+    ):
+        more = toll("a1", number, 9, "exact", "SOHR", sentence=sentence,
+                    start=sentence.index(number))  # fmt: skip
+        found = incident(report("a1", "AFP", [more]), report("a2", "BBC", [strike]))
+        figures_ = {("a1", more.start): more, ("a2", 0): strike}
+        (figure_,) = incident_figures(found, figures_, ARTICLES)
+        assert figure_.status == "agreed", sentence
+    alone = toll("a1", "nine", 9, "exact", "SOHR", sentence="Strikes killed nine people.",
+                 start=13)  # fmt: skip
+    found = incident(report("a1", "AFP", [alone]), report("a2", "BBC", [strike]))
+    (figure_,) = incident_figures(found, {("a1", 13): alone, ("a2", 0): strike}, ARTICLES)
+    assert figure_.status == "dispute"
+
+
 def test_a_named_doer_against_a_doer_not_known():
     doubt = Attribution(None, "unclear who carried out", "SOHR", "sohr", 10, 33)
     named = report("a1", "AFP", doers=[("russia", "Syrian Coalition")])

@@ -106,8 +106,20 @@ _PARTS = 3
 _WIDE = re.compile(r"\b(?:across|throughout|all over)\b", re.IGNORECASE)
 
 
+# "a further nine people were killed in strikes on other areas", "five more bodies": a
+# count added to another, not a toll of its own
+_FURTHER = re.compile(r"\b(?:a further|another|an additional|additional)\s+$", re.IGNORECASE)
+_MORE = re.compile(r"^\s+more\b", re.IGNORECASE)
+
+
 def _part_of_more(figure: FigureFact) -> bool:
-    """A toll its sentence sets in a list of counts by place, or over a whole region."""
+    """A toll its sentence sets in a list of counts by place, over a whole region, or as
+    an addition to another."""
+    at = figure.start - figure.sentence_start
+    if _FURTHER.search(figure.sentence[max(0, at - 20) : at]):
+        return True
+    if _MORE.match(figure.sentence[at + len(figure.text) : at + len(figure.text) + 8]):
+        return True
     return bool(_BREAKDOWN.findall(figure.sentence)[_PARTS - 1 :] or _WIDE.search(figure.sentence))
 
 
