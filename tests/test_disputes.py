@@ -406,6 +406,9 @@ def test_a_floor_a_later_count_passes_is_an_update():
     assert figure_.status == "update"
     (update,) = incident_disputes(found, [figure_], RELATIONS, GAZETTE, days)
     assert update.status == "update" and "then at least 61" in update.note
+    # its sides are the steps of the count, first to last, though both floors allow 61
+    assert [(s.value_or_claim, s.position) for s in update.sides] == [
+        ("at least 29", 0), ("at least 61", 1)]  # fmt: skip
     one_day = {"a1": days["a1"], "a2": article("a2", "BBC", "2017-11-13")}
     (figure_,) = incident_figures(found, figures, one_day)
     assert figure_.status == "agreed"

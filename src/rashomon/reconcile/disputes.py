@@ -101,6 +101,7 @@ def numeric(
             involved = _backers(figure, involved)
         sides = tuple(_numeric_side(figure.claims[i]) for i in involved)
         if kind == "update":
+            sides = _as_steps(sides, [figure.claims[i] for i in involved])
             steps = sorted({(figure.claims[i].date or "?", i) for i in involved})
             note = "the toll changed over time, not a contradiction: " + " then ".join(
                 f"{_said(figure.claims[i])} on {day}" for day, i in steps
@@ -146,6 +147,22 @@ def _numeric_side(claim: FigureClaim) -> DisputeSide:
         article_id=claim.figure.article_id, date=claim.date, sentence=claim.figure.sentence,
         position=claim.position, start=claim.figure.start, end=claim.figure.end,
     )  # fmt: skip
+
+
+def _as_steps(
+    sides: Sequence[DisputeSide], claims: Sequence[FigureClaim]
+) -> tuple[DisputeSide, ...]:
+    """An update's sides placed by step, not by the values they allow: "at least 24" then
+    "at least 43" can both hold, yet they are two counts one after the other. Claims of one
+    day and value are one step."""
+
+    def step(claim: FigureClaim) -> tuple[str, tuple[float, float]]:
+        return claim.date or "", _interval(claim.figure)
+
+    order = {key: n for n, key in enumerate(sorted({step(c) for c in claims}))}
+    return tuple(
+        replace(side, position=order[step(c)]) for side, c in zip(sides, claims, strict=True)
+    )
 
 
 def _said(claim: FigureClaim) -> str:
