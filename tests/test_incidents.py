@@ -435,3 +435,15 @@ def test_by_names_a_doer_after_an_attack_not_after_a_deal_or_a_backer():
         )  # fmt: skip
         (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
         assert report.perpetrator_ids == doers, text
+
+
+def test_an_undated_page_joins_the_one_happening_of_its_kind_at_its_place():
+    undated = report("web", kind="chemical", day=None)
+    gas = incident_of(report("a1", kind="chemical"), report("a2", kind="chemical"))
+    rockets = incident_of(report("a3", kind="shelling", day="2017-05-01"))
+    assert match_report(undated, [gas, rockets], GAZETTE, KINDS) is gas
+    assert gas.date_start == add_report(gas, undated, GAZETTE, KINDS).date_start == "2017-04-04"
+    another = incident_of(report("a4", kind="chemical", day="2017-06-01"))
+    assert match_report(undated, [gas, rockets, another], GAZETTE, KINDS) is None  # which one?
+    elsewhere = report("web", kind="chemical", day=None, place="damascus")
+    assert match_report(elsewhere, [gas], GAZETTE, KINDS) is None
