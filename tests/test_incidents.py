@@ -447,3 +447,20 @@ def test_an_undated_page_joins_the_one_happening_of_its_kind_at_its_place():
     assert match_report(undated, [gas, rockets, another], GAZETTE, KINDS) is None  # which one?
     elsewhere = report("web", kind="chemical", day=None, place="damascus")
     assert match_report(elsewhere, [gas], GAZETTE, KINDS) is None
+
+
+def test_who_takes_a_town_in_the_same_breath_is_no_doer_of_the_strike():
+    text = "Russia seized the town as an air strike killed 20 people in Maarat al-Numan."
+    capture = replace(ev(text, text, "seized", sources=("russia",)), mode="occupy")
+    facts = ArticleFacts(
+        article=ARTICLE, body=text,
+        events=(capture, ev(text, text, "air strike", mode="aerial")),
+        figures=(toll(text, text, "20", 20),),
+        mentions=(place_mention(text, "Maarat al-Numan", "maarat", text),),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert report.kind == "aerial" and report.perpetrator_ids == ()
+    struck = replace(facts, events=(ev(text, text, "air strike", mode="aerial",
+                                       sources=("russia",)),))  # fmt: skip
+    (report,) = article_reports(struck, GAZETTE, KINDS, "reuters")
+    assert report.perpetrator_ids == ("russia",)

@@ -507,6 +507,10 @@ def _report(
     # what the report opens with says what happened; a later sentence of the group can
     # recall other acts ("... and for the regime's use of chemical weapons")
     kind = kinds.most_specific(first.kinds or group.kinds)
+    # a violent happening's doer is named by a violent act: who "sought to seize the
+    # diplomatic initiative", or took a town, in the same breath did not strike
+    peaceful = not kinds.violent(kind)
+    doing = [e for e in events if peaceful or kinds.violent(kinds.of_mode(e.mode) or GENERIC)]
     return IncidentReport(
         article_id=facts.id, outlet=facts.article.outlet, chain=chain, kind=kind,
         sentence_start=first.start, sentence_end=first.end, sentence=first.text,
@@ -520,7 +524,7 @@ def _report(
         ),
         perpetrators=tuple(
             a for a in _unique(
-                *_perpetrators(events, facts, gazette, [(s.start, s.end) for s in group.sentences]),
+                *_perpetrators(doing, facts, gazette, [(s.start, s.end) for s in group.sentences]),
                 *_accused(stances, facts, gazette),
             )
             if not _from_the_air(kind, a, group.sentences) or _flies(a.actor_id, gazette)
