@@ -437,18 +437,6 @@ def test_by_names_a_doer_after_an_attack_not_after_a_deal_or_a_backer():
         assert report.perpetrator_ids == doers, text
 
 
-def test_an_undated_page_joins_the_one_happening_of_its_kind_at_its_place():
-    undated = report("web", kind="chemical", day=None)
-    gas = incident_of(report("a1", kind="chemical"), report("a2", kind="chemical"))
-    rockets = incident_of(report("a3", kind="shelling", day="2017-05-01"))
-    assert match_report(undated, [gas, rockets], GAZETTE, KINDS) is gas
-    assert gas.date_start == add_report(gas, undated, GAZETTE, KINDS).date_start == "2017-04-04"
-    another = incident_of(report("a4", kind="chemical", day="2017-06-01"))
-    assert match_report(undated, [gas, rockets, another], GAZETTE, KINDS) is None  # which one?
-    elsewhere = report("web", kind="chemical", day=None, place="damascus")
-    assert match_report(elsewhere, [gas], GAZETTE, KINDS) is None
-
-
 def test_who_takes_a_town_in_the_same_breath_is_no_doer_of_the_strike():
     text = "Russia seized the town as an air strike killed 20 people in Maarat al-Numan."
     capture = replace(ev(text, text, "seized", sources=("russia",)), mode="occupy")

@@ -36,21 +36,3 @@ def test_a_doer_not_known_is_stored_and_disputes_a_named_one(tmp_path):
     assert dispute.note.endswith("Russia (Syrian National Coalition) against a doer not known "
                                  "(The Observatory)")  # fmt: skip
     corpus.close()
-
-
-def test_an_undated_page_joins_the_incident_at_its_place(tmp_path):
-    """A saved page with no date anywhere still tells of the one air strike on Atareb's
-    market on record; it joins that incident without moving its day."""
-    undated = ("Market bombed in Atareb\nWarplanes bombed the crowded market in the town of "
-               "Atareb in Aleppo province, rescuers said.\n")  # fmt: skip
-    for name, text in (("unsure", UNSURE), ("sure", SURE), ("undated", undated)):
-        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
-    corpus = rashomon.open(tmp_path / "t.db")
-    corpus.ingest(tmp_path / "unsure.txt", outlet="AFP", published="2017-11-13")
-    corpus.ingest(tmp_path / "sure.txt", outlet="Syrian National Coalition", published="2017-11-13")
-    corpus.ingest(tmp_path / "undated.txt", outlet="Some Blog")
-    (incident,) = corpus.incidents()
-    assert sorted(r.outlet for r in incident.reports) == ["AFP", "Some Blog",
-                                                          "Syrian National Coalition"]  # fmt: skip
-    assert incident.date_start == incident.date_end == "2017-11-13"
-    corpus.close()

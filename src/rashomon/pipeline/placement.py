@@ -218,7 +218,7 @@ def _incidents_of(
     counts = term_counts(cache.store, {t for r in reports for t in r.terms})
     for report in reports:
         candidates = [
-            c for c in cache.candidates(report.day_low, report.day_high, report.place_id)
+            c for c in cache.candidates(report.day_low, report.day_high)
             if all(c.id != f.id for f in found) and c.id not in retired
         ]  # fmt: skip
         fitting = bridged(report, matches(report, candidates, names, kinds, config, counts),

@@ -104,8 +104,6 @@ def matches(
         if score is not None and score >= cfg.threshold
         and _supported(report, incident, gazette, cfg, words)
     ]  # fmt: skip
-    if not report.day_high and len(found) > 1:
-        return []  # an undated page joins the one happening of its kind at its place, if one
     if not found and cfg.unique_referent:
         found = _only_referent(report, scored, gazette, kinds, cfg)
     found.sort(key=lambda pair: (-pair[0], pair[1].id))
@@ -180,16 +178,13 @@ def _supported(
     cfg: MatchConfig,
     counts: TermCounts | None = None,
 ) -> bool:
-    """Evidence beyond kind and day: a place, a toll or telling words in common (a passing
-    mention of something earlier needs a telling toll, or a toll and a doer; a report with
-    no time at all, its place: `matches` takes it only when one incident fits)."""
-    place = (_place_score(report, incident, gazette, cfg) or 0.0) > 0
-    if not report.day_high:  # no time at all (an undated page): its place (see `matches`)
-        return place
+    """Evidence beyond kind and day: a place, a toll or telling words in common (an undated
+    mention needs a telling toll, or a toll and a doer)."""
     toll = _toll_score(report, incident, cfg)
+    doer = bool(set(report.perpetrator_ids) & _perpetrators(incident))
     if not report.day_low:  # a passing mention of something earlier: a telling toll
-        doer = bool(set(report.perpetrator_ids) & _perpetrators(incident))
         return toll >= cfg.same_toll or (doer and toll > 0)
+    place = (_place_score(report, incident, gazette, cfg) or 0.0) > 0
     worded = counts is not None and words_in_common(report, incident, counts) >= cfg.words_support
     # a doer alone is no evidence: most strikes share one
     return not cfg.need_support or place or toll > 0 or worded

@@ -104,32 +104,17 @@ def set_story(conn: sqlite3.Connection, incident_id: str, story_id: str | None) 
     conn.execute("UPDATE incidents SET story_id = ? WHERE id = ?", (story_id, incident_id))
 
 
-UNDATED_CANDIDATES = 50  # an undated report weighs the latest incidents at its place
-
-
-def candidate_incidents(
-    store: Store, low: str | None, high: str | None, place_id: str | None = None
-) -> list[Incident]:
+def candidate_incidents(store: Store, low: str | None, high: str | None) -> list[Incident]:
     """Incidents whose days may meet [low, high] (give a day of slack either side); with no
-    low bound, every incident up to `high` within a year before it; with no days at all,
-    the latest incidents at `place_id`."""
-    return read_incidents(store, _candidate_ids(store, low, high, place_id))
+    low bound, every incident up to `high` within a year before it."""
+    return read_incidents(store, _candidate_ids(store, low, high))
 
 
-def _candidate_ids(
-    store: Store, low: str | None, high: str | None, place_id: str | None = None
-) -> list[str]:
+def _candidate_ids(store: Store, low: str | None, high: str | None) -> list[str]:
     """Ids of `candidate_incidents`, in the order they were first reported (by the
-    incidents_days index: the cost of a few days of news, not of the corpus; by the
-    incidents_place index for an undated report: a bounded number at one place)."""
+    incidents_days index: the cost of a few days of news, not of the corpus)."""
     if high is None:
-        if place_id is None:
-            return []
-        rows = store.conn.execute(
-            "SELECT id FROM incidents WHERE place_id = ? ORDER BY rowid DESC LIMIT ?",
-            (place_id, UNDATED_CANDIDATES),
-        ).fetchall()
-        return [r[0] for r in reversed(rows)]
+        return []
     if low is None:
         rows = store.conn.execute(
             "SELECT id FROM incidents WHERE date_end IS NOT NULL AND date_end <= date(?, '+1 day')"
@@ -157,10 +142,8 @@ class IncidentCache:
         self.size = size
         self._kept: OrderedDict[str, Incident] = OrderedDict()
 
-    def candidates(
-        self, low: str | None, high: str | None, place_id: str | None = None
-    ) -> list[Incident]:
-        ids = _candidate_ids(self.store, low, high, place_id)
+    def candidates(self, low: str | None, high: str | None) -> list[Incident]:
+        ids = _candidate_ids(self.store, low, high)
         missing = [i for i in ids if i not in self._kept]
         for incident in read_incidents(self.store, missing):
             self._kept[incident.id] = incident
