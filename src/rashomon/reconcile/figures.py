@@ -108,7 +108,7 @@ _WIDE = re.compile(r"\b(?:across|throughout|all over)\b", re.IGNORECASE)
 
 # "a further nine people were killed in strikes on other areas", "five more bodies": a
 # count added to another, not a toll of its own
-_FURTHER = re.compile(r"\b(?:a further|another|an additional|additional)\s+$", re.IGNORECASE)
+_FURTHER = re.compile(r"\b(?:a further|another|additional)\s+$", re.IGNORECASE)
 _MORE = re.compile(r"^\s+more\b", re.IGNORECASE)
 
 

@@ -389,9 +389,8 @@ def _back_to_first(
     continues it ("In August 2013 a gas attack struck Ghouta. Hundreds died.")."""
     if sentence.days or sentence.spans or now is None:
         return group
-    times = group.spans + [(d, d) for d in map(date.fromisoformat, group.days)]
-    slack = timedelta(days=1)
-    if not times or any(a <= now[1] + slack and now[0] <= b + slack for a, b in times):
+    times = _times(group.spans, group.days)
+    if not times or _overlapping(times, [now]):
         return group
     return first if _fits(first, sentence, *lexicons, now) else group
 
@@ -400,16 +399,28 @@ def _times_meet(sentence: _Sentence, group: _Group, now: tuple[date, date] | Non
     """A sentence set "last year" or "in August" is not about a happening of this week:
     its coarser times must meet the group's days (or spans), or the days around
     publication when the group gives none."""
-    mine = sentence.spans + [(d, d) for d in map(date.fromisoformat, sentence.days)]
-    theirs = group.spans + [(d, d) for d in map(date.fromisoformat, group.days)]
+    mine = _times(sentence.spans, sentence.days)
+    theirs = _times(group.spans, group.days)
     if not theirs and now is not None:
         theirs = [now]
     if not sentence.spans and not group.spans:
         return True  # days alone are compared in _fits
     if not mine or not theirs:
         return True
-    slack = timedelta(days=1)
-    return any(a[0] <= b[1] + slack and b[0] <= a[1] + slack for a in mine for b in theirs)
+    return _overlapping(mine, theirs)
+
+
+def _times(spans: list[tuple[date, date]], days: Iterable[str]) -> list[tuple[date, date]]:
+    """Coarser times and day-precise days as one list of (first, last) days."""
+    return spans + [(d, d) for d in map(date.fromisoformat, days)]
+
+
+def _overlapping(
+    mine: Sequence[tuple[date, date]], theirs: Sequence[tuple[date, date]], slack: int = 1
+) -> bool:
+    """Whether some time of one list meets some time of the other, give `slack` days."""
+    gap = timedelta(days=slack)
+    return any(a[0] <= b[1] + gap and b[0] <= a[1] + gap for a in mine for b in theirs)
 
 
 def _days_meet(ours: Iterable[str], theirs: Iterable[str], slack: int = 1) -> bool:
