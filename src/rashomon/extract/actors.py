@@ -19,6 +19,7 @@ from spacy.util import filter_spans
 
 from rashomon.extract.actor_dictionary import ActorDictionary, role_words
 from rashomon.extract.descriptions import DescriptionCues, find_descriptions
+from rashomon.extract.doc_text import doc_text
 from rashomon.extract.gazetteer import Gazetteer
 from rashomon.extract.names import name_variants_key, normalise_name
 from rashomon.extract.new_actors import EVIDENCE, NewActorVetter
@@ -214,7 +215,7 @@ class _Resolver:
         self.setting = Counter(setting)
         self.d = matcher.dictionary
         self.doc = doc
-        self.text = doc.text  # spaCy rebuilds Doc.text on every access: read it once
+        self.text = doc_text(doc)
         self.places = set(place_spans)
         self.mentions: dict[tuple[int, int], ActorMention] = {}
         self.new_actors: dict[str, Actor] = {}

@@ -89,6 +89,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.extract.doc_text import doc_text
 from rashomon.extract.numbers.attribution import _Cues
 from rashomon.extract.numbers.claimant import ClaimantNamer
 from rashomon.extract.numbers.counted import _clause_verb, _Counted, _locative, _same, _short
@@ -169,7 +170,7 @@ class _Article(_Reading):
 
     @cached_property
     def text(self) -> str:
-        return self.doc.text  # spaCy rebuilds Doc.text on every access: read it once, if at all
+        return doc_text(self.doc)
 
     @cached_property
     def token_starts(self) -> list[int]:
@@ -405,4 +406,4 @@ def _same_paragraph(before: Span, sent: Span) -> bool:
         return False
     last = next((t for t in reversed(before) if not t.is_space), before[-1])
     first = next((t for t in sent if not t.is_space), sent[0])
-    return "\n" not in before.doc.text[last.idx + len(last) : first.idx]
+    return "\n" not in doc_text(before.doc)[last.idx + len(last) : first.idx]
