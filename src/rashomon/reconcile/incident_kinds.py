@@ -42,6 +42,8 @@ class IncidentKinds:
             for name, ws in words.items() if ws
         }  # fmt: skip
         self._by_mode = {mode: k.name for k in self.kinds.values() for mode in k.modes}
+        # a sentence is asked about once per event and figure in it: searched once
+        self._kinds_in = lru_cache(maxsize=8192)(self._search)
 
     @classmethod
     def packaged(cls) -> IncidentKinds:
@@ -63,7 +65,10 @@ class IncidentKinds:
 
     def in_text(self, text: str) -> list[str]:
         """Every kind whose words the text holds, in priority order."""
-        return [name for name, pattern in self._patterns.items() if pattern.search(text)]
+        return list(self._kinds_in(text))
+
+    def _search(self, text: str) -> tuple[str, ...]:
+        return tuple(name for name, pattern in self._patterns.items() if pattern.search(text))
 
     def of_mode(self, mode: str | None) -> str | None:
         return self._by_mode.get(mode or "")
