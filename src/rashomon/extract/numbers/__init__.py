@@ -177,6 +177,15 @@ class _Article(_Reading):
         return [t.idx for t in self.doc]
 
     @cached_property
+    def may_start(self) -> list[bool]:
+        """Per token, whether a number can start there (`_core`'s first test, made once per
+        token here rather than in a call per token and sentence reading)."""
+        starters = self.lex.starters
+        return [
+            low in starters or any(c.isdigit() for c in low) for low in (t.lower_ for t in self.doc)
+        ]
+
+    @cached_property
     def place_starts(self) -> list[int]:
         return [p.start for p in self.places]
 
@@ -207,8 +216,12 @@ class _Article(_Reading):
 
     def sentence(self, sent: Span) -> list[NumberClaim]:
         exprs: list[_Expr] = []
+        may_start = self.may_start
         i = sent.start
         while i < sent.end:
+            if not may_start[i]:  # most tokens: `_core`, and so `_expression`, finds nothing
+                i += 1
+                continue
             expr = self._expression(i, sent)
             if expr is None:
                 i += 1
