@@ -69,6 +69,25 @@ def test_parse_keeps_ids_and_doc_round_trips(nlp):
     ]
 
 
+@pytest.mark.parametrize(
+    "text", ["Russia bombed Aleppo on Friday.\n\nTurkey mediated talks in Ankara.", "", "  "]
+)
+def test_cached_parse_bytes_are_docbins_own(nlp, text):
+    """doc_to_bytes writes DocBin's format with its own packer: the bytes must be DocBin's,
+    user data, span groups and categories included (a spaCy that changes the format fails
+    here, not in a cache that cannot be read)."""
+    from spacy.tokens import DocBin
+
+    doc = nlp(text)
+    if len(doc):
+        doc.user_data[("._.", "note", None, None)] = "kept"
+        doc.spans["marked"] = [doc[0:1]]
+        doc.cats = {"conflict": 1.0}
+    reference = DocBin(store_user_data=True, docs=[doc]).to_bytes()
+    assert doc_to_bytes(doc) == reference
+    assert doc_to_bytes(doc_from_bytes(nlp, reference)) == reference
+
+
 def test_an_abbreviated_rank_does_not_end_the_sentence(nlp):
     doc = nlp("Air Force Brig. Gen. Richard Coe, the investigating officer, said it was a mistake.")
     assert len(list(doc.sents)) == 1

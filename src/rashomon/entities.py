@@ -25,6 +25,7 @@ from rashomon.errors import NotFoundError
 from rashomon.extract.actor_dictionary import ActorDictionary
 from rashomon.extract.actors import ActorMatcher
 from rashomon.extract.dates import find_dates
+from rashomon.extract.doc_text import doc_text
 from rashomon.extract.events import EventLexicon, find_events
 from rashomon.extract.gazetteer import Gazetteer, country_alpha3
 from rashomon.extract.numbers import NumberLexicon, find_numbers
@@ -102,14 +103,14 @@ class EntityExtractor:
         takes minutes for a 200,000-character record, or for a "sentence" of thousands of
         tokens (text without full stops). Within a part nothing changes.
         """
-        if len(doc.text) <= EXTRACT_PART_CHARS and all(
+        if len(doc_text(doc)) <= EXTRACT_PART_CHARS and all(
             len(sent) <= MAX_SENTENCE_TOKENS for sent in doc.sents
         ):
             return self._extract(article_id, doc, published, captions)
         found = []
         for part in doc_parts(doc, EXTRACT_PART_CHARS, len(doc) + 1):
             part_doc = _part_doc(part)  # cut once from the whole: as_doc reads all of it
-            for piece in doc_parts(part_doc, len(doc.text) + 1, MAX_SENTENCE_TOKENS):
+            for piece in doc_parts(part_doc, len(doc_text(doc)) + 1, MAX_SENTENCE_TOKENS):
                 piece_doc = part_doc if len(piece) == len(part_doc) else _part_doc(piece)
                 shown = captions if not found else ()
                 offset = part.start_char + piece.start_char

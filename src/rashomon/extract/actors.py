@@ -19,6 +19,7 @@ from spacy.util import filter_spans
 
 from rashomon.extract.actor_dictionary import ActorDictionary, role_words
 from rashomon.extract.descriptions import DescriptionCues, find_descriptions
+from rashomon.extract.doc_text import doc_text
 from rashomon.extract.gazetteer import Gazetteer
 from rashomon.extract.names import name_variants_key, normalise_name
 from rashomon.extract.new_actors import EVIDENCE, NewActorVetter
@@ -84,6 +85,17 @@ _ALIAS_PATTERNS = (
     ("the former", r",\s*the former\s+(?=[A-Z][^,;()]*?[,;.)])"),
     ("in brackets", r"\s*\((?=(?:al-)?[A-Z][\w'’-]+(?:\s+[\w'’-]+){1,7}\))"),
 )
+# Words a text must hold for a pattern above to match in it (its regular expression begins
+# with optional spaces, so it is tried at every character of the text): a pattern whose
+# words are all absent is not run. Patterns not listed are always run.
+_ALIAS_NEEDS = {
+    "formerly known as": ("formerly", "previously", "once"),
+    "known as ... until": ("known as",),
+    "changed its name from": ("which changed its name",),
+    "dash aside": ("--",),
+    "the former": ("the former",),
+    "in brackets": ("(",),
+}
 _ALIAS_NAME = re.compile(
     r"(?:the\s+)?((?:(?:al|el|Al|El)[- ])?[A-Z][\w'’-]*"
     r"(?:\s+(?:(?:al|el|of|the)[- ]?)?[A-Z][\w'’-]*)*)"
@@ -214,7 +226,7 @@ class _Resolver:
         self.setting = Counter(setting)
         self.d = matcher.dictionary
         self.doc = doc
-        self.text = doc.text  # spaCy rebuilds Doc.text on every access: read it once
+        self.text = doc_text(doc)
         self.places = set(place_spans)
         self.mentions: dict[tuple[int, int], ActorMention] = {}
         self.new_actors: dict[str, Actor] = {}
@@ -320,6 +332,8 @@ class _Resolver:
     def _aliases_from_text(self) -> None:
         text = self.text
         for name, pattern in _ALIAS_PATTERNS:
+            if name in _ALIAS_NEEDS and not any(word in text for word in _ALIAS_NEEDS[name]):
+                continue
             for match in re.finditer(pattern, text):
                 owner = self._mention_ending_at(match.start())
                 alias = _ALIAS_NAME.match(text, match.end())
@@ -651,7 +665,7 @@ class _Resolver:
         lowered = self.text.lower()
         for phrase, target in phrases.items():
             actor_id = targets.get(target)
-            if actor_id is None:
+            if actor_id is None or phrase not in lowered:  # a search of the text per phrase
                 continue
             for match in re.finditer(rf"(?<![\w-])(?<!-){re.escape(phrase)}\b", lowered):
                 start, end = match.span()  # not "anti-government": that is the other side

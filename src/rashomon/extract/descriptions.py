@@ -37,6 +37,7 @@ from typing import Protocol
 import yaml
 from spacy.tokens import Doc, Token
 
+from rashomon.extract.doc_text import doc_text
 from rashomon.model import ActorKind, ActorMention
 
 METHOD = "description"
@@ -109,7 +110,7 @@ def find_descriptions(
 ) -> list[ActorMention]:
     """Mentions of the descriptions in `doc` that stand for an organisation of `mentions`;
     a `new:` actor's mention inside one of them is to be replaced by it."""
-    text = doc.text
+    text = doc_text(doc)
     ordered = sorted(mentions, key=lambda m: m.start)
     # a name the dictionary does not know inside a description ("the Defence Ministry" read
     # as a new actor) gives way to it when the description stands for someone

@@ -30,6 +30,7 @@ from importlib import resources
 import yaml
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.extract.doc_text import doc_text
 from rashomon.extract.gazetteer import Gazetteer
 from rashomon.model import Actor, ActorKind, ActorMention
 
@@ -142,7 +143,7 @@ class _Article:
         self, doc: Doc, vetter: NewActorVetter, place_spans: list[tuple[int, int]]
     ) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.v = vetter
         self.cues = vetter.cues
         self.place_spans = place_spans

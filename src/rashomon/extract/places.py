@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from rashomon.extract.doc_text import doc_text
 from rashomon.extract.gazetteer import Candidate, Gazetteer, NameScanner, fold
 from rashomon.model import PlaceMention, PlacePrecision
 
@@ -100,7 +101,7 @@ class _Span:
 
 def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     """Place mentions in `doc`, in text order, with doc character offsets."""
-    text = doc.text  # spaCy rebuilds Doc.text on every access: read it once, pass it on
+    text = doc_text(doc)
     entity_spans = list(_entity_spans(doc, text, gazetteer))
     phrase_spans = list(_phrase_spans(doc, text, gazetteer))
     spans = _select([*phrase_spans, *entity_spans])

@@ -11,6 +11,7 @@ loads the model once, not once per run.
 from __future__ import annotations
 
 import atexit
+import gc
 import logging
 import multiprocessing
 from collections import deque
@@ -201,9 +202,16 @@ def _outcome(batch: Batch, future: Any, expected: Identity) -> tuple[Batch, list
 
 def _warm(spec: WorkerSpec) -> None:
     """A pool worker's start: build its pipeline before the first batch arrives. A failure
-    (a missing model) is left to `identify`, which raises it where the caller sees it."""
+    (a missing model) is left to `identify`, which raises it where the caller sees it.
+
+    What it built (the model, the dictionary, the gazetteer: millions of objects) lives as
+    long as the process, so it is moved out of the garbage collector's reach
+    (`gc.freeze`): each full collection would otherwise walk all of it again, for nothing.
+    The pool's processes are ours; the ingesting process is left as it is."""
     with suppress(RashomonError):
         identify(spec)
+    gc.collect()
+    gc.freeze()
 
 
 def _local_workers(address: str) -> int:

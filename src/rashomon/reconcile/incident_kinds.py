@@ -41,7 +41,15 @@ class IncidentKinds:
             )
             for name, ws in words.items() if ws
         }  # fmt: skip
+        # An ASCII kind's words in lower case: in an ASCII text its expression can match only
+        # where one of them is in the lower-cased text, a far cheaper test that is made first.
+        self._ascii_words = {
+            name: tuple(w.lower() for w in ws)
+            for name, ws in words.items() if ws and all(w.isascii() for w in ws)
+        }  # fmt: skip
         self._by_mode = {mode: k.name for k in self.kinds.values() for mode in k.modes}
+        # a sentence is asked about once per event and figure in it: searched once
+        self._kinds_in = lru_cache(maxsize=8192)(self._search)
 
     @classmethod
     def packaged(cls) -> IncidentKinds:
@@ -63,7 +71,16 @@ class IncidentKinds:
 
     def in_text(self, text: str) -> list[str]:
         """Every kind whose words the text holds, in priority order."""
-        return [name for name, pattern in self._patterns.items() if pattern.search(text)]
+        return list(self._kinds_in(text))
+
+    def _search(self, text: str) -> tuple[str, ...]:
+        lowered = text.lower() if text.isascii() else None
+        return tuple(
+            name for name, pattern in self._patterns.items()
+            if (lowered is None or name not in self._ascii_words
+                or any(w in lowered for w in self._ascii_words[name]))
+            and pattern.search(text)
+        )  # fmt: skip
 
     def of_mode(self, mode: str | None) -> str | None:
         return self._by_mode.get(mode or "")

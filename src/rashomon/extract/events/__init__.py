@@ -33,6 +33,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from rashomon.extract.doc_text import doc_text
 from rashomon.extract.events.arguments import ArgumentReader
 from rashomon.extract.events.coding import main_event, plover_code, threat_mode
 from rashomon.extract.events.factuality import factuality
@@ -221,7 +222,7 @@ def _absent_means(
 
 
 def _sentence_bounds(doc: Doc, offset: int) -> tuple[int, int]:
-    span = doc.char_span(offset, min(offset + 1, len(doc.text)), alignment_mode="expand")
+    span = doc.char_span(offset, min(offset + 1, len(doc_text(doc))), alignment_mode="expand")
     if span is None:
         return offset, offset
     sent = span.sent

@@ -89,6 +89,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.extract.doc_text import doc_text
 from rashomon.extract.numbers.attribution import _Cues
 from rashomon.extract.numbers.claimant import ClaimantNamer
 from rashomon.extract.numbers.counted import _clause_verb, _Counted, _locative, _same, _short
@@ -169,11 +170,20 @@ class _Article(_Reading):
 
     @cached_property
     def text(self) -> str:
-        return self.doc.text  # spaCy rebuilds Doc.text on every access: read it once, if at all
+        return doc_text(self.doc)
 
     @cached_property
     def token_starts(self) -> list[int]:
         return [t.idx for t in self.doc]
+
+    @cached_property
+    def may_start(self) -> list[bool]:
+        """Per token, whether a number can start there (`_core`'s first test, made once per
+        token here rather than in a call per token and sentence reading)."""
+        starters = self.lex.starters
+        return [
+            low in starters or any(c.isdigit() for c in low) for low in (t.lower_ for t in self.doc)
+        ]
 
     @cached_property
     def place_starts(self) -> list[int]:
@@ -206,8 +216,12 @@ class _Article(_Reading):
 
     def sentence(self, sent: Span) -> list[NumberClaim]:
         exprs: list[_Expr] = []
+        may_start = self.may_start
         i = sent.start
         while i < sent.end:
+            if not may_start[i]:  # most tokens: `_core`, and so `_expression`, finds nothing
+                i += 1
+                continue
             expr = self._expression(i, sent)
             if expr is None:
                 i += 1
@@ -405,4 +419,4 @@ def _same_paragraph(before: Span, sent: Span) -> bool:
         return False
     last = next((t for t in reversed(before) if not t.is_space), before[-1])
     first = next((t for t in sent if not t.is_space), sent[0])
-    return "\n" not in before.doc.text[last.idx + len(last) : first.idx]
+    return "\n" not in doc_text(before.doc)[last.idx + len(last) : first.idx]

@@ -8,6 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from rashomon.article.outlets import OutletDirectory
+from rashomon.extract.doc_text import doc_text
 from rashomon.extract.quotes.lexicon import SpeechVerb, SpeechVerbs, _packaged_verbs
 from rashomon.extract.quotes.marks import (
     _paragraph_break,
@@ -65,7 +66,7 @@ class _Article(_Speech, _Speakers):
         outlets: OutletDirectory,
     ) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self.verbs = verbs
         self.outlets = outlets

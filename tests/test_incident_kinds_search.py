@@ -1,0 +1,35 @@
+"""Kinds read from a sentence's words: the cheap test made first on ASCII text must not
+change what the regular expressions (whole words, any case) find."""
+
+import pytest
+
+from rashomon.reconcile.incident_kinds import IncidentKinds
+
+
+@pytest.fixture(scope="module")
+def kinds() -> IncidentKinds:
+    return IncidentKinds.packaged()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("AIR STRIKES hit the market.", ["aerial"]),
+        ("Air-raid sirens sounded after the Shelling.", ["aerial", "shelling"]),
+        ("The airstriker and the shellings were named.", []),  # no whole word
+        ("Mortar fire on Daraa; warplanes overhead.", ["aerial", "shelling"]),
+        # not ASCII: the expressions alone decide, as before ("ſ" is a long s in any case)
+        ("Heavy ſhelling in Ḥamā.", ["shelling"]),
+        ("Résidents fled the shelling.", ["shelling"]),
+        ("", []),
+    ],
+)
+def test_kinds_in_text_are_whole_words_in_any_case(kinds, text, expected):
+    found = kinds.in_text(text)
+    assert [k for k in found if k in ("aerial", "shelling")] == expected
+
+
+def test_a_repeated_sentence_gets_a_list_of_its_own(kinds):
+    first = kinds.in_text("Artillery shelled the town.")
+    first.append("changed by a caller")
+    assert kinds.in_text("Artillery shelled the town.") == ["shelling"]
