@@ -299,3 +299,12 @@ def test_the_use_of_chemical_weapons_is_an_attack_by_its_owner(events_of):
     passive = one(events_of("Autopsies showed that chemical weapons were used."), "ASSAULT")
     assert passive.mode == "unconventional"
     assert not [e for e in events_of("The use of force was discussed.") if e.type == "ASSAULT"]
+
+
+def test_warning_someone_or_that_something_follows_is_a_threat(events_of):
+    warned = one(events_of("Turkey warned Russia against entering the town."), "THREATEN")
+    assert warned.source_actor_ids == ("turkey",)
+    assert warned.target_actor_ids == ("russia",)
+    one(events_of("Turkey warned that it would respond to any attack."), "THREATEN", "warn")
+    gloomy = events_of("The United Nations warned of a humanitarian catastrophe in Aleppo.")
+    assert not [e for e in gloomy if e.type == "THREATEN"]  # a gloomy comment, not a threat
