@@ -91,4 +91,3 @@ def test_exact_case_only_for_acronyms_that_are_words():
 def test_transliteration_key_folds_two_letter_consonants(a, b):
     assert name_variants_key(a) != name_variants_key(b)  # the person-name key keeps them apart
     assert transliteration_key(a) == transliteration_key(b)
-
