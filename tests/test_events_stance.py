@@ -172,3 +172,8 @@ def test_a_hedged_assertion_is_the_speakers(statements):
     assert found == [("ACCUSE", "responsible", ("united-states",))]
     assert statements("Russia suggested a ceasefire in Aleppo.") == []
 
+
+def test_holding_someone_responsible_read_as_a_verbless_clause(statements):
+    # the parser makes "Russia responsible" a clause of its own, not an object and predicate
+    found = statements("The United States holds Russia responsible for the attack.", True)
+    assert found == [("ACCUSE", "responsible", ("russia",))]
