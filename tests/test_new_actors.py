@@ -94,6 +94,17 @@ def test_headline_words_dates_and_page_furniture_are_not_new_actors(nlp, matcher
     assert not {n for n in new_names(found) if "Kills" in n or "Subscribe" in n}
 
 
+def test_a_headline_run_into_the_body_gives_no_actor_from_its_last_words(nlp, matcher):
+    text = (
+        "Terrorist Attack on Homs market kill 7 injure 20. The blast hit the market at noon.\n"
+        "12 Civilians Dead in Air Raids near Idlib At least 12 civilians were killed in raids "
+        "on Tuesday, a monitor said. The shelling has not stopped, said Osama Said, an activist."
+    )
+    found = find(nlp, matcher, text)
+    assert not new_names(found) & {"Terrorist Attack", "Civilians Dead"}, new_names(found)
+    assert "Osama Said" in new_names(found)  # a name that is also a word of headlines
+
+
 def test_a_name_said_once_in_passing_is_a_name_not_an_actor(nlp, matcher):
     text = "The video was shared with the Qudsaya Coordination Committee on Sunday evening."
     found = find(nlp, matcher, text)
@@ -168,6 +179,7 @@ def test_cue_lists_load():
     cues = NameCues.load()
     assert "tal" in cues.toponym_heads and "village" in cues.place_nouns
     assert "reporting" in cues.credit_words and "of" in cues.name_particles
+    assert "crashes" in cues.headline_words and "said" not in cues.headline_words
 
 
 def test_a_leaders_name_before_regime_or_forces_names_the_government(nlp, matcher):

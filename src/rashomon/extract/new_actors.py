@@ -57,6 +57,7 @@ class NameCues:
     date_words: frozenset[str]
     descriptor_words: frozenset[str] = frozenset()
     description_heads: frozenset[str] = frozenset()
+    headline_words: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> NameCues:
@@ -71,7 +72,7 @@ def _packaged_cues() -> NameCues:
         **{field: frozenset(str(w).lower() for w in data.get(field) or ()) for field in (
             "toponym_heads", "place_nouns", "locative_prepositions", "credit_words",
             "furniture_words", "name_particles", "date_words", "descriptor_words",
-            "description_heads",
+            "description_heads", "headline_words",
         )}
     )  # fmt: skip
 
@@ -181,6 +182,8 @@ class _Article:
             return False  # "Youtube Subscribe", "James Regan Our Standards", "Photo Smoke"
         if any(c in actor.name for c in "()[]{}|"):
             return False
+        if len(lowered) > 1 and lowered[-1] in self.cues.headline_words:
+            return False  # "Warplane Crashes", "Terrorist Attack": a headline's words
         if all(w in self.cues.descriptor_words for w in lowered):
             return False  # "Takfiri" in "the Takfiri group": a creed, not a name
         if len(lowered) == 1 and lowered[0] in self.cues.description_heads:
