@@ -10,7 +10,7 @@ from rashomon.extract.actor_dictionary import ActorDictionary
 from rashomon.extract.actors import ActorMatcher
 from rashomon.extract.gazetteer import Gazetteer
 from rashomon.extract.new_actors import NameCues
-from rashomon.model import ActorFindings
+from rashomon.model import Actor, ActorFindings, ActorKind, ActorMention
 from rashomon.nlp import load_pipeline
 from rashomon.settings import DEFAULT_MODEL
 
@@ -201,3 +201,22 @@ def test_a_word_the_article_also_writes_in_lower_case_is_no_name(nlp):
     assert vetter.rejected(doc, [mention], {actor.id: actor}) == {actor.id: SHAPE}
     doc = nlp("Senate leaders met on Monday and agreed. They voted on Tuesday, he said.")
     assert SHAPE not in vetter.rejected(doc, [mention], {actor.id: actor}).values()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a dateline run into a headline: a word cut at its hyphen is no part of a name
+        ("The World Beirut London- Warplanes targeted the town on Tuesday.",
+         "World Beirut London- Warplanes"),
+        # "State Department's Jen Psaki" with its apostrophe lost: a known name inside
+        ("State Departments Jen Psaki told reporters the talks would go on.",
+         "State Departments Jen Psaki"),
+    ],
+)  # fmt: skip
+def test_names_with_the_shape_of_no_name_are_rejected(nlp, matcher, text, name):
+    doc = nlp(text)
+    start = text.index(name)
+    actor = Actor(id="new:x", name=name, kind=ActorKind.OTHER)
+    mention = ActorMention(start, start + len(name), name, "organisation", "new:x", "new")
+    assert matcher.vetter.rejected(doc, [mention], {"new:x": actor}) == {"new:x": "shape"}

@@ -182,6 +182,8 @@ class _Article:
             return False  # "Youtube Subscribe", "James Regan Our Standards", "Photo Smoke"
         if any(c in actor.name for c in "()[]{}|"):
             return False
+        if any(w.startswith("-") or w.endswith("-") for w in words):
+            return False  # "Beirut London- Warplanes": a dateline run into a headline
         if len(lowered) > 1 and lowered[-1] in self.cues.headline_words:
             return False  # "Warplane Crashes", "Terrorist Attack": a headline's words
         if all(w in self.cues.descriptor_words for w in lowered):
@@ -198,14 +200,17 @@ class _Article:
                        if low not in self.cues.name_particles]  # fmt: skip
         if actor.kind is ActorKind.PERSON and len(capitalised) > MAX_PERSON_WORDS:
             return False
-        return not any(self._lost_possessive(w) for w in words)
+        return not any(
+            self._lost_possessive(w, " ".join(words[:i])) for i, w in enumerate(words)
+        )
 
-    def _lost_possessive(self, word: str) -> bool:
-        """ "Syrias", "Assads", "Idlibs": a known name whose apostrophe the text lost."""
+    def _lost_possessive(self, word: str, before: str = "") -> bool:
+        """ "Syrias", "Assads", "Idlibs", "State Departments Jen Psaki": a known name whose
+        apostrophe the text lost (the words `before` it may be part of that name)."""
         if len(word) < 5 or not word.endswith("s") or word.endswith("ss"):
             return False
         stem = word[:-1]
-        if self.v.is_known_name(stem):
+        if self.v.is_known_name(stem) or (before and self.v.is_known_name(f"{before} {stem}")):
             return True
         return self.v.gazetteer is not None and bool(self.v.gazetteer.lookup(stem))
 
