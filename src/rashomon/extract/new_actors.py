@@ -200,9 +200,7 @@ class _Article:
                        if low not in self.cues.name_particles]  # fmt: skip
         if actor.kind is ActorKind.PERSON and len(capitalised) > MAX_PERSON_WORDS:
             return False
-        return not any(
-            self._lost_possessive(w, " ".join(words[:i])) for i, w in enumerate(words)
-        )
+        return not any(self._lost_possessive(w, " ".join(words[:i])) for i, w in enumerate(words))
 
     def _lost_possessive(self, word: str, before: str = "") -> bool:
         """ "Syrias", "Assads", "Idlibs", "State Departments Jen Psaki": a known name whose
