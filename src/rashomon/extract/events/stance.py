@@ -57,7 +57,7 @@ class StanceReader:
     def __init__(self, lexicon: EventLexicon) -> None:
         self.types = {"deliberate": "ACCUSE", "condemning": "ACCUSE", "mistaken": "CONCEDE"}
         roles = (*self.types, "untrue", "reports", "culpable", "denial_acts", "admitting",
-                 "retaliation", "reckoning", "force")  # fmt: skip
+                 "retaliation", "reckoning", "force", "insulting")  # fmt: skip
         self.words = {role: lexicon.words(role) for role in roles}
         self.speech = lexicon.words("speech") | HEARSAY_VERBS | lexicon.words("finding")
         self.naming = lexicon.words("naming")
@@ -87,7 +87,11 @@ class StanceReader:
                 clauses.append(verb)  # "called the attack an outrage": the verb says it
                 clauses += _small_clauses(verb)  # "holds Russia responsible"
             for clause in clauses:
-                stance = self._in_clause(clause, verb, acts) or self._threat(clause, verb)
+                stance = (
+                    self._in_clause(clause, verb, acts)
+                    or self._threat(clause, verb)
+                    or self._name_calling(clause, verb, acts)
+                )
                 if stance is not None and stance.trigger.head.i not in taken:
                     taken.add(stance.trigger.head.i)
                     found.append(stance)
@@ -174,6 +178,22 @@ class StanceReader:
             if self._retaliation(noun):
                 payer = [c for c in clause.children if c.dep_ == "nsubj" and c.i != noun.i]
                 return Stance(_trigger(noun, "THREATEN", verb), verb, None, tuple(payer))
+        return None
+
+    def _name_calling(self, clause: Token, verb: Token, acts: set[int]) -> Stance | None:
+        """ "Trump called Assad an animal", "described the rebels as terrorists": a naming
+        verb that calls someone a condemning word accuses them (an attack called so is
+        `_in_clause`'s)."""
+        if clause.i != verb.i or _negated(verb):
+            return None
+        named = [c for c in verb.children if c.dep_ == "dobj" and c.i not in acts]
+        called = [c for c in verb.children if c.dep_ == "oprd"]
+        called += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                   for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        for word in called:
+            forms = {word.lemma_.lower(), word.lower_}
+            if named and forms & (self.words["insulting"] | self.words["condemning"]):
+                return Stance(_trigger(word, "ACCUSE", verb), verb, None, tuple(named[:1]))
         return None
 
     def _quoted_threat(self, token: Token, span: Span, cue: Token) -> Stance | None:
