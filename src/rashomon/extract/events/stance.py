@@ -57,7 +57,7 @@ class StanceReader:
     def __init__(self, lexicon: EventLexicon) -> None:
         self.types = {"deliberate": "ACCUSE", "condemning": "ACCUSE", "mistaken": "CONCEDE"}
         roles = (*self.types, "untrue", "reports", "culpable", "denial_acts", "admitting",
-                 "retaliation", "reckoning", "force", "insulting")  # fmt: skip
+                 "retaliation", "reckoning", "force", "insulting", "warning")  # fmt: skip
         self.words = {role: lexicon.words(role) for role in roles}
         self.speech = lexicon.words("speech") | HEARSAY_VERBS | lexicon.words("finding")
         self.naming = lexicon.words("naming")
@@ -79,6 +79,11 @@ class StanceReader:
             lemma = verb.lemma_.lower()
             if lemma in self.words["admitting"]:
                 stance = self._admitted(verb, acts)
+                if stance is not None and stance.trigger.head.i not in taken:
+                    taken.add(stance.trigger.head.i)
+                    found.append(stance)
+            if lemma in self.words["warning"]:
+                stance = self._warned(verb)
                 if stance is not None and stance.trigger.head.i not in taken:
                     taken.add(stance.trigger.head.i)
                     found.append(stance)
@@ -178,6 +183,25 @@ class StanceReader:
             if self._retaliation(noun):
                 payer = [c for c in clause.children if c.dep_ == "nsubj" and c.i != noun.i]
                 return Stance(_trigger(noun, "THREATEN", verb), verb, None, tuple(payer))
+        return None
+
+    def _warned(self, verb: Token) -> Stance | None:
+        """ "Assad warned the United States to expect reprisals", "Jaysh al-Islam warned that
+        it would launch a barrage": warning someone, or foretelling what one's own side (a
+        pronoun) will do, threatens (CAMEO 13x). "Warned that the toll may rise", "warned of a
+        crisis" and "warned that the regime will repeat such attacks" do not."""
+        if not any(c.dep_ == "nsubj" for c in verb.children):
+            return None
+        warned = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        warned = [c for c in warned if c.pos_ == "PROPN" or c.ent_type_]
+        if warned:
+            return Stance(_trigger(verb, "THREATEN", None), verb, None, tuple(warned[:1]))
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or _negated(clause):
+                continue
+            own = any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in clause.children)
+            if own and any(c.dep_ == "aux" and c.lower_ in _FORETELLING for c in clause.children):
+                return Stance(_trigger(verb, "THREATEN", None), verb)
         return None
 
     def _name_calling(self, clause: Token, verb: Token, acts: set[int]) -> Stance | None:
