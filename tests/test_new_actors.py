@@ -165,6 +165,30 @@ def test_a_role_phrase_goes_to_its_holder_on_the_articles_date(nlp, matcher, on,
     assert "united-nations" not in {m.actor_id for m in found.mentions}
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "holder"),
+    [
+        ("The US ambassador to the UN left. Her Russian counterpart stayed.",
+         "Her Russian counterpart", "vitaly-churkin"),
+        ("Samantha Power spoke first. Power's Russian counterpart left.",
+         "Russian counterpart", "vitaly-churkin"),
+        ("Lavrov met his American counterpart in Geneva.", "his American counterpart",
+         "john-kerry"),
+    ],
+)  # fmt: skip
+def test_a_counterpart_is_the_owners_role_for_the_country_named(nlp, matcher, text, phrase, holder):
+    found = find(nlp, matcher, text, on="2016-09-17")
+    assert actors_at(found, phrase) == {holder}
+    assert not [m for m in found.mentions if m.kind == "nationality"]  # it only qualifies
+
+
+def test_a_counterpart_on_another_date_or_without_a_country_is_left_alone(nlp, matcher):
+    later = find(nlp, matcher, "Lavrov met his American counterpart.", on="2017-06-01")
+    assert actors_at(later, "his American counterpart") == {"rex-tillerson"}
+    bare = find(nlp, matcher, "Lavrov met his counterpart in Geneva.", on="2016-09-17")
+    assert not [m for m in bare.mentions if "counterpart" in m.text]
+
+
 def test_it_said_takes_the_organisation(nlp, matcher):
     text = (
         "The Russian defence ministry reported that 20 fighters were killed in the raid, "
