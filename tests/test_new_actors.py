@@ -244,3 +244,20 @@ def test_names_with_the_shape_of_no_name_are_rejected(nlp, matcher, text, name):
     actor = Actor(id="new:x", name=name, kind=ActorKind.OTHER)
     mention = ActorMention(start, start + len(name), name, "organisation", "new:x", "new")
     assert matcher.vetter.rejected(doc, [mention], {"new:x": actor}) == {"new:x": "shape"}
+
+
+def test_a_lone_word_leading_into_someone_elses_name_is_their_title(nlp, matcher):
+    text = "Navy spokesman Rear Admiral Jim Doyle told reporters the raids went on. Rear left."
+    doc = nlp(text)
+    rear = Actor(id="new:rear", name="Rear", kind=ActorKind.PERSON)
+    doyle = text.index("Jim Doyle")
+    mentions = [
+        ActorMention(
+            text.index("Rear"), text.index("Rear") + 4, "Rear", "person", "new:rear", "new"
+        ),
+        ActorMention(doyle, doyle + 9, "Jim Doyle", "person", "new:doyle", "new"),
+    ]
+    assert matcher.vetter.rejected(doc, mentions, {"new:rear": rear}) == {"new:rear": "shape"}
+    alone = [ActorMention(text.rindex("Rear"), text.rindex("Rear") + 4, "Rear", "person",
+                          "new:rear", "new")]  # fmt: skip
+    assert matcher.vetter.rejected(doc, alone, {"new:rear": rear}).get("new:rear") != "shape"

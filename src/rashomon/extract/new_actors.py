@@ -125,10 +125,13 @@ class NewActorVetter:
         "place", "credit" (none of these is a name of anyone) or "evidence" (a name, but
         too slight to make an actor of)."""
         by_actor: dict[str, list[ActorMention]] = {}
+        persons: dict[int, str] = {}  # start -> actor id of each person named
         for mention in mentions:
             if mention.actor_id in new_actors:
                 by_actor.setdefault(mention.actor_id, []).append(mention)
-        article = _Article(doc, self, list(place_spans))
+            if mention.kind == "person":
+                persons[mention.start] = mention.actor_id
+        article = _Article(doc, self, list(place_spans), persons)
         verdicts = {
             actor_id: article.verdict(actor, by_actor.get(actor_id, []))
             for actor_id, actor in new_actors.items()
@@ -140,8 +143,13 @@ class _Article:
     """Per-article state the rules share: the Doc, its headline sentences, its places."""
 
     def __init__(
-        self, doc: Doc, vetter: NewActorVetter, place_spans: list[tuple[int, int]]
+        self,
+        doc: Doc,
+        vetter: NewActorVetter,
+        place_spans: list[tuple[int, int]],
+        persons: Mapping[int, str] | None = None,
     ) -> None:
+        self.persons = persons or {}
         self.doc = doc
         self.text = doc.text
         self.v = vetter
@@ -161,6 +169,8 @@ class _Article:
             return SHAPE
         if " " not in actor.name and actor.name.lower() in self.lower_words:
             return SHAPE  # "Senate", "Coalition": the article writes it in lower case too
+        if " " not in actor.name and spans and all(self._in_title(s, actor.id) for s in spans):
+            return SHAPE  # "Rear Admiral John Kirby", "Secretary of State John Kerry"
         if any(self._in_credit(s) for s in spans):
             return CREDIT
         weighty = [s for s in spans if not self._in_headline(s)]
@@ -221,6 +231,17 @@ class _Article:
             word = span[0]
             return (word.tag_ in ("NNP", "NNPS") or word.is_upper) and word.dep_ != "amod"
         return span[-1].pos_ not in ("VERB", "AUX")
+
+    def _in_title(self, span: Span, actor_id: str) -> bool:
+        """A lone word that leads a run of capitalised words into someone else's name: the
+        first word of that person's title ("Rear" of "Rear Admiral John Kirby")."""
+        for token in self.doc[span.end : span.end + 3]:
+            other = self.persons.get(token.idx)
+            if other is not None and other != actor_id:
+                return True
+            if not token.is_title:
+                return False
+        return False
 
     # -- places -----------------------------------------------------------------------------
 
