@@ -260,3 +260,10 @@ def test_get_unknown_id_raises(actors):
 def test_version_is_stable(actors):
     assert actors.version == ActorDictionary.load().version
     assert len(actors.version) == 16
+
+
+def test_counterparts_swap_the_roles_country_on_the_date():
+    dictionary = ActorDictionary.load()
+    found = dictionary.counterparts("samantha-power", frozenset({"russia"}), "2016-09-17")
+    assert [a.id for a in found] == ["vitaly-churkin"]
+    assert dictionary.counterparts("samantha-power", frozenset({"russia"}), "2018-01-10") == []

@@ -299,3 +299,25 @@ def test_the_use_of_chemical_weapons_is_an_attack_by_its_owner(events_of):
     passive = one(events_of("Autopsies showed that chemical weapons were used."), "ASSAULT")
     assert passive.mode == "unconventional"
     assert not [e for e in events_of("The use of force was discussed.") if e.type == "ASSAULT"]
+
+
+def test_warning_someone_or_that_something_follows_is_a_threat(events_of):
+    warned = one(events_of("Turkey warned Russia against entering the town."), "THREATEN")
+    assert warned.source_actor_ids == ("turkey",)
+    assert warned.target_actor_ids == ("russia",)
+    one(events_of("Turkey warned that it would respond to any attack."), "THREATEN", "warn")
+    gloomy = events_of("The United Nations warned of a humanitarian catastrophe in Aleppo.")
+    assert not [e for e in gloomy if e.type == "THREATEN"]  # a gloomy comment, not a threat
+
+
+def test_retaliation_a_speaker_foretells_is_a_threat(events_of):
+    threat = one(events_of("Iran said Israel would pay a heavy price for the strike."), "THREATEN")
+    assert (threat.source_actor_ids, threat.target_actor_ids) == (("iran",), ("israel",))
+    quoted = one(events_of('"Big price to pay," Trump tweeted.'), "THREATEN", "price")
+    assert quoted.source_actor_ids == ("donald-trump",)
+    for text in (
+        "Civilians paid a heavy price for the war, the agency said.",  # what was, not will be
+        "The UN said it would scale up its humanitarian response.",  # no force in it
+        '"There will be no revenge," the commander said.',
+    ):
+        assert not [e for e in events_of(text) if e.type == "THREATEN"], text

@@ -165,3 +165,22 @@ def test_saying_the_means_were_absent_denies_the_attack(statements, text):
 def test_an_absence_in_the_writers_words_or_of_no_means_is_no_denial(statements):
     assert statements("Investigators found no chemical weapons in the depot.") == []
     assert statements("The minister said there was no food in the town.") == []
+
+
+def test_a_hedged_assertion_is_the_speakers(statements):
+    found = statements("Russia suggested the United States was responsible.", targets=True)
+    assert found == [("ACCUSE", "responsible", ("united-states",))]
+    assert statements("Russia suggested a ceasefire in Aleppo.") == []
+
+
+def test_holding_someone_responsible_read_as_a_verbless_clause(statements):
+    # the parser makes "Russia responsible" a clause of its own, not an object and predicate
+    found = statements("The United States holds Russia responsible for the attack.", True)
+    assert found == [("ACCUSE", "responsible", ("russia",))]
+
+
+def test_calling_someone_a_condemning_word_accuses_them(statements):
+    found = statements("Erdogan called Assad a murderer.", targets=True)
+    assert found == [("ACCUSE", "murderer", ("bashar-al-assad",))]
+    assert statements("Erdogan called Assad a friend.") == []
+    assert statements("Erdogan did not call Assad a murderer.") == []

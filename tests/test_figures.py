@@ -12,7 +12,7 @@ import pytest
 from spacy.language import Language
 
 from rashomon.extract.numbers import find_numbers
-from rashomon.model import ActorMention, DateMention, NumberClaim
+from rashomon.model import ActorMention, DateMention, NumberClaim, Quote
 from rashomon.nlp import load_pipeline
 from rashomon.settings import DEFAULT_MODEL
 
@@ -327,3 +327,28 @@ def test_a_statement_released_is_its_issuers(read):
     assert one(read(text, ("medical group", "organisation", "uossm")), "25").claimant_actor_id == (
         "uossm"
     )
+
+
+def test_respectively_shares_out_a_reported_statements_numbers(nlp):
+    text = "Russia and the United States said 12 and 20 people were killed, respectively."
+    cue = text.index("said")
+    quote = Quote(
+        start=cue + 5,
+        end=len(text) - 1,
+        text=text[cue + 5 : -1],
+        kind="indirect",
+        cue="said",
+        cue_start=cue,
+        cue_end=cue + 4,
+        speaker="Russia and the United States",
+        speaker_start=0,
+        speaker_end=cue - 1,
+        speaker_actor_id="russia",
+    )
+    mentions = [mention(text, "Russia", "organisation", "russia"),
+                mention(text, "United States", "organisation", "united-states")]  # fmt: skip
+    claims = find_numbers(nlp(text), mentions=mentions, quotes=[quote], kind_of=KINDS.get)
+    assert [(c.text, c.claimant_actor_id) for c in claims] == [
+        ("12", "russia"),
+        ("20", "united-states"),
+    ]

@@ -48,8 +48,10 @@ MAX_SENTENCE_TOKENS = 150
 # figures, ranks as one token, stances on attacks as statements; 15 (main): "pro-Damascus" is no
 # place; 16 (web facts 3): attacks in speakers' quotes as accusations
 # and denials, absent means denied, "the use of chemical weapons", claimants described before
-# their names, qualifiers parsed as prepositions
-EXTRACTOR_VERSION = "16"
+# their names, qualifiers parsed as prepositions; 17 (web facts 4): "warn" threatens, hedged
+# speech verbs, "holds X responsible" as a verbless clause, "respectively" after a quote's
+# speakers, headline words end no name, two-letter consonants folded in place spellings
+EXTRACTOR_VERSION = "17"
 STAGE = "entities"
 
 

@@ -40,6 +40,8 @@ _ROLE_WORDS = {
     "qatari": "qatar", "egyptian": "egypt", "british": "uk", "britain": "uk", "french": "france",
     "german": "germany", "chinese": "china", "kazakh": "kazakhstan", "defense": "defence",
 }  # fmt: skip
+# The words of a role that say whose it is: "Russia's foreign minister", "US ambassador".
+COUNTRY_ROLE_WORDS = frozenset({v for k, v in _ROLE_WORDS.items() if k != "defense"} | {"us", "uk"})
 _APOSTROPHES = re.compile(r"['’‘`´ʼ]")
 _ROLE_FILLER = frozenset({"the", "of", "for", "to", "a", "an", "in", "on", "and", "s", "top"})
 
@@ -139,6 +141,26 @@ class ActorDictionary:
             return []
         fewest = min(best.values())
         return [self._actors[i] for i, extra in best.items() if extra == fewest]
+
+    def counterparts(
+        self, actor_id: str, country: frozenset[str], on: str | None = None
+    ) -> list[Actor]:
+        """Who holds `actor_id`'s role for another country: Samantha Power's "Russian
+        counterpart" is whoever held "Russian ambassador to the UN" on `on`. `country` is
+        the other country as role words ({"russia"})."""
+        found: set[str] = set()
+        for role, holder, term in self._roles:
+            own = role & COUNTRY_ROLE_WORDS
+            if holder != actor_id or not own or (on and term and not term.held_on(on)):
+                continue
+            wanted = (role - own) | country
+            found |= {
+                other
+                for words, other, other_term in self._roles
+                if words == wanted and other != actor_id
+                and not (on and other_term and not other_term.held_on(on))
+            }  # fmt: skip
+        return [self._actors[i] for i in sorted(found)]
 
     def former_name_info(self, text: str) -> tuple[Actor, Renaming] | None:
         """The actor that used to be called `text`, and when the name stopped; None if none."""

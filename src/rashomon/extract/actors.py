@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from rashomon.extract.actor_dictionary import ActorDictionary, role_words
+from rashomon.extract.actor_dictionary import COUNTRY_ROLE_WORDS, ActorDictionary, role_words
 from rashomon.extract.descriptions import DescriptionCues, find_descriptions
 from rashomon.extract.doc_text import doc_text
 from rashomon.extract.gazetteer import Gazetteer
@@ -242,6 +242,7 @@ class _Resolver:
         self._leaders_forces()
         self._roles()
         self._appositions()
+        self._counterparts()
         self._vet_new_actors()
         self._generic_references()
         self._descriptions()
@@ -581,6 +582,47 @@ class _Resolver:
                         del self.mentions[key]
                     self._add(span, "title", holders.pop(), "role")
                     break
+
+    def _counterparts(self) -> None:
+        """ "Her Russian counterpart", "Power's Russian counterpart": the holder of the
+        owner's role for the country named, on the article's date. The owner is the person
+        named as the possessor, or, for "her"/"his", the person last named before."""
+        for chunk in self.doc.noun_chunks:
+            root = chunk.root
+            owner = next((c for c in root.children if c.dep_ == "poss"), None)
+            if root.lemma_.lower() != "counterpart" or owner is None:
+                continue
+            # "Power's Russian counterpart": the phrase less a named owner and its "'s"
+            own = owner.right_edge.i + 1 if owner.pos_ != "PRON" else chunk.start
+            phrase = self.doc[own : chunk.end]
+            if phrase[:1] and phrase[0].dep_ == "case":
+                phrase = phrase[1:]
+            if not phrase or self._covered(phrase.start_char, phrase.end_char, by=_HOLDERS):
+                continue
+            country = frozenset().union(*(
+                words for t in phrase if t.i < root.i
+                and (words := role_words(t.text)) and words <= COUNTRY_ROLE_WORDS
+            ))  # fmt: skip
+            owner_id = self._person_before(owner) if country else None
+            holders = self.d.counterparts(owner_id, country, self.on) if owner_id else []
+            if len(holders) == 1:  # the country only qualifies the role, as in `_roles`
+                for key in [k for k in self.mentions
+                            if k[0] < phrase.end_char and phrase.start_char < k[1]]:  # fmt: skip
+                    del self.mentions[key]
+                self._add(phrase, "title", holders[0].id, "role")
+
+    def _person_before(self, owner: Token) -> str | None:
+        """The dictionary person a possessor names: its own mention, or for a pronoun the
+        last person named before it."""
+        at = [m for m in self.mentions.values() if m.start <= owner.idx < m.end]
+        if owner.pos_ != "PRON":
+            return next((m.actor_id for m in at if not m.actor_id.startswith("new:")), None)
+        before = [
+            m for m in self.mentions.values()
+            if m.end <= owner.idx and m.kind in ("person", "title")
+            and not m.actor_id.startswith("new:")
+        ]  # fmt: skip
+        return max(before, key=lambda m: m.start).actor_id if before else None
 
     def _titles(self, whole_lead: bool = False) -> list[tuple[str, list[Token]]]:
         """(person, the words of a title beside the person's name): "X, a top negotiator",

@@ -97,8 +97,8 @@ def _fallback_variants_key(text: str) -> str:
 
 
 try:  # the shared name helpers, when the names module is there
-    from rashomon.extract.names import name_variants_key as _variants_key
     from rashomon.extract.names import normalise_name as _normalise
+    from rashomon.extract.names import transliteration_key as _variants_key
 except ImportError:  # not written yet: the private fallbacks above
     _normalise = _fallback_normalise_name
     _variants_key = _fallback_variants_key
@@ -108,10 +108,14 @@ def _variant_lookup_key(name: str) -> str:
     """The variant key with the name's first letter in front, or "" when too short.
 
     Transliterations vary in the vowels, rarely in the first letter: "Aondona" must not
-    meet "Indiana" however the variant key treats vowels.
+    meet "Indiana" however the variant key treats vowels. A first consonant is taken from
+    the key, where "Cheikh" and "Sheikh" already agree; a first vowel from the name.
     """
     key = _variants_key(name)
-    return f"{fold(name)[:1]}|{key}" if len(key) >= MIN_VARIANT_KEY else ""
+    if len(key) < MIN_VARIANT_KEY:
+        return ""
+    first = key[:1] if key[:1] != "a" else _normalise(name)[:1]
+    return f"{first}|{key}"
 
 
 def _keep_alternate(name: str) -> bool:

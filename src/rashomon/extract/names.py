@@ -68,6 +68,29 @@ def name_variants_key(text: str) -> str:
     return "".join(_word_key(word) for word in normalise_name(text).split())
 
 
+# Consonants that English, French and German transliterations of Arabic write with two
+# letters or one: kh/k, gh/g, sh/ch/s, th/t, dh/d, dj/j ("Shaykhun", "Shaykun", "Cheikhoun").
+_DIGRAPHS = (("dj", "j"), ("ch", "sh"), ("kh", "k"), ("gh", "g"), ("sh", "s"), ("th", "t"),
+             ("dh", "d"))  # fmt: skip
+
+
+@lru_cache(maxsize=1 << 14)
+def transliteration_key(text: str) -> str:
+    """Looser than `name_variants_key`: two-letter consonants are folded to one first.
+
+    "Khan Shaykun", "Khan Sheikhoun" and "Khan Cheikhoun" all give one key. Fit for a
+    small curated list (the project's places), not for matching person names, where "kh"
+    against "k" tells two names apart more often than two spellings of one.
+    """
+    words = []
+    for word in normalise_name(text).split():
+        if word.isascii() and len(word) > 3:
+            for old, new in _DIGRAPHS:
+                word = word.replace(old, new)
+        words.append(_word_key(word))
+    return "".join(words)
+
+
 def _word_key(word: str) -> str:
     if len(word) <= 3 or not word.isascii() or not word.isalpha():
         return word

@@ -58,6 +58,7 @@ class NameCues:
     date_words: frozenset[str]
     descriptor_words: frozenset[str] = frozenset()
     description_heads: frozenset[str] = frozenset()
+    headline_words: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> NameCues:
@@ -72,7 +73,7 @@ def _packaged_cues() -> NameCues:
         **{field: frozenset(str(w).lower() for w in data.get(field) or ()) for field in (
             "toponym_heads", "place_nouns", "locative_prepositions", "credit_words",
             "furniture_words", "name_particles", "date_words", "descriptor_words",
-            "description_heads",
+            "description_heads", "headline_words",
         )}
     )  # fmt: skip
 
@@ -125,10 +126,13 @@ class NewActorVetter:
         "place", "credit" (none of these is a name of anyone) or "evidence" (a name, but
         too slight to make an actor of)."""
         by_actor: dict[str, list[ActorMention]] = {}
+        persons: dict[int, str] = {}  # start -> actor id of each person named
         for mention in mentions:
             if mention.actor_id in new_actors:
                 by_actor.setdefault(mention.actor_id, []).append(mention)
-        article = _Article(doc, self, list(place_spans))
+            if mention.kind == "person":
+                persons[mention.start] = mention.actor_id
+        article = _Article(doc, self, list(place_spans), persons)
         verdicts = {
             actor_id: article.verdict(actor, by_actor.get(actor_id, []))
             for actor_id, actor in new_actors.items()
@@ -140,8 +144,13 @@ class _Article:
     """Per-article state the rules share: the Doc, its headline sentences, its places."""
 
     def __init__(
-        self, doc: Doc, vetter: NewActorVetter, place_spans: list[tuple[int, int]]
+        self,
+        doc: Doc,
+        vetter: NewActorVetter,
+        place_spans: list[tuple[int, int]],
+        persons: Mapping[int, str] | None = None,
     ) -> None:
+        self.persons = persons or {}
         self.doc = doc
         self.text = doc_text(doc)
         self.v = vetter
@@ -161,6 +170,8 @@ class _Article:
             return SHAPE
         if " " not in actor.name and actor.name.lower() in self.lower_words:
             return SHAPE  # "Senate", "Coalition": the article writes it in lower case too
+        if " " not in actor.name and spans and all(self._in_title(s, actor.id) for s in spans):
+            return SHAPE  # "Rear Admiral John Kirby", "Secretary of State John Kerry"
         if any(self._in_credit(s) for s in spans):
             return CREDIT
         weighty = [s for s in spans if not self._in_headline(s)]
@@ -182,6 +193,10 @@ class _Article:
             return False  # "Youtube Subscribe", "James Regan Our Standards", "Photo Smoke"
         if any(c in actor.name for c in "()[]{}|"):
             return False
+        if any(w.startswith("-") or w.endswith("-") for w in words):
+            return False  # "Beirut London- Warplanes": a dateline run into a headline
+        if len(lowered) > 1 and lowered[-1] in self.cues.headline_words:
+            return False  # "Warplane Crashes", "Terrorist Attack": a headline's words
         if all(w in self.cues.descriptor_words for w in lowered):
             return False  # "Takfiri" in "the Takfiri group": a creed, not a name
         if len(lowered) == 1 and lowered[0] in self.cues.description_heads:
@@ -196,14 +211,15 @@ class _Article:
                        if low not in self.cues.name_particles]  # fmt: skip
         if actor.kind is ActorKind.PERSON and len(capitalised) > MAX_PERSON_WORDS:
             return False
-        return not any(self._lost_possessive(w) for w in words)
+        return not any(self._lost_possessive(w, " ".join(words[:i])) for i, w in enumerate(words))
 
-    def _lost_possessive(self, word: str) -> bool:
-        """ "Syrias", "Assads", "Idlibs": a known name whose apostrophe the text lost."""
+    def _lost_possessive(self, word: str, before: str = "") -> bool:
+        """ "Syrias", "Assads", "Idlibs", "State Departments Jen Psaki": a known name whose
+        apostrophe the text lost (the words `before` it may be part of that name)."""
         if len(word) < 5 or not word.endswith("s") or word.endswith("ss"):
             return False
         stem = word[:-1]
-        if self.v.is_known_name(stem):
+        if self.v.is_known_name(stem) or (before and self.v.is_known_name(f"{before} {stem}")):
             return True
         return self.v.gazetteer is not None and bool(self.v.gazetteer.lookup(stem))
 
@@ -216,6 +232,17 @@ class _Article:
             word = span[0]
             return (word.tag_ in ("NNP", "NNPS") or word.is_upper) and word.dep_ != "amod"
         return span[-1].pos_ not in ("VERB", "AUX")
+
+    def _in_title(self, span: Span, actor_id: str) -> bool:
+        """A lone word that leads a run of capitalised words into someone else's name: the
+        first word of that person's title ("Rear" of "Rear Admiral John Kirby")."""
+        for token in self.doc[span.end : span.end + 3]:
+            other = self.persons.get(token.idx)
+            if other is not None and other != actor_id:
+                return True
+            if not token.is_title:
+                return False
+        return False
 
     # -- places -----------------------------------------------------------------------------
 

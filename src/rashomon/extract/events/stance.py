@@ -37,6 +37,7 @@ _PREDICATE_DEPS = frozenset({"attr", "acomp", "advmod", "nsubj", "oprd", "dobj"}
 _REPORTED = frozenset({"ccomp", "xcomp"})
 _TAG_DEPS = frozenset({"parataxis", "ccomp", "conj"})
 _TURNED = {"ACCUSE": None, "CONCEDE": "ACCUSE", "REJECT": None}  # a negated stance word
+_FORETELLING = frozenset({"will", "would", "shall", "'ll", "wo"})  # "wo" of "won't" is negated
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,8 @@ class StanceReader:
 
     def __init__(self, lexicon: EventLexicon) -> None:
         self.types = {"deliberate": "ACCUSE", "condemning": "ACCUSE", "mistaken": "CONCEDE"}
-        roles = (*self.types, "untrue", "reports", "culpable", "denial_acts", "admitting")
+        roles = (*self.types, "untrue", "reports", "culpable", "denial_acts", "admitting",
+                 "retaliation", "reckoning", "force", "insulting", "warning")  # fmt: skip
         self.words = {role: lexicon.words(role) for role in roles}
         self.speech = lexicon.words("speech") | HEARSAY_VERBS | lexicon.words("finding")
         self.naming = lexicon.words("naming")
@@ -80,11 +82,21 @@ class StanceReader:
                 if stance is not None and stance.trigger.head.i not in taken:
                     taken.add(stance.trigger.head.i)
                     found.append(stance)
+            if lemma in self.words["warning"]:
+                stance = self._warned(verb)
+                if stance is not None and stance.trigger.head.i not in taken:
+                    taken.add(stance.trigger.head.i)
+                    found.append(stance)
             clauses = self._reported(verb) if lemma in self.speech else []
             if lemma in self.naming and any(c.dep_ == "nsubj" for c in verb.children):
                 clauses.append(verb)  # "called the attack an outrage": the verb says it
+                clauses += _small_clauses(verb)  # "holds Russia responsible"
             for clause in clauses:
-                stance = self._in_clause(clause, verb, acts)
+                stance = (
+                    self._in_clause(clause, verb, acts)
+                    or self._threat(clause, verb)
+                    or self._name_calling(clause, verb, acts)
+                )
                 if stance is not None and stance.trigger.head.i not in taken:
                     taken.add(stance.trigger.head.i)
                     found.append(stance)
@@ -93,7 +105,10 @@ class StanceReader:
             cue = doc.char_span(cue_start, cue_end, alignment_mode="expand")
             if span is None or cue is None:
                 continue
-            for stance in self._in_quote(span, acts, cue.root):
+            threats = [
+                s for t in span if (s := self._quoted_threat(t, span, cue.root)) is not None
+            ]  # fmt: skip
+            for stance in [*self._in_quote(span, acts, cue.root), *threats]:
                 if stance.trigger.head.i not in taken:
                     taken.add(stance.trigger.head.i)
                     found.append(stance)
@@ -154,6 +169,73 @@ class StanceReader:
                     break
         return found
 
+    def _threat(self, clause: Token, verb: Token) -> Stance | None:
+        """ "Iran said Israel would pay a heavy price", "the State Department said the reports
+        would demand an immediate response": retaliation a speaker foretells threatens; who
+        is to pay or face it is the target. Only a clause about what will or would come."""
+        if clause.i == verb.i or _negated(clause):
+            return None
+        if not any(c.dep_ == "aux" and c.lower_ in _FORETELLING for c in clause.children):
+            return None
+        for noun in clause.children:
+            if noun.dep_ not in ("dobj", "attr", "nsubj", "nsubjpass") or _negated(noun):
+                continue  # "there will be no revenge"
+            if self._retaliation(noun):
+                payer = [c for c in clause.children if c.dep_ == "nsubj" and c.i != noun.i]
+                return Stance(_trigger(noun, "THREATEN", verb), verb, None, tuple(payer))
+        return None
+
+    def _warned(self, verb: Token) -> Stance | None:
+        """ "Assad warned the United States to expect reprisals", "Jaysh al-Islam warned that
+        it would launch a barrage": warning someone, or foretelling what one's own side (a
+        pronoun) will do, threatens (CAMEO 13x). "Warned that the toll may rise", "warned of a
+        crisis" and "warned that the regime will repeat such attacks" do not."""
+        if not any(c.dep_ == "nsubj" for c in verb.children):
+            return None
+        warned = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        warned = [c for c in warned if c.pos_ == "PROPN" or c.ent_type_]
+        if warned:
+            return Stance(_trigger(verb, "THREATEN", None), verb, None, tuple(warned[:1]))
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or _negated(clause):
+                continue
+            own = any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in clause.children)
+            if own and any(c.dep_ == "aux" and c.lower_ in _FORETELLING for c in clause.children):
+                return Stance(_trigger(verb, "THREATEN", None), verb)
+        return None
+
+    def _name_calling(self, clause: Token, verb: Token, acts: set[int]) -> Stance | None:
+        """ "Trump called Assad an animal", "described the rebels as terrorists": a naming
+        verb that calls someone a condemning word accuses them (an attack called so is
+        `_in_clause`'s)."""
+        if clause.i != verb.i or _negated(verb):
+            return None
+        named = [c for c in verb.children if c.dep_ == "dobj" and c.i not in acts]
+        called = [c for c in verb.children if c.dep_ == "oprd"]
+        called += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                   for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        for word in called:
+            forms = {word.lemma_.lower(), word.lower_}
+            if named and forms & (self.words["insulting"] | self.words["condemning"]):
+                return Stance(_trigger(word, "ACCUSE", verb), verb, None, tuple(named[:1]))
+        return None
+
+    def _quoted_threat(self, token: Token, span: Span, cue: Token) -> Stance | None:
+        """ "'Big price to pay,' Trump tweeted": retaliation named on its own in a quote (a
+        verbless sentence: the noun heads its sentence or hangs from outside the quote)."""
+        alone = token.dep_ == "ROOT" or not span.start <= token.head.i < span.end
+        if not alone or token.pos_ not in ("NOUN", "PROPN") or _negated(token):
+            return None
+        return Stance(_trigger(token, "THREATEN", cue), cue) if self._retaliation(token) else None
+
+    def _retaliation(self, noun: Token) -> bool:
+        lemma = noun.lemma_.lower()
+        if lemma in self.words["retaliation"]:
+            return True
+        return lemma in self.words["reckoning"] and any(
+            c.dep_ == "amod" and c.lower_ in self.words["force"] for c in noun.children
+        )
+
     def _admitted(self, verb: Token, acts: set[int]) -> Stance | None:
         """ "Britain confirmed its air force's participation in the airstrikes", "the US
         admitted responsibility for the strike": owning a part in an attack concedes it."""
@@ -203,6 +285,16 @@ class StanceReader:
         start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         near = [i for i in acts if start <= i < sent.end]
         return doc[near[-1]] if near else None
+
+
+def _small_clauses(verb: Token) -> list[Token]:
+    """ "holds Russia responsible": the parser often reads the object and its predicate as a
+    verbless clause (an adjective complement with its own subject), not as dobj + oprd."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "ccomp" and c.pos_ == "ADJ" and any(g.dep_ == "nsubj" for g in c.children)
+    ]
 
 
 def _negated(word: Token) -> bool:

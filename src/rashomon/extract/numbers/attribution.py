@@ -159,7 +159,8 @@ class _Cues:
                 who = self._who(cue, anchor, anchors)
                 if who is not None:
                     return who
-            speaker = self._quote_speaker(quote)
+            speaker = self._respective_speaker(quote, cues, anchor, anchors)
+            speaker = speaker or self._quote_speaker(quote)
             if speaker is not None:
                 return speaker
         for cue in cues:
@@ -248,6 +249,19 @@ class _Cues:
         if who is not None:
             self.namer.remember(speaker.idx, who)
         return who
+
+    def _respective_speaker(
+        self, quote: Quote, cues: Sequence[_Cue], anchor: Token, anchors: Sequence[int]
+    ) -> Claimant | None:
+        """'X and Y said 12 and 20 were killed, respectively': the quote's speakers share
+        its numbers out one each, as an attribution's coordinated subjects do."""
+        if quote.cue_start is None:
+            return None
+        for cue in cues:
+            if cue.cue.idx == quote.cue_start and cue.claimant is not None:
+                speaker = self._respective(cue, anchor, anchors)
+                return self.namer.name(speaker) if speaker is not None else None
+        return None
 
     def _respective(self, cue: _Cue, anchor: Token, anchors: Sequence[int]) -> Token | None:
         """'SOHR and SANA put it at 40 and 52, respectively': the k-th number's claimant
