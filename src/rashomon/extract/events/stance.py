@@ -90,7 +90,6 @@ class StanceReader:
             clauses = self._reported(verb) if lemma in self.speech else []
             if lemma in self.naming and any(c.dep_ == "nsubj" for c in verb.children):
                 clauses.append(verb)  # "called the attack an outrage": the verb says it
-                clauses += _small_clauses(verb)  # "holds Russia responsible"
             for clause in clauses:
                 stance = (
                     self._in_clause(clause, verb, acts)
@@ -285,16 +284,6 @@ class StanceReader:
         start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         near = [i for i in acts if start <= i < sent.end]
         return doc[near[-1]] if near else None
-
-
-def _small_clauses(verb: Token) -> list[Token]:
-    """ "holds Russia responsible": the parser often reads the object and its predicate as a
-    verbless clause (an adjective complement with its own subject), not as dobj + oprd."""
-    return [
-        c
-        for c in verb.children
-        if c.dep_ == "ccomp" and c.pos_ == "ADJ" and any(g.dep_ == "nsubj" for g in c.children)
-    ]
 
 
 def _negated(word: Token) -> bool:
