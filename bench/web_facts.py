@@ -495,7 +495,10 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
     directory = OutletDirectory.load()
     digest = data_sha256(args.gold, args.data, gold)
     with tempfile.TemporaryDirectory(prefix="web-facts-") as tmp:
-        db = Path(tmp) / "web.db"
+        db = args.keep_db or Path(tmp) / "web.db"
+        if args.keep_db:
+            for stale in db.parent.glob(db.name + "*"):
+                stale.unlink()  # a kept database from an earlier run would add its articles
         stored, failures = ingest_folder(args.data, gold, db)
         found = read_findings(db, stored)
         disputes = read_disputes(db)
@@ -617,6 +620,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--misses",
         action="store_true",
         help="add each article's outlet, wire, date and missed facts to the JSON",
+    )
+    parser.add_argument(
+        "--keep-db",
+        type=Path,
+        metavar="DB",
+        help="build the database at DB and keep it, to look at with rashomon's commands",
     )
     return parser.parse_args(argv)
 
