@@ -340,26 +340,51 @@ def test_who_cannot_tell_the_doer_doubts_it_and_denies_no_one():
     assert body[said.start : said.end].startswith("could not determine whether Russia")
 
 
+US = PlaceFact("usa", "United States", 39.8, -98.6, "country", "US")
+WITH_US = Gazette(actors=GAZETTE.actors, places={**GAZETTE.places, "usa": US})
+
+
+def every(body: str, *names: tuple[str, str]) -> tuple[MentionFact, ...]:
+    return tuple(
+        MentionFact("a1", at, at + len(name), name, "location", 0, len(body), place_id=pid)
+        for name, pid in names
+        for at in [i for i in range(len(body)) if body.startswith(name, i)]
+    )  # fmt: skip
+
+
 def test_a_countrys_name_counts_half_towards_the_home_of_an_article():
-    """Four "U.S." (officials, the military) against three Syrian places: a Syrian story;
-    against one Syrian town, an American one."""
-    us = PlaceFact("usa", "United States", 39.8, -98.6, "country", "US")
-    gazette = Gazette(actors=GAZETTE.actors, places={**GAZETTE.places, "usa": us})
-    body = "U.S. officials said U.S. jets, the U.S. military and U.S. envoys met. Damascus, Foua."
-
-    def mentions(*names: tuple[str, str]) -> tuple[MentionFact, ...]:
-        return tuple(
-            MentionFact("a1", at, at + len(name), name, "location", 0, len(body), place_id=pid)
-            for name, pid in names
-            for at in [i for i in range(len(body)) if body.startswith(name, i)]
-        )  # fmt: skip
-
-    us_four = mentions(("U.S.", "usa"))
-    three = mentions(("Damascus", "damascus"), ("Foua", "foua"), ("Damascus", "damascus"))
+    """Four "in the U.S." against three Syrian places: a Syrian story; against one Syrian
+    town, an American one."""
+    body = "In the U.S., in the U.S., in the U.S. and in the U.S. they met. Damascus, Foua."
+    us_four = every(body, ("U.S.", "usa"))
+    three = every(body, ("Damascus", "damascus"), ("Foua", "foua"), ("Damascus", "damascus"))
     facts = ArticleFacts(article=ARTICLE, body=body, mentions=us_four + three)
-    assert home_country(facts, gazette) == "SY"
+    assert home_country(facts, WITH_US) == "SY"
     fewer = ArticleFacts(article=ARTICLE, body=body, mentions=us_four + three[1:2])
-    assert home_country(fewer, gazette) == "US"
+    assert home_country(fewer, WITH_US) == "US"
+
+
+def test_a_country_named_as_a_side_is_not_where_a_story_is():
+    """ "U.S. officials", "a US bombing", "Lebanon-based" name sides and sources: they make
+    no story American, and no strike happens in the United States."""
+    body = "U.S. officials said U.S. jets and the U.S. military hit a base in Foua."
+    facts = ArticleFacts(
+        article=ARTICLE, body=body, mentions=every(body, ("U.S.", "usa"), ("Foua", "foua"))
+    )
+    assert home_country(facts, WITH_US) == "SY"
+    text = "Jets attacked positions following a US bombing which killed 62 troops."
+    facts = ArticleFacts(
+        article=replace(ARTICLE, title=text), body=text,
+        events=(ev(text, text, "bombing", mode="aerial", place="usa"),),
+        mentions=every(text, ("US", "usa")),
+    )  # fmt: skip
+    (report,) = article_reports(facts, WITH_US, KINDS, "reuters")
+    assert report.place_id is None
+    text = "Jets bombed a base in the US on Tuesday, killing 12."
+    facts = replace(facts, body=text, events=(ev(text, text, "bombed", mode="aerial", place="usa"),),
+                    mentions=every(text, ("US", "usa")))  # fmt: skip
+    (report,) = article_reports(facts, WITH_US, KINDS, "reuters")
+    assert report.place_id == "usa"
 
 
 def test_a_report_is_of_the_kind_its_opening_sentence_tells():

@@ -214,7 +214,9 @@ _LOCATIVE = re.compile(
     r"struck|striking|targeted|targeting|bombed|shelled|pounded|stormed|entered|captured|"
     r"seized|east|west|north|south|northeast|northwest|southeast|southwest)"
     r"(?:\s+(?:the|a|an|its|government-held|rebel-held|besieged|central|northern|"
-    r"southern|eastern|western|town|city|village|district|province|area|suburb|"
+    r"southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|"
+    r"NE|NW|SE|SW|mainly|war-torn|war-ravaged|neighbouring|neighboring|"
+    r"town|city|village|district|province|area|suburb|"
     r"countryside|neighbourhood|neighborhood|outskirts|of|countryside))*\s*$",
     re.IGNORECASE,
 )
@@ -227,6 +229,10 @@ _VICINITY = re.compile(
     re.IGNORECASE,
 )
 _BASED = re.compile(r"^\s*-?\s*based\b", re.IGNORECASE)
+# "Syria's Aleppo": a country told as where a place lies
+_POSSESSIVE = re.compile(r"^['\u2019]s?\b")
+# "strikes against Syria": a country attacked is where the attack fell
+_AGAINST = re.compile(r"\bagainst\s*$", re.IGNORECASE)
 # The last place word before a name is "from" or "towards": where people or fire came from
 # ("buses carrying evacuees from the besieged towns of Foua and Kefraya", "rockets fired
 # from Turkey") or where they were heading ("as US-backed fighters advanced towards
@@ -261,20 +267,36 @@ def _sentence_places(
 
     for event in sentence.events:
         if event.place_id and _on_earth(event.place_id, gazette):  # not "the Euphrates"
-            tier(event.place_id, 0 if not _is_country(event.place_id, gazette) else 3)
+            if not _is_country(event.place_id, gazette):
+                tier(event.place_id, 0)
+            elif any(m.place_id == event.place_id and _a_place(m, body) for m in mentions):
+                tier(event.place_id, 3)
     for m in mentions:
         if _BASED.match(body[m.end : m.end + 8]) or not _on_earth(m.place_id, gazette):
             continue  # a source's home, or a continent ("Europe", "the Levant")
         if violent and _elsewhere(body[max(sentence.start, m.start - 60) : m.start]):
             continue
         if _is_country(m.place_id, gazette):
-            tier(m.place_id, 3)  # type: ignore[arg-type]
+            if _a_place(m, body):
+                tier(m.place_id, 3)  # type: ignore[arg-type]
         elif _LOCATIVE.search(body[max(0, m.start - 60) : m.start]):
             tier(m.place_id, 1)  # type: ignore[arg-type]
         else:
             tier(m.place_id, 2)  # type: ignore[arg-type]
     found = next((t for t in tiers[:4] if t), [])
     return found if found or home is None else tiers[4][:0]
+
+
+def _a_place(country: MentionFact, body: str) -> bool:
+    """Whether a country's name is told as where something is ("in Syria", "Syria's
+    Aleppo"), not as a side ("a US bombing", "Turkey said"): a violent sentence names the
+    country it happened in after a locative word."""
+    before = body[max(0, country.start - 60) : country.start]
+    return bool(
+        _LOCATIVE.search(before)
+        or _AGAINST.search(before)
+        or _POSSESSIVE.match(body[country.end : country.end + 3])
+    )
 
 
 def _elsewhere(before: str) -> bool:
@@ -289,13 +311,17 @@ def _country(place_id: str, gazette: Gazette) -> str | None:
 
 def home_country(facts: ArticleFacts, gazette: Gazette) -> str | None:
     """The country an article is about: the one its place mentions fall in most often, a
-    country's own name counting half. A country's name is as often a side ("U.S. officials",
-    "the U.S. military") as a place: seven "U.S." do not make an article about a chemical
-    attack "on the outskirts of Damascus" an American story."""
+    country's own name counting half, and only where it is told as a place ("in Syria").
+    A country's name is as often a side ("U.S. officials", "a US bombing") as a place:
+    seven "U.S." do not make an article about a chemical attack "on the outskirts of
+    Damascus" an American story."""
     counts: Counter[str] = Counter()
     for m in _place_mentions(facts.mentions):
         if c := _country(m.place_id or "", gazette):
-            counts[c] += 0.5 if _is_country(m.place_id, gazette) else 1.0
+            if not _is_country(m.place_id, gazette):
+                counts[c] += 1.0
+            elif _a_place(m, facts.body):  # not "a US bombing", "Lebanon-based"
+                counts[c] += 0.5
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -590,12 +616,16 @@ def _window(
 def _setting(facts: ArticleFacts, gazette: Gazette) -> str | None:
     """Where the article is set: the finest place its title names, else the finest place
     named in its opening."""
-    named = gazette.places_named_in(facts.article.title)
+    home = home_country(facts, gazette)
+    named = [
+        p for p in gazette.places_named_in(facts.article.title)
+        if not _is_country(p, gazette) or _country(p, gazette) == home
+    ]  # fmt: skip  # "... following a US bombing" names a side, not where it was
     if not named:
         opening = _opening_end(facts)
         named = [m.place_id for m in _place_mentions(facts.mentions)
-                 if m.start < opening and _on_earth(m.place_id, gazette)]  # fmt: skip
-    home = home_country(facts, gazette)
+                 if m.start < opening and _on_earth(m.place_id, gazette)
+                 and (not _is_country(m.place_id, gazette) or _a_place(m, facts.body))]  # fmt: skip
     at_home = [p for p in named if _country(p, gazette) == home]
     return _finest(at_home or named, gazette)  # "France says ... Syria attack": Syria
 
