@@ -477,3 +477,26 @@ def test_who_takes_a_town_in_the_same_breath_is_no_doer_of_the_strike():
                                        sources=("russia",)),))  # fmt: skip
     (report,) = article_reports(struck, GAZETTE, KINDS, "reuters")
     assert report.perpetrator_ids == ("russia",)
+
+
+def test_the_day_a_source_spoke_on_does_not_date_a_happening_the_parse_puts_earlier():
+    """ "War planes carried out last year's bombings, a probe said Wednesday": the parse
+    ties the bombings to last year, so Wednesday is the day of the finding, not the strike.
+    Without the parse's date, the day a source spoke on stays the best day there is."""
+    text = "War planes carried out last year's bombing in Foua, a probe said Wednesday."
+    wednesday = DateFact("a1", text.index("Wednesday"), text.index("Wednesday") + 9,
+                         "Wednesday", "2017-03-01", "day", "on", 0, len(text))  # fmt: skip
+    last_year = DateFact("a1", text.index("last year"), text.index("last year") + 9,
+                         "last year", "2016", "year", "on", 0, len(text))  # fmt: skip
+    bombing = replace(ev(text, text, "bombing", mode="aerial"), date="2016",
+                      date_precision="year", date_from="text")  # fmt: skip
+    facts = ArticleFacts(
+        article=replace(ARTICLE, published="2017-03-01"), body=text, events=(bombing,),
+        mentions=(place_mention(text, "Foua", "foua", text),), dates=(wednesday, last_year),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert (report.day_low, report.day_high) == ("2016-01-01", "2016-12-31")
+
+    undated = replace(facts, events=(ev(text, text, "bombing", mode="aerial"),))
+    (report,) = article_reports(undated, GAZETTE, KINDS, "reuters")
+    assert (report.day_low, report.day_high) == ("2017-03-01", "2017-03-01")

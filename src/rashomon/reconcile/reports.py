@@ -352,11 +352,26 @@ def _days(sentence: _Sentence, dated: _Starting) -> list[str]:
     """The days the sentence itself dates its happening on (day precision only)."""
     days = [e.date for e in sentence.events if e.text_date and e.date_precision == "day"]
     if not days:
-        days = [
-            d.value for d in dated.within(sentence.start, sentence.end)
+        loose = [
+            d for d in dated.within(sentence.start, sentence.end)
             if d.value and d.precision == "day" and d.relation == "on"
         ]  # fmt: skip
+        # "carried out last year's bombings, a probe said Wednesday": the parse ties the
+        # happening to last year, so the day a source spoke on is not the happening's
+        own = [r for e in sentence.events if e.text_date and (r := day_range(e.date or ""))]
+        days = [
+            d.value for d in loose
+            if not (own and _SAID_ON.search(sentence.text[: d.start - sentence.start]))
+            or any(a <= date.fromisoformat(d.value or "") <= b for a, b in own)
+        ]  # fmt: skip
     return [d for d in days if d]
+
+
+# "a UN-backed probe said Wednesday", "the ministry announced on Tuesday"
+_SAID_ON = re.compile(
+    r"\b(?:said|says|announced|reported|told \w+|stated|added|confirmed|declared)\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # -- grouping --------------------------------------------------------------------------------
