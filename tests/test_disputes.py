@@ -530,3 +530,25 @@ def test_a_named_doer_against_a_doer_not_known():
         unsure, doubted_by=(replace(doubt, claimant="Syrian Coalition", claimant_actor_id=None),)
     )
     assert incident_disputes(incident(named, own), [], RELATIONS, GAZETTE, ARTICLES) == []
+
+
+def test_who_says_it_never_happened_against_those_who_report_it():
+    said = "Russia said the reports of the strike were fabricated."
+    refuter = Attribution("russia", said, "Russia", "russia", 30, 40)
+    refuting = replace(report("a2", "BBC"), refuted_by=(refuter,))
+    telling = report("a1", "AFP", doers=[("syrian-government", "SOHR")])
+    (dispute,) = incident_disputes(incident(telling, refuting), [], RELATIONS, GAZETTE, ARTICLES)
+    assert (
+        dispute.kind == "denial" and dispute.subject == "whether the air strike in Aleppo happened"
+    )
+    sides = {(s.article_id, s.value_or_claim, s.claimant, s.position) for s in dispute.sides}
+    assert sides == {("a1", "it happened", "SOHR", 0), ("a2", "it never happened", "Russia", 1)}
+    (never,) = [s for s in dispute.sides if s.position == 1]
+    assert (never.sentence, never.start, never.end) == (said, 30, 40)  # its own evidence
+    assert dispute.note == "AFP report it; Russia say it never happened"
+    alone = incident_disputes(incident(refuting), [], RELATIONS, GAZETTE, ARTICLES)
+    assert alone == []  # nobody else reports it
+    own_voice = replace(
+        telling, perpetrators=(Attribution("russia", "Russia", "Russia", "russia"),)
+    )
+    assert incident_disputes(incident(own_voice, refuting), [], RELATIONS, GAZETTE, ARTICLES) == []

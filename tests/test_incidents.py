@@ -500,3 +500,33 @@ def test_the_day_a_source_spoke_on_does_not_date_a_happening_the_parse_puts_earl
     undated = replace(facts, events=(ev(text, text, "bombing", mode="aerial"),))
     (report,) = article_reports(undated, GAZETTE, KINDS, "reuters")
     assert (report.day_low, report.day_high) == ("2017-03-01", "2017-03-01")
+
+
+def test_who_says_the_happening_never_was_refutes_its_report():
+    sana = "Reports of a chemical attack in Foua are totally false, said SANA."
+    text = f"A chemical attack killed 20 people in Foua on Tuesday.\n{sana}"
+    sana_at = text.index("SANA")
+    facts = ArticleFacts(
+        article=ARTICLE, body=text,
+        events=(ev(text, text.split("\n")[0], "chemical attack", mode="chemical"),),
+        mentions=(place_mention(text, "Foua", "foua", text.split("\n")[0]),
+                  MentionFact("a1", sana_at, sana_at + 4, "SANA", "organisation",
+                              *sentence_at(text, sana), actor_id="russia")),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    (refuter,) = report.refuted_by
+    assert (refuter.actor_id, refuter.claimant, refuter.text) == ("russia", "SANA", sana)
+    assert text[refuter.start : refuter.end] == "totally false"
+    for other in (
+        "The false claim of victory angered the rebels, said SANA.",  # no attack, no report
+        "Kurds staged a demonstration in Foua, said SANA.",  # "staged" is no refutation
+        "Reports of a chemical attack in Foua are totally false.",  # nobody named says so
+    ):
+        body = f"A chemical attack killed 20 people in Foua on Tuesday.\n{other}"
+        at = body.find("SANA")
+        named = (MentionFact("a1", at, at + 4, "SANA", "organisation",
+                             *sentence_at(body, other), actor_id="russia"),) if at >= 0 else ()  # fmt: skip
+        facts = replace(facts, body=body, mentions=named,
+                        events=(ev(body, body.split("\n")[0], "chemical attack", mode="chemical"),))  # fmt: skip
+        (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+        assert report.refuted_by == (), other

@@ -36,3 +36,33 @@ def test_a_doer_not_known_is_stored_and_disputes_a_named_one(tmp_path):
     assert dispute.note.endswith("Russia (Syrian National Coalition) against a doer not known "
                                  "(The Observatory)")  # fmt: skip
     corpus.close()
+
+
+TELLS = (
+    "Gas attack kills dozens in Douma\n"
+    "A chemical attack on the town of Douma killed at least 40 people on Saturday, "
+    "rescuers said.\n"
+)
+REFUTES = (
+    "Damascus rejects Douma gas attack reports\n"
+    "The Syrian government said on Sunday that reports of a chemical attack in Douma on "
+    "Saturday were a fabrication.\n"
+)
+
+
+def test_who_says_it_never_happened_is_stored_and_disputes_its_reports(tmp_path):
+    (tmp_path / "tells.txt").write_text(TELLS, encoding="utf-8")
+    (tmp_path / "refutes.txt").write_text(REFUTES, encoding="utf-8")
+    corpus = rashomon.open(tmp_path / "t.db")
+    corpus.ingest(tmp_path / "tells.txt", outlet="AFP", published="2018-04-08")
+    corpus.ingest(tmp_path / "refutes.txt", outlet="SANA", published="2018-04-08")
+    (incident,) = corpus.incidents()
+    by_outlet = {r.outlet: r for r in incident.reports}
+    (refuter,) = by_outlet["SANA"].refuted_by
+    body = corpus.article(by_outlet["SANA"].article_id).article.body
+    assert body[refuter.start : refuter.end] == "a fabrication"
+    assert refuter.claimant_actor_id == "syrian-government"
+    (dispute,) = [d for d in corpus.disputes() if d.subject.endswith("happened")]
+    assert dispute.kind == "denial"
+    assert {(s.outlet, s.position) for s in dispute.sides} == {("AFP", 0), ("SANA", 1)}
+    corpus.close()

@@ -406,6 +406,7 @@ class IncidentReport(Record):
     perpetrators: tuple[Attribution, ...] = ()
     denied_by: tuple[Attribution, ...] = ()  # who, in this report, denies doing it
     doubted_by: tuple[Attribution, ...] = ()  # who says the doer is not known (no actor)
+    refuted_by: tuple[Attribution, ...] = ()  # who says it never happened (actor: the speaker)
     target_actor_ids: tuple[str, ...] = ()
     published: str | None = None
     terms: tuple[str, ...] = ()  # its content words (see reconcile/wording.py)

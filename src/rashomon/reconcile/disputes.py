@@ -56,6 +56,7 @@ def incident_disputes(
     found = [d for f in figures for d in numeric(f, incident.story_id, articles)]
     found += _perpetrator(incident, relations, gazette, articles)
     found += _denial(incident, relations, gazette, articles)
+    found += _refuted(incident, relations, articles)
     return found
 
 
@@ -316,6 +317,74 @@ def _denial(
             )  # fmt: skip
         )
     return found
+
+
+def _refuted(
+    incident: Incident, relations: ActorRelations, articles: Mapping[str, ArticleFact]
+) -> list[Dispute]:
+    """Those who say the happening never was ("reports of chemical weapons use are totally
+    false") against the other articles that report it as having happened (their leads: a
+    passing mention is too often another happening's), each in the voice that tells it."""
+    refuting = [(r, a) for r in incident.reports for a in r.refuted_by]
+    if not refuting:
+        return []
+    refuters = {r.article_id for r, _ in refuting}
+    telling = [r for r in incident.reports if r.lead and r.article_id not in refuters]
+    if not telling:
+        return []
+    rows = tuple(_telling_side(r, articles) for r in telling) + tuple(
+        _refuting_side(r, a, articles) for r, a in refuting
+    )
+    if len({_voice_of(s, relations) for s in rows}) < 2:
+        return []
+    subject = f"whether the {incident.label or incident.kind} happened"
+    refuters_named = ", ".join(dict.fromkeys(s.claimant or "" for s in rows if s.position == 1))
+    tellers = ", ".join(dict.fromkeys(s.outlet or "" for s in rows if s.position == 0))
+    note = f"{tellers} report it; {refuters_named} say it never happened"
+    return [
+        Dispute(
+            _id(incident.id, "refuted", subject, rows),
+            incident.story_id,
+            "denial",
+            subject,
+            "dispute",
+            rows,
+            note,
+            incident_id=incident.id,
+        )  # fmt: skip
+    ]
+
+
+def _voice_of(side: DisputeSide, relations: ActorRelations) -> str:
+    if side.claimant_actor_id:
+        return side_of(side.claimant_actor_id, relations)
+    return (side.claimant or side.outlet or "").lower()
+
+
+def _telling_side(report: IncidentReport, articles: Mapping[str, ArticleFact]) -> DisputeSide:
+    """A report of the happening, on the word of whoever names its doer, else its outlet's."""
+    article = articles.get(report.article_id)
+    named = next((a for a in report.perpetrators if a.claimant), None)
+    return DisputeSide(
+        value_or_claim="it happened", claimant=named.claimant if named else report.outlet,
+        claimant_actor_id=named.claimant_actor_id if named else None, outlet=report.outlet,
+        article_id=report.article_id,
+        date=article.published if article else report.published, sentence=report.sentence,
+        position=0, start=report.sentence_start, end=report.sentence_end,
+    )  # fmt: skip
+
+
+def _refuting_side(
+    report: IncidentReport, refuter: Attribution, articles: Mapping[str, ArticleFact]
+) -> DisputeSide:
+    article = articles.get(report.article_id)
+    return DisputeSide(
+        value_or_claim="it never happened", claimant=refuter.claimant,
+        claimant_actor_id=refuter.claimant_actor_id, outlet=report.outlet,
+        article_id=report.article_id,
+        date=article.published if article else report.published, sentence=refuter.text,
+        position=1, start=refuter.start, end=refuter.end,
+    )  # fmt: skip
 
 
 def _attribution_side(

@@ -388,6 +388,7 @@ def combine(first: IncidentReport, second: IncidentReport) -> IncidentReport:
         perpetrators=union(main.perpetrators, other.perpetrators),
         denied_by=union(main.denied_by, other.denied_by),
         doubted_by=union(main.doubted_by, other.doubted_by),
+        refuted_by=union(main.refuted_by, other.refuted_by),
         target_actor_ids=union(main.target_actor_ids, other.target_actor_ids),
         terms=tuple(sorted(set(main.terms) | set(other.terms))),
     )

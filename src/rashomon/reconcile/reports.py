@@ -113,6 +113,7 @@ def article_reports(
     lead = next((g for g in groups if g.sentences[0].start < opening), None)
     stances = _stances(facts, groups, lead, kinds)
     doubts = _doubts(facts, groups, lead)
+    refutations = _refutations(facts, groups, lead, kinds)
     reports = [
         _report(
             g,
@@ -123,6 +124,7 @@ def article_reports(
             chain,
             stances.get(id(g), ()),
             doubts.get(id(g), ()),
+            refutations.get(id(g), ()),
         )
         for g in groups
         if g is lead or g.days or any(s.figures for s in g.sentences)
@@ -545,9 +547,11 @@ def _report(
     chain: str,
     stances: Sequence[EventFact] = (),
     doubts: Sequence[Attribution] = (),
+    refutations: Sequence[Attribution] = (),
 ) -> IncidentReport:
     """The report of one group of sentences; `stances` are the accusations and denials
-    about it (see `_stances`), `doubts` those who say its doer is not known."""
+    about it (see `_stances`), `doubts` those who say its doer is not known, `refutations`
+    those who say it never happened."""
     first = group.sentences[0]
     events = [e for s in group.sentences for e in s.events]
     figures = [f for s in group.sentences for f in s.figures]
@@ -584,6 +588,7 @@ def _report(
         denied_by=tuple(_unique(*_denials(events, facts, gazette, doubts),
                                 *_deniers(stances, facts, gazette))),
         doubted_by=tuple(doubts),
+        refuted_by=tuple(refutations),
         target_actor_ids=tuple(dict.fromkeys(
             a for e in events if e.factuality != "negated" for a in e.target_actor_ids
             if _acting(a, e, facts, gazette)
@@ -851,6 +856,88 @@ def _doubts(
             Attribution(None, match.group(0), claimant, claimant_id, match.start(), match.end())
         )
     return found
+
+
+# "reports of chemical weapons use are totally false", "called the allegations fabricated",
+# "no traces of toxic agents", "the attack never took place": the happening itself is denied
+# (not who did it). A verdict word counts when the sentence speaks of reports, claims or
+# the attack; "staged" is left out ("staged a demonstration", "forces staged the attack").
+_NEVER_HAPPENED = re.compile(
+    r"\b(?:(?:totally|completely|absolutely|utterly|entirely)\s+)?"
+    r"(?:false|untrue|baseless|unfounded|fabricat\w*|fake[ds]?|falsified|hoax|made[- ]up|"
+    r"(?:a\s+)?(?:lie|lies)|(?:a\s+)?(?:forgery|fabrication|provocation|fiction))\b"
+    r"|\bno\s+(?:traces?|signs?|evidence|sign)\s+(?:at all\s+)?of\s+(?:an?\s+|any\s+)?"
+    r"(?:chemical|toxic|poison\w*|gas|sarin|chlorine|bombs?|bombing|(?:air\s?)?strikes?|"
+    r"attacks?|shelling|explosions?)"
+    r"|\b(?:did\s+not|didn['’]t|never)\s+(?:take\s+place|happen(?:ed)?|occur(?:red)?|took\s+place)\b",
+    re.IGNORECASE,
+)
+_CLAIMS = re.compile(
+    r"\b(?:reports?|reported|allegations?|alleged|claims?|claimed|accusations?|accounts?|"
+    r"stories|footage|videos?|images?|news)\b",
+    re.IGNORECASE,
+)
+_VERDICT = re.compile(
+    r"^\w*\s*(?:false|untrue|baseless|unfounded|fabricat|fake|falsified|hoax|made|a\s|lie|"
+    r"forgery|fabrication|provocation|fiction)",
+    re.IGNORECASE,
+)
+
+
+def _refutations(
+    facts: ArticleFacts, groups: Sequence[_Group], lead: _Group | None, kinds: IncidentKinds
+) -> dict[int, list[Attribution]]:
+    """Those who say the happening never was ("SANA said reports of chemical weapons use
+    are totally false"), by the report they speak of: the report whose sentence it stands
+    in, else the article's lead. A verdict word ("false", "fabricated") counts when its
+    sentence speaks of reports or claims and of the happening; a refutation needs a named
+    speaker (an outlet calling something fake in its own voice is no side of a dispute)."""
+    found: dict[int, list[Attribution]] = {}
+    for start, end in _sentence_spans(facts):
+        text = facts.body[start:end]
+        match = _NEVER_HAPPENED.search(text)
+        if match is None or not (kinds.in_text(text) or _ABOUT_IT.search(text)):
+            continue
+        if _VERDICT.match(match.group(0)) and not _CLAIMS.search(text):
+            continue
+        at = start + match.start()
+        home = next((g for g in groups for sn in g.sentences if sn.start <= at < sn.end), lead)
+        claimant, claimant_id = _refuter(at, start, end, facts)
+        if home is None or claimant is None:
+            continue
+        said = match.group(0)  # the sentence is the evidence; the offsets, the words
+        found.setdefault(id(home), []).append(
+            Attribution(claimant_id, text.strip(), claimant, claimant_id, at, at + len(said))
+        )
+    return found
+
+
+def _sentence_spans(facts: ArticleFacts) -> list[tuple[int, int]]:
+    """The sentences that hold a finding (a sentence without any says nothing we read)."""
+    spans = {(f.sentence_start, f.sentence_end)
+             for group in (facts.events, facts.quotes, facts.mentions, facts.figures)
+             for f in group}  # fmt: skip
+    return sorted(spans)
+
+
+def _refuter(
+    offset: int, start: int, end: int, facts: ArticleFacts
+) -> tuple[str | None, str | None]:
+    """Who says it: the speaker of the quote around it, else who acts in its sentence's
+    events ("Syria described the reports as untrue", "the ministry dismissed ..."), else
+    the first actor its sentence names."""
+    claimant, claimant_id = _claimant_at(offset, start, facts)
+    if claimant is not None:
+        return claimant, claimant_id
+    for event in facts.events:
+        if event.sentence_start == start:
+            for source in event.sources:
+                if source.actor_id:
+                    return source.text, source.actor_id
+    for mention in facts.mentions:
+        if start <= mention.start < end and mention.actor_id and mention.field == "body":
+            return mention.text, mention.actor_id
+    return None, None
 
 
 def _accused(

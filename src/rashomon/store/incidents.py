@@ -58,16 +58,15 @@ def _insert_report(conn: sqlite3.Connection, incident_id: str, report: IncidentR
     conn.execute(
         "INSERT INTO incident_reports (incident_id, article_id, outlet, chain, kind, lead,"
         " sentence_start, sentence_end, sentences, day_low, day_high, date_from, place_id,"
-        " around, event_starts, figure_starts, figure_values, published, terms, doubts)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " around, event_starts, figure_starts, figure_values, published, terms, doubts,"
+        " refutes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (incident_id, report.article_id, report.outlet, report.chain, report.kind,
          int(report.lead), report.sentence_start, report.sentence_end,
          json.dumps(report.sentences), report.day_low, report.day_high, report.date_from,
          report.place_id, int(report.around), json.dumps(report.event_starts),
          json.dumps(report.figure_starts),
          json.dumps(report.figure_values), report.published, " ".join(report.terms),
-         json.dumps([[a.text, a.claimant, a.claimant_actor_id, a.start, a.end]
-                     for a in report.doubted_by])),
+         _said(report.doubted_by), _said(report.refuted_by)),
     )  # fmt: skip
     rows = [
         (incident_id, report.article_id, role, a.actor_id, a.text, a.claimant,
@@ -257,10 +256,8 @@ def _reports(store: Store, incident_ids: Sequence[str]) -> dict[str, list[Incide
                 figure_values=tuple(tuple(v) for v in json.loads(row["figure_values"])),
                 perpetrators=tuple(named["perpetrator"]),
                 denied_by=tuple(named["denies"]),
-                doubted_by=tuple(
-                    Attribution(None, text, claimant, claimant_id, start, end)
-                    for text, claimant, claimant_id, start, end in json.loads(row["doubts"])
-                ),
+                doubted_by=_sayers(row["doubts"], actor=False),
+                refuted_by=_sayers(row["refutes"], actor=True),
                 target_actor_ids=tuple(a.actor_id for a in named["target"] if a.actor_id),
                 published=row["published"],
                 terms=tuple(row["terms"].split()),
@@ -314,4 +311,19 @@ def count_terms(conn: sqlite3.Connection, terms: Iterable[str]) -> None:
         "INSERT INTO report_terms (term, articles) VALUES (?, 1)"
         " ON CONFLICT(term) DO UPDATE SET articles = articles + 1",
         rows,
+    )
+
+
+def _said(attributions: tuple[Attribution, ...]) -> str:
+    """Who says something of a report, as the JSON of its column (doubts, refutes)."""
+    return json.dumps([[a.text, a.claimant, a.claimant_actor_id, a.start, a.end]
+                       for a in attributions])  # fmt: skip
+
+
+def _sayers(column: str, actor: bool) -> tuple[Attribution, ...]:
+    """The attributions `_said` stored; a refuter is also the actor (who says it never
+    happened), a doubter names none."""
+    return tuple(
+        Attribution(claimant_id if actor else None, text, claimant, claimant_id, start, end)
+        for text, claimant, claimant_id, start, end in json.loads(column)
     )

@@ -736,6 +736,15 @@ MIGRATIONS: tuple[Migration, ...] = (
         ALTER TABLE incident_reports ADD COLUMN doubts TEXT NOT NULL DEFAULT '[]';
         """,
     ),
+    Migration(
+        20,
+        "report_refutations",
+        """
+        -- who, in a report, says the happening never was ("reports of chemical weapons use
+        -- are totally false"): JSON [[text, claimant, claimant_actor_id, start, end], ...]
+        ALTER TABLE incident_reports ADD COLUMN refutes TEXT NOT NULL DEFAULT '[]';
+        """,
+    ),
 )
 
 # Filled by code after the migration runs, for articles stored before it (see Store._migrate).

@@ -76,7 +76,8 @@ TABLES: dict[str, tuple[str, ...]] = {
         "incident_id", "article_id", "outlet", "published", "chain", "kind", "lead", "day_low",
         "day_high", "date_from", "place_id", "place_name", "around", "perpetrator_ids",
         "perpetrator_names", "perpetrator_claimants", "denied_by_ids", "denied_by_names",
-        "doer_unknown_claimants", "target_ids", "target_names", "killed", "injured",
+        "doer_unknown_claimants", "never_happened_claimants", "target_ids", "target_names",
+        "killed", "injured",
         "sentence_start", "sentence_end", "sentence",
     ),
     "figure_claims": (
@@ -290,6 +291,7 @@ def _report(incident_id: str, report: Any, article: ArticleFact | None, names: G
         "denied_by_ids": [a.actor_id for a in report.denied_by],
         "denied_by_names": [names.actor_name(a.actor_id) or a.text for a in report.denied_by],
         "doer_unknown_claimants": [a.claimant or report.outlet or "" for a in report.doubted_by],
+        "never_happened_claimants": [a.claimant or "" for a in report.refuted_by],
         "target_ids": list(report.target_actor_ids),
         "target_names": [names.actor_name(a) for a in report.target_actor_ids],
         "killed": min(tolls["killed"]) if "killed" in tolls else None,
