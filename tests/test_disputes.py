@@ -552,3 +552,14 @@ def test_who_says_it_never_happened_against_those_who_report_it():
         telling, perpetrators=(Attribution("russia", "Russia", "Russia", "russia"),)
     )
     assert incident_disputes(incident(own_voice, refuting), [], RELATIONS, GAZETTE, ARTICLES) == []
+
+
+def test_a_section_that_dates_the_happening_tells_it_against_a_refutation():
+    refuter = Attribution("russia", "Russia said there were no signs of bombs.", "Russia", "russia")
+    refuting = replace(report("a2", "BBC"), refuted_by=(refuter,))
+    section = replace(report("a1", "AFP"), lead=False, day_low="2016-09-19",
+                      day_high="2016-09-19", date_from="text")  # fmt: skip
+    (dispute,) = incident_disputes(incident(section, refuting), [], RELATIONS, GAZETTE, ARTICLES)
+    assert {(s.article_id, s.position) for s in dispute.sides} == {("a1", 0), ("a2", 1)}
+    passing = replace(section, day_low=None, date_from=None)  # a passing mention tells nothing
+    assert incident_disputes(incident(passing, refuting), [], RELATIONS, GAZETTE, ARTICLES) == []

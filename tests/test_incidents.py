@@ -530,3 +530,21 @@ def test_who_says_the_happening_never_was_refutes_its_report():
                         events=(ev(body, body.split("\n")[0], "chemical attack", mode="chemical"),))  # fmt: skip
         (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
         assert report.refuted_by == (), other
+
+
+def test_a_refutation_told_beside_another_happening_refutes_the_lead():
+    """ "No signs of bombs; the fire came from a rebel siege", said in a sentence whose own
+    happening (the siege) makes no report of its own: it refutes the article's lead."""
+    said = "Analysis revealed no signs of bombs, only a siege by rebels, said Russia."
+    text = f"An air strike hit a convoy in Foua on Monday.\n{said}"
+    at = text.index("Russia")
+    facts = ArticleFacts(
+        article=ARTICLE, body=text,
+        events=(ev(text, text.split("\n")[0], "air strike", mode="aerial", day="2016-04-18"),
+                ev(text, said, "siege", mode="siege")),
+        mentions=(place_mention(text, "Foua", "foua", text.split("\n")[0]),
+                  MentionFact("a1", at, at + 6, "Russia", "organisation",
+                              *sentence_at(text, said), actor_id="russia")),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert report.lead and [a.claimant for a in report.refuted_by] == ["Russia"]

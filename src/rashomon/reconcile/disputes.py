@@ -323,13 +323,18 @@ def _refuted(
     incident: Incident, relations: ActorRelations, articles: Mapping[str, ArticleFact]
 ) -> list[Dispute]:
     """Those who say the happening never was ("reports of chemical weapons use are totally
-    false") against the other articles that report it as having happened (their leads: a
-    passing mention is too often another happening's), each in the voice that tells it."""
+    false") against the other articles that report it as having happened, each in the
+    voice that tells it: their leads, and sections that date it themselves ("the attack on
+    the UN convoy, which took place on September 19, 2016"); a passing mention is too often
+    another happening's."""
     refuting = [(r, a) for r in incident.reports for a in r.refuted_by]
     if not refuting:
         return []
     refuters = {r.article_id for r, _ in refuting}
-    telling = [r for r in incident.reports if r.lead and r.article_id not in refuters]
+    telling = [
+        r for r in incident.reports
+        if (r.lead or (r.dated and r.date_from == "text")) and r.article_id not in refuters
+    ]  # fmt: skip
     if not telling:
         return []
     rows = tuple(_telling_side(r, articles) for r in telling) + tuple(

@@ -113,7 +113,9 @@ def article_reports(
     lead = next((g for g in groups if g.sentences[0].start < opening), None)
     stances = _stances(facts, groups, lead, kinds)
     doubts = _doubts(facts, groups, lead)
-    refutations = _refutations(facts, groups, lead, kinds)
+    # a passing mention with neither a day nor a toll is background, not a report
+    kept = [g for g in groups if g is lead or g.days or any(s.figures for s in g.sentences)]
+    refutations = _refutations(facts, kept, lead, kinds)
     reports = [
         _report(
             g,
@@ -126,9 +128,8 @@ def article_reports(
             doubts.get(id(g), ()),
             refutations.get(id(g), ()),
         )
-        for g in groups
-        if g is lead or g.days or any(s.figures for s in g.sentences)
-    ]  # a passing mention with neither a day nor a toll is background, not a report
+        for g in kept
+    ]
     return sorted(reports, key=lambda r: (not r.lead, r.sentence_start))
 
 
@@ -888,8 +889,8 @@ def _refutations(
     facts: ArticleFacts, groups: Sequence[_Group], lead: _Group | None, kinds: IncidentKinds
 ) -> dict[int, list[Attribution]]:
     """Those who say the happening never was ("SANA said reports of chemical weapons use
-    are totally false"), by the report they speak of: the report whose sentence it stands
-    in, else the article's lead. A verdict word ("false", "fabricated") counts when its
+    are totally false"), by the report they speak of: the report (of `groups`) whose
+    sentence it stands in, else the article's lead. A verdict word ("false", "fabricated") counts when its
     sentence speaks of reports or claims and of the happening; a refutation needs a named
     speaker (an outlet calling something fake in its own voice is no side of a dispute)."""
     found: dict[int, list[Attribution]] = {}
