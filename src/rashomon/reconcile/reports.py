@@ -892,8 +892,8 @@ def _refutations(
     are totally false"), by the report they speak of: the report (of `groups`) whose
     sentence it stands in, else the article's lead. A verdict word ("false", "fabricated")
     counts when its sentence speaks of reports or claims and of the happening; a refutation
-    needs a named
-    speaker (an outlet calling something fake in its own voice is no side of a dispute)."""
+    needs a named speaker (an outlet calling something fake in its own voice is no side of a
+    dispute)."""
     found: dict[int, list[Attribution]] = {}
     for start, end in _sentence_spans(facts):
         text = facts.body[start:end]
