@@ -18,8 +18,10 @@ and scores what rashomon stored:
   its own gold singleton);
 - disputes, overall and by kind: a predicted dispute (status "dispute") matches a gold one
   of the same kind when the gold's two sides' articles stand on two different positions of
-  it; precision over predicted disputes whose sides are all in annotated articles; and the
-  count of predicted disputes whose sides all come from one claimant (must be 0);
+  it; precision over predicted disputes whose sides are all in annotated articles, of the
+  gold's kinds (numeric, perpetrator, denial, control: a kind it does not annotate, such as
+  intent, is counted apart in `outside_gold_kinds`); and the count of predicted disputes
+  whose sides all come from one claimant (must be 0);
 - updates: the same matching against the gold's updates (status "update");
 - perpetrator attribution per gold report that names a doer: the matched report names an
   actor that is, or belongs to, the one the gold names (the gold's free text is resolved
@@ -390,12 +392,15 @@ def score_sided(
         gold_incident_of_pred[incident_id] |= incidents
     wanted = [g for g in gold_items if half is None or half_of(g.incident) == half]
     predictions = []
+    outside: dict[str, int] = {}
     for n, (kind, incident_id, st, sides) in enumerate(pred.disputes):
         if st != status or not all(u in gold.annotated for u, _ in sides):
             continue
         owners = sorted(gold_incident_of_pred.get(incident_id or "", set()))
         owner_half = half_of(owners[0]) if owners else half_of(min(u for u, _ in sides))
-        if half is None or owner_half == half:
+        if kind not in KINDS:
+            outside[kind] = outside.get(kind, 0) + 1  # a kind the gold does not annotate
+        elif half is None or owner_half == half:
             predictions.append((n, kind, sides))
     hit_gold, hit_pred = set(), set()
     for g in wanted:
@@ -418,6 +423,7 @@ def score_sided(
                             len([g for g in gk if g.id in hit_gold]), len(gk))  # fmt: skip
         by_kind[kind] |= {"gold": len(gk), "predicted": len(pk)}
     result["by_kind"] = by_kind
+    result["outside_gold_kinds"] = outside
     result["one_claimant"] = sum(
         1 for _, _, sides in predictions if len({(c or "").lower() for _, c in sides}) < 2
     )

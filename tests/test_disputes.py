@@ -563,3 +563,24 @@ def test_a_section_that_dates_the_happening_tells_it_against_a_refutation():
     assert {(s.article_id, s.position) for s in dispute.sides} == {("a1", 0), ("a2", 1)}
     passing = replace(section, day_low=None, date_from=None)  # a passing mention tells nothing
     assert incident_disputes(incident(passing, refuting), [], RELATIONS, GAZETTE, ARTICLES) == []
+
+
+def test_done_on_purpose_against_a_mistake():
+    on_purpose = Attribution("syrian-government", "Damascus said it was premeditated.",
+                             "Damascus", "syrian-government", 20, 32)  # fmt: skip
+    mistake = Attribution("coalition", "The coalition said the strike was a mistake.",
+                          "US-led coalition", "coalition", 33, 40)  # fmt: skip
+    syria = replace(report("a1", "AFP"), deliberate_by=(on_purpose,))
+    us = replace(report("a2", "BBC"), mistake_by=(mistake,))
+    (dispute,) = incident_disputes(incident(syria, us), [], RELATIONS, GAZETTE, ARTICLES)
+    assert dispute.kind == "intent"
+    assert dispute.subject == "whether the air strike in Aleppo was deliberate"
+    sides = {(s.claimant, s.value_or_claim, s.position, s.start) for s in dispute.sides}
+    assert sides == {
+        ("Damascus", "done on purpose", 0, 20),
+        ("US-led coalition", "a mistake", 1, 33),
+    }
+    assert incident_disputes(incident(syria), [], RELATIONS, GAZETTE, ARTICLES) == []
+    # one voice both ways ("the army" called it deliberate and a mistake) is no dispute
+    same = replace(us, mistake_by=(replace(mistake, claimant_actor_id="army"),))
+    assert incident_disputes(incident(syria, same), [], RELATIONS, GAZETTE, ARTICLES) == []

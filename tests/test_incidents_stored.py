@@ -66,3 +66,33 @@ def test_who_says_it_never_happened_is_stored_and_disputes_its_reports(tmp_path)
     assert dispute.kind == "denial"
     assert {(s.outlet, s.position) for s in dispute.sides} == {("AFP", 0), ("SANA", 1)}
     corpus.close()
+
+
+MISTAKE = (
+    "Coalition strike kills Syrian soldiers\n"
+    "A US-led coalition air strike killed 62 Syrian soldiers near Deir ez-Zor on Saturday. "
+    "The Pentagon said the strike was a mistake.\n"
+)
+ON_PURPOSE = (
+    "Syria says coalition strike was deliberate\n"
+    "The Syrian government said the coalition air strike near Deir ez-Zor on Saturday was "
+    "premeditated.\n"
+)
+
+
+def test_done_on_purpose_against_a_mistake_is_stored_and_disputed(tmp_path):
+    (tmp_path / "mistake.txt").write_text(MISTAKE, encoding="utf-8")
+    (tmp_path / "purpose.txt").write_text(ON_PURPOSE, encoding="utf-8")
+    corpus = rashomon.open(tmp_path / "t.db")
+    corpus.ingest(tmp_path / "mistake.txt", outlet="AFP", published="2016-09-18")
+    corpus.ingest(tmp_path / "purpose.txt", outlet="SANA", published="2016-09-18")
+    (incident,) = corpus.incidents()
+    by_outlet = {r.outlet: r for r in incident.reports}
+    (mistake,) = by_outlet["AFP"].mistake_by
+    (on_purpose,) = by_outlet["SANA"].deliberate_by
+    body = corpus.article(by_outlet["SANA"].article_id).article.body
+    assert body[on_purpose.start : on_purpose.end] == "premeditated"
+    assert (mistake.claimant, on_purpose.claimant_actor_id) == ("The Pentagon", "syrian-government")
+    (dispute,) = [d for d in corpus.disputes() if d.kind == "intent"]
+    assert {(s.outlet, s.position) for s in dispute.sides} == {("SANA", 0), ("AFP", 1)}
+    corpus.close()

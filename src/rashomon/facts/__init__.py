@@ -376,6 +376,11 @@ class Attribution(Record):
     end: int | None = None
 
 
+# What named sources say of a happening besides who did it (see reconcile/sayings.py): each
+# stance and the IncidentReport field that holds who says it.
+STANCE_FIELDS = {"never": "refuted_by", "deliberate": "deliberate_by", "mistake": "mistake_by"}
+
+
 @dataclass(frozen=True)
 class IncidentReport(Record):
     """One article's account of one incident: its sentences, the doer it names (and on whose
@@ -407,6 +412,8 @@ class IncidentReport(Record):
     denied_by: tuple[Attribution, ...] = ()  # who, in this report, denies doing it
     doubted_by: tuple[Attribution, ...] = ()  # who says the doer is not known (no actor)
     refuted_by: tuple[Attribution, ...] = ()  # who says it never happened (actor: the speaker)
+    deliberate_by: tuple[Attribution, ...] = ()  # who says it was done on purpose
+    mistake_by: tuple[Attribution, ...] = ()  # who says it was a mistake
     target_actor_ids: tuple[str, ...] = ()
     published: str | None = None
     terms: tuple[str, ...] = ()  # its content words (see reconcile/wording.py)

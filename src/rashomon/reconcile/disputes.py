@@ -3,12 +3,13 @@
 Kinds: numeric (an incident's toll, or one count outside incidents, that different sources
 give incompatibly), perpetrator (sources name unrelated doers of one incident: "Russian
 jets" against "the US-led coalition"), denial (an actor denies what another source says it
-did), control (two sides hold more than the whole of a place at the same time). Each side
-carries its value or claim, its claimant, the outlet, the article, its date and the
-sentence, and the note names exactly which sides conflict. A later, higher toll is an
-update over time (status "update"), not a dispute; one claimant is never in dispute with
-itself. A dispute's id is a hash of what it is about and the evidence on its sides, so it
-stays the same as long as the evidence does.
+did, or a source says the happening never was), intent (one source says it was done on
+purpose, another that it was a mistake), control (two sides hold more than the whole of a
+place at the same time). Each side carries its value or claim, its claimant, the outlet,
+the article, its date and the sentence, and the note names exactly which sides conflict. A
+later, higher toll is an update over time (status "update"), not a dispute; one claimant
+is never in dispute with itself. A dispute's id is a hash of what it is about and the
+evidence on its sides, so it stays the same as long as the evidence does.
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ def incident_disputes(
     found += _perpetrator(incident, relations, gazette, articles)
     found += _denial(incident, relations, gazette, articles)
     found += _refuted(incident, relations, articles)
+    found += _intent(incident, relations, articles)
     return found
 
 
@@ -338,7 +340,7 @@ def _refuted(
     if not telling:
         return []
     rows = tuple(_telling_side(r, articles) for r in telling) + tuple(
-        _refuting_side(r, a, articles) for r, a in refuting
+        _said_side(r, a, 1, "it never happened", articles) for r, a in refuting
     )
     if len({_voice_of(s, relations) for s in rows}) < 2:
         return []
@@ -379,17 +381,53 @@ def _telling_side(report: IncidentReport, articles: Mapping[str, ArticleFact]) -
     )  # fmt: skip
 
 
-def _refuting_side(
-    report: IncidentReport, refuter: Attribution, articles: Mapping[str, ArticleFact]
-) -> DisputeSide:
+def _said_side(
+    report: IncidentReport, said: Attribution, position: int, claim: str,
+    articles: Mapping[str, ArticleFact],
+) -> DisputeSide:  # fmt: skip
+    """A side that a source's saying takes (see reconcile/sayings.py): its sentence is the
+    evidence, its offsets the words."""
     article = articles.get(report.article_id)
     return DisputeSide(
-        value_or_claim="it never happened", claimant=refuter.claimant,
-        claimant_actor_id=refuter.claimant_actor_id, outlet=report.outlet,
-        article_id=report.article_id,
-        date=article.published if article else report.published, sentence=refuter.text,
-        position=1, start=refuter.start, end=refuter.end,
+        value_or_claim=claim, claimant=said.claimant, claimant_actor_id=said.claimant_actor_id,
+        outlet=report.outlet, article_id=report.article_id,
+        date=article.published if article else report.published, sentence=said.text,
+        position=position, start=said.start, end=said.end,
     )  # fmt: skip
+
+
+def _intent(
+    incident: Incident, relations: ActorRelations, articles: Mapping[str, ArticleFact]
+) -> list[Dispute]:
+    """Those who say it was done on purpose against those who say it was a mistake ("the
+    attack was intentional" against "the strike was carried out mistakenly"), from two
+    voices at least: one article may hold both."""
+    deliberate = [(r, a) for r in incident.reports for a in r.deliberate_by]
+    mistaken = [(r, a) for r in incident.reports for a in r.mistake_by]
+    if not (deliberate and mistaken):
+        return []
+    rows = tuple(_said_side(r, a, 0, "done on purpose", articles) for r, a in deliberate) + tuple(
+        _said_side(r, a, 1, "a mistake", articles) for r, a in mistaken
+    )
+    voices = [{_voice_of(s, relations) for s in rows if s.position == p} for p in (0, 1)]
+    if not voices[0] - voices[1] or not voices[1] - voices[0]:
+        return []  # one voice on both sides ("not a mistake ... but a mistake") is no dispute
+    subject = f"whether the {incident.label or incident.kind} was deliberate"
+    named = [", ".join(dict.fromkeys(s.claimant or "" for s in rows if s.position == p))
+             for p in (0, 1)]  # fmt: skip
+    note = f"{named[0]} say it was done on purpose; {named[1]} say it was a mistake"
+    return [
+        Dispute(
+            _id(incident.id, "intent", subject, rows),
+            incident.story_id,
+            "intent",
+            subject,
+            "dispute",
+            rows,
+            note,
+            incident_id=incident.id,
+        )  # fmt: skip
+    ]
 
 
 def _attribution_side(

@@ -389,6 +389,8 @@ def combine(first: IncidentReport, second: IncidentReport) -> IncidentReport:
         denied_by=union(main.denied_by, other.denied_by),
         doubted_by=union(main.doubted_by, other.doubted_by),
         refuted_by=union(main.refuted_by, other.refuted_by),
+        deliberate_by=union(main.deliberate_by, other.deliberate_by),
+        mistake_by=union(main.mistake_by, other.mistake_by),
         target_actor_ids=union(main.target_actor_ids, other.target_actor_ids),
         terms=tuple(sorted(set(main.terms) | set(other.terms))),
     )

@@ -31,11 +31,19 @@ from rashomon.facts import (
     Gazette,
     IncidentReport,
     MentionFact,
-    QuoteFact,
     day_range,
 )
 from rashomon.reconcile.incident_kinds import GENERIC, IncidentKinds
 from rashomon.reconcile.kinship import ActorRelations
+from rashomon.reconcile.sayings import (
+    ABOUT_IT,
+    DELIBERATE,
+    MISTAKE,
+    NEVER,
+    Saying,
+    claimant_at,
+    sayings,
+)
 from rashomon.reconcile.wording import terms_of
 
 REPORTING_LAG_DAYS = 2  # a report dated only by publication tells of the days before it
@@ -115,7 +123,7 @@ def article_reports(
     doubts = _doubts(facts, groups, lead)
     # a passing mention with neither a day nor a toll is background, not a report
     kept = [g for g in groups if g is lead or g.days or any(s.figures for s in g.sentences)]
-    refutations = _refutations(facts, kept, lead, kinds)
+    said = _sayings_by_report(facts, kept, lead, kinds)
     reports = [
         _report(
             g,
@@ -126,7 +134,7 @@ def article_reports(
             chain,
             stances.get(id(g), ()),
             doubts.get(id(g), ()),
-            refutations.get(id(g), ()),
+            said.get(id(g), ()),
         )
         for g in kept
     ]
@@ -548,11 +556,11 @@ def _report(
     chain: str,
     stances: Sequence[EventFact] = (),
     doubts: Sequence[Attribution] = (),
-    refutations: Sequence[Attribution] = (),
+    said: Sequence[Saying] = (),
 ) -> IncidentReport:
     """The report of one group of sentences; `stances` are the accusations and denials
-    about it (see `_stances`), `doubts` those who say its doer is not known, `refutations`
-    those who say it never happened."""
+    about it (see `_stances`), `doubts` those who say its doer is not known, `said` what
+    named sources say of it besides (see sayings.py)."""
     first = group.sentences[0]
     events = [e for s in group.sentences for e in s.events]
     figures = [f for s in group.sentences for f in s.figures]
@@ -589,7 +597,9 @@ def _report(
         denied_by=tuple(_unique(*_denials(events, facts, gazette, doubts),
                                 *_deniers(stances, facts, gazette))),
         doubted_by=tuple(doubts),
-        refuted_by=tuple(refutations),
+        refuted_by=tuple(x.said for x in said if x.stance == NEVER),
+        deliberate_by=tuple(x.said for x in said if x.stance == DELIBERATE),
+        mistake_by=tuple(x.said for x in said if x.stance == MISTAKE),
         target_actor_ids=tuple(dict.fromkeys(
             a for e in events if e.factuality != "negated" for a in e.target_actor_ids
             if _acting(a, e, facts, gazette)
@@ -721,7 +731,7 @@ def _perpetrators(
     for mention in _doer_phrases(facts, gazette, sentences):
         if mention.actor_id and mention.actor_id not in seen:
             seen.add(mention.actor_id)
-            claimant, claimant_id = _claimant_at(mention.start, mention.sentence_start, facts)
+            claimant, claimant_id = claimant_at(mention.start, mention.sentence_start, facts)
             yield Attribution(mention.actor_id, mention.text, claimant, claimant_id,
                               mention.start, mention.end)  # fmt: skip
 
@@ -766,37 +776,11 @@ def _doer_phrases(
     return found
 
 
-def _claimant_at(
-    offset: int, sentence_start: int, facts: ArticleFacts
-) -> tuple[str | None, str | None]:
-    """On whose word a phrase stands: the speaker of the quote around it, else the claimant
-    of a figure in its sentence, else the outlet's own voice (None)."""
-    quote = _quote_around(offset, facts.quotes)
-    if (
-        quote is not None
-        and quote.speaker
-        and (quote.speaker_actor_id or quote.speaker.lower() not in _PRONOUNS)
-    ):  # an unresolved "it" or "I" names nobody
-        return quote.speaker, quote.speaker_actor_id
-    for figure in facts.figures:
-        if figure.sentence_start == sentence_start and figure.claimant:
-            return figure.claimant, figure.claimant_actor_id
-    return None, None
-
-
-_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "this", "that"})
-
-
 # Accusations and denials of a happening: "activists accused Assad's forces of the attack",
 # "the army denied any involvement", "Russia denied carrying out any strikes". They often
 # sit in sentences with no attack of their own, so they are read from their own events.
 _DENYING = frozenset({"deny", "denied", "denies", "denying", "dismiss", "dismissed",
                       "dismisses", "rejected", "rejects", "refuted", "refutes"})  # fmt: skip
-_ABOUT_IT = re.compile(
-    r"\b(?:attacks?|involvement|responsib\w*|strikes?|bomb\w*|shell\w*|carried out|"
-    r"killing|massacre|used?|using)\b",
-    re.IGNORECASE,
-)
 
 
 def _stances(
@@ -816,7 +800,7 @@ def _stances(
         if (
             home is None
             and lead is not None
-            and (_ABOUT_IT.search(event.sentence) or kinds.in_text(event.sentence))
+            and (ABOUT_IT.search(event.sentence) or kinds.in_text(event.sentence))
         ):
             home = lead
         if home is not None:
@@ -852,94 +836,27 @@ def _doubts(
         )
         if home is None:
             continue
-        claimant, claimant_id = _claimant_at(at, sentence_start, facts)
+        claimant, claimant_id = claimant_at(at, sentence_start, facts)
         found.setdefault(id(home), []).append(
             Attribution(None, match.group(0), claimant, claimant_id, match.start(), match.end())
         )
     return found
 
 
-# "reports of chemical weapons use are totally false", "called the allegations fabricated",
-# "no traces of toxic agents", "the attack never took place": the happening itself is denied
-# (not who did it). A verdict word counts when the sentence speaks of reports, claims or
-# the attack; "staged" is left out ("staged a demonstration", "forces staged the attack").
-_NEVER_HAPPENED = re.compile(
-    r"\b(?:(?:totally|completely|absolutely|utterly|entirely)\s+)?"
-    r"(?:false|untrue|baseless|unfounded|fabricat\w*|fake[ds]?|falsified|hoax|made[- ]up|"
-    r"(?:a\s+)?(?:lie|lies)|(?:a\s+)?(?:forgery|fabrication|provocation|fiction))\b"
-    r"|\bno\s+(?:traces?|signs?|evidence|sign)\s+(?:at all\s+)?of\s+(?:an?\s+|any\s+)?"
-    r"(?:chemical|toxic|poison\w*|gas|sarin|chlorine|bombs?|bombing|(?:air\s?)?strikes?|"
-    r"attacks?|shelling|explosions?)"
-    r"|\b(?:did\s+not|didn['’]t|never)\s+(?:take\s+place|happen(?:ed)?|occur(?:red)?|took\s+place)\b",
-    re.IGNORECASE,
-)
-_CLAIMS = re.compile(
-    r"\b(?:reports?|reported|allegations?|alleged|claims?|claimed|accusations?|accounts?|"
-    r"stories|footage|videos?|images?|news)\b",
-    re.IGNORECASE,
-)
-_VERDICT = re.compile(
-    r"^\w*\s*(?:false|untrue|baseless|unfounded|fabricat|fake|falsified|hoax|made|a\s|lie|"
-    r"forgery|fabrication|provocation|fiction)",
-    re.IGNORECASE,
-)
-
-
-def _refutations(
+def _sayings_by_report(
     facts: ArticleFacts, groups: Sequence[_Group], lead: _Group | None, kinds: IncidentKinds
-) -> dict[int, list[Attribution]]:
-    """Those who say the happening never was ("SANA said reports of chemical weapons use
-    are totally false"), by the report they speak of: the report (of `groups`) whose
-    sentence it stands in, else the article's lead. A verdict word ("false", "fabricated")
-    counts when its sentence speaks of reports or claims and of the happening; a refutation
-    needs a named speaker (an outlet calling something fake in its own voice is no side of a
-    dispute)."""
-    found: dict[int, list[Attribution]] = {}
-    for start, end in _sentence_spans(facts):
-        text = facts.body[start:end]
-        match = _NEVER_HAPPENED.search(text)
-        if match is None or not (kinds.in_text(text) or _ABOUT_IT.search(text)):
-            continue
-        if _VERDICT.match(match.group(0)) and not _CLAIMS.search(text):
-            continue
-        at = start + match.start()
+) -> dict[int, list[Saying]]:
+    """What named sources say of a happening (it never was, it was deliberate, a mistake),
+    by the report it is about: the report (of `groups`) whose sentence it stands in, else
+    the article's lead (it is often said beside another happening: "no signs of bombs,
+    ... the offensive launched by ...")."""
+    found: dict[int, list[Saying]] = {}
+    for saying in sayings(facts, kinds):
+        at = saying.said.start
         home = next((g for g in groups for sn in g.sentences if sn.start <= at < sn.end), lead)
-        claimant, claimant_id = _refuter(at, start, end, facts)
-        if home is None or claimant is None:
-            continue
-        said = match.group(0)  # the sentence is the evidence; the offsets, the words
-        found.setdefault(id(home), []).append(
-            Attribution(claimant_id, text.strip(), claimant, claimant_id, at, at + len(said))
-        )
+        if home is not None:
+            found.setdefault(id(home), []).append(saying)
     return found
-
-
-def _sentence_spans(facts: ArticleFacts) -> list[tuple[int, int]]:
-    """The sentences that hold a finding (a sentence without any says nothing we read)."""
-    spans = {(f.sentence_start, f.sentence_end)
-             for group in (facts.events, facts.quotes, facts.mentions, facts.figures)
-             for f in group}  # fmt: skip
-    return sorted(spans)
-
-
-def _refuter(
-    offset: int, start: int, end: int, facts: ArticleFacts
-) -> tuple[str | None, str | None]:
-    """Who says it: the speaker of the quote around it, else who acts in its sentence's
-    events ("Syria described the reports as untrue", "the ministry dismissed ..."), else
-    the first actor its sentence names."""
-    claimant, claimant_id = _claimant_at(offset, start, facts)
-    if claimant is not None:
-        return claimant, claimant_id
-    for event in facts.events:
-        if event.sentence_start == start:
-            for source in event.sources:
-                if source.actor_id:
-                    return source.text, source.actor_id
-    for mention in facts.mentions:
-        if start <= mention.start < end and mention.actor_id and mention.field == "body":
-            return mention.text, mention.actor_id
-    return None, None
 
 
 def _accused(
@@ -1009,11 +926,4 @@ def _denials(
 
 def _claimant(event: EventFact, facts: ArticleFacts) -> tuple[str | None, str | None]:
     """On whose word an event is told (see `_claimant_at`)."""
-    return _claimant_at(event.start, event.sentence_start, facts)
-
-
-def _quote_around(offset: int, quotes: Iterable[QuoteFact]) -> QuoteFact | None:
-    for quote in quotes:
-        if quote.start <= offset < quote.end or quote.sentence_start <= offset < quote.sentence_end:
-            return quote
-    return None
+    return claimant_at(event.start, event.sentence_start, facts)

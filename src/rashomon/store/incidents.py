@@ -15,7 +15,7 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
-from rashomon.facts import Attribution, Incident, IncidentReport, TermCounts
+from rashomon.facts import STANCE_FIELDS, Attribution, Incident, IncidentReport, TermCounts
 from rashomon.store.db import Store
 
 _ROLES = ("perpetrator", "denies", "target")
@@ -59,14 +59,14 @@ def _insert_report(conn: sqlite3.Connection, incident_id: str, report: IncidentR
         "INSERT INTO incident_reports (incident_id, article_id, outlet, chain, kind, lead,"
         " sentence_start, sentence_end, sentences, day_low, day_high, date_from, place_id,"
         " around, event_starts, figure_starts, figure_values, published, terms, doubts,"
-        " refutes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " sayings) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (incident_id, report.article_id, report.outlet, report.chain, report.kind,
          int(report.lead), report.sentence_start, report.sentence_end,
          json.dumps(report.sentences), report.day_low, report.day_high, report.date_from,
          report.place_id, int(report.around), json.dumps(report.event_starts),
          json.dumps(report.figure_starts),
          json.dumps(report.figure_values), report.published, " ".join(report.terms),
-         _said(report.doubted_by), _said(report.refuted_by)),
+         _said(report.doubted_by), _sayings(report)),
     )  # fmt: skip
     rows = [
         (incident_id, report.article_id, role, a.actor_id, a.text, a.claimant,
@@ -256,8 +256,8 @@ def _reports(store: Store, incident_ids: Sequence[str]) -> dict[str, list[Incide
                 figure_values=tuple(tuple(v) for v in json.loads(row["figure_values"])),
                 perpetrators=tuple(named["perpetrator"]),
                 denied_by=tuple(named["denies"]),
-                doubted_by=_sayers(row["doubts"], actor=False),
-                refuted_by=_sayers(row["refutes"], actor=True),
+                doubted_by=_doubters(row["doubts"]),
+                **_stances(row["sayings"]),
                 target_actor_ids=tuple(a.actor_id for a in named["target"] if a.actor_id),
                 published=row["published"],
                 terms=tuple(row["terms"].split()),
@@ -315,15 +315,33 @@ def count_terms(conn: sqlite3.Connection, terms: Iterable[str]) -> None:
 
 
 def _said(attributions: tuple[Attribution, ...]) -> str:
-    """Who says something of a report, as the JSON of its column (doubts, refutes)."""
+    """Who doubts a report's doer, as the JSON of its `doubts` column."""
     return json.dumps([[a.text, a.claimant, a.claimant_actor_id, a.start, a.end]
                        for a in attributions])  # fmt: skip
 
 
-def _sayers(column: str, actor: bool) -> tuple[Attribution, ...]:
-    """The attributions `_said` stored; a refuter is also the actor (who says it never
-    happened), a doubter names none."""
+def _doubters(column: str) -> tuple[Attribution, ...]:
+    """The doubts `_said` stored (a doubt names no actor)."""
     return tuple(
-        Attribution(claimant_id if actor else None, text, claimant, claimant_id, start, end)
+        Attribution(None, text, claimant, claimant_id, start, end)
         for text, claimant, claimant_id, start, end in json.loads(column)
     )
+
+
+def _sayings(report: IncidentReport) -> str:
+    """What named sources say of the report's happening, as the JSON of `sayings`."""
+    return json.dumps([
+        [stance, a.text, a.claimant, a.claimant_actor_id, a.start, a.end]
+        for stance, name in STANCE_FIELDS.items() for a in getattr(report, name)
+    ])  # fmt: skip
+
+
+def _stances(column: str) -> dict[str, tuple[Attribution, ...]]:
+    """The report's fields `_sayings` stored (the speaker is the saying's actor)."""
+    found: dict[str, list[Attribution]] = {name: [] for name in STANCE_FIELDS.values()}
+    for stance, text, claimant, claimant_id, start, end in json.loads(column):
+        if stance in STANCE_FIELDS:
+            found[STANCE_FIELDS[stance]].append(
+                Attribution(claimant_id, text, claimant, claimant_id, start, end)
+            )
+    return {name: tuple(said) for name, said in found.items()}

@@ -738,11 +738,13 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(
         20,
-        "report_refutations",
+        "report_sayings",
         """
-        -- who, in a report, says the happening never was ("reports of chemical weapons use
-        -- are totally false"): JSON [[text, claimant, claimant_actor_id, start, end], ...]
-        ALTER TABLE incident_reports ADD COLUMN refutes TEXT NOT NULL DEFAULT '[]';
+        -- what named sources say of a report's happening besides who did it
+        -- (reconcile/sayings.py): that it never was ("reports of chemical weapons use are
+        -- totally false"), that it was deliberate, or a mistake. JSON
+        -- [[stance, sentence, claimant, claimant_actor_id, start, end], ...]
+        ALTER TABLE incident_reports ADD COLUMN sayings TEXT NOT NULL DEFAULT '[]';
         """,
     ),
 )

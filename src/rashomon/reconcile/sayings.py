@@ -1,0 +1,172 @@
+"""What named sources say of a happening beyond who did it: that it never was, that it was
+deliberate, or that it was a mistake.
+
+"Reports of chemical weapons use are totally false", "the accounts are fake", "no traces
+of toxic agents" refute the happening itself; "the attack was premeditated" and "the
+strike was a mistake" are two accounts of intent a fact-checker sets side by side (a
+deliberate strike on troops or civilians is a different charge from an error). Each saying
+keeps its sentence and the offsets of its words, and the source it stands on: the speaker
+of the quote around it, else who acts in its sentence. An outlet's own voice says none of
+these: an editorial verdict is no side of a dispute.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rashomon.facts import STANCE_FIELDS, ArticleFacts, Attribution, QuoteFact
+from rashomon.reconcile.incident_kinds import IncidentKinds
+
+NEVER, DELIBERATE, MISTAKE = STANCE_FIELDS  # it never was; done on purpose; a mistake
+
+# Words that speak of an attack or of responsibility for one.
+ABOUT_IT = re.compile(
+    r"\b(?:attacks?|involvement|responsib\w*|strikes?|bomb\w*|shell\w*|carried out|"
+    r"killing|massacre|used?|using)\b",
+    re.IGNORECASE,
+)
+
+# A verdict word counts when its sentence speaks of reports or claims ("reports ... are
+# totally false"); "no traces of toxic agents" and "never took place" stand alone. "Staged"
+# is left out: "staged a demonstration", "forces staged the attack".
+_VERDICT = re.compile(
+    r"\b(?:(?:totally|completely|absolutely|utterly|entirely|100%)\s+)?"
+    r"(?:false|untrue|baseless|unfounded|fabricat\w*|fake[ds]?|falsified|hoax|made[- ]up|"
+    r"lies|(?:a\s+)?(?:lie|forgery|fabrication|fiction))\b",
+    re.IGNORECASE,
+)
+_NO_TRACE = re.compile(
+    r"\bno\s+(?:traces?|signs?|evidence)\s+(?:at all\s+)?of\s+(?:an?\s+|any\s+)?"
+    r"(?:chemical|toxic|poison\w*|gas|sarin|chlorine|bombs?|bombing|(?:air\s?)?strikes?|"
+    r"attacks?|shelling|explosions?)"
+    r"|\b(?:did\s+not|didn['’]t|never)\s+(?:take\s+place|happen(?:ed)?|occur(?:red)?|"
+    r"took\s+place)\b",
+    re.IGNORECASE,
+)
+_CLAIMS = re.compile(
+    r"\b(?:reports?|reported|allegations?|alleged|claims?|claimed|accusations?|accounts?|"
+    r"stories|footage|videos?|images?|news)\b",
+    re.IGNORECASE,
+)
+_DELIBERATE = re.compile(
+    r"\b(?:intentional(?:ly)?|deliberate(?:ly)?|premeditated|on purpose|purposeful(?:ly)?|"
+    r"purposely|wil+ful(?:ly)?)\b",
+    re.IGNORECASE,
+)
+_MISTAKE = re.compile(
+    r"\b(?:mistake(?:n|nly)?|in error|erroneous(?:ly)?|accidental(?:ly)?|"
+    r"unintentional(?:ly)?|unintended|inadvertent(?:ly)?|human errors?|misidentif\w+)\b",
+    re.IGNORECASE,
+)
+# "was not a mistake", "none of the facts show that what happened was a mistake": the
+# negation turns the word to the other side (within the clause before it)
+_NEGATED = re.compile(
+    r"\b(?:not|n['’]t|no|nothing|never|none of|nor|without)\b[^.,;:]{0,70}$", re.IGNORECASE
+)
+_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "this", "that"})
+
+
+@dataclass(frozen=True)
+class Saying:
+    """One source's word on a happening: `stance` is NEVER, DELIBERATE or MISTAKE; the
+    attribution's actor is the speaker, its text the sentence, its offsets the words."""
+
+    stance: str
+    said: Attribution
+
+
+def sayings(facts: ArticleFacts, kinds: IncidentKinds) -> list[Saying]:
+    """Every refutation and account of intent in the article, in reading order, each
+    about an attack (its sentence names one) and on a named source's word."""
+    found = []
+    for start, end in _sentence_spans(facts):
+        text = facts.body[start:end]
+        if not (kinds.in_text(text) or ABOUT_IT.search(text)):
+            continue
+        for stance, (a, b) in _stances_in(text):
+            claimant, claimant_id = speaker_of(start + a, start, end, facts)
+            if claimant is None:
+                continue
+            attribution = Attribution(
+                claimant_id, text.strip(), claimant, claimant_id, start + a, start + b
+            )
+            found.append(Saying(stance, attribution))
+    return found
+
+
+def _stances_in(text: str) -> Iterable[tuple[str, tuple[int, int]]]:
+    """The stances one sentence takes, each once, with the span of its words."""
+    taken: set[str] = set()
+    trace = _NO_TRACE.search(text)
+    verdict = _VERDICT.search(text) if _CLAIMS.search(text) else None
+    for match in (trace, verdict):
+        if match is not None and NEVER not in taken:
+            taken.add(NEVER)
+            yield NEVER, match.span()
+    for word, stance, other in ((_DELIBERATE, DELIBERATE, MISTAKE),
+                                (_MISTAKE, MISTAKE, DELIBERATE)):  # fmt: skip
+        for match in word.finditer(text):
+            side = other if _NEGATED.search(text[: match.start()]) else stance
+            if side not in taken:
+                taken.add(side)
+                yield side, match.span()
+
+
+def _sentence_spans(facts: ArticleFacts) -> list[tuple[int, int]]:
+    """The sentences that hold a finding (a sentence without any says nothing we read)."""
+    spans = {(f.sentence_start, f.sentence_end)
+             for group in (facts.events, facts.quotes, facts.mentions, facts.figures)
+             for f in group}  # fmt: skip
+    return sorted(spans)
+
+
+def speaker_of(
+    offset: int, start: int, end: int, facts: ArticleFacts
+) -> tuple[str | None, str | None]:
+    """Who says the words at `offset`: the speaker of the quote around them, else who acts
+    in their sentence's events ("Syria described the reports as untrue"), else the first
+    actor the sentence names."""
+    claimant, claimant_id = claimant_at(offset, start, facts)
+    if claimant is not None:
+        return claimant, claimant_id
+    for event in facts.events:
+        if event.sentence_start == start:
+            for source in event.sources:
+                if source.actor_id:
+                    return source.text, source.actor_id
+    for mention in facts.mentions:
+        if start <= mention.start < end and mention.actor_id and mention.field == "body":
+            return mention.text, mention.actor_id
+    return None, None
+
+
+def claimant_at(
+    offset: int, sentence_start: int, facts: ArticleFacts
+) -> tuple[str | None, str | None]:
+    """On whose word a phrase stands: the speaker of the quote around it, else the claimant
+    of a figure in its sentence, else the outlet's own voice (None)."""
+    quote = _quote_around(offset, facts.quotes)
+    if (
+        quote is not None
+        and quote.speaker
+        and (quote.speaker_actor_id or quote.speaker.lower() not in _PRONOUNS)
+    ):  # an unresolved "it" or "I" names nobody
+        return quote.speaker, quote.speaker_actor_id
+    for figure in facts.figures:
+        if figure.sentence_start == sentence_start and figure.claimant:
+            return figure.claimant, figure.claimant_actor_id
+    return None, None
+
+
+def _quote_around(offset: int, quotes: Iterable[QuoteFact]) -> QuoteFact | None:
+    """The quote whose words hold the offset, else the first quote of its sentence ("X said
+    it was a mistake, while Y stated it was intentional": each word is its own quote's)."""
+    in_sentence = None
+    for quote in quotes:
+        if quote.start <= offset < quote.end:
+            return quote
+        if in_sentence is None and quote.sentence_start <= offset < quote.sentence_end:
+            in_sentence = quote
+    return in_sentence

@@ -1,0 +1,67 @@
+"""What named sources say of a happening besides who did it (reconcile/sayings.py), on
+hand-built facts: refutations and accounts of intent, with their speaker and evidence."""
+
+from rashomon.facts import ArticleFact, ArticleFacts, MentionFact, QuoteFact
+from rashomon.reconcile.incident_kinds import IncidentKinds
+from rashomon.reconcile.sayings import DELIBERATE, MISTAKE, NEVER, sayings
+
+KINDS = IncidentKinds.packaged()
+ARTICLE = ArticleFact("a1", "Reuters", published="2016-09-20", published_precision="day")
+
+
+def said(body: str, *speakers: tuple[str, str]) -> list[tuple[str, str | None, str]]:
+    """(stance, speaker, words) for a one-sentence body whose speakers are named mentions."""
+    mentions = tuple(
+        MentionFact("a1", body.index(name), body.index(name) + len(name), name,
+                    "organisation", 0, len(body), actor_id=actor)
+        for name, actor in speakers
+    )  # fmt: skip
+    facts = ArticleFacts(article=ARTICLE, body=body, mentions=mentions)
+    return [(s.stance, s.said.claimant, body[s.said.start : s.said.end])
+            for s in sayings(facts, KINDS)]  # fmt: skip
+
+
+def test_a_source_saying_the_happening_never_was():
+    assert said("SANA said reports of a chemical attack were totally false.", ("SANA", "sana")) == [
+        (NEVER, "SANA", "totally false")
+    ]
+    assert said(
+        "Russia found no traces of chemical agents after the attack.", ("Russia", "ru")
+    ) == [(NEVER, "Russia", "no traces of chemical")]
+
+
+def test_a_verdict_word_needs_reports_or_claims_and_an_attack():
+    assert said("Russia said its false start was over.", ("Russia", "ru")) == []
+    assert said("Russia said claims about its economy were false.", ("Russia", "ru")) == []
+    assert said("Kurds staged a protest against the strikes, Russia said.", ("Russia", "ru")) == []
+
+
+def test_nobody_named_says_nothing():
+    assert said("Reports of a chemical attack were totally false.") == []
+
+
+def test_deliberate_against_a_mistake_and_the_negation_that_turns_them():
+    assert said("The Pentagon said the strike was a mistake.", ("Pentagon", "dod")) == [
+        (MISTAKE, "Pentagon", "mistake")
+    ]
+    assert said("Damascus said the attack was premeditated.", ("Damascus", "sy")) == [
+        (DELIBERATE, "Damascus", "premeditated")
+    ]
+    turned = said("Damascus said nothing shows the attack was a mistake.", ("Damascus", "sy"))
+    assert turned == [(DELIBERATE, "Damascus", "mistake")]
+    without = said("The strike was made without deliberate disregard, the Pentagon said.",
+                   ("Pentagon", "dod"))  # fmt: skip
+    assert without == [(MISTAKE, "Pentagon", "deliberate")]
+
+
+def test_each_word_is_said_by_the_quote_that_holds_it():
+    body = "The Pentagon said the strike was a mistake, while Syria said it was intentional."
+    quotes = tuple(
+        QuoteFact("a1", body.index(text), body.index(text) + len(text), text, "indirect",
+                  0, len(body), body, speaker=speaker, speaker_actor_id=actor)
+        for text, speaker, actor in (("the strike was a mistake", "The Pentagon", "dod"),
+                                     ("it was intentional", "Syria", "sy"))
+    )  # fmt: skip
+    facts = ArticleFacts(article=ARTICLE, body=body, quotes=quotes)
+    found = {(s.stance, s.said.claimant) for s in sayings(facts, KINDS)}
+    assert found == {(MISTAKE, "The Pentagon"), (DELIBERATE, "Syria")}
