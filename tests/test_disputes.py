@@ -584,3 +584,17 @@ def test_done_on_purpose_against_a_mistake():
     # one voice both ways ("the army" called it deliberate and a mistake) is no dispute
     same = replace(us, mistake_by=(replace(mistake, claimant_actor_id="army"),))
     assert incident_disputes(incident(syria, same), [], RELATIONS, GAZETTE, ARTICLES) == []
+
+
+def test_a_party_that_denies_it_and_says_it_never_happened_is_one_dispute():
+    never = Attribution("syrian-government", "Damascus said the reports were fabricated.",
+                        "Damascus", "syrian-government")  # fmt: skip
+    denial = Attribution("army", "the army", "Syrian Arab Army", "army")
+    refuting = replace(report("a2", "BBC"), denied_by=(denial,), refuted_by=(never,))
+    accusing = report("a1", "AFP", doers=[("army", "activists")])
+    (dispute,) = incident_disputes(incident(accusing, refuting), [], RELATIONS, GAZETTE, ARTICLES)
+    assert dispute.subject.endswith("happened")
+    claims = {(s.value_or_claim, s.position) for s in dispute.sides}
+    assert claims == {("it happened", 0), ("Syrian Arab Army did it", 0),
+                      ("it never happened", 1), ("Syrian Arab Army did not do it", 1)}  # fmt: skip
+    assert "say it never happened" in dispute.note and "deny it" in dispute.note

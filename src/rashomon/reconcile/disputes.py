@@ -56,8 +56,11 @@ def incident_disputes(
     """Numeric, perpetrator and denial disputes (and updates) about one incident."""
     found = [d for f in figures for d in numeric(f, incident.story_id, articles)]
     found += _perpetrator(incident, relations, gazette, articles)
-    found += _denial(incident, relations, gazette, articles)
-    found += _refuted(incident, relations, articles)
+    found += _folded(
+        _denial(incident, relations, gazette, articles),
+        _refuted(incident, relations, articles),
+        relations,
+    )
     found += _intent(incident, relations, articles)
     return found
 
@@ -360,6 +363,34 @@ def _refuted(
             incident_id=incident.id,
         )  # fmt: skip
     ]
+
+
+def _folded(
+    denials: list[Dispute], refuted: list[Dispute], relations: ActorRelations
+) -> list[Dispute]:
+    """One disagreement told once: when a party that denies doing it also says it never
+    happened ("Syria denied using chemical weapons"; "the reports are totally false"), its
+    denial joins the refutation (those who name it as the doer beside those who report
+    it, its denials beside its refutations)."""
+    if not refuted:
+        return denials
+    (refutation,) = refuted
+    refusing = {_voice_of(s, relations) for s in refutation.sides if s.position == 1}
+    kept, sides, notes = [], list(refutation.sides), [refutation.note]
+    for denial in denials:
+        deniers = {_voice_of(s, relations) for s in denial.sides if s.position == 1}
+        if deniers & refusing:
+            sides += [s for s in denial.sides if s not in sides]
+            notes.append(denial.note)
+        else:
+            kept.append(denial)
+    if len(notes) == 1:
+        return denials + refuted
+    rows = tuple(sides)
+    joined = replace(refutation, id=_id(refutation.incident_id or "", "refuted",
+                                        refutation.subject, rows), sides=rows,
+                     note="; ".join(notes))  # fmt: skip
+    return [*kept, joined]
 
 
 def _voice_of(side: DisputeSide, relations: ActorRelations) -> str:
