@@ -253,6 +253,18 @@ def test_said_that_is_indirect_with_that_in_the_content(quotes_of):
     assert quote.speaker_actor_id == "khaled-khoja"
 
 
+def test_another_speaker_set_against_the_first_keeps_their_own_words(quotes_of):
+    found = quotes_of(
+        "The Pentagon said initially that the airstrike was a mistake and targeted Daesh "
+        "militants, while a number of Syrian officials stated that the attack was intentional."
+    )
+    assert one(found, "mistake").speaker == "The Pentagon"
+    assert "intentional" not in one(found, "mistake").text
+    assert one(found, "intentional").speaker == "a number of Syrian officials"
+    plain = quotes_of("The army said it had killed 20 militants while clearing the area.")
+    assert one(plain, "militants").text.endswith("while clearing the area")
+
+
 def test_a_partial_quotation_inside_indirect_speech(quotes_of):
     quotes = quotes_of(
         "Khaled Khoja spoke on Monday. He said the rebels \"are not targeting civilians, "

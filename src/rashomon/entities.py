@@ -50,8 +50,9 @@ MAX_SENTENCE_TOKENS = 150
 # and denials, absent means denied, "the use of chemical weapons", claimants described before
 # their names, qualifiers parsed as prepositions; 17 (web facts 4): "warn" threatens, hedged
 # speech verbs, "holds X responsible" as a verbless clause, "respectively" after a quote's
-# speakers, headline words end no name, two-letter consonants folded in place spellings
-EXTRACTOR_VERSION = "17"
+# speakers, headline words end no name, two-letter consonants folded in place spellings;
+# 18: another speaker's "while Y stated that ..." is no part of X's reported clause
+EXTRACTOR_VERSION = "18"
 STAGE = "entities"
 
 

@@ -137,12 +137,29 @@ class _Speech:
             sentence = self.region[cue.first]
             blocked = set(range(cue.first, cue.last)) | set(range(*cue.speaker)) | taken
             content = {i for i in self._complement(cue) if self.region[i] == sentence} - blocked
+            content -= self._contrasted(cue, content)
             for first, last in _runs(sorted(content), blocked, self.region):
                 piece = self._whole_quotations(first, last)
                 piece = _trim(self.doc, *piece, keep_marks=True) if piece else None
                 if piece and sum(_substantive(t) for t in self.doc[piece[0] : piece[1]]) >= 2:
                     start, end = self._chars(piece)
                     found.append(_Found(start, end, cue, False, frozenset(range(*piece))))
+        return found
+
+    def _contrasted(self, cue: _Cue, content: set[int]) -> set[int]:
+        """Another speaker's clause set against this one inside its content ("X said it was a
+        mistake, while Y stated that it was intentional"; "..., whereas Y says ..."): the
+        parser hangs it under the reported clause, but it is Y's word, not X's."""
+        found: set[int] = set()
+        for index in self.candidates:
+            other = self._cue_at(index) if index in content else None
+            if other is None or other is cue or not other.speaker:
+                continue
+            verb = other.verb
+            if verb.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in _CONTRAST for c in verb.children
+            ):
+                found |= {t.i for t in verb.subtree}
         return found
 
     def _whole_quotations(self, first: int, last: int) -> tuple[int, int] | None:
@@ -272,6 +289,7 @@ class _Speech:
         ]
 
 
+_CONTRAST = frozenset({"while", "whereas", "whilst"})
 _WH_WORDS = frozenset(
     {"who", "which", "that", "what", "how", "why", "when", "where", "whether", "if"}
 )
