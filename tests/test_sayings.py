@@ -1,11 +1,12 @@
 """What named sources say of a happening besides who did it (reconcile/sayings.py), on
 hand-built facts: refutations and accounts of intent, with their speaker and evidence."""
 
-from rashomon.facts import ArticleFact, ArticleFacts, MentionFact, QuoteFact
+from rashomon.facts import ActorFact, ArticleFact, ArticleFacts, Gazette, MentionFact, QuoteFact
 from rashomon.reconcile.incident_kinds import IncidentKinds
 from rashomon.reconcile.sayings import DELIBERATE, MISTAKE, NEVER, sayings
 
 KINDS = IncidentKinds.packaged()
+GAZETTE = Gazette(actors={"assad": ActorFact("assad", "Bashar al-Assad", "person", "SYR", "GOV")})
 ARTICLE = ArticleFact("a1", "Reuters", published="2016-09-20", published_precision="day")
 
 
@@ -18,7 +19,7 @@ def said(body: str, *speakers: tuple[str, str]) -> list[tuple[str, str | None, s
     )  # fmt: skip
     facts = ArticleFacts(article=ARTICLE, body=body, mentions=mentions)
     return [(s.stance, s.said.claimant, body[s.said.start : s.said.end])
-            for s in sayings(facts, KINDS)]  # fmt: skip
+            for s in sayings(facts, KINDS, GAZETTE)]  # fmt: skip
 
 
 def test_a_source_saying_the_happening_never_was():
@@ -63,5 +64,14 @@ def test_each_word_is_said_by_the_quote_that_holds_it():
                                      ("it was intentional", "Syria", "sy"))
     )  # fmt: skip
     facts = ArticleFacts(article=ARTICLE, body=body, quotes=quotes)
-    found = {(s.stance, s.said.claimant) for s in sayings(facts, KINDS)}
+    found = {(s.stance, s.said.claimant) for s in sayings(facts, KINDS, GAZETTE)}
     assert found == {(MISTAKE, "The Pentagon"), (DELIBERATE, "Syria")}
+
+
+def test_he_said_is_named_by_who_he_is():
+    body = "He said the attack was premeditated."
+    quote = QuoteFact("a1", 8, len(body) - 1, body[8:-1], "indirect", 0, len(body), body,
+                      speaker="He", speaker_actor_id="assad")  # fmt: skip
+    facts = ArticleFacts(article=ARTICLE, body=body, quotes=(quote,))
+    (found,) = sayings(facts, KINDS, GAZETTE)
+    assert (found.stance, found.said.claimant) == (DELIBERATE, "Bashar al-Assad")

@@ -123,7 +123,7 @@ def article_reports(
     doubts = _doubts(facts, groups, lead)
     # a passing mention with neither a day nor a toll is background, not a report
     kept = [g for g in groups if g is lead or g.days or any(s.figures for s in g.sentences)]
-    said = _sayings_by_report(facts, kept, lead, kinds)
+    said = _sayings_by_report(facts, kept, lead, gazette, kinds)
     reports = [
         _report(
             g,
@@ -844,14 +844,18 @@ def _doubts(
 
 
 def _sayings_by_report(
-    facts: ArticleFacts, groups: Sequence[_Group], lead: _Group | None, kinds: IncidentKinds
+    facts: ArticleFacts,
+    groups: Sequence[_Group],
+    lead: _Group | None,
+    gazette: Gazette,
+    kinds: IncidentKinds,
 ) -> dict[int, list[Saying]]:
     """What named sources say of a happening (it never was, it was deliberate, a mistake),
     by the report it is about: the report (of `groups`) whose sentence it stands in, else
     the article's lead (it is often said beside another happening: "no signs of bombs,
     ... the offensive launched by ...")."""
     found: dict[int, list[Saying]] = {}
-    for saying in sayings(facts, kinds):
+    for saying in sayings(facts, kinds, gazette):
         at = saying.said.start
         home = next((g for g in groups for sn in g.sentences if sn.start <= at < sn.end), lead)
         if home is not None:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rashomon.facts import STANCE_FIELDS, ArticleFacts, Attribution, QuoteFact
+from rashomon.facts import STANCE_FIELDS, ArticleFacts, Attribution, Gazette, QuoteFact
 from rashomon.reconcile.incident_kinds import IncidentKinds
 
 NEVER, DELIBERATE, MISTAKE = STANCE_FIELDS  # it never was; done on purpose; a mistake
@@ -77,9 +77,10 @@ class Saying:
     said: Attribution
 
 
-def sayings(facts: ArticleFacts, kinds: IncidentKinds) -> list[Saying]:
+def sayings(facts: ArticleFacts, kinds: IncidentKinds, gazette: Gazette) -> list[Saying]:
     """Every refutation and account of intent in the article, in reading order, each
-    about an attack (its sentence names one) and on a named source's word."""
+    about an attack (its sentence names one) and on a named source's word ("he said": the
+    speaker the quote resolved, by the gazette's name)."""
     found = []
     for start, end in _sentence_spans(facts):
         text = facts.body[start:end]
@@ -89,6 +90,8 @@ def sayings(facts: ArticleFacts, kinds: IncidentKinds) -> list[Saying]:
             claimant, claimant_id = speaker_of(start + a, start, end, facts)
             if claimant is None:
                 continue
+            if claimant.lower() in _PRONOUNS and (name := gazette.actor_name(claimant_id)):
+                claimant = name
             attribution = Attribution(
                 claimant_id, text.strip(), claimant, claimant_id, start + a, start + b
             )
