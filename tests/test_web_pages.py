@@ -181,3 +181,19 @@ def test_templates_and_static_files_ship_in_the_package():
         "reviews.html", "error.html", "api_docs.html", "stories.html"}  # fmt: skip
     css = (web / "static" / "app.css").read_text()
     assert "@import" not in css and "url(" not in css  # no font or image from elsewhere
+
+
+def test_the_story_page_shows_who_says_it_never_happened(tmp_path):
+    from tests.test_incidents_stored import REFUTES, TELLS
+
+    (tmp_path / "tells.txt").write_text(TELLS, encoding="utf-8")
+    (tmp_path / "refutes.txt").write_text(REFUTES, encoding="utf-8")
+    db = str(tmp_path / "w.db")
+    with api.open(db) as corpus:
+        corpus.ingest(tmp_path / "tells.txt", outlet="AFP", published="2018-04-08")
+        corpus.ingest(tmp_path / "refutes.txt", outlet="SANA", published="2018-04-08")
+        (story,) = corpus.stories()
+    with workbench(db) as client:
+        html = client.get(f"/stories/{story.id}").text
+    saying = re.search(r'<small class="saying">it never happened: <a [^>]*>([^<]+)</a>', html)
+    assert saying is not None and saying.group(1) == "The Syrian government"
