@@ -548,3 +548,29 @@ def test_a_refutation_told_beside_another_happening_refutes_the_lead():
     )  # fmt: skip
     (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
     assert report.lead and [a.claimant for a in report.refuted_by] == ["Russia"]
+
+
+def test_the_day_a_source_spoke_on_yields_to_the_day_the_happening_is_given():
+    """ "The raid was no coincidence, Assad said, as quoted by SANA on Thursday" opens an
+    article whose next sentence dates the raid: the raid's day is the one it is given, and
+    the day of the interview dates it only when nothing else does."""
+    said = "The raid on the army in Foua was premeditated, Assad said, as quoted by SANA Thursday."
+    raid = "Jets hit troops in Foua on September 17, killing 62."
+    text = f"{said}\n{raid}"
+
+    def day(name: str, value: str, sentence: str) -> DateFact:
+        at = text.index(name)
+        return DateFact("a1", at, at + len(name), name, value, "day", "on",
+                        *sentence_at(text, sentence))  # fmt: skip
+
+    facts = ArticleFacts(
+        article=replace(ARTICLE, published="2016-11-03"), body=text,
+        events=(ev(text, said, "raid", mode="aerial"), ev(text, raid, "hit", mode="aerial")),
+        mentions=(place_mention(text, "Foua", "foua", said),),
+        dates=(day("Thursday", "2016-11-03", said), day("September 17", "2016-09-17", raid)),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert (report.day_low, report.day_high) == ("2016-09-17", "2016-09-17")
+    alone = replace(facts, body=said, events=facts.events[:1], dates=facts.dates[:1])
+    (report,) = article_reports(alone, GAZETTE, KINDS, "reuters")
+    assert (report.day_low, report.day_high) == ("2016-11-03", "2016-11-03")

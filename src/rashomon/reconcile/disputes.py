@@ -131,13 +131,23 @@ def _backers(figure: AlignedFigure, involved: list[int]) -> list[int]:
     """The clashing claims and the other claims that back them: a side of a dispute is every
     report whose value its position allows and the other sides' do not ("at least 17" from
     the Observatory, and the outlets that print 17 in their own voice), so a reader sees how
-    much stands behind it. A value both sides allow ("no more than 900" against 300 and
-    900) backs neither."""
+    much stands behind it, and so does a claim of the very number of a side's claims ("at
+    least 1300" beside Sabra's 1300). A value both sides allow ("no more than 900" against
+    300 and 900) backs neither."""
     clashing = [figure.claims[i] for i in involved]
 
     def backs(claim: FigureClaim) -> bool:
         others = [c for c in clashing if c.position != claim.position]
-        return all(not overlap(_interval(claim.figure), _interval(c.figure)) for c in others)
+        if all(not overlap(_interval(claim.figure), _interval(c.figure)) for c in others):
+            return True
+        # "at least 1300" repeats the 1300 of its own position, though a higher floor
+        # elsewhere ("more than 1400") would allow it too
+        value = claim.figure.value
+        return (
+            value is not None
+            and any(c.figure.value == value for c in clashing if c.position == claim.position)
+            and all(c.figure.value != value for c in others)
+        )
 
     positions = {c.position for c in clashing}
     return sorted(

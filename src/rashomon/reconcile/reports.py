@@ -69,6 +69,7 @@ class _Sentence:
     figures: list[FigureFact] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     days: list[str] = field(default_factory=list)
+    said_days: list[str] = field(default_factory=list)  # days a source spoke on (see _days)
     spans: list[tuple[date, date]] = field(default_factory=list)  # coarser dates it gives
     around: set[str] = field(default_factory=set)  # places named as "near X", "outside X"
 
@@ -79,6 +80,7 @@ class _Group:
     kinds: set[str] = field(default_factory=set)
     places: list[str] = field(default_factory=list)
     days: set[str] = field(default_factory=set)
+    said_days: set[str] = field(default_factory=set)
     spans: list[tuple[date, date]] = field(default_factory=list)
     around: set[str] = field(default_factory=set)
 
@@ -115,6 +117,7 @@ def article_reports(
         group.kinds.update(sentence.kinds)
         group.places += sentence.places
         group.days.update(sentence.days)
+        group.said_days.update(sentence.said_days)
         group.spans += sentence.spans
         group.around |= sentence.around
     opening = _opening_end(facts)
@@ -122,7 +125,10 @@ def article_reports(
     stances = _stances(facts, groups, lead, kinds)
     doubts = _doubts(facts, groups, lead)
     # a passing mention with neither a day nor a toll is background, not a report
-    kept = [g for g in groups if g is lead or g.days or any(s.figures for s in g.sentences)]
+    kept = [
+        g for g in groups
+        if g is lead or g.days or g.said_days or any(s.figures for s in g.sentences)
+    ]  # fmt: skip
     said = _sayings_by_report(facts, kept, lead, gazette, kinds)
     reports = [
         _report(
@@ -175,7 +181,7 @@ def _incident_sentences(
             m.place_id for m in inside
             if m.place_id and _VICINITY.search(facts.body[max(0, m.start - 40) : m.start])
         }  # fmt: skip
-        found.days = _days(found, dated)
+        found.days, found.said_days = _days(found, dated)
         found.spans = _spans(found, dated)
         event_kinds = [k for e in found.events if (k := kinds.of_mode(e.mode))]
         if _violent(found, kinds):  # "evacuees were killed", "besieged Madaya was shelled"
@@ -359,29 +365,37 @@ class _Starting:
         return self.facts[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
 
-def _days(sentence: _Sentence, dated: _Starting) -> list[str]:
-    """The days the sentence itself dates its happening on (day precision only)."""
+def _days(sentence: _Sentence, dated: _Starting) -> tuple[list[str], list[str]]:
+    """The days the sentence itself dates its happening on (day precision only), and apart
+    the days a source spoke on ("a probe said Wednesday", "as quoted by SANA Thursday"):
+    those date the happening only when nothing else in its group does, and never when the
+    parse puts the happening at another time ("carried out last year's bombings")."""
     days = [e.date for e in sentence.events if e.text_date and e.date_precision == "day"]
-    if not days:
-        loose = [
-            d for d in dated.within(sentence.start, sentence.end)
-            if d.value and d.precision == "day" and d.relation == "on"
-        ]  # fmt: skip
-        # "carried out last year's bombings, a probe said Wednesday": the parse ties the
-        # happening to last year, so the day a source spoke on is not the happening's
-        own = [r for e in sentence.events if e.text_date and (r := day_range(e.date or ""))]
-        days = [
-            d.value for d in loose
-            if not (own and _SAID_ON.search(sentence.text[: d.start - sentence.start]))
-            or any(a <= date.fromisoformat(d.value or "") <= b for a, b in own)
-        ]  # fmt: skip
-    return [d for d in days if d]
+    if days:
+        return [d for d in days if d], []
+    loose = [
+        d for d in dated.within(sentence.start, sentence.end)
+        if d.value and d.precision == "day" and d.relation == "on"
+    ]  # fmt: skip
+    own = [r for e in sentence.events if e.text_date and (r := day_range(e.date or ""))]
+    hard: list[str] = []
+    said: list[str] = []
+    for d in loose:
+        day = d.value or ""
+        if not _SAID_ON.search(sentence.text[: d.start - sentence.start]):
+            hard.append(day)
+        elif not own or any(a <= date.fromisoformat(day) <= b for a, b in own):
+            said.append(day)
+    return hard, said
 
 
-# "a UN-backed probe said Wednesday", "the ministry announced on Tuesday"
+# "a UN-backed probe said Wednesday", "the ministry announced on Tuesday", "as quoted by
+# Syrian news agency SANA Thursday", "according to the Observatory on Monday"
 _SAID_ON = re.compile(
-    r"\b(?:said|says|announced|reported|told \w+|stated|added|confirmed|declared)\s+(?:on\s+)?$",
-    re.IGNORECASE,
+    r"(?:\b(?:said|says|announced|reported|stated|added|confirmed|declared)"
+    r"|\b(?:quoted by|according to|told)\s+"
+    r"(?:(?:[A-Z][\w'’.-]*|the|news|agency|state|media)\s+){0,6}?)"
+    r"\s*(?:on\s+)?$",
 )
 
 
@@ -439,7 +453,7 @@ def _back_to_first(
     group of June; "The Syrian National Coalition said 650 people died", three sentences on,
     counts the article's own attack, not June's. A sentence right after the past one still
     continues it ("In August 2013 a gas attack struck Ghouta. Hundreds died.")."""
-    if sentence.days or sentence.spans or now is None:
+    if sentence.days or sentence.said_days or sentence.spans or now is None:
         return group
     times = _times(group.spans, group.days)
     if not times or _overlapping(times, [now]):
@@ -622,8 +636,8 @@ def _window(
     group: _Group, lead: bool, article: ArticleFact
 ) -> tuple[str | None, str | None, str | None]:
     """The days a report puts its happening on, and where that comes from."""
-    if group.days:
-        days = sorted(group.days)
+    if group.days or group.said_days:
+        days = sorted(group.days or group.said_days)
         return days[0], days[-1], "text"
     if group.spans:
         low = min(a for a, _ in group.spans)
