@@ -274,18 +274,7 @@ def _perpetrator(
     ] if doubted else [])  # fmt: skip
     subject = f"who carried out the {incident.label or incident.kind}"
     note = "the reports name different doers: " + " against ".join(names)
-    return [
-        Dispute(
-            _id(incident.id, "perpetrator", subject, rows),
-            incident.story_id,
-            "perpetrator",
-            subject,
-            "dispute",
-            rows,
-            note,
-            incident_id=incident.id,
-        )  # fmt: skip
-    ]
+    return [_of_incident(incident, "perpetrator", subject, rows, note)]
 
 
 def _denial(
@@ -319,18 +308,7 @@ def _denial(
         denying_voices = ", ".join(dict.fromkeys(s.claimant or s.outlet or "" for s in rows
                                                  if s.position == 1))  # fmt: skip
         note = f"{accusing} say {who} did it; {denying_voices} deny it"
-        found.append(
-            Dispute(
-                _id(incident.id, "denial", subject, rows),
-                incident.story_id,
-                "denial",
-                subject,
-                "dispute",
-                rows,
-                note,
-                incident_id=incident.id,
-            )  # fmt: skip
-        )
+        found.append(_of_incident(incident, "denial", subject, rows, note))
     return found
 
 
@@ -361,18 +339,7 @@ def _refuted(
     refuters_named = ", ".join(dict.fromkeys(s.claimant or "" for s in rows if s.position == 1))
     tellers = ", ".join(dict.fromkeys(s.outlet or "" for s in rows if s.position == 0))
     note = f"{tellers} report it; {refuters_named} say it never happened"
-    return [
-        Dispute(
-            _id(incident.id, "refuted", subject, rows),
-            incident.story_id,
-            "denial",
-            subject,
-            "dispute",
-            rows,
-            note,
-            incident_id=incident.id,
-        )  # fmt: skip
-    ]
+    return [_of_incident(incident, "denial", subject, rows, note, key="refuted")]
 
 
 def _folded(
@@ -457,18 +424,17 @@ def _intent(
     named = [", ".join(dict.fromkeys(s.claimant or "" for s in rows if s.position == p))
              for p in (0, 1)]  # fmt: skip
     note = f"{named[0]} say it was done on purpose; {named[1]} say it was a mistake"
-    return [
-        Dispute(
-            _id(incident.id, "intent", subject, rows),
-            incident.story_id,
-            "intent",
-            subject,
-            "dispute",
-            rows,
-            note,
-            incident_id=incident.id,
-        )  # fmt: skip
-    ]
+    return [_of_incident(incident, "intent", subject, rows, note)]
+
+
+def _of_incident(
+    incident: Incident, kind: str, subject: str, rows: tuple[DisputeSide, ...], note: str,
+    key: str | None = None,
+) -> Dispute:  # fmt: skip
+    """A dispute about one incident; its id from the incident, `key` (what sort of
+    disagreement, the kind unless said), the subject and the evidence on its sides."""
+    return Dispute(_id(incident.id, key or kind, subject, rows), incident.story_id, kind, subject,
+                   "dispute", rows, note, incident_id=incident.id)  # fmt: skip
 
 
 def _attribution_side(
