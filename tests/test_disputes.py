@@ -458,6 +458,26 @@ def test_a_side_lists_every_report_that_backs_it():
     )
 
 
+def test_a_floor_backs_the_side_of_its_own_number_though_a_higher_floor_allows_it():
+    """ "At least 1300" in an outlet's voice repeats the opposition's 1300 against the
+    Coalition's 650; that "more than 1400" would allow it too does not take it off that side."""
+    arts = {a: article(a, o, "2013-08-21") for a, o in
+            (("a1", "Reuters"), ("a2", "Al Arabiya"), ("a3", "Al Arabiya"), ("a4", "Reuters"))}  # fmt: skip
+    coalition = toll("a1", "650", 650, "exact", "Syrian National Coalition")
+    sabra = toll("a2", "1300", 1300, "exact", "George Sabra")
+    own = toll("a3", "at least 1300", 1300, "at_least", None, low=1300)
+    washington = toll("a4", "more than 1400", 1400, "at_least", "Washington", low=1400)
+    passing = replace(report("a3", "Al Arabiya", [own]), lead=False)
+    found = incident(report("a1", "Reuters", [coalition]), report("a2", "Al Arabiya", [sabra]),
+                     passing, report("a4", "Reuters", [washington]))  # fmt: skip
+    figures = {("a1", 0): coalition, ("a2", 0): sabra, ("a3", 0): own, ("a4", 0): washington}
+    (figure_,) = incident_figures(found, figures, arts)
+    (dispute,) = [d for d in incident_disputes(found, [figure_], RELATIONS, GAZETTE, arts)
+                  if d.status == "dispute"]  # fmt: skip
+    position = {s.article_id: s.position for s in dispute.sides}
+    assert position["a3"] == position["a2"] != position["a1"]
+
+
 def test_one_claimant_under_two_wordings_is_one_voice():
     """ "the defence ministry in Moscow" and "Russian Defense Ministry" resolve to one actor:
     one voice naming two doers in two reports is no dispute between accounts."""

@@ -140,13 +140,14 @@ def _backers(figure: AlignedFigure, involved: list[int]) -> list[int]:
         others = [c for c in clashing if c.position != claim.position]
         if all(not overlap(_interval(claim.figure), _interval(c.figure)) for c in others):
             return True
-        # "at least 1300" repeats the 1300 of its own position, though a higher floor
-        # elsewhere ("more than 1400") would allow it too
+        # "at least 1300" repeats the 1300 of its own position against 650, though a higher
+        # floor elsewhere ("more than 1400") would allow it too
         value = claim.figure.value
         return (
             value is not None
             and any(c.figure.value == value for c in clashing if c.position == claim.position)
             and all(c.figure.value != value for c in others)
+            and any(not overlap(_interval(claim.figure), _interval(c.figure)) for c in others)
         )
 
     positions = {c.position for c in clashing}
