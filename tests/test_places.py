@@ -116,6 +116,17 @@ def test_a_person_is_not_a_town_with_the_same_name(vocab, gazetteer):
     assert mentions[0].place.country == "US"
 
 
+def test_a_name_writing_the_arabic_article_is_a_place_though_tagged_a_person(vocab, gazetteer):
+    # "Dayr al-Zawr" is no listed spelling of Deir ez-Zor; the model tags it as a person
+    doc = make_doc(
+        vocab,
+        [("Jets", "O"), ("hit", "O"), ("Dayr", "B-PERSON"), ("al-Zawr", "I-PERSON"),
+         ("and", "O"), ("Al", "B-PERSON"), ("Quds", "I-PERSON"), (".", "O")],
+    )  # fmt: skip
+    mentions = find_places(doc, gazetteer)
+    assert [(m.text, m.place.id) for m in mentions] == [("Dayr al-Zawr", "rashomon:deir-ez-zor")]
+
+
 def test_leading_the_and_possessive_are_not_part_of_the_mention(vocab, gazetteer):
     doc = make_doc(
         vocab,

@@ -51,8 +51,10 @@ MAX_SENTENCE_TOKENS = 150
 # their names, qualifiers parsed as prepositions; 17 (web facts 4): "warn" threatens, hedged
 # speech verbs, "holds X responsible" as a verbless clause, "respectively" after a quote's
 # speakers, headline words end no name, two-letter consonants folded in place spellings;
-# 18: another speaker's "while Y stated that ..." is no part of X's reported clause
-EXTRACTOR_VERSION = "18"
+# 18: another speaker's "while Y stated that ..." is no part of X's reported clause; 19 (web
+# facts 5): names that write the Arabic article ("Dayr al-Zawr") are places though the model
+# tags them as people
+EXTRACTOR_VERSION = "19"
 STAGE = "entities"
 
 

@@ -35,6 +35,10 @@ MISLABELS = frozenset({"NORP", "LANGUAGE", "PERSON", "ORG"})
 MISLABEL_MIN_POPULATION = 100_000
 SHORT_NAME = 3
 _PLACELIKE = frozenset({"NORP", "LANGUAGE"})
+# The Arabic article as transliterations write it, assimilated or not ("al", "az", "ash").
+_ARABIC_ARTICLES = frozenset(
+    {"al", "el", "ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az", "ed", "es", "er", "ez"}
+)
 # A name found only as a GeoNames alternate needs a city this big or this share of the
 # article's country mentions.
 ALTERNATE_MIN_POPULATION = 250_000
@@ -305,7 +309,7 @@ class _Resolver:
         weights: Counter[str] = Counter()
         for key, group in self.groups.items():
             best = preliminary[key]
-            if all(s.source == "mislabel" for s in group) and not _credible_mislabel(best):
+            if all(s.source == "mislabel" for s in group) and not _credible_mislabel(best, key):
                 continue
             countries = {c.place.country for c in group[0].candidates}
             weight = 1.0 if len(countries) == 1 else 0.5
@@ -386,18 +390,21 @@ def _group_is_place(group: list[_Span], best: Candidate, shares: dict[str, float
     if place_votes:
         return True
     non_person = any(s.label != "PERSON" for s in group)
-    return _credible_mislabel(best) and (non_person or sure)
+    return _credible_mislabel(best, group[0].key) and (non_person or sure)
 
 
-def _credible_mislabel(best: Candidate) -> bool:
+def _credible_mislabel(best: Candidate, key: str) -> bool:
     """Whether a name NER gave another label is still surely a place, on its own.
 
-    Regions are not: "The Atlantic" is a magazine and "Georgia" a first name.
+    Regions are not: "The Atlantic" is a magazine and "Georgia" a first name. The name must
+    be the place's main name, unless it writes the Arabic article: "Dayr al-Zawr" (a GeoNames
+    alternate of Deir ez-Zor, or "Dayr az-Zawr" with the article written another way) is no
+    English first name like the alternate "Chen" for Chenzhou, yet the small model tags such
+    names as people throughout an article.
     """
     place = best.place
     return (
-        best.tier == 0
-        and best.main
+        ((best.tier == 0 and best.main) or (best.tier <= 1 and _writes_article(key)))
         and place.precision is not PlacePrecision.REGION
         and (
             best.curated
@@ -405,6 +412,16 @@ def _credible_mislabel(best: Candidate) -> bool:
             or place.population >= MISLABEL_MIN_POPULATION
         )
     )
+
+
+def _writes_article(key: str) -> bool:
+    """Whether a folded name has an Arabic article between its words ("dayr al zawr").
+
+    A leading article does not count: "Al Quds" (a hospital here) is an alternate name of
+    Jerusalem, and "Al-" starts many names of organisations and people.
+    """
+    words = key.split()
+    return any(w in _ARABIC_ARTICLES for w in words[1:-1])
 
 
 def _repeats(
