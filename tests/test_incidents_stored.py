@@ -5,6 +5,18 @@ from __future__ import annotations
 
 import rashomon
 
+
+def two_outlets(tmp_path, published: str, **texts: tuple[str, str]):
+    """A corpus of one article per outlet (outlet -> (file name, text)), all published on
+    one day, and its one incident's reports by outlet."""
+    corpus = rashomon.open(tmp_path / "t.db")
+    for outlet, (name, text) in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        corpus.ingest(tmp_path / name, outlet=outlet, published=published)
+    (incident,) = corpus.incidents()
+    return corpus, {r.outlet: r for r in incident.reports}
+
+
 UNSURE = (
     "Air strikes kill 29 in Atareb market\n"
     "Air strikes on a market in the town of Atareb in Aleppo province killed at least 29 "
@@ -20,13 +32,8 @@ SURE = (
 
 
 def test_a_doer_not_known_is_stored_and_disputes_a_named_one(tmp_path):
-    (tmp_path / "unsure.txt").write_text(UNSURE, encoding="utf-8")
-    (tmp_path / "sure.txt").write_text(SURE, encoding="utf-8")
-    corpus = rashomon.open(tmp_path / "t.db")
-    corpus.ingest(tmp_path / "unsure.txt", outlet="AFP", published="2017-11-13")
-    corpus.ingest(tmp_path / "sure.txt", outlet="Syrian National Coalition", published="2017-11-13")
-    (incident,) = corpus.incidents()
-    by_outlet = {r.outlet: r for r in incident.reports}
+    texts = {"AFP": ("unsure.txt", UNSURE), "Syrian National Coalition": ("sure.txt", SURE)}
+    corpus, by_outlet = two_outlets(tmp_path, "2017-11-13", **texts)
     (doubt,) = by_outlet["AFP"].doubted_by
     assert doubt.claimant_actor_id == "syrian-observatory-for-human-rights"
     body = corpus.article(by_outlet["AFP"].article_id).article.body
@@ -51,13 +58,8 @@ REFUTES = (
 
 
 def test_who_says_it_never_happened_is_stored_and_disputes_its_reports(tmp_path):
-    (tmp_path / "tells.txt").write_text(TELLS, encoding="utf-8")
-    (tmp_path / "refutes.txt").write_text(REFUTES, encoding="utf-8")
-    corpus = rashomon.open(tmp_path / "t.db")
-    corpus.ingest(tmp_path / "tells.txt", outlet="AFP", published="2018-04-08")
-    corpus.ingest(tmp_path / "refutes.txt", outlet="SANA", published="2018-04-08")
-    (incident,) = corpus.incidents()
-    by_outlet = {r.outlet: r for r in incident.reports}
+    texts = {"AFP": ("tells.txt", TELLS), "SANA": ("refutes.txt", REFUTES)}
+    corpus, by_outlet = two_outlets(tmp_path, "2018-04-08", **texts)
     (refuter,) = by_outlet["SANA"].refuted_by
     body = corpus.article(by_outlet["SANA"].article_id).article.body
     assert body[refuter.start : refuter.end] == "a fabrication"
@@ -81,13 +83,8 @@ ON_PURPOSE = (
 
 
 def test_done_on_purpose_against_a_mistake_is_stored_and_disputed(tmp_path):
-    (tmp_path / "mistake.txt").write_text(MISTAKE, encoding="utf-8")
-    (tmp_path / "purpose.txt").write_text(ON_PURPOSE, encoding="utf-8")
-    corpus = rashomon.open(tmp_path / "t.db")
-    corpus.ingest(tmp_path / "mistake.txt", outlet="AFP", published="2016-09-18")
-    corpus.ingest(tmp_path / "purpose.txt", outlet="SANA", published="2016-09-18")
-    (incident,) = corpus.incidents()
-    by_outlet = {r.outlet: r for r in incident.reports}
+    texts = {"AFP": ("mistake.txt", MISTAKE), "SANA": ("purpose.txt", ON_PURPOSE)}
+    corpus, by_outlet = two_outlets(tmp_path, "2016-09-18", **texts)
     (mistake,) = by_outlet["AFP"].mistake_by
     (on_purpose,) = by_outlet["SANA"].deliberate_by
     body = corpus.article(by_outlet["SANA"].article_id).article.body

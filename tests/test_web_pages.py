@@ -184,16 +184,13 @@ def test_templates_and_static_files_ship_in_the_package():
 
 
 def test_the_story_page_shows_who_says_it_never_happened(tmp_path):
-    from tests.test_incidents_stored import REFUTES, TELLS
+    from tests.test_incidents_stored import REFUTES, TELLS, two_outlets
 
-    (tmp_path / "tells.txt").write_text(TELLS, encoding="utf-8")
-    (tmp_path / "refutes.txt").write_text(REFUTES, encoding="utf-8")
-    db = str(tmp_path / "w.db")
-    with api.open(db) as corpus:
-        corpus.ingest(tmp_path / "tells.txt", outlet="AFP", published="2018-04-08")
-        corpus.ingest(tmp_path / "refutes.txt", outlet="SANA", published="2018-04-08")
-        (story,) = corpus.stories()
-    with workbench(db) as client:
+    texts = {"AFP": ("tells.txt", TELLS), "SANA": ("refutes.txt", REFUTES)}
+    corpus, _ = two_outlets(tmp_path, "2018-04-08", **texts)
+    (story,) = corpus.stories()
+    corpus.close()
+    with workbench(str(tmp_path / "t.db")) as client:
         html = client.get(f"/stories/{story.id}").text
     saying = re.search(r'<small class="saying">it never happened: <a [^>]*>([^<]+)</a>', html)
     assert saying is not None and saying.group(1) == "The Syrian government"
