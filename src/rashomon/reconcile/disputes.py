@@ -372,6 +372,7 @@ def _folded(
 
 
 def _voice_of(side: DisputeSide, relations: ActorRelations) -> str:
+    """Whose voice a side is: the party its claimant acts for, else its claimant or outlet."""
     if side.claimant_actor_id:
         return side_of(side.claimant_actor_id, relations)
     return (side.claimant or side.outlet or "").lower()
