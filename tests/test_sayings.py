@@ -53,6 +53,9 @@ def test_deliberate_against_a_mistake_and_the_negation_that_turns_them():
     without = said("The strike was made without deliberate disregard, the Pentagon said.",
                    ("Pentagon", "dod"))  # fmt: skip
     assert without == [(MISTAKE, "Pentagon", "deliberate")]
+    but = said("The Pentagon said the strike was not intentional but a mistake.",
+               ("Pentagon", "dod"))  # fmt: skip
+    assert [stance for stance, _, _ in but] == [MISTAKE]
 
 
 def test_each_word_is_said_by_the_quote_that_holds_it():

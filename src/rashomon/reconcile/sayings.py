@@ -63,7 +63,9 @@ _MISTAKE = re.compile(
 # "was not a mistake", "none of the facts show that what happened was a mistake": the
 # negation turns the word to the other side (within the clause before it)
 _NEGATED = re.compile(
-    r"\b(?:not|n['’]t|no|nothing|never|none of|nor|without)\b[^.,;:]{0,70}$", re.IGNORECASE
+    r"\b(?:not|n['’]t|no|nothing|never|none of|nor|without)\b"
+    r"(?:(?!\b(?:but|rather)\b)[^.,;:]){0,70}$",  # "not intentional but a mistake"
+    re.IGNORECASE,
 )
 _PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "this", "that"})
 
