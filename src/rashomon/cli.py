@@ -653,8 +653,9 @@ def build_parser() -> argparse.ArgumentParser:
         "disputes",
         cmd_disputes,
         "List disputes between accounts of one incident or count: numbers that cannot all "
-        "be right, different doers named, an act denied by its alleged doer, incompatible "
-        "control of a place; each side with its claimant, outlet, article, date and sentence.",
+        "be right, different doers named, an act denied by its alleged doer or said never "
+        "to have happened, done on purpose against a mistake, incompatible control of a "
+        "place; each side with its claimant, outlet, article, date and sentence.",
     )
     _filters(disputes, "article", "story", "outlet")
     disputes.add_argument(
