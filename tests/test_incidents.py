@@ -574,3 +574,26 @@ def test_the_day_a_source_spoke_on_yields_to_the_day_the_happening_is_given():
     alone = replace(facts, body=said, events=facts.events[:1], dates=facts.dates[:1])
     (report,) = article_reports(alone, GAZETTE, KINDS, "reuters")
     assert (report.day_low, report.day_high) == ("2016-11-03", "2016-11-03")
+
+
+def test_a_section_that_dates_its_happening_but_names_no_place_is_set_where_the_article_is():
+    """ "The attack on the UN convoy, which took place on September 19, was conducted by the
+    Syrian air force": a later section of an article set in Foua, dated, naming no place."""
+    lead = "Fighting raged in Foua on Wednesday."
+    section = "The attack on the convoy, which took place on March 10, was an air strike."
+    aside = "A car bomb once killed 30 people."
+    text = f"{lead}\n{section}\n{aside}"
+    at = text.index("March 10")
+    facts = ArticleFacts(
+        article=replace(ARTICLE, title="Fighting in Foua", published="2016-04-20"), body=text,
+        events=(ev(text, lead, "Fighting", mode="firearms", day="2016-04-20"),
+                ev(text, section, "air strike", mode="aerial"),
+                ev(text, aside, "car bomb", mode="explosives")),
+        figures=(toll(text, aside, "30", 30),),
+        mentions=(place_mention(text, "Foua", "foua", lead),),
+        dates=(DateFact("a1", at, at + 8, "March 10", "2016-03-10", "day", "on",
+                        *sentence_at(text, section)),),
+    )  # fmt: skip
+    reports = {r.kind: r for r in article_reports(facts, GAZETTE, KINDS, "reuters")}
+    assert reports["aerial"].place_id == "foua" and not reports["aerial"].lead
+    assert reports["explosives"].place_id is None  # undated: a passing mention, anywhere

@@ -579,7 +579,7 @@ def _report(
     events = [e for s in group.sentences for e in s.events]
     figures = [f for s in group.sentences for f in s.figures]
     place = _finest(group.places, gazette)
-    if place is None and lead:
+    if place is None and (lead or group.days):  # a dated section is set where the article is
         place = _setting(facts, gazette)
     around = place is not None and place in group.around
     low, high, date_from = _window(group, lead, facts.article)
