@@ -15,6 +15,7 @@ from rashomon.facts import (
     IncidentReport,
     MentionFact,
     PlaceFact,
+    QuoteFact,
 )
 from rashomon.reconcile.incident_kinds import GENERIC, IncidentKinds
 from rashomon.reconcile.incidents import add_report, incident_label, match_report, match_score
@@ -597,3 +598,27 @@ def test_a_section_that_dates_its_happening_but_names_no_place_is_set_where_the_
     reports = {r.kind: r for r in article_reports(facts, GAZETTE, KINDS, "reuters")}
     assert reports["aerial"].place_id == "foua" and not reports["aerial"].lead
     assert reports["explosives"].place_id is None  # undated: a passing mention, anywhere
+
+
+def test_the_it_a_speaker_denies_is_the_speaker():
+    """ "Russia denied a report that it had carried out the air strike": a pronoun resolver
+    made "it" the government named before; the speaker denies its own doing."""
+    denial = "Russia denied a government report that it had carried out the air strike."
+    body = f"{LEAD}\n{denial}"
+    at = body.index("it had")
+    strike = replace(ev(body, denial, "air strike", factuality="negated", mode="aerial"),
+                     sources=(Argument(at, at + 2, "it", "syrian-government"),))  # fmt: skip
+    said = body.index("that it")
+    quote = QuoteFact("a1", said, len(body) - 1, body[said:-1], "indirect",
+                      *sentence_at(body, denial), denial, speaker="Russia",
+                      speaker_actor_id="russia")  # fmt: skip
+    facts = ArticleFacts(
+        article=ARTICLE, body=body, quotes=(quote,),
+        events=(ev(body, LEAD, "air strike", mode="aerial"), strike),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", LEAD),),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert [(a.actor_id, a.claimant) for a in report.denied_by] == [("russia", "Russia")]
+    unsaid = replace(facts, quotes=())  # nobody known says it: no denial at all
+    (report,) = article_reports(unsaid, GAZETTE, KINDS, "reuters")
+    assert report.denied_by == ()

@@ -49,7 +49,10 @@ from rashomon.reconcile.wording import terms_of
 REPORTING_LAG_DAYS = 2  # a report dated only by publication tells of the days before it
 LEAD_SENTENCES = 3  # the opening: where an article's main happening is told
 CASUALTY_MEASURES = frozenset({"killed", "injured", "killed_or_injured", "missing"})
-_TOLD = frozenset({"asserted", "alleged", "historical"})  # told as having happened
+_TOLD = frozenset({"asserted", "alleged", "historical"})
+_PRONOUNS = frozenset(
+    {"it", "they", "he", "she", "we", "i"}
+)  # a doer named only by pronoun  # told as having happened
 _NOT_ACTORS = frozenset({"media"})  # outlets report; they do not strike (see _acting)
 _PRECISION_RANK = {"point": 0, "district": 1, "city": 2, "region": 3, "country": 4}
 _CASUALTY_WORDS = re.compile(
@@ -929,16 +932,21 @@ def _denials(
     doubts: Sequence[Attribution] = (),
 ) -> Iterable[Attribution]:
     """Doers an event is told as not acting ("Russia did not strike the market"); a doubt
-    ("could not determine whether Russia was behind it") denies no one."""
+    ("could not determine whether Russia was behind it") denies no one. "The coalition
+    denied a report it had carried out a strike": the "it" a speaker denies is the speaker,
+    whoever a pronoun resolver made of it (and nobody when the speaker is not known)."""
     for event in events:
         if event.factuality != "negated" or any(
             event.sentence_start <= d.start < event.sentence_end for d in doubts
         ):
             continue
         for argument in event.sources:
-            if argument.actor_id and _acting(argument.actor_id, event, facts, gazette):
-                claimant, claimant_id = _claimant(event, facts)
-                yield Attribution(argument.actor_id, argument.text, claimant, claimant_id,
+            claimant, claimant_id = _claimant(event, facts)
+            actor_id = argument.actor_id
+            if argument.text.lower() in _PRONOUNS:
+                actor_id = claimant_id
+            if actor_id and _acting(actor_id, event, facts, gazette):
+                yield Attribution(actor_id, argument.text, claimant, claimant_id,
                                   argument.start, argument.end)  # fmt: skip
 
 
