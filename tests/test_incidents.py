@@ -18,7 +18,13 @@ from rashomon.facts import (
     QuoteFact,
 )
 from rashomon.reconcile.incident_kinds import GENERIC, IncidentKinds
-from rashomon.reconcile.incidents import add_report, incident_label, match_report, match_score
+from rashomon.reconcile.incidents import (
+    add_report,
+    incident_label,
+    match_report,
+    match_score,
+    undated_referent,
+)
 from rashomon.reconcile.reports import article_reports, chain_of, home_country, places_meet
 
 KINDS = IncidentKinds.packaged()
@@ -293,6 +299,23 @@ def test_an_incident_keeps_its_id_most_specific_kind_finest_place_and_text_day()
 def test_independent_reports_count_chains_not_articles():
     found = incident_of(report("a", chain="afp"), report("b", chain="afp"), report("c"))
     assert len(found.article_ids) == 3 and found.independent == 2
+
+
+def test_an_undated_report_tells_of_the_one_incident_of_its_kind_at_its_town():
+    attack = incident_of(report("a", kind="chemical"))
+    undated = report("b", kind="chemical", day=None)
+    assert undated_referent(undated, [attack], GAZETTE) is attack
+    # two such happenings there: nothing says which
+    other = incident_of(report("c", kind="chemical", day="2017-06-01"))
+    assert undated_referent(undated, [attack, other], GAZETTE) is None
+    # another kind, a vaguer report, a province, or a dated report: none
+    assert undated_referent(report("b", kind="ceasefire", day=None), [attack], GAZETTE) is None
+    assert undated_referent(report("b", kind=GENERIC, day=None), [attack], GAZETTE) is None
+    wide = incident_of(report("d", kind="chemical", place="idlib-gov"))
+    assert undated_referent(report("b", kind="chemical", place="idlib-gov", day=None), [wide],
+                            GAZETTE) is None  # fmt: skip
+    assert undated_referent(report("b", kind="chemical"), [attack], GAZETTE) is None
+    assert undated_referent(report("a", kind="chemical", day=None), [attack], GAZETTE) is None
 
 
 def test_a_report_never_joins_an_incident_its_article_is_in():

@@ -106,3 +106,21 @@ def test_placing_again_from_scratch_groups_the_same_reports(corpus, tmp_path, ca
         return sorted(sorted(r["article_id"] for r in i["reports"]) for i in incidents)
 
     assert groups(after) == groups(before)
+
+
+UNDATED_DENIAL = """Ministry rejects market claims
+
+The air strike on the market in Maarat al-Numan was carried out by terrorists, not by the \
+air force, the defence ministry said in a statement.
+"""
+
+
+def test_a_page_with_no_date_joins_the_one_such_strike_in_its_town(tmp_path, capsys):
+    db = str(tmp_path / "undated.db")
+    (tmp_path / "sohr.txt").write_text(SOHR_ACCOUNT, encoding="utf-8")
+    (tmp_path / "undated.txt").write_text(UNDATED_DENIAL, encoding="utf-8")
+    assert main(["ingest", str(tmp_path / "sohr.txt"), "--date", "2016-04-20", "--db", db]) == 0
+    assert main(["ingest", str(tmp_path / "undated.txt"), "--db", db]) == 0
+    incidents = cli_json(capsys, "incidents", "--json", "--db", db)
+    (market,) = [i for i in incidents if "Maarat" in i["label"] or "Maaret" in i["label"]]
+    assert market["articles"] == 2 and market["date_start"] == "2016-04-19"

@@ -27,6 +27,7 @@ from rashomon.reconcile.incidents import (
     incident_label,
     matches,
     merge,
+    undated_referent,
 )
 from rashomon.reconcile.kinship import ActorRelations
 from rashomon.reconcile.reports import article_reports, chain_of
@@ -223,6 +224,10 @@ def _incidents_of(
         ]  # fmt: skip
         fitting = bridged(report, matches(report, candidates, names, kinds, config, counts),
                           names, kinds, config)  # fmt: skip
+        if report.day_high is None and report.place_id:  # no day: the one such happening there
+            only = undated_referent(report, cache.at_place(report.place_id), names)
+            taken = {f.id for f in found} | set(retired)
+            fitting = [only] if only is not None and only.id not in taken else []
         base = merge(fitting, names, kinds) if len(fitting) > 1 else (fitting or [None])[0]
         if len(fitting) > 1:
             retired |= {i.id: base.id for i in fitting if i.id != base.id}  # type: ignore[union-attr]

@@ -27,6 +27,7 @@ from rashomon.reconcile.reports import places_meet
 from rashomon.reconcile.wording import similarity
 
 _COUNTRY = "country"
+_REGION = "region"
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,27 @@ def _only_referent(
     ):  # fmt: skip
         return []
     return same
+
+
+def undated_referent(
+    report: IncidentReport, candidates: Sequence[Incident], gazette: Gazette
+) -> Incident | None:
+    """The incident a report that gives no day at all tells of ("no traces of chemical
+    weapons in Douma", on a page with no date): the one incident of its (specific) kind
+    set at its town, when there is exactly one; with two or more, nothing says which, and
+    a region or a country is too wide to tell. `candidates` are the incidents at the
+    report's place, whenever they happened."""
+    place = gazette.places.get(report.place_id or "")
+    if report.day_high is not None or report.kind == GENERIC or place is None:
+        return None
+    if place.precision in (_COUNTRY, _REGION):
+        return None
+    same = [
+        i for i in candidates
+        if i.kind == report.kind and i.place_id == report.place_id
+        and report.article_id not in i.article_ids
+    ]  # fmt: skip
+    return same[0] if len(same) == 1 else None
 
 
 def match_score(

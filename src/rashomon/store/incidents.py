@@ -129,6 +129,15 @@ def _candidate_ids(store: Store, low: str | None, high: str | None) -> list[str]
     return [r[0] for r in rows]
 
 
+def _ids_at(store: Store, place_id: str) -> list[str]:
+    """Ids of the incidents set at one place, whenever, in the order they were first
+    reported (by the incidents_place index)."""
+    rows = store.conn.execute(
+        "SELECT id FROM incidents WHERE place_id = ? ORDER BY rowid", (place_id,)
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
 class IncidentCache:
     """`candidate_incidents` for one placement run, each incident read from the store once
     and kept until placement writes it again (`forget`). The ids still come from the store
@@ -142,7 +151,14 @@ class IncidentCache:
         self._kept: OrderedDict[str, Incident] = OrderedDict()
 
     def candidates(self, low: str | None, high: str | None) -> list[Incident]:
-        ids = _candidate_ids(self.store, low, high)
+        return self._read(_candidate_ids(self.store, low, high))
+
+    def at_place(self, place_id: str) -> list[Incident]:
+        """Every incident set at the place, whenever it happened (for a report that gives
+        no day at all)."""
+        return self._read(_ids_at(self.store, place_id))
+
+    def _read(self, ids: list[str]) -> list[Incident]:
         missing = [i for i in ids if i not in self._kept]
         for incident in read_incidents(self.store, missing):
             self._kept[incident.id] = incident
