@@ -526,12 +526,19 @@ def open_store(data: Path, db: Path | None):  # type: ignore[no-untyped-def]
 def measure(args: argparse.Namespace) -> dict[str, object]:
     gold = load_gold(args.gold)
     store = open_store(args.data, args.db)
+    present = set(unit_ids(store).values())
+    if gold.annotated and not gold.annotated & present:
+        raise RashomonError(f"{args.gold}: none of its annotated articles is in {args.data}"
+                            " (is it the annotation of that CSV?)")  # fmt: skip
     ours, base = predicted(store), baseline(store)
     result: dict[str, object] = {
         "data": display_path(args.data), "gold": display_path(args.gold),
         # the gate (tests/test_bench_incidents_fakes.py) re-pins its floors when these change
         "data_sha256": hashlib.sha256(args.data.read_bytes()).hexdigest(),
         "gold_sha256": hashlib.sha256(args.gold.read_bytes()).hexdigest(),
+        # annotated articles the CSV lacks: their gold counts as missed
+        "gold_articles_missing": len(gold.annotated - present),
+        "gold_articles": len(gold.annotated),
     }  # fmt: skip
     for half in (None, *HALVES):
         name = half or "whole"
@@ -568,6 +575,9 @@ def story_spans(store) -> dict[str, object]:  # type: ignore[no-untyped-def]
 
 def show(result: dict[str, object], args: argparse.Namespace) -> None:
     print_facts({"data": result["data"], "gold": result["gold"]})
+    if result["gold_articles_missing"]:
+        print(f"warning: {result['gold_articles_missing']} of the gold's {result['gold_articles']}"
+              " annotated articles are not in the data; their gold counts as missed")  # fmt: skip
     print()
     rows = []
     for half in ("tuning", "checking", "whole"):

@@ -108,6 +108,21 @@ def test_reading_the_gold_refuses_what_is_not_incident_gold(bench, tmp_path):
         bench.load_gold(path)
 
 
+def test_a_gold_of_other_articles_is_refused_in_one_line(bench, tmp_path, capsys):
+    data = tmp_path / "one.csv"
+    data.write_text(
+        "unit_id,article_title,article_content,source,date,location,labels\n"
+        'u1,Strike,"An air strike hit a market in Idlib on Monday.",reuters,4/3/2017,idlib,1\n',
+        encoding="utf-8",
+    )
+    gold = tmp_path / "gold.yaml"
+    gold.write_text("incidents:\n- id: I1\n  reports:\n  - article: '999'\n    evidence: [x]\n",
+                    encoding="utf-8")  # fmt: skip
+    assert bench.main(["--data", str(data), "--gold", str(gold)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "none of its annotated articles" in err and len(err.splitlines()) == 1
+
+
 @pytest.mark.slow
 def test_incidents_on_fakes_stay_above_the_floors():
     need(FAKES)
