@@ -18,7 +18,13 @@ from rashomon.facts import (
     QuoteFact,
 )
 from rashomon.reconcile.incident_kinds import GENERIC, IncidentKinds
-from rashomon.reconcile.incidents import add_report, incident_label, match_report, match_score
+from rashomon.reconcile.incidents import (
+    add_report,
+    candidate_days,
+    incident_label,
+    match_report,
+    match_score,
+)
 from rashomon.reconcile.reports import article_reports, chain_of, home_country, places_meet
 
 KINDS = IncidentKinds.packaged()
@@ -275,6 +281,26 @@ def test_a_report_dated_by_publication_meets_the_days_before_it():
     later = report("b", day=None, day_low="2017-04-03", day_high="2017-04-05",
                    date_from="publication")  # fmt: skip
     assert match_report(later, [strike], GAZETTE, KINDS) is strike
+
+
+def test_a_telling_toll_holds_across_days_that_do_not_meet():
+    strike = incident_of(report("a", figure_values=(("killed", 58.0),)))
+    misdated = report("b", day="2017-04-08", figure_values=(("killed", 58.0),))
+    assert match_report(misdated, [strike], GAZETTE, KINDS) is strike
+    assert candidate_days(misdated)[0] <= "2017-04-04" <= candidate_days(misdated)[1]
+    # a round toll, another kind, or the toll only recalled after the report's own: apart
+    for other in (
+        report("b", day="2017-04-08", figure_values=(("killed", 50.0),)),
+        report("b", day="2017-04-08", kind="shelling", figure_values=(("killed", 58.0),)),
+        report("b", day="2017-04-08", figure_values=(("killed", 18.0), ("killed", 58.0))),
+        report("b", day="2017-04-20", figure_values=(("killed", 58.0),)),
+    ):
+        assert match_score(other, strike, GAZETTE, KINDS, need_support=False) is None
+    # days that meet outrank days only a toll bridges
+    dated = incident_of(report("c", figure_values=(("killed", 58.0),), day="2017-04-08"))
+    assert match_score(misdated, dated, GAZETTE, KINDS) > match_score(
+        misdated, strike, GAZETTE, KINDS
+    )
 
 
 def test_an_incident_keeps_its_id_most_specific_kind_finest_place_and_text_day():

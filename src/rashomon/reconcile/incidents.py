@@ -46,6 +46,10 @@ class MatchConfig:
     next_day: float = 0.6
     window_overlap: float = 0.4
     day_slack: int = 1  # text-dated days this far apart can be one happening
+    # a telling toll both give (58 killed, not 50) holds across days that do not meet: one
+    # source dates the happening by when it heard, another misdates it, a third recalls it
+    toll_day_slack: int = 6
+    toll_bridged_day: float = -1.0  # what such days score: less than days that meet
     same_place: float = 1.2
     nested_place: float = 0.5  # one place lies in the other (a town in its province)
     near_place: float = 0.5  # close by (see reports.NEAR_KM)
@@ -150,6 +154,8 @@ def match_score(
     kind = _kind_score(report.kind, incident.kind, kinds, cfg)
     day = _day_score(report, incident, cfg)
     place = _place_score(report, incident, gazette, cfg)
+    if day is None and kind == cfg.same_kind and _told_by_toll(report, incident, cfg):
+        day = cfg.toll_bridged_day
     if kind is None or day is None or place is None:
         return None
     words = counts or TermCounts()
@@ -221,6 +227,41 @@ def _day_score(report: IncidentReport, incident: Incident, cfg: MatchConfig) -> 
     if low is None:  # a passing mention of something before `high`
         return 0.0 if start <= high else None
     return cfg.window_overlap if low <= end and start <= high else None
+
+
+def _told_by_toll(report: IncidentReport, incident: Incident, cfg: MatchConfig) -> bool:
+    """Whether the report's own toll (the first it gives: later ones often recall other
+    happenings) is telling and the first toll of one of the incident's reports, and their
+    days lie within `toll_day_slack` of each other."""
+    if not report.figure_values:
+        return False
+    measure, value = report.figure_values[0]
+    if _telling(value) < 1.0 or not any(
+        r.figure_values and r.figure_values[0] == (measure, value) for r in incident.reports
+    ):
+        return False
+    low, high = _day(report.day_low), _day(report.day_high)
+    start = _day(incident.date_start or incident.date_end)
+    end = _day(incident.date_end)
+    if low is None or high is None or start is None or end is None:
+        return False
+    gap = max((low - end).days, (start - high).days, 0)
+    return gap <= cfg.toll_day_slack
+
+
+def candidate_days(
+    report: IncidentReport, config: MatchConfig | None = None
+) -> tuple[str | None, str | None]:
+    """The days to fetch candidate incidents for: the report's own, widened by the days a
+    telling toll can bridge (see `_told_by_toll`)."""
+    cfg = config or MatchConfig()
+    low, high = _day(report.day_low), _day(report.day_high)
+    if low is None or high is None or not report.figure_values:
+        return report.day_low, report.day_high
+    if _telling(report.figure_values[0][1]) < 1.0:
+        return report.day_low, report.day_high
+    slack = timedelta(days=cfg.toll_day_slack)
+    return (low - slack).isoformat(), (high + slack).isoformat()
 
 
 def _day(iso: str | None) -> date | None:
