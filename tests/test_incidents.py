@@ -303,6 +303,16 @@ def test_a_telling_toll_holds_across_days_that_do_not_meet():
     )
 
 
+def test_a_city_named_as_its_surroundings_meets_the_region_around_it():
+    suburbs = incident_of(report("a", place="rif", day="2013-09-27"))
+    near = report("b", place="damascus", around=True, day="2013-09-27")
+    assert match_score(near, suburbs, GAZETTE, KINDS) is not None
+    # the city itself is not the region's, nor is a far town named as "near" it
+    assert match_score(replace(near, around=False), suburbs, GAZETTE, KINDS) is None
+    far = report("b", place="khan-sheikhoun", around=True, day="2013-09-27")
+    assert match_score(far, suburbs, GAZETTE, KINDS) is None
+
+
 def test_an_incident_keeps_its_id_most_specific_kind_finest_place_and_text_day():
     first = incident_of(report("a", kind="aerial", place="idlib-gov"))
     grown = add_report(first, report("b", kind="chemical", place="khan-sheikhoun"), GAZETTE,

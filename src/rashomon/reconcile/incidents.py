@@ -23,7 +23,7 @@ from datetime import date, timedelta
 
 from rashomon.facts import Gazette, Incident, IncidentReport, TermCounts
 from rashomon.reconcile.incident_kinds import GENERIC, IncidentKinds
-from rashomon.reconcile.reports import places_meet
+from rashomon.reconcile.reports import distance_km, places_meet
 from rashomon.reconcile.wording import similarity
 
 _COUNTRY = "country"
@@ -294,10 +294,24 @@ def _one_place_score(
     if mine == theirs:
         return cfg.same_place
     if not places_meet(mine, theirs, gazette, around):
-        return None
+        return cfg.near_place if around and _region_around(mine, theirs, gazette) else None
     if theirs not in gazette.place_chain(mine) and mine not in gazette.place_chain(theirs):
         return cfg.near_place  # close by, neither within the other
     return cfg.nested_place
+
+
+REGION_AROUND_KM = 50.0
+
+
+def _region_around(a: str, b: str, gazette: Gazette) -> bool:
+    """ "near Damascus" and "Rif Dimashq": a city named as the area around it meets a
+    region whose middle lies close by, though the city is not in it."""
+    first, second = gazette.places.get(a), gazette.places.get(b)
+    if first is None or second is None:
+        return False
+    if {first.precision, second.precision} != {"city", "region"}:
+        return False
+    return distance_km(first.lat, first.lon, second.lat, second.lon) <= REGION_AROUND_KM
 
 
 def _is_country(place_id: str, gazette: Gazette) -> bool:
