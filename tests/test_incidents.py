@@ -539,6 +539,31 @@ def test_the_day_a_source_spoke_on_does_not_date_a_happening_the_parse_puts_earl
     assert (report.day_low, report.day_high) == ("2017-03-01", "2017-03-01")
 
 
+def test_the_day_someone_acts_on_a_claim_of_an_attack_is_not_the_attacks_day():
+    """ "The envoy on Friday called for a probe into allegations that war planes bombed
+    Foua": Friday is when the envoy called, so the report lies in the days before
+    publication. A day that comes after the attack is told stays its day."""
+    text = "The envoy on Friday called for a probe into allegations that war planes bombed Foua."
+    friday = DateFact("a1", text.index("Friday"), text.index("Friday") + 6, "Friday",
+                      "2017-03-03", "day", "on", 0, len(text))  # fmt: skip
+    facts = ArticleFacts(
+        article=replace(ARTICLE, published="2017-03-04"), body=text,
+        events=(ev(text, text, "bombed", mode="aerial"),),
+        mentions=(place_mention(text, "Foua", "foua", text),), dates=(friday,),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert (report.day_low, report.day_high, report.date_from) == (
+        "2017-03-02", "2017-03-04", "publication",
+    )  # fmt: skip
+    told = "War planes bombed Foua on Friday, amid reports that the town was besieged."
+    friday = replace(friday, start=told.index("Friday"), end=told.index("Friday") + 6,
+                     sentence_end=len(told))  # fmt: skip
+    facts = replace(facts, body=told, events=(ev(told, told, "bombed", mode="aerial"),),
+                    mentions=(place_mention(told, "Foua", "foua", told),), dates=(friday,))  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert (report.day_low, report.day_high) == ("2017-03-03", "2017-03-03")
+
+
 def test_who_says_the_happening_never_was_refutes_its_report():
     sana = "Reports of a chemical attack in Foua are totally false, said SANA."
     text = f"A chemical attack killed 20 people in Foua on Tuesday.\n{sana}"
