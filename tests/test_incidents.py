@@ -284,7 +284,10 @@ def test_a_report_dated_by_publication_meets_the_days_before_it():
 
 
 def test_a_telling_toll_holds_across_days_that_do_not_meet():
-    strike = incident_of(report("a", figure_values=(("killed", 58.0),)))
+    strike = incident_of(
+        report("a", figure_values=(("killed", 58.0),), day=None, day_low="2017-04-02",
+               day_high="2017-04-04", date_from="publication")
+    )  # fmt: skip
     misdated = report("b", day="2017-04-08", figure_values=(("killed", 58.0),))
     assert match_report(misdated, [strike], GAZETTE, KINDS) is strike
     assert candidate_days(misdated)[0] <= "2017-04-04" <= candidate_days(misdated)[1]
@@ -296,6 +299,9 @@ def test_a_telling_toll_holds_across_days_that_do_not_meet():
         report("b", day="2017-04-20", figure_values=(("killed", 58.0),)),
     ):
         assert match_score(other, strike, GAZETTE, KINDS, need_support=False) is None
+    # two days the texts name, apart, are two happenings whatever their tolls
+    named = incident_of(report("c", figure_values=(("killed", 58.0),), day="2017-04-04"))
+    assert match_score(misdated, named, GAZETTE, KINDS, need_support=False) is None
     # days that meet outrank days only a toll bridges
     dated = incident_of(report("c", figure_values=(("killed", 58.0),), day="2017-04-08"))
     assert match_score(misdated, dated, GAZETTE, KINDS) > match_score(

@@ -233,6 +233,8 @@ def _told_by_toll(report: IncidentReport, incident: Incident, cfg: MatchConfig) 
     """Whether the report's own toll (the first it gives: later ones often recall other
     happenings) is telling and the first toll of one of the incident's reports, and their
     days lie within `toll_day_slack` of each other."""
+    if report.dated and incident.date_precision == "day":
+        return False  # two days the texts name, apart: two happenings
     if not report.figure_values:
         return False
     measure, value = report.figure_values[0]
