@@ -16,6 +16,7 @@ from rashomon.facts import (
     MentionFact,
     PlaceFact,
     QuoteFact,
+    TermCounts,
 )
 from rashomon.reconcile.incident_kinds import GENERIC, IncidentKinds
 from rashomon.reconcile.incidents import (
@@ -317,6 +318,19 @@ def test_a_city_named_as_its_surroundings_meets_the_region_around_it():
     assert match_score(replace(near, around=False), suburbs, GAZETTE, KINDS) is None
     far = report("b", place="khan-sheikhoun", around=True, day="2013-09-27")
     assert match_score(far, suburbs, GAZETTE, KINDS) is None
+
+
+def test_an_undated_mention_joins_the_report_it_retells_in_the_same_place():
+    words = ("defector", "killed", "officer", "army", "loyalist", "joined", "opposition")
+    told = incident_of(report("a", terms=words, day=None, day_low=None, day_high="2015-02-02"))
+    again = report("b", terms=(*words[:-1], "forces"), day=None, day_low=None,
+                   day_high="2015-02-02")  # fmt: skip
+    assert match_report(again, [told], GAZETTE, KINDS, counts=TermCounts()) is told
+    # other words, or another place, say nothing of an undated mention
+    other = replace(again, terms=("market", "shelling", "children"))
+    assert match_report(other, [told], GAZETTE, KINDS, counts=TermCounts()) is None
+    elsewhere = replace(again, place_id="foua")
+    assert match_report(elsewhere, [told], GAZETTE, KINDS, counts=TermCounts()) is None
 
 
 def test_an_incident_keeps_its_id_most_specific_kind_finest_place_and_text_day():

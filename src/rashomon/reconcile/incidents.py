@@ -61,6 +61,7 @@ class MatchConfig:
     # the reports' distinctive words in common (cosine of rarity-weighted words, 0..1)
     same_words: float = 2.0
     words_support: float = 0.15  # this much in common is evidence beyond kind and day
+    words_retold: float = 0.4  # this much, and the place, tie an undated mention
     # beyond kind and day, a match needs a place, a toll or a doer in common
     need_support: bool = True
     # ... unless the report's kind was reported once in its days (see _only_referent)
@@ -188,9 +189,12 @@ def _supported(
     mention needs a telling toll, or a toll and a doer)."""
     toll = _toll_score(report, incident, cfg)
     doer = bool(set(report.perpetrator_ids) & _perpetrators(incident))
-    if not report.day_low:  # a passing mention of something earlier: a telling toll
-        return toll >= cfg.same_toll or (doer and toll > 0)
     place = (_place_score(report, incident, gazette, cfg) or 0.0) > 0
+    if not report.day_low:  # a passing mention of something earlier: a telling toll, or
+        # the place and much of the wording of one of its reports (one wire story retold)
+        retold = (place and counts is not None
+                  and words_in_common(report, incident, counts) >= cfg.words_retold)  # fmt: skip
+        return toll >= cfg.same_toll or (doer and toll > 0) or retold
     worded = counts is not None and words_in_common(report, incident, counts) >= cfg.words_support
     # a doer alone is no evidence: most strikes share one
     return not cfg.need_support or place or toll > 0 or worded
