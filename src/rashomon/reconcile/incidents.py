@@ -48,6 +48,8 @@ class MatchConfig:
     day_slack: int = 1  # text-dated days this far apart can be one happening
     # a telling toll both give (58 killed, not 50) holds across days that do not meet: one
     # source dates the happening by when it heard, another misdates it, a third recalls it
+    # (only for reports of one kind: "an air strike" recalling a chemical attack's 87 dead
+    # is not that attack)
     toll_day_slack: int = 6
     toll_bridged_day: float = -1.0  # what such days score: less than days that meet
     same_place: float = 1.2
@@ -234,17 +236,12 @@ def _day_score(report: IncidentReport, incident: Incident, cfg: MatchConfig) -> 
 
 
 def _told_by_toll(report: IncidentReport, incident: Incident, cfg: MatchConfig) -> bool:
-    """Whether the report's own toll (the first it gives: later ones often recall other
-    happenings) is telling and the first toll of one of the incident's reports, and their
-    days lie within `toll_day_slack` of each other."""
+    """Whether the report gives a telling toll of the incident's reports (see `_telling`)
+    and their days lie within `toll_day_slack` of each other; never when the report and
+    the incident each have one day that their texts name."""
     if report.dated and incident.date_precision == "day":
         return False  # two days the texts name, apart: two happenings
-    if not report.figure_values:
-        return False
-    measure, value = report.figure_values[0]
-    if _telling(value) < 1.0 or not any(
-        r.figure_values and r.figure_values[0] == (measure, value) for r in incident.reports
-    ):
+    if _toll_score(report, incident, cfg) < cfg.same_toll:
         return False
     low, high = _day(report.day_low), _day(report.day_high)
     start = _day(incident.date_start or incident.date_end)
@@ -262,9 +259,7 @@ def candidate_days(
     telling toll can bridge (see `_told_by_toll`)."""
     cfg = config or MatchConfig()
     low, high = _day(report.day_low), _day(report.day_high)
-    if low is None or high is None or not report.figure_values:
-        return report.day_low, report.day_high
-    if _telling(report.figure_values[0][1]) < 1.0:
+    if low is None or high is None or all(_telling(v) < 1.0 for _, v in report.figure_values):
         return report.day_low, report.day_high
     slack = timedelta(days=cfg.toll_day_slack)
     return (low - slack).isoformat(), (high + slack).isoformat()
