@@ -16,10 +16,12 @@ from rashomon.facts import (
     MentionFact,
     PlaceFact,
     QuoteFact,
+    TermCounts,
 )
 from rashomon.reconcile.incident_kinds import GENERIC, IncidentKinds
 from rashomon.reconcile.incidents import (
     add_report,
+    candidate_days,
     incident_label,
     match_report,
     match_score,
@@ -283,6 +285,55 @@ def test_a_report_dated_by_publication_meets_the_days_before_it():
     assert match_report(later, [strike], GAZETTE, KINDS) is strike
 
 
+def test_a_telling_toll_holds_across_days_that_do_not_meet():
+    strike = incident_of(
+        report("a", figure_values=(("killed", 58.0),), day=None, day_low="2017-04-02",
+               day_high="2017-04-04", date_from="publication")
+    )  # fmt: skip
+    misdated = report("b", day="2017-04-08", figure_values=(("killed", 58.0),))
+    assert match_report(misdated, [strike], GAZETTE, KINDS) is strike
+    assert candidate_days(misdated)[0] <= "2017-04-04" <= candidate_days(misdated)[1]
+    # a round toll, another kind, or days too far apart: apart
+    for other in (
+        report("b", day="2017-04-08", figure_values=(("killed", 50.0),)),
+        report("b", day="2017-04-08", kind="shelling", figure_values=(("killed", 58.0),)),
+        report("b", day="2017-04-08", kind="chemical", figure_values=(("killed", 58.0),)),
+        report("b", day="2017-04-20", figure_values=(("killed", 58.0),)),
+    ):
+        assert match_score(other, strike, GAZETTE, KINDS, need_support=False) is None
+    # two days the texts name, apart, are two happenings whatever their tolls
+    named = incident_of(report("c", figure_values=(("killed", 58.0),), day="2017-04-04"))
+    assert match_score(misdated, named, GAZETTE, KINDS, need_support=False) is None
+    # days that meet outrank days only a toll bridges
+    dated = incident_of(report("c", figure_values=(("killed", 58.0),), day="2017-04-08"))
+    assert match_score(misdated, dated, GAZETTE, KINDS) > match_score(
+        misdated, strike, GAZETTE, KINDS
+    )
+
+
+def test_a_city_named_as_its_surroundings_meets_the_region_around_it():
+    suburbs = incident_of(report("a", place="rif", day="2013-09-27"))
+    near = report("b", place="damascus", around=True, day="2013-09-27")
+    assert match_score(near, suburbs, GAZETTE, KINDS) is not None
+    # the city itself is not the region's, nor is a far town named as "near" it
+    assert match_score(replace(near, around=False), suburbs, GAZETTE, KINDS) is None
+    far = report("b", place="khan-sheikhoun", around=True, day="2013-09-27")
+    assert match_score(far, suburbs, GAZETTE, KINDS) is None
+
+
+def test_an_undated_mention_joins_the_report_it_retells_in_the_same_place():
+    words = ("defector", "killed", "officer", "army", "loyalist", "joined", "opposition")
+    told = incident_of(report("a", terms=words, day=None, day_low=None, day_high="2015-02-02"))
+    again = report("b", terms=(*words[:-1], "forces"), day=None, day_low=None,
+                   day_high="2015-02-02")  # fmt: skip
+    assert match_report(again, [told], GAZETTE, KINDS, counts=TermCounts()) is told
+    # other words, or another place, say nothing of an undated mention
+    other = replace(again, terms=("market", "shelling", "children"))
+    assert match_report(other, [told], GAZETTE, KINDS, counts=TermCounts()) is None
+    elsewhere = replace(again, place_id="foua")
+    assert match_report(elsewhere, [told], GAZETTE, KINDS, counts=TermCounts()) is None
+
+
 def test_an_incident_keeps_its_id_most_specific_kind_finest_place_and_text_day():
     first = incident_of(report("a", kind="aerial", place="idlib-gov"))
     grown = add_report(first, report("b", kind="chemical", place="khan-sheikhoun"), GAZETTE,
@@ -524,6 +575,31 @@ def test_the_day_a_source_spoke_on_does_not_date_a_happening_the_parse_puts_earl
     undated = replace(facts, events=(ev(text, text, "bombing", mode="aerial"),))
     (report,) = article_reports(undated, GAZETTE, KINDS, "reuters")
     assert (report.day_low, report.day_high) == ("2017-03-01", "2017-03-01")
+
+
+def test_the_day_someone_acts_on_a_claim_of_an_attack_is_not_the_attacks_day():
+    """ "The envoy on Friday called for a probe into allegations that war planes bombed
+    Foua": Friday is when the envoy called, so the report lies in the days before
+    publication. A day that comes after the attack is told stays its day."""
+    text = "The envoy on Friday called for a probe into allegations that war planes bombed Foua."
+    friday = DateFact("a1", text.index("Friday"), text.index("Friday") + 6, "Friday",
+                      "2017-03-03", "day", "on", 0, len(text))  # fmt: skip
+    facts = ArticleFacts(
+        article=replace(ARTICLE, published="2017-03-04"), body=text,
+        events=(ev(text, text, "bombed", mode="aerial"),),
+        mentions=(place_mention(text, "Foua", "foua", text),), dates=(friday,),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert (report.day_low, report.day_high, report.date_from) == (
+        "2017-03-02", "2017-03-04", "publication",
+    )  # fmt: skip
+    told = "War planes bombed Foua on Friday, amid reports that the town was besieged."
+    friday = replace(friday, start=told.index("Friday"), end=told.index("Friday") + 6,
+                     sentence_end=len(told))  # fmt: skip
+    facts = replace(facts, body=told, events=(ev(told, told, "bombed", mode="aerial"),),
+                    mentions=(place_mention(told, "Foua", "foua", told),), dates=(friday,))  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert (report.day_low, report.day_high) == ("2017-03-03", "2017-03-03")
 
 
 def test_who_says_the_happening_never_was_refutes_its_report():

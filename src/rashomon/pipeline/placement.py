@@ -24,6 +24,7 @@ from rashomon.reconcile.incidents import (
     MatchConfig,
     add_report,
     bridged,
+    candidate_days,
     incident_label,
     matches,
     merge,
@@ -219,7 +220,7 @@ def _incidents_of(
     counts = term_counts(cache.store, {t for r in reports for t in r.terms})
     for report in reports:
         candidates = [
-            c for c in cache.candidates(report.day_low, report.day_high)
+            c for c in cache.candidates(*candidate_days(report, config))
             if all(c.id != f.id for f in found) and c.id not in retired
         ]  # fmt: skip
         fitting = bridged(report, matches(report, candidates, names, kinds, config, counts),

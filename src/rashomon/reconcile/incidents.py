@@ -23,7 +23,7 @@ from datetime import date, timedelta
 
 from rashomon.facts import Gazette, Incident, IncidentReport, TermCounts
 from rashomon.reconcile.incident_kinds import GENERIC, IncidentKinds
-from rashomon.reconcile.reports import places_meet
+from rashomon.reconcile.reports import distance_km, places_meet
 from rashomon.reconcile.wording import similarity
 
 _COUNTRY = "country"
@@ -47,6 +47,12 @@ class MatchConfig:
     next_day: float = 0.6
     window_overlap: float = 0.4
     day_slack: int = 1  # text-dated days this far apart can be one happening
+    # a telling toll both give (58 killed, not 50) holds across days that do not meet: one
+    # source dates the happening by when it heard, another misdates it, a third recalls it
+    # (only for reports of one kind: "an air strike" recalling a chemical attack's 87 dead
+    # is not that attack)
+    toll_day_slack: int = 6
+    toll_bridged_day: float = -1.0  # what such days score: less than days that meet
     same_place: float = 1.2
     nested_place: float = 0.5  # one place lies in the other (a town in its province)
     near_place: float = 0.5  # close by (see reports.NEAR_KM)
@@ -58,6 +64,7 @@ class MatchConfig:
     # the reports' distinctive words in common (cosine of rarity-weighted words, 0..1)
     same_words: float = 2.0
     words_support: float = 0.15  # this much in common is evidence beyond kind and day
+    words_retold: float = 0.4  # this much, and the place, tie an undated mention
     # beyond kind and day, a match needs a place, a toll or a doer in common
     need_support: bool = True
     # ... unless the report's kind was reported once in its days (see _only_referent)
@@ -172,6 +179,8 @@ def match_score(
     kind = _kind_score(report.kind, incident.kind, kinds, cfg)
     day = _day_score(report, incident, cfg)
     place = _place_score(report, incident, gazette, cfg)
+    if day is None and kind == cfg.same_kind and _told_by_toll(report, incident, cfg):
+        day = cfg.toll_bridged_day
     if kind is None or day is None or place is None:
         return None
     words = counts or TermCounts()
@@ -204,9 +213,12 @@ def _supported(
     mention needs a telling toll, or a toll and a doer)."""
     toll = _toll_score(report, incident, cfg)
     doer = bool(set(report.perpetrator_ids) & _perpetrators(incident))
-    if not report.day_low:  # a passing mention of something earlier: a telling toll
-        return toll >= cfg.same_toll or (doer and toll > 0)
     place = (_place_score(report, incident, gazette, cfg) or 0.0) > 0
+    if not report.day_low:  # a passing mention of something earlier: a telling toll, or
+        # the place and much of the wording of one of its reports (one wire story retold)
+        retold = (place and counts is not None
+                  and words_in_common(report, incident, counts) >= cfg.words_retold)  # fmt: skip
+        return toll >= cfg.same_toll or (doer and toll > 0) or retold
     worded = counts is not None and words_in_common(report, incident, counts) >= cfg.words_support
     # a doer alone is no evidence: most strikes share one
     return not cfg.need_support or place or toll > 0 or worded
@@ -245,6 +257,36 @@ def _day_score(report: IncidentReport, incident: Incident, cfg: MatchConfig) -> 
     return cfg.window_overlap if low <= end and start <= high else None
 
 
+def _told_by_toll(report: IncidentReport, incident: Incident, cfg: MatchConfig) -> bool:
+    """Whether the report gives a telling toll of the incident's reports (see `_telling`)
+    and their days lie within `toll_day_slack` of each other; never when the report and
+    the incident each have one day that their texts name."""
+    if report.dated and incident.date_precision == "day":
+        return False  # two days the texts name, apart: two happenings
+    if _toll_score(report, incident, cfg) < cfg.same_toll:
+        return False
+    low, high = _day(report.day_low), _day(report.day_high)
+    start = _day(incident.date_start or incident.date_end)
+    end = _day(incident.date_end)
+    if low is None or high is None or start is None or end is None:
+        return False
+    gap = max((low - end).days, (start - high).days, 0)
+    return gap <= cfg.toll_day_slack
+
+
+def candidate_days(
+    report: IncidentReport, config: MatchConfig | None = None
+) -> tuple[str | None, str | None]:
+    """The days to fetch candidate incidents for: the report's own, widened by the days a
+    telling toll can bridge (see `_told_by_toll`)."""
+    cfg = config or MatchConfig()
+    low, high = _day(report.day_low), _day(report.day_high)
+    if low is None or high is None or all(_telling(v) < 1.0 for _, v in report.figure_values):
+        return report.day_low, report.day_high
+    slack = timedelta(days=cfg.toll_day_slack)
+    return (low - slack).isoformat(), (high + slack).isoformat()
+
+
 def _day(iso: str | None) -> date | None:
     return date.fromisoformat(iso) if iso else None
 
@@ -275,10 +317,24 @@ def _one_place_score(
     if mine == theirs:
         return cfg.same_place
     if not places_meet(mine, theirs, gazette, around):
-        return None
+        return cfg.near_place if around and _region_around(mine, theirs, gazette) else None
     if theirs not in gazette.place_chain(mine) and mine not in gazette.place_chain(theirs):
         return cfg.near_place  # close by, neither within the other
     return cfg.nested_place
+
+
+REGION_AROUND_KM = 50.0
+
+
+def _region_around(a: str, b: str, gazette: Gazette) -> bool:
+    """ "near Damascus" and "Rif Dimashq": a city named as the area around it meets a
+    region whose middle lies close by, though the city is not in it."""
+    first, second = gazette.places.get(a), gazette.places.get(b)
+    if first is None or second is None:
+        return False
+    if {first.precision, second.precision} != {"city", "region"}:
+        return False
+    return distance_km(first.lat, first.lon, second.lat, second.lon) <= REGION_AROUND_KM
 
 
 def _is_country(place_id: str, gazette: Gazette) -> bool:

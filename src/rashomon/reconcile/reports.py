@@ -184,7 +184,7 @@ def _incident_sentences(
             m.place_id for m in inside
             if m.place_id and _VICINITY.search(facts.body[max(0, m.start - 40) : m.start])
         }  # fmt: skip
-        found.days, found.said_days = _days(found, dated)
+        found.days, found.said_days = _days(found, dated, kinds)
         found.spans = _spans(found, dated)
         event_kinds = [k for e in found.events if (k := kinds.of_mode(e.mode))]
         if _violent(found, kinds):  # "evacuees were killed", "besieged Madaya was shelled"
@@ -368,7 +368,9 @@ class _Starting:
         return self.facts[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
 
-def _days(sentence: _Sentence, dated: _Starting) -> tuple[list[str], list[str]]:
+def _days(
+    sentence: _Sentence, dated: _Starting, kinds: IncidentKinds | None = None
+) -> tuple[list[str], list[str]]:
     """The days the sentence itself dates its happening on (day precision only), and apart
     the days a source spoke on ("a probe said Wednesday", "as quoted by SANA Thursday"):
     those date the happening only when nothing else in its group does, and never when the
@@ -385,6 +387,12 @@ def _days(sentence: _Sentence, dated: _Starting) -> tuple[list[str], list[str]]:
     said: list[str] = []
     for d in loose:
         day = d.value or ""
+        before, after = (
+            sentence.text[: d.start - sentence.start],
+            sentence.text[d.end - sentence.start :],
+        )
+        if kinds is not None and _of_a_claim(before, after, kinds):
+            continue  # "on Friday called for a probe into allegations that ... attacked"
         if not _SAID_ON.search(sentence.text[: d.start - sentence.start]):
             hard.append(day)
         elif not own or any(a <= date.fromisoformat(day) <= b for a, b in own):
@@ -400,6 +408,29 @@ _SAID_ON = re.compile(
     r"(?:(?:[A-Z][\w'’.-]*|the|news|agency|state|media)\s+){0,6}?)"
     r"\s*(?:on\s+)?$",
 )
+
+
+# "allegations that", "reports of", "claims that": what follows is told as a claim
+_CLAIM = re.compile(
+    r"\b(?:allegations?|accusations?|reports?|claims?|suspicions?)\s+(?:that|of)\b",
+    re.IGNORECASE,
+)
+
+
+def _of_a_claim(before: str, after: str, kinds: IncidentKinds) -> bool:
+    """Whether the sentence tells its violent acts only inside a claim that follows the
+    day: the day is when someone acted on the claim ("Ban on Friday renewed his call to
+    investigate allegations that the government carried out a gas attack"), not when the
+    happening was. A day told with the act itself ("bombed Foua on Friday, amid reports
+    that ...") stays its day."""
+    claim = _CLAIM.search(after)
+    if claim is None:
+        return False
+
+    def violent(text: str) -> bool:
+        return any(kinds.violent(k) for k in kinds.in_text(text))
+
+    return not violent(before + " " + after[: claim.start()]) and violent(after[claim.end() :])
 
 
 # -- grouping --------------------------------------------------------------------------------
