@@ -645,3 +645,24 @@ def test_the_it_a_speaker_denies_is_the_speaker():
     unsaid = replace(facts, quotes=())  # nobody known says it: no denial at all
     (report,) = article_reports(unsaid, GAZETTE, KINDS, "reuters")
     assert report.denied_by == ()
+
+
+def test_a_countrys_name_right_before_the_strike_names_the_state_that_struck():
+    gazette = Gazette(actors=GAZETTE.actors, places={
+        **GAZETTE.places, "ru": PlaceFact("ru", "Russia", 60.0, 100.0, "country", "RU"),
+    })  # fmt: skip
+    for text, trigger, doers in (
+        ("Russia raids killed 20 people in Maarat al-Numan.", "raids", ("russia",)),
+        ("Raids from Russia killed 20 people in Maarat al-Numan.", "Raids", ()),
+    ):
+        at = text.index("Russia")
+        event = replace(ev(text, text, trigger, mode="aerial"),
+                        sources=(Argument(at, at + 6, "Russia", "russia"),))  # fmt: skip
+        facts = ArticleFacts(
+            article=ARTICLE, body=text, events=(event,),
+            figures=(toll(text, text, "20", 20),),
+            mentions=(place_mention(text, "Maarat al-Numan", "maarat", text),
+                      place_mention(text, "Russia", "ru", text)),
+        )  # fmt: skip
+        (report,) = article_reports(facts, gazette, KINDS, "reuters")
+        assert report.perpetrator_ids == doers, text

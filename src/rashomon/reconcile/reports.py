@@ -693,7 +693,34 @@ def _acting(actor_id: str, event: EventFact, facts: ArticleFacts, gazette: Gazet
     places = _place_mentions(facts.mentions)
     # a place that is the argument's head ("Aleppo" read as an actor) is no actor; a place
     # inside it is a modifier ("the US-led coalition", "nine US cruise missiles")
-    return not any(m.start < end <= m.end for start, end in spans for m in places)
+    return not any(
+        m.start < end <= m.end and not _state_striking(m, end, actor_id, event, facts, gazette)
+        for start, end in spans for m in places
+    )  # fmt: skip
+
+
+_STATE_KINDS = frozenset({"state", "government"})
+
+
+def _state_striking(
+    place: MentionFact,
+    end: int,
+    actor_id: str,
+    event: EventFact,
+    facts: ArticleFacts,
+    gazette: Gazette,
+) -> bool:
+    """A country's name set right before a strike's own noun names the state that struck
+    ("U.S. raids", "Turkish shelling"), not where it was: a town's name there ("Aleppo
+    strikes") is the place, and a country's name elsewhere in the clause is as often a
+    place ("strikes in Syria") or a target. Only a doer's slot is read so."""
+    actor = gazette.actors.get(actor_id)
+    return (
+        actor is not None and actor.kind in _STATE_KINDS
+        and any(a.end == end and a.actor_id == actor_id for a in event.sources)
+        and _is_country(place.place_id, gazette)
+        and end <= event.start and not facts.body[end : event.start].strip()
+    )  # fmt: skip
 
 
 AERIAL = "aerial"
