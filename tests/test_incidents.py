@@ -666,3 +666,31 @@ def test_a_countrys_name_right_before_the_strike_names_the_state_that_struck():
         )  # fmt: skip
         (report,) = article_reports(facts, gazette, KINDS, "reuters")
         assert report.perpetrator_ids == doers, text
+
+
+def test_a_party_named_only_by_a_more_specific_deed_than_the_reports_is_another_deeds_doer():
+    first = "Russia bombed the market in Maarat al-Numan, killing 20 people."
+    second = "The Syrian government was condemned for its use of chemical weapons."
+    body = f"{first} {second}"
+    facts = ArticleFacts(
+        article=ARTICLE, body=body,
+        events=(ev(body, first, "bombed", mode="aerial", sources=("russia",)),
+                ev(body, second, "use", mode="unconventional",
+                   sources=("syrian-government",))),
+        figures=(toll(body, first, "20", 20),),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", first),),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert report.kind == "aerial" and report.perpetrator_ids == ("russia",)
+    # a report opening on the gas attack keeps the doer of an air strike beside it
+    first = "A gas attack by the Syrian government killed 20 people in Maarat al-Numan."
+    second = "Russia bombed the market in Maarat al-Numan."
+    body = f"{first} {second}"
+    facts = replace(facts, body=body, events=(
+        ev(body, first, "gas attack", mode="unconventional", sources=("syrian-government",)),
+        ev(body, second, "bombed", mode="aerial", sources=("russia",)),
+    ), figures=(toll(body, first, "20", 20),),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", first),))  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert report.kind == "chemical"
+    assert set(report.perpetrator_ids) == {"russia", "syrian-government"}
