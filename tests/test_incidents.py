@@ -721,3 +721,52 @@ def test_the_it_a_speaker_denies_is_the_speaker():
     unsaid = replace(facts, quotes=())  # nobody known says it: no denial at all
     (report,) = article_reports(unsaid, GAZETTE, KINDS, "reuters")
     assert report.denied_by == ()
+
+
+def test_a_countrys_name_right_before_the_strike_names_the_state_that_struck():
+    gazette = Gazette(actors=GAZETTE.actors, places={
+        **GAZETTE.places, "ru": PlaceFact("ru", "Russia", 60.0, 100.0, "country", "RU"),
+    })  # fmt: skip
+    for text, trigger, doers in (
+        ("Russia raids killed 20 people in Maarat al-Numan.", "raids", ("russia",)),
+        ("Raids from Russia killed 20 people in Maarat al-Numan.", "Raids", ()),
+    ):
+        at = text.index("Russia")
+        event = replace(ev(text, text, trigger, mode="aerial"),
+                        sources=(Argument(at, at + 6, "Russia", "russia"),))  # fmt: skip
+        facts = ArticleFacts(
+            article=ARTICLE, body=text, events=(event,),
+            figures=(toll(text, text, "20", 20),),
+            mentions=(place_mention(text, "Maarat al-Numan", "maarat", text),
+                      place_mention(text, "Russia", "ru", text)),
+        )  # fmt: skip
+        (report,) = article_reports(facts, gazette, KINDS, "reuters")
+        assert report.perpetrator_ids == doers, text
+
+
+def test_a_party_named_only_by_a_more_specific_deed_than_the_reports_is_another_deeds_doer():
+    first = "Russia bombed the market in Maarat al-Numan, killing 20 people."
+    second = "The Syrian government was condemned for its use of chemical weapons."
+    body = f"{first} {second}"
+    facts = ArticleFacts(
+        article=ARTICLE, body=body,
+        events=(ev(body, first, "bombed", mode="aerial", sources=("russia",)),
+                ev(body, second, "use", mode="unconventional",
+                   sources=("syrian-government",))),
+        figures=(toll(body, first, "20", 20),),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", first),),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert report.kind == "aerial" and report.perpetrator_ids == ("russia",)
+    # a report opening on the gas attack keeps the doer of an air strike beside it
+    first = "A gas attack by the Syrian government killed 20 people in Maarat al-Numan."
+    second = "Russia bombed the market in Maarat al-Numan."
+    body = f"{first} {second}"
+    facts = replace(facts, body=body, events=(
+        ev(body, first, "gas attack", mode="unconventional", sources=("syrian-government",)),
+        ev(body, second, "bombed", mode="aerial", sources=("russia",)),
+    ), figures=(toll(body, first, "20", 20),),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", first),))  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert report.kind == "chemical"
+    assert set(report.perpetrator_ids) == {"russia", "syrian-government"}

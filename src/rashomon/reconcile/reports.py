@@ -637,7 +637,11 @@ def _report(
         ),
         perpetrators=tuple(
             a for a in _unique(
-                *_perpetrators(doing, facts, gazette, [(s.start, s.end) for s in group.sentences]),
+                *_of_its_kind(
+                    _perpetrators(doing, facts, gazette,
+                                  [(s.start, s.end) for s in group.sentences]),
+                    doing, kind, kinds, gazette,
+                ),
                 *_accused(stances, facts, gazette),
             )
             if not _from_the_air(kind, a, group.sentences) or _flies(a.actor_id, gazette)
@@ -724,7 +728,34 @@ def _acting(actor_id: str, event: EventFact, facts: ArticleFacts, gazette: Gazet
     places = _place_mentions(facts.mentions)
     # a place that is the argument's head ("Aleppo" read as an actor) is no actor; a place
     # inside it is a modifier ("the US-led coalition", "nine US cruise missiles")
-    return not any(m.start < end <= m.end for start, end in spans for m in places)
+    return not any(
+        m.start < end <= m.end and not _state_striking(m, end, actor_id, event, facts, gazette)
+        for start, end in spans for m in places
+    )  # fmt: skip
+
+
+_STATE_KINDS = frozenset({"state", "government"})
+
+
+def _state_striking(
+    place: MentionFact,
+    end: int,
+    actor_id: str,
+    event: EventFact,
+    facts: ArticleFacts,
+    gazette: Gazette,
+) -> bool:
+    """A country's name set right before a strike's own noun names the state that struck
+    ("U.S. raids", "Turkish shelling"), not where it was: a town's name there ("Aleppo
+    strikes") is the place, and a country's name elsewhere in the clause is as often a
+    place ("strikes in Syria") or a target. Only a doer's slot is read so."""
+    actor = gazette.actors.get(actor_id)
+    return (
+        actor is not None and actor.kind in _STATE_KINDS
+        and any(a.end == end and a.actor_id == actor_id for a in event.sources)
+        and _is_country(place.place_id, gazette)
+        and end <= event.start and not facts.body[end : event.start].strip()
+    )  # fmt: skip
 
 
 AERIAL = "aerial"
@@ -782,6 +813,43 @@ def _perpetrators(
             claimant, claimant_id = claimant_at(mention.start, mention.sentence_start, facts)
             yield Attribution(mention.actor_id, mention.text, claimant, claimant_id,
                               mention.start, mention.end)  # fmt: skip
+
+
+def _of_its_kind(
+    doers: Iterable[Attribution],
+    events: Sequence[EventFact],
+    kind: str,
+    kinds: IncidentKinds,
+    gazette: Gazette,
+) -> list[Attribution]:
+    """The doers of a report that names two parties, less a party named only as the doer
+    of acts of a kind more specific than the report's: "Russia bombed the market ... the
+    crimes of the Assad regime's use of chemical weapons" recalls another deed beside an air
+    strike, since a report is of the most specific kind its opening tells. A deed of a less
+    specific kind (an air strike in a report opening on a gas attack) is as often the one
+    the report tells as another; a report whose every party is named by deeds of a more
+    specific kind keeps them all."""
+    doers = list(doers)
+    order = list(kinds.kinds)
+    if len(doers) < 2 or kind not in order:
+        return doers
+    relations = ActorRelations.of(gazette)
+
+    def party(actor_id: str | None) -> str | None:
+        chain = relations.ancestors(actor_id) if actor_id else ()
+        return chain[-1] if chain else actor_id
+
+    def elsewhere(doer: Attribution) -> bool:
+        """Named only as the doer of acts of a kind more specific than the report's."""
+        named = [kinds.of_mode(e.mode) for e in events
+                 if any(a.start == doer.start and a.actor_id == doer.actor_id
+                        for a in e.sources)]  # fmt: skip
+        return bool(named) and all(k in order and order.index(k) < order.index(kind) for k in named)
+
+    own = {party(d.actor_id) for d in doers if not elsewhere(d)}
+    if not own or len({party(d.actor_id) for d in doers}) < 2:
+        return doers
+    return [d for d in doers if party(d.actor_id) in own or not elsewhere(d)]
 
 
 # The means a doer strikes with, named right after it ("Russian jets", "regime barrel
