@@ -352,21 +352,26 @@ def test_independent_reports_count_chains_not_articles():
     assert len(found.article_ids) == 3 and found.independent == 2
 
 
-def test_an_undated_report_tells_of_the_one_incident_of_its_kind_at_its_town():
+def test_an_undated_report_tells_of_the_one_rare_incident_of_its_kind_at_its_town():
     attack = incident_of(report("a", kind="chemical"))
     undated = report("b", kind="chemical", day=None)
-    assert undated_referent(undated, [attack], GAZETTE) is attack
+    assert undated_referent(undated, [attack], GAZETTE, KINDS) is attack
     # two such happenings there: nothing says which
     other = incident_of(report("c", kind="chemical", day="2017-06-01"))
-    assert undated_referent(undated, [attack, other], GAZETTE) is None
-    # another kind, a vaguer report, a province, or a dated report: none
-    assert undated_referent(report("b", kind="ceasefire", day=None), [attack], GAZETTE) is None
-    assert undated_referent(report("b", kind=GENERIC, day=None), [attack], GAZETTE) is None
+    assert undated_referent(undated, [attack, other], GAZETTE, KINDS) is None
+    # another kind, a kind a town sees daily, a vaguer report, a province, a dated report
+    assert undated_referent(report("b", kind="ceasefire", day=None), [attack], GAZETTE,
+                            KINDS) is None  # fmt: skip
+    strike = incident_of(report("e", kind="aerial"))
+    assert undated_referent(report("b", kind="aerial", day=None), [strike], GAZETTE,
+                            KINDS) is None  # fmt: skip
+    assert undated_referent(report("b", kind=GENERIC, day=None), [attack], GAZETTE, KINDS) is None
     wide = incident_of(report("d", kind="chemical", place="idlib-gov"))
     assert undated_referent(report("b", kind="chemical", place="idlib-gov", day=None), [wide],
-                            GAZETTE) is None  # fmt: skip
-    assert undated_referent(report("b", kind="chemical"), [attack], GAZETTE) is None
-    assert undated_referent(report("a", kind="chemical", day=None), [attack], GAZETTE) is None
+                            GAZETTE, KINDS) is None  # fmt: skip
+    assert undated_referent(report("b", kind="chemical"), [attack], GAZETTE, KINDS) is None
+    assert undated_referent(report("a", kind="chemical", day=None), [attack], GAZETTE,
+                            KINDS) is None  # fmt: skip
 
 
 def test_a_report_never_joins_an_incident_its_article_is_in():

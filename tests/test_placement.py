@@ -108,19 +108,34 @@ def test_placing_again_from_scratch_groups_the_same_reports(corpus, tmp_path, ca
     assert groups(after) == groups(before)
 
 
-UNDATED_DENIAL = """Ministry rejects market claims
+CHEMICAL_ACCOUNT = """Gas attack in Khan Sheikhoun
 
-The air strike on the market in Maarat al-Numan was carried out by terrorists, not by the \
-air force, the defence ministry said in a statement.
+A chemical attack killed 58 people in the town of Khan Sheikhoun in Idlib province on \
+Tuesday, the Syrian Observatory for Human Rights said.
+"""
+UNDATED_DENIAL = """Ministry rejects gas claims
+
+The chemical attack in Khan Sheikhoun was staged by terrorists, the defence ministry said \
+in a statement.
+"""
+UNDATED_STRIKE = """Air strike in Maarat al-Numan
+
+An air strike on the market in Maarat al-Numan was carried out by terrorists, the ministry said.
 """
 
 
-def test_a_page_with_no_date_joins_the_one_such_strike_in_its_town(tmp_path, capsys):
+def test_a_page_with_no_date_joins_the_one_gas_attack_in_its_town(tmp_path, capsys):
     db = str(tmp_path / "undated.db")
-    (tmp_path / "sohr.txt").write_text(SOHR_ACCOUNT, encoding="utf-8")
-    (tmp_path / "undated.txt").write_text(UNDATED_DENIAL, encoding="utf-8")
-    assert main(["ingest", str(tmp_path / "sohr.txt"), "--date", "2016-04-20", "--db", db]) == 0
-    assert main(["ingest", str(tmp_path / "undated.txt"), "--db", db]) == 0
+    for name, text in (("sohr.txt", SOHR_ACCOUNT), ("gas.txt", CHEMICAL_ACCOUNT),
+                       ("undated.txt", UNDATED_DENIAL), ("strike.txt", UNDATED_STRIKE)):  # fmt: skip
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    for name in ("sohr.txt", "gas.txt"):
+        assert main(["ingest", str(tmp_path / name), "--date", "2016-04-20", "--db", db]) == 0
+    for name in ("undated.txt", "strike.txt"):
+        assert main(["ingest", str(tmp_path / name), "--db", db]) == 0
     incidents = cli_json(capsys, "incidents", "--json", "--db", db)
-    (market,) = [i for i in incidents if "Maarat" in i["label"] or "Maaret" in i["label"]]
-    assert market["articles"] == 2 and market["date_start"] == "2016-04-19"
+    (gas,) = [i for i in incidents if i["kind"] == "chemical"]
+    assert gas["articles"] == 2 and gas["date_start"] == "2016-04-19"
+    # an air strike with no day: the town sees them daily, so it joins none
+    strikes = [i for i in incidents if i["kind"] == "aerial"]
+    assert strikes and all(i["articles"] == 1 for i in strikes)

@@ -226,7 +226,7 @@ def _incidents_of(
         fitting = bridged(report, matches(report, candidates, names, kinds, config, counts),
                           names, kinds, config)  # fmt: skip
         if report.day_high is None and report.place_id:  # no day: the one such happening there
-            only = undated_referent(report, cache.at_place(report.place_id), names)
+            only = undated_referent(report, cache.at_place(report.place_id), names, kinds)
             taken = {f.id for f in found} | set(retired)
             fitting = [only] if only is not None and only.id not in taken else []
         base = merge(fitting, names, kinds) if len(fitting) > 1 else (fitting or [None])[0]

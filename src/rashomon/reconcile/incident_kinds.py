@@ -27,6 +27,7 @@ class IncidentKind:
     violent: bool
     modes: frozenset[str]
     compatible: frozenset[str]
+    rare: bool = False  # a town seldom sees two in a season (see the YAML)
 
 
 class IncidentKinds:
@@ -65,6 +66,7 @@ class IncidentKinds:
                 violent=bool(entry.get("violent", False)),
                 modes=frozenset(entry.get("modes") or ()),
                 compatible=frozenset(entry.get("compatible") or ()),
+                rare=bool(entry.get("rare", False)),
             )  # fmt: skip
             words[name] = list(entry.get("words") or ())
         return cls(kinds, words)
@@ -88,6 +90,10 @@ class IncidentKinds:
     def violent(self, kind: str) -> bool:
         found = self.kinds.get(kind)
         return kind == GENERIC or (found is not None and found.violent)
+
+    def rare(self, kind: str) -> bool:
+        found = self.kinds.get(kind)
+        return found is not None and found.rare
 
     def type_of(self, kind: str) -> str:
         found = self.kinds.get(kind)

@@ -141,15 +141,19 @@ def _only_referent(
 
 
 def undated_referent(
-    report: IncidentReport, candidates: Sequence[Incident], gazette: Gazette
+    report: IncidentReport,
+    candidates: Sequence[Incident],
+    gazette: Gazette,
+    kinds: IncidentKinds,
 ) -> Incident | None:
     """The incident a report that gives no day at all tells of ("no traces of chemical
-    weapons in Douma", on a page with no date): the one incident of its (specific) kind
-    set at its town, when there is exactly one; with two or more, nothing says which, and
-    a region or a country is too wide to tell. `candidates` are the incidents at the
-    report's place, whenever they happened."""
+    weapons in Douma", on a page with no date): the one incident of its kind set at its
+    town, when there is exactly one and the kind is one a town seldom sees twice (a
+    chemical attack, a capture; not an air strike, which comes daily); with two or more,
+    nothing says which, and a region or a country is too wide to tell. `candidates` are
+    the incidents at the report's place, whenever they happened."""
     place = gazette.places.get(report.place_id or "")
-    if report.day_high is not None or report.kind == GENERIC or place is None:
+    if report.day_high is not None or not kinds.rare(report.kind) or place is None:
         return None
     if place.precision in (_COUNTRY, _REGION):
         return None
