@@ -311,6 +311,28 @@ def test_a_telling_toll_holds_across_days_that_do_not_meet():
     )
 
 
+def test_an_aside_on_the_next_named_day_at_one_place_is_another_strike_unless_retold():
+    words = ("market", "barrel", "bombs", "children", "bakery")
+    monday = incident_of(report("a", day="2017-04-03", terms=words,
+                                figure_values=(("killed", 6.0),)))  # fmt: skip
+    tuesday = report("b", day="2017-04-04", terms=("hospital", "rockets", "clinic"),
+                     figure_values=(("killed", 6.0),), lead=False)  # fmt: skip
+    counts = TermCounts()
+    assert match_score(tuesday, monday, GAZETTE, KINDS, counts=counts) is None
+    # an article's lead is not held to it: sources date a night strike a day apart
+    assert match_score(replace(tuesday, lead=True), monday, GAZETTE, KINDS,
+                       counts=counts) is not None  # fmt: skip
+    # the same words: one strike, misdated by a day
+    retold = replace(tuesday, terms=words)
+    assert match_score(retold, monday, GAZETTE, KINDS, counts=counts) is not None
+    # the same named day, or a day no text names, is not held to this
+    same_day = replace(tuesday, day_low="2017-04-03", day_high="2017-04-03")
+    assert match_score(same_day, monday, GAZETTE, KINDS, counts=counts) is not None
+    published = replace(tuesday, day_low="2017-04-02", day_high="2017-04-04",
+                        date_from="publication")  # fmt: skip
+    assert match_score(published, monday, GAZETTE, KINDS, counts=counts) is not None
+
+
 def test_a_city_named_as_its_surroundings_meets_the_region_around_it():
     suburbs = incident_of(report("a", place="rif", day="2013-09-27"))
     near = report("b", place="damascus", around=True, day="2013-09-27")
