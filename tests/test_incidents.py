@@ -333,6 +333,16 @@ def test_an_aside_on_the_next_named_day_at_one_place_is_another_strike_unless_re
     assert match_score(published, monday, GAZETTE, KINDS, counts=counts) is not None
 
 
+def test_only_a_lead_or_a_report_without_a_town_is_the_one_strike_of_its_days():
+    strike = incident_of(report("a", place="syria"))
+    lead = report("b", place="khan-sheikhoun")
+    assert match_report(lead, [strike], GAZETTE, KINDS) is strike
+    assert match_report(replace(lead, place_id="idlib-gov", lead=False), [strike], GAZETTE,
+                        KINDS) is strike  # fmt: skip
+    # an aside set in a town of its own is a strike there
+    assert match_report(replace(lead, lead=False), [strike], GAZETTE, KINDS) is None
+
+
 def test_a_city_named_as_its_surroundings_meets_the_region_around_it():
     suburbs = incident_of(report("a", place="rif", day="2013-09-27"))
     near = report("b", place="damascus", around=True, day="2013-09-27")

@@ -131,8 +131,12 @@ def _only_referent(
     """ "The chemical attack" told in the days when one chemical attack was reported has
     one referent, even when the report names no place finer than the country: the
     candidates of the report's own (specific) kind whose days and places it fits, when
-    they could all be one happening (fragments of it told apart too early)."""
+    they could all be one happening (fragments of it told apart too early). Not for an
+    aside (not the article's lead) that names its own town: an article's asides are
+    mostly other strikes around, and one set in a town lacks nothing a referent gives."""
     if report.kind == GENERIC or not report.day_low:
+        return []
+    if not report.lead and _finer_than_region(report.place_id, gazette):
         return []
     same = [(score, i) for score, i in scored if score is not None and i.kind == report.kind]
     if not same or not all(
@@ -359,6 +363,11 @@ def _region_around(a: str, b: str, gazette: Gazette) -> bool:
     if {first.precision, second.precision} != {"city", "region"}:
         return False
     return distance_km(first.lat, first.lon, second.lat, second.lon) <= REGION_AROUND_KM
+
+
+def _finer_than_region(place_id: str | None, gazette: Gazette) -> bool:
+    place = gazette.places.get(place_id or "")
+    return place is not None and place.precision not in (_COUNTRY, _REGION)
 
 
 def _is_country(place_id: str, gazette: Gazette) -> bool:
