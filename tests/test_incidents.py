@@ -343,6 +343,18 @@ def test_only_a_lead_or_a_report_without_a_town_is_the_one_strike_of_its_days():
     assert match_report(replace(lead, lead=False), [strike], GAZETTE, KINDS) is None
 
 
+def test_an_undated_aside_of_another_kind_is_another_happening_whatever_its_toll():
+    attack = incident_of(report("a", kind="chemical", place="idlib-gov",
+                                figure_values=(("killed", 58.0),)))  # fmt: skip
+    aside = report("b", kind="aerial", place="maarat", day=None, day_low=None,
+                   day_high="2017-10-08", lead=False, figure_values=(("killed", 58.0),))  # fmt: skip
+    assert match_score(aside, attack, GAZETTE, KINDS, need_support=False) is None
+    assert match_score(replace(aside, kind="shelling"), attack, GAZETTE, KINDS,
+                       need_support=False) is None  # fmt: skip
+    # of its kind, a telling toll ties it
+    assert match_report(replace(aside, kind="chemical"), [attack], GAZETTE, KINDS) is attack
+
+
 def test_a_city_named_as_its_surroundings_meets_the_region_around_it():
     suburbs = incident_of(report("a", place="rif", day="2013-09-27"))
     near = report("b", place="damascus", around=True, day="2013-09-27")

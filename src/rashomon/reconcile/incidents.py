@@ -190,6 +190,10 @@ def match_score(
         day = cfg.toll_bridged_day
     if kind is None or day is None or place is None:
         return None
+    if not report.day_low and kind in (cfg.compatible_kind, cfg.other_violent_kind):
+        # an undated aside tells of "some time before": of another kind (bombs on a market
+        # against a chemical attack), nothing ties it to this one, whatever toll it shares
+        return None
     words = counts or TermCounts()
     if need_support and not _supported(report, incident, gazette, cfg, words):
         return None
