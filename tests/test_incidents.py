@@ -355,6 +355,23 @@ def test_an_undated_aside_of_another_kind_is_another_happening_whatever_its_toll
     assert match_report(replace(aside, kind="chemical"), [attack], GAZETTE, KINDS) is attack
 
 
+def test_another_kind_in_the_days_around_needs_more_than_the_place():
+    strike = incident_of(report("a", terms=("jets", "market", "bakery"),
+                                figure_values=(("killed", 58.0),)))  # fmt: skip
+    video = report("b", kind=GENERIC, day=None, day_low="2017-04-02", day_high="2017-04-04",
+                   date_from="publication", terms=("video", "activists", "spying"))  # fmt: skip
+    counts = TermCounts()
+    assert match_score(video, strike, GAZETTE, KINDS, counts=counts) is None
+    # a toll, or the words, in common; or the kind, or the day
+    for told in (
+        replace(video, figure_values=(("killed", 58.0),)),
+        replace(video, terms=("jets", "market", "bakery")),
+        replace(video, kind="aerial"),
+        replace(video, day_low="2017-04-04", date_from="text"),
+    ):
+        assert match_score(told, strike, GAZETTE, KINDS, counts=counts) is not None
+
+
 def test_a_city_named_as_its_surroundings_meets_the_region_around_it():
     suburbs = incident_of(report("a", place="rif", day="2013-09-27"))
     near = report("b", place="damascus", around=True, day="2013-09-27")

@@ -68,6 +68,9 @@ class MatchConfig:
     # an aside at the incident's place on a day its text names, a day from the incident's,
     # needs words_support in common (see _struck_again)
     next_day_words: bool = True
+    # another kind (or none) on days that only overlap needs a toll or telling words in
+    # common, not the place alone (see _more_than_place)
+    other_kind_needs_more: bool = True
     # beyond kind and day, a match needs a place, a toll or a doer in common
     need_support: bool = True
     # ... unless the report's kind was reported once in its days (see _only_referent)
@@ -199,6 +202,12 @@ def match_score(
         return None
     if place > 0 and _struck_again(report, incident, cfg, words):
         return None
+    if (
+        kind < cfg.same_kind
+        and day < cfg.same_day
+        and not _more_than_place(report, incident, cfg, words)
+    ):
+        return None
     toll = _toll_score(report, incident, cfg)
     doer = cfg.same_doer if set(report.perpetrator_ids) & _perpetrators(incident) else 0.0
     target = cfg.same_target if set(report.target_actor_ids) & _targets(incident) else 0.0
@@ -235,6 +244,21 @@ def _supported(
     worded = counts is not None and words_in_common(report, incident, counts) >= cfg.words_support
     # a doer alone is no evidence: most strikes share one
     return not cfg.need_support or place or toll > 0 or worded
+
+
+def _more_than_place(
+    report: IncidentReport, incident: Incident, cfg: MatchConfig, counts: TermCounts
+) -> bool:
+    """Whether a report of another kind than the incident's (or of none), on days that
+    only overlap its day, shares more with it than the place: a toll, or `words_support`
+    of its telling wording. In one town in one week, a video of two killings and an air
+    strike, or a bus bombing and a missile strike, are told apart by the kind; when the
+    kinds differ, place and week say little."""
+    if not cfg.other_kind_needs_more:
+        return True
+    if _toll_score(report, incident, cfg) > 0:
+        return True
+    return words_in_common(report, incident, counts) >= cfg.words_support
 
 
 def _struck_again(
