@@ -311,6 +311,67 @@ def test_a_telling_toll_holds_across_days_that_do_not_meet():
     )
 
 
+def test_an_aside_on_the_next_named_day_at_one_place_is_another_strike_unless_retold():
+    words = ("market", "barrel", "bombs", "children", "bakery")
+    monday = incident_of(report("a", day="2017-04-03", terms=words,
+                                figure_values=(("killed", 6.0),)))  # fmt: skip
+    tuesday = report("b", day="2017-04-04", terms=("hospital", "rockets", "clinic"),
+                     figure_values=(("killed", 6.0),), lead=False)  # fmt: skip
+    counts = TermCounts()
+    assert match_score(tuesday, monday, GAZETTE, KINDS, counts=counts) is None
+    # an article's lead is not held to it: sources date a night strike a day apart
+    assert match_score(replace(tuesday, lead=True), monday, GAZETTE, KINDS,
+                       counts=counts) is not None  # fmt: skip
+    # the same words: one strike, misdated by a day
+    retold = replace(tuesday, terms=words)
+    assert match_score(retold, monday, GAZETTE, KINDS, counts=counts) is not None
+    # the same named day, or a day no text names, is not held to this
+    same_day = replace(tuesday, day_low="2017-04-03", day_high="2017-04-03")
+    assert match_score(same_day, monday, GAZETTE, KINDS, counts=counts) is not None
+    published = replace(tuesday, day_low="2017-04-02", day_high="2017-04-04",
+                        date_from="publication")  # fmt: skip
+    assert match_score(published, monday, GAZETTE, KINDS, counts=counts) is not None
+
+
+def test_only_a_lead_or_a_report_without_a_town_is_the_one_strike_of_its_days():
+    strike = incident_of(report("a", place="syria"))
+    lead = report("b", place="khan-sheikhoun")
+    assert match_report(lead, [strike], GAZETTE, KINDS) is strike
+    assert match_report(replace(lead, place_id="idlib-gov", lead=False), [strike], GAZETTE,
+                        KINDS) is strike  # fmt: skip
+    # an aside set in a town of its own is a strike there
+    assert match_report(replace(lead, lead=False), [strike], GAZETTE, KINDS) is None
+
+
+def test_an_undated_aside_of_another_kind_is_another_happening_whatever_its_toll():
+    attack = incident_of(report("a", kind="chemical", place="idlib-gov",
+                                figure_values=(("killed", 58.0),)))  # fmt: skip
+    aside = report("b", kind="aerial", place="maarat", day=None, day_low=None,
+                   day_high="2017-10-08", lead=False, figure_values=(("killed", 58.0),))  # fmt: skip
+    assert match_score(aside, attack, GAZETTE, KINDS, need_support=False) is None
+    assert match_score(replace(aside, kind="shelling"), attack, GAZETTE, KINDS,
+                       need_support=False) is None  # fmt: skip
+    # of its kind, a telling toll ties it
+    assert match_report(replace(aside, kind="chemical"), [attack], GAZETTE, KINDS) is attack
+
+
+def test_another_kind_in_the_days_around_needs_more_than_the_place():
+    strike = incident_of(report("a", terms=("jets", "market", "bakery"),
+                                figure_values=(("killed", 58.0),)))  # fmt: skip
+    video = report("b", kind=GENERIC, day=None, day_low="2017-04-02", day_high="2017-04-04",
+                   date_from="publication", terms=("video", "activists", "spying"))  # fmt: skip
+    counts = TermCounts()
+    assert match_score(video, strike, GAZETTE, KINDS, counts=counts) is None
+    # a toll, or the words, in common; or the kind, or the day
+    for told in (
+        replace(video, figure_values=(("killed", 58.0),)),
+        replace(video, terms=("jets", "market", "bakery")),
+        replace(video, kind="aerial"),
+        replace(video, day_low="2017-04-04", date_from="text"),
+    ):
+        assert match_score(told, strike, GAZETTE, KINDS, counts=counts) is not None
+
+
 def test_a_city_named_as_its_surroundings_meets_the_region_around_it():
     suburbs = incident_of(report("a", place="rif", day="2013-09-27"))
     near = report("b", place="damascus", around=True, day="2013-09-27")

@@ -65,6 +65,12 @@ class MatchConfig:
     same_words: float = 2.0
     words_support: float = 0.15  # this much in common is evidence beyond kind and day
     words_retold: float = 0.4  # this much, and the place, tie an undated mention
+    # an aside at the incident's place on a day its text names, a day from the incident's,
+    # needs words_support in common (see _struck_again)
+    next_day_words: bool = True
+    # another kind (or none) on days that only overlap needs a toll or telling words in
+    # common, not the place alone (see _more_than_place)
+    other_kind_needs_more: bool = True
     # beyond kind and day, a match needs a place, a toll or a doer in common
     need_support: bool = True
     # ... unless the report's kind was reported once in its days (see _only_referent)
@@ -128,8 +134,12 @@ def _only_referent(
     """ "The chemical attack" told in the days when one chemical attack was reported has
     one referent, even when the report names no place finer than the country: the
     candidates of the report's own (specific) kind whose days and places it fits, when
-    they could all be one happening (fragments of it told apart too early)."""
+    they could all be one happening (fragments of it told apart too early). Not for an
+    aside (not the article's lead) that names its own town: an article's asides are
+    mostly other strikes around, and one set in a town lacks nothing a referent gives."""
     if report.kind == GENERIC or not report.day_low:
+        return []
+    if not report.lead and _finer_than_region(report.place_id, gazette):
         return []
     same = [(score, i) for score, i in scored if score is not None and i.kind == report.kind]
     if not same or not all(
@@ -187,8 +197,20 @@ def match_score(
         day = cfg.toll_bridged_day
     if kind is None or day is None or place is None:
         return None
+    if not report.day_low and kind in (cfg.compatible_kind, cfg.other_violent_kind):
+        # an undated aside tells of "some time before": of another kind (bombs on a market
+        # against a chemical attack), nothing ties it to this one, whatever toll it shares
+        return None
     words = counts or TermCounts()
     if need_support and not _supported(report, incident, gazette, cfg, words):
+        return None
+    if place > 0 and _struck_again(report, incident, cfg, words):
+        return None
+    if (
+        kind < cfg.same_kind
+        and day < cfg.same_day
+        and not _more_than_place(report, incident, cfg, words)
+    ):
         return None
     toll = _toll_score(report, incident, cfg)
     doer = cfg.same_doer if set(report.perpetrator_ids) & _perpetrators(incident) else 0.0
@@ -226,6 +248,40 @@ def _supported(
     worded = counts is not None and words_in_common(report, incident, counts) >= cfg.words_support
     # a doer alone is no evidence: most strikes share one
     return not cfg.need_support or place or toll > 0 or worded
+
+
+def _more_than_place(
+    report: IncidentReport, incident: Incident, cfg: MatchConfig, counts: TermCounts
+) -> bool:
+    """Whether a report of another kind than the incident's (or of none), on days that
+    only overlap its day, shares more with it than the place: a toll, or `words_support`
+    of its telling wording. In one town in one week, a video of two killings and an air
+    strike, or a bus bombing and a missile strike, are told apart by the kind; when the
+    kinds differ, place and week say little."""
+    if not cfg.other_kind_needs_more:
+        return True
+    if _toll_score(report, incident, cfg) > 0:
+        return True
+    return words_in_common(report, incident, counts) >= cfg.words_support
+
+
+def _struck_again(
+    report: IncidentReport, incident: Incident, cfg: MatchConfig, counts: TermCounts
+) -> bool:
+    """Whether an aside (not the article's lead) tells of the incident's place struck
+    again on another day: the report and the incident each have one day their texts
+    name, the days differ, and the report shares less than `words_support` of its telling
+    wording with any of the incident's reports. A town is often hit day after day, and an
+    article's asides are mostly the strikes before or after its own; one misdating
+    another's strike by a day still tells it in much the same words. Leads are not held
+    to it: sources date one night strike a day apart, in their own words (web-dev)."""
+    if not cfg.next_day_words or report.lead or not report.dated or report.date_from != "text":
+        return False
+    if incident.date_precision != "day" or incident.date_start not in (None, incident.date_end):
+        return False
+    if report.day_low == incident.date_end:
+        return False
+    return words_in_common(report, incident, counts) < cfg.words_support
 
 
 def _kind_score(mine: str, theirs: str, kinds: IncidentKinds, cfg: MatchConfig) -> float | None:
@@ -339,6 +395,11 @@ def _region_around(a: str, b: str, gazette: Gazette) -> bool:
     if {first.precision, second.precision} != {"city", "region"}:
         return False
     return distance_km(first.lat, first.lon, second.lat, second.lon) <= REGION_AROUND_KM
+
+
+def _finer_than_region(place_id: str | None, gazette: Gazette) -> bool:
+    place = gazette.places.get(place_id or "")
+    return place is not None and place.precision not in (_COUNTRY, _REGION)
 
 
 def _is_country(place_id: str, gazette: Gazette) -> bool:
