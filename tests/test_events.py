@@ -321,3 +321,27 @@ def test_retaliation_a_speaker_foretells_is_a_threat(events_of):
         '"There will be no revenge," the commander said.',
     ):
         assert not [e for e in events_of(text) if e.type == "THREATEN"], text
+
+
+def test_saying_what_another_must_do_is_a_request_of_them(events_of):
+    events = events_of("Turkey said on Monday that Russia must withdraw its troops from Syria.")
+    request = one(events, "REQUEST", "said")
+    assert request.source_actor_ids == ("turkey",)
+    assert request.target_actor_ids == ("russia",)
+    assert one(events, "RETREAT", "withdraw").factuality == "demanded"  # the act stays
+
+
+def test_saying_what_oneself_must_do_is_no_request(events_of):
+    events = events_of("The minister said we must stay calm.")
+    assert not [e for e in events if e.type == "REQUEST"]
+
+
+def test_an_event_aimed_at_no_one_targets_the_place_it_happens_in(events_of):
+    event = one(events_of("The army imposed a curfew in Aleppo on Monday."), "COERCE")
+    assert [a.text for a in event.targets] == ["Aleppo"]
+    assert event.place_id is not None  # still the event's place as well
+
+
+def test_a_named_target_is_not_replaced_by_the_place(events_of):
+    event = one(events_of("Rebels attacked government troops in Aleppo."), "ASSAULT")
+    assert [a.text for a in event.targets] == ["government troops"]

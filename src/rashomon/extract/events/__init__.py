@@ -100,6 +100,9 @@ _LENDS_SUBJECT = frozenset({"proposed", "planned"})
 _OBSERVERS = frozenset({"media", "monitor", "ngo"})
 _THREATENED = frozenset({"xcomp", "ccomp"})
 _TOLD = frozenset({"asserted", "alleged"})
+# Acts whose place is only where they happened, never whom they aim at: an attack or a
+# protest in a town is not aimed at the town ("blocked roads in Damascus").
+_SCENE_ONLY = frozenset({"ASSAULT", "PROTEST"})
 
 
 def find_events(
@@ -159,6 +162,8 @@ def find_events(
         if not sources and frame is not None and fact in _LENDS_SUBJECT and frame.pos_ == "VERB":
             sources = reader.subject_of(frame)  # "Russia has proposed ... a pause"
         place_id, place_from = where.for_trigger(trigger, [*sources, *targets])
+        if not targets and place_from == "clause" and trigger.sense.type not in _SCENE_ONLY:
+            targets = _scene_as_target(where.scene(trigger, sources), place_actor)
         if not _worth_keeping(trigger, sources, targets, place_id, kind_of):
             continue
         day, precision, date_from = when.for_trigger(trigger)
@@ -336,6 +341,18 @@ def _countries_as_actors(
                 ActorMention(place.start, place.end, place.text, "location", actor_id, "place")
             )
     return found
+
+
+def _scene_as_target(
+    scene: PlaceMention | None, place_actor: Callable[[PlaceMention], str | None]
+) -> list[EventArgument]:
+    """An act of power or of words aimed at no one named is aimed at the place it is done in,
+    as PLOVER codes it ("lifted the curfew in X", "deployed troops in X", "rejected a call
+    to deploy forces in X" target X; a country there is its state); the place stays the
+    event's place as well. Attacks and protests keep theirs as a scene only (`_SCENE_ONLY`)."""
+    if scene is None:
+        return []
+    return [EventArgument(scene.start, scene.end, scene.text, place_actor(scene))]
 
 
 def _worth_keeping(

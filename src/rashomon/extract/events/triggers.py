@@ -23,6 +23,10 @@ _MEASURES = frozenset(
 )  # fmt: skip
 
 
+_FIRST_PERSON = frozenset({"i", "we", "us"})
+_NOT_ADDRESSED = frozenset({"it", "this", "that", "there", "everyone", "everybody", "one"})
+
+
 @dataclass(frozen=True)
 class Trigger:
     """One event word: its head token, the char span of all its words, what it reports."""
@@ -52,6 +56,8 @@ def find_triggers(doc: Doc, lexicon: EventLexicon) -> list[Trigger]:
             trigger = _noun_trigger(token, lexicon)
         else:
             trigger = None
+        if trigger is None and token.pos_ == "VERB":
+            trigger = _spoken_demand(token, lexicon)
         if trigger is not None:
             found.append(trigger)
     lights = {t.light_verb.i for t in found if t.light_verb is not None}
@@ -88,6 +94,29 @@ def _verb_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
         return None  # "told Reuters when asked about the plan" is a question, not a request
     found = _make(token, sense, lexicon)
     return None if sense.needs_mode and found.mode is None else found  # "dropped the case"
+
+
+def _spoken_demand(token: Token, lexicon: EventLexicon) -> Trigger | None:
+    """ "X said (that) Y must leave": saying what someone else must or should do demands it
+    of them (CAMEO 10). The speech verb is a REQUEST whose source is the speaker and whose
+    target is the subject of the reported clause; what is demanded stays an event of its own
+    (its modal makes it demanded). Only a named subject other than the speaker's own side
+    ("we must", "I should" state an intent) and a modal that demands (`modals`)."""
+    if token.lemma_.lower() not in lexicon.words("speech"):
+        return None
+    for clause in token.children:
+        if clause.dep_ != "ccomp":
+            continue
+        demands = any(
+            c.dep_ == "aux" and lexicon.modals.get(c.lower_) == "demanded" for c in clause.children
+        )
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if not demands or subject is None or subject.lower_ in _FIRST_PERSON:
+            continue
+        if subject.pos_ not in ("PROPN", "NOUN", "PRON") or subject.lower_ in _NOT_ADDRESSED:
+            continue
+        return _make(token, EventSense("REQUEST", object="content"), lexicon)
+    return None
 
 
 def _noun_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
