@@ -345,3 +345,45 @@ def test_an_event_aimed_at_no_one_targets_the_place_it_happens_in(events_of):
 def test_a_named_target_is_not_replaced_by_the_place(events_of):
     event = one(events_of("Rebels attacked government troops in Aleppo."), "ASSAULT")
     assert [a.text for a in event.targets] == ["government troops"]
+
+
+def test_an_adverb_gives_the_mode(events_of):
+    event = one(events_of("Prison guards sexually abused the detainees."), "ASSAULT", "abused")
+    assert event.mode == "sexual"
+
+
+def test_strengthening_forces_mobilizes_but_strengthening_ties_does_not(events_of):
+    event = one(events_of("Turkey has strengthened its forces on the border."), "MOBILIZE")
+    assert event.mode == "troops"
+    assert event.source_actor_ids == ("turkey",)
+    assert not [e for e in events_of("Turkey has strengthened its ties with Qatar.")
+                if e.type == "MOBILIZE"]  # fmt: skip
+
+
+def test_sharing_know_how_cooperates_but_sharing_a_border_does_not(events_of):
+    event = one(events_of("Iran has been sharing expertise with Hezbollah."), "COOPERATE")
+    assert event.source_actor_ids == ("iran",)
+    assert not [e for e in events_of("Syria shares a long border with Turkey.")
+                if e.type == "COOPERATE"]  # fmt: skip
+
+
+def test_returning_seized_goods_releases_and_returning_fire_attacks(events_of):
+    assert one(events_of("The rebels returned the seized trucks."), "RETREAT").mode == "release"
+    fire = one(events_of("The soldiers returned fire on the gunmen."), "ASSAULT")
+    assert fire.mode == "firearms"
+
+
+def test_pushing_for_is_a_request(events_of):
+    event = one(events_of("Britain is pushing for new talks on Syria."), "REQUEST")
+    assert event.source_actor_ids == ("united-kingdom",)
+
+
+def test_a_light_verb_that_tightens_lends_its_subject(events_of):
+    event = one(events_of("Israel tightened the blockade of Gaza on Monday."), "COERCE")
+    assert event.source_actor_ids == ("israel",)
+
+
+def test_on_a_visit_the_visitor_is_the_source(events_of):
+    event = one(events_of("Vladimir Putin arrived in Tehran on a surprise visit."), "CONSULT")
+    assert event.source_actor_ids == ("vladimir-putin",)
+    assert [a.text for a in event.targets] == ["Tehran"]

@@ -48,7 +48,7 @@ _BORROW = ("xcomp", "advcl", "conj", "pcomp")
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _AIMED = frozenset({"to", "with", "against", "on", "for", "from"})
 _VERB_AIMED = frozenset({"to", "against", "on", "from", "at", "toward", "towards"})
-_HOSTING_PREPS = frozenset({"for", "in", "at", "during"})
+_HOSTING_PREPS = frozenset({"for", "in", "at", "during", "on"})  # "arrived on a visit"
 _QUANTITY_NOUNS = frozenset(
     {"thousand", "hundred", "dozen", "million", "score", "third", "half", "quarter", "number"}
 )

@@ -236,7 +236,7 @@ def _mode(head: Token, sense: EventSense, lexicon: EventLexicon) -> str | None:
     if sense.mode:
         return sense.mode
     for child in head.children:
-        if child.dep_ in ("amod", "compound", "nmod", "npadvmod"):
+        if child.dep_ in ("amod", "compound", "nmod", "npadvmod", "advmod"):
             mode = lexicon.mode_for(sense.type, child.lemma_)
             if mode:
                 return mode
