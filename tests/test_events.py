@@ -387,3 +387,26 @@ def test_on_a_visit_the_visitor_is_the_source(events_of):
     event = one(events_of("Vladimir Putin arrived in Tehran on a surprise visit."), "CONSULT")
     assert event.source_actor_ids == ("vladimir-putin",)
     assert [a.text for a in event.targets] == ["Tehran"]
+
+
+def test_a_demand_of_the_us_is_not_read_as_we(events_of):
+    request = one(events_of("Egypt said the US must stop the settlements."), "REQUEST", "said")
+    assert request.target_actor_ids == ("united-states",)
+
+
+def test_a_protest_is_against_whom_its_purpose_clause_names(events_of):
+    events = events_of("Hundreds of refugees began a hunger strike to protest Greece's decision.")
+    strike = one(events, "PROTEST", "hunger strike")
+    assert [a.text for a in strike.targets] == ["Greece"]
+
+
+def test_a_threat_presses_the_subject_of_its_condition(events_of):
+    events = events_of("The union threatened to strike unless the government raised wages.")
+    threat = one(events, "THREATEN")
+    assert [a.text for a in threat.targets] == ["the government"]
+
+
+def test_a_weapon_fired_at_someone_targets_them(events_of):
+    events = events_of("Syrian troops fired artillery and rocket fire against rebel camps.")
+    fired = one(events, "ASSAULT", "fired")
+    assert [a.text for a in fired.targets] == ["rebel camps"]

@@ -103,6 +103,8 @@ _TOLD = frozenset({"asserted", "alleged"})
 # Acts whose place is only where they happened, never whom they aim at: an attack or a
 # protest in a town is not aimed at the town ("blocked roads in Damascus").
 _SCENE_ONLY = frozenset({"ASSAULT", "PROTEST"})
+# What a protest's purpose clause can say it is against ("to protest X", "to demand that X").
+_AGAINST = frozenset({"PROTEST", "ACCUSE", "REQUEST", "REJECT"})
 
 
 def find_events(
@@ -189,6 +191,8 @@ def find_events(
         )
         heads.append(trigger.head.i)
     events = _threats_of_what(doc, _accused_doers(events, heads, stances), heads)
+    lights = {t.head.i: t.light_verb for t in triggers if t.light_verb is not None}
+    events = _protested_what(doc, events, heads, lights)
     told = reported_stances(
         events, quotes, lambda offset: _sentence_bounds(doc, offset),
         lexicon.words("admitting"), kind_of, affiliation_of, _ARMED_WORDS,
@@ -310,6 +314,27 @@ def _threats_of_what(doc: Doc, events: list[Event], heads: list[int]) -> list[Ev
             acts = [at.get(c.i) for c in doc[head].children if c.dep_ in _THREATENED]
             mode = next((threat_mode(a.type, a.mode) for a in acts if a is not None), None)
             event = replace(event, mode=mode) if mode else event
+        found.append(event)
+    return found
+
+
+def _protested_what(
+    doc: Doc, events: list[Event], heads: list[int], lights: dict[int, Token]
+) -> list[Event]:
+    """A protest that names no one it is against is against whom its purpose clause names:
+    "began a hunger strike to protest the President's decision" targets the President,
+    as the protest, demand or accusation of that clause does."""
+    at = dict(zip(heads, events, strict=True))
+    found = []
+    for head, event in zip(heads, events, strict=True):
+        if event.type == "PROTEST" and not event.targets:
+            words = [doc[head], *([lights[head]] if head in lights else [])]
+            purposes = [
+                at.get(c.i) for w in words for c in w.children
+                if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children)
+            ]  # fmt: skip
+            lent = next((p.targets for p in purposes if p is not None and p.type in _AGAINST), ())
+            event = replace(event, targets=lent) if lent else event
         found.append(event)
     return found
 

@@ -46,6 +46,7 @@ from rashomon.model import ActorMention, EventArgument, Quote
 
 _BORROW = ("xcomp", "advcl", "conj", "pcomp")
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+_CONDITIONS = frozenset({"unless", "if"})
 _AIMED = frozenset({"to", "with", "against", "on", "for", "from"})
 _VERB_AIMED = frozenset({"to", "against", "on", "from", "at", "toward", "towards"})
 _HOSTING_PREPS = frozenset({"for", "in", "at", "during", "on"})  # "arrived on a visit"
@@ -163,6 +164,10 @@ class ArgumentReader:
             elif obj is not None:
                 targets += self.aims.behind(obj, itself=not content)
         targets += behind(self._prep_objects(verb, sense.target_preps))
+        means = first_child(verb, ("dobj",)) if sense.object == "means" else None
+        if means is not None and not targets:  # "fired rockets at X": "at" on the weapon
+            for weapon in (means, *means.conjuncts):
+                targets += behind(self._prep_objects(weapon, sense.target_preps))
         if trigger.phrase_prep is not None:
             targets += behind(c for c in trigger.phrase_prep.children if c.dep_ == "pobj")
         dative = first_child(verb, ("dative",))
@@ -170,6 +175,8 @@ class ArgumentReader:
             targets += self.aims.behind(dative)
         if not targets:
             targets += self._embedded_targets(verb, sense.type)
+        if not targets and sense.type == "THREATEN":
+            targets += self._conditioned(verb)
         if not targets:
             targets += [  # "confiscated weapons from the groups", "fired at protesters"
                 t for t in behind(self._prep_objects(verb, _VERB_AIMED))
@@ -366,6 +373,20 @@ class ArgumentReader:
             aimed = self.aims.all_behind(found)  # participants only, "material" is none
             if aimed:
                 return aimed
+        return []
+
+    def _conditioned(self, verb: Token) -> list[Token]:
+        """Whom a threat presses: the subject of its condition ("threatened to strike
+        unless Israel lifted the ban", "if the government does not resign")."""
+        for clause in (verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp"))):
+            for condition in clause.children:
+                if condition.dep_ != "advcl" or not any(
+                    m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in condition.children
+                ):
+                    continue
+                subject = first_child(condition, ("nsubj",))
+                if subject is not None and self.aims.is_participant(subject):
+                    return [subject]
         return []
 
     @staticmethod

@@ -23,8 +23,9 @@ _MEASURES = frozenset(
 )  # fmt: skip
 
 
-_FIRST_PERSON = frozenset({"i", "we", "us"})
-_NOT_ADDRESSED = frozenset({"it", "this", "that", "there", "everyone", "everybody", "one"})
+_NOT_ADDRESSED = frozenset(
+    {"i", "we", "us", "it", "this", "that", "there", "everyone", "everybody", "one"}
+)
 
 
 @dataclass(frozen=True)
@@ -111,10 +112,10 @@ def _spoken_demand(token: Token, lexicon: EventLexicon) -> Trigger | None:
             c.dep_ == "aux" and lexicon.modals.get(c.lower_) == "demanded" for c in clause.children
         )
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if not demands or subject is None or subject.lower_ in _FIRST_PERSON:
+        if not demands or subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
             continue
-        if subject.pos_ not in ("PROPN", "NOUN", "PRON") or subject.lower_ in _NOT_ADDRESSED:
-            continue
+        if subject.pos_ == "PRON" and subject.lower_ in _NOT_ADDRESSED:
+            continue  # "we must", "it must": the speaker's own side, or no one
         return _make(token, EventSense("REQUEST", object="content"), lexicon)
     return None
 
