@@ -410,3 +410,10 @@ def test_a_weapon_fired_at_someone_targets_them(events_of):
     events = events_of("Syrian troops fired artillery and rocket fire against rebel camps.")
     fired = one(events, "ASSAULT", "fired")
     assert [a.text for a in fired.targets] == ["rebel camps"]
+
+
+def test_an_argument_keeps_the_of_phrase_that_names_its_side(events_of):
+    event = one(events_of("Leaders of the Kurdish National Council agreed to meet."), "AGREE")
+    assert [a.text for a in event.sources] == ["Leaders of the Kurdish National Council"]
+    held = one(events_of("Police arrested residents of Aleppo."), "COERCE")
+    assert [a.text for a in held.targets] == ["residents"]  # a place stays the scene

@@ -124,7 +124,10 @@ def find_events(
     lexicon = lexicon or packaged_lexicon()
     triggers = find_triggers(doc, lexicon)
     countries = _countries_as_actors(mentions, places, place_actor)
-    reader = ArgumentReader(doc, mentions, quotes, lexicon, kind_of, affiliation_of, countries)
+    reader = ArgumentReader(
+        doc, mentions, quotes, lexicon, kind_of, affiliation_of, countries,
+        [(p.start, p.end) for p in places],
+    )  # fmt: skip
     denials = reader.attribution.denied_acts(triggers)  # "X denied any involvement"
     triggers = sorted([*triggers, *denials], key=lambda t: t.start)
     trigger_ids = {t.head.i for t in triggers}

@@ -24,7 +24,7 @@ Decisions, so the tests can pin them:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -47,6 +47,8 @@ from rashomon.model import ActorMention, EventArgument, Quote
 _BORROW = ("xcomp", "advcl", "conj", "pcomp")
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _CONDITIONS = frozenset({"unless", "if"})
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_ASIDES = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "prep"})
 _AIMED = frozenset({"to", "with", "against", "on", "for", "from"})
 _VERB_AIMED = frozenset({"to", "against", "on", "from", "at", "toward", "towards"})
 _HOSTING_PREPS = frozenset({"for", "in", "at", "during", "on"})  # "arrived on a visit"
@@ -78,8 +80,13 @@ class ArgumentReader:
         kind_of: Callable[[str], str | None],
         affiliation_of: Callable[[str], str | None],
         country_mentions: Sequence[ActorMention] = (),
+        place_spans: Sequence[tuple[int, int]] = (),
     ) -> None:
         self.doc = doc
+        self.place_words = {  # tokens of place mentions, by index
+            t.i for start, end in place_spans
+            for t in (doc.char_span(start, end, alignment_mode="expand") or ())
+        }  # fmt: skip
         self.lexicon = lexicon
         self.people = ParticipantResolver(
             doc, (*mentions, *country_mentions), quotes, kind_of, affiliation_of
@@ -434,7 +441,7 @@ class ArgumentReader:
     def _argument(self, head: Token) -> EventArgument:
         left = min((t.i for t in head.lefts), default=head.i)
         left = min(left, head.i)
-        words = self.doc[left : head.i + 1]
+        words = self.doc[left : _named_by_of(head, self.at_token, self.place_words) + 1]
         actor = self.people.actor(head)
         return EventArgument(words.start_char, words.end_char, words.text, actor)
 
@@ -500,6 +507,33 @@ def _hosting_verb(noun: Token, climb: bool = True) -> Token | None:
         if prep.dep_ == "prep" and not climb:
             return None
     return None
+
+
+def _named_by_of(head: Token, mentioned: Container[int], places: Container[int]) -> int:
+    """The last word of an argument: its head, or the end of an "of" phrase that names
+    whose people they are ("leaders of the opposition coalition", "members of the Arab
+    League"): a common noun's, where the phrase holds a name or an actor mention."""
+    if head.pos_ != "NOUN":
+        return head.i
+    of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    owner = first_child(of, ("pobj",)) if of is not None else None
+    if owner is None or owner.ent_type_ in _PLACE_ENTS or owner.i in places:
+        return head.i  # "residents of Aleppo": the place stays free to be the event's place
+    words = [owner, *_core(owner)]
+    if not any(w.pos_ == "PROPN" or w.i in mentioned for w in words):
+        return head.i
+    return max(w.i for w in words)
+
+
+def _core(word: Token) -> list[Token]:
+    """A noun's own words, without clauses, appositions or asides hung on it."""
+    found = []
+    for child in word.children:
+        nested_of = child.dep_ == "prep" and child.lower_ == "of" and child.i > word.i
+        if child.dep_ in _ASIDES and not nested_of:  # "of African Jurists" stays
+            continue
+        found += [child, *_core(child)]
+    return found
 
 
 def _counted(head: Token) -> Token:
