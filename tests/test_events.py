@@ -417,3 +417,17 @@ def test_an_argument_keeps_the_of_phrase_that_names_its_side(events_of):
     assert [a.text for a in event.sources] == ["Leaders of the Kurdish National Council"]
     held = one(events_of("Police arrested residents of Aleppo."), "COERCE")
     assert [a.text for a in held.targets] == ["residents"]  # a place stays the scene
+
+
+def test_restoring_ties_supports_and_severing_relations_sanctions(events_of):
+    event = one(events_of("Turkey restored diplomatic ties with Israel."), "SUPPORT")
+    assert event.target_actor_ids == ("israel",)
+    one(events_of("Saudi Arabia severed relations with Iran."), "SANCTION")
+
+
+def test_allowing_others_in_is_access_and_refusing_it_is_rejection(events_of):
+    event = one(events_of("Syria allowed the inspectors to visit the site."), "RETREAT")
+    assert event.mode == "access"
+    assert event.source_actor_ids == ("syria",)
+    refused = one(events_of("Israel will not allow the monitors to enter Gaza."), "RETREAT")
+    assert refused.factuality == "negated"
