@@ -431,3 +431,22 @@ def test_allowing_others_in_is_access_and_refusing_it_is_rejection(events_of):
     assert event.source_actor_ids == ("syria",)
     refused = one(events_of("Israel will not allow the monitors to enter Gaza."), "RETREAT")
     assert refused.factuality == "negated"
+
+
+def test_a_state_of_siege_is_martial_law_not_an_attack(events_of):
+    events = events_of("The army declared a state of siege in the capital.")
+    event = one(events, "COERCE", "state of siege")
+    assert event.mode == "martial-law"
+    assert not [e for e in events if e.type == "ASSAULT"]
+
+
+def test_a_shell_noun_reports_its_modifier_event(events_of):
+    events = events_of("The envoy undertook a mediation mission between Sudan and Chad.")
+    event = one(events, "CONSULT", "mediation mission")
+    assert event.mode == "mediated"
+    assert {a.text for a in event.targets} == {"Sudan", "Chad"}
+
+
+def test_a_phrase_reads_through_the_objects_modifier(events_of):
+    events = events_of("Both sides violated the ceasefire agreement on Sunday.")
+    one(events, "ASSAULT", "violated")
