@@ -450,3 +450,14 @@ def test_a_shell_noun_reports_its_modifier_event(events_of):
 def test_a_phrase_reads_through_the_objects_modifier(events_of):
     events = events_of("Both sides violated the ceasefire agreement on Sunday.")
     one(events, "ASSAULT", "violated")
+
+
+def test_talks_or_a_deal_made_in_a_city_are_not_aimed_at_it(events_of):
+    events = events_of("Russia and Turkey held talks in Geneva on Monday.")
+    assert one(events, "CONSULT", "talks").targets == ()
+
+
+def test_the_town_of_x_is_a_place_not_a_side(events_of):
+    events = events_of("Warplanes struck the town of Kafr Zita.")
+    event = one(events, "ASSAULT", "struck")
+    assert all("Kafr Zita" not in a.text for a in event.targets)

@@ -100,9 +100,14 @@ _LENDS_SUBJECT = frozenset({"proposed", "planned"})
 _OBSERVERS = frozenset({"media", "monitor", "ngo"})
 _THREATENED = frozenset({"xcomp", "ccomp"})
 _TOLD = frozenset({"asserted", "alleged"})
-# Acts whose place is only where they happened, never whom they aim at: an attack or a
-# protest in a town is not aimed at the town ("blocked roads in Damascus").
-_SCENE_ONLY = frozenset({"ASSAULT", "PROTEST"})
+# Acts done to a territory or its rulers: one aimed at no one named is aimed at the place it
+# is done in ("imposed a curfew in X", "withdrew troops from X", "threatened to resume
+# attacks in X"). An attack or a protest in a town is not aimed at the town ("blocked roads
+# in Damascus"), nor are talks or a deal made in Geneva aimed at Geneva.
+_AIMED_AT_PLACE = frozenset(
+    {"COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "SANCTION", "AID", "THREATEN", "REQUEST",
+     "ACCUSE", "REJECT"}
+)  # fmt: skip
 # What a protest's purpose clause can say it is against ("to protest X", "to demand that X").
 _AGAINST = frozenset({"PROTEST", "ACCUSE", "REQUEST", "REJECT"})
 
@@ -167,7 +172,7 @@ def find_events(
         if not sources and frame is not None and fact in _LENDS_SUBJECT and frame.pos_ == "VERB":
             sources = reader.subject_of(frame)  # "Russia has proposed ... a pause"
         place_id, place_from = where.for_trigger(trigger, [*sources, *targets])
-        if not targets and place_from == "clause" and trigger.sense.type not in _SCENE_ONLY:
+        if not targets and place_from == "clause" and _aims_at_its_place(trigger):
             targets = _scene_as_target(where.scene(trigger, sources), place_actor)
         if not _worth_keeping(trigger, sources, targets, place_id, kind_of):
             continue
@@ -371,13 +376,19 @@ def _countries_as_actors(
     return found
 
 
+def _aims_at_its_place(trigger: Trigger) -> bool:
+    """Whether the event, with no one named, is aimed at its place (`_AIMED_AT_PLACE`); a
+    visit is aimed at whom it visits ("arrived in Amman on a visit")."""
+    return trigger.sense.type in _AIMED_AT_PLACE or trigger.mode == "visit"
+
+
 def _scene_as_target(
     scene: PlaceMention | None, place_actor: Callable[[PlaceMention], str | None]
 ) -> list[EventArgument]:
     """An act of power or of words aimed at no one named is aimed at the place it is done in,
     as PLOVER codes it ("lifted the curfew in X", "deployed troops in X", "rejected a call
     to deploy forces in X" target X; a country there is its state); the place stays the
-    event's place as well. Attacks and protests keep theirs as a scene only (`_SCENE_ONLY`)."""
+    event's place as well."""
     if scene is None:
         return []
     return [EventArgument(scene.start, scene.end, scene.text, place_actor(scene))]

@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Token
 from rashomon.extract.events.aims import TargetFinder
 from rashomon.extract.events.attribution import Attributor, Told
 from rashomon.extract.events.lexicon import EventLexicon, EventSense
+from rashomon.extract.events.location import PLACE_NOUNS
 from rashomon.extract.events.participants import ParticipantResolver
 from rashomon.extract.events.tree import (
     HEARSAY_VERBS,
@@ -513,8 +514,8 @@ def _named_by_of(head: Token, mentioned: Container[int], places: Container[int])
     """The last word of an argument: its head, or the end of an "of" phrase that names
     whose people they are ("leaders of the opposition coalition", "members of the Arab
     League"): a common noun's, where the phrase holds a name or an actor mention."""
-    if head.pos_ != "NOUN":
-        return head.i
+    if head.pos_ != "NOUN" or head.lemma_.lower() in PLACE_NOUNS:
+        return head.i  # "the town of Adra" is a place, not a side
     of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
     owner = first_child(of, ("pobj",)) if of is not None else None
     if owner is None or owner.ent_type_ in _PLACE_ENTS or owner.i in places:
