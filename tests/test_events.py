@@ -321,3 +321,143 @@ def test_retaliation_a_speaker_foretells_is_a_threat(events_of):
         '"There will be no revenge," the commander said.',
     ):
         assert not [e for e in events_of(text) if e.type == "THREATEN"], text
+
+
+def test_saying_what_another_must_do_is_a_request_of_them(events_of):
+    events = events_of("Turkey said on Monday that Russia must withdraw its troops from Syria.")
+    request = one(events, "REQUEST", "said")
+    assert request.source_actor_ids == ("turkey",)
+    assert request.target_actor_ids == ("russia",)
+    assert one(events, "RETREAT", "withdraw").factuality == "demanded"  # the act stays
+
+
+def test_saying_what_oneself_must_do_is_no_request(events_of):
+    events = events_of("The minister said we must stay calm.")
+    assert not [e for e in events if e.type == "REQUEST"]
+
+
+def test_an_event_aimed_at_no_one_targets_the_place_it_happens_in(events_of):
+    event = one(events_of("The army imposed a curfew in Aleppo on Monday."), "COERCE")
+    assert [a.text for a in event.targets] == ["Aleppo"]
+    assert event.place_id is not None  # still the event's place as well
+
+
+def test_a_named_target_is_not_replaced_by_the_place(events_of):
+    event = one(events_of("Rebels attacked government troops in Aleppo."), "ASSAULT")
+    assert [a.text for a in event.targets] == ["government troops"]
+
+
+def test_an_adverb_gives_the_mode(events_of):
+    event = one(events_of("Prison guards sexually abused the detainees."), "ASSAULT", "abused")
+    assert event.mode == "sexual"
+
+
+def test_strengthening_forces_mobilizes_but_strengthening_ties_does_not(events_of):
+    event = one(events_of("Turkey has strengthened its forces on the border."), "MOBILIZE")
+    assert event.mode == "troops"
+    assert event.source_actor_ids == ("turkey",)
+    assert not [e for e in events_of("Turkey has strengthened its ties with Qatar.")
+                if e.type == "MOBILIZE"]  # fmt: skip
+
+
+def test_sharing_know_how_cooperates_but_sharing_a_border_does_not(events_of):
+    event = one(events_of("Iran has been sharing expertise with Hezbollah."), "COOPERATE")
+    assert event.source_actor_ids == ("iran",)
+    assert not [e for e in events_of("Syria shares a long border with Turkey.")
+                if e.type == "COOPERATE"]  # fmt: skip
+
+
+def test_returning_seized_goods_releases_and_returning_fire_attacks(events_of):
+    assert one(events_of("The rebels returned the seized trucks."), "RETREAT").mode == "release"
+    fire = one(events_of("The soldiers returned fire on the gunmen."), "ASSAULT")
+    assert fire.mode == "firearms"
+
+
+def test_pushing_for_is_a_request(events_of):
+    event = one(events_of("Britain is pushing for new talks on Syria."), "REQUEST")
+    assert event.source_actor_ids == ("united-kingdom",)
+
+
+def test_a_light_verb_that_tightens_lends_its_subject(events_of):
+    event = one(events_of("Israel tightened the blockade of Gaza on Monday."), "COERCE")
+    assert event.source_actor_ids == ("israel",)
+
+
+def test_on_a_visit_the_visitor_is_the_source(events_of):
+    event = one(events_of("Vladimir Putin arrived in Tehran on a surprise visit."), "CONSULT")
+    assert event.source_actor_ids == ("vladimir-putin",)
+    assert [a.text for a in event.targets] == ["Tehran"]
+
+
+def test_a_demand_of_the_us_is_not_read_as_we(events_of):
+    request = one(events_of("Egypt said the US must stop the settlements."), "REQUEST", "said")
+    assert request.target_actor_ids == ("united-states",)
+
+
+def test_a_protest_is_against_whom_its_purpose_clause_names(events_of):
+    events = events_of("Hundreds of refugees began a hunger strike to protest Greece's decision.")
+    strike = one(events, "PROTEST", "hunger strike")
+    assert [a.text for a in strike.targets] == ["Greece"]
+
+
+def test_a_threat_presses_the_subject_of_its_condition(events_of):
+    events = events_of("The union threatened to strike unless the government raised wages.")
+    threat = one(events, "THREATEN")
+    assert [a.text for a in threat.targets] == ["the government"]
+
+
+def test_a_weapon_fired_at_someone_targets_them(events_of):
+    events = events_of("Syrian troops fired artillery and rocket fire against rebel camps.")
+    fired = one(events, "ASSAULT", "fired")
+    assert [a.text for a in fired.targets] == ["rebel camps"]
+
+
+def test_an_argument_keeps_the_of_phrase_that_names_its_side(events_of):
+    event = one(events_of("Leaders of the Kurdish National Council agreed to meet."), "AGREE")
+    assert [a.text for a in event.sources] == ["Leaders of the Kurdish National Council"]
+    held = one(events_of("Police arrested residents of Aleppo."), "COERCE")
+    assert [a.text for a in held.targets] == ["residents"]  # a place stays the scene
+
+
+def test_restoring_ties_supports_and_severing_relations_sanctions(events_of):
+    event = one(events_of("Turkey restored diplomatic ties with Israel."), "SUPPORT")
+    assert event.target_actor_ids == ("israel",)
+    one(events_of("Saudi Arabia severed relations with Iran."), "SANCTION")
+
+
+def test_allowing_others_in_is_access_and_refusing_it_is_rejection(events_of):
+    event = one(events_of("Syria allowed the inspectors to visit the site."), "RETREAT")
+    assert event.mode == "access"
+    assert event.source_actor_ids == ("syria",)
+    refused = one(events_of("Israel will not allow the monitors to enter Gaza."), "RETREAT")
+    assert refused.factuality == "negated"
+
+
+def test_a_state_of_siege_is_martial_law_not_an_attack(events_of):
+    events = events_of("The army declared a state of siege in the capital.")
+    event = one(events, "COERCE", "state of siege")
+    assert event.mode == "martial-law"
+    assert not [e for e in events if e.type == "ASSAULT"]
+
+
+def test_a_shell_noun_reports_its_modifier_event(events_of):
+    events = events_of("The envoy undertook a mediation mission between Sudan and Chad.")
+    event = one(events, "CONSULT", "mediation mission")
+    assert event.mode == "mediated"
+    assert {a.text for a in event.targets} == {"Sudan", "Chad"}
+
+
+def test_a_phrase_reads_through_the_objects_modifier(events_of):
+    events = events_of("Both sides violated the ceasefire agreement on Sunday.")
+    one(events, "ASSAULT", "violated")
+
+
+def test_talks_or_a_deal_made_in_a_city_are_not_aimed_at_it(events_of):
+    events = events_of("Russia and Turkey held talks in Geneva on Monday.")
+    assert one(events, "CONSULT", "talks").targets == ()
+
+
+def test_the_town_of_x_is_a_place_not_a_side(events_of):
+    events = events_of("Warplanes struck the town of Kafr Zita.")
+    event = one(events, "ASSAULT", "struck")
+    assert all("Kafr Zita" not in a.text for a in event.targets)

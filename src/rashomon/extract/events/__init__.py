@@ -100,6 +100,16 @@ _LENDS_SUBJECT = frozenset({"proposed", "planned"})
 _OBSERVERS = frozenset({"media", "monitor", "ngo"})
 _THREATENED = frozenset({"xcomp", "ccomp"})
 _TOLD = frozenset({"asserted", "alleged"})
+# Acts done to a territory or its rulers: one aimed at no one named is aimed at the place it
+# is done in ("imposed a curfew in X", "withdrew troops from X", "threatened to resume
+# attacks in X"). An attack or a protest in a town is not aimed at the town ("blocked roads
+# in Damascus"), nor are talks or a deal made in Geneva aimed at Geneva.
+_AIMED_AT_PLACE = frozenset(
+    {"COERCE", "CONCEDE", "RETREAT", "MOBILIZE", "SANCTION", "AID", "THREATEN", "REQUEST",
+     "ACCUSE", "REJECT"}
+)  # fmt: skip
+# What a protest's purpose clause can say it is against ("to protest X", "to demand that X").
+_AGAINST = frozenset({"PROTEST", "ACCUSE", "REQUEST", "REJECT"})
 
 
 def find_events(
@@ -119,7 +129,10 @@ def find_events(
     lexicon = lexicon or packaged_lexicon()
     triggers = find_triggers(doc, lexicon)
     countries = _countries_as_actors(mentions, places, place_actor)
-    reader = ArgumentReader(doc, mentions, quotes, lexicon, kind_of, affiliation_of, countries)
+    reader = ArgumentReader(
+        doc, mentions, quotes, lexicon, kind_of, affiliation_of, countries,
+        [(p.start, p.end) for p in places],
+    )  # fmt: skip
     denials = reader.attribution.denied_acts(triggers)  # "X denied any involvement"
     triggers = sorted([*triggers, *denials], key=lambda t: t.start)
     trigger_ids = {t.head.i for t in triggers}
@@ -159,6 +172,8 @@ def find_events(
         if not sources and frame is not None and fact in _LENDS_SUBJECT and frame.pos_ == "VERB":
             sources = reader.subject_of(frame)  # "Russia has proposed ... a pause"
         place_id, place_from = where.for_trigger(trigger, [*sources, *targets])
+        if not targets and place_from == "clause" and _aims_at_its_place(trigger):
+            targets = _scene_as_target(where.scene(trigger, sources), place_actor)
         if not _worth_keeping(trigger, sources, targets, place_id, kind_of):
             continue
         day, precision, date_from = when.for_trigger(trigger)
@@ -184,6 +199,8 @@ def find_events(
         )
         heads.append(trigger.head.i)
     events = _threats_of_what(doc, _accused_doers(events, heads, stances), heads)
+    lights = {t.head.i: t.light_verb for t in triggers if t.light_verb is not None}
+    events = _protested_what(doc, events, heads, lights)
     told = reported_stances(
         events, quotes, lambda offset: _sentence_bounds(doc, offset),
         lexicon.words("admitting"), kind_of, affiliation_of, _ARMED_WORDS,
@@ -309,6 +326,27 @@ def _threats_of_what(doc: Doc, events: list[Event], heads: list[int]) -> list[Ev
     return found
 
 
+def _protested_what(
+    doc: Doc, events: list[Event], heads: list[int], lights: dict[int, Token]
+) -> list[Event]:
+    """A protest that names no one it is against is against whom its purpose clause names:
+    "began a hunger strike to protest the President's decision" targets the President,
+    as the protest, demand or accusation of that clause does."""
+    at = dict(zip(heads, events, strict=True))
+    found = []
+    for head, event in zip(heads, events, strict=True):
+        if event.type == "PROTEST" and not event.targets:
+            words = [doc[head], *([lights[head]] if head in lights else [])]
+            purposes = [
+                at.get(c.i) for w in words for c in w.children
+                if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children)
+            ]  # fmt: skip
+            lent = next((p.targets for p in purposes if p is not None and p.type in _AGAINST), ())
+            event = replace(event, targets=lent) if lent else event
+        found.append(event)
+    return found
+
+
 def _as_speech(trigger: Trigger, cues: Sequence[tuple[int, int | None]]) -> Trigger:
     """A word that reports speech when it is a quote's cue takes its speech type ("protested
     that ..." disapproves); anywhere else it keeps its own."""
@@ -336,6 +374,24 @@ def _countries_as_actors(
                 ActorMention(place.start, place.end, place.text, "location", actor_id, "place")
             )
     return found
+
+
+def _aims_at_its_place(trigger: Trigger) -> bool:
+    """Whether the event, with no one named, is aimed at its place (`_AIMED_AT_PLACE`); a
+    visit is aimed at whom it visits ("arrived in Amman on a visit")."""
+    return trigger.sense.type in _AIMED_AT_PLACE or trigger.mode == "visit"
+
+
+def _scene_as_target(
+    scene: PlaceMention | None, place_actor: Callable[[PlaceMention], str | None]
+) -> list[EventArgument]:
+    """An act of power or of words aimed at no one named is aimed at the place it is done in,
+    as PLOVER codes it ("lifted the curfew in X", "deployed troops in X", "rejected a call
+    to deploy forces in X" target X; a country there is its state); the place stays the
+    event's place as well."""
+    if scene is None:
+        return []
+    return [EventArgument(scene.start, scene.end, scene.text, place_actor(scene))]
 
 
 def _worth_keeping(

@@ -24,7 +24,7 @@ Decisions, so the tests can pin them:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Token
 from rashomon.extract.events.aims import TargetFinder
 from rashomon.extract.events.attribution import Attributor, Told
 from rashomon.extract.events.lexicon import EventLexicon, EventSense
+from rashomon.extract.events.location import PLACE_NOUNS
 from rashomon.extract.events.participants import ParticipantResolver
 from rashomon.extract.events.tree import (
     HEARSAY_VERBS,
@@ -46,9 +47,12 @@ from rashomon.model import ActorMention, EventArgument, Quote
 
 _BORROW = ("xcomp", "advcl", "conj", "pcomp")
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+_CONDITIONS = frozenset({"unless", "if"})
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_ASIDES = frozenset({"appos", "relcl", "acl", "advcl", "punct", "cc", "conj", "prep"})
 _AIMED = frozenset({"to", "with", "against", "on", "for", "from"})
 _VERB_AIMED = frozenset({"to", "against", "on", "from", "at", "toward", "towards"})
-_HOSTING_PREPS = frozenset({"for", "in", "at", "during"})
+_HOSTING_PREPS = frozenset({"for", "in", "at", "during", "on"})  # "arrived on a visit"
 _QUANTITY_NOUNS = frozenset(
     {"thousand", "hundred", "dozen", "million", "score", "third", "half", "quarter", "number"}
 )
@@ -77,8 +81,13 @@ class ArgumentReader:
         kind_of: Callable[[str], str | None],
         affiliation_of: Callable[[str], str | None],
         country_mentions: Sequence[ActorMention] = (),
+        place_spans: Sequence[tuple[int, int]] = (),
     ) -> None:
         self.doc = doc
+        self.place_words = {  # tokens of place mentions, by index
+            t.i for start, end in place_spans
+            for t in (doc.char_span(start, end, alignment_mode="expand") or ())
+        }  # fmt: skip
         self.lexicon = lexicon
         self.people = ParticipantResolver(
             doc, (*mentions, *country_mentions), quotes, kind_of, affiliation_of
@@ -163,6 +172,10 @@ class ArgumentReader:
             elif obj is not None:
                 targets += self.aims.behind(obj, itself=not content)
         targets += behind(self._prep_objects(verb, sense.target_preps))
+        means = first_child(verb, ("dobj",)) if sense.object == "means" else None
+        if means is not None and not targets:  # "fired rockets at X": "at" on the weapon
+            for weapon in (means, *means.conjuncts):
+                targets += behind(self._prep_objects(weapon, sense.target_preps))
         if trigger.phrase_prep is not None:
             targets += behind(c for c in trigger.phrase_prep.children if c.dep_ == "pobj")
         dative = first_child(verb, ("dative",))
@@ -170,6 +183,8 @@ class ArgumentReader:
             targets += self.aims.behind(dative)
         if not targets:
             targets += self._embedded_targets(verb, sense.type)
+        if not targets and sense.type == "THREATEN":
+            targets += self._conditioned(verb)
         if not targets:
             targets += [  # "confiscated weapons from the groups", "fired at protesters"
                 t for t in behind(self._prep_objects(verb, _VERB_AIMED))
@@ -368,6 +383,20 @@ class ArgumentReader:
                 return aimed
         return []
 
+    def _conditioned(self, verb: Token) -> list[Token]:
+        """Whom a threat presses: the subject of its condition ("threatened to strike
+        unless Israel lifted the ban", "if the government does not resign")."""
+        for clause in (verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp"))):
+            for condition in clause.children:
+                if condition.dep_ != "advcl" or not any(
+                    m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in condition.children
+                ):
+                    continue
+                subject = first_child(condition, ("nsubj",))
+                if subject is not None and self.aims.is_participant(subject):
+                    return [subject]
+        return []
+
     @staticmethod
     def _prep_objects(head: Token, preps: Sequence[str]) -> list[Token]:
         found = []
@@ -413,7 +442,7 @@ class ArgumentReader:
     def _argument(self, head: Token) -> EventArgument:
         left = min((t.i for t in head.lefts), default=head.i)
         left = min(left, head.i)
-        words = self.doc[left : head.i + 1]
+        words = self.doc[left : _named_by_of(head, self.at_token, self.place_words) + 1]
         actor = self.people.actor(head)
         return EventArgument(words.start_char, words.end_char, words.text, actor)
 
@@ -479,6 +508,33 @@ def _hosting_verb(noun: Token, climb: bool = True) -> Token | None:
         if prep.dep_ == "prep" and not climb:
             return None
     return None
+
+
+def _named_by_of(head: Token, mentioned: Container[int], places: Container[int]) -> int:
+    """The last word of an argument: its head, or the end of an "of" phrase that names
+    whose people they are ("leaders of the opposition coalition", "members of the Arab
+    League"): a common noun's, where the phrase holds a name or an actor mention."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() in PLACE_NOUNS:
+        return head.i  # "the town of Adra" is a place, not a side
+    of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    owner = first_child(of, ("pobj",)) if of is not None else None
+    if owner is None or owner.ent_type_ in _PLACE_ENTS or owner.i in places:
+        return head.i  # "residents of Aleppo": the place stays free to be the event's place
+    words = [owner, *_core(owner)]
+    if not any(w.pos_ == "PROPN" or w.i in mentioned for w in words):
+        return head.i
+    return max(w.i for w in words)
+
+
+def _core(word: Token) -> list[Token]:
+    """A noun's own words, without clauses, appositions or asides hung on it."""
+    found = []
+    for child in word.children:
+        nested_of = child.dep_ == "prep" and child.lower_ == "of" and child.i > word.i
+        if child.dep_ in _ASIDES and not nested_of:  # "of African Jurists" stays
+            continue
+        found += [child, *_core(child)]
+    return found
 
 
 def _counted(head: Token) -> Token:

@@ -17,10 +17,21 @@ from rashomon.extract.events.lexicon import EventLexicon, EventSense
 
 _PARTICLE_DEPS = ("prt", "prep", "dobj", "advmod")
 _NOUN_POS = ("NOUN", "PROPN")
+# Nouns that name an undertaking whose kind their modifier gives: "a mediation mission", "a
+# bombing campaign", "an assassination attempt" report the modifier's event.
+_SHELL_NOUNS = frozenset(
+    {"mission", "campaign", "effort", "bid", "operation", "process", "initiative", "drive",
+     "attempt"}
+)  # fmt: skip
 _MEASURES = frozenset(
     {"series", "wave", "spate", "string", "barrage", "round", "volley", "salvo", "flurry",
      "number", "dozen", "dozens", "hundred", "hundreds", "couple"}
 )  # fmt: skip
+
+
+_NOT_ADDRESSED = frozenset(
+    {"i", "we", "us", "it", "this", "that", "there", "everyone", "everybody", "one"}
+)
 
 
 @dataclass(frozen=True)
@@ -52,10 +63,26 @@ def find_triggers(doc: Doc, lexicon: EventLexicon) -> list[Trigger]:
             trigger = _noun_trigger(token, lexicon)
         else:
             trigger = None
+        if trigger is None and token.pos_ == "VERB":
+            trigger = _spoken_demand(token, lexicon)
         if trigger is not None:
             found.append(trigger)
     lights = {t.light_verb.i for t in found if t.light_verb is not None}
-    return [t for t in found if t.is_noun or t.head.i not in lights]
+    phrases = [
+        (t.start, t.end, t.head.i) for t in found if t.is_noun and t.end - t.start > len(t.head)
+    ]
+    return [
+        t for t in found
+        if (t.is_noun or t.head.i not in lights)
+        and not (t.is_noun and _inside_noun_phrase(t, phrases))
+    ]  # fmt: skip
+
+
+def _inside_noun_phrase(trigger: Trigger, phrases: list[tuple[int, int, int]]) -> bool:
+    """A noun that is a word of a longer event noun ("siege" in "a state of siege", "bombing"
+    in "a bombing campaign") is that event, not one of its own."""
+    at = trigger.head.idx
+    return any(start <= at < end and head != trigger.head.i for start, end, head in phrases)
 
 
 def _verb_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
@@ -66,6 +93,11 @@ def _verb_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
                 continue
             second = child.lemma_.lower()
             sense = lexicon.phrases.get(f"{lemma} {second}")
+            if sense is None and child.dep_ == "dobj":  # "violated the ceasefire agreement"
+                sense = next(
+                    (lexicon.phrases[k] for k in _modifier_keys(lemma, child)
+                     if k in lexicon.phrases), None,
+                )  # fmt: skip
             if sense is not None and child.dep_ == "nsubjpass" and sense.object != "means":
                 sense = None  # only a weapon is "used" in the passive: "gas was used"
             if sense is not None:
@@ -90,6 +122,35 @@ def _verb_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
     return None if sense.needs_mode and found.mode is None else found  # "dropped the case"
 
 
+def _spoken_demand(token: Token, lexicon: EventLexicon) -> Trigger | None:
+    """ "X said (that) Y must leave": saying what someone else must or should do demands it
+    of them (CAMEO 10). The speech verb is a REQUEST whose source is the speaker and whose
+    target is the subject of the reported clause; what is demanded stays an event of its own
+    (its modal makes it demanded). Only a named subject other than the speaker's own side
+    ("we must", "I should" state an intent) and a modal that demands (`modals`)."""
+    if token.lemma_.lower() not in lexicon.words("speech"):
+        return None
+    for clause in token.children:
+        if clause.dep_ != "ccomp":
+            continue
+        demands = any(
+            c.dep_ == "aux" and lexicon.modals.get(c.lower_) == "demanded" for c in clause.children
+        )
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if not demands or subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
+            continue
+        if subject.pos_ == "PRON" and subject.lower_ in _NOT_ADDRESSED:
+            continue  # "we must", "it must": the speaker's own side, or no one
+        return _make(token, EventSense("REQUEST", object="content"), lexicon)
+    return None
+
+
+def _modifier_keys(lemma: str, obj: Token) -> list[str]:
+    """Phrase keys a verb makes with the noun modifiers of its object ("violate ceasefire"
+    for "violated the ceasefire agreement")."""
+    return [f"{lemma} {c.lemma_.lower()}" for c in obj.children if c.dep_ == "compound"]
+
+
 def _noun_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
     lemma = _noun_lemma(token, lexicon)
     sense = None
@@ -97,9 +158,13 @@ def _noun_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
     for child in token.children:
         if child.dep_ in ("compound", "amod", "nmod") and child.i == token.i - 1:
             sense = lexicon.nouns.get(f"{child.lemma_.lower()} {lemma}")
+            if sense is None and lemma in _SHELL_NOUNS and child.dep_ in ("compound", "nmod"):
+                sense = lexicon.nouns.get(child.lemma_.lower())  # "a mediation mission"
             if sense is not None:
                 extra = (child,)
                 break
+    if sense is None:
+        sense, extra = _of_phrase(token, lemma, lexicon)
     if sense is None:
         sense = lexicon.nouns.get(lemma)
     if sense is None and lemma in lexicon.phrase_heads:
@@ -131,6 +196,18 @@ def _noun_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
     if sense.needs_mode and trigger.mode is None:
         return None
     return trigger
+
+
+def _of_phrase(
+    token: Token, lemma: str, lexicon: EventLexicon
+) -> tuple[EventSense | None, tuple[Token, ...]]:
+    """An event noun of three words joined by "of" ("a state of emergency")."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            sense = lexicon.nouns.get(f"{lemma} of {obj.lemma_.lower()}")
+            if sense is not None:
+                return sense, (prep, obj)
+    return None, ()
 
 
 def _nominal_phrase(token: Token, lemma: str, lexicon: EventLexicon) -> Trigger | None:
@@ -207,7 +284,7 @@ def _mode(head: Token, sense: EventSense, lexicon: EventLexicon) -> str | None:
     if sense.mode:
         return sense.mode
     for child in head.children:
-        if child.dep_ in ("amod", "compound", "nmod", "npadvmod"):
+        if child.dep_ in ("amod", "compound", "nmod", "npadvmod", "advmod"):
             mode = lexicon.mode_for(sense.type, child.lemma_)
             if mode:
                 return mode

@@ -35,6 +35,19 @@ class EventPlaces:
     ) -> tuple[str | None, str | None]:
         """(place id, "clause" | "context" | None); a place that is a participant ("accused
         Russia", "Russia's plan") is an actor there, not where the event happened."""
+        scene = self.scene(trigger, participants)
+        if scene is not None:
+            return scene.place.id, "clause"
+        if any(_describes_setting(t) for t in _anchors(trigger)):
+            earlier = self._recent_setting(trigger.head.sent.start_char)
+            if earlier is not None:
+                return earlier.place.id, "context"
+        return None, None
+
+    def scene(
+        self, trigger: Trigger, participants: Sequence[EventArgument] = ()
+    ) -> PlaceMention | None:
+        """The place mention the trigger's own clause says the event happened at, if any."""
         taken = [(a.start, a.end) for a in participants if a.actor_id]  # "recaptured X": X
         spans = [
             span if not any(s <= span[0] < e for s, e in taken) else (-1, -1) for span in self.spans
@@ -42,12 +55,8 @@ class EventPlaces:
         for token in _anchors(trigger):
             index = link_place(token, spans)
             if index is not None:
-                return self.places[index].place.id, "clause"
-        if any(_describes_setting(t) for t in _anchors(trigger)):
-            earlier = self._recent_setting(trigger.head.sent.start_char)
-            if earlier is not None:
-                return earlier.place.id, "context"
-        return None, None
+                return self.places[index]
+        return None
 
     def _recent_setting(self, before: int) -> PlaceMention | None:
         sentences = [s for s in self.doc.sents if s.start_char < before][-3:]
