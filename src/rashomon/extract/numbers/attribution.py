@@ -100,9 +100,23 @@ class _Cues:
         if tok.pos_ == "NOUN" and lex.has("claim_nouns", lemma):
             source = self._owner(tok)
             if source is None:
-                return None
+                return self._giver(tok)
             scope = {t.i for t in tok.subtree} - {t.i for t in source.subtree}
             return _Cue(frozenset(scope), tok, source, "noun")
+        return None
+
+    def _giver(self, noun: Token) -> _Cue | None:
+        """A claim noun nobody owns, the object of a verb whose subject is someone: 'a
+        monitoring group raised the death toll to 61', 'the monitor, which gave a toll of
+        20': the subject claims what the verb's clause says (the toll may hang on the verb)."""
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.pos_ != "VERB":
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or self.namer.name(subject) is None:
+            return None
+        scope = {t.i for t in verb.subtree} - {t.i for t in subject.subtree}
+        return _Cue(frozenset(scope), noun, subject, "noun")
         return None
 
     def _issuer(self, noun: Token) -> Token | None:
@@ -246,6 +260,13 @@ class _Cues:
             return None
         speaker = self._respective(cue, anchor, anchors) or cue.claimant
         who = self.namer.name(speaker)
+        if who is None and cue.kind == "speech" and speaker.i < cue.cue.i:
+            # "... in the mainly Druze district state media said": a comma-less sentence
+            # made a long phrase the subject; the words just before the verb name the speaker
+            adjacent = _word_before(cue.cue, self.sent.start - 1)
+            if adjacent is not None and adjacent.i != speaker.i:
+                speaker = adjacent
+                who = self.namer.name(speaker)
         if who is not None:
             self.namer.remember(speaker.idx, who)
         return who
@@ -365,18 +386,27 @@ def _conjuncts(tok: Token) -> list[Token]:
 _INSIDE_A_PHRASE = ("pobj", "prep", "compound", "amod", "nmod", "poss", "flat", "det")
 
 
-def _speaker_before(verb: Token, floor: int) -> Token | None:
-    """The noun phrase just before a speech verb, when a comma-less wire sentence bent the
-    parse ('at least 25 members of the Nusra Front the British-based Observatory said',
-    '... seven people the Syrian Observatory for Human Rights said'): the word before the
-    verb, climbed to the head of its own phrase, staying after token `floor`."""
+def _word_before(verb: Token, floor: int) -> Token | None:
+    """The noun just before a speech verb (past adverbs, particles and auxiliaries), after
+    token `floor`: the last word of the phrase that says it."""
     k = verb.i - 1
     doc = verb.doc
     while k > floor and (doc[k].pos_ in ("PUNCT", "ADV", "PART") or doc[k].dep_ == "aux"):
         k -= 1
     if k <= floor or doc[k].pos_ not in ("NOUN", "PROPN"):
         return None
-    tok = best = doc[k]
+    return doc[k]
+
+
+def _speaker_before(verb: Token, floor: int) -> Token | None:
+    """The noun phrase just before a speech verb, when a comma-less wire sentence bent the
+    parse ('at least 25 members of the Nusra Front the British-based Observatory said',
+    '... seven people the Syrian Observatory for Human Rights said'): the word before the
+    verb, climbed to the head of its own phrase, staying after token `floor`."""
+    word = _word_before(verb, floor)
+    if word is None:
+        return None
+    tok = best = word
     for _ in range(12):
         head = tok.head
         if tok.dep_ not in _INSIDE_A_PHRASE or not floor < head.i < verb.i:

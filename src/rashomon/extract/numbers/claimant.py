@@ -95,7 +95,7 @@ class ClaimantNamer:
                 return named
             text = self._phrase(tok)
             if noun_kind in self.lex.sets.get("generic_claimant_kinds", ()) and self._generic(tok):
-                antecedent = self._antecedent(noun_kind, tok.idx)
+                antecedent = self._antecedent(noun_kind, tok.idx, _indefinite(tok))
                 if antecedent is not None:
                     return antecedent
             return Claimant(text, None, noun_kind)
@@ -140,6 +140,9 @@ class ClaimantNamer:
 
     def _phrase(self, tok: Token) -> str:
         """The head with its adjacent modifiers, from its determiner on if it has one."""
+        return _short(self.a.doc[self._phrase_start(tok) : tok.i + 1].text)
+
+    def _phrase_start(self, tok: Token) -> int:
         start = tok.i
         for child in reversed(list(tok.lefts)):
             if child.i != start - 1 and child.right_edge.i != start - 1:
@@ -152,8 +155,7 @@ class ClaimantNamer:
                     break
             else:
                 break
-        text = self.a.doc[start : tok.i + 1].text
-        return _short(text)
+        return start
 
     def _named_beside(self, tok: Token) -> Claimant | None:
         """A description and the name it introduces: 'British-based monitor the Syrian
@@ -188,13 +190,18 @@ class ClaimantNamer:
         return None
 
     def _generic(self, tok: Token) -> bool:
-        """A description with no name of its own: 'a monitor', 'the broadcaster'."""
+        """A description with no name of its own: 'a monitor', 'the broadcaster'. Only the
+        words of its own phrase count: a comma-less parse may hang the end of the sentence
+        before it on it ('near the bastion Raqqa a monitor said')."""
+        start = self._phrase_start(tok)
         for child in tok.lefts:
+            if child.i < start:
+                continue
             if child.pos_ == "PROPN" and child.ent_type_ not in ("GPE", "NORP", "LOC"):
                 return False
         return not any(c.dep_ == "appos" for c in tok.children)
 
-    def _antecedent(self, kind: str, before: int) -> Claimant | None:
+    def _antecedent(self, kind: str, before: int, indefinite: bool = False) -> Claimant | None:
         # a monitor is an organisation too: "the Britain-based group", "the group said" after
         # the Observatory was quoted is the Observatory
         kinds = (kind, MONITOR) if kind == ORGANISATION else (kind,)
@@ -202,6 +209,18 @@ class ClaimantNamer:
             if at < before and claimant.kind in kinds:
                 return claimant
         a = self.a
+        if kind == ORGANISATION and indefinite:
+            # "a human rights group said ... The Britain-based Syrian Observatory said": a
+            # new group the lead leaves unnamed is the monitor the text names after it
+            for m in a.mentions:
+                if (
+                    m.start > before
+                    and m.actor_id
+                    and m.kind == "organisation"
+                    and self._actor_kind(m.actor_id, m.kind) == MONITOR
+                ):
+                    return Claimant(a.named(m), m.actor_id, MONITOR)
+            return None
         earlier = None
         later = None
         for m in a.mentions:
@@ -238,3 +257,8 @@ class ClaimantNamer:
             if floor <= at < tok.idx and (claimant.kind == PERSON) == (word in _PERSON_PRONOUNS):
                 return claimant
         return None
+
+
+def _indefinite(tok: Token) -> bool:
+    """'a group', 'an activist group': a description that brings in someone new."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.lefts)
