@@ -235,6 +235,8 @@ class _Article(_Reading):
         anchors = [e.anchor for e in exprs]
         cues = _Cues(self, sent, self.namer, anchors)
         self.previous = (sent, cues)
+        if previous is not None and _same_paragraph(previous[0], sent):
+            cues.previous = previous
         if not cues.cues and previous is not None and _same_paragraph(previous[0], sent):
             before = previous[1] or _Cues(self, previous[0], self.namer)
             cues.carried = before.last_speaker()

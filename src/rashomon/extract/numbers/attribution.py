@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from rashomon.extract.numbers.claimant import Claimant, ClaimantNamer
+from rashomon.extract.numbers.claimant import PERSON, UNNAMED, Claimant, ClaimantNamer
 from rashomon.extract.numbers.counted import _ancestors, _short
 from rashomon.extract.numbers.expression import _Expr
 from rashomon.extract.numbers.lexicon import _BARE_PRONOUNS, _REPORTED, _SUBJECTS
@@ -38,6 +38,8 @@ class _Cues:
         self.namer = namer
         self.anchors = frozenset(anchors)
         self.carried: Claimant | None = None  # the previous sentence's speaker, if carried
+        # the sentence before in the same paragraph, with its attributions if they were read
+        self.previous: tuple[Span, _Cues | None] | None = None
         self.cues: list[_Cue] = []
         self.claimant_tokens: set[int] = set()
         for tok in sent:
@@ -60,6 +62,10 @@ class _Cues:
                     subjects = [adjacent]
                 else:
                     subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            if not subjects and tok.dep_ == "pcomp" and tok.head.lower_ == "as":
+                # "the Observatory quoted sources as saying", "Barazi was quoted as saying":
+                # the one quoting, else the one quoted
+                subjects = [c for c in tok.head.head.children if c.dep_ in _SUBJECTS]
             issued = tok.dep_ == "acl" and lex.has("claim_nouns", tok.head.lemma_.lower())
             if not subjects and issued:
                 # "UOSSM released a statement saying ...": the statement's owner, else whoever
@@ -173,6 +179,16 @@ class _Cues:
                 who = self._who(cue, anchor, anchors)
                 if who is not None:
                     return who
+            if quote.speaker_start is not None and not (
+                self.sent.start_char <= quote.speaker_start < self.sent.end_char
+            ):
+                # a quote given the speaker of an earlier sentence, while its own sentence
+                # names one: '"... five killed" Barazi was quoted as saying'
+                for cue in self.cues:
+                    if cue.kind == "speech" and not quote.start <= cue.cue.idx < quote.end:
+                        who = self._who(cue, anchor, anchors)
+                        if who is not None:
+                            return who
             speaker = self._respective_speaker(quote, cues, anchor, anchors)
             speaker = speaker or self._quote_speaker(quote)
             if speaker is not None:
@@ -191,6 +207,22 @@ class _Cues:
             if who is not None:
                 return who
         return self.carried
+
+    def _speaker_continued(self, subject: Token) -> Claimant | None:
+        """'An official said ... . He said the blast wounded 130': a bare 'he'/'she' (or
+        'it') that opens the next sentence under a speech verb goes on with the last
+        speaker of the sentence before, a person (or not), ahead of any name the actor
+        stage matched it to: a speaker named only by a description has no actor."""
+        word = subject.lower_
+        if word not in ("he", "she", "it") or subject.i != self.sent.start:
+            return None
+        if self.previous is None:
+            return None
+        sent, cues = self.previous
+        earlier = (cues or _Cues(self.a, sent, self.namer)).last_speaker()
+        if earlier is None or (earlier.kind in (PERSON, UNNAMED)) != (word != "it"):
+            return None
+        return earlier
 
     def last_speaker(self) -> Claimant | None:
         """The agent of the sentence's last speech or 'according to' attribution."""
@@ -214,6 +246,11 @@ class _Cues:
         a = self.a
         lo = quote.speaker_start if quote.speaker_start is not None else quote.start
         hi = quote.speaker_end if quote.speaker_end is not None else lo
+        pronoun = self.a.token_at(lo) if quote.speaker_start is not None else None
+        if pronoun is not None and pronoun.idx == lo and hi - lo == len(pronoun):
+            earlier = self._speaker_continued(pronoun)
+            if earlier is not None:
+                return earlier
         if quote.speaker_actor_id:
             inside = [m for m in a.mentions_in(lo, hi) if m.actor_id == quote.speaker_actor_id]
             text = (
@@ -259,6 +296,11 @@ class _Cues:
         if cue.claimant is None:
             return None
         speaker = self._respective(cue, anchor, anchors) or cue.claimant
+        if cue.kind == "speech" and speaker.head.i == cue.cue.i:
+            earlier = self._speaker_continued(speaker)
+            if earlier is not None:
+                self.namer.remember(speaker.idx, earlier)
+                return earlier
         who = self.namer.name(speaker)
         if who is None and cue.kind == "speech" and speaker.i < cue.cue.i:
             # "... in the mainly Druze district state media said": a comma-less sentence
