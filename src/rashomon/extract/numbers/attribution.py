@@ -305,10 +305,12 @@ class _Cues:
         if who is None and cue.kind == "speech" and speaker.i < cue.cue.i:
             # "... in the mainly Druze district state media said": a comma-less sentence
             # made a long phrase the subject; the words just before the verb name the speaker
+            # (a plain noun there, "photographs provided by witnesses indicate", is not)
             adjacent = _word_before(cue.cue, self.sent.start - 1)
-            if adjacent is not None and adjacent.i != speaker.i:
-                speaker = adjacent
-                who = self.namer.name(speaker)
+            if adjacent is not None and adjacent.i != speaker.i and adjacent.head.dep_ != "agent":
+                named = self.namer.name(adjacent)
+                if named is not None and named.kind != UNNAMED:
+                    speaker, who = adjacent, named
         if who is not None:
             self.namer.remember(speaker.idx, who)
         return who
@@ -430,10 +432,13 @@ _INSIDE_A_PHRASE = ("pobj", "prep", "compound", "amod", "nmod", "poss", "flat", 
 
 def _word_before(verb: Token, floor: int) -> Token | None:
     """The noun just before a speech verb (past adverbs, particles and auxiliaries), after
-    token `floor`: the last word of the phrase that says it."""
+    token `floor`: the last word of the phrase that says it. A closing quotation mark ends
+    the search: a quoted name there belongs to a longer phrase ('the wing of "X" said')."""
     k = verb.i - 1
     doc = verb.doc
     while k > floor and (doc[k].pos_ in ("PUNCT", "ADV", "PART") or doc[k].dep_ == "aux"):
+        if doc[k].is_quote:
+            return None
         k -= 1
     if k <= floor or doc[k].pos_ not in ("NOUN", "PROPN"):
         return None
