@@ -722,3 +722,21 @@ def test_he_said_goes_on_with_the_speaker_before(read):
 def test_quoted_as_saying(read):
     text = "The Observatory quoted local sources as saying that 270 people were executed."
     assert one(read(text), "270").claimant == "Observatory"
+
+
+def test_a_place_in_a_phrase_before_the_verb_is_not_the_speaker(read):
+    text = "An earlier toll from the strike on the rebel stronghold of Kafr Nabl reported 15 dead."
+    assert one(read(text), "15").claimant != "Kafr Nabl"
+    text = "A teacher living in Jobar said she heard at least two blasts on Monday."
+    assert one(read(text), "two").claimant != "Jobar"
+
+
+def test_bare_media_are_no_outlet_named_before(read):
+    text = "SANA said the strike hit a school. Local media reported that 20 people were killed."
+    sana = mention(text, "SANA", "organisation", "sana")
+    claim = one(read(text, mentions=[sana], kind_of={"sana": "media"}.get), "20")
+    assert claim.claimant_actor_id is None and claim.claimant == "Local media"
+    text = "SANA said the strike hit a school. The agency reported that 20 people were killed."
+    sana = mention(text, "SANA", "organisation", "sana")
+    claim = one(read(text, mentions=[sana], kind_of={"sana": "media"}.get), "20")
+    assert claim.claimant_actor_id == "sana"

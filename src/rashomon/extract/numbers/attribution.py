@@ -208,6 +208,21 @@ class _Cues:
                 return who
         return self.carried
 
+    def _may_speak(self, word: Token) -> bool:
+        """Whether the word before a speech verb can end its speaker's phrase: not a place
+        or a date, not a name or noun in a prepositional phrase ('the stronghold of Urum
+        al-Joz reported', 'living in Midan said', 'provided by witnesses indicate'), not a
+        plain noun of the unnamed kind ('wounded reports say')."""
+        if word.ent_type_ in _NOT_SPEAKERS or word.head.dep_ == "agent":
+            return False
+        start = word.i
+        if word.ent_type_:
+            while start > self.sent.start and word.doc[start].ent_iob_ == "I":
+                start -= 1
+        elif self.lex.group("claimant_nouns", word.lemma_.lower()) == UNNAMED:
+            return False
+        return start == self.sent.start or word.doc[start - 1].pos_ != "ADP"
+
     def _speaker_continued(self, subject: Token) -> Claimant | None:
         """'An official said ... . He said the blast wounded 130': a bare 'he'/'she' (or
         'it') that opens the next sentence under a speech verb goes on with the last
@@ -307,7 +322,7 @@ class _Cues:
             # made a long phrase the subject; the words just before the verb name the speaker
             # (a plain noun there, "photographs provided by witnesses indicate", is not)
             adjacent = _word_before(cue.cue, self.sent.start - 1)
-            if adjacent is not None and adjacent.i != speaker.i and adjacent.head.dep_ != "agent":
+            if adjacent is not None and adjacent.i != speaker.i and self._may_speak(adjacent):
                 named = self.namer.name(adjacent)
                 if named is not None and named.kind != UNNAMED:
                     speaker, who = adjacent, named
@@ -408,6 +423,7 @@ def _aside(anchor: Token, sent: Span) -> set[int] | None:
     return None
 
 
+_NOT_SPEAKERS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "NORP"})
 _RELATIVES = frozenset({"which", "where", "whose", "when"})
 _DISTANCES = frozenset({"mile", "kilometre", "kilometer", "km", "metre", "meter", "yard"})
 _DIRECTIONS = frozenset({

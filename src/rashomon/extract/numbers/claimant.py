@@ -199,6 +199,8 @@ class ClaimantNamer:
                 continue
             if child.pos_ == "PROPN" and child.ent_type_ not in ("GPE", "NORP", "LOC"):
                 return False
+        if not any(c.dep_ in ("det", "poss") and c.i >= start for c in tok.lefts):
+            return False  # "media reported", "state media said": no one named before
         return not any(c.dep_ == "appos" for c in tok.children)
 
     def _antecedent(self, kind: str, before: int, indefinite: bool = False) -> Claimant | None:
