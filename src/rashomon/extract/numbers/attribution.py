@@ -123,7 +123,6 @@ class _Cues:
             return None
         scope = {t.i for t in verb.subtree} - {t.i for t in subject.subtree}
         return _Cue(frozenset(scope), noun, subject, "noun")
-        return None
 
     def _issuer(self, noun: Token) -> Token | None:
         """Who put out a claim noun: its owner ("the ministry's statement"), else the subject

@@ -17,8 +17,12 @@ A generic description ("a monitor", "the British-based monitoring group", "the b
 a monitor) before it in the article, else
 the named actor of that kind nearest before it, else the first one after it: in wire copy
 "a monitor said" in the lead and "the Syrian Observatory for Human Rights said" in the next
-sentence are one claimant. An unresolved "it" or "he"/"she" under a speech verb stands for
-the last organisation or person named in the two sentences before it.
+sentence are one claimant. A new group ("a human rights group", "an activist group") is the
+first monitor named after it. Only the words of the description's own phrase count (a
+comma-less parse hangs the sentence before on it), and it needs a determiner: "media
+reported", "state media said" stand for no outlet named before. An unresolved "it" or
+"he"/"she" under a speech verb stands for the last organisation or person named in the two
+sentences before it.
 """
 
 from __future__ import annotations
