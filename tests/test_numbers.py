@@ -740,3 +740,15 @@ def test_bare_media_are_no_outlet_named_before(read):
     sana = mention(text, "SANA", "organisation", "sana")
     claim = one(read(text, mentions=[sana], kind_of={"sana": "media"}.get), "20")
     assert claim.claimant_actor_id == "sana"
+
+
+def test_people_from_an_organisation_are_its_voice(read):
+    text = "Activists from the Local Coordination Committees said 30 bodies were brought in."
+    lcc = mention(text, "Local Coordination Committees", "organisation", "lcc")
+    claim = one(read(text, mentions=[lcc]), "30")
+    assert claim.claimant_actor_id == "lcc"
+    assert claim.claimant == "Activists from the Local Coordination Committees"
+    # a place is no organisation
+    assert (
+        one(read("Activists in Douma said 30 bodies were found."), "30").claimant_actor_id is None
+    )

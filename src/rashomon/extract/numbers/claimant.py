@@ -97,6 +97,10 @@ class ClaimantNamer:
             named = self._named_beside(tok)
             if named is not None:
                 return named
+            if noun_kind == UNNAMED:
+                member = self._member_of(tok)
+                if member is not None:
+                    return member
             text = self._phrase(tok)
             if noun_kind in self.lex.sets.get("generic_claimant_kinds", ()) and self._generic(tok):
                 antecedent = self._antecedent(noun_kind, tok.idx, _indefinite(tok))
@@ -193,6 +197,26 @@ class ClaimantNamer:
                 return Claimant(a.named(mention), mention.actor_id, kind)
         return None
 
+    def _member_of(self, tok: Token) -> Claimant | None:
+        """People named by the organisation they speak for: 'activists from the Local
+        Coordination Committees', 'a spokesman for the ministry', 'activists in the
+        Commission': the organisation is the claimant, as the phrase says it."""
+        a = self.a
+        for prep in tok.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in _MEMBER_PREPOSITIONS:
+                continue
+            for obj in prep.children:
+                mention = a.mention_at(obj) if obj.dep_ == "pobj" else None
+                if mention is None or not mention.actor_id or mention.kind != "organisation":
+                    continue
+                kind = self._actor_kind(mention.actor_id, mention.kind)
+                if kind is None or kind == PERSON:
+                    continue
+                start = self._phrase_start(tok)
+                text = _short(a.doc[start : obj.right_edge.i + 1].text)
+                return Claimant(text, mention.actor_id, kind)
+        return None
+
     def _generic(self, tok: Token) -> bool:
         """A description with no name of its own: 'a monitor', 'the broadcaster'. Only the
         words of its own phrase count: a comma-less parse may hang the end of the sentence
@@ -263,6 +287,9 @@ class ClaimantNamer:
             if floor <= at < tok.idx and (claimant.kind == PERSON) == (word in _PERSON_PRONOUNS):
                 return claimant
         return None
+
+
+_MEMBER_PREPOSITIONS = frozenset({"from", "of", "in", "for", "at", "with"})
 
 
 def _indefinite(tok: Token) -> bool:
