@@ -47,7 +47,14 @@ as an ISO code ("USD", "EUR", "SYP"; "USD per litre") and measures ("kilometre")
   speech verb is its speaker when the parse gave it none or made the counted phrase its
   subject ("... killing seven people the Observatory said"), an attribution elsewhere in
   the sentence claims a number no attribution reaches, and a sentence with no attribution
-  at all goes on with the last speaker of the sentence just before it. "X and Y put the
+  at all goes on with the last speaker of the sentence just before it. When the parsed
+  subject names no one ("... the latest blast to hit the district state media said"), the
+  words just before the verb do, unless they are a place, a date, a plain noun or the
+  object of a preposition. A bare "he"/"she"/"it" opening a sentence under a speech verb
+  goes on with the last speaker of the sentence before ("An official said ... . He said");
+  "X quoted sources as saying" is X's; an unowned toll is its verb's subject's ("a
+  monitoring group raised the death toll to 61"); a quote given an earlier sentence's
+  speaker yields to a speaker its own sentence names. "X and Y put the
   tolls at 40 and 52, respectively" gives each number its own claimant.
 - `status`: proposed (under "propose/offer/plan/suggest X", or "proposals include"), else
   hypothetical ("if", "could/would/might/may" up the parse before the first speech verb),
@@ -235,6 +242,8 @@ class _Article(_Reading):
         anchors = [e.anchor for e in exprs]
         cues = _Cues(self, sent, self.namer, anchors)
         self.previous = (sent, cues)
+        if previous is not None and _same_paragraph(previous[0], sent):
+            cues.previous = previous
         if not cues.cues and previous is not None and _same_paragraph(previous[0], sent):
             before = previous[1] or _Cues(self, previous[0], self.namer)
             cues.carried = before.last_speaker()

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from rashomon.extract.numbers.claimant import Claimant, ClaimantNamer
+from rashomon.extract.numbers.claimant import PERSON, UNNAMED, Claimant, ClaimantNamer
 from rashomon.extract.numbers.counted import _ancestors, _short
 from rashomon.extract.numbers.expression import _Expr
 from rashomon.extract.numbers.lexicon import _BARE_PRONOUNS, _REPORTED, _SUBJECTS
@@ -38,6 +38,8 @@ class _Cues:
         self.namer = namer
         self.anchors = frozenset(anchors)
         self.carried: Claimant | None = None  # the previous sentence's speaker, if carried
+        # the sentence before in the same paragraph, with its attributions if they were read
+        self.previous: tuple[Span, _Cues | None] | None = None
         self.cues: list[_Cue] = []
         self.claimant_tokens: set[int] = set()
         for tok in sent:
@@ -60,6 +62,10 @@ class _Cues:
                     subjects = [adjacent]
                 else:
                     subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            if not subjects and tok.dep_ == "pcomp" and tok.head.lower_ == "as":
+                # "the Observatory quoted sources as saying", "Barazi was quoted as saying":
+                # the one quoting, else the one quoted
+                subjects = [c for c in tok.head.head.children if c.dep_ in _SUBJECTS]
             issued = tok.dep_ == "acl" and lex.has("claim_nouns", tok.head.lemma_.lower())
             if not subjects and issued:
                 # "UOSSM released a statement saying ...": the statement's owner, else whoever
@@ -100,10 +106,23 @@ class _Cues:
         if tok.pos_ == "NOUN" and lex.has("claim_nouns", lemma):
             source = self._owner(tok)
             if source is None:
-                return None
+                return self._giver(tok)
             scope = {t.i for t in tok.subtree} - {t.i for t in source.subtree}
             return _Cue(frozenset(scope), tok, source, "noun")
         return None
+
+    def _giver(self, noun: Token) -> _Cue | None:
+        """A claim noun nobody owns, the object of a verb whose subject is someone: 'a
+        monitoring group raised the death toll to 61', 'the monitor, which gave a toll of
+        20': the subject claims what the verb's clause says (the toll may hang on the verb)."""
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.pos_ != "VERB":
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or self.namer.name(subject) is None:
+            return None
+        scope = {t.i for t in verb.subtree} - {t.i for t in subject.subtree}
+        return _Cue(frozenset(scope), noun, subject, "noun")
 
     def _issuer(self, noun: Token) -> Token | None:
         """Who put out a claim noun: its owner ("the ministry's statement"), else the subject
@@ -159,6 +178,16 @@ class _Cues:
                 who = self._who(cue, anchor, anchors)
                 if who is not None:
                     return who
+            if quote.speaker_start is not None and not (
+                self.sent.start_char <= quote.speaker_start < self.sent.end_char
+            ):
+                # a quote given the speaker of an earlier sentence, while its own sentence
+                # names one: '"... five killed" Barazi was quoted as saying'
+                for cue in self.cues:
+                    if cue.kind == "speech" and not quote.start <= cue.cue.idx < quote.end:
+                        who = self._who(cue, anchor, anchors)
+                        if who is not None:
+                            return who
             speaker = self._respective_speaker(quote, cues, anchor, anchors)
             speaker = speaker or self._quote_speaker(quote)
             if speaker is not None:
@@ -177,6 +206,37 @@ class _Cues:
             if who is not None:
                 return who
         return self.carried
+
+    def _may_speak(self, word: Token) -> bool:
+        """Whether the word before a speech verb can end its speaker's phrase: not a place
+        or a date, not a name or noun in a prepositional phrase ('the stronghold of Urum
+        al-Joz reported', 'living in Midan said', 'provided by witnesses indicate'), not a
+        plain noun of the unnamed kind ('wounded reports say')."""
+        if word.ent_type_ in _NOT_SPEAKERS or word.head.dep_ == "agent":
+            return False
+        start = word.i
+        if word.ent_type_:
+            while start > self.sent.start and word.doc[start].ent_iob_ == "I":
+                start -= 1
+        elif self.lex.group("claimant_nouns", word.lemma_.lower()) == UNNAMED:
+            return False
+        return start == self.sent.start or word.doc[start - 1].pos_ != "ADP"
+
+    def _speaker_continued(self, subject: Token) -> Claimant | None:
+        """'An official said ... . He said the blast wounded 130': a bare 'he'/'she' (or
+        'it') that opens the next sentence under a speech verb goes on with the last
+        speaker of the sentence before, a person (or not), ahead of any name the actor
+        stage matched it to: a speaker named only by a description has no actor."""
+        word = subject.lower_
+        if word not in ("he", "she", "it") or subject.i != self.sent.start:
+            return None
+        if self.previous is None:
+            return None
+        sent, cues = self.previous
+        earlier = (cues or _Cues(self.a, sent, self.namer)).last_speaker()
+        if earlier is None or (earlier.kind in (PERSON, UNNAMED)) != (word != "it"):
+            return None
+        return earlier
 
     def last_speaker(self) -> Claimant | None:
         """The agent of the sentence's last speech or 'according to' attribution."""
@@ -200,6 +260,11 @@ class _Cues:
         a = self.a
         lo = quote.speaker_start if quote.speaker_start is not None else quote.start
         hi = quote.speaker_end if quote.speaker_end is not None else lo
+        pronoun = self.a.token_at(lo) if quote.speaker_start is not None else None
+        if pronoun is not None and pronoun.idx == lo and hi - lo == len(pronoun):
+            earlier = self._speaker_continued(pronoun)
+            if earlier is not None:
+                return earlier
         if quote.speaker_actor_id:
             inside = [m for m in a.mentions_in(lo, hi) if m.actor_id == quote.speaker_actor_id]
             text = (
@@ -245,7 +310,21 @@ class _Cues:
         if cue.claimant is None:
             return None
         speaker = self._respective(cue, anchor, anchors) or cue.claimant
+        if cue.kind == "speech" and speaker.head.i == cue.cue.i:
+            earlier = self._speaker_continued(speaker)
+            if earlier is not None:
+                self.namer.remember(speaker.idx, earlier)
+                return earlier
         who = self.namer.name(speaker)
+        if who is None and cue.kind == "speech" and speaker.i < cue.cue.i:
+            # "... in the mainly Druze district state media said": a comma-less sentence
+            # made a long phrase the subject; the words just before the verb name the speaker
+            # (a plain noun there, "photographs provided by witnesses indicate", is not)
+            adjacent = _word_before(cue.cue, self.sent.start - 1)
+            if adjacent is not None and adjacent.i != speaker.i and self._may_speak(adjacent):
+                named = self.namer.name(adjacent)
+                if named is not None and named.kind != UNNAMED:
+                    speaker, who = adjacent, named
         if who is not None:
             self.namer.remember(speaker.idx, who)
         return who
@@ -343,6 +422,7 @@ def _aside(anchor: Token, sent: Span) -> set[int] | None:
     return None
 
 
+_NOT_SPEAKERS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "NORP"})
 _RELATIVES = frozenset({"which", "where", "whose", "when"})
 _DISTANCES = frozenset({"mile", "kilometre", "kilometer", "km", "metre", "meter", "yard"})
 _DIRECTIONS = frozenset({
@@ -365,18 +445,30 @@ def _conjuncts(tok: Token) -> list[Token]:
 _INSIDE_A_PHRASE = ("pobj", "prep", "compound", "amod", "nmod", "poss", "flat", "det")
 
 
+def _word_before(verb: Token, floor: int) -> Token | None:
+    """The noun just before a speech verb (past adverbs, particles and auxiliaries), after
+    token `floor`: the last word of the phrase that says it. A closing quotation mark ends
+    the search: a quoted name there belongs to a longer phrase ('the wing of "X" said')."""
+    k = verb.i - 1
+    doc = verb.doc
+    while k > floor and (doc[k].pos_ in ("PUNCT", "ADV", "PART") or doc[k].dep_ == "aux"):
+        if doc[k].is_quote:
+            return None
+        k -= 1
+    if k <= floor or doc[k].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return doc[k]
+
+
 def _speaker_before(verb: Token, floor: int) -> Token | None:
     """The noun phrase just before a speech verb, when a comma-less wire sentence bent the
     parse ('at least 25 members of the Nusra Front the British-based Observatory said',
     '... seven people the Syrian Observatory for Human Rights said'): the word before the
     verb, climbed to the head of its own phrase, staying after token `floor`."""
-    k = verb.i - 1
-    doc = verb.doc
-    while k > floor and (doc[k].pos_ in ("PUNCT", "ADV", "PART") or doc[k].dep_ == "aux"):
-        k -= 1
-    if k <= floor or doc[k].pos_ not in ("NOUN", "PROPN"):
+    word = _word_before(verb, floor)
+    if word is None:
         return None
-    tok = best = doc[k]
+    tok = best = word
     for _ in range(12):
         head = tok.head
         if tok.dep_ not in _INSIDE_A_PHRASE or not floor < head.i < verb.i:

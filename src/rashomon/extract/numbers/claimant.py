@@ -17,8 +17,12 @@ A generic description ("a monitor", "the British-based monitoring group", "the b
 a monitor) before it in the article, else
 the named actor of that kind nearest before it, else the first one after it: in wire copy
 "a monitor said" in the lead and "the Syrian Observatory for Human Rights said" in the next
-sentence are one claimant. An unresolved "it" or "he"/"she" under a speech verb stands for
-the last organisation or person named in the two sentences before it.
+sentence are one claimant. A new group ("a human rights group", "an activist group") is the
+first monitor named after it. Only the words of the description's own phrase count (a
+comma-less parse hangs the sentence before on it), and it needs a determiner: "media
+reported", "state media said" stand for no outlet named before. An unresolved "it" or
+"he"/"she" under a speech verb stands for the last organisation or person named in the two
+sentences before it.
 """
 
 from __future__ import annotations
@@ -93,9 +97,13 @@ class ClaimantNamer:
             named = self._named_beside(tok)
             if named is not None:
                 return named
+            if noun_kind == UNNAMED:
+                member = self._member_of(tok)
+                if member is not None:
+                    return member
             text = self._phrase(tok)
             if noun_kind in self.lex.sets.get("generic_claimant_kinds", ()) and self._generic(tok):
-                antecedent = self._antecedent(noun_kind, tok.idx)
+                antecedent = self._antecedent(noun_kind, tok.idx, _indefinite(tok))
                 if antecedent is not None:
                     return antecedent
             return Claimant(text, None, noun_kind)
@@ -140,6 +148,9 @@ class ClaimantNamer:
 
     def _phrase(self, tok: Token) -> str:
         """The head with its adjacent modifiers, from its determiner on if it has one."""
+        return _short(self.a.doc[self._phrase_start(tok) : tok.i + 1].text)
+
+    def _phrase_start(self, tok: Token) -> int:
         start = tok.i
         for child in reversed(list(tok.lefts)):
             if child.i != start - 1 and child.right_edge.i != start - 1:
@@ -152,8 +163,7 @@ class ClaimantNamer:
                     break
             else:
                 break
-        text = self.a.doc[start : tok.i + 1].text
-        return _short(text)
+        return start
 
     def _named_beside(self, tok: Token) -> Claimant | None:
         """A description and the name it introduces: 'British-based monitor the Syrian
@@ -187,14 +197,41 @@ class ClaimantNamer:
                 return Claimant(a.named(mention), mention.actor_id, kind)
         return None
 
+    def _member_of(self, tok: Token) -> Claimant | None:
+        """People named by the organisation they speak for: 'activists from the Local
+        Coordination Committees', 'a spokesman for the ministry', 'activists in the
+        Commission': the organisation is the claimant, as the phrase says it."""
+        a = self.a
+        for prep in tok.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in _MEMBER_PREPOSITIONS:
+                continue
+            for obj in prep.children:
+                mention = a.mention_at(obj) if obj.dep_ == "pobj" else None
+                if mention is None or not mention.actor_id or mention.kind != "organisation":
+                    continue
+                kind = self._actor_kind(mention.actor_id, mention.kind)
+                if kind is None or kind == PERSON:
+                    continue
+                start = self._phrase_start(tok)
+                text = _short(a.doc[start : obj.right_edge.i + 1].text)
+                return Claimant(text, mention.actor_id, kind)
+        return None
+
     def _generic(self, tok: Token) -> bool:
-        """A description with no name of its own: 'a monitor', 'the broadcaster'."""
+        """A description with no name of its own: 'a monitor', 'the broadcaster'. Only the
+        words of its own phrase count: a comma-less parse may hang the end of the sentence
+        before it on it ('near the bastion Raqqa a monitor said')."""
+        start = self._phrase_start(tok)
         for child in tok.lefts:
+            if child.i < start:
+                continue
             if child.pos_ == "PROPN" and child.ent_type_ not in ("GPE", "NORP", "LOC"):
                 return False
+        if not any(c.dep_ in ("det", "poss") and c.i >= start for c in tok.lefts):
+            return False  # "media reported", "state media said": no one named before
         return not any(c.dep_ == "appos" for c in tok.children)
 
-    def _antecedent(self, kind: str, before: int) -> Claimant | None:
+    def _antecedent(self, kind: str, before: int, indefinite: bool = False) -> Claimant | None:
         # a monitor is an organisation too: "the Britain-based group", "the group said" after
         # the Observatory was quoted is the Observatory
         kinds = (kind, MONITOR) if kind == ORGANISATION else (kind,)
@@ -202,6 +239,18 @@ class ClaimantNamer:
             if at < before and claimant.kind in kinds:
                 return claimant
         a = self.a
+        if kind == ORGANISATION and indefinite:
+            # "a human rights group said ... The Britain-based Syrian Observatory said": a
+            # new group the lead leaves unnamed is the monitor the text names after it
+            for m in a.mentions:
+                if (
+                    m.start > before
+                    and m.actor_id
+                    and m.kind == "organisation"
+                    and self._actor_kind(m.actor_id, m.kind) == MONITOR
+                ):
+                    return Claimant(a.named(m), m.actor_id, MONITOR)
+            return None
         earlier = None
         later = None
         for m in a.mentions:
@@ -238,3 +287,11 @@ class ClaimantNamer:
             if floor <= at < tok.idx and (claimant.kind == PERSON) == (word in _PERSON_PRONOUNS):
                 return claimant
         return None
+
+
+_MEMBER_PREPOSITIONS = frozenset({"from", "of", "in", "for", "at", "with"})
+
+
+def _indefinite(tok: Token) -> bool:
+    """'a group', 'an activist group': a description that brings in someone new."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.lefts)
