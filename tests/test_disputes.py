@@ -213,9 +213,10 @@ def incident(*reports):
 
 
 def toll(aid, text, value, qualifier, claimant, start=0, **kw):
-    return figure(aid, text, value, qualifier, what="people", about=None, claimant=claimant,
-                  measure=kw.pop("measure", "killed"), victims=kw.pop("victims", "people"),
-                  scope="incident", start=start, **kw)  # fmt: skip
+    return figure(aid, text, value, qualifier, what=kw.pop("what", "people"), about=None,
+                  claimant=claimant, measure=kw.pop("measure", "killed"),
+                  victims=kw.pop("victims", "people"), scope=kw.pop("scope", "incident"),
+                  start=start, **kw)  # fmt: skip
 
 
 def test_an_incidents_tolls_from_two_sources_that_cannot_meet():
@@ -535,6 +536,54 @@ def test_a_further_count_adds_to_a_toll_and_is_not_one_of_its_own():
     found = incident(report("a1", "AFP", [alone]), report("a2", "BBC", [strike]))
     (figure_,) = incident_figures(found, {("a1", 13): alone, ("a2", 0): strike}, ARTICLES)
     assert figure_.status == "dispute"
+
+
+def test_a_count_among_a_larger_one_is_a_part_not_a_disputed_toll():
+    school = toll("a2", "at least five", 5, "at_least", "a media centre", low=5,
+                  victims="children")  # fmt: skip
+    for sentence in (
+        "Shelling killed three civilians including one child, the monitor said.",
+        "At least 17 were killed, among them one child.",
+    ):
+        part = toll("a1", "one", 1, "exact", "SOHR", sentence=sentence,
+                    start=sentence.index("one"), victims="children")  # fmt: skip
+        found = incident(report("a1", "AFP", [part]), report("a2", "BBC", [school]))
+        figures_ = {("a1", part.start): part, ("a2", 0): school}
+        (figure_,) = incident_figures(found, figures_, ARTICLES)
+        assert figure_.status == "agreed" and len(figure_.claims) == 2, sentence
+    alone = toll("a1", "one", 1, "exact", "SOHR", sentence="Shelling killed one child.",
+                 start=16, victims="children")  # fmt: skip
+    found = incident(report("a1", "AFP", [alone]), report("a2", "BBC", [school]))
+    (figure_,) = incident_figures(found, {("a1", 16): alone, ("a2", 0): school}, ARTICLES)
+    assert figure_.status == "dispute"
+
+
+def test_bodies_someone_saw_are_at_least_that_many_dead():
+    school = toll("a2", "at least five", 5, "at_least", "a media centre", low=5)
+    for sentence, what in (
+        ("A photographer saw the bodies of four children at the clinic.", "children"),
+        ("A video showed four bodies on the floor of a clinic.", "bodies"),
+    ):
+        seen = toll("a1", "four", 4, "exact", "a medical source", sentence=sentence,
+                    start=sentence.index("four"), what=what)  # fmt: skip
+        found = incident(report("a1", "AFP", [seen]), report("a2", "BBC", [school]))
+        figures_ = {("a1", seen.start): seen, ("a2", 0): school}
+        (figure_,) = incident_figures(found, figures_, ARTICLES)
+        assert figure_.status == "agreed", sentence
+    told = toll("a1", "four", 4, "exact", "a medical source", start=0,
+                sentence="Four people were killed, a medical source said.")  # fmt: skip
+    found = incident(report("a1", "AFP", [told]), report("a2", "BBC", [school]))
+    (figure_,) = incident_figures(found, {("a1", 0): told, ("a2", 0): school}, ARTICLES)
+    assert figure_.status == "dispute"
+
+
+def test_a_running_total_is_shown_with_the_strike_but_never_set_against_its_toll():
+    strike = toll("a2", "14", 14, "exact", "a hospital spokesman")
+    total = toll("a1", "45", 45, "exact", "White Helmets", scope="cumulative",
+                 sentence="The White Helmets said 45 people were killed in three days.")  # fmt: skip
+    found = incident(report("a1", "AFP", [total]), report("a2", "BBC", [strike]))
+    (figure_,) = incident_figures(found, {("a1", 0): total, ("a2", 0): strike}, ARTICLES)
+    assert figure_.status == "agreed" and len(figure_.claims) == 2
 
 
 def test_a_named_doer_against_a_doer_not_known():

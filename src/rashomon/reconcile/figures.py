@@ -110,6 +110,11 @@ _WIDE = re.compile(r"\b(?:across|throughout|all over)\b", re.IGNORECASE)
 # count added to another, not a toll of its own
 _FURTHER = re.compile(r"\b(?:a further|another|additional)\s+$", re.IGNORECASE)
 _MORE = re.compile(r"^\s+more\b", re.IGNORECASE)
+# "killed three civilians including one child", "at least 17 ..., among them 13 police
+# officers": a count of some of those another count of the sentence holds
+_AMONG = re.compile(
+    r"\b(?:including|includ(?:es|ed)|among them|among whom|of whom|of them)\s+$", re.IGNORECASE
+)
 
 
 def _part_of_more(figure: FigureFact) -> bool:
@@ -121,6 +126,14 @@ def _part_of_more(figure: FigureFact) -> bool:
     if _MORE.match(figure.sentence[at + len(figure.text) : at + len(figure.text) + 8]):
         return True
     return bool(_BREAKDOWN.findall(figure.sentence)[_PARTS - 1 :] or _WIDE.search(figure.sentence))
+
+
+def _among(figure: FigureFact) -> bool:
+    """A count of some of those another count of its sentence holds ("killed three
+    civilians including one child"): the first count of its group its claimant gives, but
+    a part, not a toll to set against another source's."""
+    at = figure.start - figure.sentence_start
+    return _AMONG.search(figure.sentence[max(0, at - 20) : at]) is not None
 
 
 def incident_figures(
@@ -155,11 +168,15 @@ def incident_figures(
                     articles[figure.article_id].outlet if figure.article_id in articles else None
                 )
                 places = (None, report.place_id, incident.place_id)
-                if figure.place_id in places and not _part_of_more(figure):
+                if (
+                    figure.place_id in places
+                    and figure.scope == "incident"
+                    and not _part_of_more(figure)
+                ):
                     firsts.setdefault((*key, claimant_key(figure, outlet)), figure)
         headline |= {(f.article_id, f.start) for f in firsts.values()}
         if report.lead:
-            leading |= {(f.article_id, f.start) for f in firsts.values()}
+            leading |= {(f.article_id, f.start) for f in firsts.values() if not _among(f)}
     found = []
     for (measure, victims), claims in sorted(groups.items()):
         key = f"{incident.id}|{measure}|{victims}"
@@ -459,6 +476,7 @@ def _loosened(claims: Sequence[FigureFact]) -> list[FigureFact]:
     """A bare figure read as its article's qualified wording of the same value: a headline
     "Air raids kill 29 civilians" shortens the body's "at least 29", so it allows what
     the body allows and is no exact count to set against "over 40"."""
+    claims = [_as_floor(c) for c in claims]
     qualified: dict[tuple[str, float], str] = {}
     for claim in claims:
         if claim.qualifier in ("at_least", "at_most", "approximate") and claim.value is not None:
@@ -470,6 +488,22 @@ def _loosened(claims: Sequence[FigureFact]) -> list[FigureFact]:
         else claim
         for claim in claims
     ]  # fmt: skip
+
+
+# "saw the bodies of four children", "another five bodies": bodies seen or brought in
+_BODIES_OF = re.compile(r"\bbodies\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _as_floor(claim: FigureFact) -> FigureFact:
+    """A count of bodies (seen in a clinic, brought to a hospital, shown in a video) is
+    what someone saw somewhere: at least that many died, not the toll."""
+    if claim.qualifier != "exact" or claim.low is not None or claim.high is not None:
+        return claim
+    at = claim.start - claim.sentence_start
+    seen = (claim.what or "").lower().startswith("bodies") or _BODIES_OF.search(
+        claim.sentence[max(0, at - 20) : at]
+    )
+    return replace(claim, qualifier="at_least") if seen else claim
 
 
 def _interval(claim: FigureFact) -> tuple[float, float]:
