@@ -58,7 +58,8 @@ def figure(aid, text, value, qualifier, what="JFS fighters", about="jfs", claima
     start = defaults.pop("start")
     return FigureFact(
         article_id=aid, start=start, end=start + len(text), text=text, value=value,
-        qualifier=qualifier, sentence_start=0, sentence_end=40, what=what, about_actor_id=about,
+        qualifier=qualifier, sentence_start=defaults.pop("sentence_start", 0),
+        sentence_end=defaults.pop("sentence_end", 40), what=what, about_actor_id=about,
         claimant=claimant, **defaults,
     )  # fmt: skip
 
@@ -555,6 +556,26 @@ def test_a_count_among_a_larger_one_is_a_part_not_a_disputed_toll():
                  start=16, victims="children")  # fmt: skip
     found = incident(report("a1", "AFP", [alone]), report("a2", "BBC", [school]))
     (figure_,) = incident_figures(found, {("a1", 16): alone, ("a2", 0): school}, ARTICLES)
+    assert figure_.status == "dispute"
+
+
+def test_a_count_that_names_nothing_goes_on_with_the_part_before_it():
+    first = "Shelling on another town killed another three people, the monitor said."
+    second = "The media centre said four were killed."
+    text = f"{first} {second}"
+    part = toll("a1", "three", 3, "exact", "SOHR", sentence=first, sentence_start=0,
+                sentence_end=len(first), start=first.index("three"))  # fmt: skip
+    bare = toll("a1", "four", 4, "exact", "a media centre", what="killed", sentence=second,
+                sentence_start=len(first) + 1, sentence_end=len(text),
+                start=text.index("four"))  # fmt: skip
+    strike = toll("a2", "five", 5, "exact", "Rami Abdel Rahman")
+    found = incident(report("a1", "AFP", [part, bare]), report("a2", "BBC", [strike]))
+    figures_ = {("a1", part.start): part, ("a1", bare.start): bare, ("a2", 0): strike}
+    (figure_,) = incident_figures(found, figures_, ARTICLES)
+    assert figure_.status == "agreed" and len(figure_.claims) == 3
+    named = replace(bare, what="people killed")
+    figures_[("a1", bare.start)] = named
+    (figure_,) = incident_figures(found, figures_, ARTICLES)
     assert figure_.status == "dispute"
 
 

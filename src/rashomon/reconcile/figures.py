@@ -128,6 +128,27 @@ def _part_of_more(figure: FigureFact) -> bool:
     return bool(_BREAKDOWN.findall(figure.sentence)[_PARTS - 1 :] or _WIDE.search(figure.sentence))
 
 
+def _goes_on_from_a_part(
+    figure: FigureFact, others: Sequence[FigureFact], places: Sequence[str | None]
+) -> bool:
+    """A count that names nothing it counts ("The media centre said four were killed")
+    counts what the sentence before it did: when that sentence gave a part (a toll placed
+    elsewhere, "another three people"), this is another source's count of that part."""
+    if _NAMED.sub("", (figure.what or "").lower()).strip(" ,-"):
+        return False
+    before = [
+        o for o in others
+        if o.sentence_end <= figure.sentence_start
+        and figure.sentence_start - o.sentence_end <= 2
+        and measure_of(o) == measure_of(figure)
+    ]  # fmt: skip
+    return any(o.place_id not in places or _part_of_more(o) for o in before)
+
+
+# the measure's own words: what is left of a figure's "what" names the counted
+_NAMED = re.compile(f"{_KILLED.pattern}|{_INJURED.pattern}", re.IGNORECASE)
+
+
 def _among(figure: FigureFact) -> bool:
     """A count of some of those another count of its sentence holds ("killed three
     civilians including one child"): the first count of its group its claimant gives, but
@@ -154,6 +175,9 @@ def incident_figures(
     groups: dict[tuple[str, str], list[FigureFact]] = defaultdict(list)
     headline: set[tuple[str, int]] = set()
     leading: set[tuple[str, int]] = set()
+    of_article: dict[str, list[FigureFact]] = defaultdict(list)
+    for fact in figures.values():
+        of_article[fact.article_id].append(fact)
     for report in incident.reports:
         firsts: dict[tuple[str, str, str], FigureFact] = {}
         for start in sorted(report.figure_starts):
@@ -172,6 +196,7 @@ def incident_figures(
                     figure.place_id in places
                     and figure.scope == "incident"
                     and not _part_of_more(figure)
+                    and not _goes_on_from_a_part(figure, of_article[figure.article_id], places)
                 ):
                     firsts.setdefault((*key, claimant_key(figure, outlet)), figure)
         headline |= {(f.article_id, f.start) for f in firsts.values()}
