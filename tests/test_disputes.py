@@ -579,6 +579,24 @@ def test_a_count_that_names_nothing_goes_on_with_the_part_before_it():
     assert figure_.status == "dispute"
 
 
+def test_a_count_the_other_article_tells_as_earlier_is_updated_not_disputed():
+    ministry = toll("a1", "six", 6, "exact", "the interior ministry", measure="injured")
+    said = "The state agency reported earlier that six were wounded."
+    earlier = toll("a2", "six", 6, "exact", "the state agency", measure="injured",
+                   sentence=said, start=said.index("six"))  # fmt: skip
+    source = toll("a2", "more than 10", 10, "at_least", "an informed source", low=10,
+                  measure="injured", start=80)  # fmt: skip
+    found = incident(report("a1", "AFP", [ministry]), report("a2", "BBC", [earlier, source]))
+    figures_ = {("a1", 0): ministry, ("a2", earlier.start): earlier, ("a2", 80): source}
+    (figure_,) = incident_figures(found, figures_, ARTICLES)
+    assert figure_.status == "update"
+    plain = replace(earlier, sentence="The state agency said six were wounded.", start=22)
+    figures_ = {("a1", 0): ministry, ("a2", 22): plain, ("a2", 80): source}
+    found = incident(report("a1", "AFP", [ministry]), report("a2", "BBC", [plain, source]))
+    (figure_,) = incident_figures(found, figures_, ARTICLES)
+    assert figure_.status == "dispute"
+
+
 def test_bodies_someone_saw_are_at_least_that_many_dead():
     school = toll("a2", "at least five", 5, "at_least", "a media centre", low=5)
     for sentence, what in (

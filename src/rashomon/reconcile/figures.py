@@ -389,6 +389,8 @@ def _clashes(
                 found.append(Clash(i, j, "update"))
             elif a.claimant and b.claimant:
                 kind = _clash(a, b, articles)
+                if kind == "dispute" and _told_as_earlier(a, b, claims):
+                    kind = "update"
                 if kind == "update" or _both_in(a, b, leading):
                     found.append(Clash(i, j, kind))
             elif _rising(a, b, articles):  # an outlet's own toll: whose count it is, unsaid
@@ -465,6 +467,27 @@ _ROSE = re.compile(
 _EARLY = re.compile(
     r"\b(?:preliminary|initial(?:ly)?|(?:first|early) (?:reports?|tolls?|counts?))\b", re.IGNORECASE
 )
+# "SANA reported earlier that six were wounded": a count the text says came before
+_EARLIER = re.compile(
+    r"\b(?:(?:said|reported|announced|put|gave|had)\s+(?:it\s+)?earlier|"
+    r"earlier\s+(?:said|reported|announced|put|gave|toll|count|figure)|"
+    r"(?:had\s+)?previously\s+(?:said|reported|announced|put|given))\b",
+    re.IGNORECASE,
+)
+
+
+def _told_as_earlier(a: FigureFact, b: FigureFact, claims: Sequence[FigureFact]) -> bool:
+    """The article of the higher count tells the lower as an earlier count ("SANA reported
+    earlier that six were wounded"): it gives the higher as what replaced it."""
+    low, high = sorted((a, b), key=lambda c: _middle(_interval(c)))
+    return any(
+        c.article_id == high.article_id
+        and overlap(_interval(c), _interval(low))
+        and _EARLIER.search(c.sentence) is not None
+        for c in claims
+    )
+
+
 UPDATE_AFTER_DAYS = 2  # another source's higher toll this much later is counted later, not
 # disputed; a day apart, sources still disagree about the same count (tuning half of the
 # FA-KES incident gold: as many next-day tolls from another claimant are disputes as not)
