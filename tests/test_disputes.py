@@ -58,7 +58,8 @@ def figure(aid, text, value, qualifier, what="JFS fighters", about="jfs", claima
     start = defaults.pop("start")
     return FigureFact(
         article_id=aid, start=start, end=start + len(text), text=text, value=value,
-        qualifier=qualifier, sentence_start=0, sentence_end=40, what=what, about_actor_id=about,
+        qualifier=qualifier, sentence_start=defaults.pop("sentence_start", 0),
+        sentence_end=defaults.pop("sentence_end", 40), what=what, about_actor_id=about,
         claimant=claimant, **defaults,
     )  # fmt: skip
 
@@ -213,9 +214,10 @@ def incident(*reports):
 
 
 def toll(aid, text, value, qualifier, claimant, start=0, **kw):
-    return figure(aid, text, value, qualifier, what="people", about=None, claimant=claimant,
-                  measure=kw.pop("measure", "killed"), victims=kw.pop("victims", "people"),
-                  scope="incident", start=start, **kw)  # fmt: skip
+    return figure(aid, text, value, qualifier, what=kw.pop("what", "people"), about=None,
+                  claimant=claimant, measure=kw.pop("measure", "killed"),
+                  victims=kw.pop("victims", "people"), scope=kw.pop("scope", "incident"),
+                  start=start, **kw)  # fmt: skip
 
 
 def test_an_incidents_tolls_from_two_sources_that_cannot_meet():
@@ -535,6 +537,92 @@ def test_a_further_count_adds_to_a_toll_and_is_not_one_of_its_own():
     found = incident(report("a1", "AFP", [alone]), report("a2", "BBC", [strike]))
     (figure_,) = incident_figures(found, {("a1", 13): alone, ("a2", 0): strike}, ARTICLES)
     assert figure_.status == "dispute"
+
+
+def test_a_count_among_a_larger_one_is_a_part_not_a_disputed_toll():
+    school = toll("a2", "at least five", 5, "at_least", "a media centre", low=5,
+                  victims="children")  # fmt: skip
+    for sentence in (
+        "Shelling killed three civilians including one child, the monitor said.",
+        "At least 17 were killed, among them one child.",
+    ):
+        part = toll("a1", "one", 1, "exact", "SOHR", sentence=sentence,
+                    start=sentence.index("one"), victims="children")  # fmt: skip
+        found = incident(report("a1", "AFP", [part]), report("a2", "BBC", [school]))
+        figures_ = {("a1", part.start): part, ("a2", 0): school}
+        (figure_,) = incident_figures(found, figures_, ARTICLES)
+        assert figure_.status == "agreed" and len(figure_.claims) == 2, sentence
+    alone = toll("a1", "one", 1, "exact", "SOHR", sentence="Shelling killed one child.",
+                 start=16, victims="children")  # fmt: skip
+    found = incident(report("a1", "AFP", [alone]), report("a2", "BBC", [school]))
+    (figure_,) = incident_figures(found, {("a1", 16): alone, ("a2", 0): school}, ARTICLES)
+    assert figure_.status == "dispute"
+
+
+def test_a_count_that_names_nothing_goes_on_with_the_part_before_it():
+    first = "Shelling on another town killed another three people, the monitor said."
+    second = "The media centre said four were killed."
+    text = f"{first} {second}"
+    part = toll("a1", "three", 3, "exact", "SOHR", sentence=first, sentence_start=0,
+                sentence_end=len(first), start=first.index("three"))  # fmt: skip
+    bare = toll("a1", "four", 4, "exact", "a media centre", what="killed", sentence=second,
+                sentence_start=len(first) + 1, sentence_end=len(text),
+                start=text.index("four"))  # fmt: skip
+    strike = toll("a2", "five", 5, "exact", "Rami Abdel Rahman")
+    found = incident(report("a1", "AFP", [part, bare]), report("a2", "BBC", [strike]))
+    figures_ = {("a1", part.start): part, ("a1", bare.start): bare, ("a2", 0): strike}
+    (figure_,) = incident_figures(found, figures_, ARTICLES)
+    assert figure_.status == "agreed" and len(figure_.claims) == 3
+    named = replace(bare, what="people killed")
+    figures_[("a1", bare.start)] = named
+    (figure_,) = incident_figures(found, figures_, ARTICLES)
+    assert figure_.status == "dispute"
+
+
+def test_a_count_the_other_article_tells_as_earlier_is_updated_not_disputed():
+    ministry = toll("a1", "six", 6, "exact", "the interior ministry", measure="injured")
+    said = "The state agency reported earlier that six were wounded."
+    earlier = toll("a2", "six", 6, "exact", "the state agency", measure="injured",
+                   sentence=said, start=said.index("six"))  # fmt: skip
+    source = toll("a2", "more than 10", 10, "at_least", "an informed source", low=10,
+                  measure="injured", start=80)  # fmt: skip
+    found = incident(report("a1", "AFP", [ministry]), report("a2", "BBC", [earlier, source]))
+    figures_ = {("a1", 0): ministry, ("a2", earlier.start): earlier, ("a2", 80): source}
+    (figure_,) = incident_figures(found, figures_, ARTICLES)
+    assert figure_.status == "update"
+    plain = replace(earlier, sentence="The state agency said six were wounded.", start=22)
+    figures_ = {("a1", 0): ministry, ("a2", 22): plain, ("a2", 80): source}
+    found = incident(report("a1", "AFP", [ministry]), report("a2", "BBC", [plain, source]))
+    (figure_,) = incident_figures(found, figures_, ARTICLES)
+    assert figure_.status == "dispute"
+
+
+def test_bodies_someone_saw_are_at_least_that_many_dead():
+    school = toll("a2", "at least five", 5, "at_least", "a media centre", low=5)
+    for sentence, what in (
+        ("A photographer saw the bodies of four children at the clinic.", "children"),
+        ("A video showed four bodies on the floor of a clinic.", "bodies"),
+    ):
+        seen = toll("a1", "four", 4, "exact", "a medical source", sentence=sentence,
+                    start=sentence.index("four"), what=what)  # fmt: skip
+        found = incident(report("a1", "AFP", [seen]), report("a2", "BBC", [school]))
+        figures_ = {("a1", seen.start): seen, ("a2", 0): school}
+        (figure_,) = incident_figures(found, figures_, ARTICLES)
+        assert figure_.status == "agreed", sentence
+    told = toll("a1", "four", 4, "exact", "a medical source", start=0,
+                sentence="Four people were killed, a medical source said.")  # fmt: skip
+    found = incident(report("a1", "AFP", [told]), report("a2", "BBC", [school]))
+    (figure_,) = incident_figures(found, {("a1", 0): told, ("a2", 0): school}, ARTICLES)
+    assert figure_.status == "dispute"
+
+
+def test_a_running_total_is_shown_with_the_strike_but_never_set_against_its_toll():
+    strike = toll("a2", "14", 14, "exact", "a hospital spokesman")
+    total = toll("a1", "45", 45, "exact", "White Helmets", scope="cumulative",
+                 sentence="The White Helmets said 45 people were killed in three days.")  # fmt: skip
+    found = incident(report("a1", "AFP", [total]), report("a2", "BBC", [strike]))
+    (figure_,) = incident_figures(found, {("a1", 0): total, ("a2", 0): strike}, ARTICLES)
+    assert figure_.status == "agreed" and len(figure_.claims) == 2
 
 
 def test_a_named_doer_against_a_doer_not_known():

@@ -167,6 +167,9 @@ def test_counts_of_things_have_no_victims(read):
             "cumulative",
         ),
         ("At least 40 people were killed on Sunday, the most since March.", "incident"),
+        ("A total of 24 militants were killed in separate operations near the city.", "cumulative"),
+        ("Troops killed 30 rebels during several raids on the villages.", "cumulative"),
+        ("A total of 24 militants were killed in an operation near the city.", "incident"),
     ],
 )
 def test_scope(read, sentence, scope):

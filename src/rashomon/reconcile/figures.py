@@ -110,6 +110,11 @@ _WIDE = re.compile(r"\b(?:across|throughout|all over)\b", re.IGNORECASE)
 # count added to another, not a toll of its own
 _FURTHER = re.compile(r"\b(?:a further|another|additional)\s+$", re.IGNORECASE)
 _MORE = re.compile(r"^\s+more\b", re.IGNORECASE)
+# "killed three civilians including one child", "at least 17 ..., among them 13 police
+# officers": a count of some of those another count of the sentence holds
+_AMONG = re.compile(
+    r"\b(?:including|includ(?:es|ed)|among them|among whom|of whom|of them)\s+$", re.IGNORECASE
+)
 
 
 def _part_of_more(figure: FigureFact) -> bool:
@@ -121,6 +126,35 @@ def _part_of_more(figure: FigureFact) -> bool:
     if _MORE.match(figure.sentence[at + len(figure.text) : at + len(figure.text) + 8]):
         return True
     return bool(_BREAKDOWN.findall(figure.sentence)[_PARTS - 1 :] or _WIDE.search(figure.sentence))
+
+
+def _goes_on_from_a_part(
+    figure: FigureFact, others: Sequence[FigureFact], places: Sequence[str | None]
+) -> bool:
+    """A count that names nothing it counts ("The media centre said four were killed")
+    counts what the sentence before it did: when that sentence gave a part (a toll placed
+    elsewhere, "another three people"), this is another source's count of that part."""
+    if _NAMED.sub("", (figure.what or "").lower()).strip(" ,-"):
+        return False
+    before = [
+        o for o in others
+        if o.sentence_end <= figure.sentence_start
+        and figure.sentence_start - o.sentence_end <= 2
+        and measure_of(o) == measure_of(figure)
+    ]  # fmt: skip
+    return any(o.place_id not in places or _part_of_more(o) for o in before)
+
+
+# the measure's own words: what is left of a figure's "what" names the counted
+_NAMED = re.compile(f"{_KILLED.pattern}|{_INJURED.pattern}", re.IGNORECASE)
+
+
+def _among(figure: FigureFact) -> bool:
+    """A count of some of those another count of its sentence holds ("killed three
+    civilians including one child"): the first count of its group its claimant gives, but
+    a part, not a toll to set against another source's."""
+    at = figure.start - figure.sentence_start
+    return _AMONG.search(figure.sentence[max(0, at - 20) : at]) is not None
 
 
 def incident_figures(
@@ -141,6 +175,9 @@ def incident_figures(
     groups: dict[tuple[str, str], list[FigureFact]] = defaultdict(list)
     headline: set[tuple[str, int]] = set()
     leading: set[tuple[str, int]] = set()
+    of_article: dict[str, list[FigureFact]] = defaultdict(list)
+    for fact in figures.values():
+        of_article[fact.article_id].append(fact)
     for report in incident.reports:
         firsts: dict[tuple[str, str, str], FigureFact] = {}
         for start in sorted(report.figure_starts):
@@ -155,11 +192,16 @@ def incident_figures(
                     articles[figure.article_id].outlet if figure.article_id in articles else None
                 )
                 places = (None, report.place_id, incident.place_id)
-                if figure.place_id in places and not _part_of_more(figure):
+                if (
+                    figure.place_id in places
+                    and figure.scope == "incident"
+                    and not _part_of_more(figure)
+                    and not _goes_on_from_a_part(figure, of_article[figure.article_id], places)
+                ):
                     firsts.setdefault((*key, claimant_key(figure, outlet)), figure)
         headline |= {(f.article_id, f.start) for f in firsts.values()}
         if report.lead:
-            leading |= {(f.article_id, f.start) for f in firsts.values()}
+            leading |= {(f.article_id, f.start) for f in firsts.values() if not _among(f)}
     found = []
     for (measure, victims), claims in sorted(groups.items()):
         key = f"{incident.id}|{measure}|{victims}"
@@ -347,6 +389,8 @@ def _clashes(
                 found.append(Clash(i, j, "update"))
             elif a.claimant and b.claimant:
                 kind = _clash(a, b, articles)
+                if kind == "dispute" and _told_as_earlier(a, b, claims):
+                    kind = "update"
                 if kind == "update" or _both_in(a, b, leading):
                     found.append(Clash(i, j, kind))
             elif _rising(a, b, articles):  # an outlet's own toll: whose count it is, unsaid
@@ -423,6 +467,27 @@ _ROSE = re.compile(
 _EARLY = re.compile(
     r"\b(?:preliminary|initial(?:ly)?|(?:first|early) (?:reports?|tolls?|counts?))\b", re.IGNORECASE
 )
+# "SANA reported earlier that six were wounded": a count the text says came before
+_EARLIER = re.compile(
+    r"\b(?:(?:said|reported|announced|put|gave|had)\s+(?:it\s+)?earlier|"
+    r"earlier\s+(?:said|reported|announced|put|gave|toll|count|figure)|"
+    r"(?:had\s+)?previously\s+(?:said|reported|announced|put|given))\b",
+    re.IGNORECASE,
+)
+
+
+def _told_as_earlier(a: FigureFact, b: FigureFact, claims: Sequence[FigureFact]) -> bool:
+    """The article of the higher count tells the lower as an earlier count ("SANA reported
+    earlier that six were wounded"): it gives the higher as what replaced it."""
+    low, high = sorted((a, b), key=lambda c: _middle(_interval(c)))
+    return any(
+        c.article_id == high.article_id
+        and overlap(_interval(c), _interval(low))
+        and _EARLIER.search(c.sentence) is not None
+        for c in claims
+    )
+
+
 UPDATE_AFTER_DAYS = 2  # another source's higher toll this much later is counted later, not
 # disputed; a day apart, sources still disagree about the same count (tuning half of the
 # FA-KES incident gold: as many next-day tolls from another claimant are disputes as not)
@@ -459,6 +524,7 @@ def _loosened(claims: Sequence[FigureFact]) -> list[FigureFact]:
     """A bare figure read as its article's qualified wording of the same value: a headline
     "Air raids kill 29 civilians" shortens the body's "at least 29", so it allows what
     the body allows and is no exact count to set against "over 40"."""
+    claims = [_as_floor(c) for c in claims]
     qualified: dict[tuple[str, float], str] = {}
     for claim in claims:
         if claim.qualifier in ("at_least", "at_most", "approximate") and claim.value is not None:
@@ -470,6 +536,22 @@ def _loosened(claims: Sequence[FigureFact]) -> list[FigureFact]:
         else claim
         for claim in claims
     ]  # fmt: skip
+
+
+# "saw the bodies of four children", "another five bodies": bodies seen or brought in
+_BODIES_OF = re.compile(r"\bbodies\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _as_floor(claim: FigureFact) -> FigureFact:
+    """A count of bodies (seen in a clinic, brought to a hospital, shown in a video) is
+    what someone saw somewhere: at least that many died, not the toll."""
+    if claim.qualifier != "exact" or claim.low is not None or claim.high is not None:
+        return claim
+    at = claim.start - claim.sentence_start
+    seen = (claim.what or "").lower().startswith("bodies") or _BODIES_OF.search(
+        claim.sentence[max(0, at - 20) : at]
+    )
+    return replace(claim, qualifier="at_least") if seen else claim
 
 
 def _interval(claim: FigureFact) -> tuple[float, float]:

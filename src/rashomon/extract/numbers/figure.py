@@ -495,6 +495,12 @@ class _FigureReader:
                     cumulative = True
             elif self._running_total(tok):
                 cumulative = True
+        clause = _clause_verb(verb)
+        if clause is not None and not cumulative:  # "a total of 24 were killed in ..."
+            cumulative = any(
+                c.dep_ == "prep" and lex.has("period_prepositions", c.lower_) and self._several(c)
+                for c in clause.children
+            )
         return (CUMULATIVE, since) if cumulative else (INCIDENT, None)
 
     @cached_property
@@ -537,6 +543,16 @@ class _FigureReader:
         if obj.tag_ in ("NNS",) and count == 1.0:
             count = 2.0  # "in recent days", "over the past weeks"
         return count * _TIME_DAYS[unit]
+
+    def _several(self, prep: Token) -> bool:
+        """'in separate operations', 'during several raids': the count sums what several
+        happenings did, whatever each was."""
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.tag_ not in ("NNS", "NNPS"):
+            return False
+        return any(
+            c.dep_ == "amod" and self.lex.has("several_words", c.lower_) for c in obj.children
+        )
 
     def _running_total(self, tok: Token) -> bool:
         doc, lex = self.a.doc, self.lex
