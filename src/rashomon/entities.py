@@ -55,8 +55,9 @@ MAX_SENTENCE_TOKENS = 150
 # facts 5): names that write the Arabic article ("Dayr al-Zawr") are places though the model
 # tags them as people; 20 (events 2): demands, CAMEO-table event words, event nouns read
 # through their modifiers, place targets for acts done to a territory; 21 (claimants):
-# speakers before speech verbs in comma-less copy, "he said" going on, spokespeople's bodies
-EXTRACTOR_VERSION = "21"
+# speakers before speech verbs in comma-less copy, "he said" going on, spokespeople's bodies;
+# 22 (numeric disputes): tolls "in separate operations" are cumulative
+EXTRACTOR_VERSION = "22"
 STAGE = "entities"
 
 
