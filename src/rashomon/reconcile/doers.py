@@ -1,0 +1,403 @@
+"""Who did it, on whose word: the doers, accusations, denials and doubts of one article's
+incident reports (the groups reports.py builds), each an `Attribution` with its claimant and
+offsets. A doer is what the report's attacks name as their source, or how the press names
+one without a verb of its own ("Russian jets", "strikes by the coalition"), or whom a source
+accuses; an outlet reporting, a place misread as an actor, and an armed group named beside an
+air strike are not doers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from rashomon.facts import ArticleFacts, Attribution, EventFact, Gazette, MentionFact
+from rashomon.reconcile.incident_kinds import IncidentKinds
+from rashomon.reconcile.kinship import ActorRelations
+from rashomon.reconcile.report_parts import (
+    TOLD,
+    Group,
+    Sentence,
+    Starting,
+    is_country,
+    place_mentions,
+)
+from rashomon.reconcile.sayings import ABOUT_IT, Saying, claimant_at, sayings
+
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})  # a doer named only by pronoun
+_NOT_ACTORS = frozenset({"media"})  # outlets report; they do not strike (see `acting`)
+
+
+def doers_of(
+    group: Group,
+    doing: Sequence[EventFact],
+    kind: str,
+    kinds: IncidentKinds,
+    facts: ArticleFacts,
+    gazette: Gazette,
+    stances: Sequence[EventFact] = (),
+) -> tuple[Attribution, ...]:
+    """Who one report says did it: the doers of its (violent) acts `doing` and of the
+    press's doer phrases in its sentences, less a party named only for another deed, then
+    those its accusations name; an armed group never flies the air strike it is named
+    beside."""
+    return tuple(
+        a for a in _unique(
+            *_of_its_kind(
+                _perpetrators(doing, facts, gazette, [(s.start, s.end) for s in group.sentences]),
+                doing, kind, kinds, gazette,
+            ),
+            *_accused(stances, facts, gazette),
+        )
+        if not _from_the_air(kind, a, group.sentences) or _flies(a.actor_id, gazette)
+    )  # fmt: skip
+
+
+def deniers_of(
+    events: Sequence[EventFact],
+    facts: ArticleFacts,
+    gazette: Gazette,
+    doubts: Sequence[Attribution] = (),
+    stances: Sequence[EventFact] = (),
+) -> tuple[Attribution, ...]:
+    """Who one report says did not do it: doers its events tell as not acting, and those
+    who deny it on their own word."""
+    return tuple(_unique(*_denials(events, facts, gazette, doubts),
+                         *_deniers(stances, facts, gazette)))  # fmt: skip
+
+
+def acting(actor_id: str, event: EventFact, facts: ArticleFacts, gazette: Gazette) -> bool:
+    """An actor slot holds a doer or a victim, never an outlet reporting it (unless the
+    outlet is what the text names acting) or a place misread as an actor."""
+    actor = gazette.actors.get(actor_id)
+    if actor is None:
+        return False
+    if actor.kind in _NOT_ACTORS:
+        return False
+    spans = [(a.start, a.end) for a in (*event.sources, *event.targets) if a.actor_id == actor_id]
+    places = place_mentions(facts.mentions)
+    # a place that is the argument's head ("Aleppo" read as an actor) is no actor; a place
+    # inside it is a modifier ("the US-led coalition", "nine US cruise missiles")
+    return not any(
+        m.start < end <= m.end and not _state_striking(m, end, actor_id, event, facts, gazette)
+        for start, end in spans for m in places
+    )  # fmt: skip
+
+
+_STATE_KINDS = frozenset({"state", "government"})
+
+
+def _state_striking(
+    place: MentionFact,
+    end: int,
+    actor_id: str,
+    event: EventFact,
+    facts: ArticleFacts,
+    gazette: Gazette,
+) -> bool:
+    """A country's name set right before a strike's own noun names the state that struck
+    ("U.S. raids", "Turkish shelling"), not where it was: a town's name there ("Aleppo
+    strikes") is the place, and a country's name elsewhere in the clause is as often a
+    place ("strikes in Syria") or a target. Only a doer's slot is read so."""
+    actor = gazette.actors.get(actor_id)
+    return (
+        actor is not None and actor.kind in _STATE_KINDS
+        and any(a.end == end and a.actor_id == actor_id for a in event.sources)
+        and is_country(place.place_id, gazette)
+        and end <= event.start and not facts.body[end : event.start].strip()
+    )  # fmt: skip
+
+
+AERIAL = "aerial"
+_AIR_ARMS = frozenset({"state", "government", "military"})
+# Words that put aircraft in a report ("bombing" alone does not: a car or a bus is bombed)
+_AIRCRAFT = re.compile(
+    r"\b(?:jets?|warplanes?|planes?|aircraft|helicopters?|air ?strikes?|air ?raids?|"
+    r"air ?force|sorties|barrel bombs?|drones?)\b",
+    re.IGNORECASE,
+)
+
+
+def _from_the_air(kind: str | None, doer: Attribution, sentences: Sequence[Sentence]) -> bool:
+    """Whether the sentence that names the doer tells of an attack from the air."""
+    return kind == AERIAL and any(
+        s.start <= doer.start < s.end and _AIRCRAFT.search(s.text) for s in sentences
+    )
+
+
+def _flies(actor_id: str | None, gazette: Gazette) -> bool:
+    """Whether an actor (or what it serves) has aircraft: a state, its government or an
+    army. An armed group named beside an air strike is its target, not its doer ("Russian
+    jets bombed IS positions"); the FA-KES reports that named one as an air strike's doer
+    were all misreads."""
+    if not actor_id or actor_id not in gazette.actors:
+        return False
+    chain = [actor_id, *ActorRelations.of(gazette).ancestors(actor_id)]
+    return any(a in gazette.actors and gazette.actors[a].kind in _AIR_ARMS for a in chain)
+
+
+def _perpetrators(
+    events: Sequence[EventFact],
+    facts: ArticleFacts,
+    gazette: Gazette,
+    sentences: Sequence[tuple[int, int]] = (),
+) -> Iterable[Attribution]:
+    """Who the report says did it: the doers of its attacks, then doers named the way the
+    press names them without a verb of their own ("Russian jets", "regime helicopters",
+    "air strikes by the US-led coalition", "Assad's air force")."""
+    seen: set[str] = set()
+    for event in events:
+        if event.type != "ASSAULT" or event.factuality == "negated":
+            continue
+        for argument in event.sources:
+            actor_id = argument.actor_id
+            if not actor_id or actor_id in seen or not acting(actor_id, event, facts, gazette):
+                continue
+            seen.add(actor_id)
+            claimant, claimant_id = _claimant(event, facts)
+            yield Attribution(actor_id, argument.text, claimant, claimant_id,
+                              argument.start, argument.end)  # fmt: skip
+    for mention in _doer_phrases(facts, gazette, sentences):
+        if mention.actor_id and mention.actor_id not in seen:
+            seen.add(mention.actor_id)
+            claimant, claimant_id = claimant_at(mention.start, mention.sentence_start, facts)
+            yield Attribution(mention.actor_id, mention.text, claimant, claimant_id,
+                              mention.start, mention.end)  # fmt: skip
+
+
+def _of_its_kind(
+    doers: Iterable[Attribution],
+    events: Sequence[EventFact],
+    kind: str,
+    kinds: IncidentKinds,
+    gazette: Gazette,
+) -> list[Attribution]:
+    """The doers of a report that names two parties, less a party named only as the doer
+    of acts of a kind more specific than the report's: "Russia bombed the market ... the
+    crimes of the Assad regime's use of chemical weapons" recalls another deed beside an air
+    strike, since a report is of the most specific kind its opening tells. A deed of a less
+    specific kind (an air strike in a report opening on a gas attack) is as often the one
+    the report tells as another; a report whose every party is named by deeds of a more
+    specific kind keeps them all."""
+    doers = list(doers)
+    order = list(kinds.kinds)
+    if len(doers) < 2 or kind not in order:
+        return doers
+    relations = ActorRelations.of(gazette)
+
+    def party(actor_id: str | None) -> str | None:
+        chain = relations.ancestors(actor_id) if actor_id else ()
+        return chain[-1] if chain else actor_id
+
+    def elsewhere(doer: Attribution) -> bool:
+        """Named only as the doer of acts of a kind more specific than the report's."""
+        named = [kinds.of_mode(e.mode) for e in events
+                 if any(a.start == doer.start and a.actor_id == doer.actor_id
+                        for a in e.sources)]  # fmt: skip
+        return bool(named) and all(k in order and order.index(k) < order.index(kind) for k in named)
+
+    own = {party(d.actor_id) for d in doers if not elsewhere(d)}
+    if not own or len({party(d.actor_id) for d in doers}) < 2:
+        return doers
+    return [d for d in doers if party(d.actor_id) in own or not elsewhere(d)]
+
+
+# The means a doer strikes with, named right after it ("Russian jets", "regime barrel
+# bombs"), and the words that name the doer right after them ("strikes by the coalition",
+# "carried out by the regime"; never "a truce mediated by Russia", "rebels backed by Turkey",
+# "an announcement by France": on FA-KES such "by"s outnumbered the attacks' own).
+# People ("IS fighters", "government troops") are not among the means: as often as not they
+# are the victims of the strike.
+_MEANS_AFTER = re.compile(
+    r"^(?:'s|s')?\s*(?:-led\s+\w+\s+)?(?:war)?(?:jets?|planes?|warplanes?|aircraft|"
+    r"helicopters?|drones?|air ?force|air ?strikes?|airstrikes?|raids?|bombers?|bombs?|"
+    r"barrel bombs?|shelling|artillery|missiles?|rockets?|suicide bombers?)\b",
+    re.IGNORECASE,
+)
+_BY_BEFORE = re.compile(
+    r"\b(?:carried out|conducted|launched|led|fired|dropped|committed|perpetrated|killed|"
+    r"wounded|injured|executed|targeted|hit|struck|shelled|bombed|destroyed|attacked|used|"
+    r"caused|(?:air ?)?strikes?|airstrikes?|attacks?|raids?|bombings?|bombardments?|shelling|"
+    r"offensives?|assaults?|massacres?|fire)\s+by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_DOER_KINDS = frozenset({"state", "government", "military", "armed group", "person",
+                         "political group", "other"})  # fmt: skip
+
+
+def _doer_phrases(
+    facts: ArticleFacts, gazette: Gazette, sentences: Sequence[tuple[int, int]]
+) -> list[MentionFact]:
+    body = facts.body
+    found = []
+    mentions = Starting(m for m in facts.mentions if m.field == "body" and m.actor_id)
+    for m in (m for s, e in sentences for m in mentions.within(s, e)):
+        actor = gazette.actors.get(m.actor_id)
+        if actor is None or actor.kind not in _DOER_KINDS:
+            continue
+        if _MEANS_AFTER.match(body[m.end : m.end + 40]) or _BY_BEFORE.search(
+            body[max(0, m.start - 40) : m.start]
+        ):
+            found.append(m)
+    return found
+
+
+# Accusations and denials of a happening: "activists accused Assad's forces of the attack",
+# "the army denied any involvement", "Russia denied carrying out any strikes". They often
+# sit in sentences with no attack of their own, so they are read from their own events.
+_DENYING = frozenset({"deny", "denied", "denies", "denying", "dismiss", "dismissed",
+                      "dismisses", "rejected", "rejects", "refuted", "refutes"})  # fmt: skip
+
+
+def stances_by_report(
+    facts: ArticleFacts, groups: Sequence[Group], lead: Group | None, kinds: IncidentKinds
+) -> dict[int, list[EventFact]]:
+    """The ACCUSE events and denials (REJECT "denied") of the article, by the report they
+    are about: the report whose sentence they stand in, else the article's lead when their
+    sentence speaks of an attack or of responsibility."""
+    found: dict[int, list[EventFact]] = {}
+    for event in facts.events:
+        accusing = event.type == "ACCUSE" and event.factuality in TOLD
+        denying = event.type == "REJECT" and event.trigger.lower() in _DENYING
+        if not (accusing or denying):
+            continue
+        home = next((g for g in groups if any(sn.start == event.sentence_start
+                                               for sn in g.sentences)), None)  # fmt: skip
+        if (
+            home is None
+            and lead is not None
+            and (ABOUT_IT.search(event.sentence) or kinds.in_text(event.sentence))
+        ):
+            home = lead
+        if home is not None:
+            found.setdefault(id(home), []).append(event)
+    return found
+
+
+# "it was unclear who carried out the bombing", "not immediately clear whether the strikes
+# had been carried out by Syrian warplanes or those of Russia", "could not determine whether
+# Russia or the government was behind the attack": the doer is not known, on
+# someone's word (whether a plane was shot down, or who the dead were, is another doubt)
+_DOUBT = re.compile(
+    r"\b(?:unclear|not (?:immediately |yet )?(?:clear|known)|unknown"
+    r"|(?:could ?n[o'’]?t|can ?n[o'’]?t|cannot|unable to)\s+(?:immediately\s+|independently\s+)?"
+    r"(?:determine|say|confirm|verify|establish|identify))\s+(?:who|whether|if|which)"
+    r"\b[^.]{0,120}?\b(?:carried out|behind|responsible|by\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:(?:war)?planes|jets|aircraft|forces))\b",
+    re.IGNORECASE,
+)
+
+
+def doubts_by_report(
+    facts: ArticleFacts, groups: Sequence[Group], lead: Group | None
+) -> dict[int, list[Attribution]]:
+    """Those who say the doer is not known, by the report they speak of: the report whose
+    sentence the doubt stands in, else the article's lead."""
+    found: dict[int, list[Attribution]] = {}
+    for match in _DOUBT.finditer(facts.body):
+        at = match.start()
+        home, sentence_start = next(
+            ((g, sn.start) for g in groups for sn in g.sentences if sn.start <= at < sn.end),
+            (lead, at),
+        )
+        if home is None:
+            continue
+        claimant, claimant_id = claimant_at(at, sentence_start, facts)
+        found.setdefault(id(home), []).append(
+            Attribution(None, match.group(0), claimant, claimant_id, match.start(), match.end())
+        )
+    return found
+
+
+def sayings_by_report(
+    facts: ArticleFacts,
+    groups: Sequence[Group],
+    lead: Group | None,
+    gazette: Gazette,
+    kinds: IncidentKinds,
+) -> dict[int, list[Saying]]:
+    """What named sources say of a happening (it never was, it was deliberate, a mistake),
+    by the report it is about: the report (of `groups`) whose sentence it stands in, else
+    the article's lead (it is often said beside another happening: "no signs of bombs,
+    ... the offensive launched by ...")."""
+    found: dict[int, list[Saying]] = {}
+    for saying in sayings(facts, kinds, gazette):
+        at = saying.said.start
+        home = next((g for g in groups for sn in g.sentences if sn.start <= at < sn.end), lead)
+        if home is not None:
+            found.setdefault(id(home), []).append(saying)
+    return found
+
+
+def _accused(
+    stances: Sequence[EventFact], facts: ArticleFacts, gazette: Gazette
+) -> Iterable[Attribution]:
+    """Those accused of it, on the accuser's word."""
+    for event in stances:
+        if event.type != "ACCUSE":
+            continue
+        accuser = next((a for a in event.sources), None)
+        for target in event.targets:
+            if target.actor_id and acting(target.actor_id, event, facts, gazette):
+                claimant, claimant_id = _claimant(event, facts)
+                if accuser is not None:
+                    claimant = gazette.actor_name(accuser.actor_id) or accuser.text
+                    claimant_id = accuser.actor_id
+                yield Attribution(target.actor_id, target.text, claimant, claimant_id,
+                                  target.start, target.end)  # fmt: skip
+
+
+def _deniers(
+    stances: Sequence[EventFact], facts: ArticleFacts, gazette: Gazette
+) -> Iterable[Attribution]:
+    """Those who deny it, on their own word."""
+    for event in stances:
+        if event.type != "REJECT":
+            continue
+        for source in event.sources:
+            if source.actor_id and acting(source.actor_id, event, facts, gazette):
+                name = gazette.actor_name(source.actor_id) or source.text
+                yield Attribution(source.actor_id, source.text, name, source.actor_id,
+                                  source.start, source.end)  # fmt: skip
+
+
+def _unique(*attributions: Attribution) -> list[Attribution]:
+    """One attribution per actor and claimant (by actor id when the claimant resolves: "the
+    Syrian Coalition" and "Syrian National Coalition" are one), first told first."""
+    seen: set[tuple[str | None, str | None]] = set()
+    found = []
+    for a in attributions:
+        key = (a.actor_id, a.claimant_actor_id or (a.claimant or "").lower())
+        if key not in seen:
+            seen.add(key)
+            found.append(a)
+    return found
+
+
+def _denials(
+    events: Sequence[EventFact],
+    facts: ArticleFacts,
+    gazette: Gazette,
+    doubts: Sequence[Attribution] = (),
+) -> Iterable[Attribution]:
+    """Doers an event is told as not acting ("Russia did not strike the market"); a doubt
+    ("could not determine whether Russia was behind it") denies no one. "The coalition
+    denied a report it had carried out a strike": the "it" a speaker denies is the speaker,
+    whoever a pronoun resolver made of it (and nobody when the speaker is not known)."""
+    for event in events:
+        if event.factuality != "negated" or any(
+            event.sentence_start <= d.start < event.sentence_end for d in doubts
+        ):
+            continue
+        for argument in event.sources:
+            claimant, claimant_id = _claimant(event, facts)
+            actor_id = argument.actor_id
+            if argument.text.lower() in _PRONOUNS:
+                actor_id = claimant_id
+            if actor_id and acting(actor_id, event, facts, gazette):
+                yield Attribution(actor_id, argument.text, claimant, claimant_id,
+                                  argument.start, argument.end)  # fmt: skip
+
+
+def _claimant(event: EventFact, facts: ArticleFacts) -> tuple[str | None, str | None]:
+    """On whose word an event is told (see `_claimant_at`)."""
+    return claimant_at(event.start, event.sentence_start, facts)

@@ -1,0 +1,65 @@
+"""The pieces an article's incident reports are built from (see reports.py): its incident
+sentences, the groups they fall into (one per happening told), and the lookups both the
+grouping and the reading of doers (doers.py) need."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from rashomon.facts import DateFact, EventFact, FigureFact, Gazette, MentionFact
+
+TOLD = frozenset({"asserted", "alleged", "historical"})  # factualities told as having happened
+
+
+@dataclass
+class Sentence:
+    """One sentence that tells of an incident: its kinds, events, tolls, places and days."""
+
+    start: int
+    end: int
+    text: str
+    kinds: list[str]
+    events: list[EventFact] = field(default_factory=list)
+    figures: list[FigureFact] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    days: list[str] = field(default_factory=list)
+    said_days: list[str] = field(default_factory=list)  # days a source spoke on (see _days)
+    spans: list[tuple[date, date]] = field(default_factory=list)  # coarser dates it gives
+    around: set[str] = field(default_factory=set)  # places named as "near X", "outside X"
+
+
+@dataclass
+class Group:
+    """Sentences told of one happening, in reading order, with what they say together."""
+
+    sentences: list[Sentence] = field(default_factory=list)
+    kinds: set[str] = field(default_factory=set)
+    places: list[str] = field(default_factory=list)
+    days: set[str] = field(default_factory=set)
+    said_days: set[str] = field(default_factory=set)
+    spans: list[tuple[date, date]] = field(default_factory=list)
+    around: set[str] = field(default_factory=set)
+
+
+class Starting:
+    """Facts in order of their start, to find those inside a span without a pass over all
+    of them (a 1.2-million-character article has thousands of sentences and mentions)."""
+
+    def __init__(self, facts: Iterable[MentionFact | DateFact]) -> None:
+        self.facts = sorted(facts, key=lambda f: f.start)
+        self.starts = [f.start for f in self.facts]
+
+    def within(self, start: int, end: int) -> list:  # type: ignore[type-arg]
+        return self.facts[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+
+def place_mentions(mentions: Iterable[MentionFact]) -> list[MentionFact]:
+    return [m for m in mentions if m.place_id and m.field == "body" and not m.actor_id]
+
+
+def is_country(place_id: str | None, gazette: Gazette) -> bool:
+    place = gazette.places.get(place_id or "")
+    return place is not None and place.precision == "country"
