@@ -107,6 +107,47 @@ def test_sub_figures_keep_their_own_group_and_borrow_the_measure(read):
     assert (one(claims, "13").measure, one(claims, "13").victims) == ("killed", "soldiers")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "measure", "claimant"),
+    [
+        ("The monitor said there were no deaths from the clinic raid.", "killed", "monitor"),
+        ("No one was killed in the blast, the ministry said.", "killed", "ministry"),
+        ("Nobody was hurt, police said.", "injured", "police"),
+        ("The rocket caused no casualties, the army said.", "killed_or_injured", "army"),
+        ("The shell landed in a field without causing casualties.", "killed_or_injured", None),
+        ("None of the passengers were injured.", "injured", None),
+        ("Police said no one was killed or injured.", "killed_or_injured", "Police"),
+    ],
+)
+def test_a_toll_of_none_is_a_zero_figure(read, sentence, measure, claimant):
+    (claim,) = read(sentence)
+    assert (claim.value, claim.qualifier, claim.measure) == (0.0, "exact", measure)
+    victims = "civilians" if "passengers" in sentence else "people"
+    assert (claim.victims, claim.scope, claim.claimant) == (victims, "incident", claimant)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "There was no immediate word on casualties.",
+        "There were no immediate reports of casualties.",
+        "There was no immediate information on casualties.",
+        "It was not clear whether there were casualties.",
+        "No casualties were reported.",
+        "There were no reported deaths in the town.",
+        "No one claimed the bombing, the ministry said.",
+    ],
+)
+def test_an_absence_of_reports_is_no_toll(read, sentence):
+    assert read(sentence) == []
+
+
+def test_no_one_is_not_the_number_one_and_no_more_than_stays_a_qualifier(read):
+    claims = read("No one was killed, and the group has no more than 900 fighters.")
+    assert [(c.value, c.measure) for c in claims] == [(0.0, "killed"), (900.0, "fighters")]
+    assert claims[1].qualifier == "at_most"
+
+
 def test_shares_and_money_measure_nothing(read):
     claims = read("Rebels hold 70 percent of the city, and the deal cost $5bn.")
     assert [(c.measure, c.victims, c.scope) for c in claims] == [(None, None, None)] * 2

@@ -221,6 +221,24 @@ def test_a_background_mention_without_day_or_toll_is_no_report():
     assert len(article_reports(facts, GAZETTE, KINDS, "reuters")) == 1
 
 
+def test_a_toll_of_none_is_shown_with_its_report_but_makes_no_report():
+    aside = "The monitor said there were no deaths from the shelling."
+    body = f"{LEAD}\n{aside}\nA second strike left no one hurt."
+    facts = lead_and_aside()
+    facts = ArticleFacts(
+        article=facts.article, body=body,
+        events=(facts.events[0], ev(body, aside, "shelling")),
+        figures=(toll(body, LEAD, "20", 20), toll(body, aside, "no", 0),
+                 toll(body, "A second strike left no one hurt.", "no one", 0, "injured")),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")  # the aside: background
+    assert report.figure_values == (("killed", 20),)
+    lead_none = replace(facts, figures=(*facts.figures, toll(body, LEAD, "people", 0)))
+    (report,) = article_reports(lead_none, GAZETTE, KINDS, "reuters")
+    assert report.figure_starts == (body.index("20"), body.index("people"))
+    assert report.figure_values == (("killed", 20),)
+
+
 def test_copies_and_repeats_share_the_chain_of_their_original():
     original = ArticleFact("o", "Al-Ahram", wire="AFP")
     copy = ArticleFact("c", "Jordan Times", duplicate_of="o")

@@ -56,8 +56,9 @@ MAX_SENTENCE_TOKENS = 150
 # tags them as people; 20 (events 2): demands, CAMEO-table event words, event nouns read
 # through their modifiers, place targets for acts done to a territory; 21 (claimants):
 # speakers before speech verbs in comma-less copy, "he said" going on, spokespeople's bodies;
-# 22 (numeric disputes): tolls "in separate operations" are cumulative
-EXTRACTOR_VERSION = "22"
+# 22 (numeric disputes): tolls "in separate operations" are cumulative; 23 (zero tolls): "no
+# deaths", "nobody was hurt" are figures of 0
+EXTRACTOR_VERSION = "23"
 STAGE = "entities"
 
 

@@ -24,6 +24,7 @@ class Sentence:
     kinds: list[str]
     events: list[EventFact] = field(default_factory=list)
     figures: list[FigureFact] = field(default_factory=list)
+    nones: list[FigureFact] = field(default_factory=list)  # tolls of none ("no deaths")
     places: list[str] = field(default_factory=list)
     days: list[str] = field(default_factory=list)
     said_days: list[str] = field(default_factory=list)  # days a source spoke on (see _days)

@@ -142,10 +142,14 @@ def _incident_sentences(
         if _is_incident_event(event, kinds):
             sentence(event.sentence_start, event.sentence_end, event.sentence).events.append(event)
     for figure in facts.figures:
-        if _is_toll(figure):
-            sentence(figure.sentence_start, figure.sentence_end, figure.sentence).figures.append(
-                figure
-            )
+        if not _is_toll(figure):
+            continue
+        if _none(figure):  # "no deaths": a count of the happening, no sign that one happened
+            told = by_span.get((figure.sentence_start, figure.sentence_end))
+            if told is not None:
+                told.nones.append(figure)
+            continue
+        sentence(figure.sentence_start, figure.sentence_end, figure.sentence).figures.append(figure)
     places = Starting(place_mentions(facts.mentions))
     dated = Starting(facts.dates)
     home = home_country(facts, gazette)
@@ -185,6 +189,13 @@ def _is_incident_event(event: EventFact, kinds: IncidentKinds) -> bool:
         return True
     told = kinds.in_text(event.sentence)
     return any(kinds.type_of(k) == event.type for k in told if kinds.kinds.get(k))
+
+
+def _none(figure: FigureFact) -> bool:
+    """A toll of none ("no one was killed"): shown and disputed with its report, but it
+    neither makes a sentence violent or a passing mention a report, nor sets the report's
+    tolls apart from another's (it is no count of victims to match)."""
+    return figure.value == 0 and figure.qualifier == "exact"
 
 
 def _is_toll(figure: FigureFact) -> bool:
@@ -538,7 +549,7 @@ def _opening_end(facts: ArticleFacts) -> int:
     """The offset where the article's opening (its first sentences) ends."""
     starts = sorted({m.sentence_start for m in facts.mentions if m.field == "body"}
                     | {e.sentence_start for e in facts.events}
-                    | {f.sentence_start for f in facts.figures})  # fmt: skip
+                    | {f.sentence_start for f in facts.figures if not _none(f)})  # fmt: skip
     if len(starts) <= LEAD_SENTENCES:
         return len(facts.body) + 1
     return starts[LEAD_SENTENCES]
@@ -563,7 +574,9 @@ def _report(
     named sources say of it besides (see sayings.py)."""
     first = group.sentences[0]
     events = [e for s in group.sentences for e in s.events]
-    figures = [f for s in group.sentences for f in s.figures]
+    figures = sorted(
+        (f for s in group.sentences for f in (*s.figures, *s.nones)), key=lambda f: f.start
+    )
     place = _finest(group.places, gazette)
     if place is None and (lead or group.days):  # a dated section is set where the article is
         place = _setting(facts, gazette)
@@ -585,7 +598,9 @@ def _report(
         event_starts=tuple(e.start for e in events),
         figure_starts=tuple(f.start for f in figures),
         figure_values=tuple(
-            (f.measure or "killed", v) for f in figures if (v := _figure_value(f)) is not None
+            (f.measure or "killed", v)
+            for f in figures
+            if (v := _figure_value(f)) is not None and not _none(f)
         ),
         perpetrators=doers_of(group, doing, kind, kinds, facts, gazette, stances),
         denied_by=deniers_of(events, facts, gazette, doubts, stances),

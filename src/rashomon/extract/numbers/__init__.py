@@ -65,6 +65,15 @@ as an ISO code ("USD", "EUR", "SYP"; "USD per litre") and measures ("kilometre")
   (incident; cumulative since a date or over days; overall: a whole war). Shares, money
   and measures have none of these.
 
+A toll of none is a count of 0 (`expression.py` `_zeros`): "no deaths", "no civilians were
+killed", "no one was killed", "nobody was hurt", "none of the passengers were injured",
+"without causing casualties" give value 0 (its text is the "no", "no one", "nobody", "none"
+or "without"), read for measure, victims, scope and claimant like any count, and kept only
+when it measures killed, injured or killed_or_injured. An absence of reports is no count:
+"no immediate word on casualties", "no casualties were reported", "no known deaths", "it was
+not clear whether there were casualties"; "no one" is never the number 1, and the "no" of
+"no more than 40" stays a qualifier.
+
 Not claims: ordinals, years (a four-digit 1000-2100 in a date entity or after "in/since/...";
 1990-2100 unless a plural noun or a qualifier makes it a count: "2000 refugees"), dates and
 their parts however they are parsed (beside a month name: "05 Apr 2017", "Oct 7 2014";
@@ -100,7 +109,7 @@ from rashomon.extract.doc_text import doc_text
 from rashomon.extract.numbers.attribution import _Cues
 from rashomon.extract.numbers.claimant import ClaimantNamer
 from rashomon.extract.numbers.counted import _clause_verb, _Counted, _locative, _same, _short
-from rashomon.extract.numbers.expression import _clean, _Expr, _Reading
+from rashomon.extract.numbers.expression import _TOLLS, _clean, _Expr, _Reading
 from rashomon.extract.numbers.figure import _Figure, _FigureReader
 from rashomon.extract.numbers.lexicon import EXACT, NumberLexicon
 from rashomon.model import ActorMention, DateMention, NumberClaim, PlaceMention, Quote
@@ -236,6 +245,11 @@ class _Article(_Reading):
             if expr.kind != "skip":
                 exprs.append(expr)
             i = max(expr.last, i + 1)
+        zeros = self._zeros(sent, exprs)
+        if zeros:  # "no one was killed" is a toll of none, not the number 1
+            spans = {k for z in zeros for k in range(z.first, z.last)}
+            exprs = [e for e in exprs if not spans.intersection(range(e.first, e.last))]
+            exprs = sorted(exprs + zeros, key=lambda e: e.first)
         previous, self.previous = self.previous, (sent, None)
         if not exprs:
             return []
@@ -251,23 +265,32 @@ class _Article(_Reading):
         claims: list[NumberClaim] = []
         figures: list[tuple[_Figure, set[int]]] = []
         nouns: list[str | None] = []  # each earlier figure's counted noun phrase
+        kept: list[_Expr] = []  # the expression of each claim
         for expr in exprs:
             claim, noun, figure = self._claim(expr, sent, cues, reader, nouns, anchors)
             nouns.append(noun)
             if claim is not None and figure is not None:
                 claims.append(claim)
                 figures.append(figure)
+                kept.append(expr)
         read = reader.resolve(figures)
-        return [
-            replace(
-                claim,
-                measure=f.measure,
-                victims=f.victims,
-                scope=f.scope,
-                scope_since=f.scope_since,
-            )  # fmt: skip
-            for claim, f in zip(claims, read, strict=True)
-        ]
+        out = []
+        for claim, f, expr in zip(claims, read, kept, strict=True):
+            measure = f.measure
+            if expr.zero is not None and measure not in _TOLLS:  # "without causing casualties"
+                measure = reader.word_measure(self.doc[expr.zero])
+                if measure not in _TOLLS:
+                    continue  # "no one claimed the attack": no toll of none
+            out.append(
+                replace(
+                    claim,
+                    measure=measure,
+                    victims=f.victims,
+                    scope=f.scope,
+                    scope_since=f.scope_since,
+                )  # fmt: skip
+            )
+        return out
 
     # -- the claim around the number ------------------------------------------------------------
 

@@ -51,6 +51,7 @@ class _Expr:
     unit: str | None
     kind: str
     estimated: bool = False
+    zero: int | None = None  # a toll of none: the token of what it counts ("deaths", "one")
 
 
 class _Reading:
@@ -107,6 +108,75 @@ class _Reading:
             first, last, core, self._anchor(first, last), qualifier, value, low, high, unit, kind,
             estimated,
         )  # fmt: skip
+
+    def _zeros(self, sent: Span, taken: list[_Expr]) -> list[_Expr]:
+        """Tolls of none, each a count of 0: "no deaths", "no civilians were killed", "no one
+        was killed", "nobody was hurt", "none of the passengers", "without causing
+        casualties". What it counts must be people or a casualty ("no word on casualties" is
+        no toll), and the caller keeps it only when it reads as killed, injured or both. An
+        absence of reports is no count ("no casualties were reported", "no immediate
+        casualties", "no known deaths"); nor is a "no" of a number's qualifier ("no more
+        than 40"), and "no one" is never the number 1."""
+        lex = self.lex
+        used = {k for e in taken for k in range(e.first, e.last)}
+        found = []
+        for tok in sent:
+            low = tok.lower_
+            if tok.i in used:
+                continue
+            if low == "no" and tok.dep_ == "det" and tok.head.i > tok.i:
+                counted = tok.head
+                span = (
+                    (tok.i, tok.i + 2)
+                    if counted.i == tok.i + 1 and counted.lower_ == "one"
+                    else (tok.i, tok.i + 1)
+                )
+            elif lex.has("zero_words", low) and tok.pos_ in ("NOUN", "PRON"):
+                counted, span = tok, (tok.i, tok.i + 1)
+            elif low == "without":
+                gerund = next((c for c in tok.children if c.dep_ == "pcomp"), None)
+                if gerund is None or not lex.has("zero_gerunds", gerund.lemma_.lower()):
+                    continue
+                counted = next((c for c in gerund.children if c.dep_ == "dobj"), None)
+                if counted is None:
+                    continue
+                span = (tok.i, tok.i + 1)
+            else:
+                continue
+            if not self._toll_word(counted) or self._unreported(counted):
+                continue
+            anchor = counted.i if counted.i < span[1] or low == "without" else tok.i
+            found.append(
+                _Expr(span[0], span[1], _Core(span[0], span[1], 0.0), anchor, EXACT, 0.0,
+                      None, None, None, "count", zero=counted.i)
+            )  # fmt: skip
+        return found
+
+    def _toll_word(self, counted: Token) -> bool:
+        """People or a casualty: what a toll of none can count."""
+        lex = self.lex
+        lemma, word = counted.lemma_.lower(), counted.lower_
+        if word in ("one", "nobody", "none") or lemma in ("people", "person", "man", "life"):
+            return True
+        if (
+            lex.group("measure_words", lemma) in _TOLLS
+            or lex.group("measure_words", word) in _TOLLS
+        ):
+            return True
+        return bool(
+            lex.group("victim_groups", lemma)
+            or lex.group("victim_groups", word)
+            or lex.has("fighter_nouns", lemma)
+        )
+
+    def _unreported(self, counted: Token) -> bool:
+        """'no casualties were reported', 'no reported deaths', 'no immediate casualties'."""
+        near = [c for c in counted.children if c.dep_ in ("amod", "acl", "advmod")]
+        if counted.dep_ in ("nsubj", "nsubjpass"):
+            verb = counted.head
+            near += [verb, *(c for c in verb.children if c.dep_ in ("advmod", "xcomp"))]
+        words = self.lex.sets.get("unreported_words", frozenset())
+        return any(t.lemma_.lower() in words or t.lower_ in words for t in near)
 
     def _range(
         self, core: _Core, unit: str | None, last: int, before: str, sent: Span
@@ -595,6 +665,7 @@ class _Reading:
         return last - 1
 
 
+_TOLLS = ("killed", "injured", "killed_or_injured")  # what a toll of none can count
 _LETTERS_BEFORE_DIGITS = re.compile(r"([A-Z]{1,2})(?=\d)")
 _NUMERIC_DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
 _SKIP: Any = _Expr(0, 0, _Core(0, 0, None), 0, EXACT, None, None, None, None, "skip")

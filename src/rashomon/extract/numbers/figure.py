@@ -314,6 +314,10 @@ class _FigureReader:
                     return self._word_measure(state, people, verb=False)
         return None
 
+    def word_measure(self, tok: Token) -> str | None:
+        """A word's own measure ('casualties': killed_or_injured), as of people."""
+        return self._word_measure(tok, True, verb=False)
+
     def _word_measure(self, tok: Token, people: bool, *, verb: bool) -> str | None:
         lex = self.lex
         lemma = tok.lemma_.lower()
