@@ -253,3 +253,31 @@ def test_role_in_a_prepositional_phrase_before_a_name_is_someone_else(nlp, match
         nlp, matcher, "After talks with the president, Tobias Ellwood said the siege would end."
     )
     assert not any(m.text.endswith("president") and m.kind == "title" for m in found.mentions)
+
+
+def test_typed_description_head_stands_for_the_organisation_of_its_kind(nlp, matcher):
+    found = find(
+        nlp, matcher,
+        "The Syrian Observatory for Human Rights said 12 people died as the White Helmets "
+        "searched the rubble. The war monitor said the strikes hit a market.",
+    )  # fmt: skip
+    observatory = actor_of(found, "Syrian Observatory for Human Rights")
+    assert actor_of(found, "war monitor") == observatory
+
+
+def test_typed_description_head_needs_an_organisation_of_its_kind(nlp, matcher):
+    found = find(
+        nlp, matcher,
+        "The White Helmets said 12 people died. The war monitor said the strikes hit a market.",
+    )  # fmt: skip
+    assert not any("monitor" in m.text and m.actor_id for m in found.mentions)
+
+
+def test_description_ends_on_its_last_head(nlp, matcher):
+    found = find(
+        nlp, matcher,
+        "The Syrian Observatory for Human Rights said 12 people died. The monitor group said "
+        "the strikes hit a market.",
+    )  # fmt: skip
+    observatory = actor_of(found, "Syrian Observatory for Human Rights")
+    assert actor_of(found, "monitor group") == observatory
