@@ -219,3 +219,65 @@ def test_a_role_goes_to_whom_the_article_gave_it_and_never_an_indefinite_one(nlp
     spokesman = actor_of(found, "The Iranian Foreign Ministry spokesman")
     assert spokesman == actor_of(found, "Nasser Kanaani")  # not the dictionary's in 2017
     assert not [m for m in found.mentions if m.text.startswith("A Free Syrian Army")]
+
+
+def test_acronym_of_the_initials_names_the_organisation_spelled_out(nlp, matcher):
+    found = find(
+        nlp, matcher,
+        "The Levant Relief Network said on Monday that aid had run out. "
+        "LRN said the convoy was stopped at a checkpoint.",
+    )  # fmt: skip
+    assert actor_of(found, "LRN") == actor_of(found, "Levant Relief Network")
+    assert any(a.alias == "LRN" and a.pattern == "initials" for a in found.aliases)
+
+
+def test_bracketed_credit_after_a_dateline_is_no_alias_of_the_place(nlp, matcher):
+    found = find(
+        nlp, matcher,
+        "DAMASCUS (LRN)- Aid ran out on Monday. "
+        "The Levant Relief Network said the convoy was stopped at a checkpoint.",
+    )  # fmt: skip
+    assert actor_of(found, "LRN") == actor_of(found, "Levant Relief Network")
+    assert not any(a.alias == "LRN" and a.pattern == "acronym" for a in found.aliases)
+
+
+def test_role_phrase_before_a_name_is_its_title(nlp, matcher):
+    found = find(
+        nlp, matcher, "Minister for the Middle East, Tobias Ellwood said: the talks failed."
+    )
+    assert actor_of(found, "Minister for the Middle East") == actor_of(found, "Tobias Ellwood")
+
+
+def test_role_in_a_prepositional_phrase_before_a_name_is_someone_else(nlp, matcher):
+    found = find(
+        nlp, matcher, "After talks with the president, Tobias Ellwood said the siege would end."
+    )
+    assert not any(m.text.endswith("president") and m.kind == "title" for m in found.mentions)
+
+
+def test_typed_description_head_stands_for_the_organisation_of_its_kind(nlp, matcher):
+    found = find(
+        nlp, matcher,
+        "The Syrian Observatory for Human Rights said 12 people died as the White Helmets "
+        "searched the rubble. The war monitor said the strikes hit a market.",
+    )  # fmt: skip
+    observatory = actor_of(found, "Syrian Observatory for Human Rights")
+    assert actor_of(found, "war monitor") == observatory
+
+
+def test_typed_description_head_needs_an_organisation_of_its_kind(nlp, matcher):
+    found = find(
+        nlp, matcher,
+        "The White Helmets said 12 people died. The war monitor said the strikes hit a market.",
+    )  # fmt: skip
+    assert not any("monitor" in m.text and m.actor_id for m in found.mentions)
+
+
+def test_description_ends_on_its_last_head(nlp, matcher):
+    found = find(
+        nlp, matcher,
+        "The Syrian Observatory for Human Rights said 12 people died. The monitor group said "
+        "the strikes hit a market.",
+    )  # fmt: skip
+    observatory = actor_of(found, "Syrian Observatory for Human Rights")
+    assert actor_of(found, "monitor group") == observatory

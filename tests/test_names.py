@@ -3,6 +3,8 @@
 import pytest
 
 from rashomon.extract.names import (
+    initials_fit,
+    looks_like_acronym,
     name_variants_key,
     needs_exact_case,
     normalise_name,
@@ -91,3 +93,39 @@ def test_exact_case_only_for_acronyms_that_are_words():
 def test_transliteration_key_folds_two_letter_consonants(a, b):
     assert name_variants_key(a) != name_variants_key(b)  # the person-name key keeps them apart
     assert transliteration_key(a) == transliteration_key(b)
+
+
+@pytest.mark.parametrize(
+    ("acronym", "name"),
+    [
+        ("LRN", "Levant Relief Network"),
+        ("NRFC", "Northern Relief Fund for Children"),  # a function word skipped
+        ("CHA", "Council of Homs and Aleppo"),  # function words skipped or taken
+        ("COHAA", "Council of Homs and Aleppo"),
+        ("QNA", "QALAMOUN News Agency"),  # a word in capitals gives its initial
+        ("USNF", "U.S. Naval Forces"),  # an initialism gives all its capitals
+        ("KLF", "Kurdish-led Front"),
+        ("KF", "Kurdish-led Front"),
+    ],
+)
+def test_initials_fit(acronym, name):
+    assert initials_fit(acronym, name)
+
+
+@pytest.mark.parametrize(
+    ("acronym", "name"),
+    [
+        ("LRN", "Tehran"),  # one word is no acronym's source
+        ("HOMS", "Homs"),
+        ("LRN", "Relief Network of the Levant"),  # order matters
+        ("LR", "Levant Relief Network"),  # every content word gives a letter
+        ("LRNX", "Levant Relief Network"),
+    ],
+)
+def test_initials_do_not_fit(acronym, name):
+    assert not initials_fit(acronym, name)
+
+
+def test_looks_like_acronym():
+    assert looks_like_acronym("LRN") and looks_like_acronym("G7A")
+    assert not looks_like_acronym("UN") and not looks_like_acronym("Lrn")

@@ -21,7 +21,13 @@ from rashomon.extract.actor_dictionary import COUNTRY_ROLE_WORDS, ActorDictionar
 from rashomon.extract.descriptions import DescriptionCues, find_descriptions
 from rashomon.extract.doc_text import doc_text
 from rashomon.extract.gazetteer import Gazetteer
-from rashomon.extract.names import name_variants_key, normalise_name
+from rashomon.extract.names import (
+    initials_fit,
+    looks_like_acronym,
+    name_variants_key,
+    needs_exact_case,
+    normalise_name,
+)
 from rashomon.extract.new_actors import EVIDENCE, NewActorVetter
 from rashomon.extract.quotes.lexicon import SpeechVerbs
 from rashomon.model import (
@@ -101,6 +107,10 @@ _ALIAS_NAME = re.compile(
     r"(?:\s+(?:(?:al|el|of|the)[- ]?)?[A-Z][\w'’-]*)*)"
 )
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9]{1,7})\)")
+_BRACKETS = frozenset("()[]")
+_ROLE_MODIFIERS = frozenset({"det", "amod", "compound", "nmod", "poss"})
+_BARE_ACRONYM = re.compile(r"(?<![\w.-])[A-Z][A-Z0-9]{2,7}(?![\w-])")
+_PLACE_KINDS = ("location", "metonym", "nationality")
 _INDEFINITE = frozenset({"a", "an", "another", "one"})
 _ANSWERABLE = frozenset({"responsible", "accountable", "liable", "culpable", "guilty"})
 _APOSTROPHE = re.compile(r"['’‘`´ʼ]")
@@ -239,6 +249,7 @@ class _Resolver:
         self._aliases_from_text()
         self._ner_spans()
         self._name_parts()
+        self._acronyms_by_initials()
         self._leaders_forces()
         self._roles()
         self._appositions()
@@ -344,8 +355,11 @@ class _Resolver:
                 self._record_alias(owner.actor_id, start, end, name)
         for match in _ACRONYM.finditer(text):
             owner = self._mention_ending_at(match.start())
-            if owner is not None:
-                self._record_alias(owner.actor_id, match.start(1), match.end(1), "acronym")
+            if owner is None:
+                continue
+            if owner.kind in _PLACE_KINDS and not initials_fit(match.group(1), owner.text):
+                continue  # "TEHRAN (FNA)", "Aleppo (AFP)": a dateline's credit, not a name
+            self._record_alias(owner.actor_id, match.start(1), match.end(1), "acronym")
         self._apply_text_aliases()
 
     def _mention_ending_at(self, offset: int) -> ActorMention | None:
@@ -393,9 +407,67 @@ class _Resolver:
                     start, end, mention.text, mention.kind, actor_id, "alias"
                 )
 
+    def _acronyms_by_initials(self) -> None:
+        """An acronym made of the initials of an organisation's name the article gives ("FNA"
+        and "Fars News Agency", "SOHR" and "the Syrian Observatory for Human Rights, or
+        SOHR") names that organisation, with or without brackets between them. When the
+        dictionary knows only one of the two forms, the other joins it; two different
+        dictionary actors are left apart. One organisation alone must fit."""
+        owners: dict[str, str | None] = {}
+        for match in _BARE_ACRONYM.finditer(self.text):
+            acronym, (start, end) = match.group(), match.span()
+            if not looks_like_acronym(acronym) or needs_exact_case(acronym):
+                continue
+            if normalise_name(acronym) in self.text_aliases:
+                continue  # the text defined it ("... Committees (LCC)"): that reading stands
+            at = [m for (s, e), m in self.mentions.items() if s < end and start < e]
+            if at and (len(at) > 1 or (at[0].start, at[0].end) != (start, end)):
+                continue  # part of a longer name
+            if acronym not in owners:
+                spelled = [
+                    m for m in self.mentions.values()
+                    if m.kind == "organisation" and len(m.text.split()) >= 2
+                    and m.method != "alias"
+                ]  # fmt: skip
+                fitting = {
+                    m.actor_id for m in spelled
+                    if not (at and m.actor_id == at[0].actor_id)
+                    and any(initials_fit(acronym, _strip(n)) for n in self._names_of(m))
+                }  # fmt: skip
+                owners[acronym] = fitting.pop() if len(fitting) == 1 else None
+            owner = owners[acronym]
+            if owner is None:
+                continue
+            current = at[0].actor_id if at else None
+            if current is None or current.startswith("new:"):
+                if not any(a.alias == acronym and a.actor_id == owner for a in self.aliases):
+                    self.aliases.append(AliasEvidence(owner, acronym, start, end, "initials"))
+                self._add((start, end), self._kind_of(owner), owner, "alias")
+            elif owner.startswith("new:"):
+                self._merge_into(owner, current, "initials")
+
+    def _names_of(self, mention: ActorMention) -> tuple[str, ...]:
+        actor_id = mention.actor_id
+        actor = (
+            self.new_actors.get(actor_id) if actor_id.startswith("new:") else self.d.get(actor_id)
+        )
+        return (mention.text, actor.name, *actor.aliases) if actor else (mention.text,)
+
+    def _merge_into(self, gone: str, actor_id: str, pattern: str) -> None:
+        """A new actor turns out to be one the dictionary knows: its mentions are that one's."""
+        for key, mention in list(self.mentions.items()):
+            if mention.actor_id == gone:
+                self.mentions[key] = ActorMention(
+                    *key, mention.text, self._kind_of(actor_id), actor_id, "alias"
+                )
+                if not any(a.alias == mention.text for a in self.aliases):
+                    self.aliases.append(AliasEvidence(actor_id, mention.text, *key, pattern))
+        self.aliases = [a for a in self.aliases if a.actor_id != gone]
+        self.new_actors.pop(gone, None)
+
     def _ner_spans(self) -> None:
         persons: list[tuple[str, str, str]] = []  # (surname, first name, actor id) so far
-        for ent in self.doc.ents:
+        for ent in _unbracketed(self.doc.ents):
             if self._covered(ent.start_char, ent.end_char):
                 self._remember_person(ent, persons)
                 continue
@@ -650,10 +722,35 @@ class _Resolver:
             if compound:
                 first = min(t.left_edge.i for t in compound)
                 found.append((mention.actor_id, list(self.doc[first : span.start])))
+            before = self._role_phrase_before(span)
+            if before:
+                found.append((mention.actor_id, before))
             whole = list(self.doc[max(root.left_edge.i, span.start - 8) : span.start])
             if whole_lead and any(t.lemma_.lower() in _ROLE_NOUNS for t in whole):
                 found.append((mention.actor_id, whole))
         return [(actor_id, words) for actor_id, words in found if words]
+
+    def _role_phrase_before(self, span: Span) -> list[Token]:
+        """A role phrase ending right before a comma before a name, that the parser did not
+        hang on the name: "Minister for the Middle East, Tobias Ellwood said".
+        A phrase that is the object of a preposition ("after meeting with the president,
+        Putin said") is someone else's role unless the parser makes the name its apposition."""
+        end = span.start - 1
+        if end < 1 or self.doc[end].text != ",":
+            return []  # "Foreign Minister X": the compound lead in `_titles`
+        for i in range(end - 1, max(end - 12, 0) - 1, -1):
+            head = self.doc[i]
+            if head.pos_ in ("VERB", "AUX") or head.is_punct:
+                break
+            if head.lemma_.lower() not in _ROLE_NOUNS or head.pos_ not in ("NOUN", "PROPN"):
+                continue
+            phrase = _role_phrase(head)
+            if phrase.end != end:
+                continue
+            if head.dep_ == "pobj" and span.root.dep_ != "appos":
+                return []
+            return list(phrase)
+        return []
 
     def _appositions(self) -> None:
         """Titles beside a named person are that person. Kept as title mentions, evidence
@@ -842,6 +939,36 @@ def _with_complement(chunk: Span) -> Span:
             end = max(t.i for t in child.subtree) + 1
             break
     return doc[chunk.start : end] if end - chunk.start <= 12 else chunk
+
+
+def _unbracketed(ents: Sequence[Span]) -> list[Span]:
+    """Entities cut before a bracket inside them: a name never runs across one. What is
+    left before it must be whole tokens ("FNA)- International ..." after "TEHRAN (", one
+    token "FNA)-" to the tokenizer, leaves nothing: the acronym is found as such later)."""
+    found = []
+    for ent in ents:
+        cut = next((i for i, c in enumerate(ent.text) if c in _BRACKETS), None)
+        if cut is None:
+            found.append(ent)
+            continue
+        end = ent.start_char + len(ent.text[:cut].rstrip())
+        span = ent.doc.char_span(ent.start_char, end, label=ent.label)
+        if span is not None and len(span) > 0:
+            found.append(span)
+    return found
+
+
+def _role_phrase(head: Token) -> Span:
+    """A role noun with its modifiers and its "for/of/to/on ..." complement: "the UN
+    envoy for Syria", "Minister for the Middle East"."""
+    doc = head.doc
+    start = min((c.left_edge.i for c in head.lefts if c.dep_ in _ROLE_MODIFIERS), default=head.i)
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in ("for", "of", "to", "on") and child.i == end:
+            end = max(t.i for t in child.subtree) + 1
+            break
+    return doc[start:end]
 
 
 def _looks_like_name(span: Span) -> bool:

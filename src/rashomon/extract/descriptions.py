@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Protocol
@@ -52,6 +52,7 @@ _CLASS_KINDS = frozenset(
 _ARMED_KINDS = frozenset({ActorKind.ARMED_GROUP, ActorKind.OTHER})
 _SPELLINGS = {"centre": "center", "organization": "organisation", "defense": "defence"}
 _SENTENCES_BACK = 2
+_KIND_NAMES = {"armed": "armed group", "political": "political group"}  # as actors.yaml writes them
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class DescriptionCues:
     heads: frozenset[str]
     class_heads: frozenset[str]
     armed_modifiers: frozenset[str]
+    head_kinds: dict[str, frozenset[ActorKind]] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> DescriptionCues:
@@ -78,10 +80,17 @@ def _packaged_cues() -> DescriptionCues:
         lowered = (str(x).lower() for x in data.get(field) or ())
         return frozenset(_SPELLINGS.get(w, w) for w in lowered)
 
+    kinds = {
+        _SPELLINGS.get(str(head).lower(), str(head).lower()): frozenset(
+            ActorKind(_KIND_NAMES.get(str(k), str(k))) for k in found
+        )
+        for head, found in (data.get("description_head_kinds") or {}).items()
+    }
     return DescriptionCues(
         words("description_heads"),
         words("description_class_heads"),
         words("description_armed_modifiers"),
+        kinds,
     )
 
 
@@ -120,6 +129,9 @@ def find_descriptions(
     for head in doc:
         if _word(head) not in cues.heads or head.pos_ not in ("NOUN", "PROPN"):
             continue
+        following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+        if following is not None and following == head.head and _word(following) in cues.heads:
+            continue  # "the monitor group": the description ends on "group"
         first = _first_modifier(head)
         start, end = doc[first].idx, head.idx + len(head)
         if any(
@@ -206,10 +218,14 @@ def _antecedent(
             words |= _words(name)
         if nouns <= words:
             return mention.actor_id
-    if _word(head) not in cues.class_heads:
+    typed = cues.head_kinds.get(_word(head))
+    if _word(head) in cues.class_heads:
+        armed = any(_word(t) in cues.armed_modifiers for t in modifiers)
+        kinds = _ARMED_KINDS if armed else _CLASS_KINDS
+    elif typed:
+        kinds = typed  # a name the dictionary does not know may be anything
+    else:
         return None
-    armed = any(_word(t) in cues.armed_modifiers for t in modifiers)
-    kinds = _ARMED_KINDS if armed else _CLASS_KINDS
     floor = _sentences_back(doc, head, _SENTENCES_BACK)
     for mention in reversed(before):
         if mention.start < floor:

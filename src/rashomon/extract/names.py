@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 _APOSTROPHES = "'’‘`´ʿʾʼʻ′\"“”«»"
 _LETTER_FOLDS = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe"})
@@ -133,3 +133,55 @@ def needs_exact_case(form: str) -> bool:
     matched as written.
     """
     return form.isupper() and form.lower() in _COMMON_WORDS
+
+
+# Words an acronym may take a letter from or skip: "Organisation for the Prohibition of
+# Chemical Weapons" is OPCW, "Islamic State of Iraq and the Levant" ISIL, "Bank of America" BoA.
+_FUNCTION_WORDS = frozenset({"of", "for", "the", "and", "in", "on", "to", "de", "al", "el", "&"})
+_ACRONYM_WORD = re.compile(r"[^\W\d_][\w'’.]*|\d+|&")
+
+
+def looks_like_acronym(text: str) -> bool:
+    """Three to eight capitals (digits allowed after the first): "SOHR", "NAVCENT", "G7S"."""
+    return 3 <= len(text) <= 8 and text[0].isalpha() and text.isupper() and text.isalnum()
+
+
+def initials_fit(acronym: str, name: str) -> bool:
+    """Whether `acronym` is made of the initials of `name`'s words, in order.
+
+    Each content word gives its first letter; a function word ("of", "for", "the", "and")
+    gives its first letter or nothing; a word written with internal capitals or as an
+    initialism ("U.S.", "UN") gives all its capitals or just its first; a hyphenated word
+    gives the initial of each part or of the first only ("Kurdish-led": K or KL). So "SOHR"
+    fits "Syrian Observatory for Human Rights", "FNA" "Fars News Agency", "ISIL" "Islamic
+    State of Iraq and the Levant", and "FNA" does not fit "Tehran". The whole acronym must
+    be used up, and at least two words must give a letter (one word is not an acronym's
+    source: "ASSAD" would fit "Assad" letter by letter otherwise).
+    """
+    letters = acronym.upper()
+    words: list[tuple[tuple[str, ...], bool]] = []  # (the letter runs a word may give, optional)
+    for raw in name.split():
+        for part, piece in enumerate(raw.split("-")):
+            for word in _ACRONYM_WORD.findall(piece):
+                lower = word.lower().strip(".")
+                capitals = "".join(c for c in word if c.isupper())
+                options = {word[0].upper()}
+                if len(capitals) > 1:
+                    options.add(capitals)
+                words.append((tuple(sorted(options)), lower in _FUNCTION_WORDS or part > 0))
+    if len(words) < 2:
+        return False
+
+    @cache
+    def fits(i: int, j: int, given: int) -> bool:
+        if j == len(words):
+            return i == len(letters) and given >= 2
+        options, optional = words[j]
+        if optional and fits(i, j + 1, given):
+            return True
+        return any(
+            letters.startswith(option, i) and fits(i + len(option), j + 1, given + 1)
+            for option in options
+        )
+
+    return fits(0, 0, 0)
