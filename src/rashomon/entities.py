@@ -57,8 +57,9 @@ MAX_SENTENCE_TOKENS = 150
 # through their modifiers, place targets for acts done to a territory; 21 (claimants):
 # speakers before speech verbs in comma-less copy, "he said" going on, spokespeople's bodies;
 # 22 (numeric disputes): tolls "in separate operations" are cumulative; 23 (zero tolls): "no
-# deaths", "nobody was hurt" are figures of 0
-EXTRACTOR_VERSION = "23"
+# deaths", "nobody was hurt" are figures of 0; 24 (aliases 2): acronyms by initials, dateline
+# credits, titles before ", Name", typed description heads ("the war monitor")
+EXTRACTOR_VERSION = "24"
 STAGE = "entities"
 
 
