@@ -23,6 +23,7 @@ from datetime import date, timedelta
 
 from rashomon.facts import Gazette, Incident, IncidentReport, TermCounts
 from rashomon.reconcile.incident_kinds import GENERIC, IncidentKinds
+from rashomon.reconcile.report_parts import is_country
 from rashomon.reconcile.reports import distance_km, places_meet
 from rashomon.reconcile.wording import similarity
 
@@ -65,12 +66,6 @@ class MatchConfig:
     same_words: float = 2.0
     words_support: float = 0.15  # this much in common is evidence beyond kind and day
     words_retold: float = 0.4  # this much, and the place, tie an undated mention
-    # an aside at the incident's place on a day its text names, a day from the incident's,
-    # needs words_support in common (see _struck_again)
-    next_day_words: bool = True
-    # another kind (or none) on days that only overlap needs a toll or telling words in
-    # common, not the place alone (see _more_than_place)
-    other_kind_needs_more: bool = True
     # beyond kind and day, a match needs a place, a toll or a doer in common
     need_support: bool = True
     # ... unless the report's kind was reported once in its days (see _only_referent)
@@ -162,10 +157,9 @@ def undated_referent(
     chemical attack, a capture; not an air strike, which comes daily); with two or more,
     nothing says which, and a region or a country is too wide to tell. `candidates` are
     the incidents at the report's place, whenever they happened."""
-    place = gazette.places.get(report.place_id or "")
-    if report.day_high is not None or not kinds.rare(report.kind) or place is None:
+    if report.day_high is not None or not kinds.rare(report.kind):
         return None
-    if place.precision in (_COUNTRY, _REGION):
+    if not _finer_than_region(report.place_id, gazette):
         return None
     same = [
         i for i in candidates
@@ -258,8 +252,6 @@ def _more_than_place(
     of its telling wording. In one town in one week, a video of two killings and an air
     strike, or a bus bombing and a missile strike, are told apart by the kind; when the
     kinds differ, place and week say little."""
-    if not cfg.other_kind_needs_more:
-        return True
     if _toll_score(report, incident, cfg) > 0:
         return True
     return words_in_common(report, incident, counts) >= cfg.words_support
@@ -275,7 +267,7 @@ def _struck_again(
     article's asides are mostly the strikes before or after its own; one misdating
     another's strike by a day still tells it in much the same words. Leads are not held
     to it: sources date one night strike a day apart, in their own words (web-dev)."""
-    if not cfg.next_day_words or report.lead or not report.dated or report.date_from != "text":
+    if report.lead or not report.dated or report.date_from != "text":
         return False
     if incident.date_precision != "day" or incident.date_start not in (None, incident.date_end):
         return False
@@ -358,9 +350,9 @@ def _place_score(
     None when it fits none of them. A country says nothing either way."""
     mine = report.place_id
     theirs = {r.place_id: r.around for r in incident.reports if r.place_id}
-    if not mine or _is_country(mine, gazette):
+    if not mine or is_country(mine, gazette):
         return 0.0
-    theirs = {p: around for p, around in theirs.items() if not _is_country(p, gazette)}
+    theirs = {p: around for p, around in theirs.items() if not is_country(p, gazette)}
     if not theirs:
         return 0.0
     best: float | None = None
@@ -400,11 +392,6 @@ def _region_around(a: str, b: str, gazette: Gazette) -> bool:
 def _finer_than_region(place_id: str | None, gazette: Gazette) -> bool:
     place = gazette.places.get(place_id or "")
     return place is not None and place.precision not in (_COUNTRY, _REGION)
-
-
-def _is_country(place_id: str, gazette: Gazette) -> bool:
-    place = gazette.places.get(place_id)
-    return place is not None and place.precision == _COUNTRY
 
 
 def _toll_score(report: IncidentReport, incident: Incident, cfg: MatchConfig) -> float:
@@ -485,12 +472,8 @@ def _incidents_meet(
     a_high, b_high = _day(a.date_end), _day(b.date_end)
     if not (a_low <= b_high + slack and b_low <= a_high + slack):  # type: ignore[operator]
         return False
-    places_a = {
-        r.place_id for r in a.reports if r.place_id and not _is_country(r.place_id, gazette)
-    }
-    places_b = {
-        r.place_id for r in b.reports if r.place_id and not _is_country(r.place_id, gazette)
-    }
+    places_a = {r.place_id for r in a.reports if r.place_id and not is_country(r.place_id, gazette)}
+    places_b = {r.place_id for r in b.reports if r.place_id and not is_country(r.place_id, gazette)}
     return not (places_a and places_b) or any(
         places_meet(x, y, gazette) for x in places_a for y in places_b
     )
