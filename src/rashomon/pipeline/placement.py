@@ -225,8 +225,10 @@ def _incidents_of(
         ]  # fmt: skip
         fitting = bridged(report, matches(report, candidates, names, kinds, config, counts),
                           names, kinds, config)  # fmt: skip
-        if report.day_high is None and report.place_id:  # no day: the one such happening there
-            only = undated_referent(report, cache.at_place(report.place_id), names, kinds)
+        if report.day_high is None and report.place_id and kinds.rare(report.kind):
+            # no day at all: the one such happening there (only rare kinds are looked up)
+            same = cache.at_place(report.place_id, report.kind)
+            only = undated_referent(report, same, names, kinds)
             taken = {f.id for f in found} | set(retired)
             fitting = [only] if only is not None and only.id not in taken else []
         base = merge(fitting, names, kinds) if len(fitting) > 1 else (fitting or [None])[0]

@@ -129,11 +129,12 @@ def _candidate_ids(store: Store, low: str | None, high: str | None) -> list[str]
     return [r[0] for r in rows]
 
 
-def _ids_at(store: Store, place_id: str) -> list[str]:
-    """Ids of the incidents set at one place, whenever, in the order they were first
-    reported (by the incidents_place index)."""
+def _ids_at(store: Store, place_id: str, kind: str) -> list[str]:
+    """Ids of the incidents of one kind set at one place, whenever, in the order they were
+    first reported (by the incidents_place index)."""
     rows = store.conn.execute(
-        "SELECT id FROM incidents WHERE place_id = ? ORDER BY rowid", (place_id,)
+        "SELECT id FROM incidents WHERE place_id = ? AND kind = ? ORDER BY rowid",
+        (place_id, kind),
     ).fetchall()
     return [r[0] for r in rows]
 
@@ -153,10 +154,10 @@ class IncidentCache:
     def candidates(self, low: str | None, high: str | None) -> list[Incident]:
         return self._read(_candidate_ids(self.store, low, high))
 
-    def at_place(self, place_id: str) -> list[Incident]:
-        """Every incident set at the place, whenever it happened (for a report that gives
-        no day at all)."""
-        return self._read(_ids_at(self.store, place_id))
+    def at_place(self, place_id: str, kind: str) -> list[Incident]:
+        """Every incident of the kind set at the place, whenever it happened (for a report
+        that gives no day at all)."""
+        return self._read(_ids_at(self.store, place_id, kind))
 
     def _read(self, ids: list[str]) -> list[Incident]:
         missing = [i for i in ids if i not in self._kept]
