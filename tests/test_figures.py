@@ -211,11 +211,38 @@ def test_counts_of_things_have_no_victims(read):
         ("A total of 24 militants were killed in separate operations near the city.", "cumulative"),
         ("Troops killed 30 rebels during several raids on the villages.", "cumulative"),
         ("A total of 24 militants were killed in an operation near the city.", "incident"),
+        # the war as the noun a clause describes, not the clause's subject
+        ("The talks aim to end the civil war, which has claimed some 300,000 lives.", "overall"),
+        (
+            "It was the worst month this year, with the war killing at least 2,000 people.",
+            "overall",
+        ),
+        ("More than 90,000 people have died since the revolt began in 2011.", "overall"),
     ],
 )
 def test_scope(read, sentence, scope):
     claims = [c for c in read(sentence) if c.measure is not None and (c.value or 0) >= 10]
     assert claims and {c.scope for c in claims} == {scope}
+
+
+def test_a_since_clause_right_after_the_count_is_its_own_however_the_parser_hung_it(read):
+    # the parser hangs "since ... began" on the second verb; it spans the first clause
+    claims = read(
+        "Over 100,000 people have been killed since the revolt began in 2011 and four"
+        " million have been forced from their homes."
+    )
+    assert one(claims, "100,000").scope == "overall"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "About 11 million people have been forced from their homes.",
+        "Some 5,000 residents were driven out of their houses by the shelling.",
+    ],
+)
+def test_people_forced_from_their_homes_are_displaced(read, sentence):
+    assert [c.measure for c in read(sentence) if c.value and c.value >= 1000] == ["displaced"]
 
 
 def test_a_cumulative_count_runs_from_the_date_its_since_resolves_to(read):

@@ -312,6 +312,11 @@ class _FigureReader:
                 state = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if state is not None and state.lemma_.lower() in ("death", "siege"):
                     return self._word_measure(state, people, verb=False)
+            if people and child.dep_ == "prep" and child.lower_ in ("from", "out"):
+                # "forced from their homes", "driven out of their houses": displaced
+                place = next((c for c in child.subtree if c.dep_ == "pobj"), None)
+                if place is not None and place.lemma_.lower() in ("home", "house"):
+                    return "displaced"
         return None
 
     def word_measure(self, tok: Token) -> str | None:
@@ -472,9 +477,14 @@ class _FigureReader:
                     target = next((c for c in child.children if c.dep_ == "pobj"), child)
                 if lex.has("war_nouns", target.lemma_.lower()):
                     return OVERALL, None  # "the five-year war has killed 250,000"
+        if verb.dep_ in ("acl", "relcl") and lex.has("war_nouns", verb.head.lemma_.lower()):
+            return OVERALL, None  # "the war, which has claimed 400,000 lives"
         since: str | None = None
         cumulative = False
         region = range(verb.left_edge.i, verb.right_edge.i + 1)  # a subtree is contiguous
+        trailing = _trailing_since(verb)
+        if trailing is not None:
+            region = range(region.start, max(region.stop, trailing.right_edge.i + 1))
         for mention in self.a.dates:
             tok = self.a.token_at(mention.start) if mention.relation == "since" else None
             if tok is None or tok.i not in region or tok.i in own or _in_a_record(tok, verb):
@@ -572,6 +582,23 @@ def _superlative(tok: Token) -> bool:
     if tok.tag_ not in ("JJS", "RBS"):
         return False
     return not (tok.lower_ in ("least", "most") and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "at")
+
+
+def _trailing_since(verb: Token) -> Token | None:
+    """A "since" clause right after the verb's own words that the parser hung on a verb
+    above it ("150,000 have been killed since the revolt began, and millions have been
+    driven from their homes": the clause went to "driven"). Read as the verb's own: what
+    follows a clause without a break belongs to it far more often than to the next one.
+    Returns the clause (its verb for "since ... began", the preposition for "since 2011")."""
+    doc = verb.doc
+    after = verb.right_edge.i + 1
+    if after >= len(doc) or doc[after].lower_ != "since":
+        return None
+    since = doc[after]
+    clause = since.head if since.dep_ == "mark" else since if since.dep_ == "prep" else None
+    if clause is None or clause.i == verb.i or not clause.head.is_ancestor(verb):
+        return None
+    return clause
 
 
 def _in_a_record(tok: Token, verb: Token) -> bool:
