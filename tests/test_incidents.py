@@ -686,6 +686,38 @@ def test_the_day_someone_acts_on_a_claim_of_an_attack_is_not_the_attacks_day():
     assert (report.day_low, report.day_high) == ("2017-03-03", "2017-03-03")
 
 
+def test_a_bombing_days_before_the_day_a_sentence_gives_is_set_before_that_day():
+    """ "Evacuations resumed on Wednesday, days after a bombing killed 120 in Foua": the day
+    dates the resumption; the bombing lies in the two weeks before it (a day of slack), so the sentence
+    is not a report of Wednesday. "Two days after" sets it two days before."""
+    for words, low, high in (
+        ("days after", "2017-02-28", "2017-03-14"),
+        ("two days after", "2017-03-12", "2017-03-14"),
+    ):
+        text = f"Evacuations resumed on Wednesday, {words} a bombing killed 120 people in Foua."
+        wednesday = DateFact("a1", text.index("Wednesday"), text.index("Wednesday") + 9,
+                             "Wednesday", "2017-03-15", "day", "on", 0, len(text))  # fmt: skip
+        facts = ArticleFacts(
+            article=replace(ARTICLE, published="2017-03-15"), body=text,
+            events=(replace(ev(text, text, "bombing", mode="aerial"), date="2017-03-15",
+                            date_precision="day", date_from="text"),),
+            figures=(toll(text, text, "120", 120),),
+            mentions=(place_mention(text, "Foua", "foua", text),), dates=(wednesday,),
+        )  # fmt: skip
+        (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+        assert (report.day_low, report.day_high) == (low, high), words
+    told = "War planes bombed Foua on Wednesday, days after a truce collapsed."
+    wednesday = DateFact("a1", told.index("Wednesday"), told.index("Wednesday") + 9,
+                         "Wednesday", "2017-03-15", "day", "on", 0, len(told))  # fmt: skip
+    facts = ArticleFacts(
+        article=replace(ARTICLE, published="2017-03-15"), body=told,
+        events=(ev(told, told, "bombed", mode="aerial"),),
+        mentions=(place_mention(told, "Foua", "foua", told),), dates=(wednesday,),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert (report.day_low, report.day_high) == ("2017-03-15", "2017-03-15")
+
+
 def test_who_says_the_happening_never_was_refutes_its_report():
     sana = "Reports of a chemical attack in Foua are totally false, said SANA."
     text = f"A chemical attack killed 20 people in Foua on Tuesday.\n{sana}"

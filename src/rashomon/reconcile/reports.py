@@ -162,7 +162,7 @@ def _incident_sentences(
             if m.place_id and _VICINITY.search(facts.body[max(0, m.start - 40) : m.start])
         }  # fmt: skip
         found.days, found.said_days = _days(found, dated, kinds)
-        found.spans = _spans(found, dated)
+        found.spans = _spans(found, dated) + _looked_back(found, dated, kinds)
         event_kinds = [k for e in found.events if (k := kinds.of_mode(e.mode))]
         if _violent(found, kinds):  # "evacuees were killed", "besieged Madaya was shelled"
             found.kinds = [k for k in found.kinds if kinds.violent(k)]
@@ -338,13 +338,16 @@ def _days(
     the days a source spoke on ("a probe said Wednesday", "as quoted by SANA Thursday"):
     those date the happening only when nothing else in its group does, and never when the
     parse puts the happening at another time ("carried out last year's bombings")."""
-    days = [e.date for e in sentence.events if e.text_date and e.date_precision == "day"]
-    if days:
-        return [d for d in days if d], []
     loose = [
         d for d in dated.within(sentence.start, sentence.end)
         if d.value and d.precision == "day" and d.relation == "on"
     ]  # fmt: skip
+    back = {d.value for d in loose if kinds is not None and _before_the_day(
+        sentence.text[: d.start - sentence.start], sentence.text[d.end - sentence.start :], kinds
+    ) is not None}  # fmt: skip
+    days = [e.date for e in sentence.events if e.text_date and e.date_precision == "day"]
+    if any(d not in back for d in days):
+        return [d for d in days if d and d not in back], []
     own = [r for e in sentence.events if e.text_date and (r := day_range(e.date or ""))]
     hard: list[str] = []
     said: list[str] = []
@@ -356,6 +359,8 @@ def _days(
         )
         if kinds is not None and _of_a_claim(before, after, kinds):
             continue  # "on Friday called for a probe into allegations that ... attacked"
+        if kinds is not None and _before_the_day(before, after, kinds) is not None:
+            continue  # "resumed on Wednesday, days after a bombing": see _looked_back
         if not _SAID_ON.search(sentence.text[: d.start - sentence.start]):
             hard.append(day)
         elif not own or any(a <= date.fromisoformat(day) <= b for a, b in own):
@@ -394,6 +399,65 @@ def _of_a_claim(before: str, after: str, kinds: IncidentKinds) -> bool:
         return any(kinds.violent(k) for k in kinds.in_text(text))
 
     return not violent(before + " " + after[: claim.start()]) and violent(after[claim.end() :])
+
+
+# "days after a bombing", "a day after the attack", "two weeks after an air strike": the
+# happening named next came that long before the day the sentence gives
+_AFTER = re.compile(
+    r"\b(?:(?P<count>a|an|one|two|three|four|five|six|several|a few|\d+)\s+)?"
+    r"(?:just\s+)?(?P<unit>days?|weeks?)\s+after\s+(?:a|an|the)\b",
+    re.IGNORECASE,
+)
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _before_the_day(before: str, after: str, kinds: IncidentKinds) -> tuple[int, int] | None:
+    """How many days before the sentence's day (fewest, most) its violent act was, when the
+    sentence tells that act only after "days after" ("the evacuation resumed on Wednesday,
+    days after a bombing killed more than 120"): the day dates what resumed, and the
+    bombing is an earlier happening, not one of that day. None when the act is told
+    before the "after" too (the shelling of the day "came a day after the town fell")."""
+    found = _AFTER.search(after)
+    if found is None:
+        return None
+
+    def violent(text: str) -> bool:
+        return any(kinds.violent(k) for k in kinds.in_text(text))
+
+    if violent(before + " " + after[: found.start()]) or not violent(after[found.end() :]):
+        return None
+    count = (found.group("count") or "").lower()
+    days = 7 if found.group("unit").lower().startswith("week") else 1
+    if count in _COUNTS or count.isdigit():
+        n = _COUNTS.get(count) or int(count)
+        return n * days, n * days
+    return days, 14 * days  # "days after", "several weeks after"
+
+
+def _looked_back(
+    sentence: Sentence, dated: Starting, kinds: IncidentKinds
+) -> list[tuple[date, date]]:
+    """The days before the sentence's day that a "days after a bombing" puts its happening
+    in (see _before_the_day), allowing a day either way for how the count of days is told."""
+    found = []
+    for d in dated.within(sentence.start, sentence.end):
+        if not d.value or d.precision != "day" or d.relation != "on":
+            continue
+        back = _before_the_day(
+            sentence.text[: d.start - sentence.start],
+            sentence.text[d.end - sentence.start :],
+            kinds,
+        )
+        bounds = day_range(d.value)
+        if back is not None and bounds is not None:
+            fewest, most = back
+            found.append(
+                (
+                    bounds[0] - timedelta(days=most + 1),
+                    bounds[0] - timedelta(days=max(fewest - 1, 1)),
+                )
+            )
+    return found
 
 
 # -- grouping --------------------------------------------------------------------------------
