@@ -89,6 +89,11 @@ def one(claims: list[NumberClaim], surface: str) -> NumberClaim:
         ("Helicopters dropped 12 barrel bombs on the town.", {"12": "other"}),
         ("ISIL also lost 15 militants in the attack.", {"15": "killed"}),
         ("Troops found 20 bodies in a mass grave.", {"20": "killed"}),
+        # each verb its own count, however the commas fall; "or" shares one count
+        ("The raid killed 85 people, including 16 women, and wounded over 350.",
+         {"85": "killed", "16": "killed", "350": "injured"}),
+        ("Shelling killed or wounded 40 people.", {"40": "killed_or_injured"}),
+        ("Shelling killed 12 or wounded 30 people.", {"12": "killed", "30": "injured"}),
     ],
 )  # fmt: skip
 def test_measure(read, sentence, measures):

@@ -290,4 +290,18 @@ def shared_conjuncts(verb: Token) -> list[Token]:
         and not any(
             c.dep_ in own or c.like_num or c.lower_ in ("more", "others") for c in conj.children
         )  # "were killed and many more injured": those injured are others
+        and not any(t.like_num for t in conj.subtree)  # "and wounded over 350": its own count
     ]
+
+
+def shared_head(verb: Token) -> Token | None:
+    """The verb that `verb` is coordinated with by "or" and shares its object with: in
+    "killed or wounded 40 people" the parse hangs the 40 on "wounded" only."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.pos_ != "VERB":
+        return None
+    if not any(c.dep_ == "cc" and c.lower_ == "or" for c in head.children):
+        return None
+    if any(c.dep_ in ("dobj", "nsubjpass") or c.like_num for c in head.children):
+        return None  # "killed 12 or wounded 30": each has its own
+    return head

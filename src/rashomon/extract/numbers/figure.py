@@ -42,7 +42,13 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from rashomon.extract.numbers.counted import _clause_verb, _Counted, _of_object, shared_conjuncts
+from rashomon.extract.numbers.counted import (
+    _clause_verb,
+    _Counted,
+    _of_object,
+    shared_conjuncts,
+    shared_head,
+)
 from rashomon.extract.numbers.expression import _Expr
 
 if TYPE_CHECKING:
@@ -294,7 +300,8 @@ class _FigureReader:
         if first is None:
             return self._state_measure(verb, people) if verb.pos_ == "VERB" else None
         found = [first]
-        for conj in shared_conjuncts(verb):
+        head = shared_head(verb)
+        for conj in [*shared_conjuncts(verb), *([head] if head is not None else [])]:
             other = self._word_measure(conj, people, verb=True)
             if other is not None:
                 found.append(other)
