@@ -26,6 +26,7 @@ from rashomon.reconcile.incidents import (
     match_report,
     match_score,
     undated_referent,
+    worth_looking_up_undated,
 )
 from rashomon.reconcile.reports import article_reports, chain_of, home_country, places_meet
 
@@ -451,6 +452,22 @@ def test_an_undated_report_tells_of_the_one_rare_incident_of_its_kind_at_its_tow
     assert undated_referent(report("b", kind="chemical"), [attack], GAZETTE, KINDS) is None
     assert undated_referent(report("a", kind="chemical", day=None), [attack], GAZETTE,
                             KINDS) is None  # fmt: skip
+
+
+def test_an_undated_air_strike_joins_the_one_strike_at_its_town_that_shares_a_telling_toll():
+    """A kind a town sees daily needs a toll both give, and one that says something (53,
+    not 50): "53 killed in the market strike" on a page with no date."""
+    toll = {"figure_values": (("killed", 53.0),)}
+    strike = incident_of(report("a", **toll))
+    undated = report("b", day=None, **toll)
+    assert worth_looking_up_undated(undated, KINDS)
+    assert undated_referent(undated, [strike], GAZETTE, KINDS) is strike
+    other = incident_of(report("c", day="2017-06-01", **toll))
+    assert undated_referent(undated, [strike, other], GAZETTE, KINDS) is None  # which one?
+    rounded = report("b", day=None, figure_values=(("killed", 50.0),))
+    assert not worth_looking_up_undated(rounded, KINDS)
+    assert undated_referent(rounded, [incident_of(report("d", figure_values=(("killed", 50.0),)))],
+                            GAZETTE, KINDS) is None  # fmt: skip
 
 
 def test_a_report_never_joins_an_incident_its_article_is_in():

@@ -29,6 +29,7 @@ from rashomon.reconcile.incidents import (
     matches,
     merge,
     undated_referent,
+    worth_looking_up_undated,
 )
 from rashomon.reconcile.kinship import ActorRelations
 from rashomon.reconcile.reports import article_reports, chain_of
@@ -225,8 +226,8 @@ def _incidents_of(
         ]  # fmt: skip
         fitting = bridged(report, matches(report, candidates, names, kinds, config, counts),
                           names, kinds, config)  # fmt: skip
-        if report.day_high is None and report.place_id and kinds.rare(report.kind):
-            # no day at all: the one such happening there (only rare kinds are looked up)
+        if worth_looking_up_undated(report, kinds):
+            # no day at all: the one such happening there (see undated_referent)
             same = cache.at_place(report.place_id, report.kind)
             only = undated_referent(report, same, names, kinds)
             taken = {f.id for f in found} | set(retired)

@@ -156,8 +156,10 @@ def undated_referent(
     town, when there is exactly one and the kind is one a town seldom sees twice (a
     chemical attack, a capture; not an air strike, which comes daily); with two or more,
     nothing says which, and a region or a country is too wide to tell. `candidates` are
-    the incidents at the report's place, whenever they happened."""
-    if report.day_high is not None or not kinds.rare(report.kind):
+    the incidents at the report's place, whenever they happened. A kind a town sees often
+    (an air strike) needs more: the one such incident there that shares a telling toll with
+    the report ("53 killed in the Atarib market strike", on a page with no date)."""
+    if report.day_high is not None:
         return None
     if not _finer_than_region(report.place_id, gazette):
         return None
@@ -166,7 +168,19 @@ def undated_referent(
         if i.kind == report.kind and i.place_id == report.place_id
         and report.article_id not in i.article_ids
     ]  # fmt: skip
+    if not kinds.rare(report.kind):
+        cfg = MatchConfig()
+        same = [i for i in same if _toll_score(report, i, cfg) >= cfg.same_toll]
     return same[0] if len(same) == 1 else None
+
+
+def worth_looking_up_undated(report: IncidentReport, kinds: IncidentKinds) -> bool:
+    """Whether a report with no day is looked up among every incident at its place (see
+    `undated_referent`): a rare kind, or a telling toll to tie it by; the lookup of an
+    air strike in a city that is bombed daily is not made for nothing."""
+    if report.day_high is not None or not report.place_id:
+        return False
+    return kinds.rare(report.kind) or any(_telling(v) >= 1.0 for _, v in report.figure_values)
 
 
 def match_score(
