@@ -526,3 +526,13 @@ def test_it_said_is_the_organisation_before_it_or_no_one(quotes_of):
     assert one(quotes_of("It said the claims were false."), "claims").speaker is None
     quotes = quotes_of("The Tartus Farmers Union denied the report. It said the claims were false.")
     assert one(quotes, "claims").speaker == "The Tartus Farmers Union"
+
+
+def test_in_a_comma_less_sentence_the_agent_before_the_verb_is_the_speaker(quotes_of):
+    quotes = quotes_of("Shelling of the town killed at least 27 people on Monday activists said.")
+    assert one(quotes, "Shelling").speaker == "activists"
+    quotes = quotes_of("The death toll has risen to at least 112 a monitoring group said Sunday.")
+    assert one(quotes, "death toll").speaker == "a monitoring group"
+    assert one(quotes_of("Two officials said the claims were false."), "claims").speaker == (
+        "Two officials"
+    )

@@ -12,7 +12,9 @@ What is cut:
   an opposition group based abroad" -> "the Syrian Coalition"); after a description, what
   follows the name it introduces ("Syria's neighbour Israel still at war with Damascus" ->
   "Syria's neighbour Israel", whose agent is the name: `named_head`);
-- on the left, words that end the clause before: a date ("on Monday activists"),
+- on the left, words that end the clause before: any before the head's article ("near the
+  bastion Raqqa a monitor", "has risen to at least 112 a monitoring group"), a date ("on
+  Monday activists"),
   an adjective with an adverb of its own ("are totally false state news agency SANA": a
   predicate run into the subject), and a heading in capitals run into the sentence
   ("SLEEPING DEAD Opposition activists").
@@ -155,7 +157,11 @@ def _left_start(doc: Doc, first: int, head: Token) -> int:
 
 def left_trim(doc: Doc, start: int, head: Token) -> int:
     """Where a phrase from `start` to `head` starts once the words that end the clause
-    before it are cut: a date, a predicate adjective, a run-in heading."""
+    before it are cut: words before the head's article, a date, a predicate adjective, a
+    run-in heading."""
+    for det in head.lefts:
+        if det.dep_ == "det" and det.lower_ in ("a", "an", "the") and det.i > start:
+            start = det.i  # "near the bastion Raqqa a monitor": a noun phrase starts at "a"
     for tok in doc[start : head.i]:
         if tok.ent_type_ in ("DATE", "TIME") and (tok.i == start or doc[tok.i - 1].pos_ == "ADP"):
             start = max(start, tok.i + 1)  # "on Monday activists said"

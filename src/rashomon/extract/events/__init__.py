@@ -218,7 +218,7 @@ def _absent_means(
 
     def speaker_of(quote: Quote) -> tuple[EventArgument, ...]:
         if quote.speaker is None or quote.speaker_start is None or quote.speaker_end is None:
-            return ()  # no speaker, or a source that is no agent ("the report said")
+            return ()  # no speaker, or a source that is no agent ("evidence suggests")
         if kind_of(quote.speaker_actor_id or "") in _OBSERVERS:
             return ()  # an outlet or monitor reports an absence; it denies nothing
         return (EventArgument(quote.speaker_start, quote.speaker_end, quote.speaker or "",

@@ -100,7 +100,7 @@ class _Speakers:
         introduces ("Syria's neighbour Israel" is Israel). The source's own span is left as
         the parse gave it (a source in PARC's sense: "the report", "Kenneth Baer, an
         official who runs ..."). A source that names no agent ("evidence suggests", "the
-        report said") names no speaker: its words stand on the outlet's word."""
+        heavy fighting showed") names no speaker: its words stand on the outlet's word."""
         assert cue.speaker is not None and cue.head is not None
         first, last = cue.speaker
         head = cue.head
@@ -121,24 +121,32 @@ class _Speakers:
             cue.agent = None
 
     def _adjacent_speaker(self, cue: _Cue, first: int, last: int) -> Token | None:
-        """ "... killed 27 people on Monday activists said": a comma-less sentence gave the
-        verb a phrase that is no subject of it; the agent word right before the verb is
-        the speaker."""
+        """ "... killed at least 27 people on Monday activists said": a comma-less sentence
+        gave the verb a phrase that is not its speaker; the agent word right before the verb
+        is. Taken when that word's own phrase starts with a date or number ("on Monday
+        activists"), or when the phrase's head is no agent and the word hangs on it through
+        a clause ("the latest in a spate of blasts to hit the district state television
+        said"), not a preposition ("video footage from east of Damascus showed")."""
         head = cue.head
         assert head is not None
-        if head.dep_ in _SUBJECTS or last != cue.first or last - 1 == head.i:
+        if last != cue.first or last - 1 == head.i:
             return None
         word = self.doc[last - 1]
         if word.pos_ not in ("NOUN", "PROPN") or word.ent_type_ in ("DATE", "TIME", "CARDINAL"):
             return None
         if not is_agent(word, mention_kind=self._mention_kind(word), claimant_kind=claimant_kind):
             return None
-        between = self.doc[min(head.i, word.i) + 1 : word.i]
-        if is_agent(
-            head, mention_kind=self._mention_kind(head), claimant_kind=claimant_kind
-        ) and not any(t.ent_type_ in ("DATE", "TIME") or t.like_num for t in between):
+        own = self.doc[word.left_edge.i : word.i]
+        if any(t.ent_type_ in ("DATE", "TIME") or t.like_num for t in own):
+            return word
+        if is_agent(head, mention_kind=self._mention_kind(head), claimant_kind=claimant_kind):
             return None  # "a member of the opposition said": the head is the speaker
-        return word
+        tok = word
+        while tok.i != head.i and tok.head.i != tok.i:
+            if tok.dep_ in ("relcl", "acl", "advcl", "ccomp", "conj"):
+                return word
+            tok = tok.head
+        return word if tok.i != head.i else None
 
     def _mention_kind(self, tok: Token) -> str | None:
         start, end = tok.idx, tok.idx + len(tok)
