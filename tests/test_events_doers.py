@@ -367,3 +367,15 @@ def test_attribution_words_are_data_and_checked(tmp_path):
     bad.write_text("attribution: [claim]\n", encoding="utf-8")
     with pytest.raises(InputError, match="attribution"):
         EventLexicon.load([bad])
+
+
+# -- claimants named by a pronoun ------------------------------------------------------------------
+
+
+def test_a_pronoun_claimant_is_named_by_its_actor_or_is_nobody():
+    from rashomon.facts import ActorFact, Attribution, Gazette
+    from rashomon.reconcile.doers import _by_name
+
+    gazette = Gazette(actors={"ru": ActorFact("ru", "Russia", "state", "RUS", "GOV")})
+    named = _by_name(gazette, Attribution("x", "jets", "It", "ru"), Attribution("x", "jets", "he"))
+    assert [(a.claimant, a.claimant_actor_id) for a in named] == [("Russia", "ru"), (None, None)]

@@ -406,6 +406,11 @@ def test_an_unresolved_pronoun_claims_nothing(read):
     assert one(read("They said 300 people were arrested."), "300").claimant is None
 
 
+def test_a_heading_run_into_the_claimant_is_not_part_of_it(read):
+    claim = one(read("BLOODY MONDAY Local activists said 12 people were killed."), "12")
+    assert claim.claimant == "Local activists"
+
+
 def test_no_cue_no_claimant(read):
     assert one(read("Shelling killed 20 people."), "20").claimant is None
 

@@ -487,3 +487,52 @@ def test_no_polnear_or_seed_text_makes_find_quotes_raise(nlp, matcher):
             assert quote.start < quote.end and quote.kind in ("direct", "indirect", "statement")
         count += 1
     assert count == len(paths) > 140
+
+
+# -- the speaker is an agent (extract/agents.py) --------------------------------------------------
+
+
+def test_a_heading_or_a_predicate_run_into_the_speaker_is_cut(quotes_of):
+    quote = one(quotes_of("MORNING RAID Local activists said the market was hit."), "market")
+    assert quote.speaker == "Local activists"
+    quote = one(
+        quotes_of("The claims about the raid are completely false state news agency SANA said."),
+        "claims",
+    )
+    assert quote.speaker == "state news agency SANA"
+
+
+def test_a_clause_or_an_appositive_tail_is_not_the_speaker(quotes_of):
+    quote = one(quotes_of("Moscow, which holds a veto, said the claims were false."), "claims")
+    assert quote.speaker == "Moscow"
+    assert quote.speaker_start == 0 and quote.speaker_end > len("Moscow")  # the source phrase
+    quote = one(
+        quotes_of(
+            "Syria's northern neighbour Turkey still angry over the border said the "
+            "shelling was a crime."
+        ),  # fmt: skip
+        "shelling",
+    )
+    assert quote.speaker is not None and quote.speaker.endswith("Turkey")
+    assert quote.speaker_actor_id == "turkey"
+
+
+def test_a_source_that_is_no_agent_names_no_speaker(quotes_of):
+    quote = one(quotes_of("Evidence strongly suggests the army fired the rockets."), "army")
+    assert quote.speaker is None and quote.speaker_start == 0  # the source span is kept
+
+
+def test_it_said_is_the_organisation_before_it_or_no_one(quotes_of):
+    assert one(quotes_of("It said the claims were false."), "claims").speaker is None
+    quotes = quotes_of("The Tartus Farmers Union denied the report. It said the claims were false.")
+    assert one(quotes, "claims").speaker == "The Tartus Farmers Union"
+
+
+def test_in_a_comma_less_sentence_the_agent_before_the_verb_is_the_speaker(quotes_of):
+    quotes = quotes_of("Shelling of the town killed at least 27 people on Monday activists said.")
+    assert one(quotes, "Shelling").speaker == "activists"
+    quotes = quotes_of("The death toll has risen to at least 112 a monitoring group said Sunday.")
+    assert one(quotes, "death toll").speaker == "a monitoring group"
+    assert one(quotes_of("Two officials said the claims were false."), "claims").speaker == (
+        "Two officials"
+    )

@@ -313,9 +313,13 @@ class ActorFindings:
 class Quote:
     """Reported speech: what was said (content span), by whom, with which cue, via whom.
 
-    Offsets are into the article's clean body. `speaker_actor_id` comes from the actor
-    mentions (pronouns and titles already resolved there). `intermediary` is the outlet a
-    statement was made to ("told AFP"), not the outlet that published the article.
+    Offsets are into the article's clean body. `speaker_start`/`speaker_end` mark the source
+    phrase as the parse gave it ("the report which could not be corroborated", "Kenneth
+    Baer, an official who runs ..."); `speaker` is the agent that phrase names, cut to its
+    noun phrase ("Kenneth Baer"), or None when it names no one who can speak ("evidence
+    suggests"): see `extract/agents.py`. `speaker_actor_id` comes from the actor mentions
+    (pronouns and titles already resolved there). `intermediary` is the outlet a statement
+    was made to ("told AFP"), not the outlet that published the article.
     """
 
     start: int

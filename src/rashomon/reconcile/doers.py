@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from rashomon.facts import ArticleFacts, Attribution, EventFact, Gazette, MentionFact
 from rashomon.reconcile.incident_kinds import IncidentKinds
@@ -41,13 +42,13 @@ def doers_of(
     those its accusations name; an armed group never flies the air strike it is named
     beside."""
     return tuple(
-        a for a in _unique(
+        a for a in _unique(*_by_name(gazette,
             *_of_its_kind(
                 _perpetrators(doing, facts, gazette, [(s.start, s.end) for s in group.sentences]),
                 doing, kind, kinds, gazette,
             ),
             *_accused(stances, facts, gazette),
-        )
+        ))
         if not _from_the_air(kind, a, group.sentences) or _flies(a.actor_id, gazette)
     )  # fmt: skip
 
@@ -61,8 +62,20 @@ def deniers_of(
 ) -> tuple[Attribution, ...]:
     """Who one report says did not do it: doers its events tell as not acting, and those
     who deny it on their own word."""
-    return tuple(_unique(*_denials(events, facts, gazette, doubts),
-                         *_deniers(stances, facts, gazette)))  # fmt: skip
+    return tuple(_unique(*_by_name(gazette, *_denials(events, facts, gazette, doubts),
+                                   *_deniers(stances, facts, gazette))))  # fmt: skip
+
+
+def _by_name(gazette: Gazette, *attributions: Attribution) -> list[Attribution]:
+    """Claimants named by a pronoun ("he said", "it denied") by their actor's name; one
+    no actor stands behind is nobody: the outlet speaks."""
+    named = []
+    for a in attributions:
+        if a.claimant is not None and a.claimant.lower() in _PRONOUNS:
+            name = gazette.actor_name(a.claimant_actor_id) if a.claimant_actor_id else None
+            a = replace(a, claimant=name, claimant_actor_id=a.claimant_actor_id if name else None)
+        named.append(a)
+    return named
 
 
 def acting(actor_id: str, event: EventFact, facts: ArticleFacts, gazette: Gazette) -> bool:

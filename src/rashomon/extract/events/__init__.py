@@ -217,8 +217,8 @@ def _absent_means(
     the sentence holds no REJECT already; dated as any statement is."""
 
     def speaker_of(quote: Quote) -> tuple[EventArgument, ...]:
-        if quote.speaker_start is None or quote.speaker_end is None:
-            return ()
+        if quote.speaker is None or quote.speaker_start is None or quote.speaker_end is None:
+            return ()  # no speaker, or a source that is no agent ("evidence suggests")
         if kind_of(quote.speaker_actor_id or "") in _OBSERVERS:
             return ()  # an outlet or monitor reports an absence; it denies nothing
         return (EventArgument(quote.speaker_start, quote.speaker_end, quote.speaker or "",

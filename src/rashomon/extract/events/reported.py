@@ -66,6 +66,8 @@ def reported_stances(
         quote = quote_at(quotes, attack.start)
         if quote is None or quote.speaker_start is None or quote.speaker_end is None:
             continue
+        if quote.speaker is None:
+            continue  # a source that is no agent ("evidence suggests") accuses no one
         if kind_of(quote.speaker_actor_id or "") in _REPORTERS:
             continue
         speaker = EventArgument(

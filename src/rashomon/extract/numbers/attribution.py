@@ -276,7 +276,7 @@ class _Cues:
                 quote.speaker_actor_id, inside[0].kind if inside else "person"
             )
             return Claimant(text or quote.speaker_actor_id, quote.speaker_actor_id, kind)
-        text = _short(quote.speaker)
+        text = _short(quote.speaker) if quote.speaker else None  # None: a source, no agent
         if not text or text.lower() in _BARE_PRONOUNS:
             return None
         head = self._span_head(lo, hi)

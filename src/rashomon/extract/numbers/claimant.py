@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from rashomon.extract.agents import left_trim
 from rashomon.extract.numbers.counted import _short
 
 if TYPE_CHECKING:
@@ -163,7 +164,7 @@ class ClaimantNamer:
                     break
             else:
                 break
-        return start
+        return left_trim(self.a.doc, start, tok)  # "SLEEPING DEAD Opposition activists"
 
     def _named_beside(self, tok: Token) -> Claimant | None:
         """A description and the name it introduces: 'British-based monitor the Syrian

@@ -49,6 +49,11 @@ Decisions, so the tests can pin them:
   speaker is not a quote of its own, except under a trailing tag ('One rebel told Reuters
   that ..., he said'; '..., our correspondent says'), where the inner report is the claim.
 - A passive or bare participle ("it was reported", "when asked") has no speaker: no quote.
+- The speaker offsets mark the source phrase as parsed; the `speaker` text is the agent it
+  names (`extract/agents.py`): "Moscow, which holds a veto" is "Moscow", "SLEEPING DEAD
+  Opposition activists" is "Opposition activists", "27 people on Monday activists said" is
+  "activists"; "evidence suggests" and an "it" no one stands for name no speaker, and an
+  unresolved "It said" right after an organisation spoke is that organisation.
 """
 
 from rashomon.extract.quotes.article import find_quotes

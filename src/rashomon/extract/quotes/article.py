@@ -86,6 +86,7 @@ class _Article(_Speech, _Speakers):
         self.cues: dict[int, _Cue | None] = {}
         self.events: list[tuple[int, str | None]] = []  # (offset, person actor) a "he" may refer to
         self.last_statement: _Cue | None = None
+        self.spoken: list[_Cue] = []  # resolved cues in text order
 
     # -- the pass ------------------------------------------------------------------------
 
@@ -273,10 +274,31 @@ class _Article(_Speech, _Speakers):
         first, last = self.doc[tokens[0]], self.doc[tokens[1] - 1]
         return first.idx, last.idx + len(last)
 
+    def _actor_name(self, cue: _Cue) -> str | None:
+        """The speaker's actor as the text names it: in the source phrase, else last before
+        the cue, else first after it (never by a pronoun)."""
+        assert cue.speaker is not None
+        lo, hi = self._chars(cue.speaker)
+        named = [m for m in self.mentions
+                 if m.actor_id == cue.actor_id and m.kind != "pronoun"]  # fmt: skip
+        inside = [m for m in named if lo <= m.start < hi]
+        earlier = [m for m in named if m.start < lo]
+        pick = (inside or earlier[-1:] or named[:1] or [None])[0]
+        return self.text[pick.start : pick.end] if pick is not None else None
+
     def _quote(self, item: _Found) -> Quote:
         cue = item.cue
         cue_start, cue_end = self._chars((cue.first, cue.last))
         speaker = self._chars(cue.speaker) if cue.speaker else None
+        agent_tokens = cue.agent if cue.resolved else cue.speaker
+        agent = self._chars(agent_tokens) if cue.speaker and agent_tokens else None
+        who = self.text[agent[0] : agent[1]] if agent else None
+        if cue.named is not None:
+            who = cue.named
+        elif who is not None and who.lower() == "it":  # the organisation "it" stands for
+            who = self._actor_name(cue) if cue.actor_id else None
+        elif who is None and cue.speaker and cue.actor_id:  # "the statement said": its author
+            who = self._actor_name(cue)
         kind = "statement" if cue.statement else "direct" if item.direct else "indirect"
         return Quote(
             start=item.start,
@@ -286,7 +308,7 @@ class _Article(_Speech, _Speakers):
             cue=self.text[cue_start:cue_end],
             cue_start=cue_start,
             cue_end=cue_end,
-            speaker=self.text[speaker[0] : speaker[1]] if speaker else None,
+            speaker=who,
             speaker_start=speaker[0] if speaker else None,
             speaker_end=speaker[1] if speaker else None,
             speaker_actor_id=cue.actor_id,

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from rashomon.extract.agents import (
+    agent_span,
+    claimant_kind,
+    is_agent,
+    left_trim,
+    named_head,
+)
 from rashomon.extract.quotes.tokens import (
     _PERSONAL,
     _SPEAKER_KINDS,
     _SUBJECTS,
     _VENUES,
     _Cue,
+    _trim,
 )
 
 
@@ -30,6 +38,7 @@ class _Speakers:
         if cue.resolved or cue.speaker is None or cue.head is None:
             return
         cue.resolved = True
+        self._to_agent(cue)
         start, end = self._chars(cue.speaker)
         head = cue.head
         cue.statement = head.lemma_.lower() in self.verbs.statement_nouns or any(
@@ -49,6 +58,9 @@ class _Speakers:
             cue.intermediary = cue.intermediary or self.last_statement.intermediary
         elif cue.statement and cue.actor_id is not None:
             self.last_statement = cue
+        if head.lower_ == "it" and cue.actor_id is None:
+            self._continued(cue)
+        self.spoken.append(cue)
         if head.lower_ in _PERSONAL:
             return
         if cue.actor_id and self._is_person(cue.actor_id):
@@ -56,6 +68,98 @@ class _Speakers:
         elif cue.actor_id is None and head.lemma_.lower() in self.verbs.person_nouns:
             self.events.append((start, None))  # "the official said ... he added": unnamed
         self.events.sort(key=lambda event: event[0])
+
+    def _continued(self, cue: _Cue) -> None:
+        """An unresolved "it said" goes on with the last speaker of this sentence or the one
+        before when that speaker was no person ("The ministry denied it. It said ...")."""
+        region = self.region[cue.first]
+        for earlier in reversed(self.spoken):
+            if earlier.first >= cue.first or region - self.region[earlier.first] > 1:
+                continue
+            if earlier.agent is None or earlier.head is None:
+                return
+            if (
+                earlier.head.pos_ == "PRON"
+                or earlier.head.ent_type_ == "PERSON"
+                or (earlier.actor_id and self._is_person(earlier.actor_id))
+            ):
+                return
+            cue.actor_id = earlier.actor_id
+            cue.named = earlier.named or self._text(earlier.agent)
+            return
+
+    def _text(self, tokens: tuple[int, int]) -> str:
+        start, end = self._chars(tokens)
+        return self.text[start:end]
+
+    def _to_agent(self, cue: _Cue) -> None:
+        """The agent the source phrase names: the phrase without the words of the clause
+        before it (a run-in heading, a predicate adjective, a date: `left_trim`; in a
+        comma-less sentence, the agent word right before the verb), without a relative
+        clause or appositive tail (`agent_span`), its head moved to the name a description
+        introduces ("Syria's neighbour Israel" is Israel). The source's own span is left as
+        the parse gave it (a source in PARC's sense: "the report", "Kenneth Baer, an
+        official who runs ..."). A source that names no agent ("evidence suggests", "the
+        heavy fighting showed") names no speaker: its words stand on the outlet's word."""
+        assert cue.speaker is not None and cue.head is not None
+        first, last = cue.speaker
+        head = cue.head
+        cue.agent = cue.speaker
+        if not first <= head.i < last:
+            return
+        adjacent = self._adjacent_speaker(cue, first, last)
+        if adjacent is not None:
+            head, first = adjacent, max(first, adjacent.left_edge.i)
+            last = head.i + 1
+        first = left_trim(self.doc, first, head)
+        agent = agent_span(self.doc, *(_trim(self.doc, first, last) or (first, last)), head)
+        head = named_head(head, self._is_name)
+        cue.head = head
+        if is_agent(head, mention_kind=self._mention_kind(head), claimant_kind=claimant_kind):
+            cue.agent = agent
+        else:
+            cue.agent = None
+
+    def _adjacent_speaker(self, cue: _Cue, first: int, last: int) -> Token | None:
+        """ "... killed at least 27 people on Monday activists said": a comma-less sentence
+        gave the verb a phrase that is not its speaker; the agent word right before the verb
+        is. Taken when that word's own phrase starts with a date or number ("on Monday
+        activists"), or when the phrase's head is no agent and the word hangs on it through
+        a clause ("the latest in a spate of blasts to hit the district state television
+        said"), not a preposition ("video footage from east of Damascus showed")."""
+        head = cue.head
+        assert head is not None
+        if last != cue.first or last - 1 == head.i:
+            return None
+        word = self.doc[last - 1]
+        if word.pos_ not in ("NOUN", "PROPN") or word.ent_type_ in ("DATE", "TIME", "CARDINAL"):
+            return None
+        if not is_agent(word, mention_kind=self._mention_kind(word), claimant_kind=claimant_kind):
+            return None
+        own = self.doc[word.left_edge.i : word.i]
+        if any(t.ent_type_ in ("DATE", "TIME") or t.like_num for t in own):
+            return word
+        if is_agent(head, mention_kind=self._mention_kind(head), claimant_kind=claimant_kind):
+            return None  # "a member of the opposition said": the head is the speaker
+        tok = word
+        while tok.i != head.i and tok.head.i != tok.i:
+            if tok.dep_ in ("relcl", "acl", "advcl", "ccomp", "conj"):
+                return word
+            tok = tok.head
+        return word if tok.i != head.i else None
+
+    def _mention_kind(self, tok: Token) -> str | None:
+        start, end = tok.idx, tok.idx + len(tok)
+        for m in self.mentions:
+            if m.start < end and start < m.end:
+                return m.kind
+        return None
+
+    def _is_name(self, tok: Token) -> bool:
+        kind = self._mention_kind(tok)
+        return tok.pos_ == "PROPN" and (
+            kind not in (None, "nationality") or tok.ent_type_ in ("PERSON", "ORG", "GPE")
+        )
 
     def _is_person(self, actor_id: str) -> bool:
         return any(m.actor_id == actor_id and m.kind in ("person", "title") for m in self.mentions)

@@ -43,6 +43,8 @@ class _Cue:
     statement: bool = False
     resolved: bool = False
     aside: tuple[int, int] | None = None  # the clause before ", NP said" when it is the content
+    agent: tuple[int, int] | None = None  # the agent phrase the speaker names (None: no one)
+    named: str | None = None  # the name a pronoun speaker stands for ("it": the ministry)
 
 
 @dataclass
