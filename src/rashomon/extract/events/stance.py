@@ -187,17 +187,26 @@ class StanceReader:
     def _warned(self, verb: Token) -> Stance | None:
         """ "Assad warned the United States to expect reprisals", "Jaysh al-Islam warned that
         it would launch a barrage": warning someone, or foretelling what one's own side (a
-        pronoun) will do, threatens (CAMEO 13x). "Warned that the toll may rise", "warned of a
-        crisis" and "warned that the regime will repeat such attacks" do not."""
+        pronoun) will do, or the retaliation to come ("warned of a strong response", "warned
+        that Damascus would face serious consequences"), threatens (CAMEO 13x). "Warned that
+        the toll may rise", "warned of a crisis" and "warned that the regime will repeat such
+        attacks" do not."""
         if not any(c.dep_ == "nsubj" for c in verb.children):
             return None
         warned = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
         warned = [c for c in warned if c.pos_ == "PROPN" or c.ent_type_]
         if warned:
             return Stance(_trigger(verb, "THREATEN", None), verb, None, tuple(warned[:1]))
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for noun in (g for g in prep.children if g.dep_ == "pobj" and not _negated(g)):
+                if self._retaliation(noun):  # "warned of a strong response"
+                    return Stance(_trigger(verb, "THREATEN", None), verb)
         for clause in verb.children:
             if clause.dep_ != "ccomp" or _negated(clause):
                 continue
+            threat = self._threat(clause, verb)  # "warned that Damascus would pay a price"
+            if threat is not None:
+                return threat
             own = any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in clause.children)
             if own and any(c.dep_ == "aux" and c.lower_ in _FORETELLING for c in clause.children):
                 return Stance(_trigger(verb, "THREATEN", None), verb)
@@ -259,7 +268,8 @@ class StanceReader:
             if child.dep_ in _PREDICATE_DEPS:
                 found.append(child)
                 found += [c for c in child.children if c.dep_ in ("amod", "compound")]
-        return found
+                found += _as_what(child)  # "described the reports as propaganda"
+        return found + _as_what(clause)  # "branded it as a provocation"
 
     def _kind(self, word: Token, about_report: bool) -> str | None:
         forms = {word.lemma_.lower(), word.lower_}
@@ -284,6 +294,13 @@ class StanceReader:
         start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         near = [i for i in acts if start <= i < sent.end]
         return doc[near[-1]] if near else None
+
+
+def _as_what(word: Token) -> list[Token]:
+    """What a word is called with "as": "described the reports as propaganda" (the parser
+    hangs "as" on the verb or on its object)."""
+    return [g for c in word.children if c.dep_ == "prep" and c.lower_ == "as"
+            for g in c.children if g.dep_ == "pobj"]  # fmt: skip
 
 
 def _negated(word: Token) -> bool:
