@@ -190,6 +190,17 @@ def test_reports_called_a_provocation_or_propaganda_are_rejected(statements, tex
     assert "REJECT" in types(statements(text))
 
 
+def test_saying_one_had_nothing_to_do_with_an_attack_rejects_it(statements):
+    found = statements("Moscow insisted that it had nothing to do with the attack.")
+    assert types(found) == ["REJECT"]
+    assert statements("The monitor said the rebels had nothing to do with the talks.") == []
+
+
+def test_a_video_said_to_be_staged_is_a_report_rejected(statements):
+    assert "REJECT" in types(statements("The ministry said the video was staged by rebels."))
+    assert statements("The ministry said the video was long.") == []
+
+
 def test_a_report_called_accurate_is_no_rejection(statements):
     assert "REJECT" not in types(statements("The ministry described the report as accurate."))
 

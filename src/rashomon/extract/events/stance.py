@@ -128,6 +128,9 @@ class StanceReader:
         if act is None:
             act = self._pronoun_act(clause, acts)
         report = next((t for t in clause.subtree if self._is_report(t)), None)
+        disowning = _nothing_to_do_with(clause)
+        if disowning is not None and act is not None and not _negated(clause):
+            return Stance(_trigger(disowning, "REJECT", verb), verb)
         for word in self._predicates(clause):
             kind = self._kind(word, report is not None)
             culpable = kind is None and self._culpable(word)
@@ -294,6 +297,17 @@ class StanceReader:
         start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         near = [i for i in acts if start <= i < sent.end]
         return doc[near[-1]] if near else None
+
+
+def _nothing_to_do_with(clause: Token) -> Token | None:
+    """ "said it had nothing to do with the attack": the "nothing" that disowns an act."""
+    for nothing in clause.children:
+        if nothing.dep_ != "dobj" or nothing.lower_ != "nothing":
+            continue
+        for do in nothing.children:
+            if do.lemma_.lower() == "do" and any(c.lower_ == "with" for c in do.children):
+                return nothing
+    return None
 
 
 def _as_what(word: Token) -> list[Token]:
