@@ -190,6 +190,16 @@ def test_descriptions_stand_for_the_organisation_named_before(nlp, matcher):
     assert not any(a.name == "Takfiri" for a in found.new_actors)
 
 
+@pytest.mark.parametrize("head", ["Directorate", "Department", "Brigade", "Tribunal"])
+def test_a_directorate_or_a_brigade_named_before_is_its_description(nlp, matcher, head):
+    found = find(
+        nlp, matcher,
+        f"The Levant Health {head} said 20 people died. The {head.lower()} said most were "
+        "children.",
+    )  # fmt: skip
+    assert actor_of(found, head.lower()) == actor_of(found, f"Levant Health {head}")
+
+
 def test_an_indefinite_or_unmatched_description_stands_for_no_one(nlp, matcher):
     found = find(
         nlp, matcher,
