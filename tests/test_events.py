@@ -323,6 +323,20 @@ def test_retaliation_a_speaker_foretells_is_a_threat(events_of):
         assert not [e for e in events_of(text) if e.type == "THREATEN"], text
 
 
+def test_warning_of_retaliation_to_come_is_a_threat(events_of):
+    threat = one(
+        events_of("Turkey warned that Russia would face serious consequences."), "THREATEN"
+    )
+    assert (threat.source_actor_ids, threat.target_actor_ids) == (("turkey",), ("russia",))
+    one(events_of("Iran warned there would be grave consequences."), "THREATEN")
+    one(events_of("Iran warned of a strong response to any strike."), "THREATEN", "warn")
+    for text in (
+        "Iran warned that there would be serious floods.",  # no retaliation in it
+        "Iran warned that Israel would not face consequences.",  # a negated clause
+    ):
+        assert not [e for e in events_of(text) if e.type == "THREATEN"], text
+
+
 def test_saying_what_another_must_do_is_a_request_of_them(events_of):
     events = events_of("Turkey said on Monday that Russia must withdraw its troops from Syria.")
     request = one(events, "REQUEST", "said")

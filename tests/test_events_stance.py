@@ -162,6 +162,49 @@ def test_saying_the_means_were_absent_denies_the_attack(statements, text):
     assert types(statements(text)) == ["REJECT"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lavrov said Russian aircraft did not operate in the area.",
+        '"Our jets never flew over Aleppo that night," the ministry said.',
+    ],
+)
+def test_saying_the_means_did_nothing_there_denies_the_attack(statements, text):
+    assert types(statements(text)) == ["REJECT"]
+
+
+def test_means_that_did_not_stop_or_in_the_writers_words_deny_nothing(statements):
+    assert "REJECT" not in types(statements("The monitor said the jets did not stop bombing."))
+    assert statements("Russian aircraft did not operate in the area.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kremlin called the accusations a provocation.",
+        "The ministry described the reports as propaganda.",
+        "Moscow said the allegations were a hoax.",
+    ],
+)
+def test_reports_called_a_provocation_or_propaganda_are_rejected(statements, text):
+    assert "REJECT" in types(statements(text))
+
+
+def test_saying_one_had_nothing_to_do_with_an_attack_rejects_it(statements):
+    found = statements("Moscow insisted that it had nothing to do with the attack.")
+    assert types(found) == ["REJECT"]
+    assert statements("The monitor said the rebels had nothing to do with the talks.") == []
+
+
+def test_a_video_said_to_be_staged_is_a_report_rejected(statements):
+    assert "REJECT" in types(statements("The ministry said the video was staged by rebels."))
+    assert statements("The ministry said the video was long.") == []
+
+
+def test_a_report_called_accurate_is_no_rejection(statements):
+    assert "REJECT" not in types(statements("The ministry described the report as accurate."))
+
+
 def test_an_absence_in_the_writers_words_or_of_no_means_is_no_denial(statements):
     assert statements("Investigators found no chemical weapons in the depot.") == []
     assert statements("The minister said there was no food in the town.") == []

@@ -67,6 +67,32 @@ def test_alias_from_text_is_recorded_with_evidence(nlp, matcher):
     assert text[alias.start : alias.end] == alias.alias == "Aleppo Lions"
 
 
+@pytest.mark.parametrize(
+    ("text", "alias", "pattern"),
+    [
+        ("The Levant Brigade, also known as the Aleppo Lions, took the hill.", "Aleppo Lions",
+         "also known as"),
+        ("The Levant Brigade (also called Aleppo Lions) took the hill.", "Aleppo Lions",
+         "also known as"),
+        ("Ahmed Karimi, known locally as Abu Omar, led the unit.", "Abu Omar", "also known as"),
+        ("The Levant Brigade, formerly the Aleppo Lions, took the hill.", "Aleppo Lions",
+         "formerly"),
+    ],
+)  # fmt: skip
+def test_another_name_the_text_gives_is_an_alias(nlp, matcher, text, alias, pattern):
+    found = find(nlp, matcher, text + f" {alias} later withdrew.")
+    assert any(a.alias == alias and a.pattern == pattern for a in found.aliases)
+    owner = next(m.actor_id for m in found.mentions if m.start == 0 or m.start == 4)
+    assert {m.actor_id for m in found.mentions if m.text == alias} == {owner}
+
+
+def test_a_description_after_known_as_is_no_alias(nlp, matcher):
+    found = find(nlp, matcher, "Ahmed Karimi, known as a hardliner, led the unit.")
+    assert not [a for a in found.aliases if a.pattern == "also known as"]
+    found = find(nlp, matcher, "Ahmed Karimi, formerly a teacher, led the unit.")
+    assert not [a for a in found.aliases if a.pattern == "formerly"]
+
+
 def test_acronym_in_brackets_is_an_alias(nlp, matcher):
     text = "The Southern Defence Council (SDC) said it had agreed. The SDC then left."
     found = find(nlp, matcher, text)
@@ -162,6 +188,16 @@ def test_descriptions_stand_for_the_organisation_named_before(nlp, matcher):
     assert actor_of(found, "Commission") == actor_of(found, "Commission of Inquiry on Syria")
     assert actor_of(found, "Volunteer rescue force") == "syria-civil-defence"  # White Helmets
     assert not any(a.name == "Takfiri" for a in found.new_actors)
+
+
+@pytest.mark.parametrize("head", ["Directorate", "Department", "Brigade", "Tribunal"])
+def test_a_directorate_or_a_brigade_named_before_is_its_description(nlp, matcher, head):
+    found = find(
+        nlp, matcher,
+        f"The Levant Health {head} said 20 people died. The {head.lower()} said most were "
+        "children.",
+    )  # fmt: skip
+    assert actor_of(found, head.lower()) == actor_of(found, f"Levant Health {head}")
 
 
 def test_an_indefinite_or_unmatched_description_stands_for_no_one(nlp, matcher):

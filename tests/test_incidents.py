@@ -903,3 +903,14 @@ def test_a_party_named_only_by_a_more_specific_deed_than_the_reports_is_another_
     (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
     assert report.kind == "chemical"
     assert set(report.perpetrator_ids) == {"russia", "syrian-government"}
+
+
+def test_a_place_description_is_no_place_named_for_a_report():
+    from rashomon.reconcile.report_parts import place_mentions
+
+    named = MentionFact("a1", 0, 6, "Aleppo", "location", 0, 20, place_id="rashomon:aleppo")
+    described = MentionFact(
+        "a1", 22, 30, "The city", "location", 22, 40, place_id="rashomon:aleppo",
+        method="description",
+    )  # fmt: skip
+    assert place_mentions([named, described]) == [named]

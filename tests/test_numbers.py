@@ -710,6 +710,14 @@ def test_a_toll_nobody_owns_is_given_by_the_subject_of_its_verb(read):
     assert one(read("The blast raised the death toll to 61."), "61").claimant is None
 
 
+def test_a_toll_given_by_someone_in_the_passive_is_theirs(read):
+    claim = one(read("A toll of 80 dead was given by opposition activists."), "80")
+    assert claim.claimant == "opposition activists"
+    claim = one(read("The toll of 45 was reported by the health directorate."), "45")
+    assert claim.claimant == "health directorate"
+    assert one(read("A convoy of 31 trucks was hit by Russian jets."), "31").claimant is None
+
+
 def test_he_said_goes_on_with_the_speaker_before(read):
     text = (
         "An official at the governor's office said ten rockets hit the square. He said the "

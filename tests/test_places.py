@@ -15,7 +15,7 @@ from conftest import SEEDS, need
 from spacy.tokens import Doc
 
 from rashomon.extract.gazetteer import Gazetteer
-from rashomon.extract.places import find_places
+from rashomon.extract.places import find_places, place_descriptions
 from rashomon.model import PlaceMention, PlacePrecision
 from rashomon.nlp import load_pipeline
 from rashomon.settings import DEFAULT_MODEL
@@ -316,3 +316,25 @@ def test_sheikh_saeed_is_in_aleppo_and_geneva_in_switzerland(seed_mentions, gaze
                 assert (parent.id, parent.precision) == (ALEPPO, PlacePrecision.CITY)
             if mention.text == "Geneva":
                 assert mention.place.country == "CH"
+
+
+def _described(nlp, gazetteer, text: str) -> dict[str, str]:
+    doc = nlp(text)
+    return {p.text: p.place.name for p in place_descriptions(doc, find_places(doc, gazetteer))}
+
+
+def test_a_description_of_a_town_stands_for_the_town_named_before(nlp, gazetteer):
+    found = _described(
+        nlp, gazetteer, "Jets struck Aleppo on Monday. The besieged city is cut off."
+    )
+    assert found == {"The besieged city": "Aleppo"}
+    found = _described(nlp, gazetteer, "Fighting raged in Idlib province. The province is calm.")
+    assert list(found) == ["The province"]
+
+
+def test_a_description_that_names_its_place_or_has_none_near_stands_for_nothing(nlp, gazetteer):
+    assert "The town" not in _described(nlp, gazetteer, "The town of Douma was hit.")
+    assert _described(nlp, gazetteer, "The town was quiet.") == {}
+    far = "Jets struck Aleppo. Talks went on. Aid was sent. Shops opened. The city was calm."
+    assert _described(nlp, gazetteer, far) == {}
+    assert _described(nlp, gazetteer, "Jets struck Aleppo. The two towns were calm.") == {}

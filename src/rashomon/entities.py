@@ -29,7 +29,7 @@ from rashomon.extract.doc_text import doc_text
 from rashomon.extract.events import EventLexicon, find_events
 from rashomon.extract.gazetteer import Gazetteer, country_alpha3
 from rashomon.extract.numbers import NumberLexicon, find_numbers
-from rashomon.extract.places import find_places
+from rashomon.extract.places import find_places, place_descriptions
 from rashomon.extract.quotes import SpeechVerbs, find_quotes
 from rashomon.model import Actor, ActorKind, PlaceMention, PlacePrecision, PublicationDate
 from rashomon.nlp import model_key
@@ -155,6 +155,12 @@ class EntityExtractor:
             rows.append(
                 MentionRow(n.start, n.end, n.text, n.kind, "name", *sentences.bounds(n.start))
             )
+        taken = [(m.start, m.end) for m in found.mentions]
+        for p in place_descriptions(doc, places, taken):  # "the eastern town"
+            rows.append(
+                MentionRow(p.start, p.end, p.text, "location", "description",
+                           *sentences.bounds(p.start), place_id=p.place.id)
+            )  # fmt: skip
         for p in place_at.values():
             rows.append(
                 MentionRow(p.start, p.end, p.text, "location", "gazetteer",

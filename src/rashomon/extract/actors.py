@@ -85,6 +85,15 @@ _LEADING_FUNCTION_WORDS = {
 }  # fmt: skip
 _ALIAS_PATTERNS = (
     ("formerly known as", r",?\s*(?:formerly|previously|once)\s+(?:known as|called|named)\s+"),
+    # "X, formerly the Y Battalion," / "X (formerly Y)": the old name right after the word
+    ("formerly", r"(?:,|\s\()\s*(?:formerly|previously)\s+(?=(?:the\s+)?(?:al-)?[A-Z])"),
+    # "X, also known as Y", "X (also called Y)", "X, known locally as Y", "X, aka Y"
+    (
+        "also known as",
+        r"(?:,|\s\()\s*(?:(?:also|otherwise|better|commonly|widely|popularly|locally)\s+)?"
+        r"(?:known\s+(?:locally\s+)?as|referred\s+to\s+as|called|a\.?k\.?a\.?)\s+"
+        r"(?![^,.;]+?\s+until\b)",
+    ),
     ("known as ... until", r",?\s*known as\s+(?=[^,.;]+?\s+until\b)"),
     ("changed its name from", r",?\s*(?:the [\w ]+ )?which changed its name(?:d)? from\s+"),
     ("dash aside", r"\s*--\s*(?:previously|formerly)\s+(?:called|known as)\s+"),
@@ -96,6 +105,8 @@ _ALIAS_PATTERNS = (
 # words are all absent is not run. Patterns not listed are always run.
 _ALIAS_NEEDS = {
     "formerly known as": ("formerly", "previously", "once"),
+    "formerly": ("formerly", "previously"),
+    "also known as": ("known", "referred to", "called", "aka", "a.k.a"),
     "known as ... until": ("known as",),
     "changed its name from": ("which changed its name",),
     "dash aside": ("--",),

@@ -455,3 +455,57 @@ def _repeats(
 
 def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(start < b and a < end for a, b in spans)
+
+
+# -- descriptions of a place named before --------------------------------------------------
+
+# What "the town", "the eastern city", "the province" can stand for: the precisions of the
+# place named last that such a head fits.
+_DESCRIBED = {
+    "town": (PlacePrecision.CITY,), "city": (PlacePrecision.CITY,),
+    "village": (PlacePrecision.CITY,),
+    "province": (PlacePrecision.REGION,), "governorate": (PlacePrecision.REGION,),
+    "neighbourhood": (PlacePrecision.DISTRICT,), "neighborhood": (PlacePrecision.DISTRICT,),
+    "district": (PlacePrecision.DISTRICT,),
+}  # fmt: skip
+DESCRIBED_WITHIN = 3  # sentences: the description and the two before it
+
+
+def place_descriptions(
+    doc: Doc, places: Iterable[PlaceMention], taken: Iterable[tuple[int, int]] = ()
+) -> list[PlaceMention]:
+    """ "Jets struck Maarat al-Numan. The northern town ...": a definite description of a
+    town, city, village, province or district ("the town", "the eastern town", "the
+    besieged city") stands for the place of that size named last, in its own sentence or
+    the two before. Not one that names its place ("the town of Douma", "the Douma city"),
+    a plural, or one with no place of its size named that close."""
+    named = sorted(places, key=lambda p: p.start)
+    busy = [(p.start, p.end) for p in named] + list(taken)
+    sentences = list(doc.sents)
+    index = {t.i: n for n, s in enumerate(sentences) for t in s}
+    found: list[PlaceMention] = []
+    for head in doc:
+        fits = _DESCRIBED.get(head.lower_)
+        if fits is None or head.pos_ != "NOUN" or head.tag_ in ("NNS", "NNPS"):
+            continue
+        before = [c for c in head.children if c.i < head.i]
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in before):
+            continue
+        if any(c.pos_ == "PROPN" or c.dep_ not in ("det", "amod") for c in before):
+            continue  # "the Douma city", "the town's", "the two towns"
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+            continue  # "the town of Douma" names it
+        start = min(c.idx for c in before)
+        end = head.idx + len(head)
+        if any(s < end and start < e for s, e in busy):
+            continue
+        first = sentences[max(index[head.i] - DESCRIBED_WITHIN + 1, 0)].start_char
+        referent = next(
+            (p for p in reversed(named)
+             if first <= p.start and p.end <= start and p.place.precision in fits),
+            None,
+        )  # fmt: skip
+        if referent is not None:
+            text = doc_text(doc)
+            found.append(PlaceMention(start, end, text[start:end], referent.place))
+    return found

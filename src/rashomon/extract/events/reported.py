@@ -206,7 +206,11 @@ def _is_means(token: Token, means: set[str], lexicon: EventLexicon) -> bool:
 
 def _absent(token: Token, absence: frozenset[str]) -> bool:
     """ "no chemical weapons", "none of our aircraft", "no signs of bombs", "the absence of
-    any traces of toxic agents"."""
+    any traces of toxic agents", and means that did nothing there: "our aircraft did not
+    operate in the area", "its jets have never flown over the town" (the subject of a
+    negated verb)."""
+    if token.dep_ in ("nsubj", "nsubjpass") and _negated_verb(token.head):
+        return True
     node = token
     for _ in range(_OF_STEPS + 1):
         if any(c.dep_ == "det" and c.lower_ == "no" for c in node.children):
@@ -219,6 +223,17 @@ def _absent(token: Token, absence: frozenset[str]) -> bool:
             return False
         node = node.head.head
     return False
+
+
+def _negated_verb(verb: Token) -> bool:
+    """ "did not operate", "have never flown", "could not have operated" (a verb, or the verb
+    a negated auxiliary hangs on); not one that governs another act ("did not stop bombing
+    the town" says the bombing went on)."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("xcomp", "ccomp") or c.tag_ == "VBG" for c in verb.children):
+        return False
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _denial(token: Token, sources: tuple[EventArgument, ...], quote: Quote) -> Event:

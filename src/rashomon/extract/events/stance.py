@@ -128,6 +128,9 @@ class StanceReader:
         if act is None:
             act = self._pronoun_act(clause, acts)
         report = next((t for t in clause.subtree if self._is_report(t)), None)
+        disowning = _nothing_to_do_with(clause)
+        if disowning is not None and act is not None and not _negated(clause):
+            return Stance(_trigger(disowning, "REJECT", verb), verb)
         for word in self._predicates(clause):
             kind = self._kind(word, report is not None)
             culpable = kind is None and self._culpable(word)
@@ -187,17 +190,26 @@ class StanceReader:
     def _warned(self, verb: Token) -> Stance | None:
         """ "Assad warned the United States to expect reprisals", "Jaysh al-Islam warned that
         it would launch a barrage": warning someone, or foretelling what one's own side (a
-        pronoun) will do, threatens (CAMEO 13x). "Warned that the toll may rise", "warned of a
-        crisis" and "warned that the regime will repeat such attacks" do not."""
+        pronoun) will do, or the retaliation to come ("warned of a strong response", "warned
+        that Damascus would face serious consequences"), threatens (CAMEO 13x). "Warned that
+        the toll may rise", "warned of a crisis" and "warned that the regime will repeat such
+        attacks" do not."""
         if not any(c.dep_ == "nsubj" for c in verb.children):
             return None
         warned = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
         warned = [c for c in warned if c.pos_ == "PROPN" or c.ent_type_]
         if warned:
             return Stance(_trigger(verb, "THREATEN", None), verb, None, tuple(warned[:1]))
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for noun in (g for g in prep.children if g.dep_ == "pobj" and not _negated(g)):
+                if self._retaliation(noun):  # "warned of a strong response"
+                    return Stance(_trigger(verb, "THREATEN", None), verb)
         for clause in verb.children:
             if clause.dep_ != "ccomp" or _negated(clause):
                 continue
+            threat = self._threat(clause, verb)  # "warned that Damascus would pay a price"
+            if threat is not None:
+                return threat
             own = any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in clause.children)
             if own and any(c.dep_ == "aux" and c.lower_ in _FORETELLING for c in clause.children):
                 return Stance(_trigger(verb, "THREATEN", None), verb)
@@ -259,7 +271,8 @@ class StanceReader:
             if child.dep_ in _PREDICATE_DEPS:
                 found.append(child)
                 found += [c for c in child.children if c.dep_ in ("amod", "compound")]
-        return found
+                found += _as_what(child)  # "described the reports as propaganda"
+        return found + _as_what(clause)  # "branded it as a provocation"
 
     def _kind(self, word: Token, about_report: bool) -> str | None:
         forms = {word.lemma_.lower(), word.lower_}
@@ -284,6 +297,24 @@ class StanceReader:
         start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         near = [i for i in acts if start <= i < sent.end]
         return doc[near[-1]] if near else None
+
+
+def _nothing_to_do_with(clause: Token) -> Token | None:
+    """ "said it had nothing to do with the attack": the "nothing" that disowns an act."""
+    for nothing in clause.children:
+        if nothing.dep_ != "dobj" or nothing.lower_ != "nothing":
+            continue
+        for do in nothing.children:
+            if do.lemma_.lower() == "do" and any(c.lower_ == "with" for c in do.children):
+                return nothing
+    return None
+
+
+def _as_what(word: Token) -> list[Token]:
+    """What a word is called with "as": "described the reports as propaganda" (the parser
+    hangs "as" on the verb or on its object)."""
+    return [g for c in word.children if c.dep_ == "prep" and c.lower_ == "as"
+            for g in c.children if g.dep_ == "pobj"]  # fmt: skip
 
 
 def _negated(word: Token) -> bool:

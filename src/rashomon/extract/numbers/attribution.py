@@ -116,9 +116,12 @@ class _Cues:
         monitoring group raised the death toll to 61', 'the monitor, which gave a toll of
         20': the subject claims what the verb's clause says (the toll may hang on the verb)."""
         verb = noun.head
-        if noun.dep_ != "dobj" or verb.pos_ != "VERB":
+        if noun.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB":
             return None
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if noun.dep_ == "nsubjpass":  # "a toll of 80 was given by opposition activists"
+            subject = next(iter(_agents(verb)), None)
+        else:
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or self.namer.name(subject) is None:
             return None
         scope = {t.i for t in verb.subtree} - {t.i for t in subject.subtree}
@@ -429,6 +432,12 @@ _DIRECTIONS = frozenset({
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
     "north-east", "north-west", "south-east", "south-west",
 })  # fmt: skip
+
+
+def _agents(verb: Token) -> list[Token]:
+    """Who does a passive verb: "was reported by the health directorate" (the noun after
+    "by")."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
 def _conjuncts(tok: Token) -> list[Token]:
