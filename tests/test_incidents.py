@@ -2,6 +2,8 @@
 
 from dataclasses import replace
 
+import pytest
+
 from rashomon.facts import (
     ActorFact,
     Argument,
@@ -854,6 +856,43 @@ def test_the_it_a_speaker_denies_is_the_speaker():
     unsaid = replace(facts, quotes=())  # nobody known says it: no denial at all
     (report,) = article_reports(unsaid, GAZETTE, KINDS, "reuters")
     assert report.denied_by == ()
+
+
+@pytest.mark.parametrize(
+    "denial",
+    [
+        "Russia said it carried out the air strike but denied deliberately targeting a school.",
+        "Russia claimed responsibility for the air strike but denied targeting a school.",
+    ],
+)
+def test_denying_the_intent_or_a_detail_of_an_owned_act_denies_no_doing(denial):
+    """What a speaker denies after owning the act, or when it denies only that it was
+    meant, is a detail or the intent: the speaker is no denier of the strike."""
+    body = f"{LEAD}\n{denial}"
+    at = body.index("targeting")
+    russia = body.index("Russia", len(LEAD))
+    hit = replace(ev(body, denial, "targeting", factuality="negated", mode="aerial"),
+                  sources=(Argument(russia, russia + 6, "Russia", "russia"),))  # fmt: skip
+    assert body[hit.start : hit.end] == "targeting" and hit.start == at
+    facts = ArticleFacts(
+        article=ARTICLE, body=body,
+        events=(ev(body, LEAD, "air strike", mode="aerial"), hit),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", LEAD),),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert report.denied_by == ()
+    plain = (
+        denial.replace("said it carried out the air strike but ", "")
+        .replace("claimed responsibility for the air strike but ", "")
+        .replace("deliberately ", "")
+    )
+    body = f"{LEAD}\n{plain}"
+    russia = body.index("Russia", len(LEAD))
+    hit = replace(ev(body, plain, "targeting", factuality="negated", mode="aerial"),
+                  sources=(Argument(russia, russia + 6, "Russia", "russia"),))  # fmt: skip
+    facts = replace(facts, body=body, events=(ev(body, LEAD, "air strike", mode="aerial"), hit))
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert [a.actor_id for a in report.denied_by] == ["russia"]  # "Russia denied targeting"
 
 
 def test_a_countrys_name_right_before_the_strike_names_the_state_that_struck():

@@ -364,13 +364,57 @@ def _deniers(
 ) -> Iterable[Attribution]:
     """Those who deny it, on their own word."""
     for event in stances:
-        if event.type != "REJECT":
+        if event.type != "REJECT" or _intent_only(event) or _owned_before(event):
             continue
         for source in event.sources:
             if source.actor_id and acting(source.actor_id, event, facts, gazette):
                 name = gazette.actor_name(source.actor_id) or source.text
                 yield Attribution(source.actor_id, source.text, name, source.actor_id,
                                   source.start, source.end)  # fmt: skip
+
+
+# "denied deliberately targeting a mosque", "denied that it had intentionally hit": the
+# denial is of the intent, and the act itself is often owned in the same breath ("said it
+# carried out an air strike ... but denied deliberately targeting a mosque")
+_INTENT_DENIED = re.compile(
+    r"^\W*(?:(?:that|it|they|he|she|had|has|have|was|were|been|\w+ed)\s+){0,4}"
+    r"(?:deliberately|intentionally|knowingly|purposely|purposefully|wilfully|willfully|"
+    r"on purpose)\b",
+    re.IGNORECASE,
+)
+
+
+_INTENT_BEFORE = re.compile(
+    r"\b(?:deliberately|intentionally|knowingly|purposely|purposefully|wilfully|willfully)"
+    r"\s+$",
+    re.IGNORECASE,
+)
+
+
+# "claimed responsibility for the military action, but denied to have hit the mosque",
+# "said it carried out an air strike ... but denied ...": the act is owned before the
+# denial, which denies a detail of it (the target, the toll), not that it was done
+_OWNED_BEFORE = re.compile(
+    r"\b(?:claimed responsibility|took responsibility|(?:said|says|confirmed|acknowledged|"
+    r"admitted)\s+(?:that\s+)?(?:it|they|its \w+)\s+(?:had\s+)?(?:carried out|conducted|"
+    r"launched|struck|targeted|hit|bombed))\b",
+    re.IGNORECASE,
+)
+
+
+def _owned_before(event: EventFact) -> bool:
+    """Whether the sentence owns the act before it denies (see _OWNED_BEFORE)."""
+    return _OWNED_BEFORE.search(event.sentence[: event.start - event.sentence_start]) is not None
+
+
+def _intent_only(event: EventFact) -> bool:
+    """Whether a denial denies only that the act was meant (see _INTENT_DENIED), as a
+    denial ("denied deliberately targeting") or as the act it negates ("deliberately
+    targeting"): no denier of the act, but one side of an intent dispute (see sayings.py)."""
+    start, end = event.start - event.sentence_start, event.end - event.sentence_start
+    if _INTENT_BEFORE.search(event.sentence[max(0, start - 30) : start]) is not None:
+        return True
+    return _INTENT_DENIED.search(event.sentence[end:]) is not None
 
 
 def _unique(*attributions: Attribution) -> list[Attribution]:
@@ -401,6 +445,8 @@ def _denials(
             event.sentence_start <= d.start < event.sentence_end for d in doubts
         ):
             continue
+        if _intent_only(event) or _owned_before(event):
+            continue  # "denied deliberately targeting a mosque": not that it struck
         for argument in event.sources:
             claimant, claimant_id = _claimant(event, facts)
             actor_id = argument.actor_id
