@@ -507,6 +507,19 @@ def test_a_list_of_counts_by_place_gives_parts_not_the_headline():
     assert figure_.status == "dispute"
 
 
+def test_the_toll_of_one_of_two_attacks_a_sentence_tells_is_a_part():
+    one = toll("a1", "six", 6, "exact", "a medical charity", sentence=(
+        "A medical charity said a bomb hit the hospital, killing six people, and a second"
+        " attack hit a nearby building."))  # fmt: skip
+    whole = toll("a2", "at least 40", 40, "at_least", "SOHR", low=40)
+    found = incident(report("a1", "AFP", [one]), report("a2", "BBC", [whole]))
+    (figure_,) = incident_figures(found, {("a1", 0): one, ("a2", 0): whole}, ARTICLES)
+    assert figure_.status == "agreed" and len(figure_.claims) == 2
+    alone = replace(one, sentence="A medical charity said a bomb hit the hospital, killing six.")
+    (figure_,) = incident_figures(found, {("a1", 0): alone, ("a2", 0): whole}, ARTICLES)
+    assert figure_.status == "dispute"
+
+
 def test_a_toll_across_a_whole_region_is_not_one_strikes_headline():
     wide = toll("a1", "19", 19, "exact", "SOHR", sentence=(
         "They were among 19 people killed in strikes across rebel-held Idlib province."))  # fmt: skip

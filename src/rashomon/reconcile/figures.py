@@ -117,9 +117,20 @@ _AMONG = re.compile(
 )
 
 
+# "a chlorine bomb hit the hospital, killing six, and a second attack hit a building": a
+# sentence that tells of two attacks gives the toll of one of them
+_ONE_OF_TWO = re.compile(
+    r"\b(?:(?:a|the)\s+(?:second|third|separate|later|earlier)|another)\s+(?:\w+\s+)?"
+    r"(?:attacks?|strikes?|air ?strikes?|raids?|bombings?|blasts?|explosions?|shelling)\b",
+    re.IGNORECASE,
+)
+
+
 def _part_of_more(figure: FigureFact) -> bool:
-    """A toll its sentence sets in a list of counts by place, over a whole region, or as
-    an addition to another."""
+    """A toll its sentence sets in a list of counts by place, over a whole region, as an
+    addition to another, or as one of two attacks it tells of."""
+    if _ONE_OF_TWO.search(figure.sentence):
+        return True
     at = figure.start - figure.sentence_start
     if _FURTHER.search(figure.sentence[max(0, at - 20) : at]):
         return True
