@@ -765,3 +765,9 @@ def test_people_from_an_organisation_are_its_voice(read):
     assert (
         one(read("Activists in Douma said 30 bodies were found."), "30").claimant_actor_id is None
     )
+
+
+def test_a_description_known_by_a_name_claims_as_that_name(read):
+    text = "The civil defence service known as the White Helmets put the death toll at 150."
+    named = mention(text, "White Helmets", "organisation", "white-helmets")
+    assert one(read(text, mentions=[named]), "150").claimant_actor_id == "white-helmets"

@@ -173,6 +173,7 @@ class ClaimantNamer:
         name ('Hezbollah's television' is not Hezbollah)."""
         a = self.a
         near = [c for c in tok.children if c.dep_ in ("appos", "compound") and c.i != tok.i]
+        near += _known_as(tok)  # "the civil defence service known as the White Helmets"
         k = tok.i + 1
         if k < len(a.doc) and a.doc[k].lower_ == "the":
             k += 1
@@ -296,3 +297,18 @@ _MEMBER_PREPOSITIONS = frozenset({"from", "of", "in", "for", "at", "with"})
 def _indefinite(tok: Token) -> bool:
     """'a group', 'an activist group': a description that brings in someone new."""
     return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.lefts)
+
+
+def _known_as(tok: Token) -> list[Token]:
+    """The name a description is said to go by: "the rescue service known as the White
+    Helmets", "a group called the Local Coordination Committees" (the name's words)."""
+    found = []
+    for verb in tok.children:
+        if verb.dep_ != "acl" or verb.lemma_.lower() not in ("know", "call", "dub", "name"):
+            continue
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "as":
+                found += [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ in ("oprd", "attr", "dobj"):
+                found.append(child)
+    return found
