@@ -180,17 +180,23 @@ def test_attribute_ruler_stand_in_keeps_pattern_order_across_its_two_paths():
     ruler.add([[{"ORTH": {"IN": ["Birds", "birds"]}}]], {"TAG": "NNS", "MORPH": "Number=Plur"})
     ruler.add([[{"LOWER": "new"}, {"LOWER": "york"}]], {"POS": "PROPN"}, index=-1)
     ruler.add([[{"IS_SPACE": True}]], {"POS": "SPACE"})
+    ruler.add([[{"LOWER": {"REGEX": "^bird"}}]], {"LEMMA": "bird"})
+    ruler.add([[{"LOWER": {"REGEX": "^y'?$"}}, {"LOWER": "all"}]], {"POS": "PRON"}, index=0)
+    ruler.add([[{"ORTH": "to"}, {"LOWER": {"NOT_IN": ["york"]}}]], {"TAG": "TO"}, index=-2)
+    ruler.add([[{"LOWER": "away", "OP": "?"}, {"LOWER": "to"}]], {"DEP": "prep"}, index=-1)
     array_stand_ins(blank)
     assert isinstance(blank.get_pipe("attribute_ruler"), ArrayAttributeRuler)
-    texts = ["Birds flew away to New York.", "The flew  birds flew.", "Flew the flew"]
+    texts = ["Birds flew away to New York.", "The flew  birds flew.", "Flew the flew", "Y all to"]
 
     def view(doc):
-        return [(t.pos_, t.tag_, str(t.morph), t.lemma_) for t in doc]
+        return [(t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_) for t in doc]
 
     for text in texts:
         with stock_components(blank):
             stock = view(blank(text))
         assert view(blank(text)) == stock
+    assert len(blank.get_pipe("attribute_ruler")._rest) == 1  # only the pattern with an OP
+    assert view(blank("Birds"))[0][3] == "bird"
     assert view(blank("the flew away"))[1][0] == "ADV"
     assert view(blank("the flew"))[1][0] == "VERB"
     ruler.add([[{"LOWER": "flew"}]], {"POS": "NOUN"})
