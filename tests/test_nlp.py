@@ -210,3 +210,22 @@ def test_components_the_stand_ins_do_not_cover_are_left_as_loaded():
     blank.add_pipe("lemmatizer", config={"mode": "lookup"})
     array_stand_ins(blank)
     assert not isinstance(blank.get_pipe("lemmatizer"), ArrayRuleLemmatizer)
+
+
+def test_new_words_go_to_a_twin_with_set_indexes_and_spacy_is_left_as_loaded(nlp):
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    nlp("Engineers replaced the moorings.")
+    twin = lemmatizer._answerer()
+    assert twin is not lemmatizer.stock and type(twin) is type(lemmatizer.stock)
+    assert all(isinstance(v, frozenset) for v in twin.lookups.get_table("lemma_index").values())
+    stock_index = lemmatizer.stock.lookups.get_table("lemma_index")
+    assert all(isinstance(v, list) for v in stock_index.values())
+
+
+def test_lemmas_remembered_in_a_memory_zone_are_forgotten_after_it(nlp):
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    with nlp.memory_zone():
+        doc = nlp("Zorbling wizards were zorbling.")
+        assert doc[0].lemma_ and lemmatizer._lemmas
+    assert not lemmatizer._lemmas
+    assert [t.lemma_ for t in nlp("Wizards were zorbling.")][0] == "wizard"

@@ -221,17 +221,18 @@ def doc_from_bytes(nlp: Language, data: bytes) -> Doc:
 
 
 # Array stand-ins for two rule components of the English pipelines. spaCy's attribute ruler
-# runs a Matcher of some 180 one-token patterns (tag map, morph rules) over every token and
-# sets each match's attributes in Python; its rule lemmatizer walks the Doc token by token.
-# Together they took about 16% of the parse (CPU seconds, FA-KES dev). The stand-ins read
-# the Doc as arrays, decide once per distinct combination of the values the rules look at,
-# and write back with `Doc.from_array`: the same attributes, value for value (tests/test_nlp.py
-# compares them with the stock components). Anything they do not cover exactly (patterns of
-# several tokens, regular expressions, extension attributes, another lemmatizer class or
-# mode) stays with spaCy's own code.
+# runs a Matcher of some 180 patterns (tag map, morph rules; a few with regular expressions
+# or sets, which it tests in Python at every token) and sets each match's attributes in
+# Python; its rule lemmatizer walks the Doc token by token and, for each new word, scans
+# index lists of up to 57,000 words. Together they took 15-20% of the parse (CPU seconds,
+# FA-KES dev; bench/README.md). The stand-ins read the Doc as arrays, decide once per
+# distinct combination of the values the rules look at, and write back with
+# `Doc.from_array`: the same attributes, value for value (tests/test_nlp.py compares them
+# with the stock components). What they do not cover exactly (patterns with operators,
+# extension attributes, another lemmatizer class or mode) stays with spaCy's own code.
 FAST_RULER = "rashomon_array_attribute_ruler"
 FAST_LEMMATIZER = "rashomon_array_rule_lemmatizer"
-# What a one-token pattern may test (the Matcher reads these as `Doc.to_array` does) and what
+# What a pattern's token may test (the Matcher reads these as `Doc.to_array` does) and what
 # its rule may set: token fields only, so no rule also writes to the shared lexeme.
 _TESTED = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "TAG": TAG, "DEP": DEP, "IS_SPACE": IS_SPACE}
 _SET = (TAG, POS, MORPH, LEMMA, DEP)
