@@ -41,7 +41,8 @@ from spacy.language import Language
 from rashomon.article.outlets import OutletDirectory
 from rashomon.errors import InputError, RashomonError
 from rashomon.ingest.records import FieldMap
-from rashomon.nlp import PARAGRAPHS, load_pipeline, model_key, stock_components
+from rashomon.nlp import PARAGRAPHS, load_pipeline, model_key
+from rashomon.nlp_stand_ins import stock_components
 from rashomon.pipeline import IngestOptions, IngestResult, Outcome, ingest
 from rashomon.pipeline.placement import place_pending
 from rashomon.settings import Settings

@@ -4,14 +4,16 @@ from rashomon.errors import ModelError
 from rashomon.nlp import (
     PARAGRAPHS,
     PARAGRAPHS_VERSION,
-    ArrayAttributeRuler,
-    ArrayRuleLemmatizer,
-    array_stand_ins,
     doc_from_bytes,
     doc_to_bytes,
     load_pipeline,
     model_key,
     parse,
+)
+from rashomon.nlp_stand_ins import (
+    ArrayAttributeRuler,
+    ArrayRuleLemmatizer,
+    array_stand_ins,
     stock_components,
 )
 from rashomon.settings import DEFAULT_MODEL, Settings
