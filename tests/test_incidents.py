@@ -222,6 +222,22 @@ def test_a_background_mention_without_day_or_toll_is_no_report():
     assert len(article_reports(facts, GAZETTE, KINDS, "reuters")) == 1
 
 
+def test_a_period_without_day_or_toll_does_not_set_an_undated_lead_in_the_whole_year():
+    lead = "An attack on a mosque in Maarat al-Numan killed dozens."
+    period = "The rebels there have been involved in clashes this year."
+    body = f"{lead}\n{period}"
+    facts = ArticleFacts(
+        article=ARTICLE, body=body,
+        events=(ev(body, lead, "attack"), ev(body, period, "clashes")),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", lead),),
+        dates=(DateFact("a1", body.index("this year"), body.index("this year") + 9,
+                        "this year", "2016", "year", "on", *sentence_at(body, period)),),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert (report.day_low, report.day_high) == ("2016-04-18", "2016-04-20")
+    assert report.kind != "ground" and len(report.sentences) == 1
+
+
 def test_a_toll_of_none_is_shown_with_its_report_but_makes_no_report():
     aside = "The monitor said there were no deaths from the shelling."
     body = f"{LEAD}\n{aside}\nA second strike left no one hurt."
