@@ -313,6 +313,18 @@ def test_kind_and_day_alone_are_not_enough_without_a_place_toll_or_doer():
                         [with_toll], GAZETTE, KINDS) is with_toll  # fmt: skip
 
 
+def test_a_town_set_in_the_next_province_by_another_source_meets_on_its_toll():
+    """One village, set by one source near Khan Sheikhoun and by another near Maarat: two
+    towns, but the same kind, day and a telling toll make one strike."""
+    strike = incident_of(report("a", figure_values=(("killed", 43.0),)))
+    told = report("b", place="maarat", figure_values=(("killed", 43.0),))
+    assert match_report(told, [strike], GAZETTE, KINDS) is strike
+    assert match_score(replace(told, figure_values=()), strike, GAZETTE, KINDS) is None
+    assert match_score(replace(told, day_low="2017-04-05", day_high="2017-04-05"),
+                       strike, GAZETTE, KINDS) is None  # fmt: skip
+    assert match_score(replace(told, place_id="damascus"), strike, GAZETTE, KINDS) is None
+
+
 def test_a_report_dated_by_publication_meets_the_days_before_it():
     strike = incident_of(report("a"))
     later = report("b", day=None, day_low="2017-04-03", day_high="2017-04-05",
