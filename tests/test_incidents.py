@@ -224,6 +224,22 @@ def test_a_background_mention_without_day_or_toll_is_no_report():
     assert len(article_reports(facts, GAZETTE, KINDS, "reuters")) == 1
 
 
+def test_a_period_without_day_or_toll_does_not_set_an_undated_lead_in_the_whole_year():
+    lead = "An attack on a mosque in Maarat al-Numan killed dozens."
+    period = "The rebels there have been involved in clashes this year."
+    body = f"{lead}\n{period}"
+    facts = ArticleFacts(
+        article=ARTICLE, body=body,
+        events=(ev(body, lead, "attack"), ev(body, period, "clashes")),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", lead),),
+        dates=(DateFact("a1", body.index("this year"), body.index("this year") + 9,
+                        "this year", "2016", "year", "on", *sentence_at(body, period)),),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert (report.day_low, report.day_high) == ("2016-04-18", "2016-04-20")
+    assert report.kind != "ground" and len(report.sentences) == 1
+
+
 def test_a_toll_of_none_is_shown_with_its_report_but_makes_no_report():
     aside = "The monitor said there were no deaths from the shelling."
     body = f"{LEAD}\n{aside}\nA second strike left no one hurt."
@@ -297,6 +313,18 @@ def test_kind_and_day_alone_are_not_enough_without_a_place_toll_or_doer():
     with_toll = incident_of(report("a", place=None, figure_values=(("killed", 58.0),)))
     assert match_report(report("b", place=None, figure_values=(("killed", 58.0),)),
                         [with_toll], GAZETTE, KINDS) is with_toll  # fmt: skip
+
+
+def test_a_town_set_in_the_next_province_by_another_source_meets_on_its_toll():
+    """One village, set by one source near Khan Sheikhoun and by another near Maarat: two
+    towns, but the same kind, day and a telling toll make one strike."""
+    strike = incident_of(report("a", figure_values=(("killed", 43.0),)))
+    told = report("b", place="maarat", figure_values=(("killed", 43.0),))
+    assert match_report(told, [strike], GAZETTE, KINDS) is strike
+    assert match_score(replace(told, figure_values=()), strike, GAZETTE, KINDS) is None
+    assert match_score(replace(told, day_low="2017-04-05", day_high="2017-04-05"),
+                       strike, GAZETTE, KINDS) is None  # fmt: skip
+    assert match_score(replace(told, place_id="damascus"), strike, GAZETTE, KINDS) is None
 
 
 def test_a_report_dated_by_publication_meets_the_days_before_it():

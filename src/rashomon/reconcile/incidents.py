@@ -203,13 +203,15 @@ def match_score(
     place = _place_score(report, incident, gazette, cfg)
     if day is None and kind == cfg.same_kind and _told_by_toll(report, incident, cfg):
         day = cfg.toll_bridged_day
+    words = counts or TermCounts()
+    if place is None and kind == cfg.same_kind and day == cfg.same_day:
+        place = _placed_apart(report, incident, gazette, cfg, words)
     if kind is None or day is None or place is None:
         return None
     if not report.day_low and kind in (cfg.compatible_kind, cfg.other_violent_kind):
         # an undated aside tells of "some time before": of another kind (bombs on a market
         # against a chemical attack), nothing ties it to this one, whatever toll it shares
         return None
-    words = counts or TermCounts()
     if need_support and not _supported(report, incident, gazette, cfg, words):
         return None
     if place > 0 and _struck_again(report, incident, cfg, words):
@@ -390,6 +392,37 @@ def _one_place_score(
 
 
 REGION_AROUND_KM = 50.0
+APART_KM = 100.0  # two sources can set one village in either of the provinces it borders
+
+
+def _placed_apart(
+    report: IncidentReport,
+    incident: Incident,
+    gazette: Gazette,
+    cfg: MatchConfig,
+    counts: TermCounts,
+) -> float | None:
+    """A report of the incident's kind and day whose place is not the incident's, but
+    within APART_KM, and which tells it in much the same words (`words_retold`) or gives
+    a telling toll of it: one village the gazette does not know, set in its province by one
+    source and by the next province's capital by another. It scores as no place (0); None
+    when that does not hold."""
+    mine = report.place_id
+    told = (words_in_common(report, incident, counts) >= cfg.words_retold
+            or _toll_score(report, incident, cfg) >= cfg.same_toll)  # fmt: skip
+    if not mine or not told:
+        return None
+    theirs = [r.place_id for r in incident.reports if r.place_id]
+    if any(_apart_near(mine, p, gazette) for p in theirs):
+        return 0.0
+    return None
+
+
+def _apart_near(a: str, b: str, gazette: Gazette) -> bool:
+    first, second = gazette.places.get(a), gazette.places.get(b)
+    if first is None or second is None or _COUNTRY in (first.precision, second.precision):
+        return False
+    return distance_km(first.lat, first.lon, second.lat, second.lon) <= APART_KM
 
 
 def _region_around(a: str, b: str, gazette: Gazette) -> bool:

@@ -86,6 +86,8 @@ def article_reports(
         if group is not None and group is not groups[0] and group.sentences[-1] is not previous:
             group = _back_to_first(sentence, group, groups[0], now, (gazette, kinds))
         previous = sentence
+        if group is not None and _a_period(sentence) and not _times(group.spans, group.days):
+            continue  # background of the time ("clashes this year"), no happening's own
         if group is None:
             group = Group()
             groups.append(group)
@@ -535,6 +537,19 @@ def _times_meet(sentence: Sentence, group: Group, now: tuple[date, date] | None)
     if not mine or not theirs:
         return True
     return _overlapping(mine, theirs)
+
+
+PERIOD_DAYS = 31  # a time longer than this ("this year") is a period, not a happening's day
+
+
+def _a_period(sentence: Sentence) -> bool:
+    """Whether the sentence tells of a period rather than one happening: no toll, no day,
+    and only times longer than PERIOD_DAYS ("the group has fought in clashes this year").
+    It neither continues a happening told without a time of its own (it would set that
+    happening in the whole year) nor starts one."""
+    if sentence.figures or sentence.days or sentence.said_days or not sentence.spans:
+        return False
+    return all((b - a).days > PERIOD_DAYS for a, b in sentence.spans)
 
 
 def _times(spans: list[tuple[date, date]], days: Iterable[str]) -> list[tuple[date, date]]:
