@@ -475,3 +475,29 @@ def test_the_town_of_x_is_a_place_not_a_side(events_of):
     events = events_of("Warplanes struck the town of Kafr Zita.")
     event = one(events, "ASSAULT", "struck")
     assert all("Kafr Zita" not in a.text for a in event.targets)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry did not release any statement on the matter.",
+        "A video released by the army showed the border post.",
+        "The release of the report angered the opposition.",
+        "Hundreds of families had to seek shelter in schools.",
+        "The vote will send a strong signal to Tehran.",
+        "Guests walked out of the hotel after the alarm.",
+    ],
+)
+def test_an_object_of_another_sense_makes_no_event(events_of, text):
+    assert [(e.type, e.trigger) for e in events_of(text)] == []
+
+
+def test_the_event_senses_keep_their_own_objects(events_of):
+    one(events_of("The rebels released twelve hostages on Friday."), "RETREAT", "released")
+    one(events_of("The delegation walked out of the peace talks."), "REJECT", "walked out")
+    one(events_of("Jordan will send troops to the border."), "AID", "send")
+
+
+def test_a_question_reports_no_event(events_of):
+    assert events_of("Who is bombing whom in Yemen?") == []
+    one(events_of("Rebels shelled the town on Monday."), "ASSAULT", "shelled")

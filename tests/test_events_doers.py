@@ -379,3 +379,21 @@ def test_a_pronoun_claimant_is_named_by_its_actor_or_is_nobody():
     gazette = Gazette(actors={"ru": ActorFact("ru", "Russia", "state", "RUS", "GOV")})
     named = _by_name(gazette, Attribution("x", "jets", "It", "ru"), Attribution("x", "jets", "he"))
     assert [(a.claimant, a.claimant_actor_id) for a in named] == [("Russia", "ru"), (None, None)]
+
+
+def test_a_day_is_never_the_doer(attacks):
+    event = attack(attacks("Wednesday's bombing killed nine people in the market."), "bombing")
+    assert event.sources == ()
+
+
+def test_the_speaker_of_a_verbless_headline_is_not_the_doer(attacks):
+    event = attack(
+        attacks("French Foreign Minister Jean Dupont says Syrian regime likely behind strikes."),
+        "strikes",
+    )
+    assert [a.text for a in event.sources] == ["Syrian regime"]
+
+
+def test_the_speaker_of_a_bare_reported_clause_is_not_the_doer(attacks):
+    events = attacks("It was a deadly raid on the village that a monitor said killed forty people.")
+    assert all("monitor" not in a.text for e in events for a in e.sources)

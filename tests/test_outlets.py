@@ -92,6 +92,8 @@ def test_more_dateline_forms():
         "URUM-AL-KUBRA, Syria, Sept. 20 (UPI) -- The Russian": ("Urum-Al-Kubra", "UPI", "The"),
         "(REUTERS) – Russia said on Tuesday": (None, "Reuters", "Russia"),
         "BEIRUT, LEBANON (8:14 A.M.) – Speaking in Moscow": ("Beirut, Lebanon", None, "Speaking"),
+        "KAFR TAL AFP June4, 2016-The army said": ("Kafr Tal", "AFP", "The army"),
+        "DOHA AFP Oct 2, 2015 - Qatar said": ("Doha", "AFP", "Qatar"),
     }  # fmt: skip
     for text, (place, wire, rest) in cases.items():
         line = find_dateline(text, DIRECTORY)

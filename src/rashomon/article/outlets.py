@@ -130,6 +130,14 @@ _CAPS_DATELINE = re.compile(
     r"(?:\s*\([^()]{1,20}\))?\s*[-–—]+\s+"
 )
 
+# "AL JINEH AFP March17, 2017-The US said ...": a capitalised place, the agency without
+# brackets, then perhaps the date, and a dash.
+_CAPS_AGENCY_DATELINE = re.compile(
+    r"^(?P<place>[A-Z]{2,}(?:[ /-]+[A-Z]{2,}){0,3}?)\s*,?\s+(?P<wire>[A-Z]{2,8})"
+    r"(?:\s*,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*\d{1,2}"
+    r"(?:\s*,\s*|\s+)\d{4})?\s*[-–—]+\s*"
+)
+
 
 DATELINE_PARAGRAPHS = 3  # a lead-in sentence or two may come before the dateline
 
@@ -156,7 +164,8 @@ def find_datelines(body: str, directory: OutletDirectory) -> list[Dateline]:
 
 def find_dateline(body: str, directory: OutletDirectory) -> Dateline | None:
     """`Geneva (AFP) -`, `BEIRUT, Nov 1 (Reuters) -`, `GENEVA, March 1. /TASS/.`,
-    `HMEYMIM AIRBASE (Syria), (Sputnik) –`, `Moscow, SANA-` or `BEIRUT —` at the start of the
+    `HMEYMIM AIRBASE (Syria), (Sputnik) –`, `Moscow, SANA-`, `GENEVA AFP May 3, 2017-` or
+    `BEIRUT —` at the start of the
     body, after any byline run into it ("By A and B CITY (Reuters) - ...")."""
     match = _WIRE_DATELINE.match(body)
     if match:
@@ -169,6 +178,9 @@ def find_dateline(body: str, directory: OutletDirectory) -> Dateline | None:
             place = _place_name(match["place"]) if match["place"] else None
             return Dateline(place, wire, match.end())
     match = _PLACE_AGENCY_DATELINE.match(body)
+    if match and (outlet := directory.find(match["wire"])) is not None and outlet.wire:
+        return Dateline(_place_name(match["place"]), outlet.name, match.end())
+    match = _CAPS_AGENCY_DATELINE.match(body)
     if match and (outlet := directory.find(match["wire"])) is not None and outlet.wire:
         return Dateline(_place_name(match["place"]), outlet.name, match.end())
     match = _CAPS_DATELINE.match(body)

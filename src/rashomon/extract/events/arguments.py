@@ -244,6 +244,8 @@ class ArgumentReader:
             )
             return self._subject(trigger.light_verb), undone, None
         for child in noun.children:
+            if child.ent_type_ in ("DATE", "TIME"):
+                continue  # "Tuesday's attack": a day is never the doer
             if child.dep_ == "poss" or (
                 child.dep_ in ("amod", "compound", "nmod") and child.i in self.at_token
             ):
@@ -314,6 +316,8 @@ class ArgumentReader:
                 return [stray]
             if node.dep_ not in _BORROW or node.head.i == node.i:
                 return []
+            if _reported_bare(node, self.lexicon):
+                return []  # "the attack that a monitor said killed dozens": not the monitor
             head = node.head
             if node.dep_ == "pcomp" and head.dep_ == "prep":
                 head = head.head
@@ -445,6 +449,16 @@ class ArgumentReader:
         words = self.doc[left : _named_by_of(head, self.at_token, self.place_words) + 1]
         actor = self.people.actor(head)
         return EventArgument(words.start_char, words.end_char, words.text, actor)
+
+
+def _reported_bare(clause: Token, lexicon: EventLexicon) -> bool:
+    """A subjectless clause a speech verb governs without "to" ("a monitor said killed
+    dozens", "officials say targeted the town"): what is said, never done by the speaker."""
+    if clause.dep_ not in ("xcomp", "ccomp") or clause.head.lemma_.lower() not in lexicon.words(
+        "speech"
+    ):
+        return False
+    return not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _stative_to(verb: Token, sense: EventSense) -> bool:

@@ -192,8 +192,13 @@ class Attributor:
         if noun.dep_ != "pobj":
             return None
         prep, word = noun.head, noun.head.head
-        if prep.lower_ in self.lexicon.words("behind") and word.pos_ in ("VERB", "AUX"):
-            return self._subject_told(word, word)
+        if prep.lower_ in self.lexicon.words("behind"):
+            own = first_child(prep, ("nsubj",))
+            if own is not None:  # "says the regime likely behind attacks": the regime
+                return Told((own,), *self._denied(prep, None))
+            if prep.dep_ == "prep" and word.pos_ in ("VERB", "AUX"):
+                return self._subject_told(word, word)
+            return None
         if prep.lower_ not in ("for", "in", "of", "behind"):
             return None
         if word.lemma_.lower() not in self.lexicon.words("responsible"):

@@ -73,6 +73,10 @@ class EventSense:
     # the type the word reports when it is the cue of reported speech: "protested that the
     # elections were rigged" disapproves (ACCUSE), "protested in the square" is a protest
     speech: str | None = None
+    # objects that make the word a different, non-event sense: "released a statement" is
+    # no release of prisoners, "seek shelter" no request, "walk out of a building" no walkout
+    # (the direct object, the noun a participle describes, or the target preposition's object)
+    not_objects: frozenset[str] = frozenset()
 
 
 class EventLexicon:
@@ -212,6 +216,7 @@ def _sense(origin: str, word: object, entry: object) -> EventSense:
         needs_mode=bool(entry.get("needs_mode", False)),
         requires=tuple(str(r).lower() for r in entry.get("requires") or ()),
         speech=entry.get("speech"),
+        not_objects=frozenset(str(o).lower() for o in entry.get("not_objects") or ()),
     )
 
 

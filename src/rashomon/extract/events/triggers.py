@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from rashomon.extract.events.lexicon import EventLexicon, EventSense
+from rashomon.extract.events.location import PLACE_NOUNS
 
 _PARTICLE_DEPS = ("prt", "prep", "dobj", "advmod")
 _NOUN_POS = ("NOUN", "PROPN")
@@ -56,7 +57,10 @@ class Trigger:
 def find_triggers(doc: Doc, lexicon: EventLexicon) -> list[Trigger]:
     """Every trigger in the doc, in text order; light verbs of an event noun are dropped."""
     found: list[Trigger] = []
+    questions = {sent.start for sent in doc.sents if _is_question(sent)}
     for token in doc:
+        if token.sent.start in questions:
+            continue  # "Who is fighting whom in Syria?" asks, it reports no event
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ == "VBN"):
             trigger = _verb_trigger(token, lexicon)
         elif token.pos_ in _NOUN_POS:
@@ -76,6 +80,19 @@ def find_triggers(doc: Doc, lexicon: EventLexicon) -> list[Trigger]:
         if (t.is_noun or t.head.i not in lights)
         and not (t.is_noun and _inside_noun_phrase(t, phrases))
     ]  # fmt: skip
+
+
+_WH_TAGS = frozenset({"WP", "WRB", "WDT", "WP$"})
+
+
+def _is_question(sent: Span) -> bool:
+    """A direct question: it ends in "?" and opens with a wh-word or an auxiliary ("Who is
+    fighting whom?", "Will Russia strike?"); a teaser or link asks, it does not report."""
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    last = next((t for t in reversed(sent) if not t.is_space and t.text not in "\"'”’)"), None)
+    if not words or last is None or last.text != "?":
+        return False
+    return words[0].tag_ in _WH_TAGS or words[0].pos_ == "AUX"
 
 
 def _inside_noun_phrase(trigger: Trigger, phrases: list[tuple[int, int, int]]) -> bool:
@@ -100,6 +117,8 @@ def _verb_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
                 )  # fmt: skip
             if sense is not None and child.dep_ == "nsubjpass" and sense.object != "means":
                 sense = None  # only a weapon is "used" in the passive: "gas was used"
+            if sense is not None and _other_sense(token, sense):
+                return None  # "walked out of the building"
             if sense is not None:
                 prep = child if child.dep_ == "prep" else None
                 found = _make(token, sense, lexicon, extra=(child,), phrase_prep=prep)
@@ -118,6 +137,8 @@ def _verb_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
         for c in token.children
     ):
         return None  # "told Reuters when asked about the plan" is a question, not a request
+    if _other_sense(token, sense):
+        return None  # "released a statement", "an image released by", "seek shelter"
     found = _make(token, sense, lexicon)
     return None if sense.needs_mode and found.mode is None else found  # "dropped the case"
 
@@ -143,6 +164,36 @@ def _spoken_demand(token: Token, lexicon: EventLexicon) -> Trigger | None:
             continue  # "we must", "it must": the speaker's own side, or no one
         return _make(token, EventSense("REQUEST", object="content"), lexicon)
     return None
+
+
+def _other_sense(head: Token, sense: EventSense) -> bool:
+    """Whether an object of the word makes it another sense (`not_objects`): the direct
+    object or passive subject ("released a statement", "a statement was released"), the
+    noun a participle describes ("an image released by"), or a target preposition's object
+    ("walked out of the building", "the release of the video")."""
+    if not sense.not_objects:
+        return False
+    objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    if head.dep_ in ("acl", "relcl") and head.tag_ == "VBN":
+        objects.append(head.head)
+    preps = [
+        c for c in head.children if c.dep_ == "prep" and c.lower_ in (*sense.target_preps, "of")
+    ]
+    for child in head.children:  # "walk out of": "of" hangs on the particle
+        if child.dep_ in ("prt", "advmod", "prep"):
+            preps += [c for c in child.children if c.dep_ == "prep"]
+    objects += [o for p in preps for o in p.children if o.dep_ == "pobj"]
+    return any(
+        o.lemma_.lower() in sense.not_objects or ("@place" in sense.not_objects and _a_place(o))
+        for o in objects
+    )
+
+
+def _a_place(word: Token) -> bool:
+    """A building or a place told by a common noun ("the hotel", "a house"), or a facility."""
+    if word.ent_type_ in ("FAC", "LOC"):
+        return True
+    return word.pos_ == "NOUN" and word.lemma_.lower() in PLACE_NOUNS
 
 
 def _modifier_keys(lemma: str, obj: Token) -> list[str]:
@@ -171,6 +222,8 @@ def _noun_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
         return _nominal_phrase(token, lemma, lexicon)
     if sense is None or token.dep_ == "compound":  # "the peace talks venue"
         return None
+    if _other_sense(token, sense):
+        return None  # "the release of the video"
     light = token.head if token.dep_ in ("dobj", "attr") else None
     counted = _counted_in(token)
     if light is None and counted is not None:
