@@ -59,7 +59,7 @@ MAX_SENTENCE_TOKENS = 150
 # 22 (numeric disputes): tolls "in separate operations" are cumulative; 23 (zero tolls): "no
 # deaths", "nobody was hurt" are figures of 0; 24 (aliases 2): acronyms by initials, dateline
 # credits, titles before ", Name", typed description heads ("the war monitor")
-EXTRACTOR_VERSION = "28"
+EXTRACTOR_VERSION = "29"
 STAGE = "entities"
 
 
