@@ -28,6 +28,7 @@ from rashomon.reconcile.incidents import (
     match_report,
     match_score,
     undated_referent,
+    undated_to_take_in,
     worth_looking_up_undated,
 )
 from rashomon.reconcile.reports import article_reports, chain_of, home_country, places_meet
@@ -498,6 +499,20 @@ def test_an_undated_air_strike_joins_the_one_strike_at_its_town_that_shares_a_te
     assert not worth_looking_up_undated(rounded, KINDS)
     assert undated_referent(rounded, [incident_of(report("d", figure_values=(("killed", 50.0),)))],
                             GAZETTE, KINDS) is None  # fmt: skip
+
+
+def test_a_dated_report_takes_in_the_towns_undated_incident_of_its_rare_kind():
+    """Whichever comes first: an undated page about the Douma gas attack that started an
+    incident of its own is taken in by the first dated report of it, unless another dated
+    one of that kind is set there."""
+    undated = incident_of(report("a", kind="chemical", day=None))
+    dated = report("b", kind="chemical")
+    assert undated_to_take_in(dated, [undated], [], GAZETTE, KINDS) == [undated]
+    other = incident_of(report("c", kind="chemical", day="2017-06-01"))
+    assert undated_to_take_in(dated, [undated, other], [], GAZETTE, KINDS) == []
+    assert undated_to_take_in(dated, [undated, other], [other], GAZETTE, KINDS) == [undated]
+    strike = incident_of(report("d", day=None))  # a kind a town sees daily
+    assert undated_to_take_in(report("e"), [strike], [], GAZETTE, KINDS) == []
 
 
 def test_a_report_never_joins_an_incident_its_article_is_in():

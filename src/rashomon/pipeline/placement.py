@@ -29,6 +29,7 @@ from rashomon.reconcile.incidents import (
     matches,
     merge,
     undated_referent,
+    undated_to_take_in,
     worth_looking_up_undated,
 )
 from rashomon.reconcile.kinship import ActorRelations
@@ -232,6 +233,12 @@ def _incidents_of(
             only = undated_referent(report, same, names, kinds)
             taken = {f.id for f in found} | set(retired)
             fitting = [only] if only is not None and only.id not in taken else []
+        elif report.place_id and kinds.rare(report.kind):
+            # a dated report of a rare kind takes in the town's undated ones of it
+            taken = {f.id for f in found} | set(retired)
+            same = cache.at_place(report.place_id, report.kind)
+            fitting += [i for i in undated_to_take_in(report, same, fitting, names, kinds)
+                        if i.id not in taken]  # fmt: skip
         base = merge(fitting, names, kinds) if len(fitting) > 1 else (fitting or [None])[0]
         if len(fitting) > 1:
             retired |= {i.id: base.id for i in fitting if i.id != base.id}  # type: ignore[union-attr]

@@ -174,6 +174,32 @@ def undated_referent(
     return same[0] if len(same) == 1 else None
 
 
+def undated_to_take_in(
+    report: IncidentReport,
+    candidates: Sequence[Incident],
+    taking: Sequence[Incident],
+    gazette: Gazette,
+    kinds: IncidentKinds,
+) -> list[Incident]:
+    """The mirror of `undated_referent`, so that the order pages come in does not matter:
+    incidents of undated reports only, of the report's rare kind at its town, that the
+    incident a dated report joins or starts takes in, when no other dated incident of that
+    kind is set there. `candidates` are the incidents at the report's place; `taking` the
+    ones the report joins."""
+    if report.day_high is None or not kinds.rare(report.kind):
+        return []
+    if not _finer_than_region(report.place_id, gazette):
+        return []
+    same = [i for i in candidates if i.kind == report.kind and i.place_id == report.place_id]
+    joined = {i.id for i in taking}
+    if any(i.date_end is not None and i.id not in joined for i in same):
+        return []  # two happenings of the kind there: nothing says which the undated told
+    return [
+        i for i in same
+        if i.date_end is None and i.id not in joined and report.article_id not in i.article_ids
+    ]  # fmt: skip
+
+
 def worth_looking_up_undated(report: IncidentReport, kinds: IncidentKinds) -> bool:
     """Whether a report with no day is looked up among every incident at its place (see
     `undated_referent`): a rare kind, or a telling toll to tie it by; the lookup of an
