@@ -230,7 +230,7 @@ def _incidents_of(
         if worth_looking_up_undated(report, kinds):
             # no day at all: the one such happening there (see undated_referent)
             same = cache.at_place(report.place_id, report.kind)
-            only = undated_referent(report, same, names, kinds)
+            only = undated_referent(report, same, names, kinds, config)
             taken = {f.id for f in found} | set(retired)
             fitting = [only] if only is not None and only.id not in taken else []
         elif report.place_id and kinds.rare(report.kind):

@@ -41,10 +41,10 @@ from rashomon.reconcile.contradictions import (
 )
 from rashomon.reconcile.intervals import allowed, overlap, show
 from rashomon.reconcile.kinship import ActorRelations
+from rashomon.reconcile.report_parts import named_claimant
 
 # Who can be named as the doer of a strike: not an outlet, a monitor or an aid body.
 _NOT_DOERS = frozenset({"media", "monitor", "ngo", "igo"})
-_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})  # a speaker named by pronoun
 
 
 def incident_disputes(
@@ -499,9 +499,8 @@ def _fact_side(
         quote = next((q for q in quotes if q.article_id == fact.article_id
                       and q.start <= fact.start < q.end), None)  # fmt: skip
         if quote is not None:
-            claimant, claimant_id = quote.speaker, quote.speaker_actor_id
-            if claimant and claimant.lower() in _PRONOUNS:  # "he said": by the actor's name
-                claimant = gazette.actor_name(claimant_id) if claimant_id else None
+            claimant_id = quote.speaker_actor_id
+            claimant = named_claimant(quote.speaker, claimant_id, gazette)  # "he said": a name
         else:
             claimant_id = fact.source_actor_ids[0] if fact.source_actor_ids else None
             claimant = gazette.actor_name(claimant_id)

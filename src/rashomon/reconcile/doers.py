@@ -15,16 +15,17 @@ from rashomon.facts import ArticleFacts, Attribution, EventFact, Gazette, Mentio
 from rashomon.reconcile.incident_kinds import IncidentKinds
 from rashomon.reconcile.kinship import ActorRelations
 from rashomon.reconcile.report_parts import (
+    PRONOUNS,
     TOLD,
     Group,
     Sentence,
     Starting,
     is_country,
+    named_claimant,
     place_mentions,
 )
-from rashomon.reconcile.sayings import ABOUT_IT, Saying, claimant_at, sayings
+from rashomon.reconcile.sayings import ABOUT_IT, INTENT_WORDS, Saying, claimant_at, sayings
 
-_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})  # a doer named only by pronoun
 _NOT_ACTORS = frozenset({"media"})  # outlets report; they do not strike (see `acting`)
 
 
@@ -71,8 +72,8 @@ def _by_name(gazette: Gazette, *attributions: Attribution) -> list[Attribution]:
     no actor stands behind is nobody: the outlet speaks."""
     named = []
     for a in attributions:
-        if a.claimant is not None and a.claimant.lower() in _PRONOUNS:
-            name = gazette.actor_name(a.claimant_actor_id) if a.claimant_actor_id else None
+        name = named_claimant(a.claimant, a.claimant_actor_id, gazette)
+        if name != a.claimant:
             a = replace(a, claimant=name, claimant_actor_id=a.claimant_actor_id if name else None)
         named.append(a)
     return named
@@ -378,17 +379,10 @@ def _deniers(
 # carried out an air strike ... but denied deliberately targeting a mosque")
 _INTENT_DENIED = re.compile(
     r"^\W*(?:(?:that|it|they|he|she|had|has|have|was|were|been|\w+ed)\s+){0,4}"
-    r"(?:deliberately|intentionally|knowingly|purposely|purposefully|wilfully|willfully|"
-    r"on purpose)\b",
+    rf"(?:{INTENT_WORDS}|knowingly)\b",
     re.IGNORECASE,
 )
-
-
-_INTENT_BEFORE = re.compile(
-    r"\b(?:deliberately|intentionally|knowingly|purposely|purposefully|wilfully|willfully)"
-    r"\s+$",
-    re.IGNORECASE,
-)
+_INTENT_BEFORE = re.compile(rf"\b(?:{INTENT_WORDS}|knowingly)\s+$", re.IGNORECASE)
 
 
 # "claimed responsibility for the military action, but denied to have hit the mosque",
@@ -450,7 +444,7 @@ def _denials(
         for argument in event.sources:
             claimant, claimant_id = _claimant(event, facts)
             actor_id = argument.actor_id
-            if argument.text.lower() in _PRONOUNS:
+            if argument.text.lower() in PRONOUNS:
                 actor_id = claimant_id
             if actor_id and acting(actor_id, event, facts, gazette):
                 yield Attribution(actor_id, argument.text, claimant, claimant_id,

@@ -150,6 +150,7 @@ def undated_referent(
     candidates: Sequence[Incident],
     gazette: Gazette,
     kinds: IncidentKinds,
+    config: MatchConfig | None = None,
 ) -> Incident | None:
     """The incident a report that gives no day at all tells of ("no traces of chemical
     weapons in Douma", on a page with no date): the one incident of its kind set at its
@@ -169,7 +170,7 @@ def undated_referent(
         and report.article_id not in i.article_ids
     ]  # fmt: skip
     if not kinds.rare(report.kind):
-        cfg = MatchConfig()
+        cfg = config or MatchConfig()
         same = [i for i in same if _toll_score(report, i, cfg) >= cfg.same_toll]
     return same[0] if len(same) == 1 else None
 

@@ -70,3 +70,14 @@ def place_mentions(mentions: Iterable[MentionFact]) -> list[MentionFact]:
 def is_country(place_id: str | None, gazette: Gazette) -> bool:
     place = gazette.places.get(place_id or "")
     return place is not None and place.precision == "country"
+
+
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})  # a doer or speaker by pronoun
+
+
+def named_claimant(claimant: str | None, claimant_id: str | None, gazette: Gazette) -> str | None:
+    """A claimant written as a pronoun ("he said", "it denied") by its actor's name, or
+    nobody when no actor stands behind it (the outlet speaks); any other as written."""
+    if claimant is None or claimant.lower() not in PRONOUNS:
+        return claimant
+    return gazette.actor_name(claimant_id) if claimant_id else None

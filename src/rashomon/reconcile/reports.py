@@ -23,6 +23,7 @@ from rashomon.facts import (
     ArticleFact,
     ArticleFacts,
     Attribution,
+    DateFact,
     EventFact,
     FigureFact,
     Gazette,
@@ -163,8 +164,9 @@ def _incident_sentences(
             m.place_id for m in inside
             if m.place_id and _VICINITY.search(facts.body[max(0, m.start - 40) : m.start])
         }  # fmt: skip
-        found.days, found.said_days = _days(found, dated, kinds)
-        found.spans = _spans(found, dated) + _looked_back(found, dated, kinds)
+        back = _looking_back(found, dated, kinds)
+        found.days, found.said_days = _days(found, dated, kinds, back)
+        found.spans = _spans(found, dated) + _looked_back(back)
         event_kinds = [k for e in found.events if (k := kinds.of_mode(e.mode))]
         if _violent(found, kinds):  # "evacuees were killed", "besieged Madaya was shelled"
             found.kinds = [k for k in found.kinds if kinds.violent(k)]
@@ -334,19 +336,18 @@ def _on_earth(place_id: str | None, gazette: Gazette) -> bool:
 
 
 def _days(
-    sentence: Sentence, dated: Starting, kinds: IncidentKinds | None = None
+    sentence: Sentence,
+    dated: Starting,
+    kinds: IncidentKinds | None = None,
+    back: Mapping[str, tuple[int, int]] | None = None,
 ) -> tuple[list[str], list[str]]:
     """The days the sentence itself dates its happening on (day precision only), and apart
     the days a source spoke on ("a probe said Wednesday", "as quoted by SANA Thursday"):
     those date the happening only when nothing else in its group does, and never when the
-    parse puts the happening at another time ("carried out last year's bombings")."""
-    loose = [
-        d for d in dated.within(sentence.start, sentence.end)
-        if d.value and d.precision == "day" and d.relation == "on"
-    ]  # fmt: skip
-    back = {d.value for d in loose if kinds is not None and _before_the_day(
-        sentence.text[: d.start - sentence.start], sentence.text[d.end - sentence.start :], kinds
-    ) is not None}  # fmt: skip
+    parse puts the happening at another time ("carried out last year's bombings"). `back`
+    are the days that date only something done after the happening (see _looking_back)."""
+    back = back or {}
+    loose = _loose_days(sentence, dated)
     days = [e.date for e in sentence.events if e.text_date and e.date_precision == "day"]
     if any(d not in back for d in days):
         return [d for d in days if d and d not in back], []
@@ -361,8 +362,8 @@ def _days(
         )
         if kinds is not None and _of_a_claim(before, after, kinds):
             continue  # "on Friday called for a probe into allegations that ... attacked"
-        if kinds is not None and _before_the_day(before, after, kinds) is not None:
-            continue  # "resumed on Wednesday, days after a bombing": see _looked_back
+        if day in back:
+            continue  # "resumed on Wednesday, days after a bombing": see _looking_back
         if not _SAID_ON.search(sentence.text[: d.start - sentence.start]):
             hard.append(day)
         elif not own or any(a <= date.fromisoformat(day) <= b for a, b in own):
@@ -436,29 +437,39 @@ def _before_the_day(before: str, after: str, kinds: IncidentKinds) -> tuple[int,
     return days, 14 * days  # "days after", "several weeks after"
 
 
-def _looked_back(
+def _loose_days(sentence: Sentence, dated: Starting) -> list[DateFact]:
+    """The days the sentence names (day precision, "on" a day)."""
+    return [
+        d for d in dated.within(sentence.start, sentence.end)
+        if d.value and d.precision == "day" and d.relation == "on"
+    ]  # fmt: skip
+
+
+def _looking_back(
     sentence: Sentence, dated: Starting, kinds: IncidentKinds
-) -> list[tuple[date, date]]:
-    """The days before the sentence's day that a "days after a bombing" puts its happening
-    in (see _before_the_day), allowing a day either way for how the count of days is told."""
+) -> dict[str, tuple[int, int]]:
+    """The sentence's days that date what came after its violent act, with how many days
+    before them the act was (see _before_the_day): "resumed on Wednesday, days after a
+    bombing"."""
+    found = {}
+    for d in _loose_days(sentence, dated):
+        before = sentence.text[: d.start - sentence.start]
+        after = sentence.text[d.end - sentence.start :]
+        days = _before_the_day(before, after, kinds)
+        if days is not None and d.value:
+            found[d.value] = days
+    return found
+
+
+def _looked_back(back: Mapping[str, tuple[int, int]]) -> list[tuple[date, date]]:
+    """The days before each such day that the happening lies in, allowing a day either way
+    for how the count of days is told."""
     found = []
-    for d in dated.within(sentence.start, sentence.end):
-        if not d.value or d.precision != "day" or d.relation != "on":
-            continue
-        back = _before_the_day(
-            sentence.text[: d.start - sentence.start],
-            sentence.text[d.end - sentence.start :],
-            kinds,
-        )
-        bounds = day_range(d.value)
-        if back is not None and bounds is not None:
-            fewest, most = back
-            found.append(
-                (
-                    bounds[0] - timedelta(days=most + 1),
-                    bounds[0] - timedelta(days=max(fewest - 1, 1)),
-                )
-            )
+    for day, (fewest, most) in back.items():
+        bounds = day_range(day)
+        if bounds is not None:
+            found.append((bounds[0] - timedelta(days=most + 1),
+                          bounds[0] - timedelta(days=max(fewest - 1, 1))))  # fmt: skip
     return found
 
 

@@ -50,9 +50,13 @@ _CLAIMS = re.compile(
     r"stories|footage|videos?|images?|news)\b",
     re.IGNORECASE,
 )
+# words that say an act was meant (doers.py reads them too, in denials of intent only)
+INTENT_WORDS = (
+    r"intentional(?:ly)?|deliberate(?:ly)?|premeditated|on purpose|purposeful(?:ly)?|"
+    r"purposely|wil+ful(?:ly)?"
+)
 _DELIBERATE = re.compile(
-    r"\b(?:intentional(?:ly)?|deliberate(?:ly)?|premeditated|on purpose|purposeful(?:ly)?|"
-    r"purposely|wil+ful(?:ly)?)\b",
+    rf"\b(?:{INTENT_WORDS})\b",
     re.IGNORECASE,
 )
 _MISTAKE = re.compile(
