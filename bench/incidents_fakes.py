@@ -21,7 +21,10 @@ and scores what rashomon stored:
   it; precision over predicted disputes whose sides are all in annotated articles, of the
   gold's kinds (numeric, perpetrator, denial, control: a kind it does not annotate, such as
   intent, is counted apart in `outside_gold_kinds`); and the count of predicted disputes
-  whose sides all come from one claimant (must be 0);
+  whose sides all come from one claimant (must be 0); predictions that match no gold item
+  are broken down by what the gold says of their articles (a gold update, a look-alike
+  pair by its reason, articles of different gold incidents, or unjudged), so errors can be
+  counted by kind on the checking half without reading its articles;
 - updates: the same matching against the gold's updates (status "update");
 - perpetrator attribution per gold report that names a doer: the matched report names an
   actor that is, or belongs to, the one the gold names (the gold's free text is resolved
@@ -103,6 +106,8 @@ class Gold:
     updates: list[GoldSided]
     annotated: set[str]
     single: set[str] = field(default_factory=set)  # articles whose incident only they report
+    # pairs a naive system would flag, not disputes: (the two articles, why, by reason)
+    non_disputes: list[tuple[frozenset[str], str]] = field(default_factory=list)
 
     def incidents(self) -> dict[str, list[GoldReport]]:
         found: dict[str, list[GoldReport]] = defaultdict(list)
@@ -157,7 +162,32 @@ def load_gold(path: Path) -> Gold:
     annotated = {str(a) for a in data.get("annotated_articles") or []}
     annotated |= {r.unit for r in reports}
     single = {str(a) for a in data.get("single_report_articles") or []}
-    return Gold(reports, disputes, updates, annotated, single - {r.unit for r in reports})
+    non_disputes = [
+        (frozenset(str(a) for a in pair.get("articles") or []), _reason(str(pair.get("why", ""))))
+        for pair in data.get("non_disputes") or []
+    ]
+    return Gold(
+        reports, disputes, updates, annotated, single - {r.unit for r in reports}, non_disputes
+    )
+
+
+# The annotators' free-text reasons why a look-alike pair is no dispute, in a few kinds
+# (first that matches): for a breakdown of false disputes by what they mistook.
+_REASONS = (
+    ("different incidents", re.compile(r"different (?:incident|day|neighbourhood|act)|place"
+                                       r" differs|possibly different")),
+    ("part vs whole", re.compile(r"part vs whole")),
+    ("cumulative vs single", re.compile(r"cumulative|single day")),
+    ("victim groups", re.compile(r"victim group|groups of")),
+    ("compatible qualifiers", re.compile(r"lower bound|compatible|qualifiers allow")),
+    ("one source", re.compile(r"same (?:total|briefing|perpetrator)|repeats")),
+    ("rising count", re.compile(r"rising|times of")),
+)  # fmt: skip
+
+
+def _reason(why: str) -> str:
+    lowered = why.lower()
+    return next((name for name, pattern in _REASONS if pattern.search(lowered)), "other")
 
 
 def _norm(text: str) -> str:
@@ -424,10 +454,39 @@ def score_sided(
         by_kind[kind] |= {"gold": len(gk), "predicted": len(pk)}
     result["by_kind"] = by_kind
     result["outside_gold_kinds"] = outside
+    result["false_by_reason"] = _false_by_reason(
+        [(n, sides) for n, _, sides in predictions if n not in hit_pred], gold, status
+    )
     result["one_claimant"] = sum(
         1 for _, _, sides in predictions if len({(c or "").lower() for _, c in sides}) < 2
     )
     return result
+
+
+def _false_by_reason(
+    misses: Sequence[tuple[int, tuple[tuple[str, str | None], ...]]], gold: Gold, status: str
+) -> dict[str, int]:
+    """What the predictions that matched no gold item are, by the gold's own reading of
+    their articles: a gold update (for disputes) or dispute (for updates) between them, a
+    look-alike pair the gold calls no dispute (by its reason), articles the gold puts in
+    different incidents, or none of these ("unjudged")."""
+    incidents_of: dict[str, set[str]] = defaultdict(set)
+    for report in gold.reports:
+        incidents_of[report.unit].add(report.incident)
+    others = gold.updates if status == "dispute" else gold.disputes
+    found: dict[str, int] = defaultdict(int)
+    for _, sides in misses:
+        units = {u for u, _ in sides}
+        if any(len(set(g.sides)) > 1 and set(g.sides) <= units for g in others):
+            reason = "gold " + ("update" if status == "dispute" else "dispute")
+        elif hit := next((why for pair, why in gold.non_disputes if pair <= units), None):
+            reason = "look-alike: " + hit
+        elif len(units) > 1 and not set.intersection(*(incidents_of[u] for u in units)):
+            reason = "articles in different gold incidents"
+        else:
+            reason = "unjudged"
+        found[reason] += 1
+    return dict(sorted(found.items()))
 
 
 def _distinct(where: list[set[int]]) -> bool:
@@ -610,6 +669,13 @@ def show(result: dict[str, object], args: argparse.Namespace) -> None:
             kinds.append({"half": half, "kind": kind, **s})
     print_table(kinds, [Column("half"), Column("kind"), Column("gold"), Column("predicted"),
                         Column("precision", fmt=".3f"), Column("recall", fmt=".3f")])  # fmt: skip
+    for half in ("tuning", "checking"):
+        part = result[half]
+        assert isinstance(part, dict)
+        for status in ("disputes", "updates"):
+            reasons = part[status]["false_by_reason"]
+            said = ", ".join(f"{n} {why}" for why, n in reasons.items()) or "none"
+            print(f"{half} {status} matching no gold item: {said}")
     spans = result["stories"]
     assert isinstance(spans, dict)
     print(f"\nstories: {spans['stories']}, the longest {spans['longest_days']:.0f} days;"

@@ -98,6 +98,26 @@ def test_a_dispute_matches_when_the_gold_sides_stand_on_two_positions(bench):
     assert scores["one_claimant"] == 0
 
 
+def test_false_disputes_are_told_apart_by_what_the_gold_says_of_their_articles(bench):
+    gold = gold_of(bench, {"I1": [("1", "ten killed"), ("2", "twenty killed")],
+                           "I2": [("3", "five killed")], "I3": [("4", "six"), ("5", "nine")]})  # fmt: skip
+    gold.updates.append(bench.GoldSided("U1", "I1", "numeric", ("1", "2")))
+    gold.non_disputes.append((frozenset({"4", "5"}), bench._reason("Part vs whole of a toll")))
+    pred = prediction(bench, {"p1": [("1", "ten killed", True), ("2", "twenty killed", True)]},
+                      disputes=[
+        ("numeric", "p1", "dispute", [("1", "SOHR", 0), ("2", "SANA", 1)]),
+        ("numeric", "p1", "dispute", [("2", "SOHR", 0), ("3", "SANA", 1)]),
+        ("numeric", "p1", "dispute", [("4", "SOHR", 0), ("5", "SANA", 1)]),
+    ])  # fmt: skip
+    scores = bench.score_sided(gold.disputes, pred, "dispute", gold, None)
+    assert scores["false_by_reason"] == {
+        "gold update": 1, "articles in different gold incidents": 1,
+        "look-alike: part vs whole": 1,
+    }  # fmt: skip
+    assert bench._reason("different incidents on consecutive days") == "different incidents"
+    assert bench._reason("nothing the kinds name") == "other"
+
+
 def test_reading_the_gold_refuses_what_is_not_incident_gold(bench, tmp_path):
     path = tmp_path / "gold.yaml"
     path.write_text("incidents: [unclosed", encoding="utf-8")
