@@ -419,6 +419,27 @@ def test_a_floor_a_later_count_passes_is_an_update():
     assert figure_.status == "update"  # the same day, but the higher says the toll rose
 
 
+def test_a_word_of_rising_says_the_toll_rose_only_about_a_count():
+    """ "the toll rose to 43" replaces a count; "an agreement was reached" and "mounted one
+    of the heaviest attacks" hold rising words about nothing counted."""
+    same_day = {
+        "a1": article("a1", published="2015-02-01"),
+        "a2": article("a2", "BBC", "2015-02-01"),
+    }
+    low = toll("a1", "six", 6, "exact", "state television", sentence="State TV said six died.")
+    for said, status in (
+        ("The group mounted one of its heaviest attacks, killing seven, SOHR said.", "dispute"),
+        ("Seven died as a truce was reached after talks, SOHR said.", "dispute"),
+        ("The death toll rose to seven, SOHR said.", "update"),
+        ("Seven were killed, up from six, SOHR said.", "update"),
+        ("SOHR said seven were killed, bringing the toll to seven.", "update"),
+    ):
+        high = toll("a2", "seven", 7, "exact", "SOHR", sentence=said)
+        found = incident(report("a1", "AFP", [low]), report("a2", "BBC", [high]))
+        (figure_,) = incident_figures(found, {("a1", 0): low, ("a2", 0): high}, same_day)
+        assert figure_.status == status, said
+
+
 def test_a_preliminary_count_a_higher_one_replaces_is_an_update():
     same_day = {
         "a1": article("a1", published="2015-02-01"),

@@ -466,10 +466,25 @@ def _rising(a: FigureFact, b: FigureFact, articles: Mapping[str, ArticleFact]) -
     return days[higher] >= days[1 - higher]
 
 
-# "the toll rose to 43", "has risen", "a new toll": the later figure says it replaces one
+# "the toll rose to 43", "bringing the toll to 61", "the death toll ... has risen", "updating a
+# previous toll", "up from 29", "a new toll": the later figure says it replaces one. A verb of
+# rising counts only with a number after it or a toll before it: an agreement "was reached"
+# and a group "mounted one of the heaviest attacks" say nothing of a count.
+_RISE = (
+    r"(?:rose|risen|rising|climbed|climbing|increased|jumped|mounted|raised|raising|hits|"
+    r"reached|reaches|surpass(?:es|ed)|bringing|brought|brings)"
+)
+_COUNTED = (
+    r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|dozens?)\b(?!\s+of\b))"
+)
 _ROSE = re.compile(
-    r"\b(?:rose|risen|rising|climbed|climbing|increased|jumped|mounted|raised|raising|"
-    r"revised|updated|new toll|updating|surpass(?:es|ed)|now|hits|reached|reaches)\b",
+    rf"\b{_RISE}\s+(?:(?:the|its|their)\s+)?(?:(?:death\s+)?toll\s+)?(?:to\s+|at\s+|past\s+)?"
+    rf"(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|some\s+|about\s+|"
+    rf"around\s+)?{_COUNTED}"
+    rf"|\b(?:toll|count|number)\b[^.;]{{0,40}}?\b(?:{_RISE}|now)\b"
+    r"|\b(?:revised|updated|updating|raising|raised)\b[^.;]{0,25}?\b(?:toll|count|figure)s?\b"
+    r"|\bnew (?:death )?toll\b|\bup from\b|\bnow\s+(?:stands|says|puts|reports)\b",
     re.IGNORECASE,
 )
 # "preliminary reports", "an initial toll": the lower figure says it is a first count that a
