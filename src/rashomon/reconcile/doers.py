@@ -367,6 +367,8 @@ def _deniers(
     for event in stances:
         if event.type != "REJECT" or _intent_only(event) or _owned_before(event):
             continue
+        if _habitual(event):
+            continue
         for source in event.sources:
             if source.actor_id and acting(source.actor_id, event, facts, gazette):
                 name = gazette.actor_name(source.actor_id) or source.text
@@ -394,6 +396,24 @@ _OWNED_BEFORE = re.compile(
     r"launched|struck|targeted|hit|bombed))\b",
     re.IGNORECASE,
 )
+
+
+# "has repeatedly denied using chemical weapons", "has always denied targeting civilians",
+# "denied ever using them", "has denied doing so in the past": a standing denial of a kind of
+# act, said before this happening as much as after it, so it denies no one this one
+_HABITUAL = re.compile(
+    r"\b(?:repeatedly|always|consistently|routinely|regularly|frequently|persistently|long|"
+    r"ever|previously|in the past)\b",
+    re.IGNORECASE,
+)
+_HABITUAL_REACH = 40  # characters either side of the denial
+
+
+def _habitual(event: EventFact) -> bool:
+    """Whether a denial is a standing one (see _HABITUAL), by the words around it."""
+    start, end = event.start - event.sentence_start, event.end - event.sentence_start
+    near = event.sentence[max(0, start - _HABITUAL_REACH) : end + _HABITUAL_REACH]
+    return _HABITUAL.search(near) is not None
 
 
 def _owned_before(event: EventFact) -> bool:
@@ -439,7 +459,7 @@ def _denials(
             event.sentence_start <= d.start < event.sentence_end for d in doubts
         ):
             continue
-        if _intent_only(event) or _owned_before(event):
+        if _intent_only(event) or _owned_before(event) or _habitual(event):
             continue  # "denied deliberately targeting a mosque": not that it struck
         for argument in event.sources:
             claimant, claimant_id = _claimant(event, facts)
