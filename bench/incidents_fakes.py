@@ -455,7 +455,7 @@ def score_sided(
     result["by_kind"] = by_kind
     result["outside_gold_kinds"] = outside
     result["false_by_reason"] = _false_by_reason(
-        [(n, sides) for n, _, sides in predictions if n not in hit_pred], gold, status
+        [(n, kind, sides) for n, kind, sides in predictions if n not in hit_pred], gold, status
     )
     result["one_claimant"] = sum(
         1 for _, _, sides in predictions if len({(c or "").lower() for _, c in sides}) < 2
@@ -464,20 +464,23 @@ def score_sided(
 
 
 def _false_by_reason(
-    misses: Sequence[tuple[int, tuple[tuple[str, str | None], ...]]], gold: Gold, status: str
+    misses: Sequence[tuple[int, str, tuple[tuple[str, str | None], ...]]],
+    gold: Gold,
+    status: str,
 ) -> dict[str, int]:
     """What the predictions that matched no gold item are, by the gold's own reading of
     their articles: a gold update (for disputes) or dispute (for updates) between them, a
     look-alike pair the gold calls no dispute (by its reason), articles the gold puts in
-    different incidents, or none of these ("unjudged")."""
+    different incidents, or none of these ("unjudged"). Only an item of the prediction's kind
+    counts: a perpetrator dispute between two articles says nothing of their tolls."""
     incidents_of: dict[str, set[str]] = defaultdict(set)
     for report in gold.reports:
         incidents_of[report.unit].add(report.incident)
     others = gold.updates if status == "dispute" else gold.disputes
     found: dict[str, int] = defaultdict(int)
-    for _, sides in misses:
+    for _, kind, sides in misses:
         units = {u for u, _ in sides}
-        if any(len(set(g.sides)) > 1 and set(g.sides) <= units for g in others):
+        if any(g.kind == kind and len(set(g.sides)) > 1 and set(g.sides) <= units for g in others):
             reason = "gold " + ("update" if status == "dispute" else "dispute")
         elif hit := next((why for pair, why in gold.non_disputes if pair <= units), None):
             reason = "look-alike: " + hit

@@ -223,6 +223,12 @@ def test_counts_of_things_have_no_victims(read):
             "overall",
         ),
         ("More than 90,000 people have died since the revolt began in 2011.", "overall"),
+        # the parser makes "ongoing" the root and leaves the war above the count's verb
+        (
+            "The town was quiet. Civil war in Libya ongoing since 2014 has caused 20000 deaths"
+            " as militias continue to fight each other.",
+            "overall",
+        ),
     ],
 )
 def test_scope(read, sentence, scope):

@@ -473,8 +473,12 @@ class _FigureReader:
             return INCIDENT, None
         lex = self.lex
         children = list(verb.children)
-        if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
-            children += [c for c in verb.head.children if c.dep_ == "nsubj"]  # shared subject
+        shared = verb.dep_ == "conj" or (
+            verb.dep_ in ("ccomp", "advcl") and verb.head.pos_ in ("ADJ", "NOUN")
+        )  # a shared subject, or one the parser left above ("war ongoing since 2011 has
+        # brought 230000 deaths": "brought" hangs from "ongoing", and "war" with it)
+        if shared and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+            children += [c for c in verb.head.children if c.dep_ == "nsubj"]
         for child in children:
             if child.dep_ in ("nsubj", "agent") or (
                 child.dep_ == "prep" and child.lower_ in ("in", "during", "since", "throughout")
