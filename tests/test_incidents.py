@@ -877,6 +877,56 @@ def test_a_section_that_dates_its_happening_but_names_no_place_is_set_where_the_
     assert reports["explosives"].place_id is None  # undated: a passing mention, anywhere
 
 
+def test_a_toll_many_times_the_leads_is_another_happening_told_in_passing():
+    """ "Six people were killed" by Wednesday's bomb, then "an explosion struck buses of
+    evacuees, killing 126": one article gives its own happening one toll (or one it rose
+    to); a toll this far from it is another happening's, whatever else the two share."""
+    lead = "A bomb killed six people in Aleppo on Wednesday."
+    recalled = "Days earlier an explosion struck buses of evacuees, killing 126 people."
+    text = f"{lead}\n{recalled}"
+    facts = ArticleFacts(
+        article=ARTICLE, body=text,
+        events=(ev(text, lead, "bomb", mode="explosives", day="2016-04-20"),
+                ev(text, recalled, "explosion", mode="explosives")),
+        figures=(toll(text, lead, "six", 6), toll(text, recalled, "126", 126)),
+        mentions=(place_mention(text, "Aleppo", "aleppo", lead),),
+    )  # fmt: skip
+    reports = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert [(r.lead, [v for _, v in r.figure_values]) for r in reports] == [
+        (True, [6.0]), (False, [126.0])]  # fmt: skip
+    for said in (
+        "The toll rose to 126 people, the Observatory said.",  # a toll that rose
+        "Rescuers said 126 were wounded and six of them died.",
+    ):  # the six again
+        body = f"{lead}\n{said}"
+        number = "126"
+        rose = replace(facts, body=body,
+                       events=facts.events[:1],
+                       figures=(toll(body, lead, "six", 6), toll(body, said, number, 126)))  # fmt: skip
+        if "six of them" in said:
+            at = body.index("six of them")
+            rose = replace(rose, figures=(*rose.figures, replace(
+                toll(body, said, "six", 6), start=at, end=at + 3)))  # fmt: skip
+        assert len(article_reports(rose, GAZETTE, KINDS, "reuters")) == 1, said
+
+
+def test_a_passing_mention_with_no_day_or_place_recalls_the_incident_of_its_toll():
+    """ "Saturday's convoy attack killed 126 people", in Wednesday's article: no day of its
+    own and no place, but a telling toll that one incident of the days before gives."""
+    convoy = incident_of(report("a", kind="explosives", place="aleppo", day="2017-04-15",
+                                figure_values=(("killed", 126.0),)))  # fmt: skip
+    mention = report("b", kind=GENERIC, place=None, day=None, day_high="2017-04-19",
+                     lead=False, figure_values=(("killed", 126.0),))  # fmt: skip
+    assert match_report(mention, [convoy], GAZETTE, KINDS) is convoy
+    other = incident_of(report("c", kind="aerial", place="maarat", day="2017-04-16",
+                               figure_values=(("killed", 126.0),)))  # fmt: skip
+    assert match_report(mention, [convoy, other], GAZETTE, KINDS) is None  # which of two?
+    later = replace(mention, day_high="2017-05-19")  # a month on: too far to recall by toll
+    assert match_report(later, [convoy], GAZETTE, KINDS) is None
+    assert match_report(replace(mention, figure_values=(("killed", 12.0),)), [convoy],
+                        GAZETTE, KINDS) is None  # fmt: skip
+
+
 def test_the_it_a_speaker_denies_is_the_speaker():
     """ "Russia denied a report that it had carried out the air strike": a pronoun resolver
     made "it" the government named before; the speaker denies its own doing."""

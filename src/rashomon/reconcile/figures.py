@@ -502,6 +502,17 @@ _EARLIER = re.compile(
 )
 
 
+def rose(sentence: str) -> bool:
+    """Whether a sentence says a toll rose or replaces an earlier one (see _ROSE)."""
+    return _ROSE.search(sentence) is not None
+
+
+def told_in_parts(figure: FigureFact) -> bool:
+    """Whether a count is told as a part of a larger one: one of several counts by place,
+    one of two attacks, or some of those another count of its sentence holds."""
+    return _part_of_more(figure) or _among(figure)
+
+
 def _told_as_earlier(a: FigureFact, b: FigureFact, claims: Sequence[FigureFact]) -> bool:
     """The article of the higher count tells the lower as an earlier count ("SANA reported
     earlier that six were wounded"): it gives the higher as what replaced it."""

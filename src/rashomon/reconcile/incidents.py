@@ -115,6 +115,8 @@ def matches(
     ]  # fmt: skip
     if not found and cfg.unique_referent:
         found = _only_referent(report, scored, gazette, kinds, cfg)
+    if not found and cfg.unique_referent:
+        found = _recalled_by_toll(report, scored, kinds, cfg)
     found.sort(key=lambda pair: (-pair[0], pair[1].id))
     return [incident for _, incident in found]
 
@@ -143,6 +145,33 @@ def _only_referent(
     ):  # fmt: skip
         return []
     return same
+
+
+def _recalled_by_toll(
+    report: IncidentReport,
+    scored: Sequence[tuple[float | None, Incident]],
+    kinds: IncidentKinds,
+    cfg: MatchConfig,
+) -> list[tuple[float, Incident]]:
+    """ "Saturday's convoy attack killed 126 people", in an article of Wednesday's bombing:
+    a passing mention with no day of its own and no place, recalling a happening of the
+    days before by a telling toll. It tells of the one incident of those days
+    (`toll_day_slack`) that gives that toll, when exactly one does and its kind can be
+    the mention's; with two, nothing says which."""
+    if report.day_low or not report.day_high or report.place_id:
+        return []
+    end = _day(report.day_high)
+    assert end is not None
+    found = []
+    for score, incident in scored:
+        last = _day(incident.date_end)
+        if score is None or last is None or not 0 <= (end - last).days <= cfg.toll_day_slack:
+            continue
+        if not kinds.compatible(report.kind, incident.kind) and report.kind != incident.kind:
+            continue
+        if _toll_score(report, incident, cfg) >= cfg.same_toll:
+            found.append((score, incident))
+    return found if len(found) == 1 else []
 
 
 def undated_referent(

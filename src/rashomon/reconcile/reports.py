@@ -39,7 +39,9 @@ from rashomon.reconcile.doers import (
     sayings_by_report,
     stances_by_report,
 )
+from rashomon.reconcile.figures import rose, told_in_parts
 from rashomon.reconcile.incident_kinds import GENERIC, IncidentKinds
+from rashomon.reconcile.intervals import allowed, overlap
 from rashomon.reconcile.report_parts import (
     TOLD,
     Group,
@@ -509,10 +511,64 @@ def _fits(
         return False
     if not _times_meet(sentence, group, now):
         return False
+    if _tolls_apart(sentence, group):
+        return False
     if sentence.places and group.places:
         return places_meet(_finest(sentence.places, gazette), _finest(group.places, gazette),
                            gazette)  # fmt: skip
     return True
+
+
+TOLLS_APART = 3.0  # a toll this many times another's (and at least TOLLS_APART_MIN) is
+TOLLS_APART_MIN = 10  # of another happening, unless the sentence says the toll rose
+
+
+def _tolls_apart(sentence: Sentence, group: Group) -> bool:
+    """Whether the sentence's death toll cannot be the group's: neither allows the other's
+    value and one is TOLLS_APART times the other ("Six people were killed in Aleppo on
+    Wednesday" ... "a massive explosion struck buses carrying evacuees, killing 126"). One
+    article gives its own happening one toll, or a toll and the higher one it rose to; a
+    toll many times another is another happening told in passing. Counts of one victim
+    group are compared with the same group's, and as a floor of the whole toll (120 women
+    and children killed is at least 120 dead); a part told as such ("six of them
+    children", "one of two blasts") is no toll of its own."""
+    mine = _death_tolls(sentence.figures)
+    if not mine or any(rose(f.sentence) for f in sentence.figures):
+        return False
+    told = [f for s in group.sentences for f in s.figures]
+    values = {f.value for f in told if f.value is not None}
+    if any(f.value in values for f in sentence.figures):
+        return False  # "killed 49 militants including seven commanders" after "kills 7"
+    theirs = _death_tolls(told)
+    for victims, own in mine.items():
+        other = theirs.get(victims)
+        if not other:
+            continue
+        if any(overlap(a, b) for a in own for b in other):
+            return False
+        low = min(min(a[0] for a in own), min(b[0] for b in other))
+        high = max(max(a[0] for a in own), max(b[0] for b in other))
+        if high >= TOLLS_APART_MIN and high >= TOLLS_APART * max(low, 1.0):
+            return True
+    return False
+
+
+def _death_tolls(figures: Iterable[FigureFact]) -> dict[str, list[tuple[float, float]]]:
+    """The intervals the death tolls of some figures allow, by victim group."""
+    found: dict[str, list[tuple[float, float]]] = {}
+    for figure in figures:
+        if figure.measure != "killed" or figure.qualifier == "vague":
+            continue  # "hundreds were killed" can be said of 1,300 dead
+        if told_in_parts(figure) or _none(figure):
+            continue
+        interval = allowed(figure.value, figure.low, figure.high, figure.qualifier)
+        if interval is None:
+            continue
+        victims = figure.victims or "people"
+        found.setdefault(victims, []).append(interval)
+        if victims != "people":  # "more than 120, mostly women and children": at least
+            found.setdefault("people", []).append((interval[0], math.inf))  # as many died
+    return found
 
 
 def _back_to_first(
