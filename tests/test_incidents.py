@@ -456,6 +456,27 @@ def test_an_incident_keeps_its_id_most_specific_kind_finest_place_and_text_day()
     )  # fmt: skip
     assert grown.independent == 3 and grown.outlets == ("A", "B", "C")
     assert incident_label(grown, GAZETTE) == "chemical attack in Khan Sheikhoun, 2017-04-04"
+    # a happening every report sets only near its place is labelled so
+    nearby = incident_of(report("a", around=True), report("b", around=True))
+    assert incident_label(nearby, GAZETTE) == "air strike near Khan Sheikhoun, 2017-04-04"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "around"),
+    [
+        ("An air strike hit a market west of the Syrian city of Maarat al-Numan.", True),
+        ("An air strike hit a market west of Maarat al-Numan.", True),
+        ("An air strike hit a market in the city of Maarat al-Numan.", False),
+    ],
+)
+def test_a_place_named_as_a_landmark_of_a_direction_is_its_vicinity(sentence, around):
+    facts = ArticleFacts(
+        article=ARTICLE, body=sentence,
+        events=(ev(sentence, sentence, "air strike", mode="aerial"),),
+        mentions=(place_mention(sentence, "Maarat al-Numan", "maarat", sentence),),
+    )  # fmt: skip
+    (found,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert (found.place_id, found.around) == ("maarat", around)
 
 
 def test_independent_reports_count_chains_not_articles():

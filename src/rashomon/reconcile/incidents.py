@@ -679,13 +679,17 @@ def _dates_of(reports: Sequence[IncidentReport]) -> tuple[str | None, str | None
 
 
 def incident_label(incident: Incident, gazette: Gazette) -> str:
-    """ "chemical attack in Khan Sheikhoun, 2017-04-04": kind, place, day."""
+    """ "chemical attack in Khan Sheikhoun, 2017-04-04": kind, place, day; "near" when
+    every report that sets it at that place says only that it was near it ("west of
+    Aleppo")."""
     what = _KIND_WORDS.get(incident.kind, incident.kind)
     where = gazette.place_name(incident.place_id)
     when = incident.date_start if incident.date_precision == "day" else None
     if incident.date_precision == "range" and incident.date_start and incident.date_end:
         when = f"{incident.date_start}/{incident.date_end}"
-    return what + (f" in {where}" if where else "") + (f", {when}" if when else "")
+    there = [r for r in incident.reports if r.place_id == incident.place_id]
+    at = "near" if there and all(r.around for r in there) else "in"
+    return what + (f" {at} {where}" if where else "") + (f", {when}" if when else "")
 
 
 _KIND_WORDS = {

@@ -231,9 +231,10 @@ _LOCATIVE = re.compile(
 _VICINITY = re.compile(
     r"\b(?:near|nearby|outside|around|close to|outskirts of|suburbs? of|countryside of|"
     r"(?:north|south|east|west)(?:east|west)?(?:ern)? (?:of|suburbs of)|edge of)"
-    r"(?:\s+(?:the|a|an|eastern|western|northern|southern|central))*\s*$",
+    r"(?:\s+(?:the|a|an|eastern|western|northern|southern|central))*"
+    r"(?:\s+(?:[\w-]+\s+)?(?:city|town|village|provincial capital)\s+of)?\s*$",
     re.IGNORECASE,
-)
+)  # "west of the Syrian city of Aleppo": as near as "west of Aleppo"
 _BASED = re.compile(r"^\s*-?\s*based\b", re.IGNORECASE)
 # "Syria's Aleppo": a country told as where a place lies
 _POSSESSIVE = re.compile(r"^['\u2019]s?\b")
