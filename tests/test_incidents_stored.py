@@ -42,6 +42,10 @@ def test_a_doer_not_known_is_stored_and_disputes_a_named_one(tmp_path):
     (dispute,) = [d for d in corpus.disputes() if d.kind == "perpetrator"]
     assert dispute.note.endswith("Russia (Syrian National Coalition) against a doer not known "
                                  "(The Observatory)")  # fmt: skip
+    # each side shows the sentence its words stand in, not the report's opening
+    (unknown,) = [s for s in dispute.sides if s.value_or_claim == "who did it is not known"]
+    assert unknown.sentence.startswith("The Observatory said it was not immediately clear")
+    assert unknown.start is not None and unknown.sentence.find(doubt.text) >= 0
     corpus.close()
 
 

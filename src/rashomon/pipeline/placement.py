@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from rashomon.extract.actor_dictionary import ActorDictionary
 from rashomon.facts import ArticleFact, ArticleFacts, Gazette, Incident, NameSpan, Story
-from rashomon.reconcile.disputes import incident_disputes, story_disputes
+from rashomon.reconcile.disputes import incident_disputes, story_disputes, with_own_sentences
 from rashomon.reconcile.figures import incident_figures, quantity_figures
 from rashomon.reconcile.incident_kinds import IncidentKinds
 from rashomon.reconcile.incidents import (
@@ -296,6 +296,7 @@ def _refresh_findings(
         articles = {a.id: a.article for a in facts}
         aligned = incident_figures(incident, figures, articles, relations)
         disputes = incident_disputes(incident, aligned, relations, names, articles)
+        disputes = with_own_sentences(disputes, {a.id: a for a in facts})
         with store.transaction() as conn:
             replace_findings(conn, aligned, disputes, incident_id=incident.id)
     for story_id, facts in sorted(stories.items()):

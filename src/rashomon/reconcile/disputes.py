@@ -460,6 +460,39 @@ def _attribution_side(
     )  # fmt: skip
 
 
+def with_own_sentences(
+    disputes: Sequence[Dispute], facts: Mapping[str, ArticleFacts]
+) -> list[Dispute]:
+    """Disputes whose sides show the sentence their evidence stands in. A side that names
+    a doer, a denial or a doubt points at the words that say it (its start), which can be
+    far from the sentence its report opens with ("Syria denies the accusations", eight
+    paragraphs below the headline the report opens with); the sentence shown is the one
+    those words are in, as every fact keeps its own."""
+    found = []
+    for dispute in disputes:
+        sides = tuple(_in_own_sentence(side, facts.get(side.article_id)) for side in dispute.sides)
+        found.append(replace(dispute, sides=sides) if sides != dispute.sides else dispute)
+    return found
+
+
+def _in_own_sentence(side: DisputeSide, facts: ArticleFacts | None) -> DisputeSide:
+    if facts is None or side.start is None:
+        return side
+    at = side.start
+    spans = (
+        *((e.sentence_start, e.sentence_end) for e in facts.events),
+        *((m.sentence_start, m.sentence_end) for m in facts.mentions),
+        *((q.sentence_start, q.sentence_end) for q in facts.quotes),
+        *((f.sentence_start, f.sentence_end) for f in facts.figures),
+    )
+    inside = [(start, end) for start, end in spans if start <= at < end]
+    if not inside:
+        return side
+    start, end = min(inside, key=lambda span: span[1] - span[0])
+    sentence = facts.body[start:end]
+    return side if sentence == side.sentence else replace(side, sentence=sentence)
+
+
 # -- story-level contradictions ---------------------------------------------------------------
 
 
