@@ -88,9 +88,11 @@ _WH_TAGS = frozenset({"WP", "WRB", "WDT", "WP$"})
 def _is_question(sent: Span) -> bool:
     """A direct question: it ends in "?" and opens with a wh-word or an auxiliary ("Who is
     fighting whom?", "Will Russia strike?"); a teaser or link asks, it does not report."""
-    words = [t for t in sent if not t.is_punct and not t.is_space]
     last = next((t for t in reversed(sent) if not t.is_space and t.text not in "\"'”’)"), None)
-    if not words or last is None or last.text != "?":
+    if last is None or last.text != "?":
+        return False  # most sentences: their words are not looked at
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if not words:
         return False
     return words[0].tag_ in _WH_TAGS or words[0].pos_ == "AUX"
 
