@@ -7,6 +7,7 @@ import pytest
 from rashomon.entities import EntityExtractor
 from rashomon.errors import InputError
 from rashomon.extract.events import EventLexicon, find_events
+from rashomon.extract.events.lexicon import EventSense
 from rashomon.model import DatePrecision, FoundIn, PublicationDate
 from rashomon.nlp import load_pipeline
 from rashomon.settings import Settings
@@ -501,3 +502,29 @@ def test_the_event_senses_keep_their_own_objects(events_of):
 def test_a_question_reports_no_event(events_of):
     assert events_of("Who is bombing whom in Yemen?") == []
     one(events_of("Rebels shelled the town on Monday."), "ASSAULT", "shelled")
+
+
+def test_lexicon_word_sets_agree_with_a_scan_of_its_nouns():
+    """`ends_a_noun` and `of_heads` (precomputed so a token's lookups do not scan every
+    noun) say what a scan of the nouns says."""
+    sense = EventSense("ASSAULT")
+    lexicon = EventLexicon({}, {}, {"air strike": sense, "state of siege": sense, "raid": sense})
+    for word in ("strike", "raid", "siege", "air", "air strike", "ir strike", "trike", ""):
+        scanned = any(key.endswith(f" {word}") for key in lexicon.nouns)
+        assert lexicon.ends_a_noun(word) is scanned, word
+    assert lexicon.of_heads == {"state"}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Airstrikes Hit The Town Of Douma.", "Airstrikes"),  # a capitalised plural
+        ("They declared a state of emergency in the city.", "state of emergency"),
+        ("Who is bombing the town? Jets bombed the town on Friday.", "bombed"),
+    ],
+)
+def test_event_words_found_after_the_lookup_shortcuts(nlp, text, trigger):
+    """Plural nouns the tagger took for names, "X of Y" nouns and the sentences after a
+    question are read as before the lookups were made cheaper."""
+    events = find_events(nlp(text))
+    assert trigger in [e.trigger for e in events]

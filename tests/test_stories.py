@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
 
@@ -178,3 +179,18 @@ def test_placement_scores_a_bounded_number_of_stories(monkeypatch):
     joined = index.add(article("new", f"{towns[17]} {towns[17]} syria"))
     assert joined == index.story_of("a17")
     assert len(set(scored)) <= config.candidate_limit
+
+
+def test_weigh_uses_the_current_idf_of_every_term():
+    """`weigh` reads idf from its cache once filled; each term still weighs its current idf,
+    and a new document moves it."""
+    stats = TermStats()
+    stats.add({"shelling": 1, "douma": 2})
+    stats.add({"douma": 1})
+    profile = {"douma": 0.6, "shelling": 0.8, "unseen": 0.5}
+    raw = {term: w * stats.idf(term) for term, w in profile.items()}
+    norm = math.sqrt(sum(w * w for w in raw.values()))
+    assert stats.weigh(profile) == {term: w / norm for term, w in raw.items()}
+    before = stats.weigh(profile)
+    stats.add({"shelling": 1})
+    assert stats.weigh(profile) != before

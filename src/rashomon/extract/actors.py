@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import cached_property
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -254,6 +255,12 @@ class _Resolver:
         self.aliases: list[AliasEvidence] = []
         self.names: list[NameMention] = []  # names too slight to be actors
         self.text_aliases: dict[str, str] = {}  # normalised alias -> actor id (this article)
+
+    @cached_property
+    def noun_chunks(self) -> list[Span]:
+        """The Doc's noun chunks, found once: several rules read them, and spaCy walks the
+        whole parse each time `doc.noun_chunks` is asked."""
+        return list(self.doc.noun_chunks)
 
     def run(self) -> ActorFindings:
         self._dictionary_matches()
@@ -647,7 +654,7 @@ class _Resolver:
             (role_words(self.text[title[0].idx : title[-1].idx + len(title[-1])]), actor_id)
             for actor_id, title in self._titles(whole_lead=True)
         ]
-        for chunk in self.doc.noun_chunks:
+        for chunk in self.noun_chunks:
             if chunk.root.lemma_.lower() not in _ROLE_NOUNS:
                 continue
             if chunk[0].lower_ in _INDEFINITE:
@@ -670,10 +677,12 @@ class _Resolver:
         """ "Her Russian counterpart", "Power's Russian counterpart": the holder of the
         owner's role for the country named, on the article's date. The owner is the person
         named as the possessor, or, for "her"/"his", the person last named before."""
-        for chunk in self.doc.noun_chunks:
+        for chunk in self.noun_chunks:
             root = chunk.root
+            if root.lemma_.lower() != "counterpart":
+                continue
             owner = next((c for c in root.children if c.dep_ == "poss"), None)
-            if root.lemma_.lower() != "counterpart" or owner is None:
+            if owner is None:
                 continue
             # "Power's Russian counterpart": the phrase less a named owner and its "'s"
             own = owner.right_edge.i + 1 if owner.pos_ != "PRON" else chunk.start

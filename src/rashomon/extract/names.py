@@ -146,6 +146,9 @@ def looks_like_acronym(text: str) -> bool:
     return 3 <= len(text) <= 8 and text[0].isalpha() and text.isupper() and text.isalnum()
 
 
+# A pure test of two strings, asked again and again: an article's acronyms against every
+# name of every organisation mention, and the same pairs recur across articles.
+@lru_cache(maxsize=65536)
 def initials_fit(acronym: str, name: str) -> bool:
     """Whether `acronym` is made of the initials of `name`'s words, in order.
 

@@ -116,6 +116,10 @@ class EventLexicon:
         self.version = version
         self.attribution = {k: frozenset(v) for k, v in (attribution or {}).items()}
         self.phrase_heads = frozenset(p.split()[0] for p in self.phrases)
+        # the last words of the nouns of several words, and the first words of the "X of Y"
+        # nouns: a token's lookups test these sets instead of scanning every noun
+        self._noun_last_words = frozenset(n.rsplit(" ", 1)[1] for n in self.nouns if " " in n)
+        self.of_heads = frozenset(n.split(" of ", 1)[0] for n in self.nouns if " of " in n)
 
     @classmethod
     def load(cls, extra_files: Sequence[Path] = ()) -> EventLexicon:
@@ -140,6 +144,13 @@ class EventLexicon:
             merged["reversals"], merged["reversal_types"], merged["participant_nouns"],
             version=digest, attribution=merged["attribution"],
         )  # fmt: skip
+
+    def ends_a_noun(self, word: str) -> bool:
+        """Whether an event noun of several words ends in `word` ("air strike" ends in
+        "strike")."""
+        if " " in word:  # not a single word: only a scan says
+            return any(key.endswith(f" {word}") for key in self.nouns)
+        return word in self._noun_last_words
 
     def reversed_type(self, event_type: str) -> str | None:
         """What undoing an event of this type is: lifting a curfew concedes, halting aid

@@ -57,10 +57,10 @@ class Trigger:
 def find_triggers(doc: Doc, lexicon: EventLexicon) -> list[Trigger]:
     """Every trigger in the doc, in text order; light verbs of an event noun are dropped."""
     found: list[Trigger] = []
-    questions = {sent.start for sent in doc.sents if _is_question(sent)}
-    for token in doc:
-        if token.sent.start in questions:
-            continue  # "Who is fighting whom in Syria?" asks, it reports no event
+    # sentence by sentence rather than `token.sent` per token: spaCy finds a token's
+    # sentence by walking back to its start, so that lookup costs a sentence's length
+    tokens = (token for sent in doc.sents if not _is_question(sent) for token in sent)
+    for token in tokens:  # "Who is fighting whom in Syria?" asks, it reports no event
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ == "VBN"):
             trigger = _verb_trigger(token, lexicon)
         elif token.pos_ in _NOUN_POS:
@@ -88,9 +88,11 @@ _WH_TAGS = frozenset({"WP", "WRB", "WDT", "WP$"})
 def _is_question(sent: Span) -> bool:
     """A direct question: it ends in "?" and opens with a wh-word or an auxiliary ("Who is
     fighting whom?", "Will Russia strike?"); a teaser or link asks, it does not report."""
-    words = [t for t in sent if not t.is_punct and not t.is_space]
     last = next((t for t in reversed(sent) if not t.is_space and t.text not in "\"'”’)"), None)
-    if not words or last is None or last.text != "?":
+    if last is None or last.text != "?":
+        return False  # most sentences: their words are not looked at
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if not words:
         return False
     return words[0].tag_ in _WH_TAGS or words[0].pos_ == "AUX"
 
@@ -214,7 +216,7 @@ def _noun_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
             if sense is not None:
                 extra = (child,)
                 break
-    if sense is None:
+    if sense is None and (lemma in lexicon.of_heads or " " in lemma):
         sense, extra = _of_phrase(token, lemma, lexicon)
     if sense is None:
         sense = lexicon.nouns.get(lemma)
@@ -286,12 +288,8 @@ def _noun_lemma(token: Token, lexicon: EventLexicon) -> str:
     lemma = token.lemma_.lower()
     if token.pos_ != "PROPN" or lemma in lexicon.nouns or not lemma.endswith("s"):
         return lemma
-    return (
-        lemma[:-1]
-        if lemma[:-1] in lexicon.nouns
-        or any(key.endswith(f" {lemma[:-1]}") for key in lexicon.nouns)
-        else lemma
-    )
+    singular = lemma[:-1]
+    return singular if singular in lexicon.nouns or lexicon.ends_a_noun(singular) else lemma
 
 
 def _counted_in(token: Token) -> Token | None:

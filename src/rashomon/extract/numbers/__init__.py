@@ -103,6 +103,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cached_property
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.extract.doc_text import doc_text
@@ -190,15 +191,18 @@ class _Article(_Reading):
 
     @cached_property
     def token_starts(self) -> list[int]:
-        return [t.idx for t in self.doc]
+        # from the Doc's array: no Token object is built for every token of the article
+        return self.doc.to_array(IDX).tolist() if len(self.doc) else []
 
     @cached_property
     def may_start(self) -> list[bool]:
         """Per token, whether a number can start there (`_core`'s first test, made once per
         token here rather than in a call per token and sentence reading)."""
         starters = self.lex.starters
+        # a word of letters has no digit: only the rest are looked at character by character
         return [
-            low in starters or any(c.isdigit() for c in low) for low in (t.lower_ for t in self.doc)
+            low in starters or (not low.isalpha() and any(c.isdigit() for c in low))
+            for low in (t.lower_ for t in self.doc)
         ]
 
     @cached_property

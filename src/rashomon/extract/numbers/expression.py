@@ -680,10 +680,11 @@ def _match(
     doc: Doc, j: int, stop: int, table: dict[tuple[str, ...], str]
 ) -> tuple[int, str] | None:
     """Longest phrase of `table` starting at token j: (tokens used, value)."""
+    lowered = [t.lower_ for t in doc[j : min(j + 3, stop)]]  # read once for every size
     for size in (3, 2, 1):
         if j + size > stop:
             continue
-        words = tuple(t.lower_ for t in doc[j : j + size])
+        words = tuple(lowered[:size])
         if words in table:
             return size, table[words]
     return None
