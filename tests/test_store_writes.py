@@ -45,3 +45,23 @@ def test_a_place_stored_again_takes_the_new_values_and_moves_last_its_mentions_k
         ]  # fmt: skip
         assert store.integrity_check() == "ok"
         assert not store.conn.execute("PRAGMA foreign_key_check").fetchall()
+
+
+def test_a_passing_mention_looks_back_only_as_many_days_as_it_is_given(tmp_path):
+    """Candidates for a report with no day of its own are the incidents that ended in the
+    `back` days before its article: the cost of a season's news, not of the corpus."""
+    from rashomon.store.incidents import IncidentCache
+
+    store = Store(tmp_path / "t.db")
+    with store.transaction() as conn:
+        for name, day in (("old", "2016-12-01"), ("recent", "2017-03-20"), ("after", "2017-05-01")):
+            conn.execute(
+                "INSERT INTO incidents (id, kind, type, date_start, date_end, date_precision,"
+                " label, reports, independent, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (f"incident:{name}", "aerial", "ASSAULT", day, day, "day", name, 1, 1, "now"),
+            )
+    cache = IncidentCache(store)
+    assert [i.id for i in cache.candidates(None, "2017-04-01", back=90)] == ["incident:recent"]
+    assert [i.id for i in cache.candidates(None, "2017-04-01", back=365)] == [
+        "incident:old", "incident:recent"]  # fmt: skip
+    store.close()

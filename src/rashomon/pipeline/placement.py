@@ -222,7 +222,8 @@ def _incidents_of(
     counts = term_counts(cache.store, {t for r in reports for t in r.terms})
     for report in reports:
         candidates = [
-            c for c in cache.candidates(*candidate_days(report, config))
+            c for c in cache.candidates(*candidate_days(report, config),
+                                        back=config.mention_lookback_days)
             if all(c.id != f.id for f in found) and c.id not in retired
         ]  # fmt: skip
         fitting = bridged(report, matches(report, candidates, names, kinds, config, counts),

@@ -54,6 +54,10 @@ class MatchConfig:
     # is not that attack)
     toll_day_slack: int = 6
     toll_bridged_day: float = -1.0  # what such days score: less than days that meet
+    # a passing mention that gives no time of its own tells of the season's news, not of
+    # any happening of the year before (FA-KES tuning half: 90 days instead of 365 changed
+    # one pair of reports; fewer candidates, so placement's cost follows a season's news)
+    mention_lookback_days: int = 90
     same_place: float = 1.2
     nested_place: float = 0.5  # one place lies in the other (a town in its province)
     near_place: float = 0.5  # close by (see reports.NEAR_KM)

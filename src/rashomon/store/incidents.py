@@ -109,16 +109,17 @@ def candidate_incidents(store: Store, low: str | None, high: str | None) -> list
     return read_incidents(store, _candidate_ids(store, low, high))
 
 
-def _candidate_ids(store: Store, low: str | None, high: str | None) -> list[str]:
+def _candidate_ids(store: Store, low: str | None, high: str | None, back: int) -> list[str]:
     """Ids of `candidate_incidents`, in the order they were first reported (by the
-    incidents_days index: the cost of a few days of news, not of the corpus)."""
+    incidents_days index: the cost of a few days of news, not of the corpus). With no
+    `low` (a passing mention of something before `high`), those of the `back` days before."""
     if high is None:
         return []
     if low is None:
         rows = store.conn.execute(
             "SELECT id FROM incidents WHERE date_end IS NOT NULL AND date_end <= date(?, '+1 day')"
-            " AND date_end >= date(?, '-365 days') ORDER BY rowid",
-            (high, high),
+            " AND date_end >= date(?, ?) ORDER BY rowid",
+            (high, high, f"-{int(back)} days"),
         ).fetchall()
     else:
         rows = store.conn.execute(
@@ -151,8 +152,8 @@ class IncidentCache:
         self.size = size
         self._kept: OrderedDict[str, Incident] = OrderedDict()
 
-    def candidates(self, low: str | None, high: str | None) -> list[Incident]:
-        return self._read(_candidate_ids(self.store, low, high))
+    def candidates(self, low: str | None, high: str | None, back: int = 90) -> list[Incident]:
+        return self._read(_candidate_ids(self.store, low, high, back))
 
     def at_place(self, place_id: str, kind: str) -> list[Incident]:
         """Every incident of the kind set at the place, whenever it happened (for a report
