@@ -506,6 +506,21 @@ def test_an_undated_report_tells_of_the_one_rare_incident_of_its_kind_at_its_tow
                             KINDS) is None  # fmt: skip
 
 
+def test_an_undated_air_strike_told_with_sarin_is_the_towns_one_chemical_attack():
+    """ "A Syrian airstrike killed 70 ... symptoms of chemical poisoning, sarin": the report
+    opens as an air strike, but its words name the rare kind it can be told as; the town's
+    one chemical attack is what it tells of."""
+    attack = incident_of(report("a", kind="chemical"))
+    told = report("b", kind="aerial", day=None, terms=("airstrike", "sarin", "poisoning"))
+    assert worth_looking_up_undated(told, KINDS)
+    assert undated_referent(told, [attack], GAZETTE, KINDS) is attack
+    plain = replace(told, terms=("airstrike", "market"))
+    assert not worth_looking_up_undated(plain, KINDS)
+    assert undated_referent(plain, [attack], GAZETTE, KINDS) is None
+    other = incident_of(report("c", kind="chemical", day="2017-06-01"))
+    assert undated_referent(told, [attack, other], GAZETTE, KINDS) is None  # which one?
+
+
 def test_an_undated_air_strike_joins_the_one_strike_at_its_town_that_shares_a_telling_toll():
     """A kind a town sees daily needs a toll both give, and one that says something (53,
     not 50): "53 killed in the market strike" on a page with no date."""

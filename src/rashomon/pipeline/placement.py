@@ -28,6 +28,7 @@ from rashomon.reconcile.incidents import (
     incident_label,
     matches,
     merge,
+    named_rare_kinds,
     undated_referent,
     undated_to_take_in,
     worth_looking_up_undated,
@@ -231,6 +232,8 @@ def _incidents_of(
         if worth_looking_up_undated(report, kinds):
             # no day at all: the one such happening there (see undated_referent)
             same = cache.at_place(report.place_id, report.kind)
+            for kind in named_rare_kinds(report, kinds):
+                same += cache.at_place(report.place_id, kind)
             only = undated_referent(report, same, names, kinds, config)
             taken = {f.id for f in found} | set(retired)
             fitting = [only] if only is not None and only.id not in taken else []

@@ -205,7 +205,25 @@ def undated_referent(
     if not kinds.rare(report.kind):
         cfg = config or MatchConfig()
         same = [i for i in same if _toll_score(report, i, cfg) >= cfg.same_toll]
+    if not same:  # "a Syrian airstrike ... symptoms of chemical poisoning": the chemical one
+        named = named_rare_kinds(report, kinds)
+        same = [
+            i for i in candidates
+            if i.kind in named and i.place_id == report.place_id
+            and report.article_id not in i.article_ids
+        ]  # fmt: skip
     return same[0] if len(same) == 1 else None
+
+
+def named_rare_kinds(report: IncidentReport, kinds: IncidentKinds) -> list[str]:
+    """Rare kinds the report's words name that its own kind can be told as: an air strike
+    whose report speaks of sarin and chemical poisoning tells of a chemical attack
+    delivered by air, and a town seldom sees two of those in a season."""
+    told = kinds.in_text(" ".join(report.terms))
+    return [
+        k for k in told
+        if k != report.kind and kinds.rare(k) and kinds.compatible(k, report.kind)
+    ]  # fmt: skip
 
 
 def undated_to_take_in(
@@ -240,7 +258,9 @@ def worth_looking_up_undated(report: IncidentReport, kinds: IncidentKinds) -> bo
     air strike in a city that is bombed daily is not made for nothing."""
     if report.day_high is not None or not report.place_id:
         return False
-    return kinds.rare(report.kind) or any(_telling(v) >= 1.0 for _, v in report.figure_values)
+    if kinds.rare(report.kind) or named_rare_kinds(report, kinds):
+        return True
+    return any(_telling(v) >= 1.0 for _, v in report.figure_values)
 
 
 def match_score(
