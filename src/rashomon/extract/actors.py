@@ -68,6 +68,7 @@ _GENERIC = {
     "government troops": ("army", ActorKind.MILITARY),
 }
 _PRONOUNS = {"he", "she"}
+_SPEAKER_LOOKBACK = 2  # sentences before an "it said" in which a speaking body is its referent
 _LEADERS_BODIES = {  # "<leader> regime": the leader's government; "<leader> forces": its army
     "regime": ActorKind.GOVERNMENT, "government": ActorKind.GOVERNMENT,
     "administration": ActorKind.GOVERNMENT, "forces": ActorKind.MILITARY,
@@ -884,9 +885,32 @@ class _Resolver:
             sentence = token.sent
             previous = self.doc[sentence.start - 1].sent if sentence.start > 0 else sentence
             before = [m for m in bodies if previous.start_char <= m.start and m.end <= token.idx]
-            if before:
+            window = self._sentences_back(sentence, _SPEAKER_LOOKBACK)
+            speakers = [
+                m for m in bodies
+                if window <= m.start and m.end <= token.idx and self._speaks(m)
+            ]  # fmt: skip
+            chosen = (speakers or before)[-1:]
+            if chosen:
                 end = token.idx + len(token)
-                self._add((token.idx, end), "pronoun", before[-1].actor_id, "pronoun")
+                self._add((token.idx, end), "pronoun", chosen[0].actor_id, "pronoun")
+
+    def _sentences_back(self, sentence: Span, count: int) -> int:
+        """Where the sentence `count` sentences before `sentence` starts (a char offset)."""
+        for _ in range(count):
+            if sentence.start == 0:
+                break
+            sentence = self.doc[sentence.start - 1].sent
+        return sentence.start_char
+
+    def _speaks(self, mention: ActorMention) -> bool:
+        """The mention is the subject of a speech verb ("the monitor said ..."): an "it said"
+        soon after speaks for it rather than for a body named in passing ("dropped by the
+        government")."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.root.dep_ != "nsubj":
+            return False
+        return span.root.head.lemma_.lower() in self.m.speech_lemmas
 
     def _is_subject(self, mention: ActorMention) -> bool:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")

@@ -20,6 +20,8 @@ from rashomon.extract.quotes.tokens import (
     _trim,
 )
 
+_LONE_NAME_REACH = 2  # sentences from a lone-named speaker to the "he said" after it
+
 
 class _Speakers:
     """The speaker, the speaker's actor, and the outlet the words were given to."""
@@ -49,8 +51,13 @@ class _Speakers:
         )  # fmt: skip
         cue.intermediary = self._intermediary(cue)
         if head.lower_ in _PERSONAL:
-            earlier = [actor for offset, actor in self.events if offset < start]
-            cue.actor_id = earlier[-1] if earlier else self._actor(start, end, head)
+            earlier = [(offset, actor) for offset, actor in self.events if offset < start]
+            lone = self._lone_named_speaker(cue, earlier[-1][0] if earlier else -1)
+            cue.actor_id = (
+                lone[0] if lone
+                else earlier[-1][1] if earlier
+                else self._actor(start, end, head)
+            )  # fmt: skip
         else:
             cue.actor_id = self._actor(start, end, head)
         if cue.statement and cue.actor_id is None and self.last_statement is not None:
@@ -68,6 +75,25 @@ class _Speakers:
         elif cue.actor_id is None and head.lemma_.lower() in self.verbs.person_nouns:
             self.events.append((start, None))  # "the official said ... he added": unnamed
         self.events.sort(key=lambda event: event[0])
+
+    def _lone_named_speaker(self, cue: _Cue, last_person: int) -> tuple[str | None] | None:
+        """ "'...', Kareem said. '...', he added": a speaker named by one name (a name the
+        tagger may take for an organisation) just before a "he said" is who "he" is, when no
+        person was named after it; (their actor or None,), never a person named before them.
+        Not an organisation of many words ("Halab Today said")."""
+        if not self.spoken:
+            return None
+        previous = self.spoken[-1]
+        if previous.agent is None or previous.head is None:
+            return None
+        if self.region[cue.first] - self.region[previous.first] > _LONE_NAME_REACH:
+            return None
+        first, last = previous.agent
+        if last - first != 1 or previous.head.pos_ != "PROPN" or previous.head.i != first:
+            return None
+        if self._chars(previous.agent)[0] <= last_person:
+            return None  # a person named after it is the nearer referent
+        return (previous.actor_id,)
 
     def _continued(self, cue: _Cue) -> None:
         """An unresolved "it said" goes on with the last speaker of this sentence or the one
