@@ -771,3 +771,15 @@ def test_a_description_known_by_a_name_claims_as_that_name(read):
     text = "The civil defence service known as the White Helmets put the death toll at 150."
     named = mention(text, "White Helmets", "organisation", "white-helmets")
     assert one(read(text, mentions=[named]), "150").claimant_actor_id == "white-helmets"
+
+
+def test_a_speaker_inside_a_reported_clause_claims_the_number_after_it():
+    from rashomon.api import analyze
+
+    found = analyze(
+        "Strike on a mosque\n\nThe army said it struck a meeting but denied targeting a mosque "
+        "where a monitor said on Friday 46 people were killed."
+    )
+    assert [(f.text, f.claimant) for f in found.figures] == [("46", "a monitor")]
+    found = analyze("Strike on a mosque\n\nThe army said the strike killed 46 militants.")
+    assert [(f.text, f.claimant) for f in found.figures] == [("46", "army")]

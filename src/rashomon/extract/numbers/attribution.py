@@ -181,6 +181,22 @@ class _Cues:
                 who = self._who(cue, anchor, anchors)
                 if who is not None:
                     return who
+            if quote.kind != "direct":
+                # "X said it struck a meeting but denied hitting a mosque where a monitor said
+                # 46 were killed": a speaker inside the reported clause, before the number with
+                # no break between them and outside its noun phrase, claims it even where the
+                # parse does not reach it
+                inside = self._counted_region(anchor)
+                inner = [
+                    c for c in self.cues
+                    if c.kind == "speech" and quote.start <= c.cue.idx < anchor.idx
+                    and c.cue.i not in inside and c not in nested
+                    and not any(t.is_punct for t in anchor.doc[c.cue.i + 1 : anchor.i])
+                ]  # fmt: skip
+                for cue in sorted(inner, key=lambda c: anchor.i - c.cue.i):
+                    who = self._who(cue, anchor, anchors)
+                    if who is not None:
+                        return who
             if quote.speaker_start is not None and not (
                 self.sent.start_char <= quote.speaker_start < self.sent.end_char
             ):
