@@ -317,3 +317,9 @@ def test_description_ends_on_its_last_head(nlp, matcher):
     )  # fmt: skip
     observatory = actor_of(found, "Syrian Observatory for Human Rights")
     assert actor_of(found, "monitor group") == observatory
+
+
+def test_the_military_before_a_noun_names_no_body(nlp, matcher):
+    text = "The Syrian government and Syrian rebels blame each other. The US claimed the military action."
+    found = find(nlp, matcher, text)
+    assert not [m for m in found.mentions if m.text == "the military"]

@@ -820,8 +820,18 @@ class _Resolver:
                 continue
             for match in re.finditer(rf"(?<![\w-])(?<!-){re.escape(phrase)}\b", lowered):
                 start, end = match.span()  # not "anti-government": that is the other side
-                if not self._covered(start, end):
-                    self._add((start, end), "metonym", actor_id, "generic")
+                if self._covered(start, end) or self._modifies_noun(end):
+                    continue
+                self._add((start, end), "metonym", actor_id, "generic")
+
+    def _modifies_noun(self, end: int) -> bool:
+        """ "the military action", "the army chief": the phrase qualifies the noun after it
+        and names no body of its own."""
+        span = self.doc.char_span(end - 1, end, alignment_mode="expand")
+        if span is None or span.end >= len(self.doc):
+            return False
+        last, after = span[-1], self.doc[span.end]
+        return last.dep_ in ("compound", "amod") and last.head.i == after.i and after.pos_ == "NOUN"
 
     def _descriptions(self) -> None:
         """ "the Commission", "the terrorist group": an organisation named before."""
