@@ -487,6 +487,8 @@ class _Resolver:
                 continue
             label = ent.label_
             text = _strip(ent.text)
+            if len(ent) == 1 and ent[0].is_stop and ent[0].is_lower:
+                continue  # "the us -led coalition": a lower-case word ("us") is no name
             if label == "NORP":
                 country = _DEMONYMS.get(text.lower())
                 state = self._state_of(country) if country else None
