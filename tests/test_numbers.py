@@ -783,3 +783,8 @@ def test_a_speaker_inside_a_reported_clause_claims_the_number_after_it():
     assert [(f.text, f.claimant) for f in found.figures] == [("46", "a monitor")]
     found = analyze("Strike on a mosque\n\nThe army said the strike killed 46 militants.")
     assert [(f.text, f.claimant) for f in found.figures] == [("46", "army")]
+
+
+def test_they_said_goes_on_with_the_speakers_before(read):
+    text = "Activists said the market was hit three times. They said 40 people died."
+    assert one(read(text), "40").claimant == "Activists"

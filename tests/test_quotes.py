@@ -561,3 +561,11 @@ def test_it_said_speaks_for_the_body_that_spoke_before_not_one_named_in_passing(
         "It said a total of 70 people suffered breathing problems."
     )
     assert found[-1].speaker_actor_id == "syrian-observatory-for-human-rights"
+
+
+def test_they_said_goes_on_with_the_body_that_spoke_before(quotes_of):
+    found = quotes_of(
+        "Central Command claimed responsibility for the strike, but denied it had hit the "
+        "mosque. They said the operation targeted a meeting."
+    )
+    assert found[-1].speaker == "Central Command"

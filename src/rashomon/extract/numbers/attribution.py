@@ -243,18 +243,20 @@ class _Cues:
 
     def _speaker_continued(self, subject: Token) -> Claimant | None:
         """'An official said ... . He said the blast wounded 130': a bare 'he'/'she' (or
-        'it') that opens the next sentence under a speech verb goes on with the last
+        'it', or 'they') that opens the next sentence under a speech verb goes on with the last
         speaker of the sentence before, a person (or not), ahead of any name the actor
         stage matched it to: a speaker named only by a description has no actor."""
         word = subject.lower_
-        if word not in ("he", "she", "it") or subject.i != self.sent.start:
+        if word not in ("he", "she", "it", "they") or subject.i != self.sent.start:
             return None
         if self.previous is None:
             return None
         sent, cues = self.previous
         earlier = (cues or _Cues(self.a, sent, self.namer)).last_speaker()
-        if earlier is None or (earlier.kind in (PERSON, UNNAMED)) != (word != "it"):
+        if earlier is None:
             return None
+        if word != "they" and (earlier.kind in (PERSON, UNNAMED)) != (word != "it"):
+            return None  # "they": a group of people or a body, either may go on speaking
         return earlier
 
     def last_speaker(self) -> Claimant | None:

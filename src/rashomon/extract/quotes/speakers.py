@@ -65,7 +65,7 @@ class _Speakers:
             cue.intermediary = cue.intermediary or self.last_statement.intermediary
         elif cue.statement and cue.actor_id is not None:
             self.last_statement = cue
-        if head.lower_ == "it" and cue.actor_id is None:
+        if head.lower_ in ("it", "they") and cue.actor_id is None:
             self._continued(cue)
         self.spoken.append(cue)
         if head.lower_ in _PERSONAL:
