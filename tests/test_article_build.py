@@ -158,3 +158,12 @@ def test_agency_stamp_line_gives_the_wire():
     )
     assert article.wire == "AFP"
     assert article.body.startswith("On Thursday evening")
+
+
+def test_site_name_line_loses_its_tagline():
+    article = build(
+        "Daily Planet - Print Edition\n\nStrike on a market kills 12\n\n"
+        "A strike on a market killed 12 people on Monday, the monitor said.",
+        url="https://www.dailyplanet.lk/print/story-3",
+    )
+    assert article.outlet == "Daily Planet"
