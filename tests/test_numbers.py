@@ -788,3 +788,10 @@ def test_a_speaker_inside_a_reported_clause_claims_the_number_after_it():
 def test_they_said_goes_on_with_the_speakers_before(read):
     text = "Activists said the market was hit three times. They said 40 people died."
     assert one(read(text), "40").claimant == "Activists"
+
+
+def test_a_toll_put_as_high_as_a_number_is_a_ceiling_of_the_dead(read):
+    claim = one(read("The rescuers put the death toll as high as 150."), "150")
+    assert (claim.measure, claim.qualifier) == ("killed", "at_most")
+    claim = one(read("The death toll could be as high as 80, the monitor said."), "80")
+    assert (claim.measure, claim.qualifier, claim.claimant) == ("killed", "at_most", "monitor")
