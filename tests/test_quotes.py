@@ -569,3 +569,8 @@ def test_they_said_goes_on_with_the_body_that_spoke_before(quotes_of):
         "mosque. They said the operation targeted a meeting."
     )
     assert found[-1].speaker == "Central Command"
+
+
+def test_a_hyphenated_name_the_parse_split_is_one_speaker(quotes_of):
+    found = quotes_of('"This memory will stay with me," al-Jundi said.')
+    assert [q.speaker for q in found] == ["al-Jundi"]

@@ -20,6 +20,7 @@ from rashomon.extract.quotes.tokens import (
     _trim,
 )
 
+_HYPHENS = frozenset({"-", "‐", "‑"})
 _LONE_NAME_REACH = 2  # sentences from a lone-named speaker to the "he said" after it
 
 
@@ -128,6 +129,7 @@ class _Speakers:
         official who runs ..."). A source that names no agent ("evidence suggests", "the
         heavy fighting showed") names no speaker: its words stand on the outlet's word."""
         assert cue.speaker is not None and cue.head is not None
+        cue.speaker = self._hyphen_joined(cue.speaker) or cue.speaker
         first, last = cue.speaker
         head = cue.head
         cue.agent = cue.speaker
@@ -139,12 +141,35 @@ class _Speakers:
             last = head.i + 1
         first = left_trim(self.doc, first, head)
         agent = agent_span(self.doc, *(_trim(self.doc, first, last) or (first, last)), head)
+        agent = self._hyphen_joined(agent)
         head = named_head(head, self._is_name)
         cue.head = head
         if is_agent(head, mention_kind=self._mention_kind(head), claimant_kind=claimant_kind):
             cue.agent = agent
         else:
             cue.agent = None
+
+    def _hyphen_joined(self, span: tuple[int, int] | None) -> tuple[int, int] | None:
+        """ "al-Jundi said", parsed as two subjects "al" and "Jundi" around a hyphen: a word
+        written with a hyphen and no spaces is one word of the speaker's name."""
+        if span is None:
+            return None
+        doc, (first, last) = self.doc, span
+
+        def joined(hyphen: int) -> bool:
+            return (
+                0 < hyphen < len(doc) - 1
+                and doc[hyphen].text in _HYPHENS
+                and not doc[hyphen - 1].whitespace_
+                and not doc[hyphen].whitespace_
+                and all(self.quoted[i] < 0 for i in (hyphen - 1, hyphen, hyphen + 1))
+            )
+
+        while last < len(doc) - 1 and joined(last):
+            last += 2
+        while first >= 2 and joined(first - 1):
+            first -= 2
+        return first, last
 
     def _adjacent_speaker(self, cue: _Cue, first: int, last: int) -> Token | None:
         """ "... killed at least 27 people on Monday activists said": a comma-less sentence
