@@ -135,3 +135,35 @@ def test_html_page_of_an_unlisted_site_is_named_by_its_metadata_else_its_domain(
         raw = read_html("p.html", page, url="https://www.kalamoonpost.net/news/1")
         article = build_article(raw, DIRECTORY, UserMetadata())
         assert (article.outlet, article.outlet_found_in) == expected
+
+
+def test_widget_words_run_into_the_body_stop_where_a_sentence_starts():
+    article = build("Strike on a market\n\nVideo of the aftermath showed a crater in the square.")
+    assert article.body.startswith("Video of the aftermath")
+    article = build("Strike on a market\n\nShare Tweet Email The strike left a crater.")
+    assert article.body.startswith("The strike left a crater.")
+
+
+def test_byline_is_the_author():
+    article = build("Strike on a market\n\nBy Jane Roe\n\nThe strike left a crater in the square.")
+    assert article.author == "Jane Roe"
+    assert "Jane Roe" not in article.body
+
+
+def test_agency_stamp_line_gives_the_wire():
+    article = build(
+        "Strike on a market\n\nAFP Springfield, IL, United States Mar 17, 2017, 04.51 AM (IST)\n\n"
+        "On Thursday evening a strike hit the town, the monitor said.",
+        url="https://news.example.com/story-2",
+    )
+    assert article.wire == "AFP"
+    assert article.body.startswith("On Thursday evening")
+
+
+def test_site_name_line_loses_its_tagline():
+    article = build(
+        "Daily Planet - Print Edition\n\nStrike on a market kills 12\n\n"
+        "A strike on a market killed 12 people on Monday, the monitor said.",
+        url="https://www.dailyplanet.lk/print/story-3",
+    )
+    assert article.outlet == "Daily Planet"

@@ -134,3 +134,81 @@ def test_outlet_and_agencies_sign_off_stays_a_footer_not_a_credit_line():
     raw = "A headline for the story\n\nThe story.\n\nTRTWorld and agencies"
     clean = clean_text(raw, title_in_text=True, is_masthead=lambda line: line == "TRTWorld")
     assert clean.footers == ("TRTWorld and agencies",) and clean.sources == ()
+
+
+def test_a_paragraph_printed_again_is_kept_once():
+    para = "Men carry boxes past a burnt truck near the town after the strike on Monday."
+    raw = f"Headline here\n\n{para}\n\nCaption line\n{para}\n\nThe army denied it had struck."
+    clean = clean_text(raw, title_in_text=True)
+    assert clean.body.count("Men carry boxes") == 1
+    assert (LineKind.REPEAT, para) in clean.removed
+
+
+def test_a_cut_off_copy_of_a_later_paragraph_is_dropped():
+    full = (
+        "(XYZ) - Officials said the strike on the depot killed at least 70 people, as anger grew."
+    )
+    raw = (
+        "Headline here\n\nOfficials said the strike on the depot killed at least 70 people, as...\n\n"
+        f"{full}"
+    )
+    clean = clean_text(raw, title_in_text=True)
+    assert clean.body.count("at least 70") == 1
+    assert clean.body.endswith("as anger grew.")
+
+
+def test_short_lines_may_repeat():
+    raw = "Headline here\n\nThe army fired.\n\nRebels replied.\n\nThe army fired."
+    assert clean_text(raw, title_in_text=True).body.count("The army fired.") == 2
+
+
+def test_photo_credit_and_read_more_tails_leave_the_body_with_offsets_intact():
+    raw = (
+        "Headline here\n\n"
+        "Men walk past a burnt truck in the town, May 2, 2016. REUTERS/Jane Roe\n\n"
+        "The monitor said 12 people died in the strike. Photograph:( XYZ )\n\n"
+        "The map shows the town and the city. (Photo source: Mapsite) (Others)\n\n"
+        "The convoy was carrying food for 8,000 people. (read more)"
+    )
+    clean = clean_text(raw, title_in_text=True)
+    for gone in ("REUTERS/", "Photograph", "Photo source", "(Others)", "read more"):
+        assert gone not in clean.body
+    assert clean.body.endswith("food for 8,000 people.")
+    start = clean.body.index("8,000")
+    a, b = clean.offsets.span_to_raw(start, start + 5)
+    assert raw[a:b] == "8,000"
+
+
+def test_an_embedded_post_is_no_body_text():
+    raw = (
+        "Headline here\n\nThe strike hit the market on Monday, the monitor said.\n\n"
+        "Awful scenes at the market today, 50+ killed pic.twitter.com/abc123 — Jo Doe (@jodoe) "
+        "May 2, 2017\n\nThe army denied it."
+    )
+    body = clean_text(raw, title_in_text=True).body
+    assert "pic.twitter" not in body and "50+" not in body
+
+
+def test_agency_place_and_time_line_is_wire_evidence_not_body():
+    raw = (
+        "Headline here\n\nXYZ Springfield, IL, United States Mar 17, 2017, 04.51 AM (IST)\n\n"
+        "On Thursday evening a strike hit the town."
+    )
+    clean = clean_text(raw, title_in_text=True, is_outlet=lambda name: name == "XYZ")
+    assert clean.body == "On Thursday evening a strike hit the town."
+    assert clean.sources == ("XYZ",)
+
+
+def test_byline_names_the_writer():
+    for line, writer in (
+        ("By Jane Roe", "Jane Roe"),
+        ("By: Staff Writers", "Staff Writers"),
+        ("By Middle East correspondent Jane Roe, wires", "Jane Roe"),
+        ("By Jane Roe and Tim Doe", "Jane Roe and Tim Doe"),
+    ):
+        for lead in ("", "A town is taken after a week of fighting, officials say.\n\n"):
+            raw = f"Town taken\n\n{lead}{line}\n\nThe army said it had taken the town on Monday."
+            clean = clean_text(raw, title_in_text=True)
+            assert (clean.title, clean.byline) == ("Town taken", writer)
+    raw = "Town taken\n\nThe army said it had taken the town.\n\nRebels denied it.\n\nBy Jane Roe"
+    assert clean_text(raw, title_in_text=True).byline is None  # a sign-off, not a byline

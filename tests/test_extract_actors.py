@@ -317,3 +317,15 @@ def test_description_ends_on_its_last_head(nlp, matcher):
     )  # fmt: skip
     observatory = actor_of(found, "Syrian Observatory for Human Rights")
     assert actor_of(found, "monitor group") == observatory
+
+
+def test_the_military_before_a_noun_names_no_body(nlp, matcher):
+    text = "The Syrian government and Syrian rebels blame each other. The US claimed the military action."
+    found = find(nlp, matcher, text)
+    assert not [m for m in found.mentions if m.text == "the military"]
+
+
+def test_a_lower_case_word_the_tagger_took_for_a_name_is_no_actor(nlp, matcher):
+    text = "Rebels said on Friday the us -led coalition against Islamic State was behind it."
+    found = find(nlp, matcher, text)
+    assert not [m for m in found.mentions if m.text == "us"]

@@ -261,3 +261,13 @@ def test_a_lone_word_leading_into_someone_elses_name_is_their_title(nlp, matcher
     alone = [ActorMention(text.rindex("Rear"), text.rindex("Rear") + 4, "Rear", "person",
                           "new:rear", "new")]  # fmt: skip
     assert matcher.vetter.rejected(doc, alone, {"new:rear": rear}).get("new:rear") != "shape"
+
+
+def test_ground_someone_holds_is_a_place_not_an_actor():
+    from rashomon.api import analyze
+
+    found = analyze(
+        "Convoy hit\n\nOfficials said the convoy was hit while unloading food at a warehouse in "
+        "opposition controlled Urem al-Kabir. Early reports said most of the dead were drivers."
+    )
+    assert not [m for m in found.mentions if (m.actor_id or "").startswith("new:urem")]

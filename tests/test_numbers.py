@@ -771,3 +771,27 @@ def test_a_description_known_by_a_name_claims_as_that_name(read):
     text = "The civil defence service known as the White Helmets put the death toll at 150."
     named = mention(text, "White Helmets", "organisation", "white-helmets")
     assert one(read(text, mentions=[named]), "150").claimant_actor_id == "white-helmets"
+
+
+def test_a_speaker_inside_a_reported_clause_claims_the_number_after_it():
+    from rashomon.api import analyze
+
+    found = analyze(
+        "Strike on a mosque\n\nThe army said it struck a meeting but denied targeting a mosque "
+        "where a monitor said on Friday 46 people were killed."
+    )
+    assert [(f.text, f.claimant) for f in found.figures] == [("46", "a monitor")]
+    found = analyze("Strike on a mosque\n\nThe army said the strike killed 46 militants.")
+    assert [(f.text, f.claimant) for f in found.figures] == [("46", "army")]
+
+
+def test_they_said_goes_on_with_the_speakers_before(read):
+    text = "Activists said the market was hit three times. They said 40 people died."
+    assert one(read(text), "40").claimant == "Activists"
+
+
+def test_a_toll_put_as_high_as_a_number_is_a_ceiling_of_the_dead(read):
+    claim = one(read("The rescuers put the death toll as high as 150."), "150")
+    assert (claim.measure, claim.qualifier) == ("killed", "at_most")
+    claim = one(read("The death toll could be as high as 80, the monitor said."), "80")
+    assert (claim.measure, claim.qualifier, claim.claimant) == ("killed", "at_most", "monitor")

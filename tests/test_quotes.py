@@ -536,3 +536,41 @@ def test_in_a_comma_less_sentence_the_agent_before_the_verb_is_the_speaker(quote
     assert one(quotes_of("Two officials said the claims were false."), "claims").speaker == (
         "Two officials"
     )
+
+
+def test_he_after_a_lone_named_speaker_is_that_speaker_not_a_person_named_before(quotes_of):
+    found = quotes_of(
+        "The commander, Omar Haddad, was killed in a raid in May. "
+        '"You can see the ruins everywhere," Karim said in the video. '
+        '"We could not even count the bodies," he added.'
+    )
+    last = found[-1]
+    assert last.speaker == "he"
+    assert last.speaker_actor_id != "new:omar-haddad"
+    found = quotes_of(
+        'Omar Haddad spoke to reporters. "You can see the ruins," Haddad said. '
+        '"We could not count the bodies," he added.'
+    )
+    assert [q.speaker_actor_id for q in found][-1] == "new:omar-haddad"
+
+
+def test_it_said_speaks_for_the_body_that_spoke_before_not_one_named_in_passing(quotes_of):
+    found = quotes_of(
+        "The Syrian Observatory for Human Rights said it could not confirm the cause. "
+        "Its director said 11 people died from smoke from bombs dropped by the government. "
+        "It said a total of 70 people suffered breathing problems."
+    )
+    assert found[-1].speaker_actor_id == "syrian-observatory-for-human-rights"
+
+
+def test_they_said_goes_on_with_the_body_that_spoke_before(quotes_of):
+    found = quotes_of(
+        "Central Command claimed responsibility for the strike, but denied it had hit the "
+        "mosque. They said the operation targeted a meeting."
+    )
+    assert found[-1].speaker == "Central Command"
+
+
+def test_a_hyphenated_name_the_parse_split_is_one_speaker(quotes_of):
+    found = quotes_of('"This memory will stay with me," al-Jundi said.')
+    assert [q.speaker for q in found] == ["al-Jundi"]

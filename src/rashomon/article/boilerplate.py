@@ -31,6 +31,7 @@ class LineKind(StrEnum):
     SOURCE = "source"  # a line naming an outlet or agency alone ("Mehr News Agency", "By REUTERS")
     STAMP = "stamp"  # a line that only dates the page ("Posted on September 21, 2016")
     TEASER = "teaser"  # cut-off summaries of other stories, ending in an ellipsis
+    REPEAT = "repeat"  # a paragraph printed again (a gallery's second caption, a cut-off lead)
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class CleanText:
     removed: tuple[tuple[LineKind, str], ...]
     sources: tuple[str, ...] = ()  # lines naming an outlet or agency alone: wire evidence
     stamps: tuple[str, ...] = ()  # date lines removed from the body: publication-date evidence
+    byline: str | None = None  # the writer named by a byline line above the body
 
 
 _CREDIT_PREFIX = re.compile(
@@ -99,6 +101,18 @@ _SIGN_OFF_END = re.compile(
     r"\s*\((?:additional )?(?:reporting|writing|editing|compiled|research) by [^()]*\)\s*$",
     re.IGNORECASE,
 )
+_CREDIT_END = re.compile(
+    r"(?:\s+[A-Z]{2,}(?:\s+PHOTO)?/[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+    r"|\s*\b(?:Photograph|Photo|Picture|Image)\s*:\s*\(\s*[^()]{1,60}\)"
+    r"|\s*\((?:Photo|Picture|Image)(?:\s+(?:source|credit))?\s*:[^()]{1,60}\)(?:\s*\([^()]{1,30}\))?"
+    r")\s*$"
+)  # "... REUTERS/Jane Roe", "... Photograph:( AFP )", "... (Photo source: X) (Others)"
+_READ_MORE_END = re.compile(r"\s*(?:\(\s*read more\s*\)|(?<=[.!?”\"])\s*read more\b\W*)$", re.I)
+_EMBEDDED_POST = re.compile(
+    r"pic\.twitter\.com/|[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$"
+)  # a tweet shown in the page: "... pic.twitter.com/x — A Name (@handle) May 2, 2017"
+_NAME_JOINERS = {"and", "&", "al", "el", "bin", "de", "van", "von", "da", "di", "la", "le"}
+_BYLINE_LEAD = re.compile(r"^by\s*:?\s+", re.I)
 _BULLET = re.compile(r"^[•·▪●◦*-]\s+")
 _SENTENCE_END = re.compile(r"([.!?:;…)\]]|[.!?,…][\"”’']+)$")
 _BYLINE = re.compile(r"^[Bb]y\s+[A-Z][\w'.-]+(\s+[A-Z][\w'.-]+){0,3}(\s*(,|and|in)\s+.*)?$")
@@ -107,6 +121,9 @@ _DATED_PHOTO_CAPTION = re.compile(
     r"|December)\s+\d{1,2},\s+\d{4}\.?$|REUTERS/|\bAFP PHOTO\b|/AFP\b|\(Photo[: ])"
 )
 _HEADING_MAX_WORDS = 14
+_REPEAT_MIN_WORDS = 8  # shorter lines repeat by chance ("Read more", "Syria", a subhead)
+_DATELINE_KEY_CHARS = 40  # letters of a dateline that may open the full copy of a cut-off lead
+_ELLIPSIS_END = re.compile(r"\s*(?:\.{3,}|…)\s*$")
 
 
 def split_lines(raw: str) -> list[Line]:
@@ -168,6 +185,7 @@ class _Classifier:
         self.is_masthead = is_masthead
         self.is_outlet = is_outlet or is_masthead
         self.script = furniture.dominant_script(" ".join(line.text for line in lines))
+        self.agencies: dict[int, str] = {}  # agency-stamp lines: the agency they name
 
     def run(self) -> list[LineKind]:
         nonblank = [i for i, line in enumerate(self.lines) if line.text]
@@ -188,6 +206,7 @@ class _Classifier:
             self.kinds[i] = kind
         self._mark_repeated_lines_as_captions(nonblank)
         self._mark_teaser_runs(nonblank)
+        self._mark_repeated_paragraphs(nonblank)
         if self.title_in_text:
             self._choose_title(nonblank)
         return self.kinds
@@ -204,6 +223,8 @@ class _Classifier:
             text, kind = self.lines[i].text, self.kinds[i]
             if kind not in (LineKind.HEADING, LineKind.BODY) or self.is_masthead(text):
                 continue
+            if _byline_names(text) is not None:
+                continue  # "By Jane Roe" names the writer, never the story
             if _headline_shaped(text):
                 title_index = i
                 break
@@ -254,6 +275,10 @@ class _Classifier:
             return LineKind.SOURCE
         if furniture.is_date_stamp(text):
             return LineKind.STAMP
+        if self._agency_stamp(i, text):
+            return LineKind.SOURCE
+        if _EMBEDDED_POST.search(text):
+            return LineKind.WIDGET
         if _is_widget(text) or furniture.is_interface(text) or furniture.is_not_prose(text):
             return LineKind.WIDGET
         if furniture.is_foreign_script(text, self.script) or furniture.is_metadata_label(text):
@@ -265,6 +290,25 @@ class _Classifier:
         if _looks_like_heading(text):
             return LineKind.HEADING
         return LineKind.BODY
+
+    def _agency_stamp(self, i: int, text: str) -> bool:
+        """ "AFP Springfield, IL, United States Mar 17, 2017, 04.51 AM (IST)": an agency, the
+        place it filed from and the time, on a line of their own; the agency is wire evidence."""
+        words = text.split()
+        if len(words) > _HEADING_MAX_WORDS + 2 or not any(c.isdigit() for c in text):
+            return False
+        for n in (3, 2, 1):
+            name = " ".join(words[:n]).strip(" ,.-–—|")
+            if not self.is_outlet(name):
+                continue
+            rest = " ".join(words[n:])
+            place = re.match(r"^(?:[A-Z][\w.'’-]*\s*,?\s*){0,6}", rest)
+            stamp = re.sub(r"\(\s*[A-Z]{2,5}\s*\)", " ", rest[place.end() if place else 0 :])
+            if stamp and furniture.is_date_stamp(stamp):
+                self.agencies[i] = name
+                return True
+            return False
+        return False
 
     def _names_source(self, text: str) -> bool:
         """A line that only names an outlet or agency: "Mehr News Agency", "By REUTERS",
@@ -287,6 +331,29 @@ class _Classifier:
             if self.lines[a].text == self.lines[b].text and self.kinds[a] is LineKind.BODY:
                 self.kinds[a] = LineKind.CAPTION
                 self.kinds[b] = LineKind.CAPTION
+
+    def _mark_repeated_paragraphs(self, nonblank: list[int]) -> None:
+        """A paragraph the page prints again further down (a photo gallery's caption under
+        each picture, a widget's copy of the lead) or a cut-off copy ending in an ellipsis of
+        a paragraph printed in full: one copy is reporting, the others would count every
+        figure and quote twice. The first full copy stays."""
+        body = [i for i in nonblank if self.kinds[i] is LineKind.BODY]
+        full: dict[str, int] = {}
+        for i in body:
+            line = self.lines[i]
+            if line.words < _REPEAT_MIN_WORDS:
+                continue
+            key = _key(line.text)
+            if key in full:
+                self.kinds[i] = LineKind.REPEAT
+            elif _ELLIPSIS_END.search(line.text):
+                stem = _key(_ELLIPSIS_END.sub("", line.text))
+                if any(j != i and _opens_with(self.lines[j].text, stem) for j in body):
+                    self.kinds[i] = LineKind.REPEAT
+                else:
+                    full[key] = i
+            else:
+                full[key] = i
 
     def _mark_teaser_runs(self, nonblank: list[int]) -> None:
         """Teasers come in lists: a lone ellipsis is kept as text, and a sentence between two
@@ -315,6 +382,12 @@ class _Classifier:
 
 def _key(text: str) -> str:
     return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def _opens_with(text: str, stem: str) -> bool:
+    """`text` opens with the words keyed `stem`, perhaps after a short dateline ("(CNN) - ")."""
+    at = _key(text).find(stem)
+    return 0 <= at <= _DATELINE_KEY_CHARS
 
 
 def _headline_shaped(text: str) -> bool:
@@ -353,7 +426,9 @@ def clean_text(
     """
     lines = split_lines(raw)
     masthead = is_masthead or (lambda _line: False)
-    kinds = _Classifier(lines, title_in_text, masthead, is_outlet).run()
+    classifier = _Classifier(lines, title_in_text, masthead, is_outlet)
+    kinds = classifier.run()
+    byline: str | None = None
     title: str | None = None
     body_parts: list[str] = []
     segments: list[tuple[int, int, int]] = []
@@ -381,11 +456,18 @@ def clean_text(
             elif kind is LineKind.FOOTER:
                 footers.append(line.text)
             elif kind is LineKind.SOURCE:
-                sources.append(line.text)
+                sources.append(classifier.agencies.get(i, line.text))
             elif kind is LineKind.STAMP:
                 stamps.append(line.text)
+            if byline is None and len(segments) <= 1:  # above the body, or under a standfirst
+                byline = _byline_names(line.text)
             continue
         text = line.text
+        for tail in (_READ_MORE_END, _CREDIT_END):
+            found = tail.search(text)
+            if found and found.start() > 0:
+                removed.append((LineKind.CREDIT, found.group().strip()))
+                text = text[: found.start()].rstrip()
         sign_off = _SIGN_OFF_END.search(text)
         if sign_off and sign_off.start() > 0:
             footers.append(sign_off.group().strip())  # "... (Reporting by X; Editing by Y)"
@@ -409,7 +491,22 @@ def clean_text(
         removed=tuple(removed),
         sources=tuple(sources),
         stamps=tuple(stamps),
+        byline=byline,
     )
+
+
+def _byline_names(text: str) -> str | None:
+    """The writer a byline line names ("By Jane Roe" -> "Jane Roe", "By: Staff Writers",
+    "By Middle East correspondent Jane Roe, wires" -> "Jane Roe"); None for other lines."""
+    lead = _BYLINE_LEAD.match(text)
+    if not lead or len(text.split()) > _BYLINE_MAX_WORDS or _SENTENCE_END.search(text):
+        return None
+    names = re.split(r"\s*[,|]\s*|\s+[-–—]\s+", text[lead.end() :])[0].strip()
+    words = names.split()
+    role = [n for n, word in enumerate(words) if word.islower() and word not in _NAME_JOINERS]
+    if role:  # a role before the name: "Middle East correspondent Jane Roe"
+        names = " ".join(words[role[-1] + 1 :])
+    return names if names and names[:1].isupper() else None
 
 
 def _same_paragraph(lines: Sequence[Line], kinds: Sequence[LineKind], a: int, b: int) -> bool:

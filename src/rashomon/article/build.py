@@ -93,7 +93,7 @@ def build_article(raw: RawArticle, directory: OutletDirectory, user: UserMetadat
         outlet_found_in=publisher.found_in,
         wire=publisher.wire,
         dateline=publisher.dateline.place if publisher.dateline else None,
-        author=raw.author,
+        author=raw.author or clean.byline,
         url=url,
         published=published,
         markup=raw.markup,

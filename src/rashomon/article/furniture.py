@@ -254,7 +254,9 @@ def is_metadata_label(text: str) -> bool:
 
 def interface_prefix_length(text: str, max_words: int = 8) -> int:
     """Characters of widget words opening `text` ("Get short URL 0 0 0 ", "Share Tweet "),
-    as left when a page's buttons run into its first paragraph; 0 when none."""
+    as left when a page's buttons run into its first paragraph; 0 when none, and 0 when the
+    text goes on in lower case: buttons end where a sentence starts, so "Video of the ..."
+    is the sentence itself."""
     vocab = vocabulary()
     end = hits = 0
     for n, match in enumerate(re.finditer(r"\S+", text)):
@@ -263,9 +265,10 @@ def interface_prefix_length(text: str, max_words: int = 8) -> int:
             break
         hits += word in vocab.interface
         end = match.end()
-    if hits == 0:
-        return 0
-    return end + len(text[end:]) - len(text[end:].lstrip())
+    rest = text[end:].lstrip()
+    if hits == 0 or rest[:1].islower():
+        return 0  # "Video of the aftermath showed ...": the sentence's own first words
+    return end + len(text[end:]) - len(rest)
 
 
 def undouble(text: str) -> str:

@@ -303,7 +303,8 @@ def _hosting_domains() -> frozenset[str]:
 
 def site_name(url: str, lines: Iterable[str]) -> str | None:
     """A short line that writes out the domain's name ("Abb Takk News" for abbtakk.tv,
-    "Morale Patch ArmoryMorale Patch Armory" for moralepatcharmory.com): the site's name."""
+    "Morale Patch ArmoryMorale Patch Armory" for moralepatcharmory.com): the site's name,
+    without a tagline after a dash or bar ("Daily Planet - Print Edition")."""
     domain = registrable_domain(url)
     if not domain:
         return None
@@ -314,7 +315,8 @@ def site_name(url: str, lines: Iterable[str]) -> str | None:
         name = undouble(line.strip())
         key = name_key(name)
         if len(name.split()) <= 6 and key.startswith(label) and len(key) <= 2 * len(label) + 8:
-            return name
+            head = re.split(r"\s+[-–—|:]\s+", name)[0].strip()
+            return head if name_key(head).startswith(label) else name  # "X - Print Edition"
     return None
 
 

@@ -69,6 +69,7 @@ _GENERIC = {
     "government troops": ("army", ActorKind.MILITARY),
 }
 _PRONOUNS = {"he", "she"}
+_SPEAKER_LOOKBACK = 2  # sentences before an "it said" in which a speaking body is its referent
 _LEADERS_BODIES = {  # "<leader> regime": the leader's government; "<leader> forces": its army
     "regime": ActorKind.GOVERNMENT, "government": ActorKind.GOVERNMENT,
     "administration": ActorKind.GOVERNMENT, "forces": ActorKind.MILITARY,
@@ -493,6 +494,8 @@ class _Resolver:
                 continue
             label = ent.label_
             text = _strip(ent.text)
+            if len(ent) == 1 and ent[0].is_stop and ent[0].is_lower:
+                continue  # "the us -led coalition": a lower-case word ("us") is no name
             if label == "NORP":
                 country = _DEMONYMS.get(text.lower())
                 state = self._state_of(country) if country else None
@@ -828,8 +831,18 @@ class _Resolver:
                 continue
             for match in re.finditer(rf"(?<![\w-])(?<!-){re.escape(phrase)}\b", lowered):
                 start, end = match.span()  # not "anti-government": that is the other side
-                if not self._covered(start, end):
-                    self._add((start, end), "metonym", actor_id, "generic")
+                if self._covered(start, end) or self._modifies_noun(end):
+                    continue
+                self._add((start, end), "metonym", actor_id, "generic")
+
+    def _modifies_noun(self, end: int) -> bool:
+        """ "the military action", "the army chief": the phrase qualifies the noun after it
+        and names no body of its own."""
+        span = self.doc.char_span(end - 1, end, alignment_mode="expand")
+        if span is None or span.end >= len(self.doc):
+            return False
+        last, after = span[-1], self.doc[span.end]
+        return last.dep_ in ("compound", "amod") and last.head.i == after.i and after.pos_ == "NOUN"
 
     def _descriptions(self) -> None:
         """ "the Commission", "the terrorist group": an organisation named before."""
@@ -893,9 +906,32 @@ class _Resolver:
             sentence = token.sent
             previous = self.doc[sentence.start - 1].sent if sentence.start > 0 else sentence
             before = [m for m in bodies if previous.start_char <= m.start and m.end <= token.idx]
-            if before:
+            window = self._sentences_back(sentence, _SPEAKER_LOOKBACK)
+            speakers = [
+                m for m in bodies
+                if window <= m.start and m.end <= token.idx and self._speaks(m)
+            ]  # fmt: skip
+            chosen = (speakers or before)[-1:]
+            if chosen:
                 end = token.idx + len(token)
-                self._add((token.idx, end), "pronoun", before[-1].actor_id, "pronoun")
+                self._add((token.idx, end), "pronoun", chosen[0].actor_id, "pronoun")
+
+    def _sentences_back(self, sentence: Span, count: int) -> int:
+        """Where the sentence `count` sentences before `sentence` starts (a char offset)."""
+        for _ in range(count):
+            if sentence.start == 0:
+                break
+            sentence = self.doc[sentence.start - 1].sent
+        return sentence.start_char
+
+    def _speaks(self, mention: ActorMention) -> bool:
+        """The mention is the subject of a speech verb ("the monitor said ..."): an "it said"
+        soon after speaks for it rather than for a body named in passing ("dropped by the
+        government")."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.root.dep_ != "nsubj":
+            return False
+        return span.root.head.lemma_.lower() in self.m.speech_lemmas
 
     def _is_subject(self, mention: ActorMention) -> bool:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")

@@ -7,8 +7,8 @@ ORG. On FA-KES dev, 817 of 1,007 actors were such `new:` ones. A name becomes a 
 only when nothing says it is something else, and the text gives it some weight:
 
 - it is not a place: not a gazetteer name, not led by a place word ("Khan ..."), never
-  where places stand ("in X", "the villages of X and Y", "X countryside"), never tagged as a
-  place elsewhere in the article;
+  where places stand ("in X", "the villages of X and Y", "X countryside", "rebel-held X"),
+  never tagged as a place elsewhere in the article;
 - it is not a credit: no mention sits in a byline, credit or sign-off;
 - it has the shape of a name: no digits or dates, no verbs or stray lower-case words, no
   known name with a lost possessive "s" inside;
@@ -59,6 +59,7 @@ class NameCues:
     descriptor_words: frozenset[str] = frozenset()
     description_heads: frozenset[str] = frozenset()
     headline_words: frozenset[str] = frozenset()
+    held_participles: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> NameCues:
@@ -73,7 +74,7 @@ def _packaged_cues() -> NameCues:
         **{field: frozenset(str(w).lower() for w in data.get(field) or ()) for field in (
             "toponym_heads", "place_nouns", "locative_prepositions", "credit_words",
             "furniture_words", "name_particles", "date_words", "descriptor_words",
-            "description_heads", "headline_words",
+            "description_heads", "headline_words", "held_participles",
         )}
     )  # fmt: skip
 
@@ -300,6 +301,12 @@ class _Article:
                 return True  # "Zor Qsayaa as well as Kherbat in Hama": listed with places
         if before is not None and before.lower_ in cues.locative_prepositions:
             return True
+        if (
+            before is not None
+            and before.lower_ in cues.held_participles
+            and before.tag_ in ("VBN", "JJ", "VBD")
+        ):
+            return True  # "opposition controlled X", "rebel-held X": ground someone holds
         if before is not None and before.lower_ == "of" and before.i > 0:
             return self.doc[before.i - 1].lower_ in cues.place_nouns
         if listed and before is not None and before.lower_ in ("and", "or"):

@@ -181,6 +181,22 @@ class _Cues:
                 who = self._who(cue, anchor, anchors)
                 if who is not None:
                     return who
+            if quote.kind != "direct":
+                # "X said it struck a meeting but denied hitting a mosque where a monitor said
+                # 46 were killed": a speaker inside the reported clause, before the number with
+                # no break between them and outside its noun phrase, claims it even where the
+                # parse does not reach it
+                inside = self._counted_region(anchor)
+                inner = [
+                    c for c in self.cues
+                    if c.kind == "speech" and quote.start <= c.cue.idx < anchor.idx
+                    and c.cue.i not in inside and c not in nested
+                    and not any(t.is_punct for t in anchor.doc[c.cue.i + 1 : anchor.i])
+                ]  # fmt: skip
+                for cue in sorted(inner, key=lambda c: anchor.i - c.cue.i):
+                    who = self._who(cue, anchor, anchors)
+                    if who is not None:
+                        return who
             if quote.speaker_start is not None and not (
                 self.sent.start_char <= quote.speaker_start < self.sent.end_char
             ):
@@ -227,18 +243,20 @@ class _Cues:
 
     def _speaker_continued(self, subject: Token) -> Claimant | None:
         """'An official said ... . He said the blast wounded 130': a bare 'he'/'she' (or
-        'it') that opens the next sentence under a speech verb goes on with the last
+        'it', or 'they') that opens the next sentence under a speech verb goes on with the last
         speaker of the sentence before, a person (or not), ahead of any name the actor
         stage matched it to: a speaker named only by a description has no actor."""
         word = subject.lower_
-        if word not in ("he", "she", "it") or subject.i != self.sent.start:
+        if word not in ("he", "she", "it", "they") or subject.i != self.sent.start:
             return None
         if self.previous is None:
             return None
         sent, cues = self.previous
         earlier = (cues or _Cues(self.a, sent, self.namer)).last_speaker()
-        if earlier is None or (earlier.kind in (PERSON, UNNAMED)) != (word != "it"):
+        if earlier is None:
             return None
+        if word != "they" and (earlier.kind in (PERSON, UNNAMED)) != (word != "it"):
+            return None  # "they": a group of people or a body, either may go on speaking
         return earlier
 
     def last_speaker(self) -> Claimant | None:

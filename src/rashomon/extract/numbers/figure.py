@@ -166,6 +166,14 @@ class _FigureReader:
                 return self._role_measure(tok, head.head, "dobj", people)
             if dep == "pobj":
                 return self._object_measure(tok, head, people)
+            if (
+                dep in ("advmod", "acomp")
+                and tok.pos_ in ("ADJ", "ADV")
+                and (head.pos_ in ("VERB", "AUX"))
+            ):  # "put the toll as high as 150": the qualifier heads the number
+                toll = self._toll_of(head)
+                if toll is not None:
+                    return self._toll_measure(toll), head, None
             if dep in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "npadvmod"):
                 if head.dep_ in ("aux", "auxpass") and head.head.i != head.i:
                     head = head.head  # "30 are missing" parsed with "are" as the head

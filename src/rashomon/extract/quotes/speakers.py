@@ -20,6 +20,9 @@ from rashomon.extract.quotes.tokens import (
     _trim,
 )
 
+_HYPHENS = frozenset({"-", "‐", "‑"})
+_LONE_NAME_REACH = 2  # sentences from a lone-named speaker to the "he said" after it
+
 
 class _Speakers:
     """The speaker, the speaker's actor, and the outlet the words were given to."""
@@ -49,8 +52,13 @@ class _Speakers:
         )  # fmt: skip
         cue.intermediary = self._intermediary(cue)
         if head.lower_ in _PERSONAL:
-            earlier = [actor for offset, actor in self.events if offset < start]
-            cue.actor_id = earlier[-1] if earlier else self._actor(start, end, head)
+            earlier = [(offset, actor) for offset, actor in self.events if offset < start]
+            lone = self._lone_named_speaker(cue, earlier[-1][0] if earlier else -1)
+            cue.actor_id = (
+                lone[0] if lone
+                else earlier[-1][1] if earlier
+                else self._actor(start, end, head)
+            )  # fmt: skip
         else:
             cue.actor_id = self._actor(start, end, head)
         if cue.statement and cue.actor_id is None and self.last_statement is not None:
@@ -58,7 +66,7 @@ class _Speakers:
             cue.intermediary = cue.intermediary or self.last_statement.intermediary
         elif cue.statement and cue.actor_id is not None:
             self.last_statement = cue
-        if head.lower_ == "it" and cue.actor_id is None:
+        if head.lower_ in ("it", "they") and cue.actor_id is None:
             self._continued(cue)
         self.spoken.append(cue)
         if head.lower_ in _PERSONAL:
@@ -68,6 +76,25 @@ class _Speakers:
         elif cue.actor_id is None and head.lemma_.lower() in self.verbs.person_nouns:
             self.events.append((start, None))  # "the official said ... he added": unnamed
         self.events.sort(key=lambda event: event[0])
+
+    def _lone_named_speaker(self, cue: _Cue, last_person: int) -> tuple[str | None] | None:
+        """ "'...', Kareem said. '...', he added": a speaker named by one name (a name the
+        tagger may take for an organisation) just before a "he said" is who "he" is, when no
+        person was named after it; (their actor or None,), never a person named before them.
+        Not an organisation of many words ("Halab Today said")."""
+        if not self.spoken:
+            return None
+        previous = self.spoken[-1]
+        if previous.agent is None or previous.head is None:
+            return None
+        if self.region[cue.first] - self.region[previous.first] > _LONE_NAME_REACH:
+            return None
+        first, last = previous.agent
+        if last - first != 1 or previous.head.pos_ != "PROPN" or previous.head.i != first:
+            return None
+        if self._chars(previous.agent)[0] <= last_person:
+            return None  # a person named after it is the nearer referent
+        return (previous.actor_id,)
 
     def _continued(self, cue: _Cue) -> None:
         """An unresolved "it said" goes on with the last speaker of this sentence or the one
@@ -102,6 +129,7 @@ class _Speakers:
         official who runs ..."). A source that names no agent ("evidence suggests", "the
         heavy fighting showed") names no speaker: its words stand on the outlet's word."""
         assert cue.speaker is not None and cue.head is not None
+        cue.speaker = self._hyphen_joined(cue.speaker) or cue.speaker
         first, last = cue.speaker
         head = cue.head
         cue.agent = cue.speaker
@@ -113,12 +141,35 @@ class _Speakers:
             last = head.i + 1
         first = left_trim(self.doc, first, head)
         agent = agent_span(self.doc, *(_trim(self.doc, first, last) or (first, last)), head)
+        agent = self._hyphen_joined(agent)
         head = named_head(head, self._is_name)
         cue.head = head
         if is_agent(head, mention_kind=self._mention_kind(head), claimant_kind=claimant_kind):
             cue.agent = agent
         else:
             cue.agent = None
+
+    def _hyphen_joined(self, span: tuple[int, int] | None) -> tuple[int, int] | None:
+        """ "al-Jundi said", parsed as two subjects "al" and "Jundi" around a hyphen: a word
+        written with a hyphen and no spaces is one word of the speaker's name."""
+        if span is None:
+            return None
+        doc, (first, last) = self.doc, span
+
+        def joined(hyphen: int) -> bool:
+            return (
+                0 < hyphen < len(doc) - 1
+                and doc[hyphen].text in _HYPHENS
+                and not doc[hyphen - 1].whitespace_
+                and not doc[hyphen].whitespace_
+                and all(self.quoted[i] < 0 for i in (hyphen - 1, hyphen, hyphen + 1))
+            )
+
+        while last < len(doc) - 1 and joined(last):
+            last += 2
+        while first >= 2 and joined(first - 1):
+            first -= 2
+        return first, last
 
     def _adjacent_speaker(self, cue: _Cue, first: int, last: int) -> Token | None:
         """ "... killed at least 27 people on Monday activists said": a comma-less sentence
