@@ -50,7 +50,7 @@ def test_a_place_stored_again_takes_the_new_values_and_moves_last_its_mentions_k
 def test_a_passing_mention_looks_back_only_as_many_days_as_it_is_given(tmp_path):
     """Candidates for a report with no day of its own are the incidents that ended in the
     `back` days before its article: the cost of a season's news, not of the corpus."""
-    from rashomon.store.incidents import IncidentCache
+    from rashomon.store.incidents import IncidentCache, candidate_incidents
 
     store = Store(tmp_path / "t.db")
     with store.transaction() as conn:
@@ -64,4 +64,5 @@ def test_a_passing_mention_looks_back_only_as_many_days_as_it_is_given(tmp_path)
     assert [i.id for i in cache.candidates(None, "2017-04-01", back=90)] == ["incident:recent"]
     assert [i.id for i in cache.candidates(None, "2017-04-01", back=365)] == [
         "incident:old", "incident:recent"]  # fmt: skip
+    assert [i.id for i in candidate_incidents(store, None, "2017-04-01")] == ["incident:recent"]
     store.close()

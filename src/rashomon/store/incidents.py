@@ -103,10 +103,12 @@ def set_story(conn: sqlite3.Connection, incident_id: str, story_id: str | None) 
     conn.execute("UPDATE incidents SET story_id = ? WHERE id = ?", (story_id, incident_id))
 
 
-def candidate_incidents(store: Store, low: str | None, high: str | None) -> list[Incident]:
+def candidate_incidents(
+    store: Store, low: str | None, high: str | None, back: int = 90
+) -> list[Incident]:
     """Incidents whose days may meet [low, high] (give a day of slack either side); with no
-    low bound, every incident up to `high` within a year before it."""
-    return read_incidents(store, _candidate_ids(store, low, high))
+    low bound, every incident up to `high` within the `back` days before it."""
+    return read_incidents(store, _candidate_ids(store, low, high, back))
 
 
 def _candidate_ids(store: Store, low: str | None, high: str | None, back: int) -> list[str]:
