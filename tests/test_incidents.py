@@ -995,6 +995,7 @@ def test_the_it_a_speaker_denies_is_the_speaker():
         "Russia has repeatedly denied targeting a school.",
         "Russia has denied targeting a school in the past.",
         "Russia previously denied claims that its jets were targeting a school.",
+        "Russia has long denied targeting a school.",
     ],
 )
 def test_denying_the_intent_or_a_detail_of_an_owned_act_denies_no_doing(denial):
@@ -1022,6 +1023,7 @@ def test_denying_the_intent_or_a_detail_of_an_owned_act_denies_no_doing(denial):
         .replace("has denied", "denied")
         .replace(" in the past", "")
         .replace("previously denied claims that its jets were", "denied")
+        .replace("has long denied", "denied")
     )
     body = f"{LEAD}\n{plain}"
     russia = body.index("Russia", len(LEAD))
@@ -1030,6 +1032,14 @@ def test_denying_the_intent_or_a_detail_of_an_owned_act_denies_no_doing(denial):
     facts = replace(facts, body=body, events=(ev(body, LEAD, "air strike", mode="aerial"), hit))
     (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
     assert [a.actor_id for a in report.denied_by] == ["russia"]  # "Russia denied targeting"
+
+
+def test_words_that_only_look_like_a_standing_denial_leave_it_a_denial():
+    from rashomon.reconcile.doers import _HABITUAL
+
+    assert _HABITUAL.search("Russia has long denied it")
+    assert not _HABITUAL.search("Russia denied the long-range missile strike")
+    assert not _HABITUAL.search("a long-standing truce")
 
 
 def test_a_countrys_name_right_before_the_strike_names_the_state_that_struck():

@@ -402,8 +402,8 @@ _OWNED_BEFORE = re.compile(
 # "denied ever using them", "has denied doing so in the past": a standing denial of a kind of
 # act, said before this happening as much as after it, so it denies no one this one
 _HABITUAL = re.compile(
-    r"\b(?:repeatedly|always|consistently|routinely|regularly|frequently|persistently|long|"
-    r"ever|previously|in the past)\b",
+    r"\b(?:repeatedly|always|consistently|routinely|regularly|frequently|persistently|"
+    r"(?:has|have|had) long|ever|previously|in the past)\b(?!-)",
     re.IGNORECASE,
 )
 _HABITUAL_REACH = 40  # characters either side of the denial
