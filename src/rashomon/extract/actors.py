@@ -18,6 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from rashomon.article.outlets import OutletDirectory
 from rashomon.extract.actor_dictionary import COUNTRY_ROLE_WORDS, ActorDictionary, role_words
 from rashomon.extract.descriptions import DescriptionCues, find_descriptions
 from rashomon.extract.doc_text import doc_text
@@ -133,9 +134,14 @@ class ActorMatcher:
     """Dictionary phrase matching, built once per (pipeline, dictionary)."""
 
     def __init__(
-        self, nlp: Language, dictionary: ActorDictionary, gazetteer: Gazetteer | None = None
+        self,
+        nlp: Language,
+        dictionary: ActorDictionary,
+        gazetteer: Gazetteer | None = None,
+        outlets: OutletDirectory | None = None,
     ) -> None:
         self.dictionary = dictionary
+        outlets = outlets or OutletDirectory.load()  # "told the ABC": an outlet, no actor
         speech = SpeechVerbs.load()
         self.speech_lemmas = speech.lemmas()
         # "urged Damascus", "blamed Moscow": verbs whose object is someone, never a place
@@ -150,6 +156,12 @@ class ActorMatcher:
             speech.person_nouns,
             is_media=lambda text: any(a.kind is ActorKind.MEDIA for a in dictionary.lookup(text)),
             speech_lemmas=self.speech_lemmas,
+            is_outlet=lambda text: outlets.find(text) is not None,
+            addressee_lemmas=[
+                lemma
+                for lemma in self.speech_lemmas
+                if (sense := speech.get(lemma)) is not None and sense.object == "addressee"
+            ],
         )
         # Acronyms match case-sensitively: "IS" and "WHO" are also everyday words.
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
