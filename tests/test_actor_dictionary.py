@@ -8,7 +8,7 @@ import yaml
 
 from rashomon.errors import InputError
 from rashomon.extract.actor_dictionary import ActorDictionary
-from rashomon.model import ActorKind, Renaming
+from rashomon.model import Actor, ActorKind, Renaming
 
 SECTORS = {"GOV", "MIL", "SPY", "COP", "LEG", "JUD", "REB", "INS", "OPP", "IGO", "NGO", "HRI",
            "MED", "REL", "BUS"}  # fmt: skip
@@ -81,6 +81,43 @@ def test_transliterations_of_one_person_meet(actors):
     assert ids(actors.lookup("Sergei Shoygu")) == ["sergei-shoigu"]
     assert ids(actors.lookup("Staffan de Mistoura")) == ["staffan-de-mistura"]
     assert ids(actors.lookup("Issam al-Reis")) == ids(actors.lookup("Issam al- Rayyes"))
+
+
+def _invented() -> ActorDictionary:
+    return ActorDictionary([
+        Actor(id="harakat-nour-al-qamar", name="Harakat Nour al-Qamar", kind=ActorKind.ARMED_GROUP),
+        Actor(id="jaysh-al-sahil", name="Jaysh al-Sahil", kind=ActorKind.ARMED_GROUP),
+        Actor(id="jaysh-al-sahir", name="Jaysh al-Sahir", kind=ActorKind.ARMED_GROUP),
+        Actor(id="liwa-al-bahr", name="Liwa al-Bahrayn", kind=ActorKind.ARMED_GROUP),
+        Actor(id="jonathan-marsh", name="Jonathan Marshall", kind=ActorKind.PERSON),
+    ])  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "name", ["Hrakat Nour al-Qamar", "Haraket Nour al-Qamar", "Harakt Nour al-Qamar",
+             "Harakat Nour al-Qamarr", "Harkaat Nour al-Qamar"],
+)  # fmt: skip
+def test_a_group_misspelt_by_a_letter_is_found_close(name):
+    found = _invented().lookup(name) or [_invented().lookup_close(name)]
+    assert ids(found) == ["harakat-nour-al-qamar"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Harakat Nour al-Qomar",  # a letter replaced: another word, maybe another group
+     "Harakt Nour al-Qamr",  # two words misspelt
+     "Jaysh al-Sahi",  # a short word, and two groups one letter apart
+     "Liwa al-Bahrayni Brigade",  # not the same number of words
+     "Jonathan Marshal",  # a person: a letter tells two people apart
+    ],
+)  # fmt: skip
+def test_close_lookup_stays_conservative(name):
+    assert _invented().lookup_close(name) is None
+
+
+def test_packaged_misspelt_group_is_found_close(actors):
+    assert actors.lookup("Jabat Fateh al-Sham") == []
+    assert actors.lookup_close("Jabat Fateh al-Sham").id == "jabhat-fateh-al-sham"
 
 
 def test_variant_tier_finds_unlisted_spellings_but_not_words(actors):

@@ -47,6 +47,13 @@ def test_transliteration_and_former_names_resolve_to_one_group(nlp, matcher):
     assert len(ids) == 1
 
 
+def test_a_group_misspelt_by_a_letter_is_the_known_group(nlp, matcher):
+    found = find(nlp, matcher, "Fighters of Jabat Fateh al-Sham attacked the town on Monday.")
+    ids = {m.actor_id for m in found.mentions if "Fateh" in m.text}
+    assert ids == {"jabhat-fateh-al-sham"}, [(m.text, m.actor_id) for m in found.mentions]
+    assert not any(a.startswith("new:jabat") for a in found.new_actors)
+
+
 def test_surname_and_pronoun_resolve_to_a_new_person(nlp, matcher):
     found = find(
         nlp, matcher,

@@ -71,6 +71,15 @@ def test_an_outlets_reporter_is_a_credit(nlp, matcher):
     assert "Tom Bowman" in new_names(found)
 
 
+def test_an_outlet_someone_spoke_to_is_no_actor(nlp, matcher):
+    found = find(nlp, matcher, '"We heard a very loud blast," a farmer told the ABC.')
+    assert not new_names(found), new_names(found)
+    assert not actors_at(found, "ABC")
+    # one told who is no outlet stays an actor
+    found = find(nlp, matcher, "The minister told the Harbour Alliance to leave the port.")
+    assert "Harbour Alliance" in new_names(found)
+
+
 def test_bylines_credits_and_sign_offs_are_not_new_actors(nlp, matcher):
     text = (
         "Rebels shelled the base, the monitor said.\n"

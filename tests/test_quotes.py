@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from rashomon.entities import EntityExtractor
 from rashomon.errors import InputError
+from rashomon.extract.agents import counted_victims
 from rashomon.extract.quotes import (
     SpeechVerbs,
     find_quotes,
@@ -574,3 +575,34 @@ def test_they_said_goes_on_with_the_body_that_spoke_before(quotes_of):
 def test_a_hyphenated_name_the_parse_split_is_one_speaker(quotes_of):
     found = quotes_of('"This memory will stay with me," al-Jundi said.')
     assert [q.speaker for q in found] == ["al-Jundi"]
+
+
+def test_a_count_of_victims_is_never_a_speaker(quotes_of):
+    found = quotes_of(
+        "As a result of air raids, a school in Binnish was destroyed, it lies north of the "
+        "city of Hama, killing at least 20 people, including six children, reported the public "
+        "broadcaster, citing data from the observatory."
+    )
+    assert found and not any(q.speaker and "people" in q.speaker for q in found), [
+        (q.speaker, q.cue) for q in found
+    ]
+
+
+def test_counted_speakers_stay_speakers(quotes_of):
+    assert [q.speaker for q in quotes_of("Two officials said the road was closed.")] == [
+        "Two officials"
+    ]
+    found = quotes_of("At least three residents told the radio that the road was closed.")
+    assert [q.speaker for q in found] == ["At least three residents"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "counted"),
+    [("The blast killed at least 20 people, including six children.", "people", True),
+     ("The shelling, killing 14 civilians, went on.", "civilians", True),
+     ("Two officials said the road was closed.", "officials", False),
+     ("Three people, all of them witnesses, spoke.", "people", False)],
+)  # fmt: skip
+def test_counted_victims(nlp, text, word, counted):
+    doc = nlp(text)
+    assert counted_victims(next(t for t in doc if t.text == word)) is counted

@@ -26,6 +26,8 @@ from rashomon.model import Actor, ActorKind, Renaming, RoleTerm
 
 PACKAGED = "actors.yaml"
 MIN_VARIANT_KEY = 6  # shorter skeletons match words: "used" would be Assad, "an" Aoun
+MIN_CLOSE_NAME = 10  # a misspelt name must be this long (letters, spaces) to match closely
+MIN_CLOSE_WORD = 6  # and the misspelt word this long, in its longer spelling
 _FIELDS = frozenset(field.name for field in dataclasses.fields(Actor))
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml parses 10x faster
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -57,12 +59,19 @@ class ActorDictionary:
         self._metonyms: dict[str, list[str]] = {}
         self._former: dict[str, list[tuple[str, Renaming]]] = {}
         self._roles: list[tuple[frozenset[str], str, RoleTerm | None]] = []
+        # words of the names of groups (not persons) -> (name's words, actor id), for the
+        # misspellings `lookup_close` forgives
+        self._group_words: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for actor in self._actors.values():
             for name in (actor.name, *actor.aliases, *(r.name for r in actor.former_names)):
                 _add(self._exact, normalise_name(name), actor.id)
                 # "Peoples" for "People's": a possessive whose apostrophe the copy lost
                 _add(self._exact, normalise_name(_APOSTROPHES.sub("", name)), actor.id)
                 _add(self._loose, name_variants_key(name), actor.id)
+                if actor.kind is not ActorKind.PERSON:
+                    words = tuple(normalise_name(name).split())
+                    for word in dict.fromkeys(words):
+                        self._group_words.setdefault(word, []).append((words, actor.id))
             for metonym in actor.metonyms:
                 _add(self._metonyms, normalise_name(metonym), actor.id)
             for renaming in actor.former_names:
@@ -114,6 +123,23 @@ class ActorDictionary:
         if not ids and len(key := name_variants_key(text)) >= MIN_VARIANT_KEY:
             ids = self._loose.get(key)
         return [self._actors[i] for i in ids or ()]
+
+    def lookup_close(self, text: str) -> Actor | None:
+        """The one group (not a person) whose name `text` misspells by a letter: "Jabat
+        Fateh al-Sham" for Jabhat Fateh al-Sham. Conservative: names of two words or more
+        and at least MIN_CLOSE_NAME characters, every word the same but one, and that one a
+        letter left out, added or swapped with its neighbour (not replaced: "Islah" is not
+        "Islam") in a word of MIN_CLOSE_WORD letters or more. None when no group or several
+        match. Persons are left out: one letter tells two people apart too often."""
+        words = tuple(normalise_name(text).split())
+        if len(words) < 2 or len(" ".join(words)) < MIN_CLOSE_NAME:
+            return None
+        found: set[str] = set()
+        for word in dict.fromkeys(words):
+            for name, actor_id in self._group_words.get(word, ()):
+                if len(name) == len(words) and _one_slip(words, name):
+                    found.add(actor_id)
+        return self._actors[found.pop()] if len(found) == 1 else None
 
     def by_metonym(self, text: str) -> list[Actor]:
         return [self._actors[i] for i in self._metonyms.get(normalise_name(text), ())]
@@ -174,6 +200,29 @@ class ActorDictionary:
                      *actor.metonyms)  # fmt: skip
             for form in dict.fromkeys(forms):
                 yield form, actor.id
+
+
+def _one_slip(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    """Whether `words` are `name` with one word misspelt by a letter left out, added or
+    swapped with its neighbour."""
+    differ = [(a, b) for a, b in zip(words, name, strict=True) if a != b]
+    if len(differ) != 1:
+        return False
+    a, b = differ[0]
+    if not (a.isalpha() and b.isalpha()) or max(len(a), len(b)) < MIN_CLOSE_WORD:
+        return False
+    if len(a) == len(b):
+        slips = [i for i in range(len(a)) if a[i] != b[i]]
+        return (
+            len(slips) == 2
+            and slips[1] == slips[0] + 1
+            and a[slips[0]] == b[slips[1]]
+            and a[slips[1]] == b[slips[0]]
+        )
+    short, long = sorted((a, b), key=len)
+    return len(long) - len(short) == 1 and any(
+        long[:i] + long[i + 1 :] == short for i in range(len(long))
+    )
 
 
 def _add(index: dict[str, list[str]], key: str, actor_id: str) -> None:

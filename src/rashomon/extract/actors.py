@@ -18,6 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from rashomon.article.outlets import OutletDirectory
 from rashomon.extract.actor_dictionary import COUNTRY_ROLE_WORDS, ActorDictionary, role_words
 from rashomon.extract.descriptions import DescriptionCues, find_descriptions
 from rashomon.extract.doc_text import doc_text
@@ -133,9 +134,14 @@ class ActorMatcher:
     """Dictionary phrase matching, built once per (pipeline, dictionary)."""
 
     def __init__(
-        self, nlp: Language, dictionary: ActorDictionary, gazetteer: Gazetteer | None = None
+        self,
+        nlp: Language,
+        dictionary: ActorDictionary,
+        gazetteer: Gazetteer | None = None,
+        outlets: OutletDirectory | None = None,
     ) -> None:
         self.dictionary = dictionary
+        outlets = outlets or OutletDirectory.load()  # "told the ABC": an outlet, no actor
         speech = SpeechVerbs.load()
         self.speech_lemmas = speech.lemmas()
         # "urged Damascus", "blamed Moscow": verbs whose object is someone, never a place
@@ -150,6 +156,12 @@ class ActorMatcher:
             speech.person_nouns,
             is_media=lambda text: any(a.kind is ActorKind.MEDIA for a in dictionary.lookup(text)),
             speech_lemmas=self.speech_lemmas,
+            is_outlet=lambda text: outlets.find(text) is not None,
+            addressee_lemmas=[
+                lemma
+                for lemma in self.speech_lemmas
+                if (sense := speech.get(lemma)) is not None and sense.object == "addressee"
+            ],
         )
         # Acronyms match case-sensitively: "IS" and "WHO" are also everyday words.
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -396,10 +408,13 @@ class _Resolver:
 
     def _known(self, text: str) -> list[Actor]:
         """Dictionary actors named `text`, also when a possessive lost its apostrophe
-        ("Bashar Assads", "the Syrian National Coalitions (SNC)")."""
+        ("Bashar Assads", "the Syrian National Coalitions (SNC)") or a group's name lost or
+        gained a letter."""
         found = self.d.lookup(text)
         if not found and len(text) > 4 and text.endswith("s"):
             found = self.d.lookup(text[:-1])
+        if not found and (close := self.d.lookup_close(text)) is not None:
+            found = [close]  # "Jabat Fateh al-Sham": a group the copy misspelt by a letter
         return found
 
     def _record_alias(self, actor_id: str, start: int, end: int, pattern: str) -> None:

@@ -103,6 +103,32 @@ def is_agent(
     )  # "a number of officials", "many of the residents"
 
 
+def counted_victims(head: Token) -> bool:
+    """Whether the phrase `head` heads is a count of victims, which never says anything:
+    a counted noun ("53 people") that follows a casualty verb ("killing at least 53
+    people, reported ...", a parse that made the victims the subject) or lists whom it
+    includes ("at least 53 people, including five children"). Counted speakers stay
+    ("two officials said", "three residents told AFP")."""
+    if not any(c.dep_ == "nummod" and c.like_num for c in head.children):
+        return False
+    if any(
+        c.dep_ == "prep" and c.lower_ == "including"
+        and any(g.dep_ == "pobj" and any(n.dep_ == "nummod" for n in g.children)
+                for g in c.children)
+        for c in head.children
+    ):  # fmt: skip
+        return True
+    first = head.left_edge.i
+    if first == 0:
+        return False
+    from rashomon.extract.numbers.lexicon import NumberLexicon  # numbers imports this module
+
+    before = head.doc[first - 1]
+    return before.pos_ == "VERB" and before.lemma_.lower() in NumberLexicon.load().mapping(
+        "casualty_verbs"
+    )
+
+
 def claimant_kind(tok: Token) -> str | None:
     """The kind of a noun in `claimant_nouns` (number_words.yaml), the list the figure
     claimants use: "activists", "a source", "the ministry", "reports"."""

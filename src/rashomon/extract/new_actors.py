@@ -36,6 +36,9 @@ from rashomon.model import Actor, ActorKind, ActorMention
 
 CUES_FILE = "name_cues.yaml"
 ACTOR, SHAPE, PLACE, CREDIT, EVIDENCE = "actor", "shape", "place", "credit", "evidence"
+INTERMEDIARY = "intermediary"
+# "in an interview with X", "in comments to X": a venue whose "with"/"to" names an outlet
+_VENUES = frozenset({"interview", "comment", "remark", "statement"})
 MIN_MENTIONS = 2
 MAX_PERSON_WORDS = 4  # capitalised words, particles aside: longer runs are lists of names
 _ACTING = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "dative"})
@@ -95,12 +98,16 @@ class NewActorVetter:
         cues: NameCues | None = None,
         is_media: Callable[[str], bool] = lambda text: False,
         speech_lemmas: Iterable[str] = (),
+        is_outlet: Callable[[str], bool] = lambda text: False,
+        addressee_lemmas: Iterable[str] = ("tell",),
     ) -> None:
         self.gazetteer = gazetteer
         self.is_known_name = is_known_name
         self.is_media = is_media
         self.person_nouns = frozenset(n.lower() for n in person_nouns)
         self.speech_lemmas = frozenset(speech_lemmas)
+        self.is_outlet = is_outlet
+        self.addressee_lemmas = frozenset(addressee_lemmas)
         self.cues = cues or NameCues.load()
 
     def lone_name(self, text: str) -> bool:
@@ -124,8 +131,9 @@ class NewActorVetter:
         place_spans: Iterable[tuple[int, int]] = (),
     ) -> dict[str, str]:
         """The new actors that are not actors of this article, each with why: "shape",
-        "place", "credit" (none of these is a name of anyone) or "evidence" (a name, but
-        too slight to make an actor of)."""
+        "place", "credit" (none of these is a name of anyone), "intermediary" (an outlet
+        someone spoke to: "told the ABC") or "evidence" (a name, but too slight to make an
+        actor of)."""
         by_actor: dict[str, list[ActorMention]] = {}
         persons: dict[int, str] = {}  # start -> actor id of each person named
         for mention in mentions:
@@ -175,6 +183,8 @@ class _Article:
             return SHAPE  # "Rear Admiral John Kirby", "Secretary of State John Kerry"
         if any(self._in_credit(s) for s in spans):
             return CREDIT
+        if spans and self.v.is_outlet(actor.name) and all(self._told(s) for s in spans):
+            return INTERMEDIARY
         weighty = [s for s in spans if not self._in_headline(s)]
         named = sum(1 for m in names if m.method in _NAMED_METHODS)
         if named >= MIN_MENTIONS and weighty:
@@ -335,6 +345,17 @@ class _Article:
             return True  # "TRT World's Jane Doe has the latest": its correspondent
         after = self.doc[span.end : span.end + 2]
         return any(t.lower_ in self.cues.credit_words or t.text == "/" for t in after)
+
+    def _told(self, span: Span) -> bool:
+        """Where the outlet someone spoke to stands: "told X", "speaking to X", "in an
+        interview with X", "in comments to X". It carried the words; it is not in the story."""
+        root = span.root
+        if root.dep_ in ("dobj", "dative"):
+            return root.head.lemma_.lower() in self.v.addressee_lemmas
+        if root.dep_ != "pobj" or root.head.lower_ not in ("to", "with"):
+            return False
+        head = root.head.head.lemma_.lower()
+        return head in ("speak", "talk") or head in _VENUES or head in self.v.addressee_lemmas
 
     def _speaking(self, span: Span) -> bool:
         """The subject of a speech verb ("as NPR's Tom Bowman tells our Newscast unit"): a

@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from rashomon.extract.agents import (
     agent_span,
     claimant_kind,
+    counted_victims,
     is_agent,
     left_trim,
     named_head,
@@ -144,7 +145,9 @@ class _Speakers:
         agent = self._hyphen_joined(agent)
         head = named_head(head, self._is_name)
         cue.head = head
-        if is_agent(head, mention_kind=self._mention_kind(head), claimant_kind=claimant_kind):
+        if counted_victims(head):
+            cue.agent = None  # "killing at least 53 people, including five children, reported"
+        elif is_agent(head, mention_kind=self._mention_kind(head), claimant_kind=claimant_kind):
             cue.agent = agent
         else:
             cue.agent = None
