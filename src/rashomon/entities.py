@@ -63,7 +63,9 @@ MAX_SENTENCE_TOKENS = 150
 # datelines); 30: a count's verb under an adjective root takes its subject (war-wide
 # tolls), repeated paragraphs and photo credits out of bodies, bylines as authors, "it
 # said"/"they said"/"he added" speakers, claimants inside reported clauses, "as high as"
-# ceilings, held-ground participles before places, "the military action" names no body
+# ceilings, held-ground participles before places, "the military action" names no body,
+# a group's name misspelt by one letter is that group, an outlet only spoken to is no new
+# actor, a count of victims is never a speaker
 EXTRACTOR_VERSION = "30"
 STAGE = "entities"
 
