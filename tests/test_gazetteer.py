@@ -231,13 +231,3 @@ def test_another_places_file_adds_its_places(tmp_path):
     (place,) = gazetteer.candidates("Marrowbay")
     assert (place.id, place.lat, place.parent_id) == ("rashomon:marrow-bay", 10.5, SYRIA)
     assert gazetteer.candidates("Aleppo")  # GeoNames is still there
-
-
-def test_prepared_lookups_are_built_and_find_the_same(gazetteer):
-    """`prepare_lookups` builds the indexes a lookup otherwise builds on first use (the
-    extractor calls it at start-up); what a lookup finds does not change."""
-    names = ["Maarrat al Numan", "Aleppo", "Moadamiyeh", "Al Mawsil", "Nowhere Town"]
-    before = {name: [c.place.id for c in gazetteer.lookup(name)] for name in names}
-    gazetteer.prepare_lookups()
-    assert {"_normal", "_variant", "phrase_scanner"} <= set(vars(gazetteer))
-    assert {name: [c.place.id for c in gazetteer.lookup(name)] for name in names} == before

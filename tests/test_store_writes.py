@@ -64,5 +64,7 @@ def test_a_passing_mention_looks_back_only_as_many_days_as_it_is_given(tmp_path)
     assert [i.id for i in cache.candidates(None, "2017-04-01", back=90)] == ["incident:recent"]
     assert [i.id for i in cache.candidates(None, "2017-04-01", back=365)] == [
         "incident:old", "incident:recent"]  # fmt: skip
-    assert [i.id for i in candidate_incidents(store, None, "2017-04-01")] == ["incident:recent"]
+    assert [i.id for i in candidate_incidents(store, None, "2017-04-01", back=90)] == [
+        "incident:recent"
+    ]
     store.close()

@@ -278,7 +278,6 @@ def _build(
 ) -> EntityExtractor:
     dictionary = ActorDictionary.load(actor_files)
     gazetteer = Gazetteer.load()
-    gazetteer.prepare_lookups()  # every article looks names up: index once, at start-up
     return EntityExtractor(
         nlp,
         dictionary,

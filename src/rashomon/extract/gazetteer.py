@@ -233,13 +233,6 @@ class Gazetteer:
                     self._add(index, key, place_id, main)
         return index
 
-    def prepare_lookups(self) -> None:
-        """Build the lookup indexes that are otherwise built on first use, for a process
-        that will look up names in article after article (the extractor): their cost is
-        then paid at start-up, like loading the model, not by whichever article first
-        needs them."""
-        _ = self._normal, self._variant, self.phrase_scanner
-
     # -- loading ------------------------------------------------------------------------
 
     @classmethod

@@ -419,7 +419,7 @@ def _floor_passed(a: FigureFact, b: FigureFact, articles: Mapping[str, ArticleFa
     if high.value <= low.value:
         return False
     days = [claim_day(c, articles.get(c.article_id)) or "" for c in (low, high)]
-    return days[1] > days[0] or (days[1] == days[0] and _ROSE.search(high.sentence) is not None)
+    return days[1] > days[0] or (days[1] == days[0] and rose(high.sentence))
 
 
 def _both_in(a: FigureFact, b: FigureFact, keys: set[tuple[str, int]] | None) -> bool:
@@ -547,9 +547,9 @@ def _clash(a: FigureFact, b: FigureFact, articles: Mapping[str, ArticleFact]) ->
         earlier, later = later, earlier  # the higher must be the later to be an update
         if gap > 0:
             return "dispute"
-    rose = _ROSE.search(later.sentence) is not None
+    risen = rose(later.sentence)
     first_count = _EARLY.search(f"{earlier.claimant or ''} {earlier.sentence}") is not None
-    return "update" if rose or first_count or gap >= UPDATE_AFTER_DAYS else "dispute"
+    return "update" if risen or first_count or gap >= UPDATE_AFTER_DAYS else "dispute"
 
 
 def _distinct(claims: Sequence[FigureFact]) -> list[FigureFact]:

@@ -104,7 +104,7 @@ def set_story(conn: sqlite3.Connection, incident_id: str, story_id: str | None) 
 
 
 def candidate_incidents(
-    store: Store, low: str | None, high: str | None, back: int = 90
+    store: Store, low: str | None, high: str | None, back: int
 ) -> list[Incident]:
     """Incidents whose days may meet [low, high] (give a day of slack either side); with no
     low bound, every incident up to `high` within the `back` days before it."""
@@ -154,7 +154,7 @@ class IncidentCache:
         self.size = size
         self._kept: OrderedDict[str, Incident] = OrderedDict()
 
-    def candidates(self, low: str | None, high: str | None, back: int = 90) -> list[Incident]:
+    def candidates(self, low: str | None, high: str | None, back: int) -> list[Incident]:
         return self._read(_candidate_ids(self.store, low, high, back))
 
     def at_place(self, place_id: str, kind: str) -> list[Incident]:
