@@ -19,7 +19,7 @@ from rashomon.facts import (
 )
 from rashomon.reconcile.contradictions import control_conflicts, control_states, denials
 from rashomon.reconcile.disputes import incident_disputes, story_disputes
-from rashomon.reconcile.figures import incident_figures, quantity_figures
+from rashomon.reconcile.figures import incident_figures, quantity_figures, victims_of
 from rashomon.reconcile.intervals import allowed, meet, overlap, show
 from rashomon.reconcile.kinship import ActorRelations
 
@@ -145,6 +145,30 @@ def test_two_known_claimants_far_apart_in_one_article_are_not_set_against_each_o
     near = [rows[0], figure("a1", "some 900", 900, "approximate", start=120,
                             claimant_actor_id="un", sentence="The UN said some 900.")]  # fmt: skip
     assert [f.status for f in quantities(near)] == ["dispute"]
+
+
+def test_one_claimants_two_counts_in_one_sentence_are_parts_not_an_update():
+    said = "Four Kurdish fighters and 11 jihadists were among the dead, SOHR said."
+    rows = [figure("a1", "Four", 4, "exact", claimant="SOHR", claimant_actor_id="sohr",
+                   sentence=said),
+            figure("a1", "11", 11, "exact", start=30, claimant="SOHR", claimant_actor_id="sohr",
+                   sentence=said),
+            figure("a2", "at least four", 4, "at_least", low=4, claimant="UN")]  # fmt: skip
+    assert [f.status for f in quantities(rows)] == ["agreed"]
+    rose = "The toll rose to 11 from four, SOHR said."
+    rows = [replace(rows[0], sentence=rose), replace(rows[1], sentence=rose), rows[2]]
+    assert [f.status for f in quantities(rows)] == ["update"]
+
+
+def test_the_victims_are_read_from_the_word_for_what_is_counted():
+    def victims(what):
+        return victims_of(figure("a1", "nine", 9, "exact", what=what, victims=None))
+
+    assert victims("terrorist strongpoints") is None
+    assert victims("Daesh terrorists") == "fighters"
+    assert victims("children killed") == "children"
+    assert victims("civilians dead") == "civilians"
+    assert victims("women") == "women"
 
 
 def test_around_300_and_no_more_than_900_alone_agree():

@@ -89,6 +89,9 @@ def one(claims: list[NumberClaim], surface: str) -> NumberClaim:
         ("Helicopters dropped 12 barrel bombs on the town.", {"12": "other"}),
         ("ISIL also lost 15 militants in the attack.", {"15": "killed"}),
         ("Troops found 20 bodies in a mass grave.", {"20": "killed"}),
+        ("The ministry said its jets eliminated 49 terrorists and five vehicles.",
+         {"49": "killed", "five": "other"}),
+        ("Aircraft liquidated 30 militants in the province.", {"30": "killed"}),
         # each verb its own count, however the commas fall; "or" shares one count
         ("The raid killed 85 people, including 16 women, and wounded over 350.",
          {"85": "killed", "16": "killed", "350": "injured"}),

@@ -69,16 +69,23 @@ def measure_of(figure: FigureFact) -> str | None:
     return "fighters" if victims == "fighters" else "other"
 
 
+# what a count's wording may end with after the word for what it counts: "people killed",
+# "civilians dead", "Alawites kidnapped"
+_PARTICIPLE = re.compile(r"[a-z]+(?:ed|en)|dead|alive|missing|hurt")
+
+
 def victims_of(figure: FigureFact) -> str | None:
-    """The victim group: civilians, children, women, soldiers, fighters, people."""
+    """The victim group: civilians, children, women, soldiers, fighters, people. Read from
+    the word that names what is counted, never from a word qualifying it: "nine terrorist
+    strongpoints" counts no fighters."""
     if figure.victims:
         return figure.victims
     words = re.findall(r"[a-z]+", (figure.what or "").lower())
-    for word in reversed(words):
-        singular = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-        if word in _VICTIMS or singular in _VICTIMS:
-            return _VICTIMS.get(word) or _VICTIMS[singular]
-    return None
+    head = next((w for w in reversed(words) if w in _VICTIMS or not _PARTICIPLE.fullmatch(w)), None)
+    if head is None:
+        return None
+    singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+    return _VICTIMS.get(head) or _VICTIMS.get(singular)
 
 
 def claimant_key(figure: FigureFact, outlet: str | None) -> str:
@@ -452,9 +459,17 @@ def _two_accounts(a: FigureFact, b: FigureFact) -> bool:
     ... some 900"). Otherwise two figures inside one article are mostly a part and a whole,
     one source named twice ("the Observatory ... the Britain-based group"), a misread "he",
     or a toll and its earlier value (FA-KES tuning half: 6 of 6 such pairs farther apart
-    were no dispute)."""
+    were no dispute). One claimant's two counts in one sentence are parts ("four Kurdish
+    militiamen and 11 jihadists, the monitor said"), unless the sentence says one replaced
+    the other."""
     if a.article_id != b.article_id:
         return True
+    if (
+        a.sentence_start == b.sentence_start
+        and a.claimant_actor_id == b.claimant_actor_id
+        and not rose(a.sentence)
+    ):
+        return False
     near = a.sentence == b.sentence or abs(a.start - b.start) <= _CONTRAST_CHARS
     return near and bool(a.claimant_actor_id and b.claimant_actor_id)
 
