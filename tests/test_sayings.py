@@ -35,6 +35,11 @@ def test_a_verdict_word_needs_reports_or_claims_and_an_attack():
     assert said("Russia said its false start was over.", ("Russia", "ru")) == []
     assert said("Russia said claims about its economy were false.", ("Russia", "ru")) == []
     assert said("Kurds staged a protest against the strikes, Russia said.", ("Russia", "ru")) == []
+    made_of = "A convoy made up of Red Crescent trucks was reported hit by strikes."
+    assert said(made_of, ("Red Crescent", "sarc")) == []
+    assert said("Russia said reports of the strike were made up.", ("Russia", "ru")) == [
+        (NEVER, "Russia", "made up")
+    ]
 
 
 def test_nobody_named_says_nothing():

@@ -72,6 +72,17 @@ def test_a_story_id_never_changes_as_articles_join():
     assert index.stories()[0].article_ids == ("a1", "a2", "a3")
 
 
+def test_the_likely_story_is_the_one_adding_would_join_and_adds_nothing():
+    index = StoryIndex()
+    story = index.add(article("a1", SHELLING, published="2016-04-19"))
+    index.add(article("r1", RATES))
+    before = [s.article_ids for s in index.stories()]
+    assert index.likely_story(article("a2", SHELLING_AGAIN)) == story
+    assert index.likely_story(article("x1", "Floods closed the coastal road for a week.")) is None
+    assert [s.article_ids for s in index.stories()] == before
+    assert index.add(article("a2", SHELLING_AGAIN)) == story
+
+
 def test_a_wire_copy_joins_its_original_and_is_not_a_second_report():
     index = StoryIndex()
     story = index.add(article("orig", SHELLING, published="2016-11-01"))

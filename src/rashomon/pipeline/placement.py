@@ -171,6 +171,16 @@ def _place(
     named = estimate_window(facts, names.name_spans) if undated else None
     if named is not None:  # its reports and its story go by the names' dates
         facts = replace(facts, article=replace(facts.article, window=named))
+    if undated:  # its reports tell of the days of the story it joins, when it has some
+        probe = features_of(facts, names)
+        if named is not None:
+            probe = replace(probe, window=(named.start, named.end))
+        likely = index.likely_story(probe)
+        if likely is not None:
+            story = index.story(likely)
+            told = estimate_window(facts, names.name_spans, (story.start, story.end))
+            if told is not None:
+                facts = replace(facts, article=replace(facts.article, window=told))
     incidents, retired = _incidents_of(cache, facts, names, kinds, originals, cfg.incidents)
     cache.forget([*retired, *(i.id for i in incidents)])  # written below: read afresh
     count_terms(conn, {t for i in incidents for r in i.reports

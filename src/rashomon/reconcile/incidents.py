@@ -685,13 +685,16 @@ def _precision(place_id: str, gazette: Gazette) -> str:
 
 def _dates_of(reports: Sequence[IncidentReport]) -> tuple[str | None, str | None, str | None]:
     """The day (or days) the reports put the happening on: the text-dated days when any
-    report dates it, else the days every report's window allows (else all of them)."""
+    report dates it, else the days every report's window allows (else all of them); the
+    windows estimated for undated articles count only when no report has another."""
     dated = Counter(r.day_low for r in reports if r.date_from == "text" and r.dated)
     if dated:
         top = max(dated.values())
         days = sorted(d for d, n in dated.items() if n == top and d)
         return days[0], days[-1], "day" if days[0] == days[-1] else "range"
-    windows = [(r.day_low, r.day_high) for r in reports if r.day_low and r.day_high]
+    spans = [r for r in reports if r.day_low and r.day_high]
+    firm = [r for r in spans if r.date_from != "estimate"] or spans
+    windows = [(r.day_low, r.day_high) for r in firm]
     if not windows:
         highs = [r.day_high for r in reports if r.day_high]
         return (None, min(highs), "before") if highs else (None, None, None)

@@ -30,11 +30,12 @@ ABOUT_IT = re.compile(
 
 # A verdict word counts when its sentence speaks of reports or claims ("reports ... are
 # totally false"); "no traces of toxic agents" and "never took place" stand alone. "Staged"
-# is left out: "staged a demonstration", "forces staged the attack".
+# is left out: "staged a demonstration", "forces staged the attack"; so is "made up of" (a
+# convoy "made up of" trucks).
 _VERDICT = re.compile(
     r"\b(?:(?:totally|completely|absolutely|utterly|entirely|100%)\s+)?"
-    r"(?:false|untrue|baseless|unfounded|fabricat\w*|fake[ds]?|falsified|hoax|made[- ]up|"
-    r"lies|(?:a\s+)?(?:lie|forgery|fabrication|fiction))\b",
+    r"(?:false|untrue|baseless|unfounded|fabricat\w*|fake[ds]?|falsified|hoax|"
+    r"made[- ]up(?!\s+of\b)|lies|(?:a\s+)?(?:lie|forgery|fabrication|fiction))\b",
     re.IGNORECASE,
 )
 _NO_TRACE = re.compile(

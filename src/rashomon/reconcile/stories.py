@@ -145,6 +145,19 @@ class StoryIndex:
         self._place(entry)
         return story
 
+    def likely_story(self, features: StoryFeatures) -> str | None:
+        """The story the article would join now, without adding it (None: a new one). An
+        undated article's reports look for their incidents in its story's days, which are
+        known only once its story is."""
+        known = self._entries.get(features.article_id)
+        if known is not None:
+            return known.story
+        original = self._entries.get(features.duplicate_of or "")
+        if original is not None:
+            return original.story
+        vector = self._stats.vector(term_counts(features.text, features.title))
+        return self._incident_story(features) or self._best_story(vector, features)
+
     def _incident_story(self, features: StoryFeatures) -> str | None:
         """The story that already holds the incident this article leads with."""
         story = features.incident_story
