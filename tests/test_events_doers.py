@@ -326,6 +326,19 @@ def test_reported_killed_are_victims(attacks):
     assert killed.target_actor_ids == ("syrian-government",)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The province saw 25 Nusra Front fighters killed when a bomb exploded in a mosque.",
+        "25 Nusra Front fighters killed in mosque blast",
+    ],
+)
+def test_a_bare_participles_subject_is_its_victim(attacks, sentence):
+    killed = attack(attacks(sentence), "killed")
+    assert killed.sources == ()
+    assert "jabhat-fateh-al-sham" not in killed.source_actor_ids
+
+
 def test_a_capitalised_attack_noun_is_still_one(attacks):
     assert (
         attack(attacks("Airstrikes targeting the town killed 12."), "Airstrikes").mode == "aerial"

@@ -140,4 +140,3 @@ def test_a_page_with_no_date_joins_the_one_gas_attack_in_its_town(tmp_path, caps
     # its words join can say which; the market story's dated report gives them
     (strike,) = [i for i in incidents if i["kind"] == "aerial"]
     assert strike["articles"] == 2 and strike["date_start"] == "2016-04-19"
-

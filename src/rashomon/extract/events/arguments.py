@@ -162,8 +162,8 @@ class ArgumentReader:
             targets += self.aims.all_behind(self._subject(verb))  # one acted on
         elif sense.object == "means" and self._misparsed_means(verb):
             sources += self._means_doers(verb)  # "bombs dropped from helicopters"
-        elif _passive_complement(verb):  # "were reported killed": the subject was killed
-            targets += self.aims.all_behind(self._subject(verb))
+        elif _passive_complement(verb) or _bare_participle(verb):  # "were reported killed",
+            targets += self.aims.all_behind(self._subject(verb))  # "saw 25 fighters killed"
         else:
             sources += self._act_doers(self._subject(verb))
             obj = first_child(verb, ("dobj",)) if sense.object != "means" else None
@@ -491,6 +491,15 @@ def _passive_complement(verb: Token) -> bool:
     if any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children):
         return False  # "is believed to have killed", "were killed by"
     return first_child(verb.head, ("nsubjpass", "auxpass")) is not None
+
+
+def _bare_participle(verb: Token) -> bool:
+    """A past participle with a subject of its own but no auxiliary and no object: "the
+    province saw 25 fighters killed", "25 fighters killed in mosque blast". Its subject
+    underwent it; nothing in the clause did it."""
+    if verb.tag_ != "VBN" or first_child(verb, ("nsubj",)) is None:
+        return False
+    return not any(c.dep_ in ("aux", "auxpass", "agent", "dobj") for c in verb.children)
 
 
 def _believed_subject(verb: Token) -> Token | None:
