@@ -248,6 +248,56 @@ def test_a_toll_placed_elsewhere_is_a_part_shown_not_disputed():
     assert figure_.status == "agreed" and len(figure_.claims) == 2
 
 
+def test_a_toll_of_everyone_below_another_sources_toll_of_a_part_is_a_dispute():
+    everyone = toll("a1", "15", 15, "exact", "SANA")
+    fighters = toll("a2", "25", 25, "exact", "SOHR", victims="fighters", what="fighters")
+    found = incident(report("a1", "AFP", [everyone]), report("a2", "BBC", [fighters]))
+    figures = {("a1", 0): everyone, ("a2", 0): fighters}
+    people = next(f for f in incident_figures(found, figures, ARTICLES) if f.victims == "people")
+    assert people.status == "dispute"
+    assert [c.figure.text for c in people.claims] == ["15", "25 (fighters)"]
+    (dispute,) = incident_disputes(found, [people], RELATIONS, GAZETTE, ARTICLES)
+    assert "15 (SANA, AFP) against 25 (fighters) (SOHR, BBC)" in dispute.note
+
+
+@pytest.mark.parametrize(
+    ("everyone", "part", "about"),
+    [
+        (40, 25, None),  # a part below the whole: both can hold
+        (15, 25, "jfs"),  # a party's own losses are as often another fight's
+    ],
+)
+def test_a_part_that_fits_in_the_whole_or_counts_a_partys_losses_is_no_dispute(
+    everyone, part, about
+):
+    whole = toll("a1", str(everyone), everyone, "exact", "SANA")
+    some = toll("a2", str(part), part, "exact", "SOHR", victims="fighters", what="fighters")
+    some = replace(some, about_actor_id=about)
+    found = incident(report("a1", "AFP", [whole]), report("a2", "BBC", [some]))
+    # one source per group: nothing to align, no part shown beside the whole
+    assert incident_figures(found, {("a1", 0): whole, ("a2", 0): some}, ARTICLES) == []
+
+
+def test_a_part_is_no_floor_for_an_update():
+    whole = toll("a1", "15", 15, "exact", "SANA")
+    some = toll("a2", "25", 25, "exact", None, victims="fighters", what="fighters")
+    found = incident(report("a1", "AFP", [whole]), report("a2", "BBC", [some]))
+    assert incident_figures(found, {("a1", 0): whole, ("a2", 0): some}, ARTICLES) == []
+
+
+def test_the_counts_of_who_took_part_that_a_reports_sentences_give_are_the_incidents():
+    two = figure("a1", "two", 2, "exact", what="suicide bombers", about=None,
+                 claimant="interior ministry", scope="incident", place_id=None)  # fmt: skip
+    three = figure("a2", "three", 3, "exact", what="fighters", about=None, claimant="IS",
+                   scope="incident", place_id=None)  # fmt: skip
+    found = incident(report("a1", "AFP"), report("a2", "BBC"))
+    (count,) = incident_figures(found, {("a1", 0): two, ("a2", 0): three}, ARTICLES)
+    assert count.status == "dispute" and count.incident_id == "incident:1"
+    assert count.subject == "fighters"
+    elsewhere = replace(three, sentence_start=50, sentence_end=90)  # not the report's sentence
+    assert incident_figures(found, {("a1", 0): two, ("a2", 0): elsewhere}, ARTICLES) == []
+
+
 def test_an_outlets_own_lower_toll_against_a_source_is_no_dispute():
     own = toll("a1", "34", 34, "exact", None)
     sohr = toll("a2", "at least 53", 53, "at_least", "SOHR", low=53)
