@@ -1100,3 +1100,24 @@ def test_a_place_description_is_no_place_named_for_a_report():
         method="description",
     )  # fmt: skip
     assert place_mentions([named, described]) == [named]
+
+
+def test_who_strikes_in_another_country_in_the_same_breath_is_no_doer_of_this_strike():
+    """ "... as Russia cut its attacks in the U.S.", in a report of a strike in Syria:
+    another deed, set by its own clause in another country."""
+    body = (
+        "An air strike killed 20 people in Maarat al-Numan, as Russia cut its attacks in the U.S."
+    )
+    attacks = replace(ev(body, body, "attacks", mode="aerial", sources=("russia",), place="usa"),
+                      place_from="clause")  # fmt: skip
+    facts = ArticleFacts(
+        article=ARTICLE, body=body,
+        events=(ev(body, body, "air strike", mode="aerial"), attacks),
+        figures=(toll(body, body, "20", 20),),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", body),),
+    )  # fmt: skip
+    (report,) = article_reports(facts, WITH_US, KINDS, "reuters")
+    assert report.place_id == "maarat" and report.perpetrator_ids == ()
+    at_home = replace(facts, events=(facts.events[0], replace(attacks, place_id="foua")))
+    (report,) = article_reports(at_home, WITH_US, KINDS, "reuters")
+    assert report.perpetrator_ids == ("russia",)

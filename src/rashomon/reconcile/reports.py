@@ -735,7 +735,11 @@ def _report(
     # a violent happening's doer is named by a violent act: who "sought to seize the
     # diplomatic initiative", or took a town, in the same breath did not strike
     peaceful = not kinds.violent(kind)
-    doing = [e for e in events if peaceful or kinds.violent(kinds.of_mode(e.mode) or GENERIC)]
+    doing = [
+        e for e in events
+        if (peaceful or kinds.violent(kinds.of_mode(e.mode) or GENERIC))
+        and not _abroad(e, place, gazette)
+    ]  # fmt: skip
     return IncidentReport(
         article_id=facts.id, outlet=facts.article.outlet, chain=chain, kind=kind,
         sentence_start=first.start, sentence_end=first.end, sentence=first.text,
@@ -763,6 +767,16 @@ def _report(
         terms=terms_of([s.text for s in group.sentences]
                        + ([facts.article.title] if lead and facts.article.title else [])),
     )  # fmt: skip
+
+
+def _abroad(event: EventFact, place: str | None, gazette: Gazette) -> bool:
+    """An act its own clause sets in another country than the report's place ("the
+    coalition has reduced its attacks on IS positions in Iraq", in a report of a strike in
+    Deir ez-Zor): another deed, whose doer is not this one's."""
+    if event.place_from != "clause" or not event.place_id or not place:
+        return False
+    theirs, ours = _country(event.place_id, gazette), _country(place, gazette)
+    return bool(theirs and ours and theirs != ours)
 
 
 def _figure_value(figure: FigureFact) -> float | None:
