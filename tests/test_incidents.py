@@ -1121,3 +1121,26 @@ def test_who_strikes_in_another_country_in_the_same_breath_is_no_doer_of_this_st
     at_home = replace(facts, events=(facts.events[0], replace(attacks, place_id="foua")))
     (report,) = article_reports(at_home, WITH_US, KINDS, "reuters")
     assert report.perpetrator_ids == ("russia",)
+
+
+def test_a_toll_right_after_a_past_aside_that_names_the_leads_town_counts_the_leads_attack():
+    """ "Last year a car bomb killed 30 people. Medics said the strike on Maarat al-Numan
+    killed 25": right after the aside, but set where the lead is and the aside is not."""
+    aside = "Last year a car bomb killed 30 people."
+    later = "Medics said the strike on Maarat al-Numan killed 25 people."
+    body = f"{LEAD}\n{aside}\n{later}"
+    town = body.rindex("Maarat al-Numan")
+    facts = replace(
+        lead_and_aside(), body=body,
+        events=(ev(body, LEAD, "air strike", mode="aerial", day="2016-04-19"),
+                ev(body, aside, "car bomb", mode="explosives")),
+        figures=(toll(body, LEAD, "20", 20), toll(body, aside, "30", 30),
+                 toll(body, later, "25", 25)),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", LEAD),
+                  MentionFact("a1", town, town + 15, "Maarat al-Numan", "location",
+                              *sentence_at(body, later), place_id="maarat")),
+        dates=(DateFact("a1", body.index("Last year"), body.index("Last year") + 9,
+                        "Last year", "2015", "year", "on", *sentence_at(body, aside)),),
+    )  # fmt: skip
+    lead, past = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert ("killed", 25.0) in lead.figure_values and past.figure_values == (("killed", 30.0),)

@@ -86,7 +86,11 @@ def article_reports(
     previous: Sentence | None = None
     for sentence in sentences:
         group = next((g for g in reversed(groups) if _fits(g, sentence, gazette, kinds, now)), None)
-        if group is not None and group is not groups[0] and group.sentences[-1] is not previous:
+        if (
+            group is not None
+            and group is not groups[0]
+            and (group.sentences[-1] is not previous or _toll_at_first(sentence, group, groups[0]))
+        ):
             group = _back_to_first(sentence, group, groups[0], now, (gazette, kinds))
         previous = sentence
         if group is not None and _a_period(sentence) and not _times(group.spans, group.days):
@@ -572,6 +576,13 @@ def _death_tolls(figures: Iterable[FigureFact]) -> dict[str, list[tuple[float, f
     return found
 
 
+def _toll_at_first(sentence: Sentence, group: Group, first: Group) -> bool:
+    """A toll set at a place the first group names and `group` does not (see
+    _back_to_first)."""
+    places = set(sentence.places)
+    return bool(sentence.figures and places & set(first.places) and not places & set(group.places))
+
+
 def _back_to_first(
     sentence: Sentence,
     group: Group,
@@ -583,7 +594,10 @@ def _back_to_first(
     past. "Obama made chemical weapons a red line that in June triggered more aid" opens a
     group of June; "The Syrian National Coalition said 650 people died", three sentences on,
     counts the article's own attack, not June's. A sentence right after the past one still
-    continues it ("In August 2013 a gas attack struck Ghouta. Hundreds died.")."""
+    continues it ("In August 2013 a gas attack struck Ghouta. Hundreds died."), unless it
+    gives a toll at a place the first group names and the past one does not ("... over
+    another deadly incident last month. Aamaq said the strike on Boukamal killed six": the
+    article's own Boukamal strike; see _toll_at_first)."""
     if sentence.days or sentence.said_days or sentence.spans or now is None:
         return group
     times = _times(group.spans, group.days)
