@@ -298,6 +298,19 @@ def test_the_counts_of_who_took_part_that_a_reports_sentences_give_are_the_incid
     assert incident_figures(found, {("a1", 0): two, ("a2", 0): elsewhere}, ARTICLES) == []
 
 
+def test_one_claimant_named_in_full_and_in_part_does_not_dispute_itself():
+    """ "The interior ministry" (unresolved) and the "Syrian Interior Ministry" are one
+    source: its two figures are a revision, not a dispute."""
+    part = toll("a1", "three", 3, "exact", "interior ministry")
+    full = toll("a2", "two", 2, "exact", "Syrian Interior Ministry", claimant_actor_id="moi")
+    found = incident(report("a1", "AFP", [part]), report("a2", "BBC", [full]))
+    (figure_,) = incident_figures(found, {("a1", 0): part, ("a2", 0): full}, ARTICLES)
+    assert figure_.status == "update"
+    other = replace(part, claimant="health ministry")
+    (figure_,) = incident_figures(found, {("a1", 0): other, ("a2", 0): full}, ARTICLES)
+    assert figure_.status == "dispute"
+
+
 def test_an_outlets_own_lower_toll_against_a_source_is_no_dispute():
     own = toll("a1", "34", 34, "exact", None)
     sohr = toll("a2", "at least 53", 53, "at_least", "SOHR", low=53)

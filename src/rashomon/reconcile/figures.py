@@ -529,11 +529,22 @@ def _one_source(
     """One source behind both claims: the same claimant (or outlet's own voice), or a body
     and its spokesman (Rami Abdel Rahman speaks for the Observatory)."""
     first, second = claimant_key(a, _outlet(a, articles)), claimant_key(b, _outlet(b, articles))
-    if first == second:
+    if first == second or _named_within(a, b):
         return True
     if relations is None or not (a.claimant_actor_id and b.claimant_actor_id):
         return False
     return first in relations.ancestors(second) or second in relations.ancestors(first)
+
+
+def _named_within(a: FigureFact, b: FigureFact) -> bool:
+    """One claimant named in full and in part: "the interior ministry" (which the
+    dictionary does not resolve) is the "Syrian Interior Ministry" another claim names."""
+    if not (a.claimant and b.claimant) or (a.claimant_actor_id and b.claimant_actor_id):
+        return False
+    first, second = (
+        set(re.findall(r"[a-z]+", c.lower())) - {"the"} for c in (a.claimant, b.claimant)
+    )
+    return bool(first and second) and (first < second or second < first)
 
 
 _CONTRAST_CHARS = 300  # two figures of one article this close can be set against each other
