@@ -1144,3 +1144,26 @@ def test_a_toll_right_after_a_past_aside_that_names_the_leads_town_counts_the_le
     )  # fmt: skip
     lead, past = article_reports(facts, GAZETTE, KINDS, "reuters")
     assert ("killed", 25.0) in lead.figure_values and past.figure_values == (("killed", 30.0),)
+
+
+@pytest.mark.parametrize(
+    ("when", "apart"),
+    [("In early April", True), ("In mid-April", False), ("In April", False)],
+)
+def test_a_part_of_a_month_is_its_own_days(when, apart):
+    """ "In early April" (the 1st to the 10th) is no time of a strike on the 19th, nor a
+    day before it; "mid-April" and "April" are."""
+    recall = f"{when} an air strike killed 15 people in Maarat al-Numan."
+    body = f"{LEAD}\n{recall}"
+    facts = replace(
+        lead_and_aside(), body=body,
+        events=(ev(body, LEAD, "air strike", mode="aerial", day="2016-04-19"),
+                ev(body, recall, "air strike", mode="aerial")),
+        figures=(toll(body, LEAD, "20", 20), toll(body, recall, "15", 15)),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", LEAD),),
+        dates=(DateFact("a1", body.index(when), body.index(when) + len(when), when[3:],
+                        "2016-04", "month", "on", *sentence_at(body, recall)),),
+    )  # fmt: skip
+    reports = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert len(reports) == (2 if apart else 1)
+    assert (("killed", 15.0) in reports[0].figure_values) is not apart

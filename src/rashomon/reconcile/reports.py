@@ -173,6 +173,9 @@ def _incident_sentences(
         back = _looking_back(found, dated, kinds)
         found.days, found.said_days = _days(found, dated, kinds, back)
         found.spans = _spans(found, dated) + _looked_back(back)
+        found.narrowed = any(
+            d.precision == "month" and _month_part(d.text) for d in dated.within(start, end)
+        )
         event_kinds = [k for e in found.events if (k := kinds.of_mode(e.mode))]
         if _violent(found, kinds):  # "evacuees were killed", "besieged Madaya was shelled"
             found.kinds = [k for k in found.kinds if kinds.violent(k)]
@@ -490,8 +493,36 @@ def _spans(sentence: Sentence, dated: Starting) -> list[tuple[date, date]]:
         if d.value and d.precision != "day":
             bounds = day_range(d.value)
             if bounds is not None and d.relation == "on":
-                found.append(bounds)
+                found.append(_part_of_month(d.text, bounds) if d.precision == "month" else bounds)
     return found
+
+
+# "early October", "mid-March", "the end of July": a third of the month, not all of it
+_EARLY_IN = re.compile(r"^(?:the\s+)?(?:early|beginning\s+of|start\s+of)\b", re.IGNORECASE)
+_MID_IN = re.compile(r"^(?:the\s+)?(?:mid|middle\s+of)\b", re.IGNORECASE)
+_LATE_IN = re.compile(r"^(?:the\s+)?(?:late|end\s+of)\b", re.IGNORECASE)
+
+
+def _month_part(text: str) -> str | None:
+    """Which third of its month a date's words name ("early October": "early"), if any."""
+    for part, words in (("early", _EARLY_IN), ("mid", _MID_IN), ("late", _LATE_IN)):
+        if words.match(text):
+            return part
+    return None
+
+
+def _part_of_month(text: str, bounds: tuple[date, date]) -> tuple[date, date]:
+    """The days of a month a date's words narrow it to ("early October": the 1st to the
+    10th), or the whole month."""
+    first, last = bounds
+    part = _month_part(text)
+    if part == "early":
+        return first, first + timedelta(days=9)
+    if part == "mid":
+        return first + timedelta(days=10), first + timedelta(days=19)
+    if part == "late":
+        return first + timedelta(days=20), last
+    return bounds
 
 
 def _publication_window(article: ArticleFact) -> tuple[date, date] | None:
@@ -618,7 +649,8 @@ def _times_meet(sentence: Sentence, group: Group, now: tuple[date, date] | None)
         return True  # days alone are compared in _fits
     if not mine or not theirs:
         return True
-    return _overlapping(mine, theirs)
+    # a part of a month ("early October") has its own width: no day of slack beyond it
+    return _overlapping(mine, theirs, slack=0 if sentence.narrowed and not sentence.days else 1)
 
 
 PERIOD_DAYS = 31  # a time longer than this ("this year") is a period, not a happening's day
