@@ -10,6 +10,8 @@ from rashomon.facts import (
     ArticleFact,
     ArticleFacts,
     Attribution,
+    Dispute,
+    DisputeSide,
     EventFact,
     FigureFact,
     Gazette,
@@ -18,7 +20,7 @@ from rashomon.facts import (
     PlaceFact,
 )
 from rashomon.reconcile.contradictions import control_conflicts, control_states, denials
-from rashomon.reconcile.disputes import incident_disputes, story_disputes
+from rashomon.reconcile.disputes import incident_disputes, not_told_of_incidents, story_disputes
 from rashomon.reconcile.figures import incident_figures, quantity_figures
 from rashomon.reconcile.intervals import allowed, meet, overlap, show
 from rashomon.reconcile.kinship import ActorRelations
@@ -803,3 +805,18 @@ def test_a_party_that_denies_it_and_says_it_never_happened_is_one_dispute():
     assert claims == {("it happened", 0), ("Syrian Arab Army did it", 0),
                       ("it never happened", 1), ("Syrian Arab Army did not do it", 1)}  # fmt: skip
     assert "say it never happened" in dispute.note and "deny it" in dispute.note
+
+
+def test_a_story_count_an_incidents_dispute_already_holds_is_told_once():
+    def side(aid, start, value, position):
+        return DisputeSide(value, "UN", None, "AFP", aid, None, "...", position, start)
+
+    two, three, four = side("a1", 0, "two", 0), side("a2", 5, "three", 1), side("a3", 9, "four", 2)
+    of_incident = Dispute("d:1", "story:1", "numeric", "fighters", "dispute", (two, three, four),
+                          incident_id="incident:1")  # fmt: skip
+    held = Dispute("d:2", "story:1", "numeric", "suicide bombers in Damascus", "dispute",
+                   (two, four))  # fmt: skip
+    more = replace(held, id="d:3", sides=(two, side("a4", 1, "five", 1)))
+    denial = replace(held, id="d:4", kind="denial")
+    kept = not_told_of_incidents([held, more, denial], [of_incident])
+    assert [d.id for d in kept] == ["d:3", "d:4"]
