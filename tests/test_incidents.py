@@ -128,6 +128,11 @@ def test_the_words_of_a_sentence_say_its_kind_most_specific_first():
     assert KINDS.of_mode("heavy-weapons") == "shelling"
 
 
+def test_bombers_alone_are_as_often_warplanes_as_suicide_attackers():
+    assert KINDS.in_text("Syrian air force bombers pounded Raqqa") == ["aerial"]
+    assert KINDS.in_text("A suicide bomber struck the checkpoint") == ["explosives"]
+
+
 def test_compatible_kinds():
     assert KINDS.compatible("chemical", "aerial") and KINDS.compatible("aerial", "chemical")
     assert KINDS.compatible(GENERIC, "explosives")
