@@ -133,6 +133,11 @@ def test_bombers_alone_are_as_often_warplanes_as_suicide_attackers():
     assert KINDS.in_text("A suicide bomber struck the checkpoint") == ["explosives"]
 
 
+def test_a_bare_strike_is_an_air_strike():
+    assert KINDS.in_text("Coalition strikes west of Raqqa killed 10 civilians") == ["aerial"]
+    assert KINDS.in_text("A strike hit the camp") == ["aerial"]
+
+
 def test_compatible_kinds():
     assert KINDS.compatible("chemical", "aerial") and KINDS.compatible("aerial", "chemical")
     assert KINDS.compatible(GENERIC, "explosives")
