@@ -300,6 +300,24 @@ def test_the_counts_of_who_took_part_that_a_reports_sentences_give_are_the_incid
     assert incident_figures(found, {("a1", 0): two, ("a2", 0): elsewhere}, ARTICLES) == []
 
 
+def test_a_count_of_who_took_part_never_rises_as_a_toll_does():
+    """ "Two attackers", then "three attackers" a week on: a toll would have risen; a count
+    of attackers is either disputed or not, and here whose count the outlet's is, unsaid."""
+    first = figure("a1", "two", 2, "exact", what="attackers", about=None, claimant="police",
+                   scope="incident", place_id=None)  # fmt: skip
+    later = figure("a2", "three", 3, "exact", what="attackers", about=None, claimant=None,
+                   scope="incident", place_id=None)  # fmt: skip
+    dated = {"a1": article("a1", published="2017-10-02"),
+             "a2": article("a2", "BBC", published="2017-10-09")}  # fmt: skip
+    found = incident(report("a1", "AFP"), report("a2", "BBC"))
+    (count,) = incident_figures(found, {("a1", 0): first, ("a2", 0): later}, dated)
+    assert count.status == "agreed" and count.clashes == ()
+    tolls = [replace(f, measure="killed") for f in (first, later)]
+    found = incident(report("a1", "AFP", [tolls[0]]), report("a2", "BBC", [tolls[1]]))
+    (toll_,) = incident_figures(found, {("a1", 0): tolls[0], ("a2", 0): tolls[1]}, dated)
+    assert toll_.status == "update"
+
+
 def test_one_claimant_named_in_full_and_in_part_does_not_dispute_itself():
     """ "The interior ministry" (unresolved) and the "Syrian Interior Ministry" are one
     source: its two figures are a revision, not a dispute."""

@@ -248,8 +248,17 @@ def incident_figures(
                                  incident_id=incident.id, place_id=incident.place_id,
                                  disputable=headline, relations=relations, leading=leading,
                                  floors=disputed)  # fmt: skip
+        if aligned is not None and measure in _COUNTS:
+            aligned = _never_risen(aligned)
         found.append(aligned)
     return [f for f in found if f is not None]
+
+
+def _never_risen(figure: AlignedFigure) -> AlignedFigure:
+    """A count of who took part in one happening ("two suicide bombers") does not rise as
+    days pass the way a toll does: its clashes are disputes or nothing, never updates."""
+    clashes = tuple(c for c in figure.clashes if c.kind == "dispute")
+    return replace(figure, clashes=clashes, status="dispute" if clashes else "agreed")
 
 
 def _parts_as_floors(
