@@ -10,6 +10,8 @@ from rashomon.facts import (
     ArticleFact,
     ArticleFacts,
     Attribution,
+    Dispute,
+    DisputeSide,
     EventFact,
     FigureFact,
     Gazette,
@@ -18,7 +20,7 @@ from rashomon.facts import (
     PlaceFact,
 )
 from rashomon.reconcile.contradictions import control_conflicts, control_states, denials
-from rashomon.reconcile.disputes import incident_disputes, story_disputes
+from rashomon.reconcile.disputes import incident_disputes, not_told_of_incidents, story_disputes
 from rashomon.reconcile.figures import incident_figures, quantity_figures, victims_of
 from rashomon.reconcile.intervals import allowed, meet, overlap, show
 from rashomon.reconcile.kinship import ActorRelations
@@ -270,6 +272,87 @@ def test_a_toll_placed_elsewhere_is_a_part_shown_not_disputed():
     found = incident(report("a1", "AFP", [sohr]), report("a2", "BBC", [part]))
     (figure_,) = incident_figures(found, {("a1", 0): sohr, ("a2", 0): part}, ARTICLES)
     assert figure_.status == "agreed" and len(figure_.claims) == 2
+
+
+def test_a_toll_of_everyone_below_another_sources_toll_of_a_part_is_a_dispute():
+    everyone = toll("a1", "15", 15, "exact", "SANA")
+    fighters = toll("a2", "25", 25, "exact", "SOHR", victims="fighters", what="fighters")
+    found = incident(report("a1", "AFP", [everyone]), report("a2", "BBC", [fighters]))
+    figures = {("a1", 0): everyone, ("a2", 0): fighters}
+    people = next(f for f in incident_figures(found, figures, ARTICLES) if f.victims == "people")
+    assert people.status == "dispute"
+    assert [c.figure.text for c in people.claims] == ["15", "25 (fighters)"]
+    (dispute,) = incident_disputes(found, [people], RELATIONS, GAZETTE, ARTICLES)
+    assert "15 (SANA, AFP) against 25 (fighters) (SOHR, BBC)" in dispute.note
+
+
+@pytest.mark.parametrize(
+    ("everyone", "part", "about"),
+    [
+        (40, 25, None),  # a part below the whole: both can hold
+        (15, 25, "jfs"),  # a party's own losses are as often another fight's
+    ],
+)
+def test_a_part_that_fits_in_the_whole_or_counts_a_partys_losses_is_no_dispute(
+    everyone, part, about
+):
+    whole = toll("a1", str(everyone), everyone, "exact", "SANA")
+    some = toll("a2", str(part), part, "exact", "SOHR", victims="fighters", what="fighters")
+    some = replace(some, about_actor_id=about)
+    found = incident(report("a1", "AFP", [whole]), report("a2", "BBC", [some]))
+    # one source per group: nothing to align, no part shown beside the whole
+    assert incident_figures(found, {("a1", 0): whole, ("a2", 0): some}, ARTICLES) == []
+
+
+def test_a_part_is_no_floor_for_an_update():
+    whole = toll("a1", "15", 15, "exact", "SANA")
+    some = toll("a2", "25", 25, "exact", None, victims="fighters", what="fighters")
+    found = incident(report("a1", "AFP", [whole]), report("a2", "BBC", [some]))
+    assert incident_figures(found, {("a1", 0): whole, ("a2", 0): some}, ARTICLES) == []
+
+
+def test_the_counts_of_who_took_part_that_a_reports_sentences_give_are_the_incidents():
+    two = figure("a1", "two", 2, "exact", what="suicide bombers", about=None,
+                 claimant="interior ministry", scope="incident", place_id=None)  # fmt: skip
+    three = figure("a2", "three", 3, "exact", what="fighters", about=None, claimant="IS",
+                   scope="incident", place_id=None)  # fmt: skip
+    found = incident(report("a1", "AFP"), report("a2", "BBC"))
+    (count,) = incident_figures(found, {("a1", 0): two, ("a2", 0): three}, ARTICLES)
+    assert count.status == "dispute" and count.incident_id == "incident:1"
+    assert count.subject == "fighters"
+    elsewhere = replace(three, sentence_start=50, sentence_end=90)  # not the report's sentence
+    assert incident_figures(found, {("a1", 0): two, ("a2", 0): elsewhere}, ARTICLES) == []
+
+
+def test_a_count_of_who_took_part_never_rises_as_a_toll_does():
+    """ "Two attackers", then "three attackers" a week on: a toll would have risen; a count
+    of attackers is either disputed or not, and here whose count the outlet's is, unsaid."""
+    first = figure("a1", "two", 2, "exact", what="attackers", about=None, claimant="police",
+                   scope="incident", place_id=None)  # fmt: skip
+    later = figure("a2", "three", 3, "exact", what="attackers", about=None, claimant=None,
+                   scope="incident", place_id=None)  # fmt: skip
+    dated = {"a1": article("a1", published="2017-10-02"),
+             "a2": article("a2", "BBC", published="2017-10-09")}  # fmt: skip
+    found = incident(report("a1", "AFP"), report("a2", "BBC"))
+    (count,) = incident_figures(found, {("a1", 0): first, ("a2", 0): later}, dated)
+    assert count.status == "agreed" and count.clashes == ()
+    tolls = [replace(f, measure="killed") for f in (first, later)]
+    found = incident(report("a1", "AFP", [tolls[0]]), report("a2", "BBC", [tolls[1]]))
+    (toll_,) = incident_figures(found, {("a1", 0): tolls[0], ("a2", 0): tolls[1]}, dated)
+    assert toll_.status == "update"
+
+
+def test_one_claimant_named_in_full_and_in_part_does_not_dispute_itself():
+    """ "The interior ministry" (unresolved) and the "Syrian Interior Ministry" are one
+    source: its two figures are a revision, not a dispute."""
+    part = toll("a1", "three", 3, "exact", "interior ministry")
+    full = toll("a2", "two", 2, "exact", "Syrian Interior Ministry", claimant_actor_id="moi")
+    found = incident(report("a1", "AFP", [part]), report("a2", "BBC", [full]))
+    (figure_,) = incident_figures(found, {("a1", 0): part, ("a2", 0): full}, ARTICLES)
+    assert figure_.status == "update"
+    other = replace(part, claimant="health ministry")
+    (figure_,) = incident_figures(found, {("a1", 0): other, ("a2", 0): full}, ARTICLES)
+    assert figure_.status == "dispute"
 
 
 def test_an_outlets_own_lower_toll_against_a_source_is_no_dispute():
@@ -764,3 +847,18 @@ def test_a_party_that_denies_it_and_says_it_never_happened_is_one_dispute():
     assert claims == {("it happened", 0), ("Syrian Arab Army did it", 0),
                       ("it never happened", 1), ("Syrian Arab Army did not do it", 1)}  # fmt: skip
     assert "say it never happened" in dispute.note and "deny it" in dispute.note
+
+
+def test_a_story_count_an_incidents_dispute_already_holds_is_told_once():
+    def side(aid, start, value, position):
+        return DisputeSide(value, "UN", None, "AFP", aid, None, "...", position, start)
+
+    two, three, four = side("a1", 0, "two", 0), side("a2", 5, "three", 1), side("a3", 9, "four", 2)
+    of_incident = Dispute("d:1", "story:1", "numeric", "fighters", "dispute", (two, three, four),
+                          incident_id="incident:1")  # fmt: skip
+    held = Dispute("d:2", "story:1", "numeric", "suicide bombers in Damascus", "dispute",
+                   (two, four))  # fmt: skip
+    more = replace(held, id="d:3", sides=(two, side("a4", 1, "five", 1)))
+    denial = replace(held, id="d:4", kind="denial")
+    kept = not_told_of_incidents([held, more, denial], [of_incident])
+    assert [d.id for d in kept] == ["d:3", "d:4"]

@@ -128,6 +128,16 @@ def test_the_words_of_a_sentence_say_its_kind_most_specific_first():
     assert KINDS.of_mode("heavy-weapons") == "shelling"
 
 
+def test_bombers_alone_are_as_often_warplanes_as_suicide_attackers():
+    assert KINDS.in_text("Syrian air force bombers pounded Raqqa") == ["aerial"]
+    assert KINDS.in_text("A suicide bomber struck the checkpoint") == ["explosives"]
+
+
+def test_a_bare_strike_is_an_air_strike():
+    assert KINDS.in_text("Coalition strikes west of Raqqa killed 10 civilians") == ["aerial"]
+    assert KINDS.in_text("A strike hit the camp") == ["aerial"]
+
+
 def test_compatible_kinds():
     assert KINDS.compatible("chemical", "aerial") and KINDS.compatible("aerial", "chemical")
     assert KINDS.compatible(GENERIC, "explosives")
@@ -1100,3 +1110,70 @@ def test_a_place_description_is_no_place_named_for_a_report():
         method="description",
     )  # fmt: skip
     assert place_mentions([named, described]) == [named]
+
+
+def test_who_strikes_in_another_country_in_the_same_breath_is_no_doer_of_this_strike():
+    """ "... as Russia cut its attacks in the U.S.", in a report of a strike in Syria:
+    another deed, set by its own clause in another country."""
+    body = (
+        "An air strike killed 20 people in Maarat al-Numan, as Russia cut its attacks in the U.S."
+    )
+    attacks = replace(ev(body, body, "attacks", mode="aerial", sources=("russia",), place="usa"),
+                      place_from="clause")  # fmt: skip
+    facts = ArticleFacts(
+        article=ARTICLE, body=body,
+        events=(ev(body, body, "air strike", mode="aerial"), attacks),
+        figures=(toll(body, body, "20", 20),),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", body),),
+    )  # fmt: skip
+    (report,) = article_reports(facts, WITH_US, KINDS, "reuters")
+    assert report.place_id == "maarat" and report.perpetrator_ids == ()
+    at_home = replace(facts, events=(facts.events[0], replace(attacks, place_id="foua")))
+    (report,) = article_reports(at_home, WITH_US, KINDS, "reuters")
+    assert report.perpetrator_ids == ("russia",)
+
+
+def test_a_toll_right_after_a_past_aside_that_names_the_leads_town_counts_the_leads_attack():
+    """ "Last year a car bomb killed 30 people. Medics said the strike on Maarat al-Numan
+    killed 25": right after the aside, but set where the lead is and the aside is not."""
+    aside = "Last year a car bomb killed 30 people."
+    later = "Medics said the strike on Maarat al-Numan killed 25 people."
+    body = f"{LEAD}\n{aside}\n{later}"
+    town = body.rindex("Maarat al-Numan")
+    facts = replace(
+        lead_and_aside(), body=body,
+        events=(ev(body, LEAD, "air strike", mode="aerial", day="2016-04-19"),
+                ev(body, aside, "car bomb", mode="explosives")),
+        figures=(toll(body, LEAD, "20", 20), toll(body, aside, "30", 30),
+                 toll(body, later, "25", 25)),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", LEAD),
+                  MentionFact("a1", town, town + 15, "Maarat al-Numan", "location",
+                              *sentence_at(body, later), place_id="maarat")),
+        dates=(DateFact("a1", body.index("Last year"), body.index("Last year") + 9,
+                        "Last year", "2015", "year", "on", *sentence_at(body, aside)),),
+    )  # fmt: skip
+    lead, past = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert ("killed", 25.0) in lead.figure_values and past.figure_values == (("killed", 30.0),)
+
+
+@pytest.mark.parametrize(
+    ("when", "apart"),
+    [("In early April", True), ("In mid-April", False), ("In April", False)],
+)
+def test_a_part_of_a_month_is_its_own_days(when, apart):
+    """ "In early April" (the 1st to the 10th) is no time of a strike on the 19th, nor a
+    day before it; "mid-April" and "April" are."""
+    recall = f"{when} an air strike killed 15 people in Maarat al-Numan."
+    body = f"{LEAD}\n{recall}"
+    facts = replace(
+        lead_and_aside(), body=body,
+        events=(ev(body, LEAD, "air strike", mode="aerial", day="2016-04-19"),
+                ev(body, recall, "air strike", mode="aerial")),
+        figures=(toll(body, LEAD, "20", 20), toll(body, recall, "15", 15)),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", LEAD),),
+        dates=(DateFact("a1", body.index(when), body.index(when) + len(when), when[3:],
+                        "2016-04", "month", "on", *sentence_at(body, recall)),),
+    )  # fmt: skip
+    reports = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert len(reports) == (2 if apart else 1)
+    assert (("killed", 15.0) in reports[0].figure_values) is not apart

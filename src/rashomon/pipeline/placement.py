@@ -17,7 +17,12 @@ from dataclasses import dataclass, field, replace
 
 from rashomon.extract.actor_dictionary import ActorDictionary
 from rashomon.facts import ArticleFact, ArticleFacts, Gazette, Incident, NameSpan, Story
-from rashomon.reconcile.disputes import incident_disputes, story_disputes, with_own_sentences
+from rashomon.reconcile.disputes import (
+    incident_disputes,
+    not_told_of_incidents,
+    story_disputes,
+    with_own_sentences,
+)
 from rashomon.reconcile.figures import incident_figures, quantity_figures
 from rashomon.reconcile.incident_kinds import IncidentKinds
 from rashomon.reconcile.incidents import (
@@ -40,7 +45,7 @@ from rashomon.reconcile.story_features import features_of, story_lead
 from rashomon.reconcile.windows import combine, estimate_window, name_key
 from rashomon.store import Store
 from rashomon.store.facts import article_facts, gazette, read_articles
-from rashomon.store.findings import replace_findings
+from rashomon.store.findings import read_disputes, replace_findings
 from rashomon.store.incidents import (
     IncidentCache,
     count_terms,
@@ -323,7 +328,10 @@ def _refresh_findings(
         counts = quantity_figures(
             (f for a in facts for f in a.figures), articles, names, tolls, relations
         )
-        disputes = story_disputes(story_id, facts, counts, relations, names)
+        disputes = not_told_of_incidents(
+            story_disputes(story_id, facts, counts, relations, names),
+            read_disputes(store, story_id=story_id, include_updates=True),
+        )
         with store.transaction() as conn:
             replace_findings(conn, counts, disputes, story_id=story_id)
 

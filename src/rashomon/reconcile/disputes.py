@@ -89,6 +89,24 @@ def story_disputes(
     return found
 
 
+def not_told_of_incidents(
+    story_level: Sequence[Dispute], of_incidents: Sequence[Dispute]
+) -> list[Dispute]:
+    """Story-level numeric findings less those an incident's already holds: when every
+    claim on its sides stands on the sides of one incident's numeric dispute or update
+    ("two attackers" against "three of its fighters", told as the count of one bombing's
+    attackers), it is that incident's, told once there, not again as a count of the story."""
+    held = [
+        {(s.article_id, s.start) for s in d.sides}
+        for d in of_incidents if d.kind == "numeric" and d.incident_id
+    ]  # fmt: skip
+    return [
+        d for d in story_level
+        if d.kind != "numeric" or d.incident_id
+        or not any({(s.article_id, s.start) for s in d.sides} <= keys for keys in held)
+    ]  # fmt: skip
+
+
 # -- numeric ---------------------------------------------------------------------------------
 
 

@@ -30,6 +30,7 @@ from rashomon.facts import (
     FigureFact,
     Gazette,
     Incident,
+    IncidentReport,
     day_range,
 )
 from rashomon.reconcile.intervals import allowed, meet, overlap
@@ -41,6 +42,7 @@ _PEOPLE_MEASURES = frozenset(
      "besieged"}
 )  # fmt: skip
 _TOLLS = frozenset({"killed", "injured", "killed_or_injured", "missing"})
+_COUNTS = _PEOPLE_MEASURES - _TOLLS  # people counted who are no casualties
 _INJURED = re.compile(r"\b(?:wounded|injured|injuring|injuries|hurt)\b", re.I)
 _KILLED = re.compile(r"\b(?:killed|killing|kills|dead|deaths?|died|lives|toll)\b", re.I)
 _VICTIMS = {
@@ -175,6 +177,20 @@ def _among(figure: FigureFact) -> bool:
     return _AMONG.search(figure.sentence[max(0, at - 20) : at]) is not None
 
 
+def report_figure_starts(report: IncidentReport, figures: Iterable[FigureFact]) -> tuple[int, ...]:
+    """The figures a report gives: its tolls, and the other counts of people its own
+    sentences give of the happening ("two suicide bombers attacked the police station",
+    "three of its fighters carried out the attack"): who took part is a count of the
+    incident as much as who died, and sources disagree on it as they do on tolls."""
+    spans = set(report.sentences or ((report.sentence_start, report.sentence_end),))
+    told = {
+        f.start for f in figures
+        if f.article_id == report.article_id and (f.sentence_start, f.sentence_end) in spans
+        and f.scope == "incident" and (measure_of(f) or "") in _COUNTS
+    }  # fmt: skip
+    return tuple(sorted(set(report.figure_starts) | told))
+
+
 def incident_figures(
     incident: Incident,
     figures: Mapping[tuple[str, int], FigureFact],
@@ -198,7 +214,7 @@ def incident_figures(
         of_article[fact.article_id].append(fact)
     for report in incident.reports:
         firsts: dict[tuple[str, str, str], FigureFact] = {}
-        for start in sorted(report.figure_starts):
+        for start in report_figure_starts(report, of_article[report.article_id]):
             figure = figures.get((report.article_id, start))
             if figure is None or not _usable(figure):
                 continue
@@ -223,12 +239,70 @@ def incident_figures(
     found = []
     for (measure, victims), claims in sorted(groups.items()):
         key = f"{incident.id}|{measure}|{victims}"
-        found.append(
-            _align(key, f"{measure.replace('_', ' ')} ({victims})", measure, victims, "incident",
-                   claims, articles, incident_id=incident.id, place_id=incident.place_id,
-                   disputable=headline, relations=relations, leading=leading)
-        )  # fmt: skip
+        subject = measure if measure == victims else f"{measure.replace('_', ' ')} ({victims})"
+        aligned = _align(key, subject, measure, victims, "incident", claims, articles,
+                         incident_id=incident.id, place_id=incident.place_id,
+                         disputable=headline, relations=relations, leading=leading)  # fmt: skip
+        floors = _parts_as_floors(measure, victims, groups)
+        if floors:
+            widened = _align(key, subject, measure, victims, "incident", claims, articles,
+                             incident_id=incident.id, place_id=incident.place_id,
+                             disputable=headline, relations=relations, leading=leading,
+                             floors=floors)  # fmt: skip
+            disputed = _floors_disputed(widened, floors) if widened is not None else []
+            if disputed:  # only the floors that clash are shown beside the whole's claims
+                aligned = _align(key, subject, measure, victims, "incident", claims, articles,
+                                 incident_id=incident.id, place_id=incident.place_id,
+                                 disputable=headline, relations=relations, leading=leading,
+                                 floors=disputed)  # fmt: skip
+        if aligned is not None and measure in _COUNTS:
+            aligned = _never_risen(aligned)
+        found.append(aligned)
     return [f for f in found if f is not None]
+
+
+def _never_risen(figure: AlignedFigure) -> AlignedFigure:
+    """A count of who took part in one happening ("two suicide bombers") does not rise as
+    days pass the way a toll does: its clashes are disputes or nothing, never updates."""
+    clashes = tuple(c for c in figure.clashes if c.kind == "dispute")
+    return replace(figure, clashes=clashes, status="dispute" if clashes else "agreed")
+
+
+def _parts_as_floors(
+    measure: str, victims: str, groups: Mapping[tuple[str, str], Sequence[FigureFact]]
+) -> list[FigureFact]:
+    """A toll of some of the victims ("25 fighters killed", "13 civilians") is a floor of
+    the toll of everyone ("killed (people)"): at least that many people died. So "15
+    killed" from one source and "25 fighters killed" from another cannot both hold, though
+    they count different groups; a count of everyone above a part's never clashes with it."""
+    if victims != "people" or measure not in _TOLLS:
+        return []
+    found = []
+    for (other_measure, part), claims in sorted(groups.items()):
+        if other_measure != measure or part == "people":
+            continue
+        for claim in claims:
+            if claim.about_actor_id:
+                continue  # a party's losses ("30 Daesh militants wounded" by the army) are
+                # as often another fight's as this happening's victims
+            low = _interval(claim)[0]
+            found.append(replace(claim, text=_with_group(claim.text, part), value=low,
+                                 low=None, high=None, qualifier="at_least"))  # fmt: skip
+    return found
+
+
+def _with_group(text: str, group: str) -> str:
+    """ "25 fighters": a part's figure, named with the group it counts."""
+    return text if group[:-1].lower() in text.lower() else f"{text} ({group})"
+
+
+def _floors_disputed(figure: AlignedFigure, floors: Sequence[FigureFact]) -> list[FigureFact]:
+    """The floors taken from parts' tolls that are a side of a dispute of the whole's."""
+    clashing = {
+        (figure.claims[i].figure.article_id, figure.claims[i].figure.start)
+        for c in figure.clashes if c.kind == "dispute" for i in (c.first, c.second)
+    }  # fmt: skip
+    return [f for f in floors if (f.article_id, f.start) in clashing]
 
 
 def quantity_figures(
@@ -340,12 +414,14 @@ def _align(
     disputable: set[tuple[str, int]] | None = None,
     relations: ActorRelations | None = None,
     leading: set[tuple[str, int]] | None = None,
+    floors: Sequence[FigureFact] = (),
 ) -> AlignedFigure | None:
     """Claims in positions by claimant; None when fewer than two sources speak. Only
     claims in `disputable` (all when None) can clash, and only those in `leading` (all when
-    None) can be in dispute (see `_clashes`)."""
+    None) can be in dispute (see `_clashes`). `floors` are parts' tolls read as floors of
+    this one (see `_parts_as_floors`): they can only be in dispute with a claim of it."""
     by_claimant: dict[str, list[FigureFact]] = defaultdict(list)
-    for claim in _loosened(_distinct(claims)):
+    for claim in [*_loosened(_distinct(claims)), *_distinct(floors)]:
         by_claimant[claimant_key(claim, _outlet(claim, articles))].append(claim)
     sources = {(claimant, _outlet(c, articles)) for claimant, cs in by_claimant.items() for c in cs}
     if len(sources) < 2:
@@ -363,7 +439,9 @@ def _align(
         else:
             positions.append(_Position([claimant], list(own), interval))
     ordered = [(c, index) for index, p in enumerate(positions) for c in p.claims]
-    clashes = _clashes([c for c, _ in ordered], articles, disputable, relations, leading)
+    floor_keys = {(f.article_id, f.start) for f in floors}
+    clashes = _clashes([c for c, _ in ordered], articles, disputable, relations, leading,
+                       floor_keys)  # fmt: skip
     kinds = {c.kind for c in clashes}
     return AlignedFigure(
         key="figure:" + hashlib.sha256(key.encode()).hexdigest()[:12], subject=subject,
@@ -387,10 +465,12 @@ def _clashes(
     disputable: set[tuple[str, int]] | None,
     relations: ActorRelations | None,
     leading: set[tuple[str, int]] | None = None,
+    floors: set[tuple[str, int]] = frozenset(),  # type: ignore[assignment]
 ) -> list[Clash]:
     """Pairs of claims that cannot both hold, both disputable, told as two accounts: each an
     update (one source revising itself, or a toll that rose), else a dispute (when both
-    are `leading`)."""
+    are `leading`). A part's floor (in `floors`) is only ever in dispute with a toll of the
+    whole that two named sources set below it: it is no count of the whole to rise from."""
     found = []
     for i, a in enumerate(claims):
         for j in range(i + 1, len(claims)):
@@ -398,6 +478,11 @@ def _clashes(
             if not _both_in(a, b, disputable):
                 continue
             if not _two_accounts(a, b):
+                continue
+            floored = len({(a.article_id, a.start), (b.article_id, b.start)} & floors)
+            if floored:
+                if floored == 1 and _floor_below(a, b, claims, articles, relations, leading):
+                    found.append(Clash(i, j, "dispute"))
                 continue
             if overlap(_interval(a), _interval(b)):
                 if _floor_passed(a, b, articles):
@@ -414,6 +499,23 @@ def _clashes(
             elif _rising(a, b, articles):  # an outlet's own toll: whose count it is, unsaid
                 found.append(Clash(i, j, "update"))
     return found
+
+
+def _floor_below(
+    a: FigureFact,
+    b: FigureFact,
+    claims: Sequence[FigureFact],
+    articles: Mapping[str, ArticleFact],
+    relations: ActorRelations | None,
+    leading: set[tuple[str, int]] | None,
+) -> bool:
+    """A toll of the whole that two named sources, both leading, set below a part's floor,
+    and not as what the part's count replaced."""
+    if overlap(_interval(a), _interval(b)) or _one_source(a, b, articles, relations):
+        return False
+    if not (a.claimant and b.claimant and _both_in(a, b, leading)):
+        return False
+    return _clash(a, b, articles) == "dispute" and not _told_as_earlier(a, b, claims)
 
 
 def _floor_passed(a: FigureFact, b: FigureFact, articles: Mapping[str, ArticleFact]) -> bool:
@@ -443,11 +545,22 @@ def _one_source(
     """One source behind both claims: the same claimant (or outlet's own voice), or a body
     and its spokesman (Rami Abdel Rahman speaks for the Observatory)."""
     first, second = claimant_key(a, _outlet(a, articles)), claimant_key(b, _outlet(b, articles))
-    if first == second:
+    if first == second or _named_within(a, b):
         return True
     if relations is None or not (a.claimant_actor_id and b.claimant_actor_id):
         return False
     return first in relations.ancestors(second) or second in relations.ancestors(first)
+
+
+def _named_within(a: FigureFact, b: FigureFact) -> bool:
+    """One claimant named in full and in part: "the interior ministry" (which the
+    dictionary does not resolve) is the "Syrian Interior Ministry" another claim names."""
+    if not (a.claimant and b.claimant) or (a.claimant_actor_id and b.claimant_actor_id):
+        return False
+    first, second = (
+        set(re.findall(r"[a-z]+", c.lower())) - {"the"} for c in (a.claimant, b.claimant)
+    )
+    return bool(first and second) and (first < second or second < first)
 
 
 _CONTRAST_CHARS = 300  # two figures of one article this close can be set against each other

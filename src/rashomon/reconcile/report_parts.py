@@ -30,6 +30,7 @@ class Sentence:
     said_days: list[str] = field(default_factory=list)  # days a source spoke on (see _days)
     spans: list[tuple[date, date]] = field(default_factory=list)  # coarser dates it gives
     around: set[str] = field(default_factory=set)  # places named as "near X", "outside X"
+    narrowed: bool = False  # its spans are parts of months ("early October"): exact bounds
 
 
 @dataclass

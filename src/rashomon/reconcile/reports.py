@@ -86,7 +86,11 @@ def article_reports(
     previous: Sentence | None = None
     for sentence in sentences:
         group = next((g for g in reversed(groups) if _fits(g, sentence, gazette, kinds, now)), None)
-        if group is not None and group is not groups[0] and group.sentences[-1] is not previous:
+        if (
+            group is not None
+            and group is not groups[0]
+            and (group.sentences[-1] is not previous or _toll_at_first(sentence, group, groups[0]))
+        ):
             group = _back_to_first(sentence, group, groups[0], now, (gazette, kinds))
         previous = sentence
         if group is not None and _a_period(sentence) and not _times(group.spans, group.days):
@@ -169,6 +173,9 @@ def _incident_sentences(
         back = _looking_back(found, dated, kinds)
         found.days, found.said_days = _days(found, dated, kinds, back)
         found.spans = _spans(found, dated) + _looked_back(back)
+        found.narrowed = any(
+            d.precision == "month" and _month_part(d.text) for d in dated.within(start, end)
+        )
         event_kinds = [k for e in found.events if (k := kinds.of_mode(e.mode))]
         if _violent(found, kinds):  # "evacuees were killed", "besieged Madaya was shelled"
             found.kinds = [k for k in found.kinds if kinds.violent(k)]
@@ -486,8 +493,36 @@ def _spans(sentence: Sentence, dated: Starting) -> list[tuple[date, date]]:
         if d.value and d.precision != "day":
             bounds = day_range(d.value)
             if bounds is not None and d.relation == "on":
-                found.append(bounds)
+                found.append(_part_of_month(d.text, bounds) if d.precision == "month" else bounds)
     return found
+
+
+# "early October", "mid-March", "the end of July": a third of the month, not all of it
+_EARLY_IN = re.compile(r"^(?:the\s+)?(?:early|beginning\s+of|start\s+of)\b", re.IGNORECASE)
+_MID_IN = re.compile(r"^(?:the\s+)?(?:mid|middle\s+of)\b", re.IGNORECASE)
+_LATE_IN = re.compile(r"^(?:the\s+)?(?:late|end\s+of)\b", re.IGNORECASE)
+
+
+def _month_part(text: str) -> str | None:
+    """Which third of its month a date's words name ("early October": "early"), if any."""
+    for part, words in (("early", _EARLY_IN), ("mid", _MID_IN), ("late", _LATE_IN)):
+        if words.match(text):
+            return part
+    return None
+
+
+def _part_of_month(text: str, bounds: tuple[date, date]) -> tuple[date, date]:
+    """The days of a month a date's words narrow it to ("early October": the 1st to the
+    10th), or the whole month."""
+    first, last = bounds
+    part = _month_part(text)
+    if part == "early":
+        return first, first + timedelta(days=9)
+    if part == "mid":
+        return first + timedelta(days=10), first + timedelta(days=19)
+    if part == "late":
+        return first + timedelta(days=20), last
+    return bounds
 
 
 def _publication_window(article: ArticleFact) -> tuple[date, date] | None:
@@ -572,6 +607,13 @@ def _death_tolls(figures: Iterable[FigureFact]) -> dict[str, list[tuple[float, f
     return found
 
 
+def _toll_at_first(sentence: Sentence, group: Group, first: Group) -> bool:
+    """A toll set at a place the first group names and `group` does not (see
+    _back_to_first)."""
+    places = set(sentence.places)
+    return bool(sentence.figures and places & set(first.places) and not places & set(group.places))
+
+
 def _back_to_first(
     sentence: Sentence,
     group: Group,
@@ -583,7 +625,10 @@ def _back_to_first(
     past. "Obama made chemical weapons a red line that in June triggered more aid" opens a
     group of June; "The Syrian National Coalition said 650 people died", three sentences on,
     counts the article's own attack, not June's. A sentence right after the past one still
-    continues it ("In August 2013 a gas attack struck Ghouta. Hundreds died.")."""
+    continues it ("In August 2013 a gas attack struck Ghouta. Hundreds died."), unless it
+    gives a toll at a place the first group names and the past one does not ("... over
+    another deadly incident last month. Aamaq said the strike on Boukamal killed six": the
+    article's own Boukamal strike; see _toll_at_first)."""
     if sentence.days or sentence.said_days or sentence.spans or now is None:
         return group
     times = _times(group.spans, group.days)
@@ -604,7 +649,8 @@ def _times_meet(sentence: Sentence, group: Group, now: tuple[date, date] | None)
         return True  # days alone are compared in _fits
     if not mine or not theirs:
         return True
-    return _overlapping(mine, theirs)
+    # a part of a month ("early October") has its own width: no day of slack beyond it
+    return _overlapping(mine, theirs, slack=0 if sentence.narrowed and not sentence.days else 1)
 
 
 PERIOD_DAYS = 31  # a time longer than this ("this year") is a period, not a happening's day
@@ -735,7 +781,11 @@ def _report(
     # a violent happening's doer is named by a violent act: who "sought to seize the
     # diplomatic initiative", or took a town, in the same breath did not strike
     peaceful = not kinds.violent(kind)
-    doing = [e for e in events if peaceful or kinds.violent(kinds.of_mode(e.mode) or GENERIC)]
+    doing = [
+        e for e in events
+        if (peaceful or kinds.violent(kinds.of_mode(e.mode) or GENERIC))
+        and not _abroad(e, place, gazette)
+    ]  # fmt: skip
     return IncidentReport(
         article_id=facts.id, outlet=facts.article.outlet, chain=chain, kind=kind,
         sentence_start=first.start, sentence_end=first.end, sentence=first.text,
@@ -763,6 +813,16 @@ def _report(
         terms=terms_of([s.text for s in group.sentences]
                        + ([facts.article.title] if lead and facts.article.title else [])),
     )  # fmt: skip
+
+
+def _abroad(event: EventFact, place: str | None, gazette: Gazette) -> bool:
+    """An act its own clause sets in another country than the report's place ("the
+    coalition has reduced its attacks on IS positions in Iraq", in a report of a strike in
+    Deir ez-Zor): another deed, whose doer is not this one's."""
+    if event.place_from != "clause" or not event.place_id or not place:
+        return False
+    theirs, ours = _country(event.place_id, gazette), _country(place, gazette)
+    return bool(theirs and ours and theirs != ours)
 
 
 def _figure_value(figure: FigureFact) -> float | None:
