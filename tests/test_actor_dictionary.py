@@ -315,8 +315,10 @@ def test_lookup_prefix_completes_a_group_name_cut_short():
             Actor("sami-harbour", "Sami Harbour Guard", ActorKind.PERSON),
         ]
     )
-    assert ids(groups.lookup_prefix("the Harbour Guard")) == ["harbour-guard"]
-    assert ids(groups.lookup_prefix("Red Valley")) == ["red-council", "red-front"]
+    assert groups.lookup_prefix("the Harbour Guard") == [(groups.get("harbour-guard"), "brigades")]
+    assert [(a.id, w) for a, w in groups.lookup_prefix("Red Valley")] == [
+        ("red-council", "council"), ("red-front", "front")
+    ]  # fmt: skip
     assert groups.lookup_prefix("Harbour Guard Brigades") == []  # the whole name: lookup's
     assert groups.lookup_prefix("Sami Harbour") == []  # persons are not completed
     assert groups.lookup_prefix("Red") == []  # one word says too little

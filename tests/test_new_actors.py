@@ -61,6 +61,17 @@ def test_the_last_name_of_a_list_of_villages_is_a_village_too(nlp, matcher):
     assert not {n for n in new_names(found) if "Hurra" in n}, new_names(found)
 
 
+def test_a_name_listed_with_a_place_named_as_such_is_a_place(nlp, matcher):
+    text = (
+        "The army shelled Zor Qalwa and Tal Hamra on Monday. Zor Qalwa was hit again. Troops "
+        "regained Zor Qalwa as well as Kherbat Hajam on Tuesday, military sources said."
+    )
+    assert "Zor Qalwa" not in new_names(find(nlp, matcher, text))
+    # a person listed with a village keeps being a person
+    text = "Omar Qalwa and Samir Haddad said the shelling of Tal Hamra went on for hours."
+    assert {"Omar Qalwa", "Samir Haddad"} <= new_names(find(nlp, matcher, text))
+
+
 def test_an_outlets_reporter_is_a_credit(nlp, matcher):
     found = find(nlp, matcher, "Talks resumed on Monday. TRT Worlds Hadia Marouf has the latest.")
     assert "Hadia Marouf" not in new_names(found)
@@ -213,6 +224,9 @@ def test_a_group_name_cut_short_is_the_group_or_no_one(nlp, matcher):
     # "Syrian National" begins the Coalition's name and the Council's: no new actor
     found = find(nlp, matcher, "The Syrian National said the regime exploits the world.")
     assert not new_names(found), new_names(found)
+    # a name that ends on a head noun is whole, though a group's name begins with it
+    found = find(nlp, matcher, "The alliance's Air Force struck the town twice on Monday.")
+    assert "air-force-intelligence" not in {m.actor_id for m in found.mentions}
 
 
 def test_a_nationality_before_an_unknown_body_is_part_of_its_name(nlp, matcher):

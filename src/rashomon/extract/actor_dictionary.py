@@ -65,7 +65,7 @@ class ActorDictionary:
         self._group_words: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         # the first words of the names of groups (not persons) -> actor ids, for the cut-off
         # names `lookup_prefix` completes
-        self._prefixes: dict[str, set[str]] = {}
+        self._prefixes: dict[str, set[tuple[str, str]]] = {}
         for actor in self._actors.values():
             for name in (actor.name, *actor.aliases, *(r.name for r in actor.former_names)):
                 _add(self._exact, normalise_name(name), actor.id)
@@ -78,7 +78,8 @@ class ActorDictionary:
                         self._group_words.setdefault(word, []).append((words, actor.id))
                     bare = normalise_name(_APOSTROPHES.sub("", name)).split()
                     for end in range(MIN_PREFIX_WORDS, len(bare)):
-                        self._prefixes.setdefault(" ".join(bare[:end]), set()).add(actor.id)
+                        cut = self._prefixes.setdefault(" ".join(bare[:end]), set())
+                        cut.add((actor.id, bare[end]))
             for metonym in actor.metonyms:
                 _add(self._metonyms, normalise_name(metonym), actor.id)
             for renaming in actor.former_names:
@@ -148,15 +149,16 @@ class ActorDictionary:
                     found.add(actor_id)
         return self._actors[found.pop()] if len(found) == 1 else None
 
-    def lookup_prefix(self, text: str) -> list[Actor]:
-        """Groups (not persons) whose name begins with the words of `text` and goes on:
-        "Kurdish Peoples Protection" (Units), "Syrian National" (Coalition, Council). A name
-        the copy or the tagger cut short; several when the beginning is shared, none for a
-        text shorter than MIN_PREFIX_WORDS words."""
+    def lookup_prefix(self, text: str) -> list[tuple[Actor, str]]:
+        """Groups (not persons) whose name begins with the words of `text` and goes on, each
+        with the word that follows (normalised): "Kurdish Peoples Protection" (units),
+        "Syrian National" (coalition, council). A name the copy or the tagger may have cut
+        short; several when the beginning is shared, none for a text shorter than
+        MIN_PREFIX_WORDS words."""
         key = normalise_name(_APOSTROPHES.sub("", text))
         if len(key.split()) < MIN_PREFIX_WORDS:
             return []
-        return [self._actors[i] for i in sorted(self._prefixes.get(key, ()))]
+        return [(self._actors[i], word) for i, word in sorted(self._prefixes.get(key, ()))]
 
     def by_metonym(self, text: str) -> list[Actor]:
         return [self._actors[i] for i in self._metonyms.get(normalise_name(text), ())]

@@ -530,10 +530,10 @@ class _Resolver:
                 self._demonym_led(ent)
                 continue
             found = self._known(text)
-            if not found and label == "ORG":
-                found = self.d.lookup_prefix(text)  # "Kurdish Peoples Protection"
-                if len(found) > 1:
+            if not found and label == "ORG" and (cut := self._cut_off(text)) is not None:
+                if len(cut) > 1:
                     continue  # "The Syrian National said": a cut-off name, but whose?
+                found = cut  # "Kurdish Peoples Protection"
             if len(found) == 1:
                 actor_id = found[0].id
                 self._add(ent, self._kind_of(actor_id), actor_id, "ner")
@@ -704,6 +704,19 @@ class _Resolver:
         titled = len(words) < len(text.split())
         exact = normalise_name(words[0])
         return self.m.surnames.get(exact) if titled and len(exact) >= 4 else None
+
+    def _cut_off(self, text: str) -> list[Actor] | None:
+        """The groups `text` is the beginning of, when it is a name cut before its head noun:
+        it ends on no head ("Kurdish Peoples Protection", not "Air Force", a name in itself
+        that also begins "Air Force Intelligence Directorate"), and the groups' names go on
+        with one ("Units"; not "Syrian National Security Bureau"). None when it is no such
+        beginning."""
+        heads = self.m.vetter.cues.group_heads
+        words = normalise_name(text).split()
+        if not words or words[-1] in heads:
+            return None
+        found = {actor.id: actor for actor, word in self.d.lookup_prefix(text) if word in heads}
+        return list(found.values()) or None
 
     def _with_owner(self, ent: Span, text: str) -> str:
         """ "the Russian General Staff": the tagger leaves the nationality out of the

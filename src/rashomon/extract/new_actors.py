@@ -70,6 +70,7 @@ class NameCues:
     ground_nouns: frozenset[str] = frozenset()
     document_heads: frozenset[str] = frozenset()
     campaign_nouns: frozenset[str] = frozenset()
+    group_heads: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> NameCues:
@@ -85,7 +86,7 @@ def _packaged_cues() -> NameCues:
             "toponym_heads", "place_nouns", "locative_prepositions", "credit_words",
             "furniture_words", "name_particles", "date_words", "descriptor_words",
             "description_heads", "headline_words", "held_participles", "ground_nouns",
-            "document_heads", "campaign_nouns",
+            "document_heads", "campaign_nouns", "group_heads",
         )}
     )  # fmt: skip
 
@@ -300,6 +301,15 @@ class _Article:
     def _in_place(self, token: Token) -> bool:
         return any(start <= token.idx < end for start, end in self.place_spans)
 
+    def _toponym_led(self, token: Token) -> bool:
+        """The token ends a name that begins with a place word ("Kherbat Hajam", "Tal
+        Hamra"), however the tagger labelled it."""
+        ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        if ent is None or ent.end - 1 != token.i:
+            return False
+        first = re.sub(r"^(?:al|el)-", "", ent[0].lower_.strip("."))
+        return first in self.cues.toponym_heads
+
     def _sure_place(self, word: str) -> bool:
         """One of the project's own places ("Aleppo"): never part of a person's name.
         Countries are not enough: Jordan and Chad are first names too."""
@@ -329,7 +339,9 @@ class _Article:
         if after is not None and after.lower_ in cues.place_nouns:
             return True
         for other in (head.head, *head.children):
-            if "conj" in (other.dep_, head.dep_) and self._in_place(other):
+            if "conj" in (other.dep_, head.dep_) and (
+                self._in_place(other) or self._toponym_led(other)
+            ):
                 return True  # "Zor Qsayaa as well as Kherbat in Hama": listed with places
         if before is not None and before.lower_ in cues.locative_prepositions:
             return True
