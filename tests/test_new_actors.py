@@ -82,6 +82,14 @@ def test_an_outlets_reporter_is_a_credit(nlp, matcher):
     assert "Tom Bowman" in new_names(found)
 
 
+def test_a_credit_word_ending_the_sentence_before_makes_no_credit(nlp, matcher):
+    text = (
+        "Samir Qudsi, a singer, was killed in an airstrike, the channel reported. Qudsi wrote "
+        "several hymns for the group."
+    )
+    assert "Samir Qudsi" in new_names(find(nlp, matcher, text))
+
+
 def test_an_outlet_someone_spoke_to_is_no_actor(nlp, matcher):
     found = find(nlp, matcher, '"We heard a very loud blast," a farmer told the ABC.')
     assert not new_names(found), new_names(found)

@@ -368,7 +368,8 @@ class _Article:
         Standards", "Posted on May 3 by X", a tweet's "pic.twitter.com/... X (handle)"."""
         if any(start <= span.start < end for start, end in self.credit_zones):
             return True
-        window = self.doc[max(span.start - 4, 0) : span.start]
+        # the words before it in its sentence: "... CBS reported. X composed" is no credit
+        window = self.doc[max(span.start - 4, span.sent.start) : span.start]
         if any("twitter.com" in t.lower_ for t in window):
             return True
         if any(t.lower_ in self.cues.credit_words for t in window):
