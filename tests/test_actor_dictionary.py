@@ -304,3 +304,21 @@ def test_counterparts_swap_the_roles_country_on_the_date():
     found = dictionary.counterparts("samantha-power", frozenset({"russia"}), "2016-09-17")
     assert [a.id for a in found] == ["vitaly-churkin"]
     assert dictionary.counterparts("samantha-power", frozenset({"russia"}), "2018-01-10") == []
+
+
+def test_lookup_prefix_completes_a_group_name_cut_short():
+    groups = ActorDictionary(
+        [
+            Actor("harbour-guard", "Harbour Guard Brigades", ActorKind.ARMED_GROUP),
+            Actor("red-council", "Red Valley Council", ActorKind.POLITICAL_GROUP),
+            Actor("red-front", "Red Valley Front", ActorKind.ARMED_GROUP),
+            Actor("sami-harbour", "Sami Harbour Guard", ActorKind.PERSON),
+        ]
+    )
+    assert groups.lookup_prefix("the Harbour Guard") == [(groups.get("harbour-guard"), "brigades")]
+    assert [(a.id, w) for a, w in groups.lookup_prefix("Red Valley")] == [
+        ("red-council", "council"), ("red-front", "front")
+    ]  # fmt: skip
+    assert groups.lookup_prefix("Harbour Guard Brigades") == []  # the whole name: lookup's
+    assert groups.lookup_prefix("Sami Harbour") == []  # persons are not completed
+    assert groups.lookup_prefix("Red") == []  # one word says too little

@@ -27,6 +27,7 @@ from rashomon.model import Actor, ActorKind, Renaming, RoleTerm
 PACKAGED = "actors.yaml"
 MIN_VARIANT_KEY = 6  # shorter skeletons match words: "used" would be Assad, "an" Aoun
 MIN_CLOSE_NAME = 10  # a misspelt name must be this long (letters, spaces) to match closely
+MIN_PREFIX_WORDS = 2  # a one-word beginning ("Islamic") says too little to complete
 MIN_CLOSE_WORD = 6  # and the misspelt word this long, in its longer spelling
 _FIELDS = frozenset(field.name for field in dataclasses.fields(Actor))
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml parses 10x faster
@@ -62,6 +63,9 @@ class ActorDictionary:
         # words of the names of groups (not persons) -> (name's words, actor id), for the
         # misspellings `lookup_close` forgives
         self._group_words: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        # the first words of the names of groups (not persons) -> actor ids, for the cut-off
+        # names `lookup_prefix` completes
+        self._prefixes: dict[str, set[tuple[str, str]]] = {}
         for actor in self._actors.values():
             for name in (actor.name, *actor.aliases, *(r.name for r in actor.former_names)):
                 _add(self._exact, normalise_name(name), actor.id)
@@ -72,6 +76,10 @@ class ActorDictionary:
                     words = tuple(normalise_name(name).split())
                     for word in dict.fromkeys(words):
                         self._group_words.setdefault(word, []).append((words, actor.id))
+                    bare = normalise_name(_APOSTROPHES.sub("", name)).split()
+                    for end in range(MIN_PREFIX_WORDS, len(bare)):
+                        cut = self._prefixes.setdefault(" ".join(bare[:end]), set())
+                        cut.add((actor.id, bare[end]))
             for metonym in actor.metonyms:
                 _add(self._metonyms, normalise_name(metonym), actor.id)
             for renaming in actor.former_names:
@@ -140,6 +148,17 @@ class ActorDictionary:
                 if len(name) == len(words) and _one_slip(words, name):
                     found.add(actor_id)
         return self._actors[found.pop()] if len(found) == 1 else None
+
+    def lookup_prefix(self, text: str) -> list[tuple[Actor, str]]:
+        """Groups (not persons) whose name begins with the words of `text` and goes on, each
+        with the word that follows (normalised): "Kurdish Peoples Protection" (units),
+        "Syrian National" (coalition, council). A name the copy or the tagger may have cut
+        short; several when the beginning is shared, none for a text shorter than
+        MIN_PREFIX_WORDS words."""
+        key = normalise_name(_APOSTROPHES.sub("", text))
+        if len(key.split()) < MIN_PREFIX_WORDS:
+            return []
+        return [(self._actors[i], word) for i, word in sorted(self._prefixes.get(key, ()))]
 
     def by_metonym(self, text: str) -> list[Actor]:
         return [self._actors[i] for i in self._metonyms.get(normalise_name(text), ())]

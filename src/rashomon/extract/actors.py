@@ -280,6 +280,7 @@ class _Resolver:
         self._aliases_from_text()
         self._ner_spans()
         self._name_parts()
+        self._middle_names()
         self._acronyms_by_initials()
         self._leaders_forces()
         self._roles()
@@ -390,6 +391,12 @@ class _Resolver:
                 continue
             if owner.kind in _PLACE_KINDS and not initials_fit(match.group(1), owner.text):
                 continue  # "TEHRAN (FNA)", "Aleppo (AFP)": a dateline's credit, not a name
+            known = self.d.lookup(match.group(1)) if owner.actor_id.startswith("new:") else []
+            if len(known) == 1 and _spells_out(owner.text, known[0]):
+                # "the United Nations International Childrens Emergency Fund (UNICEF)": a
+                # longer spelling of a group the dictionary knows by that acronym
+                self._merge_into(owner.actor_id, known[0].id, "acronym")
+                continue
             self._record_alias(owner.actor_id, match.start(1), match.end(1), "acronym")
         self._apply_text_aliases()
 
@@ -523,6 +530,10 @@ class _Resolver:
                 self._demonym_led(ent)
                 continue
             found = self._known(text)
+            if not found and label == "ORG" and (cut := self._cut_off(text)) is not None:
+                if len(cut) > 1:
+                    continue  # "The Syrian National said": a cut-off name, but whose?
+                found = cut  # "Kurdish Peoples Protection"
             if len(found) == 1:
                 actor_id = found[0].id
                 self._add(ent, self._kind_of(actor_id), actor_id, "ner")
@@ -532,7 +543,7 @@ class _Resolver:
                 actor_id = self._new_actor(text, ActorKind.PERSON)
                 self._add(ent, "person", actor_id, "new")
             elif label == "ORG" and len(text) > 2:
-                actor_id = self._new_actor(text, ActorKind.OTHER)
+                actor_id = self._new_actor(self._with_owner(ent, text), ActorKind.OTHER)
                 self._add(ent, "organisation", actor_id, "new")
             elif (
                 label == "PERSON"
@@ -562,17 +573,64 @@ class _Resolver:
         if not owners:
             return
         entities = {t.i: e for e in self.doc.ents for t in e}
+        lone = {  # one-word new actors: "Noha" the tagger made an organisation
+            key: m.actor_id for key, m in self.mentions.items()
+            if m.actor_id.startswith("new:") and " " not in self.new_actors[m.actor_id].name
+        }  # fmt: skip
         for token in self.doc:
+            modifier = token.dep_ in ("compound", "amod", "poss") and token.head.pos_ == "NOUN"
             found = owners.get(token.text)
+            if found is None and len(token) > 4 and token.text.endswith("s") and modifier:
+                found = owners.get(token.text[:-1])  # "Akidis statement": lost apostrophe
             if not found or len(found) != 1 or token.pos_ != "PROPN":
                 continue
+            if token.ent_type_ == "NORP" and modifier:
+                continue  # "a Chechen rebel" after "Omar the Chechen": a nationality
             start, end = token.idx, token.idx + len(token)
             ent = entities.get(token.i)
             if ent is not None and len(ent) > 1:
                 continue  # part of a longer name: "Haroun Daqqaq" itself, or someone else
+            if (start, end) in lone and lone[(start, end)] not in found:
+                del self.mentions[(start, end)]
             if self._covered(start, end) or (start, end) in self.places:
                 continue
             self._add((start, end), "person", next(iter(found)), "surname")
+            self.names = [n for n in self.names if (n.start, n.end) != (start, end)]
+        self._drop_unnamed_new_actors()
+
+    def _drop_unnamed_new_actors(self) -> None:
+        named = {m.actor_id for m in self.mentions.values()}
+        gone = [a for a in self.new_actors if a not in named]
+        for actor_id in gone:
+            del self.new_actors[actor_id]
+        self.aliases = [a for a in self.aliases if a.actor_id not in gone]
+        self.text_aliases = {k: v for k, v in self.text_aliases.items() if v not in gone}
+
+    def _middle_names(self) -> None:
+        """ "Peter Edward Kassig" and "Peter Kassig", "Bandar bin Sultan" and "Bandar Sultan"
+        in one article: new persons whose names share the first and the last word, one the
+        other's words with some left out, are one person, under the shorter name (the form
+        other articles are likelier to use)."""
+        persons = {
+            actor_id: normalise_name(actor.name).split()
+            for actor_id, actor in self.new_actors.items()
+            if actor.kind is ActorKind.PERSON
+        }
+        for long_id, long in persons.items():
+            shorter = [
+                short_id for short_id, short in persons.items()
+                if short_id != long_id and 2 <= len(short) < len(long)
+                and short[0] == long[0] and short[-1] == long[-1] and _subsequence(short, long)
+                and short_id in self.new_actors
+            ]  # fmt: skip
+            if len(shorter) != 1 or long_id not in self.new_actors:
+                continue
+            for key, mention in list(self.mentions.items()):
+                if mention.actor_id == long_id:
+                    self.mentions[key] = ActorMention(
+                        *key, mention.text, mention.kind, shorter[0], mention.method
+                    )
+            self._drop_unnamed_new_actors()
 
     def _leaders_forces(self) -> None:
         """ "the Assad regime", "Assad's forces", "the Obama administration": a leader's name
@@ -647,12 +705,47 @@ class _Resolver:
         exact = normalise_name(words[0])
         return self.m.surnames.get(exact) if titled and len(exact) >= 4 else None
 
+    def _cut_off(self, text: str) -> list[Actor] | None:
+        """The groups `text` is the beginning of, when it is a name cut before its head noun:
+        it ends on no head ("Kurdish Peoples Protection", not "Air Force", a name in itself
+        that also begins "Air Force Intelligence Directorate"), and the groups' names go on
+        with one ("Units"; not "Syrian National Security Bureau"). None when it is no such
+        beginning."""
+        heads = self.m.vetter.cues.group_heads
+        words = normalise_name(text).split()
+        if not words or words[-1] in heads:
+            return None
+        found = {actor.id: actor for actor, word in self.d.lookup_prefix(text) if word in heads}
+        return list(found.values()) or None
+
+    def _with_owner(self, ent: Span, text: str) -> str:
+        """ "the Russian General Staff": the tagger leaves the nationality out of the
+        organisation's name; without it the name is a part of any state's."""
+        if ent.start == 0:
+            return text
+        before = self.doc[ent.start - 1]
+        if before.lower_ not in _DEMONYMS or before.ent_type_ not in ("NORP", ""):
+            return text
+        return f"{before.text} {text}"
+
     def _new_actor(self, name: str, kind: ActorKind) -> str:
+        if kind is ActorKind.PERSON:
+            name = self._untitled(name)
         slug = re.sub(r"[^a-z0-9]+", "-", normalise_name(name)).strip("-")
         actor_id = f"new:{slug}"
         if actor_id not in self.new_actors:
             self.new_actors[actor_id] = Actor(id=actor_id, name=_strip(name), kind=kind)
         return actor_id
+
+    def _untitled(self, name: str) -> str:
+        """ "Prince Bandar bin Sultan", "Activist Jane Roe": a person's name less the title or
+        description the tagger took into it, so that the person has one id with or without
+        it (a name of one word keeps its title: "King Abdullah")."""
+        words = name.split()
+        nouns = self.m.vetter.person_nouns
+        while len(words) > 2 and ((low := words[0].lower().strip(".")) in _TITLES or low in nouns):
+            words = words[1:]
+        return " ".join(words)
 
     def _state_of(self, country: str) -> str | None:
         for actor in self.d:
@@ -1040,6 +1133,26 @@ def _role_phrase(head: Token) -> Span:
             end = max(t.i for t in child.subtree) + 1
             break
     return doc[start:end]
+
+
+def _spells_out(text: str, actor: Actor) -> bool:
+    """Whether `text` holds every word of one of the group's names of two words or more
+    ("United Nations International Childrens Emergency Fund" those of "United Nations
+    Children's Fund"): a longer spelling of it, not another group with the same initials."""
+    if actor.kind is ActorKind.PERSON:
+        return False
+    words = set(normalise_name(_APOSTROPHE.sub("", text)).split())
+    for name in (actor.name, *actor.aliases):
+        own = normalise_name(_APOSTROPHE.sub("", name)).split()
+        if len(own) >= 2 and set(own) <= words:
+            return True
+    return False
+
+
+def _subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
+    """Whether `short` is `long` with some words left out, the rest in order."""
+    rest = iter(long)
+    return all(word in rest for word in short)
 
 
 def _looks_like_name(span: Span) -> bool:

@@ -46,6 +46,10 @@ _NAMED_METHODS = frozenset({"new", "ner", "surname", "alias", "first name"})
 _DIGIT = re.compile(r"\d")
 _TITLE_CASE_SHARE = 0.7  # a sentence this capitalised is a headline: its names are no evidence
 _TITLE_CASE_MIN_WORDS = 5
+_ARTICLES = frozenset({"the", "a", "an"})
+_NAMING_WORDS = frozenset(
+    {"the", "called", "dubbed", "named", "codenamed", "code-named", '"', "“", "'", "‘"}
+)
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,10 @@ class NameCues:
     description_heads: frozenset[str] = frozenset()
     headline_words: frozenset[str] = frozenset()
     held_participles: frozenset[str] = frozenset()
+    ground_nouns: frozenset[str] = frozenset()
+    document_heads: frozenset[str] = frozenset()
+    campaign_nouns: frozenset[str] = frozenset()
+    group_heads: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> NameCues:
@@ -77,7 +85,8 @@ def _packaged_cues() -> NameCues:
         **{field: frozenset(str(w).lower() for w in data.get(field) or ()) for field in (
             "toponym_heads", "place_nouns", "locative_prepositions", "credit_words",
             "furniture_words", "name_particles", "date_words", "descriptor_words",
-            "description_heads", "headline_words", "held_participles",
+            "description_heads", "headline_words", "held_participles", "ground_nouns",
+            "document_heads", "campaign_nouns", "group_heads",
         )}
     )  # fmt: skip
 
@@ -181,8 +190,12 @@ class _Article:
             return SHAPE  # "Senate", "Coalition": the article writes it in lower case too
         if " " not in actor.name and spans and all(self._in_title(s, actor.id) for s in spans):
             return SHAPE  # "Rear Admiral John Kirby", "Secretary of State John Kerry"
-        if any(self._in_credit(s) for s in spans):
+        if any(self._names_campaign(s) for s in spans):
+            return SHAPE  # "an operation called the Wrath of Euphrates": a campaign's name
+        if any(self._in_credit(s) or self._in_link_list(s) for s in spans):
             return CREDIT
+        if spans and all(self._closes_headline(s) for s in spans):
+            return CREDIT  # "Hundreds dead as rebels seize air base: monitor Jane Doe."
         if spans and self.v.is_outlet(actor.name) and all(self._told(s) for s in spans):
             return INTERMEDIARY
         weighty = [s for s in spans if not self._in_headline(s)]
@@ -210,6 +223,14 @@ class _Article:
             return False  # "Warplane Crashes", "Terrorist Attack": a headline's words
         if all(w in self.cues.descriptor_words for w in lowered):
             return False  # "Takfiri" in "the Takfiri group": a creed, not a name
+        if lowered[0] in self.cues.campaign_nouns or lowered[-1] in self.cues.document_heads:
+            return False  # "Operation Euphrates Shield", "Chemical Weapons Convention"
+        if (
+            len(lowered) > 2
+            and lowered[0] in self.cues.document_heads
+            and lowered[1] in ("of", "for", "on")
+        ):
+            return False  # "Treaty of ...", "Framework for ...", "Convention on ..."
         if len(lowered) == 1 and lowered[0] in self.cues.description_heads:
             return False  # "the Commission": a description of someone named elsewhere
         dates = sum(w in self.cues.date_words for w in lowered)
@@ -280,6 +301,15 @@ class _Article:
     def _in_place(self, token: Token) -> bool:
         return any(start <= token.idx < end for start, end in self.place_spans)
 
+    def _toponym_led(self, token: Token) -> bool:
+        """The token ends a name that begins with a place word ("Kherbat Hajam", "Tal
+        Hamra"), however the tagger labelled it."""
+        ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        if ent is None or ent.end - 1 != token.i:
+            return False
+        first = re.sub(r"^(?:al|el)-", "", ent[0].lower_.strip("."))
+        return first in self.cues.toponym_heads
+
     def _sure_place(self, word: str) -> bool:
         """One of the project's own places ("Aleppo"): never part of a person's name.
         Countries are not enough: Jordan and Chad are first names too."""
@@ -300,6 +330,8 @@ class _Article:
                 return True
             if preposition.lower_ == "of" and preposition.head.lower_ in cues.place_nouns:
                 return True
+            if preposition.lower_ == "of" and preposition.head.lower_ in cues.ground_nouns:
+                return True  # "regained control of X", "the siege of X"
         if head.dep_ in ("compound", "nmod", "amod") and head.head.lower_ in cues.place_nouns:
             return True
         before = self.doc[span.start - 1] if span.start > 0 else None
@@ -307,7 +339,9 @@ class _Article:
         if after is not None and after.lower_ in cues.place_nouns:
             return True
         for other in (head.head, *head.children):
-            if "conj" in (other.dep_, head.dep_) and self._in_place(other):
+            if "conj" in (other.dep_, head.dep_) and (
+                self._in_place(other) or self._toponym_led(other)
+            ):
                 return True  # "Zor Qsayaa as well as Kherbat in Hama": listed with places
         if before is not None and before.lower_ in cues.locative_prepositions:
             return True
@@ -334,7 +368,8 @@ class _Article:
         Standards", "Posted on May 3 by X", a tweet's "pic.twitter.com/... X (handle)"."""
         if any(start <= span.start < end for start, end in self.credit_zones):
             return True
-        window = self.doc[max(span.start - 4, 0) : span.start]
+        # the words before it in its sentence: "... CBS reported. X composed" is no credit
+        window = self.doc[max(span.start - 4, span.sent.start) : span.start]
         if any("twitter.com" in t.lower_ for t in window):
             return True
         if any(t.lower_ in self.cues.credit_words for t in window):
@@ -345,6 +380,33 @@ class _Article:
             return True  # "TRT World's Jane Doe has the latest": its correspondent
         after = self.doc[span.end : span.end + 2]
         return any(t.lower_ in self.cues.credit_words or t.text == "/" for t in after)
+
+    def _names_campaign(self, span: Span) -> bool:
+        """After "operation" ("its operation X", "an offensive dubbed the X"): the name
+        of a campaign, which is something done, not someone doing it."""
+        i = span.start - 1
+        while i >= 0 and self.doc[i].lower_ in _NAMING_WORDS:
+            i -= 1
+        return i >= 0 and self.doc[i].lower_ in self.cues.campaign_nouns
+
+    def _in_link_list(self, span: Span) -> bool:
+        """Beside a "|" of a row of links or sections ("Episode | Showcase Category News"):
+        page furniture, not prose."""
+        before = self.doc[span.start - 1] if span.start > 0 else None
+        after = self.doc[span.end] if span.end < len(self.doc) else None
+        return any(t is not None and t.text == "|" for t in (before, after))
+
+    def _closes_headline(self, span: Span) -> bool:
+        """The name ends the article's first sentence, a headline (no article "the"/"a" in
+        it) that a byline ran into: "Rebels seize air base: monitor Jane Doe." Only when
+        the name is named nowhere else (the caller asks it of every mention)."""
+        sentence = span.sent
+        if sentence.start != 0 or span.root.dep_ in ("nsubj", "nsubjpass"):
+            return False
+        if any(not t.is_punct for t in self.doc[span.end : sentence.end]):
+            return False
+        words = self.doc[sentence.start : span.start]
+        return len(words) >= 3 and not any(t.pos_ == "DET" and t.lower_ in _ARTICLES for t in words)
 
     def _told(self, span: Span) -> bool:
         """Where the outlet someone spoke to stands: "told X", "speaking to X", "in an
