@@ -21,6 +21,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 from rashomon.facts import (
     AlignedFigure,
@@ -240,21 +241,15 @@ def incident_figures(
     for (measure, victims), claims in sorted(groups.items()):
         key = f"{incident.id}|{measure}|{victims}"
         subject = measure if measure == victims else f"{measure.replace('_', ' ')} ({victims})"
-        aligned = _align(key, subject, measure, victims, "incident", claims, articles,
-                         incident_id=incident.id, place_id=incident.place_id,
-                         disputable=headline, relations=relations, leading=leading)  # fmt: skip
+        align = partial(_align, key, subject, measure, victims, "incident", claims, articles,
+                        incident_id=incident.id, place_id=incident.place_id,
+                        disputable=headline, relations=relations, leading=leading)  # fmt: skip
+        aligned = align()
         floors = _parts_as_floors(measure, victims, groups)
-        if floors:
-            widened = _align(key, subject, measure, victims, "incident", claims, articles,
-                             incident_id=incident.id, place_id=incident.place_id,
-                             disputable=headline, relations=relations, leading=leading,
-                             floors=floors)  # fmt: skip
-            disputed = _floors_disputed(widened, floors) if widened is not None else []
-            if disputed:  # only the floors that clash are shown beside the whole's claims
-                aligned = _align(key, subject, measure, victims, "incident", claims, articles,
-                                 incident_id=incident.id, place_id=incident.place_id,
-                                 disputable=headline, relations=relations, leading=leading,
-                                 floors=disputed)  # fmt: skip
+        widened = align(floors=floors) if floors else None
+        disputed = _floors_disputed(widened, floors) if widened is not None else []
+        if disputed:  # only the floors that clash are shown beside the whole's claims
+            aligned = align(floors=disputed)
         if aligned is not None and measure in _COUNTS:
             aligned = _never_risen(aligned)
         found.append(aligned)
