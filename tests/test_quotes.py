@@ -606,3 +606,26 @@ def test_counted_speakers_stay_speakers(quotes_of):
 def test_counted_victims(nlp, text, word, counted):
     doc = nlp(text)
     assert counted_victims(next(t for t in doc if t.text == word)) is counted
+
+
+def test_the_person_an_outlet_quoted_as_saying_is_the_speaker(quotes_of):
+    quotes = quotes_of(
+        "The agency quoted Foreign Ministry spokeswoman Jane Roe as saying that talks had "
+        "failed.\n\n"
+        "“We are reaching a grim conclusion,” the Tass news agency quoted Foreign Ministry "
+        "spokeswoman Jane Roe as saying."
+    )
+    indirect = one(quotes, "talks had failed")
+    assert "Jane Roe" in indirect.speaker and indirect.intermediary is None
+    direct = one(quotes, "grim conclusion")
+    assert "Jane Roe" in direct.speaker and direct.intermediary == "TASS"
+
+
+def test_a_surname_the_tagger_took_for_a_common_noun_is_the_person_named_before(quotes_of):
+    quotes = quotes_of(
+        "General Mark Townsend told reporters on Monday that the strike killed fighters.\n\n"
+        "“Everything we have seen suggests that it was the fighters we expected,” "
+        "Townsend said."
+    )
+    quote = one(quotes, "Everything we have seen")
+    assert quote.speaker == "Townsend" and quote.speaker_actor_id is not None

@@ -24,6 +24,7 @@ from rashomon.extract.quotes.tokens import (
     _Found,
     _has_words,
     _passive,
+    _quoting_verb,
     _subject,
     _that_clause,
     _trim,
@@ -160,6 +161,12 @@ class _Article(_Speech, _Speakers):
         sense = self.verbs.get(token.lemma_)
         if sense is None or _passive(token):
             return None
+        if any(
+            (q := _quoting_verb(g)) is not None and q.i == token.i
+            for c in token.children
+            for g in c.children
+        ):
+            return None  # "X quoted Y as saying ...": Y speaks, through "saying"
         last = token.i + 1
         for child in token.children:
             if child.i == last and (

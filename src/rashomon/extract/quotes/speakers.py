@@ -18,6 +18,7 @@ from rashomon.extract.quotes.tokens import (
     _SUBJECTS,
     _VENUES,
     _Cue,
+    _quoting_verb,
     _trim,
 )
 
@@ -256,6 +257,11 @@ class _Speakers:
                     for prep in child.children:
                         if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in ("to", "by"):
                             candidates += [g for g in prep.children if g.dep_ == "pobj"]
+        quoting = _quoting_verb(verb)
+        if quoting is not None:  # "the Tass news agency quoted X as saying": Tass passed it on
+            candidates += [c for c in quoting.children if c.dep_ == "nsubj"]
+            for agent in (c for c in quoting.children if c.dep_ == "agent"):
+                candidates += [g for g in agent.children if g.dep_ == "pobj"]
         if cue.sense.object == "addressee":
             after = range(cue.last, min(cue.last + 5, len(self.doc)))
             candidates += [self.doc[i] for i in after if not self.doc[i].is_punct][:1]
