@@ -795,3 +795,23 @@ def test_a_toll_put_as_high_as_a_number_is_a_ceiling_of_the_dead(read):
     assert (claim.measure, claim.qualifier) == ("killed", "at_most")
     claim = one(read("The death toll could be as high as 80, the monitor said."), "80")
     assert (claim.measure, claim.qualifier, claim.claimant) == ("killed", "at_most", "monitor")
+
+
+def test_the_group_the_counted_belong_to_gives_their_measure(read):
+    among = one(read("Among the dead were 12 children, the monitor said."), "12")
+    assert (among.measure, among.victims) == ("killed", "children")
+    claims = read("The dead included two nurses and four children, activists said.")
+    assert [(c.measure, c.victims) for c in claims] == [
+        ("killed", "civilians"),
+        ("killed", "children"),
+    ]
+    assert one(read("The convoy included 31 trucks."), "31").measure == "other"
+
+
+def test_a_verb_of_harm_outranks_a_participle_that_says_who_the_counted_were(read):
+    assert one(read("At least 21 displaced people were killed in the raid."), "21").measure == (
+        "killed"
+    )
+    assert one(read("The 40 wounded civilians were taken to hospital."), "40").measure == (
+        "injured"
+    )
