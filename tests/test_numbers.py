@@ -815,3 +815,12 @@ def test_a_verb_of_harm_outranks_a_participle_that_says_who_the_counted_were(rea
     assert one(read("The 40 wounded civilians were taken to hospital."), "40").measure == (
         "injured"
     )
+
+
+def test_a_count_of_them_reads_as_the_count_before_it(read):
+    five = one(read("The strike killed 12 people, five of them women."), "five")
+    assert (five.measure, five.victims) == ("killed", "women")
+    seven = one(
+        read("Jets killed at least 22 people in a town on Monday, seven of them children."), "seven"
+    )
+    assert (seven.measure, seven.victims) == ("killed", "children")

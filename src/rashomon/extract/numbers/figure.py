@@ -97,6 +97,9 @@ class _FigureReader:
             own = self._modifier_measure(noun, people)  # "hundreds of people killed"
             tok = _number_head(anchor)  # "hundreds of people were killed": the number's role
         measure, verb, link = (own, None, None) if own else self._measure(tok, people)
+        them = _of_pronoun(anchor)
+        if them is not None and own is None:  # "killing 22 people, seven of them children"
+            measure, verb, link = None, None, them.i
         if measure is None and link is None and people:
             measure = self._adjacent_measure(expr, noun)
         fallback = self._noun_measure(noun, counted) or OTHER
@@ -720,3 +723,14 @@ def _unlinked(figure: _Figure) -> _Figure:
         figure.fallback, figure.victims, figure.scope, figure.scope_since, None,
         figure.people, figure.fallback,
     )  # fmt: skip
+
+
+def _of_pronoun(anchor: Token) -> Token | None:
+    """The "them" of "seven of them children", "most of whom were women": the count is a
+    part of the one before it in the sentence, and reads as it does."""
+    for prep in anchor.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.lower_ in ("them", "whom"):
+                    return obj
+    return None
