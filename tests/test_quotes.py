@@ -629,3 +629,24 @@ def test_a_surname_the_tagger_took_for_a_common_noun_is_the_person_named_before(
     )
     quote = one(quotes, "Everything we have seen")
     assert quote.speaker == "Townsend" and quote.speaker_actor_id is not None
+
+
+def test_a_quoted_name_between_a_speaker_and_its_verb_is_no_quote(quotes_of):
+    quotes = quotes_of(
+        "A second monitoring group, “Town Watch Group,” also reported the strike, saying "
+        "as many as 50 families were in the building."
+    )
+    assert [q.text for q in quotes] == ["as many as 50 families were in the building"]
+
+
+def test_a_monitor_quoting_unnamed_sources_makes_the_claim_its_own(quotes_of):
+    (quote,) = quotes_of(
+        "The Syrian Observatory for Human Rights quoted trusted sources as saying that the "
+        "militants had killed 20 people."
+    )
+    assert quote.speaker_actor_id == "syrian-observatory-for-human-rights"
+    assert quote.intermediary is None
+    (relayed,) = quotes_of(
+        "The Tass news agency quoted a military source as saying that the army took the hill."
+    )
+    assert relayed.speaker == "a military source" and relayed.intermediary == "TASS"

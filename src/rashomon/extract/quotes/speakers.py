@@ -259,7 +259,8 @@ class _Speakers:
                             candidates += [g for g in prep.children if g.dep_ == "pobj"]
         quoting = _quoting_verb(verb)
         if quoting is not None:  # "the Tass news agency quoted X as saying": Tass passed it on
-            candidates += [c for c in quoting.children if c.dep_ == "nsubj"]
+            speaker = cue.head.i if cue.head is not None else -1
+            candidates += [c for c in quoting.children if c.dep_ == "nsubj" and c.i != speaker]
             for agent in (c for c in quoting.children if c.dep_ == "agent"):
                 candidates += [g for g in agent.children if g.dep_ == "pobj"]
         if cue.sense.object == "addressee":
