@@ -650,3 +650,10 @@ def test_a_monitor_quoting_unnamed_sources_makes_the_claim_its_own(quotes_of):
         "The Tass news agency quoted a military source as saying that the army took the hill."
     )
     assert relayed.speaker == "a military source" and relayed.intermediary == "TASS"
+
+
+def test_staff_can_be_the_source_of_a_report(quotes_of):
+    (quote,) = quotes_of(
+        "According to hospital staff on the ground, the clinic was destroyed by one strike."
+    )
+    assert quote.speaker == "hospital staff on the ground"
