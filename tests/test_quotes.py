@@ -657,3 +657,10 @@ def test_staff_can_be_the_source_of_a_report(quotes_of):
         "According to hospital staff on the ground, the clinic was destroyed by one strike."
     )
     assert quote.speaker == "hospital staff on the ground"
+
+
+def test_a_country_after_an_organisation_is_its_branch_not_the_speaker(quotes_of):
+    (branch,) = quotes_of("In a tweet, MSF Syria said the clinic had been destroyed.")
+    assert branch.speaker_actor_id == "msf"
+    (state,) = quotes_of("Syria said the strike was an act of aggression.")
+    assert state.speaker_actor_id == "syria"
