@@ -167,3 +167,32 @@ def test_site_name_line_loses_its_tagline():
         url="https://www.dailyplanet.lk/print/story-3",
     )
     assert article.outlet == "Daily Planet"
+
+
+def test_an_outlet_and_date_credit_run_into_the_body_is_the_wire_and_leaves_the_body():
+    article = build(
+        "Jets strike army positions near the town\n\n"
+        "RT | September 17, 2016 Jets have bombed army positions near the eastern town, "
+        "killing dozens of soldiers, the army said.",
+        url="https://news.example.com/content/jets-strike",
+    )
+    assert article.wire == "RT"
+    assert article.body.startswith("Jets have bombed army positions")
+
+
+def test_live_page_update_labels_leave_the_paragraphs_they_open():
+    article = build(
+        "UPDATE 2045 GMT: The rescuers raised the death toll to 35 from the strike.\n\n"
+        "Update March 28: The monitor has published a list of names.\n\n"
+        "ORIGINAL ENTRY: Jets struck a school complex in the village on Wednesday.\n\n"
+        "Update on the talks is expected on Friday, officials said.",
+        url="https://news.example.com/story-2",
+    )
+    paragraphs = [p for p in article.body.split("\n") if p]
+    assert paragraphs == [
+        "The rescuers raised the death toll to 35 from the strike.",
+        "The monitor has published a list of names.",
+        "Jets struck a school complex in the village on Wednesday.",
+        "Update on the talks is expected on Friday, officials said.",
+    ]
+    assert article.title.startswith("The rescuers raised")

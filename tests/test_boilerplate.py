@@ -212,3 +212,87 @@ def test_byline_names_the_writer():
             assert (clean.title, clean.byline) == ("Town taken", writer)
     raw = "Town taken\n\nThe army said it had taken the town.\n\nRebels denied it.\n\nBy Jane Roe"
     assert clean_text(raw, title_in_text=True).byline is None  # a sign-off, not a byline
+
+
+def test_hard_wrapped_wire_copy_is_read_as_paragraphs_with_offsets_intact():
+    raw = (
+        "NEWTOWN, May 3 The army said on Tuesday that its troops had\n"
+        "taken the hill north of the town after a night of fighting, and\n"
+        "that rebels had withdrawn to the villages in the valley.\n"
+        "A rebel commander said the fighters had pulled back to save\n"
+        "the lives of civilians who were still living near the front.\n"
+    )
+    clean = clean_text(raw, title_in_text=True)
+    assert clean.title is None  # the first line is a piece of a paragraph, no headline
+    first, second = clean.body.split("\n")
+    assert first.startswith("NEWTOWN, May 3 The army") and first.endswith("in the valley.")
+    assert second.startswith("A rebel commander") and second.endswith("near the front.")
+    at = clean.body.index("taken the hill")
+    assert raw[clean.offsets.to_raw(at) :].startswith("taken the hill")
+
+
+def test_short_lines_of_a_menu_or_headlines_are_not_joined_as_wrapped_text():
+    raw = (
+        "Title of the story here\n\n"
+        "Rebels shell the town market\n"
+        "Army retakes the northern hill\n"
+        "Talks resume in the capital\n\n"
+        "The army said on Tuesday that its troops had taken the hill.\n"
+    )
+    clean = clean_text(raw, title_in_text=True)
+    assert clean.body == "The army said on Tuesday that its troops had taken the hill."
+
+
+def test_a_wire_editors_note_is_no_title_and_no_body():
+    raw = (
+        "(Corrects headline to show the toll was not all in the school)\n"
+        "NEWTOWN, May 3 The army said on Tuesday that its troops had\n"
+        "taken the hill north of the town after a night of fighting, and\n"
+        "that rebels had withdrawn to the villages in the valley.\n"
+    )
+    clean = clean_text(raw, title_in_text=True)
+    assert clean.title is None
+    assert clean.body.startswith("NEWTOWN, May 3 The army")
+    assert (LineKind.WIDGET, raw.splitlines()[0]) in clean.removed
+
+
+def test_a_caption_printed_again_with_its_credit_is_two_captions():
+    raw = (
+        "Story title here today\n\n"
+        "A soldier walks past a damaged  tank near the town on May 2, 2016.\n"
+        "A soldier walks past a damaged tank near the town on May 2, 2016.PHOTO: AGENCY NAME\n\n"
+        "The army said on Tuesday that its troops had taken the hill.\n"
+    )
+    clean = clean_text(raw, title_in_text=True)
+    assert clean.body == "The army said on Tuesday that its troops had taken the hill."
+    assert len(clean.captions) == 2
+
+
+def test_a_caption_ending_with_a_picture_agency_source_is_a_caption():
+    raw = (
+        "Story title here today\n\n"
+        "The army said on Tuesday that its troops had taken the hill.\n\n"
+        "Men search the rubble of a clinic in the town on May 2, 2016. Source: Getty Images\n\n"
+        "Rebels said they had withdrawn.\n"
+    )
+    clean = clean_text(raw, title_in_text=True)
+    assert "rubble" not in clean.body and len(clean.captions) == 1
+
+
+def test_the_text_of_an_embedded_post_above_its_signature_is_no_body():
+    raw = (
+        "Story title here today\n\n"
+        "The army said on Tuesday that its troops had taken the hill.\n"
+        "#BREAKING: army takes the hill after a night of fighting, a source says\n"
+        "— Jane Roe (@janeroe) May 3, 2016\n"
+        "Rebels said they had withdrawn.\n"
+    )
+    clean = clean_text(raw, title_in_text=True)
+    assert "#BREAKING" not in clean.body and "Rebels said" in clean.body
+
+
+def test_a_photographer_slash_agency_line_is_a_photo_credit_not_a_source():
+    raw = "Story title here today\n\nJane Roe/AFP\n\nThe army said on Tuesday it took the hill.\n"
+    clean = clean_text(raw, title_in_text=True, is_outlet=lambda name: name == "AFP")
+    assert (LineKind.CREDIT, "Jane Roe/AFP") in clean.removed
+    assert clean.sources == ()

@@ -686,6 +686,7 @@ def test_a_count_among_a_larger_one_is_a_part_not_a_disputed_toll():
     for sentence in (
         "Shelling killed three civilians including one child, the monitor said.",
         "At least 17 were killed, among them one child.",
+        "The dead included three women and one child, the monitor said.",
     ):
         part = toll("a1", "one", 1, "exact", "SOHR", sentence=sentence,
                     start=sentence.index("one"), victims="children")  # fmt: skip

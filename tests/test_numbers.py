@@ -795,3 +795,32 @@ def test_a_toll_put_as_high_as_a_number_is_a_ceiling_of_the_dead(read):
     assert (claim.measure, claim.qualifier) == ("killed", "at_most")
     claim = one(read("The death toll could be as high as 80, the monitor said."), "80")
     assert (claim.measure, claim.qualifier, claim.claimant) == ("killed", "at_most", "monitor")
+
+
+def test_the_group_the_counted_belong_to_gives_their_measure(read):
+    among = one(read("Among the dead were 12 children, the monitor said."), "12")
+    assert (among.measure, among.victims) == ("killed", "children")
+    claims = read("The dead included two nurses and four children, activists said.")
+    assert [(c.measure, c.victims) for c in claims] == [
+        ("killed", "civilians"),
+        ("killed", "children"),
+    ]
+    assert one(read("The convoy included 31 trucks."), "31").measure == "other"
+
+
+def test_a_verb_of_harm_outranks_a_participle_that_says_who_the_counted_were(read):
+    assert one(read("At least 21 displaced people were killed in the raid."), "21").measure == (
+        "killed"
+    )
+    assert one(read("The 40 wounded civilians were taken to hospital."), "40").measure == (
+        "injured"
+    )
+
+
+def test_a_count_of_them_reads_as_the_count_before_it(read):
+    five = one(read("The strike killed 12 people, five of them women."), "five")
+    assert (five.measure, five.victims) == ("killed", "women")
+    seven = one(
+        read("Jets killed at least 22 people in a town on Monday, seven of them children."), "seven"
+    )
+    assert (seven.measure, seven.victims) == ("killed", "children")

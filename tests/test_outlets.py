@@ -140,3 +140,17 @@ def test_wire_from_a_source_line_a_headline_credit_or_the_copys_own_disclaimer()
 def test_a_source_line_naming_the_publisher_itself_is_no_wire():
     p = publisher(url="https://www.bbc.com/news/x", sources=("BBC News",))
     assert (p.outlet, p.wire) == ("BBC", None)
+
+
+def test_newswire_place_and_day_without_a_dash_is_a_dateline():
+    dateline = find_dateline("NEWTOWN, Sept 17 The army said on Saturday ...", DIRECTORY)
+    assert dateline is not None and dateline.place == "Newtown" and dateline.wire is None
+    assert "NEWTOWN, Sept 17 The army ..."[dateline.length :].startswith("The army")
+    assert find_dateline("BEIRUT Oct 26 The monitor said ...", DIRECTORY).place == "Beirut"
+    assert find_dateline("UNITED NATIONS said on Sept 17 that ...", DIRECTORY) is None
+
+
+def test_a_source_footer_naming_a_wire_by_its_short_name_under_another_site_is_the_wire():
+    p = publisher(footers=("Source: RIA",), url="https://someblog.org/2016/09/19/story/")
+    assert (p.outlet, p.wire) == ("someblog.org", "RIA Novosti")
+    assert publisher(footers=("Source: RIA",)).outlet == "RIA Novosti"  # no address: the footer

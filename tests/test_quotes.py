@@ -606,3 +606,61 @@ def test_counted_speakers_stay_speakers(quotes_of):
 def test_counted_victims(nlp, text, word, counted):
     doc = nlp(text)
     assert counted_victims(next(t for t in doc if t.text == word)) is counted
+
+
+def test_the_person_an_outlet_quoted_as_saying_is_the_speaker(quotes_of):
+    quotes = quotes_of(
+        "The agency quoted Foreign Ministry spokeswoman Jane Roe as saying that talks had "
+        "failed.\n\n"
+        "“We are reaching a grim conclusion,” the Tass news agency quoted Foreign Ministry "
+        "spokeswoman Jane Roe as saying."
+    )
+    indirect = one(quotes, "talks had failed")
+    assert "Jane Roe" in indirect.speaker and indirect.intermediary is None
+    direct = one(quotes, "grim conclusion")
+    assert "Jane Roe" in direct.speaker and direct.intermediary == "TASS"
+
+
+def test_a_surname_the_tagger_took_for_a_common_noun_is_the_person_named_before(quotes_of):
+    quotes = quotes_of(
+        "General Mark Townsend told reporters on Monday that the strike killed fighters.\n\n"
+        "“Everything we have seen suggests that it was the fighters we expected,” "
+        "Townsend said."
+    )
+    quote = one(quotes, "Everything we have seen")
+    assert quote.speaker == "Townsend" and quote.speaker_actor_id is not None
+
+
+def test_a_quoted_name_between_a_speaker_and_its_verb_is_no_quote(quotes_of):
+    quotes = quotes_of(
+        "A second monitoring group, “Town Watch Group,” also reported the strike, saying "
+        "as many as 50 families were in the building."
+    )
+    assert [q.text for q in quotes] == ["as many as 50 families were in the building"]
+
+
+def test_a_monitor_quoting_unnamed_sources_makes_the_claim_its_own(quotes_of):
+    (quote,) = quotes_of(
+        "The Syrian Observatory for Human Rights quoted trusted sources as saying that the "
+        "militants had killed 20 people."
+    )
+    assert quote.speaker_actor_id == "syrian-observatory-for-human-rights"
+    assert quote.intermediary is None
+    (relayed,) = quotes_of(
+        "The Tass news agency quoted a military source as saying that the army took the hill."
+    )
+    assert relayed.speaker == "a military source" and relayed.intermediary == "TASS"
+
+
+def test_staff_can_be_the_source_of_a_report(quotes_of):
+    (quote,) = quotes_of(
+        "According to hospital staff on the ground, the clinic was destroyed by one strike."
+    )
+    assert quote.speaker == "hospital staff on the ground"
+
+
+def test_a_country_after_an_organisation_is_its_branch_not_the_speaker(quotes_of):
+    (branch,) = quotes_of("In a tweet, MSF Syria said the clinic had been destroyed.")
+    assert branch.speaker_actor_id == "msf"
+    (state,) = quotes_of("Syria said the strike was an act of aggression.")
+    assert state.speaker_actor_id == "syria"

@@ -107,6 +107,12 @@ _CREDIT_END = re.compile(
     r"|\s*\((?:Photo|Picture|Image)(?:\s+(?:source|credit))?\s*:[^()]{1,60}\)(?:\s*\([^()]{1,30}\))?"
     r")\s*$"
 )  # "... REUTERS/Jane Roe", "... Photograph:( AFP )", "... (Photo source: X) (Others)"
+# A photographer and an agency joined by a bare slash, alone on a line ("Jane Roe/AFP",
+# "REUTERS/Jane Roe"): who took the picture, never where the copy came from ("Beirut / AP").
+_CREDIT_NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}"
+_PHOTO_CREDIT_LINE = re.compile(
+    rf"^(?:{_CREDIT_NAME}/[A-Z][A-Za-z]{{1,9}}|[A-Z]{{2,9}}/{_CREDIT_NAME})$"
+)
 _READ_MORE_END = re.compile(r"\s*(?:\(\s*read more\s*\)|(?<=[.!?”\"])\s*read more\b\W*)$", re.I)
 _EMBEDDED_POST = re.compile(
     r"pic\.twitter\.com/|[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$"
@@ -121,6 +127,8 @@ _DATED_PHOTO_CAPTION = re.compile(
     r"|December)\s+\d{1,2},\s+\d{4}\.?$|REUTERS/|\bAFP PHOTO\b|/AFP\b|\(Photo[: ])"
 )
 _HEADING_MAX_WORDS = 14
+_POST_MAX_WORDS = 60  # a post above its signature is short (a tweet is 280 characters)
+_CAPTION_PREFIX_CHARS = 30  # a caption printed again with its credit shares this much at least
 _REPEAT_MIN_WORDS = 8  # shorter lines repeat by chance ("Read more", "Syria", a subhead)
 _DATELINE_KEY_CHARS = 40  # letters of a dateline that may open the full copy of a cut-off lead
 _ELLIPSIS_END = re.compile(r"\s*(?:\.{3,}|…)\s*$")
@@ -140,6 +148,72 @@ def split_lines(raw: str) -> list[Line]:
             lines.append(Line(pos, pos, ""))
         pos += len(piece)
     return lines
+
+
+_WRAP_MAX_WIDTH = 100  # hard-wrapped wire copy is printed at 60-80 characters a line
+_WRAP_MIN_CHARS = 35  # a wrapped line fills most of the width; menus and subheads do not
+_WRAP_FILL = 0.5  # share of the run's width a line must fill to be a wrapped one
+_WRAP_WORDS = frozenset(
+    {
+        "a", "an", "the", "of", "on", "in", "at", "to", "for", "from", "by", "with", "as",
+        "and", "or", "but", "that", "which", "who", "than", "said", "says", "its", "their",
+        "his", "her", "near", "after", "before", "about", "into", "over", "under",
+    }
+)  # fmt: skip  # a line that ends on one of these words cannot end a headline or a paragraph
+
+
+def unwrap_lines(raw: str, lines: Sequence[Line]) -> list[Line]:
+    """Join the physical lines of hard-wrapped paragraphs into one line each.
+
+    Newswire copy saved from a terminal or a feed is wrapped at a fixed width ("... the U.S.
+    military said on\nSaturday coalition forces had halted ..."); read line by line, every
+    piece is a short line that ends mid-sentence and looks like a subhead, so the reporting
+    would be dropped as furniture. A run of three or more adjacent lines is taken as wrapped
+    when most of its lines that stop short of a sentence end fill the run's width, and most
+    of those breaks plainly continue (the next line opens in lower case, or the line stops on
+    a word that cannot end a headline). Each wrapped break joins its two lines; the joined
+    text is the raw span with line breaks read as spaces, so offsets stay exact.
+    """
+    out: list[Line] = []
+    run: list[Line] = []
+    for line in (*lines, Line(len(raw), len(raw), "")):
+        if line.text:
+            run.append(line)
+            continue
+        out.extend(_unwrap_run(raw, run))
+        run = []
+        out.append(line)
+    return out[:-1]
+
+
+def _unwrap_run(raw: str, run: list[Line]) -> list[Line]:
+    if len(run) < 3:
+        return run
+    width = max(len(line.text) for line in run)
+    if width > _WRAP_MAX_WIDTH:
+        return run
+    breaks = [
+        n
+        for n, line in enumerate(run[:-1])
+        if len(line.text) >= max(_WRAP_MIN_CHARS, _WRAP_FILL * width)
+        and not _SENTENCE_END.search(line.text)
+    ]
+    continuing = [
+        n
+        for n in breaks
+        if run[n + 1].text[:1].islower() or run[n].text.rsplit(None, 1)[-1].lower() in _WRAP_WORDS
+    ]
+    if len(breaks) < 2 or 2 * len(breaks) < len(run) - 1 or 2 * len(continuing) < len(breaks):
+        return run
+    joined: list[Line] = []
+    for n, line in enumerate(run):
+        if n and n - 1 in breaks:
+            first = joined[-1]
+            text = raw[first.start : line.end].replace("\r", " ").replace("\n", " ")
+            joined[-1] = Line(first.start, line.end, text)
+        else:
+            joined.append(line)
+    return joined
 
 
 def _is_widget(text: str) -> bool:
@@ -205,6 +279,7 @@ class _Classifier:
             after_credit = kind in (LineKind.CREDIT, LineKind.CAPTION)
             self.kinds[i] = kind
         self._mark_repeated_lines_as_captions(nonblank)
+        self._mark_embedded_post_text(nonblank)
         self._mark_teaser_runs(nonblank)
         self._mark_repeated_paragraphs(nonblank)
         if self.title_in_text:
@@ -255,6 +330,8 @@ class _Classifier:
             return LineKind.CAPTION
         if _FOOTER_LINE.match(text) and self.lines[i].words <= 40:
             return LineKind.FOOTER
+        if _PHOTO_CREDIT_LINE.match(text):
+            return LineKind.CREDIT
         if self._names_source(text):
             return LineKind.SOURCE
         if furniture.is_caption(text):
@@ -273,8 +350,10 @@ class _Classifier:
             return LineKind.TEASER
         if self._names_source(text):
             return LineKind.SOURCE
-        if furniture.is_date_stamp(text):
+        if furniture.is_date_stamp(text) or furniture.is_editor_note(text) == "dated":
             return LineKind.STAMP
+        if furniture.is_editor_note(text):
+            return LineKind.WIDGET
         if self._agency_stamp(i, text):
             return LineKind.SOURCE
         if _EMBEDDED_POST.search(text):
@@ -324,13 +403,32 @@ class _Classifier:
         )
 
     def _mark_repeated_lines_as_captions(self, nonblank: list[int]) -> None:
-        """A line printed twice in a row is an image's alt text and caption, not reporting."""
+        """A line printed twice in a row is an image's alt text and caption, not reporting;
+        so is a line printed again with a credit added to the caption ("... in 2016." then
+        "... in 2016.PHOTO: REUTERS")."""
         for a, b in zip(nonblank, nonblank[1:], strict=False):
             if self.title_in_text and a == nonblank[0]:
                 continue  # a headline printed again under itself: the title picks it up
-            if self.lines[a].text == self.lines[b].text and self.kinds[a] is LineKind.BODY:
+            first, second = self.lines[a].text, self.lines[b].text
+            if first == second and self.kinds[a] is LineKind.BODY:
                 self.kinds[a] = LineKind.CAPTION
                 self.kinds[b] = LineKind.CAPTION
+                continue
+            shorter, longer = sorted((" ".join(first.split()), " ".join(second.split())), key=len)
+            captioned = LineKind.CAPTION in (self.kinds[a], self.kinds[b])
+            if captioned and len(shorter) >= _CAPTION_PREFIX_CHARS and longer.startswith(shorter):
+                self.kinds[a] = LineKind.CAPTION
+                self.kinds[b] = LineKind.CAPTION
+
+    def _mark_embedded_post_text(self, nonblank: list[int]) -> None:
+        """A post shown in the page prints its text, then its signature on the next line
+        ("— Jane Roe (@janeroe) March 22, 2017"): the text above the signature is the post's,
+        a widget like the signature, not the article's reporting."""
+        for a, b in zip(nonblank, nonblank[1:], strict=False):
+            signature = self.lines[b].text
+            signed = signature[:1] in "—–-" and _EMBEDDED_POST.search(signature)
+            if signed and self.kinds[a] is LineKind.BODY and self.lines[a].words <= _POST_MAX_WORDS:
+                self.kinds[a] = LineKind.WIDGET
 
     def _mark_repeated_paragraphs(self, nonblank: list[int]) -> None:
         """A paragraph the page prints again further down (a photo gallery's caption under
@@ -424,7 +522,7 @@ def clean_text(
     and may stand above the title. `is_outlet`: tells any name of an outlet or agency, short
     ones included ("AP"), for credit lines such as "Beirut / AP" (default: `is_masthead`).
     """
-    lines = split_lines(raw)
+    lines = unwrap_lines(raw, split_lines(raw))
     masthead = is_masthead or (lambda _line: False)
     classifier = _Classifier(lines, title_in_text, masthead, is_outlet)
     kinds = classifier.run()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from rashomon.article.boilerplate import CleanText, clean_text, cut_span
 from rashomon.article.dates import (
@@ -40,8 +41,9 @@ def build_article(raw: RawArticle, directory: OutletDirectory, user: UserMetadat
         is_masthead=directory.is_masthead,
         is_outlet=lambda name: directory.find(name) is not None,
     )
+    clean = _cut_lead_credit(clean, directory)
     lead = "\n".join((*clean.stamps, clean.body))  # read for a date before the stamp is cut
-    clean = _cut_lead_stamp(clean)
+    clean = _cut_lead_stamp(_cut_update_labels(clean))
     url = user.url or raw.url
     stated = (
         (user.outlet, FoundIn.USER)
@@ -100,6 +102,44 @@ def build_article(raw: RawArticle, directory: OutletDirectory, user: UserMetadat
         published_rejected=rejected,
         published_note=note,
     )
+
+
+_LEAD_CREDIT = re.compile(r"^(?P<name>[^\W\d_][\w .&'’-]{0,40}?)\s*\|\s*")
+
+
+def _cut_lead_credit(clean: CleanText, directory: OutletDirectory) -> CleanText:
+    """Drop an outlet's credit run into the start of the body before the page's date ("RT |
+    September 17, 2016 US-led coalition jets ..."): where the copy came from, kept as a
+    source line (wire evidence), never the first words of the reporting."""
+    match = _LEAD_CREDIT.match(clean.body)
+    if not match or directory.find(match["name"]) is None:
+        return clean
+    if not lead_stamp_length(clean.body[match.end() :]):
+        return clean
+    clean = replace(clean, sources=(*clean.sources, match["name"]))
+    return cut_span(clean, 0, match.end())
+
+
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+_UPDATE_LABEL = re.compile(
+    r"(?:UPDATED?|Updated?|ORIGINAL ENTRY|Original entry|ORIGINAL POST|Original post)"
+    r"(?P<when>\s+(?:\d{1,2}[:.]?\d{2}\s*(?:GMT|UTC|[AP]M|[ap]\.m\.)?"
+    rf"|{_MONTH_WORD}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_WORD}))?\s*(?P<colon>:)?\s+(?=\S)"
+)
+
+
+def _cut_update_labels(clean: CleanText) -> CleanText:
+    """Drop the labels a live page puts before each addition ("UPDATE 2045 GMT: ", "Update
+    March 28: ", "ORIGINAL ENTRY: "): page furniture that would open the paragraph's first
+    sentence. A label needs its time, its day or a colon ("Update on talks" is a sentence)."""
+    cuts = []
+    for start in (0, *(n + 1 for n, char in enumerate(clean.body) if char == "\n")):
+        match = _UPDATE_LABEL.match(clean.body, start)
+        if match and (match["when"] or match["colon"]) and clean.body[match.end() :].strip():
+            cuts.append((start, match.end() - start))
+    for start, length in reversed(cuts):
+        clean = cut_span(clean, start, length)
+    return clean
 
 
 def _cut_lead_stamp(clean: CleanText) -> CleanText:

@@ -23,12 +23,15 @@ _MONTH = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 # A caption ends with its credit: "(Photo: X)", "(AP photo)", "(... via AP)", "REUTERS/Name",
-# "| License Photo", or with the picture's date standing as its own sentence (wire style).
+# "| License Photo", "PHOTO: REUTERS", "Source: Getty Images", or with the picture's date
+# standing as its own sentence (wire style).
 _CAPTION_END = re.compile(
     r"(\((?:[^()]*\b(?i:photo|photos|picture|image|credit|file)\b[^()]*"
     r"|[^()]*\bvia (?:AP|AFP|Reuters|Getty(?: Images)?)|AP|AFP|Reuters|Getty Images)\)"
     r"|\b[A-Z]{2,}(?: PHOTO)?\s*/\s*[A-Z][a-z][\w.'’-]*(?:\s+[A-Z][a-z][\w.'’-]*)+"
     r"|/\s*(?:AFP|AP|Reuters|REUTERS|Getty Images|EPA|UPI)|\bLicense Photo"
+    r"|\b(?i:photo|photograph|picture|image)s?\s*:\s*[A-Z][\w.&'’ /-]{1,40}"
+    r"|\b(?i:source|credit)\s*:\s*(?:Getty Images|AFP|AP|Reuters|REUTERS|EPA|Shutterstock|AAP)"
     r"|\.\s+" + _MONTH + r"\s+\d{1,2},\s+\d{4})\.?\s*$"
 )
 MAX_CAPTION_WORDS = 60  # a longer line is a paragraph that happens to end with a credit
@@ -164,6 +167,26 @@ def is_date_stamp(text: str) -> bool:
     leftover = _DATE_WORDS.sub(" ", text)
     leftover = re.sub(r"[\d\s.,:;/|·•()+\-–—]+", " ", leftover)
     return not words(leftover)
+
+
+_EDITOR_NOTE = re.compile(
+    r"^(?P<stamp>.{0,40}?)\s*\((?:corrects|updates|adds|recasts|changes|fixes|repeats|refiles"
+    r"|removes|clarifies|rewrites|inserts|deletes|amends|writes through)\b[^()]{0,200}\)$",
+    re.IGNORECASE,
+)
+
+
+def is_editor_note(text: str) -> str | None:
+    """A wire editor's note on its own line ("(Corrects headline to show ...)", "(Adds
+    quotes, background)"), perhaps after the page's date stamp: "note", or "dated" when a
+    stamp comes first (the line then also dates the page); None for other lines."""
+    match = _EDITOR_NOTE.match(text.strip())
+    if not match:
+        return None
+    stamp = match["stamp"].strip()
+    if not stamp:
+        return "note"
+    return "dated" if is_date_stamp(stamp) else None
 
 
 def is_foreign_script(text: str, script: str) -> bool:

@@ -138,6 +138,12 @@ _CAPS_AGENCY_DATELINE = re.compile(
     r"(?:\s*,\s*|\s+)\d{4})?\s*[-–—]+\s*"
 )
 
+# "WASHINGTON, Sept 17 The U.S. military said ...": a newswire's place and day with no dash,
+# as its feeds print it; the sentence starts with the capital after the day.
+_CAPS_DAY_DATELINE = re.compile(
+    r"^(?P<place>[A-Z]{3,}(?:[ /-]+[A-Z]{2,}){0,3})\s*,?\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}\s+(?=[A-Z])"
+)
 
 DATELINE_PARAGRAPHS = 3  # a lead-in sentence or two may come before the dateline
 
@@ -164,8 +170,8 @@ def find_datelines(body: str, directory: OutletDirectory) -> list[Dateline]:
 
 def find_dateline(body: str, directory: OutletDirectory) -> Dateline | None:
     """`Geneva (AFP) -`, `BEIRUT, Nov 1 (Reuters) -`, `GENEVA, March 1. /TASS/.`,
-    `HMEYMIM AIRBASE (Syria), (Sputnik) –`, `Moscow, SANA-`, `GENEVA AFP May 3, 2017-` or
-    `BEIRUT —` at the start of the
+    `HMEYMIM AIRBASE (Syria), (Sputnik) –`, `Moscow, SANA-`, `GENEVA AFP May 3, 2017-`,
+    `BEIRUT —` or `WASHINGTON, Sept 17 ` at the start of the
     body, after any byline run into it ("By A and B CITY (Reuters) - ...")."""
     match = _WIRE_DATELINE.match(body)
     if match:
@@ -183,7 +189,7 @@ def find_dateline(body: str, directory: OutletDirectory) -> Dateline | None:
     match = _CAPS_AGENCY_DATELINE.match(body)
     if match and (outlet := directory.find(match["wire"])) is not None and outlet.wire:
         return Dateline(_place_name(match["place"]), outlet.name, match.end())
-    match = _CAPS_DATELINE.match(body)
+    match = _CAPS_DATELINE.match(body) or _CAPS_DAY_DATELINE.match(body)
     if match:
         return Dateline(_place_name(match["place"]), None, match.end())
     return None
@@ -256,9 +262,12 @@ def identify_publisher(
     """
     datelines = find_datelines(body, directory)
     dateline = datelines[0] if datelines else None
+    from_footer = outlet_from_footers(footers, directory)
+    if url and from_footer and _agency_credited(from_footer, url, directory):
+        from_footer = None  # "Source: RIA" under another site's page: the wire, read below
     candidates: list[tuple[str | None, FoundIn]] = [
         (directory.canonical(stated[0]), stated[1]) if stated else (None, FoundIn.USER),
-        (outlet_from_footers(footers, directory), FoundIn.TEXT),
+        (from_footer, FoundIn.TEXT),
         (outlet_from_masthead(leading_lines, directory), FoundIn.TEXT),
     ]
     if url:
@@ -277,6 +286,16 @@ def identify_publisher(
     if outlet is None and wire:
         outlet, found_in = wire, FoundIn.TEXT
     return Publisher(outlet, found_in, wire, dateline, tuple(datelines))
+
+
+def _agency_credited(name: str, url: str, directory: OutletDirectory) -> bool:
+    """A news agency named by a "Source:" footer of a page whose address belongs to another
+    site: the agency wrote the copy, the site published it."""
+    found = directory.find(name)
+    if found is None or not found.wire:
+        return False
+    site = directory.from_url(url)
+    return not (site is not None and _same(found.name, site.name))
 
 
 def registrable_domain(url: str) -> str | None:

@@ -218,6 +218,14 @@ def _spellings(surface: str) -> set[str]:
     return {f for f in forms if f.strip()}
 
 
+def _name_shaped(token: Token) -> bool:
+    """A proper noun, or a capitalised word the tagger took for a common noun inside a
+    sentence ('..., Townsend said'): either may be the part of a name given in full before."""
+    if token.pos_ == "PROPN":
+        return True
+    return token.pos_ == "NOUN" and token.is_title and not token.is_sent_start
+
+
 def _unique_surnames(dictionary: ActorDictionary) -> dict[str, str]:
     """Exact surnames (normalise_name) that one dictionary person alone carries."""
     counts: Counter[str] = Counter()
@@ -582,7 +590,7 @@ class _Resolver:
             found = owners.get(token.text)
             if found is None and len(token) > 4 and token.text.endswith("s") and modifier:
                 found = owners.get(token.text[:-1])  # "Akidis statement": lost apostrophe
-            if not found or len(found) != 1 or token.pos_ != "PROPN":
+            if not found or len(found) != 1 or not _name_shaped(token):
                 continue
             if token.ent_type_ == "NORP" and modifier:
                 continue  # "a Chechen rebel" after "Omar the Chechen": a nationality

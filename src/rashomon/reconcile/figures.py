@@ -121,10 +121,14 @@ _WIDE = re.compile(r"\b(?:across|throughout|all over)\b", re.IGNORECASE)
 _FURTHER = re.compile(r"\b(?:a further|another|additional)\s+$", re.IGNORECASE)
 _MORE = re.compile(r"^\s+more\b", re.IGNORECASE)
 # "killed three civilians including one child", "at least 17 ..., among them 13 police
-# officers": a count of some of those another count of the sentence holds
+# officers": a count of some of those another count of the sentence holds; so is a later
+# count of the same list ("the dead included three children and two doctors")
 _AMONG = re.compile(
-    r"\b(?:including|includ(?:es|ed)|among them|among whom|of whom|of them)\s+$", re.IGNORECASE
+    r"\b(?:including|includ(?:es|ed)|among them|among whom|of whom|of them)\s+"
+    r"(?:[^,.;:]{1,40}?(?:,\s*|\s+and\s+))?$",
+    re.IGNORECASE,
 )
+_AMONG_REACH = 60  # characters read before a count for the word that makes it a part
 
 
 # "a chlorine bomb hit the hospital, killing six, and a second attack hit a building": a
@@ -175,7 +179,7 @@ def _among(figure: FigureFact) -> bool:
     civilians including one child"): the first count of its group its claimant gives, but
     a part, not a toll to set against another source's."""
     at = figure.start - figure.sentence_start
-    return _AMONG.search(figure.sentence[max(0, at - 20) : at]) is not None
+    return _AMONG.search(figure.sentence[max(0, at - _AMONG_REACH) : at]) is not None
 
 
 def report_figure_starts(report: IncidentReport, figures: Iterable[FigureFact]) -> tuple[int, ...]:

@@ -105,6 +105,8 @@ class _Counted:
                 self.noun = of
         if self.noun is not None and self.noun.pos_ in _PRONOUNS:
             self.noun = None
+        if self.noun is None and expr.kind == "count":
+            self.noun = _named_after_them(anchor)  # "seven of them children"
         if self.noun is not None:
             self.base = self._phrase(self.noun)
         elif expr.kind == "count" and earlier and self._tied_to_earlier(anchor):
@@ -305,3 +307,12 @@ def shared_head(verb: Token) -> Token | None:
     if any(c.dep_ in ("dobj", "nsubjpass") or c.like_num for c in head.children):
         return None  # "killed 12 or wounded 30": each has its own
     return head
+
+
+def _named_after_them(anchor: Token) -> Token | None:
+    """ "seven of them children": the noun the count of "them" is predicated of."""
+    of = _of_object(anchor)
+    if of is None or of.lower_ not in ("them", "whom"):
+        return None
+    head = anchor.head
+    return head if head.i > anchor.i and head.pos_ == "NOUN" and anchor.dep_ == "nsubj" else None

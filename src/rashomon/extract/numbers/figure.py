@@ -60,6 +60,8 @@ PEOPLE = "people"
 INCIDENT, CUMULATIVE, OVERALL = "incident", "cumulative", "overall"
 _TIME_DAYS = {"hour": 1 / 24, "day": 1, "night": 1, "week": 7, "month": 30, "year": 365}
 _BELONGING = {"of", "from", "in"}
+_HARM = frozenset({"killed", "injured", "killed_or_injured", "missing"})  # outranks a status
+_INCLUDING_VERBS = frozenset({"include", "comprise"})  # "the dead included two doctors"
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,9 @@ class _FigureReader:
             own = self._modifier_measure(noun, people)  # "hundreds of people killed"
             tok = _number_head(anchor)  # "hundreds of people were killed": the number's role
         measure, verb, link = (own, None, None) if own else self._measure(tok, people)
+        them = _of_pronoun(anchor)
+        if them is not None and own is None:  # "killing 22 people, seven of them children"
+            measure, verb, link = None, None, them.i
         if measure is None and link is None and people:
             measure = self._adjacent_measure(expr, noun)
         fallback = self._noun_measure(noun, counted) or OTHER
@@ -144,9 +149,22 @@ class _FigureReader:
     # -- measure ---------------------------------------------------------------------------
 
     def _measure(self, tok: Token, people: bool) -> tuple[str | None, Token | None, int | None]:
-        """(measure, the verb or noun that gave it, token of a figure to borrow from)."""
+        """(measure, the verb or noun that gave it, token of a figure to borrow from).
+
+        A participle before the counted noun ("33 displaced people", "40 wounded civilians")
+        says who they were; a verb of harm the phrase is a part of says what happened to them,
+        and wins ("33 displaced people were killed": killed). Otherwise the participle counts
+        as before ("40 wounded civilians were evacuated": wounded)."""
+        found = self._walk_measure(tok, people, lefts=False)
+        if found[0] in _HARM or found[2] is not None:
+            return found
+        return self._walk_measure(tok, people, lefts=True)
+
+    def _walk_measure(
+        self, tok: Token, people: bool, *, lefts: bool
+    ) -> tuple[str | None, Token | None, int | None]:
         for _ in range(6):
-            found = self._modifier_measure(tok, people)
+            found = self._modifier_measure(tok, people, lefts=lefts)
             if found is not None:
                 return found, tok, None
             head, dep = tok.head, tok.dep_
@@ -184,8 +202,9 @@ class _FigureReader:
             return None, None, None
         return None, None, None
 
-    def _modifier_measure(self, tok: Token, people: bool) -> str | None:
-        """'people killed', '70 wounded', '40 dead', 'the injured'."""
+    def _modifier_measure(self, tok: Token, people: bool, *, lefts: bool = True) -> str | None:
+        """'people killed', '70 wounded', '40 dead', 'the injured' (and with `lefts`, 'the 40
+        wounded civilians')."""
         own = self._word_measure(tok, people, verb=False)
         if own is not None and tok.pos_ in ("ADJ", "VERB"):
             return own
@@ -194,7 +213,7 @@ class _FigureReader:
                 found = self._verb_measure(child, people)
                 if found is not None:
                     return found
-        for child in tok.lefts:
+        for child in tok.lefts if lefts else ():
             if child.dep_ == "amod" and child.tag_ == "VBN":  # "the 40 wounded civilians"
                 found = self._verb_measure(child, people)
                 if found is not None:
@@ -209,6 +228,10 @@ class _FigureReader:
             return self._copula_measure(tok, verb, dep, people)
         if dep == "nsubj" and self._has_object(verb):
             return None, verb, None  # "40 rebels killed 10 soldiers": the doers, not the dead
+        if dep == "dobj" and lemma in _INCLUDING_VERBS:  # "the dead included two doctors"
+            whole = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if whole is not None:
+                return None, verb, whole.i
         if dep in ("nsubj", "nsubjpass", "dobj", "npadvmod"):
             found = self._verb_measure(verb, people)
             if found is not None:
@@ -236,7 +259,8 @@ class _FigureReader:
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None:
                 return self._toll_measure(subject), verb, None
-            return None, verb, None
+            among = self._among(verb)  # "Among the dead were 22 children"
+            return None, verb, among.i if among is not None else None
         for child in verb.children:
             if child.dep_ in ("acomp", "attr", "oprd"):
                 found = self._word_measure(child, people, verb=False) or self._verb_measure(
@@ -244,11 +268,18 @@ class _FigureReader:
                 )
                 if found is not None:
                     return found, verb, None
+        among = self._among(verb)
+        return None, verb, among.i if among is not None else None
+
+    def _among(self, verb: Token) -> Token | None:
+        """The group of "were among 48 killed", "Among the dead were ...": whom the counted
+        belong to, read for its measure."""
+        for child in verb.children:
             if child.dep_ == "prep" and child.lower_ == "among":
                 other = _object(child)
                 if other is not None:
-                    return None, verb, other.i
-        return None, verb, None
+                    return other
+        return None
 
     def _object_measure(
         self, tok: Token, prep: Token, people: bool
@@ -692,3 +723,14 @@ def _unlinked(figure: _Figure) -> _Figure:
         figure.fallback, figure.victims, figure.scope, figure.scope_since, None,
         figure.people, figure.fallback,
     )  # fmt: skip
+
+
+def _of_pronoun(anchor: Token) -> Token | None:
+    """The "them" of "seven of them children", "most of whom were women": the count is a
+    part of the one before it in the sentence, and reads as it does."""
+    for prep in anchor.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.lower_ in ("them", "whom"):
+                    return obj
+    return None

@@ -24,6 +24,7 @@ from rashomon.extract.quotes.tokens import (
     _Found,
     _has_words,
     _passive,
+    _quoting_verb,
     _subject,
     _that_clause,
     _trim,
@@ -160,6 +161,12 @@ class _Article(_Speech, _Speakers):
         sense = self.verbs.get(token.lemma_)
         if sense is None or _passive(token):
             return None
+        if any(
+            (q := _quoting_verb(g)) is not None and q.i == token.i
+            for c in token.children
+            for g in c.children
+        ):
+            return None  # "X quoted Y as saying ...": Y speaks, through "saying"
         last = token.i + 1
         for child in token.children:
             if child.i == last and (
@@ -167,7 +174,7 @@ class _Article(_Speech, _Speakers):
             ):
                 last += 1
         cue = _Cue(token.i, last, token, sense)
-        head = _subject(token)
+        head = self._quoting_monitor(token) or _subject(token)
         if not any(c.dep_ in _SUBJECTS for c in token.children):
             aside = self._aside_speaker(token)
             if aside is not None:  # 'People ... jihadists, a member of the opposition said'
@@ -194,6 +201,22 @@ class _Article(_Speech, _Speakers):
             cue.speaker = self._nominal(start, end)
             cue.head = self.doc[cue.speaker[0] : cue.speaker[1]].root if cue.speaker else None
         return cue
+
+    def _quoting_monitor(self, verb: Token) -> Token | None:
+        """The quoter of "The Observatory quoted sources as saying": a named body that is no
+        news agency, citing unnamed sources, makes the claim its own (an agency quoting
+        someone only passes the words on, and a named person quoted speaks for themselves)."""
+        quoting, quoted = _quoting_verb(verb), _subject(verb)
+        if quoting is None or quoted is None or self._mention_kind(quoted) is not None:
+            return None
+        if quoted.pos_ == "PROPN":
+            return None
+        quoter = next((c for c in quoting.children if c.dep_ == "nsubj"), None)
+        if quoter is None or self._mention_kind(quoter) in (None, "nationality", "person"):
+            return None
+        outlet = self._outlet(quoter)
+        found = self.outlets.find(outlet) if outlet else None
+        return None if found is not None and found.wire else quoter
 
     def _noun_cue(self, noun: Token) -> _Cue | None:
         """ "Trump's claim that ...", "a New York Times report that ...": owner and clause."""

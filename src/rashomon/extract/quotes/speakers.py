@@ -18,6 +18,7 @@ from rashomon.extract.quotes.tokens import (
     _SUBJECTS,
     _VENUES,
     _Cue,
+    _quoting_verb,
     _trim,
 )
 
@@ -224,6 +225,9 @@ class _Speakers:
         head_start, head_end = head.idx, head.idx + len(head)
         best: tuple[int, int, int, int] | None = None
         chosen = None
+        branch = self._branch_of(start, head)
+        if branch is not None:
+            return branch
         for m in self.mentions:
             if m.end <= start or m.start >= end:
                 continue
@@ -235,6 +239,20 @@ class _Speakers:
             if best is None or rank < best:
                 best, chosen = rank, m.actor_id
         return chosen
+
+    def _branch_of(self, start: int, head: Token) -> str | None:
+        """ "MSF Syria said", "UNICEF Yemen said": a country after an organisation's name is
+        the organisation's branch there; the organisation speaks, not the state."""
+        at_head = [m for m in self.mentions if m.start <= head.idx < m.end]
+        if not at_head or at_head[0].kind != "location" or head.dep_ in ("compound",):
+            return None
+        before = [
+            m
+            for m in self.mentions
+            if start <= m.start and m.end <= head.idx and m.kind == "organisation"
+            and not self.text[m.end : head.idx].strip()
+        ]  # fmt: skip
+        return before[-1].actor_id if before else None
 
     def _intermediary(self, cue: _Cue) -> str | None:
         verb, candidates = cue.verb, []
@@ -256,6 +274,12 @@ class _Speakers:
                     for prep in child.children:
                         if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in ("to", "by"):
                             candidates += [g for g in prep.children if g.dep_ == "pobj"]
+        quoting = _quoting_verb(verb)
+        if quoting is not None:  # "the Tass news agency quoted X as saying": Tass passed it on
+            speaker = cue.head.i if cue.head is not None else -1
+            candidates += [c for c in quoting.children if c.dep_ == "nsubj" and c.i != speaker]
+            for agent in (c for c in quoting.children if c.dep_ == "agent"):
+                candidates += [g for g in agent.children if g.dep_ == "pobj"]
         if cue.sense.object == "addressee":
             after = range(cue.last, min(cue.last + 5, len(self.doc)))
             candidates += [self.doc[i] for i in after if not self.doc[i].is_punct][:1]

@@ -49,6 +49,8 @@ class _Speech:
         for token in candidates:
             cue = self._cue_at(token.i)
             if cue is not None and self._has_speaker(cue, k):
+                if cue.head is not None and cue.head.i < first and cue.verb.i >= last:
+                    return None  # 'A group, "Town Watch," also reported ...': a name
                 return cue
         return None
 

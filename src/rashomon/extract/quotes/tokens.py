@@ -89,8 +89,34 @@ def _finite(token: Token) -> bool:
     return token.pos_ == "AUX" or token.tag_ in ("VBD", "VBZ", "VBP", "MD")
 
 
+def _quoting_verb(verb: Token) -> Token | None:
+    """The "quote" of "X quoted Y as saying" and "Y was quoted as saying", seen from
+    "saying"; None for other verbs."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.dep_ != "prep":
+        return None
+    return prep.head if prep.head.lemma_.lower() == "quote" else None
+
+
+def _quoted_person(verb: Token) -> Token | None:
+    """Who "saying" reports under a quoting verb: the object of "X quoted Y as saying", the
+    subject of "Y was quoted as saying"; the quoting outlet is only the intermediary."""
+    quoting = _quoting_verb(verb)
+    if quoting is None:
+        return None
+    for dep in ("dobj", "nsubjpass"):
+        found = [c for c in quoting.children if c.dep_ == dep]
+        if found:
+            return found[0]
+    return None
+
+
 def _subject(verb: Token) -> Token | None:
-    """The speaker's head word: the subject, climbing out of "adding that", "and added"."""
+    """The speaker's head word: the subject, climbing out of "adding that", "and added";
+    the person quoted in "X quoted Y as saying"."""
+    quoted = _quoted_person(verb)
+    if quoted is not None:
+        return quoted
     token = verb
     for _ in range(4):
         for child in token.children:
