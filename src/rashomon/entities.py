@@ -66,7 +66,7 @@ MAX_SENTENCE_TOKENS = 150
 # ceilings, held-ground participles before places, "the military action" names no body,
 # a group's name misspelt by one letter is that group, an outlet only spoken to is no new
 # actor, a count of victims is never a speaker
-EXTRACTOR_VERSION = "30"
+EXTRACTOR_VERSION = "31"
 STAGE = "entities"
 
 
