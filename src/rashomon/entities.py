@@ -65,7 +65,10 @@ MAX_SENTENCE_TOKENS = 150
 # said"/"they said"/"he added" speakers, claimants inside reported clauses, "as high as"
 # ceilings, held-ground participles before places, "the military action" names no body,
 # a group's name misspelt by one letter is that group, an outlet only spoken to is no new
-# actor, a count of victims is never a speaker
+# actor, a count of victims is never a speaker; 31: "eliminated"/"liquidated" count the
+# killed, a bare participle's subject is its victim, one id per new actor (titles, middle
+# names, lone names), places, bylines and campaigns are no new actors, hard-wrapped wire
+# copy, editor's notes and credits, "quoted Y as saying", "among the dead", staff as sources
 EXTRACTOR_VERSION = "31"
 STAGE = "entities"
 
