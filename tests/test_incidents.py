@@ -477,6 +477,8 @@ def test_an_incident_keeps_its_id_most_specific_kind_finest_place_and_text_day()
         ("An air strike hit a market west of the Syrian city of Maarat al-Numan.", True),
         ("An air strike hit a market west of Maarat al-Numan.", True),
         ("An air strike hit a market in the city of Maarat al-Numan.", False),
+        ("An air strike hit a market in Maarat al-Numan's western countryside.", True),
+        ("An air strike hit a market near Syria's Maarat al-Numan.", True),
     ],
 )
 def test_a_place_named_as_a_landmark_of_a_direction_is_its_vicinity(sentence, around):
@@ -1177,3 +1179,76 @@ def test_a_part_of_a_month_is_its_own_days(when, apart):
     reports = article_reports(facts, GAZETTE, KINDS, "reuters")
     assert len(reports) == (2 if apart else 1)
     assert (("killed", 15.0) in reports[0].figure_values) is not apart
+
+
+# Aleppo shares its name with its province; Atareb and Urum al-Kubra lie 20-30 km west of it
+ALEPPO = Gazette(
+    places={
+        p.id: p
+        for p in (
+            PlaceFact("syria", "Syria", 35.0, 38.0, "country", "SY"),
+            PlaceFact("aleppo-gov", "Aleppo Governorate", 36.25, 37.6, "region", "SY", "syria"),
+            PlaceFact("aleppo", "Aleppo", 36.201, 37.161, "city", "SY", "aleppo-gov"),
+            PlaceFact("atarib", "Atarib", 36.136, 36.832, "city", "SY", "aleppo-gov"),
+            PlaceFact("urum", "Urum al-Kubra", 36.15, 36.93, "city", "SY", "aleppo-gov"),
+            PlaceFact("idlib-gov", "Idlib Governorate", 35.8, 36.6, "region", "SY", "syria"),
+            PlaceFact("sarmada", "Sarmada", 36.18, 36.72, "city", "SY", "idlib-gov"),
+            PlaceFact("manbij", "Manbij", 36.528, 37.955, "city", "SY", "aleppo-gov"),
+            PlaceFact("damascus-gov", "Damascus Governorate", 33.51, 36.29, "region", "SY",
+                      "syria"),
+            PlaceFact("damascus", "Damascus", 33.51, 36.29, "city", "SY", "damascus-gov"),
+            PlaceFact("qaboun", "Qaboun", 33.54, 36.33, "district", "SY", "damascus"),
+        )
+    },
+)  # fmt: skip
+
+
+def test_a_city_named_as_its_province_meets_a_town_of_the_province_close_by():
+    """ "In Aleppo" for a strike on a village west of it: across reports the city can
+    stand for its province, within AROUND_KM; one text names the town where it knows it."""
+    assert places_meet("aleppo", "urum", ALEPPO) and places_meet("atarib", "aleppo", ALEPPO)
+    assert not places_meet("aleppo", "urum", ALEPPO, in_one_text=True)
+    assert not places_meet("aleppo", "manbij", ALEPPO)  # 80 km on: a town of its own
+    assert not places_meet("aleppo", "sarmada", ALEPPO)  # another province
+    assert not places_meet("atarib", "urum", ALEPPO)  # two towns are two places
+
+
+def _one_report(body, events, mentions, gazette=ALEPPO):
+    facts = ArticleFacts(article=ARTICLE, body=body, events=events, mentions=mentions)
+    return article_reports(facts, gazette, KINDS, "reuters")[0]
+
+
+def test_a_place_named_only_as_a_landmark_yields_to_the_town_it_locates():
+    body = "Jets carried out an attack on Atareb city (35 km west of Aleppo) on Monday."
+    found = _one_report(
+        body,
+        (ev(body, body, "attack", mode="aerial", place="aleppo", day="2016-04-18"),),
+        (place_mention(body, "Atareb", "atarib", body), place_mention(body, "Aleppo", "aleppo", body)),
+    )  # fmt: skip
+    assert (found.place_id, found.around) == ("atarib", False)
+
+
+def test_a_later_sentence_narrows_the_place_the_report_opens_with_never_moves_it():
+    opening = "Air strikes killed 20 people in Aleppo province on Monday."
+    market = "The strikes destroyed the market of Atareb."
+    body = f"{opening}\n{market}"
+    found = _one_report(
+        body,
+        (ev(body, opening, "Air strikes", mode="aerial", day="2016-04-18"),
+         ev(body, market, "strikes", mode="aerial")),
+        (place_mention(body, "Aleppo province", "aleppo-gov", opening),
+         place_mention(body, "Atareb", "atarib", market)),
+    )  # fmt: skip
+    assert found.place_id == "atarib"
+    # "near Damascus", then a district of Damascus named in passing: still near Damascus
+    opening = "Fierce clashes near Damascus killed 40 people on Friday."
+    aside = "The rebels said their rivals provoked the clashes by attacking fighters in Qabun."
+    body = f"{opening}\n{aside}"
+    found = _one_report(
+        body,
+        (ev(body, opening, "clashes", mode="ground", day="2016-04-15"),
+         ev(body, aside, "clashes", mode="ground")),
+        (place_mention(body, "Damascus", "damascus", opening),
+         place_mention(body, "Qabun", "qaboun", aside)),
+    )  # fmt: skip
+    assert (found.place_id, found.around) == ("damascus", True)

@@ -222,6 +222,21 @@ def test_province_of_a_name_is_the_region_but_the_mention_is_the_name(vocab, gaz
     assert (second.text, second.place.id) == ("Idlib", "rashomon:idlib")
 
 
+def test_names_before_provinces_are_the_regions(vocab, gazetteer):
+    doc = make_doc(
+        vocab,
+        [("Jets", "O"), ("struck", "O"), ("Idlib", "B-GPE"), ("and", "O"), ("Hama", "B-GPE"),
+         ("provinces", "O"), (";", "O"), ("Idlib", "B-GPE"), ("itself", "O"), ("was", "O"),
+         ("spared", "O"), (".", "O")],
+    )  # fmt: skip
+    found = [(m.text, m.place.id) for m in find_places(doc, gazetteer)]
+    assert found == [
+        ("Idlib", "rashomon:idlib-governorate"),
+        ("Hama", "rashomon:hama-governorate"),
+        ("Idlib", "rashomon:idlib"),
+    ]
+
+
 def test_nothing_to_find(vocab, gazetteer):
     assert find_places(make_doc(vocab, [("Quiet", "O"), ("day", "O"), (".", "O")]), gazetteer) == []
     assert find_places(Doc(vocab, words=[]), gazetteer) == []

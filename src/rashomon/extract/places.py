@@ -57,6 +57,11 @@ _GENERIC_NOUNS = frozenset({
     "area", "suburb", "suburbs", "neighbourhood", "neighborhood", "outskirts",
 })  # fmt: skip
 _REGION_CUE = re.compile(r"\b(province|governorate|countryside) of\s+\Z", re.IGNORECASE)
+# "Idlib and Aleppo provinces": each name is a province's
+_REGIONS_AFTER = re.compile(
+    r"\A(?:\s*,?\s+(?:and|or)\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)?"
+    r"\s+(province|governorate)s\b"
+)
 # "pro-Damascus media", "anti-Ankara rebels": the name says whose side, not where
 _ALLEGIANCE = re.compile(r"\b(?:pro|anti)[-\u2010\u2011]\Z", re.IGNORECASE)
 
@@ -174,11 +179,13 @@ def _span(
     name = text[start:end]
     if _side_named(text, start):
         return None
-    cue = _REGION_CUE.search(text, max(0, start - 30), start)
+    cue = _REGION_CUE.search(text, max(0, start - 30), start) or _REGIONS_AFTER.match(
+        text[end : end + 60]
+    )
     if cue:
-        regions = gazetteer.lookup(f"{name} {cue.group(1)}")
+        regions = gazetteer.lookup(f"{name} {cue.group(1).lower()}")
         if any(c.place.precision is PlacePrecision.REGION for c in regions):
-            candidates, name = regions, f"{name} {cue.group(1)}"
+            candidates, name = regions, f"{name} {cue.group(1).lower()}"
     key = fold(name)
     candidates = _fit_for_short_name(key, candidates)
     return _Span(start, end, candidates, source, key) if candidates else None

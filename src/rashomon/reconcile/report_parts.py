@@ -30,6 +30,7 @@ class Sentence:
     said_days: list[str] = field(default_factory=list)  # days a source spoke on (see _days)
     spans: list[tuple[date, date]] = field(default_factory=list)  # coarser dates it gives
     around: set[str] = field(default_factory=set)  # places named as "near X", "outside X"
+    sites: set[str] = field(default_factory=set)  # places named otherwise ("in X", "X")
     narrowed: bool = False  # its spans are parts of months ("early October"): exact bounds
 
 
@@ -44,6 +45,12 @@ class Group:
     said_days: set[str] = field(default_factory=set)
     spans: list[tuple[date, date]] = field(default_factory=list)
     around: set[str] = field(default_factory=set)
+    sites: set[str] = field(default_factory=set)
+
+    @property
+    def references(self) -> set[str]:
+        """Places named only as what the happening was near, never as where it was."""
+        return self.around - self.sites
 
 
 class Starting:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 
 from rashomon.facts import (
@@ -105,6 +105,7 @@ def article_reports(
         group.said_days.update(sentence.said_days)
         group.spans += sentence.spans
         group.around |= sentence.around
+        group.sites |= sentence.sites
     opening = _opening_end(facts)
     lead = next((g for g in groups if g.sentences[0].start < opening), None)
     stances = stances_by_report(facts, groups, lead, kinds)
@@ -164,12 +165,11 @@ def _incident_sentences(
     home = home_country(facts, gazette)
     for (start, end), found in by_span.items():
         inside = places.within(start, end)
+        for m in inside:
+            if m.place_id:
+                (found.around if _vicinity(m, facts.body) else found.sites).add(m.place_id)
         found.places = _sentence_places(found, inside, facts.body, gazette, home,
                                         violent=_violent(found, kinds))  # fmt: skip
-        found.around = {
-            m.place_id for m in inside
-            if m.place_id and _VICINITY.search(facts.body[max(0, m.start - 40) : m.start])
-        }  # fmt: skip
         back = _looking_back(found, dated, kinds)
         found.days, found.said_days = _days(found, dated, kinds, back)
         found.spans = _spans(found, dated) + _looked_back(back)
@@ -239,9 +239,28 @@ _VICINITY = re.compile(
     r"\b(?:near|nearby|outside|around|close to|outskirts of|suburbs? of|countryside of|"
     r"(?:north|south|east|west)(?:east|west)?(?:ern)? (?:of|suburbs of)|edge of)"
     r"(?:\s+(?:the|a|an|eastern|western|northern|southern|central))*"
+    r"(?:\s+[\w-]+['\u2019]s)?"
     r"(?:\s+(?:[\w-]+\s+)?(?:city|town|village|provincial capital)\s+of)?\s*$",
     re.IGNORECASE,
-)  # "west of the Syrian city of Aleppo": as near as "west of Aleppo"
+)  # "west of the Syrian city of Aleppo", "near Syria's Aleppo": as near as "west of Aleppo"
+# "Aleppo's western countryside", "Damascus's outskirts": the area around the place named
+_VICINITY_AFTER = re.compile(
+    r"^(?:['\u2019]s?)?\s+(?:(?:eastern|western|northern|southern|north-?eastern|"
+    r"north-?western|south-?eastern|south-?western|rural|nearby)\s+)?"
+    r"(?:countryside|outskirts|suburbs?|environs|vicinity)\b",
+    re.IGNORECASE,
+)
+
+
+def _vicinity(mention: MentionFact, body: str) -> bool:
+    """Whether a place is named as what a happening was near, not where it was ("near
+    Aleppo", "35 km west of Aleppo", "Aleppo's western countryside")."""
+    return bool(
+        _VICINITY.search(body[max(0, mention.start - 40) : mention.start])
+        or _VICINITY_AFTER.match(body[mention.end : mention.end + 40])
+    )
+
+
 _BASED = re.compile(r"^\s*-?\s*based\b", re.IGNORECASE)
 # "Syria's Aleppo": a country told as where a place lies
 _POSSESSIVE = re.compile(r"^['\u2019]s?\b")
@@ -298,7 +317,24 @@ def _sentence_places(
         else:
             tier(m.place_id, 2)  # type: ignore[arg-type]
     found = next((t for t in tiers[:4] if t), [])
-    return found if found or home is None else tiers[4][:0]
+    located = _located(found, tiers[:3], sentence.around - sentence.sites, gazette)
+    return located or found if found or home is None else tiers[4][:0]
+
+
+def _located(
+    found: Sequence[str], tiers: Sequence[Sequence[str]], around: Collection[str], gazette: Gazette
+) -> list[str]:
+    """The places the sentence names as where its happening was, when `found` holds only
+    places it names as what that was near and those lie close to them: in "an attack on
+    Atareb city (35 km west of Aleppo)" Aleppo locates Atareb, whichever the parse ties
+    to the attack. Empty when there are none."""
+    if not found or not all(p in around for p in found):
+        return []
+    return list(dict.fromkeys(
+        p for tier in tiers for p in tier
+        if p not in around and not is_country(p, gazette)
+        and any(near(r, p, gazette, around=True) for r in found)
+    ))  # fmt: skip
 
 
 def _a_place(country: MentionFact, body: str) -> bool:
@@ -550,8 +586,9 @@ def _fits(
     if _tolls_apart(sentence, group):
         return False
     if sentence.places and group.places:
-        return places_meet(_finest(sentence.places, gazette), _finest(group.places, gazette),
-                           gazette)  # fmt: skip
+        mine = _finest(sentence.places, gazette, sentence.around - sentence.sites)
+        theirs = _finest(group.places, gazette, group.references)
+        return places_meet(mine, theirs, gazette, in_one_text=True)
     return True
 
 
@@ -688,18 +725,24 @@ def _days_meet(ours: Iterable[str], theirs: Iterable[str], slack: int = 1) -> bo
 NEAR_KM = 15.0  # a district this close to a city can be the city's, told at finer grain
 
 
-AROUND_KM = 30.0  # "near Damascus", "outside Aleppo": anywhere this close
+AROUND_KM = 40.0  # "near Damascus", "outside Aleppo": anywhere this close
 
 
-def places_meet(a: str | None, b: str | None, gazette: Gazette, around: bool = False) -> bool:
+def places_meet(
+    a: str | None, b: str | None, gazette: Gazette, around: bool = False, in_one_text: bool = False
+) -> bool:
     """Two places can be the site of one happening: the same, one lies in the other, a
     district or small area within NEAR_KM of a city ("Eastern Ghouta" and "Damascus" for the
-    same strike), or any place within AROUND_KM of one named as "near X" (`around`). Two
-    towns are two places, however close, unless one is only said to be near."""
+    same strike), or any place within AROUND_KM of one named as "near X" (`around`) or of
+    a city named as its province is (see `for_its_region`; across reports, not between
+    the sentences of one text, which names the town where it knows it). Two towns are two
+    places, however close, unless one is only said to be near."""
     if not a or not b:
         return True
     if a in gazette.place_chain(b) or b in gazette.place_chain(a):
         return True
+    if not in_one_text and (for_its_region(a, b, gazette) or for_its_region(b, a, gazette)):
+        around = True
     return near(a, b, gazette, around)
 
 
@@ -715,6 +758,21 @@ def near(a: str, b: str, gazette: Gazette, around: bool = False) -> bool:
     return distance <= NEAR_KM
 
 
+def for_its_region(city: str, other: str, gazette: Gazette) -> bool:
+    """Whether `city` shares its name with the region it lies in ("Aleppo", "Aleppo
+    Governorate") and `other` lies in that region too: reports file a strike on a village
+    west of Aleppo as "in Aleppo", the province's name, so the city can stand for the
+    country around it (within AROUND_KM)."""
+    place = gazette.places.get(city)
+    if place is None or place.precision != "city" or not place.parent_id:
+        return False
+    region = gazette.places.get(place.parent_id)
+    if region is None or region.precision != "region" or not place.name:
+        return False
+    eponymous = region.name.lower().startswith(place.name.lower() + " ")
+    return eponymous and region.id in gazette.place_chain(other)
+
+
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance (haversine)."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
@@ -723,17 +781,21 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
-def _finest(place_ids: Sequence[str], gazette: Gazette) -> str | None:
+def _finest(
+    place_ids: Sequence[str], gazette: Gazette, references: Collection[str] = ()
+) -> str | None:
     """The most precise place named, the most named among equals (countries only when
-    nothing finer is named)."""
+    nothing finer is named). Among equals, a place named only as what the happening was
+    near (`references`: "an air strike on Atareb, west of Aleppo") yields to one named as
+    where it was."""
     if not place_ids:
         return None
     counts = Counter(place_ids)
 
-    def rank(pid: str) -> tuple[int, int, int]:
+    def rank(pid: str) -> tuple[int, bool, int, int]:
         place = gazette.places.get(pid)
         precision = _PRECISION_RANK.get(place.precision if place else "", 5)
-        return precision, -counts[pid], place_ids.index(pid)
+        return precision, pid in references, -counts[pid], place_ids.index(pid)
 
     return min(counts, key=rank)
 
@@ -770,7 +832,7 @@ def _report(
     figures = sorted(
         (f for s in group.sentences for f in (*s.figures, *s.nones)), key=lambda f: f.start
     )
-    place = _finest(group.places, gazette)
+    place = _place_of_group(group, gazette)
     if place is None and (lead or group.days):  # a dated section is set where the article is
         place = _setting(facts, gazette)
     around = place is not None and place in group.around
@@ -813,6 +875,25 @@ def _report(
         terms=terms_of([s.text for s in group.sentences]
                        + ([facts.article.title] if lead and facts.article.title else [])),
     )  # fmt: skip
+
+
+def _place_of_group(group: Group, gazette: Gazette) -> str | None:
+    """Where the group's opening sentence (the first to name a place finer than a
+    country) sets its happening; a later sentence's place only narrows it, lying within
+    it ("clashes in Aleppo province ... the market in Atareb"); no place named
+    only as what it was near is narrowed: "clashes near Damascus", then "reinforcements
+    headed for Qabun" in passing, are still near Damascus."""
+    head: list[str] = []
+    later: list[str] = []
+    for sentence in group.sentences:
+        (later if any(not is_country(p, gazette) for p in head) else head).extend(sentence.places)
+    place = _finest(head, gazette, group.references)
+    if place is None or is_country(place, gazette):
+        return _finest(group.places, gazette, group.references)
+    if place in group.references:
+        return place
+    narrower = [p for p in later if p != place and place in gazette.place_chain(p)]
+    return _finest(narrower, gazette, group.references) or place
 
 
 def _abroad(event: EventFact, place: str | None, gazette: Gazette) -> bool:
