@@ -68,7 +68,8 @@ MAX_SENTENCE_TOKENS = 150
 # actor, a count of victims is never a speaker; 31: "eliminated"/"liquidated" count the
 # killed, a bare participle's subject is its victim, one id per new actor (titles, middle
 # names, lone names), places, bylines and campaigns are no new actors, hard-wrapped wire
-# copy, editor's notes and credits, "quoted Y as saying", "among the dead", staff as sources
+# copy, editor's notes and credits, "quoted Y as saying", "among the dead", staff as sources,
+# "Idlib and Aleppo provinces" names two provinces, 36 Syrian towns more in the gazetteer
 EXTRACTOR_VERSION = "31"
 STAGE = "entities"
 
