@@ -566,6 +566,23 @@ def test_a_preliminary_count_a_higher_one_replaces_is_an_update():
     assert figure_.status == "dispute"
 
 
+def test_a_toll_that_says_it_rose_on_an_undated_page_is_an_update():
+    """A page with no date cannot be ordered by its day; a higher count whose own sentence
+    says the toll climbed to it replaced the lower one. Without those words it stays a
+    dispute."""
+    arts = {"a1": article("a1", published="2016-04-28"), "a2": article("a2", "MSF")}
+    early = toll("a1", "27", 27, "exact", "rights groups",
+                 sentence="A strike on the clinic killed 27 people, rights groups said.")  # fmt: skip
+    later = toll("a2", "61", 61, "exact", "MSF",
+                 sentence="The death toll from the clinic strike has climbed to 61, MSF said.")  # fmt: skip
+    found = incident(report("a1", "AFP", [early]), report("a2", "MSF", [later]))
+    (figure_,) = incident_figures(found, {("a1", 0): early, ("a2", 0): later}, arts)
+    assert figure_.status == "update"
+    plain = replace(later, sentence="The clinic strike killed 61 people, MSF said.")
+    (figure_,) = incident_figures(found, {("a1", 0): early, ("a2", 0): plain}, arts)
+    assert figure_.status == "dispute"
+
+
 def test_a_side_lists_every_report_that_backs_it():
     """The outlets that print the Observatory's "at least 17" in their own voice stand behind
     that side; a figure both sides allow stands behind neither."""

@@ -660,14 +660,17 @@ UPDATE_AFTER_DAYS = 2  # another source's higher toll this much later is counted
 def _clash(a: FigureFact, b: FigureFact, articles: Mapping[str, ArticleFact]) -> str:
     """Two sources' incompatible claims: an update when the later is higher and either says
     the toll rose or comes days later (tolls rise as the dead are counted), else a
-    dispute."""
+    dispute. When either day is unknown (a page with no date), the higher is the later
+    only when its own sentence says the toll rose to it ("the death toll has climbed to
+    55"): a count that replaced an earlier one disputes nothing."""
     first, second = (
         claim_day(a, articles.get(a.article_id)),
         claim_day(b, articles.get(b.article_id)),
     )
     days = day_range(first), day_range(second)
     if days[0] is None or days[1] is None:
-        return "dispute"
+        higher = a if _middle(_interval(a)) > _middle(_interval(b)) else b
+        return "update" if rose(higher.sentence) else "dispute"
     earlier, later = (a, b) if (first or "") <= (second or "") else (b, a)
     gap = abs((days[1][0] - days[0][0]).days)
     if _middle(_interval(later)) <= _middle(_interval(earlier)):
