@@ -402,6 +402,23 @@ def test_kin_doers_and_monitors_are_no_perpetrator_dispute():
     assert incident_disputes(found, [], RELATIONS, GAZETTE, ARTICLES) == []
 
 
+def test_a_party_denying_it_names_no_doer():
+    """ "Russia denied its planes were responsible": the report holds Russia as the doer in
+    Russia's own voice, and Russia's denial; that is no account naming Russia, so nothing
+    stands against another report's doer. Named by someone else in the same report, it
+    still is one."""
+    own = Attribution("russia", "its planes", "Russia", "russia")
+    denying = replace(report("a1", "Reuters"), perpetrators=(own,),
+                      denied_by=(Attribution("russia", "denied", "Russia", "russia"),))  # fmt: skip
+    blaming = report("a2", "AP", doers=[("syrian-government", "opposition")])
+    found = incident_disputes(incident(denying, blaming), [], RELATIONS, GAZETTE, ARTICLES)
+    assert [d.kind for d in found] == []
+    accused = replace(denying, perpetrators=(replace(own, claimant="activists",
+                                                     claimant_actor_id=None),))  # fmt: skip
+    found = incident_disputes(incident(accused, blaming), [], RELATIONS, GAZETTE, ARTICLES)
+    assert "perpetrator" in [d.kind for d in found]
+
+
 def test_a_denial_against_the_report_that_names_the_doer():
     found = incident(report("a1", "AFP", doers=[("russia", "US officials")]),
                      report("a2", "TASS", denied=[("russia", "Konashenkov")]))  # fmt: skip

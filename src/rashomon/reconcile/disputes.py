@@ -264,7 +264,7 @@ def _perpetrator(
     for report in incident.reports:
         if not report.lead:
             continue
-        doers = _doers(report, gazette)
+        doers = [d for d in _doers(report, gazette) if not _own_denial(report, d, relations)]
         parties = {side_of(d.actor_id, relations) for d in doers if d.actor_id}
         if len(parties) != 1:
             continue
@@ -295,6 +295,17 @@ def _perpetrator(
     subject = f"who carried out the {incident.label or incident.kind}"
     note = "the reports name different doers: " + " against ".join(names)
     return [_of_incident(incident, "perpetrator", subject, rows, note)]
+
+
+def _own_denial(report: IncidentReport, doer: Attribution, relations: ActorRelations) -> bool:
+    """A doer named in its own voice by a party the report says denies doing it ("Russia
+    denied its planes were responsible"): the denial, not a claim that it did it."""
+    if not doer.actor_id or not doer.claimant_actor_id:
+        return False
+    party = side_of(doer.actor_id, relations)
+    if side_of(doer.claimant_actor_id, relations) != party:
+        return False
+    return any(d.actor_id and side_of(d.actor_id, relations) == party for d in report.denied_by)
 
 
 def _denial(
