@@ -22,7 +22,7 @@ from rashomon.facts import (
 from rashomon.reconcile.contradictions import control_conflicts, control_states, denials
 from rashomon.reconcile.disputes import incident_disputes, not_told_of_incidents, story_disputes
 from rashomon.reconcile.figures import incident_figures, quantity_figures, victims_of
-from rashomon.reconcile.intervals import allowed, meet, overlap, show
+from rashomon.reconcile.intervals import agree, allowed, meet, overlap, show
 from rashomon.reconcile.kinship import ActorRelations
 
 GAZETTE = Gazette(
@@ -109,6 +109,29 @@ def test_what_the_qualifiers_allow_together():
     assert meet([(0, 900), (720, 1080)]) == (720, 900)
     assert meet([(240, 360), (720, 1080)]) is None
     assert show((10, math.inf)) == "10 or more" and show((0, 900)) == "up to 900"
+
+
+def test_leeways_stretched_toward_each_other_do_not_agree():
+    """ "62" and "about 80" overlap only at their far edges; neither value lies in the
+    other's interval, so they disagree. A ceiling or a floor still agrees with what it
+    allows."""
+    exact_62, about_80 = allowed(62, None, None, "exact"), allowed(80, None, None, "approximate")
+    assert overlap(exact_62, about_80) and not agree(exact_62, about_80)
+    assert agree(allowed(300, None, None, "approximate"), allowed(None, None, 900, "at_most"))
+    assert agree(allowed(29, 29, None, "at_least"), allowed(61, None, None, "exact"))
+    assert agree(allowed(75, None, None, "exact"), about_80)
+
+
+def test_an_exact_toll_against_a_far_about_is_a_dispute_and_exact_counts_keep_their_leeway():
+    army = toll("a1", "62", 62, "exact", "the army")
+    monitor = toll("a2", "about 80", 80, "approximate", "SOHR")
+    found = incident(report("a1", "AFP", [army]), report("a2", "BBC", [monitor]))
+    (figure_,) = incident_figures(found, {("a1", 0): army, ("a2", 0): monitor}, ARTICLES)
+    assert figure_.status == "dispute"
+    assert [c.position for c in figure_.claims] == [0, 1]
+    near = replace(monitor, text="65", value=65, qualifier="exact")  # 59-65 and 62-68: agreed
+    (figure_,) = incident_figures(found, {("a1", 0): army, ("a2", 0): near}, ARTICLES)
+    assert figure_.status == "agreed"
 
 
 # -- figures outside incidents -----------------------------------------------------------------

@@ -39,7 +39,8 @@ from rashomon.reconcile.contradictions import (
     control_states,
     denials,
 )
-from rashomon.reconcile.intervals import allowed, overlap, show
+from rashomon.reconcile.figures import agreeing
+from rashomon.reconcile.intervals import allowed, show
 from rashomon.reconcile.kinship import ActorRelations
 from rashomon.reconcile.report_parts import named_claimant
 
@@ -157,7 +158,7 @@ def _backers(figure: AlignedFigure, involved: list[int]) -> list[int]:
 
     def backs(claim: FigureClaim) -> bool:
         others = [c for c in clashing if c.position != claim.position]
-        if all(not overlap(_interval(claim.figure), _interval(c.figure)) for c in others):
+        if all(not agreeing(claim.figure, c.figure) for c in others):
             return True
         # "at least 1300" repeats the 1300 of its own position against 650, though a higher
         # floor elsewhere ("more than 1400") would allow it too
@@ -166,7 +167,7 @@ def _backers(figure: AlignedFigure, involved: list[int]) -> list[int]:
             value is not None
             and any(c.figure.value == value for c in clashing if c.position == claim.position)
             and all(c.figure.value != value for c in others)
-            and any(not overlap(_interval(claim.figure), _interval(c.figure)) for c in others)
+            and any(not agreeing(claim.figure, c.figure) for c in others)
         )
 
     positions = {c.position for c in clashing}

@@ -34,7 +34,7 @@ from rashomon.facts import (
     IncidentReport,
     day_range,
 )
-from rashomon.reconcile.intervals import allowed, meet, overlap
+from rashomon.reconcile.intervals import agree, allowed, meet, overlap
 from rashomon.reconcile.kinship import ActorRelations
 
 _NOT_CLAIMS = frozenset({"proposed", "hypothetical"})
@@ -430,7 +430,9 @@ def _align(
         interval = _own(own)
         for position in positions:
             together = meet([position.interval, interval])
-            if together is not None:
+            if together is not None and all(
+                agreeing(mine, theirs) for mine in own for theirs in position.claims
+            ):
                 position.claimants.append(claimant)
                 position.claims += own
                 position.interval = together
@@ -483,7 +485,7 @@ def _clashes(
                 if floored == 1 and _floor_below(a, b, claims, articles, relations, leading):
                     found.append(Clash(i, j, "dispute"))
                 continue
-            if overlap(_interval(a), _interval(b)):
+            if agreeing(a, b):
                 if _floor_passed(a, b, articles):
                     found.append(Clash(i, j, "update"))
                 continue
@@ -510,7 +512,7 @@ def _floor_below(
 ) -> bool:
     """A toll of the whole that two named sources, both leading, set below a part's floor,
     and not as what the part's count replaced."""
-    if overlap(_interval(a), _interval(b)) or _one_source(a, b, articles, relations):
+    if agreeing(a, b) or _one_source(a, b, articles, relations):
         return False
     if not (a.claimant and b.claimant and _both_in(a, b, leading)):
         return False
@@ -741,6 +743,16 @@ def _own(claims: Sequence[FigureFact]) -> tuple[float, float]:
 def _middle(interval: tuple[float, float]) -> float:
     low, high = interval
     return low * 1.5 if high == float("inf") else (low + high) / 2
+
+
+def agreeing(a: FigureFact, b: FigureFact) -> bool:
+    """Whether two claims can both be right. "About 80" carries its own leeway (20%): held
+    against another claim, it meets it only when one's value lies within the other's
+    interval, not when each claim's leeway stretches toward the other ("62" and "about 80"
+    touch at 64-65). Exact counts keep their 5% each way (counts get revised by a few)."""
+    if "approximate" in (a.qualifier, b.qualifier):
+        return agree(_interval(a), _interval(b))
+    return overlap(_interval(a), _interval(b))
 
 
 def overlapping(a: FigureFact, b: FigureFact) -> bool:
