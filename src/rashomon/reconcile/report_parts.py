@@ -31,6 +31,8 @@ class Sentence:
     spans: list[tuple[date, date]] = field(default_factory=list)  # coarser dates it gives
     around: set[str] = field(default_factory=set)  # places named as "near X", "outside X"
     narrowed: bool = False  # its spans are parts of months ("early October"): exact bounds
+    # weekdays (0 Monday .. 6 Sunday) it names that no date anchors (a page with no date)
+    weekdays: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -44,6 +46,7 @@ class Group:
     said_days: set[str] = field(default_factory=set)
     spans: list[tuple[date, date]] = field(default_factory=list)
     around: set[str] = field(default_factory=set)
+    weekdays: set[int] = field(default_factory=set)
 
 
 class Starting:
