@@ -502,6 +502,19 @@ def _clashes(
     return found
 
 
+TOLLS_APART = 3.0  # a toll this many times another's (and at least TOLLS_APART_MIN) is
+TOLLS_APART_MIN = 10  # of another happening, unless the sentence says the toll rose
+
+
+def _of_another_happening(a: FigureFact, b: FigureFact) -> bool:
+    """A part's floor TOLLS_APART times the whole's toll another source gives ("its raids
+    killed at least 220 civilians" against a strike's 33 dead) counts more than this
+    happening, as a toll that far apart does inside one article (reports._tolls_apart): it
+    is no floor to set the whole below."""
+    low, high = sorted((_interval(a), _interval(b)), key=_middle)
+    return high[0] >= TOLLS_APART_MIN and high[0] >= TOLLS_APART * max(low[1], 1.0)
+
+
 def _floor_below(
     a: FigureFact,
     b: FigureFact,
@@ -513,6 +526,8 @@ def _floor_below(
     """A toll of the whole that two named sources, both leading, set below a part's floor,
     and not as what the part's count replaced."""
     if agreeing(a, b) or _one_source(a, b, articles, relations):
+        return False
+    if _of_another_happening(a, b):
         return False
     if not (a.claimant and b.claimant and _both_in(a, b, leading)):
         return False

@@ -39,7 +39,7 @@ from rashomon.reconcile.doers import (
     sayings_by_report,
     stances_by_report,
 )
-from rashomon.reconcile.figures import rose, told_in_parts
+from rashomon.reconcile.figures import TOLLS_APART, TOLLS_APART_MIN, rose, told_in_parts
 from rashomon.reconcile.incident_kinds import GENERIC, IncidentKinds
 from rashomon.reconcile.intervals import allowed, overlap
 from rashomon.reconcile.report_parts import (
@@ -584,10 +584,6 @@ def _fits(
         return places_meet(_finest(sentence.places, gazette), _finest(group.places, gazette),
                            gazette)  # fmt: skip
     return True
-
-
-TOLLS_APART = 3.0  # a toll this many times another's (and at least TOLLS_APART_MIN) is
-TOLLS_APART_MIN = 10  # of another happening, unless the sentence says the toll rose
 
 
 def _tolls_apart(sentence: Sentence, group: Group) -> bool:
