@@ -129,6 +129,8 @@ def test_an_exact_toll_against_a_far_about_is_a_dispute_and_exact_counts_keep_th
     (figure_,) = incident_figures(found, {("a1", 0): army, ("a2", 0): monitor}, ARTICLES)
     assert figure_.status == "dispute"
     assert [c.position for c in figure_.claims] == [0, 1]
+    (dispute,) = incident_disputes(found, [figure_], RELATIONS, GAZETTE, ARTICLES)
+    assert "(59-65 against 64-96, neither allows the other's value)" in dispute.note
     near = replace(monitor, text="65", value=65, qualifier="exact")  # 59-65 and 62-68: agreed
     (figure_,) = incident_figures(found, {("a1", 0): army, ("a2", 0): near}, ARTICLES)
     assert figure_.status == "agreed"

@@ -40,7 +40,7 @@ from rashomon.reconcile.contradictions import (
     denials,
 )
 from rashomon.reconcile.figures import agreeing
-from rashomon.reconcile.intervals import allowed, show
+from rashomon.reconcile.intervals import allowed, overlap, show
 from rashomon.reconcile.kinship import ActorRelations
 from rashomon.reconcile.report_parts import named_claimant
 
@@ -135,8 +135,7 @@ def numeric(
         else:
             note = "cannot both be right, whatever their qualifiers allow: " + "; ".join(
                 f"{_said(figure.claims[c.first])} against {_said(figure.claims[c.second])}"
-                f" ({show(_interval(figure.claims[c.first].figure))} against"
-                f" {show(_interval(figure.claims[c.second].figure))})"
+                f" ({_apart(figure.claims[c.first].figure, figure.claims[c.second].figure)})"
                 for c in pairs
             )
         found.append(Dispute(
@@ -145,6 +144,14 @@ def numeric(
             incident_id=figure.incident_id, measure=figure.measure,
         ))  # fmt: skip
     return found
+
+
+def _apart(first: FigureFact, second: FigureFact) -> str:
+    """ "26-28 against 52-58": what each side allows; when their leeways touch at the far
+    edges ("62" and "about 80"), that neither allows the other's value."""
+    a, b = _interval(first), _interval(second)
+    shown = f"{show(a)} against {show(b)}"
+    return f"{shown}, neither allows the other's value" if overlap(a, b) else shown
 
 
 def _backers(figure: AlignedFigure, involved: list[int]) -> list[int]:
