@@ -22,7 +22,7 @@ from rashomon.facts import (
 from rashomon.reconcile.contradictions import control_conflicts, control_states, denials
 from rashomon.reconcile.disputes import incident_disputes, not_told_of_incidents, story_disputes
 from rashomon.reconcile.figures import incident_figures, quantity_figures, victims_of
-from rashomon.reconcile.intervals import allowed, meet, overlap, show
+from rashomon.reconcile.intervals import agree, allowed, meet, overlap, show
 from rashomon.reconcile.kinship import ActorRelations
 
 GAZETTE = Gazette(
@@ -109,6 +109,31 @@ def test_what_the_qualifiers_allow_together():
     assert meet([(0, 900), (720, 1080)]) == (720, 900)
     assert meet([(240, 360), (720, 1080)]) is None
     assert show((10, math.inf)) == "10 or more" and show((0, 900)) == "up to 900"
+
+
+def test_leeways_stretched_toward_each_other_do_not_agree():
+    """ "62" and "about 80" overlap only at their far edges; neither value lies in the
+    other's interval, so they disagree. A ceiling or a floor still agrees with what it
+    allows."""
+    exact_62, about_80 = allowed(62, None, None, "exact"), allowed(80, None, None, "approximate")
+    assert overlap(exact_62, about_80) and not agree(exact_62, about_80)
+    assert agree(allowed(300, None, None, "approximate"), allowed(None, None, 900, "at_most"))
+    assert agree(allowed(29, 29, None, "at_least"), allowed(61, None, None, "exact"))
+    assert agree(allowed(75, None, None, "exact"), about_80)
+
+
+def test_an_exact_toll_against_a_far_about_is_a_dispute_and_exact_counts_keep_their_leeway():
+    army = toll("a1", "62", 62, "exact", "the army")
+    monitor = toll("a2", "about 80", 80, "approximate", "SOHR")
+    found = incident(report("a1", "AFP", [army]), report("a2", "BBC", [monitor]))
+    (figure_,) = incident_figures(found, {("a1", 0): army, ("a2", 0): monitor}, ARTICLES)
+    assert figure_.status == "dispute"
+    assert [c.position for c in figure_.claims] == [0, 1]
+    (dispute,) = incident_disputes(found, [figure_], RELATIONS, GAZETTE, ARTICLES)
+    assert "(59-65 against 64-96, neither allows the other's value)" in dispute.note
+    near = replace(monitor, text="65", value=65, qualifier="exact")  # 59-65 and 62-68: agreed
+    (figure_,) = incident_figures(found, {("a1", 0): army, ("a2", 0): near}, ARTICLES)
+    assert figure_.status == "agreed"
 
 
 # -- figures outside incidents -----------------------------------------------------------------
@@ -286,6 +311,17 @@ def test_a_toll_of_everyone_below_another_sources_toll_of_a_part_is_a_dispute():
     assert "15 (SANA, AFP) against 25 (fighters) (SOHR, BBC)" in dispute.note
 
 
+def test_a_part_many_times_the_whole_counts_another_happening_not_a_floor():
+    """ "Its raids killed at least 220 civilians" beside one strike's 33 dead is a count of
+    more than the strike (TOLLS_APART times it): no floor to set the 33 below."""
+    everyone = toll("a1", "33", 33, "exact", "the Observatory")
+    campaign = toll("a2", "at least 220", 220, "at_least", "the coalition", low=220,
+                    victims="civilians", what="civilians")  # fmt: skip
+    found = incident(report("a1", "AFP", [everyone]), report("a2", "BBC", [campaign]))
+    figures = {("a1", 0): everyone, ("a2", 0): campaign}
+    assert all(f.status != "dispute" for f in incident_figures(found, figures, ARTICLES))
+
+
 @pytest.mark.parametrize(
     ("everyone", "part", "about"),
     [
@@ -400,6 +436,23 @@ def test_kin_doers_and_monitors_are_no_perpetrator_dispute():
     found = incident(report("a1", "AFP", doers=[("army", None)]),
                      report("a2", "SANA", doers=[("syrian-government", None), ("sohr", None)]))  # fmt: skip
     assert incident_disputes(found, [], RELATIONS, GAZETTE, ARTICLES) == []
+
+
+def test_a_party_denying_it_names_no_doer():
+    """ "Russia denied its planes were responsible": the report holds Russia as the doer in
+    Russia's own voice, and Russia's denial; that is no account naming Russia, so nothing
+    stands against another report's doer. Named by someone else in the same report, it
+    still is one."""
+    own = Attribution("russia", "its planes", "Russia", "russia")
+    denying = replace(report("a1", "Reuters"), perpetrators=(own,),
+                      denied_by=(Attribution("russia", "denied", "Russia", "russia"),))  # fmt: skip
+    blaming = report("a2", "AP", doers=[("syrian-government", "opposition")])
+    found = incident_disputes(incident(denying, blaming), [], RELATIONS, GAZETTE, ARTICLES)
+    assert [d.kind for d in found] == []
+    accused = replace(denying, perpetrators=(replace(own, claimant="activists",
+                                                     claimant_actor_id=None),))  # fmt: skip
+    found = incident_disputes(incident(accused, blaming), [], RELATIONS, GAZETTE, ARTICLES)
+    assert "perpetrator" in [d.kind for d in found]
 
 
 def test_a_denial_against_the_report_that_names_the_doer():
@@ -563,6 +616,23 @@ def test_a_preliminary_count_a_higher_one_replaces_is_an_update():
     assert figure_.status == "dispute"
     plain = replace(plain, sentence="Six died early on Sunday, state TV said.")  # a time of day
     (figure_,) = incident_figures(found, {("a1", 0): plain, ("a2", 0): sohr}, same_day)
+    assert figure_.status == "dispute"
+
+
+def test_a_toll_that_says_it_rose_on_an_undated_page_is_an_update():
+    """A page with no date cannot be ordered by its day; a higher count whose own sentence
+    says the toll climbed to it replaced the lower one. Without those words it stays a
+    dispute."""
+    arts = {"a1": article("a1", published="2016-04-28"), "a2": article("a2", "MSF")}
+    early = toll("a1", "27", 27, "exact", "rights groups",
+                 sentence="A strike on the clinic killed 27 people, rights groups said.")  # fmt: skip
+    later = toll("a2", "61", 61, "exact", "MSF",
+                 sentence="The death toll from the clinic strike has climbed to 61, MSF said.")  # fmt: skip
+    found = incident(report("a1", "AFP", [early]), report("a2", "MSF", [later]))
+    (figure_,) = incident_figures(found, {("a1", 0): early, ("a2", 0): later}, arts)
+    assert figure_.status == "update"
+    plain = replace(later, sentence="The clinic strike killed 61 people, MSF said.")
+    (figure_,) = incident_figures(found, {("a1", 0): early, ("a2", 0): plain}, arts)
     assert figure_.status == "dispute"
 
 

@@ -251,6 +251,36 @@ def test_a_period_without_day_or_toll_does_not_set_an_undated_lead_in_the_whole_
     assert report.kind != "ground" and len(report.sentences) == 1
 
 
+def test_on_a_page_with_no_date_two_weekdays_are_two_happenings():
+    """ "On Tuesday" and "last Thursday" have no day on a page with no date, yet they are
+    two days: the raid of last Thursday is another happening, told in passing. A day's
+    slack still lets a night strike be told on Monday and on Tuesday."""
+    lead = "An air strike on a school killed 33 people on Tuesday."
+    aside = "A raid on a mosque near Foua last Thursday evening left 46 dead."
+    body = f"{lead}\n{aside}"
+
+    def weekday(name: str, sentence: str) -> DateFact:
+        at = body.index(name)
+        return DateFact("a1", at, at + len(name), name, None, None, "on",
+                        *sentence_at(body, sentence))  # fmt: skip
+
+    facts = ArticleFacts(
+        article=ArticleFact("a1", "Some Site", title="School hit"), body=body,
+        events=(ev(body, lead, "air strike", mode="aerial"), ev(body, aside, "raid", mode="aerial")),
+        figures=(toll(body, lead, "33", 33), toll(body, aside, "46", 46)),
+        mentions=(place_mention(body, "Foua", "foua", aside),),
+        dates=(weekday("Tuesday", lead), weekday("last Thursday evening", aside)),
+    )  # fmt: skip
+    reports = article_reports(facts, GAZETTE, KINDS, "site")
+    assert [(r.lead, r.figure_values) for r in reports] == [
+        (True, (("killed", 33),)), (False, (("killed", 46),)),
+    ]  # fmt: skip
+    monday = body.replace("last Thursday", "Monday night ")
+    facts = replace(facts, body=monday, dates=(
+        facts.dates[0], replace(facts.dates[1], text="Monday night ")))  # fmt: skip
+    assert len(article_reports(facts, GAZETTE, KINDS, "site")) == 1
+
+
 def test_a_toll_of_none_is_shown_with_its_report_but_makes_no_report():
     aside = "The monitor said there were no deaths from the shelling."
     body = f"{LEAD}\n{aside}\nA second strike left no one hurt."

@@ -39,6 +39,7 @@ from rashomon.reconcile.contradictions import (
     control_states,
     denials,
 )
+from rashomon.reconcile.figures import agreeing
 from rashomon.reconcile.intervals import allowed, overlap, show
 from rashomon.reconcile.kinship import ActorRelations
 from rashomon.reconcile.report_parts import named_claimant
@@ -134,8 +135,7 @@ def numeric(
         else:
             note = "cannot both be right, whatever their qualifiers allow: " + "; ".join(
                 f"{_said(figure.claims[c.first])} against {_said(figure.claims[c.second])}"
-                f" ({show(_interval(figure.claims[c.first].figure))} against"
-                f" {show(_interval(figure.claims[c.second].figure))})"
+                f" ({_apart(figure.claims[c.first].figure, figure.claims[c.second].figure)})"
                 for c in pairs
             )
         found.append(Dispute(
@@ -144,6 +144,14 @@ def numeric(
             incident_id=figure.incident_id, measure=figure.measure,
         ))  # fmt: skip
     return found
+
+
+def _apart(first: FigureFact, second: FigureFact) -> str:
+    """ "26-28 against 52-58": what each side allows; when their leeways touch at the far
+    edges ("62" and "about 80"), that neither allows the other's value."""
+    a, b = _interval(first), _interval(second)
+    shown = f"{show(a)} against {show(b)}"
+    return f"{shown}, neither allows the other's value" if overlap(a, b) else shown
 
 
 def _backers(figure: AlignedFigure, involved: list[int]) -> list[int]:
@@ -157,7 +165,7 @@ def _backers(figure: AlignedFigure, involved: list[int]) -> list[int]:
 
     def backs(claim: FigureClaim) -> bool:
         others = [c for c in clashing if c.position != claim.position]
-        if all(not overlap(_interval(claim.figure), _interval(c.figure)) for c in others):
+        if all(not agreeing(claim.figure, c.figure) for c in others):
             return True
         # "at least 1300" repeats the 1300 of its own position against 650, though a higher
         # floor elsewhere ("more than 1400") would allow it too
@@ -166,7 +174,7 @@ def _backers(figure: AlignedFigure, involved: list[int]) -> list[int]:
             value is not None
             and any(c.figure.value == value for c in clashing if c.position == claim.position)
             and all(c.figure.value != value for c in others)
-            and any(not overlap(_interval(claim.figure), _interval(c.figure)) for c in others)
+            and any(not agreeing(claim.figure, c.figure) for c in others)
         )
 
     positions = {c.position for c in clashing}
@@ -264,7 +272,7 @@ def _perpetrator(
     for report in incident.reports:
         if not report.lead:
             continue
-        doers = _doers(report, gazette)
+        doers = [d for d in _doers(report, gazette) if not _own_denial(report, d, relations)]
         parties = {side_of(d.actor_id, relations) for d in doers if d.actor_id}
         if len(parties) != 1:
             continue
@@ -295,6 +303,17 @@ def _perpetrator(
     subject = f"who carried out the {incident.label or incident.kind}"
     note = "the reports name different doers: " + " against ".join(names)
     return [_of_incident(incident, "perpetrator", subject, rows, note)]
+
+
+def _own_denial(report: IncidentReport, doer: Attribution, relations: ActorRelations) -> bool:
+    """A doer named in its own voice by a party the report says denies doing it ("Russia
+    denied its planes were responsible"): the denial, not a claim that it did it."""
+    if not doer.actor_id or not doer.claimant_actor_id:
+        return False
+    party = side_of(doer.actor_id, relations)
+    if side_of(doer.claimant_actor_id, relations) != party:
+        return False
+    return any(d.actor_id and side_of(d.actor_id, relations) == party for d in report.denied_by)
 
 
 def _denial(

@@ -34,7 +34,7 @@ from rashomon.facts import (
     IncidentReport,
     day_range,
 )
-from rashomon.reconcile.intervals import allowed, meet, overlap
+from rashomon.reconcile.intervals import agree, allowed, meet, overlap
 from rashomon.reconcile.kinship import ActorRelations
 
 _NOT_CLAIMS = frozenset({"proposed", "hypothetical"})
@@ -430,7 +430,9 @@ def _align(
         interval = _own(own)
         for position in positions:
             together = meet([position.interval, interval])
-            if together is not None:
+            if together is not None and all(
+                agreeing(mine, theirs) for mine in own for theirs in position.claims
+            ):
                 position.claimants.append(claimant)
                 position.claims += own
                 position.interval = together
@@ -483,7 +485,7 @@ def _clashes(
                 if floored == 1 and _floor_below(a, b, claims, articles, relations, leading):
                     found.append(Clash(i, j, "dispute"))
                 continue
-            if overlap(_interval(a), _interval(b)):
+            if agreeing(a, b):
                 if _floor_passed(a, b, articles):
                     found.append(Clash(i, j, "update"))
                 continue
@@ -500,6 +502,19 @@ def _clashes(
     return found
 
 
+TOLLS_APART = 3.0  # a toll this many times another's (and at least TOLLS_APART_MIN) is
+TOLLS_APART_MIN = 10  # of another happening, unless the sentence says the toll rose
+
+
+def _of_another_happening(a: FigureFact, b: FigureFact) -> bool:
+    """A part's floor TOLLS_APART times the whole's toll another source gives ("its raids
+    killed at least 220 civilians" against a strike's 33 dead) counts more than this
+    happening, as a toll that far apart does inside one article (reports._tolls_apart): it
+    is no floor to set the whole below."""
+    low, high = sorted((_interval(a), _interval(b)), key=_middle)
+    return high[0] >= TOLLS_APART_MIN and high[0] >= TOLLS_APART * max(low[1], 1.0)
+
+
 def _floor_below(
     a: FigureFact,
     b: FigureFact,
@@ -510,7 +525,9 @@ def _floor_below(
 ) -> bool:
     """A toll of the whole that two named sources, both leading, set below a part's floor,
     and not as what the part's count replaced."""
-    if overlap(_interval(a), _interval(b)) or _one_source(a, b, articles, relations):
+    if agreeing(a, b) or _one_source(a, b, articles, relations):
+        return False
+    if _of_another_happening(a, b):
         return False
     if not (a.claimant and b.claimant and _both_in(a, b, leading)):
         return False
@@ -660,14 +677,17 @@ UPDATE_AFTER_DAYS = 2  # another source's higher toll this much later is counted
 def _clash(a: FigureFact, b: FigureFact, articles: Mapping[str, ArticleFact]) -> str:
     """Two sources' incompatible claims: an update when the later is higher and either says
     the toll rose or comes days later (tolls rise as the dead are counted), else a
-    dispute."""
+    dispute. When either day is unknown (a page with no date), the higher is the later
+    only when its own sentence says the toll rose to it ("the death toll has climbed to
+    55"): a count that replaced an earlier one disputes nothing."""
     first, second = (
         claim_day(a, articles.get(a.article_id)),
         claim_day(b, articles.get(b.article_id)),
     )
     days = day_range(first), day_range(second)
     if days[0] is None or days[1] is None:
-        return "dispute"
+        higher = a if _middle(_interval(a)) > _middle(_interval(b)) else b
+        return "update" if rose(higher.sentence) else "dispute"
     earlier, later = (a, b) if (first or "") <= (second or "") else (b, a)
     gap = abs((days[1][0] - days[0][0]).days)
     if _middle(_interval(later)) <= _middle(_interval(earlier)):
@@ -738,6 +758,16 @@ def _own(claims: Sequence[FigureFact]) -> tuple[float, float]:
 def _middle(interval: tuple[float, float]) -> float:
     low, high = interval
     return low * 1.5 if high == float("inf") else (low + high) / 2
+
+
+def agreeing(a: FigureFact, b: FigureFact) -> bool:
+    """Whether two claims can both be right. "About 80" carries its own leeway (20%): held
+    against another claim, it meets it only when one's value lies within the other's
+    interval, not when each claim's leeway stretches toward the other ("62" and "about 80"
+    touch at 64-65). Exact counts keep their 5% each way (counts get revised by a few)."""
+    if "approximate" in (a.qualifier, b.qualifier):
+        return agree(_interval(a), _interval(b))
+    return overlap(_interval(a), _interval(b))
 
 
 def overlapping(a: FigureFact, b: FigureFact) -> bool:

@@ -49,6 +49,29 @@ def overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
+def agree(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Whether two claims' intervals can both be right as a reader takes them: they overlap,
+    and the value one of them points at lies in the other's interval. "62" [58.9, 65.1] and
+    "about 80" [64, 96] touch only at their far edges, each stretched by its own leeway
+    toward the other: neither 62 nor 80 is allowed by the other, so they disagree. "Around
+    300" and "no more than 900" agree (300 is at most 900), as do "at least 29" and "61"."""
+    return overlap(a, b) and (_inside(_point(a), b) or _inside(_point(b), a))
+
+
+def _point(interval: tuple[float, float]) -> float:
+    """The value a claim names: a floor's low, a ceiling's high, else its middle."""
+    low, high = interval
+    if math.isinf(high):
+        return low
+    if low <= 0:
+        return high
+    return (low + high) / 2
+
+
+def _inside(value: float, interval: tuple[float, float]) -> bool:
+    return interval[0] <= value <= interval[1]
+
+
 def positions(items: Sequence[tuple[T, tuple[float, float]]]) -> list[list[T]]:
     """Claims grouped into positions: a claim joins a position when its interval overlaps
     every claim's already in it (so a position is a set of mutually compatible figures);

@@ -32,6 +32,8 @@ class Sentence:
     around: set[str] = field(default_factory=set)  # places named as "near X", "outside X"
     sites: set[str] = field(default_factory=set)  # places named otherwise ("in X", "X")
     narrowed: bool = False  # its spans are parts of months ("early October"): exact bounds
+    # weekdays (0 Monday .. 6 Sunday) it names that no date anchors (a page with no date)
+    weekdays: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -46,6 +48,7 @@ class Group:
     spans: list[tuple[date, date]] = field(default_factory=list)
     around: set[str] = field(default_factory=set)
     sites: set[str] = field(default_factory=set)
+    weekdays: set[int] = field(default_factory=set)
 
     @property
     def references(self) -> set[str]:

@@ -39,7 +39,7 @@ from rashomon.reconcile.doers import (
     sayings_by_report,
     stances_by_report,
 )
-from rashomon.reconcile.figures import rose, told_in_parts
+from rashomon.reconcile.figures import TOLLS_APART, TOLLS_APART_MIN, rose, told_in_parts
 from rashomon.reconcile.incident_kinds import GENERIC, IncidentKinds
 from rashomon.reconcile.intervals import allowed, overlap
 from rashomon.reconcile.report_parts import (
@@ -106,6 +106,7 @@ def article_reports(
         group.spans += sentence.spans
         group.around |= sentence.around
         group.sites |= sentence.sites
+        group.weekdays |= sentence.weekdays
     opening = _opening_end(facts)
     lead = next((g for g in groups if g.sentences[0].start < opening), None)
     stances = stances_by_report(facts, groups, lead, kinds)
@@ -173,6 +174,7 @@ def _incident_sentences(
         back = _looking_back(found, dated, kinds)
         found.days, found.said_days = _days(found, dated, kinds, back)
         found.spans = _spans(found, dated) + _looked_back(back)
+        found.weekdays = _unanchored_weekdays(found, dated)
         found.narrowed = any(
             d.precision == "month" and _month_part(d.text) for d in dated.within(start, end)
         )
@@ -491,6 +493,33 @@ def _loose_days(sentence: Sentence, dated: Starting) -> list[DateFact]:
     ]  # fmt: skip
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+
+
+def _unanchored_weekdays(sentence: Sentence, dated: Starting) -> set[int]:
+    """The weekdays the sentence sets something on that no date anchors (on a page with no
+    date, "on Tuesday" has no day), less those a source spoke on ("said on Friday")."""
+    found = set()
+    for d in dated.within(sentence.start, sentence.end):
+        named = _WEEKDAY.search(d.text)
+        if d.value or named is None or d.relation != "on":
+            continue
+        if _SAID_ON.search(sentence.text[: d.start - sentence.start]):
+            continue
+        found.add(_WEEKDAYS.index(named.group(1).lower()))
+    return found
+
+
+def _weekdays_meet(sentence: Sentence, group: Group, slack: int = 1) -> bool:
+    """Whether some weekday the sentence names can be a day the group names, with a day's
+    slack (a night strike is told on Monday and on Tuesday): "a strike on Tuesday" and "a
+    raid last Thursday" are two days, whatever week they fall in."""
+    return any(
+        min((a - b) % 7, (b - a) % 7) <= slack for a in sentence.weekdays for b in group.weekdays
+    )
+
+
 def _looking_back(
     sentence: Sentence, dated: Starting, kinds: IncidentKinds
 ) -> dict[str, tuple[int, int]]:
@@ -583,6 +612,8 @@ def _fits(
         return False
     if not _times_meet(sentence, group, now):
         return False
+    if sentence.weekdays and group.weekdays and not _weekdays_meet(sentence, group):
+        return False
     if _tolls_apart(sentence, group):
         return False
     if sentence.places and group.places:
@@ -590,10 +621,6 @@ def _fits(
         theirs = _finest(group.places, gazette, group.references)
         return places_meet(mine, theirs, gazette, in_one_text=True)
     return True
-
-
-TOLLS_APART = 3.0  # a toll this many times another's (and at least TOLLS_APART_MIN) is
-TOLLS_APART_MIN = 10  # of another happening, unless the sentence says the toll rose
 
 
 def _tolls_apart(sentence: Sentence, group: Group) -> bool:
