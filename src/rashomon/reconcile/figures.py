@@ -768,8 +768,3 @@ def agreeing(a: FigureFact, b: FigureFact) -> bool:
     if "approximate" in (a.qualifier, b.qualifier):
         return agree(_interval(a), _interval(b))
     return overlap(_interval(a), _interval(b))
-
-
-def overlapping(a: FigureFact, b: FigureFact) -> bool:
-    """Whether two claims can both be right (their qualifiers allow a common value)."""
-    return overlap(_interval(a), _interval(b))

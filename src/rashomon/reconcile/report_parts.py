@@ -50,10 +50,11 @@ class Group:
     sites: set[str] = field(default_factory=set)
     weekdays: set[int] = field(default_factory=set)
 
-    @property
-    def references(self) -> set[str]:
-        """Places named only as what the happening was near, never as where it was."""
-        return self.around - self.sites
+
+def references(part: Sentence | Group) -> set[str]:
+    """The places a sentence or group names only as what its happening was near ("near
+    Aleppo", "Aleppo's countryside"), never as where it was."""
+    return part.around - part.sites
 
 
 class Starting:

@@ -49,6 +49,7 @@ from rashomon.reconcile.report_parts import (
     Starting,
     is_country,
     place_mentions,
+    references,
 )
 from rashomon.reconcile.sayings import DELIBERATE, MISTAKE, NEVER, Saying
 from rashomon.reconcile.wording import terms_of
@@ -319,7 +320,7 @@ def _sentence_places(
         else:
             tier(m.place_id, 2)  # type: ignore[arg-type]
     found = next((t for t in tiers[:4] if t), [])
-    located = _located(found, tiers[:3], sentence.around - sentence.sites, gazette)
+    located = _located(found, tiers[:3], references(sentence), gazette)
     return located or found if found or home is None else tiers[4][:0]
 
 
@@ -617,8 +618,8 @@ def _fits(
     if _tolls_apart(sentence, group):
         return False
     if sentence.places and group.places:
-        mine = _finest(sentence.places, gazette, sentence.around - sentence.sites)
-        theirs = _finest(group.places, gazette, group.references)
+        mine = _finest(sentence.places, gazette, references(sentence))
+        theirs = _finest(group.places, gazette, references(group))
         return places_meet(mine, theirs, gazette, in_one_text=True)
     return True
 
@@ -914,13 +915,13 @@ def _place_of_group(group: Group, gazette: Gazette) -> str | None:
     later: list[str] = []
     for sentence in group.sentences:
         (later if any(not is_country(p, gazette) for p in head) else head).extend(sentence.places)
-    place = _finest(head, gazette, group.references)
+    place = _finest(head, gazette, references(group))
     if place is None or is_country(place, gazette):
-        return _finest(group.places, gazette, group.references)
-    if place in group.references:
+        return _finest(group.places, gazette, references(group))
+    if place in references(group):
         return place
     narrower = [p for p in later if p != place and place in gazette.place_chain(p)]
-    return _finest(narrower, gazette, group.references) or place
+    return _finest(narrower, gazette, references(group)) or place
 
 
 def _abroad(event: EventFact, place: str | None, gazette: Gazette) -> bool:
