@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.extract.doc_arrays import doc_arrays
 from rashomon.extract.events.lexicon import EventLexicon, EventSense
 from rashomon.extract.events.tree import HEARSAY_VERBS
 from rashomon.extract.events.triggers import Trigger
@@ -73,10 +74,15 @@ class StanceReader:
         acts = {t.head.i for t in triggers if t.sense.type == "ASSAULT"}
         found: list[Stance] = []
         taken: set[int] = set()
-        for verb in doc:
-            if verb.pos_ not in ("VERB", "AUX") or _negated(verb):
+        arrays = doc_arrays(doc)
+        pos, lemmas = arrays.pos, arrays.lemma_lower
+        telling = self.words["admitting"] | self.words["warning"] | self.speech | self.naming
+        for i, lemma in enumerate(lemmas):
+            if pos[i] not in ("VERB", "AUX") or lemma not in telling:
+                continue  # only these verbs can state anything below: no Token is built
+            verb = doc[i]
+            if _negated(verb):
                 continue  # "did not say who was responsible" states nothing
-            lemma = verb.lemma_.lower()
             if lemma in self.words["admitting"]:
                 stance = self._admitted(verb, acts)
                 if stance is not None and stance.trigger.head.i not in taken:
@@ -121,18 +127,21 @@ class StanceReader:
         return clauses
 
     def _in_clause(self, clause: Token, verb: Token, acts: set[int]) -> Stance | None:
-        inside = {t.i for t in clause.subtree}
+        arrays = doc_arrays(clause.doc)  # subtrees as indices: no Token per word
+        subtree = arrays.subtree(clause.i)
+        inside = set(subtree)
         if verb.i != clause.i and verb.head.i == clause.i:  # a tag: the clause less the tag
-            inside -= {t.i for t in verb.subtree}
+            inside -= set(arrays.subtree(verb.i))
         act = next((clause.doc[i] for i in sorted(inside) if i in acts), None)
         if act is None:
             act = self._pronoun_act(clause, acts)
-        report = next((t for t in clause.subtree if self._is_report(t)), None)
+        reports = self.words["reports"]
+        report = any(arrays.pos[i] == "NOUN" and arrays.lemma_lower[i] in reports for i in subtree)
         disowning = _nothing_to_do_with(clause)
         if disowning is not None and act is not None and not _negated(clause):
             return Stance(_trigger(disowning, "REJECT", verb), verb)
         for word in self._predicates(clause):
-            kind = self._kind(word, report is not None)
+            kind = self._kind(word, report)
             culpable = kind is None and self._culpable(word)
             if culpable:  # "Russia bears responsibility", "must be held accountable"
                 kind = "ACCUSE"
@@ -282,9 +291,6 @@ class StanceReader:
         if about_report and forms & self.words["untrue"]:
             return "REJECT"
         return None
-
-    def _is_report(self, token: Token) -> bool:
-        return token.pos_ == "NOUN" and token.lemma_.lower() in self.words["reports"]
 
     @staticmethod
     def _pronoun_act(clause: Token, acts: set[int]) -> Token | None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.extract.doc_arrays import doc_arrays
 from rashomon.extract.events.lexicon import EventLexicon, EventSense
 from rashomon.extract.events.location import PLACE_NOUNS
 
@@ -57,20 +58,30 @@ class Trigger:
 def find_triggers(doc: Doc, lexicon: EventLexicon) -> list[Trigger]:
     """Every trigger in the doc, in text order; light verbs of an event noun are dropped."""
     found: list[Trigger] = []
+    # The Doc's columns (`doc_arrays`) tell most words apart from any trigger without a
+    # Token being built: only a word whose lemma the lexicon can use is looked at closely.
+    arrays = doc_arrays(doc)
+    pos, tag, lemmas = arrays.pos, arrays.tag, arrays.lemma_lower
+    verbs, phrase_heads, speech = lexicon.verbs, lexicon.phrase_heads, lexicon.words("speech")
     # sentence by sentence rather than `token.sent` per token: spaCy finds a token's
     # sentence by walking back to its start, so that lookup costs a sentence's length
-    tokens = (token for sent in doc.sents if not _is_question(sent) for token in sent)
-    for token in tokens:  # "Who is fighting whom in Syria?" asks, it reports no event
-        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.tag_ == "VBN"):
-            trigger = _verb_trigger(token, lexicon)
-        elif token.pos_ in _NOUN_POS:
-            trigger = _noun_trigger(token, lexicon)
-        else:
+    for sent in doc.sents:
+        if _is_question(sent):  # "Who is fighting whom in Syria?" asks, it reports no event
+            continue
+        for i in range(sent.start, sent.end):
+            kind = pos[i]
             trigger = None
-        if trigger is None and token.pos_ == "VERB":
-            trigger = _spoken_demand(token, lexicon)
-        if trigger is not None:
-            found.append(trigger)
+            if kind in ("VERB", "AUX") or (kind == "ADJ" and tag[i] == "VBN"):
+                if lemmas[i] in verbs or lemmas[i] in phrase_heads:
+                    trigger = _verb_trigger(doc[i], lexicon)
+            elif kind in _NOUN_POS and _may_name_an_event(
+                _lemma_as_noun(lemmas[i], kind, lexicon), lexicon
+            ):
+                trigger = _noun_trigger(doc[i], lexicon)
+            if trigger is None and kind == "VERB" and lemmas[i] in speech:
+                trigger = _spoken_demand(doc[i], lexicon)
+            if trigger is not None:
+                found.append(trigger)
     lights = {t.light_verb.i for t in found if t.light_verb is not None}
     phrases = [
         (t.start, t.end, t.head.i) for t in found if t.is_noun and t.end - t.start > len(t.head)
@@ -281,12 +292,30 @@ def _nominal_phrase(token: Token, lemma: str, lexicon: EventLexicon) -> Trigger 
     return None
 
 
+def _may_name_an_event(lemma: str, lexicon: EventLexicon) -> bool:
+    """Whether `_noun_trigger` can find anything for a noun of this lemma: it is an event
+    noun, the last word of one ("strike" of "air strike"), the head of an "X of Y" noun or
+    of a phrase, or a shell noun; every other noun is no trigger whatever its words."""
+    return (
+        lemma in lexicon.nouns
+        or lemma in lexicon.of_heads
+        or lemma in lexicon.phrase_heads
+        or lemma in _SHELL_NOUNS
+        or " " in lemma
+        or lexicon.ends_a_noun(lemma)
+    )
+
+
 def _noun_lemma(token: Token, lexicon: EventLexicon) -> str:
     """The lemma, also for a capitalised common noun the tagger took for a name
     ("Airstrikes targeting the town", "Air Raids Kill 12"): its singular when the lexicon
     knows that and not the plural."""
-    lemma = token.lemma_.lower()
-    if token.pos_ != "PROPN" or lemma in lexicon.nouns or not lemma.endswith("s"):
+    return _lemma_as_noun(token.lemma_.lower(), token.pos_, lexicon)
+
+
+def _lemma_as_noun(lemma: str, pos: str, lexicon: EventLexicon) -> str:
+    """`_noun_lemma` from a token's lower-cased lemma and its POS."""
+    if pos != "PROPN" or lemma in lexicon.nouns or not lemma.endswith("s"):
         return lemma
     singular = lemma[:-1]
     return singular if singular in lexicon.nouns or lexicon.ends_a_noun(singular) else lemma
