@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.article.dates import parse_date
+from rashomon.extract.doc_arrays import doc_arrays
 from rashomon.model import DateMention, DatePrecision, FoundIn, PublicationDate
 
 __all__ = ["WEEK", "find_dates"]
@@ -167,9 +168,10 @@ def _candidates(doc: Doc, covered: set[int]) -> Iterator[tuple[int, int, str | N
         pieces = _pieces(ent)
         if len(pieces) > 1 and not any(i in covered for i in range(ent.start, ent.end)):
             yield from pieces
-    for token in doc:
-        if _lone_day_word(token):
-            yield token.i, token.i + 1, None
+    # the lower-cased words from the Doc's column: a Token only for a day word
+    for i, low in enumerate(doc_arrays(doc).lower):
+        if (low in _WEEKDAYS or low in _DAY_WORDS) and _lone_day_word(doc[i]):
+            yield i, i + 1, None
 
 
 def _named_day(token: Token) -> bool:

@@ -103,9 +103,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cached_property
 
-from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.extract.doc_arrays import doc_arrays
 from rashomon.extract.doc_text import doc_text
 from rashomon.extract.numbers.attribution import _Cues
 from rashomon.extract.numbers.claimant import ClaimantNamer
@@ -192,7 +192,7 @@ class _Article(_Reading):
     @cached_property
     def token_starts(self) -> list[int]:
         # from the Doc's array: no Token object is built for every token of the article
-        return self.doc.to_array(IDX).tolist() if len(self.doc) else []
+        return doc_arrays(self.doc).idx
 
     @cached_property
     def may_start(self) -> list[bool]:
@@ -202,7 +202,7 @@ class _Article(_Reading):
         # a word of letters has no digit: only the rest are looked at character by character
         return [
             low in starters or (not low.isalpha() and any(c.isdigit() for c in low))
-            for low in (t.lower_ for t in self.doc)
+            for low in doc_arrays(self.doc).lower
         ]
 
     @cached_property

@@ -8,6 +8,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.extract.doc_arrays import doc_arrays
 from rashomon.extract.numbers.lexicon import (
     _DASHES,
     _DIGITS,
@@ -117,23 +118,29 @@ class _Reading:
         absence of reports is no count ("no casualties were reported", "no immediate
         casualties", "no known deaths"); nor is a "no" of a number's qualifier ("no more
         than 40"), and "no one" is never the number 1."""
-        lex = self.lex
+        lex, doc = self.lex, self.doc
         used = {k for e in taken for k in range(e.first, e.last)}
         found = []
-        for tok in sent:
-            low = tok.lower_
-            if tok.i in used:
+        arrays = doc_arrays(doc)  # the words' columns: a Token only for a likely "none"
+        lower, pos, dep, heads = arrays.lower, arrays.pos, arrays.dep, arrays.head
+        zero_words = lex.sets.get("zero_words", frozenset())
+        for i in range(sent.start, sent.end):
+            low = lower[i]
+            if i in used:
                 continue
-            if low == "no" and tok.dep_ == "det" and tok.head.i > tok.i:
+            if low == "no" and dep[i] == "det" and heads[i] > i:
+                tok = doc[i]
                 counted = tok.head
                 span = (
                     (tok.i, tok.i + 2)
                     if counted.i == tok.i + 1 and counted.lower_ == "one"
                     else (tok.i, tok.i + 1)
                 )
-            elif lex.has("zero_words", low) and tok.pos_ in ("NOUN", "PRON"):
+            elif low in zero_words and pos[i] in ("NOUN", "PRON"):
+                tok = doc[i]
                 counted, span = tok, (tok.i, tok.i + 1)
             elif low == "without":
+                tok = doc[i]
                 gerund = next((c for c in tok.children if c.dep_ == "pcomp"), None)
                 if gerund is None or not lex.has("zero_gerunds", gerund.lemma_.lower()):
                     continue
@@ -680,7 +687,7 @@ def _match(
     doc: Doc, j: int, stop: int, table: dict[tuple[str, ...], str]
 ) -> tuple[int, str] | None:
     """Longest phrase of `table` starting at token j: (tokens used, value)."""
-    lowered = [t.lower_ for t in doc[j : min(j + 3, stop)]]  # read once for every size
+    lowered = doc_arrays(doc).lower[j : min(j + 3, stop)]  # no Token built
     for size in (3, 2, 1):
         if j + size > stop:
             continue
