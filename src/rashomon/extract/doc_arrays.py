@@ -20,6 +20,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from weakref import WeakKeyDictionary, ref
 
+import numpy
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc
 
@@ -40,31 +41,18 @@ class DocArrays:
         # a weak reference: the table holding this object is keyed weakly by the very Doc
         self._doc = ref(doc)
         n = len(doc)
-        columns = doc.to_array(list(_ATTRS)).T.tolist() if n else [[] for _ in _ATTRS]
+        table = doc.to_array(list(_ATTRS)) if n else numpy.zeros((0, len(_ATTRS)), "uint64")
+        columns = table.T.tolist()
         strings = doc.vocab.strings
-        decoded: dict[int, str] = {0: ""}
-
-        def decode(hashes: list[int]) -> list[str]:
-            out = []
-            for h in hashes:
-                text = decoded.get(h)
-                if text is None:
-                    text = decoded[h] = strings[h]
-                out.append(text)
-            return out
-
-        self.lower = decode(columns[0])
-        self.lemma = decode(columns[1])
-        self.pos = decode(columns[2])
-        self.tag = decode(columns[3])
-        self.dep = decode(columns[4])
-        self.ent_type = decode(columns[5])
-        lowered: dict[str, str] = {}
-        self.lemma_lower = [lowered.get(s) or lowered.setdefault(s, s.lower()) for s in self.lemma]
-        # HEAD is relative and comes back as an unsigned 64-bit number: fold it back
-        self.head = [
-            i + (rel - (1 << 64) if rel >= 1 << 63 else rel) for i, rel in enumerate(columns[6])
-        ]
+        # each distinct value decoded once, then the column mapped in C (no loop in Python)
+        names = {h: strings[h] for column in columns[:6] for h in set(column)}
+        self.lower, self.lemma, self.pos, self.tag, self.dep, self.ent_type = (
+            list(map(names.__getitem__, column)) for column in columns[:6]
+        )
+        lowered = {name: name.lower() for name in set(self.lemma)}
+        self.lemma_lower = list(map(lowered.__getitem__, self.lemma))
+        # HEAD is relative and comes back as an unsigned 64-bit number: read it back signed
+        self.head = (numpy.arange(n) + table[:, 6].astype("int64")).tolist()
         self.idx = columns[7]
         self._children: list[list[int]] | None = None
         self._sent_start: list[int] | None = None

@@ -25,6 +25,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
+from rashomon.extract.doc_arrays import doc_arrays
+
 # Prepositions that can say where an event happened, with the cost each adds; any other
 # preposition on the path rules the place out. "from" is not here: on the dev data it named
 # an origin ("militants from Iraq", "fled from Palmyra") far more often than a scene. "to"
@@ -111,10 +113,10 @@ def link_place(trigger: Token, candidates: Sequence[tuple[int, int]]) -> int | N
     Only candidates in the trigger's sentence count; among those the one with the cheapest
     parse path wins, then the one nearer in the tree, then the one nearer in the text.
     """
-    sentence = trigger.sent
+    sentence_start, sentence_end = doc_arrays(trigger.doc).sentence_chars(trigger.i)
     best: tuple[float, int, int, int] | None = None
     for index, (start, end) in enumerate(candidates):
-        if start < sentence.start_char or end > sentence.end_char or start >= end:
+        if start < sentence_start or end > sentence_end or start >= end:
             continue
         span = trigger.doc.char_span(start, end, alignment_mode="expand")
         if span is None or span.start <= trigger.i < span.end:
@@ -130,13 +132,15 @@ def link_place(trigger: Token, candidates: Sequence[tuple[int, int]]) -> int | N
 
 def path_cost(trigger: Token, place: Span) -> tuple[float, int] | None:
     """(cost, steps) of the tree path from `place` to `trigger`; None when it rules it out."""
-    place_side = _ancestors(place.root)
-    trigger_ids = [t.i for t in _ancestors(trigger)]
-    meet = next((k for k, t in enumerate(place_side) if t.i in trigger_ids), None)
+    doc = trigger.doc
+    heads = doc_arrays(doc).head  # the paths as indices; Tokens only for the steps taken
+    place_side = _ancestor_ids(heads, place.root.i)
+    trigger_ids = _ancestor_ids(heads, trigger.i)
+    meet = next((k for k, t in enumerate(place_side) if t in trigger_ids), None)
     if meet is None:
         return None
-    up = place_side[: meet + 1]
-    down = _ancestors(trigger)[: trigger_ids.index(place_side[meet].i) + 1]
+    up = [doc[k] for k in place_side[: meet + 1]]
+    down = [doc[k] for k in trigger_ids[: trigger_ids.index(place_side[meet]) + 1]]
     place_cost = _place_side_cost(up, trigger)
     trigger_cost = _trigger_side_cost(down)
     if place_cost is None or trigger_cost is None:
@@ -144,11 +148,11 @@ def path_cost(trigger: Token, place: Span) -> tuple[float, int] | None:
     return place_cost + trigger_cost, len(up) + len(down) - 2
 
 
-def _ancestors(token: Token) -> list[Token]:
-    """The token and its heads up to the root, nearest first (spaCy tokens compare by .i)."""
-    chain = [token]
-    while chain[-1].head.i != chain[-1].i:
-        chain.append(chain[-1].head)
+def _ancestor_ids(heads: list[int], i: int) -> list[int]:
+    """Token i and its heads up to the root, nearest first, as indices."""
+    chain = [i]
+    while heads[chain[-1]] != chain[-1]:
+        chain.append(heads[chain[-1]])
     return chain
 
 

@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Token
 
+from rashomon.extract.doc_arrays import doc_arrays
 from rashomon.extract.events.tree import (
     HEARSAY_VERBS,
     OWNER_DEPS,
@@ -284,14 +285,16 @@ class ParticipantResolver:
     def _apposed_person(self, head: Token) -> str | None:
         """A name in apposition to the head, also where the parser hung it on the head's
         own modifier ("The UN envoy for Syria, Staffan de Mistura": appos of Syria)."""
-        for word in head.subtree:
-            mention = self.at_token.get(word.i)
-            if word.dep_ != "appos" or mention is None or mention.kind != "person":
+        arrays = doc_arrays(head.doc)  # the subtree on the Doc's columns: no Token per word
+        dep, heads = arrays.dep, arrays.head
+        for i in arrays.subtree(head.i):
+            mention = self.at_token.get(i)
+            if dep[i] != "appos" or mention is None or mention.kind != "person":
                 continue
-            node = word.head
-            while node.i != head.i and node.dep_ in ("pobj", "prep", "appos", "compound"):
-                node = node.head
-            if node.i == head.i:
+            node = heads[i]
+            while node != head.i and dep[node] in ("pobj", "prep", "appos", "compound"):
+                node = heads[node]
+            if node == head.i:
                 return mention.actor_id
         return None
 

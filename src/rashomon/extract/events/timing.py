@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
+from rashomon.extract.doc_arrays import DocArrays, doc_arrays
 from rashomon.extract.events.tree import HEARSAY_VERBS
 from rashomon.extract.events.triggers import Trigger
 from rashomon.model import DateMention, PublicationDate
@@ -41,15 +42,15 @@ class EventDates:
 
     def for_trigger(self, trigger: Trigger) -> tuple[str | None, str | None, str | None]:
         """(date, precision, "text" | "publication" | None)."""
-        anchors = {trigger.head.i} | _carriers(trigger.head)
+        arrays = doc_arrays(trigger.head.doc)
+        start, end = arrays.sentence(trigger.head.i)
+        near = [(root, mention) for root, mention in self.roots if start <= root.i < end]
+        anchors = {trigger.head.i} | _carriers(trigger.head) if near else set()
         if trigger.light_verb is not None:
             anchors.add(trigger.light_verb.i)
         best: tuple[int, DateMention] | None = None
-        sent = trigger.head.sent
-        for root, mention in self.roots:
-            if not sent.start <= root.i < sent.end:
-                continue
-            steps = _steps_to(root, anchors)
+        for root, mention in near:
+            steps = _steps_to(arrays, root.i, anchors)
             if steps is not None and (best is None or steps < best[0]):
                 best = (steps, mention)
         if best is not None:
@@ -91,16 +92,18 @@ def _carriers(head: Token) -> set[int]:
     return found
 
 
-def _steps_to(root: Token, anchors: set[int]) -> int | None:
+def _steps_to(arrays: DocArrays, root: int, anchors: set[int]) -> int | None:
+    """Steps up the parse from a date's root token to an anchor, on the Doc's columns."""
+    heads, pos, dep = arrays.head, arrays.pos, arrays.dep
     node, steps = root, 0
     while steps < 8:
-        if node.i in anchors:
+        if node in anchors:
             return steps
-        if node.head.i == node.i:
+        if heads[node] == node:
             return None
-        if steps > 0 and node.pos_ in ("VERB", "AUX") and node.dep_ != "aux":
+        if steps > 0 and pos[node] in ("VERB", "AUX") and dep[node] != "aux":
             return None
-        node, steps = node.head, steps + 1
+        node, steps = heads[node], steps + 1
     return None
 
 

@@ -6,6 +6,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from rashomon.extract.doc_arrays import doc_arrays
+
 SUBJECTS = ("nsubj", "csubj")
 OWNER_DEPS = ("poss", "amod", "compound", "nmod")
 # Verbs that report what something is believed to be: "jets believed to be Russian", "jets
@@ -26,4 +28,8 @@ def governing_verb(token: Token) -> Token | None:
 
 
 def first_child(token: Token, deps: Sequence[str]) -> Token | None:
-    return next((c for c in token.children if c.dep_ in deps), None)
+    """The first child in one of `deps` (read on the Doc's columns: no Token per child)."""
+    arrays = doc_arrays(token.doc)
+    dep = arrays.dep
+    k = next((k for k in arrays.children(token.i) if dep[k] in deps), None)
+    return None if k is None else token.doc[k]
