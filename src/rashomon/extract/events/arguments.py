@@ -30,6 +30,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
+from rashomon.extract.doc_arrays import doc_arrays
 from rashomon.extract.events.aims import TargetFinder
 from rashomon.extract.events.attribution import Attributor, Told
 from rashomon.extract.events.lexicon import EventLexicon, EventSense
@@ -444,8 +445,8 @@ class ArgumentReader:
         return found
 
     def _argument(self, head: Token) -> EventArgument:
-        left = min((t.i for t in head.lefts), default=head.i)
-        left = min(left, head.i)
+        children = doc_arrays(self.doc).children(head.i)  # ascending: a left one comes first
+        left = children[0] if children and children[0] < head.i else head.i
         words = self.doc[left : _named_by_of(head, self.at_token, self.place_words) + 1]
         actor = self.people.actor(head)
         return EventArgument(words.start_char, words.end_char, words.text, actor)

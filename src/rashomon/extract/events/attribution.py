@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from rashomon.extract.doc_arrays import doc_arrays
 from rashomon.extract.events.lexicon import EventLexicon, EventSense
 from rashomon.extract.events.tree import HEARSAY_VERBS, first_child
 from rashomon.extract.events.triggers import Trigger
@@ -130,7 +131,8 @@ class Attributor:
         """ "strikes carried out by X", "the strikes were carried out by X", "an attack
         believed to have been carried out by X", "an attack claimed by X": the agent of a light
         verb (or of claiming), in the clause that describes the noun or whose subject it is."""
-        starts = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+        arrays = doc_arrays(noun.doc)
+        starts = [noun.doc[c] for c in arrays.children(noun.i) if arrays.dep[c] in ("acl", "relcl")]
         if noun.dep_ == "nsubjpass" or (
             noun.dep_ == "nsubj" and noun.head.lemma_.lower() in HEARSAY_VERBS
         ):  # "the strikes were carried out by", "the attack believed to have been ..."
@@ -249,10 +251,12 @@ def _role_nouns(doc: Doc, lexicon: EventLexicon) -> list[Token]:
     """Nouns for a part in an act that name no act after them ("any involvement", not
     "involvement in the attack", which `_responsible` reads)."""
     roles = lexicon.words("denial_acts")
+    arrays = doc_arrays(doc)  # the Doc's columns: a Token only for a role noun
+    pos, dep = arrays.pos, arrays.dep
     return [
-        t for t in doc
-        if t.pos_ == "NOUN" and t.lemma_.lower() in roles
-        and not any(c.dep_ == "prep" for c in t.children)
+        doc[i] for i, lemma in enumerate(arrays.lemma_lower)
+        if pos[i] == "NOUN" and lemma in roles
+        and not any(dep[c] == "prep" for c in arrays.children(i))
     ]  # fmt: skip
 
 

@@ -363,23 +363,25 @@ def _mode(head: Token, sense: EventSense, lexicon: EventLexicon) -> str | None:
     from its subject's words ("the Russian air force has hit")."""
     if sense.mode:
         return sense.mode
-    for child in head.children:
-        if child.dep_ in ("amod", "compound", "nmod", "npadvmod", "advmod"):
-            mode = lexicon.mode_for(sense.type, child.lemma_)
+    arrays = doc_arrays(head.doc)  # the words around the head as indices: no Token each
+    dep, lemma, children = arrays.dep, arrays.lemma, arrays.children(head.i)
+    for child in children:
+        if dep[child] in ("amod", "compound", "nmod", "npadvmod", "advmod"):
+            mode = lexicon.mode_for(sense.type, lemma[child])
             if mode:
                 return mode
-    means = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    means = next((c for c in children if dep[c] in ("dobj", "nsubjpass")), None)
     if sense.object == "means" and means is not None:
-        for word in (means, *means.children):
-            if word.i == means.i or word.dep_ in ("amod", "compound", "nmod", "conj"):
-                mode = lexicon.mode_for(sense.type, word.lemma_)
+        for word in (means, *arrays.children(means)):
+            if word == means or dep[word] in ("amod", "compound", "nmod", "conj"):
+                mode = lexicon.mode_for(sense.type, lemma[word])
                 if mode:
                     return mode
-    for child in head.children:
-        if child.dep_ in ("nsubj", "agent", "prep"):
-            for word in child.subtree:
-                if word.dep_ in ("compound", "amod", "pobj", "nsubj"):
-                    mode = lexicon.mode_for(sense.type, word.lemma_)
+    for child in children:
+        if dep[child] in ("nsubj", "agent", "prep"):
+            for word in arrays.subtree(child):
+                if dep[word] in ("compound", "amod", "pobj", "nsubj"):
+                    mode = lexicon.mode_for(sense.type, lemma[word])
                     if mode:
                         return mode
     return None
