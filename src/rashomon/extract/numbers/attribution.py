@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from rashomon.extract.doc_arrays import doc_arrays
 from rashomon.extract.numbers.claimant import PERSON, UNNAMED, Claimant, ClaimantNamer
 from rashomon.extract.numbers.counted import _ancestors, _short
 from rashomon.extract.numbers.expression import _Expr
@@ -42,12 +43,25 @@ class _Cues:
         self.previous: tuple[Span, _Cues | None] | None = None
         self.cues: list[_Cue] = []
         self.claimant_tokens: set[int] = set()
-        for tok in sent:
-            cue = self._cue(tok, sent)
+        # the Doc's columns tell which words can be a cue (`_cue`'s three openings): a Token
+        # only for those, and subtrees as indices
+        self.tree = tree = doc_arrays(sent.doc)
+        speech = self.lex.sets.get("speech_verbs", frozenset())
+        claims = self.lex.sets.get("claim_nouns", frozenset())
+        pos, lemmas, lower = tree.pos, tree.lemma_lower, tree.lower
+        for i in range(sent.start, sent.end):
+            kind, lemma = pos[i], lemmas[i]
+            if not (
+                (kind in ("VERB", "AUX") and lemma in speech)
+                or lower[i] == "according"
+                or (kind == "NOUN" and lemma in claims)
+            ):
+                continue
+            cue = self._cue(sent.doc[i], sent)
             if cue is not None:
                 self.cues.append(cue)
                 if cue.claimant is not None:
-                    self.claimant_tokens |= {t.i for t in cue.claimant.subtree}
+                    self.claimant_tokens |= set(tree.subtree(cue.claimant.i))
         self.cues.sort(key=lambda c: len(c.scope))
 
     def _cue(self, tok: Token, sent: Span) -> _Cue | None:
@@ -75,13 +89,13 @@ class _Cues:
                 speaker = _speaker_before(tok, sent.start - 1)  # so no subject in the parse
                 if speaker is None or tok.tag_ not in ("VBD", "VBZ", "VBP"):
                     return None
-                scope = {t.i for t in sent} - {t.i for t in speaker.subtree}
+                scope = set(range(sent.start, sent.end)) - set(self.tree.subtree(speaker.i))
                 return _Cue(frozenset(scope), tok, speaker, "speech")
             before = [c for c in subjects if c.i < tok.i]
             subject = before[-1] if before else subjects[0]  # the one nearest the verb
-            if any(i in {t.i for t in subject.subtree} for i in self.anchors):
+            if not self.anchors.isdisjoint(self.tree.subtree(subject.i)):
                 subject = _speaker_before(tok, subject.i) or subject
-            scope = {t.i for t in tok.subtree} - {t.i for t in subject.subtree}
+            scope = set(self.tree.subtree(tok.i)) - set(self.tree.subtree(subject.i))
             if tok.dep_ == "parataxis" and tok.i > tok.head.i:
                 # "... has killed dozens of people, medical services reported, and ...":
                 # a tag after the clause reports the clause it hangs on
@@ -99,15 +113,21 @@ class _Cues:
             if lex.has("claim_nouns", source.lemma_.lower()):
                 source = self._owner(source) or source  # "according to an Observatory toll"
             clause = tok.head if tok.head.i != tok.i else tok
-            scope = {t.i for t in sent} if clause.i == tok.i else {t.i for t in clause.subtree}
+            scope = (
+                set(range(sent.start, sent.end))
+                if clause.i == tok.i
+                else set(self.tree.subtree(clause.i))
+            )
             if clause.dep_ in ("ROOT",) or clause.i == tok.i:
-                scope = {t.i for t in sent}
-            return _Cue(frozenset(scope - {t.i for t in source.subtree}), tok, source, "according")
+                scope = set(range(sent.start, sent.end))
+            return _Cue(
+                frozenset(scope - set(self.tree.subtree(source.i))), tok, source, "according"
+            )
         if tok.pos_ == "NOUN" and lex.has("claim_nouns", lemma):
             source = self._owner(tok)
             if source is None:
                 return self._giver(tok)
-            scope = {t.i for t in tok.subtree} - {t.i for t in source.subtree}
+            scope = set(self.tree.subtree(tok.i)) - set(self.tree.subtree(source.i))
             return _Cue(frozenset(scope), tok, source, "noun")
         return None
 
@@ -124,7 +144,7 @@ class _Cues:
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or self.namer.name(subject) is None:
             return None
-        scope = {t.i for t in verb.subtree} - {t.i for t in subject.subtree}
+        scope = set(self.tree.subtree(verb.i)) - set(self.tree.subtree(subject.i))
         return _Cue(frozenset(scope), noun, subject, "noun")
 
     def _issuer(self, noun: Token) -> Token | None:
