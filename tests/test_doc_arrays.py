@@ -31,9 +31,7 @@ def test_columns_are_the_token_attributes(doc):
         assert arrays.lemma[i] == t.lemma_
         assert arrays.lemma_lower[i] == t.lemma_.lower()
         assert arrays.pos[i] == t.pos_
-        assert arrays.tag[i] == t.tag_
         assert arrays.dep[i] == t.dep_
-        assert arrays.ent_type[i] == t.ent_type_
         assert arrays.head[i] == t.head.i
         assert arrays.idx[i] == t.idx
 

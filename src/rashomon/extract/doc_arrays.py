@@ -21,19 +21,25 @@ from bisect import bisect_right
 from weakref import WeakKeyDictionary, ref
 
 import numpy
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, POS, TAG
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, POS
 from spacy.tokens import Doc
 
-_ATTRS = (LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, HEAD, IDX)
+_ATTRS = (LOWER, LEMMA, POS, DEP, HEAD, IDX)
+_WORDS = 4  # the first columns are strings
+# A hash names one string whatever the vocabulary (it is the string's own hash; POS codes
+# are spaCy's fixed symbols), so decoded names are kept across Docs: most of an article's
+# words were met in earlier ones. Cleared when large, so a long ingest does not grow it.
+_NAMES: dict[int, str] = {}
+_MAX_NAMES = 500_000
 
 
 class DocArrays:
-    """Per-token columns of one Doc: `lower`, `lemma`, `lemma_lower`, `pos`, `tag`, `dep`,
-    `ent_type` (strings, "" where unset, as the `..._` attributes give), `head` (absolute
-    token index) and `idx` (character offset), plus sentence bounds per token."""
+    """Per-token columns of one Doc: `lower`, `lemma`, `lemma_lower`, `pos`, `dep`
+    (strings, "" where unset, as the `..._` attributes give), `head` (absolute token index)
+    and `idx` (character offset), plus children, subtrees and sentence bounds per token."""
 
     __slots__ = (
-        "_doc", "lower", "lemma", "lemma_lower", "pos", "tag", "dep", "ent_type", "head", "idx",
+        "_doc", "lower", "lemma", "lemma_lower", "pos", "dep", "head", "idx",
         "_children", "_sent_start", "_sent_end",
     )  # fmt: skip
 
@@ -42,19 +48,20 @@ class DocArrays:
         self._doc = ref(doc)
         n = len(doc)
         table = doc.to_array(list(_ATTRS)) if n else numpy.zeros((0, len(_ATTRS)), "uint64")
-        columns = table.T.tolist()
-        strings = doc.vocab.strings
-        # each distinct value decoded once, then the column mapped in C (no loop in Python)
-        names = {h: strings[h] for column in columns[:6] for h in set(column)}
-        self.lower, self.lemma, self.pos, self.tag, self.dep, self.ent_type = (
-            list(map(names.__getitem__, column)) for column in columns[:6]
+        # each distinct string value decoded once, then every column taken in C
+        words = table[:, :_WORDS]
+        keys, where = numpy.unique(words, return_inverse=True)
+        where = where.reshape(words.shape)
+        names = _names(doc, keys.tolist())
+        self.lower, self.lemma, self.pos, self.dep = (
+            numpy.array(names, dtype=object)[where].T.tolist() if n else [[] for _ in range(_WORDS)]
         )
-        lowered = {name: name.lower() for name in set(self.lemma)}
-        self.lemma_lower = list(map(lowered.__getitem__, self.lemma))
+        lowered = numpy.array([name.lower() for name in names], dtype=object)
+        self.lemma_lower = lowered[where[:, 1]].tolist()
         # HEAD is relative and comes back as an unsigned 64-bit number: read it back signed
-        self.head = (numpy.arange(n) + table[:, 6].astype("int64")).tolist()
-        self.idx = columns[7]
-        self._children: list[list[int]] | None = None
+        self.head = (numpy.arange(n) + table[:, 4].astype("int64")).tolist()
+        self.idx = table[:, 5].tolist()
+        self._children: tuple[list[int], list[int]] | None = None
         self._sent_start: list[int] | None = None
         self._sent_end: list[int] = []
 
@@ -66,12 +73,15 @@ class DocArrays:
     def children(self, i: int) -> list[int]:
         """Indices of `doc[i].children`, in spaCy's order (ascending)."""
         if self._children is None:
-            kids: list[list[int]] = [[] for _ in self.head]
-            for k, h in enumerate(self.head):
-                if h != k:
-                    kids[h].append(k)
-            self._children = kids
-        return self._children[i]
+            # every token grouped by its head, in text order within a group (a stable
+            # sort), and where each head's group starts: built in numpy, not per token
+            heads = numpy.asarray(self.head, dtype="int64")
+            order = numpy.argsort(heads, kind="stable").tolist()
+            bounds = numpy.cumsum(numpy.bincount(heads, minlength=len(self.head))).tolist()
+            self._children = (order, [0, *bounds])
+        order, bounds = self._children
+        kids = order[bounds[i] : bounds[i + 1]]
+        return [k for k in kids if k != i] if self.head[i] == i else kids
 
     def subtree(self, i: int) -> list[int]:
         """Indices of `doc[i].subtree`, in spaCy's order: each left child's subtree, the
@@ -107,6 +117,20 @@ class DocArrays:
         start, end = self.sentence(i)
         last = self.doc()[end - 1]
         return self.idx[start], last.idx + len(last.text)
+
+
+def _names(doc: Doc, keys: list[int]) -> list[str]:
+    """The strings of these hashes (POS codes: symbol names)."""
+    if len(_NAMES) > _MAX_NAMES:
+        _NAMES.clear()
+    strings = doc.vocab.strings
+    found = []
+    for key in keys:
+        name = _NAMES.get(key)
+        if name is None:
+            name = _NAMES[key] = strings[key]
+        found.append(name)
+    return found
 
 
 _ARRAYS: WeakKeyDictionary[Doc, DocArrays] = WeakKeyDictionary()

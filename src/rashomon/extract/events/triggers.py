@@ -61,7 +61,7 @@ def find_triggers(doc: Doc, lexicon: EventLexicon) -> list[Trigger]:
     # The Doc's columns (`doc_arrays`) tell most words apart from any trigger without a
     # Token being built: only a word whose lemma the lexicon can use is looked at closely.
     arrays = doc_arrays(doc)
-    pos, tag, lemmas = arrays.pos, arrays.tag, arrays.lemma_lower
+    pos, lemmas = arrays.pos, arrays.lemma_lower
     verbs, phrase_heads, speech = lexicon.verbs, lexicon.phrase_heads, lexicon.words("speech")
     # sentence by sentence rather than `token.sent` per token: spaCy finds a token's
     # sentence by walking back to its start, so that lookup costs a sentence's length
@@ -71,7 +71,7 @@ def find_triggers(doc: Doc, lexicon: EventLexicon) -> list[Trigger]:
         for i in range(sent.start, sent.end):
             kind = pos[i]
             trigger = None
-            if kind in ("VERB", "AUX") or (kind == "ADJ" and tag[i] == "VBN"):
+            if kind in ("VERB", "AUX") or (kind == "ADJ" and doc[i].tag_ == "VBN"):
                 if lemmas[i] in verbs or lemmas[i] in phrase_heads:
                     trigger = _verb_trigger(doc[i], lexicon)
             elif kind in _NOUN_POS and _may_name_an_event(
