@@ -361,7 +361,8 @@ class _Article(_Reading):
     def _sentence_of(self, tok: Token) -> Span:
         """The token's sentence; the whole text when the Doc has no sentence boundaries."""
         if self.doc.has_annotation("SENT_START"):
-            return tok.sent
+            start, end = doc_arrays(self.doc).sentence(tok.i)  # `tok.sent` walks the Doc
+            return self.doc[start:end]
         return self.doc[:]
 
     def _places_in(self, tokens: set[int], sent: Span) -> list[PlaceMention]:
@@ -428,12 +429,13 @@ class _Article(_Reading):
 
     def sentences_back(self, tok: Token, count: int) -> int:
         """Where the sentence `count` sentences before `tok`'s own begins (a char offset)."""
-        floor = tok.sent.start_char
+        arrays = doc_arrays(self.doc)
+        floor = arrays.sentence_chars(tok.i)[0]
         for _ in range(count):
             if floor <= 0:
                 break
             previous = self.token_at(max(floor - 2, 0))
-            floor = previous.sent.start_char if previous is not None else floor
+            floor = arrays.sentence_chars(previous.i)[0] if previous is not None else floor
         return floor
 
     def group_antecedent(self, tok: Token) -> ActorMention | None:

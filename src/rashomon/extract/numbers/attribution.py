@@ -386,7 +386,7 @@ class _Cues:
     def _respective(self, cue: _Cue, anchor: Token, anchors: Sequence[int]) -> Token | None:
         """'SOHR and SANA put it at 40 and 52, respectively': the k-th number's claimant
         is the k-th of the coordinated subjects, when they are as many as the numbers."""
-        if not any(t.lower_ == "respectively" for t in self.sent):
+        if "respectively" not in self.tree.lower[self.sent.start : self.sent.end]:
             return None
         subjects = _conjuncts(cue.claimant)  # type: ignore[arg-type]
         if len(subjects) < 2:

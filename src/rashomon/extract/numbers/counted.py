@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from rashomon.extract.doc_arrays import doc_arrays
 from rashomon.extract.numbers.expression import _Expr, plural_after
 from rashomon.extract.numbers.lexicon import _ABOUT_KINDS, _LOCATIVE, _NOMINAL, _PRONOUNS, PERCENT
 from rashomon.model import ActorMention
@@ -122,7 +123,7 @@ class _Counted:
             self.place_tokens |= self.phrase_tokens
             for child in self.noun.children:
                 if child.dep_ == "prep":
-                    self.place_tokens |= {t.i for t in child.subtree}
+                    self.place_tokens |= set(doc_arrays(child.doc).subtree(child.i))
         mention = self._about()
         self.about_actor_id = mention.actor_id if mention is not None else self.about_actor_id
 
@@ -165,7 +166,7 @@ class _Counted:
             lo, hi = a.doc[min(region)], a.doc[max(region)]
             kinds = ("organisation", "nationality", "metonym")
             found = [m for m in a.mentions_in(lo.idx, hi.idx + len(hi)) if m.kind in kinds]
-            self.place_tokens |= {t.i for t in target.subtree}
+            self.place_tokens |= set(doc_arrays(target.doc).subtree(target.i))
             if found:
                 self.phrase_tokens |= region
                 self._prefixed = found[0]
@@ -252,7 +253,7 @@ def _name_tokens(tok: Token, depth: int = 0) -> set[int]:
     found = {tok.i}
     for child in tok.children:
         if child.i < tok.i and child.dep_ in ("compound", "amod", "poss", "nmod", "det", "punct"):
-            found |= {t.i for t in child.subtree}
+            found |= set(doc_arrays(child.doc).subtree(child.i))
         elif child.dep_ in ("conj", "cc") and depth < 8:
             found |= _name_tokens(child, depth + 1)
     return found

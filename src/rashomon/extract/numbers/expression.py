@@ -341,7 +341,7 @@ class _Reading:
                 return None  # "tens" alone is "tens of people" at best: too loose
             return _Core(i, last, None, low, high, vague=True)
         for size in (2, 1):
-            counter = " ".join(t.lower_ for t in doc[i : min(i + size, stop)])
+            counter = " ".join(doc_arrays(doc).lower[i : min(i + size, stop)])
             k = i + size
             if lex.has("vague_counters", counter) and k < stop:
                 scale = doc[k].lower_.removesuffix("s")
@@ -472,7 +472,7 @@ class _Reading:
             start = core.first - size
             if start < sent.start:
                 continue
-            words = tuple(t.lower_ for t in doc[start : core.first])
+            words = tuple(doc_arrays(doc).lower[start : core.first])
             name = lex.qualifiers.get(words)
             if name is None:
                 continue

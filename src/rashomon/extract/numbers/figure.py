@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from rashomon.extract.doc_arrays import doc_arrays
 from rashomon.extract.numbers.counted import (
     _clause_verb,
     _Counted,
@@ -621,7 +622,7 @@ class _FigureReader:
     def _running_total(self, tok: Token) -> bool:
         doc, lex = self.a.doc, self.lex
         for size in (3, 2, 1):
-            words = " ".join(t.lower_ for t in doc[tok.i : min(tok.i + size, self.sent.end)])
+            words = " ".join(doc_arrays(doc).lower[tok.i : min(tok.i + size, self.sent.end)])
             if lex.has("running_total_words", words):
                 return True
         return False
