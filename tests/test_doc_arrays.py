@@ -27,6 +27,7 @@ def test_columns_are_the_token_attributes(doc):
     arrays = DocArrays(doc)
     for t in doc:
         i = t.i
+        assert arrays.text[i] == t.text
         assert arrays.lower[i] == t.lower_
         assert arrays.lemma[i] == t.lemma_
         assert arrays.lemma_lower[i] == t.lemma_.lower()

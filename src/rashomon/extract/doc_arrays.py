@@ -21,11 +21,11 @@ from bisect import bisect_right
 from weakref import WeakKeyDictionary, ref
 
 import numpy
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, POS
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, ORTH, POS
 from spacy.tokens import Doc
 
-_ATTRS = (LOWER, LEMMA, POS, DEP, HEAD, IDX)
-_WORDS = 4  # the first columns are strings
+_ATTRS = (ORTH, LOWER, LEMMA, POS, DEP, HEAD, IDX)
+_WORDS = 5  # the first columns are strings
 # A hash names one string whatever the vocabulary (it is the string's own hash; POS codes
 # are spaCy's fixed symbols), so decoded names are kept across Docs: most of an article's
 # words were met in earlier ones. Cleared when large, so a long ingest does not grow it.
@@ -34,12 +34,12 @@ _MAX_NAMES = 500_000
 
 
 class DocArrays:
-    """Per-token columns of one Doc: `lower`, `lemma`, `lemma_lower`, `pos`, `dep`
+    """Per-token columns of one Doc: `text`, `lower`, `lemma`, `lemma_lower`, `pos`, `dep`
     (strings, "" where unset, as the `..._` attributes give), `head` (absolute token index)
     and `idx` (character offset), plus children, subtrees and sentence bounds per token."""
 
     __slots__ = (
-        "_doc", "lower", "lemma", "lemma_lower", "pos", "dep", "head", "idx",
+        "_doc", "text", "lower", "lemma", "lemma_lower", "pos", "dep", "head", "idx",
         "_children", "_sent_start", "_sent_end",
     )  # fmt: skip
 
@@ -53,14 +53,14 @@ class DocArrays:
         keys, where = numpy.unique(words, return_inverse=True)
         where = where.reshape(words.shape)
         names = _names(doc, keys.tolist())
-        self.lower, self.lemma, self.pos, self.dep = (
+        self.text, self.lower, self.lemma, self.pos, self.dep = (
             numpy.array(names, dtype=object)[where].T.tolist() if n else [[] for _ in range(_WORDS)]
         )
         lowered = numpy.array([name.lower() for name in names], dtype=object)
-        self.lemma_lower = lowered[where[:, 1]].tolist()
+        self.lemma_lower = lowered[where[:, 2]].tolist()
         # HEAD is relative and comes back as an unsigned 64-bit number: read it back signed
-        self.head = (numpy.arange(n) + table[:, 4].astype("int64")).tolist()
-        self.idx = table[:, 5].tolist()
+        self.head = (numpy.arange(n) + table[:, 5].astype("int64")).tolist()
+        self.idx = table[:, 6].tolist()
         self._children: tuple[list[int], list[int]] | None = None
         self._sent_start: list[int] | None = None
         self._sent_end: list[int] = []

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from rashomon.extract.doc_arrays import doc_arrays
 from rashomon.extract.doc_text import doc_text
 from rashomon.extract.gazetteer import Candidate, Gazetteer, NameScanner, fold
 from rashomon.model import PlaceMention, PlacePrecision
@@ -324,9 +326,9 @@ class _Resolver:
                 weight = 0.5
             if best.place.country:
                 weights[best.place.country] += weight * len(group)
-        for token in self.doc:
-            if token.is_alpha and token.text[:1].isupper():
-                country = self.gazetteer.demonym_country(token.text)
+        for word in doc_arrays(self.doc).text:  # `Token.is_alpha` is `str.isalpha()`
+            if word.isalpha() and word[:1].isupper():
+                country = self.gazetteer.demonym_country(word)
                 if country:
                     weights[country] += 0.5
         total = sum(weights.values())
@@ -489,11 +491,15 @@ def place_descriptions(
     named = sorted(places, key=lambda p: p.start)
     busy = [(p.start, p.end) for p in named] + list(taken)
     sentences = list(doc.sents)
-    index = {t.i: n for n, s in enumerate(sentences) for t in s}
+    starts = [s.start for s in sentences]
+    arrays = doc_arrays(doc)  # the Doc's columns: a Token only for a place-size noun
     found: list[PlaceMention] = []
-    for head in doc:
-        fits = _DESCRIBED.get(head.lower_)
-        if fits is None or head.pos_ != "NOUN" or head.tag_ in ("NNS", "NNPS"):
+    for i, word in enumerate(arrays.lower):
+        fits = _DESCRIBED.get(word)
+        if fits is None or arrays.pos[i] != "NOUN":
+            continue
+        head = doc[i]
+        if head.tag_ in ("NNS", "NNPS"):
             continue
         before = [c for c in head.children if c.i < head.i]
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in before):
@@ -506,7 +512,8 @@ def place_descriptions(
         end = head.idx + len(head)
         if any(s < end and start < e for s, e in busy):
             continue
-        first = sentences[max(index[head.i] - DESCRIBED_WITHIN + 1, 0)].start_char
+        here = bisect_right(starts, head.i) - 1  # the head's sentence
+        first = sentences[max(here - DESCRIBED_WITHIN + 1, 0)].start_char
         referent = next(
             (p for p in reversed(named)
              if first <= p.start and p.end <= start and p.place.precision in fits),
