@@ -40,7 +40,7 @@ class DocArrays:
 
     __slots__ = (
         "_doc", "text", "lower", "lemma", "lemma_lower", "pos", "dep", "head", "idx",
-        "_children", "_sent_start", "_sent_end",
+        "_children", "_tour", "_sent_start", "_sent_end",
     )  # fmt: skip
 
     def __init__(self, doc: Doc) -> None:
@@ -62,6 +62,7 @@ class DocArrays:
         self.head = (numpy.arange(n) + table[:, 5].astype("int64")).tolist()
         self.idx = table[:, 6].tolist()
         self._children: tuple[list[int], list[int]] | None = None
+        self._tour: tuple[list[int], list[int], list[int]] | None = None
         self._sent_start: list[int] | None = None
         self._sent_end: list[int] = []
 
@@ -85,20 +86,37 @@ class DocArrays:
 
     def subtree(self, i: int) -> list[int]:
         """Indices of `doc[i].subtree`, in spaCy's order: each left child's subtree, the
-        token, each right child's subtree (a loop, not recursion: a parse can be deep)."""
-        out: list[int] = []
-        stack = [(i, False)]
-        while stack:
-            k, placed = stack.pop()
-            if placed:
-                out.append(k)
-                continue
-            kids = self.children(k)
-            split = bisect_right(kids, k)
-            stack.extend((c, False) for c in reversed(kids[split:]))
-            stack.append((k, True))
-            stack.extend((c, False) for c in reversed(kids[:split]))
-        return out
+        token, each right child's subtree. In that order every subtree is one run of a
+        single walk over the whole Doc, so the walk is made once and a subtree is a slice."""
+        if self._tour is None:
+            self._tour = self._walk()
+        order, begin, end = self._tour
+        return order[begin[i] : end[i]]
+
+    def _walk(self) -> tuple[list[int], list[int], list[int]]:
+        """Every tree of the Doc in subtree order, with where each token's subtree begins
+        and ends in it (a loop, not recursion: a parse can be deep)."""
+        heads = self.head
+        order: list[int] = []
+        begin = [0] * len(heads)
+        end = [0] * len(heads)
+        for root in (k for k, h in enumerate(heads) if h == k):
+            stack = [(root, 0)]  # 0: enter, 1: place the token, 2: leave
+            while stack:
+                k, step = stack.pop()
+                if step == 1:
+                    order.append(k)
+                elif step == 2:
+                    end[k] = len(order)
+                else:
+                    begin[k] = len(order)
+                    kids = self.children(k)
+                    split = bisect_right(kids, k)
+                    stack.append((k, 2))
+                    stack.extend((c, 0) for c in reversed(kids[split:]))
+                    stack.append((k, 1))
+                    stack.extend((c, 0) for c in reversed(kids[:split]))
+        return order, begin, end
 
     def sentence(self, i: int) -> tuple[int, int]:
         """(start, end) token indices of `doc[i].sent`."""
