@@ -33,6 +33,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from rashomon.extract.doc_arrays import DocArrays, doc_arrays
 from rashomon.extract.events.lexicon import EventLexicon
 from rashomon.model import Event, EventArgument, Quote
 
@@ -177,6 +178,7 @@ def denied_means(
     means = {k.split()[1] for k, v in lexicon.phrases.items()
              if k.startswith("use ") and v.object == "means"}  # fmt: skip
     admitting = lexicon.words("admitting")
+    arrays = doc_arrays(doc)  # the quoted words' columns: a Token only for a means noun
     found: list[Event] = []
     for quote in quotes:
         span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
@@ -185,22 +187,24 @@ def denied_means(
         sources = speaker_of(quote)
         if not sources:
             continue
-        for token in span:
-            if token.pos_ != "NOUN" or not _is_means(token, means, lexicon):
+        for i in range(span.start, span.end):
+            if arrays.pos[i] != "NOUN" or not _is_means(arrays, i, means, lexicon):
                 continue
+            token = doc[i]
             if _absent(token, lexicon.words("absence")):
                 found.append(_denial(token, sources, quote))
                 break  # one denial a quote
     return found
 
 
-def _is_means(token: Token, means: set[str], lexicon: EventLexicon) -> bool:
-    lemma = token.lemma_.lower()
+def _is_means(arrays: DocArrays, i: int, means: set[str], lexicon: EventLexicon) -> bool:
+    """Whether token i names a means of attack ("rockets", "chemical weapons")."""
+    lemma, lemmas, dep = arrays.lemma_lower[i], arrays.lemma_lower, arrays.dep
     if lexicon.mode_for("ASSAULT", lemma) and lemma not in ("air", "suicide", "barrel"):
         return True
     return lemma in means and any(
-        c.dep_ in ("amod", "compound") and lexicon.mode_for("ASSAULT", c.lemma_.lower())
-        for c in token.children
+        dep[c] in ("amod", "compound") and lexicon.mode_for("ASSAULT", lemmas[c])
+        for c in arrays.children(i)
     )
 
 
