@@ -542,10 +542,12 @@ class _FigureReader:
                 continue
             cumulative = True
             since = since or mention.value
-        for tok in self.a.doc[region.start : region.stop]:
-            low = tok.lower_
-            if tok.i in own or low not in self._markers:
+        lower = doc_arrays(self.a.doc).lower  # a Token only for a marker word
+        for k in region:
+            low = lower[k]
+            if k in own or low not in self._markers:
                 continue  # most words: not worth the tests below
+            tok = self.a.doc[k]
             if _in_a_record(tok, verb):
                 continue
             if low == "since" and tok.dep_ in ("prep", "mark"):
@@ -657,7 +659,8 @@ def _in_a_record(tok: Token, verb: Token) -> bool:
     closely: 'the deadliest since 2011', 'the first time in a year' compare with a record,
     they span nothing."""
     doc = tok.doc
-    for k in range(max(tok.i - 8, verb.i + 1, tok.sent.start), tok.i):
+    sentence_start = doc_arrays(doc).sentence(tok.i)[0]  # `tok.sent` walks the Doc
+    for k in range(max(tok.i - 8, verb.i + 1, sentence_start), tok.i):
         if _superlative(doc[k]) or doc[k].lower_ == "first":
             return True
     for _ in range(16):
