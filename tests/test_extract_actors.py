@@ -336,3 +336,21 @@ def test_a_lower_case_word_the_tagger_took_for_a_name_is_no_actor(nlp, matcher):
     text = "Rebels said on Friday the us -led coalition against Islamic State was behind it."
     found = find(nlp, matcher, text)
     assert not [m for m in found.mentions if m.text == "us"]
+
+
+def test_a_name_after_anti_is_what_is_opposed_not_an_actor(nlp, matcher):
+    text = "The anti-IS group Raqqa Speaks said 20 people died. The anti-IS coalition denied it."
+    found = find(nlp, matcher, text)
+    assert not [m for m in found.mentions if m.actor_id == "islamic-state"], found.mentions
+    assert actor_of(found, "anti-IS coalition") == "us-led-coalition"
+
+
+def test_the_military_is_the_forces_just_named_acting(nlp, matcher):
+    text = (
+        "The U.S. military said coalition aircraft may have struck Syrian army positions near "
+        "Deir ez-Zor. The military said the strike was stopped. Syrian troops later shelled "
+        "the town of Bimra. The army said it hit fighters there."
+    )
+    found = matcher.find(nlp(text), setting=["SYR", "SYR", "SYR"])
+    assert actor_of(found, "The military") == "us-armed-forces"
+    assert actor_of(found, "The army") == "syrian-arab-army"

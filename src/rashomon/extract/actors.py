@@ -30,7 +30,7 @@ from rashomon.extract.names import (
     needs_exact_case,
     normalise_name,
 )
-from rashomon.extract.new_actors import EVIDENCE, NewActorVetter
+from rashomon.extract.new_actors import EVIDENCE, NewActorVetter, name_lists
 from rashomon.extract.quotes.lexicon import SpeechVerbs
 from rashomon.model import (
     Actor,
@@ -69,6 +69,7 @@ _GENERIC = {
     "the military": ("army", ActorKind.MILITARY),
     "government troops": ("army", ActorKind.MILITARY),
 }
+_BARE_FORCES = ("the army", "the military")  # whose forces, the text named just before
 _PRONOUNS = {"he", "she"}
 _SPEAKER_LOOKBACK = 2  # sentences before an "it said" in which a speaking body is its referent
 _LEADERS_BODIES = {  # "<leader> regime": the leader's government; "<leader> forces": its army
@@ -278,6 +279,12 @@ class _Resolver:
         self.text_aliases: dict[str, str] = {}  # normalised alias -> actor id (this article)
 
     @cached_property
+    def name_list_tokens(self) -> frozenset[int]:
+        """Tokens of sentences that only list names ("Jane Doe Karim Yusuf Haddad."): a
+        byline's; no name in one is someone of the story."""
+        return frozenset(i for start, end in name_lists(self.doc) for i in range(start, end))
+
+    @cached_property
     def noun_chunks(self) -> list[Span]:
         """The Doc's noun chunks, found once: several rules read them, and spaCy walks the
         whole parse each time `doc.noun_chunks` is asked."""
@@ -355,6 +362,8 @@ class _Resolver:
     def _dictionary_matches(self) -> None:
         for span in filter_spans(self.m.matches(self.doc)):
             actor_id = span.label_
+            if _against(span):
+                continue  # "the anti-IS group RBSS": IS is what the group is against
             if (span.start_char, span.end_char) in self.places and not self._metonymic(span):
                 continue
             actor = self.d.get(actor_id)
@@ -538,6 +547,8 @@ class _Resolver:
                 self._demonym_led(ent)
                 continue
             found = self._known(text)
+            if not found and ent.start in self.name_list_tokens:
+                continue  # a byline's names: credits, not people of the story
             if not found and label == "ORG" and (cut := self._cut_off(text)) is not None:
                 if len(cut) > 1:
                     continue  # "The Syrian National said": a cut-off name, but whose?
@@ -592,6 +603,8 @@ class _Resolver:
                 found = owners.get(token.text[:-1])  # "Akidis statement": lost apostrophe
             if not found or len(found) != 1 or not _name_shaped(token):
                 continue
+            if token.i in self.name_list_tokens:
+                continue  # "Jane Doe Karim Yusuf Haddad.": a byline's "Karim"
             if token.ent_type_ == "NORP" and modifier:
                 continue  # "a Chechen rebel" after "Omar the Chechen": a nationality
             start, end = token.idx, token.idx + len(token)
@@ -949,7 +962,34 @@ class _Resolver:
                 start, end = match.span()  # not "anti-government": that is the other side
                 if self._covered(start, end) or self._modifies_noun(end):
                     continue
-                self._add((start, end), "metonym", actor_id, "generic")
+                # "government forces" stay the focus country's: the phrase says whose
+                named = self._force_named_before(start) if phrase in _BARE_FORCES else None
+                self._add((start, end), "metonym", named or actor_id, "generic")
+
+    def _force_named_before(self, offset: int) -> str | None:
+        """The forces "the military" stands for when the text has just named some doing or
+        saying something: "The U.S. military said ... The military added" is the US one even
+        in a story set in Syria. The country's forces of the last military body that is the
+        subject or agent of its clause in this sentence or the two before; None when there
+        is none (the article's focus decides)."""
+        sentence = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if sentence is None:
+            return None
+        window = self._sentences_back(sentence.sent, _SPEAKER_LOOKBACK)
+        found = None
+        for mention in sorted(self.mentions.values(), key=lambda m: m.start):
+            if not (window <= mention.start and mention.end <= offset):
+                continue
+            if mention.method == "generic" or mention.kind != "organisation":
+                continue
+            actor = self.new_actors.get(mention.actor_id) or self.d.get(mention.actor_id)
+            if actor.kind is not ActorKind.MILITARY or actor.country is None:
+                continue
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or not _doing(span.root):
+                continue
+            found = _first(self.d, actor.country, ActorKind.MILITARY) or actor.id
+        return found
 
     def _modifies_noun(self, end: int) -> bool:
         """ "the military action", "the army chief": the phrase qualifies the noun after it
@@ -1100,6 +1140,23 @@ def _first(dictionary: ActorDictionary, country: str, kind: ActorKind) -> str | 
     ]
     chosen = top or matches
     return chosen[0].id if chosen else None
+
+
+def _doing(root: Token) -> bool:
+    """The subject or the passive's agent of its clause ("the army said", "struck by the
+    army")."""
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return root.dep_ == "pobj" and root.head.dep_ == "agent"
+
+
+def _against(span: Span) -> bool:
+    """The name follows "anti-" ("anti-IS", "anti-Assad"): it qualifies a noun as what it
+    opposes, and names no one acting there."""
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].text == "-" and not doc[span.start - 1].whitespace_:
+        return doc[span.start - 2].lower_ == "anti" and not doc[span.start - 2].whitespace_
+    return span.start >= 1 and doc[span.start - 1].lower_ in ("anti-", "anti")
 
 
 def _with_complement(chunk: Span) -> Span:
