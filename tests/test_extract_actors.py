@@ -354,3 +354,21 @@ def test_the_military_is_the_forces_just_named_acting(nlp, matcher):
     found = matcher.find(nlp(text), setting=["SYR", "SYR", "SYR"])
     assert actor_of(found, "The military") == "us-armed-forces"
     assert actor_of(found, "The army") == "syrian-arab-army"
+
+
+def test_bare_state_tv_is_the_focus_countrys_unless_the_text_says_whose(nlp, matcher):
+    text = (
+        "The army said troops pushed back an attack under the cover of airstrikes. State TV "
+        "said three people were wounded in ISIS mortar fire on a district of Homs. Russian "
+        "state TV showed the ruins."
+    )
+    found = matcher.find(nlp(text), setting=["SYR", "SYR"])
+    assert actor_of(found, "State TV") == "syrian-state-television"
+    assert not found.new_actors, found.new_actors
+    assert not [m for m in found.mentions if m.text == "state TV"], found.mentions
+
+
+def test_a_creed_is_no_actor(nlp, matcher):
+    text = "Rebels whose links to militant Islam worry the West said Islam forbids it."
+    found = find(nlp, matcher, text)
+    assert not [a for a in found.new_actors if a.name == "Islam"]

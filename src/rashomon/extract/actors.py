@@ -69,6 +69,10 @@ _GENERIC = {
     "the military": ("army", ActorKind.MILITARY),
     "government troops": ("army", ActorKind.MILITARY),
 }
+_STATE_MEDIA = (
+    "state tv", "state television", "state-run television", "state-run tv",
+    "state news agency", "state media", "state-run media", "official news agency",
+)  # fmt: skip
 _BARE_FORCES = ("the army", "the military")  # whose forces, the text named just before
 _PRONOUNS = {"he", "she"}
 _SPEAKER_LOOKBACK = 2  # sentences before an "it said" in which a speaking body is its referent
@@ -965,6 +969,36 @@ class _Resolver:
                 # "government forces" stay the focus country's: the phrase says whose
                 named = self._force_named_before(start) if phrase in _BARE_FORCES else None
                 self._add((start, end), "metonym", named or actor_id, "generic")
+        self._state_media(focus, lowered)
+
+    def _state_media(self, focus: str, lowered: str) -> None:
+        """ "State TV said", "state media reported": the focus country's state broadcaster
+        or agency, when the dictionary knows it by that description ("Syrian state TV").
+        Not after a nationality, a country or a possessive ("Russian state TV"): whose it
+        is, the text says."""
+        known = _KnownActors(self)
+        for phrase in _STATE_MEDIA:
+            if phrase not in lowered:
+                continue
+            actor_id = known.of_country(focus, phrase)
+            if actor_id is None:
+                continue
+            for match in re.finditer(rf"(?<![\w-]){re.escape(phrase)}\b", lowered):
+                start, end = match.span()
+                at = [k for k, m in self.mentions.items() if k[0] < end and start < k[1]]
+                if any(not self.mentions[k].actor_id.startswith("new:") for k in at):
+                    continue  # "State TV" the tagger made a new name gives way below
+                first = self.doc.char_span(start, end, alignment_mode="expand")
+                before = self.doc[first.start - 1] if first is not None and first.start else None
+                if before is not None and (
+                    before.ent_type_ in ("NORP", "GPE") or before.dep_ in ("poss", "case")
+                    or before.lower_ in _DEMONYMS or self._covered(before.idx, before.idx + 1)
+                ):  # fmt: skip
+                    continue
+                for key in at:
+                    del self.mentions[key]
+                self._add((start, end), "organisation", actor_id, "generic")
+        self._drop_unnamed_new_actors()
 
     def _force_named_before(self, offset: int) -> str | None:
         """The forces "the military" stands for when the text has just named some doing or
