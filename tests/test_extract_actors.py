@@ -372,3 +372,14 @@ def test_a_creed_is_no_actor(nlp, matcher):
     text = "Rebels whose links to militant Islam worry the West said Islam forbids it."
     found = find(nlp, matcher, text)
     assert not [a for a in found.new_actors if a.name == "Islam"]
+
+
+def test_a_national_body_named_with_its_countrys_name_is_that_body(nlp, matcher):
+    text = (
+        "The United States military said the strike was stopped. Turkey's army shelled the "
+        "village. Syria's government said it would respond."
+    )
+    found = find(nlp, matcher, text)
+    assert actor_of(found, "The United States military") == "us-armed-forces"
+    assert actor_of(found, "Turkey's army") == "turkish-armed-forces"
+    assert actor_of(found, "Syria's government") == "syrian-government"

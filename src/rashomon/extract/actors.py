@@ -172,7 +172,7 @@ class ActorMatcher:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         by_id: dict[tuple[str, bool], set[str]] = {}
-        for surface, actor_id in dictionary.surface_forms():
+        for surface, actor_id in [*dictionary.surface_forms(), *_by_country_name(dictionary)]:
             for form in _spellings(surface):
                 by_id.setdefault((actor_id, _is_acronym(form)), set()).add(form)
         for (actor_id, acronym), forms in by_id.items():
@@ -197,6 +197,30 @@ class ActorMatcher:
         more often. `on`: the article's date (ISO, any precision), so that a role phrase
         ("the UN secretary-general") goes to whoever held the role then."""
         return _Resolver(self, doc, place_spans, setting, on).run()
+
+
+def _by_country_name(dictionary: ActorDictionary) -> list[tuple[str, str]]:
+    """A national body's names with the country's name for its nationality: the dictionary
+    knows "Russian military" and "Syrian government"; copy also writes "Russia's military",
+    "the United States military", "Syria's government"."""
+    states: dict[str, list[str]] = {}
+    for actor in dictionary:
+        if actor.kind is ActorKind.STATE and actor.country:
+            names = [n for n in (actor.name, *actor.aliases) if not n.lower().startswith("the ")]
+            states.setdefault(actor.country, []).extend(names)
+    found = []
+    for actor in dictionary:
+        if actor.kind not in (ActorKind.MILITARY, ActorKind.GOVERNMENT) or not actor.country:
+            continue
+        for alias in (actor.name, *actor.aliases):
+            first, _, rest = alias.partition(" ")
+            if not rest or _DEMONYMS.get(first.lower()) != actor.country:
+                continue
+            for state in states.get(actor.country, ()):
+                # "the United States military": longer than "the United States" it holds
+                found += [(f"{state}'s {rest}", actor.id), (f"{state} {rest}", actor.id),
+                          (f"the {state} {rest}", actor.id)]  # fmt: skip
+    return found
 
 
 def _is_acronym(form: str) -> bool:
