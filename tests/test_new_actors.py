@@ -433,3 +433,12 @@ def test_a_byline_of_several_names_gives_no_name_to_anyone(nlp, matcher):
     in_byline = [m for m in (*found.mentions, *found.names) if byline <= m.start < byline + 31]
     assert not in_byline, in_byline
     assert "Karim Haddad" in new_names(found)
+
+
+def test_it_said_takes_the_body_that_acted_two_sentences_back(nlp, matcher):
+    text = (
+        "The Syrian Observatory for Human Rights counted 20 dead in the raid on Bimra. The toll "
+        "may rise as rescuers dig through the rubble. It said most of the victims were civilians."
+    )
+    found = find(nlp, matcher, text)
+    assert actors_at(found, "It") == {"syrian-observatory-for-human-rights"}

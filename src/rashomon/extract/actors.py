@@ -1125,7 +1125,11 @@ class _Resolver:
                 m for m in bodies
                 if window <= m.start and m.end <= token.idx and self._speaks(m)
             ]  # fmt: skip
-            chosen = (speakers or before)[-1:]
+            # "The monitor counted 20 dead. The toll may rise. It said ...": failing both, the
+            # body that was the subject of its clause in the window
+            doers = [m for m in bodies if window <= m.start and m.end <= token.idx
+                     and self._is_doer(m)]  # fmt: skip
+            chosen = (speakers or before or doers)[-1:]
             if chosen:
                 end = token.idx + len(token)
                 self._add((token.idx, end), "pronoun", chosen[0].actor_id, "pronoun")
@@ -1137,6 +1141,10 @@ class _Resolver:
                 break
             sentence = self.doc[sentence.start - 1].sent
         return sentence.start_char
+
+    def _is_doer(self, mention: ActorMention) -> bool:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ == "nsubj"
 
     def _speaks(self, mention: ActorMention) -> bool:
         """The mention is the subject of a speech verb ("the monitor said ..."): an "it said"
