@@ -383,3 +383,9 @@ def test_a_national_body_named_with_its_countrys_name_is_that_body(nlp, matcher)
     assert actor_of(found, "The United States military") == "us-armed-forces"
     assert actor_of(found, "Turkey's army") == "turkish-armed-forces"
     assert actor_of(found, "Syria's government") == "syrian-government"
+    # the country that begins the name (a place the gazetteer found) is named as well, as
+    # "Turkey said" would name it
+    places = [(text.index(p), text.index(p) + len(p)) for p in ("United States", "Turkey")]
+    found = matcher.find(nlp(text), places)
+    assert actor_of(found, "Turkey") == "turkey"
+    assert actor_of(found, "United States") == "united-states"

@@ -401,6 +401,19 @@ class _Resolver:
                 continue  # "in Damascus": a place, not the government
             kind = "metonym" if is_metonym else self._kind_of(actor_id)
             self._add(span, kind, actor_id, "metonym" if is_metonym else "dictionary")
+            self._owning_country(span)
+
+    def _owning_country(self, span: Span) -> None:
+        """ "Russia's ministry of defence", "the United States military": the country that
+        begins the body's name is named too, as it is in "Russia said" (a place the article
+        names, not a place where anything happened)."""
+        for start, end in self.places:
+            lead = self.text[span.start_char : start].strip().lower()
+            if start < span.start_char or end >= span.end_char or lead not in ("", "the"):
+                continue
+            states = [a for a in self.d.lookup(self.text[start:end]) if a.kind is ActorKind.STATE]
+            if len(states) == 1:
+                self._add((start, end), "location", states[0].id, "dictionary")
 
     def _metonymic(self, span: Span) -> bool:
         """A capital acting: subject, possessor, conjoined with an actor, the agent of a
