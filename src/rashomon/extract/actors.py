@@ -407,11 +407,17 @@ class _Resolver:
         """ "Russia's ministry of defence", "the United States military": the country that
         begins the body's name is named too, as it is in "Russia said" (a place the article
         names, not a place where anything happened)."""
+        body = self.d.get(span.label_)
+        if body.country is None or body.kind is ActorKind.STATE:
+            return  # "the US-led coalition": led by the country, not the country's own
         for start, end in self.places:
             lead = self.text[span.start_char : start].strip().lower()
             if start < span.start_char or end >= span.end_char or lead not in ("", "the"):
                 continue
-            states = [a for a in self.d.lookup(self.text[start:end]) if a.kind is ActorKind.STATE]
+            states = [
+                a for a in self.d.lookup(self.text[start:end])
+                if a.kind is ActorKind.STATE and a.country == body.country
+            ]  # fmt: skip
             if len(states) == 1:
                 self._add((start, end), "location", states[0].id, "dictionary")
 
