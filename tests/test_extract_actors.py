@@ -336,3 +336,56 @@ def test_a_lower_case_word_the_tagger_took_for_a_name_is_no_actor(nlp, matcher):
     text = "Rebels said on Friday the us -led coalition against Islamic State was behind it."
     found = find(nlp, matcher, text)
     assert not [m for m in found.mentions if m.text == "us"]
+
+
+def test_a_name_after_anti_is_what_is_opposed_not_an_actor(nlp, matcher):
+    text = "The anti-IS group Raqqa Speaks said 20 people died. The anti-IS coalition denied it."
+    found = find(nlp, matcher, text)
+    assert not [m for m in found.mentions if m.actor_id == "islamic-state"], found.mentions
+    assert actor_of(found, "anti-IS coalition") == "us-led-coalition"
+
+
+def test_the_military_is_the_forces_just_named_acting(nlp, matcher):
+    text = (
+        "The U.S. military said coalition aircraft may have struck Syrian army positions near "
+        "Deir ez-Zor. The military said the strike was stopped. Syrian troops later shelled "
+        "the town of Bimra. The army said it hit fighters there."
+    )
+    found = matcher.find(nlp(text), setting=["SYR", "SYR", "SYR"])
+    assert actor_of(found, "The military") == "us-armed-forces"
+    assert actor_of(found, "The army") == "syrian-arab-army"
+
+
+def test_bare_state_tv_is_the_focus_countrys_unless_the_text_says_whose(nlp, matcher):
+    text = (
+        "The army said troops pushed back an attack under the cover of airstrikes. State TV "
+        "said three people were wounded in ISIS mortar fire on a district of Homs. Russian "
+        "state TV showed the ruins."
+    )
+    found = matcher.find(nlp(text), setting=["SYR", "SYR"])
+    assert actor_of(found, "State TV") == "syrian-state-television"
+    assert not found.new_actors, found.new_actors
+    assert not [m for m in found.mentions if m.text == "state TV"], found.mentions
+
+
+def test_a_creed_is_no_actor(nlp, matcher):
+    text = "Rebels whose links to militant Islam worry the West said Islam forbids it."
+    found = find(nlp, matcher, text)
+    assert not [a for a in found.new_actors if a.name == "Islam"]
+
+
+def test_a_national_body_named_with_its_countrys_name_is_that_body(nlp, matcher):
+    text = (
+        "The United States military said the strike was stopped. Turkey's army shelled the "
+        "village. Syria's government said it would respond."
+    )
+    found = find(nlp, matcher, text)
+    assert actor_of(found, "The United States military") == "us-armed-forces"
+    assert actor_of(found, "Turkey's army") == "turkish-armed-forces"
+    assert actor_of(found, "Syria's government") == "syrian-government"
+    # the country that begins the name (a place the gazetteer found) is named as well, as
+    # "Turkey said" would name it
+    places = [(text.index(p), text.index(p) + len(p)) for p in ("United States", "Turkey")]
+    found = matcher.find(nlp(text), places)
+    assert actor_of(found, "Turkey") == "turkey"
+    assert actor_of(found, "United States") == "united-states"

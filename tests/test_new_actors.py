@@ -410,3 +410,35 @@ def test_ground_someone_holds_is_a_place_not_an_actor():
         "opposition controlled Urem al-Kabir. Early reports said most of the dead were drivers."
     )
     assert not [m for m in found.mentions if (m.actor_id or "").startswith("new:urem")]
+
+
+def test_a_building_or_landmark_is_no_actor_unless_it_speaks(nlp, matcher):
+    text = (
+        "Shells damaged the Grand Opera House on Monday and the Palmyra Hotel burned. "
+        "The Grand Opera House reopened a year later. The Palmyra Hotel lost its roof."
+    )
+    found = find(nlp, matcher, text)
+    assert not {"Grand Opera House", "Palmyra Hotel"} & new_names(found), new_names(found)
+    speaks = "The Hollis House said the strike was unlawful. Hollis House also called for a probe."
+    assert "Hollis House" in new_names(find(nlp, matcher, speaks))
+
+
+def test_a_byline_of_several_names_gives_no_name_to_anyone(nlp, matcher):
+    text = (
+        "Dozens killed in shelling near Homs. Jane Miller Karim Yusuf Haddad. Karim Haddad of "
+        "the local council said he saw 40 bodies. Haddad said the shelling went on."
+    )
+    found = find(nlp, matcher, text)
+    byline = text.index("Jane Miller")
+    in_byline = [m for m in (*found.mentions, *found.names) if byline <= m.start < byline + 31]
+    assert not in_byline, in_byline
+    assert "Karim Haddad" in new_names(found)
+
+
+def test_it_said_takes_the_body_that_acted_two_sentences_back(nlp, matcher):
+    text = (
+        "The Syrian Observatory for Human Rights counted 20 dead in the raid on Bimra. The toll "
+        "may rise as rescuers dig through the rubble. It said most of the victims were civilians."
+    )
+    found = find(nlp, matcher, text)
+    assert actors_at(found, "It") == {"syrian-observatory-for-human-rights"}

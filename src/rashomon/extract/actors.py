@@ -30,7 +30,7 @@ from rashomon.extract.names import (
     needs_exact_case,
     normalise_name,
 )
-from rashomon.extract.new_actors import EVIDENCE, NewActorVetter
+from rashomon.extract.new_actors import EVIDENCE, NewActorVetter, name_lists
 from rashomon.extract.quotes.lexicon import SpeechVerbs
 from rashomon.model import (
     Actor,
@@ -69,6 +69,11 @@ _GENERIC = {
     "the military": ("army", ActorKind.MILITARY),
     "government troops": ("army", ActorKind.MILITARY),
 }
+_STATE_MEDIA = (
+    "state tv", "state television", "state-run television", "state-run tv",
+    "state news agency", "state media", "state-run media", "official news agency",
+)  # fmt: skip
+_BARE_FORCES = ("the army", "the military")  # whose forces, the text named just before
 _PRONOUNS = {"he", "she"}
 _SPEAKER_LOOKBACK = 2  # sentences before an "it said" in which a speaking body is its referent
 _LEADERS_BODIES = {  # "<leader> regime": the leader's government; "<leader> forces": its army
@@ -167,7 +172,7 @@ class ActorMatcher:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         by_id: dict[tuple[str, bool], set[str]] = {}
-        for surface, actor_id in dictionary.surface_forms():
+        for surface, actor_id in [*dictionary.surface_forms(), *_by_country_name(dictionary)]:
             for form in _spellings(surface):
                 by_id.setdefault((actor_id, _is_acronym(form)), set()).add(form)
         for (actor_id, acronym), forms in by_id.items():
@@ -192,6 +197,30 @@ class ActorMatcher:
         more often. `on`: the article's date (ISO, any precision), so that a role phrase
         ("the UN secretary-general") goes to whoever held the role then."""
         return _Resolver(self, doc, place_spans, setting, on).run()
+
+
+def _by_country_name(dictionary: ActorDictionary) -> list[tuple[str, str]]:
+    """A national body's names with the country's name for its nationality: the dictionary
+    knows "Russian military" and "Syrian government"; copy also writes "Russia's military",
+    "the United States military", "Syria's government"."""
+    states: dict[str, list[str]] = {}
+    for actor in dictionary:
+        if actor.kind is ActorKind.STATE and actor.country:
+            names = [n for n in (actor.name, *actor.aliases) if not n.lower().startswith("the ")]
+            states.setdefault(actor.country, []).extend(names)
+    found = []
+    for actor in dictionary:
+        if actor.kind not in (ActorKind.MILITARY, ActorKind.GOVERNMENT) or not actor.country:
+            continue
+        for alias in (actor.name, *actor.aliases):
+            first, _, rest = alias.partition(" ")
+            if not rest or _DEMONYMS.get(first.lower()) != actor.country:
+                continue
+            for state in states.get(actor.country, ()):
+                # "the United States military": longer than "the United States" it holds
+                found += [(f"{state}'s {rest}", actor.id), (f"{state} {rest}", actor.id),
+                          (f"the {state} {rest}", actor.id)]  # fmt: skip
+    return found
 
 
 def _is_acronym(form: str) -> bool:
@@ -278,6 +307,12 @@ class _Resolver:
         self.text_aliases: dict[str, str] = {}  # normalised alias -> actor id (this article)
 
     @cached_property
+    def name_list_tokens(self) -> frozenset[int]:
+        """Tokens of sentences that only list names ("Jane Doe Karim Yusuf Haddad."): a
+        byline's; no name in one is someone of the story."""
+        return frozenset(i for start, end in name_lists(self.doc) for i in range(start, end))
+
+    @cached_property
     def noun_chunks(self) -> list[Span]:
         """The Doc's noun chunks, found once: several rules read them, and spaCy walks the
         whole parse each time `doc.noun_chunks` is asked."""
@@ -355,6 +390,8 @@ class _Resolver:
     def _dictionary_matches(self) -> None:
         for span in filter_spans(self.m.matches(self.doc)):
             actor_id = span.label_
+            if _against(span):
+                continue  # "the anti-IS group RBSS": IS is what the group is against
             if (span.start_char, span.end_char) in self.places and not self._metonymic(span):
                 continue
             actor = self.d.get(actor_id)
@@ -364,6 +401,25 @@ class _Resolver:
                 continue  # "in Damascus": a place, not the government
             kind = "metonym" if is_metonym else self._kind_of(actor_id)
             self._add(span, kind, actor_id, "metonym" if is_metonym else "dictionary")
+            self._owning_country(span)
+
+    def _owning_country(self, span: Span) -> None:
+        """ "Russia's ministry of defence", "the United States military": the country that
+        begins the body's name is named too, as it is in "Russia said" (a place the article
+        names, not a place where anything happened)."""
+        body = self.d.get(span.label_)
+        if body.country is None or body.kind is ActorKind.STATE:
+            return  # "the US-led coalition": led by the country, not the country's own
+        for start, end in self.places:
+            lead = self.text[span.start_char : start].strip().lower()
+            if start < span.start_char or end >= span.end_char or lead not in ("", "the"):
+                continue
+            states = [
+                a for a in self.d.lookup(self.text[start:end])
+                if a.kind is ActorKind.STATE and a.country == body.country
+            ]  # fmt: skip
+            if len(states) == 1:
+                self._add((start, end), "location", states[0].id, "dictionary")
 
     def _metonymic(self, span: Span) -> bool:
         """A capital acting: subject, possessor, conjoined with an actor, the agent of a
@@ -538,6 +594,8 @@ class _Resolver:
                 self._demonym_led(ent)
                 continue
             found = self._known(text)
+            if not found and ent.start in self.name_list_tokens:
+                continue  # a byline's names: credits, not people of the story
             if not found and label == "ORG" and (cut := self._cut_off(text)) is not None:
                 if len(cut) > 1:
                     continue  # "The Syrian National said": a cut-off name, but whose?
@@ -592,6 +650,8 @@ class _Resolver:
                 found = owners.get(token.text[:-1])  # "Akidis statement": lost apostrophe
             if not found or len(found) != 1 or not _name_shaped(token):
                 continue
+            if token.i in self.name_list_tokens:
+                continue  # "Jane Doe Karim Yusuf Haddad.": a byline's "Karim"
             if token.ent_type_ == "NORP" and modifier:
                 continue  # "a Chechen rebel" after "Omar the Chechen": a nationality
             start, end = token.idx, token.idx + len(token)
@@ -949,7 +1009,64 @@ class _Resolver:
                 start, end = match.span()  # not "anti-government": that is the other side
                 if self._covered(start, end) or self._modifies_noun(end):
                     continue
-                self._add((start, end), "metonym", actor_id, "generic")
+                # "government forces" stay the focus country's: the phrase says whose
+                named = self._force_named_before(start) if phrase in _BARE_FORCES else None
+                self._add((start, end), "metonym", named or actor_id, "generic")
+        self._state_media(focus, lowered)
+
+    def _state_media(self, focus: str, lowered: str) -> None:
+        """ "State TV said", "state media reported": the focus country's state broadcaster
+        or agency, when the dictionary knows it by that description ("Syrian state TV").
+        Not after a nationality, a country or a possessive ("Russian state TV"): whose it
+        is, the text says."""
+        known = _KnownActors(self)
+        for phrase in _STATE_MEDIA:
+            if phrase not in lowered:
+                continue
+            actor_id = known.of_country(focus, phrase)
+            if actor_id is None:
+                continue
+            for match in re.finditer(rf"(?<![\w-]){re.escape(phrase)}\b", lowered):
+                start, end = match.span()
+                at = [k for k, m in self.mentions.items() if k[0] < end and start < k[1]]
+                if any(not self.mentions[k].actor_id.startswith("new:") for k in at):
+                    continue  # "State TV" the tagger made a new name gives way below
+                first = self.doc.char_span(start, end, alignment_mode="expand")
+                before = self.doc[first.start - 1] if first is not None and first.start else None
+                if before is not None and (
+                    before.ent_type_ in ("NORP", "GPE") or before.dep_ in ("poss", "case")
+                    or before.lower_ in _DEMONYMS or self._covered(before.idx, before.idx + 1)
+                ):  # fmt: skip
+                    continue
+                for key in at:
+                    del self.mentions[key]
+                self._add((start, end), "organisation", actor_id, "generic")
+        self._drop_unnamed_new_actors()
+
+    def _force_named_before(self, offset: int) -> str | None:
+        """The forces "the military" stands for when the text has just named some doing or
+        saying something: "The U.S. military said ... The military added" is the US one even
+        in a story set in Syria. The country's forces of the last military body that is the
+        subject or agent of its clause in this sentence or the two before; None when there
+        is none (the article's focus decides)."""
+        sentence = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if sentence is None:
+            return None
+        window = self._sentences_back(sentence.sent, _SPEAKER_LOOKBACK)
+        found = None
+        for mention in sorted(self.mentions.values(), key=lambda m: m.start):
+            if not (window <= mention.start and mention.end <= offset):
+                continue
+            if mention.method == "generic" or mention.kind != "organisation":
+                continue
+            actor = self.new_actors.get(mention.actor_id) or self.d.get(mention.actor_id)
+            if actor.kind is not ActorKind.MILITARY or actor.country is None:
+                continue
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or not _doing(span.root):
+                continue
+            found = _first(self.d, actor.country, ActorKind.MILITARY) or actor.id
+        return found
 
     def _modifies_noun(self, end: int) -> bool:
         """ "the military action", "the army chief": the phrase qualifies the noun after it
@@ -1027,7 +1144,11 @@ class _Resolver:
                 m for m in bodies
                 if window <= m.start and m.end <= token.idx and self._speaks(m)
             ]  # fmt: skip
-            chosen = (speakers or before)[-1:]
+            # "The monitor counted 20 dead. The toll may rise. It said ...": failing both, the
+            # body that was the subject of its clause in the window
+            doers = [m for m in bodies if window <= m.start and m.end <= token.idx
+                     and self._is_doer(m)]  # fmt: skip
+            chosen = (speakers or before or doers)[-1:]
             if chosen:
                 end = token.idx + len(token)
                 self._add((token.idx, end), "pronoun", chosen[0].actor_id, "pronoun")
@@ -1039,6 +1160,10 @@ class _Resolver:
                 break
             sentence = self.doc[sentence.start - 1].sent
         return sentence.start_char
+
+    def _is_doer(self, mention: ActorMention) -> bool:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ == "nsubj"
 
     def _speaks(self, mention: ActorMention) -> bool:
         """The mention is the subject of a speech verb ("the monitor said ..."): an "it said"
@@ -1100,6 +1225,23 @@ def _first(dictionary: ActorDictionary, country: str, kind: ActorKind) -> str | 
     ]
     chosen = top or matches
     return chosen[0].id if chosen else None
+
+
+def _doing(root: Token) -> bool:
+    """The subject or the passive's agent of its clause ("the army said", "struck by the
+    army")."""
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return root.dep_ == "pobj" and root.head.dep_ == "agent"
+
+
+def _against(span: Span) -> bool:
+    """The name follows "anti-" ("anti-IS", "anti-Assad"): it qualifies a noun as what it
+    opposes, and names no one acting there."""
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].text == "-" and not doc[span.start - 1].whitespace_:
+        return doc[span.start - 2].lower_ == "anti" and not doc[span.start - 2].whitespace_
+    return span.start >= 1 and doc[span.start - 1].lower_ in ("anti-", "anti")
 
 
 def _with_complement(chunk: Span) -> Span:

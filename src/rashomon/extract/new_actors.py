@@ -40,9 +40,11 @@ INTERMEDIARY = "intermediary"
 # "in an interview with X", "in comments to X": a venue whose "with"/"to" names an outlet
 _VENUES = frozenset({"interview", "comment", "remark", "statement"})
 MIN_MENTIONS = 2
+MIN_LIST_WORDS = 4  # a sentence of only this many capitalised words or more lists names
 MAX_PERSON_WORDS = 4  # capitalised words, particles aside: longer runs are lists of names
 _ACTING = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "dative"})
 _NAMED_METHODS = frozenset({"new", "ner", "surname", "alias", "first name"})
+_LIST_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "van", "von"})
 _DIGIT = re.compile(r"\d")
 _TITLE_CASE_SHARE = 0.7  # a sentence this capitalised is a headline: its names are no evidence
 _TITLE_CASE_MIN_WORDS = 5
@@ -71,6 +73,7 @@ class NameCues:
     document_heads: frozenset[str] = frozenset()
     campaign_nouns: frozenset[str] = frozenset()
     group_heads: frozenset[str] = frozenset()
+    building_heads: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> NameCues:
@@ -86,7 +89,7 @@ def _packaged_cues() -> NameCues:
             "toponym_heads", "place_nouns", "locative_prepositions", "credit_words",
             "furniture_words", "name_particles", "date_words", "descriptor_words",
             "description_heads", "headline_words", "held_participles", "ground_nouns",
-            "document_heads", "campaign_nouns", "group_heads",
+            "document_heads", "campaign_nouns", "group_heads", "building_heads",
         )}
     )  # fmt: skip
 
@@ -286,6 +289,12 @@ class _Article:
         words = actor.name.split()
         if len(words) > 1 and words[-1].lower() in self.cues.place_nouns:
             return True  # "Rajm al-Sheikh Region", "Kurd Town"
+        if len(words) > 1 and words[-1].lower() in self.cues.building_heads:
+            # "damaged the Opera House", "the Grand Hotel": a building, unless it speaks
+            # ("Chatham House said"), which no building does
+            spans = [s for m in mentions if (s := self._span(m)) is not None]
+            if not any(self._speaking(s) for s in spans):
+                return True
         ends = (words[0], words[-1])
         if actor.kind is ActorKind.PERSON and any(self._sure_place(w) for w in ends):
             return True  # "Aleppo Ill": a person's name does not begin or end with a city
@@ -368,6 +377,8 @@ class _Article:
         Standards", "Posted on May 3 by X", a tweet's "pic.twitter.com/... X (handle)"."""
         if any(start <= span.start < end for start, end in self.credit_zones):
             return True
+        if any(start <= span.start < end for start, end in self.name_lists):
+            return True  # "Jane Doe Karim Yusuf Haddad.": a byline of several names
         # the words before it in its sentence: "... CBS reported. X composed" is no credit
         window = self.doc[max(span.start - 4, span.sent.start) : span.start]
         if any("twitter.com" in t.lower_ for t in window):
@@ -447,6 +458,10 @@ class _Article:
         return frozenset(t.text for t in self.doc if t.is_lower and t.is_alpha)
 
     @cached_property
+    def name_lists(self) -> list[tuple[int, int]]:
+        return name_lists(self.doc)
+
+    @cached_property
     def credit_zones(self) -> list[tuple[int, int]]:
         """Token ranges of the names after a credit's "by": "By X", "Reporting by X, Y and
         Z", "April 5 2017 by X Y and Z", up to the first word that is not part of a name."""
@@ -506,6 +521,24 @@ class _Article:
 
     def _span(self, mention: ActorMention) -> Span | None:
         return self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+
+
+def name_lists(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the sentences that are nothing but a run of capitalised words, four
+    or more with no verb among them: a byline of several reporters ("Jane Doe Karim Yusuf
+    Haddad."), whose names are credits, never people of the story."""
+    found = []
+    for sentence in doc.sents:
+        words = [t for t in sentence if not (t.is_punct or t.is_space or t.lower_ in ("and", "&"))]
+        if len(words) < MIN_LIST_WORDS:
+            continue
+        if all(
+            t.lower_ in _LIST_PARTICLES
+            or (t.is_alpha and (t.is_title or t.is_upper) and t.pos_ in ("PROPN", "NOUN", "ADJ"))
+            for t in words
+        ):
+            found.append((sentence.start, sentence.end))
+    return found
 
 
 def _line_start(doc: Doc, token: Token) -> bool:
