@@ -218,6 +218,10 @@ class _FigureReader:
                 found = self._verb_measure(child, people)
                 if found is not None:
                     return found
+            elif child.dep_ == "amod" and child.pos_ == "ADJ":  # "73 dead civilians"
+                found = self._word_measure(child, people, verb=False)
+                if found is not None:
+                    return found
         return None
 
     def _role_measure(
@@ -296,7 +300,7 @@ class _FigureReader:
             if self.lex.has("toll_nouns", owner.lemma_.lower()):
                 return self._toll_measure(owner), owner, None
             return None, None, None
-        if word in ("to", "at") and owner.pos_ in ("VERB", "AUX"):
+        if word in ("to", "at", "between", "from") and owner.pos_ in ("VERB", "AUX"):
             toll = self._toll_of(owner)
             if toll is not None:
                 return self._toll_measure(toll), owner, None
