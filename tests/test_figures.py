@@ -450,3 +450,13 @@ def test_an_adjective_of_harm_before_the_noun_gives_the_measure(read):
     assert one(read("Rescuers found 12 dead civilians."), "12").measure == "killed"
     assert one(read("At least 70 deceased people were named."), "At least 70").measure == "killed"
     assert one(read("Rebels freed 20 injured soldiers."), "20").measure == "injured"
+
+
+def test_a_toll_rising_past_a_place_with_a_count_does_not_lend_its_measure(read):
+    text = "The death toll of the attack on buses from two besieged towns rose to 112."
+    assert one(read(text), "two").measure != "killed"
+
+
+def test_coordinated_adjectives_of_harm_count_both(read):
+    claims = read("Hundreds of dead and injured people were rushed to hospitals.")
+    assert one(claims, "Hundreds").measure == "killed_or_injured"
