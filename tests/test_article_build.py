@@ -196,3 +196,11 @@ def test_live_page_update_labels_leave_the_paragraphs_they_open():
         "Update on the talks is expected on Friday, officials said.",
     ]
     assert article.title.startswith("The rescuers raised")
+
+
+def test_a_date_stamp_run_into_the_headline_leaves_the_title():
+    article = build(
+        " date 2020-05 The ministry rejected the claims about the strike on Friday\n\n"
+        "The ministry rejected the claims on Friday, saying its jets had not flown that day."
+    )
+    assert article.title == "The ministry rejected the claims about the strike on Friday"

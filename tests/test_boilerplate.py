@@ -296,3 +296,71 @@ def test_a_photographer_slash_agency_line_is_a_photo_credit_not_a_source():
     clean = clean_text(raw, title_in_text=True, is_outlet=lambda name: name == "AFP")
     assert (LineKind.CREDIT, "Jane Roe/AFP") in clean.removed
     assert clean.sources == ()
+
+
+def test_a_bracketed_photographer_and_agency_credit_makes_the_line_above_a_caption():
+    raw = (
+        "Story title here today\n\n"
+        "A soldier walks past a damaged tank near the town on May 2, 2016.\n"
+        "(Jane Roe / AFP/Getty Images)\n\n"
+        "The army said on Tuesday that its troops had taken the hill.\n\n"
+        "Men carry a stretcher near the clinic on Friday. (Tim Doe/AFP/Getty Images)\n\n"
+        "Rebels said they had withdrawn.\n"
+    )
+    clean = clean_text(raw, title_in_text=True, is_outlet=lambda name: name == "AFP")
+    assert clean.body == (
+        "The army said on Tuesday that its troops had taken the hill.\n\n"
+        "Rebels said they had withdrawn."
+    )
+    assert clean.sources == () and len(clean.captions) == 2
+
+
+def test_a_caption_printed_twice_with_other_apostrophes_is_two_captions():
+    raw = (
+        "Story title here today\n\n"
+        "A soldier walks past the army's damaged tank near the town on May 2, 2016.\n"
+        "A soldier walks past the army’s damaged tank near the town on May 2, 2016.\n\n"
+        "The army said on Tuesday that its troops had taken the hill.\n"
+    )
+    clean = clean_text(raw, title_in_text=True)
+    assert clean.body == "The army said on Tuesday that its troops had taken the hill."
+
+
+def test_a_comment_link_above_the_reporting_does_not_end_the_article():
+    raw = (
+        "Story title here today\n\n"
+        "Posted May 27th, 2016 at 9:40 am (UTC-5)\n"
+        "Leave a comment\n\n"
+        "The army said on Tuesday that its troops had taken the hill north of the town after "
+        "a long night of fighting.\n\n"
+        "Leave a comment\n\n"
+        "Great article, thanks.\n"
+    )
+    clean = clean_text(raw, title_in_text=True)
+    assert clean.body.startswith("The army said on Tuesday")
+    assert "Great article" not in clean.body and "Posted" not in clean.body
+
+
+def test_a_video_card_and_a_disclaimer_are_no_body():
+    raw = (
+        "Story title here today\n\n"
+        "The army said on Tuesday that its troops had taken the hill.\n\n"
+        "2 hours agoDuration 3:10The army took the hill, officials said. 3:10\n\n"
+        "(News story updated with new information)\n\n"
+        "DISCLAIMER: The views expressed in these forums are the posters' own.\n"
+    )
+    clean = clean_text(raw, title_in_text=True)
+    assert clean.body == "The army said on Tuesday that its troops had taken the hill."
+
+
+def test_an_agency_signing_off_the_last_paragraph_is_a_source_not_body():
+    raw = (
+        "Story title here today\n\n"
+        "“We took the hill after a night of fighting in the valley,” the general "
+        "said. – Agency Wire\n"
+    )
+    clean = clean_text(raw, title_in_text=True, is_outlet=lambda name: name == "Agency Wire")
+    assert clean.body.endswith("the general said.")
+    assert clean.sources == ("Agency Wire",)
+    plain = clean_text(raw, title_in_text=True, is_outlet=lambda name: False)
+    assert plain.body.endswith("– Agency Wire")

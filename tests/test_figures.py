@@ -437,3 +437,26 @@ def test_respectively_shares_out_a_reported_statements_numbers(nlp):
         ("12", "russia"),
         ("20", "united-states"),
     ]
+
+
+def test_a_toll_ranging_between_two_counts_counts_the_dead(read):
+    claims = read("The death toll from the raids ranged between 50 and 200.")
+    assert one(claims, "between 50 and 200").measure == "killed"
+    claims = read("The death toll ranged from 50 to 200, activists said.")
+    assert one(claims, "from 50 to 200").measure == "killed"
+
+
+def test_an_adjective_of_harm_before_the_noun_gives_the_measure(read):
+    assert one(read("Rescuers found 12 dead civilians."), "12").measure == "killed"
+    assert one(read("At least 70 deceased people were named."), "At least 70").measure == "killed"
+    assert one(read("Rebels freed 20 injured soldiers."), "20").measure == "injured"
+
+
+def test_a_toll_rising_past_a_place_with_a_count_does_not_lend_its_measure(read):
+    text = "The death toll of the attack on buses from two besieged towns rose to 112."
+    assert one(read(text), "two").measure != "killed"
+
+
+def test_coordinated_adjectives_of_harm_count_both(read):
+    claims = read("Hundreds of dead and injured people were rushed to hospitals.")
+    assert one(claims, "Hundreds").measure == "killed_or_injured"

@@ -94,6 +94,8 @@ def test_more_dateline_forms():
         "BEIRUT, LEBANON (8:14 A.M.) – Speaking in Moscow": ("Beirut, Lebanon", None, "Speaking"),
         "KAFR TAL AFP June4, 2016-The army said": ("Kafr Tal", "AFP", "The army"),
         "DOHA AFP Oct 2, 2015 - Qatar said": ("Doha", "AFP", "Qatar"),
+        "NEWTOWN, Freedonia — A strike hit the market": ("Newtown", None, "A strike"),
+        "NEWTOWN (Daily Post / Sputnik - 3rd May, 2020) The army said": ("Newtown", "Sputnik", "The army"),
     }  # fmt: skip
     for text, (place, wire, rest) in cases.items():
         line = find_dateline(text, DIRECTORY)
@@ -154,3 +156,7 @@ def test_a_source_footer_naming_a_wire_by_its_short_name_under_another_site_is_t
     p = publisher(footers=("Source: RIA",), url="https://someblog.org/2016/09/19/story/")
     assert (p.outlet, p.wire) == ("someblog.org", "RIA Novosti")
     assert publisher(footers=("Source: RIA",)).outlet == "RIA Novosti"  # no address: the footer
+
+
+def test_a_bracketed_credit_without_an_agency_is_no_dateline():
+    assert find_dateline("NEWTOWN (a town of the valley) The army said.", DIRECTORY) is None

@@ -66,6 +66,10 @@ def test_straight_curly_angle_and_doubled_apostrophe_marks():
     assert spans("“A,” he said. “B.”") == ["“A,”", "“B.”"]
     assert spans("«Non», a-t-il dit.") == ["«Non»"]
     assert spans("''This isn't reform,'' said Mr. Holtz-Eakin.") == ["''This isn't reform,''"]
+    assert spans("‘‘Never,’’ he said of the ‘‘deal.’’") == [
+        "‘‘Never,’’",
+        "‘‘deal.’’",
+    ]
 
 
 def test_nested_quotations_stay_inside_the_outer_one():
@@ -664,3 +668,22 @@ def test_a_country_after_an_organisation_is_its_branch_not_the_speaker(quotes_of
     assert branch.speaker_actor_id == "msf"
     (state,) = quotes_of("Syria said the strike was an act of aggression.")
     assert state.speaker_actor_id == "syria"
+
+
+def test_citing_a_source_is_no_quotation_but_citing_a_matter_is(quotes_of):
+    quotes = quotes_of("The army shelled the town, news agencies report, citing local officials.")
+    assert [q.text for q in quotes if q.cue == "citing"] == []
+    quotes = quotes_of("The envoy cited the lack of access to the town as the main problem.")
+    assert one(quotes, "lack of access").speaker == "The envoy"
+
+
+def test_an_operator_a_company_and_a_news_site_can_speak(quotes_of):
+    text = (
+        "The railway operator added that two missiles struck the station. "
+        "The state bus company said rockets had hit a depot. "
+        "The rebel-run news site said planes hit a building in the south."
+    )
+    quotes = quotes_of(text)
+    assert one(quotes, "two missiles").speaker == "The railway operator"
+    assert one(quotes, "rockets had hit").speaker == "The state bus company"
+    assert one(quotes, "planes hit").speaker == "The rebel-run news site"

@@ -113,6 +113,20 @@ _CREDIT_NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}"
 _PHOTO_CREDIT_LINE = re.compile(
     rf"^(?:{_CREDIT_NAME}/[A-Z][A-Za-z]{{1,9}}|[A-Z]{{2,9}}/{_CREDIT_NAME})$"
 )
+# A photographer and an agency in brackets on a line of their own, under the caption they
+# credit: "(Jane Roe / AFP)", "(Jane Roe/AFP/Getty Images)".
+_PAREN_CREDIT_LINE = re.compile(
+    rf"^\(\s*{_CREDIT_NAME}\s*/\s*[A-Z][\w.]*(?:\s*/\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)*\s*\)$"
+)
+# A line a page only shows for a video card: "4 hours agoDuration 4:39At least ..." (the
+# card's age and running time run into its summary).
+_VIDEO_CARD = re.compile(
+    r"^\d+\s+(?:second|minute|hour|day|week)s?\s+ago(?=[A-Z]|\s*Duration\b)"
+    r"|\bDuration\s*\d{1,2}:\d{2}(?=[A-Z])"
+)
+# A news agency's name after a dash closing a paragraph ("... what happened.” – Reuters"):
+# the agency that wrote the copy signing it off.
+_AGENCY_SIGN_OFF = re.compile(r"(?<=[.!?”\"’])\s+[–—-]{1,2}\s*(?P<name>[A-Z][\w.&' ]{1,30}?)\s*$")
 _READ_MORE_END = re.compile(r"\s*(?:\(\s*read more\s*\)|(?<=[.!?”\"])\s*read more\b\W*)$", re.I)
 _EMBEDDED_POST = re.compile(
     r"pic\.twitter\.com/|[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$"
@@ -266,10 +280,14 @@ class _Classifier:
         after_credit = False
         in_related_block = False
         in_comments = False
+        reported = False  # a paragraph of reporting came before: comments may follow it
         for i in nonblank:
             text = self.lines[i].text
             kind = self._kind_of(i, text, after_credit, in_related_block, in_comments)
+            if kind is LineKind.COMMENTS and not in_comments and not reported:
+                kind = LineKind.WIDGET  # "Leave a comment" by the post's date: a link
             in_comments = in_comments or kind is LineKind.COMMENTS
+            reported = reported or kind is LineKind.BODY
             if kind is LineKind.RELATED and (
                 _RELATED_BLOCK.match(text) or furniture.related_opening(text) == text.lower()
             ):
@@ -279,6 +297,7 @@ class _Classifier:
             after_credit = kind in (LineKind.CREDIT, LineKind.CAPTION)
             self.kinds[i] = kind
         self._mark_repeated_lines_as_captions(nonblank)
+        self._mark_credited_captions(nonblank)
         self._mark_embedded_post_text(nonblank)
         self._mark_teaser_runs(nonblank)
         self._mark_repeated_paragraphs(nonblank)
@@ -330,7 +349,7 @@ class _Classifier:
             return LineKind.CAPTION
         if _FOOTER_LINE.match(text) and self.lines[i].words <= 40:
             return LineKind.FOOTER
-        if _PHOTO_CREDIT_LINE.match(text):
+        if _PHOTO_CREDIT_LINE.match(text) or _PAREN_CREDIT_LINE.match(text):
             return LineKind.CREDIT
         if self._names_source(text):
             return LineKind.SOURCE
@@ -356,7 +375,7 @@ class _Classifier:
             return LineKind.WIDGET
         if self._agency_stamp(i, text):
             return LineKind.SOURCE
-        if _EMBEDDED_POST.search(text):
+        if _EMBEDDED_POST.search(text) or _VIDEO_CARD.search(text):
             return LineKind.WIDGET
         if _is_widget(text) or furniture.is_interface(text) or furniture.is_not_prose(text):
             return LineKind.WIDGET
@@ -410,7 +429,7 @@ class _Classifier:
             if self.title_in_text and a == nonblank[0]:
                 continue  # a headline printed again under itself: the title picks it up
             first, second = self.lines[a].text, self.lines[b].text
-            if first == second and self.kinds[a] is LineKind.BODY:
+            if _key(first) == _key(second) and self.kinds[a] is LineKind.BODY:
                 self.kinds[a] = LineKind.CAPTION
                 self.kinds[b] = LineKind.CAPTION
                 continue
@@ -419,6 +438,15 @@ class _Classifier:
             if captioned and len(shorter) >= _CAPTION_PREFIX_CHARS and longer.startswith(shorter):
                 self.kinds[a] = LineKind.CAPTION
                 self.kinds[b] = LineKind.CAPTION
+
+    def _mark_credited_captions(self, nonblank: list[int]) -> None:
+        """A short line right above a bracketed photo credit ("(Jane Roe / AFP)") is the
+        caption that credit signs, not reporting."""
+        for a, b in zip(nonblank, nonblank[1:], strict=False):
+            credit = _PAREN_CREDIT_LINE.match(self.lines[b].text)
+            short = self.lines[a].words <= furniture.MAX_CAPTION_WORDS
+            if credit and short and self.kinds[a] is LineKind.BODY:
+                self.kinds[a] = LineKind.CAPTION  # the credit line itself is a CREDIT
 
     def _mark_embedded_post_text(self, nonblank: list[int]) -> None:
         """A post shown in the page prints its text, then its signature on the next line
@@ -566,6 +594,11 @@ def clean_text(
             if found and found.start() > 0:
                 removed.append((LineKind.CREDIT, found.group().strip()))
                 text = text[: found.start()].rstrip()
+        agency = _AGENCY_SIGN_OFF.search(text)
+        if agency and classifier.is_outlet(agency["name"]):
+            sources.append(agency["name"])  # "... – Reuters": the wire signing its copy
+            removed.append((LineKind.SOURCE, agency.group().strip()))
+            text = text[: agency.start()].rstrip()
         sign_off = _SIGN_OFF_END.search(text)
         if sign_off and sign_off.start() > 0:
             footers.append(sign_off.group().strip())  # "... (Reporting by X; Editing by Y)"

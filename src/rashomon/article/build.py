@@ -67,7 +67,7 @@ def build_article(raw: RawArticle, directory: OutletDirectory, user: UserMetadat
         clean = cut_span(clean, dateline.start, dateline.length)
     if not clean.body.strip():
         raise InputError(raw.source, "no article text left after removing boilerplate")
-    title = raw.title or clean.title or _first_line(clean.body)
+    title = raw.title or _without_lead_stamp(clean.title) or _first_line(clean.body)
     in_text = date_from_text_lead(lead)
     published = user.published or raw.published or (date_from_url(url) if url else None) or in_text
     from_text, rejected = _record_date_contradicted(user, raw, lead)
@@ -176,6 +176,15 @@ def _record_date_refuted(user: UserMetadata, raw: RawArticle, body: str) -> list
     if user.published or record is None or record.found_in is not FoundIn.RECORD:
         return []
     return dates_after_record(record, body)
+
+
+def _without_lead_stamp(title: str | None) -> str | None:
+    """The headline without a date stamp run into its start ("date 2022-04 Russia denies
+    ..."): the page dating itself, not the story's words."""
+    if not title:
+        return title
+    rest = title[lead_stamp_length(title) :].strip()
+    return rest or title
 
 
 def _first_line(body: str) -> str:

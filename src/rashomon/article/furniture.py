@@ -29,7 +29,7 @@ _CAPTION_END = re.compile(
     r"(\((?:[^()]*\b(?i:photo|photos|picture|image|credit|file)\b[^()]*"
     r"|[^()]*\bvia (?:AP|AFP|Reuters|Getty(?: Images)?)|AP|AFP|Reuters|Getty Images)\)"
     r"|\b[A-Z]{2,}(?: PHOTO)?\s*/\s*[A-Z][a-z][\w.'’-]*(?:\s+[A-Z][a-z][\w.'’-]*)+"
-    r"|/\s*(?:AFP|AP|Reuters|REUTERS|Getty Images|EPA|UPI)|\bLicense Photo"
+    r"|/\s*(?:AFP|AP|Reuters|REUTERS|Getty Images|EPA|UPI)\)?|\bLicense Photo"
     r"|\b(?i:photo|photograph|picture|image)s?\s*:\s*[A-Z][\w.&'’ /-]{1,40}"
     r"|\b(?i:source|credit)\s*:\s*(?:Getty Images|AFP|AP|Reuters|REUTERS|EPA|Shutterstock|AAP)"
     r"|\.\s+" + _MONTH + r"\s+\d{1,2},\s+\d{4})\.?\s*$"
@@ -164,13 +164,14 @@ def is_date_stamp(text: str) -> bool:
         return True  # "a year ago", "3 hours ago": when the page was seen, relative to nothing
     if not _DIGITS.search(text) or len(text) > 80:
         return False
-    leftover = _DATE_WORDS.sub(" ", text)
+    leftover = _DATE_WORDS.sub(" ", re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", text))
     leftover = re.sub(r"[\d\s.,:;/|·•()+\-–—]+", " ", leftover)
     return not words(leftover)
 
 
 _EDITOR_NOTE = re.compile(
-    r"^(?P<stamp>.{0,40}?)\s*\((?:corrects|updates|adds|recasts|changes|fixes|repeats|refiles"
+    r"^(?P<stamp>.{0,40}?)\s*\((?:(?:news\s+)?(?:story|article|report)\s+(?:was\s+)?"
+    r"(?:updated|corrected|amended)|corrects|updates|adds|recasts|changes|fixes|repeats|refiles"
     r"|removes|clarifies|rewrites|inserts|deletes|amends|writes through)\b[^()]{0,200}\)$",
     re.IGNORECASE,
 )

@@ -127,7 +127,14 @@ _PLACE_AGENCY_DATELINE = re.compile(
 )
 _CAPS_DATELINE = re.compile(
     rf"^{_BYLINE_PREFIX}(?P<place>[A-Z]{{3,}}(?:[ ,/-]+[A-Z]{{2,}}){{0,3}})"
+    r"(?:\s*,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"  # "KRAMATORSK, Ukraine —"
     r"(?:\s*\([^()]{1,20}\))?\s*[-–—]+\s+"
+)
+# "MOSCOW (UrduPoint News / Sputnik - 08th April, 2022) The ministry ...": the place, then in
+# brackets the publisher, the agency and the day, with no dash before the sentence.
+_CAPS_CREDIT_DATELINE = re.compile(
+    r"^(?P<place>[A-Z]{3,}(?:[ /-]+[A-Z]{2,}){0,3})\s*,?\s*\((?P<credit>[^()]{2,80})\)"
+    r"\s*[-–—:]*\s*(?=[A-Z\"“])"
 )
 
 # "AL JINEH AFP March17, 2017-The US said ...": a capitalised place, the agency without
@@ -189,6 +196,13 @@ def find_dateline(body: str, directory: OutletDirectory) -> Dateline | None:
     match = _CAPS_AGENCY_DATELINE.match(body)
     if match and (outlet := directory.find(match["wire"])) is not None and outlet.wire:
         return Dateline(_place_name(match["place"]), outlet.name, match.end())
+    match = _CAPS_CREDIT_DATELINE.match(body)
+    if match:
+        parts = re.split(r"\s*/\s*|\s+[-–—]\s+|\s*,\s*", match["credit"])
+        found = [o for p in parts if (o := directory.find(p.strip(" ."))) is not None]
+        agency = next((o for o in found if o.wire), None)
+        if agency is not None:
+            return Dateline(_place_name(match["place"]), agency.name, match.end())
     match = _CAPS_DATELINE.match(body) or _CAPS_DAY_DATELINE.match(body)
     if match:
         return Dateline(_place_name(match["place"]), None, match.end())

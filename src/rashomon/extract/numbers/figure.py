@@ -219,6 +219,13 @@ class _FigureReader:
                 found = self._verb_measure(child, people)
                 if found is not None:
                     return found
+            elif child.dep_ == "amod" and child.pos_ == "ADJ":  # "73 dead civilians"
+                measures = [
+                    self._word_measure(c, people, verb=False) for c in (child, *child.conjuncts)
+                ]
+                found = [m for m in measures if m is not None]
+                if found:
+                    return _combined(found)  # "dead and injured people"
         return None
 
     def _role_measure(
@@ -297,7 +304,8 @@ class _FigureReader:
             if self.lex.has("toll_nouns", owner.lemma_.lower()):
                 return self._toll_measure(owner), owner, None
             return None, None, None
-        if word in ("to", "at") and owner.pos_ in ("VERB", "AUX"):
+        ranged = word in ("between", "from") and _two_counts(prep)  # "ranged from 56 to 200"
+        if (word in ("to", "at") or ranged) and owner.pos_ in ("VERB", "AUX"):
             toll = self._toll_of(owner)
             if toll is not None:
                 return self._toll_measure(toll), owner, None
@@ -628,6 +636,19 @@ class _FigureReader:
             if lex.has("running_total_words", words):
                 return True
         return False
+
+
+def _two_counts(prep: Token) -> bool:
+    """A preposition opening a range of counts ("between 56 and 200", "from 56 to 212"), not a
+    place or a group ("from two besieged towns")."""
+    if sum(1 for t in prep.subtree if t.like_num) >= 2:
+        return True
+    return any(
+        t.like_num
+        for c in prep.head.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for t in c.subtree
+    )
 
 
 def _superlative(tok: Token) -> bool:

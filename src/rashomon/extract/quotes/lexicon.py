@@ -13,7 +13,7 @@ import yaml
 from rashomon.errors import InputError
 
 PACKAGED = "speech_verbs.yaml"
-_OBJECTS = {None, "content", "addressee", "target"}
+_OBJECTS = {None, "content", "addressee", "target", "source"}
 
 
 # -- the lexicon ---------------------------------------------------------------------------
@@ -25,7 +25,7 @@ class SpeechVerb:
 
     lemma: str
     hint: str = "neutral"
-    object: str | None = None  # content, addressee, target
+    object: str | None = None  # content, addressee, target, source
     particles: tuple[str, ...] = ()  # prepositions that belong to the cue: "called for"
     quotes_only: bool = False  # a cue only for a quotation ("Caddell continued:")
     about: tuple[str, ...] = ()  # prepositions whose phrase is content: "accused X of ..."

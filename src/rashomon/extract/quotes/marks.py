@@ -31,11 +31,12 @@ class QuotationScan:
     warnings: tuple[str, ...]
 
 
-_FAMILY_OPEN = {"“": "curly", "„": "curly", "«": "angle", '"': "straight"}
-_FAMILY_CLOSE = {"”": "curly", "»": "angle", '"': "straight"}
+# Doubled single curly marks ("‘‘Never,’’ he said") are double curly ones.
+_FAMILY_OPEN = {"“": "curly", "„": "curly", "«": "angle", '"': "straight", "‘‘": "curly"}
+_FAMILY_CLOSE = {"”": "curly", "»": "angle", '"': "straight", "’’": "curly"}
 _OPENING_MARKS = frozenset({"“", "„", "«", '"', "‘", "''", "``"})
 _CLOSING_MARKS = frozenset({"”", "»", '"', "’", "''"})
-_MARKS = re.compile(r"''|[\"“”„«»\n]")  # '' is a straight mark in some archives (NYT)
+_MARKS = re.compile(r"''|‘‘|’’|[\"“”„«»\n]")  # '' is a straight mark in some archives (NYT)
 _SINGLE = re.compile(r"(?<![\w’'‘])‘(?=[^\s’])([^‘’\n]{0,400}?[^\s‘])’(?![\w’])")
 
 
@@ -100,10 +101,10 @@ def scan_quotation_marks(text: str) -> QuotationScan:
             if family in families:
                 if top != family:
                     warnings.append(f"unclosed nested quotation before {i}")
-                close(family, i + 1)
+                close(family, after_mark)
             elif top is not None:
                 warnings.append(f"mismatched closing mark at {i}")  # "...”
-                close(top, i + 1)
+                close(top, after_mark)
             else:
                 warnings.append(f"stray closing mark at {i}: skipped")
     if stack:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from rashomon.extract.agents import claimant_kind, is_agent
 from rashomon.extract.quotes.marks import _paragraph_break
 from rashomon.extract.quotes.tokens import (
     _INTRO_PUNCT,
@@ -184,8 +185,10 @@ class _Speech:
         tokens: set[int] = set()
         for child in verb.children:
             dep = child.dep_
-            if dep in ("ccomp", "xcomp") or (
-                dep in ("dobj", "oprd") and sense.object in ("content", "target")
+            if (
+                dep in ("ccomp", "xcomp")
+                or (dep in ("dobj", "oprd") and sense.object in ("content", "target"))
+                or (dep == "dobj" and sense.object == "source" and not _names_agent(child))
             ):
                 tokens |= {t.i for t in child.subtree}
             elif dep == "prep" and child.i < cue.last and child.lower_ in sense.particles:
@@ -306,3 +309,17 @@ def _clause_of_its_own(token: Token) -> bool:
     if any(c.lower_ in _WH_WORDS and c.dep_ in ("nsubj", "mark", "advmod") for c in children):
         return False
     return any(c.dep_ == "nsubj" for c in children)
+
+
+def _names_agent(tok: Token) -> bool:
+    """ "citing a local official", "citing medics": the object names whom the words came
+    from, not what they said ("cited the figure", "cited criticism of the network" are what
+    was said: a claim noun, or an agent only through an "of" phrase, is content)."""
+    if tok.pos_ == "PRON":
+        return False
+    kind = claimant_kind(tok)
+    if kind is not None:
+        from rashomon.extract.numbers.lexicon import NumberLexicon  # numbers imports agents
+
+        return not NumberLexicon.load().has("claim_nouns", tok.lemma_.lower())
+    return tok.ent_type_ in ("PERSON", "ORG", "NORP") and is_agent(tok)
