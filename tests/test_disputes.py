@@ -946,12 +946,3 @@ def test_tolls_many_times_apart_are_two_happenings_not_a_dispute():
     near = toll("a2", "31", 31, "exact", "the ministry")
     (figure_,) = incident_figures(found, {("a1", 0): few, ("a2", 0): near}, ARTICLES)
     assert figure_.status == "dispute"  # 12 against 31: one toll, disputed
-
-
-def test_an_armed_group_blamed_for_an_air_strike_takes_no_side():
-    found = incident(report("a1", "AFP", doers=[("russia", "US officials")]),
-                     report("a2", "SANA", doers=[("jfs", "a monitor")]))  # fmt: skip
-    assert incident_disputes(found, [], RELATIONS, GAZETTE, ARTICLES) == []
-    bombing = replace(found, kind="explosives", label="bombing in Aleppo")
-    (dispute,) = incident_disputes(bombing, [], RELATIONS, GAZETTE, ARTICLES)
-    assert dispute.kind == "perpetrator"

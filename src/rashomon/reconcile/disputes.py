@@ -39,7 +39,6 @@ from rashomon.reconcile.contradictions import (
     control_states,
     denials,
 )
-from rashomon.reconcile.doers import AERIAL, flies
 from rashomon.reconcile.figures import agreeing
 from rashomon.reconcile.intervals import allowed, overlap, show
 from rashomon.reconcile.kinship import ActorRelations
@@ -265,9 +264,7 @@ def _perpetrator(
     names a doer against one that says the doer is not known ("it was unclear who carried
     out the bombing" against "the regime blamed the rebels"). A report that names two
     parties (both sides of a battle, or an aside) takes no side, nor does a passing mention
-    (its doer is as often another strike's: FA-KES tuning half). An air strike's doer is
-    one with aircraft (see doers.flies): an armed group blamed "for the attack" in a
-    report of one is blamed for another happening (FA-KES tuning half)."""
+    (its doer is as often another strike's: FA-KES tuning half)."""
     if incident.kind not in _ONE_DOER:
         return []
     sides: dict[str, list[tuple[IncidentReport, Attribution]]] = {}
@@ -275,11 +272,7 @@ def _perpetrator(
     for report in incident.reports:
         if not report.lead:
             continue
-        doers = [
-            d for d in _doers(report, gazette)
-            if not _own_denial(report, d, relations)
-            and (incident.kind != AERIAL or flies(d.actor_id, gazette))
-        ]  # fmt: skip
+        doers = [d for d in _doers(report, gazette) if not _own_denial(report, d, relations)]
         parties = {side_of(d.actor_id, relations) for d in doers if d.actor_id}
         if len(parties) != 1:
             continue

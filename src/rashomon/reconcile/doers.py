@@ -50,7 +50,7 @@ def doers_of(
             ),
             *_accused(stances, facts, gazette),
         ))
-        if not _from_the_air(kind, a, group.sentences) or flies(a.actor_id, gazette)
+        if not _from_the_air(kind, a, group.sentences) or _flies(a.actor_id, gazette)
     )  # fmt: skip
 
 
@@ -138,7 +138,7 @@ def _from_the_air(kind: str | None, doer: Attribution, sentences: Sequence[Sente
     )
 
 
-def flies(actor_id: str | None, gazette: Gazette) -> bool:
+def _flies(actor_id: str | None, gazette: Gazette) -> bool:
     """Whether an actor (or what it serves) has aircraft: a state, its government or an
     army. An armed group named beside an air strike is its target, not its doer ("Russian
     jets bombed IS positions"); the FA-KES reports that named one as an air strike's doer
