@@ -933,3 +933,16 @@ def test_a_story_count_an_incidents_dispute_already_holds_is_told_once():
     denial = replace(held, id="d:4", kind="denial")
     kept = not_told_of_incidents([held, more, denial], [of_incident])
     assert [d.id for d in kept] == ["d:3", "d:4"]
+
+
+def test_tolls_many_times_apart_are_two_happenings_not_a_dispute():
+    """ "12 killed" in a fight for three villages against "304 killed" in days of raids:
+    an order of magnitude apart, the counts are of two happenings a report set in one."""
+    few = toll("a1", "12", 12, "exact", "SANA")
+    many = toll("a2", "304", 304, "exact", "the ministry")
+    found = incident(report("a1", "AFP", [few]), report("a2", "BBC", [many]))
+    (figure_,) = incident_figures(found, {("a1", 0): few, ("a2", 0): many}, ARTICLES)
+    assert figure_.status == "agreed" and len(figure_.claims) == 2
+    near = toll("a2", "31", 31, "exact", "the ministry")
+    (figure_,) = incident_figures(found, {("a1", 0): few, ("a2", 0): near}, ARTICLES)
+    assert figure_.status == "dispute"  # 12 against 31: one toll, disputed
