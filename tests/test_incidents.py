@@ -401,6 +401,18 @@ def test_a_telling_toll_holds_across_days_that_do_not_meet():
     )
 
 
+def test_a_large_toll_that_is_no_round_hundred_is_telling():
+    """ "270 killed" is rarely given for two happenings; "50" or "200" often is."""
+    battle = incident_of(report("a", kind="ground", figure_values=(("killed", 270.0),)))
+    recalled = report("b", kind="ground", day=None, day_low=None, day_high="2017-04-12",
+                      lead=False, figure_values=(("killed", 270.0),))  # fmt: skip
+    assert match_report(recalled, [battle], GAZETTE, KINDS) is battle
+    for round_toll in (50.0, 200.0, 1300.0):
+        other = incident_of(report("a", kind="ground", figure_values=(("killed", round_toll),)))
+        told = replace(recalled, figure_values=(("killed", round_toll),))
+        assert match_report(told, [other], GAZETTE, KINDS) is None
+
+
 def test_an_aside_on_the_next_named_day_at_one_place_is_another_strike_unless_retold():
     words = ("market", "barrel", "bombs", "children", "bakery")
     monday = incident_of(report("a", day="2017-04-03", terms=words,

@@ -530,10 +530,12 @@ def _toll_score(report: IncidentReport, incident: Incident, cfg: MatchConfig) ->
 
 
 def _telling(value: float) -> float:
-    """How much a shared number says (1 for an odd count like 58, less for round ones)."""
+    """How much a shared number says: 1 for an odd count like 58, and for a large one that
+    is no round fifty or hundred (120, 270: rarely given for two happenings); less for
+    round ones (50, 200, 1300) and small ones."""
     if value < 5:
         return 0.2
-    if value % 10 == 0:
+    if value % 10 == 0 and (value < 100 or value % 50 == 0):
         return 0.5
     return 1.0
 
