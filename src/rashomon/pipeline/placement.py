@@ -176,14 +176,13 @@ def _place(
     named = estimate_window(facts, names.name_spans) if undated else None
     if named is not None:  # its reports and its story go by the names' dates
         facts = replace(facts, article=replace(facts.article, window=named))
+    features = features_of(facts, names)  # the window set below is none of its input
+    if named is not None:
+        features = replace(features, window=(named.start, named.end))
     if undated:  # its reports tell of the days of the story it joins, when it has some
-        probe = features_of(facts, names)
-        if named is not None:
-            probe = replace(probe, window=(named.start, named.end))
-        likely = index.likely_story(probe)
+        likely = index.likely_story(features)
         if likely is not None:
-            story = index.story(likely)
-            told = estimate_window(facts, names.name_spans, (story.start, story.end))
+            told = estimate_window(facts, names.name_spans, index.span(likely))
             if told is not None:
                 facts = replace(facts, article=replace(facts.article, window=told))
     incidents, retired = _incidents_of(cache, facts, names, kinds, originals, cfg.incidents)
@@ -192,16 +191,13 @@ def _place(
                        if r.article_id == article_id for t in r.terms})  # fmt: skip
     lead = incidents[0] if incidents and incidents[0].reports[-1].lead else None
     lead_story = lead.story_id if lead is not None and len(lead.reports) > 1 else None
-    features = features_of(facts, names, incident_story=lead_story)
-    if named is not None:
-        features = replace(features, window=(named.start, named.end))
-    story_id = index.add(features)
+    story_id = index.add(replace(features, incident_story=lead_story))
     save_story(conn, _story_row(index, story_id))
     weight = cfg.stories.undated_weight if undated else 1.0
     save_placement(conn, article_id, story_id, position, index.entry_state(article_id), weight)
     if undated:
-        span = (index.story(story_id).start, index.story(story_id).end)
-        save_window(conn, article_id, estimate_window(facts, names.name_spans, span))
+        save_window(conn, article_id, estimate_window(facts, names.name_spans,
+                                                       index.span(story_id)))  # fmt: skip
         kept.forget(article_id)
     for old_id, into in retired.items():
         retire_incidents(conn, [old_id], into)
