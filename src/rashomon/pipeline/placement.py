@@ -34,8 +34,10 @@ from rashomon.reconcile.incidents import (
     matches,
     merge,
     named_rare_kinds,
+    strays,
     undated_referent,
     undated_to_take_in,
+    without_articles,
     worth_looking_up_undated,
 )
 from rashomon.reconcile.kinship import ActorRelations
@@ -49,6 +51,7 @@ from rashomon.store.findings import read_disputes, replace_findings
 from rashomon.store.incidents import (
     IncidentCache,
     count_terms,
+    drop_reports,
     read_incidents,
     retire_incidents,
     save_incident,
@@ -124,6 +127,7 @@ def place_pending(
         result.stories.add(story_id)
         if on_done:
             on_done(article_id)
+    _release_strays(incidents, result, names, kinds, cfg.incidents)
     story_facts = _finish_stories(kept, index, result.stories, names)
     _refresh_findings(kept, result.incidents, story_facts, names)
     return result
@@ -259,6 +263,48 @@ def _incidents_of(
             retired |= {i.id: base.id for i in fitting if i.id != base.id}  # type: ignore[union-attr]
         found.append(add_report(base, report, names, kinds))
     return found, retired
+
+
+def _release_strays(
+    cache: IncidentCache,
+    result: Placement,
+    names: Gazette,
+    kinds: IncidentKinds,
+    config: MatchConfig,
+) -> None:
+    """Once the run's articles are placed, the reports that joined the one incident of
+    their kind in their days for want of anything finer (see `strays`) and are no longer
+    that, since another of the kind was reported for those days, leave it and stand alone:
+    as they would have, had the other come first."""
+    store = cache.store
+    cache.clear()  # placement wrote them since they were read
+    for incident in read_incidents(store, sorted(result.incidents)):
+        pool = {c.id: c for r in incident.reports
+                for c in cache.candidates(*candidate_days(r, config),
+                                          back=config.mention_lookback_days)}  # fmt: skip
+        terms = {t for c in pool.values() for r in c.reports for t in r.terms}
+        gone = strays(incident, list(pool.values()), names, kinds, config,
+                      term_counts(store, terms))  # fmt: skip
+        rest = without_articles(incident, gone, names, kinds) if gone else None
+        if rest is None:
+            continue
+        with store.transaction() as conn:
+            drop_reports(conn, incident.id, gone)
+            save_incident(conn, rest, incident_label(rest, names))
+            for report in (r for r in incident.reports if r.article_id in gone):
+                alone = add_report(None, report, names, kinds)
+                alone = replace(alone, id=_free_id(alone.id, incident.id),
+                                story_id=incident.story_id)  # fmt: skip
+                save_incident(conn, alone, incident_label(alone, names))
+                result.incidents.add(alone.id)
+        cache.forget([incident.id])
+    cache.clear()
+
+
+def _free_id(incident_id: str, taken: str) -> str:
+    """The id a report leaving an incident starts its own with: its own, unless the
+    incident it leaves took that from it."""
+    return incident_id if incident_id != taken else incident_id + "-1"
 
 
 def _story_row(index: StoryIndex, story_id: str) -> Story:
