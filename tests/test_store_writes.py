@@ -104,3 +104,20 @@ def test_a_report_dropped_from_an_incident_leaves_it_and_its_actors_with_it(tmp_
         assert stored.article_ids == ("id1",)
         actors = store.conn.execute("SELECT article_id FROM incident_actors").fetchall()
         assert [tuple(a) for a in actors] == [("id1",)]
+
+
+def test_an_id_is_taken_while_an_incident_has_it_or_an_alias_keeps_it(tmp_path):
+    from rashomon.store.incidents import retire_incidents, taken_ids
+
+    with Store(tmp_path / "t.db") as store:
+        with store.transaction() as conn:
+            for name in ("a", "b"):
+                conn.execute(
+                    "INSERT INTO incidents (id, kind, type, label, reports, independent,"
+                    " updated_at) VALUES (?,?,?,?,?,?,?)",
+                    (f"incident:{name}", "aerial", "ASSAULT", name, 1, 1, "now"),
+                )
+            retire_incidents(conn, ["incident:b"], "incident:a")
+        assert taken_ids(store, ["incident:a", "incident:b", "incident:c"]) == {
+            "incident:a", "incident:b"}  # fmt: skip
+        assert taken_ids(store, []) == set()

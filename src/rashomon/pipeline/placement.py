@@ -55,6 +55,7 @@ from rashomon.store.incidents import (
     read_incidents,
     retire_incidents,
     save_incident,
+    taken_ids,
     term_counts,
 )
 from rashomon.store.stories import (
@@ -293,7 +294,7 @@ def _release_strays(
             save_incident(conn, rest, incident_label(rest, names))
             for report in (r for r in incident.reports if r.article_id in gone):
                 alone = add_report(None, report, names, kinds)
-                alone = replace(alone, id=_free_id(alone.id, incident.id),
+                alone = replace(alone, id=_free_id(store, alone.id),
                                 story_id=incident.story_id)  # fmt: skip
                 save_incident(conn, alone, incident_label(alone, names))
                 result.incidents.add(alone.id)
@@ -301,10 +302,15 @@ def _release_strays(
     cache.clear()
 
 
-def _free_id(incident_id: str, taken: str) -> str:
-    """The id a report leaving an incident starts its own with: its own, unless the
-    incident it leaves took that from it."""
-    return incident_id if incident_id != taken else incident_id + "-1"
+def _free_id(store: Store, incident_id: str) -> str:
+    """The id a report leaving an incident starts its own with: its own, unless an
+    incident has it (the one it leaves took it from it) or had it (an alias); then the
+    first of its numbered variants that is free."""
+    found, n = incident_id, 0
+    while taken_ids(store, [found]):
+        n += 1
+        found = f"{incident_id}-{n}"
+    return found
 
 
 def _story_row(index: StoryIndex, story_id: str) -> Story:
