@@ -276,22 +276,32 @@ def _release_strays(
     """Once the run's articles are placed, the reports that joined the one incident of
     their kind in their days for want of anything finer (see `strays`) and are no longer
     that, since another of the kind was reported for those days, leave it and stand alone:
-    as they would have, had the other come first."""
+    as they would have, had the other come first. Judged: the incidents the run touched
+    and the others of their days (the one a report joined in an earlier run is not
+    touched by the run that brings the second)."""
     store = cache.store
     cache.clear()  # placement wrote them since they were read
+
+    def pool_of(incident: Incident) -> list[Incident]:
+        found = {c.id: c for r in incident.reports
+                 for c in cache.candidates(*candidate_days(r, config),
+                                           back=config.mention_lookback_days)}  # fmt: skip
+        return list(found.values())
+
+    judged = set(result.incidents)
     for incident in read_incidents(store, sorted(result.incidents)):
-        pool = {c.id: c for r in incident.reports
-                for c in cache.candidates(*candidate_days(r, config),
-                                          back=config.mention_lookback_days)}  # fmt: skip
-        terms = {t for c in pool.values() for r in c.reports for t in r.terms}
-        gone = strays(incident, list(pool.values()), names, kinds, config,
-                      term_counts(store, terms))  # fmt: skip
+        judged |= {c.id for c in pool_of(incident)}
+    for incident in read_incidents(store, sorted(judged)):
+        pool = pool_of(incident)
+        terms = {t for c in pool for r in c.reports for t in r.terms}
+        gone = strays(incident, pool, names, kinds, config, term_counts(store, terms))
         rest = without_articles(incident, gone, names, kinds) if gone else None
         if rest is None:
             continue
         with store.transaction() as conn:
             drop_reports(conn, incident.id, gone)
             save_incident(conn, rest, incident_label(rest, names))
+            result.incidents.add(rest.id)
             for report in (r for r in incident.reports if r.article_id in gone):
                 alone = add_report(None, report, names, kinds)
                 alone = replace(alone, id=_free_id(store, alone.id),
