@@ -23,12 +23,17 @@ from rashomon.facts import (
 from rashomon.reconcile.incident_kinds import GENERIC, IncidentKinds
 from rashomon.reconcile.incidents import (
     add_report,
+    bridged,
     candidate_days,
     incident_label,
     match_report,
     match_score,
+    matches,
+    merge,
+    strays,
     undated_referent,
     undated_to_take_in,
+    without_articles,
     worth_looking_up_undated,
 )
 from rashomon.reconcile.reports import article_reports, chain_of, home_country, places_meet
@@ -401,6 +406,18 @@ def test_a_telling_toll_holds_across_days_that_do_not_meet():
     )
 
 
+def test_a_large_toll_that_is_no_round_hundred_is_telling():
+    """ "270 killed" is rarely given for two happenings; "50" or "200" often is."""
+    battle = incident_of(report("a", kind="ground", figure_values=(("killed", 270.0),)))
+    recalled = report("b", kind="ground", day=None, day_low=None, day_high="2017-04-12",
+                      lead=False, figure_values=(("killed", 270.0),))  # fmt: skip
+    assert match_report(recalled, [battle], GAZETTE, KINDS) is battle
+    for round_toll in (50.0, 200.0, 1300.0):
+        other = incident_of(report("a", kind="ground", figure_values=(("killed", round_toll),)))
+        told = replace(recalled, figure_values=(("killed", round_toll),))
+        assert match_report(told, [other], GAZETTE, KINDS) is None
+
+
 def test_an_aside_on_the_next_named_day_at_one_place_is_another_strike_unless_retold():
     words = ("market", "barrel", "bombs", "children", "bakery")
     monday = incident_of(report("a", day="2017-04-03", terms=words,
@@ -431,6 +448,39 @@ def test_only_a_lead_or_a_report_without_a_town_is_the_one_strike_of_its_days():
                         KINDS) is strike  # fmt: skip
     # an aside set in a town of its own is a strike there
     assert match_report(replace(lead, lead=False), [strike], GAZETTE, KINDS) is None
+
+
+def place_in_order(reports):
+    """Reports placed one after another as placement does, then the reports that joined the
+    one incident of their days for want of anything finer and no longer are leave it."""
+    placed = []
+    for r in reports:
+        fitting = bridged(r, matches(r, placed, GAZETTE, KINDS), GAZETTE, KINDS)
+        base = merge(fitting, GAZETTE, KINDS) if len(fitting) > 1 else (fitting or [None])[0]
+        placed = [i for i in placed if i not in fitting] + [add_report(base, r, GAZETTE, KINDS)]
+    before = {frozenset(i.article_ids) for i in placed}
+    after = set()
+    for incident in placed:
+        gone = strays(incident, placed, GAZETTE, KINDS)
+        rest = without_articles(incident, gone, GAZETTE, KINDS) if gone else incident
+        after |= {frozenset(rest.article_ids)} | {frozenset([a]) for a in gone}
+    return before, after
+
+
+def test_a_country_wide_report_does_not_join_a_days_incident_by_coming_before_the_other():
+    """ "A chemical attack in Syria" on a day two towns far apart were gassed: which one it
+    tells of, nothing says, whether it came before the second or after it."""
+    town = report("x", kind="chemical")
+    other_town = report("y", kind="chemical", place="damascus")
+    country = report("v", kind="chemical", place="syria")
+    orders = [(town, country, other_town), (town, other_town, country),
+              (country, town, other_town), (other_town, country, town)]  # fmt: skip
+    placed = [place_in_order(order) for order in orders]
+    assert placed[0][0] != placed[1][0]  # as each came, the first joined its one referent
+    assert all(after == {frozenset("x"), frozenset("y"), frozenset("v")} for _, after in placed)
+    # with one such happening in its days, the country-wide report tells of it, either way
+    for order in ((town, country), (country, town)):
+        assert place_in_order(order)[1] == {frozenset("xv")}
 
 
 def test_an_undated_aside_of_another_kind_is_another_happening_whatever_its_toll():

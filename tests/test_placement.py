@@ -140,3 +140,46 @@ def test_a_page_with_no_date_joins_the_one_gas_attack_in_its_town(tmp_path, caps
     # its words join can say which; the market story's dated report gives them
     (strike,) = [i for i in incidents if i["kind"] == "aerial"]
     assert strike["articles"] == 2 and strike["date_start"] == "2016-04-19"
+
+
+GAS_IN_IDLIB = """Gas attack kills 58 in Khan Sheikhoun
+
+A chemical attack killed 58 people in the town of Khan Sheikhoun in Idlib province on \
+Tuesday, the Syrian Observatory for Human Rights said.
+"""
+GAS_IN_DOUMA = """Gas attack kills nine in Douma
+
+A chemical attack killed nine people in the town of Douma near Damascus on Tuesday, \
+rescuers said.
+"""
+GAS_IN_SYRIA = """UN condemns gas attack
+
+The United Nations condemned a chemical attack in Syria on Tuesday and called for an \
+inquiry.
+"""
+
+
+@pytest.mark.parametrize(
+    "order", [("idlib", "syria", "douma"), ("idlib", "douma", "syria"), ("syria", "idlib", "douma")]
+)
+def test_a_country_wide_report_stands_alone_whichever_order_the_days_reports_came_in(
+    tmp_path, capsys, order
+):
+    """ "A chemical attack in Syria" on a day two towns were gassed tells of neither, as
+    far as anything says, whether it came before the second town's report or after it,
+    each page placed as it is ingested."""
+    db = str(tmp_path / "gas.db")
+    texts = {"idlib": GAS_IN_IDLIB, "douma": GAS_IN_DOUMA, "syria": GAS_IN_SYRIA}
+    for name in order:
+        (tmp_path / f"{name}.txt").write_text(texts[name], encoding="utf-8")
+        assert main(["ingest", str(tmp_path / f"{name}.txt"), "--date", "2017-04-05",
+                     "--db", db]) == 0  # fmt: skip
+    with sqlite3.connect(db) as conn:
+        names = {a: s.rsplit("/", 1)[-1][:-4] for a, s in conn.execute(
+            "SELECT id, source FROM articles")}  # fmt: skip
+    incidents = cli_json(capsys, "incidents", "--json", "--db", db)
+    chemical = sorted(
+        sorted(names[r["article_id"]] for r in i["reports"])
+        for i in incidents if i["kind"] == "chemical"
+    )  # fmt: skip
+    assert chemical == [["douma"], ["idlib"], ["syria"]]

@@ -68,3 +68,56 @@ def test_a_passing_mention_looks_back_only_as_many_days_as_it_is_given(tmp_path)
         "incident:recent"
     ]
     store.close()
+
+
+def test_a_report_dropped_from_an_incident_leaves_it_and_its_actors_with_it(tmp_path):
+    from dataclasses import replace
+
+    from rashomon.facts import Attribution, Incident, IncidentReport
+    from rashomon.store.incidents import drop_reports, read_incidents, save_incident
+
+    with Store(tmp_path / "d.db") as store:
+        for i in (1, 2):
+            article = _article(i)
+            store.insert_article(article, Fingerprint.of(article.title, article.body, "h"), None, 0)
+        with store.transaction() as conn:
+            conn.execute("INSERT INTO actors (id, name, kind, origin) VALUES (?,?,?,?)",
+                         ("rebels", "Rebels", "armed group", "dictionary"))  # fmt: skip
+        reports = tuple(
+            IncidentReport(
+                article_id=f"id{i}", kind="shelling", outlet=f"O{i}", chain=f"id{i}",
+                sentence_start=0, sentence_end=10, sentence="...", day_low="2017-04-04",
+                day_high="2017-04-04", date_from="text", place_id=None, lead=True,
+                perpetrators=(Attribution("rebels", "Rebels", None, None, 0, 6),),
+            )
+            for i in (1, 2)
+        )  # fmt: skip
+        incident = Incident(id="incident:x", kind="shelling", type="ASSAULT", mode="shelling",
+                            place_id=None, date_start="2017-04-04", date_end="2017-04-04",
+                            date_precision="day", reports=reports)  # fmt: skip
+        with store.transaction() as conn:
+            save_incident(conn, incident, "shelling")
+        with store.transaction() as conn:
+            drop_reports(conn, "incident:x", ["id2"])
+            save_incident(conn, replace(incident, reports=reports[:1]), "shelling")
+        (stored,) = read_incidents(store, ["incident:x"])
+        assert stored.article_ids == ("id1",)
+        actors = store.conn.execute("SELECT article_id FROM incident_actors").fetchall()
+        assert [tuple(a) for a in actors] == [("id1",)]
+
+
+def test_an_id_is_taken_while_an_incident_has_it_or_an_alias_keeps_it(tmp_path):
+    from rashomon.store.incidents import retire_incidents, taken_ids
+
+    with Store(tmp_path / "t.db") as store:
+        with store.transaction() as conn:
+            for name in ("a", "b"):
+                conn.execute(
+                    "INSERT INTO incidents (id, kind, type, label, reports, independent,"
+                    " updated_at) VALUES (?,?,?,?,?,?,?)",
+                    (f"incident:{name}", "aerial", "ASSAULT", name, 1, 1, "now"),
+                )
+            retire_incidents(conn, ["incident:b"], "incident:a")
+        assert taken_ids(store, ["incident:a", "incident:b", "incident:c"]) == {
+            "incident:a", "incident:b"}  # fmt: skip
+        assert taken_ids(store, []) == set()

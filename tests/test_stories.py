@@ -83,6 +83,19 @@ def test_the_likely_story_is_the_one_adding_would_join_and_adds_nothing():
     assert index.add(article("a2", SHELLING_AGAIN)) == story
 
 
+def test_a_storys_span_is_its_first_and_last_publication_date_as_the_story_shows_them():
+    index = StoryIndex()
+    story = index.add(article("a1", SHELLING, published="2016-04-21"))
+    index.add(article("a2", SHELLING_AGAIN, published="2016-04-19"))
+    index.add(article("a3", SHELLING_FOLLOW_UP))  # undated: no bound
+    assert index.span(story) == ("2016-04-19", "2016-04-21")
+    shown = index.story(story)
+    assert index.span(story) == (shown.start, shown.end)
+    undated = index.add(article("r1", RATES))
+    assert index.span(undated) == (None, None) == (index.story(undated).start,
+                                                   index.story(undated).end)  # fmt: skip
+
+
 def test_a_wire_copy_joins_its_original_and_is_not_a_second_report():
     index = StoryIndex()
     story = index.add(article("orig", SHELLING, published="2016-11-01"))

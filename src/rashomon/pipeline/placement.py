@@ -34,8 +34,10 @@ from rashomon.reconcile.incidents import (
     matches,
     merge,
     named_rare_kinds,
+    strays,
     undated_referent,
     undated_to_take_in,
+    without_articles,
     worth_looking_up_undated,
 )
 from rashomon.reconcile.kinship import ActorRelations
@@ -49,9 +51,11 @@ from rashomon.store.findings import read_disputes, replace_findings
 from rashomon.store.incidents import (
     IncidentCache,
     count_terms,
+    drop_reports,
     read_incidents,
     retire_incidents,
     save_incident,
+    taken_ids,
     term_counts,
 )
 from rashomon.store.stories import (
@@ -124,6 +128,7 @@ def place_pending(
         result.stories.add(story_id)
         if on_done:
             on_done(article_id)
+    _release_strays(incidents, result, names, kinds, cfg.incidents)
     story_facts = _finish_stories(kept, index, result.stories, names)
     _refresh_findings(kept, result.incidents, story_facts, names)
     return result
@@ -176,14 +181,13 @@ def _place(
     named = estimate_window(facts, names.name_spans) if undated else None
     if named is not None:  # its reports and its story go by the names' dates
         facts = replace(facts, article=replace(facts.article, window=named))
+    features = features_of(facts, names)  # the window set below is none of its input
+    if named is not None:
+        features = replace(features, window=(named.start, named.end))
     if undated:  # its reports tell of the days of the story it joins, when it has some
-        probe = features_of(facts, names)
-        if named is not None:
-            probe = replace(probe, window=(named.start, named.end))
-        likely = index.likely_story(probe)
+        likely = index.likely_story(features)
         if likely is not None:
-            story = index.story(likely)
-            told = estimate_window(facts, names.name_spans, (story.start, story.end))
+            told = estimate_window(facts, names.name_spans, index.span(likely))
             if told is not None:
                 facts = replace(facts, article=replace(facts.article, window=told))
     incidents, retired = _incidents_of(cache, facts, names, kinds, originals, cfg.incidents)
@@ -192,16 +196,13 @@ def _place(
                        if r.article_id == article_id for t in r.terms})  # fmt: skip
     lead = incidents[0] if incidents and incidents[0].reports[-1].lead else None
     lead_story = lead.story_id if lead is not None and len(lead.reports) > 1 else None
-    features = features_of(facts, names, incident_story=lead_story)
-    if named is not None:
-        features = replace(features, window=(named.start, named.end))
-    story_id = index.add(features)
+    story_id = index.add(replace(features, incident_story=lead_story))
     save_story(conn, _story_row(index, story_id))
     weight = cfg.stories.undated_weight if undated else 1.0
     save_placement(conn, article_id, story_id, position, index.entry_state(article_id), weight)
     if undated:
-        span = (index.story(story_id).start, index.story(story_id).end)
-        save_window(conn, article_id, estimate_window(facts, names.name_spans, span))
+        save_window(conn, article_id, estimate_window(facts, names.name_spans,
+                                                       index.span(story_id)))  # fmt: skip
         kept.forget(article_id)
     for old_id, into in retired.items():
         retire_incidents(conn, [old_id], into)
@@ -263,6 +264,63 @@ def _incidents_of(
             retired |= {i.id: base.id for i in fitting if i.id != base.id}  # type: ignore[union-attr]
         found.append(add_report(base, report, names, kinds))
     return found, retired
+
+
+def _release_strays(
+    cache: IncidentCache,
+    result: Placement,
+    names: Gazette,
+    kinds: IncidentKinds,
+    config: MatchConfig,
+) -> None:
+    """Once the run's articles are placed, the reports that joined the one incident of
+    their kind in their days for want of anything finer (see `strays`) and are no longer
+    that, since another of the kind was reported for those days, leave it and stand alone:
+    as they would have, had the other come first. Judged: the incidents the run touched
+    and the others of their days (the one a report joined in an earlier run is not
+    touched by the run that brings the second)."""
+    store = cache.store
+    cache.clear()  # placement wrote them since they were read
+
+    def pool_of(incident: Incident) -> list[Incident]:
+        found = {c.id: c for r in incident.reports
+                 for c in cache.candidates(*candidate_days(r, config),
+                                           back=config.mention_lookback_days)}  # fmt: skip
+        return list(found.values())
+
+    judged = set(result.incidents)
+    for incident in read_incidents(store, sorted(result.incidents)):
+        judged |= {c.id for c in pool_of(incident)}
+    for incident in read_incidents(store, sorted(judged)):
+        pool = pool_of(incident)
+        terms = {t for c in pool for r in c.reports for t in r.terms}
+        gone = strays(incident, pool, names, kinds, config, term_counts(store, terms))
+        rest = without_articles(incident, gone, names, kinds) if gone else None
+        if rest is None:
+            continue
+        with store.transaction() as conn:
+            drop_reports(conn, incident.id, gone)
+            save_incident(conn, rest, incident_label(rest, names))
+            result.incidents.add(rest.id)
+            for report in (r for r in incident.reports if r.article_id in gone):
+                alone = add_report(None, report, names, kinds)
+                alone = replace(alone, id=_free_id(store, alone.id),
+                                story_id=incident.story_id)  # fmt: skip
+                save_incident(conn, alone, incident_label(alone, names))
+                result.incidents.add(alone.id)
+        cache.forget([incident.id])
+    cache.clear()
+
+
+def _free_id(store: Store, incident_id: str) -> str:
+    """The id a report leaving an incident starts its own with: its own, unless an
+    incident has it (the one it leaves took it from it) or had it (an alias); then the
+    first of its numbered variants that is free."""
+    found, n = incident_id, 0
+    while taken_ids(store, [found]):
+        n += 1
+        found = f"{incident_id}-{n}"
+    return found
 
 
 def _story_row(index: StoryIndex, story_id: str) -> Story:

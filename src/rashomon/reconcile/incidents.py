@@ -101,11 +101,13 @@ def matches(
     kinds: IncidentKinds,
     config: MatchConfig | None = None,
     counts: TermCounts | None = None,
+    referent: bool = True,
 ) -> list[Incident]:
     """Every candidate incident the report can tell of, best first.
 
     A match scores past the threshold and has support (a place, a toll or telling words in
-    common); a report that finds none may still have one referent (`_only_referent`). When
+    common); a report that finds none may still have one referent (`_only_referent`; not
+    with `referent` False). When
     one report fits two incidents, they were one happening told apart too early (see
     `bridged` and `merge`)."""
     cfg = config or MatchConfig()
@@ -117,7 +119,7 @@ def matches(
         if score is not None and score >= cfg.threshold
         and _supported(report, incident, gazette, cfg, words)
     ]  # fmt: skip
-    if not found and cfg.unique_referent:
+    if not found and cfg.unique_referent and referent:
         found = _only_referent(report, scored, gazette, kinds, cfg)
     if not found and cfg.unique_referent:
         found = _recalled_by_toll(report, scored, kinds, cfg)
@@ -149,6 +151,53 @@ def _only_referent(
     ):  # fmt: skip
         return []
     return same
+
+
+def strays(
+    incident: Incident,
+    pool: Sequence[Incident],
+    gazette: Gazette,
+    kinds: IncidentKinds,
+    config: MatchConfig | None = None,
+    counts: TermCounts | None = None,
+) -> list[str]:
+    """Articles whose reports are in the incident only as the one referent of their days
+    (`_only_referent`: set no finer than a region, nothing in common with the rest of it)
+    and are no longer that, now that the days' incidents (`pool`) are known: "the air
+    strike", told country-wide, joined the one air strike reported when it came, and a
+    second one of those days has come since. Such a report leaves the incident, as if the
+    second had come first, so that the order articles come in does not decide."""
+    cfg = config or MatchConfig()
+    words = counts or TermCounts()
+    others = [i for i in pool if i.id != incident.id]
+    found = []
+    for report in incident.reports:
+        if report.kind == GENERIC or not report.day_low:
+            continue
+        if _finer_than_region(report.place_id, gazette):
+            continue
+        rest = without_articles(incident, [report.article_id], gazette, kinds)
+        if rest is None or matches(report, [rest], gazette, kinds, cfg, words, referent=False):
+            continue  # the rest of it tells the same (a place, a toll, its words)
+        scored = [(match_score(report, i, gazette, kinds, cfg, need_support=False,
+                               counts=words), i) for i in (*others, rest)]  # fmt: skip
+        if all(i.id != incident.id for _, i in _only_referent(report, scored, gazette, kinds, cfg)):
+            found.append(report.article_id)
+    return found
+
+
+def without_articles(
+    incident: Incident, article_ids: Sequence[str], gazette: Gazette, kinds: IncidentKinds
+) -> Incident | None:
+    """The incident as its other articles' reports alone make it (same id and story);
+    None when no other article reports it."""
+    kept = [r for r in incident.reports if r.article_id not in article_ids]
+    rebuilt: Incident | None = None
+    for report in kept:
+        rebuilt = add_report(rebuilt, report, gazette, kinds)
+    if rebuilt is None:
+        return None
+    return replace(rebuilt, id=incident.id, story_id=incident.story_id)
 
 
 def _recalled_by_toll(
@@ -530,10 +579,12 @@ def _toll_score(report: IncidentReport, incident: Incident, cfg: MatchConfig) ->
 
 
 def _telling(value: float) -> float:
-    """How much a shared number says (1 for an odd count like 58, less for round ones)."""
+    """How much a shared number says: 1 for an odd count like 58, and for a large one that
+    is no round fifty or hundred (120, 270: rarely given for two happenings); less for
+    round ones (50, 200, 1300) and small ones."""
     if value < 5:
         return 0.2
-    if value % 10 == 0:
+    if value % 10 == 0 and (value < 100 or value % 50 == 0):
         return 0.5
     return 1.0
 

@@ -282,6 +282,12 @@ class StoryIndex:
         entry = self._entries.get(article_id)
         return entry.story if entry else None
 
+    def span(self, story_id: str) -> tuple[str | None, str | None]:
+        """The first and last publication dates of the story's articles, (None, None) when
+        none is dated: `story(...)`'s start and end, without its label."""
+        dates = self._groups[story_id].dates
+        return (min(dates), max(dates)) if dates else (None, None)
+
     def story(
         self,
         story_id: str,

@@ -85,6 +85,29 @@ def _insert_report(conn: sqlite3.Connection, incident_id: str, report: IncidentR
     )
 
 
+def drop_reports(conn: sqlite3.Connection, incident_id: str, article_ids: Iterable[str]) -> None:
+    """The articles' reports leave the incident (their actors go with them); the caller
+    saves the incident as it now stands."""
+    conn.executemany(
+        "DELETE FROM incident_reports WHERE incident_id = ? AND article_id = ?",
+        [(incident_id, a) for a in article_ids],
+    )
+
+
+def taken_ids(store: Store, ids: Iterable[str]) -> set[str]:
+    """Those of the ids that name an incident, or once named one (an alias)."""
+    wanted = list(ids)
+    if not wanted:
+        return set()
+    marks = ",".join("?" * len(wanted))
+    rows = store.conn.execute(
+        f"SELECT id FROM incidents WHERE id IN ({marks})"
+        f" UNION SELECT old_id FROM incident_aliases WHERE old_id IN ({marks})",
+        (*wanted, *wanted),
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
 def retire_incidents(conn: sqlite3.Connection, old_ids: Iterable[str], into: str) -> None:
     """Incidents merged into `into`: their rows go (their reports are `into`'s now, saved
     with it), their ids stay as aliases of it, as do the aliases they had."""
