@@ -69,8 +69,13 @@ MAX_SENTENCE_TOKENS = 150
 # killed, a bare participle's subject is its victim, one id per new actor (titles, middle
 # names, lone names), places, bylines and campaigns are no new actors, hard-wrapped wire
 # copy, editor's notes and credits, "quoted Y as saying", "among the dead", staff as sources,
-# "Idlib and Aleppo provinces" names two provinces, 36 Syrian towns more in the gazetteer
-EXTRACTOR_VERSION = "31"
+# "Idlib and Aleppo provinces" names two provinces, 36 Syrian towns more in the gazetteer;
+# 32: building and landmark names are places, a line of names only (a byline) names no one,
+# "anti-X" makes no X, "the military" takes the forces just named, bare "state TV", "Russia's
+# military", "it said" after a body; bracketed photo credits and captions, "Leave a comment",
+# "... - Reuters" sign-offs, more datelines and outlets; doubled single quotes, "citing
+# officials", harm adjectives and two-count ranges in tolls
+EXTRACTOR_VERSION = "32"
 STAGE = "entities"
 
 
