@@ -311,6 +311,17 @@ def test_a_toll_of_everyone_below_another_sources_toll_of_a_part_is_a_dispute():
     assert "15 (SANA, AFP) against 25 (fighters) (SOHR, BBC)" in dispute.note
 
 
+def test_a_ceiling_on_a_part_sets_no_floor_for_everyone():
+    """ "Up to 24 civilians" bounds civilians from above: it says nothing about how few
+    people died in all, so 85 killed stands beside it undisputed."""
+    everyone = toll("a1", "85", 85, "exact", "a resident")
+    ceiling = toll("a2", "up to 24", 24, "at_most", "the coalition", high=24,
+                   victims="civilians", what="civilians")  # fmt: skip
+    found = incident(report("a1", "AFP", [everyone]), report("a2", "BBC", [ceiling]))
+    figures = {("a1", 0): everyone, ("a2", 0): ceiling}
+    assert all(f.status != "dispute" for f in incident_figures(found, figures, ARTICLES))
+
+
 def test_a_part_many_times_the_whole_counts_another_happening_not_a_floor():
     """ "Its raids killed at least 220 civilians" beside one strike's 33 dead is a count of
     more than the strike (TOLLS_APART times it): no floor to set the 33 below."""

@@ -285,8 +285,10 @@ def _parts_as_floors(
                 continue  # a party's losses ("30 Daesh militants wounded" by the army) are
                 # as often another fight's as this happening's victims
             low = _interval(claim)[0]
+            if low <= 0:
+                continue  # a ceiling ("up to 24 civilians") sets no floor for everyone
             found.append(replace(claim, text=_with_group(claim.text, part), value=low,
-                                 low=None, high=None, qualifier="at_least"))  # fmt: skip
+                                 low=low, high=None, qualifier="at_least"))  # fmt: skip
     return found
 
 
