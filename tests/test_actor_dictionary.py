@@ -322,3 +322,17 @@ def test_lookup_prefix_completes_a_group_name_cut_short():
     assert groups.lookup_prefix("Harbour Guard Brigades") == []  # the whole name: lookup's
     assert groups.lookup_prefix("Sami Harbour") == []  # persons are not completed
     assert groups.lookup_prefix("Red") == []  # one word says too little
+
+
+def test_yemen_and_ukraine_actors_and_their_date_bounded_roles(actors):
+    assert ids(actors.lookup("Zelenskyy")) == ["volodymyr-zelensky"]
+    assert ids(actors.lookup("Volodymyr Zelenskiy")) == ["volodymyr-zelensky"]
+    assert ids(actors.lookup("Ansar Allah")) == ["houthis"]
+    assert ids(actors.lookup("Saudi-led coalition")) == ["saudi-led-coalition"]
+    assert actors.get("saudi-led-coalition").kind is ActorKind.MILITARY
+    assert ids(actors.lookup("Ukrainian Defense Ministry")) == ["ukrainian-defence-ministry"]
+    hadi, saleh = actors.get("abd-rabbu-mansour-hadi"), actors.get("ali-abdullah-saleh")
+    assert hadi.affiliation == "yemeni-government" and saleh.kind is ActorKind.PERSON
+    assert ids(actors.by_role("Yemen's president", on="2016-10-09")) == ["abd-rabbu-mansour-hadi"]
+    assert ids(actors.by_role("Yemen's president", on="2010-01-01")) == ["ali-abdullah-saleh"]
+    assert ids(actors.by_role("Ukrainian president", on="2022-04-08")) == ["volodymyr-zelensky"]

@@ -389,3 +389,49 @@ def test_a_national_body_named_with_its_countrys_name_is_that_body(nlp, matcher)
     found = matcher.find(nlp(text), places)
     assert actor_of(found, "Turkey") == "turkey"
     assert actor_of(found, "United States") == "united-states"
+
+
+def test_actors_of_the_wars_in_yemen_and_ukraine(nlp, matcher):
+    found = matcher.find(
+        nlp(
+            "The Saudi-led coalition denied striking the hall. The rebel Houthi-run government "
+            "said 140 people were killed. President Abed Rabbo Mansour Hadi ordered an inquiry."
+        ),
+        on="2016-10-09",
+    )
+    assert actor_of(found, "Saudi-led coalition") == "saudi-led-coalition"
+    assert actor_of(found, "Abed Rabbo Mansour Hadi") == "abd-rabbu-mansour-hadi"
+    assert "saudi-government" not in {m.actor_id for m in found.mentions}
+    assert "houthi-government" in {m.actor_id for m in found.mentions}
+    found = matcher.find(
+        nlp(
+            "Volodymyr Zelenskyy condemned the strike. Later Zelensky spoke again, and the "
+            "Russian Defence Ministry denied it. Ukraine's Defence Ministry disagreed."
+        ),
+        on="2022-04-08",
+    )
+    assert actor_of(found, "Volodymyr Zelenskyy") == "volodymyr-zelensky"
+    assert actor_of(found, "Zelensky") == "volodymyr-zelensky"
+    assert actor_of(found, "Russian Defence Ministry") == "russian-defence-ministry"
+    assert actor_of(found, "Ukraine's Defence Ministry") == "ukrainian-defence-ministry"
+
+
+def test_one_minister_under_three_spellings_is_one_actor(nlp, matcher):
+    found = matcher.find(
+        nlp(
+            "The hall held the funeral of the father of Jalal al-Rowaishan. Officials said "
+            "Galal al-Rawishan was unhurt. Roweishan later spoke to reporters."
+        ),
+        on="2016-10-09",
+    )
+    assert {m.actor_id for m in found.mentions if "sha" in m.text.lower()} == {"jalal-al-rowaishan"}
+    assert not [a for a in found.new_actors if "shan" in a.name.lower()]
+
+
+def test_a_hyphenated_title_is_one_mention_and_its_hyphen_none(nlp, matcher):
+    found = find(
+        nlp, matcher, "Jamie Doe, the UN humanitarian co-ordinator for Yemen, condemned it."
+    )
+    texts = {m.text for m in found.mentions}
+    assert "-" not in texts and "ordinator" not in texts
+    assert not [t for t in texts if t.startswith(("-", "ordinator"))]

@@ -442,3 +442,13 @@ def test_it_said_takes_the_body_that_acted_two_sentences_back(nlp, matcher):
     )
     found = find(nlp, matcher, text)
     assert actors_at(found, "It") == {"syrian-observatory-for-human-rights"}
+
+
+def test_a_messaging_platform_is_where_someone_wrote_not_an_actor(nlp, matcher):
+    text = (
+        "The head of the rail company, Ivan Petrenko, wrote on Telegram that the station was hit. "
+        "Later he wrote on Telegram again that trains were running. Telegram posts spread fast."
+    )
+    found = find(nlp, matcher, text)
+    assert "Telegram" not in new_names(found)
+    assert not actors_at(found, "Telegram")

@@ -59,6 +59,7 @@ _DEMONYMS = {
     "iraqi": "IRQ", "iraqis": "IRQ", "lebanese": "LBN", "jordanian": "JOR", "saudi": "SAU",
     "qatari": "QAT", "british": "GBR", "french": "FRA", "german": "DEU", "chinese": "CHN",
     "israeli": "ISR", "egyptian": "EGY", "emirati": "ARE", "kuwaiti": "KWT", "swiss": "CHE",
+    "yemeni": "YEM", "yemenis": "YEM", "ukrainian": "UKR", "ukrainians": "UKR",
 }  # fmt: skip
 _OPPOSITION = ("the opposition", "opposition groups", "opposition factions", "the rebels")
 _GENERIC = {
@@ -964,10 +965,28 @@ class _Resolver:
         if contiguous[-1].i - contiguous[0].i + 1 != len(contiguous):
             return  # the phrase is interrupted by the name: not one span
         start, end = contiguous[0].idx, contiguous[-1].idx + len(contiguous[-1])
-        if not any(t.lemma_.lower() in _ROLE_NOUNS or t.pos_ == "NOUN" for t in contiguous):
-            return
+        if not any(
+            t.is_alpha and (t.lemma_.lower() in _ROLE_NOUNS or t.pos_ == "NOUN") for t in contiguous
+        ):
+            return  # "-": the parser's piece of "co-ordinator" is no title
+        start, end = self._whole_words(start, end)  # "ordinator" -> "co-ordinator"
         if not self._covered(start, end, by=_NAMED):
             self._add((start, end), "title", actor_id, "apposition")
+
+    def _whole_words(self, start: int, end: int) -> tuple[int, int]:
+        """Widen a span to the words it cuts into across a hyphen ("co-ordinator")."""
+        glued = lambda c: c.isalnum() or c == "-"  # noqa: E731
+        while start > 0 and glued(self.text[start - 1]) and "-" in self.text[start - 1 : start + 1]:
+            start -= 1
+            while start > 0 and self.text[start - 1].isalnum():
+                start -= 1
+        while (
+            end < len(self.text) and glued(self.text[end]) and "-" in self.text[end - 1 : end + 1]
+        ):
+            end += 1
+            while end < len(self.text) and self.text[end].isalnum():
+                end += 1
+        return start, end
 
     def _vet_new_actors(self) -> None:
         """Names the dictionary does not know stay actors only with evidence (new_actors.py)."""
