@@ -853,11 +853,3 @@ def test_a_number_of_groups_claim_as_the_groups(read):
     claim = one(read(text), "40")
     assert claim.claimant == "opposition groups" and claim.claimant_kind == "organisation"
     assert one(read("A number of strikes killed 40 people."), "40").claimant is None
-
-
-def test_a_relative_clause_closed_before_the_number_is_no_aside(read):
-    text = (
-        "The ministry denied it. The attack, which the rebels blamed on the army, killed 17 "
-        "people, the ministry said."
-    )
-    assert one(read(text), "17").claimant == "ministry"

@@ -471,8 +471,6 @@ def _aside(anchor: Token, sent: Span) -> set[int] | None:
         j = k + 1 if doc[k + 1].pos_ != "ADP" else k + 2
         if doc[j].lower_ not in _RELATIVES or j >= anchor.i:
             continue
-        if any(t.text == "," for t in doc[j : anchor.i]):
-            continue  # "the attack, which X blamed on Y, killed 17": closed before the number
         end = next((t.i for t in doc[anchor.i : sent.end] if t.text in (",", ";")), sent.end)
         return set(range(k, end))
     return None
