@@ -824,3 +824,32 @@ def test_a_count_of_them_reads_as_the_count_before_it(read):
         read("Jets killed at least 22 people in a town on Monday, seven of them children."), "seven"
     )
     assert (seven.measure, seven.victims) == ("killed", "children")
+
+
+def test_a_closing_it_said_goes_on_with_the_speaker_before(read):
+    text = (
+        "The defence ministry said the rocket was fired from the south. The strike killed "
+        "12 people and wounded 30 others, it said."
+    )
+    claim = one(read(text), "12")
+    assert claim.claimant == "defence ministry"
+    assert one(read(text), "30").claimant == "defence ministry"
+    # an "it said" inside the sentence is no closing tag
+    text = "The ministry spoke on Monday. A witness said it said 12 people died in the strike."
+    assert one(read(text), "12").claimant != "ministry"
+
+
+def test_a_title_before_an_unknown_name_is_that_person(read):
+    text = "At least 39 people died, a spokesman for the defence ministry Andriy Melnyk said."
+    assert one(read(text), "39").claimant == "Andriy Melnyk"
+    # a title with no name stays the title
+    assert one(read("A spokesman for the ministry said 20 people died."), "20").claimant == (
+        "A spokesman"
+    )
+
+
+def test_a_number_of_groups_claim_as_the_groups(read):
+    text = "A number of opposition groups based in the town reported 40 people killed."
+    claim = one(read(text), "40")
+    assert claim.claimant == "opposition groups" and claim.claimant_kind == "organisation"
+    assert one(read("A number of strikes killed 40 people."), "40").claimant is None

@@ -267,7 +267,9 @@ class _Cues:
         speaker of the sentence before, a person (or not), ahead of any name the actor
         stage matched it to: a speaker named only by a description has no actor."""
         word = subject.lower_
-        if word not in ("he", "she", "it", "they") or subject.i != self.sent.start:
+        if word not in ("he", "she", "it", "they"):
+            return None
+        if subject.i != self.sent.start and not self._trailing_tag(subject):
             return None
         if self.previous is None:
             return None
@@ -278,6 +280,17 @@ class _Cues:
         if word != "they" and (earlier.kind in (PERSON, UNNAMED)) != (word != "it"):
             return None  # "they": a group of people or a body, either may go on speaking
         return earlier
+
+    def _trailing_tag(self, subject: Token) -> bool:
+        """'... killed 17 people and injured 36 others, it said.': a pronoun and its speech
+        verb after a comma that close the sentence tag it as the last speaker's, as a
+        pronoun opening it does."""
+        verb, doc = subject.head, subject.doc
+        if verb.i != subject.i + 1 or subject.i <= self.sent.start:
+            return False
+        if not doc[subject.i - 1].is_punct or doc[subject.i - 1].text not in (",", "—"):
+            return False
+        return all(t.is_punct for t in doc[verb.i + 1 : self.sent.end])
 
     def last_speaker(self) -> Claimant | None:
         """The agent of the sentence's last speech or 'according to' attribution."""

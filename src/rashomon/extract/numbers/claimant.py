@@ -110,6 +110,9 @@ class ClaimantNamer:
             return Claimant(text, None, noun_kind)
         if tok.pos_ == "PROPN" and tok.ent_type_ in _NAME_ENTITIES:
             return Claimant(self._phrase(tok), None, _NAME_ENTITIES[tok.ent_type_])
+        members = _members(tok)
+        if members is not None:  # "a number of opposition groups reported"
+            return self.name(members)
         return None
 
     # -- kinds -----------------------------------------------------------------------------
@@ -197,6 +200,8 @@ class ClaimantNamer:
             kind = self._actor_kind(mention.actor_id, mention.kind)
             if kind is not None:
                 return Claimant(a.named(mention), mention.actor_id, kind)
+        if extra is not None and self._noun_kind(tok) == UNNAMED:
+            return _person_ending(tok, last)
         return None
 
     def _member_of(self, tok: Token) -> Claimant | None:
@@ -292,6 +297,43 @@ class ClaimantNamer:
 
 
 _MEMBER_PREPOSITIONS = frozenset({"from", "of", "in", "for", "at", "with"})
+
+
+_QUANTITY_HEADS = frozenset(
+    {"number", "handful", "couple", "host", "dozen", "dozens", "score", "scores", "majority",
+     "several", "some", "many", "most", "all", "both", "few"}
+)  # fmt: skip
+
+
+def _members(tok: Token) -> Token | None:
+    """The ones a quantity word stands for: 'a number of groups', 'several of the
+    activists', 'a handful of residents' (they, not the quantity, claim)."""
+    if tok.lower_ not in _QUANTITY_HEADS and tok.lemma_.lower() not in _QUANTITY_HEADS:
+        return None
+    for prep in tok.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _person_ending(tok: Token, last: Token) -> Claimant | None:
+    """'spokesman for the ministry Andriy Melnyk said': a title whose phrase ends in a
+    person's name the dictionary does not know is that person, not the title word."""
+    if last.ent_type_ != "PERSON":
+        return None
+    step = last
+    while step.i != tok.i:  # only through the title's own phrase: "for", "of", names
+        if step.dep_ not in ("pobj", "prep", "appos", "compound") or step.head.i == step.i:
+            return None
+        step = step.head
+    if last.i + 1 < len(last.doc) and last.doc[last.i + 1].ent_iob_ == "I":
+        return None  # the name goes on past the phrase
+    start = last.i
+    while start > tok.i + 1 and last.doc[start].ent_iob_ == "I":
+        start -= 1
+    if last.doc[start].ent_type_ != "PERSON" or start <= tok.i:
+        return None
+    return Claimant(_short(last.doc[start : last.i + 1].text), None, PERSON)
 
 
 def _indefinite(tok: Token) -> bool:
