@@ -1166,7 +1166,7 @@ class _Resolver:
             # "The monitor counted 20 dead. The toll may rise. It said ...": failing both, the
             # body that was the subject of its clause in the window
             doers = [m for m in bodies if window <= m.start and m.end <= token.idx
-                     and self._is_doer(m)]  # fmt: skip
+                     and self._is_subject(m)]  # fmt: skip
             chosen = (speakers or before or doers)[-1:]
             if chosen:
                 end = token.idx + len(token)
@@ -1180,7 +1180,9 @@ class _Resolver:
             sentence = self.doc[sentence.start - 1].sent
         return sentence.start_char
 
-    def _is_doer(self, mention: ActorMention) -> bool:
+    def _is_subject(self, mention: ActorMention) -> bool:
+        """The mention heads its clause's active subject (narrower than `_doing`: a passive
+        subject or agent is no referent for a later "it said")."""
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         return span is not None and span.root.dep_ == "nsubj"
 
