@@ -477,7 +477,78 @@ def test_a_denial_against_the_report_that_names_the_doer():
     assert dispute.note == "US officials say Russia did it; Konashenkov deny it"
 
 
+def test_only_the_accused_party_itself_denies():
+    """A denial is the accused party's own word (its ministry, its spokesman): a monitor
+    saying Russia did not strike is no denial by Russia; a spokesman the text titles as the
+    state's speaks for it whatever side the dictionary has the person on now."""
+    accusing = report("a1", "AFP", doers=[("russia", "US officials")])
+    monitor = replace(report("a2", "TASS"), denied_by=(
+        Attribution("russia", "Russian jets", "SOHR", "sohr"),))  # fmt: skip
+    assert incident_disputes(incident(accusing, monitor), [], RELATIONS, GAZETTE, ARTICLES) == []
+    ministry = replace(monitor, denied_by=(Attribution("russia", "its jets", "Russia", "russia"),))
+    (dispute,) = incident_disputes(incident(accusing, ministry), [], RELATIONS, GAZETTE, ARTICLES)
+    assert dispute.kind == "denial"
+    gazette = Gazette(actors={**GAZETTE.actors, "spokesman": ActorFact(
+        "spokesman", "Ali Haddad", "person", "SYR", "OPP", "fsa")}, places=GAZETTE.places)  # fmt: skip
+    relations = ActorRelations.of(gazette)
+    blaming = report("a1", "AFP", doers=[("syrian-government", "SOHR")])
+    for claimant, denies in (("foreign ministry spokesman Ali Haddad", True),
+                             ("Ali Haddad", False)):  # fmt: skip
+        titled = replace(report("a2", "BBC"), denied_by=(
+            Attribution("syrian-government", "the government", claimant, "spokesman"),))  # fmt: skip
+        found = incident_disputes(incident(blaming, titled), [], relations, gazette, ARTICLES)
+        assert [d.kind for d in found] == (["denial"] if denies else []), claimant
+
+
+def test_a_denial_or_an_accusation_in_a_passing_mention_takes_no_side():
+    accusing = report("a1", "AFP", doers=[("russia", "US officials")])
+    denying = report("a2", "TASS", denied=[("russia", "Konashenkov")])
+    passing = replace(denying, lead=False)
+    assert incident_disputes(incident(accusing, passing), [], RELATIONS, GAZETTE, ARTICLES) == []
+    dated = replace(passing, day_low="2016-09-19", day_high="2016-09-19", date_from="text")
+    (dispute,) = incident_disputes(incident(accusing, dated), [], RELATIONS, GAZETTE, ARTICLES)
+    assert dispute.kind == "denial"
+    aside = replace(accusing, lead=False)
+    assert incident_disputes(incident(aside, denying), [], RELATIONS, GAZETTE, ARTICLES) == []
+    # a section whose own words span two days ("from Friday until dawn on Saturday") accuses
+    section = replace(aside, day_low="2016-09-18", day_high="2016-09-19", date_from="text")
+    (dispute,) = incident_disputes(incident(section, denying), [], RELATIONS, GAZETTE, ARTICLES)
+    assert dispute.kind == "denial"
+
+
+def test_a_party_naming_itself_accuses_no_one():
+    owning = report("a1", "AFP", doers=[("russia", "Russia")])
+    owning = replace(owning, perpetrators=(Attribution("russia", "Russia", "Russia", "russia"),))
+    denying = report("a2", "TASS", denied=[("russia", "Konashenkov")])
+    assert incident_disputes(incident(owning, denying), [], RELATIONS, GAZETTE, ARTICLES) == []
+
+
 # -- story-level contradictions --------------------------------------------------------------
+
+
+def test_an_act_told_as_not_done_is_a_denial_only_on_its_doers_word():
+    """ "We didn't turn down the offer", a rebel commander said: the doer's own denial
+    against the report that the rebels rejected it; an outlet or another party telling
+    the act as not done denies nothing on the doer's behalf."""
+    from rashomon.facts import QuoteFact
+
+    said = event("a1", "REJECT", "alleged", ["syrian-rebels"], ["russia"], "turned down")
+    denial = event("a2", "REJECT", "negated", ["fsa"], ["russia"], "refuse", start=5)
+    facts = [ArticleFacts(article=ARTICLES["a1"], body="x" * 40, events=(said,)),
+             ArticleFacts(article=ARTICLES["a2"], body="x" * 40, events=(denial,))]  # fmt: skip
+
+    def quoting(speaker):
+        quote = QuoteFact("a2", 0, 30, "we refuse", "direct", 0, 40, "They refuse it.",
+                          speaker="he", speaker_actor_id=speaker)  # fmt: skip
+        return [facts[0], replace(facts[1], quotes=(quote,))]
+
+    def kinds(found):
+        return [d.kind for d in found]
+
+    assert kinds(story_disputes("story:1", quoting("southern-front"), [], RELATIONS,
+                                GAZETTE)) == ["denial"]  # fmt: skip
+    assert kinds(story_disputes("story:1", quoting("russia"), [], RELATIONS, GAZETTE)) == []
+    assert kinds(story_disputes("story:1", facts, [], RELATIONS, GAZETTE)) == []
 
 
 def test_denial_against_reports_of_rejection():

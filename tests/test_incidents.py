@@ -1332,3 +1332,27 @@ def test_a_later_sentence_narrows_the_place_the_report_opens_with_never_moves_it
          place_mention(body, "Qabun", "qaboun", aside)),
     )  # fmt: skip
     assert (found.place_id, found.around) == ("damascus", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kind", "general"),
+    [
+        ("Damascus denied using chemical weapons.", "denied", "REJECT", True),
+        ("Damascus denied using chemical weapons.", "using", "ASSAULT", True),
+        ("Moscow denies targeting civilians, its ministry said.", "denies", "REJECT", True),
+        ("Officials said they would never use poison gas on civilians.", "use", "ASSAULT", True),
+        ("Moscow denied carrying out the strike.", "denied", "REJECT", False),
+        ("Moscow denied targeting the hospital.", "denied", "REJECT", False),
+        ("The group denied any involvement.", "denied", "REJECT", False),
+        ("Damascus denied the accusations.", "denied", "REJECT", False),
+        ("Damascus denied using chemical weapons in the attack.", "using", "ASSAULT", False),
+    ],
+)
+def test_a_denial_of_a_kind_of_act_is_not_one_of_this_happening(text, trigger, kind, general):
+    """ "Denied using chemical weapons", "would never use poison gas": a standing word
+    about a kind of act, not about this strike; "denied carrying out the strike", "denied
+    any involvement", "denied the accusations" are about it."""
+    from rashomon.reconcile.doers import _of_a_kind
+
+    event = replace(ev(text, text, trigger, factuality="negated"), type=kind)
+    assert _of_a_kind(event) is general

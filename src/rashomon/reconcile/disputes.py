@@ -15,8 +15,10 @@ evidence on its sides, so it stays the same as long as the evidence does.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from datetime import date
 
 from rashomon.facts import (
     AlignedFigure,
@@ -82,8 +84,9 @@ def story_disputes(
     found = [d for f in figures for d in numeric(f, story_id, articles)]
     others = [e for e in events if e.type != "ASSAULT"]
     states = control_states([n for f in facts for n in f.figures], events, articles, gazette)
-    for contradiction in (*denials(others, relations.related, gazette),
-                          *control_conflicts(states, relations.related, gazette)):  # fmt: skip
+    own = [c for c in denials(others, relations.related, gazette)
+           if _doers_own_word(c.sides[-1][0], quotes, relations)]  # fmt: skip
+    for contradiction in (*own, *control_conflicts(states, relations.related, gazette)):
         dispute = _contradiction(story_id, contradiction, articles, quotes, gazette)
         if dispute is not None:
             found.append(dispute)
@@ -320,20 +323,27 @@ def _denial(
     incident: Incident, relations: ActorRelations, gazette: Gazette,
     articles: Mapping[str, ArticleFact],
 ) -> list[Dispute]:  # fmt: skip
-    """For each party a report names as the doer and another report says denies it: those
-    who name it against those who deny (one dispute per party)."""
+    """For each party a report names as the doer and the party itself denies doing: those
+    who name it against its denials (one dispute per party). Both sides tell this very
+    happening (see `_telling`), and the denial is the party's own word (its government,
+    ministry, army, spokesman): a monitor or an outlet saying it did not do it is no denial,
+    nor is one heard only from the accuser."""
     denied: dict[str, list[tuple[IncidentReport, Attribution]]] = {}
     for report in incident.reports:
+        if not _telling(report):
+            continue
         for denial in report.denied_by:
-            if denial.actor_id:
+            if denial.actor_id and _own_word(denial, relations):
                 denied.setdefault(side_of(denial.actor_id, relations), []).append((report, denial))
     found = []
     for party, deniers in sorted(denied.items()):
         denying = {r.article_id for r, _ in deniers}
         accusers = [
-            (r, d) for r in incident.reports if r.article_id not in denying
+            (r, d) for r in incident.reports
+            if r.article_id not in denying and _telling(r, ACCUSING_SPAN_DAYS)
             for d in _doers(r, gazette)
             if d.actor_id and side_of(d.actor_id, relations) == party
+            and not (d.claimant_actor_id and side_of(d.claimant_actor_id, relations) == party)
         ]  # fmt: skip
         if not accusers:
             continue
@@ -351,6 +361,49 @@ def _denial(
     return found
 
 
+ACCUSING_SPAN_DAYS = 1  # a section whose own words span this many days more can accuse
+
+
+def _telling(report: IncidentReport, span_days: int = 0) -> bool:
+    """A report that tells the happening itself: its article's lead, or a section that
+    dates it in its own words (to the day, or, with `span_days`, over a few days: "from
+    midday on Friday until dawn on Saturday"); a passing mention is too often another
+    happening's."""
+    if report.lead:
+        return True
+    if report.date_from != "text" or not (report.day_low and report.day_high):
+        return False
+    low, high = (date.fromisoformat(d[:10]) for d in (report.day_low, report.day_high))
+    return (high - low).days <= span_days
+
+
+_STATES = frozenset({"state", "government", "military"})
+_STATE_OFFICE = re.compile(
+    r"\b(?:ministry|ministers?|government|army|military|presidency|presidential|"
+    r"state (?:media|television|TV|news agency))\b",
+    re.IGNORECASE,
+)
+
+
+def _own_word(denial: Attribution, relations: ActorRelations) -> bool:
+    """Whether the party said not to have done it says so itself: the claimant acts for
+    the same party as the denied doer."""
+    if not denial.actor_id or not denial.claimant:
+        return False
+    if not denial.claimant_actor_id:  # a person the dictionary lacks ("Konashenkov")
+        return True
+    if side_of(denial.claimant_actor_id, relations) == side_of(denial.actor_id, relations):
+        return True
+    speaker, denied = (relations.actors.get(a) for a in (denial.claimant_actor_id, denial.actor_id))
+    # a person the text titles as the state's ("foreign ministry spokesman Jihad
+    # al-Makdissi") speaks for it then, whatever side the dictionary has them on now
+    return (
+        speaker is not None and speaker.kind == "person"
+        and denied is not None and denied.kind in _STATES
+        and _STATE_OFFICE.search(denial.claimant) is not None
+    )  # fmt: skip
+
+
 def _refuted(
     incident: Incident, relations: ActorRelations, articles: Mapping[str, ArticleFact]
 ) -> list[Dispute]:
@@ -363,10 +416,7 @@ def _refuted(
     if not refuting:
         return []
     refuters = {r.article_id for r, _ in refuting}
-    telling = [
-        r for r in incident.reports
-        if (r.lead or (r.dated and r.date_from == "text")) and r.article_id not in refuters
-    ]  # fmt: skip
+    telling = [r for r in incident.reports if _telling(r) and r.article_id not in refuters]
     if not telling:
         return []
     rows = tuple(_telling_side(r, articles) for r in telling) + tuple(
@@ -549,6 +599,22 @@ def _contradiction(
     note = f"{found.note}: " + " against ".join(_side_names(sides, p) for p in (0, 1))
     return Dispute(_id(story_id, found.kind, found.subject, sides), story_id, found.kind,
                    found.subject, found.status, sides, note)  # fmt: skip
+
+
+def _doers_own_word(
+    denial: EventFact | FigureFact, quotes: Sequence[QuoteFact], relations: ActorRelations
+) -> bool:
+    """Whether an act told as not done is told so by its doer: the speaker of the quote it
+    stands in acts for the party the act is denied of ("we didn't turn down the offer", an
+    FSA official said). An outlet, or a third party, saying someone did not do it denies
+    nothing on that someone's behalf."""
+    if not isinstance(denial, EventFact) or not denial.source_actor_ids:
+        return False
+    quote = next((q for q in quotes if q.article_id == denial.article_id
+                  and q.start <= denial.start < q.end), None)  # fmt: skip
+    if quote is None or not quote.speaker_actor_id:
+        return False
+    return any(relations.related(quote.speaker_actor_id, s) for s in denial.source_actor_ids)
 
 
 def _side_names(sides: Sequence[DisputeSide], position: int) -> str:

@@ -367,7 +367,7 @@ def _deniers(
     for event in stances:
         if event.type != "REJECT" or _intent_only(event) or _owned_before(event):
             continue
-        if _habitual(event):
+        if _habitual(event) or _of_a_kind(event):
             continue
         for source in event.sources:
             if source.actor_id and acting(source.actor_id, event, facts, gazette):
@@ -419,6 +419,44 @@ def _habitual(event: EventFact) -> bool:
     return _HABITUAL.search(near) is not None
 
 
+# "denied using chemical weapons", "denies targeting civilians", "would never use poison gas
+# against Syrians": a denial of a kind of act, not of one happening; it names no attack, nor
+# an accusation or report of one ("denied carrying out the attack", "denied any
+# involvement", "denied the accusations" deny this one)
+_KIND_OF_ACT = re.compile(
+    r"^\s*(?:ever\s+|having\s+)?[a-z]+ing\b"
+    r"(?!\s+(?:out|the|this|that|these|those|its|their|his|her|any|a|an)\b)",
+    re.IGNORECASE,
+)
+_THIS_ONE = re.compile(
+    r"\b(?:attacks?|strikes?|air ?strikes?|raids?|bombings?|shelling|massacre|incident|"
+    r"assault|accusations?|allegations?|reports?|claims?|charges?|responsibility|"
+    r"involvement|it|them)\b",
+    re.IGNORECASE,
+)
+_WOULD_NEVER = re.compile(r"\b(?:would|will|could|does|do)\s+never\b", re.IGNORECASE)
+_DENIED_JUST_BEFORE = re.compile(r"\b(?:den(?:y|ies|ied|ying))\s+(?:ever\s+)?$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;:.]|\s(?:but|and|while|as|because)\s", re.IGNORECASE)
+
+
+def _of_a_kind(event: EventFact) -> bool:
+    """Whether a denial denies a kind of act rather than this happening (see _KIND_OF_ACT):
+    its clause after the denying word is a bare gerund's object naming no attack, or it
+    says the party "would never" do such a thing."""
+    start, end = event.start - event.sentence_start, event.end - event.sentence_start
+    if _WOULD_NEVER.search(event.sentence[max(0, start - 20) : end]):
+        return True
+    if event.type == "REJECT":
+        after = event.sentence[end:]
+    else:  # the act a denial negates: "denied using chemical weapons" read from "using"
+        before = _DENIED_JUST_BEFORE.search(event.sentence[max(0, start - 30) : start])
+        if before is None:
+            return False
+        after = event.sentence[start:]
+    clause = after[: m.start()] if (m := _CLAUSE_END.search(after)) else after
+    return _KIND_OF_ACT.match(clause) is not None and _THIS_ONE.search(clause) is None
+
+
 def _owned_before(event: EventFact) -> bool:
     """Whether the sentence owns the act before it denies (see _OWNED_BEFORE)."""
     return _OWNED_BEFORE.search(event.sentence[: event.start - event.sentence_start]) is not None
@@ -462,7 +500,7 @@ def _denials(
             event.sentence_start <= d.start < event.sentence_end for d in doubts
         ):
             continue
-        if _intent_only(event) or _owned_before(event) or _habitual(event):
+        if _intent_only(event) or _owned_before(event) or _habitual(event) or _of_a_kind(event):
             continue  # "denied deliberately targeting a mosque": not that it struck
         for argument in event.sources:
             claimant, claimant_id = _claimant(event, facts)
