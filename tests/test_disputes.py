@@ -701,6 +701,26 @@ def test_a_preliminary_count_a_higher_one_replaces_is_an_update():
     assert figure_.status == "dispute"
 
 
+def test_a_floor_past_another_sources_estimate_is_an_update():
+    """ "About 30 killed" from the president and "at least 50" from the governor: the count
+    went past the estimate, not a dispute, unless the floor is known to be the earlier; an
+    exact count below the floor still disputes it."""
+    estimate = toll("a1", "about 30", 30, "approximate", "the president")
+    floor = toll("a2", "at least 50", 50, "at_least", "the governor", low=50)
+    found = incident(report("a1", "AFP", [estimate]), report("a2", "BBC", [floor]))
+    figures = {("a1", 0): estimate, ("a2", 0): floor}
+    for a1, a2, status in (("2022-04-08", "2022-04-08", "update"), (None, None, "update"),
+                           ("2022-04-08", "2022-04-07", "dispute")):  # fmt: skip
+        days = {"a1": article("a1", published=a1), "a2": article("a2", "BBC", a2)}
+        (figure_,) = incident_figures(found, figures, days)
+        assert figure_.status == status, (a1, a2)
+    exact = replace(estimate, text="30", qualifier="exact")
+    same_day = {"a1": article("a1", published="2022-04-08"),
+                "a2": article("a2", "BBC", "2022-04-08")}  # fmt: skip
+    (figure_,) = incident_figures(found, {("a1", 0): exact, ("a2", 0): floor}, same_day)
+    assert figure_.status == "dispute"
+
+
 def test_a_toll_that_says_it_rose_on_an_undated_page_is_an_update():
     """A page with no date cannot be ordered by its day; a higher count whose own sentence
     says the toll climbed to it replaced the lower one. Without those words it stays a

@@ -694,8 +694,10 @@ def _clash(a: FigureFact, b: FigureFact, articles: Mapping[str, ArticleFact]) ->
         claim_day(b, articles.get(b.article_id)),
     )
     days = day_range(first), day_range(second)
+    lower, higher = sorted((a, b), key=lambda c: _middle(_interval(c)))
+    if _estimate_passed(lower, higher, articles):
+        return "update"
     if days[0] is None or days[1] is None:
-        higher = a if _middle(_interval(a)) > _middle(_interval(b)) else b
         return "update" if rose(higher.sentence) else "dispute"
     earlier, later = (a, b) if (first or "") <= (second or "") else (b, a)
     gap = abs((days[1][0] - days[0][0]).days)
@@ -706,6 +708,18 @@ def _clash(a: FigureFact, b: FigureFact, articles: Mapping[str, ArticleFact]) ->
     risen = rose(later.sentence)
     first_count = _EARLY.search(f"{earlier.claimant or ''} {earlier.sentence}") is not None
     return "update" if risen or first_count or gap >= UPDATE_AFTER_DAYS else "dispute"
+
+
+def _estimate_passed(
+    lower: FigureFact, higher: FigureFact, articles: Mapping[str, ArticleFact]
+) -> bool:
+    """An estimate ("about 30 killed") and another source's higher floor ("at least 50"):
+    the count went past the estimate as the dead were counted, unless the floor is known
+    to be of an earlier day."""
+    if lower.qualifier != "approximate" or higher.qualifier != "at_least":
+        return False
+    days = [day_range(claim_day(c, articles.get(c.article_id))) for c in (lower, higher)]
+    return not (days[0] and days[1] and days[1][1] < days[0][0])
 
 
 def _distinct(claims: Sequence[FigureFact]) -> list[FigureFact]:
