@@ -449,6 +449,28 @@ def test_kin_doers_and_monitors_are_no_perpetrator_dispute():
     assert incident_disputes(found, [], RELATIONS, GAZETTE, ARTICLES) == []
 
 
+def test_doers_named_by_reports_of_other_days_or_places_are_no_dispute():
+    """An incident can hold two strikes together through a third report; two reports that
+    name different doers and share no day (or no place) tell two happenings."""
+    gazette = Gazette(actors=GAZETTE.actors, places={
+        **GAZETTE.places, "raqqa": PlaceFact("raqqa", "Raqqa", 35.95, 39.01, "city", "SY")})  # fmt: skip
+    wednesday = replace(report("a1", "AFP", doers=[("russia", "activists")]),
+                        day_low="2016-09-19", day_high="2016-09-19")  # fmt: skip
+    friday = replace(report("a2", "SANA", doers=[("coalition", None)]),
+                     day_low="2016-09-21", day_high="2016-09-22")  # fmt: skip
+    assert incident_disputes(incident(wednesday, friday), [], RELATIONS, gazette, ARTICLES) == []
+    same_day = replace(friday, day_low="2016-09-19", day_high="2016-09-20")
+    (dispute,) = incident_disputes(incident(wednesday, same_day), [], RELATIONS, gazette,
+                                   ARTICLES)  # fmt: skip
+    assert dispute.kind == "perpetrator"
+    elsewhere = replace(same_day, place_id="raqqa")
+    placed = replace(wednesday, place_id="aleppo")
+    assert incident_disputes(incident(placed, elsewhere), [], RELATIONS, gazette, ARTICLES) == []
+    denying = replace(report("a2", "TASS", denied=[("russia", "Konashenkov")]),
+                      day_low="2016-09-21", day_high="2016-09-22")  # fmt: skip
+    assert incident_disputes(incident(wednesday, denying), [], RELATIONS, gazette, ARTICLES) == []
+
+
 def test_a_party_denying_it_names_no_doer():
     """ "Russia denied its planes were responsible": the report holds Russia as the doer in
     Russia's own voice, and Russia's denial; that is no account naming Russia, so nothing

@@ -45,6 +45,7 @@ from rashomon.reconcile.figures import agreeing
 from rashomon.reconcile.intervals import allowed, overlap, show
 from rashomon.reconcile.kinship import ActorRelations
 from rashomon.reconcile.report_parts import named_claimant
+from rashomon.reconcile.reports import places_meet
 
 # Who can be named as the doer of a strike: not an outlet, a monitor or an aid body.
 _NOT_DOERS = frozenset({"media", "monitor", "ngo", "igo"})
@@ -286,6 +287,9 @@ def _perpetrator(
     named = [pair for pairs in sides.values() for pair in pairs] + doubted
     if len({_voice(r, d, relations) for r, d in named}) < 2:
         return []  # one voice naming two doers (or doubting its own) is not two accounts
+    accounts = [[r for r, _ in pairs] for pairs in sides.values()] + [[r for r, _ in doubted]]
+    if not _any_two_meet([a for a in accounts if a], gazette):
+        return []  # held together through other reports: each side's own is another day's
     ordered = sorted(sides, key=lambda p: (-len(sides[p]), p))
     rows = tuple(
         _attribution_side(report, doer, position, gazette, articles)
@@ -306,6 +310,27 @@ def _perpetrator(
     subject = f"who carried out the {incident.label or incident.kind}"
     note = "the reports name different doers: " + " against ".join(names)
     return [_of_incident(incident, "perpetrator", subject, rows, note)]
+
+
+def _any_two_meet(accounts: Sequence[Sequence[IncidentReport]], gazette: Gazette) -> bool:
+    """Whether some report of one account and some report of another can tell one
+    happening by their own places and days (the incident can hold two strikes together
+    through a third report: "at least 38 killed on Wednesday" and "blamed IS for Friday's
+    attack" share no day)."""
+    return any(
+        _one_happening(a, b, gazette)
+        for i, first in enumerate(accounts) for second in accounts[i + 1 :]
+        for a in first for b in second
+    )  # fmt: skip
+
+
+def _one_happening(first: IncidentReport, second: IncidentReport, gazette: Gazette) -> bool:
+    """Two reports' own places meet and their own days overlap (an open end meets any)."""
+    if not places_meet(first.place_id, second.place_id, gazette, first.around or second.around):
+        return False
+    lows = [d for d in (first.day_low, second.day_low) if d]
+    highs = [d for d in (first.day_high, second.day_high) if d]
+    return not (lows and highs and max(lows) > min(highs))
 
 
 def _own_denial(report: IncidentReport, doer: Attribution, relations: ActorRelations) -> bool:
@@ -345,7 +370,9 @@ def _denial(
             if d.actor_id and side_of(d.actor_id, relations) == party
             and not (d.claimant_actor_id and side_of(d.claimant_actor_id, relations) == party)
         ]  # fmt: skip
-        if not accusers:
+        if not accusers or not _any_two_meet(
+            [[r for r, _ in accusers], [r for r, _ in deniers]], gazette
+        ):
             continue
         rows = tuple(_attribution_side(r, d, 0, gazette, articles) for r, d in accusers) + tuple(
             _attribution_side(r, d, 1, gazette, articles, denied=True) for r, d in deniers
