@@ -780,6 +780,15 @@ def test_a_side_lists_every_report_that_backs_it():
     assert "15 (Sputnik correspondent, Sputnik) against at least 17 (SOHR, Daily Sabah)" in (
         dispute.note
     )
+    # a count of one of two attacks its sentence tells is a part: it backs no side
+    part = toll("a1", "six", 6, "exact", "Sputnik correspondent", start=50,
+                sentence="A bomb hit the station, killing six, and a second attack hit a home.")  # fmt: skip
+    first = replace(report("a1", "Sputnik", [fifteen, part]), sentences=((0, 40), (50, 90)))
+    found = replace(found, reports=(first, *found.reports[1:]))
+    (figure_,) = incident_figures(found, {**figures, ("a1", 50): part}, arts)
+    (dispute,) = [d for d in incident_disputes(found, [figure_], RELATIONS, GAZETTE, arts)
+                  if d.status == "dispute"]  # fmt: skip
+    assert "six" not in {s.value_or_claim for s in dispute.sides}
 
 
 def test_a_floor_backs_the_side_of_its_own_number_though_a_higher_floor_allows_it():

@@ -41,7 +41,7 @@ from rashomon.reconcile.contradictions import (
     control_states,
     denials,
 )
-from rashomon.reconcile.figures import agreeing
+from rashomon.reconcile.figures import agreeing, told_in_parts
 from rashomon.reconcile.intervals import allowed, overlap, show
 from rashomon.reconcile.kinship import ActorRelations
 from rashomon.reconcile.report_parts import named_claimant
@@ -184,8 +184,9 @@ def _backers(figure: AlignedFigure, involved: list[int]) -> list[int]:
     positions = {c.position for c in clashing}
     return sorted(
         set(involved)
-        | {i for i, c in enumerate(figure.claims) if c.position in positions and backs(c)}
-    )
+        | {i for i, c in enumerate(figure.claims)
+           if c.position in positions and not told_in_parts(c.figure) and backs(c)}
+    )  # fmt: skip
 
 
 def _numeric_side(claim: FigureClaim) -> DisputeSide:
