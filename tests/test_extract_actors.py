@@ -435,3 +435,15 @@ def test_a_hyphenated_title_is_one_mention_and_its_hyphen_none(nlp, matcher):
     texts = {m.text for m in found.mentions}
     assert "-" not in texts and "ordinator" not in texts
     assert not [t for t in texts if t.startswith(("-", "ordinator"))]
+
+
+def test_a_bare_surname_is_the_person_named_before_not_a_known_namesake(nlp, matcher):
+    found = find(
+        nlp, matcher,
+        "Samir Mokdad, a council member in the town, spoke on Monday. "
+        "Mokdad said the road had been closed for a week.",
+    )  # fmt: skip
+    person = actor_of(found, "Samir Mokdad")
+    assert person.startswith("new:") and actor_of(found, "Mokdad") == person
+    found = find(nlp, matcher, "Mokdad said the road had been closed for a week.")
+    assert actor_of(found, "Mokdad") == "faisal-mekdad"

@@ -601,7 +601,10 @@ class _Resolver:
                 if len(cut) > 1:
                     continue  # "The Syrian National said": a cut-off name, but whose?
                 found = cut  # "Kurdish Peoples Protection"
-            if len(found) == 1:
+            named = self._named_before(text, persons) if label == "PERSON" else None
+            if named and found and all(actor.id != named for actor in found):
+                self._add(ent, "person", named, "surname")  # "Mokdad" after "Louay Mokdad"
+            elif len(found) == 1:
                 actor_id = found[0].id
                 self._add(ent, self._kind_of(actor_id), actor_id, "ner")
             elif label in ("PERSON", "ORG") and (actor_id := self._surname(text, persons)):
@@ -746,6 +749,15 @@ class _Resolver:
         )
         if mention and mention.kind == "person" and len(mention.text.split()) >= 2:
             persons.append((*_name_keys(mention.text), mention.actor_id))
+
+    def _named_before(self, text: str, persons: list[tuple[str, str, str]]) -> str | None:
+        """The person this article named in full before whose surname `text` alone is ("Mokdad"
+        after "Louay Mokdad"): that person, over anyone the dictionary knows by that name."""
+        words = [w for w in text.split() if w.lower().strip(".") not in _TITLES]
+        if len(words) != 1:
+            return None
+        key = name_variants_key(words[0])
+        return next((keys[2] for keys in reversed(persons) if keys[0] == key), None)
 
     def _surname(self, text: str, persons: list[tuple[str, str, str]]) -> str | None:
         """A lone name ("Kane", "Mr Ellwood", "Noha") as someone the article names in full.
