@@ -447,3 +447,14 @@ def test_a_bare_surname_is_the_person_named_before_not_a_known_namesake(nlp, mat
     assert person.startswith("new:") and actor_of(found, "Mokdad") == person
     found = find(nlp, matcher, "Mokdad said the road had been closed for a week.")
     assert actor_of(found, "Mokdad") == "faisal-mekdad"
+
+
+def test_an_aid_group_stands_for_the_aid_organisation_not_the_armed_one_named_after_it(
+    nlp, matcher
+):
+    found = find(
+        nlp, matcher,
+        "A strike hit a clinic run by Doctors Without Borders on Saturday in the battle to oust "
+        "the Barqa Front. The shelling went on for an hour, the aid group said.",
+    )  # fmt: skip
+    assert actor_of(found, "aid group") == "msf"
