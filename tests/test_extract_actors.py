@@ -458,3 +458,14 @@ def test_an_aid_group_stands_for_the_aid_organisation_not_the_armed_one_named_af
         "the Barqa Front. The shelling went on for an hour, the aid group said.",
     )  # fmt: skip
     assert actor_of(found, "aid group") == "msf"
+
+
+def test_a_known_body_after_a_place_of_another_country_is_not_that_body(nlp, matcher):
+    text = "A Gaza civil defence chief said 300 people were killed."
+    start = text.index("Gaza")
+    found = matcher.find(nlp(text), place_spans=[(start, start + 4)])
+    assert not any(m.actor_id == "syria-civil-defence" for m in found.mentions)
+    text = "An Idlib civil defence chief said 30 people were killed."
+    start = text.index("Idlib")
+    found = matcher.find(nlp(text), place_spans=[(start, start + 5)])
+    assert actor_of(found, "civil defence") == "syria-civil-defence"
