@@ -364,3 +364,54 @@ def test_an_agency_signing_off_the_last_paragraph_is_a_source_not_body():
     assert clean.sources == ("Agency Wire",)
     plain = clean_text(raw, title_in_text=True, is_outlet=lambda name: False)
     assert plain.body.endswith("– Agency Wire")
+
+
+def test_a_sentence_broken_across_short_lines_is_kept():
+    raw = (
+        "Headline of the story\n\nRescuers reached the school on Friday.\n"
+        "The building has held families ever since the\nwar began, officials said.\n"
+        "As of Sunday, it was reported that\nat least 6 people had died.\n\nWhat the army says\n\n"
+        "The army denied it."
+    )
+    clean = clean_text(raw, title_in_text=True)
+    assert "ever since the" in clean.body and "at least 6 people had died." in clean.body
+    assert "As of Sunday, it was reported that" in clean.body
+    assert kinds(raw)["What the army says"] is LineKind.HEADING
+
+
+def test_slide_show_buttons_and_picture_credits_leave_the_body():
+    raw = (
+        "Headline of the story\n\nPhotographs: Jane Roe/Reuters\nThe army shelled the town.\n"
+        "Click NEXT to see more PHOTOS...\n\nCrowds at the gate Photo Credit: @someone\n\n"
+        "Source: Twitter\n\nThe monitor said 20 died."
+    )
+    clean = clean_text(raw, title_in_text=True, is_outlet=lambda n: n in ("Reuters", "Twitter"))
+    found = kinds(raw, is_outlet=lambda n: n in ("Reuters", "Twitter"))
+    assert found["Photographs: Jane Roe/Reuters"] is LineKind.CREDIT
+    assert found["Click NEXT to see more PHOTOS..."] is LineKind.WIDGET
+    assert found["Crowds at the gate Photo Credit: @someone"] is LineKind.CAPTION
+    assert found["Source: Twitter"] is LineKind.CREDIT
+    assert clean.footers == () and clean.sources == ()
+    assert clean.body == "The army shelled the town.\n\nThe monitor said 20 died."
+
+
+def test_an_agency_signing_a_caption_above_the_copy_is_a_caption_and_a_byline_stamp_a_source():
+    raw = (
+        "Headline of the story\n\nFamilies had sheltered at the clinic for days, hoping for care.\n\n"
+        "Wounded men wait at a clinic on Tuesday. — AP\n\n"
+        "By AP Published: Wed 18 Oct 2023, 11:03 AM Last updated: Wed 18 Oct 2023, 11:08 AM\n\n"
+        "A blast hit the clinic.\n\nThe ministry said 50 died.\n\nThe army denied it."
+    )
+    clean = clean_text(raw, title_in_text=True, is_outlet=lambda n: n == "AP")
+    assert clean.body.endswith(
+        "A blast hit the clinic.\n\nThe ministry said 50 died.\n\nThe army denied it."
+    )
+    assert "Wounded" not in clean.body and "Published" not in clean.body
+    assert clean.captions == ("Wounded men wait at a clinic on Tuesday.",)
+    assert clean.sources == ("AP",)
+    raw = (
+        "Headline of the story\n\nA blast hit the clinic.\n\n"
+        "The army denied it and said its jets had struck only the depot outside the town. — AP"
+    )
+    clean = clean_text(raw, title_in_text=True, is_outlet=lambda n: n == "AP")
+    assert clean.sources == ("AP",) and clean.body.endswith("outside the town.")

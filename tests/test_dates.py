@@ -429,3 +429,9 @@ def test_text_date_beats_a_contradicted_record_date_only():
     assert (
         text_date_beats_record(record, "15-09-2013 A car bomb killed four.").value == "2013-09-15"
     )
+
+
+def test_labelled_numeric_stamp_before_a_lower_case_word() -> None:
+    body = "date 2023-10-18 al-Hamra hospital was hit on Tuesday"
+    assert body[lead_stamp_length(body) :] == "al-Hamra hospital was hit on Tuesday"
+    assert lead_stamp_length("2023 saw the war widen") == 0

@@ -435,3 +435,37 @@ def test_a_hyphenated_title_is_one_mention_and_its_hyphen_none(nlp, matcher):
     texts = {m.text for m in found.mentions}
     assert "-" not in texts and "ordinator" not in texts
     assert not [t for t in texts if t.startswith(("-", "ordinator"))]
+
+
+def test_a_bare_surname_is_the_person_named_before_not_a_known_namesake(nlp, matcher):
+    found = find(
+        nlp, matcher,
+        "Samir Mokdad, a council member in the town, spoke on Monday. "
+        "Mokdad said the road had been closed for a week.",
+    )  # fmt: skip
+    person = actor_of(found, "Samir Mokdad")
+    assert person.startswith("new:") and actor_of(found, "Mokdad") == person
+    found = find(nlp, matcher, "Mokdad said the road had been closed for a week.")
+    assert actor_of(found, "Mokdad") == "faisal-mekdad"
+
+
+def test_an_aid_group_stands_for_the_aid_organisation_not_the_armed_one_named_after_it(
+    nlp, matcher
+):
+    found = find(
+        nlp, matcher,
+        "A strike hit a clinic run by Doctors Without Borders on Saturday in the battle to oust "
+        "the Barqa Front. The shelling went on for an hour, the aid group said.",
+    )  # fmt: skip
+    assert actor_of(found, "aid group") == "msf"
+
+
+def test_a_known_body_after_a_place_of_another_country_is_not_that_body(nlp, matcher):
+    text = "A Gaza civil defence chief said 300 people were killed."
+    start = text.index("Gaza")
+    found = matcher.find(nlp(text), place_spans=[(start, start + 4)])
+    assert not any(m.actor_id == "syria-civil-defence" for m in found.mentions)
+    text = "An Idlib civil defence chief said 30 people were killed."
+    start = text.index("Idlib")
+    found = matcher.find(nlp(text), place_spans=[(start, start + 5)])
+    assert actor_of(found, "civil defence") == "syria-civil-defence"

@@ -460,3 +460,12 @@ def test_a_toll_rising_past_a_place_with_a_count_does_not_lend_its_measure(read)
 def test_coordinated_adjectives_of_harm_count_both(read):
     claims = read("Hundreds of dead and injured people were rushed to hospitals.")
     assert one(claims, "Hundreds").measure == "killed_or_injured"
+
+
+def test_a_toll_that_includes_counts_gives_them_its_measure(read):
+    claims = read('The group said the toll includes "10 patients, 12 staff and four guards."')
+    assert [one(claims, s).measure for s in ("10", "12", "four")] == ["killed"] * 3
+    claims = read("The dead included two doctors.")
+    assert one(claims, "two").measure == "killed"
+    claims = read("The convoy included 12 trucks.")
+    assert one(claims, "12").measure != "killed"

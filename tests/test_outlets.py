@@ -160,3 +160,36 @@ def test_a_source_footer_naming_a_wire_by_its_short_name_under_another_site_is_t
 
 def test_a_bracketed_credit_without_an_agency_is_no_dateline():
     assert find_dateline("NEWTOWN (a town of the valley) The army said.", DIRECTORY) is None
+
+
+def test_a_source_saying_what_it_could_not_confirm_is_no_wire():
+    site = "https://example.net/a"
+    body = "Roe said ICRC could not confirm who fired. Activists said 25 died."
+    assert publisher(url=site, body=body).wire is None
+    body = "Activists said 25 died. CNN could not confirm the toll."
+    assert publisher(url=site, body=body).wire == "CNN"
+
+
+def test_an_agency_reporting_at_the_end_of_the_lead_is_the_wire():
+    site = "https://example.net/a"
+    body = "Rescuers searched the ruins of the school on Friday, AP reports.\nMore text."
+    assert publisher(url=site, body=body).wire == "AP"
+    body = "The town was shelled again.\nThe army denied it, Reuters reported."
+    assert publisher(url=site, body=body).wire is None  # not the lead paragraph
+    body = "The town was shelled again, witnesses reported."
+    assert publisher(url=site, body=body).wire is None
+
+
+def test_place_with_a_colon_or_a_spaced_dash_opens_the_lead():
+    text = "NEWTOWN: About 50 people were killed on Tuesday."
+    dateline = find_dateline(text, DIRECTORY)
+    assert dateline is not None and dateline.place == "Newtown"
+    assert text[dateline.length :].startswith("About 50")
+    text = "Newtown – Local officials said on Friday that the bridge fell."
+    dateline = find_dateline(text, DIRECTORY)
+    assert dateline is not None and dateline.place == "Newtown"
+    assert text[dateline.length :].startswith("Local officials")
+    assert find_dateline("BREAKING: The army said ...", DIRECTORY) is None
+    assert find_dateline("Update – The army said ...", DIRECTORY) is None
+    assert find_dateline("Reuters – The army said ...", DIRECTORY) is None
+    assert find_dateline("The army – its officers say – withdrew.", DIRECTORY) is None

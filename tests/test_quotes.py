@@ -687,3 +687,10 @@ def test_an_operator_a_company_and_a_news_site_can_speak(quotes_of):
     assert one(quotes, "two missiles").speaker == "The railway operator"
     assert one(quotes, "rockets had hit").speaker == "The state bus company"
     assert one(quotes, "planes hit").speaker == "The rebel-run news site"
+
+
+def test_a_city_hall_can_speak(quotes_of):
+    quotes = quotes_of(
+        "“About 30 people died in the school,” Newtown city hall wrote on Telegram on Friday."
+    )
+    assert one(quotes, "About 30 people").speaker == "Newtown city hall"

@@ -60,8 +60,8 @@ class CleanText:
 
 
 _CREDIT_PREFIX = re.compile(
-    r"^(image copyright|photo by:?|photo credit:?|photograph:|photo:|picture:|image:|credit:"
-    r"|copyright:?\s*(?:getty|reuters|afp|ap)\b|getty images\b)",
+    r"^(image copyright|photo by:?|photo credit:?|photographs?:|photos:|photo:|picture:|image:"
+    r"|credit:|copyright:?\s*(?:getty|reuters|afp|ap)\b|getty images\b)",
     re.IGNORECASE,
 )
 _CAPTION_PREFIX = re.compile(r"^(image caption|caption:|media caption)\s*", re.IGNORECASE)
@@ -81,10 +81,24 @@ _WIDGET_WORDS = {
     "messenger", "copy link", "copy", "pinterest", "telegram", "comments", "save",
 }  # fmt: skip
 _WIDGET_LINE = re.compile(
-    r"^(share (this|on|via)\b.*|click to share.*|follow us on\b.*|sign up for\b.*"
+    r"^(share (this|on|via)\b.*|click to share.*|click (here|next)\b.{0,60}|follow us on\b.*"
+    r"|sign up for\b.*"
     r"|subscribe to\b.*|advertisement|all rights reserved.*|copyright\s*(©|\(c\)|\d{4}).*"
     r"|©.*|this article was (originally )?published.*on\b.*)$",
     re.IGNORECASE,
+)
+# A caption line carrying its picture's credit ("Crowds at the border Photo Credit: @handle").
+_INLINE_CREDIT = re.compile(r"\b(?:photo|picture|image)\s+credit\s*:\s*\S+$", re.IGNORECASE)
+_SOURCE_LINE = re.compile(r"^sources?\s*:\s*\S", re.IGNORECASE)
+# A byline run into the page's dating: "By AP Published: Wed 18 Oct 2023, 11:03 AM Last
+# updated: Wed 18 Oct 2023, 11:08 AM".
+_BYLINE_STAMP = re.compile(
+    r"^by\s+(?P<name>[^\W\d_][\w .&'’-]{0,40}?)\s+(?=(?:first\s+)?(?:published|posted|updated))"
+    r"(?P<stamp>.+)$",
+    re.IGNORECASE,
+)
+_STAMP_LABEL = re.compile(
+    r"\b(?:(?:first|last)\s+)?(?:published|posted|updated|modified)\b(?:\s+on)?\s*:?", re.I
 )
 _COMMENTS_START = re.compile(
     r"^(leave a (reply|comment)|post a comment|add (a|your) comment|comments?\s*\(\d+\)"
@@ -239,8 +253,27 @@ def _is_widget(text: str) -> bool:
 
 
 def _looks_like_heading(text: str) -> bool:
-    """A short line that is not a sentence: a subhead or a stray related-story headline."""
-    return len(text.split()) <= _HEADING_MAX_WORDS and not _SENTENCE_END.search(text)
+    """A short line that is not a sentence: a subhead or a stray related-story headline. A
+    line that stops on a comma or on a word that cannot end a headline ("... ever since the",
+    "Although rescue work is underway at the site,") is a sentence broken across lines."""
+    return (
+        len(text.split()) <= _HEADING_MAX_WORDS
+        and not _SENTENCE_END.search(text)
+        and not _dangles(text)
+    )
+
+
+def _dangles(text: str) -> bool:
+    """A line that stops mid-sentence: on a comma or on a word no headline ends with."""
+    words = text.rstrip().split()
+    return bool(words) and (text.rstrip().endswith(",") or words[-1].lower() in _DANGLING_WORDS)
+
+
+# Words a headline never ends with ("What Israel says" and "Where they came from" do end
+# headlines, so this is narrower than _WRAP_WORDS).
+_DANGLING_WORDS = frozenset(
+    {"a", "an", "the", "and", "or", "but", "of", "that", "which", "than", "its", "their", "his"}
+)
 
 
 def _is_link_bullet(text: str) -> bool:
@@ -345,6 +378,12 @@ class _Classifier:
             return LineKind.CAPTION
         if _CREDIT_PREFIX.match(text):
             return LineKind.CREDIT
+        if after_credit and _SOURCE_LINE.match(text) and self.lines[i].words <= 6:
+            return LineKind.CREDIT  # "Source: Twitter" under a picture: where it was taken from
+        if _INLINE_CREDIT.search(text) and self.lines[i].words <= furniture.MAX_CAPTION_WORDS:
+            return LineKind.CAPTION
+        if self._byline_stamp(i, text):
+            return LineKind.SOURCE
         if after_credit and _DATED_PHOTO_CAPTION.search(text):
             return LineKind.CAPTION
         if _FOOTER_LINE.match(text) and self.lines[i].words <= 40:
@@ -365,6 +404,8 @@ class _Classifier:
             return LineKind.RELATED
         if in_related_block and (_looks_like_heading(text) or furniture.is_teaser(text)):
             return LineKind.RELATED
+        if _WIDGET_LINE.match(text):
+            return LineKind.WIDGET  # "Click NEXT to see more PHOTOS...": a slide show's button
         if furniture.is_teaser(text) and self.lines[i].words <= 2 * _HEADING_MAX_WORDS:
             return LineKind.TEASER
         if self._names_source(text):
@@ -385,9 +426,28 @@ class _Classifier:
             return LineKind.WIDGET
         if self.lines[i].words <= _BYLINE_MAX_WORDS and _BYLINE.match(text):
             return LineKind.HEADING
-        if _looks_like_heading(text):
+        if _looks_like_heading(text) and not self._continues(i, text):
             return LineKind.HEADING
         return LineKind.BODY
+
+    def _continues(self, i: int, text: str) -> bool:
+        """A line opening in lower case right under a line broken mid-sentence ("As of Sunday,
+        it was reported that" / "at least 6 civilians have died"): the rest of that sentence."""
+        if not text[:1].islower() or i == 0:
+            return False
+        above = self.lines[i - 1].text
+        return bool(above) and _dangles(above)
+
+    def _byline_stamp(self, i: int, text: str) -> bool:
+        """ "By AP Published: Wed 18 Oct 2023, 11:03 AM Last updated: ...": the agency that
+        wrote the copy and the page's dating of it, on one line; the agency is wire evidence."""
+        match = _BYLINE_STAMP.match(text)
+        if not match or not self.is_outlet(match["name"].strip(" ,.")):
+            return False
+        if not furniture.is_date_stamp(_STAMP_LABEL.sub(" ", match["stamp"])):
+            return False
+        self.agencies[i] = match["name"].strip(" ,.")
+        return True
 
     def _agency_stamp(self, i: int, text: str) -> bool:
         """ "AFP Springfield, IL, United States Mar 17, 2017, 04.51 AM (IST)": an agency, the
@@ -573,10 +633,20 @@ def clean_text(
             title = line.text
             leading = [ln.text for ln in lines[:i] if ln.text]
             continue
+        signed = _AGENCY_SIGN_OFF.search(line.text)
+        if (
+            kind in (LineKind.HEADING, LineKind.BODY)
+            and signed
+            and classifier.is_outlet(signed["name"])
+            and _credits_picture(line.text, kinds, i)
+        ):
+            kind = LineKind.CAPTION  # "Wounded wait at a hospital. — AP" above the copy
         if kind is not LineKind.BODY:
             removed.append((kind, line.text))
             if kind is LineKind.CAPTION:
                 caption = _CAPTION_PREFIX.sub("", line.text).strip()
+                if signed and classifier.is_outlet(signed["name"]):
+                    caption = caption[: _AGENCY_SIGN_OFF.search(caption).start()].rstrip()
                 if caption and caption not in captions:
                     captions.append(caption)
             elif kind is LineKind.FOOTER:
@@ -624,6 +694,21 @@ def clean_text(
         stamps=tuple(stamps),
         byline=byline,
     )
+
+
+_CAPTION_SIGNED_MAX_WORDS = 30
+_LATER_PARAGRAPHS = 3  # a sign-off closes the copy; a caption has the reporting under it
+
+
+def _credits_picture(text: str, kinds: Sequence[LineKind], i: int) -> bool:
+    """A one-sentence line signed by an agency ("Wounded wait for treatment on Tuesday. —
+    AP") with the reporting still to come: a picture's caption and its credit, not the wire
+    signing off its copy (which closes the last paragraph)."""
+    sentence = _AGENCY_SIGN_OFF.sub("", text)
+    if len(sentence.split()) > _CAPTION_SIGNED_MAX_WORDS or re.search(r"[.!?]\s+\S", sentence):
+        return False
+    later = sum(1 for kind in kinds[i + 1 :] if kind is LineKind.BODY)
+    return later >= _LATER_PARAGRAPHS
 
 
 def _byline_names(text: str) -> str | None:

@@ -72,6 +72,7 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}\b")
 _DATE_REACH = 80  # characters: the longest lead date, label and weekday included, fits
 _EDGE_PUNCT = " \t.,;:|-\u2013\u2014"
 
@@ -289,6 +290,8 @@ def lead_stamp_length(body: str) -> int:
     end += len(re.match(r"[\s,|\u2013\u2014-]*", body[end:]).group())
     following = body[end : end + 1]
     # a stamp runs into a headline or a sentence; "March 15 2011 marked the start" is prose
+    if label and _ISO_DAY.match(body, pos):
+        return end  # "date 2023-10-18 al-Ahli Arab Hospital ...": a labelled numeric stamp
     return end if not following or following.isupper() or following.isdigit() or glued else 0
 
 

@@ -152,6 +152,26 @@ _CAPS_DAY_DATELINE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}\s+(?=[A-Z])"
 )
 
+# "GAZA: About 500 Palestinians were killed ...": a capitalised place and a colon.
+_CAPS_COLON_DATELINE = re.compile(
+    r"^(?P<place>[A-Z]{3,}(?:[ /-]+[A-Z]{2,}){0,2})\s*:\s+(?=[A-Z0-9\"“‘'])"
+)
+# "Kyiv – Ukrainian officials said ...": a place written in lower case after its capital,
+# a spaced dash, then the sentence.
+_NAME_DASH_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)\s+[-–—]{1,2}\s+(?=[A-Z\"“‘'])"
+)
+# Labels a page puts before a paragraph the same way: never places.
+_LEAD_LABELS = frozenset(
+    {
+        "breaking", "breaking news", "update", "updated", "watch", "video", "photo", "photos",
+        "exclusive", "live", "analysis", "opinion", "editorial", "note", "correction", "read",
+        "warning", "alert", "comment", "review", "audio", "listen", "summary", "background",
+        "explainer", "factbox", "timeline", "graphic", "editor's note", "advisory",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    }
+)  # fmt: skip
+
 DATELINE_PARAGRAPHS = 3  # a lead-in sentence or two may come before the dateline
 
 
@@ -178,7 +198,7 @@ def find_datelines(body: str, directory: OutletDirectory) -> list[Dateline]:
 def find_dateline(body: str, directory: OutletDirectory) -> Dateline | None:
     """`Geneva (AFP) -`, `BEIRUT, Nov 1 (Reuters) -`, `GENEVA, March 1. /TASS/.`,
     `HMEYMIM AIRBASE (Syria), (Sputnik) –`, `Moscow, SANA-`, `GENEVA AFP May 3, 2017-`,
-    `BEIRUT —` or `WASHINGTON, Sept 17 ` at the start of the
+    `BEIRUT —`, `WASHINGTON, Sept 17 `, `GAZA: ` or `Kyiv – ` at the start of the
     body, after any byline run into it ("By A and B CITY (Reuters) - ...")."""
     match = _WIRE_DATELINE.match(body)
     if match:
@@ -206,7 +226,15 @@ def find_dateline(body: str, directory: OutletDirectory) -> Dateline | None:
     match = _CAPS_DATELINE.match(body) or _CAPS_DAY_DATELINE.match(body)
     if match:
         return Dateline(_place_name(match["place"]), None, match.end())
+    match = _CAPS_COLON_DATELINE.match(body) or _NAME_DASH_DATELINE.match(body)
+    if match and _may_be_place(match["place"], directory):
+        return Dateline(_place_name(match["place"]), None, match.end())
     return None
+
+
+def _may_be_place(text: str, directory: OutletDirectory) -> bool:
+    """Not a page's label ("BREAKING:", "Update -") nor an outlet's name ("Reuters -")."""
+    return text.lower() not in _LEAD_LABELS and directory.find(text) is None
 
 
 def _place_name(text: str) -> str:
@@ -296,6 +324,7 @@ def identify_publisher(
         or _agency_in_footers(footers, directory, outlet)
         or _agency_in_headline(title, directory, outlet)
         or _agency_disclaiming(body, directory, outlet)
+        or _agency_reporting(body, directory, outlet)
     )
     if outlet is None and wire:
         outlet, found_in = wire, FoundIn.TEXT
@@ -403,16 +432,37 @@ _DISCLAIMER = re.compile(
 )
 
 
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:said|says|say|told\s+\w+|added|adds|stated|explained)\s*,?\s*(?:that\s+)?$"
+)
+
+
 def _agency_disclaiming(body: str, directory: OutletDirectory, outlet: str | None) -> str | None:
     """ "CNN could not immediately confirm the authenticity of the photos": reporters name
     their own organisation when they say what it could not verify, so it wrote the copy."""
     if "confirm" not in body and "verify" not in body:
         return None
     for match in _DISCLAIMER.finditer(body):
+        if _REPORTED_BEFORE.search(body, max(0, match.start() - 40), match.start()):
+            continue  # "Janssens said MSF could not confirm": a source's words, not the copy's
         found = directory.find(match["name"])
         if found is not None and not _same(found.name, outlet):
             return found.name
     return None
+
+
+_REPORTS_END = re.compile(r",\s+(?P<name>[A-Z][\w.&' ]{0,30}?)\s+(?:reports|reported)\.\s*$")
+
+
+def _agency_reporting(body: str, directory: OutletDirectory, outlet: str | None) -> str | None:
+    """ "Ukrainian authorities struggled ... in another frontline city, AP reports." closing
+    the lead paragraph: the news agency whose copy the page carries."""
+    lead = body.strip().split("\n", 1)[0]
+    match = _REPORTS_END.search(lead)
+    found = directory.find(match["name"].removeprefix("The ")) if match else None
+    if found is None or not found.wire or _same(found.name, outlet):
+        return None
+    return found.name
 
 
 def _same(name: str, other: str | None) -> bool:

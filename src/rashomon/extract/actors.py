@@ -22,7 +22,7 @@ from rashomon.article.outlets import OutletDirectory
 from rashomon.extract.actor_dictionary import COUNTRY_ROLE_WORDS, ActorDictionary, role_words
 from rashomon.extract.descriptions import DescriptionCues, find_descriptions
 from rashomon.extract.doc_text import doc_text
-from rashomon.extract.gazetteer import Gazetteer
+from rashomon.extract.gazetteer import Gazetteer, country_alpha3
 from rashomon.extract.names import (
     initials_fit,
     looks_like_acronym,
@@ -147,6 +147,7 @@ class ActorMatcher:
         outlets: OutletDirectory | None = None,
     ) -> None:
         self.dictionary = dictionary
+        self.gazetteer = gazetteer
         outlets = outlets or OutletDirectory.load()  # "told the ABC": an outlet, no actor
         speech = SpeechVerbs.load()
         self.speech_lemmas = speech.lemmas()
@@ -396,6 +397,8 @@ class _Resolver:
             if (span.start_char, span.end_char) in self.places and not self._metonymic(span):
                 continue
             actor = self.d.get(actor_id)
+            if self._foreign_place_before(span, actor):
+                continue  # "a Gaza civil defence chief": Gaza's service, not Syria's
             is_metonym = normalise_name(span.text) in {normalise_name(x) for x in actor.metonyms}
             place_like = len(span) == 1 and span[0].is_title
             if is_metonym and place_like and not self._metonymic(span):
@@ -403,6 +406,27 @@ class _Resolver:
             kind = "metonym" if is_metonym else self._kind_of(actor_id)
             self._add(span, kind, actor_id, "metonym" if is_metonym else "dictionary")
             self._owning_country(span)
+
+    def _foreign_place_before(self, span: Span, actor: Actor) -> bool:
+        """A body's name right after a place of another country ("a Gaza civil defence
+        chief", "the Gaza health ministry"): that country's body of the same name, not the
+        one the dictionary knows."""
+        gazetteer = self.m.gazetteer
+        if gazetteer is None or actor.country is None or actor.kind is ActorKind.STATE:
+            return False
+        place = next(
+            (
+                (s, e)
+                for s, e in self.places
+                if e < span.start_char and not self.text[e : span.start_char].strip()
+            ),
+            None,
+        )
+        if place is None:
+            return False
+        found = gazetteer.lookup(self.text[place[0] : place[1]])
+        country = country_alpha3().get(found[0].place.country or "") if found else None
+        return country is not None and country != actor.country
 
     def _owning_country(self, span: Span) -> None:
         """ "Russia's ministry of defence", "the United States military": the country that
@@ -601,7 +625,10 @@ class _Resolver:
                 if len(cut) > 1:
                     continue  # "The Syrian National said": a cut-off name, but whose?
                 found = cut  # "Kurdish Peoples Protection"
-            if len(found) == 1:
+            named = self._named_before(text, persons) if label == "PERSON" else None
+            if named and found and all(actor.id != named for actor in found):
+                self._add(ent, "person", named, "surname")  # "Mokdad" after "Louay Mokdad"
+            elif len(found) == 1:
                 actor_id = found[0].id
                 self._add(ent, self._kind_of(actor_id), actor_id, "ner")
             elif label in ("PERSON", "ORG") and (actor_id := self._surname(text, persons)):
@@ -746,6 +773,15 @@ class _Resolver:
         )
         if mention and mention.kind == "person" and len(mention.text.split()) >= 2:
             persons.append((*_name_keys(mention.text), mention.actor_id))
+
+    def _named_before(self, text: str, persons: list[tuple[str, str, str]]) -> str | None:
+        """The person this article named in full before whose surname `text` alone is ("Mokdad"
+        after "Louay Mokdad"): that person, over anyone the dictionary knows by that name."""
+        words = [w for w in text.split() if w.lower().strip(".") not in _TITLES]
+        if len(words) != 1:
+            return None
+        key = name_variants_key(words[0])
+        return next((keys[2] for keys in reversed(persons) if keys[0] == key), None)
 
     def _surname(self, text: str, persons: list[tuple[str, str, str]]) -> str | None:
         """A lone name ("Kane", "Mr Ellwood", "Noha") as someone the article names in full.

@@ -50,6 +50,7 @@ _CLASS_KINDS = frozenset(
      ActorKind.OTHER}
 )  # fmt: skip
 _ARMED_KINDS = frozenset({ActorKind.ARMED_GROUP, ActorKind.OTHER})
+_AID_KINDS = frozenset({ActorKind.NGO})
 _SPELLINGS = {"centre": "center", "organization": "organisation", "defense": "defence"}
 _SENTENCES_BACK = 2
 _KIND_NAMES = {"armed": "armed group", "political": "political group"}  # as actors.yaml writes them
@@ -65,6 +66,7 @@ class DescriptionCues:
     class_heads: frozenset[str]
     armed_modifiers: frozenset[str]
     head_kinds: dict[str, frozenset[ActorKind]] = field(default_factory=dict)
+    aid_modifiers: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> DescriptionCues:
@@ -91,6 +93,7 @@ def _packaged_cues() -> DescriptionCues:
         words("description_class_heads"),
         words("description_armed_modifiers"),
         kinds,
+        words("description_aid_modifiers"),
     )
 
 
@@ -221,7 +224,8 @@ def _antecedent(
     typed = cues.head_kinds.get(_word(head))
     if _word(head) in cues.class_heads:
         armed = any(_word(t) in cues.armed_modifiers for t in modifiers)
-        kinds = _ARMED_KINDS if armed else _CLASS_KINDS
+        aid = any(_word(t) in cues.aid_modifiers for t in modifiers)  # "the aid group"
+        kinds = _ARMED_KINDS if armed else _AID_KINDS if aid else _CLASS_KINDS
     elif typed:
         kinds = typed  # a name the dictionary does not know may be anything
     else:

@@ -238,6 +238,10 @@ class _FigureReader:
             return None, verb, None  # "40 rebels killed 10 soldiers": the doers, not the dead
         if dep == "dobj" and lemma in _INCLUDING_VERBS:  # "the dead included two doctors"
             whole = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if whole is not None and self.lex.has("toll_nouns", whole.lemma_.lower()):
+                toll = self._toll_measure(whole)  # "the toll includes 10 patients and 13 staff"
+                if toll is not None:
+                    return toll, verb, None
             if whole is not None:
                 return None, verb, whole.i
         if dep in ("nsubj", "nsubjpass", "dobj", "npadvmod"):
