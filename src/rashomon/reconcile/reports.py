@@ -277,6 +277,16 @@ _PLACE_WORDS = re.compile(
     r"\b(in|at|on|near|into|to|inside|outside|around|across|towards?|from)\b", re.IGNORECASE
 )
 _ELSEWHERE = frozenset({"from", "toward", "towards"})
+# "told reporters in Damascus", "a news briefing in Geneva", "said in a statement in Moscow":
+# where a source spoke, not where its happening was
+_SPOKEN_AT = re.compile(
+    r"\b(?:(?:told|telling|briefed|briefing|addressed|addressing)\s+"
+    r"(?:reporters|journalists|the\s+press|a\s+news\s+conference|a\s+press\s+conference)"
+    r"|(?:news|press)\s+(?:conference|briefing)s?|briefing|statement|speaking|spoke)"
+    r"(?:\s+(?:on|late|early|last)?\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday))?\s+in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _sentence_places(
@@ -310,6 +320,8 @@ def _sentence_places(
     for m in mentions:
         if _BASED.match(body[m.end : m.end + 8]) or not _on_earth(m.place_id, gazette):
             continue  # a source's home, or a continent ("Europe", "the Levant")
+        if _SPOKEN_AT.search(body[max(sentence.start, m.start - 60) : m.start]):
+            continue
         if violent and _elsewhere(body[max(sentence.start, m.start - 60) : m.start]):
             continue
         if is_country(m.place_id, gazette):
@@ -710,6 +722,11 @@ def _times_meet(sentence: Sentence, group: Group, now: tuple[date, date] | None)
     theirs = _times(group.spans, group.days)
     if not theirs and now is not None:
         theirs = [now]
+        if sentence.days and not _overlapping(mine, theirs, slack=PRESENT_DAYS):
+            # a group with no time of its own tells of the days the article was written:
+            # "the coalition launched its campaign on March 26, 2015", closing an article
+            # of 2016, is the war's background, not a day of the article's happening
+            return False
     if not sentence.spans and not group.spans:
         return True  # days alone are compared in _fits
     if not mine or not theirs:
@@ -718,6 +735,9 @@ def _times_meet(sentence: Sentence, group: Group, now: tuple[date, date] | None)
     return _overlapping(mine, theirs, slack=0 if sentence.narrowed and not sentence.days else 1)
 
 
+# a day the text names this long before publication is no day of the article's present
+# (the extractor's events call a happening this old historical)
+PRESENT_DAYS = 180
 PERIOD_DAYS = 31  # a time longer than this ("this year") is a period, not a happening's day
 
 
@@ -965,6 +985,10 @@ def _window(
         return None, high.isoformat(), None  # a passing mention: some time before
     if article.window is not None and lead:
         return article.window.start, article.window.end, "estimate"
+    if article.window is not None and article.window.end:
+        # an undated article's passing mention: some time before its estimated window ends,
+        # as a dated article's is some time before it was published
+        return None, article.window.end, "estimate"
     return None, None, None
 
 
