@@ -59,6 +59,7 @@ GAZETTE = Gazette(
             PlaceFact("maarat", "Maarat al-Numan", 35.64, 36.67, "city", "SY", "idlib-gov"),
             PlaceFact("foua", "Foua", 35.99, 36.70, "city", "SY", "idlib-gov"),
             PlaceFact("damascus", "Damascus", 33.51, 36.29, "city", "SY", "syria"),
+            PlaceFact("geneva", "Geneva", 46.2, 6.15, "city", "CH"),
             PlaceFact("ghouta", "Eastern Ghouta", 33.55, 36.40, "district", "SY", "rif"),
             PlaceFact("rif", "Rif Dimashq", 33.5, 36.7, "region", "SY", "syria"),
             PlaceFact("europe", "Europe", 48.0, 9.0, "region", None),
@@ -301,6 +302,19 @@ def test_where_a_source_spoke_is_not_where_its_happening_was():
         )  # fmt: skip
         _, aside = article_reports(facts, GAZETTE, KINDS, "reuters")
         assert aside.place_id == place, said
+
+
+def test_an_article_is_not_set_where_its_source_spoke():
+    body = (
+        "Most of the 40 victims were shot in their homes, the spokesman told reporters in Geneva."
+    )
+    facts = ArticleFacts(
+        article=ARTICLE, body=body, events=(ev(body, body, "shot"),),
+        figures=(toll(body, body, "40", 40),),
+        mentions=(place_mention(body, "Geneva", "geneva", body),),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert report.lead and report.place_id is None
 
 
 def test_an_undated_articles_reports_take_its_estimated_window_as_an_estimate():

@@ -320,7 +320,7 @@ def _sentence_places(
     for m in mentions:
         if _BASED.match(body[m.end : m.end + 8]) or not _on_earth(m.place_id, gazette):
             continue  # a source's home, or a continent ("Europe", "the Levant")
-        if _SPOKEN_AT.search(body[max(sentence.start, m.start - 60) : m.start]):
+        if _spoken_at(m, body):
             continue
         if violent and _elsewhere(body[max(sentence.start, m.start - 60) : m.start]):
             continue
@@ -334,6 +334,13 @@ def _sentence_places(
     found = next((t for t in tiers[:4] if t), [])
     located = _located(found, tiers[:3], references(sentence), gazette)
     return located or found if found or home is None else tiers[4][:0]
+
+
+def _spoken_at(mention: MentionFact, body: str) -> bool:
+    """Whether the place is named as where a source spoke (see _SPOKEN_AT)."""
+    return bool(
+        _SPOKEN_AT.search(body[max(mention.sentence_start, mention.start - 60) : mention.start])
+    )
 
 
 def _located(
@@ -1004,6 +1011,7 @@ def _setting(facts: ArticleFacts, gazette: Gazette) -> str | None:
         opening = _opening_end(facts)
         named = [m.place_id for m in place_mentions(facts.mentions)
                  if m.start < opening and _on_earth(m.place_id, gazette)
+                 and not _spoken_at(m, facts.body)
                  and (not is_country(m.place_id, gazette) or _a_place(m, facts.body))]  # fmt: skip
     at_home = [p for p in named if _country(p, gazette) == home]
     return _finest(at_home or named, gazette)  # "France says ... Syria attack": Syria
