@@ -113,6 +113,25 @@ def test_an_undated_article_weighed_as_if_dated_names_the_story_whose_days_date_
     assert flipped > 0  # weighed down for having no date, it joins no story at these
 
 
+def test_a_story_an_undated_article_resembles_by_far_the_most_dates_it_below_the_threshold():
+    def as_dated(config: StoryConfig, twin: bool = False) -> str | None:
+        index = StoryIndex(config)
+        index.add(article("a1", SHELLING, published="2016-04-19"))
+        index.add(article("r1", RATES, published="2016-04-19"))
+        if twin:  # the same town's shelling a year before: a story of its own
+            index.add(article("b1", SHELLING_AGAIN, published="2015-04-19"))
+        return index.likely_story(article("a2", SHELLING_FOLLOW_UP), as_dated=True)
+
+    below = [
+        step / 100 for step in range(5, 100)
+        if as_dated(StoryConfig(threshold=step / 100)) == "story:a1"
+        and as_dated(StoryConfig(threshold=step / 100, clear_share=1.0)) is None
+    ]  # fmt: skip
+    assert below  # past half the threshold, and far above the bank rates story
+    # two stories it resembles alike: neither dates it below the threshold
+    assert as_dated(StoryConfig(threshold=below[0]), twin=True) is None
+
+
 def test_weighing_as_if_added_leaves_the_frequencies_as_they_were():
     stats = TermStats()
     stats.add({"shelling": 1, "town": 2})
