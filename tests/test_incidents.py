@@ -10,6 +10,7 @@ from rashomon.facts import (
     ArticleFact,
     ArticleFacts,
     DateFact,
+    DateWindow,
     EventFact,
     FigureFact,
     Gazette,
@@ -58,6 +59,7 @@ GAZETTE = Gazette(
             PlaceFact("maarat", "Maarat al-Numan", 35.64, 36.67, "city", "SY", "idlib-gov"),
             PlaceFact("foua", "Foua", 35.99, 36.70, "city", "SY", "idlib-gov"),
             PlaceFact("damascus", "Damascus", 33.51, 36.29, "city", "SY", "syria"),
+            PlaceFact("geneva", "Geneva", 46.2, 6.15, "city", "CH"),
             PlaceFact("ghouta", "Eastern Ghouta", 33.55, 36.40, "district", "SY", "rif"),
             PlaceFact("rif", "Rif Dimashq", 33.5, 36.7, "region", "SY", "syria"),
             PlaceFact("europe", "Europe", 48.0, 9.0, "region", None),
@@ -254,6 +256,76 @@ def test_a_period_without_day_or_toll_does_not_set_an_undated_lead_in_the_whole_
     (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
     assert (report.day_low, report.day_high) == ("2016-04-18", "2016-04-20")
     assert report.kind != "ground" and len(report.sentences) == 1
+
+
+def test_a_day_long_before_publication_does_not_date_a_lead_that_gives_none():
+    def facts(told: str, value: str) -> ArticleFacts:
+        lead = "An attack on a mosque in Maarat al-Numan killed dozens."
+        past = f"Government forces began their offensive on Maarat al-Numan on {told}."
+        body = f"{lead}\n{past}"
+        at = body.index(told)
+        return ArticleFacts(
+            article=ARTICLE, body=body,
+            events=(ev(body, lead, "attack"), ev(body, past, "offensive")),
+            mentions=(place_mention(body, "Maarat al-Numan", "maarat", lead),),
+            dates=(DateFact("a1", at, at + len(told), told, value, "day", "on",
+                            *sentence_at(body, past)),),
+        )  # fmt: skip
+
+    lead, past = article_reports(facts("26 March 2015", "2015-03-26"), GAZETTE, KINDS, "r")
+    assert (lead.day_low, lead.day_high) == ("2016-04-18", "2016-04-20")
+    assert (past.lead, past.day_low) == (False, "2015-03-26")
+    # a day of the weeks before it was written still continues it
+    (report,) = article_reports(facts("16 February 2016", "2016-02-16"), GAZETTE, KINDS, "r")
+    assert report.lead and report.day_low == "2016-02-16"
+
+
+def test_where_a_source_spoke_is_not_where_its_happening_was():
+    # a dated section that names no place of its own is set where the article is
+    lead = "An air strike killed 20 people in Maarat al-Numan on Tuesday."
+    for said, place in (
+        ("A strike killed 30 people on April 2, the envoy told reporters in Damascus.", "maarat"),
+        ("A strike killed 30 people on April 2, he said in a statement in Damascus.", "maarat"),
+        ("A strike killed 30 people in Damascus on April 2, the envoy said.", "damascus"),
+    ):
+        body = f"{lead}\n{said}"
+        day = body.index("April 2")
+        facts = ArticleFacts(
+            article=ARTICLE, body=body,
+            events=(ev(body, lead, "air strike", mode="aerial", day="2016-04-19"),
+                    ev(body, said, "strike", mode="aerial")),
+            figures=(toll(body, lead, "20", 20), toll(body, said, "30", 30)),
+            mentions=(place_mention(body, "Maarat al-Numan", "maarat", lead),
+                      place_mention(body, "Damascus", "damascus", said)),
+            dates=(DateFact("a1", day, day + 7, "April 2", "2016-04-02", "day", "on",
+                            *sentence_at(body, said)),),
+        )  # fmt: skip
+        _, aside = article_reports(facts, GAZETTE, KINDS, "reuters")
+        assert aside.place_id == place, said
+
+
+def test_an_article_is_not_set_where_its_source_spoke():
+    body = (
+        "Most of the 40 victims were shot in their homes, the spokesman told reporters in Geneva."
+    )
+    facts = ArticleFacts(
+        article=ARTICLE, body=body, events=(ev(body, body, "shot"),),
+        figures=(toll(body, body, "40", 40),),
+        mentions=(place_mention(body, "Geneva", "geneva", body),),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert report.lead and report.place_id is None
+
+
+def test_an_undated_articles_reports_take_its_estimated_window_as_an_estimate():
+    window = DateWindow("2016-04-10", "2016-04-24", ("its story's dated articles run ...",))
+    facts = lead_and_aside(published=None, published_precision=None, window=window)
+    facts = replace(facts, events=(replace(facts.events[0], date=None, date_precision=None, date_from=None),
+                                   facts.events[1]), dates=())  # fmt: skip
+    lead, aside = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert (lead.day_low, lead.day_high, lead.date_from) == ("2016-04-10", "2016-04-24", "estimate")
+    # a passing mention: some time before the window ends, as before a publication date
+    assert (aside.day_low, aside.day_high, aside.date_from) == (None, "2016-04-24", "estimate")
 
 
 def test_on_a_page_with_no_date_two_weekdays_are_two_happenings():

@@ -83,6 +83,64 @@ def test_the_likely_story_is_the_one_adding_would_join_and_adds_nothing():
     assert index.add(article("a2", SHELLING_AGAIN)) == story
 
 
+def test_the_likely_story_weighs_the_article_as_adding_it_does_at_any_threshold():
+    # the article's own words are counted among the documents before adding scores it:
+    # at every threshold, the story the likely story names is the one adding joins
+    mixed = SHELLING_FOLLOW_UP + " Elsewhere a quarry strike shut the copper smelter."
+    disagreed = 0
+    for step in range(5, 95):
+        config = StoryConfig(threshold=step / 100)
+        index = StoryIndex(config)
+        index.add(article("a1", SHELLING))
+        index.add(article("r1", RATES))
+        likely = index.likely_story(article("a2", mixed)) or "story:a2"  # None: its own
+        disagreed += likely != index.add(article("a2", mixed))
+    assert disagreed == 0
+
+
+def test_an_undated_article_weighed_as_if_dated_names_the_story_whose_days_date_it():
+    flipped = 0
+    for step in range(5, 95):
+        index = StoryIndex(StoryConfig(threshold=step / 100))
+        story = index.add(article("a1", SHELLING, published="2016-04-19"))
+        index.add(article("u1", RATES))  # a story with no dated article dates nothing
+        undated = article("a2", SHELLING_FOLLOW_UP)
+        likely, as_dated = index.likely_story(undated), index.likely_story(undated, as_dated=True)
+        assert as_dated in (story, None) and (likely is None or as_dated == likely)
+        flipped += likely is None and as_dated == story
+        rates = index.likely_story(article("u2", RATES), as_dated=True)
+        assert rates is None  # only the undated story would have it
+    assert flipped > 0  # weighed down for having no date, it joins no story at these
+
+
+def test_a_story_an_undated_article_resembles_by_far_the_most_dates_it_below_the_threshold():
+    def as_dated(config: StoryConfig, twin: bool = False) -> str | None:
+        index = StoryIndex(config)
+        index.add(article("a1", SHELLING, published="2016-04-19"))
+        index.add(article("r1", RATES, published="2016-04-19"))
+        if twin:  # the same town's shelling a year before: a story of its own
+            index.add(article("b1", SHELLING_AGAIN, published="2015-04-19"))
+        return index.likely_story(article("a2", SHELLING_FOLLOW_UP), as_dated=True)
+
+    below = [
+        step / 100 for step in range(5, 100)
+        if as_dated(StoryConfig(threshold=step / 100)) == "story:a1"
+        and as_dated(StoryConfig(threshold=step / 100, clear_share=1.0)) is None
+    ]  # fmt: skip
+    assert below  # past half the threshold, and far above the bank rates story
+    # two stories it resembles alike: neither dates it below the threshold
+    assert as_dated(StoryConfig(threshold=below[0]), twin=True) is None
+
+
+def test_weighing_as_if_added_leaves_the_frequencies_as_they_were():
+    stats = TermStats()
+    stats.add({"shelling": 1, "town": 2})
+    before = (stats.documents, dict(stats.df), stats.idf("town"))
+    stats.add({"town": 1, "silo": 1})
+    stats.remove({"town": 1, "silo": 1})
+    assert (stats.documents, dict(stats.df), stats.idf("town")) == before
+
+
 def test_a_storys_span_is_its_first_and_last_publication_date_as_the_story_shows_them():
     index = StoryIndex()
     story = index.add(article("a1", SHELLING, published="2016-04-21"))

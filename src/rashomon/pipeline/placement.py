@@ -184,19 +184,25 @@ def _place(
     features = features_of(facts, names)  # the window set below is none of its input
     if named is not None:
         features = replace(features, window=(named.start, named.end))
+    by_names = facts
+    likely = None
     if undated:  # its reports tell of the days of the story it joins, when it has some
-        likely = index.likely_story(features)
-        if likely is not None:
-            told = estimate_window(facts, names.name_spans, index.span(likely))
-            if told is not None:
-                facts = replace(facts, article=replace(facts.article, window=told))
+        # (else of the story it would join were it dated: an undated article is weighed
+        # down in joining, and a borderline one joins only through the incident its lead
+        # tells of, which its reports find only in that story's days)
+        likely = index.likely_story(features) or index.likely_story(features, as_dated=True)
+        facts = _told_in(by_names, names, index, likely)
     incidents, retired = _incidents_of(cache, facts, names, kinds, originals, cfg.incidents)
-    cache.forget([*retired, *(i.id for i in incidents)])  # written below: read afresh
-    count_terms(conn, {t for i in incidents for r in i.reports
-                       if r.article_id == article_id for t in r.terms})  # fmt: skip
     lead = incidents[0] if incidents and incidents[0].reports[-1].lead else None
     lead_story = lead.story_id if lead is not None and len(lead.reports) > 1 else None
     story_id = index.add(replace(features, incident_story=lead_story))
+    if likely is not None and story_id != likely and lead_story is None:
+        # looked for in the days of a story it did not join: only its own story dates it
+        facts = _told_in(by_names, names, index, story_id)
+        incidents, retired = _incidents_of(cache, facts, names, kinds, originals, cfg.incidents)
+    cache.forget([*retired, *(i.id for i in incidents)])  # written below: read afresh
+    count_terms(conn, {t for i in incidents for r in i.reports
+                       if r.article_id == article_id for t in r.terms})  # fmt: skip
     save_story(conn, _story_row(index, story_id))
     weight = cfg.stories.undated_weight if undated else 1.0
     save_placement(conn, article_id, story_id, position, index.entry_state(article_id), weight)
@@ -212,6 +218,19 @@ def _place(
         save_incident(conn, placed, incident_label(placed, names))
         result.incidents.add(placed.id)
     return story_id
+
+
+def _told_in(
+    facts: ArticleFacts, names: Gazette, index: StoryIndex, story_id: str | None
+) -> ArticleFacts:
+    """An undated article's facts with the window its names and the story's dated
+    articles allow (an estimate its reports are placed by), when they allow one."""
+    if story_id is None:
+        return facts
+    told = estimate_window(facts, names.name_spans, index.span(story_id))
+    if told is None:
+        return facts
+    return replace(facts, article=replace(facts.article, window=told))
 
 
 def _originals(store: Store, article_ids: Iterable[str]) -> dict[str, ArticleFact]:

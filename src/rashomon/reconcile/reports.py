@@ -277,6 +277,16 @@ _PLACE_WORDS = re.compile(
     r"\b(in|at|on|near|into|to|inside|outside|around|across|towards?|from)\b", re.IGNORECASE
 )
 _ELSEWHERE = frozenset({"from", "toward", "towards"})
+# "told reporters in Damascus", "a news briefing in Geneva", "said in a statement in Moscow":
+# where a source spoke, not where its happening was
+_SPOKEN_AT = re.compile(
+    r"\b(?:(?:told|telling|briefed|briefing|addressed|addressing)\s+"
+    r"(?:reporters|journalists|the\s+press|a\s+news\s+conference|a\s+press\s+conference)"
+    r"|(?:news|press)\s+(?:conference|briefing)s?|briefing|statement|speaking|spoke)"
+    r"(?:\s+(?:on|late|early|last)?\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday))?\s+in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _sentence_places(
@@ -310,6 +320,8 @@ def _sentence_places(
     for m in mentions:
         if _BASED.match(body[m.end : m.end + 8]) or not _on_earth(m.place_id, gazette):
             continue  # a source's home, or a continent ("Europe", "the Levant")
+        if _spoken_at(m, body):
+            continue
         if violent and _elsewhere(body[max(sentence.start, m.start - 60) : m.start]):
             continue
         if is_country(m.place_id, gazette):
@@ -322,6 +334,13 @@ def _sentence_places(
     found = next((t for t in tiers[:4] if t), [])
     located = _located(found, tiers[:3], references(sentence), gazette)
     return located or found if found or home is None else tiers[4][:0]
+
+
+def _spoken_at(mention: MentionFact, body: str) -> bool:
+    """Whether the place is named as where a source spoke (see _SPOKEN_AT)."""
+    return bool(
+        _SPOKEN_AT.search(body[max(mention.sentence_start, mention.start - 60) : mention.start])
+    )
 
 
 def _located(
@@ -710,6 +729,11 @@ def _times_meet(sentence: Sentence, group: Group, now: tuple[date, date] | None)
     theirs = _times(group.spans, group.days)
     if not theirs and now is not None:
         theirs = [now]
+        if sentence.days and not _overlapping(mine, theirs, slack=PRESENT_DAYS):
+            # a group with no time of its own tells of the days the article was written:
+            # "the coalition launched its campaign on March 26, 2015", closing an article
+            # of 2016, is the war's background, not a day of the article's happening
+            return False
     if not sentence.spans and not group.spans:
         return True  # days alone are compared in _fits
     if not mine or not theirs:
@@ -718,6 +742,9 @@ def _times_meet(sentence: Sentence, group: Group, now: tuple[date, date] | None)
     return _overlapping(mine, theirs, slack=0 if sentence.narrowed and not sentence.days else 1)
 
 
+# a day the text names this long before publication is no day of the article's present
+# (the extractor's events call a happening this old historical)
+PRESENT_DAYS = 180
 PERIOD_DAYS = 31  # a time longer than this ("this year") is a period, not a happening's day
 
 
@@ -965,6 +992,10 @@ def _window(
         return None, high.isoformat(), None  # a passing mention: some time before
     if article.window is not None and lead:
         return article.window.start, article.window.end, "estimate"
+    if article.window is not None and article.window.end:
+        # an undated article's passing mention: some time before its estimated window ends,
+        # as a dated article's is some time before it was published
+        return None, article.window.end, "estimate"
     return None, None, None
 
 
@@ -980,6 +1011,7 @@ def _setting(facts: ArticleFacts, gazette: Gazette) -> str | None:
         opening = _opening_end(facts)
         named = [m.place_id for m in place_mentions(facts.mentions)
                  if m.start < opening and _on_earth(m.place_id, gazette)
+                 and not _spoken_at(m, facts.body)
                  and (not is_country(m.place_id, gazette) or _a_place(m, facts.body))]  # fmt: skip
     at_home = [p for p in named if _country(p, gazette) == home]
     return _finest(at_home or named, gazette)  # "France says ... Syria attack": Syria

@@ -74,6 +74,11 @@ class StoryConfig:
     max_span_days: int = 45
     # an undated article neither dates a story nor pulls dated ones in at full weight
     undated_weight: float = 0.8
+    # the story an undated article's reports are looked for in (`likely_story` with
+    # `as_dated`): past the threshold, or past this share of it when it scores this many
+    # times any other story (the article joins it only if its lead's incident is there)
+    clear_share: float = 0.5
+    clear_lead: float = 2.0
 
 
 @dataclass
@@ -145,18 +150,30 @@ class StoryIndex:
         self._place(entry)
         return story
 
-    def likely_story(self, features: StoryFeatures) -> str | None:
+    def likely_story(self, features: StoryFeatures, as_dated: bool = False) -> str | None:
         """The story the article would join now, without adding it (None: a new one). An
         undated article's reports look for their incidents in its story's days, which are
-        known only once its story is."""
+        known only once its story is. With `as_dated`, an undated article is weighed as if
+        it were dated within each story's days (not weighed down for having no date): the
+        story whose days its reports are best looked for in, though it may not join it."""
         known = self._entries.get(features.article_id)
         if known is not None:
             return known.story
         original = self._entries.get(features.duplicate_of or "")
         if original is not None:
             return original.story
-        vector = self._stats.vector(term_counts(features.text, features.title))
-        return self._incident_story(features) or self._best_story(vector, features)
+        found = self._incident_story(features)
+        if found is not None:
+            return found
+        # weighed exactly as `add` weighs it: with the article among the documents (its
+        # own rare words weigh less once it is counted; a borderline article scored
+        # without it fell below the threshold here and joined the story when added)
+        counts = term_counts(features.text, features.title)
+        self._stats.add(counts)
+        try:
+            return self._best_story(self._stats.vector(counts), features, as_dated)
+        finally:
+            self._stats.remove(counts)
 
     def _incident_story(self, features: StoryFeatures) -> str | None:
         """The story that already holds the incident this article leads with."""
@@ -195,7 +212,9 @@ class StoryIndex:
 
     # -- scoring -----------------------------------------------------------------------------
 
-    def _best_story(self, vector: dict[str, float], features: StoryFeatures) -> str | None:
+    def _best_story(
+        self, vector: dict[str, float], features: StoryFeatures, as_dated: bool = False
+    ) -> str | None:
         cfg = self.config
         lists = [self._by_term.get(term, set()) for term in top_terms(vector, cfg.candidate_terms)]
         for kind, keys in zip(_KINDS, _keys_of(features), strict=True):
@@ -209,19 +228,32 @@ class StoryIndex:
         ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))
         candidates = [story for story, _ in ranked[: cfg.candidate_limit]]
         scored = sorted(
-            ((self._score(dot(vector, self._centroid(g)), features, g), g) for g in candidates),
+            (
+                (self._score(dot(vector, self._centroid(g)), features, g, as_dated), g)
+                for g in candidates
+            ),
             key=lambda pair: (-pair[0], pair[1]),
         )
         best: tuple[float, str | None] = (0.0, None)
+        second = 0.0
         for rank, (score, story) in enumerate(scored):
             if rank < cfg.member_checks:
                 closest = max(dot(vector, self._vector(a)) for a in self._reports(story))
-                score = max(score, self._score(closest, features, story))
+                score = max(score, self._score(closest, features, story, as_dated))
             if score > best[0]:
-                best = (score, story)
-        return best[1] if best[0] >= cfg.threshold else None
+                best, second = (score, story), best[0]
+            else:
+                second = max(second, score)
+        if best[0] >= cfg.threshold:
+            return best[1]
+        # the story whose days an undated article's reports are looked in may be one it
+        # resembles less than joining asks, when it resembles no other nearly as much
+        clear = best[0] >= cfg.threshold * cfg.clear_share and best[0] >= cfg.clear_lead * second
+        return best[1] if as_dated and clear else None
 
-    def _score(self, text: float, features: StoryFeatures, story: str) -> float:
+    def _score(
+        self, text: float, features: StoryFeatures, story: str, as_dated: bool = False
+    ) -> float:
         cfg, group = self.config, self._groups[story]
         weighted, total = cfg.text_weight * text, cfg.text_weight
         weights = (cfg.actor_weight, cfg.place_weight, cfg.event_weight)
@@ -230,9 +262,9 @@ class StoryIndex:
             if keys and theirs:
                 weighted += weight * _soft_jaccard(keys, theirs, group.reports)
                 total += weight
-        return weighted / total * self._date_factor(features, group)
+        return weighted / total * self._date_factor(features, group, as_dated)
 
-    def _date_factor(self, features: StoryFeatures, group: _Group) -> float:
+    def _date_factor(self, features: StoryFeatures, group: _Group, as_dated: bool = False) -> float:
         """1 within the grace days of the story's span, decaying beyond; 0 when joining
         would stretch the story over more than `max_span_days`. An undated article, or a
         story with no dated article, is weighed down: no date, no firm evidence; and an
@@ -245,6 +277,8 @@ class StoryIndex:
         )  # fmt: skip
         if dated_out:
             return 0.0
+        if mine is None and as_dated:
+            return 1.0 if group.span is not None else 0.0  # only a story with days dates
         if mine is None or group.span is None:
             return 1.0 if mine is None and group.span is None else cfg.undated_weight
         start, end = group.span

@@ -80,6 +80,15 @@ class TermStats:
         self.df.update(counts.keys())
         self._idf.clear()
 
+    def remove(self, counts: Mapping[str, int]) -> None:
+        """Undo `add` of the same counts (a document weighed as if it were in, then not)."""
+        self.documents -= 1
+        self.df.subtract(counts.keys())
+        for term in counts:
+            if self.df[term] <= 0:
+                del self.df[term]
+        self._idf.clear()
+
     def idf(self, term: str) -> float:
         """Smoothed idf: a term in every document still weighs a little (never zero)."""
         found = self._idf.get(term)
