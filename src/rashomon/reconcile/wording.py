@@ -66,10 +66,24 @@ def similarity(mine: Sequence[str], theirs: Sequence[str], counts: TermCounts) -
     """Cosine of two word sets, each word weighed by its rarity among placed reports."""
     if not mine or not theirs:
         return 0.0
-    a, b = set(mine), set(theirs)
-    shared = sum(counts.weight(t) ** 2 for t in a & b)
+    a, squares, norm_a = _weighed(mine, counts)
+    b, _, norm_b = _weighed(theirs, counts)
+    if a is b:  # one word set twice: intersect two sets, as the sum's order was
+        b = set(theirs)
+    shared = sum(squares[t] for t in a & b)
     if not shared:
         return 0.0
-    norm_a = math.sqrt(sum(counts.weight(t) ** 2 for t in a))
-    norm_b = math.sqrt(sum(counts.weight(t) ** 2 for t in b))
     return shared / (norm_a * norm_b)
+
+
+def _weighed(terms: Sequence[str], counts: TermCounts) -> tuple[set[str], dict[str, float], float]:
+    """A word set, its words' squared weights and its norm, worked out once per `counts`:
+    one report is compared with many candidates, and a candidate with many reports."""
+    key = tuple(terms)
+    found = counts._norms.get(key)
+    if found is None:
+        words = set(key)
+        squares = {t: counts.weight(t) ** 2 for t in words}
+        found = words, squares, math.sqrt(sum(squares[t] for t in words))
+        counts._norms[key] = found
+    return found
