@@ -252,58 +252,62 @@ def read_incidents(
 
 
 def _reports(store: Store, incident_ids: Sequence[str]) -> dict[str, list[IncidentReport]]:
+    # plain tuples, columns named in the query: many rows are read, and a sqlite3.Row
+    # looked up by name costs more than the rest of a row's conversion
     marks = ",".join("?" * len(incident_ids))
+    cursor = store.conn.cursor()
+    cursor.row_factory = None
     actors: dict[tuple[str, str], dict[str, list[Attribution]]] = defaultdict(
         lambda: defaultdict(list)
     )
-    for row in store.conn.execute(
-        f"SELECT * FROM incident_actors WHERE incident_id IN ({marks}) ORDER BY rowid",
+    for row in cursor.execute(
+        "SELECT incident_id, article_id, role, actor_id, text, claimant, claimant_actor_id,"
+        f" start, end FROM incident_actors WHERE incident_id IN ({marks}) ORDER BY rowid",
         incident_ids,
-    ):
-        actors[(row["incident_id"], row["article_id"])][row["role"]].append(
-            Attribution(
-                row["actor_id"],
-                row["text"],
-                row["claimant"],
-                row["claimant_actor_id"],
-                row["start"],
-                row["end"],
-            )  # fmt: skip
-        )
+    ):  # Attribution's fields are the columns after role, in their order
+        actors[(row[0], row[1])][row[2]].append(Attribution(*row[3:]))
     found: dict[str, list[IncidentReport]] = defaultdict(list)
-    for row in store.conn.execute(
-        "SELECT r.*, substr(a.body, r.sentence_start + 1, r.sentence_end - r.sentence_start)"
-        " AS sentence FROM incident_reports r JOIN articles a ON a.id = r.article_id"
+    for (
+        incident_id, article_id, outlet, chain, kind, lead, sentence_start, sentence_end,
+        sentences, day_low, day_high, date_from, place_id, around, event_starts,
+        figure_starts, figure_values, published, terms, doubts, sayings, sentence,
+    ) in cursor.execute(
+        "SELECT r.incident_id, r.article_id, r.outlet, r.chain, r.kind, r.lead,"
+        " r.sentence_start, r.sentence_end, r.sentences, r.day_low, r.day_high, r.date_from,"
+        " r.place_id, r.around, r.event_starts, r.figure_starts, r.figure_values,"
+        " r.published, r.terms, r.doubts, r.sayings,"
+        " substr(a.body, r.sentence_start + 1, r.sentence_end - r.sentence_start)"
+        " FROM incident_reports r JOIN articles a ON a.id = r.article_id"
         f" WHERE r.incident_id IN ({marks}) ORDER BY r.rowid",
         incident_ids,
-    ):
-        named = actors[(row["incident_id"], row["article_id"])]
-        found[row["incident_id"]].append(
+    ):  # fmt: skip
+        named = actors[(incident_id, article_id)]
+        found[incident_id].append(
             IncidentReport(
-                article_id=row["article_id"],
-                outlet=row["outlet"],
-                chain=row["chain"],
-                kind=row["kind"],
-                sentence_start=row["sentence_start"],
-                sentence_end=row["sentence_end"],
-                sentence=row["sentence"],
-                day_low=row["day_low"],
-                day_high=row["day_high"],
-                date_from=row["date_from"],
-                place_id=row["place_id"],
-                around=bool(row["around"]),
-                lead=bool(row["lead"]),
-                sentences=tuple(tuple(s) for s in json.loads(row["sentences"])),
-                event_starts=tuple(json.loads(row["event_starts"])),
-                figure_starts=tuple(json.loads(row["figure_starts"])),
-                figure_values=tuple(tuple(v) for v in json.loads(row["figure_values"])),
+                article_id=article_id,
+                outlet=outlet,
+                chain=chain,
+                kind=kind,
+                sentence_start=sentence_start,
+                sentence_end=sentence_end,
+                sentence=sentence,
+                day_low=day_low,
+                day_high=day_high,
+                date_from=date_from,
+                place_id=place_id,
+                around=bool(around),
+                lead=bool(lead),
+                sentences=tuple(tuple(s) for s in json.loads(sentences)),
+                event_starts=tuple(json.loads(event_starts)),
+                figure_starts=tuple(json.loads(figure_starts)),
+                figure_values=tuple(tuple(v) for v in json.loads(figure_values)),
                 perpetrators=tuple(named["perpetrator"]),
                 denied_by=tuple(named["denies"]),
-                doubted_by=_doubters(row["doubts"]),
-                **_stances(row["sayings"]),
+                doubted_by=_doubters(doubts),
+                **_stances(sayings),
                 target_actor_ids=tuple(a.actor_id for a in named["target"] if a.actor_id),
-                published=row["published"],
-                terms=tuple(row["terms"].split()),
+                published=published,
+                terms=tuple(terms.split()),
             )  # fmt: skip
         )
     return found
@@ -365,6 +369,8 @@ def _said(attributions: tuple[Attribution, ...]) -> str:
 
 def _doubters(column: str) -> tuple[Attribution, ...]:
     """The doubts `_said` stored (a doubt names no actor)."""
+    if column == "[]":  # most reports: nobody doubts
+        return ()
     return tuple(
         Attribution(None, text, claimant, claimant_id, start, end)
         for text, claimant, claimant_id, start, end in json.loads(column)
@@ -381,6 +387,8 @@ def _sayings(report: IncidentReport) -> str:
 
 def _stances(column: str) -> dict[str, tuple[Attribution, ...]]:
     """The report's fields `_sayings` stored (the speaker is the saying's actor)."""
+    if column == "[]":  # most reports: no named source says anything of it
+        return {name: () for name in STANCE_FIELDS.values()}
     found: dict[str, list[Attribution]] = {name: [] for name in STANCE_FIELDS.values()}
     for stance, text, claimant, claimant_id, start, end in json.loads(column):
         if stance in STANCE_FIELDS:
