@@ -14,6 +14,7 @@ import sqlite3
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 from rashomon.facts import STANCE_FIELDS, Attribution, Incident, IncidentReport, TermCounts
 from rashomon.store.db import Store
@@ -297,10 +298,10 @@ def _reports(store: Store, incident_ids: Sequence[str]) -> dict[str, list[Incide
                 place_id=place_id,
                 around=bool(around),
                 lead=bool(lead),
-                sentences=tuple(tuple(s) for s in json.loads(sentences)),
-                event_starts=tuple(json.loads(event_starts)),
-                figure_starts=tuple(json.loads(figure_starts)),
-                figure_values=tuple(tuple(v) for v in json.loads(figure_values)),
+                sentences=_pairs(sentences),
+                event_starts=_flat(event_starts),
+                figure_starts=_flat(figure_starts),
+                figure_values=_pairs(figure_values),
                 perpetrators=tuple(named["perpetrator"]),
                 denied_by=tuple(named["denies"]),
                 doubted_by=_doubters(doubts),
@@ -310,6 +311,33 @@ def _reports(store: Store, incident_ids: Sequence[str]) -> dict[str, list[Incide
                 terms=tuple(terms.split()),
             )  # fmt: skip
         )
+    return found
+
+
+# A report is read again each time an incident it belongs to is: its JSON columns are
+# decoded once, into tuples that the reports read share (they are immutable).
+_DECODED_KEPT = 50_000
+_PAIRS: dict[str, tuple[tuple[Any, ...], ...]] = {}
+_FLAT: dict[str, tuple[Any, ...]] = {}
+
+
+def _pairs(column: str) -> tuple[tuple[Any, ...], ...]:
+    """A JSON list of lists as a tuple of tuples."""
+    found = _PAIRS.get(column)
+    if found is None:
+        if len(_PAIRS) >= _DECODED_KEPT:
+            _PAIRS.clear()
+        found = _PAIRS[column] = tuple(tuple(v) for v in json.loads(column))
+    return found
+
+
+def _flat(column: str) -> tuple[Any, ...]:
+    """A JSON list of numbers as a tuple."""
+    found = _FLAT.get(column)
+    if found is None:
+        if len(_FLAT) >= _DECODED_KEPT:
+            _FLAT.clear()
+        found = _FLAT[column] = tuple(json.loads(column))
     return found
 
 
