@@ -13,8 +13,10 @@ import json
 import sqlite3
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from rashomon.facts import STANCE_FIELDS, Attribution, Incident, IncidentReport, TermCounts
 from rashomon.store.db import Store
@@ -367,7 +369,23 @@ _ARTICLES = "#articles"  # the row counting articles whose reports were counted 
 
 def term_counts(store: Store, terms: Iterable[str]) -> TermCounts:
     """How many placed articles' reports use each of `terms`, and how many were counted."""
-    wanted = sorted(set(terms) | {_ARTICLES})
+    wanted = set(terms) | {_ARTICLES}
+    known = _known_terms(store)
+    if known is None:  # inside a transaction: read them all
+        counts = _read_term_counts(store, wanted)
+    else:
+        unknown = [t for t in wanted if t not in known.counts and t not in known.missing]
+        if unknown:
+            found = _read_term_counts(store, unknown)
+            known.counts.update(found)
+            known.missing.update(t for t in unknown if t not in found)
+        counts = {t: known.counts[t] for t in wanted if t in known.counts}
+    documents = counts.pop(_ARTICLES, 0)
+    return TermCounts(counts=counts, documents=documents)
+
+
+def _read_term_counts(store: Store, terms: Iterable[str]) -> dict[str, int]:
+    wanted = sorted(terms)
     counts: dict[str, int] = {}
     cursor = store.conn.cursor()
     cursor.row_factory = None  # plain (term, articles) tuples: sqlite3.Rows cost more
@@ -377,8 +395,35 @@ def term_counts(store: Store, terms: Iterable[str]) -> TermCounts:
         counts.update(cursor.execute(
             f"SELECT term, articles FROM report_terms WHERE term IN ({marks})", part
         ).fetchall())  # fmt: skip
-    documents = counts.pop(_ARTICLES, 0)
-    return TermCounts(counts=counts, documents=documents)
+    return counts
+
+
+@dataclass
+class _KnownTerms:
+    """Counts read outside any transaction, good while the database stays as it was then:
+    nothing written through this connection (its total_changes) nor committed by another
+    (data_version). Once placement has placed a run's articles, it judges many incidents
+    in turn, each against the words of many of the same candidates."""
+
+    version: tuple[int, int]
+    counts: dict[str, int] = field(default_factory=dict)
+    missing: set[str] = field(default_factory=set)
+
+
+_KNOWN_TERMS: WeakKeyDictionary[Store, _KnownTerms] = WeakKeyDictionary()
+
+
+def _known_terms(store: Store) -> _KnownTerms | None:
+    """The counts known for the database as it is now (None inside a transaction, whose
+    writes may yet be rolled back)."""
+    conn = store.conn
+    if conn.in_transaction:
+        return None
+    version = (conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0])
+    known = _KNOWN_TERMS.get(store)
+    if known is None or known.version != version:
+        known = _KNOWN_TERMS[store] = _KnownTerms(version)
+    return known
 
 
 def count_terms(conn: sqlite3.Connection, terms: Iterable[str]) -> None:
