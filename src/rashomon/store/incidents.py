@@ -143,6 +143,10 @@ def _candidate_ids(store: Store, low: str | None, high: str | None, back: int) -
     `low` (a passing mention of something before `high`), those of the `back` days before."""
     if high is None:
         return []
+    unchanged = _unchanged(store)
+    key = (low, high, back)
+    if unchanged is not None and key in unchanged.ids:
+        return list(unchanged.ids[key])
     if low is None:
         rows = store.conn.execute(
             "SELECT id FROM incidents WHERE date_end IS NOT NULL AND date_end <= date(?, '+1 day')"
@@ -155,7 +159,10 @@ def _candidate_ids(store: Store, low: str | None, high: str | None, back: int) -
             " AND COALESCE(date_start, date_end) <= date(?, '+1 day') ORDER BY rowid",
             (low, high),
         ).fetchall()
-    return [r[0] for r in rows]
+    ids = [r[0] for r in rows]
+    if unchanged is not None:
+        unchanged.ids[key] = ids
+    return list(ids)
 
 
 def _ids_at(store: Store, place_id: str, kind: str) -> list[str]:
@@ -171,7 +178,8 @@ def _ids_at(store: Store, place_id: str, kind: str) -> list[str]:
 class IncidentCache:
     """`candidate_incidents` for one placement run, each incident read from the store once
     and kept until placement writes it again (`forget`). The ids still come from the store
-    each time, so the candidates and their order are exactly the store's; only re-reading
+    each time (or from what was read while nothing changed it: see `_Unchanged`), so the
+    candidates and their order are exactly the store's; only re-reading
     the same incidents and their reports, article after article, is saved. At most
     `size` incidents are kept: placement goes by date, so old ones stop being asked for."""
 
@@ -370,7 +378,7 @@ _ARTICLES = "#articles"  # the row counting articles whose reports were counted 
 def term_counts(store: Store, terms: Iterable[str]) -> TermCounts:
     """How many placed articles' reports use each of `terms`, and how many were counted."""
     wanted = set(terms) | {_ARTICLES}
-    known = _known_terms(store)
+    known = _unchanged(store)
     if known is None:  # inside a transaction: read them all
         counts = _read_term_counts(store, wanted)
     else:
@@ -399,30 +407,32 @@ def _read_term_counts(store: Store, terms: Iterable[str]) -> dict[str, int]:
 
 
 @dataclass
-class _KnownTerms:
-    """Counts read outside any transaction, good while the database stays as it was then:
-    nothing written through this connection (its total_changes) nor committed by another
-    (data_version). Once placement has placed a run's articles, it judges many incidents
-    in turn, each against the words of many of the same candidates."""
+class _Unchanged:
+    """What was read outside any transaction, good while the database stays as it was
+    then: nothing written through this connection (its total_changes) nor committed by
+    another (data_version). Once placement has placed a run's articles, it judges many
+    incidents in turn, each against many of the same candidates and their words: word
+    counts (and the words no report uses) and candidate ids by (low, high, back)."""
 
     version: tuple[int, int]
     counts: dict[str, int] = field(default_factory=dict)
     missing: set[str] = field(default_factory=set)
+    ids: dict[tuple[str | None, str, int], list[str]] = field(default_factory=dict)
 
 
-_KNOWN_TERMS: WeakKeyDictionary[Store, _KnownTerms] = WeakKeyDictionary()
+_UNCHANGED: WeakKeyDictionary[Store, _Unchanged] = WeakKeyDictionary()
 
 
-def _known_terms(store: Store) -> _KnownTerms | None:
-    """The counts known for the database as it is now (None inside a transaction, whose
+def _unchanged(store: Store) -> _Unchanged | None:
+    """What is known of the database as it is now (None inside a transaction, whose
     writes may yet be rolled back)."""
     conn = store.conn
     if conn.in_transaction:
         return None
     version = (conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0])
-    known = _KNOWN_TERMS.get(store)
+    known = _UNCHANGED.get(store)
     if known is None or known.version != version:
-        known = _KNOWN_TERMS[store] = _KnownTerms(version)
+        known = _UNCHANGED[store] = _Unchanged(version)
     return known
 
 
