@@ -234,34 +234,44 @@ def _participants(
 def _figures(
     conn: sqlite3.Connection, marks: str, ids: Sequence[str], bodies: Bodies
 ) -> list[FigureFact]:
-    rows = conn.execute(
-        f"SELECT t.* FROM numbers t WHERE t.article_id IN ({marks}) ORDER BY t.article_id, t.start",
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples, as in `_events`
+    rows = cursor.execute(
+        "SELECT t.article_id, t.start, t.end, t.text, t.value, t.low, t.high, t.qualifier,"
+        " t.sentence_start, t.sentence_end, t.what, t.unit, t.about_actor_id, t.place_id,"
+        " t.time, t.claimant, t.claimant_actor_id, t.status, "
+        + ", ".join(f"t.{k}" for k in _FIGURE_EXTRAS)
+        + f" FROM numbers t WHERE t.article_id IN ({marks}) ORDER BY t.article_id, t.start",
         ids,
     )
     found = []
-    for r in rows:
-        extra = {k: r[k] for k in _FIGURE_EXTRAS if k in r.keys() and r[k] is not None}  # noqa: SIM118 (a Row)
+    for (
+        article_id, start, end, text, value, low, high, qualifier, sentence_start,
+        sentence_end, what, unit, about_actor_id, place_id, time, claimant,
+        claimant_actor_id, status, *extras,
+    ) in rows:  # fmt: skip
+        extra = {k: v for k, v in zip(_FIGURE_EXTRAS, extras, strict=True) if v is not None}
         found.append(
             FigureFact(
-                article_id=r["article_id"],
-                start=r["start"],
-                end=r["end"],
-                text=r["text"],
-                value=r["value"],
-                low=r["low"],
-                high=r["high"],
-                qualifier=r["qualifier"],
-                sentence_start=r["sentence_start"],
-                sentence_end=r["sentence_end"],
-                sentence=_sentence(r, bodies),
-                what=r["what"],
-                unit=r["unit"],
-                about_actor_id=r["about_actor_id"],
-                place_id=r["place_id"],
-                time=r["time"],
-                claimant=r["claimant"],
-                claimant_actor_id=r["claimant_actor_id"],
-                status=r["status"],
+                article_id=article_id,
+                start=start,
+                end=end,
+                text=text,
+                value=value,
+                low=low,
+                high=high,
+                qualifier=qualifier,
+                sentence_start=sentence_start,
+                sentence_end=sentence_end,
+                sentence=bodies.get(article_id, "")[sentence_start:sentence_end],
+                what=what,
+                unit=unit,
+                about_actor_id=about_actor_id,
+                place_id=place_id,
+                time=time,
+                claimant=claimant,
+                claimant_actor_id=claimant_actor_id,
+                status=status,
                 **extra,
             )  # fmt: skip
         )
