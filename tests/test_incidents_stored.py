@@ -97,3 +97,27 @@ def test_done_on_purpose_against_a_mistake_is_stored_and_disputed(tmp_path):
     (dispute,) = [d for d in corpus.disputes() if d.kind == "intent"]
     assert {(s.outlet, s.position) for s in dispute.sides} == {("SANA", 0), ("AFP", 1)}
     corpus.close()
+
+
+def test_word_counts_read_again_follow_what_was_written_since(tmp_path):
+    from rashomon.store import Store
+    from rashomon.store.incidents import count_terms, term_counts
+
+    store, other = Store(tmp_path / "w.db"), Store(tmp_path / "w.db")
+    with store.transaction() as conn:
+        count_terms(conn, ["convoy", "market"])
+    first = term_counts(store, ["convoy", "funeral"])
+    assert (dict(first.counts), first.documents) == ({"convoy": 1}, 1)
+    assert term_counts(store, ["convoy", "funeral"]) == first  # read again, the same
+    with store.transaction() as conn:  # written through this connection
+        count_terms(conn, ["convoy", "funeral"])
+        inside = term_counts(store, ["convoy", "funeral"])
+        assert (dict(inside.counts), inside.documents) == ({"convoy": 2, "funeral": 1}, 2)
+    after = term_counts(store, ["convoy", "funeral", "market"])
+    assert (dict(after.counts), after.documents) == ({"convoy": 2, "funeral": 1, "market": 1}, 2)
+    with other.transaction() as conn:  # committed by another connection
+        count_terms(conn, ["funeral"])
+    later = term_counts(store, ["convoy", "funeral", "market"])
+    assert (dict(later.counts), later.documents) == ({"convoy": 2, "funeral": 2, "market": 1}, 3)
+    store.close()
+    other.close()

@@ -346,6 +346,13 @@ class TermCounts:
     # weights worked out so far: one report is compared with many candidates' words
     _weights: dict[str, float] = field(default_factory=dict, init=False, repr=False,
                                        compare=False)  # fmt: skip
+    # each word set compared so far, its norm once worked out, and the squared weights
+    # (see reconcile/wording.py)
+    _sets: dict[tuple[str, ...], list[Any]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _squares: dict[str, float] = field(default_factory=dict, init=False, repr=False,
+                                       compare=False)  # fmt: skip
 
     def weight(self, term: str) -> float:
         """The word's inverse document frequency, smoothed (an unseen word weighs most)."""

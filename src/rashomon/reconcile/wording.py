@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from rashomon.facts import TermCounts
 
@@ -41,14 +42,29 @@ MIN_LETTERS = 3
 def terms_of(texts: Iterable[str]) -> tuple[str, ...]:
     """The distinct content words of the texts, lowercased and singular, sorted."""
     found: set[str] = set()
+    known = _TERMS
     for text in texts:
-        for match in _WORD.finditer(text):
-            word = match.group().lower().replace("\u2019", "'")
-            word = word.removesuffix("'s").strip("'")
-            if len(word) < MIN_LETTERS or word in _STOP:
-                continue
-            found.add(_singular(word))
+        for word in _WORD.findall(text):
+            term = known.get(word, "")
+            if term == "":
+                term = _term(word)
+            if term is not None:
+                found.add(term)
     return tuple(sorted(found))
+
+
+# word as written -> its term (None: not a content word), for the words seen so far
+_TERMS: dict[str, str | None] = {}
+_TERMS_KEPT = 200_000
+
+
+def _term(word: str) -> str | None:
+    lowered = word.lower().replace("\u2019", "'").removesuffix("'s").strip("'")
+    term = None if len(lowered) < MIN_LETTERS or lowered in _STOP else _singular(lowered)
+    if len(_TERMS) >= _TERMS_KEPT:
+        _TERMS.clear()
+    _TERMS[word] = term
+    return term
 
 
 def _singular(word: str) -> str:
@@ -66,10 +82,35 @@ def similarity(mine: Sequence[str], theirs: Sequence[str], counts: TermCounts) -
     """Cosine of two word sets, each word weighed by its rarity among placed reports."""
     if not mine or not theirs:
         return 0.0
-    a, b = set(mine), set(theirs)
-    shared = sum(counts.weight(t) ** 2 for t in a & b)
+    a, b = _words(mine, counts), _words(theirs, counts)
+    norm_a = _norm(a, counts)  # also puts each of a's words in counts._squares
+    words = a[0] & (b[0] if a is not b else set(theirs))  # as set(mine) & set(theirs)
+    squares = counts._squares
+    shared = sum(squares[t] for t in words)
     if not shared:
         return 0.0
-    norm_a = math.sqrt(sum(counts.weight(t) ** 2 for t in a))
-    norm_b = math.sqrt(sum(counts.weight(t) ** 2 for t in b))
-    return shared / (norm_a * norm_b)
+    return shared / (norm_a * _norm(b, counts))
+
+
+# One report is compared with many candidates' reports, and a candidate's report with many
+# reports of the article placed: each word set is built, and its norm worked out, once per
+# `counts`, in the order the sums always took (so the scores are the same to the last bit).
+
+
+def _words(terms: Sequence[str], counts: TermCounts) -> list[Any]:
+    """[set of the terms, its norm or None while not worked out]."""
+    key = tuple(terms)
+    found = counts._sets.get(key)
+    if found is None:
+        found = counts._sets[key] = [set(key), None]
+    return found
+
+
+def _norm(words: list[Any], counts: TermCounts) -> float:
+    if words[1] is None:
+        squares = counts._squares
+        for t in words[0]:
+            if t not in squares:
+                squares[t] = counts.weight(t) ** 2
+        words[1] = math.sqrt(sum(squares[t] for t in words[0]))
+    return words[1]

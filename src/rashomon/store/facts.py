@@ -29,9 +29,7 @@ from rashomon.facts import (
     PlaceFact,
     QuoteFact,
 )
-from rashomon.model import EventArgument
 from rashomon.store.db import Store
-from rashomon.store.events import event_participants
 
 _CHUNK = 500  # ids per IN (...) query: well under SQLite's variable limit
 # A fact's sentence is cut from its article's body in Python: SQLite's substr() counts
@@ -162,71 +160,118 @@ def figures_of(store: Store, keys: Sequence[tuple[str, int]]) -> dict[tuple[str,
 def _events(
     conn: sqlite3.Connection, marks: str, ids: Sequence[str], bodies: Bodies
 ) -> list[EventFact]:
-    rows = conn.execute(
-        f"SELECT t.* FROM events t WHERE t.article_id IN ({marks}) ORDER BY t.article_id, t.start",
+    # plain tuples, columns named in the query: a sqlite3.Row looked up by name costs more
+    # than the rest of a row's conversion, and every article placed reads its events
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    rows = cursor.execute(
+        "SELECT t.id, t.article_id, t.start, t.end, t.trigger, t.type, t.mode, t.factuality,"
+        " t.sentence_start, t.sentence_end, t.frame, t.place_id, t.place_from, t.date,"
+        " t.date_precision, t.date_from"
+        f" FROM events t WHERE t.article_id IN ({marks}) ORDER BY t.article_id, t.start",
         ids,
     ).fetchall()
-    participants = event_participants(conn, [r["id"] for r in rows])
+    participants = _participants(cursor, [r[0] for r in rows])
     return [
         EventFact(
-            article_id=r["article_id"],
-            start=r["start"],
-            end=r["end"],
-            trigger=r["trigger"],
-            type=r["type"],
-            mode=r["mode"],
-            factuality=r["factuality"],
-            sentence_start=r["sentence_start"],
-            sentence_end=r["sentence_end"],
-            sentence=_sentence(r, bodies),
-            frame=r["frame"],
-            sources=_arguments(participants[r["id"]]["source"]),
-            targets=_arguments(participants[r["id"]]["target"]),
-            place_id=r["place_id"],
-            place_from=r["place_from"],
-            date=r["date"],
-            date_precision=r["date_precision"],
-            date_from=r["date_from"],
+            article_id=article_id,
+            start=start,
+            end=end,
+            trigger=trigger,
+            type=type_,
+            mode=mode,
+            factuality=factuality,
+            sentence_start=sentence_start,
+            sentence_end=sentence_end,
+            sentence=bodies.get(article_id, "")[sentence_start:sentence_end],
+            frame=frame,
+            sources=tuple(participants.get((event_id, "source"), ())),
+            targets=tuple(participants.get((event_id, "target"), ())),
+            place_id=place_id,
+            place_from=place_from,
+            date=date,
+            date_precision=date_precision,
+            date_from=date_from,
         )  # fmt: skip
-        for r in rows
+        for (
+            event_id,
+            article_id,
+            start,
+            end,
+            trigger,
+            type_,
+            mode,
+            factuality,
+            sentence_start,
+            sentence_end,
+            frame,
+            place_id,
+            place_from,
+            date,
+            date_precision,
+            date_from,
+        ) in rows  # fmt: skip
     ]
 
 
-def _arguments(found: Sequence[EventArgument]) -> tuple[Argument, ...]:
-    return tuple(Argument(a.start, a.end, a.text, a.actor_id) for a in found)
+def _participants(
+    cursor: sqlite3.Cursor, event_ids: list[int]
+) -> dict[tuple[int, str], list[Argument]]:
+    """(event id, role) -> its participants in written order, as `event_participants`
+    reads them, made Arguments at once."""
+    found: dict[tuple[int, str], list[Argument]] = defaultdict(list)
+    for at in range(0, len(event_ids), _CHUNK):
+        chunk = event_ids[at : at + _CHUNK]
+        for event_id, role, start, end, text, actor_id in cursor.execute(
+            "SELECT event_id, role, start, end, text, actor_id FROM event_actors"
+            f" WHERE event_id IN ({','.join('?' * len(chunk))}) ORDER BY event_id, role, position",
+            chunk,
+        ):
+            found[(event_id, role)].append(Argument(start, end, text, actor_id))
+    return found
 
 
 def _figures(
     conn: sqlite3.Connection, marks: str, ids: Sequence[str], bodies: Bodies
 ) -> list[FigureFact]:
-    rows = conn.execute(
-        f"SELECT t.* FROM numbers t WHERE t.article_id IN ({marks}) ORDER BY t.article_id, t.start",
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples, as in `_events`
+    rows = cursor.execute(
+        "SELECT t.article_id, t.start, t.end, t.text, t.value, t.low, t.high, t.qualifier,"
+        " t.sentence_start, t.sentence_end, t.what, t.unit, t.about_actor_id, t.place_id,"
+        " t.time, t.claimant, t.claimant_actor_id, t.status, "
+        + ", ".join(f"t.{k}" for k in _FIGURE_EXTRAS)
+        + f" FROM numbers t WHERE t.article_id IN ({marks}) ORDER BY t.article_id, t.start",
         ids,
     )
     found = []
-    for r in rows:
-        extra = {k: r[k] for k in _FIGURE_EXTRAS if k in r.keys() and r[k] is not None}  # noqa: SIM118 (a Row)
+    for (
+        article_id, start, end, text, value, low, high, qualifier, sentence_start,
+        sentence_end, what, unit, about_actor_id, place_id, time, claimant,
+        claimant_actor_id, status, *extras,
+    ) in rows:  # fmt: skip
+        extra = {k: v for k, v in zip(_FIGURE_EXTRAS, extras, strict=True) if v is not None}
         found.append(
             FigureFact(
-                article_id=r["article_id"],
-                start=r["start"],
-                end=r["end"],
-                text=r["text"],
-                value=r["value"],
-                low=r["low"],
-                high=r["high"],
-                qualifier=r["qualifier"],
-                sentence_start=r["sentence_start"],
-                sentence_end=r["sentence_end"],
-                sentence=_sentence(r, bodies),
-                what=r["what"],
-                unit=r["unit"],
-                about_actor_id=r["about_actor_id"],
-                place_id=r["place_id"],
-                time=r["time"],
-                claimant=r["claimant"],
-                claimant_actor_id=r["claimant_actor_id"],
-                status=r["status"],
+                article_id=article_id,
+                start=start,
+                end=end,
+                text=text,
+                value=value,
+                low=low,
+                high=high,
+                qualifier=qualifier,
+                sentence_start=sentence_start,
+                sentence_end=sentence_end,
+                sentence=bodies.get(article_id, "")[sentence_start:sentence_end],
+                what=what,
+                unit=unit,
+                about_actor_id=about_actor_id,
+                place_id=place_id,
+                time=time,
+                claimant=claimant,
+                claimant_actor_id=claimant_actor_id,
+                status=status,
                 **extra,
             )  # fmt: skip
         )
@@ -266,25 +311,41 @@ def _quotes(
 def _mentions(
     conn: sqlite3.Connection, marks: str, ids: Sequence[str], bodies: Bodies
 ) -> list[MentionFact]:
-    rows = conn.execute(
-        f"SELECT * FROM mentions WHERE article_id IN ({marks}) ORDER BY article_id, field, start",
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples, as in `_events`
+    rows = cursor.execute(
+        "SELECT article_id, start, end, text, kind, sentence_start, sentence_end, actor_id,"
+        " place_id, method, field"
+        f" FROM mentions WHERE article_id IN ({marks}) ORDER BY article_id, field, start",
         ids,
     )
     return [
         MentionFact(
-            article_id=r["article_id"],
-            start=r["start"],
-            end=r["end"],
-            text=r["text"],
-            kind=r["kind"],
-            sentence_start=r["sentence_start"],
-            sentence_end=r["sentence_end"],
-            actor_id=r["actor_id"],
-            place_id=r["place_id"],
-            method=r["method"],
-            field=r["field"],
+            article_id=article_id,
+            start=start,
+            end=end,
+            text=text,
+            kind=kind,
+            sentence_start=sentence_start,
+            sentence_end=sentence_end,
+            actor_id=actor_id,
+            place_id=place_id,
+            method=method,
+            field=field,
         )  # fmt: skip
-        for r in rows
+        for (
+            article_id,
+            start,
+            end,
+            text,
+            kind,
+            sentence_start,
+            sentence_end,
+            actor_id,
+            place_id,
+            method,
+            field,
+        ) in rows  # fmt: skip
     ]
 
 

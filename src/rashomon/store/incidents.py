@@ -13,7 +13,10 @@ import json
 import sqlite3
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
+from weakref import WeakKeyDictionary
 
 from rashomon.facts import STANCE_FIELDS, Attribution, Incident, IncidentReport, TermCounts
 from rashomon.store.db import Store
@@ -140,6 +143,10 @@ def _candidate_ids(store: Store, low: str | None, high: str | None, back: int) -
     `low` (a passing mention of something before `high`), those of the `back` days before."""
     if high is None:
         return []
+    unchanged = _unchanged(store)
+    key = (low, high, back)
+    if unchanged is not None and key in unchanged.ids:
+        return list(unchanged.ids[key])
     if low is None:
         rows = store.conn.execute(
             "SELECT id FROM incidents WHERE date_end IS NOT NULL AND date_end <= date(?, '+1 day')"
@@ -152,7 +159,10 @@ def _candidate_ids(store: Store, low: str | None, high: str | None, back: int) -
             " AND COALESCE(date_start, date_end) <= date(?, '+1 day') ORDER BY rowid",
             (low, high),
         ).fetchall()
-    return [r[0] for r in rows]
+    ids = [r[0] for r in rows]
+    if unchanged is not None:
+        unchanged.ids[key] = ids
+    return list(ids)
 
 
 def _ids_at(store: Store, place_id: str, kind: str) -> list[str]:
@@ -168,7 +178,8 @@ def _ids_at(store: Store, place_id: str, kind: str) -> list[str]:
 class IncidentCache:
     """`candidate_incidents` for one placement run, each incident read from the store once
     and kept until placement writes it again (`forget`). The ids still come from the store
-    each time, so the candidates and their order are exactly the store's; only re-reading
+    each time (or from what was read while nothing changed it: see `_Unchanged`), so the
+    candidates and their order are exactly the store's; only re-reading
     the same incidents and their reports, article after article, is saved. At most
     `size` incidents are kept: placement goes by date, so old ones stop being asked for."""
 
@@ -252,60 +263,91 @@ def read_incidents(
 
 
 def _reports(store: Store, incident_ids: Sequence[str]) -> dict[str, list[IncidentReport]]:
+    # plain tuples, columns named in the query: many rows are read, and a sqlite3.Row
+    # looked up by name costs more than the rest of a row's conversion
     marks = ",".join("?" * len(incident_ids))
+    cursor = store.conn.cursor()
+    cursor.row_factory = None
     actors: dict[tuple[str, str], dict[str, list[Attribution]]] = defaultdict(
         lambda: defaultdict(list)
     )
-    for row in store.conn.execute(
-        f"SELECT * FROM incident_actors WHERE incident_id IN ({marks}) ORDER BY rowid",
+    for row in cursor.execute(
+        "SELECT incident_id, article_id, role, actor_id, text, claimant, claimant_actor_id,"
+        f" start, end FROM incident_actors WHERE incident_id IN ({marks}) ORDER BY rowid",
         incident_ids,
-    ):
-        actors[(row["incident_id"], row["article_id"])][row["role"]].append(
-            Attribution(
-                row["actor_id"],
-                row["text"],
-                row["claimant"],
-                row["claimant_actor_id"],
-                row["start"],
-                row["end"],
-            )  # fmt: skip
-        )
+    ):  # Attribution's fields are the columns after role, in their order
+        actors[(row[0], row[1])][row[2]].append(Attribution(*row[3:]))
     found: dict[str, list[IncidentReport]] = defaultdict(list)
-    for row in store.conn.execute(
-        "SELECT r.*, substr(a.body, r.sentence_start + 1, r.sentence_end - r.sentence_start)"
-        " AS sentence FROM incident_reports r JOIN articles a ON a.id = r.article_id"
+    for (
+        incident_id, article_id, outlet, chain, kind, lead, sentence_start, sentence_end,
+        sentences, day_low, day_high, date_from, place_id, around, event_starts,
+        figure_starts, figure_values, published, terms, doubts, sayings, sentence,
+    ) in cursor.execute(
+        "SELECT r.incident_id, r.article_id, r.outlet, r.chain, r.kind, r.lead,"
+        " r.sentence_start, r.sentence_end, r.sentences, r.day_low, r.day_high, r.date_from,"
+        " r.place_id, r.around, r.event_starts, r.figure_starts, r.figure_values,"
+        " r.published, r.terms, r.doubts, r.sayings,"
+        " substr(a.body, r.sentence_start + 1, r.sentence_end - r.sentence_start)"
+        " FROM incident_reports r JOIN articles a ON a.id = r.article_id"
         f" WHERE r.incident_id IN ({marks}) ORDER BY r.rowid",
         incident_ids,
-    ):
-        named = actors[(row["incident_id"], row["article_id"])]
-        found[row["incident_id"]].append(
+    ):  # fmt: skip
+        named = actors[(incident_id, article_id)]
+        found[incident_id].append(
             IncidentReport(
-                article_id=row["article_id"],
-                outlet=row["outlet"],
-                chain=row["chain"],
-                kind=row["kind"],
-                sentence_start=row["sentence_start"],
-                sentence_end=row["sentence_end"],
-                sentence=row["sentence"],
-                day_low=row["day_low"],
-                day_high=row["day_high"],
-                date_from=row["date_from"],
-                place_id=row["place_id"],
-                around=bool(row["around"]),
-                lead=bool(row["lead"]),
-                sentences=tuple(tuple(s) for s in json.loads(row["sentences"])),
-                event_starts=tuple(json.loads(row["event_starts"])),
-                figure_starts=tuple(json.loads(row["figure_starts"])),
-                figure_values=tuple(tuple(v) for v in json.loads(row["figure_values"])),
+                article_id=article_id,
+                outlet=outlet,
+                chain=chain,
+                kind=kind,
+                sentence_start=sentence_start,
+                sentence_end=sentence_end,
+                sentence=sentence,
+                day_low=day_low,
+                day_high=day_high,
+                date_from=date_from,
+                place_id=place_id,
+                around=bool(around),
+                lead=bool(lead),
+                sentences=_pairs(sentences),
+                event_starts=_flat(event_starts),
+                figure_starts=_flat(figure_starts),
+                figure_values=_pairs(figure_values),
                 perpetrators=tuple(named["perpetrator"]),
                 denied_by=tuple(named["denies"]),
-                doubted_by=_doubters(row["doubts"]),
-                **_stances(row["sayings"]),
+                doubted_by=_doubters(doubts),
+                **_stances(sayings),
                 target_actor_ids=tuple(a.actor_id for a in named["target"] if a.actor_id),
-                published=row["published"],
-                terms=tuple(row["terms"].split()),
+                published=published,
+                terms=tuple(terms.split()),
             )  # fmt: skip
         )
+    return found
+
+
+# A report is read again each time an incident it belongs to is: its JSON columns are
+# decoded once, into tuples that the reports read share (they are immutable).
+_DECODED_KEPT = 50_000
+_PAIRS: dict[str, tuple[tuple[Any, ...], ...]] = {}
+_FLAT: dict[str, tuple[Any, ...]] = {}
+
+
+def _pairs(column: str) -> tuple[tuple[Any, ...], ...]:
+    """A JSON list of lists as a tuple of tuples."""
+    found = _PAIRS.get(column)
+    if found is None:
+        if len(_PAIRS) >= _DECODED_KEPT:
+            _PAIRS.clear()
+        found = _PAIRS[column] = tuple(tuple(v) for v in json.loads(column))
+    return found
+
+
+def _flat(column: str) -> tuple[Any, ...]:
+    """A JSON list of numbers as a tuple."""
+    found = _FLAT.get(column)
+    if found is None:
+        if len(_FLAT) >= _DECODED_KEPT:
+            _FLAT.clear()
+        found = _FLAT[column] = tuple(json.loads(column))
     return found
 
 
@@ -335,16 +377,63 @@ _ARTICLES = "#articles"  # the row counting articles whose reports were counted 
 
 def term_counts(store: Store, terms: Iterable[str]) -> TermCounts:
     """How many placed articles' reports use each of `terms`, and how many were counted."""
-    wanted = sorted(set(terms) | {_ARTICLES})
+    wanted = set(terms) | {_ARTICLES}
+    known = _unchanged(store)
+    if known is None:  # inside a transaction: read them all
+        counts = _read_term_counts(store, wanted)
+    else:
+        unknown = [t for t in wanted if t not in known.counts and t not in known.missing]
+        if unknown:
+            found = _read_term_counts(store, unknown)
+            known.counts.update(found)
+            known.missing.update(t for t in unknown if t not in found)
+        counts = {t: known.counts[t] for t in wanted if t in known.counts}
+    documents = counts.pop(_ARTICLES, 0)
+    return TermCounts(counts=counts, documents=documents)
+
+
+def _read_term_counts(store: Store, terms: Iterable[str]) -> dict[str, int]:
+    wanted = sorted(terms)
     counts: dict[str, int] = {}
+    cursor = store.conn.cursor()
+    cursor.row_factory = None  # plain (term, articles) tuples: sqlite3.Rows cost more
     for chunk in range(0, len(wanted), 500):
         part = wanted[chunk : chunk + 500]
         marks = ",".join("?" * len(part))
-        counts.update(store.conn.execute(
+        counts.update(cursor.execute(
             f"SELECT term, articles FROM report_terms WHERE term IN ({marks})", part
         ).fetchall())  # fmt: skip
-    documents = counts.pop(_ARTICLES, 0)
-    return TermCounts(counts=counts, documents=documents)
+    return counts
+
+
+@dataclass
+class _Unchanged:
+    """What was read outside any transaction, good while the database stays as it was
+    then: nothing written through this connection (its total_changes) nor committed by
+    another (data_version). Once placement has placed a run's articles, it judges many
+    incidents in turn, each against many of the same candidates and their words: word
+    counts (and the words no report uses) and candidate ids by (low, high, back)."""
+
+    version: tuple[int, int]
+    counts: dict[str, int] = field(default_factory=dict)
+    missing: set[str] = field(default_factory=set)
+    ids: dict[tuple[str | None, str, int], list[str]] = field(default_factory=dict)
+
+
+_UNCHANGED: WeakKeyDictionary[Store, _Unchanged] = WeakKeyDictionary()
+
+
+def _unchanged(store: Store) -> _Unchanged | None:
+    """What is known of the database as it is now (None inside a transaction, whose
+    writes may yet be rolled back)."""
+    conn = store.conn
+    if conn.in_transaction:
+        return None
+    version = (conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0])
+    known = _UNCHANGED.get(store)
+    if known is None or known.version != version:
+        known = _UNCHANGED[store] = _Unchanged(version)
+    return known
 
 
 def count_terms(conn: sqlite3.Connection, terms: Iterable[str]) -> None:
@@ -365,6 +454,8 @@ def _said(attributions: tuple[Attribution, ...]) -> str:
 
 def _doubters(column: str) -> tuple[Attribution, ...]:
     """The doubts `_said` stored (a doubt names no actor)."""
+    if column == "[]":  # most reports: nobody doubts
+        return ()
     return tuple(
         Attribution(None, text, claimant, claimant_id, start, end)
         for text, claimant, claimant_id, start, end in json.loads(column)
@@ -381,6 +472,8 @@ def _sayings(report: IncidentReport) -> str:
 
 def _stances(column: str) -> dict[str, tuple[Attribution, ...]]:
     """The report's fields `_sayings` stored (the speaker is the saying's actor)."""
+    if column == "[]":  # most reports: no named source says anything of it
+        return {name: () for name in STANCE_FIELDS.values()}
     found: dict[str, list[Attribution]] = {name: [] for name in STANCE_FIELDS.values()}
     for stance, text, claimant, claimant_id, start, end in json.loads(column):
         if stance in STANCE_FIELDS:
