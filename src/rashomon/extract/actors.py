@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 
 from rashomon.article.outlets import OutletDirectory
 from rashomon.extract.actor_dictionary import COUNTRY_ROLE_WORDS, ActorDictionary, role_words
+from rashomon.extract.agents import previous_body_subject
 from rashomon.extract.descriptions import DescriptionCues, find_descriptions
 from rashomon.extract.doc_text import doc_text
 from rashomon.extract.gazetteer import Gazetteer
@@ -1155,6 +1156,13 @@ class _Resolver:
                 continue
             if token.head.lemma_.lower() not in self.m.speech_lemmas:
                 continue
+            subject = previous_body_subject(token)
+            if subject is not None:  # the body the sentence before was about
+                covering = [m for m in bodies if m.start <= subject.idx < m.end]
+                if covering:
+                    end = token.idx + len(token)
+                    self._add((token.idx, end), "pronoun", covering[0].actor_id, "pronoun")
+                continue  # else a body of no actor ("the coalition"): named as written
             sentence = token.sent
             previous = self.doc[sentence.start - 1].sent if sentence.start > 0 else sentence
             before = [m for m in bodies if previous.start_char <= m.start and m.end <= token.idx]
