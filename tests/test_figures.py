@@ -209,6 +209,9 @@ def test_counts_of_things_have_no_victims(read):
         ("At least 79 civilians were killed in Deir Ezzor over 48 hours.", "cumulative"),
         ("Over the past week, 327 people were killed in the province.", "cumulative"),
         ("So far 300 people have been killed in the offensive.", "cumulative"),
+        # a bare "so far": one strike's count still being made
+        ("A monitor said so far there have been 94 martyrs identified.", "incident"),
+        ("At least 73 dead civilians have so far been named.", "incident"),
         ("Strikes killed 10 IS members in the past 24 hours.", "incident"),
         ("Since the start of the offensive 400 fighters have died.", "cumulative"),
         (
@@ -460,3 +463,27 @@ def test_a_toll_rising_past_a_place_with_a_count_does_not_lend_its_measure(read)
 def test_coordinated_adjectives_of_harm_count_both(read):
     claims = read("Hundreds of dead and injured people were rushed to hospitals.")
     assert one(claims, "Hundreds").measure == "killed_or_injured"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        ("Observers counted 92 bodies, including more than 32 under the age of 10.", "32"),
+        ("Shelling killed 15 people aged under 18 on Monday.", "15"),
+        ("The shelling killed 40 people, 12 of them below the age of five.", "12"),
+    ],
+)
+def test_counted_under_a_childs_age_are_children(read, sentence, surface):
+    claim = one(read(sentence), surface)
+    assert (claim.measure, claim.victims) == ("killed", "children")
+
+
+def test_an_including_list_on_the_verb_counts_the_verbs_subject(read):
+    claims = read("At least 73 dead civilians have been named, including 11 or more children.")
+    assert (one(claims, "11 or more").measure, one(claims, "11 or more").victims) == (
+        "killed",
+        "children",
+    )
+    assert one(read("The shelling killed 40 people under 30 metres away."), "40").victims == (
+        "people"
+    )

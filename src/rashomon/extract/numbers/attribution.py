@@ -80,6 +80,10 @@ class _Cues:
                 # "the Observatory quoted sources as saying", "Barazi was quoted as saying":
                 # the one quoting, else the one quoted
                 subjects = [c for c in tok.head.head.children if c.dep_ in _SUBJECTS]
+            if not subjects and tok.dep_ == "advcl" and tok.tag_ == "VBG":
+                # "X was the first to report it, initially noting 25 deaths": the subject of
+                # the clause the participle hangs on
+                subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
             issued = tok.dep_ == "acl" and lex.has("claim_nouns", tok.head.lemma_.lower())
             if not subjects and issued:
                 # "UOSSM released a statement saying ...": the statement's owner, else whoever

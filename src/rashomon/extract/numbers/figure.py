@@ -28,7 +28,8 @@ The victim group is the counted noun's group ("children", "civilians"); "members
 the noun it was tied to; anyone else is `people`.
 
 The scope is `cumulative` when the clause runs over a period longer than a day ("since
-Saturday", "over the past week", "in two days", "so far", "a total of"), with
+Saturday", "over the past week", "in two days", "to date", "so far in the offensive"; a bare
+"so far" says a toll may still rise, not that it spans days), with
 `scope_since` the date a "since" resolves to; `overall` when the war is the subject or the
 period ("the five-year war has killed", "since the conflict began"); else `incident`.
 A day ("in the past 24 hours") is still one incident: incidents are reckoned by the day.
@@ -107,6 +108,8 @@ class _FigureReader:
         if measure is None and link is None:
             measure = fallback
         victims = self._victims(noun, counted) if people else None
+        if people and _under_age(noun, expr, self.sent, self.lex):  # "32 under the age of 10"
+            victims = "children"
         scope, since = self._scope(verb or _clause_verb(anchor), range(expr.first, expr.last))
         return _Figure(measure, victims, scope, since, link, people, fallback)
 
@@ -296,6 +299,14 @@ class _FigureReader:
         word = prep.lower_
         owner = prep.head
         if word in ("including", "among", "excluding") and owner.i != prep.i:
+            if owner.pos_ in ("VERB", "AUX"):  # "73 civilians have been named, including 11
+                counted = [  # children": the list hangs on the verb, it counts its subject
+                    c for c in owner.children
+                    if c.dep_ in ("nsubjpass", "nsubj", "dobj") and c.i < prep.i
+                    and any(g.dep_ == "nummod" for g in c.children)
+                ]  # fmt: skip
+                if counted:
+                    return None, None, counted[-1].i
             return None, None, owner.i
         if word == "of":
             found = self._word_measure(owner, people, verb=False)
@@ -458,7 +469,7 @@ class _FigureReader:
             return True
         if lex.has("fighter_nouns", lemma) or lex.has("member_nouns", lemma):
             return True
-        if lemma in ("people", "person", "man", "men", "individual", "other", "civilian"):
+        if lemma in ("people", "person", "man", "men", "individual", "other", "civilian", "adult"):
             return True
         if lex.group("measure_words", lemma) and noun.pos_ in ("NOUN", "ADJ", "PROPN"):
             return lemma not in ("siege", "evacuation", "displacement", "killing", "execution")
@@ -568,7 +579,7 @@ class _FigureReader:
             elif lex.has("period_prepositions", low) and tok.dep_ == "prep":
                 if self._period_days(tok) > 1:
                     cumulative = True
-            elif self._running_total(tok):
+            elif self._running_total(tok, region):
                 cumulative = True
         clause = _clause_verb(verb)
         if clause is not None and not cumulative:  # "a total of 24 were killed in ..."
@@ -629,13 +640,41 @@ class _FigureReader:
             c.dep_ == "amod" and self.lex.has("several_words", c.lower_) for c in obj.children
         )
 
-    def _running_total(self, tok: Token) -> bool:
+    def _running_total(self, tok: Token, region: range) -> bool:
+        """'to date', 'cumulatively'; 'so far' only with what it runs over in the clause (a
+        period preposition before a common noun: 'so far in the offensive')."""
         doc, lex = self.a.doc, self.lex
         for size in (3, 2, 1):
             words = " ".join(doc_arrays(doc).lower[tok.i : min(tok.i + size, self.sent.end)])
             if lex.has("running_total_words", words):
-                return True
+                return not lex.has("rising_count_words", words) or any(
+                    doc[k].dep_ == "prep"
+                    and lex.has("period_prepositions", doc[k].lower_)
+                    and any(c.dep_ == "pobj" and c.pos_ == "NOUN" for c in doc[k].children)
+                    for k in region
+                )
         return False
+
+
+_AGE_OF_CHILDREN = 18
+
+
+def _under_age(noun: Token | None, expr: _Expr, sent: Span, lex: object) -> bool:
+    """The counted are children by their age: 'more than 32 under the age of 10', '15 people
+    aged under 18', '12 of them below the age of five' (an age to 18 right after the count)."""
+    k = max(expr.last, noun.i + 1 if noun is not None else 0)
+    words = [t.lower_ for t in sent.doc[k : min(k + 8, sent.end)]]
+    for lead in (["of", "them"], ["aged"]):
+        if words[: len(lead)] == lead:
+            words = words[len(lead) :]
+    if not words or words[0] not in ("under", "below"):
+        return False
+    words = words[1:]
+    for lead in (["the", "age", "of"], ["age", "of"]):
+        if words[: len(lead)] == lead:
+            words = words[len(lead) :]
+    age = _spelled(words[0], lex) if words else None
+    return age is not None and 0 < age <= _AGE_OF_CHILDREN
 
 
 def _two_counts(prep: Token) -> bool:
