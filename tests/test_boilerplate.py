@@ -364,3 +364,14 @@ def test_an_agency_signing_off_the_last_paragraph_is_a_source_not_body():
     assert clean.sources == ("Agency Wire",)
     plain = clean_text(raw, title_in_text=True, is_outlet=lambda name: False)
     assert plain.body.endswith("– Agency Wire")
+
+
+def test_a_lone_word_above_another_short_line_is_a_tab_not_the_title():
+    raw = "Geolocation\nMonitor assessment\nAt least 40 civilians died in a strike on a school.\n"
+    clean = clean_text(raw, title_in_text=True)
+    assert clean.title == "Monitor assessment"
+    assert clean.body.startswith("At least 40 civilians")
+    clean = clean_text("Town taken\n\nThe army said it had taken the town.", title_in_text=True)
+    assert clean.title == "Town taken"
+    clean = clean_text("Aleppo\n\nThe army said it had taken the town.", title_in_text=True)
+    assert clean.title == "Aleppo"
