@@ -54,6 +54,7 @@ _ROLE_NOUNS = {
     "general", "mediator", "director", "governor", "mufti", "coordinator", "adviser", "advisor",
     "representative",
 }  # fmt: skip
+_GENERIC_ROLE_NOUNS = {"official"}  # a role of no office: "the UN aid official"
 _DEMONYMS = {
     "syrian": "SYR", "syrians": "SYR", "russian": "RUS", "russians": "RUS", "turkish": "TUR",
     "turks": "TUR", "american": "USA", "americans": "USA", "iranian": "IRN", "iranians": "IRN",
@@ -836,6 +837,9 @@ class _Resolver:
             for actor_id, title in self._titles(whole_lead=True)
         ]
         for chunk in self.noun_chunks:
+            if chunk.root.lemma_.lower() in _GENERIC_ROLE_NOUNS and chunk[0].lower_ == "the":
+                self._generic_role(chunk)
+                continue
             if chunk.root.lemma_.lower() not in _ROLE_NOUNS:
                 continue
             if chunk[0].lower_ in _INDEFINITE:
@@ -853,6 +857,27 @@ class _Resolver:
                         del self.mentions[key]
                     self._add(span, "title", holders.pop(), "role")
                     break
+
+    def _generic_role(self, chunk: Span) -> None:
+        """'Jamie Roe, the UN humanitarian coordinator, ... The UN aid official said': a
+        definite 'the <names> official' is the one person named before it whose title holds
+        every name in it (no dictionary role is that vague)."""
+        proper = [t for t in chunk if t.i != chunk.root.i and (t.is_upper or t.pos_ == "PROPN")]
+        names = frozenset().union(*(role_words(t.text) for t in proper))
+        if not names:
+            return
+        holders = {
+            actor_id
+            for actor_id, title in self._titles(whole_lead=True)
+            if title[0].idx < chunk.start_char and names <= role_words(
+                self.text[title[0].idx : title[-1].idx + len(title[-1])]
+            )
+        }  # fmt: skip
+        if len(holders) == 1:
+            start, end = chunk.start_char, chunk.end_char
+            for key in [k for k in self.mentions if k[0] < end and start < k[1]]:
+                del self.mentions[key]
+            self._add(chunk, "title", holders.pop(), "role")
 
     def _counterparts(self) -> None:
         """ "Her Russian counterpart", "Power's Russian counterpart": the holder of the
