@@ -487,3 +487,13 @@ def test_an_including_list_on_the_verb_counts_the_verbs_subject(read):
     assert one(read("The shelling killed 40 people under 30 metres away."), "40").victims == (
         "people"
     )
+
+
+def test_a_participle_after_the_last_of_coordinated_counts_measures_them_all(read):
+    claims = read("The observers counted more than 32 children and over 60 adults killed.")
+    assert [(c.measure, c.victims) for c in claims] == [
+        ("killed", "children"),
+        ("killed", "people"),
+    ]
+    claims = read("The army captured 12 towns and 40 fighters killed.")
+    assert one(claims, "12").measure == "other"

@@ -417,6 +417,12 @@ def test_the_group_or_team_is_the_organisation_that_reported_before(read):
     claims = read(text)
     assert one(claims, "25 or more").claimant == "Free Voices of Tarmala"
     assert one(claims, "56").claimant == "Free Voices of Tarmala"
+    # what a participle says by the way does not go on into the next sentence
+    text = (
+        "The group issued a tweet suggesting that 160 civilians had died. "
+        "At least 73 dead civilians have been named."
+    )
+    assert one(read(text), "73").claimant is None
     text = "The Red Crescent sent ambulances to the town. Its team counted 40 bodies."
     crescent = mention(text, "Red Crescent", "organisation", "red-crescent")
     assert one(read(text, mentions=[crescent]), "40").claimant_actor_id == "red-crescent"

@@ -103,7 +103,7 @@ class _FigureReader:
         if them is not None and own is None:  # "killing 22 people, seven of them children"
             measure, verb, link = None, None, them.i
         if measure is None and link is None and people:
-            measure = self._adjacent_measure(expr, noun)
+            measure = self._adjacent_measure(expr, noun) or self._shared_participle(noun)
         fallback = self._noun_measure(noun, counted) or OTHER
         if measure is None and link is None:
             measure = fallback
@@ -399,6 +399,19 @@ class _FigureReader:
         if found == "killed" and lemma == "life" and tok.head.lemma_.lower() in ("save",):
             return None  # "saved the lives of 30"
         return found
+
+    def _shared_participle(self, noun: Token | None) -> str | None:
+        """'counted 32 children and over 60 adults killed': a participle of harm after the
+        last of coordinated counts tells the measure of the earlier ones too."""
+        if noun is None:
+            return None
+        for conj in noun.children:
+            if conj.dep_ != "conj" or not any(c.dep_ == "nummod" for c in conj.children):
+                continue
+            for c in conj.children:
+                if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == conj.i + 1:
+                    return self._verb_measure(c, True)
+        return None
 
     def _adjacent_measure(self, expr: _Expr, noun: Token | None) -> str | None:
         """When the parse ties the number to nothing that says what happened (wire copy
