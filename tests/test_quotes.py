@@ -587,6 +587,17 @@ def test_it_opening_a_sentence_is_the_body_the_sentence_before_was_about(quotes_
     assert found[-1].speaker_actor_id == "syrian-observatory-for-human-rights"
 
 
+def test_what_someone_thought_or_believed_is_no_quotation(quotes_of):
+    found = quotes_of("They targeted what they thought were jihadist positions, officials said.")
+    assert [q.speaker for q in found] == ["officials"]
+    assert quotes_of("The planes hit what the pilots believed was an arms depot.") == []
+
+
+def test_a_name_the_parse_took_into_a_phrase_before_the_verb_speaks(quotes_of):
+    found = quotes_of('In a video Orient TV said: "The school was full of families."')
+    assert found[-1].speaker == "Orient TV"
+
+
 def test_they_said_goes_on_with_the_body_that_spoke_before(quotes_of):
     found = quotes_of(
         "Central Command claimed responsibility for the strike, but denied it had hit the "

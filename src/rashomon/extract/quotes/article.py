@@ -161,6 +161,14 @@ class _Article(_Speech, _Speakers):
         sense = self.verbs.get(token.lemma_)
         if sense is None or _passive(token):
             return None
+        subject = _subject(token)
+        if (
+            subject is not None
+            and subject.i < token.i
+            and subject.left_edge.i > 0
+            and self.doc[subject.left_edge.i - 1].lower_ in ("what", "whatever")
+        ):
+            return None  # "hit what they thought were positions": a belief, no speech
         if any(
             (q := _quoting_verb(g)) is not None and q.i == token.i
             for c in token.children
