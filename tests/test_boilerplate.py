@@ -415,3 +415,14 @@ def test_an_agency_signing_a_caption_above_the_copy_is_a_caption_and_a_byline_st
     )
     clean = clean_text(raw, title_in_text=True, is_outlet=lambda n: n == "AP")
     assert clean.sources == ("AP",) and clean.body.endswith("outside the town.")
+
+
+def test_a_lone_word_above_another_short_line_is_a_tab_not_the_title():
+    raw = "Geolocation\nMonitor assessment\nAt least 40 civilians died in a strike on a school.\n"
+    clean = clean_text(raw, title_in_text=True)
+    assert clean.title == "Monitor assessment"
+    assert clean.body.startswith("At least 40 civilians")
+    clean = clean_text("Town taken\n\nThe army said it had taken the town.", title_in_text=True)
+    assert clean.title == "Town taken"
+    clean = clean_text("Aleppo\n\nThe army said it had taken the town.", title_in_text=True)
+    assert clean.title == "Aleppo"

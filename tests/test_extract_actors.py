@@ -264,6 +264,19 @@ def test_a_role_goes_to_whom_the_article_gave_it_and_never_an_indefinite_one(nlp
     assert not [m for m in found.mentions if m.text.startswith("A Free Syrian Army")]
 
 
+def test_the_names_official_is_the_one_person_whose_title_holds_the_names(nlp, matcher):
+    text = (
+        "Jamie Roe, the UN humanitarian coordinator, condemned the raid. "
+        "The UN aid official said the toll would rise. The Syrian official said nothing."
+    )
+    found = find(nlp, matcher, text)
+    assert actor_of(found, "The UN aid official") == actor_of(found, "Jamie Roe")
+    assert not [m for m in found.mentions if m.text == "The Syrian official"]
+    # no one titled before: the organisation stays
+    found = find(nlp, matcher, "The UN aid official said the toll would rise.")
+    assert actor_of(found, "UN") == "united-nations"
+
+
 def test_acronym_of_the_initials_names_the_organisation_spelled_out(nlp, matcher):
     found = find(
         nlp, matcher,

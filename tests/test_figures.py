@@ -209,6 +209,9 @@ def test_counts_of_things_have_no_victims(read):
         ("At least 79 civilians were killed in Deir Ezzor over 48 hours.", "cumulative"),
         ("Over the past week, 327 people were killed in the province.", "cumulative"),
         ("So far 300 people have been killed in the offensive.", "cumulative"),
+        # a bare "so far": one strike's count still being made
+        ("A monitor said so far there have been 94 martyrs identified.", "incident"),
+        ("At least 73 dead civilians have so far been named.", "incident"),
         ("Strikes killed 10 IS members in the past 24 hours.", "incident"),
         ("Since the start of the offensive 400 fighters have died.", "cumulative"),
         (
@@ -469,3 +472,37 @@ def test_a_toll_that_includes_counts_gives_them_its_measure(read):
     assert one(claims, "two").measure == "killed"
     claims = read("The convoy included 12 trucks.")
     assert one(claims, "12").measure != "killed"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        ("Observers counted 92 bodies, including more than 32 under the age of 10.", "32"),
+        ("Shelling killed 15 people aged under 18 on Monday.", "15"),
+        ("The shelling killed 40 people, 12 of them below the age of five.", "12"),
+    ],
+)
+def test_counted_under_a_childs_age_are_children(read, sentence, surface):
+    claim = one(read(sentence), surface)
+    assert (claim.measure, claim.victims) == ("killed", "children")
+
+
+def test_an_including_list_on_the_verb_counts_the_verbs_subject(read):
+    claims = read("At least 73 dead civilians have been named, including 11 or more children.")
+    assert (one(claims, "11 or more").measure, one(claims, "11 or more").victims) == (
+        "killed",
+        "children",
+    )
+    assert one(read("The shelling killed 40 people under 30 metres away."), "40").victims == (
+        "people"
+    )
+
+
+def test_a_participle_after_the_last_of_coordinated_counts_measures_them_all(read):
+    claims = read("The observers counted more than 32 children and over 60 adults killed.")
+    assert [(c.measure, c.victims) for c in claims] == [
+        ("killed", "children"),
+        ("killed", "people"),
+    ]
+    claims = read("The army captured 12 towns and 40 fighters killed.")
+    assert one(claims, "12").measure == "other"

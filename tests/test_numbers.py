@@ -378,6 +378,56 @@ def test_said_after_and_before(read):
     assert one(read(text, mentions=[un]), "900").claimant_actor_id == "united-nations"
 
 
+def test_this_was_announced_by_names_the_sentence_before(read):
+    text = (
+        "Dozens of people were killed at the depot, more than 40 were injured. "
+        "This was announced by the head of the Regional Military Administration Ivan Petrenko "
+        "in a post."
+    )
+    petrenko = mention(text, "Ivan Petrenko", "person", "ivan-petrenko")
+    claims = read(text, mentions=[petrenko])
+    assert one(claims, "Dozens").claimant_actor_id == "ivan-petrenko"
+    assert one(claims, "40").claimant_actor_id == "ivan-petrenko"
+    text = "At least 12 people died in the shelling. The governor reported this on Monday."
+    assert one(read(text), "12").claimant == "governor"
+    # a claimant already named stays; 'this' that is no speech's object gives nothing
+    text = "Nine were killed, the monitor said. This was confirmed by the governor."
+    assert one(read(text), "Nine").claimant == "monitor"
+    text = "At least 12 people died in the shelling. This was a tragedy, the mayor said."
+    assert one(read(text), "12").claimant is None
+    # a new paragraph is not a back reference
+    text = "At least 12 people died in the shelling.\nThis was announced by the governor."
+    assert one(read(text), "12").claimant is None
+
+
+def test_it_said_opening_a_sentence_is_the_body_before(read):
+    text = (
+        "With the United Nations condemning the raid, the coalition defended itself. "
+        "It said 40 fighters were killed."
+    )
+    un = mention(text, "United Nations", "organisation", "united-nations")
+    assert one(read(text, mentions=[un]), "40").claimant == "coalition"
+
+
+def test_the_group_or_team_is_the_organisation_that_reported_before(read):
+    text = (
+        "Local group Free Voices of Tarmala was the first to report the raid, initially "
+        "noting 25 or more deaths. The group quickly raised the death toll to 56."
+    )
+    claims = read(text)
+    assert one(claims, "25 or more").claimant == "Free Voices of Tarmala"
+    assert one(claims, "56").claimant == "Free Voices of Tarmala"
+    # what a participle says by the way does not go on into the next sentence
+    text = (
+        "The group issued a tweet suggesting that 160 civilians had died. "
+        "At least 73 dead civilians have been named."
+    )
+    assert one(read(text), "73").claimant is None
+    text = "The Red Crescent sent ambulances to the town. Its team counted 40 bodies."
+    crescent = mention(text, "Red Crescent", "organisation", "red-crescent")
+    assert one(read(text, mentions=[crescent]), "40").claimant_actor_id == "red-crescent"
+
+
 def test_an_estimate_noun_names_its_owner_and_beats_the_outer_speaker(read):
     text = (
         "He said there were only around 300 fighters, numbers that differ from a UN "

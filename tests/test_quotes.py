@@ -568,6 +568,36 @@ def test_it_said_speaks_for_the_body_that_spoke_before_not_one_named_in_passing(
     assert found[-1].speaker_actor_id == "syrian-observatory-for-human-rights"
 
 
+def test_it_opening_a_sentence_is_the_body_the_sentence_before_was_about(quotes_of):
+    found = quotes_of(
+        "With Britain reviewing its support and the United Nations condemning the raid, "
+        'the alliance was quick to defend itself.\nIt said: "Our pilots avoid homes."'
+    )
+    assert (found[-1].speaker, found[-1].speaker_actor_id) == ("the alliance", None)
+    found = quotes_of(
+        "The ministry released a statement denying any role in the raid. "
+        'It said: "We will investigate the case."'
+    )
+    assert found[-1].speaker == "The ministry"
+    # a sentence before with a speaker of its own: that speaker goes on
+    found = quotes_of(
+        "The army also took two villages while battles raged nearby said the Observatory. "
+        "It added that at least 16 insurgents were killed."
+    )
+    assert found[-1].speaker_actor_id == "syrian-observatory-for-human-rights"
+
+
+def test_what_someone_thought_or_believed_is_no_quotation(quotes_of):
+    found = quotes_of("They targeted what they thought were jihadist positions, officials said.")
+    assert [q.speaker for q in found] == ["officials"]
+    assert quotes_of("The planes hit what the pilots believed was an arms depot.") == []
+
+
+def test_a_name_the_parse_took_into_a_phrase_before_the_verb_speaks(quotes_of):
+    found = quotes_of('In a video Orient TV said: "The school was full of families."')
+    assert found[-1].speaker == "Orient TV"
+
+
 def test_they_said_goes_on_with_the_body_that_spoke_before(quotes_of):
     found = quotes_of(
         "Central Command claimed responsibility for the strike, but denied it had hit the "

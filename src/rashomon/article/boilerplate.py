@@ -341,7 +341,8 @@ class _Classifier:
     def _choose_title(self, nonblank: list[int]) -> None:
         """The headline: the first line before the reporting starts that reads as one.
 
-        Menus, widgets, date stamps, captions and mastheads above it are furniture; a first
+        Menus, widgets, date stamps, captions and mastheads above it are furniture (so is a
+        lone word above another short line: a page tab, "Geolocation"); a first
         line that is already a paragraph (a long sentence, a long quote) means the file has
         no headline, and the body keeps that paragraph.
         """
@@ -357,7 +358,8 @@ class _Classifier:
                 break
             if kind is LineKind.BODY:
                 break
-            fallback = i if fallback is None else fallback
+            if fallback is None or len(self.lines[fallback].text.split()) == 1:
+                fallback = i  # a lone word above another short line is a tab or a label
         title_index = fallback if title_index is None else title_index
         if title_index is None:
             return

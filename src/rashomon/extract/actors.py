@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 
 from rashomon.article.outlets import OutletDirectory
 from rashomon.extract.actor_dictionary import COUNTRY_ROLE_WORDS, ActorDictionary, role_words
+from rashomon.extract.agents import previous_body_subject
 from rashomon.extract.descriptions import DescriptionCues, find_descriptions
 from rashomon.extract.doc_text import doc_text
 from rashomon.extract.gazetteer import Gazetteer, country_alpha3
@@ -53,6 +54,7 @@ _ROLE_NOUNS = {
     "general", "mediator", "director", "governor", "mufti", "coordinator", "adviser", "advisor",
     "representative",
 }  # fmt: skip
+_GENERIC_ROLE_NOUNS = {"official"}  # a role of no office: "the UN aid official"
 _DEMONYMS = {
     "syrian": "SYR", "syrians": "SYR", "russian": "RUS", "russians": "RUS", "turkish": "TUR",
     "turks": "TUR", "american": "USA", "americans": "USA", "iranian": "IRN", "iranians": "IRN",
@@ -871,6 +873,9 @@ class _Resolver:
             for actor_id, title in self._titles(whole_lead=True)
         ]
         for chunk in self.noun_chunks:
+            if chunk.root.lemma_.lower() in _GENERIC_ROLE_NOUNS and chunk[0].lower_ == "the":
+                self._generic_role(chunk)
+                continue
             if chunk.root.lemma_.lower() not in _ROLE_NOUNS:
                 continue
             if chunk[0].lower_ in _INDEFINITE:
@@ -888,6 +893,27 @@ class _Resolver:
                         del self.mentions[key]
                     self._add(span, "title", holders.pop(), "role")
                     break
+
+    def _generic_role(self, chunk: Span) -> None:
+        """'Jamie Roe, the UN humanitarian coordinator, ... The UN aid official said': a
+        definite 'the <names> official' is the one person named before it whose title holds
+        every name in it (no dictionary role is that vague)."""
+        proper = [t for t in chunk if t.i != chunk.root.i and (t.is_upper or t.pos_ == "PROPN")]
+        names = frozenset().union(*(role_words(t.text) for t in proper))
+        if not names:
+            return
+        holders = {
+            actor_id
+            for actor_id, title in self._titles(whole_lead=True)
+            if title[0].idx < chunk.start_char and names <= role_words(
+                self.text[title[0].idx : title[-1].idx + len(title[-1])]
+            )
+        }  # fmt: skip
+        if len(holders) == 1:
+            start, end = chunk.start_char, chunk.end_char
+            for key in [k for k in self.mentions if k[0] < end and start < k[1]]:
+                del self.mentions[key]
+            self._add(chunk, "title", holders.pop(), "role")
 
     def _counterparts(self) -> None:
         """ "Her Russian counterpart", "Power's Russian counterpart": the holder of the
@@ -1191,6 +1217,13 @@ class _Resolver:
                 continue
             if token.head.lemma_.lower() not in self.m.speech_lemmas:
                 continue
+            subject = previous_body_subject(token)
+            if subject is not None:  # the body the sentence before was about
+                covering = [m for m in bodies if m.start <= subject.idx < m.end]
+                if covering:
+                    end = token.idx + len(token)
+                    self._add((token.idx, end), "pronoun", covering[0].actor_id, "pronoun")
+                continue  # else a body of no actor ("the coalition"): named as written
             sentence = token.sent
             previous = self.doc[sentence.start - 1].sent if sentence.start > 0 else sentence
             before = [m for m in bodies if previous.start_char <= m.start and m.end <= token.idx]

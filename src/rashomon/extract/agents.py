@@ -213,3 +213,33 @@ def _heading_word(tok: Token) -> bool:
         and tok.text.isupper()
         and tok.ent_type_ not in AGENT_ENTITIES
     )
+
+
+_BODY_KINDS = frozenset({"organisation", "government", "monitor", "media"})
+
+
+def previous_body_subject(pronoun: Token) -> Token | None:
+    """'The coalition released a statement. ⏎ It said: "..."': an 'it' that opens its
+    sentence goes on with the subject of the sentence before's main clause when that subject
+    is a body ("the coalition", "the ministry": an organisation, government, monitor or
+    outlet noun of `claimant_nouns`, or an organisation's name), rather than with a body
+    named in passing after it ("With the UN condemning the attack, the coalition defended
+    itself. It said ..."). None when the sentence before is about something else."""
+    sent = pronoun.sent
+    first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+    if first is None or first.i != pronoun.i or sent.start == 0:
+        return None
+    previous = pronoun.doc[sent.start - 1].sent
+    root = previous.root
+    from rashomon.extract.numbers.lexicon import NumberLexicon  # numbers imports this module
+
+    speech = NumberLexicon.load().sets.get("speech_verbs", frozenset())
+    main = [root, *(c for c in root.children if c.dep_ in ("conj", "ccomp", "parataxis"))]
+    if any(v.lemma_.lower() in speech for v in main):
+        return None  # a sentence with a speaker: the speaker rules decide ("..., said X.")
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if subject.ent_type_ == "ORG" or claimant_kind(subject) in _BODY_KINDS:
+        return subject
+    return None

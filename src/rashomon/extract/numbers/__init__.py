@@ -107,8 +107,8 @@ from spacy.tokens import Doc, Span, Token
 
 from rashomon.extract.doc_arrays import doc_arrays
 from rashomon.extract.doc_text import doc_text
-from rashomon.extract.numbers.attribution import _Cues
-from rashomon.extract.numbers.claimant import ClaimantNamer
+from rashomon.extract.numbers.attribution import _agents, _Cues
+from rashomon.extract.numbers.claimant import Claimant, ClaimantNamer
 from rashomon.extract.numbers.counted import _clause_verb, _Counted, _locative, _same, _short
 from rashomon.extract.numbers.expression import _TOLLS, _clean, _Expr, _Reading
 from rashomon.extract.numbers.figure import _Figure, _FigureReader
@@ -139,14 +139,70 @@ def find_numbers(
     if kind_of is not None:
         reader.kind_of = kind_of  # type: ignore[method-assign]
     claims: list[NumberClaim] = []
+    last: tuple[Span, int] | None = None  # the sentence before and where its claims begin
     for sent in _sentences(doc):
         try:
-            claims += reader.sentence(sent)
+            found = reader.sentence(sent)
+            if not found and last is not None and _same_paragraph(last[0], sent):
+                claims[last[1] :] = _claimed_after(reader, sent, claims[last[1] :])
+            last = (sent, len(claims))
+            claims += found
         except Exception:  # a bulkhead: one unreadable sentence must not sink the article
             log.warning(
                 "numbers: skipped the sentence at offset %d", sent.start_char, exc_info=True
             )
     return claims
+
+
+def _claimed_after(reader: _Article, sent: Span, before: list[NumberClaim]) -> list[NumberClaim]:
+    """'Dozens were killed. This was announced by the governor.': a sentence of no numbers
+    whose speech verb has 'this' (or 'that', 'these') for what is said gives its speaker
+    to the figures of the sentence before that have no claimant."""
+    if not before or all(c.claimant is not None for c in before):
+        return before
+    who = _back_reference(reader, sent)
+    if who is None:
+        return before
+    return [
+        c if c.claimant is not None
+        else replace(c, claimant=who.text, claimant_actor_id=who.actor_id, claimant_kind=who.kind)
+        for c in before
+    ]  # fmt: skip
+
+
+def _back_reference(reader: _Article, sent: Span) -> Claimant | None:
+    speech = reader.lex.sets.get("speech_verbs", frozenset())
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in speech:
+            continue
+        said = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
+        if not any(c.lower_ in _DEMONSTRATIVE for c in said):
+            continue
+        if any(c.dep_ == "nsubjpass" for c in said):
+            speakers = _agents(tok)
+        else:
+            speakers = [c for c in tok.children if c.dep_ == "nsubj"]
+        for speaker in speakers:
+            who = reader.namer.name(speaker)
+            if who is not None and who.actor_id is None:  # "the head of X Ivan Petrenko"
+                named = _person_in(reader, speaker)
+                who = named or who
+            if who is not None:
+                return who
+    return None
+
+
+def _person_in(reader: _Article, head: Token) -> Claimant | None:
+    """The person a description names inside its own phrase: 'the head of the regional
+    administration Ivan Petrenko in a post' is Petrenko."""
+    for tok in head.subtree:
+        mention = reader.mention_at(tok)
+        if mention is not None and mention.kind == "person" and mention.actor_id:
+            return Claimant(reader.named(mention), mention.actor_id, "person")
+    return None
+
+
+_DEMONSTRATIVE = frozenset({"this", "that", "these"})
 
 
 def _sentences(doc: Doc) -> list[Span]:

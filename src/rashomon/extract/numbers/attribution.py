@@ -25,6 +25,7 @@ class _Cue:
     cue: Token
     claimant: Token | None
     kind: str  # speech, according, noun
+    carries: bool = True  # its speaker may go on into the next sentence (`last_speaker`)
 
 
 class _Cues:
@@ -80,6 +81,12 @@ class _Cues:
                 # "the Observatory quoted sources as saying", "Barazi was quoted as saying":
                 # the one quoting, else the one quoted
                 subjects = [c for c in tok.head.head.children if c.dep_ in _SUBJECTS]
+            participle = not subjects and tok.dep_ == "advcl" and tok.tag_ == "VBG"
+            if participle:
+                # "X was the first to report it, initially noting 25 deaths": the subject of
+                # the clause the participle hangs on (for this sentence only: what it says
+                # comes by the way, and the next sentence is not its)
+                subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
             issued = tok.dep_ == "acl" and lex.has("claim_nouns", tok.head.lemma_.lower())
             if not subjects and issued:
                 # "UOSSM released a statement saying ...": the statement's owner, else whoever
@@ -102,7 +109,7 @@ class _Cues:
                 scope |= {t.i for t in tok.head.subtree if t.i < tok.i} - {
                     t.i for t in subject.subtree
                 }
-            return _Cue(frozenset(scope), tok, subject, "speech")
+            return _Cue(frozenset(scope), tok, subject, "speech", carries=not participle)
         if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
             to = tok.nbor()
             source = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -295,7 +302,7 @@ class _Cues:
     def last_speaker(self) -> Claimant | None:
         """The agent of the sentence's last speech or 'according to' attribution."""
         for cue in sorted(self.cues, key=lambda c: -c.cue.i):
-            if cue.kind != "noun" and cue.claimant is not None:
+            if cue.kind != "noun" and cue.claimant is not None and cue.carries:
                 who = self.namer.name(cue.claimant)
                 if who is not None:
                     return who

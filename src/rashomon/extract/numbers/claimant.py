@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from rashomon.extract.agents import left_trim
+from rashomon.extract.agents import left_trim, previous_body_subject
 from rashomon.extract.numbers.counted import _short
 
 if TYPE_CHECKING:
@@ -105,11 +105,26 @@ class ClaimantNamer:
             text = self._phrase(tok)
             if noun_kind in self.lex.sets.get("generic_claimant_kinds", ()) and self._generic(tok):
                 antecedent = self._antecedent(noun_kind, tok.idx, _indefinite(tok))
+                if (
+                    antecedent is None
+                    and self.lex.has("generic_organisation_nouns", tok.lemma_.lower())
+                    and not _indefinite(tok)
+                ):
+                    antecedent = self._named_before(tok)  # "the group", "his team"
                 if antecedent is not None:
                     return antecedent
             return Claimant(text, None, noun_kind)
         if tok.pos_ == "PROPN" and tok.ent_type_ in _NAME_ENTITIES:
             return Claimant(self._phrase(tok), None, _NAME_ENTITIES[tok.ent_type_])
+        if tok.pos_ == "PROPN":  # "local group Free Voices of Manbij": a name its
+            described = [  # description calls a body, though no tagger knew it
+                c for c in tok.lefts
+                if c.dep_ == "compound" and self._noun_kind(c) in (ORGANISATION, MONITOR, MEDIA)
+            ]  # fmt: skip
+            if described:
+                kind = self._noun_kind(described[-1])
+                text = self.a.doc[described[-1].i + 1 : tok.right_edge.i + 1].text
+                return Claimant(_short(text), None, kind or ORGANISATION)
         members = _members(tok)
         if members is not None:  # "a number of opposition groups reported"
             return self.name(members)
@@ -238,6 +253,18 @@ class ClaimantNamer:
             return False  # "media reported", "state media said": no one named before
         return not any(c.dep_ == "appos" for c in tok.children)
 
+    def _named_before(self, tok: Token) -> Claimant | None:
+        """'Local group X was the first to report it. The group raised the toll to 56': a
+        definite organisation noun that stands for no earlier claimant is the organisation
+        named last in its sentence or the two before (not a state, army or government)."""
+        mention = self.a.group_antecedent(tok)
+        if mention is None or not mention.actor_id:
+            return None
+        kind = self._actor_kind(mention.actor_id, mention.kind)
+        if kind not in (ORGANISATION, MONITOR, MEDIA):
+            return None
+        return Claimant(self.a.named(mention), mention.actor_id, kind)
+
     def _antecedent(self, kind: str, before: int, indefinite: bool = False) -> Claimant | None:
         # a monitor is an organisation too: "the Britain-based group", "the group said" after
         # the Observatory was quoted is the Observatory
@@ -281,6 +308,9 @@ class ClaimantNamer:
         word = tok.lower_
         if word not in _ORGANISATION_PRONOUNS | _PERSON_PRONOUNS:
             return None
+        subject = previous_body_subject(tok) if word == "it" else None
+        if subject is not None:  # "The coalition ... . It said 40 were killed"
+            return self.name(subject)
         floor = self.a.sentences_back(tok, 2)
         wanted = ("person", "title") if word in _PERSON_PRONOUNS else ("organisation",)
         for m in reversed(self.a.mentions):

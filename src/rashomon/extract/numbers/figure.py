@@ -28,7 +28,8 @@ The victim group is the counted noun's group ("children", "civilians"); "members
 the noun it was tied to; anyone else is `people`.
 
 The scope is `cumulative` when the clause runs over a period longer than a day ("since
-Saturday", "over the past week", "in two days", "so far", "a total of"), with
+Saturday", "over the past week", "in two days", "to date", "so far in the offensive"; a bare
+"so far" says a toll may still rise, not that it spans days), with
 `scope_since` the date a "since" resolves to; `overall` when the war is the subject or the
 period ("the five-year war has killed", "since the conflict began"); else `incident`.
 A day ("in the past 24 hours") is still one incident: incidents are reckoned by the day.
@@ -102,11 +103,13 @@ class _FigureReader:
         if them is not None and own is None:  # "killing 22 people, seven of them children"
             measure, verb, link = None, None, them.i
         if measure is None and link is None and people:
-            measure = self._adjacent_measure(expr, noun)
+            measure = self._adjacent_measure(expr, noun) or self._shared_participle(noun)
         fallback = self._noun_measure(noun, counted) or OTHER
         if measure is None and link is None:
             measure = fallback
         victims = self._victims(noun, counted) if people else None
+        if people and _under_age(noun, expr, self.sent, self.lex):  # "32 under the age of 10"
+            victims = "children"
         scope, since = self._scope(verb or _clause_verb(anchor), range(expr.first, expr.last))
         return _Figure(measure, victims, scope, since, link, people, fallback)
 
@@ -300,6 +303,14 @@ class _FigureReader:
         word = prep.lower_
         owner = prep.head
         if word in ("including", "among", "excluding") and owner.i != prep.i:
+            if owner.pos_ in ("VERB", "AUX"):  # "73 civilians have been named, including 11
+                counted = [  # children": the list hangs on the verb, it counts its subject
+                    c for c in owner.children
+                    if c.dep_ in ("nsubjpass", "nsubj", "dobj") and c.i < prep.i
+                    and any(g.dep_ == "nummod" for g in c.children)
+                ]  # fmt: skip
+                if counted:
+                    return None, None, counted[-1].i
             return None, None, owner.i
         if word == "of":
             found = self._word_measure(owner, people, verb=False)
@@ -393,6 +404,19 @@ class _FigureReader:
             return None  # "saved the lives of 30"
         return found
 
+    def _shared_participle(self, noun: Token | None) -> str | None:
+        """'counted 32 children and over 60 adults killed': a participle of harm after the
+        last of coordinated counts tells the measure of the earlier ones too."""
+        if noun is None:
+            return None
+        for conj in noun.children:
+            if conj.dep_ != "conj" or not any(c.dep_ == "nummod" for c in conj.children):
+                continue
+            for c in conj.children:
+                if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == conj.i + 1:
+                    return self._verb_measure(c, True)
+        return None
+
     def _adjacent_measure(self, expr: _Expr, noun: Token | None) -> str | None:
         """When the parse ties the number to nothing that says what happened (wire copy
         without commas bends it), the words around it: a casualty verb just before the
@@ -462,7 +486,7 @@ class _FigureReader:
             return True
         if lex.has("fighter_nouns", lemma) or lex.has("member_nouns", lemma):
             return True
-        if lemma in ("people", "person", "man", "men", "individual", "other", "civilian"):
+        if lemma in ("people", "person", "man", "men", "individual", "other", "civilian", "adult"):
             return True
         if lex.group("measure_words", lemma) and noun.pos_ in ("NOUN", "ADJ", "PROPN"):
             return lemma not in ("siege", "evacuation", "displacement", "killing", "execution")
@@ -572,7 +596,7 @@ class _FigureReader:
             elif lex.has("period_prepositions", low) and tok.dep_ == "prep":
                 if self._period_days(tok) > 1:
                     cumulative = True
-            elif self._running_total(tok):
+            elif self._running_total(tok, region):
                 cumulative = True
         clause = _clause_verb(verb)
         if clause is not None and not cumulative:  # "a total of 24 were killed in ..."
@@ -633,13 +657,41 @@ class _FigureReader:
             c.dep_ == "amod" and self.lex.has("several_words", c.lower_) for c in obj.children
         )
 
-    def _running_total(self, tok: Token) -> bool:
+    def _running_total(self, tok: Token, region: range) -> bool:
+        """'to date', 'cumulatively'; 'so far' only with what it runs over in the clause (a
+        period preposition before a common noun: 'so far in the offensive')."""
         doc, lex = self.a.doc, self.lex
         for size in (3, 2, 1):
             words = " ".join(doc_arrays(doc).lower[tok.i : min(tok.i + size, self.sent.end)])
             if lex.has("running_total_words", words):
-                return True
+                return not lex.has("rising_count_words", words) or any(
+                    doc[k].dep_ == "prep"
+                    and lex.has("period_prepositions", doc[k].lower_)
+                    and any(c.dep_ == "pobj" and c.pos_ == "NOUN" for c in doc[k].children)
+                    for k in region
+                )
         return False
+
+
+_AGE_OF_CHILDREN = 18
+
+
+def _under_age(noun: Token | None, expr: _Expr, sent: Span, lex: object) -> bool:
+    """The counted are children by their age: 'more than 32 under the age of 10', '15 people
+    aged under 18', '12 of them below the age of five' (an age to 18 right after the count)."""
+    k = max(expr.last, noun.i + 1 if noun is not None else 0)
+    words = [t.lower_ for t in sent.doc[k : min(k + 8, sent.end)]]
+    for lead in (["of", "them"], ["aged"]):
+        if words[: len(lead)] == lead:
+            words = words[len(lead) :]
+    if not words or words[0] not in ("under", "below"):
+        return False
+    words = words[1:]
+    for lead in (["the", "age", "of"], ["age", "of"]):
+        if words[: len(lead)] == lead:
+            words = words[len(lead) :]
+    age = _spelled(words[0], lex) if words else None
+    return age is not None and 0 < age <= _AGE_OF_CHILDREN
 
 
 def _two_counts(prep: Token) -> bool:

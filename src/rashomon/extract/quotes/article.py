@@ -31,6 +31,8 @@ from rashomon.extract.quotes.tokens import (
 )
 from rashomon.model import ActorMention, Quote
 
+_BELIEF_VERBS = frozenset({"think", "believe", "assume", "suspect", "suppose", "consider"})
+
 
 @lru_cache(maxsize=1)
 def _packaged_outlets() -> OutletDirectory:
@@ -161,6 +163,16 @@ class _Article(_Speech, _Speakers):
         sense = self.verbs.get(token.lemma_)
         if sense is None or _passive(token):
             return None
+        subject = _subject(token)
+        if (
+            token.lemma_.lower() in _BELIEF_VERBS
+            and subject is not None
+            and subject.i < token.i
+            and subject.left_edge.i > 0
+            and self.doc[subject.left_edge.i - 1].lower_ in ("what", "whatever")
+        ):
+            return None  # "hit what they thought were positions": a belief, no speech
+        # ("what Moscow calls a 'special operation'" stays: the words are Moscow's)
         if any(
             (q := _quoting_verb(g)) is not None and q.i == token.i
             for c in token.children

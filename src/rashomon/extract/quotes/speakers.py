@@ -11,6 +11,7 @@ from rashomon.extract.agents import (
     is_agent,
     left_trim,
     named_head,
+    previous_body_subject,
 )
 from rashomon.extract.quotes.tokens import (
     _PERSONAL,
@@ -70,6 +71,11 @@ class _Speakers:
             self.last_statement = cue
         if head.lower_ in ("it", "they") and cue.actor_id is None:
             self._continued(cue)
+        if head.lower_ == "it" and cue.actor_id is None and cue.named is None:
+            subject = previous_body_subject(head)  # "The coalition ... . It said: ..."
+            if subject is not None:
+                first = left_trim(self.doc, subject.left_edge.i, subject)
+                cue.named = self._text(agent_span(self.doc, first, subject.i + 1, subject))
         self.spoken.append(cue)
         if head.lower_ in _PERSONAL:
             return

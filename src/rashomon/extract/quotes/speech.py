@@ -87,6 +87,11 @@ class _Speech:
         """No parsed subject: the words between quotation and cue, or right after the cue."""
         first, last = self.token_spans[k]
         verb = cue.verb.i
+        named = self._name_before(verb)
+        if first > verb and named is not None:  # 'In a video Jisr TV said: "..."': a name
+            cue.speaker = named  # the parse took into the phrase before it
+            cue.head = self.doc[named[0] : named[1]].root
+            return True
         if first > verb:  # 'Khoja rejected ..., stressing that "..."': the clause's subject
             frame = self._frame(first, -1)
             lo = frame[0].i if frame else verb
@@ -106,6 +111,21 @@ class _Speech:
         cue.speaker = span
         cue.head = self.doc[span[0] : span[1]].root
         return True
+
+    def _name_before(self, verb: int) -> tuple[int, int] | None:
+        """A named speaker right before a subjectless speech verb, inside the phrase before
+        it ('In a video Jisr TV said'): an organisation's or person's name ending there."""
+        if verb == 0:
+            return None
+        last = self.doc[verb - 1]
+        if last.ent_type_ not in ("ORG", "PERSON") or self.quoted[last.i] >= 0:
+            return None
+        start = last.i
+        while start > 0 and self.doc[start].ent_iob_ == "I":
+            start -= 1
+        if start == 0 or self.doc[start - 1].sent.start != self.doc[verb].sent.start:
+            return None
+        return start, verb
 
     def _nominal(self, lo: int, hi: int) -> tuple[int, int] | None:
         """[lo, hi) trimmed when it is a noun phrase (no verb, a noun or pronoun in it)."""
