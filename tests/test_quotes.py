@@ -724,3 +724,18 @@ def test_a_city_hall_can_speak(quotes_of):
         "“About 30 people died in the school,” Newtown city hall wrote on Telegram on Friday."
     )
     assert one(quotes, "About 30 people").speaker == "Newtown city hall"
+
+
+def test_it_said_is_no_body_that_was_only_acted_on(quotes_of):
+    """A body named as a passive subject ("was blamed") did not speak: a later "it said"
+    with no speaking body near it stays unnamed."""
+    found = quotes_of(
+        "The Syrian army was blamed for the raid. Rescuers searched the rubble all night. "
+        "It said 20 people died."
+    )
+    assert one(found, "20 people").speaker_actor_id is None
+    found = quotes_of(
+        "The Syrian army shelled the town. Rescuers searched the rubble all night. "
+        "It said 20 people died."
+    )
+    assert one(found, "20 people").speaker_actor_id is not None  # the army that acted

@@ -1235,7 +1235,7 @@ class _Resolver:
             # "The monitor counted 20 dead. The toll may rise. It said ...": failing both, the
             # body that was the subject of its clause in the window
             doers = [m for m in bodies if window <= m.start and m.end <= token.idx
-                     and self._is_subject(m)]  # fmt: skip
+                     and self._is_active_subject(m)]  # fmt: skip
             chosen = (speakers or before or doers)[-1:]
             if chosen:
                 end = token.idx + len(token)
@@ -1249,7 +1249,7 @@ class _Resolver:
             sentence = self.doc[sentence.start - 1].sent
         return sentence.start_char
 
-    def _is_subject(self, mention: ActorMention) -> bool:
+    def _is_active_subject(self, mention: ActorMention) -> bool:
         """The mention heads its clause's active subject (narrower than `_doing`: a passive
         subject or agent is no referent for a later "it said")."""
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -1265,6 +1265,8 @@ class _Resolver:
         return span.root.head.lemma_.lower() in self.m.speech_lemmas
 
     def _is_subject(self, mention: ActorMention) -> bool:
+        """The mention heads a subject, an apposition or the sentence: a person named so is
+        whom a later "he" or "she" most likely means."""
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         return span is not None and span.root.dep_ in ("nsubj", "nsubjpass", "appos", "ROOT")
 
