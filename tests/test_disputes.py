@@ -985,6 +985,19 @@ def test_a_named_doer_against_a_doer_not_known():
     assert incident_disputes(incident(named, own), [], RELATIONS, GAZETTE, ARTICLES) == []
 
 
+def test_the_writers_own_caution_about_the_doer_it_relays_is_no_rival_account():
+    caution = Attribution(None, "could not independently verify who was responsible", None,
+                          None, 50, 100)  # fmt: skip
+    relayed = replace(report("a2", "BBC", doers=[("russia", "Syrian Coalition")]),
+                      doubted_by=(caution,))  # fmt: skip
+    named = report("a1", "AFP", doers=[("russia", "SOHR")])
+    assert incident_disputes(incident(named, relayed), [], RELATIONS, GAZETTE, ARTICLES) == []
+    # an article naming no doer that says who did it is not known still tells its own account
+    bare = replace(report("a2", "BBC"), doubted_by=(caution,))
+    (dispute,) = incident_disputes(incident(named, bare), [], RELATIONS, GAZETTE, ARTICLES)
+    assert dispute.kind == "perpetrator"
+
+
 def test_who_says_it_never_happened_against_those_who_report_it():
     said = "Russia said the reports of the strike were fabricated."
     refuter = Attribution("russia", said, "Russia", "russia", 30, 40)
