@@ -890,6 +890,8 @@ def test_a_count_among_a_larger_one_is_a_part_not_a_disputed_toll():
         "Shelling killed three civilians including one child, the monitor said.",
         "At least 17 were killed, among them one child.",
         "The dead included three women and one child, the monitor said.",
+        'The group said the toll includes "12 patients, 10 staff and one child."',
+        'The toll includes "one child, two doctors and three nurses."',
     ):
         part = toll("a1", "one", 1, "exact", "SOHR", sentence=sentence,
                     start=sentence.index("one"), victims="children")  # fmt: skip

@@ -124,8 +124,8 @@ _MORE = re.compile(r"^\s+more\b", re.IGNORECASE)
 # officers": a count of some of those another count of the sentence holds; so is a later
 # count of the same list ("the dead included three children and two doctors")
 _AMONG = re.compile(
-    r"\b(?:including|includ(?:es|ed)|among them|among whom|of whom|of them)\s+"
-    r"(?:[^,.;:]{1,40}?(?:,\s*|\s+and\s+))?$",
+    r"\b(?:including|includ(?:es|ed)|among them|among whom|of whom|of them)\s+[\"“']?"
+    r"(?:[^,.;:]{1,40}?(?:,\s*|\s+and\s+)){0,3}$",
     re.IGNORECASE,
 )
 _AMONG_REACH = 60  # characters read before a count for the word that makes it a part
