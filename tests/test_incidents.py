@@ -811,6 +811,24 @@ def test_by_names_a_doer_after_an_attack_not_after_a_deal_or_a_backer():
         assert report.perpetrator_ids == doers, text
 
 
+def test_the_doers_an_open_question_weighs_are_named_by_no_one():
+    for text, doers in (
+        ("It is unclear whether the strike by Russia or a rebel rocket hit Maarat al-Numan.", ()),
+        ("It is unclear whether a rebel rocket or a strike by Russia hit Maarat al-Numan.", ()),
+        ("An air strike carried out by Russia hit Maarat al-Numan.", ("russia",)),
+    ):
+        body = text
+        mention = MentionFact("a1", body.index("Russia"), body.index("Russia") + 6, "Russia",
+                              "organization", 0, len(body), actor_id="russia")  # fmt: skip
+        facts = ArticleFacts(
+            article=ARTICLE, body=body,
+            events=(ev(body, body, "hit", mode="aerial"),),
+            mentions=(place_mention(body, "Maarat al-Numan", "maarat", body), mention),
+        )  # fmt: skip
+        (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+        assert report.perpetrator_ids == doers, text
+
+
 def test_who_takes_a_town_in_the_same_breath_is_no_doer_of_the_strike():
     text = "Russia seized the town as an air strike killed 20 people in Maarat al-Numan."
     capture = replace(ev(text, text, "seized", sources=("russia",)), mode="occupy")

@@ -50,8 +50,31 @@ def doers_of(
             ),
             *_accused(stances, facts, gazette),
         ))
-        if not _from_the_air(kind, a, group.sentences) or _flies(a.actor_id, gazette)
+        if (not _from_the_air(kind, a, group.sentences) or _flies(a.actor_id, gazette))
+        and not _in_open_question(a, facts.body)
     )  # fmt: skip
+
+
+# "it is still unclear whether the hospital was hit by an Israeli Air Force strike or a
+# failed Hamas launch": the doers the question weighs are named by no one
+_OPEN_QUESTION = re.compile(
+    r"\b(?:unclear|not (?:immediately |yet )?(?:clear|known)|unknown|uncertain|undetermined|"
+    r"(?:could ?n[o'’]?t|can ?n[o'’]?t|cannot|unable to)\s+(?:\w+\s+)?(?:determine|say|"
+    r"confirm|verify|establish))\s+(?:whether|if)\b(?P<weighed>[^.;]*)$",
+    re.IGNORECASE,
+)
+_OR_AFTER = re.compile(r"^[^.;]*?\bor\b", re.IGNORECASE)
+_OR = re.compile(r"\bor\b", re.IGNORECASE)
+
+
+def _in_open_question(doer: Attribution, body: str) -> bool:
+    """Whether a doer is one of the alternatives a doubt weighs ("unclear whether X or
+    Y"), within its sentence."""
+    question = _OPEN_QUESTION.search(body[max(0, doer.start - 200) : doer.start])
+    if question is None:
+        return False
+    after = body[doer.end : doer.end + 200]
+    return _OR.search(question.group("weighed")) is not None or _OR_AFTER.match(after) is not None
 
 
 def deniers_of(
