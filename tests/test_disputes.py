@@ -972,6 +972,16 @@ def test_a_running_total_is_shown_with_the_strike_but_never_set_against_its_toll
     assert figure_.status == "agreed" and len(figure_.claims) == 2
 
 
+def test_parts_of_a_toll_told_in_another_sentence_are_no_steps_of_its_rise():
+    first = toll("a1", "at least 19", 19, "at_least", "the aid group", low=19)
+    said = 'The group said the toll includes "12 patients, 10 staff and seven bodies."'
+    part = toll("a2", "seven", 7, "exact", "the group", sentence=said, start=said.index("seven"))
+    found = incident(report("a1", "AFP", [first]), report("a2", "BBC", [part]))
+    figures_ = {("a1", 0): first, ("a2", part.start): part}
+    (figure_,) = incident_figures(found, figures_, ARTICLES)
+    assert figure_.status == "agreed" and not figure_.clashes
+
+
 def test_a_named_doer_against_a_doer_not_known():
     doubt = Attribution(None, "unclear who carried out", "SOHR", "sohr", 10, 33)
     named = report("a1", "AFP", doers=[("russia", "Syrian Coalition")])
