@@ -829,6 +829,23 @@ def test_the_doers_an_open_question_weighs_are_named_by_no_one():
         assert report.perpetrator_ids == doers, text
 
 
+def test_who_names_or_condemns_the_deed_is_no_doer_of_it():
+    for text, doers in (
+        ("Russia called the air strike on Maarat al-Numan a massacre.", ()),
+        ("Russia has condemned the air strike on Maarat al-Numan.", ()),
+        ("Russia carried out the air strike on Maarat al-Numan.", ("russia",)),
+    ):
+        body = text
+        event = ev(body, body, "air strike", mode="aerial")
+        event = replace(event, sources=(Argument(0, 6, "Russia", "russia"),))
+        facts = ArticleFacts(
+            article=ARTICLE, body=body, events=(event,),
+            mentions=(place_mention(body, "Maarat al-Numan", "maarat", body),),
+        )  # fmt: skip
+        (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+        assert report.perpetrator_ids == doers, text
+
+
 def test_who_takes_a_town_in_the_same_breath_is_no_doer_of_the_strike():
     text = "Russia seized the town as an air strike killed 20 people in Maarat al-Numan."
     capture = replace(ev(text, text, "seized", sources=("russia",)), mode="occupy")
