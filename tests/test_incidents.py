@@ -846,6 +846,25 @@ def test_who_names_or_condemns_the_deed_is_no_doer_of_it():
         assert report.perpetrator_ids == doers, text
 
 
+def test_a_claim_the_parse_made_a_subject_does_and_denies_nothing():
+    text = "The army denied the air strike on Maarat al-Numan that the Russia claims killed 20."
+    for source, doers in (("the Russia claims", ()), ("Russia", ("russia",))):
+        event = ev(text, text, "air strike", mode="aerial")
+        at = text.index(source)
+        argument = Argument(at, at + len(source), source, "russia")
+        negated = replace(ev(text, text, "killed", factuality="negated"), sources=(argument,))
+        facts = ArticleFacts(
+            article=ARTICLE, body=text,
+            events=(event, replace(negated, factuality="asserted")),
+            mentions=(place_mention(text, "Maarat al-Numan", "maarat", text),),
+        )  # fmt: skip
+        (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+        assert report.perpetrator_ids == doers, source
+        facts = replace(facts, events=(event, negated))
+        (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+        assert tuple(d.actor_id for d in report.denied_by) == doers, source
+
+
 def test_who_takes_a_town_in_the_same_breath_is_no_doer_of_the_strike():
     text = "Russia seized the town as an air strike killed 20 people in Maarat al-Numan."
     capture = replace(ev(text, text, "seized", sources=("russia",)), mode="occupy")

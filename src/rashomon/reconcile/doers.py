@@ -78,6 +78,13 @@ _OR_AFTER = re.compile(r"^[^.;]*?\bor\b", re.IGNORECASE)
 _OR = re.compile(r"\bor\b", re.IGNORECASE)
 
 
+# "the blast that the Hamas claims killed 500": a parse that made a claim the subject of
+# the deed; a claim, report or figure does nothing, whoever's it is
+_A_CLAIM = re.compile(
+    r"\b(?:claims|reports|figures|statements?|allegations?|accounts?|estimates?)$", re.IGNORECASE
+)
+
+
 def _in_open_question(doer: Attribution, body: str) -> bool:
     """Whether a doer is one of the alternatives a doubt weighs ("unclear whether X or
     Y"), within its sentence."""
@@ -199,6 +206,8 @@ def _perpetrators(
         for argument in event.sources:
             actor_id = argument.actor_id
             if not actor_id or actor_id in seen or not acting(actor_id, event, facts, gazette):
+                continue
+            if _A_CLAIM.search(argument.text):
                 continue
             seen.add(actor_id)
             claimant, claimant_id = _claimant(event, facts)
@@ -537,6 +546,8 @@ def _denials(
         if _intent_only(event) or _owned_before(event) or _habitual(event) or _of_a_kind(event):
             continue  # "denied deliberately targeting a mosque": not that it struck
         for argument in event.sources:
+            if _A_CLAIM.search(argument.text):
+                continue
             claimant, claimant_id = _claimant(event, facts)
             actor_id = argument.actor_id
             if argument.text.lower() in PRONOUNS:
