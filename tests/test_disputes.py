@@ -890,6 +890,8 @@ def test_a_count_among_a_larger_one_is_a_part_not_a_disputed_toll():
         "Shelling killed three civilians including one child, the monitor said.",
         "At least 17 were killed, among them one child.",
         "The dead included three women and one child, the monitor said.",
+        'The group said the toll includes "12 patients, 10 staff and one child."',
+        'The toll includes "one child, two doctors and three nurses."',
     ):
         part = toll("a1", "one", 1, "exact", "SOHR", sentence=sentence,
                     start=sentence.index("one"), victims="children")  # fmt: skip
@@ -970,6 +972,16 @@ def test_a_running_total_is_shown_with_the_strike_but_never_set_against_its_toll
     assert figure_.status == "agreed" and len(figure_.claims) == 2
 
 
+def test_parts_of_a_toll_told_in_another_sentence_are_no_steps_of_its_rise():
+    first = toll("a1", "at least 19", 19, "at_least", "the aid group", low=19)
+    said = 'The group said the toll includes "12 patients, 10 staff and seven bodies."'
+    part = toll("a2", "seven", 7, "exact", "the group", sentence=said, start=said.index("seven"))
+    found = incident(report("a1", "AFP", [first]), report("a2", "BBC", [part]))
+    figures_ = {("a1", 0): first, ("a2", part.start): part}
+    (figure_,) = incident_figures(found, figures_, ARTICLES)
+    assert figure_.status == "agreed" and not figure_.clashes
+
+
 def test_a_named_doer_against_a_doer_not_known():
     doubt = Attribution(None, "unclear who carried out", "SOHR", "sohr", 10, 33)
     named = report("a1", "AFP", doers=[("russia", "Syrian Coalition")])
@@ -983,6 +995,19 @@ def test_a_named_doer_against_a_doer_not_known():
         unsure, doubted_by=(replace(doubt, claimant="Syrian Coalition", claimant_actor_id=None),)
     )
     assert incident_disputes(incident(named, own), [], RELATIONS, GAZETTE, ARTICLES) == []
+
+
+def test_the_writers_own_caution_about_the_doer_it_relays_is_no_rival_account():
+    caution = Attribution(None, "could not independently verify who was responsible", None,
+                          None, 50, 100)  # fmt: skip
+    relayed = replace(report("a2", "BBC", doers=[("russia", "Syrian Coalition")]),
+                      doubted_by=(caution,))  # fmt: skip
+    named = report("a1", "AFP", doers=[("russia", "SOHR")])
+    assert incident_disputes(incident(named, relayed), [], RELATIONS, GAZETTE, ARTICLES) == []
+    # an article naming no doer that says who did it is not known still tells its own account
+    bare = replace(report("a2", "BBC"), doubted_by=(caution,))
+    (dispute,) = incident_disputes(incident(named, bare), [], RELATIONS, GAZETTE, ARTICLES)
+    assert dispute.kind == "perpetrator"
 
 
 def test_who_says_it_never_happened_against_those_who_report_it():

@@ -417,6 +417,15 @@ def test_a_statement_released_is_its_issuers(read):
     )
 
 
+def test_a_claim_the_parse_made_a_noun_subject_is_its_owners(read):
+    text = (
+        "Israel has denied it was responsible for the blast at a clinic that the Hamas claims "
+        "killed at least 50 people."
+    )
+    found = read(text, ("Israel", "organisation", "army"), ("Hamas", "organisation", "nusra"))
+    assert one(found, "50").claimant_actor_id == "nusra"
+
+
 def test_respectively_shares_out_a_reported_statements_numbers(nlp):
     text = "Russia and the United States said 12 and 20 people were killed, respectively."
     cue = text.index("said")

@@ -883,6 +883,60 @@ def test_by_names_a_doer_after_an_attack_not_after_a_deal_or_a_backer():
         assert report.perpetrator_ids == doers, text
 
 
+def test_the_doers_an_open_question_weighs_are_named_by_no_one():
+    for text, doers in (
+        ("It is unclear whether the strike by Russia or a rebel rocket hit Maarat al-Numan.", ()),
+        ("It is unclear whether a rebel rocket or a strike by Russia hit Maarat al-Numan.", ()),
+        ("An air strike carried out by Russia hit Maarat al-Numan.", ("russia",)),
+    ):
+        body = text
+        mention = MentionFact("a1", body.index("Russia"), body.index("Russia") + 6, "Russia",
+                              "organization", 0, len(body), actor_id="russia")  # fmt: skip
+        facts = ArticleFacts(
+            article=ARTICLE, body=body,
+            events=(ev(body, body, "hit", mode="aerial"),),
+            mentions=(place_mention(body, "Maarat al-Numan", "maarat", body), mention),
+        )  # fmt: skip
+        (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+        assert report.perpetrator_ids == doers, text
+
+
+def test_who_names_or_condemns_the_deed_is_no_doer_of_it():
+    for text, doers in (
+        ("Russia called the air strike on Maarat al-Numan a massacre.", ()),
+        ("Russia has condemned the air strike on Maarat al-Numan.", ()),
+        ("Russia carried out the air strike on Maarat al-Numan.", ("russia",)),
+    ):
+        body = text
+        event = ev(body, body, "air strike", mode="aerial")
+        event = replace(event, sources=(Argument(0, 6, "Russia", "russia"),))
+        facts = ArticleFacts(
+            article=ARTICLE, body=body, events=(event,),
+            mentions=(place_mention(body, "Maarat al-Numan", "maarat", body),),
+        )  # fmt: skip
+        (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+        assert report.perpetrator_ids == doers, text
+
+
+def test_a_claim_the_parse_made_a_subject_does_and_denies_nothing():
+    text = "The army denied the air strike on Maarat al-Numan that the Russia claims killed 20."
+    for source, doers in (("the Russia claims", ()), ("Russia", ("russia",))):
+        event = ev(text, text, "air strike", mode="aerial")
+        at = text.index(source)
+        argument = Argument(at, at + len(source), source, "russia")
+        negated = replace(ev(text, text, "killed", factuality="negated"), sources=(argument,))
+        facts = ArticleFacts(
+            article=ARTICLE, body=text,
+            events=(event, replace(negated, factuality="asserted")),
+            mentions=(place_mention(text, "Maarat al-Numan", "maarat", text),),
+        )  # fmt: skip
+        (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+        assert report.perpetrator_ids == doers, source
+        facts = replace(facts, events=(event, negated))
+        (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+        assert tuple(d.actor_id for d in report.denied_by) == doers, source
+
+
 def test_who_takes_a_town_in_the_same_breath_is_no_doer_of_the_strike():
     text = "Russia seized the town as an air strike killed 20 people in Maarat al-Numan."
     capture = replace(ev(text, text, "seized", sources=("russia",)), mode="occupy")

@@ -273,7 +273,10 @@ def _perpetrator(
     if incident.kind not in _ONE_DOER:
         return []
     sides: dict[str, list[tuple[IncidentReport, Attribution]]] = {}
-    doubted = [(r, d) for r in incident.reports if r.lead for d in r.doubted_by]
+    doubted = [
+        (r, d) for r in incident.reports if r.lead for d in r.doubted_by
+        if not _caution(r, d, incident, gazette)
+    ]  # fmt: skip
     for report in incident.reports:
         if not report.lead:
             continue
@@ -311,6 +314,18 @@ def _perpetrator(
     subject = f"who carried out the {incident.label or incident.kind}"
     note = "the reports name different doers: " + " against ".join(names)
     return [_of_incident(incident, "perpetrator", subject, rows, note)]
+
+
+def _caution(
+    report: IncidentReport, doubt: Attribution, incident: Incident, gazette: Gazette
+) -> bool:
+    """A doubt in the reporter's own voice (no source says it: "Reuters could not
+    independently verify who was responsible") in an article that itself relays who
+    did it on someone's word: the writer's caution about the claims it relays, not an
+    account of its own that the doer is not known."""
+    if doubt.claimant:
+        return False
+    return any(_doers(r, gazette) for r in incident.reports if r.article_id == report.article_id)
 
 
 def _any_two_meet(accounts: Sequence[Sequence[IncidentReport]], gazette: Gazette) -> bool:

@@ -50,8 +50,49 @@ def doers_of(
             ),
             *_accused(stances, facts, gazette),
         ))
-        if not _from_the_air(kind, a, group.sentences) or _flies(a.actor_id, gazette)
+        if (not _from_the_air(kind, a, group.sentences) or _flies(a.actor_id, gazette))
+        and not _in_open_question(a, facts.body)
+        and not _NAMES_IT.match(facts.body, a.end)
     )  # fmt: skip
+
+
+# "Hamas called the hospital blast 'a horrific massacre'", "which the opposition has
+# described as a massacre", "the ministry condemned the attack": who names or condemns the
+# deed speaks of it; the noun it uses for the deed has it as no doer
+_NAMES_IT = re.compile(
+    r"\s+(?:(?:has|have|had)\s+)?(?:called|calls|described|describes|branded|brands|"
+    r"labell?ed|labels|termed|terms|denounced|denounces|condemned|condemns|decried|decries)\b",
+    re.IGNORECASE,
+)
+
+
+# "it is still unclear whether the hospital was hit by an Israeli Air Force strike or a
+# failed Hamas launch": the doers the question weighs are named by no one
+_OPEN_QUESTION = re.compile(
+    r"\b(?:unclear|not (?:immediately |yet )?(?:clear|known)|unknown|uncertain|undetermined|"
+    r"(?:could ?n[o'’]?t|can ?n[o'’]?t|cannot|unable to)\s+(?:\w+\s+)?(?:determine|say|"
+    r"confirm|verify|establish))\s+(?:whether|if)\b(?P<weighed>[^.;]*)$",
+    re.IGNORECASE,
+)
+_OR_AFTER = re.compile(r"^[^.;]*?\bor\b", re.IGNORECASE)
+_OR = re.compile(r"\bor\b", re.IGNORECASE)
+
+
+# "the blast that the Hamas claims killed 500": a parse that made a claim the subject of
+# the deed; a claim, report or figure does nothing, whoever's it is
+_A_CLAIM = re.compile(
+    r"\b(?:claims|reports|figures|statements?|allegations?|accounts?|estimates?)$", re.IGNORECASE
+)
+
+
+def _in_open_question(doer: Attribution, body: str) -> bool:
+    """Whether a doer is one of the alternatives a doubt weighs ("unclear whether X or
+    Y"), within its sentence."""
+    question = _OPEN_QUESTION.search(body[max(0, doer.start - 200) : doer.start])
+    if question is None:
+        return False
+    after = body[doer.end : doer.end + 200]
+    return _OR.search(question.group("weighed")) is not None or _OR_AFTER.match(after) is not None
 
 
 def deniers_of(
@@ -165,6 +206,8 @@ def _perpetrators(
         for argument in event.sources:
             actor_id = argument.actor_id
             if not actor_id or actor_id in seen or not acting(actor_id, event, facts, gazette):
+                continue
+            if _A_CLAIM.search(argument.text):
                 continue
             seen.add(actor_id)
             claimant, claimant_id = _claimant(event, facts)
@@ -503,6 +546,8 @@ def _denials(
         if _intent_only(event) or _owned_before(event) or _habitual(event) or _of_a_kind(event):
             continue  # "denied deliberately targeting a mosque": not that it struck
         for argument in event.sources:
+            if _A_CLAIM.search(argument.text):
+                continue
             claimant, claimant_id = _claimant(event, facts)
             actor_id = argument.actor_id
             if argument.text.lower() in PRONOUNS:

@@ -124,8 +124,8 @@ _MORE = re.compile(r"^\s+more\b", re.IGNORECASE)
 # officers": a count of some of those another count of the sentence holds; so is a later
 # count of the same list ("the dead included three children and two doctors")
 _AMONG = re.compile(
-    r"\b(?:including|includ(?:es|ed)|among them|among whom|of whom|of them)\s+"
-    r"(?:[^,.;:]{1,40}?(?:,\s*|\s+and\s+))?$",
+    r"\b(?:including|includ(?:es|ed)|among them|among whom|of whom|of them)\s+[\"“']?"
+    r"(?:[^,.;:]{1,40}?(?:,\s*|\s+and\s+)){0,3}$",
     re.IGNORECASE,
 )
 _AMONG_REACH = 60  # characters read before a count for the word that makes it a part
@@ -182,6 +182,18 @@ def _among(figure: FigureFact) -> bool:
     return _AMONG.search(figure.sentence[max(0, at - _AMONG_REACH) : at]) is not None
 
 
+def _whole_told_elsewhere(figure: FigureFact, others: Sequence[FigureFact]) -> bool:
+    """A part whose sentence gives no count of the whole ("the toll includes 10 patients,
+    13 staff and seven bodies"; the toll is another sentence's): no headline of its own,
+    neither a rival toll nor a step of the toll's rise."""
+    if not _among(figure):
+        return False
+    return all(
+        _among(o) for o in others
+        if o.sentence_start == figure.sentence_start and measure_of(o) == measure_of(figure)
+    )  # fmt: skip
+
+
 def report_figure_starts(report: IncidentReport, figures: Iterable[FigureFact]) -> tuple[int, ...]:
     """The figures a report gives: its tolls, and the other counts of people its own
     sentences give of the happening ("two suicide bombers attacked the police station",
@@ -235,6 +247,7 @@ def incident_figures(
                     figure.place_id in places
                     and figure.scope == "incident"
                     and not _part_of_more(figure)
+                    and not _whole_told_elsewhere(figure, of_article[figure.article_id])
                     and not _goes_on_from_a_part(figure, of_article[figure.article_id], places)
                 ):
                     firsts.setdefault((*key, claimant_key(figure, outlet)), figure)

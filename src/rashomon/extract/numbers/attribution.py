@@ -135,6 +135,12 @@ class _Cues:
             if source is None:
                 return self._giver(tok)
             scope = set(self.tree.subtree(tok.i)) - set(self.tree.subtree(source.i))
+            verb = tok.head
+            if tok.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.i == tok.i + 1:
+                # "the blast that the Hamas claims killed at least 500": a parse that took
+                # "claims" for a noun subject of the verb right after it; its owner claims
+                # the clause that verb heads
+                scope |= set(self.tree.subtree(verb.i)) - set(self.tree.subtree(source.i))
             return _Cue(frozenset(scope), tok, source, "noun")
         return None
 
