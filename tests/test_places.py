@@ -96,6 +96,26 @@ def test_mislabelled_city_names_are_places_but_nationalities_are_not(vocab, gaze
     assert mentions[1].place.country == "SY"
 
 
+def test_a_city_tagged_as_a_product_is_a_place(vocab, gazetteer):
+    # the small model tags names ending "-sk" as products ("Kramatorsk", PRODUCT)
+    doc = make_doc(
+        vocab,
+        [("A", "O"), ("missile", "O"), ("hit", "O"), ("the", "O"), ("station", "O"),
+         ("in", "O"), ("Kramatorsk", "B-PRODUCT"), (".", "O")],
+    )  # fmt: skip
+    mentions = find_places(doc, gazetteer)
+    assert [(m.text, m.place.country) for m in mentions] == [("Kramatorsk", "UA")]
+
+
+def test_a_product_name_is_no_small_town(vocab, gazetteer):
+    # a product that shares its name with a town under the mislabel population is no place
+    doc = make_doc(
+        vocab,
+        [("They", "O"), ("fired", "O"), ("a", "O"), ("Tomahawk", "B-PRODUCT"), (".", "O")],
+    )  # fmt: skip
+    assert find_places(doc, gazetteer) == []
+
+
 def test_a_demonym_tagged_as_a_place_is_still_not_one(vocab, gazetteer):
     doc = make_doc(
         vocab,

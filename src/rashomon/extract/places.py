@@ -30,8 +30,9 @@ from rashomon.extract.gazetteer import Candidate, Gazetteer, NameScanner, fold
 from rashomon.model import PlaceMention, PlacePrecision
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Labels the small model puts on place names; accepted only with gazetteer evidence.
-MISLABELS = frozenset({"NORP", "LANGUAGE", "PERSON", "ORG"})
+# Labels the small model puts on place names; accepted only with gazetteer evidence. Names
+# ending "-sk" or "-ovo" it often takes for products or works ("Kramatorsk", PRODUCT).
+MISLABELS = frozenset({"NORP", "LANGUAGE", "PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT"})
 # A name spaCy gave only other labels needs a big city behind it (or a curated entry or a
 # country): "Clinton" the person is not Clinton, Iowa.
 MISLABEL_MIN_POPULATION = 100_000
