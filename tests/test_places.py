@@ -136,6 +136,46 @@ def test_a_person_is_not_a_town_with_the_same_name(vocab, gazetteer):
     assert mentions[0].place.country == "US"
 
 
+def test_a_big_city_of_the_story_tagged_a_person_mostly_is_still_the_city(vocab, gazetteer):
+    doc = make_doc(
+        vocab,
+        [("Jets", "O"), ("hit", "O"), ("Sanaa", "B-GPE"), ("in", "O"), ("Yemen", "B-GPE"),
+         (".", "O"), ("Mourners", "O"), ("in", "O"), ("Sanaa", "B-PERSON"), ("wept", "O"),
+         ("and", "O"), ("Sanaa", "B-PERSON"), ("mourned", "O"), (".", "O")],
+    )  # fmt: skip
+    mentions = find_places(doc, gazetteer)
+    assert [m.text for m in mentions] == ["Sanaa", "Yemen", "Sanaa", "Sanaa"]
+
+
+def test_a_person_named_like_a_town_outvotes_one_place_tag(vocab, gazetteer):
+    doc = make_doc(
+        vocab,
+        [("Tyler", "B-PERSON"), ("said", "O"), ("Tyler", "B-PERSON"), ("would", "O"),
+         ("fly", "O"), ("to", "O"), ("Tyler", "B-GPE"), (".", "O")],
+    )  # fmt: skip
+    assert find_places(doc, gazetteer) == []
+
+
+HOULA_WORDS = [
+    ("Syrian", "B-NORP"), ("troops", "O"), ("shelled", "O"), ("the", "O"), ("town", "O"),
+    ("of", "O"), ("Houla", "B-PERSON"), ("near", "O"), ("Homs", "B-GPE"), (".", "O"),
+    ("Houla", "B-PERSON"), ("mourned", "O"), ("in", "O"), ("Syria", "B-GPE"), (".", "O"),
+]  # fmt: skip
+
+
+def test_a_name_a_place_noun_introduces_is_a_place_though_tagged_a_person(vocab, gazetteer):
+    # "Houla" is a GeoNames alternate name of a town of 20,000 (Kafr Laha)
+    mentions = find_places(make_doc(vocab, HOULA_WORDS), gazetteer)
+    houla = [m for m in mentions if m.text == "Houla"]
+    assert len(houla) == 2 and houla[0].place.country == "SY"
+
+
+def test_without_the_place_noun_person_tags_on_a_small_town_name_win(vocab, gazetteer):
+    words = [(w, t) for w, t in HOULA_WORDS if w not in ("the", "town", "of")]
+    mentions = find_places(make_doc(vocab, words), gazetteer)
+    assert "Houla" not in texts(mentions)
+
+
 def test_a_name_writing_the_arabic_article_is_a_place_though_tagged_a_person(vocab, gazetteer):
     # "Dayr al-Zawr" is no listed spelling of Deir ez-Zor; the model tags it as a person
     doc = make_doc(
