@@ -528,3 +528,13 @@ def test_event_words_found_after_the_lookup_shortcuts(nlp, text, trigger):
     question are read as before the lookups were made cheaper."""
     events = find_events(nlp(text))
     assert trigger in [e.trigger for e in events]
+
+
+def test_the_place_before_in_is_the_scene_when_the_next_one_holds_it(events_of):
+    # the parser hangs "in Donetsk" on the verb; the phrase says where the station is
+    events = events_of(
+        "Nine people were killed in the attack, which targeted a railway station in "
+        "Kramatorsk town in Donetsk, officials said."
+    )
+    event = one(events, "ASSAULT", "attack")
+    assert event.place_id == "geonames:704508"  # Kramatorsk, not the city of Donetsk

@@ -96,6 +96,26 @@ def test_mislabelled_city_names_are_places_but_nationalities_are_not(vocab, gaze
     assert mentions[1].place.country == "SY"
 
 
+def test_a_city_tagged_as_a_product_is_a_place(vocab, gazetteer):
+    # the small model tags names ending "-sk" as products ("Kramatorsk", PRODUCT)
+    doc = make_doc(
+        vocab,
+        [("A", "O"), ("missile", "O"), ("hit", "O"), ("the", "O"), ("station", "O"),
+         ("in", "O"), ("Kramatorsk", "B-PRODUCT"), (".", "O")],
+    )  # fmt: skip
+    mentions = find_places(doc, gazetteer)
+    assert [(m.text, m.place.country) for m in mentions] == [("Kramatorsk", "UA")]
+
+
+def test_a_product_name_is_no_small_town(vocab, gazetteer):
+    # a product that shares its name with a town under the mislabel population is no place
+    doc = make_doc(
+        vocab,
+        [("They", "O"), ("fired", "O"), ("a", "O"), ("Tomahawk", "B-PRODUCT"), (".", "O")],
+    )  # fmt: skip
+    assert find_places(doc, gazetteer) == []
+
+
 def test_a_demonym_tagged_as_a_place_is_still_not_one(vocab, gazetteer):
     doc = make_doc(
         vocab,
@@ -114,6 +134,46 @@ def test_a_person_is_not_a_town_with_the_same_name(vocab, gazetteer):
     mentions = find_places(doc, gazetteer)
     assert texts(mentions) == ["Washington"]
     assert mentions[0].place.country == "US"
+
+
+def test_a_big_city_of_the_story_tagged_a_person_mostly_is_still_the_city(vocab, gazetteer):
+    doc = make_doc(
+        vocab,
+        [("Jets", "O"), ("hit", "O"), ("Sanaa", "B-GPE"), ("in", "O"), ("Yemen", "B-GPE"),
+         (".", "O"), ("Mourners", "O"), ("in", "O"), ("Sanaa", "B-PERSON"), ("wept", "O"),
+         ("and", "O"), ("Sanaa", "B-PERSON"), ("mourned", "O"), (".", "O")],
+    )  # fmt: skip
+    mentions = find_places(doc, gazetteer)
+    assert [m.text for m in mentions] == ["Sanaa", "Yemen", "Sanaa", "Sanaa"]
+
+
+def test_a_person_named_like_a_town_outvotes_one_place_tag(vocab, gazetteer):
+    doc = make_doc(
+        vocab,
+        [("Tyler", "B-PERSON"), ("said", "O"), ("Tyler", "B-PERSON"), ("would", "O"),
+         ("fly", "O"), ("to", "O"), ("Tyler", "B-GPE"), (".", "O")],
+    )  # fmt: skip
+    assert find_places(doc, gazetteer) == []
+
+
+HOULA_WORDS = [
+    ("Syrian", "B-NORP"), ("troops", "O"), ("shelled", "O"), ("the", "O"), ("town", "O"),
+    ("of", "O"), ("Houla", "B-PERSON"), ("near", "O"), ("Homs", "B-GPE"), (".", "O"),
+    ("Houla", "B-PERSON"), ("mourned", "O"), ("in", "O"), ("Syria", "B-GPE"), (".", "O"),
+]  # fmt: skip
+
+
+def test_a_name_a_place_noun_introduces_is_a_place_though_tagged_a_person(vocab, gazetteer):
+    # "Houla" is a GeoNames alternate name of a town of 20,000 (Kafr Laha)
+    mentions = find_places(make_doc(vocab, HOULA_WORDS), gazetteer)
+    houla = [m for m in mentions if m.text == "Houla"]
+    assert len(houla) == 2 and houla[0].place.country == "SY"
+
+
+def test_without_the_place_noun_person_tags_on_a_small_town_name_win(vocab, gazetteer):
+    words = [(w, t) for w, t in HOULA_WORDS if w not in ("the", "town", "of")]
+    mentions = find_places(make_doc(vocab, words), gazetteer)
+    assert "Houla" not in texts(mentions)
 
 
 def test_a_name_writing_the_arabic_article_is_a_place_though_tagged_a_person(vocab, gazetteer):

@@ -30,8 +30,9 @@ from rashomon.extract.gazetteer import Candidate, Gazetteer, NameScanner, fold
 from rashomon.model import PlaceMention, PlacePrecision
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Labels the small model puts on place names; accepted only with gazetteer evidence.
-MISLABELS = frozenset({"NORP", "LANGUAGE", "PERSON", "ORG"})
+# Labels the small model puts on place names; accepted only with gazetteer evidence. Names
+# ending "-sk" or "-ovo" it often takes for products or works ("Kramatorsk", PRODUCT).
+MISLABELS = frozenset({"NORP", "LANGUAGE", "PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT"})
 # A name spaCy gave only other labels needs a big city behind it (or a curated entry or a
 # country): "Clinton" the person is not Clinton, Iowa.
 MISLABEL_MIN_POPULATION = 100_000
@@ -45,6 +46,8 @@ _ARABIC_ARTICLES = frozenset(
 # article's country mentions.
 ALTERNATE_MIN_POPULATION = 250_000
 ALTERNATE_MIN_SHARE = 0.1
+# A city this big that the article tags a place once is that place wherever it is named.
+BIG_CITY_POPULATION = 1_000_000
 
 # Words around a name that qualify it without being part of it: "eastern Aleppo",
 # "Aleppo city". Tried only when the whole span is not a known name ("East Jerusalem" is).
@@ -63,6 +66,13 @@ _REGION_CUE = re.compile(r"\b(province|governorate|countryside) of\s+\Z", re.IGN
 _REGIONS_AFTER = re.compile(
     r"\A(?:\s*,?\s+(?:and|or)\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)?"
     r"\s+(province|governorate)s\b"
+)
+# "the town of Houla", "the central village Taldou": a place noun says the name is a place,
+# whatever label the model gave it
+_PLACE_NOUN_BEFORE = re.compile(
+    r"\b(?:the|a)\s+(?:\w+\s+)?(?:town|village|city|district|neighbou?rhood|suburb)"
+    r"(?:\s+of)?\s+\Z",
+    re.IGNORECASE,
 )
 # "pro-Damascus media", "anti-Ankara rebels": the name says whose side, not where
 _ALLEGIANCE = re.compile(r"\b(?:pro|anti)[-\u2010\u2011]\Z", re.IGNORECASE)
@@ -104,6 +114,7 @@ class _Span:
     source: str  # "entity" (GPE/LOC/FAC), "phrase" (scanner), "mislabel", "repeat"
     key: str  # the folded name: one article, one meaning per name
     label: str = ""  # spaCy's label, when an entity
+    cued: bool = False  # a place noun names it: "the town of X", "the village X"
 
     @property
     def length(self) -> int:
@@ -149,6 +160,7 @@ def _entity_spans(doc: Doc, text: str, gazetteer: Gazetteer) -> Iterator[_Span]:
             span = _span(text, start, end, candidates, source, gazetteer)
             if span is not None:
                 span.label = ent.label_
+                span.cued = _PLACE_NOUN_BEFORE.search(text, max(0, start - 40), start) is not None
                 yield span
 
 
@@ -387,10 +399,13 @@ def _group_is_place(group: list[_Span], best: Candidate, shares: dict[str, float
     """
     place = best.place
     sure = best.curated or place.precision is PlacePrecision.COUNTRY
-    place_votes = sum(s.source in ("entity", "phrase") for s in group)
+    cued = any(s.cued for s in group)  # "the town of X" outvotes the person tags
+    place_votes = sum(s.source in ("entity", "phrase") or s.cued for s in group)
     person_votes = sum(s.label == "PERSON" for s in group)
     # The small model's nationality/language tags on "Aleppo" still say "not a person".
-    if person_votes > place_votes + sum(s.label in _PLACELIKE for s in group) and not sure:
+    if person_votes > place_votes + sum(s.label in _PLACELIKE for s in group) and not (
+        sure or cued or (place_votes and _big_city_of_the_story(best, shares))
+    ):
         return False
     if not sure and not best.main:
         share = shares.get(place.country or "", 0.0)
@@ -400,6 +415,20 @@ def _group_is_place(group: list[_Span], best: Candidate, shares: dict[str, float
         return True
     non_person = any(s.label != "PERSON" for s in group)
     return _credible_mislabel(best, group[0].key) and (non_person or sure)
+
+
+def _big_city_of_the_story(best: Candidate, shares: dict[str, float]) -> bool:
+    """A city of a million people or more, by its own name, in a country the article is
+    about: the model's person tags on most of its mentions ("mourners in southern Sanaa")
+    do not outvote one place tag, as they do for "Tyler" or "Clinton"."""
+    place = best.place
+    return (
+        best.tier == 0
+        and best.main
+        and place.precision is PlacePrecision.CITY
+        and place.population >= BIG_CITY_POPULATION
+        and shares.get(place.country or "", 0.0) >= ALTERNATE_MIN_SHARE
+    )
 
 
 def _credible_mislabel(best: Candidate, key: str) -> bool:

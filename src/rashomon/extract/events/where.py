@@ -8,6 +8,7 @@ three sentences before; that is how news prose carries a setting forward, and it
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -20,6 +21,11 @@ _LOCATIVE = frozenset({"in", "at", "inside", "near"})
 _SETTING_NOUNS = frozenset({"city", "town", "capital", "village", "district", "country"})
 _DEICTIC = frozenset({"there", "here"})
 _SETTLED = (PlacePrecision.CITY, PlacePrecision.DISTRICT, PlacePrecision.POINT)
+# "X in Y", "X town in Y", "X, in Y province": Y holds X
+_IN_HOLDER = re.compile(
+    r"\s+(?:city|town|village|district|neighbou?rhood|suburb),?\s+in\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 
 
 class EventPlaces:
@@ -55,8 +61,25 @@ class EventPlaces:
         for token in _anchors(trigger):
             index = link_place(token, spans)
             if index is not None:
-                return self.places[index]
+                return self._inner(index, token, spans)
         return None
+
+    def _inner(self, index: int, anchor: Token, spans: Sequence[tuple[int, int]]) -> PlaceMention:
+        """The place before "in" when the scene found is the place that holds it: in "a
+        station in Kramatorsk town in Donetsk" the parser often hangs "in Donetsk" on the
+        verb, yet the phrase says where the station is, and the finer place is the scene."""
+        found = self.places[index]
+        if index == 0:
+            return found
+        before = self.places[index - 1]
+        if before.place.precision is PlacePrecision.COUNTRY:
+            return found
+        between = self.doc.text[before.end : found.start]
+        if before.place.id == found.place.id or not _IN_HOLDER.fullmatch(between):
+            return found
+        if spans[index - 1] == (-1, -1) or link_place(anchor, [spans[index - 1]]) is None:
+            return found
+        return before
 
     def _recent_setting(self, before: int) -> PlaceMention | None:
         sentences = [s for s in self.doc.sents if s.start_char < before][-3:]
