@@ -303,6 +303,15 @@ def _doer_phrases(
 # sit in sentences with no attack of their own, so they are read from their own events.
 _DENYING = frozenset({"deny", "denied", "denies", "denying", "dismiss", "dismissed",
                       "dismisses", "rejected", "rejects", "refuted", "refutes"})  # fmt: skip
+# A speaker who calls the reports of it untrue ("said the reports were 'completely
+# incorrect'", "called the claims fake", "said its forces had nothing to do with it") denies
+# it as well: the REJECT statements (extract/events/stance.py) whose word says so (the
+# `untrue` words of data/event_verbs.yaml, and the "nothing" of "nothing to do with")
+_CALLED_UNTRUE = frozenset({"false", "fake", "untrue", "incorrect", "inaccurate", "baseless",
+                            "unfounded", "groundless", "lie", "lies", "fabricated",
+                            "fabrication", "fabrications", "fiction", "forgery", "forged",
+                            "hoax", "nothing", "nonsense", "provocation", "propaganda",
+                            "disinformation", "misinformation", "slander"})  # fmt: skip
 
 
 def stances_by_report(
@@ -314,7 +323,10 @@ def stances_by_report(
     found: dict[int, list[EventFact]] = {}
     for event in facts.events:
         accusing = event.type == "ACCUSE" and event.factuality in TOLD
-        denying = event.type == "REJECT" and event.trigger.lower() in _DENYING
+        denying = event.type == "REJECT" and (
+            event.trigger.lower() in _DENYING
+            or (event.frame is not None and event.trigger.lower() in _CALLED_UNTRUE)
+        )
         if not (accusing or denying):
             continue
         home = next((g for g in groups if any(sn.start == event.sentence_start
