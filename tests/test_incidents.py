@@ -1514,3 +1514,26 @@ def test_calling_the_reports_untrue_denies_the_act_they_tell(said, word, frame, 
     assert body[at : at + len(word)] == word
     (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
     assert [a.actor_id for a in report.denied_by] == (["russia"] if denies else [])
+
+
+def test_a_spokesman_calling_it_untrue_denies_for_the_party_he_speaks_for():
+    """ "A spokesman for Russia said this is 'completely incorrect'": the subject names no
+    party, the quote's speaker does; with no speaker known, no one denies."""
+    said = "A spokesman for Russia said this account of the strike is 'completely incorrect'."
+    body = f"{LEAD}\n{said}"
+    s, _ = sentence_at(body, said)
+    rejection = replace(ev(body, said, "incorrect"), type="REJECT", frame="said",
+                        sources=(Argument(s, s + 11, "A spokesman", None),))  # fmt: skip
+    at = body.index("this account")
+    quote = QuoteFact("a1", at, len(body) - 1, body[at:-1], "indirect",
+                      *sentence_at(body, said), said, speaker="A spokesman for Russia",
+                      speaker_actor_id="russia")  # fmt: skip
+    facts = ArticleFacts(
+        article=ARTICLE, body=body, quotes=(quote,),
+        events=(ev(body, LEAD, "air strike", mode="aerial"), rejection),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", LEAD),),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert [a.actor_id for a in report.denied_by] == ["russia"]
+    (report,) = article_reports(replace(facts, quotes=()), GAZETTE, KINDS, "reuters")
+    assert report.denied_by == ()

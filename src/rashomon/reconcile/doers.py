@@ -429,6 +429,14 @@ def _deniers(
                 name = gazette.actor_name(source.actor_id) or source.text
                 yield Attribution(source.actor_id, source.text, name, source.actor_id,
                                   source.start, source.end)  # fmt: skip
+        if not any(s.actor_id for s in event.sources):
+            # "a spokesman for Hamas has said this is 'completely incorrect'": the subject
+            # names no party, the quote's speaker does
+            claimant, claimant_id = _claimant(event, facts)
+            if claimant_id and acting(claimant_id, event, facts, gazette):
+                name = gazette.actor_name(claimant_id) or claimant or ""
+                yield Attribution(claimant_id, claimant or name, name, claimant_id,
+                                  event.start, event.end)  # fmt: skip
 
 
 # "denied deliberately targeting a mosque", "denied that it had intentionally hit": the
