@@ -1495,6 +1495,10 @@ def test_a_denial_of_a_kind_of_act_is_not_one_of_this_happening(text, trigger, k
         ("Russia said the reports of the air strike were 'completely incorrect'.", "incorrect",
          None, False),
         ("Russia opposed the air strike.", "opposed", "said", False),
+        # another party disowned on its behalf: the speaker denies nothing of its own
+        ("Russia said the rebels had nothing to do with the air strike.", "nothing", "said",
+         False),
+        ("Russia said its jets had nothing to do with the air strike.", "nothing", "said", True),
     ],
 )  # fmt: skip
 def test_calling_the_reports_untrue_denies_the_act_they_tell(said, word, frame, denies):

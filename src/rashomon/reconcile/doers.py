@@ -314,6 +314,24 @@ _CALLED_UNTRUE = frozenset({"false", "fake", "untrue", "incorrect", "inaccurate"
                             "disinformation", "misinformation", "slander"})  # fmt: skip
 
 
+# "said it had nothing to do with it", "its forces had nothing to do with": the speaker's own
+# side disowns it; "said the rebels had nothing to do with it" speaks for another party
+_OWN_NOTHING = re.compile(
+    r"\b(?:it|they|we|its|their|our)\b(?:\s+[\w-]+){0,2}?\s+(?:had|has|have)\s+(?:had\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _called_untrue(event: EventFact) -> bool:
+    """Whether a REJECT statement calls the reports of it untrue, or disowns it for the
+    speaker's own side (see _CALLED_UNTRUE)."""
+    word = event.trigger.lower()
+    if word != "nothing":
+        return word in _CALLED_UNTRUE
+    start = event.start - event.sentence_start
+    return _OWN_NOTHING.search(event.sentence[max(0, start - 60) : start]) is not None
+
+
 def stances_by_report(
     facts: ArticleFacts, groups: Sequence[Group], lead: Group | None, kinds: IncidentKinds
 ) -> dict[int, list[EventFact]]:
@@ -324,8 +342,7 @@ def stances_by_report(
     for event in facts.events:
         accusing = event.type == "ACCUSE" and event.factuality in TOLD
         denying = event.type == "REJECT" and (
-            event.trigger.lower() in _DENYING
-            or (event.frame is not None and event.trigger.lower() in _CALLED_UNTRUE)
+            event.trigger.lower() in _DENYING or (event.frame is not None and _called_untrue(event))
         )
         if not (accusing or denying):
             continue
