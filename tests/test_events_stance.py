@@ -221,3 +221,33 @@ def test_calling_someone_a_condemning_word_accuses_them(statements):
     assert found == [("ACCUSE", "murderer", ("bashar-al-assad",))]
     assert statements("Erdogan called Assad a friend.") == []
     assert statements("Erdogan did not call Assad a murderer.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The army said the reports were 'completely incorrect'.", "incorrect"),
+        ("The ministry called the reports fake.", "fake"),
+        ("The ministry called the accusations lies.", "lies"),
+        ("The army said reports that its jets bombed the market were false.", "false"),
+        ("A spokesman for the army said this is completely incorrect.", "incorrect"),
+    ],
+)
+def test_reports_or_a_claim_called_untrue_are_rejected(statements, text, word):
+    """A verb of saying or naming, a report or claim (or the "this" that stands for the
+    claim just told) and a word that calls it untrue: the speaker rejects it."""
+    assert ("REJECT", word) in [(t, w) for t, w, _ in statements(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels called the attack a massacre.",
+        "The monitor said the toll was incorrect in an earlier report.",
+        "The ministry said the figures in the report were correct.",
+    ],
+)
+def test_an_attack_named_or_a_detail_called_wrong_is_no_rejection(statements, text):
+    """What is called untrue must be the report itself: a report named elsewhere in the
+    clause ("incorrect in an earlier report") is not."""
+    assert "REJECT" not in types(statements(text))

@@ -1482,3 +1482,62 @@ def test_a_denial_of_a_kind_of_act_is_not_one_of_this_happening(text, trigger, k
 
     event = replace(ev(text, text, trigger, factuality="negated"), type=kind)
     assert _of_a_kind(event) is general
+
+
+@pytest.mark.parametrize(
+    ("said", "word", "frame", "denies"),
+    [
+        ("Russia said the reports of the air strike were 'completely incorrect'.", "incorrect",
+         "said", True),
+        ("Russia called the reports of the air strike fake.", "fake", "called", True),
+        ("Russia said it had nothing to do with the air strike.", "nothing", "said", True),
+        # a verdict word no speaker says is no denial; nor a word that calls nothing untrue
+        ("Russia said the reports of the air strike were 'completely incorrect'.", "incorrect",
+         None, False),
+        ("Russia opposed the air strike.", "opposed", "said", False),
+        # another party disowned on its behalf: the speaker denies nothing of its own
+        ("Russia said the rebels had nothing to do with the air strike.", "nothing", "said",
+         False),
+        ("Russia said its jets had nothing to do with the air strike.", "nothing", "said", True),
+    ],
+)  # fmt: skip
+def test_calling_the_reports_untrue_denies_the_act_they_tell(said, word, frame, denies):
+    """ "Russia said the reports were 'completely incorrect'", "called the reports fake",
+    "said it had nothing to do with it": the speaker's REJECT statement denies the act the
+    reports tell, as "Russia denied it" does."""
+    body = f"{LEAD}\n{said}"
+    s, e = sentence_at(body, said)
+    at = s + said.index(word)
+    rejection = replace(ev(body, said, word), type="REJECT", frame=frame,
+                        sources=(Argument(s, s + 6, "Russia", "russia"),))  # fmt: skip
+    facts = ArticleFacts(
+        article=ARTICLE, body=body,
+        events=(ev(body, LEAD, "air strike", mode="aerial"), rejection),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", LEAD),),
+    )  # fmt: skip
+    assert body[at : at + len(word)] == word
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert [a.actor_id for a in report.denied_by] == (["russia"] if denies else [])
+
+
+def test_a_spokesman_calling_it_untrue_denies_for_the_party_he_speaks_for():
+    """ "A spokesman for Russia said this is 'completely incorrect'": the subject names no
+    party, the quote's speaker does; with no speaker known, no one denies."""
+    said = "A spokesman for Russia said this account of the strike is 'completely incorrect'."
+    body = f"{LEAD}\n{said}"
+    s, _ = sentence_at(body, said)
+    rejection = replace(ev(body, said, "incorrect"), type="REJECT", frame="said",
+                        sources=(Argument(s, s + 11, "A spokesman", None),))  # fmt: skip
+    at = body.index("this account")
+    quote = QuoteFact("a1", at, len(body) - 1, body[at:-1], "indirect",
+                      *sentence_at(body, said), said, speaker="A spokesman for Russia",
+                      speaker_actor_id="russia")  # fmt: skip
+    facts = ArticleFacts(
+        article=ARTICLE, body=body, quotes=(quote,),
+        events=(ev(body, LEAD, "air strike", mode="aerial"), rejection),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", LEAD),),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert [a.actor_id for a in report.denied_by] == ["russia"]
+    (report,) = article_reports(replace(facts, quotes=()), GAZETTE, KINDS, "reuters")
+    assert report.denied_by == ()

@@ -303,6 +303,33 @@ def _doer_phrases(
 # sit in sentences with no attack of their own, so they are read from their own events.
 _DENYING = frozenset({"deny", "denied", "denies", "denying", "dismiss", "dismissed",
                       "dismisses", "rejected", "rejects", "refuted", "refutes"})  # fmt: skip
+# A speaker who calls the reports of it untrue ("said the reports were 'completely
+# incorrect'", "called the claims fake", "said its forces had nothing to do with it") denies
+# it as well: the REJECT statements (extract/events/stance.py) whose word says so (the
+# `untrue` words of data/event_verbs.yaml, and the "nothing" of "nothing to do with")
+_CALLED_UNTRUE = frozenset({"false", "fake", "untrue", "incorrect", "inaccurate", "baseless",
+                            "unfounded", "groundless", "lie", "lies", "fabricated",
+                            "fabrication", "fabrications", "fiction", "forgery", "forged",
+                            "hoax", "nothing", "nonsense", "provocation", "propaganda",
+                            "disinformation", "misinformation", "slander"})  # fmt: skip
+
+
+# "said it had nothing to do with it", "its forces had nothing to do with": the speaker's own
+# side disowns it; "said the rebels had nothing to do with it" speaks for another party
+_OWN_NOTHING = re.compile(
+    r"\b(?:it|they|we|its|their|our)\b(?:\s+[\w-]+){0,2}?\s+(?:had|has|have)\s+(?:had\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _called_untrue(event: EventFact) -> bool:
+    """Whether a REJECT statement calls the reports of it untrue, or disowns it for the
+    speaker's own side (see _CALLED_UNTRUE)."""
+    word = event.trigger.lower()
+    if word != "nothing":
+        return word in _CALLED_UNTRUE
+    start = event.start - event.sentence_start
+    return _OWN_NOTHING.search(event.sentence[max(0, start - 60) : start]) is not None
 
 
 def stances_by_report(
@@ -314,7 +341,9 @@ def stances_by_report(
     found: dict[int, list[EventFact]] = {}
     for event in facts.events:
         accusing = event.type == "ACCUSE" and event.factuality in TOLD
-        denying = event.type == "REJECT" and event.trigger.lower() in _DENYING
+        denying = event.type == "REJECT" and (
+            event.trigger.lower() in _DENYING or (event.frame is not None and _called_untrue(event))
+        )
         if not (accusing or denying):
             continue
         home = next((g for g in groups if any(sn.start == event.sentence_start
@@ -417,6 +446,14 @@ def _deniers(
                 name = gazette.actor_name(source.actor_id) or source.text
                 yield Attribution(source.actor_id, source.text, name, source.actor_id,
                                   source.start, source.end)  # fmt: skip
+        if not any(s.actor_id for s in event.sources):
+            # "a spokesman for Hamas has said this is 'completely incorrect'": the subject
+            # names no party, the quote's speaker does
+            claimant, claimant_id = _claimant(event, facts)
+            if claimant_id and acting(claimant_id, event, facts, gazette):
+                name = gazette.actor_name(claimant_id) or claimant or ""
+                yield Attribution(claimant_id, claimant or name, name, claimant_id,
+                                  event.start, event.end)  # fmt: skip
 
 
 # "denied deliberately targeting a mosque", "denied that it had intentionally hit": the

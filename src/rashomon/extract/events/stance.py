@@ -135,8 +135,7 @@ class StanceReader:
         act = next((clause.doc[i] for i in sorted(inside) if i in acts), None)
         if act is None:
             act = self._pronoun_act(clause, acts)
-        reports = self.words["reports"]
-        report = any(arrays.pos[i] == "NOUN" and arrays.lemma_lower[i] in reports for i in subtree)
+        report = self._about_report(clause, verb)
         disowning = _nothing_to_do_with(clause)
         if disowning is not None and act is not None and not _negated(clause):
             return Stance(_trigger(disowning, "REJECT", verb), verb)
@@ -159,6 +158,24 @@ class StanceReader:
                 return Stance(_trigger(word, kind, verb), verb, None, tuple(accused))
             return Stance(_trigger(word, kind, verb), verb, act)
         return None
+
+    def _about_report(self, clause: Token, verb: Token) -> bool:
+        """Whether what the clause says something of is a report or claim: its subject ("the
+        reports were untrue", "reports that its jets bombed the market were false", "said
+        this is incorrect"), or what a naming verb names ("called the reports fake"). A
+        report told elsewhere in the clause ("the toll was incorrect in an earlier report")
+        is not what is called untrue."""
+        reports = self.words["reports"]
+        held = ("nsubj", "nsubjpass", "dobj") if clause.i == verb.i else ("nsubj", "nsubjpass")
+        for child in clause.children:
+            if child.dep_ not in held:
+                continue
+            if child.dep_ != "dobj" and child.lower_ in ("this", "that"):
+                return True  # "said this is 'completely incorrect'": the claim just told
+            if any(t.lemma_.lower() in reports or t.lower_ in reports for t in child.subtree
+                   if t.pos_ in ("NOUN", "VERB", "PROPN")):  # fmt: skip
+                return True  # ("reports" is often tagged a verb)
+        return False
 
     def _in_quote(self, span: Span, acts: set[int], cue: Token) -> list[Stance]:
         """ "'It was a premeditated attack,' Assad said": a stance word on an attack noun
