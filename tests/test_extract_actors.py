@@ -531,3 +531,14 @@ def test_the_group_after_a_group_is_named_is_that_group(nlp, matcher):
     ):  # fmt: skip
         found = matcher.find(nlp(text), on="2023-10-18")
         assert actor_of(found, "group") == group
+
+
+def test_the_group_is_the_one_a_sentence_called_a_group(nlp, matcher):
+    text = (
+        "Israel blamed a misfired rocket. Islamic Jihad is another Gaza-based militant group "
+        "which says it fights Israel alongside Hamas. The group has denied responsibility."
+    )
+    found = matcher.find(nlp(text), on="2023-10-18")
+    assert actor_of(found, "group") == "palestinian-islamic-jihad"
+    text = "Jaish al-Islam is a rebel group that fought beside Ahrar al-Sham. The group said so."
+    assert actor_of(find(nlp, matcher, text), "group") == "jaysh-al-islam"
