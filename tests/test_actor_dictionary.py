@@ -336,3 +336,32 @@ def test_yemen_and_ukraine_actors_and_their_date_bounded_roles(actors):
     assert ids(actors.by_role("Yemen's president", on="2016-10-09")) == ["abd-rabbu-mansour-hadi"]
     assert ids(actors.by_role("Yemen's president", on="2010-01-01")) == ["ali-abdullah-saleh"]
     assert ids(actors.by_role("Ukrainian president", on="2022-04-08")) == ["volodymyr-zelensky"]
+
+
+def test_actors_of_gaza_afghanistan_iraq_and_libya_and_their_date_bounded_roles(actors):
+    assert ids(actors.lookup("Islamic Jihad")) == ["palestinian-islamic-jihad"]
+    assert ids(actors.lookup("Saraya al-Quds")) == ["al-quds-brigades"]
+    assert ids(actors.lookup("al-Quds Brigade")) == ["liwa-al-quds"]  # Syria's, not Gaza's
+    assert ids(actors.lookup("Ezzedine al-Qassam Brigades")) == ["izz-ad-din-al-qassam-brigades"]
+    assert ids(actors.lookup("Hamas-run Health Ministry")) == ["gaza-health-ministry"]
+    assert ids(actors.lookup("Taleban")) == ["taliban"]
+    assert ids(actors.lookup("USFOR-A")) == ["us-forces-afghanistan"]
+    assert ids(actors.lookup("Hifter")) == ["khalifa-haftar"]
+    assert ids(actors.lookup("PFLP-GC")) == ["pflp-gc"]
+    assert actors.get("al-quds-brigades").affiliation == "palestinian-islamic-jihad"
+    assert actors.get("resolute-support").affiliation == "nato"
+    assert actors.get("libyan-national-army").kind is ActorKind.ARMED_GROUP
+    assert ids(actors.by_role("IDF spokesman", on="2023-10-18")) == ["daniel-hagari"]
+    assert ids(actors.by_role("Israeli defence minister", on="2016-01-01")) == ["moshe-yaalon"]
+    assert ids(actors.by_role("Israeli defense minister", on="2023-10-18")) == ["yoav-gallant"]
+    assert ids(actors.by_role("Afghan president", on="2015-10-03")) == ["ashraf-ghani"]
+    assert ids(actors.by_role("Afghanistan's president", on="2010-01-01")) == ["hamid-karzai"]
+    assert ids(actors.by_role("Iraqi prime minister", on="2013-01-01")) == ["nouri-al-maliki"]
+    assert ids(actors.by_role("Libyan prime minister", on="2019-05-01")) == ["fayez-al-sarraj"]
+
+
+def test_a_title_held_for_two_terms_counts_for_each(actors):
+    # Netanyahu was prime minister until June 2021 and again from December 2022
+    assert ids(actors.by_role("Israeli prime minister", on="2015-01-01")) == ["benjamin-netanyahu"]
+    assert ids(actors.by_role("Israeli prime minister", on="2022-01-01")) == ["naftali-bennett"]
+    assert ids(actors.by_role("Israel's prime minister", on="2023-10-18")) == ["benjamin-netanyahu"]

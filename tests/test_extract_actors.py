@@ -482,3 +482,63 @@ def test_a_known_body_after_a_place_of_another_country_is_not_that_body(nlp, mat
     start = text.index("Idlib")
     found = matcher.find(nlp(text), place_spans=[(start, start + 5)])
     assert actor_of(found, "civil defence") == "syria-civil-defence"
+
+
+def test_actors_of_the_wars_in_gaza_afghanistan_and_libya(nlp, matcher):
+    found = matcher.find(
+        nlp(
+            "The Hamas-run Health Ministry said 500 people died. Daniel Hagari, the IDF "
+            "spokesman, blamed Palestinian Islamic Jihad. The al-Qassam Brigades and the "
+            "al-Quds Brigades fired rockets, and Fatah condemned the strike."
+        ),
+        on="2023-10-18",
+    )
+    assert actor_of(found, "Hamas-run Health Ministry") == "gaza-health-ministry"
+    assert actor_of(found, "the IDF spokesman") == "daniel-hagari"
+    assert actor_of(found, "Palestinian Islamic Jihad") == "palestinian-islamic-jihad"
+    assert actor_of(found, "al-Qassam Brigades") == "izz-ad-din-al-qassam-brigades"
+    assert actor_of(found, "al-Quds Brigades") == "al-quds-brigades"
+    assert actor_of(found, "Fatah") == "fatah"
+    found = matcher.find(
+        nlp(
+            "The Afghan Defence Ministry said the insurgents fired from the hospital. Zabihullah "
+            "Mujahid, the Taliban spokesman, denied it. NATO's Resolute Support mission said "
+            "US forces carried out an air strike."
+        ),
+        on="2015-10-05",
+    )
+    assert actor_of(found, "Afghan Defence Ministry") == "afghan-defence-ministry"
+    assert actor_of(found, "the Taliban spokesman") == "zabihullah-mujahid"
+    assert actor_of(found, "NATO's Resolute Support mission") == "resolute-support"
+    found = matcher.find(
+        nlp("The Libyan National Army of Khalifa Haftar said GNA forces shelled the camp."),
+        on="2019-07-03",
+    )
+    assert actor_of(found, "Libyan National Army") == "libyan-national-army"
+    assert actor_of(found, "GNA forces") == "gna-forces"
+    assert not found.new_actors
+
+
+def test_the_group_after_a_group_is_named_is_that_group(nlp, matcher):
+    # "the group" stays the group named last, whichever it is
+    for text, group in (
+        ("Israel blamed Islamic Jihad for the blast. The group has denied responsibility.",
+         "palestinian-islamic-jihad"),
+        ("The Israeli army said Hamas fired the rocket. The group has denied responsibility.",
+         "hamas"),
+        ("The Syrian Observatory for Human Rights said 20 people died. The group said most "
+         "were civilians.", "syrian-observatory-for-human-rights"),
+    ):  # fmt: skip
+        found = matcher.find(nlp(text), on="2023-10-18")
+        assert actor_of(found, "group") == group
+
+
+def test_the_group_is_the_one_a_sentence_called_a_group(nlp, matcher):
+    text = (
+        "Israel blamed a misfired rocket. Islamic Jihad is another Gaza-based militant group "
+        "which says it fights Israel alongside Hamas. The group has denied responsibility."
+    )
+    found = matcher.find(nlp(text), on="2023-10-18")
+    assert actor_of(found, "group") == "palestinian-islamic-jihad"
+    text = "Jaish al-Islam is a rebel group that fought beside Ahrar al-Sham. The group said so."
+    assert actor_of(find(nlp, matcher, text), "group") == "jaysh-al-islam"

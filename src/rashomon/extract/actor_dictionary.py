@@ -41,7 +41,8 @@ _ROLE_WORDS = {
     "russian": "russia", "syrian": "syria", "turkish": "turkey", "american": "us", "iraqi": "iraq",
     "iranian": "iran", "lebanese": "lebanon", "jordanian": "jordan", "israeli": "israel",
     "qatari": "qatar", "egyptian": "egypt", "british": "uk", "britain": "uk", "french": "france",
-    "german": "germany", "chinese": "china", "kazakh": "kazakhstan", "defense": "defence",
+    "german": "germany", "chinese": "china", "kazakh": "kazakhstan", "afghan": "afghanistan",
+    "libyan": "libya", "palestinian": "palestine", "defense": "defence",
 }  # fmt: skip
 # The words of a role that say whose it is: "Russia's foreign minister", "US ambassador".
 COUNTRY_ROLE_WORDS = frozenset({v for k, v in _ROLE_WORDS.items() if k != "defense"} | {"us", "uk"})
@@ -85,9 +86,13 @@ class ActorDictionary:
             for renaming in actor.former_names:
                 key = normalise_name(renaming.name)
                 self._former.setdefault(key, []).append((actor.id, renaming))
-            terms = {term.role: term for term in actor.role_terms}
+            # a title held for two terms (Netanyahu's premierships) counts for each
+            dated = {term.role for term in actor.role_terms}
+            self._roles.extend((role_words(t.role), actor.id, t) for t in actor.role_terms)
             self._roles.extend(
-                (role_words(role), actor.id, terms.get(role)) for role in actor.roles
+                (role_words(role), actor.id, None)
+                for role in dict.fromkeys(actor.roles)
+                if role not in dated
             )
 
     @classmethod

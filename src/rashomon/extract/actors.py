@@ -62,6 +62,8 @@ _DEMONYMS = {
     "qatari": "QAT", "british": "GBR", "french": "FRA", "german": "DEU", "chinese": "CHN",
     "israeli": "ISR", "egyptian": "EGY", "emirati": "ARE", "kuwaiti": "KWT", "swiss": "CHE",
     "yemeni": "YEM", "yemenis": "YEM", "ukrainian": "UKR", "ukrainians": "UKR",
+    "afghan": "AFG", "afghans": "AFG", "libyan": "LBY", "libyans": "LBY", "palestinian": "PSE",
+    "palestinians": "PSE",
 }  # fmt: skip
 _OPPOSITION = ("the opposition", "opposition groups", "opposition factions", "the rebels")
 _GENERIC = {

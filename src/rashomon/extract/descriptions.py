@@ -235,7 +235,38 @@ def _antecedent(
         if mention.start < floor:
             break
         if mention.kind == "organisation" and actors.kind(mention.actor_id) in kinds:
-            return mention.actor_id
+            # "X is another armed group which fights beside Y. The group ...": the sentence
+            # that called X a group says which group it means
+            return _called_so(doc, head, mention, before, kinds, actors) or mention.actor_id
+    return None
+
+
+def _called_so(
+    doc: Doc,
+    head: Token,
+    last: ActorMention,
+    mentions: Sequence[ActorMention],
+    kinds: frozenset[ActorKind],
+    actors: Actors,
+) -> str | None:
+    """The organisation that `last`'s sentence says is a `head` ("Islamic Jihad is another
+    Gaza-based group"): the subject of a copula whose complement has the same head noun."""
+    token = next((t for t in doc if t.idx <= last.start < t.idx + len(t)), None)
+    if token is None:
+        return None
+    for noun in token.sent:
+        if _word(noun) != _word(head) or noun.dep_ != "attr" or noun.head.lemma_ != "be":
+            continue
+        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            continue
+        for mention in mentions:
+            if (
+                mention.kind == "organisation"
+                and mention.start <= subject.idx < mention.end
+                and actors.kind(mention.actor_id) in kinds
+            ):
+                return mention.actor_id
     return None
 
 
