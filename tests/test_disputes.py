@@ -10,6 +10,7 @@ from rashomon.facts import (
     ArticleFact,
     ArticleFacts,
     Attribution,
+    DateWindow,
     Dispute,
     DisputeSide,
     EventFact,
@@ -757,6 +758,57 @@ def test_a_toll_that_says_it_rose_on_an_undated_page_is_an_update():
     assert figure_.status == "update"
     plain = replace(later, sentence="The clinic strike killed 61 people, MSF said.")
     (figure_,) = incident_figures(found, {("a1", 0): early, ("a2", 0): plain}, arts)
+    assert figure_.status == "dispute"
+
+
+def test_an_undated_page_placed_days_after_the_lower_count_is_an_update():
+    """An undated page's estimated window orders it: a higher count from a page whose
+    window opens days after the other count's day is the toll risen; a window that may hold
+    that day leaves two counts of one time in dispute."""
+    early = toll("a1", "27", 27, "exact", "rights groups",
+                 sentence="A strike on the clinic killed 27 people, rights groups said.")  # fmt: skip
+    later = toll("a2", "61", 61, "exact", "MSF",
+                 sentence="The clinic strike killed 61 people, MSF said.")  # fmt: skip
+    found = incident(report("a1", "AFP", [early]), report("a2", "MSF", [later]))
+    figures = {("a1", 0): early, ("a2", 0): later}
+    for window, status in ((DateWindow("2016-05-02", "2016-06-30"), "update"),
+                           (DateWindow("2016-05", None), "update"),
+                           (DateWindow("2016-04-20", "2016-05-10"), "dispute"),
+                           (DateWindow(None, "2016-06-30"), "dispute"),
+                           (None, "dispute")):  # fmt: skip
+        undated = replace(article("a2", "MSF"), window=window)
+        arts = {"a1": article("a1", published="2016-04-28"), "a2": undated}
+        (figure_,) = incident_figures(found, figures, arts)
+        assert figure_.status == status, window
+    # the lower count on the undated page, placed after the higher: still a dispute
+    arts = {"a1": article("a1", published="2016-04-28"),
+            "a2": replace(article("a2", "MSF"), window=DateWindow("2016-05-02", "2016-06-30"))}  # fmt: skip
+    low = replace(later, text="12", value=12.0, sentence="The clinic strike killed 12, MSF said.")
+    (figure_,) = incident_figures(found, {("a1", 0): early, ("a2", 0): low}, arts)
+    assert figure_.status == "dispute"
+
+
+def test_a_count_its_article_tells_as_a_past_one_is_a_step_not_a_side():
+    """ "Previously the charity had reported at least 30 ... the toll has risen to 42": the
+    30 is a past count, and so is the same 30 its article gives another claimant; against
+    another source's count it is a step of the toll, not a dispute."""
+    arts = {"a1": article("a1", published="2015-10-05"), "a2": article("a2", "BBC")}
+    first = toll("a1", "22", 22, "exact", "the charity",
+                 sentence="The strike killed 22 people, the charity said.")  # fmt: skip
+    said = "Previously the charity had reported a toll of at least 30 people, the group said."
+    past = toll("a2", "at least 30", 30, "at_least", "the charity", low=30, sentence=said,
+                start=said.index("at least 30"))  # fmt: skip
+    other = toll("a2", "30", 30, "exact", "a UN report", start=120,
+                 sentence="A UN report found the toll was 30.")  # fmt: skip
+    for claims in ([past], [past, other]):
+        found = incident(report("a1", "AFP", [first]), report("a2", "BBC", claims))
+        figures = {("a1", 0): first, **{("a2", c.start): c for c in claims}}
+        (figure_,) = incident_figures(found, figures, arts)
+        assert figure_.status == "update", len(claims)
+    plain = replace(past, sentence="The charity reported a toll of at least 30 people.")
+    found = incident(report("a1", "AFP", [first]), report("a2", "BBC", [plain, other]))
+    figures = {("a1", 0): first, ("a2", plain.start): plain, ("a2", 120): other}
+    (figure_,) = incident_figures(found, figures, arts)
     assert figure_.status == "dispute"
 
 

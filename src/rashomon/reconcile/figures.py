@@ -21,6 +21,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import partial
 
 from rashomon.facts import (
@@ -512,7 +513,9 @@ def _clashes(
                 found.append(Clash(i, j, "update"))
             elif a.claimant and b.claimant:
                 kind = _clash(a, b, articles)
-                if kind == "dispute" and _told_as_earlier(a, b, claims):
+                if kind == "dispute" and (
+                    _told_as_earlier(a, b, claims) or _past_step(a, claims) or _past_step(b, claims)
+                ):
                     kind = "update"
                 if kind == "dispute" and _of_another_happening(a, b, RIVALS_APART):
                     continue  # "12 killed" against "304 killed": not one happening's toll
@@ -663,7 +666,8 @@ _EARLY = re.compile(
 _EARLIER = re.compile(
     r"\b(?:(?:said|reported|announced|put|gave|had)\s+(?:it\s+)?earlier|"
     r"earlier\s+(?:said|reported|announced|put|gave|toll|count|figure)|"
-    r"(?:had\s+)?previously\s+(?:said|reported|announced|put|given))\b",
+    r"(?:had\s+)?previously\s+(?:said|reported|announced|put|given)|"
+    r"\bpreviously\b[^.;]{0,30}?\bhad\s+(?:said|reported|announced|put|given|estimated))\b",
     re.IGNORECASE,
 )
 
@@ -691,6 +695,18 @@ def _told_as_earlier(a: FigureFact, b: FigureFact, claims: Sequence[FigureFact])
     )
 
 
+def _past_step(claim: FigureFact, claims: Sequence[FigureFact]) -> bool:
+    """A count its own article tells as an earlier one ("Previously MSF had reported at
+    least 30 ... the toll has risen to 42"), in its own sentence or in one of the same
+    count: a past step of the toll, no side of a dispute with a count of its time."""
+    return any(
+        c.article_id == claim.article_id
+        and overlap(_interval(c), _interval(claim))
+        and _EARLIER.search(c.sentence) is not None
+        for c in claims
+    )
+
+
 UPDATE_AFTER_DAYS = 2  # another source's higher toll this much later is counted later, not
 # disputed; a day apart, sources still disagree about the same count (tuning half of the
 # FA-KES incident gold: as many next-day tolls from another claimant are disputes as not)
@@ -711,7 +727,9 @@ def _clash(a: FigureFact, b: FigureFact, articles: Mapping[str, ArticleFact]) ->
     if _estimate_passed(lower, higher, articles):
         return "update"
     if days[0] is None or days[1] is None:
-        return "update" if rose(higher.sentence) else "dispute"
+        if rose(higher.sentence) or _placed_after(higher, lower, articles):
+            return "update"
+        return "dispute"
     earlier, later = (a, b) if (first or "") <= (second or "") else (b, a)
     gap = abs((days[1][0] - days[0][0]).days)
     if _middle(_interval(later)) <= _middle(_interval(earlier)):
@@ -721,6 +739,29 @@ def _clash(a: FigureFact, b: FigureFact, articles: Mapping[str, ArticleFact]) ->
     risen = rose(later.sentence)
     first_count = _EARLY.search(f"{earlier.claimant or ''} {earlier.sentence}") is not None
     return "update" if risen or first_count or gap >= UPDATE_AFTER_DAYS else "dispute"
+
+
+def _claim_span(figure: FigureFact, article: ArticleFact | None) -> tuple[date | None, ...]:
+    """The days a claim may speak for: its day, else an undated article's estimated window
+    (either end open); an ordering bound only, never shown as a date."""
+    told = day_range(claim_day(figure, article))
+    if told:
+        return told
+    window = article.window if article else None
+    if window is None:
+        return None, None
+    start, end = day_range(window.start), day_range(window.end)
+    return (start[0] if start else None), (end[1] if end else None)
+
+
+def _placed_after(
+    higher: FigureFact, lower: FigureFact, articles: Mapping[str, ArticleFact]
+) -> bool:
+    """The higher count's days all come UPDATE_AFTER_DAYS or more after the lower's, one of
+    them an undated article's estimated window: the toll rose between them."""
+    first = _claim_span(higher, articles.get(higher.article_id))[0]
+    last = _claim_span(lower, articles.get(lower.article_id))[1]
+    return first is not None and last is not None and (first - last).days >= UPDATE_AFTER_DAYS
 
 
 def _estimate_passed(
