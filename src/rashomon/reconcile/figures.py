@@ -715,21 +715,26 @@ UPDATE_AFTER_DAYS = 2  # another source's higher toll this much later is counted
 def _clash(a: FigureFact, b: FigureFact, articles: Mapping[str, ArticleFact]) -> str:
     """Two sources' incompatible claims: an update when the later is higher and either says
     the toll rose or comes days later (tolls rise as the dead are counted), else a
-    dispute. When either day is unknown (a page with no date), the higher is the later
-    only when its own sentence says the toll rose to it ("the death toll has climbed to
-    55"): a count that replaced an earlier one disputes nothing."""
+    dispute. An estimate passed by another source's floor is an update (see
+    `_estimate_passed`). When either day is unknown (a page with no date), the higher is
+    the later only when its own sentence says the toll rose to it ("the death toll has
+    climbed to 55") or an undated page's estimated window puts it days after the other:
+    a count that replaced an earlier one disputes nothing."""
     first, second = (
         claim_day(a, articles.get(a.article_id)),
         claim_day(b, articles.get(b.article_id)),
     )
     days = day_range(first), day_range(second)
     lower, higher = sorted((a, b), key=lambda c: _middle(_interval(c)))
-    if _estimate_passed(lower, higher, articles):
+    lower_days, higher_days = days if lower is a else days[::-1]
+    if _estimate_passed(lower, higher, lower_days, higher_days):
         return "update"
     if days[0] is None or days[1] is None:
-        if rose(higher.sentence) or _placed_after(higher, lower, articles):
-            return "update"
-        return "dispute"
+        after = _placed_after(
+            _claim_span(higher_days, articles.get(higher.article_id)),
+            _claim_span(lower_days, articles.get(lower.article_id)),
+        )
+        return "update" if rose(higher.sentence) or after else "dispute"
     earlier, later = (a, b) if (first or "") <= (second or "") else (b, a)
     gap = abs((days[1][0] - days[0][0]).days)
     if _middle(_interval(later)) <= _middle(_interval(earlier)):
@@ -741,10 +746,12 @@ def _clash(a: FigureFact, b: FigureFact, articles: Mapping[str, ArticleFact]) ->
     return "update" if risen or first_count or gap >= UPDATE_AFTER_DAYS else "dispute"
 
 
-def _claim_span(figure: FigureFact, article: ArticleFact | None) -> tuple[date | None, ...]:
-    """The days a claim may speak for: its day, else an undated article's estimated window
-    (either end open); an ordering bound only, never shown as a date."""
-    told = day_range(claim_day(figure, article))
+_Days = tuple[date, date] | None  # a claim's day range, as `day_range` gives it
+
+
+def _claim_span(told: _Days, article: ArticleFact | None) -> tuple[date | None, date | None]:
+    """The days a claim may speak for: its own day range, else an undated article's
+    estimated window (either end open); an ordering bound only, never shown as a date."""
     if told:
         return told
     window = article.window if article else None
@@ -755,25 +762,23 @@ def _claim_span(figure: FigureFact, article: ArticleFact | None) -> tuple[date |
 
 
 def _placed_after(
-    higher: FigureFact, lower: FigureFact, articles: Mapping[str, ArticleFact]
+    higher: tuple[date | None, date | None], lower: tuple[date | None, date | None]
 ) -> bool:
-    """The higher count's days all come UPDATE_AFTER_DAYS or more after the lower's, one of
-    them an undated article's estimated window: the toll rose between them."""
-    first = _claim_span(higher, articles.get(higher.article_id))[0]
-    last = _claim_span(lower, articles.get(lower.article_id))[1]
+    """The higher count's days all come UPDATE_AFTER_DAYS or more after the lower's (one of
+    them an undated article's estimated window): the toll rose between them."""
+    first, last = higher[0], lower[1]
     return first is not None and last is not None and (first - last).days >= UPDATE_AFTER_DAYS
 
 
 def _estimate_passed(
-    lower: FigureFact, higher: FigureFact, articles: Mapping[str, ArticleFact]
+    lower: FigureFact, higher: FigureFact, lower_days: _Days, higher_days: _Days
 ) -> bool:
     """An estimate ("about 30 killed") and another source's higher floor ("at least 50"):
     the count went past the estimate as the dead were counted, unless the floor is known
     to be of an earlier day."""
     if lower.qualifier != "approximate" or higher.qualifier != "at_least":
         return False
-    days = [day_range(claim_day(c, articles.get(c.article_id))) for c in (lower, higher)]
-    return not (days[0] and days[1] and days[1][1] < days[0][0])
+    return not (lower_days and higher_days and higher_days[1] < lower_days[0])
 
 
 def _distinct(claims: Sequence[FigureFact]) -> list[FigureFact]:
