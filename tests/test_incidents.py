@@ -864,6 +864,21 @@ def test_an_undated_toll_after_a_past_aside_counts_the_articles_own_attack():
     assert ("killed", 25.0) in aside.figure_values and ("killed", 25.0) not in lead.figure_values
 
 
+def _doers_where_russia_is_named(text: str) -> tuple[str, ...]:
+    """The doers the lead report of a one-sentence article names, where the sentence's
+    air attack ("hit") happens at Maarat al-Numan and "Russia" is a mention of Russia."""
+    at = text.index("Russia")
+    mention = MentionFact("a1", at, at + 6, "Russia", "organization", 0, len(text),
+                          actor_id="russia")  # fmt: skip
+    facts = ArticleFacts(
+        article=ARTICLE, body=text,
+        events=(ev(text, text, "hit", mode="aerial"),),
+        mentions=(place_mention(text, "Maarat al-Numan", "maarat", text), mention),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    return report.perpetrator_ids
+
+
 def test_by_names_a_doer_after_an_attack_not_after_a_deal_or_a_backer():
     for text, doers in (
         ("An air strike carried out by Russia hit Maarat al-Numan.", ("russia",)),
@@ -871,16 +886,7 @@ def test_by_names_a_doer_after_an_attack_not_after_a_deal_or_a_backer():
         ("A strike hit Maarat al-Numan despite a truce mediated by Russia.", ()),
         ("A strike hit Maarat al-Numan, held by rebels backed by Russia.", ()),
     ):
-        body = text
-        mention = MentionFact("a1", body.index("Russia"), body.index("Russia") + 6, "Russia",
-                              "organization", 0, len(body), actor_id="russia")  # fmt: skip
-        facts = ArticleFacts(
-            article=ARTICLE, body=body,
-            events=(ev(body, body, "hit", mode="aerial"),),
-            mentions=(place_mention(body, "Maarat al-Numan", "maarat", body), mention),
-        )  # fmt: skip
-        (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
-        assert report.perpetrator_ids == doers, text
+        assert _doers_where_russia_is_named(text) == doers, text
 
 
 def test_the_doers_an_open_question_weighs_are_named_by_no_one():
@@ -889,16 +895,7 @@ def test_the_doers_an_open_question_weighs_are_named_by_no_one():
         ("It is unclear whether a rebel rocket or a strike by Russia hit Maarat al-Numan.", ()),
         ("An air strike carried out by Russia hit Maarat al-Numan.", ("russia",)),
     ):
-        body = text
-        mention = MentionFact("a1", body.index("Russia"), body.index("Russia") + 6, "Russia",
-                              "organization", 0, len(body), actor_id="russia")  # fmt: skip
-        facts = ArticleFacts(
-            article=ARTICLE, body=body,
-            events=(ev(body, body, "hit", mode="aerial"),),
-            mentions=(place_mention(body, "Maarat al-Numan", "maarat", body), mention),
-        )  # fmt: skip
-        (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
-        assert report.perpetrator_ids == doers, text
+        assert _doers_where_russia_is_named(text) == doers, text
 
 
 def test_who_names_or_condemns_the_deed_is_no_doer_of_it():
