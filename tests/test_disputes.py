@@ -444,6 +444,13 @@ def test_a_report_naming_two_parties_takes_no_side():
     assert incident_disputes(found, [], RELATIONS, GAZETTE, ARTICLES) == []
 
 
+def test_a_report_offering_alternative_doers_takes_no_side():
+    offered = report("a1", "AFP")
+    offered = replace(offered, perpetrators=(Attribution("russia", "Syrian or Russian", None),))
+    found = incident(offered, report("a2", "SANA", doers=[("coalition", None)]))
+    assert incident_disputes(found, [], RELATIONS, GAZETTE, ARTICLES) == []
+
+
 def test_kin_doers_and_monitors_are_no_perpetrator_dispute():
     found = incident(report("a1", "AFP", doers=[("army", None)]),
                      report("a2", "SANA", doers=[("syrian-government", None), ("sohr", None)]))  # fmt: skip
@@ -1013,6 +1020,40 @@ def test_bodies_someone_saw_are_at_least_that_many_dead():
     found = incident(report("a1", "AFP", [told]), report("a2", "BBC", [school]))
     (figure_,) = incident_figures(found, {("a1", 0): told, ("a2", 0): school}, ARTICLES)
     assert figure_.status == "dispute"
+
+
+def test_victims_one_hospital_took_in_are_at_least_that_many():
+    children = toll("a2", "more than 60", 60, "at_least", "officials", low=60, measure="injured")
+    for sentence in (
+        "The hospital also received 48 wounded people, among them 30 children.",
+        "A clinic treated 48 people for their wounds.",
+        "Some 48 injured were taken to the hospital in the town.",
+    ):
+        seen = toll("a1", "48", 48, "exact", "the Red Cross", sentence=sentence,
+                    start=sentence.index("48"), measure="injured")  # fmt: skip
+        found = incident(report("a1", "AFP", [seen]), report("a2", "BBC", [children]))
+        figures_ = {("a1", seen.start): seen, ("a2", 0): children}
+        (figure_,) = incident_figures(found, figures_, ARTICLES)
+        assert figure_.status == "agreed", sentence
+    told = toll("a1", "48", 48, "exact", "the Red Cross", measure="injured", start=0,
+                sentence="48 people were wounded, the Red Cross said.")  # fmt: skip
+    found = incident(report("a1", "AFP", [told]), report("a2", "BBC", [children]))
+    (figure_,) = incident_figures(found, {("a1", 0): told, ("a2", 0): children}, ARTICLES)
+    assert figure_.status == "dispute"
+
+
+def test_a_count_of_people_listed_with_another_count_is_a_part():
+    whole = toll("a2", "25", 25, "exact", "the civil defence")
+    said = "Nine civilians and four people still to be identified were killed, SOHR said."
+    civilians = toll("a1", "Nine", 9, "exact", "SOHR", victims="civilians", what="civilians",
+                     sentence=said, start=0)  # fmt: skip
+    four = toll("a1", "four", 4, "exact", "SOHR", sentence=said, start=said.index("four"))
+    for listed, status in (([civilians, four], "agreed"), ([four], "dispute")):
+        found = incident(report("a1", "AFP", listed), report("a2", "BBC", [whole]))
+        figures_ = {("a1", f.start): f for f in listed} | {("a2", 0): whole}
+        (people,) = [f for f in incident_figures(found, figures_, ARTICLES)
+                     if f.victims == "people"]  # fmt: skip
+        assert people.status == status
 
 
 def test_a_running_total_is_shown_with_the_strike_but_never_set_against_its_toll():

@@ -898,6 +898,64 @@ def test_the_doers_an_open_question_weighs_are_named_by_no_one():
         assert _doers_where_russia_is_named(text) == doers, text
 
 
+def test_a_doer_offered_as_one_of_alternatives_is_kept_but_marked_so():
+    for text, named in (
+        ("Syrian or Russia jets hit Maarat al-Numan.", "Syrian or Russia"),
+        ("Either Russia or Syria hit Maarat al-Numan.", "Russia or Syria"),
+        ("Russia jets hit Maarat al-Numan.", "Russia"),
+    ):
+        at = text.index("Russia")
+        mention = MentionFact("a1", at, at + 6, "Russia", "organization", 0, len(text),
+                              actor_id="russia")  # fmt: skip
+        hit = ev(text, text, "hit", mode="aerial")
+        if text.startswith("Either"):
+            hit = replace(hit, sources=(Argument(at, at + 6, "Russia", "russia"),))
+        facts = ArticleFacts(
+            article=ARTICLE, body=text, events=(hit,),
+            mentions=(place_mention(text, "Maarat al-Numan", "maarat", text), mention),
+        )  # fmt: skip
+        (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+        assert [d.text for d in report.perpetrators] == [named], text
+
+
+def test_what_a_strike_hit_is_no_doer_named_by_its_means():
+    text = "The air strike on Maarat al-Numan targeted Russia missile launchers."
+    at = text.index("Russia")
+    mention = MentionFact("a1", at, at + 6, "Russia", "organization", 0, len(text),
+                          actor_id="russia")  # fmt: skip
+    struck = replace(
+        ev(text, text, "targeted"), targets=(Argument(at, at + 6, "Russia", "russia"),)
+    )
+    for events, doers in (((struck,), ()), ((replace(struck, targets=()),), ("russia",))):
+        facts = ArticleFacts(
+            article=ARTICLE, body=text,
+            events=(ev(text, text, "air strike", mode="aerial"), *events),
+            mentions=(place_mention(text, "Maarat al-Numan", "maarat", text), mention),
+        )  # fmt: skip
+        (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+        assert report.perpetrator_ids == doers
+
+
+def test_a_name_after_a_preposition_of_place_is_where_not_whom_a_source_accuses():
+    for text, doers in (
+        ("Iran condemned the air strike on a bus in Russia's north at Maarat al-Numan.", ()),
+        ("Iran condemned Russia for the air strike on a bus at Maarat al-Numan.", ("russia",)),
+    ):
+        at = text.index("Russia")
+        condemned = replace(
+            ev(text, text, "condemned"), type="ACCUSE",
+            sources=(Argument(0, 4, "Iran", None),),
+            targets=(Argument(at, at + 6, "Russia", "russia"),),
+        )  # fmt: skip
+        facts = ArticleFacts(
+            article=ARTICLE, body=text,
+            events=(ev(text, text, "air strike", mode="aerial"), condemned),
+            mentions=(place_mention(text, "Maarat al-Numan", "maarat", text),),
+        )  # fmt: skip
+        (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+        assert report.perpetrator_ids == doers, text
+
+
 def test_who_names_or_condemns_the_deed_is_no_doer_of_it():
     for text, doers in (
         ("Russia called the air strike on Maarat al-Numan a massacre.", ()),

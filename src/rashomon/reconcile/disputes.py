@@ -41,6 +41,7 @@ from rashomon.reconcile.contradictions import (
     control_states,
     denials,
 )
+from rashomon.reconcile.doers import ALTERNATIVES
 from rashomon.reconcile.figures import agreeing, told_in_parts
 from rashomon.reconcile.intervals import allowed, overlap, show
 from rashomon.reconcile.kinship import ActorRelations
@@ -230,11 +231,14 @@ def _interval(figure: FigureFact) -> tuple[float, float]:
 
 def _doers(report: IncidentReport, gazette: Gazette) -> list[Attribution]:
     """The doers a report names that can be held against another report's: known actors
-    (a name the dictionary lacks is too often a misread headline) that can strike."""
+    (a name the dictionary lacks is too often a misread headline) that can strike, each
+    named as the doer, not as one of alternatives ("either Russian or Syrian jets" names
+    no one doer and disputes nothing)."""
     return [
         a for a in report.perpetrators
         if a.actor_id and (actor := gazette.actors.get(a.actor_id)) is not None
         and actor.kind not in _NOT_DOERS and actor.origin != "text"
+        and not ALTERNATIVES.search(a.text)
     ]  # fmt: skip
 
 

@@ -43,7 +43,7 @@ def doers_of(
     those its accusations name; an armed group never flies the air strike it is named
     beside."""
     return tuple(
-        a for a in _unique(*_by_name(gazette,
+        _as_alternative(a, facts.body) for a in _unique(*_by_name(gazette,
             *_of_its_kind(
                 _perpetrators(doing, facts, gazette, [(s.start, s.end) for s in group.sentences]),
                 doing, kind, kinds, gazette,
@@ -54,6 +54,31 @@ def doers_of(
         and not _in_open_question(a, facts.body)
         and not _NAMES_IT.match(facts.body, a.end)
     )  # fmt: skip
+
+
+# "either Russian or Syrian military jets", "carried out by Syrian or Russian jets": a
+# doer named as one of two or more alternatives joined by "or"
+_EITHER_BEFORE = re.compile(r"(?:\beither\s+)?(?:\b[\w'-]+\s+)?\bor\s+(?:the\s+)?$", re.IGNORECASE)
+_EITHER_JUST_BEFORE = re.compile(r"\beither\s+(?:the\s+)?$", re.IGNORECASE)
+_OR_NEXT = re.compile(r"^\s+or\s+(?:the\s+)?[\w'-]+", re.IGNORECASE)
+ALTERNATIVES = re.compile(r"\sor\s", re.IGNORECASE)
+
+
+def _as_alternative(doer: Attribution, body: str) -> Attribution:
+    """A doer named as one of alternatives, with the words that offer the others ("Syrian
+    or Russian"): the report still names it as a possible doer, but takes no side against
+    another report's (see disputes._doers, which reads ALTERNATIVES in its words)."""
+    if doer.start is None or doer.end is None or ALTERNATIVES.search(doer.text):
+        return doer
+    before = _EITHER_BEFORE.search(body[max(0, doer.start - 30) : doer.start])
+    if before is not None:
+        return replace(doer, text=f"{before.group(0)}{doer.text}")
+    after = _OR_NEXT.match(body[doer.end : doer.end + 30])
+    if after is not None:
+        return replace(doer, text=f"{doer.text}{after.group(0)}")
+    if _EITHER_JUST_BEFORE.search(body[max(0, doer.start - 12) : doer.start]):
+        return replace(doer, text=f"either {doer.text} or another")
+    return doer
 
 
 # "Hamas called the hospital blast 'a horrific massacre'", "which the opposition has
@@ -287,10 +312,13 @@ def _doer_phrases(
     body = facts.body
     found = []
     mentions = Starting(m for m in facts.mentions if m.field == "body" and m.actor_id)
+    struck = {(a.start, a.end) for e in facts.events if e.type == "ASSAULT" for a in e.targets}
     for m in (m for s, e in sentences for m in mentions.within(s, e)):
         actor = gazette.actors.get(m.actor_id)
         if actor is None or actor.kind not in _DOER_KINDS:
             continue
+        if any(start <= m.start and m.end <= end for start, end in struck):
+            continue  # "the airstrikes targeted Yemeni missile launchers": what was hit
         if _MEANS_AFTER.match(body[m.end : m.end + 40]) or _BY_BEFORE.search(
             body[max(0, m.start - 40) : m.start]
         ):
@@ -414,6 +442,13 @@ def sayings_by_report(
     return found
 
 
+# "in Yemen's Saada province", "across Syria": a name after a preposition of place says
+# where, whatever the parse made of it
+_PLACED = re.compile(
+    r"\b(?:in|at|near|inside|across|throughout|outside)\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
 def _accused(
     stances: Sequence[EventFact], facts: ArticleFacts, gazette: Gazette
 ) -> Iterable[Attribution]:
@@ -423,6 +458,8 @@ def _accused(
             continue
         accuser = next((a for a in event.sources), None)
         for target in event.targets:
+            if _PLACED.search(facts.body[max(0, target.start - 20) : target.start]):
+                continue  # "condemns the attacks ... in Yemen's Saada province": a place
             if target.actor_id and acting(target.actor_id, event, facts, gazette):
                 claimant, claimant_id = _claimant(event, facts)
                 if accuser is not None:

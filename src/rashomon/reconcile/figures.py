@@ -183,6 +183,33 @@ def _among(figure: FigureFact) -> bool:
     return _AMONG.search(figure.sentence[max(0, at - _AMONG_REACH) : at]) is not None
 
 
+# "19 civilians and four people still to be identified", "12 soldiers, and three others":
+# what lies between two counts joined as one list (no word of the measure between them,
+# which would make them two clauses: "killed 19 people and wounded four")
+_JOINED = re.compile(r"[^.;:()]{0,40}?(?:,\s*|\s)(?:and|as well as|plus)\s+", re.IGNORECASE)
+
+
+def _coordinated(figure: FigureFact, others: Sequence[FigureFact]) -> bool:
+    """A count of people listed together with another count of the same measure ("19
+    civilians and four people still to be identified were killed"): the two are parts of
+    one whole, and the one that names no group of its own is no toll of everyone to set
+    against another source's. A count of a group ("19 civilians") stays its group's."""
+    if (victims_of(figure) or "people") != "people":
+        return False
+    measure = measure_of(figure)
+    for other in others:
+        if other.start == figure.start or other.sentence_start != figure.sentence_start:
+            continue
+        if measure_of(other) != measure:
+            continue
+        first, second = sorted((figure, other), key=lambda f: f.start)
+        at = first.sentence_start
+        between = figure.sentence[first.end - at : second.start - at]
+        if _JOINED.fullmatch(between) and not _NAMED.search(between):
+            return True
+    return False
+
+
 def _whole_told_elsewhere(figure: FigureFact, others: Sequence[FigureFact]) -> bool:
     """A part whose sentence gives no count of the whole ("the toll includes 10 patients,
     13 staff and seven bodies"; the toll is another sentence's): no headline of its own,
@@ -248,6 +275,7 @@ def incident_figures(
                     figure.place_id in places
                     and figure.scope == "incident"
                     and not _part_of_more(figure)
+                    and not _coordinated(figure, of_article[figure.article_id])
                     and not _whole_told_elsewhere(figure, of_article[figure.article_id])
                     and not _goes_on_from_a_part(figure, of_article[figure.article_id], places)
                 ):
@@ -806,16 +834,35 @@ def _loosened(claims: Sequence[FigureFact]) -> list[FigureFact]:
 
 # "saw the bodies of four children", "another five bodies": bodies seen or brought in
 _BODIES_OF = re.compile(r"\bbodies\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# "the hospital received 48 wounded people", "a clinic treated 30 people", "60 injured were
+# admitted to the hospital": the count one site took in, of which the toll is at least as
+# high (victims go to several hospitals)
+_TAKEN_IN = re.compile(
+    r"\b(?:received|receiving|admitted|admitting|treated|treating|took in|taken in)\s+"
+    r"(?:(?:at\s+least|about|around|some|more than|over)\s+)?$",
+    re.IGNORECASE,
+)
+_TAKEN_TO = re.compile(
+    r"^[^.;]{0,50}?\b(?:were|was|have been|had been)\s+(?:\w+\s+)?(?:admitted|taken|brought|"
+    r"rushed|transferred|treated)\s+(?:to|at|in)\s+(?:a|the|one|\w+)?\s*(?:local\s+)?"
+    r"(?:hospital|clinic|medical cent(?:er|re)|field hospital|infirmary)\b",
+    re.IGNORECASE,
+)
 
 
 def _as_floor(claim: FigureFact) -> FigureFact:
-    """A count of bodies (seen in a clinic, brought to a hospital, shown in a video) is
-    what someone saw somewhere: at least that many died, not the toll."""
+    """A count of bodies (seen in a clinic, brought to a hospital, shown in a video), or of
+    the victims one hospital took in (see _TAKEN_IN), is what someone saw somewhere: at
+    least that many died or were hurt, not the toll."""
     if claim.qualifier != "exact" or claim.low is not None or claim.high is not None:
         return claim
     at = claim.start - claim.sentence_start
-    seen = (claim.what or "").lower().startswith("bodies") or _BODIES_OF.search(
-        claim.sentence[max(0, at - 20) : at]
+    before, after = claim.sentence[max(0, at - 30) : at], claim.sentence[at + len(claim.text) :]
+    seen = (
+        (claim.what or "").lower().startswith("bodies")
+        or _BODIES_OF.search(before[-20:])
+        or _TAKEN_IN.search(before)
+        or _TAKEN_TO.match(after)
     )
     return replace(claim, qualifier="at_least") if seen else claim
 
