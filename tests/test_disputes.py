@@ -910,6 +910,25 @@ def test_the_toll_of_one_of_two_attacks_a_sentence_tells_is_a_part():
     assert figure_.status == "dispute"
 
 
+def test_an_undated_higher_count_of_a_source_that_gave_a_lower_one_is_its_later_count():
+    """The monitor said 23 on the day and 36 on an undated page: 36 is its own later
+    count, no rival of another source's 27 of the day; its 23 is."""
+    said = "The monitor said 23 people were killed."
+    own = toll("a1", "23", 23, "exact", "SOHR", sentence=said, start=said.index("23"))
+    other = toll("a1", "27", 27, "exact", "Thiqa", start=200)
+    later = toll("a3", "36", 36, "exact", "SOHR")
+    arts = {"a1": article("a1", published="2019-07-22"), "a3": article("a3", "MEE")}
+    found = incident(report("a1", "AFP", [own, other]), report("a3", "MEE", [later]))
+    figures_ = {("a1", own.start): own, ("a1", 200): other, ("a3", 0): later}
+    (figure_,) = incident_figures(found, figures_, arts)
+    pairs = {(figure_.claims[c.first].figure.text, figure_.claims[c.second].figure.text, c.kind)
+             for c in figure_.clashes}  # fmt: skip
+    assert not any("36" in p[:2] and "27" in p[:2] for p in pairs)
+    alone = incident(report("a1", "AFP", [other]), report("a3", "MEE", [later]))
+    (figure_,) = incident_figures(alone, {("a1", 200): other, ("a3", 0): later}, arts)
+    assert figure_.status == "dispute"
+
+
 def test_a_toll_across_a_whole_region_is_not_one_strikes_headline():
     wide = toll("a1", "19", 19, "exact", "SOHR", sentence=(
         "They were among 19 people killed in strikes across rebel-held Idlib province."))  # fmt: skip
@@ -920,6 +939,9 @@ def test_a_toll_across_a_whole_region_is_not_one_strikes_headline():
     here = replace(wide, sentence="They were among 19 people killed in the strike.")
     (figure_,) = incident_figures(found, {("a1", 0): here, ("a2", 0): strike}, ARTICLES)
     assert figure_.status == "dispute"
+    span = replace(wide, sentence="Fighting has left 19 people dead in 24 hours.")
+    (figure_,) = incident_figures(found, {("a1", 0): span, ("a2", 0): strike}, ARTICLES)
+    assert figure_.status == "agreed"
 
 
 def test_a_further_count_adds_to_a_toll_and_is_not_one_of_its_own():
@@ -1048,7 +1070,8 @@ def test_a_count_of_people_listed_with_another_count_is_a_part():
     civilians = toll("a1", "Nine", 9, "exact", "SOHR", victims="civilians", what="civilians",
                      sentence=said, start=0)  # fmt: skip
     four = toll("a1", "four", 4, "exact", "SOHR", sentence=said, start=said.index("four"))
-    for listed, status in (([civilians, four], "agreed"), ([four], "dispute")):
+    alone = toll("a1", "Four", 4, "exact", "SOHR", sentence="Four people were killed.", start=0)
+    for listed, status in (([civilians, four], "agreed"), ([alone], "dispute")):
         found = incident(report("a1", "AFP", listed), report("a2", "BBC", [whole]))
         figures_ = {("a1", f.start): f for f in listed} | {("a2", 0): whole}
         (people,) = [f for f in incident_figures(found, figures_, ARTICLES)

@@ -42,7 +42,7 @@ from rashomon.reconcile.contradictions import (
     denials,
 )
 from rashomon.reconcile.doers import ALTERNATIVES
-from rashomon.reconcile.figures import agreeing, told_in_parts
+from rashomon.reconcile.figures import agreeing, listed_with_another, told_in_parts
 from rashomon.reconcile.intervals import allowed, overlap, show
 from rashomon.reconcile.kinship import ActorRelations
 from rashomon.reconcile.report_parts import named_claimant
@@ -186,7 +186,8 @@ def _backers(figure: AlignedFigure, involved: list[int]) -> list[int]:
     return sorted(
         set(involved)
         | {i for i, c in enumerate(figure.claims)
-           if c.position in positions and not told_in_parts(c.figure) and backs(c)}
+           if c.position in positions and not told_in_parts(c.figure)
+           and not listed_with_another(c.figure) and backs(c)}
     )  # fmt: skip
 
 

@@ -115,6 +115,13 @@ _PARTS = 3
 # "strikes across rebel-held Idlib province killed 19", "throughout the country": a toll
 # over a region, of which one strike's is a part
 _WIDE = re.compile(r"\b(?:across|throughout|all over)\b", re.IGNORECASE)
+# "has left more than 50 combatants dead in 24 hours", "killed 40 over the past two days": a
+# count over a span of hours or days, of which one happening's toll is a part
+_OVER_SPAN = re.compile(
+    r"^[^.;]{0,60}?\b(?:in|over|within|during)\s+(?:the\s+)?(?:past\s+|last\s+|previous\s+)?"
+    r"(?:\d+|two|three|four|five|six|seven|ten|several|24|48|72)\s+(?:hours|days)\b",
+    re.IGNORECASE,
+)
 
 
 # "a further nine people were killed in strikes on other areas", "five more bodies": a
@@ -142,14 +149,16 @@ _ONE_OF_TWO = re.compile(
 
 
 def _part_of_more(figure: FigureFact) -> bool:
-    """A toll its sentence sets in a list of counts by place, over a whole region, as an
-    addition to another, or as one of two attacks it tells of."""
+    """A toll its sentence sets in a list of counts by place, over a whole region or a span
+    of hours or days, as an addition to another, or as one of two attacks it tells of."""
     if _ONE_OF_TWO.search(figure.sentence):
         return True
     at = figure.start - figure.sentence_start
     if _FURTHER.search(figure.sentence[max(0, at - 20) : at]):
         return True
     if _MORE.match(figure.sentence[at + len(figure.text) : at + len(figure.text) + 8]):
+        return True
+    if _OVER_SPAN.match(figure.sentence[at + len(figure.text) :]):
         return True
     return bool(_BREAKDOWN.findall(figure.sentence)[_PARTS - 1 :] or _WIDE.search(figure.sentence))
 
@@ -184,30 +193,34 @@ def _among(figure: FigureFact) -> bool:
 
 
 # "19 civilians and four people still to be identified", "12 soldiers, and three others":
-# what lies between two counts joined as one list (no word of the measure between them,
-# which would make them two clauses: "killed 19 people and wounded four")
-_JOINED = re.compile(r"[^.;:()]{0,40}?(?:,\s*|\s)(?:and|as well as|plus)\s+", re.IGNORECASE)
+# a count joined to another count as one list, with no word of the measure between them,
+# which would make them two clauses ("killed 19 people and wounded four")
+_NUMBER = (
+    r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)"
+)
+_JOINED_BEFORE = re.compile(
+    rf"\b{_NUMBER}\b(?:[\s-]+[\w'-]+){{0,4}}?\s*,?\s+(?:and|as well as|plus)\s+$", re.IGNORECASE
+)
+_JOINED_AFTER = re.compile(
+    rf"^(?:\s+[\w'-]+){{0,4}}?\s*,?\s+(?:and|as well as|plus)\s+(?:at least\s+|some\s+)?"
+    rf"{_NUMBER}\b",
+    re.IGNORECASE,
+)
 
 
-def _coordinated(figure: FigureFact, others: Sequence[FigureFact]) -> bool:
-    """A count of people listed together with another count of the same measure ("19
-    civilians and four people still to be identified were killed"): the two are parts of
-    one whole, and the one that names no group of its own is no toll of everyone to set
-    against another source's. A count of a group ("19 civilians") stays its group's."""
+def listed_with_another(figure: FigureFact) -> bool:
+    """A count of people listed together with another count ("19 civilians and four people
+    still to be identified were killed"): the two are parts of one whole, and the one that
+    names no group of its own is no toll of everyone to set against another source's, nor
+    does it back one. A count of a group ("19 civilians") stays its group's."""
     if (victims_of(figure) or "people") != "people":
         return False
-    measure = measure_of(figure)
-    for other in others:
-        if other.start == figure.start or other.sentence_start != figure.sentence_start:
-            continue
-        if measure_of(other) != measure:
-            continue
-        first, second = sorted((figure, other), key=lambda f: f.start)
-        at = first.sentence_start
-        between = figure.sentence[first.end - at : second.start - at]
-        if _JOINED.fullmatch(between) and not _NAMED.search(between):
-            return True
-    return False
+    at = figure.start - figure.sentence_start
+    before = figure.sentence[max(0, at - 60) : at]
+    after = figure.sentence[at + len(figure.text) : at + len(figure.text) + 60]
+    joined = _JOINED_BEFORE.search(before) or _JOINED_AFTER.match(after)
+    return joined is not None and not _NAMED.search(joined.group(0))
 
 
 def _whole_told_elsewhere(figure: FigureFact, others: Sequence[FigureFact]) -> bool:
@@ -275,7 +288,7 @@ def incident_figures(
                     figure.place_id in places
                     and figure.scope == "incident"
                     and not _part_of_more(figure)
-                    and not _coordinated(figure, of_article[figure.article_id])
+                    and not listed_with_another(figure)
                     and not _whole_told_elsewhere(figure, of_article[figure.article_id])
                     and not _goes_on_from_a_part(figure, of_article[figure.article_id], places)
                 ):
@@ -528,6 +541,9 @@ def _clashes(
                 continue
             if not _two_accounts(a, b):
                 continue
+            if _own_later_count(a, claims, articles) or _own_later_count(b, claims, articles):
+                if not agreeing(a, b) and not _one_source(a, b, articles, relations):
+                    continue  # a source's undated higher count is its own later one
             floored = len({(a.article_id, a.start), (b.article_id, b.start)} & floors)
             if floored:
                 if floored == 1 and _floor_below(a, b, claims, articles, relations, leading):
@@ -552,6 +568,28 @@ def _clashes(
             elif _rising(a, b, articles):  # an outlet's own toll: whose count it is, unsaid
                 found.append(Clash(i, j, "update"))
     return found
+
+
+def _own_later_count(
+    claim: FigureFact, claims: Sequence[FigureFact], articles: Mapping[str, ArticleFact]
+) -> bool:
+    """An undated claim its own claimant gives lower, and dated, elsewhere ("36 civilians"
+    on an undated page from the monitor that said 23 on the day): counts rise as the dead
+    are counted, so it is the source's later count, and no rival of another source's count
+    of the day (its own earlier count is)."""
+    if claim_day(claim, articles.get(claim.article_id)) is not None:
+        return False
+    outlet = _outlet(claim, articles)
+    if not claim.claimant:
+        return False
+    key = claimant_key(claim, outlet)
+    high = _interval(claim)
+    return any(
+        claimant_key(c, _outlet(c, articles)) == key
+        and claim_day(c, articles.get(c.article_id)) is not None
+        and _interval(c)[1] < high[0]
+        for c in claims
+    )
 
 
 TOLLS_APART = 3.0  # a toll this many times another's (and at least TOLLS_APART_MIN) is
