@@ -541,9 +541,12 @@ def _clashes(
                 continue
             if not _two_accounts(a, b):
                 continue
-            if _own_later_count(a, claims, articles) or _own_later_count(b, claims, articles):
-                if not agreeing(a, b) and not _one_source(a, b, articles, relations):
-                    continue  # a source's undated higher count is its own later one
+            if (
+                (_own_later_count(a, claims, articles) or _own_later_count(b, claims, articles))
+                and not agreeing(a, b)
+                and not _one_source(a, b, articles, relations)
+            ):
+                continue  # a source's undated higher count is its own later one
             floored = len({(a.article_id, a.start), (b.article_id, b.start)} & floors)
             if floored:
                 if floored == 1 and _floor_below(a, b, claims, articles, relations, leading):
