@@ -175,6 +175,19 @@ def test_two_known_claimants_far_apart_in_one_article_are_not_set_against_each_o
     assert [f.status for f in quantities(near)] == ["dispute"]
 
 
+def test_a_known_source_and_a_body_the_text_names_in_one_article_are_two_accounts():
+    un = figure("a1", "some 900", 900, "approximate", start=120, claimant="the UN",
+                claimant_actor_id="un", sentence="The UN said some 900.")  # fmt: skip
+    for claimant, kind, status in (
+        ("Thiqa news agency", "media", "dispute"),
+        ("Syrian state media", "media", "agreed"),
+        ("activists", "unnamed", "agreed"),
+    ):
+        named = figure("a1", "around 300", 300, "approximate", claimant=claimant,
+                       claimant_kind=kind, sentence=f"{claimant} said around 300.")  # fmt: skip
+        assert [f.status for f in quantities([named, un])] == [status], claimant
+
+
 def test_one_claimants_two_counts_in_one_sentence_are_parts_not_an_update():
     said = "Four Kurdish fighters and 11 jihadists were among the dead, SOHR said."
     rows = [figure("a1", "Four", 4, "exact", claimant="SOHR", claimant_actor_id="sohr",

@@ -694,7 +694,31 @@ def _two_accounts(a: FigureFact, b: FigureFact) -> bool:
     ):
         return False
     near = a.sentence == b.sentence or abs(a.start - b.start) <= _CONTRAST_CHARS
-    return near and bool(a.claimant_actor_id and b.claimant_actor_id)
+    if not near or _named_within(a, b):
+        return False
+    return (_known(a) and _known(b)) or (
+        bool(a.claimant_actor_id or b.claimant_actor_id) and _known(a) != _known(b)
+        and all(_known(c) or _proper_body(c) for c in (a, b))
+    )  # fmt: skip
+
+
+def _known(claim: FigureFact) -> bool:
+    return bool(claim.claimant_actor_id)
+
+
+_BODY_KINDS = frozenset({"media", "government", "monitor", "organisation"})
+# a word that names a nationality, not a body ("Syrian state media", "Lebanese police")
+_DEMONYM = re.compile(r"(?:ian|ese|ish|ean|i|an|ic)$")
+
+
+def _proper_body(claim: FigureFact) -> bool:
+    """A claimant the dictionary does not know but the text names as a body of its own
+    ("the Thiqa news agency, an activist collective"): of a body's kind, with a capitalised
+    name that is more than a nationality ("Syrian state media" names none)."""
+    if claim.claimant_kind not in _BODY_KINDS or not claim.claimant:
+        return False
+    words = re.findall(r"[A-Z][\w'-]*", claim.claimant)
+    return any(w != "The" and not _DEMONYM.search(w) for w in words)
 
 
 def _rising(a: FigureFact, b: FigureFact, articles: Mapping[str, ArticleFact]) -> bool:
