@@ -1092,6 +1092,20 @@ def test_a_count_of_people_listed_with_another_count_is_a_part():
         assert people.status == status
 
 
+def test_a_count_inside_the_reports_a_speaker_denies_is_not_the_speakers():
+    other = toll("a2", "27", 27, "exact", "Thiqa")
+    for sentence, status in (
+        ("The ministry denied reports that its jets hit a market, killing 23 people.", "agreed"),
+        ("The ministry said its jets hit a depot, killing 23 people.", "dispute"),
+    ):
+        said = toll("a1", "23", 23, "exact", "the ministry", sentence=sentence,
+                    start=sentence.index("23"))  # fmt: skip
+        found = incident(report("a1", "AFP", [said]), report("a2", "BBC", [other]))
+        figures_ = {("a1", said.start): said, ("a2", 0): other}
+        (figure_,) = incident_figures(found, figures_, ARTICLES)
+        assert figure_.status == status, sentence
+
+
 def test_a_running_total_is_shown_with_the_strike_but_never_set_against_its_toll():
     strike = toll("a2", "14", 14, "exact", "a hospital spokesman")
     total = toll("a1", "45", 45, "exact", "White Helmets", scope="cumulative",

@@ -209,6 +209,23 @@ _JOINED_AFTER = re.compile(
 )
 
 
+# "the ministry denied reports that it was responsible for an air strike that killed 23
+# people": the count is the denied reports', not the denier's
+_DENIED_REPORTS = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|refut(?:es|ed|ing))\s+"
+    r"(?:the\s+|these\s+|those\s+|media\s+|western\s+)*(?:reports?|claims?|allegations?|"
+    r"accusations?)\b[^.;]*$",
+    re.IGNORECASE,
+)
+
+
+def _in_what_is_denied(figure: FigureFact) -> bool:
+    """A count inside the reports its sentence's speaker denies: the reports' count, which
+    the parse gave the denier; no headline of the denier's to set against another's."""
+    at = figure.start - figure.sentence_start
+    return _DENIED_REPORTS.search(figure.sentence[:at]) is not None
+
+
 def listed_with_another(figure: FigureFact) -> bool:
     """A count of people listed together with another count ("19 civilians and four people
     still to be identified were killed"): the two are parts of one whole, and the one that
@@ -289,6 +306,7 @@ def incident_figures(
                     and figure.scope == "incident"
                     and not _part_of_more(figure)
                     and not listed_with_another(figure)
+                    and not _in_what_is_denied(figure)
                     and not _whole_told_elsewhere(figure, of_article[figure.article_id])
                     and not _goes_on_from_a_part(figure, of_article[figure.article_id], places)
                 ):
