@@ -457,6 +457,17 @@ def test_a_report_naming_two_parties_takes_no_side():
     assert incident_disputes(found, [], RELATIONS, GAZETTE, ARTICLES) == []
 
 
+def test_an_undated_page_placed_by_estimate_names_no_side_of_who_did_it():
+    undated = replace(report("a2", "SANA", doers=[("coalition", None)]), date_from="estimate")
+    found = incident(report("a1", "AFP", doers=[("russia", "US officials")]), undated)
+    assert incident_disputes(found, [], RELATIONS, GAZETTE, ARTICLES) == []
+    dated = replace(undated, date_from="text")
+    found = incident(report("a1", "AFP", doers=[("russia", "US officials")]), dated)
+    assert [d.kind for d in incident_disputes(found, [], RELATIONS, GAZETTE, ARTICLES)] == [
+        "perpetrator"
+    ]
+
+
 def test_a_report_offering_alternative_doers_takes_no_side():
     offered = report("a1", "AFP")
     offered = replace(offered, perpetrators=(Attribution("russia", "Syrian or Russian", None),))

@@ -250,6 +250,9 @@ def side_of(actor_id: str, relations: ActorRelations) -> str:
     return chain[-1] if chain else actor_id
 
 
+ESTIMATED = "estimate"  # IncidentReport.date_from of an undated page placed by its story
+
+
 # Kinds where "who did it" has one answer: a battle has two sides by nature.
 _ONE_DOER = frozenset({"aerial", "shelling", "explosives", "chemical", "killing", "attack"})
 
@@ -283,8 +286,9 @@ def _perpetrator(
         if not _caution(r, d, incident, gazette)
     ]  # fmt: skip
     for report in incident.reports:
-        if not report.lead:
-            continue
+        if not report.lead or report.date_from == ESTIMATED:
+            continue  # an undated page's days are an estimate its story lent it: who it
+            # names may have struck the same place on another day
         doers = [d for d in _doers(report, gazette) if not _own_denial(report, d, relations)]
         parties = {side_of(d.actor_id, relations) for d in doers if d.actor_id}
         if len(parties) != 1:
