@@ -468,11 +468,14 @@ def test_an_undated_page_placed_by_estimate_names_no_side_of_who_did_it():
     ]
 
 
-def test_a_report_offering_alternative_doers_takes_no_side():
+def test_a_report_offering_alternative_doers_disputes_neither_but_does_a_third():
     offered = report("a1", "AFP")
-    offered = replace(offered, perpetrators=(Attribution("russia", "Syrian or Russian", None),))
-    found = incident(offered, report("a2", "SANA", doers=[("coalition", None)]))
-    assert incident_disputes(found, [], RELATIONS, GAZETTE, ARTICLES) == []
+    offered = replace(offered, perpetrators=(Attribution("army", "Russian or Syrian jets", None),))
+    for other, kinds in (("russia", []), ("coalition", ["perpetrator"])):
+        found = incident(offered, report("a2", "SANA", doers=[(other, None)]))
+        assert [d.kind for d in incident_disputes(found, [], RELATIONS, GAZETTE, ARTICLES)] == (
+            kinds
+        ), other
 
 
 def test_kin_doers_and_monitors_are_no_perpetrator_dispute():

@@ -232,15 +232,26 @@ def _interval(figure: FigureFact) -> tuple[float, float]:
 
 def _doers(report: IncidentReport, gazette: Gazette) -> list[Attribution]:
     """The doers a report names that can be held against another report's: known actors
-    (a name the dictionary lacks is too often a misread headline) that can strike, each
-    named as the doer, not as one of alternatives ("either Russian or Syrian jets" names
-    no one doer and disputes nothing)."""
+    (a name the dictionary lacks is too often a misread headline) that can strike."""
     return [
         a for a in report.perpetrators
         if a.actor_id and (actor := gazette.actors.get(a.actor_id)) is not None
         and actor.kind not in _NOT_DOERS and actor.origin != "text"
-        and not ALTERNATIVES.search(a.text)
     ]  # fmt: skip
+
+
+def _offered(doer: Attribution, party: str, gazette: Gazette) -> bool:
+    """Whether a doer named as one of alternatives ("Russian or Syrian jets") offers
+    `party` among them, by the stem of its name ("Russi"): such a report disputes neither
+    party it offers, though it does dispute a third ("the US-led coalition")."""
+    if not ALTERNATIVES.search(doer.text):
+        return False
+    name = (gazette.actor_name(party) or "").split()
+    if not name:
+        return False
+    word = name[0].lower()
+    stem = word[:-1] if len(word) > 4 else word
+    return re.search(rf"\b{re.escape(stem)}", doer.text.lower()) is not None
 
 
 def side_of(actor_id: str, relations: ActorRelations) -> str:
@@ -295,6 +306,10 @@ def _perpetrator(
             continue
         (party,) = parties
         sides.setdefault(party, []).extend((report, d) for d in doers)
+    for party, pairs in list(sides.items()):  # alternatives offering another side's party
+        if all(any(_offered(d, other, gazette) for other in sides if other != party)
+               for _, d in pairs):  # fmt: skip
+            del sides[party]
     if len(sides) + bool(doubted) < 2:
         return []
     named = [pair for pairs in sides.values() for pair in pairs] + doubted
