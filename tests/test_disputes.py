@@ -571,6 +571,9 @@ def test_a_denial_or_an_accusation_in_a_passing_mention_takes_no_side():
     section = replace(aside, day_low="2016-09-18", day_high="2016-09-19", date_from="text")
     (dispute,) = incident_disputes(incident(section, denying), [], RELATIONS, GAZETTE, ARTICLES)
     assert dispute.kind == "denial"
+    # both told only in dated side sections of articles about other happenings: no dispute
+    sides_only = incident(section, dated)
+    assert incident_disputes(sides_only, [], RELATIONS, GAZETTE, ARTICLES) == []
 
 
 def test_a_party_naming_itself_accuses_no_one():

@@ -392,7 +392,9 @@ def _denial(
     who name it against its denials (one dispute per party). Both sides tell this very
     happening (see `_telling`), and the denial is the party's own word (its government,
     ministry, army, spokesman): a monitor or an outlet saying it did not do it is no denial,
-    nor is one heard only from the accuser."""
+    nor is one heard only from the accuser. One side at least is an article's lead: a
+    denial told only in side sections of articles about other happenings ("also carried
+    out attacks on two villages") is as often of the lead's happening as of theirs."""
     denied: dict[str, list[tuple[IncidentReport, Attribution]]] = {}
     for report in incident.reports:
         if not _telling(report):
@@ -414,6 +416,8 @@ def _denial(
             [[r for r, _ in accusers], [r for r, _ in deniers]], gazette
         ):
             continue
+        if not any(r.lead for r, _ in (*accusers, *deniers)):
+            continue  # told only in side sections of articles about other happenings
         rows = tuple(_attribution_side(r, d, 0, gazette, articles) for r, d in accusers) + tuple(
             _attribution_side(r, d, 1, gazette, articles, denied=True) for r, d in deniers
         )
