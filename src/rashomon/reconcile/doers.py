@@ -66,8 +66,9 @@ ALTERNATIVES = re.compile(r"\sor\s", re.IGNORECASE)
 
 def _as_alternative(doer: Attribution, body: str) -> Attribution:
     """A doer named as one of alternatives, with the words that offer the others ("Syrian
-    or Russian"): the report still names it as a possible doer, but takes no side against
-    another report's (see disputes._doers, which reads ALTERNATIVES in its words)."""
+    or Russian"): the report still names it as a possible doer (and accuses it, should it
+    deny), but disputes no report that names a party it offers (see disputes._offered,
+    which reads ALTERNATIVES in its words)."""
     if doer.start is None or doer.end is None or ALTERNATIVES.search(doer.text):
         return doer
     before = _EITHER_BEFORE.search(body[max(0, doer.start - 30) : doer.start])
