@@ -44,7 +44,7 @@ from rashomon.reconcile.kinship import ActorRelations
 from rashomon.reconcile.reports import article_reports, chain_of
 from rashomon.reconcile.stories import StoryConfig, StoryIndex
 from rashomon.reconcile.story_features import features_of, story_lead
-from rashomon.reconcile.windows import combine, estimate_window, name_key
+from rashomon.reconcile.windows import combine, estimate_window, name_key, told_days
 from rashomon.store import Store
 from rashomon.store.facts import article_facts, gazette, read_articles
 from rashomon.store.findings import read_disputes, replace_findings
@@ -184,6 +184,8 @@ def _place(
     features = features_of(facts, names)  # the window set below is none of its input
     if named is not None:
         features = replace(features, window=(named.start, named.end))
+    if undated and (told := told_days(facts, names.name_spans)) is not None:
+        features = replace(features, allowed=told.as_iso())
     by_names = facts
     likely = None
     if undated:  # its reports tell of the days of the story it joins, when it has some
