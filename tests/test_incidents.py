@@ -328,6 +328,29 @@ def test_an_undated_articles_reports_take_its_estimated_window_as_an_estimate():
     assert (aside.day_low, aside.day_high, aside.date_from) == (None, "2016-04-24", "estimate")
 
 
+def test_on_a_page_with_an_estimated_window_a_year_long_past_is_not_its_leads_time():
+    """An undated page's estimated window is its present: "killed there in 2006" closing
+    a page the story dates to 2016 is the town's past, as it would be on a dated page."""
+    lead = "An air strike on a market in Maarat al-Numan killed dozens today."
+    past = "It was near the graves of 100 people killed in Maarat al-Numan in 2006."
+    body = f"{lead}\n{past}"
+    at, town = body.index("2006"), body.index("Maarat al-Numan", len(lead))
+    window = DateWindow("2016-04-10", "2016-04-24", ("its story's dated articles run ...",))
+    facts = ArticleFacts(
+        article=ArticleFact("a1", "Reuters", window=window), body=body,
+        events=(ev(body, lead, "air strike", mode="aerial"), ev(body, past, "killed")),
+        figures=(toll(body, past, "100", 100),),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", lead),
+                  MentionFact("a1", town, town + 15, "Maarat al-Numan", "location",
+                              *sentence_at(body, past), place_id="maarat")),
+        dates=(DateFact("a1", at, at + 4, "2006", "2006", "year", "on",
+                        *sentence_at(body, past)),),
+    )  # fmt: skip
+    lead_report, past_report = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert (lead_report.day_low, lead_report.day_high) == ("2016-04-10", "2016-04-24")
+    assert (past_report.lead, past_report.day_low) == (False, "2006-01-01")
+
+
 def test_on_a_page_with_no_date_two_weekdays_are_two_happenings():
     """ "On Tuesday" and "last Thursday" have no day on a page with no date, yet they are
     two days: the raid of last Thursday is another happening, told in passing. A day's

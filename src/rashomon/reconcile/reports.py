@@ -611,9 +611,15 @@ def _part_of_month(text: str, bounds: tuple[date, date]) -> tuple[date, date]:
 
 
 def _publication_window(article: ArticleFact) -> tuple[date, date] | None:
+    """The days the article's present lies in: before publication by the reporting lag;
+    for an undated article, its estimated window when both ends are known (so that "killed
+    there in 1996", in a page of 2006, is the town's past, not the day of its strike)."""
     bounds = day_range(article.published)
     if bounds is None:
-        return None
+        window = article.window
+        if window is None or not window.start or not window.end:
+            return None
+        return date.fromisoformat(window.start), date.fromisoformat(window.end)
     return bounds[0] - timedelta(days=REPORTING_LAG_DAYS), bounds[1]
 
 
