@@ -128,6 +128,7 @@ def place_pending(
         result.stories.add(story_id)
         if on_done:
             on_done(article_id)
+    _revisit_undated(kept, index, names, kinds, originals, cfg, result, incidents)
     _release_strays(incidents, result, names, kinds, cfg.incidents)
     story_facts = _finish_stories(kept, index, result.stories, names)
     _refresh_findings(kept, result.incidents, story_facts, names)
@@ -220,6 +221,89 @@ def _place(
         save_incident(conn, placed, incident_label(placed, names))
         result.incidents.add(placed.id)
     return story_id
+
+
+def _revisit_undated(
+    kept: _FactsKept,
+    index: StoryIndex,
+    names: Gazette,
+    kinds: IncidentKinds,
+    originals: dict[str, ArticleFact],
+    cfg: PlacementConfig,
+    result: Placement,
+    cache: IncidentCache,
+) -> None:
+    """Undated articles placed before their story had the dated articles it has now are
+    placed in incidents again, with the days the story lends them now: as they would have
+    been, had the dated ones come first (a batch places undated articles last; pages
+    ingested one at a time come in any order). Only those of the stories this run touched
+    whose reports found no dated incident, and whose lent days changed: the cost follows
+    the run's stories, not the corpus."""
+    store = kept.store
+    for story_id in sorted(result.stories):
+        if index.span(story_id)[0] is None:
+            continue  # no dated article to lend days
+        members = [f for f in kept.read(index.story(story_id).article_ids)
+                   if not f.article.published and not f.article.duplicate_of]  # fmt: skip
+        for facts in members:
+            by_names = facts
+            if (named := estimate_window(facts, names.name_spans)) is not None:
+                by_names = replace(facts, article=replace(facts.article, window=named))
+            told = _told_in(by_names, names, index, story_id)
+            before, now = facts.article.window, told.article.window
+            if now is None or (before is not None and (before.start, before.end)
+                               == (now.start, now.end)):  # fmt: skip
+                continue
+            held = read_incidents(store, article_id=facts.id)
+            if any(i.date_end is not None for i in held):
+                continue  # it found a dated incident: not placed again
+            with store.transaction() as conn:
+                _replace_reports(conn, told, held, story_id, names, kinds, originals, cfg,
+                                 result, cache)  # fmt: skip
+                save_window(conn, facts.id, now)
+            kept.forget(facts.id)
+
+
+def _replace_reports(
+    conn: sqlite3.Connection,
+    facts: ArticleFacts,
+    held: list[Incident],
+    story_id: str,
+    names: Gazette,
+    kinds: IncidentKinds,
+    originals: dict[str, ArticleFact],
+    cfg: PlacementConfig,
+    result: Placement,
+    cache: IncidentCache,
+) -> None:
+    """The article's reports leave the incidents that `held` them and are placed again
+    from `facts`; an incident left with no report lives on as an alias of the one the
+    article's lead joins."""
+    emptied = []
+    for incident in held:
+        rest = without_articles(incident, [facts.id], names, kinds)
+        drop_reports(conn, incident.id, [facts.id])
+        if rest is None:
+            conn.execute("DELETE FROM incidents WHERE id = ?", (incident.id,))
+            emptied.append(incident.id)
+            result.incidents.discard(incident.id)
+        else:
+            save_incident(conn, rest, incident_label(rest, names))
+            result.incidents.add(rest.id)
+    cache.forget(i.id for i in held)
+    incidents, retired = _incidents_of(cache, facts, names, kinds, originals, cfg.incidents)
+    cache.forget([*retired, *(i.id for i in incidents)])
+    for old_id, into in retired.items():
+        retire_incidents(conn, [old_id], into)
+        result.incidents.discard(old_id)
+    for incident in incidents:
+        placed = incident if incident.story_id else replace(incident, story_id=story_id)
+        save_incident(conn, placed, incident_label(placed, names))
+        result.incidents.add(placed.id)
+    into = incidents[0].id if incidents else None
+    gone = [i for i in emptied if i != into and i not in {p.id for p in incidents}]
+    if into is not None and gone:
+        retire_incidents(conn, gone, into)
 
 
 def _told_in(
