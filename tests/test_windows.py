@@ -109,3 +109,40 @@ def test_an_undated_page_its_words_date_elsewhere_does_not_join_a_story():
     told = told_days(facts(body=FEAST))
     page = StoryFeatures("u", market, allowed=told.as_iso())
     assert index.add(page) != index.story_of("d")
+
+
+def titled(body: str, name: str, actor: str) -> ArticleFacts:
+    at = body.index(name)
+    mention = MentionFact("a", at, at + len(name), name, "person", 0, len(body), actor_id=actor)
+    return ArticleFacts(ArticleFact("a", "AFP"), body=body, mentions=(mention,))
+
+
+TITLES = (
+    NameSpan("US president-elect", "trump", since="2016-11-09", until="2017-01-19", role=True),
+    NameSpan("Israeli prime minister", "pm", since="2009-03", until="2021-06", role=True),
+    NameSpan("Israeli prime minister", "pm", since="2022-12", role=True),
+)
+
+
+def test_a_title_held_for_a_time_before_its_holders_name_dates_the_page_unless_past():
+    page = titled("He met US President-elect Donald Trump in New York.", "Donald Trump", "trump")
+    window = estimate_window(page, TITLES)
+    assert (window.start, window.end) == ("2016-11-09", "2017-01-19")
+    assert window.evidence == (
+        "names 'US President-elect Donald Trump', a title held from 2016-11-09 until 2017-01-19",
+    )
+    for body in ("He met former US president-elect Donald Trump.", "He met Donald Trump."):
+        assert estimate_window(titled(body, "Donald Trump", "trump"), TITLES) is None, body
+
+
+def test_a_title_held_for_two_terms_allows_both():
+    page = titled("Israeli Prime Minister Ann Example spoke.", "Ann Example", "pm")
+    told = told_days(page, TITLES)
+    assert [(a.year, b.year) for a, b in told.spans] == [(2009, 2021), (2022, 2100)]
+    assert estimate_window(page, TITLES, ("2021-12-01", "2021-12-02")).evidence == told.evidence
+
+
+def test_the_dictionarys_dated_titles_date_pages():
+    spans = [s for s in name_spans_of(ActorDictionary.load()) if s.role]
+    elect = [s for s in spans if s.actor_id == "donald-trump" and "elect" in s.name]
+    assert elect and elect[0].since == "2016-11-09"

@@ -501,9 +501,10 @@ def _refresh_findings(
 
 def name_spans_of(dictionary: ActorDictionary) -> list[NameSpan]:
     """Names that date an article: the names an actor took when it was renamed are in use
-    only from the renaming on. A former name bounds nothing (reports keep using it after a
-    renaming), and neither does an alias that shares a word with a former name ("Nusra"),
-    since it may be the old name again."""
+    only from the renaming on, and titles held for a time only then (see `_dated_titles`).
+    A former name bounds nothing (reports keep using it after a renaming), and neither does
+    an alias that shares a word with a former name ("Nusra"), since it may be the old name
+    again."""
     found = []
     for actor in dictionary:
         renamed = [r.until for r in actor.former_names if r.until]
@@ -519,7 +520,16 @@ def name_spans_of(dictionary: ActorDictionary) -> list[NameSpan]:
             if key in former or set(key.split()) & old_words or key in initials:
                 continue  # the old name, part of it, or its acronym ("ISIS")
             found.append(NameSpan(name, actor.id, since=since))
-    return found
+    return found + _dated_titles(dictionary)
+
+
+def _dated_titles(dictionary: ActorDictionary) -> list[NameSpan]:
+    """Titles held for a time ("US president-elect", 2016-11-09 to 2017-01-19): one who
+    bears one, as a title of now, was written while they held it."""
+    return [
+        NameSpan(term.role, actor.id, since=term.since, until=term.until, role=True)
+        for actor in dictionary for term in actor.role_terms if term.since or term.until
+    ]  # fmt: skip
 
 
 def _initials(key: str) -> str:

@@ -107,19 +107,13 @@ def told_days(facts: ArticleFacts, name_spans: Sequence[NameSpan] = ()) -> ToldD
     dated names it uses (see `_dated_names`), then the feasts and the yearless days it
     names. Each bound narrows the others; one that leaves no day at all is a misreading
     (or a recollection) and is set aside."""
-    spans: list[tuple[date, date]] = [(_FIRST, _LAST)]
-    evidence: list[str] = []
-    outer = (_FIRST, _LAST)
-    for allowed, said in (_name_bounds(facts, name_spans), *_feasts(facts.body),
-                          *_yearless_days(facts.body)):  # fmt: skip
-        if allowed is None:
-            continue
+    named, evidence = _name_bounds(facts, name_spans)
+    spans = named or [(_FIRST, _LAST)]
+    outer = (spans[0][0], spans[-1][1])  # what the dated names alone allow
+    for allowed, said in (*_feasts(facts.body), *_yearless_days(facts.body)):
         narrowed = _intersect(spans, allowed)
         if narrowed:
-            if not evidence:  # the first is the names' (see `_name_bounds`), if any
-                outer = (narrowed[0][0], narrowed[-1][1]) if len(narrowed) == 1 else outer
-            spans = narrowed
-            evidence += said
+            spans, evidence = narrowed, evidence + said
     if not evidence:
         return None
     return ToldDays(tuple(spans), tuple(evidence), outer)
@@ -128,21 +122,32 @@ def told_days(facts: ArticleFacts, name_spans: Sequence[NameSpan] = ()) -> ToldD
 def _name_bounds(
     facts: ArticleFacts, name_spans: Sequence[NameSpan]
 ) -> tuple[list[tuple[date, date]] | None, list[str]]:
-    lows: list[tuple[date, str]] = []
-    highs: list[tuple[date, str]] = []
+    """The days the dated names and titles the article uses allow together: each name the
+    days of its spans (a title held for two terms allows both), all of them at once."""
+    terms: dict[tuple[str, str], list[tuple[tuple[date, date], list[str]]]] = {}
     for span, said in _dated_names(facts, name_spans):
-        if span.since and (bounds := day_range(span.since)):
-            lows.append((bounds[0], f"names {said!r}, in use from {span.since}"))
-        if span.until and (bounds := day_range(span.until)):
-            highs.append((bounds[1], f"names {said!r}, in use until {span.until}"))
-    low = max(lows, default=None)
-    high = min(highs, default=None)
-    if low and high and low[0] > high[0]:
-        return None, []  # names that cannot all hold at once date nothing
-    if low is None and high is None:
+        low = day_range(span.since) if span.since else None
+        high = day_range(span.until) if span.until else None
+        if low is None and high is None:
+            continue
+        key = (span.actor_id, name_key(span.name))
+        days = (low[0] if low else _FIRST, high[1] if high else _LAST)
+        if any(days == known for known, _ in terms.get(key, ())):
+            continue  # one line per term of a name, however often the article uses it
+        use = "a title held" if span.role else "in use"
+        bounds = (f" from {span.since}" if low else "") + (f" until {span.until}" if high else "")
+        terms.setdefault(key, []).append((days, [f"names {said!r}, {use}{bounds}"]))
+    spans: list[tuple[date, date]] = [(_FIRST, _LAST)]
+    evidence: list[str] = []
+    for held in terms.values():
+        narrowed = _intersect(spans, _union(days for days, _ in held))
+        if not narrowed:
+            return None, []  # names that cannot all hold at once date nothing
+        lines = [line for days, told in held for line in told if _intersect(narrowed, [days])]
+        spans, evidence = narrowed, evidence + lines
+    if not evidence:
         return None, []
-    evidence = [bound[1] for bound in (low, high) if bound is not None]
-    return [(low[0] if low else _FIRST, high[0] if high else _LAST)], evidence
+    return spans, list(dict.fromkeys(evidence))  # one line for titles told alike
 
 
 def _intersect(
@@ -178,7 +183,7 @@ _YEARLESS = re.compile(
 _YEAR_BEFORE = re.compile(r"\b\d{4}\s*,?\s*$")
 
 
-def _yearless_days(body: str) -> Iterable[tuple[list[tuple[date, date]] | None, list[str]]]:
+def _yearless_days(body: str) -> Iterable[tuple[list[tuple[date, date]], list[str]]]:
     """Days named without a year ("May 8", "Monday 8 May"): the page was written from a
     few weeks before such a day to some months after it, in a year whose calendar has it
     on the weekday given. "The September 11 attacks" is a name, not a day of the page."""
@@ -245,7 +250,7 @@ _OTHER_YEAR = re.compile(r"\b(?:last|next|previous|every|each|annual|since|past)
 _YEAR_AFTER = re.compile(r"^\W{0,3}(?:(?:of|in)\s+)?(?:\d{4}|last|next)\b", re.IGNORECASE)
 
 
-def _feasts(body: str) -> Iterable[tuple[list[tuple[date, date]] | None, list[str]]]:
+def _feasts(body: str) -> Iterable[tuple[list[tuple[date, date]], list[str]]]:
     """Feasts named without a year ("during the holy month of Ramadan"): the page was
     written within a few weeks of one. A capitalised word beside the name makes it a
     person's ("Ramadan Shallah", "Tariq Ramadan")."""
@@ -277,21 +282,59 @@ def _named_person(before: str, after: str) -> bool:
 def _dated_names(
     facts: ArticleFacts, name_spans: Sequence[NameSpan]
 ) -> Iterable[tuple[NameSpan, str]]:
-    """The dated names the article uses, each with its words as written."""
+    """The dated names the article uses, each with its words as written: a name as the
+    mention says it, a title as the mention says it or right before the holder's name
+    ("US President-elect Donald Trump"), not as a past one ("former US president")."""
     by_actor: dict[str, list[NameSpan]] = {}
     for span in name_spans:
         by_actor.setdefault(span.actor_id, []).append(span)
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str, str | None, str | None]] = set()
     for mention in facts.mentions:
         spans = by_actor.get(mention.actor_id or "")
         if not spans:
             continue
         said = name_key(mention.text)
+        before = _title_before(facts.body, mention.start, mention.sentence_start)
         for span in spans:
             key = name_key(span.name)
-            if key and key == said and (key, said) not in seen:
-                seen.add((key, said))
-                yield span, mention.text
+            if not key or (span.role and (before is None or _PAST_TITLE.search(mention.text))):
+                continue  # a title told as a past one dates nothing
+            if key == said:
+                shown = mention.text
+            elif span.role:
+                title = _title(key, before, said)
+                if title is None:
+                    continue
+                shown = f"{title} {mention.text}".strip()
+            else:
+                continue
+            if (key, said, span.since, span.until) not in seen:
+                seen.add((key, said, span.since, span.until))
+                yield span, shown
+
+
+_PAST_TITLE = re.compile(r"\b(?:former|ex|then|late|previous|outgoing|past)\b", re.IGNORECASE)
+
+
+def _title_before(body: str, start: int, sentence_start: int) -> str | None:
+    """The few words right before a mention (its title, when it has one), None when they
+    call the title a past one."""
+    words = body[max(sentence_start, start - 60) : start].split()[-5:]
+    text = " ".join(words)
+    return None if _PAST_TITLE.search(text) else text
+
+
+def _title(title: str, before: str, said: str) -> str | None:
+    """The words before the name that hold the title's words (with the mention's own):
+    "US President-elect" before "Donald Trump"; None when they do not hold them all."""
+    words = before.split()
+    wanted = set(title.split()) - set(said.split())
+    if not wanted:
+        return ""  # the mention says it all ("the US president-elect")
+    for n in range(1, len(words) + 1):
+        if wanted <= set(name_key(" ".join(words[-n:])).split()):
+            return " ".join(words[-n:])
+    return None
 
 
 def _story_bounds(span: tuple[str | None, str | None] | None) -> tuple[date, date] | None:
