@@ -280,6 +280,25 @@ def test_a_day_long_before_publication_does_not_date_a_lead_that_gives_none():
     assert report.lead and report.day_low == "2016-02-16"
 
 
+def test_the_day_a_period_began_does_not_date_the_lead():
+    """ "600 killed since the operations began 19 days ago" dates the war's start, not the
+    strike the article leads with."""
+    lead = "An air strike killed 40 people in Maarat al-Numan."
+    since = "Before the strike, 600 people had been killed since the operations began 19 days ago."
+    body = f"{lead}\n{since}"
+    at = body.index("19 days ago")
+    facts = ArticleFacts(
+        article=ARTICLE, body=body,
+        events=(ev(body, lead, "air strike", mode="aerial"), ev(body, since, "strike", mode="aerial")),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", lead),),
+        dates=(DateFact("a1", at, at + 11, "19 days ago", "2016-04-01", "day", "on",
+                        *sentence_at(body, since)),),
+    )  # fmt: skip
+    reports = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert (reports[0].day_low, reports[0].day_high) == ("2016-04-18", "2016-04-20")
+    assert all(r.day_low != "2016-04-01" for r in reports)
+
+
 def test_where_a_source_spoke_is_not_where_its_happening_was():
     # a dated section that names no place of its own is set where the article is
     lead = "An air strike killed 20 people in Maarat al-Numan on Tuesday."

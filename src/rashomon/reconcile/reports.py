@@ -432,6 +432,8 @@ def _days(
             continue  # "on Friday called for a probe into allegations that ... attacked"
         if day in back:
             continue  # "resumed on Wednesday, days after a bombing": see _looking_back
+        if _PERIOD_BEGAN.search(before):
+            continue  # "killed since the operations began 19 days ago": a period's start
         if not _SAID_ON.search(sentence.text[: d.start - sentence.start]):
             hard.append(day)
         elif not own or any(a <= date.fromisoformat(day) <= b for a, b in own):
@@ -446,6 +448,14 @@ _SAID_ON = re.compile(
     r"|\b(?:quoted by|according to|told)\s+"
     r"(?:(?:[A-Z][\w'’.-]*|the|news|agency|state|media)\s+){0,6}?)"
     r"\s*(?:on\s+)?$",
+)
+
+
+# "since their operations began 19 days ago", "since the war started on March 15": the day
+# a period began, within the clause of "since"
+_PERIOD_BEGAN = re.compile(
+    r"\bsince\b[^,;.]*\b(?:began|begun|started|start|broke out|erupted)\b[^,;.]*$",
+    re.IGNORECASE,
 )
 
 
