@@ -299,6 +299,29 @@ def test_the_day_a_period_began_does_not_date_the_lead():
     assert all(r.day_low != "2016-04-01" for r in reports)
 
 
+def test_a_page_opening_on_background_leads_with_the_happening_its_title_names():
+    background = ["The coalition has fought the rebels for years.",
+                  "Its allies supply it with arms.", "The rebels deny any wrongdoing.",
+                  "Aid groups have asked for talks."]  # fmt: skip
+    strike = "An air strike killed 29 children on a bus in Maarat al-Numan."
+    body = "\n".join([*background, strike])
+    mentions = tuple(
+        MentionFact("a1", body.index(b), body.index(b) + 3, b[:3], "organisation",
+                    *sentence_at(body, b))
+        for b in background
+    )  # fmt: skip
+    facts = ArticleFacts(
+        article=replace(ARTICLE, title="Air strike kills 29 children"), body=body,
+        events=(ev(body, strike, "air strike", mode="aerial"),),
+        mentions=(*mentions, place_mention(body, "Maarat al-Numan", "maarat", strike)),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert report.lead and report.kind == "aerial" and report.day_low == "2016-04-18"
+    # a title that names no violent kind leaves the page without a lead
+    plain = replace(facts, article=replace(ARTICLE, title="Talks in Geneva"))
+    assert not any(r.lead for r in article_reports(plain, GAZETTE, KINDS, "reuters"))
+
+
 def test_where_a_source_spoke_is_not_where_its_happening_was():
     # a dated section that names no place of its own is set where the article is
     lead = "An air strike killed 20 people in Maarat al-Numan on Tuesday."

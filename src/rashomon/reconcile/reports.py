@@ -110,6 +110,8 @@ def article_reports(
         group.weekdays |= sentence.weekdays
     opening = _opening_end(facts)
     lead = next((g for g in groups if g.sentences[0].start < opening), None)
+    if lead is None:
+        lead = _told_in_title(groups, facts.article.title, kinds)
     stances = stances_by_report(facts, groups, lead, kinds)
     doubts = doubts_by_report(facts, groups, lead)
     # a passing mention with neither a day nor a toll is background, not a report
@@ -869,6 +871,17 @@ def _finest(
         return precision, pid in references, -counts[pid], place_ids.index(pid)
 
     return min(counts, key=rank)
+
+
+def _told_in_title(groups: Sequence[Group], title: str, kinds: IncidentKinds) -> Group | None:
+    """When the opening tells of no happening (a page that opens on background), the first
+    group of the violent kind its title names leads: "Saudi-led airstrike kills 29
+    children" over a body whose first strike comes five sentences in."""
+    named = [k for k in kinds.in_text(title) if kinds.violent(k)]
+    if not named:
+        return None
+    wanted = kinds.most_specific(named)
+    return next((g for g in groups if kinds.most_specific(g.kinds) == wanted), None)
 
 
 def _opening_end(facts: ArticleFacts) -> int:
