@@ -244,7 +244,7 @@ def _revisit_undated(
         if index.span(story_id)[0] is None:
             continue  # no dated article to lend days
         members = [f for f in kept.read(index.story(story_id).article_ids)
-                   if not f.article.published and not f.article.duplicate_of]  # fmt: skip
+                   if not f.article.published]  # fmt: skip
         for facts in members:
             by_names = facts
             if (named := estimate_window(facts, names.name_spans)) is not None:
