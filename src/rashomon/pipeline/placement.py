@@ -2,8 +2,11 @@
 then bring the touched incidents' and stories' figures and disputes up to date.
 
 Articles are taken one at a time in a fixed order (publication date, originals before copies,
-then source), so the result does not depend on how a batch was split or in which order
-parallel extraction finished. Each article's placement (its reports joining or starting
+then source), so the result does not depend on in which order parallel extraction
+finished. Undated articles come last in a run; one placed in an earlier run, before its
+story had dated articles, is placed in incidents again once the story lends it days (see
+`_revisit_undated`), so pages ingested one at a time place as one batch does. Each
+article's placement (its reports joining or starting
 incidents, its story, its story-index entry) is one transaction: a crash keeps every article
 placed so far and the next run places the rest. The reasoning is `reconcile`'s (pure
 functions over records); this module only reads records from the store and writes results.
