@@ -280,6 +280,48 @@ def test_a_day_long_before_publication_does_not_date_a_lead_that_gives_none():
     assert report.lead and report.day_low == "2016-02-16"
 
 
+def test_the_day_a_period_began_does_not_date_the_lead():
+    """ "600 killed since the operations began 19 days ago" dates the war's start, not the
+    strike the article leads with."""
+    lead = "An air strike killed 40 people in Maarat al-Numan."
+    since = "Before the strike, 600 people had been killed since the operations began 19 days ago."
+    body = f"{lead}\n{since}"
+    at = body.index("19 days ago")
+    facts = ArticleFacts(
+        article=ARTICLE, body=body,
+        events=(ev(body, lead, "air strike", mode="aerial"), ev(body, since, "strike", mode="aerial")),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", lead),),
+        dates=(DateFact("a1", at, at + 11, "19 days ago", "2016-04-01", "day", "on",
+                        *sentence_at(body, since)),),
+    )  # fmt: skip
+    reports = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert (reports[0].day_low, reports[0].day_high) == ("2016-04-18", "2016-04-20")
+    assert all(r.day_low != "2016-04-01" for r in reports)
+
+
+def test_a_page_opening_on_background_leads_with_the_happening_its_title_names():
+    background = ["The coalition has fought the rebels for years.",
+                  "Its allies supply it with arms.", "The rebels deny any wrongdoing.",
+                  "Aid groups have asked for talks."]  # fmt: skip
+    strike = "An air strike killed 29 children on a bus in Maarat al-Numan."
+    body = "\n".join([*background, strike])
+    mentions = tuple(
+        MentionFact("a1", body.index(b), body.index(b) + 3, b[:3], "organisation",
+                    *sentence_at(body, b))
+        for b in background
+    )  # fmt: skip
+    facts = ArticleFacts(
+        article=replace(ARTICLE, title="Air strike kills 29 children"), body=body,
+        events=(ev(body, strike, "air strike", mode="aerial"),),
+        mentions=(*mentions, place_mention(body, "Maarat al-Numan", "maarat", strike)),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert report.lead and report.kind == "aerial" and report.day_low == "2016-04-18"
+    # a title that names no violent kind leaves the page without a lead
+    plain = replace(facts, article=replace(ARTICLE, title="Talks in Geneva"))
+    assert not any(r.lead for r in article_reports(plain, GAZETTE, KINDS, "reuters"))
+
+
 def test_where_a_source_spoke_is_not_where_its_happening_was():
     # a dated section that names no place of its own is set where the article is
     lead = "An air strike killed 20 people in Maarat al-Numan on Tuesday."
@@ -326,6 +368,29 @@ def test_an_undated_articles_reports_take_its_estimated_window_as_an_estimate():
     assert (lead.day_low, lead.day_high, lead.date_from) == ("2016-04-10", "2016-04-24", "estimate")
     # a passing mention: some time before the window ends, as before a publication date
     assert (aside.day_low, aside.day_high, aside.date_from) == (None, "2016-04-24", "estimate")
+
+
+def test_on_a_page_with_an_estimated_window_a_year_long_past_is_not_its_leads_time():
+    """An undated page's estimated window is its present: "killed there in 2006" closing
+    a page the story dates to 2016 is the town's past, as it would be on a dated page."""
+    lead = "An air strike on a market in Maarat al-Numan killed dozens today."
+    past = "It was near the graves of 100 people killed in Maarat al-Numan in 2006."
+    body = f"{lead}\n{past}"
+    at, town = body.index("2006"), body.index("Maarat al-Numan", len(lead))
+    window = DateWindow("2016-04-10", "2016-04-24", ("its story's dated articles run ...",))
+    facts = ArticleFacts(
+        article=ArticleFact("a1", "Reuters", window=window), body=body,
+        events=(ev(body, lead, "air strike", mode="aerial"), ev(body, past, "killed")),
+        figures=(toll(body, past, "100", 100),),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", lead),
+                  MentionFact("a1", town, town + 15, "Maarat al-Numan", "location",
+                              *sentence_at(body, past), place_id="maarat")),
+        dates=(DateFact("a1", at, at + 4, "2006", "2006", "year", "on",
+                        *sentence_at(body, past)),),
+    )  # fmt: skip
+    lead_report, past_report = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert (lead_report.day_low, lead_report.day_high) == ("2016-04-10", "2016-04-24")
+    assert (past_report.lead, past_report.day_low) == (False, "2006-01-01")
 
 
 def test_on_a_page_with_no_date_two_weekdays_are_two_happenings():

@@ -183,3 +183,21 @@ def test_a_country_wide_report_stands_alone_whichever_order_the_days_reports_cam
         for i in incidents if i["kind"] == "chemical"
     )  # fmt: skip
     assert chemical == [["douma"], ["idlib"], ["syria"]]
+
+
+@pytest.mark.parametrize("first", ["undated", "dated"])
+def test_a_page_with_no_date_joins_its_strike_whether_it_came_before_the_dated_or_after(
+    tmp_path, capsys, first
+):
+    """Pages placed one at a time: an undated page placed before its story had a dated
+    article is placed again once one comes, with the days the story lends it now."""
+    db = str(tmp_path / "order.db")
+    (tmp_path / "sohr.txt").write_text(SOHR_ACCOUNT, encoding="utf-8")
+    (tmp_path / "strike.txt").write_text(UNDATED_STRIKE, encoding="utf-8")
+    dated = ["ingest", str(tmp_path / "sohr.txt"), "--date", "2016-04-20", "--db", db]
+    undated = ["ingest", str(tmp_path / "strike.txt"), "--db", db]
+    for args in (undated, dated) if first == "undated" else (dated, undated):
+        assert main(args) == 0
+    incidents = cli_json(capsys, "incidents", "--json", "--db", db)
+    (strike,) = [i for i in incidents if i["kind"] == "aerial"]
+    assert strike["articles"] == 2 and strike["date_start"] == "2016-04-19"

@@ -243,6 +243,9 @@ class NameSpan(Record):
     actor_id: str
     since: str | None = None
     until: str | None = None
+    # a dated title of the actor's ("US president-elect"): it dates the article when it
+    # stands before the holder's name ("US President-elect Donald Trump") or for it
+    role: bool = False
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,11 @@
 then bring the touched incidents' and stories' figures and disputes up to date.
 
 Articles are taken one at a time in a fixed order (publication date, originals before copies,
-then source), so the result does not depend on how a batch was split or in which order
-parallel extraction finished. Each article's placement (its reports joining or starting
+then source), so the result does not depend on in which order parallel extraction
+finished. Undated articles come last in a run; one placed in an earlier run, before its
+story had dated articles, is placed in incidents again once the story lends it days (see
+`_revisit_undated`), so pages ingested one at a time place as one batch does. Each
+article's placement (its reports joining or starting
 incidents, its story, its story-index entry) is one transaction: a crash keeps every article
 placed so far and the next run places the rest. The reasoning is `reconcile`'s (pure
 functions over records); this module only reads records from the store and writes results.
@@ -44,7 +47,7 @@ from rashomon.reconcile.kinship import ActorRelations
 from rashomon.reconcile.reports import article_reports, chain_of
 from rashomon.reconcile.stories import StoryConfig, StoryIndex
 from rashomon.reconcile.story_features import features_of, story_lead
-from rashomon.reconcile.windows import combine, estimate_window, name_key
+from rashomon.reconcile.windows import combine, estimate_window, name_key, told_days
 from rashomon.store import Store
 from rashomon.store.facts import article_facts, gazette, read_articles
 from rashomon.store.findings import read_disputes, replace_findings
@@ -128,6 +131,7 @@ def place_pending(
         result.stories.add(story_id)
         if on_done:
             on_done(article_id)
+    _revisit_undated(kept, index, names, kinds, originals, cfg, result, incidents)
     _release_strays(incidents, result, names, kinds, cfg.incidents)
     story_facts = _finish_stories(kept, index, result.stories, names)
     _refresh_findings(kept, result.incidents, story_facts, names)
@@ -184,6 +188,8 @@ def _place(
     features = features_of(facts, names)  # the window set below is none of its input
     if named is not None:
         features = replace(features, window=(named.start, named.end))
+    if undated and (told := told_days(facts, names.name_spans)) is not None:
+        features = replace(features, allowed=told.as_iso())
     by_names = facts
     likely = None
     if undated:  # its reports tell of the days of the story it joins, when it has some
@@ -218,6 +224,89 @@ def _place(
         save_incident(conn, placed, incident_label(placed, names))
         result.incidents.add(placed.id)
     return story_id
+
+
+def _revisit_undated(
+    kept: _FactsKept,
+    index: StoryIndex,
+    names: Gazette,
+    kinds: IncidentKinds,
+    originals: dict[str, ArticleFact],
+    cfg: PlacementConfig,
+    result: Placement,
+    cache: IncidentCache,
+) -> None:
+    """Undated articles placed before their story had the dated articles it has now are
+    placed in incidents again, with the days the story lends them now: as they would have
+    been, had the dated ones come first (a batch places undated articles last; pages
+    ingested one at a time come in any order). Only those of the stories this run touched
+    whose reports found no dated incident, and whose lent days changed: the cost follows
+    the run's stories, not the corpus."""
+    store = kept.store
+    for story_id in sorted(result.stories):
+        if index.span(story_id)[0] is None:
+            continue  # no dated article to lend days
+        members = [f for f in kept.read(index.story(story_id).article_ids)
+                   if not f.article.published]  # fmt: skip
+        for facts in members:
+            by_names = facts
+            if (named := estimate_window(facts, names.name_spans)) is not None:
+                by_names = replace(facts, article=replace(facts.article, window=named))
+            told = _told_in(by_names, names, index, story_id)
+            before, now = facts.article.window, told.article.window
+            if now is None or (before is not None and (before.start, before.end)
+                               == (now.start, now.end)):  # fmt: skip
+                continue
+            held = read_incidents(store, article_id=facts.id)
+            if any(i.date_end is not None for i in held):
+                continue  # it found a dated incident: not placed again
+            with store.transaction() as conn:
+                _replace_reports(conn, told, held, story_id, names, kinds, originals, cfg,
+                                 result, cache)  # fmt: skip
+                save_window(conn, facts.id, now)
+            kept.forget(facts.id)
+
+
+def _replace_reports(
+    conn: sqlite3.Connection,
+    facts: ArticleFacts,
+    held: list[Incident],
+    story_id: str,
+    names: Gazette,
+    kinds: IncidentKinds,
+    originals: dict[str, ArticleFact],
+    cfg: PlacementConfig,
+    result: Placement,
+    cache: IncidentCache,
+) -> None:
+    """The article's reports leave the incidents that `held` them and are placed again
+    from `facts`; an incident left with no report lives on as an alias of the one the
+    article's lead joins."""
+    emptied = []
+    for incident in held:
+        rest = without_articles(incident, [facts.id], names, kinds)
+        drop_reports(conn, incident.id, [facts.id])
+        if rest is None:
+            conn.execute("DELETE FROM incidents WHERE id = ?", (incident.id,))
+            emptied.append(incident.id)
+            result.incidents.discard(incident.id)
+        else:
+            save_incident(conn, rest, incident_label(rest, names))
+            result.incidents.add(rest.id)
+    cache.forget(i.id for i in held)
+    incidents, retired = _incidents_of(cache, facts, names, kinds, originals, cfg.incidents)
+    cache.forget([*retired, *(i.id for i in incidents)])
+    for old_id, into in retired.items():
+        retire_incidents(conn, [old_id], into)
+        result.incidents.discard(old_id)
+    for incident in incidents:
+        placed = incident if incident.story_id else replace(incident, story_id=story_id)
+        save_incident(conn, placed, incident_label(placed, names))
+        result.incidents.add(placed.id)
+    into = incidents[0].id if incidents else None
+    gone = [i for i in emptied if i != into and i not in {p.id for p in incidents}]
+    if into is not None and gone:
+        retire_incidents(conn, gone, into)
 
 
 def _told_in(
@@ -415,9 +504,10 @@ def _refresh_findings(
 
 def name_spans_of(dictionary: ActorDictionary) -> list[NameSpan]:
     """Names that date an article: the names an actor took when it was renamed are in use
-    only from the renaming on. A former name bounds nothing (reports keep using it after a
-    renaming), and neither does an alias that shares a word with a former name ("Nusra"),
-    since it may be the old name again."""
+    only from the renaming on, and titles held for a time only then (see `_dated_titles`).
+    A former name bounds nothing (reports keep using it after a renaming), and neither does
+    an alias that shares a word with a former name ("Nusra"), since it may be the old name
+    again."""
     found = []
     for actor in dictionary:
         renamed = [r.until for r in actor.former_names if r.until]
@@ -433,7 +523,16 @@ def name_spans_of(dictionary: ActorDictionary) -> list[NameSpan]:
             if key in former or set(key.split()) & old_words or key in initials:
                 continue  # the old name, part of it, or its acronym ("ISIS")
             found.append(NameSpan(name, actor.id, since=since))
-    return found
+    return found + _dated_titles(dictionary)
+
+
+def _dated_titles(dictionary: ActorDictionary) -> list[NameSpan]:
+    """Titles held for a time ("US president-elect", 2016-11-09 to 2017-01-19): one who
+    bears one, as a title of now, was written while they held it."""
+    return [
+        NameSpan(term.role, actor.id, since=term.since, until=term.until, role=True)
+        for actor in dictionary for term in actor.role_terms if term.since or term.until
+    ]  # fmt: skip
 
 
 def _initials(key: str) -> str:

@@ -110,6 +110,8 @@ def article_reports(
         group.weekdays |= sentence.weekdays
     opening = _opening_end(facts)
     lead = next((g for g in groups if g.sentences[0].start < opening), None)
+    if lead is None:
+        lead = _told_in_title(groups, facts.article.title, kinds)
     stances = stances_by_report(facts, groups, lead, kinds)
     doubts = doubts_by_report(facts, groups, lead)
     # a passing mention with neither a day nor a toll is background, not a report
@@ -432,6 +434,8 @@ def _days(
             continue  # "on Friday called for a probe into allegations that ... attacked"
         if day in back:
             continue  # "resumed on Wednesday, days after a bombing": see _looking_back
+        if _PERIOD_BEGAN.search(before):
+            continue  # "killed since the operations began 19 days ago": a period's start
         if not _SAID_ON.search(sentence.text[: d.start - sentence.start]):
             hard.append(day)
         elif not own or any(a <= date.fromisoformat(day) <= b for a, b in own):
@@ -446,6 +450,14 @@ _SAID_ON = re.compile(
     r"|\b(?:quoted by|according to|told)\s+"
     r"(?:(?:[A-Z][\w'’.-]*|the|news|agency|state|media)\s+){0,6}?)"
     r"\s*(?:on\s+)?$",
+)
+
+
+# "since their operations began 19 days ago", "since the war started on March 15": the day
+# a period began, within the clause of "since"
+_PERIOD_BEGAN = re.compile(
+    r"\bsince\b[^,;.]*\b(?:began|begun|started|start|broke out|erupted)\b[^,;.]*$",
+    re.IGNORECASE,
 )
 
 
@@ -611,9 +623,15 @@ def _part_of_month(text: str, bounds: tuple[date, date]) -> tuple[date, date]:
 
 
 def _publication_window(article: ArticleFact) -> tuple[date, date] | None:
+    """The days the article's present lies in: before publication by the reporting lag;
+    for an undated article, its estimated window when both ends are known (so that "killed
+    there in 1996", in a page of 2006, is the town's past, not the day of its strike)."""
     bounds = day_range(article.published)
     if bounds is None:
-        return None
+        window = article.window
+        if window is None or not window.start or not window.end:
+            return None
+        return date.fromisoformat(window.start), date.fromisoformat(window.end)
     return bounds[0] - timedelta(days=REPORTING_LAG_DAYS), bounds[1]
 
 
@@ -853,6 +871,17 @@ def _finest(
         return precision, pid in references, -counts[pid], place_ids.index(pid)
 
     return min(counts, key=rank)
+
+
+def _told_in_title(groups: Sequence[Group], title: str, kinds: IncidentKinds) -> Group | None:
+    """When the opening tells of no happening (a page that opens on background), the first
+    group of the violent kind its title names leads: "Saudi-led airstrike kills 29
+    children" over a body whose first strike comes five sentences in."""
+    named = [k for k in kinds.in_text(title) if kinds.violent(k)]
+    if not named:
+        return None
+    wanted = kinds.most_specific(named)
+    return next((g for g in groups if kinds.most_specific(g.kinds) == wanted), None)
 
 
 def _opening_end(facts: ArticleFacts) -> int:

@@ -45,6 +45,9 @@ class StoryFeatures:
     incident_story: str | None = None
     # for an undated article: the days its dated names allow (either end may be open)
     window: tuple[str | None, str | None] | None = None
+    # for an undated article: the spans of days its own words allow (a feast or a yearless
+    # day named allows some weeks of many years; empty: nothing said)
+    allowed: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         if self.published is not None and day_range(self.published) is None:
@@ -268,12 +271,16 @@ class StoryIndex:
         """1 within the grace days of the story's span, decaying beyond; 0 when joining
         would stretch the story over more than `max_span_days`. An undated article, or a
         story with no dated article, is weighed down: no date, no firm evidence; and an
-        undated article whose names date it outside the story's span does not join it."""
+        undated article whose names or words date it outside the story's span does not
+        join it."""
         cfg = self.config
         mine = day_range(features.published) if features.published else None
-        dated_out = (
-            mine is None and group.span is not None and features.window is not None
-            and not _window_meets(features.window, group.span, cfg.date_grace_days)
+        dated_out = mine is None and group.span is not None and (
+            (features.window is not None
+             and not _window_meets(features.window, group.span, cfg.date_grace_days))
+            or (features.allowed
+                and not any(_window_meets(w, group.span, cfg.date_grace_days)
+                            for w in features.allowed))
         )  # fmt: skip
         if dated_out:
             return 0.0
