@@ -120,6 +120,7 @@ class StoryIndex:
         self._by_key: dict[str, set[str]] = {}
         self._centroids: dict[str, tuple[int, int, dict[str, float]]] = {}
         self._vectors: dict[str, tuple[int, dict[str, float]]] = {}
+        self._last_counts: tuple[str, str, dict[str, int]] | None = None
 
     # -- adding ------------------------------------------------------------------------------
 
@@ -134,7 +135,7 @@ class StoryIndex:
             story = original.story
             copy_of = original.copy_of or original.article_id
         else:
-            counts = term_counts(features.text, features.title)
+            counts = self._term_counts(features)
             self._stats.add(counts)
             story = (
                 self._incident_story(features)
@@ -168,12 +169,19 @@ class StoryIndex:
         # weighed exactly as `add` weighs it: with the article among the documents (its
         # own rare words weigh less once it is counted; a borderline article scored
         # without it fell below the threshold here and joined the story when added)
-        counts = term_counts(features.text, features.title)
-        self._stats.add(counts)
-        try:
+        counts = self._term_counts(features)
+        with self._stats.counted(counts):
             return self._best_story(self._stats.vector(counts), features, as_dated)
-        finally:
-            self._stats.remove(counts)
+
+    def _term_counts(self, features: StoryFeatures) -> dict[str, int]:
+        """`term_counts` of the article's text and title; the last article's kept, as an
+        undated one is weighed up to three times (`likely_story` twice, then `add`)."""
+        last = self._last_counts
+        if last is not None and last[0] == features.text and last[1] == features.title:
+            return last[2]
+        counts = term_counts(features.text, features.title)
+        self._last_counts = (features.text, features.title, counts)
+        return counts
 
     def _incident_story(self, features: StoryFeatures) -> str | None:
         """The story that already holds the incident this article leads with."""
