@@ -144,7 +144,8 @@ def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
     # only shared terms: adding the others' 0.0 changes no sum, and skipping them is faster
-    return sum(w * b[term] for term, w in a.items() if term in b)
+    # a list, not a generator: the same products summed in the same order, faster
+    return sum([w * b[term] for term, w in a.items() if term in b])
 
 
 def top_terms(vector: Mapping[str, float], n: int, skip: Iterable[str] = ()) -> list[str]:
