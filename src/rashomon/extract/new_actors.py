@@ -30,6 +30,7 @@ from importlib import resources
 import yaml
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.extract.doc_arrays import doc_arrays
 from rashomon.extract.doc_text import doc_text
 from rashomon.extract.gazetteer import Gazetteer
 from rashomon.model import Actor, ActorKind, ActorMention
@@ -466,8 +467,11 @@ class _Article:
         """Token ranges of the names after a credit's "by": "By X", "Reporting by X, Y and
         Z", "April 5 2017 by X Y and Z", up to the first word that is not part of a name."""
         zones = []
-        for by in self.doc:
-            if by.lower_ != "by" or not self._credit_by(by):
+        for i, lower in enumerate(doc_arrays(self.doc).lower):
+            if lower != "by":
+                continue
+            by = self.doc[i]
+            if not self._credit_by(by):
                 continue
             end = by.i + 1
             while end < len(self.doc):
