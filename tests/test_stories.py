@@ -9,7 +9,7 @@ import pytest
 
 from rashomon.errors import RashomonError
 from rashomon.reconcile.stories import StoryConfig, StoryFeatures, StoryIndex, day_range
-from rashomon.reconcile.tfidf import TermStats, term_counts, terms
+from rashomon.reconcile.tfidf import TermStats, term_counts, terms, top_terms
 
 SHELLING = (
     "Artillery shelling hit the northern town of Kafr Ghazal on Tuesday, killing four farmers "
@@ -276,3 +276,39 @@ def test_weigh_uses_the_current_idf_of_every_term():
     before = stats.weigh(profile)
     stats.add({"shelling": 1})
     assert stats.weigh(profile) != before
+
+
+def test_weigh_fills_idf_as_idf_does_to_the_last_bit():
+    """Terms `weigh` meets first get the very floats `idf` gives (one log per frequency)."""
+
+    def filled() -> TermStats:
+        stats = TermStats()
+        for doc in ({"shelling": 1, "douma": 2}, {"douma": 1}, {"silo": 3, "town": 1}):
+            stats.add(doc)
+        return stats
+
+    profile = {"douma": 0.6, "shelling": 0.8, "unseen": 0.5, "silo": 0.1, "town": 0.3}
+    by_weigh, by_idf = filled(), filled()
+    raw = {term: w * by_idf.idf(term) for term, w in profile.items()}
+    norm = math.sqrt(sum(w * w for w in raw.values()))
+    assert by_weigh.weigh(profile) == {term: w / norm for term, w in raw.items()}
+
+
+def test_weighing_as_if_counted_keeps_the_idf_known_before():
+    stats = TermStats()
+    stats.add({"shelling": 1, "town": 2})
+    before = stats.idf("shelling")
+    with stats.counted({"town": 1, "silo": 1}):
+        assert stats.idf("shelling") != before
+    assert stats.documents == 1 and dict(stats.df) == {"shelling": 1, "town": 1}
+    assert stats.idf("shelling") == before
+    assert TermStats().weigh({"x": 1.0}) == {"x": 1.0}
+
+
+def test_top_terms_of_a_long_profile_are_those_a_full_sort_gives():
+    vector = {f"t{i:03d}{'x' * (i % 4)}": round((i * 37 % 101) / 100, 2) for i in range(300)}
+    skip = ["t000", "t037xx", "nothere"]
+    for n in (0, 1, 5, 12, 40):
+        full = sorted((t for t in vector if t not in skip),
+                      key=lambda t: (-vector[t], -len(t), t))[:n]  # fmt: skip
+        assert top_terms(vector, n, skip) == full

@@ -150,18 +150,26 @@ class ArrayAttributeRuler(_StandIn):
 
     def _tables(self) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
         """Per row: whether each set attribute is set, its final value, and the token tests
-        passed; rebuilt when rows were added."""
-        if self._arrays is None or self._arrays[0] != len(self._hits):
-            sets = numpy.zeros((len(self._hits), len(self._set)), dtype=bool)
-            values = numpy.zeros((len(self._hits), len(self._set)), dtype=numpy.uint64)
-            for row, hits in enumerate(self._hits):
+        passed; extended by the rows added since (a row never changes once evaluated)."""
+        done = 0 if self._arrays is None else self._arrays[0]
+        if done != len(self._hits):
+            added = len(self._hits) - done
+            sets = numpy.zeros((added, len(self._set)), dtype=bool)
+            values = numpy.zeros((added, len(self._set)), dtype=numpy.uint64)
+            for row, hits in enumerate(self._hits[done:]):
                 final: dict[int, int] = {}
                 for attr_id in hits:
                     final.update(self.stock.attrs[attr_id])
                 for at, attr in enumerate(self._set):
                     if attr in final:
                         sets[row, at], values[row, at] = True, final[attr]
-            passes = numpy.array(self._passes, dtype=bool).reshape(len(self._hits), -1)
+            passes = numpy.array(self._passes[done:], dtype=bool).reshape(added, -1)
+            if self._arrays is not None:
+                _, *before = self._arrays
+                sets, values, passes = (
+                    numpy.concatenate((old, new))
+                    for old, new in zip(before, (sets, values, passes), strict=True)
+                )
             self._arrays = (len(self._hits), sets, values, passes)
         return self._arrays[1:]  # type: ignore[return-value]
 

@@ -22,6 +22,7 @@ from rashomon.article.outlets import OutletDirectory
 from rashomon.extract.actor_dictionary import COUNTRY_ROLE_WORDS, ActorDictionary, role_words
 from rashomon.extract.agents import previous_body_subject
 from rashomon.extract.descriptions import DescriptionCues, find_descriptions
+from rashomon.extract.doc_arrays import doc_arrays
 from rashomon.extract.doc_text import doc_text
 from rashomon.extract.gazetteer import Gazetteer, country_alpha3
 from rashomon.extract.names import (
@@ -675,7 +676,13 @@ class _Resolver:
             key: m.actor_id for key, m in self.mentions.items()
             if m.actor_id.startswith("new:") and " " not in self.new_actors[m.actor_id].name
         }  # fmt: skip
-        for token in self.doc:
+        cols = doc_arrays(self.doc)
+        for i, text in enumerate(cols.text):
+            # only a word whose text (or text less a final "s") is a name part can be one
+            plural = len(text) > 4 and text[-1] == "s" and text[:-1] in owners
+            if text not in owners and not plural:
+                continue
+            token = self.doc[i]
             modifier = token.dep_ in ("compound", "amod", "poss") and token.head.pos_ == "NOUN"
             found = owners.get(token.text)
             if found is None and len(token) > 4 and token.text.endswith("s") and modifier:
@@ -1191,9 +1198,11 @@ class _Resolver:
         persons = sorted(
             (m for m in self.mentions.values() if m.kind == "person"), key=lambda m: m.start
         )
-        for token in self.doc:
-            if token.lower_ not in _PRONOUNS or token.dep_ not in ("nsubj", "nsubjpass"):
+        cols = doc_arrays(self.doc)  # the words to look at, read on the columns
+        for i, (lower, dep) in enumerate(zip(cols.lower, cols.dep, strict=True)):
+            if lower not in _PRONOUNS or dep not in ("nsubj", "nsubjpass"):
                 continue
+            token = self.doc[i]
             before = [m for m in persons if m.end <= token.idx]
             if not before:
                 continue
@@ -1214,9 +1223,11 @@ class _Resolver:
         )  # fmt: skip
         if not bodies:
             return
-        for token in self.doc:
-            if token.lower_ != "it" or token.dep_ != "nsubj":
+        cols = doc_arrays(self.doc)  # the words to look at, read on the columns
+        for i, (lower, dep) in enumerate(zip(cols.lower, cols.dep, strict=True)):
+            if lower != "it" or dep != "nsubj":
                 continue
+            token = self.doc[i]
             if token.head.lemma_.lower() not in self.m.speech_lemmas:
                 continue
             subject = previous_body_subject(token)

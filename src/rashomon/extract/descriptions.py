@@ -37,6 +37,7 @@ from typing import Protocol
 import yaml
 from spacy.tokens import Doc, Token
 
+from rashomon.extract.doc_arrays import doc_arrays
 from rashomon.extract.doc_text import doc_text
 from rashomon.model import ActorKind, ActorMention
 
@@ -129,9 +130,11 @@ def find_descriptions(
     taken = [(m.start, m.end, m.actor_id.startswith("new:")) for m in ordered
              if m.kind != "nationality"]  # fmt: skip
     found: list[ActorMention] = []
-    for head in doc:
-        if _word(head) not in cues.heads or head.pos_ not in ("NOUN", "PROPN"):
+    cols = doc_arrays(doc)  # the words to look at, read on the columns
+    for i, (lower, pos) in enumerate(zip(cols.lower, cols.pos, strict=True)):
+        if _SPELLINGS.get(lower, lower) not in cues.heads or pos not in ("NOUN", "PROPN"):
             continue
+        head = doc[i]
         following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
         if following is not None and following == head.head and _word(following) in cues.heads:
             continue  # "the monitor group": the description ends on "group"
@@ -251,9 +254,12 @@ def _called_so(
 ) -> str | None:
     """The organisation that `last`'s sentence says is a `head` ("Islamic Jihad is another
     Gaza-based group"): the subject of a copula whose complement has the same head noun."""
-    token = next((t for t in doc if t.idx <= last.start < t.idx + len(t)), None)
-    if token is None:
+    # the token holding last.start: the last starting at or before it, if it reaches it
+    cols = doc_arrays(doc)
+    i = bisect.bisect_right(cols.idx, last.start) - 1
+    if i < 0 or last.start >= cols.idx[i] + len(cols.text[i]):
         return None
+    token = doc[i]
     for noun in token.sent:
         if _word(noun) != _word(head) or noun.dep_ != "attr" or noun.head.lemma_ != "be":
             continue

@@ -30,6 +30,7 @@ from importlib import resources
 import yaml
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.extract.doc_arrays import doc_arrays
 from rashomon.extract.doc_text import doc_text
 from rashomon.extract.gazetteer import Gazetteer
 from rashomon.model import Actor, ActorKind, ActorMention
@@ -466,8 +467,11 @@ class _Article:
         """Token ranges of the names after a credit's "by": "By X", "Reporting by X, Y and
         Z", "April 5 2017 by X Y and Z", up to the first word that is not part of a name."""
         zones = []
-        for by in self.doc:
-            if by.lower_ != "by" or not self._credit_by(by):
+        for i, lower in enumerate(doc_arrays(self.doc).lower):
+            if lower != "by":
+                continue
+            by = self.doc[i]
+            if not self._credit_by(by):
                 continue
             end = by.i + 1
             while end < len(self.doc):
@@ -523,21 +527,26 @@ class _Article:
         return self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
 
 
+_LIST_POS = ("PROPN", "NOUN", "ADJ")
+
+
 def name_lists(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of the sentences that are nothing but a run of capitalised words, four
     or more with no verb among them: a byline of several reporters ("Jane Doe Karim Yusuf
     Haddad."), whose names are credits, never people of the story."""
     found = []
     for sentence in doc.sents:
-        words = [t for t in sentence if not (t.is_punct or t.is_space or t.lower_ in ("and", "&"))]
-        if len(words) < MIN_LIST_WORDS:
-            continue
-        if all(
-            t.lower_ in _LIST_PARTICLES
-            or (t.is_alpha and (t.is_title or t.is_upper) and t.pos_ in ("PROPN", "NOUN", "ADJ"))
-            for t in words
-        ):
-            found.append((sentence.start, sentence.end))
+        words = 0
+        for t in sentence:  # up to the first word that is no name: in most sentences an early one
+            if t.is_punct or t.is_space or t.lower_ in ("and", "&"):
+                continue
+            capitalised = t.is_alpha and (t.is_title or t.is_upper)
+            if not (t.lower_ in _LIST_PARTICLES or (capitalised and t.pos_ in _LIST_POS)):
+                break
+            words += 1
+        else:
+            if words >= MIN_LIST_WORDS:
+                found.append((sentence.start, sentence.end))
     return found
 
 

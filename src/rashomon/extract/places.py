@@ -475,7 +475,9 @@ def _repeats(
         return []
     taken = [(span.start, span.end) for span, _ in resolved]
     # An entity running across a line break is a tagging slip, not a name that hides one.
-    blockers = [(e.start_char, e.end_char) for e in doc.ents if "\n" not in e.text]
+    blockers = [
+        (e.start_char, e.end_char) for e in doc.ents if "\n" not in text[e.start_char : e.end_char]
+    ]
     found: list[tuple[_Span, Candidate]] = []
     scanner = NameScanner(text[span.start : span.end] for span, _ in resolved)
     for start, end in scanner.find(text):

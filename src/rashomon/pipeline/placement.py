@@ -204,8 +204,11 @@ def _place(
     story_id = index.add(replace(features, incident_story=lead_story))
     if likely is not None and story_id != likely and lead_story is None:
         # looked for in the days of a story it did not join: only its own story dates it
-        facts = _told_in(by_names, names, index, story_id)
-        incidents, retired = _incidents_of(cache, facts, names, kinds, originals, cfg.incidents)
+        told = _told_in(by_names, names, index, story_id)
+        if told != facts:  # the same facts find the same incidents: nothing was written
+            incidents, retired = _incidents_of(cache, told, names, kinds, originals,
+                                               cfg.incidents)  # fmt: skip
+        facts = told
     cache.forget([*retired, *(i.id for i in incidents)])  # written below: read afresh
     count_terms(conn, {t for i in incidents for r in i.reports
                        if r.article_id == article_id for t in r.terms})  # fmt: skip

@@ -123,6 +123,8 @@ class StoryIndex:
         self._by_key: dict[str, set[str]] = {}
         self._centroids: dict[str, tuple[int, int, dict[str, float]]] = {}
         self._vectors: dict[str, tuple[int, dict[str, float]]] = {}
+        self._last_counts: tuple[str, str, dict[str, int]] | None = None
+        self._key_shares: dict[tuple[str, str], tuple[int, dict[str, float], float]] = {}
 
     # -- adding ------------------------------------------------------------------------------
 
@@ -137,7 +139,7 @@ class StoryIndex:
             story = original.story
             copy_of = original.copy_of or original.article_id
         else:
-            counts = term_counts(features.text, features.title)
+            counts = self._term_counts(features)
             self._stats.add(counts)
             story = (
                 self._incident_story(features)
@@ -171,12 +173,19 @@ class StoryIndex:
         # weighed exactly as `add` weighs it: with the article among the documents (its
         # own rare words weigh less once it is counted; a borderline article scored
         # without it fell below the threshold here and joined the story when added)
-        counts = term_counts(features.text, features.title)
-        self._stats.add(counts)
-        try:
+        counts = self._term_counts(features)
+        with self._stats.counted(counts):
             return self._best_story(self._stats.vector(counts), features, as_dated)
-        finally:
-            self._stats.remove(counts)
+
+    def _term_counts(self, features: StoryFeatures) -> dict[str, int]:
+        """`term_counts` of the article's text and title; the last article's kept, as an
+        undated one is weighed up to three times (`likely_story` twice, then `add`)."""
+        last = self._last_counts
+        if last is not None and last[0] == features.text and last[1] == features.title:
+            return last[2]
+        counts = term_counts(features.text, features.title)
+        self._last_counts = (features.text, features.title, counts)
+        return counts
 
     def _incident_story(self, features: StoryFeatures) -> str | None:
         """The story that already holds the incident this article leads with."""
@@ -263,7 +272,7 @@ class StoryIndex:
         for kind, weight, keys in zip(_KINDS, weights, _keys_of(features), strict=True):
             theirs = group.keys.get(kind)
             if keys and theirs:
-                weighted += weight * _soft_jaccard(keys, theirs, group.reports)
+                weighted += weight * _jaccard_of_shares(keys, *self._shares(group, kind, theirs))
                 total += weight
         return weighted / total * self._date_factor(features, group, as_dated)
 
@@ -294,6 +303,18 @@ class StoryIndex:
         gap = max(0, (start - mine[1]).days, (mine[0] - end).days)
         excess = max(0, gap - cfg.date_grace_days)
         return math.exp(-excess / cfg.date_scale_days)
+
+    def _shares(
+        self, group: _Group, kind: str, theirs: Counter[str]
+    ) -> tuple[dict[str, float], float]:
+        """`_shares` of the story's keys of one kind and their sum, kept until it grows."""
+        cached = self._key_shares.get((group.id, kind))
+        if cached is not None and cached[0] == group.version:
+            return cached[1], cached[2]
+        share = _shares(theirs, group.reports)
+        total = sum(share.values())
+        self._key_shares[(group.id, kind)] = (group.version, share, total)
+        return share, total
 
     def _centroid(self, story: str) -> dict[str, float]:
         """The story's idf-weighted profile, recomputed when it grew or idf moved by 10%."""
@@ -461,14 +482,20 @@ def _keys_of(features: StoryFeatures) -> tuple[frozenset[str], ...]:
     return features.actor_ids, features.place_ids, features.event_keys
 
 
-def _soft_jaccard(mine: Iterable[str], theirs: Counter[str], reports: int) -> float:
-    """Weighted Jaccard of a key set against how often each key occurs in a story's reports.
+def _shares(theirs: Counter[str], reports: int) -> dict[str, float]:
+    """Each key's share of a story's reports."""
+    return {key: n / max(reports, 1) for key, n in theirs.items()}
+
+
+def _jaccard_of_shares(mine: Iterable[str], share: Mapping[str, float], total: float) -> float:
+    """Weighted Jaccard of a key set against how often each key occurs in a story's reports,
+    given as `_shares` and their sum (kept while the story is as it was: they are the same
+    for every article it is scored against).
 
     Equals plain Jaccard against a one-article story; for a larger story a key counts by the
     share of reports that have it, so the score does not shrink as the story grows.
     """
     keys = set(mine)
-    share = {key: n / max(reports, 1) for key, n in theirs.items()}
     shared = sum(share.get(key, 0.0) for key in keys)
-    union = len(keys) + sum(share.values()) - shared
+    union = len(keys) + total - shared
     return shared / union if union else 0.0

@@ -8,10 +8,13 @@ exactly from stored counts after a restart). No scikit-learn: this is a few dict
 
 from __future__ import annotations
 
+import heapq
 import math
+import operator
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 
 # A plain English stopword list, plus the reporting words every news text is full of.
 _STOPWORD_TEXT = """
@@ -78,7 +81,7 @@ class TermStats:
     def add(self, counts: Mapping[str, int]) -> None:
         self.documents += 1
         self.df.update(counts.keys())
-        self._idf.clear()
+        self._idf = {}
 
     def remove(self, counts: Mapping[str, int]) -> None:
         """Undo `add` of the same counts (a document weighed as if it were in, then not)."""
@@ -87,7 +90,19 @@ class TermStats:
         for term in counts:
             if self.df[term] <= 0:
                 del self.df[term]
-        self._idf.clear()
+        self._idf = {}
+
+    @contextmanager
+    def counted(self, counts: Mapping[str, int]) -> Iterator[None]:
+        """`counts` added for the body of the `with`, removed after it. The frequencies are
+        then as they were, so the idf values known before are known again after."""
+        known = self._idf
+        self.add(counts)
+        try:
+            yield
+        finally:
+            self.remove(counts)
+            self._idf = known
 
     def idf(self, term: str) -> float:
         """Smoothed idf: a term in every document still weighs a little (never zero)."""
@@ -102,11 +117,21 @@ class TermStats:
         # idf read straight from its cache, filled first: a story's profile holds thousands
         # of terms, and a method call per term was most of the time spent here
         known = self._idf
-        for term in profile:
-            if term not in known:
-                self.idf(term)
+        missing = [term for term in profile if term not in known]
+        if missing:
+            # idf depends on a term only through its document frequency: one log per
+            # distinct frequency (the same expression as `idf`, so the same floats)
+            df, ones = self.df, 1 + self.documents
+            by_df: dict[int, float] = {}
+            for term in missing:
+                n = df.get(term, 0)
+                found = by_df.get(n)
+                if found is None:
+                    found = by_df[n] = math.log(ones / (1 + n)) + 1.0
+                known[term] = found
         weighted = {term: w * known[term] for term, w in profile.items()}
-        norm = math.sqrt(sum(w * w for w in weighted.values())) or 1.0
+        values = list(weighted.values())
+        norm = math.sqrt(sum(map(operator.mul, values, values))) or 1.0
         return {term: w / norm for term, w in weighted.items()}
 
     def vector(self, counts: Mapping[str, int]) -> dict[str, float]:
@@ -119,11 +144,18 @@ def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
     # only shared terms: adding the others' 0.0 changes no sum, and skipping them is faster
-    return sum(w * b[term] for term, w in a.items() if term in b)
+    # a list, not a generator: the same products summed in the same order, faster
+    return sum([w * b[term] for term, w in a.items() if term in b])
 
 
 def top_terms(vector: Mapping[str, float], n: int, skip: Iterable[str] = ()) -> list[str]:
     """The n heaviest terms; on a tie the longer (usually the more specific), then A-Z."""
     skipped = set(skip)
-    ranked = sorted((t for t in vector if t not in skipped), key=lambda t: (-vector[t], -len(t), t))
+    terms = [t for t in vector if t not in skipped]
+    if n > 0 and len(vector) > 2 * (n + len(skipped)):
+        # only a term as heavy as the (n + skipped)-th heaviest of all can rank among the
+        # first n not skipped: sort those alone (a story's profile holds thousands)
+        cut = heapq.nlargest(n + len(skipped), vector.values())[-1]
+        terms = [t for t in terms if vector[t] >= cut]
+    ranked = sorted(terms, key=lambda t: (-vector[t], -len(t), t))
     return ranked[:n]

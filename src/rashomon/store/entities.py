@@ -67,20 +67,22 @@ def write_entities(conn: sqlite3.Connection, found: ArticleEntities) -> None:
     for table in ("mentions", "date_mentions", "quotes", "numbers", "events"):
         conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
     conn.execute("DELETE FROM actor_aliases WHERE article_id = ?", (aid,))
-    for actor, origin in found.actors:
-        conn.execute(
-            "INSERT INTO actors (id, name, kind, country, sector, affiliation, origin)"
-            " VALUES (?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name=excluded.name,"
-            " kind=excluded.kind, country=excluded.country, sector=excluded.sector,"
-            " affiliation=excluded.affiliation",
-            (actor.id, actor.name, actor.kind.value, actor.country, actor.sector,
-             actor.affiliation, origin),
-        )  # fmt: skip
-        conn.executemany(
-            "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, origin)"
-            " VALUES (?, ?, 'dictionary')",
-            [(actor.id, alias) for alias in (actor.name, *actor.aliases)],
-        )
+    # every actor, then every actor's names in the same order: two statements, not two per
+    # actor, and the same rows (an alias row needs only its actor, upserted before it)
+    conn.executemany(
+        "INSERT INTO actors (id, name, kind, country, sector, affiliation, origin)"
+        " VALUES (?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name=excluded.name,"
+        " kind=excluded.kind, country=excluded.country, sector=excluded.sector,"
+        " affiliation=excluded.affiliation",
+        [(actor.id, actor.name, actor.kind.value, actor.country, actor.sector,
+          actor.affiliation, origin) for actor, origin in found.actors],
+    )  # fmt: skip
+    conn.executemany(
+        "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, origin)"
+        " VALUES (?, ?, 'dictionary')",
+        [(actor.id, alias) for actor, _origin in found.actors
+         for alias in (actor.name, *actor.aliases)],
+    )  # fmt: skip
     conn.executemany(
         "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, origin, article_id, start,"
         " end, pattern) VALUES (?, ?, 'text', ?, ?, ?, ?)",

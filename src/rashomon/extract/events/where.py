@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from rashomon.extract.doc_text import doc_text
 from rashomon.extract.events.location import link_place
 from rashomon.extract.events.triggers import Trigger
 from rashomon.model import EventArgument, PlaceMention, PlacePrecision
@@ -74,7 +75,7 @@ class EventPlaces:
         before = self.places[index - 1]
         if before.place.precision is PlacePrecision.COUNTRY:
             return found
-        between = self.doc.text[before.end : found.start]
+        between = doc_text(self.doc)[before.end : found.start]
         if before.place.id == found.place.id or not _IN_HOLDER.fullmatch(between):
             return found
         if spans[index - 1] == (-1, -1) or link_place(anchor, [spans[index - 1]]) is None:

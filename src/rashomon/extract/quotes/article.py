@@ -8,6 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from rashomon.article.outlets import OutletDirectory
+from rashomon.extract.doc_arrays import doc_arrays
 from rashomon.extract.doc_text import doc_text
 from rashomon.extract.quotes.lexicon import SpeechVerb, SpeechVerbs, _packaged_verbs
 from rashomon.extract.quotes.marks import (
@@ -120,16 +121,16 @@ class _Article(_Speech, _Speakers):
         sentences run across headings and closing marks)."""
         words = {*self.verbs.lemmas(), *self.verbs.nouns, "according"}
         number = 0
-        for token in self.doc:
+        cols = doc_arrays(self.doc)  # the same words, read on the Doc's columns
+        for i, text in enumerate(cols.text):
             self.region.append(number)
-            if self.quoted[token.i] >= 0:
+            if self.quoted[i] >= 0:
                 continue
-            text = token.text
-            if token.lemma_.lower() in words or token.lower_ == "according":
-                self.candidates.append(token.i)
+            if cols.lemma_lower[i] in words or cols.lower[i] == "according":
+                self.candidates.append(i)
             newline = text.find("\n")
             if text in (".", "!", "?", ";") or (
-                newline >= 0 and _paragraph_break(self.text, token.idx + newline)
+                newline >= 0 and _paragraph_break(self.text, cols.idx[i] + newline)
             ):
                 number += 1
         self.candidate_set = frozenset(self.candidates)
