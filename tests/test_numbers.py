@@ -485,6 +485,40 @@ def test_a_quote_gives_its_speaker_unless_an_attribution_inside_it_claims_the_nu
     assert one(claims, "300").claimant_actor_id == "united-nations"
 
 
+def test_a_denier_does_not_claim_the_toll_of_what_it_denies(read):
+    text = (
+        "The defence ministry denied reports that its jets struck a market, killing 23 people. "
+        "The army rejected claims by activists that 40 people died."
+    )
+    ministry = mention(text, "The defence ministry", "organisation", "defence-ministry")
+    army = mention(text, "The army", "organisation", "the-army")
+    quotes = []
+    for who, cue, content in (
+        (ministry, "denied", "reports that"),
+        (army, "rejected", "claims by"),
+    ):
+        start = text.index(content)
+        end = text.index(".", start)
+        quotes.append(
+            Quote(
+                start,
+                end,
+                text[start:end],
+                "indirect",
+                cue=cue,
+                cue_start=text.index(cue),
+                cue_end=text.index(cue) + len(cue),
+                speaker=who.text,
+                speaker_start=who.start,
+                speaker_end=who.end,
+                speaker_actor_id=who.actor_id,
+            )  # fmt: skip
+        )
+    claims = read(text, mentions=[ministry, army], quotes=quotes)
+    assert one(claims, "23").claimant is None
+    assert one(claims, "40").claimant == "activists"
+
+
 # -- how sure ---------------------------------------------------------------------------------
 
 

@@ -295,6 +295,15 @@ def test_according_to(quotes_of):
     assert quote.text == "Some 2,700 people have been killed in the bombardment"
 
 
+def test_according_to_x_then_a_verb_or_a_count_is_no_apposition_of_x(quotes_of):
+    quotes = quotes_of(
+        "Strikes killed at least 40 people on Monday, according to activists, most of them "
+        "civilians. A jet hit the school and, according to the Red Cross, killed 12 pupils."
+    )
+    assert one(quotes, "at least 40").speaker == "activists"
+    assert one(quotes, "12 pupils").speaker == "the Red Cross"
+
+
 def test_told_reuters_that(quotes_of):
     quote = one(
         quotes_of(
