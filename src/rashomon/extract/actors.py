@@ -637,10 +637,14 @@ class _Resolver:
                 self._add(ent, self._kind_of(actor_id), actor_id, "ner")
             elif label in ("PERSON", "ORG") and (actor_id := self._surname(text, persons)):
                 self._add(ent, "person", actor_id, "surname")
-            elif label == "PERSON" and len(text.split()) >= 2 and _looks_like_name(ent):
+            elif (
+                (label == "PERSON" or (label == "ORG" and self._person_by_role(ent)))
+                and len(text.split()) >= 2
+                and _looks_like_name(ent)
+            ):
                 actor_id = self._new_actor(text, ActorKind.PERSON)
                 self._add(ent, "person", actor_id, "new")
-            elif label == "ORG" and len(text) > 2:
+            elif label == "ORG" and len(text) > 2 and not _only_titles(text):
                 actor_id = self._new_actor(self._with_owner(ent, text), ActorKind.OTHER)
                 self._add(ent, "organisation", actor_id, "new")
             elif (
@@ -826,6 +830,23 @@ class _Resolver:
             return None
         found = {actor.id: actor for actor, word in self.d.lookup_prefix(text) if word in heads}
         return list(found.values()) or None
+
+    def _person_by_role(self, ent: Span) -> bool:
+        """A name the tagger called an organisation that a role noun in apposition says is a
+        person: "Jane Roe, the agency's head of delegation", "the head of the delegation,
+        Jane Roe". Only names of two or three capitalised words, none an organisation's
+        head ("Health Ministry", "Free Voices Group")."""
+        words = [t for t in ent if not t.is_punct]
+        if not 2 <= len(words) <= 3 or not all(t.is_title and t.pos_ == "PROPN" for t in words):
+            return False
+        heads = self.m.vetter.cues.group_heads | self.m.vetter.cues.description_heads
+        if any(t.lower_ in heads or t.lemma_.lower() in heads for t in words):
+            return False
+        roles = _ROLE_NOUNS | _GENERIC_ROLE_NOUNS
+        root = ent.root
+        if root.dep_ == "appos" and root.head.lemma_.lower() in roles:
+            return True
+        return any(c.dep_ == "appos" and c.lemma_.lower() in roles for c in root.children)
 
     def _with_owner(self, ent: Span, text: str) -> str:
         """ "the Russian General Staff": the tagger leaves the nationality out of the
@@ -1397,6 +1418,19 @@ def _subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
     """Whether `short` is `long` with some words left out, the rest in order."""
     rest = iter(long)
     return all(word in rest for word in short)
+
+
+_RANK_WORDS = {
+    "rear", "vice", "adm", "admiral", "lt", "lieut", "lieutenant", "maj", "major", "brig",
+    "brigadier", "sgt", "sergeant", "capt", "captain", "cmdr", "commander", "gen", "col",
+}  # fmt: skip
+
+
+def _only_titles(text: str) -> bool:
+    """A name made only of titles and ranks ("Rear Adm.", "Lt. Gen."): the tagger cut it off
+    the person's name; it is nobody."""
+    words = [w.lower().strip(".") for w in text.split()]
+    return all(w in _TITLES or w in _RANK_WORDS for w in words)
 
 
 def _looks_like_name(span: Span) -> bool:
