@@ -304,6 +304,14 @@ def test_according_to_x_then_a_verb_or_a_count_is_no_apposition_of_x(quotes_of):
     assert one(quotes, "12 pupils").speaker == "the Red Cross"
 
 
+def test_a_hedge_and_a_motive_are_no_speech(quotes_of):
+    quotes = quotes_of(
+        "Families had sought shelter at the clinic, hoping they would be spared. Photos said "
+        "to have been taken there showed bodies. Officials said they hoped the talks would work."
+    )
+    assert [q.speaker for q in quotes] == ["Officials"]
+
+
 def test_told_reuters_that(quotes_of):
     quote = one(
         quotes_of(

@@ -163,6 +163,11 @@ class _Article(_Speech, _Speakers):
         sense = self.verbs.get(token.lemma_)
         if sense is None or _passive(token):
             return None
+        after = self.doc[token.i + 1 : token.i + 3]
+        if len(after) == 2 and after[0].tag_ == "TO" and after[1].lemma_ in ("be", "have"):
+            return None  # "photos said to have been taken there": a hedge, no one speaks
+        if sense.hint == "belief" and token.tag_ == "VBG" and token.dep_ == "advcl":
+            return None  # "they sheltered there, hoping they would be spared": a motive
         subject = _subject(token)
         if (
             token.lemma_.lower() in _BELIEF_VERBS
