@@ -497,8 +497,6 @@ def _aside(anchor: Token, sent: Span) -> set[int] | None:
         j = k + 1 if doc[k + 1].pos_ != "ADP" else k + 2
         if doc[j].lower_ not in _RELATIVES or j >= anchor.i:
             continue
-        if any(t.text in (",", ";", "—") for t in doc[j : anchor.i]):
-            return None  # ", which Moscow blamed on X, killed 17": the aside closed before it
         end = next((t.i for t in doc[anchor.i : sent.end] if t.text in (",", ";")), sent.end)
         return set(range(k, end))
     return None
