@@ -312,6 +312,14 @@ def test_a_hedge_and_a_motive_are_no_speech(quotes_of):
     assert [q.speaker for q in quotes] == ["Officials"]
 
 
+def test_an_agency_quoting_a_statement_is_not_its_speaker(quotes_of):
+    quote = one(
+        quotes_of('"The reports are fake," said a ministry statement quoted by the TASS agency.'),
+        "fake",
+    )
+    assert quote.speaker_actor_id != "tass"
+
+
 def test_told_reuters_that(quotes_of):
     quote = one(
         quotes_of(
