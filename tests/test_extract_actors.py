@@ -574,3 +574,11 @@ def test_a_rank_the_tagger_cut_off_a_name_is_no_organisation(nlp, matcher):
     text = "Military spokesman Rear Adm. Jan Brok said the army was looking into it."
     found = matcher.find(_with_org(nlp, text, "Rear Adm."))
     assert not any("rear" in a.id for a in found.new_actors)
+
+
+def test_a_known_name_ending_a_longer_name_is_not_the_known_body(nlp, matcher):
+    text = "A White House National Security Council spokesperson said they were waiting."
+    found = find(nlp, matcher, text)
+    assert all(m.actor_id != "un-security-council" for m in found.mentions)
+    found = find(nlp, matcher, "The UN Security Council met. The Security Council voted.")
+    assert {m.actor_id for m in found.mentions} == {"un-security-council"}

@@ -394,7 +394,9 @@ class _Resolver:
     # -- rules ------------------------------------------------------------------------
 
     def _dictionary_matches(self) -> None:
-        for span in filter_spans(self.m.matches(self.doc)):
+        spans = filter_spans(self.m.matches(self.doc))
+        matched = {i for span in spans for i in range(span.start, span.end)}
+        for span in spans:
             actor_id = span.label_
             if _against(span):
                 continue  # "the anti-IS group RBSS": IS is what the group is against
@@ -403,6 +405,8 @@ class _Resolver:
             actor = self.d.get(actor_id)
             if self._foreign_place_before(span, actor):
                 continue  # "a Gaza civil defence chief": Gaza's service, not Syria's
+            if self._inside_a_longer_name(span, matched):
+                continue  # "the National Security Council": not the UN's Security Council
             is_metonym = normalise_name(span.text) in {normalise_name(x) for x in actor.metonyms}
             place_like = len(span) == 1 and span[0].is_title
             if is_metonym and place_like and not self._metonymic(span):
@@ -410,6 +414,24 @@ class _Resolver:
             kind = "metonym" if is_metonym else self._kind_of(actor_id)
             self._add(span, kind, actor_id, "metonym" if is_metonym else "dictionary")
             self._owning_country(span)
+
+    def _inside_a_longer_name(self, span: Span, matched: set[int]) -> bool:
+        """A dictionary name the tagger reads as the end of a longer name, right after a
+        capitalised word of that name that is no nationality, place or name of its own
+        ("a White House National Security Council spokesperson")."""
+        if span.start == 0 or span[0].ent_iob_ != "I":
+            return False
+        before = self.doc[span.start - 1]
+        if not before.is_title or before.ent_iob_ not in ("B", "I") or before.is_sent_start:
+            return False
+        if self.text[before.idx + len(before) : span.start_char] != " ":
+            return False
+        if before.i in matched or before.lower_ in _DEMONYMS or before.lower_ in _TITLES:
+            return False
+        gazetteer = self.m.gazetteer
+        return gazetteer is None or not (
+            gazetteer.is_demonym(before.text) or gazetteer.lookup(before.text)
+        )  # "the Douma Local Council": a place's own body
 
     def _foreign_place_before(self, span: Span, actor: Actor) -> bool:
         """A body's name right after a place of another country ("a Gaza civil defence
