@@ -320,6 +320,16 @@ def test_an_agency_quoting_a_statement_is_not_its_speaker(quotes_of):
     assert quote.speaker_actor_id != "tass"
 
 
+def test_a_trailing_tag_speaks_for_a_source_that_names_no_one(quotes_of):
+    quote = one(
+        quotes_of("Intelligence data revealed that the rocket was misfired, the army has claimed."),
+        "rocket",
+    )
+    assert quote.speaker == "the army"
+    quote = one(quotes_of("The group told AFP that 40 people died, its spokesman said."), "40")
+    assert quote.speaker == "The group"
+
+
 def test_told_reuters_that(quotes_of):
     quote = one(
         quotes_of(

@@ -294,7 +294,10 @@ class _Speech:
                     continue
                 inner_cue = self.doc[inner.cue.first].idx
                 if outer.start <= inner_cue < outer.end:
-                    dropped.add(id(outer.cue) if outer_cue >= outer.end else id(inner.cue))
+                    trailing = outer_cue >= outer.end
+                    if trailing and self._speaks(outer.cue) and not self._speaks(inner.cue):
+                        trailing = False  # "Evidence showed that ..., the army claimed"
+                    dropped.add(id(outer.cue) if trailing else id(inner.cue))
                 elif (
                     outer.cue.speaker
                     and outer.cue.speaker[0] <= inner.cue.first < outer.cue.speaker[1]
@@ -312,6 +315,14 @@ class _Speech:
                 for other in kept
             )
         ]
+
+    def _speaks(self, cue: _Cue) -> bool:
+        """Whether a cue's source phrase names someone who can say things (its head)."""
+        head = cue.head
+        if head is None:
+            return False
+        kind = self._mention_kind(head)  # type: ignore[attr-defined]
+        return is_agent(head, mention_kind=kind, claimant_kind=claimant_kind)
 
 
 _CONTRAST = frozenset({"while", "whereas", "whilst"})
