@@ -464,6 +464,11 @@ def test_a_range_split_at_its_qualifier_and_an_estimate_of_the_toll_count_the_de
     claims = read("Estimates of the death toll have ranged from 400 to up to 1,200.")
     assert [one(claims, s).measure for s in ("400", "up to 1,200")] == ["killed"] * 2
     assert one(read("Prices rose from 20 to close to 30 dollars."), "20").measure != "killed"
+    text = (
+        "The toll of a bomb attack on lorries carrying families evacuated from two besieged "
+        "villages has risen to at least 90, a monitor said."
+    )
+    assert one(read(text), "two").measure != "killed"
 
 
 def test_the_number_of_people_killed_rising_counts_the_dead_whatever_the_parse(read):

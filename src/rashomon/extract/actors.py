@@ -419,8 +419,8 @@ class _Resolver:
         """A dictionary name the tagger reads as the end of a longer name, right after a
         capitalised word of that name that is no nationality, place or name of its own
         ("a White House National Security Council spokesperson")."""
-        if span.start == 0 or span[0].ent_iob_ != "I":
-            return False
+        if span.start == 0 or len(span) < 2 or span[0].ent_iob_ != "I":
+            return False  # one word ("Topic US Missile Attack") is a modifier, not a name's end
         before = self.doc[span.start - 1]
         if not before.is_title or before.ent_iob_ not in ("B", "I") or before.is_sent_start:
             return False

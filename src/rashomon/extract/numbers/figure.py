@@ -754,9 +754,12 @@ def _elided_head(tok: Token, head: Token) -> Token | None:
 def _ranged(prep: Token) -> bool:
     """'from 100 to close to 800': a range the parse split at its qualifier ("close to",
     "up to"): the "from" of a verb that also has a "to" after it."""
-    verb = prep.head
+    verb, doc = prep.head, prep.doc
     return prep.lower_ == "from" and any(
-        t.lower_ == "to" for t in verb.doc[prep.i + 1 : verb.sent.end]
+        t.lower_ == "to"
+        and verb.i in (t.head.i, t.head.head.i)
+        and any(n.like_num for n in doc[t.i + 1 : min(t.i + 5, verb.sent.end)])
+        for t in doc[prep.i + 1 : verb.sent.end]
     )
 
 
