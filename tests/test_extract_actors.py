@@ -582,6 +582,9 @@ def test_a_known_name_ending_a_longer_name_is_not_the_known_body(nlp, matcher):
     assert all(m.actor_id != "un-security-council" for m in found.mentions)
     found = find(nlp, matcher, "The UN Security Council met. The Security Council voted.")
     assert {m.actor_id for m in found.mentions} == {"un-security-council"}
+    text = "Two members of Syrias National Defence Forces were killed."
+    found = matcher.find(_with_org(nlp, text, "Syrias National Defence Forces"))
+    assert "national-defence-forces" in {m.actor_id for m in found.mentions}
     text = "Share this page Topic US Missile Attack on Syrian Air Base. The strike hit."
     found = matcher.find(_with_org(nlp, text, "Topic US Missile Attack"))
     assert "united-states" in {m.actor_id for m in found.mentions}

@@ -429,9 +429,14 @@ class _Resolver:
         if before.i in matched or before.lower_ in _DEMONYMS or before.lower_ in _TITLES:
             return False
         gazetteer = self.m.gazetteer
-        return gazetteer is None or not (
-            gazetteer.is_demonym(before.text) or gazetteer.lookup(before.text)
-        )  # "the Douma Local Council": a place's own body
+        if gazetteer is None:
+            return True
+        lost = before.text[:-1] if before.text.endswith("s") and len(before) > 3 else ""
+        return not (  # "the Douma Local Council", "Syrias National Defence Forces": a place's
+            gazetteer.is_demonym(before.text)  # own body
+            or gazetteer.lookup(before.text)
+            or (lost and gazetteer.lookup(lost))
+        )
 
     def _foreign_place_before(self, span: Span, actor: Actor) -> bool:
         """A body's name right after a place of another country ("a Gaza civil defence
