@@ -318,6 +318,11 @@ def test_an_agency_quoting_a_statement_is_not_its_speaker(quotes_of):
         "fake",
     )
     assert quote.speaker_actor_id != "tass"
+    quote = one(
+        quotes_of("The official -- speaking live on Al-Arabiya TV -- said 15 bodies were found."),
+        "15 bodies",
+    )
+    assert quote.speaker_actor_id != "al-arabiya"
 
 
 def test_a_trailing_tag_speaks_for_a_source_that_names_no_one(quotes_of):

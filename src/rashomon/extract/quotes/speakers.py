@@ -234,7 +234,7 @@ class _Speakers:
         branch = self._branch_of(start, head)
         if branch is not None:
             return branch
-        passed_on = [  # "a ministry statement quoted by TASS": who passed it on, not who spoke
+        passed_on = [  # "a statement quoted by TASS", "speaking on TV": a channel, not a speaker
             (c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
             for c in head.children
             if c.dep_ == "acl" and c.lemma_.lower() in _PASSING_VERBS
@@ -330,4 +330,7 @@ class _Speakers:
         return None
 
 
-_PASSING_VERBS = frozenset({"quote", "carry", "cite", "publish", "air", "broadcast", "relay"})
+_PASSING_VERBS = frozenset({
+    "quote", "carry", "cite", "publish", "air", "broadcast", "relay",
+    "speak", "talk", "appear",  # "the official -- speaking live on Al-Arabiya TV -- said"
+})  # fmt: skip
