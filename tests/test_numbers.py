@@ -517,6 +517,26 @@ def test_a_denier_does_not_claim_the_toll_of_what_it_denies(read):
     claims = read(text, mentions=[ministry, army], quotes=quotes)
     assert one(claims, "23").claimant is None
     assert one(claims, "40").claimant == "activists"
+    # what happened before or after the denied act is the denier's own account
+    text = "The charity denied that gunmen were firing from its clinic before a strike killed 19."
+    charity = mention(text, "The charity", "organisation", "charity")
+    start, cue = text.index("that gunmen"), text.index("denied")
+    quote = Quote(
+        start,
+        len(text) - 1,
+        text[start:-1],
+        "indirect",
+        cue="denied",
+        cue_start=cue,
+        cue_end=cue + 6,
+        speaker=charity.text,
+        speaker_start=charity.start,
+        speaker_end=charity.end,
+        speaker_actor_id=charity.actor_id,
+    )
+    assert one(read(text, mentions=[charity], quotes=[quote]), "19").claimant_actor_id == (
+        "charity"
+    )
 
 
 # -- how sure ---------------------------------------------------------------------------------
