@@ -748,7 +748,17 @@ def _elided_head(tok: Token, head: Token) -> Token | None:
         if c.dep_ in ("nsubjpass", "nsubj", "dobj") and c.i < head.i
         and any(g.dep_ == "nummod" and g.like_num for g in c.children)
     ]  # fmt: skip
-    return counted[-1] if counted else None
+    if counted:
+        return counted[-1]
+    # "said in a statement 150 bodies were counted in X, 100 in Y": a parse that hung the
+    # counted noun elsewhere; the counted noun right before the verb
+    before = verb.doc[verb.sent.start : verb.i]
+    nouns = [
+        t for t in before
+        if t.pos_ == "NOUN" and verb.i - t.i <= 3
+        and any(g.dep_ == "nummod" and g.like_num for g in t.children)
+    ]  # fmt: skip
+    return nouns[-1] if nouns else None
 
 
 def _ranged(prep: Token) -> bool:
