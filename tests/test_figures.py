@@ -479,7 +479,7 @@ def test_the_number_of_people_killed_rising_counts_the_dead_whatever_the_parse(r
 def test_bare_counts_with_their_own_places_count_what_the_first_count_counts(read):
     text = "Officials said 120 bodies were counted in Arbat, 90 in Kfar Nasr and 37 in Tulul."
     assert [one(read(text), s).measure for s in ("120", "90", "37")] == ["killed"] * 3
-    text = "The office said in a statement 120 bodies were counted in Arbat, 90 in Kfar Nasr."
+    text = "The Tarmala Media Office said in a statement 120 bodies were counted in Arbat, 90 in Kfar Nasr."
     assert [one(read(text), s).measure for s in ("120", "90")] == ["killed"] * 2
     text = "Rebels fired 40 rockets at Hama, 20 at Homs and 12 at Idlib."
     assert all(c.measure != "killed" for c in read(text))
