@@ -333,6 +333,11 @@ def test_a_trailing_tag_speaks_for_a_source_that_names_no_one(quotes_of):
     assert quote.speaker == "the army"
     quote = one(quotes_of("The group told AFP that 40 people died, its spokesman said."), "40")
     assert quote.speaker == "The group"
+    # no comma, no tag: a comma-less sentence runs its words into the speaker
+    quotes = quotes_of(
+        "The blast has claimed the lives of 40 people and left scores hurt reports say."
+    )
+    assert all(q.speaker != "hurt reports" for q in quotes)
 
 
 def test_told_reuters_that(quotes_of):
