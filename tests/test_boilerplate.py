@@ -426,3 +426,33 @@ def test_a_lone_word_above_another_short_line_is_a_tab_not_the_title():
     assert clean.title == "Town taken"
     clean = clean_text("Aleppo\n\nThe army said it had taken the town.", title_in_text=True)
     assert clean.title == "Aleppo"
+
+
+def test_a_server_error_a_date_line_a_glued_masthead_and_a_link_label_are_no_title():
+    raw = (
+        "[an error occurred while processing this directive]\nwatch One-Minute World News\n"
+        "Friday 24th of May 2024\nTown shelled overnight\n\nThe army shelled the town."
+    )
+    clean = clean_text(raw, title_in_text=True)
+    assert clean.title == "Town shelled overnight"
+    assert clean.body == "The army shelled the town."
+    raw = "The Daily PlanetNews You Can Trust\n\nTown shelled overnight\n\nThe army shelled it."
+    masthead = lambda line: line.startswith("The Daily Planet")  # noqa: E731
+    assert clean_text(raw, title_in_text=True, is_masthead=masthead).title == (
+        "Town shelled overnight"
+    )
+    stamp = "Sunday, July 30, 2006 Posted: 0738 GMT (1538 HKT)"
+    assert kinds(f"Town shelled\n\n{stamp}\n\nThe army shelled it.")[stamp] is LineKind.STAMP
+
+
+def test_captions_signed_by_a_video_credit_a_bar_and_agency_or_an_agency_photo():
+    for caption in (
+        "Rebels posted video showing a boy treated after the strike. (Video: Rebel Media Center)",
+        "A man holds a boy injured in the strike in Newtown | Reuters",
+        "Rescuers pull a child from the rubble in Newtown on Monday. AFP photo",
+    ):
+        raw = f"Town shelled overnight\n\n{caption}\n\nThe army shelled the town."
+        clean = clean_text(raw, title_in_text=True)
+        assert clean.captions == (caption,) and clean.body == "The army shelled the town."
+    raw = "Forty Dead in a Strike West of Newtown (Video)\n\nThe army shelled the town."
+    assert clean_text(raw, title_in_text=True).title.startswith("Forty Dead")

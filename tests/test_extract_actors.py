@@ -542,3 +542,49 @@ def test_the_group_is_the_one_a_sentence_called_a_group(nlp, matcher):
     assert actor_of(found, "group") == "palestinian-islamic-jihad"
     text = "Jaish al-Islam is a rebel group that fought beside Ahrar al-Sham. The group said so."
     assert actor_of(find(nlp, matcher, text), "group") == "jaysh-al-islam"
+
+
+def _with_org(nlp, text, name):
+    """The text parsed, with `name` tagged an organisation as the small model sometimes does."""
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    doc = nlp(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name), label="ORG")
+    kept = [e for e in doc.ents if e.end <= span.start or e.start >= span.end]
+    doc.ents = filter_spans([*kept, Span(doc, span.start, span.end, label="ORG")])
+    return doc
+
+
+def test_a_name_tagged_organisation_with_a_role_in_apposition_is_a_person(nlp, matcher):
+    for text in (
+        "The head of the agency's delegation in the country, Hendrik Vorster, said 20 died.",
+        "Most victims were children, tweeted Hendrik Vorster, the agency's head of delegation.",
+    ):
+        found = matcher.find(_with_org(nlp, text, "Hendrik Vorster"))
+        assert actor_of(found, "Hendrik Vorster") == "new:hendrik-vorster"
+        assert found.new_actors[0].kind.value == "person"
+    text = "Most victims were children, said Free Voices Group, a local monitor."
+    found = matcher.find(_with_org(nlp, text, "Free Voices Group"))
+    assert all(a.kind.value != "person" for a in found.new_actors)
+
+
+def test_a_rank_the_tagger_cut_off_a_name_is_no_organisation(nlp, matcher):
+    text = "Military spokesman Rear Adm. Jan Brok said the army was looking into it."
+    found = matcher.find(_with_org(nlp, text, "Rear Adm."))
+    assert not any("rear" in a.id for a in found.new_actors)
+
+
+def test_a_known_name_ending_a_longer_name_is_not_the_known_body(nlp, matcher):
+    text = "A White House National Security Council spokesperson said they were waiting."
+    found = find(nlp, matcher, text)
+    assert all(m.actor_id != "un-security-council" for m in found.mentions)
+    found = find(nlp, matcher, "The UN Security Council met. The Security Council voted.")
+    assert {m.actor_id for m in found.mentions} == {"un-security-council"}
+    text = "Two members of Syrias National Defence Forces were killed."
+    found = matcher.find(_with_org(nlp, text, "Syrias National Defence Forces"))
+    assert "national-defence-forces" in {m.actor_id for m in found.mentions}
+    text = "Share this page Topic US Missile Attack on Syrian Air Base. The strike hit."
+    found = matcher.find(_with_org(nlp, text, "Topic US Missile Attack"))
+    assert "united-states" in {m.actor_id for m in found.mentions}

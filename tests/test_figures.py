@@ -458,6 +458,33 @@ def test_a_toll_ranging_between_two_counts_counts_the_dead(read):
     assert one(claims, "from 50 to 200").measure == "killed"
 
 
+def test_a_range_split_at_its_qualifier_and_an_estimate_of_the_toll_count_the_dead(read):
+    claims = read("The number of reported deaths has ranged from 90 to close to 700.")
+    assert [one(claims, s).measure for s in ("90", "close to 700")] == ["killed"] * 2
+    claims = read("Estimates of the death toll have ranged from 400 to up to 1,200.")
+    assert [one(claims, s).measure for s in ("400", "up to 1,200")] == ["killed"] * 2
+    assert one(read("Prices rose from 20 to close to 30 dollars."), "20").measure != "killed"
+    text = (
+        "The toll of a bomb attack on lorries carrying families evacuated from two besieged "
+        "villages has risen to at least 90, a monitor said."
+    )
+    assert one(read(text), "two").measure != "killed"
+
+
+def test_the_number_of_people_killed_rising_counts_the_dead_whatever_the_parse(read):
+    text = "The number of people killed when their clinic was bombed has risen to 30."
+    assert one(read(text), "30").measure == "killed"
+
+
+def test_bare_counts_with_their_own_places_count_what_the_first_count_counts(read):
+    text = "Officials said 120 bodies were counted in Arbat, 90 in Kfar Nasr and 37 in Tulul."
+    assert [one(read(text), s).measure for s in ("120", "90", "37")] == ["killed"] * 3
+    text = "The Tarmala Media Office said in a statement 120 bodies were counted in Arbat, 90 in Kfar Nasr."
+    assert [one(read(text), s).measure for s in ("120", "90")] == ["killed"] * 2
+    text = "Rebels fired 40 rockets at Hama, 20 at Homs and 12 at Idlib."
+    assert all(c.measure != "killed" for c in read(text))
+
+
 def test_an_adjective_of_harm_before_the_noun_gives_the_measure(read):
     assert one(read("Rescuers found 12 dead civilians."), "12").measure == "killed"
     assert one(read("At least 70 deceased people were named."), "At least 70").measure == "killed"

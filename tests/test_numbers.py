@@ -485,6 +485,60 @@ def test_a_quote_gives_its_speaker_unless_an_attribution_inside_it_claims_the_nu
     assert one(claims, "300").claimant_actor_id == "united-nations"
 
 
+def test_a_denier_does_not_claim_the_toll_of_what_it_denies(read):
+    text = (
+        "The defence ministry denied reports that its jets struck a market, killing 23 people. "
+        "The army rejected claims by activists that 40 people died."
+    )
+    ministry = mention(text, "The defence ministry", "organisation", "defence-ministry")
+    army = mention(text, "The army", "organisation", "the-army")
+    quotes = []
+    for who, cue, content in (
+        (ministry, "denied", "reports that"),
+        (army, "rejected", "claims by"),
+    ):
+        start = text.index(content)
+        end = text.index(".", start)
+        quotes.append(
+            Quote(
+                start,
+                end,
+                text[start:end],
+                "indirect",
+                cue=cue,
+                cue_start=text.index(cue),
+                cue_end=text.index(cue) + len(cue),
+                speaker=who.text,
+                speaker_start=who.start,
+                speaker_end=who.end,
+                speaker_actor_id=who.actor_id,
+            )  # fmt: skip
+        )
+    claims = read(text, mentions=[ministry, army], quotes=quotes)
+    assert one(claims, "23").claimant is None
+    assert one(claims, "40").claimant == "activists"
+    # what happened before or after the denied act is the denier's own account
+    text = "The charity denied that gunmen were firing from its clinic before a strike killed 19."
+    charity = mention(text, "The charity", "organisation", "charity")
+    start, cue = text.index("that gunmen"), text.index("denied")
+    quote = Quote(
+        start,
+        len(text) - 1,
+        text[start:-1],
+        "indirect",
+        cue="denied",
+        cue_start=cue,
+        cue_end=cue + 6,
+        speaker=charity.text,
+        speaker_start=charity.start,
+        speaker_end=charity.end,
+        speaker_actor_id=charity.actor_id,
+    )
+    assert one(read(text, mentions=[charity], quotes=[quote]), "19").claimant_actor_id == (
+        "charity"
+    )
+
+
 # -- how sure ---------------------------------------------------------------------------------
 
 
@@ -694,6 +748,12 @@ def test_the_writers_aside_inside_reported_speech_is_the_writers(read):
     claims = read(sams, mentions=[mention(sams, "SAMS", "organisation", "sams")])
     assert one(claims, "40").claimant_actor_id == "sams"
     assert one(claims, "10 miles").claimant is None
+
+
+def test_a_bare_team_names_no_one_and_the_speaker_outside_claims(read):
+    text = "Mission chief Jan Brok says team counted more than 92 bodies in the town."
+    brok = mention(text, "Mission chief Jan Brok", "person", "jan-brok")
+    assert one(read(text, mentions=[brok]), "92").claimant_actor_id == "jan-brok"
 
 
 def test_a_tweet_claims_its_figure(read):

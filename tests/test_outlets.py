@@ -193,3 +193,20 @@ def test_place_with_a_colon_or_a_spaced_dash_opens_the_lead():
     assert find_dateline("Update – The army said ...", DIRECTORY) is None
     assert find_dateline("Reuters – The army said ...", DIRECTORY) is None
     assert find_dateline("The army – its officers say – withdrew.", DIRECTORY) is None
+
+
+def test_a_mixed_case_place_with_its_country_and_a_colon_opens_the_lead():
+    text = "Tel Hamra al Kabir, Ruritania: Air strikes killed 12 people, a monitor said."
+    dateline = find_dateline(text, DIRECTORY)
+    assert dateline is not None and dateline.place == "Tel Hamra al Kabir"
+    assert text[dateline.length :].startswith("Air strikes")
+    assert find_dateline("Breaking, Update: The army said ...", DIRECTORY) is None
+    assert find_dateline("The town, he said: it fell.", DIRECTORY) is None
+
+
+def test_a_masthead_run_into_its_slogan_names_the_outlet():
+    assert DIRECTORY.is_masthead("The Washington PostDemocracy Dies in Darkness")
+    assert DIRECTORY.masthead_name("The Washington PostDemocracy Dies in Darkness") == (
+        "The Washington Post"
+    )
+    assert not DIRECTORY.is_masthead("McDonald visits the town")

@@ -295,6 +295,51 @@ def test_according_to(quotes_of):
     assert quote.text == "Some 2,700 people have been killed in the bombardment"
 
 
+def test_according_to_x_then_a_verb_or_a_count_is_no_apposition_of_x(quotes_of):
+    quotes = quotes_of(
+        "Strikes killed at least 40 people on Monday, according to activists, most of them "
+        "civilians. A jet hit the school and, according to the Red Cross, killed 12 pupils."
+    )
+    assert one(quotes, "at least 40").speaker == "activists"
+    assert one(quotes, "12 pupils").speaker == "the Red Cross"
+
+
+def test_a_hedge_and_a_motive_are_no_speech(quotes_of):
+    quotes = quotes_of(
+        "Families had sought shelter at the clinic, hoping they would be spared. Photos said "
+        "to have been taken there showed bodies. Officials said they hoped the talks would work."
+    )
+    assert [q.speaker for q in quotes] == ["Officials"]
+
+
+def test_an_agency_quoting_a_statement_is_not_its_speaker(quotes_of):
+    quote = one(
+        quotes_of('"The reports are fake," said a ministry statement quoted by the TASS agency.'),
+        "fake",
+    )
+    assert quote.speaker_actor_id != "tass"
+    quote = one(
+        quotes_of("The official -- speaking live on Al-Arabiya TV -- said 15 bodies were found."),
+        "15 bodies",
+    )
+    assert quote.speaker_actor_id != "al-arabiya"
+
+
+def test_a_trailing_tag_speaks_for_a_source_that_names_no_one(quotes_of):
+    quote = one(
+        quotes_of("Intelligence data revealed that the rocket was misfired, the army has claimed."),
+        "rocket",
+    )
+    assert quote.speaker == "the army"
+    quote = one(quotes_of("The group told AFP that 40 people died, its spokesman said."), "40")
+    assert quote.speaker == "The group"
+    # no comma, no tag: a comma-less sentence runs its words into the speaker
+    quotes = quotes_of(
+        "The blast has claimed the lives of 40 people and left scores hurt reports say."
+    )
+    assert all(q.speaker != "hurt reports" for q in quotes)
+
+
 def test_told_reuters_that(quotes_of):
     quote = one(
         quotes_of(

@@ -84,7 +84,8 @@ _WIDGET_LINE = re.compile(
     r"^(share (this|on|via)\b.*|click to share.*|click (here|next)\b.{0,60}|follow us on\b.*"
     r"|sign up for\b.*"
     r"|subscribe to\b.*|advertisement|all rights reserved.*|copyright\s*(©|\(c\)|\d{4}).*"
-    r"|©.*|this article was (originally )?published.*on\b.*)$",
+    r"|©.*|this article was (originally )?published.*on\b.*"
+    r"|\[an error occurred while processing this directive\])$",  # a server's include error
     re.IGNORECASE,
 )
 # A caption line carrying its picture's credit ("Crowds at the border Photo Credit: @handle").
@@ -587,7 +588,12 @@ def _headline_shaped(text: str) -> bool:
         return False  # a long quotation opens the story, it is not its headline
     if furniture.is_interface(text) or furniture.is_date_stamp(text):
         return False
+    if _LINK_LABEL.match(text):
+        return False  # "watch One-Minute World News": a link's label, lower case then titled
     return not text.rstrip().endswith(".")
+
+
+_LINK_LABEL = re.compile(r"^[a-z]+\s+(?:[A-Z][\w'’-]*\s*)+$")
 
 
 def _repeats_title(text: str, title_key: str) -> bool:

@@ -26,10 +26,12 @@ _MONTH = (
 # "| License Photo", "PHOTO: REUTERS", "Source: Getty Images", or with the picture's date
 # standing as its own sentence (wire style).
 _CAPTION_END = re.compile(
-    r"(\((?:[^()]*\b(?i:photo|photos|picture|image|credit|file)\b[^()]*"
+    r"(\((?:[^()]*\b(?i:photo|photos|picture|image|credit|file)\b[^()]*|(?i:video)\s*:[^()]+"
     r"|[^()]*\bvia (?:AP|AFP|Reuters|Getty(?: Images)?)|AP|AFP|Reuters|Getty Images)\)"
     r"|\b[A-Z]{2,}(?: PHOTO)?\s*/\s*[A-Z][a-z][\w.'’-]*(?:\s+[A-Z][a-z][\w.'’-]*)+"
     r"|/\s*(?:AFP|AP|Reuters|REUTERS|Getty Images|EPA|UPI)\)?|\bLicense Photo"
+    r"|\s\|\s*(?:AFP|AP|Reuters|REUTERS|Getty Images|EPA|UPI)"  # "... in Saada | Reuters"
+    r"|\b(?:AFP|AP|Reuters|REUTERS|EPA|UPI)\s+(?i:photo|file photo|picture)"  # "... AFP photo"
     r"|\b(?i:photo|photograph|picture|image)s?\s*:\s*[A-Z][\w.&'’ /-]{1,40}"
     r"|\b(?i:source|credit)\s*:\s*(?:Getty Images|AFP|AP|Reuters|REUTERS|EPA|Shutterstock|AAP)"
     r"|\.\s+" + _MONTH + r"\s+\d{1,2},\s+\d{4})\.?\s*$"
@@ -41,7 +43,8 @@ _TEASER_END = re.compile(r"(\u2026|\.\.\.?)\s*$")
 _DATE_WORDS = re.compile(
     r"\b(" + _MONTH + r"|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday"
     r"|friday|saturday|sunday|am|pm|gmt|utc|ago|posted|published|updated?|last|on|at|date"
-    r"|dated|time|modified|minutes?|hours?|days?|year)\b",
+    r"|dated|time|modified|minutes?|hours?|days?|year|of|post"
+    r"|hkt|est|edt|pst|pdt|bst|cet|cest|eet|eest|msk|ist|ast)\b",
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d")

@@ -79,8 +79,20 @@ class OutletDirectory:
 
     def is_masthead(self, line: str) -> bool:
         """A line holding only an outlet's name (long enough not to be a word): "BBC News"."""
-        key = name_key(line)
-        return len(key) > 3 and key in self._by_key
+        return self.masthead_name(line) is not None
+
+    def masthead_name(self, line: str) -> str | None:
+        """The outlet a masthead line names, also when the logo's name runs into its slogan
+        ("The Washington PostDemocracy Dies in Darkness"); None for other lines."""
+        glued = _GLUED.search(line)
+        for text in (line, line[: glued.start() + 1] if glued else ""):
+            key = name_key(text)
+            if len(key) > 3 and key in self._by_key:
+                return self._by_key[key].name
+        return None
+
+
+_GLUED = re.compile(r"[a-z](?=[A-Z][a-z])")
 
 
 def _parse_outlets(text: str, origin: str) -> Iterable[Outlet]:
@@ -161,6 +173,12 @@ _CAPS_COLON_DATELINE = re.compile(
 _NAME_DASH_DATELINE = re.compile(
     r"^(?P<place>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)\s+[-–—]{1,2}\s+(?=[A-Z\"“‘'])"
 )
+# "Maaret al Numan, Syria: Air strikes killed ...": a place in mixed case, its country and a
+# colon (a label has no country after a comma).
+_PLACE_COUNTRY_COLON_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][\w'’-]+(?:\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’-]+){0,3}),\s*"
+    r"(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s*:\s+(?=[A-Z0-9\"“‘'])"
+)
 # Labels a page puts before a paragraph the same way: never places.
 _LEAD_LABELS = frozenset(
     {
@@ -198,8 +216,8 @@ def find_datelines(body: str, directory: OutletDirectory) -> list[Dateline]:
 def find_dateline(body: str, directory: OutletDirectory) -> Dateline | None:
     """`Geneva (AFP) -`, `BEIRUT, Nov 1 (Reuters) -`, `GENEVA, March 1. /TASS/.`,
     `HMEYMIM AIRBASE (Syria), (Sputnik) –`, `Moscow, SANA-`, `GENEVA AFP May 3, 2017-`,
-    `BEIRUT —`, `WASHINGTON, Sept 17 `, `GAZA: ` or `Kyiv – ` at the start of the
-    body, after any byline run into it ("By A and B CITY (Reuters) - ...")."""
+    `BEIRUT —`, `WASHINGTON, Sept 17 `, `GAZA: `, `Kyiv – ` or `Maaret al Numan, Syria: ` at
+    the start of the body, after any byline run into it ("By A and B CITY (Reuters) - ...")."""
     match = _WIRE_DATELINE.match(body)
     if match:
         wire_text = (match["wire"] or match["slashed"]).strip()
@@ -228,6 +246,9 @@ def find_dateline(body: str, directory: OutletDirectory) -> Dateline | None:
         return Dateline(_place_name(match["place"]), None, match.end())
     match = _CAPS_COLON_DATELINE.match(body) or _NAME_DASH_DATELINE.match(body)
     if match and _may_be_place(match["place"], directory):
+        return Dateline(_place_name(match["place"]), None, match.end())
+    match = _PLACE_COUNTRY_COLON_DATELINE.match(body)
+    if match and all(_may_be_place(match[k], directory) for k in ("place", "country")):
         return Dateline(_place_name(match["place"]), None, match.end())
     return None
 
@@ -265,8 +286,7 @@ def outlet_from_footers(footers: Sequence[str], directory: OutletDirectory) -> s
 def outlet_from_masthead(leading_lines: Sequence[str], directory: OutletDirectory) -> str | None:
     for line in leading_lines:
         if directory.is_masthead(line):
-            outlet = directory.find(line)
-            return outlet.name if outlet else None
+            return directory.masthead_name(line)
     return None
 
 

@@ -395,7 +395,9 @@ class _Resolver:
     # -- rules ------------------------------------------------------------------------
 
     def _dictionary_matches(self) -> None:
-        for span in filter_spans(self.m.matches(self.doc)):
+        spans = filter_spans(self.m.matches(self.doc))
+        matched = {i for span in spans for i in range(span.start, span.end)}
+        for span in spans:
             actor_id = span.label_
             if _against(span):
                 continue  # "the anti-IS group RBSS": IS is what the group is against
@@ -404,6 +406,8 @@ class _Resolver:
             actor = self.d.get(actor_id)
             if self._foreign_place_before(span, actor):
                 continue  # "a Gaza civil defence chief": Gaza's service, not Syria's
+            if self._inside_a_longer_name(span, matched):
+                continue  # "the National Security Council": not the UN's Security Council
             is_metonym = normalise_name(span.text) in {normalise_name(x) for x in actor.metonyms}
             place_like = len(span) == 1 and span[0].is_title
             if is_metonym and place_like and not self._metonymic(span):
@@ -411,6 +415,29 @@ class _Resolver:
             kind = "metonym" if is_metonym else self._kind_of(actor_id)
             self._add(span, kind, actor_id, "metonym" if is_metonym else "dictionary")
             self._owning_country(span)
+
+    def _inside_a_longer_name(self, span: Span, matched: set[int]) -> bool:
+        """A dictionary name the tagger reads as the end of a longer name, right after a
+        capitalised word of that name that is no nationality, place or name of its own
+        ("a White House National Security Council spokesperson")."""
+        if span.start == 0 or len(span) < 2 or span[0].ent_iob_ != "I":
+            return False  # one word ("Topic US Missile Attack") is a modifier, not a name's end
+        before = self.doc[span.start - 1]
+        if not before.is_title or before.ent_iob_ not in ("B", "I") or before.is_sent_start:
+            return False
+        if self.text[before.idx + len(before) : span.start_char] != " ":
+            return False
+        if before.i in matched or before.lower_ in _DEMONYMS or before.lower_ in _TITLES:
+            return False
+        gazetteer = self.m.gazetteer
+        if gazetteer is None:
+            return True
+        lost = before.text[:-1] if before.text.endswith("s") and len(before) > 3 else ""
+        return not (  # "the Douma Local Council", "Syrias National Defence Forces": a place's
+            gazetteer.is_demonym(before.text)  # own body
+            or gazetteer.lookup(before.text)
+            or (lost and gazetteer.lookup(lost))
+        )
 
     def _foreign_place_before(self, span: Span, actor: Actor) -> bool:
         """A body's name right after a place of another country ("a Gaza civil defence
@@ -638,10 +665,14 @@ class _Resolver:
                 self._add(ent, self._kind_of(actor_id), actor_id, "ner")
             elif label in ("PERSON", "ORG") and (actor_id := self._surname(text, persons)):
                 self._add(ent, "person", actor_id, "surname")
-            elif label == "PERSON" and len(text.split()) >= 2 and _looks_like_name(ent):
+            elif (
+                (label == "PERSON" or (label == "ORG" and self._person_by_role(ent)))
+                and len(text.split()) >= 2
+                and _looks_like_name(ent)
+            ):
                 actor_id = self._new_actor(text, ActorKind.PERSON)
                 self._add(ent, "person", actor_id, "new")
-            elif label == "ORG" and len(text) > 2:
+            elif label == "ORG" and len(text) > 2 and not _only_titles(text):
                 actor_id = self._new_actor(self._with_owner(ent, text), ActorKind.OTHER)
                 self._add(ent, "organisation", actor_id, "new")
             elif (
@@ -833,6 +864,23 @@ class _Resolver:
             return None
         found = {actor.id: actor for actor, word in self.d.lookup_prefix(text) if word in heads}
         return list(found.values()) or None
+
+    def _person_by_role(self, ent: Span) -> bool:
+        """A name the tagger called an organisation that a role noun in apposition says is a
+        person: "Jane Roe, the agency's head of delegation", "the head of the delegation,
+        Jane Roe". Only names of two or three capitalised words, none an organisation's
+        head ("Health Ministry", "Free Voices Group")."""
+        words = [t for t in ent if not t.is_punct]
+        if not 2 <= len(words) <= 3 or not all(t.is_title and t.pos_ == "PROPN" for t in words):
+            return False
+        heads = self.m.vetter.cues.group_heads | self.m.vetter.cues.description_heads
+        if any(t.lower_ in heads or t.lemma_.lower() in heads for t in words):
+            return False
+        roles = _ROLE_NOUNS | _GENERIC_ROLE_NOUNS
+        root = ent.root
+        if root.dep_ == "appos" and root.head.lemma_.lower() in roles:
+            return True
+        return any(c.dep_ == "appos" and c.lemma_.lower() in roles for c in root.children)
 
     def _with_owner(self, ent: Span, text: str) -> str:
         """ "the Russian General Staff": the tagger leaves the nationality out of the
@@ -1408,6 +1456,19 @@ def _subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
     """Whether `short` is `long` with some words left out, the rest in order."""
     rest = iter(long)
     return all(word in rest for word in short)
+
+
+_RANK_WORDS = {
+    "rear", "vice", "adm", "admiral", "lt", "lieut", "lieutenant", "maj", "major", "brig",
+    "brigadier", "sgt", "sergeant", "capt", "captain", "cmdr", "commander", "gen", "col",
+}  # fmt: skip
+
+
+def _only_titles(text: str) -> bool:
+    """A name made only of titles and ranks ("Rear Adm.", "Lt. Gen."): the tagger cut it off
+    the person's name; it is nobody."""
+    words = [w.lower().strip(".") for w in text.split()]
+    return all(w in _TITLES or w in _RANK_WORDS for w in words)
 
 
 def _looks_like_name(span: Span) -> bool:

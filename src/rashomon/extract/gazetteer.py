@@ -233,6 +233,37 @@ class Gazetteer:
                     self._add(index, key, place_id, main)
         return index
 
+    @cached_property
+    def _cities_by_country(self) -> dict[str, list[tuple[str, str]]]:
+        """(folded own name, id) of each country's cities of `NEAR_MIN_POPULATION` or more,
+        for `near`: built on first use (few articles misspell a place)."""
+        index: dict[str, list[tuple[str, str]]] = {}
+        for name, place_id, main in self._names:
+            place = self._places[place_id]
+            if (
+                main
+                and place.country
+                and place.precision is PlacePrecision.CITY
+                and place.population >= NEAR_MIN_POPULATION
+            ):
+                index.setdefault(place.country, []).append((fold(name), place_id))
+        return index
+
+    def near(self, text: str, country: str) -> list[Place]:
+        """Cities of `country` (ISO alpha-2) whose name is `text` misspelt by one letter
+        (left out, added, changed or two swapped): "Kramatosk" is Kramatorsk. Only for names
+        of `NEAR_MIN_LETTERS` letters or more, and for no country a gazetteer guess of any
+        town in the world: a misspelling is read only where the article is set."""
+        key = fold(text)
+        if len(key) < NEAR_MIN_LETTERS:
+            return []
+        found = {
+            place_id
+            for name, place_id in self._cities_by_country.get(country, ())
+            if abs(len(name) - len(key)) <= 1 and name != key and _one_edit(name, key)
+        }
+        return [self._places[i] for i in sorted(found)]
+
     # -- loading ------------------------------------------------------------------------
 
     @classmethod
@@ -314,6 +345,27 @@ class Gazetteer:
 
 
 # -- finding names in running text ---------------------------------------------------------
+
+
+NEAR_MIN_POPULATION = 50_000
+NEAR_MIN_LETTERS = 7
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether `a` becomes `b` by one letter left out, added or changed, or two swapped."""
+    if len(a) < len(b):
+        a, b = b, a
+    first = next((k for k in range(len(b)) if a[k] != b[k]), len(b))
+    if len(a) > len(b):
+        return a[first + 1 :] == b[first:]
+    if a[first + 1 :] == b[first + 1 :]:
+        return True
+    return (
+        first + 1 < len(a)
+        and a[first] == b[first + 1]
+        and a[first + 1] == b[first]
+        and a[first + 2 :] == b[first + 2 :]
+    )
 
 
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:

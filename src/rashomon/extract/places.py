@@ -129,6 +129,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     spans = _select([*phrase_spans, *entity_spans])
     resolved = _Resolver(doc, gazetteer, spans).resolve()
     resolved += _repeats(doc, text, gazetteer, resolved)
+    resolved += _misspelt(doc, text, gazetteer, resolved)
     return sorted(
         (
             PlaceMention(start=s.start, end=s.end, text=text[s.start : s.end], place=c.place)
@@ -490,6 +491,41 @@ def _repeats(
             continue
         found.append((_Span(start, end, [by_key[key]], "repeat", key), by_key[key]))
         taken.append((start, end))
+    return found
+
+
+def _misspelt(
+    doc: Doc, text: str, gazetteer: Gazetteer, resolved: list[tuple[_Span, Candidate]]
+) -> list[tuple[_Span, Candidate]]:
+    """One-word GPE and LOC names the gazetteer does not know that are a city of the
+    article's own country misspelt by one letter ("Kramatosk" in a story set in Ukraine):
+    the country most of the article's resolved places lie in, and one such city only."""
+    countries = Counter(
+        c.place.country
+        for _, c in resolved
+        if c.place.country and c.place.precision is not PlacePrecision.COUNTRY
+    )
+    if not countries:
+        return []
+    country = countries.most_common(1)[0][0]
+    taken = [(span.start, span.end) for span, _ in resolved]
+    found: list[tuple[_Span, Candidate]] = []
+    guessed: dict[str, Candidate | None] = {}
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC") or len(ent) != 1 or not ent.text[:1].isupper():
+            continue
+        start, end = _trim(text, ent.start_char, ent.end_char)
+        name = text[start:end]
+        if _overlaps(start, end, taken) or gazetteer.lookup(name) or gazetteer.is_demonym(name):
+            continue
+        key = fold(name)
+        if key not in guessed:
+            near = gazetteer.near(name, country)
+            guessed[key] = Candidate(near[0], 2, False) if len(near) == 1 else None
+        candidate = guessed[key]
+        if candidate is not None:
+            found.append((_Span(start, end, [candidate], "misspelt", key), candidate))
+            taken.append((start, end))
     return found
 
 

@@ -151,6 +151,8 @@ class _Cues:
         verb = noun.head
         if noun.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB":
             return None
+        if self.lex.has("denial_verbs", verb.lemma_.lower()):
+            return None  # "the army denied reports that ...": the reports are not the army's
         if noun.dep_ == "nsubjpass":  # "a toll of 80 was given by opposition activists"
             subject = next(iter(_agents(verb)), None)
         else:
@@ -214,6 +216,10 @@ class _Cues:
                 who = self._who(cue, anchor, anchors)
                 if who is not None:
                     return who
+            if quote.kind != "direct" and self._denial(quote, anchor):
+                # "the ministry denied reports that its jets hit a market, killing 23": the
+                # denier does not claim the toll of what it denies (whoever does is not named)
+                return None
             if quote.kind != "direct":
                 # "X said it struck a meeting but denied hitting a mosque where a monitor said
                 # 46 were killed": a speaker inside the reported clause, before the number with
@@ -349,6 +355,25 @@ class _Cues:
         head = self._span_head(lo, hi)
         named = self.namer.name(head) if head is not None else None
         return named
+
+    def _denial(self, quote: Quote, anchor: Token) -> bool:
+        """Whether a reported quote's cue is a verb of denial ("denied", "dismissed") and the
+        number is in what it denies, not in an adverbial clause of it ("denied that fighters
+        fired from the hospital before a strike killed 19": when, not what)."""
+        if quote.cue_start is None:
+            return False
+        cue = self.a.token_at(quote.cue_start)
+        if cue is None or not self.lex.has("denial_verbs", cue.lemma_.lower()):
+            return False
+        for tok in _ancestors(anchor):
+            if tok.i == cue.i:
+                break
+            if (tok.dep_ == "prep" and tok.lower_ in _TIME_MARKS) or (
+                tok.dep_ == "advcl"
+                and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in tok.children)
+            ):
+                return False
+        return True
 
     def _reaches(self, anchor: Token, cue: _Cue) -> bool:
         """A speech verb claims what it reports (its clause or object), not its adjuncts:
@@ -489,6 +514,7 @@ def _aside(anchor: Token, sent: Span) -> set[int] | None:
     return None
 
 
+_TIME_MARKS = frozenset({"before", "after", "when", "while", "as", "since", "until", "once"})
 _NOT_SPEAKERS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "NORP"})
 _RELATIVES = frozenset({"which", "where", "whose", "when"})
 _DISTANCES = frozenset({"mile", "kilometre", "kilometer", "km", "metre", "meter", "yard"})

@@ -102,6 +102,12 @@ class ClaimantNamer:
                 member = self._member_of(tok)
                 if member is not None:
                     return member
+            if (
+                tok.pos_ == "NOUN"
+                and self.lex.has("generic_organisation_nouns", tok.lemma_.lower())
+                and not any(True for _ in tok.lefts)
+            ):
+                return None  # "Mission chief says team counted 92": a bare "team" names no one
             text = self._phrase(tok)
             if noun_kind in self.lex.sets.get("generic_claimant_kinds", ()) and self._generic(tok):
                 antecedent = self._antecedent(noun_kind, tok.idx, _indefinite(tok))

@@ -175,6 +175,9 @@ class _FigureReader:
             if head.i == tok.i:
                 return None, None, None
             if dep in ("conj", "appos") and head.pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "PRON"):
+                elided = _elided_head(tok, head)
+                if elided is not None:  # "150 bodies were found in X, 100 in Y": as the 150
+                    return None, None, elided.i
                 after = self._after_measure(tok) if people else None
                 if after is not None:  # "51 dead and over 100 wounded"
                     return after, None, None
@@ -189,10 +192,11 @@ class _FigureReader:
             if dep == "pobj":
                 return self._object_measure(tok, head, people)
             if (
-                dep in ("advmod", "acomp")
-                and tok.pos_ in ("ADJ", "ADV")
+                dep in ("advmod", "acomp", "advcl")
+                and (tok.pos_ in ("ADJ", "ADV") or tok.lower_ == "close")  # "to close to"
                 and (head.pos_ in ("VERB", "AUX"))
-            ):  # "put the toll as high as 150": the qualifier heads the number
+            ):  # "put the toll as high as 150", "ranged ... to close to 800": the qualifier
+                # heads the number
                 toll = self._toll_of(head)
                 if toll is not None:
                     return self._toll_measure(toll), head, None
@@ -319,7 +323,9 @@ class _FigureReader:
             if self.lex.has("toll_nouns", owner.lemma_.lower()):
                 return self._toll_measure(owner), owner, None
             return None, None, None
-        ranged = word in ("between", "from") and _two_counts(prep)  # "ranged from 56 to 200"
+        if word == "to" and owner.lower_ in ("close", "up") and owner.head.pos_ == "VERB":
+            owner = owner.head  # "ranged from 100 to close to 800": the qualifier's verb
+        ranged = word in ("between", "from") and (_two_counts(prep) or _ranged(prep))
         if (word in ("to", "at") or ranged) and owner.pos_ in ("VERB", "AUX"):
             toll = self._toll_of(owner)
             if toll is not None:
@@ -333,6 +339,14 @@ class _FigureReader:
                 "toll_nouns", child.lemma_.lower()
             ):
                 return child
+            if child.dep_ in ("nsubj", "nsubjpass") and self.lex.has(
+                "claim_nouns", child.lemma_.lower()
+            ):  # "estimates of the death toll ranged from 500 to 1,300"
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        toll = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                        if toll is not None and self.lex.has("toll_nouns", toll.lemma_.lower()):
+                            return toll
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
             return self._toll_of(verb.head)  # "the toll rose and reached 61"
         return None
@@ -355,6 +369,11 @@ class _FigureReader:
                     )
                     if found is not None:
                         return found
+        for child in toll.rights:  # "the number of people killed when ...": the parse may
+            if child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":  # hang it on "number"
+                found = self._verb_measure(child, True)
+                if found is not None:
+                    return found
         return "killed" if self.lex.has("default_toll", lemma) else None
 
     def _verb_measure(self, verb: Token, people: bool) -> str | None:
@@ -704,6 +723,53 @@ def _two_counts(prep: Token) -> bool:
         for c in prep.head.children
         if c.dep_ == "prep" and c.lower_ == "to"
         for t in c.subtree
+    )
+
+
+def _elided_head(tok: Token, head: Token) -> Token | None:
+    """'150 bodies were counted in X, 100 in Y, 67 in Z': a bare number with its own place,
+    hung on the place before it, counts what the verb's counted noun counts (that noun)."""
+    if not tok.like_num or head.dep_ != "pobj" or head.head.dep_ != "prep":
+        return None
+    if not any(c.dep_ == "prep" for c in tok.children):
+        return None
+    verb = head.head.head
+    for _ in range(8):  # "..., 90 in Y and 37 in Z": Z's count hangs on the 90's place
+        if not (verb.like_num and verb.dep_ in ("appos", "conj")):
+            break
+        place = verb.head
+        if place.dep_ != "pobj" or place.head.dep_ != "prep":
+            return None
+        head, verb = place, place.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    counted = [
+        c for c in verb.children
+        if c.dep_ in ("nsubjpass", "nsubj", "dobj") and c.i < head.i
+        and any(g.dep_ == "nummod" and g.like_num for g in c.children)
+    ]  # fmt: skip
+    if counted:
+        return counted[-1]
+    # "said in a statement 150 bodies were counted in X, 100 in Y": a parse that hung the
+    # counted noun elsewhere; the counted noun right before the verb
+    before = verb.doc[verb.sent.start : verb.i]
+    nouns = [
+        t for t in before
+        if t.pos_ == "NOUN" and verb.i - t.i <= 3
+        and any(g.dep_ == "nummod" and g.like_num for g in t.children)
+    ]  # fmt: skip
+    return nouns[-1] if nouns else None
+
+
+def _ranged(prep: Token) -> bool:
+    """'from 100 to close to 800': a range the parse split at its qualifier ("close to",
+    "up to"): the "from" of a verb that also has a "to" after it."""
+    verb, doc = prep.head, prep.doc
+    return prep.lower_ == "from" and any(
+        t.lower_ == "to"
+        and verb.i in (t.head.i, t.head.head.i)
+        and any(n.like_num for n in doc[t.i + 1 : min(t.i + 5, verb.sent.end)])
+        for t in doc[prep.i + 1 : verb.sent.end]
     )
 
 

@@ -164,6 +164,11 @@ class _Article(_Speech, _Speakers):
         sense = self.verbs.get(token.lemma_)
         if sense is None or _passive(token):
             return None
+        after = self.doc[token.i + 1 : token.i + 3]
+        if len(after) == 2 and after[0].tag_ == "TO" and after[1].lemma_ in ("be", "have"):
+            return None  # "photos said to have been taken there": a hedge, no one speaks
+        if sense.hint == "belief" and token.tag_ == "VBG" and token.dep_ == "advcl":
+            return None  # "they sheltered there, hoping they would be spared": a motive
         subject = _subject(token)
         if (
             token.lemma_.lower() in _BELIEF_VERBS
@@ -298,6 +303,8 @@ class _Article(_Speech, _Speakers):
                 return (span[0], end)
             if _finite(token) or token.is_punct and token.text != "-":
                 break
+            if _not_a_description(self.doc, end, span[1] + 1):
+                break
             end += 1
         return span
 
@@ -350,3 +357,21 @@ class _Article(_Speech, _Speakers):
             speaker_actor_id=cue.actor_id,
             intermediary=cue.intermediary,
         )
+
+
+_PARTITIVES = frozenset({"majority", "most", "half", "all", "many", "some", "none", "both", "each"})
+
+
+def _not_a_description(doc: Doc, i: int, first: int) -> bool:
+    """Whether word `i` of the phrase after "according to X," (which opens at `first`) shows
+    that the phrase does not describe X: a verb ("..., killed 28 civilians") or a count of
+    the victims ("..., the majority of victims civilians", "..., most of them children")."""
+    token = doc[i]
+    if token.pos_ == "VERB" and token.dep_ != "amod":
+        return True
+    if all(doc[k].pos_ == "DET" for k in range(first, i)):  # the phrase's first word
+        if token.like_num:
+            return True
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        return token.lower_ in _PARTITIVES and nxt is not None and nxt.lower_ == "of"
+    return False

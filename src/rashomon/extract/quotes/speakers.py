@@ -234,8 +234,15 @@ class _Speakers:
         branch = self._branch_of(start, head)
         if branch is not None:
             return branch
+        passed_on = [  # "a statement quoted by TASS", "speaking on TV": a channel, not a speaker
+            (c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+            for c in head.children
+            if c.dep_ == "acl" and c.lemma_.lower() in _PASSING_VERBS
+        ]
         for m in self.mentions:
             if m.end <= start or m.start >= end:
+                continue
+            if any(lo <= m.start < hi for lo, hi in passed_on):
                 continue
             at_head = m.start < head_end and head_start < m.end
             if not at_head and m.kind not in _SPEAKER_KINDS:
@@ -321,3 +328,9 @@ class _Speakers:
                 if found is not None:
                     return found.name
         return None
+
+
+_PASSING_VERBS = frozenset({
+    "quote", "carry", "cite", "publish", "air", "broadcast", "relay",
+    "speak", "talk", "appear",  # "the official -- speaking live on Al-Arabiya TV -- said"
+})  # fmt: skip

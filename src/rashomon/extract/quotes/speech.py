@@ -294,7 +294,15 @@ class _Speech:
                     continue
                 inner_cue = self.doc[inner.cue.first].idx
                 if outer.start <= inner_cue < outer.end:
-                    dropped.add(id(outer.cue) if outer_cue >= outer.end else id(inner.cue))
+                    trailing = outer_cue >= outer.end
+                    if (
+                        trailing
+                        and self._set_off(outer.cue)
+                        and self._speaks(outer.cue)
+                        and not self._speaks(inner.cue)
+                    ):
+                        trailing = False  # "Evidence showed that ..., the army claimed"
+                    dropped.add(id(outer.cue) if trailing else id(inner.cue))
                 elif (
                     outer.cue.speaker
                     and outer.cue.speaker[0] <= inner.cue.first < outer.cue.speaker[1]
@@ -312,6 +320,21 @@ class _Speech:
                 for other in kept
             )
         ]
+
+    def _set_off(self, cue: _Cue) -> bool:
+        """Whether a trailing tag is set off by a comma ('..., the army said'): without one,
+        a comma-less wire sentence may run a clause's words into it ('left scores wounded
+        reports say')."""
+        first = cue.speaker[0] if cue.speaker else cue.first
+        return first > 0 and self.doc[first - 1].text == ","
+
+    def _speaks(self, cue: _Cue) -> bool:
+        """Whether a cue's source phrase names someone who can say things (its head)."""
+        head = cue.head
+        if head is None:
+            return False
+        kind = self._mention_kind(head)  # type: ignore[attr-defined]
+        return is_agent(head, mention_kind=kind, claimant_kind=claimant_kind)
 
 
 _CONTRAST = frozenset({"while", "whereas", "whilst"})
