@@ -82,8 +82,13 @@ MAX_SENTENCE_TOKENS = 150
 # body, bare "so far", children by age, harm words over coordinated counts, beliefs are no
 # quotes, claim nouns as subjects, denials without a denying verb, PRODUCT-tagged cities,
 # place nouns before names, "X town in Y" scenes, the parties of Gaza's, Afghanistan's,
-# Iraq's and Libya's wars
-EXTRACTOR_VERSION = "33"
+# Iraq's and Libya's wars; 34: junk first lines (include errors, date lines, mastheads)
+# are no titles, more caption ends and datelines, a denier claims no toll of what it
+# denies, a bare "team" names no one, role nouns in apposition make persons, a city
+# misspelt by one letter, hedges and motives are no quotes, elided lists of counts by
+# place, "the number of people killed when", ranges at "close to"/"up to", quoting
+# agencies and channels are no speakers, a known name ending a longer one is not that body
+EXTRACTOR_VERSION = "34"
 STAGE = "entities"
 
 
