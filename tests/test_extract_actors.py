@@ -166,6 +166,17 @@ def test_the_opposition_resolves_by_context(nlp, matcher):
     assert "opposition" in actor_of(found, "the opposition")
 
 
+def test_bare_rebels_are_the_focus_countrys_rebels(nlp, matcher):
+    found = find(
+        nlp, matcher,
+        "Syrian jets struck Aleppo and Syrian troops shelled Idlib. The government blamed "
+        "the attack on the rebels. Kurdish rebels said opposition fighters left the town.",
+    )  # fmt: skip
+    assert actor_of(found, "rebels") == "syrian-rebels"
+    assert actor_of(found, "opposition fighters") == "syrian-rebels"
+    assert len([m for m in found.mentions if m.text == "rebels"]) == 1  # not "Kurdish rebels"
+
+
 def test_a_possessive_that_lost_its_apostrophe_is_still_the_person(nlp, matcher):
     found = find(nlp, matcher, "Forces loyal to Bashar Assads regime shelled the town.")
     assert "bashar-al-assad" in {m.actor_id for m in found.mentions}

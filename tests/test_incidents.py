@@ -1661,3 +1661,32 @@ def test_a_spokesman_calling_it_untrue_denies_for_the_party_he_speaks_for():
     assert [a.actor_id for a in report.denied_by] == ["russia"]
     (report,) = article_reports(replace(facts, quotes=()), GAZETTE, KINDS, "reuters")
     assert report.denied_by == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "old"),
+    [
+        ("Both sides have used such weapons in the past.", "used", True),
+        ("The government has previously accused the rebels of such attacks.", "accused", True),
+        ("The government accused the rebels of the attack.", "accused", False),
+        ("Jets struck the town again on Tuesday.", "struck", False),
+    ],
+)
+def test_a_deed_or_charge_of_before_names_no_doer_of_this_one(text, trigger, old):
+    from rashomon.reconcile.doers import _told_of_old
+
+    assert _told_of_old(ev(text, text, trigger)) is old
+
+
+@pytest.mark.parametrize(
+    ("text", "old"),
+    [
+        ("It has in the past blamed the rebels for such attacks, which the rebels deny.", True),
+        ("It blamed the rebels for the attack, which the rebels deny.", False),
+        ("It has in the past blamed the rebels, and the rebels deny the attack.", False),
+    ],
+)
+def test_a_denial_of_a_charge_of_before_denies_no_doing_of_this_one(text, old):
+    from rashomon.reconcile.doers import _denies_old
+
+    assert _denies_old(ev(text, text, "deny")) is old

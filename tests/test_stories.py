@@ -312,3 +312,37 @@ def test_top_terms_of_a_long_profile_are_those_a_full_sort_gives():
         full = sorted((t for t in vector if t not in skip),
                       key=lambda t: (-vector[t], -len(t), t))[:n]  # fmt: skip
         assert top_terms(vector, n, skip) == full
+
+
+def test_a_group_named_by_no_name_tells_no_story():
+    """ "rebels" resolved to the war's rebels says nothing of which story an article is."""
+    from rashomon.facts import Argument, ArticleFact, ArticleFacts, EventFact, Gazette, MentionFact
+    from rashomon.reconcile.story_features import features_of
+
+    body = "Rebels shelled the town. Russia bombed it."
+
+    def mention(text, actor_id, method):
+        at = body.index(text)
+        return MentionFact("a1", at, at + len(text), text, "organisation", 0, len(body),
+                           actor_id=actor_id, method=method)  # fmt: skip
+
+    shelled = EventFact(
+        article_id="a1", start=7, end=14, trigger="shelled", type="ASSAULT", mode=None,
+        factuality="asserted", sentence_start=0, sentence_end=24, sentence=body[:24],
+        sources=(Argument(0, 6, "Rebels", "syrian-rebels"),),
+    )  # fmt: skip
+    facts = ArticleFacts(
+        article=ArticleFact("a1", "AFP"), body=body, events=(shelled,),
+        mentions=(mention("Rebels", "syrian-rebels", "generic group"),
+                  mention("Russia", "russia", "dictionary")),
+    )  # fmt: skip
+    found = features_of(facts, Gazette())
+    assert found.actor_ids == {"russia"} and not found.event_keys
+    named = replace_method(facts, "dictionary")
+    assert "syrian-rebels" in features_of(named, Gazette()).actor_ids
+
+
+def replace_method(facts, method):
+    from dataclasses import replace
+
+    return replace(facts, mentions=tuple(replace(m, method=method) for m in facts.mentions))

@@ -87,7 +87,8 @@ MAX_SENTENCE_TOKENS = 150
 # denies, a bare "team" names no one, role nouns in apposition make persons, a city
 # misspelt by one letter, hedges and motives are no quotes, elided lists of counts by
 # place, "the number of people killed when", ranges at "close to"/"up to", quoting
-# agencies and channels are no speakers, a known name ending a longer one is not that body
+# agencies and channels are no speakers, a known name ending a longer one is not that body,
+# bare "rebels" are the rebels of the article's country
 EXTRACTOR_VERSION = "34"
 STAGE = "entities"
 

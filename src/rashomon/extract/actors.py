@@ -67,6 +67,12 @@ _DEMONYMS = {
     "palestinians": "PSE",
 }  # fmt: skip
 _OPPOSITION = ("the opposition", "opposition groups", "opposition factions", "the rebels")
+# The armed opposition of the war the article tells of, named by what it is, not by a name
+# ("rebels shelled the town", "the regime blamed the rebels"): the focus country's rebels,
+# when the dictionary knows them ("Syrian rebels"). Not "militants", "jihadists" or
+# "insurgents": in the same war they as often mean a jihadist group the rebels fight.
+_REBELS = ("rebels", "rebel fighters", "rebel groups", "opposition fighters")
+GENERIC_GROUP = "generic group"  # such a mention's method: a group named by no name
 _GENERIC = {
     "the government": ("government", ActorKind.GOVERNMENT),
     "government": ("government", ActorKind.GOVERNMENT),
@@ -1138,6 +1144,10 @@ class _Resolver:
             targets["opposition"] = opposition[0].id
         phrases = {phrase: target for phrase, (target, _kind) in _GENERIC.items()}
         phrases |= {phrase: "opposition" for phrase in _OPPOSITION[:3]}
+        rebels = self.d.lookup(f"{demonym} rebels") if demonym else []
+        if len(rebels) == 1:
+            targets["rebels"] = rebels[0].id
+            phrases |= {phrase: "rebels" for phrase in _REBELS}
         lowered = self.text.lower()
         for phrase, target in phrases.items():
             actor_id = targets.get(target)
@@ -1147,10 +1157,26 @@ class _Resolver:
                 start, end = match.span()  # not "anti-government": that is the other side
                 if self._covered(start, end) or self._modifies_noun(end):
                     continue
+                if target == "rebels" and self._qualified(start, end):
+                    continue  # "Kurdish rebels", "Islamist rebels": whose, the text says
                 # "government forces" stay the focus country's: the phrase says whose
                 named = self._force_named_before(start) if phrase in _BARE_FORCES else None
+                if target == "rebels":
+                    self._add((start, end), "organisation", actor_id, GENERIC_GROUP)
+                    continue
                 self._add((start, end), "metonym", named or actor_id, "generic")
         self._state_media(focus, lowered)
+
+    def _qualified(self, start: int, end: int) -> bool:
+        """A group word with a word of its own that says whose or which ("Kurdish rebels",
+        "Houthi rebels", "their fighters", "anti-IS rebels"): no generic reference."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return True
+        return any(
+            c.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and c.i < span.start
+            for c in span.root.children
+        ) or (span.start > 0 and self.doc[span.start - 1].text in ("-", "/"))
 
     def _state_media(self, focus: str, lowered: str) -> None:
         """ "State TV said", "state media reported": the focus country's state broadcaster

@@ -227,7 +227,7 @@ def _perpetrators(
     "air strikes by the US-led coalition", "Assad's air force")."""
     seen: set[str] = set()
     for event in events:
-        if event.type != "ASSAULT" or event.factuality == "negated":
+        if event.type != "ASSAULT" or event.factuality == "negated" or _told_of_old(event):
             continue
         for argument in event.sources:
             actor_id = argument.actor_id
@@ -455,7 +455,7 @@ def _accused(
 ) -> Iterable[Attribution]:
     """Those accused of it, on the accuser's word."""
     for event in stances:
-        if event.type != "ACCUSE":
+        if event.type != "ACCUSE" or _told_of_old(event):
             continue
         accuser = next((a for a in event.sources), None)
         for target in event.targets:
@@ -477,7 +477,7 @@ def _deniers(
     for event in stances:
         if event.type != "REJECT" or _intent_only(event) or _owned_before(event):
             continue
-        if _habitual(event) or _of_a_kind(event):
+        if _habitual(event) or _of_a_kind(event) or _denies_old(event):
             continue
         for source in event.sources:
             if source.actor_id and acting(source.actor_id, event, facts, gazette):
@@ -525,6 +525,31 @@ _HABITUAL = re.compile(
     re.IGNORECASE,
 )
 _HABITUAL_REACH = 40  # characters either side of the denial
+
+
+# "have used chemical weapons in the past", "has previously accused the rebels": deeds and
+# accusations of before, told beside this happening; they name no doer of it
+_OF_OLD = re.compile(r"\b(?:in the past|previously|repeatedly)\b", re.IGNORECASE)
+
+
+def _told_of_old(event: EventFact) -> bool:
+    """Whether an attack or an accusation is told as one of before (see _OF_OLD), by the
+    words around it (the reach of `_habitual`)."""
+    start, end = event.start - event.sentence_start, event.end - event.sentence_start
+    near = event.sentence[max(0, start - 2 * _HABITUAL_REACH) : end + _HABITUAL_REACH]
+    return _OF_OLD.search(near) is not None
+
+
+_WHICH_BEFORE = re.compile(r"\b(?:which|that)\s+(?:[\w'-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _denies_old(event: EventFact) -> bool:
+    """A denial in a clause on what its sentence tells of before ("accused ... in the
+    past of using them, which the rebels deny"): it denies that old charge."""
+    start = event.start - event.sentence_start
+    before = event.sentence[:start]
+    which = _WHICH_BEFORE.search(before)
+    return which is not None and _OF_OLD.search(before[: which.start()]) is not None
 
 
 def _habitual(event: EventFact) -> bool:

@@ -16,18 +16,31 @@ from rashomon.reconcile.stories import StoryFeatures
 
 _ACTING_KINDS = ("person", "organisation", "title", "metonym", "nationality", "location")
 _LABEL_SKIP = ("media", "state")
+# "rebels", "opposition fighters": a group named by what it is (extract.actors resolves it
+# to the war's rebels), which tells no story from another of the same war
+_GENERIC_GROUP = "generic group"
 
 
 def features_of(
     facts: ArticleFacts, gazette: Gazette, incident_story: str | None = None
 ) -> StoryFeatures:
     body = [m for m in facts.mentions if m.field == "body"]
-    actors = salient(Counter(m.actor_id for m in body if m.actor_id and m.kind in _ACTING_KINDS))
+    actors = salient(Counter(
+        m.actor_id for m in body
+        if m.actor_id and m.kind in _ACTING_KINDS and m.method != _GENERIC_GROUP
+    ))  # fmt: skip
     places = salient(Counter(m.place_id for m in body if m.place_id and not m.actor_id))
+    generic = {m.actor_id for m in body if m.method == _GENERIC_GROUP} - {
+        m.actor_id for m in body if m.method != _GENERIC_GROUP
+    }
+
+    def named(ids: Iterable[str]) -> list[str]:
+        return [a for a in ids if a not in generic]
+
     events = frozenset(
-        f"{e.type}|{','.join(e.source_actor_ids)}|{','.join(e.target_actor_ids)}"
+        f"{e.type}|{','.join(named(e.source_actor_ids))}|{','.join(named(e.target_actor_ids))}"
         for e in facts.events
-        if e.source_actor_ids or e.target_actor_ids
+        if named(e.source_actor_ids) or named(e.target_actor_ids)
     )
     article = facts.article
     return StoryFeatures(
