@@ -1690,3 +1690,20 @@ def test_a_denial_of_a_charge_of_before_denies_no_doing_of_this_one(text, old):
     from rashomon.reconcile.doers import _denies_old
 
     assert _denies_old(ev(text, text, "deny")) is old
+
+
+@pytest.mark.parametrize(
+    ("text", "another"),
+    [
+        ("Officials accused Russia of using children as human shields.", True),
+        ("Officials accused Russia and its allies of hiding weapons in schools.", True),
+        ("Officials accused Russia of carrying out the strike.", False),
+        ("Officials accused Russia of bombing the market.", False),
+        ("Officials accused Russia of using chemical weapons.", False),
+        ("Officials accused Russia of the attack.", False),
+    ],
+)
+def test_a_party_charged_with_another_deed_is_not_accused_of_this_one(text, another):
+    from rashomon.reconcile.doers import _charged_with_another_deed
+
+    assert _charged_with_another_deed(text.index("Russia") + 6, text, KINDS) is another

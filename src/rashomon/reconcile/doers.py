@@ -48,7 +48,7 @@ def doers_of(
                 _perpetrators(doing, facts, gazette, [(s.start, s.end) for s in group.sentences]),
                 doing, kind, kinds, gazette,
             ),
-            *_accused(stances, facts, gazette),
+            *_accused(stances, facts, gazette, kinds),
         ))
         if (not _from_the_air(kind, a, group.sentences) or _flies(a.actor_id, gazette))
         and not _in_open_question(a, facts.body)
@@ -450,10 +450,32 @@ _PLACED = re.compile(
 )
 
 
+# "accused the rebels of using children as human shields", "accuses Hamas of hiding
+# weapons in schools": the deed after "of" is named; when it is a doing and no attack of
+# any kind (nor the deed's responsibility), the accused is charged with another deed
+_CHARGED_WITH = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+of\s+(\w+ing\b[^,;.:!?]*)", re.IGNORECASE)
+_AN_ATTACK = re.compile(
+    r"\b(?:attack\w*|strik\w*|struck|bomb\w*|shell\w*|kill\w*|target\w*|hit\w*|fir\w*|"
+    r"carr\w* out|responsib\w*|massacre\w*|destroy\w*|murder\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _charged_with_another_deed(target_end: int, body: str, kinds: IncidentKinds) -> bool:
+    """Whether the words after an accused party name a deed of another kind than an
+    attack (see _CHARGED_WITH): "of carrying out the strike", "of bombing the market",
+    "of using chemical weapons" (an attack kind's words) still accuse it of this one."""
+    charge = _CHARGED_WITH.match(body, target_end, target_end + 160)
+    if charge is None:
+        return False
+    deed = charge.group(1)
+    return not (_AN_ATTACK.search(deed) or kinds.in_text(deed))
+
+
 def _accused(
-    stances: Sequence[EventFact], facts: ArticleFacts, gazette: Gazette
+    stances: Sequence[EventFact], facts: ArticleFacts, gazette: Gazette, kinds: IncidentKinds
 ) -> Iterable[Attribution]:
-    """Those accused of it, on the accuser's word."""
+    """Those accused of it, on the accuser's word; not those charged with another deed."""
     for event in stances:
         if event.type != "ACCUSE" or _told_of_old(event):
             continue
@@ -461,6 +483,8 @@ def _accused(
         for target in event.targets:
             if _PLACED.search(facts.body[max(0, target.start - 20) : target.start]):
                 continue  # "condemns the attacks ... in Yemen's Saada province": a place
+            if _charged_with_another_deed(target.end, facts.body, kinds):
+                continue
             if target.actor_id and acting(target.actor_id, event, facts, gazette):
                 claimant, claimant_id = _claimant(event, facts)
                 if accuser is not None:
