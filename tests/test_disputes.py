@@ -1264,3 +1264,42 @@ def test_tolls_many_times_apart_are_two_happenings_not_a_dispute():
     near = toll("a2", "31", 31, "exact", "the ministry")
     (figure_,) = incident_figures(found, {("a1", 0): few, ("a2", 0): near}, ARTICLES)
     assert figure_.status == "dispute"  # 12 against 31: one toll, disputed
+
+
+def test_an_undated_step_of_a_rising_toll_is_told_where_its_value_falls():
+    articles = {"a1": article("a1", published="2016-10-03"), "a2": article("a2", "BBC"),
+                "a3": article("a3", "CNN", published="2016-10-09")}  # fmt: skip
+    first = toll("a1", "22", 22, "exact", "SOHR", claimant_actor_id="sohr")
+    unsaid = toll("a2", "30", 30, "exact", "SOHR", claimant_actor_id="sohr")
+    last = toll("a3", "42", 42, "exact", "SOHR", claimant_actor_id="sohr")
+    found = incident(report("a1", "AFP", [first]), report("a2", "BBC", [unsaid]),
+                     report("a3", "CNN", [last]))  # fmt: skip
+    figures_ = {("a1", 0): first, ("a2", 0): unsaid, ("a3", 0): last}
+    (figure_,) = incident_figures(found, figures_, articles)
+    (update,) = incident_disputes(found, [figure_], RELATIONS, GAZETTE, articles)
+    assert update.status == "update"
+    assert [s.value_or_claim for s in sorted(update.sides, key=lambda s: s.position)] == [
+        "22", "30", "42"
+    ]  # fmt: skip
+    told = update.note.split(": ", 1)[1]
+    assert told.index("22 ") < told.index("30 ") < told.index("42 ")
+    assert "30 (SOHR, BBC) on an unsaid day" in told
+
+
+def test_a_sources_part_toll_its_later_toll_of_everyone_passes_is_a_step_of_the_rise():
+    """The monitor's "29 civilians" on Monday, its "61 killed" on Tuesday: one toll that rose,
+    first told of a part; not on one day, nor from two sources."""
+    part = toll("a1", "29", 29, "exact", "SOHR", victims="civilians", what="civilians")
+    whole = toll("a2", "61", 61, "exact", "SOHR")
+    found = incident(report("a1", "AFP", [part]), report("a2", "BBC", [whole]))
+    figures = {("a1", 0): part, ("a2", 0): whole}
+    days = {"a1": article("a1", published="2017-11-13"), "a2": article("a2", "BBC", "2017-11-14")}
+    (figure_,) = incident_figures(found, figures, days)
+    assert figure_.victims == "people" and figure_.status == "update"
+    (update,) = incident_disputes(found, [figure_], RELATIONS, GAZETTE, days)
+    assert sorted((s.position, s.value_or_claim) for s in update.sides) == [
+        (0, "29 (civilians)"), (1, "61")]  # fmt: skip
+    one_day = {"a1": days["a1"], "a2": article("a2", "BBC", "2017-11-13")}
+    assert incident_figures(found, figures, one_day) == []
+    other = {("a1", 0): part, ("a2", 0): replace(whole, claimant="health directorate")}
+    assert incident_figures(found, other, days) == []

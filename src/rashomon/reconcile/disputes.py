@@ -132,10 +132,12 @@ def numeric(
             involved = _backers(figure, involved)
         sides = tuple(_numeric_side(figure.claims[i]) for i in involved)
         if kind == "update":
-            sides = _as_steps(sides, [figure.claims[i] for i in involved])
-            steps = sorted({(figure.claims[i].date or "?", i) for i in involved})
+            claims = [figure.claims[i] for i in involved]
+            sides = _as_steps(sides, claims)
+            order = _step_order(claims)
+            steps = sorted(range(len(claims)), key=lambda n: order[_step(claims[n])])
             note = "the toll changed over time, not a contradiction: " + " then ".join(
-                f"{_said(figure.claims[i])} on {day}" for day, i in steps
+                f"{_said(claims[n])} on {claims[n].date or 'an unsaid day'}" for n in steps
             )
         else:
             note = "cannot both be right, whatever their qualifiers allow: " + "; ".join(
@@ -206,14 +208,31 @@ def _as_steps(
     """An update's sides placed by step, not by the values they allow: "at least 24" then
     "at least 43" can both hold, yet they are two counts one after the other. Claims of one
     day and value are one step."""
-
-    def step(claim: FigureClaim) -> tuple[str, tuple[float, float]]:
-        return claim.date or "", _interval(claim.figure)
-
-    order = {key: n for n, key in enumerate(sorted({step(c) for c in claims}))}
+    order = _step_order(claims)
     return tuple(
-        replace(side, position=order[step(c)]) for side, c in zip(sides, claims, strict=True)
+        replace(side, position=order[_step(c)]) for side, c in zip(sides, claims, strict=True)
     )
+
+
+def _step(claim: FigureClaim) -> tuple[str, tuple[float, float]]:
+    return claim.date or "", _interval(claim.figure)
+
+
+def _step_order(claims: Sequence[FigureClaim]) -> dict[tuple[str, tuple[float, float]], int]:
+    """Each step's place in the rise: dated steps by day, then value; a step of an unsaid day
+    where its value falls among them, after the last dated step it does not fall below (a
+    toll rises, so "30" on no day comes after "22" on the 3rd and before "42" on the 9th),
+    not at the end nor at the start of the chain."""
+    steps = sorted({_step(c) for c in claims})
+    dated = [s for s in steps if s[0]]
+
+    def place(step: tuple[str, tuple[float, float]]) -> tuple[str, int, tuple[float, float]]:
+        if step[0] or not dated:
+            return step[0], 0 if step[0] else 1, step[1]
+        below = [s for s in dated if s[1][0] <= step[1][0]]
+        return (below[-1][0] if below else dated[0][0]), 1 if below else -1, step[1]
+
+    return {s: n for n, s in enumerate(sorted(steps, key=place))}
 
 
 def _said(claim: FigureClaim) -> str:

@@ -324,7 +324,7 @@ def incident_figures(
         aligned = align()
         floors = _parts_as_floors(measure, victims, groups)
         widened = align(floors=floors) if floors else None
-        disputed = _floors_disputed(widened, floors) if widened is not None else []
+        disputed = _floors_clashing(widened, floors) if widened is not None else []
         if disputed:  # only the floors that clash are shown beside the whole's claims
             aligned = align(floors=disputed)
         if aligned is not None and measure in _COUNTS:
@@ -370,11 +370,12 @@ def _with_group(text: str, group: str) -> str:
     return text if group[:-1].lower() in text.lower() else f"{text} ({group})"
 
 
-def _floors_disputed(figure: AlignedFigure, floors: Sequence[FigureFact]) -> list[FigureFact]:
-    """The floors taken from parts' tolls that are a side of a dispute of the whole's."""
+def _floors_clashing(figure: AlignedFigure, floors: Sequence[FigureFact]) -> list[FigureFact]:
+    """The floors taken from parts' tolls that are a side of a dispute of the whole's, or a
+    step of its rise (see `_part_outgrown`)."""
     clashing = {
         (figure.claims[i].figure.article_id, figure.claims[i].figure.start)
-        for c in figure.clashes if c.kind == "dispute" for i in (c.first, c.second)
+        for c in figure.clashes for i in (c.first, c.second)
     }  # fmt: skip
     return [f for f in floors if (f.article_id, f.start) in clashing]
 
@@ -569,6 +570,8 @@ def _clashes(
             if floored:
                 if floored == 1 and _floor_below(a, b, claims, articles, relations, leading):
                     found.append(Clash(i, j, "dispute"))
+                elif floored == 1 and _part_outgrown(a, b, floors, articles, relations):
+                    found.append(Clash(i, j, "update"))
                 continue
             if agreeing(a, b):
                 if _floor_passed(a, b, articles):
@@ -657,6 +660,26 @@ def _floor_passed(a: FigureFact, b: FigureFact, articles: Mapping[str, ArticleFa
         return False
     days = [claim_day(c, articles.get(c.article_id)) or "" for c in (low, high)]
     return days[1] > days[0] or (days[1] == days[0] and rose(high.sentence))
+
+
+def _part_outgrown(
+    a: FigureFact,
+    b: FigureFact,
+    floors: set[tuple[str, int]],
+    articles: Mapping[str, ArticleFact],
+    relations: ActorRelations | None,
+) -> bool:
+    """A source's toll of some of the victims, passed on a later day by its own higher toll
+    of everyone ("29 civilians" from the monitor on Monday, "61 killed" from it on Tuesday):
+    the toll rose, told first of a part, so it is a step of the whole's rise, not another
+    quantity beside it."""
+    part, whole = (a, b) if (a.article_id, a.start) in floors else (b, a)
+    if part.value is None or whole.value is None or whole.value <= part.value:
+        return False
+    if whole.qualifier == "at_most" or not _one_source(part, whole, articles, relations):
+        return False
+    days = [claim_day(c, articles.get(c.article_id)) for c in (part, whole)]
+    return bool(days[0] and days[1] and days[1] > days[0])
 
 
 def _both_in(a: FigureFact, b: FigureFact, keys: set[tuple[str, int]] | None) -> bool:
