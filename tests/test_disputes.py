@@ -1303,3 +1303,23 @@ def test_a_sources_part_toll_its_later_toll_of_everyone_passes_is_a_step_of_the_
     assert incident_figures(found, figures, one_day) == []
     other = {("a1", 0): part, ("a2", 0): replace(whole, claimant="health directorate")}
     assert incident_figures(found, other, days) == []
+
+
+def test_a_groups_rise_that_everyones_rise_retells_is_shown_once():
+    """ "nine civilians" then "19 civilians", and "at least nine" then "at least 19" killed
+    from the same reports: one rise, shown as everyone's toll; a group's own rise stays."""
+    days = {"a1": article("a1", published="2015-10-03"), "a2": article("a2", "BBC", "2015-10-05")}
+    group = {"victims": "civilians", "what": "civilians"}
+    rows = [toll("a1", "nine", 9, "exact", "MSF", **group),
+            toll("a2", "19", 19, "exact", "MSF", **group),
+            toll("a1", "at least nine", 9, "at_least", "the aid group", low=9, start=50),
+            toll("a2", "at least 19", 19, "at_least", "the UN", low=19, start=50)]  # fmt: skip
+    found = incident(report("a1", "AFP", rows[::2]), report("a2", "BBC", rows[1::2]))
+    figures_ = incident_figures(found, {(f.article_id, f.start): f for f in rows}, days)
+    assert {f.victims: f.status for f in figures_} == {"civilians": "update", "people": "update"}
+    (update,) = incident_disputes(found, figures_, RELATIONS, GAZETTE, days)
+    assert update.subject == "killed (people)" and "then at least 19" in update.note
+    other = [*rows[:2], replace(rows[2], value=5, low=5, text="at least five"), rows[3]]
+    figures_ = incident_figures(found, {(f.article_id, f.start): f for f in other}, days)
+    updates = incident_disputes(found, figures_, RELATIONS, GAZETTE, days)
+    assert {u.subject for u in updates} == {"killed (people)", "killed (civilians)"}

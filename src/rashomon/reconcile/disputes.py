@@ -60,7 +60,10 @@ def incident_disputes(
     articles: Mapping[str, ArticleFact],
 ) -> list[Dispute]:
     """Numeric, perpetrator and denial disputes (and updates) about one incident."""
-    found = [d for f in figures for d in numeric(f, incident.story_id, articles)]
+    found = [
+        d for f in figures for d in numeric(f, incident.story_id, articles)
+        if d.status != "update" or not _rise_told_of_everyone(f, figures)
+    ]  # fmt: skip
     found += _perpetrator(incident, relations, gazette, articles)
     found += _folded(
         _denial(incident, relations, gazette, articles),
@@ -69,6 +72,29 @@ def incident_disputes(
     )
     found += _intent(incident, relations, articles)
     return found
+
+
+def _steps(figure: AlignedFigure) -> set[float]:
+    """The values of the claims of a figure's update."""
+    involved = {i for c in figure.clashes if c.kind == "update" for i in (c.first, c.second)}
+    return {
+        figure.claims[i].figure.value for i in involved if figure.claims[i].figure.value is not None
+    }
+
+
+def _rise_told_of_everyone(figure: AlignedFigure, figures: Sequence[AlignedFigure]) -> bool:
+    """A rise of a group's toll ("nine civilians", then "19 civilians") whose every step the
+    rise of everyone's toll of the same measure also takes ("at least nine", "at least 19"):
+    sources that label one count of the dead civilians, staff or people tell one rise, shown
+    once, as the toll of everyone."""
+    if figure.victims in (None, "people"):
+        return False
+    steps = _steps(figure)
+    return len(steps) > 1 and any(
+        other.victims == "people" and other.measure == figure.measure
+        and steps <= _steps(other)
+        for other in figures
+    )  # fmt: skip
 
 
 def story_disputes(
