@@ -1323,3 +1323,22 @@ def test_a_groups_rise_that_everyones_rise_retells_is_shown_once():
     figures_ = incident_figures(found, {(f.article_id, f.start): f for f in other}, days)
     updates = incident_disputes(found, figures_, RELATIONS, GAZETTE, days)
     assert {u.subject for u in updates} == {"killed (people)", "killed (civilians)"}
+
+
+def test_a_sources_floor_its_own_higher_count_passes_elsewhere_is_an_update():
+    """The monitor's director says "at least 16" in one report, the monitor "at least 31" in
+    another of the same day: its count rose. Two sources' floors, or the higher told on an
+    earlier day, are no rise."""
+    low = toll("a1", "at least 16", 16, "at_least", "Abdel Rahman", low=16)
+    high = toll("a2", "at least 31", 31, "at_least", "Abdel Rahman", low=31)
+    found = incident(report("a1", "AFP", [low]), report("a2", "BBC", [high]))
+    same_day = {"a1": article("a1", published="2014-08-17"),
+                "a2": article("a2", "BBC", "2014-08-17")}  # fmt: skip
+    (figure_,) = incident_figures(found, {("a1", 0): low, ("a2", 0): high}, same_day)
+    assert figure_.status == "update"
+    other = replace(high, claimant="the health ministry")
+    (figure_,) = incident_figures(found, {("a1", 0): low, ("a2", 0): other}, same_day)
+    assert figure_.status == "agreed"
+    earlier = {"a1": same_day["a1"], "a2": article("a2", "BBC", "2014-08-15")}
+    (figure_,) = incident_figures(found, {("a1", 0): low, ("a2", 0): high}, earlier)
+    assert figure_.status == "agreed"

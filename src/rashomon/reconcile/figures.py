@@ -574,7 +574,7 @@ def _clashes(
                     found.append(Clash(i, j, "update"))
                 continue
             if agreeing(a, b):
-                if _floor_passed(a, b, articles):
+                if _floor_passed(a, b, articles) or _own_floor_passed(a, b, articles, relations):
                     found.append(Clash(i, j, "update"))
                 continue
             if _one_source(a, b, articles, relations):
@@ -680,6 +680,27 @@ def _part_outgrown(
         return False
     days = [claim_day(c, articles.get(c.article_id)) for c in (part, whole)]
     return bool(days[0] and days[1] and days[1] > days[0])
+
+
+def _own_floor_passed(
+    a: FigureFact,
+    b: FigureFact,
+    articles: Mapping[str, ArticleFact],
+    relations: ActorRelations | None,
+) -> bool:
+    """A source's floor that its own higher count in another article passes ("at least 16"
+    from the monitor's director, "at least 31" from the monitor): the source's count rose,
+    unless the higher is told on an earlier day; it does not give two floors of one toll
+    at once."""
+    if a.article_id == b.article_id or not _one_source(a, b, articles, relations):
+        return False
+    low, high = sorted((a, b), key=lambda c: _middle(_interval(c)))
+    if low.qualifier != "at_least" or low.value is None or high.value is None:
+        return False
+    days = [claim_day(c, articles.get(c.article_id)) for c in (low, high)]
+    if days[0] and days[1] and days[1] < days[0]:
+        return False  # the higher told first: no rise
+    return high.value > low.value
 
 
 def _both_in(a: FigureFact, b: FigureFact, keys: set[tuple[str, int]] | None) -> bool:
