@@ -1342,3 +1342,17 @@ def test_a_sources_floor_its_own_higher_count_passes_elsewhere_is_an_update():
     earlier = {"a1": same_day["a1"], "a2": article("a2", "BBC", "2014-08-15")}
     (figure_,) = incident_figures(found, {("a1", 0): low, ("a2", 0): high}, earlier)
     assert figure_.status == "agreed"
+
+
+def test_some_of_a_count_told_as_of_them_is_no_step_of_its_rise():
+    said = "It said 27 people were killed but that 12 of them have not been identified."
+    first = toll("a1", "12", 12, "exact", "the monitor", sentence=said, start=said.index("12"))
+    later = toll("a2", "31", 31, "exact", "the monitor", start=0)
+    days = {"a1": article("a1", published="2015-08-03"), "a2": article("a2", "BBC", "2015-08-05")}
+    found = incident(report("a1", "AFP", [first]), report("a2", "BBC", [later]))
+    (figure_,) = incident_figures(found, {("a1", first.start): first, ("a2", 0): later}, days)
+    assert figure_.status == "agreed" and not figure_.clashes
+    whole = replace(first, sentence="It said 12 people were killed in the market.", start=8)
+    found = incident(report("a1", "AFP", [whole]), report("a2", "BBC", [later]))
+    (figure_,) = incident_figures(found, {("a1", 8): whole, ("a2", 0): later}, days)
+    assert figure_.status == "update"

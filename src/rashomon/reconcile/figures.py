@@ -137,6 +137,12 @@ _AMONG = re.compile(
     re.IGNORECASE,
 )
 _AMONG_REACH = 60  # characters read before a count for the word that makes it a part
+# "27 people were killed but 12 of them have not been identified": some of a count the
+# sentence gave, named by what is said of them, not a toll
+_OF_THEM = re.compile(
+    r"^\s+(?:of\s+(?:them|those|whom|the\s+(?:dead|victims|killed|bodies))|among\s+(?:them|the\s+dead))\b",
+    re.IGNORECASE,
+)
 
 
 # "a chlorine bomb hit the hospital, killing six, and a second attack hit a building": a
@@ -150,13 +156,16 @@ _ONE_OF_TWO = re.compile(
 
 def _part_of_more(figure: FigureFact) -> bool:
     """A toll its sentence sets in a list of counts by place, over a whole region or a span
-    of hours or days, as an addition to another, or as one of two attacks it tells of."""
+    of hours or days, as an addition to another, as some of another ("12 of them"), or as
+    one of two attacks it tells of."""
     if _ONE_OF_TWO.search(figure.sentence):
         return True
     at = figure.start - figure.sentence_start
     if _FURTHER.search(figure.sentence[max(0, at - 20) : at]):
         return True
     if _MORE.match(figure.sentence[at + len(figure.text) : at + len(figure.text) + 8]):
+        return True
+    if _OF_THEM.match(figure.sentence[at + len(figure.text) :]):
         return True
     if _OVER_SPAN.match(figure.sentence[at + len(figure.text) :]):
         return True
