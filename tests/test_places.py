@@ -439,3 +439,37 @@ def test_a_city_of_the_articles_country_misspelt_by_a_letter_is_that_city(nlp, g
     # short names are not guessed
     assert gazetteer.near("Homz", "SY") == [] and gazetteer.near("Homs", "SY") == []
     assert [p.name for p in gazetteer.near("Kramatosk", "UA")] == ["Kramatorsk"]
+
+
+def test_a_loose_key_of_a_province_gives_way_to_the_name_known_as_written(vocab, gazetteer):
+    # "Saada province" meets "Suwayda province" only through the transliteration-blind key;
+    # "Saada" as written is the Yemeni city
+    doc = make_doc(
+        vocab,
+        [("Jets", "O"), ("struck", "O"), ("a", "O"), ("prison", "O"), ("in", "O"),
+         ("Saada", "B-GPE"), ("province", "I-GPE"), ("near", "O"), ("Sanaa", "B-GPE"),
+         (".", "O")],
+    )  # fmt: skip
+    saada = find_places(doc, gazetteer)[0]
+    assert (saada.text, saada.place.country) == ("Saada", "YE")
+
+
+def test_an_alternate_name_abroad_is_no_context_for_itself(vocab, gazetteer):
+    # "Yelenovka" is a GeoNames alternate of a town in Armenia: its own mentions must not
+    # make an article about Donetsk an Armenian one
+    doc = make_doc(
+        vocab,
+        [("Shells", "O"), ("hit", "O"), ("Yelenovka", "B-GPE"), (".", "O"), ("In", "O"),
+         ("Yelenovka", "B-GPE"), (",", "O"), ("near", "O"), ("Donetsk", "B-GPE"),
+         (",", "O"), ("Yelenovka", "B-GPE"), ("burned", "O"), (".", "O")],
+    )  # fmt: skip
+    assert [m.place.country for m in find_places(doc, gazetteer)] == ["UA"]
+
+
+def test_a_loose_key_after_a_province_cue_gives_way_too(vocab, gazetteer):
+    doc = make_doc(
+        vocab,
+        [("Missiles", "O"), ("hit", "O"), ("the", "O"), ("Yemeni", "B-NORP"), ("province", "O"),
+         ("of", "O"), ("Saada", "B-GPE"), (".", "O")],
+    )  # fmt: skip
+    assert [m.place.country for m in find_places(doc, gazetteer)] == ["YE"]

@@ -92,6 +92,7 @@ _EDGE_JUNK = "\"'“”‘’«»()[]{},;:!?–—- \n\t"
 _CONTEXT_WEIGHT = 2.0
 _PARENT_BONUS = 1.5
 _TIER_PRIOR = (1.0, 0.6, 0.0)
+_LOOSE_TIER = 2  # the gazetteer's transliteration-blind tier
 _MAIN_NAME_PRIOR = 0.5
 _CURATED_PRIOR = 0.3
 _POPULATION_SCALE = 5.0  # log10 of the population over this: 2M people give 1.26
@@ -199,7 +200,10 @@ def _span(
     )
     if cue:
         regions = gazetteer.lookup(f"{name} {cue.group(1).lower()}")
-        if any(c.place.precision is PlacePrecision.REGION for c in regions):
+        loose = all(c.tier >= _LOOSE_TIER for c in regions)  # see _name_within
+        if any(c.place.precision is PlacePrecision.REGION for c in regions) and not (
+            loose and any(c.tier < _LOOSE_TIER for c in candidates)
+        ):
             candidates, name = regions, f"{name} {cue.group(1).lower()}"
     key = fold(name)
     candidates = _fit_for_short_name(key, candidates)
@@ -235,22 +239,30 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _name_within(
     text: str, start: int, end: int, gazetteer: Gazetteer
 ) -> tuple[int, int, list[Candidate]] | None:
-    """The whole span if it is a known name, else it without qualifiers or generic nouns."""
+    """The whole span if it is a known name, else it without qualifiers or generic nouns.
+
+    A whole span known only by its transliteration-blind key ("Saada province" meeting
+    "Suwayda province") gives way to the name without its generic noun when that name is
+    known as written ("Saada"): a loose key must not outbid an exact one.
+    """
     candidates = gazetteer.lookup(text[start:end])
-    if candidates:
+    if candidates and min(c.tier for c in candidates) < _LOOSE_TIER:
         return start, end, candidates
+    loose = (start, end, candidates) if candidates else None
     words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
     while len(words) > 1 and text[words[-1][0] : words[-1][1]].lower() in _GENERIC_NOUNS:
         words.pop()
     while len(words) > 1 and text[words[0][0] : words[0][1]].lower() in _QUALIFIERS:
         words.pop(0)
     if not words or (words[0][0], words[-1][1]) == (start, end):
-        return None
-    start, end = _trim(text, words[0][0], words[-1][1])
-    if start >= end or gazetteer.is_demonym(text[start:end]):
-        return None
-    candidates = gazetteer.lookup(text[start:end])
-    return (start, end, candidates) if candidates else None
+        return loose
+    inner_start, inner_end = _trim(text, words[0][0], words[-1][1])
+    if inner_start >= inner_end or gazetteer.is_demonym(text[inner_start:inner_end]):
+        return loose
+    inner = gazetteer.lookup(text[inner_start:inner_end])
+    if loose and not (inner and min(c.tier for c in inner) < _LOOSE_TIER):
+        return loose
+    return (inner_start, inner_end, inner) if inner else None
 
 
 _SOURCE_RANK = {"entity": 0, "phrase": 1, "mislabel": 2}
@@ -316,13 +328,21 @@ class _Resolver:
                     + self._parent_bonus(c, mentioned)
                 ),
             )
-            if not _group_is_place(group, best, shares):
+            own = shares
+            if not best.main and not best.curated:  # an alternate's own mentions are no context
+                own = self._country_shares(preliminary, exclude=key)
+            if not _group_is_place(group, best, own):
                 continue
             resolved.extend((span, best) for span in group if self._accept(span, best, mentioned))
         return resolved
 
-    def _country_shares(self, preliminary: dict[str, Candidate]) -> dict[str, float]:
+    def _country_shares(
+        self, preliminary: dict[str, Candidate], exclude: str | None = None
+    ) -> dict[str, float]:
         """Each country's share of the article's place names and nationality words.
+
+        `exclude` leaves one name out: "Yelenovka", a GeoNames alternate of a town in
+        Armenia, must not make an article about Donetsk an Armenian one by itself.
 
         A name inside a country counts 1 per mention (0.5 when its country is uncertain);
         a country's own name counts 0.5, because a story about what Washington says is not
@@ -331,6 +351,8 @@ class _Resolver:
         weights: Counter[str] = Counter()
         for key, group in self.groups.items():
             best = preliminary[key]
+            if key == exclude:
+                continue
             if all(s.source == "mislabel" for s in group) and not _credible_mislabel(best, key):
                 continue
             countries = {c.place.country for c in group[0].candidates}
