@@ -88,7 +88,9 @@ MAX_SENTENCE_TOKENS = 150
 # misspelt by one letter, hedges and motives are no quotes, elided lists of counts by
 # place, "the number of people killed when", ranges at "close to"/"up to", quoting
 # agencies and channels are no speakers, a known name ending a longer one is not that body,
-# bare "rebels" are the rebels of the article's country
+# bare "rebels" are the rebels of the article's country, a place name matched only by its
+# loose spelling key gives way to one known as written, a GeoNames alternate's own mentions
+# set no country
 EXTRACTOR_VERSION = "34"
 STAGE = "entities"
 
