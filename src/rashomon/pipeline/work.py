@@ -73,6 +73,7 @@ class Worker:
         self.spec = spec
         self.nlp: Language = load_pipeline(spec.model)
         self.extractor = EntityExtractor.build(self.nlp, spec.actor_files, spec.event_files)
+        self.extractor.gazetteer.warm()  # its lazy indexes too: built once, not mid-article
         # parsing inside a worker is serial: the pool, not spaCy, spreads the work
         self.settings = Settings(model=spec.model, batch_size=spec.batch_size, processes=1)
         self.key = model_key(self.nlp)
