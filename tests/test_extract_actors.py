@@ -298,6 +298,18 @@ def test_acronym_of_the_initials_names_the_organisation_spelled_out(nlp, matcher
     assert any(a.alias == "LRN" and a.pattern == "initials" for a in found.aliases)
 
 
+def test_acronym_of_an_organisation_named_twice_names_it_once(nlp, matcher):
+    # the organisation's repeated name is one candidate, not two: the acronym still has
+    # a single owner
+    found = find(
+        nlp, matcher,
+        "The Levant Relief Network said on Monday that aid had run out. The Levant Relief "
+        "Network asked for a corridor. LRN said the convoy was stopped at a checkpoint.",
+    )  # fmt: skip
+    assert actor_of(found, "LRN") == actor_of(found, "Levant Relief Network")
+    assert any(a.alias == "LRN" and a.pattern == "initials" for a in found.aliases)
+
+
 def test_bracketed_credit_after_a_dateline_is_no_alias_of_the_place(nlp, matcher):
     found = find(
         nlp, matcher,

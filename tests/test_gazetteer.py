@@ -231,3 +231,19 @@ def test_another_places_file_adds_its_places(tmp_path):
     (place,) = gazetteer.candidates("Marrowbay")
     assert (place.id, place.lat, place.parent_id) == ("rashomon:marrow-bay", 10.5, SYRIA)
     assert gazetteer.candidates("Aleppo")  # GeoNames is still there
+
+
+def test_warm_builds_the_lazy_indexes_and_changes_no_answer(gazetteer):
+    before = [p.id for p in gazetteer.candidates("Aleppo")]
+    gazetteer.warm()
+    assert {"_normal", "_variant", "_cities_by_country", "phrase_scanner"} <= set(vars(gazetteer))
+    assert [p.id for p in gazetteer.candidates("Aleppo")] == before
+
+
+def test_lookup_answers_the_same_again_and_each_answer_is_the_callers_own(gazetteer):
+    first = gazetteer.lookup("Aleppo")
+    first.clear()  # a caller's list: changing it changes no later answer
+    again = gazetteer.lookup("Aleppo")
+    assert again and again == gazetteer.lookup("Aleppo")
+    assert again[0].place.id == ALEPPO
+    assert gazetteer.lookup("Nowhereville Qqq") == []

@@ -184,3 +184,14 @@ def test_several_workers_get_batches_short_enough_to_end_together(tmp_path):
                                                settings, print, Progress(False), iter([]))  # fmt: skip
     assert (parsed, extracted) == (3 * POOL_BATCH, 3 * POOL_BATCH)
     assert sum(runner.sizes) == 3 * POOL_BATCH and max(runner.sizes) == POOL_BATCH
+
+
+def test_a_worker_keeps_what_it_built_out_of_the_cyclic_collectors_sight():
+    import gc
+
+    from rashomon.pipeline.work import worker_for
+
+    settings = Settings()
+    worker = worker_for(WorkerSpec(settings.model, settings.batch_size))
+    assert gc.get_freeze_count() > 0  # the model, the gazetteer and the lexicons
+    assert "_normal" in vars(worker.extractor.gazetteer)  # its lazy indexes built already

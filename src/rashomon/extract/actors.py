@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -592,13 +592,15 @@ class _Resolver:
             if at and (len(at) > 1 or (at[0].start, at[0].end) != (start, end)):
                 continue  # part of a longer name
             if acronym not in owners:
-                spelled = [
-                    m for m in self.mentions.values()
+                # a mention's names are its text and its actor's: each (actor, text) once,
+                # however often the article repeats the name
+                spelled = {
+                    (m.actor_id, m.text): m for m in self.mentions.values()
                     if m.kind == "organisation" and len(m.text.split()) >= 2
                     and m.method != "alias"
-                ]  # fmt: skip
+                }  # fmt: skip
                 fitting = {
-                    m.actor_id for m in spelled
+                    m.actor_id for m in spelled.values()
                     if not (at and m.actor_id == at[0].actor_id)
                     and any(initials_fit(acronym, _strip(n)) for n in self._names_of(m))
                 }  # fmt: skip
@@ -1505,6 +1507,7 @@ def _looks_like_name(span: Span) -> bool:
     return first.pos_ in ("PROPN", "NOUN", "ADJ") and first.is_title
 
 
+@lru_cache(maxsize=1 << 14)  # pure: asked of every name of every organisation mention
 def _strip(text: str) -> str:
     text = re.sub(r"['’]s$", "", text.strip())
     return re.sub(r"^the\s+", "", text, flags=re.I)

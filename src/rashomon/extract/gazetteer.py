@@ -174,6 +174,9 @@ def _order(candidate: Candidate) -> tuple[int, int, int, int]:
 # -- the gazetteer ---------------------------------------------------------------------------
 
 
+_MAX_LOOKED_UP = 100_000  # names whose candidates `lookup` keeps; then it starts afresh
+
+
 class Gazetteer:
     """Places by id and by name, with each place's chain of enclosing places."""
 
@@ -197,6 +200,7 @@ class Gazetteer:
         self._demonyms = {fold(k): v for k, v in (demonyms or {}).items()}
         self._names: list[tuple[str, str, bool]] = []
         self._exact: dict[str, dict[str, bool]] = {}
+        self._looked_up: dict[str, tuple[Candidate, ...]] = {}  # `lookup`'s answers
         for name, place_id, main in names:
             if place_id not in self._places:
                 raise GazetteerError(f"name {name!r} refers to unknown place {place_id}")
@@ -293,12 +297,22 @@ class Gazetteer:
 
     def lookup(self, text: str) -> list[Candidate]:
         """Candidates for a name, best-fitting first, from the first tier that has any."""
+        # the same names come back article after article, and the gazetteer never changes
+        # once built: each name's (frozen) candidates are made and sorted once
+        known = self._looked_up.get(text)
+        if known is None:
+            if len(self._looked_up) >= _MAX_LOOKED_UP:
+                self._looked_up.clear()
+            known = self._looked_up[text] = self._lookup(text)
+        return list(known)
+
+    def _lookup(self, text: str) -> tuple[Candidate, ...]:
         for tier in range(3):
             found = self._tier_lookup(tier, text)
             if found:
                 candidates = [Candidate(self._places[i], tier, m) for i, m in found.items()]
-                return sorted(candidates, key=_order)
-        return []
+                return tuple(sorted(candidates, key=_order))
+        return ()
 
     def _tier_lookup(self, tier: int, text: str) -> dict[str, bool] | None:
         if tier == 0:
@@ -323,6 +337,14 @@ class Gazetteer:
             seen.add(parent.id)
             parent_id = parent.parent_id
         return chain
+
+    def warm(self) -> None:
+        """Build now the indexes otherwise built on first use (`_normal`, `_variant`,
+        `_cities_by_country`, `phrase_scanner`; about 0.5 s together): a worker that will
+        read many articles builds them with its other resources, so that no article's
+        extraction pays for them (nearly every real article needs the first)."""
+        for index in ("_normal", "_variant", "_cities_by_country", "phrase_scanner"):
+            getattr(self, index)
 
     def is_demonym(self, text: str) -> bool:
         """True for nationality and people words ("Syrian", "Kurds"): never places."""

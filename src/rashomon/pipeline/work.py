@@ -14,6 +14,7 @@ and returns is plain picklable data.
 
 from __future__ import annotations
 
+import gc
 import resource
 import sys
 import threading
@@ -73,6 +74,12 @@ class Worker:
         self.spec = spec
         self.nlp: Language = load_pipeline(spec.model)
         self.extractor = EntityExtractor.build(self.nlp, spec.actor_files, spec.event_files)
+        self.extractor.gazetteer.warm()  # its lazy indexes too: built once, not mid-article
+        # what is built by now (the model, the gazetteer, the lexicons: millions of objects)
+        # lives as long as the process: kept out of the cyclic collector's sight, so that
+        # each full collection mid-ingest does not walk it all again (~0.1 s each)
+        gc.collect()
+        gc.freeze()
         # parsing inside a worker is serial: the pool, not spaCy, spreads the work
         self.settings = Settings(model=spec.model, batch_size=spec.batch_size, processes=1)
         self.key = model_key(self.nlp)
