@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from rashomon.extract.actor_dictionary import ActorDictionary
-from rashomon.facts import ArticleFact, ArticleFacts, Gazette, Incident, NameSpan, Story
+from rashomon.facts import ArticleFact, ArticleFacts, DateWindow, Gazette, Incident, NameSpan, Story
 from rashomon.reconcile.disputes import (
     incident_disputes,
     not_told_of_incidents,
@@ -166,6 +166,15 @@ class _FactsKept:
         self._known.clear()
 
 
+def _dated_by_names(facts: ArticleFacts, names: Gazette) -> tuple[ArticleFacts, DateWindow | None]:
+    """An undated article with the window what it names allows (its feasts, yearless days,
+    dated titles), and that window; unchanged, and None, when its names date nothing."""
+    named = estimate_window(facts, names.name_spans)
+    if named is None:
+        return facts, None
+    return replace(facts, article=replace(facts.article, window=named)), named
+
+
 def _place(
     conn: sqlite3.Connection,
     kept: _FactsKept,
@@ -182,9 +191,9 @@ def _place(
     """One article into its incidents and its story, inside the caller's transaction."""
     (facts,) = kept.read([article_id])
     undated = not facts.article.published
-    named = estimate_window(facts, names.name_spans) if undated else None
-    if named is not None:  # its reports and its story go by the names' dates
-        facts = replace(facts, article=replace(facts.article, window=named))
+    named = None
+    if undated:  # its reports and its story go by the names' dates
+        facts, named = _dated_by_names(facts, names)
     features = features_of(facts, names)  # the window set below is none of its input
     if named is not None:
         features = replace(features, window=(named.start, named.end))
@@ -252,9 +261,7 @@ def _revisit_undated(
         members = [f for f in kept.read(index.story(story_id).article_ids)
                    if not f.article.published]  # fmt: skip
         for facts in members:
-            by_names = facts
-            if (named := estimate_window(facts, names.name_spans)) is not None:
-                by_names = replace(facts, article=replace(facts.article, window=named))
+            by_names, _ = _dated_by_names(facts, names)
             told = _told_in(by_names, names, index, story_id)
             before, now = facts.article.window, told.article.window
             if now is None or (before is not None and (before.start, before.end)
