@@ -54,6 +54,7 @@ from rashomon.store.findings import read_disputes, replace_findings
 from rashomon.store.incidents import (
     IncidentCache,
     count_terms,
+    delete_incident,
     drop_reports,
     read_incidents,
     retire_incidents,
@@ -228,13 +229,7 @@ def _place(
         save_window(conn, article_id, estimate_window(facts, names.name_spans,
                                                        index.span(story_id)))  # fmt: skip
         kept.forget(article_id)
-    for old_id, into in retired.items():
-        retire_incidents(conn, [old_id], into)
-        result.incidents.discard(old_id)
-    for incident in incidents:
-        placed = incident if incident.story_id else replace(incident, story_id=story_id)
-        save_incident(conn, placed, incident_label(placed, names))
-        result.incidents.add(placed.id)
+    _save_placed(conn, incidents, retired, story_id, names, result)
     return story_id
 
 
@@ -297,7 +292,7 @@ def _replace_reports(
         rest = without_articles(incident, [facts.id], names, kinds)
         drop_reports(conn, incident.id, [facts.id])
         if rest is None:
-            conn.execute("DELETE FROM incidents WHERE id = ?", (incident.id,))
+            delete_incident(conn, incident.id)
             emptied.append(incident.id)
             result.incidents.discard(incident.id)
         else:
@@ -306,6 +301,23 @@ def _replace_reports(
     cache.forget(i.id for i in held)
     incidents, retired = _incidents_of(cache, facts, names, kinds, originals, cfg.incidents)
     cache.forget([*retired, *(i.id for i in incidents)])
+    _save_placed(conn, incidents, retired, story_id, names, result)
+    into = incidents[0].id if incidents else None
+    gone = [i for i in emptied if i != into and i not in {p.id for p in incidents}]
+    if into is not None and gone:
+        retire_incidents(conn, gone, into)
+
+
+def _save_placed(
+    conn: sqlite3.Connection,
+    incidents: Sequence[Incident],
+    retired: dict[str, str],
+    story_id: str,
+    names: Gazette,
+    result: Placement,
+) -> None:
+    """The incidents an article's reports joined, written (in the article's story when
+    they have none yet), and those they absorbed retired into them."""
     for old_id, into in retired.items():
         retire_incidents(conn, [old_id], into)
         result.incidents.discard(old_id)
@@ -313,10 +325,6 @@ def _replace_reports(
         placed = incident if incident.story_id else replace(incident, story_id=story_id)
         save_incident(conn, placed, incident_label(placed, names))
         result.incidents.add(placed.id)
-    into = incidents[0].id if incidents else None
-    gone = [i for i in emptied if i != into and i not in {p.id for p in incidents}]
-    if into is not None and gone:
-        retire_incidents(conn, gone, into)
 
 
 def _told_in(

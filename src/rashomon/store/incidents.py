@@ -97,6 +97,11 @@ def drop_reports(conn: sqlite3.Connection, incident_id: str, article_ids: Iterab
     )
 
 
+def delete_incident(conn: sqlite3.Connection, incident_id: str) -> None:
+    """An incident whose last report left it (see drop_reports) is gone."""
+    conn.execute("DELETE FROM incidents WHERE id = ?", (incident_id,))
+
+
 def taken_ids(store: Store, ids: Iterable[str]) -> set[str]:
     """Those of the ids that name an incident, or once named one (an alias)."""
     wanted = list(ids)
