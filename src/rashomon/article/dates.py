@@ -104,7 +104,8 @@ def _make(
     return PublicationDate(f"{year:04d}-{month:02d}-{day:02d}", DatePrecision.DAY, found_in)
 
 
-def _month_number(name: str) -> int:
+def month_number(name: str) -> int:
+    """1-12 for a month's name or its abbreviation ("Sept.", "may", "December")."""
     return _MONTHS.index(name[:3].lower()) + 1
 
 
@@ -137,9 +138,9 @@ def parse_date(text: str, *, found_in: FoundIn, order: str = "MDY") -> Publicati
         month, day = _numeric_day_month(int(m["a"]), int(m["b"]), order)
         return _make(int(m["year"]), month, day, found_in)
     if m := _DAY_MONTH_NAME.fullmatch(s) or _MONTH_NAME_DAY.fullmatch(s):
-        return _make(int(m["year"]), _month_number(m["mon"]), int(m["day"]), found_in)
+        return _make(int(m["year"]), month_number(m["mon"]), int(m["day"]), found_in)
     if m := _MONTH_NAME_YEAR.fullmatch(s):
-        return _make(int(m["year"]), _month_number(m["mon"]), None, found_in)
+        return _make(int(m["year"]), month_number(m["mon"]), None, found_in)
     return None
 
 
@@ -152,7 +153,7 @@ def _url_segment_month(segment: str) -> int | None:
     m = _URL_MONTH.fullmatch(segment)
     if m is None:
         return None
-    return _month_number(m["mon"]) if m["mon"] else int(segment)
+    return month_number(m["mon"]) if m["mon"] else int(segment)
 
 
 def date_from_url(url: str) -> PublicationDate | None:

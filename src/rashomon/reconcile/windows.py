@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from rashomon.article.dates import month_number
 from rashomon.facts import ArticleFacts, DateWindow, NameSpan, day_range
 
 STORY_MARGIN_DAYS = 7  # an undated report of a story may run a few days either side of it
@@ -167,10 +168,6 @@ def _union(spans: Iterable[tuple[date, date]]) -> list[tuple[date, date]]:
     return found
 
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
           r"December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")  # fmt: skip
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -191,7 +188,7 @@ def _yearless_days(body: str) -> Iterable[tuple[list[tuple[date, date]], list[st
         before = body[max(0, m.start() - 12) : m.start()]
         if before.rstrip().lower().endswith("the") or _YEAR_BEFORE.search(before):
             continue
-        month = _MONTHS[(m["m1"] or m["m2"])[:3].lower()]
+        month = month_number(m["m1"] or m["m2"])
         day = int(m["d1"] or m["d2"])
         weekday = m["wd"].lower() if m["wd"] else None
         spans = []
