@@ -189,9 +189,11 @@ def test_several_workers_get_batches_short_enough_to_end_together(tmp_path):
 def test_a_worker_keeps_what_it_built_out_of_the_cyclic_collectors_sight():
     import gc
 
-    from rashomon.pipeline.work import worker_for
+    from rashomon.pipeline.work import Worker
 
     settings = Settings()
-    worker = worker_for(WorkerSpec(settings.model, settings.batch_size))
+    gc.unfreeze()  # an earlier test's worker froze its own: start from none
+    assert gc.get_freeze_count() == 0
+    worker = Worker(WorkerSpec(settings.model, settings.batch_size))
     assert gc.get_freeze_count() > 0  # the model, the gazetteer and the lexicons
     assert "_normal" in vars(worker.extractor.gazetteer)  # its lazy indexes built already
