@@ -8,6 +8,7 @@ import math
 import pytest
 
 from rashomon.errors import RashomonError
+from rashomon.model import GENERIC_GROUP
 from rashomon.reconcile.stories import StoryConfig, StoryFeatures, StoryIndex, day_range
 from rashomon.reconcile.tfidf import TermStats, term_counts, terms, top_terms
 
@@ -333,7 +334,7 @@ def test_a_group_named_by_no_name_tells_no_story():
     )  # fmt: skip
     facts = ArticleFacts(
         article=ArticleFact("a1", "AFP"), body=body, events=(shelled,),
-        mentions=(mention("Rebels", "syrian-rebels", "generic group"),
+        mentions=(mention("Rebels", "syrian-rebels", GENERIC_GROUP),
                   mention("Russia", "russia", "dictionary")),
     )  # fmt: skip
     found = features_of(facts, Gazette())

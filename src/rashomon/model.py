@@ -268,6 +268,12 @@ class DateMention:
     relation: str = "on"  # on, since, until, before, after
 
 
+# An ActorMention's method when the mention names a group by what it is, not by a name
+# ("rebels", "opposition fighters"): extract resolves it to the war's group, and the
+# cross-article half must not read it as naming that group (it tells no story from another).
+GENERIC_GROUP = "generic group"
+
+
 @dataclass(frozen=True)
 class ActorMention:
     start: int
@@ -275,7 +281,7 @@ class ActorMention:
     text: str
     kind: str  # person, organisation, location, nationality, title, pronoun, metonym
     actor_id: str
-    method: str  # dictionary, ner, surname, role, metonym, generic, alias, pronoun, new
+    method: str  # dictionary, ner, surname, role, metonym, GENERIC_GROUP, alias, pronoun, new
 
 
 @dataclass(frozen=True)

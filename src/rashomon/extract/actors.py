@@ -35,6 +35,7 @@ from rashomon.extract.names import (
 from rashomon.extract.new_actors import EVIDENCE, NewActorVetter, name_lists
 from rashomon.extract.quotes.lexicon import SpeechVerbs
 from rashomon.model import (
+    GENERIC_GROUP,
     Actor,
     ActorFindings,
     ActorKind,
@@ -72,7 +73,6 @@ _OPPOSITION = ("the opposition", "opposition groups", "opposition factions", "th
 # when the dictionary knows them ("Syrian rebels"). Not "militants", "jihadists" or
 # "insurgents": in the same war they as often mean a jihadist group the rebels fight.
 _REBELS = ("rebels", "rebel fighters", "rebel groups", "opposition fighters")
-GENERIC_GROUP = "generic group"  # such a mention's method: a group named by no name
 _GENERIC = {
     "the government": ("government", ActorKind.GOVERNMENT),
     "government": ("government", ActorKind.GOVERNMENT),

@@ -12,13 +12,11 @@ from collections import Counter
 from collections.abc import Iterable
 
 from rashomon.facts import ArticleFacts, Gazette
+from rashomon.model import GENERIC_GROUP
 from rashomon.reconcile.stories import StoryFeatures
 
 _ACTING_KINDS = ("person", "organisation", "title", "metonym", "nationality", "location")
 _LABEL_SKIP = ("media", "state")
-# "rebels", "opposition fighters": a group named by what it is (extract.actors resolves it
-# to the war's rebels), which tells no story from another of the same war
-_GENERIC_GROUP = "generic group"
 
 
 def features_of(
@@ -27,11 +25,11 @@ def features_of(
     body = [m for m in facts.mentions if m.field == "body"]
     actors = salient(Counter(
         m.actor_id for m in body
-        if m.actor_id and m.kind in _ACTING_KINDS and m.method != _GENERIC_GROUP
+        if m.actor_id and m.kind in _ACTING_KINDS and m.method != GENERIC_GROUP
     ))  # fmt: skip
     places = salient(Counter(m.place_id for m in body if m.place_id and not m.actor_id))
-    generic = {m.actor_id for m in body if m.method == _GENERIC_GROUP} - {
-        m.actor_id for m in body if m.method != _GENERIC_GROUP
+    generic = {m.actor_id for m in body if m.method == GENERIC_GROUP} - {
+        m.actor_id for m in body if m.method != GENERIC_GROUP
     }
 
     def named(ids: Iterable[str]) -> list[str]:
