@@ -176,6 +176,34 @@ def test_without_the_place_noun_person_tags_on_a_small_town_name_win(vocab, gaze
     assert "Houla" not in texts(mentions)
 
 
+def test_a_big_city_something_is_in_is_a_place_though_always_tagged_a_person(vocab, gazetteer):
+    # Kremenchuk (about 220,000 people): "a mall in X" says where, whatever the model's tag
+    doc = make_doc(
+        vocab,
+        [("A", "O"), ("missile", "O"), ("hit", "O"), ("a", "O"), ("mall", "O"), ("in", "O"),
+         ("Kremenchuk", "B-PERSON"), (".", "O"), ("Kremenchuk", "B-PERSON"),
+         ("mourned", "O"), (".", "O")],
+    )  # fmt: skip
+    mentions = find_places(doc, gazetteer)
+    assert texts(mentions) == ["Kremenchuk", "Kremenchuk"]
+    assert mentions[0].place.country == "UA"
+
+
+def test_in_before_a_possessive_names_no_place(vocab, gazetteer):
+    doc = make_doc(
+        vocab,
+        [("Voters", "O"), ("trust", "O"), ("in", "O"), ("Kremenchuk", "B-PERSON"),
+         ("'s", "O"), ("plan", "O"), (".", "O")],
+    )  # fmt: skip
+    assert find_places(doc, gazetteer) == []
+
+
+def test_in_before_a_small_towns_name_does_not_outvote_person_tags(vocab, gazetteer):
+    words = [(w, t) for w, t in HOULA_WORDS if w not in ("the", "town", "of")]
+    words = [*words[:3], ("in", "O"), *words[3:]]  # "shelled in Houla near Homs"
+    assert "Houla" not in texts(find_places(make_doc(vocab, words), gazetteer))
+
+
 def test_a_name_writing_the_arabic_article_is_a_place_though_tagged_a_person(vocab, gazetteer):
     # "Dayr al-Zawr" is no listed spelling of Deir ez-Zor; the model tags it as a person
     doc = make_doc(

@@ -74,6 +74,11 @@ _PLACE_NOUN_BEFORE = re.compile(
     r"(?:\s+of)?\s+\Z",
     re.IGNORECASE,
 )
+# "a mall in Kremenchuk", "near Izium": something is somewhere. People are rarely "in" or
+# "near" anyone, so a big city's name after these is no person whatever the model's tag
+# (not before "'s": "in Putin's Russia")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|around)\s+\Z", re.IGNORECASE)
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")  # match() anchors at the name's end
 # "pro-Damascus media", "anti-Ankara rebels": the name says whose side, not where
 _ALLEGIANCE = re.compile(r"\b(?:pro|anti)[-\u2010\u2011]\Z", re.IGNORECASE)
 
@@ -116,6 +121,7 @@ class _Span:
     key: str  # the folded name: one article, one meaning per name
     label: str = ""  # spaCy's label, when an entity
     cued: bool = False  # a place noun names it: "the town of X", "the village X"
+    located: bool = False  # a locative preposition leads to it: "a mall in X", "near X"
 
     @property
     def length(self) -> int:
@@ -163,6 +169,10 @@ def _entity_spans(doc: Doc, text: str, gazetteer: Gazetteer) -> Iterator[_Span]:
             if span is not None:
                 span.label = ent.label_
                 span.cued = _PLACE_NOUN_BEFORE.search(text, max(0, start - 40), start) is not None
+                span.located = (
+                    _LOCATIVE_BEFORE.search(text, max(0, start - 10), start) is not None
+                    and _POSSESSIVE_AFTER.match(text, end) is None
+                )
                 yield span
 
 
@@ -423,11 +433,13 @@ def _group_is_place(group: list[_Span], best: Candidate, shares: dict[str, float
     place = best.place
     sure = best.curated or place.precision is PlacePrecision.COUNTRY
     cued = any(s.cued for s in group)  # "the town of X" outvotes the person tags
+    # "a mall in X" outvotes them for a name that is surely a place on its own
+    located = any(s.located for s in group) and _credible_mislabel(best, group[0].key)
     place_votes = sum(s.source in ("entity", "phrase") or s.cued for s in group)
     person_votes = sum(s.label == "PERSON" for s in group)
     # The small model's nationality/language tags on "Aleppo" still say "not a person".
     if person_votes > place_votes + sum(s.label in _PLACELIKE for s in group) and not (
-        sure or cued or (place_votes and _big_city_of_the_story(best, shares))
+        sure or cued or located or (place_votes and _big_city_of_the_story(best, shares))
     ):
         return False
     if not sure and not best.main:
@@ -437,7 +449,7 @@ def _group_is_place(group: list[_Span], best: Candidate, shares: dict[str, float
     if place_votes:
         return True
     non_person = any(s.label != "PERSON" for s in group)
-    return _credible_mislabel(best, group[0].key) and (non_person or sure)
+    return located or (_credible_mislabel(best, group[0].key) and (non_person or sure))
 
 
 def _big_city_of_the_story(best: Candidate, shares: dict[str, float]) -> bool:
