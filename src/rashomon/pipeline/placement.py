@@ -110,32 +110,37 @@ def place_pending(
     result = Placement()
     if not pending:
         return result
-    kinds = IncidentKinds.packaged()
-    names, index, position = gazette(store, name_spans), StoryIndex(cfg.stories), -1
-    originals = _originals(store, pending)
-    incidents = IncidentCache(store, incident_cache)
-    kept = _FactsKept(store, facts_kept)
+    run = _Run(
+        kept=_FactsKept(store, facts_kept),
+        cache=IncidentCache(store, incident_cache),
+        names=gazette(store, name_spans),
+        index=StoryIndex(cfg.stories),
+        kinds=IncidentKinds.packaged(),
+        originals=_originals(store, pending),
+        cfg=cfg,
+        result=result,
+    )
+    position = -1
     for article_id in pending:
         with store.transaction() as conn:
             if is_placed(store, article_id):
                 continue  # another process placed it while this one waited its turn
             if next_position(store) != position:  # the first, or another process placed some
-                names = gazette(store, name_spans)
-                index = StoryIndex.from_entries(story_entries(store), cfg.stories)
+                run.names = gazette(store, name_spans)
+                run.index = StoryIndex.from_entries(story_entries(store), cfg.stories)
                 position = next_position(store)
-                incidents.clear()
-                kept.clear()
-            story_id = _place(conn, kept, article_id, position, index, names, kinds,
-                              originals, cfg, result, incidents)  # fmt: skip
+                run.cache.clear()
+                run.kept.clear()
+            story_id = _place(conn, run, article_id, position)
         position += 1
         result.placed += 1
         result.stories.add(story_id)
         if on_done:
             on_done(article_id)
-    _revisit_undated(kept, index, names, kinds, originals, cfg, result, incidents)
-    _release_strays(incidents, result, names, kinds, cfg.incidents)
-    story_facts = _finish_stories(kept, index, result.stories, names)
-    _refresh_findings(kept, result.incidents, story_facts, names)
+    _revisit_undated(run)
+    _release_strays(run.cache, result, run.names, run.kinds, cfg.incidents)
+    story_facts = _finish_stories(run.kept, run.index, result.stories, run.names)
+    _refresh_findings(run.kept, result.incidents, story_facts, run.names)
     return result
 
 
@@ -167,6 +172,21 @@ class _FactsKept:
         self._known.clear()
 
 
+@dataclass
+class _Run:
+    """What one placement run places with and writes to, handed down whole: the names and
+    the story index are read again when another process placed articles meanwhile."""
+
+    kept: _FactsKept
+    cache: IncidentCache
+    names: Gazette
+    index: StoryIndex
+    kinds: IncidentKinds
+    originals: dict[str, ArticleFact]
+    cfg: PlacementConfig
+    result: Placement
+
+
 def _dated_by_names(facts: ArticleFacts, names: Gazette) -> tuple[ArticleFacts, DateWindow | None]:
     """An undated article with the window what it names allows (its feasts, yearless days,
     dated titles), and that window; unchanged, and None, when its names date nothing."""
@@ -176,20 +196,9 @@ def _dated_by_names(facts: ArticleFacts, names: Gazette) -> tuple[ArticleFacts, 
     return replace(facts, article=replace(facts.article, window=named)), named
 
 
-def _place(
-    conn: sqlite3.Connection,
-    kept: _FactsKept,
-    article_id: str,
-    position: int,
-    index: StoryIndex,
-    names: Gazette,
-    kinds: IncidentKinds,
-    originals: dict[str, ArticleFact],
-    cfg: PlacementConfig,
-    result: Placement,
-    cache: IncidentCache,
-) -> str:
+def _place(conn: sqlite3.Connection, run: _Run, article_id: str, position: int) -> str:
     """One article into its incidents and its story, inside the caller's transaction."""
+    kept, names, index, cache = run.kept, run.names, run.index, run.cache
     (facts,) = kept.read([article_id])
     undated = not facts.article.published
     named = None
@@ -208,7 +217,7 @@ def _place(
         # tells of, which its reports find only in that story's days)
         likely = index.likely_story(features) or index.likely_story(features, as_dated=True)
         facts = _told_in(by_names, names, index, likely)
-    incidents, retired = _incidents_of(cache, facts, names, kinds, originals, cfg.incidents)
+    incidents, retired = _incidents_of(run, facts)
     lead = incidents[0] if incidents and incidents[0].reports[-1].lead else None
     lead_story = lead.story_id if lead is not None and len(lead.reports) > 1 else None
     story_id = index.add(replace(features, incident_story=lead_story))
@@ -216,41 +225,32 @@ def _place(
         # looked for in the days of a story it did not join: only its own story dates it
         told = _told_in(by_names, names, index, story_id)
         if told != facts:  # the same facts find the same incidents: nothing was written
-            incidents, retired = _incidents_of(cache, told, names, kinds, originals,
-                                               cfg.incidents)  # fmt: skip
+            incidents, retired = _incidents_of(run, told)
         facts = told
     cache.forget([*retired, *(i.id for i in incidents)])  # written below: read afresh
     count_terms(conn, {t for i in incidents for r in i.reports
                        if r.article_id == article_id for t in r.terms})  # fmt: skip
     save_story(conn, _story_row(index, story_id))
-    weight = cfg.stories.undated_weight if undated else 1.0
+    weight = run.cfg.stories.undated_weight if undated else 1.0
     save_placement(conn, article_id, story_id, position, index.entry_state(article_id), weight)
     if undated:
         save_window(conn, article_id, estimate_window(facts, names.name_spans,
                                                        index.span(story_id)))  # fmt: skip
         kept.forget(article_id)
-    _save_placed(conn, incidents, retired, story_id, names, result)
+    _save_placed(conn, incidents, retired, story_id, names, run.result)
     return story_id
 
 
-def _revisit_undated(
-    kept: _FactsKept,
-    index: StoryIndex,
-    names: Gazette,
-    kinds: IncidentKinds,
-    originals: dict[str, ArticleFact],
-    cfg: PlacementConfig,
-    result: Placement,
-    cache: IncidentCache,
-) -> None:
+def _revisit_undated(run: _Run) -> None:
     """Undated articles placed before their story had the dated articles it has now are
     placed in incidents again, with the days the story lends them now: as they would have
     been, had the dated ones come first (a batch places undated articles last; pages
     ingested one at a time come in any order). Only those of the stories this run touched
     whose reports found no dated incident, and whose lent days changed: the cost follows
     the run's stories, not the corpus."""
+    kept, names, index = run.kept, run.names, run.index
     store = kept.store
-    for story_id in sorted(result.stories):
+    for story_id in sorted(run.result.stories):
         if index.span(story_id)[0] is None:
             continue  # no dated article to lend days
         members = [f for f in kept.read(index.story(story_id).article_ids)
@@ -266,30 +266,21 @@ def _revisit_undated(
             if any(i.date_end is not None for i in held):
                 continue  # it found a dated incident: not placed again
             with store.transaction() as conn:
-                _replace_reports(conn, told, held, story_id, names, kinds, originals, cfg,
-                                 result, cache)  # fmt: skip
+                _replace_reports(conn, run, told, held, story_id)
                 save_window(conn, facts.id, now)
             kept.forget(facts.id)
 
 
 def _replace_reports(
-    conn: sqlite3.Connection,
-    facts: ArticleFacts,
-    held: list[Incident],
-    story_id: str,
-    names: Gazette,
-    kinds: IncidentKinds,
-    originals: dict[str, ArticleFact],
-    cfg: PlacementConfig,
-    result: Placement,
-    cache: IncidentCache,
+    conn: sqlite3.Connection, run: _Run, facts: ArticleFacts, held: list[Incident], story_id: str
 ) -> None:
     """The article's reports leave the incidents that `held` them and are placed again
     from `facts`; an incident left with no report lives on as an alias of the one the
     article's lead joins."""
+    names, result, cache = run.names, run.result, run.cache
     emptied = []
     for incident in held:
-        rest = without_articles(incident, [facts.id], names, kinds)
+        rest = without_articles(incident, [facts.id], names, run.kinds)
         drop_reports(conn, incident.id, [facts.id])
         if rest is None:
             delete_incident(conn, incident.id)
@@ -299,7 +290,7 @@ def _replace_reports(
             save_incident(conn, rest, incident_label(rest, names))
             result.incidents.add(rest.id)
     cache.forget(i.id for i in held)
-    incidents, retired = _incidents_of(cache, facts, names, kinds, originals, cfg.incidents)
+    incidents, retired = _incidents_of(run, facts)
     cache.forget([*retired, *(i.id for i in incidents)])
     _save_placed(conn, incidents, retired, story_id, names, result)
     into = incidents[0].id if incidents else None
@@ -347,18 +338,12 @@ def _originals(store: Store, article_ids: Iterable[str]) -> dict[str, ArticleFac
     return {a.id: a for a in read_articles(store, wanted)}
 
 
-def _incidents_of(
-    cache: IncidentCache,
-    facts: ArticleFacts,
-    names: Gazette,
-    kinds: IncidentKinds,
-    originals: dict[str, ArticleFact],
-    config: MatchConfig,
-) -> tuple[list[Incident], dict[str, str]]:
+def _incidents_of(run: _Run, facts: ArticleFacts) -> tuple[list[Incident], dict[str, str]]:
     """The incidents the article's reports join or start, lead report first, and the
     incidents merged away on the way (old id -> the id they live on as): a report that
     fits two incidents shows them to be one happening."""
-    chain = chain_of(facts.article, originals)
+    cache, names, kinds, config = run.cache, run.names, run.kinds, run.cfg.incidents
+    chain = chain_of(facts.article, run.originals)
     found: list[Incident] = []
     retired: dict[str, str] = {}
     reports = article_reports(facts, names, kinds, chain)
