@@ -457,6 +457,37 @@ def test_a_report_naming_two_parties_takes_no_side():
     assert incident_disputes(found, [], RELATIONS, GAZETTE, ARTICLES) == []
 
 
+def test_two_parties_blaming_each_other_join_a_disagreement_other_reports_hold():
+    """ "The opposition accused government forces of the gas attack; the government
+    accused rebels of it": each party's account names the other, so each joins its own
+    side of a who-did-it dispute other reports hold; alone, or in a battle's exchange of
+    fire, or when one voice names both, it takes no side."""
+    mutual = report("a3", "Reuters")
+    mutual = replace(mutual, perpetrators=(
+        Attribution("army", "government forces", "The opposition", "fsa"),
+        Attribution("syrian-rebels", "rebels", "The government", "syrian-government"),
+    ))  # fmt: skip
+    blaming = report("a1", "AFP", doers=[("army", "activists")])
+    other = report("a2", "SANA", doers=[("russia", "US officials")])
+    gassed = replace(incident(blaming, other, mutual), kind="chemical")
+    (dispute,) = incident_disputes(gassed, [], RELATIONS, GAZETTE, ARTICLES)
+    position = {(s.article_id, s.value_or_claim): s.position for s in dispute.sides}
+    assert position[("a3", "Syrian rebels did it")] != position[("a3", "Syrian Arab Army did it")]
+    army = "Syrian Arab Army did it"
+    assert position[("a3", army)] == position[("a1", army)]
+    alone = replace(gassed, reports=(blaming, mutual))
+    assert incident_disputes(alone, [], RELATIONS, GAZETTE, ARTICLES) == []
+    shelled = replace(gassed, kind="shelling")
+    found = incident_disputes(shelled, [], RELATIONS, GAZETTE, ARTICLES)
+    assert "a3" not in {s.article_id for d in found for s in d.sides}
+    one_voice = replace(mutual, perpetrators=tuple(
+        replace(a, claimant="The opposition", claimant_actor_id="fsa") for a in mutual.perpetrators
+    ))  # fmt: skip
+    found = incident_disputes(replace(gassed, reports=(blaming, other, one_voice)), [],
+                              RELATIONS, GAZETTE, ARTICLES)  # fmt: skip
+    assert "a3" not in {s.article_id for d in found for s in d.sides}
+
+
 def test_an_undated_page_placed_by_estimate_names_no_side_of_who_did_it():
     undated = replace(report("a2", "SANA", doers=[("coalition", None)]), date_from="estimate")
     found = incident(report("a1", "AFP", doers=[("russia", "US officials")]), undated)
