@@ -554,6 +554,26 @@ def test_a_party_denying_it_names_no_doer():
     assert "perpetrator" in [d.kind for d in found]
 
 
+def test_a_denial_answering_the_charge_its_article_just_told_is_a_dispute_in_one_article():
+    """ "Jaish al-Islam said its opponents had provoked the clashes. Faylaq al-Rahman denied
+    the allegation.": one article tells both sides, each on its own word, the denial right
+    after the charge it answers; an article's charge told far from its denial is left to
+    denials told elsewhere."""
+    charge = Attribution("fsa", "its opponents", "Jaish al-Islam", "syrian-rebels", 100, 160)
+    denial = Attribution("fsa", "Free Syrian Army", "Free Syrian Army", "fsa", 162, 178)
+    both = replace(report("a1", "AFP"), kind="ground", perpetrators=(charge,), denied_by=(denial,))
+    clashes = replace(incident(both), kind="ground", label="clashes")
+    (dispute,) = incident_disputes(clashes, [], RELATIONS, GAZETTE, ARTICLES)
+    assert dispute.kind == "denial"
+    assert [(s.claimant, s.position) for s in dispute.sides] == [
+        ("Jaish al-Islam", 0), ("Free Syrian Army", 1),
+    ]  # fmt: skip
+    assert dispute.subject == "whether Free Syrian Army carried out the clashes"
+    far = replace(both, perpetrators=(replace(charge, start=10, end=40),))
+    assert incident_disputes(replace(clashes, reports=(far,)), [], RELATIONS, GAZETTE,
+                             ARTICLES) == []  # fmt: skip
+
+
 def test_a_denial_against_the_report_that_names_the_doer():
     found = incident(report("a1", "AFP", doers=[("russia", "US officials")]),
                      report("a2", "TASS", denied=[("russia", "Konashenkov")]))  # fmt: skip

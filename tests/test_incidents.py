@@ -1707,3 +1707,41 @@ def test_a_party_charged_with_another_deed_is_not_accused_of_this_one(text, anot
     from rashomon.reconcile.doers import _charged_with_another_deed
 
     assert _charged_with_another_deed(text.index("Russia") + 6, text, KINDS) is another
+
+
+@pytest.mark.parametrize(
+    ("denial", "charged"),
+    [
+        ("Russia denied the allegation.", True),
+        ("Russia rejected the accusations.", True),
+        ("Russia denied the allegation of strikes on hospitals in Aleppo.", False),
+    ],
+)
+def test_a_denial_of_the_charge_just_made_makes_the_denier_the_accused(denial, charged):
+    """ "The Islamic State said its enemies had carried out the air strike. Russia denied
+    the allegation.": the charge names no one, the denial of it names the denier as the one
+    the speaker accuses, on the speaker's word. A denial that says more of what it denies
+    answers no sentence before it."""
+    charge = "The Islamic State said its enemies had carried out the air strike."
+    body = f"{LEAD}\n{charge}\n{denial}"
+    said = body.index("its enemies")
+    quote = QuoteFact("a1", said, said + 42, body[said : said + 42], "indirect",
+                      *sentence_at(body, charge), charge, speaker="The Islamic State",
+                      speaker_actor_id="islamic-state")  # fmt: skip
+    russia = body.index("Russia")
+    word = denial.split()[1]
+    rejecting = replace(ev(body, denial, word), type="REJECT",
+                        sources=(Argument(russia, russia + 6, "Russia", "russia"),))  # fmt: skip
+    facts = ArticleFacts(
+        article=ARTICLE, body=body, quotes=(quote,),
+        events=(ev(body, LEAD, "air strike", mode="aerial"),
+                ev(body, charge, "air strike", factuality="alleged", mode="aerial"), rejecting),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", LEAD),),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    accused = ("russia", "The Islamic State") in [
+        (a.actor_id, a.claimant) for a in report.perpetrators
+    ]
+    assert accused == charged
+    if charged:
+        assert [(a.actor_id, a.claimant) for a in report.denied_by] == [("russia", "Russia")]

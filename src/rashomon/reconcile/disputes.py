@@ -493,9 +493,10 @@ def _denial(
         denying = {r.article_id for r, _ in deniers}
         accusers = [
             (r, d) for r in incident.reports
-            if r.article_id not in denying and _telling(r, ACCUSING_SPAN_DAYS)
+            if _telling(r, ACCUSING_SPAN_DAYS)
             for d in _doers(r, gazette)
-            if d.actor_id and side_of(d.actor_id, relations) == party
+            if (r.article_id not in denying or _answered(r, d, deniers))
+            and d.actor_id and side_of(d.actor_id, relations) == party
             and not (d.claimant_actor_id and side_of(d.claimant_actor_id, relations) == party)
         ]  # fmt: skip
         if not accusers or not _any_two_meet(
@@ -507,7 +508,11 @@ def _denial(
         rows = tuple(_attribution_side(r, d, 0, gazette, articles) for r, d in accusers) + tuple(
             _attribution_side(r, d, 1, gazette, articles, denied=True) for r, d in deniers
         )
-        who = gazette.actor_name(party) or party
+        named = {d.actor_id for _, d in (*accusers, *deniers)}
+        # one group accused and denying ("Faylaq al-Rahman") is named as itself, not as
+        # the side it belongs to
+        one = named.pop() if len(named) == 1 else party
+        who = gazette.actor_name(one) or one
         subject = f"whether {who} carried out the {incident.label or incident.kind}"
         accusing = ", ".join(dict.fromkeys(s.claimant or s.outlet or "" for s in rows
                                            if s.position == 0))  # fmt: skip
@@ -519,6 +524,27 @@ def _denial(
 
 
 ACCUSING_SPAN_DAYS = 1  # a section whose own words span this many days more can accuse
+
+
+ANSWER_GAP = 60  # characters between a charge and the denial of the sentence after it
+
+
+def _answered(
+    report: IncidentReport,
+    accusation: Attribution,
+    deniers: Sequence[tuple[IncidentReport, Attribution]],
+) -> bool:
+    """Whether an accusation is the one a denial of its own article answers, told right
+    before it ("Jaish al-Islam said its opponents had provoked the clashes. Faylaq
+    al-Rahman denied the allegation."): the article tells both sides, each on its own
+    word. Otherwise an article's own accusation stands against denials told elsewhere."""
+    if accusation.end is None:
+        return False
+    return any(
+        r.article_id == report.article_id and d.start is not None
+        and 0 <= d.start - accusation.end <= ANSWER_GAP
+        for r, d in deniers
+    )  # fmt: skip
 
 
 def _telling(report: IncidentReport, span_days: int = 0) -> bool:

@@ -49,6 +49,7 @@ def doers_of(
                 doing, kind, kinds, gazette,
             ),
             *_accused(stances, facts, gazette, kinds),
+            *_charged_before(stances, facts, gazette),
         ))
         if (not _from_the_air(kind, a, group.sentences) or _flies(a.actor_id, gazette))
         and not _in_open_question(a, facts.body)
@@ -377,6 +378,8 @@ def stances_by_report(
             continue
         home = next((g for g in groups if any(sn.start == event.sentence_start
                                                for sn in g.sentences)), None)  # fmt: skip
+        if home is None and denying and _answers_the_one_before(event):
+            home = _group_before(event.sentence_start, groups, facts.body)
         if (
             home is None
             and lead is not None
@@ -386,6 +389,64 @@ def stances_by_report(
         if home is not None:
             found.setdefault(id(home), []).append(event)
     return found
+
+
+# "Faylaq al-Rahman denied the allegation", "the army rejected the accusations": a denial of
+# what was just said, by the sentence before it, which names no one it accuses but is the
+# charge against the denier
+_THE_ONE_BEFORE = re.compile(
+    r"^\W*(?:the|these|those|this|that|such)\s+(?:allegations?|accusations?|charges?|claims?)"
+    r"\s*[.;]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _answers_the_one_before(event: EventFact) -> bool:
+    """Whether a denial denies only the charge the sentence before it made (see
+    _THE_ONE_BEFORE): its words after the denying word are that charge's name, no more."""
+    return _THE_ONE_BEFORE.match(event.sentence[event.end - event.sentence_start :]) is not None
+
+
+def _group_before(start: int, groups: Sequence[Group], body: str) -> Group | None:
+    """The group whose sentence ends right before `start` (nothing but spaces between)."""
+    return next(
+        (
+            g
+            for g in groups
+            for sn in g.sentences
+            if sn.end <= start and not body[sn.end : start].strip()
+        ),
+        None,
+    )
+
+
+def _charged_before(
+    stances: Sequence[EventFact], facts: ArticleFacts, gazette: Gazette
+) -> Iterable[Attribution]:
+    """Deniers of the charge the sentence before their denial made ("Jaish al-Islam said
+    its opponents had provoked the clashes. Faylaq al-Rahman denied the allegation."): the
+    denier is who that sentence's speaker accuses, on the speaker's word, when the speaker
+    is a known party other than the denier's."""
+    relations = ActorRelations.of(gazette)
+    for event in stances:
+        if event.type != "REJECT" or not _answers_the_one_before(event):
+            continue
+        charge = next(
+            (q for q in facts.quotes if q.sentence_end <= event.sentence_start
+             and not facts.body[q.sentence_end : event.sentence_start].strip()
+             and q.speaker_actor_id),
+            None,
+        )  # fmt: skip
+        if charge is None or charge.speaker_actor_id is None:
+            continue
+        for source in event.sources:
+            denier = source.actor_id
+            if not denier or not acting(denier, event, facts, gazette):
+                continue
+            if relations.related(denier, charge.speaker_actor_id):
+                continue
+            yield Attribution(denier, source.text, charge.speaker, charge.speaker_actor_id,
+                              charge.start, charge.end)  # fmt: skip
 
 
 # "it was unclear who carried out the bombing", "not immediately clear whether the strikes
