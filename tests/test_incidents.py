@@ -1745,3 +1745,58 @@ def test_a_denial_of_the_charge_just_made_makes_the_denier_the_accused(denial, c
     assert accused == charged
     if charged:
         assert [(a.actor_id, a.claimant) for a in report.denied_by] == [("russia", "Russia")]
+
+
+@pytest.mark.parametrize(
+    ("denial", "denies_the_act"),
+    [
+        ("Russia denied that any civilians were killed.", False),
+        ("Russia denied targeting civilian buildings in the town.", False),
+        ("Russia denied civilian casualties, saying it hit fighters.", False),
+        ("Russia denied carrying out the strike that killed civilians.", True),
+        ("Russia denied responsibility for the attack.", True),
+    ],
+)
+def test_a_denial_of_who_was_hit_denies_no_doing(denial, denies_the_act):
+    """What a denial says of the victims or the target ("no civilians were killed",
+    "targeting civilian buildings") disputes the toll or the target, not that the party
+    struck; denying the doing of a strike that killed civilians still denies it."""
+    body = f"{LEAD}\n{denial}"
+    russia = body.index("Russia")
+    rejecting = replace(ev(body, denial, "denied"), type="REJECT",
+                        sources=(Argument(russia, russia + 6, "Russia", "russia"),))  # fmt: skip
+    facts = ArticleFacts(
+        article=ARTICLE, body=body,
+        events=(ev(body, LEAD, "air strike", mode="aerial"), rejecting),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", LEAD),),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert bool(report.denied_by) == denies_the_act
+
+
+def test_a_party_owning_the_act_denies_only_a_detail_of_it():
+    """ "Russia said its jets struck a weapons depot in Maarat al-Numan. Russia denied
+    the allegation ...": a party that names itself the doer in another sentence of the
+    report denies its target, victims or intent, not that it struck."""
+    owning = "Russia said its jets carried out the air strike on a weapons depot."
+    denial = "Russia denied reports that the strike hit a school."
+    body = f"{LEAD}\n{owning}\n{denial}"
+    russia, again = body.index("Russia"), body.index("Russia", body.index(owning) + 1)
+    rejecting = replace(ev(body, denial, "denied"), type="REJECT",
+                        sources=(Argument(again, again + 6, "Russia", "russia"),))  # fmt: skip
+    said = QuoteFact("a1", russia + 12, russia + len(owning) - 1, owning[12:-1], "indirect",
+                     *sentence_at(body, owning), owning, speaker="Russia",
+                     speaker_actor_id="russia")  # fmt: skip
+    struck = replace(ev(body, owning, "air strike", mode="aerial"),
+                     sources=(Argument(russia, russia + 6, "Russia", "russia"),))  # fmt: skip
+    facts = ArticleFacts(
+        article=ARTICLE, body=body, quotes=(said,),
+        events=(ev(body, LEAD, "air strike", mode="aerial"), struck, rejecting),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", LEAD),),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert ("russia", "Russia") in [(a.actor_id, a.claimant) for a in report.perpetrators]
+    assert report.denied_by == ()
+    unowned = replace(facts, quotes=(), events=(facts.events[0], rejecting))
+    (report,) = article_reports(unowned, GAZETTE, KINDS, "reuters")
+    assert [a.actor_id for a in report.denied_by] == ["russia"]

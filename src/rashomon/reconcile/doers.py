@@ -135,6 +135,37 @@ def deniers_of(
                                    *_deniers(stances, facts, gazette))))  # fmt: skip
 
 
+def denying_a_detail(
+    denials: Sequence[Attribution],
+    doers: Sequence[Attribution],
+    sentences: Sequence[tuple[int, int]],
+    gazette: Gazette,
+) -> tuple[Attribution, ...]:
+    """The denials of a report less those of a party that owns the act in another of its
+    sentences, on its own word ("the ministry said its missile strike hit a meeting of
+    officers ... it denied targeting civilians", "... denied that the concert hall was in
+    use"): such a party denies a detail of what it did (its target, its victims, its
+    intent), not that it did it."""
+    relations = ActorRelations.of(gazette)
+
+    def party(actor_id: str) -> str:
+        chain = relations.ancestors(actor_id)
+        return chain[-1] if chain else actor_id
+
+    def sentence(at: int | None) -> tuple[int, int] | None:
+        return next(((s, e) for s, e in sentences if at is not None and s <= at < e), None)
+
+    return tuple(
+        d for d in denials
+        if not d.actor_id or not any(
+            o.actor_id and o.claimant_actor_id and party(o.actor_id) == party(d.actor_id)
+            and party(o.claimant_actor_id) == party(d.actor_id)
+            and sentence(o.start) is not None and sentence(o.start) != sentence(d.start)
+            for o in doers
+        )
+    )  # fmt: skip
+
+
 def _by_name(gazette: Gazette, *attributions: Attribution) -> list[Attribution]:
     """Claimants named by a pronoun ("he said", "it denied") by their actor's name; one
     no actor stands behind is nobody: the outlet speaks."""
@@ -562,7 +593,7 @@ def _deniers(
     for event in stances:
         if event.type != "REJECT" or _intent_only(event) or _owned_before(event):
             continue
-        if _habitual(event) or _of_a_kind(event) or _denies_old(event):
+        if _habitual(event) or _of_a_kind(event) or _denies_old(event) or _of_victims(event):
             continue
         for source in event.sources:
             if source.actor_id and acting(source.actor_id, event, facts, gazette):
@@ -685,6 +716,34 @@ def _of_a_kind(event: EventFact) -> bool:
     return _KIND_OF_ACT.match(clause) is not None and _THIS_ONE.search(clause) is None
 
 
+# "denied that any civilians were killed", "denied targeting civilian buildings", "denies
+# civilian casualties": what a denial says of who or what was hit (civilians, their homes)
+# denies the toll or the target's nature, not the doing ("denied carrying out the strike
+# that killed civilians" still denies it)
+_CIVILIANS = re.compile(r"\bcivilians?\b", re.IGNORECASE)
+_THE_DOING = re.compile(
+    r"\b(?:carr(?:y|ies|ied|ying) out|responsib\w*|involvement|behind|conduct\w*|launch\w*)\b",
+    re.IGNORECASE,
+)
+
+
+_HARM = re.compile(r"(?:kill|die|dead|death|casualt|wound|injur|hurt|harm)", re.IGNORECASE)
+
+
+def _of_victims(event: EventFact) -> bool:
+    """Whether a denial is of who or what was hit (see _CIVILIANS): the words from the
+    denying word (or from the denied harm: "no civilians were killed") to the end of its
+    clause name civilians and no doing of the act itself."""
+    end = event.end - event.sentence_start
+    if event.type != "REJECT" and not _HARM.match(event.trigger):
+        return False  # "did not strike the market, where civilians shop": the act denied
+    # from the denying word on; a denied harm's clause from its sentence's start ("denied
+    # that any civilians were killed")
+    after = event.sentence[end:] if event.type == "REJECT" else event.sentence
+    clause = re.split(r"[;:.]|,\s+(?:saying|adding|but|and)\b", after, maxsplit=1)[0]
+    return _CIVILIANS.search(clause) is not None and _THE_DOING.search(clause) is None
+
+
 def _owned_before(event: EventFact) -> bool:
     """Whether the sentence owns the act before it denies (see _OWNED_BEFORE)."""
     return _OWNED_BEFORE.search(event.sentence[: event.start - event.sentence_start]) is not None
@@ -730,6 +789,8 @@ def _denials(
             continue
         if _intent_only(event) or _owned_before(event) or _habitual(event) or _of_a_kind(event):
             continue  # "denied deliberately targeting a mosque": not that it struck
+        if _of_victims(event):
+            continue  # "denied that any civilians were killed": not that it struck
         for argument in event.sources:
             if _A_CLAIM.search(argument.text):
                 continue

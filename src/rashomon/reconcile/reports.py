@@ -34,6 +34,7 @@ from rashomon.facts import (
 from rashomon.reconcile.doers import (
     acting,
     deniers_of,
+    denying_a_detail,
     doers_of,
     doubts_by_report,
     sayings_by_report,
@@ -932,6 +933,7 @@ def _report(
         if (peaceful or kinds.violent(kinds.of_mode(e.mode) or GENERIC))
         and not _abroad(e, place, gazette)
     ]  # fmt: skip
+    doers = doers_of(group, doing, kind, kinds, facts, gazette, stances)
     return IncidentReport(
         article_id=facts.id, outlet=facts.article.outlet, chain=chain, kind=kind,
         sentence_start=first.start, sentence_end=first.end, sentence=first.text,
@@ -945,8 +947,11 @@ def _report(
             for f in figures
             if (v := _figure_value(f)) is not None and not _none(f)
         ),
-        perpetrators=doers_of(group, doing, kind, kinds, facts, gazette, stances),
-        denied_by=deniers_of(events, facts, gazette, doubts, stances),
+        perpetrators=doers,
+        denied_by=denying_a_detail(
+            deniers_of(events, facts, gazette, doubts, stances), doers,
+            [(s.start, s.end) for s in group.sentences], gazette,
+        ),
         doubted_by=tuple(doubts),
         refuted_by=tuple(x.said for x in said if x.stance == NEVER),
         deliberate_by=tuple(x.said for x in said if x.stance == DELIBERATE),
