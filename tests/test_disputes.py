@@ -336,6 +336,32 @@ def test_a_ceiling_on_a_part_sets_no_floor_for_everyone():
     assert all(f.status != "dispute" for f in incident_figures(found, figures, ARTICLES))
 
 
+@pytest.mark.parametrize(
+    ("sentence", "disputed"),
+    [
+        ("Air strikes on the market in Aleppo and on the nearby town of Anadan killed 44.", False),
+        ("Air strikes killed 44 people in the towns of Anadan and Hreitan.", False),
+        ("Air strikes killed 44 people in Aleppo and Anadan on Tuesday.", False),
+        ("Air strikes killed 44 people in Aleppo and wounded 60.", True),
+        ("Air strikes killed 44 fighters of the Islamic State in Iraq and Syria in Aleppo.", True),
+        ("Air strikes killed 44 evacuees from the towns of Foua and Kefraya in Aleppo.", True),
+        (
+            "A video of the market in Aleppo showed men speaking in Arabic and German; 44 died.",
+            True,
+        ),
+    ],
+)
+def test_a_toll_over_places_named_together_is_no_rival_of_one_places(sentence, disputed):
+    """ "Strikes on the market in Aleppo and on the nearby town of Anadan killed 44" counts
+    two places: one place's 15 is a part of it, no rival count. A name's "in Iraq and
+    Syria", where victims came from, or languages spoken name no places of the toll."""
+    one = toll("a1", "15", 15, "exact", "SOHR")
+    both = toll("a2", "44", 44, "exact", "civil defence", sentence=sentence)
+    found = incident(report("a1", "AFP", [one]), report("a2", "BBC", [both]))
+    (figure_,) = incident_figures(found, {("a1", 0): one, ("a2", 0): both}, ARTICLES)
+    assert (figure_.status == "dispute") == disputed
+
+
 def test_a_part_many_times_the_whole_counts_another_happening_not_a_floor():
     """ "Its raids killed at least 220 civilians" beside one strike's 33 dead is a count of
     more than the strike (TOLLS_APART times it): no floor to set the 33 below."""
