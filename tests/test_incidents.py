@@ -1800,3 +1800,12 @@ def test_a_party_owning_the_act_denies_only_a_detail_of_it():
     unowned = replace(facts, quotes=(), events=(facts.events[0], rejecting))
     (report,) = article_reports(unowned, GAZETTE, KINDS, "reuters")
     assert [a.actor_id for a in report.denied_by] == ["russia"]
+    # an act inside a denial ("denied reports that it carried out the air strike"), even
+    # read as told outright, is owned by no one
+    gainsaid = owning.replace("Russia said its jets", "Russia denied its jets")
+    body = body.replace(owning, gainsaid)
+    facts = replace(facts, body=body, events=tuple(
+        replace(e, sentence=gainsaid) if e.sentence == owning else e for e in facts.events
+    ))  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert [a.actor_id for a in report.denied_by] == ["russia"]

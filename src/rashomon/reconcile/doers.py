@@ -135,35 +135,45 @@ def deniers_of(
                                    *_deniers(stances, facts, gazette))))  # fmt: skip
 
 
+# a sentence that denies or negates anything owns nothing outright
+_GAINSAID = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|reject\w*|dismiss\w*|refut\w*|not|never|no|nothing|"
+    r"n[o']t|fake|false|alleged\w*)\b",
+    re.IGNORECASE,
+)
+
+
 def denying_a_detail(
     denials: Sequence[Attribution],
-    doers: Sequence[Attribution],
-    sentences: Sequence[tuple[int, int]],
+    events: Sequence[EventFact],
+    facts: ArticleFacts,
     gazette: Gazette,
 ) -> tuple[Attribution, ...]:
     """The denials of a report less those of a party that owns the act in another of its
-    sentences, on its own word ("the ministry said its missile strike hit a meeting of
-    officers ... it denied targeting civilians", "... denied that the concert hall was in
-    use"): such a party denies a detail of what it did (its target, its victims, its
-    intent), not that it did it."""
+    sentences, on its own word: an attack it is told as doing, outright, by its own
+    speaker ("the ministry said its missile strike hit a meeting of officers ... it denied
+    targeting civilians", "... denied that the concert hall was in use"). Such a party
+    denies a detail of what it did (its target, its victims, its intent), not that it did
+    it."""
     relations = ActorRelations.of(gazette)
 
-    def party(actor_id: str) -> str:
-        chain = relations.ancestors(actor_id)
+    def party(actor_id: str | None) -> str | None:
+        chain = relations.ancestors(actor_id) if actor_id else []
         return chain[-1] if chain else actor_id
 
-    def sentence(at: int | None) -> tuple[int, int] | None:
-        return next(((s, e) for s, e in sentences if at is not None and s <= at < e), None)
+    def owns(event: EventFact, denial: Attribution) -> bool:
+        if event.type != "ASSAULT" or event.factuality != "asserted" or denial.start is None:
+            return False
+        if event.sentence_start <= denial.start < event.sentence_end:
+            return False  # "denied its planes were responsible": the denial itself
+        if _GAINSAID.search(event.sentence):
+            return False  # "denied reports that it was responsible for an air strike"
+        own = party(denial.actor_id)
+        if not any(party(a.actor_id) == own for a in event.sources if a.actor_id):
+            return False
+        return party(_claimant(event, facts)[1]) == own
 
-    return tuple(
-        d for d in denials
-        if not d.actor_id or not any(
-            o.actor_id and o.claimant_actor_id and party(o.actor_id) == party(d.actor_id)
-            and party(o.claimant_actor_id) == party(d.actor_id)
-            and sentence(o.start) is not None and sentence(o.start) != sentence(d.start)
-            for o in doers
-        )
-    )  # fmt: skip
+    return tuple(d for d in denials if not any(owns(e, d) for e in events))
 
 
 def _by_name(gazette: Gazette, *attributions: Attribution) -> list[Attribution]:

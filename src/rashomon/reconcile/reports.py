@@ -933,7 +933,6 @@ def _report(
         if (peaceful or kinds.violent(kinds.of_mode(e.mode) or GENERIC))
         and not _abroad(e, place, gazette)
     ]  # fmt: skip
-    doers = doers_of(group, doing, kind, kinds, facts, gazette, stances)
     return IncidentReport(
         article_id=facts.id, outlet=facts.article.outlet, chain=chain, kind=kind,
         sentence_start=first.start, sentence_end=first.end, sentence=first.text,
@@ -947,10 +946,9 @@ def _report(
             for f in figures
             if (v := _figure_value(f)) is not None and not _none(f)
         ),
-        perpetrators=doers,
+        perpetrators=doers_of(group, doing, kind, kinds, facts, gazette, stances),
         denied_by=denying_a_detail(
-            deniers_of(events, facts, gazette, doubts, stances), doers,
-            [(s.start, s.end) for s in group.sentences], gazette,
+            deniers_of(events, facts, gazette, doubts, stances), doing, facts, gazette
         ),
         doubted_by=tuple(doubts),
         refuted_by=tuple(x.said for x in said if x.stance == NEVER),
