@@ -1809,3 +1809,24 @@ def test_a_party_owning_the_act_denies_only_a_detail_of_it():
     ))  # fmt: skip
     (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
     assert [a.actor_id for a in report.denied_by] == ["russia"]
+
+
+@pytest.mark.parametrize("owning", [", saying it hit a weapons depot", ""])
+def test_a_denial_followed_by_the_deniers_own_strike_denies_a_detail(owning):
+    """ "Russia denied that the market was bombed, saying it hit a weapons depot": the
+    denier owns the strike in its next words, so it denies a detail of it, whatever the
+    parse made of "hit"; without those words it denies the strike."""
+    denial = f"Russia denied that the market was bombed{owning}."
+    body = f"{LEAD}\n{denial}"
+    russia = body.index("Russia")
+    source = (Argument(russia, russia + 6, "Russia", "russia"),)
+    rejecting = replace(ev(body, denial, "denied"), type="REJECT", sources=source)
+    events = [ev(body, LEAD, "air strike", mode="aerial"), rejecting]
+    if owning:
+        events.append(replace(ev(body, denial, "hit", factuality="negated"), sources=source))
+    facts = ArticleFacts(
+        article=ARTICLE, body=body, events=tuple(events),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", LEAD),),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert bool(report.denied_by) == (not owning)

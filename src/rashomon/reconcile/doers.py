@@ -754,9 +754,26 @@ def _of_victims(event: EventFact) -> bool:
     return _CIVILIANS.search(clause) is not None and _THE_DOING.search(clause) is None
 
 
+# "denied that the camp was crowded, saying it hit a tunnel complex", "..., adding that its
+# jets had struck a depot": the act is owned right after the denial, which denies a detail
+_OWNED_AFTER = re.compile(
+    r",\s*(?:saying|adding|insisting|explaining|and said)\s+(?:that\s+)?(?:it|they|its \w+)\s+"
+    r"(?:had\s+|has\s+|have\s+)?(?:only\s+)?(?:carried out|conducted|launched|struck|targeted|"
+    r"hit|bombed|attacked|was targeting|were targeting)\b",
+    re.IGNORECASE,
+)
+
+
 def _owned_before(event: EventFact) -> bool:
-    """Whether the sentence owns the act before it denies (see _OWNED_BEFORE)."""
-    return _OWNED_BEFORE.search(event.sentence[: event.start - event.sentence_start]) is not None
+    """Whether the sentence owns the act before it denies (see _OWNED_BEFORE), or right
+    after, in the denier's own next words (see _OWNED_AFTER)."""
+    start, end = event.start - event.sentence_start, event.end - event.sentence_start
+    return (
+        _OWNED_BEFORE.search(event.sentence[:start]) is not None
+        or _OWNED_AFTER.search(event.sentence[end:]) is not None
+        # the owning words themselves, read as negated by the denial before them
+        or _OWNED_AFTER.search(event.sentence[:end]) is not None
+    )
 
 
 def _intent_only(event: EventFact) -> bool:
