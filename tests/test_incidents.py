@@ -1830,3 +1830,28 @@ def test_a_denial_followed_by_the_deniers_own_strike_denies_a_detail(owning):
     )  # fmt: skip
     (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
     assert bool(report.denied_by) == (not owning)
+
+
+def test_the_accuser_of_a_relative_clause_is_who_stands_before_its_word():
+    """ "No one claimed the air strike, which the government blamed on Russia": the parse
+    gave the accusation no subject; the known actor between "which" and "blamed" is the
+    accuser, on whose word Russia is named."""
+    blame = "No one claimed the air strike, which the government blamed on Russia."
+    body = f"{LEAD}\n{blame}"
+    at, russia = body.index("blamed"), body.index("Russia")
+    accusing = replace(ev(body, blame, "blamed"), type="ACCUSE", factuality="asserted",
+                       targets=(Argument(russia, russia + 6, "Russia", "russia"),))  # fmt: skip
+    government = body.index("the government")
+    s, e = sentence_at(body, blame)
+    named = MentionFact("a1", government, government + 14, "the government", "organization",
+                        s, e, actor_id="syrian-government")  # fmt: skip
+    facts = ArticleFacts(
+        article=ARTICLE, body=body,
+        events=(ev(body, LEAD, "air strike", mode="aerial"), accusing),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", LEAD), named),
+    )  # fmt: skip
+    assert body[government + 14 : at] == " "
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert ("russia", "Syrian government") in [
+        (a.actor_id, a.claimant) for a in report.perpetrators
+    ]

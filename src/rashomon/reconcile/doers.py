@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from rashomon.facts import ArticleFacts, Attribution, EventFact, Gazette, MentionFact
+from rashomon.facts import Argument, ArticleFacts, Attribution, EventFact, Gazette, MentionFact
 from rashomon.reconcile.incident_kinds import IncidentKinds
 from rashomon.reconcile.kinship import ActorRelations
 from rashomon.reconcile.report_parts import (
@@ -574,6 +574,26 @@ def _charged_with_another_deed(target_end: int, body: str, kinds: IncidentKinds)
     return not (_AN_ATTACK.search(deed) or kinds.in_text(deed))
 
 
+# "the attack, which the regime blamed on the rebels": the accuser of a relative clause
+# stands between its "which" and the accusing word, however the parse hung it
+_WHICH_THEN = re.compile(r"\b(?:which|that)\s+$", re.IGNORECASE)
+
+
+def _relative_subject(event: EventFact, facts: ArticleFacts) -> Argument | None:
+    """The known actor named right between a relative "which" (or "that") and the
+    accusing word, as the accuser (see _WHICH_THEN)."""
+    for mention in facts.mentions:
+        if not mention.actor_id or mention.field != "body":
+            continue
+        if not (event.sentence_start <= mention.start and mention.end <= event.start):
+            continue
+        if facts.body[mention.end : event.start].strip():
+            continue  # nothing but spaces between the accuser and its word
+        if _WHICH_THEN.search(facts.body[max(0, mention.start - 12) : mention.start]):
+            return Argument(mention.start, mention.end, mention.text, mention.actor_id)
+    return None
+
+
 def _accused(
     stances: Sequence[EventFact], facts: ArticleFacts, gazette: Gazette, kinds: IncidentKinds
 ) -> Iterable[Attribution]:
@@ -581,7 +601,7 @@ def _accused(
     for event in stances:
         if event.type != "ACCUSE" or _told_of_old(event):
             continue
-        accuser = next((a for a in event.sources), None)
+        accuser = next((a for a in event.sources), None) or _relative_subject(event, facts)
         for target in event.targets:
             if _PLACED.search(facts.body[max(0, target.start - 20) : target.start]):
                 continue  # "condemns the attacks ... in Yemen's Saada province": a place
