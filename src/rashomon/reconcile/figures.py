@@ -127,7 +127,7 @@ _OVER_SPAN = re.compile(
 # "strikes on Maarat al-Numan and on the nearby town of Kafranbel killed 44", "in the towns
 # of Douma and Harasta", "in Douma and Harasta": a toll over two or more places named
 # together, of which one place's toll is a part
-_NAME = r"[A-Z][\w'’-]*(?:[\s-](?:(?:al|el|ash|as|ad|ar|an|de)[\s-])?[A-Z][\w'’-]*)*"
+_NAME = r"[A-Z][\w'’]*(?:[\s-]+(?:(?:al|el|ash|as|ad|ar|an|de)[\s-]+)?[A-Z][\w'’]*)*"
 _PLACES_TOGETHER = re.compile(
     rf"\b(?:in|on|at|near)\s+(?:the\s+)?(?:[a-z]+\s+){{0,3}}?(?:of\s+)?{_NAME}"
     rf"\s*,?\s+and\s+(?:in|on|at|near)\s+(?:the\s+)?(?:[a-z]+\s+){{0,3}}?(?:of\s+)?[A-Z]"
