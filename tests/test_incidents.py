@@ -1811,11 +1811,19 @@ def test_a_party_owning_the_act_denies_only_a_detail_of_it():
     assert [a.actor_id for a in report.denied_by] == ["russia"]
 
 
-@pytest.mark.parametrize("owning", [", saying it hit a weapons depot", ""])
-def test_a_denial_followed_by_the_deniers_own_strike_denies_a_detail(owning):
+@pytest.mark.parametrize(
+    ("owning", "denies"),
+    [
+        (", saying it hit a weapons depot", False),
+        ("", True),
+        (", saying it had carried out no air strikes there", True),
+    ],
+)
+def test_a_denial_followed_by_the_deniers_own_strike_denies_a_detail(owning, denies):
     """ "Russia denied that the market was bombed, saying it hit a weapons depot": the
     denier owns the strike in its next words, so it denies a detail of it, whatever the
-    parse made of "hit"; without those words it denies the strike."""
+    parse made of "hit"; without those words, or when they own no strike ("carried out no
+    air strikes"), it denies the strike."""
     denial = f"Russia denied that the market was bombed{owning}."
     body = f"{LEAD}\n{denial}"
     russia = body.index("Russia")
@@ -1823,13 +1831,14 @@ def test_a_denial_followed_by_the_deniers_own_strike_denies_a_detail(owning):
     rejecting = replace(ev(body, denial, "denied"), type="REJECT", sources=source)
     events = [ev(body, LEAD, "air strike", mode="aerial"), rejecting]
     if owning:
-        events.append(replace(ev(body, denial, "hit", factuality="negated"), sources=source))
+        verb = "hit" if "hit" in owning else "carried out"
+        events.append(replace(ev(body, denial, verb, factuality="negated"), sources=source))
     facts = ArticleFacts(
         article=ARTICLE, body=body, events=tuple(events),
         mentions=(place_mention(body, "Maarat al-Numan", "maarat", LEAD),),
     )  # fmt: skip
     (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
-    assert bool(report.denied_by) == (not owning)
+    assert bool(report.denied_by) == denies
 
 
 def test_the_accuser_of_a_relative_clause_is_who_stands_before_its_word():

@@ -776,10 +776,11 @@ def _of_victims(event: EventFact) -> bool:
 
 # "denied that the camp was crowded, saying it hit a tunnel complex", "..., adding that its
 # jets had struck a depot": the act is owned right after the denial, which denies a detail
+# ("saying it had carried out no air strikes there" owns none)
 _OWNED_AFTER = re.compile(
     r",\s*(?:saying|adding|insisting|explaining|and said)\s+(?:that\s+)?(?:it|they|its \w+)\s+"
     r"(?:had\s+|has\s+|have\s+)?(?:only\s+)?(?:carried out|conducted|launched|struck|targeted|"
-    r"hit|bombed|attacked|was targeting|were targeting)\b",
+    r"hit|bombed|attacked|was targeting|were targeting)\b(?!\s+(?:no|none|nothing)\b)",
     re.IGNORECASE,
 )
 
