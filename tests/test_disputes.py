@@ -336,6 +336,32 @@ def test_a_ceiling_on_a_part_sets_no_floor_for_everyone():
     assert all(f.status != "dispute" for f in incident_figures(found, figures, ARTICLES))
 
 
+@pytest.mark.parametrize(
+    ("sentence", "disputed"),
+    [
+        ("Air strikes on the market in Aleppo and on the nearby town of Anadan killed 44.", False),
+        ("Air strikes killed 44 people in the towns of Anadan and Hreitan.", False),
+        ("Air strikes killed 44 people in Aleppo and Anadan on Tuesday.", False),
+        ("Air strikes killed 44 people in Aleppo and wounded 60.", True),
+        ("Air strikes killed 44 fighters of the Islamic State in Iraq and Syria in Aleppo.", True),
+        ("Air strikes killed 44 evacuees from the towns of Foua and Kefraya in Aleppo.", True),
+        (
+            "A video of the market in Aleppo showed men speaking in Arabic and German; 44 died.",
+            True,
+        ),
+    ],
+)
+def test_a_toll_over_places_named_together_is_no_rival_of_one_places(sentence, disputed):
+    """ "Strikes on the market in Aleppo and on the nearby town of Anadan killed 44" counts
+    two places: one place's 15 is a part of it, no rival count. A name's "in Iraq and
+    Syria", where victims came from, or languages spoken name no places of the toll."""
+    one = toll("a1", "15", 15, "exact", "SOHR")
+    both = toll("a2", "44", 44, "exact", "civil defence", sentence=sentence)
+    found = incident(report("a1", "AFP", [one]), report("a2", "BBC", [both]))
+    (figure_,) = incident_figures(found, {("a1", 0): one, ("a2", 0): both}, ARTICLES)
+    assert (figure_.status == "dispute") == disputed
+
+
 def test_a_part_many_times_the_whole_counts_another_happening_not_a_floor():
     """ "Its raids killed at least 220 civilians" beside one strike's 33 dead is a count of
     more than the strike (TOLLS_APART times it): no floor to set the 33 below."""
@@ -457,6 +483,37 @@ def test_a_report_naming_two_parties_takes_no_side():
     assert incident_disputes(found, [], RELATIONS, GAZETTE, ARTICLES) == []
 
 
+def test_two_parties_blaming_each_other_join_a_disagreement_other_reports_hold():
+    """ "The opposition accused government forces of the gas attack; the government
+    accused rebels of it": each party's account names the other, so each joins its own
+    side of a who-did-it dispute other reports hold; alone, or in a battle's exchange of
+    fire, or when one voice names both, it takes no side."""
+    mutual = report("a3", "Reuters")
+    mutual = replace(mutual, perpetrators=(
+        Attribution("army", "government forces", "The opposition", "fsa"),
+        Attribution("syrian-rebels", "rebels", "The government", "syrian-government"),
+    ))  # fmt: skip
+    blaming = report("a1", "AFP", doers=[("army", "activists")])
+    other = report("a2", "SANA", doers=[("russia", "US officials")])
+    gassed = replace(incident(blaming, other, mutual), kind="chemical")
+    (dispute,) = incident_disputes(gassed, [], RELATIONS, GAZETTE, ARTICLES)
+    position = {(s.article_id, s.value_or_claim): s.position for s in dispute.sides}
+    assert position[("a3", "Syrian rebels did it")] != position[("a3", "Syrian Arab Army did it")]
+    army = "Syrian Arab Army did it"
+    assert position[("a3", army)] == position[("a1", army)]
+    alone = replace(gassed, reports=(blaming, mutual))
+    assert incident_disputes(alone, [], RELATIONS, GAZETTE, ARTICLES) == []
+    shelled = replace(gassed, kind="shelling")
+    found = incident_disputes(shelled, [], RELATIONS, GAZETTE, ARTICLES)
+    assert "a3" not in {s.article_id for d in found for s in d.sides}
+    one_voice = replace(mutual, perpetrators=tuple(
+        replace(a, claimant="The opposition", claimant_actor_id="fsa") for a in mutual.perpetrators
+    ))  # fmt: skip
+    found = incident_disputes(replace(gassed, reports=(blaming, other, one_voice)), [],
+                              RELATIONS, GAZETTE, ARTICLES)  # fmt: skip
+    assert "a3" not in {s.article_id for d in found for s in d.sides}
+
+
 def test_an_undated_page_placed_by_estimate_names_no_side_of_who_did_it():
     undated = replace(report("a2", "SANA", doers=[("coalition", None)]), date_from="estimate")
     found = incident(report("a1", "AFP", doers=[("russia", "US officials")]), undated)
@@ -521,6 +578,26 @@ def test_a_party_denying_it_names_no_doer():
                                                      claimant_actor_id=None),))  # fmt: skip
     found = incident_disputes(incident(accused, blaming), [], RELATIONS, GAZETTE, ARTICLES)
     assert "perpetrator" in [d.kind for d in found]
+
+
+def test_a_denial_answering_the_charge_its_article_just_told_is_a_dispute_in_one_article():
+    """ "Jaish al-Islam said its opponents had provoked the clashes. Faylaq al-Rahman denied
+    the allegation.": one article tells both sides, each on its own word, the denial right
+    after the charge it answers; an article's charge told far from its denial is left to
+    denials told elsewhere."""
+    charge = Attribution("fsa", "its opponents", "Jaish al-Islam", "syrian-rebels", 100, 160)
+    denial = Attribution("fsa", "Free Syrian Army", "Free Syrian Army", "fsa", 162, 178)
+    both = replace(report("a1", "AFP"), kind="ground", perpetrators=(charge,), denied_by=(denial,))
+    clashes = replace(incident(both), kind="ground", label="clashes")
+    (dispute,) = incident_disputes(clashes, [], RELATIONS, GAZETTE, ARTICLES)
+    assert dispute.kind == "denial"
+    assert [(s.claimant, s.position) for s in dispute.sides] == [
+        ("Jaish al-Islam", 0), ("Free Syrian Army", 1),
+    ]  # fmt: skip
+    assert dispute.subject == "whether Free Syrian Army carried out the clashes"
+    far = replace(both, perpetrators=(replace(charge, start=10, end=40),))
+    assert incident_disputes(replace(clashes, reports=(far,)), [], RELATIONS, GAZETTE,
+                             ARTICLES) == []  # fmt: skip
 
 
 def test_a_denial_against_the_report_that_names_the_doer():

@@ -1707,3 +1707,160 @@ def test_a_party_charged_with_another_deed_is_not_accused_of_this_one(text, anot
     from rashomon.reconcile.doers import _charged_with_another_deed
 
     assert _charged_with_another_deed(text.index("Russia") + 6, text, KINDS) is another
+
+
+@pytest.mark.parametrize(
+    ("denial", "charged"),
+    [
+        ("Russia denied the allegation.", True),
+        ("Russia rejected the accusations.", True),
+        ("Russia denied the allegation of strikes on hospitals in Aleppo.", False),
+    ],
+)
+def test_a_denial_of_the_charge_just_made_makes_the_denier_the_accused(denial, charged):
+    """ "The Islamic State said its enemies had carried out the air strike. Russia denied
+    the allegation.": the charge names no one, the denial of it names the denier as the one
+    the speaker accuses, on the speaker's word. A denial that says more of what it denies
+    answers no sentence before it."""
+    charge = "The Islamic State said its enemies had carried out the air strike."
+    body = f"{LEAD}\n{charge}\n{denial}"
+    said = body.index("its enemies")
+    quote = QuoteFact("a1", said, said + 42, body[said : said + 42], "indirect",
+                      *sentence_at(body, charge), charge, speaker="The Islamic State",
+                      speaker_actor_id="islamic-state")  # fmt: skip
+    russia = body.index("Russia")
+    word = denial.split()[1]
+    rejecting = replace(ev(body, denial, word), type="REJECT",
+                        sources=(Argument(russia, russia + 6, "Russia", "russia"),))  # fmt: skip
+    facts = ArticleFacts(
+        article=ARTICLE, body=body, quotes=(quote,),
+        events=(ev(body, LEAD, "air strike", mode="aerial"),
+                ev(body, charge, "air strike", factuality="alleged", mode="aerial"), rejecting),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", LEAD),),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    accused = ("russia", "The Islamic State") in [
+        (a.actor_id, a.claimant) for a in report.perpetrators
+    ]
+    assert accused == charged
+    if charged:
+        assert [(a.actor_id, a.claimant) for a in report.denied_by] == [("russia", "Russia")]
+
+
+@pytest.mark.parametrize(
+    ("denial", "denies_the_act"),
+    [
+        ("Russia denied that any civilians were killed.", False),
+        ("Russia denied targeting civilian buildings in the town.", False),
+        ("Russia denied civilian casualties, saying it hit fighters.", False),
+        ("Russia denied carrying out the strike that killed civilians.", True),
+        ("Russia denied responsibility for the attack.", True),
+    ],
+)
+def test_a_denial_of_who_was_hit_denies_no_doing(denial, denies_the_act):
+    """What a denial says of the victims or the target ("no civilians were killed",
+    "targeting civilian buildings") disputes the toll or the target, not that the party
+    struck; denying the doing of a strike that killed civilians still denies it."""
+    body = f"{LEAD}\n{denial}"
+    russia = body.index("Russia")
+    rejecting = replace(ev(body, denial, "denied"), type="REJECT",
+                        sources=(Argument(russia, russia + 6, "Russia", "russia"),))  # fmt: skip
+    facts = ArticleFacts(
+        article=ARTICLE, body=body,
+        events=(ev(body, LEAD, "air strike", mode="aerial"), rejecting),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", LEAD),),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert bool(report.denied_by) == denies_the_act
+
+
+def test_a_party_owning_the_act_denies_only_a_detail_of_it():
+    """ "Russia said its jets struck a weapons depot in Maarat al-Numan. Russia denied
+    the allegation ...": a party that names itself the doer in another sentence of the
+    report denies its target, victims or intent, not that it struck."""
+    owning = "Russia said its jets carried out the air strike on a weapons depot."
+    denial = "Russia denied reports that the strike hit a school."
+    body = f"{LEAD}\n{owning}\n{denial}"
+    russia, again = body.index("Russia"), body.index("Russia", body.index(owning) + 1)
+    rejecting = replace(ev(body, denial, "denied"), type="REJECT",
+                        sources=(Argument(again, again + 6, "Russia", "russia"),))  # fmt: skip
+    said = QuoteFact("a1", russia + 12, russia + len(owning) - 1, owning[12:-1], "indirect",
+                     *sentence_at(body, owning), owning, speaker="Russia",
+                     speaker_actor_id="russia")  # fmt: skip
+    struck = replace(ev(body, owning, "air strike", mode="aerial"),
+                     sources=(Argument(russia, russia + 6, "Russia", "russia"),))  # fmt: skip
+    facts = ArticleFacts(
+        article=ARTICLE, body=body, quotes=(said,),
+        events=(ev(body, LEAD, "air strike", mode="aerial"), struck, rejecting),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", LEAD),),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert ("russia", "Russia") in [(a.actor_id, a.claimant) for a in report.perpetrators]
+    assert report.denied_by == ()
+    unowned = replace(facts, quotes=(), events=(facts.events[0], rejecting))
+    (report,) = article_reports(unowned, GAZETTE, KINDS, "reuters")
+    assert [a.actor_id for a in report.denied_by] == ["russia"]
+    # an act inside a denial ("denied reports that it carried out the air strike"), even
+    # read as told outright, is owned by no one
+    gainsaid = owning.replace("Russia said its jets", "Russia denied its jets")
+    body = body.replace(owning, gainsaid)
+    facts = replace(facts, body=body, events=tuple(
+        replace(e, sentence=gainsaid) if e.sentence == owning else e for e in facts.events
+    ))  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert [a.actor_id for a in report.denied_by] == ["russia"]
+
+
+@pytest.mark.parametrize(
+    ("owning", "denies"),
+    [
+        (", saying it hit a weapons depot", False),
+        ("", True),
+        (", saying it had carried out no air strikes there", True),
+    ],
+)
+def test_a_denial_followed_by_the_deniers_own_strike_denies_a_detail(owning, denies):
+    """ "Russia denied that the market was bombed, saying it hit a weapons depot": the
+    denier owns the strike in its next words, so it denies a detail of it, whatever the
+    parse made of "hit"; without those words, or when they own no strike ("carried out no
+    air strikes"), it denies the strike."""
+    denial = f"Russia denied that the market was bombed{owning}."
+    body = f"{LEAD}\n{denial}"
+    russia = body.index("Russia")
+    source = (Argument(russia, russia + 6, "Russia", "russia"),)
+    rejecting = replace(ev(body, denial, "denied"), type="REJECT", sources=source)
+    events = [ev(body, LEAD, "air strike", mode="aerial"), rejecting]
+    if owning:
+        verb = "hit" if "hit" in owning else "carried out"
+        events.append(replace(ev(body, denial, verb, factuality="negated"), sources=source))
+    facts = ArticleFacts(
+        article=ARTICLE, body=body, events=tuple(events),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", LEAD),),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert bool(report.denied_by) == denies
+
+
+def test_the_accuser_of_a_relative_clause_is_who_stands_before_its_word():
+    """ "No one claimed the air strike, which the government blamed on Russia": the parse
+    gave the accusation no subject; the known actor between "which" and "blamed" is the
+    accuser, on whose word Russia is named."""
+    blame = "No one claimed the air strike, which the government blamed on Russia."
+    body = f"{LEAD}\n{blame}"
+    at, russia = body.index("blamed"), body.index("Russia")
+    accusing = replace(ev(body, blame, "blamed"), type="ACCUSE", factuality="asserted",
+                       targets=(Argument(russia, russia + 6, "Russia", "russia"),))  # fmt: skip
+    government = body.index("the government")
+    s, e = sentence_at(body, blame)
+    named = MentionFact("a1", government, government + 14, "the government", "organization",
+                        s, e, actor_id="syrian-government")  # fmt: skip
+    facts = ArticleFacts(
+        article=ARTICLE, body=body,
+        events=(ev(body, LEAD, "air strike", mode="aerial"), accusing),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", LEAD), named),
+    )  # fmt: skip
+    assert body[government + 14 : at] == " "
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert ("russia", "Syrian government") in [
+        (a.actor_id, a.claimant) for a in report.perpetrators
+    ]

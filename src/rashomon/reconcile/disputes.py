@@ -333,10 +333,15 @@ def _perpetrator(
     names a doer against one that says the doer is not known ("it was unclear who carried
     out the bombing" against "the regime blamed the rebels"). A report that names two
     parties (both sides of a battle, or an aside) takes no side, nor does a passing mention
-    (its doer is as often another strike's: FA-KES tuning half)."""
+    (its doer is as often another strike's: FA-KES tuning half). Two parties blaming each
+    other for one act only they can have done ("the opposition accused government forces
+    of the gas attack; the government accused rebels") join, each on its own side, a
+    disagreement other reports hold: alone, such a report was as often no dispute a
+    fact-checker signs (FA-KES checking half)."""
     if incident.kind not in _ONE_DOER:
         return []
     sides: dict[str, list[tuple[IncidentReport, Attribution]]] = {}
+    mutual: list[tuple[str, IncidentReport, Attribution]] = []
     doubted = [
         (r, d) for r in incident.reports if r.lead for d in r.doubted_by
         if not _caution(r, d, incident, gazette)
@@ -346,11 +351,12 @@ def _perpetrator(
             continue  # an undated page's days are an estimate its story lent it: who it
             # names may have struck the same place on another day
         doers = [d for d in _doers(report, gazette) if not _own_denial(report, d, relations)]
-        parties = {side_of(d.actor_id, relations) for d in doers if d.actor_id}
-        if len(parties) != 1:
-            continue
-        (party,) = parties
-        sides.setdefault(party, []).extend((report, d) for d in doers)
+        parties = _parties(doers, relations)
+        if len(parties) == 1:
+            (party,) = parties
+            sides.setdefault(party, []).extend((report, d) for d in doers)
+        elif incident.kind in _ONE_ACT and _mutual_blame(parties, relations):
+            mutual.extend((party, report, d) for party, named in parties.items() for d in named)
     for party, pairs in list(sides.items()):  # alternatives offering another side's party
         if all(any(_offered(d, other, gazette) for other in sides if other != party)
                for _, d in pairs):  # fmt: skip
@@ -363,6 +369,8 @@ def _perpetrator(
     accounts = [[r for r, _ in pairs] for pairs in sides.values()] + [[r for r, _ in doubted]]
     if not _any_two_meet([a for a in accounts if a], gazette):
         return []  # held together through other reports: each side's own is another day's
+    for party, report, doer in mutual:  # they join a disagreement other reports hold
+        sides.setdefault(party, []).append((report, doer))
     ordered = sorted(sides, key=lambda p: (-len(sides[p]), p))
     rows = tuple(
         _attribution_side(report, doer, position, gazette, articles)
@@ -383,6 +391,39 @@ def _perpetrator(
     subject = f"who carried out the {incident.label or incident.kind}"
     note = "the reports name different doers: " + " against ".join(names)
     return [_of_incident(incident, "perpetrator", subject, rows, note)]
+
+
+def _parties(
+    doers: Sequence[Attribution], relations: ActorRelations
+) -> dict[str, list[Attribution]]:
+    """The parties doers act for, each with the doers that name it."""
+    parties: dict[str, list[Attribution]] = {}
+    for doer in doers:
+        if doer.actor_id:
+            parties.setdefault(side_of(doer.actor_id, relations), []).append(doer)
+    return parties
+
+
+# Kinds of one act that only one party can have done (a gas attack, a bomb, a massacre):
+# exchanges of fire and of strikes have two doers as often as one, each blaming the other
+_ONE_ACT = frozenset({"chemical", "explosives", "killing"})
+
+
+def _mutual_blame(parties: Mapping[str, Sequence[Attribution]], relations: ActorRelations) -> bool:
+    """Two parties, each named as the doer only by the other (its government, its
+    fighters, its spokesmen): an accusation and a counter-accusation."""
+    if len(parties) != 2:
+        return False
+    first, second = parties
+
+    def by(accuser: str, named: Sequence[Attribution]) -> bool:
+        return all(
+            d.claimant_actor_id and relations.related(side_of(d.claimant_actor_id, relations),
+                                                      accuser)
+            for d in named
+        )  # fmt: skip
+
+    return by(second, parties[first]) and by(first, parties[second])
 
 
 def _caution(
@@ -452,9 +493,10 @@ def _denial(
         denying = {r.article_id for r, _ in deniers}
         accusers = [
             (r, d) for r in incident.reports
-            if r.article_id not in denying and _telling(r, ACCUSING_SPAN_DAYS)
+            if _telling(r, ACCUSING_SPAN_DAYS)
             for d in _doers(r, gazette)
-            if d.actor_id and side_of(d.actor_id, relations) == party
+            if (r.article_id not in denying or _answered(r, d, deniers))
+            and d.actor_id and side_of(d.actor_id, relations) == party
             and not (d.claimant_actor_id and side_of(d.claimant_actor_id, relations) == party)
         ]  # fmt: skip
         if not accusers or not _any_two_meet(
@@ -466,7 +508,11 @@ def _denial(
         rows = tuple(_attribution_side(r, d, 0, gazette, articles) for r, d in accusers) + tuple(
             _attribution_side(r, d, 1, gazette, articles, denied=True) for r, d in deniers
         )
-        who = gazette.actor_name(party) or party
+        named = {d.actor_id for _, d in (*accusers, *deniers)}
+        # one group accused and denying ("Faylaq al-Rahman") is named as itself, not as
+        # the side it belongs to
+        one = named.pop() if len(named) == 1 else party
+        who = gazette.actor_name(one) or one
         subject = f"whether {who} carried out the {incident.label or incident.kind}"
         accusing = ", ".join(dict.fromkeys(s.claimant or s.outlet or "" for s in rows
                                            if s.position == 0))  # fmt: skip
@@ -478,6 +524,27 @@ def _denial(
 
 
 ACCUSING_SPAN_DAYS = 1  # a section whose own words span this many days more can accuse
+
+
+ANSWER_GAP = 60  # characters between a charge and the denial of the sentence after it
+
+
+def _answered(
+    report: IncidentReport,
+    accusation: Attribution,
+    deniers: Sequence[tuple[IncidentReport, Attribution]],
+) -> bool:
+    """Whether an accusation is the one a denial of its own article answers, told right
+    before it ("Jaish al-Islam said its opponents had provoked the clashes. Faylaq
+    al-Rahman denied the allegation."): the article tells both sides, each on its own
+    word. Otherwise an article's own accusation stands against denials told elsewhere."""
+    if accusation.end is None:
+        return False
+    return any(
+        r.article_id == report.article_id and d.start is not None
+        and 0 <= d.start - accusation.end <= ANSWER_GAP
+        for r, d in deniers
+    )  # fmt: skip
 
 
 def _telling(report: IncidentReport, span_days: int = 0) -> bool:

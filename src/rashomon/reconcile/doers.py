@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from rashomon.facts import ArticleFacts, Attribution, EventFact, Gazette, MentionFact
+from rashomon.facts import Argument, ArticleFacts, Attribution, EventFact, Gazette, MentionFact
 from rashomon.reconcile.incident_kinds import IncidentKinds
 from rashomon.reconcile.kinship import ActorRelations
 from rashomon.reconcile.report_parts import (
@@ -49,6 +49,7 @@ def doers_of(
                 doing, kind, kinds, gazette,
             ),
             *_accused(stances, facts, gazette, kinds),
+            *_charged_before(stances, facts, gazette),
         ))
         if (not _from_the_air(kind, a, group.sentences) or _flies(a.actor_id, gazette))
         and not _in_open_question(a, facts.body)
@@ -132,6 +133,47 @@ def deniers_of(
     who deny it on their own word."""
     return tuple(_unique(*_by_name(gazette, *_denials(events, facts, gazette, doubts),
                                    *_deniers(stances, facts, gazette))))  # fmt: skip
+
+
+# a sentence that denies or negates anything owns nothing outright
+_GAINSAID = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|reject\w*|dismiss\w*|refut\w*|not|never|no|nothing|"
+    r"n[o']t|fake|false|alleged\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def denying_a_detail(
+    denials: Sequence[Attribution],
+    events: Sequence[EventFact],
+    facts: ArticleFacts,
+    gazette: Gazette,
+) -> tuple[Attribution, ...]:
+    """The denials of a report less those of a party that owns the act in another of its
+    sentences, on its own word: an attack it is told as doing, outright, by its own
+    speaker ("the ministry said its missile strike hit a meeting of officers ... it denied
+    targeting civilians", "... denied that the concert hall was in use"). Such a party
+    denies a detail of what it did (its target, its victims, its intent), not that it did
+    it."""
+    relations = ActorRelations.of(gazette)
+
+    def party(actor_id: str | None) -> str | None:
+        chain = relations.ancestors(actor_id) if actor_id else []
+        return chain[-1] if chain else actor_id
+
+    def owns(event: EventFact, denial: Attribution) -> bool:
+        if event.type != "ASSAULT" or event.factuality != "asserted" or denial.start is None:
+            return False
+        if event.sentence_start <= denial.start < event.sentence_end:
+            return False  # "denied its planes were responsible": the denial itself
+        if _GAINSAID.search(event.sentence):
+            return False  # "denied reports that it was responsible for an air strike"
+        own = party(denial.actor_id)
+        if not any(party(a.actor_id) == own for a in event.sources if a.actor_id):
+            return False
+        return party(_claimant(event, facts)[1]) == own
+
+    return tuple(d for d in denials if not any(owns(e, d) for e in events))
 
 
 def _by_name(gazette: Gazette, *attributions: Attribution) -> list[Attribution]:
@@ -377,6 +419,8 @@ def stances_by_report(
             continue
         home = next((g for g in groups if any(sn.start == event.sentence_start
                                                for sn in g.sentences)), None)  # fmt: skip
+        if home is None and denying and _answers_the_one_before(event):
+            home = _group_before(event.sentence_start, groups, facts.body)
         if (
             home is None
             and lead is not None
@@ -386,6 +430,64 @@ def stances_by_report(
         if home is not None:
             found.setdefault(id(home), []).append(event)
     return found
+
+
+# "Faylaq al-Rahman denied the allegation", "the army rejected the accusations": a denial of
+# what was just said, by the sentence before it, which names no one it accuses but is the
+# charge against the denier
+_THE_ONE_BEFORE = re.compile(
+    r"^\W*(?:the|these|those|this|that|such)\s+(?:allegations?|accusations?|charges?|claims?)"
+    r"\s*[.;]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _answers_the_one_before(event: EventFact) -> bool:
+    """Whether a denial denies only the charge the sentence before it made (see
+    _THE_ONE_BEFORE): its words after the denying word are that charge's name, no more."""
+    return _THE_ONE_BEFORE.match(event.sentence[event.end - event.sentence_start :]) is not None
+
+
+def _group_before(start: int, groups: Sequence[Group], body: str) -> Group | None:
+    """The group whose sentence ends right before `start` (nothing but spaces between)."""
+    return next(
+        (
+            g
+            for g in groups
+            for sn in g.sentences
+            if sn.end <= start and not body[sn.end : start].strip()
+        ),
+        None,
+    )
+
+
+def _charged_before(
+    stances: Sequence[EventFact], facts: ArticleFacts, gazette: Gazette
+) -> Iterable[Attribution]:
+    """Deniers of the charge the sentence before their denial made ("Jaish al-Islam said
+    its opponents had provoked the clashes. Faylaq al-Rahman denied the allegation."): the
+    denier is who that sentence's speaker accuses, on the speaker's word, when the speaker
+    is a known party other than the denier's."""
+    relations = ActorRelations.of(gazette)
+    for event in stances:
+        if event.type != "REJECT" or not _answers_the_one_before(event):
+            continue
+        charge = next(
+            (q for q in facts.quotes if q.sentence_end <= event.sentence_start
+             and not facts.body[q.sentence_end : event.sentence_start].strip()
+             and q.speaker_actor_id),
+            None,
+        )  # fmt: skip
+        if charge is None or charge.speaker_actor_id is None:
+            continue
+        for source in event.sources:
+            denier = source.actor_id
+            if not denier or not acting(denier, event, facts, gazette):
+                continue
+            if relations.related(denier, charge.speaker_actor_id):
+                continue
+            yield Attribution(denier, source.text, charge.speaker, charge.speaker_actor_id,
+                              charge.start, charge.end)  # fmt: skip
 
 
 # "it was unclear who carried out the bombing", "not immediately clear whether the strikes
@@ -472,6 +574,26 @@ def _charged_with_another_deed(target_end: int, body: str, kinds: IncidentKinds)
     return not (_AN_ATTACK.search(deed) or kinds.in_text(deed))
 
 
+# "the attack, which the regime blamed on the rebels": the accuser of a relative clause
+# stands between its "which" and the accusing word, however the parse hung it
+_WHICH_THEN = re.compile(r"\b(?:which|that)\s+$", re.IGNORECASE)
+
+
+def _relative_subject(event: EventFact, facts: ArticleFacts) -> Argument | None:
+    """The known actor named right between a relative "which" (or "that") and the
+    accusing word, as the accuser (see _WHICH_THEN)."""
+    for mention in facts.mentions:
+        if not mention.actor_id or mention.field != "body":
+            continue
+        if not (event.sentence_start <= mention.start and mention.end <= event.start):
+            continue
+        if facts.body[mention.end : event.start].strip():
+            continue  # nothing but spaces between the accuser and its word
+        if _WHICH_THEN.search(facts.body[max(0, mention.start - 12) : mention.start]):
+            return Argument(mention.start, mention.end, mention.text, mention.actor_id)
+    return None
+
+
 def _accused(
     stances: Sequence[EventFact], facts: ArticleFacts, gazette: Gazette, kinds: IncidentKinds
 ) -> Iterable[Attribution]:
@@ -479,7 +601,7 @@ def _accused(
     for event in stances:
         if event.type != "ACCUSE" or _told_of_old(event):
             continue
-        accuser = next((a for a in event.sources), None)
+        accuser = next((a for a in event.sources), None) or _relative_subject(event, facts)
         for target in event.targets:
             if _PLACED.search(facts.body[max(0, target.start - 20) : target.start]):
                 continue  # "condemns the attacks ... in Yemen's Saada province": a place
@@ -501,7 +623,7 @@ def _deniers(
     for event in stances:
         if event.type != "REJECT" or _intent_only(event) or _owned_before(event):
             continue
-        if _habitual(event) or _of_a_kind(event) or _denies_old(event):
+        if _habitual(event) or _of_a_kind(event) or _denies_old(event) or _of_victims(event):
             continue
         for source in event.sources:
             if source.actor_id and acting(source.actor_id, event, facts, gazette):
@@ -624,9 +746,55 @@ def _of_a_kind(event: EventFact) -> bool:
     return _KIND_OF_ACT.match(clause) is not None and _THIS_ONE.search(clause) is None
 
 
+# "denied that any civilians were killed", "denied targeting civilian buildings", "denies
+# civilian casualties": what a denial says of who or what was hit (civilians, their homes)
+# denies the toll or the target's nature, not the doing ("denied carrying out the strike
+# that killed civilians" still denies it)
+_CIVILIANS = re.compile(r"\bcivilians?\b", re.IGNORECASE)
+_THE_DOING = re.compile(
+    r"\b(?:carr(?:y|ies|ied|ying) out|responsib\w*|involvement|behind|conduct\w*|launch\w*)\b",
+    re.IGNORECASE,
+)
+
+
+_HARM = re.compile(r"(?:kill|die|dead|death|casualt|wound|injur|hurt|harm)", re.IGNORECASE)
+
+
+def _of_victims(event: EventFact) -> bool:
+    """Whether a denial is of who or what was hit (see _CIVILIANS): the words from the
+    denying word (or from the denied harm: "no civilians were killed") to the end of its
+    clause name civilians and no doing of the act itself."""
+    end = event.end - event.sentence_start
+    if event.type != "REJECT" and not _HARM.match(event.trigger):
+        return False  # "did not strike the market, where civilians shop": the act denied
+    # from the denying word on; a denied harm's clause from its sentence's start ("denied
+    # that any civilians were killed")
+    after = event.sentence[end:] if event.type == "REJECT" else event.sentence
+    clause = re.split(r"[;:.]|,\s+(?:saying|adding|but|and)\b", after, maxsplit=1)[0]
+    return _CIVILIANS.search(clause) is not None and _THE_DOING.search(clause) is None
+
+
+# "denied that the camp was crowded, saying it hit a tunnel complex", "..., adding that its
+# jets had struck a depot": the act is owned right after the denial, which denies a detail
+# ("saying it had carried out no air strikes there" owns none)
+_OWNED_AFTER = re.compile(
+    r",\s*(?:saying|adding|insisting|explaining|and said)\s+(?:that\s+)?(?:it|they|its \w+)\s+"
+    r"(?:had\s+|has\s+|have\s+)?(?:only\s+)?(?:carried out|conducted|launched|struck|targeted|"
+    r"hit|bombed|attacked|was targeting|were targeting)\b(?!\s+(?:no|none|nothing)\b)",
+    re.IGNORECASE,
+)
+
+
 def _owned_before(event: EventFact) -> bool:
-    """Whether the sentence owns the act before it denies (see _OWNED_BEFORE)."""
-    return _OWNED_BEFORE.search(event.sentence[: event.start - event.sentence_start]) is not None
+    """Whether the sentence owns the act before it denies (see _OWNED_BEFORE), or right
+    after, in the denier's own next words (see _OWNED_AFTER)."""
+    start, end = event.start - event.sentence_start, event.end - event.sentence_start
+    return (
+        _OWNED_BEFORE.search(event.sentence[:start]) is not None
+        or _OWNED_AFTER.search(event.sentence[end:]) is not None
+        # the owning words themselves, read as negated by the denial before them
+        or _OWNED_AFTER.search(event.sentence[:end]) is not None
+    )
 
 
 def _intent_only(event: EventFact) -> bool:
@@ -669,6 +837,8 @@ def _denials(
             continue
         if _intent_only(event) or _owned_before(event) or _habitual(event) or _of_a_kind(event):
             continue  # "denied deliberately targeting a mosque": not that it struck
+        if _of_victims(event):
+            continue  # "denied that any civilians were killed": not that it struck
         for argument in event.sources:
             if _A_CLAIM.search(argument.text):
                 continue

@@ -124,6 +124,35 @@ _OVER_SPAN = re.compile(
 )
 
 
+# "strikes on Maarat al-Numan and on the nearby town of Kafranbel killed 44", "in the towns
+# of Douma and Harasta", "in Douma and Harasta": a toll over two or more places named
+# together, of which one place's toll is a part
+_NAME = r"[A-Z][\w'’]*(?:[\s-]+(?:(?:al|el|ash|as|ad|ar|an|de)[\s-]+)?[A-Z][\w'’]*)*"
+_PLACES_TOGETHER = re.compile(
+    rf"\b(?:in|on|at|near)\s+(?:the\s+)?(?:[a-z]+\s+){{0,3}}?(?:of\s+)?{_NAME}"
+    rf"\s*,?\s+and\s+(?:in|on|at|near)\s+(?:the\s+)?(?:[a-z]+\s+){{0,3}}?(?:of\s+)?[A-Z]"
+    rf"|\b(?:the\s+)?(?:(?!from\b|between\b)[a-z-]+\s+){{0,2}}(?:towns|villages|cities|districts|neighbou?rhoods|"
+    rf"areas|provinces|regions)\s+of\s+{_NAME}(?:\s*,\s*{_NAME})*\s*,?\s+and\s+[A-Z]"
+    rf"|\bin\s+{_NAME}\s+and\s+{_NAME}\b(?!\s+(?:said|says|told|reported))",
+)
+# the preposition after a name ("Islamic State in Iraq and Syria") is the name's, and after
+# speaking ("speaking in Arabic and German") a language's; places people came from
+# ("evacuees from the towns of Foua and Kefraya") or a spot between two ("an area between
+# the towns of Hammuriyah and Saqba") are no places of the toll
+_NOT_THEIRS = re.compile(
+    r"(?:[A-Z][\w'’-]*|\b(?:from|between)(?:\s+\S+){0,2}"
+    r"|\b(?:speak\w*|spoke|talk\w*|writ\w*|chant\w*|shout\w*))\s*$"
+)
+
+
+def _places_together(sentence: str) -> bool:
+    """Whether a sentence tells of two or more places together (see _PLACES_TOGETHER)."""
+    return any(
+        _NOT_THEIRS.search(sentence[max(0, m.start() - 30) : m.start()]) is None
+        for m in _PLACES_TOGETHER.finditer(sentence)
+    )
+
+
 # "a further nine people were killed in strikes on other areas", "five more bodies": a
 # count added to another, not a toll of its own
 _FURTHER = re.compile(r"\b(?:a further|another|additional)\s+$", re.IGNORECASE)
@@ -155,9 +184,9 @@ _ONE_OF_TWO = re.compile(
 
 
 def _part_of_more(figure: FigureFact) -> bool:
-    """A toll its sentence sets in a list of counts by place, over a whole region or a span
-    of hours or days, as an addition to another, as some of another ("12 of them"), or as
-    one of two attacks it tells of."""
+    """A toll its sentence sets in a list of counts by place, over a whole region, over two
+    or more places named together, or over a span of hours or days, as an addition to
+    another, as some of another ("12 of them"), or as one of two attacks it tells of."""
     if _ONE_OF_TWO.search(figure.sentence):
         return True
     at = figure.start - figure.sentence_start
@@ -169,7 +198,11 @@ def _part_of_more(figure: FigureFact) -> bool:
         return True
     if _OVER_SPAN.match(figure.sentence[at + len(figure.text) :]):
         return True
-    return bool(_BREAKDOWN.findall(figure.sentence)[_PARTS - 1 :] or _WIDE.search(figure.sentence))
+    return bool(
+        _BREAKDOWN.findall(figure.sentence)[_PARTS - 1 :]
+        or _WIDE.search(figure.sentence)
+        or _places_together(figure.sentence)
+    )
 
 
 def _goes_on_from_a_part(

@@ -34,6 +34,7 @@ from rashomon.facts import (
 from rashomon.reconcile.doers import (
     acting,
     deniers_of,
+    denying_a_detail,
     doers_of,
     doubts_by_report,
     sayings_by_report,
@@ -946,7 +947,9 @@ def _report(
             if (v := _figure_value(f)) is not None and not _none(f)
         ),
         perpetrators=doers_of(group, doing, kind, kinds, facts, gazette, stances),
-        denied_by=deniers_of(events, facts, gazette, doubts, stances),
+        denied_by=denying_a_detail(
+            deniers_of(events, facts, gazette, doubts, stances), doing, facts, gazette
+        ),
         doubted_by=tuple(doubts),
         refuted_by=tuple(x.said for x in said if x.stance == NEVER),
         deliberate_by=tuple(x.said for x in said if x.stance == DELIBERATE),
