@@ -327,6 +327,36 @@ def test_a_town_in_the_gaza_strip_lies_in_it(vocab, gazetteer):
     assert strip.place in gazetteer.parent_chain(town.place)
 
 
+def test_names_before_regions_oblasts_and_states_are_the_regions(vocab, gazetteer):
+    doc = make_doc(
+        vocab,
+        [("Shells", "O"), ("hit", "O"), ("the", "O"), ("Donetsk", "B-GPE"), ("and", "O"),
+         ("Luhansk", "B-GPE"), ("regions", "O"), (";", "O"), ("gunmen", "O"), ("raided", "O"),
+         ("Borno", "B-GPE"), ("and", "O"), ("Yobe", "B-GPE"), ("states", "O"), (";", "O"),
+         ("Donetsk", "B-GPE"), ("itself", "O"), ("was", "O"), ("quiet", "O"), (".", "O")],
+    )  # fmt: skip
+    found = [(m.text, m.place.id) for m in find_places(doc, gazetteer)]
+    assert found[:4] == [
+        ("Donetsk", "rashomon:donetsk-oblast"),
+        ("Luhansk", "rashomon:luhansk-oblast"),
+        ("Borno", "rashomon:borno-state"),
+        ("Yobe", "rashomon:yobe-state"),
+    ]
+    assert found[4][0] == "Donetsk"
+    assert gazetteer.get(found[4][1]).precision is PlacePrecision.CITY
+
+
+def test_a_region_the_text_calls_one_is_a_place_though_mislabelled(vocab, gazetteer):
+    # the small model tags "Ghazni" an organisation here; "the province of" says what it is
+    doc = make_doc(
+        vocab,
+        [("Aid", "O"), ("workers", "O"), ("were", "O"), ("seized", "O"), ("in", "O"),
+         ("the", "O"), ("province", "O"), ("of", "O"), ("Ghazni", "B-ORG"), (".", "O")],
+    )  # fmt: skip
+    (ghazni,) = find_places(doc, gazetteer)
+    assert (ghazni.text, ghazni.place.id) == ("Ghazni", "rashomon:ghazni-province")
+
+
 def test_nothing_to_find(vocab, gazetteer):
     assert find_places(make_doc(vocab, [("Quiet", "O"), ("day", "O"), (".", "O")]), gazetteer) == []
     assert find_places(Doc(vocab, words=[]), gazetteer) == []
