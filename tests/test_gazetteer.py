@@ -247,3 +247,66 @@ def test_lookup_answers_the_same_again_and_each_answer_is_the_callers_own(gazett
     assert again and again == gazetteer.lookup("Aleppo")
     assert again[0].place.id == ALEPPO
     assert gazetteer.lookup("Nowhereville Qqq") == []
+
+
+def test_first_level_divisions_hold_their_cities(gazetteer):
+    """GeoNames cities hang under the project region carrying their admin1 code."""
+
+    def chain(name: str) -> list[str]:
+        return [p.id for p in gazetteer.parent_chain(gazetteer.candidates(name)[0])]
+
+    assert chain("Kremenchuk")[0] == "rashomon:poltava-oblast"
+    jabalia = gazetteer.get("geonames:281129")
+    assert "rashomon:gaza-strip" in [p.id for p in gazetteer.parent_chain(jabalia)]
+    assert chain("Hebron")[0] == "rashomon:west-bank"
+    assert chain("Lashkar Gah")[0] == "rashomon:helmand-province"
+    assert chain("Mosul")[0] == "rashomon:nineveh-governorate"
+    assert chain("Erbil")[:2] == ["rashomon:erbil-governorate", "rashomon:kurdistan-region"]
+    assert chain("El Fasher")[:2] == ["rashomon:north-darfur-state", "rashomon:darfur"]
+    assert chain("Sevastopol")[:2] == ["rashomon:sevastopol-city-region", "rashomon:crimea"]
+    assert chain("Belgorod")[0] == "rashomon:belgorod-oblast"
+    assert "rashomon:kyiv-oblast" not in chain("Kyiv")  # the capital is not in its oblast
+
+
+@pytest.mark.parametrize(
+    ("name", "place_id"),
+    [
+        ("Poltava region", "rashomon:poltava-oblast"),
+        ("Poltava oblast", "rashomon:poltava-oblast"),
+        ("Kharkov region", "rashomon:kharkiv-oblast"),
+        ("Lugansk region", "rashomon:luhansk-oblast"),
+        ("Kiev oblast", "rashomon:kyiv-oblast"),
+        ("Taizz province", "rashomon:taiz-governorate"),
+        ("Sa'dah governorate", "rashomon:saada-governorate"),
+        ("Saada province", "rashomon:saada-governorate"),
+        ("Ninawa province", "rashomon:nineveh-governorate"),
+        ("Helmand", "rashomon:helmand-province"),
+        ("Crimea", "rashomon:crimea"),
+    ],
+)
+def test_region_names_as_news_writes_them(gazetteer, name, place_id):
+    assert gazetteer.candidates(name)[0].id == place_id
+
+
+@pytest.mark.parametrize(("name", "country"), [("Poltava", "UA"), ("Donetsk", "UA"),
+                                               ("Taiz", "YE"), ("Kandahar", "AF")])  # fmt: skip
+def test_a_city_keeps_its_own_name_from_its_region(gazetteer, name, country):
+    best = gazetteer.candidates(name)[0]
+    assert (best.precision, best.country) == (PlacePrecision.CITY, country)
+
+
+def test_no_region_takes_a_city_name_of_its_own_country(gazetteer):
+    """A region's bare name never equals the own name of a GeoNames city of its country
+    ("Poltava" must stay the city; the oblast is "Poltava region"). "Gaza" is the one
+    exception: news means the Strip by it as often as the city, and context decides."""
+    clashes = [
+        (name, c.place.name)
+        for name, place in gazetteer.phrase_names()
+        if place.precision is PlacePrecision.REGION and place.country
+        for c in gazetteer.lookup(name)
+        if c.tier == 0
+        and c.main
+        and c.place.precision is PlacePrecision.CITY
+        and c.place.country == place.country
+    ]
+    assert clashes == [("Gaza", "Gaza")]

@@ -61,12 +61,18 @@ _GENERIC_NOUNS = frozenset({
     "province", "governorate", "city", "town", "village", "district", "region", "countryside",
     "area", "suburb", "suburbs", "neighbourhood", "neighborhood", "outskirts",
 })  # fmt: skip
-_REGION_CUE = re.compile(r"\b(province|governorate|countryside) of\s+\Z", re.IGNORECASE)
-# "Idlib and Aleppo provinces": each name is a province's
+_REGION_CUE = re.compile(
+    r"\b(province|governorate|countryside|region|oblast) of\s+\Z", re.IGNORECASE
+)
+# "Idlib and Aleppo provinces", "Donetsk and Luhansk regions", "Borno and Yobe states":
+# each name is a region's (where the gazetteer knows "<name> <noun>" as one)
 _REGIONS_AFTER = re.compile(
     r"\A(?:\s*,?\s+(?:and|or)\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)?"
-    r"\s+(province|governorate)s\b"
+    r"\s+(province|governorate|region|oblast|state)s\b"
 )
+# The nouns a region cue adds to a span's key ("ghazni province"): the text itself says the
+# name is a region's, so one NER mislabelled is still a place (see _credible_mislabel)
+_CUED_REGION_NOUNS = frozenset({"province", "governorate", "region", "oblast", "state"})
 # "the town of Houla", "the central village Taldou": a place noun says the name is a place,
 # whatever label the model gave it
 _PLACE_NOUN_BEFORE = re.compile(
@@ -469,16 +475,18 @@ def _big_city_of_the_story(best: Candidate, shares: dict[str, float]) -> bool:
 def _credible_mislabel(best: Candidate, key: str) -> bool:
     """Whether a name NER gave another label is still surely a place, on its own.
 
-    Regions are not: "The Atlantic" is a magazine and "Georgia" a first name. The name must
+    Regions are not: "The Atlantic" is a magazine and "Georgia" a first name; unless the
+    text calls the name a region's ("the province of Ghazni", "Ghazni province"). The name must
     be the place's main name, unless it writes the Arabic article: "Dayr al-Zawr" (a GeoNames
     alternate of Deir ez-Zor, or "Dayr az-Zawr" with the article written another way) is no
     English first name like the alternate "Chen" for Chenzhou, yet the small model tags such
     names as people throughout an article.
     """
     place = best.place
+    named_a_region = best.curated and key.rsplit(" ", 1)[-1] in _CUED_REGION_NOUNS
     return (
         ((best.tier == 0 and best.main) or (best.tier <= 1 and _writes_article(key)))
-        and place.precision is not PlacePrecision.REGION
+        and (place.precision is not PlacePrecision.REGION or named_a_region)
         and (
             best.curated
             or place.precision is PlacePrecision.COUNTRY
