@@ -251,3 +251,60 @@ def test_an_attack_named_or_a_detail_called_wrong_is_no_rejection(statements, te
     """What is called untrue must be the report itself: a report named elsewhere in the
     clause ("incorrect in an earlier report") is not."""
     assert "REJECT" not in types(statements(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        # a manner phrase says the act was a mistake
+        ("The Pentagon said the strike had been carried out in error.", ("CONCEDE", "error")),
+        ("The military said it struck the troops by accident.", ("CONCEDE", "accident")),
+        # "an act of ..." is what the act is called
+        ("Moscow called the strike an act of aggression.", ("ACCUSE", "aggression")),
+        # an adjective after "as"
+        ("The ministry described the reports as baseless.", ("REJECT", "baseless")),
+        # admitting an attack as one's own concedes it, as a thing or a clause
+        ("The coalition acknowledged a strike at the location.", ("CONCEDE", "acknowledged")),
+        ("The army admitted that its jets had bombed the clinic.", ("CONCEDE", "admitted")),
+    ],
+)  # fmt: skip
+def test_manner_phrases_acts_of_and_admitted_attacks(statements, text, coded):
+    assert coded in [(t, w) for t, w, _ in statements(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The coalition did not acknowledge a strike at the location.",
+        "The monitor acknowledged that the toll from the strike had risen.",
+        "The jets struck the depot in the morning, the army said.",
+    ],
+)
+def test_no_concession_without_an_owned_act(statements, text):
+    assert "CONCEDE" not in [t for t, _, _ in statements(text)]
+
+
+def test_slamming_a_raid_accuses(statements):
+    found = statements("Damascus slammed the raid as a flagrant violation of its sovereignty.")
+    assert ("ACCUSE", "slammed") in [(t, w) for t, w, _ in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The ministry said the raids amounted to war crimes.", "crimes"),
+        ("Moscow said the raids were tantamount to a massacre.", "massacre"),
+        ("Moscow said the raids fall between criminal negligence and open support for terror.", "criminal"),
+        ("The ministry said the attack was a blatant violation of international law.", "violation"),
+    ],
+)  # fmt: skip
+def test_what_an_attack_amounts_to_accuses(statements, word, text):
+    assert ("ACCUSE", word) in [(t, w) for t, w, _ in statements(text)]
+
+
+def test_a_subject_hung_on_the_speech_verb_is_the_clauses(statements):
+    text = (
+        'Moscow said the raids "if they, as we hope, were not taken on orders from the capital '
+        "— fall between criminal negligence and direct help to the militants."
+    )
+    assert "ACCUSE" in [t for t, _, _ in statements(text)]
