@@ -452,3 +452,21 @@ def test_a_messaging_platform_is_where_someone_wrote_not_an_actor(nlp, matcher):
     found = find(nlp, matcher, text)
     assert "Telegram" not in new_names(found)
     assert not actors_at(found, "Telegram")
+
+
+def test_a_surname_the_gazetteer_knows_as_a_place_is_the_person_where_a_source_stands(nlp, matcher):
+    from rashomon.extract.places import find_places
+
+    text = (
+        "Sabah Numan, a spokesman for the service, said the toll was lower. According to "
+        "Numan, the building was rigged. Numan said more bodies were found. "
+        "Families fled to Numan on Monday."
+    )
+    doc = nlp(text)
+    spans = [(p.start, p.end) for p in find_places(doc, Gazetteer.load())]
+    assert (text.rindex("Numan"), text.rindex("Numan") + 5) in spans  # the gazetteer's town
+    found = matcher.find(doc, spans)
+    (numan,) = actors_at(found, "Sabah Numan")
+    persons = sorted(m.start for m in found.mentions if m.text == "Numan")
+    assert persons == [text.index("Numan", 60), text.index("Numan said")]
+    assert {m.actor_id for m in found.mentions if m.text == "Numan"} == {numan}

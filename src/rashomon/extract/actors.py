@@ -738,8 +738,10 @@ class _Resolver:
                 continue  # part of a longer name: "Haroun Daqqaq" itself, or someone else
             if (start, end) in lone and lone[(start, end)] not in found:
                 del self.mentions[(start, end)]
-            if self._covered(start, end) or (start, end) in self.places:
+            if self._covered(start, end):
                 continue
+            if (start, end) in self.places and not _speaks(token):
+                continue  # "in Numan": the place; "According to Numan", "Numan said": the person
             self._add((start, end), "person", next(iter(found)), "surname")
             self.names = [n for n in self.names if (n.start, n.end) != (start, end)]
         self._drop_unnamed_new_actors()
@@ -1508,6 +1510,15 @@ def _looks_like_name(span: Span) -> bool:
 
 
 @lru_cache(maxsize=1 << 14)  # pure: asked of every name of every organisation mention
+def _speaks(token: Token) -> bool:
+    """Whether a word stands where a source stands: a verb's subject ("Numan said"), the
+    object of "according to", or an owner ("Numan's statement")."""
+    if token.dep_ in ("nsubj", "poss"):
+        return True
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lower_ == "according"
+
+
 def _strip(text: str) -> str:
     text = re.sub(r"['’]s$", "", text.strip())
     return re.sub(r"^the\s+", "", text, flags=re.I)
