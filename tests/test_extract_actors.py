@@ -611,3 +611,27 @@ def test_a_known_name_ending_a_longer_name_is_not_the_known_body(nlp, matcher):
     text = "Share this page Topic US Missile Attack on Syrian Air Base. The strike hit."
     found = matcher.find(_with_org(nlp, text, "Topic US Missile Attack"))
     assert "united-states" in {m.actor_id for m in found.mentions}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Kiev regime shelled the prison, the committee said.", "The Iranian regime denied it."],
+)
+def test_a_regime_its_modifier_names_as_someone_elses_is_not_the_syrian_one(nlp, matcher, text):
+    found = find(nlp, matcher, text)
+    assert "syrian-government" not in {m.actor_id for m in found.mentions}
+    found = find(nlp, matcher, "The Syrian regime denied it. Later the Damascus regime denied it.")
+    assert {m.actor_id for m in found.mentions if "regime" in m.text} == {"syrian-government"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "actor"),
+    [
+        ("The Saudi Arabia-led coalition denied it hit the jail.", "Saudi Arabia-led coalition",
+         "saudi-led-coalition"),
+        ("The United States-led coalition denied it.", "United States-led coalition",
+         "us-led-coalition"),
+    ],
+)  # fmt: skip
+def test_a_coalition_led_by_a_country_under_its_full_name(nlp, matcher, text, name, actor):
+    assert actor_of(find(nlp, matcher, text), name) == actor

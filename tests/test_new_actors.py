@@ -470,3 +470,14 @@ def test_a_surname_the_gazetteer_knows_as_a_place_is_the_person_where_a_source_s
     persons = sorted(m.start for m in found.mentions if m.text == "Numan")
     assert persons == [text.index("Numan", 60), text.index("Numan said")]
     assert {m.actor_id for m in found.mentions if m.text == "Numan"} == {numan}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Brig Gen Omar al-Hadi said the site was a camp.", "Omar al-Hadi"),
+        ("Lt Col Sami Rahal said the site was a camp.", "Sami Rahal"),
+    ],
+)
+def test_ranks_written_without_stops_are_no_part_of_a_new_persons_name(nlp, matcher, text, name):
+    assert name in new_names(find(nlp, matcher, text))

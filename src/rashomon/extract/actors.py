@@ -233,6 +233,33 @@ def _by_country_name(dictionary: ActorDictionary) -> list[tuple[str, str]]:
                 # "the United States military": longer than "the United States" it holds
                 found += [(f"{state}'s {rest}", actor.id), (f"{state} {rest}", actor.id),
                           (f"the {state} {rest}", actor.id)]  # fmt: skip
+    return found + _led_by_country_name(dictionary, states)
+
+
+_LED = re.compile(r"^(?P<by>[\w.]+)-(?P<verb>led|backed|sponsored|allied)\s+(?P<rest>.+)$", re.I)
+
+
+def _led_by_country_name(
+    dictionary: ActorDictionary, states: dict[str, list[str]]
+) -> list[tuple[str, str]]:
+    """A body led or backed by a country under the country's other names: the dictionary
+    knows "Saudi-led coalition" and "US-led coalition"; copy also writes "the Saudi
+    Arabia-led coalition", "the United States-led coalition", "the Russia-backed forces"."""
+    country_of = dict(_DEMONYMS) | {n.lower(): c for c, ns in states.items() for n in ns}
+    demonyms: dict[str, list[str]] = {}  # the adjectives, not the plural nouns ("Syrians")
+    for demonym, country in _DEMONYMS.items():
+        if not demonym.endswith("s") or demonym == "swiss":
+            demonyms.setdefault(country, []).append(demonym.capitalize())
+    found = []
+    for actor in dictionary:
+        for alias in (actor.name, *actor.aliases):
+            match = _LED.match(alias)
+            country = country_of.get(match["by"].lower()) if match else None
+            if match is None or country is None:
+                continue
+            for name in (*states.get(country, ()), *demonyms.get(country, ())):
+                if name.lower() != match["by"].lower():
+                    found.append((f"{name}-{match['verb']} {match['rest']}", actor.id))
     return found
 
 
@@ -286,7 +313,10 @@ def _unique_surnames(dictionary: ActorDictionary) -> dict[str, str]:
 def _name_keys(name: str) -> tuple[str, str]:
     """Loose keys of a full name's surname and first name ("Staffan de Mistura": mistura,
     staffan), titles and honorifics left out."""
-    words = [w for w in name.split() if w.lower().strip(".") not in _TITLES] or name.split()
+    words = [
+        w for w in name.split() if (low := w.lower().strip(".")) not in _TITLES
+        and low not in _RANK_WORDS
+    ] or name.split()  # fmt: skip
     return name_variants_key(words[-1]), name_variants_key(words[0])
 
 
@@ -418,9 +448,29 @@ class _Resolver:
             place_like = len(span) == 1 and span[0].is_title
             if is_metonym and place_like and not self._metonymic(span):
                 continue  # "in Damascus": a place, not the government
+            if is_metonym and self._someone_elses(span, actor, spans):
+                continue  # "the Kiev regime", "the Iranian regime": not the dictionary's
             kind = "metonym" if is_metonym else self._kind_of(actor_id)
             self._add(span, kind, actor_id, "metonym" if is_metonym else "dictionary")
             self._owning_country(span)
+
+    def _someone_elses(self, span: Span, actor: Actor, spans: Sequence[Span]) -> bool:
+        """A metonym ("the regime") whose own modifier names another owner: a capitalised
+        word right before it that is not the same actor's name nor its nationality ("the
+        Kiev regime", "the Iranian regime"; not "the Damascus regime", "the Syrian regime")."""
+        if span.start == 0:
+            return False
+        before = self.doc[span.start - 1]
+        if (
+            not before.is_title
+            or before.is_sent_start
+            or before.head.i not in range(span.start, span.end)
+        ):
+            return False
+        if any(s.start <= before.i < s.end and s.label_ == actor.id for s in spans):
+            return False
+        country = _DEMONYMS.get(before.lower_)
+        return country is None or country != actor.country
 
     def _inside_a_longer_name(self, span: Span, matched: set[int]) -> bool:
         """A dictionary name the tagger reads as the end of a longer name, right after a
@@ -917,7 +967,9 @@ class _Resolver:
         it (a name of one word keeps its title: "King Abdullah")."""
         words = name.split()
         nouns = self.m.vetter.person_nouns
-        while len(words) > 2 and ((low := words[0].lower().strip(".")) in _TITLES or low in nouns):
+        while len(words) > 2 and (
+            (low := words[0].lower().strip(".")) in _TITLES or low in _RANK_WORDS or low in nouns
+        ):  # "Brig Gen Turki al-Malki", "Lt Col Ahmed Hassan": ranks without their stops too
             words = words[1:]
         return " ".join(words)
 
