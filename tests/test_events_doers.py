@@ -429,3 +429,15 @@ def test_aircraft_that_drop_a_weapon_are_their_owners_doing(attacks, text):
 def test_a_weapon_dropped_from_aircraft_is_still_no_doer(attacks):
     events = attacks("Barrel bombs dropped from Syrian government helicopters killed 11.")
     assert attack(events, "dropped").source_actor_ids == ("syrian-government",)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Officials said the explosion was ordered by the Wagner Group.", "explosion"),
+        ("Officials said the Wagner Group orchestrated the attack on the prison.", "attack"),
+        ("Officials said the killing of the prisoners was organized by the Wagner Group.", "killing"),
+    ],
+)  # fmt: skip
+def test_who_ordered_or_organised_an_act_did_it(attacks, text, trigger):
+    assert attack(attacks(text), trigger).source_actor_ids == ("wagner-group",)

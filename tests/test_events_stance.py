@@ -308,3 +308,15 @@ def test_a_subject_hung_on_the_speech_verb_is_the_clauses(statements):
         "— fall between criminal negligence and direct help to the militants."
     )
     assert "ACCUSE" in [t for t, _, _ in statements(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The allegations were confirmed to be incorrect after a review, the spokesman said.", "incorrect"),
+        ("The ministry said the claims turned out to be false.", "false"),
+        ("The spokesman said the reports reflect a misleading approach.", "misleading"),
+    ],
+)  # fmt: skip
+def test_reports_found_untrue_through_a_linking_verb_are_rejected(statements, text, word):
+    assert ("REJECT", word) in [(t, w) for t, w, _ in statements(text)]

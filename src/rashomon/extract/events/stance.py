@@ -311,6 +311,9 @@ class StanceReader:
                 found += _as_what(child)  # "described the reports as propaganda"
                 found += _act_of(child)  # "called the strike an act of aggression"
                 found += _amounting_to(child)  # "was tantamount to a massacre"
+            elif child.dep_ == "xcomp" and child.lemma_.lower() == "be":
+                found += [c for c in child.children if c.dep_ in ("attr", "acomp")]
+                # "were confirmed to be incorrect", "turned out to be false"
             elif child.dep_ in ("prep", "agent") and child.lower_ in _MANNER_PREPS:
                 found += [g for g in child.children if g.dep_ == "pobj" and self._manner(g)]
         found += _amounting_to(clause)  # "amounted to war crimes", "fall between ... and ..."
