@@ -444,6 +444,8 @@ class _Resolver:
                 continue  # "a Gaza civil defence chief": Gaza's service, not Syria's
             if self._inside_a_longer_name(span, matched):
                 continue  # "the National Security Council": not the UN's Security Council
+            if self._starts_a_longer_name(span, matched):
+                continue  # "The Independent Commission of Inquiry": not the newspaper
             is_metonym = normalise_name(span.text) in {normalise_name(x) for x in actor.metonyms}
             place_like = len(span) == 1 and span[0].is_title
             if is_metonym and place_like and not self._metonymic(span):
@@ -471,6 +473,25 @@ class _Resolver:
             return False
         country = _DEMONYMS.get(before.lower_)
         return country is None or country != actor.country
+
+    def _starts_a_longer_name(self, span: Span, matched: set[int]) -> bool:
+        """A dictionary name the tagger reads as the beginning of a longer organisation's
+        name: the entity goes on past it in capitalised words, no other match among them,
+        up to a word that heads organisations' names ("The Independent Commission of
+        Inquiry", not "Reuters Television" or "Hezbollah Secretary General"): the words
+        before that head noun are capitalised and no match of their own."""
+        ent_end = span.end
+        while ent_end < len(self.doc) and self.doc[ent_end].ent_iob_ == "I":
+            ent_end += 1
+        if ent_end == span.end or self.doc[span.end].ent_type_ != "ORG":
+            return False
+        heads = self.m.descriptions.heads
+        for token in self.doc[span.end : ent_end]:
+            if token.i in matched or not token.is_title:
+                return False  # "Reuters Television", "UN Human Rights Council" (its own match)
+            if token.lower_ in heads:
+                return True
+        return False
 
     def _inside_a_longer_name(self, span: Span, matched: set[int]) -> bool:
         """A dictionary name the tagger reads as the end of a longer name, right after a
