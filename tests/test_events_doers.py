@@ -436,7 +436,7 @@ def test_a_weapon_dropped_from_aircraft_is_still_no_doer(attacks):
     [
         ("Officials said the explosion was ordered by the Wagner Group.", "explosion"),
         ("Officials said the Wagner Group orchestrated the attack on the prison.", "attack"),
-        ("Officials said the killing of the prisoners was organized by the Wagner Group.", "killing"),
+        ("Officials said the bombing of the prison was organized by the Wagner Group.", "bombing"),
     ],
 )  # fmt: skip
 def test_who_ordered_or_organised_an_act_did_it(attacks, text, trigger):

@@ -320,3 +320,14 @@ def test_a_subject_hung_on_the_speech_verb_is_the_clauses(statements):
 )  # fmt: skip
 def test_reports_found_untrue_through_a_linking_verb_are_rejected(statements, text, word):
     assert ("REJECT", word) in [(t, w) for t, w, _ in statements(text)]
+
+
+def test_a_report_said_to_hold_no_truth_is_rejected(statements):
+    found = statements("The agency said there was no truth to the allegations that gas was used.")
+    assert ("REJECT", "truth") in [(t, w) for t, w, _ in found]
+    assert ("REJECT", "basis") in [
+        (t, w) for t, w, _ in statements("The ministry said the reports had no basis.")
+    ]
+    assert "REJECT" not in [
+        t for t, _, _ in statements("The minister said there was no basis for talks.")
+    ]

@@ -63,7 +63,7 @@ class StanceReader:
     def __init__(self, lexicon: EventLexicon) -> None:
         self.types = {"deliberate": "ACCUSE", "condemning": "ACCUSE", "mistaken": "CONCEDE"}
         roles = (*self.types, "untrue", "reports", "culpable", "denial_acts", "admitting",
-                 "conceding",
+                 "conceding", "truth",
                  "retaliation", "reckoning", "force", "insulting", "warning")  # fmt: skip
         self.words = {role: lexicon.words(role) for role in roles}
         self.speech = lexicon.words("speech") | HEARSAY_VERBS | lexicon.words("finding")
@@ -146,6 +146,8 @@ class StanceReader:
         if disowning is not None and act is not None and not _negated(clause):
             return Stance(_trigger(disowning, "REJECT", verb), verb)
         for word in self._predicates(clause):
+            if self._no_truth(word, report):  # "there was no truth to the allegations"
+                return Stance(_trigger(word, "REJECT", verb), verb)
             kind = self._kind(word, report)
             culpable = kind is None and self._culpable(word)
             if culpable:  # "Russia bears responsibility", "must be held accountable"
@@ -318,6 +320,17 @@ class StanceReader:
                 found += [g for g in child.children if g.dep_ == "pobj" and self._manner(g)]
         found += _amounting_to(clause)  # "amounted to war crimes", "fall between ... and ..."
         return found + _as_what(clause)  # "branded it as a provocation"
+
+    def _no_truth(self, word: Token, about_report: bool) -> bool:
+        """ "there is no truth to the reports", "the claims have no basis": a report said to
+        hold no truth is called untrue (the report is the clause's subject or what "to",
+        "in" or "behind" the truth names)."""
+        if word.lemma_.lower() not in self.words["truth"] or not _negated(word):
+            return False
+        reports = self.words["reports"]
+        named = [g for c in word.children if c.dep_ == "prep" and c.lower_ in ("to", "in", "behind")
+                 for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        return about_report or any(g.lemma_.lower() in reports for g in named)
 
     def _manner(self, word: Token) -> bool:
         """ "carried out by mistake", "struck in error", "hit by accident": a manner phrase
