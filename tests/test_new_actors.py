@@ -481,3 +481,11 @@ def test_a_surname_the_gazetteer_knows_as_a_place_is_the_person_where_a_source_s
 )
 def test_ranks_written_without_stops_are_no_part_of_a_new_persons_name(nlp, matcher, text, name):
     assert name in new_names(find(nlp, matcher, text))
+
+
+def test_a_surname_spelt_with_a_vowel_more_is_the_person_named_before(nlp, matcher):
+    found = find(
+        nlp, matcher, "Brig Gen Omar al-Hadri said the site was a camp. Al-Hadiri added more."
+    )
+    (hadri,) = actors_at(found, "Brig Gen Omar al-Hadri")
+    assert actors_at(found, "Al-Hadiri") == {hadri}

@@ -31,6 +31,7 @@ from rashomon.extract.names import (
     name_variants_key,
     needs_exact_case,
     normalise_name,
+    one_vowel_apart,
 )
 from rashomon.extract.new_actors import EVIDENCE, NewActorVetter, name_lists
 from rashomon.extract.quotes.lexicon import SpeechVerbs
@@ -737,7 +738,7 @@ class _Resolver:
                     continue  # "The Syrian National said": a cut-off name, but whose?
                 found = cut  # "Kurdish Peoples Protection"
             named = self._named_before(text, persons) if label == "PERSON" else None
-            if named and found and all(actor.id != named for actor in found):
+            if named and all(actor.id != named for actor in found):
                 self._add(ent, "person", named, "surname")  # "Mokdad" after "Louay Mokdad"
             elif len(found) == 1:
                 actor_id = found[0].id
@@ -904,7 +905,11 @@ class _Resolver:
         if len(words) != 1:
             return None
         key = name_variants_key(words[0])
-        return next((keys[2] for keys in reversed(persons) if keys[0] == key), None)
+        found = next((keys[2] for keys in reversed(persons) if keys[0] == key), None)
+        if found is None:  # "Al-Maliki" after "Turki al-Malki": a vowel transliterations add
+            close = {keys[2] for keys in persons if one_vowel_apart(keys[0], key)}
+            found = close.pop() if len(close) == 1 else None
+        return found
 
     def _surname(self, text: str, persons: list[tuple[str, str, str]]) -> str | None:
         """A lone name ("Kane", "Mr Ellwood", "Noha") as someone the article names in full.
