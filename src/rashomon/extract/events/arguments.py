@@ -193,10 +193,13 @@ class ArgumentReader:
                 t for t in behind(self._prep_objects(verb, _VERB_AIMED))
                 if self.aims.is_participant(t)
             ]  # fmt: skip
-        # not a target inside a source: "dropped from a helicopter of the army forces"
+        # not a target inside the aircraft a weapon came from: "dropped from a helicopter of
+        # the army forces" (the army is the doer, not the target)
+        carriers = [s for s in sources if s.dep_ == "pobj" and s.head.lower_ == "from"]
         return sources, [
-            t for t in targets if t not in sources and not any(s.is_ancestor(t) for s in sources)
-        ]
+            t for t in targets
+            if t not in sources and not any(c.is_ancestor(t) for c in carriers)
+        ]  # fmt: skip
 
     def _act_doers(self, subjects: list[Token]) -> list[Token]:
         """A verb whose subject is an act ("air raids killed 12", "Russia's strikes killed")
