@@ -334,5 +334,7 @@ def test_a_report_said_to_hold_no_truth_is_rejected(statements):
 
 
 def test_a_speaker_telling_that_planes_of_no_named_side_attacked_accuses(statements):
-    found = statements("Russia's defence ministry said coalition planes had killed 62 Syrian soldiers.")
+    found = statements(
+        "Russia's defence ministry said coalition planes had killed 62 Syrian soldiers."
+    )
     assert ("ACCUSE", "killed") in [(t, w) for t, w, _ in found]

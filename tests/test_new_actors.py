@@ -489,3 +489,11 @@ def test_a_surname_spelt_with_a_vowel_more_is_the_person_named_before(nlp, match
     )
     (hadri,) = actors_at(found, "Brig Gen Omar al-Hadri")
     assert actors_at(found, "Al-Hadiri") == {hadri}
+
+
+def test_a_ranked_surname_with_its_article_apart_is_the_person_named_before(nlp, matcher):
+    found = find(
+        nlp, matcher, "Brig Gen Omar Al Hadri said it was a camp. Brig Gen Al Hadri added more."
+    )
+    (hadri,) = actors_at(found, "Brig Gen Omar Al Hadri")
+    assert actors_at(found, "Brig Gen Al Hadri") == {hadri}

@@ -445,7 +445,7 @@ class _Resolver:
                 continue  # "a Gaza civil defence chief": Gaza's service, not Syria's
             if self._inside_a_longer_name(span, matched):
                 continue  # "the National Security Council": not the UN's Security Council
-            if self._starts_a_longer_name(span, matched):
+            if actor.kind is ActorKind.MEDIA and self._starts_a_longer_name(span, matched):
                 continue  # "The Independent Commission of Inquiry": not the newspaper
             is_metonym = normalise_name(span.text) in {normalise_name(x) for x in actor.metonyms}
             place_like = len(span) == 1 and span[0].is_title
@@ -901,7 +901,7 @@ class _Resolver:
     def _named_before(self, text: str, persons: list[tuple[str, str, str]]) -> str | None:
         """The person this article named in full before whose surname `text` alone is ("Mokdad"
         after "Louay Mokdad"): that person, over anyone the dictionary knows by that name."""
-        words = [w for w in text.split() if w.lower().strip(".") not in _TITLES]
+        words = _bare_surname(text)
         if len(words) != 1:
             return None
         key = name_variants_key(words[0])
@@ -1588,6 +1588,18 @@ def _looks_like_name(span: Span) -> bool:
 
 
 @lru_cache(maxsize=1 << 14)  # pure: asked of every name of every organisation mention
+def _bare_surname(text: str) -> list[str]:
+    """A name's words less titles and ranks, an article written apart joined to the name it
+    belongs to: "Brig Gen Al Malki" is ["Al Malki"], one surname."""
+    words = [
+        w for w in text.split()
+        if (low := w.lower().strip(".")) not in _TITLES and low not in _RANK_WORDS
+    ]  # fmt: skip
+    if len(words) == 2 and words[0].lower() in ("al", "el"):
+        return [" ".join(words)]
+    return words
+
+
 def _speaks(token: Token) -> bool:
     """Whether a word stands where a source stands: a verb's subject ("Numan said"), the
     object of "according to", or an owner ("Numan's statement")."""
