@@ -410,3 +410,34 @@ def test_the_speaker_of_a_verbless_headline_is_not_the_doer(attacks):
 def test_the_speaker_of_a_bare_reported_clause_is_not_the_doer(attacks):
     events = attacks("It was a deadly raid on the village that a monitor said killed forty people.")
     assert all("monitor" not in a.text for e in events for a in e.sources)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Activists said Syrian government helicopters dropped barrel bombs on the village.",
+        "Medics said a Syrian government helicopter dropped chlorine bombs on the village.",
+        "The bomb was dropped from a helicopter of the Syrian government forces.",
+    ],
+)
+def test_aircraft_that_drop_a_weapon_are_their_owners_doing(attacks, text):
+    event = attack(attacks(text), "dropped")
+    assert event.source_actor_ids == ("syrian-government",)
+    assert "syrian-government" not in event.target_actor_ids
+
+
+def test_a_weapon_dropped_from_aircraft_is_still_no_doer(attacks):
+    events = attacks("Barrel bombs dropped from Syrian government helicopters killed 11.")
+    assert attack(events, "dropped").source_actor_ids == ("syrian-government",)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Officials said the explosion was ordered by the Wagner Group.", "explosion"),
+        ("Officials said the Wagner Group orchestrated the attack on the prison.", "attack"),
+        ("Officials said the bombing of the prison was organized by the Wagner Group.", "bombing"),
+    ],
+)  # fmt: skip
+def test_who_ordered_or_organised_an_act_did_it(attacks, text, trigger):
+    assert attack(attacks(text), trigger).source_actor_ids == ("wagner-group",)

@@ -251,3 +251,90 @@ def test_an_attack_named_or_a_detail_called_wrong_is_no_rejection(statements, te
     """What is called untrue must be the report itself: a report named elsewhere in the
     clause ("incorrect in an earlier report") is not."""
     assert "REJECT" not in types(statements(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        # a manner phrase says the act was a mistake
+        ("The Pentagon said the strike had been carried out in error.", ("CONCEDE", "error")),
+        ("The military said it struck the troops by accident.", ("CONCEDE", "accident")),
+        # "an act of ..." is what the act is called
+        ("Moscow called the strike an act of aggression.", ("ACCUSE", "aggression")),
+        # an adjective after "as"
+        ("The ministry described the reports as baseless.", ("REJECT", "baseless")),
+        # admitting an attack as one's own concedes it, as a thing or a clause
+        ("The coalition acknowledged a strike at the location.", ("CONCEDE", "acknowledged")),
+        ("The army admitted that its jets had bombed the clinic.", ("CONCEDE", "admitted")),
+    ],
+)  # fmt: skip
+def test_manner_phrases_acts_of_and_admitted_attacks(statements, text, coded):
+    assert coded in [(t, w) for t, w, _ in statements(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The coalition did not acknowledge a strike at the location.",
+        "The monitor acknowledged that the toll from the strike had risen.",
+        "The jets struck the depot in the morning, the army said.",
+    ],
+)
+def test_no_concession_without_an_owned_act(statements, text):
+    assert "CONCEDE" not in [t for t, _, _ in statements(text)]
+
+
+def test_slamming_a_raid_accuses(statements):
+    found = statements("Damascus slammed the raid as a flagrant violation of its sovereignty.")
+    assert ("ACCUSE", "slammed") in [(t, w) for t, w, _ in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The ministry said the raids amounted to war crimes.", "crimes"),
+        ("Moscow said the raids were tantamount to a massacre.", "massacre"),
+        ("Moscow said the raids fall between criminal negligence and open support for terror.", "criminal"),
+        ("The ministry said the attack was a blatant violation of international law.", "violation"),
+    ],
+)  # fmt: skip
+def test_what_an_attack_amounts_to_accuses(statements, word, text):
+    assert ("ACCUSE", word) in [(t, w) for t, w, _ in statements(text)]
+
+
+def test_a_subject_hung_on_the_speech_verb_is_the_clauses(statements):
+    text = (
+        'Moscow said the raids "if they, as we hope, were not taken on orders from the capital '
+        "— fall between criminal negligence and direct help to the militants."
+    )
+    assert "ACCUSE" in [t for t, _, _ in statements(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The allegations were confirmed to be incorrect after a review, the spokesman said.", "incorrect"),
+        ("The ministry said the claims turned out to be false.", "false"),
+        ("The spokesman said the reports reflect a misleading approach.", "misleading"),
+    ],
+)  # fmt: skip
+def test_reports_found_untrue_through_a_linking_verb_are_rejected(statements, text, word):
+    assert ("REJECT", word) in [(t, w) for t, w, _ in statements(text)]
+
+
+def test_a_report_said_to_hold_no_truth_is_rejected(statements):
+    found = statements("The agency said there was no truth to the allegations that gas was used.")
+    assert ("REJECT", "truth") in [(t, w) for t, w, _ in found]
+    assert ("REJECT", "basis") in [
+        (t, w) for t, w, _ in statements("The ministry said the reports had no basis.")
+    ]
+    assert "REJECT" not in [
+        t for t, _, _ in statements("The minister said there was no basis for talks.")
+    ]
+
+
+def test_a_speaker_telling_that_planes_of_no_named_side_attacked_accuses(statements):
+    found = statements(
+        "Russia's defence ministry said coalition planes had killed 62 Syrian soldiers."
+    )
+    assert ("ACCUSE", "killed") in [(t, w) for t, w, _ in found]

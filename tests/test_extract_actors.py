@@ -611,3 +611,55 @@ def test_a_known_name_ending_a_longer_name_is_not_the_known_body(nlp, matcher):
     text = "Share this page Topic US Missile Attack on Syrian Air Base. The strike hit."
     found = matcher.find(_with_org(nlp, text, "Topic US Missile Attack"))
     assert "united-states" in {m.actor_id for m in found.mentions}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Kiev regime shelled the prison, the committee said.", "The Iranian regime denied it."],
+)
+def test_a_regime_its_modifier_names_as_someone_elses_is_not_the_syrian_one(nlp, matcher, text):
+    found = find(nlp, matcher, text)
+    assert "syrian-government" not in {m.actor_id for m in found.mentions}
+    found = find(nlp, matcher, "The Syrian regime denied it. Later the Damascus regime denied it.")
+    assert {m.actor_id for m in found.mentions if "regime" in m.text} == {"syrian-government"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "actor"),
+    [
+        ("The Saudi Arabia-led coalition denied it hit the jail.", "Saudi Arabia-led coalition",
+         "saudi-led-coalition"),
+        ("The United States-led coalition denied it.", "United States-led coalition",
+         "us-led-coalition"),
+    ],
+)  # fmt: skip
+def test_a_coalition_led_by_a_country_under_its_full_name(nlp, matcher, text, name, actor):
+    assert actor_of(find(nlp, matcher, text), name) == actor
+
+
+def test_a_known_name_that_begins_a_longer_bodys_name_is_not_that_name(nlp, matcher):
+    found = find(nlp, matcher, "The Independent Commission of Inquiry for Ruritania said so.")
+    assert "the-independent" not in {m.actor_id for m in found.mentions}
+    assert actor_of(
+        find(nlp, matcher, "The Independent reported the toll."), "The Independent"
+    ) == ("the-independent")
+    assert (
+        actor_of(find(nlp, matcher, "Reuters Television showed the site."), "Reuters") == "reuters"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        ("The Joint Investigative Mechanism blamed the army. The Mechanism said its report was final.",
+         "Mechanism"),
+        ("The Joint Incidents Assessment Team said the strike was lawful. The team added more.", "team"),
+    ],
+)  # fmt: skip
+def test_a_mechanism_or_team_named_before_is_the_mechanism_or_team(nlp, matcher, text, description):
+    found = find(nlp, matcher, text)
+    named = {
+        m.actor_id for m in found.mentions if m.text != description and m.kind == "organisation"
+    }
+    assert len(named) == 1
+    assert actor_of(found, description) == named.pop()

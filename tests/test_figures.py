@@ -542,3 +542,15 @@ def test_a_participle_after_the_last_of_coordinated_counts_measures_them_all(rea
     ]
     claims = read("The army captured 12 towns and 40 fighters killed.")
     assert one(claims, "12").measure == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Medics in the town said 100 people had died.",
+        "Medics, speaking to reporters, said 100 people had died.",
+        "Medics in the town, cited by the opposition, said 100 people had died.",
+    ],
+)
+def test_a_capitalised_plural_the_tagger_took_for_a_name_still_claims(read, text):
+    assert one(read(text), "100").claimant == "Medics"

@@ -8,6 +8,7 @@ from rashomon.extract.names import (
     name_variants_key,
     needs_exact_case,
     normalise_name,
+    one_vowel_apart,
     transliteration_key,
 )
 
@@ -129,3 +130,12 @@ def test_initials_do_not_fit(acronym, name):
 def test_looks_like_acronym():
     assert looks_like_acronym("LRN") and looks_like_acronym("G7A")
     assert not looks_like_acronym("UN") and not looks_like_acronym("Lrn")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "apart"),
+    [("Malki", "Maliki", True), ("Hadri", "Hadiri", True), ("Assad", "Asad", False),
+     ("Kerry", "Korea", False), ("Malki", "Malik", False), ("Rami", "Rahmi", False)],
+)  # fmt: skip
+def test_names_one_transliterated_vowel_apart(a, b, apart):
+    assert one_vowel_apart(name_variants_key(a), name_variants_key(b)) is apart

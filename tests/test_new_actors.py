@@ -452,3 +452,48 @@ def test_a_messaging_platform_is_where_someone_wrote_not_an_actor(nlp, matcher):
     found = find(nlp, matcher, text)
     assert "Telegram" not in new_names(found)
     assert not actors_at(found, "Telegram")
+
+
+def test_a_surname_the_gazetteer_knows_as_a_place_is_the_person_where_a_source_stands(nlp, matcher):
+    from rashomon.extract.places import find_places
+
+    text = (
+        "Sabah Numan, a spokesman for the service, said the toll was lower. According to "
+        "Numan, the building was rigged. Numan said more bodies were found. "
+        "Families fled to Numan on Monday."
+    )
+    doc = nlp(text)
+    spans = [(p.start, p.end) for p in find_places(doc, Gazetteer.load())]
+    assert (text.rindex("Numan"), text.rindex("Numan") + 5) in spans  # the gazetteer's town
+    found = matcher.find(doc, spans)
+    (numan,) = actors_at(found, "Sabah Numan")
+    persons = sorted(m.start for m in found.mentions if m.text == "Numan")
+    assert persons == [text.index("Numan", 60), text.index("Numan said")]
+    assert {m.actor_id for m in found.mentions if m.text == "Numan"} == {numan}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Brig Gen Omar al-Hadi said the site was a camp.", "Omar al-Hadi"),
+        ("Lt Col Sami Rahal said the site was a camp.", "Sami Rahal"),
+    ],
+)
+def test_ranks_written_without_stops_are_no_part_of_a_new_persons_name(nlp, matcher, text, name):
+    assert name in new_names(find(nlp, matcher, text))
+
+
+def test_a_surname_spelt_with_a_vowel_more_is_the_person_named_before(nlp, matcher):
+    found = find(
+        nlp, matcher, "Brig Gen Omar al-Hadri said the site was a camp. Al-Hadiri added more."
+    )
+    (hadri,) = actors_at(found, "Brig Gen Omar al-Hadri")
+    assert actors_at(found, "Al-Hadiri") == {hadri}
+
+
+def test_a_ranked_surname_with_its_article_apart_is_the_person_named_before(nlp, matcher):
+    found = find(
+        nlp, matcher, "Brig Gen Omar Al Hadri said it was a camp. Brig Gen Al Hadri added more."
+    )
+    (hadri,) = actors_at(found, "Brig Gen Omar Al Hadri")
+    assert actors_at(found, "Brig Gen Al Hadri") == {hadri}

@@ -784,3 +784,16 @@ def test_it_said_is_no_body_that_was_only_acted_on(quotes_of):
         "It said 20 people died."
     )
     assert one(found, "20 people").speaker_actor_id is not None  # the army that acted
+
+
+def test_who_obtained_or_saw_a_statement_is_not_its_speaker(quotes_of):
+    text = (
+        "On Sunday, the Iraqi military said in a statement that experts had checked the house "
+        "and found no sign of a strike. The statement, obtained by the BBC, said investigators "
+        "found a burnt truck near the house. The statement said 61 bodies were recovered."
+    )
+    found = [q for q in quotes_of(text) if q.speaker and "statement" in q.speaker.lower()]
+    assert len(found) == 2
+    assert {q.speaker_actor_id for q in found} == {"iraqi-army"}
+    quote = one(quotes_of("A ministry report, seen by Reuters, said 20 people died."), "20 people")
+    assert quote.speaker_actor_id != "reuters"

@@ -175,6 +175,8 @@ class EntityExtractor:
         ]  # fmt: skip
         on = published.value if published else None
         found = self.matcher.find(doc, [(p.start, p.end) for p in places], setting, on)
+        persons = {(m.start, m.end) for m in found.mentions if m.kind == "person"}
+        places = [p for p in places if (p.start, p.end) not in persons]  # "According to Numan"
         place_at = {(p.start, p.end): p for p in places}
         rows: list[MentionRow] = []
         for m in found.mentions:

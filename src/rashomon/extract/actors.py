@@ -31,6 +31,7 @@ from rashomon.extract.names import (
     name_variants_key,
     needs_exact_case,
     normalise_name,
+    one_vowel_apart,
 )
 from rashomon.extract.new_actors import EVIDENCE, NewActorVetter, name_lists
 from rashomon.extract.quotes.lexicon import SpeechVerbs
@@ -233,6 +234,33 @@ def _by_country_name(dictionary: ActorDictionary) -> list[tuple[str, str]]:
                 # "the United States military": longer than "the United States" it holds
                 found += [(f"{state}'s {rest}", actor.id), (f"{state} {rest}", actor.id),
                           (f"the {state} {rest}", actor.id)]  # fmt: skip
+    return found + _led_by_country_name(dictionary, states)
+
+
+_LED = re.compile(r"^(?P<by>[\w.]+)-(?P<verb>led|backed|sponsored|allied)\s+(?P<rest>.+)$", re.I)
+
+
+def _led_by_country_name(
+    dictionary: ActorDictionary, states: dict[str, list[str]]
+) -> list[tuple[str, str]]:
+    """A body led or backed by a country under the country's other names: the dictionary
+    knows "Saudi-led coalition" and "US-led coalition"; copy also writes "the Saudi
+    Arabia-led coalition", "the United States-led coalition", "the Russia-backed forces"."""
+    country_of = dict(_DEMONYMS) | {n.lower(): c for c, ns in states.items() for n in ns}
+    demonyms: dict[str, list[str]] = {}  # the adjectives, not the plural nouns ("Syrians")
+    for demonym, country in _DEMONYMS.items():
+        if not demonym.endswith("s") or demonym == "swiss":
+            demonyms.setdefault(country, []).append(demonym.capitalize())
+    found = []
+    for actor in dictionary:
+        for alias in (actor.name, *actor.aliases):
+            match = _LED.match(alias)
+            country = country_of.get(match["by"].lower()) if match else None
+            if match is None or country is None:
+                continue
+            for name in (*states.get(country, ()), *demonyms.get(country, ())):
+                if name.lower() != match["by"].lower():
+                    found.append((f"{name}-{match['verb']} {match['rest']}", actor.id))
     return found
 
 
@@ -286,7 +314,10 @@ def _unique_surnames(dictionary: ActorDictionary) -> dict[str, str]:
 def _name_keys(name: str) -> tuple[str, str]:
     """Loose keys of a full name's surname and first name ("Staffan de Mistura": mistura,
     staffan), titles and honorifics left out."""
-    words = [w for w in name.split() if w.lower().strip(".") not in _TITLES] or name.split()
+    words = [
+        w for w in name.split() if (low := w.lower().strip(".")) not in _TITLES
+        and low not in _RANK_WORDS
+    ] or name.split()  # fmt: skip
     return name_variants_key(words[-1]), name_variants_key(words[0])
 
 
@@ -414,13 +445,54 @@ class _Resolver:
                 continue  # "a Gaza civil defence chief": Gaza's service, not Syria's
             if self._inside_a_longer_name(span, matched):
                 continue  # "the National Security Council": not the UN's Security Council
+            if actor.kind is ActorKind.MEDIA and self._starts_a_longer_name(span, matched):
+                continue  # "The Independent Commission of Inquiry": not the newspaper
             is_metonym = normalise_name(span.text) in {normalise_name(x) for x in actor.metonyms}
             place_like = len(span) == 1 and span[0].is_title
             if is_metonym and place_like and not self._metonymic(span):
                 continue  # "in Damascus": a place, not the government
+            if is_metonym and self._someone_elses(span, actor, spans):
+                continue  # "the Kiev regime", "the Iranian regime": not the dictionary's
             kind = "metonym" if is_metonym else self._kind_of(actor_id)
             self._add(span, kind, actor_id, "metonym" if is_metonym else "dictionary")
             self._owning_country(span)
+
+    def _someone_elses(self, span: Span, actor: Actor, spans: Sequence[Span]) -> bool:
+        """A metonym ("the regime") whose own modifier names another owner: a capitalised
+        word right before it that is not the same actor's name nor its nationality ("the
+        Kiev regime", "the Iranian regime"; not "the Damascus regime", "the Syrian regime")."""
+        if span.start == 0:
+            return False
+        before = self.doc[span.start - 1]
+        if (
+            not before.is_title
+            or before.is_sent_start
+            or before.head.i not in range(span.start, span.end)
+        ):
+            return False
+        if any(s.start <= before.i < s.end and s.label_ == actor.id for s in spans):
+            return False
+        country = _DEMONYMS.get(before.lower_)
+        return country is None or country != actor.country
+
+    def _starts_a_longer_name(self, span: Span, matched: set[int]) -> bool:
+        """A dictionary name the tagger reads as the beginning of a longer organisation's
+        name: the entity goes on past it in capitalised words, no other match among them,
+        up to a word that heads organisations' names ("The Independent Commission of
+        Inquiry", not "Reuters Television" or "Hezbollah Secretary General"): the words
+        before that head noun are capitalised and no match of their own."""
+        ent_end = span.end
+        while ent_end < len(self.doc) and self.doc[ent_end].ent_iob_ == "I":
+            ent_end += 1
+        if ent_end == span.end or self.doc[span.end].ent_type_ != "ORG":
+            return False
+        heads = self.m.descriptions.heads
+        for token in self.doc[span.end : ent_end]:
+            if token.i in matched or not token.is_title:
+                return False  # "Reuters Television", "UN Human Rights Council" (its own match)
+            if token.lower_ in heads:
+                return True
+        return False
 
     def _inside_a_longer_name(self, span: Span, matched: set[int]) -> bool:
         """A dictionary name the tagger reads as the end of a longer name, right after a
@@ -666,7 +738,7 @@ class _Resolver:
                     continue  # "The Syrian National said": a cut-off name, but whose?
                 found = cut  # "Kurdish Peoples Protection"
             named = self._named_before(text, persons) if label == "PERSON" else None
-            if named and found and all(actor.id != named for actor in found):
+            if named and all(actor.id != named for actor in found):
                 self._add(ent, "person", named, "surname")  # "Mokdad" after "Louay Mokdad"
             elif len(found) == 1:
                 actor_id = found[0].id
@@ -738,8 +810,10 @@ class _Resolver:
                 continue  # part of a longer name: "Haroun Daqqaq" itself, or someone else
             if (start, end) in lone and lone[(start, end)] not in found:
                 del self.mentions[(start, end)]
-            if self._covered(start, end) or (start, end) in self.places:
+            if self._covered(start, end):
                 continue
+            if (start, end) in self.places and not _speaks(token):
+                continue  # "in Numan": the place; "According to Numan", "Numan said": the person
             self._add((start, end), "person", next(iter(found)), "surname")
             self.names = [n for n in self.names if (n.start, n.end) != (start, end)]
         self._drop_unnamed_new_actors()
@@ -827,11 +901,15 @@ class _Resolver:
     def _named_before(self, text: str, persons: list[tuple[str, str, str]]) -> str | None:
         """The person this article named in full before whose surname `text` alone is ("Mokdad"
         after "Louay Mokdad"): that person, over anyone the dictionary knows by that name."""
-        words = [w for w in text.split() if w.lower().strip(".") not in _TITLES]
+        words = _bare_surname(text)
         if len(words) != 1:
             return None
         key = name_variants_key(words[0])
-        return next((keys[2] for keys in reversed(persons) if keys[0] == key), None)
+        found = next((keys[2] for keys in reversed(persons) if keys[0] == key), None)
+        if found is None:  # "Al-Maliki" after "Turki al-Malki": a vowel transliterations add
+            close = {keys[2] for keys in persons if one_vowel_apart(keys[0], key)}
+            found = close.pop() if len(close) == 1 else None
+        return found
 
     def _surname(self, text: str, persons: list[tuple[str, str, str]]) -> str | None:
         """A lone name ("Kane", "Mr Ellwood", "Noha") as someone the article names in full.
@@ -915,7 +993,9 @@ class _Resolver:
         it (a name of one word keeps its title: "King Abdullah")."""
         words = name.split()
         nouns = self.m.vetter.person_nouns
-        while len(words) > 2 and ((low := words[0].lower().strip(".")) in _TITLES or low in nouns):
+        while len(words) > 2 and (
+            (low := words[0].lower().strip(".")) in _TITLES or low in _RANK_WORDS or low in nouns
+        ):  # "Brig Gen Turki al-Malki", "Lt Col Ahmed Hassan": ranks without their stops too
             words = words[1:]
         return " ".join(words)
 
@@ -1508,6 +1588,27 @@ def _looks_like_name(span: Span) -> bool:
 
 
 @lru_cache(maxsize=1 << 14)  # pure: asked of every name of every organisation mention
+def _bare_surname(text: str) -> list[str]:
+    """A name's words less titles and ranks, an article written apart joined to the name it
+    belongs to: "Brig Gen Al Malki" is ["Al Malki"], one surname."""
+    words = [
+        w for w in text.split()
+        if (low := w.lower().strip(".")) not in _TITLES and low not in _RANK_WORDS
+    ]  # fmt: skip
+    if len(words) == 2 and words[0].lower() in ("al", "el"):
+        return [" ".join(words)]
+    return words
+
+
+def _speaks(token: Token) -> bool:
+    """Whether a word stands where a source stands: a verb's subject ("Numan said"), the
+    object of "according to", or an owner ("Numan's statement")."""
+    if token.dep_ in ("nsubj", "poss"):
+        return True
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lower_ == "according"
+
+
 def _strip(text: str) -> str:
     text = re.sub(r"['’]s$", "", text.strip())
     return re.sub(r"^the\s+", "", text, flags=re.I)

@@ -91,6 +91,21 @@ def transliteration_key(text: str) -> str:
     return "".join(words)
 
 
+def one_vowel_apart(key: str, other: str) -> bool:
+    """Whether two `name_variants_key` keys differ only by one vowel written between two
+    consonants ("Malki" and "Maliki", "Nusra" and "Nusara"): the vowel transliterations
+    add or drop. Keys of fewer than five letters never are (too many names share them)."""
+    if abs(len(key) - len(other)) != 1 or min(len(key), len(other)) < 5:
+        return False
+    short, long = sorted((key, other), key=len)
+    return any(
+        long[i] == "a"
+        and "a" not in (long[i - 1], long[i + 1])
+        and long[:i] + long[i + 1 :] == short
+        for i in range(1, len(long) - 1)
+    )
+
+
 def _word_key(word: str) -> str:
     if len(word) <= 3 or not word.isascii() or not word.isalpha():
         return word

@@ -158,6 +158,8 @@ class ArgumentReader:
             targets += self.aims.behind(passive_subject, itself=not content)
             if agent is not None:
                 sources += [c for c in agent.children if c.dep_ == "pobj"]
+            elif sense.object == "means":  # "the bomb was dropped from a regime helicopter"
+                sources += self._means_doers(verb)
         elif agent is not None:  # "are believed to have been killed by IS": a borrowed
             sources += [c for c in agent.children if c.dep_ == "pobj"]  # subject is the
             targets += self.aims.all_behind(self._subject(verb))  # one acted on
@@ -191,7 +193,13 @@ class ArgumentReader:
                 t for t in behind(self._prep_objects(verb, _VERB_AIMED))
                 if self.aims.is_participant(t)
             ]  # fmt: skip
-        return sources, [t for t in targets if t not in sources]
+        # not a target inside the aircraft a weapon came from: "dropped from a helicopter of
+        # the army forces" (the army is the doer, not the target)
+        carriers = [s for s in sources if s.dep_ == "pobj" and s.head.lower_ == "from"]
+        return sources, [
+            t for t in targets
+            if t not in sources and not any(c.is_ancestor(t) for c in carriers)
+        ]  # fmt: skip
 
     def _act_doers(self, subjects: list[Token]) -> list[Token]:
         """A verb whose subject is an act ("air raids killed 12", "Russia's strikes killed")
@@ -213,7 +221,9 @@ class ArgumentReader:
         if self.aims.is_participant(thing):
             return None
         candidates = [c for c in thing.children if c.dep_ in ("acl", "relcl")]
-        if thing.dep_ in ("nsubj", "nsubjpass"):
+        if thing.dep_ == "nsubjpass" or (
+            thing.dep_ == "nsubj" and first_child(thing.head, ("dobj",)) is None
+        ):  # "helicopters dropped barrel bombs": the weapon is the object, the subject uses it
             candidates.append(thing.head)
         for verb in candidates:
             act = self.triggers.get(verb.i)

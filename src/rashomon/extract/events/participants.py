@@ -226,6 +226,14 @@ class ParticipantResolver:
                 mention = self.at_token.get(obj.i)
                 if obj.dep_ == "pobj" and mention is not None:
                     return mention.actor_id
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in _AGENT_WORDS:
+                    owner = next(  # "a helicopter of the Syrian government forces"
+                        (self.at_token[c.i] for c in obj.children
+                         if c.dep_ in OWNER_DEPS and c.i in self.at_token),
+                        None,
+                    )  # fmt: skip
+                    if owner is not None and owner.actor_id and owner.kind != "nationality":
+                        return owner.actor_id
         return None
 
     def _speaker_group(self, token: Token) -> str | None:

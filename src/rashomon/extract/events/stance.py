@@ -38,6 +38,11 @@ _PREDICATE_DEPS = frozenset({"attr", "acomp", "advmod", "nsubj", "oprd", "dobj"}
 _REPORTED = frozenset({"ccomp", "xcomp"})
 _TAG_DEPS = frozenset({"parataxis", "ccomp", "conj"})
 _TURNED = {"ACCUSE": None, "CONCEDE": "ACCUSE", "REJECT": None}  # a negated stance word
+# Prepositions of a manner phrase ("by mistake", "in error") and nouns whose "of" says what
+# the act was ("an act of aggression").
+_MANNER_PREPS = frozenset({"by", "in"})
+_ACT_NOUNS = frozenset({"act"})
+_AMOUNTING = frozenset({"to", "between"})
 _FORETELLING = frozenset({"will", "would", "shall", "'ll", "wo"})  # "wo" of "won't" is negated
 
 
@@ -58,6 +63,7 @@ class StanceReader:
     def __init__(self, lexicon: EventLexicon) -> None:
         self.types = {"deliberate": "ACCUSE", "condemning": "ACCUSE", "mistaken": "CONCEDE"}
         roles = (*self.types, "untrue", "reports", "culpable", "denial_acts", "admitting",
+                 "conceding", "truth",
                  "retaliation", "reckoning", "force", "insulting", "warning")  # fmt: skip
         self.words = {role: lexicon.words(role) for role in roles}
         self.speech = lexicon.words("speech") | HEARSAY_VERBS | lexicon.words("finding")
@@ -134,12 +140,14 @@ class StanceReader:
             inside -= set(arrays.subtree(verb.i))
         act = next((clause.doc[i] for i in sorted(inside) if i in acts), None)
         if act is None:
-            act = self._pronoun_act(clause, acts)
+            act = self._pronoun_act(clause, acts) or _stray_subject(clause, verb, acts)
         report = self._about_report(clause, verb)
         disowning = _nothing_to_do_with(clause)
         if disowning is not None and act is not None and not _negated(clause):
             return Stance(_trigger(disowning, "REJECT", verb), verb)
         for word in self._predicates(clause):
+            if self._no_truth(word, report):  # "there was no truth to the allegations"
+                return Stance(_trigger(word, "REJECT", verb), verb)
             kind = self._kind(word, report)
             culpable = kind is None and self._culpable(word)
             if culpable:  # "Russia bears responsibility", "must be held accountable"
@@ -282,6 +290,11 @@ class StanceReader:
             act = next((t for t in part.subtree if t.i in acts), None)
             if act is not None:
                 return Stance(_trigger(part, "CONCEDE", verb), verb)
+        if verb.lemma_.lower() not in self.words["conceding"] or _negated(verb):
+            return None
+        for part in verb.children:
+            if _owned_act(part, acts):
+                return Stance(_trigger(verb, "CONCEDE", verb), verb)
         return None
 
     def _culpable(self, word: Token) -> bool:
@@ -298,7 +311,32 @@ class StanceReader:
                 found.append(child)
                 found += [c for c in child.children if c.dep_ in ("amod", "compound")]
                 found += _as_what(child)  # "described the reports as propaganda"
+                found += _act_of(child)  # "called the strike an act of aggression"
+                found += _amounting_to(child)  # "was tantamount to a massacre"
+            elif child.dep_ == "xcomp" and child.lemma_.lower() == "be":
+                found += [c for c in child.children if c.dep_ in ("attr", "acomp")]
+                # "were confirmed to be incorrect", "turned out to be false"
+            elif child.dep_ in ("prep", "agent") and child.lower_ in _MANNER_PREPS:
+                found += [g for g in child.children if g.dep_ == "pobj" and self._manner(g)]
+        found += _amounting_to(clause)  # "amounted to war crimes", "fall between ... and ..."
         return found + _as_what(clause)  # "branded it as a provocation"
+
+    def _no_truth(self, word: Token, about_report: bool) -> bool:
+        """ "there is no truth to the reports", "the claims have no basis": a report said to
+        hold no truth is called untrue (the report is the clause's subject or what "to",
+        "in" or "behind" the truth names)."""
+        if word.lemma_.lower() not in self.words["truth"] or not _negated(word):
+            return False
+        reports = self.words["reports"]
+        named = [g for c in word.children if c.dep_ == "prep" and c.lower_ in ("to", "in", "behind")
+                 for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        return about_report or any(g.lemma_.lower() in reports for g in named)
+
+    def _manner(self, word: Token) -> bool:
+        """ "carried out by mistake", "struck in error", "hit by accident": a manner phrase
+        that says the act was a mistake (or deliberate), not where or with what it was done."""
+        forms = {word.lemma_.lower(), word.lower_}
+        return bool(forms & (self.words["mistaken"] | self.words["deliberate"]))
 
     def _kind(self, word: Token, about_report: bool) -> str | None:
         forms = {word.lemma_.lower(), word.lower_}
@@ -322,6 +360,19 @@ class StanceReader:
         return doc[near[-1]] if near else None
 
 
+def _owned_act(part: Token, acts: set[int]) -> bool:
+    """Whether an admitting verb's object or clause is an attack: "acknowledged a strike at
+    the location", "admitted that its jets had bombed the hospital" (the clause's own verb or
+    its subject or object is the attack word, not one told inside it)."""
+    if part.dep_ == "dobj":
+        return part.i in acts and not _negated(part)
+    if part.dep_ != "ccomp" or _negated(part):
+        return False
+    return part.i in acts or any(
+        c.i in acts and c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in part.children
+    )
+
+
 def _nothing_to_do_with(clause: Token) -> Token | None:
     """ "said it had nothing to do with the attack": the "nothing" that disowns an act."""
     for nothing in clause.children:
@@ -334,9 +385,37 @@ def _nothing_to_do_with(clause: Token) -> Token | None:
 
 
 def _as_what(word: Token) -> list[Token]:
-    """What a word is called with "as": "described the reports as propaganda" (the parser
-    hangs "as" on the verb or on its object)."""
+    """What a word is called with "as": "described the reports as propaganda", "as baseless"
+    (the parser hangs "as" on the verb or on its object, and an adjective on "as")."""
     return [g for c in word.children if c.dep_ == "prep" and c.lower_ == "as"
+            for g in c.children if g.dep_ in ("pobj", "amod", "acomp")]  # fmt: skip
+
+
+def _stray_subject(clause: Token, verb: Token, acts: set[int]) -> Token | None:
+    """ "said the airstrikes, if they were not ordered, fall between ...": a clause with no
+    subject of its own whose subject the parser hung on the speech verb as its object."""
+    if clause.i == verb.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i in acts), None)
+
+
+def _amounting_to(word: Token) -> list[Token]:
+    """What a verb or adjective says the act comes to: "amounted to war crimes", "was
+    tantamount to a massacre", "fall between criminal negligence and support for terror"
+    (the objects of "to" or "between", their coordinates and their adjectives)."""
+    found = []
+    for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in _AMOUNTING):
+        for noun in (g for g in prep.children if g.dep_ == "pobj"):
+            for each in (noun, *(c for c in noun.children if c.dep_ == "conj")):
+                found += [each, *(c for c in each.children if c.dep_ in ("amod", "compound"))]
+    return found
+
+
+def _act_of(word: Token) -> list[Token]:
+    """What "an act of ..." is an act of: "called the strike an act of aggression"."""
+    if word.lemma_.lower() not in _ACT_NOUNS:
+        return []
+    return [g for c in word.children if c.dep_ == "prep" and c.lower_ == "of"
             for g in c.children if g.dep_ == "pobj"]  # fmt: skip
 
 

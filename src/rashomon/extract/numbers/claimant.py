@@ -158,6 +158,10 @@ class ClaimantNamer:
         head = lex.group("claimant_nouns", tok.lemma_.lower()) or lex.group(
             "claimant_nouns", tok.lower_
         )
+        if head is None and tok.pos_ == "PROPN" and tok.lower_.endswith("s"):
+            # "Medics in the town said": a capitalised plural the tagger took for a name
+            # keeps its plural as its lemma
+            head = lex.group("claimant_nouns", tok.lower_[:-1])
         if head is None:
             return None
         if head == ORGANISATION:

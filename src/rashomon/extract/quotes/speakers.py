@@ -332,5 +332,6 @@ class _Speakers:
 
 _PASSING_VERBS = frozenset({
     "quote", "carry", "cite", "publish", "air", "broadcast", "relay",
+    "obtain", "see", "receive", "review",  # "a statement obtained by the BBC": its recipient
     "speak", "talk", "appear",  # "the official -- speaking live on Al-Arabiya TV -- said"
 })  # fmt: skip
