@@ -428,6 +428,8 @@ def _kind_score(mine: str, theirs: str, kinds: IncidentKinds, cfg: MatchConfig) 
     say so. A violent kind and a peaceful one (a strike and a ceasefire) never meet."""
     if mine == theirs:
         return cfg.generic_kind if mine == GENERIC else cfg.same_kind
+    if kinds.same(mine, theirs):
+        return cfg.same_kind
     if kinds.compatible(mine, theirs):
         return cfg.generic_kind if GENERIC in (mine, theirs) else cfg.compatible_kind
     return cfg.other_violent_kind if kinds.violent(mine) and kinds.violent(theirs) else None
@@ -772,7 +774,7 @@ def incident_label(incident: Incident, gazette: Gazette) -> str:
 
 _KIND_WORDS = {
     "attack": "attack", "aerial": "air strike", "shelling": "shelling",
-    "explosives": "bombing", "chemical": "chemical attack", "ground": "clashes",
-    "killing": "killing", "capture": "capture", "siege": "siege", "abduction": "abduction",
-    "evacuation": "evacuation", "ceasefire": "ceasefire",
+    "explosives": "bombing", "blast": "explosion", "chemical": "chemical attack",
+    "ground": "clashes", "killing": "killing", "capture": "capture", "siege": "siege",
+    "abduction": "abduction", "evacuation": "evacuation", "ceasefire": "ceasefire",
 }  # fmt: skip
