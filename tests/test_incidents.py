@@ -168,6 +168,10 @@ def test_fighting_a_party_describes_it_and_tells_no_clash():
     assert KINDS.in_text("Heavy fighting broke out in the town") == ["ground"]
     assert KINDS.in_text("Ten died in fighting between two militias") == ["ground"]
     assert "ground" in KINDS.in_text("Fighters fighting the army clashed near the bridge")
+    # after a preposition or an adjective it is the clash (text stripped of its commas)
+    assert KINDS.in_text("Ten died in fighting the monitor said") == ["ground"]
+    assert KINDS.in_text("Heavy fighting Monday left ten dead") == ["ground"]
+    assert KINDS.in_text("Aleppo fighting intensified") == ["ground"]
 
 
 # -- reports within one article --------------------------------------------------------------
