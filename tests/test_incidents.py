@@ -560,6 +560,13 @@ def test_an_explosion_and_a_strike_at_one_place_on_one_day_are_one_incident():
     assert match_score(report("b", kind="blast", place="damascus"), strike, GAZETTE, KINDS) is None
 
 
+def test_an_incident_some_sources_tell_only_as_an_explosion_is_labelled_one():
+    found = incident_of(report("a"), report("b"), report("c", kind="blast"))
+    assert found.kind == "aerial"
+    assert incident_label(found, GAZETTE).startswith("explosion in Khan Sheikhoun")
+    assert incident_label(incident_of(report("a"), report("b")), GAZETTE).startswith("air strike")
+
+
 def test_kind_and_day_alone_are_not_enough_without_a_place_toll_or_doer():
     strike = incident_of(report("a", place=None))
     assert match_score(report("b", place=None), strike, GAZETTE, KINDS) is None

@@ -18,6 +18,7 @@ from importlib import resources
 import yaml
 
 GENERIC = "attack"  # an ASSAULT no word specifies: compatible with every violent kind
+BLAST = "blast"  # an explosion no word gives a cause for (see the YAML)
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from rashomon.facts import Gazette, Incident, IncidentReport, TermCounts
-from rashomon.reconcile.incident_kinds import GENERIC, IncidentKinds
+from rashomon.reconcile.incident_kinds import BLAST, GENERIC, IncidentKinds
 from rashomon.reconcile.report_parts import is_country
 from rashomon.reconcile.reports import distance_km, places_meet
 from rashomon.reconcile.wording import similarity
@@ -761,8 +761,13 @@ def _dates_of(reports: Sequence[IncidentReport]) -> tuple[str | None, str | None
 def incident_label(incident: Incident, gazette: Gazette) -> str:
     """ "chemical attack in Khan Sheikhoun, 2017-04-04": kind, place, day; "near" when
     every report that sets it at that place says only that it was near it ("west of
-    Aleppo")."""
-    what = _KIND_WORDS.get(incident.kind, incident.kind)
+    Aleppo"). When some of its leads tell only of an explosion while others give a cause
+    (an air strike, a bombing), it is the explosion all agree on: the cause is what the
+    sources dispute, and the label takes no side."""
+    kind = incident.kind
+    if any(r.lead and r.kind == BLAST for r in incident.reports) and kind != GENERIC:
+        kind = BLAST
+    what = _KIND_WORDS.get(kind, kind)
     where = gazette.place_name(incident.place_id)
     when = incident.date_start if incident.date_precision == "day" else None
     if incident.date_precision == "range" and incident.date_start and incident.date_end:
