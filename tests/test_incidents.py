@@ -335,6 +335,24 @@ def test_a_city_named_as_its_province_yields_to_the_town_the_sentence_sets_it_in
     assert (report.place_id, report.kind) == ("foua", "blast")
 
 
+def test_a_party_described_as_fighting_another_is_no_doer_of_the_strike():
+    """ "the dead included officials of the rebels fighting the government": the rebels'
+    fighting is who they are, not a happening of the article, nor their part in it."""
+    lead = "An air strike killed 20 people in Maarat al-Numan on Tuesday."
+    aside = "The dead included officials of the rebels fighting the government."
+    body = f"{lead}\n{aside}"
+    facts = ArticleFacts(
+        article=ARTICLE, body=body,
+        events=(ev(body, lead, "air strike", mode="aerial", day="2016-04-19"),
+                ev(body, aside, "fighting", sources=("islamic-state",))),
+        figures=(toll(body, lead, "20", 20),),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", lead),),
+    )  # fmt: skip
+    reports = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert [r.kind for r in reports] == ["aerial"]
+    assert "islamic-state" not in reports[0].perpetrator_ids
+
+
 def test_the_day_a_period_began_does_not_date_the_lead():
     """ "600 killed since the operations began 19 days ago" dates the war's start, not the
     strike the article leads with."""

@@ -108,6 +108,15 @@ class IncidentKinds:
             return found is not None
         return pattern.search(describing.sub(" ", text)) is not None
 
+    def describes(self, text: str, at: int) -> bool:
+        """Whether the word at offset `at` of `text` lies in a phrase that describes a party
+        ("the coalition fighting the Houthis"): an event there is no happening."""
+        return any(
+            m.start() <= at < m.end()
+            for pattern in self._describing.values()
+            for m in pattern.finditer(text)
+        )
+
     def of_mode(self, mode: str | None) -> str | None:
         return self._by_mode.get(mode or "")
 

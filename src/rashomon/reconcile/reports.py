@@ -153,7 +153,9 @@ def _incident_sentences(
         return found
 
     for event in facts.events:
-        if _is_incident_event(event, kinds):
+        if _is_incident_event(event, kinds) and not kinds.describes(
+            event.sentence, event.start - event.sentence_start
+        ):  # "rebels fighting the government": a party described, no happening
             sentence(event.sentence_start, event.sentence_end, event.sentence).events.append(event)
     for figure in facts.figures:
         if not _is_toll(figure):
