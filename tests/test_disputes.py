@@ -1421,6 +1421,16 @@ def test_a_sources_floor_its_own_higher_count_passes_elsewhere_is_an_update():
     assert figure_.status == "agreed"
 
 
+def test_some_of_a_whole_the_sentence_opens_on_is_no_rival_toll():
+    said = "Of the 105 civilians who died, 101 died in the house and four next door."
+    part = toll("a1", "101", 101, "exact", "the ministry", sentence=said, start=said.index("101"))
+    other = toll("a2", "112", 112, "at least", "a health official", start=0)
+    days = {"a1": article("a1", published="2015-08-03"), "a2": article("a2", "BBC", "2015-08-03")}
+    found = incident(report("a1", "AFP", [part]), report("a2", "BBC", [other]))
+    figures = incident_figures(found, {("a1", part.start): part, ("a2", 0): other}, days)
+    assert all(f.status != "dispute" for f in figures)
+
+
 def test_some_of_a_count_told_as_of_them_is_no_step_of_its_rise():
     said = "It said 27 people were killed but that 12 of them have not been identified."
     first = toll("a1", "12", 12, "exact", "the monitor", sentence=said, start=said.index("12"))

@@ -174,3 +174,12 @@ def test_every_format_for_fakes_dev(tmp_path):
     acled = pd.read_csv(tmp_path / "out" / "acled.csv")
     assert acled["fatalities"].notna().any()
     assert (acled["reports"] > 1).any()  # incidents that several articles report
+
+
+def test_every_incident_kind_has_acled_codes():
+    from rashomon.reconcile.incident_kinds import GENERIC, IncidentKinds
+    from rashomon.report.export.codes import export_codes
+
+    acled = export_codes()["acled"]
+    kinds = IncidentKinds.packaged().kinds
+    assert not [k for k in (*kinds, GENERIC) if k not in acled]

@@ -310,3 +310,22 @@ def test_no_region_takes_a_city_name_of_its_own_country(gazetteer):
         and c.place.country == place.country
     ]
     assert clashes == [("Gaza", "Gaza")]
+
+
+def test_towns_of_the_countries_at_war_are_known_with_their_country_and_region(gazetteer):
+    """A town of a few thousand people (GeoNames' Olenivka, Donetsk oblast, 4,500) is known
+    in the countries `town_countries` lists, with its region where the project has one."""
+    (olenivka,) = gazetteer.candidates("Olenivka")
+    assert (olenivka.country, olenivka.precision.value) == ("UA", "city")
+    assert olenivka.parent_id == "rashomon:donetsk-oblast"
+    assert olenivka in gazetteer.candidates("Olenovka")  # a GeoNames alternate name
+    atarib = gazetteer.candidates("Atarib")[0]
+    assert (atarib.country, atarib.parent_id) == ("SY", "rashomon:aleppo-governorate")
+
+
+def test_a_places_file_without_town_countries_loads_no_small_towns(tmp_path):
+    path = tmp_path / "places.yaml"
+    path.write_text("places: []\n", encoding="utf-8")
+    assert not Gazetteer.load(path).candidates("Olenivka")
+    path.write_text("places: []\ntown_countries: [UA]\n", encoding="utf-8")
+    assert Gazetteer.load(path).candidates("Olenivka")

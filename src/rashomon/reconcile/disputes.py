@@ -310,7 +310,9 @@ ESTIMATED = "estimate"  # IncidentReport.date_from of an undated page placed by 
 
 
 # Kinds where "who did it" has one answer: a battle has two sides by nature.
-_ONE_DOER = frozenset({"aerial", "shelling", "explosives", "chemical", "killing", "attack"})
+_ONE_DOER = frozenset(
+    {"aerial", "shelling", "explosives", "blast", "chemical", "killing", "attack"}
+)
 
 
 def _voice(report: IncidentReport, doer: Attribution, relations: ActorRelations) -> str:

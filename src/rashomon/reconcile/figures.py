@@ -173,6 +173,13 @@ _OF_THEM = re.compile(
     re.IGNORECASE,
 )
 
+# "Of the 105 civilians who died, 101 died in the building": a count after a clause that
+# opens the sentence on a whole it is some of
+_OF_THE_WHOLE = re.compile(
+    r"^\W*(?:of|among)\s+(?:the|those|these)\s+[^,;]{0,80}\d[^,;]{0,60},\s*[^,;]{0,30}$",
+    re.IGNORECASE,
+)
+
 
 # "a chlorine bomb hit the hospital, killing six, and a second attack hit a building": a
 # sentence that tells of two attacks gives the toll of one of them
@@ -195,6 +202,8 @@ def _part_of_more(figure: FigureFact) -> bool:
     if _MORE.match(figure.sentence[at + len(figure.text) : at + len(figure.text) + 8]):
         return True
     if _OF_THEM.match(figure.sentence[at + len(figure.text) :]):
+        return True
+    if _OF_THE_WHOLE.match(figure.sentence[:at]):
         return True
     if _OVER_SPAN.match(figure.sentence[at + len(figure.text) :]):
         return True

@@ -18,6 +18,7 @@ from importlib import resources
 import yaml
 
 GENERIC = "attack"  # an ASSAULT no word specifies: compatible with every violent kind
+BLAST = "blast"  # an explosion no word gives a cause for (see the YAML)
 
 
 @dataclass(frozen=True)
@@ -28,13 +29,25 @@ class IncidentKind:
     modes: frozenset[str]
     compatible: frozenset[str]
     rare: bool = False  # a town seldom sees two in a season (see the YAML)
+    same_as: frozenset[str] = frozenset()  # kinds it is a vaguer telling of
 
 
 class IncidentKinds:
     """The kinds in priority order, with one regular expression per kind."""
 
-    def __init__(self, kinds: Mapping[str, IncidentKind], words: Mapping[str, list[str]]) -> None:
+    def __init__(
+        self,
+        kinds: Mapping[str, IncidentKind],
+        words: Mapping[str, list[str]],
+        describing: Mapping[str, list[str]] | None = None,
+    ) -> None:
         self.kinds = dict(kinds)
+        # phrases where a kind's word describes a party, not a happening ("the coalition
+        # fighting the Houthis"): blanked out before that kind's words are looked for
+        self._describing = {
+            name: re.compile("|".join(f"(?:{p})" for p in ps))
+            for name, ps in (describing or {}).items() if ps
+        }  # fmt: skip
         self._patterns = {
             name: re.compile(
                 r"\b(?:" + "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
@@ -59,7 +72,7 @@ class IncidentKinds:
     @classmethod
     def from_yaml(cls, text: str) -> IncidentKinds:
         data = yaml.safe_load(text) or {}
-        kinds, words = {}, {}
+        kinds, words, describing = {}, {}, {}
         for name, entry in (data.get("kinds") or {}).items():
             kinds[name] = IncidentKind(
                 name=name, type=entry.get("type", "ASSAULT"),
@@ -67,9 +80,11 @@ class IncidentKinds:
                 modes=frozenset(entry.get("modes") or ()),
                 compatible=frozenset(entry.get("compatible") or ()),
                 rare=bool(entry.get("rare", False)),
+                same_as=frozenset(entry.get("same_as") or ()),
             )  # fmt: skip
             words[name] = list(entry.get("words") or ())
-        return cls(kinds, words)
+            describing[name] = [str(p) for p in entry.get("describing") or ()]
+        return cls(kinds, words, describing)
 
     def in_text(self, text: str) -> list[str]:
         """Every kind whose words the text holds, in priority order."""
@@ -81,8 +96,26 @@ class IncidentKinds:
             name for name, pattern in self._patterns.items()
             if (lowered is None or name not in self._ascii_words
                 or any(w in lowered for w in self._ascii_words[name]))
-            and pattern.search(text)
+            and self._told(name, pattern, text)
         )  # fmt: skip
+
+    def _told(self, name: str, pattern: re.Pattern[str], text: str) -> bool:
+        """Whether the kind's words tell a happening in the text, not only describe a
+        party (see `describing` in the YAML)."""
+        found = pattern.search(text)
+        describing = self._describing.get(name)
+        if found is None or describing is None:
+            return found is not None
+        return pattern.search(describing.sub(" ", text)) is not None
+
+    def describes(self, text: str, at: int) -> bool:
+        """Whether the word at offset `at` of `text` lies in a phrase that describes a party
+        ("the coalition fighting the Houthis"): an event there is no happening."""
+        return any(
+            m.start() <= at < m.end()
+            for pattern in self._describing.values()
+            for m in pattern.finditer(text)
+        )
 
     def of_mode(self, mode: str | None) -> str | None:
         return self._by_mode.get(mode or "")
@@ -109,6 +142,16 @@ class IncidentKinds:
         if first is None or second is None:
             return False
         return b in first.compatible or a in second.compatible
+
+    def same(self, a: str, b: str) -> bool:
+        """Whether kinds `a` and `b` tell of one kind of happening, one of them vaguely ("an
+        explosion" and "a bombing"): they match as one kind does."""
+        if a == b:
+            return True
+        first, second = self.kinds.get(a), self.kinds.get(b)
+        if first is None or second is None:
+            return False
+        return b in first.same_as or a in second.same_as
 
     def most_specific(self, kinds: Iterable[str]) -> str:
         """The kind that says most, in priority order; generic when none does."""

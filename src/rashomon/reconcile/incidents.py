@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from rashomon.facts import Gazette, Incident, IncidentReport, TermCounts
-from rashomon.reconcile.incident_kinds import GENERIC, IncidentKinds
+from rashomon.reconcile.incident_kinds import BLAST, GENERIC, IncidentKinds
 from rashomon.reconcile.report_parts import is_country
 from rashomon.reconcile.reports import distance_km, places_meet
 from rashomon.reconcile.wording import similarity
@@ -428,6 +428,8 @@ def _kind_score(mine: str, theirs: str, kinds: IncidentKinds, cfg: MatchConfig) 
     say so. A violent kind and a peaceful one (a strike and a ceasefire) never meet."""
     if mine == theirs:
         return cfg.generic_kind if mine == GENERIC else cfg.same_kind
+    if kinds.same(mine, theirs):
+        return cfg.same_kind
     if kinds.compatible(mine, theirs):
         return cfg.generic_kind if GENERIC in (mine, theirs) else cfg.compatible_kind
     return cfg.other_violent_kind if kinds.violent(mine) and kinds.violent(theirs) else None
@@ -759,8 +761,13 @@ def _dates_of(reports: Sequence[IncidentReport]) -> tuple[str | None, str | None
 def incident_label(incident: Incident, gazette: Gazette) -> str:
     """ "chemical attack in Khan Sheikhoun, 2017-04-04": kind, place, day; "near" when
     every report that sets it at that place says only that it was near it ("west of
-    Aleppo")."""
-    what = _KIND_WORDS.get(incident.kind, incident.kind)
+    Aleppo"). When some of its leads tell only of an explosion while others give a cause
+    (an air strike, a bombing), it is the explosion all agree on: the cause is what the
+    sources dispute, and the label takes no side."""
+    kind = incident.kind
+    if any(r.lead and r.kind == BLAST for r in incident.reports) and kind != GENERIC:
+        kind = BLAST
+    what = _KIND_WORDS.get(kind, kind)
     where = gazette.place_name(incident.place_id)
     when = incident.date_start if incident.date_precision == "day" else None
     if incident.date_precision == "range" and incident.date_start and incident.date_end:
@@ -772,7 +779,7 @@ def incident_label(incident: Incident, gazette: Gazette) -> str:
 
 _KIND_WORDS = {
     "attack": "attack", "aerial": "air strike", "shelling": "shelling",
-    "explosives": "bombing", "chemical": "chemical attack", "ground": "clashes",
-    "killing": "killing", "capture": "capture", "siege": "siege", "abduction": "abduction",
-    "evacuation": "evacuation", "ceasefire": "ceasefire",
+    "explosives": "bombing", "blast": "explosion", "chemical": "chemical attack",
+    "ground": "clashes", "killing": "killing", "capture": "capture", "siege": "siege",
+    "abduction": "abduction", "evacuation": "evacuation", "ceasefire": "ceasefire",
 }  # fmt: skip

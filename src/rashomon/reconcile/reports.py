@@ -154,7 +154,9 @@ def _incident_sentences(
         return found
 
     for event in facts.events:
-        if _is_incident_event(event, kinds):
+        if _is_incident_event(event, kinds) and not kinds.describes(
+            event.sentence, event.start - event.sentence_start
+        ):  # "rebels fighting the government": a party described, no happening
             sentence(event.sentence_start, event.sentence_end, event.sentence).events.append(event)
     for figure in facts.figures:
         if not _is_toll(figure):
@@ -172,7 +174,8 @@ def _incident_sentences(
         inside = places.within(start, end)
         for m in inside:
             if m.place_id:
-                (found.around if _vicinity(m, facts.body) else found.sites).add(m.place_id)
+                near_it = _vicinity(m, facts.body) or _its_province(m, facts.body, gazette)
+                (found.around if near_it else found.sites).add(m.place_id)
         found.places = _sentence_places(found, inside, facts.body, gazette, home,
                                         violent=_violent(found, kinds))  # fmt: skip
         back = _looking_back(found, dated, kinds)
@@ -264,6 +267,25 @@ def _vicinity(mention: MentionFact, body: str) -> bool:
     return bool(
         _VICINITY.search(body[max(0, mention.start - 40) : mention.start])
         or _VICINITY_AFTER.match(body[mention.end : mention.end + 40])
+    )
+
+
+# "the Donetsk province", "Saada governorate": the region named after its capital
+_PROVINCE_AFTER = re.compile(
+    r"^\s+(?:province|provinces|oblast|governorate|region|district)\b", re.IGNORECASE
+)
+
+
+def _its_province(mention: MentionFact, body: str, gazette: Gazette) -> bool:
+    """Whether a city's name is told as the name of the region around it ("in the occupied
+    Donetsk province", where the gazetteer knows the city but not the region): the
+    happening was somewhere in that region, so a town the sentence also names is where
+    it was, and the city only what it was near."""
+    place = gazette.places.get(mention.place_id or "")
+    return (
+        place is not None
+        and place.precision == "city"
+        and _PROVINCE_AFTER.match(body[mention.end : mention.end + 20]) is not None
     )
 
 
@@ -538,7 +560,8 @@ def _unanchored_weekdays(sentence: Sentence, dated: Starting) -> set[int]:
         named = _WEEKDAY.search(d.text)
         if d.value or named is None or d.relation != "on":
             continue
-        if _SAID_ON.search(sentence.text[: d.start - sentence.start]):
+        before = sentence.text[: d.start - sentence.start]
+        if _SAID_ON.search(before) or _REACTED_ON.search(before):
             continue
         found.add(_WEEKDAYS.index(named.group(1).lower()))
     return found
@@ -564,20 +587,31 @@ def _looking_back(
         before = sentence.text[: d.start - sentence.start]
         after = sentence.text[d.end - sentence.start :]
         days = _before_the_day(before, after, kinds)
+        if days is None and _REACTED_ON.search(before):
+            days = (0, REPORTING_LAG_DAYS)  # "denied on Saturday": it came that day or before
         if days is not None and d.value:
             found[d.value] = days
     return found
 
 
+# "the coalition denied on Saturday", "Damascus rejected Monday": the day of an answer to
+# what happened, which came on that day or in the days before it
+_REACTED_ON = re.compile(
+    r"\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes|acknowledged"
+    r"|admitted|condemned|condemns|blamed|accused)\s*(?:on\s+)?$"
+)
+
+
 def _looked_back(back: Mapping[str, tuple[int, int]]) -> list[tuple[date, date]]:
     """The days before each such day that the happening lies in, allowing a day either way
-    for how the count of days is told."""
+    for how the count of days is told (up to the day itself when it can be that day)."""
     found = []
     for day, (fewest, most) in back.items():
         bounds = day_range(day)
         if bounds is not None:
+            latest = 0 if fewest == 0 else max(fewest - 1, 1)
             found.append((bounds[0] - timedelta(days=most + 1),
-                          bounds[0] - timedelta(days=max(fewest - 1, 1))))  # fmt: skip
+                          bounds[0] - timedelta(days=latest)))  # fmt: skip
     return found
 
 
