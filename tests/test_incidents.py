@@ -1959,3 +1959,54 @@ def test_the_accuser_of_a_relative_clause_is_who_stands_before_its_word():
     assert ("russia", "Syrian government") in [
         (a.actor_id, a.claimant) for a in report.perpetrators
     ]
+
+
+def test_a_happening_the_lead_follows_opens_its_own_report_with_what_continues_it():
+    """ "The Foua strike follows air raids that killed 20 people in Idlib on Sunday": the day and the toll after "follows" are an earlier happening's; it and the
+    undated sentence that goes on about it make their own report, and the lead keeps its
+    own day and place. With the day told before "follows", the sentence is the lead's."""
+    lead = "An air strike killed 40 people in Foua on Monday."
+    aside = "The Foua strike follows air raids that killed 20 people in Idlib on Sunday."
+    more = "Warplanes targeted a building in Maarat al-Numan."
+    text = f"{lead}\n{aside}\n{more}"
+
+    def day(word, value, sentence):
+        s, e = sentence_at(text, sentence)
+        at = text.index(word, s)
+        return DateFact("a1", at, at + len(word), word, value, "day", "on", s, e)
+
+    facts = ArticleFacts(
+        article=replace(ARTICLE, published="2017-03-07"), body=text,
+        events=(ev(text, lead, "air strike", mode="aerial", day="2017-03-06"),
+                ev(text, aside, "air raids", mode="aerial", day="2017-03-05"),
+                ev(text, more, "targeted", mode="aerial")),
+        figures=(toll(text, lead, "40", 40), toll(text, aside, "20", 20)),
+        mentions=(place_mention(text, "Foua", "foua", lead),
+                  place_mention(text, "Idlib", "idlib-gov", aside),
+                  place_mention(text, "Maarat al-Numan", "maarat", more)),
+        dates=(day("Monday", "2017-03-06", lead), day("Sunday", "2017-03-05", aside)),
+    )  # fmt: skip
+    first, other = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert (first.lead, first.place_id, first.day_low, first.day_high) == (
+        True, "foua", "2017-03-06", "2017-03-06",
+    )  # fmt: skip
+    assert first.figure_values == (("killed", 40.0),)
+    assert (other.day_low, other.day_high) == ("2017-03-05", "2017-03-05")
+    assert other.place_id in ("maarat", "idlib-gov")
+    assert other.sentence_start == text.index(aside)
+
+    told = "The Foua strike on Monday follows air raids in Maarat al-Numan."
+    body = f"{lead}\n{told}"
+    s, e = sentence_at(body, told)
+    monday = DateFact("a1", body.index("Monday", s), body.index("Monday", s) + 6, "Monday",
+                      "2017-03-06", "day", "on", s, e)  # fmt: skip
+    facts = ArticleFacts(
+        article=replace(ARTICLE, published="2017-03-07"), body=body,
+        events=(ev(body, lead, "air strike", mode="aerial", day="2017-03-06"),
+                ev(body, told, "strike", mode="aerial", day="2017-03-06")),
+        figures=(toll(body, lead, "40", 40),),
+        mentions=(place_mention(body, "Foua", "foua", lead),),
+        dates=(monday,),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert report.place_id == "foua"

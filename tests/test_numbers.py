@@ -963,3 +963,24 @@ def test_a_number_of_groups_claim_as_the_groups(read):
     claim = one(read(text), "40")
     assert claim.claimant == "opposition groups" and claim.claimant_kind == "organisation"
     assert one(read("A number of strikes killed 40 people."), "40").claimant is None
+
+
+def test_a_dateline_is_no_claimant_though_its_agency_may_be():
+    from rashomon.extract.numbers.claimant import _DATELINE
+
+    for text, agency in (
+        ("NEWTOWN, May 3, 2021 (TASS", "TASS"),
+        ("Newtown, March 1. /TASS/", "TASS"),
+        ("NEWTOWN, Nov 1 (Reuters)", "Reuters"),
+    ):
+        found = _DATELINE.match(text)
+        assert found is not None and found["agency"] == agency, text
+    for text in ("the Defense Ministry", "Syrian Observatory for Human Rights",
+                 "NEWTOWN, May 3, 2021 (TASS) - the army", "Smith, a local official"):  # fmt: skip
+        assert _DATELINE.match(text) is None, text
+
+
+def test_a_figure_after_a_dated_dateline_is_claimed_by_whom_the_sentence_names(read):
+    text = "NEWTOWN, May 3, 2021 (TASS) - Troops destroyed 12 tanks, the army said."
+    claim = one(read(text), "12")
+    assert claim.claimant == "army"

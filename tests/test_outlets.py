@@ -96,6 +96,8 @@ def test_more_dateline_forms():
         "DOHA AFP Oct 2, 2015 - Qatar said": ("Doha", "AFP", "Qatar"),
         "NEWTOWN, Freedonia — A strike hit the market": ("Newtown", None, "A strike"),
         "NEWTOWN (Daily Post / Sputnik - 3rd May, 2020) The army said": ("Newtown", "Sputnik", "The army"),
+        "NEWTOWN, July 15, 2022 (TASS) - The army said": ("Newtown", "TASS", "The army"),
+        "Newtown, May 3, 2021 (Reuters) - The army said": ("Newtown", "Reuters", "The army"),
     }  # fmt: skip
     for text, (place, wire, rest) in cases.items():
         line = find_dateline(text, DIRECTORY)

@@ -377,6 +377,13 @@ def test_a_clause_then_comma_speaker_said(quotes_of):
     assert quote.text.startswith("People in Aleppo"), "the dateline is not what was said"
 
 
+def test_a_dateline_with_day_and_year_is_not_what_was_said(quotes_of):
+    text = "NEWTOWN, May 3, 2021 (TASS) - Troops took the bridge at dawn, the army said."
+    quote = one(quotes_of(text), "bridge")
+    assert quote.speaker == "the army"
+    assert quote.text.startswith("Troops took"), "the dateline is not what was said"
+
+
 def test_noun_cue_with_an_owner(quotes_of):
     quote = one(
         quotes_of(

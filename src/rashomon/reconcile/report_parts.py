@@ -34,6 +34,9 @@ class Sentence:
     narrowed: bool = False  # its spans are parts of months ("early October"): exact bounds
     # weekdays (0 Monday .. 6 Sunday) it names that no date anchors (a page with no date)
     weekdays: set[int] = field(default_factory=set)
+    # it tells, after "follows" or "came after", another dated happening that the article's
+    # one follows ("The strike follows raids that killed 23 on Sunday"): see _follows_another
+    earlier: bool = False
 
 
 @dataclass

@@ -182,6 +182,7 @@ def _incident_sentences(
         found.days, found.said_days = _days(found, dated, kinds, back)
         found.spans = _spans(found, dated) + _looked_back(back)
         found.weekdays = _unanchored_weekdays(found, dated)
+        found.earlier = _follows_another(found, dated, kinds)
         found.narrowed = any(
             d.precision == "month" and _month_part(d.text) for d in dated.within(start, end)
         )
@@ -540,6 +541,37 @@ def _before_the_day(before: str, after: str, kinds: IncidentKinds) -> tuple[int,
     return days, 14 * days  # "days after", "several weeks after"
 
 
+# "The strike follows air raids that ...", "the attack comes days after a bombing ...": what
+# follows the words is an earlier happening than the one that leads the sentence
+_FOLLOWS = re.compile(
+    r"\b(?:follows|followed(?!\s+by\b)"
+    r"|(?:comes|came|coming)\s+(?:(?:just|only|shortly|soon|a|an|one|two|three|several|few"
+    r"|hours?|days?|weeks?)\s+)*after)\b",
+    re.IGNORECASE,
+)
+
+
+def _follows_another(sentence: Sentence, dated: Starting, kinds: IncidentKinds) -> bool:
+    """Whether the sentence tells, after "follows" or "came after", a violent act with a
+    day of its own, and gives neither a day nor a toll before those words ("The Mocha
+    strike follows air raids that killed 23 rebels in a village on Sunday"): the day and
+    the toll are another, earlier happening's, and the sentence opens that happening's
+    report rather than continuing the one it names first. With the day or the toll told
+    before ("The shelling on Monday came a day after the town fell"), the sentence tells
+    of its own happening (see _before_the_day)."""
+    found = _FOLLOWS.search(sentence.text)
+    if found is None:
+        return False
+    at = sentence.start + found.start()
+    after = sentence.text[found.end() :]
+    if not any(kinds.violent(k) for k in kinds.in_text(after)):
+        return False
+    days = _loose_days(sentence, dated)
+    if any(d.start < at for d in days) or any(f.start < at for f in sentence.figures):
+        return False
+    return any(d.start >= sentence.start + found.end() for d in days)
+
+
 def _loose_days(sentence: Sentence, dated: Starting) -> list[DateFact]:
     """The days the sentence names (day precision, "on" a day)."""
     return [
@@ -677,6 +709,8 @@ def _fits(
     kinds: IncidentKinds,
     now: tuple[date, date] | None,
 ) -> bool:
+    if sentence.earlier:
+        return False  # another, earlier happening: it opens its own report
     mine = kinds.most_specific(sentence.kinds)
     theirs = kinds.most_specific(group.kinds)
     if not kinds.compatible(mine, theirs):

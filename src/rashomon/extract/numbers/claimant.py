@@ -27,6 +27,7 @@ sentences before it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -55,6 +56,12 @@ _PERSON_PRONOUNS = {"he", "she"}
 _NAME_ENTITIES = {"PERSON": PERSON, "ORG": ORGANISATION}
 _NOUN_MODIFIERS = ("compound", "amod", "nmod", "poss")
 _DATES = ("DATE", "TIME", "CARDINAL")
+# "MOSCOW, July 15, 2022 (TASS", "GENEVA, March 1. /TASS/": a dateline (city, day, agency)
+# that a parse made a phrase of; it names no claimant, though the agency in it may
+_DATELINE = re.compile(
+    r"^[A-Z][\w.'’ -]{0,40},\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:\s*,\s*\d{4})?\.?\s*[(/]\s*"
+    r"(?P<agency>[A-Z][\w .&-]{0,30}?)\s*[)/]?$"
+)
 
 
 @dataclass(frozen=True)
@@ -79,7 +86,20 @@ class ClaimantNamer:
         self.seen.append((at, claimant))
 
     def name(self, tok: Token) -> Claimant | None:
-        """The agent `tok` names, or None when it names no one."""
+        """The agent `tok` names, or None when it names no one. A dateline is never one: it
+        stands for the agency it names when that agency is a known actor."""
+        found = self._name(tok)
+        dateline = _DATELINE.match(found.text) if found is not None else None
+        if dateline is None:
+            return found
+        for word in tok.sent:
+            mention = self.a.mention_at(word) if word.text == dateline["agency"] else None
+            if mention is not None and mention.actor_id:
+                kind = self._actor_kind(mention.actor_id, mention.kind)
+                return Claimant(self.a.named(mention), mention.actor_id, kind or MEDIA)
+        return None
+
+    def _name(self, tok: Token) -> Claimant | None:
         a = self.a
         if (
             tok.text in ("which", "who", "that", "Which", "Who", "That")

@@ -343,10 +343,14 @@ class _Article(_Speech, _Speakers):
         elif who is None and cue.speaker and cue.actor_id:  # "the statement said": its author
             who = self._actor_name(cue)
         kind = "statement" if cue.statement else "direct" if item.direct else "indirect"
+        start = item.start
+        dateline = None if item.direct else _DATELINE.match(self.text, start, item.end)
+        if dateline and dateline.end() < item.end:  # "CITY, May 3, 2021 (TASS) - Troops ..."
+            start = dateline.end()  # the dateline is not what was said
         return Quote(
-            start=item.start,
+            start=start,
             end=item.end,
-            text=self.text[item.start : item.end],
+            text=self.text[start : item.end],
             kind=kind,
             cue=self.text[cue_start:cue_end],
             cue_start=cue_start,

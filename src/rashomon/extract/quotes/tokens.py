@@ -21,7 +21,8 @@ _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _INTRO_PUNCT = frozenset({",", ":", "-", "—", "–"})
 _SUBJECTS = ("nsubj", "nsubjpass")
 _CLIMB = frozenset({"conj", "advcl", "xcomp", "acl", "pcomp"})
-_DATELINE = re.compile(r"[A-Z][\w.' -]{0,40}\([A-Z][\w ]{1,20}\)\s*[-–—]+\s*")
+# "Geneva (AFP) - ", "MOSCOW, July 15, 2022 (TASS) - "
+_DATELINE = re.compile(r"[A-Z][\w.,' -]{0,40}\([A-Z][\w ]{1,20}\)\s*[-–—]+\s*")
 _VENUES = frozenset({"interview", "comment", "comments", "remark", "remarks", "statement"})
 
 
