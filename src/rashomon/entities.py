@@ -90,8 +90,13 @@ MAX_SENTENCE_TOKENS = 150
 # agencies and channels are no speakers, a known name ending a longer one is not that body,
 # bare "rebels" are the rebels of the article's country, a place name matched only by its
 # loose spelling key gives way to one known as written, a GeoNames alternate's own mentions
-# set no country
-EXTRACTOR_VERSION = "34"
+# set no country; 35: first-level regions of the countries at war and their towns of 1,000
+# or more, a big city after "in"/"near" is a place whatever its tag, "the region of X",
+# datelines with a year, ranks without stops, "X-led coalition" under the country's other
+# names, "the statement, obtained by X" has no speaker X, light verbs of doing ("ordered
+# by"), aircraft as their owner's doers, stance phrases ("in error", "an act of"), more
+# accusing and denying verbs, a surname close to one named before is that person
+EXTRACTOR_VERSION = "35"
 STAGE = "entities"
 
 
