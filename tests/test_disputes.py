@@ -1132,6 +1132,23 @@ def test_a_count_the_other_article_tells_as_earlier_is_updated_not_disputed():
     assert figure_.status == "dispute"
 
 
+def test_a_toll_of_earlier_reports_is_a_past_step_of_the_higher_one_not_a_rival():
+    agency = toll("a1", "28", 28, "exact", "security officials")
+    said = "Earlier reports suggested at least 35 people died in the strike."
+    earlier = toll("a2", "at least 35", 35, "at_least", "Earlier reports", low=35,
+                   sentence=said, start=said.index("at least"))  # fmt: skip
+    later = toll("a2", "at least 135", 135, "at_least", "the UN", low=135, start=90)
+    found = incident(report("a1", "AFP", [agency]), report("a2", "BBC", [earlier, later]))
+    figures_ = {("a1", 0): agency, ("a2", earlier.start): earlier, ("a2", 90): later}
+    (figure_,) = incident_figures(found, figures_, ARTICLES)
+    assert figure_.status != "dispute"
+    plain = replace(earlier, sentence="Officials said at least 35 people died in the strike.")
+    figures_[("a2", earlier.start)] = plain
+    found = incident(report("a1", "AFP", [agency]), report("a2", "BBC", [plain, later]))
+    (figure_,) = incident_figures(found, figures_, ARTICLES)
+    assert figure_.status == "dispute"
+
+
 def test_bodies_someone_saw_are_at_least_that_many_dead():
     school = toll("a2", "at least five", 5, "at_least", "a media centre", low=5)
     for sentence, what in (

@@ -868,10 +868,12 @@ _ROSE = re.compile(
 _EARLY = re.compile(
     r"\b(?:preliminary|initial(?:ly)?|(?:first|early) (?:reports?|tolls?|counts?))\b", re.IGNORECASE
 )
-# "SANA reported earlier that six were wounded": a count the text says came before
+# "SANA reported earlier that six were wounded", "earlier reports suggested 35": a count
+# the text says came before
 _EARLIER = re.compile(
     r"\b(?:(?:said|reported|announced|put|gave|had)\s+(?:it\s+)?earlier|"
-    r"earlier\s+(?:said|reported|announced|put|gave|toll|count|figure)|"
+    r"earlier\s+(?:said|reported|announced|put|gave|toll|count|figure|reports|tolls|counts|"
+    r"figures|estimates?|accounts)|"
     r"(?:had\s+)?previously\s+(?:said|reported|announced|put|given)|"
     r"\bpreviously\b[^.;]{0,30}?\bhad\s+(?:said|reported|announced|put|given|estimated))\b",
     re.IGNORECASE,
