@@ -401,13 +401,18 @@ class _Cues:
     def _who(self, cue: _Cue, anchor: Token, anchors: Sequence[int]) -> Claimant | None:
         if cue.claimant is None:
             return None
-        speaker = self._respective(cue, anchor, anchors) or cue.claimant
+        respective = self._respective(cue, anchor, anchors)
+        speaker = respective or cue.claimant
         if cue.kind == "speech" and speaker.head.i == cue.cue.i:
             earlier = self._speaker_continued(speaker)
             if earlier is not None:
                 self.namer.remember(speaker.idx, earlier)
                 return earlier
         who = self.namer.name(speaker)
+        if who is not None and respective is None:
+            joint = self._joint(speaker, who)
+            if joint is not None:
+                return joint
         if who is None and cue.kind == "speech" and speaker.i < cue.cue.i:
             # "... in the mainly Druze district state media said": a comma-less sentence
             # made a long phrase the subject; the words just before the verb name the speaker
@@ -420,6 +425,25 @@ class _Cues:
         if who is not None:
             self.namer.remember(speaker.idx, who)
         return who
+
+    def _joint(self, speaker: Token, first: Claimant) -> Claimant | None:
+        """'Both the civil defence and the Observatory reported 35', 'according to X and Y':
+        a figure several sources tell together is each one's. The claimant keeps the joint
+        form ('civil defence and Observatory'), the first one's actor and kind; each member
+        is remembered on its own, for a later 'the group'. None when fewer than two of the
+        coordinated words name someone."""
+        members = [first]
+        for tok in _conjuncts(speaker)[1:]:
+            named = self.namer.name(tok)
+            if named is not None and named.text not in (m.text for m in members):
+                members.append(named)
+        if len(members) < 2:
+            return None
+        for tok, member in zip(_conjuncts(speaker), members, strict=False):
+            self.namer.remember(tok.idx, member)
+        names = [m.text for m in members]
+        text = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+        return Claimant(text, first.actor_id, first.kind)
 
     def _respective_speaker(
         self, quote: Quote, cues: Sequence[_Cue], anchor: Token, anchors: Sequence[int]
