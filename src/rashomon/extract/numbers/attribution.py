@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -429,7 +430,7 @@ class _Cues:
     def _joint(self, speaker: Token, first: Claimant) -> Claimant | None:
         """'Both the civil defence and the Observatory reported 35', 'according to X and Y':
         a figure several sources tell together is each one's. The claimant keeps the joint
-        form ('civil defence and Observatory'), the first one's actor and kind; each member
+        form ('civil defence and Observatory'), the first known one's actor and kind; each member
         is remembered on its own, for a later 'the group'. None when fewer than two of the
         coordinated words name someone."""
         members = [first]
@@ -441,9 +442,12 @@ class _Cues:
             return None
         for tok, member in zip(_conjuncts(speaker), members, strict=False):
             self.namer.remember(tok.idx, member)
-        names = [m.text for m in members]
-        text = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-        return Claimant(text, first.actor_id, first.kind)
+        names = [re.sub(r"^(?:[Bb]oth|[Ee]ither)\s+", "", m.text) for m in members]
+        text = f"{', '.join(names[:-1])} and {names[-1]}"
+        lead = next((m for m in members if m.actor_id), None) or next(
+            (m for m in members if m.kind != UNNAMED), first
+        )  # "Both rescuers, the civil defence and the Observatory": a named one stands first
+        return Claimant(text, lead.actor_id, lead.kind)
 
     def _respective_speaker(
         self, quote: Quote, cues: Sequence[_Cue], anchor: Token, anchors: Sequence[int]
