@@ -571,3 +571,29 @@ def test_a_participle_after_the_last_of_coordinated_counts_measures_them_all(rea
 )
 def test_a_capitalised_plural_the_tagger_took_for_a_name_still_claims(read, text):
     assert one(read(text), "100").claimant == "Medics"
+
+
+def test_a_reported_statement_told_jointly_names_every_source(nlp):
+    """The quote stage may cut the speaker at the first name ('Both rescuers, the civil
+    defence'): the coordinated names after it speak too."""
+    text = "Both rescuers, the civil defence, and the Observatory have reported that 35 died."
+    cue = text.index("reported")
+    quote = Quote(
+        start=cue + 9,
+        end=len(text) - 1,
+        text=text[cue + 9 : -1],
+        kind="indirect",
+        cue="reported",
+        cue_start=cue,
+        cue_end=cue + 8,
+        speaker="civil defence",
+        speaker_start=0,
+        speaker_end=text.index(","),
+        speaker_actor_id="white-helmets",
+    )
+    mentions = [mention(text, "civil defence", "organisation", "white-helmets"),
+                mention(text, "Observatory", "organisation", "sohr")]  # fmt: skip
+    claims = find_numbers(nlp(text), mentions=mentions, quotes=[quote], kind_of=KINDS.get)
+    claim = one(claims, "35")
+    assert claim.claimant.endswith("civil defence and Observatory")
+    assert claim.claimant_actor_id == "white-helmets"

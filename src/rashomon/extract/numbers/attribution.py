@@ -330,6 +330,17 @@ class _Cues:
         return {t.i for t in top.subtree}
 
     def _quote_speaker(self, quote: Quote) -> Claimant | None:
+        """The quote's speaker (see `_sole_speaker`), or the speakers it is told by together
+        ('Both first responders, the X, and the Y have reported that ...')."""
+        found = self._sole_speaker(quote)
+        if quote.speaker_start is None or quote.speaker_end is None:
+            return found
+        head = self._span_head(quote.speaker_start, quote.speaker_end)
+        if head is None or head.pos_ == "PRON":
+            return found
+        return self._joint(head, found) or found
+
+    def _sole_speaker(self, quote: Quote) -> Claimant | None:
         """The quote's speaker by the name the actor stage knows, else as the quote says."""
         a = self.a
         lo = quote.speaker_start if quote.speaker_start is not None else quote.start
@@ -410,7 +421,7 @@ class _Cues:
                 self.namer.remember(speaker.idx, earlier)
                 return earlier
         who = self.namer.name(speaker)
-        if who is not None and respective is None:
+        if respective is None:
             joint = self._joint(speaker, who)
             if joint is not None:
                 return joint
@@ -427,25 +438,30 @@ class _Cues:
             self.namer.remember(speaker.idx, who)
         return who
 
-    def _joint(self, speaker: Token, first: Claimant) -> Claimant | None:
+    def _joint(self, speaker: Token, first: Claimant | None) -> Claimant | None:
         """'Both the civil defence and the Observatory reported 35', 'according to X and Y':
         a figure several sources tell together is each one's. The claimant keeps the joint
         form ('civil defence and Observatory'), the first known one's actor and kind; each member
         is remembered on its own, for a later 'the group'. None when fewer than two of the
         coordinated words name someone."""
-        members = [first]
-        for tok in _conjuncts(speaker)[1:]:
+        members, tokens = ([first], [speaker]) if first is not None else ([], [])
+        others = _conjuncts(speaker)[1:]
+        for appos in speaker.children:  # "Both first responders, the X, and the Y"
+            if appos.dep_ == "appos" and len(_conjuncts(appos)) > 1:
+                others += _conjuncts(appos)
+        for tok in others:
             named = self.namer.name(tok)
             if named is not None and named.text not in (m.text for m in members):
                 members.append(named)
+                tokens.append(tok)
         if len(members) < 2:
             return None
-        for tok, member in zip(_conjuncts(speaker), members, strict=False):
+        for tok, member in zip(tokens, members, strict=True):
             self.namer.remember(tok.idx, member)
         names = [re.sub(r"^(?:[Bb]oth|[Ee]ither)\s+", "", m.text) for m in members]
         text = f"{', '.join(names[:-1])} and {names[-1]}"
         lead = next((m for m in members if m.actor_id), None) or next(
-            (m for m in members if m.kind != UNNAMED), first
+            (m for m in members if m.kind != UNNAMED), members[0]
         )  # "Both rescuers, the civil defence and the Observatory": a named one stands first
         return Claimant(text, lead.actor_id, lead.kind)
 
