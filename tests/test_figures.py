@@ -597,3 +597,9 @@ def test_a_reported_statement_told_jointly_names_every_source(nlp):
     claim = one(claims, "35")
     assert claim.claimant.endswith("civil defence and Observatory")
     assert claim.claimant_actor_id == "white-helmets"
+
+
+def test_a_description_among_joint_sources_is_kept_as_written(read):
+    text = "Nine people were killed, according to activists and a monitoring group."
+    claim = one(read(text), "Nine")
+    assert claim.claimant == "activists and a monitoring group"

@@ -458,7 +458,14 @@ class _Cues:
             return None
         for tok, member in zip(tokens, members, strict=True):
             self.namer.remember(tok.idx, member)
-        names = [re.sub(r"^(?:[Bb]oth|[Ee]ither)\s+", "", m.text) for m in members]
+        names = [
+            re.sub(
+                r"^(?:[Bb]oth|[Ee]ither)\s+",
+                "",
+                m.text if tok is speaker else _written(tok) or m.text,
+            )
+            for tok, m in zip(tokens, members, strict=True)
+        ]  # a description after the first as written ("activists and a monitoring group")
         text = f"{', '.join(names[:-1])} and {names[-1]}"
         lead = next((m for m in members if m.actor_id), None) or next(
             (m for m in members if m.kind != UNNAMED), members[0]
@@ -572,6 +579,16 @@ def _agents(verb: Token) -> list[Token]:
     """Who does a passive verb: "was reported by the health directorate" (the noun after
     "by")."""
     return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def _written(tok: Token) -> str:
+    """A noun with the words before it in its own phrase, as the text writes them ('a
+    monitoring group'), without a coordination's 'both'; '' for a name."""
+    if tok.pos_ != "NOUN":
+        return ""
+    lefts = [t for t in tok.lefts if t.dep_ not in ("cc", "preconj", "punct", "conj", "appos")]
+    start = min((t.left_edge.i for t in lefts), default=tok.i)
+    return tok.doc[start : tok.i + 1].text
 
 
 def _conjuncts(tok: Token) -> list[Token]:
