@@ -586,8 +586,15 @@ def _written(tok: Token) -> str:
     monitoring group'), without a coordination's 'both'; '' for a name."""
     if tok.pos_ != "NOUN":
         return ""
-    lefts = [t for t in tok.lefts if t.dep_ not in ("cc", "preconj", "punct", "conj", "appos")]
-    start = min((t.left_edge.i for t in lefts), default=tok.i)
+    inside = {
+        t.i
+        for c in tok.lefts
+        if c.dep_ in ("det", "amod", "compound", "nummod", "poss", "quantmod")
+        for t in c.subtree
+    }
+    start = tok.i
+    while start - 1 in inside:
+        start -= 1
     return tok.doc[start : tok.i + 1].text
 
 
