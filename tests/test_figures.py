@@ -603,3 +603,11 @@ def test_a_description_among_joint_sources_is_kept_as_written(read):
     text = "Nine people were killed, according to activists and a monitoring group."
     claim = one(read(text), "Nine")
     assert claim.claimant == "activists and a monitoring group"
+
+
+def test_nouns_sharing_one_determiner_are_one_source(read):
+    text = (
+        "A second activist and monitoring group, Raqqa Watch, also reported the strike, "
+        "saying as many as 50 families were sheltering there."
+    )
+    assert not (one(read(text), "50").claimant or "").endswith("and monitoring group")

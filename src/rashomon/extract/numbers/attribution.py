@@ -450,6 +450,8 @@ class _Cues:
             if appos.dep_ == "appos" and len(_conjuncts(appos)) > 1:
                 others += _conjuncts(appos)
         for tok in others:
+            if tok.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in tok.children):
+                continue  # "an activist and monitoring group": one group, its determiner shared
             named = self.namer.name(tok)
             if named is not None and named.text not in (m.text for m in members):
                 members.append(named)
