@@ -1460,3 +1460,24 @@ def test_some_of_a_count_told_as_of_them_is_no_step_of_its_rise():
     found = incident(report("a1", "AFP", [whole]), report("a2", "BBC", [later]))
     (figure_,) = incident_figures(found, {("a1", 8): whole, ("a2", 0): later}, days)
     assert figure_.status == "update"
+
+
+def test_a_toll_told_jointly_is_each_of_its_sources_own():
+    """ "Both the civil defence and SOHR reported 35" is SOHR's count as well: SOHR's 22
+    elsewhere is its earlier count, not a rival, and the sides still name who said what."""
+    joint = toll("a1", "35", 35, "exact", "civil defence and SOHR", claimant_actor_id="defence")
+    sohr = toll("a2", "22", 22, "exact", "SOHR", claimant_actor_id="sohr")
+    articles = {"a1": article("a1", published="2016-10-27"), "a2": article("a2", "BBC")}
+    found = incident(report("a1", "AFP", [joint]), report("a2", "BBC", [sohr]))
+    (figure_,) = incident_figures(found, {("a1", 0): joint, ("a2", 0): sohr}, articles)
+    assert figure_.status == "update"
+    (update,) = incident_disputes(found, [figure_], RELATIONS, GAZETTE, articles)
+    assert update.status == "update" and "civil defence and SOHR" in update.note
+    # a member named by its dictionary name is that actor
+    full = replace(joint, claimant="civil defence and the Syrian Observatory for Human Rights")
+    (figure_,) = incident_figures(found, {("a1", 0): full, ("a2", 0): sohr}, articles, RELATIONS)
+    assert figure_.status == "update"
+    # no member in common: two sources, in dispute
+    other = replace(joint, claimant="civil defence and medics")
+    (figure_,) = incident_figures(found, {("a1", 0): other, ("a2", 0): sohr}, articles)
+    assert figure_.status == "dispute"

@@ -350,6 +350,23 @@ def test_respectively_gives_each_figure_its_own_claimant(read):
     assert one(claims, "40").claimant_actor_id == "sohr"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both the civil defence and the Observatory reported 35 people killed.",
+        "According to the civil defence and the Observatory, 35 people were killed.",
+        "The civil defence and the Observatory put the toll at 35.",
+        "Both rescuers, the civil defence, and the Observatory have reported that 35 people "
+        "were killed.",
+    ],
+)
+def test_a_figure_told_jointly_names_every_source(read, text):
+    claim = one(read(text, ("civil defence", "organisation", "white-helmets"),
+                     ("Observatory", "organisation", "sohr")), "35")  # fmt: skip
+    assert claim.claimant.endswith("civil defence and Observatory")
+    assert claim.claimant_actor_id == "white-helmets"  # the first named member's
+
+
 def test_an_unresolved_it_is_the_organisation_just_named(read):
     text = (
         "The Observatory reported new clashes. It said at least 40 Islamic State fighters "
@@ -554,3 +571,43 @@ def test_a_participle_after_the_last_of_coordinated_counts_measures_them_all(rea
 )
 def test_a_capitalised_plural_the_tagger_took_for_a_name_still_claims(read, text):
     assert one(read(text), "100").claimant == "Medics"
+
+
+def test_a_reported_statement_told_jointly_names_every_source(nlp):
+    """The quote stage may cut the speaker at the first name ('Both rescuers, the civil
+    defence'): the coordinated names after it speak too."""
+    text = "Both rescuers, the civil defence, and the Observatory have reported that 35 died."
+    cue = text.index("reported")
+    quote = Quote(
+        start=cue + 9,
+        end=len(text) - 1,
+        text=text[cue + 9 : -1],
+        kind="indirect",
+        cue="reported",
+        cue_start=cue,
+        cue_end=cue + 8,
+        speaker="civil defence",
+        speaker_start=0,
+        speaker_end=text.index(","),
+        speaker_actor_id="white-helmets",
+    )
+    mentions = [mention(text, "civil defence", "organisation", "white-helmets"),
+                mention(text, "Observatory", "organisation", "sohr")]  # fmt: skip
+    claims = find_numbers(nlp(text), mentions=mentions, quotes=[quote], kind_of=KINDS.get)
+    claim = one(claims, "35")
+    assert claim.claimant.endswith("civil defence and Observatory")
+    assert claim.claimant_actor_id == "white-helmets"
+
+
+def test_a_description_among_joint_sources_is_kept_as_written(read):
+    text = "Nine people were killed, according to activists and a monitoring group."
+    claim = one(read(text), "Nine")
+    assert claim.claimant == "activists and a monitoring group"
+
+
+def test_nouns_sharing_one_determiner_are_one_source(read):
+    text = (
+        "A second activist and monitoring group, Raqqa Watch, also reported the strike, "
+        "saying as many as 50 families were sheltering there."
+    )
+    assert not (one(read(text), "50").claimant or "").endswith("and monitoring group")

@@ -101,6 +101,52 @@ def claimant_key(figure: FigureFact, outlet: str | None) -> str:
     return f"outlet:{(outlet or '').lower()}"
 
 
+# "the civil defence, the Observatory and medics": the members of a joint claimant, as the
+# extractor writes it (names joined by commas and a last "and")
+_JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def claimant_members(figure: FigureFact) -> tuple[str, ...]:
+    """The sources of a figure told by several together ("Both the civil defence and the
+    Observatory reported 35": the claimant "civil defence and Observatory"), each as the
+    text names it; () for a figure with one claimant or none."""
+    if not figure.claimant or " and " not in figure.claimant:
+        return ()
+    parts = [p for p in _JOINT.split(figure.claimant.strip()) if p]
+    return tuple(parts) if len(parts) > 1 else ()
+
+
+def _source_keys(
+    figure: FigureFact, outlet: str | None, relations: ActorRelations | None
+) -> set[str]:
+    """Every key a figure's source goes by: its claimant key, its claimant's text, and for
+    a joint claimant each member's text and the actor a member's name is, where known."""
+    keys = {claimant_key(figure, outlet)}
+    for text in (figure.claimant or "", *claimant_members(figure)):
+        norm = re.sub(r"\W+", " ", text.lower()).strip()
+        norm = norm.removeprefix("the ")
+        if norm:
+            keys.add(norm)
+            actor = relations.named(norm) if relations is not None else None
+            if actor is not None:
+                keys.add(actor)
+    return keys
+
+
+def _joint_source(
+    a: FigureFact,
+    b: FigureFact,
+    articles: Mapping[str, ArticleFact],
+    relations: ActorRelations | None = None,
+) -> bool:
+    """A source of a joint claim is the other claim's source (or one of its sources): SOHR's
+    22 and "the civil defence and SOHR"'s 35 are SOHR's count twice."""
+    if not (claimant_members(a) or claimant_members(b)) or not (a.claimant and b.claimant):
+        return False
+    first = _source_keys(a, _outlet(a, articles), relations)
+    return bool(first & _source_keys(b, _outlet(b, articles), relations))
+
+
 def claim_day(figure: FigureFact, article: ArticleFact | None) -> str | None:
     """The day a claim speaks for: its own day-precise date, else its publication day."""
     if figure.time and len(figure.time) == 10 and day_range(figure.time):
@@ -660,7 +706,7 @@ def _own_later_count(
     key = claimant_key(claim, outlet)
     high = _interval(claim)
     return any(
-        claimant_key(c, _outlet(c, articles)) == key
+        (claimant_key(c, _outlet(c, articles)) == key or _joint_source(claim, c, articles))
         and claim_day(c, articles.get(c.article_id)) is not None
         and _interval(c)[1] < high[0]
         for c in claims
@@ -768,7 +814,7 @@ def _one_source(
     """One source behind both claims: the same claimant (or outlet's own voice), or a body
     and its spokesman (Rami Abdel Rahman speaks for the Observatory)."""
     first, second = claimant_key(a, _outlet(a, articles)), claimant_key(b, _outlet(b, articles))
-    if first == second or _named_within(a, b):
+    if first == second or _named_within(a, b) or _joint_source(a, b, articles, relations):
         return True
     if relations is None or not (a.claimant_actor_id and b.claimant_actor_id):
         return False

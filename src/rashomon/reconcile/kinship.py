@@ -9,6 +9,7 @@ opposition") of the same country and sector bridge two ids.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from rashomon.facts import ActorFact, Gazette
@@ -20,10 +21,20 @@ _SIDES = {"REB": "armed-opposition", "OPP": "armed-opposition"}
 class ActorRelations:
     def __init__(self, actors: Mapping[str, ActorFact]) -> None:
         self.actors = actors
+        self._names: dict[str, str] | None = None
 
     @classmethod
     def of(cls, gazette: Gazette) -> ActorRelations:
         return cls(gazette.actors)
+
+    def named(self, name: str) -> str | None:
+        """The actor whose dictionary name this is (lower case, words only), if any."""
+        if self._names is None:
+            self._names = {}
+            for actor in self.actors.values():
+                key = re.sub(r"\W+", " ", actor.name.lower()).strip().removeprefix("the ")
+                self._names.setdefault(key, actor.id)
+        return self._names.get(name)
 
     def ancestors(self, actor_id: str) -> list[str]:
         chain, seen = [], {actor_id}

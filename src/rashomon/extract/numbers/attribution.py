@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -329,6 +330,17 @@ class _Cues:
         return {t.i for t in top.subtree}
 
     def _quote_speaker(self, quote: Quote) -> Claimant | None:
+        """The quote's speaker (see `_sole_speaker`), or the speakers it is told by together
+        ('Both first responders, the X, and the Y have reported that ...')."""
+        found = self._sole_speaker(quote)
+        if quote.speaker_start is None or quote.speaker_end is None:
+            return found
+        head = self._span_head(quote.speaker_start, quote.speaker_end)
+        if head is None or head.pos_ == "PRON":
+            return found
+        return self._joint(head, found) or found
+
+    def _sole_speaker(self, quote: Quote) -> Claimant | None:
         """The quote's speaker by the name the actor stage knows, else as the quote says."""
         a = self.a
         lo = quote.speaker_start if quote.speaker_start is not None else quote.start
@@ -401,13 +413,18 @@ class _Cues:
     def _who(self, cue: _Cue, anchor: Token, anchors: Sequence[int]) -> Claimant | None:
         if cue.claimant is None:
             return None
-        speaker = self._respective(cue, anchor, anchors) or cue.claimant
+        respective = self._respective(cue, anchor, anchors)
+        speaker = respective or cue.claimant
         if cue.kind == "speech" and speaker.head.i == cue.cue.i:
             earlier = self._speaker_continued(speaker)
             if earlier is not None:
                 self.namer.remember(speaker.idx, earlier)
                 return earlier
         who = self.namer.name(speaker)
+        if respective is None:
+            joint = self._joint(speaker, who)
+            if joint is not None:
+                return joint
         if who is None and cue.kind == "speech" and speaker.i < cue.cue.i:
             # "... in the mainly Druze district state media said": a comma-less sentence
             # made a long phrase the subject; the words just before the verb name the speaker
@@ -420,6 +437,42 @@ class _Cues:
         if who is not None:
             self.namer.remember(speaker.idx, who)
         return who
+
+    def _joint(self, speaker: Token, first: Claimant | None) -> Claimant | None:
+        """'Both the civil defence and the Observatory reported 35', 'according to X and Y':
+        a figure several sources tell together is each one's. The claimant keeps the joint
+        form ('civil defence and Observatory'), the first known one's actor and kind; each member
+        is remembered on its own, for a later 'the group'. None when fewer than two of the
+        coordinated words name someone."""
+        members, tokens = ([first], [speaker]) if first is not None else ([], [])
+        others = _conjuncts(speaker)[1:]
+        for appos in speaker.children:  # "Both first responders, the X, and the Y"
+            if appos.dep_ == "appos" and len(_conjuncts(appos)) > 1:
+                others += _conjuncts(appos)
+        for tok in others:
+            if tok.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in tok.children):
+                continue  # "an activist and monitoring group": one group, its determiner shared
+            named = self.namer.name(tok)
+            if named is not None and named.text not in (m.text for m in members):
+                members.append(named)
+                tokens.append(tok)
+        if len(members) < 2:
+            return None
+        for tok, member in zip(tokens, members, strict=True):
+            self.namer.remember(tok.idx, member)
+        names = [
+            re.sub(
+                r"^(?:[Bb]oth|[Ee]ither)\s+",
+                "",
+                m.text if tok is speaker else _written(tok) or m.text,
+            )
+            for tok, m in zip(tokens, members, strict=True)
+        ]  # a description after the first as written ("activists and a monitoring group")
+        text = f"{', '.join(names[:-1])} and {names[-1]}"
+        lead = next((m for m in members if m.actor_id), None) or next(
+            (m for m in members if m.kind != UNNAMED), members[0]
+        )  # "Both rescuers, the civil defence and the Observatory": a named one stands first
+        return Claimant(text, lead.actor_id, lead.kind)
 
     def _respective_speaker(
         self, quote: Quote, cues: Sequence[_Cue], anchor: Token, anchors: Sequence[int]
@@ -528,6 +581,23 @@ def _agents(verb: Token) -> list[Token]:
     """Who does a passive verb: "was reported by the health directorate" (the noun after
     "by")."""
     return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def _written(tok: Token) -> str:
+    """A noun with the words before it in its own phrase, as the text writes them ('a
+    monitoring group'), without a coordination's 'both'; '' for a name."""
+    if tok.pos_ != "NOUN":
+        return ""
+    inside = {
+        t.i
+        for c in tok.lefts
+        if c.dep_ in ("det", "amod", "compound", "nummod", "poss", "quantmod")
+        for t in c.subtree
+    }
+    start = tok.i
+    while start - 1 in inside:
+        start -= 1
+    return tok.doc[start : tok.i + 1].text
 
 
 def _conjuncts(tok: Token) -> list[Token]:
