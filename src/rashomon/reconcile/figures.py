@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import partial
+from functools import lru_cache, partial
 
 from rashomon.facts import (
     AlignedFigure,
@@ -191,8 +191,12 @@ _NOT_THEIRS = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def _places_together(sentence: str) -> bool:
-    """Whether a sentence tells of two or more places together (see _PLACES_TOGETHER)."""
+    """Whether a sentence tells of two or more places together (see _PLACES_TOGETHER).
+    Asked once per figure of the sentence and again each time report grouping weighs the
+    sentence's tolls: a long "sentence" (text without full stops) with many counts would
+    be searched over and over; it is searched once."""
     return any(
         _NOT_THEIRS.search(sentence[max(0, m.start() - 30) : m.start()]) is None
         for m in _PLACES_TOGETHER.finditer(sentence)
