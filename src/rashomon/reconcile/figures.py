@@ -935,9 +935,12 @@ def rose(sentence: str) -> bool:
     return _ROSE.search(sentence) is not None
 
 
+@lru_cache(maxsize=8192)
 def told_in_parts(figure: FigureFact) -> bool:
     """Whether a count is told as a part of a larger one: one of several counts by place,
-    one of two attacks, or some of those another count of its sentence holds."""
+    one of two attacks, or some of those another count of its sentence holds. Cached:
+    report grouping asks it of each toll of a group for every sentence it weighs, which
+    for a long text without full stops is the same figures thousands of times."""
     return _part_of_more(figure) or _among(figure)
 
 
