@@ -36,7 +36,7 @@ from rashomon.facts import (
     day_range,
 )
 from rashomon.reconcile.intervals import agree, allowed, meet, overlap
-from rashomon.reconcile.kinship import ActorRelations
+from rashomon.reconcile.kinship import ActorRelations, name_key
 
 _NOT_CLAIMS = frozenset({"proposed", "hypothetical"})
 _PEOPLE_MEASURES = frozenset(
@@ -123,8 +123,7 @@ def _source_keys(
     a joint claimant each member's text and the actor a member's name is, where known."""
     keys = {claimant_key(figure, outlet)}
     for text in (figure.claimant or "", *claimant_members(figure)):
-        norm = re.sub(r"\W+", " ", text.lower()).strip()
-        norm = norm.removeprefix("the ")
+        norm = name_key(text)
         if norm:
             keys.add(norm)
             actor = relations.named(norm) if relations is not None else None

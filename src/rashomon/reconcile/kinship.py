@@ -18,6 +18,12 @@ _COLLECTIVE = frozenset({"rebels", "opposition", "jihadists", "militants", "insu
 _SIDES = {"REB": "armed-opposition", "OPP": "armed-opposition"}
 
 
+def name_key(text: str) -> str:
+    """A name as `ActorRelations.named` looks it up: lower case, words only, no leading
+    "the"."""
+    return re.sub(r"\W+", " ", text.lower()).strip().removeprefix("the ")
+
+
 class ActorRelations:
     def __init__(self, actors: Mapping[str, ActorFact]) -> None:
         self.actors = actors
@@ -28,12 +34,11 @@ class ActorRelations:
         return cls(gazette.actors)
 
     def named(self, name: str) -> str | None:
-        """The actor whose dictionary name this is (lower case, words only), if any."""
+        """The actor whose dictionary name this is (as `name_key` writes it), if any."""
         if self._names is None:
             self._names = {}
             for actor in self.actors.values():
-                key = re.sub(r"\W+", " ", actor.name.lower()).strip().removeprefix("the ")
-                self._names.setdefault(key, actor.id)
+                self._names.setdefault(name_key(actor.name), actor.id)
         return self._names.get(name)
 
     def ancestors(self, actor_id: str) -> list[str]:
