@@ -3,12 +3,15 @@
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc
 
 from rashomon.entities import EntityExtractor
 from rashomon.errors import InputError
 from rashomon.extract.events import EventLexicon, find_events
 from rashomon.extract.events.lexicon import EventSense
-from rashomon.model import DatePrecision, FoundIn, PublicationDate
+from rashomon.extract.events.timing import EventDates
+from rashomon.extract.events.triggers import Trigger
+from rashomon.model import DateMention, DatePrecision, FoundIn, PublicationDate
 from rashomon.nlp import load_pipeline
 from rashomon.settings import Settings
 
@@ -286,6 +289,28 @@ def test_an_attack_noun_takes_the_date_of_the_verb_it_is_the_subject_of(events_o
     events = events_of("The airstrike targeted the town on Monday, killing 12 civilians.")
     for trigger in ("airstrike", "killing"):
         assert one(events, "ASSAULT", trigger).date == "2016-10-17", trigger
+
+
+def test_a_date_inside_another_events_noun_is_that_events_only(nlp):
+    # as the small model parses a long sentence of this shape, the attack is the object of
+    # "showed", whose subject is the killing: the date's path up the parse passes the
+    # attack's noun, so it dates the attack alone
+    words = ["The", "killing", "showed", "the", "cost", "of", "the", "Oct.", "7", "attack", "."]
+    heads = [1, 2, 2, 4, 2, 4, 9, 9, 7, 2, 2]
+    deps = ["det", "nsubj", "ROOT", "det", "dobj", "prep", "det", "nmod", "nummod", "dobj",
+            "punct"]  # fmt: skip
+    pos = ["DET", "NOUN", "VERB", "DET", "NOUN", "ADP", "DET", "PROPN", "NUM", "NOUN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    oct7 = doc[7:9]
+    date = DateMention(oct7.start_char, oct7.end_char, oct7.text, "2023-10-07", "day")
+    killing, attack = (Trigger(doc[i], doc[i].idx, doc[i].idx + len(doc[i]),
+                               EventSense("ASSAULT"), None) for i in (1, 9))  # fmt: skip
+    published = PublicationDate("2024-06-09", DatePrecision.DAY, FoundIn.USER)
+    when = EventDates(doc, [date], published, [killing, attack])
+    assert when.for_trigger(attack)[0] == "2023-10-07"
+    assert when.for_trigger(killing) == ("2024-06-09", "week", "publication")
+    unaware = EventDates(doc, [date], published)  # without the attack's noun known
+    assert unaware.for_trigger(killing)[0] == "2023-10-07"
 
 
 def test_a_date_of_saying_is_not_the_attacks(events_of):

@@ -372,6 +372,29 @@ def test_the_day_a_period_began_does_not_date_the_lead():
     assert all(r.day_low != "2016-04-01" for r in reports)
 
 
+def test_an_old_happenings_day_does_not_date_the_present_one_it_is_told_beside():
+    """ "The raid ... showed the cost of the war the Oct. 7 attack began": the old attack's
+    day (a historical event's) dates neither the raid told in the same sentence nor the
+    report; on a page with no date nothing says which happening is the present one, and
+    the day stays."""
+    text = "A raid killed 40 people in Maarat al-Numan, a year after the Oct. 7 attack."
+    at = text.index("Oct. 7")
+    oct7 = DateFact("a1", at, at + 6, "Oct. 7", "2015-10-07", "day", "on", 0, len(text))
+    attack = ev(text, text, "attack", factuality="historical", day="2015-10-07")
+    for published, raid_day, low in (("2016-10-20", "2016-10-20", "2016-10-18"),
+                                     (None, None, "2015-10-07")):  # fmt: skip
+        raid = replace(ev(text, text, "raid", mode="aerial"), date=raid_day,
+                       date_precision="week" if raid_day else None,
+                       date_from="publication" if raid_day else None)  # fmt: skip
+        facts = ArticleFacts(
+            article=replace(ARTICLE, published=published), body=text, events=(raid, attack),
+            figures=(toll(text, text, "40", 40),), dates=(oct7,),
+            mentions=(place_mention(text, "Maarat al-Numan", "maarat", text),),
+        )  # fmt: skip
+        (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+        assert report.day_low == low, published
+
+
 def test_a_page_opening_on_background_leads_with_the_happening_its_title_names():
     background = ["The coalition has fought the rebels for years.",
                   "Its allies supply it with arms.", "The rebels deny any wrongdoing.",

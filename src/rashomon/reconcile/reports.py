@@ -442,7 +442,11 @@ def _days(
     are the days that date only something done after the happening (see _looking_back)."""
     back = back or {}
     loose = _loose_days(sentence, dated)
-    days = [e.date for e in sentence.events if e.text_date and e.date_precision == "day"]
+    present = _present(sentence.events)
+    days = [e.date for e in present if e.text_date and e.date_precision == "day"]
+    # an old happening's day, when the sentence's present is dated (on a page with no date
+    # nothing says which of its happenings is the present one)
+    past = {e.date for e in sentence.events if e not in present} if _dated(present) else set()
     if any(d not in back for d in days):
         return [d for d in days if d and d not in back], []
     own = [r for e in sentence.events if e.text_date and (r := day_range(e.date or ""))]
@@ -458,6 +462,8 @@ def _days(
             continue  # "on Friday called for a probe into allegations that ... attacked"
         if day in back:
             continue  # "resumed on Wednesday, days after a bombing": see _looking_back
+        if day in past:
+            continue  # "the war ignited by Hamas' Oct. 7 attack": an old happening's day
         if _PERIOD_BEGAN.search(before):
             continue  # "killed since the operations began 19 days ago": a period's start
         if not _SAID_ON.search(sentence.text[: d.start - sentence.start]):
@@ -465,6 +471,21 @@ def _days(
         elif not own or any(a <= date.fromisoformat(day) <= b for a, b in own):
             said.append(day)
     return hard, said
+
+
+def _present(events: Sequence[EventFact]) -> Sequence[EventFact]:
+    """A sentence's events less its historical ones when it also tells of the present:
+    "the killing of so many in a raid ... showed the toll of the war ignited by Hamas' Oct.
+    7 attack" tells of today's raid; the day of the old attack is no day of it (nor is it
+    when named alone, see _days). A sentence that tells only of the past keeps its days:
+    it is a happening of its own."""
+    if all(e.factuality == "historical" for e in events):
+        return events
+    return [e for e in events if e.factuality != "historical"]
+
+
+def _dated(events: Iterable[EventFact]) -> bool:
+    return any(e.date for e in events)
 
 
 # "a UN-backed probe said Wednesday", "the ministry announced on Tuesday", "as quoted by

@@ -160,7 +160,7 @@ def find_events(
     triggers = sorted([*triggers, *(s.trigger for s in stances.values())], key=lambda t: t.start)
     acting = {(m.start, m.end) for m in mentions if m.kind == "metonym"}
     where = EventPlaces(doc, [p for p in places if (p.start, p.end) not in acting])
-    when = EventDates(doc, dates, published)
+    when = EventDates(doc, dates, published, triggers)
     events: list[Event] = []
     heads: list[int] = []  # each kept event's head token
     cues = [(q.cue_start, q.cue_end) for q in quotes if q.cue_start is not None]

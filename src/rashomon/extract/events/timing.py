@@ -29,10 +29,20 @@ class EventDates:
     """Date mentions indexed for one article, with its reference date."""
 
     def __init__(
-        self, doc: Doc, dates: Sequence[DateMention], published: PublicationDate | None
+        self,
+        doc: Doc,
+        dates: Sequence[DateMention],
+        published: PublicationDate | None,
+        triggers: Sequence[Trigger] = (),
     ) -> None:
         self.doc = doc
         self.published = published
+        # event nouns told as an object or a modifier ("showed the cost of Hamas' Oct. 7
+        # attack"): a date inside one of them is that event's, never one further up
+        self.owners = frozenset(
+            t.head.i for t in triggers
+            if t.head.pos_ in ("NOUN", "PROPN") and t.head.dep_ not in ("nsubj", "nsubjpass")
+        )  # fmt: skip
         self.roots: list[tuple[Token, DateMention]] = []
         for d in dates:
             span = doc.char_span(d.start, d.end, alignment_mode="expand")
@@ -50,7 +60,7 @@ class EventDates:
             anchors.add(trigger.light_verb.i)
         best: tuple[int, DateMention] | None = None
         for root, mention in near:
-            steps = _steps_to(arrays, root.i, anchors)
+            steps = _steps_to(arrays, root.i, anchors, self.owners)
             if steps is not None and (best is None or steps < best[0]):
                 best = (steps, mention)
         if best is not None:
@@ -92,14 +102,20 @@ def _carriers(head: Token) -> set[int]:
     return found
 
 
-def _steps_to(arrays: DocArrays, root: int, anchors: set[int]) -> int | None:
-    """Steps up the parse from a date's root token to an anchor, on the Doc's columns."""
+def _steps_to(
+    arrays: DocArrays, root: int, anchors: set[int], owners: frozenset[int] = frozenset()
+) -> int | None:
+    """Steps up the parse from a date's root token to an anchor, on the Doc's columns; none
+    past another event's noun (`owners`): "the killing ... showed the toll of the war
+    ignited by Hamas' Oct. 7 attack" (as the small model parses it, the attack is the
+    object of "showed", which carries the killing's date) dates the attack, not the
+    killing."""
     heads, pos, dep = arrays.head, arrays.pos, arrays.dep
     node, steps = root, 0
     while steps < 8:
         if node in anchors:
             return steps
-        if heads[node] == node:
+        if heads[node] == node or node in owners:
             return None
         if steps > 0 and pos[node] in ("VERB", "AUX") and dep[node] != "aux":
             return None
