@@ -445,6 +445,15 @@ def test_a_server_error_a_date_line_a_glued_masthead_and_a_link_label_are_no_tit
     assert kinds(f"Town shelled\n\n{stamp}\n\nThe army shelled it.")[stamp] is LineKind.STAMP
 
 
+def test_the_pages_address_is_no_title():
+    for first in ("https://news.example.com/2025/04/14/town-shelled-overnight-1234.html",
+                  "date 2025-04-14 https://news.example.com/town-shelled-overnight"):  # fmt: skip
+        raw = f"{first}\n\nTown Shelled Overnight, Army Says\n\nThe army shelled the town."
+        clean = clean_text(raw, title_in_text=True)
+        assert clean.title == "Town Shelled Overnight, Army Says", first
+        assert clean.body == "The army shelled the town."
+
+
 def test_captions_signed_by_a_video_credit_a_bar_and_agency_or_an_agency_photo():
     for caption in (
         "Rebels posted video showing a boy treated after the strike. (Video: Rebel Media Center)",

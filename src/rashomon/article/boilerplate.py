@@ -590,10 +590,13 @@ def _headline_shaped(text: str) -> bool:
         return False
     if _LINK_LABEL.match(text):
         return False  # "watch One-Minute World News": a link's label, lower case then titled
+    if _BARE_ADDRESS.search(text) and count <= _TITLE_MIN_WORDS:
+        return False  # the page's address, after at most a date stamp: no headline
     return not text.rstrip().endswith(".")
 
 
 _LINK_LABEL = re.compile(r"^[a-z]+\s+(?:[A-Z][\w'’-]*\s*)+$")
+_BARE_ADDRESS = re.compile(r"(?:^|\s)(?:https?://|www\.)\S+\s*$")
 
 
 def _repeats_title(text: str, title_key: str) -> bool:
