@@ -177,6 +177,8 @@ def test_shares_and_money_measure_nothing(read):
         ("Air strikes killed 12 people.", "12", "people"),
         ("Air strikes killed 12.", "12", "people"),
         ("Troops found at least 65 bodies of civilians.", "65", "civilians"),
+        ("The missiles hit a meeting, killing 60 servicepeople.", "60", "soldiers"),
+        ("The strike killed two senior operatives of the group.", "two", "fighters"),
     ],
 )
 def test_victim_groups(read, sentence, surface, victims):
