@@ -325,6 +325,29 @@ def test_a_toll_of_everyone_below_another_sources_toll_of_a_part_is_a_dispute():
     assert "15 (SANA, AFP) against 25 (fighters) (SOHR, BBC)" in dispute.note
 
 
+def test_casualties_below_another_sources_dead_are_a_dispute_and_above_them_are_not():
+    """ "Under 100 casualties" cannot hold beside "210 killed": the dead are some of the
+    casualties, whichever reading of the word the first source meant. The wounded set no
+    floor (some use "casualties" for the dead alone), nor do dead at most as many."""
+    killed = toll("a2", "210", 210, "exact", "the media office")
+    for value, qualifier, disputed in ((100, "at_most", True), (300, "exact", False)):
+        hurt = toll("a1", str(value), value, qualifier, "the army", measure="killed_or_injured",
+                    what="casualties", high=value if qualifier == "at_most" else None)
+        found = incident(report("a1", "AFP", [hurt]), report("a2", "BBC", [killed]))
+        figures = {("a1", 0): hurt, ("a2", 0): killed}
+        disputes = [f for f in incident_figures(found, figures, ARTICLES)
+                    if f.status == "dispute"]  # fmt: skip
+        assert bool(disputes) is disputed, value
+        if disputed:
+            assert disputes[0].measure == "killed_or_injured"
+            assert [c.figure.text for c in disputes[0].claims] == ["100", "210 (killed)"]
+    wounded = toll("a2", "210", 210, "exact", "the media office", measure="injured")
+    hurt = toll("a1", "100", 100, "at_most", "the army", measure="killed_or_injured", high=100)
+    found = incident(report("a1", "AFP", [hurt]), report("a2", "BBC", [wounded]))
+    figures = {("a1", 0): hurt, ("a2", 0): wounded}
+    assert all(f.status != "dispute" for f in incident_figures(found, figures, ARTICLES))
+
+
 def test_a_ceiling_on_a_part_sets_no_floor_for_everyone():
     """ "Up to 24 civilians" bounds civilians from above: it says nothing about how few
     people died in all, so 85 killed stands beside it undisputed."""

@@ -446,12 +446,15 @@ def _parts_as_floors(
     """A toll of some of the victims ("25 fighters killed", "13 civilians") is a floor of
     the toll of everyone ("killed (people)"): at least that many people died. So "15
     killed" from one source and "25 fighters killed" from another cannot both hold, though
-    they count different groups; a count of everyone above a part's never clashes with it."""
-    if victims != "people" or measure not in _TOLLS:
+    they count different groups; a count of everyone above a part's never clashes with it.
+    So is a toll of the dead a floor of the casualties (the dead and the wounded) of the
+    same victims: "under 100 casualties" from one side cannot hold beside "210 killed"
+    from another, whichever of the two readings of "casualties" the first meant."""
+    if measure not in _TOLLS:
         return []
     found = []
     for (other_measure, part), claims in sorted(groups.items()):
-        if other_measure != measure or part == "people":
+        if not _part_of(measure, victims, other_measure, part):
             continue
         for claim in claims:
             if claim.about_actor_id:
@@ -460,9 +463,23 @@ def _parts_as_floors(
             low = _interval(claim)[0]
             if low <= 0:
                 continue  # a ceiling ("up to 24 civilians") sets no floor for everyone
-            found.append(replace(claim, text=_with_group(claim.text, part), value=low,
+            group = part if other_measure == measure else other_measure.replace("_", " ")
+            found.append(replace(claim, text=_with_group(claim.text, group), value=low,
                                  low=low, high=None, qualifier="at_least"))  # fmt: skip
     return found
+
+
+def _part_of(measure: str, victims: str, other_measure: str, other_victims: str) -> bool:
+    """Whether a toll (`other_measure` of `other_victims`) counts some of those another
+    (`measure` of `victims`) counts: a group's dead among everyone's dead, or the dead
+    among the casualties of the same victims (or of everyone)."""
+    if other_measure == measure:
+        return victims == "people" and other_victims != "people"
+    return (
+        measure == "killed_or_injured"
+        and other_measure == "killed"
+        and victims in ("people", other_victims)
+    )
 
 
 def _with_group(text: str, group: str) -> str:
