@@ -145,6 +145,16 @@ def test_a_bare_strike_is_an_air_strike():
     assert KINDS.in_text("A strike hit the camp") == ["aerial"]
 
 
+def test_a_massacre_is_a_framing_of_any_attack_not_a_kind_of_act():
+    """One side's "massacre" is the other's air strike or raid: the word says how a
+    source judges the killing, not how it was done; executions and assassinations are."""
+    assert KINDS.in_text("Residents called the raid on the camp a massacre") == ["aerial"]
+    assert KINDS.in_text("The health ministry denounced the massacre") == []
+    assert KINDS.of_mode("mass-killing") is None
+    assert KINDS.in_text("Militants executed 20 prisoners") == ["killing"]
+    assert KINDS.of_mode("assassinate") == "killing"
+
+
 def test_compatible_kinds():
     assert KINDS.compatible("chemical", "aerial") and KINDS.compatible("aerial", "chemical")
     assert KINDS.compatible(GENERIC, "explosives")
