@@ -1994,6 +1994,25 @@ def test_the_accuser_of_a_relative_clause_is_who_stands_before_its_word():
     ]
 
 
+def test_a_quoted_count_the_parse_made_the_accusations_subject_accuses_no_one():
+    """ "The office claims '20 martyrs' were killed and accuses Russia": the quoted count is
+    no accuser; the charge stands on the word of the one who stands before the verb."""
+    blame = "The government claims '20 martyrs' were killed and accuses Russia of a massacre."
+    body = f"{LEAD}\n{blame}"
+    quoted, russia = body.index("'20 martyrs'"), body.index("Russia")
+    accusing = replace(ev(body, blame, "accuses"), type="ACCUSE", factuality="asserted",
+                       sources=(Argument(quoted, quoted + 12, "'20 martyrs'", None),),
+                       targets=(Argument(russia, russia + 6, "Russia", "russia"),))  # fmt: skip
+    facts = ArticleFacts(
+        article=ARTICLE, body=body,
+        events=(ev(body, LEAD, "air strike", mode="aerial"), accusing),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", LEAD),),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    claimants = [a.claimant for a in report.perpetrators if a.actor_id == "russia"]
+    assert claimants and "'20 martyrs'" not in claimants
+
+
 def test_a_happening_the_lead_follows_opens_its_own_report_with_what_continues_it():
     """ "The Foua strike follows air raids that killed 20 people in Idlib on Sunday": the day and the toll after "follows" are an earlier happening's; it and the
     undated sentence that goes on about it make their own report, and the lead keeps its

@@ -601,7 +601,9 @@ def _accused(
     for event in stances:
         if event.type != "ACCUSE" or _told_of_old(event):
             continue
-        accuser = next((a for a in event.sources), None) or _relative_subject(event, facts)
+        accuser = next((a for a in event.sources if _an_agent(a)), None) or _relative_subject(
+            event, facts
+        )
         for target in event.targets:
             if _PLACED.search(facts.body[max(0, target.start - 20) : target.start]):
                 continue  # "condemns the attacks ... in Yemen's Saada province": a place
@@ -614,6 +616,15 @@ def _accused(
                     claimant_id = accuser.actor_id
                 yield Attribution(target.actor_id, target.text, claimant, claimant_id,
                                   target.start, target.end)  # fmt: skip
+
+
+# a quoted phrase or a count the parse made the subject ("the office claims '210 martyrs'
+# were killed ... and accuses the IDF"): no one who accuses
+_NO_AGENT = re.compile(r"^\W*[\"“‘«]|\d")
+
+
+def _an_agent(argument: Argument) -> bool:
+    return bool(argument.actor_id) or _NO_AGENT.search(argument.text) is None
 
 
 def _deniers(
