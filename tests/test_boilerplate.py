@@ -454,6 +454,19 @@ def test_the_pages_address_is_no_title():
         assert clean.body == "The army shelled the town."
 
 
+def test_a_pictures_caption_above_the_headline_is_a_caption_not_the_title():
+    caption = "Rescuers search the rubble of a school in Newtown, officials said."
+    headline = "Missile strike on Newtown kills 20, mayor says"
+    story = ("A missile struck a school in the northern town of Newtown on Sunday, killing at "
+             "least 20 people, the town's mayor said.")  # fmt: skip
+    clean = clean_text(f"{caption}\n\n{headline}\n\n{story}", title_in_text=True)
+    assert (clean.title, clean.captions, clean.body) == (headline, (caption,), story)
+    # a first paragraph followed by a subhead and a shorter line is no caption
+    raw = f"{story}\n\n{headline}\n\nThe army denied it."
+    clean = clean_text(raw, title_in_text=True)
+    assert clean.captions == () and clean.body.startswith(story)
+
+
 def test_captions_signed_by_a_video_credit_a_bar_and_agency_or_an_agency_photo():
     for caption in (
         "Rebels posted video showing a boy treated after the strike. (Video: Rebel Media Center)",

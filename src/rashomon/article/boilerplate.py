@@ -286,6 +286,7 @@ _BYLINE_MAX_WORDS = 10
 _TITLE_MAX_WORDS = 30
 _TITLE_MIN_WORDS = 3
 _LEAD_SCAN = 40  # lines before the first paragraph of reporting that may hold the title
+_CAPTION_MAX_WORDS = 30  # a picture's caption above the headline is a sentence this short
 _BYLINE_OR_SOURCE = re.compile(
     r"^(?:by|author|written by|edited by|posted by|source|sources|kaynak)\b\s*[:\-]?\s*", re.I
 )
@@ -358,6 +359,7 @@ class _Classifier:
                 title_index = i
                 break
             if kind is LineKind.BODY:
+                title_index = self._headline_under_caption(i, nonblank)
                 break
             if fallback is None or len(self.lines[fallback].text.split()) == 1:
                 fallback = i  # a lone word above another short line is a tab or a label
@@ -371,6 +373,27 @@ class _Classifier:
                 self.kinds[i] = LineKind.HEADING  # masthead or menu above the title
             elif i > title_index and _repeats_title(self.lines[i].text, title_key):
                 self.kinds[i] = LineKind.HEADING
+
+    def _headline_under_caption(self, i: int, nonblank: list[int]) -> int | None:
+        """The headline under a picture's caption that opens a page: a first line that is a
+        short sentence ("People were celebrating Palm Sunday when the strike occurred,
+        officials said."), then a line shaped as a headline, then the story's first
+        paragraph, longer than it. The first line is then the caption (kept apart from the
+        body) and the second the title; otherwise the page has no headline."""
+        at = nonblank.index(i)
+        if at != 0 or at + 2 >= len(nonblank):
+            return None
+        below, story = nonblank[at + 1], nonblank[at + 2]
+        if self.lines[i].words > _CAPTION_MAX_WORDS:
+            return None
+        if self.kinds[below] not in (LineKind.HEADING, LineKind.BODY):
+            return None
+        if not _headline_shaped(self.lines[below].text) or self.is_masthead(self.lines[below].text):
+            return None
+        if self.lines[story].words <= self.lines[below].words:
+            return None
+        self.kinds[i] = LineKind.CAPTION
+        return below
 
     def _kind_of(
         self, i: int, text: str, after_credit: bool, in_related_block: bool, in_comments: bool
