@@ -51,6 +51,21 @@ def test_a_source_footer_naming_an_agency_under_another_site_is_the_wire():
     assert publisher(footers=("Source: Al Jazeera, News Agencies",)).wire is None
 
 
+def test_a_source_footer_naming_no_outlet_on_a_page_with_an_address_is_the_news_source():
+    footers = ("Source: the mayor on Telegram",)
+    p = publisher(footers=footers, url="https://news.example.org/2024/07/8/123/")
+    assert (p.outlet, p.found_in) == ("example.org", FoundIn.URL)
+
+
+def test_newer_domains_of_known_outlets_and_more_sites_that_report_conflicts():
+    assert publisher(url="https://www.the-independent.com/news/world/x").outlet == (
+        "The Independent"
+    )
+    assert publisher(url="https://www.pravda.com.ua/eng/news/2024/07/8/1/").outlet == (
+        "Ukrainska Pravda"
+    )
+
+
 def test_stated_outlet_wins_and_is_canonicalised():
     p = publisher(stated=("ahram", FoundIn.RECORD), footers=("Source: Reuters",))
     assert (p.outlet, p.found_in) == ("Al-Ahram", FoundIn.RECORD)

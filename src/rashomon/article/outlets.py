@@ -331,6 +331,9 @@ def identify_publisher(
     from_footer = outlet_from_footers(footers, directory)
     if url and from_footer and _agency_credited(from_footer, url, directory):
         from_footer = None  # "Source: RIA" under another site's page: the wire, read below
+    if url and from_footer and directory.find(from_footer) is None:
+        from_footer = None  # "Source: Vitali Klitschko on Telegram" on a page with an
+        # address: where the story's news came from; the address names the publisher
     candidates: list[tuple[str | None, FoundIn]] = [
         (directory.canonical(stated[0]), stated[1]) if stated else (None, FoundIn.USER),
         (from_footer, FoundIn.TEXT),
