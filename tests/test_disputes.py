@@ -332,7 +332,7 @@ def test_casualties_below_another_sources_dead_are_a_dispute_and_above_them_are_
     killed = toll("a2", "210", 210, "exact", "the media office")
     for value, qualifier, disputed in ((100, "at_most", True), (300, "exact", False)):
         hurt = toll("a1", str(value), value, qualifier, "the army", measure="killed_or_injured",
-                    what="casualties", high=value if qualifier == "at_most" else None)
+                    what="casualties", high=value if qualifier == "at_most" else None)  # fmt: skip
         found = incident(report("a1", "AFP", [hurt]), report("a2", "BBC", [killed]))
         figures = {("a1", 0): hurt, ("a2", 0): killed}
         disputes = [f for f in incident_figures(found, figures, ARTICLES)

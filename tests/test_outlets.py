@@ -98,6 +98,18 @@ def test_user_directory_file_adds_outlets(tmp_path):
     )
 
 
+def test_an_agency_feeds_dateline_without_a_dash():
+    body = "Rafah (Gaza Strip), Feb 29 (AP) Israeli troops fired on a crowd."
+    line = find_dateline(body, DIRECTORY)
+    assert (line.place, line.wire, body[line.length :]) == (
+        "Rafah",
+        "AP",
+        "Israeli troops fired on a crowd.",
+    )
+    assert find_dateline("Aleppo (Syria) Troops advanced on the town.", DIRECTORY) is None
+    assert find_dateline("Aleppo (Reuters) Troops advanced.", DIRECTORY).wire == "Reuters"
+
+
 def test_more_dateline_forms():
     cases = {
         "GENEVA, March 1. /TASS/. Militants used": ("Geneva", "TASS", "Militants"),

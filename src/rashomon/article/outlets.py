@@ -137,6 +137,13 @@ _WIRE_DATELINE = re.compile(
     r"(?:\((?P<wire>[A-Za-z][A-Za-z .&-]{0,30})\)\s*[-–—:]+"
     r"|/(?P<slashed>[A-Za-z][\w .&-]{0,30})/\.?)\s*"
 )
+# "Rafah (Gaza Strip), Feb 29 (AP) Israeli troops fired ...": an agency's feed as syndicating
+# sites print it, the place, its day and the agency with no dash before the sentence (taken
+# only for a known news agency: "(Syria) Troops ..." names none)
+_UNDASHED_WIRE_DATELINE = re.compile(
+    rf"^{_BYLINE_PREFIX}{_PLACE}{_PLACE_TAIL}\s*\((?P<wire>[A-Za-z][A-Za-z .&-]{{0,30}})\)"
+    r"\s+(?=[A-Z\"“‘])"
+)
 # "Moscow, SANA- A Russian military source said...": the place, then the agency's name.
 _PLACE_AGENCY_DATELINE = re.compile(
     r"^(?P<place>[A-Z][\w'’ -]{1,30}?),\s*(?P<wire>[A-Z][A-Za-z]{1,10})\s*[-–—]+\s*"
@@ -220,7 +227,8 @@ def find_datelines(body: str, directory: OutletDirectory) -> list[Dateline]:
 def find_dateline(body: str, directory: OutletDirectory) -> Dateline | None:
     """`Geneva (AFP) -`, `BEIRUT, Nov 1 (Reuters) -`, `GENEVA, March 1. /TASS/.`,
     `HMEYMIM AIRBASE (Syria), (Sputnik) –`, `Moscow, SANA-`, `GENEVA AFP May 3, 2017-`,
-    `BEIRUT —`, `WASHINGTON, Sept 17 `, `GAZA: `, `Kyiv – ` or `Maaret al Numan, Syria: ` at
+    `BEIRUT —`, `WASHINGTON, Sept 17 `, `GAZA: `, `Kyiv – `, `Rafah (Gaza Strip), Feb 29 (AP) `
+    or `Maaret al Numan, Syria: ` at
     the start of the body, after any byline run into it ("By A and B CITY (Reuters) - ...")."""
     match = _WIRE_DATELINE.match(body)
     if match:
@@ -232,6 +240,9 @@ def find_dateline(body: str, directory: OutletDirectory) -> Dateline | None:
             wire = outlet.name if outlet else wire_text
             place = _place_name(match["place"]) if match["place"] else None
             return Dateline(place, wire, match.end())
+    match = _UNDASHED_WIRE_DATELINE.match(body)
+    if match and (outlet := directory.find(match["wire"].strip())) is not None and outlet.wire:
+        return Dateline(_place_name(match["place"]), outlet.name, match.end())
     match = _PLACE_AGENCY_DATELINE.match(body)
     if match and (outlet := directory.find(match["wire"])) is not None and outlet.wire:
         return Dateline(_place_name(match["place"]), outlet.name, match.end())
