@@ -365,6 +365,8 @@ def test_a_ceiling_on_a_part_sets_no_floor_for_everyone():
         ("Air strikes on the market in Aleppo and on the nearby town of Anadan killed 44.", False),
         ("Air strikes killed 44 people in the towns of Anadan and Hreitan.", False),
         ("Air strikes killed 44 people in Aleppo and Anadan on Tuesday.", False),
+        ("Missiles killed 44 people and wounded 196 in different regions of the country.", False),
+        ("Air strikes killed 44 people nationwide on Monday.", False),
         ("Air strikes killed 44 people in Aleppo and wounded 60.", True),
         ("Air strikes killed 44 fighters of the Islamic State in Iraq and Syria in Aleppo.", True),
         ("Air strikes killed 44 evacuees from the towns of Foua and Kefraya in Aleppo.", True),

@@ -159,7 +159,13 @@ _BREAKDOWN = re.compile(r"\b\d[\d,]*(?:\s+[a-z]+){0,3}\s+(?:in|at)\s+(?:the\s+)?
 _PARTS = 3
 # "strikes across rebel-held Idlib province killed 19", "throughout the country": a toll
 # over a region, of which one strike's is a part
-_WIDE = re.compile(r"\b(?:across|throughout|all over)\b", re.IGNORECASE)
+# "across the country", "nationwide", "in different regions": a count over many places
+_WIDE = re.compile(
+    r"\b(?:across|throughout|all over|nationwide|countrywide)\b"
+    r"|\bin\s+(?:different|various|several|multiple|many)\s+(?:regions|cities|towns|villages|"
+    r"provinces|parts|areas|districts|places|locations)\b",
+    re.IGNORECASE,
+)
 # "has left more than 50 combatants dead in 24 hours", "killed 40 over the past two days": a
 # count over a span of hours or days, of which one happening's toll is a part
 _OVER_SPAN = re.compile(
