@@ -379,6 +379,13 @@ def test_a_sentence_broken_across_short_lines_is_kept():
     assert kinds(raw)["What the army says"] is LineKind.HEADING
 
 
+def test_a_text_to_speech_players_label_is_a_widget_not_the_title():
+    for label in ("Audio By Carbonatix", "Listen to this article", "Narrated by a voice"):
+        raw = f"{label}\nTown shelled overnight\nThe army shelled the town on Monday night."
+        assert kinds(raw)[label] is LineKind.WIDGET, label
+        assert clean_text(raw, title_in_text=True).title == "Town shelled overnight", label
+
+
 def test_slide_show_buttons_and_picture_credits_leave_the_body():
     raw = (
         "Headline of the story\n\nPhotographs: Jane Roe/Reuters\nThe army shelled the town.\n"

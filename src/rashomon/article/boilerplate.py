@@ -83,6 +83,8 @@ _WIDGET_WORDS = {
 _WIDGET_LINE = re.compile(
     r"^(share (this|on|via)\b.*|click to share.*|click (here|next)\b.{0,60}|follow us on\b.*"
     r"|sign up for\b.*"
+    # a text-to-speech player's label: "Audio By Carbonatix", "Listen to this article"
+    r"|(?:audio|voiced|narrated) by\b.{0,30}|listen to (?:this|the) (?:article|story)\b.{0,20}"
     r"|subscribe to\b.*|advertisement|all rights reserved.*|copyright\s*(©|\(c\)|\d{4}).*"
     r"|©.*|this article was (originally )?published.*on\b.*"
     r"|\[an error occurred while processing this directive\])$",  # a server's include error
