@@ -338,3 +338,23 @@ def test_a_speaker_telling_that_planes_of_no_named_side_attacked_accuses(stateme
         "Russia's defence ministry said coalition planes had killed 62 Syrian soldiers."
     )
     assert ("ACCUSE", "killed") in [(t, w) for t, w, _ in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        # any verb that reports speech reports the clause, not only "said"
+        (
+            "The ministry noted that the reports of a gas attack were fabricated.",
+            ("REJECT", "fabricated"),
+        ),
+        (
+            "The Pentagon explained that the airstrike on the army was a mistake.",
+            ("CONCEDE", "mistake"),
+        ),
+        ("Damascus reiterated that the US airstrike was deliberate.", ("ACCUSE", "deliberate")),
+        ("Trump tweeted that the chemical attack was a crime.", ("ACCUSE", "crime")),
+    ],
+)
+def test_other_speech_verbs_report_a_stance(statements, text, coded):
+    assert coded in [(t, w) for t, w, _ in statements(text)]
