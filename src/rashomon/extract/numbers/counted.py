@@ -97,6 +97,7 @@ class _Counted:
                 anchor.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "det")
                 and anchor.head.pos_ in _NOMINAL
                 and anchor.head.i not in ours
+                and not (anchor.dep_ == "nummod" and misattached(anchor))
             ):
                 self.noun = anchor.head
                 if self.noun.i < expr.first:  # "Daraa 15 civilians": the parse took the name
@@ -317,3 +318,12 @@ def _named_after_them(anchor: Token) -> Token | None:
         return None
     head = anchor.head
     return head if head.i > anchor.i and head.pos_ == "NOUN" and anchor.dep_ == "nsubj" else None
+
+
+def misattached(number: Token) -> bool:
+    """A number the parse made a modifier of a later noun that has its own determiner
+    between them: "risen to 61 a war monitor said" is 61, then "a war monitor"."""
+    head = number.head
+    return head.i > number.i + 1 and any(
+        c.dep_ == "det" and number.i < c.i < head.i for c in head.children
+    )

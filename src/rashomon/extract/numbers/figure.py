@@ -48,6 +48,7 @@ from rashomon.extract.numbers.counted import (
     _clause_verb,
     _Counted,
     _of_object,
+    misattached,
     shared_conjuncts,
     shared_head,
 )
@@ -204,6 +205,15 @@ class _FigureReader:
                 if head.dep_ in ("aux", "auxpass") and head.head.i != head.i:
                     head = head.head  # "30 are missing" parsed with "are" as the head
                 return self._role_measure(tok, head, dep, people)
+            if dep == "nummod" and misattached(tok):
+                # "has risen to 61 a war monitor said" (wire copy without its comma): the
+                # number ends its own phrase; what comes before it says what it counts
+                before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+                if before is not None and before.dep_ == "prep":
+                    return self._object_measure(tok, before, people)
+                if before is not None and before.pos_ == "VERB":
+                    return self._role_measure(tok, before, "dobj", people)
+                return None, None, None
             if dep in ("nummod", "quantmod", "compound", "amod", "nmod") and head.pos_ != "VERB":
                 tok = head
                 continue
