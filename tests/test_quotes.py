@@ -579,6 +579,27 @@ def test_a_source_that_is_no_agent_names_no_speaker(quotes_of):
     assert quote.speaker is None and quote.speaker_start == 0  # the source span is kept
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # ranks, offices and inquiries speak for themselves, named or not
+        (
+            "An American general acknowledged it was a mistake and likely hit Syrian forces.",
+            "mistake",
+            "An American general",
+        ),
+        (
+            "The inquiry said that Russia and Syria conducted daily air strikes.",
+            "daily",
+            "The inquiry",
+        ),
+        ("The investigator said the convoy was hit from the air.", "convoy", "The investigator"),
+    ],
+)
+def test_an_unnamed_officer_or_body_is_a_speaker(quotes_of, text, words, speaker):
+    assert one(quotes_of(text), words).speaker == speaker
+
+
 def test_it_said_is_the_organisation_before_it_or_no_one(quotes_of):
     assert one(quotes_of("It said the claims were false."), "claims").speaker is None
     quotes = quotes_of("The Tartus Farmers Union denied the report. It said the claims were false.")
