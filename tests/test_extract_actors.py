@@ -93,6 +93,22 @@ def test_another_name_the_text_gives_is_an_alias(nlp, matcher, text, alias, patt
     assert {m.actor_id for m in found.mentions if m.text == alias} == {owner}
 
 
+@pytest.mark.parametrize(
+    ("text", "alias"),
+    [
+        ("The Hama Revolutionary Council (HRC), previously called the Hama Military Council, "
+         "said the town fell.", "Hama Military Council"),
+        ("The Aleppo Rescue League (ARL), also known as the Green Helmets, pulled bodies from "
+         "the rubble.", "Green Helmets"),
+    ],
+)  # fmt: skip
+def test_an_aside_after_a_name_and_its_acronym_renames_the_name(nlp, matcher, text, alias):
+    found = find(nlp, matcher, text)
+    owner = next(m.actor_id for m in found.mentions if m.start == 4)
+    acronym = text.split("(")[1].split(")")[0]
+    assert actor_of(found, alias) == actor_of(found, acronym) == owner
+
+
 def test_a_description_after_known_as_is_no_alias(nlp, matcher):
     found = find(nlp, matcher, "Ahmed Karimi, known as a hardliner, led the unit.")
     assert not [a for a in found.aliases if a.pattern == "also known as"]

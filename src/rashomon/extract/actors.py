@@ -264,6 +264,11 @@ def _led_by_country_name(
     return found
 
 
+def _in_brackets(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is all that stands in a pair of brackets: "(HRC)"."""
+    return text[start - 1 : start] == "(" and text[end : end + 1] == ")"
+
+
 def _is_acronym(form: str) -> bool:
     letters = [c for c in form if c.isalpha()]
     return bool(letters) and (form.isupper() or len(form) <= 3)
@@ -579,6 +584,10 @@ class _Resolver:
                 continue
             for match in re.finditer(pattern, text):
                 owner = self._mention_ending_at(match.start())
+                if owner is not None and _in_brackets(text, owner.start, owner.end):
+                    # "X (HRC), previously called Y": the aside follows the name's acronym in
+                    # brackets; the name before the brackets is the one it renames
+                    owner = self._mention_ending_at(owner.start - 1) or owner
                 alias = _ALIAS_NAME.match(text, match.end())
                 if owner is None or alias is None:
                     continue
