@@ -563,3 +563,18 @@ def test_the_place_before_in_is_the_scene_when_the_next_one_holds_it(events_of):
     )
     event = one(events, "ASSAULT", "attack")
     assert event.place_id == "geonames:704508"  # Kramatorsk, not the city of Donetsk
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "trigger", "target"),
+    [
+        # idioms of blame and refusal the press uses beside "accused" and "rejected"
+        ("The opposition pointed the finger at Russia.", "ACCUSE", "pointed the finger", "russia"),
+        ("Turkey expressed outrage over the attack.", "ACCUSE", "expressed outrage", None),
+        ("The Syrian army ruled out any involvement.", "REJECT", "ruled out", None),
+    ],
+)
+def test_idioms_of_blame_and_refusal(events_of, text, type_, trigger, target):
+    event = one(events_of(text), type_, trigger)
+    if target is not None:
+        assert target in event.target_actor_ids
