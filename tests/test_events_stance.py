@@ -358,3 +358,35 @@ def test_a_speaker_telling_that_planes_of_no_named_side_attacked_accuses(stateme
 )
 def test_other_speech_verbs_report_a_stance(statements, text, coded):
     assert coded in [(t, w) for t, w, _ in statements(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        # a naming verb whose name the parse hung elsewhere still names
+        ("The ministry branded the report a fabrication.", ("REJECT", "fabrication")),
+        ("Trump branded Assad an animal.", ("ACCUSE", "animal")),
+    ],
+)
+def test_a_name_the_parse_hung_elsewhere_still_names(statements, text, coded):
+    assert coded in [(t, w) for t, w, _ in statements(text)]
+
+
+@pytest.fixture(scope="module")
+def threats():
+    nlp = load_pipeline(Settings().model)
+    extractor = EntityExtractor.build(nlp)
+
+    def run(text: str) -> list[tuple[str, tuple[str | None, ...]]]:
+        found = extractor.extract("t", nlp(text), PUBLISHED)
+        return [(e.trigger, e.target_actor_ids) for e, _, _ in found.events if e.type == "THREATEN"]
+
+    return run
+
+
+def test_vowing_retaliation_threatens_and_vowing_to_rebuild_does_not(threats):
+    assert [t for t, _ in threats("Washington vowed to respond to the chemical attack.")] == [
+        "vowed"
+    ]
+    assert threats("Israel vowed to retaliate against Hezbollah.") == [("vowed", ("hezbollah",))]
+    assert threats("The government vowed to rebuild the hospital.") == []

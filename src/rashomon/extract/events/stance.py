@@ -64,7 +64,8 @@ class StanceReader:
         self.types = {"deliberate": "ACCUSE", "condemning": "ACCUSE", "mistaken": "CONCEDE"}
         roles = (*self.types, "untrue", "reports", "culpable", "denial_acts", "admitting",
                  "conceding", "truth",
-                 "retaliation", "reckoning", "force", "insulting", "warning")  # fmt: skip
+                 "retaliation", "reckoning", "force", "insulting", "warning", "vowing",
+                 "retaliating")  # fmt: skip
         self.words = {role: lexicon.words(role) for role in roles}
         self.speech = lexicon.words("speech") | HEARSAY_VERBS | lexicon.words("finding")
         self.naming = lexicon.words("naming")
@@ -83,6 +84,7 @@ class StanceReader:
         arrays = doc_arrays(doc)
         pos, lemmas = arrays.pos, arrays.lemma_lower
         telling = self.words["admitting"] | self.words["warning"] | self.speech | self.naming
+        telling |= self.words["vowing"]
         for i, lemma in enumerate(lemmas):
             if pos[i] not in ("VERB", "AUX") or lemma not in telling:
                 continue  # only these verbs can state anything below: no Token is built
@@ -91,6 +93,11 @@ class StanceReader:
                 continue  # "did not say who was responsible" states nothing
             if lemma in self.words["admitting"]:
                 stance = self._admitted(verb, acts)
+                if stance is not None and stance.trigger.head.i not in taken:
+                    taken.add(stance.trigger.head.i)
+                    found.append(stance)
+            if lemma in self.words["vowing"]:
+                stance = self._vowed(verb)
                 if stance is not None and stance.trigger.head.i not in taken:
                     taken.add(stance.trigger.head.i)
                     found.append(stance)
@@ -221,6 +228,25 @@ class StanceReader:
                 return Stance(_trigger(noun, "THREATEN", verb), verb, None, tuple(payer))
         return None
 
+    def _vowed(self, verb: Token) -> Stance | None:
+        """ "Washington vowed to respond", "the group swore to avenge its leader", "pledged
+        to punish those responsible": promising retaliation threatens (CAMEO 13x); whom it
+        is aimed at (the object of the retaliating verb or of its "to" / "against") is the
+        target. "Vowed to rebuild the hospital" is a promise, not a threat."""
+        if not any(c.dep_ == "nsubj" for c in verb.children):
+            return None
+        for act in verb.children:
+            if act.dep_ != "xcomp" or _negated(act):
+                continue
+            if act.lemma_.lower() not in self.words["retaliating"]:
+                continue
+            aimed = [c for c in act.children if c.dep_ == "dobj"]
+            aimed += [g for c in act.children if c.dep_ == "prep" and c.lower_ in ("to", "against")
+                      for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+            aimed = [a for a in aimed if a.pos_ == "PROPN" or a.ent_type_]
+            return Stance(_trigger(verb, "THREATEN", None), verb, None, tuple(aimed[:1]))
+        return None
+
     def _warned(self, verb: Token) -> Stance | None:
         """ "Assad warned the United States to expect reprisals", "Jaysh al-Islam warned that
         it would launch a barrage": warning someone, or foretelling what one's own side (a
@@ -256,9 +282,14 @@ class StanceReader:
         if clause.i != verb.i or _negated(verb):
             return None
         named = [c for c in verb.children if c.dep_ == "dobj" and c.i not in acts]
-        called = [c for c in verb.children if c.dep_ == "oprd"]
+        called = [
+            c for c in verb.children
+            if c.dep_ == "oprd" or (c.dep_ == "npadvmod" and c.pos_ == "NOUN")
+        ]  # fmt: skip
         called += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
                    for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        # "branded Assad an animal": the parse may hang the name on the one named
+        called += [g for n in named for g in n.children if g.dep_ == "appos" and g.pos_ == "NOUN"]
         for word in called:
             forms = {word.lemma_.lower(), word.lower_}
             if named and forms & (self.words["insulting"] | self.words["condemning"]):
@@ -306,8 +337,11 @@ class StanceReader:
         """The words that say what the clause's subject was: the clause's verb itself, its
         predicate complements and manner adverbs, and the adjectives on a predicate noun."""
         found = [clause]
+        naming = clause.lemma_.lower() in self.naming
         for child in clause.children:
-            if child.dep_ in _PREDICATE_DEPS:
+            if child.dep_ in _PREDICATE_DEPS or (
+                naming and child.dep_ == "npadvmod" and child.pos_ == "NOUN"
+            ):  # "branded the report a fabrication": the parse made the name an adverb
                 found.append(child)
                 found += [c for c in child.children if c.dep_ in ("amod", "compound")]
                 found += _as_what(child)  # "described the reports as propaganda"
