@@ -70,6 +70,9 @@ def one(claims: list[NumberClaim], surface: str) -> NumberClaim:
         ("Some 2,700 people have been killed or injured.", {"2,700": "killed_or_injured"}),
         ("There were 300 casualties.", {"300": "killed_or_injured"}),
         ("The death toll from the raid rose to 115.", {"115": "killed"}),
+        # a list hung on the verb that moved the toll counts what the toll counts
+        ("The death toll rose to 58, including 11 children.", {"58": "killed", "11": "killed"}),
+        ("The monitor put the toll at 87, including 31 children.", {"31": "killed"}),
         # wire copy without its comma: the number is not a modifier of the speaker after it
         ("The death toll has risen to at least 112 a monitoring group said.", {"112": "killed"}),
         ("A monitoring group put the death toll at 494.", {"494": "killed"}),

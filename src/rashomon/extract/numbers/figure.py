@@ -325,6 +325,13 @@ class _FigureReader:
                 ]  # fmt: skip
                 if counted:
                     return None, None, counted[-1].i
+                toll = [  # "the toll rose to 58, including 11 children": the count it reached
+                    g for c in owner.children
+                    if c.dep_ == "prep" and c.lower_ in ("to", "at") and c.i < prep.i
+                    for g in c.children if g.dep_ == "pobj" and g.like_num
+                ]  # fmt: skip
+                if toll:
+                    return None, None, toll[-1].i
             return None, None, owner.i
         if word == "of":
             found = self._word_measure(owner, people, verb=False)
