@@ -600,6 +600,17 @@ def test_an_unnamed_officer_or_body_is_a_speaker(quotes_of, text, words, speaker
     assert one(quotes_of(text), words).speaker == speaker
 
 
+def test_a_name_run_onto_the_place_a_title_is_for_is_the_speaker(nlp):
+    extractor = EntityExtractor.build(nlp)
+    text = (
+        "International Human Rights Commission’s Coordinator for Middle-East Haitham Abu Saeed "
+        "blamed Israel for the attack. “Israel directed the scenario,” Abu Saeed said."
+    )
+    found = extractor.extract("t", nlp(text), None)
+    speakers = {q.speaker_actor_id for q, *_ in found.quotes}
+    assert speakers == {"new:abu-saeed"}  # not an actor named after the title
+
+
 def test_it_said_is_the_organisation_before_it_or_no_one(quotes_of):
     assert one(quotes_of("It said the claims were false."), "claims").speaker is None
     quotes = quotes_of("The Tartus Farmers Union denied the report. It said the claims were false.")

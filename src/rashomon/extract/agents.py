@@ -71,7 +71,25 @@ def named_head(head: Token, is_name: Callable[[Token], bool]) -> Token:
     for child in head.rights:
         if child.dep_ in ("appos", "compound") and is_name(child):
             return child
+    for prep in head.rights:  # "Coordinator for Middle-East Haitham Abu Saeed said"
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of"):
+            name = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if name is not None and _name_after_its_domain(name) and is_name(name):
+                return name
     return head
+
+
+def _name_after_its_domain(name: Token) -> bool:
+    """A person's name run onto the place or body a title is for, with no comma: "Envoy
+    for Syria Staffan de Mistura", "Coordinator for Middle-East Haitham Abu Saeed" (the
+    parse makes the name the object of "for"); not "a lawyer for Mr Smith"."""
+    if name.ent_type_ != "PERSON" or name.ent_iob_ == "B" and name.i == name.left_edge.i:
+        return False
+    first = name.i
+    while first > name.left_edge.i and name.doc[first - 1].ent_type_ == "PERSON":
+        first -= 1
+    before = name.doc[name.left_edge.i : first]
+    return any(t.ent_type_ in ("GPE", "LOC", "ORG", "NORP") for t in before)
 
 
 def is_agent(
