@@ -390,3 +390,28 @@ def test_vowing_retaliation_threatens_and_vowing_to_rebuild_does_not(threats):
     ]
     assert threats("Israel vowed to retaliate against Hezbollah.") == [("vowed", ("hezbollah",))]
     assert threats("The government vowed to rebuild the hospital.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        # more words of untruth and of intent
+        ('The Kremlin called the accusations "absurd".', ("REJECT", "absurd")),
+        ("The commission found that the attack was meticulously planned.", ("ACCUSE", "planned")),
+        # owning a part in an attack, told as a clause, concedes it
+        ("Britain confirmed it took part in the strike.", ("CONCEDE", "took")),
+        (
+            "Australia confirmed that its aircraft participated in the strike.",
+            ("CONCEDE", "participated"),
+        ),
+    ],
+)
+def test_more_words_of_stance(statements, text, coded):
+    assert coded in [(t, w) for t, w, _ in statements(text)]
+
+
+def test_planning_an_act_is_no_stance_and_others_taking_part_is_no_concession(statements):
+    text = "The source said the rebels planned to break the army lines with car bombs."
+    assert "planned" not in [w for _, w, _ in statements(text)]
+    text = "Britain confirmed that rebels took part in the attack."
+    assert "CONCEDE" not in [t for t, _, _ in statements(text)]

@@ -65,7 +65,7 @@ class StanceReader:
         roles = (*self.types, "untrue", "reports", "culpable", "denial_acts", "admitting",
                  "conceding", "truth",
                  "retaliation", "reckoning", "force", "insulting", "warning", "vowing",
-                 "retaliating")  # fmt: skip
+                 "retaliating", "take_part")  # fmt: skip
         self.words = {role: lexicon.words(role) for role in roles}
         self.speech = lexicon.words("speech") | HEARSAY_VERBS | lexicon.words("finding")
         self.naming = lexicon.words("naming")
@@ -321,12 +321,37 @@ class StanceReader:
             act = next((t for t in part.subtree if t.i in acts), None)
             if act is not None:
                 return Stance(_trigger(part, "CONCEDE", verb), verb)
+        for clause in verb.children:  # "confirmed it took part in the strike"
+            if clause.dep_ == "ccomp" and not _negated(verb) and self._own_part(clause, acts):
+                return Stance(_trigger(clause, "CONCEDE", verb), verb)
         if verb.lemma_.lower() not in self.words["conceding"] or _negated(verb):
             return None
         for part in verb.children:
             if _owned_act(part, acts):
                 return Stance(_trigger(verb, "CONCEDE", verb), verb)
         return None
+
+    def _own_part(self, clause: Token, acts: set[int]) -> bool:
+        """ "(confirmed) it took part in the strike", "that its aircraft participated in the
+        raid", "that its jets joined the raid": the speaker's own side (a pronoun, or what a
+        pronoun owns) taking part in an attack. "That rebels took part" is no concession."""
+        if _negated(clause) or clause.lemma_.lower() not in self.words["take_part"]:
+            return False
+        if clause.lemma_.lower() == "take" and not any(
+            c.dep_ == "dobj" and c.lower_ == "part" for c in clause.children
+        ):
+            return False
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        own = subject is not None and (
+            subject.lower_ in ("it", "they", "we")
+            or any(
+                c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in subject.children
+            )
+        )
+        objects = [c for c in clause.children if c.dep_ == "dobj"]
+        objects += [g for c in clause.children if c.dep_ == "prep" and c.lower_ == "in"
+                    for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        return own and any(o.i in acts for o in objects)
 
     def _culpable(self, word: Token) -> bool:
         return (
@@ -374,6 +399,8 @@ class StanceReader:
 
     def _kind(self, word: Token, about_report: bool) -> str | None:
         forms = {word.lemma_.lower(), word.lower_}
+        if word.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in word.children):
+            forms -= self.words["deliberate"]  # "the attack was planned", not "they planned to"
         for role, kind in self.types.items():
             if forms & self.words[role]:
                 return kind
