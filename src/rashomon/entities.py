@@ -97,7 +97,7 @@ MAX_SENTENCE_TOKENS = 150
 # by"), aircraft as their owner's doers, stance phrases ("in error", "an act of"), more
 # accusing and denying verbs, a surname close to one named before is that person; 36: a
 # figure several sources tell together keeps the joint claimant ("X and Y")
-EXTRACTOR_VERSION = "37"
+EXTRACTOR_VERSION = "38"
 STAGE = "entities"
 
 
