@@ -9,6 +9,7 @@ side that are not doers, and denials as negated attacks with the denier as their
 import pytest
 
 from rashomon.entities import EntityExtractor
+from rashomon.facts import EventFact
 from rashomon.model import DatePrecision, FoundIn, PublicationDate
 from rashomon.nlp import load_pipeline
 from rashomon.settings import Settings
@@ -441,3 +442,52 @@ def test_a_weapon_dropped_from_aircraft_is_still_no_doer(attacks):
 )  # fmt: skip
 def test_who_ordered_or_organised_an_act_did_it(attacks, text, trigger):
     assert attack(attacks(text), trigger).source_actor_ids == ("wagner-group",)
+
+
+# -- what a denying word denies ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def rejections():
+    nlp = load_pipeline(Settings().model)
+    extractor = EntityExtractor.build(nlp)
+
+    def run(text: str):
+        found = extractor.extract("t", nlp(text), PUBLISHED)
+        return [
+            EventFact("t", e.start, e.end, e.trigger, e.type, e.mode, e.factuality, s, end,
+                      text[s:end], frame=e.frame)
+            for e, s, end in found.events if e.type == "REJECT"
+        ]  # fmt: skip
+
+    return run
+
+
+def test_dismissing_officers_from_their_posts_denies_nothing(rejections):
+    """An army's inquiry that "dismissed two officers" over a strike owns the strike; a
+    ministry that "dismissed the reports" of it denies it."""
+    from rashomon.reconcile.doers import denies
+
+    fired = rejections(
+        "The IDF has dismissed two officers, reprimanded two commanders and reprimanded the "
+        "senior commander responsible, it said in a statement this morning."
+    )
+    assert fired and not any(denies(e) for e in fired)
+    rejected = rejections("The ministry dismissed the reports of the strike as fabricated.")
+    assert any(denies(e) for e in rejected)
+
+
+def test_false_information_a_party_is_said_to_spread_is_no_verdict_of_its():
+    """ "Kiev claims that the missile hit a residential area and is spreading false
+    information" charges Kiev with lying: Kiev says nothing never happened. A sentence
+    calling the reports false still is that verdict."""
+    from rashomon.reconcile.sayings import NEVER, _stances_in
+
+    spread = (
+        "Kiev claims that the Iskander-M missile allegedly hit a residential area and is "
+        "spreading false information that the warhead of the missile was not an explosive, "
+        "but a cluster munition."
+    )
+    assert [stance for stance, _ in _stances_in(spread)] == []
+    called = "The foreign ministry said the reports on the shelling of Ghouta are totally false."
+    assert [stance for stance, _ in _stances_in(called)] == [NEVER]

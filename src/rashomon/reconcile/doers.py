@@ -24,7 +24,14 @@ from rashomon.reconcile.report_parts import (
     named_claimant,
     place_mentions,
 )
-from rashomon.reconcile.sayings import ABOUT_IT, INTENT_WORDS, Saying, claimant_at, sayings
+from rashomon.reconcile.sayings import (
+    ABOUT_IT,
+    INTENT_WORDS,
+    SPREADING,
+    Saying,
+    claimant_at,
+    sayings,
+)
 
 _NOT_ACTORS = frozenset({"media"})  # outlets report; they do not strike (see `acting`)
 
@@ -403,6 +410,35 @@ def _called_untrue(event: EventFact) -> bool:
     return _OWN_NOTHING.search(event.sentence[max(0, start - 60) : start]) is not None
 
 
+# "the IDF has dismissed two officers", "dismissed the brigade commander": dismissing a
+# person from a post denies nothing (a denial dismisses claims, reports, accusations)
+_PERSON_DISMISSED = re.compile(
+    r"^\s+(?:from\b|(?:(?:the|a|an|its|their|his|her|two|three|four|five|six|several|some|"
+    r"\d+|senior|top|high-ranking|brigade|military|army|police|chief|deputy|defen[cs]e|"
+    r"(?-i:[A-Z][\w.-]*))\s+){0,4}(?:officers?|commanders?|officials?|generals?|soldiers?|staff|"
+    r"employees?|workers?|ministers?|chiefs?|heads?|governors?|directors?|personnel|"
+    r"members?|colonels?|majors?|captains?|lieutenants?|spokes(?:man|men|woman|person)|"
+    r"judges?|prosecutors?|mayors?|aides?|advisers?|advisors?|troops|pilots?)\b(?!\s*['’]))",
+    re.IGNORECASE,
+)
+
+
+def denies(event: EventFact) -> bool:
+    """Whether a REJECT statement denies what it is about: a denying word ("denied",
+    "rejected") whose object is no person dismissed from a post, or words calling the
+    reports untrue that are not what the speaker is said to spread."""
+    if event.type != "REJECT":
+        return False
+    after = event.sentence[event.end - event.sentence_start :]
+    before = event.sentence[: event.start - event.sentence_start]
+    word = event.trigger.lower()
+    if word in _DENYING:
+        return not (word.startswith("dismiss") and _PERSON_DISMISSED.match(after))
+    if event.frame is None or not _called_untrue(event):
+        return False
+    return SPREADING.search(before[-60:]) is None
+
+
 def stances_by_report(
     facts: ArticleFacts, groups: Sequence[Group], lead: Group | None, kinds: IncidentKinds
 ) -> dict[int, list[EventFact]]:
@@ -412,9 +448,7 @@ def stances_by_report(
     found: dict[int, list[EventFact]] = {}
     for event in facts.events:
         accusing = event.type == "ACCUSE" and event.factuality in TOLD
-        denying = event.type == "REJECT" and (
-            event.trigger.lower() in _DENYING or (event.frame is not None and _called_untrue(event))
-        )
+        denying = denies(event)
         if not (accusing or denying):
             continue
         home = next((g for g in groups if any(sn.start == event.sentence_start

@@ -38,6 +38,13 @@ _VERDICT = re.compile(
     r"made[- ]up(?!\s+of\b)|lies|(?:a\s+)?(?:lie|forgery|fabrication|fiction))\b",
     re.IGNORECASE,
 )
+# "Kiev ... is spreading false information", "accused of peddling fakes": the untrue words
+# are what the sentence charges its subject with spreading, no verdict of that subject's
+SPREADING = re.compile(
+    r"\b(?:spread(?:s|ing)?|peddl(?:e|es|ed|ing)|disseminat(?:e|es|ed|ing)|"
+    r"circulat(?:e|es|ed|ing)|push(?:es|ed|ing)?|promot(?:e|es|ed|ing))\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _NO_TRACE = re.compile(
     r"\bno\s+(?:traces?|signs?|evidence)\s+(?:at all\s+)?of\s+(?:an?\s+|any\s+)?"
     r"(?:chemical|toxic|poison\w*|gas|sarin|chlorine|bombs?|bombing|(?:air\s?)?strikes?|"
@@ -110,7 +117,12 @@ def _stances_in(text: str) -> Iterable[tuple[str, tuple[int, int]]]:
     """The stances one sentence takes, each once, with the span of its words."""
     taken: set[str] = set()
     trace = _NO_TRACE.search(text)
-    verdict = _VERDICT.search(text) if _CLAIMS.search(text) else None
+    # "is spreading false information" charges the spreader: no verdict
+    verdict = next(
+        (m for m in _VERDICT.finditer(text)
+         if not SPREADING.search(text[max(0, m.start() - 60) : m.start()])),
+        None,
+    ) if _CLAIMS.search(text) else None  # fmt: skip
     for match in (trace, verdict):
         if match is not None and NEVER not in taken:
             taken.add(NEVER)
