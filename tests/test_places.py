@@ -586,3 +586,17 @@ def test_a_loose_key_after_a_province_cue_gives_way_too(vocab, gazetteer):
          ("of", "O"), ("Saada", "B-GPE"), (".", "O")],
     )  # fmt: skip
     assert [m.place.country for m in find_places(doc, gazetteer)] == ["YE"]
+
+
+def test_a_sea_named_after_a_place_is_not_that_place(nlp, gazetteer):
+    """ "Red Sea and Gulf of Aden routes" names no attack on Aden the city, and "the Gulf of
+    Oman" is not the Persian Gulf; the city and the country named alone still are places."""
+    doc = nlp(
+        "The Houthis threaten Red Sea and Gulf of Aden routes. Ships crossing the Strait of "
+        "Hormuz and the Gulf of Oman were attacked. Air strikes later hit Aden."
+    )
+    found = find_places(doc, gazetteer)
+    assert_offsets(doc, found)
+    assert [(m.text, m.place.name) for m in found] == [("Red Sea", "Red Sea"), ("Aden", "Aden")]
+    assert found[1].start > doc.text.index("Air strikes")
+

@@ -140,16 +140,32 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     entity_spans = list(_entity_spans(doc, text, gazetteer))
     phrase_spans = list(_phrase_spans(doc, text, gazetteer))
     spans = _select([*phrase_spans, *entity_spans])
-    resolved = _Resolver(doc, gazetteer, spans).resolve()
+    resolved = [(s, c) for s, c in _Resolver(doc, gazetteer, spans).resolve()
+                if not _in_water_name(text, s.start, s.end)]  # fmt: skip
     resolved += _repeats(doc, text, gazetteer, resolved)
     resolved += _misspelt(doc, text, gazetteer, resolved)
     return sorted(
         (
             PlaceMention(start=s.start, end=s.end, text=text[s.start : s.end], place=c.place)
             for s, c in resolved
+            if not _in_water_name(text, s.start, s.end)
         ),
         key=lambda m: (m.start, m.end),
     )
+
+
+# "the Gulf of Aden", "the Sea of Azov", "the Strait of Hormuz": a sea named after a place
+# is not that place (Aden the city, Azov the town); nor is its "Gulf" the Persian Gulf
+_WATER_OF_BEFORE = re.compile(r"\b(?:Gulf|Bay|Sea|Straits?)\s+of\s+(?:the\s+)?$")
+_WATER_WORD = re.compile(r"^(?:the\s+)?(?:Gulf|Bay|Sea|Straits?)$", re.IGNORECASE)
+_OF_A_NAME_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+
+
+def _in_water_name(text: str, start: int, end: int) -> bool:
+    """Whether the span is the place or the water word of a "Gulf of X" sea name."""
+    if _WATER_OF_BEFORE.search(text[max(0, start - 20) : start]):
+        return True
+    return bool(_WATER_WORD.match(text[start:end]) and _OF_A_NAME_AFTER.match(text, end))
 
 
 # -- candidate spans -------------------------------------------------------------------------
