@@ -600,3 +600,17 @@ def test_a_sea_named_after_a_place_is_not_that_place(nlp, gazetteer):
     assert [(m.text, m.place.name) for m in found] == [("Red Sea", "Red Sea"), ("Aden", "Aden")]
     assert found[1].start > doc.text.index("Air strikes")
 
+
+def test_a_region_after_an_unknown_village_tagged_as_one_name_is_still_the_region(nlp, gazetteer):
+    """spaCy tags "Hroza in Kharkiv Oblast" (a village too small for the gazetteer, and
+    where it lies) as one organisation; the region it names is the place all the same. An
+    organisation's own name ("the Douma Revolutionary Council") still names no town."""
+    doc = nlp(
+        "The Russian missile launched a missile attack on a grocery store in the village of "
+        "Hroza in Kharkiv Oblast, President Volodymyr Zelenskyy announced."
+    )
+    found = find_places(doc, gazetteer)
+    assert_offsets(doc, found)
+    assert [(m.text, m.place.name) for m in found] == [("Kharkiv Oblast", "Kharkiv Oblast")]
+    council = nlp("The Douma Revolutionary Council condemned the siege.")
+    assert find_places(council, gazetteer) == []

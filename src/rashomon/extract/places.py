@@ -198,16 +198,24 @@ def _entity_spans(doc: Doc, text: str, gazetteer: Gazetteer) -> Iterator[_Span]:
                 yield span
 
 
+# "Hroza in Kharkiv Oblast", tagged as one organisation: a name the text sets in a place
+# ("X in", "X near") is no organisation's own name, and the place is named all the same
+_LOCATED_INSIDE = re.compile(r"\s(?:in|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _phrase_spans(doc: Doc, text: str, gazetteer: Gazetteer) -> Iterator[_Span]:
     """Project places in running text, unless inside a longer non-place entity.
 
-    "Douma" inside "the Douma Revolutionary Council" names an organisation, not the town.
+    "Douma" inside "the Douma Revolutionary Council" names an organisation, not the town;
+    "Kharkiv Oblast" inside "Hroza in Kharkiv Oblast" (an unknown village and where it
+    lies, tagged as one name) is the region.
     """
     blockers = [
         (ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ not in PLACE_LABELS
     ]
     for start, end in gazetteer.phrase_scanner.find(text):
         if any(b_start <= start and end <= b_end and (b_start, b_end) != (start, end)
+               and not _LOCATED_INSIDE.search(text[b_start:start])
                for b_start, b_end in blockers):  # fmt: skip
             continue
         span = _span(text, start, end, gazetteer.lookup(text[start:end]), "phrase", gazetteer)
