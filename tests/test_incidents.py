@@ -2062,3 +2062,30 @@ def test_a_happening_the_lead_follows_opens_its_own_report_with_what_continues_i
     )  # fmt: skip
     (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
     assert report.place_id == "foua"
+
+
+def test_a_place_a_party_stands_by_is_not_where_its_strike_was():
+    """ "US strikes on the port killed 80 ... an attempt to weaken their support for Gaza":
+    Gaza is what the party backs; the report stays in the country its lead sets it in."""
+    lead = "At least 80 people were killed in air strikes on a port in Syria on Tuesday."
+    aside = "The attack on the port is seen as an attempt to weaken their support for Idlib."
+    body = f"{lead}\n{aside}"
+    facts = ArticleFacts(
+        article=ArticleFact("a1", "Reuters", published="2016-04-20", published_precision="day",
+                            title="Strikes on port kill 80"),
+        body=body,
+        events=(
+            ev(body, lead, "air strikes", mode="aerial", day="2016-04-19"),
+            ev(body, aside, "attack", mode="aerial"),
+        ),
+        figures=(toll(body, lead, "80", 80),),
+        mentions=(
+            place_mention(body, "Syria", "syria", lead),
+            place_mention(body, "Idlib", "idlib-gov", aside),
+        ),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "a1")
+    assert report.place_id == "syria"
+    backed = replace(facts, body=body.replace("support for Idlib", "presence in Idlib"))
+    (report,) = article_reports(backed, GAZETTE, KINDS, "a1")
+    assert report.place_id == "idlib-gov"

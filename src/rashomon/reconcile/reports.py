@@ -346,7 +346,7 @@ def _sentence_places(
     for m in mentions:
         if _BASED.match(body[m.end : m.end + 8]) or not _on_earth(m.place_id, gazette):
             continue  # a source's home, or a continent ("Europe", "the Levant")
-        if _spoken_at(m, body):
+        if _spoken_at(m, body) or _backed(m, body):
             continue
         if violent and _elsewhere(body[max(sentence.start, m.start - 60) : m.start]):
             continue
@@ -360,6 +360,21 @@ def _sentence_places(
     found = next((t for t in tiers[:4] if t), [])
     located = _located(found, tiers[:3], references(sentence), gazette)
     return located or found if found or home is None else tiers[4][:0]
+
+
+# "to weaken their support for Gaza", "in solidarity with the Palestinians in Gaza": a
+# place a party stands by, not where its happening was
+_BACKING = re.compile(
+    r"\b(?:support(?:s|ing)?|solidarity|sympathy|backing)\s+(?:for|with|of)\s+(?:the\s+)?"
+    r"(?:(?:people|residents|Palestinians|civilians|population)\s+(?:of|in)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _backed(mention: MentionFact, body: str) -> bool:
+    """Whether the place is named as what a party supports (see _BACKING)."""
+    before = body[max(mention.sentence_start, mention.start - 60) : mention.start]
+    return bool(_BACKING.search(before))
 
 
 def _spoken_at(mention: MentionFact, body: str) -> bool:
@@ -1132,7 +1147,7 @@ def _setting(facts: ArticleFacts, gazette: Gazette) -> str | None:
         opening = _opening_end(facts)
         named = [m.place_id for m in place_mentions(facts.mentions)
                  if m.start < opening and _on_earth(m.place_id, gazette)
-                 and not _spoken_at(m, facts.body)
+                 and not _spoken_at(m, facts.body) and not _backed(m, facts.body)
                  and (not is_country(m.place_id, gazette) or _a_place(m, facts.body))]  # fmt: skip
     at_home = [p for p in named if _country(p, gazette) == home]
     return _finest(at_home or named, gazette)  # "France says ... Syria attack": Syria
