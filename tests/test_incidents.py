@@ -2089,3 +2089,35 @@ def test_a_place_a_party_stands_by_is_not_where_its_strike_was():
     backed = replace(facts, body=body.replace("support for Idlib", "presence in Idlib"))
     (report,) = article_reports(backed, GAZETTE, KINDS, "a1")
     assert report.place_id == "idlib-gov"
+
+
+def test_the_day_of_a_burial_dates_the_burial_and_the_killing_came_by_then():
+    """ "Twenty people killed in Maarat al-Numan were buried on Thursday", after Tuesday's
+    strike that killed 20 there: the day is the burial's; the killing came that day or in
+    the days before, so the sentence tells of Tuesday's strike, not of a strike on
+    Thursday."""
+    lead = "An air strike killed 20 people in Maarat al-Numan on Tuesday."
+    burial = "Twenty people killed in Maarat al-Numan were buried on Thursday."
+    body = f"{lead}\n{burial}"
+    at = body.index("Thursday")
+    facts = ArticleFacts(
+        article=ArticleFact("a1", "Reuters", published="2016-04-22", published_precision="day",
+                            title="Strike kills 20 in Idlib"),
+        body=body,
+        events=(
+            ev(body, lead, "air strike", mode="aerial", day="2016-04-19"),
+            ev(body, burial, "killed"),
+        ),
+        figures=(toll(body, lead, "20", 20), toll(body, burial, "Twenty", 20)),
+        mentions=(
+            place_mention(body, "Maarat al-Numan", "maarat", lead),
+            MentionFact("a1", body.index("Maarat", len(lead)),
+                        body.index("Maarat", len(lead)) + len("Maarat al-Numan"),
+                        "Maarat al-Numan", "location", *sentence_at(body, burial),
+                        place_id="maarat"),
+        ),
+        dates=(DateFact("a1", at, at + 8, "Thursday", "2016-04-21", "day", "on",
+                        *sentence_at(body, burial)),),
+    )  # fmt: skip
+    reports = article_reports(facts, GAZETTE, KINDS, "a1")
+    assert [(r.day_low, r.day_high) for r in reports] == [("2016-04-19", "2016-04-19")]

@@ -655,7 +655,7 @@ def _looking_back(
         before = sentence.text[: d.start - sentence.start]
         after = sentence.text[d.end - sentence.start :]
         days = _before_the_day(before, after, kinds)
-        if days is None and _REACTED_ON.search(before):
+        if days is None and (_REACTED_ON.search(before) or _BURIED_ON.search(before)):
             days = (0, REPORTING_LAG_DAYS)  # "denied on Saturday": it came that day or before
         if days is not None and d.value:
             found[d.value] = days
@@ -667,6 +667,14 @@ def _looking_back(
 _REACTED_ON = re.compile(
     r"\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes|acknowledged"
     r"|admitted|condemned|condemns|blamed|accused)\s*(?:on\s+)?$"
+)
+
+
+# "one of the children killed was also buried today", "the victims were laid to rest on
+# Sunday": the day of a burial, which came on the day of the killing or in the days after
+_BURIED_ON = re.compile(
+    r"\b(?:buried|laid\s+to\s+rest|mourned|funerals?\s+(?:was|were)\s+held)\s*(?:on\s+)?$",
+    re.IGNORECASE,
 )
 
 
