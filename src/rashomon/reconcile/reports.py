@@ -293,6 +293,14 @@ def _its_province(mention: MentionFact, body: str, gazette: Gazette) -> bool:
 _BASED = re.compile(r"^\s*-?\s*based\b", re.IGNORECASE)
 # "Syria's Aleppo": a country told as where a place lies
 _POSSESSIVE = re.compile(r"^['\u2019]s?\b")
+# "in US air strikes", "in Russian-led raids", "by US forces": the country names whose
+# strikes or forces they were, though a locative word comes before it
+_SIDES_ARMS = re.compile(
+    r"^(?:-led|-backed)?\s+(?:(?:military|army|navy|naval|air|drone|missile|coalition|war)\s+)?"
+    r"(?:air\s*strikes?|airstrikes?|strikes?|raids?|bombings?|bombardments?|attacks?|forces|"
+    r"troops|warplanes|jets|aircraft|drones?|missiles?|shelling|operations?|campaign)\b",
+    re.IGNORECASE,
+)
 # "strikes against Syria": a country attacked is where the attack fell
 _AGAINST = re.compile(r"\bagainst\s*$", re.IGNORECASE)
 # The last place word before a name is "from" or "towards": where people or fire came from
@@ -404,6 +412,8 @@ def _a_place(country: MentionFact, body: str) -> bool:
     """Whether a country's name is told as where something is ("in Syria", "Syria's
     Aleppo"), not as a side ("a US bombing", "Turkey said"): a violent sentence names the
     country it happened in after a locative word."""
+    if _SIDES_ARMS.match(body[country.end : country.end + 40]):
+        return False  # "killed in US air strikes": whose strikes, not where
     before = body[max(0, country.start - 60) : country.start]
     return bool(
         _LOCATIVE.search(before)
