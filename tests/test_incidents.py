@@ -2126,7 +2126,10 @@ def test_the_day_of_a_burial_dates_the_burial_and_the_killing_came_by_then():
 def test_a_country_whose_strikes_they_were_is_not_where_they_fell():
     """ "Killed in US air strikes on a port": the US is whose strikes they were, not where
     they fell, though "in" comes before it; "killed in Syria" sets them in Syria."""
-    places = {**GAZETTE.places, "us": PlaceFact("us", "United States", 39.8, -98.6, "country", "US")}
+    places = {
+        **GAZETTE.places,
+        "us": PlaceFact("us", "United States", 39.8, -98.6, "country", "US"),
+    }
     gazette = Gazette(actors=GAZETTE.actors, places=places)
 
     def place_of(lead: str, name: str, place_id: str) -> str | None:
@@ -2141,5 +2144,9 @@ def test_a_country_whose_strikes_they_were_is_not_where_they_fell():
         (report,) = article_reports(facts, gazette, KINDS, "a1")
         return report.place_id
 
-    assert place_of("At least 80 people were killed in US air strikes on a port.", "US", "us") is None
-    assert place_of("At least 80 people were killed in Syria on Tuesday.", "Syria", "syria") == "syria"
+    assert (
+        place_of("At least 80 people were killed in US air strikes on a port.", "US", "us") is None
+    )
+    assert (
+        place_of("At least 80 people were killed in Syria on Tuesday.", "Syria", "syria") == "syria"
+    )

@@ -96,7 +96,12 @@ MAX_SENTENCE_TOKENS = 150
 # names, "the statement, obtained by X" has no speaker X, light verbs of doing ("ordered
 # by"), aircraft as their owner's doers, stance phrases ("in error", "an act of"), more
 # accusing and denying verbs, a surname close to one named before is that person; 36: a
-# figure several sources tell together keeps the joint claimant ("X and Y")
+# figure several sources tell together keeps the joint claimant ("X and Y"); 37: a date
+# inside another event's noun dates that event only, soldiers' and fighters' nouns
+# (servicepeople, operatives); 38: stances through any speech verb, idioms of blame and
+# refusal, naming verbs, ranks and bodies as agents, renamings after an acronym, counts in
+# wire copy without commas, lists hung on a toll's verb, "Gulf of Aden" is no Aden, a
+# region inside an organisation-tagged name, "dismissed two officers" denies nothing
 EXTRACTOR_VERSION = "38"
 STAGE = "entities"
 
