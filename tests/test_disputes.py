@@ -1309,6 +1309,14 @@ def test_who_says_it_never_happened_against_those_who_report_it():
         telling, perpetrators=(Attribution("russia", "Russia", "Russia", "russia"),)
     )
     assert incident_disputes(incident(own_voice, refuting), [], RELATIONS, GAZETTE, ARTICLES) == []
+    # a party the report says denies it tells no "it happened", whoever it blames
+    blaming = replace(
+        telling, perpetrators=(Attribution("turkey", "Turkey", "Russia", "russia"),),
+        denied_by=(Attribution("russia", "Russia", "Russia", "russia"),),
+    )  # fmt: skip
+    (dispute,) = incident_disputes(incident(blaming, refuting), [], RELATIONS, GAZETTE, ARTICLES)
+    (told,) = [s for s in dispute.sides if s.value_or_claim == "it happened"]
+    assert told.claimant == "AFP"
 
 
 def test_a_section_that_dates_the_happening_tells_it_against_a_refutation():

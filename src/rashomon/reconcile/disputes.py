@@ -652,9 +652,15 @@ def _voice_of(side: DisputeSide, relations: ActorRelations) -> str:
 
 
 def _telling_side(report: IncidentReport, articles: Mapping[str, ArticleFact]) -> DisputeSide:
-    """A report of the happening, on the word of whoever names its doer, else its outlet's."""
+    """A report of the happening, on the word of whoever names its doer, else its outlet's;
+    not on the word of a party the report says denies it (the Kremlin blaming a Ukrainian
+    missile does not tell the strike it denies)."""
     article = articles.get(report.article_id)
-    named = next((a for a in report.perpetrators if a.claimant), None)
+    deniers = {d.actor_id for d in report.denied_by if d.actor_id}
+    named = next(
+        (a for a in report.perpetrators if a.claimant and a.claimant_actor_id not in deniers),
+        None,
+    )
     return DisputeSide(
         value_or_claim="it happened", claimant=named.claimant if named else report.outlet,
         claimant_actor_id=named.claimant_actor_id if named else None, outlet=report.outlet,
