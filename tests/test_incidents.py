@@ -1202,6 +1202,26 @@ def test_who_takes_a_town_in_the_same_breath_is_no_doer_of_the_strike():
     assert report.perpetrator_ids == ("russia",)
 
 
+def test_the_day_a_source_spoke_at_a_meeting_is_the_day_of_the_speech():
+    """ "The envoy said at a meeting of the Security Council on Monday that the strike on
+    Foua on Thursday hit a funeral": Monday is when he spoke; Thursday dates the strike."""
+    text = ("The envoy said at a meeting of the Security Council on Monday that the air strike "
+            "on Foua on Thursday hit a funeral.")  # fmt: skip
+
+    def day(word, value):
+        at = text.index(word)
+        return DateFact("a1", at, at + len(word), word, value, "day", "on", 0, len(text))
+
+    facts = ArticleFacts(
+        article=replace(ARTICLE, published="2017-03-07"), body=text,
+        events=(ev(text, text, "air strike", mode="aerial"),),
+        mentions=(place_mention(text, "Foua", "foua", text),),
+        dates=(day("Monday", "2017-03-06"), day("Thursday", "2017-03-02")),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert (report.day_low, report.day_high) == ("2017-03-02", "2017-03-02")
+
+
 def test_the_day_a_source_spoke_on_does_not_date_a_happening_the_parse_puts_earlier():
     """ "War planes carried out last year's bombings, a probe said Wednesday": the parse
     ties the bombings to last year, so Wednesday is the day of the finding, not the strike.

@@ -517,8 +517,10 @@ def _dated(events: Iterable[EventFact]) -> bool:
 # Syrian news agency SANA Thursday", "according to the Observatory on Monday"
 _SAID_ON = re.compile(
     r"(?:\b(?:said|says|announced|reported|stated|added|confirmed|declared)"
+    # "said at a meeting of the Security Council on Monday", "told a news conference Monday"
+    r"(?:\s+(?:at|during|before|to)\s+(?:a|an|the)\s+[^.;\"“”]{0,60}?)?"
     r"|\b(?:quoted by|according to|told)\s+"
-    r"(?:(?:[A-Z][\w'’.-]*|the|news|agency|state|media)\s+){0,6}?)"
+    r"(?:(?:[A-Z][\w'’.-]*|the|news|agency|state|media|a|an|conference|briefing)\s+){0,6}?)"
     r"\s*(?:on\s+)?$",
 )
 
