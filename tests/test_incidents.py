@@ -155,6 +155,12 @@ def test_a_massacre_is_a_framing_of_any_attack_not_a_kind_of_act():
     assert KINDS.of_mode("assassinate") == "killing"
 
 
+def test_troops_opening_fire_on_a_crowd_is_ground_fire_not_an_air_strike():
+    assert KINDS.in_text("Troops opened fire on a crowd waiting for aid") == ["ground"]
+    assert KINDS.in_text("Soldiers fired on the protesters") == ["ground"]
+    assert KINDS.in_text("Jets fired missiles at the depot")[0] == "aerial"
+
+
 def test_compatible_kinds():
     assert KINDS.compatible("chemical", "aerial") and KINDS.compatible("aerial", "chemical")
     assert KINDS.compatible(GENERIC, "explosives")
