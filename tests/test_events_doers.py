@@ -18,13 +18,17 @@ PUBLISHED = PublicationDate("2017-04-06", DatePrecision.DAY, FoundIn.USER)
 
 
 @pytest.fixture(scope="module")
-def attacks():
+def extracted():
+    """The real extractor's findings for a text (the model loaded once for the module)."""
     nlp = load_pipeline(Settings().model)
     extractor = EntityExtractor.build(nlp)
+    return lambda text: extractor.extract("t", nlp(text), PUBLISHED)
 
+
+@pytest.fixture(scope="module")
+def attacks(extracted):
     def run(text: str):
-        found = extractor.extract("t", nlp(text), PUBLISHED)
-        return [e for e, _, _ in found.events if e.type == "ASSAULT"]
+        return [e for e, _, _ in extracted(text).events if e.type == "ASSAULT"]
 
     return run
 
@@ -448,12 +452,9 @@ def test_who_ordered_or_organised_an_act_did_it(attacks, text, trigger):
 
 
 @pytest.fixture(scope="module")
-def rejections():
-    nlp = load_pipeline(Settings().model)
-    extractor = EntityExtractor.build(nlp)
-
+def rejections(extracted):
     def run(text: str):
-        found = extractor.extract("t", nlp(text), PUBLISHED)
+        found = extracted(text)
         return [
             EventFact("t", e.start, e.end, e.trigger, e.type, e.mode, e.factuality, s, end,
                       text[s:end], frame=e.frame)

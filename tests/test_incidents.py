@@ -107,6 +107,16 @@ ARTICLE = ArticleFact("a1", "Reuters", published="2016-04-20", published_precisi
                       title="Strike kills 20 in Idlib")  # fmt: skip
 
 
+def after_lead(body: str, *events: EventFact) -> ArticleFacts:
+    """An article that opens with LEAD (an air strike in Maarat al-Numan) and holds `events`
+    in the sentences after it."""
+    return ArticleFacts(
+        article=ARTICLE, body=body,
+        events=(ev(body, LEAD, "air strike", mode="aerial"), *events),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", LEAD),),
+    )  # fmt: skip
+
+
 def lead_and_aside(**article):
     return ArticleFacts(
         article=ArticleFact(**{**ARTICLE.__dict__, **article}),
@@ -1500,11 +1510,7 @@ def test_denying_the_intent_or_a_detail_of_an_owned_act_denies_no_doing(denial):
     hit = replace(ev(body, denial, "targeting", factuality="negated", mode="aerial"),
                   sources=(Argument(russia, russia + 6, "Russia", "russia"),))  # fmt: skip
     assert body[hit.start : hit.end] == "targeting" and hit.start == at
-    facts = ArticleFacts(
-        article=ARTICLE, body=body,
-        events=(ev(body, LEAD, "air strike", mode="aerial"), hit),
-        mentions=(place_mention(body, "Maarat al-Numan", "maarat", LEAD),),
-    )  # fmt: skip
+    facts = after_lead(body, hit)
     (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
     assert report.denied_by == ()
     plain = (
@@ -1784,11 +1790,7 @@ def test_calling_the_reports_untrue_denies_the_act_they_tell(said, word, frame, 
     at = s + said.index(word)
     rejection = replace(ev(body, said, word), type="REJECT", frame=frame,
                         sources=(Argument(s, s + 6, "Russia", "russia"),))  # fmt: skip
-    facts = ArticleFacts(
-        article=ARTICLE, body=body,
-        events=(ev(body, LEAD, "air strike", mode="aerial"), rejection),
-        mentions=(place_mention(body, "Maarat al-Numan", "maarat", LEAD),),
-    )  # fmt: skip
+    facts = after_lead(body, rejection)
     assert body[at : at + len(word)] == word
     (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
     assert [a.actor_id for a in report.denied_by] == (["russia"] if denies else [])
@@ -1919,11 +1921,7 @@ def test_a_denial_of_who_was_hit_denies_no_doing(denial, denies_the_act):
     russia = body.index("Russia")
     rejecting = replace(ev(body, denial, "denied"), type="REJECT",
                         sources=(Argument(russia, russia + 6, "Russia", "russia"),))  # fmt: skip
-    facts = ArticleFacts(
-        article=ARTICLE, body=body,
-        events=(ev(body, LEAD, "air strike", mode="aerial"), rejecting),
-        mentions=(place_mention(body, "Maarat al-Numan", "maarat", LEAD),),
-    )  # fmt: skip
+    facts = after_lead(body, rejecting)
     (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
     assert bool(report.denied_by) == denies_the_act
 
@@ -2029,11 +2027,7 @@ def test_a_quoted_count_the_parse_made_the_accusations_subject_accuses_no_one():
     accusing = replace(ev(body, blame, "accuses"), type="ACCUSE", factuality="asserted",
                        sources=(Argument(quoted, quoted + 12, "'20 martyrs'", None),),
                        targets=(Argument(russia, russia + 6, "Russia", "russia"),))  # fmt: skip
-    facts = ArticleFacts(
-        article=ARTICLE, body=body,
-        events=(ev(body, LEAD, "air strike", mode="aerial"), accusing),
-        mentions=(place_mention(body, "Maarat al-Numan", "maarat", LEAD),),
-    )  # fmt: skip
+    facts = after_lead(body, accusing)
     (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
     claimants = [a.claimant for a in report.perpetrators if a.actor_id == "russia"]
     assert claimants and "'20 martyrs'" not in claimants

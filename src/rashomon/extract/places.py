@@ -140,18 +140,22 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     entity_spans = list(_entity_spans(doc, text, gazetteer))
     phrase_spans = list(_phrase_spans(doc, text, gazetteer))
     spans = _select([*phrase_spans, *entity_spans])
-    resolved = [(s, c) for s, c in _Resolver(doc, gazetteer, spans).resolve()
-                if not _in_water_name(text, s.start, s.end)]  # fmt: skip
-    resolved += _repeats(doc, text, gazetteer, resolved)
-    resolved += _misspelt(doc, text, gazetteer, resolved)
+    resolved = _on_land(text, _Resolver(doc, gazetteer, spans).resolve())
+    resolved += _on_land(text, _repeats(doc, text, gazetteer, resolved))
+    resolved += _on_land(text, _misspelt(doc, text, gazetteer, resolved))
     return sorted(
         (
             PlaceMention(start=s.start, end=s.end, text=text[s.start : s.end], place=c.place)
             for s, c in resolved
-            if not _in_water_name(text, s.start, s.end)
         ),
         key=lambda m: (m.start, m.end),
     )
+
+
+def _on_land(text: str, found: Iterable[tuple[_Span, Candidate]]) -> list[tuple[_Span, Candidate]]:
+    """Resolved spans less those inside a sea's name (see _in_water_name): checked before
+    repeats are looked for, so "the Gulf of Aden" seeds no other "Aden"."""
+    return [(s, c) for s, c in found if not _in_water_name(text, s.start, s.end)]
 
 
 # "the Gulf of Aden", "the Sea of Azov", "the Strait of Hormuz": a sea named after a place

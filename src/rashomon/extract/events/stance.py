@@ -241,8 +241,7 @@ class StanceReader:
             if act.lemma_.lower() not in self.words["retaliating"]:
                 continue
             aimed = [c for c in act.children if c.dep_ == "dobj"]
-            aimed += [g for c in act.children if c.dep_ == "prep" and c.lower_ in ("to", "against")
-                      for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+            aimed += _objects_of(act, ("to", "against"))
             aimed = [a for a in aimed if a.pos_ == "PROPN" or a.ent_type_]
             return Stance(_trigger(verb, "THREATEN", None), verb, None, tuple(aimed[:1]))
         return None
@@ -286,8 +285,7 @@ class StanceReader:
             c for c in verb.children
             if c.dep_ == "oprd" or (c.dep_ == "npadvmod" and c.pos_ == "NOUN")
         ]  # fmt: skip
-        called += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
-                   for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        called += _objects_of(verb, ("as",))
         # "branded Assad an animal": the parse may hang the name on the one named
         called += [g for n in named for g in n.children if g.dep_ == "appos" and g.pos_ == "NOUN"]
         for word in called:
@@ -349,8 +347,7 @@ class StanceReader:
             )
         )
         objects = [c for c in clause.children if c.dep_ == "dobj"]
-        objects += [g for c in clause.children if c.dep_ == "prep" and c.lower_ == "in"
-                    for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        objects += _objects_of(clause, ("in",))
         return own and any(o.i in acts for o in objects)
 
     def _culpable(self, word: Token) -> bool:
@@ -387,8 +384,7 @@ class StanceReader:
         if word.lemma_.lower() not in self.words["truth"] or not _negated(word):
             return False
         reports = self.words["reports"]
-        named = [g for c in word.children if c.dep_ == "prep" and c.lower_ in ("to", "in", "behind")
-                 for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        named = _objects_of(word, ("to", "in", "behind"))
         return about_report or any(g.lemma_.lower() in reports for g in named)
 
     def _manner(self, word: Token) -> bool:
@@ -478,6 +474,15 @@ def _act_of(word: Token) -> list[Token]:
         return []
     return [g for c in word.children if c.dep_ == "prep" and c.lower_ == "of"
             for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+
+
+def _objects_of(word: Token, prepositions: tuple[str, ...]) -> list[Token]:
+    """The objects of the word's prepositions among `prepositions` ("as" of "branded as
+    terrorists", "against" of "vowed to retaliate against X")."""
+    return [
+        g for c in word.children if c.dep_ == "prep" and c.lower_ in prepositions
+        for g in c.children if g.dep_ == "pobj"
+    ]  # fmt: skip
 
 
 def _negated(word: Token) -> bool:
