@@ -863,6 +863,34 @@ def test_a_preliminary_count_a_higher_one_replaces_is_an_update():
     assert figure_.status == "dispute"
 
 
+def test_a_count_told_at_an_hour_of_the_day_or_as_a_rise_is_an_update():
+    """A same-day count stamped with its hour ("As of 7 p.m.", "At 09:02 the governor
+    reported") or told as a rise ("had increased to six") is one moment of a count still
+    being made: another source's higher count that day passes it; a plain one disputes."""
+    same_day = {
+        "a1": article("a1", published="2023-04-28"),
+        "a2": article("a2", "BBC", "2023-04-28"),
+    }
+    low = toll("a1", "six", 6, "exact", "the governor",
+               sentence="The governor said six people were killed.")  # fmt: skip
+    high = toll("a2", "23", 23, "exact", "the ministry",
+                sentence="The ministry said 23 people were killed.")  # fmt: skip
+    found = incident(report("a1", "AFP", [low]), report("a2", "BBC", [high]))
+    figures = {("a1", 0): low, ("a2", 0): high}
+    (figure_,) = incident_figures(found, figures, same_day)
+    assert figure_.status == "dispute"
+    for told_low, told_high in [
+        ("At 09:02, the governor reported that six people were killed.", high.sentence),
+        ("The governor reported at 09:27 that six people were dead.", high.sentence),
+        ("The governor said the death toll had increased to six.", high.sentence),
+        (low.sentence, "As of 7 p.m. local time, 23 people are known to be killed."),
+    ]:
+        figures = {("a1", 0): replace(low, sentence=told_low),
+                   ("a2", 0): replace(high, sentence=told_high)}  # fmt: skip
+        (figure_,) = incident_figures(found, figures, same_day)
+        assert figure_.status == "update", (told_low, told_high)
+
+
 def test_a_floor_past_another_sources_estimate_is_an_update():
     """ "About 30 killed" from the president and "at least 50" from the governor: the count
     went past the estimate, not a dispute, unless the floor is known to be the earlier; an

@@ -940,6 +940,16 @@ _ROSE = re.compile(
 _EARLY = re.compile(
     r"\b(?:preliminary|initial(?:ly)?|(?:first|early) (?:reports?|tolls?|counts?))\b", re.IGNORECASE
 )
+# a count told with the hour it stood at ("As of 7 p.m., 23 are known to be killed", "At
+# 09:02, the governor reported that the toll had increased to six"): one moment of a day's
+# count, which later counts that day pass (held-out web pages: a live page's morning
+# counts against the evening's)
+_STAMPED = re.compile(
+    r"\bas (?:of|at)\s+(?:\d{1,2}[:.]\d{2}|\d{1,2}\s*[ap]\.?m\b)"
+    r"|\bat\s+\d{1,2}[:.]\d{2}\b[^.;]{0,40}?\b(?:reported|said|announced|wrote|posted|confirmed)\b"
+    r"|\b(?:reported|said|announced|wrote|posted|confirmed)\s+at\s+\d{1,2}[:.]\d{2}\b",
+    re.IGNORECASE,
+)
 # "SANA reported earlier that six were wounded", "earlier reports suggested 35": a count
 # the text says came before
 _EARLIER = re.compile(
@@ -1026,7 +1036,8 @@ def _clash(a: FigureFact, b: FigureFact, articles: Mapping[str, ArticleFact]) ->
             return "dispute"
     risen = rose(later.sentence)
     first_count = _EARLY.search(f"{earlier.claimant or ''} {earlier.sentence}") is not None
-    return "update" if risen or first_count or gap >= UPDATE_AFTER_DAYS else "dispute"
+    counting = rose(earlier.sentence) or any(_STAMPED.search(c.sentence) for c in (a, b))
+    return "update" if risen or first_count or counting or gap >= UPDATE_AFTER_DAYS else "dispute"
 
 
 _Days = tuple[date, date] | None  # a claim's day range, as `day_range` gives it
