@@ -184,6 +184,11 @@ def test_shares_and_money_measure_nothing(read):
         ("Troops found at least 65 bodies of civilians.", "65", "civilians"),
         ("The missiles hit a meeting, killing 60 servicepeople.", "60", "soldiers"),
         ("The strike killed two senior operatives of the group.", "two", "fighters"),
+        (
+            "The military said at least 19 Hamas and Islamic Jihad terrorists died in the strike.",
+            "at least 19",
+            "fighters",
+        ),
     ],
 )
 def test_victim_groups(read, sentence, surface, victims):

@@ -176,6 +176,31 @@ def test_without_the_place_noun_person_tags_on_a_small_town_name_win(vocab, gaze
     assert "Houla" not in texts(mentions)
 
 
+def test_an_untagged_name_a_settlement_noun_introduces_is_a_place(vocab, gazetteer):
+    # the model tags nothing in "the city of Uman"; the text says it is a city, and the
+    # name's later mentions follow it
+    doc = make_doc(
+        vocab,
+        [("A", "O"), ("missile", "O"), ("hit", "O"), ("the", "O"), ("city", "O"), ("of", "O"),
+         ("Uman", "O"), ("in", "O"), ("Ukraine", "B-GPE"), (".", "O"), ("In", "O"),
+         ("Uman", "O"), (",", "O"), ("firemen", "O"), ("worked", "O"), (".", "O"),
+         ("The", "O"), ("city", "O"), ("of", "O"), ("Dreams", "O"), ("slept", "O"), (".", "O")],
+    )  # fmt: skip
+    mentions = find_places(doc, gazetteer)
+    assert_offsets(doc, mentions)
+    assert texts(mentions) == ["Uman", "Ukraine", "Uman"]
+    assert mentions[0].place.country == "UA"
+    untold = make_doc(vocab, [("Uman", "O"), ("is", "O"), ("quiet", "O"), (".", "O")])
+    assert find_places(untold, gazetteer) == []
+    # a town of that name in a country the text never names is some other place
+    elsewhere = make_doc(
+        vocab,
+        [("Troops", "O"), ("near", "O"), ("the", "O"), ("town", "O"), ("of", "O"),
+         ("Adra", "O"), ("east", "O"), ("of", "O"), ("Damascus", "B-GPE"), (".", "O")],
+    )  # fmt: skip
+    assert texts(find_places(elsewhere, gazetteer)) == ["Damascus"]
+
+
 def test_a_big_city_something_is_in_is_a_place_though_always_tagged_a_person(vocab, gazetteer):
     # Kremenchuk (about 220,000 people): "a mall in X" says where, whatever the model's tag
     doc = make_doc(

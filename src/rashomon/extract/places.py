@@ -123,7 +123,7 @@ class _Span:
     start: int
     end: int
     candidates: list[Candidate]
-    source: str  # "entity" (GPE/LOC/FAC), "phrase" (scanner), "mislabel", "repeat"
+    source: str  # "entity" (GPE/LOC/FAC), "phrase" (scanner), "mislabel", "cued", "repeat"
     key: str  # the folded name: one article, one meaning per name
     label: str = ""  # spaCy's label, when an entity
     cued: bool = False  # a place noun names it: "the town of X", "the village X"
@@ -139,7 +139,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     text = doc_text(doc)
     entity_spans = list(_entity_spans(doc, text, gazetteer))
     phrase_spans = list(_phrase_spans(doc, text, gazetteer))
-    spans = _select([*phrase_spans, *entity_spans])
+    cued_spans = list(_cued_spans(doc, text, gazetteer))
+    spans = _select([*phrase_spans, *entity_spans, *cued_spans])
     resolved = _on_land(text, _Resolver(doc, gazetteer, spans).resolve())
     resolved += _on_land(text, _repeats(doc, text, gazetteer, resolved))
     resolved += _on_land(text, _misspelt(doc, text, gazetteer, resolved))
@@ -227,6 +228,40 @@ def _phrase_spans(doc: Doc, text: str, gazetteer: Gazetteer) -> Iterator[_Span]:
             yield span
 
 
+# "the city of Uman", "the village of Hroza": a settlement noun and "of" before a name
+_SETTLEMENT_OF = re.compile(
+    r"\b(?:the|a)\s+(?:\w+\s+)?(?:town|village|city|hamlet|settlement)\s+of\s+"
+    r"([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})"
+)
+_SETTLEMENTS = (PlacePrecision.CITY, PlacePrecision.DISTRICT, PlacePrecision.POINT)
+
+
+def _cued_spans(doc: Doc, text: str, gazetteer: Gazetteer) -> Iterator[_Span]:
+    """Names that "the city of", "the village of" put before, when the gazetteer has a
+    settlement by that name: the small model leaves many a town it does not know untagged
+    ("a Russian missile in the city of Uman"), and the text itself says it is a place. The
+    longest name the gazetteer knows, not inside an entity of another kind."""
+    blockers = [
+        (ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ not in PLACE_LABELS
+    ]
+    for match in _SETTLEMENT_OF.finditer(text):
+        words = list(re.finditer(r"\S+", match.group(1)))
+        for n in range(len(words), 0, -1):
+            start, end = match.start(1), match.start(1) + words[n - 1].end()
+            found = [c for c in gazetteer.lookup(text[start:end])
+                     if c.place.precision in _SETTLEMENTS]  # fmt: skip
+            if found:
+                break
+        else:
+            continue
+        if any(a < end and start < b for a, b in blockers):
+            continue
+        span = _span(text, start, end, found, "cued", gazetteer)
+        if span is not None:
+            span.cued = True
+            yield span
+
+
 def _span(
     text: str, start: int, end: int, candidates: list[Candidate], source: str, gazetteer: Gazetteer
 ) -> _Span | None:
@@ -309,7 +344,7 @@ def _name_within(
     return (inner_start, inner_end, inner) if inner else None
 
 
-_SOURCE_RANK = {"entity": 0, "phrase": 1, "mislabel": 2}
+_SOURCE_RANK = {"entity": 0, "phrase": 1, "mislabel": 2, "cued": 3}
 
 
 def _select(spans: list[_Span]) -> list[_Span]:
@@ -373,8 +408,11 @@ class _Resolver:
                 ),
             )
             own = shares
-            if not best.main and not best.curated:  # an alternate's own mentions are no context
+            cued = all(s.source == "cued" for s in group)
+            if cued or (not best.main and not best.curated):  # its own mentions are no context
                 own = self._country_shares(preliminary, exclude=key)
+            if cued and not own.get(best.place.country or "", 0.0):
+                continue  # a town only "the town of" found, in a country the text never names
             if not _group_is_place(group, best, own):
                 continue
             resolved.extend((span, best) for span in group if self._accept(span, best, mentioned))

@@ -100,6 +100,13 @@ class _Counted:
                 and not (anchor.dep_ == "nummod" and misattached(anchor))
             ):
                 self.noun = anchor.head
+                while (  # "19 Hamas and Islamic Jihad terrorists": the names say whose
+                    self.noun.pos_ == "PROPN"
+                    and self.noun.dep_ in ("nmod", "compound")
+                    and self.noun.head.pos_ == "NOUN"
+                    and self.noun.head.i > self.noun.i
+                ):
+                    self.noun = self.noun.head
                 if self.noun.i < expr.first:  # "Daraa 15 civilians": the parse took the name
                     self.noun = plural_after(doc, expr.last, anchor.sent.end) or self.noun
             of = _of_object(anchor)
