@@ -192,6 +192,13 @@ def test_an_untagged_name_a_settlement_noun_introduces_is_a_place(vocab, gazette
     assert mentions[0].place.country == "UA"
     untold = make_doc(vocab, [("Uman", "O"), ("is", "O"), ("quiet", "O"), (".", "O")])
     assert find_places(untold, gazetteer) == []
+    # a locative before a town of some size: "in downtown Uman"
+    located = make_doc(
+        vocab,
+        [("Seven", "O"), ("died", "O"), ("in", "O"), ("downtown", "O"), ("Uman", "O"),
+         ("in", "O"), ("Ukraine", "B-GPE"), (".", "O")],
+    )  # fmt: skip
+    assert texts(find_places(located, gazetteer)) == ["Uman", "Ukraine"]
     # a town of that name in a country the text never names is some other place
     elsewhere = make_doc(
         vocab,

@@ -102,8 +102,8 @@ MAX_SENTENCE_TOKENS = 150
 # refusal, naming verbs, ranks and bodies as agents, renamings after an acronym, counts in
 # wire copy without commas, lists hung on a toll's verb, "Gulf of Aden" is no Aden, a
 # region inside an organisation-tagged name, "dismissed two officers" denies nothing; 39:
-# "19 Hamas and Islamic Jihad terrorists" counts the terrorists, "the city of X" names a town
-# the model left untagged
+# "19 Hamas and Islamic Jihad terrorists" counts the terrorists, "the city of X" and "in
+# downtown X" name a town the model left untagged
 EXTRACTOR_VERSION = "39"
 STAGE = "entities"
 

@@ -234,6 +234,13 @@ _SETTLEMENT_OF = re.compile(
     r"([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})"
 )
 _SETTLEMENTS = (PlacePrecision.CITY, PlacePrecision.DISTRICT, PlacePrecision.POINT)
+# "in downtown Uman", "In Uman, firefighters ...": a locative before a name the model left
+# untagged; only a town of some size, since "in X" also leads to people and groups
+_LOCATED_NAME = re.compile(
+    r"\b(?:[Ii]n|near|outside|around)\s+(?:(?:downtown|central|northern|southern|eastern|"
+    r"western)\s+)?([A-Z][\w'\u2019-]+)(?!['\u2019]s\b)"
+)
+LOCATED_MIN_POPULATION = 50_000
 
 
 def _cued_spans(doc: Doc, text: str, gazetteer: Gazetteer) -> Iterator[_Span]:
@@ -259,6 +266,17 @@ def _cued_spans(doc: Doc, text: str, gazetteer: Gazetteer) -> Iterator[_Span]:
         span = _span(text, start, end, found, "cued", gazetteer)
         if span is not None:
             span.cued = True
+            yield span
+    for match in _LOCATED_NAME.finditer(text):
+        start, end = match.span(1)
+        found = [c for c in gazetteer.lookup(text[start:end])
+                 if c.place.precision in _SETTLEMENTS and c.tier == 0 and c.main
+                 and c.place.population >= LOCATED_MIN_POPULATION]  # fmt: skip
+        if not found or any(a < end and start < b for a, b in blockers):
+            continue
+        span = _span(text, start, end, found, "cued", gazetteer)
+        if span is not None:
+            span.located = True
             yield span
 
 
@@ -507,7 +525,7 @@ def _group_is_place(group: list[_Span], best: Candidate, shares: dict[str, float
     cued = any(s.cued for s in group)  # "the town of X" outvotes the person tags
     # "a mall in X" outvotes them for a name that is surely a place on its own
     located = any(s.located for s in group) and _credible_mislabel(best, group[0].key)
-    place_votes = sum(s.source in ("entity", "phrase") or s.cued for s in group)
+    place_votes = sum(s.source in ("entity", "phrase", "cued") or s.cued for s in group)
     person_votes = sum(s.label == "PERSON" for s in group)
     # The small model's nationality/language tags on "Aleppo" still say "not a person".
     if person_votes > place_votes + sum(s.label in _PLACELIKE for s in group) and not (
