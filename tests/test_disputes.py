@@ -1195,6 +1195,10 @@ def test_a_toll_of_earlier_reports_is_a_past_step_of_the_higher_one_not_a_rival(
     figures_ = {("a1", 0): agency, ("a2", earlier.start): earlier, ("a2", 90): later}
     (figure_,) = incident_figures(found, figures_, ARTICLES)
     assert figure_.status != "dispute"
+    for told in ("Earlier, a spokesman had said at least 35 people died in the strike.",):
+        figures_[("a2", earlier.start)] = replace(earlier, sentence=told)
+        (figure_,) = incident_figures(found, figures_, ARTICLES)
+        assert figure_.status != "dispute", told
     plain = replace(earlier, sentence="Officials said at least 35 people died in the strike.")
     figures_[("a2", earlier.start)] = plain
     found = incident(report("a1", "AFP", [agency]), report("a2", "BBC", [plain, later]))

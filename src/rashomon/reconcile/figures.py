@@ -950,14 +950,15 @@ _STAMPED = re.compile(
     r"|\b(?:reported|said|announced|wrote|posted|confirmed)\s+at\s+\d{1,2}[:.]\d{2}\b",
     re.IGNORECASE,
 )
-# "SANA reported earlier that six were wounded", "earlier reports suggested 35": a count
-# the text says came before
+# "SANA reported earlier that six were wounded", "earlier reports suggested 35", "Earlier,
+# the group's spokesman had said 50": a count the text says came before
 _EARLIER = re.compile(
     r"\b(?:(?:said|reported|announced|put|gave|had)\s+(?:it\s+)?earlier|"
     r"earlier\s+(?:said|reported|announced|put|gave|toll|count|figure|reports|tolls|counts|"
     r"figures|estimates?|accounts)|"
     r"(?:had\s+)?previously\s+(?:said|reported|announced|put|given)|"
-    r"\bpreviously\b[^.;]{0,30}?\bhad\s+(?:said|reported|announced|put|given|estimated))\b",
+    r"\b(?:previously|earlier)\b[^.;]{0,60}?\bhad\s+(?:said|reported|announced|put|given|"
+    r"estimated|told))\b",
     re.IGNORECASE,
 )
 
