@@ -1231,6 +1231,8 @@ def test_victims_one_hospital_took_in_are_at_least_that_many():
         "The hospital also received 48 wounded people, among them 30 children.",
         "A clinic treated 48 people for their wounds.",
         "Some 48 injured were taken to the hospital in the town.",
+        "The Red Cross said 48 wounded were being treated while the rest were presumed dead.",
+        "Another 48 people were hospitalised.",
     ):
         seen = toll("a1", "48", 48, "exact", "the Red Cross", sentence=sentence,
                     start=sentence.index("48"), measure="injured")  # fmt: skip

@@ -1116,11 +1116,18 @@ _TAKEN_TO = re.compile(
     re.IGNORECASE,
 )
 
+# "40 wounded were being treated", "nine were hospitalised": those under care, some of the hurt
+_UNDER_CARE = re.compile(
+    r"^[^.;]{0,40}?\b(?:were|was|are|is|have been|had been)\s+(?:being\s+|still\s+)?"
+    r"(?:treated|hospitali[sz]ed|in hospital)\b",
+    re.IGNORECASE,
+)
+
 
 def _as_floor(claim: FigureFact) -> FigureFact:
-    """A count of bodies (seen in a clinic, brought to a hospital, shown in a video), or of
-    the victims one hospital took in (see _TAKEN_IN), is what someone saw somewhere: at
-    least that many died or were hurt, not the toll."""
+    """A count of bodies (seen in a clinic, brought to a hospital, shown in a video), of
+    the victims one hospital took in (see _TAKEN_IN), or of the hurt still under care, is
+    what someone saw somewhere: at least that many died or were hurt, not the toll."""
     if claim.qualifier != "exact" or claim.low is not None or claim.high is not None:
         return claim
     at = claim.start - claim.sentence_start
@@ -1130,6 +1137,7 @@ def _as_floor(claim: FigureFact) -> FigureFact:
         or _BODIES_OF.search(before[-20:])
         or _TAKEN_IN.search(before)
         or _TAKEN_TO.match(after)
+        or _UNDER_CARE.match(after)
     )
     return replace(claim, qualifier="at_least") if seen else claim
 
