@@ -163,6 +163,18 @@ def test_day_words_are_relative_to_the_publication_day(dates, sentence, expected
     assert dates(sentence) == [(*expected, "day", "on")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("On Christmas Eve, an air strike hit the camp.", ("Christmas Eve", "2023-12-24")),
+        ("Shelling resumed on Boxing Day.", ("Boxing Day", "2023-12-26")),
+        ("On New Year's Day a missile hit the city.", ("New Year's Day", "2023-01-01")),
+    ],
+)
+def test_holidays_of_one_calendar_day_are_that_day(dates, sentence, expected) -> None:
+    assert dates(sentence, on="2023-12-29") == [(*expected, "day", "on")]
+
+
 # -- weeks, months, years relative to publication ----------------------------------------------
 
 

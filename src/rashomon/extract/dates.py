@@ -58,6 +58,14 @@ _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 _PARTS_OF_DAY = {"morning", "afternoon", "evening", "night"}
 _DEICTICS = {"last", "next", "this", "past", "coming"}
 _TIME_OF_DAY = {"late", "early"}
+# holidays on one day of the (Gregorian) calendar, read as that day: "on Christmas Eve"
+_FIXED_FEASTS = {
+    "christmas eve": "december 24",
+    "christmas day": "december 25",
+    "boxing day": "december 26",
+    "new year's eve": "december 31",
+    "new year's day": "january 1",
+}
 _NAMED_DAY = {"good", "black", "ash", "easter", "palm", "bloody", "holy", "super", "cyber"}
 _RELATIONS = {
     "since": "since", "from": "since", "until": "until", "till": "until", "til": "until",
@@ -162,7 +170,7 @@ def _candidates(doc: Doc, covered: set[int]) -> Iterator[tuple[int, int, str | N
     "Sunday to Tuesday") is read piece by piece between its conjunctions.
     """
     for ent in doc.ents:
-        if ent.label_ not in ("DATE", "TIME"):
+        if ent.label_ not in ("DATE", "TIME") and not _a_fixed_feast(ent):
             continue
         yield ent.start, ent.end, None
         pieces = _pieces(ent)
@@ -172,6 +180,12 @@ def _candidates(doc: Doc, covered: set[int]) -> Iterator[tuple[int, int, str | N
     for i, low in enumerate(doc_arrays(doc).lower):
         if (low in _WEEKDAYS or low in _DAY_WORDS) and _lone_day_word(doc[i]):
             yield i, i + 1, None
+
+
+def _a_fixed_feast(ent: Span) -> bool:
+    """'New Year's Day', which the model tags an event: a day all the same."""
+    text = " ".join(ent.text.lower().replace("\u2019", "'").split())
+    return text.removeprefix("the ") in _FIXED_FEASTS
 
 
 def _named_day(token: Token) -> bool:
@@ -307,6 +321,10 @@ def _read(text: str, anchor: _Anchor | None, *, future: bool) -> _Reading | None
     """The meaning of one normalised expression; None when it is not a point in time."""
     match = _POSITION.match(text)
     core = match["core"] if match else text
+    for feast, day in _FIXED_FEASTS.items():  # "last Christmas Eve" as "last december 24"
+        if core == feast or core.endswith(f" {feast}"):
+            core = core.removesuffix(feast) + day
+            break
     for reader in (_absolute, _yearless, _relative):
         if (reading := reader(core, anchor, future)) is not None:
             return reading
