@@ -224,6 +224,11 @@ def test_counts_of_things_have_no_victims(read):
         # a bare "so far": one strike's count still being made
         ("A monitor said so far there have been 94 martyrs identified.", "incident"),
         ("At least 73 dead civilians have so far been named.", "incident"),
+        (
+            "Over 20,400 people have been killed so far in Gaza as a result of strikes.",
+            "cumulative",
+        ),
+        ("So far 14 people have been killed in the blast, a monitor said.", "incident"),
         ("Strikes killed 10 IS members in the past 24 hours.", "incident"),
         ("Since the start of the offensive 400 fighters have died.", "cumulative"),
         (

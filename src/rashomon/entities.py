@@ -103,7 +103,8 @@ MAX_SENTENCE_TOKENS = 150
 # wire copy without commas, lists hung on a toll's verb, "Gulf of Aden" is no Aden, a
 # region inside an organisation-tagged name, "dismissed two officers" denies nothing; 39:
 # "19 Hamas and Islamic Jihad terrorists" counts the terrorists, "the city of X" and "in
-# downtown X" name a town the model left untagged, "on Christmas Eve" is December 24
+# downtown X" name a town the model left untagged, "on Christmas Eve" is December 24, "so
+# far" over acts in the plural is a running total (and "so far in the blast" is not)
 EXTRACTOR_VERSION = "39"
 STAGE = "entities"
 

@@ -695,18 +695,32 @@ class _FigureReader:
 
     def _running_total(self, tok: Token, region: range) -> bool:
         """'to date', 'cumulatively'; 'so far' only with what it runs over in the clause (a
-        period preposition before a common noun: 'so far in the offensive')."""
+        period preposition before a common noun: 'so far in the offensive', though not one
+        act: 'so far in the blast'; or acts in the plural: 'killed so far as a result of
+        Israeli strikes')."""
         doc, lex = self.a.doc, self.lex
         for size in (3, 2, 1):
             words = " ".join(doc_arrays(doc).lower[tok.i : min(tok.i + size, self.sent.end)])
             if lex.has("running_total_words", words):
                 return not lex.has("rising_count_words", words) or any(
-                    doc[k].dep_ == "prep"
-                    and lex.has("period_prepositions", doc[k].lower_)
-                    and any(c.dep_ == "pobj" and c.pos_ == "NOUN" for c in doc[k].children)
+                    (
+                        doc[k].dep_ == "prep"
+                        and lex.has("period_prepositions", doc[k].lower_)
+                        and any(
+                            c.dep_ == "pobj"
+                            and c.pos_ == "NOUN"
+                            and not (c.tag_ == "NN" and self._an_act(c))
+                            for c in doc[k].children
+                        )  # fmt: skip
+                    )
+                    or (doc[k].dep_ == "pobj" and doc[k].tag_ == "NNS" and self._an_act(doc[k]))
                     for k in region
                 )
         return False
+
+    def _an_act(self, noun: Token) -> bool:
+        """Whether a noun names violent acts ('strikes', 'attacks', 'raids')."""
+        return noun.lemma_.lower() in self.lex.sets.get("act_nouns", ())
 
 
 _AGE_OF_CHILDREN = 18
