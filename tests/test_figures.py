@@ -70,6 +70,8 @@ def one(claims: list[NumberClaim], surface: str) -> NumberClaim:
         ("Some 2,700 people have been killed or injured.", {"2,700": "killed_or_injured"}),
         ("There were 300 casualties.", {"300": "killed_or_injured"}),
         ("The death toll from the raid rose to 115.", {"115": "killed"}),
+        ("The deaths caused by the raid on the camp have reached 106.", {"106": "killed"}),
+        ("Casualties rose to 40 on Monday.", {"40": "killed_or_injured"}),
         # a list hung on the verb that moved the toll counts what the toll counts
         ("The death toll rose to 58, including 11 children.", {"58": "killed", "11": "killed"}),
         ("The monitor put the toll at 87, including 31 children.", {"31": "killed"}),

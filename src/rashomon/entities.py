@@ -104,7 +104,8 @@ MAX_SENTENCE_TOKENS = 150
 # region inside an organisation-tagged name, "dismissed two officers" denies nothing; 39:
 # "19 Hamas and Islamic Jihad terrorists" counts the terrorists, "the city of X" and "in
 # downtown X" name a town the model left untagged, "on Christmas Eve" is December 24, "so
-# far" over acts in the plural is a running total (and "so far in the blast" is not)
+# far" over acts in the plural is a running total (and "so far in the blast" is not), "the
+# deaths have reached 106" counts the dead
 EXTRACTOR_VERSION = "39"
 STAGE = "entities"
 

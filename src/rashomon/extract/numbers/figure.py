@@ -350,10 +350,17 @@ class _FigureReader:
         return None, owner if owner.pos_ in ("VERB", "AUX") else None, None
 
     def _toll_of(self, verb: Token) -> Token | None:
-        """The running count a verb moves: 'the toll rose to', 'raised the toll to'."""
+        """The running count a verb moves: 'the toll rose to', 'raised the toll to'; or
+        the victims a verb of reaching counts: 'the deaths have reached 106'."""
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass", "dobj") and self.lex.has(
                 "toll_nouns", child.lemma_.lower()
+            ):
+                return child
+            if (
+                child.dep_ in ("nsubj", "nsubjpass")
+                and verb.lemma_.lower() in _REACHING_VERBS
+                and child.lemma_.lower() in self.lex.mapping("casualty_nouns")
             ):
                 return child
             if child.dep_ in ("nsubj", "nsubjpass") and self.lex.has(
@@ -722,6 +729,10 @@ class _FigureReader:
         """Whether a noun names violent acts ('strikes', 'attacks', 'raids')."""
         return noun.lemma_.lower() in self.lex.sets.get("act_nouns", ())
 
+
+# verbs a count of victims moves by: "the deaths have reached 106", "casualties rose to 40"
+_REACHING_VERBS = frozenset({"reach", "rise", "climb", "jump", "top", "exceed", "surpass",
+                             "increase", "mount", "pass", "soar", "total", "hit"})  # fmt: skip
 
 _AGE_OF_CHILDREN = 18
 
