@@ -170,3 +170,15 @@ def test_standards_sign_offs_are_furniture():
     assert furniture.is_sign_off("Our Standards")
     raw = "A headline for the story\n\nThe story.\n\nOur Standards: The Trust Principles."
     assert clean_text(raw, title_in_text=True).body == "The story."
+
+
+def test_language_switchers_gallery_counters_and_picture_credits():
+    assert furniture.is_language_menu("Portuguese / Spanish / English")
+    assert furniture.is_language_menu("العربية | Français | English")
+    assert not furniture.is_language_menu("English")
+    assert not furniture.is_language_menu("Spanish troops reach the border")
+    assert furniture.is_caption("2 of 9 | Rescuers search the rubble of a flat block")
+    assert furniture.without_gallery_counter("2 of 9 | Rescuers search") == "Rescuers search"
+    assert furniture.is_caption("Crowds gather at the gate ( Video: Army Spokesperson's Unit )")
+    assert furniture.is_caption("Rescuers search the rubble on Friday. Photo by Jane Roe")
+    assert not furniture.is_caption("The talks of 2 of the 9 delegations ended on Friday.")

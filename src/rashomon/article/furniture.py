@@ -24,19 +24,22 @@ _MONTH = (
 )
 # A caption ends with its credit: "(Photo: X)", "(AP photo)", "(... via AP)", "REUTERS/Name",
 # "| License Photo", "PHOTO: REUTERS", "Source: Getty Images", or with the picture's date
-# standing as its own sentence (wire style).
+# standing as its own sentence (wire style); "Photo by Name" closing the last sentence.
 _CAPTION_END = re.compile(
-    r"(\((?:[^()]*\b(?i:photo|photos|picture|image|credit|file)\b[^()]*|(?i:video)\s*:[^()]+"
+    r"(\((?:[^()]*\b(?i:photo|photos|picture|image|credit|file)\b[^()]*|\s*(?i:video)\s*:[^()]+"
     r"|[^()]*\bvia (?:AP|AFP|Reuters|Getty(?: Images)?)|AP|AFP|Reuters|Getty Images)\)"
     r"|\b[A-Z]{2,}(?: PHOTO)?\s*/\s*[A-Z][a-z][\w.'’-]*(?:\s+[A-Z][a-z][\w.'’-]*)+"
     r"|/\s*(?:AFP|AP|Reuters|REUTERS|Getty Images|EPA|UPI)\)?|\bLicense Photo"
     r"|\s\|\s*(?:AFP|AP|Reuters|REUTERS|Getty Images|EPA|UPI)"  # "... in Saada | Reuters"
     r"|\b(?:AFP|AP|Reuters|REUTERS|EPA|UPI)\s+(?i:photo|file photo|picture)"  # "... AFP photo"
     r"|\b(?i:photo|photograph|picture|image)s?\s*:\s*[A-Z][\w.&'’ /-]{1,40}"
+    r"|\.\s+(?:Photo|Picture|Image) by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
     r"|\b(?i:source|credit)\s*:\s*(?:Getty Images|AFP|AP|Reuters|REUTERS|EPA|Shutterstock|AAP)"
     r"|\.\s+" + _MONTH + r"\s+\d{1,2},\s+\d{4})\.?\s*$"
 )
 MAX_CAPTION_WORDS = 60  # a longer line is a paragraph that happens to end with a credit
+# A slide show's counter opening the caption of each picture: "1 of 3 | ...", "2/12 - ...".
+_GALLERY_COUNTER = re.compile(r"^\d{1,3}\s*(?:of|/)\s*\d{1,3}\s*[|:–—-]\s*(?=\S)")
 _SHORTCODE = re.compile(r"^\[(caption|/caption|gallery|embed|video)\b", re.IGNORECASE)
 _PULL_QUOTE = re.compile(r"\s\|\s*$")  # "...his family |": a pull-quote or caption widget
 _TEASER_END = re.compile(r"(\u2026|\.\.\.?)\s*$")
@@ -66,6 +69,7 @@ class Vocabulary:
     related: tuple[str, ...]
     comments: tuple[str, ...]
     sign_offs: tuple[str, ...]
+    languages: frozenset[str]
 
 
 @cache
@@ -79,6 +83,7 @@ def vocabulary() -> Vocabulary:
         related=tuple(sorted((p.lower() for p in data["related_openings"]), key=len, reverse=True)),
         comments=tuple(p.lower() for p in data["comment_openings"]),
         sign_offs=tuple(p.lower() for p in data["sign_off_openings"]),
+        languages=frozenset(w.casefold() for w in data["language_names"]),
     )
 
 
@@ -148,11 +153,28 @@ def is_comment_start(text: str) -> bool:
 
 def is_caption(text: str) -> bool:
     """A photo caption or pull-quote: ends with a credit, a picture date or a widget bar."""
-    if _SHORTCODE.match(text):
+    if _SHORTCODE.match(text) or _GALLERY_COUNTER.match(text):
         return True
     if len(text.split()) > MAX_CAPTION_WORDS:
         return False
     return bool(_CAPTION_END.search(text) or _PULL_QUOTE.search(text) or "©" in text)
+
+
+def is_language_menu(text: str) -> bool:
+    """A site's language switcher: "Portuguese / Spanish / English", "العربية | Français |
+    English": two or more language names and nothing else, a menu and never a headline."""
+    if len(text) > _MAX_FURNITURE_CHARS:
+        return False
+    items = [item.strip() for item in re.split(r"[/|•·,]|\s{2,}", text) if item.strip()]
+    if len(items) < 2:
+        items = text.split()
+    languages = vocabulary().languages
+    return len(items) >= 2 and all(item.casefold() in languages for item in items)
+
+
+def without_gallery_counter(text: str) -> str:
+    """The caption without the slide show's counter ("1 of 3 | Rescuers ..." -> "Rescuers ...")."""
+    return text[_GALLERY_COUNTER.match(text).end() :] if _GALLERY_COUNTER.match(text) else text
 
 
 def is_teaser(text: str) -> bool:
