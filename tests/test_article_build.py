@@ -204,3 +204,60 @@ def test_a_date_stamp_run_into_the_headline_leaves_the_title():
         "The ministry rejected the claims on Friday, saying its jets had not flown that day."
     )
     assert article.title == "The ministry rejected the claims about the strike on Friday"
+
+
+def test_a_caption_printed_twice_above_the_headline_is_not_the_title():
+    caption = (
+        "Men look at the damage at the site of a strike on a market in Springfield May 2, 2024"
+    )
+    article = build(
+        f"{caption}\n{caption}\n\nStrike on a crowded market kills twelve\n\n"
+        "A strike hit a crowded market on Thursday morning, killing twelve people, medics said."
+    )
+    assert article.title == "Strike on a crowded market kills twelve"
+    assert article.captions == (caption,)
+    assert "damage" not in article.body
+
+
+def test_a_headline_printed_twice_stays_the_title():
+    headline = "Strike on a crowded market kills twelve"
+    article = build(
+        f"{headline}\n{headline}\n\nAnother strike hits the port\n\n"
+        "A strike hit a crowded market on Thursday morning, killing twelve people, medics said."
+    )
+    assert article.title == headline
+
+
+def test_dated_byline_and_screen_reader_picture_labels_leave_title_and_body():
+    article = build(
+        " date 2024-05-02 By Jane Roe in Springfield & John Doe in Shelbyville\n\nBBC News\n\n"
+        "image source, Springfield Fire Service\n\npicture description,\n\n"
+        "Firefighters at the market on Thursday morning\n\n"
+        "A strike hit a crowded market on Thursday morning, killing twelve people, medics said.\n\n"
+        "The mayor said the market had been full."
+    )
+    assert article.author == "Jane Roe"
+    assert article.title.startswith("A strike hit a crowded market")
+    assert article.body.startswith("A strike hit a crowded market")
+    assert article.captions == ("Firefighters at the market on Thursday morning",)
+    for furniture_words in ("picture description", "image source", "Jane Roe"):
+        assert furniture_words not in article.body
+
+
+def test_a_language_switcher_above_the_headline_is_not_the_title():
+    article = build(
+        "Portuguese / Spanish / English\n\nStrike on a crowded market kills twelve\n\n"
+        "A strike hit a crowded market on Thursday morning, killing twelve people, medics said."
+    )
+    assert article.title == "Strike on a crowded market kills twelve"
+
+
+def test_a_gallery_caption_with_its_counter_is_a_caption():
+    article = build(
+        "1 of 3 | Rescuers search the rubble of the market on Thursday. Photo by Jane Roe\n\n"
+        "A strike hit a crowded market on Thursday morning, killing twelve people, medics said."
+    )
+    assert article.captions == (
+        "Rescuers search the rubble of the market on Thursday. Photo by Jane Roe",
+    )
+    assert article.body.startswith("A strike hit")

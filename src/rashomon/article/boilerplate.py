@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from rashomon.article import furniture
+from rashomon.article.dates import lead_stamp_length
 from rashomon.model import OffsetMap
 
 
@@ -59,12 +60,19 @@ class CleanText:
     byline: str | None = None  # the writer named by a byline line above the body
 
 
+# A picture's label as a screen reader hears it ("Image source, Getty Images", "Image
+# caption, Rescuers at the site", "picture description,"): hidden words a saved page keeps.
+_MEDIA = r"(?:image|picture|photo|media|video)"
 _CREDIT_PREFIX = re.compile(
     r"^(image copyright|photo by:?|photo credit:?|photographs?:|photos:|photo:|picture:|image:"
-    r"|credit:|copyright:?\s*(?:getty|reuters|afp|ap)\b|getty images\b)",
+    r"|credit:|copyright:?\s*(?:getty|reuters|afp|ap)\b|getty images\b"
+    rf"|{_MEDIA}\s+source\s*(?:[,:]|$))",
     re.IGNORECASE,
 )
-_CAPTION_PREFIX = re.compile(r"^(image caption|caption:|media caption)\s*", re.IGNORECASE)
+_CAPTION_PREFIX = re.compile(
+    rf"^(caption:|{_MEDIA}\s+caption\s*[,:]?|{_MEDIA}\s+desc(?:ription)?\s*(?:[,:]|$))\s*",
+    re.IGNORECASE,
+)
 _RELATED_PREFIX = re.compile(
     r"^(read more|read also|also read|related|see also|more on this|watch|listen|recommended)"
     r"\s*(?:[:\-–—|]|\.{2,}|…|$)",
@@ -318,9 +326,14 @@ class _Classifier:
         in_related_block = False
         in_comments = False
         reported = False  # a paragraph of reporting came before: comments may follow it
+        bare_label = False  # "picture description," alone: its caption is the next line
         for i in nonblank:
             text = self.lines[i].text
             kind = self._kind_of(i, text, after_credit, in_related_block, in_comments)
+            short = self.lines[i].words <= _CAPTION_MAX_WORDS
+            if bare_label and short and kind in (LineKind.HEADING, LineKind.BODY):
+                kind = LineKind.CAPTION
+            bare_label = kind is LineKind.CAPTION and not _CAPTION_PREFIX.sub("", text).strip()
             if kind is LineKind.COMMENTS and not in_comments and not reported:
                 kind = LineKind.WIDGET  # "Leave a comment" by the post's date: a link
             in_comments = in_comments or kind is LineKind.COMMENTS
@@ -355,7 +368,7 @@ class _Classifier:
             text, kind = self.lines[i].text, self.kinds[i]
             if kind not in (LineKind.HEADING, LineKind.BODY) or self.is_masthead(text):
                 continue
-            if _byline_names(text) is not None:
+            if _byline_names(_unstamped(text)) is not None:
                 continue  # "By Jane Roe" names the writer, never the story
             if _headline_shaped(text):
                 title_index = i
@@ -452,6 +465,8 @@ class _Classifier:
             return LineKind.WIDGET
         if furniture.is_run_together_menu(text) or furniture.is_sign_off(text):
             return LineKind.WIDGET
+        if furniture.is_language_menu(text):
+            return LineKind.WIDGET
         if self.lines[i].words <= _BYLINE_MAX_WORDS and _BYLINE.match(text):
             return LineKind.HEADING
         if _looks_like_heading(text) and not self._continues(i, text):
@@ -513,8 +528,8 @@ class _Classifier:
         """A line printed twice in a row is an image's alt text and caption, not reporting;
         so is a line printed again with a credit added to the caption ("... in 2016." then
         "... in 2016.PHOTO: REUTERS")."""
-        for a, b in zip(nonblank, nonblank[1:], strict=False):
-            if self.title_in_text and a == nonblank[0]:
+        for n, (a, b) in enumerate(zip(nonblank, nonblank[1:], strict=False)):
+            if self.title_in_text and n == 0 and not self._caption_over_headline(nonblank):
                 continue  # a headline printed again under itself: the title picks it up
             first, second = self.lines[a].text, self.lines[b].text
             if _key(first) == _key(second) and self.kinds[a] is LineKind.BODY:
@@ -526,6 +541,17 @@ class _Classifier:
             if captioned and len(shorter) >= _CAPTION_PREFIX_CHARS and longer.startswith(shorter):
                 self.kinds[a] = LineKind.CAPTION
                 self.kinds[b] = LineKind.CAPTION
+
+    def _caption_over_headline(self, nonblank: list[int]) -> bool:
+        """The page's first line, printed twice (a picture's alt text and its caption), reads
+        as a dated photo caption ("... in Gaza City August 10, 2024") and a headline-shaped
+        line follows the pair: the pair is the caption, the line under it the headline."""
+        if len(nonblank) < 3:
+            return False
+        first, below = self.lines[nonblank[0]].text, self.lines[nonblank[2]].text
+        if not (_DATED_PHOTO_CAPTION.search(first) or furniture.is_caption(first)):
+            return False
+        return _headline_shaped(below) and not self.is_masthead(below)
 
     def _mark_credited_captions(self, nonblank: list[int]) -> None:
         """A short line right above a bracketed photo credit ("(Jane Roe / AFP)") is the
@@ -680,7 +706,8 @@ def clean_text(
         if kind is not LineKind.BODY:
             removed.append((kind, line.text))
             if kind is LineKind.CAPTION:
-                caption = _CAPTION_PREFIX.sub("", line.text).strip()
+                caption = furniture.without_gallery_counter(_CAPTION_PREFIX.sub("", line.text))
+                caption = caption.strip()
                 if signed and classifier.is_outlet(signed["name"]):
                     caption = caption[: _AGENCY_SIGN_OFF.search(caption).start()].rstrip()
                 if caption and caption not in captions:
@@ -692,7 +719,7 @@ def clean_text(
             elif kind is LineKind.STAMP:
                 stamps.append(line.text)
             if byline is None and len(segments) <= 1:  # above the body, or under a standfirst
-                byline = _byline_names(line.text)
+                byline = _byline_names(_unstamped(line.text))
             continue
         text = line.text
         for tail in (_READ_MORE_END, _CREDIT_END):
@@ -747,13 +774,20 @@ def _credits_picture(text: str, kinds: Sequence[LineKind], i: int) -> bool:
     return later >= _LATER_PARAGRAPHS
 
 
+def _unstamped(text: str) -> str:
+    """The line without a date stamp run into its start ("date 2023-04-28 By Jane Roe"): the
+    page dating itself before the words that say what the line is."""
+    return text[lead_stamp_length(text) :].strip() or text
+
+
 def _byline_names(text: str) -> str | None:
     """The writer a byline line names ("By Jane Roe" -> "Jane Roe", "By: Staff Writers",
-    "By Middle East correspondent Jane Roe, wires" -> "Jane Roe"); None for other lines."""
+    "By Middle East correspondent Jane Roe, wires" -> "Jane Roe", "By Jane Roe in Kyiv & John
+    Doe in London" -> "Jane Roe"); None for other lines."""
     lead = _BYLINE_LEAD.match(text)
     if not lead or len(text.split()) > _BYLINE_MAX_WORDS or _SENTENCE_END.search(text):
         return None
-    names = re.split(r"\s*[,|]\s*|\s+[-–—]\s+", text[lead.end() :])[0].strip()
+    names = re.split(r"\s*[,|]\s*|\s+[-–—]\s+|\s+in\s+", text[lead.end() :])[0].strip()
     words = names.split()
     role = [n for n, word in enumerate(words) if word.islower() and word not in _NAME_JOINERS]
     if role:  # a role before the name: "Middle East correspondent Jane Roe"
