@@ -333,6 +333,12 @@ def test_place_in_the_same_clause_and_not_the_claimants(read):
     assert one(read(text, places=found), "12").place_id == "rashomon:aleppo"
 
 
+def test_place_of_a_verb_chained_to_the_clause(read):
+    text = "Seven people were confirmed killed at a clinic in Aleppo, the charity said."
+    found = [place(text, "Aleppo", "rashomon:aleppo")]
+    assert one(read(text, places=found), "Seven").place_id == "rashomon:aleppo"
+
+
 def test_time_is_a_date_mention_of_the_sentence(read):
     text = "On Friday, shelling killed 20 people. Talks resumed."
     start = text.index("Friday")

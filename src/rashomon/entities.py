@@ -105,7 +105,8 @@ MAX_SENTENCE_TOKENS = 150
 # "19 Hamas and Islamic Jihad terrorists" counts the terrorists, "the city of X" and "in
 # downtown X" name a town the model left untagged, "on Christmas Eve" is December 24, "so
 # far" over acts in the plural is a running total (and "so far in the blast" is not), "the
-# deaths have reached 106" counts the dead
+# deaths have reached 106" counts the dead, "were confirmed killed at a clinic in X" places
+# the count in X
 EXTRACTOR_VERSION = "39"
 STAGE = "entities"
 

@@ -109,7 +109,14 @@ from rashomon.extract.doc_arrays import doc_arrays
 from rashomon.extract.doc_text import doc_text
 from rashomon.extract.numbers.attribution import _agents, _Cues
 from rashomon.extract.numbers.claimant import Claimant, ClaimantNamer
-from rashomon.extract.numbers.counted import _clause_verb, _Counted, _locative, _same, _short
+from rashomon.extract.numbers.counted import (
+    _chained_clause,
+    _clause_verb,
+    _Counted,
+    _locative,
+    _same,
+    _short,
+)
 from rashomon.extract.numbers.expression import _TOLLS, _clean, _Expr, _Reading
 from rashomon.extract.numbers.figure import _Figure, _FigureReader
 from rashomon.extract.numbers.lexicon import EXACT, NumberLexicon
@@ -403,14 +410,14 @@ class _Article(_Reading):
         in_phrase = self._places_in(tokens, sent)
         if in_phrase:
             return in_phrase[0].place.id
-        clause = _clause_verb(anchor)
+        clause = _chained_clause(anchor)
         if clause is None:
             return None
         for mention in self.places_within(sent):
             tok = self.token_at(mention.start)
             if tok is None or tok.i in cues.claimant_tokens:
                 continue
-            if _same(_clause_verb(tok), clause) and _locative(tok, clause):
+            if _same(_chained_clause(tok), clause) and _locative(tok, clause):
                 return mention.place.id
         return None
 

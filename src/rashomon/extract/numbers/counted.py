@@ -29,6 +29,15 @@ def _clause_verb(tok: Token) -> Token | None:
     return None
 
 
+def _chained_clause(tok: Token) -> Token | None:
+    """The clause a token belongs to, through verbs chained to it: in "seven were confirmed
+    killed at a clinic in X", "killed" is part of the clause of "confirmed"."""
+    verb = _clause_verb(tok)
+    while verb is not None and verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
 def _same(a: Token | None, b: Token | None) -> bool:
     """spaCy makes a new Token object at each access: compare positions, never identity."""
     return a is not None and b is not None and a.i == b.i
