@@ -143,6 +143,14 @@ def test_role_resolves_to_the_office_holder(nlp, matcher):
     assert len(shoigu) == 1 and "shoigu" in shoigu.pop()
 
 
+def test_a_role_for_a_named_post_is_not_another_posts_holder(nlp, matcher):
+    # Syria's ambassador to the UN is in the dictionary; its ambassador to Moscow is not
+    found = find(nlp, matcher, "The Syrian ambassador to Moscow blamed the United States.")
+    assert not [m for m in found.mentions if m.kind == "title"]
+    found = find(nlp, matcher, "The Syrian ambassador to the UN blamed the United States.")
+    assert [m.actor_id for m in found.mentions if m.kind == "title"] == ["bashar-jaafari"]
+
+
 def test_title_in_apposition_joins_the_person(nlp, matcher):
     found = find(nlp, matcher, "Russian Foreign Minister Sergei Lavrov spoke in Rome.")
     lavrov = actor_of(found, "Sergei Lavrov")

@@ -1036,7 +1036,11 @@ class _Resolver:
                 continue
             if self._covered(chunk.start_char, chunk.end_char, by=_HOLDERS):
                 continue
-            for span in (_with_complement(chunk), chunk):
+            whole = _with_complement(chunk)
+            # "the Syrian ambassador to Moscow": a named place or body after the role says
+            # which post it is; the bare "Syrian ambassador" would be another post's holder
+            named = any(t.ent_type_ in _POST_NAMES for t in whole[len(chunk) :])
+            for span in (whole,) if named else (whole, chunk):
                 words = role_words(span.text)
                 holders = {a for w, a in given if words and (words == w or words < w)}
                 if not holders:
@@ -1512,6 +1516,9 @@ def _against(span: Span) -> bool:
     if span.start >= 2 and doc[span.start - 1].text == "-" and not doc[span.start - 1].whitespace_:
         return doc[span.start - 2].lower_ == "anti" and not doc[span.start - 2].whitespace_
     return span.start >= 1 and doc[span.start - 1].lower_ in ("anti-", "anti")
+
+
+_POST_NAMES = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC"})  # names that set a post apart
 
 
 def _with_complement(chunk: Span) -> Span:
