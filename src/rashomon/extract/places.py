@@ -215,9 +215,7 @@ def _phrase_spans(doc: Doc, text: str, gazetteer: Gazetteer) -> Iterator[_Span]:
     "Kharkiv Oblast" inside "Hroza in Kharkiv Oblast" (an unknown village and where it
     lies, tagged as one name) is the region.
     """
-    blockers = [
-        (ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ not in PLACE_LABELS
-    ]
+    blockers = _other_entities(doc)
     for start, end in gazetteer.phrase_scanner.find(text):
         if any(b_start <= start and end <= b_end and (b_start, b_end) != (start, end)
                and not _LOCATED_INSIDE.search(text[b_start:start])
@@ -244,16 +242,15 @@ LOCATED_MIN_POPULATION = 50_000
 
 
 def _cued_spans(doc: Doc, text: str, gazetteer: Gazetteer) -> Iterator[_Span]:
-    """Names that "the city of", "the village of" put before, when the gazetteer has a
-    settlement by that name: the small model leaves many a town it does not know untagged
-    ("a Russian missile in the city of Uman"), and the text itself says it is a place. The
-    longest name the gazetteer knows, not inside an entity of another kind."""
-    blockers = [
-        (ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ not in PLACE_LABELS
-    ]
+    """Names the model left untagged that the text itself sets as places: after "the city
+    of", "the village of" (any settlement the gazetteer has by that name: "a Russian
+    missile in the city of Uman"), or after a locative ("in downtown Uman", a town of
+    LOCATED_MIN_POPULATION or more under its own name). Never inside an entity of another
+    kind; the resolver keeps them only in a country the text names."""
+    blockers = _other_entities(doc)
     for match in _SETTLEMENT_OF.finditer(text):
         words = list(re.finditer(r"\S+", match.group(1)))
-        for n in range(len(words), 0, -1):
+        for n in range(len(words), 0, -1):  # the longest name the gazetteer knows
             start, end = match.start(1), match.start(1) + words[n - 1].end()
             found = [c for c in gazetteer.lookup(text[start:end])
                      if c.place.precision in _SETTLEMENTS]  # fmt: skip
@@ -278,6 +275,11 @@ def _cued_spans(doc: Doc, text: str, gazetteer: Gazetteer) -> Iterator[_Span]:
         if span is not None:
             span.located = True
             yield span
+
+
+def _other_entities(doc: Doc) -> list[tuple[int, int]]:
+    """Where the model saw names of other kinds than places (people, organisations ...)."""
+    return [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ not in PLACE_LABELS]
 
 
 def _span(

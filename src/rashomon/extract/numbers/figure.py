@@ -727,7 +727,7 @@ class _FigureReader:
 
     def _an_act(self, noun: Token) -> bool:
         """Whether a noun names violent acts ('strikes', 'attacks', 'raids')."""
-        return noun.lemma_.lower() in self.lex.sets.get("act_nouns", ())
+        return self.lex.has("act_nouns", noun.lemma_.lower())
 
 
 # verbs a count of victims moves by: "the deaths have reached 106", "casualties rose to 40"
