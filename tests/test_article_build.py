@@ -252,6 +252,19 @@ def test_a_language_switcher_above_the_headline_is_not_the_title():
     assert article.title == "Strike on a crowded market kills twelve"
 
 
+def test_a_breadcrumb_with_words_run_together_is_not_the_title():
+    article = build(
+        "Monitor: all our reportsExplosive violence by armed groups\n\n"
+        "Strike on a crowded market kills twelve\n\n"
+        "A strike hit a crowded market on Thursday morning, killing twelve people, medics said."
+    )
+    assert article.title == "Strike on a crowded market kills twelve"
+    assert build(
+        "YouTube removes a video of the strike on the market\n\n"
+        "The video of the strike was removed on Friday, the company said."
+    ).title == ("YouTube removes a video of the strike on the market")
+
+
 def test_a_gallery_caption_with_its_counter_is_a_caption():
     article = build(
         "1 of 3 | Rescuers search the rubble of the market on Thursday. Photo by Jane Roe\n\n"

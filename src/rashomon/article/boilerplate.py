@@ -370,6 +370,8 @@ class _Classifier:
                 continue
             if _byline_names(_unstamped(text)) is not None:
                 continue  # "By Jane Roe" names the writer, never the story
+            if furniture.has_glued_words(text):
+                continue  # "AOAV: all our reportsExplosive violence": a breadcrumb
             if _headline_shaped(text):
                 title_index = i
                 break

@@ -277,6 +277,17 @@ def is_not_prose(text: str) -> bool:
 _GLUED_CAMEL = re.compile(r"[a-z]{2}[A-Z][a-z]")
 
 
+# a whole word run into the next one's capital ("all our reportsExplosive violence"): a menu
+# or breadcrumb printed without its separators; brand names glue shorter pieces ("YouTube")
+_GLUED_WORDS = re.compile(r"[a-z]{5}[A-Z][a-z]")
+
+
+def has_glued_words(text: str) -> bool:
+    """Whether two words run together, as a page's menus and breadcrumbs do and a
+    headline never does."""
+    return _GLUED_WORDS.search(text) is not None
+
+
 def is_run_together_menu(text: str) -> bool:
     """Menu items printed without spaces: "FinancialGovernment SolutionsLegalReuters News
     AgencyRisk Management": several words glued lower-to-upper case, in a short line."""
