@@ -566,6 +566,17 @@ def test_kin_doers_and_monitors_are_no_perpetrator_dispute():
     assert incident_disputes(found, [], RELATIONS, GAZETTE, ARTICLES) == []
 
 
+def test_a_group_and_the_crowd_of_its_side_are_no_perpetrator_dispute():
+    # Jabhat Fateh al-Sham is one of the "Syrian rebels"; Russia is not
+    found = incident(report("a1", "AFP", doers=[("jfs", None)]),
+                     report("a2", "SANA", doers=[("syrian-rebels", None)]))  # fmt: skip
+    assert incident_disputes(found, [], RELATIONS, GAZETTE, ARTICLES) == []
+    found = incident(report("a1", "AFP", doers=[("russia", None)]),
+                     report("a2", "SANA", doers=[("syrian-rebels", None)]))  # fmt: skip
+    (dispute,) = incident_disputes(found, [], RELATIONS, GAZETTE, ARTICLES)
+    assert dispute.kind == "perpetrator"
+
+
 def test_doers_named_by_reports_of_other_days_or_places_are_no_dispute():
     """An incident can hold two strikes together through a third report; two reports that
     name different doers and share no day (or no place) tell two happenings."""

@@ -363,6 +363,10 @@ def _perpetrator(
         if all(any(_offered(d, other, gazette) for other in sides if other != party)
                for _, d in pairs):  # fmt: skip
             del sides[party]
+    for party in list(sides):  # "Syrian rebels" and "Jaysh al-Islam": the group is one of them
+        member = next((o for o in sides if o != party and _one_of(o, party, relations)), None)
+        if member is not None:
+            sides[member].extend(sides.pop(party))
     if len(sides) + bool(doubted) < 2:
         return []
     named = [pair for pairs in sides.values() for pair in pairs] + doubted
@@ -393,6 +397,28 @@ def _perpetrator(
     subject = f"who carried out the {incident.label or incident.kind}"
     note = "the reports name different doers: " + " against ".join(names)
     return [_of_incident(incident, "perpetrator", subject, rows, note)]
+
+
+# a name that says only whose side a crowd is on: "Syrian rebels", "the armed opposition"
+_COLLECTIVE = re.compile(
+    r"^(?:the\s+)?(?:\w+\s+)?(?:armed\s+)?(?:opposition|rebels?|militants|insurgents|"
+    r"jihadists|fighters|gunmen|terrorists)(?:\s+(?:groups?|forces|fighters))?$",
+    re.IGNORECASE,
+)
+
+
+def _one_of(member: str, collective: str, relations: ActorRelations) -> bool:
+    """Whether a party is one of the crowd another names by its side only: "Jaysh al-Islam"
+    is one of the "Syrian rebels" (same country and sector), so naming the one and the
+    other disputes nothing."""
+    group, crowd = relations.actors.get(member), relations.actors.get(collective)
+    if group is None or crowd is None or _COLLECTIVE.match(group.name):
+        return False
+    return (
+        _COLLECTIVE.match(crowd.name) is not None
+        and bool(crowd.country)
+        and (group.country, group.sector) == (crowd.country, crowd.sector)
+    )
 
 
 def _parties(
