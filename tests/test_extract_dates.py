@@ -175,6 +175,15 @@ def test_holidays_of_one_calendar_day_are_that_day(dates, sentence, expected) ->
     assert dates(sentence, on="2023-12-29") == [(*expected, "day", "on")]
 
 
+def test_a_period_start_told_of_a_part_of_the_day_and_named_again_is_since(dates) -> None:
+    found = dates("Buses have waited since the morning of yesterday, Monday, in the town.")
+    assert [(text, relation) for text, _, _, relation in found] == [
+        ("yesterday", "since"),
+        ("Monday", "since"),
+    ]
+    assert dates("Troops attacked on the morning of Monday.")[0][3] == "on"
+
+
 # -- weeks, months, years relative to publication ----------------------------------------------
 
 

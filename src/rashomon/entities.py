@@ -106,7 +106,8 @@ MAX_SENTENCE_TOKENS = 150
 # downtown X" name a town the model left untagged, "on Christmas Eve" is December 24, "so
 # far" over acts in the plural is a running total (and "so far in the blast" is not), "the
 # deaths have reached 106" counts the dead, "were confirmed killed at a clinic in X" places
-# the count in X, "the Syrian ambassador to Moscow" is no holder of the post at the UN
+# the count in X, "the Syrian ambassador to Moscow" is no holder of the post at the UN,
+# "since the morning of yesterday, Friday" starts a period (both days)
 EXTRACTOR_VERSION = "39"
 STAGE = "entities"
 

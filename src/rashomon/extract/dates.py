@@ -40,7 +40,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -157,7 +157,17 @@ def find_dates(doc: Doc, published: PublicationDate | None) -> list[DateMention]
         if not any(i in covered for i in range(span.start, span.end)):
             mentions.append(mention)
             covered.update(range(span.start, span.end))
-    return sorted(mentions, key=lambda m: (m.start, m.end))
+    return _apposed(sorted(mentions, key=lambda m: (m.start, m.end)), doc.text)
+
+
+def _apposed(mentions: list[DateMention], text: str) -> list[DateMention]:
+    """A day named again right after another ("since yesterday, Friday the 14th") stands
+    in the first one's relation."""
+    for n in range(1, len(mentions)):
+        before, mention = mentions[n - 1], mentions[n]
+        if before.relation != mention.relation and not text[before.end : mention.start].strip(" ,"):
+            mentions[n] = replace(mention, relation=before.relation)
+    return mentions
 
 
 # -- candidates --------------------------------------------------------------------------------
@@ -295,6 +305,9 @@ def _extend(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _relation_before(doc: Doc, start: int) -> str:
+    # "since the morning of Friday the 14th": the relation stands before the part of the day
+    if start >= 3 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _PARTS_OF_DAY:
+        start -= 3 if doc[start - 3].lower_ == "the" else 2
     if start >= 2:
         pair = (doc[start - 2].lower_, doc[start - 1].lower_)
         if pair in _TWO_WORD_RELATIONS:
