@@ -2091,8 +2091,7 @@ def test_a_place_a_party_stands_by_is_not_where_its_strike_was():
     aside = "The attack on the port is seen as an attempt to weaken their support for Idlib."
     body = f"{lead}\n{aside}"
     facts = ArticleFacts(
-        article=ArticleFact("a1", "Reuters", published="2016-04-20", published_precision="day",
-                            title="Strikes on port kill 80"),
+        article=replace(ARTICLE, title="Strikes on port kill 80"),
         body=body,
         events=(
             ev(body, lead, "air strikes", mode="aerial", day="2016-04-19"),
@@ -2121,8 +2120,7 @@ def test_the_day_of_a_burial_dates_the_burial_and_the_killing_came_by_then():
     body = f"{lead}\n{burial}"
     at = body.index("Thursday")
     facts = ArticleFacts(
-        article=ArticleFact("a1", "Reuters", published="2016-04-22", published_precision="day",
-                            title="Strike kills 20 in Idlib"),
+        article=replace(ARTICLE, published="2016-04-22"),
         body=body,
         events=(
             ev(body, lead, "air strike", mode="aerial", day="2016-04-19"),
@@ -2154,8 +2152,7 @@ def test_a_country_whose_strikes_they_were_is_not_where_they_fell():
 
     def place_of(lead: str, name: str, place_id: str) -> str | None:
         facts = ArticleFacts(
-            article=ArticleFact("a1", "Reuters", published="2016-04-20",
-                                published_precision="day", title="Strikes kill 80"),
+            article=replace(ARTICLE, title="Strikes kill 80"),
             body=lead,
             events=(ev(lead, lead, "killed", mode="aerial", day="2016-04-19"),),
             figures=(toll(lead, lead, "80", 80),),
