@@ -150,9 +150,43 @@ def test_bombers_alone_are_as_often_warplanes_as_suicide_attackers():
     assert KINDS.in_text("A suicide bomber struck the checkpoint") == ["explosives"]
 
 
-def test_a_bare_strike_is_an_air_strike():
-    assert KINDS.in_text("Coalition strikes west of Raqqa killed 10 civilians") == ["aerial"]
-    assert KINDS.in_text("A strike hit the camp") == ["aerial"]
+def test_a_bare_strike_is_filed_as_an_air_strike_and_may_be_a_rockets():
+    assert KINDS.in_text("Coalition strikes west of Raqqa killed 10 civilians") == ["strike"]
+    assert KINDS.in_text("A strike hit the camp") == ["strike"]
+    assert KINDS.in_text("An air strike hit the camp") == ["aerial", "strike"]
+    assert KINDS.filed("strike") == "aerial" and KINDS.filed("shelling") == "shelling"
+    assert KINDS.compatible("strike", "shelling") and KINDS.compatible("strike", "aerial")
+    assert not KINDS.compatible("strike", "explosives")
+
+
+def test_a_strike_told_after_a_rocket_attack_goes_on_with_it():
+    """"calling the attack 'a purposeful strike'": the rocket attack the article tells, and
+    the denial after it is that attack's, not a background aside's."""
+    lead = "A rocket attack killed 50 people in Maarat al-Numan on Friday."
+    called = "The railway called the attack a purposeful strike on Maarat al-Numan."
+    denied = "Russia has denied involvement in the attack."
+    body = f"{lead} {called} {denied}"
+    facts = ArticleFacts(
+        article=ARTICLE, body=body,
+        events=(
+            ev(body, lead, "rocket attack", mode="heavy-weapons", day="2016-04-15"),
+            ev(body, called, "attack"),
+            ev(body, denied, "attack", factuality="negated", sources=("russia",)),
+        ),
+        figures=(toll(body, lead, "50", 50),),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", lead),
+                  MentionFact("a1", (at := body.rindex("Maarat al-Numan")), at + 15,
+                              "Maarat al-Numan", "location", *sentence_at(body, called),
+                              place_id="maarat")),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert report.kind == "shelling" and len(report.sentences) == 3
+    assert [d.actor_id for d in report.denied_by] == ["russia"]
+    # told alone, the strike is filed as an air strike, as ever
+    alone = ArticleFacts(article=ARTICLE, body=called, events=(ev(called, called, "attack"),),
+                         mentions=(place_mention(called, "Maarat", "maarat", called),))
+    (report,) = article_reports(alone, GAZETTE, KINDS, "reuters")
+    assert report.kind == "aerial"
 
 
 def test_a_massacre_is_a_framing_of_any_attack_not_a_kind_of_act():

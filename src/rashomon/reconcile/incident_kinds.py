@@ -30,6 +30,7 @@ class IncidentKind:
     compatible: frozenset[str]
     rare: bool = False  # a town seldom sees two in a season (see the YAML)
     same_as: frozenset[str] = frozenset()  # kinds it is a vaguer telling of
+    filed_as: str | None = None  # the kind a report told only in its words is filed under
 
 
 class IncidentKinds:
@@ -81,6 +82,7 @@ class IncidentKinds:
                 compatible=frozenset(entry.get("compatible") or ()),
                 rare=bool(entry.get("rare", False)),
                 same_as=frozenset(entry.get("same_as") or ()),
+                filed_as=entry.get("filed_as"),
             )  # fmt: skip
             words[name] = list(entry.get("words") or ())
             describing[name] = [str(p) for p in entry.get("describing") or ()]
@@ -157,6 +159,12 @@ class IncidentKinds:
         """The kind that says most, in priority order; generic when none does."""
         found = set(kinds)
         return next((name for name in self.kinds if name in found), GENERIC)
+
+    def filed(self, kind: str) -> str:
+        """The kind a report of `kind` is matched and shown as across articles: a kind that
+        only groups an article's own sentences (a bare "strike") is filed under another."""
+        entry = self.kinds.get(kind)
+        return entry.filed_as if entry is not None and entry.filed_as else kind
 
 
 @lru_cache(maxsize=1)

@@ -1005,8 +1005,8 @@ def _told_in_title(groups: Sequence[Group], title: str, kinds: IncidentKinds) ->
     named = [k for k in kinds.in_text(title) if kinds.violent(k)]
     if not named:
         return None
-    wanted = kinds.most_specific(named)
-    return next((g for g in groups if kinds.most_specific(g.kinds) == wanted), None)
+    wanted = kinds.filed(kinds.most_specific(named))
+    return next((g for g in groups if kinds.filed(kinds.most_specific(g.kinds)) == wanted), None)
 
 
 def _opening_end(facts: ArticleFacts) -> int:
@@ -1048,7 +1048,7 @@ def _report(
     low, high, date_from = _window(group, lead, facts.article)
     # what the report opens with says what happened; a later sentence of the group can
     # recall other acts ("... and for the regime's use of chemical weapons")
-    kind = kinds.most_specific(first.kinds or group.kinds)
+    kind = kinds.filed(kinds.most_specific(first.kinds or group.kinds))
     # a violent happening's doer is named by a violent act: who "sought to seize the
     # diplomatic initiative", or took a town, in the same breath did not strike
     peaceful = not kinds.violent(kind)
