@@ -647,6 +647,19 @@ def test_a_denial_against_the_report_that_names_the_doer():
     assert dispute.note == "US officials say Russia did it; Konashenkov deny it"
 
 
+def test_a_denial_told_the_day_after_the_charge_still_answers_it():
+    """"The LNA denied on Sunday any role in Saturday's strike": the denying report is
+    dated by its day; a day after the charge it still answers it, two days after it no
+    longer meets a report of one day."""
+    dated = {"day_low": "2020-01-04", "day_high": "2020-01-04", "date_from": "text"}
+    accusing = replace(report("a1", "AFP", doers=[("russia", "US officials")]), **dated)
+    denying = report("a2", "TASS", denied=[("russia", "Konashenkov")])
+    for day, found in (("2020-01-05", ["denial"]), ("2020-01-06", [])):
+        later = replace(denying, day_low=day, day_high=day, date_from="text")
+        disputes = incident_disputes(incident(accusing, later), [], RELATIONS, GAZETTE, ARTICLES)
+        assert [d.kind for d in disputes] == found, day
+
+
 def test_only_the_accused_party_itself_denies():
     """A denial is the accused party's own word (its ministry, its spokesman): a monitor
     saying Russia did not strike is no denial by Russia; a spokesman the text titles as the

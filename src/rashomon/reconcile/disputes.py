@@ -466,25 +466,30 @@ def _caution(
     return any(_doers(r, gazette) for r in incident.reports if r.article_id == report.article_id)
 
 
-def _any_two_meet(accounts: Sequence[Sequence[IncidentReport]], gazette: Gazette) -> bool:
+def _any_two_meet(
+    accounts: Sequence[Sequence[IncidentReport]], gazette: Gazette, slack: int = 0
+) -> bool:
     """Whether some report of one account and some report of another can tell one
-    happening by their own places and days (the incident can hold two strikes together
-    through a third report: "at least 38 killed on Wednesday" and "blamed IS for Friday's
-    attack" share no day)."""
+    happening by their own places and days, `slack` days apart at most (the incident can
+    hold two strikes together through a third report: "at least 38 killed on Wednesday"
+    and "blamed IS for Friday's attack" share no day)."""
     return any(
-        _one_happening(a, b, gazette)
+        _one_happening(a, b, gazette, slack)
         for i, first in enumerate(accounts) for second in accounts[i + 1 :]
         for a in first for b in second
     )  # fmt: skip
 
 
-def _one_happening(first: IncidentReport, second: IncidentReport, gazette: Gazette) -> bool:
-    """Two reports' own places meet and their own days overlap (an open end meets any)."""
+def _one_happening(
+    first: IncidentReport, second: IncidentReport, gazette: Gazette, slack: int = 0
+) -> bool:
+    """Two reports' own places meet and their own days overlap, or lie `slack` days apart
+    at most (an open end meets any)."""
     if not places_meet(first.place_id, second.place_id, gazette, first.around or second.around):
         return False
-    lows = [d for d in (first.day_low, second.day_low) if d]
-    highs = [d for d in (first.day_high, second.day_high) if d]
-    return not (lows and highs and max(lows) > min(highs))
+    lows = [date.fromisoformat(d[:10]) for d in (first.day_low, second.day_low) if d]
+    highs = [date.fromisoformat(d[:10]) for d in (first.day_high, second.day_high) if d]
+    return not (lows and highs and (max(lows) - min(highs)).days > slack)
 
 
 def _own_denial(report: IncidentReport, doer: Attribution, relations: ActorRelations) -> bool:
@@ -528,7 +533,7 @@ def _denial(
             and not (d.claimant_actor_id and side_of(d.claimant_actor_id, relations) == party)
         ]  # fmt: skip
         if not accusers or not _any_two_meet(
-            [[r for r, _ in accusers], [r for r, _ in deniers]], gazette
+            [[r for r, _ in accusers], [r for r, _ in deniers]], gazette, DENIAL_LAG_DAYS
         ):
             continue
         if not any(r.lead for r, _ in (*accusers, *deniers)):
@@ -552,6 +557,9 @@ def _denial(
 
 
 ACCUSING_SPAN_DAYS = 1  # a section whose own words span this many days more can accuse
+# a denial comes after the charge: a report dated by the day the party denied ("the LNA
+# denied on Sunday any role in Saturday's strike") still answers a charge of the day before
+DENIAL_LAG_DAYS = 1
 
 
 ANSWER_GAP = 60  # characters between a charge and the denial of the sentence after it
