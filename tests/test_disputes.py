@@ -648,7 +648,7 @@ def test_a_denial_against_the_report_that_names_the_doer():
 
 
 def test_a_denial_told_the_day_after_the_charge_still_answers_it():
-    """"The LNA denied on Sunday any role in Saturday's strike": the denying report is
+    """ "The LNA denied on Sunday any role in Saturday's strike": the denying report is
     dated by its day; a day after the charge it still answers it, two days after it no
     longer meets a report of one day."""
     dated = {"day_low": "2020-01-04", "day_high": "2020-01-04", "date_from": "text"}

@@ -160,7 +160,7 @@ def test_a_bare_strike_is_filed_as_an_air_strike_and_may_be_a_rockets():
 
 
 def test_a_strike_told_after_a_rocket_attack_goes_on_with_it():
-    """"calling the attack 'a purposeful strike'": the rocket attack the article tells, and
+    """ "calling the attack 'a purposeful strike'": the rocket attack the article tells, and
     the denial after it is that attack's, not a background aside's."""
     lead = "A rocket attack killed 50 people in Maarat al-Numan on Friday."
     called = "The railway called the attack a purposeful strike on Maarat al-Numan."
@@ -183,8 +183,12 @@ def test_a_strike_told_after_a_rocket_attack_goes_on_with_it():
     assert report.kind == "shelling" and len(report.sentences) == 3
     assert [d.actor_id for d in report.denied_by] == ["russia"]
     # told alone, the strike is filed as an air strike, as ever
-    alone = ArticleFacts(article=ARTICLE, body=called, events=(ev(called, called, "attack"),),
-                         mentions=(place_mention(called, "Maarat", "maarat", called),))
+    alone = ArticleFacts(
+        article=ARTICLE,
+        body=called,
+        events=(ev(called, called, "attack"),),
+        mentions=(place_mention(called, "Maarat", "maarat", called),),
+    )
     (report,) = article_reports(alone, GAZETTE, KINDS, "reuters")
     assert report.kind == "aerial"
 
