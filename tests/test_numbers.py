@@ -990,3 +990,19 @@ def test_a_figure_after_a_dated_dateline_is_claimed_by_whom_the_sentence_names(r
     text = "NEWTOWN, May 3, 2021 (TASS) - Troops destroyed 12 tanks, the army said."
     claim = one(read(text), "12")
     assert claim.claimant == "army"
+
+
+def test_a_date_of_the_act_is_not_the_counts(read):
+    """'the bombing on Saturday': Saturday dates the bombing; the toll is as of its telling."""
+    text = "The death toll from the bombing on Saturday has reached 250, the ministry said."
+    start = text.index("Saturday")
+    saturday = DateMention(start, start + 8, "Saturday", "2016-07-02", "day")
+    assert one(read(text, dates=[saturday]), "250").time is None
+    text = "Shelling on Saturday killed 20 people, the ministry said."
+    start = text.index("Saturday")
+    saturday = DateMention(start, start + 8, "Saturday", "2016-07-02", "day")
+    assert one(read(text, dates=[saturday]), "20").time == "2016-07-02"
+    text = "The toll on Saturday rose to 40, the ministry said."
+    start = text.index("Saturday")
+    saturday = DateMention(start, start + 8, "Saturday", "2016-07-02", "day")
+    assert one(read(text, dates=[saturday]), "40").time == "2016-07-02"

@@ -437,7 +437,10 @@ class _Article(_Reading):
         return found
 
     def _time(self, anchor: Token, sent: Span) -> str | None:
-        inside = self.dates_within(sent)
+        """The date the count speaks for: one in the count's own clause, else the nearest.
+        A date that names when an act happened ("the toll from the bombing on Saturday has
+        reached 250") dates the act, not the count: the count is of the day it is told."""
+        inside = [d for d in self.dates_within(sent) if not self._dates_an_act(d)]
         if not inside:
             return None
         clause = _clause_verb(anchor)
@@ -450,6 +453,19 @@ class _Article(_Reading):
         ]
         pick = same or sorted(inside, key=lambda d: abs(d.start - anchor.idx))
         return pick[0].value or pick[0].text
+
+    def _dates_an_act(self, date: DateMention) -> bool:
+        """The date hangs, through prepositions, from a noun of violent acts ('the attack
+        on Sunday', 'Saturday's bombing')."""
+        tok = self.token_at(date.start)
+        seen = 0
+        while tok is not None and seen < 8 and tok.head.i != tok.i:
+            head = tok.head
+            if head.pos_ == "ADP" or date.start <= head.idx < date.end:
+                tok, seen = head, seen + 1
+                continue
+            return head.pos_ == "NOUN" and self.lex.has("act_nouns", head.lemma_.lower())
+        return False
 
     # -- mentions ---------------------------------------------------------------------------------
 
