@@ -115,6 +115,7 @@ def test_more_dateline_forms():
         "GENEVA, March 1. /TASS/. Militants used": ("Geneva", "TASS", "Militants"),
         "HMEYMIM AIRBASE (Syria), (Sputnik) – In April, MSF said": ("Hmeymim Airbase", "Sputnik", "In"),
         "Moscow, SANA- A Russian military source said": ("Moscow", "SANA", "A Russian"),
+        "Tehran, Oct 4, IRNA – Foreign Ministry Spokeswoman": ("Tehran", "IRNA", "Foreign"),
         "DEIR EZ-ZOR/ANKARA (AA) - U.S.-led warplanes": ("Deir Ez-Zor/Ankara", "Anadolu Agency", "U.S."),
         "URUM-AL-KUBRA, Syria, Sept. 20 (UPI) -- The Russian": ("Urum-Al-Kubra", "UPI", "The"),
         "(REUTERS) – Russia said on Tuesday": (None, "Reuters", "Russia"),

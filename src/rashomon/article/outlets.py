@@ -144,9 +144,12 @@ _UNDASHED_WIRE_DATELINE = re.compile(
     rf"^{_BYLINE_PREFIX}{_PLACE}{_PLACE_TAIL}\s*\((?P<wire>[A-Za-z][A-Za-z .&-]{{0,30}})\)"
     r"\s+(?=[A-Z\"“‘])"
 )
-# "Moscow, SANA- A Russian military source said...": the place, then the agency's name.
+# "Moscow, SANA- A Russian military source said...", "Tehran, Oct 4, IRNA – The foreign
+# ministry ...": the place, perhaps the day, then the agency's name.
 _PLACE_AGENCY_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][\w'’ -]{1,30}?),\s*(?P<wire>[A-Z][A-Za-z]{1,10})\s*[-–—]+\s*"
+    r"^(?P<place>[A-Z][\w'’ -]{1,30}?),\s*"
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2},\s*)?"
+    r"(?P<wire>[A-Z][A-Za-z]{1,10})\s*[-–—]+\s*"
 )
 _CAPS_DATELINE = re.compile(
     rf"^{_BYLINE_PREFIX}(?P<place>[A-Z]{{3,}}(?:[ ,/-]+[A-Z]{{2,}}){{0,3}})"
