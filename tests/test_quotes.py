@@ -377,6 +377,17 @@ def test_a_clause_then_comma_speaker_said(quotes_of):
     assert quote.text.startswith("People in Aleppo"), "the dateline is not what was said"
 
 
+def test_a_clause_then_comma_verb_speaker_the_parser_did_not_hang(quotes_of):
+    """', tweeted NP, the ...': the small model makes the verb an adjective of the name."""
+    text = (
+        "Most of the children were under the age of 10, tweeted Johannes Bruwer, the "
+        "ICRC's head of delegation in Yemen."
+    )
+    quote = one(quotes_of(text), "children")
+    assert quote.speaker == "Johannes Bruwer"
+    assert quote.text.startswith("Most of the children")
+
+
 def test_a_dateline_with_day_and_year_is_not_what_was_said(quotes_of):
     text = "NEWTOWN, May 3, 2021 (TASS) - Troops took the bridge at dawn, the army said."
     quote = one(quotes_of(text), "bridge")

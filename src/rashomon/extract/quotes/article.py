@@ -24,6 +24,7 @@ from rashomon.extract.quotes.tokens import (
     _finite,
     _Found,
     _has_words,
+    _inverted_after_comma,
     _passive,
     _quoting_verb,
     _subject,
@@ -255,14 +256,25 @@ class _Article(_Speech, _Speakers):
         return cue
 
     def _aside_speaker(self, verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
-        """', NP said' closing a clause the parser did not hang on the verb: the speaker and
-        the clause before the comma (token ranges)."""
+        """', NP said' (or ', tweeted NP' with the speaker after the verb) closing a clause
+        the parser did not hang on the verb: the speaker and the clause before the comma
+        (token ranges)."""
         comma = verb.i - 1
         while comma >= 0 and self.doc[comma].text != "," and verb.i - comma <= 15:
             comma -= 1
         if comma < 1 or self.doc[comma].text != "," or self.region[comma] != self.region[verb.i]:
             return None
         speaker = self._nominal(comma + 1, verb.i)
+        if comma + 1 == verb.i and _inverted_after_comma(verb):
+            # "..., tweeted Johannes Bruwer, the ICRC's head": the speaker comes after it
+            end = verb.i + 1
+            while (
+                end < len(self.doc)
+                and self.region[end] == self.region[verb.i]
+                and self.doc[end].text not in (",", ".", ";")
+            ):
+                end += 1
+            speaker = self._nominal(verb.i + 1, end)
         start = comma
         while start > 0 and self.region[start - 1] == self.region[comma]:
             start -= 1

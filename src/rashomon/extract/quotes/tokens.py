@@ -70,11 +70,25 @@ def _passive(verb: Token) -> bool:
     """A bare participle ("when asked about", "was quoted"): the subject is not the speaker."""
     if verb.tag_ != "VBN":
         return False
+    if _inverted_after_comma(verb):
+        return False
     if any(c.dep_ == "auxpass" for c in verb.children):
         return True
     return not any(
         c.dep_ in _SUBJECTS or (c.dep_ == "aux" and c.lemma_ == "have") for c in verb.children
     )  # a subject and no auxiliary: a past tense tagged as participle ("Trump tweeted")
+
+
+def _inverted_after_comma(verb: Token) -> bool:
+    """ ", tweeted Johannes Bruwer": a verb right after a comma that the parser made an
+    adjective of the name after it is the verb of an inverted attribution, not a participle."""
+    return (
+        verb.dep_ == "amod"
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+        and verb.head.i > verb.i
+        and verb.head.pos_ == "PROPN"
+    )
 
 
 def _that_clause(noun: Token) -> Token | None:
