@@ -299,6 +299,21 @@ def test_a_role_goes_to_whom_the_article_gave_it_and_never_an_indefinite_one(nlp
     assert not [m for m in found.mentions if m.text.startswith("A Free Syrian Army")]
 
 
+def test_a_role_word_the_names_span_took_in_is_still_the_title_given(nlp, matcher):
+    """ "Foreign Ministry Spokeswoman Marziyeh Afkham": the model's PERSON span holds
+    "Spokeswoman"; the later "the foreign ministry spokeswoman" is hers, not the Russian
+    ministry's spokeswoman the dictionary holds for 2015."""
+    found = matcher.find(
+        nlp(
+            "Foreign Ministry Spokeswoman Marziyeh Afkham strongly condemned the air strikes. "
+            "'This attack is unjustifiable,' the foreign ministry spokeswoman added."
+        ),
+        on="2015-10-05",
+    )
+    spokeswoman = actor_of(found, "the foreign ministry spokeswoman")
+    assert spokeswoman == actor_of(found, "Spokeswoman Marziyeh Afkham")
+
+
 def test_the_names_official_is_the_one_person_whose_title_holds_the_names(nlp, matcher):
     text = (
         "Jamie Roe, the UN humanitarian coordinator, condemned the raid. "

@@ -1136,16 +1136,20 @@ class _Resolver:
             for head in titles:
                 words = [t for t in head.subtree if not (span.start <= t.i < span.end)]
                 found.append((mention.actor_id, sorted(words, key=lambda t: t.i)))
-            lead = [t for t in self.doc[max(span.start - 6, 0) : span.start]]
+            # "Spokeswoman Marziyeh Afkham": a role word the name's span took in is the title's
+            name = span.start
+            while name < span.end - 1 and span.doc[name].lemma_.lower() in _ROLE_NOUNS:
+                name += 1
+            lead = [t for t in self.doc[max(span.start - 6, 0) : name]]
             compound = [t for t in lead if t.head.i in range(span.start, span.end)
                         and t.dep_ == "compound" and t.is_title]  # fmt: skip
             if compound:
                 first = min(t.left_edge.i for t in compound)
-                found.append((mention.actor_id, list(self.doc[first : span.start])))
+                found.append((mention.actor_id, list(self.doc[first:name])))
             before = self._role_phrase_before(span)
             if before:
                 found.append((mention.actor_id, before))
-            whole = list(self.doc[max(root.left_edge.i, span.start - 8) : span.start])
+            whole = list(self.doc[max(root.left_edge.i, span.start - 8) : name])
             if whole_lead and any(t.lemma_.lower() in _ROLE_NOUNS for t in whole):
                 found.append((mention.actor_id, whole))
         return [(actor_id, words) for actor_id, words in found if words]
