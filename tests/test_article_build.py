@@ -274,3 +274,15 @@ def test_a_gallery_caption_with_its_counter_is_a_caption():
         "Rescuers search the rubble of the market on Thursday. Photo by Jane Roe",
     )
     assert article.body.startswith("A strike hit")
+
+
+def test_a_pages_notice_about_its_age_goes_and_the_dateline_under_it_is_found():
+    article = build(
+        "Toll of the attack rises\n\n"
+        "This is an archived article and the information in the article may be outdated. "
+        "Please look at the time stamp on the story to see when it was last updated.\n\n"
+        "By Jane Roe, Daily Planet\n"
+        "WASHINGTON — The attack on the town killed at least 40 people, officials said."
+    )
+    assert article.dateline == "Washington"
+    assert article.body.startswith("The attack on the town killed")

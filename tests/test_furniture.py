@@ -172,6 +172,14 @@ def test_standards_sign_offs_are_furniture():
     assert clean_text(raw, title_in_text=True).body == "The story."
 
 
+def test_a_pages_notice_about_its_own_age_is_furniture():
+    assert furniture.is_page_notice(
+        "This is an archived article and the information in the article may be outdated."
+    )
+    assert furniture.is_page_notice("This article is more than 5 years old")
+    assert not furniture.is_page_notice("This is an attack on the whole city, he said.")
+
+
 def test_language_switchers_gallery_counters_and_picture_credits():
     assert furniture.is_language_menu("Portuguese / Spanish / English")
     assert furniture.is_language_menu("العربية | Français | English")

@@ -467,6 +467,8 @@ class _Classifier:
             return LineKind.WIDGET
         if furniture.is_run_together_menu(text) or furniture.is_sign_off(text):
             return LineKind.WIDGET
+        if furniture.is_page_notice(text):
+            return LineKind.WIDGET
         if furniture.is_language_menu(text):
             return LineKind.WIDGET
         if self.lines[i].words <= _BYLINE_MAX_WORDS and _BYLINE.match(text):

@@ -69,6 +69,7 @@ class Vocabulary:
     related: tuple[str, ...]
     comments: tuple[str, ...]
     sign_offs: tuple[str, ...]
+    notices: tuple[str, ...]
     languages: frozenset[str]
 
 
@@ -83,6 +84,7 @@ def vocabulary() -> Vocabulary:
         related=tuple(sorted((p.lower() for p in data["related_openings"]), key=len, reverse=True)),
         comments=tuple(p.lower() for p in data["comment_openings"]),
         sign_offs=tuple(p.lower() for p in data["sign_off_openings"]),
+        notices=tuple(p.lower() for p in data["page_notice_openings"]),
         languages=frozenset(w.casefold() for w in data["language_names"]),
     )
 
@@ -139,6 +141,15 @@ def is_sign_off(text: str) -> bool:
         return False
     lowered = text.lower().lstrip("•·▪*-– ")
     return any(lowered.startswith(opening) for opening in vocabulary().sign_offs)
+
+
+def is_page_notice(text: str) -> bool:
+    """A page's notice about itself ("This is an archived article and the information in
+    the article may be outdated."), short and opening with one of the notice phrases."""
+    if len(text) > _MAX_FURNITURE_CHARS:
+        return False
+    lowered = text.lower().lstrip("•·▪*-– ")
+    return any(lowered.startswith(opening) for opening in vocabulary().notices)
 
 
 def is_comment_start(text: str) -> bool:
