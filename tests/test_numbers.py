@@ -491,6 +491,26 @@ def test_a_quote_gives_its_speaker_unless_an_attribution_inside_it_claims_the_nu
     assert one(claims, "300").claimant_actor_id == "united-nations"
 
 
+def test_one_asking_about_an_attack_does_not_claim_its_toll(read):
+    """ "the UN called for an investigation into a strike that killed at least 50": the toll
+    describes what is asked about, in the writer's words; what is asked for stays the
+    asker's ("urged the release of 40 detainees")."""
+    for text, surface, claimant in (
+        ("The UN called for an investigation into an airstrike that killed at least 50 "
+         "people.", "50", None),
+        ("The UN urged the release of 40 detainees.", "40", "UN"),
+    ):  # fmt: skip
+        un = mention(text, "The UN", "organisation", "united-nations")
+        cue = "called for" if "called" in text else "urged"
+        start = text.index(cue) + len(cue) + 1
+        quote = Quote(
+            start, len(text) - 1, text[start:-1], "indirect", cue=cue,
+            cue_start=text.index(cue), cue_end=text.index(cue) + len(cue), speaker=un.text,
+            speaker_start=un.start, speaker_end=un.end, speaker_actor_id=un.actor_id,
+        )  # fmt: skip
+        assert one(read(text, mentions=[un], quotes=[quote]), surface).claimant == claimant
+
+
 def test_a_denier_does_not_claim_the_toll_of_what_it_denies(read):
     text = (
         "The defence ministry denied reports that its jets struck a market, killing 23 people. "

@@ -217,9 +217,12 @@ class _Cues:
                 who = self._who(cue, anchor, anchors)
                 if who is not None:
                     return who
-            if quote.kind != "direct" and self._denial(quote, anchor):
+            if quote.kind != "direct" and (
+                self._denial(quote, anchor) or self._asked_about(quote, anchor)
+            ):
                 # "the ministry denied reports that its jets hit a market, killing 23": the
-                # denier does not claim the toll of what it denies (whoever does is not named)
+                # denier does not claim the toll of what it denies (whoever does is not named),
+                # nor the UN that "called for an investigation into a strike that killed 50"
                 return None
             if quote.kind != "direct":
                 # "X said it struck a meeting but denied hitting a mosque where a monitor said
@@ -386,6 +389,22 @@ class _Cues:
             ):
                 return False
         return True
+
+    def _asked_about(self, quote: Quote, anchor: Token) -> bool:
+        """Whether a reported quote's cue is a verb of request ("called for", "urged") and
+        the number is told in a clause describing what is asked about ("an investigation
+        into a strike that killed at least 50"): the writer's words, not the request's."""
+        if quote.cue_start is None:
+            return False
+        cue = self.a.token_at(quote.cue_start)
+        if cue is None or not self.lex.has("request_verbs", cue.lemma_.lower()):
+            return False
+        for tok in _ancestors(anchor):
+            if tok.i == cue.i:
+                return False
+            if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+                return True
+        return False
 
     def _reaches(self, anchor: Token, cue: _Cue) -> bool:
         """A speech verb claims what it reports (its clause or object), not its adjuncts:
