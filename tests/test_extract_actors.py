@@ -702,3 +702,15 @@ def test_a_mechanism_or_team_named_before_is_the_mechanism_or_team(nlp, matcher,
     }
     assert len(named) == 1
     assert actor_of(found, description) == named.pop()
+
+
+def test_a_name_whose_first_word_the_tagger_read_as_a_verb(nlp, matcher):
+    """ "Sayed" is tagged as a past tense of "say"; in a name of three words whose other
+    words are names it is a name, and "He" after it is that person."""
+    found = find(
+        nlp, matcher,
+        "Ten militants were killed, Kunduz police spokesman Sayed Sarwar Hussaini said. "
+        "He said 65 militants had been killed.",
+    )  # fmt: skip
+    person = actor_of(found, "Sayed Sarwar Hussaini")
+    assert person.startswith("new:") and actor_of(found, "He") == person

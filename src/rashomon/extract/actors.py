@@ -1600,10 +1600,15 @@ def _only_titles(text: str) -> bool:
 
 
 def _looks_like_name(span: Span) -> bool:
-    """Reject NER persons that begin with a function word ("Near Palmyra", "In Aleppo")."""
+    """Reject NER persons that begin with a function word ("Near Palmyra", "In Aleppo").
+    A first word the tagger took for a verb is a name only in a name of three words or
+    more whose other words are names ("Sayed Sarwar Hussaini": "Sayed" read as "say"),
+    never in a headline's "Warns Putin"."""
     first = span[0]
     if first.lower_ in _LEADING_FUNCTION_WORDS or first.is_stop:
         return False
+    if first.pos_ == "VERB":
+        return first.is_title and len(span) >= 3 and all(t.pos_ == "PROPN" for t in span[1:])
     return first.pos_ in ("PROPN", "NOUN", "ADJ") and first.is_title
 
 
