@@ -172,6 +172,14 @@ def test_standards_sign_offs_are_furniture():
     assert clean_text(raw, title_in_text=True).body == "The story."
 
 
+def test_an_icon_fonts_names_run_together_are_furniture():
+    assert furniture.is_not_prose(
+        "icon bookmark-bicon bookmarkicon cameraicon checkicon chevron downicon chevron "
+        "lefticon chevron righticon closeicon downloadicon editicon"
+    )
+    assert not furniture.is_not_prose("The iconic mosque was hit, an icon of the old city.")
+
+
 def test_a_pages_notice_about_its_own_age_is_furniture():
     assert furniture.is_page_notice(
         "This is an archived article and the information in the article may be outdated."

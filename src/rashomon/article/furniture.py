@@ -282,7 +282,20 @@ def is_not_prose(text: str) -> bool:
         return True
     if text.count('":') >= 2 or text.count("{") >= 2:
         return True
+    if _icon_names(text):
+        return True
     return (letters + spaces) / len(text) < 0.6 and len(words(text)) < 8
+
+
+_ICON_WORDS = 5  # an icon font's names leak as a run of at least this many "...icon" words
+
+
+def _icon_names(text: str) -> bool:
+    """An icon font's names run together ("icon bookmark-bicon bookmarkicon cameraicon
+    checkicon chevron downicon ..."): most words end in or hold "icon"."""
+    tokens = text.lower().split()
+    named = sum("icon" in t for t in tokens)
+    return named >= _ICON_WORDS and named * 2 >= len(tokens)
 
 
 _GLUED_CAMEL = re.compile(r"[a-z]{2}[A-Z][a-z]")
