@@ -1026,3 +1026,8 @@ def test_a_date_of_the_act_is_not_the_counts(read):
     start = text.index("Saturday")
     saturday = DateMention(start, start + 8, "Saturday", "2016-07-02", "day")
     assert one(read(text, dates=[saturday]), "40").time == "2016-07-02"
+
+
+def test_an_intelligence_body_is_a_claimant(read):
+    text = "The US intelligence community estimated there were 100 to 300 people killed."
+    assert one(read(text), "100 to 300").claimant == "US intelligence community"
