@@ -1430,6 +1430,29 @@ def test_the_day_a_source_spoke_on_yields_to_the_day_the_happening_is_given():
     assert (report.day_low, report.day_high) == ("2016-11-03", "2016-11-03")
 
 
+def test_the_day_a_document_was_seen_is_a_sources_day_too():
+    """ "... killed in the strike on Foua, according to a document seen Thursday by AFP":
+    Thursday is when the source was read, and the raid's own day in the next sentence
+    dates the happening."""
+    seen = "Up to 300 people were killed in the raid on Foua, according to a document seen Thursday by AFP."
+    raid = "The raid hit Foua on September 17."
+    text = f"{seen}\n{raid}"
+    dates = []
+    for name, value, sentence in (("Thursday", "2016-09-22", seen),
+                                  ("September 17", "2016-09-17", raid)):  # fmt: skip
+        at = text.index(name)
+        dates.append(DateFact("a1", at, at + len(name), name, value, "day", "on",
+                              *sentence_at(text, sentence)))  # fmt: skip
+    facts = ArticleFacts(
+        article=replace(ARTICLE, published="2016-09-22"), body=text,
+        events=(ev(text, seen, "raid", mode="aerial"), ev(text, raid, "raid", mode="aerial")),
+        mentions=(place_mention(text, "Foua", "foua", seen),),
+        dates=tuple(dates),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert (report.day_low, report.day_high) == ("2016-09-17", "2016-09-17")
+
+
 def test_a_section_that_dates_its_happening_but_names_no_place_is_set_where_the_article_is():
     """ "The attack on the UN convoy, which took place on September 19, was conducted by the
     Syrian air force": a later section of an article set in Foua, dated, naming no place."""

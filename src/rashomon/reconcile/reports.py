@@ -514,9 +514,11 @@ def _dated(events: Iterable[EventFact]) -> bool:
 
 
 # "a UN-backed probe said Wednesday", "the ministry announced on Tuesday", "as quoted by
-# Syrian news agency SANA Thursday", "according to the Observatory on Monday"
+# Syrian news agency SANA Thursday", "according to the Observatory on Monday", "a document
+# seen Thursday by AFP", "a report published on Monday"
 _SAID_ON = re.compile(
-    r"(?:\b(?:said|says|announced|reported|stated|added|confirmed|declared)"
+    r"(?:\b(?:said|says|announced|reported|stated|added|confirmed|declared|seen|obtained|"
+    r"reviewed|published|issued)"
     # "said at a meeting of the Security Council on Monday", "told a news conference Monday"
     r"(?:\s+(?:at|during|before|to)\s+(?:a|an|the)\s+[^.;\"“”]{0,60}?)?"
     r"|\b(?:quoted by|according to|told)\s+"
