@@ -127,7 +127,9 @@ def test_sub_figures_keep_their_own_group_and_borrow_the_measure(read):
     [
         ("The monitor said there were no deaths from the clinic raid.", "killed", "monitor"),
         ("No one was killed in the blast, the ministry said.", "killed", "ministry"),
-        ("Nobody was hurt, police said.", "injured", "police"),
+        # none hurt is none killed either (a count of one hurt is of the injured)
+        ("Nobody was hurt, police said.", "killed_or_injured", "police"),
+        ("No residents have been hurt, police said.", "killed_or_injured", "police"),
         ("The rocket caused no casualties, the army said.", "killed_or_injured", "army"),
         ("The shell landed in a field without causing casualties.", "killed_or_injured", None),
         ("None of the passengers were injured.", "injured", None),
@@ -137,7 +139,7 @@ def test_sub_figures_keep_their_own_group_and_borrow_the_measure(read):
 def test_a_toll_of_none_is_a_zero_figure(read, sentence, measure, claimant):
     (claim,) = read(sentence)
     assert (claim.value, claim.qualifier, claim.measure) == (0.0, "exact", measure)
-    victims = "civilians" if "passengers" in sentence else "people"
+    victims = "civilians" if "passengers" in sentence or "residents" in sentence else "people"
     assert (claim.victims, claim.scope, claim.claimant) == (victims, "incident", claimant)
 
 

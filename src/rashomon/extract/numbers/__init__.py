@@ -348,6 +348,8 @@ class _Article(_Reading):
                 measure = reader.word_measure(self.doc[expr.zero])
                 if measure not in _TOLLS:
                     continue  # "no one claimed the attack": no toll of none
+            if expr.zero is not None and measure == "injured" and self._unharmed(expr.zero):
+                measure = "killed_or_injured"
             out.append(
                 replace(
                     claim,
@@ -453,6 +455,12 @@ class _Article(_Reading):
         ]
         pick = same or sorted(inside, key=lambda d: abs(d.start - anchor.idx))
         return pick[0].value or pick[0].text
+
+    def _unharmed(self, counted: int) -> bool:
+        """ "No doctors or patients have been hurt", "nobody was harmed": a toll of none told
+        by a verb of any harm says no one was killed either."""
+        verb = _clause_verb(self.doc[counted])
+        return verb is not None and self.lex.has("harm_verbs", verb.lemma_.lower())
 
     def _dates_an_act(self, date: DateMention) -> bool:
         """The date hangs, through prepositions, from a noun of violent acts ('the attack
