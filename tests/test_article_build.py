@@ -169,6 +169,17 @@ def test_site_name_line_loses_its_tagline():
     assert article.outlet == "Daily Planet"
 
 
+def test_site_name_line_keeps_the_words_its_domain_spells_and_media_words():
+    title = "Strike on a market kills 12\n\n"
+    body = "\n\n" + title + "A strike on a market killed 12 people, police said."
+    for line, url, outlet in (
+        ("Q13 FOX Season of Giving", "https://q13fox.com/2013/08/30/x/", "Q13 FOX"),
+        ("Abb Takk News", "https://abbtakk.tv/en/x/", "Abb Takk News"),
+        ("ElDorar AlShamia", "https://en.eldorar.com/node/1", "ElDorar AlShamia"),
+    ):
+        assert build(title + line + body, url=url).outlet == outlet, line
+
+
 def test_an_outlet_and_date_credit_run_into_the_body_is_the_wire_and_leaves_the_body():
     article = build(
         "Jets strike army positions near the town\n\n"

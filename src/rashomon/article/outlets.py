@@ -419,8 +419,29 @@ def site_name(url: str, lines: Iterable[str]) -> str | None:
         key = name_key(name)
         if len(name.split()) <= 6 and key.startswith(label) and len(key) <= 2 * len(label) + 8:
             head = re.split(r"\s+[-–—|:]\s+", name)[0].strip()
-            return head if name_key(head).startswith(label) else name  # "X - Print Edition"
+            name = head if name_key(head).startswith(label) else name  # "X - Print Edition"
+            return _name_words(name, label)
     return None
+
+
+# words a site's name may carry after the words its domain spells ("Abb Takk News")
+_MEDIA_WORDS = frozenset({"news", "tv", "online", "radio", "network", "media", "times", "post",
+                          "daily", "today", "agency", "channel", "live", "digital"})  # fmt: skip
+
+
+def _name_words(name: str, label: str) -> str:
+    """The words of a site's name line that spell its domain, and media words after them,
+    when what follows is a phrase of its own (a word in lower case in it): "Q13 FOX Season
+    of Giving" is "Q13 FOX" (q13fox.com); "Abb Takk News" and "ElDorar AlShamia" (for
+    eldorar.com) stay whole."""
+    words = name.split()
+    for end in range(1, len(words) + 1):
+        if name_key(" ".join(words[:end])) == label:
+            while end < len(words) and words[end].lower() in _MEDIA_WORDS:
+                end += 1
+            rest = words[end:]
+            return " ".join(words[:end]) if any(w[:1].islower() for w in rest) else name
+    return name
 
 
 def _agency_named(
