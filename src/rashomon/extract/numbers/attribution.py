@@ -375,10 +375,8 @@ class _Cues:
         """Whether a reported quote's cue is a verb of denial ("denied", "dismissed") and the
         number is in what it denies, not in an adverbial clause of it ("denied that fighters
         fired from the hospital before a strike killed 19": when, not what)."""
-        if quote.cue_start is None:
-            return False
-        cue = self.a.token_at(quote.cue_start)
-        if cue is None or not self.lex.has("denial_verbs", cue.lemma_.lower()):
+        cue = self._cue_of(quote, "denial_verbs")
+        if cue is None:
             return False
         for tok in _ancestors(anchor):
             if tok.i == cue.i:
@@ -390,14 +388,19 @@ class _Cues:
                 return False
         return True
 
+    def _cue_of(self, quote: Quote, verbs: str) -> Token | None:
+        """The reported quote's cue, when it is one of the lexicon's `verbs` list."""
+        if quote.cue_start is None:
+            return None
+        cue = self.a.token_at(quote.cue_start)
+        return cue if cue is not None and self.lex.has(verbs, cue.lemma_.lower()) else None
+
     def _asked_about(self, quote: Quote, anchor: Token) -> bool:
         """Whether a reported quote's cue is a verb of request ("called for", "urged") and
         the number is told in a clause describing what is asked about ("an investigation
         into a strike that killed at least 50"): the writer's words, not the request's."""
-        if quote.cue_start is None:
-            return False
-        cue = self.a.token_at(quote.cue_start)
-        if cue is None or not self.lex.has("request_verbs", cue.lemma_.lower()):
+        cue = self._cue_of(quote, "request_verbs")
+        if cue is None:
             return False
         for tok in _ancestors(anchor):
             if tok.i == cue.i:
