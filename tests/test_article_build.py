@@ -230,6 +230,19 @@ def test_a_caption_printed_twice_above_the_headline_is_not_the_title():
     assert "damage" not in article.body
 
 
+def test_a_caption_with_its_agency_credit_printed_four_times_is_not_the_title():
+    caption = (
+        "A man inspects a site reported to be a prison destroyed in an air strike in the "
+        "stronghold of Newtown, on January 27. AFP"
+    )
+    article = build(
+        "\n".join([caption] * 4) + "\n\nCoalition says it struck a camp, not a prison\n\n"
+        "The coalition denied it targeted a prison in Newtown and said it would give evidence."
+    )
+    assert article.title == "Coalition says it struck a camp, not a prison"
+    assert article.captions == (caption,)
+
+
 def test_a_headline_printed_twice_stays_the_title():
     headline = "Strike on a crowded market kills twelve"
     article = build(

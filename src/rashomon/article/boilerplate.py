@@ -164,6 +164,8 @@ _BYLINE = re.compile(r"^[Bb]y\s+[A-Z][\w'.-]+(\s+[A-Z][\w'.-]+){0,3}(\s*(,|and|i
 _DATED_PHOTO_CAPTION = re.compile(
     r"(\b(January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\s+\d{1,2},\s+\d{4}\.?$|REUTERS/|\bAFP PHOTO\b|/AFP\b|\(Photo[: ])"
+    # "... northern Yemen, on January 27. AFP": a picture agency's credit after the sentence
+    r"|[.!]\s+(?:AFP|AP|Reuters|EPA|Getty Images|Anadolu Agency|Xinhua|Bloomberg)$"
 )
 _HEADING_MAX_WORDS = 14
 _POST_MAX_WORDS = 60  # a post above its signature is short (a tweet is 280 characters)
@@ -550,9 +552,13 @@ class _Classifier:
         """The page's first line, printed twice (a picture's alt text and its caption), reads
         as a dated photo caption ("... in Gaza City August 10, 2024") and a headline-shaped
         line follows the pair: the pair is the caption, the line under it the headline."""
-        if len(nonblank) < 3:
+        first = self.lines[nonblank[0]].text
+        copies = 1  # "printed twice", or more often (a gallery's slides)
+        while copies < len(nonblank) and _key(self.lines[nonblank[copies]].text) == _key(first):
+            copies += 1
+        if copies < 2 or copies >= len(nonblank):
             return False
-        first, below = self.lines[nonblank[0]].text, self.lines[nonblank[2]].text
+        below = self.lines[nonblank[copies]].text
         if not (_DATED_PHOTO_CAPTION.search(first) or furniture.is_caption(first)):
             return False
         return _headline_shaped(below) and not self.is_masthead(below)
