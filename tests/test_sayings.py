@@ -61,6 +61,9 @@ def test_deliberate_against_a_mistake_and_the_negation_that_turns_them():
     but = said("The Pentagon said the strike was not intentional but a mistake.",
                ("Pentagon", "dod"))  # fmt: skip
     assert [stance for stance, _, _ in but] == [MISTAKE]
+    hedged = said("Pushilin claimed without evidence that the attack was deliberate.",
+                  ("Pushilin", "dpr"))  # fmt: skip
+    assert hedged == [(DELIBERATE, "Pushilin", "deliberate")]  # the writer's hedge
 
 
 def test_each_word_is_said_by_the_quote_that_holds_it():

@@ -73,9 +73,13 @@ _MISTAKE = re.compile(
     re.IGNORECASE,
 )
 # "was not a mistake", "none of the facts show that what happened was a mistake": the
-# negation turns the word to the other side (within the clause before it)
+# negation turns the word to the other side (within the clause before it); "without
+# evidence" hedges the claim and negates nothing
 _NEGATED = re.compile(
-    r"\b(?:not|n['’]t|no|nothing|never|none of|nor|without)\b"
+    r"\b(?:not|n['’]t|no|nothing|never|none of|nor|without"
+    # "claimed without evidence that ... was deliberate": the writer's hedge, no negation
+    r"(?!\s+(?:(?:offering|providing|giving|presenting|citing|showing)\s+)?(?:any\s+)?"
+    r"(?:evidence|proof)))\b"
     r"(?:(?!\b(?:but|rather)\b)[^.,;:]){0,70}$",  # "not intentional but a mistake"
     re.IGNORECASE,
 )
