@@ -48,6 +48,11 @@ def test_a_source_footer_naming_an_agency_under_another_site_is_the_wire():
     p = publisher(footers=footers, url="https://arabpressreleases.com/iran-condemns")
     assert (p.outlet, p.wire) == ("arabpressreleases.com", "SANA")
     assert publisher(footers=("Source: SANA",), url="https://sana.sy/en/?p=1").wire is None
+    # a known outlet that is no agency, under a page of another site: the copy's source
+    p = publisher(footers=("Source: New York Times",), url="https://factcheck.ge/en/story/1")
+    assert (p.outlet, p.wire) == ("factcheck.ge", "The New York Times")
+    p = publisher(footers=("Source: New York Times",), url="https://www.nytimes.com/2022/x")
+    assert (p.outlet, p.wire) == ("The New York Times", None)
     assert publisher(footers=("Source: Al Jazeera, News Agencies",)).wire is None
 
 

@@ -348,6 +348,11 @@ def identify_publisher(
     if url and from_footer and directory.find(from_footer) is None:
         from_footer = None  # "Source: Vitali Klitschko on Telegram" on a page with an
         # address: where the story's news came from; the address names the publisher
+    cited = None
+    if url and from_footer and _cited_by_another_site(from_footer, url, directory):
+        # "Source: Daily Mail" under another site's page: the outlet its copy or its
+        # evidence came from, so the chain it belongs to; the address names the publisher
+        cited, from_footer = directory.canonical(from_footer), None
     candidates: list[tuple[str | None, FoundIn]] = [
         (directory.canonical(stated[0]), stated[1]) if stated else (None, FoundIn.USER),
         (from_footer, FoundIn.TEXT),
@@ -366,6 +371,7 @@ def identify_publisher(
         or _agency_in_headline(title, directory, outlet)
         or _agency_disclaiming(body, directory, outlet)
         or _agency_reporting(body, directory, outlet)
+        or cited
     )
     if outlet is None and wire:
         outlet, found_in = wire, FoundIn.TEXT
@@ -380,6 +386,20 @@ def _agency_credited(name: str, url: str, directory: OutletDirectory) -> bool:
         return False
     site = directory.from_url(url)
     return not (site is not None and _same(found.name, site.name))
+
+
+def _cited_by_another_site(name: str, url: str, directory: OutletDirectory) -> bool:
+    """An outlet named by a "Source:" footer of a page whose address is a known site other
+    than it ("Source: New York Times" on factcheck.ge is not The New York Times' page)."""
+    found = directory.find(name)
+    if found is None or registrable_domain(url) is None:
+        return False
+    site = directory.from_url(url)
+    if site is not None:
+        return not _same(found.name, site.name)
+    return not any(
+        (registrable_domain(f"https://{d}") or d) == registrable_domain(url) for d in found.domains
+    )
 
 
 def registrable_domain(url: str) -> str | None:
