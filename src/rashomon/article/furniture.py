@@ -137,19 +137,21 @@ def related_opening(text: str) -> str | None:
 def is_sign_off(text: str) -> bool:
     """An outlet's standards or policy line ("Our Standards: The Thomson Reuters Trust
     Principles."), short and opening with one of the sign-off phrases."""
-    if len(text) > _MAX_FURNITURE_CHARS:
-        return False
-    lowered = text.lower().lstrip("•·▪*-– ")
-    return any(lowered.startswith(opening) for opening in vocabulary().sign_offs)
+    return _short_and_opening(text, vocabulary().sign_offs)
 
 
 def is_page_notice(text: str) -> bool:
     """A page's notice about itself ("This is an archived article and the information in
     the article may be outdated."), short and opening with one of the notice phrases."""
+    return _short_and_opening(text, vocabulary().notices)
+
+
+def _short_and_opening(text: str, openings: tuple[str, ...]) -> bool:
+    """A line of furniture's length that opens (past any bullet) with one of `openings`."""
     if len(text) > _MAX_FURNITURE_CHARS:
         return False
     lowered = text.lower().lstrip("•·▪*-– ")
-    return any(lowered.startswith(opening) for opening in vocabulary().notices)
+    return any(lowered.startswith(opening) for opening in openings)
 
 
 def is_comment_start(text: str) -> bool:
