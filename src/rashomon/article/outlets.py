@@ -378,27 +378,33 @@ def identify_publisher(
     return Publisher(outlet, found_in, wire, dateline, tuple(datelines))
 
 
+def _named_elsewhere(name: str, url: str, directory: OutletDirectory) -> Outlet | None:
+    """The known outlet a "Source:" footer names, when the page's address is a known site
+    other than it (None when it names no known outlet, or the page's own site)."""
+    found = directory.find(name)
+    site = directory.from_url(url)
+    if found is None or (site is not None and _same(found.name, site.name)):
+        return None
+    return found
+
+
 def _agency_credited(name: str, url: str, directory: OutletDirectory) -> bool:
     """A news agency named by a "Source:" footer of a page whose address belongs to another
     site: the agency wrote the copy, the site published it."""
-    found = directory.find(name)
-    if found is None or not found.wire:
-        return False
-    site = directory.from_url(url)
-    return not (site is not None and _same(found.name, site.name))
+    found = _named_elsewhere(name, url, directory)
+    return found is not None and found.wire
 
 
 def _cited_by_another_site(name: str, url: str, directory: OutletDirectory) -> bool:
-    """An outlet named by a "Source:" footer of a page whose address is a known site other
-    than it ("Source: New York Times" on factcheck.ge is not The New York Times' page)."""
-    found = directory.find(name)
-    if found is None or registrable_domain(url) is None:
+    """An outlet named by a "Source:" footer of a page whose address is another site's
+    ("Source: New York Times" on factcheck.ge is not The New York Times' page); a page of
+    an unlisted host of the outlet's own registered domain is still its own."""
+    found = _named_elsewhere(name, url, directory)
+    domain = registrable_domain(url)
+    if found is None or domain is None:
         return False
-    site = directory.from_url(url)
-    if site is not None:
-        return not _same(found.name, site.name)
-    return not any(
-        (registrable_domain(f"https://{d}") or d) == registrable_domain(url) for d in found.domains
+    return directory.from_url(url) is not None or not any(
+        (registrable_domain(f"https://{d}") or d) == domain for d in found.domains
     )
 
 
@@ -418,10 +424,18 @@ def registrable_domain(url: str) -> str | None:
 
 
 @cache
-def _hosting_domains() -> frozenset[str]:
+def _packaged_lists() -> dict[str, frozenset[str]]:
+    """The packaged directory's word and domain lists (hosting domains, site-name words)."""
     text = resources.files("rashomon.data").joinpath("outlets.yaml").read_text("utf-8")
-    hosts = (yaml.safe_load(text) or {}).get("hosting_domains", ())
-    return frozenset(str(d).lower() for d in hosts)
+    data = yaml.safe_load(text) or {}
+    return {
+        key: frozenset(str(w).lower() for w in data.get(key, ()))
+        for key in ("hosting_domains", "site_name_words")
+    }
+
+
+def _hosting_domains() -> frozenset[str]:
+    return _packaged_lists()["hosting_domains"]
 
 
 def site_name(url: str, lines: Iterable[str]) -> str | None:
@@ -444,11 +458,6 @@ def site_name(url: str, lines: Iterable[str]) -> str | None:
     return None
 
 
-# words a site's name may carry after the words its domain spells ("Abb Takk News")
-_MEDIA_WORDS = frozenset({"news", "tv", "online", "radio", "network", "media", "times", "post",
-                          "daily", "today", "agency", "channel", "live", "digital"})  # fmt: skip
-
-
 def _name_words(name: str, label: str) -> str:
     """The words of a site's name line that spell its domain, and media words after them,
     when what follows is a phrase of its own (a word in lower case in it): "Q13 FOX Season
@@ -457,7 +466,7 @@ def _name_words(name: str, label: str) -> str:
     words = name.split()
     for end in range(1, len(words) + 1):
         if name_key(" ".join(words[:end])) == label:
-            while end < len(words) and words[end].lower() in _MEDIA_WORDS:
+            while end < len(words) and words[end].lower() in _packaged_lists()["site_name_words"]:
                 end += 1
             rest = words[end:]
             return " ".join(words[:end]) if any(w[:1].islower() for w in rest) else name

@@ -359,7 +359,7 @@ class _FigureReader:
                 return child
             if (
                 child.dep_ in ("nsubj", "nsubjpass")
-                and verb.lemma_.lower() in _REACHING_VERBS
+                and self.lex.has("reaching_verbs", verb.lemma_.lower())
                 and child.lemma_.lower() in self.lex.mapping("casualty_nouns")
             ):
                 return child
@@ -729,10 +729,6 @@ class _FigureReader:
         """Whether a noun names violent acts ('strikes', 'attacks', 'raids')."""
         return self.lex.has("act_nouns", noun.lemma_.lower())
 
-
-# verbs a count of victims moves by: "the deaths have reached 106", "casualties rose to 40"
-_REACHING_VERBS = frozenset({"reach", "rise", "climb", "jump", "top", "exceed", "surpass",
-                             "increase", "mount", "pass", "soar", "total", "hit"})  # fmt: skip
 
 _AGE_OF_CHILDREN = 18
 
