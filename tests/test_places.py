@@ -236,6 +236,45 @@ def test_in_before_a_small_towns_name_does_not_outvote_person_tags(vocab, gazett
     assert "Houla" not in texts(find_places(make_doc(vocab, words), gazetteer))
 
 
+def test_a_settlement_noun_after_a_regions_name_still_introduces_a_place(vocab, gazetteer):
+    # "the Golan Heights town of Majdal Shams": the model tags the town as a person
+    words = [
+        ("a", "O"), ("strike", "O"), ("on", "O"), ("the", "O"), ("Golan", "B-LOC"),
+        ("Heights", "I-LOC"), ("town", "O"), ("of", "O"), ("Majdal", "B-PERSON"),
+        ("Shams", "I-PERSON"), ("in", "O"), ("Syria", "B-GPE"), (".", "O"),
+    ]  # fmt: skip
+    assert texts(find_places(make_doc(vocab, words), gazetteer)) == [
+        "Golan Heights", "Majdal Shams", "Syria",
+    ]  # fmt: skip
+
+
+def test_a_name_an_act_of_violence_is_named_after_is_a_place_though_tagged_a_person(
+    vocab, gazetteer
+):
+    # "the Houla massacre": the model tags "Houla" as a person, in a text about Syria
+    words = [
+        ("Damascus", "B-GPE"), ("denied", "O"), ("the", "O"), ("Houla", "B-PERSON"),
+        ("massacre", "O"), ("in", "O"), ("Syria", "B-GPE"), (".", "O"),
+    ]  # fmt: skip
+    mentions = find_places(make_doc(vocab, words), gazetteer)
+    assert [m.place.country for m in mentions if m.text == "Houla"] == ["SY"]
+    # a noun that is also a verb names an act only after "the": "Houla attacks" is a
+    # person's doing, "the Houla attack" a place's
+    verb = [("Houla", "B-PERSON"), ("attacks", "O"), ("Damascus", "B-GPE"), (".", "O")]
+    assert "Houla" not in texts(find_places(make_doc(vocab, verb), gazetteer))
+    named = [("the", "O"), ("Houla", "B-PERSON"), ("attack", "O"), ("shocked", "O"),
+             ("Syria", "B-GPE"), (".", "O")]  # fmt: skip
+    assert "Houla" in texts(find_places(make_doc(vocab, named), gazetteer))
+    # an act named before it says so too: "denied an attack on Houla"
+    target = [("they", "O"), ("denied", "O"), ("an", "O"), ("attack", "O"), ("on", "O"),
+              ("Houla", "B-PERSON"), ("in", "O"), ("Syria", "B-GPE"), (".", "O")]  # fmt: skip
+    assert "Houla" in texts(find_places(make_doc(vocab, target), gazetteer))
+    # ... and only in a country the article is about: no Houla in a text about France
+    abroad = [("the", "O"), ("Houla", "B-PERSON"), ("massacre", "O"), ("shocked", "O"),
+              ("France", "B-GPE"), ("and", "O"), ("Paris", "B-GPE"), (".", "O")]  # fmt: skip
+    assert "Houla" not in texts(find_places(make_doc(vocab, abroad), gazetteer))
+
+
 def test_a_name_writing_the_arabic_article_is_a_place_though_tagged_a_person(vocab, gazetteer):
     # "Dayr al-Zawr" is no listed spelling of Deir ez-Zor; the model tags it as a person
     doc = make_doc(

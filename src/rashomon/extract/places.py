@@ -73,11 +73,12 @@ _REGIONS_AFTER = re.compile(
 # The nouns a region cue adds to a span's key ("ghazni province"): the text itself says the
 # name is a region's, so one NER mislabelled is still a place (see _credible_mislabel)
 _CUED_REGION_NOUNS = frozenset({"province", "governorate", "region", "oblast", "state"})
-# "the town of Houla", "the central village Taldou": a place noun says the name is a place,
+# "the town of Houla", "the central village Taldou", "the Golan Heights town of Majdal
+# Shams", "the rebel-held town of Saraqeb": a place noun says the name is a place,
 # whatever label the model gave it
 _PLACE_NOUN_BEFORE = re.compile(
-    r"\b(?:the|a)\s+(?:\w+\s+)?(?:town|village|city|district|neighbou?rhood|suburb)"
-    r"(?:\s+of)?\s+\Z",
+    r"\b(?:the|a)\s+(?:[\w'\u2019-]+\s+){0,3}(?:town|village|city|district|neighbou?rhood|suburb)"
+    r"(?:\s+of)?(?:\s+the)?\s+\Z",  # "the town of the Majdal Shams" (a stray "the")
     re.IGNORECASE,
 )
 # "a mall in Kremenchuk", "near Izium": something is somewhere. People are rarely "in" or
@@ -87,6 +88,22 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|around)\s+\Z", re.IGNORECAS
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")  # match() anchors at the name's end
 # "pro-Damascus media", "anti-Ankara rebels": the name says whose side, not where
 _ALLEGIANCE = re.compile(r"\b(?:pro|anti)[-\u2010\u2011]\Z", re.IGNORECASE)
+# "the Houla massacre", "Bucha killings", "the Sanaa attack": a name set before an act of
+# violence says where it happened; people and groups are rarely named so. Nouns that are
+# also verbs ("attacks", "strikes") count only after "the": "Israel strikes Gaza" is a
+# headline's verb, not a strike's name.
+_ACT_NOUN_AFTER = re.compile(
+    r"\s+(?:massacres?|killings|bombings?|shelling|bombardment|air\s?strikes?|blasts?"
+    r"|explosions?|siege)\b",
+    re.IGNORECASE,
+)
+_ACT_VERB_NOUN_AFTER = re.compile(r"\s+(?:attacks?|strikes?|raids?|ambush)\b", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\bthe\s+\Z", re.IGNORECASE)
+_ACT_BEFORE = re.compile(
+    r"\b(?:massacres?|killings|bombings?|shelling|bombardment|air\s?strikes?|attacks?"
+    r"|strikes?|raids?)\s+(?:on|of|in)\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
 
 
 def _side_named(text: str, start: int) -> bool:
@@ -128,6 +145,7 @@ class _Span:
     label: str = ""  # spaCy's label, when an entity
     cued: bool = False  # a place noun names it: "the town of X", "the village X"
     located: bool = False  # a locative preposition leads to it: "a mall in X", "near X"
+    acted: bool = False  # it names where an act was: "the Houla massacre"
 
     @property
     def length(self) -> int:
@@ -200,7 +218,18 @@ def _entity_spans(doc: Doc, text: str, gazetteer: Gazetteer) -> Iterator[_Span]:
                     _LOCATIVE_BEFORE.search(text, max(0, start - 10), start) is not None
                     and _POSSESSIVE_AFTER.match(text, end) is None
                 )
+                span.acted = _names_an_act(text, start, end)
                 yield span
+
+
+def _names_an_act(text: str, start: int, end: int) -> bool:
+    """Whether the name at start..end is the where of an act of violence named after it
+    ("the Houla massacre") or before it ("an attack on Majdal Shams")."""
+    if _ACT_NOUN_AFTER.match(text, end) or _ACT_BEFORE.search(text, max(0, start - 30), start):
+        return True
+    return bool(
+        _ACT_VERB_NOUN_AFTER.match(text, end) and _THE_BEFORE.search(text, max(0, start - 5), start)
+    )
 
 
 # "Hroza in Kharkiv Oblast", tagged as one organisation: a name the text sets in a place
@@ -527,11 +556,15 @@ def _group_is_place(group: list[_Span], best: Candidate, shares: dict[str, float
     cued = any(s.cued for s in group)  # "the town of X" outvotes the person tags
     # "a mall in X" outvotes them for a name that is surely a place on its own
     located = any(s.located for s in group) and _credible_mislabel(best, group[0].key)
+    # "the Houla massacre" outvotes them for a place in a country the article is about
+    acted = any(s.acted for s in group) and (
+        shares.get(place.country or "", 0.0) >= ALTERNATE_MIN_SHARE
+    )
     place_votes = sum(s.source in ("entity", "phrase", "cued") or s.cued for s in group)
     person_votes = sum(s.label == "PERSON" for s in group)
     # The small model's nationality/language tags on "Aleppo" still say "not a person".
     if person_votes > place_votes + sum(s.label in _PLACELIKE for s in group) and not (
-        sure or cued or located or (place_votes and _big_city_of_the_story(best, shares))
+        sure or cued or located or acted or (place_votes and _big_city_of_the_story(best, shares))
     ):
         return False
     if not sure and not best.main:
@@ -541,7 +574,7 @@ def _group_is_place(group: list[_Span], best: Candidate, shares: dict[str, float
     if place_votes:
         return True
     non_person = any(s.label != "PERSON" for s in group)
-    return located or (_credible_mislabel(best, group[0].key) and (non_person or sure))
+    return located or acted or (_credible_mislabel(best, group[0].key) and (non_person or sure))
 
 
 def _big_city_of_the_story(best: Candidate, shares: dict[str, float]) -> bool:
