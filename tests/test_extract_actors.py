@@ -137,6 +137,26 @@ def test_the_regime_is_the_syrian_government(nlp, matcher):
     assert actor_of(found, "the regime") == "syrian-government"
 
 
+def test_the_government_in_a_capital_is_that_capitals_state(nlp, matcher):
+    # an article about Iraq: "the government" alone is Iraq's, "in Ankara" says Turkey's
+    text = "Iraq accused Turkey of the attack, while the government in Ankara denied it."
+    assert actor_of(find(nlp, matcher, text), "the government") == "turkish-government"
+    alone = "Iraq accused Turkey of the attack, while the government in Baghdad met."
+    assert actor_of(find(nlp, matcher, alone), "the government") == "iraqi-government"
+
+
+def test_the_coalition_is_the_one_fighting_in_the_articles_country(nlp, matcher):
+    yemen = "An air strike killed 82 in Sanaa, Yemen, but the coalition denied any role."
+    assert actor_of(find(nlp, matcher, yemen), "the coalition") == "saudi-led-coalition"
+    syria = "An air strike killed 20 in Raqqa, Syria, and the coalition said it hit IS."
+    assert actor_of(find(nlp, matcher, syria), "the coalition") == "us-led-coalition"
+    # one the article names is the one it means; a coalition government is none
+    named = "The Syrian National Coalition met in Aleppo, Syria. The coalition said 20 died."
+    assert actor_of(find(nlp, matcher, named), "coalition") == "syrian-national-coalition"
+    ruling = "In Sanaa, Yemen, the coalition government met."
+    assert not [m for m in find(nlp, matcher, ruling).mentions if "coalition" in m.text]
+
+
 def test_role_resolves_to_the_office_holder(nlp, matcher):
     found = find(nlp, matcher, "Russia's defence minister announced a pause in air strikes.")
     shoigu = {m.actor_id for m in found.mentions if m.kind == "title"}

@@ -112,8 +112,10 @@ MAX_SENTENCE_TOKENS = 150
 # of the name is X's quote, a role word inside a PERSON span is part of the title given;
 # 41: a toll in what a request asks about is not the requester's, "Sayed Sarwar Hussaini"
 # is a name though the tagger reads a verb, "no one hurt" counts the killed or injured, an
-# intelligence body is a claimant
-EXTRACTOR_VERSION = "41"
+# intelligence body is a claimant; 42: "the Houla massacre" and "an attack on X" name a
+# place, as "the Golan Heights town of X" and "the town of the X" do; "the government in
+# Ankara" is Turkey's; "the coalition" is the one fighting in the article's country
+EXTRACTOR_VERSION = "42"
 STAGE = "entities"
 
 

@@ -224,6 +224,8 @@ class Actor:
     role_terms: tuple[RoleTerm, ...] = ()  # the roles above that carry dates
     former_names: tuple[Renaming, ...] = ()
     metonyms: tuple[str, ...] = ()
+    # (coalitions) the countries (alpha-3) it fights in: there, "the coalition" is it
+    theatres: tuple[str, ...] = ()
 
 
 class PlacePrecision(StrEnum):

@@ -326,6 +326,7 @@ def _actor(entry: Any, fail: Callable[[str], InputError]) -> Actor:
         role_terms=role_terms,
         former_names=_renamings(entry.get("former_names") or [], fail),
         metonyms=texts("metonyms"),
+        theatres=texts("theatres"),
     )
 
 

@@ -86,6 +86,8 @@ _STATE_MEDIA = (
     "state tv", "state television", "state-run television", "state-run tv",
     "state news agency", "state media", "state-run media", "official news agency",
 )  # fmt: skip
+# "the government in Ankara", "the military in Damascus": a seat named after the body
+_SEAT_AFTER = re.compile(r"\s+in\s+([A-Z][\w'\u2019-]+)\b")
 _BARE_FORCES = ("the army", "the military")  # whose forces, the text named just before
 _PRONOUNS = {"he", "she"}
 _SPEAKER_LOOKBACK = 2  # sentences before an "it said" in which a speaking body is its referent
@@ -1260,11 +1262,51 @@ class _Resolver:
                     continue  # "Kurdish rebels", "Islamist rebels": whose, the text says
                 # "government forces" stay the focus country's: the phrase says whose
                 named = self._force_named_before(start) if phrase in _BARE_FORCES else None
+                if phrase in _GENERIC:  # "the government in Ankara": Turkey's, wherever set
+                    named = self._seated_in(end, _GENERIC[phrase][1]) or named
                 if target == "rebels":
                     self._add((start, end), "organisation", actor_id, GENERIC_GROUP)
                     continue
                 self._add((start, end), "metonym", named or actor_id, "generic")
+        self._the_coalition(focus, lowered)
         self._state_media(focus, lowered)
+
+    def _the_coalition(self, focus: str, lowered: str) -> None:
+        """ "The coalition denied any role", in an article that has named no coalition before
+        (one it names is what "the coalition" stands for: see descriptions): the one that
+        fights in the article's country, by the dictionary's `theatres` (in Yemen the
+        Saudi-led one, in Syria and Iraq the US-led one). Not "the coalition government"."""
+        if "the coalition" not in lowered:
+            return
+        fighting = [a.id for a in self.d if focus in a.theatres]
+        if len(fighting) != 1:
+            return
+        for match in re.finditer(r"(?<![\w-])the coalition\b", lowered):
+            start, end = match.span()
+            if self._covered(start, end) or self._modifies_noun(end):
+                continue
+            if any(
+                m.end <= start and "coalition" in m.text.lower() for m in self.mentions.values()
+            ):
+                continue  # "the Syrian National Coalition ... the coalition said"
+            self._add((start, end), "organisation", fighting[0], "generic")
+
+    def _seated_in(self, end: int, kind: ActorKind) -> str | None:
+        """The body of `kind` whose seat the words after a generic one name: "the
+        government in Ankara" is Turkey's, "the army in Damascus" Syria's, in an article
+        whose focus is another country. The capital is a metonym of one of its state's
+        bodies in the dictionary; None when nothing or no such capital follows."""
+        seat = _SEAT_AFTER.match(self.text, end)
+        if seat is None:
+            return None
+        name = normalise_name(seat.group(1))
+        countries = {
+            a.country for a in self.d
+            if a.country and name in {normalise_name(m) for m in a.metonyms}
+        }  # fmt: skip
+        if len(countries) != 1:
+            return None
+        return _first(self.d, countries.pop(), kind)
 
     def _qualified(self, start: int, end: int) -> bool:
         """A group word with a word of its own that says whose or which ("Kurdish rebels",
