@@ -384,6 +384,65 @@ def test_the_day_of_a_denial_dates_the_denial_and_the_happening_came_by_then():
     assert not report.dated
 
 
+def test_a_happening_named_by_its_place_came_before_the_day_a_source_spoke_of_it():
+    """ "... had nothing to do with the Maarat al-Numan massacre, officials said Thursday":
+    a happening known by its place's name was told before; Thursday only bounds it. The
+    same sentence about "an attack" is dated by Thursday."""
+    text = (
+        "An inquiry found the army had nothing to do with the Maarat al-Numan massacre,"
+        " officials said Thursday."
+    )
+
+    def facts(body: str, trigger: str) -> ArticleFacts:
+        at = body.index("Thursday")
+        return ArticleFacts(
+            article=ARTICLE, body=body,
+            events=(ev(body, body, trigger),),
+            mentions=(place_mention(body, "Maarat al-Numan", "maarat", body),),
+            dates=(DateFact("a1", at, at + 8, "Thursday", "2016-04-14", "day", "on",
+                            *sentence_at(body, body)),),
+        )  # fmt: skip
+
+    (report,) = article_reports(facts(text, "massacre"), GAZETTE, KINDS, "reuters")
+    assert (report.day_low, report.day_high) == ("2016-03-14", "2016-04-14")
+    unnamed = text.replace("the Maarat al-Numan massacre", "an attack in Maarat al-Numan")
+    (report,) = article_reports(facts(unnamed, "attack"), GAZETTE, KINDS, "reuters")
+    assert (report.day_low, report.day_high) == ("2016-04-14", "2016-04-14")
+
+
+def test_a_happening_in_a_regions_town_is_set_in_the_town():
+    """ "the attack on the Idlib province town of Maarat al-Numan": the parse ties the
+    attack to the province; the town named in it is where it was."""
+    text = "A rocket attack on the Idlib province town of Maarat al-Numan killed 12 people."
+    facts = ArticleFacts(
+        article=ARTICLE, body=text,
+        events=(ev(text, text, "rocket attack", mode="heavy-weapons", place="idlib-gov"),),
+        figures=(toll(text, text, "12", 12),),
+        mentions=(place_mention(text, "Idlib province", "idlib-gov", text),
+                  place_mention(text, "Maarat al-Numan", "maarat", text)),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert report.place_id == "maarat"
+
+
+def test_weeks_ago_is_the_week_it_falls_in_give_or_take_half_a_week():
+    """ "an explosion in Maarat al-Numan a week ago", written on a Monday: the writer
+    rounds, so the happening may be ten days back (the Friday before last)."""
+    text = "Accounts emerged on Sunday about an explosion in Maarat al-Numan a week ago."
+    sunday, ago = text.index("Sunday"), text.index("a week ago")
+    facts = ArticleFacts(
+        article=replace(ARTICLE, published="2017-03-27"), body=text,
+        events=(ev(text, text, "explosion"),),
+        mentions=(place_mention(text, "Maarat al-Numan", "maarat", text),),
+        dates=(DateFact("a1", sunday, sunday + 6, "Sunday", "2017-03-26", "day", "on",
+                        *sentence_at(text, text)),
+               DateFact("a1", ago, ago + 10, "a week ago", "2017-W12", "week", "on",
+                        *sentence_at(text, text))),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert (report.day_low, report.day_high) == ("2017-03-17", "2017-03-29")
+
+
 def test_a_city_named_as_its_province_yields_to_the_town_the_sentence_sets_it_in():
     """ "in the Foua prison in the occupied Damascus province": the gazetteer knows the
     city, not the province named after it; the town is where it happened."""

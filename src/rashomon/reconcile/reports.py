@@ -178,7 +178,7 @@ def _incident_sentences(
                 (found.around if near_it else found.sites).add(m.place_id)
         found.places = _sentence_places(found, inside, facts.body, gazette, home,
                                         violent=_violent(found, kinds))  # fmt: skip
-        back = _looking_back(found, dated, kinds)
+        back = _looking_back(found, dated, kinds, _names_a_happening(found, inside, kinds))
         found.days, found.said_days = _days(found, dated, kinds, back)
         found.spans = _spans(found, dated) + _looked_back(back)
         found.weekdays = _unanchored_weekdays(found, dated)
@@ -366,8 +366,36 @@ def _sentence_places(
         else:
             tier(m.place_id, 2)  # type: ignore[arg-type]
     found = next((t for t in tiers[:4] if t), [])
+    settlements = _settlements_in(mentions, body)
+    found = [settlements.get(p, p) for p in found]
     located = _located(found, tiers[:3], references(sentence), gazette)
     return located or found if found or home is None else tiers[4][:0]
+
+
+# "the Golan Heights town of Majdal Shams", "Idlib's village of Kafr Nabl": what comes
+# between a place and the settlement named in it
+_SETTLEMENT_IN = re.compile(
+    r"^(?:['\u2019]s)?\s+(?:town|village|city|hamlet|district|suburb|neighbou?rhood)"
+    r"\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _settlements_in(mentions: Sequence[MentionFact], body: str) -> dict[str, str]:
+    """Places the sentence names as the region a settlement it names lies in ("the Golan
+    Heights town of Majdal Shams"), each with that settlement: the happening was in the
+    settlement, whatever the parse tied it to, and whether or not the gazetteer knows
+    the one lies in the other."""
+    found: dict[str, str] = {}
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for outer, inner in zip(ordered, ordered[1:], strict=False):
+        if (
+            outer.place_id
+            and inner.place_id
+            and _SETTLEMENT_IN.match(body[outer.end : inner.start])
+        ):
+            found[outer.place_id] = inner.place_id
+    return found
 
 
 # "to weaken their support for Gaza", "in solidarity with the Palestinians in Gaza": a
@@ -475,6 +503,9 @@ def _days(
     if any(d not in back for d in days):
         return [d for d in days if d and d not in back], []
     own = [r for e in sentence.events if e.text_date and (r := day_range(e.date or ""))]
+    # a source's day beside a time counted back from the day of writing is only when it
+    # spoke: "accounts emerged on Sunday about an explosion a week ago"
+    counted_back = any(_AGO.search(d.text) for d in dated.within(sentence.start, sentence.end))
     hard: list[str] = []
     said: list[str] = []
     for d in loose:
@@ -493,6 +524,8 @@ def _days(
             continue  # "killed since the operations began 19 days ago": a period's start
         if not _SAID_ON.search(sentence.text[: d.start - sentence.start]):
             hard.append(day)
+        elif counted_back:
+            continue  # "accounts emerged on Sunday about an explosion a week ago"
         elif not own or any(a <= date.fromisoformat(day) <= b for a, b in own):
             said.append(day)
     return hard, said
@@ -515,10 +548,10 @@ def _dated(events: Iterable[EventFact]) -> bool:
 
 # "a UN-backed probe said Wednesday", "the ministry announced on Tuesday", "as quoted by
 # Syrian news agency SANA Thursday", "according to the Observatory on Monday", "a document
-# seen Thursday by AFP", "a report published on Monday"
+# seen Thursday by AFP", "a report published on Monday", "accounts emerged on Sunday"
 _SAID_ON = re.compile(
     r"(?:\b(?:said|says|announced|reported|stated|added|confirmed|declared|seen|obtained|"
-    r"reviewed|published|issued)"
+    r"reviewed|published|issued|emerged|surfaced)"
     # "said at a meeting of the Security Council on Monday", "told a news conference Monday"
     r"(?:\s+(?:at|during|before|to)\s+(?:a|an|the)\s+[^.;\"“”]{0,60}?)?"
     r"|\b(?:quoted by|according to|told)\s+"
@@ -659,11 +692,14 @@ def _weekdays_meet(sentence: Sentence, group: Group, slack: int = 1) -> bool:
 
 
 def _looking_back(
-    sentence: Sentence, dated: Starting, kinds: IncidentKinds
+    sentence: Sentence, dated: Starting, kinds: IncidentKinds, named: bool = False
 ) -> dict[str, tuple[int, int]]:
     """The sentence's days that date what came after its violent act, with how many days
     before them the act was (see _before_the_day): "resumed on Wednesday, days after a
-    bombing"."""
+    bombing". When the sentence names its happening by its place (`named`: "the Houla
+    massacre"), the day a source spoke on is after it by up to NAMED_LOOKBACK_DAYS: a
+    happening known by name is one told before ("an inquiry found that the army had nothing
+    to do with the Houla massacre, officials said Thursday": six days after it)."""
     found = {}
     for d in _loose_days(sentence, dated):
         before = sentence.text[: d.start - sentence.start]
@@ -671,9 +707,38 @@ def _looking_back(
         days = _before_the_day(before, after, kinds)
         if days is None and (_REACTED_ON.search(before) or _BURIED_ON.search(before)):
             days = (0, REPORTING_LAG_DAYS)  # "denied on Saturday": it came that day or before
+        if days is None and named and _SAID_ON.search(before):
+            days = (0, NAMED_LOOKBACK_DAYS)
         if days is not None and d.value:
             found[d.value] = days
     return found
+
+
+NAMED_LOOKBACK_DAYS = 30  # how long before a source spoke a happening it names may be
+
+# "the Houla massacre", "the Sanaa funeral hall strike": "the", a place, then within three
+# words a noun of what was done there (not a verb: "the Houla residents shelled")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_NEXT_WORDS = re.compile(r"^\s+([\w-]+)(?:\s+([\w-]+))?(?:\s+([\w-]+))?")
+_MASS_KILLING = re.compile(r"^(?:massacres?|killings|slaughter)$", re.IGNORECASE)
+
+
+def _names_a_happening(
+    sentence: Sentence, places: Iterable[MentionFact], kinds: IncidentKinds
+) -> bool:
+    """Whether the sentence names a violent happening by its place ("the Houla massacre",
+    "the Mosul strike"): a happening known by name, so told before the day of the text."""
+    for m in places:
+        before = sentence.text[: max(0, m.start - sentence.start)]
+        words = _NEXT_WORDS.match(sentence.text[m.end - sentence.start :])
+        if not _THE_BEFORE.search(before) or words is None:
+            continue
+        for word in filter(None, words.groups()):
+            if _MASS_KILLING.match(word) or (
+                not word.endswith("ed") and any(kinds.violent(k) for k in kinds.in_text(word))
+            ):
+                return True
+    return False
 
 
 # "the coalition denied on Saturday", "Damascus rejected Monday": the day of an answer to
@@ -715,8 +780,20 @@ def _spans(sentence: Sentence, dated: Starting) -> list[tuple[date, date]]:
         if d.value and d.precision != "day":
             bounds = day_range(d.value)
             if bounds is not None and d.relation == "on":
-                found.append(_part_of_month(d.text, bounds) if d.precision == "month" else bounds)
+                if d.precision == "month":
+                    bounds = _part_of_month(d.text, bounds)
+                elif _WEEKS_AGO.search(d.text):
+                    bounds = (bounds[0] - _HALF_WEEK, bounds[1] + _HALF_WEEK)
+                found.append(bounds)
     return found
+
+
+# "a week ago", "two weeks ago": a count of weeks back from the day of writing, read as
+# the calendar week it falls in; writers round ("a week ago" for ten days before a
+# Monday), so the week is widened by half a week on either side
+_WEEKS_AGO = re.compile(r"\bweeks?\s+ago$", re.IGNORECASE)
+_AGO = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+ago$", re.IGNORECASE)
+_HALF_WEEK = timedelta(days=3)
 
 
 # "early October", "mid-March", "the end of July": a third of the month, not all of it
