@@ -48,6 +48,23 @@ def test_city_slash_agency_line_is_a_wire_credit_not_the_title():
     assert article.body == "Delegates will meet on Monday."
 
 
+def test_a_capital_run_into_the_agency_or_a_place_agency_and_day_line_credits_the_wire():
+    dashed = build(
+        "Attack on migrants condemned\n\nANKARA-Anadolu Agency\n\nTurkey condemned the attack.",
+        url="https://www.example.org/x",
+    )
+    assert dashed.wire == "Anadolu Agency" and dashed.body == "Turkey condemned the attack."
+    dated = build(
+        "Nearly 40 killed in air strike\n\nBy Imed Lamloum\nTripoli (AFP) July 3, 2019\n\n"
+        "Nearly 40 migrants were killed in an air strike.",
+        url="https://www.example.org/y",
+    )
+    assert dated.wire == "AFP" and dated.body.startswith("Nearly 40 migrants")
+    # a name with a hyphen of its own is no place run into an agency
+    own = build("Strike condemned\n\nAl-Manar\n\nHezbollah condemned it.", url="https://x.org/z")
+    assert own.wire == "Al-Manar"
+
+
 def test_date_stamp_dates_the_article_without_staying_in_the_body():
     article = build("Talks on the city resume next week\n\n28 Apr 2016\n\nDelegates will meet.")
     assert article.published is not None and article.published.value == "2016-04-28"

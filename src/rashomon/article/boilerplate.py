@@ -101,6 +101,10 @@ _WIDGET_LINE = re.compile(
 # A caption line carrying its picture's credit ("Crowds at the border Photo Credit: @handle").
 _INLINE_CREDIT = re.compile(r"\b(?:photo|picture|image)\s+credit\s*:\s*\S+$", re.IGNORECASE)
 _SOURCE_LINE = re.compile(r"^sources?\s*:\s*\S", re.IGNORECASE)
+# "Tripoli (AFP) July 3, 2019": a place, the agency in brackets, the day
+_PLACE_AGENCY_DAY = re.compile(
+    r"^[A-Z][\w.'\u2019 -]{1,40}?\s*\((?P<name>[^()]{2,30})\)\s*,?\s*(?P<day>\S.*)$"
+)
 # A byline run into the page's dating: "By AP Published: Wed 18 Oct 2023, 11:03 AM Last
 # updated: Wed 18 Oct 2023, 11:08 AM".
 _BYLINE_STAMP = re.compile(
@@ -435,7 +439,7 @@ class _Classifier:
             return LineKind.FOOTER
         if _PHOTO_CREDIT_LINE.match(text) or _PAREN_CREDIT_LINE.match(text):
             return LineKind.CREDIT
-        if self._names_source(text):
+        if self._names_source(i, text):
             return LineKind.SOURCE
         if furniture.is_caption(text):
             return LineKind.CAPTION
@@ -453,7 +457,7 @@ class _Classifier:
             return LineKind.WIDGET  # "Click NEXT to see more PHOTOS...": a slide show's button
         if furniture.is_teaser(text) and self.lines[i].words <= 2 * _HEADING_MAX_WORDS:
             return LineKind.TEASER
-        if self._names_source(text):
+        if self._names_source(i, text):
             return LineKind.SOURCE
         if furniture.is_date_stamp(text) or furniture.is_editor_note(text) == "dated":
             return LineKind.STAMP
@@ -517,13 +521,19 @@ class _Classifier:
             return False
         return False
 
-    def _names_source(self, text: str) -> bool:
+    def _names_source(self, i: int, text: str) -> bool:
         """A line that only names an outlet or agency: "Mehr News Agency", "By REUTERS",
-        "Beirut / AP", "Press TV / AA": where the copy came from, not reporting."""
+        "Beirut / AP", "Press TV / AA", "ANKARA-Anadolu Agency", or a place, the agency in
+        brackets and a day ("Tripoli (AFP) July 3, 2019"): where the copy came from, not
+        reporting. The agency it names is kept as wire evidence."""
         if len(text.split()) > 8:
             return False
         rest = _BYLINE_OR_SOURCE.sub("", text).strip(" .")
-        parts = [p.strip(" .") for p in re.split(r"\s*/\s*|\s+(?:and|&)\s+", rest) if p.strip(" .")]
+        dated = _PLACE_AGENCY_DAY.match(rest)
+        if dated and self.is_outlet(dated["name"]) and furniture.is_date_stamp(dated["day"]):
+            self.agencies[i] = dated["name"]
+            return True
+        parts = furniture.source_parts(rest)
         return (
             bool(parts)
             and any(self.is_outlet(p) for p in parts)

@@ -366,3 +366,13 @@ def undouble(text: str) -> str:
         if first and first == second:
             return first
     return text
+
+
+# the names on a line that credits the copy: "Beirut / AP", "Press TV and AA", "ANKARA-Anadolu
+# Agency" (a place in capitals run into the agency by a dash; not "Al-Manar")
+_SOURCE_PARTS = re.compile(r"\s*/\s*|\s+(?:and|&)\s+|(?<=[A-Z]{2})\s*[-\u2013\u2014]\s*(?=[A-Z])")
+
+
+def source_parts(line: str) -> list[str]:
+    """The names a credit line gives, in order, without edge dots and spaces."""
+    return [p.strip(" .") for p in _SOURCE_PARTS.split(line.strip(" .")) if p.strip(" .")]

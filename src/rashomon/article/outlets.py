@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from rashomon.article.furniture import undouble
+from rashomon.article.furniture import source_parts, undouble
 from rashomon.errors import InputError
 from rashomon.model import FoundIn
 
@@ -479,8 +479,8 @@ def _agency_named(
     """An outlet other than the publisher named by a line of its own: where the copy came from."""
     for line in sources:
         rest = re.sub(r"^(?:by|source|sources|kaynak)\b\s*[:\-]?\s*", "", line, flags=re.I)
-        for part in re.split(r"\s*/\s*|\s+(?:and|&)\s+", rest.strip(" .")):
-            found = directory.find(part.strip(" ."))
+        for part in source_parts(rest):
+            found = directory.find(part)
             if found is not None and not _same(found.name, outlet):
                 return found.name
     return None
