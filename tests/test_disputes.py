@@ -647,6 +647,21 @@ def test_a_denial_against_the_report_that_names_the_doer():
     assert dispute.note == "US officials say Russia did it; Konashenkov deny it"
 
 
+def test_a_charge_stands_against_a_denial_told_elsewhere_though_its_article_tells_one_too():
+    """ "Hezbollah categorically denies ... But Hagari said Hezbollah was behind it", and
+    another page with Hezbollah's denial alone: the charge stands against the other page's
+    denial, wherever its own article tells the denial (before the charge, so answering
+    none)."""
+    both = report("a1", "Politico", doers=[("russia", "US officials")],
+                  denied=[("russia", "Konashenkov")])  # fmt: skip
+    alone = report("a2", "TASS", denied=[("russia", "Zakharova")])
+    (dispute,) = incident_disputes(incident(both, alone), [], RELATIONS, GAZETTE, ARTICLES)
+    assert dispute.kind == "denial"
+    assert {(s.article_id, s.position) for s in dispute.sides} >= {("a1", 0), ("a2", 1)}
+    # the article alone, its denial told far from the charge, is no dispute
+    assert incident_disputes(incident(both), [], RELATIONS, GAZETTE, ARTICLES) == []
+
+
 def test_a_denial_told_the_day_after_the_charge_still_answers_it():
     """ "The LNA denied on Sunday any role in Saturday's strike": the denying report is
     dated by its day; a day after the charge it still answers it, two days after it no

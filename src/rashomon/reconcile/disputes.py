@@ -511,9 +511,12 @@ def _denial(
     who name it against its denials (one dispute per party). Both sides tell this very
     happening (see `_telling`), and the denial is the party's own word (its government,
     ministry, army, spokesman): a monitor or an outlet saying it did not do it is no denial,
-    nor is one heard only from the accuser. One side at least is an article's lead: a
-    denial told only in side sections of articles about other happenings ("also carried
-    out attacks on two villages") is as often of the lead's happening as of theirs."""
+    nor is one heard only from the accuser. A charge stands against denials told in other
+    articles, whether or not its own article tells one too; against its own article's
+    denial alone, only when the denial answers it (see `_answered`). One side at least is
+    an article's lead: a denial told only in side sections of articles about other
+    happenings ("also carried out attacks on two villages") is as often of the lead's
+    happening as of theirs."""
     denied: dict[str, list[tuple[IncidentReport, Attribution]]] = {}
     for report in incident.reports:
         if not _telling(report):
@@ -528,7 +531,7 @@ def _denial(
             (r, d) for r in incident.reports
             if _telling(r, ACCUSING_SPAN_DAYS)
             for d in _doers(r, gazette)
-            if (r.article_id not in denying or _answered(r, d, deniers))
+            if (denying - {r.article_id} or _answered(r, d, deniers))
             and d.actor_id and side_of(d.actor_id, relations) == party
             and not (d.claimant_actor_id and side_of(d.claimant_actor_id, relations) == party)
         ]  # fmt: skip
