@@ -365,6 +365,12 @@ def test_according_to(read):
     assert one(read(text), "2,700").claimant == "Syrian Observatory"  # no mention: the phrase
 
 
+def test_according_to_a_bodys_information_update_or_findings_is_the_bodys(read):
+    for told in ("the latest information by", "an update from", "findings by"):
+        text = f"At least 15 people were killed, according to {told} the prosecutor's office."
+        assert one(read(text), "15").claimant == "prosecutor's office", told
+
+
 def test_speaker_carries_within_a_paragraph_not_past_it(read):
     said = "The Observatory said the strike hit a market."
     figure = "At least 12 people were killed there."

@@ -114,8 +114,9 @@ MAX_SENTENCE_TOKENS = 150
 # is a name though the tagger reads a verb, "no one hurt" counts the killed or injured, an
 # intelligence body is a claimant; 42: "the Houla massacre" and "an attack on X" name a
 # place, as "the Golan Heights town of X" and "the town of the X" do; "the government in
-# Ankara" is Turkey's; "the coalition" is the one fighting in the article's country
-EXTRACTOR_VERSION = "42"
+# Ankara" is Turkey's; "the coalition" is the one fighting in the article's country; 43:
+# "according to the latest information by X" (an update, findings) is X's
+EXTRACTOR_VERSION = "43"
 STAGE = "entities"
 
 
