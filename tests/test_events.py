@@ -570,6 +570,8 @@ def test_the_place_before_in_is_the_scene_when_the_next_one_holds_it(events_of):
     [
         # idioms of blame and refusal the press uses beside "accused" and "rejected"
         ("The opposition pointed the finger at Russia.", "ACCUSE", "pointed the finger", "russia"),
+        ("Israel pinned the blame on Hezbollah.", "ACCUSE", "pinned the blame", "hezbollah"),
+        ("The monitor laid the blame on Russia.", "ACCUSE", "laid the blame", "russia"),
         ("Turkey expressed outrage over the attack.", "ACCUSE", "expressed outrage", None),
         ("The Syrian army ruled out any involvement.", "REJECT", "ruled out", None),
     ],

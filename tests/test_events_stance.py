@@ -390,6 +390,11 @@ def test_vowing_retaliation_threatens_and_vowing_to_rebuild_does_not(threats):
     ]
     assert threats("Israel vowed to retaliate against Hezbollah.") == [("vowed", ("hezbollah",))]
     assert threats("The government vowed to rebuild the hospital.") == []
+    # a retaliation vowed as a noun, or a reckoning with a word of force; also after "and"
+    assert threats("Hamas vowed revenge against Israel.") == [("vowed", ("israel",))]
+    told = "The Israeli authorities blamed Hezbollah and vowed a harsh response."
+    assert [t for t, _ in threats(told)] == ["vowed"]
+    assert threats("The mayor vowed a quick response to the floods.") == []
 
 
 @pytest.mark.parametrize(

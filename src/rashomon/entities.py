@@ -115,7 +115,8 @@ MAX_SENTENCE_TOKENS = 150
 # intelligence body is a claimant; 42: "the Houla massacre" and "an attack on X" name a
 # place, as "the Golan Heights town of X" and "the town of the X" do; "the government in
 # Ankara" is Turkey's; "the coalition" is the one fighting in the article's country; 43:
-# "according to the latest information by X" (an update, findings) is X's
+# "according to the latest information by X" (an update, findings) is X's; "pinned the
+# blame on X" accuses, "vowed a harsh response" and "vowed revenge" threaten
 EXTRACTOR_VERSION = "43"
 STAGE = "entities"
 

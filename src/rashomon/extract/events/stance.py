@@ -228,13 +228,30 @@ class StanceReader:
                 return Stance(_trigger(noun, "THREATEN", verb), verb, None, tuple(payer))
         return None
 
+    def _retaliation(self, noun: Token) -> bool:
+        """What one vows that threatens: "revenge", "retaliation", or a reckoning with a
+        word of force beside it ("a harsh response"; not "a quick response to the floods")."""
+        lemma = noun.lemma_.lower()
+        if lemma in self.words["retaliation"]:
+            return True
+        return lemma in self.words["reckoning"] and any(
+            c.dep_ == "amod" and c.lemma_.lower() in self.words["force"] for c in noun.children
+        )
+
     def _vowed(self, verb: Token) -> Stance | None:
         """ "Washington vowed to respond", "the group swore to avenge its leader", "pledged
-        to punish those responsible": promising retaliation threatens (CAMEO 13x); whom it
-        is aimed at (the object of the retaliating verb or of its "to" / "against") is the
-        target. "Vowed to rebuild the hospital" is a promise, not a threat."""
-        if not any(c.dep_ == "nsubj" for c in verb.children):
+        to punish those responsible", "vowed a harsh response", "swore revenge": promising
+        retaliation threatens (CAMEO 13x); whom it is aimed at (the object of the
+        retaliating verb or of its "to" / "against") is the target. "Vowed to rebuild the
+        hospital" is a promise, not a threat."""
+        doer = verb.head if verb.dep_ == "conj" else verb  # "blamed X and vowed revenge"
+        if not any(c.dep_ == "nsubj" for c in (*verb.children, *doer.children)):
             return None
+        for thing in verb.children:  # "vowed a harsh response against X", "swore revenge"
+            if thing.dep_ == "dobj" and self._retaliation(thing):
+                aimed = [a for a in _objects_of(thing, ("to", "against", "on"))
+                         if a.pos_ == "PROPN" or a.ent_type_]  # fmt: skip
+                return Stance(_trigger(verb, "THREATEN", None), verb, None, tuple(aimed[:1]))
         for act in verb.children:
             if act.dep_ != "xcomp" or _negated(act):
                 continue
