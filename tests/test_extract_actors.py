@@ -141,8 +141,9 @@ def test_the_government_in_a_capital_is_that_capitals_state(nlp, matcher):
     # an article about Iraq: "the government" alone is Iraq's, "in Ankara" says Turkey's
     text = "Iraq accused Turkey of the attack, while the government in Ankara denied it."
     assert actor_of(find(nlp, matcher, text), "the government") == "turkish-government"
-    alone = "Iraq accused Turkey of the attack, while the government in Baghdad met."
-    assert actor_of(find(nlp, matcher, alone), "the government") == "iraqi-government"
+    # and the other way round: in an article about Turkey, Baghdad's is Iraq's
+    turned = "Turkey denied the attack, while the government in Baghdad protested."
+    assert actor_of(find(nlp, matcher, turned), "the government") == "iraqi-government"
 
 
 def test_the_coalition_is_the_one_fighting_in_the_articles_country(nlp, matcher):
