@@ -59,6 +59,7 @@ class ActorDictionary:
         self._exact: dict[str, list[str]] = {}
         self._loose: dict[str, list[str]] = {}
         self._metonyms: dict[str, list[str]] = {}
+        self._theatres: dict[str, list[str]] = {}  # country -> the coalitions fighting there
         self._former: dict[str, list[tuple[str, Renaming]]] = {}
         self._roles: list[tuple[frozenset[str], str, RoleTerm | None]] = []
         # words of the names of groups (not persons) -> (name's words, actor id), for the
@@ -83,6 +84,8 @@ class ActorDictionary:
                         cut.add((actor.id, bare[end]))
             for metonym in actor.metonyms:
                 _add(self._metonyms, normalise_name(metonym), actor.id)
+            for country in actor.theatres:
+                _add(self._theatres, country, actor.id)
             for renaming in actor.former_names:
                 key = normalise_name(renaming.name)
                 self._former.setdefault(key, []).append((actor.id, renaming))
@@ -167,6 +170,10 @@ class ActorDictionary:
 
     def by_metonym(self, text: str) -> list[Actor]:
         return [self._actors[i] for i in self._metonyms.get(normalise_name(text), ())]
+
+    def fighting_in(self, country: str) -> list[Actor]:
+        """The coalitions whose theatres include `country` (alpha-3)."""
+        return [self._actors[i] for i in self._theatres.get(country, ())]
 
     def by_role(self, text: str, on: str | None = None) -> list[Actor]:
         """Holders of a role phrase: "Russia's defence minister", or a part of one.

@@ -1278,7 +1278,7 @@ class _Resolver:
         Saudi-led one, in Syria and Iraq the US-led one). Not "the coalition government"."""
         if "the coalition" not in lowered:
             return
-        fighting = [a.id for a in self.d if focus in a.theatres]
+        fighting = [a.id for a in self.d.fighting_in(focus)]
         if len(fighting) != 1:
             return
         for match in re.finditer(r"(?<![\w-])the coalition\b", lowered):
@@ -1299,11 +1299,7 @@ class _Resolver:
         seat = _SEAT_AFTER.match(self.text, end)
         if seat is None:
             return None
-        name = normalise_name(seat.group(1))
-        countries = {
-            a.country for a in self.d
-            if a.country and name in {normalise_name(m) for m in a.metonyms}
-        }  # fmt: skip
+        countries = {a.country for a in self.d.by_metonym(seat.group(1)) if a.country}
         if len(countries) != 1:
             return None
         return _first(self.d, countries.pop(), kind)
