@@ -15,7 +15,7 @@ from conftest import SEEDS, need
 from spacy.tokens import Doc
 
 from rashomon.extract.gazetteer import Gazetteer
-from rashomon.extract.places import find_places, place_descriptions
+from rashomon.extract.places import DESCRIBED_PREFIX, find_places, place_descriptions
 from rashomon.model import PlaceMention, PlacePrecision
 from rashomon.nlp import load_pipeline
 from rashomon.settings import DEFAULT_MODEL
@@ -673,14 +673,97 @@ def test_a_sea_named_after_a_place_is_not_that_place(nlp, gazetteer):
 
 def test_a_region_after_an_unknown_village_tagged_as_one_name_is_still_the_region(nlp, gazetteer):
     """spaCy tags "Hroza in Kharkiv Oblast" (a village too small for the gazetteer, and
-    where it lies) as one organisation; the region it names is the place all the same. An
-    organisation's own name ("the Douma Revolutionary Council") still names no town."""
+    where it lies) as one organisation; the region it names is the place all the same, and
+    the village one inside it. An organisation's own name ("the Douma Revolutionary
+    Council") still names no town."""
     doc = nlp(
         "The Russian missile launched a missile attack on a grocery store in the village of "
         "Hroza in Kharkiv Oblast, President Volodymyr Zelenskyy announced."
     )
     found = find_places(doc, gazetteer)
     assert_offsets(doc, found)
-    assert [(m.text, m.place.name) for m in found] == [("Kharkiv Oblast", "Kharkiv Oblast")]
+    assert [(m.text, m.place.name) for m in found] == [
+        ("Hroza", "Hroza"),
+        ("Kharkiv Oblast", "Kharkiv Oblast"),
+    ]
+    assert found[0].place.parent_id == found[1].place.id
     council = nlp("The Douma Revolutionary Council condemned the siege.")
     assert find_places(council, gazetteer) == []
+
+
+# -- villages the gazetteer lacks, described by the text -------------------------------------
+
+
+def test_a_village_the_text_describes_is_a_place_inside_the_place_it_is_set_in(vocab, gazetteer):
+    # "Moura, a village in central Mali": no gazetteer has it, the text says what and where
+    doc = make_doc(
+        vocab,
+        [("Soldiers", "O"), ("killed", "O"), ("300", "O"), ("in", "O"), ("Moura", "B-PERSON"),
+         (",", "O"), ("a", "O"), ("village", "O"), ("in", "O"), ("central", "O"),
+         ("Mali", "B-GPE"), (".", "O"), ("Moura", "B-ORG"), ("mourned", "O"), (".", "O")],
+    )  # fmt: skip
+    mentions = find_places(doc, gazetteer)
+    assert_offsets(doc, mentions)
+    assert texts(mentions) == ["Moura", "Mali", "Moura"]
+    village, mali = mentions[0].place, mentions[1].place
+    assert village.id.startswith(DESCRIBED_PREFIX) and village.parent_id == mali.id
+    assert village.country == "ML" and (village.lat, village.lon) == (mali.lat, mali.lon)
+    assert mentions[2].place == village
+
+
+def test_two_spellings_of_a_described_village_are_one_place(vocab, gazetteer):
+    def village(name: str) -> str:
+        doc = make_doc(
+            vocab,
+            [("Shells", "O"), ("hit", "O"), ("the", "O"), ("town", "O"), ("of", "O"),
+             (name, "O"), ("in", "O"), ("Syria", "B-GPE"), (".", "O")],
+        )  # fmt: skip
+        return find_places(doc, gazetteer)[0].place.id
+
+    assert village("Jisreen") == village("Jisrin")
+    assert village("Jisreen") != village("Rityan")
+
+
+def test_no_village_is_made_without_a_place_to_set_it_in_or_inside_a_longer_name(vocab, gazetteer):
+    nowhere = make_doc(
+        vocab, [("the", "O"), ("village", "O"), ("of", "O"), ("Moura", "O"), ("wept", "O")]
+    )
+    assert find_places(nowhere, gazetteer) == []
+    # "the town of Sarmin Local Council" (an organisation) in an article set in Syria
+    council = make_doc(
+        vocab,
+        [("Syria", "B-GPE"), (":", "O"), ("the", "O"), ("town", "O"), ("of", "O"),
+         ("Sarmin", "B-ORG"), ("Local", "I-ORG"), ("Council", "I-ORG"), ("said", "O"),
+         (".", "O")],
+    )  # fmt: skip
+    assert texts(find_places(council, gazetteer)) == ["Syria"]
+
+
+def test_a_big_city_written_another_way_is_found_after_a_long_settlement_noun(vocab, gazetteer):
+    # "Hodeidah" is how English copy writes GeoNames' Al Hudaydah, and "the Yemeni port
+    # city of" puts two words between the article and the noun
+    doc = make_doc(
+        vocab,
+        [("Jets", "O"), ("hit", "O"), ("the", "O"), ("Yemeni", "B-NORP"), ("port", "O"),
+         ("city", "O"), ("of", "O"), ("Hodeidah", "O"), ("Thursday", "B-DATE"), ("in", "O"),
+         ("Yemen", "B-GPE"), (".", "O")],
+    )  # fmt: skip
+    mentions = find_places(doc, gazetteer)
+    assert texts(mentions) == ["Hodeidah", "Yemen"]
+    assert mentions[0].place.country == "YE"
+    assert mentions[0].place.precision is PlacePrecision.CITY
+
+
+def test_a_name_before_a_buildings_noun_in_another_country_is_no_town(vocab, gazetteer):
+    # al-Thawra is also Tabqa's other name; "the al-Thawra hospital" of an article set in
+    # Yemen is the hospital. In an article set in Syria the town stays a reading.
+    def found(country: str) -> list[str]:
+        doc = make_doc(
+            vocab,
+            [("Jets", "O"), ("hit", "O"), ("the", "O"), ("al-Thawra", "B-ORG"),
+             ("hospital", "O"), ("in", "O"), (country, "B-GPE"), (".", "O")],
+        )  # fmt: skip
+        return [m.place.name for m in find_places(doc, gazetteer)]
+
+    assert found("Yemen") == ["Yemen"]
+    assert found("Syria") == ["Tabqa", "Syria"]

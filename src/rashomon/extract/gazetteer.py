@@ -35,6 +35,7 @@ from rashomon.model import Place, PlacePrecision
 GEONAMES_PREFIX = "geonames:"
 PROJECT_PREFIX = "rashomon:"
 MIN_ALTERNATE_LENGTH = 4
+VARIANT_MIN_POPULATION = 250_000
 MIN_VARIANT_KEY = 6  # shorter skeletons match unrelated names
 
 _APOSTROPHES = "'’‘`´ʿʾʼ′"
@@ -229,10 +230,16 @@ class Gazetteer:
 
     @cached_property
     def _variant(self) -> dict[str, dict[str, bool]]:
-        """Project names only: loose keys over all of GeoNames turn "Buhari" into Baheri."""
+        """Project names and the own names of big cities (`VARIANT_MIN_POPULATION`): loose
+        keys over all of GeoNames turn "Buhari" into Baheri, but a city of that size is
+        written many ways in English ("Hodeidah" for Al Hudaydah) and rarely shares its
+        skeleton with a word or a person's name."""
         index: dict[str, dict[str, bool]] = {}
         for name, place_id, main in self._names:
-            if main and place_id.startswith(PROJECT_PREFIX):
+            if main and (
+                place_id.startswith(PROJECT_PREFIX)
+                or self._places[place_id].population >= VARIANT_MIN_POPULATION
+            ):
                 key = _variant_lookup_key(name)
                 if key:
                     self._add(index, key, place_id, main)

@@ -27,7 +27,10 @@ from spacy.tokens import Doc
 from rashomon.extract.doc_arrays import doc_arrays
 from rashomon.extract.doc_text import doc_text
 from rashomon.extract.gazetteer import Candidate, Gazetteer, NameScanner, fold
-from rashomon.model import PlaceMention, PlacePrecision
+from rashomon.extract.names import normalise_name as _normalise_name
+from rashomon.extract.names import transliteration_key
+from rashomon.extract.new_actors import NameCues
+from rashomon.model import Place, PlaceMention, PlacePrecision
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels the small model puts on place names; accepted only with gazetteer evidence. Names
@@ -160,6 +163,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     cued_spans = list(_cued_spans(doc, text, gazetteer))
     spans = _select([*phrase_spans, *entity_spans, *cued_spans])
     resolved = _on_land(text, _Resolver(doc, gazetteer, spans).resolve())
+    resolved += _described_settlements(doc, text, gazetteer, resolved)
     resolved += _on_land(text, _repeats(doc, text, gazetteer, resolved))
     resolved += _on_land(text, _misspelt(doc, text, gazetteer, resolved))
     return sorted(
@@ -235,6 +239,7 @@ def _names_an_act(text: str, start: int, end: int) -> bool:
 # "Hroza in Kharkiv Oblast", tagged as one organisation: a name the text sets in a place
 # ("X in", "X near") is no organisation's own name, and the place is named all the same
 _LOCATED_INSIDE = re.compile(r"\s(?:in|near|outside)\s+(?:the\s+)?$", re.IGNORECASE)
+_LOCATED_AFTER = re.compile(r",?\s+(?:in|near|outside)\s", re.IGNORECASE)
 
 
 def _phrase_spans(doc: Doc, text: str, gazetteer: Gazetteer) -> Iterator[_Span]:
@@ -255,9 +260,10 @@ def _phrase_spans(doc: Doc, text: str, gazetteer: Gazetteer) -> Iterator[_Span]:
             yield span
 
 
-# "the city of Uman", "the village of Hroza": a settlement noun and "of" before a name
+# "the city of Uman", "the village of Hroza", "the Yemeni port city of Hodeidah": a
+# settlement noun and "of" before a name
 _SETTLEMENT_OF = re.compile(
-    r"\b(?:the|a)\s+(?:\w+\s+)?(?:town|village|city|hamlet|settlement)\s+of\s+"
+    r"\b(?:the|a)\s+(?:[\w-]+\s+){0,2}(?:town|village|city|hamlet|settlement)\s+of\s+"
     r"([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})"
 )
 _SETTLEMENTS = (PlacePrecision.CITY, PlacePrecision.DISTRICT, PlacePrecision.POINT)
@@ -464,6 +470,8 @@ class _Resolver:
                 continue  # a town only "the town of" found, in a country the text never names
             if not _group_is_place(group, best, own):
                 continue
+            if self._names_a_building_elsewhere(group, best, preliminary, key):
+                continue
             resolved.extend((span, best) for span in group if self._accept(span, best, mentioned))
         return resolved
 
@@ -531,6 +539,22 @@ class _Resolver:
                 return _PARENT_BONUS / (2 if parent.precision is PlacePrecision.REGION else 1)
         return 0.0
 
+    def _names_a_building_elsewhere(
+        self, group: list[_Span], best: Candidate, preliminary: dict[str, Candidate], key: str
+    ) -> bool:
+        """ "al-Thawra hospital" in an article set in Yemen: a name the model never tagged
+        as a place (the scan of the project's names finds it), each time before a building's
+        noun, names that building, not a town
+        (Tabqa's other name) of a country the rest of the article never names."""
+        if any(s.source not in ("mislabel", "phrase") or s.cued or s.located for s in group):
+            return False
+        heads = NameCues.load().building_heads
+        text = doc_text(self.doc)
+        if not all(_next_word(text, s.end) in heads for s in group):
+            return False
+        others = self._country_shares(preliminary, exclude=key)
+        return bool(others) and not others.get(best.place.country or "", 0.0)
+
     def _accept(self, span: _Span, best: Candidate, mentioned: set[str]) -> bool:
         # "Ansari" is a district of Aleppo only in an article about Aleppo.
         if (
@@ -540,6 +564,15 @@ class _Resolver:
         ):
             return self._parent_bonus(best, mentioned) > 0
         return True
+
+
+_NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)")
+
+
+def _next_word(text: str, end: int) -> str:
+    """The word right after a name, lower-cased ("" when none)."""
+    match = _NEXT_WORD.match(text, end)
+    return match.group(1).lower() if match else ""
 
 
 def _group_is_place(group: list[_Span], best: Candidate, shares: dict[str, float]) -> bool:
@@ -688,6 +721,160 @@ def _misspelt(
             found.append((_Span(start, end, [candidate], "misspelt", key), candidate))
             taken.append((start, end))
     return found
+
+
+# -- settlements the text describes ------------------------------------------------------
+
+# Where a village no gazetteer holds gets its id: the text says what it is and where it
+# lies, so it is a place of the article's own making, located only as well as its parent.
+DESCRIBED_PREFIX = "text:"
+# "the village of Moura", "a small town of Hroza": a settlement noun and "of" before a name
+# (not "city": a city the gazetteer lacks is more often misspelt than unknown)
+_VILLAGE_OF = re.compile(
+    r"\b(?:the|a)\s+(?:[\w'\u2019-]+\s+){0,2}(?:village|town|hamlet|settlement)\s+of\s+\Z",
+    re.IGNORECASE,
+)
+# "Moura, a village in central Mali", "Hroza, a small village near Kupiansk"
+_VILLAGE_AFTER = re.compile(
+    r",\s+an?\s+(?:[\w'\u2019-]+\s+){0,3}(?:village|town|hamlet|settlement)\s+"
+    r"(?:in|near|outside|on|north|south|east|west|northeast|northwest|southeast|southwest)\b",
+)
+# A name's words: capitalised, or a lower-case Arabic article joined to one ("al-Foua")
+_NAME_WORD = re.compile(r"(?:(?:al|el|ad|as|ash|an|ar|at|az)-)?[A-Z][\w'\u2019-]*")
+# What may lie between a settlement's name and the place it lies in: "X in central Y",
+# "X, a village near Y", "X in the Y countryside"
+_LIES_IN = re.compile(
+    r"\A(?:,?\s+an?\s+(?:[\w'\u2019-]+\s+){0,3}(?:village|town|hamlet|settlement))?"
+    r",?\s+(?:in|near|outside|of|north|south|east|west|northeast|northwest|southeast"
+    r"|southwest)(?:\s+of)?\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}\Z"
+)
+_MAX_NAME_WORDS = 3
+_NAME_BEFORE = re.compile(
+    r"(?<![\w'\u2019-])(?:(?:(?:al|el|ad|as|ash|an|ar|at|az)-)?[A-Z][\w'\u2019-]*\s){0,2}"
+    r"(?:(?:al|el|ad|as|ash|an|ar|at|az)-)?[A-Z][\w'\u2019-]*\Z"
+)
+# Capitalised words of grammar that begin a sentence before a name ("In Moura, ...")
+_NOT_NAME_WORDS = frozenset(
+    {"the", "in", "at", "on", "near", "from", "and", "of", "to", "a", "an", "by", "for", "with"}
+)
+
+
+def _described_settlements(
+    doc: Doc, text: str, gazetteer: Gazetteer, resolved: list[tuple[_Span, Candidate]]
+) -> list[tuple[_Span, Candidate]]:
+    """Villages the gazetteer does not hold, where the text says what they are: "the
+    village of Moura", "Moura, a village in central Mali". Each becomes a place of its own
+    (`DESCRIBED_PREFIX`) inside the place the text sets it in ("in central Mali", "in
+    Kharkiv Oblast"), or, when the sentence names none, the country the article names
+    most; its point is that parent's, as nothing finer is known. Its id is its name's
+    transliteration key within the country, so "Jisreen" and "Jisrin" of two articles are
+    one village and reports of it can meet. Never a name the gazetteer knows (the resolver has
+    decided those), one inside a longer entity, or one in an article set nowhere."""
+    taken = [(span.start, span.end) for span, _ in resolved]
+    entities = [(e.start_char, e.end_char) for e in doc.ents]
+    cues = NameCues.load()
+    heads = cues.place_nouns | cues.building_heads | cues.group_heads | cues.description_heads
+    found: list[tuple[_Span, Candidate]] = []
+    made: dict[str, Candidate] = {}
+    for start, end in _settlement_names(text):
+        # "the village of Moura Human Rights Watch visited": the name stops where another starts
+        cut = min([end, *(a for a, _ in entities if start < a < end)])
+        name = text[start:cut].rstrip()
+        end = start + len(name)
+        if any(w.lower() in heads for w in name.split()[1:]):
+            continue  # the name of a council, a hospital, a brigade: not the village's own
+        key = fold(name)
+        if _overlaps(start, end, taken) or gazetteer.lookup(name) or gazetteer.is_demonym(name):
+            continue
+        if any(start < b and end < b and not _LOCATED_AFTER.match(text, end)
+               for a, b in entities if a < end):  # fmt: skip
+            continue  # part of a longer name: "the town of Douma Revolutionary Council"
+        candidate = made.get(key)
+        if candidate is None:
+            parent = _setting_of(text, end, resolved) or _main_country(resolved)
+            if parent is None:
+                continue
+            near = gazetteer.near(_normalise_name(name), parent.country or "")
+            if len(near) == 1:  # "the town of Kramatosk": Kramatorsk, a letter left out
+                candidate = Candidate(near[0], 2, False)
+            else:
+                candidate = Candidate(_described_place(name, parent), 0, True)
+            made[key] = candidate
+        found.append((_Span(start, end, [candidate], "described", key), candidate))
+        taken.append((start, end))
+    return found
+
+
+def _settlement_names(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of names a settlement noun describes, before or after them."""
+    for match in re.finditer(r"\b(?:village|town|hamlet|settlement)\s+of\s+", text):
+        if _VILLAGE_OF.search(text, max(0, match.start() - 40), match.end()):
+            words = _NAME_WORD.match(text, match.end())
+            if words is not None:
+                yield _name_from(text, words.start())
+    for match in _VILLAGE_AFTER.finditer(text):
+        start = _name_start_before(text, match.start())
+        if start is not None:
+            yield start, match.start()
+
+
+def _name_from(text: str, start: int) -> tuple[int, int]:
+    """The name's span: up to `_MAX_NAME_WORDS` name words from `start`, one space apart."""
+    first = _NAME_WORD.match(text, start)
+    end = first.end() if first is not None else start
+    for _ in range(_MAX_NAME_WORDS - 1):
+        word = _NAME_WORD.match(text, end + 1) if text.startswith(" ", end) else None
+        if word is None or word.group().lower() in _NOT_NAME_WORDS:
+            break
+        end = word.end()
+    return start, end
+
+
+def _name_start_before(text: str, end: int) -> int | None:
+    """Where the name that ends at `end` starts (its words as `_name_from` reads them,
+    less a capitalised word of grammar in front: "In Moura, a village"), or None."""
+    match = _NAME_BEFORE.search(text, max(0, end - 80), end)
+    if match is None:
+        return None
+    start = match.start()
+    while True:
+        word = _NAME_WORD.match(text, start)
+        if word is None or word.group().lower() not in _NOT_NAME_WORDS or word.end() >= end:
+            break
+        start = word.end() + 1
+    return start if start < end else None
+
+
+def _setting_of(text: str, end: int, resolved: list[tuple[_Span, Candidate]]) -> Place | None:
+    """The place the text sets a name in, right after it: "Moura, a village in central
+    Mali", "Hroza in Kharkiv Oblast"."""
+    after = [(s.start, c.place) for s, c in resolved if end <= s.start <= end + 70]
+    for start, place in sorted(after, key=lambda item: item[0]):
+        if _LIES_IN.match(text[end:start]):
+            return place
+    return None
+
+
+def _main_country(resolved: list[tuple[_Span, Candidate]]) -> Place | None:
+    """The country the article names most, among those it names outright."""
+    counts = Counter(c.place.id for _, c in resolved if c.place.precision is PlacePrecision.COUNTRY)
+    if not counts:
+        return None
+    best = counts.most_common(1)[0][0]
+    return next(c.place for _, c in resolved if c.place.id == best)
+
+
+def _described_place(name: str, parent: Place) -> Place:
+    country = (parent.country or "").lower()
+    return Place(
+        id=f"{DESCRIBED_PREFIX}{country}:{transliteration_key(name) or fold(name)}",
+        name=name,
+        lat=parent.lat,
+        lon=parent.lon,
+        precision=PlacePrecision.CITY,
+        country=parent.country,
+        parent_id=parent.id,
+    )
 
 
 def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
