@@ -1505,6 +1505,13 @@ def test_a_sources_part_toll_its_later_toll_of_everyone_passes_is_a_step_of_the_
     assert incident_figures(found, figures, one_day) == []
     other = {("a1", 0): part, ("a2", 0): replace(whole, claimant="health directorate")}
     assert incident_figures(found, other, days) == []
+    # "45 martyrs, including 23 women": the part's own sentence told the whole already, so
+    # the later 45 is no rise from 23 (the two 45s agree)
+    beside = toll("a1", "45", 45, "exact", "SOHR", start=30, sentence_start=0)
+    whole45 = replace(whole, value=45, text="45")
+    told_with = {("a1", 0): part, ("a1", 30): beside, ("a2", 0): whole45}
+    found = incident(report("a1", "AFP", [part, beside]), report("a2", "BBC", [whole45]))
+    assert [f.status for f in incident_figures(found, told_with, days)] == ["agreed"]
 
 
 def test_a_groups_rise_that_everyones_rise_retells_is_shown_once():

@@ -693,7 +693,7 @@ def _clashes(
             if floored:
                 if floored == 1 and _floor_below(a, b, claims, articles, relations, leading):
                     found.append(Clash(i, j, "dispute"))
-                elif floored == 1 and _part_outgrown(a, b, floors, articles, relations):
+                elif floored == 1 and _part_outgrown(a, b, floors, claims, articles, relations):
                     found.append(Clash(i, j, "update"))
                 continue
             if agreeing(a, b):
@@ -789,15 +789,24 @@ def _part_outgrown(
     a: FigureFact,
     b: FigureFact,
     floors: set[tuple[str, int]],
+    claims: Sequence[FigureFact],
     articles: Mapping[str, ArticleFact],
     relations: ActorRelations | None,
 ) -> bool:
     """A source's toll of some of the victims, passed on a later day by its own higher toll
     of everyone ("29 civilians" from the monitor on Monday, "61 killed" from it on Tuesday):
     the toll rose, told first of a part, so it is a step of the whole's rise, not another
-    quantity beside it."""
+    quantity beside it. Not a part its own sentence tells with a toll of everyone at least
+    as high ("45 martyrs, including 23 women"): that whole was already told, nothing rose
+    from the part."""
     part, whole = (a, b) if (a.article_id, a.start) in floors else (b, a)
     if part.value is None or whole.value is None or whole.value <= part.value:
+        return False
+    if any(
+        c.article_id == part.article_id and c.sentence_start == part.sentence_start
+        and (c.article_id, c.start) not in floors and (c.value or 0) >= part.value
+        for c in claims
+    ):  # fmt: skip
         return False
     if whole.qualifier == "at_most" or not _one_source(part, whole, articles, relations):
         return False
