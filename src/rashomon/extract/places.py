@@ -764,12 +764,15 @@ def _described_settlements(
 ) -> list[tuple[_Span, Candidate]]:
     """Villages the gazetteer does not hold, where the text says what they are: "the
     village of Moura", "Moura, a village in central Mali". Each becomes a place of its own
-    (`DESCRIBED_PREFIX`) inside the place the text sets it in ("in central Mali", "in
-    Kharkiv Oblast"), or, when the sentence names none, the region (else the country) the
-    article names most; its point is that parent's, as nothing finer is known. Its id is its name's
+    (`DESCRIBED_PREFIX`) inside the place the text sets it in right after its name ("in
+    central Mali", "in Kharkiv Oblast"); its point is that parent's, as nothing finer is
+    known. A village whose setting the text does not give stays unplaced: set in the
+    country the article is about, it would stand beside the region another report names,
+    and the two reports could not meet (FA-KES: the article's region or country as the
+    setting cost an update on one half or the other). Its id is its name's
     transliteration key within the country, so "Jisreen" and "Jisrin" of two articles are
     one village and reports of it can meet. Never a name the gazetteer knows (the resolver has
-    decided those), one inside a longer entity, or one in an article set nowhere."""
+    decided those) or one inside a longer entity."""
     taken = [(span.start, span.end) for span, _ in resolved]
     entities = [(e.start_char, e.end_char) for e in doc.ents]
     cues = NameCues.load()
@@ -791,7 +794,7 @@ def _described_settlements(
             continue  # part of a longer name: "the town of Douma Revolutionary Council"
         candidate = made.get(key)
         if candidate is None:
-            parent = _setting_of(text, end, resolved) or _main_setting(resolved)
+            parent = _setting_of(text, end, resolved)
             if parent is None:
                 continue
             near = gazetteer.near(_normalise_name(name), parent.country or "")
@@ -852,26 +855,6 @@ def _setting_of(text: str, end: int, resolved: list[tuple[_Span, Candidate]]) ->
     for start, place in sorted(after, key=lambda item: item[0]):
         if _LIES_IN.match(text[end:start]):
             return place
-    return None
-
-
-def _main_setting(resolved: list[tuple[_Span, Candidate]]) -> Place | None:
-    """Where the article is set, as finely as it says: the region it names most in the
-    country most of its places lie in, else that country when it names it. A village set
-    only in the country would stand beside the article's region, not inside it, and no
-    report of it could meet a report of the region."""
-    countries = Counter(c.place.country for _, c in resolved if c.place.country)
-    if not countries:
-        return None
-    country = countries.most_common(1)[0][0]
-    for precision in (PlacePrecision.REGION, PlacePrecision.COUNTRY):
-        counts = Counter(
-            c.place.id for _, c in resolved
-            if c.place.country == country and c.place.precision is precision
-        )  # fmt: skip
-        if counts:
-            best = counts.most_common(1)[0][0]
-            return next(c.place for _, c in resolved if c.place.id == best)
     return None
 
 
