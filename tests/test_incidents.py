@@ -2287,3 +2287,33 @@ def test_a_country_whose_strikes_they_were_is_not_where_they_fell():
     assert (
         place_of("At least 80 people were killed in Syria on Tuesday.", "Syria", "syria") == "syria"
     )
+
+
+def test_a_toll_sentence_goes_on_from_the_toll_sentence_right_before_it():
+    """ "... left 22 dead. There were 45 others wounded, the health ministry in Damascus
+    said": the next sentence of one statement counts the same happening, though another
+    happening of the same days (a car bomb in Damascus) was told in between; and the city
+    the ministry sits in is not where anything happened."""
+    lead = "An air strike killed 20 people in Maarat al-Numan on Tuesday."
+    other = "A car bomb killed 30 people in Damascus on Tuesday."
+    counted = "Medics in Maarat al-Numan counted 22 dead."
+    wounded = "There were 45 others wounded, the health ministry in Damascus said."
+    body = f"{lead}\n{other}\n{counted} {wounded}"
+    seat = body.rindex("Damascus")
+    facts = ArticleFacts(
+        article=ARTICLE, body=body,
+        events=(ev(body, lead, "air strike", mode="aerial", day="2016-04-19"),
+                ev(body, other, "car bomb", mode="explosives", day="2016-04-19")),
+        figures=(toll(body, lead, "20", 20), toll(body, other, "30", 30),
+                 toll(body, counted, "22", 22), toll(body, wounded, "45", 45, "injured")),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", lead),
+                  place_mention(body, "Damascus", "damascus", other),
+                  MentionFact("a1", (at := body.rindex("Maarat al-Numan")), at + 15,
+                              "Maarat al-Numan", "location", *sentence_at(body, counted),
+                              place_id="maarat"),
+                  MentionFact("a1", seat, seat + 8, "Damascus", "location",
+                              *sentence_at(body, wounded), place_id="damascus")),
+    )  # fmt: skip
+    lead_report, bombing = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert lead_report.place_id == "maarat" and sentence_at(body, wounded) in lead_report.sentences
+    assert bombing.place_id == "damascus" and len(bombing.sentences) == 1

@@ -86,8 +86,15 @@ def article_reports(
     groups: list[Group] = []
     now = _publication_window(facts.article)
     previous: Sentence | None = None
+    holder: Group | None = None  # the group `previous` went to
     for sentence in sentences:
         group = next((g for g in reversed(groups) if _fits(g, sentence, gazette, kinds, now)), None)
+        if (
+            holder is not None
+            and _goes_on(sentence, previous, holder)
+            and _fits(holder, sentence, gazette, kinds, now)
+        ):
+            group = holder  # "45 martyrs, including 23 women. There are 249 others wounded"
         if (
             group is not None
             and group is not groups[0]
@@ -101,6 +108,7 @@ def article_reports(
             group = Group()
             groups.append(group)
         group.sentences.append(sentence)
+        holder = group
         group.kinds.update(sentence.kinds)
         group.places += sentence.places
         group.days.update(sentence.days)
@@ -354,7 +362,7 @@ def _sentence_places(
     for m in mentions:
         if _BASED.match(body[m.end : m.end + 8]) or not _on_earth(m.place_id, gazette):
             continue  # a source's home, or a continent ("Europe", "the Levant")
-        if _spoken_at(m, body) or _backed(m, body):
+        if _spoken_at(m, body) or _backed(m, body) or _seat_of(m, body):
             continue
         if violent and _elsewhere(body[max(sentence.start, m.start - 60) : m.start]):
             continue
@@ -411,6 +419,22 @@ def _backed(mention: MentionFact, body: str) -> bool:
     """Whether the place is named as what a party supports (see _BACKING)."""
     before = body[max(mention.sentence_start, mention.start - 60) : mention.start]
     return bool(_BACKING.search(before))
+
+
+# "the health ministry in Gaza said", "the government in Kyiv": where a body sits, not
+# where its news happened
+_SEAT_OF = re.compile(
+    r"\b(?:ministry|ministries|government|authorities|administration|embassy|headquarters)"
+    r"\s+in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _seat_of(mention: MentionFact, body: str) -> bool:
+    """Whether the place is named as where a body sits (see _SEAT_OF)."""
+    return bool(
+        _SEAT_OF.search(body[max(mention.sentence_start, mention.start - 40) : mention.start])
+    )
 
 
 def _spoken_at(mention: MentionFact, body: str) -> bool:
@@ -911,6 +935,23 @@ def _death_tolls(figures: Iterable[FigureFact]) -> dict[str, list[tuple[float, f
         if victims != "people":  # "more than 120, mostly women and children": at least
             found.setdefault("people", []).append((interval[0], math.inf))  # as many died
     return found
+
+
+_NEXT_SENTENCE_GAP = 3  # characters between two sentences of one paragraph (a space, a quote)
+
+
+def _goes_on(sentence: Sentence, previous: Sentence | None, holder: Group | None) -> bool:
+    """Whether a toll sentence with no place, time or kind of its own goes on from the toll
+    sentence right before it in the text (the next sentence of one statement), whichever group that
+    one went to: the nearest group it fits may be another happening told in between."""
+    return (
+        holder is not None
+        and previous is not None
+        and sentence.start - previous.end <= _NEXT_SENTENCE_GAP
+        and bool(sentence.figures and previous.figures)
+        and not (sentence.places or sentence.kinds or sentence.days or sentence.spans)
+        and holder.sentences[-1] is previous
+    )
 
 
 def _toll_at_first(sentence: Sentence, group: Group, first: Group) -> bool:
