@@ -178,6 +178,18 @@ def test_title_in_apposition_joins_the_person(nlp, matcher):
     assert actor_of(found, "Russian Foreign Minister") == lavrov
 
 
+def test_the_role_words_beside_a_body_named_in_a_title_are_the_person(nlp, matcher):
+    # the body keeps its mention; the role words beside it, before or after the name, join
+    # the person (lower-case "spokesman" before a name is no capitalised title)
+    found = find(nlp, matcher, "Taliban spokesman Zabihullah Mujahid said the school was hit.")
+    assert actor_of(found, "spokesman") == actor_of(found, "Zabihullah Mujahid")
+    assert actor_of(found, "Taliban") == "taliban"
+    found = find(
+        nlp, matcher, "Mohammad Radmanish, a spokesman for the Defense Ministry, said 20 died."
+    )
+    assert actor_of(found, "a spokesman") == actor_of(found, "Mohammad Radmanish")
+
+
 def test_preposition_phrase_is_not_a_new_person(nlp, matcher):
     found = find(nlp, matcher, "Near Palmyra, two strikes destroyed a tank.")
     assert not [a for a in found.new_actors if a.name.startswith("Near")]

@@ -97,6 +97,8 @@ _LEADERS_BODIES = {  # "<leader> regime": the leader's government; "<leader> for
     "troops": ActorKind.MILITARY, "army": ActorKind.MILITARY, "loyalists": ActorKind.MILITARY,
 }  # fmt: skip
 _NAMED = ("person", "organisation", "title", "pronoun", "metonym")
+# Words a title's role words do not end on once the body it names is cut off
+_TRAILING_FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "PUNCT", "PART"})
 _HOLDERS = ("person", "title", "pronoun")  # a role phrase holding one of these is taken
 _FORCE_NOUNS = {
     "troops", "forces", "army", "military", "soldiers", "jets", "warplanes", "aircraft",
@@ -1181,7 +1183,7 @@ class _Resolver:
     def _appositions(self) -> None:
         """Titles beside a named person are that person. Kept as title mentions, evidence
         for later roles."""
-        for actor_id, words in self._titles():
+        for actor_id, words in self._titles(whole_lead=True):
             self._add_title(words, actor_id)
 
     def _add_title(self, words: list, actor_id: str) -> None:
@@ -1198,6 +1200,23 @@ class _Resolver:
         start, end = self._whole_words(start, end)  # "ordinator" -> "co-ordinator"
         if not self._covered(start, end, by=_NAMED):
             self._add((start, end), "title", actor_id, "apposition")
+            return
+        # "Taliban spokesman X", "X, a spokesman for the Defense Ministry": the body named
+        # in the title keeps its mention; the role words beside it are the person's
+        free = [t for t in contiguous if not self._covered(t.idx, t.idx + len(t), by=_NAMED)]
+        runs: list[list] = []
+        for token in free:
+            if runs and runs[-1][-1].i + 1 == token.i:
+                runs[-1].append(token)
+            else:
+                runs.append([token])
+        for run in runs:
+            while run and run[-1].pos_ in _TRAILING_FUNCTION_POS:
+                run.pop()  # "a spokesman for the" -> "a spokesman"
+            if any(t.lemma_.lower() in _ROLE_NOUNS for t in run):
+                start, end = self._whole_words(run[0].idx, run[-1].idx + len(run[-1]))
+                self._add((start, end), "title", actor_id, "apposition")
+                return
 
     def _whole_words(self, start: int, end: int) -> tuple[int, int]:
         """Widen a span to the words it cuts into across a hyphen ("co-ordinator")."""
