@@ -116,8 +116,13 @@ MAX_SENTENCE_TOKENS = 150
 # place, as "the Golan Heights town of X" and "the town of the X" do; "the government in
 # Ankara" is Turkey's; "the coalition" is the one fighting in the article's country; 43:
 # "according to the latest information by X" (an update, findings) is X's; "pinned the
-# blame on X" accuses, "vowed a harsh response" and "vowed revenge" threaten
-EXTRACTOR_VERSION = "43"
+# blame on X" accuses, "vowed a harsh response" and "vowed revenge" threaten; 44: a village
+# the text describes and sets somewhere ("Moura, a village in central Mali") is a place of
+# its own, big cities' other spellings ("Hodeidah"), "the Yemeni port city of X", no town
+# from a name before a building's noun in another country ("al-Thawra hospital"); the role
+# words beside a body named in a title ("Taliban spokesman X", "X, a spokesman for the
+# Defense Ministry") are the person's
+EXTRACTOR_VERSION = "44"
 STAGE = "entities"
 
 

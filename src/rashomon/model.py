@@ -238,7 +238,7 @@ class PlacePrecision(StrEnum):
 
 @dataclass(frozen=True)
 class Place:
-    id: str  # "geonames:170063" or "rashomon:sheikh-saeed"
+    id: str  # "geonames:170063", "rashomon:sheikh-saeed" or, told by the text, "text:ml:mara"
     name: str
     lat: float
     lon: float
