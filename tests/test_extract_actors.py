@@ -188,6 +188,16 @@ def test_the_role_words_beside_a_body_named_in_a_title_are_the_person(nlp, match
         nlp, matcher, "Mohammad Radmanish, a spokesman for the Defense Ministry, said 20 died."
     )
     assert actor_of(found, "a spokesman") == actor_of(found, "Mohammad Radmanish")
+    found = find(nlp, matcher, "Daniel Hagari, an IDF spokesperson, said Hezbollah fired.")
+    assert actor_of(found, "spokesperson") == actor_of(found, "Daniel Hagari")
+
+
+def test_a_role_held_in_turn_is_its_holder_on_the_articles_date(nlp, matcher):
+    text = "The UN rights chief called for an inquiry."
+    for on, holder in (("2016-05-04", "zeid-raad-al-hussein"), ("2019-07-04", "michelle-bachelet"),
+                       ("2024-07-28", "volker-turk")):  # fmt: skip
+        found = matcher.find(nlp(text), on=on)
+        assert actor_of(found, "The UN rights chief") == holder, on
 
 
 def test_preposition_phrase_is_not_a_new_person(nlp, matcher):

@@ -55,7 +55,8 @@ _ROLE_NOUNS = {
     "minister", "envoy", "secretary", "president", "spokesman", "spokeswoman", "head",
     "chief", "leader", "commander", "ambassador", "negotiator", "chancellor", "king", "emir",
     "general", "mediator", "director", "governor", "mufti", "coordinator", "adviser", "advisor",
-    "representative",
+    "representative", "spokesperson", "aide", "chairman", "chairwoman", "premier",
+    "commissioner",
 }  # fmt: skip
 _GENERIC_ROLE_NOUNS = {"official"}  # a role of no office: "the UN aid official"
 _DEMONYMS = {
