@@ -728,30 +728,34 @@ def _misspelt(
 # Where a village no gazetteer holds gets its id: the text says what it is and where it
 # lies, so it is a place of the article's own making, located only as well as its parent.
 DESCRIBED_PREFIX = "text:"
+# A name's words: capitalised, or a lower-case Arabic article joined to one ("al-Foua")
+_NAME_WORD_PATTERN = r"(?:(?:al|el|ad|as|ash|an|ar|at|az)-)?[A-Z][\w'\u2019-]*"
+_NAME_WORD = re.compile(_NAME_WORD_PATTERN)
+# The nouns of a settlement (not "city": a city the gazetteer lacks is more often misspelt
+# than unknown), with up to `words` words before them ("a small village")
+_VILLAGE_NOUN = r"(?:village|town|hamlet|settlement)"
+
+
+def _village_noun(words: int) -> str:
+    return rf"(?:[\w'\u2019-]+\s+){{0,{words}}}{_VILLAGE_NOUN}"
+
+
 # "the village of Moura", "a small town of Hroza": a settlement noun and "of" before a name
-# (not "city": a city the gazetteer lacks is more often misspelt than unknown)
-_VILLAGE_OF = re.compile(
-    r"\b(?:the|a)\s+(?:[\w'\u2019-]+\s+){0,2}(?:village|town|hamlet|settlement)\s+of\s+\Z",
-    re.IGNORECASE,
-)
+_VILLAGE_OF = re.compile(rf"\b(?:[Tt]he|[Aa])\s+{_village_noun(2)}\s+of\s+(?={_NAME_WORD_PATTERN})")
+_DIRECTIONS = r"(?:north|south|east|west|northeast|northwest|southeast|southwest)"
 # "Moura, a village in central Mali", "Hroza, a small village near Kupiansk"
 _VILLAGE_AFTER = re.compile(
-    r",\s+an?\s+(?:[\w'\u2019-]+\s+){0,3}(?:village|town|hamlet|settlement)\s+"
-    r"(?:in|near|outside|on|north|south|east|west|northeast|northwest|southeast|southwest)\b",
+    rf",\s+an?\s+{_village_noun(3)}\s+(?:in|near|outside|on|{_DIRECTIONS})\b"
 )
-# A name's words: capitalised, or a lower-case Arabic article joined to one ("al-Foua")
-_NAME_WORD = re.compile(r"(?:(?:al|el|ad|as|ash|an|ar|at|az)-)?[A-Z][\w'\u2019-]*")
 # What may lie between a settlement's name and the place it lies in: "X in central Y",
 # "X, a village near Y", "X in the Y countryside"
 _LIES_IN = re.compile(
-    r"\A(?:,?\s+an?\s+(?:[\w'\u2019-]+\s+){0,3}(?:village|town|hamlet|settlement))?"
-    r",?\s+(?:in|near|outside|of|north|south|east|west|northeast|northwest|southeast"
-    r"|southwest)(?:\s+of)?\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}\Z"
+    rf"\A(?:,?\s+an?\s+{_village_noun(3)})?,?\s+(?:in|near|outside|of|{_DIRECTIONS})"
+    r"(?:\s+of)?\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}\Z"
 )
 _MAX_NAME_WORDS = 3
 _NAME_BEFORE = re.compile(
-    r"(?<![\w'\u2019-])(?:(?:(?:al|el|ad|as|ash|an|ar|at|az)-)?[A-Z][\w'\u2019-]*\s){0,2}"
-    r"(?:(?:al|el|ad|as|ash|an|ar|at|az)-)?[A-Z][\w'\u2019-]*\Z"
+    rf"(?<![\w'\u2019-])(?:{_NAME_WORD_PATTERN}\s){{0,{_MAX_NAME_WORDS - 1}}}{_NAME_WORD_PATTERN}\Z"
 )
 # Capitalised words of grammar that begin a sentence before a name ("In Moura, ...")
 _NOT_NAME_WORDS = frozenset(
@@ -810,11 +814,8 @@ def _described_settlements(
 
 def _settlement_names(text: str) -> Iterator[tuple[int, int]]:
     """Spans of names a settlement noun describes, before or after them."""
-    for match in re.finditer(r"\b(?:village|town|hamlet|settlement)\s+of\s+", text):
-        if _VILLAGE_OF.search(text, max(0, match.start() - 40), match.end()):
-            words = _NAME_WORD.match(text, match.end())
-            if words is not None:
-                yield _name_from(text, words.start())
+    for match in _VILLAGE_OF.finditer(text):
+        yield _name_from(text, match.end())
     for match in _VILLAGE_AFTER.finditer(text):
         start = _name_start_before(text, match.start())
         if start is not None:
