@@ -123,6 +123,13 @@ def test_weekday_counted_from_something_else_stays_unresolved(dates) -> None:
     assert dates("The raid happened the Friday before last.") == [("Friday", None, None, "on")]
 
 
+def test_a_weekday_that_qualifies_a_noun_is_the_last_such_day(dates) -> None:
+    # "the Sunday night airstrike" is last Sunday's, as "on Sunday night" is
+    assert dates("The Sunday night airstrike killed two commanders.") == [
+        ("Sunday night", "2016-10-30", "day", "on")
+    ]
+
+
 def test_weekday_missed_by_the_model_is_found_by_the_token_pass(nlp: Language) -> None:
     doc = nlp("Shelling has not stopped since Friday, residents said.")
     doc.ents = []  # as if the model had missed it

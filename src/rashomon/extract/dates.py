@@ -23,7 +23,8 @@ Decisions, so the tests can pin them:
   future tense ("talks will resume on Friday") it is the first one on or after. "last" is
   strictly before, "next"/"this coming" strictly after; "Tuesday of last week" is read as
   written. A weekday after "the"/"that" ("the Friday before last") counts from something
-  else and stays unresolved; "Good Friday", "The Sunday Times" are names, not dates.
+  else and stays unresolved, unless it qualifies a noun ("the Sunday night airstrike");
+  "Good Friday", "The Sunday Times" are names, not dates.
 - "last night" is the day before publication, "tonight"/"this morning" the day itself.
 - "the past month", "over the past two weeks": a period that ends at publication, given as
   relation "since" and the start (publication minus the length) at the unit's precision.
@@ -266,8 +267,13 @@ def _mention(
 
 
 def _anchored_elsewhere(span: Span) -> bool:
-    """'the Friday before last', 'that Monday': a weekday counted from something else."""
+    """'the Friday before last', 'that Monday': a weekday counted from something else. Not
+    one that qualifies a noun after it ('the Sunday night airstrike', 'a Friday raid'): the
+    article's own last such weekday, as a bare one is."""
     if span[0].lower_ not in _WEEKDAYS or span.start == 0:
+        return False
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.pos_ == "NOUN" and after.is_lower:
         return False
     return span.doc[span.start - 1].lower_ in ("the", "that", "a")
 
