@@ -741,6 +741,13 @@ def test_no_village_is_made_without_a_place_to_set_it_in_or_inside_a_longer_name
         vocab, [("the", "O"), ("village", "O"), ("of", "O"), ("Moura", "O"), ("wept", "O")]
     )
     assert find_places(nowhere, gazetteer) == []
+    # "a town of Fulani in Mali" is a town of that people, not a town named so
+    people = make_doc(
+        vocab,
+        [("Gunmen", "O"), ("hit", "O"), ("a", "O"), ("town", "O"), ("of", "O"),
+         ("Fulani", "B-NORP"), ("in", "O"), ("Mali", "B-GPE"), (".", "O")],
+    )  # fmt: skip
+    assert texts(find_places(people, gazetteer)) == ["Mali"]
     # "the town of Sarmin Local Council" (an organisation) in an article set in Syria
     council = make_doc(
         vocab,

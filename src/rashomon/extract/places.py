@@ -740,8 +740,9 @@ def _village_noun(words: int) -> str:
     return rf"(?:[\w'\u2019-]+\s+){{0,{words}}}{_VILLAGE_NOUN}"
 
 
-# "the village of Moura", "a small town of Hroza": a settlement noun and "of" before a name
-_VILLAGE_OF = re.compile(rf"\b(?:[Tt]he|[Aa])\s+{_village_noun(2)}\s+of\s+(?={_NAME_WORD_PATTERN})")
+# "the village of Moura", "the small town of Hroza": a definite settlement noun and "of"
+# before a name ("a town of Fulani" is a town of that people, not one named so)
+_VILLAGE_OF = re.compile(rf"\b[Tt]he\s+{_village_noun(2)}\s+of\s+(?={_NAME_WORD_PATTERN})")
 _DIRECTIONS = r"(?:north|south|east|west|northeast|northwest|southeast|southwest)"
 # "Moura, a village in central Mali", "Hroza, a small village near Kupiansk"
 _VILLAGE_AFTER = re.compile(
