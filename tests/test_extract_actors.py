@@ -192,6 +192,15 @@ def test_the_role_words_beside_a_body_named_in_a_title_are_the_person(nlp, match
     assert actor_of(found, "spokesperson") == actor_of(found, "Daniel Hagari")
 
 
+def test_a_noun_for_people_beside_a_name_is_the_persons_title(nlp, matcher):
+    found = find(nlp, matcher, "Kurdish businessman Peshraw Dizayee was killed in the strike.")
+    assert actor_of(found, "Kurdish businessman") == actor_of(found, "Peshraw Dizayee")
+    found = find(
+        nlp, matcher, "Idan Avshalom, a medic with the Magen David Adom service, said 12 died."
+    )
+    assert actor_of(found, "a medic") == actor_of(found, "Idan Avshalom")
+
+
 def test_a_role_held_in_turn_is_its_holder_on_the_articles_date(nlp, matcher):
     text = "The UN rights chief called for an inquiry."
     for on, holder in (("2016-05-04", "zeid-raad-al-hussein"), ("2019-07-04", "michelle-bachelet"),

@@ -121,7 +121,8 @@ MAX_SENTENCE_TOKENS = 150
 # its own, big cities' other spellings ("Hodeidah"), "the Yemeni port city of X", no town
 # from a name before a building's noun in another country ("al-Thawra hospital"); the role
 # words beside a body named in a title ("Taliban spokesman X", "X, a spokesman for the
-# Defense Ministry") are the person's
+# Defense Ministry") and nouns for people ("Kurdish businessman X") are the person's; "the
+# Sunday night airstrike" is last Sunday's
 EXTRACTOR_VERSION = "44"
 STAGE = "entities"
 

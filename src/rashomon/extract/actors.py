@@ -1155,9 +1155,15 @@ class _Resolver:
             if before:
                 found.append((mention.actor_id, before))
             whole = list(self.doc[max(root.left_edge.i, span.start - 8) : name])
-            if whole_lead and any(t.lemma_.lower() in _ROLE_NOUNS for t in whole):
+            if whole_lead and any(self._title_noun(t) for t in whole):
                 found.append((mention.actor_id, whole))
         return [(actor_id, words) for actor_id, words in found if words]
+
+    def _title_noun(self, token: Token) -> bool:
+        """A word a title beside a name can rest on: a role ("spokesman", "envoy") or a
+        noun for people ("Kurdish businessman X", "X, a medic with the ambulance service")."""
+        word = token.lemma_.lower()
+        return word in _ROLE_NOUNS or word in self.m.vetter.person_nouns
 
     def _role_phrase_before(self, span: Span) -> list[Token]:
         """A role phrase ending right before a comma before a name, that the parser did not
@@ -1214,7 +1220,7 @@ class _Resolver:
         for run in runs:
             while run and run[-1].pos_ in _TRAILING_FUNCTION_POS:
                 run.pop()  # "a spokesman for the" -> "a spokesman"
-            if any(t.lemma_.lower() in _ROLE_NOUNS for t in run):
+            if any(self._title_noun(t) for t in run):
                 start, end = self._whole_words(run[0].idx, run[-1].idx + len(run[-1]))
                 self._add((start, end), "title", actor_id, "apposition")
                 return
