@@ -190,6 +190,9 @@ def test_the_role_words_beside_a_body_named_in_a_title_are_the_person(nlp, match
     assert actor_of(found, "a spokesman") == actor_of(found, "Mohammad Radmanish")
     found = find(nlp, matcher, "Daniel Hagari, an IDF spokesperson, said Hezbollah fired.")
     assert actor_of(found, "spokesperson") == actor_of(found, "Daniel Hagari")
+    # a rank between the role and the name is no part of the role
+    found = find(nlp, matcher, "The toll rose to 12, IDF Spokesman Rear Adm. Daniel Hagari says.")
+    assert actor_of(found, "Spokesman") == actor_of(found, "Daniel Hagari")
 
 
 def test_a_noun_for_people_beside_a_name_is_the_persons_title(nlp, matcher):

@@ -98,8 +98,6 @@ _LEADERS_BODIES = {  # "<leader> regime": the leader's government; "<leader> for
     "troops": ActorKind.MILITARY, "army": ActorKind.MILITARY, "loyalists": ActorKind.MILITARY,
 }  # fmt: skip
 _NAMED = ("person", "organisation", "title", "pronoun", "metonym")
-# Words a title's role words do not end on once the body it names is cut off
-_TRAILING_FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "PUNCT", "PART"})
 _HOLDERS = ("person", "title", "pronoun")  # a role phrase holding one of these is taken
 _FORCE_NOUNS = {
     "troops", "forces", "army", "military", "soldiers", "jets", "warplanes", "aircraft",
@@ -1218,9 +1216,9 @@ class _Resolver:
             else:
                 runs.append([token])
         for run in runs:
-            while run and run[-1].pos_ in _TRAILING_FUNCTION_POS:
-                run.pop()  # "a spokesman for the" -> "a spokesman"
-            if any(self._title_noun(t) for t in run):
+            while run and not self._title_noun(run[-1]):
+                run.pop()  # "a spokesman for the" -> "a spokesman"; "Spokesman Rear Adm."
+            if run:  # -> "Spokesman" (a rank before the name is no part of the role)
                 start, end = self._whole_words(run[0].idx, run[-1].idx + len(run[-1]))
                 self._add((start, end), "title", actor_id, "apposition")
                 return
