@@ -544,8 +544,8 @@ class _Resolver:
     ) -> bool:
         """ "al-Thawra hospital" in an article set in Yemen: a name the model never tagged
         as a place (the scan of the project's names finds it), each time before a building's
-        noun, names that building, not a town
-        (Tabqa's other name) of a country the rest of the article never names."""
+        noun, names that building, not a town (here Tabqa's other name) of a country the
+        rest of the article never names."""
         if any(s.source not in ("mislabel", "phrase") or s.cued or s.located for s in group):
             return False
         heads = NameCues.load().building_heads

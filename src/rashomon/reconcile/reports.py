@@ -940,13 +940,13 @@ def _death_tolls(figures: Iterable[FigureFact]) -> dict[str, list[tuple[float, f
 _NEXT_SENTENCE_GAP = 3  # characters between two sentences of one paragraph (a space, a quote)
 
 
-def _goes_on(sentence: Sentence, previous: Sentence | None, holder: Group | None) -> bool:
+def _goes_on(sentence: Sentence, previous: Sentence | None, holder: Group) -> bool:
     """Whether a toll sentence with no place, time or kind of its own goes on from the toll
-    sentence right before it in the text (the next sentence of one statement), whichever group that
-    one went to: the nearest group it fits may be another happening told in between."""
+    sentence right before it in the text (the next sentence of one statement), whichever
+    group that one went to (`holder`): the nearest group it fits may be another happening
+    told in between."""
     return (
-        holder is not None
-        and previous is not None
+        previous is not None
         and sentence.start - previous.end <= _NEXT_SENTENCE_GAP
         and bool(sentence.figures and previous.figures)
         and not (sentence.places or sentence.kinds or sentence.days or sentence.spans)
