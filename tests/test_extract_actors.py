@@ -769,3 +769,14 @@ def test_a_name_whose_first_word_the_tagger_read_as_a_verb(nlp, matcher):
     )  # fmt: skip
     person = actor_of(found, "Sayed Sarwar Hussaini")
     assert person.startswith("new:") and actor_of(found, "He") == person
+
+
+def test_the_islamic_resistance_in_a_country_is_that_countrys_group(nlp, matcher):
+    found = find(
+        nlp,
+        matcher,
+        "The Islamic Resistance in Lebanon denied the allegations. "
+        "The Islamic Resistance in Iraq claimed the drone attack.",
+    )
+    assert actor_of(found, "Islamic Resistance in Lebanon") == "hezbollah"
+    assert actor_of(found, "Islamic Resistance in Iraq") == "islamic-resistance-in-iraq"
