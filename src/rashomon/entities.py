@@ -31,6 +31,7 @@ from rashomon.extract.gazetteer import Gazetteer, country_alpha3
 from rashomon.extract.numbers import NumberLexicon, find_numbers
 from rashomon.extract.places import find_places, place_descriptions
 from rashomon.extract.quotes import SpeechVerbs, find_quotes
+from rashomon.extract.state_bodies import adjectives, state_bodies
 from rashomon.model import Actor, ActorKind, PlaceMention, PlacePrecision, PublicationDate
 from rashomon.nlp import model_key
 from rashomon.store.entities import ArticleEntities, MentionRow
@@ -122,8 +123,11 @@ MAX_SENTENCE_TOKENS = 150
 # from a name before a building's noun in another country ("al-Thawra hospital"); the role
 # words beside a body named in a title ("Taliban spokesman X", "X, a spokesman for the
 # Defense Ministry") and nouns for people ("Kurdish businessman X") are the person's; "the
-# Sunday night airstrike" is last Sunday's
-EXTRACTOR_VERSION = "44"
+# Sunday night airstrike" is last Sunday's; 45: the government, armed forces and defence
+# and foreign ministries of states the dictionary lacks ("the Armenian Defense Ministry",
+# "the Ethiopian military") belong to their state; "the Islamic Resistance in Lebanon" is
+# Hezbollah
+EXTRACTOR_VERSION = "45"
 STAGE = "entities"
 
 
@@ -317,6 +321,9 @@ class EntityExtractor:
             parent_id = actor.affiliation
             if parent_id is None or parent_id in found:
                 continue
+            if parent_id in self.unlisted_states:  # a state body's state
+                found[parent_id] = (self.unlisted_states[parent_id], "gazetteer")
+                continue
             try:
                 found[parent_id] = (self.dictionary.get(parent_id), "dictionary")
                 queue.append(parent_id)
@@ -335,8 +342,11 @@ class EntityExtractor:
 def _build(
     nlp: Language, actor_files: tuple[Path, ...], event_files: tuple[Path, ...]
 ) -> EntityExtractor:
-    dictionary = ActorDictionary.load(actor_files)
+    listed = ActorDictionary.load(actor_files)
     gazetteer = Gazetteer.load()
+    codes = _country_codes(listed, gazetteer)
+    unlisted = _unlisted_states(gazetteer, codes)
+    dictionary = with_state_bodies(listed, unlisted, gazetteer)
     return EntityExtractor(
         nlp,
         dictionary,
@@ -346,9 +356,24 @@ def _build(
         NumberLexicon.load(),
         OutletDirectory.load(),
         EventLexicon.load(event_files),
-        (codes := _country_codes(dictionary, gazetteer)),
-        _unlisted_states(gazetteer, codes),
+        codes,
+        unlisted,
     )
+
+
+def with_state_bodies(
+    dictionary: ActorDictionary, unlisted: dict[str, Actor], gazetteer: Gazetteer
+) -> ActorDictionary:
+    """The dictionary and the bodies of the states it does not list (see `state_bodies`)."""
+    alpha2 = {v: k for k, v in country_alpha3().items()}
+    words = {
+        code: adjectives(gazetteer.people_words(alpha2.get(code, "")))
+        for code in {s.country for s in unlisted.values() if s.country}
+    }
+    bodies = state_bodies(
+        sorted(unlisted.values(), key=lambda a: a.id), words, lambda n: bool(dictionary.lookup(n))
+    )
+    return ActorDictionary([*dictionary, *bodies], f"{dictionary.version}+{len(bodies)}")
 
 
 def _country_codes(dictionary: ActorDictionary, gazetteer: Gazetteer) -> dict[str, str]:

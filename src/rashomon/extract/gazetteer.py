@@ -200,6 +200,10 @@ class Gazetteer:
         self._phrase_ids = frozenset(phrase_ids)
         self._redirects = dict(redirects or {})
         self._demonyms = {fold(k): v for k, v in (demonyms or {}).items()}
+        self._people_words: dict[str, list[str]] = {}  # country -> its words, as written
+        for word, code in (demonyms or {}).items():
+            if code is not None:
+                self._people_words.setdefault(code, []).append(word)
         self._names: list[tuple[str, str, bool]] = []
         self._exact: dict[str, dict[str, bool]] = {}
         self._looked_up: dict[str, tuple[Candidate, ...]] = {}  # `lookup`'s answers
@@ -361,6 +365,11 @@ class Gazetteer:
     def demonym_country(self, text: str) -> str | None:
         """The country a nationality word points to ("Syrian" → "SY"), else None."""
         return self._demonyms.get(fold(text))
+
+    def people_words(self, country: str) -> list[str]:
+        """A country's nationality and people words as written ("AM" → ["Armenian",
+        "Armenians"]), in the data's order."""
+        return list(self._people_words.get(country, ()))
 
     def phrase_names(self) -> Iterator[tuple[str, Place]]:
         """(name or alias, place) for the places looked for in running text."""

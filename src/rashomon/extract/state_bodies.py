@@ -1,0 +1,97 @@
+"""The bodies of states the actor dictionary does not list: "the Armenian Defense Ministry",
+"Azerbaijan's armed forces", "the Ethiopian military", "the Sudanese government".
+
+The dictionary curates the governments, ministries and armies of the states its corpora are
+about; any other state acts through a `state:<alpha-3>` actor of its own (see
+`entities._unlisted_states`), found where the text names the country. Its bodies were
+unknown: "the Armenian Defense Ministry" became a new actor of no side and "Armenian armed
+forces" no actor at all, so a ministry denying a strike did not speak for the state it
+denied for, and the army said to have fired had no doer. Each such state gets the bodies
+copy names most (its government, armed forces, and defence and foreign ministries), named
+by the state's nationality words and its name as news copy writes them, each belonging to
+the state as the dictionary's own bodies belong to theirs. A name the dictionary already
+gives to an actor stays that actor's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from rashomon.model import Actor, ActorKind
+
+
+@dataclass(frozen=True)
+class _Body:
+    key: str  # the id's last part: "state:arm:military"
+    kind: ActorKind
+    sector: str
+    display: str  # the name shown, from the first nationality word: "{} Armed Forces"
+    by_adjective: tuple[str, ...]  # "{} army" with a nationality word
+    by_name: tuple[str, ...]  # "{}'s army" with the state's name
+
+
+_MINISTRY_FORMS = ("{} Ministry", "{} ministry")
+
+_BODIES = (
+    _Body("government", ActorKind.GOVERNMENT, "GOV", "{} government",
+          ("{} government", "{} authorities", "{} Government"),
+          ("{}'s government", "{} government", "government of {}", "Government of {}",
+           "{}'s authorities")),
+    _Body("military", ActorKind.MILITARY, "MIL", "{} Armed Forces",
+          ("{} armed forces", "{} Armed Forces", "{} army", "{} Army", "{} military",
+           "{} forces", "{} troops", "{} soldiers", "{} air force", "{} Air Force"),
+          ("{}'s armed forces", "{}'s army", "{}'s military", "{}'s forces", "{}'s air force",
+           "{} army", "{} armed forces", "{} military", "Armed Forces of {}")),
+    _Body("defence-ministry", ActorKind.GOVERNMENT, "GOV", "{} Defence Ministry",
+          tuple(f"{{}} {w} {m}" for w in ("Defence", "Defense") for m in ("Ministry", "ministry"))
+          + ("{} Ministry of Defence", "{} Ministry of Defense", "{} MoD"),
+          tuple(f"{{}}{s} {w} {m}" for s in ("'s", "") for w in ("Defence", "Defense")
+                for m in ("Ministry", "ministry"))
+          + ("Ministry of Defence of {}", "Ministry of Defense of {}",
+             "{}'s Ministry of Defence", "{}'s Ministry of Defense")),
+    _Body("foreign-ministry", ActorKind.GOVERNMENT, "GOV", "{} Foreign Ministry",
+          ("{} Foreign Ministry", "{} foreign ministry", "{} Ministry of Foreign Affairs"),
+          ("{}'s Foreign Ministry", "{}'s foreign ministry", "{} Foreign Ministry",
+           "Ministry of Foreign Affairs of {}", "{}'s Ministry of Foreign Affairs")),
+)  # fmt: skip
+# the body each belongs to: the government to the state, the others to the government
+_PARENT = {"government": None, "military": "government", "defence-ministry": "government",
+           "foreign-ministry": "government"}  # fmt: skip
+
+
+def state_bodies(
+    states: Iterable[Actor],
+    demonyms: Mapping[str, Sequence[str]],
+    known: Callable[[str], bool],
+) -> list[Actor]:
+    """The bodies of each state in `states` (unlisted `state:` actors, whose country is an
+    alpha-3 code), named with `demonyms` (alpha-3 -> nationality adjectives) and the
+    state's name; a name `known` to the dictionary is left to it."""
+    found = []
+    for state in states:
+        adjectives = [d for d in demonyms.get(state.country or "", ()) if d]
+        made: set[str] = set()
+        for body in _BODIES:
+            names = [f.format(a) for a in adjectives for f in body.by_adjective]
+            names += [f.format(state.name) for f in body.by_name]
+            names = [n for n in dict.fromkeys(names) if not known(n)]
+            if not names:
+                continue
+            display = body.display.format(adjectives[0] if adjectives else state.name)
+            parent = _PARENT[body.key]
+            made.add(body.key)
+            found.append(Actor(
+                id=f"{state.id}:{body.key}", name=display, kind=body.kind,
+                country=state.country, sector=body.sector,
+                affiliation=f"{state.id}:{parent}" if parent in made else state.id,
+                aliases=tuple(n for n in names if n != display),
+            ))  # fmt: skip
+    return found
+
+
+def adjectives(words: Sequence[str]) -> list[str]:
+    """The nationality adjectives among a country's people words: "Azeris" is the plural of
+    "Azeri", "Swiss" is no plural of anything listed."""
+    present = set(words)
+    return [w for w in words if not (w.endswith("s") and w[:-1] in present)]

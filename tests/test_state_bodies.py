@@ -1,0 +1,86 @@
+"""The bodies of states the actor dictionary does not list (extract/state_bodies.py)."""
+
+import pytest
+
+from rashomon.entities import EntityExtractor
+from rashomon.extract.state_bodies import adjectives, state_bodies
+from rashomon.model import Actor, ActorKind
+from rashomon.nlp import load_pipeline
+from rashomon.settings import DEFAULT_MODEL
+
+ARMENIA = Actor("state:arm", "Armenia", ActorKind.STATE, "ARM", "GOV")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="module")
+def extractor(nlp):
+    return EntityExtractor.build(nlp)
+
+
+def _mentions(nlp, extractor, text: str) -> dict[str, str | None]:
+    found = extractor.extract("t", nlp(text), None)
+    return {m.text: m.actor_id for m in found.mentions if m.kind != "location"}
+
+
+def test_a_state_gets_its_government_army_and_ministries_belonging_to_it():
+    bodies = {b.id: b for b in state_bodies([ARMENIA], {"ARM": ["Armenian"]}, lambda _: False)}
+    assert set(bodies) == {
+        "state:arm:government", "state:arm:military", "state:arm:defence-ministry",
+        "state:arm:foreign-ministry",
+    }  # fmt: skip
+    assert bodies["state:arm:government"].affiliation == "state:arm"
+    assert bodies["state:arm:military"].affiliation == "state:arm:government"
+    assert bodies["state:arm:military"].kind is ActorKind.MILITARY
+    assert bodies["state:arm:defence-ministry"].name == "Armenian Defence Ministry"
+    assert "Armenia's Defense Ministry" in bodies["state:arm:defence-ministry"].aliases
+    assert "Armenian troops" in bodies["state:arm:military"].aliases
+
+
+def test_a_name_the_dictionary_knows_stays_its_actors():
+    known = {"Armenian government", "Armenian authorities", "Armenian Government",
+             "Armenia's government", "Armenia government", "government of Armenia",
+             "Government of Armenia", "Armenia's authorities"}  # fmt: skip
+    bodies = {b.id: b for b in state_bodies([ARMENIA], {"ARM": ["Armenian"]}, known.__contains__)}
+    assert "state:arm:government" not in bodies
+    assert bodies["state:arm:military"].affiliation == "state:arm"  # no government to join
+    assert not {n for b in bodies.values() for n in (b.name, *b.aliases)} & known
+
+
+def test_plural_people_words_are_no_adjectives():
+    assert adjectives(["Azerbaijani", "Azeri", "Azeris"]) == ["Azerbaijani", "Azeri"]
+    assert adjectives(["Swiss"]) == ["Swiss"]
+
+
+def test_bodies_of_a_state_the_dictionary_lacks_are_found_in_text(nlp, extractor):
+    found = _mentions(
+        nlp, extractor,
+        "The Armenian Defense Ministry denied the report. Armenian armed forces fired "
+        "missiles at Ganja, Azerbaijan's Defence Ministry said. The Ethiopian military "
+        "and the Malian government made statements.",
+    )  # fmt: skip
+    assert found["Armenian Defense Ministry"] == "state:arm:defence-ministry"
+    assert found["Armenian armed forces"] == "state:arm:military"
+    assert found["Azerbaijan's Defence Ministry"] == "state:aze:defence-ministry"
+    assert found["Ethiopian military"] == "state:eth:military"
+    assert found["Malian government"] == "state:mli:government"
+
+
+def test_a_listed_states_bodies_stay_the_dictionarys(nlp, extractor):
+    found = _mentions(nlp, extractor, "Russian forces shelled the town, the Syrian army said.")
+    assert found["Russian forces"] == "russian-armed-forces"
+    assert found["Syrian army"] == "syrian-arab-army"
+
+
+def test_a_state_body_is_stored_with_the_state_it_belongs_to(nlp, extractor):
+    found = extractor.extract("t", nlp("The Armenian Defense Ministry denied it."), None)
+    actors = {actor.id: (actor, origin) for actor, origin in found.actors}
+    ministry, _ = actors["state:arm:defence-ministry"]
+    government, _ = actors["state:arm:government"]
+    state, origin = actors["state:arm"]
+    assert ministry.affiliation == "state:arm:government"
+    assert government.affiliation == "state:arm"
+    assert (state.kind, origin) == (ActorKind.STATE, "gazetteer")
