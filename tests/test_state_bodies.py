@@ -84,3 +84,14 @@ def test_a_state_body_is_stored_with_the_state_it_belongs_to(nlp, extractor):
     assert ministry.affiliation == "state:arm:government"
     assert government.affiliation == "state:arm"
     assert (state.kind, origin) == (ActorKind.STATE, "gazetteer")
+
+
+def test_an_article_about_a_state_the_dictionary_lacks_reads_its_generic_bodies(nlp, extractor):
+    # the bodies belong to a state the dictionary holds by id only: looking up whose
+    # government "the government" is must find it (this raised KeyError)
+    found = _mentions(
+        nlp, extractor,
+        "The Palestine Liberation Organization said it would attend a meeting with an "
+        "Israeli peace group. The government said nothing.",
+    )  # fmt: skip
+    assert found["The government"] == "palestinian-authority"  # the dictionary's own body

@@ -373,7 +373,9 @@ def with_state_bodies(
     bodies = state_bodies(
         sorted(unlisted.values(), key=lambda a: a.id), words, lambda n: bool(dictionary.lookup(n))
     )
-    return ActorDictionary([*dictionary, *bodies], f"{dictionary.version}+{len(bodies)}")
+    return ActorDictionary(
+        [*dictionary, *bodies], f"{dictionary.version}+{len(bodies)}", held=unlisted.values()
+    )
 
 
 def _country_codes(dictionary: ActorDictionary, gazetteer: Gazetteer) -> dict[str, str]:

@@ -53,8 +53,14 @@ _ROLE_FILLER = frozenset({"the", "of", "for", "to", "a", "an", "in", "on", "and"
 class ActorDictionary:
     """Known actors, looked up by name, role phrase, metonym or former name."""
 
-    def __init__(self, actors: Iterable[Actor], version: str = "") -> None:
+    def __init__(
+        self, actors: Iterable[Actor], version: str = "", held: Iterable[Actor] = ()
+    ) -> None:
+        """`held` actors are known by id only (`get`), never looked up by name nor listed:
+        the states the dictionary lacks, which other actors may belong to (see
+        `state_bodies`) but which the text names as places."""
         self._actors: dict[str, Actor] = {a.id: a for a in actors}
+        self._held: dict[str, Actor] = {a.id: a for a in held if a.id not in self._actors}
         self._version = version
         self._exact: dict[str, list[str]] = {}
         self._loose: dict[str, list[str]] = {}
@@ -122,10 +128,10 @@ class ActorDictionary:
         return self._version
 
     def get(self, actor_id: str) -> Actor:
-        try:
-            return self._actors[actor_id]
-        except KeyError:
-            raise KeyError(f"no actor {actor_id!r} in the dictionary") from None
+        found = self._actors.get(actor_id) or self._held.get(actor_id)
+        if found is None:
+            raise KeyError(f"no actor {actor_id!r} in the dictionary")
+        return found
 
     def __iter__(self) -> Iterator[Actor]:
         return iter(self._actors.values())
