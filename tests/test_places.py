@@ -208,6 +208,27 @@ def test_an_untagged_name_a_settlement_noun_introduces_is_a_place(vocab, gazette
     assert texts(find_places(elsewhere, gazetteer)) == ["Damascus"]
 
 
+def test_the_outskirts_of_a_city_tagged_a_person_are_the_citys(vocab, gazetteer):
+    # "on the outskirts of X" leads to nothing but a place: the model's PERSON tag on
+    # "Zaporozhye" (a spelling GeoNames holds as an alternate of a city of 710,000) is wrong
+    doc = make_doc(
+        vocab,
+        [("Ukraine", "B-GPE"), ("said", "O"), ("a", "O"), ("convoy", "O"), ("was", "O"),
+         ("shelled", "O"), ("on", "O"), ("the", "O"), ("outskirts", "O"), ("of", "O"),
+         ("Zaporozhye", "B-PERSON"), (".", "O")],
+    )  # fmt: skip
+    found = find_places(doc, gazetteer)
+    assert texts(found) == ["Ukraine", "Zaporozhye"]
+    assert found[1].place.id == "geonames:687700"
+    # a person tag after "in" stays a person's: "in X" leads to people too
+    person = make_doc(
+        vocab,
+        [("Ukraine", "B-GPE"), ("put", "O"), ("its", "O"), ("trust", "O"), ("in", "O"),
+         ("Zaporozhye", "B-PERSON"), (".", "O")],
+    )  # fmt: skip
+    assert texts(find_places(person, gazetteer)) == ["Ukraine"]
+
+
 def test_a_big_city_something_is_in_is_a_place_though_always_tagged_a_person(vocab, gazetteer):
     # Kremenchuk (about 220,000 people): "a mall in X" says where, whatever the model's tag
     doc = make_doc(

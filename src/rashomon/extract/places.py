@@ -268,10 +268,13 @@ _SETTLEMENT_OF = re.compile(
 )
 _SETTLEMENTS = (PlacePrecision.CITY, PlacePrecision.DISTRICT, PlacePrecision.POINT)
 # "in downtown Uman", "In Uman, firefighters ...": a locative before a name the model left
-# untagged; only a town of some size, since "in X" also leads to people and groups
+# untagged; only a town of some size, since "in X" also leads to people and groups.
+# "on the outskirts of X" leads to nothing but a place: there a name the model took for a
+# person's ("Zaporozhye") is the town's.
 _LOCATED_NAME = re.compile(
-    r"\b(?:[Ii]n|near|outside|around)\s+(?:(?:downtown|central|northern|southern|eastern|"
-    r"western)\s+)?([A-Z][\w'\u2019-]+)(?!['\u2019]s\b)"
+    r"\b(?:(?P<edge>(?:outskirts|suburbs)\s+of)|[Ii]n|near|outside|around)\s+"
+    r"(?:(?:downtown|central|northern|southern|eastern|western)\s+)?"
+    r"(?P<name>[A-Z][\w'\u2019-]+)(?!['\u2019]s\b)"
 )
 LOCATED_MIN_POPULATION = 50_000
 
@@ -299,12 +302,15 @@ def _cued_spans(doc: Doc, text: str, gazetteer: Gazetteer) -> Iterator[_Span]:
         if span is not None:
             span.cued = True
             yield span
+    persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
     for match in _LOCATED_NAME.finditer(text):
-        start, end = match.span(1)
+        start, end = match.span("name")
         found = [c for c in gazetteer.lookup(text[start:end])
-                 if c.place.precision in _SETTLEMENTS and c.tier == 0 and c.main
-                 and c.place.population >= LOCATED_MIN_POPULATION]  # fmt: skip
-        if not found or any(a < end and start < b for a, b in blockers):
+                 if c.place.precision in _SETTLEMENTS and c.tier == 0
+                 and c.place.population >= LOCATED_MIN_POPULATION
+                 and (c.main or c.place.population >= ALTERNATE_MIN_POPULATION)]  # fmt: skip
+        ignored = persons if match.group("edge") else []
+        if not found or any(a < end and start < b for a, b in blockers if (a, b) not in ignored):
             continue
         span = _span(text, start, end, found, "cued", gazetteer)
         if span is not None:
@@ -403,7 +409,8 @@ _SOURCE_RANK = {"entity": 0, "phrase": 1, "mislabel": 2, "cued": 3}
 
 
 def _select(spans: list[_Span]) -> list[_Span]:
-    """Non-overlapping spans, longest first; a scanner match equal to an entity is the entity.
+    """Non-overlapping spans, longest first; a scanner match equal to an entity is the entity,
+    and a cued name equal to a mislabelled one is the cued name.
 
     A phrase match that spaCy also tagged as GPE/LOC/FAC counts as an entity (strong), so
     the context rules for single-word district names do not apply to it.
@@ -412,6 +419,10 @@ def _select(spans: list[_Span]) -> list[_Span]:
     for span in spans:
         if span.source == "phrase" and (span.start, span.end) in entity_labels:
             span.source, span.label = "entity", entity_labels[(span.start, span.end)]
+    # a name the text sets as a place where only a place can stand ("on the outskirts of
+    # Zaporozhye") is one, whatever other label the model gave it
+    cued = {(s.start, s.end) for s in spans if s.source == "cued"}
+    spans = [s for s in spans if s.source != "mislabel" or (s.start, s.end) not in cued]
     chosen: list[_Span] = []
     taken: list[tuple[int, int]] = []
     for span in sorted(spans, key=lambda s: (-s.length, _SOURCE_RANK[s.source], s.start)):
