@@ -27,7 +27,7 @@ def _mentions(nlp, extractor, text: str) -> dict[str, str | None]:
 
 
 def test_a_state_gets_its_government_army_and_ministries_belonging_to_it():
-    bodies = {b.id: b for b in state_bodies([ARMENIA], {"ARM": ["Armenian"]}, lambda _: False)}
+    bodies = {b.id: b for b in state_bodies([ARMENIA], {"ARM": ["Armenian"]}, lambda _: None)}
     assert set(bodies) == {
         "state:arm:government", "state:arm:military", "state:arm:defence-ministry",
         "state:arm:foreign-ministry",
@@ -40,14 +40,14 @@ def test_a_state_gets_its_government_army_and_ministries_belonging_to_it():
     assert "Armenian troops" in bodies["state:arm:military"].aliases
 
 
-def test_a_name_the_dictionary_knows_stays_its_actors():
-    known = {"Armenian government", "Armenian authorities", "Armenian Government",
-             "Armenia's government", "Armenia government", "government of Armenia",
-             "Government of Armenia", "Armenia's authorities"}  # fmt: skip
-    bodies = {b.id: b for b in state_bodies([ARMENIA], {"ARM": ["Armenian"]}, known.__contains__)}
+def test_a_body_the_dictionary_holds_is_not_made_again_and_others_belong_to_it():
+    # the dictionary knows the government under one of its names: no second government,
+    # and the ministries made belong to the dictionary's one
+    listed = {"Armenian authorities": "armenian-government"}
+    bodies = {b.id: b for b in state_bodies([ARMENIA], {"ARM": ["Armenian"]}, listed.get)}
     assert "state:arm:government" not in bodies
-    assert bodies["state:arm:military"].affiliation == "state:arm"  # no government to join
-    assert not {n for b in bodies.values() for n in (b.name, *b.aliases)} & known
+    assert bodies["state:arm:military"].affiliation == "armenian-government"
+    assert bodies["state:arm:defence-ministry"].affiliation == "armenian-government"
 
 
 def test_plural_people_words_are_no_adjectives():
@@ -73,6 +73,15 @@ def test_a_listed_states_bodies_stay_the_dictionarys(nlp, extractor):
     found = _mentions(nlp, extractor, "Russian forces shelled the town, the Syrian army said.")
     assert found["Russian forces"] == "russian-armed-forces"
     assert found["Syrian army"] == "syrian-arab-army"
+
+
+def test_a_body_a_listed_state_lacks_belongs_to_its_government(nlp, extractor):
+    found = extractor.extract("t", nlp("The Turkish Defence Ministry said it shelled them."), None)
+    actors = {actor.id: actor for actor, _ in found.actors}
+    mentioned = {m.text: m.actor_id for m in found.mentions}
+    assert mentioned["Turkish Defence Ministry"] == "state:tur:defence-ministry"
+    assert actors["state:tur:defence-ministry"].affiliation == "turkish-government"
+    assert actors["turkish-government"].affiliation == "turkey"
 
 
 def test_a_state_body_is_stored_with_the_state_it_belongs_to(nlp, extractor):

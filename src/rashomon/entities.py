@@ -364,15 +364,21 @@ def _build(
 def with_state_bodies(
     dictionary: ActorDictionary, unlisted: dict[str, Actor], gazetteer: Gazetteer
 ) -> ActorDictionary:
-    """The dictionary and the bodies of the states it does not list (see `state_bodies`)."""
+    """The dictionary and the bodies it lacks of every state, listed or not (see
+    `state_bodies`); the states it does not list are held by id only."""
     alpha2 = {v: k for k, v in country_alpha3().items()}
+    listed = [a for a in dictionary if a.kind is ActorKind.STATE and a.country]
+    states = sorted([*listed, *unlisted.values()], key=lambda a: a.id)
     words = {
-        code: adjectives(gazetteer.people_words(alpha2.get(code, "")))
-        for code in {s.country for s in unlisted.values() if s.country}
-    }
-    bodies = state_bodies(
-        sorted(unlisted.values(), key=lambda a: a.id), words, lambda n: bool(dictionary.lookup(n))
-    )
+        s.country: adjectives(gazetteer.people_words(alpha2.get(s.country, "")))
+        for s in states if s.country
+    }  # fmt: skip
+
+    def known(name: str) -> str | None:
+        found = dictionary.lookup(name)
+        return found[0].id if found else None
+
+    bodies = state_bodies(states, words, known)
     return ActorDictionary(
         [*dictionary, *bodies], f"{dictionary.version}+{len(bodies)}", held=unlisted.values()
     )

@@ -1,16 +1,18 @@
-"""The bodies of states the actor dictionary does not list: "the Armenian Defense Ministry",
-"Azerbaijan's armed forces", "the Ethiopian military", "the Sudanese government".
+"""The bodies of states the actor dictionary does not list, or lists without them: "the
+Armenian Defense Ministry", "Azerbaijan's armed forces", "the Ethiopian military", "the
+Turkish Defence Ministry".
 
 The dictionary curates the governments, ministries and armies of the states its corpora are
 about; any other state acts through a `state:<alpha-3>` actor of its own (see
 `entities._unlisted_states`), found where the text names the country. Its bodies were
 unknown: "the Armenian Defense Ministry" became a new actor of no side and "Armenian armed
 forces" no actor at all, so a ministry denying a strike did not speak for the state it
-denied for, and the army said to have fired had no doer. Each such state gets the bodies
-copy names most (its government, armed forces, and defence and foreign ministries), named
-by the state's nationality words and its name as news copy writes them, each belonging to
-the state as the dictionary's own bodies belong to theirs. A name the dictionary already
-gives to an actor stays that actor's.
+denied for, and the army said to have fired had no doer. The same held for a listed
+state's body the dictionary lacks ("the Turkish Defence Ministry"). Each state gets the
+bodies copy names most that the dictionary does not hold (its government, armed forces,
+and defence and foreign ministries), named by the state's nationality words and its name
+as news copy writes them, each belonging to the state, or to its government, as the
+dictionary's own bodies belong to theirs.
 """
 
 from __future__ import annotations
@@ -63,28 +65,33 @@ _PARENT = {"government": None, "military": "government", "defence-ministry": "go
 def state_bodies(
     states: Iterable[Actor],
     demonyms: Mapping[str, Sequence[str]],
-    known: Callable[[str], bool],
+    known: Callable[[str], str | None],
 ) -> list[Actor]:
-    """The bodies of each state in `states` (unlisted `state:` actors, whose country is an
-    alpha-3 code), named with `demonyms` (alpha-3 -> nationality adjectives) and the
-    state's name; a name `known` to the dictionary is left to it."""
+    """The bodies each state in `states` lacks (its country an alpha-3 code), named with
+    `demonyms` (alpha-3 -> nationality adjectives) and the state's name. A body one of whose
+    names is `known` (the id of the dictionary's actor so named) is the dictionary's: it
+    is not made again, and the bodies made that belong to it belong to that actor."""
     found = []
     for state in states:
-        adjectives = [d for d in demonyms.get(state.country or "", ()) if d]
-        made: set[str] = set()
+        if not state.country:
+            continue
+        adjectives = [d for d in demonyms.get(state.country, ()) if d]
+        prefix = f"state:{state.country.lower()}"
+        ids: dict[str, str] = {}  # body key -> the actor that is that body
         for body in _BODIES:
             names = [f.format(a) for a in adjectives for f in body.by_adjective]
             names += [f.format(state.name) for f in body.by_name]
-            names = [n for n in dict.fromkeys(names) if not known(n)]
-            if not names:
+            names = list(dict.fromkeys(names))
+            listed = next((i for n in names if (i := known(n)) is not None), None)
+            if listed is not None:
+                ids[body.key] = listed
                 continue
             display = body.display.format(adjectives[0] if adjectives else state.name)
             parent = _PARENT[body.key]
-            made.add(body.key)
+            ids[body.key] = f"{prefix}:{body.key}"
             found.append(Actor(
-                id=f"{state.id}:{body.key}", name=display, kind=body.kind,
-                country=state.country, sector=body.sector,
-                affiliation=f"{state.id}:{parent}" if parent in made else state.id,
+                id=ids[body.key], name=display, kind=body.kind, country=state.country,
+                sector=body.sector, affiliation=ids.get(parent or "", state.id),
                 aliases=tuple(n for n in names if n != display),
             ))  # fmt: skip
     return found
