@@ -847,3 +847,20 @@ def test_who_obtained_or_saw_a_statement_is_not_its_speaker(quotes_of):
     assert {q.speaker_actor_id for q in found} == {"iraqi-army"}
     quote = one(quotes_of("A ministry report, seen by Reuters, said 20 people died."), "20 people")
     assert quote.speaker_actor_id != "reuters"
+
+
+def test_a_name_and_its_description_before_a_bare_said_speak(quotes_of):
+    # the parser hangs "Vladimir Rogov" on the place before it and "said" on nothing
+    text = (
+        "More than 20 people were killed when troops shelled a caravan of vehicles with "
+        "civilians who wanted to flee the zone of the Zaporozhye Region, Vladimir Rogov, "
+        "chair of the We Are Together with Russia movement, said on Friday."
+    )
+    quote = one(quotes_of(text), "were killed")
+    assert quote.cue == "said"
+    assert quote.speaker == "Vladimir Rogov, chair of the We Are Together with Russia movement"
+
+
+def test_a_wish_told_in_a_relative_clause_is_no_quote(quotes_of):
+    quotes = quotes_of("Troops shelled civilians who wanted to flee the city.")
+    assert not [q for q in quotes if q.cue == "wanted"]

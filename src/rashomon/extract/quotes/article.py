@@ -170,6 +170,12 @@ class _Article(_Speech, _Speakers):
             return None  # "photos said to have been taken there": a hedge, no one speaks
         if sense.hint == "belief" and token.tag_ == "VBG" and token.dep_ == "advcl":
             return None  # "they sheltered there, hoping they would be spared": a motive
+        if (
+            sense.hint == "belief"
+            and token.dep_ == "relcl"
+            and any(c.dep_ == "xcomp" for c in token.children)
+        ):
+            return None  # "civilians who wanted to flee": a wish that describes them
         subject = _subject(token)
         if (
             token.lemma_.lower() in _BELIEF_VERBS
@@ -265,6 +271,10 @@ class _Article(_Speech, _Speakers):
         if comma < 1 or self.doc[comma].text != "," or self.region[comma] != self.region[verb.i]:
             return None
         speaker = self._nominal(comma + 1, verb.i)
+        if speaker is None and comma + 1 == verb.i and not _inverted_after_comma(verb):
+            named = self._named_aside(comma, verb)
+            if named is not None:  # '..., Vladimir Rogov, chair of the movement, said'
+                speaker, comma = named
         if comma + 1 == verb.i and _inverted_after_comma(verb):
             # "..., tweeted Johannes Bruwer, the ICRC's head": the speaker comes after it
             end = verb.i + 1
@@ -286,6 +296,35 @@ class _Article(_Speech, _Speakers):
             rest = [t.i for t in self.doc[clause[0] : clause[1]] if t.idx >= dateline.end()]
             clause = (rest[0], clause[1]) if rest else clause
         return speaker, clause
+
+    def _named_aside(self, comma: int, verb: Token) -> tuple[tuple[int, int], int] | None:
+        """'..., Vladimir Rogov, chair of the movement, said': a name and its description,
+        each between commas, before a bare ", said" the parser hung on nothing (it took the
+        name for one more item of the place before it). The speaker (name and description)
+        and the comma that ends the clause said."""
+        middle = self._comma_before(comma, MAX_DESCRIPTION_TOKENS, verb)
+        before = self._comma_before(middle, MAX_NAME_TOKENS, verb) if middle else None
+        if middle is None or before is None:
+            return None
+        name, description = self.doc[before + 1 : middle], self.doc[middle + 1 : comma]
+        if not name or not all(t.pos_ == "PROPN" for t in name) or not description:
+            return None
+        if description[0].pos_ not in ("NOUN", "DET", "ADJ", "PROPN"):
+            return None  # ", Rogov, who ...", ", Rogov, said ...": no description
+        if any(
+            self.quoted[t.i] >= 0 or (_finite(t) and not t.ent_type_) for t in description
+        ):  # a verb of its own ends a description, unless inside a name ("We Are Together")
+            return None
+        return (before + 1, comma), before
+
+    def _comma_before(self, i: int, within: int, verb: Token) -> int | None:
+        """The comma before token `i`, at most `within` tokens back, in the verb's region."""
+        j = i - 1
+        while j > 0 and i - j <= within and self.doc[j].text != ",":
+            j -= 1
+        if j <= 0 or self.doc[j].text != "," or self.region[j] != self.region[verb.i]:
+            return None
+        return j
 
     def _span_of(self, head: Token, exclude: Token | None) -> tuple[int, int] | None:
         """The head's phrase without the cue's own clause or quoted words, as a token range."""
@@ -376,6 +415,10 @@ class _Article(_Speech, _Speakers):
 
 
 _PARTITIVES = frozenset({"majority", "most", "half", "all", "many", "some", "none", "both", "each"})
+
+
+MAX_DESCRIPTION_TOKENS = 14  # "chair of the We Are Together with Russia movement"
+MAX_NAME_TOKENS = 5  # "Vladimir Rogov", "Ali Muhammad Yahya"
 
 
 def _not_a_description(doc: Doc, i: int, first: int) -> bool:
