@@ -208,6 +208,18 @@ def test_an_untagged_name_a_settlement_noun_introduces_is_a_place(vocab, gazette
     assert texts(find_places(elsewhere, gazetteer)) == ["Damascus"]
 
 
+def test_the_port_of_a_city_the_model_left_untagged_is_the_city(vocab, gazetteer):
+    doc = make_doc(
+        vocab,
+        [("Mortars", "O"), ("hit", "O"), ("sites", "O"), ("in", "O"), ("the", "O"),
+         ("port", "O"), ("of", "O"), ("Hodeidah", "O"), ("in", "O"), ("Yemen", "B-GPE"),
+         (".", "O")],
+    )  # fmt: skip
+    found = find_places(doc, gazetteer)
+    assert texts(found) == ["Hodeidah", "Yemen"]
+    assert found[0].place.id == "geonames:79415"
+
+
 def test_the_outskirts_of_a_city_tagged_a_person_are_the_citys(vocab, gazetteer):
     # "on the outskirts of X" leads to nothing but a place: the model's PERSON tag on
     # "Zaporozhye" (a spelling GeoNames holds as an alternate of a city of 710,000) is wrong

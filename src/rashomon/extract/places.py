@@ -260,10 +260,10 @@ def _phrase_spans(doc: Doc, text: str, gazetteer: Gazetteer) -> Iterator[_Span]:
             yield span
 
 
-# "the city of Uman", "the village of Hroza", "the Yemeni port city of Hodeidah": a
-# settlement noun and "of" before a name
+# "the city of Uman", "the village of Hroza", "the Yemeni port city of Hodeidah", "the port
+# of Hodeidah": a settlement noun and "of" before a name
 _SETTLEMENT_OF = re.compile(
-    r"\b(?:the|a)\s+(?:[\w-]+\s+){0,2}(?:town|village|city|hamlet|settlement)\s+of\s+"
+    r"\b(?:the|a)\s+(?:[\w-]+\s+){0,2}(?:town|village|city|hamlet|settlement|port)\s+of\s+"
     r"([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})"
 )
 _SETTLEMENTS = (PlacePrecision.CITY, PlacePrecision.DISTRICT, PlacePrecision.POINT)
