@@ -124,9 +124,11 @@ MAX_SENTENCE_TOKENS = 150
 # words beside a body named in a title ("Taliban spokesman X", "X, a spokesman for the
 # Defense Ministry") and nouns for people ("Kurdish businessman X") are the person's; "the
 # Sunday night airstrike" is last Sunday's; 45: the government, armed forces and defence
-# and foreign ministries of states the dictionary lacks ("the Armenian Defense Ministry",
-# "the Ethiopian military") belong to their state; "the Islamic Resistance in Lebanon" is
-# Hezbollah
+# and foreign ministries of states the dictionary lacks, or of listed states it holds
+# without them ("the Armenian Defense Ministry", "the Ethiopian military", "the Turkish
+# Defence Ministry"), belong to their state; "the Islamic Resistance in Lebanon" is
+# Hezbollah; "on the outskirts of X" and "the port of X" name the town X, whatever the
+# model's tag; ", X, chair of ..., said" is X's, and "civilians who wanted to flee" no quote
 EXTRACTOR_VERSION = "45"
 STAGE = "entities"
 
