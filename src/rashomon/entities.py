@@ -323,7 +323,8 @@ class EntityExtractor:
             parent_id = actor.affiliation
             if parent_id is None or parent_id in found:
                 continue
-            if parent_id in self.unlisted_states:  # a state body's state
+            if parent_id in self.unlisted_states:  # the state of a body made for it: the
+                # dictionary holds it by id only, as the gazetteer's
                 found[parent_id] = (self.unlisted_states[parent_id], "gazetteer")
                 continue
             try:

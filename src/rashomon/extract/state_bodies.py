@@ -33,8 +33,6 @@ class _Body:
     by_name: tuple[str, ...]  # "{}'s army" with the state's name
 
 
-_MINISTRY_FORMS = ("{} Ministry", "{} ministry")
-
 _BODIES = (
     _Body("government", ActorKind.GOVERNMENT, "GOV", "{} government",
           ("{} government", "{} authorities", "{} Government"),
@@ -75,18 +73,18 @@ def state_bodies(
     for state in states:
         if not state.country:
             continue
-        adjectives = [d for d in demonyms.get(state.country, ()) if d]
+        nationality = [d for d in demonyms.get(state.country, ()) if d]
         prefix = f"state:{state.country.lower()}"
         ids: dict[str, str] = {}  # body key -> the actor that is that body
         for body in _BODIES:
-            names = [f.format(a) for a in adjectives for f in body.by_adjective]
+            names = [f.format(a) for a in nationality for f in body.by_adjective]
             names += [f.format(state.name) for f in body.by_name]
             names = list(dict.fromkeys(names))
             listed = next((i for n in names if (i := known(n)) is not None), None)
             if listed is not None:
                 ids[body.key] = listed
                 continue
-            display = body.display.format(adjectives[0] if adjectives else state.name)
+            display = body.display.format(nationality[0] if nationality else state.name)
             parent = _PARENT[body.key]
             ids[body.key] = f"{prefix}:{body.key}"
             found.append(Actor(
