@@ -1596,3 +1596,30 @@ def test_a_toll_told_jointly_is_each_of_its_sources_own():
     other = replace(joint, claimant="civil defence and medics")
     (figure_,) = incident_figures(found, {("a1", 0): other, ("a2", 0): sohr}, articles)
     assert figure_.status == "dispute"
+
+
+def test_the_wounded_told_as_more_besides_the_dead_are_a_whole_toll_of_their_own():
+    # "The impact killed 23 people. 28 more people were wounded.": the wounded besides the
+    # dead, no addition to an earlier count of the wounded; against another source's 34
+    body = "The impact killed 23 people. 28 more people were wounded."
+    dead = toll("a1", "23", 23, "exact", "the governor", start=18,
+                sentence=body[:28], sentence_start=0, sentence_end=28)  # fmt: skip
+    wounded = toll("a1", "28", 28, "exact", "the governor", start=29, measure="injured",
+                   sentence=body[29:], sentence_start=29, sentence_end=len(body))  # fmt: skip
+    other = toll("a2", "34", 34, "exact", "Rogov", measure="injured")
+    found = incident(report("a1", "AFP", [dead, wounded]), report("a2", "BBC", [other]))
+    figures = {("a1", 18): dead, ("a1", 29): wounded, ("a2", 0): other}
+    injured = next(f for f in incident_figures(found, figures, ARTICLES) if f.measure == "injured")
+    assert injured.status == "dispute"
+    # "five more bodies" after a count of bodies is an addition to it: no rival toll
+    more = "Rescuers found 20 bodies. Five more bodies were found later."
+    first = toll("a1", "20", 20, "exact", "rescuers", start=15,
+                 sentence=more[:25], sentence_start=0, sentence_end=25)  # fmt: skip
+    added = toll("a1", "Five", 5, "exact", "rescuers", start=26,
+                 sentence=more[26:], sentence_start=26, sentence_end=len(more))  # fmt: skip
+    rival = toll("a2", "60", 60, "exact", "SANA")
+    found = incident(report("a1", "AFP", [first, added]), report("a2", "BBC", [rival]))
+    figures = {("a1", 15): first, ("a1", 26): added, ("a2", 0): rival}
+    (killed,) = incident_figures(found, figures, ARTICLES)
+    clashing = {killed.claims[i].figure.text for c in killed.clashes for i in (c.first, c.second)}
+    assert "Five" not in clashing and clashing == {"20", "60"}

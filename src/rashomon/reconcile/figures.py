@@ -245,17 +245,16 @@ _ONE_OF_TWO = re.compile(
 )
 
 
-def _part_of_more(figure: FigureFact) -> bool:
+def _part_of_more(figure: FigureFact, additions: bool = True) -> bool:
     """A toll its sentence sets in a list of counts by place, over a whole region, over two
     or more places named together, or over a span of hours or days, as an addition to
-    another, as some of another ("12 of them"), or as one of two attacks it tells of."""
+    another (unless `additions` is False), as some of another ("12 of them"), or as one of
+    two attacks it tells of."""
     if _ONE_OF_TWO.search(figure.sentence):
         return True
+    if additions and _added(figure):
+        return True
     at = figure.start - figure.sentence_start
-    if _FURTHER.search(figure.sentence[max(0, at - 20) : at]):
-        return True
-    if _MORE.match(figure.sentence[at + len(figure.text) : at + len(figure.text) + 8]):
-        return True
     if _OF_THEM.match(figure.sentence[at + len(figure.text) :]):
         return True
     if _OF_THE_WHOLE.match(figure.sentence[:at]):
@@ -267,6 +266,39 @@ def _part_of_more(figure: FigureFact) -> bool:
         or _WIDE.search(figure.sentence)
         or _places_together(figure.sentence)
     )
+
+
+def _added(figure: FigureFact) -> bool:
+    """A count told as more than another ("a further nine", "five more bodies", "another
+    34")."""
+    at = figure.start - figure.sentence_start
+    return bool(
+        _FURTHER.search(figure.sentence[max(0, at - 20) : at])
+        or _MORE.match(figure.sentence[at + len(figure.text) : at + len(figure.text) + 8])
+    )
+
+
+def _besides_another_measure(figure: FigureFact, others: Sequence[FigureFact]) -> bool:
+    """A count "more" than the count right before it of another measure: "The impact
+    killed 23 people. 28 more people were wounded", "seven were killed, and another 34
+    were wounded": the wounded besides the dead, the whole of its own measure, no addition
+    to an earlier count of it."""
+    before = [
+        o for o in others
+        if o.start < figure.start and figure.sentence_start - o.sentence_end <= 2
+    ]  # fmt: skip
+    if not before:
+        return False
+    nearest = max(before, key=lambda o: o.start)
+    return measure_of(nearest) not in (None, measure_of(figure))
+
+
+def _part_in(figure: FigureFact, others: Sequence[FigureFact]) -> bool:
+    """`_part_of_more`, knowing the article's other counts: a count "more" than one of
+    another measure is none."""
+    if _part_of_more(figure, additions=False):
+        return True
+    return _added(figure) and not _besides_another_measure(figure, others)
 
 
 def _goes_on_from_a_part(
@@ -410,7 +442,7 @@ def incident_figures(
                 if (
                     figure.place_id in places
                     and figure.scope == "incident"
-                    and not _part_of_more(figure)
+                    and not _part_in(figure, of_article[figure.article_id])
                     and not listed_with_another(figure)
                     and not _in_what_is_denied(figure)
                     and not _whole_told_elsewhere(figure, of_article[figure.article_id])
