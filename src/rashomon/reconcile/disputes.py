@@ -34,6 +34,7 @@ from rashomon.facts import (
     Incident,
     IncidentReport,
     QuoteFact,
+    day_range,
 )
 from rashomon.reconcile.contradictions import (
     Contradiction,
@@ -487,8 +488,11 @@ def _one_happening(
     at most (an open end meets any)."""
     if not places_meet(first.place_id, second.place_id, gazette, first.around or second.around):
         return False
-    lows = [date.fromisoformat(d[:10]) for d in (first.day_low, second.day_low) if d]
-    highs = [date.fromisoformat(d[:10]) for d in (first.day_high, second.day_high) if d]
+
+    def ends(end: int, *days: str | None) -> list[date]:
+        return [found[end] for d in days if d and (found := day_range(d[:10]))]
+
+    lows, highs = ends(0, first.day_low, second.day_low), ends(1, first.day_high, second.day_high)
     return not (lows and highs and (max(lows) - min(highs)).days > slack)
 
 
