@@ -104,3 +104,14 @@ def test_an_article_about_a_state_the_dictionary_lacks_reads_its_generic_bodies(
         "Israeli peace group. The government said nothing.",
     )  # fmt: skip
     assert found["The government"] == "palestinian-authority"  # the dictionary's own body
+
+
+def test_a_bare_body_is_never_guessed_to_be_a_made_one(nlp, extractor):
+    # whose "the air force" is, is a guess from the countries named: the guess may name a
+    # curated body, never one made for a state the dictionary lacks it for
+    found = _mentions(
+        nlp, extractor,
+        "Rebels shelled Damascus. The group is backed by Saudi Arabia. Later the air force "
+        "struck their positions.",
+    )  # fmt: skip
+    assert not [a for a in found.values() if a and a.startswith("state:sau:")]

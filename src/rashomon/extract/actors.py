@@ -35,6 +35,7 @@ from rashomon.extract.names import (
 )
 from rashomon.extract.new_actors import EVIDENCE, NewActorVetter, name_lists
 from rashomon.extract.quotes.lexicon import SpeechVerbs
+from rashomon.extract.state_bodies import is_state_body
 from rashomon.model import (
     GENERIC_GROUP,
     Actor,
@@ -1545,6 +1546,9 @@ class _KnownActors:
         return actor.country
 
     def of_country(self, country: str, description: str) -> str | None:
+        """The dictionary's own body a description names for a country ("the air force"
+        of the country acting last); never a body made for a state that lacks it (see
+        `_first`)."""
         state = self.r._state_of(country)
         if state is None:
             return None
@@ -1554,12 +1558,19 @@ class _KnownActors:
             for owner in owners
             for name in (f"{owner}'s {description}", f"{owner} {description}")
             for actor in self.r.d.lookup(name)
+            if not is_state_body(actor.id)
         }
         return found.pop() if len(found) == 1 else None
 
 
 def _first(dictionary: ActorDictionary, country: str, kind: ActorKind) -> str | None:
-    matches = [a for a in dictionary if a.kind is kind and a.country == country]
+    """The dictionary's own top body of a kind for a country. Never a body made for a
+    state the dictionary lacks it for: the article's focus country is a guess, and "the
+    air force" of an article on Syria that names Saudi Arabia most is no Saudi air force."""
+    matches = [
+        a for a in dictionary
+        if a.kind is kind and a.country == country and not is_state_body(a.id)
+    ]  # fmt: skip
     top = [
         a for a in matches if not a.affiliation or dictionary.get(a.affiliation).kind is not kind
     ]

@@ -95,6 +95,11 @@ def state_bodies(
     return found
 
 
+def is_state_body(actor_id: str) -> bool:
+    """Whether an actor is a body made here ("state:arm:military"), not a curated one."""
+    return actor_id.startswith("state:") and actor_id.count(":") == 2
+
+
 def adjectives(words: Sequence[str]) -> list[str]:
     """The nationality adjectives among a country's people words: "Azeris" is the plural of
     "Azeri", "Swiss" is no plural of anything listed."""
