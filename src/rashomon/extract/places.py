@@ -260,10 +260,13 @@ def _phrase_spans(doc: Doc, text: str, gazetteer: Gazetteer) -> Iterator[_Span]:
             yield span
 
 
+# The nouns of a settlement (not "city": a city the gazetteer lacks is more often misspelt
+# than unknown, so `_VILLAGE_OF` leaves it out; `_SETTLEMENT_OF` takes it and "port")
+_VILLAGE_NOUN = r"(?:village|town|hamlet|settlement)"
 # "the city of Uman", "the village of Hroza", "the Yemeni port city of Hodeidah", "the port
 # of Hodeidah": a settlement noun and "of" before a name
 _SETTLEMENT_OF = re.compile(
-    r"\b(?:the|a)\s+(?:[\w-]+\s+){0,2}(?:town|village|city|hamlet|settlement|port)\s+of\s+"
+    rf"\b(?:the|a)\s+(?:[\w-]+\s+){{0,2}}(?:{_VILLAGE_NOUN}|city|port)\s+of\s+"
     r"([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})"
 )
 _SETTLEMENTS = (PlacePrecision.CITY, PlacePrecision.DISTRICT, PlacePrecision.POINT)
@@ -742,12 +745,11 @@ DESCRIBED_PREFIX = "text:"
 # A name's words: capitalised, or a lower-case Arabic article joined to one ("al-Foua")
 _NAME_WORD_PATTERN = r"(?:(?:al|el|ad|as|ash|an|ar|at|az)-)?[A-Z][\w'\u2019-]*"
 _NAME_WORD = re.compile(_NAME_WORD_PATTERN)
-# The nouns of a settlement (not "city": a city the gazetteer lacks is more often misspelt
-# than unknown), with up to `words` words before them ("a small village")
-_VILLAGE_NOUN = r"(?:village|town|hamlet|settlement)"
 
 
 def _village_noun(words: int) -> str:
+    """A settlement noun (`_VILLAGE_NOUN`) with up to `words` words before it ("a small
+    village")."""
     return rf"(?:[\w'\u2019-]+\s+){{0,{words}}}{_VILLAGE_NOUN}"
 
 

@@ -245,14 +245,17 @@ _ONE_OF_TWO = re.compile(
 )
 
 
-def _part_of_more(figure: FigureFact, additions: bool = True) -> bool:
+def _part_of_more(figure: FigureFact) -> bool:
+    """A toll its sentence sets as an addition to another ("a further nine", "five more")
+    or as a part by the sentence's own words (see `_part_by_its_sentence`)."""
+    return _added(figure) or _part_by_its_sentence(figure)
+
+
+def _part_by_its_sentence(figure: FigureFact) -> bool:
     """A toll its sentence sets in a list of counts by place, over a whole region, over two
-    or more places named together, or over a span of hours or days, as an addition to
-    another (unless `additions` is False), as some of another ("12 of them"), or as one of
-    two attacks it tells of."""
+    or more places named together, or over a span of hours or days, as some of another
+    ("12 of them"), or as one of two attacks it tells of."""
     if _ONE_OF_TWO.search(figure.sentence):
-        return True
-    if additions and _added(figure):
         return True
     at = figure.start - figure.sentence_start
     if _OF_THEM.match(figure.sentence[at + len(figure.text) :]):
@@ -296,7 +299,7 @@ def _besides_another_measure(figure: FigureFact, others: Sequence[FigureFact]) -
 def _part_in(figure: FigureFact, others: Sequence[FigureFact]) -> bool:
     """`_part_of_more`, knowing the article's other counts: a count "more" than one of
     another measure is none."""
-    if _part_of_more(figure, additions=False):
+    if _part_by_its_sentence(figure):
         return True
     return _added(figure) and not _besides_another_measure(figure, others)
 
