@@ -166,6 +166,25 @@ def test_an_act_as_a_subject_lends_its_doer_not_itself(attacks):
     assert [a.text for a in attack(events, "killed").sources] == ["Russian"]
 
 
+def test_it_after_an_act_told_as_a_subject_is_that_act_not_a_group_named_before(attacks):
+    events = attacks(
+        "Investigators said the targets were affiliated with the Islamic State. While the "
+        "strike was based on available information, a general acknowledged it was a mistake "
+        "and likely hit forces aligned with the government. Tuesday's bombing by Russian "
+        "jets was especially deadly because it struck a cattle market."
+    )
+    assert attack(events, "hit").source_actor_ids == ()
+    struck = [e for e in events if "struck" in e.trigger or "bombing" in e.trigger]
+    assert struck and all(e.source_actor_ids in ((), ("russia",)) for e in struck)
+
+
+def test_it_that_a_body_says_of_itself_stays_that_body(attacks):
+    events = attacks(
+        "The attack killed 12. The Syrian army announced that it had stepped up air strikes."
+    )
+    assert attack(events, "air strikes").source_actor_ids == ("syrian-arab-army",)
+
+
 # -- not doers: victims, speakers, the other side, reporters ----------------------------------
 
 

@@ -243,6 +243,10 @@ class ParticipantResolver:
                 return self.affiliation_of(speaker) or speaker
         return None
 
+    def reports_about_itself(self, pronoun: Token) -> bool:
+        """Whether a body speaks of itself with this "it" ("Japan said it had halted aid")."""
+        return self._reporter_of(pronoun, person=False) is not None
+
     def _reporter_of(self, token: Token, person: bool) -> str | None:
         """Who reports about itself: the subject of the speech verb above a "they" or "it"
         ("rebels said they did not refuse", "Japan said it had halted aid"). A person
