@@ -1426,6 +1426,33 @@ def test_done_on_purpose_against_a_mistake():
     assert incident_disputes(incident(syria, same), [], RELATIONS, GAZETTE, ARTICLES) == []
 
 
+def test_a_word_that_civilians_were_spared_against_a_count_of_them():
+    spared = Attribution("army", "The army said the strike only hit militants.", "the army",
+                         "army", 24, 42)  # fmt: skip
+    civilians = toll("a1", "43", 43, "exact", "a medical official", victims="civilians")
+    fighters = toll("a1", "43", 43, "exact", "a medical official", victims="fighters")
+    counting = report("a1", "AFP", [civilians])
+    sparing = replace(report("a2", "BBC"), spared_by=(spared,))
+    tolls = {("a1", 0): civilians}
+    (dispute,) = incident_disputes(incident(counting, sparing), [], RELATIONS, GAZETTE, ARTICLES,
+                                   tolls)  # fmt: skip
+    assert dispute.kind == "victims"
+    assert {(s.claimant, s.value_or_claim, s.position) for s in dispute.sides} == {
+        ("a medical official", "43", 0),
+        ("the army", "no civilians hit", 1),
+    }
+    assert "the army say it spared them" in dispute.note
+    # fighters counted, or nothing counted: nothing stands against the sparing
+    found = incident_disputes(incident(counting, sparing), [], RELATIONS, GAZETTE, ARTICLES,
+                              {("a1", 0): fighters})  # fmt: skip
+    assert found == []
+    assert incident_disputes(incident(sparing), [], RELATIONS, GAZETTE, ARTICLES, tolls) == []
+    # one voice counting civilians and calling the target legitimate disputes nothing
+    own = replace(spared, claimant="a medical official", claimant_actor_id=None)
+    alone = replace(counting, spared_by=(own,))
+    assert incident_disputes(incident(alone), [], RELATIONS, GAZETTE, ARTICLES, tolls) == []
+
+
 def test_a_party_that_denies_it_and_says_it_never_happened_is_one_dispute():
     never = Attribution("syrian-government", "Damascus said the reports were fabricated.",
                         "Damascus", "syrian-government")  # fmt: skip

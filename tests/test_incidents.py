@@ -1653,11 +1653,11 @@ def test_denying_the_intent_or_a_detail_of_an_owned_act_denies_no_doing(denial):
 
 
 def test_words_that_only_look_like_a_standing_denial_leave_it_a_denial():
-    from rashomon.reconcile.doers import _HABITUAL
+    from rashomon.reconcile.sayings import HABITUAL
 
-    assert _HABITUAL.search("Russia has long denied it")
-    assert not _HABITUAL.search("Russia denied the long-range missile strike")
-    assert not _HABITUAL.search("a long-standing truce")
+    assert HABITUAL.search("Russia has long denied it")
+    assert not HABITUAL.search("Russia denied the long-range missile strike")
+    assert not HABITUAL.search("a long-standing truce")
 
 
 def test_a_countrys_name_right_before_the_strike_names_the_state_that_struck():

@@ -99,6 +99,30 @@ def test_done_on_purpose_against_a_mistake_is_stored_and_disputed(tmp_path):
     corpus.close()
 
 
+SPARING = (
+    "Army says market strike hit only militants\n"
+    "An air strike hit the market of Togoga on Tuesday. The army said the strike only hit "
+    "militants and denied that civilians were among the dead.\n"
+)
+COUNTING = (
+    "Air strike on Togoga market kills civilians\n"
+    "An air strike on the market of Togoga on Tuesday killed at least 43 civilians, a "
+    "medical official said.\n"
+)
+
+
+def test_a_sparing_of_civilians_against_a_count_of_them_is_stored_and_disputed(tmp_path):
+    texts = {"AFP": ("counts.txt", COUNTING), "ENA": ("spares.txt", SPARING)}
+    corpus, by_outlet = two_outlets(tmp_path, "2021-06-23", **texts)
+    (spared,) = by_outlet["ENA"].spared_by
+    body = corpus.article(by_outlet["ENA"].article_id).article.body
+    assert body[spared.start : spared.end] == "only hit militants"
+    (dispute,) = [d for d in corpus.disputes() if d.kind == "victims"]
+    assert {(s.outlet, s.position) for s in dispute.sides} == {("AFP", 0), ("ENA", 1)}
+    assert "civilians" in dispute.subject
+    corpus.close()
+
+
 def test_word_counts_read_again_follow_what_was_written_since(tmp_path):
     from rashomon.store import Store
     from rashomon.store.incidents import count_terms, term_counts

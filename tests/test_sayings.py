@@ -3,7 +3,7 @@ hand-built facts: refutations and accounts of intent, with their speaker and evi
 
 from rashomon.facts import ActorFact, ArticleFact, ArticleFacts, Gazette, MentionFact, QuoteFact
 from rashomon.reconcile.incident_kinds import IncidentKinds
-from rashomon.reconcile.sayings import DELIBERATE, MISTAKE, NEVER, sayings
+from rashomon.reconcile.sayings import DELIBERATE, MISTAKE, NEVER, SPARED, sayings
 
 KINDS = IncidentKinds.packaged()
 GAZETTE = Gazette(actors={"assad": ActorFact("assad", "Bashar al-Assad", "person", "SYR", "GOV")})
@@ -86,3 +86,25 @@ def test_he_said_is_named_by_who_he_is():
     facts = ArticleFacts(article=ARTICLE, body=body, quotes=(quote,))
     (found,) = sayings(facts, KINDS, GAZETTE)
     assert (found.stance, found.said.claimant) == (DELIBERATE, "Bashar al-Assad")
+
+
+def test_a_source_saying_the_attack_spared_civilians():
+    assert said(
+        "The army denied civilians were among the casualties of the strike.", ("army", "army")
+    ) == [(SPARED, "army", "denied civilians")]
+    assert said("Getnet said the strike only hit militants.", ("Getnet", "getnet")) == [
+        (SPARED, "Getnet", "only hit militants")
+    ]
+    assert said(
+        "The coalition called the strike a legitimate military action.", ("coalition", "coalition")
+    ) == [  # fmt: skip
+        (SPARED, "coalition", "legitimate military action")
+    ]
+    # a target said not to be legitimate, care taken to spare them, civilians counted: no
+    assert said("HRW said the school was not a legitimate target.", ("HRW", "hrw")) == []
+    assert said("The coalition said it takes care to avoid civilian casualties in strikes.",
+                ("coalition", "coalition")) == []  # fmt: skip
+    assert said("Russia has repeatedly denied killing civilians in its strikes.",
+                ("Russia", "russia")) == []  # fmt: skip
+    assert said("Rebels denied the reports but said 20 civilians died in the strike.",
+                ("Rebels", "rebels")) == []  # fmt: skip

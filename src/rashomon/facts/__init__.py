@@ -388,7 +388,12 @@ class Attribution(Record):
 
 # What named sources say of a happening besides who did it (see reconcile/sayings.py): each
 # stance and the IncidentReport field that holds who says it.
-STANCE_FIELDS = {"never": "refuted_by", "deliberate": "deliberate_by", "mistake": "mistake_by"}
+STANCE_FIELDS = {
+    "never": "refuted_by",
+    "deliberate": "deliberate_by",
+    "mistake": "mistake_by",
+    "spared": "spared_by",
+}
 
 
 @dataclass(frozen=True)
@@ -424,6 +429,7 @@ class IncidentReport(Record):
     refuted_by: tuple[Attribution, ...] = ()  # who says it never happened (actor: the speaker)
     deliberate_by: tuple[Attribution, ...] = ()  # who says it was done on purpose
     mistake_by: tuple[Attribution, ...] = ()  # who says it was a mistake
+    spared_by: tuple[Attribution, ...] = ()  # who says it spared civilians (hit combatants)
     target_actor_ids: tuple[str, ...] = ()
     published: str | None = None
     terms: tuple[str, ...] = ()  # its content words (see reconcile/wording.py)

@@ -483,7 +483,7 @@ def _refresh_findings(
         figures = {(f.article_id, f.start): f for a in facts for f in a.figures}
         articles = {a.id: a.article for a in facts}
         aligned = incident_figures(incident, figures, articles, relations)
-        disputes = incident_disputes(incident, aligned, relations, names, articles)
+        disputes = incident_disputes(incident, aligned, relations, names, articles, figures)
         disputes = with_own_sentences(disputes, {a.id: a for a in facts})
         with store.transaction() as conn:
             replace_findings(conn, aligned, disputes, incident_id=incident.id)

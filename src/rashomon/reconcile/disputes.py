@@ -43,7 +43,13 @@ from rashomon.reconcile.contradictions import (
     denials,
 )
 from rashomon.reconcile.doers import ALTERNATIVES
-from rashomon.reconcile.figures import agreeing, listed_with_another, told_in_parts
+from rashomon.reconcile.figures import (
+    agreeing,
+    listed_with_another,
+    measure_of,
+    told_in_parts,
+    victims_of,
+)
 from rashomon.reconcile.intervals import allowed, overlap, show
 from rashomon.reconcile.kinship import ActorRelations
 from rashomon.reconcile.report_parts import named_claimant
@@ -59,8 +65,11 @@ def incident_disputes(
     relations: ActorRelations,
     gazette: Gazette,
     articles: Mapping[str, ArticleFact],
+    tolls: Mapping[tuple[str, int], FigureFact] | None = None,
 ) -> list[Dispute]:
-    """Numeric, perpetrator and denial disputes (and updates) about one incident."""
+    """Numeric, perpetrator and denial disputes (and updates) about one incident; `tolls`
+    are the figures of its articles by (article, offset), read for the civilians they
+    count (one count is enough to stand against a word that civilians were spared)."""
     found = [
         d for f in figures for d in numeric(f, incident.story_id, articles)
         if d.status != "update" or not _rise_told_of_everyone(f, figures)
@@ -72,6 +81,7 @@ def incident_disputes(
         relations,
     )
     found += _intent(incident, relations, articles)
+    found += _spared(incident, tolls or {}, relations, gazette, articles)
     return found
 
 
@@ -747,6 +757,42 @@ def _intent(
              for p in (0, 1)]  # fmt: skip
     note = f"{named[0]} say it was done on purpose; {named[1]} say it was a mistake"
     return [_of_incident(incident, "intent", subject, rows, note)]
+
+
+_CIVILIANS = frozenset({"civilians", "children", "women"})
+_HURT = frozenset({"killed", "injured", "killed_or_injured"})
+
+
+def _spared(
+    incident: Incident, tolls: Mapping[tuple[str, int], FigureFact],
+    relations: ActorRelations, gazette: Gazette, articles: Mapping[str, ArticleFact],
+) -> list[Dispute]:  # fmt: skip
+    """Those who say the attack spared civilians ("no civilians were among the casualties",
+    "the strikes only targeted militants", "a legitimate military target") against the
+    counts of civilians, children or women it killed or hurt that the incident's reports
+    give: both cannot hold. The victims are the issue, not their number, so one such count
+    is enough, on its own voice; a source that counts civilians and calls the target
+    legitimate disputes nothing with itself."""
+    spared = [(r, a) for r in incident.reports for a in r.spared_by]
+    if not spared:
+        return []
+    counted = [
+        toll for r in incident.reports for start in r.figure_starts
+        if (toll := tolls.get((r.article_id, start))) is not None
+        and toll.scope == "incident" and measure_of(toll) in _HURT
+        and victims_of(toll) in _CIVILIANS
+    ]  # fmt: skip
+    rows = tuple(_fact_side(toll, toll.text, 0, articles, (), gazette) for toll in counted) + tuple(
+        _said_side(r, a, 1, "no civilians hit", articles) for r, a in spared
+    )
+    voices = [{_voice_of(s, relations) for s in rows if s.position == p} for p in (0, 1)]
+    if not voices[0] - voices[1] or not voices[1] - voices[0]:
+        return []
+    subject = f"whether the {incident.label or incident.kind} killed or hurt civilians"
+    named = [", ".join(dict.fromkeys(s.claimant or s.outlet or "" for s in rows
+                                     if s.position == p)) for p in (0, 1)]  # fmt: skip
+    note = f"{named[0]} count civilians among its victims; {named[1]} say it spared them"
+    return [_of_incident(incident, "victims", subject, rows, note)]
 
 
 def _of_incident(

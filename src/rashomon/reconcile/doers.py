@@ -26,6 +26,7 @@ from rashomon.reconcile.report_parts import (
 )
 from rashomon.reconcile.sayings import (
     ABOUT_IT,
+    HABITUAL,
     INTENT_WORDS,
     SPREADING,
     Saying,
@@ -710,11 +711,6 @@ _OWNED_BEFORE = re.compile(
 # "has repeatedly denied using chemical weapons", "has always denied targeting civilians",
 # "denied ever using them", "has denied doing so in the past": a standing denial of a kind of
 # act, said before this happening as much as after it, so it denies no one this one
-_HABITUAL = re.compile(
-    r"\b(?:repeatedly|always|consistently|routinely|regularly|frequently|persistently|"
-    r"(?:has|have|had) long|ever|previously|in the past)\b(?!-)",
-    re.IGNORECASE,
-)
 _HABITUAL_REACH = 40  # characters either side of the denial
 
 
@@ -744,13 +740,13 @@ def _denies_old(event: EventFact) -> bool:
 
 
 def _habitual(event: EventFact) -> bool:
-    """Whether a denial is a standing one (see _HABITUAL), by the words around it. An act
+    """Whether a denial is a standing one (see sayings.HABITUAL), by the words around it. An act
     told as not done is often a clause below the denying verb ("previously denied a report
     it had carried out a strike"): its reach back is twice as long."""
     start, end = event.start - event.sentence_start, event.end - event.sentence_start
     back = _HABITUAL_REACH * (2 if event.type != "REJECT" else 1)
     near = event.sentence[max(0, start - back) : end + _HABITUAL_REACH]
-    return _HABITUAL.search(near) is not None
+    return HABITUAL.search(near) is not None
 
 
 # "denied using chemical weapons", "denies targeting civilians", "would never use poison gas

@@ -1,5 +1,5 @@
 """What named sources say of a happening beyond who did it: that it never was, that it was
-deliberate, or that it was a mistake.
+deliberate, that it was a mistake, or that it spared civilians.
 
 "Reports of chemical weapons use are totally false", "the accounts are fake", "no traces
 of toxic agents" refute the happening itself; "the attack was premeditated" and "the
@@ -7,7 +7,10 @@ strike was a mistake" are two accounts of intent a fact-checker sets side by sid
 deliberate strike on troops or civilians is a different charge from an error). Each saying
 keeps its sentence and the offsets of its words, and the source it stands on: the speaker
 of the quote around it, else who acts in its sentence. An outlet's own voice says none of
-these: an editorial verdict is no side of a dispute.
+these: an editorial verdict is no side of a dispute. "No civilians were among the
+casualties", "the strikes only targeted militants", "a legitimate military target" say the
+attack hit combatants and spared civilians: against a count of civilians killed by another
+voice, the two accounts cannot both hold.
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ from dataclasses import dataclass
 from rashomon.facts import STANCE_FIELDS, ArticleFacts, Attribution, Gazette, QuoteFact
 from rashomon.reconcile.incident_kinds import IncidentKinds
 
-NEVER, DELIBERATE, MISTAKE = STANCE_FIELDS  # it never was; done on purpose; a mistake
+# it never was; done on purpose; a mistake; it spared civilians
+NEVER, DELIBERATE, MISTAKE, SPARED = STANCE_FIELDS
 
 # Words that speak of an attack or of responsibility for one.
 ABOUT_IT = re.compile(
@@ -51,6 +55,34 @@ _NO_TRACE = re.compile(
     r"attacks?|shelling|explosions?)"
     r"|\b(?:did\s+not|didn['’]t|never)\s+(?:take\s+place|happen(?:ed)?|occur(?:red)?|"
     r"took\s+place)\b",
+    re.IGNORECASE,
+)
+# "no civilians were killed", "no civilian casualties", "denied that civilians were among
+# the casualties", "civilians were not targeted", "does not target civilians", "only hit
+# militants", "strikes only against military goals", "a legitimate military target": the
+# attack spared civilians, in its speaker's word
+_COMBATANTS = r"(?:militants?|terrorists?|fighters?|insurgents?|combatants?|military|rebels?)"
+_SPARED = re.compile(
+    r"\bno\s+(?:other\s+)?civilians?\s+(?:casualties|deaths|victims|losses|were|was|had|"
+    r"among|killed|hurt|injured|harmed|died)\b"
+    r"|\bden(?:y|ies|ied|ying)\b(?:(?!\b(?:but|while|whereas)\b)[^.;:]){0,40}?\bcivilians?\b"
+    r"|\bcivilians\s+(?:were|was|had)\s+not\s+(?:been\s+)?(?:killed|hurt|harmed|targeted|hit|"
+    r"among)\b"
+    r"|\b(?:(?:do|does|did)\s+not|don['’]t|doesn['’]t|didn['’]t|never)\s+target(?:ed|s)?\s+"
+    r"(?:any\s+)?civilians\b"
+    r"|\bonly\s+(?:hit|struck|targeted|targets|killed|attacked|against|at)\s+(?:\w+\s+){0,3}?"
+    + _COMBATANTS
+    + r"\b"
+    r"|\b(?:targeted|targeting|hit|struck|killed|against|at)\s+only\s+(?:\w+\s+){0,2}?"
+    + _COMBATANTS
+    + r"\b"
+    r"|\blegitimate\s+(?:military\s+)?(?:targets?|objectives?|action|operation)\b",
+    re.IGNORECASE,
+)
+# "has repeatedly denied", "always", "in the past": a standing word, not one on this happening
+HABITUAL = re.compile(
+    r"\b(?:repeatedly|always|consistently|routinely|regularly|frequently|persistently|"
+    r"(?:has|have|had) long|ever|previously|in the past)\b(?!-)",
     re.IGNORECASE,
 )
 _CLAIMS = re.compile(
@@ -102,7 +134,7 @@ def sayings(facts: ArticleFacts, kinds: IncidentKinds, gazette: Gazette) -> list
     found = []
     for start, end in _sentence_spans(facts):
         text = facts.body[start:end]
-        if not (kinds.in_text(text) or ABOUT_IT.search(text)):
+        if not (kinds.in_text(text) or ABOUT_IT.search(text) or _SPARED.search(text)):
             continue
         for stance, (a, b) in _stances_in(text):
             claimant, claimant_id = speaker_of(start + a, start, end, facts)
@@ -131,6 +163,14 @@ def _stances_in(text: str) -> Iterable[tuple[str, tuple[int, int]]]:
         if match is not None and NEVER not in taken:
             taken.add(NEVER)
             yield NEVER, match.span()
+    spared = _SPARED.search(text)
+    if (
+        spared is not None
+        and not _NEGATED.search(text[: spared.start()])  # "was not a legitimate target"
+        and not HABITUAL.search(text[max(0, spared.start() - 40) : spared.end() + 40])
+    ):  # "has repeatedly denied targeting civilians": a standing word, of no one attack
+        taken.add(SPARED)
+        yield SPARED, spared.span()
     for word, stance, other in ((_DELIBERATE, DELIBERATE, MISTAKE),
                                 (_MISTAKE, MISTAKE, DELIBERATE)):  # fmt: skip
         for match in word.finditer(text):
