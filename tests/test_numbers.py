@@ -589,10 +589,21 @@ def test_a_denier_does_not_claim_the_toll_of_what_it_denies(read):
         ("Monitors estimate that 300 people died.", "300", "estimated"),
         ("Shelling killed 20 people.", "20", "asserted"),
         ("He said 300 fighters were in the city.", "300", "asserted"),
+        ("Investigators could confirm 15 deaths.", "15", "asserted"),
+        ("Investigators could find 15 more bodies.", "15", "hypothetical"),
     ],
 )
 def test_status(read, sentence, surface, status):
     assert one(read(sentence), surface).status == status
+
+
+def test_a_bare_number_that_is_checked_counts_what_the_count_before_it_counts(read):
+    claims = read("The government said 62 were killed, but investigators could only confirm 15.")
+    checked = one(claims, "15")
+    assert (checked.measure, checked.status) == ("killed", "asserted")
+    assert one(read("The rebels said they had 300 trucks and we counted 40."), "40").measure != (
+        "killed"
+    )
 
 
 # -- robustness ---------------------------------------------------------------------------------

@@ -540,11 +540,13 @@ class _Cues:
             if lex.has("estimate_words", lemma):
                 estimated = True
             if tok.pos_ in ("VERB", "AUX") and not speech_seen:
+                checking = lex.has("verifying_verbs", lemma)  # "could confirm 15": checked
                 if any(
-                    (c.dep_ == "aux" and lex.has("modal_words", c.lower_))
+                    (c.dep_ == "aux" and lex.has("modal_words", c.lower_)
+                     and not (checking and c.lower_ == "could"))
                     or (c.dep_ == "mark" and lex.has("condition_marks", c.lower_))
                     for c in tok.children
-                ):
+                ):  # fmt: skip
                     hypothetical = True
                 if lex.has("speech_verbs", lemma):
                     speech_seen = True

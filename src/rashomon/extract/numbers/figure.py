@@ -100,6 +100,10 @@ class _FigureReader:
             own = self._modifier_measure(noun, people)  # "hundreds of people killed"
             tok = _number_head(anchor)  # "hundreds of people were killed": the number's role
         measure, verb, link = (own, None, None) if own else self._measure(tok, people)
+        if noun is None and link is None and measure is None:
+            checked = self._checked_count(tok)
+            if checked is not None:  # "could only confirm 15": of the count checked
+                link, people = checked.i, True
         them = _of_pronoun(anchor)
         if them is not None and own is None:  # "killing 22 people, seven of them children"
             measure, verb, link = None, None, them.i
@@ -150,6 +154,17 @@ class _FigureReader:
                     current.fallback,
                 )
         return [f if f.link is None else _unlinked(f) for f in out]
+
+    def _checked_count(self, tok: Token) -> Token | None:
+        """ "The government said 62 were killed, but investigators could only confirm 15": a
+        bare number a verb of checking takes as its object (`verifying_verbs`) counts what
+        the figure before it in its sentence counts; that figure's number, if any."""
+        if not tok.like_num or tok.dep_ != "dobj":
+            return None
+        if not self.lex.has("verifying_verbs", tok.head.lemma_.lower()):
+            return None
+        earlier = [t for t in self.sent if t.i < tok.i and t.like_num and t.pos_ == "NUM"]
+        return earlier[-1] if earlier else None
 
     # -- measure ---------------------------------------------------------------------------
 
