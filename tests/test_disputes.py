@@ -175,6 +175,24 @@ def test_two_known_claimants_far_apart_in_one_article_are_not_set_against_each_o
     assert [f.status for f in quantities(near)] == ["dispute"]
 
 
+def test_two_claimants_one_sentence_contrasts_are_two_accounts():
+    sentence = "The Syrian government said 62 were killed, but U.S. investigators could confirm 15."
+    syria = toll("a1", "62", 62, "exact", "The Syrian government", start=27, sentence=sentence,
+                 claimant_actor_id="syrian-government", sentence_end=len(sentence))  # fmt: skip
+    us = replace(syria, start=81, end=83, text="15", value=15, claimant="U.S. investigators",
+                 claimant_actor_id=None)  # fmt: skip
+
+    def status(*figures):
+        found = incident(report("a1", "AFP", figures))
+        (aligned,) = incident_figures(found, {(f.article_id, f.start): f for f in figures},
+                                      ARTICLES)  # fmt: skip
+        return aligned.status
+
+    assert status(syria, us) == "dispute"
+    listed = sentence.replace(", but", " and")  # no word sets them against each other
+    assert status(replace(syria, sentence=listed), replace(us, sentence=listed)) == "agreed"
+
+
 def test_a_known_source_and_a_body_the_text_names_in_one_article_are_two_accounts():
     un = figure("a1", "some 900", 900, "approximate", start=120, claimant="the UN",
                 claimant_actor_id="un", sentence="The UN said some 900.")  # fmt: skip

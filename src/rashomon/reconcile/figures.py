@@ -925,10 +925,29 @@ def _two_accounts(a: FigureFact, b: FigureFact) -> bool:
     near = a.sentence == b.sentence or abs(a.start - b.start) <= _CONTRAST_CHARS
     if not near or _named_within(a, b):
         return False
+    if _set_against(a, b):
+        return True
     return (_known(a) and _known(b)) or (
         bool(a.claimant_actor_id or b.claimant_actor_id) and _known(a) != _known(b)
         and all(_known(c) or _proper_body(c) for c in (a, b))
     )  # fmt: skip
+
+
+# "..., but", "while", "whereas": the writer sets what comes after against what came before
+_BUT = re.compile(r"\b(?:but|while|whereas|although|though|however|yet)\b", re.IGNORECASE)
+
+
+def _set_against(a: FigureFact, b: FigureFact) -> bool:
+    """Two claimants of one sentence the writer contrasts ("The Syrian government has said
+    62 were killed, but U.S. investigators could only confirm 15"): a word of contrast
+    between their two counts, each told on its own claimant's word."""
+    if a.sentence_start != b.sentence_start or not (a.claimant and b.claimant):
+        return False
+    if a.claimant.lower() == b.claimant.lower():
+        return False
+    first, second = sorted((a, b), key=lambda c: c.start)
+    between = first.sentence[first.end - first.sentence_start : second.start - first.sentence_start]
+    return _BUT.search(between) is not None
 
 
 def _known(claim: FigureFact) -> bool:
