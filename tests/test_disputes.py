@@ -258,6 +258,20 @@ def test_a_later_higher_toll_is_an_update():
     assert dispute.status == "update" and "changed over time" in dispute.note
 
 
+def test_a_toll_of_none_against_a_later_toll_of_some_is_a_dispute_not_an_update():
+    articles = {"a1": article("a1", published="2016-10-01"),
+                "a2": article("a2", "BBC", published="2016-10-03")}  # fmt: skip
+    none = figure("a1", "no", 0, "exact", claimant="Zakharova", measure="killed",
+                  victims="people", scope="cumulative")  # fmt: skip
+    some = figure("a2", "at least 26", 26, "at_least", low=26, claimant="White Helmets",
+                  measure="killed", victims="people", scope="cumulative")  # fmt: skip
+    (found,) = quantities([none, some], articles)
+    assert found.status == "dispute"
+    five = replace(none, text="five", value=5)  # a first count that a fuller one replaced
+    (rose,) = quantities([five, some], articles)
+    assert rose.status == "update"
+
+
 def test_killed_and_injured_children_and_everyone_are_different_quantities():
     rows = [
         figure("a1", "40", 40, "exact", claimant="SOHR", measure="killed", victims="people"),
@@ -1469,6 +1483,11 @@ def test_a_word_that_civilians_were_spared_against_a_count_of_them():
     own = replace(spared, claimant="a medical official", claimant_actor_id=None)
     alone = replace(counting, spared_by=(own,))
     assert incident_disputes(incident(alone), [], RELATIONS, GAZETTE, ARTICLES, tolls) == []
+    # "no civilians were killed" is a toll of none: the numeric dispute tells it, once
+    none = toll("a2", "no", 0, "exact", "the army", start=30, victims="civilians")
+    told = incident_disputes(incident(counting, sparing), [], RELATIONS, GAZETTE, ARTICLES,
+                             {**tolls, ("a2", 30): none})  # fmt: skip
+    assert told == []
 
 
 def test_a_party_that_denies_it_and_says_it_never_happened_is_one_dispute():

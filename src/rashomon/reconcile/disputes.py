@@ -67,9 +67,10 @@ def incident_disputes(
     articles: Mapping[str, ArticleFact],
     tolls: Mapping[tuple[str, int], FigureFact] | None = None,
 ) -> list[Dispute]:
-    """Numeric, perpetrator and denial disputes (and updates) about one incident; `tolls`
-    are the figures of its articles by (article, offset), read for the civilians they
-    count (one count is enough to stand against a word that civilians were spared)."""
+    """Numeric, perpetrator, denial, intent and victims disputes (and updates) about one
+    incident; `tolls` are the figures of its articles by (article, offset), read for the
+    civilians they count (one count is enough to stand against a word that civilians were
+    spared)."""
     found = [
         d for f in figures for d in numeric(f, incident.story_id, articles)
         if d.status != "update" or not _rise_told_of_everyone(f, figures)
@@ -772,8 +773,14 @@ def _spared(
     counts of civilians, children or women it killed or hurt that the incident's reports
     give: both cannot hold. The victims are the issue, not their number, so one such count
     is enough, on its own voice; a source that counts civilians and calls the target
-    legitimate disputes nothing with itself."""
-    spared = [(r, a) for r in incident.reports for a in r.spared_by]
+    legitimate disputes nothing with itself. A sparing told as a toll of none ("no
+    civilians were killed") is the numeric dispute's already, and not told twice."""
+    nones = [t for t in tolls.values() if t.value == 0]
+    spared = [
+        (r, a) for r in incident.reports for a in r.spared_by
+        if not any(t.article_id == r.article_id and a.start is not None and a.end is not None
+                   and a.start <= t.start < a.end for t in nones)
+    ]  # fmt: skip
     if not spared:
         return []
     counted = [

@@ -737,6 +737,9 @@ def _clashes(
                 continue
             if _one_source(a, b, articles, relations):
                 found.append(Clash(i, j, "update"))
+            elif _none_against_some(a, b):  # "no deaths" against "14 killed": no toll rises
+                if _both_in(a, b, leading):  # from a source's word that nobody died
+                    found.append(Clash(i, j, "dispute"))
             elif a.claimant and b.claimant:
                 kind = _clash(a, b, articles)
                 if kind == "dispute" and (
@@ -750,6 +753,19 @@ def _clashes(
             elif _rising(a, b, articles):  # an outlet's own toll: whose count it is, unsaid
                 found.append(Clash(i, j, "update"))
     return found
+
+
+def _none_against_some(a: FigureFact, b: FigureFact) -> bool:
+    """A toll of none ("there were no deaths from the hospital strike", "no victims")
+    against another source's toll of some: one says nobody died, the other counts the dead.
+    A first count that a fuller one replaces is a number; "none" is a word that the dead
+    were not there (FA-KES tuning half: "14 killed" against the Observatory's "no deaths"
+    from the same strike is a dispute)."""
+    values = sorted(c.value for c in (a, b) if c.value is not None)
+    if len(values) < 2 or values[0] != 0 or values[1] <= 0:
+        return False
+    none = a if a.value == 0 else b
+    return none.qualifier == "exact"
 
 
 def _own_later_count(
