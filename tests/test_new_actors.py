@@ -423,6 +423,15 @@ def test_a_building_or_landmark_is_no_actor_unless_it_speaks(nlp, matcher):
     assert "Hollis House" in new_names(find(nlp, matcher, speaks))
 
 
+def test_a_person_whose_name_ends_in_a_place_noun_is_a_person_when_speaking(nlp, matcher):
+    text = (
+        "UNICEF director Anthony Lake said the attack was a tragedy. Clashes went on near "
+        "Kurd Town on Monday."
+    )
+    names = new_names(find(nlp, matcher, text))
+    assert "Anthony Lake" in names and "Kurd Town" not in names, names
+
+
 def test_a_byline_of_several_names_gives_no_name_to_anyone(nlp, matcher):
     text = (
         "Dozens killed in shelling near Homs. Jane Miller Karim Yusuf Haddad. Karim Haddad of "

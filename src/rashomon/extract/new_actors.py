@@ -282,20 +282,33 @@ class _Article:
 
     # -- places -----------------------------------------------------------------------------
 
+    def _speaks(self, mentions: list[ActorMention]) -> bool:
+        """Whether one of the mentions is a speaker in the text ("Chatham House said")."""
+        spans = [s for m in mentions if (s := self._span(m)) is not None]
+        return any(self._speaking(s) for s in spans)
+
     def _is_place(self, actor: Actor, mentions: list[ActorMention]) -> bool:
         first = actor.name.split()[0].lower().strip(".")
         first = re.sub(r"^(?:al|el)-", "", first)
         if first in self.cues.toponym_heads:
             return True
         words = actor.name.split()
-        if len(words) > 1 and words[-1].lower() in self.cues.place_nouns:
-            return True  # "Rajm al-Sheikh Region", "Kurd Town"
-        if len(words) > 1 and words[-1].lower() in self.cues.building_heads:
-            # "damaged the Opera House", "the Grand Hotel": a building, unless it speaks
-            # ("Chatham House said"), which no building does
-            spans = [s for m in mentions if (s := self._span(m)) is not None]
-            if not any(self._speaking(s) for s in spans):
-                return True
+        # "Rajm al-Sheikh Region", "Kurd Town"; a person the parser tagged who speaks
+        # ("UNICEF director Anthony Lake said") is no place
+        if (
+            len(words) > 1
+            and words[-1].lower() in self.cues.place_nouns
+            and not (actor.kind is ActorKind.PERSON and self._speaks(mentions))
+        ):
+            return True
+        # "damaged the Opera House", "the Grand Hotel": a building, unless it speaks
+        # ("Chatham House said"), which no building does
+        if (
+            len(words) > 1
+            and words[-1].lower() in self.cues.building_heads
+            and not self._speaks(mentions)
+        ):
+            return True
         ends = (words[0], words[-1])
         if actor.kind is ActorKind.PERSON and any(self._sure_place(w) for w in ends):
             return True  # "Aleppo Ill": a person's name does not begin or end with a city
