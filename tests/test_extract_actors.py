@@ -354,6 +354,26 @@ def test_a_role_goes_to_whom_the_article_gave_it_and_never_an_indefinite_one(nlp
     assert not [m for m in found.mentions if m.text.startswith("A Free Syrian Army")]
 
 
+def test_a_role_the_lead_gives_is_the_person_the_next_sentence_opens_with(nlp, matcher):
+    found = matcher.find(
+        nlp(
+            "Iran's minister of road and urban development has dismissed as untrue rumors of a "
+            "missile attack. Mohammad Eslami said the aircraft crashed after a technical "
+            "malfunction. According to the minister, the black boxes will stay in Iran."
+        ),
+        on="2020-01-09",
+    )
+    eslami = actor_of(found, "Mohammad Eslami")
+    assert actor_of(found, "Iran's minister of road") == eslami
+    assert actor_of(found, "the minister") == eslami
+    # a role the next sentence does not open with a name stays unresolved
+    other = matcher.find(
+        nlp("The mayor of Kherson has dismissed the reports. Rockets hit the port on Monday."),
+        on="2020-01-09",
+    )
+    assert not [m for m in other.mentions if m.text.startswith("The mayor")]
+
+
 def test_a_role_word_the_names_span_took_in_is_still_the_title_given(nlp, matcher):
     """ "Foreign Ministry Spokeswoman Marziyeh Afkham": the model's PERSON span holds
     "Spokeswoman"; the later "the foreign ministry spokeswoman" is hers, not the Russian

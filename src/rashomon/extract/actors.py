@@ -1049,12 +1049,42 @@ class _Resolver:
                 holders = {a for w, a in given if words and (words == w or words < w)}
                 if not holders:
                     holders = {a.id for a in self.d.by_role(span.text, self.on)}
+                if not holders and span is whole:
+                    named_next = self._named_next(chunk)
+                    if named_next is not None:  # the lead's role, named in the next sentence
+                        holders = {named_next}
+                        given.append((words, named_next))
                 if len(holders) == 1:
                     start, end = span.start_char, span.end_char
                     for key in [k for k in self.mentions if k[0] < end and start < k[1]]:
                         del self.mentions[key]
                     self._add(span, "title", holders.pop(), "role")
                     break
+
+    def _named_next(self, chunk: Span) -> str | None:
+        """ "Iran's minister of road and urban development has dismissed as untrue rumors
+        ... ⏎ Mohammad Eslami said the aircraft crashed ...": a definite role that is the
+        subject of its sentence, which the next sentence opens with a person's name as its
+        subject, is that person's role (wire copy names the holder a sentence after the
+        role)."""
+        definite = chunk[0].lower_ == "the" or any(t.dep_ == "poss" for t in chunk)
+        if not definite:  # "a minister" is one of many
+            return None
+        if chunk.root.dep_ != "nsubj" or chunk.root.head.dep_ != "ROOT":
+            return None
+        sentence = chunk.root.sent
+        if sentence.end >= len(self.doc):
+            return None
+        following = self.doc[sentence.end].sent
+        subject = next((t for t in following.root.children if t.dep_ == "nsubj"), None)
+        if subject is None:
+            return None
+        persons = [
+            m for m in self.mentions.values()
+            if m.kind == "person" and m.method != "pronoun"
+            and m.start <= subject.idx < m.end and m.start == following.start_char
+        ]  # fmt: skip
+        return persons[0].actor_id if len(persons) == 1 else None
 
     def _generic_role(self, chunk: Span) -> None:
         """'Jamie Roe, the UN humanitarian coordinator, ... The UN aid official said': a
