@@ -374,6 +374,21 @@ def test_a_role_the_lead_gives_is_the_person_the_next_sentence_opens_with(nlp, m
     assert not [m for m in other.mentions if m.text.startswith("The mayor")]
 
 
+def test_a_new_person_belongs_to_what_their_title_names(nlp, matcher):
+    text = (
+        "The head of Iran's civil aviation organisation, Ali Abedzadeh, denied it. Syrian "
+        "opposition spokesman Ahmad Ramadan blamed the regime. Syrian activist Omar Halabo "
+        "said 20 died. Russian Defense Ministry spokesman Ivan Petrovsky rejected it."
+    )
+    iran = text.index("Iran")
+    found = matcher.find(nlp(text), place_spans=[(iran, iran + 4)], on="2020-01-09")
+    belongs = {a.name: a.affiliation for a in found.new_actors}
+    assert belongs["Ali Abedzadeh"] == "iran"
+    assert belongs["Ahmad Ramadan"] != "syria"  # an opposition title is not the state's
+    assert belongs["Omar Halabo"] is None  # a country beside no office
+    assert belongs["Ivan Petrovsky"] == "russian-defence-ministry"
+
+
 def test_a_role_word_the_names_span_took_in_is_still_the_title_given(nlp, matcher):
     """ "Foreign Ministry Spokeswoman Marziyeh Afkham": the model's PERSON span holds
     "Spokeswoman"; the later "the foreign ministry spokeswoman" is hers, not the Russian

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cached_property, lru_cache
 
 from spacy.language import Language
@@ -60,6 +61,18 @@ _ROLE_NOUNS = {
     "commissioner",
 }  # fmt: skip
 _GENERIC_ROLE_NOUNS = {"official"}  # a role of no office: "the UN aid official"
+# words of a state's office in a title: beside a country they make its holder the state's
+_STATE_OFFICE_WORDS = frozenset({
+    "minister", "ministry", "ambassador", "envoy", "president", "premier", "government",
+    "governor", "army", "military", "aviation", "foreign", "defence", "defense", "interior",
+    "police", "prosecutor", "authority", "official", "spokesman", "spokeswoman",
+    "spokesperson", "commander", "general", "chief",
+})  # fmt: skip
+# words of a title that is not the state's, whatever country it names
+_NOT_OF_THE_STATE = frozenset({
+    "opposition", "rebel", "rebels", "activist", "activists", "dissident", "exiled", "exile",
+    "militia", "insurgent", "jihadist", "independent", "former",
+})  # fmt: skip
 _DEMONYMS = {
     "syrian": "SYR", "syrians": "SYR", "russian": "RUS", "russians": "RUS", "turkish": "TUR",
     "turks": "TUR", "american": "USA", "americans": "USA", "iranian": "IRN", "iranians": "IRN",
@@ -387,6 +400,7 @@ class _Resolver:
         self._descriptions()
         self._pronouns()
         self._organisation_pronouns()
+        self._title_affiliations()
         mentions = sorted(self.mentions.values(), key=lambda m: (m.start, m.end))
         return ActorFindings(
             tuple(mentions),
@@ -1060,6 +1074,37 @@ class _Resolver:
                         del self.mentions[key]
                     self._add(span, "title", holders.pop(), "role")
                     break
+
+    def _title_affiliations(self) -> None:
+        """A person the dictionary lacks belongs to what their title names: "head of Iran's
+        civil aviation Ali Abedzadeh" speaks for Iran, "Russian Defense Ministry spokesman
+        X" for the ministry, so their denial is their side's own word. A body named in the
+        title wins over a country; a country counts only beside a word of state office
+        ("minister", "ambassador", "civil aviation") and never in an opposition title
+        ("Syrian opposition spokesman")."""
+        for actor_id, words in self._titles(whole_lead=True):
+            actor = self.new_actors.get(actor_id)
+            if actor is None or actor.kind is not ActorKind.PERSON or actor.affiliation:
+                continue
+            start, end = words[0].idx, words[-1].idx + len(words[-1])
+            inside = [
+                m for m in self.mentions.values()
+                if start <= m.start and m.end <= end and not m.actor_id.startswith("new:")
+                and m.kind in ("organisation", "metonym", "location", "nationality")
+            ]  # fmt: skip
+            lowered = {t.lower_ for t in words}
+            bodies = [m for m in inside if self._kind_of(m.actor_id) == "organisation"]
+            states = [m.actor_id for m in inside if self._kind_of(m.actor_id) == "location"]
+            states += [  # a country's mention the role took in ("head of Iran's aviation")
+                a.id for ps, pe in self.places if start <= ps and pe <= end
+                for a in self.d.lookup(self.text[ps:pe]) if a.kind is ActorKind.STATE
+            ]  # fmt: skip
+            ids = [m.actor_id for m in bodies]
+            if lowered & _NOT_OF_THE_STATE:
+                ids, states = [b for b in ids if not is_state_body(b)], []
+            chosen = set(ids or (states if lowered & _STATE_OFFICE_WORDS else []))
+            if len(chosen) == 1:
+                self.new_actors[actor_id] = replace(actor, affiliation=chosen.pop())
 
     def _named_next(self, chunk: Span) -> str | None:
         """ "Iran's minister of road and urban development has dismissed as untrue rumors
