@@ -40,6 +40,8 @@ def test_a_verdict_word_needs_reports_or_claims_and_an_attack():
     assert said("Russia said reports of the strike were made up.", ("Russia", "ru")) == [
         (NEVER, "Russia", "made up")
     ]
+    rumours = "Iran dismissed as untrue rumors that a missile attack downed the plane."
+    assert said(rumours, ("Iran", "iran")) == [(NEVER, "Iran", "untrue")]
 
 
 def test_nobody_named_says_nothing():

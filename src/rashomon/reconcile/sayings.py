@@ -87,7 +87,7 @@ HABITUAL = re.compile(
 )
 _CLAIMS = re.compile(
     r"\b(?:reports?|reported|allegations?|alleged|claims?|claimed|accusations?|accounts?|"
-    r"stories|footage|videos?|images?|news)\b",
+    r"stories|footage|videos?|images?|news|rumou?rs?|speculations?)\b",
     re.IGNORECASE,
 )
 # words that say an act was meant (doers.py reads them too, in denials of intent only)
