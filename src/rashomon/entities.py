@@ -129,7 +129,7 @@ MAX_SENTENCE_TOKENS = 150
 # Defence Ministry"), belong to their state; "the Islamic Resistance in Lebanon" is
 # Hezbollah; "on the outskirts of X" and "the port of X" name the town X, whatever the
 # model's tag; ", X, chair of ..., said" is X's, and "civilians who wanted to flee" no quote
-EXTRACTOR_VERSION = "45"
+EXTRACTOR_VERSION = "46"
 STAGE = "entities"
 
 
