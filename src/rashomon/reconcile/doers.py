@@ -708,10 +708,7 @@ _OWNED_BEFORE = re.compile(
 )
 
 
-# "has repeatedly denied using chemical weapons", "has always denied targeting civilians",
-# "denied ever using them", "has denied doing so in the past": a standing denial of a kind of
-# act, said before this happening as much as after it, so it denies no one this one
-_HABITUAL_REACH = 40  # characters either side of the denial
+_HABITUAL_REACH = 40  # characters either side of the denial (see `_habitual`)
 
 
 # "have used chemical weapons in the past", "has previously accused the rebels": deeds and

@@ -79,7 +79,10 @@ _SPARED = re.compile(
     r"|\blegitimate\s+(?:military\s+)?(?:targets?|objectives?|action|operation)\b",
     re.IGNORECASE,
 )
-# "has repeatedly denied", "always", "in the past": a standing word, not one on this happening
+# "has repeatedly denied using chemical weapons", "has always denied targeting civilians",
+# "denied ever using them", "has denied doing so in the past": a standing word on a kind of
+# act, said before this happening as much as after it, so it is no word on this one (read
+# here for sparings and in doers.py for denials)
 HABITUAL = re.compile(
     r"\b(?:repeatedly|always|consistently|routinely|regularly|frequently|persistently|"
     r"(?:has|have|had) long|ever|previously|in the past)\b(?!-)",
