@@ -1473,7 +1473,7 @@ def test_a_word_that_civilians_were_spared_against_a_count_of_them():
         ("a medical official", "43", 0),
         ("the army", "no civilians hit", 1),
     }
-    assert "the army say it spared them" in dispute.note
+    assert "the army say it spared civilians" in dispute.note
     # fighters counted, or nothing counted: nothing stands against the sparing
     found = incident_disputes(incident(counting, sparing), [], RELATIONS, GAZETTE, ARTICLES,
                               {("a1", 0): fighters})  # fmt: skip
@@ -1483,6 +1483,15 @@ def test_a_word_that_civilians_were_spared_against_a_count_of_them():
     own = replace(spared, claimant="a medical official", claimant_actor_id=None)
     alone = replace(counting, spared_by=(own,))
     assert incident_disputes(incident(alone), [], RELATIONS, GAZETTE, ARTICLES, tolls) == []
+    # a word that nothing armed was there stands against the sparing, as a count does
+    nothing = Attribution("mayor", "The mayor said there was no military target here.",
+                          "the mayor", "mayor", 27, 51)  # fmt: skip
+    unarmed = replace(report("a1", "AFP"), unarmed_by=(nothing,))
+    (said,) = incident_disputes(incident(unarmed, sparing), [], RELATIONS, GAZETTE, ARTICLES, {})
+    assert {(s.claimant, s.value_or_claim, s.position) for s in said.sides} == {
+        ("the mayor", "nothing armed there", 0),
+        ("the army", "no civilians hit", 1),
+    }
     # "no civilians were killed" is a toll of none: the numeric dispute tells it, once
     none = toll("a2", "no", 0, "exact", "the army", start=30, victims="civilians")
     told = incident_disputes(incident(counting, sparing), [], RELATIONS, GAZETTE, ARTICLES,

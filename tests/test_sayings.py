@@ -3,7 +3,7 @@ hand-built facts: refutations and accounts of intent, with their speaker and evi
 
 from rashomon.facts import ActorFact, ArticleFact, ArticleFacts, Gazette, MentionFact, QuoteFact
 from rashomon.reconcile.incident_kinds import IncidentKinds
-from rashomon.reconcile.sayings import DELIBERATE, MISTAKE, NEVER, SPARED, sayings
+from rashomon.reconcile.sayings import DELIBERATE, MISTAKE, NEVER, SPARED, UNARMED, sayings
 
 KINDS = IncidentKinds.packaged()
 GAZETTE = Gazette(actors={"assad": ActorFact("assad", "Bashar al-Assad", "person", "SYR", "GOV")})
@@ -110,3 +110,16 @@ def test_a_source_saying_the_attack_spared_civilians():
                 ("Russia", "russia")) == []  # fmt: skip
     assert said("Rebels denied the reports but said 20 civilians died in the strike.",
                 ("Rebels", "rebels")) == []  # fmt: skip
+
+
+def test_a_source_saying_nothing_armed_was_there():
+    assert said("The mayor said there was no military target here, after the strike.",
+                ("mayor", "mayor")) == [(UNARMED, "mayor", "no military target")]  # fmt: skip
+    assert said(
+        "Zelensky said no soldiers were at the station when the missile hit.",
+        ("Zelensky", "zelensky"),
+    ) == [  # fmt: skip
+        (UNARMED, "Zelensky", "no soldiers were at")
+    ]
+    # soldiers not killed, or a target not without weight: no word on who was there
+    assert said("The army said no soldiers were killed in the strike.", ("army", "army")) == []

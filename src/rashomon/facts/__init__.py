@@ -393,6 +393,7 @@ STANCE_FIELDS = {
     "deliberate": "deliberate_by",
     "mistake": "mistake_by",
     "spared": "spared_by",
+    "unarmed": "unarmed_by",
 }
 
 
@@ -430,6 +431,7 @@ class IncidentReport(Record):
     deliberate_by: tuple[Attribution, ...] = ()  # who says it was done on purpose
     mistake_by: tuple[Attribution, ...] = ()  # who says it was a mistake
     spared_by: tuple[Attribution, ...] = ()  # who says it spared civilians (hit combatants)
+    unarmed_by: tuple[Attribution, ...] = ()  # who says no armed target was there
     target_actor_ids: tuple[str, ...] = ()
     published: str | None = None
     terms: tuple[str, ...] = ()  # its content words (see reconcile/wording.py)

@@ -773,8 +773,10 @@ def _spared(
     counts of civilians, children or women it killed or hurt that the incident's reports
     give: both cannot hold. The victims are the issue, not their number, so one such count
     is enough, on its own voice; a source that counts civilians and calls the target
-    legitimate disputes nothing with itself. A sparing told as a toll of none ("no
-    civilians were killed") is the numeric dispute's already, and not told twice."""
+    legitimate disputes nothing with itself. A word that nothing armed was there ("there
+    was no military target here", "no soldiers were at the station") stands with the
+    counts. A sparing told as a toll of none ("no civilians were killed") is the numeric
+    dispute's already, and not told twice."""
     nones = [t for t in tolls.values() if t.value == 0]
     spared = [
         (r, a) for r in incident.reports for a in r.spared_by
@@ -789,16 +791,20 @@ def _spared(
         and toll.scope == "incident" and measure_of(toll) in _HURT
         and victims_of(toll) in _CIVILIANS
     ]  # fmt: skip
-    rows = tuple(_fact_side(toll, toll.text, 0, articles, (), gazette) for toll in counted) + tuple(
-        _said_side(r, a, 1, "no civilians hit", articles) for r, a in spared
-    )
+    rows = (
+        tuple(_fact_side(toll, toll.text, 0, articles, (), gazette) for toll in counted)
+        + tuple(_said_side(r, a, 0, "nothing armed there", articles)
+                for r in incident.reports for a in r.unarmed_by)
+        + tuple(_said_side(r, a, 1, "no civilians hit", articles) for r, a in spared)
+    )  # fmt: skip
     voices = [{_voice_of(s, relations) for s in rows if s.position == p} for p in (0, 1)]
     if not voices[0] - voices[1] or not voices[1] - voices[0]:
         return []
     subject = f"whether the {incident.label or incident.kind} killed or hurt civilians"
     named = [", ".join(dict.fromkeys(s.claimant or s.outlet or "" for s in rows
                                      if s.position == p)) for p in (0, 1)]  # fmt: skip
-    note = f"{named[0]} count civilians among its victims; {named[1]} say it spared them"
+    note = (f"{named[0]} count civilians among its victims or say nothing armed was there; "
+            f"{named[1]} say it spared civilians")  # fmt: skip
     return [_of_incident(incident, "victims", subject, rows, note)]
 
 

@@ -698,6 +698,7 @@ def combine(first: IncidentReport, second: IncidentReport) -> IncidentReport:
         deliberate_by=union(main.deliberate_by, other.deliberate_by),
         mistake_by=union(main.mistake_by, other.mistake_by),
         spared_by=union(main.spared_by, other.spared_by),
+        unarmed_by=union(main.unarmed_by, other.unarmed_by),
         target_actor_ids=union(main.target_actor_ids, other.target_actor_ids),
         terms=tuple(sorted(set(main.terms) | set(other.terms))),
     )

@@ -52,7 +52,7 @@ from rashomon.reconcile.report_parts import (
     place_mentions,
     references,
 )
-from rashomon.reconcile.sayings import DELIBERATE, MISTAKE, NEVER, SPARED, Saying
+from rashomon.reconcile.sayings import DELIBERATE, MISTAKE, NEVER, SPARED, UNARMED, Saying
 from rashomon.reconcile.wording import terms_of
 
 REPORTING_LAG_DAYS = 2  # a report dated only by publication tells of the days before it
@@ -1199,6 +1199,7 @@ def _report(
         deliberate_by=tuple(x.said for x in said if x.stance == DELIBERATE),
         mistake_by=tuple(x.said for x in said if x.stance == MISTAKE),
         spared_by=tuple(x.said for x in said if x.stance == SPARED),
+        unarmed_by=tuple(x.said for x in said if x.stance == UNARMED),
         target_actor_ids=tuple(dict.fromkeys(
             a for e in events if e.factuality != "negated" for a in e.target_actor_ids
             if acting(a, e, facts, gazette)

@@ -1,5 +1,5 @@
 """What named sources say of a happening beyond who did it: that it never was, that it was
-deliberate, that it was a mistake, or that it spared civilians.
+deliberate, that it was a mistake, that it spared civilians, or that nothing armed was there.
 
 "Reports of chemical weapons use are totally false", "the accounts are fake", "no traces
 of toxic agents" refute the happening itself; "the attack was premeditated" and "the
@@ -10,7 +10,8 @@ of the quote around it, else who acts in its sentence. An outlet's own voice say
 these: an editorial verdict is no side of a dispute. "No civilians were among the
 casualties", "the strikes only targeted militants", "a legitimate military target" say the
 attack hit combatants and spared civilians: against a count of civilians killed by another
-voice, the two accounts cannot both hold.
+voice, or another's word that nothing armed was there ("there was no military target
+here"), the two accounts cannot both hold.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from dataclasses import dataclass
 from rashomon.facts import STANCE_FIELDS, ArticleFacts, Attribution, Gazette, QuoteFact
 from rashomon.reconcile.incident_kinds import IncidentKinds
 
-# it never was; done on purpose; a mistake; it spared civilians
-NEVER, DELIBERATE, MISTAKE, SPARED = STANCE_FIELDS
+# it never was; done on purpose; a mistake; it spared civilians; no armed target was there
+NEVER, DELIBERATE, MISTAKE, SPARED, UNARMED = STANCE_FIELDS
 
 # Words that speak of an attack or of responsibility for one.
 ABOUT_IT = re.compile(
@@ -88,6 +89,17 @@ HABITUAL = re.compile(
     r"(?:has|have|had) long|ever|previously|in the past)\b(?!-)",
     re.IGNORECASE,
 )
+# "there was no military target here", "no military presence", "no soldiers were at the
+# station", "no fighters among the dead", "a purely civilian area": nothing armed was where
+# the attack struck, in its speaker's word
+_UNARMED = re.compile(
+    r"\bno\s+(?:military\s+(?:targets?|presence|facilit(?:y|ies)|objects?|installations?|"
+    r"positions?|sites?)"
+    r"|(?:armed\s+)?(?:soldiers|troops|fighters|militants|combatants|gunmen|weapons)\s+"
+    r"(?:were\s+|was\s+)?(?:at|in|inside|among|present|there|nearby)\b)"
+    r"|\b(?:purely|exclusively|entirely)\s+civilian\b",
+    re.IGNORECASE,
+)
 _CLAIMS = re.compile(
     r"\b(?:reports?|reported|allegations?|alleged|claims?|claimed|accusations?|accounts?|"
     r"stories|footage|videos?|images?|news|rumou?rs?|speculations?)\b",
@@ -137,7 +149,10 @@ def sayings(facts: ArticleFacts, kinds: IncidentKinds, gazette: Gazette) -> list
     found = []
     for start, end in _sentence_spans(facts):
         text = facts.body[start:end]
-        if not (kinds.in_text(text) or ABOUT_IT.search(text) or _SPARED.search(text)):
+        if not (
+            kinds.in_text(text) or ABOUT_IT.search(text)
+            or _SPARED.search(text) or _UNARMED.search(text)
+        ):  # fmt: skip
             continue
         for stance, (a, b) in _stances_in(text):
             claimant, claimant_id = speaker_of(start + a, start, end, facts)
@@ -166,14 +181,15 @@ def _stances_in(text: str) -> Iterable[tuple[str, tuple[int, int]]]:
         if match is not None and NEVER not in taken:
             taken.add(NEVER)
             yield NEVER, match.span()
-    spared = _SPARED.search(text)
-    if (
-        spared is not None
-        and not _NEGATED.search(text[: spared.start()])  # "was not a legitimate target"
-        and not HABITUAL.search(text[max(0, spared.start() - 40) : spared.end() + 40])
-    ):  # "has repeatedly denied targeting civilians": a standing word, of no one attack
-        taken.add(SPARED)
-        yield SPARED, spared.span()
+    for words, stance in ((_SPARED, SPARED), (_UNARMED, UNARMED)):
+        found = words.search(text)
+        if (
+            found is not None
+            and not _NEGATED.search(text[: found.start()])  # "was not a legitimate target"
+            and not HABITUAL.search(text[max(0, found.start() - 40) : found.end() + 40])
+        ):  # "has repeatedly denied targeting civilians": a standing word, of no one attack
+            taken.add(stance)
+            yield stance, found.span()
     for word, stance, other in ((_DELIBERATE, DELIBERATE, MISTAKE),
                                 (_MISTAKE, MISTAKE, DELIBERATE)):  # fmt: skip
         for match in word.finditer(text):
