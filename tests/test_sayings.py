@@ -108,6 +108,8 @@ def test_a_source_saying_the_attack_spared_civilians():
                 ("coalition", "coalition")) == []  # fmt: skip
     assert said("Russia has repeatedly denied killing civilians in its strikes.",
                 ("Russia", "russia")) == []  # fmt: skip
+    describing = "There was no comment by Russia, which has denied targeting civilians in strikes."
+    assert said(describing, ("Russia", "russia")) == []
     assert said("Rebels denied the reports but said 20 civilians died in the strike.",
                 ("Rebels", "rebels")) == []  # fmt: skip
 

@@ -100,6 +100,9 @@ _UNARMED = re.compile(
     r"|\b(?:purely|exclusively|entirely)\s+civilian\b",
     re.IGNORECASE,
 )
+# "Russia, which has denied deliberately targeting civilians": a clause that describes the
+# party by what it has said all along, no word on this attack
+_DESCRIBING = re.compile(r"\b(?:which|who)\s+(?:has|have|had)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CLAIMS = re.compile(
     r"\b(?:reports?|reported|allegations?|alleged|claims?|claimed|accusations?|accounts?|"
     r"stories|footage|videos?|images?|news|rumou?rs?|speculations?)\b",
@@ -187,6 +190,7 @@ def _stances_in(text: str) -> Iterable[tuple[str, tuple[int, int]]]:
             found is not None
             and not _NEGATED.search(text[: found.start()])  # "was not a legitimate target"
             and not HABITUAL.search(text[max(0, found.start() - 40) : found.end() + 40])
+            and not _DESCRIBING.search(text[: found.start()])
         ):  # "has repeatedly denied targeting civilians": a standing word, of no one attack
             taken.add(stance)
             yield stance, found.span()
