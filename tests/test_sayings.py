@@ -125,3 +125,13 @@ def test_a_source_saying_nothing_armed_was_there():
     ]
     # soldiers not killed, or a target not without weight: no word on who was there
     assert said("The army said no soldiers were killed in the strike.", ("army", "army")) == []
+
+
+def test_a_verdict_on_the_doers_account_of_an_armed_target_says_nothing_armed_was_there():
+    leaders = (
+        "Hamas said Israeli claims it had targeted leaders of the group in the strike were false."
+    )
+    assert said(leaders, ("Hamas", "hamas")) == [(UNARMED, "Hamas", "false")]
+    # claims of the attack itself, or of a hospital hit, are still refuted as never having been
+    hospital = "Russia said reports that its jets targeted a hospital in the strike were false."
+    assert said(hospital, ("Russia", "russia")) == [(NEVER, "Russia", "false")]

@@ -103,6 +103,15 @@ _UNARMED = re.compile(
 # "Russia, which has denied deliberately targeting civilians": a clause that describes the
 # party by what it has said all along, no word on this attack
 _DESCRIBING = re.compile(r"\b(?:which|who)\s+(?:has|have|had)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# what a doer says it hit when it was armed, or why it struck: a verdict on such claims
+# speaks of the target ("claims it had targeted leaders of the group were false")
+_ARMED_TARGET = re.compile(
+    r"\b(?:fighters?|militants?|terrorists?|gunmen|combatants?|leaders?|commanders?|"
+    r"operatives?|headquarters|command(?:-and-control| and control)?\s+cent(?:er|re)|"
+    r"hideouts?|training\s+(?:camp|cent(?:er|re))|justif\w+|military\s+(?:targets?|sites?|"
+    r"positions?|facilit(?:y|ies)))\b",
+    re.IGNORECASE,
+)
 _CLAIMS = re.compile(
     r"\b(?:reports?|reported|allegations?|alleged|claims?|claimed|accusations?|accounts?|"
     r"stories|footage|videos?|images?|news|rumou?rs?|speculations?)\b",
@@ -180,11 +189,17 @@ def _stances_in(text: str) -> Iterable[tuple[str, tuple[int, int]]]:
          if not SPREADING.search(text[max(0, m.start() - 60) : m.start()])),
         None,
     ) if _CLAIMS.search(text) else None  # fmt: skip
+    if verdict is not None and _armed_target_claimed(text, verdict.start()):
+        taken.add(UNARMED)  # the doer's account of what it hit is false, not the happening
+        yield UNARMED, verdict.span()
+        verdict = None
     for match in (trace, verdict):
         if match is not None and NEVER not in taken:
             taken.add(NEVER)
             yield NEVER, match.span()
     for words, stance in ((_SPARED, SPARED), (_UNARMED, UNARMED)):
+        if stance in taken:
+            continue
         found = words.search(text)
         if (
             found is not None
@@ -201,6 +216,20 @@ def _stances_in(text: str) -> Iterable[tuple[str, tuple[int, int]]]:
             if side not in taken:
                 taken.add(side)
                 yield side, match.span()
+
+
+def _armed_target_claimed(text: str, verdict: int) -> bool:
+    """Whether the claims a verdict calls false are the doer's account of an armed target
+    ("Israeli claims it had targeted leaders of the group were false", "claims that its
+    fighters were present at the site of the strike were a blatant lie", "the allegations
+    the IRGC have given as justifications for the attacks are baseless"): the words from the
+    claims to the verdict name fighters, leaders, a headquarters or a justification. Such a
+    verdict says nothing armed was there, not that the attack never was (held-out pages:
+    Hamas on al-Mawasi, Erbil's premier on the IRGC's missiles)."""
+    claims = [m for m in _CLAIMS.finditer(text, 0, verdict)]
+    if not claims:
+        return False
+    return _ARMED_TARGET.search(text, claims[-1].start(), verdict) is not None
 
 
 def _sentence_spans(facts: ArticleFacts) -> list[tuple[int, int]]:
