@@ -17,6 +17,11 @@ def two_outlets(tmp_path, published: str, **texts: tuple[str, str]):
     return corpus, {r.outlet: r for r in incident.reports}
 
 
+def words_of(corpus, report, said) -> str:
+    """The words of the report's article a saying stands on (its offsets in the body)."""
+    return corpus.article(report.article_id).article.body[said.start : said.end]
+
+
 UNSURE = (
     "Air strikes kill 29 in Atareb market\n"
     "Air strikes on a market in the town of Atareb in Aleppo province killed at least 29 "
@@ -36,8 +41,7 @@ def test_a_doer_not_known_is_stored_and_disputes_a_named_one(tmp_path):
     corpus, by_outlet = two_outlets(tmp_path, "2017-11-13", **texts)
     (doubt,) = by_outlet["AFP"].doubted_by
     assert doubt.claimant_actor_id == "syrian-observatory-for-human-rights"
-    body = corpus.article(by_outlet["AFP"].article_id).article.body
-    assert body[doubt.start : doubt.end] == doubt.text
+    assert words_of(corpus, by_outlet["AFP"], doubt) == doubt.text
     assert [a.actor_id for a in by_outlet["Syrian National Coalition"].perpetrators] == ["russia"]
     (dispute,) = [d for d in corpus.disputes() if d.kind == "perpetrator"]
     assert dispute.note.endswith("Russia (Syrian National Coalition) against a doer not known "
@@ -65,8 +69,7 @@ def test_who_says_it_never_happened_is_stored_and_disputes_its_reports(tmp_path)
     texts = {"AFP": ("tells.txt", TELLS), "SANA": ("refutes.txt", REFUTES)}
     corpus, by_outlet = two_outlets(tmp_path, "2018-04-08", **texts)
     (refuter,) = by_outlet["SANA"].refuted_by
-    body = corpus.article(by_outlet["SANA"].article_id).article.body
-    assert body[refuter.start : refuter.end] == "a fabrication"
+    assert words_of(corpus, by_outlet["SANA"], refuter) == "a fabrication"
     assert refuter.claimant_actor_id == "syrian-government"
     (dispute,) = [d for d in corpus.disputes() if d.subject.endswith("happened")]
     assert dispute.kind == "denial"
@@ -91,8 +94,7 @@ def test_done_on_purpose_against_a_mistake_is_stored_and_disputed(tmp_path):
     corpus, by_outlet = two_outlets(tmp_path, "2016-09-18", **texts)
     (mistake,) = by_outlet["AFP"].mistake_by
     (on_purpose,) = by_outlet["SANA"].deliberate_by
-    body = corpus.article(by_outlet["SANA"].article_id).article.body
-    assert body[on_purpose.start : on_purpose.end] == "premeditated"
+    assert words_of(corpus, by_outlet["SANA"], on_purpose) == "premeditated"
     assert (mistake.claimant, on_purpose.claimant_actor_id) == ("The Pentagon", "syrian-government")
     (dispute,) = [d for d in corpus.disputes() if d.kind == "intent"]
     assert {(s.outlet, s.position) for s in dispute.sides} == {("SANA", 0), ("AFP", 1)}
@@ -115,8 +117,7 @@ def test_a_sparing_of_civilians_against_a_count_of_them_is_stored_and_disputed(t
     texts = {"AFP": ("counts.txt", COUNTING), "ENA": ("spares.txt", SPARING)}
     corpus, by_outlet = two_outlets(tmp_path, "2021-06-23", **texts)
     (spared,) = by_outlet["ENA"].spared_by
-    body = corpus.article(by_outlet["ENA"].article_id).article.body
-    assert body[spared.start : spared.end] == "only hit militants"
+    assert words_of(corpus, by_outlet["ENA"], spared) == "only hit militants"
     (dispute,) = [d for d in corpus.disputes() if d.kind == "victims"]
     assert {(s.outlet, s.position) for s in dispute.sides} == {("AFP", 0), ("ENA", 1)}
     assert "civilians" in dispute.subject
