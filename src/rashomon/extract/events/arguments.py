@@ -167,6 +167,11 @@ class ArgumentReader:
             sources += self._means_doers(verb)  # "bombs dropped from helicopters"
         elif _passive_complement(verb) or _bare_participle(verb):  # "were reported killed",
             targets += self.aims.all_behind(self._subject(verb))  # "saw 25 fighters killed"
+        elif _passive_conjunct(verb):  # "was shot and killed": the one shot was killed
+            targets += self.aims.all_behind(self._subject(verb))
+            told_by = first_child(verb.head, ("agent",))  # "was shot by troops and killed"
+            if told_by is not None:
+                sources += [c for c in told_by.children if c.dep_ == "pobj"]
         else:
             sources += self._act_doers(self._subject(verb))
             obj = first_child(verb, ("dobj",)) if sense.object != "means" else None
@@ -527,6 +532,18 @@ def _passive_complement(verb: Token) -> bool:
     if any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children):
         return False  # "is believed to have killed", "were killed by"
     return first_child(verb.head, ("nsubjpass", "auxpass")) is not None
+
+
+def _passive_conjunct(verb: Token) -> bool:
+    """A past participle joined to a passive verb with neither a subject, an auxiliary nor
+    an object of its own: "was shot and killed", "were arrested and later executed". It
+    shares the head's passive voice, so the subject it borrows underwent it (the parser
+    hangs "was" on the first verb only)."""
+    if verb.tag_ != "VBN" or verb.dep_ != "conj":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in verb.children):
+        return False
+    return first_child(verb.head, ("auxpass",)) is not None
 
 
 def _bare_participle(verb: Token) -> bool:
