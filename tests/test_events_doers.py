@@ -378,6 +378,14 @@ def test_a_verb_joined_to_a_passive_one_is_passive_too(attacks, sentence, doers)
     assert killed.targets
 
 
+def test_the_ones_who_did_it_are_the_copulas_subject(attacks):
+    shot = attack(
+        attacks("It is possible that Palestinian gunmen were the ones who shot the journalist."),
+        "shot",
+    )
+    assert shot.source_actor_ids == ("palestine",)
+
+
 def test_a_capitalised_attack_noun_is_still_one(attacks):
     assert (
         attack(attacks("Airstrikes targeting the town killed 12."), "Airstrikes").mode == "aerial"

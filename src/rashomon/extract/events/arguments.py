@@ -343,7 +343,7 @@ class ArgumentReader:
             subject = first_child(node, SUBJECTS if step == 0 else (*SUBJECTS, "nsubjpass"))
             if node.dep_ == "relcl" and (subject is None or subject.lower_ in _RELATIVE):
                 if not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
-                    return [node.head]  # "countries who support the opposition"
+                    return [_one_named(node.head)]  # "countries who support the opposition"
                 node = governing_verb(node.head)  # "take advantage of a pause to leave"
                 if node is None:
                     return []
@@ -532,6 +532,15 @@ def _passive_complement(verb: Token) -> bool:
     if any(c.dep_ in ("aux", "auxpass", "agent") for c in verb.children):
         return False  # "is believed to have killed", "were killed by"
     return first_child(verb.head, ("nsubjpass", "auxpass")) is not None
+
+
+def _one_named(noun: Token) -> Token:
+    """ "Palestinian terrorists were the ones who shot the journalist": "the one(s)" a
+    copula gives a subject stands for that subject."""
+    if noun.lemma_.lower() != "one" or noun.dep_ != "attr":
+        return noun
+    subject = first_child(noun.head, ("nsubj",))
+    return subject if subject is not None and subject.pos_ != "PRON" else noun
 
 
 def _passive_conjunct(verb: Token) -> bool:
