@@ -18,6 +18,9 @@ def kinds() -> IncidentKinds:
         ("Air-raid sirens sounded after the Shelling.", ["aerial", "shelling"]),
         ("The airstriker and the shellings were named.", []),  # no whole word
         ("Mortar fire on Daraa; warplanes overhead.", ["aerial", "shelling"]),
+        # a word glued by a hyphen to the one before is another word
+        ("Four missiles with a high-explosive warhead hit.", ["aerial"]),
+        ("Anti-aircraft guns fired at the shells.", ["shelling"]),
         # not ASCII: the expressions alone decide, as before ("ſ" is a long s in any case)
         ("Heavy ſhelling in Ḥamā.", ["shelling"]),
         ("Résidents fled the shelling.", ["shelling"]),
@@ -33,3 +36,15 @@ def test_a_repeated_sentence_gets_a_list_of_its_own(kinds):
     first = kinds.in_text("Artillery shelled the town.")
     first.append("changed by a caller")
     assert kinds.in_text("Artillery shelled the town.") == ["shelling"]
+
+
+@pytest.mark.parametrize(
+    ("text", "bombing"),
+    [
+        ("The car-bomb killed five at the checkpoint.", True),
+        ("A car bomb hit the checkpoint.", True),
+        ("Four missiles with a high-explosive warhead hit the base.", False),
+    ],
+)
+def test_a_hyphen_joins_a_phrase_but_glues_a_word_to_another(kinds, text, bombing):
+    assert ("explosives" in kinds.in_text(text)) is bombing

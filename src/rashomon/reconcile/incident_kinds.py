@@ -49,17 +49,25 @@ class IncidentKinds:
             name: re.compile("|".join(f"(?:{p})" for p in ps))
             for name, ps in (describing or {}).items() if ps
         }  # fmt: skip
+        # a word glued to the one before it by a hyphen is part of another word: a
+        # "high-explosive warhead" is no bombing, "anti-aircraft fire" no air strike; the
+        # words of a phrase may be hyphenated ("an air-raid siren", "a car-bomb attack")
         self._patterns = {
             name: re.compile(
-                r"\b(?:" + "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
+                r"(?<!\w-)\b(?:"
+                + "|".join(
+                    re.escape(w).replace(r"\ ", r"[\s-]")
+                    for w in sorted(ws, key=len, reverse=True)
+                )
                 + r")\b", re.IGNORECASE,
             )
             for name, ws in words.items() if ws
         }  # fmt: skip
         # An ASCII kind's words in lower case: in an ASCII text its expression can match only
         # where one of them is in the lower-cased text, a far cheaper test that is made first.
+        # (a phrase by its first word, which a hyphenated spelling holds too)
         self._ascii_words = {
-            name: tuple(w.lower() for w in ws)
+            name: tuple(dict.fromkeys(w.lower().split()[0] for w in ws))
             for name, ws in words.items() if ws and all(w.isascii() for w in ws)
         }  # fmt: skip
         self._by_mode = {mode: k.name for k in self.kinds.values() for mode in k.modes}
