@@ -1539,6 +1539,9 @@ def test_tolls_many_times_apart_are_two_happenings_not_a_dispute():
     near = toll("a2", "31", 31, "exact", "the ministry")
     (figure_,) = incident_figures(found, {("a1", 0): few, ("a2", 0): near}, ARTICLES)
     assert figure_.status == "dispute"  # 12 against 31: one toll, disputed
+    real = replace(many, sentence="Activists said the real figure was 304 killed.")
+    (figure_,) = incident_figures(found, {("a1", 0): few, ("a2", 0): real}, ARTICLES)
+    assert figure_.status == "dispute"  # a count given as the real one is a rival count
 
 
 def test_an_undated_step_of_a_rising_toll_is_told_where_its_value_falls():

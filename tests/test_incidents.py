@@ -1554,8 +1554,9 @@ def test_a_toll_many_times_the_leads_is_another_happening_told_in_passing():
         (True, [6.0]), (False, [126.0])]  # fmt: skip
     for said in (
         "The toll rose to 126 people, the Observatory said.",  # a toll that rose
-        "Rescuers said 126 were wounded and six of them died.",
-    ):  # the six again
+        "Rescuers said 126 were wounded and six of them died.",  # the six again
+        "Activists said the real figure was 126 people killed.",  # a rival count
+    ):
         body = f"{lead}\n{said}"
         number = "126"
         rose = replace(facts, body=body,

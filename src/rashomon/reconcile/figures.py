@@ -799,7 +799,10 @@ def _of_another_happening(a: FigureFact, b: FigureFact, apart: float = TOLLS_APA
     """A toll `apart` times another source's (TOLLS_APART: "its raids killed at least 220
     civilians" against a strike's 33 dead) counts more than this happening, as a toll that
     far apart does inside one article (reports._tolls_apart): it is no floor to set the
-    whole below; RIVALS_APART times it, no rival count of it either."""
+    whole below; RIVALS_APART times it, no rival count of it either. A count given as the
+    real one against another's is of the same happening."""
+    if countered(a.sentence) or countered(b.sentence):
+        return False
     low, high = sorted((_interval(a), _interval(b)), key=_middle)
     return high[0] >= TOLLS_APART_MIN and high[0] >= apart * max(low[1], 1.0)
 
@@ -1045,6 +1048,20 @@ _EARLIER = re.compile(
 def rose(sentence: str) -> bool:
     """Whether a sentence says a toll rose or replaces an earlier one (see _ROSE)."""
     return _ROSE.search(sentence) is not None
+
+
+# "the real figure was around 400", "the actual death toll is far higher", "the true number
+# of dead": a count set against another source's count of the same happening
+_COUNTERED = re.compile(
+    r"\b(?:real|true|actual)\s+(?:death\s+)?(?:figures?|tolls?|numbers?|counts?)\b",
+    re.IGNORECASE,
+)
+
+
+def countered(sentence: str) -> bool:
+    """Whether a sentence gives its count as the true one against another's (see
+    _COUNTERED): however far apart, the two counts are of one happening."""
+    return _COUNTERED.search(sentence) is not None
 
 
 @lru_cache(maxsize=8192)

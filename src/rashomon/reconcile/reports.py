@@ -40,7 +40,13 @@ from rashomon.reconcile.doers import (
     sayings_by_report,
     stances_by_report,
 )
-from rashomon.reconcile.figures import TOLLS_APART, TOLLS_APART_MIN, rose, told_in_parts
+from rashomon.reconcile.figures import (
+    TOLLS_APART,
+    TOLLS_APART_MIN,
+    countered,
+    rose,
+    told_in_parts,
+)
 from rashomon.reconcile.incident_kinds import GENERIC, IncidentKinds
 from rashomon.reconcile.intervals import allowed, overlap
 from rashomon.reconcile.report_parts import (
@@ -897,9 +903,11 @@ def _tolls_apart(sentence: Sentence, group: Group) -> bool:
     toll many times another is another happening told in passing. Counts of one victim
     group are compared with the same group's, and as a floor of the whole toll (120 women
     and children killed is at least 120 dead); a part told as such ("six of them
-    children", "one of two blasts") is no toll of its own."""
+    children", "one of two blasts") is no toll of its own. A toll the sentence says rose,
+    or gives as the real one against another's ("the real figure was around 400"), is of
+    the same happening however far apart."""
     mine = _death_tolls(sentence.figures)
-    if not mine or any(rose(f.sentence) for f in sentence.figures):
+    if not mine or rose(sentence.text) or countered(sentence.text):
         return False
     told = [f for s in group.sentences for f in s.figures]
     values = {f.value for f in told if f.value is not None}
