@@ -97,6 +97,16 @@ def test_qualifier_intervals():
     assert allowed(None, None, None, "vague") is None
 
 
+@pytest.mark.parametrize("text", ["up to 400", "Up to 400", "as many as 400", "As high as 400"])
+def test_a_reach_is_near_its_figure_not_a_ceiling(text):
+    """ "Ukraine's military said up to 400 were killed" against Russia's 63: a source that
+    says how far a count reaches says it is near there; "no more than 900" stays a cap."""
+    reach = allowed(400, None, 400, "at_most", text)
+    assert reach == pytest.approx((320, 400))
+    assert not overlap(reach, allowed(63, None, None, "exact", "63"))
+    assert allowed(900, None, 900, "at_most", "no more than 900") == (0.0, 900)
+
+
 def test_what_the_qualifiers_allow_together():
     around_300, some_900 = (
         allowed(300, None, None, "approximate"),

@@ -280,7 +280,7 @@ def _said(claim: FigureClaim) -> str:
 
 
 def _interval(figure: FigureFact) -> tuple[float, float]:
-    found = allowed(figure.value, figure.low, figure.high, figure.qualifier)
+    found = allowed(figure.value, figure.low, figure.high, figure.qualifier, figure.text)
     return found if found is not None else (0.0, float("inf"))
 
 

@@ -1239,7 +1239,7 @@ def _as_floor(claim: FigureFact) -> FigureFact:
 
 
 def _interval(claim: FigureFact) -> tuple[float, float]:
-    found = allowed(claim.value, claim.low, claim.high, claim.qualifier)
+    found = allowed(claim.value, claim.low, claim.high, claim.qualifier, claim.text)
     assert found is not None
     return found
 

@@ -5,19 +5,23 @@ below are the project's reading of news usage, fixed so disputes are reproducibl
 
 - exact "51": within 5% (counts get revised by a few);
 - approximate "around 300", "some 900": within 20%;
-- at_most "no more than 900", "up to 1,300": anything up to the figure (a ceiling says
+- at_most "no more than 900", "fewer than 50": anything up to the figure (a ceiling says
   nothing about how low the truth may be);
+- a reach "up to 400", "as many as 33": the figure is what the source says the count
+  reaches, so near it and no higher (within 20% below, as an approximate figure); a
+  source that says "up to 400 killed" against another's 63 says the toll is far higher;
 - at_least "at least 10", "more than 200,000": the figure and anything above it;
 - range and vague ("hundreds"): their own low and high.
 
 So "around 300" [240, 360] and "some 900" [720, 1080] cannot both be right, while "no more
 than 900" [0, 900] fits either; "at least 10" and "8" conflict, "at least 10" and "12" do
-not.
+not; "up to 400" [320, 400] and "63" conflict.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from typing import TypeVar
 
@@ -27,10 +31,19 @@ _SPREAD = {"exact": (0.95, 1.05), "approximate": (0.8, 1.2), "at_most": (0.0, 1.
            "at_least": (1.0, math.inf)}  # fmt: skip
 
 
+# the at_most wordings that say how high a count reaches, not that it stays below a cap
+_REACH = re.compile(r"^(?:up\s+to|as\s+(?:many|high|much)\s+as)\b", re.IGNORECASE)
+_REACH_SPREAD = (0.8, 1.0)
+
+
 def allowed(
-    value: float | None, low: float | None, high: float | None, qualifier: str
+    value: float | None, low: float | None, high: float | None, qualifier: str, text: str = ""
 ) -> tuple[float, float] | None:
-    """The interval a claim allows, or None when it gives no usable number."""
+    """The interval a claim allows, or None when it gives no usable number; `text`, the
+    figure as written, tells a reach ("up to 400") from a ceiling ("no more than 900")."""
+    if qualifier == "at_most" and value is not None and _REACH.match(text):
+        below, above = _REACH_SPREAD
+        return value * below, value * above
     if qualifier in _SPREAD and value is not None:
         below, above = _SPREAD[qualifier]
         return value * below, value * above

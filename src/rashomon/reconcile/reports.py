@@ -935,7 +935,7 @@ def _death_tolls(figures: Iterable[FigureFact]) -> dict[str, list[tuple[float, f
             continue  # "hundreds were killed" can be said of 1,300 dead
         if told_in_parts(figure) or _none(figure):
             continue
-        interval = allowed(figure.value, figure.low, figure.high, figure.qualifier)
+        interval = allowed(figure.value, figure.low, figure.high, figure.qualifier, figure.text)
         if interval is None:
             continue
         victims = figure.victims or "people"
