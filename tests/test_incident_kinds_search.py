@@ -48,3 +48,16 @@ def test_a_repeated_sentence_gets_a_list_of_its_own(kinds):
 )
 def test_a_hyphen_joins_a_phrase_but_glues_a_word_to_another(kinds, text, bombing):
     assert ("explosives" in kinds.in_text(text)) is bombing
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The journalist was fatally shot during an Israeli military raid in Jenin.", "ground"),
+        ("A night raid on the house killed two brothers.", "ground"),
+        ("Regime raids on Aleppo killed 12 people.", "aerial"),
+        ("An air raid hit the market.", "aerial"),
+    ],
+)
+def test_a_raid_on_the_ground_is_no_air_raid(kinds, text, kind):
+    assert kinds.most_specific(kinds.in_text(text)) == kind
