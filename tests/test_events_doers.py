@@ -386,6 +386,16 @@ def test_the_ones_who_did_it_are_the_copulas_subject(attacks):
     assert shot.source_actor_ids == ("palestine",)
 
 
+def test_we_inside_a_quote_the_speaker_quotes_is_not_the_speakers_side(attacks):
+    said = (
+        'Prime Minister Naftali Bennett said: "Palestinians in Jenin were even filmed '
+        "boasting, 'We hit a soldier; he's lying on the ground.' But no soldier was hurt.\""
+    )
+    assert all("israeli-government" not in e.source_actor_ids for e in attacks(said))
+    own = 'Prime Minister Naftali Bennett said: "We hit a soldier in Jenin last night."'
+    assert attack(attacks(own), "hit").source_actor_ids == ("israeli-government",)
+
+
 def test_a_capitalised_attack_noun_is_still_one(attacks):
     assert (
         attack(attacks("Airstrikes targeting the town killed 12."), "Airstrikes").mode == "aerial"

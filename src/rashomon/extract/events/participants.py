@@ -16,6 +16,7 @@ The actor resolver (`extract.actors`) has already tied names, titles, metonyms a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Token
@@ -239,6 +240,8 @@ class ParticipantResolver:
     def _speaker_group(self, token: Token) -> str | None:
         for quote in self.quotes:
             if quote.start <= token.idx < quote.end and quote.speaker_actor_id:
+                if _quoted_inside(quote.text[: token.idx - quote.start]):
+                    return None  # "... were filmed boasting, 'We hit a soldier'": not theirs
                 speaker = quote.speaker_actor_id
                 return self.affiliation_of(speaker) or speaker
         return None
@@ -358,3 +361,19 @@ class ParticipantResolver:
 
 def _acronym(word: Token) -> bool:
     return len(word.text) > 1 and word.text.isupper()
+
+
+# a single quotation mark that opens words quoted inside a quotation, and one that closes
+# them (an apostrophe inside a word, "he's", is neither)
+_INNER_OPEN = re.compile(r"(?:^|(?<=[\s:,(\[\u2014-]))['\u2018]")
+_INNER_CLOSE = re.compile(r"(?<=\S)['\u2019](?=[\s.,;:!?)\]\u2014-]|$)")
+
+
+def _quoted_inside(before: str) -> bool:
+    """Whether a quotation's words up to a point leave a quote inside it open: the speaker
+    quotes someone else there ("Palestinians were filmed boasting, 'We hit a soldier'"),
+    so "we" is not the speaker's side."""
+    opened = [m.start() for m in _INNER_OPEN.finditer(before)]
+    if not opened:
+        return False
+    return _INNER_CLOSE.search(before, opened[-1] + 1) is None
