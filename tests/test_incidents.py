@@ -493,6 +493,18 @@ def test_the_day_a_period_began_does_not_date_the_lead():
     reports = article_reports(facts, GAZETTE, KINDS, "reuters")
     assert (reports[0].day_low, reports[0].day_high) == ("2016-04-18", "2016-04-20")
     assert all(r.day_low != "2016-04-01" for r in reports)
+    # nor does a month a period began in, told in the lead's own sentence
+    lead = "The strike killed 40 in Maarat al-Numan since the war began more than 10 months ago."
+    at = lead.index("more than 10 months ago")
+    facts = ArticleFacts(
+        article=ARTICLE, body=lead,
+        events=(ev(lead, lead, "strike", mode="aerial"),),
+        mentions=(place_mention(lead, "Maarat al-Numan", "maarat", lead),),
+        dates=(DateFact("a1", at, at + 23, "more than 10 months ago", "2015-06", "month", "on",
+                        0, len(lead)),),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert (report.day_low, report.day_high) == ("2016-04-18", "2016-04-20")
 
 
 def test_an_old_happenings_day_does_not_date_the_present_one_it_is_told_beside():

@@ -804,9 +804,12 @@ def _looked_back(back: Mapping[str, tuple[int, int]]) -> list[tuple[date, date]]
 
 
 def _spans(sentence: Sentence, dated: Starting) -> list[tuple[date, date]]:
-    """The coarser times the sentence puts things in ("last year", "in August")."""
+    """The coarser times the sentence puts things in ("last year", "in August"); not the
+    start of a period ("since the war began more than 10 months ago", see _PERIOD_BEGAN)."""
     found = []
     for d in dated.within(sentence.start, sentence.end):
+        if _PERIOD_BEGAN.search(sentence.text[: d.start - sentence.start]):
+            continue
         if d.value and d.precision != "day":
             bounds = day_range(d.value)
             if bounds is not None and d.relation == "on":
