@@ -1568,6 +1568,7 @@ def test_a_toll_many_times_the_leads_is_another_happening_told_in_passing():
         "The toll rose to 126 people, the Observatory said.",  # a toll that rose
         "Rescuers said 126 were wounded and six of them died.",  # the six again
         "Activists said the real figure was 126 people killed.",  # a rival count
+        "Activists said 126 people had died in the attack.",  # the attack told already
     ):
         body = f"{lead}\n{said}"
         number = "126"

@@ -898,6 +898,15 @@ def _fits(
     return True
 
 
+# "up to 400 had died in the strike on the city", "were killed in the incident": a toll of
+# the happening already told, named again by a definite noun
+_THE_SAME = re.compile(
+    r"\b(?:in|during|by|from)\s+the\s+(?:same\s+)?(?:strike|attack|incident|bombing|"
+    r"shelling|raid|blast|explosion|assault|massacre)\b",
+    re.IGNORECASE,
+)
+
+
 def _tolls_apart(sentence: Sentence, group: Group) -> bool:
     """Whether the sentence's death toll cannot be the group's: neither allows the other's
     value and one is TOLLS_APART times the other ("Six people were killed in Aleppo on
@@ -907,11 +916,14 @@ def _tolls_apart(sentence: Sentence, group: Group) -> bool:
     group are compared with the same group's, and as a floor of the whole toll (120 women
     and children killed is at least 120 dead); a part told as such ("six of them
     children", "one of two blasts") is no toll of its own. A toll the sentence says rose,
-    or gives as the real one against another's ("the real figure was around 400"), is of
-    the same happening however far apart."""
+    or gives as the real one against another's ("the real figure was around 400"), or of
+    a happening it names again by a definite noun and no coarser time of its own ("up to
+    400 had died in the strike"), is of the same happening however far apart."""
     mine = _death_tolls(sentence.figures)
     if not mine or rose(sentence.text) or countered(sentence.text):
         return False
+    if _THE_SAME.search(sentence.text) and not sentence.spans:
+        return False  # its days, if any, already met the group's (see _fits)
     told = [f for s in group.sentences for f in s.figures]
     values = {f.value for f in told if f.value is not None}
     if any(f.value in values for f in sentence.figures):
