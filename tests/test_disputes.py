@@ -1502,6 +1502,21 @@ def test_a_word_that_civilians_were_spared_against_a_count_of_them():
         ("the mayor", "nothing armed there", 0),
         ("the army", "no civilians hit", 1),
     }
+    # the doer's own account of an armed target stands with the sparings; another's does not
+    hangars = Attribution("army", "The army said the strike hit weapons depots.", "the army",
+                          "army", 24, 42)  # fmt: skip
+    doing = report("a2", "BBC", doers=[("army", "the mayor")])
+    armed = replace(doing, armed_by=(hangars,))
+    (dispute,) = incident_disputes(incident(counting, armed), [], RELATIONS, GAZETTE, ARTICLES,
+                                   tolls)  # fmt: skip
+    assert {(s.claimant, s.value_or_claim, s.position) for s in dispute.sides} == {
+        ("a medical official", "43", 0),
+        ("the army", "an armed target hit", 1),
+    }
+    assert "the army say it hit an armed target" in dispute.note
+    onlooker = replace(armed, perpetrators=())
+    assert incident_disputes(incident(counting, onlooker), [], RELATIONS, GAZETTE, ARTICLES,
+                             tolls) == []  # fmt: skip
     # "no civilians were killed" is a toll of none: the numeric dispute tells it, once
     none = toll("a2", "no", 0, "exact", "the army", start=30, victims="civilians")
     told = incident_disputes(incident(counting, sparing), [], RELATIONS, GAZETTE, ARTICLES,

@@ -3,7 +3,15 @@ hand-built facts: refutations and accounts of intent, with their speaker and evi
 
 from rashomon.facts import ActorFact, ArticleFact, ArticleFacts, Gazette, MentionFact, QuoteFact
 from rashomon.reconcile.incident_kinds import IncidentKinds
-from rashomon.reconcile.sayings import DELIBERATE, MISTAKE, NEVER, SPARED, UNARMED, sayings
+from rashomon.reconcile.sayings import (
+    ARMED,
+    DELIBERATE,
+    MISTAKE,
+    NEVER,
+    SPARED,
+    UNARMED,
+    sayings,
+)
 
 KINDS = IncidentKinds.packaged()
 GAZETTE = Gazette(actors={"assad": ActorFact("assad", "Bashar al-Assad", "person", "SYR", "GOV")})
@@ -135,3 +143,36 @@ def test_a_verdict_on_the_doers_account_of_an_armed_target_says_nothing_armed_wa
     # claims of the attack itself, or of a hospital hit, are still refuted as never having been
     hospital = "Russia said reports that its jets targeted a hospital in the strike were false."
     assert said(hospital, ("Russia", "russia")) == [(NEVER, "Russia", "false")]
+
+
+def quoted(body: str, speaker: str, actor: str | None, words: str) -> list[tuple[str, str]]:
+    """(stance, words) for a one-sentence body whose `words` are quoted from `speaker`."""
+    at = body.index(words)
+    quote = QuoteFact("a1", at, at + len(words), words, "indirect", 0, len(body), body,
+                      speaker=speaker, speaker_actor_id=actor)  # fmt: skip
+    facts = ArticleFacts(article=ARTICLE, body=body, quotes=(quote,))
+    return [(s.stance, body[s.said.start : s.said.end]) for s in sayings(facts, KINDS, GAZETTE)]
+
+
+def test_a_quoted_source_saying_the_attack_hit_an_armed_target():
+    hangars = "The ministry said a high-precision strike hit hangars with weapons from the US."
+    assert quoted(hangars, "The ministry", "mod", "a high-precision strike hit hangars") == [
+        (ARMED, "hit hangars")
+    ]
+    fighters = "The LNA said the drone strike targeted Chadian opposition fighters."
+    assert quoted(fighters, "The LNA", "lna", "the drone strike targeted") == [
+        (ARMED, "targeted Chadian opposition fighters")
+    ]
+    # named but neither quoted nor acting, a building hit, no target hit, weapons destroyed,
+    # or a sparing already said
+    assert said(fighters, ("LNA", "lna")) == []
+    for body in (
+        "Witnesses said the missile hit a residential building.",
+        "The army said it did not hit any military target in the strike.",
+        "The government said it destroyed its chemical weapons after the attack.",
+    ):
+        assert quoted(body, "W", "w", body[body.index("said") + 5 : -1]) == [], body
+    sparing = "The army said the strike only hit militants."
+    assert quoted(sparing, "The army", "army", "the strike only hit militants") == [
+        (SPARED, "only hit militants")
+    ]

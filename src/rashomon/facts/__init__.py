@@ -394,6 +394,7 @@ STANCE_FIELDS = {
     "mistake": "mistake_by",
     "spared": "spared_by",
     "unarmed": "unarmed_by",
+    "armed": "armed_by",
 }
 
 
@@ -432,6 +433,7 @@ class IncidentReport(Record):
     mistake_by: tuple[Attribution, ...] = ()  # who says it was a mistake
     spared_by: tuple[Attribution, ...] = ()  # who says it spared civilians (hit combatants)
     unarmed_by: tuple[Attribution, ...] = ()  # who says no armed target was there
+    armed_by: tuple[Attribution, ...] = ()  # who says it hit an armed target
     target_actor_ids: tuple[str, ...] = ()
     published: str | None = None
     terms: tuple[str, ...] = ()  # its content words (see reconcile/wording.py)

@@ -776,14 +776,22 @@ def _spared(
     legitimate disputes nothing with itself. A word that nothing armed was there ("there
     was no military target here", "no soldiers were at the station") stands with the
     counts. A sparing told as a toll of none ("no civilians were killed") is the numeric
-    dispute's already, and not told twice."""
+    dispute's already, and not told twice. The doer's own account of an armed target ("a
+    high-precision strike on hangars with Western weapons", "it targeted senior militants")
+    stands with the sparings; another's word of what was hit is no side (a monitor saying
+    the strike hit a base tells where it fell, not who died)."""
     nones = [t for t in tolls.values() if t.value == 0]
     spared = [
         (r, a) for r in incident.reports for a in r.spared_by
         if not any(t.article_id == r.article_id and a.start is not None and a.end is not None
                    and a.start <= t.start < a.end for t in nones)
     ]  # fmt: skip
-    if not spared:
+    doers = {side_of(d, relations) for r in incident.reports for d in r.perpetrator_ids}
+    armed = [
+        (r, a) for r in incident.reports for a in r.armed_by
+        if a.actor_id and side_of(a.actor_id, relations) in doers
+    ]  # fmt: skip
+    if not spared and not armed:
         return []
     counted = [
         toll for r in incident.reports for start in r.figure_starts
@@ -796,6 +804,7 @@ def _spared(
         + tuple(_said_side(r, a, 0, "nothing armed there", articles)
                 for r in incident.reports for a in r.unarmed_by)
         + tuple(_said_side(r, a, 1, "no civilians hit", articles) for r, a in spared)
+        + tuple(_said_side(r, a, 1, "an armed target hit", articles) for r, a in armed)
     )  # fmt: skip
     voices = [{_voice_of(s, relations) for s in rows if s.position == p} for p in (0, 1)]
     if not voices[0] - voices[1] or not voices[1] - voices[0]:
@@ -803,8 +812,12 @@ def _spared(
     subject = f"whether the {incident.label or incident.kind} killed or hurt civilians"
     named = [", ".join(dict.fromkeys(s.claimant or s.outlet or "" for s in rows
                                      if s.position == p)) for p in (0, 1)]  # fmt: skip
+    told = " or ".join(
+        words for words, said in (("spared civilians", spared), ("hit an armed target", armed))
+        if said
+    )  # fmt: skip
     note = (f"{named[0]} count civilians among its victims or say nothing armed was there; "
-            f"{named[1]} say it spared civilians")  # fmt: skip
+            f"{named[1]} say it {told}")  # fmt: skip
     return [_of_incident(incident, "victims", subject, rows, note)]
 
 

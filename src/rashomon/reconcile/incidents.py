@@ -699,6 +699,7 @@ def combine(first: IncidentReport, second: IncidentReport) -> IncidentReport:
         mistake_by=union(main.mistake_by, other.mistake_by),
         spared_by=union(main.spared_by, other.spared_by),
         unarmed_by=union(main.unarmed_by, other.unarmed_by),
+        armed_by=union(main.armed_by, other.armed_by),
         target_actor_ids=union(main.target_actor_ids, other.target_actor_ids),
         terms=tuple(sorted(set(main.terms) | set(other.terms))),
     )

@@ -58,7 +58,15 @@ from rashomon.reconcile.report_parts import (
     place_mentions,
     references,
 )
-from rashomon.reconcile.sayings import DELIBERATE, MISTAKE, NEVER, SPARED, UNARMED, Saying
+from rashomon.reconcile.sayings import (
+    ARMED,
+    DELIBERATE,
+    MISTAKE,
+    NEVER,
+    SPARED,
+    UNARMED,
+    Saying,
+)
 from rashomon.reconcile.wording import terms_of
 
 REPORTING_LAG_DAYS = 2  # a report dated only by publication tells of the days before it
@@ -1223,6 +1231,7 @@ def _report(
         mistake_by=tuple(x.said for x in said if x.stance == MISTAKE),
         spared_by=tuple(x.said for x in said if x.stance == SPARED),
         unarmed_by=tuple(x.said for x in said if x.stance == UNARMED),
+        armed_by=tuple(x.said for x in said if x.stance == ARMED),
         target_actor_ids=tuple(dict.fromkeys(
             a for e in events if e.factuality != "negated" for a in e.target_actor_ids
             if acting(a, e, facts, gazette)

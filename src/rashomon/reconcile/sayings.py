@@ -1,5 +1,6 @@
 """What named sources say of a happening beyond who did it: that it never was, that it was
-deliberate, that it was a mistake, that it spared civilians, or that nothing armed was there.
+deliberate, that it was a mistake, that it spared civilians, that nothing armed was there, or
+that what it hit was armed.
 
 "Reports of chemical weapons use are totally false", "the accounts are fake", "no traces
 of toxic agents" refute the happening itself; "the attack was premeditated" and "the
@@ -11,7 +12,8 @@ these: an editorial verdict is no side of a dispute. "No civilians were among th
 casualties", "the strikes only targeted militants", "a legitimate military target" say the
 attack hit combatants and spared civilians: against a count of civilians killed by another
 voice, or another's word that nothing armed was there ("there was no military target
-here"), the two accounts cannot both hold.
+here"), the two accounts cannot both hold. A quoted "the strike hit hangars with Western
+weapons" says what was hit was armed: in the doer's own voice it stands with the sparings.
 """
 
 from __future__ import annotations
@@ -23,8 +25,9 @@ from dataclasses import dataclass
 from rashomon.facts import STANCE_FIELDS, ArticleFacts, Attribution, Gazette, QuoteFact
 from rashomon.reconcile.incident_kinds import IncidentKinds
 
-# it never was; done on purpose; a mistake; it spared civilians; no armed target was there
-NEVER, DELIBERATE, MISTAKE, SPARED, UNARMED = STANCE_FIELDS
+# it never was; done on purpose; a mistake; it spared civilians; no armed target was there;
+# it hit an armed target
+NEVER, DELIBERATE, MISTAKE, SPARED, UNARMED, ARMED = STANCE_FIELDS
 
 # Words that speak of an attack or of responsibility for one.
 ABOUT_IT = re.compile(
@@ -100,18 +103,34 @@ _UNARMED = re.compile(
     r"|\b(?:purely|exclusively|entirely)\s+civilian\b",
     re.IGNORECASE,
 )
+# "a high-precision strike on hangars with weapons", "targeted senior Hamas militants", "hit
+# the bases of Ukrainian units and foreign mercenaries", "destroyed a command post": what the
+# attack hit was armed, in the words of a quoted speaker or of who acts in the sentence (a
+# side only in the doer's own voice, see disputes._spared); weapons alone are no target
+# ("agreed to destroy its chemical weapons")
+_ARMED_OBJECT = (
+    r"(?:hangars?|(?:weapons?|ammunition|arms|fuel)['\u2019]?\s+(?:depots?|stores?|storage|"
+    r"warehouses?|dumps?|caches?)|depots?|military\s+(?:targets?|sites?|positions?|"
+    r"facilit(?:y|ies)|infrastructure|objects?|installations?|equipment|hardware|units?)|"
+    r"command(?:-and-control|\s+and\s+control)?\s+(?:posts?|cent(?:er|re)s?)|headquarters|"
+    r"(?:military|army|air)\s+bases?|bases\s+of|positions\s+of|fighters?|militants?|"
+    r"terrorists?|mercenar(?:y|ies)|gunm[ae]n|combatants?|commanders?|operatives?|launchers?|"
+    r"training\s+(?:camps?|cent(?:er|re)s?)|hideouts?|deployment\s+points?)"
+)
+_STRUCK_ARMED = re.compile(
+    r"\b(?:target(?:ed|ing)|hit|struck|destroyed|eliminated|neutrali[sz]ed|aimed\s+at|"
+    r"(?:strikes?|attacks?)\s+(?:on|against))\s+(?:(?!(?:but|while|and|killing|killed)\b)[\w'\u2019-]+\s+){0,6}?"
+    + _ARMED_OBJECT
+    + r"\b",
+    re.IGNORECASE,
+)
 # "Russia, which has denied deliberately targeting civilians": a clause that describes the
 # party by what it has said all along, no word on this attack
 _DESCRIBING = re.compile(r"\b(?:which|who)\s+(?:has|have|had)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-# what a doer says it hit when it was armed, or why it struck: a verdict on such claims
-# speaks of the target ("claims it had targeted leaders of the group were false")
-_ARMED_TARGET = re.compile(
-    r"\b(?:fighters?|militants?|terrorists?|gunmen|combatants?|leaders?|commanders?|"
-    r"operatives?|headquarters|command(?:-and-control| and control)?\s+cent(?:er|re)|"
-    r"hideouts?|training\s+(?:camp|cent(?:er|re))|justif\w+|military\s+(?:targets?|sites?|"
-    r"positions?|facilit(?:y|ies)))\b",
-    re.IGNORECASE,
-)
+# what a doer says it hit when it was armed (the targets above, or a group's leaders), or
+# why it struck: a verdict on such claims speaks of the target ("claims it had targeted
+# leaders of the group were false")
+_ARMED_TARGET = re.compile(rf"\b(?:{_ARMED_OBJECT}|leaders?|justif\w+)\b", re.IGNORECASE)
 _CLAIMS = re.compile(
     r"\b(?:reports?|reported|allegations?|alleged|claims?|claimed|accusations?|accounts?|"
     r"stories|footage|videos?|images?|news|rumou?rs?|speculations?)\b",
@@ -147,8 +166,9 @@ _PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "this", "tha
 
 @dataclass(frozen=True)
 class Saying:
-    """One source's word on a happening: `stance` is NEVER, DELIBERATE or MISTAKE; the
-    attribution's actor is the speaker, its text the sentence, its offsets the words."""
+    """One source's word on a happening: `stance` is one of STANCE_FIELDS (NEVER, DELIBERATE,
+    MISTAKE, SPARED, UNARMED, ARMED); the attribution's actor is the speaker, its text the
+    sentence, its offsets the words."""
 
     stance: str
     said: Attribution
@@ -163,11 +183,13 @@ def sayings(facts: ArticleFacts, kinds: IncidentKinds, gazette: Gazette) -> list
         text = facts.body[start:end]
         if not (
             kinds.in_text(text) or ABOUT_IT.search(text)
-            or _SPARED.search(text) or _UNARMED.search(text)
+            or _SPARED.search(text) or _UNARMED.search(text) or _STRUCK_ARMED.search(text)
         ):  # fmt: skip
             continue
         for stance, (a, b) in _stances_in(text):
-            claimant, claimant_id = speaker_of(start + a, start, end, facts)
+            # what a doer says it hit: a quote's speaker or who acts in the sentence, never
+            # an actor it merely names ("Topic: US Missile Attack on Syrian Air Base")
+            claimant, claimant_id = speaker_of(start + a, start, end, facts, stance != ARMED)
             if claimant is None:
                 continue
             if claimant.lower() in _PRONOUNS and (name := gazette.actor_name(claimant_id)):
@@ -197,8 +219,8 @@ def _stances_in(text: str) -> Iterable[tuple[str, tuple[int, int]]]:
         if match is not None and NEVER not in taken:
             taken.add(NEVER)
             yield NEVER, match.span()
-    for words, stance in ((_SPARED, SPARED), (_UNARMED, UNARMED)):
-        if stance in taken:
+    for words, stance in ((_SPARED, SPARED), (_UNARMED, UNARMED), (_STRUCK_ARMED, ARMED)):
+        if stance in taken or (stance == ARMED and taken & {SPARED, UNARMED}):
             continue
         found = words.search(text)
         if (
@@ -241,11 +263,11 @@ def _sentence_spans(facts: ArticleFacts) -> list[tuple[int, int]]:
 
 
 def speaker_of(
-    offset: int, start: int, end: int, facts: ArticleFacts
+    offset: int, start: int, end: int, facts: ArticleFacts, named: bool = True
 ) -> tuple[str | None, str | None]:
     """Who says the words at `offset`: the speaker of the quote around them, else who acts
-    in their sentence's events ("Syria described the reports as untrue"), else the first
-    actor the sentence names."""
+    in their sentence's events ("Syria described the reports as untrue"), else (when
+    `named`) the first actor the sentence names."""
     claimant, claimant_id = claimant_at(offset, start, facts)
     if claimant is not None:
         return claimant, claimant_id
@@ -254,6 +276,8 @@ def speaker_of(
             for source in event.sources:
                 if source.actor_id:
                     return source.text, source.actor_id
+    if not named:
+        return None, None
     for mention in facts.mentions:
         if start <= mention.start < end and mention.actor_id and mention.field == "body":
             return mention.text, mention.actor_id
