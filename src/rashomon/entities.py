@@ -128,8 +128,12 @@ MAX_SENTENCE_TOKENS = 150
 # without them ("the Armenian Defense Ministry", "the Ethiopian military", "the Turkish
 # Defence Ministry"), belong to their state; "the Islamic Resistance in Lebanon" is
 # Hezbollah; "on the outskirts of X" and "the port of X" name the town X, whatever the
-# model's tag; ", X, chair of ..., said" is X's, and "civilians who wanted to flee" no quote
-EXTRACTOR_VERSION = "46"
+# model's tag; ", X, chair of ..., said" is X's, and "civilians who wanted to flee" no quote;
+# 46: an "it" standing for an act, checked counts, speaking persons with place-noun names, a
+# lead's role named next, title affiliations; 47: a participle joined to a passive verb is
+# passive ("was shot and killed"), "X were the ones who shot" names X, and "we" inside words
+# a speaker quotes from someone else is not the speaker's side
+EXTRACTOR_VERSION = "47"
 STAGE = "entities"
 
 
