@@ -1678,6 +1678,19 @@ def test_some_of_a_count_told_as_of_them_is_no_step_of_its_rise():
     assert figure_.status == "update"
 
 
+def test_some_of_the_injured_told_by_their_state_are_no_toll_of_the_injured():
+    """ "Four of the injured were in serious condition" (a governor) against "28 people
+    were injured" (local officials): a part of the count, not a rival count of it."""
+    said = "The governor said four of the injured were in serious condition."
+    part = toll("a1", "four", 4, "exact", "the governor", sentence=said,
+                start=said.index("four"), measure="injured")  # fmt: skip
+    whole = toll("a2", "28", 28, "exact", "local officials", measure="injured")
+    days = {"a1": article("a1", published="2024-04-29"), "a2": article("a2", "BBC", "2024-04-29")}
+    found = incident(report("a1", "AFP", [part]), report("a2", "BBC", [whole]))
+    figures = incident_figures(found, {("a1", part.start): part, ("a2", 0): whole}, days)
+    assert all(f.status != "dispute" for f in figures)
+
+
 def test_a_toll_told_jointly_is_each_of_its_sources_own():
     """ "Both the civil defence and SOHR reported 35" is SOHR's count as well: SOHR's 22
     elsewhere is its earlier count, not a rival, and the sides still name who said what."""

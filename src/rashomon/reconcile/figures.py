@@ -221,10 +221,11 @@ _AMONG = re.compile(
     re.IGNORECASE,
 )
 _AMONG_REACH = 60  # characters read before a count for the word that makes it a part
-# "27 people were killed but 12 of them have not been identified": some of a count the
-# sentence gave, named by what is said of them, not a toll
+# "27 people were killed but 12 of them have not been identified", "four of the injured
+# were in serious condition": some of a count, named by what is said of them, not a toll
 _OF_THEM = re.compile(
-    r"^\s+(?:of\s+(?:them|those|whom|the\s+(?:dead|victims|killed|bodies))|among\s+(?:them|the\s+dead))\b",
+    r"^\s+(?:of\s+(?:them|those|whom|the\s+(?:dead|victims|killed|bodies|injured|wounded|"
+    r"hurt|casualties))|among\s+(?:them|the\s+(?:dead|injured|wounded)))\b",
     re.IGNORECASE,
 )
 
