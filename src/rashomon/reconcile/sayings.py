@@ -119,9 +119,8 @@ _ARMED_OBJECT = (
 )
 _STRUCK_ARMED = re.compile(
     r"\b(?:target(?:ed|ing)|hit|struck|destroyed|eliminated|neutrali[sz]ed|aimed\s+at|"
-    r"(?:strikes?|attacks?)\s+(?:on|against))\s+(?:(?!(?:but|while|and|killing|killed)\b)[\w'\u2019-]+\s+){0,6}?"
-    + _ARMED_OBJECT
-    + r"\b",
+    r"(?:strikes?|attacks?)\s+(?:on|against))\s+"
+    r"(?:(?!(?:but|while|and|killing|killed)\b)[\w'\u2019-]+\s+){0,6}?" + _ARMED_OBJECT + r"\b",
     re.IGNORECASE,
 )
 # "Russia, which has denied deliberately targeting civilians": a clause that describes the
