@@ -22,6 +22,12 @@ def words_of(corpus, report, said) -> str:
     return corpus.article(report.article_id).article.body[said.start : said.end]
 
 
+def one_dispute(corpus, kind: str):
+    """The corpus's one dispute of a kind, and its sides as (outlet, position)."""
+    (dispute,) = [d for d in corpus.disputes() if d.kind == kind]
+    return dispute, {(s.outlet, s.position) for s in dispute.sides}
+
+
 UNSURE = (
     "Air strikes kill 29 in Atareb market\n"
     "Air strikes on a market in the town of Atareb in Aleppo province killed at least 29 "
@@ -96,8 +102,8 @@ def test_done_on_purpose_against_a_mistake_is_stored_and_disputed(tmp_path):
     (on_purpose,) = by_outlet["SANA"].deliberate_by
     assert words_of(corpus, by_outlet["SANA"], on_purpose) == "premeditated"
     assert (mistake.claimant, on_purpose.claimant_actor_id) == ("The Pentagon", "syrian-government")
-    (dispute,) = [d for d in corpus.disputes() if d.kind == "intent"]
-    assert {(s.outlet, s.position) for s in dispute.sides} == {("SANA", 0), ("AFP", 1)}
+    _, sides = one_dispute(corpus, "intent")
+    assert sides == {("SANA", 0), ("AFP", 1)}
     corpus.close()
 
 
@@ -118,9 +124,32 @@ def test_a_sparing_of_civilians_against_a_count_of_them_is_stored_and_disputed(t
     corpus, by_outlet = two_outlets(tmp_path, "2021-06-23", **texts)
     (spared,) = by_outlet["ENA"].spared_by
     assert words_of(corpus, by_outlet["ENA"], spared) == "only hit militants"
-    (dispute,) = [d for d in corpus.disputes() if d.kind == "victims"]
-    assert {(s.outlet, s.position) for s in dispute.sides} == {("AFP", 0), ("ENA", 1)}
+    dispute, sides = one_dispute(corpus, "victims")
+    assert sides == {("AFP", 0), ("ENA", 1)}
     assert "civilians" in dispute.subject
+    corpus.close()
+
+
+STRUCK = (
+    "Israel says Gaza school strike hit militants\n"
+    "An Israeli air strike hit a school in Gaza City on Tuesday. The Israeli military said the "
+    "strike targeted Hamas militants in a command centre inside the school.\n"
+)
+KILLED = (
+    "Israeli strike on Gaza school kills civilians\n"
+    "An Israeli air strike on a school in Gaza City on Tuesday killed at least 20 civilians, "
+    "health officials said.\n"
+)
+
+
+def test_the_doers_account_of_an_armed_target_is_stored_and_disputes_a_civilian_count(tmp_path):
+    texts = {"AFP": ("killed.txt", KILLED), "The Times of Israel": ("struck.txt", STRUCK)}
+    corpus, by_outlet = two_outlets(tmp_path, "2024-07-16", **texts)
+    (armed,) = by_outlet["The Times of Israel"].armed_by
+    assert words_of(corpus, by_outlet["The Times of Israel"], armed).endswith("Hamas militants")
+    dispute, sides = one_dispute(corpus, "victims")
+    assert sides == {("AFP", 0), ("The Times of Israel", 1)}
+    assert "hit an armed target" in dispute.note
     corpus.close()
 
 
