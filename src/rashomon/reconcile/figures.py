@@ -765,8 +765,13 @@ def _none_against_some(a: FigureFact, b: FigureFact) -> bool:
     values = sorted(c.value for c in (a, b) if c.value is not None)
     if len(values) < 2 or values[0] != 0 or values[1] <= 0:
         return False
-    none = a if a.value == 0 else b
-    return none.qualifier == "exact"
+    return toll_of_none(a if a.value == 0 else b)
+
+
+def toll_of_none(figure: FigureFact) -> bool:
+    """A toll of none ("no one was killed", "no victims"): the word that nobody died, not a
+    count (reports.py reads it too)."""
+    return figure.value == 0 and figure.qualifier == "exact"
 
 
 def _own_later_count(

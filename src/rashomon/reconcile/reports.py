@@ -46,6 +46,7 @@ from rashomon.reconcile.figures import (
     countered,
     rose,
     told_in_parts,
+    toll_of_none,
 )
 from rashomon.reconcile.incident_kinds import GENERIC, IncidentKinds
 from rashomon.reconcile.intervals import allowed, overlap
@@ -240,7 +241,7 @@ def _none(figure: FigureFact) -> bool:
     """A toll of none ("no one was killed"): shown and disputed with its report, but it
     neither makes a sentence violent or a passing mention a report, nor sets the report's
     tolls apart from another's (it is no count of victims to match)."""
-    return figure.value == 0 and figure.qualifier == "exact"
+    return toll_of_none(figure)
 
 
 def _is_toll(figure: FigureFact) -> bool:
