@@ -193,6 +193,19 @@ def test_a_source_footer_naming_a_wire_by_its_short_name_under_another_site_is_t
     assert publisher(footers=("Source: RIA",)).outlet == "RIA Novosti"  # no address: the footer
 
 
+def test_a_joint_credit_names_its_agency_and_a_capitalised_place_opens_the_copy_anyway():
+    text = "NEWTOWN, Aug 7 (NNN-XINHUA) — An airstrike killed 40 people."
+    line = find_dateline(text, DIRECTORY)
+    assert (line.place, line.wire, text[line.length :]) == (
+        "Newtown",
+        "Xinhua",
+        "An airstrike killed 40 people.",
+    )
+    line = find_dateline("NEWTOWN, Aug 7 (Valley Courier) — An airstrike killed 40.", DIRECTORY)
+    assert (line.place, line.wire) == ("Newtown", None)
+    assert find_dateline("Newtown (Valley Courier) — An airstrike killed 40.", DIRECTORY) is None
+
+
 def test_a_bracketed_credit_without_an_agency_is_no_dateline():
     assert find_dateline("NEWTOWN (a town of the valley) The army said.", DIRECTORY) is None
 

@@ -236,13 +236,15 @@ def find_dateline(body: str, directory: OutletDirectory) -> Dateline | None:
     match = _WIRE_DATELINE.match(body)
     if match:
         wire_text = (match["wire"] or match["slashed"]).strip()
-        outlet = directory.find(wire_text)
-        if outlet is None and not (wire_text.isupper() and len(wire_text) <= 6):
-            match = None  # "(Syria)" or "(file photo)" are not agencies
-        else:
-            wire = outlet.name if outlet else wire_text
-            place = _place_name(match["place"]) if match["place"] else None
-            return Dateline(place, wire, match.end())
+        outlet = directory.find(wire_text) or _agency_in_credit(wire_text, directory)
+        place = _place_name(match["place"]) if match["place"] else None
+        if outlet is not None or (wire_text.isupper() and len(wire_text) <= 6):
+            return Dateline(place, outlet.name if outlet else wire_text, match.end())
+        if match["place"] and match["place"].strip().isupper():
+            # "TRIPOLI, Aug 7 (Pajhwok) —": a capitalised place with its brackets and dash
+            # opens the copy whatever the brackets name; an agency not known is no wire
+            return Dateline(place, None, match.end())
+        match = None  # "Aleppo (Syria) -" or "(file photo)" name no agency
     match = _UNDASHED_WIRE_DATELINE.match(body)
     if match and (outlet := directory.find(match["wire"].strip())) is not None and outlet.wire:
         return Dateline(_place_name(match["place"]), outlet.name, match.end())
@@ -269,6 +271,14 @@ def find_dateline(body: str, directory: OutletDirectory) -> Dateline | None:
     if match and all(_may_be_place(match[k], directory) for k in ("place", "country")):
         return Dateline(_place_name(match["place"]), None, match.end())
     return None
+
+
+def _agency_in_credit(credit: str, directory: OutletDirectory) -> Outlet | None:
+    """The known agency among the parts of a joint credit: "NNN-XINHUA" (a network that
+    carries Xinhua's copy), "AFP/Getty"."""
+    parts = re.split(r"\s*[-/]\s*", credit)
+    found = [o for p in parts if len(parts) > 1 and (o := directory.find(p)) is not None]
+    return next((o for o in found if o.wire), None)
 
 
 def _may_be_place(text: str, directory: OutletDirectory) -> bool:
