@@ -2060,6 +2060,30 @@ def test_a_denial_of_who_was_hit_denies_no_doing(denial, denies_the_act):
     assert bool(report.denied_by) == denies_the_act
 
 
+@pytest.mark.parametrize(
+    ("denial", "act", "target", "denies_the_act"),
+    [
+        ("Russia confirmed a strike but said it had not targeted any civilians.", "targeted",
+         "any civilians", False),
+        ("Russia said it did not strike the market, where civilians shop.", "strike",
+         "the market", True),
+    ],
+)  # fmt: skip
+def test_an_act_told_as_not_done_to_civilians_denies_who_was_hit(
+    denial, act, target, denies_the_act
+):
+    """ "The LNA confirmed a strike on Murzuq but denied it had targeted any civilians": an
+    act negated whose every target is civilians denies who was hit, not the strike; an act
+    negated on a place denies the act, whoever is near that place."""
+    body = f"{LEAD}\n{denial}"
+    russia, aim = body.index("Russia"), body.index(target)
+    negated = replace(ev(body, denial, act, factuality="negated"),
+                      sources=(Argument(russia, russia + 6, "Russia", "russia"),),
+                      targets=(Argument(aim, aim + len(target), target, None),))  # fmt: skip
+    (report,) = article_reports(after_lead(body, negated), GAZETTE, KINDS, "reuters")
+    assert bool(report.denied_by) == denies_the_act
+
+
 def test_a_party_owning_the_act_denies_only_a_detail_of_it():
     """ "Russia said its jets struck a weapons depot in Maarat al-Numan. Russia denied
     the allegation ...": a party that names itself the doer in another sentence of the

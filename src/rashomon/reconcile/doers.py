@@ -801,8 +801,12 @@ _HARM = re.compile(r"(?:kill|die|dead|death|casualt|wound|injur|hurt|harm)", re.
 def _of_victims(event: EventFact) -> bool:
     """Whether a denial is of who or what was hit (see _CIVILIANS): the words from the
     denying word (or from the denied harm: "no civilians were killed") to the end of its
-    clause name civilians and no doing of the act itself."""
+    clause name civilians and no doing of the act itself, or an act told as not done has
+    civilians for its every target ("denied it had targeted any civilians")."""
     end = event.end - event.sentence_start
+    targets = event.targets if event.type != "REJECT" else ()
+    if targets and all(_CIVILIANS.search(t.text) for t in targets):
+        return True  # "denied it had targeted any civilians": who was hit
     if event.type != "REJECT" and not _HARM.match(event.trigger):
         return False  # "did not strike the market, where civilians shop": the act denied
     # from the denying word on; a denied harm's clause from its sentence's start ("denied
