@@ -815,3 +815,26 @@ def test_the_islamic_resistance_in_a_country_is_that_countrys_group(nlp, matcher
     )
     assert actor_of(found, "Islamic Resistance in Lebanon") == "hezbollah"
     assert actor_of(found, "Islamic Resistance in Iraq") == "islamic-resistance-in-iraq"
+
+
+@pytest.mark.parametrize(
+    ("text", "forces"),
+    [
+        ("An airstrike carried out by eastern Libyan forces led by commander Khalifa Haftar "
+         "killed 41 people.", "eastern Libyan forces"),
+        ("Fighters loyal to Khalifa Haftar shelled the airport.", "Fighters"),
+    ],
+)  # fmt: skip
+def test_forces_a_person_leads_are_the_armed_body_the_person_belongs_to(nlp, matcher, text, forces):
+    """ "Libyan forces" alone are Libya's army; "eastern Libyan forces led by Khalifa
+    Haftar" are the Libyan National Army, which he commands."""
+    found = find(nlp, matcher, text)
+    assert actor_of(found, forces) == "libyan-national-army"
+    assert actor_of(found, "Khalifa Haftar") == "khalifa-haftar"
+
+
+def test_forces_led_by_a_person_of_no_armed_body_are_not_the_persons_government(nlp, matcher):
+    """Bashar al-Assad belongs to the Syrian government, no armed body: the troops he leads
+    are not made his government."""
+    found = find(nlp, matcher, "Troops led by Bashar al-Assad shelled the town.")
+    assert "syrian-government" not in {m.actor_id for m in found.mentions}

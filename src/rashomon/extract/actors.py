@@ -111,6 +111,14 @@ _LEADERS_BODIES = {  # "<leader> regime": the leader's government; "<leader> for
     "administration": ActorKind.GOVERNMENT, "forces": ActorKind.MILITARY,
     "troops": ActorKind.MILITARY, "army": ActorKind.MILITARY, "loyalists": ActorKind.MILITARY,
 }  # fmt: skip
+# "forces led by", "fighters loyal to", "troops under the command of" a person (perhaps after
+# a title in lower case: "led by commander Khalifa Haftar"), right before the person's name
+_LED_BY = re.compile(
+    r"\b(?P<noun>forces|troops|fighters|militias?|militiamen|army|soldiers|units|gunmen)\s+"
+    r"(?:(?:led|commanded|headed)\s+by|loyal\s+to|under\s+the\s+command\s+of)\s+"
+    r"(?:[a-z][\w-]*\s+){0,2}\Z",
+    re.IGNORECASE,
+)
 _NAMED = ("person", "organisation", "title", "pronoun", "metonym")
 _HOLDERS = ("person", "title", "pronoun")  # a role phrase holding one of these is taken
 _FORCE_NOUNS = {
@@ -392,6 +400,7 @@ class _Resolver:
         self._middle_names()
         self._acronyms_by_initials()
         self._leaders_forces()
+        self._forces_led_by()
         self._roles()
         self._appositions()
         self._counterparts()
@@ -904,6 +913,29 @@ class _Resolver:
             for inner in [k for k in self.mentions if mention.start <= k[0] and k[1] <= end]:
                 del self.mentions[inner]
             self._add((mention.start, end), "organisation", body, "leader")
+
+    def _forces_led_by(self) -> None:
+        """ "eastern Libyan forces led by commander Khalifa Haftar", "fighters loyal to X":
+        the forces a person leads are the armed body the person belongs to, whatever the
+        nationality word before them says ("Libyan forces" alone are Libya's army)."""
+        for mention in list(self.mentions.values()):
+            if mention.kind != "person" or mention.method == "pronoun":
+                continue
+            actor = self.new_actors.get(mention.actor_id) or self.d.get(mention.actor_id)
+            body = self.d.get(actor.affiliation) if actor.affiliation else None
+            if body is None or body.kind not in (ActorKind.ARMED_GROUP, ActorKind.MILITARY):
+                continue
+            led = _LED_BY.search(self.text, max(0, mention.start - 80), mention.start)
+            if led is None:
+                continue
+            noun = self.doc.char_span(led.start("noun"), led.end("noun"))
+            if noun is None:
+                continue
+            chunk = next((c for c in self.noun_chunks if c.root.i == noun.root.i), None)
+            start = chunk.start_char if chunk is not None else noun.start_char
+            for inner in [k for k in self.mentions if start <= k[0] and k[1] <= noun.end_char]:
+                del self.mentions[inner]
+            self._add((start, noun.end_char), "organisation", body.id, "leader")
 
     def _demonym_led(self, ent: Span) -> None:
         """ "Syrian troops": the nationality, and the country's forces when the rest says so."""
