@@ -284,6 +284,28 @@ def test_no_concession_without_an_owned_act(statements, text):
     assert "CONCEDE" not in [t for t, _, _ in statements(text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Zakharova slammed Kyiv's reports of a Russian air strike on the mall as fake news.",
+         "fake"),
+        ("Lavrov criticised the claims as baseless.", "baseless"),
+        ("Moscow denounced the allegations as a provocation.", "provocation"),
+    ],
+)  # fmt: skip
+def test_reports_a_speaker_scorns_as_untrue_are_rejected(statements, text, word):
+    """A verb of scorn names what it scorns like a verb of naming: "slammed the reports as
+    fake news" rejects them (the adjective on the noun after "as" says so), beside the
+    scorn itself."""
+    assert ("REJECT", word) in [(t, w) for t, w, _ in statements(text)]
+
+
+def test_a_scorning_verb_that_already_says_it_is_not_doubled(statements):
+    assert types(statements("The army dismissed the reports as propaganda.")) == ["REJECT"]
+    assert types(statements("Trump slammed Assad as an animal.")) == ["ACCUSE"]
+    assert "REJECT" not in types(statements("The ministry slammed the decision to close it."))
+
+
 def test_slamming_a_raid_accuses(statements):
     found = statements("Damascus slammed the raid as a flagrant violation of its sovereignty.")
     assert ("ACCUSE", "slammed") in [(t, w) for t, w, _ in found]

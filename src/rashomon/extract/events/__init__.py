@@ -157,6 +157,14 @@ def find_events(
         if q.kind == "direct" and q.cue_start is not None and q.cue_end is not None
     ]
     stances = {s.trigger.head.i: s for s in StanceReader(lexicon).read(doc, triggers, direct)}
+    # "dismissed the reports as propaganda", "condemned the strike as a crime": a scorning
+    # verb that names what it scorns already says as much as the name it gives
+    own = {t.head.i: t.sense.type for t in triggers}
+    stances = {
+        i: s for i, s in stances.items()
+        if own.get(s.speaker_verb.i) != s.trigger.sense.type
+        or s.speaker_verb.lemma_.lower() not in lexicon.words("naming")
+    }  # fmt: skip
     triggers = sorted([*triggers, *(s.trigger for s in stances.values())], key=lambda t: t.start)
     acting = {(m.start, m.end) for m in mentions if m.kind == "metonym"}
     where = EventPlaces(doc, [p for p in places if (p.start, p.end) not in acting])

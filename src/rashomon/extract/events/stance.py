@@ -459,10 +459,13 @@ def _nothing_to_do_with(clause: Token) -> Token | None:
 
 
 def _as_what(word: Token) -> list[Token]:
-    """What a word is called with "as": "described the reports as propaganda", "as baseless"
-    (the parser hangs "as" on the verb or on its object, and an adjective on "as")."""
-    return [g for c in word.children if c.dep_ == "prep" and c.lower_ == "as"
-            for g in c.children if g.dep_ in ("pobj", "amod", "acomp")]  # fmt: skip
+    """What a word is called with "as": "described the reports as propaganda", "as baseless",
+    "as fake news" (the parser hangs "as" on the verb or on its object, and an adjective on
+    "as" or on its noun)."""
+    called = [g for c in word.children if c.dep_ == "prep" and c.lower_ == "as"
+              for g in c.children if g.dep_ in ("pobj", "amod", "acomp")]  # fmt: skip
+    # "slammed the reports as fake news": the adjective on the noun says it
+    return called + [a for g in called for a in g.children if a.dep_ == "amod"]
 
 
 def _stray_subject(clause: Token, verb: Token, acts: set[int]) -> Token | None:
