@@ -590,6 +590,18 @@ def test_an_article_is_not_set_where_its_source_spoke():
     assert report.lead and report.place_id is None
 
 
+def test_an_article_is_not_set_where_its_source_spoke_from():
+    shot = "Most of the 40 victims were shot in their homes."
+    body = f"{shot} The envoy, who was speaking from Geneva, told the channel it was a crime."
+    facts = ArticleFacts(
+        article=ARTICLE, body=body, events=(ev(body, shot, "shot"),),
+        figures=(toll(body, shot, "40", 40),),
+        mentions=(place_mention(body, "Geneva", "geneva", body[len(shot) + 1 :]),),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert report.lead and report.place_id is None
+
+
 def test_an_undated_articles_reports_take_its_estimated_window_as_an_estimate():
     window = DateWindow("2016-04-10", "2016-04-24", ("its story's dated articles run ...",))
     facts = lead_and_aside(published=None, published_precision=None, window=window)

@@ -334,14 +334,14 @@ _PLACE_WORDS = re.compile(
     r"\b(in|at|on|near|into|to|inside|outside|around|across|towards?|from)\b", re.IGNORECASE
 )
 _ELSEWHERE = frozenset({"from", "toward", "towards"})
-# "told reporters in Damascus", "a news briefing in Geneva", "said in a statement in Moscow":
-# where a source spoke, not where its happening was
+# "told reporters in Damascus", "a news briefing in Geneva", "said in a statement in Moscow",
+# "who was speaking from Rome": where a source spoke, not where its happening was
 _SPOKEN_AT = re.compile(
     r"\b(?:(?:told|telling|briefed|briefing|addressed|addressing)\s+"
     r"(?:reporters|journalists|the\s+press|a\s+news\s+conference|a\s+press\s+conference)"
     r"|(?:news|press)\s+(?:conference|briefing)s?|briefing|statement|speaking|spoke)"
     r"(?:\s+(?:on|late|early|last)?\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|"
-    r"sunday))?\s+in\s+(?:the\s+)?$",
+    r"sunday))?(?:\s+by\s+(?:tele)?phone)?\s+(?:in|from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
