@@ -163,6 +163,10 @@ def test_a_quoted_source_saying_the_attack_hit_an_armed_target():
     assert quoted(fighters, "The LNA", "lna", "the drone strike targeted") == [
         (ARMED, "targeted Chadian opposition fighters")
     ]
+    chief = "Israel said the strike targeted Hamas' military chief."
+    assert quoted(chief, "Israel", "israel", "the strike targeted Hamas' military chief") == [
+        (ARMED, "targeted Hamas' military chief")
+    ]
     # named but neither quoted nor acting, a building hit, no target hit, weapons destroyed,
     # or a sparing already said
     assert said(fighters, ("LNA", "lna")) == []

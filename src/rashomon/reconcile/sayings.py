@@ -115,6 +115,7 @@ _ARMED_OBJECT = (
     r"command(?:-and-control|\s+and\s+control)?\s+(?:posts?|cent(?:er|re)s?)|headquarters|"
     r"(?:military|army|air)\s+bases?|bases\s+of|positions\s+of|fighters?|militants?|"
     r"terrorists?|mercenar(?:y|ies)|gunm[ae]n|combatants?|commanders?|operatives?|launchers?|"
+    r"(?:military|militia|armed)\s+(?:chiefs?|leaders?|wings?)|"
     r"training\s+(?:camps?|cent(?:er|re)s?)|hideouts?|deployment\s+points?)"
 )
 _STRUCK_ARMED = re.compile(
