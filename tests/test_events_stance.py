@@ -127,6 +127,11 @@ def test_an_attack_denied_in_a_quote_is_rejected_by_the_speaker(statements):
     assert [(t, ids) for t, _, ids in found] == [("REJECT", ("sergei-lavrov",))]
 
 
+def test_an_attack_told_as_failing_to_kill_its_target_is_no_denial(statements):
+    text = "Hamas said an Israeli airstrike had failed to kill its intended target, Mohammed Deif."
+    assert "REJECT" not in types(statements(text))
+
+
 def test_no_evidence_of_an_attack_denies_it(statements):
     text = (
         "Lavrov said that no evidence has been found that the Syrian government carried out "

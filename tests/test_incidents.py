@@ -2096,6 +2096,22 @@ def test_an_act_told_as_not_done_to_civilians_denies_who_was_hit(
     assert bool(report.denied_by) == denies_the_act
 
 
+def test_an_act_that_failed_denies_no_doing():
+    """ "Hamas said an Israeli airstrike had failed to kill its intended target": the strike
+    was made; what failed was its aim, and no one is told as not having struck."""
+    failed = "Hamas said the Russian strike had failed to kill its intended target."
+    body = f"{LEAD}\n{failed}"
+    russia = body.index("Russian")
+    negated = replace(ev(body, failed, "kill", factuality="negated"), frame="failed",
+                      sources=(Argument(russia, russia + 7, "Russian", "russia"),))  # fmt: skip
+    (report,) = article_reports(after_lead(body, negated), GAZETTE, KINDS, "reuters")
+    assert report.denied_by == ()
+    (report,) = article_reports(
+        after_lead(body, replace(negated, frame="did not")), GAZETTE, KINDS, "reuters"
+    )
+    assert [a.actor_id for a in report.denied_by] == ["russia"]
+
+
 def test_a_party_owning_the_act_denies_only_a_detail_of_it():
     """ "Russia said its jets struck a weapons depot in Maarat al-Numan. Russia denied
     the allegation ...": a party that names itself the doer in another sentence of the

@@ -387,6 +387,13 @@ class EventArgument:
     actor_id: str | None = None
 
 
+def failed_attempt(factuality: str, frame: str | None) -> bool:
+    """Whether an act told as not done was tried and failed ("an air strike had failed to
+    kill its intended target"): the act's object escaped, but the attack was made, so the
+    negation denies no one's doing it."""
+    return factuality == "negated" and (frame or "").lower().startswith("fail")
+
+
 @dataclass(frozen=True)
 class Event:
     """A PLOVER event: trigger span, type and mode, who did it to whom, how factual, where, when.

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from rashomon.facts import Argument, ArticleFacts, Attribution, EventFact, Gazette, MentionFact
+from rashomon.model import failed_attempt
 from rashomon.reconcile.incident_kinds import IncidentKinds
 from rashomon.reconcile.kinship import ActorRelations
 from rashomon.reconcile.report_parts import (
@@ -879,6 +880,8 @@ def _denials(
             continue
         if _intent_only(event) or _owned_before(event) or _habitual(event) or _of_a_kind(event):
             continue  # "denied deliberately targeting a mosque": not that it struck
+        if failed_attempt(event.factuality, event.frame):
+            continue  # "the strike had failed to kill its target": it struck
         if _of_victims(event):
             continue  # "denied that any civilians were killed": not that it struck
         for argument in event.sources:

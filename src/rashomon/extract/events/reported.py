@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Token
 
 from rashomon.extract.doc_arrays import DocArrays, doc_arrays
 from rashomon.extract.events.lexicon import EventLexicon
-from rashomon.model import Event, EventArgument, Quote
+from rashomon.model import Event, EventArgument, Quote, failed_attempt
 
 _TOLD = frozenset({"asserted", "alleged", "historical"})
 _REPORTERS = frozenset({"media"})
@@ -115,6 +115,8 @@ def _stance(
     affiliation_of: Callable[[str], str | None],
 ) -> tuple[str | None, tuple[EventArgument, ...]]:
     admits = admitted(quote, admitting)
+    if failed_attempt(attack.factuality, attack.frame):
+        return None, ()  # "the strike had failed to kill its target" denies no strike
     if attack.factuality == "negated":  # "confirmed the convoy was hit but gave no details
         return (None if admits else "REJECT"), ()  # on who carried out the attack" denies nothing
     if attack.factuality not in _TOLD or not attack.sources:
