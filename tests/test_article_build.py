@@ -135,6 +135,13 @@ def test_date_stamp_and_widget_words_run_into_the_body_are_cut():
     raw = RawArticle(source="r.csv#3", title="T", published=record,
                      text="March 15 2011 marked the start of the uprising, activists said.")  # fmt: skip
     assert build_article(raw, DIRECTORY, UserMetadata()).body.startswith("March 15 2011 marked")
+    for text in (
+        "21.08.2013(updated 1500 21.08.2013) Get short URL 11990 Forces fired rockets on the suburbs.",
+        "21.08.2013Get short URL Topic Violence Erupts in the Region (1881) 0 25 Forces fired rockets on the suburbs.",
+    ):  # fmt: skip
+        built = build_article(RawArticle(source="r.csv#4", title="T", published=record, text=text),
+                              DIRECTORY, UserMetadata())  # fmt: skip
+        assert built.body == "Forces fired rockets on the suburbs."
 
 
 def test_html_page_of_an_unlisted_site_is_named_by_its_metadata_else_its_domain():

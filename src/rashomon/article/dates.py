@@ -190,7 +190,9 @@ def date_from_url(url: str) -> PublicationDate | None:
 # Dates as text extraction leaves them: "Apr 232017" (day and year glued when a comma and a
 # space were dropped), "21.08.2013Get short URL" (a date glued to the next word).
 _GLUED_DAY_YEAR = re.compile(rf"^({_MONTH})\s*(\d{{1,2}})((?:19|20)\d\d)\b", re.IGNORECASE)
-_GLUED_WORD = re.compile(r"^(\d{1,2}[./-]\d{1,2}[./-]\d{4})(?=[^\W\d_])")
+_GLUED_WORD = re.compile(r"^(\d{1,2}[./-]\d{1,2}[./-]\d{4})(?=[^\W\d_]|\((?:updated|edited))")
+# "07.10.2017(updated 1500 07.10.2017) ": when the page last changed, beside its stamp
+_UPDATED_AFTER = re.compile(r"\s*\((?:updated|edited)\s[^()]{1,40}\)", re.IGNORECASE)
 
 
 def _unglue(text: str) -> str:
@@ -294,6 +296,8 @@ def lead_stamp_length(body: str) -> int:
         return 0
     if clock := _CLOCK_AFTER.match(body, end):
         end = clock.end()
+    if updated := _UPDATED_AFTER.match(body, end):
+        end = updated.end()
     end += len(re.match(r"[\s,|\u2013\u2014-]*", body[end:]).group())
     following = body[end : end + 1]
     # a stamp runs into a headline or a sentence; "March 15 2011 marked the start" is prose

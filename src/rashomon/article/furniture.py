@@ -338,11 +338,23 @@ def is_metadata_label(text: str) -> bool:
     return "," in value and len(words(value)) <= 6 and not value.endswith(".")
 
 
+# "Topic Violence Erupts as Islamic State Rises (1881) 0 25 ": a topic widget, the title of
+# the page's running topic with its count of stories, and the counters after it
+_TOPIC_WIDGET = re.compile(r"Topic:?\s+[^()\n]{3,80}?\s*\(\d+\)(?:\s+\d+)*\s+")
+
+
 def interface_prefix_length(text: str, max_words: int = 8) -> int:
-    """Characters of widget words opening `text` ("Get short URL 0 0 0 ", "Share Tweet "),
-    as left when a page's buttons run into its first paragraph; 0 when none, and 0 when the
-    text goes on in lower case: buttons end where a sentence starts, so "Video of the ..."
-    is the sentence itself."""
+    """Characters of widget words opening `text` ("Get short URL 0 0 0 ", "Share Tweet ",
+    and a topic widget after them), as left when a page's buttons run into its first
+    paragraph; 0 when none, and 0 when the text goes on in lower case: buttons end where a
+    sentence starts, so "Video of the ..." is the sentence itself."""
+    length = _interface_words_length(text, max_words)
+    if length and (topic := _TOPIC_WIDGET.match(text, length)):
+        return topic.end()
+    return length
+
+
+def _interface_words_length(text: str, max_words: int) -> int:
     vocab = vocabulary()
     end = hits = 0
     for n, match in enumerate(re.finditer(r"\S+", text)):
