@@ -334,3 +334,14 @@ def test_a_pages_notice_about_its_age_goes_and_the_dateline_under_it_is_found():
     )
     assert article.dateline == "Washington"
     assert article.body.startswith("The attack on the town killed")
+
+
+def test_closing_furniture_run_into_a_one_line_text_leaves_the_body():
+    story = "Forces shelled the town and killed 12 people, the army said on Monday."
+    text = f"{story} ... 43 Topic Violence Erupts (1881) Related Strike Kills 36 Civilians Watchdog"
+    article = build_article(RawArticle(source="r.csv#5", title="T", text=text), DIRECTORY,
+                            UserMetadata())  # fmt: skip
+    assert article.body == story
+    start = article.body.index("12 people")
+    a, b = article.offsets.span_to_raw(start, start + 9)
+    assert article.raw_text[a:b] == "12 people"

@@ -1,5 +1,7 @@
 """Page-furniture lines told apart from reporting by their shape, and cleaned out of bodies."""
 
+import pytest
+
 from rashomon.article import furniture
 from rashomon.article.boilerplate import LineKind, clean_text
 
@@ -198,3 +200,33 @@ def test_language_switchers_gallery_counters_and_picture_credits():
     assert furniture.is_caption("Crowds gather at the gate ( Video: Army Spokesperson's Unit )")
     assert furniture.is_caption("Rescuers search the rubble on Friday. Photo by Jane Roe")
     assert not furniture.is_caption("The talks of 2 of the 9 delegations ended on Friday.")
+
+
+@pytest.mark.parametrize(
+    ("story", "tail"),
+    [
+        ("the army said on Monday.", " ... 43 Topic Violence Erupts (1881) Related Strike Kills 36 Civilians"),
+        ("the army said on Monday.", " ... 11 Tags chemical weapons Damascus Community standardsDiscussion"),
+        ("the army said on Monday.", " Source AA Related News Death toll rises to 70 as bombs fall"),
+        ("the army said on Monday.", " Reporting by Ann Writer; Editing by Bo Ed Our Standards:The Trust Principles."),
+        ("the army said on Monday.", " Last Update: Saturday 7 October 2017 KSA 16:06 - GMT 13:06 3885"),
+    ],
+)  # fmt: skip
+def test_a_pages_closing_furniture_run_into_the_last_paragraph_is_found(story, tail):
+    """Text flattened to one line keeps the page's closing widgets after the story's last
+    sentence; each marker says where they begin."""
+    text = "Forces shelled the town and killed 12 people, " + story + tail
+    start = furniture.inline_tail_start(text)
+    assert (
+        start is not None
+        and text[:start] == "Forces shelled the town and killed 12 people, " + story.rstrip()
+    )
+
+
+def test_closing_words_early_in_the_text_or_before_more_story_are_left():
+    early = "Related News From the front: the army said on Monday that it shelled the town."
+    assert furniture.inline_tail_start(early + " The monitor said 12 people died.") is None
+    goes_on = (
+        "Forces shelled the town, the army said. Related News of the day\nThe monitor said 12 died."
+    )
+    assert furniture.inline_tail_start(goes_on) is None

@@ -14,7 +14,7 @@ from rashomon.article.dates import (
     text_date_beats_record,
 )
 from rashomon.article.duplicates import article_id
-from rashomon.article.furniture import interface_prefix_length
+from rashomon.article.furniture import inline_tail_start, interface_prefix_length
 from rashomon.article.outlets import OutletDirectory, identify_publisher
 from rashomon.errors import InputError
 from rashomon.fingerprints import content_hash
@@ -65,6 +65,8 @@ def build_article(raw: RawArticle, directory: OutletDirectory, user: UserMetadat
     )
     for dateline in reversed(publisher.datelines):
         clean = cut_span(clean, dateline.start, dateline.length)
+    if (tail := inline_tail_start(clean.body)) is not None:
+        clean = cut_span(clean, tail, len(clean.body) - tail)  # read for its wire above
     if not clean.body.strip():
         raise InputError(raw.source, "no article text left after removing boilerplate")
     title = raw.title or _without_lead_stamp(clean.title) or _first_line(clean.body)

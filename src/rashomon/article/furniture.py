@@ -369,6 +369,34 @@ def _interface_words_length(text: str, max_words: int) -> int:
     return end + len(text[end:]) - len(rest)
 
 
+# A page's closing furniture run into the last paragraph when its lines were joined (as in
+# text flattened to one line): "... 43 Topic Violence Erupts (1881) Related ...", "Related
+# News <headlines>", "Tags <keywords> Community standards", "Reporting by A; Editing by B
+# Our Standards:", "Last Update: Saturday 7 October 2017 KSA 16:06". Each marker is read
+# where it begins; the text from there on is the page's, never the story's.
+_INLINE_TAIL = re.compile(
+    r"\s(?:"
+    r"\.\.\.(?:\s+\d+)+\s+(?=Topic\b|Tags\b|Related\b)"
+    r"|Topic\s[^()]{3,80}?\(\d+\)\s+(?=Related\b|Tags\b)"
+    r"|(?:Source:?\s[\w ,&]{2,40}?\s)?Related\s(?:News|Coverage|Stories|Articles)\s"
+    r"|Tags\s(?=.{0,400}?Community standards)"
+    r"|(?:(?:Additional\s)?(?:[Rr]eporting|[Ww]riting|[Ee]diting)\sby\s[^.]{2,250}?)?Our Standards:"
+    r"|Last Update:\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s\d"
+    r")"
+)
+TAIL_FROM_SHARE = 0.4  # a closing marker lies in the text's last 60%: the story comes first
+
+
+def inline_tail_start(text: str) -> int | None:
+    """Where the page's closing furniture begins inside the last paragraph (see
+    _INLINE_TAIL), or None; a marker in the first part of the text, or before a later
+    paragraph (a story that goes on), is left alone."""
+    found = _INLINE_TAIL.search(text, int(len(text) * TAIL_FROM_SHARE))
+    if found is None or "\n" in text[found.start() :].rstrip():
+        return None
+    return found.start()
+
+
 def undouble(text: str) -> str:
     """ "Morale Patch ArmoryMorale Patch Armory" -> "Morale Patch Armory": a logo's alt text
     glued to its caption prints a name twice; other text is returned as it is."""
