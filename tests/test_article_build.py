@@ -345,3 +345,17 @@ def test_closing_furniture_run_into_a_one_line_text_leaves_the_body():
     start = article.body.index("12 people")
     a, b = article.offsets.span_to_raw(start, start + 9)
     assert article.raw_text[a:b] == "12 people"
+
+
+def test_a_hover_card_inside_a_sentence_leaves_it_whole():
+    text = (
+        "Sen. Ben CardinBenjamin (Ben) Louis CardinSenators reintroduce a bill on sanctions "
+        "Baseball legend dies at 83 MORE (D-Md.) said the attack would amount to a war crime."
+    )
+    article = build_article(RawArticle(source="r.csv#6", title="T", text=text), DIRECTORY,
+                            UserMetadata())  # fmt: skip
+    assert article.body == "Sen. Ben Cardin (D-Md.) said the attack would amount to a war crime."
+    plain = "Sen. Ben Cardin said the McDonald Trust MORE or less agreed."
+    built = build_article(RawArticle(source="r.csv#7", title="T", text=plain), DIRECTORY,
+                          UserMetadata())  # fmt: skip
+    assert built.body == plain

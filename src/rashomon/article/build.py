@@ -14,7 +14,7 @@ from rashomon.article.dates import (
     text_date_beats_record,
 )
 from rashomon.article.duplicates import article_id
-from rashomon.article.furniture import inline_tail_start, interface_prefix_length
+from rashomon.article.furniture import hover_cards, inline_tail_start, interface_prefix_length
 from rashomon.article.outlets import OutletDirectory, identify_publisher
 from rashomon.errors import InputError
 from rashomon.fingerprints import content_hash
@@ -44,6 +44,8 @@ def build_article(raw: RawArticle, directory: OutletDirectory, user: UserMetadat
     clean = _cut_lead_credit(clean, directory)
     lead = "\n".join((*clean.stamps, clean.body))  # read for a date before the stamp is cut
     clean = _cut_lead_stamp(_cut_update_labels(clean))
+    for start, end in reversed(hover_cards(clean.body)):
+        clean = cut_span(clean, start, end - start)
     url = user.url or raw.url
     stated = (
         (user.outlet, FoundIn.USER)

@@ -397,6 +397,21 @@ def inline_tail_start(text: str) -> int | None:
     return found.start()
 
 
+# A politician's hover card printed inside the sentence that names them: "Sen. Ben Cardin
+# Benjamin (Ben) Louis CardinBipartisan Senators reintroduce ... mounts: report MORE (D-Md.)":
+# the full name glued to the name before it and to the first of the card's headlines, the
+# headlines, and "MORE". (The sentence reads on after it: "Sen. Ben Cardin (D-Md.) said".)
+_HOVER_CARD = re.compile(
+    r"(?<=[a-z])[A-Z][a-z]+(?:\s+(?:\([A-Z][a-z]+\)|[A-Z][a-z]*\.?)){1,4}(?<=[a-z])[A-Z]"
+    r"[^\n]{10,600}?\sMORE\b"
+)
+
+
+def hover_cards(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each hover card inside the text's sentences (see _HOVER_CARD)."""
+    return [m.span() for m in _HOVER_CARD.finditer(text)]
+
+
 def undouble(text: str) -> str:
     """ "Morale Patch ArmoryMorale Patch Armory" -> "Morale Patch Armory": a logo's alt text
     glued to its caption prints a name twice; other text is returned as it is."""
