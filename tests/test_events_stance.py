@@ -132,6 +132,25 @@ def test_an_attack_told_as_failing_to_kill_its_target_is_no_denial(statements):
     assert "REJECT" not in types(statements(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "concedes"),
+    [
+        ("Russia's defence ministry said 63 Russian servicemen were killed in a Ukrainian strike.", True),
+        ("Russia's defence ministry said 89 servicemen were killed in the Ukrainian attack.", True),
+        ("Russia said 63 of its troops were killed in a strike on the city.", True),
+        ("Ukraine's military said 400 Russian soldiers were killed in the strike.", False),
+        ("Syria's health ministry said 20 Syrian civilians were killed in an Israeli strike.", False),
+        ("The Israeli military said it killed 20 fighters in the strike.", False),
+        ("The Syrian Observatory said 12 soldiers were killed in the rebel attack.", False),
+    ],
+)  # fmt: skip
+def test_a_side_telling_its_own_armed_dead_concedes_its_losses(statements, text, concedes):
+    """A side that tells of its own soldiers killed admits its losses (CONCEDE), whoever it
+    says struck; the enemy's dead, its own civilians, its own deed and a monitor's count
+    concede nothing."""
+    assert ("CONCEDE" in types(statements(text))) == concedes
+
+
 def test_no_evidence_of_an_attack_denies_it(statements):
     text = (
         "Lavrov said that no evidence has been found that the Syrian government carried out "

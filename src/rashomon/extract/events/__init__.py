@@ -224,7 +224,7 @@ def find_events(
     events = _protested_what(doc, events, heads, lights)
     told = reported_stances(
         events, quotes, lambda offset: _sentence_bounds(doc, offset),
-        lexicon.words("admitting"), kind_of, affiliation_of, _ARMED_WORDS,
+        lexicon.words("admitting"), kind_of, affiliation_of, _ARMED_WORDS, doc.text,
     )  # fmt: skip
     told += _absent_means(doc, [*events, *told], quotes, lexicon, when, kind_of)
     return sorted([*events, *told], key=lambda e: e.start)

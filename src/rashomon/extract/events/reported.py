@@ -56,11 +56,13 @@ def reported_stances(
     kind_of: Callable[[str], str | None] = lambda _: None,
     affiliation_of: Callable[[str], str | None] = lambda _: None,
     armed_words: frozenset[str] = frozenset(),
+    text: str = "",
 ) -> list[Event]:
     """The statements speakers make by telling attacks (see the module notes), in text
     order; `sentence_of(offset)` gives the (start, end) of the sentence holding an offset,
     `admitting` the lemmas and forms of cues that admit; a doer that is not an actor counts
-    only when it holds one of `armed_words` ("helicopters", "jets"), not "a chlorine bomb"."""
+    only when it holds one of `armed_words` ("helicopters", "jets"), not "a chlorine bomb";
+    `text` is the document's, read for the noun after a victim's nationality word."""
     coded = [(e.type, sentence_of(e.start)) for e in events if e.type != "ASSAULT"]
     found: list[Event] = []
     for attack in (e for e in events if e.type == "ASSAULT"):
@@ -83,28 +85,76 @@ def reported_stances(
         )  # fmt: skip
         kind, targets = _stance(replace(attack, sources=doers), speaker, quote, admitting,
                                 affiliation_of)  # fmt: skip
-        if kind is None:
-            continue
+        stances = [(kind, targets)] if kind is not None else []
+        if kind != "CONCEDE" and _own_losses(attack, speaker, doers, kind_of, affiliation_of, text):
+            stances.append(("CONCEDE", ()))
         places = {sentence_of(attack.start)}
         if quote.cue_start is not None:
             places.add(sentence_of(quote.cue_start))
-        if any(t == kind and s in places for t, s in coded):
-            continue  # "the military rejected the accusation, saying it denies using ..."
-        coded.append((kind, sentence_of(attack.start)))
-        found.append(
-            replace(
-                attack,
-                type=kind,
-                mode=None,
-                factuality="asserted",
-                frame=quote.cue,
-                sources=(speaker,),
-                targets=targets,
-                place_id=None,
-                place_from=None,
-            )  # fmt: skip
-        )
+        for kind, targets in stances:
+            if any(t == kind and s in places for t, s in coded):
+                continue  # "the military rejected the accusation, saying it denies using ..."
+            coded.append((kind, sentence_of(attack.start)))
+            found.append(
+                replace(
+                    attack,
+                    type=kind,
+                    mode=None,
+                    factuality="asserted",
+                    frame=quote.cue,
+                    sources=(speaker,),
+                    targets=targets,
+                    place_id=None,
+                    place_from=None,
+                )  # fmt: skip
+            )
     return found
+
+
+# those who bear arms for a side: "63 Russian servicemen", "its troops"
+_PERSONNEL = frozenset({
+    "serviceman", "servicemen", "soldier", "soldiers", "troops", "personnel", "officer",
+    "officers", "conscripts", "fighters", "marines", "sailors", "airmen", "crew", "crewmen",
+})  # fmt: skip
+_ARMED_KINDS = frozenset({"military", "armed group"})
+_STATE_KINDS = frozenset({"military", "government"})
+
+
+def _own_losses(
+    attack: Event,
+    speaker: EventArgument,
+    doers: Sequence[EventArgument],
+    kind_of: Callable[[str], str | None],
+    affiliation_of: Callable[[str], str | None],
+    text: str,
+) -> bool:
+    """Whether a speaker tells its own side's armed dead or wounded ("Russia's defence
+    ministry said 63 Russian servicemen were killed in a Ukrainian strike"): an admission
+    of losses, a concession by the speaker whoever struck. Civilians of its side are no
+    losses it concedes (a ministry counting the civilians an enemy killed accuses), nor are
+    losses its own side inflicted."""
+    if attack.factuality not in _TOLD or speaker.actor_id is None:
+        return False
+    if any(_same_side(speaker.actor_id, d.actor_id, affiliation_of) for d in doers if d.actor_id):
+        return False
+    if any(s.text.lower() in _PRONOUNS or s.text.split()[0].lower() in _OWN_WORDS
+           for s in attack.sources if s.text):  # fmt: skip
+        return False  # "it killed 20 fighters": the speaker's own deed, whoever "it" is
+    # a state's own body naming bare personnel ("89 servicemen were killed") names its own
+    states_own = kind_of(speaker.actor_id) in _STATE_KINDS
+    return any(
+        (t.actor_id is not None and _same_side(speaker.actor_id, t.actor_id, affiliation_of)
+         and (kind_of(t.actor_id) in _ARMED_KINDS or _personnel(t, text)))
+        or (t.actor_id is None and states_own and _personnel(t, text))
+        for t in attack.targets
+    )  # fmt: skip
+
+
+def _personnel(victim: EventArgument, text: str) -> bool:
+    """Whether the victims are armed personnel: "its troops", or a nationality word the
+    argument stopped at with the noun after it ("Russian" of "63 Russian servicemen")."""
+    after = text[victim.end : victim.end + 20].split()[:1]
+    return bool(_PERSONNEL & {*victim.text.lower().split(), *(w.lower() for w in after)})
 
 
 def _stance(
