@@ -2355,6 +2355,35 @@ def test_a_country_whose_strikes_they_were_is_not_where_they_fell():
     )
 
 
+@pytest.mark.parametrize(
+    ("lead", "struck"),
+    [
+        ("The US missile strike on Maarat al-Numan killed four children.", True),
+        ("The US strike on Maarat al-Numan killed four children.", True),
+        ("The US hospital strike in Maarat al-Numan killed four children.", False),
+    ],
+)
+def test_a_countrys_name_before_a_strikes_means_names_the_state_that_struck(lead, struck):
+    """ "The US missile strike": the country's name before the strike's means and noun is
+    whose strike it was; before another noun ("the US hospital") it is a place."""
+    gazette = Gazette(
+        actors={**GAZETTE.actors,
+                "united-states": ActorFact("united-states", "United States", "state", "USA", "GOV")},
+        places={**GAZETTE.places,
+                "us": PlaceFact("us", "United States", 39.8, -98.6, "country", "US")},
+    )  # fmt: skip
+    at = lead.index("US")
+    strike = replace(ev(lead, lead, "strike", mode="aerial", day="2016-04-19"),
+                     sources=(Argument(at, at + 2, "US", "united-states"),))  # fmt: skip
+    facts = ArticleFacts(
+        article=ARTICLE, body=lead, events=(strike,), figures=(toll(lead, lead, "four", 4),),
+        mentions=(place_mention(lead, "US", "us", lead),
+                  place_mention(lead, "Maarat al-Numan", "maarat", lead)),
+    )  # fmt: skip
+    (report,) = article_reports(facts, gazette, KINDS, "a1")
+    assert ("united-states" in [a.actor_id for a in report.perpetrators]) == struck
+
+
 def test_a_toll_sentence_goes_on_from_the_toll_sentence_right_before_it():
     """ "... left 22 dead. There were 45 others wounded, the health ministry in Damascus
     said": the next sentence of one statement counts the same happening, though another

@@ -226,17 +226,26 @@ def _state_striking(
     facts: ArticleFacts,
     gazette: Gazette,
 ) -> bool:
-    """A country's name set right before a strike's own noun names the state that struck
-    ("U.S. raids", "Turkish shelling"), not where it was: a town's name there ("Aleppo
-    strikes") is the place, and a country's name elsewhere in the clause is as often a
-    place ("strikes in Syria") or a target. Only a doer's slot is read so."""
+    """A country's name set right before a strike's own noun, or before the means and that
+    noun, names the state that struck ("U.S. raids", "Turkish shelling", "the US missile
+    strike"), not where it was: a town's name there ("Aleppo strikes") is the place, and a
+    country's name elsewhere in the clause is as often a place ("strikes in Syria") or a
+    target. Only a doer's slot is read so."""
     actor = gazette.actors.get(actor_id)
     return (
         actor is not None and actor.kind in _STATE_KINDS
         and any(a.end == end and a.actor_id == actor_id for a in event.sources)
         and is_country(place.place_id, gazette)
-        and end <= event.start and not facts.body[end : event.start].strip()
+        and end <= event.start and _MEANS_BETWEEN.fullmatch(facts.body[end : event.start])
+        is not None
     )  # fmt: skip
+
+
+# nothing, or a strike's means in lower case, between a state's name and the strike's noun
+_MEANS_BETWEEN = re.compile(
+    r"\s*(?:(?:missile|rocket|drone|air|cruise|artillery|mortar|tank|"
+    r"naval|ballistic|military|airforce)\s+){0,2}"
+)
 
 
 AERIAL = "aerial"
