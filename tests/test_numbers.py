@@ -793,6 +793,28 @@ def test_the_writers_aside_inside_reported_speech_is_the_writers(read):
     assert one(claims, "10 miles").claimant is None
 
 
+@pytest.mark.parametrize(
+    ("said", "claimed"),
+    [
+        ("the US had a drone overhead when the convoy was struck on Monday, killing at least 20 "
+         "civilians.", False),
+        ("when the strike hit the market, 20 civilians were killed.", True),
+        ("20 civilians were killed when the strike hit the market.", True),
+    ],
+)  # fmt: skip
+def test_a_when_clause_in_reported_speech_is_the_writers_background(read, said, claimed):
+    """What a "when" clause tells is taken as known: "Russia claimed that a US drone was
+    overhead when the convoy was struck, killing 20" claims the drone, not the toll; a toll
+    in the main clause after the "when" clause ("..., 20 were killed") stays the speaker's."""
+    text = f"Russia claimed that {said}"
+    russia = mention(text, "Russia", "location", "russia")
+    start = text.index(said)
+    quote = Quote(start, len(text) - 1, said[:-1], "indirect", cue="claimed", speaker="Russia",
+                  speaker_start=0, speaker_end=6, speaker_actor_id="russia")  # fmt: skip
+    claim = one(read(text, mentions=[russia], quotes=[quote]), "20")
+    assert (claim.claimant_actor_id == "russia") == claimed
+
+
 def test_a_bare_team_names_no_one_and_the_speaker_outside_claims(read):
     text = "Mission chief Jan Brok says team counted more than 92 bodies in the town."
     brok = mention(text, "Mission chief Jan Brok", "person", "jan-brok")

@@ -204,6 +204,8 @@ class _Cues:
         quote = next((q for q in self.a.quotes if q.start <= anchor.idx < q.end), None)
         cues = [c for c in self.cues if anchor.i in c.scope and self._reaches(anchor, c)]
         aside = None if quote is not None and quote.kind == "direct" else _aside(anchor, self.sent)
+        if aside is None and quote is not None and quote.kind != "direct":
+            aside = _when_told(anchor, self.sent, quote.start)
         if aside is not None:  # the writer's own words inside someone's reported speech
             for cue in cues:
                 if cue.cue.i in aside:
@@ -588,6 +590,25 @@ def _aside(anchor: Token, sent: Span) -> set[int] | None:
             continue
         end = next((t.i for t in doc[anchor.i : sent.end] if t.text in (",", ";")), sent.end)
         return set(range(k, end))
+    return None
+
+
+def _when_told(anchor: Token, sent: Span, told_from: int) -> set[int] | None:
+    """The "when" clause inside reported speech that holds the number, as token indices:
+    "Russia claimed that a US drone was overhead when the convoy was struck on Monday,
+    killing at least 20": what a "when" clause tells is taken as known, the writer's
+    background, not what the speaker claims. The clause runs on through a comma only into a
+    participle of its own ("..., killing"); "when the strike hit, 20 were killed" gives
+    the number in the main clause."""
+    doc = anchor.doc
+    for k in range(anchor.i - 1, sent.start - 1, -1):
+        if doc[k].idx < told_from:
+            return None
+        if doc[k].text == "," and doc[k + 1].tag_ != "VBG":
+            return None
+        if doc[k].lower_ == "when":
+            end = next((t.i for t in doc[anchor.i : sent.end] if t.text == ";"), sent.end)
+            return set(range(k, end))
     return None
 
 
