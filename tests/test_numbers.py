@@ -1021,6 +1021,12 @@ def test_a_title_before_an_unknown_name_is_that_person(read):
     assert one(read("A spokesman for the ministry said 20 people died."), "20").claimant == (
         "A spokesman"
     )
+    # an honorific and a name the model took for part of the hospital's name
+    text = "Director of Aleppo's Children's Hospital Dr Hatem said the strike killed 27 staff."
+    assert one(read(text), "27").claimant == "Dr Hatem"
+    assert one(read("The director of the hospital said 27 staff died."), "27").claimant == (
+        "director"
+    )
 
 
 def test_a_number_of_groups_claim_as_the_groups(read):

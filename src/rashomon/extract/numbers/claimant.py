@@ -378,9 +378,11 @@ def _members(tok: Token) -> Token | None:
 
 def _person_ending(tok: Token, last: Token) -> Claimant | None:
     """'spokesman for the ministry Andriy Melnyk said': a title whose phrase ends in a
-    person's name the dictionary does not know is that person, not the title word."""
+    person's name the dictionary does not know is that person, not the title word; so is
+    one that ends in an honorific and a name the model took for part of an organisation's
+    ("Director of Aleppo's Children's Hospital Dr Hatem said")."""
     if last.ent_type_ != "PERSON":
-        return None
+        return _honoured_ending(tok, last)
     step = last
     while step.i != tok.i:  # only through the title's own phrase: "for", "of", names
         if step.dep_ not in ("pobj", "prep", "appos", "compound") or step.head.i == step.i:
@@ -394,6 +396,35 @@ def _person_ending(tok: Token, last: Token) -> Claimant | None:
     if last.doc[start].ent_type_ != "PERSON" or start <= tok.i:
         return None
     return Claimant(_short(last.doc[start : last.i + 1].text), None, PERSON)
+
+
+_HONORIFICS = frozenset({
+    "dr", "dr.", "doctor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.", "professor",
+    "sheikh",
+})  # fmt: skip
+
+
+def _honoured_ending(tok: Token, last: Token) -> Claimant | None:
+    """The honorific and name that end a title's phrase ("... Hospital Dr Hatem"), when the
+    name is the phrase's last word and hangs on the title through its own phrase."""
+    if last.pos_ != "PROPN":
+        return None
+    start = last.i
+    while (
+        start - 1 > tok.i
+        and last.doc[start - 1].pos_ == "PROPN"
+        and last.doc[start - 1].lower_ not in _HONORIFICS
+    ):
+        start -= 1
+    honorific = last.doc[start - 1]
+    if start - 1 <= tok.i or honorific.lower_ not in _HONORIFICS or start < last.i - 2:
+        return None
+    step = last
+    while step.i != tok.i:  # only through the title's own phrase: "for", "of", names
+        if step.dep_ not in ("pobj", "prep", "appos", "compound") or step.head.i == step.i:
+            return None
+        step = step.head
+    return Claimant(_short(last.doc[honorific.i : last.i + 1].text), None, PERSON)
 
 
 def _indefinite(tok: Token) -> bool:
