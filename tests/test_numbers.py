@@ -815,6 +815,17 @@ def test_a_when_clause_in_reported_speech_is_the_writers_background(read, said, 
     assert (claim.claimant_actor_id == "russia") == claimed
 
 
+def test_a_speaker_after_a_dashed_aside_claims_the_toll_before_it(read):
+    """ "50 people died in the attack, Doctors Without Borders - known as MSF - confirmed": the
+    parse hangs the speaker on "people" as an apposition; it is the closing tag's subject,
+    no part of what is counted."""
+    text = ("At least 50 people died in the attack on the building in the Al-Sukkari "
+            "neighborhood, Doctors Without Borders \u2013 known internationally as Medecins Sans "
+            "Frontieres (MSF) \u2013 confirmed.")  # fmt: skip
+    msf = mention(text, "Doctors Without Borders", "organisation", "msf")
+    assert one(read(text, mentions=[msf]), "50").claimant == "Medecins Sans Frontieres"
+
+
 def test_a_bare_team_names_no_one_and_the_speaker_outside_claims(read):
     text = "Mission chief Jan Brok says team counted more than 92 bodies in the town."
     brok = mention(text, "Mission chief Jan Brok", "person", "jan-brok")

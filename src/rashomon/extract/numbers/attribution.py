@@ -328,11 +328,18 @@ class _Cues:
 
     @staticmethod
     def _counted_region(anchor: Token) -> set[int]:
-        """The number's own noun phrase: 'activists who said' inside it claims nothing."""
+        """The number's own noun phrase: 'activists who said' inside it claims nothing. An
+        apposition the parse hung on it from past its verb ('50 people died in the attack,
+        Doctors Without Borders - known as MSF - confirmed') is no part of it."""
         top = anchor
         while top.dep_ in ("nummod", "quantmod", "compound", "amod") and top.head.i != top.i:
             top = top.head
-        return {t.i for t in top.subtree}
+        region = {t.i for t in top.subtree}
+        if top.head.i > top.i:  # the phrase comes before its verb
+            for child in top.children:
+                if child.dep_ == "appos" and child.i > top.head.i:
+                    region -= {t.i for t in child.subtree}
+        return region
 
     def _quote_speaker(self, quote: Quote) -> Claimant | None:
         """The quote's speaker (see `_sole_speaker`), or the speakers it is told by together
