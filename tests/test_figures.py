@@ -104,6 +104,8 @@ def one(claims: list[NumberClaim], surface: str) -> NumberClaim:
          {"85": "killed", "16": "killed", "350": "injured"}),
         ("Shelling killed or wounded 40 people.", {"40": "killed_or_injured"}),
         ("Shelling killed 12 or wounded 30 people.", {"12": "killed", "30": "injured"}),
+        ("At least 53 civilians paid the price with their lives.", {"53": "killed"}),
+        ("The 40 families paid the price for the war.", {"40": "other"}),
     ],
 )  # fmt: skip
 def test_measure(read, sentence, measures):

@@ -266,6 +266,11 @@ class _FigureReader:
         lemma = verb.lemma_.lower()
         if dep == "attr" or (dep == "nsubj" and lemma == "be"):
             return self._copula_measure(tok, verb, dep, people)
+        if dep == "nsubj" and lemma == "pay":  # "53 civilians paid the price with their lives"
+            paid = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                    for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+            if paid and self._word_measure(paid[0], True, verb=False):
+                return self._word_measure(paid[0], True, verb=False), verb, None
         if dep == "nsubj" and self._has_object(verb):
             return None, verb, None  # "40 rebels killed 10 soldiers": the doers, not the dead
         if dep == "dobj" and lemma in _INCLUDING_VERBS:  # "the dead included two doctors"
