@@ -142,6 +142,7 @@ def test_an_attack_told_as_failing_to_kill_its_target_is_no_denial(statements):
         ("Syria's health ministry said 20 Syrian civilians were killed in an Israeli strike.", False),
         ("The Israeli military said it killed 20 fighters in the strike.", False),
         ("The Syrian Observatory said 12 soldiers were killed in the rebel attack.", False),
+        ("Russia's defence ministry said 20 fighters were killed in the Ukrainian attack.", False),
     ],
 )  # fmt: skip
 def test_a_side_telling_its_own_armed_dead_concedes_its_losses(statements, text, concedes):

@@ -111,10 +111,11 @@ def reported_stances(
     return found
 
 
-# those who bear arms for a side: "63 Russian servicemen", "its troops"
+# those who bear arms for a state: "63 Russian servicemen", "its troops" (not "fighters",
+# the word for another side's armed men)
 _PERSONNEL = frozenset({
     "serviceman", "servicemen", "soldier", "soldiers", "troops", "personnel", "officer",
-    "officers", "conscripts", "fighters", "marines", "sailors", "airmen", "crew", "crewmen",
+    "officers", "conscripts", "marines", "sailors", "airmen", "crew", "crewmen",
 })  # fmt: skip
 _ARMED_KINDS = frozenset({"military", "armed group"})
 _STATE_KINDS = frozenset({"military", "government"})
