@@ -921,12 +921,12 @@ class _Resolver:
         for mention in list(self.mentions.values()):
             if mention.kind != "person" or mention.method == "pronoun":
                 continue
-            actor = self.new_actors.get(mention.actor_id) or self.d.get(mention.actor_id)
-            body = self.d.get(actor.affiliation) if actor.affiliation else None
-            if body is None or body.kind not in (ActorKind.ARMED_GROUP, ActorKind.MILITARY):
-                continue
             led = _LED_BY.search(self.text, max(0, mention.start - 80), mention.start)
-            if led is None:
+            actor = self.new_actors.get(mention.actor_id) or self.d.get(mention.actor_id)
+            if led is None or actor.affiliation is None or actor.affiliation in self.new_actors:
+                continue
+            body = self.d.get(actor.affiliation)
+            if body.kind not in (ActorKind.ARMED_GROUP, ActorKind.MILITARY):
                 continue
             noun = self.doc.char_span(led.start("noun"), led.end("noun"))
             if noun is None:
