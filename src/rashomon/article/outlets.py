@@ -277,8 +277,9 @@ def _agency_in_credit(credit: str, directory: OutletDirectory) -> Outlet | None:
     """The known agency among the parts of a joint credit: "NNN-XINHUA" (a network that
     carries Xinhua's copy), "AFP/Getty"."""
     parts = re.split(r"\s*[-/]\s*", credit)
-    found = [o for p in parts if len(parts) > 1 and (o := directory.find(p)) is not None]
-    return next((o for o in found if o.wire), None)
+    if len(parts) < 2:
+        return None
+    return next((o for p in parts if (o := directory.find(p)) is not None and o.wire), None)
 
 
 def _may_be_place(text: str, directory: OutletDirectory) -> bool:
