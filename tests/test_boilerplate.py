@@ -461,6 +461,18 @@ def test_the_pages_address_is_no_title():
         assert clean.body == "The army shelled the town."
 
 
+def test_a_first_line_told_with_a_past_reporting_tag_is_the_story_not_its_headline():
+    lead = ("Autopsy results show that chemical weapons were used in the attack on the town, "
+            "the justice minister has stated, the agency reported citing")  # fmt: skip
+    clean = clean_text(
+        f"\n\n{lead}\n\nThe autopsies were finalised on Thursday.", title_in_text=True
+    )
+    assert clean.body.startswith(lead)
+    short = "Strike kills 20 in the town, monitor says"
+    clean = clean_text(f"{short}\n\nThe army shelled the town.", title_in_text=True)
+    assert clean.title == short
+
+
 def test_a_pictures_caption_above_the_headline_is_a_caption_not_the_title():
     caption = "Rescuers search the rubble of a school in Newtown, officials said."
     headline = "Missile strike on Newtown kills 20, mayor says"

@@ -663,9 +663,15 @@ def _headline_shaped(text: str) -> bool:
         return False  # "watch One-Minute World News": a link's label, lower case then titled
     if _BARE_ADDRESS.search(text) and count <= _TITLE_MIN_WORDS:
         return False  # the page's address, after at most a date stamp: no headline
-    return not text.rstrip().endswith(".")
+    if count > _HEADING_MAX_WORDS and _PAST_TAG.search(text):
+        return False  # "..., Turkish Justice Minister Bekir Bozdag has stated, APA reported":
+    return not text.rstrip().endswith(".")  # the story's first sentence (headlines say "says")
 
 
+# a reporting tag in the past tense after a comma: the wording of a story's sentence
+_PAST_TAG = re.compile(
+    r",\s[^,]{2,80}?\b(?:said|stated|reported|told|added|announced|confirmed)\b"
+)
 _LINK_LABEL = re.compile(r"^[a-z]+\s+(?:[A-Z][\w'’-]*\s*)+$")
 _BARE_ADDRESS = re.compile(r"(?:^|\s)(?:https?://|www\.)\S+\s*$")
 
