@@ -132,8 +132,13 @@ MAX_SENTENCE_TOKENS = 150
 # 46: an "it" standing for an act, checked counts, speaking persons with place-noun names, a
 # lead's role named next, title affiliations; 47: a participle joined to a passive verb is
 # passive ("was shot and killed"), "X were the ones who shot" names X, and "we" inside words
-# a speaker quotes from someone else is not the speaker's side
-EXTRACTOR_VERSION = "47"
+# a speaker quotes from someone else is not the speaker's side; 48: forces a person leads
+# are the person's armed body, a scorning verb names what it scorns ("slammed the reports as
+# fake"), an act told as failing is no denial, a side telling its own armed dead concedes,
+# Pakistan's provinces, towns and Balakot; a "when" clause in reported speech is the
+# writer's, "Dr Hatem" ends a title, an apposition past the verb is no part of the counted,
+# "paid the price with their lives" is killed
+EXTRACTOR_VERSION = "48"
 STAGE = "entities"
 
 
