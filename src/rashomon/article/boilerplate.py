@@ -669,9 +669,7 @@ def _headline_shaped(text: str) -> bool:
 
 
 # a reporting tag in the past tense after a comma: the wording of a story's sentence
-_PAST_TAG = re.compile(
-    r",\s[^,]{2,80}?\b(?:said|stated|reported|told|added|announced|confirmed)\b"
-)
+_PAST_TAG = re.compile(r",\s[^,]{2,80}?\b(?:said|stated|reported|told|added|announced|confirmed)\b")
 _LINK_LABEL = re.compile(r"^[a-z]+\s+(?:[A-Z][\w'’-]*\s*)+$")
 _BARE_ADDRESS = re.compile(r"(?:^|\s)(?:https?://|www\.)\S+\s*$")
 
