@@ -27,6 +27,7 @@ from rashomon.extract.doc_arrays import doc_arrays
 from rashomon.extract.doc_text import doc_text
 from rashomon.extract.gazetteer import Gazetteer, country_alpha3
 from rashomon.extract.names import (
+    COURTESY_TITLES,
     initials_fit,
     looks_like_acronym,
     name_variants_key,
@@ -52,7 +53,7 @@ _TITLES = {
     "colonel", "king", "prince", "emir", "sheikh", "secretary", "envoy", "ambassador",
     "spokesman", "spokeswoman", "commander", "chancellor", "foreign", "defence", "defense",
 }  # fmt: skip
-_HONORIFICS = {"mr", "mrs", "ms", "dr", "president", "general", "gen", "king", "prince", "emir"}
+_HONORIFICS = COURTESY_TITLES | {"president", "general", "gen", "king", "prince", "emir"}
 _ROLE_NOUNS = {
     "minister", "envoy", "secretary", "president", "spokesman", "spokeswoman", "head",
     "chief", "leader", "commander", "ambassador", "negotiator", "chancellor", "king", "emir",

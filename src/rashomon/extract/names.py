@@ -15,6 +15,9 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
+# courtesy titles before a name ("Dr Hatem", "Mr Shoigu"), without their dots: the words
+# every reader of names treats as no part of the name itself
+COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "dr"})
 _APOSTROPHES = "'’‘`´ʿʾʼʻ′\"“”«»"
 _LETTER_FOLDS = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "æ": "ae", "œ": "oe"})
 # A possessive ("Russia's") says nothing about the name itself.

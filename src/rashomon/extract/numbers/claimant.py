@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from rashomon.extract.agents import left_trim, previous_body_subject
+from rashomon.extract.names import COURTESY_TITLES
 from rashomon.extract.numbers.counted import _short
 
 if TYPE_CHECKING:
@@ -398,10 +399,8 @@ def _person_ending(tok: Token, last: Token) -> Claimant | None:
     return Claimant(_short(last.doc[start : last.i + 1].text), None, PERSON)
 
 
-_HONORIFICS = frozenset({
-    "dr", "dr.", "doctor", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.", "professor",
-    "sheikh",
-})  # fmt: skip
+# (compared without a closing dot: "Dr." and "Dr" alike)
+_HONORIFICS = COURTESY_TITLES | {"doctor", "prof", "professor", "sheikh"}
 
 
 def _honoured_ending(tok: Token, last: Token) -> Claimant | None:
@@ -413,11 +412,11 @@ def _honoured_ending(tok: Token, last: Token) -> Claimant | None:
     while (
         start - 1 > tok.i
         and last.doc[start - 1].pos_ == "PROPN"
-        and last.doc[start - 1].lower_ not in _HONORIFICS
+        and last.doc[start - 1].lower_.rstrip(".") not in _HONORIFICS
     ):
         start -= 1
     honorific = last.doc[start - 1]
-    if start - 1 <= tok.i or honorific.lower_ not in _HONORIFICS or start < last.i - 2:
+    if start - 1 <= tok.i or honorific.lower_.rstrip(".") not in _HONORIFICS or start < last.i - 2:
         return None
     step = last
     while step.i != tok.i:  # only through the title's own phrase: "for", "of", names
