@@ -160,10 +160,11 @@ def find_events(
     # "dismissed the reports as propaganda", "condemned the strike as a crime": a scorning
     # verb that names what it scorns already says as much as the name it gives
     own = {t.head.i: t.sense.type for t in triggers}
+    naming = lexicon.words("naming")
     stances = {
         i: s for i, s in stances.items()
         if own.get(s.speaker_verb.i) != s.trigger.sense.type
-        or s.speaker_verb.lemma_.lower() not in lexicon.words("naming")
+        or s.speaker_verb.lemma_.lower() not in naming
     }  # fmt: skip
     triggers = sorted([*triggers, *(s.trigger for s in stances.values())], key=lambda t: t.start)
     acting = {(m.start, m.end) for m in mentions if m.kind == "metonym"}
