@@ -2412,3 +2412,39 @@ def test_a_toll_sentence_goes_on_from_the_toll_sentence_right_before_it():
     lead_report, bombing = article_reports(facts, GAZETTE, KINDS, "reuters")
     assert lead_report.place_id == "maarat" and sentence_at(body, wounded) in lead_report.sentences
     assert bombing.place_id == "damascus" and len(bombing.sentences) == 1
+
+
+def test_the_bombing_named_again_is_the_first_happening_whatever_its_word_says():
+    lead = "A suicide car bombing killed 20 people in Foua on Saturday."
+    aside = "Residents left Madaya and Zabadani on Friday under a deal."
+    again = "There was no claim of responsibility for the bombing, though a rebel group denied it."
+    body = f"{lead} {aside} {again}"
+    events = (
+        ev(body, lead, "car bombing", mode="explosives", day="2016-04-16"),
+        ev(body, aside, "left", mode=None, day="2016-04-15"),
+        ev(body, again, "bombing", mode="aerial"),
+    )
+    facts = ArticleFacts(article=ARTICLE, body=body, events=events,
+                         figures=(toll(body, lead, "20", 20),))  # fmt: skip
+    first = article_reports(facts, GAZETTE, KINDS, "reuters")[0]
+    assert first.kind == "explosives" and sentence_at(body, again) in first.sentences
+    # a bombing with a place of its own, or a specific kind ("the shelling"), is its own
+    for other in ("the bombing of Damascus", "the shelling"):
+        told = again.replace("the bombing", other)
+        body2 = f"{lead} {aside} {told}"
+        word = other.split()[1]
+        facts2 = replace(
+            facts,
+            body=body2,
+            events=(
+                ev(body2, lead, "car bombing", mode="explosives", day="2016-04-16"),
+                ev(body2, aside, "left", mode=None, day="2016-04-15"),
+                ev(body2, told, word, mode="aerial" if word == "bombing" else "heavy-weapons"),
+            ),
+            figures=(toll(body2, lead, "20", 20),),
+            mentions=(place_mention(body2, "Damascus", "damascus", told),)
+            if "Damascus" in told
+            else (),
+        )
+        first = article_reports(facts2, GAZETTE, KINDS, "reuters")[0]
+        assert sentence_at(body2, told) not in first.sentences

@@ -41,8 +41,16 @@ class IncidentKinds:
         kinds: Mapping[str, IncidentKind],
         words: Mapping[str, list[str]],
         describing: Mapping[str, list[str]] | None = None,
+        naming: Iterable[str] = (),
     ) -> None:
         self.kinds = dict(kinds)
+        # "the bombing": a definite noun that may name a happening of several kinds
+        self._naming = (
+            re.compile(
+                r"\b(?:the(?:\s+same)?|this|that|these|those)\s+(?:"
+                + "|".join(re.escape(w) for w in naming) + r")\b", re.IGNORECASE,
+            ) if naming else None
+        )  # fmt: skip
         # phrases where a kind's word describes a party, not a happening ("the coalition
         # fighting the Houthis"): blanked out before that kind's words are looked for
         self._describing = {
@@ -94,7 +102,7 @@ class IncidentKinds:
             )  # fmt: skip
             words[name] = list(entry.get("words") or ())
             describing[name] = [str(p) for p in entry.get("describing") or ()]
-        return cls(kinds, words, describing)
+        return cls(kinds, words, describing, data.get("named_again") or ())
 
     def in_text(self, text: str) -> list[str]:
         """Every kind whose words the text holds, in priority order."""
@@ -117,6 +125,22 @@ class IncidentKinds:
         if found is None or describing is None:
             return found is not None
         return pattern.search(describing.sub(" ", text)) is not None
+
+    def named_again(self, text: str) -> bool:
+        """Whether every word of a kind in the text is a definite noun that may name a
+        happening of several kinds ("responsibility for the bombing"): such words say which
+        happening, not what kind it was ("the bombing" after "a suicide car bombing")."""
+        if self._naming is None:
+            return False
+        naming = [m.span() for m in self._naming.finditer(text)]
+        if not naming:
+            return False
+        return all(
+            any(a <= m.start() < b for a, b in naming)
+            for name in self._kinds_in(text)
+            for m in self._patterns[name].finditer(text)
+            if not self.describes(text, m.start())
+        )
 
     def describes(self, text: str, at: int) -> bool:
         """Whether the word at offset `at` of `text` lies in a phrase that describes a party

@@ -37,6 +37,9 @@ class Sentence:
     # it tells, after "follows" or "came after", another dated happening that the article's
     # one follows ("The strike follows raids that killed 23 on Sunday"): see _follows_another
     earlier: bool = False
+    # it names its happening only by a definite noun ("responsibility for the bombing"),
+    # with no place or time of its own: see reports._named_again
+    again: bool = False
 
 
 @dataclass

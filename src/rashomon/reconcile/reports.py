@@ -104,6 +104,8 @@ def article_reports(
     holder: Group | None = None  # the group `previous` went to
     for sentence in sentences:
         group = next((g for g in reversed(groups) if _fits(g, sentence, gazette, kinds, now)), None)
+        if group is None and _named_again(sentence, groups, (gazette, kinds), now):
+            group = groups[0]
         if (
             holder is not None
             and _goes_on(sentence, previous, holder)
@@ -206,6 +208,7 @@ def _incident_sentences(
         found.spans = _spans(found, dated) + _looked_back(back)
         found.weekdays = _unanchored_weekdays(found, dated)
         found.earlier = _follows_another(found, dated, kinds)
+        found.again = kinds.named_again(found.text)
         found.narrowed = any(
             d.precision == "month" and _month_part(d.text) for d in dated.within(start, end)
         )
@@ -885,12 +888,13 @@ def _fits(
     gazette: Gazette,
     kinds: IncidentKinds,
     now: tuple[date, date] | None,
+    any_kind: bool = False,
 ) -> bool:
     if sentence.earlier:
         return False  # another, earlier happening: it opens its own report
     mine = kinds.most_specific(sentence.kinds)
     theirs = kinds.most_specific(group.kinds)
-    if not kinds.compatible(mine, theirs):
+    if not any_kind and not kinds.compatible(mine, theirs):
         return False
     if sentence.days and group.days and not _days_meet(sentence.days, group.days):
         return False
@@ -905,6 +909,29 @@ def _fits(
         theirs = _finest(group.places, gazette, references(group))
         return places_meet(mine, theirs, gazette, in_one_text=True)
     return True
+
+
+def _named_again(
+    sentence: Sentence,
+    groups: Sequence[Group],
+    lexicons: tuple[Gazette, IncidentKinds],
+    now: tuple[date, date] | None,
+) -> bool:
+    """Whether a sentence that fits no group by its kind goes with the article's first
+    happening: it names its happening only by a definite noun ("There was no claim of
+    responsibility for the bombing though Ahrar al-Sham denied any involvement", after "a
+    suicide car bombing tore through buses"), with no place or time of its own. "The
+    bombing" is then the one already told, though the word alone would say air strikes;
+    the first happening is the one an article tells of, the others are told in passing. A
+    sentence with a toll is left to the happening its toll fits ("The fighting on that
+    front has left at least 37 dead", after a side section on the front)."""
+    return bool(
+        groups
+        and sentence.again
+        and not (sentence.places or sentence.days or sentence.spans or sentence.weekdays)
+        and not sentence.figures  # a toll of its own tells of the happening it counts
+        and _fits(groups[0], sentence, *lexicons, now, any_kind=True)
+    )
 
 
 # "up to 400 had died in the strike on the city", "were killed in the incident": a toll of
