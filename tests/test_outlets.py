@@ -222,6 +222,16 @@ def test_an_agency_reporting_at_the_end_of_the_lead_is_the_wire():
     assert publisher(url=site, body=body).wire is None
 
 
+def test_the_one_organisation_a_source_told_is_a_blog_posts_wire():
+    blog = "https://someone.blogspot.com/2018/04/douma.html"
+    body = "A charity told the BBC the hospital had confirmed 70 deaths."
+    assert publisher(url=blog, body=body).wire == "BBC"
+    assert publisher(url="https://example.net/a", body=body).wire is None  # a newsroom's own
+    both = body + " A doctor told Reuters that more had died."
+    assert publisher(url=blog, body=both).wire is None  # two: no one copy
+    assert publisher(url=blog, body="He told the Guardian nothing.").wire is None  # no agency
+
+
 def test_place_with_a_colon_or_a_spaced_dash_opens_the_lead():
     text = "NEWTOWN: About 50 people were killed on Tuesday."
     dateline = find_dateline(text, DIRECTORY)
