@@ -1644,6 +1644,7 @@ def test_the_it_a_speaker_denies_is_the_speaker():
         "Russia has denied targeting a school in the past.",
         "Russia previously denied claims that its jets were targeting a school.",
         "Russia has long denied targeting a school.",
+        "Russia continues to deny targeting a school.",
     ],
 )
 def test_denying_the_intent_or_a_detail_of_an_owned_act_denies_no_doing(denial):
@@ -1668,6 +1669,7 @@ def test_denying_the_intent_or_a_detail_of_an_owned_act_denies_no_doing(denial):
         .replace(" in the past", "")
         .replace("previously denied claims that its jets were", "denied")
         .replace("has long denied", "denied")
+        .replace("continues to deny", "denied")
     )
     body = f"{LEAD}\n{plain}"
     russia = body.index("Russia", len(LEAD))

@@ -84,12 +84,13 @@ _SPARED = re.compile(
     re.IGNORECASE,
 )
 # "has repeatedly denied using chemical weapons", "has always denied targeting civilians",
-# "denied ever using them", "has denied doing so in the past": a standing word on a kind of
-# act, said before this happening as much as after it, so it is no word on this one (read
-# here for sparings and in doers.py for denials)
+# "denied ever using them", "has denied doing so in the past", "continues to deny
+# responsibility" (for "many similar strikes"): a standing word on a kind of act, said
+# before this happening as much as after it, so it is no word on this one (read here for
+# sparings and in doers.py for denials)
 HABITUAL = re.compile(
     r"\b(?:repeatedly|always|consistently|routinely|regularly|frequently|persistently|"
-    r"(?:has|have|had) long|ever|previously|in the past)\b(?!-)",
+    r"(?:has|have|had) long|ever|previously|in the past|continu(?:es|ed|ing)\s+to)\b(?!-)",
     re.IGNORECASE,
 )
 # "there was no military target here", "no military presence", "no soldiers were at the
