@@ -517,6 +517,18 @@ def test_one_asking_about_an_attack_does_not_claim_its_toll(read):
         assert one(read(text, mentions=[un], quotes=[quote]), surface).claimant == claimant
 
 
+def test_accounts_a_source_will_not_dispute_claim_their_own_toll(read):
+    text = (
+        "The Pentagon said it was not in a position to dispute accounts from the scene of "
+        "nine people being killed."
+    )
+    pentagon = mention(text, "The Pentagon", "organisation", "dod")
+    assert one(read(text, mentions=[pentagon]), "nine").claimant == "accounts"
+    plain = "The Pentagon said nine people were killed in the strike."
+    pentagon = mention(plain, "The Pentagon", "organisation", "dod")
+    assert one(read(plain, mentions=[pentagon]), "nine").claimant == "Pentagon"
+
+
 def test_a_denier_does_not_claim_the_toll_of_what_it_denies(read):
     text = (
         "The defence ministry denied reports that its jets struck a market, killing 23 people. "

@@ -153,7 +153,10 @@ class _Cues:
         if noun.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB":
             return None
         if self.lex.has("denial_verbs", verb.lemma_.lower()):
-            return None  # "the army denied reports that ...": the reports are not the army's
+            # "the army denied reports that ...", "is not in a position to dispute accounts
+            # from the scene of nine people being killed": the reports are not the army's;
+            # they are their own unnamed source, for what the verb's clause says of them
+            return self._disputed(noun, verb)
         if noun.dep_ == "nsubjpass":  # "a toll of 80 was given by opposition activists"
             subject = next(iter(_agents(verb)), None)
         else:
@@ -162,6 +165,20 @@ class _Cues:
             return None
         scope = set(self.tree.subtree(verb.i)) - set(self.tree.subtree(subject.i))
         return _Cue(frozenset(scope), noun, subject, "noun")
+
+    def _disputed(self, noun: Token, verb: Token) -> _Cue | None:
+        """Reports or accounts that a verb denies or disputes, as the unnamed source of the
+        figures its clause gives after them (see `_giver`), where the verb is no quote's
+        cue: "the army denied reports that its jets struck a market, killing 23" reports the
+        army's word, and what it denies is claimed by no one named (see `_denial`)."""
+        if any(q.cue_start == verb.idx for q in self.a.quotes):
+            return None  # the denial reports a quote: what it denies is claimed by no one
+            # named (see `_denial`)
+        named = self.namer.name(noun)
+        if noun.dep_ != "dobj" or named is None or named.kind != UNNAMED:
+            return None
+        after = {i for i in self.tree.subtree(verb.i) if i > noun.i}
+        return _Cue(frozenset(after), noun, noun, "noun")
 
     def _issuer(self, noun: Token) -> Token | None:
         """Who put out a claim noun: its owner ("the ministry's statement"), else the subject
