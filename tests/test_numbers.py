@@ -529,6 +529,15 @@ def test_accounts_a_source_will_not_dispute_claim_their_own_toll(read):
     assert one(read(plain, mentions=[pentagon]), "nine").claimant == "Pentagon"
 
 
+def test_reports_nobody_owns_claim_what_they_tell(read):
+    text = "The general said the strike was righteous amid reports of up to 10 civilians killed."
+    general = mention(text, "The general", "person", "gen")
+    assert one(read(text, mentions=[general]), "10").claimant == "reports"
+    owned = "The general said his report of 10 civilians killed was final."
+    general = mention(owned, "The general", "person", "gen")
+    assert one(read(owned, mentions=[general]), "10").claimant != "reports"
+
+
 def test_a_denier_does_not_claim_the_toll_of_what_it_denies(read):
     text = (
         "The defence ministry denied reports that its jets struck a market, killing 23 people. "

@@ -138,7 +138,8 @@ MAX_SENTENCE_TOKENS = 150
 # Pakistan's provinces, towns and Balakot; a "when" clause in reported speech is the
 # writer's, "Dr Hatem" ends a title, an apposition past the verb is no part of the counted,
 # "paid the price with their lives" is killed; 49: reports or accounts a source will not
-# dispute claim their own toll
+# dispute, and reports nobody owns ("amid reports of up to 10 civilians killed"), claim
+# their own toll
 EXTRACTOR_VERSION = "49"
 STAGE = "entities"
 

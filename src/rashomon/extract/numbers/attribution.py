@@ -134,7 +134,7 @@ class _Cues:
         if tok.pos_ == "NOUN" and lex.has("claim_nouns", lemma):
             source = self._owner(tok)
             if source is None:
-                return self._giver(tok)
+                return self._giver(tok) or self._reports_of(tok)
             scope = set(self.tree.subtree(tok.i)) - set(self.tree.subtree(source.i))
             verb = tok.head
             if tok.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.i == tok.i + 1:
@@ -165,6 +165,16 @@ class _Cues:
             return None
         scope = set(self.tree.subtree(verb.i)) - set(self.tree.subtree(subject.i))
         return _Cue(frozenset(scope), noun, subject, "noun")
+
+    def _reports_of(self, noun: Token) -> _Cue | None:
+        """Reports nobody owns, of what they tell ("the general said ... amid reports of up to
+        10 civilians killed", "there were reports of 50 dead"): the reports are their own
+        unnamed source for it, not whoever speaks around them."""
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        named = self.namer.name(noun) if of is not None else None
+        if of is None or named is None or named.kind != UNNAMED:
+            return None
+        return _Cue(frozenset(self.tree.subtree(of.i)), noun, noun, "noun")
 
     def _disputed(self, noun: Token, verb: Token) -> _Cue | None:
         """Reports or accounts that a verb denies or disputes, as the unnamed source of the
