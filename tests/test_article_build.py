@@ -359,3 +359,16 @@ def test_a_hover_card_inside_a_sentence_leaves_it_whole():
     built = build_article(RawArticle(source="r.csv#7", title="T", text=plain), DIRECTORY,
                           UserMetadata())  # fmt: skip
     assert built.body == plain
+
+
+def test_an_outlets_name_after_the_date_stamp_is_the_copys_masthead_not_its_title():
+    text = (
+        " date 2021-08-29 Radio Free Europe/Radio Liberty\n\nAugust 29, 2021\n\n"
+        "The United States carried out a drone strike in Kabul on Sunday, officials said."
+    )
+    article = build(text, url="https://news.example.net/us-drone-strike/")
+    assert article.wire == "Radio Free Europe/Radio Liberty"
+    assert article.title.startswith("The United States carried out")
+    headline = build(text.replace("Radio Free Europe/Radio Liberty", "Drone strike in Kabul"),
+                     url="https://news.example.net/us-drone-strike/")  # fmt: skip
+    assert headline.title == "Drone strike in Kabul" and headline.wire is None

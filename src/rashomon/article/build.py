@@ -42,6 +42,7 @@ def build_article(raw: RawArticle, directory: OutletDirectory, user: UserMetadat
         is_outlet=lambda name: directory.find(name) is not None,
     )
     clean = _cut_lead_credit(clean, directory)
+    clean = _stamped_masthead(clean, directory)
     lead = "\n".join((*clean.stamps, clean.body))  # read for a date before the stamp is cut
     clean = _cut_lead_stamp(_cut_update_labels(clean))
     for start, end in reversed(hover_cards(clean.body)):
@@ -122,6 +123,16 @@ def _cut_lead_credit(clean: CleanText, directory: OutletDirectory) -> CleanText:
         return clean
     clean = replace(clean, sources=(*clean.sources, match["name"]))
     return cut_span(clean, 0, match.end())
+
+
+def _stamped_masthead(clean: CleanText, directory: OutletDirectory) -> CleanText:
+    """A first line that is an outlet's name after the page's date stamp ("date 2021-08-29
+    Radio Free Europe/Radio Liberty"): the masthead of the outlet whose copy the page holds,
+    kept as a source line (wire evidence), never the headline."""
+    rest = _without_lead_stamp(clean.title)
+    if rest is None or rest == clean.title or directory.masthead_name(rest) is None:
+        return clean
+    return replace(clean, title=None, sources=(*clean.sources, rest))
 
 
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
