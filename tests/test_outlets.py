@@ -220,6 +220,14 @@ def test_an_agency_reporting_at_the_end_of_the_lead_is_the_wire():
     assert publisher(url=site, body=body).wire is None  # not the lead paragraph
     body = "The town was shelled again, witnesses reported."
     assert publisher(url=site, body=body).wire is None
+    body = "AFP reports that the Pentagon said on Monday no troops will be punished."
+    assert publisher(url=site, body=body).wire == "AFP"
+    body = "A standfirst on the strike.\n" + body  # the paragraph after a standfirst
+    assert publisher(url=site, body=body).wire == "AFP"
+    body = "One.\nTwo.\n" + body  # deep in the text: a citation, no credit
+    assert publisher(url=site, body=body).wire is None
+    body = "Witnesses reported that the town was shelled again."
+    assert publisher(url=site, body=body).wire is None
 
 
 def test_the_one_organisation_a_source_told_is_a_blog_posts_wire():
@@ -262,3 +270,13 @@ def test_a_masthead_run_into_its_slogan_names_the_outlet():
         "The Washington Post"
     )
     assert not DIRECTORY.is_masthead("McDonald visits the town")
+
+
+def test_a_platforms_or_page_caches_address_names_the_newsrooms_site():
+    arc = "https://irishtimes-irishtimes-prod.cdn.arcpublishing.com/world/2021/08/30/x/"
+    amp = "https://www-irishtimes-com.cdn.ampproject.org/c/s/www.irishtimes.com/x"
+    for url in (arc, amp):
+        found = DIRECTORY.from_url(url)
+        assert found is not None and found.name == "The Irish Times"
+    assert DIRECTORY.from_url("https://someone.cdn.arcpublishing.com/x") is None
+    assert DIRECTORY.from_url("https://irishtimes.example.org/x") is None  # not a platform

@@ -44,6 +44,7 @@ class OutletDirectory:
     def __init__(self, outlets: Iterable[Outlet]) -> None:
         self._by_key: dict[str, Outlet] = {}
         self._by_domain: dict[str, Outlet] = {}
+        self._labels: dict[str, Outlet] | None = None  # see _by_label
         for outlet in outlets:
             for name in (outlet.name, *outlet.aliases):
                 self._by_key[name_key(name)] = outlet
@@ -69,13 +70,41 @@ class OutletDirectory:
 
     def from_url(self, url: str) -> Outlet | None:
         host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+        full = host
         while host:
             if host in self._by_domain:
                 return self._by_domain[host]
             _, _, host = host.partition(".")
             if "." not in host:
-                return None
-        return None
+                break
+        return self._on_a_platform(full)
+
+    def _on_a_platform(self, host: str) -> Outlet | None:
+        """The site a platform's or a page cache's address names in its subdomain: the one
+        listed outlet whose domain's name is a word of it ("irishtimes-irishtimes-prod")."""
+        platform = next(
+            (d for d in _packaged_lists()["platform_domains"] if host.endswith("." + d)), None
+        )
+        if platform is None:
+            return None
+        words = set(re.split(r"[-.]", host[: -len(platform) - 1]))
+        found = {o.name: o for label, o in self._by_label().items() if label in words}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _by_label(self) -> dict[str, Outlet]:
+        """Outlets by their domains' names ("irishtimes" for irishtimes.com), when only one
+        outlet's domain has that name."""
+        if self._labels is None:
+            seen: dict[str, set[str]] = {}
+            for domain, outlet in self._by_domain.items():
+                label = domain.split("/")[0].split(".")[0]
+                if len(label) > 3:
+                    seen.setdefault(label, set()).add(outlet.name)
+            self._labels = {
+                label: self.find(next(iter(names)))  # type: ignore[misc]
+                for label, names in seen.items() if len(names) == 1
+            }  # fmt: skip
+        return self._labels
 
     def is_masthead(self, line: str) -> bool:
         """A line holding only an outlet's name (long enough not to be a word): "BBC News"."""
@@ -442,7 +471,7 @@ def _packaged_lists() -> dict[str, frozenset[str]]:
     data = yaml.safe_load(text) or {}
     return {
         key: frozenset(str(w).lower() for w in data.get(key, ()))
-        for key in ("hosting_domains", "site_name_words")
+        for key in ("hosting_domains", "site_name_words", "platform_domains")
     }
 
 
@@ -557,11 +586,18 @@ def _agency_disclaiming(body: str, directory: OutletDirectory, outlet: str | Non
 _REPORTS_END = re.compile(r",\s+(?P<name>[A-Z][\w.&' ]{0,30}?)\s+(?:reports|reported)\.\s*$")
 
 
+_REPORTS_START = re.compile(
+    r"^(?P<name>[A-Z][\w.&' ]{0,30}?)\s+(?:reports|reported)\s+(?:that\s+)?"
+)
+
+
 def _agency_reporting(body: str, directory: OutletDirectory, outlet: str | None) -> str | None:
     """ "Ukrainian authorities struggled ... in another frontline city, AP reports." closing
-    the lead paragraph: the news agency whose copy the page carries."""
-    lead = body.strip().split("\n", 1)[0]
-    match = _REPORTS_END.search(lead)
+    the lead paragraph, or "AFP reports that the Pentagon said ..." opening it or the
+    paragraph after a standfirst: the news agency whose copy the page carries."""
+    lines = [line for line in body.strip().split("\n") if line.strip()][:2]
+    match = _REPORTS_END.search(lines[0]) if lines else None
+    match = match or next((m for line in lines if (m := _REPORTS_START.match(line))), None)
     found = directory.find(match["name"].removeprefix("The ")) if match else None
     if found is None or not found.wire or _same(found.name, outlet):
         return None
