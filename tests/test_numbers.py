@@ -538,6 +538,17 @@ def test_reports_nobody_owns_claim_what_they_tell(read):
     assert one(read(owned, mentions=[general]), "10").claimant != "reports"
 
 
+def test_a_family_killed_counts_its_members_and_kin_speak_for_the_dead(read):
+    text = (
+        "A family of nine, including six children, was killed by a drone strike in Kabul, "
+        "according to the brother of one of those killed."
+    )
+    nine = one(read(text), "nine")
+    assert (nine.measure, nine.claimant) == ("killed", "brother")
+    convoy = one(read("A convoy of 31 trucks was struck near Aleppo."), "31")
+    assert convoy.measure != "killed"
+
+
 def test_a_denier_does_not_claim_the_toll_of_what_it_denies(read):
     text = (
         "The defence ministry denied reports that its jets struck a market, killing 23 people. "

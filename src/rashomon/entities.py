@@ -139,7 +139,8 @@ MAX_SENTENCE_TOKENS = 150
 # writer's, "Dr Hatem" ends a title, an apposition past the verb is no part of the counted,
 # "paid the price with their lives" is killed; 49: reports or accounts a source will not
 # dispute, and reports nobody owns ("amid reports of up to 10 civilians killed"), claim
-# their own toll
+# their own toll; a family's count is its members' fate ("a family of nine was killed"), and
+# kin and neighbours of the dead speak for them
 EXTRACTOR_VERSION = "49"
 STAGE = "entities"
 

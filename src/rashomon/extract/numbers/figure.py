@@ -353,6 +353,10 @@ class _FigureReader:
                 if toll:
                     return None, None, toll[-1].i
             return None, None, owner.i
+        if word == "of" and owner.lemma_.lower() in _HOUSEHOLDS and owner.i != prep.i:
+            # "a family of nine, including six children, was killed": the family's fate is
+            # its members'
+            return self._walk_measure(owner, True, lefts=True)
         if word == "of":
             found = self._word_measure(owner, people, verb=False)
             if found is not None and not self.lex.has("toll_nouns", owner.lemma_.lower()):
@@ -751,6 +755,9 @@ class _FigureReader:
 
 
 _AGE_OF_CHILDREN = 18
+
+
+_HOUSEHOLDS = frozenset({"family", "household"})  # a count of its members ("a family of nine")
 
 
 def _under_age(noun: Token | None, expr: _Expr, sent: Span, lex: object) -> bool:
