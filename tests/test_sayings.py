@@ -120,6 +120,10 @@ def test_a_source_saying_the_attack_spared_civilians():
     assert said(describing, ("Russia", "russia")) == []
     assert said("Rebels denied the reports but said 20 civilians died in the strike.",
                 ("Rebels", "rebels")) == []  # fmt: skip
+    seen = "Urban said the strike hit its target, with \u201cno indications at this time\u201d of"
+    assert said(seen + " civilian casualties.", ("Urban", "centcom")) == [
+        (SPARED, "Urban", "no indications at this time\u201d of civilian casualties")
+    ]
 
 
 def test_a_source_saying_nothing_armed_was_there():

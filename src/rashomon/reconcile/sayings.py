@@ -61,14 +61,18 @@ _NO_TRACE = re.compile(
     r"took\s+place)\b",
     re.IGNORECASE,
 )
-# "no civilians were killed", "no civilian casualties", "denied that civilians were among
-# the casualties", "civilians were not targeted", "does not target civilians", "only hit
-# militants", "strikes only against military goals", "a legitimate military target": the
-# attack spared civilians, in its speaker's word
+# "no civilians were killed", "no civilian casualties", "no indications of civilian
+# casualties", "denied that civilians were among the casualties", "civilians were not
+# targeted", "does not target civilians", "only hit militants", "strikes only against
+# military goals", "a legitimate military target": the attack spared civilians, in its
+# speaker's word
 _COMBATANTS = r"(?:militants?|terrorists?|fighters?|insurgents?|combatants?|military|rebels?)"
 _SPARED = re.compile(
     r"\bno\s+(?:other\s+)?civilians?\s+(?:casualties|deaths|victims|losses|were|was|had|"
     r"among|killed|hurt|injured|harmed|died)\b"
+    # "there were 'no indications at this time' of civilian casualties"
+    r"|\bno\s+(?:indications?|signs?|evidence)(?:\s+(?:at\s+this\s+time|so\s+far|yet))?"
+    r"['\"\u201d\u2019]?\s+of\s+(?:any\s+)?civilian\s+(?:casualties|deaths|victims|harm)\b"
     r"|\bden(?:y|ies|ied|ying)\b(?:(?!\b(?:but|while|whereas)\b)[^.;:]){0,40}?\bcivilians?\b"
     r"|\bcivilians\s+(?:were|was|had)\s+not\s+(?:been\s+)?(?:killed|hurt|harmed|targeted|hit|"
     r"among)\b"
