@@ -63,6 +63,9 @@ def test_a_strike_said_to_be_intentional_accuses(statements):
         # naming and admitting verbs
         ("The envoy called the attack on the convoy an outrage.", ("ACCUSE", "outrage")),
         ("Denmark confirmed its air force's participation in the airstrikes.", ("CONCEDE", "participation")),
+        # owning the harm, or an admission of the act, concedes it
+        ("The U.S. military has acknowledged three civilian casualties from the strike.", ("CONCEDE", "acknowledged")),
+        ("Amnesty welcomed the US military's admission that it killed 10 people in the strike.", ("CONCEDE", "admission")),
     ],
 )  # fmt: skip
 def test_statements_of_what_an_attack_was(statements, text, coded):

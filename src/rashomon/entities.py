@@ -140,7 +140,8 @@ MAX_SENTENCE_TOKENS = 150
 # "paid the price with their lives" is killed; 49: reports or accounts a source will not
 # dispute, and reports nobody owns ("amid reports of up to 10 civilians killed"), claim
 # their own toll; a family's count is its members' fate ("a family of nine was killed"), and
-# kin and neighbours of the dead speak for them
+# kin and neighbours of the dead speak for them; acknowledging an attack's casualties, or an
+# admission that it killed, concedes it
 EXTRACTOR_VERSION = "49"
 STAGE = "entities"
 

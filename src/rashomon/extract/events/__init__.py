@@ -276,10 +276,25 @@ def _stated(stance: Stance, reader: ArgumentReader, when: EventDates) -> Event:
     return Event(
         start=trigger.start, end=trigger.end, trigger=trigger.text, type=trigger.sense.type,
         mode=None, factuality="asserted", frame=stance.speaker_verb.text,
-        sources=tuple(reader.subject_of(stance.speaker_verb)),
+        sources=tuple(_speaker_of(stance.speaker_verb, reader)),
         targets=tuple(reader.resolve(stance.accused)),
         place_id=None, place_from=None, date=day, date_precision=precision, date_from=date_from,
     )  # fmt: skip
+
+
+def _speaker_of(word: Token, reader: ArgumentReader) -> list[EventArgument]:
+    """Who says it: the subject of the speaking verb, or the owner of a statement noun ("the
+    United States military's admission that it killed 10 people")."""
+    if word.pos_ == "NOUN":  # "X's admission": its owner, however the parse tagged it
+        return reader.resolve(
+            [
+                c
+                for c in word.children
+                if c.dep_ == "poss"
+                or (c.dep_ == "nmod" and any(g.dep_ == "case" for g in c.children))
+            ]
+        )
+    return reader.subject_of(word)
 
 
 def _accused_doers(

@@ -118,6 +118,12 @@ class StanceReader:
                 if stance is not None and stance.trigger.head.i not in taken:
                     taken.add(stance.trigger.head.i)
                     found.append(stance)
+        for i, lemma in enumerate(lemmas):
+            if pos[i] == "NOUN" and lemma in _ADMISSIONS:
+                stance = self._admission(doc[i], acts)
+                if stance is not None and stance.trigger.head.i not in taken:
+                    taken.add(stance.trigger.head.i)
+                    found.append(stance)
         for start, end, cue_start, cue_end in quotes:
             span = doc.char_span(start, end, alignment_mode="expand")
             cue = doc.char_span(cue_start, cue_end, alignment_mode="expand")
@@ -346,6 +352,21 @@ class StanceReader:
                 return Stance(_trigger(verb, "CONCEDE", verb), verb)
         return None
 
+    def _admission(self, noun: Token, acts: set[int]) -> Stance | None:
+        """ "the United States military's admission that it killed 10 people": an admission
+        whose clause owns an attack concedes it, as the verb would."""
+        if _negated(noun):
+            return None
+        parts = [c for c in noun.children if c.dep_ in ("acl", "ccomp")]
+        after = noun.nbor() if noun.i + 1 < len(noun.doc) else None
+        if after is not None and after.lower_ == "that" and after.dep_ == "mark":
+            parts.append(after.head)  # a clause the parse hung elsewhere ("Responding to
+            # X's admission that it killed 10": on "Responding")
+        for part in parts:
+            if part.i > noun.i and _owned_act(part, acts, clause=True):
+                return Stance(_trigger(noun, "CONCEDE", None), noun)
+        return None
+
     def _own_part(self, clause: Token, acts: set[int]) -> bool:
         """ "(confirmed) it took part in the strike", "that its aircraft participated in the
         raid", "that its jets joined the raid": the speaker's own side (a pronoun, or what a
@@ -434,17 +455,29 @@ class StanceReader:
         return doc[near[-1]] if near else None
 
 
-def _owned_act(part: Token, acts: set[int]) -> bool:
-    """Whether an admitting verb's object or clause is an attack: "acknowledged a strike at
-    the location", "admitted that its jets had bombed the hospital" (the clause's own verb or
-    its subject or object is the attack word, not one told inside it)."""
+# what an attack left that owning concedes it ("has so far acknowledged only three civilian
+# casualties")
+_HARM = frozenset({"casualty", "death", "fatality"})
+
+
+def _owned_act(part: Token, acts: set[int], clause: bool = False) -> bool:
+    """Whether an admitting verb's object or clause (or an admission's) is an attack or the
+    harm it did: "acknowledged a strike at the location", "acknowledged three civilian
+    casualties", "admitted that its jets had bombed the hospital", "the military's admission
+    that it killed 10 people" (the clause's own verb or its subject or object is the attack
+    word, not one told inside it). With `clause`, `part` is the admission's clause however
+    the parse attached it."""
     if part.dep_ == "dobj":
-        return part.i in acts and not _negated(part)
-    if part.dep_ != "ccomp" or _negated(part):
+        owned = part.i in acts or part.lemma_.lower() in _HARM
+        return owned and not _negated(part)
+    if (part.dep_ != "ccomp" and not clause) or _negated(part):
         return False
     return part.i in acts or any(
         c.i in acts and c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in part.children
     )
+
+
+_ADMISSIONS = frozenset({"admission", "acknowledgement", "acknowledgment"})
 
 
 def _nothing_to_do_with(clause: Token) -> Token | None:
