@@ -63,6 +63,9 @@ def test_a_strike_said_to_be_intentional_accuses(statements):
         # naming and admitting verbs
         ("The envoy called the attack on the convoy an outrage.", ("ACCUSE", "outrage")),
         ("Denmark confirmed its air force's participation in the airstrikes.", ("CONCEDE", "participation")),
+        # a deed called by a condemning word condemns it
+        ("Romal called it a brutal act.", ("ACCUSE", "act")),
+        ("The minister said the attack on the convoy was horrific.", ("ACCUSE", "horrific")),
         # owning the harm, or an admission of the act, concedes it
         ("The U.S. military has acknowledged three civilian casualties from the strike.", ("CONCEDE", "acknowledged")),
         ("Amnesty welcomed the US military's admission that it killed 10 people in the strike.", ("CONCEDE", "admission")),
@@ -103,6 +106,7 @@ def test_the_writers_own_words_and_unsaid_things_are_no_statement(statements):
         == []
     )
     assert statements("The monitor said the airstrike killed 20 people in the town.") == []
+    assert statements("The mayor called it a brutal winter for the town.") == []  # no deed
 
 
 # -- attacks told in a speaker's quote (extract/events/reported.py) ---------------------------

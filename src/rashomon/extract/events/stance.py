@@ -312,7 +312,10 @@ class StanceReader:
         # "branded Assad an animal": the parse may hang the name on the one named
         called += [g for n in named for g in n.children if g.dep_ == "appos" and g.pos_ == "NOUN"]
         for word in called:
+            # "called it a brutal act": the word, or what a deed is called ("brutal")
             forms = {word.lemma_.lower(), word.lower_}
+            if forms & _DEEDS:
+                forms |= {c.lower_ for c in word.children if c.dep_ == "amod"}
             if named and forms & (self.words["insulting"] | self.words["condemning"]):
                 return Stance(_trigger(word, "ACCUSE", verb), verb, None, tuple(named[:1]))
         return None
@@ -477,6 +480,8 @@ def _owned_act(part: Token, acts: set[int], clause: bool = False) -> bool:
     )
 
 
+# nouns of a deed, that a condemning adjective makes a condemnation ("called it a brutal act")
+_DEEDS = frozenset({"act", "action", "attack", "deed", "move", "operation", "assault", "killing"})
 _ADMISSIONS = frozenset({"admission", "acknowledgement", "acknowledgment"})
 
 
