@@ -547,6 +547,8 @@ def test_a_family_killed_counts_its_members_and_kin_speak_for_the_dead(read):
     assert (nine.measure, nine.claimant) == ("killed", "brother")
     convoy = one(read("A convoy of 31 trucks was struck near Aleppo."), "31")
     assert convoy.measure != "killed"
+    rebels = one(read("Regime forces executed the families of five alleged rebels."), "five")
+    assert rebels.measure != "killed"  # the rebels are counted, not their families
 
 
 def test_a_denier_does_not_claim_the_toll_of_what_it_denies(read):

@@ -353,9 +353,12 @@ class _FigureReader:
                 if toll:
                     return None, None, toll[-1].i
             return None, None, owner.i
-        if word == "of" and owner.lemma_.lower() in _HOUSEHOLDS and owner.i != prep.i:
+        if (
+            word == "of" and owner.lemma_.lower() in _HOUSEHOLDS and owner.i != prep.i
+            and (tok.like_num or tok.lemma_.lower() in ("people", "person", "member"))
+        ):  # fmt: skip
             # "a family of nine, including six children, was killed": the family's fate is
-            # its members'
+            # its members' (not in "the families of five rebels", who are counted apart)
             return self._walk_measure(owner, True, lefts=True)
         if word == "of":
             found = self._word_measure(owner, people, verb=False)
