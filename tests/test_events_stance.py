@@ -132,6 +132,12 @@ def test_an_attack_denied_in_a_quote_is_rejected_by_the_speaker(statements):
         '"Our aircraft did not attack the convoy," Russian Foreign Minister Sergei Lavrov said.'
     )
     assert [(t, ids) for t, _, ids in found] == [("REJECT", ("sergei-lavrov",))]
+    # the army's own word for a strike: "firing missions"
+    found = statements(
+        '"On April 8, the Russian armed forces did not have any firing missions in the city,"'
+        " the Russian Defense Ministry said."
+    )
+    assert [(t, w) for t, w, _ in found] == [("REJECT", "firing missions")]
 
 
 def test_an_attack_told_as_failing_to_kill_its_target_is_no_denial(statements):
