@@ -354,6 +354,17 @@ def test_a_role_goes_to_whom_the_article_gave_it_and_never_an_indefinite_one(nlp
     assert not [m for m in found.mentions if m.text.startswith("A Free Syrian Army")]
 
 
+def test_the_role_a_name_is_hung_on_by_of_is_the_title_given(nlp, matcher):
+    found = matcher.find(
+        nlp(
+            "This was announced by the head of the Donetsk Regional Military Administration "
+            "Pavlo Kyrylenko. Twelve of them died in hospital, the head of the region said."
+        ),
+        on="2022-04-08",
+    )
+    assert actor_of(found, "the head") == actor_of(found, "Pavlo Kyrylenko") is not None
+
+
 def test_a_role_the_lead_gives_is_the_person_the_next_sentence_opens_with(nlp, matcher):
     found = matcher.find(
         nlp(

@@ -141,7 +141,8 @@ MAX_SENTENCE_TOKENS = 150
 # dispute, and reports nobody owns ("amid reports of up to 10 civilians killed"), claim
 # their own toll; a family's count is its members' fate ("a family of nine was killed"), and
 # kin and neighbours of the dead speak for them; acknowledging an attack's casualties, or an
-# admission that it killed, concedes it
+# admission that it killed, concedes it; "the head of X Pavlo Kyrylenko" gives Kyrylenko the
+# head's title; "firing missions" are strikes
 EXTRACTOR_VERSION = "49"
 STAGE = "entities"
 

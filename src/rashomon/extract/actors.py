@@ -1261,6 +1261,11 @@ class _Resolver:
             before = self._role_phrase_before(span)
             if before:
                 found.append((mention.actor_id, before))
+            of = root.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+            if of is not None and of.head.lemma_.lower() in _ROLE_NOUNS and of.head.i < of.i:
+                # "the head of the Donetsk Regional Military Administration Pavlo Kyrylenko":
+                # a parse that hung the name on the body the role heads
+                found.append((mention.actor_id, list(self.doc[of.head.i : name])))
             whole = list(self.doc[max(root.left_edge.i, span.start - 8) : name])
             if whole_lead and any(self._title_noun(t) for t in whole):
                 found.append((mention.actor_id, whole))
