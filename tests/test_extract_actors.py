@@ -256,6 +256,17 @@ def test_bare_rebels_are_the_focus_countrys_rebels(nlp, matcher):
     assert len([m for m in found.mentions if m.text == "rebels"]) == 1  # not "Kurdish rebels"
 
 
+def test_the_junta_is_the_focus_countrys_military_government(nlp, matcher):
+    found = find(
+        nlp, matcher,
+        "Myanmar's military bombed a village in Myanmar's Sagaing Region on Tuesday. The "
+        "junta said it struck a PDF ceremony, and junta troops later entered the village.",
+    )  # fmt: skip
+    assert actor_of(found, "The junta") == "myanmar-junta"
+    assert actor_of(found, "junta troops") == "tatmadaw"
+    assert actor_of(found, "PDF") == "peoples-defence-force"
+
+
 def test_a_possessive_that_lost_its_apostrophe_is_still_the_person(nlp, matcher):
     found = find(nlp, matcher, "Forces loyal to Bashar Assads regime shelled the town.")
     assert "bashar-al-assad" in {m.actor_id for m in found.mentions}

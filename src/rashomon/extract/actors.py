@@ -97,6 +97,13 @@ _GENERIC = {
     "government forces": ("army", ActorKind.MILITARY),
     "the military": ("army", ActorKind.MILITARY),
     "government troops": ("army", ActorKind.MILITARY),
+    # a military government in power: the focus country's ("the junta's fighter jet")
+    "the junta": ("government", ActorKind.GOVERNMENT),
+    "the military junta": ("government", ActorKind.GOVERNMENT),
+    "the military regime": ("government", ActorKind.GOVERNMENT),
+    "junta forces": ("army", ActorKind.MILITARY),
+    "junta troops": ("army", ActorKind.MILITARY),
+    "junta soldiers": ("army", ActorKind.MILITARY),
 }
 _STATE_MEDIA = (
     "state tv", "state television", "state-run television", "state-run tv",
