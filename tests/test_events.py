@@ -580,3 +580,14 @@ def test_idioms_of_blame_and_refusal(events_of, text, type_, trigger, target):
     event = one(events_of(text), type_, trigger)
     if target is not None:
         assert target in event.target_actor_ids
+
+
+def test_a_group_a_nationality_qualifies_is_not_the_group_named_nearby(events_of):
+    text = (
+        "The bus was bombed by the Western coalition in the village. "
+        "Houthi fighters said the strike killed 40 children."
+    )
+    event = one(events_of(text), "ASSAULT", "bombed")
+    assert "houthis" not in event.source_actor_ids  # not the Houthis named next
+    bare = one(events_of(text.replace("the Western coalition", "the group")), "ASSAULT", "bombed")
+    assert bare.source_actor_ids == ("houthis",)  # an unqualified "the group" is

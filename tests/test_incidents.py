@@ -234,6 +234,9 @@ def test_fighting_a_party_describes_it_and_tells_no_clash():
     assert "ground" in KINDS.in_text("Fighters fighting the army clashed near the bridge")
     # after a preposition or an adjective it is the clash (text stripped of its commas)
     assert KINDS.in_text("Ten died in fighting the monitor said") == ["ground"]
+    relative = "The US arms the coalition, which is fighting a Houthi insurgency in Yemen"
+    assert "ground" not in KINDS.in_text(relative)
+    assert KINDS.in_text("The army is fighting rebels in the town") == ["ground"]
     assert KINDS.in_text("Heavy fighting Monday left ten dead") == ["ground"]
     assert KINDS.in_text("Aleppo fighting intensified") == ["ground"]
 

@@ -142,7 +142,8 @@ MAX_SENTENCE_TOKENS = 150
 # their own toll; a family's count is its members' fate ("a family of nine was killed"), and
 # kin and neighbours of the dead speak for them; acknowledging an attack's casualties, or an
 # admission that it killed, concedes it; "the head of X Pavlo Kyrylenko" gives Kyrylenko the
-# head's title; "firing missions" are strikes
+# head's title; "firing missions" are strikes; Myanmar's actors, "the junta"; a group a
+# nationality qualifies ("the Arab coalition") is no anaphor of the group named nearby
 EXTRACTOR_VERSION = "49"
 STAGE = "entities"
 

@@ -343,6 +343,15 @@ class ParticipantResolver:
         return None
 
     def _unnamed_group(self, head: Token) -> str | None:
+        """The armed group named nearest a "the group" or "a jihadist group" (the next
+        sentence first: wire copy names it after the description). A group word a
+        nationality qualifies ("the Arab coalition") names its own group, not the one
+        named nearby."""
+        if any(
+            c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" and c.text[:1].isupper()
+            for c in head.children
+        ):  # "the Arab coalition"; not "a powerful jihadist group"
+            return None
         sentences = list(self.doc.sents)
         index = next(i for i, s in enumerate(sentences) if s.start <= head.i < s.end)
         order = [index + 1, index + 2, index, index - 1, index - 2]
