@@ -1442,6 +1442,24 @@ def test_a_bombing_days_before_the_day_a_sentence_gives_is_set_before_that_day()
     assert (report.day_low, report.day_high) == ("2017-03-15", "2017-03-15")
 
 
+def test_a_strike_the_previous_day_is_set_the_day_before_the_day_told():
+    text = (
+        "Remains were strewn across a market in Foua on Friday, as the UN called for an "
+        "investigation into an air strike the previous day that killed 50 people."
+    )
+    friday = DateFact("a1", text.index("Friday"), text.index("Friday") + 6,
+                      "Friday", "2017-03-17", "day", "on", 0, len(text))  # fmt: skip
+    facts = ArticleFacts(
+        article=replace(ARTICLE, published="2017-03-17"), body=text,
+        events=(replace(ev(text, text, "air strike", mode="aerial"), date="2017-03-17",
+                        date_precision="day", date_from="text"),),
+        figures=(toll(text, text, "50", 50),),
+        mentions=(place_mention(text, "Foua", "foua", text),), dates=(friday,),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert report.day_low <= "2017-03-16" == report.day_high  # Thursday, not Friday
+
+
 def test_who_says_the_happening_never_was_refutes_its_report():
     sana = "Reports of a chemical attack in Foua are totally false, said SANA."
     text = f"A chemical attack killed 20 people in Foua on Tuesday.\n{sana}"

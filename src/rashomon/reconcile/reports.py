@@ -640,21 +640,32 @@ _AFTER = re.compile(
     r"(?:just\s+)?(?P<unit>days?|weeks?)\s+after\s+(?:a|an|the)\b",
     re.IGNORECASE,
 )
+# "an airstrike the previous day", "a bombing the day before": a day before the day told
+_PREVIOUS_DAY = re.compile(
+    r"\b(?:the\s+previous\s+day|the\s+day\s+before|a\s+day\s+(?:earlier|before))\b(?!\s+\w+day)",
+    re.IGNORECASE,
+)
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def _before_the_day(before: str, after: str, kinds: IncidentKinds) -> tuple[int, int] | None:
     """How many days before the sentence's day (fewest, most) its violent act was, when the
     sentence tells that act only after "days after" ("the evacuation resumed on Wednesday,
-    days after a bombing killed more than 120"): the day dates what resumed, and the
-    bombing is an earlier happening, not one of that day. None when the act is told
-    before the "after" too (the shelling of the day "came a day after the town fell")."""
-    found = _AFTER.search(after)
-    if found is None:
-        return None
+    days after a bombing killed more than 120"), or with "the previous day" after it: the
+    day dates what resumed, and the bombing is an earlier happening, not one of that day.
+    None when the act is told before the "after" too (the shelling of the day "came a day
+    after the town fell")."""
 
     def violent(text: str) -> bool:
         return any(kinds.violent(k) for k in kinds.in_text(text))
+
+    previous = _PREVIOUS_DAY.search(after)
+    if previous is not None and violent(after[: previous.start()]) and not violent(before):
+        return 1, 1  # "... on Friday, as the UN called for an investigation into a Saudi
+        # airstrike the previous day": the strike was on Thursday
+    found = _AFTER.search(after)
+    if found is None:
+        return None
 
     if violent(before + " " + after[: found.start()]) or not violent(after[found.end() :]):
         return None
