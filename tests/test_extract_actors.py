@@ -135,6 +135,13 @@ def test_capital_as_government_only_when_it_acts(nlp, matcher):
 def test_the_regime_is_the_syrian_government(nlp, matcher):
     found = find(nlp, matcher, "Rebels said the regime had bombed the market in Idlib.")
     assert actor_of(found, "the regime") == "syrian-government"
+    # in an article about another country, the regime is that country's government
+    text = (
+        "A regime jet bombed a village in Myanmar's Sagaing Region, killing 50 Myanmar "
+        "civilians. The regime said it targeted fighters of the PDF in Myanmar."
+    )
+    found = find(nlp, matcher, text)
+    assert actor_of(found, "The regime") == actor_of(found, "regime") == "myanmar-junta"
 
 
 def test_the_government_in_a_capital_is_that_capitals_state(nlp, matcher):

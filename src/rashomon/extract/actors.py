@@ -97,7 +97,9 @@ _GENERIC = {
     "government forces": ("army", ActorKind.MILITARY),
     "the military": ("army", ActorKind.MILITARY),
     "government troops": ("army", ActorKind.MILITARY),
-    # a military government in power: the focus country's ("the junta's fighter jet")
+    # a government named by what it is ("the regime", "the junta"): the focus country's, in
+    # Syria Assad's, in Myanmar the junta's
+    "the regime": ("government", ActorKind.GOVERNMENT),
     "the junta": ("government", ActorKind.GOVERNMENT),
     "the military junta": ("government", ActorKind.GOVERNMENT),
     "the military regime": ("government", ActorKind.GOVERNMENT),
@@ -1388,6 +1390,7 @@ class _Resolver:
         opposition = self.d.lookup(f"{demonym} opposition") if demonym else []
         if len(opposition) == 1:
             targets["opposition"] = opposition[0].id
+        self._regime_of(focus, targets["government"])
         phrases = {phrase: target for phrase, (target, _kind) in _GENERIC.items()}
         phrases |= {phrase: "opposition" for phrase in _OPPOSITION[:3]}
         rebels = self.d.lookup(f"{demonym} rebels") if demonym else []
@@ -1415,6 +1418,22 @@ class _Resolver:
                 self._add((start, end), "metonym", named or actor_id, "generic")
         self._the_coalition(focus, lowered)
         self._state_media(focus, lowered)
+
+    def _regime_of(self, focus: str, government: str | None) -> None:
+        """ "The regime" is the dictionary's (Assad's) only where the article is about no
+        other country: in one about Myanmar it is the junta (see _GENERIC), so the
+        dictionary's reading gives way to the focus country's government."""
+        if government is None:
+            return
+        for key, mention in list(self.mentions.items()):
+            if mention.method != "metonym" or mention.text.lower() not in ("the regime", "regime"):
+                continue
+            actor = self.d.get(mention.actor_id)
+            if actor is not None and actor.country != focus:
+                if mention.text.lower() == "regime":  # "a regime jet": no "the" to read again
+                    self.mentions[key] = replace(mention, actor_id=government)
+                else:
+                    del self.mentions[key]
 
     def _the_coalition(self, focus: str, lowered: str) -> None:
         """ "The coalition denied any role", in an article that has named no coalition before
