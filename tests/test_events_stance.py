@@ -138,6 +138,8 @@ def test_an_attack_denied_in_a_quote_is_rejected_by_the_speaker(statements):
         " the Russian Defense Ministry said."
     )
     assert [(t, w) for t, w, _ in found] == [("REJECT", "firing missions")]
+    found = statements('"No combat tasks were set for today in Kramatorsk," Peskov told reporters.')
+    assert [(t, w) for t, w, _ in found] == [("REJECT", "combat tasks")]
 
 
 def test_an_attack_told_as_failing_to_kill_its_target_is_no_denial(statements):

@@ -551,6 +551,16 @@ def test_a_family_killed_counts_its_members_and_kin_speak_for_the_dead(read):
     assert rebels.measure != "killed"  # the rebels are counted, not their families
 
 
+def test_a_closing_tag_the_parse_read_as_a_participle_still_names_the_speaker(read):
+    text = (
+        "The number of civilians killed in the Russian strike on a train station in "
+        "Kramatorsk has increased to 52, with 109 people injured, a top official announced "
+        "on Saturday."
+    )
+    claims = read(text)
+    assert one(claims, "52").claimant == one(claims, "109").claimant == "a top official"
+
+
 def test_a_denier_does_not_claim_the_toll_of_what_it_denies(read):
     text = (
         "The defence ministry denied reports that its jets struck a market, killing 23 people. "

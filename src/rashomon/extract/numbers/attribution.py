@@ -93,6 +93,12 @@ class _Cues:
                 # "UOSSM released a statement saying ...": the statement's owner, else whoever
                 # released (issued, published) it
                 subjects = [s for s in [self._issuer(tok.head)] if s is not None]
+            if not subjects and self._tag_as_modifier(tok):
+                # "..., with 109 people injured, a top official announced on Saturday.": a
+                # parse that read the closing tag's verb as a participle of its speaker
+                speaker = tok.head
+                scope = set(range(sent.start, sent.end)) - set(self.tree.subtree(speaker.i))
+                return _Cue(frozenset(scope), tok, speaker, "speech")
             if not subjects:  # "... killing seven people the Observatory said": no comma,
                 speaker = _speaker_before(tok, sent.start - 1)  # so no subject in the parse
                 if speaker is None or tok.tag_ not in ("VBD", "VBZ", "VBP"):
@@ -165,6 +171,22 @@ class _Cues:
             return None
         scope = set(self.tree.subtree(verb.i)) - set(self.tree.subtree(subject.i))
         return _Cue(frozenset(scope), noun, subject, "noun")
+
+    def _tag_as_modifier(self, verb: Token) -> bool:
+        """A speech verb the parse hung on the noun right before it as a participle, in a
+        phrase that follows a comma and ends the sentence: the closing "X said" tag of
+        wire copy ("..., a top official announced on Saturday.") whose noun can speak."""
+        noun = verb.head
+        if verb.dep_ != "acl" or noun.i != verb.i - 1 or noun.pos_ not in ("NOUN", "PROPN"):
+            return False
+        start = noun.left_edge.i
+        if start <= self.sent.start or verb.doc[start - 1].text != ",":
+            return False
+        if any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+            return False  # "the official announced the toll": the verb says its own thing
+        if not all(t.is_punct for t in verb.doc[verb.right_edge.i + 1 : self.sent.end]):
+            return False
+        return self.namer.name(noun) is not None
 
     def _reports_of(self, noun: Token) -> _Cue | None:
         """Reports nobody owns, of what they tell ("the general said ... amid reports of up to
