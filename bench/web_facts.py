@@ -352,11 +352,39 @@ def speaker_found(gold: str, speakers: Iterable[set[str]]) -> bool:
     )
 
 
+_UNITS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty",
+)  # fmt: skip
+_TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}  # fmt: skip
+_WORD_NUMBERS = {w: n for n, w in enumerate(_UNITS)} | _TENS
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
+_GOLD_NUMBER = re.compile(r"(?P<digits>\d[\d,]*(?:\.\d+)?)|(?P<word>[a-z]+)", re.IGNORECASE)
+
+
 def gold_value(value: object) -> float | None:
+    """The number a gold figure gives: as written in digits or words ("five", "a hundred",
+    "22.2 million"); the first of a range ("between 200 and 300": its low end, which a
+    range figure of ours holds). None for a vague count ("dozens", "several hundred")."""
     if isinstance(value, int | float):
         return float(value)
-    digits = re.sub(r"[^\d.]", "", str(value))
-    return float(digits) if digits else None
+    number: float | None = None
+    text = re.sub(r"\ban?\s+(?=hundred|thousand|million)", "one ", str(value), flags=re.I)
+    for match in _GOLD_NUMBER.finditer(text):
+        word = (match["word"] or "").lower()
+        if match["digits"]:
+            if number is not None:
+                break
+            number = float(match["digits"].replace(",", ""))
+        elif word in _SCALES and number is not None:
+            number *= _SCALES[word]
+        elif word in _WORD_NUMBERS and number is None:
+            number = float(_WORD_NUMBERS[word])
+        elif number is not None:
+            break
+    return number
 
 
 def claimant_found(gold: str, claimants: Iterable[str]) -> bool:

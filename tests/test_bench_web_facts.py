@@ -100,6 +100,18 @@ def test_figures_need_value_and_claimant_and_serve_one_gold_each(bench):
     assert score(bench, gold, found)["figures"] == (0, 3)
 
 
+def test_gold_values_in_words_or_ranges_are_numbers(bench):
+    assert [bench.gold_value(v) for v in (12, "five", "a hundred", "22.2 million")] == [
+        12.0,
+        5.0,
+        100.0,
+        22_200_000.0,
+    ]
+    assert bench.gold_value("between 200 and 300") == 200.0  # a range by its low end
+    assert bench.gold_value("dozens") is None  # vague: no number to look for
+    assert bench.gold_value("an estimated 50") == 50.0
+
+
 def test_aliases_need_one_actor_for_every_name(bench):
     gold = gold_entry(bench, aliases=[["Syrian Arab Red Crescent", "SARC"], ["Nusra Front", "JFS"]])
     found = bench.Findings(
