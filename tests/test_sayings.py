@@ -171,6 +171,10 @@ def test_a_quoted_source_saying_the_attack_hit_an_armed_target():
     assert quoted(chief, "Israel", "israel", "the strike targeted Hamas' military chief") == [
         (ARMED, "targeted Hamas' military chief")
     ]
+    bus = 'The coalition claimed the bus was carrying "Houthi combatants".'
+    assert quoted(bus, "The coalition", "slc", 'the bus was carrying "Houthi combatants"') == [
+        (ARMED, 'was carrying "Houthi combatants')
+    ]
     # named but neither quoted nor acting, a building hit, no target hit, weapons destroyed,
     # or a sparing already said
     assert said(fighters, ("LNA", "lna")) == []
@@ -178,6 +182,7 @@ def test_a_quoted_source_saying_the_attack_hit_an_armed_target():
         "Witnesses said the missile hit a residential building.",
         "The army said it did not hit any military target in the strike.",
         "The government said it destroyed its chemical weapons after the attack.",
+        "Witnesses said the bus was carrying schoolchildren on a trip.",
     ):
         assert quoted(body, "W", "w", body[body.index("said") + 5 : -1]) == [], body
     sparing = "The army said the strike only hit militants."
