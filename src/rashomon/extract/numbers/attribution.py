@@ -193,8 +193,7 @@ class _Cues:
         10 civilians killed", "there were reports of 50 dead"): the reports are their own
         unnamed source for it, not whoever speaks around them."""
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        named = self.namer.name(noun) if of is not None else None
-        if of is None or named is None or named.kind != UNNAMED:
+        if of is None or not self._unnamed(noun):
             return None
         return _Cue(frozenset(self.tree.subtree(of.i)), noun, noun, "noun")
 
@@ -204,13 +203,16 @@ class _Cues:
         cue: "the army denied reports that its jets struck a market, killing 23" reports the
         army's word, and what it denies is claimed by no one named (see `_denial`)."""
         if any(q.cue_start == verb.idx for q in self.a.quotes):
-            return None  # the denial reports a quote: what it denies is claimed by no one
-            # named (see `_denial`)
-        named = self.namer.name(noun)
-        if noun.dep_ != "dobj" or named is None or named.kind != UNNAMED:
+            return None
+        if noun.dep_ != "dobj" or not self._unnamed(noun):
             return None
         after = {i for i in self.tree.subtree(verb.i) if i > noun.i}
         return _Cue(frozenset(after), noun, noun, "noun")
+
+    def _unnamed(self, noun: Token) -> bool:
+        """Whether a claim noun names an unnamed source by itself ("reports", "accounts")."""
+        named = self.namer.name(noun)
+        return named is not None and named.kind == UNNAMED
 
     def _issuer(self, noun: Token) -> Token | None:
         """Who put out a claim noun: its owner ("the ministry's statement"), else the subject
