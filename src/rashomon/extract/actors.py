@@ -1420,20 +1420,30 @@ class _Resolver:
         self._state_media(focus, lowered)
 
     def _regime_of(self, focus: str, government: str | None) -> None:
-        """ "The regime" is the dictionary's (Assad's) only where the article is about no
-        other country: in one about Myanmar it is the junta (see _GENERIC), so the
-        dictionary's reading gives way to the focus country's government."""
+        """ "The regime" is the dictionary's (Assad's) in any article that names Syria
+        otherwise, whatever country it is mostly about (Russia, in a story on Russia's talks
+        with Syrian rebels); in one that never names it, such as an article about Myanmar,
+        it is the focus country's government (see _GENERIC)."""
         if government is None:
             return
+        bare = ("the regime", "regime")
         for key, mention in list(self.mentions.items()):
-            if mention.method != "metonym" or mention.text.lower() not in ("the regime", "regime"):
+            if mention.method != "metonym" or mention.text.lower() not in bare:
                 continue
             actor = self.d.get(mention.actor_id)
-            if actor is not None and actor.country != focus:
-                if mention.text.lower() == "regime":  # "a regime jet": no "the" to read again
-                    self.mentions[key] = replace(mention, actor_id=government)
-                else:
-                    del self.mentions[key]
+            if actor is None or actor.country in (focus, None) or actor.country in self.setting:
+                continue
+            if any(
+                m.text.lower() not in bare
+                and (self.new_actors.get(m.actor_id) or self.d.get(m.actor_id)).country
+                == actor.country
+                for m in self.mentions.values()
+            ):
+                continue  # the country is named besides "the regime"
+            if mention.text.lower() == "regime":  # "a regime jet": no "the" to read again
+                self.mentions[key] = replace(mention, actor_id=government)
+            else:
+                del self.mentions[key]
 
     def _the_coalition(self, focus: str, lowered: str) -> None:
         """ "The coalition denied any role", in an article that has named no coalition before
