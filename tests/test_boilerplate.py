@@ -386,6 +386,15 @@ def test_a_text_to_speech_players_label_is_a_widget_not_the_title():
         assert clean_text(raw, title_in_text=True).title == "Town shelled overnight", label
 
 
+def test_a_stamps_labels_without_their_values_are_a_widget():
+    for label in ("Published: Updated:", "Updated:", "Last updated on:"):
+        raw = f"Town shelled overnight\n\n{label}\n\nThe army shelled the town on Monday night."
+        assert kinds(raw)[label] is LineKind.WIDGET, label
+        assert clean_text(raw, title_in_text=True).body.startswith("The army shelled"), label
+    raw = "Town shelled\n\nUpdated: the toll rose to 12 after the army shelled the town."
+    assert "Updated: the toll" in clean_text(raw, title_in_text=True).body  # a sentence
+
+
 def test_slide_show_buttons_and_picture_credits_leave_the_body():
     raw = (
         "Headline of the story\n\nPhotographs: Jane Roe/Reuters\nThe army shelled the town.\n"

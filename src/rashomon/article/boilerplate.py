@@ -95,6 +95,8 @@ _WIDGET_LINE = re.compile(
     r"|(?:audio|voiced|narrated) by\b.{0,30}|listen to (?:this|the) (?:article|story)\b.{0,20}"
     r"|subscribe to\b.*|advertisement|all rights reserved.*|copyright\s*(©|\(c\)|\d{4}).*"
     r"|©.*|this article was (originally )?published.*on\b.*"
+    # a stamp's labels with their values lost in the saving: "Published: Updated:"
+    r"|(?:(?:first |last )?(?:published|posted|updated|modified)(?: on)?\s*:\s*)+"
     r"|\[an error occurred while processing this directive\])$",  # a server's include error
     re.IGNORECASE,
 )
