@@ -127,8 +127,10 @@ _STRUCK_ARMED = re.compile(
     r"\b(?:target(?:ed|ing)|hit|struck|destroyed|eliminated|neutrali[sz]ed|aimed\s+at|"
     r"(?:strikes?|attacks?)\s+(?:on|against))\s+"
     r"(?:(?!(?:but|while|and|killing|killed)\b)[\w'\u2019-]+\s+){0,6}?" + _ARMED_OBJECT + r"\b"
-    # "claimed the bus was carrying 'Houthi combatants'": what was struck held armed men
-    r"|\b(?:was|were)\s+(?:carrying|transporting)\s+[\"'\u201c\u2018]?"
+    # "claimed the bus was carrying 'Houthi combatants'", "a strike on a vehicle carrying
+    # Islamic State militants": what was struck held armed men
+    r"|\b(?:(?:was|were)|(?:vehicles?|cars?|trucks?|bus(?:es)?|boats?|convoys?))\s+"
+    r"(?:carrying|transporting)\s+[\"'\u201c\u2018]?"
     r"(?:[\w'\u2019-]+\s+){0,2}?(?:combatants?|fighters?|militants?|terrorists?|gunm[ae]n|"
     r"commanders?|weapons|ammunition)\b",
     re.IGNORECASE,
