@@ -175,6 +175,10 @@ def test_a_quoted_source_saying_the_attack_hit_an_armed_target():
     assert quoted(bus, "The coalition", "slc", 'the bus was carrying "Houthi combatants"') == [
         (ARMED, 'was carrying "Houthi combatants')
     ]
+    died = "Zaw Min Tun said there were fatalities of the PDF terrorists in the incident."
+    assert quoted(died, "Zaw Min Tun", "zmt", "there were fatalities of the PDF terrorists") == [
+        (ARMED, "fatalities of the PDF terrorists")
+    ]
     car = "The US said it carried out a strike in Kabul on a vehicle carrying IS militants."
     assert quoted(car, "The US", "us", "it carried out a strike in Kabul on a vehicle") == [
         (ARMED, "vehicle carrying IS militants")

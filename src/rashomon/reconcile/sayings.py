@@ -132,7 +132,10 @@ _STRUCK_ARMED = re.compile(
     r"|\b(?:(?:was|were)|(?:vehicles?|cars?|trucks?|bus(?:es)?|boats?|convoys?))\s+"
     r"(?:carrying|transporting)\s+[\"'\u201c\u2018]?"
     r"(?:[\w'\u2019-]+\s+){0,2}?(?:combatants?|fighters?|militants?|terrorists?|gunm[ae]n|"
-    r"commanders?|weapons|ammunition)\b",
+    r"commanders?|weapons|ammunition)\b"
+    # "there were fatalities of the PDF terrorists": who died was armed, in the doer's word
+    r"|\b(?:fatalities|deaths|casualties)\s+(?:of|among)\s+(?:the\s+)?"
+    r"(?:[\w'\u2019-]+\s+){0,2}?(?:combatants|fighters|militants|terrorists|gunmen)\b",
     re.IGNORECASE,
 )
 # "Russia, which has denied deliberately targeting civilians": a clause that describes the
