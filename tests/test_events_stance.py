@@ -66,7 +66,8 @@ def test_a_strike_said_to_be_intentional_accuses(statements):
         # a deed called by a condemning word condemns it
         ("Romal called it a brutal act.", ("ACCUSE", "act")),
         ("The minister said the attack on the convoy was horrific.", ("ACCUSE", "horrific")),
-        # owning the harm, or an admission of the act, concedes it
+        # owning the harm, the act in one's own words, or an admission of it concedes it
+        ("Myanmar's military said it carried out the deadly attack on the village.", ("CONCEDE", "carried")),
         ("The U.S. military has acknowledged three civilian casualties from the strike.", ("CONCEDE", "acknowledged")),
         ("Amnesty welcomed the US military's admission that it killed 10 people in the strike.", ("CONCEDE", "admission")),
     ],
@@ -107,6 +108,7 @@ def test_the_writers_own_words_and_unsaid_things_are_no_statement(statements):
     )
     assert statements("The monitor said the airstrike killed 20 people in the town.") == []
     assert statements("The mayor called it a brutal winter for the town.") == []  # no deed
+    assert statements("Rebels said the army carried out the attack.") == []  # another's deed
 
 
 # -- attacks told in a speaker's quote (extract/events/reported.py) ---------------------------

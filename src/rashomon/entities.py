@@ -143,7 +143,8 @@ MAX_SENTENCE_TOKENS = 150
 # kin and neighbours of the dead speak for them; acknowledging an attack's casualties, or an
 # admission that it killed, concedes it; "the head of X Pavlo Kyrylenko" gives Kyrylenko the
 # head's title; "firing missions" are strikes; Myanmar's actors, "the junta"; a group a
-# nationality qualifies ("the Arab coalition") is no anaphor of the group named nearby
+# nationality qualifies ("the Arab coalition") is no anaphor of the group named nearby; a
+# side saying it carried out an attack concedes it
 EXTRACTOR_VERSION = "49"
 STAGE = "entities"
 

@@ -114,6 +114,7 @@ class StanceReader:
                     self._in_clause(clause, verb, acts)
                     or self._threat(clause, verb)
                     or self._name_calling(clause, verb, acts)
+                    or self._own_act(clause, verb, acts)
                 )
                 if stance is not None and stance.trigger.head.i not in taken:
                     taken.add(stance.trigger.head.i)
@@ -391,6 +392,21 @@ class StanceReader:
         objects += _objects_of(clause, ("in",))
         return own and any(o.i in acts for o in objects)
 
+    def _own_act(self, clause: Token, verb: Token, acts: set[int]) -> Stance | None:
+        """ "Myanmar's military said it carried out the attack", "we conducted the strike":
+        a speaker telling that it, in its own words, carried out an attack owns it, and
+        owning an attack concedes it (as "admitted" would). Only "it" or "we" as the doer:
+        "said the army carried out the strike" is another's deed told."""
+        if clause.i == verb.i or _negated(clause) or clause.lemma_.lower() not in _CARRY_OUT:
+            return None
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ not in ("it", "we"):
+            return None
+        act = next((c for c in clause.children if c.dep_ == "dobj" and c.i in acts), None)
+        if act is None:
+            return None
+        return Stance(_trigger(clause, "CONCEDE", verb), verb)
+
     def _culpable(self, word: Token) -> bool:
         return (
             word.lemma_.lower() in self.words["culpable"] or word.lower_ in self.words["culpable"]
@@ -480,6 +496,8 @@ def _owned_act(part: Token, acts: set[int], clause: bool = False) -> bool:
     )
 
 
+# light verbs a side carries out its own attack with ("said it carried out the attack")
+_CARRY_OUT = frozenset({"carry", "conduct", "launch", "stage", "mount", "execute"})
 # nouns of a deed, that a condemning adjective makes a condemnation ("called it a brutal act")
 _DEEDS = frozenset({"act", "action", "attack", "deed", "move", "operation", "assault", "killing"})
 _ADMISSIONS = frozenset({"admission", "acknowledgement", "acknowledgment"})
