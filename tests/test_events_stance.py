@@ -60,6 +60,7 @@ def test_a_strike_said_to_be_intentional_accuses(statements):
         # holding someone responsible accuses, with no attack named
         ("The State Department said Russia ultimately bears responsibility.", ("ACCUSE", "responsibility")),
         ("The regime must be held accountable, the spokesman said.", ("ACCUSE", "accountable")),
+        ("Kyrylenko said the occupiers must be punished for all their crimes.", ("ACCUSE", "punished")),
         # naming and admitting verbs
         ("The envoy called the attack on the convoy an outrage.", ("ACCUSE", "outrage")),
         ("Denmark confirmed its air force's participation in the airstrikes.", ("CONCEDE", "participation")),
@@ -109,6 +110,8 @@ def test_the_writers_own_words_and_unsaid_things_are_no_statement(statements):
     assert statements("The monitor said the airstrike killed 20 people in the town.") == []
     assert statements("The mayor called it a brutal winter for the town.") == []  # no deed
     assert statements("Rebels said the army carried out the attack.") == []  # another's deed
+    assert statements("He said the soldiers were not punished.") == []  # no blame either way
+    assert statements("Syria said it will punish the terrorists.") == []  # the punisher
 
 
 # -- attacks told in a speaker's quote (extract/events/reported.py) ---------------------------

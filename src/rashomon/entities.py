@@ -144,7 +144,8 @@ MAX_SENTENCE_TOKENS = 150
 # admission that it killed, concedes it; "the head of X Pavlo Kyrylenko" gives Kyrylenko the
 # head's title; "firing missions" are strikes; Myanmar's actors, "the junta"; a group a
 # nationality qualifies ("the Arab coalition") is no anaphor of the group named nearby; a
-# side saying it carried out an attack concedes it
+# side saying it carried out an attack concedes it; "must be punished" holds its subject to
+# blame
 EXTRACTOR_VERSION = "49"
 STAGE = "entities"
 

@@ -408,9 +408,18 @@ class StanceReader:
         return Stance(_trigger(clause, "CONCEDE", verb), verb)
 
     def _culpable(self, word: Token) -> bool:
-        return (
-            word.lemma_.lower() in self.words["culpable"] or word.lower_ in self.words["culpable"]
+        """A word that holds someone to blame ("responsible", "accountable"), or a passive
+        "must be punished" / "brought to justice" said of them ("the Russian occupiers must
+        be punished for all their crimes"; not "Syria will punish the terrorists")."""
+        if word.lemma_.lower() in self.words["culpable"] or word.lower_ in self.words["culpable"]:
+            return True
+        passive = any(c.dep_ == "auxpass" for c in word.children)
+        brought = word.lemma_.lower() == "bring" and any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "justice" for g in c.children)
+            for c in word.children
         )
+        # not "the soldiers were not punished": no one is then held to blame, nor cleared
+        return passive and not _negated(word) and (word.lemma_.lower() == "punish" or brought)
 
     def _predicates(self, clause: Token) -> list[Token]:
         """The words that say what the clause's subject was: the clause's verb itself, its
