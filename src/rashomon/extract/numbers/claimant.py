@@ -384,11 +384,8 @@ def _person_ending(tok: Token, last: Token) -> Claimant | None:
     ("Director of Aleppo's Children's Hospital Dr Hatem said")."""
     if last.ent_type_ != "PERSON":
         return _honoured_ending(tok, last)
-    step = last
-    while step.i != tok.i:  # only through the title's own phrase: "for", "of", names
-        if step.dep_ not in ("pobj", "prep", "appos", "compound") or step.head.i == step.i:
-            return None
-        step = step.head
+    if not _in_title_phrase(tok, last):
+        return None
     if last.i + 1 < len(last.doc) and last.doc[last.i + 1].ent_iob_ == "I":
         return None  # the name goes on past the phrase
     start = last.i
@@ -397,6 +394,17 @@ def _person_ending(tok: Token, last: Token) -> Claimant | None:
     if last.doc[start].ent_type_ != "PERSON" or start <= tok.i:
         return None
     return Claimant(_short(last.doc[start : last.i + 1].text), None, PERSON)
+
+
+def _in_title_phrase(tok: Token, last: Token) -> bool:
+    """Whether `last` hangs on the title word `tok` only through the title's own phrase
+    ("for", "of", names, appositions), not through a verb or a clause."""
+    step = last
+    while step.i != tok.i:
+        if step.dep_ not in ("pobj", "prep", "appos", "compound") or step.head.i == step.i:
+            return False
+        step = step.head
+    return True
 
 
 # (compared without a closing dot: "Dr." and "Dr" alike)
@@ -418,11 +426,8 @@ def _honoured_ending(tok: Token, last: Token) -> Claimant | None:
     honorific = last.doc[start - 1]
     if start - 1 <= tok.i or honorific.lower_.rstrip(".") not in _HONORIFICS or start < last.i - 2:
         return None
-    step = last
-    while step.i != tok.i:  # only through the title's own phrase: "for", "of", names
-        if step.dep_ not in ("pobj", "prep", "appos", "compound") or step.head.i == step.i:
-            return None
-        step = step.head
+    if not _in_title_phrase(tok, last):
+        return None
     return Claimant(_short(last.doc[honorific.i : last.i + 1].text), None, PERSON)
 
 
