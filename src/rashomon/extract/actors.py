@@ -1427,19 +1427,17 @@ class _Resolver:
         if government is None:
             return
         bare = ("the regime", "regime")
+        named = {  # the countries the article names besides a bare "the regime"
+            (self.new_actors.get(m.actor_id) or self.d.get(m.actor_id)).country
+            for m in self.mentions.values()
+            if m.text.lower() not in bare
+        } | set(self.setting)
         for key, mention in list(self.mentions.items()):
             if mention.method != "metonym" or mention.text.lower() not in bare:
                 continue
             actor = self.d.get(mention.actor_id)
-            if actor is None or actor.country in (focus, None) or actor.country in self.setting:
+            if actor is None or actor.country in (focus, None) or actor.country in named:
                 continue
-            if any(
-                m.text.lower() not in bare
-                and (self.new_actors.get(m.actor_id) or self.d.get(m.actor_id)).country
-                == actor.country
-                for m in self.mentions.values()
-            ):
-                continue  # the country is named besides "the regime"
             if mention.text.lower() == "regime":  # "a regime jet": no "the" to read again
                 self.mentions[key] = replace(mention, actor_id=government)
             else:
