@@ -1410,6 +1410,23 @@ def test_the_day_someone_acts_on_a_claim_of_an_attack_is_not_the_attacks_day():
     assert (report.day_low, report.day_high) == ("2017-03-03", "2017-03-03")
 
 
+def one_dated_sentence(text, weekday, day, trigger, killed=None):
+    """The report of a one-sentence article in Foua, published on `day`, whose `weekday`
+    is dated `day` and whose violent act (`trigger`, with `killed` dead) is dated by it."""
+    date = DateFact("a1", text.index(weekday), text.index(weekday) + len(weekday), weekday,
+                    day, "day", "on", 0, len(text))  # fmt: skip
+    event = ev(text, text, trigger, mode="aerial")
+    if killed is not None:
+        event = replace(event, date=day, date_precision="day", date_from="text")
+    facts = ArticleFacts(
+        article=replace(ARTICLE, published=day), body=text, events=(event,),
+        figures=(toll(text, text, str(killed), killed),) if killed is not None else (),
+        mentions=(place_mention(text, "Foua", "foua", text),), dates=(date,),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    return report
+
+
 def test_a_bombing_days_before_the_day_a_sentence_gives_is_set_before_that_day():
     """ "Evacuations resumed on Wednesday, days after a bombing killed 120 in Foua": the day
     dates the resumption; the bombing lies in the two weeks before it (a day of slack), so the sentence
@@ -1419,26 +1436,10 @@ def test_a_bombing_days_before_the_day_a_sentence_gives_is_set_before_that_day()
         ("two days after", "2017-03-12", "2017-03-14"),
     ):
         text = f"Evacuations resumed on Wednesday, {words} a bombing killed 120 people in Foua."
-        wednesday = DateFact("a1", text.index("Wednesday"), text.index("Wednesday") + 9,
-                             "Wednesday", "2017-03-15", "day", "on", 0, len(text))  # fmt: skip
-        facts = ArticleFacts(
-            article=replace(ARTICLE, published="2017-03-15"), body=text,
-            events=(replace(ev(text, text, "bombing", mode="aerial"), date="2017-03-15",
-                            date_precision="day", date_from="text"),),
-            figures=(toll(text, text, "120", 120),),
-            mentions=(place_mention(text, "Foua", "foua", text),), dates=(wednesday,),
-        )  # fmt: skip
-        (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+        report = one_dated_sentence(text, "Wednesday", "2017-03-15", "bombing", killed=120)
         assert (report.day_low, report.day_high) == (low, high), words
     told = "War planes bombed Foua on Wednesday, days after a truce collapsed."
-    wednesday = DateFact("a1", told.index("Wednesday"), told.index("Wednesday") + 9,
-                         "Wednesday", "2017-03-15", "day", "on", 0, len(told))  # fmt: skip
-    facts = ArticleFacts(
-        article=replace(ARTICLE, published="2017-03-15"), body=told,
-        events=(ev(told, told, "bombed", mode="aerial"),),
-        mentions=(place_mention(told, "Foua", "foua", told),), dates=(wednesday,),
-    )  # fmt: skip
-    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    report = one_dated_sentence(told, "Wednesday", "2017-03-15", "bombed")
     assert (report.day_low, report.day_high) == ("2017-03-15", "2017-03-15")
 
 
@@ -1447,16 +1448,7 @@ def test_a_strike_the_previous_day_is_set_the_day_before_the_day_told():
         "Remains were strewn across a market in Foua on Friday, as the UN called for an "
         "investigation into an air strike the previous day that killed 50 people."
     )
-    friday = DateFact("a1", text.index("Friday"), text.index("Friday") + 6,
-                      "Friday", "2017-03-17", "day", "on", 0, len(text))  # fmt: skip
-    facts = ArticleFacts(
-        article=replace(ARTICLE, published="2017-03-17"), body=text,
-        events=(replace(ev(text, text, "air strike", mode="aerial"), date="2017-03-17",
-                        date_precision="day", date_from="text"),),
-        figures=(toll(text, text, "50", 50),),
-        mentions=(place_mention(text, "Foua", "foua", text),), dates=(friday,),
-    )  # fmt: skip
-    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    report = one_dated_sentence(text, "Friday", "2017-03-17", "air strike", killed=50)
     assert report.day_low <= "2017-03-16" == report.day_high  # Thursday, not Friday
 
 
