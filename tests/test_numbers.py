@@ -1038,6 +1038,16 @@ def test_the_group_the_counted_belong_to_gives_their_measure(read):
     assert one(read("The convoy included 31 trucks."), "31").measure == "other"
 
 
+def test_an_aside_read_as_the_subject_leaves_the_group_to_say_the_measure(read):
+    # a real report's wording: the dashes' aside parses as the subject of "were"
+    claims = read(
+        "The toll of the air strike on the village has risen to at least 171, according to"
+        " ground sources.\n\nAmong the victims — 121 male and 47 female — were 25 children"
+        " under the age of 10, according to the activists."
+    )
+    assert (one(claims, "25").measure, one(claims, "25").victims) == ("killed", "children")
+
+
 def test_a_verb_of_harm_outranks_a_participle_that_says_who_the_counted_were(read):
     assert one(read("At least 21 displaced people were killed in the raid."), "21").measure == (
         "killed"

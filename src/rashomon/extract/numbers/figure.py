@@ -306,9 +306,12 @@ class _FigureReader:
         """'were among 48 killed', 'were dead', 'the toll is 40', 'the number ... is 70'."""
         if dep == "attr":
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None:
-                return self._toll_measure(subject), verb, None
             among = self._among(verb)  # "Among the dead were 22 children"
+            found = self._toll_measure(subject) if subject is not None else None
+            if found is not None or (subject is not None and among is None):
+                return found, verb, None
+            # "Among the victims - 121 male and 47 female - were 25 children": the parse
+            # takes the aside for the subject; the group still says what the count counts
             return None, verb, among.i if among is not None else None
         for child in verb.children:
             if child.dep_ in ("acomp", "attr", "oprd"):
