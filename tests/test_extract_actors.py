@@ -321,6 +321,16 @@ def test_a_directorate_or_a_brigade_named_before_is_its_description(nlp, matcher
     assert actor_of(found, head.lower()) == actor_of(found, f"Levant Health {head}")
 
 
+def test_the_tv_or_the_radio_named_before_is_its_description(nlp, matcher):
+    found = find(
+        nlp, matcher,
+        "Yemen's rebel-run Al Masirah TV showed the wreck. According to the TV, 39 people were "
+        "killed. Free Hills Radio said more died, and the radio named them.",
+    )  # fmt: skip
+    assert actor_of(found, "TV") == actor_of(found, "Al Masirah TV")
+    assert actor_of(found, "radio") == actor_of(found, "Free Hills Radio")
+
+
 def test_an_indefinite_or_unmatched_description_stands_for_no_one(nlp, matcher):
     found = find(
         nlp, matcher,

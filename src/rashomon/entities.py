@@ -145,7 +145,8 @@ MAX_SENTENCE_TOKENS = 150
 # head's title; "firing missions" are strikes; Myanmar's actors, "the junta"; a group a
 # nationality qualifies ("the Arab coalition") is no anaphor of the group named nearby; a
 # side saying it carried out an attack concedes it; "must be punished" holds its subject to
-# blame; 50: "Among the victims - an aside - were 25 children" counts the group's measure
+# blame; 50: "Among the victims - an aside - were 25 children" counts the group's measure; "the TV" or "the radio" after
+# a name ending so stands for it
 EXTRACTOR_VERSION = "50"
 STAGE = "entities"
 
