@@ -68,6 +68,11 @@ class DescriptionCues:
     armed_modifiers: frozenset[str]
     head_kinds: dict[str, frozenset[ActorKind]] = field(default_factory=dict)
     aid_modifiers: frozenset[str] = frozenset()
+    media_heads: frozenset[str] = frozenset()  # "the TV": heads of descriptions only
+
+    @property
+    def all_heads(self) -> frozenset[str]:
+        return self.heads | self.media_heads
 
     @classmethod
     def load(cls) -> DescriptionCues:
@@ -95,6 +100,7 @@ def _packaged_cues() -> DescriptionCues:
         words("description_armed_modifiers"),
         kinds,
         words("description_aid_modifiers"),
+        words("description_media_heads"),
     )
 
 
@@ -130,13 +136,14 @@ def find_descriptions(
     taken = [(m.start, m.end, m.actor_id.startswith("new:")) for m in ordered
              if m.kind != "nationality"]  # fmt: skip
     found: list[ActorMention] = []
+    heads = cues.all_heads
     cols = doc_arrays(doc)  # the words to look at, read on the columns
     for i, (lower, pos) in enumerate(zip(cols.lower, cols.pos, strict=True)):
-        if _SPELLINGS.get(lower, lower) not in cues.heads or pos not in ("NOUN", "PROPN"):
+        if _SPELLINGS.get(lower, lower) not in heads or pos not in ("NOUN", "PROPN"):
             continue
         head = doc[i]
         following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
-        if following is not None and following == head.head and _word(following) in cues.heads:
+        if following is not None and following == head.head and _word(following) in heads:
             continue  # "the monitor group": the description ends on "group"
         first = _first_modifier(head)
         start, end = doc[first].idx, head.idx + len(head)
