@@ -331,6 +331,18 @@ def test_the_tv_or_the_radio_named_before_is_its_description(nlp, matcher):
     assert actor_of(found, "radio") == actor_of(found, "Free Hills Radio")
 
 
+def test_a_lead_s_monitor_by_kind_is_the_one_monitor_the_article_names(nlp, matcher):
+    lead = "According to a war monitor, aircraft struck an aid convoy and killed 12 people. "
+    found = find(nlp, matcher, lead + "The Syrian Observatory for Human Rights said so.")
+    assert actor_of(found, "war monitor") == "syrian-observatory-for-human-rights"
+    two = find(
+        nlp, matcher,
+        lead + "The Syrian Observatory for Human Rights and the Syrian Network for Human "
+        "Rights gave tolls.",
+    )  # fmt: skip
+    assert "war monitor" not in {m.text for m in two.mentions}
+
+
 def test_an_indefinite_or_unmatched_description_stands_for_no_one(nlp, matcher):
     found = find(
         nlp, matcher,

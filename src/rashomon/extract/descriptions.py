@@ -21,7 +21,9 @@ model runs offline, so three rules read the descriptions the press uses most:
   the state named last first ("Syrian ... the Coalition": the Syrian National Coalition).
 
 An indefinite description ("a rescue group said") introduces someone new: it is left alone,
-and so is a head followed by "of" ("the group of doctors", "the Commission of Inquiry").
+unless its head says a kind ("a war monitor") and the article names one organisation of that
+kind, which a lead often gives by its kind before its name; a head followed by "of" is left
+alone too ("the group of doctors", "the Commission of Inquiry").
 The word lists live in data/name_cues.yaml.
 """
 
@@ -159,6 +161,8 @@ def find_descriptions(
             named = _antecedent(doc, head, first, ordered, cues, actors)
         if named is None and definite:
             named = _of_a_state(doc, head, first, ordered, actors)
+        if named is None and first > 0 and doc[first - 1].lower_ in ("a", "an"):
+            named = _sole_of_its_kind(head, ordered, cues, actors)
         if named is None:
             continue
         mention = ActorMention(start, end, text[start:end], "organisation", named, METHOD)
@@ -249,6 +253,24 @@ def _antecedent(
             # that called X a group says which group it means
             return _called_so(doc, head, mention, before, kinds, actors) or mention.actor_id
     return None
+
+
+def _sole_of_its_kind(
+    head: Token, mentions: Sequence[ActorMention], cues: DescriptionCues, actors: Actors
+) -> str | None:
+    """ "According to a war monitor, ... killed 12 people" in a lead, and "The Syrian
+    Observatory for Human Rights said ..." below: a lead often gives a source by its kind
+    before its name. An indefinite description whose head says a kind ("monitor") stands
+    for the one organisation of that kind the article names anywhere; with two or none it
+    is someone new."""
+    kinds = cues.head_kinds.get(_word(head))
+    if not kinds:
+        return None
+    found = {
+        m.actor_id for m in mentions
+        if m.kind == "organisation" and actors.kind(m.actor_id) in kinds
+    }  # fmt: skip
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _called_so(
