@@ -537,7 +537,8 @@ def _days(
     are the days that date only something done after the happening (see _looking_back)."""
     back = back or {}
     loose = _loose_days(sentence, dated)
-    present = _present(sentence.events)
+    present = _present(sentence, kinds)
+    undated = _undated_acts(present, kinds) if kinds is not None else None
     days = [e.date for e in present if e.text_date and e.date_precision == "day"]
     # an old happening's day, when the sentence's present is dated (on a page with no date
     # nothing says which of its happenings is the present one)
@@ -564,6 +565,10 @@ def _days(
             continue  # "the war ignited by Hamas' Oct. 7 attack": an old happening's day
         if _PERIOD_BEGAN.search(before):
             continue  # "killed since the operations began 19 days ago": a period's start
+        if _about_someone(sentence.text, d.start - sentence.start, d.end - sentence.start, kinds):
+            continue  # "the commander, who led the massacres on 7 October, was killed"
+        if kinds is not None and _recalled_day(sentence, d, undated, kinds):
+            continue  # "the air strike killed X, who had a role in the attack on 7 October"
         if not _SAID_ON.search(sentence.text[: d.start - sentence.start]):
             hard.append(day)
         elif counted_back:
@@ -573,15 +578,107 @@ def _days(
     return hard, said
 
 
-def _present(events: Sequence[EventFact]) -> Sequence[EventFact]:
+def _present(sentence: Sentence, kinds: IncidentKinds | None = None) -> Sequence[EventFact]:
     """A sentence's events less its historical ones when it also tells of the present:
     "the killing of so many in a raid ... showed the toll of the war ignited by Hamas' Oct.
     7 attack" tells of today's raid; the day of the old attack is no day of it (nor is it
     when named alone, see _days). A sentence that tells only of the past keeps its days:
-    it is a happening of its own."""
+    it is a happening of its own. So does an act of another kind whose text gives it a day
+    weeks before the day of an act of a named kind the sentence leaves undated and tells
+    first: "the air strike had killed the commander, who had played a role in the group's
+    attack on southern Israel on 7 October" recalls the attack; the air strike is of the
+    article's day. An act told with a toll is a report of its own (see _told_with_toll)."""
+    events = sentence.events
     if all(e.factuality == "historical" for e in events):
         return events
-    return [e for e in events if e.factuality != "historical"]
+    told = [e for e in events if e.factuality != "historical"]
+    undated = _undated_acts(told, kinds) if kinds is not None else None
+    if kinds is None or undated is None:
+        return told
+    named, now, first = undated
+
+    def recalled(e: EventFact) -> bool:
+        day = _first_day(e.date) if e.date_from == "text" and e.date_precision == "day" else None
+        return (
+            day is not None
+            and e.start > first
+            and (now - day).days >= RECALLED_AFTER_DAYS
+            and (kinds.of_mode(e.mode) or GENERIC) not in named
+            and not _told_with_toll(sentence, e.start, e.end)
+        )
+
+    return [e for e in told if not recalled(e)]
+
+
+def _undated_acts(
+    events: Sequence[EventFact], kinds: IncidentKinds
+) -> tuple[set[str], date, int] | None:
+    """The named violent kinds ("air strike", not a bare "attack") of the acts a sentence
+    leaves to its article's day, that day, and where the first of them is told; None when
+    it has none."""
+    undated = {
+        (kind, day, e.start) for e in events
+        if e.type == "ASSAULT" and e.date_from == "publication" and e.date
+        and e.factuality != "historical"
+        and (kind := kinds.of_mode(e.mode)) is not None and kind != GENERIC
+        and kinds.violent(kind) and (day := _first_day(e.date)) is not None
+    }  # fmt: skip
+    if not undated:
+        return None
+    return (
+        {kind for kind, _, _ in undated},
+        max(day for _, day, _ in undated),
+        min(start for _, _, start in undated),
+    )
+
+
+def _recalled_day(
+    sentence: Sentence, day: DateFact, undated: tuple[set[str], date, int] | None,
+    kinds: IncidentKinds,
+) -> bool:  # fmt: skip
+    """Whether a day the parse left loose dates a recalled act rather than the sentence's:
+    it lies weeks before the day of the sentence's undated act of a named kind, told after
+    that act, and its own clause tells only acts of other kinds ("the air strike had killed
+    X, who had played a role in the group's attack on southern Israel on 7 October"). An
+    act told first is the sentence's own ("it was bombed on 16 March in the city, which
+    has been under constant bombardment"), and one told with a toll is a report of its own
+    ("the second such attack, after 17 were killed in an October 2 attack")."""
+    found = _first_day(day.value)
+    if undated is None or found is None:
+        return False
+    named, now, first = undated
+    if day.start < first or (now - found).days < RECALLED_AFTER_DAYS:
+        return False
+    if _told_with_toll(sentence, day.start, day.end):
+        return False  # "after at least 17 were killed in an October 2 attack": a report of its own
+    before = sentence.text[: day.start - sentence.start]
+    clause_start = sentence.start + len(before) - len(re.split(r"[,;:]", before)[-1])
+    told = [
+        kinds.of_mode(e.mode) or GENERIC for e in sentence.events
+        if e.type == "ASSAULT" and clause_start <= e.start < day.start
+    ]  # fmt: skip
+    return bool(told) and not any(k in named for k in told)
+
+
+def _told_with_toll(sentence: Sentence, start: int, end: int) -> bool:
+    """Whether the clause around text[start:end] (between commas, colons or semicolons)
+    gives a toll: a recalled act told with its dead is a report of its own."""
+    before = sentence.text[: start - sentence.start]
+    clause_start = sentence.start + len(before) - len(re.split(r"[,;:]", before)[-1])
+    after = re.search(r"[,;:]", sentence.text[end - sentence.start :])
+    clause_end = end + after.start() if after else sentence.end
+    return any(clause_start <= f.start < clause_end for f in sentence.figures)
+
+
+# An act the text dates this many days before the day of an undated act of another, named
+# kind in its sentence is recalled, not the sentence's happening (see _present): a week is
+# past the days a report's happening may lie before its publication.
+RECALLED_AFTER_DAYS = 7
+
+
+def _first_day(value: str) -> date | None:
+    found = day_range(value)
+    return found[0] if found else None
 
 
 def _dated(events: Iterable[EventFact]) -> bool:
@@ -608,6 +705,24 @@ _PERIOD_BEGAN = re.compile(
     r"\bsince\b[^,;.]*\b(?:began|begun|started|start|broke out|erupted)\b[^,;.]*$",
     re.IGNORECASE,
 )
+
+
+# ", who was one of the leaders of the massacres in Israel on 7 October,": a clause about
+# someone, set off by commas
+_WHO_CLAUSE = re.compile(r",\s+(?:who|whom|whose)\b[^,;:()]*,")
+
+
+def _about_someone(text: str, start: int, end: int, kinds: IncidentKinds | None) -> bool:
+    """Whether the day at text[start:end] stands in a clause about someone set off by
+    commas while the sentence tells a violent act outside it: "the commander of the
+    battalion, who was one of the leaders of the massacres on 7 October, was killed in the
+    airstrike" dates the commander's past, not the airstrike. A clause about a thing ("the
+    jets, which struck on Tuesday, ...") may date the very act and is not read so."""
+    for clause in _WHO_CLAUSE.finditer(text):
+        if clause.start() <= start and end <= clause.end():
+            rest = text[: clause.start()] + " " + text[clause.end() :]
+            return kinds is not None and any(kinds.violent(k) for k in kinds.in_text(rest))
+    return False
 
 
 # "allegations that", "reports of", "claims that": what follows is told as a claim
