@@ -137,6 +137,10 @@ def test_a_source_saying_nothing_armed_was_there():
     ]
     # soldiers not killed, or a target not without weight: no word on who was there
     assert said("The army said no soldiers were killed in the strike.", ("army", "army")) == []
+    leader = "Hamas has strongly denied the presence of one of its leaders in the camp."
+    assert said(leader, ("Hamas", "hamas")) == [
+        (UNARMED, "Hamas", "denied the presence of one of its leaders")
+    ]
 
 
 def test_a_verdict_on_the_doers_account_of_an_armed_target_says_nothing_armed_was_there():
@@ -179,6 +183,10 @@ def test_a_quoted_source_saying_the_attack_hit_an_armed_target():
     assert quoted(died, "Zaw Min Tun", "zmt", "there were fatalities of the PDF terrorists") == [
         (ARMED, "fatalities of the PDF terrorists")
     ]
+    killed = "The army said the air strike had killed Hamas commander Ibrahim Biari."
+    assert quoted(killed, "The army", "idf", "the air strike had killed Hamas commander") == [
+        (ARMED, "killed Hamas commander")
+    ]
     car = "The US said it carried out a strike in Kabul on a vehicle carrying IS militants."
     assert quoted(car, "The US", "us", "it carried out a strike in Kabul on a vehicle") == [
         (ARMED, "vehicle carrying IS militants")
@@ -191,6 +199,7 @@ def test_a_quoted_source_saying_the_attack_hit_an_armed_target():
         "The army said it did not hit any military target in the strike.",
         "The government said it destroyed its chemical weapons after the attack.",
         "Witnesses said the bus was carrying schoolchildren on a trip.",
+        "Medics said the strike killed 50 people and a commander.",
     ):
         assert quoted(body, "W", "w", body[body.index("said") + 5 : -1]) == [], body
     sparing = "The army said the strike only hit militants."

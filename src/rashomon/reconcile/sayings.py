@@ -105,7 +105,10 @@ _UNARMED = re.compile(
     r"positions?|sites?)"
     r"|(?:armed\s+)?(?:soldiers|troops|fighters|militants|combatants|gunmen|weapons)\s+"
     r"(?:were\s+|was\s+)?(?:at|in|inside|among|present|there|nearby)\b)"
-    r"|\b(?:purely|exclusively|entirely)\s+civilian\b",
+    r"|\b(?:purely|exclusively|entirely)\s+civilian\b"
+    # "has strongly denied the presence of one of its leaders in the camp"
+    r"|\bden(?:y|ies|ied|ying)\s+(?:the\s+|any\s+)?presence\s+of\s+(?:[\w'\u2019-]+\s+){0,4}?"
+    r"(?:leaders?|commanders?|fighters?|militants?|combatants?|soldiers?|troops|gunm[ae]n)\b",
     re.IGNORECASE,
 )
 # "a high-precision strike on hangars with weapons", "targeted senior Hamas militants", "hit
@@ -133,6 +136,10 @@ _STRUCK_ARMED = re.compile(
     r"(?:carrying|transporting)\s+[\"'\u201c\u2018]?"
     r"(?:[\w'\u2019-]+\s+){0,2}?(?:combatants?|fighters?|militants?|terrorists?|gunm[ae]n|"
     r"commanders?|weapons|ammunition)\b"
+    # "the air strike had killed Hamas commander Ibrahim Biari", "killed a top military
+    # commander": whom it killed was armed (not "killed 50 people, among them a commander")
+    r"|\bkill(?:ed|ing)\s+(?:(?!(?:and|civilians?|people|children|women|residents)\b)"
+    r"[\w'\u2019-]+\s+){0,3}?(?:commanders?|militants|terrorists|fighters|operatives?|gunm[ae]n)\b"
     # "there were fatalities of the PDF terrorists": who died was armed, in the doer's word
     r"|\b(?:fatalities|deaths|casualties)\s+(?:of|among)\s+(?:the\s+)?"
     r"(?:[\w'\u2019-]+\s+){0,2}?(?:combatants|fighters|militants|terrorists|gunmen)\b",
