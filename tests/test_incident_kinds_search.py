@@ -60,3 +60,18 @@ def test_a_hyphen_joins_a_phrase_but_glues_a_word_to_another(kinds, text, bombin
 )
 def test_a_raid_on_the_ground_is_no_air_raid(kinds, text, kind):
     assert kinds.most_specific(kinds.in_text(text)) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The plane dropped a bomb on the theatre.", ["aerial"]),
+        ("Russia has dropped a \u2018highly explosive\u2019 bomb on a theatre.", []),
+        ("Jets dropped a high-explosive bomb on the market.", ["aerial"]),
+        ("A suicide bomber detonated explosives at the checkpoint.", ["explosives"]),
+    ],
+)
+def test_a_bomb_dropped_from_the_air_is_no_planted_charge(kinds, text, kind):
+    """ "dropped a 'highly explosive' bomb": the charge's word describes what fell from the
+    air, it tells no planted bomb; a plane dropping a bomb is an air strike."""
+    assert kinds.in_text(text) == kind
