@@ -148,6 +148,13 @@ def test_variant_tier_finds_unlisted_spellings_but_not_words(actors):
         ("Assad", "bashar-al-assad"),
         ("Mevlüt Çavuşoğlu", "mevlut-cavusoglu"),
         ("U.S.", "united-states"),
+        # the Horn of Africa's and the Sahel's parties, beside the Levant's
+        ("Tigray People’s Liberation Front", "tigray-peoples-liberation-front"),
+        ("TPLF", "tigray-peoples-liberation-front"),
+        ("Ethiopian National Defence Force", "ethiopian-national-defense-force"),
+        ("Rapid Support Forces", "rapid-support-forces"),
+        ("al-Shabab", "al-shabaab"),
+        ("ISWAP", "iswap"),
     ],
 )
 def test_lookup(actors, name, actor_id):

@@ -146,7 +146,8 @@ MAX_SENTENCE_TOKENS = 150
 # nationality qualifies ("the Arab coalition") is no anaphor of the group named nearby; a
 # side saying it carried out an attack concedes it; "must be punished" holds its subject to
 # blame; 50: "Among the victims - an aside - were 25 children" counts the group's measure; "the TV" or "the radio" after
-# a name ending so stands for it; "a war monitor" in a lead is the one monitor named
+# a name ending so stands for it; "a war monitor" in a lead is the one monitor named;
+# Ethiopia's, Eritrea's, Sudan's, Somalia's and Nigeria's parties
 EXTRACTOR_VERSION = "50"
 STAGE = "entities"
 
