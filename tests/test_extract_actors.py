@@ -331,6 +331,22 @@ def test_the_tv_or_the_radio_named_before_is_its_description(nlp, matcher):
     assert actor_of(found, "radio") == actor_of(found, "Free Hills Radio")
 
 
+def test_a_description_before_the_name_it_stands_for_is_that_organisation(nlp, matcher):
+    found = find(
+        nlp, matcher,
+        "An image shared by the city council shows the theatre destroyed. Mariupol City "
+        "Council said it could not assess the damage.",
+    )  # fmt: skip
+    assert actor_of(found, "city council") == actor_of(found, "Mariupol City Council")
+    # two organisations hold the word: no one
+    two = find(
+        nlp, matcher,
+        "An image shared by the council shows the theatre. Mariupol City Council and the "
+        "UN Security Council spoke.",
+    )  # fmt: skip
+    assert "council" not in {m.text for m in two.mentions}
+
+
 def test_a_lead_s_monitor_by_kind_is_the_one_monitor_the_article_names(nlp, matcher):
     lead = "According to a war monitor, aircraft struck an aid convoy and killed 12 people. "
     found = find(nlp, matcher, lead + "The Syrian Observatory for Human Rights said so.")

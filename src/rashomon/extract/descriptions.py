@@ -18,7 +18,10 @@ model runs offline, so three rules read the descriptions the press uses most:
   two before is that state's ("Turkey condemned ..., the foreign ministry said": Turkey's
   Foreign Ministry): a state that acts (a subject) decides alone, even when the dictionary
   has no such entry for it (Australia's defence ministry is not Syria's); with none acting,
-  the state named last first ("Syrian ... the Coalition": the Syrian National Coalition).
+  the state named last first ("Syrian ... the Coalition": the Syrian National Coalition);
+- else a definite description whose nouns all lie in the name of the one organisation
+  named after it that holds them all stands for it ("the city council" before "Mariupol
+  City Council").
 
 An indefinite description ("a rescue group said") introduces someone new: it is left alone,
 unless its head says a kind ("a war monitor") and the article names one organisation of that
@@ -161,6 +164,8 @@ def find_descriptions(
             named = _antecedent(doc, head, first, ordered, cues, actors)
         if named is None and definite:
             named = _of_a_state(doc, head, first, ordered, actors)
+        if named is None and definite:
+            named = _named_after_it(doc, head, first, ordered, cues, actors)
         if named is None and first > 0 and doc[first - 1].lower_ in ("a", "an"):
             named = _sole_of_its_kind(head, ordered, cues, actors)
         if named is None:
@@ -253,6 +258,31 @@ def _antecedent(
             # that called X a group says which group it means
             return _called_so(doc, head, mention, before, kinds, actors) or mention.actor_id
     return None
+
+
+def _named_after_it(
+    doc: Doc, head: Token, first: int, mentions: Sequence[ActorMention],
+    cues: DescriptionCues, actors: Actors,
+) -> str | None:  # fmt: skip
+    """ "A harrowing image shared by the city council ... Mariupol City Council said": a
+    description told before the name it stands for. Every noun of it must be in the name of
+    the one organisation named after it whose name holds them all; never a class noun
+    alone ("the group" names no one before its group is named)."""
+    nouns = {_word(t) for t in doc[first : head.i] if t.pos_ in ("NOUN", "PROPN")}
+    if _word(head) in cues.class_heads and not nouns:
+        return None
+    nouns.add(_word(head))
+    end = head.idx + len(head)
+    found = set()
+    for mention in mentions:
+        if mention.start < end or mention.kind != "organisation":
+            continue
+        words = _words(mention.text)
+        for name in actors.names(mention.actor_id):
+            words |= _words(name)
+        if nouns <= words:
+            found.add(mention.actor_id)
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _sole_of_its_kind(
