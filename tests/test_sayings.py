@@ -187,6 +187,15 @@ def test_a_quoted_source_saying_the_attack_hit_an_armed_target():
     assert quoted(killed, "The army", "idf", "the air strike had killed Hamas commander") == [
         (ARMED, "killed Hamas commander")
     ]
+    for body, words, found in (
+        ("Officials said the drone hit the vehicle, which was heading for the airport with "
+         "suicide bombers inside.", "the drone hit the vehicle", "with suicide bombers inside"),
+        ("Urban said the strike on a vehicle in Kabul eliminated an imminent ISIS-K threat.",
+         "the strike on a vehicle", "eliminated an imminent ISIS-K threat"),
+        ("Milley said one of those that were killed was an ISIS facilitator.",
+         "one of those that were killed", "killed was an ISIS facilitator"),
+    ):  # a doer's words of what its strike hit (the Kabul drone strike of August 2021)
+        assert quoted(body, "The US", "us", words) == [(ARMED, found)], body
     car = "The US said it carried out a strike in Kabul on a vehicle carrying IS militants."
     assert quoted(car, "The US", "us", "it carried out a strike in Kabul on a vehicle") == [
         (ARMED, "vehicle carrying IS militants")

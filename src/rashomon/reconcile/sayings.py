@@ -123,6 +123,7 @@ _ARMED_OBJECT = (
     r"command(?:-and-control|\s+and\s+control)?\s+(?:posts?|cent(?:er|re)s?)|headquarters|"
     r"(?:military|army|air)\s+bases?|bases\s+of|positions\s+of|fighters?|militants?|"
     r"terrorists?|mercenar(?:y|ies)|gunm[ae]n|combatants?|commanders?|operatives?|launchers?|"
+    r"suicide\s+bombers?|facilitators?|"
     r"(?:military|militia|armed)\s+(?:chiefs?|leaders?|wings?)|"
     r"training\s+(?:camps?|cent(?:er|re)s?)|hideouts?|deployment\s+points?)"
 )
@@ -135,11 +136,17 @@ _STRUCK_ARMED = re.compile(
     r"|\b(?:(?:was|were)|(?:vehicles?|cars?|trucks?|bus(?:es)?|boats?|convoys?))\s+"
     r"(?:carrying|transporting)\s+[\"'\u201c\u2018]?"
     r"(?:[\w'\u2019-]+\s+){0,2}?(?:combatants?|fighters?|militants?|terrorists?|gunm[ae]n|"
-    r"commanders?|weapons|ammunition)\b"
+    r"commanders?|weapons|ammunition|explosives|suicide\s+bombers?)\b"
+    # "heading for the airport with suicide bombers inside"
+    r"|\bwith\s+(?:[\w'\u2019-]+\s+){0,2}?(?:suicide\s+bombers?|explosives|gunm[ae]n|militants|"
+    r"fighters)\s+(?:inside|on\s+board|aboard)\b"
+    # "eliminating an imminent ISIS-K threat": what was struck was itself the threat
+    r"|\beliminat(?:ed|ing|es?)\s+(?:an?\s+|the\s+)?(?:[\w'\u2019-]+\s+){0,3}?threats?\b"
     # "the air strike had killed Hamas commander Ibrahim Biari", "killed a top military
     # commander": whom it killed was armed (not "killed 50 people, among them a commander")
     r"|\bkill(?:ed|ing)\s+(?:(?!(?:and|civilians?|people|children|women|residents)\b)"
-    r"[\w'\u2019-]+\s+){0,3}?(?:commanders?|militants|terrorists|fighters|operatives?|gunm[ae]n)\b"
+    r"[\w'\u2019\u201c\u201d\"-]+\s+){0,3}?(?:commanders?|militants|terrorists|fighters|operatives?|"
+    r"gunm[ae]n|suicide\s+bombers?|facilitators?)\b"
     # "there were fatalities of the PDF terrorists": who died was armed, in the doer's word
     r"|\b(?:fatalities|deaths|casualties)\s+(?:of|among)\s+(?:the\s+)?"
     r"(?:[\w'\u2019-]+\s+){0,2}?(?:combatants|fighters|militants|terrorists|gunmen)\b",
