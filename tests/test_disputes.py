@@ -1493,6 +1493,23 @@ def test_a_word_that_civilians_were_spared_against_a_count_of_them():
     own = replace(spared, claimant="a medical official", claimant_actor_id=None)
     alone = replace(counting, spared_by=(own,))
     assert incident_disputes(incident(alone), [], RELATIONS, GAZETTE, ARTICLES, tolls) == []
+    # its own count stands aside, another's still stands against its word; a count it gives
+    # days after its word takes that word back, and stands too (Kabul, August 2021: "no
+    # indications of civilian casualties", then the admission of ten civilians killed)
+    army = replace(civilians, claimant="the army", claimant_actor_id="army", start=5)
+    both = replace(counting, figure_starts=(0, 5))
+    (dispute,) = incident_disputes(incident(both, sparing), [], RELATIONS, GAZETTE, ARTICLES,
+                                   {**tolls, ("a1", 5): army})  # fmt: skip
+    assert {(s.claimant, s.position) for s in dispute.sides} == {
+        ("a medical official", 0), ("the army", 1)
+    }
+    dated = {"a1": article("a1", published="2016-09-25"),
+             "a2": article("a2", "BBC", published="2016-09-19")}  # fmt: skip
+    (dispute,) = incident_disputes(incident(both, sparing), [], RELATIONS, GAZETTE, dated,
+                                   {**tolls, ("a1", 5): army})  # fmt: skip
+    assert {(s.claimant, s.position) for s in dispute.sides} == {
+        ("a medical official", 0), ("the army", 0), ("the army", 1)
+    }
     # a word that nothing armed was there stands against the sparing, as a count does
     nothing = Attribution("mayor", "The mayor said there was no military target here.",
                           "the mayor", "mayor", 27, 51)  # fmt: skip

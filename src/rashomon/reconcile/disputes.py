@@ -773,7 +773,9 @@ def _spared(
     counts of civilians, children or women it killed or hurt that the incident's reports
     give: both cannot hold. The victims are the issue, not their number, so one such count
     is enough, on its own voice; a source that counts civilians and calls the target
-    legitimate disputes nothing with itself. A word that nothing armed was there ("there
+    legitimate disputes nothing with itself: its counts stand aside, and others' counts
+    still stand against its word; counts it gives days after its word (a doer that said it
+    hit only a threat, then owns the civilian dead) take that word back, and stand too. A word that nothing armed was there ("there
     was no military target here", "no soldiers were at the station") stands with the
     counts. A sparing told as a toll of none ("no civilians were killed") is the numeric
     dispute's already, and not told twice. The doer's own account of an armed target ("a
@@ -806,8 +808,20 @@ def _spared(
         + tuple(_said_side(r, a, 1, "no civilians hit", articles) for r, a in spared)
         + tuple(_said_side(r, a, 1, "an armed target hit", articles) for r, a in armed)
     )  # fmt: skip
-    voices = [{_voice_of(s, relations) for s in rows if s.position == p} for p in (0, 1)]
-    if not voices[0] - voices[1] or not voices[1] - voices[0]:
+    # a source that counts civilians and says the target was armed disputes nothing with
+    # itself; its counts stand aside, and others' counts stand against its word. Counts it
+    # gives on a later day than every word of its own that the target was armed take that
+    # word back: a reversal, shown as such
+    said_on: dict[str, list[str | None]] = {}
+    for side in rows:
+        if side.position == 1:
+            said_on.setdefault(_voice_of(side, relations), []).append(side.date)
+    rows = tuple(
+        s for s in rows
+        if s.position == 1 or (voice := _voice_of(s, relations)) not in said_on
+        or _after_first(s.date, said_on[voice])
+    )  # fmt: skip
+    if not any(s.position == 0 for s in rows) or not said_on:
         return []
     subject = f"whether the {incident.label or incident.kind} killed or hurt civilians"
     named = [", ".join(dict.fromkeys(s.claimant or s.outlet or "" for s in rows
@@ -819,6 +833,14 @@ def _spared(
     note = (f"{named[0]} count civilians among its victims or say nothing armed was there; "
             f"{named[1]} say it {told}")  # fmt: skip
     return [_of_incident(incident, "victims", subject, rows, note)]
+
+
+def _after_first(day: str | None, earlier: Sequence[str | None]) -> bool:
+    """Whether `day` begins after the first of `earlier` ends: "2021-09" after
+    "2021-08-29", not the same day, nor when either is unsaid."""
+    told = day_range(day)
+    ends = [found[1] for d in earlier if (found := day_range(d)) is not None]
+    return told is not None and len(ends) == len(earlier) and told[0] > min(ends)
 
 
 def _of_incident(
