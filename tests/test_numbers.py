@@ -1038,6 +1038,13 @@ def test_the_group_the_counted_belong_to_gives_their_measure(read):
     assert one(read("The convoy included 31 trucks."), "31").measure == "other"
 
 
+def test_a_group_before_the_measure_noun_is_the_victims(read):
+    claim = one(read("Health workers reported more than 80 civilian deaths."), "80")
+    assert (claim.measure, claim.victims) == ("killed", "civilians")
+    claim = one(read("The ministry counted 40 child casualties in the strike."), "40")
+    assert claim.victims == "children"
+
+
 def test_an_aside_read_as_the_subject_leaves_the_group_to_say_the_measure(read):
     # a real report's wording: the dashes' aside parses as the subject of "were"
     claims = read(

@@ -588,8 +588,20 @@ class _FigureReader:
                 inner_group = self._group_of_word(inner.lemma_.lower())
             if member:
                 return self._actor_group(counted) or inner_group or found or PEOPLE
-            return inner_group or PEOPLE
+            return inner_group or self._modifier_group(noun) or PEOPLE
         return PEOPLE
+
+    def _modifier_group(self, noun: Token) -> str | None:
+        """ "80 civilian deaths", "child casualties": the group a word before the measure
+        noun names."""
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound") and child.i < noun.i:
+                found = self._group_of_word(child.lemma_.lower()) or self._group_of_word(
+                    child.lower_
+                )
+                if found is not None:
+                    return found
+        return None
 
     def _group_of_word(self, word: str) -> str | None:
         """The group of a word or of its singular ('terrorists' -> fighters)."""
