@@ -110,6 +110,12 @@ def test_a_source_saying_the_attack_spared_civilians():
     ) == [  # fmt: skip
         (SPARED, "coalition", "legitimate military action")
     ]
+    only = "Only combatants, not civilians, were struck in the air strike, the spokesman said."
+    assert said(only, ("spokesman", "endf")) == [
+        (SPARED, "spokesman", "Only combatants, not civilians, were struck")
+    ]
+    assert said("The army said it targeted rebel fighters, not civilians, in the strike.",
+                ("army", "endf")) == [(SPARED, "army", "fighters, not civilians")]  # fmt: skip
     # a target said not to be legitimate, care taken to spare them, civilians counted: no
     assert said("HRW said the school was not a legitimate target.", ("HRW", "hrw")) == []
     assert said("The coalition said it takes care to avoid civilian casualties in strikes.",

@@ -84,7 +84,12 @@ _SPARED = re.compile(
     r"|\b(?:targeted|targeting|hit|struck|killed|against|at)\s+only\s+(?:\w+\s+){0,2}?"
     + _COMBATANTS
     + r"\b"
-    r"|\blegitimate\s+(?:military\s+)?(?:targets?|objectives?|action|operation)\b",
+    r"|\blegitimate\s+(?:military\s+)?(?:targets?|objectives?|action|operation)\b"
+    # "Only combatants, not civilians, were struck", "it targeted rebel fighters, not
+    # civilians"
+    r"|\bonly\s+(?:\w+\s+){0,2}?" + _COMBATANTS + r"\b[^.;]{0,30}?\b(?:were|was)\s+"
+    r"(?:hit|struck|targeted|killed|attacked)\b"
+    r"|\b" + _COMBATANTS + r",?\s+(?:and\s+)?not\s+(?:the\s+)?civilians\b",
     re.IGNORECASE,
 )
 # "has repeatedly denied using chemical weapons", "has always denied targeting civilians",
