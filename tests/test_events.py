@@ -492,6 +492,16 @@ def test_a_phrase_reads_through_the_objects_modifier(events_of):
     one(events, "ASSAULT", "violated")
 
 
+def test_blowing_something_up_is_an_attack_with_explosives(events_of):
+    event = one(events_of("Azov fighters blew up the drama theater."), "ASSAULT", "blew up")
+    assert event.mode == "explosives"
+    assert [a.actor_id for a in event.sources] == ["azov-regiment"]
+    one(events_of("The bridge was blown up on Monday."), "ASSAULT", "blown up")
+    one(events_of("A suicide bomber blew himself up at the checkpoint."), "ASSAULT", "blew")
+    # nothing blown up: a row that grew
+    assert [e.type for e in events_of("The row blew up into a crisis.")] == []
+
+
 def test_talks_or_a_deal_made_in_a_city_are_not_aimed_at_it(events_of):
     events = events_of("Russia and Turkey held talks in Geneva on Monday.")
     assert one(events, "CONSULT", "talks").targets == ()

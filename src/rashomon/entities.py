@@ -148,7 +148,7 @@ MAX_SENTENCE_TOKENS = 150
 # blame; 50: "Among the victims - an aside - were 25 children" counts the group's measure; "the TV" or "the radio" after
 # a name ending so stands for it; "a war monitor" in a lead is the one monitor named;
 # Ethiopia's, Eritrea's, Sudan's, Somalia's and Nigeria's parties; "80 civilian deaths"
-# counts civilians
+# counts civilians; "blew up the theatre" is an attack with explosives; Azov
 EXTRACTOR_VERSION = "50"
 STAGE = "entities"
 

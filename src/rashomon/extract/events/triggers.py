@@ -132,6 +132,8 @@ def _verb_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
                 sense = None  # only a weapon is "used" in the passive: "gas was used"
             if sense is not None and _other_sense(token, sense):
                 return None  # "walked out of the building"
+            if sense is not None and not _has_required(token, sense):
+                return None  # "the protest blew up into a crisis": nothing was blown up
             if sense is not None:
                 prep = child if child.dep_ == "prep" else None
                 found = _make(token, sense, lexicon, extra=(child,), phrase_prep=prep)
@@ -145,15 +147,20 @@ def _verb_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
     sense = lexicon.verbs.get(lemma)
     if sense is None or token.dep_ == "amod":  # "a besieged city" describes, it does not report
         return None
-    if sense.requires and not any(
-        c.dep_ in sense.requires or (c.dep_ == "prep" and c.lower_ in sense.requires)
-        for c in token.children
-    ):
+    if not _has_required(token, sense):
         return None  # "told Reuters when asked about the plan" is a question, not a request
     if _other_sense(token, sense):
         return None  # "released a statement", "an image released by", "seek shelter"
     found = _make(token, sense, lexicon)
     return None if sense.needs_mode and found.mode is None else found  # "dropped the case"
+
+
+def _has_required(token: Token, sense: EventSense) -> bool:
+    """Whether the word has a dependent its sense needs to be an event (`requires`)."""
+    return not sense.requires or any(
+        c.dep_ in sense.requires or (c.dep_ == "prep" and c.lower_ in sense.requires)
+        for c in token.children
+    )
 
 
 def _spoken_demand(token: Token, lexicon: EventLexicon) -> Trigger | None:
