@@ -371,6 +371,14 @@ def test_saying_what_another_must_do_is_a_request_of_them(events_of):
     assert one(events, "RETREAT", "withdraw").factuality == "demanded"  # the act stays
 
 
+def test_insisting_that_a_thing_be_done_requests_it(events_of):
+    events = events_of("Kerry insisted that all aircraft in northern Syria be grounded.")
+    assert one(events, "REQUEST", "insisted").source_actor_ids == ("john-kerry",)
+    # insisting on a fact requests nothing
+    events = events_of("Kerry insisted that the convoy was hit from the air.")
+    assert not [e for e in events if e.type == "REQUEST"]
+
+
 def test_saying_what_oneself_must_do_is_no_request(events_of):
     events = events_of("The minister said we must stay calm.")
     assert not [e for e in events if e.type == "REQUEST"]
@@ -500,6 +508,13 @@ def test_blowing_something_up_is_an_attack_with_explosives(events_of):
     one(events_of("A suicide bomber blew himself up at the checkpoint."), "ASSAULT", "blew")
     # nothing blown up: a row that grew
     assert [e.type for e in events_of("The row blew up into a crisis.")] == []
+
+
+def test_holding_a_party_responsible_accuses_it(events_of):
+    events = events_of("Rhodes said the US holds Russia responsible for the strike.")
+    assert [a.actor_id for a in one(events, "ACCUSE", "holds").sources] == ["united-states"]
+    one(events_of("We hold the Russian government responsible for airstrikes."), "ACCUSE", "hold")
+    assert [e.type for e in events_of("She held the door open for him.")] == []
 
 
 def test_talks_or_a_deal_made_in_a_city_are_not_aimed_at_it(events_of):

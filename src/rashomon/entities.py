@@ -148,7 +148,8 @@ MAX_SENTENCE_TOKENS = 150
 # blame; 50: "Among the victims - an aside - were 25 children" counts the group's measure; "the TV" or "the radio" after
 # a name ending so stands for it; "a war monitor" in a lead is the one monitor named;
 # Ethiopia's, Eritrea's, Sudan's, Somalia's and Nigeria's parties; "80 civilian deaths"
-# counts civilians; "blew up the theatre" is an attack with explosives; Azov
+# counts civilians; "blew up the theatre" is an attack with explosives; Azov; "hold X
+# responsible" accuses X; "insisted that all aircraft be grounded" requests it
 EXTRACTOR_VERSION = "50"
 STAGE = "entities"
 

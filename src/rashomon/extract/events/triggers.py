@@ -18,6 +18,9 @@ from rashomon.extract.events.lexicon import EventLexicon, EventSense
 from rashomon.extract.events.location import PLACE_NOUNS
 
 _PARTICLE_DEPS = ("prt", "prep", "dobj", "advmod")
+# the passive subject ("gas was used") and what a verb says its object is ("held Russia
+# responsible": the parse hangs the adjective on the verb as a complement)
+_COMPLEMENT_DEPS = ("nsubjpass", "oprd", "ccomp", "acomp")
 _NOUN_POS = ("NOUN", "PROPN")
 # Nouns that name an undertaking whose kind their modifier gives: "a mediation mission", "a
 # bombing campaign", "an assassination attempt" report the modifier's event.
@@ -119,7 +122,7 @@ def _verb_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
     lemma = token.lemma_.lower()
     if lemma in lexicon.phrase_heads:
         for child in token.children:
-            if child.dep_ not in (*_PARTICLE_DEPS, "nsubjpass") or _names_a_date(child):
+            if child.dep_ not in (*_PARTICLE_DEPS, *_COMPLEMENT_DEPS) or _names_a_date(child):
                 continue
             second = child.lemma_.lower()
             sense = lexicon.phrases.get(f"{lemma} {second}")
@@ -176,14 +179,30 @@ def _spoken_demand(token: Token, lexicon: EventLexicon) -> Trigger | None:
             continue
         demands = any(
             c.dep_ == "aux" and lexicon.modals.get(c.lower_) == "demanded" for c in clause.children
-        )
-        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        ) or (token.lemma_.lower() in _INSISTING and _subjunctive(clause))
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if not demands or subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
             continue
         if subject.pos_ == "PRON" and subject.lower_ in _NOT_ADDRESSED:
             continue  # "we must", "it must": the speaker's own side, or no one
         return _make(token, EventSense("REQUEST", object="content"), lexicon)
     return None
+
+
+# speech verbs that demand what a subjunctive clause says: "insisted that all aircraft be
+# grounded" (a "that" clause with a bare verb and its subject)
+_INSISTING = frozenset({"insist"})
+
+
+def _subjunctive(clause: Token) -> bool:
+    """ "that all aircraft be grounded", "that he leave": a bare verb (or a bare "be")
+    heads the clause after "that" and its subject, with no modal or tense of its own."""
+    marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    bare = clause.tag_ == "VB" or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VB" and c.lemma_ == "be" for c in clause.children
+    )
+    tensed = any(c.dep_ == "aux" and c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in clause.children)
+    return marked and bare and not tensed
 
 
 def _other_sense(head: Token, sense: EventSense) -> bool:
