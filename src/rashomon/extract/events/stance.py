@@ -177,6 +177,8 @@ class StanceReader:
             if culpable:  # "Russia bears responsibility", "held Damascus responsible"
                 held = "dobj" if clause.i == verb.i else "nsubj"
                 accused = [c for c in clause.children if c.dep_ in (held, "nsubjpass")]
+                if not accused and word.dep_ == "ccomp":  # "holds [Russia responsible]"
+                    accused = [c for c in word.children if c.dep_ == "nsubj"]
                 return Stance(_trigger(word, kind, verb), verb, None, tuple(accused))
             return Stance(_trigger(word, kind, verb), verb, act)
         return None
@@ -435,6 +437,8 @@ class StanceReader:
                 found += _as_what(child)  # "described the reports as propaganda"
                 found += _act_of(child)  # "called the strike an act of aggression"
                 found += _amounting_to(child)  # "was tantamount to a massacre"
+            elif naming and child.dep_ == "ccomp" and child.pos_ == "ADJ":
+                found.append(child)  # "holds Russia responsible": parsed as a small clause
             elif child.dep_ == "xcomp" and child.lemma_.lower() == "be":
                 found += [c for c in child.children if c.dep_ in ("attr", "acomp")]
                 # "were confirmed to be incorrect", "turned out to be false"

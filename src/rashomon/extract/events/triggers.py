@@ -18,9 +18,6 @@ from rashomon.extract.events.lexicon import EventLexicon, EventSense
 from rashomon.extract.events.location import PLACE_NOUNS
 
 _PARTICLE_DEPS = ("prt", "prep", "dobj", "advmod")
-# the passive subject ("gas was used") and what a verb says its object is ("held Russia
-# responsible": the parse hangs the adjective on the verb as a complement)
-_COMPLEMENT_DEPS = ("nsubjpass", "oprd", "ccomp", "acomp")
 _NOUN_POS = ("NOUN", "PROPN")
 # Nouns that name an undertaking whose kind their modifier gives: "a mediation mission", "a
 # bombing campaign", "an assassination attempt" report the modifier's event.
@@ -122,7 +119,7 @@ def _verb_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
     lemma = token.lemma_.lower()
     if lemma in lexicon.phrase_heads:
         for child in token.children:
-            if child.dep_ not in (*_PARTICLE_DEPS, *_COMPLEMENT_DEPS) or _names_a_date(child):
+            if child.dep_ not in (*_PARTICLE_DEPS, "nsubjpass") or _names_a_date(child):
                 continue
             second = child.lemma_.lower()
             sense = lexicon.phrases.get(f"{lemma} {second}")
