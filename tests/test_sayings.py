@@ -143,6 +143,10 @@ def test_a_source_saying_nothing_armed_was_there():
     ]
     # soldiers not killed, or a target not without weight: no word on who was there
     assert said("The army said no soldiers were killed in the strike.", ("army", "army")) == []
+    none = "The Taliban said none of its fighters was in the hospital when it was hit."
+    assert said(none, ("Taliban", "taliban")) == [
+        (UNARMED, "Taliban", "none of its fighters was in")
+    ]
     leader = "Hamas has strongly denied the presence of one of its leaders in the camp."
     assert said(leader, ("Hamas", "hamas")) == [
         (UNARMED, "Hamas", "denied the presence of one of its leaders")
@@ -189,6 +193,15 @@ def test_a_quoted_source_saying_the_attack_hit_an_armed_target():
     assert quoted(died, "Zaw Min Tun", "zmt", "there were fatalities of the PDF terrorists") == [
         (ARMED, "fatalities of the PDF terrorists")
     ]
+    for body, words, found in (
+        ("The ministry said the militants used the upper floors as firing points.",
+         "the militants used the upper floors", "firing points"),
+        ("The ministry said the militants used civilians as human shields.",
+         "the militants used civilians", "human shields"),
+        ("The officials said fighters were firing from the hospital before the strike.",
+         "fighters were firing", "firing from the hospital"),
+    ):  # armed men were where the blow fell, in the doer's word
+        assert quoted(body, "The ministry", "mod", words) == [(ARMED, found)], body
     killed = "The army said the air strike had killed Hamas commander Ibrahim Biari."
     assert quoted(killed, "The army", "idf", "the air strike had killed Hamas commander") == [
         (ARMED, "killed Hamas commander")
