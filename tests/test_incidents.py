@@ -9,6 +9,7 @@ from rashomon.facts import (
     Argument,
     ArticleFact,
     ArticleFacts,
+    Attribution,
     DateFact,
     DateWindow,
     EventFact,
@@ -21,6 +22,7 @@ from rashomon.facts import (
     QuoteFact,
     TermCounts,
 )
+from rashomon.reconcile.doers import claims_answered
 from rashomon.reconcile.incident_kinds import GENERIC, IncidentKinds
 from rashomon.reconcile.incidents import (
     add_report,
@@ -2535,3 +2537,25 @@ def test_the_bombing_named_again_is_the_first_happening_whatever_its_word_says()
         )
         first = article_reports(facts2, GAZETTE, KINDS, "reuters")[0]
         assert sentence_at(body2, told) not in first.sentences
+
+
+def test_the_charge_a_denial_answers_is_told_on_its_makers_word():
+    """ "Moscow denied Kiev's allegations that Russian forces carried out a raid": Kiev says
+    the denier did it, in the same article; a claim whose maker is not named, or is the
+    denier itself, says nothing of the kind."""
+    body = "Moscow denied Kiev's allegations that Russian forces carried out a raid on the theatre."
+
+    def mention(name, actor_id):
+        at = body.index(name)
+        return MentionFact("a1", at, at + len(name), name, "organisation", 0, len(body),
+                           actor_id=actor_id)  # fmt: skip
+
+    denial = Attribution("russian-government", "Moscow", "Moscow", "russian-government", 0, 6)
+    facts = ArticleFacts(article=ARTICLE, body=body,
+                         mentions=(mention("Moscow", "russian-government"),
+                                   mention("Kiev", "ukrainian-government")))  # fmt: skip
+    (charge,) = claims_answered([denial], facts)
+    assert (charge.actor_id, charge.claimant_actor_id) == ("russian-government",
+                                                           "ukrainian-government")
+    by_claims = "Responding to claims by the Kyiv government that its jets hit a theatre, Moscow"
+    assert claims_answered([denial], replace(facts, body=by_claims, mentions=())) == []

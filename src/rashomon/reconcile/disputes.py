@@ -590,13 +590,14 @@ def _answered(
 ) -> bool:
     """Whether an accusation is the one a denial of its own article answers, told right
     before it ("Jaish al-Islam said its opponents had provoked the clashes. Faylaq
-    al-Rahman denied the allegation."): the article tells both sides, each on its own
-    word. Otherwise an article's own accusation stands against denials told elsewhere."""
-    if accusation.end is None:
+    al-Rahman denied the allegation.") or inside it ("Moscow denied Kiev's allegations
+    that ..."): the article tells both sides, each on its own word. Otherwise an article's own accusation stands against denials told elsewhere."""
+    if accusation.end is None or accusation.start is None:
         return False
     return any(
         r.article_id == report.article_id and d.start is not None
-        and 0 <= d.start - accusation.end <= ANSWER_GAP
+        and (0 <= d.start - accusation.end <= ANSWER_GAP
+             or (d.end is not None and 0 <= accusation.start - d.end <= ANSWER_GAP))
         for r, d in deniers
     )  # fmt: skip
 

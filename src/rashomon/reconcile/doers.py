@@ -131,6 +131,44 @@ def _in_open_question(doer: Attribution, body: str) -> bool:
     return _OR.search(question.group("weighed")) is not None or _OR_AFTER.match(after) is not None
 
 
+# "Moscow denied Kiev's allegations that ...", "responding to claims by Ukraine that ...",
+# "rejected accusations from the UN that ...": the claim a denial answers, and whose it is
+_CLAIM_OF = re.compile(
+    r"\b(?:claims?|allegations?|accusations?|charges?|assertions?)\s+(?:made\s+)?(?:by|from)\s+"
+    r"(?P<after>(?:the\s+)?[A-Z][^,.;:]{1,60}?)\s+that\b"
+    r"|(?P<before>\b[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})['\u2019]s?\s+"
+    r"(?:claims?|allegations?|accusations?|charges?|assertions?)\s+that\b"
+)
+ANSWER_SPAN = 200  # characters around a denial where the claim it answers may stand
+
+
+def claims_answered(denials: Sequence[Attribution], facts: ArticleFacts) -> list[Attribution]:
+    """The charge a denial answers, in the denial's own sentence, on the word of who made
+    it: "Moscow denied Kiev's allegations that Russian forces carried out a raid" has Kiev
+    say the denier did it, and "responding to claims by Ukraine that an airstrike destroyed
+    a theater, the ministry said ..." has Ukraine say so. The accused is the denier; the
+    claimant is the one organisation, state or person named in the claim's owner."""
+    found = []
+    for denial in denials:
+        if denial.actor_id is None or denial.start is None:
+            continue
+        low = max(0, denial.start - ANSWER_SPAN)
+        for claim in _CLAIM_OF.finditer(facts.body, low, denial.start + ANSWER_SPAN):
+            who = "after" if claim.group("after") else "before"
+            start, end = claim.span(who)
+            owners = [
+                m for m in facts.mentions
+                if start <= m.start and m.end <= end and m.actor_id and m.field == "body"
+                and m.actor_id != denial.actor_id
+            ]  # fmt: skip
+            if len({m.actor_id for m in owners}) != 1:
+                continue
+            owner = owners[0]
+            found.append(Attribution(denial.actor_id, facts.body[claim.start() : claim.end()],
+                                     owner.text, owner.actor_id, claim.start(), claim.end()))
+    return _unique(*found)
+
+
 def deniers_of(
     events: Sequence[EventFact],
     facts: ArticleFacts,

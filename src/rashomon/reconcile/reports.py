@@ -33,6 +33,7 @@ from rashomon.facts import (
 )
 from rashomon.reconcile.doers import (
     acting,
+    claims_answered,
     deniers_of,
     denying_a_detail,
     doers_of,
@@ -1362,6 +1363,9 @@ def _report(
         if (peaceful or kinds.violent(kinds.of_mode(e.mode) or GENERIC))
         and not _abroad(e, place, gazette)
     ]  # fmt: skip
+    denied = denying_a_detail(
+        deniers_of(events, facts, gazette, doubts, stances), doing, facts, gazette
+    )
     return IncidentReport(
         article_id=facts.id, outlet=facts.article.outlet, chain=chain, kind=kind,
         sentence_start=first.start, sentence_end=first.end, sentence=first.text,
@@ -1375,10 +1379,11 @@ def _report(
             for f in figures
             if (v := _figure_value(f)) is not None and not _none(f)
         ),
-        perpetrators=doers_of(group, doing, kind, kinds, facts, gazette, stances),
-        denied_by=denying_a_detail(
-            deniers_of(events, facts, gazette, doubts, stances), doing, facts, gazette
+        perpetrators=(
+            *doers_of(group, doing, kind, kinds, facts, gazette, stances),
+            *claims_answered(denied, facts),
         ),
+        denied_by=denied,
         doubted_by=tuple(doubts),
         refuted_by=tuple(x.said for x in said if x.stance == NEVER),
         deliberate_by=tuple(x.said for x in said if x.stance == DELIBERATE),
