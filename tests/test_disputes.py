@@ -1501,14 +1501,17 @@ def test_a_word_that_civilians_were_spared_against_a_count_of_them():
     (dispute,) = incident_disputes(incident(both, sparing), [], RELATIONS, GAZETTE, ARTICLES,
                                    {**tolls, ("a1", 5): army})  # fmt: skip
     assert {(s.claimant, s.position) for s in dispute.sides} == {
-        ("a medical official", 0), ("the army", 1)
+        ("a medical official", 0),
+        ("the army", 1),
     }
     dated = {"a1": article("a1", published="2016-09-25"),
              "a2": article("a2", "BBC", published="2016-09-19")}  # fmt: skip
     (dispute,) = incident_disputes(incident(both, sparing), [], RELATIONS, GAZETTE, dated,
                                    {**tolls, ("a1", 5): army})  # fmt: skip
     assert {(s.claimant, s.position) for s in dispute.sides} == {
-        ("a medical official", 0), ("the army", 0), ("the army", 1)
+        ("a medical official", 0),
+        ("the army", 0),
+        ("the army", 1),
     }
     # a word that nothing armed was there stands against the sparing, as a count does
     nothing = Attribution("mayor", "The mayor said there was no military target here.",

@@ -2555,7 +2555,9 @@ def test_the_charge_a_denial_answers_is_told_on_its_makers_word():
                          mentions=(mention("Moscow", "russian-government"),
                                    mention("Kiev", "ukrainian-government")))  # fmt: skip
     (charge,) = claims_answered([denial], facts)
-    assert (charge.actor_id, charge.claimant_actor_id) == ("russian-government",
-                                                           "ukrainian-government")
+    assert (charge.actor_id, charge.claimant_actor_id) == (
+        "russian-government",
+        "ukrainian-government",
+    )
     by_claims = "Responding to claims by the Kyiv government that its jets hit a theatre, Moscow"
     assert claims_answered([denial], replace(facts, body=by_claims, mentions=())) == []

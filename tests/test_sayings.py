@@ -194,12 +194,21 @@ def test_a_quoted_source_saying_the_attack_hit_an_armed_target():
         (ARMED, "fatalities of the PDF terrorists")
     ]
     for body, words, found in (
-        ("The ministry said the militants used the upper floors as firing points.",
-         "the militants used the upper floors", "firing points"),
-        ("The ministry said the militants used civilians as human shields.",
-         "the militants used civilians", "human shields"),
-        ("The officials said fighters were firing from the hospital before the strike.",
-         "fighters were firing", "firing from the hospital"),
+        (
+            "The ministry said the militants used the upper floors as firing points.",
+            "the militants used the upper floors",
+            "firing points",
+        ),
+        (
+            "The ministry said the militants used civilians as human shields.",
+            "the militants used civilians",
+            "human shields",
+        ),
+        (
+            "The officials said fighters were firing from the hospital before the strike.",
+            "fighters were firing",
+            "firing from the hospital",
+        ),
     ):  # armed men were where the blow fell, in the doer's word
         assert quoted(body, "The ministry", "mod", words) == [(ARMED, found)], body
     killed = "The army said the air strike had killed Hamas commander Ibrahim Biari."
@@ -207,12 +216,22 @@ def test_a_quoted_source_saying_the_attack_hit_an_armed_target():
         (ARMED, "killed Hamas commander")
     ]
     for body, words, found in (
-        ("Officials said the drone hit the vehicle, which was heading for the airport with "
-         "suicide bombers inside.", "the drone hit the vehicle", "with suicide bombers inside"),
-        ("Urban said the strike on a vehicle in Kabul eliminated an imminent ISIS-K threat.",
-         "the strike on a vehicle", "eliminated an imminent ISIS-K threat"),
-        ("Milley said one of those that were killed was an ISIS facilitator.",
-         "one of those that were killed", "killed was an ISIS facilitator"),
+        (
+            "Officials said the drone hit the vehicle, which was heading for the airport with "
+            "suicide bombers inside.",
+            "the drone hit the vehicle",
+            "with suicide bombers inside",
+        ),
+        (
+            "Urban said the strike on a vehicle in Kabul eliminated an imminent ISIS-K threat.",
+            "the strike on a vehicle",
+            "eliminated an imminent ISIS-K threat",
+        ),
+        (
+            "Milley said one of those that were killed was an ISIS facilitator.",
+            "one of those that were killed",
+            "killed was an ISIS facilitator",
+        ),
     ):  # a doer's words of what its strike hit (the Kabul drone strike of August 2021)
         assert quoted(body, "The US", "us", words) == [(ARMED, found)], body
     car = "The US said it carried out a strike in Kabul on a vehicle carrying IS militants."

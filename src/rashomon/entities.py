@@ -145,11 +145,13 @@ MAX_SENTENCE_TOKENS = 150
 # head's title; "firing missions" are strikes; Myanmar's actors, "the junta"; a group a
 # nationality qualifies ("the Arab coalition") is no anaphor of the group named nearby; a
 # side saying it carried out an attack concedes it; "must be punished" holds its subject to
-# blame; 50: "Among the victims - an aside - were 25 children" counts the group's measure; "the TV" or "the radio" after
-# a name ending so stands for it; "a war monitor" in a lead is the one monitor named;
-# Ethiopia's, Eritrea's, Sudan's, Somalia's and Nigeria's parties; "80 civilian deaths"
-# counts civilians; "blew up the theatre" is an attack with explosives; Azov; "hold X
-# responsible" accuses X; "insisted that all aircraft be grounded" requests it
+# blame; 50: "Among the victims - an aside - were 25 children" counts the group's
+# measure; "the TV" or "the radio" after a name ending so stands for it; "a war monitor"
+# in a lead is the one monitor named, "the city council" before "Mariupol City Council"
+# is it; Ethiopia's, Eritrea's, Sudan's, Somalia's and Nigeria's parties, Azov, Milley and
+# McKenzie; "80 civilian deaths" counts civilians; "blew up the theatre" is an attack with
+# explosives; "holds Russia responsible" accuses Russia; "insisted that all aircraft be
+# grounded" requests it
 EXTRACTOR_VERSION = "50"
 STAGE = "entities"
 

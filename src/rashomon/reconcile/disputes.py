@@ -591,7 +591,8 @@ def _answered(
     """Whether an accusation is the one a denial of its own article answers, told right
     before it ("Jaish al-Islam said its opponents had provoked the clashes. Faylaq
     al-Rahman denied the allegation.") or inside it ("Moscow denied Kiev's allegations
-    that ..."): the article tells both sides, each on its own word. Otherwise an article's own accusation stands against denials told elsewhere."""
+    that ..."): the article tells both sides, each on its own word. Otherwise an article's
+    own accusation stands against denials told elsewhere."""
     if accusation.end is None or accusation.start is None:
         return False
     return any(
@@ -776,9 +777,9 @@ def _spared(
     is enough, on its own voice; a source that counts civilians and calls the target
     legitimate disputes nothing with itself: its counts stand aside, and others' counts
     still stand against its word; counts it gives days after its word (a doer that said it
-    hit only a threat, then owns the civilian dead) take that word back, and stand too. A word that nothing armed was there ("there
-    was no military target here", "no soldiers were at the station") stands with the
-    counts. A sparing told as a toll of none ("no civilians were killed") is the numeric
+    hit only a threat, then owns the civilian dead) take that word back, and stand too. A
+    word that nothing armed was there ("there was no military target here", "no soldiers
+    were at the station") stands with the counts. A sparing told as a toll of none ("no civilians were killed") is the numeric
     dispute's already, and not told twice. The doer's own account of an armed target ("a
     high-precision strike on hangars with Western weapons", "it targeted senior militants")
     stands with the sparings; another's word of what was hit is no side (a monitor saying

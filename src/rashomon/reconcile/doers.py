@@ -164,8 +164,16 @@ def claims_answered(denials: Sequence[Attribution], facts: ArticleFacts) -> list
             if len({m.actor_id for m in owners}) != 1:
                 continue
             owner = owners[0]
-            found.append(Attribution(denial.actor_id, facts.body[claim.start() : claim.end()],
-                                     owner.text, owner.actor_id, claim.start(), claim.end()))
+            found.append(
+                Attribution(
+                    denial.actor_id,
+                    facts.body[claim.start() : claim.end()],
+                    owner.text,
+                    owner.actor_id,
+                    claim.start(),
+                    claim.end(),
+                )
+            )
     return _unique(*found)
 
 

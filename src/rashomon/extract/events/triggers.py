@@ -196,7 +196,8 @@ def _subjunctive(clause: Token) -> bool:
     heads the clause after "that" and its subject, with no modal or tense of its own."""
     marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
     bare = clause.tag_ == "VB" or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ == "VB" and c.lemma_ == "be" for c in clause.children
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VB" and c.lemma_ == "be"
+        for c in clause.children
     )
     tensed = any(c.dep_ == "aux" and c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in clause.children)
     return marked and bare and not tensed
