@@ -779,8 +779,8 @@ def _spared(
     still stand against its word; counts it gives days after its word (a doer that said it
     hit only a threat, then owns the civilian dead) take that word back, and stand too. A
     word that nothing armed was there ("there was no military target here", "no soldiers
-    were at the station") stands with the counts. A sparing told as a toll of none ("no civilians were killed") is the numeric
-    dispute's already, and not told twice. The doer's own account of an armed target ("a
+    were at the station") stands with the counts. A sparing told as a toll of none ("no
+    civilians were killed") is the numeric dispute's already, and not told twice. The doer's own account of an armed target ("a
     high-precision strike on hangars with Western weapons", "it targeted senior militants")
     stands with the sparings; another's word of what was hit is no side (a monitor saying
     the strike hit a base tells where it fell, not who died)."""
