@@ -770,20 +770,20 @@ def _spared(
     incident: Incident, tolls: Mapping[tuple[str, int], FigureFact],
     relations: ActorRelations, gazette: Gazette, articles: Mapping[str, ArticleFact],
 ) -> list[Dispute]:  # fmt: skip
-    """Those who say the attack spared civilians ("no civilians were among the casualties",
-    "the strikes only targeted militants", "a legitimate military target") against the
-    counts of civilians, children or women it killed or hurt that the incident's reports
-    give: both cannot hold. The victims are the issue, not their number, so one such count
-    is enough, on its own voice; a source that counts civilians and calls the target
-    legitimate disputes nothing with itself: its counts stand aside, and others' counts
-    still stand against its word; counts it gives days after its word (a doer that said it
-    hit only a threat, then owns the civilian dead) take that word back, and stand too. A
-    word that nothing armed was there ("there was no military target here", "no soldiers
-    were at the station") stands with the counts. A sparing told as a toll of none ("no
-    civilians were killed") is the numeric dispute's already, and not told twice. The doer's own account of an armed target ("a
-    high-precision strike on hangars with Western weapons", "it targeted senior militants")
-    stands with the sparings; another's word of what was hit is no side (a monitor saying
-    the strike hit a base tells where it fell, not who died)."""
+    """Those who say the attack spared civilians ("no civilians were among the casualties", "the
+    strikes only targeted militants", "a legitimate military target") against the counts of
+    civilians, children or women it killed or hurt that the incident's reports give: both cannot
+    hold. The victims are the issue, not their number, so one such count is enough, on its own
+    voice; a source that counts civilians and calls the target legitimate disputes nothing with
+    itself: its counts stand aside, and others' counts still stand against its word; counts it
+    gives days after its word (a doer that said it hit only a threat, then owns the civilian
+    dead) take that word back, and stand too. A word that nothing armed was there ("there was no
+    military target here", "no soldiers were at the station") stands with the counts. A sparing
+    told as a toll of none ("no civilians were killed") is the numeric dispute's already, and
+    not told twice. The doer's own account of an armed target ("a high-precision strike on
+    hangars with Western weapons", "it targeted senior militants") stands with the sparings;
+    another's word of what was hit is no side (a monitor saying the strike hit a base tells
+    where it fell, not who died)."""
     nones = [t for t in tolls.values() if t.value == 0]
     spared = [
         (r, a) for r in incident.reports for a in r.spared_by
