@@ -535,6 +535,13 @@ def test_an_old_happenings_day_does_not_date_the_present_one_it_is_told_beside()
         assert report.day_low == low, published
 
 
+def _march_29(body: str, sentence: str) -> DateFact:
+    """The day "29 March" as the extractor finds it in `sentence` of `body`."""
+    at = body.index("29 March")
+    return DateFact("a1", at, at + 8, "29 March", "2016-03-29", "day", "on",
+                    *sentence_at(body, sentence))  # fmt: skip
+
+
 def _with_publication_day(event: EventFact) -> EventFact:
     """An event the text leaves undated: the extractor gives it the article's day, coarser."""
     return replace(event, date="2016-04-20", date_precision="week", date_from="publication")
@@ -551,7 +558,6 @@ def test_a_deed_recalled_weeks_back_beside_the_strike_does_not_date_it(told_by):
         "group's attack on the town on 29 March."
     )
     body = f"{lead}\n{aside}"
-    at = body.index("29 March")
     attack = ev(body, aside, "attack", day="2016-03-29" if told_by == "attack" else None)
     if told_by == "day":
         attack = _with_publication_day(attack)
@@ -561,23 +567,20 @@ def test_a_deed_recalled_weeks_back_beside_the_strike_does_not_date_it(told_by):
                 _with_publication_day(ev(body, aside, "air strike", mode="aerial")), attack),
         figures=(toll(body, lead, "40", 40),),
         mentions=(place_mention(body, "Maarat al-Numan", "maarat", lead),),
-        dates=(DateFact("a1", at, at + 8, "29 March", "2016-03-29", "day", "on",
-                        *sentence_at(body, aside)),),
+        dates=(_march_29(body, aside),),
     )  # fmt: skip
     reports = article_reports(facts, GAZETTE, KINDS, "reuters")
     assert all(r.day_low != "2016-03-29" for r in reports)
     # told with its own toll, the recalled attack is a report of its own, on its day
     aside = "It came after 17 people were killed in the group's attack on the town on 29 March."
     body = f"{lead}\n{aside}"
-    at = body.index("29 March")
     facts = replace(
         facts, body=body,
         events=(_with_publication_day(ev(body, lead, "air strike", mode="aerial")),
                 _with_publication_day(ev(body, aside, "killed", mode="aerial")),
                 ev(body, aside, "attack", day="2016-03-29")),
         figures=(toll(body, lead, "40", 40), toll(body, aside, "17", 17)),
-        dates=(DateFact("a1", at, at + 8, "29 March", "2016-03-29", "day", "on",
-                        *sentence_at(body, aside)),),
+        dates=(_march_29(body, aside),),
     )  # fmt: skip
     reports = article_reports(facts, GAZETTE, KINDS, "reuters")
     assert any(r.day_low == "2016-03-29" for r in reports)
@@ -593,15 +596,13 @@ def test_a_day_in_a_clause_about_someone_dates_his_past_not_the_strike():
         "in the air strike."
     )
     body = f"{lead}\n{aside}"
-    at = body.index("29 March")
     facts = ArticleFacts(
         article=ARTICLE, body=body,
         events=(ev(body, lead, "air strike", mode="aerial"),
                 ev(body, aside, "air strike", mode="aerial")),
         figures=(toll(body, lead, "40", 40),),
         mentions=(place_mention(body, "Maarat al-Numan", "maarat", lead),),
-        dates=(DateFact("a1", at, at + 8, "29 March", "2016-03-29", "day", "on",
-                        *sentence_at(body, aside)),),
+        dates=(_march_29(body, aside),),
     )  # fmt: skip
     reports = article_reports(facts, GAZETTE, KINDS, "reuters")
     assert all(r.day_low != "2016-03-29" for r in reports)
