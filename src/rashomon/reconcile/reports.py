@@ -652,8 +652,7 @@ def _recalled_day(
         return False
     if _told_with_toll(sentence, day.start, day.end):
         return False  # "after at least 17 were killed in an October 2 attack": a report of its own
-    before = sentence.text[: day.start - sentence.start]
-    clause_start = sentence.start + len(before) - len(re.split(r"[,;:]", before)[-1])
+    clause_start, _ = _clause_around(sentence, day.start, day.end)
     told = [
         kinds.of_mode(e.mode) or GENERIC for e in sentence.events
         if e.type == "ASSAULT" and clause_start <= e.start < day.start
@@ -662,13 +661,19 @@ def _recalled_day(
 
 
 def _told_with_toll(sentence: Sentence, start: int, end: int) -> bool:
-    """Whether the clause around text[start:end] (between commas, colons or semicolons)
-    gives a toll: a recalled act told with its dead is a report of its own."""
+    """Whether the clause around text[start:end] gives a toll: a recalled act told with its
+    dead is a report of its own."""
+    clause_start, clause_end = _clause_around(sentence, start, end)
+    return any(clause_start <= f.start < clause_end for f in sentence.figures)
+
+
+def _clause_around(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
+    """Where the clause that holds text[start:end] begins and ends: between the commas,
+    colons or semicolons around it, else the sentence's edges."""
     before = sentence.text[: start - sentence.start]
     clause_start = sentence.start + len(before) - len(re.split(r"[,;:]", before)[-1])
     after = re.search(r"[,;:]", sentence.text[end - sentence.start :])
-    clause_end = end + after.start() if after else sentence.end
-    return any(clause_start <= f.start < clause_end for f in sentence.figures)
+    return clause_start, end + after.start() if after else sentence.end
 
 
 # An act the text dates this many days before the day of an undated act of another, named
