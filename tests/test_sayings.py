@@ -143,10 +143,6 @@ def test_a_source_saying_nothing_armed_was_there():
     ]
     # soldiers not killed, or a target not without weight: no word on who was there
     assert said("The army said no soldiers were killed in the strike.", ("army", "army")) == []
-    none = "The Taliban said none of its fighters was in the hospital when it was hit."
-    assert said(none, ("Taliban", "taliban")) == [
-        (UNARMED, "Taliban", "none of its fighters was in")
-    ]
     leader = "Hamas has strongly denied the presence of one of its leaders in the camp."
     assert said(leader, ("Hamas", "hamas")) == [
         (UNARMED, "Hamas", "denied the presence of one of its leaders")
@@ -203,11 +199,6 @@ def test_a_quoted_source_saying_the_attack_hit_an_armed_target():
             "The ministry said the militants used civilians as human shields.",
             "the militants used civilians",
             "human shields",
-        ),
-        (
-            "The officials said fighters were firing from the hospital before the strike.",
-            "fighters were firing",
-            "firing from the hospital",
         ),
     ):  # armed men were where the blow fell, in the doer's word
         assert quoted(body, "The ministry", "mod", words) == [(ARMED, found)], body
