@@ -2294,6 +2294,30 @@ def test_the_accuser_of_a_relative_clause_is_who_stands_before_its_word():
     ]
 
 
+def test_an_accused_pronoun_resolved_to_the_accusers_own_body_names_no_one():
+    """ "A spokesman for the government ... accused it of targeting innocent people": a
+    resolver took "it" for the government; no one accuses itself, so it is nobody named."""
+    blame = "A spokesman for the government accused it of targeting innocent people."
+    body = f"{LEAD}\n{blame}"
+    s, e = sentence_at(body, blame)
+    spokesman, it = body.index("A spokesman"), body.index("it of")
+    council = body.index("government")
+
+    accusing = replace(ev(body, blame, "accused"), type="ACCUSE", factuality="asserted",
+                       sources=(Argument(spokesman, spokesman + 11, "A spokesman", None),),
+                       targets=(Argument(it, it + 2, "it", "syrian-government"),))  # fmt: skip
+    named = MentionFact("a1", council, council + 10, "government", "organisation", s, e,
+                        actor_id="syrian-government")  # fmt: skip
+    facts = ArticleFacts(
+        article=ARTICLE, body=body,
+        events=(ev(body, LEAD, "air strike", mode="aerial"), accusing,
+                ev(body, blame, "targeting", factuality="alleged")),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", LEAD), named),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert "syrian-government" not in [a.actor_id for a in report.perpetrators]
+
+
 def test_a_quoted_count_the_parse_made_the_accusations_subject_accuses_no_one():
     """ "The office claims '20 martyrs' were killed and accuses Russia": the quoted count is
     no accuser; the charge stands on the word of the one who stands before the verb."""

@@ -700,6 +700,8 @@ def _accused(
                 continue  # "condemns the attacks ... in Yemen's Saada province": a place
             if _charged_with_another_deed(target.end, facts.body, kinds):
                 continue
+            if _accuser_itself(target, accuser, facts):
+                continue  # "a spokesman for the city council ... accused it of": not the council
             if target.actor_id and acting(target.actor_id, event, facts, gazette):
                 claimant, claimant_id = _claimant(event, facts)
                 if accuser is not None:
@@ -707,6 +709,27 @@ def _accused(
                     claimant_id = accuser.actor_id
                 yield Attribution(target.actor_id, target.text, claimant, claimant_id,
                                   target.start, target.end)  # fmt: skip
+
+
+def _accuser_itself(target: Argument, accuser: Argument | None, facts: ArticleFacts) -> bool:
+    """Whether an accused pronoun was resolved to the accuser's own body ("A spokesman for
+    the city council branded Russia a terrorist state and accused it of targeting innocent
+    people"): no one accuses itself, so the pronoun is someone else, left unnamed."""
+    if accuser is None or target.text.lower() not in PRONOUNS or target.actor_id is None:
+        return False
+    own = {accuser.actor_id} | {
+        m.actor_id for m in facts.mentions
+        if m.field == "body" and (
+            accuser.start <= m.start and m.end <= accuser.end  # the accuser's own words
+            or _SPEAKS_FOR.fullmatch(facts.body, accuser.end, m.start) is not None
+        )  # or whom it speaks for, right after them: "A spokesman for the city council"
+    }  # fmt: skip
+    return target.actor_id in own
+
+
+# between a speaker and whom it speaks for: "A spokesman for the city council", "an
+# official of the ministry"
+_SPEAKS_FOR = re.compile(r"\s+(?:for|of|from|at)\s+(?:the\s+)?")
 
 
 # a quoted phrase or a count the parse made the subject ("the office claims '210 martyrs'
