@@ -59,13 +59,13 @@ def test_bodies_of_a_state_the_dictionary_lacks_are_found_in_text(nlp, extractor
     found = _mentions(
         nlp, extractor,
         "The Armenian Defense Ministry denied the report. Armenian armed forces fired "
-        "missiles at Ganja, Azerbaijan's Defence Ministry said. The Ethiopian military "
+        "missiles at Ganja, Azerbaijan's Defence Ministry said. The Chadian military "
         "and the Malian government made statements.",
     )  # fmt: skip
     assert found["Armenian Defense Ministry"] == "state:arm:defence-ministry"
     assert found["Armenian armed forces"] == "state:arm:military"
     assert found["Azerbaijan's Defence Ministry"] == "state:aze:defence-ministry"
-    assert found["Ethiopian military"] == "state:eth:military"
+    assert found["Chadian military"] == "state:tcd:military"
     assert found["Malian government"] == "state:mli:government"
 
 
@@ -73,6 +73,8 @@ def test_a_listed_states_bodies_stay_the_dictionarys(nlp, extractor):
     found = _mentions(nlp, extractor, "Russian forces shelled the town, the Syrian army said.")
     assert found["Russian forces"] == "russian-armed-forces"
     assert found["Syrian army"] == "syrian-arab-army"
+    found = _mentions(nlp, extractor, "The Ethiopian military said it struck fighters.")
+    assert found["Ethiopian military"] == "ethiopian-national-defense-force"
 
 
 def test_a_body_a_listed_state_lacks_belongs_to_its_government(nlp, extractor):
