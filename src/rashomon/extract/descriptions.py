@@ -228,17 +228,11 @@ def _antecedent(
         if m.end <= doc[first].idx and m.kind in _REFERRING and _root(doc, m) not in others
     ]  # fmt: skip
     modifiers = doc[first : head.i]
-    nouns = {_word(t) for t in modifiers if t.pos_ in ("NOUN", "PROPN")}
-    if _word(head) in cues.class_heads and not nouns:
-        before_named: list[ActorMention] = []  # "the group" is any group, not "X Group"
-    else:
-        before_named = before
-    nouns.add(_word(head))
+    nouns = _name_nouns(doc, head, first, cues)
+    # "the group" is any group, not "X Group"
+    before_named: Sequence[ActorMention] = before if nouns is not None else []
     for mention in reversed(before_named):  # the head word inside a name named before
-        words = _words(mention.text)
-        for name in actors.names(mention.actor_id):
-            words |= _words(name)
-        if nouns <= words:
+        if _holds_all(mention, nouns or set(), actors):
             return mention.actor_id
     typed = cues.head_kinds.get(_word(head))
     if _word(head) in cues.class_heads:
@@ -268,21 +262,32 @@ def _named_after_it(
     description told before the name it stands for. Every noun of it must be in the name of
     the one organisation named after it whose name holds them all; never a class noun
     alone ("the group" names no one before its group is named)."""
+    nouns = _name_nouns(doc, head, first, cues)
+    if nouns is None:
+        return None
+    end = head.idx + len(head)
+    found = {
+        m.actor_id for m in mentions
+        if m.start >= end and m.kind == "organisation" and _holds_all(m, nouns, actors)
+    }  # fmt: skip
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _name_nouns(doc: Doc, head: Token, first: int, cues: DescriptionCues) -> set[str] | None:
+    """The nouns a name must hold for a description to stand for it ("city council"); None
+    for a class noun alone ("the group" is any group, not a name ending "Group")."""
     nouns = {_word(t) for t in doc[first : head.i] if t.pos_ in ("NOUN", "PROPN")}
     if _word(head) in cues.class_heads and not nouns:
         return None
-    nouns.add(_word(head))
-    end = head.idx + len(head)
-    found = set()
-    for mention in mentions:
-        if mention.start < end or mention.kind != "organisation":
-            continue
-        words = _words(mention.text)
-        for name in actors.names(mention.actor_id):
-            words |= _words(name)
-        if nouns <= words:
-            found.add(mention.actor_id)
-    return next(iter(found)) if len(found) == 1 else None
+    return nouns | {_word(head)}
+
+
+def _holds_all(mention: ActorMention, nouns: set[str], actors: Actors) -> bool:
+    """Whether the mention's text, or one of its actor's names, holds every noun."""
+    words = _words(mention.text)
+    for name in actors.names(mention.actor_id):
+        words |= _words(name)
+    return nouns <= words
 
 
 def _sole_of_its_kind(
