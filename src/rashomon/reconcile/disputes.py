@@ -812,8 +812,8 @@ def _spared(
     )  # fmt: skip
     # a source that counts civilians and says the target was armed disputes nothing with
     # itself; its counts stand aside, and others' counts stand against its word. Counts it
-    # gives on a later day than every word of its own that the target was armed take that
-    # word back: a reversal, shown as such
+    # gives on a later day than its first word that the target was armed take that word
+    # back: a reversal, shown as such
     said_on: dict[str, list[str | None]] = {}
     for side in rows:
         if side.position == 1:
