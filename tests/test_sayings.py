@@ -1,6 +1,8 @@
 """What named sources say of a happening besides who did it (reconcile/sayings.py), on
 hand-built facts: refutations and accounts of intent, with their speaker and evidence."""
 
+import pytest
+
 from rashomon.facts import ActorFact, ArticleFact, ArticleFacts, Gazette, MentionFact, QuoteFact
 from rashomon.reconcile.incident_kinds import IncidentKinds
 from rashomon.reconcile.sayings import (
@@ -168,67 +170,49 @@ def quoted(body: str, speaker: str, actor: str | None, words: str) -> list[tuple
     return [(s.stance, body[s.said.start : s.said.end]) for s in sayings(facts, KINDS, GAZETTE)]
 
 
-def test_a_quoted_source_saying_the_attack_hit_an_armed_target():
-    hangars = "The ministry said a high-precision strike hit hangars with weapons from the US."
-    assert quoted(hangars, "The ministry", "mod", "a high-precision strike hit hangars") == [
-        (ARMED, "hit hangars")
-    ]
+# (said, speaker, speaker's actor, the quote's words, the words read as an armed target)
+_ARMED_TARGETS = (
+    ("The ministry said a high-precision strike hit hangars with weapons from the US.",
+     "The ministry", "mod", "a high-precision strike hit hangars", "hit hangars"),
+    ("The LNA said the drone strike targeted Chadian opposition fighters.",
+     "The LNA", "lna", "the drone strike targeted", "targeted Chadian opposition fighters"),
+    ("Israel said the strike targeted Hamas' military chief.",
+     "Israel", "israel", "the strike targeted Hamas' military chief",
+     "targeted Hamas' military chief"),
+    ('The coalition claimed the bus was carrying "Houthi combatants".',
+     "The coalition", "slc", 'the bus was carrying "Houthi combatants"',
+     'was carrying "Houthi combatants'),
+    ("Zaw Min Tun said there were fatalities of the PDF terrorists in the incident.",
+     "Zaw Min Tun", "zmt", "there were fatalities of the PDF terrorists",
+     "fatalities of the PDF terrorists"),
+    # armed men were where the blow fell
+    ("The ministry said the militants used the upper floors as firing points.",
+     "The ministry", "mod", "the militants used the upper floors", "firing points"),
+    ("The ministry said the militants used civilians as human shields.",
+     "The ministry", "mod", "the militants used civilians", "human shields"),
+    ("The army said the air strike had killed Hamas commander Ibrahim Biari.",
+     "The army", "idf", "the air strike had killed Hamas commander", "killed Hamas commander"),
+    # a doer's words of what its strike hit (the Kabul drone strike of August 2021)
+    ("Officials said the drone hit the vehicle, which was heading for the airport with "
+     "suicide bombers inside.",
+     "The US", "us", "the drone hit the vehicle", "with suicide bombers inside"),
+    ("Urban said the strike on a vehicle in Kabul eliminated an imminent ISIS-K threat.",
+     "The US", "us", "the strike on a vehicle", "eliminated an imminent ISIS-K threat"),
+    ("Milley said one of those that were killed was an ISIS facilitator.",
+     "The US", "us", "one of those that were killed", "killed was an ISIS facilitator"),
+    ("The US said it carried out a strike in Kabul on a vehicle carrying IS militants.",
+     "The US", "us", "it carried out a strike in Kabul on a vehicle",
+     "vehicle carrying IS militants"),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(("body", "speaker", "actor", "words", "found"), _ARMED_TARGETS)
+def test_a_quoted_source_saying_the_attack_hit_an_armed_target(body, speaker, actor, words, found):
+    assert quoted(body, speaker, actor, words) == [(ARMED, found)]
+
+
+def test_an_onlooker_a_building_or_a_sparing_is_no_armed_target():
     fighters = "The LNA said the drone strike targeted Chadian opposition fighters."
-    assert quoted(fighters, "The LNA", "lna", "the drone strike targeted") == [
-        (ARMED, "targeted Chadian opposition fighters")
-    ]
-    chief = "Israel said the strike targeted Hamas' military chief."
-    assert quoted(chief, "Israel", "israel", "the strike targeted Hamas' military chief") == [
-        (ARMED, "targeted Hamas' military chief")
-    ]
-    bus = 'The coalition claimed the bus was carrying "Houthi combatants".'
-    assert quoted(bus, "The coalition", "slc", 'the bus was carrying "Houthi combatants"') == [
-        (ARMED, 'was carrying "Houthi combatants')
-    ]
-    died = "Zaw Min Tun said there were fatalities of the PDF terrorists in the incident."
-    assert quoted(died, "Zaw Min Tun", "zmt", "there were fatalities of the PDF terrorists") == [
-        (ARMED, "fatalities of the PDF terrorists")
-    ]
-    for body, words, found in (
-        (
-            "The ministry said the militants used the upper floors as firing points.",
-            "the militants used the upper floors",
-            "firing points",
-        ),
-        (
-            "The ministry said the militants used civilians as human shields.",
-            "the militants used civilians",
-            "human shields",
-        ),
-    ):  # armed men were where the blow fell, in the doer's word
-        assert quoted(body, "The ministry", "mod", words) == [(ARMED, found)], body
-    killed = "The army said the air strike had killed Hamas commander Ibrahim Biari."
-    assert quoted(killed, "The army", "idf", "the air strike had killed Hamas commander") == [
-        (ARMED, "killed Hamas commander")
-    ]
-    for body, words, found in (
-        (
-            "Officials said the drone hit the vehicle, which was heading for the airport with "
-            "suicide bombers inside.",
-            "the drone hit the vehicle",
-            "with suicide bombers inside",
-        ),
-        (
-            "Urban said the strike on a vehicle in Kabul eliminated an imminent ISIS-K threat.",
-            "the strike on a vehicle",
-            "eliminated an imminent ISIS-K threat",
-        ),
-        (
-            "Milley said one of those that were killed was an ISIS facilitator.",
-            "one of those that were killed",
-            "killed was an ISIS facilitator",
-        ),
-    ):  # a doer's words of what its strike hit (the Kabul drone strike of August 2021)
-        assert quoted(body, "The US", "us", words) == [(ARMED, found)], body
-    car = "The US said it carried out a strike in Kabul on a vehicle carrying IS militants."
-    assert quoted(car, "The US", "us", "it carried out a strike in Kabul on a vehicle") == [
-        (ARMED, "vehicle carrying IS militants")
-    ]
     # named but neither quoted nor acting, a building hit, no target hit, weapons destroyed,
     # or a sparing already said
     assert said(fighters, ("LNA", "lna")) == []
