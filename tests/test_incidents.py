@@ -2586,3 +2586,16 @@ def test_the_charge_a_denial_answers_is_told_on_its_makers_word():
     )
     by_claims = "Responding to claims by the Kyiv government that its jets hit a theatre, Moscow"
     assert claims_answered([denial], replace(facts, body=by_claims, mentions=())) == []
+    # a claim of another sentence is not the one this denial answers
+    claim = "Kiev's allegations that Russian forces raided the theatre spread. "
+    two = claim + "Moscow denied it."
+    at = len(claim)
+    elsewhere = replace(
+        facts, body=two,
+        mentions=(MentionFact("a1", at, at + 6, "Moscow", "organisation", at, len(two),
+                              actor_id="russian-government"),
+                  MentionFact("a1", 0, 4, "Kiev", "organisation", 0, at - 1,
+                              actor_id="ukrainian-government")),
+    )  # fmt: skip
+    moved = replace(denial, start=at, end=at + 6)
+    assert claims_answered([moved], elsewhere) == []

@@ -139,7 +139,6 @@ _CLAIM_OF = re.compile(
     r"|(?P<before>\b[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})['\u2019]s?\s+"
     r"(?:claims?|allegations?|accusations?|charges?|assertions?)\s+that\b"
 )
-ANSWER_SPAN = 200  # characters around a denial where the claim it answers may stand
 
 
 def claims_answered(denials: Sequence[Attribution], facts: ArticleFacts) -> list[Attribution]:
@@ -150,10 +149,10 @@ def claims_answered(denials: Sequence[Attribution], facts: ArticleFacts) -> list
     claimant is the one organisation, state or person named in the claim's owner."""
     found = []
     for denial in denials:
-        if denial.actor_id is None or denial.start is None:
+        sentence = _sentence_of(denial, facts)
+        if denial.actor_id is None or sentence is None:
             continue
-        low = max(0, denial.start - ANSWER_SPAN)
-        for claim in _CLAIM_OF.finditer(facts.body, low, denial.start + ANSWER_SPAN):
+        for claim in _CLAIM_OF.finditer(facts.body, *sentence):
             who = "after" if claim.group("after") else "before"
             start, end = claim.span(who)
             owners = [
@@ -175,6 +174,17 @@ def claims_answered(denials: Sequence[Attribution], facts: ArticleFacts) -> list
                 )
             )
     return _unique(*found)
+
+
+def _sentence_of(said: Attribution, facts: ArticleFacts) -> tuple[int, int] | None:
+    """The sentence an attribution's words stand in, as the findings around them give it."""
+    if said.start is None:
+        return None
+    return next(
+        ((f.sentence_start, f.sentence_end) for f in (*facts.mentions, *facts.events)
+         if f.sentence_start <= said.start < f.sentence_end),
+        None,
+    )  # fmt: skip
 
 
 def deniers_of(
