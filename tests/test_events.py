@@ -83,6 +83,12 @@ def test_call_on_makes_the_embedded_event_demanded(events_of):
     assert halt.source_actor_ids == ("russia",)  # object control: Russia is to halt
 
 
+def test_a_claim_hung_on_the_statement_noun_is_still_claimed(events_of):
+    # the parser hangs "that ..." on "statement" (acl): the claim is still the verb's
+    text = "The ministry claimed in a statement that the attack was carried out by the army."
+    assert one(events_of(text), "ASSAULT", "attack").factuality == "alleged"
+
+
 def test_condition_makes_it_hypothetical(events_of):
     event = one(events_of("If Turkey attacks the Kurdish militia, the talks will end."), "ASSAULT")
     assert event.factuality == "hypothetical"

@@ -439,6 +439,25 @@ def test_said_in_a_statement_is_a_statement(quotes_of):
     assert quote.kind == "statement" and quote.speaker_actor_id == "syrian-arab-army"
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the parser hangs "that ..." on "statement" (acl) or "briefing" (relcl)
+        ("The ministry claimed in a statement that the attack was carried out by Kyiv's forces.",
+         "that the attack was carried out by Kyiv's forces"),
+        ("The spokesman told reporters at a briefing that rebels had shelled the town.",
+         "that rebels had shelled the town"),
+    ],
+)  # fmt: skip
+def test_a_clause_hung_on_the_phrase_noun_is_the_verbs(quotes_of, text, content):
+    assert one(quotes_of(text), content).text == content
+
+
+def test_a_relative_clause_on_the_phrase_noun_is_no_quote(quotes_of):
+    quotes = quotes_of("The spokesman told reporters at a briefing that rebels attended.")
+    assert not [q for q in quotes if "rebels" in q.text]
+
+
 # -- the lexicon and odd input -------------------------------------------------------------------
 
 

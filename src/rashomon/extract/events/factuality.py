@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from rashomon.extract.clauses import reporting_verb
 from rashomon.extract.events.lexicon import EventLexicon
 from rashomon.extract.events.triggers import Trigger
 
@@ -61,6 +62,9 @@ def factuality(
                 head = head.head
                 if head.dep_ == "dobj" and head.head.lemma_.lower() in lexicon.frames:
                     head = head.head  # the parser hung "of shelling" on X
+                lemma = head.lemma_.lower()
+            elif dep in ("acl", "relcl") and (verb := reporting_verb(node)) is not None:
+                head, dep = verb, "ccomp"  # "said in a statement that ...": the verb's clause
                 lemma = head.lemma_.lower()
             frame = lexicon.frames.get(lemma)
             if frame is not None and dep != "relcl":

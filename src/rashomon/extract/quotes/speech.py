@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from rashomon.extract.agents import claimant_kind, is_agent
+from rashomon.extract.clauses import clause_in_phrase
 from rashomon.extract.quotes.marks import _paragraph_break
 from rashomon.extract.quotes.tokens import (
     _INTRO_PUNCT,
@@ -218,6 +219,8 @@ class _Speech:
                 or (child.lower_ in sense.particles and child.i >= cue.last)
             ):
                 tokens |= {t.i for t in child.subtree}
+            elif dep == "prep" and child.i >= cue.last and (clause := clause_in_phrase(child)):
+                tokens |= {t.i for t in clause.subtree}
         if not tokens and verb.dep_ == "parataxis":  # 'It was clear, the statement said, ...'
             top = verb.head
             while top.dep_ != "ROOT" and self.region[top.head.i] == self.region[verb.i]:
