@@ -853,6 +853,40 @@ def test_a_town_set_in_the_next_province_by_another_source_meets_on_its_toll():
     assert match_score(replace(told, place_id="damascus"), strike, GAZETTE, KINDS) is None
 
 
+VILLAGES = replace(
+    GAZETTE,
+    places={
+        **GAZETTE.places,
+        **{
+            p.id: p
+            for p in (  # villages the texts describe: each at its setting's point
+                PlaceFact("text:sy:hbit", "Hbit", 35.8, 36.6, "city", "SY", "idlib-gov"),
+                PlaceFact("text:sy:tell", "Tell", 35.8, 36.6, "city", "SY", "idlib-gov"),
+                PlaceFact("text:sy:zor", "Zor", 35.0, 38.0, "city", "SY", "syria"),
+                PlaceFact("text:sy:ein", "Ein", 33.5, 36.7, "city", "SY", "rif"),
+            )
+        },
+    },
+)
+
+
+def test_a_described_village_fits_a_town_of_the_region_it_is_set_in():
+    """One source names the village ("the village of Hbit, in Idlib"), another the
+    province's town the wounded reached: the village lies somewhere in the province."""
+    strike = incident_of(report("a"))  # Khan Sheikhoun, Idlib
+    village = report("b", place="text:sy:hbit")
+    assert match_report(village, [strike], VILLAGES, KINDS) is strike
+    assert match_report(report("c", place="maarat"), [incident_of(village)], VILLAGES, KINDS)
+    # set in another region, or one more described village: two places
+    assert match_score(report("d", place="text:sy:ein"), strike, VILLAGES, KINDS) is None
+    assert match_score(report("e", place="text:sy:tell"), incident_of(village),
+                       VILLAGES, KINDS) is None  # fmt: skip
+    # set only in its country: the place says nothing, so it needs other evidence
+    assert match_score(report("f", place="text:sy:zor"), strike, VILLAGES, KINDS) is None
+    assert match_score(report("f", place="text:sy:zor"), strike, VILLAGES, KINDS,
+                       need_support=False) is not None  # fmt: skip
+
+
 def test_a_report_dated_by_publication_meets_the_days_before_it():
     strike = incident_of(report("a"))
     later = report("b", day=None, day_low="2017-04-03", day_high="2017-04-05",

@@ -236,6 +236,11 @@ class PlacePrecision(StrEnum):
     COUNTRY = "country"
 
 
+# The id prefix of a village no gazetteer holds, which the text describes ("the village of
+# Moura, in central Mali"): located only as well as the place the text sets it in.
+DESCRIBED_PLACE_PREFIX = "text:"
+
+
 @dataclass(frozen=True)
 class Place:
     id: str  # "geonames:170063", "rashomon:sheikh-saeed" or, told by the text, "text:ml:mara"

@@ -30,7 +30,7 @@ from rashomon.extract.gazetteer import Candidate, Gazetteer, NameScanner, fold
 from rashomon.extract.names import normalise_name as _normalise_name
 from rashomon.extract.names import transliteration_key
 from rashomon.extract.new_actors import NameCues
-from rashomon.model import Place, PlaceMention, PlacePrecision
+from rashomon.model import DESCRIBED_PLACE_PREFIX, Place, PlaceMention, PlacePrecision
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels the small model puts on place names; accepted only with gazetteer evidence. Names
@@ -739,9 +739,6 @@ def _misspelt(
 
 # -- settlements the text describes ------------------------------------------------------
 
-# Where a village no gazetteer holds gets its id: the text says what it is and where it
-# lies, so it is a place of the article's own making, located only as well as its parent.
-DESCRIBED_PREFIX = "text:"
 # A name's words: capitalised, or a lower-case Arabic article joined to one ("al-Foua")
 _NAME_WORD_PATTERN = r"(?:(?:al|el|ad|as|ash|an|ar|at|az)-)?[A-Z][\w'\u2019-]*"
 _NAME_WORD = re.compile(_NAME_WORD_PATTERN)
@@ -782,7 +779,7 @@ def _described_settlements(
 ) -> list[tuple[_Span, Candidate]]:
     """Villages the gazetteer does not hold, where the text says what they are: "the
     village of Moura", "Moura, a village in central Mali". Each becomes a place of its own
-    (`DESCRIBED_PREFIX`) inside the place the text sets it in right after its name ("in
+    (`DESCRIBED_PLACE_PREFIX`) inside the place the text sets it in right after its name ("in
     central Mali", "in Kharkiv Oblast"); its point is that parent's, as nothing finer is
     known. A village whose setting the text does not give stays unplaced: set in the
     country the article is about, it would stand beside the region another report names,
@@ -876,7 +873,7 @@ def _setting_of(text: str, end: int, resolved: list[tuple[_Span, Candidate]]) ->
 def _described_place(name: str, parent: Place) -> Place:
     country = (parent.country or "").lower()
     return Place(
-        id=f"{DESCRIBED_PREFIX}{country}:{transliteration_key(name) or fold(name)}",
+        id=f"{DESCRIBED_PLACE_PREFIX}{country}:{transliteration_key(name) or fold(name)}",
         name=name,
         lat=parent.lat,
         lon=parent.lon,

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from rashomon.facts import Gazette, Incident, IncidentReport, TermCounts
+from rashomon.model import DESCRIBED_PLACE_PREFIX
 from rashomon.reconcile.incident_kinds import BLAST, GENERIC, IncidentKinds
 from rashomon.reconcile.report_parts import is_country
 from rashomon.reconcile.reports import distance_km, places_meet
@@ -515,11 +516,33 @@ def _one_place_score(
 ) -> float | None:
     if mine == theirs:
         return cfg.same_place
+    described = _described_in(mine, theirs, gazette, cfg)
+    if described is None:
+        described = _described_in(theirs, mine, gazette, cfg)
+    if described is not None:
+        return described
     if not places_meet(mine, theirs, gazette, around):
         return cfg.near_place if around and _region_around(mine, theirs, gazette) else None
     if theirs not in gazette.place_chain(mine) and mine not in gazette.place_chain(theirs):
         return cfg.near_place  # close by, neither within the other
     return cfg.nested_place
+
+
+def _described_in(village: str, other: str, gazette: Gazette, cfg: MatchConfig) -> float | None:
+    """How a village the text describes ("the village of Togoga, in Tigray") fits a place
+    of the gazetteer inside the region the text sets it in: the village's point is only
+    that region's, so where in it the village lies is unknown. One source names the
+    village, another the region's city the wounded were taken to: as a region and a town
+    in it fit (nested); a village set only in its country says nothing either way. None
+    when `village` is no such village, `other` lies outside its setting, or `other` is a
+    described village too (two named villages are two places)."""
+    if not village.startswith(DESCRIBED_PLACE_PREFIX) or other.startswith(DESCRIBED_PLACE_PREFIX):
+        return None
+    place = gazette.places.get(village)
+    setting = gazette.places.get(place.parent_id or "") if place is not None else None
+    if setting is None or setting.id not in gazette.place_chain(other):
+        return None
+    return 0.0 if setting.precision == "country" else cfg.nested_place
 
 
 REGION_AROUND_KM = 50.0
