@@ -322,6 +322,13 @@ def test_a_date_inside_another_events_noun_is_that_events_only(nlp):
 def test_a_date_of_saying_is_not_the_attacks(events_of):
     events = events_of("The attack was deliberate, the minister said on Monday.")
     assert one(events, "ASSAULT", "attack").date_from == "publication"
+    denied = events_of(
+        "The army on Thursday dismissed the allegation, saying civilians were not targeted."
+    )
+    assert one(denied, "ASSAULT", "targeted").date_from == "publication"
+    # a participle that goes on with the act keeps its day
+    hit = events_of("The army hit the troops on Monday, killing 62.")
+    assert one(hit, "ASSAULT", "killing").date_from == "text"
 
 
 def test_the_use_of_chemical_weapons_is_an_attack_by_its_owner(events_of):

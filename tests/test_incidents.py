@@ -1494,16 +1494,24 @@ def test_the_day_a_source_spoke_on_does_not_date_a_happening_the_parse_puts_earl
     assert (report.day_low, report.day_high) == ("2017-03-01", "2017-03-01")
 
 
-def test_the_day_someone_acts_on_a_claim_of_an_attack_is_not_the_attacks_day():
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The envoy on Friday called for a probe into allegations that war planes bombed Foua.",
+         "bombed"),
+        ("The army on Friday dismissed the allegation about the killings of civilians during "
+         "an air strike in Foua.", "air strike"),
+    ],
+)  # fmt: skip
+def test_the_day_someone_acts_on_a_claim_of_an_attack_is_not_the_attacks_day(text, trigger):
     """ "The envoy on Friday called for a probe into allegations that war planes bombed
     Foua": Friday is when the envoy called, so the report lies in the days before
     publication. A day that comes after the attack is told stays its day."""
-    text = "The envoy on Friday called for a probe into allegations that war planes bombed Foua."
     friday = DateFact("a1", text.index("Friday"), text.index("Friday") + 6, "Friday",
                       "2017-03-03", "day", "on", 0, len(text))  # fmt: skip
     facts = ArticleFacts(
         article=replace(ARTICLE, published="2017-03-04"), body=text,
-        events=(ev(text, text, "bombed", mode="aerial"),),
+        events=(ev(text, text, trigger, mode="aerial"),),
         mentions=(place_mention(text, "Foua", "foua", text),), dates=(friday,),
     )  # fmt: skip
     (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")

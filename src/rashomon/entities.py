@@ -152,7 +152,8 @@ MAX_SENTENCE_TOKENS = 150
 # McKenzie; "80 civilian deaths" counts civilians; "blew up the theatre" is an attack with
 # explosives; "holds Russia responsible" accuses Russia; "insisted that all aircraft be
 # grounded" requests it; 51: "said in a statement that ..." reports the clause the parser
-# hung on "statement"
+# hung on "statement"; "denied it on Thursday, saying civilians were not targeted" gives
+# what was said no day of the denial
 EXTRACTOR_VERSION = "51"
 STAGE = "entities"
 

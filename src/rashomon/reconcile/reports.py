@@ -731,9 +731,10 @@ def _about_someone(text: str, start: int, end: int, kinds: IncidentKinds | None)
     return False
 
 
-# "allegations that", "reports of", "claims that": what follows is told as a claim
+# "allegations that", "reports of", "claims that", "the allegation about": what follows is
+# told as a claim
 _CLAIM = re.compile(
-    r"\b(?:allegations?|accusations?|reports?|claims?|suspicions?)\s+(?:that|of)\b",
+    r"\b(?:allegations?|accusations?|reports?|claims?|suspicions?)\s+(?:that|of|about|over)\b",
     re.IGNORECASE,
 )
 

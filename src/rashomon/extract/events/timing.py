@@ -82,7 +82,8 @@ def _carriers(head: Token) -> set[int]:
     attack noun is the subject of ("the airstrike targeted Khan Shaykhun on Tuesday"), and
     the clause a participle continues ("hit the troops on September 17, killing 62",
     "..., leaving over 80 people killed"), but never a verb of saying ("the attack was
-    deliberate, he said on Monday")."""
+    deliberate, he said on Monday"; "denied it on Thursday, saying civilians were not
+    targeted")."""
     found: set[int] = set()
     node = head
     if node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("nsubj", "nsubjpass"):
@@ -93,6 +94,9 @@ def _carriers(head: Token) -> set[int]:
     for _ in range(2):  # "leaving ... killed": the participle, then the clause it continues
         if node.dep_ in ("ccomp", "oprd", "xcomp") and node.head.tag_ == "VBG":
             node = node.head
+            if node.lemma_.lower() in HEARSAY_VERBS or node.lemma_.lower() in _SAYING:
+                break  # "dismissed the allegation on Thursday, saying civilians were not
+                # targeted": what was said keeps no day of the denial
         if node.dep_ != "advcl" or node.tag_ != "VBG":
             break
         node = node.head
