@@ -89,6 +89,34 @@ def test_a_claim_hung_on_the_statement_noun_is_still_claimed(events_of):
     assert one(events_of(text), "ASSAULT", "attack").factuality == "alleged"
 
 
+def test_a_noun_phrase_broken_at_a_hyphen_keeps_its_head_as_the_object(events_of):
+    # the parser makes "neo" and "battalion" two objects of "accused"
+    text = (
+        "The Russian Defense Ministry accused the neo-Nazi \u201cAzov\u201d battalion of killing."
+    )
+    events = events_of(text)
+    assert one(events, "ACCUSE").target_actor_ids == ("azov-regiment",)
+    assert one(events, "ASSAULT", "killing").source_actor_ids == ("azov-regiment",)
+
+
+def test_a_second_statement_joined_to_what_was_said_is_the_speakers(events_of):
+    # the parser hangs "accused" on "been", inside what the ministry said
+    text = ("The Russian Defense Ministry said there had been no such strikes in that city, "
+            "and accused the Azov battalion of killing its hostages.")  # fmt: skip
+    assert one(events_of(text), "ACCUSE").source_actor_ids == ("russian-defence-ministry",)
+    # joined without a comma to a clause with a subject of its own: that subject's
+    joined = events_of("Turkey said the army shelled the town and denied killing civilians.")
+    assert one(joined, "REJECT").source_actor_ids == ("turkish-armed-forces",)
+
+
+def test_what_a_denier_notes_is_not_denied(events_of):
+    text = ("Moscow denied the allegations that Russian forces bombed the theatre, noting that "
+            "members of the Azov battalion blew up the building.")  # fmt: skip
+    events = events_of(text)
+    assert one(events, "ASSAULT", "bombed").factuality == "negated"
+    assert one(events, "ASSAULT", "blew up").factuality == "asserted"
+
+
 def test_condition_makes_it_hypothetical(events_of):
     event = one(events_of("If Turkey attacks the Kurdish militia, the talks will end."), "ASSAULT")
     assert event.factuality == "hypothetical"

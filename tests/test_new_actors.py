@@ -152,6 +152,13 @@ def test_headline_words_dates_and_page_furniture_are_not_new_actors(nlp, matcher
     assert not {n for n in new_names(found) if "Kills" in n or "Subscribe" in n}
 
 
+def test_a_stance_word_is_no_actor(nlp, matcher):
+    text = (
+        "The Russian Defense Ministry accused the neo-Nazi \u201cAzov\u201d battalion of killing."
+    )
+    assert not {n for n in new_names(find(nlp, matcher, text)) if "Nazi" in n}
+
+
 def test_a_headline_run_into_the_body_gives_no_actor_from_its_last_words(nlp, matcher):
     text = (
         "Terrorist Attack on Homs market kill 7 injure 20. The blast hit the market at noon.\n"

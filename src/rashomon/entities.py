@@ -153,7 +153,10 @@ MAX_SENTENCE_TOKENS = 150
 # explosives; "holds Russia responsible" accuses Russia; "insisted that all aircraft be
 # grounded" requests it; 51: "said in a statement that ..." reports the clause the parser
 # hung on "statement"; "denied it on Thursday, saying civilians were not targeted" gives
-# what was said no day of the denial
+# what was said no day of the denial; "neo-Nazi" is a stance, not a name, and "accused the
+# neo-Nazi 'Azov' battalion" (two objects in the parse) accuses the battalion; "said there
+# had been no strikes, and accused X" is the speaker's accusation; "denied it, noting that
+# Azov blew it up" notes, not denies, the blast
 EXTRACTOR_VERSION = "51"
 STAGE = "entities"
 

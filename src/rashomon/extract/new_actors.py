@@ -67,6 +67,7 @@ class NameCues:
     name_particles: frozenset[str]
     date_words: frozenset[str]
     descriptor_words: frozenset[str] = frozenset()
+    descriptor_prefixes: frozenset[str] = frozenset()
     description_heads: frozenset[str] = frozenset()
     headline_words: frozenset[str] = frozenset()
     held_participles: frozenset[str] = frozenset()
@@ -89,8 +90,8 @@ def _packaged_cues() -> NameCues:
         **{field: frozenset(str(w).lower() for w in data.get(field) or ()) for field in (
             "toponym_heads", "place_nouns", "locative_prepositions", "credit_words",
             "furniture_words", "name_particles", "date_words", "descriptor_words",
-            "description_heads", "headline_words", "held_participles", "ground_nouns",
-            "document_heads", "campaign_nouns", "group_heads", "building_heads",
+            "descriptor_prefixes", "description_heads", "headline_words", "held_participles",
+            "ground_nouns", "document_heads", "campaign_nouns", "group_heads", "building_heads",
         )}
     )  # fmt: skip
 
@@ -227,6 +228,12 @@ class _Article:
             return False  # "Warplane Crashes", "Terrorist Attack": a headline's words
         if all(w in self.cues.descriptor_words for w in lowered):
             return False  # "Takfiri" in "the Takfiri group": a creed, not a name
+        if (
+            len(lowered) == 1
+            and "-" in lowered[0]
+            and lowered[0].partition("-")[0] in self.cues.descriptor_prefixes
+        ):
+            return False  # "neo-Nazi" in "the neo-Nazi Azov battalion": a stance
         if lowered[0] in self.cues.campaign_nouns or lowered[-1] in self.cues.document_heads:
             return False  # "Operation Euphrates Shield", "Chemical Weapons Convention"
         if (

@@ -174,7 +174,7 @@ class ArgumentReader:
                 sources += [c for c in told_by.children if c.dep_ == "pobj"]
         else:
             sources += self._act_doers(self._subject(verb))
-            obj = first_child(verb, ("dobj",)) if sense.object != "means" else None
+            obj = _object(verb) if sense.object != "means" else None
             if obj is not None and trigger.start <= obj.idx < trigger.end:
                 targets += behind(self._prep_objects(obj, sense.target_preps))  # "broke ties"
             elif obj is not None:
@@ -338,6 +338,9 @@ class ArgumentReader:
         )
 
     def _subject(self, verb: Token) -> list[Token]:
+        speaker = _statement_joined_to_what_was_said(verb, self.lexicon)
+        if speaker is not None:
+            return [speaker]
         node = verb
         for step in range(5):
             subject = first_child(node, SUBJECTS if step == 0 else (*SUBJECTS, "nsubjpass"))
@@ -398,7 +401,7 @@ class ArgumentReader:
         controls = lemma in _CONTROL_VERBS or (sense is not None and sense.control == "object")
         if not controls:
             return None
-        obj = first_child(verb, ("dobj",))
+        obj = _object(verb)
         if obj is not None:
             return obj
         for prep in verb.children:
@@ -500,6 +503,29 @@ def _reported_bare(clause: Token, lexicon: EventLexicon) -> bool:
     ):
         return False
     return not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+_STATING = frozenset({"alleged", "negated"})  # frames of verbs that state or deny
+
+
+def _statement_joined_to_what_was_said(verb: Token, lexicon: EventLexicon) -> Token | None:
+    """The speaker of a second statement the parser joined to the first one's content: "the
+    ministry said there had been no such strikes, and accused the battalion of killing its
+    hostages" hangs "accused" on "been". A verb that accuses or denies, joined after a comma
+    to a clause a speech verb reports, or to one with no subject of its own to lend, is the
+    speaker's second statement (None otherwise)."""
+    head = verb.head
+    if verb.dep_ != "conj" or lexicon.frames.get(verb.lemma_.lower()) not in _STATING:
+        return None
+    if first_child(verb, (*SUBJECTS, "nsubjpass")) is not None:
+        return None
+    if head.dep_ != "ccomp" or head.head.lemma_.lower() not in lexicon.words("speech"):
+        return None
+    before = verb.doc[verb.i - 2] if verb.i >= 2 else None
+    after_comma = before is not None and before.lower_ == "," and verb.doc[verb.i - 1].dep_ == "cc"
+    if not after_comma and first_child(head, ("nsubj", "nsubjpass")) is not None:
+        return None
+    return first_child(head.head, ("nsubj",))
 
 
 def _stative_to(verb: Token, sense: EventSense) -> bool:
@@ -638,3 +664,11 @@ def _with_conjuncts(head: Token) -> list[Token]:
         if word.i > head.i and word.pos_ in ("NOUN", "PROPN", "PRON"):
             words.append(word)
     return words
+
+
+def _object(verb: Token) -> Token | None:
+    """The verb's object. A verb has one; where the parser gives it two, it has broken one
+    noun phrase at a hyphen ("accused the neo-Nazi 'Azov' battalion": "neo" and
+    "battalion"), and the last is the phrase's head."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return objects[-1] if objects else None

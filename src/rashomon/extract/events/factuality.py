@@ -69,6 +69,8 @@ def factuality(
             frame = lexicon.frames.get(lemma)
             if frame is not None and dep != "relcl":
                 return _stacked(frame, head, lexicon)
+            if dep == "ccomp" and lemma in lexicon.words("speech") and not _negated(head):
+                break  # "denied the charge, noting that Azov blew it up": noted, not denied
             if dep == "relcl":
                 break
             node = head
@@ -159,3 +161,7 @@ def _purpose_marker(node: Token) -> Token | None:
     if any(c.lower_ == "so" for c in marks):
         return None
     return next((c for c in marks if c.lower_ == "to"), None)
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
