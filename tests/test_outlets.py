@@ -240,6 +240,16 @@ def test_the_one_organisation_a_source_told_is_a_blog_posts_wire():
     assert publisher(url=blog, body="He told the Guardian nothing.").wire is None  # no agency
 
 
+def test_an_agency_sources_spoke_to_twice_is_a_newsroom_pages_wire():
+    site = "https://example.net/a"
+    once = "The spokesman told Reuters on Thursday that only combatants were struck."
+    assert publisher(url=site, body=once).wire is None  # an intermediary of one statement
+    twice = once + " An air strike killed 43 people, a medical official told Reuters."
+    assert publisher(url=site, body=twice).wire == "Reuters"
+    other = twice + " A doctor told the BBC that more had died."
+    assert publisher(url=site, body=other).wire is None  # two organisations: no one copy
+
+
 def test_place_with_a_colon_or_a_spaced_dash_opens_the_lead():
     text = "NEWTOWN: About 50 people were killed on Tuesday."
     dateline = find_dateline(text, DIRECTORY)

@@ -411,7 +411,7 @@ def identify_publisher(
         or _agency_in_headline(title, directory, outlet)
         or _agency_disclaiming(body, directory, outlet)
         or _agency_reporting(body, directory, outlet)
-        or (_agency_interviewed(body, directory, outlet) if _on_a_blog_host(url) else None)
+        or _agency_interviewed(body, directory, outlet, 1 if _on_a_blog_host(url) else 2)
         or cited
     )
     if outlet is None and wire:
@@ -615,18 +615,23 @@ def _on_a_blog_host(url: str | None) -> bool:
     return domain is not None and any(domain.endswith("." + d) for d in _hosting_domains())
 
 
-def _agency_interviewed(body: str, directory: OutletDirectory, outlet: str | None) -> str | None:
+def _agency_interviewed(
+    body: str, directory: OutletDirectory, outlet: str | None, least: int = 1
+) -> str | None:
     """The one news organisation sources in the text spoke to ("a US-based charity told the
-    BBC the hospital had confirmed 70 deaths"), on a blog post: a blogger interviews no one
-    through the BBC, so the post carries the BBC's story. On a newsroom's own page the
-    same words name an intermediary of the statement, not the copy's author (see the
-    module's docstring), so this is read on blog hosts only."""
-    named = {
+    BBC the hospital had confirmed 70 deaths"), `least` times or more. On a blog post once
+    is enough: a blogger interviews no one through the BBC, so the post carries the BBC's
+    story. On a newsroom's own page one such "told AFP" names an intermediary of the
+    statement, not the copy's author (see the module's docstring); two or more ("the
+    spokesman told Reuters ...", "a medical official told Reuters ...") are the agency's
+    own interviews, so the page carries its copy."""
+    told = [
         found.name
         for match in _TOLD.finditer(body)
         if (found := _longest_outlet(match["name"], directory)) is not None and found.wire
-    }
-    if len(named) != 1:
+    ]
+    named = set(told)
+    if len(named) != 1 or len(told) < least:
         return None
     (name,) = named
     return None if _same(name, outlet) else name
