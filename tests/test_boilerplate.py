@@ -1,3 +1,5 @@
+import pytest
+
 from rashomon.article.boilerplate import LineKind, clean_text, cut_prefix, split_lines
 
 
@@ -277,6 +279,41 @@ def test_a_caption_ending_with_a_picture_agency_source_is_a_caption():
     )
     clean = clean_text(raw, title_in_text=True)
     assert "rubble" not in clean.body and len(clean.captions) == 1
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "The coalition airstrike killed at least 29 children in the town. [Getty]",
+        "Photo-CJ (the village after bombing by the military on April 11)",
+        "Investigators say two large bombs most likely caused the damage (Reuters Archive)",
+        # a photo agency's terms mark its caption however long the line is
+        "NEWTOWN, COUNTRY - MARCH 18: (---EDITORIAL USE ONLY - MANDATORY CREDIT - "
+        + "NO MARKETING NO ADVERTISING CAMPAIGNS - DISTRIBUTED AS A SERVICE TO CLIENTS----) "
+        + " ".join(["A view of the destroyed hall, which was used as a shelter."] * 5),
+    ],
+)
+def test_a_caption_credited_in_brackets_first_or_by_agency_terms_is_a_caption(caption):
+    raw = (
+        "Story title here today\n\n"
+        "The army said on Tuesday that its troops had taken the hill.\n\n"
+        f"{caption}\n\n"
+        "Rebels said they had withdrawn.\n"
+    )
+    clean = clean_text(raw, title_in_text=True)
+    assert caption[:20] not in clean.body and len(clean.captions) == 1
+
+
+def test_a_video_players_notice_is_no_body():
+    raw = (
+        "Story title here today\n\n"
+        "The army said on Tuesday that its troops had taken the hill.\n\n"
+        "To view this video please enable JavaScript, and consider upgrading to a web browser "
+        "that supports HTML5 video\n\n"
+        "Rebels said they had withdrawn.\n"
+    )
+    clean = clean_text(raw, title_in_text=True)
+    assert "JavaScript" not in clean.body and "Rebels said" in clean.body
 
 
 def test_the_text_of_an_embedded_post_above_its_signature_is_no_body():

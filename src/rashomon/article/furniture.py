@@ -22,12 +22,14 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-# A caption ends with its credit: "(Photo: X)", "(AP photo)", "(... via AP)", "REUTERS/Name",
+# A caption ends with its credit: "(Photo: X)", "(AP photo)", "(... via AP)", "(Reuters
+# Archive)", "REUTERS/Name",
 # "| License Photo", "PHOTO: REUTERS", "Source: Getty Images", or with the picture's date
 # standing as its own sentence (wire style); "Photo by Name" closing the last sentence.
 _CAPTION_END = re.compile(
     r"(\((?:[^()]*\b(?i:photo|photos|picture|image|credit|file)\b[^()]*|\s*(?i:video)\s*:[^()]+"
-    r"|[^()]*\bvia (?:AP|AFP|Reuters|Getty(?: Images)?)|AP|AFP|Reuters|Getty Images)\)"
+    r"|[^()]*\bvia (?:AP|AFP|Reuters|Getty(?: Images)?)"
+    r"|(?:AP|AFP|Reuters|Getty Images|AA)(?:\s+(?i:archive|file))?)\)"
     r"|\b[A-Z]{2,}(?: PHOTO)?\s*/\s*[A-Z][a-z][\w.'’-]*(?:\s+[A-Z][a-z][\w.'’-]*)+"
     r"|/\s*(?:AFP|AP|Reuters|REUTERS|Getty Images|EPA|UPI)\)?|\bLicense Photo"
     r"|\s\|\s*(?:AFP|AP|Reuters|REUTERS|Getty Images|EPA|UPI)"  # "... in Saada | Reuters"
@@ -35,9 +37,15 @@ _CAPTION_END = re.compile(
     r"|\b(?i:photo|photograph|picture|image)s?\s*:\s*[A-Z][\w.&'’ /-]{1,40}"
     r"|\.\s+(?:Photo|Picture|Image) by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
     r"|\b(?i:source|credit)\s*:\s*(?:Getty Images|AFP|AP|Reuters|REUTERS|EPA|Shutterstock|AAP)"
+    r"|\[(?:Getty(?: Images)?|AFP|AP|Reuters|REUTERS|EPA|UPI|Anadolu(?: Agency)?|Xinhua)\]"
     r"|\.\s+" + _MONTH + r"\s+\d{1,2},\s+\d{4})\.?\s*$"
 )
 MAX_CAPTION_WORDS = 60  # a longer line is a paragraph that happens to end with a credit
+# A photo agency's terms, which only its captions carry ("MARIUPOL, UKRAINE - MARCH 18:
+# (---EDITORIAL USE ONLY - MANDATORY CREDIT ...) A view of ..."), however long the caption
+_AGENCY_TERMS = re.compile(r"\b(?:EDITORIAL USE ONLY|MANDATORY CREDIT)\b")
+# A credit opening the caption: "Photo-CJ (Pazigyi village after bombing ...)"
+_CREDIT_START = re.compile(r"^(?:Photo|Picture|Image)\s*[-\u2013\u2014]\s*[A-Z]")
 # A slide show's counter opening the caption of each picture: "1 of 3 | ...", "2/12 - ...".
 _GALLERY_COUNTER = re.compile(r"^\d{1,3}\s*(?:of|/)\s*\d{1,3}\s*[|:–—-]\s*(?=\S)")
 _SHORTCODE = re.compile(r"^\[(caption|/caption|gallery|embed|video)\b", re.IGNORECASE)
@@ -166,11 +174,16 @@ def is_comment_start(text: str) -> bool:
 
 def is_caption(text: str) -> bool:
     """A photo caption or pull-quote: ends with a credit, a picture date or a widget bar."""
-    if _SHORTCODE.match(text) or _GALLERY_COUNTER.match(text):
+    if _SHORTCODE.match(text) or _GALLERY_COUNTER.match(text) or _AGENCY_TERMS.search(text):
         return True
     if len(text.split()) > MAX_CAPTION_WORDS:
         return False
-    return bool(_CAPTION_END.search(text) or _PULL_QUOTE.search(text) or "©" in text)
+    return bool(
+        _CAPTION_END.search(text)
+        or _PULL_QUOTE.search(text)
+        or _CREDIT_START.match(text)
+        or "©" in text
+    )
 
 
 def is_language_menu(text: str) -> bool:
