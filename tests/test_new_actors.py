@@ -185,6 +185,14 @@ def test_a_speaker_named_once_is_an_actor(nlp, matcher):
     assert "Samir Haddour" in new_names(found)
 
 
+def test_a_speaker_the_tagger_calls_a_work_of_art_is_a_person(nlp, matcher):
+    text = '"It was a war crime," Oksana Pokalchuk told reporters. "Twelve died," she added.'
+    assert [e.label_ for e in nlp(text).ents if e.text == "Oksana Pokalchuk"] == ["WORK_OF_ART"]
+    found = find(nlp, matcher, text)
+    assert "Oksana Pokalchuk" in new_names(found)
+    assert actors_at(found, "she") == actors_at(found, "Oksana Pokalchuk")
+
+
 def test_a_name_named_twice_is_an_actor_and_a_lone_first_name_finds_it(nlp, matcher):
     text = (
         "Noor Kassab fled the town with her two sons in March. The road was shelled. "

@@ -156,7 +156,8 @@ MAX_SENTENCE_TOKENS = 150
 # what was said no day of the denial; "neo-Nazi" is a stance, not a name, and "accused the
 # neo-Nazi 'Azov' battalion" (two objects in the parse) accuses the battalion; "said there
 # had been no strikes, and accused X" is the speaker's accusation; "denied it, noting that
-# Azov blew it up" notes, not denies, the blast
+# Azov blew it up" notes, not denies, the blast; a speaker's name the tagger calls a work
+# of art or a product is a person
 EXTRACTOR_VERSION = "51"
 STAGE = "entities"
 

@@ -115,6 +115,8 @@ _STATE_MEDIA = (
 _SEAT_AFTER = re.compile(r"\s+in\s+([A-Z][\w'\u2019-]+)\b")
 _BARE_FORCES = ("the army", "the military")  # whose forces, the text named just before
 _PRONOUNS = {"he", "she"}
+# Entity labels the small model gives names of people it does not know (see _speaking_name)
+_MISREAD_AS_THINGS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
 _SPEAKER_LOOKBACK = 2  # sentences before an "it said" in which a speaking body is its referent
 _LEADERS_BODIES = {  # "<leader> regime": the leader's government; "<leader> forces": its army
     "regime": ActorKind.GOVERNMENT, "government": ActorKind.GOVERNMENT,
@@ -771,6 +773,8 @@ class _Resolver:
                 if state:
                     self._add(ent, "nationality", state, "ner")
                 continue
+            if label in _MISREAD_AS_THINGS and self._speaking_name(ent):
+                label = "PERSON"  # '"...," Oksana Pokalchuk told reporters' (WORK_OF_ART)
             if label not in ("PERSON", "ORG", "GPE", "FAC"):
                 continue
             if label in ("ORG", "PERSON") and ent[0].lower_ in _DEMONYMS and len(ent) > 1:
@@ -1019,6 +1023,22 @@ class _Resolver:
             return None
         found = {actor.id: actor for actor, word in self.d.lookup_prefix(text) if word in heads}
         return list(found.values()) or None
+
+    def _speaking_name(self, ent: Span) -> bool:
+        """A name the tagger called a title, a product or an event that speaks: two or
+        three capitalised words, none an organisation's head, as the subject of a verb of
+        saying ('"...," Oksana Pokalchuk told reporters') or beside a role noun in
+        apposition. Works of art and products do not tell reporters anything."""
+        words = [t for t in ent if not t.is_punct]
+        if not 2 <= len(words) <= 3 or not all(t.is_title and t.pos_ == "PROPN" for t in words):
+            return False
+        heads = self.m.vetter.cues.group_heads | self.m.vetter.cues.description_heads
+        if any(t.lower_ in heads or t.lemma_.lower() in heads for t in words):
+            return False
+        root = ent.root
+        if root.dep_ == "nsubj" and root.head.lemma_.lower() in self.m.speech_lemmas:
+            return True
+        return self._person_by_role(ent)
 
     def _person_by_role(self, ent: Span) -> bool:
         """A name the tagger called an organisation that a role noun in apposition says is a
