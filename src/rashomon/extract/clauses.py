@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+_MEDIUM_PREPS = frozenset({"in", "on", "at", "during", "via", "through"})
+
 
 def clause_in_phrase(prep: Token) -> Token | None:
     """The reported clause the parser hung on the noun of a phrase between the verb and its
@@ -17,10 +19,14 @@ def clause_in_phrase(prep: Token) -> Token | None:
     shelled the town" as a relative clause on "briefing". It is the verb's content when "that"
     only marks it, or stands in a slot the clause fills already ("that ... shelled the town"
     has an object: "that" is no relative pronoun); "the briefing that rebels attended" is a
-    relative clause and stays one."""
-    for noun in prep.subtree:
-        if noun.dep_ != "pobj":
-            continue
+    relative clause and stays one. Only a phrase of where or how it was said ("in a
+    statement", "at a briefing", "on Telegram"): in "responded to the claim by activists that
+    640 were killed" the clause is the claim's, not the response's."""
+    if prep.lower_ not in _MEDIUM_PREPS:
+        return None
+    for noun in prep.subtree:  # "in a post on Telegram": the noun of any such phrase
+        if noun.dep_ != "pobj" or noun.head.lower_ not in _MEDIUM_PREPS:
+            continue  # "said in response to claims that ...": the claim's clause
         for clause in noun.children:
             if clause.dep_ not in ("acl", "relcl") or clause.i < noun.i:
                 continue
