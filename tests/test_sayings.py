@@ -161,6 +161,34 @@ def test_a_verdict_on_the_doers_account_of_an_armed_target_says_nothing_armed_wa
     assert said(hospital, ("Russia", "russia")) == [(NEVER, "Russia", "false")]
 
 
+def test_a_denial_of_the_report_just_told_of_an_armed_target_says_nothing_armed_was_there():
+    claim = "The army said the air strike killed a senior commander of the group. "
+    words = "the air strike killed a senior commander of the group"
+
+    def answered(denial: str, denier: tuple[str, str]) -> list[tuple[str, str | None, str]]:
+        body = claim + denial
+        at, second = claim.index(words), len(claim)
+        quote = QuoteFact("a1", at, at + len(words), words, "indirect", 0, second, claim,
+                          speaker="The army", speaker_actor_id="army")  # fmt: skip
+        name, actor = denier
+        mention = MentionFact("a1", body.index(name), body.index(name) + len(name), name,
+                              "organisation", second, len(body), actor_id=actor)  # fmt: skip
+        facts = ArticleFacts(article=ARTICLE, body=body, quotes=(quote,), mentions=(mention,))
+        return [(s.stance, s.said.claimant, body[s.said.start : s.said.end])
+                for s in sayings(facts, KINDS, GAZETTE)]  # fmt: skip
+
+    assert answered("Hamas denied the Israeli report.", ("Hamas", "hamas")) == [
+        (ARMED, "The army", "killed a senior commander"),
+        (UNARMED, "Hamas", "denied the Israeli report"),
+    ]
+    # the claimant itself, or a denial that says what the reports were: no answer to it
+    assert UNARMED not in {
+        s for s, _, _ in answered("The army denied the report.", ("army", "army"))
+    }
+    told = "Hamas denied reports that its fighters fired rockets."
+    assert UNARMED not in {s for s, _, _ in answered(told, ("Hamas", "hamas"))}
+
+
 def quoted(body: str, speaker: str, actor: str | None, words: str) -> list[tuple[str, str]]:
     """(stance, words) for a one-sentence body whose `words` are quoted from `speaker`."""
     at = body.index(words)

@@ -229,8 +229,20 @@ def sayings(facts: ArticleFacts, kinds: IncidentKinds, gazette: Gazette) -> list
         if not (
             kinds.in_text(text) or ABOUT_IT.search(text)
             or _SPARED.search(text) or _UNARMED.search(text) or _STRUCK_ARMED.search(text)
+            or _DENIED_REPORT.search(text)
         ):  # fmt: skip
             continue
+        answered = _denied_report(text)
+        if answered is not None and not _UNARMED.search(text):
+            # "Hamas denied the Israeli report": the account it answers is the armed
+            # target another voice claimed just before
+            claimed = _armed_claimed_before(found, start)
+            claimant, claimant_id = speaker_of(start + answered[0], start, end, facts)
+            if claimed is not None and claimant is not None and claimant_id != claimed:
+                found.append(Saying(UNARMED, Attribution(
+                    claimant_id, text.strip(), claimant, claimant_id,
+                    start + answered[0], start + answered[1],
+                )))  # fmt: skip
         for stance, (a, b) in _stances_in(text):
             # what a doer says it hit: a quote's speaker or who acts in the sentence, never
             # an actor it merely names ("Topic: US Missile Attack on Syrian Air Base")
@@ -244,6 +256,31 @@ def sayings(facts: ArticleFacts, kinds: IncidentKinds, gazette: Gazette) -> list
             )
             found.append(Saying(stance, attribution))
     return found
+
+
+# "denied the Israeli report", "rejected the claims": a denial of an account told before,
+# with no words of its own on what was there ("denied reports that ..." says them)
+_DENIED_REPORT = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?)\s+the\s+"
+    r"(?:[\w'\u2019-]+\s+){0,2}?(?:reports?|claims?|allegations?|accounts?)\b(?!\s+(?:that|of)\b)",
+    re.IGNORECASE,
+)
+ANSWER_REACH = 400  # characters back to the account a denial of "the report" answers
+
+
+def _denied_report(text: str) -> tuple[int, int] | None:
+    found = _DENIED_REPORT.search(text)
+    return found.span() if found is not None else None
+
+
+def _armed_claimed_before(found: list[Saying], start: int) -> str | None:
+    """Who claimed, in the sentences just before `start`, that the attack hit an armed
+    target (the last such voice), else None."""
+    for saying in reversed(found):
+        at = saying.said.start or 0
+        if saying.stance == ARMED and start - ANSWER_REACH <= at < start:
+            return saying.said.claimant_actor_id or saying.said.claimant or ""
+    return None
 
 
 def _stances_in(text: str) -> Iterable[tuple[str, tuple[int, int]]]:
