@@ -117,6 +117,17 @@ def test_what_a_denier_notes_is_not_denied(events_of):
     assert one(events, "ASSAULT", "blew up").factuality == "asserted"
 
 
+def test_an_act_one_is_not_in_a_position_to_do_is_negated(events_of):
+    for text in ("The Pentagon is not in a position to dispute the reports.",
+                 "The Pentagon is unable to dispute the reports."):  # fmt: skip
+        assert one(events_of(text), "REJECT").factuality == "negated", text
+    able = events_of("The Pentagon is in a position to dispute the reports.")
+    assert one(able, "REJECT").factuality == "asserted"
+    # what the act one could not do was done by happened
+    by = events_of("Russian forces were unable to win by fighting the Ukrainian army.")
+    assert one(by, "ASSAULT", "fighting").factuality == "asserted"
+
+
 def test_condition_makes_it_hypothetical(events_of):
     event = one(events_of("If Turkey attacks the Kurdish militia, the talks will end."), "ASSAULT")
     assert event.factuality == "hypothetical"

@@ -77,6 +77,19 @@ def test_statements_of_what_an_attack_was(statements, text, coded):
     assert [(t, w) for t, w, _ in statements(text)] == [coded]
 
 
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The Pentagon did not deny that its drone strike killed civilians.", "deny"),
+        ("The Pentagon is not in a position to dispute accounts of nine people killed.", "dispute"),
+    ],
+)
+def test_a_side_that_will_not_deny_an_attack_concedes_it(statements, text, word):
+    assert ("CONCEDE", word, ("us-defense-department",)) in statements(text)
+    # no account of an attack: nothing conceded
+    assert "CONCEDE" not in {t for t, _, _ in statements("Russia did not deny the talks.")}
+
+
 def test_reports_called_untrue_are_rejected(statements):
     found = statements("The president says reports of a chemical attack were a fabrication.")
     assert ("REJECT", "fabrication") in [(t, w) for t, w, _ in found]

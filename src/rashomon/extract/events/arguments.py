@@ -667,8 +667,14 @@ def _with_conjuncts(head: Token) -> list[Token]:
 
 
 def _object(verb: Token) -> Token | None:
-    """The verb's object. A verb has one; where the parser gives it two, it has broken one
-    noun phrase at a hyphen ("accused the neo-Nazi 'Azov' battalion": "neo" and
-    "battalion"), and the last is the phrase's head."""
+    """The verb's first object, unless the parser broke one noun phrase at a hyphen into two
+    objects ("accused the neo-Nazi 'Azov' battalion": "neo", then "battalion"): then the
+    next, the phrase's head. Two objects otherwise are another misparse ("abused Mexican
+    immigrants with impunity, a human rights organization charged"): the first stands."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    return objects[-1] if objects else None
+    if len(objects) > 1:
+        first = objects[0]
+        after = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
+        if after is not None and after.text == "-" and not first.whitespace_:
+            return objects[1]
+    return objects[0] if objects else None

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from rashomon.extract.clauses import reporting_verb
 from rashomon.extract.events.lexicon import EventLexicon
+from rashomon.extract.events.tree import unable
 from rashomon.extract.events.triggers import Trigger
 
 _NEGATORS = frozenset({"not", "n't", "never", "no", "without"})
@@ -35,6 +36,9 @@ def factuality(
     """(factuality, the word that decided it); `triggers` holds the token ids of all event
     words, so that the object of another event ("rejected the offer") stops the climb."""
     node: Token = trigger.head
+    ruled_out = unable(node)
+    if ruled_out is not None:  # "is not in a position to dispute it"; not what it is done
+        return "negated", ruled_out  # by ("unable to win by fighting": the fighting was)
     light = trigger.light_verb
     for _ in range(12):
         marked = _own_marker(node, lexicon)
@@ -67,6 +71,8 @@ def factuality(
                 head, dep = verb, "ccomp"  # "said in a statement that ...": the verb's clause
                 lemma = head.lemma_.lower()
             frame = lexicon.frames.get(lemma)
+            if frame == "negated" and dep != "relcl" and _negated(head):
+                return "alleged", head  # "did not deny that its strike killed civilians"
             if frame is not None and dep != "relcl":
                 return _stacked(frame, head, lexicon)
             if dep == "ccomp" and lemma in lexicon.words("speech") and not _negated(head):

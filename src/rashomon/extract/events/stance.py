@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from rashomon.extract.doc_arrays import doc_arrays
 from rashomon.extract.events.lexicon import EventLexicon, EventSense
-from rashomon.extract.events.tree import HEARSAY_VERBS
+from rashomon.extract.events.tree import HEARSAY_VERBS, governing_verb, unable
 from rashomon.extract.events.triggers import Trigger
 
 # Words in these relations to the reported clause's verb say what the act was: "was a
@@ -44,6 +44,7 @@ _MANNER_PREPS = frozenset({"by", "in"})
 _ACT_NOUNS = frozenset({"act"})
 _AMOUNTING = frozenset({"to", "between"})
 _FORETELLING = frozenset({"will", "would", "shall", "'ll", "wo"})  # "wo" of "won't" is negated
+_DENYING = frozenset({"deny", "dispute", "refute"})  # verbs whose negation concedes
 
 
 @dataclass(frozen=True)
@@ -86,11 +87,24 @@ class StanceReader:
         telling = self.words["admitting"] | self.words["warning"] | self.speech | self.naming
         telling |= self.words["vowing"]
         for i, lemma in enumerate(lemmas):
-            if pos[i] not in ("VERB", "AUX") or lemma not in telling:
+            if pos[i] not in ("VERB", "AUX") or (lemma not in telling and lemma not in _DENYING):
                 continue  # only these verbs can state anything below: no Token is built
             verb = doc[i]
+            if lemma in _DENYING and unable(verb) is not None:
+                # "the Pentagon is not in a position to dispute ...": the subject of "is"
+                stance = self._not_denied(verb, acts, governing_verb(verb.head) or verb)
+                if stance is not None and stance.trigger.head.i not in taken:
+                    taken.add(stance.trigger.head.i)
+                    found.append(stance)
+                continue
             if _negated(verb):
+                stance = self._not_denied(verb, acts) if lemma in _DENYING else None
+                if stance is not None and stance.trigger.head.i not in taken:
+                    taken.add(stance.trigger.head.i)
+                    found.append(stance)
                 continue  # "did not say who was responsible" states nothing
+            if lemma not in telling:
+                continue
             if lemma in self.words["admitting"]:
                 stance = self._admitted(verb, acts)
                 if stance is not None and stance.trigger.head.i not in taken:
@@ -356,6 +370,17 @@ class StanceReader:
         for part in verb.children:
             if _owned_act(part, acts):
                 return Stance(_trigger(verb, "CONCEDE", verb), verb)
+        return None
+
+    @staticmethod
+    def _not_denied(verb: Token, acts: set[int], speaker: Token | None = None) -> Stance | None:
+        """ "The Pentagon did not deny that its strike killed civilians", "is not in a
+        position to dispute accounts of nine people killed": a side that will not deny an
+        account of an attack concedes it, tacitly (`speaker`: the verb whose subject is
+        that side, the denying verb itself by default)."""
+        told = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "prep")]
+        if any(t.i in acts for part in told for t in part.subtree):
+            return Stance(_trigger(verb, "CONCEDE", verb), speaker or verb)
         return None
 
     def _admission(self, noun: Token, acts: set[int]) -> Stance | None:

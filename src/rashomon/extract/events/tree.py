@@ -33,3 +33,22 @@ def first_child(token: Token, deps: Sequence[str]) -> Token | None:
     dep = arrays.dep
     k = next((k for k in arrays.children(token.i) if dep[k] in deps), None)
     return None if k is None else token.doc[k]
+
+
+_ABILITY = frozenset({"position", "able", "unable"})
+
+
+def unable(verb: Token) -> Token | None:
+    """The word that rules the verb's act out when no "not" of its own does: "was not in a
+    position to dispute" (the "not" on "was" or "in"), "is unable to deny", "not able to
+    refute"; None when nothing does."""
+    head = verb.head
+    if verb.dep_ not in ("acl", "relcl", "xcomp") or head.lemma_.lower() not in _ABILITY:
+        return None
+    if head.lemma_.lower() == "unable":
+        return head
+    for word in (head, head.head, head.head.head):  # "not in a position": on "in" or "was"
+        found = next((c for c in word.children if c.dep_ == "neg"), None)
+        if found is not None:
+            return found
+    return None
