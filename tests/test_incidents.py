@@ -1527,6 +1527,24 @@ def test_the_day_someone_acts_on_a_claim_of_an_attack_is_not_the_attacks_day(tex
     assert (report.day_low, report.day_high) == ("2017-03-03", "2017-03-03")
 
 
+def test_a_yearless_day_of_an_undated_page_dates_its_report_by_the_estimated_window():
+    """ "The March 16 airstrike" on a page with no date, which its story puts in June: the
+    day, not the window, is the strike's."""
+    text = "The March 16 airstrike devastated the theatre in Foua."
+    at = text.index("March 16")
+    march = DateFact("a1", at, at + 8, "March 16", None, None, "on", 0, len(text))
+    undated = replace(ARTICLE, published=None, published_precision=None,
+                      window=DateWindow("2017-06-23", "2017-07-07"))  # fmt: skip
+    facts = ArticleFacts(
+        article=undated, body=text, events=(ev(text, text, "airstrike", mode="aerial"),),
+        mentions=(place_mention(text, "Foua", "foua", text),), dates=(march,),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "ap")
+    assert (report.day_low, report.day_high, report.date_from) == (
+        "2017-03-16", "2017-03-16", "text",
+    )  # fmt: skip
+
+
 def one_dated_sentence(text, weekday, day, trigger, killed=None):
     """The report of a one-sentence article in Foua, published on `day`, whose `weekday`
     is dated `day` and whose violent act (`trigger`, with `killed` dead) is dated by it."""

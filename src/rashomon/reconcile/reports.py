@@ -70,6 +70,7 @@ from rashomon.reconcile.sayings import (
     Saying,
 )
 from rashomon.reconcile.wording import terms_of
+from rashomon.reconcile.yearless import with_window_days
 
 REPORTING_LAG_DAYS = 2  # a report dated only by publication tells of the days before it
 LEAD_SENTENCES = 3  # the opening: where an article's main happening is told
@@ -96,6 +97,7 @@ def article_reports(
     chain: str,
 ) -> list[IncidentReport]:
     """The incident reports of one article, lead first, then in reading order."""
+    facts = with_window_days(facts)  # "the March 16 airstrike" on an undated page
     sentences = _incident_sentences(facts, gazette, kinds)
     if not sentences:
         return []
