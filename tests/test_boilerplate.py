@@ -304,6 +304,37 @@ def test_a_caption_credited_in_brackets_first_or_by_agency_terms_is_a_caption(ca
     assert caption[:20] not in clean.body and len(clean.captions) == 1
 
 
+def test_the_headline_under_the_pages_date_stamp_is_the_title():
+    """A section tab, a summary of another story and a caption above the stamp and the
+    headline: the page's header, not the story."""
+    raw = (
+        "Fast News\n\n"
+        "Troops battle to surround the last stronghold in the east, as fighting enters its "
+        "127th day.\n\n"
+        "Thursday, June 30, 2022\n\n"
+        "Amnesty accuses the army of bombing the theatre\n\n"
+        "A theatre sheltering civilians was likely hit by an air strike in a war crime, "
+        "Amnesty International has said in a report published on Thursday.\n"
+    )
+    clean = clean_text(raw, title_in_text=True)
+    assert clean.title == "Amnesty accuses the army of bombing the theatre"
+    assert clean.body.startswith("A theatre") and "stronghold" not in clean.body
+    # no stamp between the first paragraph and a short line after it: that is a subhead
+    story = raw.replace("Thursday, June 30, 2022\n\n", "")
+    assert "stronghold" in clean_text(story, title_in_text=True).body
+
+
+def test_a_line_that_introduces_a_statement_is_no_headline():
+    raw = (
+        "Responding to the military's admission that it killed ten people in the strike, "
+        "the group issued the following statement:\n\n"
+        "The director said: \u201cThis admission is an important step towards accountability "
+        "for the killings, but much more must be done.\u201d\n"
+    )
+    clean = clean_text(raw, title_in_text=True)
+    assert clean.title != raw.split("\n")[0] and clean.body.startswith("Responding")
+
+
 def test_a_video_players_notice_is_no_body():
     raw = (
         "Story title here today\n\n"

@@ -305,6 +305,7 @@ _TITLE_MAX_WORDS = 30
 _TITLE_MIN_WORDS = 3
 _LEAD_SCAN = 40  # lines before the first paragraph of reporting that may hold the title
 _CAPTION_MAX_WORDS = 30  # a picture's caption above the headline is a sentence this short
+_STAMP_REACH = 3  # lines after a page's first paragraph in which its date stamp may stand
 _BYLINE_OR_SOURCE = re.compile(
     r"^(?:by|author|written by|edited by|posted by|source|sources|kaynak)\b\s*[:\-]?\s*", re.I
 )
@@ -380,13 +381,15 @@ class _Classifier:
                 continue  # "By Jane Roe" names the writer, never the story
             if furniture.has_glued_words(text):
                 continue  # "AOAV: all our reportsExplosive violence": a breadcrumb
-            if _headline_shaped(text):
+            if _headline_shaped(_unstamped(text)):  # "date 2022-06-30 Fast News": a tab
                 title_index = i
                 break
             if kind is LineKind.BODY:
                 title_index = self._headline_under_caption(i, nonblank)
+                if title_index is None:
+                    title_index = self._headline_under_stamp(i, nonblank)
                 break
-            if fallback is None or len(self.lines[fallback].text.split()) == 1:
+            if fallback is None or len(_unstamped(self.lines[fallback].text).split()) == 1:
                 fallback = i  # a lone word above another short line is a tab or a label
         title_index = fallback if title_index is None else title_index
         if title_index is None:
@@ -398,6 +401,34 @@ class _Classifier:
                 self.kinds[i] = LineKind.HEADING  # masthead or menu above the title
             elif i > title_index and _repeats_title(self.lines[i].text, title_key):
                 self.kinds[i] = LineKind.HEADING
+
+    def _headline_under_stamp(self, i: int, nonblank: list[int]) -> int | None:
+        """The headline under the page's date stamp, when a summary of another story opens
+        the page above it ("Fast News / Russian forces battle to surround ... / (caption) /
+        Thursday, June 30, 2022 / Amnesty accuses Russia of bombing Mariupol theatre / A
+        theatre sheltering civilians ..."): within the next few lines a stamp, then a line
+        shaped as a headline, then a paragraph longer than it. A page's stamp stands in its
+        header, above the headline, never between a story's paragraphs; the lines above the
+        headline are then the header's."""
+        at = nonblank.index(i)
+        ahead = nonblank[at + 1 : at + 1 + _STAMP_REACH]
+        stamp = next(
+            (n for n, j in enumerate(ahead)
+             if self.kinds[j] is LineKind.STAMP or furniture.is_date_stamp(self.lines[j].text)),
+            None,
+        )  # fmt: skip
+        if stamp is None or at + 1 + stamp + 2 >= len(nonblank):
+            return None
+        below, story = nonblank[at + 2 + stamp], nonblank[at + 3 + stamp]
+        if self.kinds[below] not in (LineKind.HEADING, LineKind.BODY):
+            return None
+        if not _headline_shaped(self.lines[below].text) or self.is_masthead(self.lines[below].text):
+            return None
+        if self.kinds[story] is not LineKind.BODY:
+            return None
+        if self.lines[story].words <= self.lines[below].words:
+            return None
+        return below
 
     def _headline_under_caption(self, i: int, nonblank: list[int]) -> int | None:
         """The headline under a picture's caption that opens a page: a first line that is a
@@ -659,6 +690,8 @@ def _headline_shaped(text: str) -> bool:
         return False
     if text[:1] in "\"“‘'«" and count > _HEADING_MAX_WORDS:
         return False  # a long quotation opens the story, it is not its headline
+    if text.rstrip().endswith(":") and count > _HEADING_MAX_WORDS:
+        return False  # "..., Amnesty International issued the following statement:"
     if furniture.is_interface(text) or furniture.is_date_stamp(text):
         return False
     if _LINK_LABEL.match(text):
