@@ -1024,16 +1024,20 @@ class _Resolver:
         found = {actor.id: actor for actor, word in self.d.lookup_prefix(text) if word in heads}
         return list(found.values()) or None
 
+    def _shaped_as_persons_name(self, ent: Span) -> bool:
+        """Two or three capitalised proper nouns, none a head of an organisation's name."""
+        words = [t for t in ent if not t.is_punct]
+        if not 2 <= len(words) <= 3 or not all(t.is_title and t.pos_ == "PROPN" for t in words):
+            return False
+        heads = self.m.vetter.cues.group_heads | self.m.vetter.cues.description_heads
+        return not any(t.lower_ in heads or t.lemma_.lower() in heads for t in words)
+
     def _speaking_name(self, ent: Span) -> bool:
         """A name the tagger called a title, a product or an event that speaks: two or
         three capitalised words, none an organisation's head, as the subject of a verb of
         saying ('"...," Oksana Pokalchuk told reporters') or beside a role noun in
         apposition. Works of art and products do not tell reporters anything."""
-        words = [t for t in ent if not t.is_punct]
-        if not 2 <= len(words) <= 3 or not all(t.is_title and t.pos_ == "PROPN" for t in words):
-            return False
-        heads = self.m.vetter.cues.group_heads | self.m.vetter.cues.description_heads
-        if any(t.lower_ in heads or t.lemma_.lower() in heads for t in words):
+        if not self._shaped_as_persons_name(ent):
             return False
         root = ent.root
         if root.dep_ == "nsubj" and root.head.lemma_.lower() in self.m.speech_lemmas:
@@ -1045,11 +1049,7 @@ class _Resolver:
         person: "Jane Roe, the agency's head of delegation", "the head of the delegation,
         Jane Roe". Only names of two or three capitalised words, none an organisation's
         head ("Health Ministry", "Free Voices Group")."""
-        words = [t for t in ent if not t.is_punct]
-        if not 2 <= len(words) <= 3 or not all(t.is_title and t.pos_ == "PROPN" for t in words):
-            return False
-        heads = self.m.vetter.cues.group_heads | self.m.vetter.cues.description_heads
-        if any(t.lower_ in heads or t.lemma_.lower() in heads for t in words):
+        if not self._shaped_as_persons_name(ent):
             return False
         roles = _ROLE_NOUNS | _GENERIC_ROLE_NOUNS
         root = ent.root

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from rashomon.extract.clauses import reporting_verb
 from rashomon.extract.events.lexicon import EventLexicon
-from rashomon.extract.events.tree import unable
+from rashomon.extract.events.tree import negation, unable
 from rashomon.extract.events.triggers import Trigger
 
 _NEGATORS = frozenset({"not", "n't", "never", "no", "without"})
@@ -71,11 +71,11 @@ def factuality(
                 head, dep = verb, "ccomp"  # "said in a statement that ...": the verb's clause
                 lemma = head.lemma_.lower()
             frame = lexicon.frames.get(lemma)
-            if frame == "negated" and dep != "relcl" and _negated(head):
+            if frame == "negated" and dep != "relcl" and negation(head) is not None:
                 return "alleged", head  # "did not deny that its strike killed civilians"
             if frame is not None and dep != "relcl":
                 return _stacked(frame, head, lexicon)
-            if dep == "ccomp" and lemma in lexicon.words("speech") and not _negated(head):
+            if dep == "ccomp" and lemma in lexicon.words("speech") and negation(head) is None:
                 break  # "denied the charge, noting that Azov blew it up": noted, not denied
             if dep == "relcl":
                 break
@@ -167,7 +167,3 @@ def _purpose_marker(node: Token) -> Token | None:
     if any(c.lower_ == "so" for c in marks):
         return None
     return next((c for c in marks if c.lower_ == "to"), None)
-
-
-def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)

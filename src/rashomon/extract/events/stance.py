@@ -86,59 +86,44 @@ class StanceReader:
         pos, lemmas = arrays.pos, arrays.lemma_lower
         telling = self.words["admitting"] | self.words["warning"] | self.speech | self.naming
         telling |= self.words["vowing"]
+
+        def keep(stance: Stance | None) -> None:
+            if stance is not None and stance.trigger.head.i not in taken:
+                taken.add(stance.trigger.head.i)
+                found.append(stance)
+
         for i, lemma in enumerate(lemmas):
             if pos[i] not in ("VERB", "AUX") or (lemma not in telling and lemma not in _DENYING):
                 continue  # only these verbs can state anything below: no Token is built
             verb = doc[i]
-            if lemma in _DENYING and unable(verb) is not None:
-                # "the Pentagon is not in a position to dispute ...": the subject of "is"
-                stance = self._not_denied(verb, acts, governing_verb(verb.head) or verb)
-                if stance is not None and stance.trigger.head.i not in taken:
-                    taken.add(stance.trigger.head.i)
-                    found.append(stance)
+            ruled_out = unable(verb) if lemma in _DENYING else None
+            if ruled_out is not None or (lemma in _DENYING and _negated(verb)):
+                # "did not deny ...": its subject's; "the Pentagon is not in a position to
+                # dispute ...": the subject of "is"
+                speaker = governing_verb(verb.head) if ruled_out is not None else None
+                keep(self._not_denied(verb, acts, speaker or verb))
                 continue
-            if _negated(verb):
-                stance = self._not_denied(verb, acts) if lemma in _DENYING else None
-                if stance is not None and stance.trigger.head.i not in taken:
-                    taken.add(stance.trigger.head.i)
-                    found.append(stance)
+            if _negated(verb) or lemma not in telling:
                 continue  # "did not say who was responsible" states nothing
-            if lemma not in telling:
-                continue
             if lemma in self.words["admitting"]:
-                stance = self._admitted(verb, acts)
-                if stance is not None and stance.trigger.head.i not in taken:
-                    taken.add(stance.trigger.head.i)
-                    found.append(stance)
+                keep(self._admitted(verb, acts))
             if lemma in self.words["vowing"]:
-                stance = self._vowed(verb)
-                if stance is not None and stance.trigger.head.i not in taken:
-                    taken.add(stance.trigger.head.i)
-                    found.append(stance)
+                keep(self._vowed(verb))
             if lemma in self.words["warning"]:
-                stance = self._warned(verb)
-                if stance is not None and stance.trigger.head.i not in taken:
-                    taken.add(stance.trigger.head.i)
-                    found.append(stance)
+                keep(self._warned(verb))
             clauses = self._reported(verb) if lemma in self.speech else []
             if lemma in self.naming and any(c.dep_ == "nsubj" for c in verb.children):
                 clauses.append(verb)  # "called the attack an outrage": the verb says it
             for clause in clauses:
-                stance = (
+                keep(
                     self._in_clause(clause, verb, acts)
                     or self._threat(clause, verb)
                     or self._name_calling(clause, verb, acts)
                     or self._own_act(clause, verb, acts)
                 )
-                if stance is not None and stance.trigger.head.i not in taken:
-                    taken.add(stance.trigger.head.i)
-                    found.append(stance)
         for i, lemma in enumerate(lemmas):
             if pos[i] == "NOUN" and lemma in _ADMISSIONS:
-                stance = self._admission(doc[i], acts)
-                if stance is not None and stance.trigger.head.i not in taken:
-                    taken.add(stance.trigger.head.i)
-                    found.append(stance)
+                keep(self._admission(doc[i], acts))
         for start, end, cue_start, cue_end in quotes:
             span = doc.char_span(start, end, alignment_mode="expand")
             cue = doc.char_span(cue_start, cue_end, alignment_mode="expand")
@@ -148,9 +133,7 @@ class StanceReader:
                 s for t in span if (s := self._quoted_threat(t, span, cue.root)) is not None
             ]  # fmt: skip
             for stance in [*self._in_quote(span, acts, cue.root), *threats]:
-                if stance.trigger.head.i not in taken:
-                    taken.add(stance.trigger.head.i)
-                    found.append(stance)
+                keep(stance)
         return sorted(found, key=lambda s: s.trigger.start)
 
     def _reported(self, verb: Token) -> list[Token]:

@@ -48,7 +48,12 @@ def unable(verb: Token) -> Token | None:
     if head.lemma_.lower() == "unable":
         return head
     for word in (head, head.head, head.head.head):  # "not in a position": on "in" or "was"
-        found = next((c for c in word.children if c.dep_ == "neg"), None)
+        found = negation(word)
         if found is not None:
             return found
     return None
+
+
+def negation(word: Token) -> Token | None:
+    """The "not" or "never" the parse hangs on the word, if any."""
+    return next((c for c in word.children if c.dep_ == "neg"), None)
