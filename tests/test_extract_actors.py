@@ -37,6 +37,17 @@ def test_acronyms_match_only_in_capitals(nlp, matcher):
     assert "WHO" in texts and "who" not in texts and "is" not in texts
 
 
+def test_an_outlets_title_matches_only_as_a_title(nlp, matcher):
+    text = (
+        "Guterres called for an independent investigation. His legal guardian agreed, and "
+        "the independent monitor said so. The Guardian and the Independent reported it."
+    )
+    found = find(nlp, matcher, text)
+    outlets = {m.text: m.actor_id for m in found.mentions if m.actor_id in
+               ("the-guardian", "the-independent")}  # fmt: skip
+    assert outlets == {"The Guardian": "the-guardian", "the Independent": "the-independent"}
+
+
 def test_transliteration_and_former_names_resolve_to_one_group(nlp, matcher):
     found = find(
         nlp, matcher,

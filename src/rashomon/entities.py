@@ -158,7 +158,8 @@ MAX_SENTENCE_TOKENS = 150
 # had been no strikes, and accused X" is the speaker's accusation; "denied it, noting that
 # Azov blew it up" notes, not denies, the blast; a speaker's name the tagger calls a work
 # of art or a product is a person; "did not deny", "is not in a position to dispute" an
-# attack concede it, and what one is not in a position to do is negated
+# attack concede it, and what one is not in a position to do is negated; an outlet's title
+# matches only as written ("an independent investigation" names no newspaper)
 EXTRACTOR_VERSION = "51"
 STAGE = "entities"
 

@@ -219,12 +219,18 @@ class ActorMatcher:
                 if (sense := speech.get(lemma)) is not None and sense.object == "addressee"
             ],
         )
-        # Acronyms match case-sensitively: "IS" and "WHO" are also everyday words.
+        # Acronyms match case-sensitively: "IS" and "WHO" are also everyday words; so do an
+        # outlet's titles ("The Guardian", "Independent"), whatever the case of their "the":
+        # "a legal guardian" and "an independent investigation" name no newspaper.
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        media = {a.id for a in dictionary if a.kind is ActorKind.MEDIA}
         by_id: dict[tuple[str, bool], set[str]] = {}
         for surface, actor_id in [*dictionary.surface_forms(), *_by_country_name(dictionary)]:
             for form in _spellings(surface):
+                if actor_id in media:
+                    by_id.setdefault((actor_id, True), set()).update(_with_either_the(form))
+                    continue
                 by_id.setdefault((actor_id, _is_acronym(form)), set()).add(form)
         for (actor_id, acronym), forms in by_id.items():
             matcher = self.exact if acronym else self.folded
@@ -309,6 +315,14 @@ def _in_brackets(text: str, start: int, end: int) -> bool:
 def _is_acronym(form: str) -> bool:
     letters = [c for c in form if c.isalpha()]
     return bool(letters) and (form.isupper() or len(form) <= 3)
+
+
+def _with_either_the(form: str) -> set[str]:
+    """A title with its leading article as written and in the other case ("The Guardian",
+    "the Guardian")."""
+    if form[:4] in ("The ", "the "):
+        return {form, ("the " if form[0] == "T" else "The ") + form[4:]}
+    return {form}
 
 
 def _spellings(surface: str) -> set[str]:
