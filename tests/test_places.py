@@ -15,8 +15,8 @@ from conftest import SEEDS, need
 from spacy.tokens import Doc
 
 from rashomon.extract.gazetteer import Gazetteer
-from rashomon.extract.places import DESCRIBED_PREFIX, find_places, place_descriptions
-from rashomon.model import PlaceMention, PlacePrecision
+from rashomon.extract.places import find_places, place_descriptions
+from rashomon.model import DESCRIBED_PLACE_PREFIX, PlaceMention, PlacePrecision
 from rashomon.nlp import load_pipeline
 from rashomon.settings import DEFAULT_MODEL
 
@@ -739,7 +739,7 @@ def test_a_village_the_text_describes_is_a_place_inside_the_place_it_is_set_in(v
     assert_offsets(doc, mentions)
     assert texts(mentions) == ["Moura", "Mali", "Moura"]
     village, mali = mentions[0].place, mentions[1].place
-    assert village.id.startswith(DESCRIBED_PREFIX) and village.parent_id == mali.id
+    assert village.id.startswith(DESCRIBED_PLACE_PREFIX) and village.parent_id == mali.id
     assert village.country == "ML" and (village.lat, village.lon) == (mali.lat, mali.lon)
     assert mentions[2].place == village
 
