@@ -420,13 +420,7 @@ class _Classifier:
         if stamp is None or at + 1 + stamp + 2 >= len(nonblank):
             return None
         below, story = nonblank[at + 2 + stamp], nonblank[at + 3 + stamp]
-        if self.kinds[below] not in (LineKind.HEADING, LineKind.BODY):
-            return None
-        if not _headline_shaped(self.lines[below].text) or self.is_masthead(self.lines[below].text):
-            return None
-        if self.kinds[story] is not LineKind.BODY:
-            return None
-        if self.lines[story].words <= self.lines[below].words:
+        if self.kinds[story] is not LineKind.BODY or not self._headline_over(below, story):
             return None
         return below
 
@@ -440,16 +434,20 @@ class _Classifier:
         if at != 0 or at + 2 >= len(nonblank):
             return None
         below, story = nonblank[at + 1], nonblank[at + 2]
-        if self.lines[i].words > _CAPTION_MAX_WORDS:
-            return None
-        if self.kinds[below] not in (LineKind.HEADING, LineKind.BODY):
-            return None
-        if not _headline_shaped(self.lines[below].text) or self.is_masthead(self.lines[below].text):
-            return None
-        if self.lines[story].words <= self.lines[below].words:
+        if self.lines[i].words > _CAPTION_MAX_WORDS or not self._headline_over(below, story):
             return None
         self.kinds[i] = LineKind.CAPTION
         return below
+
+    def _headline_over(self, line: int, story: int) -> bool:
+        """Whether a line reads as the headline of the paragraph after it: shaped as a
+        headline, no masthead, and shorter than that paragraph."""
+        text = self.lines[line].text
+        if self.kinds[line] not in (LineKind.HEADING, LineKind.BODY):
+            return False
+        if not _headline_shaped(text) or self.is_masthead(text):
+            return False
+        return self.lines[story].words > self.lines[line].words
 
     def _kind_of(
         self, i: int, text: str, after_credit: bool, in_related_block: bool, in_comments: bool

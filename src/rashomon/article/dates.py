@@ -115,6 +115,12 @@ def month_number(name: str) -> int:
     return _MONTHS.index(name[:3].lower()) + 1
 
 
+def month_of(word: str) -> int | None:
+    """1-12 for a word that is a month's name or abbreviation ("Sept.", "march"), else None."""
+    found = re.fullmatch(_MONTH, word.strip(), re.IGNORECASE)
+    return month_number(found["mon"]) if found else None
+
+
 def _numeric_day_month(a: int, b: int, order: str) -> tuple[int, int]:
     """(month, day) of 'a/b/YYYY': a field above 12 can only be the day, whatever `order` says."""
     if a > 12 >= b:

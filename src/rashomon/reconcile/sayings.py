@@ -226,22 +226,21 @@ def sayings(facts: ArticleFacts, kinds: IncidentKinds, gazette: Gazette) -> list
     found = []
     for start, end in _sentence_spans(facts):
         text = facts.body[start:end]
+        answered = _DENIED_REPORT.search(text)
         if not (
-            kinds.in_text(text) or ABOUT_IT.search(text)
+            kinds.in_text(text) or ABOUT_IT.search(text) or answered
             or _SPARED.search(text) or _UNARMED.search(text) or _STRUCK_ARMED.search(text)
-            or _DENIED_REPORT.search(text)
         ):  # fmt: skip
             continue
-        answered = _denied_report(text)
         if answered is not None and not _UNARMED.search(text):
             # "Hamas denied the Israeli report": the account it answers is the armed
             # target another voice claimed just before
             claimed = _armed_claimed_before(found, start)
-            claimant, claimant_id = speaker_of(start + answered[0], start, end, facts)
+            claimant, claimant_id = speaker_of(start + answered.start(), start, end, facts)
             if claimed is not None and claimant is not None and claimant_id != claimed:
                 found.append(Saying(UNARMED, Attribution(
                     claimant_id, text.strip(), claimant, claimant_id,
-                    start + answered[0], start + answered[1],
+                    start + answered.start(), start + answered.end(),
                 )))  # fmt: skip
         for stance, (a, b) in _stances_in(text):
             # what a doer says it hit: a quote's speaker or who acts in the sentence, never
@@ -266,11 +265,6 @@ _DENIED_REPORT = re.compile(
     re.IGNORECASE,
 )
 ANSWER_REACH = 400  # characters back to the account a denial of "the report" answers
-
-
-def _denied_report(text: str) -> tuple[int, int] | None:
-    found = _DENIED_REPORT.search(text)
-    return found.span() if found is not None else None
 
 
 def _armed_claimed_before(found: list[Saying], start: int) -> str | None:

@@ -5,7 +5,7 @@ the date mention keeps no value, and "The March 16 airstrike devastated the buil
 nothing: its report falls back to the estimated window (weeks later, when the article
 reports an investigation) and meets no incident of March 16. Once placement has estimated
 the article's window (see `windows.estimate_window`), the year is the one that puts the day
-latest on or before the window's end, within a year of it: an article tells of what
+latest on or before the window's end (so within a year of it): an article tells of what
 happened before it was written. The window stays an estimate; the day then counts as a day
 the text gives.
 """
@@ -14,27 +14,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
+from rashomon.article.dates import month_of
 from rashomon.facts import ArticleFacts, DateFact
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-         ("december", "dec")),
-        start=1,
-    )
-    for name in names
-}  # fmt: skip
 # "March 16", "Mar. 16th", "16 March", "the 16th of March"
 _MONTH_DAY = re.compile(
-    r"^(?:(?:the\s+)?(?P<day1>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month1>[A-Za-z]{3,9})\.?"
-    r"|(?P<month2>[A-Za-z]{3,9})\.?\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?)$"
+    r"^(?:(?:the\s+)?(?P<day1>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month1>[A-Za-z]{3,9}\.?)"
+    r"|(?P<month2>[A-Za-z]{3,9}\.?)\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?)$"
 )
-REACH_DAYS = 366  # the day lies at most this far before the window's end
 
 
 def with_window_days(facts: ArticleFacts) -> ArticleFacts:
@@ -51,22 +40,17 @@ def with_window_days(facts: ArticleFacts) -> ArticleFacts:
 
 
 def _dated(mention: DateFact, end: date) -> DateFact:
-    if mention.value:
+    """The mention dated the latest such day on or before `end` (so within a year of it)."""
+    found = None if mention.value else _MONTH_DAY.match(mention.text.strip())
+    month = month_of(found["month1"] or found["month2"]) if found else None
+    if found is None or month is None:
         return mention
-    found = _MONTH_DAY.match(mention.text.strip())
-    if found is None:
-        return mention
-    month = _MONTHS.get((found["month1"] or found["month2"]).lower())
     day = int(found["day1"] or found["day2"])
-    if month is None:
-        return mention
     for year in (end.year, end.year - 1):
         try:
             when = date(year, month, day)
-        except ValueError:
-            return mention
+        except ValueError:  # "February 30", or the 29th in a year without one
+            continue
         if when <= end:
-            if (end - when) > timedelta(days=REACH_DAYS):
-                return mention
             return replace(mention, value=when.isoformat(), precision="day")
     return mention
