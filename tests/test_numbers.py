@@ -212,6 +212,8 @@ def test_what_makes_a_range(read, sentence, expected):
         "The ceasefire lasted for two days.",
         "The border was closed in the past 24 hours.",
         "They walked out six months ago.",
+        "Casualties mounted in the three-and-a-half year civil war.",
+        "The talks dragged on for two and a half weeks.",
         # identifiers
         "The council passed Resolution 2254.",
         "Su-24 jets struck the town.",

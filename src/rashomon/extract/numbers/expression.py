@@ -623,11 +623,19 @@ class _Reading:
     def _duration_after(self, core: _Core, last: int, sent: Span) -> bool:
         doc, lex = self.doc, self.lex
         j = core.last
-        while j < sent.end and (doc[j].text in _DASHES or doc[j].lower_ in ("plus", "+", "odd")):
+        half = ("and", "a", "half")  # "three-and-a-half year war", "two and a half years"
+        said = 0
+        while j < sent.end:
+            word = doc[j].lower_
+            if said < 3 and word == half[said]:
+                said += 1
+            elif not (doc[j].text in _DASHES or word in ("plus", "+", "odd")):
+                break
             j += 1
-        if j < sent.end and lex.has("time_units", doc[j].lemma_.lower()):
+        whole = said in (0, 3)
+        if whole and j < sent.end and lex.has("time_units", doc[j].lemma_.lower()):
             return not (doc[j].lower_ == "quarter" and core.kind == "share")
-        if j < sent.end and doc[j].lower_.endswith("-old"):
+        if whole and j < sent.end and doc[j].lower_.endswith("-old"):
             return True
         anchor = doc[core.last - 1]
         return anchor.dep_ == "nummod" and lex.has("time_units", anchor.head.lemma_.lower())
