@@ -75,3 +75,19 @@ def test_a_bomb_dropped_from_the_air_is_no_planted_charge(kinds, text, kind):
     """ "dropped a 'highly explosive' bomb": the charge's word describes what fell from the
     air, it tells no planted bomb; a plane dropping a bomb is an air strike."""
     assert kinds.in_text(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "shelling"),
+    [
+        ("The buses were nearby, as was the shell of a pick-up truck.", False),
+        ("Only the burnt-out shell of the bus was left.", False),
+        ("A shell hit the school.", True),
+        ("Regime shells fell on Douma.", True),
+        ("The shell of the building was shelled again.", True),
+    ],
+)
+def test_what_is_left_of_a_burnt_thing_is_no_shelling(kinds, text, shelling):
+    """ "the shell of a pick-up truck" after a car bombing: its carcass, not an artillery
+    round; the report it sits in must not become a shelling of its own."""
+    assert ("shelling" in kinds.in_text(text)) is shelling
