@@ -689,6 +689,20 @@ def test_a_denial_against_the_report_that_names_the_doer():
     assert dispute.note == "US officials say Russia did it; Konashenkov deny it"
 
 
+def test_a_group_denies_a_charge_against_the_collective_it_belongs_to():
+    """ "The regime blamed the attack on the rebels" and "the key Ahrar al-Sham rebel group
+    denied any involvement": the group is one of those charged, so its denial answers the
+    charge; a rebel group's denial answers no charge against Russia."""
+    blamed = report("a1", "AFP", doers=[("syrian-rebels", "the regime")])
+    denying = report("a2", "Reuters", denied=[("fsa", "Free Syrian Army")])
+    (dispute,) = incident_disputes(incident(blamed, denying), [], RELATIONS, GAZETTE, ARTICLES)
+    assert dispute.kind == "denial"
+    assert [(s.article_id, s.position) for s in dispute.sides] == [("a1", 0), ("a2", 1)]
+    russia = report("a1", "AFP", doers=[("russia", "the regime")])
+    found = incident_disputes(incident(russia, denying), [], RELATIONS, GAZETTE, ARTICLES)
+    assert [d.kind for d in found] == []
+
+
 def test_a_charge_stands_against_a_denial_told_elsewhere_though_its_article_tells_one_too():
     """ "Hezbollah categorically denies ... But Hagari said Hezbollah was behind it", and
     another page with Hezbollah's denial alone: the charge stands against the other page's

@@ -531,7 +531,9 @@ def _denial(
     denial alone, only when the denial answers it (see `_answered`). One side at least is
     an article's lead: a denial told only in side sections of articles about other
     happenings ("also carried out attacks on two villages") is as often of the lead's
-    happening as of theirs."""
+    happening as of theirs. A charge against a collective ("the regime blamed the attack on
+    the rebels") is denied by a group of it ("the key Ahrar al-Sham rebel group denied any
+    involvement"; see `ActorRelations.related`)."""
     denied: dict[str, list[tuple[IncidentReport, Attribution]]] = {}
     for report in incident.reports:
         if not _telling(report):
@@ -547,7 +549,7 @@ def _denial(
             if _telling(r, ACCUSING_SPAN_DAYS)
             for d in _doers(r, gazette)
             if (denying - {r.article_id} or _answered(r, d, deniers))
-            and d.actor_id and side_of(d.actor_id, relations) == party
+            and d.actor_id and relations.related(side_of(d.actor_id, relations), party)
             and not (d.claimant_actor_id and side_of(d.claimant_actor_id, relations) == party)
         ]  # fmt: skip
         if not accusers or not _any_two_meet(
