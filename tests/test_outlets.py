@@ -25,6 +25,11 @@ def test_caps_dateline_with_date_and_reuters():
     assert (line.place, line.wire) == ("Beirut", "Reuters")
 
 
+def test_a_dateline_day_written_with_no_space_after_the_month():
+    line = find_dateline("SAADA, Aug.12 (Saba) \u2013 The minister said...", DIRECTORY)
+    assert line is not None and line.place == "Saada"
+
+
 def test_parenthesis_that_is_not_an_agency_is_no_dateline():
     assert find_dateline("Aleppo (Syria) - a city.", DIRECTORY) is None
     assert find_dateline("People stuck in Aleppo.", DIRECTORY) is None

@@ -155,10 +155,10 @@ _BYLINE_PREFIX = (
     rf"(?:\s*(?:,|and|&)\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})*\s+(?=[A-Z(]))?"
 )
 _PLACE = r"(?P<place>(?!The\s)[A-Z][\w.'’/ -]{1,40}?)"
-# ", Syria", ", Nov 1", ", Sept. 19", ", March 1.", ", July 15, 2022", "(Syria)": parts
-# between place and wire.
+# ", Syria", ", Nov 1", ", Sept. 19", ", Aug.12", ", March 1.", ", July 15, 2022", "(Syria)":
+# parts between place and wire.
 _PLACE_TAIL = (
-    r"(?:\s*,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2}(?:\s*,\s*\d{4})?)?\.?"
+    r"(?:\s*,\s*[A-Z][a-z]+\.?(?:(?:(?<=\.)\s*|\s+)\d{1,2}(?:\s*,\s*\d{4})?)?\.?"
     r"|\s*\([A-Z][\w .-]{1,30}\)\s*,?)*"
 )
 _WIRE_DATELINE = re.compile(
