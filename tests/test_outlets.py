@@ -295,3 +295,11 @@ def test_a_platforms_or_page_caches_address_names_the_newsrooms_site():
         assert found is not None and found.name == "The Irish Times"
     assert DIRECTORY.from_url("https://someone.cdn.arcpublishing.com/x") is None
     assert DIRECTORY.from_url("https://irishtimes.example.org/x") is None  # not a platform
+
+
+def test_a_masthead_with_what_the_site_is_after_a_dash():
+    assert DIRECTORY.masthead_name("SABA - Yemen news agency") == "Saba News Agency"
+    assert DIRECTORY.masthead_name("Al Jazeera | Breaking News, World News") == "Al Jazeera"
+    # a headline after the name is no slogan
+    assert DIRECTORY.masthead_name("Saba - bus strike kills 40 children") is None
+    assert DIRECTORY.masthead_name("Reuters: air strikes kill 20, news agency says") is None

@@ -112,9 +112,15 @@ class OutletDirectory:
 
     def masthead_name(self, line: str) -> str | None:
         """The outlet a masthead line names, also when the logo's name runs into its slogan
-        ("The Washington PostDemocracy Dies in Darkness"); None for other lines."""
+        ("The Washington PostDemocracy Dies in Darkness") or a dash sets off what the site
+        is ("SABA - Yemen news agency"); None for other lines."""
         glued = _GLUED.search(line)
-        for text in (line, line[: glued.start() + 1] if glued else ""):
+        tagged = _SITE_TAG.fullmatch(line)
+        for text in (
+            line,
+            line[: glued.start() + 1] if glued else "",
+            tagged.group("name") if tagged else "",
+        ):
             key = name_key(text)
             if len(key) > 3 and key in self._by_key:
                 return self._by_key[key].name
@@ -122,6 +128,13 @@ class OutletDirectory:
 
 
 _GLUED = re.compile(r"[a-z](?=[A-Z][a-z])")
+# "SABA - Yemen news agency", "Kayhan | Daily newspaper": a name, a separator, and a few
+# words saying what kind of site it is (a headline after a name says something else)
+_SITE_TAG = re.compile(
+    r"(?P<name>[^|\-–—:]{2,40}?)\s+[|\-–—:]\s+(?=(?:\S+\s+){0,5}\S+$)"
+    r".*\b(?:news|agency|newspaper|daily|online|portal|network|channel|tv|radio|media)\b.*",
+    re.IGNORECASE,
+)
 
 
 def _parse_outlets(text: str, origin: str) -> Iterable[Outlet]:
