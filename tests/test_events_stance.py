@@ -500,3 +500,43 @@ def test_planning_an_act_is_no_stance_and_others_taking_part_is_no_concession(st
     assert "planned" not in [w for _, w, _ in statements(text)]
     text = "Britain confirmed that rebels took part in the attack."
     assert "CONCEDE" not in [t for t, _, _ in statements(text)]
+
+
+@pytest.fixture(scope="module")
+def requests():
+    nlp = load_pipeline(Settings().model)
+    extractor = EntityExtractor.build(nlp)
+
+    def run(text: str) -> list[tuple[str, tuple[str | None, ...]]]:
+        found = extractor.extract("t", nlp(text), PUBLISHED)
+        return [(e.trigger, e.source_actor_ids) for e, _, _ in found.events if e.type == "REQUEST"]
+
+    return run
+
+
+def test_what_a_quote_says_others_must_do_or_calls_needful_is_a_request(requests):
+    """A quote going on from its speaker's sentence, a clause the quote's speech verb does
+    not report itself, and "what is essential is ...": each demands it, by the speaker."""
+    went_on = (
+        '"It is the latest massacre," Defence Minister Sergei Shoigu told reporters.\n\n'
+        '"The international community must act immediately to stop the bombing."'
+    )
+    assert ("act", ("sergei-shoigu",)) in requests(went_on)
+    believed = (
+        '"The team believes that the coalition forces should immediately review their rules '
+        'of engagement," Sergei Shoigu said.'
+    )
+    assert ("review", ("sergei-shoigu",)) in requests(believed)
+    needful = (
+        '"What is essential at this moment is to have a credible and independent '
+        'investigation," Sergei Shoigu said.'
+    )
+    assert ("essential", ("sergei-shoigu",)) in requests(needful)
+    assert [t for t, _ in requests("He said it was vital that aid reach the city.")] == ["vital"]
+
+
+def test_the_speakers_own_duty_or_a_culprit_to_punish_is_no_request(requests):
+    assert requests('"We must defend our land," the commander said.') == []
+    text = '"It was a massacre. Those responsible must be held accountable," the minister said.'
+    assert "held" not in [t for t, _ in requests(text)]
+    assert requests("Essential services were cut in the city, officials said.") == []

@@ -66,7 +66,7 @@ class StanceReader:
         roles = (*self.types, "untrue", "reports", "culpable", "denial_acts", "admitting",
                  "conceding", "truth",
                  "retaliation", "reckoning", "force", "insulting", "warning", "vowing",
-                 "retaliating", "take_part")  # fmt: skip
+                 "retaliating", "take_part", "obliging", "needful")  # fmt: skip
         self.words = {role: lexicon.words(role) for role in roles}
         self.speech = lexicon.words("speech") | HEARSAY_VERBS | lexicon.words("finding")
         self.naming = lexicon.words("naming")
@@ -120,6 +120,7 @@ class StanceReader:
                     or self._threat(clause, verb)
                     or self._name_calling(clause, verb, acts)
                     or self._own_act(clause, verb, acts)
+                    or (self._needed(clause, verb) if clause.i != verb.i else None)
                 )
         for i, lemma in enumerate(lemmas):
             if pos[i] == "NOUN" and lemma in _ADMISSIONS:
@@ -132,7 +133,12 @@ class StanceReader:
             threats = [
                 s for t in span if (s := self._quoted_threat(t, span, cue.root)) is not None
             ]  # fmt: skip
-            for stance in [*self._in_quote(span, acts, cue.root), *threats]:
+            demands = [
+                s for t in span
+                if t.pos_ in ("VERB", "AUX") and t.head.i != cue.root.i
+                and (s := self._demand(t, cue.root) or self._needed(t, cue.root)) is not None
+            ]  # fmt: skip  # the cue's own clause: its modal makes the cue a request
+            for stance in [*self._in_quote(span, acts, cue.root), *threats, *demands]:
                 keep(stance)
         return sorted(found, key=lambda s: s.trigger.start)
 
@@ -233,6 +239,40 @@ class StanceReader:
                 payer = [c for c in clause.children if c.dep_ == "nsubj" and c.i != noun.i]
                 return Stance(_trigger(noun, "THREATEN", verb), verb, None, tuple(payer))
         return None
+
+    def _demand(self, clause: Token, cue: Token) -> Stance | None:
+        """ "'The international community must act immediately,' he said", a quote going on
+        with "the coalition forces should immediately review their rules": what a speaker
+        says others must do demands it of them (the obliged are its target). A clause the
+        cue itself reports is the cue's request already (see triggers._spoken_demand); not
+        what the speaker's own side must do ("we must defend our land": an intent), nor one
+        held to blame ("those responsible must be held accountable": an accusation)."""
+        if not any(c.dep_ == "aux" and c.lower_ in self.words["obliging"] for c in clause.children):
+            return None
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(s.lower_ in ("i", "we") for s in subjects):
+            return None
+        if any(self._culpable(w) for w in (clause, *clause.children)):
+            return None
+        doers = tuple(s for s in subjects if s.dep_ == "nsubj" and s.pos_ != "PRON")
+        return Stance(_trigger(clause, "REQUEST", cue), cue, None, doers)
+
+    def _needed(self, clause: Token, verb: Token) -> Stance | None:
+        """ "What is essential at this moment is to have a credible and independent
+        investigation", "he said it was vital that aid reach the city": a speaker calling
+        something needful demands it, of no one named."""
+        needful = next(
+            (c for c in clause.children if c.dep_ == "acomp"
+             and c.lower_ in self.words["needful"]),
+            None,
+        )  # fmt: skip
+        if needful is None or clause.lemma_.lower() != "be":
+            return None
+        wanted = [c for c in (*clause.children, *needful.children) if c.dep_ in ("xcomp", "ccomp")]
+        cleft = clause.dep_ == "csubj"  # "What is essential ... is to have": the main verb's
+        if not wanted and cleft:
+            wanted = [c for c in clause.head.children if c.dep_ in ("xcomp", "ccomp", "attr")]
+        return Stance(_trigger(needful, "REQUEST", verb), verb) if wanted else None
 
     def _retaliation(self, noun: Token) -> bool:
         """What one vows that threatens: "revenge", "retaliation", or a reckoning with a
