@@ -285,6 +285,20 @@ def test_an_unknown_spelling_before_a_known_acronym_is_that_group(nlp, matcher):
     assert actors_at(found, "United Nations International Childrens Emergency Fund") == {"unicef"}
 
 
+def test_an_acronym_in_brackets_written_as_a_word_is_the_names_alias(nlp, matcher):
+    """Papers that write acronyms as words ("Isis", "Nato") put them in brackets after the
+    name too; a bracketed word that is neither the name's initials nor its actor's spelling
+    is no alias ("John Smith (Reuters)")."""
+    text = (
+        "Officials said the strike hit an Islamic State (Isis) car bomb. The North Atlantic "
+        "Treaty Organization (Nato) met. John Smith (Reuters) wrote the report."
+    )
+    found = find(nlp, matcher, text)
+    assert actors_at(found, "Isis") == {"islamic-state"}
+    assert actors_at(found, "Nato") == {"nato"}
+    assert actors_at(found, "Reuters") != actors_at(found, "John Smith")
+
+
 def test_a_lone_first_name_never_becomes_an_unrelated_dictionary_person(nlp, tmp_path: Path):
     user = tmp_path / "actors.yaml"
     user.write_text(

@@ -176,6 +176,7 @@ _ALIAS_NAME = re.compile(
     r"(?:\s+(?:(?:al|el|of|the)[- ]?)?[A-Z][\w'’-]*)*)"
 )
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9]{1,7})\)")
+_TITLED_ACRONYM = re.compile(r"\(([A-Z][a-z]{2,5})\)")
 _BRACKETS = frozenset("()[]")
 _ROLE_MODIFIERS = frozenset({"det", "amod", "compound", "nmod", "poss"})
 _BARE_ACRONYM = re.compile(r"(?<![\w.-])[A-Z][A-Z0-9]{2,7}(?![\w-])")
@@ -659,6 +660,16 @@ class _Resolver:
                 self._merge_into(owner.actor_id, known[0].id, "acronym")
                 continue
             self._record_alias(owner.actor_id, match.start(1), match.end(1), "acronym")
+        for match in _TITLED_ACRONYM.finditer(text):
+            # "Islamic State (Isis)", "the alliance (Nato)": the acronym as some papers write
+            # it, taken when it is the initials of the name or a spelling of the actor's own
+            owner = self._mention_ending_at(match.start())
+            word = match.group(1)
+            if owner is None or owner.kind in _PLACE_KINDS:
+                continue
+            own = any(a.id == owner.actor_id for a in self.d.lookup(word.upper()))
+            if own or initials_fit(word.upper(), owner.text):
+                self._record_alias(owner.actor_id, match.start(1), match.end(1), "acronym")
         self._apply_text_aliases()
 
     def _mention_ending_at(self, offset: int) -> ActorMention | None:
