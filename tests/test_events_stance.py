@@ -540,3 +540,18 @@ def test_the_speakers_own_duty_or_a_culprit_to_punish_is_no_request(requests):
     text = '"It was a massacre. Those responsible must be held accountable," the minister said.'
     assert "held" not in [t for t, _ in requests(text)]
     assert requests("Essential services were cut in the city, officials said.") == []
+
+
+def test_saying_a_party_uses_human_shields_accuses_it(statements):
+    said = "The Russian Defense Ministry said Azov fighters used civilians as human shields."
+    assert ("ACCUSE", "shields", ("russian-defence-ministry",)) in statements(said)
+    assert ("ACCUSE", "shields", ("azov-regiment",)) in statements(said, targets=True)
+    quoted = (
+        'Hagari added: "Hamas terrorists continue to use the civilian population as human '
+        'shields intentionally."'
+    )
+    assert ("ACCUSE", "shields", ("hamas",)) in statements(quoted, targets=True)
+    # the writer's own words, or a side speaking of itself, accuse no one
+    own = "Fighters from the Azov battalion used civilians as human shields in the theatre."
+    assert "shields" not in [w for _, w, _ in statements(own)]
+    assert statements('"We will never use people as human shields," the commander said.') == []

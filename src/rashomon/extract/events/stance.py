@@ -122,23 +122,25 @@ class StanceReader:
                     or self._own_act(clause, verb, acts)
                     or (self._needed(clause, verb) if clause.i != verb.i else None)
                 )
+        spans = [
+            (span, cue.root)
+            for start, end, cue_start, cue_end in quotes
+            if (span := doc.char_span(start, end, alignment_mode="expand")) is not None
+            and (cue := doc.char_span(cue_start, cue_end, alignment_mode="expand")) is not None
+        ]  # fmt: skip
         for i, lemma in enumerate(lemmas):
             if pos[i] == "NOUN" and lemma in _ADMISSIONS:
                 keep(self._admission(doc[i], acts))
-        for start, end, cue_start, cue_end in quotes:
-            span = doc.char_span(start, end, alignment_mode="expand")
-            cue = doc.char_span(cue_start, cue_end, alignment_mode="expand")
-            if span is None or cue is None:
-                continue
-            threats = [
-                s for t in span if (s := self._quoted_threat(t, span, cue.root)) is not None
-            ]  # fmt: skip
+            elif lemma == "shield" and pos[i] == "NOUN":
+                keep(self._shields(doc[i], spans))
+        for span, cue in spans:
+            threats = [s for t in span if (s := self._quoted_threat(t, span, cue)) is not None]
             demands = [
                 s for t in span
-                if t.pos_ in ("VERB", "AUX") and t.head.i != cue.root.i
-                and (s := self._demand(t, cue.root) or self._needed(t, cue.root)) is not None
+                if t.pos_ in ("VERB", "AUX") and t.head.i != cue.i
+                and (s := self._demand(t, cue) or self._needed(t, cue)) is not None
             ]  # fmt: skip  # the cue's own clause: its modal makes the cue a request
-            for stance in [*self._in_quote(span, acts, cue.root), *threats, *demands]:
+            for stance in [*self._in_quote(span, acts, cue), *threats, *demands]:
                 keep(stance)
         return sorted(found, key=lambda s: s.trigger.start)
 
@@ -256,6 +258,26 @@ class StanceReader:
             return None
         doers = tuple(s for s in subjects if s.dep_ == "nsubj" and s.pos_ != "PRON")
         return Stance(_trigger(clause, "REQUEST", cue), cue, None, doers)
+
+    def _shields(self, noun: Token, quotes: Sequence[tuple[Span, Token]]) -> Stance | None:
+        """ "Hamas terrorists continue to use the civilian population as human shields,"
+        Hagari said: a speaker saying a party uses people as human shields accuses it (of
+        putting them in harm's way); the writer's own words accuse no one."""
+        if not any(c.lower_ == "human" for c in noun.children) or noun.head.lower_ != "as":
+            return None
+        user = noun.head.head
+        doers = [c for c in user.children if c.dep_ == "nsubj"]
+        if not doers and user.dep_ == "xcomp":  # "continue to use": the subject above
+            doers = [c for c in user.head.children if c.dep_ == "nsubj"]
+        cue = next((c for span, c in quotes if span.start <= noun.i < span.end), None)
+        if cue is None:
+            verb: Token | None = user
+            while verb is not None and verb.lemma_.lower() not in self.speech:
+                verb = governing_verb(verb)
+            cue = verb
+        if cue is None or not doers or any(d.lower_ in ("we", "i") for d in doers):
+            return None
+        return Stance(_trigger(noun, "ACCUSE", cue), cue, None, tuple(doers))
 
     def _needed(self, clause: Token, verb: Token) -> Stance | None:
         """ "What is essential at this moment is to have a credible and independent
