@@ -20,7 +20,8 @@ command line; then every fact is looked up in what the store holds:
 - speakers: a quote's speaker (its text, resolved actor or that actor's aliases) carries the
   gold speaker's surname (last word, titles dropped) as a word.
 - figures: a numeric claim of the same value (value, low or high) whose claimant (text, actor,
-  aliases, or the outlet when the claim has none) names the gold claimant or its note.
+  aliases, or the outlet when the claim has none) names the gold claimant or its note; a
+  vague gold count ("dozens", "several hundred") is a claim whose words include the gold's.
   Each claim serves one gold figure.
 - aliases: every name of the gold group is the text of a mention (name keys equal or one inside
   the other) resolved to one and the same actor (or, for a place's names, the same place).
@@ -157,7 +158,8 @@ class Findings:
     raw_text: str = ""
     kept: list[tuple[int, int]] = field(default_factory=list)  # raw ranges kept in the body
     speakers: list[set[str]] = field(default_factory=list)  # names of each quote's speaker
-    numbers: list[tuple[set[float], set[str]]] = field(default_factory=list)  # values, claimants
+    # values, claimants, the words of the claim's text
+    numbers: list[tuple[set[float], set[str], set[str]]] = field(default_factory=list)
     mentions: list[tuple[str, str]] = field(default_factory=list)  # (text, actor or place id)
     events: list[tuple[str, str]] = field(default_factory=list)  # (type, sentence)
 
@@ -236,7 +238,8 @@ def read_findings(db: Path, stored: dict[str, str]) -> dict[str, Findings]:
                 claimants = {row["claimant"] or "", *actor_names(row["claimant_actor_id"])}
                 if row["claimant_from"] == "outlet":  # no claimant in the text: the publisher's
                     claimants |= {item.outlet or "", item.wire or "", UNATTRIBUTED}
-                item.numbers.append((values, claimants - {""}))
+                words = set(_WORD.findall((row["text"] or "").lower()))
+                item.numbers.append((values, claimants - {""}, words))
         for row in list_mentions(store):
             # a place's names resolve to its place id, not an actor's: both say "one entity"
             entity = row["actor_id"] or (f"place:{row['place_id']}" if row["place_id"] else None)
@@ -387,6 +390,16 @@ def gold_value(value: object) -> float | None:
     return number
 
 
+def same_value(gold: object, values: set[float], words: set[str]) -> bool:
+    """A claim gives the gold figure: its number, or for a vague count ("dozens", "several
+    hundred") every word of it among the claim's own words."""
+    number = gold_value(gold)
+    if number is not None:
+        return number in values
+    wanted = set(_WORD.findall(str(gold).lower()))
+    return bool(wanted) and wanted <= words
+
+
 def claimant_found(gold: str, claimants: Iterable[str]) -> bool:
     candidates = [c for c in (main_part(gold), *notes(gold)) if c]
     if UNATTRIBUTED in gold.lower() and UNATTRIBUTED in claimants:
@@ -440,7 +453,8 @@ def score_article(
         hit = _take(
             unused,
             lambda n, q=quantity: (
-                gold_value(q.get("value")) in n[0] and claimant_found(str(q.get("claimant")), n[1])
+                same_value(q.get("value"), n[0], n[2])
+                and claimant_found(str(q.get("claimant")), n[1])
             ),
         )
         tallies["figures"].add(hit, f"{quantity.get('value')} ({quantity.get('claimant')})")

@@ -91,13 +91,27 @@ def test_figures_need_value_and_claimant_and_serve_one_gold_each(bench):
     found = bench.Findings(
         "a1",
         numbers=[
-            ({12.0}, {"Syrian Observatory for Human Rights"}),
-            ({18.0}, {"Example Daily", bench.UNATTRIBUTED}),
+            ({12.0}, {"Syrian Observatory for Human Rights"}, {"at", "least"}),
+            ({18.0}, {"Example Daily", bench.UNATTRIBUTED}, set()),
         ],
     )
     assert score(bench, gold, found)["figures"] == (2, 3)
-    found.numbers = [({12.0}, {"the ministry"})]
+    found.numbers = [({12.0}, {"the ministry"}, set())]
     assert score(bench, gold, found)["figures"] == (0, 3)
+
+
+def test_a_vague_gold_count_is_a_claim_with_its_words(bench):
+    gold = gold_entry(
+        bench,
+        quantities=[
+            {"what": "killed", "value": "several hundred", "claimant": "HRW"},
+            {"what": "wounded", "value": "Dozens", "claimant": "HRW"},
+        ],
+    )
+    found = bench.Findings("a1", numbers=[({200.0}, {"HRW"}, {"several", "hundred"})])
+    assert score(bench, gold, found)["figures"] == (1, 2)
+    found.numbers = [({100.0}, {"HRW"}, {"hundreds"}), ({24.0}, {"HRW"}, {"dozens"})]
+    assert score(bench, gold, found)["figures"] == (1, 2)
 
 
 def test_gold_values_in_words_or_ranges_are_numbers(bench):
