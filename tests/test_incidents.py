@@ -2624,6 +2624,29 @@ def test_the_bombing_named_again_is_the_first_happening_whatever_its_word_says()
         assert sentence_at(body2, told) not in first.sentences
 
 
+def test_the_bombing_named_again_at_the_first_happenings_place_is_that_happening():
+    """ "Kyiv blamed Russian forces for the bombing of the theatre in Mariupol", after the
+    theatre in Mariupol was told blown up from inside: the first happening's place is no
+    other happening's."""
+    lead = "A suicide car bombing killed 20 people in Foua on Saturday."
+    aside = "Residents left Madaya and Zabadani on Friday under a deal."
+    again = "Rebels blamed the army for the bombing in Foua, but the army denied it."
+    body = f"{lead} {aside} {again}"
+    foua = body.rindex("Foua")
+    facts = ArticleFacts(
+        article=ARTICLE, body=body,
+        events=(ev(body, lead, "car bombing", mode="explosives", day="2016-04-16"),
+                ev(body, aside, "left", mode=None, day="2016-04-15"),
+                ev(body, again, "bombing", mode="aerial")),
+        figures=(toll(body, lead, "20", 20),),
+        mentions=(place_mention(body, "Foua", "foua", lead),
+                  MentionFact("a1", foua, foua + 4, "Foua", "location",
+                              *sentence_at(body, again), place_id="foua")),
+    )  # fmt: skip
+    first = article_reports(facts, GAZETTE, KINDS, "reuters")[0]
+    assert first.kind == "explosives" and sentence_at(body, again) in first.sentences
+
+
 def test_the_charge_a_denial_answers_is_told_on_its_makers_word():
     """ "Moscow denied Kiev's allegations that Russian forces carried out a raid": Kiev says
     the denier did it, in the same article; a claim whose maker is not named, or is the

@@ -1055,15 +1055,19 @@ def _named_again(
     """Whether a sentence that fits no group by its kind goes with the article's first
     happening: it names its happening only by a definite noun ("There was no claim of
     responsibility for the bombing though Ahrar al-Sham denied any involvement", after "a
-    suicide car bombing tore through buses"), with no place or time of its own. "The
-    bombing" is then the one already told, though the word alone would say air strikes;
-    the first happening is the one an article tells of, the others are told in passing. A
+    suicide car bombing tore through buses"), with no time of its own, and no place but
+    the first happening's ("Kyiv blamed the Russian Armed Forces for the bombing of the
+    theater in the center of Mariupol", after Azov "blew up the theater" in Mariupol; a
+    place where the first happening has none is another's). "The bombing" is then the one
+    already told, though the word alone would say air strikes; the first happening is the
+    one an article tells of, the others are told in passing. A
     sentence with a toll is left to the happening its toll fits ("The fighting on that
     front has left at least 37 dead", after a side section on the front)."""
     return bool(
         groups
         and sentence.again
-        and not (sentence.places or sentence.days or sentence.spans or sentence.weekdays)
+        and not (sentence.days or sentence.spans or sentence.weekdays)
+        and (not sentence.places or bool(groups[0].places))
         and not sentence.figures  # a toll of its own tells of the happening it counts
         and _fits(groups[0], sentence, *lexicons, now, any_kind=True)
     )
