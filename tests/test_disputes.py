@@ -581,6 +581,33 @@ def test_two_parties_blaming_each_other_join_a_disagreement_other_reports_hold()
     assert "a3" not in {s.article_id for d in found for s in d.sides}
 
 
+def test_a_report_relaying_two_voices_on_two_doers_joins_both_sides():
+    """ "Kyiv blamed the Russian Armed Forces for the bombing" beside the outlet's own "Azov
+    blew up the theatre": one report relays both accounts of one strike, so it stands on
+    each side of the disagreement the other reports hold; one voice naming both takes no
+    side, and neither does a shelling, where two doers are as often two acts."""
+    both = replace(report("a3", "Pravda"), perpetrators=(
+        Attribution("russia", "Russian forces", "Kyiv", "syrian-government"),
+        Attribution("jfs", "Azov", None, None),
+    ))  # fmt: skip
+    blaming = report("a1", "AP", doers=[("russia", "Amnesty")])
+    other = report("a2", "RT", doers=[("jfs", "Konashenkov")])
+    (dispute,) = incident_disputes(incident(blaming, other, both), [], RELATIONS, GAZETTE,
+                                   ARTICLES)  # fmt: skip
+    sides = {s.position for s in dispute.sides if s.article_id == "a3"}
+    assert len(sides) == 2
+    one_voice = replace(both, perpetrators=tuple(
+        replace(a, claimant="Kyiv", claimant_actor_id="syrian-government")
+        for a in both.perpetrators
+    ))  # fmt: skip
+    (dispute,) = incident_disputes(incident(blaming, other, one_voice), [], RELATIONS, GAZETTE,
+                                   ARTICLES)  # fmt: skip
+    assert "a3" not in {s.article_id for s in dispute.sides}
+    shelled = replace(incident(blaming, other, both), kind="shelling")
+    found = incident_disputes(shelled, [], RELATIONS, GAZETTE, ARTICLES)
+    assert "a3" not in {s.article_id for d in found for s in d.sides}
+
+
 def test_an_undated_page_placed_by_estimate_names_no_side_of_who_did_it():
     undated = replace(report("a2", "SANA", doers=[("coalition", None)]), date_from="estimate")
     found = incident(report("a1", "AFP", doers=[("russia", "US officials")]), undated)

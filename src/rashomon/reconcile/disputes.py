@@ -351,7 +351,8 @@ def _perpetrator(
     other for one act only they can have done ("the opposition accused government forces
     of the gas attack; the government accused rebels") join, each on its own side, a
     disagreement other reports hold: alone, such a report was as often no dispute a
-    fact-checker signs (FA-KES checking half)."""
+    fact-checker signs (FA-KES checking half). So do two parties one report names on
+    two different voices (see `_two_voices`)."""
     if incident.kind not in _ONE_DOER:
         return []
     sides: dict[str, list[tuple[IncidentReport, Attribution]]] = {}
@@ -369,7 +370,9 @@ def _perpetrator(
         if len(parties) == 1:
             (party,) = parties
             sides.setdefault(party, []).extend((report, d) for d in doers)
-        elif incident.kind in _ONE_ACT and _mutual_blame(parties, relations):
+        elif (incident.kind in _ONE_ACT and _mutual_blame(parties, relations)) or (
+            incident.kind not in _EXCHANGED and _two_voices(report, parties, relations)
+        ):
             mutual.extend((party, report, d) for party, named in parties.items() for d in named)
     for party, pairs in list(sides.items()):  # alternatives offering another side's party
         if all(any(_offered(d, other, gazette) for other in sides if other != party)
@@ -447,6 +450,9 @@ def _parties(
 # Kinds of one act that only one party can have done (a gas attack, a bomb, a massacre):
 # exchanges of fire and of strikes have two doers as often as one, each blaming the other
 _ONE_ACT = frozenset({"chemical", "explosives", "killing"})
+# Kinds two sides trade in one place and day (artillery, rockets): two doers named on two
+# voices are as often two acts as two accounts of one
+_EXCHANGED = frozenset({"shelling"})
 
 
 def _mutual_blame(parties: Mapping[str, Sequence[Attribution]], relations: ActorRelations) -> bool:
@@ -464,6 +470,20 @@ def _mutual_blame(parties: Mapping[str, Sequence[Attribution]], relations: Actor
         )  # fmt: skip
 
     return by(second, parties[first]) and by(first, parties[second])
+
+
+def _two_voices(
+    report: IncidentReport, parties: Mapping[str, Sequence[Attribution]], relations: ActorRelations
+) -> bool:
+    """Two parties a report names as the doer, each on other voices than the other's
+    ("Kyiv blamed the Russian Armed Forces for the bombing", and the outlet's own "Azov
+    fighters blew up the theatre"): the report relays two accounts, one on each side of a
+    disagreement other reports hold. One voice naming both (an exchange of strikes, an
+    aside) is no such pair."""
+    if len(parties) != 2:
+        return False
+    voices = [{_voice(report, d, relations) for d in named} for named in parties.values()]
+    return not voices[0] & voices[1]
 
 
 def _caution(
