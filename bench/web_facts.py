@@ -90,6 +90,7 @@ _STOPWORDS = frozenset(
     )
 )
 _MIN_CONTAINED = 4  # shorter name keys must match whole, not inside a longer one
+_THE = re.compile(r"^\s*the\s+", re.IGNORECASE)
 # The gold writes "The Hill (unattributed)", "mirror text (unattributed)": a figure the text
 # gives in its own voice; it matches a claim with no claimant in the text.
 UNATTRIBUTED = "unattributed"
@@ -305,7 +306,9 @@ def _variants(name: str) -> set[str]:
 
 
 def names_match(found: str, gold: str) -> bool:
-    """Same name key, or one inside the other (keys of four characters or more), or initials."""
+    """Same name key, or one inside the other (keys of four characters or more), or initials;
+    a leading "the" is no part of a name ("the TV" is the mention "TV")."""
+    found, gold = _THE.sub("", found), _THE.sub("", gold)
     gold_key = key(gold)
     if not gold_key:
         return False

@@ -126,6 +126,14 @@ def test_gold_values_in_words_or_ranges_are_numbers(bench):
     assert bench.gold_value("an estimated 50") == 50.0
 
 
+def test_a_leading_the_is_no_part_of_a_name(bench):
+    gold = gold_entry(bench, aliases=[["Al Masirah TV", "the TV"]])
+    found = bench.Findings("a1", mentions=[("Al Masirah TV", "masirah"), ("TV", "masirah")])
+    assert score(bench, gold, found)["aliases"] == (1, 1)
+    found.mentions = [("Al Masirah TV", "masirah"), ("TV", "other")]
+    assert score(bench, gold, found)["aliases"] == (0, 1)
+
+
 def test_aliases_need_one_actor_for_every_name(bench):
     gold = gold_entry(bench, aliases=[["Syrian Arab Red Crescent", "SARC"], ["Nusra Front", "JFS"]])
     found = bench.Findings(
