@@ -34,6 +34,7 @@ from rashomon.reconcile.incidents import (
     matches,
     merge,
     strays,
+    told_apart,
     undated_referent,
     undated_to_take_in,
     without_articles,
@@ -962,6 +963,22 @@ def test_only_a_lead_or_a_report_without_a_town_is_the_one_strike_of_its_days():
                         KINDS) is strike  # fmt: skip
     # an aside set in a town of its own is a strike there
     assert match_report(replace(lead, lead=False), [strike], GAZETTE, KINDS) is None
+
+
+def test_two_incidents_whose_leads_each_fit_the_other_were_told_apart():
+    """Pages that came before a bridging page was told could not merge what they told:
+    once all are placed, two incidents whose leads each fit the other are one happening.
+    Not when one lead fits only as the one referent of its days, nor across kinds that are
+    no telling of each other, nor when one article told both (its lead and an aside)."""
+    town = incident_of(report("a"))
+    region = incident_of(report("b", place="idlib-gov"))
+    assert told_apart(town, region, GAZETTE, KINDS) and told_apart(region, town, GAZETTE, KINDS)
+    shelled = incident_of(report("b", kind="shelling"))
+    assert not told_apart(town, shelled, GAZETTE, KINDS)
+    aside = incident_of(report("a", place="idlib-gov", lead=False), report("c", place="idlib-gov"))
+    assert not told_apart(town, aside, GAZETTE, KINDS)
+    country = incident_of(report("b", place="syria"))  # fits only as the one referent
+    assert not told_apart(town, country, GAZETTE, KINDS)
 
 
 def place_in_order(reports):

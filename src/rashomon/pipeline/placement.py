@@ -38,6 +38,7 @@ from rashomon.reconcile.incidents import (
     merge,
     named_rare_kinds,
     strays,
+    told_apart,
     undated_referent,
     undated_to_take_in,
     without_articles,
@@ -139,6 +140,7 @@ def place_pending(
             on_done(article_id)
     _revisit_undated(run)
     _release_strays(run.cache, result, run.names, run.kinds, cfg.incidents)
+    _join_told_apart(run.cache, result, run.names, run.kinds, cfg.incidents)
     story_facts = _finish_stories(run.kept, run.index, result.stories, run.names)
     _refresh_findings(run.kept, result.incidents, story_facts, run.names)
     return result
@@ -421,6 +423,48 @@ def _release_strays(
                 result.incidents.add(alone.id)
         cache.forget([incident.id])
     cache.clear()
+
+
+def _join_told_apart(
+    cache: IncidentCache,
+    result: Placement,
+    names: Gazette,
+    kinds: IncidentKinds,
+    config: MatchConfig,
+) -> None:
+    """Once the run's articles are placed, two incidents that are one happening told apart
+    by the order their pages came in (see `told_apart`) become one, as they would have
+    had the pages come in another order. Judged: each incident the run touched against
+    the others of its days (the cost follows the run, not the corpus)."""
+    store = cache.store
+    cache.clear()  # placement wrote them since they were read
+    queue = sorted(result.incidents)
+    while queue:
+        incident_id = queue.pop(0)
+        (incident,) = read_incidents(store, [incident_id]) or (None,)
+        if incident is None:
+            continue  # merged away meanwhile
+        pool = {c.id: c for r in incident.reports
+                for c in cache.candidates(*candidate_days(r, config),
+                                          back=config.mention_lookback_days)}  # fmt: skip
+        terms = {t for c in (incident, *pool.values()) for r in c.reports for t in r.terms}
+        counts = term_counts(store, terms)
+        other = next(
+            (c for c in sorted(pool.values(), key=lambda c: c.id)
+             if told_apart(incident, c, names, kinds, config, counts)),
+            None,
+        )  # fmt: skip
+        if other is None:
+            continue
+        joined = merge([incident, other], names, kinds)
+        gone = other.id if joined.id == incident.id else incident.id
+        with store.transaction() as conn:
+            retire_incidents(conn, [gone], joined.id)
+            save_incident(conn, joined, incident_label(joined, names))
+        result.incidents.discard(gone)
+        result.incidents.add(joined.id)
+        cache.clear()
+        queue.append(joined.id)  # it may now fit yet another
 
 
 def _free_id(store: Store, incident_id: str) -> str:

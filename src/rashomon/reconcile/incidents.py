@@ -662,6 +662,36 @@ def bridged(
     ]  # fmt: skip
 
 
+def told_apart(
+    first: Incident,
+    second: Incident,
+    gazette: Gazette,
+    kinds: IncidentKinds,
+    config: MatchConfig | None = None,
+    counts: TermCounts | None = None,
+) -> bool:
+    """Whether two incidents are one happening that the order its pages came in told apart:
+    an article's lead report of each fits the other on its own evidence (past the threshold,
+    with a place, a toll or telling words in common; not as the one referent of its days).
+    Had a page fitting both come after the two, it would have merged them (see `bridged`);
+    pages that came before the second was told could not. Incidents of kinds that are not
+    one telling of the other stay apart, as do incidents that share an article (its lead
+    and its aside are two happenings by its own telling)."""
+    if first.id == second.id or set(first.article_ids) & set(second.article_ids):
+        return False
+    cfg = replace(config or MatchConfig(), unique_referent=False)
+    if _kind_score(first.kind, second.kind, kinds, cfg) not in (cfg.same_kind, cfg.compatible_kind):
+        return False  # a mortar attack and an offensive, a killing and air raids: two told
+
+    def fits(mine: Incident, theirs: Incident) -> bool:
+        return any(
+            r.lead and r.day_low and matches(r, [theirs], gazette, kinds, cfg, counts)
+            for r in mine.reports
+        )
+
+    return fits(first, second) and fits(second, first)
+
+
 def _incidents_meet(
     a: Incident, b: Incident, gazette: Gazette, kinds: IncidentKinds, cfg: MatchConfig
 ) -> bool:
