@@ -229,6 +229,12 @@ def test_list_numbering_is_not_a_claim(read):
     assert [c.value for c in claims] == [300, 40000]
 
 
+def test_one_killed_in_a_participle_clause_counts_and_one_another_does_not(read):
+    claims = read("The missile hit the south, killing one person and wounding 11 others.")
+    assert [c.value for c in claims] == [1, 11]
+    assert read("The factions are killing one another.") == []
+
+
 @pytest.mark.parametrize(
     ("sentence", "surface"),
     [

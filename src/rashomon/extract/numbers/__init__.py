@@ -379,9 +379,12 @@ class _Article(_Reading):
             expr.core.word
             and expr.value == 1
             and expr.qualifier == EXACT
-            and not counted.participle
+            and (
+                not counted.participle
+                or (expr.last < len(doc) and doc[expr.last].lower_ == "another")
+            )
         ):
-            return None, counted.base, None  # "one of", "one Syria expert said"
+            return None, counted.base, None  # "one of", "one Syria expert said", "one another"
         start = doc[expr.first].idx
         end = doc[expr.last - 1].idx + len(doc[expr.last - 1])
         claimant = cues.claimant_for(anchor, anchors)
