@@ -65,6 +65,19 @@ def test_a_capital_run_into_the_agency_or_a_place_agency_and_day_line_credits_th
     assert own.wire == "Al-Manar"
 
 
+def test_an_agency_and_the_pages_section_in_capitals_credit_the_wire():
+    article = build(
+        "Israel claims to kill a commander\n\nAnadolu Agency MIDDLE EAST\n\n"
+        "The army claimed Tuesday to have killed a commander.",
+        url="https://www.example.org/x",
+    )
+    assert article.wire == "Anadolu Agency"
+    assert article.body == "The army claimed Tuesday to have killed a commander."
+    # a line that merely starts with an agency's name, then says more, is no credit
+    told = build("Strike condemned\n\nAFP PHOTOGRAPHER WINS AWARD\n\nIt won.", url="https://x.org/y")
+    assert told.wire is None
+
+
 def test_date_stamp_dates_the_article_without_staying_in_the_body():
     article = build("Talks on the city resume next week\n\n28 Apr 2016\n\nDelegates will meet.")
     assert article.published is not None and article.published.value == "2016-04-28"

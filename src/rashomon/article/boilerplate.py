@@ -554,7 +554,8 @@ class _Classifier:
 
     def _names_source(self, i: int, text: str) -> bool:
         """A line that only names an outlet or agency: "Mehr News Agency", "By REUTERS",
-        "Beirut / AP", "Press TV / AA", "ANKARA-Anadolu Agency", or a place, the agency in
+        "Beirut / AP", "Press TV / AA", "ANKARA-Anadolu Agency", an agency and the page's
+        section in capitals ("Anadolu Agency MIDDLE EAST"), or a place, the agency in
         brackets and a day ("Tripoli (AFP) July 3, 2019"): where the copy came from, not
         reporting. The agency it names is kept as wire evidence."""
         if len(text.split()) > 8:
@@ -565,11 +566,23 @@ class _Classifier:
             self.agencies[i] = dated["name"]
             return True
         parts = furniture.source_parts(rest)
-        return (
+        if (
             bool(parts)
             and any(self.is_outlet(p) for p in parts)
             and all(self.is_outlet(p) or len(p.split()) <= 3 for p in parts)
-        )
+        ):
+            return True
+        words = rest.split()
+        for n in (3, 2, 1):  # "Anadolu Agency MIDDLE EAST": the agency and the page's section
+            label, name = words[n:], " ".join(words[:n])
+            if (
+                0 < len(label) <= 2
+                and all(w.isupper() and w.isalpha() for w in label)
+                and self.is_outlet(name)
+            ):
+                self.agencies[i] = name
+                return True
+        return False
 
     def _mark_repeated_lines_as_captions(self, nonblank: list[int]) -> None:
         """A line printed twice in a row is an image's alt text and caption, not reporting;
