@@ -175,6 +175,11 @@ def test_wire_from_a_source_line_a_headline_credit_or_the_copys_own_disclaimer()
     assert publisher(url=site, sources=("By Sputnik News",)).wire == "Sputnik"
     assert publisher(url=site, sources=("Beirut / AP",)).wire == "AP"
     assert publisher(url=site, title="Reuters : Russian jets struck the convoy").wire == "Reuters"
+    told = "Bomb that killed 40 children in Yemen was supplied by the U.S.: CNN"
+    assert publisher(url=site, title=told).wire == "CNN"
+    own = "https://edition.cnn.com/2018/08/17/middleeast/x"
+    assert publisher(url=own, title=told).wire is None  # the site's own name
+    assert publisher(url=site, title="Strike kills 40: what we know").wire is None
     body = (
         "Activists said 25 died. CNN could not immediately confirm the authenticity of the photos."
     )

@@ -557,17 +557,24 @@ def _agency_in_footers(
 
 
 _HEADLINE_SOURCE = re.compile(r"^(?P<name>[A-Z][\w .&-]{1,30}?)\s*:\s+\S")
+_HEADLINE_CREDIT = re.compile(r"\S\s*:\s+(?P<name>[A-Z][\w .&-]{1,30}?)\s*$")
 
 
 def _agency_in_headline(
     title: str | None, directory: OutletDirectory, outlet: str | None
 ) -> str | None:
-    """ "Reuters : Russian jets carried out strike": a news agency credited before the headline."""
+    """ "Reuters : Russian jets carried out strike": a news agency credited before the
+    headline; "Bomb that killed 40 children in Yemen was supplied by the U.S.: CNN": any
+    outlet credited after it, whose report the page retells."""
     match = _HEADLINE_SOURCE.match(title or "")
     found = directory.find(match["name"]) if match else None
-    if found is None or not found.wire or _same(found.name, outlet):
-        return None
-    return found.name
+    if found is not None and found.wire and not _same(found.name, outlet):
+        return found.name
+    match = _HEADLINE_CREDIT.search(title or "")
+    found = directory.find(match["name"]) if match else None
+    if found is not None and not _same(found.name, outlet):
+        return found.name
+    return None
 
 
 _DISCLAIMER = re.compile(
