@@ -74,7 +74,9 @@ def test_an_agency_and_the_pages_section_in_capitals_credit_the_wire():
     assert article.wire == "Anadolu Agency"
     assert article.body == "The army claimed Tuesday to have killed a commander."
     # a line that merely starts with an agency's name, then says more, is no credit
-    told = build("Strike condemned\n\nAFP PHOTOGRAPHER WINS AWARD\n\nIt won.", url="https://x.org/y")
+    told = build(
+        "Strike condemned\n\nAFP PHOTOGRAPHER WINS AWARD\n\nIt won.", url="https://x.org/y"
+    )
     assert told.wire is None
 
 

@@ -181,6 +181,13 @@ def test_wire_from_a_source_line_a_headline_credit_or_the_copys_own_disclaimer()
     assert publisher(url=own, title=told).wire is None  # the site's own name
     assert publisher(url=site, title="Strike kills 40: what we know").wire is None
     body = (
+        "The AP investigation recreated what happened inside the theater. Survivors spoke. "
+        "The AP also reconstructed a 3D model of the building."
+    )
+    assert publisher(url=site, body=body).wire == "AP"
+    once = "The AP investigation recreated what happened inside the theater."
+    assert publisher(url=site, body=once).wire is None
+    body = (
         "Activists said 25 died. CNN could not immediately confirm the authenticity of the photos."
     )
     assert publisher(url=site, body=body).wire == "CNN"

@@ -155,8 +155,10 @@ def find_descriptions(
             continue  # "the monitor group": the description ends on "group"
         first = _first_modifier(head)
         start, end = doc[first].idx, head.idx + len(head)
-        in_role = first > 1 and doc[first - 2].lower_ in ("for", "of") and any(
-            s <= start and end <= e for s, e in roles
+        in_role = (
+            first > 1
+            and doc[first - 2].lower_ in ("for", "of")
+            and any(s <= start and end <= e for s, e in roles)
         )
         if any(
             s < end and start < e and not (new and start <= s and e <= end)

@@ -230,8 +230,10 @@ class _Counted:
                 return _verb_chain(head, verbs)
             if tok.dep_ == "nsubj" and lemma in intransitive:
                 return _verb_chain(head, intransitive)
-            if tok.dep_ == "dobj" and lemma in verbs and (
-                head.tag_ in ("VBD", "VBN") or (head.tag_ == "VBG" and head.dep_ == "advcl")
+            if (
+                tok.dep_ == "dobj"
+                and lemma in verbs
+                and (head.tag_ in ("VBD", "VBN") or (head.tag_ == "VBG" and head.dep_ == "advcl"))
             ):  # "..., killing one person": what the act did, as "killed one person"
                 return _verb_chain(head, verbs)
             for child in tok.rights:  # "the tens of thousands displaced by fighting"
