@@ -567,6 +567,9 @@ def test_a_closing_tag_the_parse_read_as_a_participle_still_names_the_speaker(re
     )
     claims = read(text)
     assert one(claims, "52").claimant == one(claims, "109").claimant == "a top official"
+    # a paragraph break after the tag is still the sentence's end
+    claims = read(text + "\nIn a post, the governor confirmed the toll.")
+    assert one(claims, "52").claimant == "a top official"
 
 
 def test_a_denier_does_not_claim_the_toll_of_what_it_denies(read):

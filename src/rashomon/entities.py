@@ -163,7 +163,8 @@ MAX_SENTENCE_TOKENS = 150
 # three-and-a-half year war" is a duration, no count; what a quote says others must do, or
 # calls essential, is a request by its speaker; "Islamic State (Isis)" names it by its
 # acronym written as a word; a speaker saying a party uses human shields accuses it;
-# "..., killing one person" counts the one killed ("one another" counts no one)
+# "..., killing one person" counts the one killed ("one another" counts no one); a closing
+# tag read as a participle names the speaker before a line break too
 EXTRACTOR_VERSION = "52"
 STAGE = "entities"
 

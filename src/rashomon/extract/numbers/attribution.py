@@ -184,7 +184,9 @@ class _Cues:
             return False
         if any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
             return False  # "the official announced the toll": the verb says its own thing
-        if not all(t.is_punct for t in verb.doc[verb.right_edge.i + 1 : self.sent.end]):
+        if not all(
+            t.is_punct or t.is_space for t in verb.doc[verb.right_edge.i + 1 : self.sent.end]
+        ):
             return False
         return self.namer.name(noun) is not None
 
