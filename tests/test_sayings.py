@@ -3,7 +3,16 @@ hand-built facts: refutations and accounts of intent, with their speaker and evi
 
 import pytest
 
-from rashomon.facts import ActorFact, ArticleFact, ArticleFacts, Gazette, MentionFact, QuoteFact
+from rashomon.facts import (
+    ActorFact,
+    Argument,
+    ArticleFact,
+    ArticleFacts,
+    EventFact,
+    Gazette,
+    MentionFact,
+    QuoteFact,
+)
 from rashomon.reconcile.incident_kinds import IncidentKinds
 from rashomon.reconcile.sayings import (
     ARMED,
@@ -265,3 +274,24 @@ def test_a_mistake_word_on_the_reports_is_no_account_of_intent():
     assert said("Israel denied erroneous reports of an air strike.", ("Israel", "il")) == []
     assert said("Reports said the Pentagon admitted the strike was a mistake.",
                 ("Pentagon", "dod")) == [(MISTAKE, "Pentagon", "mistake")]  # fmt: skip
+
+
+def test_words_after_a_quote_carried_by_their_own_denial_are_the_deniers():
+    """ "64 people were killed in an air strike on a market, a local health officer said,
+    as the army denied targeting civilians": the army's word that it spared civilians,
+    not the officer's."""
+    body = (
+        "At least 64 people were killed in an air strike on a market, a local health officer "
+        "said, as the army denied targeting civilians."
+    )
+    quote = QuoteFact("a1", 0, body.index(", a local"), body[: body.index(", a local")],
+                      "indirect", 0, len(body), body, cue="said",
+                      speaker="a local health officer")  # fmt: skip
+    at = body.index("denied")
+    army = body.index("the army")
+    denial = EventFact("a1", at, at + 6, "denied", "REJECT", None, "asserted", 0, len(body),
+                       body, sources=(Argument(army, army + 8, "the army", "army"),))  # fmt: skip
+    facts = ArticleFacts(article=ARTICLE, body=body, quotes=(quote,), events=(denial,))
+    found = [(s.stance, s.said.claimant) for s in sayings(facts, KINDS, GAZETTE)]
+    assert (SPARED, "the army") in found
+    assert (SPARED, "a local health officer") not in found

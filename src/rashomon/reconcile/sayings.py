@@ -356,6 +356,9 @@ def speaker_of(
     """Who says the words at `offset`: the speaker of the quote around them, else who acts
     in their sentence's events ("Syria described the reports as untrue"), else (when
     `named`) the first actor the sentence names."""
+    own = _own_saying(offset, start, facts)
+    if own is not None:
+        return own
     claimant, claimant_id = claimant_at(offset, start, facts)
     if claimant is not None:
         return claimant, claimant_id
@@ -370,6 +373,30 @@ def speaker_of(
         if start <= mention.start < end and mention.actor_id and mention.field == "body":
             return mention.text, mention.actor_id
     return None, None
+
+
+# verbs of a statement that can carry words of their own after a quote's end
+_STATEMENT_TYPES = frozenset({"REJECT", "ACCUSE", "CONCEDE"})
+_OWN_REACH = 60  # characters from such a verb to the words it carries
+
+
+def _own_saying(offset: int, start: int, facts: ArticleFacts) -> tuple[str, str | None] | None:
+    """Words outside every quote that a statement verb of their own carries, just before
+    them: "64 people were killed ..., a local health officer said, as the army denied
+    targeting civilians" is the army's word, not the officer's."""
+    if any(q.start <= offset < q.end for q in facts.quotes):
+        return None
+    for event in facts.events:
+        if (
+            event.sentence_start == start
+            and event.type in _STATEMENT_TYPES
+            and 0 <= offset - event.start <= _OWN_REACH
+            and not any(q.start <= event.start < q.end for q in facts.quotes)
+        ):
+            source = next((a for a in event.sources if a.actor_id), None)
+            if source is not None:
+                return source.text, source.actor_id
+    return None
 
 
 def claimant_at(
