@@ -353,8 +353,9 @@ def _sentence_spans(facts: ArticleFacts) -> list[tuple[int, int]]:
 def speaker_of(
     offset: int, start: int, end: int, facts: ArticleFacts, named: bool = True
 ) -> tuple[str | None, str | None]:
-    """Who says the words at `offset`: the speaker of the quote around them, else who acts
-    in their sentence's events ("Syria described the reports as untrue"), else (when
+    """Who says the words at `offset`: who denies or charges in the words' own clause
+    (see `_own_saying`), else the speaker of the quote around them, else who acts in
+    their sentence's events ("Syria described the reports as untrue"), else (when
     `named`) the first actor the sentence names."""
     own = _own_saying(offset, start, facts)
     if own is not None:
