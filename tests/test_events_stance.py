@@ -453,15 +453,22 @@ def test_a_name_the_parse_hung_elsewhere_still_names(statements, text, coded):
 
 
 @pytest.fixture(scope="module")
-def threats():
+def typed():
+    """(trigger, actors) of the events of one type a text holds: their targets or sources."""
     nlp = load_pipeline(Settings().model)
     extractor = EntityExtractor.build(nlp)
 
-    def run(text: str) -> list[tuple[str, tuple[str | None, ...]]]:
+    def run(text: str, kind: str, side: str) -> list[tuple[str, tuple[str | None, ...]]]:
         found = extractor.extract("t", nlp(text), PUBLISHED)
-        return [(e.trigger, e.target_actor_ids) for e, _, _ in found.events if e.type == "THREATEN"]
+        return [(e.trigger, getattr(e, f"{side}_actor_ids")) for e, _, _ in found.events
+                if e.type == kind]  # fmt: skip
 
     return run
+
+
+@pytest.fixture(scope="module")
+def threats(typed):
+    return lambda text: typed(text, "THREATEN", "target")
 
 
 def test_vowing_retaliation_threatens_and_vowing_to_rebuild_does_not(threats):
@@ -503,15 +510,8 @@ def test_planning_an_act_is_no_stance_and_others_taking_part_is_no_concession(st
 
 
 @pytest.fixture(scope="module")
-def requests():
-    nlp = load_pipeline(Settings().model)
-    extractor = EntityExtractor.build(nlp)
-
-    def run(text: str) -> list[tuple[str, tuple[str | None, ...]]]:
-        found = extractor.extract("t", nlp(text), PUBLISHED)
-        return [(e.trigger, e.source_actor_ids) for e, _, _ in found.events if e.type == "REQUEST"]
-
-    return run
+def requests(typed):
+    return lambda text: typed(text, "REQUEST", "source")
 
 
 def test_what_a_quote_says_others_must_do_or_calls_needful_is_a_request(requests):
