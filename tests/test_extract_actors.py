@@ -342,17 +342,6 @@ def test_the_tv_or_the_radio_named_before_is_its_description(nlp, matcher):
     assert actor_of(found, "radio") == actor_of(found, "Free Hills Radio")
 
 
-def test_a_groups_description_inside_a_persons_role_still_stands_for_the_group(nlp, matcher):
-    found = find(
-        nlp, matcher,
-        "Hamas denied the presence of its leaders in the camp. Hazem Qassem, a spokesperson "
-        "for the militant group, accused Israel of lying.",
-    )  # fmt: skip
-    assert actor_of(found, "militant group") == "hamas"
-    role = next(m for m in found.mentions if m.text.startswith("a spokesperson"))
-    assert role.actor_id == actor_of(found, "Hazem Qassem")
-
-
 def test_a_description_before_the_name_it_stands_for_is_that_organisation(nlp, matcher):
     found = find(
         nlp, matcher,

@@ -140,9 +140,6 @@ def find_descriptions(
     # as a new actor) gives way to it when the description stands for someone
     taken = [(m.start, m.end, m.actor_id.startswith("new:")) for m in ordered
              if m.kind != "nationality"]  # fmt: skip
-    # a person named by a role for a group ("a spokesperson for the militant group"): the
-    # group's description inside the role still stands for the group
-    roles = [(m.start, m.end) for m in ordered if m.kind in ("person", "title")]
     found: list[ActorMention] = []
     heads = cues.all_heads
     cols = doc_arrays(doc)  # the words to look at, read on the columns
@@ -155,16 +152,9 @@ def find_descriptions(
             continue  # "the monitor group": the description ends on "group"
         first = _first_modifier(head)
         start, end = doc[first].idx, head.idx + len(head)
-        in_role = (
-            first > 1
-            and doc[first - 2].lower_ in ("for", "of")
-            and any(s <= start and end <= e for s, e in roles)
-        )
         if any(
-            s < end and start < e and not (new and start <= s and e <= end)
-            and not (in_role and (s, e) in roles)
-            for s, e, new in taken
-        ):  # fmt: skip
+            s < end and start < e and not (new and start <= s and e <= end) for s, e, new in taken
+        ):
             continue
         if head.i + 1 < len(doc) and doc[head.i + 1].lower_ in ("of", "for"):
             continue
