@@ -45,6 +45,7 @@ _ACT_NOUNS = frozenset({"act"})
 _AMOUNTING = frozenset({"to", "between"})
 _FORETELLING = frozenset({"will", "would", "shall", "'ll", "wo"})  # "wo" of "won't" is negated
 _DENYING = frozenset({"deny", "dispute", "refute"})  # verbs whose negation concedes
+_OWN_SIDE = frozenset({"i", "we"})  # a speaker's own side: what it must do is an intent
 
 
 @dataclass(frozen=True)
@@ -66,10 +67,12 @@ class StanceReader:
         roles = (*self.types, "untrue", "reports", "culpable", "denial_acts", "admitting",
                  "conceding", "truth",
                  "retaliation", "reckoning", "force", "insulting", "warning", "vowing",
-                 "retaliating", "take_part", "obliging", "needful")  # fmt: skip
+                 "retaliating", "take_part", "needful")  # fmt: skip
         self.words = {role: lexicon.words(role) for role in roles}
         self.speech = lexicon.words("speech") | HEARSAY_VERBS | lexicon.words("finding")
         self.naming = lexicon.words("naming")
+        # the modals that demand ("must", "should", "ought"), as the factuality reader has them
+        self.demanding = frozenset(m for m, frame in lexicon.modals.items() if frame == "demanded")
 
     def read(
         self,
@@ -249,10 +252,10 @@ class StanceReader:
         cue itself reports is the cue's request already (see triggers._spoken_demand); not
         what the speaker's own side must do ("we must defend our land": an intent), nor one
         held to blame ("those responsible must be held accountable": an accusation)."""
-        if not any(c.dep_ == "aux" and c.lower_ in self.words["obliging"] for c in clause.children):
+        if not any(c.dep_ == "aux" and c.lower_ in self.demanding for c in clause.children):
             return None
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if any(s.lower_ in ("i", "we") for s in subjects):
+        if any(s.lower_ in _OWN_SIDE for s in subjects):
             return None
         if any(self._culpable(w) for w in (clause, *clause.children)):
             return None
@@ -275,7 +278,7 @@ class StanceReader:
             while verb is not None and verb.lemma_.lower() not in self.speech:
                 verb = governing_verb(verb)
             cue = verb
-        if cue is None or not doers or any(d.lower_ in ("we", "i") for d in doers):
+        if cue is None or not doers or any(d.lower_ in _OWN_SIDE for d in doers):
             return None
         return Stance(_trigger(noun, "ACCUSE", cue), cue, None, tuple(doers))
 
