@@ -394,18 +394,11 @@ def _release_strays(
     touched by the run that brings the second)."""
     store = cache.store
     cache.clear()  # placement wrote them since they were read
-
-    def pool_of(incident: Incident) -> list[Incident]:
-        found = {c.id: c for r in incident.reports
-                 for c in cache.candidates(*candidate_days(r, config),
-                                           back=config.mention_lookback_days)}  # fmt: skip
-        return list(found.values())
-
     judged = set(result.incidents)
     for incident in read_incidents(store, sorted(result.incidents)):
-        judged |= {c.id for c in pool_of(incident)}
+        judged |= {c.id for c in _of_its_days(cache, incident, config)}
     for incident in read_incidents(store, sorted(judged)):
-        pool = pool_of(incident)
+        pool = _of_its_days(cache, incident, config)
         terms = {t for c in pool for r in c.reports for t in r.terms}
         gone = strays(incident, pool, names, kinds, config, term_counts(store, terms))
         rest = without_articles(incident, gone, names, kinds) if gone else None
@@ -444,13 +437,11 @@ def _join_told_apart(
         (incident,) = read_incidents(store, [incident_id]) or (None,)
         if incident is None:
             continue  # merged away meanwhile
-        pool = {c.id: c for r in incident.reports
-                for c in cache.candidates(*candidate_days(r, config),
-                                          back=config.mention_lookback_days)}  # fmt: skip
-        terms = {t for c in (incident, *pool.values()) for r in c.reports for t in r.terms}
+        pool = _of_its_days(cache, incident, config)
+        terms = {t for c in (incident, *pool) for r in c.reports for t in r.terms}
         counts = term_counts(store, terms)
         other = next(
-            (c for c in sorted(pool.values(), key=lambda c: c.id)
+            (c for c in sorted(pool, key=lambda c: c.id)
              if told_apart(incident, c, names, kinds, config, counts)),
             None,
         )  # fmt: skip
@@ -465,6 +456,14 @@ def _join_told_apart(
         result.incidents.add(joined.id)
         cache.clear()
         queue.append(joined.id)  # it may now fit yet another
+
+
+def _of_its_days(cache: IncidentCache, incident: Incident, config: MatchConfig) -> list[Incident]:
+    """The incidents of the days the incident's reports look in (itself among them)."""
+    found = {c.id: c for r in incident.reports
+             for c in cache.candidates(*candidate_days(r, config),
+                                       back=config.mention_lookback_days)}  # fmt: skip
+    return list(found.values())
 
 
 def _free_id(store: Store, incident_id: str) -> str:
