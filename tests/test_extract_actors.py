@@ -342,6 +342,28 @@ def test_the_tv_or_the_radio_named_before_is_its_description(nlp, matcher):
     assert actor_of(found, "radio") == actor_of(found, "Free Hills Radio")
 
 
+def test_a_groups_description_inside_a_persons_role_still_stands_for_the_group(nlp, matcher):
+    found = find(
+        nlp, matcher,
+        "Hamas denied the presence of its leaders in the camp. Hazem Qassem, a spokesperson "
+        "for the militant group, accused Israel of lying.",
+    )  # fmt: skip
+    assert actor_of(found, "militant group") == "hamas"
+    role = next(m for m in found.mentions if m.text.startswith("a spokesperson"))
+    assert role.actor_id == actor_of(found, "Hazem Qassem")
+
+
+def test_a_group_named_in_a_relative_clause_gives_way_to_the_group_it_describes(nlp, matcher):
+    found = find(
+        nlp, matcher,
+        "A Russian air strike destroyed the weapons of an opposition faction, Liwa Suqour "
+        "al-Jabal, which has been fighting both ISIS and the regime near Aleppo. \"I will not "
+        "talk to my killer,\" the head of the rebel group told Reuters.",
+    )  # fmt: skip
+    assert actor_of(found, "rebel group") == actor_of(found, "Liwa Suqour al-Jabal")
+    assert actor_of(found, "rebel group") != actor_of(found, "ISIS")
+
+
 def test_a_description_before_the_name_it_stands_for_is_that_organisation(nlp, matcher):
     found = find(
         nlp, matcher,

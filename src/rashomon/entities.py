@@ -164,8 +164,10 @@ MAX_SENTENCE_TOKENS = 150
 # calls essential, is a request by its speaker; "Islamic State (Isis)" names it by its
 # acronym written as a word; a speaker saying a party uses human shields accuses it;
 # "..., killing one person" counts the one killed ("one another" counts no one); a closing
-# tag read as a participle names the speaker before a line break too
-EXTRACTOR_VERSION = "52"
+# tag read as a participle names the speaker before a line break too; 53: a group's
+# description inside a person's role ("a spokesperson for the militant group") stands for
+# the group, and a group named inside a relative clause gives way to the one it describes
+EXTRACTOR_VERSION = "53"
 STAGE = "entities"
 
 

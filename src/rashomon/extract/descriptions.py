@@ -140,6 +140,9 @@ def find_descriptions(
     # as a new actor) gives way to it when the description stands for someone
     taken = [(m.start, m.end, m.actor_id.startswith("new:")) for m in ordered
              if m.kind != "nationality"]  # fmt: skip
+    # a person named by a role for a group ("a spokesperson for the militant group"): the
+    # group's description inside the role still stands for the group
+    roles = [(m.start, m.end) for m in ordered if m.kind in ("person", "title")]
     found: list[ActorMention] = []
     heads = cues.all_heads
     cols = doc_arrays(doc)  # the words to look at, read on the columns
@@ -152,9 +155,16 @@ def find_descriptions(
             continue  # "the monitor group": the description ends on "group"
         first = _first_modifier(head)
         start, end = doc[first].idx, head.idx + len(head)
+        in_role = (
+            first > 1
+            and doc[first - 2].lower_ in ("for", "of")
+            and any(s <= start and end <= e for s, e in roles)
+        )
         if any(
-            s < end and start < e and not (new and start <= s and e <= end) for s, e, new in taken
-        ):
+            s < end and start < e and not (new and start <= s and e <= end)
+            and not (in_role and (s, e) in roles)
+            for s, e, new in taken
+        ):  # fmt: skip
             continue
         if head.i + 1 < len(doc) and doc[head.i + 1].lower_ in ("of", "for"):
             continue
@@ -250,7 +260,30 @@ def _antecedent(
         if mention.kind == "organisation" and actors.kind(mention.actor_id) in kinds:
             # "X is another armed group which fights beside Y. The group ...": the sentence
             # that called X a group says which group it means
-            return _called_so(doc, head, mention, before, kinds, actors) or mention.actor_id
+            called = _called_so(doc, head, mention, before, kinds, actors)
+            described = _described(doc, mention, before)
+            if described is not None and actors.kind(described) not in kinds:
+                described = None
+            return called or described or mention.actor_id
+    return None
+
+
+def _described(doc: Doc, mention: ActorMention, before: Sequence[ActorMention]) -> str | None:
+    """The organisation a relative clause holding `mention` describes ("a faction, Liwa
+    Suqour al-Jabal, which has been fighting both ISIS and the regime. ... the head of the
+    rebel group"): the clause tells about the name it hangs on, which stays the topic; the
+    names inside it are what that one fights or joins."""
+    root = _root(doc, mention)
+    if root is None:
+        return None
+    token = doc[root]
+    while token.dep_ != "ROOT" and token.head.i != token.i:
+        if token.dep_ == "relcl":
+            described = token.head.idx
+            for other in before:
+                if other.start <= described < other.end and other.kind == "organisation":
+                    return other.actor_id if other.actor_id != mention.actor_id else None
+        token = token.head
     return None
 
 
