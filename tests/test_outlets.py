@@ -140,6 +140,8 @@ def test_more_dateline_forms():
         # copy whatever its brackets credit
         "NEWTOWN, Aug 7 (NNN-XINHUA) \u2014 An airstrike killed": ("Newtown", "Xinhua", "An airstrike"),
         "NEWTOWN, Aug 7 (Valley Courier) \u2014 An airstrike killed": ("Newtown", None, "An airstrike"),
+        # the agency after the dash, closed by a full stop: a known agency only
+        "MOSCOW, January 15 \u2013 RIA Novosti. The missile": ("Moscow", "RIA Novosti", "The missile"),
     }  # fmt: skip
     for text, (place, wire, rest) in cases.items():
         line = find_dateline(text, DIRECTORY)
@@ -156,6 +158,7 @@ def test_byline_run_into_the_dateline_is_cut_with_it():
 
 
 def test_sentence_that_starts_like_a_dateline_is_not_one():
+    assert find_dateline("MOSCOW, January 15 \u2013 The army. It said", DIRECTORY) is None
     assert find_dateline("The army (SAA) - said it would.", DIRECTORY) is None
     assert find_dateline("ISIS, the group said, would fight.", DIRECTORY) is None
 
@@ -245,6 +248,15 @@ def test_an_agency_reporting_at_the_end_of_the_lead_is_the_wire():
     assert publisher(url=site, body=body).wire is None
     body = "Witnesses reported that the town was shelled again."
     assert publisher(url=site, body=body).wire is None
+
+
+def test_an_agency_first_on_a_pages_credit_line_is_the_wire():
+    site = "https://example.net/a"
+    line = "Reuters | Kyiv | Updated: 16-01-2023 17:12 IST | Created: 16-01-2023 16:50 IST"
+    assert publisher(url=site, page_lines=[line]).wire == "Reuters"
+    # a section or a writer first names no agency; nor does a line without its times
+    assert publisher(url=site, page_lines=["World | Kyiv | Updated: 16-01-2023"]).wire is None
+    assert publisher(url=site, page_lines=["Reuters | Kyiv | Ukraine"]).wire is None
 
 
 def test_the_one_organisation_a_source_told_is_a_blog_posts_wire():

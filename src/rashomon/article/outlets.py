@@ -194,6 +194,13 @@ _PLACE_AGENCY_DATELINE = re.compile(
     r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2},\s*)?"
     r"(?P<wire>[A-Z][A-Za-z]{1,10})\s*[-–—]+\s*"
 )
+# "MOSCOW, January 15 – RIA Novosti. The missile ...": the place and day, a dash, then the
+# agency's name closed by a full stop (taken only for a known news agency).
+_DAY_DASH_AGENCY_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][\w'’ -]{1,30}?),\s*"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2}(?:,\s*\d{4})?"
+    r"\s*[-–—]+\s*(?P<wire>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}?)\.\s+(?=[A-Z\"“‘])"
+)
 _CAPS_DATELINE = re.compile(
     rf"^{_BYLINE_PREFIX}(?P<place>[A-Z]{{3,}}(?:[ ,/-]+[A-Z]{{2,}}){{0,3}})"
     r"(?:\s*,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"  # "KRAMATORSK, Ukraine —"
@@ -273,8 +280,8 @@ def find_datelines(body: str, directory: OutletDirectory) -> list[Dateline]:
 def find_dateline(body: str, directory: OutletDirectory) -> Dateline | None:
     """`Geneva (AFP) -`, `BEIRUT, Nov 1 (Reuters) -`, `GENEVA, March 1. /TASS/.`,
     `HMEYMIM AIRBASE (Syria), (Sputnik) –`, `Moscow, SANA-`, `GENEVA AFP May 3, 2017-`,
-    `BEIRUT —`, `WASHINGTON, Sept 17 `, `GAZA: `, `Kyiv – `, `Rafah (Gaza Strip), Feb 29 (AP) `
-    or `Maaret al Numan, Syria: ` at
+    `BEIRUT —`, `WASHINGTON, Sept 17 `, `GAZA: `, `Kyiv – `, `Rafah (Gaza Strip), Feb 29 (AP) `,
+    `MOSCOW, January 15 – RIA Novosti. ` or `Maaret al Numan, Syria: ` at
     the start of the body, after any byline run into it ("By A and B CITY (Reuters) - ...")."""
     match = _WIRE_DATELINE.match(body)
     if match:
@@ -292,6 +299,9 @@ def find_dateline(body: str, directory: OutletDirectory) -> Dateline | None:
     if match and (outlet := directory.find(match["wire"].strip())) is not None and outlet.wire:
         return Dateline(_place_name(match["place"]), outlet.name, match.end())
     match = _PLACE_AGENCY_DATELINE.match(body)
+    if match and (outlet := directory.find(match["wire"])) is not None and outlet.wire:
+        return Dateline(_place_name(match["place"]), outlet.name, match.end())
+    match = _DAY_DASH_AGENCY_DATELINE.match(body)
     if match and (outlet := directory.find(match["wire"])) is not None and outlet.wire:
         return Dateline(_place_name(match["place"]), outlet.name, match.end())
     match = _CAPS_AGENCY_DATELINE.match(body)
@@ -423,6 +433,7 @@ def identify_publisher(
         or _agency_named(sources, directory, outlet)
         or _agency_in_footers(footers, directory, outlet)
         or _agency_in_headline(title, directory, outlet)
+        or _agency_in_credit_line(page_lines, directory, outlet)
         or _agency_disclaiming(body, directory, outlet)
         or _agency_reporting(body, directory, outlet)
         or _agency_investigating(body, directory, outlet)
@@ -555,6 +566,27 @@ def _agency_in_footers(
             found = directory.find(part.strip(" ."))
             if found is not None and found.wire and not _same(found.name, outlet):
                 return found.name
+    return None
+
+
+# "Reuters | Kyiv | Updated: 16-01-2023 17:12 IST": a syndicating page's line of who filed the
+# copy, from where and when, its fields set apart by bars
+_CREDIT_LINE = re.compile(
+    r"^\s*(?P<name>[A-Z][\w .&-]{1,30}?)\s*\|[^|]{0,40}\|\s*"
+    r"(?:Updated|Created|Published|Posted|Last\s+updated)\b",
+    re.IGNORECASE,
+)
+
+
+def _agency_in_credit_line(
+    lines: Iterable[str], directory: OutletDirectory, outlet: str | None
+) -> str | None:
+    """The news agency a page's credit line names first ("Reuters | Kyiv | Updated: ...")."""
+    for line in lines:
+        match = _CREDIT_LINE.match(line)
+        found = directory.find(match["name"]) if match else None
+        if found is not None and found.wire and not _same(found.name, outlet):
+            return found.name
     return None
 
 
