@@ -1,6 +1,7 @@
 import pytest
 
 from rashomon.article.boilerplate import LineKind, clean_text, cut_prefix, split_lines
+from rashomon.article.furniture import is_caption
 
 
 def kinds(raw: str, **kw) -> dict[str, LineKind]:
@@ -287,6 +288,7 @@ def test_a_caption_ending_with_a_picture_agency_source_is_a_caption():
         "The coalition airstrike killed at least 29 children in the town. [Getty]",
         "Photo-CJ (the village after bombing by the military on April 11)",
         "Investigators say two large bombs most likely caused the damage (Reuters Archive)",
+        "A residential building in the city hit by a missile on Jan. 14. (Kyrylo Tymoshenko)",
         # a photo agency's terms mark its caption however long the line is
         "NEWTOWN, COUNTRY - MARCH 18: (---EDITORIAL USE ONLY - MANDATORY CREDIT - "
         + "NO MARKETING NO ADVERTISING CAMPAIGNS - DISTRIBUTED AS A SERVICE TO CLIENTS----) "
@@ -302,6 +304,11 @@ def test_a_caption_credited_in_brackets_first_or_by_agency_terms_is_a_caption(ca
     )
     clean = clean_text(raw, title_in_text=True)
     assert caption[:20] not in clean.body and len(clean.captions) == 1
+
+
+def test_a_name_in_brackets_inside_a_paragraph_is_no_credit():
+    assert not is_caption("The envoy (Staffan de Mistura) said the talks would resume.")
+    assert not is_caption("The strike was condemned by the minister (Jane Doe) and others")
 
 
 def test_the_headline_under_the_pages_date_stamp_is_the_title():

@@ -172,6 +172,9 @@ def test_standards_sign_offs_are_furniture():
     assert furniture.is_sign_off("Our Standards")
     raw = "A headline for the story\n\nThe story.\n\nOur Standards: The Trust Principles."
     assert clean_text(raw, title_in_text=True).body == "The story."
+    # an outlet's offer of its newsletter is about the outlet too
+    assert furniture.is_sign_off("Sign up to get the latest analysis alongside other newsletters")
+    assert not furniture.is_sign_off("Signs of a strike were found near the school.")
 
 
 def test_an_icon_fonts_names_run_together_are_furniture():

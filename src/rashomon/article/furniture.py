@@ -25,7 +25,8 @@ _MONTH = (
 # A caption ends with its credit: "(Photo: X)", "(AP photo)", "(... via AP)", "(Reuters
 # Archive)", "REUTERS/Name",
 # "| License Photo", "PHOTO: REUTERS", "Source: Getty Images", or with the picture's date
-# standing as its own sentence (wire style); "Photo by Name" closing the last sentence.
+# standing as its own sentence (wire style); "Photo by Name" closing the last sentence, or
+# the photographer's name alone in brackets after it.
 _CAPTION_END = re.compile(
     r"(\((?:[^()]*\b(?i:photo|photos|picture|image|credit|file)\b[^()]*|\s*(?i:video)\s*:[^()]+"
     r"|[^()]*\bvia (?:AP|AFP|Reuters|Getty(?: Images)?)"
@@ -38,7 +39,10 @@ _CAPTION_END = re.compile(
     r"|\.\s+(?:Photo|Picture|Image) by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
     r"|\b(?i:source|credit)\s*:\s*(?:Getty Images|AFP|AP|Reuters|REUTERS|EPA|Shutterstock|AAP)"
     r"|\[(?:Getty(?: Images)?|AFP|AP|Reuters|REUTERS|EPA|UPI|Anadolu(?: Agency)?|Xinhua)\]"
-    r"|\.\s+" + _MONTH + r"\s+\d{1,2},\s+\d{4})\.?\s*$"
+    r"|\.\s+" + _MONTH + r"\s+\d{1,2},\s+\d{4}"
+    # the photographer's name alone in brackets after the last full stop: "... on Jan. 14.
+    # (Kyrylo Tymoshenko)"
+    r"|(?<=\.)\s*\([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}\))\.?\s*$"
 )
 MAX_CAPTION_WORDS = 60  # a longer line is a paragraph that happens to end with a credit
 # A photo agency's terms, which only its captions carry ("MARIUPOL, UKRAINE - MARCH 18:
