@@ -370,6 +370,23 @@ def test_a_date_of_saying_is_not_the_attacks(events_of):
     assert one(hit, "ASSAULT", "killing").date_from == "text"
 
 
+def test_the_day_a_run_of_attacks_began_is_the_day_of_none_of_them(events_of):
+    events = events_of("Since August 10, the army has been launching missile attacks on Aleppo.")
+    assert one(events, "ASSAULT", "attacks").date_from == "publication"
+    days = events_of("Since Monday, the army has been launching missile attacks on Aleppo.")
+    assert one(days, "ASSAULT", "attacks").date_from == "text"  # days ago: about when
+    on_the_day = events_of("The army launched missile attacks on Aleppo on Monday.")
+    assert one(on_the_day, "ASSAULT", "attacks").date_from == "text"
+
+
+def test_coordinated_verbs_share_their_date(events_of):
+    events = events_of("A missile fell on the village on Monday and killed two people.")
+    assert one(events, "ASSAULT", "killed").date == "2016-10-17"
+    # each with a day of its own keeps its own
+    apart = events_of("Rebels shelled the base on Monday and the army bombed Aleppo on Tuesday.")
+    assert one(apart, "ASSAULT", "bombed").date == "2016-10-18"
+
+
 def test_the_use_of_chemical_weapons_is_an_attack_by_its_owner(events_of):
     event = one(events_of("Assad's use of chemical weapons was detected."), "ASSAULT")
     assert event.mode == "unconventional"

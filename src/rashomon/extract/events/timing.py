@@ -21,6 +21,7 @@ from rashomon.extract.events.triggers import Trigger
 from rashomon.model import DateMention, PublicationDate
 
 HISTORICAL_AFTER = timedelta(days=180)
+RUN_BEGAN_BEFORE = timedelta(days=7)  # a run of acts begun longer ago dates none of them
 _SAYING = frozenset({"tell", "add", "state", "announce", "claim", "insist", "stress", "allege"})
 _COARSER = {"day": "week", "week": "month", "month": "year", "year": "year"}
 
@@ -54,21 +55,46 @@ class EventDates:
         """(date, precision, "text" | "publication" | None)."""
         arrays = doc_arrays(trigger.head.doc)
         start, end = arrays.sentence(trigger.head.i)
-        near = [(root, mention) for root, mention in self.roots if start <= root.i < end]
+        near = [
+            (root, mention) for root, mention in self.roots
+            if start <= root.i < end and not self._long_run(mention)
+        ]  # fmt: skip
         anchors = {trigger.head.i} | _carriers(trigger.head) if near else set()
         if trigger.light_verb is not None:
             anchors.add(trigger.light_verb.i)
-        best: tuple[int, DateMention] | None = None
-        for root, mention in near:
-            steps = _steps_to(arrays, root.i, anchors, self.owners)
-            if steps is not None and (best is None or steps < best[0]):
-                best = (steps, mention)
+        best = self._nearest(near, anchors)
+        head = trigger.head
+        if best is None and near and head.dep_ == "conj" and head.head.pos_ == "VERB":
+            # "the missile which fell on Poland last fall and killed two": with no date of
+            # its own, a verb shares the date of the verb it is coordinated with
+            best = self._nearest(near, {head.head.i})
         if best is not None:
             return best[1].value, best[1].precision, "text"
         if self.published is not None:
             precision = _COARSER.get(str(self.published.precision), "year")
             return self.published.value, precision, "publication"
         return None, None, None
+
+    def _long_run(self, mention: DateMention) -> bool:
+        """ "Since October 10, the army has been launching attacks" (in January): the day a
+        run of acts began weeks before is the day of none of them; "since Monday" still
+        says about when."""
+        if mention.relation != "since" or self.reference is None or not mention.value:
+            return False
+        began = _as_date(mention.value)
+        return began is not None and (self.reference - began) > RUN_BEGAN_BEFORE
+
+    def _nearest(
+        self, near: Sequence[tuple[Token, DateMention]], anchors: set[int]
+    ) -> tuple[int, DateMention] | None:
+        """The date fewest steps up the parse from an anchor, and those steps."""
+        arrays = doc_arrays(self.doc)
+        best: tuple[int, DateMention] | None = None
+        for root, mention in near:
+            steps = _steps_to(arrays, root.i, anchors, self.owners)
+            if steps is not None and (best is None or steps < best[0]):
+                best = (steps, mention)
+        return best
 
     def is_historical(self, value: str | None, source: str | None) -> bool:
         if source != "text" or value is None or self.reference is None:
