@@ -1488,6 +1488,58 @@ def test_the_day_a_source_spoke_at_a_meeting_is_the_day_of_the_speech():
     assert (report.day_low, report.day_high) == ("2017-03-02", "2017-03-02")
 
 
+def test_the_day_a_toll_rose_or_a_source_posted_on_is_not_the_day_of_the_strike():
+    """ "The toll of the air strike on Dnipro rose to 40 on Monday" tells of Saturday's
+    strike: Monday is the count's day, and the strike came that day or in the week before
+    it. "Said on Facebook on Tuesday" is the day a source spoke, as "said on Tuesday"."""
+    lead = "An air strike hit a building in Dnipro on Saturday, killing 12."
+
+    def reports(later: str, *days: tuple[str, str]) -> list[tuple[str, str]]:
+        body = f"{lead}\n{later}"
+        facts = ArticleFacts(
+            article=replace(ARTICLE, published="2023-01-17"), body=body,
+            events=(ev(body, lead, "air strike", mode="aerial", day="2023-01-14"),
+                    ev(body, later, "air strike", mode="aerial")),
+            figures=(toll(body, lead, "12", 12), toll(body, later, "40", 40)),
+            mentions=(place_mention(body, "Dnipro", "dnipro", lead),),
+            dates=tuple(
+                DateFact("a1", (at := body.index(word, len(lead))), at + len(word), word, value,
+                         "day", "on", *sentence_at(body, later))
+                for word, value in days
+            ),
+        )  # fmt: skip
+        return [(r.day_low, r.day_high) for r in article_reports(facts, GAZETTE, KINDS, "a1")]
+
+    rose = "The toll of the air strike in Dnipro rose to 40 on Monday, the mayor said."
+    assert reports(rose, ("Monday", "2023-01-16")) == [("2023-01-14", "2023-01-14")]
+    posted = "The mayor said on Facebook on Tuesday that the air strike on Saturday killed 40."
+    both = (("Tuesday", "2023-01-17"), ("Saturday", "2023-01-14"))
+    assert set(reports(posted, *both)) == {("2023-01-14", "2023-01-14")}
+    # a day the strike itself is set on is its own: a second strike
+    again = "An air strike in Dnipro killed 40 people on Monday."
+    assert len(reports(again, ("Monday", "2023-01-16"))) == 2
+
+
+def test_the_day_between_a_source_and_its_verb_is_the_day_it_spoke():
+    """ "The ministry on Monday said the air strike on Foua on Thursday hit a funeral", "an
+    inquiry on Monday found that ...": Monday is when the source spoke or found."""
+    for verb in ("said", "found that"):
+        text = f"The ministry on Monday {verb} the air strike on Foua on Thursday hit a funeral."
+
+        def day(word, value, text=text):
+            at = text.index(word)
+            return DateFact("a1", at, at + len(word), word, value, "day", "on", 0, len(text))
+
+        facts = ArticleFacts(
+            article=replace(ARTICLE, published="2017-03-07"), body=text,
+            events=(ev(text, text, "air strike", mode="aerial"),),
+            mentions=(place_mention(text, "Foua", "foua", text),),
+            dates=(day("Monday", "2017-03-06"), day("Thursday", "2017-03-02")),
+        )  # fmt: skip
+        (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+        assert (report.day_low, report.day_high) == ("2017-03-02", "2017-03-02"), verb
+
+
 def test_the_day_a_source_spoke_on_does_not_date_a_happening_the_parse_puts_earlier():
     """ "War planes carried out last year's bombings, a probe said Wednesday": the parse
     ties the bombings to last year, so Wednesday is the day of the finding, not the strike.

@@ -572,7 +572,7 @@ def _days(
             continue  # "the commander, who led the massacres on 7 October, was killed"
         if kinds is not None and _recalled_day(sentence, d, undated, kinds):
             continue  # "the air strike killed X, who had a role in the attack on 7 October"
-        if not _SAID_ON.search(sentence.text[: d.start - sentence.start]):
+        if not _said_on(before, after):
             hard.append(day)
         elif counted_back:
             continue  # "accounts emerged on Sunday about an explosion a week ago"
@@ -701,6 +701,10 @@ _SAID_ON = re.compile(
     r"reviewed|published|issued|emerged|surfaced)"
     # "said at a meeting of the Security Council on Monday", "told a news conference Monday"
     r"(?:\s+(?:at|during|before|to)\s+(?:a|an|the)\s+[^.;\"“”]{0,60}?)?"
+    # "said on Facebook on Tuesday", "said in a Telegram post Monday": where it was said
+    r"(?:\s+(?:on|in|via)\s+(?:(?:his|her|its|their|the|a|an)\s+)?(?:official\s+)?"
+    r"(?:Facebook|Telegram|Twitter|X|Instagram|YouTube|social\s+media|state\s+television"
+    r"|television|TV|radio|website)(?:\s+(?:channel|account|page|post|video|messaging\s+app))?)?"
     r"|\b(?:quoted by|according to|told)\s+"
     r"(?:(?:[A-Z][\w'’.-]*|the|news|agency|state|media|a|an|conference|briefing)\s+){0,6}?)"
     r"\s*(?:on\s+)?$",
@@ -853,7 +857,8 @@ def _unanchored_weekdays(sentence: Sentence, dated: Starting) -> set[int]:
         if d.value or named is None or d.relation != "on":
             continue
         before = sentence.text[: d.start - sentence.start]
-        if _SAID_ON.search(before) or _REACTED_ON.search(before):
+        after = sentence.text[d.end - sentence.start :]
+        if _said_on(before, after) or _REACTED_ON.search(before):
             continue
         found.add(_WEEKDAYS.index(named.group(1).lower()))
     return found
@@ -884,7 +889,9 @@ def _looking_back(
         days = _before_the_day(before, after, kinds)
         if days is None and (_REACTED_ON.search(before) or _BURIED_ON.search(before)):
             days = (0, REPORTING_LAG_DAYS)  # "denied on Saturday": it came that day or before
-        if days is None and named and _SAID_ON.search(before):
+        if days is None and _COUNTED_ON.search(before):
+            days = (0, TOLL_LAG_DAYS)  # "the toll rose to 40 on Monday": the count's day
+        if days is None and named and _said_on(before, after):
             days = (0, NAMED_LOOKBACK_DAYS)
         if days is not None and d.value:
             found[d.value] = days
@@ -920,10 +927,34 @@ def _names_a_happening(
 
 # "the coalition denied on Saturday", "Damascus rejected Monday": the day of an answer to
 # what happened, which came on that day or in the days before it
+# "The ministry on Monday said ...", "a joint investigation team on Saturday found that ...":
+# the day written between a source and its verb of saying or finding
+_SAID_AFTER = re.compile(
+    r"^\s*(?:said|says|announced|reported|stated|confirmed|declared|added|told|found|"
+    r"concluded|claimed)\b"
+)
+
+
+def _said_on(before: str, after: str) -> bool:
+    """Whether a day written between `before` and `after` is the day a source spoke on."""
+    return bool(_SAID_ON.search(before) or _SAID_AFTER.match(after))
+
+
 _REACTED_ON = re.compile(
     r"\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes|acknowledged"
     r"|admitted|condemned|condemns|blamed|accused)\s*(?:on\s+)?$"
 )
+
+
+# "the death toll ... rose to 40 on Monday", "the toll reached 44 people Tuesday": the day a
+# count was told, which came on the day of the happening or in the week or so after it
+_COUNTED_ON = re.compile(
+    r"\b(?:rose|risen|climbed|reached|jumped|increased|grew|stood\s+at)\s+(?:to\s+)?"
+    r"(?:at\s+least\s+|more\s+than\s+|nearly\s+|almost\s+|over\s+)?[\d,]+"
+    r"(?:\s+(?:people|persons|dead|deaths|killed|victims|civilians))?\s*(?:on\s+)?$",
+    re.IGNORECASE,
+)
+TOLL_LAG_DAYS = 7
 
 
 # "one of the children killed was also buried today", "the victims were laid to rest on
