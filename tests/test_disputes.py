@@ -268,6 +268,23 @@ def test_a_later_higher_toll_is_an_update():
     assert dispute.status == "update" and "changed over time" in dispute.note
 
 
+def test_a_higher_toll_of_the_strikes_day_on_a_later_page_is_an_update():
+    """ "27 injured in the strike on Saturday" on Saturday's page and "75 wounded in the
+    strike on Saturday" on Monday's: both speak for Saturday, the second is Monday's count."""
+    articles = {"a1": article("a1", published="2016-10-01"),
+                "a2": article("a2", "BBC", published="2016-10-03")}  # fmt: skip
+    rows = [figure("a1", "27", 27, "exact", claimant="the governor", measure="injured",
+                   victims="people", time="2016-10-01"),
+            figure("a2", "75", 75, "exact", claimant="an official", measure="injured",
+                   victims="people", time="2016-10-01")]  # fmt: skip
+    (found,) = quantities(rows, articles)
+    assert found.status == "update"
+    # the lower count on the later page is no step of a rise
+    lower_later = [replace(rows[0], article_id="a2"), replace(rows[1], article_id="a1")]
+    (found,) = quantities(lower_later, articles)
+    assert found.status == "dispute"
+
+
 def test_a_toll_of_none_against_a_later_toll_of_some_is_a_dispute_not_an_update():
     articles = {"a1": article("a1", published="2016-10-01"),
                 "a2": article("a2", "BBC", published="2016-10-03")}  # fmt: skip

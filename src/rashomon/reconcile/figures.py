@@ -1137,10 +1137,25 @@ def _clash(a: FigureFact, b: FigureFact, articles: Mapping[str, ArticleFact]) ->
         earlier, later = later, earlier  # the higher must be the later to be an update
         if gap > 0:
             return "dispute"
+    if gap == 0:  # both speak for the happening's day: a count is as new as its page
+        gap = max(_published_apart(earlier, later, articles), 0)
     risen = rose(later.sentence)
     first_count = _EARLY.search(f"{earlier.claimant or ''} {earlier.sentence}") is not None
     counting = rose(earlier.sentence) or any(_STAMPED.search(c.sentence) for c in (a, b))
     return "update" if risen or first_count or counting or gap >= UPDATE_AFTER_DAYS else "dispute"
+
+
+def _published_apart(
+    earlier: FigureFact, later: FigureFact, articles: Mapping[str, ArticleFact]
+) -> int:
+    """Days from the earlier claim's page to the later's: "27 injured in the strike on
+    Saturday" on Saturday's page and "75 wounded in the strike on Saturday" on Monday's
+    both speak for Saturday, yet the second is Monday's count."""
+    first, second = articles.get(earlier.article_id), articles.get(later.article_id)
+    days = [day_range(a.published or "") if a else None for a in (first, second)]
+    if days[0] is None or days[1] is None:
+        return 0
+    return (days[1][0] - days[0][0]).days
 
 
 _Days = tuple[date, date] | None  # a claim's day range, as `day_range` gives it
