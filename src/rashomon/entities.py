@@ -167,8 +167,10 @@ MAX_SENTENCE_TOKENS = 150
 # tag read as a participle names the speaker before a line break too; 53: a group's
 # description inside a person's role ("a spokesperson for the militant group") stands for
 # the group, and a group named inside a relative clause gives way to the one it describes;
-# 54: the day a run of attacks began ("since October 10") dates none of them
-EXTRACTOR_VERSION = "54"
+# 54: the day a run of attacks began ("since October 10") dates none of them; a verb shares
+# the date of the verb it is coordinated with; 55: "yell", "shout", "scream" and "complain"
+# report speech
+EXTRACTOR_VERSION = "55"
 STAGE = "entities"
 
 
