@@ -2,6 +2,7 @@
 
 import pytest
 
+from rashomon.entities import EntityExtractor
 from rashomon.extract.actor_dictionary import ActorDictionary
 from rashomon.extract.actors import ActorMatcher
 from rashomon.extract.gazetteer import Gazetteer
@@ -362,6 +363,19 @@ def test_a_group_named_in_a_relative_clause_gives_way_to_the_group_it_describes(
     )  # fmt: skip
     assert actor_of(found, "rebel group") == actor_of(found, "Liwa Suqour al-Jabal")
     assert actor_of(found, "rebel group") != actor_of(found, "ISIS")
+
+
+def test_an_owner_inside_a_name_is_no_description_of_it(nlp):
+    """The dictionary knows the team as "the coalition's Joint Incidents Assessment Team":
+    "the coalition" after it is the coalition's, not the team's."""
+    text = (
+        "The Joint Incidents Assessment Team (JIAT) said the information was wrong. JIAT is an "
+        "oversight body composed of representatives from coalition states, created in January "
+        "to look into complaints about the coalition's conduct in Yemen."
+    )
+    found = EntityExtractor.build(nlp).extract("t", nlp(text), None)
+    coalition = [m.actor_id for m in found.mentions if m.text.endswith("coalition")]
+    assert "joint-incidents-assessment-team" not in coalition
 
 
 def test_a_description_before_the_name_it_stands_for_is_that_organisation(nlp, matcher):

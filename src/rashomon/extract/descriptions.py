@@ -33,6 +33,7 @@ The word lists live in data/name_cues.yaml.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -317,10 +318,16 @@ def _name_nouns(doc: Doc, head: Token, first: int, cues: DescriptionCues) -> set
 
 def _holds_all(mention: ActorMention, nouns: set[str], actors: Actors) -> bool:
     """Whether the mention's text, or one of its actor's names, holds every noun."""
-    words = _words(mention.text)
+    words = _words(_own_part(mention.text))
     for name in actors.names(mention.actor_id):
-        words |= _words(name)
+        words |= _words(_own_part(name))
     return nouns <= words
+
+
+def _own_part(name: str) -> str:
+    """The name less an owner before it: "the coalition's Joint Incidents Assessment Team"
+    is no coalition ("the coalition's conduct" is not the team's)."""
+    return re.split(r"['’]s\s+", name)[-1]
 
 
 def _sole_of_its_kind(
