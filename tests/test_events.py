@@ -387,6 +387,30 @@ def test_coordinated_verbs_share_their_date(events_of):
     assert one(apart, "ASSAULT", "bombed").date == "2016-10-18"
 
 
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Peskov said the collapse was caused by Kiev's interceptor missile.",
+         "ukrainian-government"),
+        ("The building collapsed because of a Ukrainian interceptor missile, Peskov said.",
+         "ukraine"),
+        ("Police said it was a Ukrainian air defense missile.", "ukraine"),
+        ("The cause of the collapse was Kiev's interceptor missile, Peskov said.",
+         "ukrainian-government"),
+        ("Ukraine's HIMARS struck the prison, the ministry said.", "ukraine"),
+    ],
+)  # fmt: skip
+def test_a_weapon_blamed_with_its_owner_is_an_attack_by_the_owner(events_of, text, owner):
+    attack = one(events_of(text), "ASSAULT")
+    assert attack.source_actor_ids == (owner,)
+
+
+def test_a_weapon_named_but_not_blamed_is_no_attack(events_of):
+    for text in ("The government said a shortage of Ukrainian missiles was the problem.",
+                 "Kiev's missiles were stored in the depot."):  # fmt: skip
+        assert not [e for e in events_of(text) if e.type == "ASSAULT"], text
+
+
 def test_the_use_of_chemical_weapons_is_an_attack_by_its_owner(events_of):
     event = one(events_of("Assad's use of chemical weapons was detected."), "ASSAULT")
     assert event.mode == "unconventional"

@@ -152,6 +152,11 @@ def test_headline_words_dates_and_page_furniture_are_not_new_actors(nlp, matcher
     assert not {n for n in new_names(found) if "Kills" in n or "Subscribe" in n}
 
 
+def test_a_weapon_system_is_no_actor(nlp, matcher):
+    text = "Ukraine's HIMARS struck the prison on Friday. The HIMARS hit the barracks again."
+    assert "HIMARS" not in new_names(find(nlp, matcher, text))
+
+
 def test_a_stance_word_is_no_actor(nlp, matcher):
     text = (
         "The Russian Defense Ministry accused the neo-Nazi \u201cAzov\u201d battalion of killing."

@@ -76,6 +76,7 @@ class NameCues:
     campaign_nouns: frozenset[str] = frozenset()
     group_heads: frozenset[str] = frozenset()
     building_heads: frozenset[str] = frozenset()
+    weapon_names: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> NameCues:
@@ -92,6 +93,7 @@ def _packaged_cues() -> NameCues:
             "furniture_words", "name_particles", "date_words", "descriptor_words",
             "descriptor_prefixes", "description_heads", "headline_words", "held_participles",
             "ground_nouns", "document_heads", "campaign_nouns", "group_heads", "building_heads",
+            "weapon_names",
         )}
     )  # fmt: skip
 
@@ -222,6 +224,8 @@ class _Article:
             return False  # "Youtube Subscribe", "James Regan Our Standards", "Photo Smoke"
         if any(c in actor.name for c in "()[]{}|"):
             return False
+        if all(w in self.cues.weapon_names for w in lowered):
+            return False  # "HIMARS", "Tochka-U": a weapon, never who fired it
         if any(w.startswith("-") or w.endswith("-") for w in words):
             return False  # "Beirut London- Warplanes": a dateline run into a headline
         if len(lowered) > 1 and lowered[-1] in self.cues.headline_words:

@@ -80,6 +80,8 @@ def find_triggers(doc: Doc, lexicon: EventLexicon) -> list[Trigger]:
                 trigger = _noun_trigger(doc[i], lexicon)
             if trigger is None and kind == "VERB" and lemmas[i] in speech:
                 trigger = _spoken_demand(doc[i], lexicon)
+            if trigger is None and kind in _NOUN_POS and lexicon.mode_for("ASSAULT", lemmas[i]):
+                trigger = _weapon_blamed(doc[i], lexicon)
             if trigger is not None:
                 found.append(trigger)
     lights = {t.light_verb.i for t in found if t.light_verb is not None}
@@ -362,6 +364,63 @@ def _verb_words(verb: Token) -> set[str]:
     """The verb's lemma, and with its particle ("call off"), for matching word lists."""
     lemma = verb.lemma_.lower()
     return {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"}
+
+
+# A weapon told as the cause of the harm, with its owner, says who struck: "the collapse
+# was caused by Kiev's interceptor missile", "collapsed because of a Ukrainian interceptor
+# missile", "it was a Ukrainian air defense missile". The blame games over a strike are
+# fought in these words more than in "X struck": an attack by the owner, told by whoever
+# says so (the speaker accuses the owner; see reported.py).
+_WEAPON_MODES = frozenset({"aerial", "heavy-weapons"})
+_CAUSING = frozenset({"cause", "trigger", "spark"})
+_CAUSE_WORDS = frozenset({"because", "due", "owing"})  # "because of", "due to"
+_RESULT_NOUNS = frozenset({"result", "consequence"})  # "as a result of"
+# what the owned weapon is said to have been: "it was", "the debris was", "the cause of the
+# collapse was Kiev's interceptor missile"
+_WRECKAGE = frozenset(
+    {"it", "this", "that", "missile", "projectile", "rocket", "debris", "fragment", "wreckage",
+     "remnant", "weapon", "shell", "cause", "culprit"}
+)  # fmt: skip
+_BLAMED = EventSense("ASSAULT")
+
+
+def _weapon_blamed(token: Token, lexicon: EventLexicon) -> Trigger | None:
+    """An attack by a weapon's owner where the text names the weapon, owned, as the cause of
+    the harm or as what the thing that fell was (see _WEAPON_MODES above)."""
+    mode = lexicon.mode_for("ASSAULT", token.lemma_.lower())
+    if mode not in _WEAPON_MODES or not _owned(token) or not _as_cause(token):
+        return None
+    return replace(_make(token, _BLAMED, lexicon), mode=mode)
+
+
+def _owned(token: Token) -> bool:
+    """Whether the noun names its owner: a possessive ("Kiev's") or a nationality or
+    country before it ("a Ukrainian missile")."""
+    return any(
+        c.dep_ == "poss"
+        and c.pos_ in _NOUN_POS
+        or c.dep_ in ("amod", "compound")
+        and c.ent_type_ in ("NORP", "GPE")
+        for c in token.children
+    )
+
+
+def _as_cause(token: Token) -> bool:
+    head = token.head
+    if token.dep_ == "pobj":
+        if head.dep_ == "agent":  # "was caused by ..."
+            return head.head.lemma_.lower() in _CAUSING
+        if head.lower_ in _CAUSE_WORDS:  # "because of ...", parsed with "of" aside
+            return True
+        above = head.head
+        return (head.lower_ == "of" and (above.lower_ in _CAUSE_WORDS
+                or above.lemma_.lower() in _RESULT_NOUNS)) or (
+            head.lower_ == "to" and above.lower_ in _CAUSE_WORDS
+        )  # fmt: skip
+    if token.dep_ == "attr" and head.lemma_.lower() == "be":  # "it was a Ukrainian missile"
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        return subject is not None and subject.lemma_.lower() in _WRECKAGE
+    return False
 
 
 def _make(
