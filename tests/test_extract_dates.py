@@ -497,3 +497,16 @@ def test_seed_004_resolves_against_26_october_2015(nlp: Language, seed_text) -> 
     )
     assert found["October 24, 2015"].value == "2015-10-24"
     assert "four-year" not in found
+
+
+def test_a_day_of_the_month_alone_is_of_the_month_of_writing_or_the_one_before(dates) -> None:
+    """ "which took place on the 16th" (published 2022-03-26) is March 16; a day yet to come
+    in the month of writing is the month before's; an ordinal that counts something is no
+    day."""
+    assert dates("The attack, which took place on the 16th, killed 300.", "2022-03-26") == [
+        ("the 16th", "2022-03-16", "day", "on")
+    ]
+    assert dates("The strike on the 28th killed ten.", "2022-03-26") == [
+        ("the 28th", "2022-02-28", "day", "on")
+    ]
+    assert dates("It happened on the 16th floor.", "2022-03-26") == []

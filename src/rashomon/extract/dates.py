@@ -187,10 +187,28 @@ def _candidates(doc: Doc, covered: set[int]) -> Iterator[tuple[int, int, str | N
         pieces = _pieces(ent)
         if len(pieces) > 1 and not any(i in covered for i in range(ent.start, ent.end)):
             yield from pieces
+    for ent in doc.ents:  # "which took place on the 16th": a day of the month alone
+        if ent.label_ == "ORDINAL" and _day_of_the_month(ent):
+            yield ent.start - 1, ent.end, None
     # the lower-cased words from the Doc's column: a Token only for a day word
     for i, low in enumerate(doc_arrays(doc).lower):
         if (low in _WEEKDAYS or low in _DAY_WORDS) and _lone_day_word(doc[i]):
             yield i, i + 1, None
+
+
+_ORDINAL_DAY = re.compile(r"^the (?P<day>\d{1,2})(?:st|nd|rd|th)$")
+
+
+def _day_of_the_month(ent: Span) -> bool:
+    """ "on the 16th", with nothing after it that the ordinal counts ("the 16th century",
+    "the 16th floor", "the 16th Brigade")."""
+    doc = ent.doc
+    if len(ent) != 1 or ent.start < 2 or not _ORDINAL_DAY.match(f"the {ent.text.lower()}"):
+        return False
+    if (doc[ent.start - 2].lower_, doc[ent.start - 1].lower_) != ("on", "the"):
+        return False
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return after is None or after.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ")
 
 
 def _a_fixed_feast(ent: Span) -> bool:
@@ -344,7 +362,7 @@ def _read(text: str, anchor: _Anchor | None, *, future: bool) -> _Reading | None
         if core == feast or core.endswith(f" {feast}"):
             core = core.removesuffix(feast) + day
             break
-    for reader in (_absolute, _yearless, _relative):
+    for reader in (_absolute, _yearless, _relative, _of_this_month):
         if (reading := reader(core, anchor, future)) is not None:
             return reading
     return None
@@ -385,6 +403,20 @@ def _yearless(core: str, anchor: _Anchor | None, future: bool) -> _Reading | Non
         year -= 1 if month >= anchor.day.month else 0
     elif direction is None:
         year -= 1 if here > pub else 0
+    return _at(year, month, day)
+
+
+def _of_this_month(core: str, anchor: _Anchor | None, future: bool) -> _Reading | None:
+    """ "the 16th": that day of the month of writing, or of the month before when the day
+    is yet to come (the past is what reports tell)."""
+    m = _ORDINAL_DAY.match(core)
+    if m is None:
+        return None
+    if anchor is None or not anchor.allows(DAY):
+        return _UNRESOLVED
+    day, year, month = int(m["day"]), anchor.day.year, anchor.day.month
+    if day > anchor.day.day and not future:
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
     return _at(year, month, day)
 
 
