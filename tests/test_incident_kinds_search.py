@@ -85,6 +85,10 @@ def test_a_bomb_dropped_from_the_air_is_no_planted_charge(kinds, text, kind):
         ("A shell hit the school.", True),
         ("Regime shells fell on Douma.", True),
         ("The shell of the building was shelled again.", True),
+        # what people hid from is the war around the happening
+        ("Russia dropped a bomb on a theatre where civilians were hiding from shelling.", False),
+        ("Families fled from heavy shelling in the east.", False),
+        ("Shelling hit the theatre where civilians were hiding.", True),
     ],
 )
 def test_what_is_left_of_a_burnt_thing_is_no_shelling(kinds, text, shelling):
