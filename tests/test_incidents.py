@@ -1523,7 +1523,7 @@ def test_the_day_a_toll_rose_or_a_source_posted_on_is_not_the_day_of_the_strike(
 def test_the_day_between_a_source_and_its_verb_is_the_day_it_spoke():
     """ "The ministry on Monday said the air strike on Foua on Thursday hit a funeral", "an
     inquiry on Monday found that ...": Monday is when the source spoke or found."""
-    for verb in ("said", "found that"):
+    for verb in ("said", "found that", "released a message saying", "posted that"):
         text = f"The ministry on Monday {verb} the air strike on Foua on Thursday hit a funeral."
 
         def day(word, value, text=text):
@@ -1538,6 +1538,26 @@ def test_the_day_between_a_source_and_its_verb_is_the_day_it_spoke():
         )  # fmt: skip
         (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
         assert (report.day_low, report.day_high) == ("2017-03-02", "2017-03-02"), verb
+
+
+def test_the_day_a_message_was_released_or_posted_is_the_day_a_source_spoke():
+    """ "The attack, which took place on the 16th, left 300 dead, according to the council,
+    in a message released this Friday": Friday is the message's day."""
+    text = ("The air strike on the theatre in Foua, which took place on the 16th, left 300 "
+            "dead, according to the council, in a message released this Friday.")  # fmt: skip
+
+    def day(word, value):
+        at = text.index(word)
+        return DateFact("a1", at, at + len(word), word, value, "day", "on", 0, len(text))
+
+    facts = ArticleFacts(
+        article=replace(ARTICLE, published="2017-03-26"), body=text,
+        events=(ev(text, text, "air strike", mode="aerial"),),
+        mentions=(place_mention(text, "Foua", "foua", text),),
+        dates=(day("the 16th", "2017-03-16"), day("this Friday", "2017-03-24")),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert (report.day_low, report.day_high) == ("2017-03-16", "2017-03-16")
 
 
 def test_the_day_a_source_spoke_on_does_not_date_a_happening_the_parse_puts_earlier():

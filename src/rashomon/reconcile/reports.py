@@ -698,7 +698,7 @@ def _dated(events: Iterable[EventFact]) -> bool:
 # seen Thursday by AFP", "a report published on Monday", "accounts emerged on Sunday"
 _SAID_ON = re.compile(
     r"(?:\b(?:said|says|announced|reported|stated|added|confirmed|declared|seen|obtained|"
-    r"reviewed|published|issued|emerged|surfaced)"
+    r"reviewed|published|issued|emerged|surfaced|posted|released)"
     # "said at a meeting of the Security Council on Monday", "told a news conference Monday"
     r"(?:\s+(?:at|during|before|to)\s+(?:a|an|the)\s+[^.;\"“”]{0,60}?)?"
     # "said on Facebook on Tuesday", "said in a Telegram post Monday": where it was said
@@ -931,7 +931,7 @@ def _names_a_happening(
 # the day written between a source and its verb of saying or finding
 _SAID_AFTER = re.compile(
     r"^\s*(?:said|says|announced|reported|stated|confirmed|declared|added|told|found|"
-    r"concluded|claimed)\b"
+    r"concluded|claimed|posted|released)\b"
 )
 
 
