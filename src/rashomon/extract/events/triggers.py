@@ -386,7 +386,7 @@ _BLAMED = EventSense("ASSAULT")
 
 def _weapon_blamed(token: Token, lexicon: EventLexicon) -> Trigger | None:
     """An attack by a weapon's owner where the text names the weapon, owned, as the cause of
-    the harm or as what the thing that fell was (see _WEAPON_MODES above)."""
+    the harm or as what the thing that fell was (see the notes above)."""
     mode = lexicon.mode_for("ASSAULT", token.lemma_.lower())
     if mode not in _WEAPON_MODES or not _owned(token) or not _as_cause(token):
         return None
@@ -397,15 +397,15 @@ def _owned(token: Token) -> bool:
     """Whether the noun names its owner: a possessive ("Kiev's") or a nationality or
     country before it ("a Ukrainian missile")."""
     return any(
-        c.dep_ == "poss"
-        and c.pos_ in _NOUN_POS
-        or c.dep_ in ("amod", "compound")
-        and c.ent_type_ in ("NORP", "GPE")
+        (c.dep_ == "poss" and c.pos_ in _NOUN_POS)
+        or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE"))
         for c in token.children
     )
 
 
 def _as_cause(token: Token) -> bool:
+    """Whether the noun is told as the cause ("caused by", "because of", "as a result of",
+    "due to") or as what something was ("it was", "the cause ... was")."""
     head = token.head
     if token.dep_ == "pobj":
         if head.dep_ == "agent":  # "was caused by ..."
@@ -413,10 +413,9 @@ def _as_cause(token: Token) -> bool:
         if head.lower_ in _CAUSE_WORDS:  # "because of ...", parsed with "of" aside
             return True
         above = head.head
-        return (head.lower_ == "of" and (above.lower_ in _CAUSE_WORDS
-                or above.lemma_.lower() in _RESULT_NOUNS)) or (
-            head.lower_ == "to" and above.lower_ in _CAUSE_WORDS
-        )  # fmt: skip
+        if head.lower_ == "of":  # "because of", "as a result of"
+            return above.lower_ in _CAUSE_WORDS or above.lemma_.lower() in _RESULT_NOUNS
+        return head.lower_ == "to" and above.lower_ in _CAUSE_WORDS  # "due to"
     if token.dep_ == "attr" and head.lemma_.lower() == "be":  # "it was a Ukrainian missile"
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
         return subject is not None and subject.lemma_.lower() in _WRECKAGE
