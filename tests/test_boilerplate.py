@@ -581,3 +581,16 @@ def test_captions_signed_by_a_video_credit_a_bar_and_agency_or_an_agency_photo()
         assert clean.captions == (caption,) and clean.body == "The army shelled the town."
     raw = "Forty Dead in a Strike West of Newtown (Video)\n\nThe army shelled the town."
     assert clean_text(raw, title_in_text=True).title.startswith("Forty Dead")
+
+
+def test_a_footnote_to_a_marked_word_leaves_the_body_and_a_bullet_stays():
+    raw = (
+        "Story title here today\n\n"
+        "The adviser said on the Feygin* Live channel that the missile was shot down.\n\n"
+        "* Included by the Ministry of Justice in the list of media-foreign agents.\n\n"
+        "Rescuers searched the rubble.\n"
+    )
+    body = clean_text(raw, title_in_text=True).body
+    assert "Ministry of Justice" not in body and "Rescuers searched" in body
+    listed = "Story title here today\n\nThe army said:\n\n* The town was shelled on Monday.\n"
+    assert "* The town was shelled" in clean_text(listed, title_in_text=True).body

@@ -164,6 +164,8 @@ _EMBEDDED_POST = re.compile(
 )  # a tweet shown in the page: "... pic.twitter.com/x — A Name (@handle) May 2, 2017"
 _NAME_JOINERS = {"and", "&", "al", "el", "bin", "de", "van", "von", "da", "di", "la", "le"}
 _BYLINE_LEAD = re.compile(r"^by\s*:?\s+", re.I)
+# a word marked for a footnote: "Feygin*", "Meduza*," (not a bullet, not "**bold**")
+_FOOTNOTE_MARK = re.compile(r"[^\W\d_][\"”»)]?\*(?![*\w])")
 _BULLET = re.compile(r"^[•·▪●◦*-]\s+")
 _SENTENCE_END = re.compile(r"([.!?:;…)\]]|[.!?,…][\"”’']+)$")
 _BYLINE = re.compile(r"^[Bb]y\s+[A-Z][\w'.-]+(\s+[A-Z][\w'.-]+){0,3}(\s*(,|and|in)\s+.*)?$")
@@ -504,7 +506,7 @@ class _Classifier:
             return LineKind.WIDGET
         if furniture.is_run_together_menu(text) or furniture.is_sign_off(text):
             return LineKind.WIDGET
-        if furniture.is_page_notice(text):
+        if furniture.is_page_notice(text) or self._footnote(i, text):
             return LineKind.WIDGET
         if furniture.is_language_menu(text):
             return LineKind.WIDGET
@@ -513,6 +515,15 @@ class _Classifier:
         if _looks_like_heading(text) and not self._continues(i, text):
             return LineKind.HEADING
         return LineKind.BODY
+
+    def _footnote(self, i: int, text: str) -> bool:
+        """ "* Included by the Ministry of Justice in the list of foreign agents." under a
+        text that marks a name with it ("the Feygin* Live channel"): the page's note on a
+        word, not reporting. A line opening with an asterisk and nothing marked is a
+        bullet."""
+        if not text.startswith("*") or text.startswith("**"):
+            return False
+        return any(_FOOTNOTE_MARK.search(line.text) for j, line in enumerate(self.lines) if j != i)
 
     def _continues(self, i: int, text: str) -> bool:
         """A line opening in lower case right under a line broken mid-sentence ("As of Sunday,
