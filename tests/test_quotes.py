@@ -432,6 +432,16 @@ def test_statement_author_and_intermediary_carry_over(quotes_of):
     assert one(quotes, "Russia wanted").text.startswith("that Russia wanted")
 
 
+def test_as_someone_said_the_clause_it_hangs_on_is_what_they_said(quotes_of):
+    quote = one(
+        quotes_of("As Vladimir Putin stated, the first strike was a response to an attack."),
+        "response",
+    )
+    assert quote.speaker == "Vladimir Putin" and quote.text.startswith("the first strike")
+    # "as" after the clause compares, it reports nothing of it
+    assert not quotes_of("The troops left as the commander said.")
+
+
 def test_said_in_a_statement_is_a_statement(quotes_of):
     quote = one(
         quotes_of("The Syrian army said in a statement that it had retaken the town."), "retaken"

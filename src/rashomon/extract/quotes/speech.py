@@ -221,6 +221,10 @@ class _Speech:
                 tokens |= {t.i for t in child.subtree}
             elif dep == "prep" and child.i >= cue.last and (clause := clause_in_phrase(child)):
                 tokens |= {t.i for t in clause.subtree}
+        if not tokens and verb.dep_ == "advcl" and _as_clause(verb):
+            # "As Vladimir Putin stated, the first strike was a response to ...": the clause
+            # the "as" phrase hangs on is what was said
+            return {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
         if not tokens and verb.dep_ == "parataxis":  # 'It was clear, the statement said, ...'
             top = verb.head
             while top.dep_ != "ROOT" and self.region[top.head.i] == self.region[verb.i]:
@@ -344,6 +348,16 @@ _CONTRAST = frozenset({"while", "whereas", "whilst"})
 _WH_WORDS = frozenset(
     {"who", "which", "that", "what", "how", "why", "when", "where", "whether", "if"}
 )
+
+
+def _as_clause(verb: Token) -> bool:
+    """ "As X said, ...": a verb of saying with "as" for its marker and no object of its
+    own, set before the clause it hangs on."""
+    return (
+        verb.i < verb.head.i
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+    )
 
 
 def _clause_of_its_own(token: Token) -> bool:
