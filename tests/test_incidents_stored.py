@@ -175,3 +175,30 @@ def test_word_counts_read_again_follow_what_was_written_since(tmp_path):
     assert (dict(later.counts), later.documents) == ({"convoy": 2, "funeral": 2, "market": 1}, 3)
     store.close()
     other.close()
+
+
+STRIKE = (
+    "Missile strike kills 44 in Dnipro\n"
+    "A Russian missile strike on an apartment building in Dnipro killed 44 people on "
+    "Saturday, officials said.\n"
+)
+RECOVERED = (
+    "Bodies recovered in Dnipro\n"
+    "The bodies of 44 dead have been recovered from the rubble of the building destroyed by "
+    "a Russian missile strike in Dnipro, the mayor said on Tuesday.\n"
+)
+
+
+def test_a_toll_told_days_later_joins_the_strike_and_its_day_is_stored_as_a_speakers(tmp_path):
+    """The mayor's "said on Tuesday" dates when the toll was told: with the telling toll,
+    the report is of Saturday's strike, and reads back as dated by a speaker's day."""
+    corpus = rashomon.open(tmp_path / "t.db")
+    for name, text, day in (("strike.txt", STRIKE, "2023-01-14"),
+                            ("recovered.txt", RECOVERED, "2023-01-17")):  # fmt: skip
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        corpus.ingest(tmp_path / name, outlet=name.split(".")[0].title(), published=day)
+    (incident,) = [i for i in corpus.incidents() if len(i.reports) > 1]
+    by_outlet = {r.outlet: r for r in incident.reports}
+    assert by_outlet["Recovered"].said_day and not by_outlet["Strike"].said_day
+    assert by_outlet["Recovered"].day_low == "2023-01-17"
+    corpus.close()

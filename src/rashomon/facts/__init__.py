@@ -418,6 +418,9 @@ class IncidentReport(Record):
     day_low: str | None = None
     day_high: str | None = None
     date_from: str | None = None  # text, publication, estimate, or None
+    # the text's day is only the day a source spoke ("the mayor said on Tuesday"): the
+    # happening came that day or before
+    said_day: bool = False
     place_id: str | None = None
     around: bool = False  # the place is named as "near X", "outside X": its vicinity
     lead: bool = False  # the article's main incident

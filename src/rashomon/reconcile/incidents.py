@@ -460,8 +460,10 @@ def _day_score(report: IncidentReport, incident: Incident, cfg: MatchConfig) -> 
 def _told_by_toll(report: IncidentReport, incident: Incident, cfg: MatchConfig) -> bool:
     """Whether the report gives a telling toll of the incident's reports (see `_telling`)
     and their days lie within `toll_day_slack` of each other; never when the report and
-    the incident each have one day that their texts name."""
-    if report.dated and incident.date_precision == "day":
+    the incident each have one day that their texts name as the happening's (a day a
+    source spoke on, "the mayor said on Tuesday there are already 44 dead", names when the
+    toll was told, and the happening came before)."""
+    if report.dated and not report.said_day and incident.date_precision == "day":
         return False  # two days the texts name, apart: two happenings
     if _toll_score(report, incident, cfg) < cfg.same_toll:
         return False

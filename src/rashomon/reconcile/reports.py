@@ -1412,7 +1412,8 @@ def _report(
     return IncidentReport(
         article_id=facts.id, outlet=facts.article.outlet, chain=chain, kind=kind,
         sentence_start=first.start, sentence_end=first.end, sentence=first.text,
-        day_low=low, day_high=high, date_from=date_from, place_id=place, around=around,
+        day_low=low, day_high=high, date_from=date_from,
+        said_day=bool(group.said_days) and not group.days, place_id=place, around=around,
         lead=lead,
         sentences=tuple((s.start, s.end) for s in group.sentences),
         event_starts=tuple(e.start for e in events),

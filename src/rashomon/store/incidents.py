@@ -62,14 +62,14 @@ def _insert_report(conn: sqlite3.Connection, incident_id: str, report: IncidentR
         "INSERT INTO incident_reports (incident_id, article_id, outlet, chain, kind, lead,"
         " sentence_start, sentence_end, sentences, day_low, day_high, date_from, place_id,"
         " around, event_starts, figure_starts, figure_values, published, terms, doubts,"
-        " sayings) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " sayings, said_day) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (incident_id, report.article_id, report.outlet, report.chain, report.kind,
          int(report.lead), report.sentence_start, report.sentence_end,
          json.dumps(report.sentences), report.day_low, report.day_high, report.date_from,
          report.place_id, int(report.around), json.dumps(report.event_starts),
          json.dumps(report.figure_starts),
          json.dumps(report.figure_values), report.published, " ".join(report.terms),
-         _said(report.doubted_by), _sayings(report)),
+         _said(report.doubted_by), _sayings(report), int(report.said_day)),
     )  # fmt: skip
     rows = [
         (incident_id, report.article_id, role, a.actor_id, a.text, a.claimant,
@@ -286,12 +286,12 @@ def _reports(store: Store, incident_ids: Sequence[str]) -> dict[str, list[Incide
     for (
         incident_id, article_id, outlet, chain, kind, lead, sentence_start, sentence_end,
         sentences, day_low, day_high, date_from, place_id, around, event_starts,
-        figure_starts, figure_values, published, terms, doubts, sayings, sentence,
+        figure_starts, figure_values, published, terms, doubts, sayings, said_day, sentence,
     ) in cursor.execute(
         "SELECT r.incident_id, r.article_id, r.outlet, r.chain, r.kind, r.lead,"
         " r.sentence_start, r.sentence_end, r.sentences, r.day_low, r.day_high, r.date_from,"
         " r.place_id, r.around, r.event_starts, r.figure_starts, r.figure_values,"
-        " r.published, r.terms, r.doubts, r.sayings,"
+        " r.published, r.terms, r.doubts, r.sayings, r.said_day,"
         " substr(a.body, r.sentence_start + 1, r.sentence_end - r.sentence_start)"
         " FROM incident_reports r JOIN articles a ON a.id = r.article_id"
         f" WHERE r.incident_id IN ({marks}) ORDER BY r.rowid",
@@ -310,6 +310,7 @@ def _reports(store: Store, incident_ids: Sequence[str]) -> dict[str, list[Incide
                 day_low=day_low,
                 day_high=day_high,
                 date_from=date_from,
+                said_day=bool(said_day),
                 place_id=place_id,
                 around=bool(around),
                 lead=bool(lead),

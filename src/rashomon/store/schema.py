@@ -747,6 +747,15 @@ MIGRATIONS: tuple[Migration, ...] = (
         ALTER TABLE incident_reports ADD COLUMN sayings TEXT NOT NULL DEFAULT '[]';
         """,
     ),
+    Migration(
+        21,
+        "report_said_day",
+        """
+        -- 1 when the report's day is only the day a source spoke ("the mayor said on
+        -- Tuesday"): the happening came that day or before (reconcile/incidents.py)
+        ALTER TABLE incident_reports ADD COLUMN said_day INTEGER NOT NULL DEFAULT 0;
+        """,
+    ),
 )
 
 # Filled by code after the migration runs, for articles stored before it (see Store._migrate).
