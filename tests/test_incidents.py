@@ -1538,6 +1538,10 @@ def test_the_day_between_a_source_and_its_verb_is_the_day_it_spoke():
         text = f"The ministry on Monday {verb} the air strike on Foua on Thursday hit a funeral."
         days = (("Monday", "2017-03-06"), ("Thursday", "2017-03-02"))
         assert foua_days(text, "2017-03-07", *days) == ("2017-03-02", "2017-03-02"), verb
+    text = ("Earlier on Monday, Deputy Head of the Office Ann Roe said the air strike on Foua "
+            "on Thursday hit a funeral.")  # fmt: skip
+    days = (("Monday", "2017-03-06"), ("Thursday", "2017-03-02"))
+    assert foua_days(text, "2017-03-07", *days) == ("2017-03-02", "2017-03-02")
 
 
 def test_the_day_a_message_was_released_or_posted_is_the_day_a_source_spoke():

@@ -927,10 +927,12 @@ def _names_a_happening(
 
 # "the coalition denied on Saturday", "Damascus rejected Monday": the day of an answer to
 # what happened, which came on that day or in the days before it
-# "The ministry on Monday said ...", "a joint investigation team on Saturday found that ...":
-# the day written between a source and its verb of saying or finding
+# "The ministry on Monday said ...", "a joint investigation team on Saturday found that ...",
+# "Earlier on Tuesday, Deputy Head of the Office Kyrylo Tymoshenko said ...": the day written
+# before a verb of saying or finding, with at most the source's name between them
 _SAID_AFTER = re.compile(
-    r"^\s*(?:said|says|announced|reported|stated|confirmed|declared|added|told|found|"
+    r"^\s*(?:,\s*(?:(?:the|of|and|al|[A-Z][\w'’.-]*)\s+){1,12})?"
+    r"(?:said|says|announced|reported|stated|confirmed|declared|added|told|found|"
     r"concluded|claimed|posted|released)\b"
 )
 
