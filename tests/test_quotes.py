@@ -442,6 +442,17 @@ def test_as_someone_said_the_clause_it_hangs_on_is_what_they_said(quotes_of):
     assert not quotes_of("The troops left as the commander said.")
 
 
+def test_a_named_aside_with_a_description_before_has_said_is_the_speaker(quotes_of):
+    quote = one(
+        quotes_of(
+            "The president has stepped out of line with his foreign backers, Maria Zakharova, "
+            "the spokeswoman for the Russian Foreign Ministry, has said."
+        ),
+        "stepped out",
+    )
+    assert quote.speaker.startswith("Maria Zakharova")
+
+
 def test_said_in_a_statement_is_a_statement(quotes_of):
     quote = one(
         quotes_of("The Syrian army said in a statement that it had retaken the town."), "retaken"

@@ -265,13 +265,16 @@ class _Article(_Speech, _Speakers):
         """', NP said' (or ', tweeted NP' with the speaker after the verb) closing a clause
         the parser did not hang on the verb: the speaker and the clause before the comma
         (token ranges)."""
-        comma = verb.i - 1
+        first = verb.i  # "..., Maria Zakharova, the spokeswoman ..., has said": the verb
+        while first > 0 and self.doc[first - 1].dep_ in ("aux", "auxpass"):  # with its aux
+            first -= 1
+        comma = first - 1
         while comma >= 0 and self.doc[comma].text != "," and verb.i - comma <= 15:
             comma -= 1
         if comma < 1 or self.doc[comma].text != "," or self.region[comma] != self.region[verb.i]:
             return None
-        speaker = self._nominal(comma + 1, verb.i)
-        if speaker is None and comma + 1 == verb.i and not _inverted_after_comma(verb):
+        speaker = self._nominal(comma + 1, first)
+        if speaker is None and comma + 1 == first and not _inverted_after_comma(verb):
             named = self._named_aside(comma, verb)
             if named is not None:  # '..., Vladimir Rogov, chair of the movement, said'
                 speaker, comma = named
