@@ -925,8 +925,6 @@ def _names_a_happening(
     return False
 
 
-# "the coalition denied on Saturday", "Damascus rejected Monday": the day of an answer to
-# what happened, which came on that day or in the days before it
 # "The ministry on Monday said ...", "a joint investigation team on Saturday found that ...",
 # "Earlier on Tuesday, Deputy Head of the Office Kyrylo Tymoshenko said ...": the day written
 # before a verb of saying or finding, with at most the source's name between them
@@ -942,6 +940,8 @@ def _said_on(before: str, after: str) -> bool:
     return bool(_SAID_ON.search(before) or _SAID_AFTER.match(after))
 
 
+# "the coalition denied on Saturday", "Damascus rejected Monday": the day of an answer to
+# what happened, which came on that day or in the days before it
 _REACTED_ON = re.compile(
     r"\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes|acknowledged"
     r"|admitted|condemned|condemns|blamed|accused)\s*(?:on\s+)?$"
