@@ -378,18 +378,6 @@ def test_an_owner_inside_a_name_is_no_description_of_it(nlp):
     assert "joint-incidents-assessment-team" not in coalition
 
 
-def test_a_bodys_bare_name_before_its_arms_stands_for_the_body_named_before(nlp, matcher):
-    found = find(
-        nlp, matcher,
-        "The Saudi-led coalition denied carrying out air strikes on a funeral in Sanaa. A news "
-        "site said that coalition planes hit a building in southern Sanaa.",
-    )  # fmt: skip
-    assert actor_of(found, "coalition") == "saudi-led-coalition"
-    # a bare name before another noun says nothing ("coalition talks")
-    talks = find(nlp, matcher, "The Saudi-led coalition met. Coalition talks began in Riyadh.")
-    assert not [m for m in talks.mentions if m.text == "Coalition"]
-
-
 def test_a_description_before_the_name_it_stands_for_is_that_organisation(nlp, matcher):
     found = find(
         nlp, matcher,

@@ -172,10 +172,10 @@ MAX_SENTENCE_TOKENS = 150
 # report speech; 56: a weapon blamed with its owner ("caused by Kiev's interceptor missile",
 # "it was a Ukrainian air defense missile") is an attack by the owner, and a weapon system
 # ("HIMARS") is no new actor; 57: "on the 16th" is a day of the month of writing; 58: "As
-# Vladimir Putin stated, ..." reports the clause it hangs on; 59: a body's bare name before
-# its arms ("coalition planes") stands for the body named before; 60: ", X, the
-# spokeswoman ..., has said" names its speaker past the auxiliary
-EXTRACTOR_VERSION = "60"
+# Vladimir Putin stated, ..." reports the clause it hangs on; 59: (a body's bare name before
+# its arms, withdrawn); 60: ", X, the spokeswoman ..., has said" names its speaker past the
+# auxiliary; 61: "coalition planes" no longer read as the coalition named before
+EXTRACTOR_VERSION = "61"
 STAGE = "entities"
 
 

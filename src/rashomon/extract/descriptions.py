@@ -170,7 +170,7 @@ def find_descriptions(
         if head.i + 1 < len(doc) and doc[head.i + 1].lower_ in ("of", "for"):
             continue
         named = _name_after(head, ordered)
-        definite = (first > 0 and doc[first - 1].lower_ in _DEFINITE) or _arms_of(head)
+        definite = first > 0 and doc[first - 1].lower_ in _DEFINITE
         if named is None and definite:
             named = _antecedent(doc, head, first, ordered, cues, actors)
         if named is None and definite:
@@ -186,26 +186,6 @@ def find_descriptions(
         taken.append((start, end, False))
         bisect.insort(ordered, mention, key=lambda m: m.start)  # "the ministry" after it
     return found
-
-
-# What a body's bare name before it says is that body's own: "coalition planes hit a
-# building", "coalition air strikes" (a description head set as the modifier of one of
-# these stands for the body named before, as "the coalition" does)
-_ARMS = frozenset(
-    {"plane", "jet", "warplane", "aircraft", "helicopter", "drone", "strike", "airstrike",
-     "raid", "bombing", "force", "troop", "soldier", "fighter", "missile", "rocket"}
-)  # fmt: skip
-
-
-def _arms_of(head: Token) -> bool:
-    """Whether the head word is the bare modifier of a word for arms or troops ("coalition
-    planes"), with no article of its own."""
-    return (
-        head.dep_ == "compound"
-        and head.head.i > head.i
-        and head.head.lemma_.lower() in _ARMS
-        and not any(c.dep_ == "det" for c in head.children)
-    )
 
 
 def _word(token: Token) -> str:
