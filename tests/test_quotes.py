@@ -453,6 +453,14 @@ def test_a_named_aside_with_a_description_before_has_said_is_the_speaker(quotes_
     assert quote.speaker.startswith("Maria Zakharova")
 
 
+def test_loud_or_aggrieved_saying_reports_what_it_is_about(quotes_of):
+    quote = one(
+        quotes_of("Zelensky went hysterical, yelling about a Russian missile attack on Poland."),
+        "missile attack",
+    )
+    assert quote.speaker == "Zelensky" and quote.cue.startswith("yelling")
+
+
 def test_said_in_a_statement_is_a_statement(quotes_of):
     quote = one(
         quotes_of("The Syrian army said in a statement that it had retaken the town."), "retaken"
