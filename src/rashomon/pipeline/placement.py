@@ -19,7 +19,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from rashomon.extract.actor_dictionary import ActorDictionary
-from rashomon.facts import ArticleFact, ArticleFacts, DateWindow, Gazette, Incident, NameSpan, Story
+from rashomon.facts import (
+    ArticleFact,
+    ArticleFacts,
+    DateWindow,
+    Gazette,
+    Incident,
+    NameSpan,
+    Story,
+    TermCounts,
+)
 from rashomon.reconcile.disputes import (
     incident_disputes,
     not_told_of_incidents,
@@ -398,9 +407,8 @@ def _release_strays(
     for incident in read_incidents(store, sorted(result.incidents)):
         judged |= {c.id for c in _of_its_days(cache, incident, config)}
     for incident in read_incidents(store, sorted(judged)):
-        pool = _of_its_days(cache, incident, config)
-        terms = {t for c in pool for r in c.reports for t in r.terms}
-        gone = strays(incident, pool, names, kinds, config, term_counts(store, terms))
+        pool, counts = _judged_beside(cache, incident, config)
+        gone = strays(incident, pool, names, kinds, config, counts)
         rest = without_articles(incident, gone, names, kinds) if gone else None
         if rest is None:
             continue
@@ -437,9 +445,7 @@ def _join_told_apart(
         (incident,) = read_incidents(store, [incident_id]) or (None,)
         if incident is None:
             continue  # merged away meanwhile
-        pool = _of_its_days(cache, incident, config)
-        terms = {t for c in (incident, *pool) for r in c.reports for t in r.terms}
-        counts = term_counts(store, terms)
+        pool, counts = _judged_beside(cache, incident, config)
         other = next(
             (c for c in sorted(pool, key=lambda c: c.id)
              if told_apart(incident, c, names, kinds, config, counts)),
@@ -456,6 +462,16 @@ def _join_told_apart(
         result.incidents.add(joined.id)
         cache.clear()
         queue.append(joined.id)  # it may now fit yet another
+
+
+def _judged_beside(
+    cache: IncidentCache, incident: Incident, config: MatchConfig
+) -> tuple[list[Incident], TermCounts]:
+    """The incidents of the incident's days (see `_of_its_days`) and the corpus counts of
+    the words their reports and its own use, which the passes after placement weigh."""
+    pool = _of_its_days(cache, incident, config)
+    terms = {t for c in (incident, *pool) for r in c.reports for t in r.terms}
+    return pool, term_counts(cache.store, terms)
 
 
 def _of_its_days(cache: IncidentCache, incident: Incident, config: MatchConfig) -> list[Incident]:
