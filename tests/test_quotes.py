@@ -461,6 +461,21 @@ def test_loud_or_aggrieved_saying_reports_what_it_is_about(quotes_of):
     assert quote.speaker == "Zelensky" and quote.cue.startswith("yelling")
 
 
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The Russian Ministry of Defense underscored that it never targets apartment blocks.",
+         "underscored"),
+        ("The minister reiterated that the strike on the market was a crime.", "reiterated"),
+        ("The governor underlined that the shelter had been hit twice.", "underlined"),
+        ("The army clarified that the village itself was not struck.", "clarified"),
+    ],
+)  # fmt: skip
+def test_verbs_that_stress_or_restate_report_what_follows(quotes_of, text, cue):
+    quote = one(quotes_of(text), "that")
+    assert quote.cue == cue and quote.text.startswith("that")
+
+
 def test_said_in_a_statement_is_a_statement(quotes_of):
     quote = one(
         quotes_of("The Syrian army said in a statement that it had retaken the town."), "retaken"

@@ -174,8 +174,9 @@ MAX_SENTENCE_TOKENS = 150
 # ("HIMARS") is no new actor; 57: "on the 16th" is a day of the month of writing; 58: "As
 # Vladimir Putin stated, ..." reports the clause it hangs on; 59: (a body's bare name before
 # its arms, withdrawn); 60: ", X, the spokeswoman ..., has said" names its speaker past the
-# auxiliary; 61: "coalition planes" no longer read as the coalition named before
-EXTRACTOR_VERSION = "61"
+# auxiliary; 61: "coalition planes" no longer read as the coalition named before; 62:
+# "underscored", "underlined", "reiterated" and "clarified" report speech
+EXTRACTOR_VERSION = "62"
 STAGE = "entities"
 
 
