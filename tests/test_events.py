@@ -83,6 +83,25 @@ def test_call_on_makes_the_embedded_event_demanded(events_of):
     assert halt.source_actor_ids == ("russia",)  # object control: Russia is to halt
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser reads "for" as marking the clause "the US and UK to suspend ..."
+        "The group also called for both the US and UK to immediately suspend arms sales.",
+        # the noun: the preposition hung on the verb or on the noun
+        "We strongly reiterate our call for an end to this devastating war.",
+        "The ministry renewed its call for a ceasefire in the city.",
+    ],
+)
+def test_a_call_for_something_requests_it(events_of, text):
+    assert one(events_of(text), "REQUEST", "call")
+
+
+def test_a_call_that_asks_for_nothing_is_no_request(events_of):
+    events = events_of("The minister made a phone call to his counterpart in Ankara.")
+    assert "REQUEST" not in [e.type for e in events]
+
+
 def test_a_claim_hung_on_the_statement_noun_is_still_claimed(events_of):
     # the parser hangs "that ..." on "statement" (acl): the claim is still the verb's
     text = "The ministry claimed in a statement that the attack was carried out by the army."

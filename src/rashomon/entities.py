@@ -175,8 +175,9 @@ MAX_SENTENCE_TOKENS = 150
 # Vladimir Putin stated, ..." reports the clause it hangs on; 59: (a body's bare name before
 # its arms, withdrawn); 60: ", X, the spokeswoman ..., has said" names its speaker past the
 # auxiliary; 61: "coalition planes" no longer read as the coalition named before; 62:
-# "underscored", "underlined", "reiterated" and "clarified" report speech
-EXTRACTOR_VERSION = "62"
+# "underscored", "underlined", "reiterated" and "clarified" report speech; 63: "a call for"
+# requests, and so does "called for X to do Y" read with "for" marking the clause
+EXTRACTOR_VERSION = "63"
 STAGE = "entities"
 
 

@@ -120,8 +120,8 @@ def _inside_noun_phrase(trigger: Trigger, phrases: list[tuple[int, int, int]]) -
 def _verb_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
     lemma = token.lemma_.lower()
     if lemma in lexicon.phrase_heads:
-        for child in token.children:
-            if child.dep_ not in (*_PARTICLE_DEPS, "nsubjpass") or _names_a_date(child):
+        for child in _phrase_words(token):
+            if child.dep_ not in (*_PARTICLE_DEPS, "nsubjpass", "mark") or _names_a_date(child):
                 continue
             second = child.lemma_.lower()
             sense = lexicon.phrases.get(f"{lemma} {second}")
@@ -155,6 +155,30 @@ def _verb_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
         return None  # "released a statement", "an image released by", "seek shelter"
     found = _make(token, sense, lexicon)
     return None if sense.needs_mode and found.mode is None else found  # "dropped the case"
+
+
+def _phrase_words(token: Token) -> list[Token]:
+    """The words that may complete a phrasal verb: its own dependents, and the "for" that
+    spaCy hangs on the clause after it in "called for the US and UK to suspend arms sales"
+    (read as "for" marking "the US and UK to suspend"), taken as the verb's preposition."""
+    words = list(token.children)
+    for clause in token.children:
+        if clause.dep_ in ("advcl", "xcomp"):
+            words.extend(
+                c for c in clause.children
+                if c.dep_ == "mark" and c.lower_ == "for" and c.i < clause.i
+            )  # fmt: skip
+    return words
+
+
+def _required_after(noun: Token, sense: EventSense) -> bool:
+    """Whether the preposition a noun object needs comes right after it but hangs on the
+    verb, as spaCy often attaches it: "reiterate our call for an end to the war"."""
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    return (
+        noun.dep_ == "dobj" and after is not None and after.dep_ == "prep"
+        and after.head == noun.head and after.lower_ in sense.requires
+    )  # fmt: skip
 
 
 def _has_required(token: Token, sense: EventSense) -> bool:
@@ -263,6 +287,8 @@ def _noun_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
         return None
     if _other_sense(token, sense):
         return None  # "the release of the video"
+    if not _has_required(token, sense) and not _required_after(token, sense):
+        return None  # "a phone call" is no "call for" anything
     light = token.head if token.dep_ in ("dobj", "attr") else None
     counted = _counted_in(token)
     if light is None and counted is not None:
