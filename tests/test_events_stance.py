@@ -333,6 +333,27 @@ def test_manner_phrases_acts_of_and_admitted_attacks(statements, text, coded):
 @pytest.mark.parametrize(
     "text",
     [
+        '"Our aircraft struck the depot on Monday," military spokesman Zaw Min Tun said.',
+        "Russia's defence ministry said Russian forces struck the depot on Monday.",
+        "The Israeli military said Israeli jets struck a Hamas command centre in the camp.",
+    ],
+)
+def test_telling_ones_own_sides_strike_concedes_it_whatever_the_cue(statements, text):
+    """A side that tells its own strike owns it (CONCEDE), though its cue is a plain "said"
+    ("our aircraft", or a doer one up the speaker's affiliation chain); an unresolved
+    speaker telling of an unresolved doer is no such side (see
+    test_the_writers_own_words_and_unsaid_things_are_no_statement)."""
+    assert "CONCEDE" in types(statements(text))
+
+
+def test_a_strike_said_to_have_wrongly_hit_concedes_a_mistake(statements):
+    text = "The investigators said a coalition aircraft wrongly targeted the location."
+    assert ("CONCEDE", "wrongly") in [(t, w) for t, w, _ in statements(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "The coalition did not acknowledge a strike at the location.",
         "The monitor acknowledged that the toll from the strike had risen.",
         "The jets struck the depot in the morning, the army said.",

@@ -176,8 +176,9 @@ MAX_SENTENCE_TOKENS = 150
 # its arms, withdrawn); 60: ", X, the spokeswoman ..., has said" names its speaker past the
 # auxiliary; 61: "coalition planes" no longer read as the coalition named before; 62:
 # "underscored", "underlined", "reiterated" and "clarified" report speech; 63: "a call for"
-# requests, and so does "called for X to do Y" read with "for" marking the clause
-EXTRACTOR_VERSION = "63"
+# requests, and so does "called for X to do Y" read with "for" marking the clause; 64: a
+# speaker telling its own side's strike concedes it whatever the cue; "wrongly" concedes
+EXTRACTOR_VERSION = "64"
 STAGE = "entities"
 
 

@@ -10,8 +10,11 @@ by the speaker, beside the attack itself. Here each attack told inside someone's
 (direct or indirect; the quote finder gives the speaker and the cue) yields:
 
 - REJECT by the speaker when the attack is negated there;
-- CONCEDE when the cue admits ("confirmed", "acknowledged") and the doer is the speaker's
-  own side (the same actor, or one up the other's affiliation chain);
+- CONCEDE when the doer is the speaker's own side (the same actor, or one up the other's
+  affiliation chain, or "we", "our aircraft"): telling one's own side's strike owns it,
+  whatever the cue ("'We carried out attacks on them,' the spokesman said"); a doer and a
+  speaker neither of which resolves are taken as one side only when the cue admits
+  ("confirmed", "acknowledged");
 - ACCUSE of the doer when a doer is named and is not the speaker's own side.
 
 A speaker who says the means of an attack were not there denies it as well, with no attack
@@ -178,7 +181,14 @@ def _stance(
         for s in attack.sources
     ]
     if all(own):
-        return ("CONCEDE", ()) if admits else (None, ())
+        # a cue that admits, or a doer known to be the speaker's side: telling one's own
+        # side's strike owns it ("We carried out attacks on them," the spokesman said)
+        known = all(
+            (speaker.actor_id is not None and s.actor_id is not None)
+            or s.text.split()[0].lower() in _OWN_WORDS
+            for s in attack.sources
+        )
+        return ("CONCEDE", ()) if admits or known else (None, ())
     if any(own):
         return None, ()  # both sides named: an account of a battle, not an accusation
     return "ACCUSE", attack.sources
