@@ -102,6 +102,26 @@ def test_a_call_that_asks_for_nothing_is_no_request(events_of):
     assert "REQUEST" not in [e.type for e in events]
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The Turkish Foreign Ministry extended condolences to Poland.", "turkish-foreign-ministry"),
+        ("Zelenskyy offered condolences to Poland.", "volodymyr-zelensky"),
+        # "express" lends its subject like the other light verbs
+        ("Erdogan expressed solidarity with Poland.", "recep-tayyip-erdogan"),
+    ],
+)  # fmt: skip
+def test_condolences_and_solidarity_support(events_of, text, source):
+    event = one(events_of(text), "SUPPORT")
+    assert event.source_actor_ids == (source,)
+
+
+def test_a_barrage_on_a_place_is_an_attack_and_one_of_criticism_is_not(events_of):
+    assert one(events_of("Moscow launched a massive barrage on Kyiv's power plants."), "ASSAULT")
+    faced = events_of("The minister faced a barrage of criticism over the plan.")
+    assert "ASSAULT" not in [e.type for e in faced]
+
+
 def test_a_claim_hung_on_the_statement_noun_is_still_claimed(events_of):
     # the parser hangs "that ..." on "statement" (acl): the claim is still the verb's
     text = "The ministry claimed in a statement that the attack was carried out by the army."

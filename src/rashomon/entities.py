@@ -177,8 +177,10 @@ MAX_SENTENCE_TOKENS = 150
 # auxiliary; 61: "coalition planes" no longer read as the coalition named before; 62:
 # "underscored", "underlined", "reiterated" and "clarified" report speech; 63: "a call for"
 # requests, and so does "called for X to do Y" read with "for" marking the clause; 64: a
-# speaker telling its own side's strike concedes it whatever the cue; "wrongly" concedes
-EXTRACTOR_VERSION = "64"
+# speaker telling its own side's strike concedes it whatever the cue; "wrongly" concedes;
+# 65: condolences, solidarity and sympathy support; "a barrage on" attacks; "express" and
+# "voice" lend their subject to the event noun they take
+EXTRACTOR_VERSION = "65"
 STAGE = "entities"
 
 
