@@ -116,6 +116,19 @@ def test_condolences_and_solidarity_support(events_of, text, source):
     assert event.source_actor_ids == (source,)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The air bombardment of the village lasted two hours.",
+        "The aerial bombardment of the village lasted two hours.",
+    ],
+)
+def test_a_bombardment_from_the_air_is_aerial(events_of, text):
+    assert one(events_of(text), "ASSAULT", "bombardment").mode == "aerial"
+    gunned = events_of("The bombardment of the village lasted two hours.")
+    assert one(gunned, "ASSAULT", "bombardment").mode == "heavy-weapons"
+
+
 def test_a_barrage_on_a_place_is_an_attack_and_one_of_criticism_is_not(events_of):
     assert one(events_of("Moscow launched a massive barrage on Kyiv's power plants."), "ASSAULT")
     faced = events_of("The minister faced a barrage of criticism over the plan.")

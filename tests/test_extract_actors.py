@@ -292,6 +292,15 @@ def test_the_junta_is_the_focus_countrys_military_government(nlp, matcher):
     assert actor_of(found, "PDF") == "peoples-defence-force"
 
 
+def test_the_military_council_is_the_focus_countrys_military_government(nlp, matcher):
+    found = find(
+        nlp, matcher,
+        "Myanmar's military bombed a village in Myanmar's Sagaing Region on Tuesday. The "
+        "military council's fighter jet struck again on Thursday.",
+    )  # fmt: skip
+    assert actor_of(found, "The military council") == "myanmar-junta"
+
+
 def test_a_possessive_that_lost_its_apostrophe_is_still_the_person(nlp, matcher):
     found = find(nlp, matcher, "Forces loyal to Bashar Assads regime shelled the town.")
     assert "bashar-al-assad" in {m.actor_id for m in found.mentions}

@@ -179,8 +179,9 @@ MAX_SENTENCE_TOKENS = 150
 # requests, and so does "called for X to do Y" read with "for" marking the clause; 64: a
 # speaker telling its own side's strike concedes it whatever the cue; "wrongly" concedes;
 # 65: condolences, solidarity and sympathy support; "a barrage on" attacks; "express" and
-# "voice" lend their subject to the event noun they take
-EXTRACTOR_VERSION = "65"
+# "voice" lend their subject to the event noun they take; 66: an air bombardment is aerial;
+# "the military council" is the focus country's military government
+EXTRACTOR_VERSION = "66"
 STAGE = "entities"
 
 

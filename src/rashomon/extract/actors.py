@@ -103,6 +103,8 @@ _GENERIC = {
     "the junta": ("government", ActorKind.GOVERNMENT),
     "the military junta": ("government", ActorKind.GOVERNMENT),
     "the military regime": ("government", ActorKind.GOVERNMENT),
+    "the military council": ("government", ActorKind.GOVERNMENT),
+    "the military government": ("government", ActorKind.GOVERNMENT),
     "junta forces": ("army", ActorKind.MILITARY),
     "junta troops": ("army", ActorKind.MILITARY),
     "junta soldiers": ("army", ActorKind.MILITARY),
