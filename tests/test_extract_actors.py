@@ -602,6 +602,15 @@ def test_typed_description_head_stands_for_the_organisation_of_its_kind(nlp, mat
     assert actor_of(found, "war monitor") == observatory
 
 
+def test_the_watchdog_is_the_rights_group_or_monitor_named_before(nlp, matcher):
+    found = find(
+        nlp, matcher,
+        "Human Rights Watch accused the coalition of war crimes after the strike on the "
+        "funeral. The watchdog said the attack killed more than 100 people.",
+    )  # fmt: skip
+    assert actor_of(found, "watchdog") == "human-rights-watch"
+
+
 def test_typed_description_head_needs_an_organisation_of_its_kind(nlp, matcher):
     found = find(
         nlp, matcher,

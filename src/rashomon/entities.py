@@ -180,8 +180,9 @@ MAX_SENTENCE_TOKENS = 150
 # speaker telling its own side's strike concedes it whatever the cue; "wrongly" concedes;
 # 65: condolences, solidarity and sympathy support; "a barrage on" attacks; "express" and
 # "voice" lend their subject to the event noun they take; 66: an air bombardment is aerial;
-# "the military council" is the focus country's military government
-EXTRACTOR_VERSION = "66"
+# "the military council" is the focus country's military government; 67: "the watchdog" is
+# the rights group or monitor named before
+EXTRACTOR_VERSION = "67"
 STAGE = "entities"
 
 
