@@ -183,6 +183,12 @@ def test_wire_from_a_source_line_a_headline_credit_or_the_copys_own_disclaimer()
     own = "https://edition.cnn.com/2018/08/17/middleeast/x"
     assert publisher(url=own, title=told).wire is None  # the site's own name
     assert publisher(url=site, title="Strike kills 40: what we know").wire is None
+    # a page title's site part naming another outlet: the page retells that outlet's
+    assert publisher(url=site, title="Israel-Hamas war news | CNN").wire == "CNN"
+    assert publisher(url=site, title="Strike kills 40 - Reuters").wire == "Reuters"
+    assert publisher(url=own, title="Israel-Hamas war news | CNN").wire is None
+    assert publisher(url=site, title="Strike kills 38 in east Syria - monitor").wire is None
+    assert publisher(url=site, title="Israel-Hamas war: live updates").wire is None
     body = (
         "The AP investigation recreated what happened inside the theater. Survivors spoke. "
         "The AP also reconstructed a 3D model of the building."

@@ -591,15 +591,18 @@ def _agency_in_credit_line(
 
 
 _HEADLINE_SOURCE = re.compile(r"^(?P<name>[A-Z][\w .&-]{1,30}?)\s*:\s+\S")
-_HEADLINE_CREDIT = re.compile(r"\S\s*:\s+(?P<name>[A-Z][\w .&-]{1,30}?)\s*$")
+# after a colon, or after the bar or spaced dash of a page title's site part ("Israel-Hamas
+# war news | CNN" on another site's page: the page retells CNN's)
+_HEADLINE_CREDIT = re.compile(r"\S\s*(?::|\s\||\s[-–—](?=\s))\s+(?P<name>[A-Z][\w .&-]{1,30}?)\s*$")
 
 
 def _agency_in_headline(
     title: str | None, directory: OutletDirectory, outlet: str | None
 ) -> str | None:
     """ "Reuters : Russian jets carried out strike": a news agency credited before the
-    headline; "Bomb that killed 40 children in Yemen was supplied by the U.S.: CNN": any
-    outlet credited after it, whose report the page retells."""
+    headline; "Bomb that killed 40 children in Yemen was supplied by the U.S.: CNN" or a
+    page title "Israel-Hamas war news | CNN" on another site: any outlet credited after
+    it, whose report the page retells."""
     match = _HEADLINE_SOURCE.match(title or "")
     found = directory.find(match["name"]) if match else None
     if found is not None and found.wire and not _same(found.name, outlet):
