@@ -611,6 +611,19 @@ def test_the_watchdog_is_the_rights_group_or_monitor_named_before(nlp, matcher):
     assert actor_of(found, "watchdog") == "human-rights-watch"
 
 
+def test_a_name_ending_or_opening_with_a_bodys_word_is_no_person(nlp, matcher):
+    """ "Radio Lublin", which the tagger reads as a person: a radio station, so "the radio"
+    later is that station."""
+    found = find(
+        nlp, matcher,
+        "At the same time, Radio Lublin reports a different version. The radio also "
+        "reported about the death of two people.",
+    )  # fmt: skip
+    (station,) = [m for m in found.mentions if m.text == "Radio Lublin"]
+    assert station.kind == "organisation"
+    assert actor_of(found, "radio") == station.actor_id
+
+
 def test_typed_description_head_needs_an_organisation_of_its_kind(nlp, matcher):
     found = find(
         nlp, matcher,

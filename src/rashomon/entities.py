@@ -181,8 +181,9 @@ MAX_SENTENCE_TOKENS = 150
 # 65: condolences, solidarity and sympathy support; "a barrage on" attacks; "express" and
 # "voice" lend their subject to the event noun they take; 66: an air bombardment is aerial;
 # "the military council" is the focus country's military government; 67: "the watchdog" is
-# the rights group or monitor named before
-EXTRACTOR_VERSION = "67"
+# the rights group or monitor named before; 68: a name the tagger calls a person that opens
+# or ends with a body's word ("Radio Lublin") is an organisation
+EXTRACTOR_VERSION = "68"
 STAGE = "entities"
 
 

@@ -802,6 +802,8 @@ class _Resolver:
                 continue
             if label in _MISREAD_AS_THINGS and self._speaking_name(ent):
                 label = "PERSON"  # '"...," Oksana Pokalchuk told reporters' (WORK_OF_ART)
+            if label == "PERSON" and _body_word_at_an_end(ent):
+                label = "ORG"  # "Radio Lublin": a body the tagger took for a person
             if label not in ("PERSON", "ORG", "GPE", "FAC"):
                 continue
             if label in ("ORG", "PERSON") and ent[0].lower_ in _DEMONYMS and len(ent) > 1:
@@ -1864,6 +1866,20 @@ def _only_titles(text: str) -> bool:
     the person's name; it is nobody."""
     words = [w.lower().strip(".") for w in text.split()]
     return all(w in _TITLES or w in _RANK_WORDS for w in words)
+
+
+# Words that open or close the names of bodies, never of people: "Radio Lublin", "Ukrinform
+# News Agency", "Kyiv City Council"
+_BODY_WORDS = frozenset({
+    "radio", "tv", "television", "broadcasting", "channel", "news", "agency", "ministry",
+    "council", "committee", "commission",
+})  # fmt: skip
+
+
+def _body_word_at_an_end(span: Span) -> bool:
+    """Whether a name the tagger calls a person opens or ends with a word that names a
+    body ("Radio Lublin", "Ukrinform News Agency")."""
+    return len(span) > 1 and (span[0].lower_ in _BODY_WORDS or span[-1].lower_ in _BODY_WORDS)
 
 
 def _looks_like_name(span: Span) -> bool:
