@@ -476,6 +476,20 @@ def test_verbs_that_stress_or_restate_report_what_follows(quotes_of, text, cue):
     assert quote.cue == cue and quote.text.startswith("that")
 
 
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The minister assured reporters that the town was safe.", "assured"),
+        ("He reminded the council that the strike had killed 20 people.", "reminded"),
+        ("She lamented that the ceasefire had collapsed.", "lamented"),
+        ("The spokesman answered that no aircraft had flown there.", "answered"),
+    ],
+)
+def test_cues_of_the_polnear_training_split_report_what_follows(quotes_of, text, cue):
+    quote = one(quotes_of(text), "that")
+    assert quote.cue == cue
+
+
 def test_said_in_a_statement_is_a_statement(quotes_of):
     quote = one(
         quotes_of("The Syrian army said in a statement that it had retaken the town."), "retaken"

@@ -182,8 +182,9 @@ MAX_SENTENCE_TOKENS = 150
 # "voice" lend their subject to the event noun they take; 66: an air bombardment is aerial;
 # "the military council" is the focus country's military government; 67: "the watchdog" is
 # the rights group or monitor named before; 68: a name the tagger calls a person that opens
-# or ends with a body's word ("Radio Lublin") is an organisation
-EXTRACTOR_VERSION = "68"
+# or ends with a body's word ("Radio Lublin") is an organisation; 69: "answer", "assure",
+# "remind", "lament" and "chant" report speech (cues of the PolNeAR training split)
+EXTRACTOR_VERSION = "69"
 STAGE = "entities"
 
 
