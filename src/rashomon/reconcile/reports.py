@@ -693,12 +693,15 @@ def _dated(events: Iterable[EventFact]) -> bool:
     return any(e.date for e in events)
 
 
+# The verbs of saying that a source's day follows (`_SAID_ON`: "said on Monday") or comes
+# before (`_SAID_AFTER`: "on Monday said"); each adds the verbs of finding or publishing
+# that are written in its order
+_SAYING = "said|says|announced|reported|stated|added|confirmed|declared|posted|released"
 # "a UN-backed probe said Wednesday", "the ministry announced on Tuesday", "as quoted by
 # Syrian news agency SANA Thursday", "according to the Observatory on Monday", "a document
 # seen Thursday by AFP", "a report published on Monday", "accounts emerged on Sunday"
 _SAID_ON = re.compile(
-    r"(?:\b(?:said|says|announced|reported|stated|added|confirmed|declared|seen|obtained|"
-    r"reviewed|published|issued|emerged|surfaced|posted|released)"
+    rf"(?:\b(?:{_SAYING}|seen|obtained|reviewed|published|issued|emerged|surfaced)"
     # "said at a meeting of the Security Council on Monday", "told a news conference Monday"
     r"(?:\s+(?:at|during|before|to)\s+(?:a|an|the)\s+[^.;\"“”]{0,60}?)?"
     # "said on Facebook on Tuesday", "said in a Telegram post Monday": where it was said
@@ -930,8 +933,7 @@ def _names_a_happening(
 # before a verb of saying or finding, with at most the source's name between them
 _SAID_AFTER = re.compile(
     r"^\s*(?:,\s*(?:(?:the|of|and|al|[A-Z][\w'’.-]*)\s+){1,12})?"
-    r"(?:said|says|announced|reported|stated|confirmed|declared|added|told|found|"
-    r"concluded|claimed|posted|released)\b"
+    rf"(?:{_SAYING}|told|found|concluded|claimed)\b"
 )
 
 
