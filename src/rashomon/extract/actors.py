@@ -802,7 +802,7 @@ class _Resolver:
                 continue
             if label in _MISREAD_AS_THINGS and self._speaking_name(ent):
                 label = "PERSON"  # '"...," Oksana Pokalchuk told reporters' (WORK_OF_ART)
-            if label == "PERSON" and _body_word_at_an_end(ent):
+            if label == "PERSON" and self._body_word_at_an_end(ent):
                 label = "ORG"  # "Radio Lublin": a body the tagger took for a person
             if label not in ("PERSON", "ORG", "GPE", "FAC"):
                 continue
@@ -1039,6 +1039,12 @@ class _Resolver:
         titled = len(words) < len(text.split())
         exact = normalise_name(words[0])
         return self.m.surnames.get(exact) if titled and len(exact) >= 4 else None
+
+    def _body_word_at_an_end(self, span: Span) -> bool:
+        """Whether a name the tagger calls a person opens or ends with a word that names a
+        body ("Radio Lublin", "Ukrinform News Agency"; `body_words` in data/name_cues.yaml)."""
+        words = self.m.vetter.cues.body_words
+        return len(span) > 1 and (span[0].lower_ in words or span[-1].lower_ in words)
 
     def _cut_off(self, text: str) -> list[Actor] | None:
         """The groups `text` is the beginning of, when it is a name cut before its head noun:
@@ -1866,20 +1872,6 @@ def _only_titles(text: str) -> bool:
     the person's name; it is nobody."""
     words = [w.lower().strip(".") for w in text.split()]
     return all(w in _TITLES or w in _RANK_WORDS for w in words)
-
-
-# Words that open or close the names of bodies, never of people: "Radio Lublin", "Ukrinform
-# News Agency", "Kyiv City Council"
-_BODY_WORDS = frozenset({
-    "radio", "tv", "television", "broadcasting", "channel", "news", "agency", "ministry",
-    "council", "committee", "commission",
-})  # fmt: skip
-
-
-def _body_word_at_an_end(span: Span) -> bool:
-    """Whether a name the tagger calls a person opens or ends with a word that names a
-    body ("Radio Lublin", "Ukrinform News Agency")."""
-    return len(span) > 1 and (span[0].lower_ in _BODY_WORDS or span[-1].lower_ in _BODY_WORDS)
 
 
 def _looks_like_name(span: Span) -> bool:

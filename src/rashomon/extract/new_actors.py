@@ -77,6 +77,7 @@ class NameCues:
     group_heads: frozenset[str] = frozenset()
     building_heads: frozenset[str] = frozenset()
     weapon_names: frozenset[str] = frozenset()
+    body_words: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> NameCues:
@@ -93,7 +94,7 @@ def _packaged_cues() -> NameCues:
             "furniture_words", "name_particles", "date_words", "descriptor_words",
             "descriptor_prefixes", "description_heads", "headline_words", "held_participles",
             "ground_nouns", "document_heads", "campaign_nouns", "group_heads", "building_heads",
-            "weapon_names",
+            "weapon_names", "body_words",
         )}
     )  # fmt: skip
 
