@@ -80,8 +80,10 @@ def find_triggers(doc: Doc, lexicon: EventLexicon) -> list[Trigger]:
                 trigger = _noun_trigger(doc[i], lexicon)
             if trigger is None and kind == "VERB" and lemmas[i] in speech:
                 trigger = _spoken_demand(doc[i], lexicon)
-            if trigger is None and kind in _NOUN_POS and lexicon.mode_for("ASSAULT", lemmas[i]):
-                trigger = _weapon_blamed(doc[i], lexicon)
+            if trigger is None and kind in _NOUN_POS:
+                weapon = lexicon.mode_for("ASSAULT", lemmas[i])
+                if weapon in _WEAPON_MODES:
+                    trigger = _weapon_blamed(doc[i], weapon, lexicon)
             if trigger is not None:
                 found.append(trigger)
     lights = {t.light_verb.i for t in found if t.light_verb is not None}
@@ -410,11 +412,11 @@ _WRECKAGE = frozenset(
 _BLAMED = EventSense("ASSAULT")
 
 
-def _weapon_blamed(token: Token, lexicon: EventLexicon) -> Trigger | None:
-    """An attack by a weapon's owner where the text names the weapon, owned, as the cause of
-    the harm or as what the thing that fell was (see the notes above)."""
-    mode = lexicon.mode_for("ASSAULT", token.lemma_.lower())
-    if mode not in _WEAPON_MODES or not _owned(token) or not _as_cause(token):
+def _weapon_blamed(token: Token, mode: str, lexicon: EventLexicon) -> Trigger | None:
+    """An attack by a weapon's owner where the text names the weapon (of attack `mode`),
+    owned, as the cause of the harm or as what the thing that fell was (see the notes
+    above)."""
+    if not _owned(token) or not _as_cause(token):
         return None
     return replace(_make(token, _BLAMED, lexicon), mode=mode)
 
