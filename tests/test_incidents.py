@@ -1472,6 +1472,10 @@ def test_who_takes_a_town_in_the_same_breath_is_no_doer_of_the_strike():
     assert report.perpetrator_ids == ("russia",)
 
 
+# the days of the report-day cases below: a source spoke on Monday of a strike on Thursday
+SPOKE_MONDAY = (("Monday", "2017-03-06"), ("Thursday", "2017-03-02"))
+
+
 def foua_days(text: str, published: str, *days: tuple[str, str]) -> tuple[str, str]:
     """The days of the one report of a sentence that tells an air strike on Foua, with the
     sentence's day facts ((word, value), ...)."""
@@ -1495,8 +1499,7 @@ def test_the_day_a_source_spoke_at_a_meeting_is_the_day_of_the_speech():
     Foua on Thursday hit a funeral": Monday is when he spoke; Thursday dates the strike."""
     text = ("The envoy said at a meeting of the Security Council on Monday that the air strike "
             "on Foua on Thursday hit a funeral.")  # fmt: skip
-    days = (("Monday", "2017-03-06"), ("Thursday", "2017-03-02"))
-    assert foua_days(text, "2017-03-07", *days) == ("2017-03-02", "2017-03-02")
+    assert foua_days(text, "2017-03-07", *SPOKE_MONDAY) == ("2017-03-02", "2017-03-02")
 
 
 def test_the_day_a_toll_rose_or_a_source_posted_on_is_not_the_day_of_the_strike():
@@ -1536,12 +1539,10 @@ def test_the_day_between_a_source_and_its_verb_is_the_day_it_spoke():
     inquiry on Monday found that ...": Monday is when the source spoke or found."""
     for verb in ("said", "found that", "released a message saying", "posted that"):
         text = f"The ministry on Monday {verb} the air strike on Foua on Thursday hit a funeral."
-        days = (("Monday", "2017-03-06"), ("Thursday", "2017-03-02"))
-        assert foua_days(text, "2017-03-07", *days) == ("2017-03-02", "2017-03-02"), verb
+        assert foua_days(text, "2017-03-07", *SPOKE_MONDAY) == ("2017-03-02", "2017-03-02"), verb
     text = ("Earlier on Monday, Deputy Head of the Office Ann Roe said the air strike on Foua "
             "on Thursday hit a funeral.")  # fmt: skip
-    days = (("Monday", "2017-03-06"), ("Thursday", "2017-03-02"))
-    assert foua_days(text, "2017-03-07", *days) == ("2017-03-02", "2017-03-02")
+    assert foua_days(text, "2017-03-07", *SPOKE_MONDAY) == ("2017-03-02", "2017-03-02")
 
 
 def test_the_day_a_message_was_released_or_posted_is_the_day_a_source_spoke():
