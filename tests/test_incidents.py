@@ -954,6 +954,24 @@ def test_a_telling_toll_holds_across_days_that_do_not_meet():
     )
 
 
+def test_another_sides_strike_on_the_next_day_is_another_happening():
+    """Sources blaming other sides for one strike are disputes, on its day; a day apart, a
+    missile monitors blame on IS is another strike than Russia's air strike before it,
+    unless a toll ties them."""
+    russian = (Attribution("russia", "Russian jets", None),)
+    strike = incident_of(report("a", perpetrators=russian, figure_values=(("killed", 38.0),)))
+    by_is = (Attribution("islamic-state", "IS", None),)
+    next_day = report("b", day="2017-04-05", perpetrators=by_is)
+    assert match_score(next_day, strike, GAZETTE, KINDS) is None
+    for one in (
+        replace(next_day, day_low="2017-04-04", day_high="2017-04-04"),  # the same day
+        replace(next_day, perpetrators=russian),  # the same doer
+        replace(next_day, perpetrators=()),  # no doer named
+        replace(next_day, figure_values=(("killed", 38.0),)),  # the same toll
+    ):
+        assert match_score(one, strike, GAZETTE, KINDS) is not None
+
+
 def test_a_large_toll_that_is_no_round_hundred_is_telling():
     """ "270 killed" is rarely given for two happenings; "50" or "200" often is."""
     battle = incident_of(report("a", kind="ground", figure_values=(("killed", 270.0),)))
