@@ -190,6 +190,13 @@ def test_a_speaker_named_once_is_an_actor(nlp, matcher):
     assert "Samir Haddour" in new_names(found)
 
 
+def test_a_name_set_beside_a_role_noun_is_an_actor(nlp, matcher):
+    # the name is the apposition of the role ("the deputy mayor, X"), not the other way
+    text = "Mariupol's deputy mayor, Serhiy Orlov, said hundreds were in the building."
+    found = find(nlp, matcher, text)
+    assert "Serhiy Orlov" in new_names(found)
+
+
 def test_a_speaker_the_tagger_calls_a_work_of_art_is_a_person(nlp, matcher):
     text = '"It was a war crime," Oksana Pokalchuk told reporters. "Twelve died," she added.'
     assert [e.label_ for e in nlp(text).ents if e.text == "Oksana Pokalchuk"] == ["WORK_OF_ART"]

@@ -546,6 +546,8 @@ class _Article:
         before = self.doc[span.start - 1] if span.start > 0 else None
         if before is not None and before.lemma_.lower() in nouns:
             return True
+        if head.dep_ == "appos" and head.head.lemma_.lower() in nouns:
+            return True  # "Mariupol's deputy mayor, Serhiy Orlov, said"
         return any(t.dep_ == "appos" and t.lemma_.lower() in nouns for t in span.root.children)
 
     def _span(self, mention: ActorMention) -> Span | None:
