@@ -444,6 +444,14 @@ def test_a_qualifier_the_parse_made_a_preposition_still_qualifies(read):
     assert one(read("Rebels fought over 3 towns in the north."), "3").qualifier == "exact"
 
 
+def test_close_to_a_count_the_parse_hung_on_the_qualifier_is_the_verbs_object(read):
+    # "killing closer to 600 people": spaCy makes "to 600 people" a phrase of "closer"
+    text = "The attack was far deadlier than estimated, killing closer to 600 people."
+    claim = one(read(text), "600")
+    assert (claim.measure, claim.qualifier, claim.value) == ("killed", "approximate", 600.0)
+    assert one(read("The strike killed nearer to 90 people."), "90").measure == "killed"
+
+
 def test_a_description_before_a_name_claims_through_the_name(read):
     text = "Director of the Children's Hospital Dr Hatem said the airstrike killed 27 people."
     claim = one(read(text, ("Hatem", "person", "new:hatem")), "27")

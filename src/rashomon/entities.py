@@ -183,8 +183,10 @@ MAX_SENTENCE_TOKENS = 150
 # "the military council" is the focus country's military government; 67: "the watchdog" is
 # the rights group or monitor named before; 68: a name the tagger calls a person that opens
 # or ends with a body's word ("Radio Lublin") is an organisation; 69: "answer", "assure",
-# "remind", "lament" and "chant" report speech (cues of the PolNeAR training split)
-EXTRACTOR_VERSION = "69"
+# "remind", "lament" and "chant" report speech (cues of the PolNeAR training split); 70: a
+# name set beside a role noun ("the deputy mayor, X") is an actor; 71: "killing closer to
+# 600 people" counts the killed, "closer to" and "nearer to" approximate
+EXTRACTOR_VERSION = "71"
 STAGE = "entities"
 
 

@@ -205,6 +205,13 @@ class _FigureReader:
                 and (head.head.pos_ == "VERB")
             ):  # "killed over 80 of the soldiers": the parse made the qualifier a preposition
                 return self._role_measure(tok, head.head, "dobj", people)
+            if (
+                dep == "pobj"
+                and head.lower_ == "to"
+                and head.head.lower_ in _NEARLY
+                and head.head.head.pos_ == "VERB"
+            ):  # "killing closer to 600 people": the parse hung the count on the qualifier
+                return self._role_measure(tok, head.head.head, "dobj", people)
             if dep == "pobj":
                 return self._object_measure(tok, head, people)
             if (
@@ -772,6 +779,7 @@ class _FigureReader:
         return self.lex.has("act_nouns", noun.lemma_.lower())
 
 
+_NEARLY = frozenset({"close", "closer", "near", "nearer"})  # "close to 600", "nearer to 600"
 _AGE_OF_CHILDREN = 18
 
 
