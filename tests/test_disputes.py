@@ -364,6 +364,31 @@ def test_a_toll_in_a_passing_mention_is_not_disputed():
     assert figure_.status == "agreed" and len(figure_.claims) == 2
 
 
+def test_two_tolls_a_passing_mention_sets_against_each_other_are_disputed():
+    """ "NUG reported that 68 people were killed ..., however, locals claim that 174
+    died": the article itself tells them as rival counts, even in passing; neither claimant
+    is known to the dictionary, and their words tell them apart."""
+    sentence = "NUG reported that 68 were killed; however, locals claim that 174 died."
+    nug = toll("a2", "68", 68, "exact", "NUG", start=18, sentence=sentence)
+    locals_ = toll("a2", "174", 174, "exact", "locals", start=61, sentence=sentence)
+    assert sentence[61:64] == "174"
+    passing = replace(report("a2", "BBC", [nug, locals_]), lead=False)
+    sohr = toll("a1", "at least 170", 170, "at_least", "SOHR", low=170)
+    found = incident(report("a1", "AFP", [sohr]), passing)
+    figures = {("a1", 0): sohr, ("a2", 18): nug, ("a2", 61): locals_}
+    (figure_,) = incident_figures(found, figures, ARTICLES)
+    disputed = {(figure_.claims[c.first].figure.value, figure_.claims[c.second].figure.value)
+                for c in figure_.clashes if c.kind == "dispute"}  # fmt: skip
+    assert disputed == {(68.0, 174.0)}  # the passing 68 is held against the lead by no one
+    told_apart = sentence.replace("however, ", "")  # no word of contrast: not the article's
+    plain = [replace(f, sentence=told_apart, start=f.start - (9 if f is locals_ else 0))
+             for f in (nug, locals_)]  # fmt: skip
+    figures = {("a1", 0): sohr, ("a2", 18): plain[0], ("a2", 52): plain[1]}
+    found = incident(report("a1", "AFP", [sohr]), replace(passing, figure_starts=(18, 52)))
+    (figure_,) = incident_figures(found, figures, ARTICLES)
+    assert not [c for c in figure_.clashes if c.kind == "dispute"]
+
+
 def test_a_toll_placed_elsewhere_is_a_part_shown_not_disputed():
     sohr = toll("a1", "at least 44", 44, "at_least", "SOHR", low=44)
     part = toll("a2", "five", 5, "exact", "SANA", place_id="a-village")

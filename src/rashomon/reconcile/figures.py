@@ -749,7 +749,10 @@ def _clashes(
                     kind = "update"
                 if kind == "dispute" and _of_another_happening(a, b, RIVALS_APART):
                     continue  # "12 killed" against "304 killed": not one happening's toll
-                if kind == "update" or _both_in(a, b, leading):
+                if kind == "update" or _both_in(a, b, leading) or _set_against(a, b):
+                    # a passing mention's rival counts, when its sentence sets them against
+                    # each other ("NUG reported that 168 were killed ..., however, locals
+                    # claim that 174 died"), are the article's own dispute
                     found.append(Clash(i, j, kind))
             elif _rising(a, b, articles):  # an outlet's own toll: whose count it is, unsaid
                 found.append(Clash(i, j, "update"))
@@ -941,11 +944,7 @@ def _two_accounts(a: FigureFact, b: FigureFact) -> bool:
     the other."""
     if a.article_id != b.article_id:
         return True
-    if (
-        a.sentence_start == b.sentence_start
-        and a.claimant_actor_id == b.claimant_actor_id
-        and not rose(a.sentence)
-    ):
+    if a.sentence_start == b.sentence_start and _one_claimant(a, b) and not rose(a.sentence):
         return False
     near = a.sentence == b.sentence or abs(a.start - b.start) <= _CONTRAST_CHARS
     if not near or _named_within(a, b):
@@ -960,6 +959,14 @@ def _two_accounts(a: FigureFact, b: FigureFact) -> bool:
 
 # "..., but", "while", "whereas": the writer sets what comes after against what came before
 _BUT = re.compile(r"\b(?:but|while|whereas|although|though|however|yet)\b", re.IGNORECASE)
+
+
+def _one_claimant(a: FigureFact, b: FigureFact) -> bool:
+    """The same actor, or, when neither resolved to one, the same words ("activists" and
+    "residents" are two claimants the dictionary knows neither of)."""
+    if a.claimant_actor_id or b.claimant_actor_id:
+        return a.claimant_actor_id == b.claimant_actor_id
+    return (a.claimant or "").lower() == (b.claimant or "").lower()
 
 
 def _set_against(a: FigureFact, b: FigureFact) -> bool:
