@@ -340,6 +340,16 @@ def test_wire_copy_without_commas_keeps_its_speaker(read):
     assert one(read(text, sohr), "25").claimant_actor_id == "sohr"
 
 
+def test_a_closing_tag_the_parse_read_as_verb_and_object_names_the_speaker(read):
+    # wire copy without its comma: "said a monitoring group" parses as a verb and its object
+    text = (
+        "The province saw 25 Al-Nusra fighters killed when a bomb exploded in a mosque on "
+        "Friday said a monitoring group."
+    )
+    assert one(read(text), "25").claimant == "a monitoring group"
+    assert one(read("He said 12 people."), "12").claimant is None  # an object, no speaker
+
+
 def test_a_generic_monitor_is_the_monitor_the_article_names(read):
     text = (
         "Air strikes killed 15 civilians near Raqqa a monitor said. The Syrian Observatory "

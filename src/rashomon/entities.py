@@ -185,8 +185,9 @@ MAX_SENTENCE_TOKENS = 150
 # or ends with a body's word ("Radio Lublin") is an organisation; 69: "answer", "assure",
 # "remind", "lament" and "chant" report speech (cues of the PolNeAR training split); 70: a
 # name set beside a role noun ("the deputy mayor, X") is an actor; 71: "killing closer to
-# 600 people" counts the killed, "closer to" and "nearer to" approximate
-EXTRACTOR_VERSION = "71"
+# 600 people" counts the killed, "closer to" and "nearer to" approximate; 72: "... on Friday
+# said a monitoring group" (no comma: parsed as a verb and its object) names the speaker
+EXTRACTOR_VERSION = "72"
 STAGE = "entities"
 
 

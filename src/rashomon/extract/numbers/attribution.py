@@ -93,6 +93,12 @@ class _Cues:
                 # "UOSSM released a statement saying ...": the statement's owner, else whoever
                 # released (issued, published) it
                 subjects = [s for s in [self._issuer(tok.head)] if s is not None]
+            inverted = None if subjects else _speaker_after(tok, sent)
+            if inverted is not None and self.namer.name(inverted) is not None:
+                # "... killed when a bomb exploded on Friday said a monitoring group": a
+                # comma-less closing tag the parse read as the verb and its object
+                scope = set(range(sent.start, sent.end)) - set(self.tree.subtree(inverted.i))
+                return _Cue(frozenset(scope), tok, inverted, "speech")
             if not subjects and self._tag_as_modifier(tok):
                 # "..., with 109 people injured, a top official announced on Saturday.": a
                 # parse that read the closing tag's verb as a participle of its speaker
@@ -732,6 +738,18 @@ def _word_before(verb: Token, floor: int) -> Token | None:
     if k <= floor or doc[k].pos_ not in ("NOUN", "PROPN"):
         return None
     return doc[k]
+
+
+def _speaker_after(verb: Token, sent: Span) -> Token | None:
+    """The object right after a speech verb that closes its sentence, after a clause of its
+    own ("... on Friday said a monitoring group."): an inverted subject, the speaker."""
+    words = [t for t in sent if not t.is_punct]
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or not words or verb.i - sent.start < 4:
+        return None
+    if obj.left_edge.i != verb.i + 1 or obj.right_edge.i != words[-1].i:
+        return None
+    return obj
 
 
 def _speaker_before(verb: Token, floor: int) -> Token | None:
