@@ -1446,6 +1446,25 @@ def test_what_a_strike_hit_is_no_doer_named_by_its_means():
         assert report.perpetrator_ids == doers
 
 
+def test_what_air_defences_intercepted_is_no_doer_named_by_its_means():
+    """ "shot by air defences working to intercept incoming Russian missiles": the missiles
+    were what the defence fired at, not the blast's doer."""
+    for text, doers in (
+        ("The blast in Maarat al-Numan came from air defences intercepting Russian missiles.",
+         ()),
+        ("The blast in Maarat al-Numan came from Russian missiles.", ("russia",)),
+    ):  # fmt: skip
+        at = text.index("Russian")
+        mention = MentionFact("a1", at, at + 7, "Russian", "organization", 0, len(text),
+                              actor_id="russia")  # fmt: skip
+        facts = ArticleFacts(
+            article=ARTICLE, body=text, events=(ev(text, text, "blast", mode="explosives"),),
+            mentions=(place_mention(text, "Maarat al-Numan", "maarat", text), mention),
+        )  # fmt: skip
+        (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+        assert report.perpetrator_ids == doers, text
+
+
 def test_a_name_after_a_preposition_of_place_is_where_not_whom_a_source_accuses():
     for text, doers in (
         ("Iran condemned the air strike on a bus in Russia's north at Maarat al-Numan.", ()),

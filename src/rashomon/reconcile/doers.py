@@ -436,11 +436,22 @@ def _doer_phrases(
             continue
         if any(start <= m.start and m.end <= end for start, end in struck):
             continue  # "the airstrikes targeted Yemeni missile launchers": what was hit
-        if _MEANS_AFTER.match(body[m.end : m.end + 40]) or _BY_BEFORE.search(
-            body[max(0, m.start - 40) : m.start]
-        ):
+        before = body[max(0, m.start - 40) : m.start]
+        if _INTERCEPTED_BEFORE.search(before):
+            continue  # "air defense forces working to intercept incoming Russian missiles"
+        if _MEANS_AFTER.match(body[m.end : m.end + 40]) or _BY_BEFORE.search(before):
             found.append(m)
     return found
+
+
+# What was intercepted or shot down is what the defence struck at: "shot by Ukrainian air
+# defense forces working to intercept incoming Russian missiles" names who fired the
+# interceptor, not the missiles' side, as the doer of the blast
+_INTERCEPTED_BEFORE = re.compile(
+    r"\b(?:intercept(?:ed|ing|s)?|shoot(?:ing)?\s+down|shot\s+down|down(?:ed|ing))"
+    r"(?:\s+(?:the|a|an|incoming|several|two|three))*\s+$",
+    re.IGNORECASE,
+)
 
 
 # Accusations and denials of a happening: "activists accused Assad's forces of the attack",
