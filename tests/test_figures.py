@@ -350,6 +350,18 @@ def test_a_closing_tag_the_parse_read_as_verb_and_object_names_the_speaker(read)
     assert one(read("He said 12 people."), "12").claimant is None  # an object, no speaker
 
 
+def test_a_claim_owned_by_a_pronoun_is_the_person_or_body_named_before(read):
+    person = ("Valentyn Reznichenko", "person", "new:reznichenko")
+    text = (
+        "Valentyn Reznichenko said the strike killed five people. The count is up from his "
+        "earlier report of 27 casualties."
+    )
+    assert one(read(text, person), "27").claimant_actor_id == "new:reznichenko"
+    sohr = ("The Observatory", "organisation", "sohr")
+    text = "The Observatory said 12 were killed. Its earlier tally of 9 dead was too low."
+    assert one(read(text, sohr), "9").claimant_actor_id == "sohr"
+
+
 def test_a_generic_monitor_is_the_monitor_the_article_names(read):
     text = (
         "Air strikes killed 15 civilians near Raqqa a monitor said. The Syrian Observatory "

@@ -54,6 +54,7 @@ _ACTOR_KINDS = {
 _CLAIMING_MENTIONS = ("person", "organisation", "metonym", "title", "pronoun", "location")
 _ORGANISATION_PRONOUNS = {"it"}
 _PERSON_PRONOUNS = {"he", "she"}
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it"}
 _NAME_ENTITIES = {"PERSON": PERSON, "ORG": ORGANISATION}
 _NOUN_MODIFIERS = ("compound", "amod", "nmod", "poss")
 _DATES = ("DATE", "TIME", "CARDINAL")
@@ -334,12 +335,13 @@ class ClaimantNamer:
         return Claimant(a.named(pick), pick.actor_id, kind)
 
     def _pronoun(self, tok: Token) -> Claimant | None:
-        """An unresolved 'it' (an organisation) or 'he'/'she' (a person) under a speech verb:
-        the last one named in this sentence or the two before it."""
-        word = tok.lower_
+        """An unresolved 'it' (an organisation) or 'he'/'she' (a person) under a speech verb,
+        or the owner of a claim ("his earlier report of 27 casualties", "its toll"): the
+        last one named in this sentence or the two before it."""
+        word = _POSSESSIVE_PRONOUNS.get(tok.lower_, tok.lower_)
         if word not in _ORGANISATION_PRONOUNS | _PERSON_PRONOUNS:
             return None
-        subject = previous_body_subject(tok) if word == "it" else None
+        subject = previous_body_subject(tok) if tok.lower_ == "it" else None
         if subject is not None:  # "The coalition ... . It said 40 were killed"
             return self.name(subject)
         floor = self.a.sentences_back(tok, 2)
