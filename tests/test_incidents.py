@@ -972,6 +972,23 @@ def test_another_sides_strike_on_the_next_day_is_another_happening():
         assert match_score(one, strike, GAZETTE, KINDS) is not None
 
 
+def test_a_lead_dated_by_the_day_its_source_spoke_tells_of_the_days_before():
+    """ "The cause of the collapse was an interceptor missile, Peskov said on Monday": the
+    article's lead, dated only by the day its source spoke, tells of Saturday's strike; an
+    aside dated so is too loose a tie, and so is a day before the strike."""
+    strike = incident_of(report("a", day="2017-04-04"))
+    spoke = report("b", day="2017-04-06", said_day=True)
+    assert match_score(spoke, strike, GAZETTE, KINDS) is not None
+    assert candidate_days(spoke)[0] <= "2017-04-04"
+    for other in (
+        replace(spoke, lead=False),  # an aside
+        replace(spoke, day_low="2017-04-07", day_high="2017-04-07"),  # three days after
+        replace(spoke, day_low="2017-04-02", day_high="2017-04-02"),  # before the strike
+        replace(spoke, said_day=False),  # a day the text gives the happening
+    ):
+        assert match_score(other, strike, GAZETTE, KINDS) is None
+
+
 def test_a_large_toll_that_is_no_round_hundred_is_telling():
     """ "270 killed" is rarely given for two happenings; "50" or "200" often is."""
     battle = incident_of(report("a", kind="ground", figure_values=(("killed", 270.0),)))
