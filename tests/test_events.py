@@ -655,6 +655,14 @@ def test_blowing_something_up_is_an_attack_with_explosives(events_of):
     assert [e.type for e in events_of("The row blew up into a crisis.")] == []
 
 
+def test_a_bomb_dropped_by_a_state_is_an_air_strike(events_of):
+    # "drop" needs a mode: a plane or a barrel bomb gives one, and so does the bomb itself
+    event = one(events_of("Russia has dropped a 'highly explosive' bomb on a theatre."),
+                "ASSAULT", "dropped")  # fmt: skip
+    assert (event.mode, [a.actor_id for a in event.sources]) == ("aerial", ["russia"])
+    assert events_of("The government dropped the charges against him.") == []
+
+
 def test_holding_a_party_responsible_accuses_it(events_of):
     """ "holds Russia responsible": the parse makes "Russia responsible" a small clause."""
     events = events_of("The US holds Russia responsible for the strike.")

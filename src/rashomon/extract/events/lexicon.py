@@ -77,6 +77,9 @@ class EventSense:
     # no release of prisoners, "seek shelter" no request, "walk out of a building" no walkout
     # (the direct object, the noun a participle describes, or the target preposition's object)
     not_objects: frozenset[str] = frozenset()
+    # lemmas of the means that give the word a mode of its own: what is dropped as a weapon
+    # falls from the air ("Russia dropped a bomb on the theatre" is an air strike)
+    means_modes: tuple[tuple[str, str], ...] = ()
 
 
 class EventLexicon:
@@ -228,6 +231,9 @@ def _sense(origin: str, word: object, entry: object) -> EventSense:
         requires=tuple(str(r).lower() for r in entry.get("requires") or ()),
         speech=entry.get("speech"),
         not_objects=frozenset(str(o).lower() for o in entry.get("not_objects") or ()),
+        means_modes=tuple(
+            (str(k).lower(), str(v)) for k, v in (entry.get("means_modes") or {}).items()
+        ),
     )
 
 

@@ -487,6 +487,9 @@ def _mode(head: Token, sense: EventSense, lexicon: EventLexicon) -> str | None:
                 mode = lexicon.mode_for(sense.type, lemma[word])
                 if mode:
                     return mode
+        own = dict(sense.means_modes).get(lemma[means])
+        if own:
+            return own  # "dropped a bomb": from the air
     for child in children:
         if dep[child] in ("nsubj", "agent", "prep"):
             for word in arrays.subtree(child):
