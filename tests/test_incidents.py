@@ -445,6 +445,36 @@ def test_a_toll_a_source_gave_before_the_leads_day_is_of_an_earlier_happening():
     assert lead.figure_values == (("killed", 20.0), ("killed", 168.0))
 
 
+def test_a_lead_with_no_time_of_its_own_is_the_happening_a_later_section_dates_by_its_toll():
+    """ "The council reported 20 people killed in the bombing" (no time of its own), then
+    "20 people died when the market was bombed two weeks ago": the lead is that strike, not
+    a happening of the days before publication; a section with another toll is another
+    happening."""
+
+    def reports(later_toll: str) -> list[IncidentReport]:
+        opening = "The council reported 20 people killed in the bombing of Maarat al-Numan."
+        later = f"{later_toll} people died when the market was bombed two weeks ago."
+        body = f"{opening}\n{later}"
+        at = body.index("two weeks ago")
+        facts = ArticleFacts(
+            article=ARTICLE, body=body,
+            events=(ev(body, opening, "bombing", mode="aerial"),
+                    ev(body, later, "bombed", mode="aerial")),
+            figures=(toll(body, opening, "20", 20),
+                     toll(body, later, later_toll, float(later_toll))),
+            mentions=(place_mention(body, "Maarat al-Numan", "maarat", opening),),
+            dates=(DateFact("a1", at, at + 13, "two weeks ago", "2016-W14", "week", "on",
+                            *sentence_at(body, later)),),
+        )  # fmt: skip
+        return article_reports(facts, GAZETTE, KINDS, "reuters")
+
+    (lead,) = reports("20")
+    assert (lead.lead, lead.day_low, lead.day_high) == (True, "2016-04-01", "2016-04-13")
+    lead, other = reports("35")
+    assert (lead.day_low, lead.date_from) == ("2016-04-18", "publication")
+    assert (other.day_low, other.day_high) == ("2016-04-01", "2016-04-13")
+
+
 def test_a_happening_in_a_regions_town_is_set_in_the_town():
     """ "the attack on the Idlib province town of Maarat al-Numan": the parse ties the
     attack to the province; the town named in it is where it was."""

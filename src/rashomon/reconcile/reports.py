@@ -141,6 +141,11 @@ def article_reports(
     lead = next((g for g in groups if g.sentences[0].start < opening), None)
     if lead is None:
         lead = _told_in_title(groups, facts.article.title, kinds)
+    if lead is not None:
+        dated = _dated_retelling(lead, groups, gazette, kinds)
+        if dated is not None:
+            _absorb(lead, dated)
+            groups.remove(dated)
     stances = stances_by_report(facts, groups, lead, kinds)
     doubts = doubts_by_report(facts, groups, lead)
     # a passing mention with neither a day nor a toll is background, not a report
@@ -1083,6 +1088,61 @@ def _fits(
         theirs = _finest(group.places, gazette, references(group))
         return places_meet(mine, theirs, gazette, in_one_text=True)
     return True
+
+
+def _dated_retelling(
+    lead: Group, groups: Sequence[Group], gazette: Gazette, kinds: IncidentKinds
+) -> Group | None:
+    """The later group that dates a lead with no time of its own: of a compatible kind, at
+    a place that meets the lead's, and giving a toll the lead gives ("Mariupol's council
+    reported at least 300 people killed in the bombing of a theatre", then "At least 300
+    people are reported to have died when a theatre ... was struck" on 16 March). Without
+    it, the lead is set in the days before publication, weeks after the happening."""
+    if lead.days or lead.said_days or lead.spans:
+        return None
+    tolls = _toll_values(lead)
+    if not tolls:
+        return None
+    mine = kinds.most_specific(lead.kinds)
+    for group in groups:
+        if group is lead or not (group.days or group.spans) or not tolls & _toll_values(group):
+            continue
+        if not kinds.compatible(mine, kinds.most_specific(group.kinds)):
+            continue
+        if (
+            lead.places
+            and group.places
+            and not places_meet(
+                _finest(lead.places, gazette),
+                _finest(group.places, gazette),
+                gazette,
+                in_one_text=True,
+            )
+        ):
+            continue
+        return group
+    return None
+
+
+def _toll_values(group: Group) -> set[tuple[str, float]]:
+    return {
+        (f.measure or "killed", value)
+        for s in group.sentences for f in s.figures
+        if (value := _figure_value(f)) is not None and not _none(f)
+    }  # fmt: skip
+
+
+def _absorb(lead: Group, other: Group) -> None:
+    """The lead takes in another group's sentences and what they say."""
+    lead.sentences = sorted((*lead.sentences, *other.sentences), key=lambda s: s.start)
+    lead.kinds |= other.kinds
+    lead.places += other.places
+    lead.days |= other.days
+    lead.said_days |= other.said_days
+    lead.spans += other.spans
+    lead.around |= other.around
+    lead.sites |= other.sites
+    lead.weekdays |= other.weekdays
 
 
 def _spoke_before(said: Iterable[str], days: Iterable[str]) -> bool:
