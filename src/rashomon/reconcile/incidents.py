@@ -348,7 +348,7 @@ def match_score(
     if (
         day < cfg.same_day
         and _doers_apart(report, incident, gazette)
-        and (_toll_score(report, incident, cfg) <= 0)
+        and _toll_score(report, incident, cfg) <= 0
     ):
         return None
     if not report.day_low and kind in (cfg.compatible_kind, cfg.other_violent_kind):

@@ -56,6 +56,18 @@ class Group:
     sites: set[str] = field(default_factory=set)
     weekdays: set[int] = field(default_factory=set)
 
+    def add(self, sentence: Sentence) -> None:
+        """The sentence joins the group, with what it says."""
+        self.sentences.append(sentence)
+        self.kinds.update(sentence.kinds)
+        self.places += sentence.places
+        self.days.update(sentence.days)
+        self.said_days.update(sentence.said_days)
+        self.spans += sentence.spans
+        self.around |= sentence.around
+        self.sites |= sentence.sites
+        self.weekdays |= sentence.weekdays
+
 
 def references(part: Sentence | Group) -> set[str]:
     """The places a sentence or group names only as what its happening was near ("near

@@ -127,16 +127,8 @@ def article_reports(
         if group is None:
             group = Group()
             groups.append(group)
-        group.sentences.append(sentence)
+        group.add(sentence)
         holder = group
-        group.kinds.update(sentence.kinds)
-        group.places += sentence.places
-        group.days.update(sentence.days)
-        group.said_days.update(sentence.said_days)
-        group.spans += sentence.spans
-        group.around |= sentence.around
-        group.sites |= sentence.sites
-        group.weekdays |= sentence.weekdays
     opening = _opening_end(facts)
     lead = next((g for g in groups if g.sentences[0].start < opening), None)
     if lead is None:
@@ -1133,16 +1125,10 @@ def _toll_values(group: Group) -> set[tuple[str, float]]:
 
 
 def _absorb(lead: Group, other: Group) -> None:
-    """The lead takes in another group's sentences and what they say."""
-    lead.sentences = sorted((*lead.sentences, *other.sentences), key=lambda s: s.start)
-    lead.kinds |= other.kinds
-    lead.places += other.places
-    lead.days |= other.days
-    lead.said_days |= other.said_days
-    lead.spans += other.spans
-    lead.around |= other.around
-    lead.sites |= other.sites
-    lead.weekdays |= other.weekdays
+    """The lead takes in another group's sentences and what they say, in reading order."""
+    for sentence in other.sentences:
+        lead.add(sentence)
+    lead.sentences.sort(key=lambda s: s.start)
 
 
 def _spoke_before(said: Iterable[str], days: Iterable[str]) -> bool:
