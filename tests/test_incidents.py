@@ -416,35 +416,6 @@ def test_a_happening_named_by_its_place_came_before_the_day_a_source_spoke_of_it
     assert (report.day_low, report.day_high) == ("2016-04-14", "2016-04-14")
 
 
-def test_a_toll_a_source_gave_before_the_leads_day_is_of_an_earlier_happening():
-    """ "On April 11, NUG reported that 168 people were killed in the bombardment", in an
-    article on a raid of April 19: nobody tells of a raid before it happened, so the toll
-    is of another, earlier happening, set where the article is; after the raid's day it
-    may be the raid's."""
-
-    def reports(day: str, value: str) -> list[IncidentReport]:
-        said = f"On {day}, Amnesty reported that 168 people were killed in the bombing."
-        body = f"{LEAD}\n{said}"
-        at = body.index(day)
-        facts = ArticleFacts(
-            article=ARTICLE, body=body,
-            events=(ev(body, LEAD, "air strike", mode="aerial", day="2016-04-19"),
-                    ev(body, said, "bombing", mode="aerial")),
-            figures=(toll(body, LEAD, "20", 20), toll(body, said, "168", 168)),
-            mentions=(place_mention(body, "Maarat al-Numan", "maarat", LEAD),),
-            dates=(DateFact("a1", at, at + len(day), day, value, "day", "on",
-                            *sentence_at(body, said)),),
-        )  # fmt: skip
-        return article_reports(facts, GAZETTE, KINDS, "reuters")
-
-    lead, earlier = reports("April 11", "2016-04-11")
-    assert lead.figure_values == (("killed", 20.0),)
-    assert (earlier.day_low, earlier.said_day, earlier.place_id) == ("2016-04-11", True, "maarat")
-    assert earlier.figure_values == (("killed", 168.0),)
-    (lead,) = reports("April 20", "2016-04-20")  # spoken of the day after: the raid's toll
-    assert lead.figure_values == (("killed", 20.0), ("killed", 168.0))
-
-
 def test_a_lead_with_no_time_of_its_own_is_the_happening_a_later_section_dates_by_its_toll():
     """ "The council reported 20 people killed in the bombing" (no time of its own), then
     "20 people died when the market was bombed two weeks ago": the lead is that strike, not
@@ -982,24 +953,6 @@ def test_a_telling_toll_holds_across_days_that_do_not_meet():
     assert match_score(misdated, dated, GAZETTE, KINDS) > match_score(
         misdated, strike, GAZETTE, KINDS
     )
-
-
-def test_another_sides_strike_on_the_next_day_is_another_happening():
-    """Sources blaming other sides for one strike are disputes, on its day; a day apart, a
-    missile monitors blame on IS is another strike than Russia's air strike before it,
-    unless a toll ties them."""
-    russian = (Attribution("russia", "Russian jets", None),)
-    strike = incident_of(report("a", perpetrators=russian, figure_values=(("killed", 38.0),)))
-    by_is = (Attribution("islamic-state", "IS", None),)
-    next_day = report("b", day="2017-04-05", perpetrators=by_is)
-    assert match_score(next_day, strike, GAZETTE, KINDS) is None
-    for one in (
-        replace(next_day, day_low="2017-04-04", day_high="2017-04-04"),  # the same day
-        replace(next_day, perpetrators=russian),  # the same doer
-        replace(next_day, perpetrators=()),  # no doer named
-        replace(next_day, figure_values=(("killed", 38.0),)),  # the same toll
-    ):
-        assert match_score(one, strike, GAZETTE, KINDS) is not None
 
 
 def test_a_lead_dated_by_the_day_its_source_spoke_tells_of_the_days_before():

@@ -5,9 +5,8 @@ when their kinds are compatible, their days meet (allowing for publication lag, 
 passing mention of something earlier), their places are the same or one lies in the other,
 and the article is not already in the incident (its own grouping said these differ). On
 top of that the match needs positive evidence beyond the kind: the same day, the same place,
-the same toll or the same doer. Perpetrators never veto a match on one day: sources that
-blame different sides for one strike are the disputes this is all for; on days that only
-meet, another side's strike with no toll in common is another happening (`_doers_apart`).
+the same toll or the same doer. Perpetrators never veto a match: sources that blame
+different sides for one strike are the disputes this is all for.
 
 Incremental and order-stable like stories: an incident's id comes from its first report and
 never changes; only reports are added. `match_report` is pure: the caller (the placement
@@ -25,7 +24,6 @@ from datetime import date, timedelta
 from rashomon.facts import Gazette, Incident, IncidentReport, TermCounts
 from rashomon.model import DESCRIBED_PLACE_PREFIX
 from rashomon.reconcile.incident_kinds import BLAST, GENERIC, IncidentKinds
-from rashomon.reconcile.kinship import ActorRelations
 from rashomon.reconcile.report_parts import is_country
 from rashomon.reconcile.reports import distance_km, places_meet
 from rashomon.reconcile.wording import similarity
@@ -345,12 +343,6 @@ def match_score(
         place = _placed_apart(report, incident, gazette, cfg, words)
     if kind is None or day is None or place is None:
         return None
-    if (
-        day < cfg.same_day
-        and _doers_apart(report, incident, gazette)
-        and _toll_score(report, incident, cfg) <= 0
-    ):
-        return None
     if not report.day_low and kind in (cfg.compatible_kind, cfg.other_violent_kind):
         # an undated aside tells of "some time before": of another kind (bombs on a market
         # against a chemical attack), nothing ties it to this one, whatever toll it shares
@@ -641,19 +633,6 @@ def _telling(value: float) -> float:
 
 def _perpetrators(incident: Incident) -> set[str]:
     return {a for r in incident.reports for a in r.perpetrator_ids}
-
-
-def _doers_apart(report: IncidentReport, incident: Incident, gazette: Gazette) -> bool:
-    """Whether the report and the incident each name doers and none of the report's is
-    one of the incident's, or of its party: on days that only meet (a day apart, or
-    windows), "a missile slammed into a besieged neighbourhood" that monitors blame on IS
-    is another strike than the Russian air strike on the river crossing of the day before.
-    On one day at one place, sources blaming other sides is what disputes are made of."""
-    mine, theirs = set(report.perpetrator_ids), _perpetrators(incident)
-    if not mine or not theirs:
-        return False
-    relations = ActorRelations.of(gazette)
-    return not any(relations.related(a, b) for a in mine for b in theirs)
 
 
 def _targets(incident: Incident) -> set[str]:
