@@ -83,7 +83,7 @@ def reported_stances(
             s for s in attack.sources
             if s.text.lower() not in _PRONOUNS and (
                 s.actor_id or armed_words & set(s.text.lower().split())
-                or s.text.split()[0].lower() in _OWN_WORDS
+                or _first_person(s)
             )
         )  # fmt: skip
         kind, targets = _stance(replace(attack, sources=doers), speaker, quote, admitting,
@@ -141,7 +141,7 @@ def _own_losses(
         return False
     if any(_same_side(speaker.actor_id, d.actor_id, affiliation_of) for d in doers if d.actor_id):
         return False
-    if any(s.text.lower() in _PRONOUNS or s.text.split()[0].lower() in _OWN_WORDS
+    if any(s.text.lower() in _PRONOUNS or _first_person(s)
            for s in attack.sources if s.text):  # fmt: skip
         return False  # "it killed 20 fighters": the speaker's own deed, whoever "it" is
     # a state's own body naming bare personnel ("89 servicemen were killed") names its own
@@ -177,21 +177,26 @@ def _stance(
         return None, ()
     own = [
         _same_side(speaker.actor_id, s.actor_id, affiliation_of)
-        or (s.actor_id is None and s.text.split()[0].lower() in _OWN_WORDS)
+        or (s.actor_id is None and _first_person(s))
         for s in attack.sources
     ]
     if all(own):
         # a cue that admits, or a doer known to be the speaker's side: telling one's own
         # side's strike owns it ("We carried out attacks on them," the spokesman said)
         known = all(
-            (speaker.actor_id is not None and s.actor_id is not None)
-            or s.text.split()[0].lower() in _OWN_WORDS
+            (speaker.actor_id is not None and s.actor_id is not None) or _first_person(s)
             for s in attack.sources
         )
         return ("CONCEDE", ()) if admits or known else (None, ())
     if any(own):
         return None, ()  # both sides named: an account of a battle, not an accusation
     return "ACCUSE", attack.sources
+
+
+def _first_person(argument: EventArgument) -> bool:
+    """Whether the speaker names the doer as its own side: "we", "our aircraft"."""
+    words = argument.text.split()
+    return bool(words) and words[0].lower() in _OWN_WORDS
 
 
 def admitted(quote: Quote, admitting: frozenset[str]) -> bool:
