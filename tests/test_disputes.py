@@ -355,6 +355,28 @@ def test_an_incidents_tolls_from_two_sources_that_cannot_meet():
     assert "five (SANA, BBC) against at least 44 (SOHR, AFP)" in dispute.note
 
 
+def test_two_close_exact_counts_a_sentence_sets_against_each_other_are_disputed():
+    """ "NUG reported that 168 people were killed ..., however, locals claim that 174
+    died": exact counts a few apart can be one toll revised (each keeps 5% of leeway), but
+    a sentence that sets them against each other tells them as rival counts; the note says
+    so rather than that neither allows the other."""
+    sentence = "NUG reported that 168 were killed; however, locals claim that 174 died."
+    nug = toll("a1", "168", 168, "exact", "NUG", start=18, sentence=sentence)
+    locals_ = toll("a1", "174", 174, "exact", "locals", start=62, sentence=sentence)
+    assert sentence[62:65] == "174"
+    found = incident(report("a1", "AFP", [nug, locals_]))
+    (figure_,) = incident_figures(found, {("a1", 18): nug, ("a1", 62): locals_}, ARTICLES)
+    assert figure_.status == "dispute"
+    (dispute,) = incident_disputes(found, [figure_], RELATIONS, GAZETTE, ARTICLES)
+    assert "168 (NUG, AFP) against 174 (locals, AFP)" in dispute.note
+    assert "told against each other as rival counts" in dispute.note
+    # the same two counts from two pages, with no sentence between them, are one toll
+    other = replace(locals_, article_id="a2", start=0, sentence="Locals say 174 died.")
+    found = incident(report("a1", "AFP", [nug]), report("a2", "BBC", [other]))
+    (figure_,) = incident_figures(found, {("a1", 18): nug, ("a2", 0): other}, ARTICLES)
+    assert figure_.status == "agreed"
+
+
 def test_a_toll_in_a_passing_mention_is_not_disputed():
     sohr = toll("a1", "at least 44", 44, "at_least", "SOHR", low=44)
     aside = toll("a2", "five", 5, "exact", "SANA")

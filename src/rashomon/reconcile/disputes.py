@@ -193,9 +193,13 @@ def numeric(
 
 def _apart(first: FigureFact, second: FigureFact) -> str:
     """ "26-28 against 52-58": what each side allows; when their leeways touch at the far
-    edges ("62" and "about 80"), that neither allows the other's value."""
+    edges ("62" and "about 80"), that neither allows the other's value; when each allows
+    the other's (168 and 174, exact counts a sentence sets against each other), that the
+    text tells them as rival counts."""
     a, b = _interval(first), _interval(second)
     shown = f"{show(a)} against {show(b)}"
+    if agreeing(first, second):
+        return f"{shown}, told against each other as rival counts"
     return f"{shown}, neither allows the other's value" if overlap(a, b) else shown
 
 

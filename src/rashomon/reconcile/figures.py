@@ -732,7 +732,7 @@ def _clashes(
                 elif floored == 1 and _part_outgrown(a, b, floors, claims, articles, relations):
                     found.append(Clash(i, j, "update"))
                 continue
-            if agreeing(a, b):
+            if agreeing(a, b) and not _counts_set_apart(a, b):
                 if _floor_passed(a, b, articles) or _own_floor_passed(a, b, articles, relations):
                     found.append(Clash(i, j, "update"))
                 continue
@@ -980,6 +980,16 @@ def _set_against(a: FigureFact, b: FigureFact) -> bool:
     first, second = sorted((a, b), key=lambda c: c.start)
     between = first.sentence[first.end - first.sentence_start : second.start - first.sentence_start]
     return _BUT.search(between) is not None
+
+
+def _counts_set_apart(a: FigureFact, b: FigureFact) -> bool:
+    """Two different exact counts a sentence sets against each other ("NUG reported that
+    168 people were killed ..., however, locals claim that 174 people died"): the writer
+    tells them as rival counts, so the leeway exact counts get for a revision by a few (see
+    `agreeing`) does not make them one."""
+    return (
+        a.qualifier == b.qualifier == "exact" and a.value != b.value and _set_against(a, b)
+    )
 
 
 def _known(claim: FigureFact) -> bool:
