@@ -63,6 +63,16 @@ def test_weekday_is_the_last_one_on_or_before_publication(dates, sentence, expec
     assert dates(sentence) == [(*expected, "day", "on")]
 
 
+def test_the_pages_date_after_an_agencys_credit_in_a_run_together_head_is_no_mention(dates):
+    """ "American among 18 jihadists killed in Syria raid NGO AFP Friday 5 Sep 2014 The death
+    toll ...": the page dating itself (read as the publication date), not a day the
+    headline's killing happened on; the same day in the reporting is a mention."""
+    head = "American among 18 jihadists killed in Syria raid NGO AFP Friday 5 Sep 2014 "
+    assert dates(head + "The toll from the raid has risen to 18.", "2014-09-05") == []
+    found = dates("A raid on Friday 5 Sep 2014 killed 18 jihadists, the NGO said.", "2014-09-05")
+    assert [f[1] for f in found] == ["2014-09-05"]
+
+
 def test_possessive_weekday_leaves_the_s_out(nlp: Language) -> None:
     doc = nlp("Friday's bombing destroyed a bakery.")
     (found,) = find_dates(doc, published(TUESDAY))

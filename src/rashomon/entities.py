@@ -188,8 +188,10 @@ MAX_SENTENCE_TOKENS = 150
 # 600 people" counts the killed, "closer to" and "nearer to" approximate; 72: "... on Friday
 # said a monitoring group" (no comma: parsed as a verb and its object) names the speaker;
 # 73: "his earlier report of 27", "its toll": a possessive pronoun owns a claim; 74: a bomb
-# dropped by a state ("Russia has dropped a bomb on a theatre") is an air strike
-EXTRACTOR_VERSION = "74"
+# dropped by a state ("Russia has dropped a bomb on a theatre") is an air strike; 75: the
+# page's date after an agency's credit in a head run together ("NGO AFP Friday 5 Sep 2014")
+# is no date mention
+EXTRACTOR_VERSION = "75"
 STAGE = "entities"
 
 

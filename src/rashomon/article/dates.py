@@ -20,6 +20,7 @@ __all__ = [
     "dates_after_record",
     "date_from_text_lead",
     "date_from_url",
+    "credited_stamp",
     "lead_stamp_length",
     "parse_date",
     "text_date_beats_record",
@@ -228,7 +229,7 @@ def _month_or_day(found: PublicationDate | None) -> PublicationDate | None:
 # standfirst before it). Full weekday dates with a year are how pages date themselves;
 # reported events get "on Tuesday", not "Tuesday 6 Aug 2013".
 _CREDITED_DATE = re.compile(
-    r"(?:\b[A-Z]{2,6}|\bReuters|\bAhram Online)\s*[,|\u2013\u2014-]?\s*"
+    r"(?P<credit>\b[A-Z]{2,6}|\bReuters|\bAhram Online)\s*[,|\u2013\u2014-]?\s*"
     r"(?P<date>(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+\d{1,2}\s+"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}))\b"
 )
@@ -263,6 +264,14 @@ def date_from_text_lead(text: str, order: str = "MDY") -> PublicationDate | None
     if credited is not None:
         return parse_date(credited.group("date"), found_in=FoundIn.TEXT, order=order)
     return None
+
+
+def credited_stamp(body: str) -> tuple[int, int, str] | None:
+    """(start, end, credit) of a wire credit run into the page's full date near the head of a
+    body whose line breaks were lost ("... killed in Syria raid NGO AFP Friday 5 Sep 2014 The
+    death toll ..."), as `date_from_text_lead` reads it; None when there is none."""
+    found = _CREDITED_DATE.search(body[:_CREDIT_REACH])
+    return (found.start(), found.end(), found["credit"]) if found else None
 
 
 _CLOCK_AFTER = re.compile(

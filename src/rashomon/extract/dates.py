@@ -45,8 +45,9 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from rashomon.article.dates import parse_date
+from rashomon.article.dates import credited_stamp, parse_date
 from rashomon.extract.doc_arrays import doc_arrays
+from rashomon.extract.doc_text import doc_text
 from rashomon.model import DateMention, DatePrecision, FoundIn, PublicationDate
 
 __all__ = ["WEEK", "find_dates"]
@@ -144,10 +145,16 @@ _UNRESOLVED = _Reading()
 
 
 def find_dates(doc: Doc, published: PublicationDate | None) -> list[DateMention]:
-    """Date mentions of `doc` in text order, resolved against `published` where it allows."""
+    """Date mentions of `doc` in text order, resolved against `published` where it allows.
+    The page's own date run into the head after an agency's credit ("... raid NGO AFP
+    Friday 5 Sep 2014 The death toll ...", read as the publication date) is no mention: it
+    dates the page, not what the headline tells."""
     anchor = _anchor(published)
     mentions: list[DateMention] = []
     covered: set[int] = set()
+    stamp = credited_stamp(doc_text(doc))
+    if stamp is not None:
+        covered.update(t.i for t in doc if stamp[0] <= t.idx < stamp[1])
     for start, end, relation in _candidates(doc, covered):
         if any(i in covered for i in range(start, end)):
             continue
