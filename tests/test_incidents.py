@@ -446,6 +446,35 @@ def test_a_lead_with_no_time_of_its_own_is_the_happening_a_later_section_dates_b
     assert (other.day_low, other.day_high) == ("2016-04-01", "2016-04-13")
 
 
+def test_a_toll_a_source_gave_before_the_leads_day_is_of_an_earlier_happening():
+    """ "On April 11, NUG reported that 168 people were killed in the bombardment", in an
+    article on a raid of April 19: nobody tells of a raid before it happened, so the toll
+    is of another, earlier happening, set where the article is; after the raid's day it
+    may be the raid's."""
+
+    def reports(day: str, value: str) -> list[IncidentReport]:
+        said = f"On {day}, Amnesty reported that 168 people were killed in the bombing."
+        body = f"{LEAD}\n{said}"
+        at = body.index(day)
+        facts = ArticleFacts(
+            article=ARTICLE, body=body,
+            events=(ev(body, LEAD, "air strike", mode="aerial", day="2016-04-19"),
+                    ev(body, said, "bombing", mode="aerial")),
+            figures=(toll(body, LEAD, "20", 20), toll(body, said, "168", 168)),
+            mentions=(place_mention(body, "Maarat al-Numan", "maarat", LEAD),),
+            dates=(DateFact("a1", at, at + len(day), day, value, "day", "on",
+                            *sentence_at(body, said)),),
+        )  # fmt: skip
+        return article_reports(facts, GAZETTE, KINDS, "reuters")
+
+    lead, earlier = reports("April 11", "2016-04-11")
+    assert lead.figure_values == (("killed", 20.0),)
+    assert (earlier.day_low, earlier.said_day, earlier.place_id) == ("2016-04-11", True, "maarat")
+    assert earlier.figure_values == (("killed", 168.0),)
+    (lead,) = reports("April 20", "2016-04-20")  # spoken of the day after: the raid's toll
+    assert lead.figure_values == (("killed", 20.0), ("killed", 168.0))
+
+
 def test_a_happening_in_a_regions_town_is_set_in_the_town():
     """ "the attack on the Idlib province town of Maarat al-Numan": the parse ties the
     attack to the province; the town named in it is where it was."""
