@@ -183,6 +183,21 @@ def test_the_coalition_is_the_one_fighting_in_the_articles_country(nlp, matcher)
     assert not [m for m in find(nlp, matcher, ruling).mentions if "coalition" in m.text]
 
 
+def test_a_description_word_alone_before_its_noun_is_the_one_named_before(nlp, matcher):
+    """ "The Saudi-led coalition denied the raid. ... coalition planes hit a building": with
+    no article, "coalition" before "planes" still means the coalition the text named; a
+    word with an article or a number of its own before it is any ("a coalition jet")."""
+    text = ("The Saudi-led coalition denied the raid. The news site said that coalition planes "
+            "hit a building in southern Sanaa.")  # fmt: skip
+    found = find(nlp, matcher, text)
+    at = text.index("coalition planes")
+    assert [m.actor_id for m in found.mentions if m.start == at] == ["saudi-led-coalition"]
+    some = "The Saudi-led coalition denied the raid. Witnesses said a coalition jet hit it."
+    found = find(nlp, matcher, some)
+    at = some.index("coalition jet")
+    assert not [m for m in found.mentions if m.start == at]
+
+
 def test_role_resolves_to_the_office_holder(nlp, matcher):
     found = find(nlp, matcher, "Russia's defence minister announced a pause in air strikes.")
     shoigu = {m.actor_id for m in found.mentions if m.kind == "title"}

@@ -190,8 +190,9 @@ MAX_SENTENCE_TOKENS = 150
 # 73: "his earlier report of 27", "its toll": a possessive pronoun owns a claim; 74: a bomb
 # dropped by a state ("Russia has dropped a bomb on a theatre") is an air strike; 75: the
 # page's date after an agency's credit in a head run together ("NGO AFP Friday 5 Sep 2014")
-# is no date mention
-EXTRACTOR_VERSION = "75"
+# is no date mention; 76: a description word alone before its noun ("coalition planes")
+# stands for the one named before
+EXTRACTOR_VERSION = "76"
 STAGE = "entities"
 
 

@@ -173,6 +173,8 @@ def find_descriptions(
         definite = first > 0 and doc[first - 1].lower_ in _DEFINITE
         if named is None and definite:
             named = _antecedent(doc, head, first, ordered, cues, actors)
+        if named is None and _bare_modifier(head, first):
+            named = _antecedent(doc, head, first, ordered, cues, actors, by_name_only=True)
         if named is None and definite:
             named = _of_a_state(doc, head, first, ordered, actors)
         if named is None and definite:
@@ -225,6 +227,18 @@ def _name_after(head: Token, mentions: Sequence[ActorMention]) -> str | None:
     return None
 
 
+def _bare_modifier(head: Token, first: int) -> bool:
+    """A description word alone before the noun it qualifies, with no article of its own
+    ("coalition planes hit a building", "army units"): it means the one the text has named,
+    as "the coalition" does, not any coalition."""
+    doc = head.doc
+    if first != head.i or head.dep_ != "compound" or head.head.i <= head.i:
+        return False
+    if head.head.pos_ != "NOUN":
+        return False
+    return first == 0 or doc[first - 1].pos_ not in ("DET", "PRON", "NUM", "PROPN", "ADJ")
+
+
 def _antecedent(
     doc: Doc,
     head: Token,
@@ -232,7 +246,11 @@ def _antecedent(
     mentions: Sequence[ActorMention],
     cues: DescriptionCues,
     actors: Actors,
+    by_name_only: bool = False,
 ) -> str | None:
+    """The organisation a definite description stands for: the last one named before whose
+    name holds the description's words, else (unless `by_name_only`) the last one of the
+    description's kind named in the sentences just before."""
     others = {t.i for t in head.conjuncts}  # "the IS group and the Kurdish-led militia"
     before = [
         m for m in mentions
@@ -246,6 +264,8 @@ def _antecedent(
         if _holds_all(mention, nouns or set(), actors):
             return mention.actor_id
     typed = cues.head_kinds.get(_word(head))
+    if by_name_only:
+        return None
     if _word(head) in cues.class_heads:
         armed = any(_word(t) in cues.armed_modifiers for t in modifiers)
         aid = any(_word(t) in cues.aid_modifiers for t in modifiers)  # "the aid group"
