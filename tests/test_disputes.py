@@ -522,6 +522,18 @@ def test_a_part_that_fits_in_the_whole_or_counts_a_partys_losses_is_no_dispute(
     assert incident_figures(found, {("a1", 0): whole, ("a2", 0): some}, ARTICLES) == []
 
 
+def test_a_monitors_count_of_a_partys_dead_is_a_floor_of_the_happenings_toll():
+    """ "An explosion at a mosque killed at least 25 members of the Nusra Front, the
+    Observatory said" against "15 deaths" from another source: a monitor counts every
+    side's dead, so its count of a party's is the happening's toll, which 15 cannot be."""
+    whole = toll("a1", "15", 15, "exact", "Anadolu")
+    some = toll("a2", "25", 25, "exact", "SOHR", victims="fighters", what="fighters")
+    some = replace(some, about_actor_id="jfs", claimant_kind="monitor")
+    found = incident(report("a1", "AFP", [whole]), report("a2", "BBC", [some]))
+    (figure_,) = incident_figures(found, {("a1", 0): whole, ("a2", 0): some}, ARTICLES)
+    assert figure_.status == "dispute" and figure_.subject == "killed (people)"
+
+
 def test_a_part_is_no_floor_for_an_update():
     whole = toll("a1", "15", 15, "exact", "SANA")
     some = toll("a2", "25", 25, "exact", None, victims="fighters", what="fighters")

@@ -499,9 +499,11 @@ def _parts_as_floors(
         if not _part_of(measure, victims, other_measure, part):
             continue
         for claim in claims:
-            if claim.about_actor_id:
+            if claim.about_actor_id and claim.claimant_kind != "monitor":
                 continue  # a party's losses ("30 Daesh militants wounded" by the army) are
-                # as often another fight's as this happening's victims
+                # as often another fight's as this happening's victims; a monitor's count
+                # of a party's dead ("25 Nusra members killed in a mosque blast", the
+                # Observatory said) is the happening's toll
             low = _interval(claim)[0]
             if low <= 0:
                 continue  # a ceiling ("up to 24 civilians") sets no floor for everyone
