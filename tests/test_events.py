@@ -663,6 +663,17 @@ def test_a_bomb_dropped_by_a_state_is_an_air_strike(events_of):
     assert events_of("The government dropped the charges against him.") == []
 
 
+def test_a_weapon_that_fell_on_a_place_struck_it(events_of):
+    """ "A missile fell onto a grain silo": a strike told by its weapon's fall; a town that
+    fell, or an aircraft that fell or landed, is none."""
+    event = one(events_of("A missile fell onto a grain silo in the village."), "ASSAULT", "fell")
+    assert event.mode == "heavy-weapons"
+    one(events_of("Two mortar shells fell near the school."), "ASSAULT", "fell")
+    for calm in ("Aleppo fell to government forces in December.", "Oil prices fell sharply.",
+                 "A Russian jet fell near the border.", "The plane landed in Damascus."):
+        assert [e.type for e in events_of(calm) if e.type == "ASSAULT"] == [], calm
+
+
 def test_holding_a_party_responsible_accuses_it(events_of):
     """ "holds Russia responsible": the parse makes "Russia responsible" a small clause."""
     events = events_of("The US holds Russia responsible for the strike.")

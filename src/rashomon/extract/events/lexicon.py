@@ -80,6 +80,15 @@ class EventSense:
     # lemmas of the means that give the word a mode of its own: what is dropped as a weapon
     # falls from the air ("Russia dropped a bomb on the theatre" is an air strike)
     means_modes: tuple[tuple[str, str], ...] = ()
+    # with `needs_mode`, the modes that make it an event (empty: any): a missile that fell
+    # on a village struck it, a plane that fell did not
+    only_modes: tuple[str, ...] = ()
+
+    def lacks_mode(self, mode: str | None) -> bool:
+        """Whether the word, needing a mode, is no event with this one."""
+        if not self.needs_mode:
+            return False
+        return mode is None or bool(self.only_modes) and mode not in self.only_modes
 
 
 class EventLexicon:
@@ -228,6 +237,9 @@ def _sense(origin: str, word: object, entry: object) -> EventSense:
         control=entry.get("control"),
         military=bool(entry.get("military", False)),
         needs_mode=bool(entry.get("needs_mode", False)),
+        only_modes=tuple(str(m) for m in entry["needs_mode"])
+        if isinstance(entry.get("needs_mode"), list)
+        else (),
         requires=tuple(str(r).lower() for r in entry.get("requires") or ()),
         speech=entry.get("speech"),
         not_objects=frozenset(str(o).lower() for o in entry.get("not_objects") or ()),

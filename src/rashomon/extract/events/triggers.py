@@ -141,7 +141,7 @@ def _verb_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
             if sense is not None:
                 prep = child if child.dep_ == "prep" else None
                 found = _make(token, sense, lexicon, extra=(child,), phrase_prep=prep)
-                return None if sense.needs_mode and found.mode is None else found
+                return None if sense.lacks_mode(found.mode) else found
             for grandchild in child.children:  # "acted as a mediator"
                 if grandchild.dep_ == "pobj":
                     key = f"{lemma} {second} {grandchild.lemma_.lower()}"
@@ -156,7 +156,7 @@ def _verb_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
     if _other_sense(token, sense):
         return None  # "released a statement", "an image released by", "seek shelter"
     found = _make(token, sense, lexicon)
-    return None if sense.needs_mode and found.mode is None else found  # "dropped the case"
+    return None if sense.lacks_mode(found.mode) else found  # "dropped the case"
 
 
 def _phrase_words(token: Token) -> list[Token]:
@@ -313,7 +313,7 @@ def _noun_trigger(token: Token, lexicon: EventLexicon) -> Trigger | None:
     trigger = _make(token, sense, lexicon, extra=extra, light_verb=light)
     if reversing:
         trigger = replace(trigger, reversal=True)
-    if sense.needs_mode and trigger.mode is None:
+    if sense.lacks_mode(trigger.mode):
         return None
     return trigger
 
@@ -342,7 +342,7 @@ def _nominal_phrase(token: Token, lemma: str, lexicon: EventLexicon) -> Trigger 
             if sense is None or sense.object != "means":
                 continue
             found = _make(token, sense, lexicon, extra=(prep, means))
-            return None if sense.needs_mode and found.mode is None else found
+            return None if sense.lacks_mode(found.mode) else found
     return None
 
 
