@@ -2270,6 +2270,23 @@ def test_calling_the_reports_untrue_denies_the_act_they_tell(said, word, frame, 
     assert [a.actor_id for a in report.denied_by] == (["russia"] if denies else [])
 
 
+def test_calling_the_charges_untrue_by_their_name_alone_denies_the_articles_happening():
+    """ "In return, the Kremlin said these accusations were a provocation": no word of the
+    strike, but "these accusations" are the charge the article told; a sentence that names
+    neither the charge nor the act is about something else."""
+
+    def denied(said: str) -> list[str | None]:
+        body = f"{LEAD}\n{said}"
+        s, _ = sentence_at(body, said)
+        rejection = replace(ev(body, said, "provocation"), type="REJECT", frame="said",
+                            sources=(Argument(s, s + 6, "Russia", "russia"),))  # fmt: skip
+        (report,) = article_reports(after_lead(body, rejection), GAZETTE, KINDS, "reuters")
+        return [a.actor_id for a in report.denied_by]
+
+    assert denied("Russia said these accusations were a provocation.") == ["russia"]
+    assert denied("Russia said the summit was a provocation.") == []
+
+
 def test_a_spokesman_calling_it_untrue_denies_for_the_party_he_speaks_for():
     """ "A spokesman for Russia said this is 'completely incorrect'": the subject names no
     party, the quote's speaker does; with no speaker known, no one denies."""

@@ -536,7 +536,11 @@ def stances_by_report(
         if (
             home is None
             and lead is not None
-            and (ABOUT_IT.search(event.sentence) or kinds.in_text(event.sentence))
+            and (
+                ABOUT_IT.search(event.sentence)
+                or kinds.in_text(event.sentence)
+                or (denying and _THE_CHARGE.search(event.sentence) is not None)
+            )
         ):
             home = lead
         if home is not None:
@@ -550,6 +554,14 @@ def stances_by_report(
 _THE_ONE_BEFORE = re.compile(
     r"^\W*(?:the|these|those|this|that|such)\s+(?:allegations?|accusations?|charges?|claims?)"
     r"\s*[.;]?\s*$",
+    re.IGNORECASE,
+)
+
+
+# "the Kremlin said these accusations were a provocation": a denial of the charge the
+# article told, by its name alone, about the article's happening
+_THE_CHARGE = re.compile(
+    r"\b(?:the|these|those|such|this|that)\s+(?:allegations?|accusations?|charges?|claims?)\b",
     re.IGNORECASE,
 )
 
