@@ -240,6 +240,10 @@ _ARMED_TARGETS = (
     ("The US said it carried out a strike in Kabul on a vehicle carrying IS militants.",
      "The US", "us", "it carried out a strike in Kabul on a vehicle",
      "vehicle carrying IS militants"),
+    # a bomb on wheels is a weapon in use, so an armed target; a name in brackets between
+    ("Officials insisted that the strike hit an Islamic State (Isis) car bomb.",
+     "The US", "us", "the strike hit an Islamic State (Isis) car bomb",
+     "hit an Islamic State (Isis) car bomb"),
 )  # fmt: skip
 
 
@@ -259,6 +263,7 @@ def test_an_onlooker_a_building_or_a_sparing_is_no_armed_target():
         "The government said it destroyed its chemical weapons after the attack.",
         "Witnesses said the bus was carrying schoolchildren on a trip.",
         "Medics said the strike killed 50 people and a commander.",
+        "Witnesses said the strike hit a car near the airport.",
     ):
         assert quoted(body, "W", "w", body[body.index("said") + 5 : -1]) == [], body
     sparing = "The army said the strike only hit militants."

@@ -128,14 +128,15 @@ _ARMED_OBJECT = (
     r"command(?:-and-control|\s+and\s+control)?\s+(?:posts?|cent(?:er|re)s?)|headquarters|"
     r"(?:military|army|air)\s+bases?|bases\s+of|positions\s+of|fighters?|militants?|"
     r"terrorists?|mercenar(?:y|ies)|gunm[ae]n|combatants?|commanders?|operatives?|launchers?|"
-    r"suicide\s+bombers?|facilitators?|"
+    r"suicide\s+bombers?|facilitators?|car\s+bombs?|vehicle[- ]borne\s+(?:improvised\s+)?"
+    r"explosive\s+devices?|(?:explosives?|bomb)[- ]laden\s+(?:vehicles?|cars?|trucks?)|"
     r"(?:military|militia|armed)\s+(?:chiefs?|leaders?|wings?)|"
     r"training\s+(?:camps?|cent(?:er|re)s?)|hideouts?|deployment\s+points?)"
 )
 _STRUCK_ARMED = re.compile(
     r"\b(?:target(?:ed|ing)|hit|struck|destroyed|eliminated|neutrali[sz]ed|aimed\s+at|"
     r"(?:strikes?|attacks?)\s+(?:on|against))\s+"
-    r"(?:(?!(?:but|while|and|killing|killed)\b)[\w'\u2019-]+\s+){0,6}?" + _ARMED_OBJECT + r"\b"
+    r"(?:(?!(?:but|while|and|killing|killed)\b)[\w'\u2019()-]+\s+){0,6}?" + _ARMED_OBJECT + r"\b"
     # "claimed the bus was carrying 'Houthi combatants'", "a strike on a vehicle carrying
     # Islamic State militants": what was struck held armed men
     r"|\b(?:(?:was|were)|(?:vehicles?|cars?|trucks?|bus(?:es)?|boats?|convoys?))\s+"
