@@ -77,6 +77,16 @@ def test_a_bomb_dropped_from_the_air_is_no_planted_charge(kinds, text, kind):
     assert kinds.in_text(text) == kind
 
 
+def test_only_the_charges_word_of_a_dropped_bomb_is_set_aside(kinds):
+    """The drop itself is a happening, whose event counts: only "highly explosive" is set
+    aside (the phrase's `words`), not the verb that opens the phrase."""
+    text = "Russia has dropped a \u2018highly explosive\u2019 bomb on a theatre."
+    assert not kinds.describes(text, text.index("dropped"))
+    assert kinds.describes(text, text.index("explosive"))
+    hiding = "Civilians were hiding from shelling."  # a phrase with no `words`: all of it
+    assert kinds.describes(hiding, hiding.index("hiding"))
+
+
 @pytest.mark.parametrize(
     ("text", "shelling"),
     [

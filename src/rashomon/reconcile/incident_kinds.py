@@ -10,7 +10,7 @@ read from its sentence first and from its events' modes second. Data, not code:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -54,7 +54,7 @@ class IncidentKinds:
         # phrases where a kind's word describes a party, not a happening ("the coalition
         # fighting the Houthis"): blanked out before that kind's words are looked for
         self._describing = {
-            name: re.compile("|".join(f"(?:{p})" for p in ps))
+            name: tuple(re.compile(p) for p in ps)
             for name, ps in (describing or {}).items() if ps
         }  # fmt: skip
         # a word glued to the one before it by a hyphen is part of another word: a
@@ -124,7 +124,10 @@ class IncidentKinds:
         describing = self._describing.get(name)
         if found is None or describing is None:
             return found is not None
-        return pattern.search(describing.sub(" ", text)) is not None
+        blanked = text
+        for start, end in _described_spans(describing, text):
+            blanked = blanked[:start] + " " * (end - start) + blanked[end:]
+        return pattern.search(blanked) is not None
 
     def named_again(self, text: str) -> bool:
         """Whether every word of a kind in the text is a definite noun that may name a
@@ -146,9 +149,9 @@ class IncidentKinds:
         """Whether the word at offset `at` of `text` lies in a phrase that describes a party
         ("the coalition fighting the Houthis"): an event there is no happening."""
         return any(
-            m.start() <= at < m.end()
-            for pattern in self._describing.values()
-            for m in pattern.finditer(text)
+            start <= at < end
+            for patterns in self._describing.values()
+            for start, end in _described_spans(patterns, text)
         )
 
     def of_mode(self, mode: str | None) -> str | None:
@@ -197,6 +200,15 @@ class IncidentKinds:
         only groups an article's own sentences (a bare "strike") is filed under another."""
         entry = self.kinds.get(kind)
         return entry.filed_as if entry is not None and entry.filed_as else kind
+
+
+def _described_spans(patterns: Iterable[re.Pattern[str]], text: str) -> Iterator[tuple[int, int]]:
+    """The spans of `text` that `describing` phrases cover: a phrase's group named `words`
+    when it has one ("dropped a 'highly explosive' bomb": only "highly explosive" is no
+    bombing; the bomb dropped is still a happening), else the whole phrase."""
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            yield m.span("words") if "words" in pattern.groupindex else m.span()
 
 
 @lru_cache(maxsize=1)
