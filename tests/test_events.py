@@ -669,8 +669,12 @@ def test_a_weapon_that_fell_on_a_place_struck_it(events_of):
     event = one(events_of("A missile fell onto a grain silo in the village."), "ASSAULT", "fell")
     assert event.mode == "heavy-weapons"
     one(events_of("Two mortar shells fell near the school."), "ASSAULT", "fell")
-    for calm in ("Aleppo fell to government forces in December.", "Oil prices fell sharply.",
-                 "A Russian jet fell near the border.", "The plane landed in Damascus."):
+    for calm in (
+        "Aleppo fell to government forces in December.",
+        "Oil prices fell sharply.",
+        "A Russian jet fell near the border.",
+        "The plane landed in Damascus.",
+    ):
         assert [e.type for e in events_of(calm) if e.type == "ASSAULT"] == [], calm
 
 

@@ -989,9 +989,7 @@ def _counts_set_apart(a: FigureFact, b: FigureFact) -> bool:
     168 people were killed ..., however, locals claim that 174 people died"): the writer
     tells them as rival counts, so the leeway exact counts get for a revision by a few (see
     `agreeing`) does not make them one."""
-    return (
-        a.qualifier == b.qualifier == "exact" and a.value != b.value and _set_against(a, b)
-    )
+    return a.qualifier == b.qualifier == "exact" and a.value != b.value and _set_against(a, b)
 
 
 def _known(claim: FigureFact) -> bool:
