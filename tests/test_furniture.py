@@ -177,6 +177,46 @@ def test_standards_sign_offs_are_furniture():
     assert not furniture.is_sign_off("Signs of a strike were found near the school.")
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(Except for the headline, this story has not been edited by NDTV staff and is "
+        "published from a syndicated feed.)",
+        "This story has been published from a wire agency feed without modifications to the text.",
+        "This article first appeared on The Conversation.",
+        "The views expressed in this article are the author's own.",
+        "Support our journalism. Become a member today.",
+        "Catch all the Latest News and Updates on the site.",
+    ],
+)
+def test_syndication_notices_disclaimers_and_calls_for_support_are_furniture(line):
+    """What a site says of its copy or asks of its reader: never the story's words."""
+    assert furniture.is_sign_off(line)
+    raw = f"A headline for the story\n\nThe story.\n\n{line}\n\nMore of the story."
+    assert clean_text(raw, title_in_text=True).body == "The story.\n\nMore of the story."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Except for a few shops, the market was closed on Monday.",
+        "The views of the residents were mixed, one shopkeeper said.",
+        "Support for the ceasefire grew among residents of the town.",
+    ],
+)
+def test_a_story_sentence_opening_like_a_notice_is_no_furniture(line):
+    assert not furniture.is_sign_off(line)
+
+
+def test_a_signed_off_co_writer_and_a_file_photos_credit_are_furniture():
+    line = "Additional reporting by Jane Roe in Beirut."
+    raw = f"A headline for the story\n\nThe story.\n\n{line}\n\nMore of the story."
+    assert clean_text(raw, title_in_text=True).body == "The story.\n\nMore of the story."
+    caption = "A view shows a destroyed building in Kyiv. REUTERS/Gleb Garanich/File Photo"
+    raw = f"A headline for the story\n\nThe story.\n\n{caption}\n\nMore of the story."
+    assert "Garanich" not in clean_text(raw, title_in_text=True).body
+
+
 def test_an_icon_fonts_names_run_together_are_furniture():
     assert furniture.is_not_prose(
         "icon bookmark-bicon bookmarkicon cameraicon checkicon chevron downicon chevron "

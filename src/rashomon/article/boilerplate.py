@@ -125,7 +125,9 @@ _COMMENTS_START = re.compile(
 _FOOTER_LINE = re.compile(
     r"^(source\s*:\s*.+|.{2,40}\s+(and|with|&)\s+(news\s+)?agencies"
     r"|\((reporting|additional reporting|writing|editing) by .+\)"
-    r"|(reporting|additional reporting) by .+;.+)$",
+    r"|(reporting|additional reporting) by .+;.+"
+    # "Additional reporting by Jane Roe in Beirut.": the copy's other writers, signed off
+    r"|additional reporting by [^.;:!?]{2,80}\.?)$",
     re.IGNORECASE,
 )
 _SIGN_OFF_END = re.compile(
@@ -134,10 +136,12 @@ _SIGN_OFF_END = re.compile(
 )
 _CREDIT_END = re.compile(
     r"(?:\s+[A-Z]{2,}(?:\s+PHOTO)?/[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+    r"(?:/(?:File\s+Photo|FILE\s+PHOTO|Pool|POOL))?"
     r"|\s*\b(?:Photograph|Photo|Picture|Image)\s*:\s*\(\s*[^()]{1,60}\)"
     r"|\s*\((?:Photo|Picture|Image)(?:\s+(?:source|credit))?\s*:[^()]{1,60}\)(?:\s*\([^()]{1,30}\))?"
     r")\s*$"
-)  # "... REUTERS/Jane Roe", "... Photograph:( AFP )", "... (Photo source: X) (Others)"
+)  # "... REUTERS/Jane Roe", "... REUTERS/Jane Roe/File Photo", "... Photograph:( AFP )",
+# "... (Photo source: X) (Others)"
 # A photographer and an agency joined by a bare slash, alone on a line ("Jane Roe/AFP",
 # "REUTERS/Jane Roe"): who took the picture, never where the copy came from ("Beirut / AP").
 _CREDIT_NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}"

@@ -162,7 +162,7 @@ def _short_and_opening(text: str, openings: tuple[str, ...]) -> bool:
     """A line of furniture's length that opens (past any bullet) with one of `openings`."""
     if len(text) > _MAX_FURNITURE_CHARS:
         return False
-    lowered = text.lower().lstrip("•·▪*-– ")
+    lowered = text.lower().lstrip("•·▪*-–( ")  # "(Except for the headline, ...)" too
     return any(lowered.startswith(opening) for opening in openings)
 
 
