@@ -187,11 +187,13 @@ def test_standards_sign_offs_are_furniture():
         "The views expressed in this article are the author's own.",
         "Support our journalism. Become a member today.",
         "Catch all the Latest News and Updates on the site.",
+        "By continuing to browse the site you are agreeing to our use of cookies.",
+        "You can unsubscribe at any time.",
     ],
 )
 def test_syndication_notices_disclaimers_and_calls_for_support_are_furniture(line):
     """What a site says of its copy or asks of its reader: never the story's words."""
-    assert furniture.is_sign_off(line)
+    assert furniture.is_sign_off(line) or furniture.is_page_notice(line)
     raw = f"A headline for the story\n\nThe story.\n\n{line}\n\nMore of the story."
     assert clean_text(raw, title_in_text=True).body == "The story.\n\nMore of the story."
 

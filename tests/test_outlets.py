@@ -1,3 +1,4 @@
+from rashomon.article.boilerplate import clean_text
 from rashomon.article.outlets import OutletDirectory, find_dateline, identify_publisher, name_key
 from rashomon.model import FoundIn
 
@@ -236,6 +237,17 @@ def test_a_source_saying_what_it_could_not_confirm_is_no_wire():
     assert publisher(url=site, body=body).wire is None
     body = "Activists said 25 died. CNN could not confirm the toll."
     assert publisher(url=site, body=body).wire == "CNN"
+
+
+def test_an_agency_that_contributed_to_the_report_is_the_wire():
+    """ "The Associated Press contributed to this report.": the agency whose copy went into
+    the page; a writer who contributed is no wire."""
+    site = "https://www.example-gazette.com/news/1"
+    line = "The Associated Press contributed to this report."
+    assert publisher(footers=(line,), url=site).wire == DIRECTORY.find("Associated Press").name
+    assert publisher(footers=("Jane Roe contributed to this report.",), url=site).wire is None
+    raw = f"A headline for the story\n\nThe story.\n\n{line}"
+    assert clean_text(raw, title_in_text=True).body == "The story."
 
 
 def test_an_agency_reporting_at_the_end_of_the_lead_is_the_wire():

@@ -127,7 +127,9 @@ _FOOTER_LINE = re.compile(
     r"|\((reporting|additional reporting|writing|editing) by .+\)"
     r"|(reporting|additional reporting) by .+;.+"
     # "Additional reporting by Jane Roe in Beirut.": the copy's other writers, signed off
-    r"|additional reporting by [^.;:!?]{2,80}\.?)$",
+    r"|additional reporting by [^.;:!?]{2,80}\.?"
+    # "The Associated Press contributed to this report.": whose copy went into it
+    r"|(?:the\s+)?[A-Z][\w.&'’ ,-]{1,60}?\s+contributed\s+to\s+this\s+(?:report|story|article)\.?)$",
     re.IGNORECASE,
 )
 _SIGN_OFF_END = re.compile(

@@ -553,13 +553,20 @@ def _agency_named(
     return None
 
 
+_CONTRIBUTED_FOOTER = re.compile(
+    r"^(?:the\s+)?(?P<names>.+?)\s+contributed\s+to\s+this\s+(?:report|story|article)\.?$",
+    re.IGNORECASE,
+)
+
+
 def _agency_in_footers(
     footers: Sequence[str], directory: OutletDirectory, outlet: str | None
 ) -> str | None:
-    """ "Source: Syrian Arab News Agency" under a page of another site: the news agency the
-    copy came from ("Source: Al Jazeera and news agencies" names the publisher itself)."""
+    """ "Source: Syrian Arab News Agency" under a page of another site, or "The Associated
+    Press contributed to this report.": the news agency the copy came from ("Source: Al
+    Jazeera and news agencies" names the publisher itself)."""
     for line in reversed(footers):
-        match = _SOURCE_FOOTER.match(line)
+        match = _SOURCE_FOOTER.match(line) or _CONTRIBUTED_FOOTER.match(line)
         if not match:
             continue
         for part in re.split(r"\s*(?:[,;/&]|\band\b)\s*", match["names"]):
