@@ -189,6 +189,10 @@ def test_standards_sign_offs_are_furniture():
         "Catch all the Latest News and Updates on the site.",
         "By continuing to browse the site you are agreeing to our use of cookies.",
         "You can unsubscribe at any time.",
+        "The post Russia denies role in Poland blast appeared first on Daily News.",
+        "This article is republished from The Conversation under a Creative Commons license.",
+        "Reprinted with permission from the author.",
+        "Did you find this article useful?",
     ],
 )
 def test_syndication_notices_disclaimers_and_calls_for_support_are_furniture(line):
@@ -204,6 +208,8 @@ def test_syndication_notices_disclaimers_and_calls_for_support_are_furniture(lin
         "Except for a few shops, the market was closed on Monday.",
         "The views of the residents were mixed, one shopkeeper said.",
         "Support for the ceasefire grew among residents of the town.",
+        "The post office was destroyed, and it appeared first on the list of targets.",
+        "Originally, the army said it had not struck the town.",
     ],
 )
 def test_a_story_sentence_opening_like_a_notice_is_no_furniture(line):
