@@ -1,5 +1,6 @@
 """From a saved page to an Article: title, body, outlet, wire and dateline together."""
 
+import pytest
 from rashomon.article.build import UserMetadata, build_article
 from rashomon.article.outlets import OutletDirectory
 from rashomon.model import FoundIn, RawArticle
@@ -46,6 +47,28 @@ def test_city_slash_agency_line_is_a_wire_credit_not_the_title():
     assert article.title == "Talks on the city resume next week"
     assert article.wire == "AP"
     assert article.body == "Delegates will meet on Monday."
+
+
+@pytest.mark.parametrize(
+    ("credit", "wire"),
+    [
+        ("Written by Reuters", "Reuters"),
+        ("Story by AFP", "AFP"),
+        ("By Reuters Staff", "Reuters"),
+        ("(With inputs from Reuters)", "Reuters"),
+        ("With inputs from AFP", "AFP"),
+        ("With Russia and Turkey at odds, talks stalled.", None),  # no outlet: the text
+    ],
+)
+def test_a_credit_line_naming_an_agency_with_its_own_words_credits_the_wire(credit, wire):
+    """ "Written by Reuters", "By Reuters Staff", "(With inputs from Reuters)": the words
+    around the agency's name are the credit's; the name is the wire."""
+    found = build(
+        f"Strike kills 20\n\n{credit}\n\nAn air strike killed 20 people on Monday.",
+        url="https://www.example.org/x",
+    )
+    assert found.wire == wire
+    assert (credit in found.body) is (wire is None)
 
 
 def test_a_capital_run_into_the_agency_or_a_place_agency_and_day_line_credits_the_wire():

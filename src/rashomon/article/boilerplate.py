@@ -314,11 +314,6 @@ _TITLE_MIN_WORDS = 3
 _LEAD_SCAN = 40  # lines before the first paragraph of reporting that may hold the title
 _CAPTION_MAX_WORDS = 30  # a picture's caption above the headline is a sentence this short
 _STAMP_REACH = 3  # lines after a page's first paragraph in which its date stamp may stand
-_BYLINE_OR_SOURCE = re.compile(
-    r"^(?:by|author|written by|edited by|posted by|source|sources|kaynak)\b\s*[:\-]?\s*", re.I
-)
-
-
 class _Classifier:
     """Walks the lines once, keeping the little state that captions and blocks need."""
 
@@ -577,7 +572,7 @@ class _Classifier:
         reporting. The agency it names is kept as wire evidence."""
         if len(text.split()) > 8:
             return False
-        rest = _BYLINE_OR_SOURCE.sub("", text).strip(" .")
+        rest = furniture.credited_names(text)
         dated = _PLACE_AGENCY_DAY.match(rest)
         if dated and self.is_outlet(dated["name"]) and furniture.is_date_stamp(dated["day"]):
             self.agencies[i] = dated["name"]

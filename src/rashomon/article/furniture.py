@@ -450,6 +450,26 @@ def undouble(text: str) -> str:
 _SOURCE_PARTS = re.compile(r"\s*/\s*|\s+(?:and|&)\s+|(?<=[A-Z]{2})\s*[-\u2013\u2014]\s*(?=[A-Z])")
 
 
+# the words a credit line puts before the names it credits ("Written by", "Source:", "(With
+# inputs from"), and after them ("By Reuters Staff": the agency's desk)
+_CREDIT_OPENING = re.compile(
+    r"^[(\s–—-]*(?:by|author|written by|edited by|posted by|story by|report by|source|sources|"
+    r"kaynak|(?:with\s+)?inputs?\s+from|with)\b\s*[:\-]?\s*",
+    re.IGNORECASE,
+)
+_DESK = re.compile(r"\s+(?:staff|staffers|reporters|correspondents?|news\s+desk|desk)$", re.I)
+
+
+def credited_names(line: str) -> str:
+    """What a credit line names, without its opening words and the desk after the names
+    ("Written by Reuters", "By Reuters Staff", "(With inputs from AFP)": the agency); a
+    bracket inside stays ("Tripoli (AFP) July 3, 2019")."""
+    rest = _CREDIT_OPENING.sub("", line).strip(" .")
+    if "(" not in rest:
+        rest = rest.rstrip(") .")  # the close of "(With inputs from AFP)"
+    return _DESK.sub("", rest).strip(" .")
+
+
 def source_parts(line: str) -> list[str]:
     """The names a credit line gives, in order, without edge dots and spaces."""
     return [p.strip(" .") for p in _SOURCE_PARTS.split(line.strip(" .")) if p.strip(" .")]

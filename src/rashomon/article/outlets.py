@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from rashomon.article.furniture import source_parts, undouble
+from rashomon.article.furniture import credited_names, source_parts, undouble
 from rashomon.errors import InputError
 from rashomon.model import FoundIn
 
@@ -545,8 +545,7 @@ def _agency_named(
 ) -> str | None:
     """An outlet other than the publisher named by a line of its own: where the copy came from."""
     for line in sources:
-        rest = re.sub(r"^(?:by|source|sources|kaynak)\b\s*[:\-]?\s*", "", line, flags=re.I)
-        for part in source_parts(rest):
+        for part in source_parts(credited_names(line)):
             found = directory.find(part)
             if found is not None and not _same(found.name, outlet):
                 return found.name
