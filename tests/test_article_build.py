@@ -1,6 +1,7 @@
 """From a saved page to an Article: title, body, outlet, wire and dateline together."""
 
 import pytest
+
 from rashomon.article.build import UserMetadata, build_article
 from rashomon.article.outlets import OutletDirectory
 from rashomon.model import FoundIn, RawArticle

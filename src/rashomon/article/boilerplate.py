@@ -129,7 +129,8 @@ _FOOTER_LINE = re.compile(
     # "Additional reporting by Jane Roe in Beirut.": the copy's other writers, signed off
     r"|additional reporting by [^.;:!?]{2,80}\.?"
     # "The Associated Press contributed to this report.": whose copy went into it
-    r"|(?:the\s+)?[A-Z][\w.&'’ ,-]{1,60}?\s+contributed\s+to\s+this\s+(?:report|story|article)\.?)$",
+    r"|(?:the\s+)?[A-Z][\w.&'’ ,-]{1,60}?\s+contributed\s+to\s+this\s+"
+    r"(?:report|story|article)\.?)$",
     re.IGNORECASE,
 )
 _SIGN_OFF_END = re.compile(
@@ -314,6 +315,8 @@ _TITLE_MIN_WORDS = 3
 _LEAD_SCAN = 40  # lines before the first paragraph of reporting that may hold the title
 _CAPTION_MAX_WORDS = 30  # a picture's caption above the headline is a sentence this short
 _STAMP_REACH = 3  # lines after a page's first paragraph in which its date stamp may stand
+
+
 class _Classifier:
     """Walks the lines once, keeping the little state that captions and blocks need."""
 
