@@ -191,8 +191,9 @@ MAX_SENTENCE_TOKENS = 150
 # dropped by a state ("Russia has dropped a bomb on a theatre") is an air strike; 75: the
 # page's date after an agency's credit in a head run together ("NGO AFP Friday 5 Sep 2014")
 # is no date mention; 76: a description word alone before its noun ("coalition planes")
-# stands for the one named before; 77: a weapon that fell or landed on a place struck it
-EXTRACTOR_VERSION = "77"
+# stands for the one named before; 77: a weapon that fell or landed on a place struck it;
+# 78: a place name with a possessive "s" run into it ("Tigrays") is that place
+EXTRACTOR_VERSION = "78"
 STAGE = "entities"
 
 

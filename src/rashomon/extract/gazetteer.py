@@ -330,7 +330,12 @@ class Gazetteer:
         if tier == 0:
             return self._exact.get(fold(text))
         if tier == 1:
-            return self._normal.get(_normalise(text))
+            found = self._normal.get(_normalise(text))
+            if found is None and len(text) > 4 and text.endswith("s") and text[-2].isalpha():
+                # a possessive that lost its apostrophe ("the regional capital Tigrays,
+                # Mekele", "Syrias"): the name itself, before any skeleton of it
+                found = self._normal.get(_normalise(text[:-1]))
+            return found
         key = _variant_lookup_key(text)
         return self._variant.get(key) if key else None
 
