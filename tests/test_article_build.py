@@ -58,6 +58,10 @@ def test_city_slash_agency_line_is_a_wire_credit_not_the_title():
         ("By Reuters Staff", "Reuters"),
         ("(With inputs from Reuters)", "Reuters"),
         ("With inputs from AFP", "AFP"),
+        ("(With PTI inputs)", "Press Trust of India"),
+        ("Courtesy: Reuters", "Reuters"),
+        ("This article was provided by Reuters.", "Reuters"),
+        ("Copyright 2023 The Associated Press. All rights reserved.", "AP"),
         ("With Russia and Turkey at odds, talks stalled.", None),  # no outlet: the text
     ],
 )

@@ -454,10 +454,18 @@ _SOURCE_PARTS = re.compile(r"\s*/\s*|\s+(?:and|&)\s+|(?<=[A-Z]{2})\s*[-\u2013\u2
 # inputs from"), and after them ("By Reuters Staff": the agency's desk)
 _CREDIT_OPENING = re.compile(
     r"^[(\s–—-]*(?:by|author|written by|edited by|posted by|story by|report by|source|sources|"
-    r"kaynak|(?:with\s+)?inputs?\s+from|with)\b\s*[:\-]?\s*",
+    r"kaynak|(?:with\s+)?inputs?\s+from|with|via|courtesy|(?:this\s+(?:article|story|report)\s+"
+    r"(?:was|is)\s+)?provided\s+by|(?:copyright|©|\(c\))(?:\s*©)?(?:\s*\d{4})?)"
+    r"(?:\b|(?<=[©)]))\s*[:\-]?\s*",
     re.IGNORECASE,
 )
-_DESK = re.compile(r"\s+(?:staff|staffers|reporters|correspondents?|news\s+desk|desk)$", re.I)
+# "By Reuters Staff", "(With PTI inputs)", "Copyright 2023 The Associated Press. All rights
+# reserved.": the agency's desk, its inputs, its rights, after its name
+_DESK = re.compile(
+    r"\s+(?:staff|staffers|reporters|correspondents?|news\s+desk|desk|inputs)$"
+    r"|\.?\s*all\s+rights\s+reserved$",
+    re.I,
+)
 
 
 def credited_names(line: str) -> str:
