@@ -119,6 +119,12 @@ def test_an_agency_feeds_dateline_without_a_dash():
     )
     assert find_dateline("Aleppo (Syria) Troops advanced on the town.", DIRECTORY) is None
     assert find_dateline("Aleppo (Reuters) Troops advanced.", DIRECTORY).wire == "Reuters"
+    # an Indian feed's colon after the place
+    line = find_dateline("NEW DELHI: (IANS) Troops advanced.", DIRECTORY)
+    assert (line.wire, "NEW DELHI: (IANS) Troops advanced."[line.length :]) == (
+        "IANS",
+        "Troops advanced.",
+    )
 
 
 def test_more_dateline_forms():

@@ -180,11 +180,12 @@ _WIRE_DATELINE = re.compile(
     r"(?:\((?P<wire>[A-Za-z][A-Za-z .&-]{0,30})\)\s*[-–—:]+"
     r"|/(?P<slashed>[A-Za-z][\w .&-]{0,30})/\.?)\s*"
 )
-# "Rafah (Gaza Strip), Feb 29 (AP) Israeli troops fired ...": an agency's feed as syndicating
-# sites print it, the place, its day and the agency with no dash before the sentence (taken
-# only for a known news agency: "(Syria) Troops ..." names none)
+# "Rafah (Gaza Strip), Feb 29 (AP) Israeli troops fired ...", "NEW DELHI: (IANS) The ...": an
+# agency's feed as syndicating sites print it, the place, its day and the agency with no
+# dash before the sentence (taken only for a known news agency: "(Syria) Troops ..." names
+# none)
 _UNDASHED_WIRE_DATELINE = re.compile(
-    rf"^{_BYLINE_PREFIX}{_PLACE}{_PLACE_TAIL}\s*\((?P<wire>[A-Za-z][A-Za-z .&-]{{0,30}})\)"
+    rf"^{_BYLINE_PREFIX}{_PLACE}{_PLACE_TAIL}:?\s*\((?P<wire>[A-Za-z][A-Za-z .&-]{{0,30}})\)"
     r"\s+(?=[A-Z\"“‘])"
 )
 # "Moscow, SANA- A Russian military source said...", "Tehran, Oct 4, IRNA – The foreign
