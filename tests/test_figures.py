@@ -350,6 +350,24 @@ def test_a_closing_tag_the_parse_read_as_verb_and_object_names_the_speaker(read)
     assert one(read("He said 12 people."), "12").claimant is None  # an object, no speaker
 
 
+def test_a_closing_tag_the_parse_read_as_a_relative_clause_names_the_speaker(read):
+    """ "The strike killed 12 civilians, the Syrian Observatory for Human Rights reported.":
+    the parse hangs the tag on "civilians" as a relative clause; after its comma it reports
+    the sentence. A relative clause with no comma reports nothing."""
+    sohr = ("Syrian Observatory for Human Rights", "organisation", "sohr")
+    text = "The strike killed 12 civilians, the Syrian Observatory for Human Rights reported."
+    assert one(read(text, sohr), "12").claimant_actor_id == "sohr"
+    found = one(read("Rescuers found the 12 civilians the Observatory reported."), "12")
+    assert found.claimant is None
+
+
+def test_per_a_source_names_the_claimant_as_according_to_does(read):
+    text = "At least 9 people were killed, per the Ukrainian emergency service."
+    assert one(read(text), "9").claimant == "Ukrainian emergency service"
+    rate = read("Shells fell at 40 per hour, and 12 people died in the town.")
+    assert rate and all(c.claimant is None for c in rate)
+
+
 def test_a_claim_owned_by_a_pronoun_is_the_person_or_body_named_before(read):
     person = ("Valentyn Reznichenko", "person", "new:reznichenko")
     text = (

@@ -192,8 +192,10 @@ MAX_SENTENCE_TOKENS = 150
 # page's date after an agency's credit in a head run together ("NGO AFP Friday 5 Sep 2014")
 # is no date mention; 76: a description word alone before its noun ("coalition planes")
 # stands for the one named before; 77: a weapon that fell or landed on a place struck it;
-# 78: a place name with a possessive "s" run into it ("Tigrays") is that place
-EXTRACTOR_VERSION = "78"
+# 78: a place name with a possessive "s" run into it ("Tigrays") is that place; 79: a
+# closing tag parsed as a relative clause (", the Observatory reported.") and "per the
+# emergency service" name a figure's claimant
+EXTRACTOR_VERSION = "79"
 STAGE = "entities"
 
 

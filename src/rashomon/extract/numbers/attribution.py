@@ -27,6 +27,7 @@ class _Cue:
     claimant: Token | None
     kind: str  # speech, according, noun
     carries: bool = True  # its speaker may go on into the next sentence (`last_speaker`)
+    whole: bool = False  # a closing tag the parse hung elsewhere: it reports all its scope
 
 
 class _Cues:
@@ -55,7 +56,7 @@ class _Cues:
             kind, lemma = pos[i], lemmas[i]
             if not (
                 (kind in ("VERB", "AUX") and lemma in speech)
-                or lower[i] == "according"
+                or lower[i] in ("according", "per")
                 or (kind == "NOUN" and lemma in claims)
             ):
                 continue
@@ -116,6 +117,12 @@ class _Cues:
             if not self.anchors.isdisjoint(self.tree.subtree(subject.i)):
                 subject = _speaker_before(tok, subject.i) or subject
             scope = set(self.tree.subtree(tok.i)) - set(self.tree.subtree(subject.i))
+            if tok.dep_ == "relcl" and _closing_tag(tok, sent):
+                # "The strike killed 12 civilians, the Syrian Observatory for Human Rights
+                # reported.": a closing tag the parse hung on the noun before it as a
+                # relative clause; it reports the whole sentence
+                scope = set(range(sent.start, sent.end)) - set(self.tree.subtree(subject.i))
+                return _Cue(frozenset(scope), tok, subject, "speech", whole=True)
             if tok.dep_ == "parataxis" and tok.i > tok.head.i:
                 # "... has killed dozens of people, medical services reported, and ...":
                 # a tag after the clause reports the clause it hangs on
@@ -139,6 +146,19 @@ class _Cues:
                 else set(self.tree.subtree(clause.i))
             )
             if clause.dep_ in ("ROOT",) or clause.i == tok.i:
+                scope = set(range(sent.start, sent.end))
+            return _Cue(
+                frozenset(scope - set(self.tree.subtree(source.i))), tok, source, "according"
+            )
+        if tok.lower_ == "per" and tok.dep_ == "prep":
+            # "At least 9 people were killed, per the emergency service": "according to";
+            # only with a source as its object, not "50 dollars per day"
+            source = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if source is None or self.namer.name(source) is None:
+                return None
+            clause = tok.head
+            scope = set(self.tree.subtree(clause.i))
+            if clause.dep_ == "ROOT":
                 scope = set(range(sent.start, sent.end))
             return _Cue(
                 frozenset(scope - set(self.tree.subtree(source.i))), tok, source, "according"
@@ -480,7 +500,7 @@ class _Cues:
     def _reaches(self, anchor: Token, cue: _Cue) -> bool:
         """A speech verb claims what it reports (its clause or object), not its adjuncts:
         'the fighting has added to a crisis ... with hundreds dying' claims nothing."""
-        if cue.kind != "speech":
+        if cue.kind != "speech" or cue.whole:
             return True
         child = anchor
         for tok in _ancestors(anchor):
@@ -738,6 +758,16 @@ def _word_before(verb: Token, floor: int) -> Token | None:
     if k <= floor or doc[k].pos_ not in ("NOUN", "PROPN"):
         return None
     return doc[k]
+
+
+def _closing_tag(verb: Token, sent: Span) -> bool:
+    """Whether a verb's clause closes its sentence after a comma, with nothing of its own
+    after the verb but the full stop: ", the Observatory reported."."""
+    first = verb.left_edge.i
+    words = [t for t in sent if not t.is_punct]
+    if not words or first <= sent.start or sent.doc[first - 1].text != ",":
+        return False
+    return verb.right_edge.i == words[-1].i == verb.i
 
 
 def _speaker_after(verb: Token, sent: Span) -> Token | None:
