@@ -198,6 +198,15 @@ def test_a_description_word_alone_before_its_noun_is_the_one_named_before(nlp, m
     assert not [m for m in found.mentions if m.start == at]
 
 
+def test_a_national_red_crescent_is_its_own_society(nlp, matcher):
+    """ "The Palestinian Red Crescent said": Gaza's society, not Syria's, which a bare "Red
+    Crescent" in a Syrian story stays."""
+    found = find(nlp, matcher, "The Palestinian Red Crescent said 22 people were wounded.")
+    assert actor_of(found, "Palestinian Red Crescent") == "palestine-red-crescent-society"
+    found = find(nlp, matcher, "The Red Crescent said 10 people were hurt in Aleppo, Syria.")
+    assert actor_of(found, "Red Crescent") == "syrian-arab-red-crescent"
+
+
 def test_role_resolves_to_the_office_holder(nlp, matcher):
     found = find(nlp, matcher, "Russia's defence minister announced a pause in air strikes.")
     shoigu = {m.actor_id for m in found.mentions if m.kind == "title"}
