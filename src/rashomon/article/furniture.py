@@ -146,15 +146,15 @@ def related_opening(text: str) -> str | None:
     return None
 
 
+# a blog feed's footer under a copied post: "The post <its headline> appeared first on <site>."
+_APPEARED_FIRST = re.compile(r"^The post .{1,250}? appeared first on [A-Z][^.]{0,79}\.?$")
+
+
 def is_sign_off(text: str) -> bool:
     """An outlet's standards or policy line ("Our Standards: The Thomson Reuters Trust
     Principles."), short and opening with one of the sign-off phrases, or a feed's line on
     where a post first ran ("The post ... appeared first on Daily News.")."""
     return _short_and_opening(text, vocabulary().sign_offs) or bool(_APPEARED_FIRST.match(text))
-
-
-# a blog feed's footer under a copied post: "The post <its headline> appeared first on <site>."
-_APPEARED_FIRST = re.compile(r"^The post .{1,250}? appeared first on [A-Z][^.]{0,79}\.?$")
 
 
 def is_page_notice(text: str) -> bool:
