@@ -193,6 +193,8 @@ def test_standards_sign_offs_are_furniture():
         "This article is republished from The Conversation under a Creative Commons license.",
         "Reprinted with permission from the author.",
         "Did you find this article useful?",
+        "This is a developing story and will be updated.",
+        "Correction: An earlier version of this article misstated the date.",
     ],
 )
 def test_syndication_notices_disclaimers_and_calls_for_support_are_furniture(line):
@@ -210,10 +212,24 @@ def test_syndication_notices_disclaimers_and_calls_for_support_are_furniture(lin
         "Support for the ceasefire grew among residents of the town.",
         "The post office was destroyed, and it appeared first on the list of targets.",
         "Originally, the army said it had not struck the town.",
+        "This is a developing crisis for the region, the minister said.",
     ],
 )
 def test_a_story_sentence_opening_like_a_notice_is_no_furniture(line):
     assert not furniture.is_sign_off(line)
+
+
+def test_a_picture_told_in_the_present_with_its_place_and_full_date_is_a_caption():
+    """ "Rescuers search the rubble in Kyiv, Ukraine, March 10, 2022.": a picture's words;
+    reporting tells a past act, or writes "on" before its date."""
+    assert furniture.is_caption("Rescuers search the rubble in Kyiv, Ukraine, March 10, 2022.")
+    assert furniture.is_caption("Smoke rises after an air strike in Gaza City, October 31, 2023")
+    for prose in (
+        "Two people were killed in Przewodow, November 15, 2022.",
+        "The ceasefire took effect on November 24, 2023.",
+        "Israel and Hamas agreed to a truce that began at dawn, November 24, 2023.",
+    ):
+        assert not furniture.is_caption(prose), prose
 
 
 def test_a_signed_off_co_writer_and_a_file_photos_credit_are_furniture():

@@ -40,6 +40,11 @@ _CAPTION_END = re.compile(
     r"|\b(?i:source|credit)\s*:\s*(?:Getty Images|AFP|AP|Reuters|REUTERS|EPA|Shutterstock|AAP)"
     r"|\[(?:Getty(?: Images)?|AFP|AP|Reuters|REUTERS|EPA|UPI|Anadolu(?: Agency)?|Xinhua)\]"
     r"|\.\s+" + _MONTH + r"\s+\d{1,2},\s+\d{4}"
+    # a picture's place and full date closing its one sentence, told in the present: "Smoke
+    # rises after an air strike in Gaza City, October 31, 2023." (reporting writes "were
+    # killed ... on October 31")
+    r"|^(?![^.!?]*\b(?:was|were|had|did|said)\b)[^.!?]{10,}\b(?:in|at|near|outside)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+    r"(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?,\s+" + _MONTH + r"\s+\d{1,2},\s+\d{4}"
     # the photographer's name alone in brackets after the last full stop: "... on Jan. 14.
     # (Kyrylo Tymoshenko)"
     r"|(?<=\.)\s*\([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}\))\.?\s*$"
