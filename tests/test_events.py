@@ -678,6 +678,15 @@ def test_a_weapon_that_fell_on_a_place_struck_it(events_of):
         assert [e.type for e in events_of(calm) if e.type == "ASSAULT"] == [], calm
 
 
+def test_an_explosion_caused_by_a_weapon_takes_the_weapons_mode(events_of):
+    """ "The explosion was caused by a Ukrainian air defence missile": what set it off says
+    how it came; an explosion the text gives no cause for stays a bomb's."""
+    caused = events_of("The explosion was likely caused by a Ukrainian air defence missile.")
+    assert one(caused, "ASSAULT", "explosion").mode == "aerial"
+    assert one(events_of("An explosion at a market killed 12 people."), "ASSAULT",
+               "explosion").mode == "explosives"  # fmt: skip
+
+
 def test_holding_a_party_responsible_accuses_it(events_of):
     """ "holds Russia responsible": the parse makes "Russia responsible" a small clause."""
     events = events_of("The US holds Russia responsible for the strike.")

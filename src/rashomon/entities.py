@@ -194,8 +194,9 @@ MAX_SENTENCE_TOKENS = 150
 # stands for the one named before; 77: a weapon that fell or landed on a place struck it;
 # 78: a place name with a possessive "s" run into it ("Tigrays") is that place; 79: a
 # closing tag parsed as a relative clause (", the Observatory reported.") and "per the
-# emergency service" name a figure's claimant
-EXTRACTOR_VERSION = "79"
+# emergency service" name a figure's claimant; 80: an explosion "caused by" a weapon takes
+# the weapon's mode
+EXTRACTOR_VERSION = "80"
 STAGE = "entities"
 
 

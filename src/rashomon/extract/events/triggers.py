@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from rashomon.extract.doc_arrays import doc_arrays
+from rashomon.extract.doc_arrays import DocArrays, doc_arrays
 from rashomon.extract.events.lexicon import EventLexicon, EventSense
 from rashomon.extract.events.location import PLACE_NOUNS
 
@@ -467,14 +467,35 @@ def _make(
     )  # fmt: skip
 
 
+def _caused_by(i: int, sense: EventSense, lexicon: EventLexicon, arrays: DocArrays) -> str | None:
+    """The mode of what a word's happening was caused by, when the text says ("the explosion
+    was likely caused by a Ukrainian air defence missile"): the cause's weapon tells how it
+    came, over the word's own default (an explosion is a bomb's unless the text says what
+    set it off)."""
+    verb = arrays.head[i]
+    if arrays.dep[i] != "nsubjpass" or arrays.lemma[verb] not in _CAUSING:
+        return None
+    for agent in arrays.children(verb):
+        if arrays.dep[agent] != "agent":
+            continue
+        for word in arrays.subtree(agent):
+            mode = lexicon.mode_for(sense.type, arrays.lemma[word])
+            if mode:
+                return mode
+    return None
+
+
+_CAUSING = frozenset({"cause", "trigger"})
+
+
 def _mode(head: Token, sense: EventSense, lexicon: EventLexicon) -> str | None:
     """The word's own mode, else one from its modifiers ("Russian air strikes", "military
     help"), else from what it is done with ("fired rockets", "used chemical weapons"), else
     from its subject's words ("the Russian air force has hit")."""
-    if sense.mode:
-        return sense.mode
     arrays = doc_arrays(head.doc)  # the words around the head as indices: no Token each
     dep, lemma, children = arrays.dep, arrays.lemma, arrays.children(head.i)
+    if sense.mode:
+        return _caused_by(head.i, sense, lexicon, arrays) or sense.mode
     for child in children:
         if dep[child] in ("amod", "compound", "nmod", "npadvmod", "advmod"):
             mode = lexicon.mode_for(sense.type, lemma[child])
