@@ -153,8 +153,9 @@ def find_dates(doc: Doc, published: PublicationDate | None) -> list[DateMention]
     mentions: list[DateMention] = []
     covered: set[int] = set()
     stamp = credited_stamp(doc_text(doc))
-    if stamp is not None:
-        covered.update(t.i for t in doc if stamp[0] <= t.idx < stamp[1])
+    words = doc.char_span(stamp[0], stamp[1], alignment_mode="expand") if stamp else None
+    if words is not None:
+        covered.update(range(words.start, words.end))
     for start, end, relation in _candidates(doc, covered):
         if any(i in covered for i in range(start, end)):
             continue

@@ -551,19 +551,15 @@ def stances_by_report(
 # "Faylaq al-Rahman denied the allegation", "the army rejected the accusations": a denial of
 # what was just said, by the sentence before it, which names no one it accuses but is the
 # charge against the denier
-_THE_ONE_BEFORE = re.compile(
-    r"^\W*(?:the|these|those|this|that|such)\s+(?:allegations?|accusations?|charges?|claims?)"
-    r"\s*[.;]?\s*$",
-    re.IGNORECASE,
+_THE_CHARGE_WORDS = (
+    r"(?:the|these|those|this|that|such)\s+(?:allegations?|accusations?|charges?|claims?)"
 )
+_THE_ONE_BEFORE = re.compile(rf"^\W*{_THE_CHARGE_WORDS}\s*[.;]?\s*$", re.IGNORECASE)
 
 
 # "the Kremlin said these accusations were a provocation": a denial of the charge the
 # article told, by its name alone, about the article's happening
-_THE_CHARGE = re.compile(
-    r"\b(?:the|these|those|such|this|that)\s+(?:allegations?|accusations?|charges?|claims?)\b",
-    re.IGNORECASE,
-)
+_THE_CHARGE = re.compile(rf"\b{_THE_CHARGE_WORDS}\b", re.IGNORECASE)
 
 
 def _answers_the_one_before(event: EventFact) -> bool:

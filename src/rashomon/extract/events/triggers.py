@@ -493,9 +493,9 @@ def _mode(head: Token, sense: EventSense, lexicon: EventLexicon) -> str | None:
     help"), else from what it is done with ("fired rockets", "used chemical weapons"), else
     from its subject's words ("the Russian air force has hit")."""
     arrays = doc_arrays(head.doc)  # the words around the head as indices: no Token each
-    dep, lemma, children = arrays.dep, arrays.lemma, arrays.children(head.i)
     if sense.mode:
         return _caused_by(head.i, sense, lexicon, arrays) or sense.mode
+    dep, lemma, children = arrays.dep, arrays.lemma, arrays.children(head.i)
     for child in children:
         if dep[child] in ("amod", "compound", "nmod", "npadvmod", "advmod"):
             mode = lexicon.mode_for(sense.type, lemma[child])
