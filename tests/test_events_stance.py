@@ -6,8 +6,11 @@ direct quote, a naming verb), never in the writer's own words or under a negated
 verb; a negated stance word turns over. An attack told in someone's quote is a statement too
 (extract/events/reported.py): it accuses its doer when the doer is another side, is denied
 when the speaker negates it or says its means were absent, and a weapon or a pronoun is no
-doer to accuse.
+doer to accuse. A speaker who names an attack's means as another side's accuses that side
+(extract/events/owned_means.py).
 """
+
+from unittest.mock import ANY
 
 import pytest
 
@@ -234,6 +237,46 @@ def test_saying_the_means_did_nothing_there_denies_the_attack(statements, text):
 def test_means_that_did_not_stop_or_in_the_writers_words_deny_nothing(statements):
     assert "REJECT" not in types(statements("The monitor said the jets did not stop bombing."))
     assert statements("Russian aircraft did not operate in the area.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "accused"),
+    [
+        (
+            "The cause of the collapse was Kiev's interceptor missile, Kremlin spokesman "
+            "Dmitry Peskov said.",
+            "ukrainian-government",
+        ),
+        (
+            "The Russian Defence Ministry said the Tochka-U missile system is not used in "
+            "Russia but is actively used by the Ukrainian military.",
+            "ukrainian-armed-forces",
+        ),
+        (
+            "Lavrov said the debris looked like parts of S-300 missiles that are in service "
+            "with Ukraine's army.",
+            "ukrainian-armed-forces",
+        ),
+        ('"They were Israeli rockets," the source in Damascus said.', "israel"),
+    ],
+)
+def test_naming_the_means_as_another_sides_accuses_that_side(statements, text, accused):
+    assert statements(text, targets=True) == [("ACCUSE", ANY, (accused,))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Tochka-U missile system is actively used by the Ukrainian military.",  # no speaker
+        "The Polish ministry said the missiles are not used by the Ukrainian army.",
+        "The ministry said Kiev's missiles were shot down over the sea.",
+        "The monitor said a Syrian military aircraft crashed near the town.",
+        "France said it would push for the destruction of Syria's chemical weapons.",
+        "The Ukrainian military said the S-300 missiles are in service with Ukraine's army.",
+    ],
+)
+def test_means_undone_denied_unspoken_or_ones_own_accuse_no_one(statements, text):
+    assert "ACCUSE" not in types(statements(text))
 
 
 @pytest.mark.parametrize(

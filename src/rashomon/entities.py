@@ -195,8 +195,8 @@ MAX_SENTENCE_TOKENS = 150
 # 78: a place name with a possessive "s" run into it ("Tigrays") is that place; 79: a
 # closing tag parsed as a relative clause (", the Observatory reported.") and "per the
 # emergency service" name a figure's claimant; 80: an explosion "caused by" a weapon takes
-# the weapon's mode
-EXTRACTOR_VERSION = "80"
+# the weapon's mode; 81: a speaker naming an attack's means as another side's accuses it
+EXTRACTOR_VERSION = "81"
 STAGE = "entities"
 
 

@@ -38,6 +38,7 @@ from rashomon.extract.events.arguments import ArgumentReader
 from rashomon.extract.events.coding import main_event, plover_code, threat_mode
 from rashomon.extract.events.factuality import factuality
 from rashomon.extract.events.lexicon import EventLexicon, EventSense, packaged_lexicon
+from rashomon.extract.events.owned_means import owned_means
 from rashomon.extract.events.reported import (
     admitted,
     denied_means,
@@ -227,36 +228,47 @@ def find_events(
         events, quotes, lambda offset: _sentence_bounds(doc, offset),
         lexicon.words("admitting"), kind_of, affiliation_of, _ARMED_WORDS, doc.text,
     )  # fmt: skip
-    told += _absent_means(doc, [*events, *told], quotes, lexicon, when, kind_of)
+    told += _means_statements(doc, [*events, *told], quotes, lexicon, when, kind_of, reader,
+                              affiliation_of)  # fmt: skip
     return sorted([*events, *told], key=lambda e: e.start)
 
 
-def _absent_means(
+def _means_statements(
     doc: Doc, events: Sequence[Event], quotes: Sequence[Quote], lexicon: EventLexicon,
-    when: EventDates, kind_of: Callable[[str], str | None],
+    when: EventDates, kind_of: Callable[[str], str | None], reader: ArgumentReader,
+    affiliation_of: Callable[[str], str | None],
 ) -> list[Event]:  # fmt: skip
-    """Speakers' denials that an attack's means were there (reported.denied_means), where
-    the sentence holds no REJECT already; dated as any statement is."""
+    """What speakers say of an attack's means: that they were not there (a denial,
+    reported.denied_means) or that they were another side's (an accusation, owned_means),
+    where the sentence holds no statement of that kind already; dated as any statement is."""
 
     def speaker_of(quote: Quote) -> tuple[EventArgument, ...]:
         if quote.speaker is None or quote.speaker_start is None or quote.speaker_end is None:
             return ()  # no speaker, or a source that is no agent ("evidence suggests")
         if kind_of(quote.speaker_actor_id or "") in _OBSERVERS:
-            return ()  # an outlet or monitor reports an absence; it denies nothing
+            return ()  # an outlet or monitor reports; it neither denies nor accuses
         return (EventArgument(quote.speaker_start, quote.speaker_end, quote.speaker or "",
                               quote.speaker_actor_id),)  # fmt: skip
 
-    rejected = {_sentence_bounds(doc, e.start) for e in events if e.type == "REJECT"}
+    said = [
+        *denied_means(doc, quotes, lexicon, speaker_of),
+        *owned_means(doc, quotes, lexicon, speaker_of, reader.resolve, affiliation_of),
+    ]
+    coded = {(e.type, _sentence_bounds(doc, e.start)) for e in events}
     found = []
-    for denial in denied_means(doc, quotes, lexicon, speaker_of):
-        if _sentence_bounds(doc, denial.start) in rejected:
+    for statement in sorted(said, key=lambda e: e.start):
+        place = (statement.type, _sentence_bounds(doc, statement.start))
+        if place in coded:
             continue
-        word = doc.char_span(denial.start, denial.end, alignment_mode="expand")
+        coded.add(place)
+        word = doc.char_span(statement.start, statement.end, alignment_mode="expand")
         if word is not None:
-            trigger = Trigger(word.root, denial.start, denial.end, EventSense("REJECT"), None)
+            sense = EventSense(statement.type)
+            trigger = Trigger(word.root, statement.start, statement.end, sense, None)
             day, precision, date_from = when.for_trigger(trigger)
-            denial = replace(denial, date=day, date_precision=precision, date_from=date_from)
-        found.append(denial)
+            statement = replace(statement, date=day, date_precision=precision,
+                                date_from=date_from)  # fmt: skip
+        found.append(statement)
     return found
 
 

@@ -139,7 +139,7 @@ def _own_losses(
     losses its own side inflicted."""
     if attack.factuality not in _TOLD or speaker.actor_id is None:
         return False
-    if any(_same_side(speaker.actor_id, d.actor_id, affiliation_of) for d in doers if d.actor_id):
+    if any(same_side(speaker.actor_id, d.actor_id, affiliation_of) for d in doers if d.actor_id):
         return False
     if any(s.text.lower() in _PRONOUNS or _first_person(s)
            for s in attack.sources if s.text):  # fmt: skip
@@ -147,7 +147,7 @@ def _own_losses(
     # a state's own body naming bare personnel ("89 servicemen were killed") names its own
     states_own = kind_of(speaker.actor_id) in _STATE_KINDS
     return any(
-        (t.actor_id is not None and _same_side(speaker.actor_id, t.actor_id, affiliation_of)
+        (t.actor_id is not None and same_side(speaker.actor_id, t.actor_id, affiliation_of)
          and (kind_of(t.actor_id) in _ARMED_KINDS or _personnel(t, text)))
         or (t.actor_id is None and states_own and _personnel(t, text))
         for t in attack.targets
@@ -176,7 +176,7 @@ def _stance(
     if attack.factuality not in _TOLD or not attack.sources:
         return None, ()
     own = [
-        _same_side(speaker.actor_id, s.actor_id, affiliation_of)
+        same_side(speaker.actor_id, s.actor_id, affiliation_of)
         or (s.actor_id is None and _first_person(s))
         for s in attack.sources
     ]
@@ -209,7 +209,7 @@ def admitted(quote: Quote, admitting: frozenset[str]) -> bool:
     return cue in admitting or any(cue.startswith(word[:-1]) for word in admitting if len(word) > 4)
 
 
-def _same_side(
+def same_side(
     speaker: str | None, doer: str | None, affiliation_of: Callable[[str], str | None]
 ) -> bool:
     """One actor, or one up the other's affiliation chain (a ministry and its state); a doer
@@ -256,7 +256,7 @@ def denied_means(
         if not sources:
             continue
         for i in range(span.start, span.end):
-            if arrays.pos[i] != "NOUN" or not _is_means(arrays, i, means, lexicon):
+            if arrays.pos[i] != "NOUN" or not is_means(arrays, i, means, lexicon):
                 continue
             token = doc[i]
             if _absent(token, lexicon.words("absence")):
@@ -265,7 +265,7 @@ def denied_means(
     return found
 
 
-def _is_means(arrays: DocArrays, i: int, means: set[str], lexicon: EventLexicon) -> bool:
+def is_means(arrays: DocArrays, i: int, means: set[str], lexicon: EventLexicon) -> bool:
     """Whether token i names a means of attack ("rockets", "chemical weapons")."""
     lemma, lemmas, dep = arrays.lemma_lower[i], arrays.lemma_lower, arrays.dep
     if lexicon.mode_for("ASSAULT", lemma) and lemma not in ("air", "suicide", "barrel"):
