@@ -7,7 +7,7 @@ verb; a negated stance word turns over. An attack told in someone's quote is a s
 (extract/events/reported.py): it accuses its doer when the doer is another side, is denied
 when the speaker negates it or says its means were absent, and a weapon or a pronoun is no
 doer to accuse. A speaker who names an attack's means as another side's accuses that side
-(extract/events/owned_means.py).
+(extract/events/whose_means.py).
 """
 
 from unittest.mock import ANY
@@ -619,3 +619,37 @@ def test_saying_a_party_uses_human_shields_accuses_it(statements):
     own = "Fighters from the Azov battalion used civilians as human shields in the theatre."
     assert "shields" not in [w for _, w, _ in statements(own)]
     assert statements('"We will never use people as human shields," the commander said.') == []
+    assert statements("The army said the rebels did not use civilians as human shields.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "accused"),
+    [
+        (
+            '"The Azov fighters hold civilians in the theatre, using the upper floors as firing '
+            'points," Konashenkov said.',
+            "firing",
+            "azov-regiment",
+        ),
+        (
+            "The Syrian army said Nusra Front fighters were dressed in civilian clothes.",
+            "clothes",
+            "jabhat-fateh-al-sham",  # the Nusra Front's name on the test's date
+        ),
+        (
+            "The Syrian army said the incident was a false-flag operation by Jaish al-Islam.",
+            "flag",
+            "jaysh-al-islam",
+        ),
+    ],
+)
+def test_charging_a_side_with_perfidy_accuses_it(statements, text, word, accused):
+    assert ("ACCUSE", word, (accused,)) in statements(text, targets=True)
+
+
+def test_perfidy_in_the_writers_words_or_denied_accuses_no_one(statements):
+    assert statements("Nusra Front fighters were dressed in civilian clothes.") == []
+    # a kidnapping's victims are no perfidy charge
+    assert statements('"The group holds many hostages," the colonel said.') == []
+    text = "The army said its soldiers were never dressed in civilian clothes."
+    assert "ACCUSE" not in types(statements(text))

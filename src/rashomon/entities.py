@@ -195,8 +195,10 @@ MAX_SENTENCE_TOKENS = 150
 # 78: a place name with a possessive "s" run into it ("Tigrays") is that place; 79: a
 # closing tag parsed as a relative clause (", the Observatory reported.") and "per the
 # emergency service" name a figure's claimant; 80: an explosion "caused by" a weapon takes
-# the weapon's mode; 81: a speaker naming an attack's means as another side's accuses it
-EXTRACTOR_VERSION = "81"
+# the weapon's mode; 81: a speaker naming an attack's means as another side's accuses it; 82:
+# a speaker charging a side with perfidy (human shields, civilian clothes, firing points,
+# false flags) accuses it
+EXTRACTOR_VERSION = "82"
 STAGE = "entities"
 
 

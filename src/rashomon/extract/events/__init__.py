@@ -38,7 +38,7 @@ from rashomon.extract.events.arguments import ArgumentReader
 from rashomon.extract.events.coding import main_event, plover_code, threat_mode
 from rashomon.extract.events.factuality import factuality
 from rashomon.extract.events.lexicon import EventLexicon, EventSense, packaged_lexicon
-from rashomon.extract.events.owned_means import owned_means
+from rashomon.extract.events.perfidy import perfidy_charges
 from rashomon.extract.events.reported import (
     admitted,
     denied_means,
@@ -49,6 +49,7 @@ from rashomon.extract.events.stance import Stance, StanceReader
 from rashomon.extract.events.timing import EventDates
 from rashomon.extract.events.triggers import Trigger, find_triggers
 from rashomon.extract.events.where import EventPlaces
+from rashomon.extract.events.whose_means import owned_means
 from rashomon.model import (
     ActorMention,
     DateMention,
@@ -228,19 +229,20 @@ def find_events(
         events, quotes, lambda offset: _sentence_bounds(doc, offset),
         lexicon.words("admitting"), kind_of, affiliation_of, _ARMED_WORDS, doc.text,
     )  # fmt: skip
-    told += _means_statements(doc, [*events, *told], quotes, lexicon, when, kind_of, reader,
-                              affiliation_of)  # fmt: skip
+    told += _quoted_statements(doc, [*events, *told], quotes, lexicon, when, kind_of, reader,
+                               affiliation_of)  # fmt: skip
     return sorted([*events, *told], key=lambda e: e.start)
 
 
-def _means_statements(
+def _quoted_statements(
     doc: Doc, events: Sequence[Event], quotes: Sequence[Quote], lexicon: EventLexicon,
     when: EventDates, kind_of: Callable[[str], str | None], reader: ArgumentReader,
     affiliation_of: Callable[[str], str | None],
 ) -> list[Event]:  # fmt: skip
-    """What speakers say of an attack's means: that they were not there (a denial,
+    """What speakers say of an attack's means, that they were not there (a denial,
     reported.denied_means) or that they were another side's (an accusation, owned_means),
-    where the sentence holds no statement of that kind already; dated as any statement is."""
+    and of a side's perfidy (an accusation, perfidy.perfidy_charges), where the sentence
+    holds no statement of that kind already; dated as any statement is."""
 
     def speaker_of(quote: Quote) -> tuple[EventArgument, ...]:
         if quote.speaker is None or quote.speaker_start is None or quote.speaker_end is None:
@@ -253,6 +255,7 @@ def _means_statements(
     said = [
         *denied_means(doc, quotes, lexicon, speaker_of),
         *owned_means(doc, quotes, lexicon, speaker_of, reader.resolve, affiliation_of),
+        *perfidy_charges(doc, quotes, lexicon, speaker_of, reader.resolve, affiliation_of),
     ]
     coded = {(e.type, _sentence_bounds(doc, e.start)) for e in events}
     found = []

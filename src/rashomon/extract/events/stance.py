@@ -134,8 +134,6 @@ class StanceReader:
         for i, lemma in enumerate(lemmas):
             if pos[i] == "NOUN" and lemma in _ADMISSIONS:
                 keep(self._admission(doc[i], acts))
-            elif lemma == "shield" and pos[i] == "NOUN":
-                keep(self._shields(doc[i], spans))
         for span, cue in spans:
             threats = [s for t in span if (s := self._quoted_threat(t, span, cue)) is not None]
             demands = [
@@ -261,26 +259,6 @@ class StanceReader:
             return None
         doers = tuple(s for s in subjects if s.dep_ == "nsubj" and s.pos_ != "PRON")
         return Stance(_trigger(clause, "REQUEST", cue), cue, None, doers)
-
-    def _shields(self, noun: Token, quotes: Sequence[tuple[Span, Token]]) -> Stance | None:
-        """ "Hamas terrorists continue to use the civilian population as human shields,"
-        Hagari said: a speaker saying a party uses people as human shields accuses it (of
-        putting them in harm's way); the writer's own words accuse no one."""
-        if not any(c.lower_ == "human" for c in noun.children) or noun.head.lower_ != "as":
-            return None
-        user = noun.head.head
-        doers = [c for c in user.children if c.dep_ == "nsubj"]
-        if not doers and user.dep_ == "xcomp":  # "continue to use": the subject above
-            doers = [c for c in user.head.children if c.dep_ == "nsubj"]
-        cue = next((c for span, c in quotes if span.start <= noun.i < span.end), None)
-        if cue is None:
-            verb: Token | None = user
-            while verb is not None and verb.lemma_.lower() not in self.speech:
-                verb = governing_verb(verb)
-            cue = verb
-        if cue is None or not doers or any(d.lower_ in _OWN_SIDE for d in doers):
-            return None
-        return Stance(_trigger(noun, "ACCUSE", cue), cue, None, tuple(doers))
 
     def _needed(self, clause: Token, verb: Token) -> Stance | None:
         """ "What is essential at this moment is to have a credible and independent
