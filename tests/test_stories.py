@@ -183,6 +183,19 @@ def test_far_apart_dates_split_similar_reports():
     assert index.add(article("a4", SHELLING_FOLLOW_UP, published="2016-11")) == story  # a month
 
 
+def test_a_story_stretched_by_its_incident_still_takes_an_article_inside_its_days():
+    index = StoryIndex()
+    story = index.add(article("a1", SHELLING, published="2016-09-19"))
+    # months later, a report that leads with the incident the story holds joins it
+    late = article("a2", SHELLING_AGAIN, published="2016-12-22", incident_story=story)
+    assert index.add(late) == story
+    assert index.span(story) == ("2016-09-19", "2016-12-22")
+    # an article of the first days joins the story it would have joined then
+    assert index.add(article("a3", SHELLING_AGAIN, published="2016-09-21")) == story
+    # one that would stretch it further does not
+    assert index.add(article("a4", SHELLING_AGAIN, published="2017-03-01")) != story
+
+
 def test_shared_actors_and_places_raise_the_score_and_disjoint_ones_lower_it():
     text_a = "Clashes near the dam went on overnight as fighters traded fire with troops."
     text_b = "Fighting around the dam continued through the night, with heavy exchanges of fire."

@@ -298,7 +298,11 @@ class StoryIndex:
         if mine is None or group.span is None:
             return 1.0 if mine is None and group.span is None else cfg.undated_weight
         start, end = group.span
-        if (max(end, mine[1]) - min(start, mine[0])).days + 1 > cfg.max_span_days:
+        # joining may not stretch the story past the bound; a story already over it (an
+        # article that led with an incident it held stretched it) still takes articles
+        # that fall inside its days
+        joined = (max(end, mine[1]) - min(start, mine[0])).days + 1
+        if joined > cfg.max_span_days and joined > (end - start).days + 1:
             return 0.0
         gap = max(0, (start - mine[1]).days, (mine[0] - end).days)
         excess = max(0, gap - cfg.date_grace_days)
