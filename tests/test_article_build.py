@@ -284,6 +284,16 @@ def test_a_date_stamp_run_into_the_headline_leaves_the_title():
     assert article.title == "The ministry rejected the claims about the strike on Friday"
 
 
+def test_a_dateline_taken_for_the_title_gives_the_wire_and_no_title():
+    article = build(
+        " date 2019-03-03 AFP, THE HAGUE, Netherlands\n\n"
+        "Chlorine was used against the town last year, the watchdog said on Friday."
+    )
+    assert article.wire == "AFP"
+    assert article.title.startswith("Chlorine was used")
+    assert build("Rebels, ISIS and the army\n\nThe army advanced.").wire is None
+
+
 def test_a_caption_printed_twice_above_the_headline_is_not_the_title():
     caption = (
         "Men look at the damage at the site of a strike on a market in Springfield May 2, 2024"

@@ -149,6 +149,9 @@ def test_more_dateline_forms():
         "NEWTOWN, Aug 7 (Valley Courier) \u2014 An airstrike killed": ("Newtown", None, "An airstrike"),
         # the agency after the dash, closed by a full stop: a known agency only
         "MOSCOW, January 15 \u2013 RIA Novosti. The missile": ("Moscow", "RIA Novosti", "The missile"),
+        # the agency first, then its place: on a line of its own or before a dash
+        "AFP, THE HAGUE, Netherlands": ("The Hague", "AFP", ""),
+        "Reuters, WASHINGTON \u2014 The army said": ("Washington", "Reuters", "The army"),
     }  # fmt: skip
     for text, (place, wire, rest) in cases.items():
         line = find_dateline(text, DIRECTORY)
@@ -168,6 +171,8 @@ def test_sentence_that_starts_like_a_dateline_is_not_one():
     assert find_dateline("MOSCOW, January 15 \u2013 The army. It said", DIRECTORY) is None
     assert find_dateline("The army (SAA) - said it would.", DIRECTORY) is None
     assert find_dateline("ISIS, the group said, would fight.", DIRECTORY) is None
+    assert find_dateline("AFP, AP and Reuters reported it.", DIRECTORY) is None
+    assert find_dateline("Hamas, ISIS — groups the army fights.", DIRECTORY) is None
 
 
 def test_unknown_site_is_named_by_its_page_or_its_registrable_domain():

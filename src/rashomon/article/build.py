@@ -15,7 +15,7 @@ from rashomon.article.dates import (
 )
 from rashomon.article.duplicates import article_id
 from rashomon.article.furniture import hover_cards, inline_tail_start, interface_prefix_length
-from rashomon.article.outlets import OutletDirectory, identify_publisher
+from rashomon.article.outlets import OutletDirectory, identify_publisher, title_is_dateline
 from rashomon.errors import InputError
 from rashomon.fingerprints import content_hash
 from rashomon.model import Article, FoundIn, PublicationDate, RawArticle
@@ -64,7 +64,7 @@ def build_article(raw: RawArticle, directory: OutletDirectory, user: UserMetadat
         directory=directory,
         sources=clean.sources,
         page_lines=[text for _kind, text in clean.removed[:_PAGE_LINES]],
-        title=raw.title or clean.title,
+        title=raw.title or _without_lead_stamp(clean.title),
     )
     for dateline in reversed(publisher.datelines):
         clean = cut_span(clean, dateline.start, dateline.length)
@@ -72,7 +72,9 @@ def build_article(raw: RawArticle, directory: OutletDirectory, user: UserMetadat
         clean = cut_span(clean, tail, len(clean.body) - tail)  # read for its wire above
     if not clean.body.strip():
         raise InputError(raw.source, "no article text left after removing boilerplate")
-    title = raw.title or _without_lead_stamp(clean.title) or _first_line(clean.body)
+    title = raw.title or _without_lead_stamp(clean.title)
+    if not title or (not raw.title and title_is_dateline(title, directory)):
+        title = _first_line(clean.body)  # "AFP, THE HAGUE, Netherlands" heads no story
     in_text = date_from_text_lead(lead)
     published = user.published or raw.published or (date_from_url(url) if url else None) or in_text
     from_text, rejected = _record_date_contradicted(user, raw, lead)

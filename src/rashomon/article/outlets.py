@@ -195,6 +195,12 @@ _PLACE_AGENCY_DATELINE = re.compile(
     r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2},\s*)?"
     r"(?P<wire>[A-Z][A-Za-z]{1,10})\s*[-–—]+\s*"
 )
+# "AFP, THE HAGUE, Netherlands" on a line of its own, "Reuters, WASHINGTON — The army ...":
+# the agency first, then its capitalised place (taken only for a known news agency).
+_AGENCY_PLACE_DATELINE = re.compile(
+    r"^(?P<wire>[A-Z][A-Za-z]{1,10}),\s+(?P<place>[A-Z]{3,}(?:[ /-]+[A-Z]{2,}){0,3})"
+    r"(?:\s*,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?\s*(?:[-–—]+\s*(?=[A-Z\"“‘])|$)"
+)
 # "MOSCOW, January 15 – RIA Novosti. The missile ...": the place and day, a dash, then the
 # agency's name closed by a full stop (taken only for a known news agency).
 _DAY_DASH_AGENCY_DATELINE = re.compile(
@@ -282,7 +288,8 @@ def find_dateline(body: str, directory: OutletDirectory) -> Dateline | None:
     """`Geneva (AFP) -`, `BEIRUT, Nov 1 (Reuters) -`, `GENEVA, March 1. /TASS/.`,
     `HMEYMIM AIRBASE (Syria), (Sputnik) –`, `Moscow, SANA-`, `GENEVA AFP May 3, 2017-`,
     `BEIRUT —`, `WASHINGTON, Sept 17 `, `GAZA: `, `Kyiv – `, `Rafah (Gaza Strip), Feb 29 (AP) `,
-    `MOSCOW, January 15 – RIA Novosti. ` or `Maaret al Numan, Syria: ` at
+    `MOSCOW, January 15 – RIA Novosti. `, `AFP, THE HAGUE, Netherlands` or
+    `Maaret al Numan, Syria: ` at
     the start of the body, after any byline run into it ("By A and B CITY (Reuters) - ...")."""
     match = _WIRE_DATELINE.match(body)
     if match:
@@ -300,6 +307,9 @@ def find_dateline(body: str, directory: OutletDirectory) -> Dateline | None:
     if match and (outlet := directory.find(match["wire"].strip())) is not None and outlet.wire:
         return Dateline(_place_name(match["place"]), outlet.name, match.end())
     match = _PLACE_AGENCY_DATELINE.match(body)
+    if match and (outlet := directory.find(match["wire"])) is not None and outlet.wire:
+        return Dateline(_place_name(match["place"]), outlet.name, match.end())
+    match = _AGENCY_PLACE_DATELINE.match(body)
     if match and (outlet := directory.find(match["wire"])) is not None and outlet.wire:
         return Dateline(_place_name(match["place"]), outlet.name, match.end())
     match = _DAY_DASH_AGENCY_DATELINE.match(body)
@@ -603,13 +613,23 @@ _HEADLINE_SOURCE = re.compile(r"^(?P<name>[A-Z][\w .&-]{1,30}?)\s*:\s+\S")
 _HEADLINE_CREDIT = re.compile(r"\S\s*(?::|\s\||\s[-–—](?=\s))\s+(?P<name>[A-Z][\w .&-]{1,30}?)\s*$")
 
 
+def title_is_dateline(title: str | None, directory: OutletDirectory) -> bool:
+    """Whether a title is only a dateline with its agency ("AFP, THE HAGUE, Netherlands"):
+    the copy's first line taken for a headline, never the story's words."""
+    line = find_dateline(title.strip(), directory) if title else None
+    return line is not None and line.wire is not None and line.length >= len(title.strip())
+
+
 def _agency_in_headline(
     title: str | None, directory: OutletDirectory, outlet: str | None
 ) -> str | None:
     """ "Reuters : Russian jets carried out strike": a news agency credited before the
     headline; "Bomb that killed 40 children in Yemen was supplied by the U.S.: CNN" or a
     page title "Israel-Hamas war news | CNN" on another site: any outlet credited after
-    it, whose report the page retells."""
+    it, whose report the page retells; a first line that is only the copy's dateline ("AFP,
+    THE HAGUE, Netherlands", taken for the title): its agency."""
+    if title_is_dateline(title, directory):
+        return find_dateline(title.strip(), directory).wire  # type: ignore[union-attr]
     match = _HEADLINE_SOURCE.match(title or "")
     found = directory.find(match["name"]) if match else None
     if found is not None and found.wire and not _same(found.name, outlet):
