@@ -70,6 +70,19 @@ def test_read_more_and_related_topics_block_are_removed():
     assert found["• Life under siege?"] is LineKind.RELATED
 
 
+def test_a_long_headline_and_its_teaser_under_a_related_heading_are_removed():
+    headline = (
+        "Ministry says it provides all facilities to fulfil the power link agreement between "
+        "two neighbouring states"
+    )
+    teaser = "Newtown, SANA- The Electricity Minister said that the ministry provides all \u2026"
+    raw = f"Headline\n\nThe story.\n\nCheck Also\n\n{headline}\n\n{teaser}"
+    assert clean_text(raw, title_in_text=True).body == "The story."
+    # a paragraph under the heading that ends as a sentence is the story going on
+    raw = f"Headline\n\nThe story.\n\nCheck Also\n\n{headline}.\n\nMore of it."
+    assert clean_text(raw, title_in_text=True).body.endswith(f"{headline}.\n\nMore of it.")
+
+
 def test_bulleted_facts_that_are_sentences_stay():
     raw = "Headline\n\nThe toll so far:\n• More than 250,000 people have been killed in the war since it began in 2011.\n"
     clean = clean_text(raw, title_in_text=True)

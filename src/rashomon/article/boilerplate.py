@@ -183,6 +183,10 @@ _DATED_PHOTO_CAPTION = re.compile(
     r"|[.!]\s+(?:AFP|AP|Reuters|EPA|Getty Images|Anadolu Agency|Xinhua|Bloomberg)$"
 )
 _HEADING_MAX_WORDS = 14
+# a headline listed under "Check Also" or "Related" may run longer than a subhead ("Syria
+# provides all facilitations to fulfill electricity connection agreement between Lebanon and
+# Jordan, Minister says"): under such a heading, a line with no full stop is one
+_RELATED_HEADLINE_MAX_WORDS = 24
 _POST_MAX_WORDS = 60  # a post above its signature is short (a tweet is 280 characters)
 _CAPTION_PREFIX_CHARS = 30  # a caption printed again with its credit shares this much at least
 _REPEAT_MIN_WORDS = 8  # shorter lines repeat by chance ("Read more", "Syria", a subhead)
@@ -280,15 +284,11 @@ def _is_widget(text: str) -> bool:
     return bool(tokens) and len(tokens) <= 8 and all(t in _WIDGET_WORDS for t in tokens)
 
 
-def _looks_like_heading(text: str) -> bool:
+def _looks_like_heading(text: str, max_words: int = _HEADING_MAX_WORDS) -> bool:
     """A short line that is not a sentence: a subhead or a stray related-story headline. A
     line that stops on a comma or on a word that cannot end a headline ("... ever since the",
     "Although rescue work is underway at the site,") is a sentence broken across lines."""
-    return (
-        len(text.split()) <= _HEADING_MAX_WORDS
-        and not _SENTENCE_END.search(text)
-        and not _dangles(text)
-    )
+    return len(text.split()) <= max_words and not _SENTENCE_END.search(text) and not _dangles(text)
 
 
 def _dangles(text: str) -> bool:
@@ -488,7 +488,9 @@ class _Classifier:
             return LineKind.HEADING  # AFP-style subhead: "- Not targeting civilians -"
         if _BULLET.match(text) and (in_related_block or _is_link_bullet(text)):
             return LineKind.RELATED
-        if in_related_block and (_looks_like_heading(text) or furniture.is_teaser(text)):
+        if in_related_block and (
+            _looks_like_heading(text, _RELATED_HEADLINE_MAX_WORDS) or furniture.is_teaser(text)
+        ):
             return LineKind.RELATED
         if _WIDGET_LINE.match(text):
             return LineKind.WIDGET  # "Click NEXT to see more PHOTOS...": a slide show's button
