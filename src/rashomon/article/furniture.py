@@ -47,17 +47,7 @@ _CAPTION_END = re.compile(
     r"(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?,\s+" + _MONTH + r"\s+\d{1,2},\s+\d{4}"
     # the photographer's name alone in brackets after the last full stop: "... on Jan. 14.
     # (Kyrylo Tymoshenko)"
-    r"|(?<=\.)\s*\([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}\)"
-    # the feed a picture was taken from after the last full stop: "... on April 7. White
-    # Helmets/Twitter", "... in Gaza. Handout/Telegram"
-    r"|(?<=[.!])\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*/\s*"
-    r"(?:Twitter|Facebook|Telegram|Instagram|YouTube|Handout|HANDOUT)"
-    r")\.?\s*$"
-)
-# "Aid is seen strewn across the floor in the town of X on September 20, 2016, the morning
-# after ...": what a picture shows, told in the present passive of seeing, with its full date
-_SEEN_CAPTION = re.compile(
-    r"^[^.!?]{3,120}?\b(?:is|are)\s+seen\b[^.!?]*?\b" + _MONTH + r"\s+\d{1,2},\s+\d{4}\b"
+    r"|(?<=\.)\s*\([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}\))\.?\s*$"
 )
 MAX_CAPTION_WORDS = 60  # a longer line is a paragraph that happens to end with a credit
 # A photo agency's terms, which only its captions carry ("MARIUPOL, UKRAINE - MARCH 18:
@@ -204,7 +194,6 @@ def is_caption(text: str) -> bool:
         return False
     return bool(
         _CAPTION_END.search(text)
-        or _SEEN_CAPTION.match(text.strip())
         or _PULL_QUOTE.search(text)
         or _CREDIT_START.match(text)
         or "©" in text
