@@ -196,6 +196,20 @@ def test_no_evidence_of_an_attack_denies_it(statements):
     assert types(statements(text)) == ["REJECT"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Russian Defence Ministry said its medics found no trace of a chemical assault.",
+        '"There is no evidence of an attack on the convoy," the minister said.',
+    ],
+)
+def test_no_trace_or_evidence_of_the_act_itself_denies_it(statements, text):
+    assert types(statements(text)) == ["REJECT"]
+    # a trace found is no denial
+    assert "REJECT" not in types(statements(text.replace("no trace", "a trace")
+                                             .replace("no evidence", "evidence")))  # fmt: skip
+
+
 def test_the_writers_own_telling_a_weapon_or_a_pronoun_accuses_no_one(statements):
     assert statements("Russian jets bombed the convoy near Aleppo on Monday.") == []
     assert statements("The monitor said a chlorine bomb hit the hospital in Douma.") == []

@@ -125,7 +125,7 @@ def _own_marker(node: Token, lexicon: EventLexicon) -> tuple[str, Token] | None:
     for child in node.children:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
             return "negated", child
-    absent = _no_evidence(node, lexicon)
+    absent = _no_evidence(node, lexicon) or _no_sign_of(node, lexicon)
     if absent is not None:  # "no evidence has been found that the government carried it out"
         return "negated", absent
     if node.dep_ == "pobj" and node.head.lower_ == "without":
@@ -159,6 +159,18 @@ def _no_evidence(node: Token, lexicon: EventLexicon) -> Token | None:
             if no is not None:
                 return no
     return None
+
+
+def _no_sign_of(node: Token, lexicon: EventLexicon) -> Token | None:
+    """The "no" before the noun an act is found "of" when nothing was found: "no trace of a
+    chemical assault", "no evidence of an attack on the convoy" deny the act (the same
+    `absence` nouns as above)."""
+    if node.dep_ != "pobj" or node.head.lower_ != "of":
+        return None
+    holder = node.head.head
+    if holder.lemma_.lower() not in lexicon.words("absence"):
+        return None
+    return next((c for c in holder.children if c.dep_ == "det" and c.lower_ == "no"), None)
 
 
 def _purpose_marker(node: Token) -> Token | None:
