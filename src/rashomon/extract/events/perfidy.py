@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from spacy.tokens import Doc, Token
 
 from rashomon.extract.events.lexicon import EventLexicon
-from rashomon.extract.events.reported import same_side
+from rashomon.extract.events.reported import quoted_statement, same_side
 from rashomon.model import Event, EventArgument, Quote
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -64,7 +64,7 @@ def perfidy_charges(
             )  # fmt: skip
             if accused and not targets:
                 continue  # the speaker's own side: no charge it brings
-            found.append(_charge(span.root, sources, targets, quote))
+            found.append(quoted_statement(span.root, "ACCUSE", sources, quote, targets))
             break  # one charge a quote
     return found
 
@@ -120,14 +120,3 @@ def _agent_of(word: Token) -> list[Token]:
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and word.pos_ == "NOUN")
         for g in c.children if g.dep_ == "pobj"
     ]  # fmt: skip
-
-
-def _charge(
-    word: Token, sources: tuple[EventArgument, ...], targets: tuple[EventArgument, ...],
-    quote: Quote,
-) -> Event:  # fmt: skip
-    return Event(
-        start=word.idx, end=word.idx + len(word), trigger=word.text, type="ACCUSE", mode=None,
-        factuality="asserted", frame=quote.cue, sources=sources, targets=targets,
-        place_id=None, place_from=None, date=None, date_precision=None, date_from=None,
-    )  # fmt: skip

@@ -260,7 +260,7 @@ def denied_means(
                 continue
             token = doc[i]
             if _absent(token, lexicon.words("absence")):
-                found.append(_denial(token, sources, quote))
+                found.append(quoted_statement(token, "REJECT", sources, quote))
                 break  # one denial a quote
     return found
 
@@ -308,9 +308,14 @@ def _negated_verb(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
 
-def _denial(token: Token, sources: tuple[EventArgument, ...], quote: Quote) -> Event:
+def quoted_statement(
+    token: Token, kind: str, sources: tuple[EventArgument, ...], quote: Quote,
+    targets: tuple[EventArgument, ...] = (),
+) -> Event:  # fmt: skip
+    """A statement of `kind` the quote's speaker makes by the word at `token` (a denial by
+    absent means, an accusation by whose means or by perfidy); undated, as found."""
     return Event(
-        start=token.idx, end=token.idx + len(token), trigger=token.text, type="REJECT",
-        mode=None, factuality="asserted", frame=quote.cue, sources=sources, targets=(),
+        start=token.idx, end=token.idx + len(token), trigger=token.text, type=kind,
+        mode=None, factuality="asserted", frame=quote.cue, sources=sources, targets=targets,
         place_id=None, place_from=None, date=None, date_precision=None, date_from=None,
     )  # fmt: skip

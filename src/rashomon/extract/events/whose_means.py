@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 
 from rashomon.extract.doc_arrays import doc_arrays
 from rashomon.extract.events.lexicon import EventLexicon
-from rashomon.extract.events.reported import is_means, same_side
+from rashomon.extract.events.reported import is_means, quoted_statement, same_side
 from rashomon.model import Event, EventArgument, Quote
 
 # verbs whose agent holds the means: "used by", "fired by", "operated by"
@@ -79,7 +79,7 @@ def owned_means(
             ]  # fmt: skip
             if owners:
                 token = doc[i]
-                found.append(_accusation(token, sources, tuple(owners), quote))
+                found.append(quoted_statement(token, "ACCUSE", sources, quote, tuple(owners)))
                 break  # one accusation a quote
     return found
 
@@ -160,14 +160,3 @@ def _clause_verb(word: Token) -> Token:
 
 def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
-
-
-def _accusation(
-    token: Token, sources: tuple[EventArgument, ...], owners: tuple[EventArgument, ...],
-    quote: Quote,
-) -> Event:  # fmt: skip
-    return Event(
-        start=token.idx, end=token.idx + len(token), trigger=token.text, type="ACCUSE",
-        mode=None, factuality="asserted", frame=quote.cue, sources=sources, targets=owners,
-        place_id=None, place_from=None, date=None, date_precision=None, date_from=None,
-    )  # fmt: skip
