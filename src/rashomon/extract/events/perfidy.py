@@ -2,16 +2,15 @@
 
 Beside whose strike it was, the sides of a contested attack charge each other with the
 conduct the laws of war forbid: shielding with civilians ("militants used civilians as human
-shields"), fighting out of uniform ("the
-combatants in the town were dressed in civilian clothes"), firing from civilian buildings
-("using the upper floors as firing points") and false flags ("the theatre was hit in a
-false-flag attack by the city's defenders"). Said by a speaker (a direct or indirect quote),
-each is an ACCUSE by the speaker of whoever the clause says does it: the subject of the verb
-the words hang on, the head noun a participle qualifies ("rebel fighters dressed in civilian
-clothes"), or the agent ("an attack by X"). The words are data
-(`perfidy` in data/event_verbs.yaml); in the writer's own words they accuse no one, and
-neither does a negated clause ("did not use civilians as shields") nor a side speaking of
-itself ("we will never use people as shields").
+shields"), fighting out of uniform ("the combatants in the town were dressed in civilian
+clothes"), firing from civilian buildings ("using the upper floors as firing points") and
+false flags ("the theatre was hit in a false-flag attack by the city's defenders"). Said by
+a speaker (a direct or indirect quote), each is an ACCUSE by the speaker of whoever the
+clause says does it: the subject of the verb the words hang on, the head noun a participle
+qualifies ("rebel fighters dressed in civilian clothes"), or the agent ("an attack by X").
+The words are data (`perfidy` in data/event_verbs.yaml); in the writer's own words they
+accuse no one, and neither does a negated clause ("did not use civilians as shields") nor a
+side speaking of itself ("we will never use people as shields").
 """
 
 from __future__ import annotations
@@ -21,6 +20,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Token
 
+from rashomon.extract.doc_text import doc_text
 from rashomon.extract.events.lexicon import EventLexicon
 from rashomon.extract.events.reported import quoted_statement, same_side
 from rashomon.model import Event, EventArgument, Quote
@@ -45,7 +45,7 @@ def perfidy_charges(
     words = _pattern(lexicon.words("perfidy"))
     if words is None:
         return []
-    text = doc.text
+    text = doc_text(doc)
     found: list[Event] = []
     for quote in quotes:
         sources = speaker_of(quote)

@@ -12,8 +12,9 @@ the nationality it bears ("a Ukrainian S-300"), or whoever the text says uses, f
 it in service ("used by the Ukrainian military", "in service with Ukraine's army").
 
 Means that something was done to are no one's accusation ("shot down ten Russian missiles",
-"a Russian jet was downed"), nor are negated ones ("the missiles are not Russian-made"), nor
-means of the speaker's own side ("our S-300 systems").
+"a Russian jet was downed"), nor are negated ones ("the missiles are not used by the
+Ukrainian army"), nor means of the speaker's own side ("our S-300 systems"). Where a weapon
+was made ("Russian-made") says nothing of who fired it, and is not read.
 """
 
 from __future__ import annotations
