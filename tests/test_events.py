@@ -655,6 +655,14 @@ def test_blowing_something_up_is_an_attack_with_explosives(events_of):
     assert [e.type for e in events_of("The row blew up into a crisis.")] == []
 
 
+def test_downing_or_shooting_down_an_aircraft_is_an_attack_by_its_subject(events_of):
+    event = one(events_of("Turkey downed the Russian bomber near the border."), "ASSAULT", "downed")
+    assert [a.actor_id for a in event.sources] == ["turkey"]
+    event = one(events_of("Turkish jets shot down a Russian warplane."), "ASSAULT", "shot down")
+    assert event.mode == "aerial"  # the jets' (no shooting with firearms)
+    assert events_of("The workers downed tools on Monday.") == []
+
+
 def test_a_bomb_dropped_by_a_state_is_an_air_strike(events_of):
     # "drop" needs a mode: a plane or a barrel bomb gives one, and so does the bomb itself
     event = one(events_of("Russia has dropped a 'highly explosive' bomb on a theatre."),

@@ -148,6 +148,13 @@ def test_the_words_of_a_sentence_say_its_kind_most_specific_first():
     assert KINDS.of_mode("heavy-weapons") == "shelling"
 
 
+def test_an_aircraft_shot_down_is_a_downing_before_it_is_an_air_strike():
+    found = KINDS.in_text("Turkish fighter jets shot down a Russian warplane near the border")
+    assert KINDS.most_specific(found) == "downing" and KINDS.rare("downing")
+    assert KINDS.most_specific(KINDS.in_text("The airliner was downed by a missile")) == "downing"
+    assert "downing" not in KINDS.in_text("Russian jets struck the town")
+
+
 def test_bombers_alone_are_as_often_warplanes_as_suicide_attackers():
     assert KINDS.in_text("Syrian air force bombers pounded Raqqa") == ["aerial"]
     assert KINDS.in_text("A suicide bomber struck the checkpoint") == ["explosives"]
@@ -899,6 +906,21 @@ def test_kind_and_day_alone_are_not_enough_without_a_place_toll_or_doer():
     with_toll = incident_of(report("a", place=None, figure_values=(("killed", 58.0),)))
     assert match_report(report("b", place=None, figure_values=(("killed", 58.0),)),
                         [with_toll], GAZETTE, KINDS) is with_toll  # fmt: skip
+
+
+def test_a_rare_kind_with_the_same_doer_and_target_needs_no_place():
+    """ "Turkish jets shot down a Russian warplane" and "Turkey downed the Russian Su-24" on
+    one day, neither with a place (the sky over a border has none): a state seldom downs
+    two of another's aircraft in a season, so doer and target together tie them; two air
+    strikes by one state on another's forces on one day are too common to tie so."""
+    turkey = (Attribution("turkey", "Turkish jets", None),)
+    kw = {"place": None, "perpetrators": turkey, "target_actor_ids": ("russia",)}
+    downed = incident_of(report("a", kind="downing", **kw))
+    assert match_score(report("b", kind="downing", **kw), downed, GAZETTE, KINDS) is not None
+    other = report("b", kind="downing", **{**kw, "target_actor_ids": ("syria",)})
+    assert match_score(other, downed, GAZETTE, KINDS) is None
+    struck = incident_of(report("a", **kw))
+    assert match_score(report("b", **kw), struck, GAZETTE, KINDS) is None
 
 
 def test_a_town_set_in_the_next_province_by_another_source_meets_on_its_toll():

@@ -197,8 +197,9 @@ MAX_SENTENCE_TOKENS = 150
 # emergency service" name a figure's claimant; 80: an explosion "caused by" a weapon takes
 # the weapon's mode; 81: a speaker naming an attack's means as another side's accuses it; 82:
 # a speaker charging a side with perfidy (human shields, civilian clothes, firing points,
-# false flags) accuses it; 83: an act found "of" under "no trace", "no evidence" is negated
-EXTRACTOR_VERSION = "83"
+# false flags) accuses it; 83: an act found "of" under "no trace", "no evidence" is negated;
+# 84: "downed" and "shot down" an aircraft are attacks
+EXTRACTOR_VERSION = "84"
 STAGE = "entities"
 
 

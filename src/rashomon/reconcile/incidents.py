@@ -123,7 +123,7 @@ def matches(
     found = [
         (score, incident) for score, incident in scored
         if score is not None and score >= cfg.threshold
-        and _supported(report, incident, gazette, cfg, words)
+        and _supported(report, incident, gazette, cfg, words, kinds)
     ]  # fmt: skip
     if not found and cfg.unique_referent and referent:
         found = _only_referent(report, scored, gazette, kinds, cfg)
@@ -347,7 +347,7 @@ def match_score(
         # an undated aside tells of "some time before": of another kind (bombs on a market
         # against a chemical attack), nothing ties it to this one, whatever toll it shares
         return None
-    if need_support and not _supported(report, incident, gazette, cfg, words):
+    if need_support and not _supported(report, incident, gazette, cfg, words, kinds):
         return None
     if place > 0 and _struck_again(report, incident, cfg, words):
         return None
@@ -379,9 +379,11 @@ def _supported(
     gazette: Gazette,
     cfg: MatchConfig,
     counts: TermCounts | None = None,
+    kinds: IncidentKinds | None = None,
 ) -> bool:
-    """Evidence beyond kind and day: a place, a toll or telling words in common (an undated
-    mention needs a telling toll, or a toll and a doer)."""
+    """Evidence beyond kind and day: a place, a toll or telling words in common, or for a
+    rare kind its doer and its target (an undated mention needs a telling toll, or a toll
+    and a doer)."""
     toll = _toll_score(report, incident, cfg)
     doer = bool(set(report.perpetrator_ids) & _perpetrators(incident))
     place = (_place_score(report, incident, gazette, cfg) or 0.0) > 0
@@ -391,8 +393,11 @@ def _supported(
                   and words_in_common(report, incident, counts) >= cfg.words_retold)  # fmt: skip
         return toll >= cfg.same_toll or (doer and toll > 0) or retold
     worded = counts is not None and words_in_common(report, incident, counts) >= cfg.words_support
-    # a doer alone is no evidence: most strikes share one
-    return not cfg.need_support or place or toll > 0 or worded
+    # a doer alone is no evidence: most strikes share one; a doer and a target together are,
+    # for a kind a season sees seldom (one state downing another's jet)
+    pair = (doer and bool(set(report.target_actor_ids) & _targets(incident))
+            and kinds is not None and kinds.rare(report.kind))  # fmt: skip
+    return not cfg.need_support or place or toll > 0 or worded or pair
 
 
 def _more_than_place(
