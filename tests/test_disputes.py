@@ -1828,6 +1828,30 @@ def test_some_of_the_injured_told_by_their_state_are_no_toll_of_the_injured():
     assert all(f.status != "dispute" for f in figures)
 
 
+def test_a_group_told_as_among_the_dead_is_no_rival_toll():
+    """ "Sixty-three Canadians were among those killed" (a ministry) against "all 176 on
+    board were killed": some of the dead, named by who they were, not a count of them all."""
+    said = "Sixty-three Canadians were among those killed, the foreign ministry said."
+    part = toll("a1", "Sixty-three", 63, "exact", "the foreign ministry", sentence=said, start=0)
+    whole = toll("a2", "176", 176, "exact", "the airline")
+    days = {"a1": article("a1", published="2020-01-11"), "a2": article("a2", "BBC", "2020-01-11")}
+    found = incident(report("a1", "AFP", [part]), report("a2", "BBC", [whole]))
+    figures = incident_figures(found, {("a1", 0): part, ("a2", 0): whole}, days)
+    assert all(f.status != "dispute" for f in figures)
+    # a victim group's own count told so still rises as that group's count
+    said = "The monitor said nine children were among those killed."
+    later = toll("a1", "nine", 9, "exact", "the monitor", sentence=said, start=said.index("nine"),
+                 victims="children")  # fmt: skip
+    said = "The monitor said four children were among the dead."
+    first = toll("a2", "four", 4, "exact", "the monitor", sentence=said, start=said.index("four"),
+                 victims="children")  # fmt: skip
+    days = {"a1": article("a1", published="2017-10-04"), "a2": article("a2", "BBC", "2017-10-03")}
+    found = incident(report("a1", "AFP", [later]), report("a2", "BBC", [first]))
+    claims = {("a1", later.start): later, ("a2", first.start): first}
+    (figure_,) = incident_figures(found, claims, days)
+    assert figure_.status == "update"
+
+
 def test_a_toll_told_jointly_is_each_of_its_sources_own():
     """ "Both the civil defence and SOHR reported 35" is SOHR's count as well: SOHR's 22
     elsewhere is its earlier count, not a rival, and the sides still name who said what."""

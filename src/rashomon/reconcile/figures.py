@@ -228,6 +228,13 @@ _OF_THEM = re.compile(
     r"hurt|casualties))|among\s+(?:them|the\s+(?:dead|injured|wounded)))\b",
     re.IGNORECASE,
 )
+# "Sixty-three Canadians were among those killed": people named by who they were, as some of
+# the dead (a victim group of its own, "four children were among the dead", is counted
+# apart already, and rises as a count of that group)
+_WERE_AMONG = re.compile(
+    r"^\s+(?:[\w'’-]+\s+){0,3}?(?:were|are|was|is)\s+(?:also\s+)?among\s+(?:the|those)\b",
+    re.IGNORECASE,
+)
 
 # "Of the 105 civilians who died, 101 died in the building": a count after a clause that
 # opens the sentence on a whole it is some of
@@ -259,11 +266,14 @@ def _part_by_its_sentence(figure: FigureFact) -> bool:
     if _ONE_OF_TWO.search(figure.sentence):
         return True
     at = figure.start - figure.sentence_start
-    if _OF_THEM.match(figure.sentence[at + len(figure.text) :]):
+    after = figure.sentence[at + len(figure.text) :]
+    if _OF_THEM.match(after):
+        return True
+    if _WERE_AMONG.match(after) and (victims_of(figure) or "people") == "people":
         return True
     if _OF_THE_WHOLE.match(figure.sentence[:at]):
         return True
-    if _OVER_SPAN.match(figure.sentence[at + len(figure.text) :]):
+    if _OVER_SPAN.match(after):
         return True
     return bool(
         _BREAKDOWN.findall(figure.sentence)[_PARTS - 1 :]
