@@ -153,6 +153,15 @@ def test_an_aircraft_shot_down_is_a_downing_before_it_is_an_air_strike():
     assert KINDS.most_specific(found) == "downing" and KINDS.rare("downing")
     assert KINDS.most_specific(KINDS.in_text("The airliner was downed by a missile")) == "downing"
     assert "downing" not in KINDS.in_text("Russian jets struck the town")
+    # munitions shot down are interceptions; a munition that downs an aircraft tells one
+    for intercepted in ("Air defences shot down 18 of the 33 Russian missiles overnight",
+                        "The missile was shot down by air defence and fell on the house",
+                        "Its forces downed 20 drones"):  # fmt: skip
+        assert "downing" not in KINDS.in_text(intercepted), intercepted
+        # still a happening (an interception), not words that describe a party
+        assert not KINDS.describes(intercepted, intercepted.index("down"))
+    assert "downing" in KINDS.in_text("A Russian missile shot down the airliner")
+    assert "downing" in KINDS.in_text("Separatists shot down the airliner with a missile")
 
 
 def test_bombers_alone_are_as_often_warplanes_as_suicide_attackers():

@@ -42,6 +42,7 @@ class IncidentKinds:
         words: Mapping[str, list[str]],
         describing: Mapping[str, list[str]] | None = None,
         naming: Iterable[str] = (),
+        other_kind: Mapping[str, list[str]] | None = None,
     ) -> None:
         self.kinds = dict(kinds)
         # "the bombing": a definite noun that may name a happening of several kinds
@@ -56,6 +57,13 @@ class IncidentKinds:
         self._describing = {
             name: tuple(re.compile(p) for p in ps)
             for name, ps in (describing or {}).items() if ps
+        }  # fmt: skip
+        # phrases where a kind's words tell a happening of another kind ("air defences shot
+        # down 18 missiles": an interception, no aircraft downed): blanked out before that
+        # kind's words are looked for, while the happening itself stays one
+        self._other_kind = {
+            name: tuple(re.compile(p) for p in ps)
+            for name, ps in (other_kind or {}).items() if ps
         }  # fmt: skip
         # a word glued to the one before it by a hyphen is part of another word: a
         # "high-explosive warhead" is no bombing, "anti-aircraft fire" no air strike; the
@@ -89,7 +97,7 @@ class IncidentKinds:
     @classmethod
     def from_yaml(cls, text: str) -> IncidentKinds:
         data = yaml.safe_load(text) or {}
-        kinds, words, describing = {}, {}, {}
+        kinds, words, describing, other_kind = {}, {}, {}, {}
         for name, entry in (data.get("kinds") or {}).items():
             kinds[name] = IncidentKind(
                 name=name, type=entry.get("type", "ASSAULT"),
@@ -102,7 +110,8 @@ class IncidentKinds:
             )  # fmt: skip
             words[name] = list(entry.get("words") or ())
             describing[name] = [str(p) for p in entry.get("describing") or ()]
-        return cls(kinds, words, describing, data.get("named_again") or ())
+            other_kind[name] = [str(p) for p in entry.get("other_kind") or ()]
+        return cls(kinds, words, describing, data.get("named_again") or (), other_kind)
 
     def in_text(self, text: str) -> list[str]:
         """Every kind whose words the text holds, in priority order."""
@@ -119,13 +128,14 @@ class IncidentKinds:
 
     def _told(self, name: str, pattern: re.Pattern[str], text: str) -> bool:
         """Whether the kind's words tell a happening in the text, not only describe a
-        party (see `describing` in the YAML)."""
+        party or tell a happening of another kind (see `describing` and `other_kind` in the
+        YAML)."""
         found = pattern.search(text)
-        describing = self._describing.get(name)
-        if found is None or describing is None:
+        blanking = (*self._describing.get(name, ()), *self._other_kind.get(name, ()))
+        if found is None or not blanking:
             return found is not None
         blanked = text
-        for start, end in _described_spans(describing, text):
+        for start, end in _described_spans(blanking, text):
             blanked = blanked[:start] + " " * (end - start) + blanked[end:]
         return pattern.search(blanked) is not None
 
