@@ -616,8 +616,14 @@ _HEADLINE_CREDIT = re.compile(r"\S\s*(?::|\s\||\s[-–—](?=\s))\s+(?P<name>[A-
 def title_is_dateline(title: str | None, directory: OutletDirectory) -> bool:
     """Whether a title is only a dateline with its agency ("AFP, THE HAGUE, Netherlands"):
     the copy's first line taken for a headline, never the story's words."""
+    return _title_dateline(title, directory) is not None
+
+
+def _title_dateline(title: str | None, directory: OutletDirectory) -> Dateline | None:
+    """The dateline a whole title is, when it names its agency."""
     line = find_dateline(title.strip(), directory) if title else None
-    return line is not None and line.wire is not None and line.length >= len(title.strip())
+    whole = line is not None and line.length >= len((title or "").strip())
+    return line if whole and line is not None and line.wire is not None else None
 
 
 def _agency_in_headline(
@@ -628,8 +634,8 @@ def _agency_in_headline(
     page title "Israel-Hamas war news | CNN" on another site: any outlet credited after
     it, whose report the page retells; a first line that is only the copy's dateline ("AFP,
     THE HAGUE, Netherlands", taken for the title): its agency."""
-    if title_is_dateline(title, directory):
-        return find_dateline(title.strip(), directory).wire  # type: ignore[union-attr]
+    if (dateline := _title_dateline(title, directory)) is not None:
+        return dateline.wire
     match = _HEADLINE_SOURCE.match(title or "")
     found = directory.find(match["name"]) if match else None
     if found is not None and found.wire and not _same(found.name, outlet):
