@@ -930,6 +930,7 @@ def test_a_rare_kind_with_the_same_doer_and_target_needs_no_place():
     assert match_score(other, downed, GAZETTE, KINDS) is None
     struck = incident_of(report("a", **kw))
     assert match_score(report("b", **kw), struck, GAZETTE, KINDS) is None
+    assert incident_label(downed, GAZETTE).startswith("aircraft downed")
 
 
 def test_a_town_set_in_the_next_province_by_another_source_meets_on_its_toll():

@@ -860,4 +860,5 @@ _KIND_WORDS = {
     "explosives": "bombing", "blast": "explosion", "chemical": "chemical attack",
     "ground": "clashes", "killing": "killing", "capture": "capture", "siege": "siege",
     "abduction": "abduction", "evacuation": "evacuation", "ceasefire": "ceasefire",
+    "downing": "aircraft downed",
 }  # fmt: skip
