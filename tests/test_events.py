@@ -450,6 +450,8 @@ def test_coordinated_verbs_share_their_date(events_of):
         ("The cause of the collapse was Kiev's interceptor missile, Peskov said.",
          "ukrainian-government"),
         ("Ukraine's HIMARS struck the prison, the ministry said.", "ukraine"),
+        ("The fire was sparked by a Ukrainian air defence missile, the ministry said.",
+         "ukraine"),
     ],
 )  # fmt: skip
 def test_a_weapon_blamed_with_its_owner_is_an_attack_by_the_owner(events_of, text, owner):

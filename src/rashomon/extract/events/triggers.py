@@ -485,9 +485,6 @@ def _caused_by(i: int, sense: EventSense, lexicon: EventLexicon, arrays: DocArra
     return None
 
 
-_CAUSING = frozenset({"cause", "trigger"})
-
-
 def _mode(head: Token, sense: EventSense, lexicon: EventLexicon) -> str | None:
     """The word's own mode, else one from its modifiers ("Russian air strikes", "military
     help"), else from what it is done with ("fired rockets", "used chemical weapons"), else
