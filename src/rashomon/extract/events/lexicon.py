@@ -132,6 +132,16 @@ class EventLexicon:
         # nouns: a token's lookups test these sets instead of scanning every noun
         self._noun_last_words = frozenset(n.rsplit(" ", 1)[1] for n in self.nouns if " " in n)
         self.of_heads = frozenset(n.split(" of ", 1)[0] for n in self.nouns if " of " in n)
+        # what "use ..." takes as its means ("used chemical weapons") and the attack nouns:
+        # read for every quote by the readers of what speakers say of means, built once
+        self.means_nouns = frozenset(
+            k.split()[1]
+            for k, v in self.phrases.items()
+            if k.startswith("use ") and v.object == "means"
+        )
+        self.attack_nouns = frozenset(
+            w for w, sense in self.nouns.items() if sense.type == "ASSAULT"
+        )
 
     @classmethod
     def load(cls, extra_files: Sequence[Path] = ()) -> EventLexicon:

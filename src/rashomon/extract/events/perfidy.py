@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -69,9 +70,10 @@ def perfidy_charges(
     return found
 
 
+@lru_cache(maxsize=8)
 def _pattern(phrases: frozenset[str]) -> re.Pattern[str] | None:
     """The phrases as one pattern: whole words, any space or hyphen between them, an
-    optional plural "s" ("human shields", "false-flag")."""
+    optional plural "s" ("human shields", "false-flag"); built once per word list."""
     if not phrases:
         return None
     alternatives = sorted(

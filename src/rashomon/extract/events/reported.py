@@ -243,8 +243,6 @@ def denied_means(
 ) -> list[Event]:
     """REJECTs by speakers who say an attack's means were absent (see the module notes);
     `speaker_of` gives a quote's speaker as the event's source (none: not a denial)."""
-    means = {k.split()[1] for k, v in lexicon.phrases.items()
-             if k.startswith("use ") and v.object == "means"}  # fmt: skip
     admitting = lexicon.words("admitting")
     arrays = doc_arrays(doc)  # the quoted words' columns: a Token only for a means noun
     found: list[Event] = []
@@ -256,7 +254,7 @@ def denied_means(
         if not sources:
             continue
         for i in range(span.start, span.end):
-            if arrays.pos[i] != "NOUN" or not is_means(arrays, i, means, lexicon):
+            if arrays.pos[i] != "NOUN" or not is_means(arrays, i, lexicon):
                 continue
             token = doc[i]
             if _absent(token, lexicon.words("absence")):
@@ -265,9 +263,10 @@ def denied_means(
     return found
 
 
-def is_means(arrays: DocArrays, i: int, means: set[str], lexicon: EventLexicon) -> bool:
+def is_means(arrays: DocArrays, i: int, lexicon: EventLexicon) -> bool:
     """Whether token i names a means of attack ("rockets", "chemical weapons")."""
     lemma, lemmas, dep = arrays.lemma_lower[i], arrays.lemma_lower, arrays.dep
+    means = lexicon.means_nouns
     if lexicon.mode_for("ASSAULT", lemma) and lemma not in ("air", "suicide", "barrel"):
         return True
     return lemma in means and any(

@@ -11,6 +11,10 @@ report), is an ACCUSE by the speaker of the side the means belong to: its owner 
 the nationality it bears ("a Ukrainian S-300"), or whoever the text says uses, fires or has
 it in service ("used by the Ukrainian military", "in service with Ukraine's army").
 
+An owned weapon told as the cause of the harm is also an attack by its owner (triggers.py,
+`_weapon_blamed`), which reported.py turns into the speaker's accusation; a sentence gets
+one ACCUSE either way (the caller keeps one statement of a kind a sentence).
+
 Means that something was done to are no one's accusation ("shot down ten Russian missiles",
 "a Russian jet was downed"), nor are negated ones ("the missiles are not used by the
 Ukrainian army"), nor means of the speaker's own side ("our S-300 systems"). Where a weapon
@@ -58,9 +62,6 @@ def owned_means(
     """ACCUSEs by speakers who name an attack's means as another side's (see the module
     notes), one a quote; `speaker_of` gives a quote's speaker as the event's source (none:
     no accusation), `owners_of` resolves the words that name an owner to actors."""
-    means = {k.split()[1] for k, v in lexicon.phrases.items()
-             if k.startswith("use ") and v.object == "means"}  # fmt: skip
-    attacks = frozenset(word for word, sense in lexicon.nouns.items() if sense.type == "ASSAULT")
     arrays = doc_arrays(doc)
     found: list[Event] = []
     for quote in quotes:
@@ -71,10 +72,10 @@ def owned_means(
         if not sources:
             continue
         for i in range(span.start, span.end):
-            if arrays.pos[i] not in _NOUNS or not is_means(arrays, i, means, lexicon):
+            if arrays.pos[i] not in _NOUNS or not is_means(arrays, i, lexicon):
                 continue
             owners = [
-                owner for owner in owners_of(_owner_words(doc[i], attacks))
+                owner for owner in owners_of(_owner_words(doc[i], lexicon.attack_nouns))
                 if owner.actor_id is not None
                 and not same_side(sources[0].actor_id, owner.actor_id, affiliation_of)
             ]  # fmt: skip
