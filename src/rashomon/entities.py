@@ -198,8 +198,9 @@ MAX_SENTENCE_TOKENS = 150
 # the weapon's mode; 81: a speaker naming an attack's means as another side's accuses it; 82:
 # a speaker charging a side with perfidy (human shields, civilian clothes, firing points,
 # false flags) accuses it; 83: an act found "of" under "no trace", "no evidence" is negated;
-# 84: "downed" and "shot down" an aircraft are attacks
-EXTRACTOR_VERSION = "84"
+# 84: "downed" and "shot down" an aircraft are attacks; 85: "sparked by" an owned weapon
+# blames its owner again (a second set of causing verbs had shadowed the first)
+EXTRACTOR_VERSION = "85"
 STAGE = "entities"
 
 
