@@ -258,6 +258,18 @@ def test_an_outlet_and_date_credit_run_into_the_body_is_the_wire_and_leaves_the_
     assert article.body.startswith("Jets have bombed army positions")
 
 
+def test_an_outlet_before_a_slash_opening_the_body_is_the_wire_and_leaves_the_body():
+    text = (
+        "Jets strike army positions near the town\n\n"
+        "{credit} / The army said that jets had bombed its positions near the eastern town."
+    )
+    article = build(text.format(credit="RT"), url="https://news.example.com/content/jets")
+    assert article.wire == "RT"
+    assert article.body.startswith("The army said")
+    other = build(text.format(credit="Army sources"), url="https://news.example.com/content/jets")
+    assert other.body.startswith("Army sources / The army said")
+
+
 def test_live_page_update_labels_leave_the_paragraphs_they_open():
     article = build(
         "UPDATE 2045 GMT: The rescuers raised the death toll to 35 from the strike.\n\n"

@@ -607,3 +607,69 @@ def test_a_footnote_to_a_marked_word_leaves_the_body_and_a_bullet_stays():
     assert "Ministry of Justice" not in body and "Rescuers searched" in body
     listed = "Story title here today\n\nThe army said:\n\n* The town was shelled on Monday.\n"
     assert "* The town was shelled" in clean_text(listed, title_in_text=True).body
+
+
+def test_captions_told_by_their_opening_words_leave_the_body():
+    raw = (
+        "Headline of the story\n\n"
+        "FILE - The clinic in Ravenford after an air strike on Saturday killed at least 19 people.\n\n"
+        "In this image provided by the Navy, a vessel arrives at the harbour on June 29, 2022.\n\n"
+        "JANE ROE / WIREX A rocket system fires salvoes during an exercise on June 30, 2022.\n\n"
+        "The minister said on Monday that the clinic had been hit by mistake."
+    )
+    clean = clean_text(raw, title_in_text=True, is_outlet=lambda n: n == "WIREX")
+    assert clean.body == "The minister said on Monday that the clinic had been hit by mistake."
+    assert len(clean.captions) == 3
+    # the photographer's capitals before a slash caption nothing unless an agency follows
+    raw = "Headline of the story\n\nThe minister spoke.\n\nJANE ROE / WIREX A rocket system fires.\n\nHe left."
+    assert "JANE ROE / WIREX" in clean_text(raw, title_in_text=True, is_outlet=lambda n: False).body
+    assert (
+        "JANE ROE" not in clean_text(raw, title_in_text=True, is_outlet=lambda n: n == "WIREX").body
+    )
+
+
+def test_a_caption_above_a_credit_line_and_printed_again_below_it_leaves_the_body():
+    raw = (
+        "Headline of the story\n\n"
+        "The president visits the port on Friday as grain is loaded onto a ship.\n"
+        "(AP/Presidential Press Office)\n"
+        "The president visits the port on Friday as grain is loaded onto a ship. (AP/Presidential Press Office)\n\n"
+        "An interior view of the damaged barrack where an explosion killed 50, August 10, 2022.\n"
+        "© 2022 Jane Roe/WIREX\n\n"
+        "Both sides said the assault was premeditated."
+    )
+    clean = clean_text(raw, title_in_text=True, is_outlet=lambda n: n in ("AP", "WIREX"))
+    assert clean.body == "Both sides said the assault was premeditated."
+    found = {text: kind for kind, text in clean.removed}
+    assert found["(AP/Presidential Press Office)"] is LineKind.CREDIT
+    assert found["© 2022 Jane Roe/WIREX"] is LineKind.CREDIT
+    # a site's own copyright names no photographer: the paragraph above it stays
+    footer = clean_text(
+        "Headline of the story\n\nThe army said it had retaken the town.\n© 2023 All rights reserved",
+        title_in_text=True,
+    )
+    assert footer.body == "The army said it had retaken the town."
+
+
+def test_a_row_of_headlines_between_bullets_is_no_body_but_a_sentence_list_is():
+    raw = (
+        "Headline of the story\n\n"
+        "Ten arrested in joint operation  •  Road project to boost trade  •  News summary at 1600 GMT, Oct. 4\n\n"
+        "The toll rose to 22, the agency said.\n\n"
+        "Troops moved in. • Shops closed. • Roads were cut."
+    )
+    clean = clean_text(raw, title_in_text=True)
+    assert "Ten arrested" not in clean.body
+    assert "Troops moved in. • Shops closed. • Roads were cut." in clean.body
+
+
+def test_an_agency_and_a_date_with_buttons_after_them_name_the_wire_and_date_the_page():
+    raw = (
+        "Death toll rises to 22\n\n"
+        "Xinhua, October 5, 2015 Adjust font size:\n\n"
+        "The death toll has risen to 22, the agency said in a statement on Sunday."
+    )
+    clean = clean_text(raw, title_in_text=True, is_outlet=lambda n: n == "Xinhua")
+    assert clean.body.startswith("The death toll")
+    assert clean.sources == ("Xinhua",)
+    assert clean.stamps == ("October 5, 2015",)

@@ -156,6 +156,26 @@ _PHOTO_CREDIT_LINE = re.compile(
 _PAREN_CREDIT_LINE = re.compile(
     rf"^\(\s*{_CREDIT_NAME}\s*/\s*[A-Z][\w.]*(?:\s*/\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)*\s*\)$"
 )
+# A photographer credited after a copyright sign, alone on a line, under the caption it signs:
+# "© 2022 Jane Roe/REUTERS" (a site's "© 2023 All rights reserved" names no photographer).
+_COPYRIGHT_CREDIT_LINE = re.compile(rf"^©\s*(?:\d{{4}}\s+)?{_CREDIT_NAME}\s*/\s*[A-Z][\w.]*$")
+# A caption told by its opening words: an archive picture's mark ("FILE - The hospital in
+# ...", "FILE PHOTO: ..."), or a picture announced as such ("In this image provided by the
+# US Navy, ...", "In this undated handout photo, ..."). Captions only open that way.
+_CAPTION_OPENING = re.compile(
+    r"^(?:FILE\s*(?:PHOTO\s*)?[-–—:]\s+(?=\S)|FILE PHOTO\b"
+    r"|In this (?:\w+ ){0,2}(?:image|photo|photograph|picture|handout|frame grab|video grab)\b)"
+)
+# The photographer's name in capitals and the agency opening a caption: "JANE ROE / AFP A US
+# rocket system fires ..." (the agency is checked against the directory).
+_CREDIT_OPENING_CAPTION = re.compile(
+    r"^[A-Z]{2,}(?:[ -][A-Z]{2,}){0,3}\s*/\s*(?P<agency>[A-Z][\w.]*)\s+(?=[A-Z0-9\"“])"
+)
+# Links to other stories run into one line between bullets or bars ("10 arrested in ... •
+# Kenya, Tanzania launch road project ... • Xinhua news summary at 1600 GMT"): a site's
+# ticker or menu of headlines; a row needs at least this many headline-shaped items.
+_ROW_SEPARATOR = re.compile(r"\s+[•·|]\s+")
+_ROW_MIN_ITEMS = 3
 # A line a page only shows for a video card: "4 hours agoDuration 4:39At least ..." (the
 # card's age and running time run into its summary).
 _VIDEO_CARD = re.compile(
@@ -284,6 +304,18 @@ def _is_widget(text: str) -> bool:
     return bool(tokens) and len(tokens) <= 8 and all(t in _WIDGET_WORDS for t in tokens)
 
 
+def _is_headline_row(text: str) -> bool:
+    """Headlines of other stories run into one line between bullets or bars: several items,
+    each short and none a sentence (a sentence ends in a stop; a headline does not)."""
+    items = _ROW_SEPARATOR.split(text.strip(" •·|"))
+    return len(items) >= _ROW_MIN_ITEMS and all(
+        item
+        and len(item.split()) <= _HEADING_MAX_WORDS
+        and not item.rstrip().endswith((".", ";", ":"))
+        for item in items
+    )
+
+
 def _looks_like_heading(text: str, max_words: int = _HEADING_MAX_WORDS) -> bool:
     """A short line that is not a sentence: a subhead or a stray related-story headline. A
     line that stops on a comma or on a word that cannot end a headline ("... ever since the",
@@ -334,6 +366,7 @@ class _Classifier:
         self.is_outlet = is_outlet or is_masthead
         self.script = furniture.dominant_script(" ".join(line.text for line in lines))
         self.agencies: dict[int, str] = {}  # agency-stamp lines: the agency they name
+        self.days: dict[int, str] = {}  # agency-stamp lines: the page's date they give
 
     def run(self) -> list[LineKind]:
         nonblank = [i for i, line in enumerate(self.lines) if line.text]
@@ -462,6 +495,10 @@ class _Classifier:
             return LineKind.COMMENTS
         if _CAPTION_PREFIX.match(text):
             return LineKind.CAPTION
+        if self.lines[i].words <= furniture.MAX_CAPTION_WORDS and self._caption_opening(text):
+            return LineKind.CAPTION
+        if _is_headline_row(text):
+            return LineKind.RELATED
         if _CREDIT_PREFIX.match(text):
             return LineKind.CREDIT
         if after_credit and _SOURCE_LINE.match(text) and self.lines[i].words <= 6:
@@ -474,7 +511,9 @@ class _Classifier:
             return LineKind.CAPTION
         if _FOOTER_LINE.match(text) and self.lines[i].words <= 40:
             return LineKind.FOOTER
-        if _PHOTO_CREDIT_LINE.match(text) or _PAREN_CREDIT_LINE.match(text):
+        if _PHOTO_CREDIT_LINE.match(text) or self._paren_credit(text):
+            return LineKind.CREDIT
+        if _COPYRIGHT_CREDIT_LINE.match(text):
             return LineKind.CREDIT
         if self._names_source(i, text):
             return LineKind.SOURCE
@@ -522,6 +561,30 @@ class _Classifier:
             return LineKind.HEADING
         return LineKind.BODY
 
+    def _caption_opening(self, text: str) -> bool:
+        """A caption known by how it opens: an archive mark or "In this photo ...", or the
+        photographer and an agency before the picture's description ("JANE ROE / AFP A US
+        rocket system fires ...")."""
+        if _CAPTION_OPENING.match(text):
+            return True
+        credit = _CREDIT_OPENING_CAPTION.match(text)
+        return credit is not None and self.is_outlet(credit["agency"])
+
+    def _paren_credit(self, text: str) -> bool:
+        """A picture's credit in brackets on a line of its own: a photographer and an agency
+        ("(Jane Roe / AFP)"), or an agency and whoever handed out the picture ("(AP/Ukrainian
+        Presidential Press Office)")."""
+        if _PAREN_CREDIT_LINE.match(text):
+            return True
+        if not (text.startswith("(") and text.endswith(")") and "/" in text):
+            return False
+        parts = [p.strip() for p in text[1:-1].split("/")]
+        return (
+            len(parts) <= 3
+            and all(p and len(p.split()) <= 5 and p[:1].isupper() for p in parts)
+            and any(self.is_outlet(p) for p in parts)
+        )
+
     def _footnote(self, i: int, text: str) -> bool:
         """ "* Included by the Ministry of Justice in the list of foreign agents." under a
         text that marks a name with it ("the Feygin* Live channel"): the page's note on a
@@ -551,8 +614,9 @@ class _Classifier:
         return True
 
     def _agency_stamp(self, i: int, text: str) -> bool:
-        """ "AFP Springfield, IL, United States Mar 17, 2017, 04.51 AM (IST)": an agency, the
-        place it filed from and the time, on a line of their own; the agency is wire evidence."""
+        """ "AFP Springfield, IL, United States Mar 17, 2017, 04.51 AM (IST)", "Xinhua, October
+        5, 2015 Adjust font size:": an agency, perhaps the place it filed from, and the time,
+        on a line of their own (a page's buttons may follow); the agency is wire evidence."""
         words = text.split()
         if len(words) > _HEADING_MAX_WORDS + 2 or not any(c.isdigit() for c in text):
             return False
@@ -560,12 +624,14 @@ class _Classifier:
             name = " ".join(words[:n]).strip(" ,.-–—|")
             if not self.is_outlet(name):
                 continue
-            rest = " ".join(words[n:])
+            rest = furniture.without_interface_tail(" ".join(words[n:]))
             place = re.match(r"^(?:[A-Z][\w.'’-]*\s*,?\s*){0,6}", rest)
-            stamp = re.sub(r"\(\s*[A-Z]{2,5}\s*\)", " ", rest[place.end() if place else 0 :])
-            if stamp and furniture.is_date_stamp(stamp):
-                self.agencies[i] = name
-                return True
+            for start in {0, place.end() if place else 0}:  # "Xinhua, October 5, 2015"
+                stamp = re.sub(r"\(\s*[A-Z]{2,5}\s*\)", " ", rest[start:])
+                if stamp and furniture.is_date_stamp(stamp):
+                    self.agencies[i] = name
+                    self.days[i] = stamp.strip()
+                    return True
             return False
         return False
 
@@ -581,6 +647,7 @@ class _Classifier:
         dated = _PLACE_AGENCY_DAY.match(rest)
         if dated and self.is_outlet(dated["name"]) and furniture.is_date_stamp(dated["day"]):
             self.agencies[i] = dated["name"]
+            self.days[i] = dated["day"]
             return True
         parts = furniture.source_parts(rest)
         if (
@@ -635,13 +702,20 @@ class _Classifier:
         return _headline_shaped(below) and not self.is_masthead(below)
 
     def _mark_credited_captions(self, nonblank: list[int]) -> None:
-        """A short line right above a bracketed photo credit ("(Jane Roe / AFP)") is the
-        caption that credit signs, not reporting."""
-        for a, b in zip(nonblank, nonblank[1:], strict=False):
-            credit = _PAREN_CREDIT_LINE.match(self.lines[b].text)
+        """A short line right above a photo credit on its own line ("(Jane Roe / AFP)",
+        "© 2022 Jane Roe/REUTERS") is the caption that credit signs, not reporting; so is
+        the same line printed again right under the credit (the picture's alt text)."""
+        for n, (a, b) in enumerate(zip(nonblank, nonblank[1:], strict=False)):
+            below = self.lines[b].text
+            credit = self._paren_credit(below) or _COPYRIGHT_CREDIT_LINE.match(below)
             short = self.lines[a].words <= furniture.MAX_CAPTION_WORDS
-            if credit and short and self.kinds[a] is LineKind.BODY:
+            if credit and short and self.kinds[a] in (LineKind.BODY, LineKind.CAPTION):
                 self.kinds[a] = LineKind.CAPTION  # the credit line itself is a CREDIT
+                after = nonblank[n + 2] if n + 2 < len(nonblank) else None
+                if after is not None and _opens_with(
+                    self.lines[after].text, _key(self.lines[a].text)
+                ):
+                    self.kinds[after] = LineKind.CAPTION  # the caption again, perhaps credited
 
     def _mark_embedded_post_text(self, nonblank: list[int]) -> None:
         """A post shown in the page prints its text, then its signature on the next line
@@ -803,6 +877,8 @@ def clean_text(
                 footers.append(line.text)
             elif kind is LineKind.SOURCE:
                 sources.append(classifier.agencies.get(i, line.text))
+                if i in classifier.days:  # "Xinhua, October 5, 2015": the page's date too
+                    stamps.append(classifier.days[i])
             elif kind is LineKind.STAMP:
                 stamps.append(line.text)
             if byline is None and len(segments) <= 1:  # above the body, or under a standfirst

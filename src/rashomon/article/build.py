@@ -112,16 +112,23 @@ def build_article(raw: RawArticle, directory: OutletDirectory, user: UserMetadat
 
 
 _LEAD_CREDIT = re.compile(r"^(?P<name>[^\W\d_][\w .&'’-]{0,40}?)\s*\|\s*")
+_LEAD_SLASH_CREDIT = re.compile(r"^(?P<name>[^\W\d_][\w .&'’-]{0,40}?)\s+/\s+(?=[A-Z\"“])")
 
 
 def _cut_lead_credit(clean: CleanText, directory: OutletDirectory) -> CleanText:
     """Drop an outlet's credit run into the start of the body before the page's date ("RT |
-    September 17, 2016 US-led coalition jets ..."): where the copy came from, kept as a
-    source line (wire evidence), never the first words of the reporting."""
+    September 17, 2016 US-led coalition jets ...") or before a slash ("Shafaq News / The
+    Russian military ..."): where the copy came from, kept as a source line (wire
+    evidence), never the first words of the reporting."""
     match = _LEAD_CREDIT.match(clean.body)
-    if not match or directory.find(match["name"]) is None:
-        return clean
-    if not lead_stamp_length(clean.body[match.end() :]):
+    slashed = _LEAD_SLASH_CREDIT.match(clean.body)
+    if slashed and directory.find(slashed["name"]) is not None:
+        match = slashed  # "Shafaq News / The Russian military ...": no date needed after a slash
+    elif (
+        not match
+        or directory.find(match["name"]) is None
+        or not lead_stamp_length(clean.body[match.end() :])
+    ):
         return clean
     clean = replace(clean, sources=(*clean.sources, match["name"]))
     return cut_span(clean, 0, match.end())

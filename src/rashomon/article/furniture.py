@@ -381,6 +381,19 @@ def interface_prefix_length(text: str, max_words: int = 8) -> int:
     return length
 
 
+def without_interface_tail(text: str, max_words: int = 4) -> str:
+    """`text` less the page's buttons run onto its end ("October 5, 2015 Adjust font size:"
+    -> "October 5, 2015"): up to `max_words` closing words, every one an interface word."""
+    vocab = vocabulary()
+    words_ = text.split()
+    cut = len(words_)
+    while cut > 0 and len(words_) - cut < max_words:
+        if words_[cut - 1].strip(".,:;|").lower() not in vocab.interface:
+            break
+        cut -= 1
+    return " ".join(words_[:cut]) if cut < len(words_) else text
+
+
 def _interface_words_length(text: str, max_words: int) -> int:
     vocab = vocabulary()
     end = hits = 0
