@@ -212,6 +212,28 @@ def test_a_strike_told_after_a_rocket_attack_goes_on_with_it():
     assert report.kind == "aerial"
 
 
+def test_a_bombardment_told_first_takes_the_kind_an_air_strike_after_it_says():
+    """ "a hospital that was bombarded by U.S. forces", then "hit by a coalition airstrike":
+    one happening, told by guns or aircraft alike first, then from the air; told alone it is
+    filed as shelling, as before bombardments were a kind of their own."""
+    lead = "A hospital in Maarat al-Numan that was bombarded by U.S. forces lost 22 staff."
+    hit = "The hospital was hit by a coalition airstrike on Saturday."
+    body = f"{lead} {hit}"
+    facts = ArticleFacts(
+        article=ARTICLE, body=body,
+        events=(ev(body, lead, "bombarded", mode="heavy-weapons"),
+                ev(body, hit, "airstrike", mode="aerial")),
+        figures=(toll(body, lead, "22", 22),),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", lead),),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "nbc")
+    assert report.kind == "aerial" and len(report.sentences) == 2
+    alone = replace(facts, body=lead, events=facts.events[:1], figures=facts.figures)
+    (report,) = article_reports(alone, GAZETTE, KINDS, "nbc")
+    assert report.kind == "shelling"
+    assert KINDS.compatible("bombardment", "aerial") and KINDS.compatible("bombardment", "shelling")
+
+
 def test_a_massacre_is_a_framing_of_any_attack_not_a_kind_of_act():
     """One side's "massacre" is the other's air strike or raid: the word says how a
     source judges the killing, not how it was done; executions and assassinations are."""

@@ -17,6 +17,8 @@ from importlib import resources
 
 import yaml
 
+from rashomon.facts import EventFact
+
 GENERIC = "attack"  # an ASSAULT no word specifies: compatible with every violent kind
 BLAST = "blast"  # an explosion no word gives a cause for (see the YAML)
 
@@ -204,6 +206,30 @@ class IncidentKinds:
         """The kind that says most, in priority order; generic when none does."""
         found = set(kinds)
         return next((name for name in self.kinds if name in found), GENERIC)
+
+    def of_event(self, event: EventFact) -> str | None:
+        """The kind an event's own word tells: a vague kind its trigger names ("bombarded":
+        by guns or from the air) over the kind of its mode, else its mode's kind."""
+        vague = [k for k in self.in_text(event.trigger) if self._vague(k)]
+        return vague[0] if vague else self.of_mode(event.mode)
+
+    def of_report(self, opening: Iterable[str], told: Iterable[str]) -> str:
+        """The kind a report is filed under: what its opening sentence says most of, or
+        when that is a vague kind ("bombarded", "a strike"), the most specific compatible
+        kind its other sentences tell ("... hit by a coalition airstrike"); a vague kind
+        alone is filed under its `filed_as`."""
+        kind = self.most_specific(opening)
+        if self._vague(kind):
+            sharper = self.most_specific(
+                k for k in told if not self._vague(k) and k != GENERIC and self.compatible(kind, k)
+            )
+            if sharper != GENERIC:
+                return sharper
+        return self.filed(kind)
+
+    def _vague(self, kind: str) -> bool:
+        entry = self.kinds.get(kind)
+        return entry is not None and bool(entry.filed_as)
 
     def filed(self, kind: str) -> str:
         """The kind a report of `kind` is matched and shown as across articles: a kind that

@@ -212,7 +212,7 @@ def _incident_sentences(
         found.narrowed = any(
             d.precision == "month" and _month_part(d.text) for d in dated.within(start, end)
         )
-        event_kinds = [k for e in found.events if (k := kinds.of_mode(e.mode))]
+        event_kinds = [k for e in found.events if (k := kinds.of_event(e))]
         if _violent(found, kinds):  # "evacuees were killed", "besieged Madaya was shelled"
             found.kinds = [k for k in found.kinds if kinds.violent(k)]
         found.kinds = list(dict.fromkeys(found.kinds + event_kinds))
@@ -1461,7 +1461,7 @@ def _report(
     low, high, date_from = _window(group, lead, facts.article)
     # what the report opens with says what happened; a later sentence of the group can
     # recall other acts ("... and for the regime's use of chemical weapons")
-    kind = kinds.filed(kinds.most_specific(first.kinds or group.kinds))
+    kind = kinds.of_report(first.kinds or group.kinds, group.kinds)
     # a violent happening's doer is named by a violent act: who "sought to seize the
     # diplomatic initiative", or took a town, in the same breath did not strike
     peaceful = not kinds.violent(kind)
