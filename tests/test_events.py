@@ -732,7 +732,20 @@ def test_an_object_of_another_sense_makes_no_event(events_of, text):
     assert [(e.type, e.trigger) for e in events_of(text)] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels shelled the market, leaving at least 22 dead on Saturday.",
+        "The army's air strike left 10 people dead and dozens wounded.",
+        "Militants attacked the checkpoint, leaving dozens dead.",
+    ],
+)
+def test_what_an_attack_left_behind_is_no_withdrawal(events_of, text):
+    assert "RETREAT" not in [e.type for e in events_of(text)]
+
+
 def test_the_event_senses_keep_their_own_objects(events_of):
+    one(events_of("Government troops left the town on Monday."), "RETREAT", "left")
     one(events_of("The rebels released twelve hostages on Friday."), "RETREAT", "released")
     one(events_of("The delegation walked out of the peace talks."), "REJECT", "walked out")
     one(events_of("Jordan will send troops to the border."), "AID", "send")

@@ -199,8 +199,9 @@ MAX_SENTENCE_TOKENS = 150
 # a speaker charging a side with perfidy (human shields, civilian clothes, firing points,
 # false flags) accuses it; 83: an act found "of" under "no trace", "no evidence" is negated;
 # 84: "downed" and "shot down" an aircraft are attacks; 85: "sparked by" an owned weapon
-# blames its owner again (a second set of causing verbs had shadowed the first)
-EXTRACTOR_VERSION = "85"
+# blames its owner again (a second set of causing verbs had shadowed the first); 86: what an
+# attack left behind ("leaving 22 dead") is no withdrawal
+EXTRACTOR_VERSION = "86"
 STAGE = "entities"
 
 
