@@ -1654,6 +1654,13 @@ def test_a_word_that_civilians_were_spared_against_a_count_of_them():
     onlooker = replace(armed, perpetrators=())
     assert incident_disputes(incident(counting, onlooker), [], RELATIONS, GAZETTE, ARTICLES,
                              tolls) == []  # fmt: skip
+    # but against a word that nothing armed was there, anyone's word of armed men stands
+    (dispute,) = incident_disputes(incident(unarmed, onlooker), [], RELATIONS, GAZETTE,
+                                   ARTICLES, {})  # fmt: skip
+    assert {(s.claimant, s.value_or_claim, s.position) for s in dispute.sides} == {
+        ("the mayor", "nothing armed there", 0),
+        ("the army", "an armed target hit", 1),
+    }
     # "no civilians were killed" is a toll of none: the numeric dispute tells it, once
     none = toll("a2", "no", 0, "exact", "the army", start=30, victims="civilians")
     told = incident_disputes(incident(counting, sparing), [], RELATIONS, GAZETTE, ARTICLES,

@@ -160,6 +160,21 @@ def test_a_source_saying_nothing_armed_was_there():
     ]
 
 
+def test_armed_men_in_allegations_are_the_allegations_word_and_an_answer_to_them_denies_it():
+    answered = ("The charity struck back at allegations that Taliban fighters were operating "
+                "in the hospital hit by the strike.")  # fmt: skip
+    assert said(answered, ("charity", "msf")) == [
+        (UNARMED, "charity", "allegations that Taliban fighters")
+    ]
+    rejected = "The charity dismissed reports that the strike targeted militants in the hospital."
+    assert said(rejected, ("charity", "msf")) == [
+        (UNARMED, "charity", "reports that the strike targeted militants")
+    ]
+    # who only repeats the allegations says nothing of who was there
+    told = "Officials repeated allegations that Taliban fighters were operating in the hospital."
+    assert said(told, ("Officials", "officials")) == []
+
+
 def test_a_verdict_on_the_doers_account_of_an_armed_target_says_nothing_armed_was_there():
     leaders = (
         "Hamas said Israeli claims it had targeted leaders of the group in the strike were false."

@@ -809,7 +809,8 @@ def _spared(
     not told twice. The doer's own account of an armed target ("a high-precision strike on
     hangars with Western weapons", "it targeted senior militants") stands with the sparings;
     another's word of what was hit is no side (a monitor saying the strike hit a base tells
-    where it fell, not who died)."""
+    where it fell, not who died), except against a word that nothing armed was there: any named
+    voice's word that armed men were there stands against that."""
     nones = [t for t in tolls.values() if t.value == 0]
     spared = [
         (r, a) for r in incident.reports for a in r.spared_by
@@ -817,9 +818,16 @@ def _spared(
                    and a.start <= t.start < a.end for t in nones)
     ]  # fmt: skip
     doers = {side_of(d, relations) for r in incident.reports for d in r.perpetrator_ids}
+    # against a count of civilians only the doer's own word of an armed target stands (a
+    # monitor saying a base was hit tells where the blow fell, not who died); against a word
+    # that nothing armed was there ("we reject reports that any Taliban were inside"), any
+    # named voice's word that armed men were there does ("using the building as a human
+    # shield", Afghan officials on the Kunduz hospital)
+    unarmed_voices = {a.actor_id or a.claimant for r in incident.reports for a in r.unarmed_by}
     armed = [
         (r, a) for r in incident.reports for a in r.armed_by
-        if a.actor_id and side_of(a.actor_id, relations) in doers
+        if a.actor_id and (side_of(a.actor_id, relations) in doers
+                           or (unarmed_voices and a.actor_id not in unarmed_voices))
     ]  # fmt: skip
     if not spared and not armed:
         return []

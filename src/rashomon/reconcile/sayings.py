@@ -206,6 +206,17 @@ _CLAIMS_BEFORE = re.compile(
     r"quite|totally|completely|entirely)[\s'\"\u2018\u201c]+){0,2}$",
     re.IGNORECASE,
 )
+# "allegations that ...", "reports that ...": what follows up to the stance's words is a
+# claim's content, not the word of who acts in the sentence
+_CLAIMED_THAT = re.compile(_CLAIMS.pattern + r"\s+that\b[^.;:,]*$", re.IGNORECASE)
+# "struck back at", "rejected", "denied", "dismissed" right before the claims: an answer
+_ANSWERING = re.compile(
+    r"\b(?:reject(?:s|ed|ing)?|den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)|"
+    r"rebuff(?:s|ed|ing)?|disput(?:e|es|ed|ing)|(?:struck|strikes?|striking|hit|hits|hitting|"
+    r"push(?:es|ed|ing)?)\s+back\s+(?:at|against))\s+(?:(?:the|these|those|all|any)\s+)?"
+    r"(?:[\w'\u2019-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _CLAIMS_AFTER = re.compile(r"[\s'\"\u2019\u201d]*" + _CLAIMS.pattern, re.IGNORECASE)
 _PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "this", "that"})
 
@@ -306,6 +317,14 @@ def _stances_in(text: str) -> Iterable[tuple[str, tuple[int, int]]]:
             and not HABITUAL.search(text[max(0, found.start() - 40) : found.end() + 40])
             and not _DESCRIBING.search(text[: found.start()])
         ):  # "has repeatedly denied targeting civilians": a standing word, of no one attack
+            if stance == ARMED and (claimed := _CLAIMED_THAT.search(text[: found.end()])):
+                # "struck back at allegations that Taliban fighters were operating in the
+                # hospital": the armed men are the allegation's; who answers it says no
+                # armed men were there, who only reports it says nothing
+                if UNARMED not in taken and _ANSWERING.search(text[: claimed.start()]):
+                    taken.add(UNARMED)
+                    yield UNARMED, (claimed.start(), found.end())
+                continue
             taken.add(stance)
             yield stance, found.span()
     for word, stance, other in ((_DELIBERATE, DELIBERATE, MISTAKE),

@@ -105,13 +105,21 @@ class EventDates:
 
 def _carriers(head: Token) -> set[int]:
     """Words whose date is the event's though the parse hangs it elsewhere: the verb an
-    attack noun is the subject of ("the airstrike targeted Khan Shaykhun on Tuesday"), and
+    attack noun is the subject of ("the airstrike targeted Khan Shaykhun on Tuesday"), the
+    verb of a relative clause that tells the attack noun ("the airstrikes that destroyed the
+    trauma centre on Oct. 3"), and
     the clause a participle continues ("hit the troops on September 17, killing 62",
     "..., leaving over 80 people killed"), but never a verb of saying ("the attack was
     deliberate, he said on Monday"; "denied it on Thursday, saying civilians were not
     targeted")."""
     found: set[int] = set()
     node = head
+    if node.pos_ in ("NOUN", "PROPN"):  # "the airstrikes that destroyed the centre on Oct. 3"
+        found.update(
+            c.i for c in node.children
+            if c.dep_ == "relcl" and c.pos_ == "VERB"
+            and c.lemma_.lower() not in HEARSAY_VERBS and c.lemma_.lower() not in _SAYING
+        )  # fmt: skip
     if node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("nsubj", "nsubjpass"):
         node = node.head
         if node.lemma_.lower() in HEARSAY_VERBS or node.lemma_.lower() in _SAYING:
