@@ -234,6 +234,31 @@ def test_a_bombardment_told_first_takes_the_kind_an_air_strike_after_it_says():
     assert KINDS.compatible("bombardment", "aerial") and KINDS.compatible("bombardment", "shelling")
 
 
+def test_where_a_speaker_is_based_is_not_where_the_attack_was():
+    """ "Kate Stegeman, communications manager for Doctors Without Borders in Kabul told NBC
+    News": the office in Kabul, not the bombed hospital in Kunduz."""
+    lead = "A hospital that was bombed by U.S. forces lost 22 people on Saturday."
+
+    def place_told(second: str) -> str | None:
+        body = f"{lead} {second}"
+        facts = ArticleFacts(
+            article=ARTICLE, body=body,
+            events=(ev(body, lead, "bombed", mode="aerial"), ev(body, second, "strike")),
+            figures=(toll(body, lead, "22", 22),),
+            mentions=(place_mention(body, "Maarat al-Numan", "maarat", second),),
+        )  # fmt: skip
+        (report,) = article_reports(facts, GAZETTE, KINDS, "nbc")
+        return report.place_id
+
+    assert place_told("The strike was wrong, a manager for the charity in Maarat al-Numan "
+                      "told NBC News.") is None  # fmt: skip
+    assert place_told("The strike was wrong, a manager for the charity told reporters in "
+                      "Maarat al-Numan.") is None  # fmt: skip  # where it was said, as ever
+    assert place_told("The strike hit the hospital in Maarat al-Numan, a manager told NBC.") == (
+        "maarat"
+    )
+
+
 def test_a_massacre_is_a_framing_of_any_attack_not_a_kind_of_act():
     """One side's "massacre" is the other's air strike or raid: the word says how a
     source judges the killing, not how it was done; executions and assassinations are."""

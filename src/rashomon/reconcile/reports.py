@@ -448,10 +448,20 @@ _SEAT_OF = re.compile(
 )
 
 
+# "Kate Stegeman, communications manager for Doctors Without Borders in Kabul told NBC
+# News": a place right before the verb of saying, after "in", is where the speaker is based
+_IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
+_SAYING_AFTER = re.compile(r"^\s*(?:told|tells|said|says)\b")
+
+
 def _seat_of(mention: MentionFact, body: str) -> bool:
-    """Whether the place is named as where a body sits (see _SEAT_OF)."""
+    """Whether the place is named as where a body sits (see _SEAT_OF) or where a speaker is
+    based (see _SAYING_AFTER)."""
+    before = body[max(mention.sentence_start, mention.start - 40) : mention.start]
+    if _SEAT_OF.search(before):
+        return True
     return bool(
-        _SEAT_OF.search(body[max(mention.sentence_start, mention.start - 40) : mention.start])
+        _IN_BEFORE.search(before) and _SAYING_AFTER.match(body[mention.end : mention.end + 12])
     )
 
 
@@ -1589,6 +1599,7 @@ def _setting(facts: ArticleFacts, gazette: Gazette) -> str | None:
         named = [m.place_id for m in place_mentions(facts.mentions)
                  if m.start < opening and _on_earth(m.place_id, gazette)
                  and not _spoken_at(m, facts.body) and not _backed(m, facts.body)
+                 and not _seat_of(m, facts.body)
                  and (not is_country(m.place_id, gazette) or _a_place(m, facts.body))]  # fmt: skip
     at_home = [p for p in named if _country(p, gazette) == home]
     return _finest(at_home or named, gazette)  # "France says ... Syria attack": Syria
