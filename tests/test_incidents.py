@@ -453,6 +453,32 @@ def test_the_day_of_a_denial_dates_the_denial_and_the_happening_came_by_then():
     assert not report.dated
 
 
+def test_the_day_a_clause_of_answering_closes_on_is_when_it_was_said():
+    """ "Campbell contradicted previous reports by his own command Monday and said troops
+    were not under fire when they called for airstrikes": Monday is when he spoke; the
+    strike came that day or before. A day after an attack word in the clause is the
+    attack's."""
+
+    def said_day(text: str) -> bool:
+        at = text.index("Monday")
+        facts = ArticleFacts(
+            article=ARTICLE, body=text,
+            events=(ev(text, text, "airstrikes", mode="aerial"),),
+            mentions=(place_mention(text, "Maarat al-Numan", "maarat", text),),
+            dates=(DateFact("a1", at, at + 6, "Monday", "2016-04-18", "day", "on",
+                            *sentence_at(text, text)),),
+        )  # fmt: skip
+        (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+        return report.said_day
+
+    told = ("The general contradicted previous reports by his own command Monday and said "
+            "troops called for airstrikes that hit a hospital in Maarat al-Numan.")  # fmt: skip
+    assert said_day(told)
+    struck = ("The general acknowledged the airstrikes on the hospital Monday in Maarat "
+              "al-Numan.")  # fmt: skip
+    assert not said_day(struck)
+
+
 def test_a_happening_named_by_its_place_came_before_the_day_a_source_spoke_of_it():
     """ "... had nothing to do with the Maarat al-Numan massacre, officials said Thursday":
     a happening known by its place's name was told before; Thursday only bounds it. The

@@ -579,7 +579,7 @@ def _days(
             continue  # "the commander, who led the massacres on 7 October, was killed"
         if kinds is not None and _recalled_day(sentence, d, undated, kinds):
             continue  # "the air strike killed X, who had a role in the attack on 7 October"
-        if not _said_on(before, after):
+        if not _said_on(before, after) and not _answered_on(before, kinds):
             hard.append(day)
         elif counted_back:
             continue  # "accounts emerged on Sunday about an explosion a week ago"
@@ -942,6 +942,28 @@ _SAID_AFTER = re.compile(
     r"^\s*(?:,\s*(?:(?:the|of|and|al|[A-Z][\w'’.-]*)\s+){1,12})?"
     rf"(?:{_SAYING}|told|found|concluded|claimed)\b"
 )
+
+
+# "Campbell contradicted previous reports by his own Afghanistan command Monday": the day
+# closes the clause of a verb of answering or telling, whose object may run some words
+# (no clause break, no "that", no word of an attack between them): the day it was said
+_ANSWERED_ON = re.compile(
+    r"\b(?:contradict(?:s|ed)|insist(?:s|ed)|acknowledg(?:es|ed)|conced(?:es|ed)|admit(?:s|ted)"
+    r"|explain(?:s|ed)|stress(?:es|ed)|warn(?:s|ed)|argu(?:es|ed)|maintain(?:s|ed)"
+    r"|testifie[sd]|tweet(?:s|ed)|brief(?:s|ed)|respond(?:s|ed)|repl(?:ies|ied)|counter(?:s|ed)"
+    r"|clarifie[sd]|correct(?:s|ed)|reiterat(?:es|ed)|revis(?:es|ed)|retract(?:s|ed)"
+    r"|struck\s+back|hit\s+back)\b"
+    r"(?P<gap>(?:\s+(?!(?:that|which|who|when|after|before|as|while)\b)[\w'’.-]+){0,8})"
+    r"\s+(?:on\s+|late\s+|early\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _answered_on(before: str, kinds: IncidentKinds | None) -> bool:
+    """Whether a day written after `before` closes a clause of answering or telling (see
+    _ANSWERED_ON) that names no attack of its own."""
+    found = _ANSWERED_ON.search(before)
+    return found is not None and not (kinds is not None and kinds.in_text(found["gap"]))
 
 
 def _said_on(before: str, after: str) -> bool:
