@@ -259,6 +259,49 @@ def test_where_a_speaker_is_based_is_not_where_the_attack_was():
     )
 
 
+def test_the_happening_named_again_to_say_when_it_was_dates_a_lead_that_gives_no_day():
+    """ "A year after a deadly explosion at a prison ..., investigators have concluded ...",
+    then "The event occurred on July 29, 2022, at the prison ...": one happening, on that
+    day, not in the days before the page was published."""
+    lead = "A year after a deadly explosion at a prison in Syria, investigators reported."
+    retold = "The event occurred on July 29, 2022, at the prison in Maarat al-Numan."
+    body = f"{lead} {retold}"
+    at = body.index("July 29, 2022")
+    facts = ArticleFacts(
+        article=ARTICLE, body=body,
+        events=(ev(body, lead, "explosion", mode="explosives"),
+                ev(body, retold, "event", day="2022-07-29")),
+        mentions=(place_mention(body, "Syria", "syria", lead),
+                  place_mention(body, "Maarat al-Numan", "maarat", retold)),
+        dates=(DateFact("a1", at, at + 13, "July 29, 2022", "2022-07-29", "day", "on",
+                        *sentence_at(body, retold)),),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "i24")
+    assert report.lead and (report.day_low, report.day_high) == ("2022-07-29", "2022-07-29")
+    assert report.place_id == "maarat"
+    # a later sentence that does not name it again is a happening of its own
+    other = body.replace("The event occurred", "Shelling hit the town")
+    facts = replace(facts, body=other, events=(
+        ev(other, lead, "explosion", mode="explosives"),
+        ev(other, other[len(lead) + 1 :], "Shelling", mode="heavy-weapons", day="2022-07-29"),
+    ))  # fmt: skip
+    assert len(article_reports(facts, GAZETTE, KINDS, "i24")) == 2
+
+
+def test_a_place_that_speaks_in_the_title_is_not_where_the_article_is_set():
+    """ "Damascus Says ... Carnage in Elenovka": the government speaking, not the setting."""
+    text = "An attack killed 50 prisoners at the facility, the ministry said."
+    facts = ArticleFacts(
+        article=replace(ARTICLE, title="Damascus Says Rebels Bear Responsibility for Carnage"),
+        body=text, events=(ev(text, text, "attack"),), figures=(toll(text, text, "50", 50),),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "x")
+    assert report.place_id is None
+    set_there = replace(facts, article=replace(ARTICLE, title="Carnage in Damascus prison"))
+    (report,) = article_reports(set_there, GAZETTE, KINDS, "x")
+    assert report.place_id == "damascus"
+
+
 def test_a_massacre_is_a_framing_of_any_attack_not_a_kind_of_act():
     """One side's "massacre" is the other's air strike or raid: the word says how a
     source judges the killing, not how it was done; executions and assassinations are."""

@@ -1123,22 +1123,32 @@ def _spoke_before(said: Iterable[str], days: Iterable[str]) -> bool:
     return bool(spoken and happened) and spoken[-1] < happened[0]
 
 
+# "The event occurred on July 29, 2022, at the prison ...", "The attack took place on
+# Wednesday": the happening an article led with, named again to give its time and place
+_RETOLD = re.compile(
+    r"^(?:The|This|That)\s+(?:[\w-]+\s+)?(?:event|incident|attack|explosion|blast|strike|"
+    r"bombing|shelling|massacre|tragedy|killing|assault)\s+(?:occurred|took\s+place|happened|"
+    r"was\s+carried\s+out)\b"
+)
+
+
 def _dated_retelling(
     lead: Group, groups: Sequence[Group], gazette: Gazette, kinds: IncidentKinds
 ) -> Group | None:
     """The later group that dates a lead with no time of its own: of a compatible kind, at
     a place that meets the lead's, and giving a toll the lead gives ("Mariupol's council
     reported at least 300 people killed in the bombing of a theatre", then "At least 300
-    people are reported to have died when a theatre ... was struck" on 16 March). Without
-    it, the lead is set in the days before publication, weeks after the happening."""
+    people are reported to have died when a theatre ... was struck" on 16 March) or naming
+    it again to tell when it was (see _RETOLD). Without it, the lead is set in the days
+    before publication, weeks after the happening."""
     if lead.days or lead.said_days or lead.spans:
         return None
     tolls = _toll_values(lead)
-    if not tolls:
-        return None
     mine = kinds.most_specific(lead.kinds)
     for group in groups:
-        if group is lead or not (group.days or group.spans) or not tolls & _toll_values(group):
+        if group is lead or not (group.days or group.spans):
+            continue
+        if not tolls & _toll_values(group) and not _RETOLD.match(group.sentences[0].text):
             continue
         if not kinds.compatible(mine, kinds.most_specific(group.kinds)):
             continue
@@ -1608,13 +1618,28 @@ def _window(
     return None, None, None
 
 
+# "Moscow Says Zelensky, US Bear All Responsibility ...", "Kyiv denies ...": a capital (or
+# any place) as the subject of a verb of saying is its government speaking, not a setting
+_SPEAKING_VERB = (
+    r"(?:says?|said|denies|denied|accuses|accused|blames|blamed|warns|warned|rejects|rejected|"
+    r"condemns|condemned|claims|claimed|urges|urged|vows|vowed|insists|insisted|calls)"
+)
+
+
+def _speaks_in(name: str, text: str) -> bool:
+    """Whether `name` stands in `text` as the subject of a verb of saying."""
+    return re.search(rf"\b{re.escape(name)}\s+{_SPEAKING_VERB}\b", text, re.IGNORECASE) is not None
+
+
 def _setting(facts: ArticleFacts, gazette: Gazette) -> str | None:
-    """Where the article is set: the finest place its title names, else the finest place
-    named in its opening."""
+    """Where the article is set: the finest place its title names (not one that speaks there:
+    "Moscow Says ..."), else the finest place named in its opening."""
     home = home_country(facts, gazette)
+    title = facts.article.title or ""
     named = [
-        p for p in gazette.places_named_in(facts.article.title)
-        if not is_country(p, gazette) or _country(p, gazette) == home
+        p for p in gazette.places_named_in(title)
+        if (not is_country(p, gazette) or _country(p, gazette) == home)
+        and not _speaks_in(gazette.places[p].name, title)
     ]  # fmt: skip  # "... following a US bombing" names a side, not where it was
     if not named:
         opening = _opening_end(facts)
