@@ -422,6 +422,19 @@ def test_a_date_of_saying_is_not_the_attacks(events_of):
     assert one(hit, "ASSAULT", "killing").date_from == "text"
 
 
+def test_an_attack_noun_takes_the_day_of_the_relative_clause_that_tells_it(events_of):
+    text = ("After two months of inquiries into the airstrikes that destroyed the hospital on "
+            "Oct. 3, 2015, the charity announced its toll today.")  # fmt: skip
+    events = events_of(text)
+    assert one(events, "ASSAULT", "airstrikes").date == "2015-10-03"
+    assert one(events, "ASSAULT", "airstrikes").date_from == "text"
+
+
+def test_a_hedged_claim_says_what_the_attack_was(events_of):
+    events = events_of("The mayor claimed without evidence that the shelling was deliberate.")
+    assert one(events, "ACCUSE", "deliberate").sources[0].text == "The mayor"
+
+
 def test_the_day_a_run_of_attacks_began_is_the_day_of_none_of_them(events_of):
     events = events_of("Since August 10, the army has been launching missile attacks on Aleppo.")
     assert one(events, "ASSAULT", "attacks").date_from == "publication"

@@ -505,6 +505,11 @@ def test_said_in_a_statement_is_a_statement(quotes_of):
          "that the attack was carried out by Kyiv's forces"),
         ("The spokesman told reporters at a briefing that rebels had shelled the town.",
          "that rebels had shelled the town"),
+        # the writer's hedge between the verb and its clause: "without evidence that ..."
+        ("Denis Pushilin claimed without evidence that the attack was a deliberate attempt.",
+         "that the attack was a deliberate attempt"),
+        ("The ministry said without providing evidence that the strike killed 50 militants.",
+         "that the strike killed 50 militants"),
     ],
 )  # fmt: skip
 def test_a_clause_hung_on_the_phrase_noun_is_the_verbs(quotes_of, text, content):

@@ -200,8 +200,11 @@ MAX_SENTENCE_TOKENS = 150
 # false flags) accuses it; 83: an act found "of" under "no trace", "no evidence" is negated;
 # 84: "downed" and "shot down" an aircraft are attacks; 85: "sparked by" an owned weapon
 # blames its owner again (a second set of causing verbs had shadowed the first); 86: what an
-# attack left behind ("leaving 22 dead") is no withdrawal
-EXTRACTOR_VERSION = "86"
+# attack left behind ("leaving 22 dead") is no withdrawal; 87: "claimed without evidence that
+# ..." reports its clause, and a clause hung on such a phrase says what an attack was; an
+# attack noun takes the day of the relative clause that tells it ("the airstrikes that
+# destroyed the centre on Oct. 3")
+EXTRACTOR_VERSION = "87"
 STAGE = "entities"
 
 

@@ -22,6 +22,8 @@ def clause_in_phrase(prep: Token) -> Token | None:
     relative clause and stays one. Only a phrase of where or how it was said ("in a
     statement", "at a briefing", "on Telegram"): in "responded to the claim by activists that
     640 were killed" the clause is the claim's, not the response's."""
+    if prep.lower_ == "without":
+        return _hedged_clause(prep)
     if prep.lower_ not in _MEDIUM_PREPS:
         return None
     for noun in prep.subtree:  # "in a post on Telegram": the noun of any such phrase
@@ -41,11 +43,32 @@ def clause_in_phrase(prep: Token) -> Token | None:
     return None
 
 
+_PROOF = frozenset({"evidence", "proof"})
+
+
+def _hedged_clause(prep: Token) -> Token | None:
+    """ "claimed without evidence that the attack was deliberate", "said without providing
+    proof that ...": the writer's hedge between a verb and its clause, which the parser
+    reads as the evidence's own clause; the clause is what was claimed."""
+    for noun in prep.subtree:
+        if noun.lower_ not in _PROOF or noun.dep_ not in ("pobj", "dobj"):
+            continue
+        for clause in noun.children:
+            first = clause.doc[clause.left_edge.i]
+            if (
+                clause.dep_ in ("acl", "ccomp", "relcl")
+                and first.lower_ == "that"
+                and (first.dep_ == "mark")
+            ):
+                return clause
+    return None
+
+
 def reporting_verb(clause: Token) -> Token | None:
     """The verb whose content `clause` is when the parser hung it on the noun of a phrase
     after that verb (`clause_in_phrase`); None for a real noun clause."""
     node = clause.head
-    while node.dep_ in ("pobj", "prep") and node.head.i != node.i:
+    while node.dep_ in ("pobj", "prep", "dobj", "pcomp") and node.head.i != node.i:
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             break

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from rashomon.extract.clauses import clause_in_phrase
 from rashomon.extract.doc_arrays import doc_arrays
 from rashomon.extract.events.lexicon import EventLexicon, EventSense
 from rashomon.extract.events.tree import HEARSAY_VERBS, governing_verb, unable
@@ -146,8 +147,14 @@ class StanceReader:
         return sorted(found, key=lambda s: s.trigger.start)
 
     def _reported(self, verb: Token) -> list[Token]:
-        """The clauses a speech verb reports: its complements, or the clause it tags."""
+        """The clauses a speech verb reports: its complements (also those the parser hung on a
+        phrase after it: "said in a statement that ...", "claimed without evidence that
+        ..."), or the clause it tags."""
         clauses = [c for c in verb.children if c.dep_ in _REPORTED and c.pos_ in ("VERB", "AUX")]
+        clauses += [
+            c for p in verb.children
+            if p.dep_ == "prep" and p.i > verb.i and (c := clause_in_phrase(p)) is not None
+        ]  # fmt: skip
         if not clauses and verb.dep_ in _TAG_DEPS and verb.head.i < verb.i:
             clauses = [verb.head]  # "human error was the cause of the strike, officials said"
         return clauses
