@@ -302,6 +302,29 @@ def test_a_place_that_speaks_in_the_title_is_not_where_the_article_is_set():
     assert report.place_id == "damascus"
 
 
+def test_where_a_battle_or_siege_named_beside_the_violence_was_is_not_where_it_struck():
+    """ "shelling a prison ..., killing prisoners captured after the fall of Mariupol", "after
+    a siege of Mariupol": the battle's place, not the shelling's."""
+    text = ("Rebels shelled a prison in Syria, killing 20 prisoners captured after the fall of "
+            "Maarat al-Numan.")  # fmt: skip
+
+    def place(events) -> str | None:
+        facts = ArticleFacts(
+            article=ARTICLE, body=text, events=events, figures=(toll(text, text, "20", 20),),
+            mentions=(place_mention(text, "Maarat al-Numan", "maarat", text),
+                      place_mention(text, "Syria", "syria", text)),
+        )  # fmt: skip
+        (report,) = article_reports(facts, GAZETTE, KINDS, "ap")
+        return report.place_id
+
+    shelled = ev(text, text, "shelled", mode="heavy-weapons")
+    assert place((shelled,)) != "maarat"
+    siege = ev(text, text, "fall", mode="siege", place="maarat")
+    assert place((shelled, siege)) != "maarat"
+    # the shelling's own place still counts
+    assert place((replace(shelled, place_id="maarat"),)) == "maarat"
+
+
 def test_a_massacre_is_a_framing_of_any_attack_not_a_kind_of_act():
     """One side's "massacre" is the other's air strike or raid: the word says how a
     source judges the killing, not how it was done; executions and assassinations are."""

@@ -202,7 +202,7 @@ def _incident_sentences(
                 near_it = _vicinity(m, facts.body) or _its_province(m, facts.body, gazette)
                 (found.around if near_it else found.sites).add(m.place_id)
         found.places = _sentence_places(found, inside, facts.body, gazette, home,
-                                        violent=_violent(found, kinds))  # fmt: skip
+                                        violent=_violent(found, kinds), kinds=kinds)  # fmt: skip
         back = _looking_back(found, dated, kinds, _names_a_happening(found, inside, kinds))
         found.days, found.said_days = _days(found, dated, kinds, back)
         found.spans = _spans(found, dated) + _looked_back(back)
@@ -337,6 +337,14 @@ _PLACE_WORDS = re.compile(
     r"\b(in|at|on|near|into|to|inside|outside|around|across|towards?|from)\b", re.IGNORECASE
 )
 _ELSEWHERE = frozenset({"from", "toward", "towards"})
+# "prisoners of war captured after the fall of Mariupol", "since the siege of Aleppo": a
+# place named as where a battle was, in a sentence of violence, is that battle's, not where
+# the sentence's act struck
+_OF_A_BATTLE = re.compile(
+    r"\b(?:fall|siege|battle|capture|recapture|liberation|defen[cs]e|occupation)\s+(?:of|for)\s+"
+    r"(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$",
+    re.IGNORECASE,
+)
 # "told reporters in Damascus", "a news briefing in Geneva", "said in a statement in Moscow",
 # "who was speaking from Rome": where a source spoke, not where its happening was
 _SPOKEN_AT = re.compile(
@@ -356,12 +364,14 @@ def _sentence_places(
     gazette: Gazette,
     home: str | None = None,
     violent: bool = False,
+    kinds: IncidentKinds | None = None,
 ) -> list[str]:
     """Where the sentence puts its happening, best evidence first: the place the parse ties
     to its events, else places named after a locative word, else any place it names;
     countries only when nothing finer is named. Never the home of a named source ("the
     Britain-based Observatory"), nor, in a sentence of violence, a place people or fire
-    came from or were heading towards (an evacuation's "from" is its place); and a place
+    came from or were heading towards (an evacuation's "from" is its place), or where a
+    siege or a battle named beside the violence was ("the fall of Mariupol"); and a place
     outside the country the article is about (`home`: New York, where the Security Council
     met; Washington, where a statement was made) only when nothing in that country is
     named."""
@@ -372,6 +382,8 @@ def _sentence_places(
         tiers[4 if abroad else rank].append(place_id)
 
     for event in sentence.events:
+        if violent and kinds is not None and _of_a_peaceful_kind(event, kinds):
+            continue  # "prisoners captured after a three-month siege of Mariupol"
         if event.place_id and _on_earth(event.place_id, gazette):  # not "the Euphrates"
             if not is_country(event.place_id, gazette):
                 tier(event.place_id, 0)
@@ -384,6 +396,8 @@ def _sentence_places(
             continue
         if violent and _elsewhere(body[max(sentence.start, m.start - 60) : m.start]):
             continue
+        if violent and _OF_A_BATTLE.search(body[max(sentence.start, m.start - 40) : m.start]):
+            continue  # "prisoners captured after the fall of Mariupol": another happening's
         if is_country(m.place_id, gazette):
             if _a_place(m, body):
                 tier(m.place_id, 3)  # type: ignore[arg-type]
@@ -500,6 +514,13 @@ def _a_place(country: MentionFact, body: str) -> bool:
         or _AGAINST.search(before)
         or _POSSESSIVE.match(body[country.end : country.end + 3])
     )
+
+
+def _of_a_peaceful_kind(event: EventFact, kinds: IncidentKinds) -> bool:
+    """Whether an event is a happening of a kind that kills no one itself (a siege, a
+    capture): in a sentence of violence, where it was is not where the violence struck."""
+    kind = kinds.of_event(event)
+    return kind is not None and kind in kinds.kinds and not kinds.violent(kind)
 
 
 def _elsewhere(before: str) -> bool:
