@@ -789,6 +789,23 @@ def test_a_bare_surname_is_the_person_named_before_not_a_known_namesake(nlp, mat
     assert actor_of(found, "Mokdad") == "faisal-mekdad"
 
 
+def test_a_surname_led_by_a_particle_is_the_person_named_before_in_full(nlp, matcher):
+    found = find(
+        nlp, matcher,
+        "Al Jazeera journalist Shireen Abu Akleh was shot dead in Jenin on Wednesday. "
+        "Abu Akleh, 51, was wearing a press vest. Colleagues said Abu Akleh was a veteran.",
+    )  # fmt: skip
+    person = actor_of(found, "Shireen Abu Akleh")
+    assert actor_of(found, "Abu Akleh") == person
+    # the particle must be in the full name: "Abu Akleh" is nobody's surname after "Sami Akleh"
+    found = find(
+        nlp, matcher,
+        "Local official Sami Akleh spoke on Monday. Abu Akleh, a farmer, said the road was shut.",
+    )  # fmt: skip
+    assert actor_of(found, "Sami Akleh") not in {m.actor_id for m in found.mentions
+                                                 if m.text == "Abu Akleh"}  # fmt: skip
+
+
 def test_an_aid_group_stands_for_the_aid_organisation_not_the_armed_one_named_after_it(
     nlp, matcher
 ):

@@ -33,10 +33,12 @@ from rashomon.reconcile.incidents import (
     match_score,
     matches,
     merge,
+    same_victim,
     strays,
     told_apart,
     undated_referent,
     undated_to_take_in,
+    victims_told,
     without_articles,
     worth_looking_up_undated,
 )
@@ -1011,6 +1013,37 @@ def incident_of(*reports):
     for r in reports:
         found = add_report(found, r, GAZETTE, KINDS)
     return found
+
+
+def test_the_killing_of_a_named_person_told_months_later_is_the_same_incident():
+    """A person dies once: "the killing of Shireen Abu Akleh" told in May and the army's
+    admission in September that she was "shot and killed by Israeli fire" are one
+    happening, whatever days each gives; another person's killing is not."""
+    people = replace(GAZETTE, actors={
+        **GAZETTE.actors,
+        "new:jane-roe": ActorFact("new:jane-roe", "Jane Roe", "person"),
+        "new:sami-haddad": ActorFact("new:sami-haddad", "Sami Haddad", "person"),
+    })  # fmt: skip
+    killed = report("a", kind="ground", place="maarat", day="2022-05-11",
+                    sentence="Journalist Jane Roe was shot dead in Maarat al-Numan.",
+                    target_actor_ids=("new:jane-roe",))  # fmt: skip
+    incident = add_report(None, killed, people, KINDS)
+    admitted = report("b", kind="ground", place=None, day="2022-09-05", said_day=True,
+                      sentence="The army admitted that Jane Roe was likely shot and killed by "
+                               "its fire.")  # fmt: skip
+    assert victims_told(admitted, people) == ["new:jane-roe"]
+    assert same_victim(admitted, incident, people, KINDS)
+    # a report its own text dates as a happening names her only as a target of its own act
+    dated = replace(admitted, said_day=False, sentence="A strike killed 3 near the grave of "
+                    "Jane Roe on Monday.")  # fmt: skip
+    assert not same_victim(dated, incident, people, KINDS)
+    other = replace(admitted, sentence="The army admitted that Sami Haddad was killed.")
+    assert not same_victim(other, incident, people, KINDS)
+    elsewhere = replace(admitted, place_id="geneva")
+    assert not same_victim(elsewhere, incident, people, KINDS)
+    # the report stays in the incident when the days' incidents are judged again
+    joined = add_report(incident, admitted, people, KINDS)
+    assert strays(joined, [joined], people, KINDS) == []
 
 
 def test_same_kind_place_and_day_is_one_incident():

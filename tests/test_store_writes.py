@@ -106,6 +106,36 @@ def test_a_report_dropped_from_an_incident_leaves_it_and_its_actors_with_it(tmp_
         assert [tuple(a) for a in actors] == [("id1",)]
 
 
+def test_incidents_are_found_by_a_target_whenever_they_were(tmp_path):
+    """A named person's killing told months on finds its incident by its victim (the
+    incident_actors_actor index), not by days; a perpetrator of the same name is no target."""
+    from rashomon.facts import Attribution, Incident, IncidentReport
+    from rashomon.store.incidents import IncidentCache, save_incident
+
+    with Store(tmp_path / "v.db") as store:
+        for i in (1, 2):
+            article = _article(i)
+            store.insert_article(article, Fingerprint.of(article.title, article.body, "h"), None, 0)
+        with store.transaction() as conn:
+            conn.execute("INSERT INTO actors (id, name, kind, origin) VALUES (?,?,?,?)",
+                         ("new:jane-roe", "Jane Roe", "person", "text"))  # fmt: skip
+        for i, role in ((1, "target"), (2, "perpetrator")):
+            report = IncidentReport(
+                article_id=f"id{i}", kind="ground", outlet=f"O{i}", chain=f"id{i}",
+                sentence_start=0, sentence_end=10, sentence="...", day_low="2017-04-04",
+                day_high="2017-04-04", date_from="text", lead=True,
+                target_actor_ids=("new:jane-roe",) if role == "target" else (),
+                perpetrators=(Attribution("new:jane-roe", "Jane Roe", None),)
+                if role == "perpetrator" else (),
+            )  # fmt: skip
+            with store.transaction() as conn:
+                save_incident(conn, Incident(
+                    id=f"incident:{i}", kind="ground", type="ASSAULT", mode=None,
+                    place_id=None, date_start="2017-04-04", date_end="2017-04-04",
+                    date_precision="day", reports=(report,)), "clashes")  # fmt: skip
+        assert [i.id for i in IncidentCache(store).with_target("new:jane-roe")] == ["incident:1"]
+
+
 def test_an_id_is_taken_while_an_incident_has_it_or_an_alias_keeps_it(tmp_path):
     from rashomon.store.incidents import retire_incidents, taken_ids
 

@@ -1004,6 +1004,8 @@ class _Resolver:
         """The person this article named in full before whose surname `text` alone is ("Mokdad"
         after "Louay Mokdad"): that person, over anyone the dictionary knows by that name."""
         words = _bare_surname(text)
+        if len(words) == 2 and words[0].lower() in _SURNAME_PARTICLES:
+            return self._particle_surname(words, persons)  # "Abu Akleh" after "Shireen Abu Akleh"
         if len(words) != 1:
             return None
         key = name_variants_key(words[0])
@@ -1012,6 +1014,22 @@ class _Resolver:
             close = {keys[2] for keys in persons if one_vowel_apart(keys[0], key)}
             found = close.pop() if len(close) == 1 else None
         return found
+
+    def _particle_surname(
+        self, words: list[str], persons: list[tuple[str, str, str]]
+    ) -> str | None:
+        """A surname led by a particle ("Abu Akleh", "bin Salman", "de Mistura") as the
+        person this article named before in full with that particle and that last name."""
+        key, particle = name_variants_key(words[1]), words[0].lower()
+        for surname, _first, actor_id in reversed(persons):
+            if surname != key:
+                continue
+            if any(
+                m.actor_id == actor_id and particle in m.text.lower().split()
+                for m in self.mentions.values()
+            ):
+                return actor_id
+        return None
 
     def _surname(self, text: str, persons: list[tuple[str, str, str]]) -> str | None:
         """A lone name ("Kane", "Mr Ellwood", "Noha") as someone the article names in full.
@@ -1885,6 +1903,13 @@ def _looks_like_name(span: Span) -> bool:
     if first.pos_ == "VERB":
         return first.is_title and len(span) >= 3 and all(t.pos_ == "PROPN" for t in span[1:])
     return first.pos_ in ("PROPN", "NOUN", "ADJ") and first.is_title
+
+
+# Words that lead a surname of two words ("Abu Akleh", "bin Salman", "de Mistura"): a later
+# mention of the two alone is the surname of someone named in full
+_SURNAME_PARTICLES = frozenset(
+    {"abu", "bin", "ibn", "ben", "bint", "abd", "umm", "de", "van", "von", "da", "di", "del"}
+)
 
 
 @lru_cache(maxsize=1 << 14)  # pure: asked of every name of every organisation mention

@@ -301,6 +301,26 @@ class Gazette(Record):
         return found
 
     @cached_property
+    def persons_by_last_word(self) -> dict[str, list[str]]:
+        """Persons named with two words or more, by the last word of their name: to find the
+        persons a text names in full by its words, not by a pass over every actor."""
+        found: dict[str, list[str]] = {}
+        for actor in self.actors.values():
+            words = _WORD.findall(actor.name.lower()) if actor.kind == "person" else []
+            if len(words) >= 2:
+                found.setdefault(words[-1], []).append(actor.id)
+        return found
+
+    def persons_named_in(self, text: str) -> list[str]:
+        """The persons whose full name (two words or more) stands in `text`."""
+        lowered = text.lower()
+        return [
+            pid for word in dict.fromkeys(_WORD.findall(lowered))
+            for pid in self.persons_by_last_word.get(word, ())
+            if self.actors[pid].name.lower() in lowered
+        ]  # fmt: skip
+
+    @cached_property
     def place_name_words(self) -> int:
         """The most words a place's name has: the longest run of words worth looking up."""
         return max(map(len, self.places_by_words), default=0)

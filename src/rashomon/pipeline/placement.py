@@ -46,10 +46,12 @@ from rashomon.reconcile.incidents import (
     matches,
     merge,
     named_rare_kinds,
+    same_victim,
     strays,
     told_apart,
     undated_referent,
     undated_to_take_in,
+    victims_told,
     without_articles,
     worth_looking_up_undated,
 )
@@ -381,6 +383,14 @@ def _incidents_of(run: _Run, facts: ArticleFacts) -> tuple[list[Incident], dict[
             same = cache.at_place(report.place_id, report.kind)
             fitting += [i for i in undated_to_take_in(report, same, fitting, names, kinds)
                         if i.id not in taken]  # fmt: skip
+        if not fitting:  # the killing of a named person, told again weeks or months on
+            taken = {f.id for f in found} | set(retired)
+            fitting = next(
+                ([c] for victim in victims_told(report, names)
+                 for c in cache.with_target(victim)
+                 if c.id not in taken and same_victim(report, c, names, kinds)),
+                [],
+            )  # fmt: skip
         base = merge(fitting, names, kinds) if len(fitting) > 1 else (fitting or [None])[0]
         if len(fitting) > 1:
             retired |= {i.id: base.id for i in fitting if i.id != base.id}  # type: ignore[union-attr]

@@ -185,6 +185,8 @@ def strays(
         rest = without_articles(incident, [report.article_id], gazette, kinds)
         if rest is None or matches(report, [rest], gazette, kinds, cfg, words, referent=False):
             continue  # the rest of it tells the same (a place, a toll, its words)
+        if same_victim(report, rest, gazette, kinds):
+            continue  # or the killing of the same named person
         scored = [(match_score(report, i, gazette, kinds, cfg, need_support=False,
                                counts=words), i) for i in (*others, rest)]  # fmt: skip
         if all(i.id != incident.id for _, i in _only_referent(report, scored, gazette, kinds, cfg)):
@@ -364,6 +366,55 @@ def match_score(
     if kind == cfg.other_violent_kind and place == cfg.same_place:
         kind = 0.0  # one town, one day: "an air strike" and "terrorist rockets" can be one
     return kind + day + place + toll + doer + target + wording
+
+
+def named_victims(report: IncidentReport, gazette: Gazette) -> list[str]:
+    """The named persons a violent report's own sentence tells as its targets ("the killing
+    of Shireen Abu Akleh"): a person dies once, so whoever tells of that killing, however
+    long after, tells of one happening."""
+    found = [
+        a for a in report.target_actor_ids
+        if (actor := gazette.actors.get(a)) is not None and actor.kind == "person"
+    ]  # fmt: skip
+    return [a for a in found if _named_in(a, report.sentence, gazette)]
+
+
+def victims_told(report: IncidentReport, gazette: Gazette) -> list[str]:
+    """The named persons whose killing a report may retell: its `named_victims`, and for a
+    report its text does not date as a happening (a finding or an admission told later),
+    any person its sentence names in full though the parse gave the act no target ("...
+    that journalist Shireen Abu Akleh was shot and killed by Israeli fire")."""
+    found = named_victims(report, gazette)
+    if not (report.dated and report.date_from == "text" and not report.said_day):
+        found += [a for a in gazette.persons_named_in(report.sentence) if a not in found]
+    return found
+
+
+def _named_in(actor_id: str, text: str, gazette: Gazette) -> bool:
+    name = gazette.actor_name(actor_id) or ""
+    last = name.split()[-1] if name.split() else ""
+    return bool(last) and last.lower() in text.lower()
+
+
+def same_victim(
+    report: IncidentReport, incident: Incident, gazette: Gazette, kinds: IncidentKinds
+) -> bool:
+    """Whether the report tells the killing of a named person the incident's own reports tell
+    too (see `named_victims`), of compatible violent kinds, at places that can meet: one
+    happening, whatever days each report gives."""
+    if report.article_id in incident.article_ids or not kinds.violent(report.kind):
+        return False
+    if not kinds.compatible(report.kind, incident.kind):
+        return False
+    theirs = {a for r in incident.reports for a in named_victims(r, gazette)}
+    if not set(victims_told(report, gazette)) & theirs:
+        return False
+    places = [r.place_id for r in incident.reports if r.place_id]
+    return (
+        not report.place_id
+        or not places
+        or any(places_meet(report.place_id, p, gazette) for p in places)
+    )
 
 
 def words_in_common(report: IncidentReport, incident: Incident, counts: TermCounts) -> float:

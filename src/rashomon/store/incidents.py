@@ -180,6 +180,17 @@ def _ids_at(store: Store, place_id: str, kind: str) -> list[str]:
     return [r[0] for r in rows]
 
 
+def _ids_with_target(store: Store, actor_id: str) -> list[str]:
+    """Ids of the incidents a report of which names the actor as a target, whenever, in
+    the order they were first reported (by the incident_actors_actor index)."""
+    rows = store.conn.execute(
+        "SELECT DISTINCT i.id FROM incident_actors a JOIN incidents i ON i.id = a.incident_id"
+        " WHERE a.actor_id = ? AND a.role = 'target' ORDER BY i.rowid",
+        (actor_id,),
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
 class IncidentCache:
     """`candidate_incidents` for one placement run, each incident read from the store once
     and kept until placement writes it again (`forget`). The ids still come from the store
@@ -200,6 +211,11 @@ class IncidentCache:
         """Every incident of the kind set at the place, whenever it happened (for a report
         that gives no day at all)."""
         return self._read(_ids_at(self.store, place_id, kind))
+
+    def with_target(self, actor_id: str) -> list[Incident]:
+        """Every incident a report of which names the actor as its target, whenever (for a
+        report of a named person's killing told months later)."""
+        return self._read(_ids_with_target(self.store, actor_id))
 
     def _read(self, ids: list[str]) -> list[Incident]:
         missing = [i for i in ids if i not in self._kept]
