@@ -519,6 +519,20 @@ def test_a_clause_hung_on_the_phrase_noun_is_the_verbs(quotes_of, text, content)
 @pytest.mark.parametrize(
     "text",
     [
+        "Officials have accused the army of deliberately shelling the camp — an allegation the army "
+        'called a "blatant lie."',
+        "The ministry said the army had shelled the camp, a claim the army denied.",
+    ],
+)
+def test_the_writers_label_of_reported_words_as_a_claim_is_not_the_speakers(quotes_of, text):
+    first = quotes_of(text)[0]
+    assert "shelling the camp" in first.text or "shelled the camp" in first.text
+    assert "allegation" not in first.text and "claim" not in first.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "The spokesman told reporters at a briefing that rebels attended.",  # a relative clause
         # the claim's own clause, not the response's or the speaker's
         "Leaders responded to the claim by activists in the town that rebels had shelled it.",

@@ -175,6 +175,15 @@ def test_armed_men_in_allegations_are_the_allegations_word_and_an_answer_to_them
     assert said(told, ("Officials", "officials")) == []
 
 
+def test_a_verdict_on_a_charge_of_intent_says_it_was_no_deliberate_act():
+    body = ("Officials accused the army of deliberately shelling the camp, an allegation the "
+            "army called a lie.")  # fmt: skip
+    found = said(body, ("Officials", "officials"), ("army", "army"))
+    assert (DELIBERATE, "Officials", "deliberately") in found
+    assert [s for s in found if s[0] == NEVER] == []
+    assert [s[0] for s in found if s[2] == "a lie"] == [MISTAKE]  # (its speaker: the quote's)
+
+
 def test_a_verdict_on_the_doers_account_of_an_armed_target_says_nothing_armed_was_there():
     leaders = (
         "Hamas said Israeli claims it had targeted leaders of the group in the strike were false."

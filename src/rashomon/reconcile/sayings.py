@@ -303,6 +303,12 @@ def _stances_in(text: str) -> Iterable[tuple[str, tuple[int, int]]]:
         taken.add(UNARMED)  # the doer's account of what it hit is false, not the happening
         yield UNARMED, verdict.span()
         verdict = None
+    if verdict is not None and _DELIBERATE.search(text, 0, verdict.start()):
+        # "accused Israel of deliberately shooting her — an allegation Israel called a
+        # 'blatant lie'": the charge of intent is false, not the happening
+        taken.add(MISTAKE)
+        yield MISTAKE, verdict.span()
+        verdict = None
     for match in (trace, verdict):
         if match is not None and NEVER not in taken:
             taken.add(NEVER)

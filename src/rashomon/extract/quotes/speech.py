@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from rashomon.extract.agents import claimant_kind, is_agent
 from rashomon.extract.clauses import clause_in_phrase
@@ -162,6 +162,7 @@ class _Speech:
             blocked = set(range(cue.first, cue.last)) | set(range(*cue.speaker)) | taken
             content = {i for i in self._complement(cue) if self.region[i] == sentence} - blocked
             content -= self._contrasted(cue, content)
+            content -= _relabelled(self.doc, content)
             for first, last in _runs(sorted(content), blocked, self.region):
                 piece = self._whole_quotations(first, last)
                 piece = _trim(self.doc, *piece, keep_marks=True) if piece else None
@@ -383,3 +384,25 @@ def _names_agent(tok: Token) -> bool:
 
         return not NumberLexicon.load().has("claim_nouns", tok.lemma_.lower())
     return tok.ent_type_ in ("PERSON", "ORG", "NORP") and is_agent(tok)
+
+
+# "accused Israel of deliberately shooting her — an allegation Israel called a 'blatant lie'":
+# after a dash, the writer names what was said as a claim, and may give another's answer to it
+_CLAIM_NOUNS = frozenset({"allegation", "claim", "charge", "accusation", "assertion"})
+_DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def _relabelled(doc: Doc, content: set[int]) -> set[int]:
+    """The tokens of a phrase after a dash (or a comma and "a") that names the reported
+    words as a claim (see _CLAIM_NOUNS): the writer's label, not the speaker's words."""
+    found: set[int] = set()
+    for i in content:
+        token = doc[i]
+        if token.lemma_.lower() not in _CLAIM_NOUNS or i in found:
+            continue
+        left = token.left_edge.i
+        before = doc[left - 1].text if left > 0 else ""
+        if before in _DASHES or (before == "," and doc[left].lower_ in ("a", "an")):
+            found |= {t.i for t in token.subtree}
+            found.add(left - 1)
+    return found
