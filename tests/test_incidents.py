@@ -327,6 +327,28 @@ def test_where_a_battle_or_siege_named_beside_the_violence_was_is_not_where_it_s
     assert place((replace(shelled, place_id="maarat"),)) == "maarat"
 
 
+def test_a_title_that_tells_of_a_killing_of_no_kind_leads_with_the_first_violent_report():
+    """ "Journalist was killed in 'targeted attack'": the page opens on an inquiry, and the
+    shooting comes four sentences in; with no day of its own it is still the lead."""
+    opening = ("The network said on Tuesday it had run its own inquiry. It said results point "
+               "one way. The army called the claim unfounded. The army spoke again.")  # fmt: skip
+    shot = "The reporter was shot dead while covering clashes in Maarat al-Numan."
+    body = f"{opening} {shot}"
+    starts = [0, 38, 68, 101]
+    facts = ArticleFacts(
+        article=replace(ARTICLE, published=None, published_precision=None,
+                        title="Reporter was killed in 'targeted attack'"),
+        body=body, events=(ev(body, shot, "shot", mode="firearms"),),
+        mentions=tuple(MentionFact("a1", s, s + 3, "The", "organisation", s, s + 5,
+                                   actor_id="x") for s in starts)
+        + (place_mention(body, "Maarat al-Numan", "maarat", shot),),
+    )  # fmt: skip
+    reports = article_reports(facts, GAZETTE, KINDS, "toi")
+    assert [r.lead for r in reports] == [True]
+    untold = replace(facts, article=replace(facts.article, title="The network's inquiry"))
+    assert article_reports(untold, GAZETTE, KINDS, "toi") == []
+
+
 def test_a_massacre_is_a_framing_of_any_attack_not_a_kind_of_act():
     """One side's "massacre" is the other's air strike or raid: the word says how a
     source judges the killing, not how it was done; executions and assassinations are."""

@@ -175,6 +175,20 @@ def test_armed_men_in_allegations_are_the_allegations_word_and_an_answer_to_them
     assert said(told, ("Officials", "officials")) == []
 
 
+def test_not_ruling_out_a_mistake_is_no_charge_of_intent():
+    body = "The army has not ruled out that its strike accidentally killed the reporter."
+    assert said(body, ("army", "army")) == [(MISTAKE, "army", "accidentally")]
+    assert said("The strike was not a mistake, the army said.", ("army", "army")) == [
+        (DELIBERATE, "army", "mistake")
+    ]
+
+
+def test_a_mistake_in_claims_another_voice_contradicts_is_no_ones_account():
+    body = ("The inquiry contradicted army claims that, if a soldier had mistakenly shot her in the raid, "
+            "he was firing at a gunman.")  # fmt: skip
+    assert [s for s in said(body, ("inquiry", "inquiry")) if s[0] in (MISTAKE, DELIBERATE)] == []
+
+
 def test_a_verdict_on_a_charge_of_intent_says_it_was_no_deliberate_act():
     body = ("Officials accused the army of deliberately shelling the camp, an allegation the "
             "army called a lie.")  # fmt: skip

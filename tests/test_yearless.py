@@ -22,6 +22,8 @@ def facts(text: str, window: DateWindow | None, published: str | None = None) ->
         ("16 March", "2022-07-07", "2022-03-16"),
         ("Mar. 16th", "2022-07-07", "2022-03-16"),
         ("March 16", "2022-02-10", "2021-03-16"),  # not yet that day this year: the last one
+        ("early on March 16", "2022-07-07", "2022-03-16"),  # the words a mention may open with
+        ("late on 16 March", "2022-07-07", "2022-03-16"),
     ],
 )
 def test_a_yearless_day_of_an_undated_page_takes_the_year_its_window_allows(text, end, day):

@@ -1473,13 +1473,21 @@ def _finest(
     return min(counts, key=rank)
 
 
+_AN_ATTACK_WORD = re.compile(r"\b(?:attack(?:s|ed)?|shot|shooting|assassinat\w+|murder\w*)\b", re.I)
+
+
 def _told_in_title(groups: Sequence[Group], title: str, kinds: IncidentKinds) -> Group | None:
     """When the opening tells of no happening (a page that opens on background), the first
     group of the violent kind its title names leads: "Saudi-led airstrike kills 29
-    children" over a body whose first strike comes five sentences in."""
+    children" over a body whose first strike comes five sentences in; a title that tells of
+    a killing or an attack of no kind ("journalist was killed in 'targeted attack'") is led
+    by the first violent group."""
     named = [k for k in kinds.in_text(title) if kinds.violent(k)]
     if not named:
-        return None
+        if not (_CASUALTY_WORDS.search(title) or _AN_ATTACK_WORD.search(title)):
+            return None
+        # "Journalist was killed in 'targeted attack'": a violent happening of no kind said
+        return next((g for g in groups if any(kinds.violent(k) for k in g.kinds)), None)
     wanted = kinds.filed(kinds.most_specific(named))
     return next((g for g in groups if kinds.filed(kinds.most_specific(g.kinds)) == wanted), None)
 

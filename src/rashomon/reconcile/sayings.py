@@ -191,7 +191,10 @@ _MISTAKE = re.compile(
 # negation turns the word to the other side (within the clause before it); "without
 # evidence" hedges the claim and negates nothing
 _NEGATED = re.compile(
-    r"\b(?:not|n['’]t|no|nothing|never|none of|nor|without"
+    # "has not ruled out that she was accidentally killed", "could not exclude": a hedged
+    # yes, no negation
+    r"\b(?!(?:not|n['’]t|never)\s+(?:\w+\s+)?(?:rul(?:e|ed|ing)\s+out|exclud\w*)\b)"
+    r"(?:not|n['’]t|no|nothing|never|none of|nor|without"
     # "claimed without evidence that ... was deliberate": the writer's hedge, no negation
     r"(?!\s+(?:(?:offering|providing|giving|presenting|citing|showing)\s+)?(?:any\s+)?"
     r"(?:evidence|proof)))\b"
@@ -208,10 +211,11 @@ _CLAIMS_BEFORE = re.compile(
 )
 # "allegations that ...", "reports that ...": what follows up to the stance's words is a
 # claim's content, not the word of who acts in the sentence
-_CLAIMED_THAT = re.compile(_CLAIMS.pattern + r"\s+that\b[^.;:,]*$", re.IGNORECASE)
+_CLAIMED_THAT = re.compile(_CLAIMS.pattern + r"\s+that\b,?[^.;:,]*$", re.IGNORECASE)
 # "struck back at", "rejected", "denied", "dismissed" right before the claims: an answer
 _ANSWERING = re.compile(
     r"\b(?:reject(?:s|ed|ing)?|den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)|"
+    r"contradict(?:s|ed|ing)?|"
     r"rebuff(?:s|ed|ing)?|disput(?:e|es|ed|ing)|(?:struck|strikes?|striking|hit|hits|hitting|"
     r"push(?:es|ed|ing)?)\s+back\s+(?:at|against))\s+(?:(?:the|these|those|all|any)\s+)?"
     r"(?:[\w'\u2019-]+\s+){0,2}$",
@@ -338,6 +342,10 @@ def _stances_in(text: str) -> Iterable[tuple[str, tuple[int, int]]]:
         for match in word.finditer(text):
             if stance == MISTAKE and _judges_claims(text, match):
                 continue
+            claimed = _CLAIMED_THAT.search(text[: match.end()])
+            if claimed is not None and _ANSWERING.search(text[: claimed.start()]):
+                continue  # "contradicted Israeli claims that, if a soldier had mistakenly
+                # killed her, ...": the answered claim's word, no one's account here
             side = other if _NEGATED.search(text[: match.start()]) else stance
             if side not in taken:
                 taken.add(side)

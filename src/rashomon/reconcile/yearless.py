@@ -26,6 +26,10 @@ _MONTH_DAY = re.compile(
 )
 
 
+# words a date mention may open with before its day ("early on May 11", "late on March 3")
+_LEADING = re.compile(r"^(?:(?:early|late|on|by|since|until|till|around|about)\s+)+", re.I)
+
+
 def with_window_days(facts: ArticleFacts) -> ArticleFacts:
     """The facts with each yearless day of an undated article dated by its estimated window
     (unchanged when the article has a publication date or no window end)."""
@@ -41,7 +45,7 @@ def with_window_days(facts: ArticleFacts) -> ArticleFacts:
 
 def _dated(mention: DateFact, end: date) -> DateFact:
     """The mention dated the latest such day on or before `end` (so within a year of it)."""
-    found = None if mention.value else _MONTH_DAY.match(mention.text.strip())
+    found = None if mention.value else _MONTH_DAY.match(_LEADING.sub("", mention.text.strip()))
     month = month_of(found["month1"] or found["month2"]) if found else None
     if found is None or month is None:
         return mention
