@@ -270,6 +270,33 @@ def test_an_outlet_before_a_slash_opening_the_body_is_the_wire_and_leaves_the_bo
     assert other.body.startswith("Army sources / The army said")
 
 
+def test_house_style_labels_leave_the_paragraphs_they_open():
+    article = build(
+        "Inquiry finds the shots came from the army\n\n"
+        "Driving the news: The inquiry said the shots came from the army's positions.\n\n"
+        "The big picture: The death sparked outrage across the region.\n\n"
+        "Driving the news is what the editors call this part of the page.",
+        url="https://news.example.com/story-3",
+    )
+    paragraphs = [p for p in article.body.split("\n") if p]
+    assert paragraphs[:2] == [
+        "The inquiry said the shots came from the army's positions.",
+        "The death sparked outrage across the region.",
+    ]
+    assert paragraphs[2].startswith("Driving the news is")  # no colon: the story's words
+    start = article.body.index("The death")
+    assert article.raw_text[article.offsets.to_raw(start) :].startswith("The death")
+
+
+def test_an_outlet_and_its_section_before_a_slash_leave_the_body():
+    article = build(
+        "The journalists thought they were safe\n\n"
+        "RT/ Middle East: The journalists thought they were safe after the gunfight stopped.",
+        url="https://news.example.com/story-4",
+    )
+    assert article.body.startswith("The journalists thought")
+
+
 def test_live_page_update_labels_leave_the_paragraphs_they_open():
     article = build(
         "UPDATE 2045 GMT: The rescuers raised the death toll to 35 from the strike.\n\n"

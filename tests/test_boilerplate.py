@@ -673,3 +673,24 @@ def test_an_agency_and_a_date_with_buttons_after_them_name_the_wire_and_date_the
     assert clean.body.startswith("The death toll")
     assert clean.sources == ("Xinhua",)
     assert clean.stamps == ("October 5, 2015",)
+
+
+def test_a_long_wire_caption_over_a_picture_desk_credit_and_its_cut_off_copy_leave_the_body():
+    caption = ("Mourners carry the coffin of the reporter to a hospital in the east of the city, "
+               "Thursday, May 12, 2022. The reporter, who covered the region for more than 25 "
+               "years, was shot dead on Wednesday during a military raid in the town, and "
+               "colleagues said she was wearing a vest marked press when the shooting began "
+               "near the camp on the edge of the old town.")  # fmt: skip
+    assert 60 < len(caption.split()) <= 120
+    raw = (
+        "Mourners carry reporter's coffin\n\n"
+        "Mourners carry the coffin of the reporter to...\n\n"
+        f"{caption}\n\n(AP Photo/Jane Roe)\n\n"
+        "Thousands gathered to mourn the reporter on Thursday."
+    )
+    clean = clean_text(raw, title_in_text=True, is_outlet=lambda n: n == "AP")
+    assert clean.body == "Thousands gathered to mourn the reporter on Thursday."
+    # without the picture desk's credit a paragraph that long stays reporting
+    plain = clean_text(raw.replace("(AP Photo/Jane Roe)", "(Reporting by Jane Roe)"),
+                       title_in_text=True, is_outlet=lambda n: n == "AP")  # fmt: skip
+    assert caption in plain.body

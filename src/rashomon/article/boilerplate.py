@@ -159,6 +159,9 @@ _PAREN_CREDIT_LINE = re.compile(
 # A photographer credited after a copyright sign, alone on a line, under the caption it signs:
 # "© 2022 Jane Roe/REUTERS" (a site's "© 2023 All rights reserved" names no photographer).
 _COPYRIGHT_CREDIT_LINE = re.compile(rf"^©\s*(?:\d{{4}}\s+)?{_CREDIT_NAME}\s*/\s*[A-Z][\w.]*$")
+# The agency's picture desk after its name in a credit: "(AP Photo/Jane Roe)"
+_PHOTO_DESK = re.compile(r"\s+(?:Photos?|Images|Pool|File)$", re.IGNORECASE)
+_DESK_CREDIT = re.compile(r"^\(\s*[A-Z][\w.]*\s+Photos?\s*/", re.IGNORECASE)
 # A caption told by its opening words: an archive picture's mark ("FILE - The hospital in
 # ...", "FILE PHOTO: ..."), or a picture announced as such ("In this image provided by the
 # US Navy, ...", "In this undated handout photo, ..."). Captions only open that way.
@@ -572,8 +575,9 @@ class _Classifier:
 
     def _paren_credit(self, text: str) -> bool:
         """A picture's credit in brackets on a line of its own: a photographer and an agency
-        ("(Jane Roe / AFP)"), or an agency and whoever handed out the picture ("(AP/Ukrainian
-        Presidential Press Office)")."""
+        ("(Jane Roe / AFP)"), or an agency (perhaps its picture desk: "AP Photo") and whoever
+        took or handed out the picture ("(AP/Ukrainian Presidential Press Office)", "(AP
+        Photo/Jane Roe)")."""
         if _PAREN_CREDIT_LINE.match(text):
             return True
         if not (text.startswith("(") and text.endswith(")") and "/" in text):
@@ -582,7 +586,7 @@ class _Classifier:
         return (
             len(parts) <= 3
             and all(p and len(p.split()) <= 5 and p[:1].isupper() for p in parts)
-            and any(self.is_outlet(p) for p in parts)
+            and any(self.is_outlet(_PHOTO_DESK.sub("", p)) for p in parts)
         )
 
     def _footnote(self, i: int, text: str) -> bool:
@@ -708,7 +712,10 @@ class _Classifier:
         for n, (a, b) in enumerate(zip(nonblank, nonblank[1:], strict=False)):
             below = self.lines[b].text
             credit = self._paren_credit(below) or _COPYRIGHT_CREDIT_LINE.match(below)
-            short = self.lines[a].words <= furniture.MAX_CAPTION_WORDS
+            # a wire's caption runs long ("... Thursday, May 12, 2022. Abu Akleh, a ...");
+            # under a credit that names the picture desk ("(AP Photo/...)") it still is one
+            most = furniture.MAX_CAPTION_WORDS * (2 if _DESK_CREDIT.search(below) else 1)
+            short = self.lines[a].words <= most
             if credit and short and self.kinds[a] in (LineKind.BODY, LineKind.CAPTION):
                 self.kinds[a] = LineKind.CAPTION  # the credit line itself is a CREDIT
                 after = nonblank[n + 2] if n + 2 < len(nonblank) else None
@@ -731,7 +738,8 @@ class _Classifier:
         """A paragraph the page prints again further down (a photo gallery's caption under
         each picture, a widget's copy of the lead) or a cut-off copy ending in an ellipsis of
         a paragraph printed in full: one copy is reporting, the others would count every
-        figure and quote twice. The first full copy stays."""
+        figure and quote twice. The first full copy stays; a cut-off copy of a caption goes
+        with it."""
         body = [i for i in nonblank if self.kinds[i] is LineKind.BODY]
         full: dict[str, int] = {}
         for i in body:
@@ -743,7 +751,8 @@ class _Classifier:
                 self.kinds[i] = LineKind.REPEAT
             elif _ELLIPSIS_END.search(line.text):
                 stem = _key(_ELLIPSIS_END.sub("", line.text))
-                if any(j != i and _opens_with(self.lines[j].text, stem) for j in body):
+                fuller = [j for j in nonblank if self.kinds[j] in (LineKind.BODY, LineKind.CAPTION)]
+                if any(j != i and _opens_with(self.lines[j].text, stem) for j in fuller):
                     self.kinds[i] = LineKind.REPEAT
                 else:
                     full[key] = i

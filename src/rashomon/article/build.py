@@ -14,7 +14,12 @@ from rashomon.article.dates import (
     text_date_beats_record,
 )
 from rashomon.article.duplicates import article_id
-from rashomon.article.furniture import hover_cards, inline_tail_start, interface_prefix_length
+from rashomon.article.furniture import (
+    hover_cards,
+    inline_tail_start,
+    interface_prefix_length,
+    section_label_length,
+)
 from rashomon.article.outlets import OutletDirectory, identify_publisher, title_is_dateline
 from rashomon.errors import InputError
 from rashomon.fingerprints import content_hash
@@ -47,6 +52,7 @@ def build_article(raw: RawArticle, directory: OutletDirectory, user: UserMetadat
     clean = _cut_lead_stamp(_cut_update_labels(clean))
     for start, end in reversed(hover_cards(clean.body)):
         clean = cut_span(clean, start, end - start)
+    clean = _cut_section_labels(clean)
     url = user.url or raw.url
     stated = (
         (user.outlet, FoundIn.USER)
@@ -112,7 +118,12 @@ def build_article(raw: RawArticle, directory: OutletDirectory, user: UserMetadat
 
 
 _LEAD_CREDIT = re.compile(r"^(?P<name>[^\W\d_][\w .&'’-]{0,40}?)\s*\|\s*")
-_LEAD_SLASH_CREDIT = re.compile(r"^(?P<name>[^\W\d_][\w .&'’-]{0,40}?)\s+/\s+(?=[A-Z\"“])")
+# "Shafaq News / The Russian military ...", "Iran Press/ Middle East: The journalists ...": the
+# outlet, perhaps the page's section, then the story
+_LEAD_SLASH_CREDIT = re.compile(
+    r"^(?P<name>[^\W\d_][\w .&'’-]{0,40}?)\s*/\s+(?:[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3}:\s+)?"
+    r"(?=[A-Z\"“])"
+)
 
 
 def _cut_lead_credit(clean: CleanText, directory: OutletDirectory) -> CleanText:
@@ -132,6 +143,18 @@ def _cut_lead_credit(clean: CleanText, directory: OutletDirectory) -> CleanText:
         return clean
     clean = replace(clean, sources=(*clean.sources, match["name"]))
     return cut_span(clean, 0, match.end())
+
+
+def _cut_section_labels(clean: CleanText) -> CleanText:
+    """Drop the house-style labels that open paragraphs ("Driving the news: ...", "The big
+    picture: ..."): signposts of the page, not words of the story (see
+    furniture.section_label_length)."""
+    starts = [0] + [m.end() for m in re.finditer(r"\n+", clean.body)]
+    for start in reversed(starts):
+        length = section_label_length(clean.body[start:])
+        if length:
+            clean = cut_span(clean, start, length)
+    return clean
 
 
 def _stamped_masthead(clean: CleanText, directory: OutletDirectory) -> CleanText:

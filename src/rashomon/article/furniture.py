@@ -88,6 +88,7 @@ class Vocabulary:
     sign_offs: tuple[str, ...]
     notices: tuple[str, ...]
     languages: frozenset[str]
+    section_labels: tuple[str, ...] = ()
 
 
 @cache
@@ -103,7 +104,24 @@ def vocabulary() -> Vocabulary:
         sign_offs=tuple(p.lower() for p in data["sign_off_openings"]),
         notices=tuple(p.lower() for p in data["page_notice_openings"]),
         languages=frozenset(w.casefold() for w in data["language_names"]),
+        section_labels=tuple(
+            sorted((p.lower() for p in data.get("section_labels", ())), key=len, reverse=True)
+        ),
     )
+
+
+def section_label_length(paragraph: str) -> int:
+    """Characters of a house-style label opening a paragraph ("Driving the news: ", "The
+    big picture: "), its colon and the space after it; 0 when there is none or nothing
+    follows it."""
+    lowered = paragraph.lower()
+    for label in vocabulary().section_labels:
+        if lowered.startswith(label):
+            rest = paragraph[len(label) :]
+            colon = re.match(r"\s*:\s+(?=\S)", rest)
+            if colon is not None:
+                return len(label) + colon.end()
+    return 0
 
 
 def words(text: str) -> list[str]:
