@@ -189,6 +189,15 @@ def test_a_mistake_in_claims_another_voice_contradicts_is_no_ones_account():
     assert [s for s in said(body, ("inquiry", "inquiry")) if s[0] in (MISTAKE, DELIBERATE)] == []
 
 
+def test_untrue_words_on_who_is_to_blame_deny_a_charge_not_the_happening():
+    body = ('The group described as "lies" the army\'s accusations that it was responsible for '
+            "the strike on the hospital.")  # fmt: skip
+    assert [s for s in said(body, ("group", "group")) if s[0] == NEVER] == []
+    # reports of the strike itself called false still say it never was
+    assert said("The ministry said reports of the strike on the hospital were false.",
+                ("ministry", "ministry")) == [(NEVER, "ministry", "false")]  # fmt: skip
+
+
 def test_a_verdict_on_a_charge_of_intent_says_it_was_no_deliberate_act():
     body = ("Officials accused the army of deliberately shelling the camp, an allegation the "
             "army called a lie.")  # fmt: skip

@@ -209,6 +209,7 @@ _CLAIMS_BEFORE = re.compile(
     r"quite|totally|completely|entirely)[\s'\"\u2018\u201c]+){0,2}$",
     re.IGNORECASE,
 )
+_OF_BLAME = re.compile(r"\b(?:responsib\w*|blam\w*|accus\w*|culpab\w*|finger)\b", re.IGNORECASE)
 # "allegations that ...", "reports that ...": what follows up to the stance's words is a
 # claim's content, not the word of who acts in the sentence
 _CLAIMED_THAT = re.compile(_CLAIMS.pattern + r"\s+that\b,?[^.;:,]*$", re.IGNORECASE)
@@ -312,6 +313,11 @@ def _stances_in(text: str) -> Iterable[tuple[str, tuple[int, int]]]:
         # 'blatant lie'": the charge of intent is false, not the happening
         taken.add(MISTAKE)
         yield MISTAKE, verdict.span()
+        verdict = None
+    if verdict is not None and _OF_BLAME.search(text):
+        # "described as 'lies' the army's accusations that it was responsible", "evade its
+        # responsibility ... through fabrication of lies": untrue words on who is to blame
+        # deny a charge (see the denials), they do not say the happening never was
         verdict = None
     for match in (trace, verdict):
         if match is not None and NEVER not in taken:
