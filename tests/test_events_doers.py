@@ -110,6 +110,18 @@ def test_accused_of_using_chemical_weapons(attacks):
     assert event.mode == "unconventional"
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Turkey slammed the Syrian army for carrying out a massacre in the village.", "massacre"),
+        ("The opposition condemned the Syrian army for shelling the town.", "shelling"),
+        ("Turkey criticised the Syrian army for bombing the market.", "bombing"),
+    ],
+)
+def test_whom_a_speaker_condemns_for_an_act_did_it(attacks, text, trigger):
+    assert attack(attacks(text), trigger).source_actor_ids == ("syrian-arab-army",)
+
+
 # -- who acts for whom ----------------------------------------------------------------------
 
 

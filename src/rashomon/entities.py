@@ -205,8 +205,9 @@ MAX_SENTENCE_TOKENS = 150
 # attack noun takes the day of the relative clause that tells it ("the airstrikes that
 # destroyed the centre on Oct. 3"); 88: a surname led by a particle ("Abu Akleh") is the person
 # named before in full; 89: a dash and "an allegation ..." after reported words are the writer's
-# label of them, not the speaker's words
-EXTRACTOR_VERSION = "89"
+# label of them, not the speaker's words; 90: "condemned X for bombing", "slammed X for carrying
+# out a massacre": X did it
+EXTRACTOR_VERSION = "90"
 STAGE = "entities"
 
 
