@@ -134,6 +134,7 @@ def test_incidents_are_found_by_a_target_whenever_they_were(tmp_path):
                     place_id=None, date_start="2017-04-04", date_end="2017-04-04",
                     date_precision="day", reports=(report,)), "clashes")  # fmt: skip
         assert [i.id for i in IncidentCache(store).with_target("new:jane-roe")] == ["incident:1"]
+        assert IncidentCache(store).with_target("new:jane-roe", most=0) == []  # too often one
 
 
 def test_an_id_is_taken_while_an_incident_has_it_or_an_alias_keeps_it(tmp_path):

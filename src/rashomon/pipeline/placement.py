@@ -383,7 +383,7 @@ def _incidents_of(run: _Run, facts: ArticleFacts) -> tuple[list[Incident], dict[
             same = cache.at_place(report.place_id, report.kind)
             fitting += [i for i in undated_to_take_in(report, same, fitting, names, kinds)
                         if i.id not in taken]  # fmt: skip
-        if not fitting:  # the killing of a named person, told again weeks or months on
+        if not fitting and kinds.violent(report.kind):  # a named person's killing, told again
             taken = {f.id for f in found} | set(retired)
             fitting = next(
                 ([c] for victim in victims_told(report, names)

@@ -180,15 +180,17 @@ def _ids_at(store: Store, place_id: str, kind: str) -> list[str]:
     return [r[0] for r in rows]
 
 
-def _ids_with_target(store: Store, actor_id: str) -> list[str]:
+def _ids_with_target(store: Store, actor_id: str, most: int) -> list[str]:
     """Ids of the incidents a report of which names the actor as a target, whenever, in
-    the order they were first reported (by the incident_actors_actor index)."""
+    the order they were first reported (by the incident_actors_actor index); none when
+    more than `most` do (an actor targeted that often is no one-time victim, and reading
+    them all would grow with the corpus)."""
     rows = store.conn.execute(
         "SELECT DISTINCT i.id FROM incident_actors a JOIN incidents i ON i.id = a.incident_id"
-        " WHERE a.actor_id = ? AND a.role = 'target' ORDER BY i.rowid",
-        (actor_id,),
+        " WHERE a.actor_id = ? AND a.role = 'target' ORDER BY i.rowid LIMIT ?",
+        (actor_id, most + 1),
     ).fetchall()
-    return [r[0] for r in rows]
+    return [r[0] for r in rows] if len(rows) <= most else []
 
 
 class IncidentCache:
@@ -212,10 +214,11 @@ class IncidentCache:
         that gives no day at all)."""
         return self._read(_ids_at(self.store, place_id, kind))
 
-    def with_target(self, actor_id: str) -> list[Incident]:
+    def with_target(self, actor_id: str, most: int = 20) -> list[Incident]:
         """Every incident a report of which names the actor as its target, whenever (for a
-        report of a named person's killing told months later)."""
-        return self._read(_ids_with_target(self.store, actor_id))
+        report of a named person's killing told months later); none when more than `most`
+        do."""
+        return self._read(_ids_with_target(self.store, actor_id, most))
 
     def _read(self, ids: list[str]) -> list[Incident]:
         missing = [i for i in ids if i not in self._kept]
