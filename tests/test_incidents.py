@@ -323,8 +323,11 @@ def test_where_a_battle_or_siege_named_beside_the_violence_was_is_not_where_it_s
     assert place((shelled,)) != "maarat"
     siege = ev(text, text, "fall", mode="siege", place="maarat")
     assert place((shelled, siege)) != "maarat"
-    # the shelling's own place still counts
+    # the shelling's own place still counts, and so does an evacuation's: the buses were
+    # attacked where it was
     assert place((replace(shelled, place_id="maarat"),)) == "maarat"
+    evacuation = ev(text, text, "fall", mode="withdraw", place="maarat")
+    assert place((shelled, evacuation)) == "maarat"
 
 
 def test_a_title_that_tells_of_a_killing_of_no_kind_leads_with_the_first_violent_report():

@@ -516,11 +516,15 @@ def _a_place(country: MentionFact, body: str) -> bool:
     )
 
 
+_BATTLE_KINDS = frozenset({"siege", "capture"})
+
+
 def _of_a_peaceful_kind(event: EventFact, kinds: IncidentKinds) -> bool:
-    """Whether an event is a happening of a kind that kills no one itself (a siege, a
-    capture): in a sentence of violence, where it was is not where the violence struck."""
+    """Whether an event is a siege or a capture, which kill no one themselves: in a sentence
+    of violence, where it was is not where the violence struck (an evacuation's place still
+    is: "buses were attacked during the evacuation")."""
     kind = kinds.of_event(event)
-    return kind is not None and kind in kinds.kinds and not kinds.violent(kind)
+    return kind in _BATTLE_KINDS and not kinds.violent(kind)
 
 
 def _elsewhere(before: str) -> bool:
