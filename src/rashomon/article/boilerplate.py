@@ -741,6 +741,7 @@ class _Classifier:
         figure and quote twice. The first full copy stays; a cut-off copy of a caption goes
         with it."""
         body = [i for i in nonblank if self.kinds[i] is LineKind.BODY]
+        fuller = [j for j in nonblank if self.kinds[j] in (LineKind.BODY, LineKind.CAPTION)]
         full: dict[str, int] = {}
         for i in body:
             line = self.lines[i]
@@ -751,7 +752,6 @@ class _Classifier:
                 self.kinds[i] = LineKind.REPEAT
             elif _ELLIPSIS_END.search(line.text):
                 stem = _key(_ELLIPSIS_END.sub("", line.text))
-                fuller = [j for j in nonblank if self.kinds[j] in (LineKind.BODY, LineKind.CAPTION)]
                 if any(j != i and _opens_with(self.lines[j].text, stem) for j in fuller):
                     self.kinds[i] = LineKind.REPEAT
                 else:

@@ -145,13 +145,16 @@ def _cut_lead_credit(clean: CleanText, directory: OutletDirectory) -> CleanText:
     return cut_span(clean, 0, match.end())
 
 
+_LABEL_REACH = 80  # characters of a paragraph a house-style label and its colon fit in
+
+
 def _cut_section_labels(clean: CleanText) -> CleanText:
     """Drop the house-style labels that open paragraphs ("Driving the news: ...", "The big
     picture: ..."): signposts of the page, not words of the story (see
     furniture.section_label_length)."""
     starts = [0] + [m.end() for m in re.finditer(r"\n+", clean.body)]
     for start in reversed(starts):
-        length = section_label_length(clean.body[start:])
+        length = section_label_length(clean.body[start : start + _LABEL_REACH])
         if length:
             clean = cut_span(clean, start, length)
     return clean

@@ -47,6 +47,7 @@ class IncidentKinds:
         other_kind: Mapping[str, list[str]] | None = None,
     ) -> None:
         self.kinds = dict(kinds)
+        self._vague_of_trigger: dict[str, str] = {}  # see of_event
         # "the bombing": a definite noun that may name a happening of several kinds
         self._naming = (
             re.compile(
@@ -210,8 +211,11 @@ class IncidentKinds:
     def of_event(self, event: EventFact) -> str | None:
         """The kind an event's own word tells: a vague kind its trigger names ("bombarded":
         by guns or from the air) over the kind of its mode, else its mode's kind."""
-        vague = [k for k in self.in_text(event.trigger) if self._vague(k)]
-        return vague[0] if vague else self.of_mode(event.mode)
+        vague = self._vague_of_trigger.get(event.trigger)
+        if vague is None:  # the same few words trigger most events: each is read once
+            told = [k for k in self.in_text(event.trigger) if self._vague(k)]
+            vague = self._vague_of_trigger[event.trigger] = told[0] if told else ""
+        return vague or self.of_mode(event.mode)
 
     def of_report(self, opening: Iterable[str], told: Iterable[str]) -> str:
         """The kind a report is filed under: what its opening sentence says most of, or

@@ -465,17 +465,17 @@ _SEAT_OF = re.compile(
 # "Kate Stegeman, communications manager for Doctors Without Borders in Kabul told NBC
 # News": a place right before the verb of saying, after "in", is where the speaker is based
 _IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
-_SAYING_AFTER = re.compile(r"^\s*(?:told|tells|said|says)\b")
+_SPEECH_NEXT = re.compile(r"^\s*(?:told|tells|said|says)\b")
 
 
 def _seat_of(mention: MentionFact, body: str) -> bool:
     """Whether the place is named as where a body sits (see _SEAT_OF) or where a speaker is
-    based (see _SAYING_AFTER)."""
+    based (see _SPEECH_NEXT)."""
     before = body[max(mention.sentence_start, mention.start - 40) : mention.start]
     if _SEAT_OF.search(before):
         return True
     return bool(
-        _IN_BEFORE.search(before) and _SAYING_AFTER.match(body[mention.end : mention.end + 12])
+        _IN_BEFORE.search(before) and _SPEECH_NEXT.match(body[mention.end : mention.end + 12])
     )
 
 

@@ -333,13 +333,14 @@ def _stances_in(text: str) -> Iterable[tuple[str, tuple[int, int]]]:
             and not HABITUAL.search(text[max(0, found.start() - 40) : found.end() + 40])
             and not _DESCRIBING.search(text[: found.start()])
         ):  # "has repeatedly denied targeting civilians": a standing word, of no one attack
-            if stance == ARMED and (claimed := _CLAIMED_THAT.search(text[: found.end()])):
+            claimed, answered = _in_a_claim(text, found.end())
+            if stance == ARMED and claimed is not None:
                 # "struck back at allegations that Taliban fighters were operating in the
                 # hospital": the armed men are the allegation's; who answers it says no
                 # armed men were there, who only reports it says nothing
-                if UNARMED not in taken and _ANSWERING.search(text[: claimed.start()]):
+                if UNARMED not in taken and answered:
                     taken.add(UNARMED)
-                    yield UNARMED, (claimed.start(), found.end())
+                    yield UNARMED, (claimed, found.end())
                 continue
             taken.add(stance)
             yield stance, found.span()
@@ -348,14 +349,23 @@ def _stances_in(text: str) -> Iterable[tuple[str, tuple[int, int]]]:
         for match in word.finditer(text):
             if stance == MISTAKE and _judges_claims(text, match):
                 continue
-            claimed = _CLAIMED_THAT.search(text[: match.end()])
-            if claimed is not None and _ANSWERING.search(text[: claimed.start()]):
+            if _in_a_claim(text, match.end())[1]:
                 continue  # "contradicted Israeli claims that, if a soldier had mistakenly
                 # killed her, ...": the answered claim's word, no one's account here
             side = other if _NEGATED.search(text[: match.start()]) else stance
             if side not in taken:
                 taken.add(side)
                 yield side, match.span()
+
+
+def _in_a_claim(text: str, end: int) -> tuple[int | None, bool]:
+    """Where the claim ("allegations that ...", see _CLAIMED_THAT) holding the words that end
+    at `end` begins (None: they are in none), and whether a verb of answering right before
+    it answers it (see _ANSWERING)."""
+    claimed = _CLAIMED_THAT.search(text[:end])
+    if claimed is None:
+        return None, False
+    return claimed.start(), _ANSWERING.search(text[: claimed.start()]) is not None
 
 
 def _judges_claims(text: str, match: re.Match[str]) -> bool:
