@@ -705,6 +705,45 @@ def test_a_city_named_as_its_province_yields_to_the_town_the_sentence_sets_it_in
     assert (report.place_id, report.kind) == ("foua", "blast")
 
 
+def _said_day_of(text: str, day: str, value: str) -> bool:
+    """Whether the one report of `text`, an air strike on Maarat al-Numan whose sentence
+    names the day `day` (`value`), takes that day as when a source spoke."""
+    at = text.index(day)
+    facts = ArticleFacts(
+        article=ARTICLE, body=text,
+        events=(ev(text, text, "air strike", mode="aerial"),),
+        mentions=(place_mention(text, "Maarat al-Numan", "maarat", text),),
+        dates=(DateFact("a1", at, at + len(day), day, value, "day", "on",
+                        *sentence_at(text, text)),),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    return report.said_day
+
+
+def test_the_day_a_source_raised_its_count_is_when_it_spoke():
+    """ "Activists on Saturday raised the number of those killed in ... to more than 90":
+    Saturday is the day of the new count; the killing came that day or before."""
+    raised = ("Activists on Saturday raised the number of those killed in an air strike on "
+              "Maarat al-Numan to more than 90.")  # fmt: skip
+    assert _said_day_of(raised, "Saturday", "2016-04-16")
+    struck = "Activists said an air strike on Saturday hit Maarat al-Numan."
+    assert not _said_day_of(struck, "Saturday", "2016-04-16")
+
+
+@pytest.mark.parametrize("told", [
+    "The army denied the air strike on Maarat al-Numan, its spokesman said in a press "
+    "conference in Damascus on Sunday.",
+    "The army denied the air strike on Maarat al-Numan, the ministry said in a statement on "
+    "Sunday.",
+    "The army denied the air strike on Maarat al-Numan, the general told reporters in "
+    "Damascus on Sunday.",
+])  # fmt: skip
+def test_the_day_of_a_press_conference_or_a_statement_is_when_it_was_said(told):
+    """Words of one's own telling ("in a press conference", "in a statement", "told
+    reporters in Damascus") between the verb of saying and the day: the day it was said."""
+    assert _said_day_of(told, "Sunday", "2016-04-17")
+
+
 def test_a_party_described_as_fighting_another_is_no_doer_of_the_strike():
     """ "the dead included officials of the rebels fighting the government": the rebels'
     fighting is who they are, not a happening of the article, nor their part in it."""

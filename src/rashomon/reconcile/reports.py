@@ -735,13 +735,19 @@ _SAYING = "said|says|announced|reported|stated|added|confirmed|declared|posted|r
 _SAID_ON = re.compile(
     rf"(?:\b(?:{_SAYING}|seen|obtained|reviewed|published|issued|emerged|surfaced)"
     # "said at a meeting of the Security Council on Monday", "told a news conference Monday"
-    r"(?:\s+(?:at|during|before|to)\s+(?:a|an|the)\s+[^.;\"“”]{0,60}?)?"
+    r"(?:\s+(?:at|during|before|to)\s+(?:a|an|the)\s+[^.;\"“”]{0,60}?"
+    # "said in a press conference in Damascus on Sunday", "said in a statement on Monday":
+    # in words of its own telling
+    r"|\s+in\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:statement|"
+    r"(?:press|news)\s+conference|interview|speech|briefing|remarks|comments|communiqu[eé]|"
+    r"letter|report|post|tweet|video|message|address)(?:\s+[^.;\"“”]{0,40}?)?)?"
     # "said on Facebook on Tuesday", "said in a Telegram post Monday": where it was said
     r"(?:\s+(?:on|in|via)\s+(?:(?:his|her|its|their|the|a|an)\s+)?(?:official\s+)?"
     r"(?:Facebook|Telegram|Twitter|X|Instagram|YouTube|social\s+media|state\s+television"
     r"|television|TV|radio|website)(?:\s+(?:channel|account|page|post|video|messaging\s+app))?)?"
     r"|\b(?:quoted by|according to|told)\s+"
-    r"(?:(?:[A-Z][\w'’.-]*|the|news|agency|state|media|a|an|conference|briefing)\s+){0,6}?)"
+    r"(?:(?:[A-Z][\w'’.-]*|the|news|agency|state|media|a|an|conference|briefing|reporters"
+    r"|journalists|in)\s+){0,6}?)"
     r"\s*(?:on\s+)?$",
 )
 
@@ -962,10 +968,14 @@ def _names_a_happening(
 
 # "The ministry on Monday said ...", "a joint investigation team on Saturday found that ...",
 # "Earlier on Tuesday, Deputy Head of the Office Kyrylo Tymoshenko said ...": the day written
-# before a verb of saying or finding, with at most the source's name between them
+# before a verb of saying or finding, with at most the source's name between them; or
+# before a source's new count ("Activists on Saturday raised the number of those killed in
+# an alleged massacre to more than 90"): the day the count was told, not the killing's
 _SAID_AFTER = re.compile(
     r"^\s*(?:,\s*(?:(?:the|of|and|al|[A-Z][\w'’.-]*)\s+){1,12})?"
-    rf"(?:{_SAYING}|told|found|concluded|claimed)\b"
+    rf"(?:(?:{_SAYING}|told|found|concluded|claimed)\b"
+    r"|(?:raised|revised|updated|lowered)\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+)?"
+    r"(?:toll|number|count|tally|figure)\b)"
 )
 
 
