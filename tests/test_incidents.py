@@ -705,6 +705,25 @@ def test_a_city_named_as_its_province_yields_to_the_town_the_sentence_sets_it_in
     assert (report.place_id, report.kind) == ("foua", "blast")
 
 
+def test_a_town_named_as_a_district_of_a_province_called_by_its_capital_is_where_it_was():
+    """ "the Maarat al-Numan district of Idlib": the district's own name, and Idlib the
+    province holding it (called by its capital's name), not a settlement inside the
+    district, nor a town the district is named as the region around."""
+    gazette = Gazette(actors=GAZETTE.actors, places={
+        **GAZETTE.places,
+        "idlib": PlaceFact("idlib", "Idlib", 35.93, 36.63, "city", "SY", "idlib-gov")})  # fmt: skip
+    text = "The brutal attack in the Maarat al-Numan district of Idlib killed 110 civilians."
+    facts = ArticleFacts(
+        article=ARTICLE, body=text,
+        events=(ev(text, text, "attack", place="maarat"),),
+        figures=(toll(text, text, "110", 110),),
+        mentions=(place_mention(text, "Maarat al-Numan", "maarat", text),
+                  place_mention(text, "Idlib", "idlib", text)),
+    )  # fmt: skip
+    (report,) = article_reports(facts, gazette, KINDS, "reuters")
+    assert report.place_id == "maarat"
+
+
 def _said_day_of(text: str, day: str, value: str) -> bool:
     """Whether the one report of `text`, an air strike on Maarat al-Numan whose sentence
     names the day `day` (`value`), takes that day as when a source spoke."""

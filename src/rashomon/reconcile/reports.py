@@ -297,9 +297,11 @@ def _vicinity(mention: MentionFact, body: str) -> bool:
     )
 
 
-# "the Donetsk province", "Saada governorate": the region named after its capital
+# "the Donetsk province", "Saada governorate": the region named after its capital; not
+# "the Houla district of Homs", where the name is the district's own, the "of" its province
 _PROVINCE_AFTER = re.compile(
-    r"^\s+(?:province|provinces|oblast|governorate|region|district)\b", re.IGNORECASE
+    r"^\s+(?:province|provinces|oblast|governorate|region|district)\b(?!\s+of\b)",
+    re.IGNORECASE,
 )
 
 
@@ -406,7 +408,7 @@ def _sentence_places(
         else:
             tier(m.place_id, 2)  # type: ignore[arg-type]
     found = next((t for t in tiers[:4] if t), [])
-    settlements = _settlements_in(mentions, body)
+    settlements = _settlements_in(mentions, body, gazette)
     found = [settlements.get(p, p) for p in found]
     located = _located(found, tiers[:3], references(sentence), gazette)
     return located or found if found or home is None else tiers[4][:0]
@@ -421,11 +423,12 @@ _SETTLEMENT_IN = re.compile(
 )
 
 
-def _settlements_in(mentions: Sequence[MentionFact], body: str) -> dict[str, str]:
+def _settlements_in(mentions: Sequence[MentionFact], body: str, gazette: Gazette) -> dict[str, str]:
     """Places the sentence names as the region a settlement it names lies in ("the Golan
     Heights town of Majdal Shams"), each with that settlement: the happening was in the
     settlement, whatever the parse tied it to, and whether or not the gazetteer knows
-    the one lies in the other."""
+    the one lies in the other. Not where the "of" phrase names what holds the first
+    place ("the Houla district of Homs": a part of Homs province, told by its city's name)."""
     found: dict[str, str] = {}
     ordered = sorted(mentions, key=lambda m: m.start)
     for outer, inner in zip(ordered, ordered[1:], strict=False):
@@ -433,9 +436,22 @@ def _settlements_in(mentions: Sequence[MentionFact], body: str) -> dict[str, str
             outer.place_id
             and inner.place_id
             and _SETTLEMENT_IN.match(body[outer.end : inner.start])
+            and not _holds(inner.place_id, outer.place_id, gazette)
         ):
             found[outer.place_id] = inner.place_id
     return found
+
+
+def _holds(larger: str, place_id: str, gazette: Gazette) -> bool:
+    """Whether `larger` is a place `place_id` lies in, or a city named like a region it lies
+    in (Homs, for Homs Governorate: a province is often called by its capital's name)."""
+    above = gazette.place_chain(place_id)[1:]
+    if larger in above:
+        return True
+    name = (gazette.place_name(larger) or "").casefold()
+    return bool(name) and any(
+        (gazette.place_name(p) or "").casefold().startswith(name + " ") for p in above
+    )
 
 
 # "to weaken their support for Gaza", "in solidarity with the Palestinians in Gaza": a
