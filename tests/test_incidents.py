@@ -763,6 +763,38 @@ def test_the_day_of_a_press_conference_or_a_statement_is_when_it_was_said(told):
     assert _said_day_of(told, "Sunday", "2016-04-17")
 
 
+def test_the_account_told_after_a_war_wide_toll_goes_back_to_the_lead():
+    """ "The U.N. says more than 9,000 people have been killed": a toll too far from the
+    lead's to be its own, naming no happening, starts no happening that the account told
+    after it goes on with ("regime forces started shelling the town on Friday")."""
+    lead = "Activists said 90 people were killed in Maarat al-Numan on Friday."
+    war = "The U.N. says more than 9,000 people have been killed."
+    account = "A local activist said regime forces started shelling Maarat al-Numan on Friday."
+    body = f"{lead}\n{war}\n{account}"
+
+    def friday(sentence: str) -> DateFact:
+        at = body.index("Friday", body.index(sentence))
+        return DateFact("a1", at, at + 6, "Friday", "2016-04-15", "day", "on",
+                        *sentence_at(body, sentence))  # fmt: skip
+
+    facts = ArticleFacts(
+        article=ARTICLE, body=body,
+        events=(ev(body, lead, "killed", day="2016-04-15"),
+                ev(body, account, "shelling", mode="heavy-weapons", day="2016-04-15")),
+        figures=(toll(body, lead, "90", 90), toll(body, war, "9,000", 9000)),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", lead),
+                  replace(place_mention(body, "Maarat al-Numan", "maarat", account),
+                          start=body.index("Maarat", body.index(account)),
+                          end=body.index("Maarat", body.index(account)) + 15)),
+        dates=(friday(lead), friday(account)),
+    )  # fmt: skip
+    reports = article_reports(facts, GAZETTE, KINDS, "reuters")
+    first = reports[0]
+    assert first.lead
+    assert sentence_at(body, account) in first.sentences
+    assert all(sentence_at(body, account) not in r.sentences for r in reports[1:])
+
+
 def test_a_party_described_as_fighting_another_is_no_doer_of_the_strike():
     """ "the dead included officials of the rebels fighting the government": the rebels'
     fighting is who they are, not a happening of the article, nor their part in it."""

@@ -106,7 +106,11 @@ def article_reports(
     previous: Sentence | None = None
     holder: Group | None = None  # the group `previous` went to
     for sentence in sentences:
-        group = next((g for g in reversed(groups) if _fits(g, sentence, gazette, kinds, now)), None)
+        group = next(
+            (g for g in reversed(groups)
+             if not _passed_over(g, sentence, groups) and _fits(g, sentence, gazette, kinds, now)),
+            None,
+        )  # fmt: skip
         if group is None and _named_again(sentence, groups, (gazette, kinds), now):
             group = groups[0]
         if (
@@ -1323,6 +1327,24 @@ def _death_tolls(figures: Iterable[FigureFact]) -> dict[str, list[tuple[float, f
 
 
 _NEXT_SENTENCE_GAP = 3  # characters between two sentences of one paragraph (a space, a quote)
+
+
+def _passed_over(group: Group, sentence: Sentence, groups: Sequence[Group]) -> bool:
+    """Whether a sentence that tells a happening looks past a later group made of tolls
+    alone (no kind, place or time): "That death toll is one of the highest ... The U.N.
+    says more than 9,000 people have been killed", a toll too far from the lead's to be
+    its own, names no happening, so the account that goes on after it ("regime forces
+    started shelling the village on Friday") goes back to the group it fits before it."""
+    if group is groups[0] or _bare(sentence):
+        return False
+    return all(_bare(s) for s in group.sentences)
+
+
+def _bare(sentence: Sentence) -> bool:
+    """A sentence that gives no kind of act, place or time of its own."""
+    return not (
+        sentence.kinds or sentence.places or sentence.days or sentence.said_days or sentence.spans
+    )
 
 
 def _goes_on(sentence: Sentence, previous: Sentence | None, holder: Group) -> bool:
