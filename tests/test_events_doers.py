@@ -88,6 +88,15 @@ def test_blaming_for_an_attack_makes_the_accused_the_doer(attacks):
     assert (event.factuality, event.frame) == ("alleged", "blames")
 
 
+def test_evidence_implicating_a_party_in_an_attack_makes_it_the_doer(attacks):
+    event = attack(
+        attacks("Moscow received evidence implicating the Islamic State group in the attack."),
+        "attack",
+    )
+    assert event.source_actor_ids == ("islamic-state",)
+    assert (event.factuality, event.frame) == ("alleged", "implicating")
+
+
 def test_blaming_an_attack_on_someone(attacks):
     event = attack(
         attacks("The government blamed the attack on the Islamic State group."), "attack"

@@ -655,6 +655,11 @@ def test_saying_a_party_uses_human_shields_accuses_it(statements):
             "flag",
             "jaysh-al-islam",
         ),
+        (  # a staged attack, in the words the Russian foreign ministry uses
+            "Lavrov said the chemical attack was likely a provocation by Jaish al-Islam.",
+            "provocation",
+            "jaysh-al-islam",
+        ),
     ],
 )
 def test_charging_a_side_with_perfidy_accuses_it(statements, text, word, accused):

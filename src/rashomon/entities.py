@@ -206,8 +206,9 @@ MAX_SENTENCE_TOKENS = 150
 # destroyed the centre on Oct. 3"); 88: a surname led by a particle ("Abu Akleh") is the person
 # named before in full; 89: a dash and "an allegation ..." after reported words are the writer's
 # label of them, not the speaker's words; 90: "condemned X for bombing", "slammed X for carrying
-# out a massacre": X did it
-EXTRACTOR_VERSION = "90"
+# out a massacre": X did it; 91: "evidence implicating X in the attack" accuses X of it, and a
+# speaker's "provocation" by a side charges that side
+EXTRACTOR_VERSION = "91"
 STAGE = "entities"
 
 

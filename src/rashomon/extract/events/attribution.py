@@ -151,9 +151,10 @@ class Attributor:
         return None
 
     def _accused(self, noun: Token) -> Told | None:
-        """ "accused X of the attack", "blames X for the attack", "X, accused of the attack":
-        the one accused did it, on the accuser's word."""
-        if noun.dep_ != "pobj" or noun.head.lower_ not in ("of", "for"):
+        """ "accused X of the attack", "blames X for the attack", "X, accused of the attack",
+        "evidence implicating X in the attack": the one accused did it, on the accuser's
+        word."""
+        if noun.dep_ != "pobj" or noun.head.lower_ not in ("of", "for", "in"):
             return None
         holder = noun.head.head
         if holder.dep_ == "dobj" and self._accuses(holder.head):
