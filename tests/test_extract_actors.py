@@ -251,6 +251,22 @@ def test_a_noun_for_people_beside_a_name_is_the_persons_title(nlp, matcher):
         nlp, matcher, "Idan Avshalom, a medic with the Magen David Adom service, said 12 died."
     )
     assert actor_of(found, "a medic") == actor_of(found, "Idan Avshalom")
+    found = find(
+        nlp,
+        matcher,
+        "Richard Lloyd, a former United Nations weapons inspector, said it fell short.",
+    )
+    assert actor_of(found, "weapons inspector") == actor_of(found, "Richard Lloyd")
+
+
+def test_a_title_right_before_a_name_is_the_persons_whatever_the_parse(nlp, matcher):
+    """The parser hangs "spokesperson" on the clause before, not on the name after it."""
+    text = (
+        "Survivors have told UN investigators that most died in the village of Taldaou, UN "
+        "rights spokesperson Rupert Colville said."
+    )
+    found = find(nlp, matcher, text)
+    assert actor_of(found, "rights spokesperson") == actor_of(found, "Rupert Colville")
 
 
 def test_a_role_held_in_turn_is_its_holder_on_the_articles_date(nlp, matcher):

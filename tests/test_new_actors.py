@@ -426,6 +426,14 @@ def test_names_with_the_shape_of_no_name_are_rejected(nlp, matcher, text, name):
     assert matcher.vetter.rejected(doc, [mention], {"new:x": actor}) == {"new:x": "shape"}
 
 
+def test_a_surname_that_is_a_towns_name_with_an_s_is_no_lost_possessive(nlp, matcher):
+    """ "said Dr Bart Janssens": some town is called Janssen (an alternate name of Jinshan),
+    but the last word of a name possesses nothing, so it is the surname, not "Janssen's"."""
+    text = "Medical staff gave detailed information to doctors, said Dr Bart Janssens."
+    found = find(nlp, matcher, text)
+    assert "Bart Janssens" in new_names(found), new_names(found)
+
+
 def test_a_lone_word_leading_into_someone_elses_name_is_their_title(nlp, matcher):
     text = "Navy spokesman Rear Admiral Jim Doyle told reporters the raids went on. Rear left."
     doc = nlp(text)

@@ -207,8 +207,10 @@ MAX_SENTENCE_TOKENS = 150
 # named before in full; 89: a dash and "an allegation ..." after reported words are the writer's
 # label of them, not the speaker's words; 90: "condemned X for bombing", "slammed X for carrying
 # out a massacre": X did it; 91: "evidence implicating X in the attack" accuses X of it, and a
-# speaker's "provocation" by a side charges that side
-EXTRACTOR_VERSION = "91"
+# speaker's "provocation" by a side charges that side; 92: a name's last word is no lost
+# possessive of a town ("Bart Janssens"), more nouns for people make titles ("a former weapons
+# inspector"), a title written right before a name is the person's whatever the parse
+EXTRACTOR_VERSION = "92"
 STAGE = "entities"
 
 

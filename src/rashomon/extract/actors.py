@@ -1340,6 +1340,8 @@ class _Resolver:
             if compound:
                 first = min(t.left_edge.i for t in compound)
                 found.append((mention.actor_id, list(self.doc[first:name])))
+            else:
+                found.append((mention.actor_id, self._title_right_before(span.start)))
             before = self._role_phrase_before(span)
             if before:
                 found.append((mention.actor_id, before))
@@ -1352,6 +1354,23 @@ class _Resolver:
             if whole_lead and any(self._title_noun(t) for t in whole):
                 found.append((mention.actor_id, whole))
         return [(actor_id, words) for actor_id, words in found if words]
+
+    def _title_right_before(self, start: int) -> list[Token]:
+        """The words of a title written right before a name, whatever the parse made of them
+        ("..., UN rights spokesperson Rupert Colville said", where "spokesperson" hangs on the
+        clause before): a lower-case role or people noun next to the name, with the nouns,
+        names and adjectives before it in one run (no determiner, verb or punctuation)."""
+        if start < 1 or not self._title_noun(self.doc[start - 1]) or self.doc[start - 1].is_title:
+            return []
+        first = start - 1
+        while (
+            first > 0
+            and start - first < 6
+            and self.doc[first - 1].pos_ in ("NOUN", "PROPN", "ADJ")
+            and not self.doc[first - 1].is_punct
+        ):
+            first -= 1
+        return list(self.doc[first:start])
 
     def _title_noun(self, token: Token) -> bool:
         """A word a title beside a name can rest on: a role ("spokesman", "envoy") or a

@@ -259,17 +259,24 @@ class _Article:
                        if low not in self.cues.name_particles]  # fmt: skip
         if actor.kind is ActorKind.PERSON and len(capitalised) > MAX_PERSON_WORDS:
             return False
-        return not any(self._lost_possessive(w, " ".join(words[:i])) for i, w in enumerate(words))
+        last = len(words) - 1
+        return not any(
+            self._lost_possessive(w, " ".join(words[:i]), places=i < last or not i)
+            for i, w in enumerate(words)
+        )
 
-    def _lost_possessive(self, word: str, before: str = "") -> bool:
+    def _lost_possessive(self, word: str, before: str = "", places: bool = True) -> bool:
         """ "Syrias", "Assads", "Idlibs", "State Departments Jen Psaki": a known name whose
-        apostrophe the text lost (the words `before` it may be part of that name)."""
+        apostrophe the text lost (the words `before` it may be part of that name). A place's
+        name is looked up only for a word that something follows or that stands alone (not
+        `places`): a name's last word possesses nothing, so "Bart Janssens" and "John Adams"
+        keep their surnames, though some town somewhere is called Janssen or Adam."""
         if len(word) < 5 or not word.endswith("s") or word.endswith("ss"):
             return False
         stem = word[:-1]
         if self.v.is_known_name(stem) or (before and self.v.is_known_name(f"{before} {stem}")):
             return True
-        return self.v.gazetteer is not None and bool(self.v.gazetteer.lookup(stem))
+        return places and self.v.gazetteer is not None and bool(self.v.gazetteer.lookup(stem))
 
     @staticmethod
     def _tagged_as_name(span: Span) -> bool:
