@@ -269,6 +269,9 @@ def test_an_agency_reporting_at_the_end_of_the_lead_is_the_wire():
     assert publisher(url=site, body=body).wire is None  # not the lead paragraph
     body = "The town was shelled again, witnesses reported."
     assert publisher(url=site, body=body).wire is None
+    # after a first line that is no sentence (a section and its date), the lead is the next
+    body = "Arab World Materials 16 August 2012 02:25\nThe commission released its report, AP reported."
+    assert publisher(url=site, body=body).wire == "AP"
     body = "AFP reports that the Pentagon said on Monday no troops will be punished."
     assert publisher(url=site, body=body).wire == "AFP"
     body = "A standfirst on the strike.\n" + body  # the paragraph after a standfirst

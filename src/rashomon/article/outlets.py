@@ -673,6 +673,7 @@ def _agency_disclaiming(body: str, directory: OutletDirectory, outlet: str | Non
     return None
 
 
+_ENDS_A_SENTENCE = re.compile(r"[.!?][\"”’')]*\s*$")
 _REPORTS_END = re.compile(r",\s+(?P<name>[A-Z][\w.&' ]{0,30}?)\s+(?:reports|reported)\.\s*$")
 
 
@@ -683,10 +684,14 @@ _REPORTS_START = re.compile(
 
 def _agency_reporting(body: str, directory: OutletDirectory, outlet: str | None) -> str | None:
     """ "Ukrainian authorities struggled ... in another frontline city, AP reports." closing
-    the lead paragraph, or "AFP reports that the Pentagon said ..." opening it or the
-    paragraph after a standfirst: the news agency whose copy the page carries."""
+    the lead paragraph (after a first line that is no sentence, such as a section's date
+    line: "Arab World Materials 16 August 2012 02:25"), or "AFP reports that the Pentagon
+    said ..." opening it or the paragraph after a standfirst: the news agency whose copy
+    the page carries."""
     lines = [line for line in body.strip().split("\n") if line.strip()][:2]
-    match = _REPORTS_END.search(lines[0]) if lines else None
+    first = lines[0] if lines else ""
+    lead = lines[1] if len(lines) > 1 and not _ENDS_A_SENTENCE.search(first) else first
+    match = _REPORTS_END.search(lead)
     match = match or next((m for line in lines if (m := _REPORTS_START.match(line))), None)
     found = directory.find(match["name"].removeprefix("The ")) if match else None
     if found is None or not found.wire or _same(found.name, outlet):
