@@ -521,6 +521,20 @@ def test_an_agency_signing_a_caption_above_the_copy_is_a_caption_and_a_byline_st
     assert clean.sources == ("AP",) and clean.body.endswith("outside the town.")
 
 
+def test_an_agency_and_the_sites_staff_in_a_dated_byline_make_the_agency_a_source():
+    raw = (
+        "Headline of the story\n\nBy AP and TIMES OF ISRAEL STAFF August 21, 2013, 9:34 am\n\n"
+        "A blast hit the clinic.\n\nThe ministry said 50 died."
+    )
+    clean = clean_text(raw, title_in_text=True, is_outlet=lambda n: n == "AP")
+    assert clean.sources == ("AP",)
+    assert clean.body == "A blast hit the clinic.\n\nThe ministry said 50 died."
+    writers = raw.replace("By AP and TIMES OF ISRAEL STAFF", "By Jane Roe and John Doe")
+    clean = clean_text(writers, title_in_text=True, is_outlet=lambda n: n == "AP")
+    assert clean.sources == ()
+    assert clean.body == "A blast hit the clinic.\n\nThe ministry said 50 died."
+
+
 def test_a_lone_word_above_another_short_line_is_a_tab_not_the_title():
     raw = "Geolocation\nMonitor assessment\nAt least 40 civilians died in a strike on a school.\n"
     clean = clean_text(raw, title_in_text=True)

@@ -114,6 +114,14 @@ _BYLINE_STAMP = re.compile(
     r"(?P<stamp>.+)$",
     re.IGNORECASE,
 )
+# A byline run into the page's date with no label: "By AP and TIMES OF ISRAEL STAFF August 21,
+# 2013, 9:34 am"
+_BYLINE_DATED = re.compile(
+    r"^by\s+(?P<names>[^\W\d_][\w .,&'’-]{0,60}?)\s+(?P<stamp>(?:(?:Jan|Feb|Mar|Apr|May|Jun|"
+    r"Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|"
+    r"Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*)\b.*)$",
+    re.IGNORECASE,
+)
 _STAMP_LABEL = re.compile(
     r"\b(?:(?:first|last)\s+)?(?:published|posted|updated|modified)\b(?:\s+on)?\s*:?", re.I
 )
@@ -607,14 +615,24 @@ class _Classifier:
         return bool(above) and _dangles(above)
 
     def _byline_stamp(self, i: int, text: str) -> bool:
-        """ "By AP Published: Wed 18 Oct 2023, 11:03 AM Last updated: ...": the agency that
-        wrote the copy and the page's dating of it, on one line; the agency is wire evidence."""
+        """ "By AP Published: Wed 18 Oct 2023, 11:03 AM Last updated: ...", "By AP and TIMES
+        OF ISRAEL STAFF August 21, 2013, 9:34 am": the agency that wrote the copy (with the
+        site's own staff, perhaps) and the page's dating of it, on one line; the agency is
+        wire evidence."""
         match = _BYLINE_STAMP.match(text)
-        if not match or not self.is_outlet(match["name"].strip(" ,.")):
+        if match and self.is_outlet(match["name"].strip(" ,.")):
+            if not furniture.is_date_stamp(_STAMP_LABEL.sub(" ", match["stamp"])):
+                return False
+            self.agencies[i] = match["name"].strip(" ,.")
+            return True
+        dated = _BYLINE_DATED.match(text)
+        if not dated or not furniture.is_date_stamp(dated["stamp"]):
             return False
-        if not furniture.is_date_stamp(_STAMP_LABEL.sub(" ", match["stamp"])):
+        names = [n.strip(" ,.") for n in re.split(r"\s*(?:,|\band\b)\s*", dated["names"])]
+        agency = next((n for n in names if n and self.is_outlet(n)), None)
+        if agency is None:
             return False
-        self.agencies[i] = match["name"].strip(" ,.")
+        self.agencies[i] = agency
         return True
 
     def _agency_stamp(self, i: int, text: str) -> bool:
