@@ -325,6 +325,31 @@ def test_an_agency_quoting_a_statement_is_not_its_speaker(quotes_of):
     assert quote.speaker_actor_id != "al-arabiya"
 
 
+def test_the_channel_a_speaker_was_reached_by_or_a_body_supporting_it_is_not_the_speaker(
+    quotes_of,
+):
+    text = (
+        "A local activist giving his name as Abu Yazan reached via Skype said 12 people died "
+        "in shelling and 106 were killed when thugs stormed the area. Skype did not comment. "
+        "Skype is a messaging service."
+    )
+    quote = one(quotes_of(text), "12 people")
+    assert quote.speaker_actor_id is None, quote.speaker_actor_id
+    text = (
+        "Three hospitals that are supported by Doctors Without Borders reported that 355 "
+        "patients died."
+    )
+    quote = one(quotes_of(text), "355")
+    assert quote.speaker_actor_id != "msf"
+    # a statement's releaser is its speaker
+    text = (
+        "Regime forces killed 48 rebels in the village, according to a statement released "
+        "Saturday by the Syrian Revolution General Commission."
+    )
+    quote = one(quotes_of(text), "48 rebels")
+    assert quote.speaker_actor_id == "syrian-revolution-general-commission"
+
+
 def test_a_trailing_tag_speaks_for_a_source_that_names_no_one(quotes_of):
     quote = one(
         quotes_of("Intelligence data revealed that the rocket was misfired, the army has claimed."),

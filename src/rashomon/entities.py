@@ -209,8 +209,10 @@ MAX_SENTENCE_TOKENS = 150
 # out a massacre": X did it; 91: "evidence implicating X in the attack" accuses X of it, and a
 # speaker's "provocation" by a side charges that side; 92: a name's last word is no lost
 # possessive of a town ("Bart Janssens"), more nouns for people make titles ("a former weapons
-# inspector"), a title written right before a name is the person's whatever the parse
-EXTRACTOR_VERSION = "92"
+# inspector"), a title written right before a name is the person's whatever the parse; 93: the
+# channel a speaker was reached by ("via Skype") and the doer of a clause describing the
+# speaker ("hospitals that are supported by MSF") are not the speaker
+EXTRACTOR_VERSION = "93"
 STAGE = "entities"
 
 

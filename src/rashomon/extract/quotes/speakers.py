@@ -238,7 +238,7 @@ class _Speakers:
             (c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
             for c in head.children
             if c.dep_ == "acl" and c.lemma_.lower() in _PASSING_VERBS
-        ]
+        ] + _channels_and_supporters(head, head.lemma_.lower() in self.verbs.statement_nouns)
         for m in self.mentions:
             if m.end <= start or m.start >= end:
                 continue
@@ -328,6 +328,27 @@ class _Speakers:
                 if found is not None:
                     return found.name
         return None
+
+
+def _channels_and_supporters(head: Token, statement: bool) -> list[tuple[int, int]]:
+    """Spans in a speaker's phrase that name no speaker: the channel someone was reached by
+    ("A local activist giving his name as Abu Yazan reached via Skype said") and whoever
+    does the act of a clause describing the speaker ("Three hospitals that are supported by
+    MSF have reported"): the activist and the hospitals speak. Not for a `statement` head,
+    whose releaser is its speaker ("a statement released Saturday by the Commission")."""
+    found = []
+    for token in head.subtree:
+        if token.dep_ != "pobj":
+            continue
+        channel = token.head.lower_ in ("via", "through")
+        supporter = (
+            not statement
+            and token.head.dep_ == "agent"
+            and token.head.head.dep_ in ("acl", "relcl")
+        )
+        if channel or supporter:
+            found.append((token.left_edge.idx, token.right_edge.idx + len(token.right_edge)))
+    return found
 
 
 _PASSING_VERBS = frozenset({
