@@ -1462,6 +1462,32 @@ def test_a_count_of_people_listed_with_another_count_is_a_part():
         assert people.status == status
 
 
+def test_counts_each_with_its_own_word_of_killing_are_parts_and_so_when_told_again():
+    """ "12 people died in shelling and 106 were killed when thugs stormed the area": two
+    parts of the dead, neither a toll of the whole to set against another source's; nor
+    is "Twelve people were killed in the shelling", the same part told again."""
+    whole = toll("a2", "92", 92, "exact", "the UN")
+    said = "The activist said 12 people died in shelling and 106 were killed when thugs came."
+    shelled = toll("a1", "12", 12, "exact", "the activist", sentence=said, start=said.index("12"))
+    stormed = toll("a1", "106", 106, "exact", "the activist", sentence=said,
+                   start=said.index("106"))  # fmt: skip
+    again = "Twelve people were killed in the shelling, said the activist."
+    retold = toll("a1", "Twelve", 12, "exact", "the activist", sentence=again,
+                  start=len(said) + 1)  # fmt: skip
+    listed = [shelled, stormed, retold]
+    found = incident(report("a1", "AFP", listed), report("a2", "BBC", [whole]))
+    figures_ = {("a1", f.start): f for f in listed} | {("a2", 0): whole}
+    (people,) = incident_figures(found, figures_, ARTICLES)
+    assert people.status != "dispute", people
+    wounded = "The activist said 12 people died in shelling and 106 were wounded."
+    dead = toll(
+        "a1", "12", 12, "exact", "the activist", sentence=wounded, start=wounded.index("12")
+    )
+    found = incident(report("a1", "AFP", [dead]), report("a2", "BBC", [whole]))
+    (people,) = incident_figures(found, {("a1", dead.start): dead, ("a2", 0): whole}, ARTICLES)
+    assert people.status == "dispute"  # 12 dead beside 106 wounded is a toll of the dead
+
+
 def test_a_count_inside_the_reports_a_speaker_denies_is_not_the_speakers():
     other = toll("a2", "27", 27, "exact", "Thiqa")
     for sentence, status in (

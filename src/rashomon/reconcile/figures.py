@@ -378,6 +378,9 @@ def _in_what_is_denied(figure: FigureFact) -> bool:
     return _DENIED_REPORTS.search(figure.sentence[:at]) is not None
 
 
+_OWN_WORD_REACH = 30  # characters after a count where the word of what befell it stands
+
+
 def listed_with_another(figure: FigureFact) -> bool:
     """A count of people listed together with another count ("19 civilians and four people
     still to be identified were killed"): the two are parts of one whole, and the one that
@@ -388,8 +391,31 @@ def listed_with_another(figure: FigureFact) -> bool:
     at = figure.start - figure.sentence_start
     before = figure.sentence[max(0, at - 60) : at]
     after = figure.sentence[at + len(figure.text) : at + len(figure.text) + 60]
-    joined = _JOINED_BEFORE.search(before) or _JOINED_AFTER.match(after)
-    return joined is not None and not _NAMED.search(joined.group(0))
+    first = _JOINED_BEFORE.search(before)
+    joined = first or _JOINED_AFTER.match(after)
+    if joined is None:
+        return False
+    if not _NAMED.search(joined.group(0)):
+        return True
+    # "12 people died in shelling and 106 were killed when thugs stormed the area": each
+    # count with its own word of killing, neither of wounding, is a part of the dead
+    second_own = (
+        after[:_OWN_WORD_REACH] if first else after[joined.end() : joined.end() + _OWN_WORD_REACH]
+    )
+    return all(
+        _KILLED.search(text) and not _INJURED.search(text) for text in (joined.group(0), second_own)
+    )
+
+
+def _a_part_told_again(figure: FigureFact, others: Sequence[FigureFact]) -> bool:
+    """A count its article gives elsewhere as one of a list of parts ("12 people died in
+    shelling and 106 were killed when ...", then "Twelve people were killed in the
+    shelling, said the activist"): the same part told again, no toll of the whole."""
+    return any(
+        o.start != figure.start and o.value == figure.value
+        and measure_of(o) == measure_of(figure) and listed_with_another(o)
+        for o in others
+    )  # fmt: skip
 
 
 def _whole_told_elsewhere(figure: FigureFact, others: Sequence[FigureFact]) -> bool:
@@ -458,6 +484,7 @@ def incident_figures(
                     and figure.scope == "incident"
                     and not _part_in(figure, of_article[figure.article_id])
                     and not listed_with_another(figure)
+                    and not _a_part_told_again(figure, of_article[figure.article_id])
                     and not _in_what_is_denied(figure)
                     and not _whole_told_elsewhere(figure, of_article[figure.article_id])
                     and not _goes_on_from_a_part(figure, of_article[figure.article_id], places)
