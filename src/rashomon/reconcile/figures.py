@@ -407,6 +407,40 @@ def listed_with_another(figure: FigureFact) -> bool:
     )
 
 
+def _parts_summed(
+    told: Sequence[FigureFact], articles: Mapping[str, ArticleFact]
+) -> tuple[list[FigureFact], list[FigureFact]]:
+    """A report's figures with each list of parts one claimant gives in one sentence ("12
+    people died in shelling and 106 were killed when ...", see `listed_with_another`)
+    replaced by their sum as a floor of the whole ("at least 12 + 106"), told where the
+    first part is; and the sums. The parts are no toll of the whole; their sum is the least
+    the claimant says died."""
+    lists: dict[tuple[int, str, str, str], list[FigureFact]] = defaultdict(list)
+    for figure in told:
+        if listed_with_another(figure):
+            outlet = _outlet(figure, articles)
+            key = (figure.sentence_start, measure_of(figure) or "", victims_of(figure) or "",
+                   claimant_key(figure, outlet))  # fmt: skip
+            lists[key].append(figure)
+    sums: dict[int, FigureFact] = {}  # the first part's start -> the sum told there
+    gone: set[int] = set()
+    for parts in lists.values():
+        lows = [_interval(p)[0] for p in parts]
+        if len(parts) < 2 or any(low <= 0 for low in lows):
+            continue
+        first = min(parts, key=lambda p: p.start)
+        total = float(sum(lows))
+        sums[first.start] = replace(
+            first, text=" + ".join(p.text for p in sorted(parts, key=lambda p: p.start)),
+            value=total, low=total, high=None, qualifier="at_least",
+        )  # fmt: skip
+        gone |= {p.start for p in parts}
+    if not sums:
+        return list(told), []
+    kept = [sums.get(f.start, f) for f in told if f.start not in gone or f.start in sums]
+    return kept, list(sums.values())
+
+
 def _a_part_told_again(figure: FigureFact, others: Sequence[FigureFact]) -> bool:
     """A count its article gives elsewhere as one of a list of parts ("12 people died in
     shelling and 106 were killed when ...", then "Twelve people were killed in the
@@ -467,10 +501,10 @@ def incident_figures(
         of_article[fact.article_id].append(fact)
     for report in incident.reports:
         firsts: dict[tuple[str, str, str], FigureFact] = {}
-        for start in report_figure_starts(report, of_article[report.article_id]):
-            figure = figures.get((report.article_id, start))
-            if figure is None or not _usable(figure):
-                continue
+        told = [figures.get((report.article_id, s))
+                for s in report_figure_starts(report, of_article[report.article_id])]  # fmt: skip
+        told, sums = _parts_summed([f for f in told if f is not None and _usable(f)], articles)
+        for figure in told:
             measure = measure_of(figure)
             if measure in _PEOPLE_MEASURES:
                 key = (measure, victims_of(figure) or "people")
@@ -483,7 +517,7 @@ def incident_figures(
                     figure.place_id in places
                     and figure.scope == "incident"
                     and not _part_in(figure, of_article[figure.article_id])
-                    and not listed_with_another(figure)
+                    and (figure in sums or not listed_with_another(figure))
                     and not _a_part_told_again(figure, of_article[figure.article_id])
                     and not _in_what_is_denied(figure)
                     and not _whole_told_elsewhere(figure, of_article[figure.article_id])
