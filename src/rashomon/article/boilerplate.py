@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from rashomon.article import furniture
-from rashomon.article.dates import lead_stamp_length
+from rashomon.article.dates import MONTH_DAY, lead_stamp_length
 from rashomon.model import OffsetMap
 
 
@@ -117,10 +117,7 @@ _BYLINE_STAMP = re.compile(
 # A byline run into the page's date with no label: "By AP and TIMES OF ISRAEL STAFF August 21,
 # 2013, 9:34 am"
 _BYLINE_DATED = re.compile(
-    r"^by\s+(?P<names>[^\W\d_][\w .,&'’-]{0,60}?)\s+(?P<stamp>(?:(?:Jan|Feb|Mar|Apr|May|Jun|"
-    r"Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|"
-    r"Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*)\b.*)$",
-    re.IGNORECASE,
+    rf"^by\s+(?P<names>[^\W\d_][\w .,&'’-]{{0,60}}?)\s+(?P<stamp>{MONTH_DAY}\b.*)$", re.IGNORECASE
 )
 _STAMP_LABEL = re.compile(
     r"\b(?:(?:first|last)\s+)?(?:published|posted|updated|modified)\b(?:\s+on)?\s*:?", re.I

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from rashomon.article.boilerplate import CleanText, clean_text, cut_span
 from rashomon.article.dates import (
+    MONTH_DAY,
     date_from_text_lead,
     date_from_url,
     dates_after_record,
@@ -170,11 +171,10 @@ def _stamped_masthead(clean: CleanText, directory: OutletDirectory) -> CleanText
     return replace(clean, title=None, sources=(*clean.sources, rest))
 
 
-_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
 _UPDATE_LABEL = re.compile(
     r"(?:UPDATED?|Updated?|ORIGINAL ENTRY|Original entry|ORIGINAL POST|Original post)"
     r"(?P<when>\s+(?:\d{1,2}[:.]?\d{2}\s*(?:GMT|UTC|[AP]M|[ap]\.m\.)?"
-    rf"|{_MONTH_WORD}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_WORD}))?\s*(?P<colon>:)?\s+(?=\S)"
+    rf"|{MONTH_DAY}))?\s*(?P<colon>:)?\s+(?=\S)"
 )
 
 
