@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache, partial
@@ -408,16 +408,16 @@ def listed_with_another(figure: FigureFact) -> bool:
 
 
 def _parts_summed(
-    told: Sequence[FigureFact], articles: Mapping[str, ArticleFact]
+    told: Sequence[FigureFact], listed: Collection[int], articles: Mapping[str, ArticleFact]
 ) -> tuple[list[FigureFact], list[FigureFact]]:
     """A report's figures with each list of parts one claimant gives in one sentence ("12
     people died in shelling and 106 were killed when ...", see `listed_with_another`)
     replaced by their sum as a floor of the whole ("at least 12 + 106"), told where the
     first part is; and the sums. The parts are no toll of the whole; their sum is the least
-    the claimant says died."""
+    the claimant says died. `listed`: the starts of the article's listed parts."""
     lists: dict[tuple[int, str, str, str], list[FigureFact]] = defaultdict(list)
     for figure in told:
-        if listed_with_another(figure):
+        if figure.start in listed:
             outlet = _outlet(figure, articles)
             key = (figure.sentence_start, measure_of(figure) or "", victims_of(figure) or "",
                    claimant_key(figure, outlet))  # fmt: skip
@@ -441,13 +441,16 @@ def _parts_summed(
     return kept, list(sums.values())
 
 
-def _a_part_told_again(figure: FigureFact, others: Sequence[FigureFact]) -> bool:
+def _a_part_told_again(
+    figure: FigureFact, others: Sequence[FigureFact], listed: Collection[int]
+) -> bool:
     """A count its article gives elsewhere as one of a list of parts ("12 people died in
     shelling and 106 were killed when ...", then "Twelve people were killed in the
-    shelling, said the activist"): the same part told again, no toll of the whole."""
+    shelling, said the activist"): the same part told again, no toll of the whole.
+    `listed`: the starts of the article's listed parts."""
     return any(
-        o.start != figure.start and o.value == figure.value
-        and measure_of(o) == measure_of(figure) and listed_with_another(o)
+        o.start != figure.start and o.start in listed and o.value == figure.value
+        and measure_of(o) == measure_of(figure)
         for o in others
     )  # fmt: skip
 
@@ -499,11 +502,16 @@ def incident_figures(
     of_article: dict[str, list[FigureFact]] = defaultdict(list)
     for fact in figures.values():
         of_article[fact.article_id].append(fact)
+    listed: dict[str, set[int]] = {}  # article -> starts of its listed parts, read once
     for report in incident.reports:
+        aid = report.article_id
+        if aid not in listed:
+            listed[aid] = {f.start for f in of_article[aid] if listed_with_another(f)}
         firsts: dict[tuple[str, str, str], FigureFact] = {}
-        told = [figures.get((report.article_id, s))
-                for s in report_figure_starts(report, of_article[report.article_id])]  # fmt: skip
-        told, sums = _parts_summed([f for f in told if f is not None and _usable(f)], articles)
+        told = [figures.get((aid, s)) for s in report_figure_starts(report, of_article[aid])]
+        told, sums = _parts_summed(
+            [f for f in told if f is not None and _usable(f)], listed[aid], articles
+        )
         for figure in told:
             measure = measure_of(figure)
             if measure in _PEOPLE_MEASURES:
@@ -517,8 +525,8 @@ def incident_figures(
                     figure.place_id in places
                     and figure.scope == "incident"
                     and not _part_in(figure, of_article[figure.article_id])
-                    and (figure in sums or not listed_with_another(figure))
-                    and not _a_part_told_again(figure, of_article[figure.article_id])
+                    and (figure in sums or figure.start not in listed[aid])
+                    and not _a_part_told_again(figure, of_article[aid], listed[aid])
                     and not _in_what_is_denied(figure)
                     and not _whole_told_elsewhere(figure, of_article[figure.article_id])
                     and not _goes_on_from_a_part(figure, of_article[figure.article_id], places)
