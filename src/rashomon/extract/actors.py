@@ -1363,12 +1363,7 @@ class _Resolver:
         if start < 1 or not self._title_noun(self.doc[start - 1]) or self.doc[start - 1].is_title:
             return []
         first = start - 1
-        while (
-            first > 0
-            and start - first < 6
-            and self.doc[first - 1].pos_ in ("NOUN", "PROPN", "ADJ")
-            and not self.doc[first - 1].is_punct
-        ):
+        while first > 0 and start - first < 6 and self.doc[first - 1].pos_ in _TITLE_RUN_POS:
             first -= 1
         return list(self.doc[first:start])
 
@@ -1924,6 +1919,7 @@ def _looks_like_name(span: Span) -> bool:
     return first.pos_ in ("PROPN", "NOUN", "ADJ") and first.is_title
 
 
+_TITLE_RUN_POS = frozenset({"NOUN", "PROPN", "ADJ"})  # words of a title before its role noun
 # Words that lead a surname of two words ("Abu Akleh", "bin Salman", "de Mistura"): a later
 # mention of the two alone is the surname of someone named in full
 _SURNAME_PARTICLES = frozenset(

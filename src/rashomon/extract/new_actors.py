@@ -259,9 +259,9 @@ class _Article:
                        if low not in self.cues.name_particles]  # fmt: skip
         if actor.kind is ActorKind.PERSON and len(capitalised) > MAX_PERSON_WORDS:
             return False
-        last = len(words) - 1
+        last = len(words) - 1  # a lone word is looked up as a place, a name's last word not
         return not any(
-            self._lost_possessive(w, " ".join(words[:i]), places=i < last or not i)
+            self._lost_possessive(w, " ".join(words[:i]), places=i < last or last == 0)
             for i, w in enumerate(words)
         )
 
