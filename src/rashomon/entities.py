@@ -31,6 +31,7 @@ from rashomon.extract.gazetteer import Gazetteer, country_alpha3
 from rashomon.extract.numbers import NumberLexicon, find_numbers
 from rashomon.extract.places import find_places, place_descriptions
 from rashomon.extract.quotes import SpeechVerbs, find_quotes
+from rashomon.extract.sites import find_sites
 from rashomon.extract.state_bodies import adjectives, state_bodies
 from rashomon.model import Actor, ActorKind, PlaceMention, PlacePrecision, PublicationDate
 from rashomon.nlp import model_key
@@ -211,8 +212,9 @@ MAX_SENTENCE_TOKENS = 150
 # possessive of a town ("Bart Janssens"), more nouns for people make titles ("a former weapons
 # inspector"), a title written right before a name is the person's whatever the parse; 93: the
 # channel a speaker was reached by ("via Skype") and the doer of a clause describing the
-# speaker ("hospitals that are supported by MSF") are not the speaker
-EXTRACTOR_VERSION = "93"
+# speaker ("hospitals that are supported by MSF") are not the speaker; 94: sites (hospitals,
+# prisons, stations) as points inside the places the article sets them in
+EXTRACTOR_VERSION = "94"
 STAGE = "entities"
 
 
@@ -316,6 +318,14 @@ class EntityExtractor:
                 MentionRow(p.start, p.end, p.text, "location", "description",
                            *sentences.bounds(p.start), place_id=p.place.id)
             )  # fmt: skip
+        sites = find_sites(
+            doc, places, found.mentions, self.gazetteer.parent_chain, self.gazetteer.is_demonym
+        )
+        for p in sites:  # "Al-Ahli Arab Hospital", "the hospital compound"
+            rows.append(
+                MentionRow(p.start, p.end, p.text, "site", "site", *sentences.bounds(p.start),
+                           place_id=p.place.id)
+            )  # fmt: skip
         for p in place_at.values():
             rows.append(
                 MentionRow(p.start, p.end, p.text, "location", "gazetteer",
@@ -331,6 +341,7 @@ class EntityExtractor:
         for place in list(used_places.values()):
             for parent in self.gazetteer.parent_chain(place):
                 used_places.setdefault(parent.id, parent)
+        used_places |= {p.place.id: p.place for p in sites}  # inside places of the article
         dates = find_dates(doc, published)
         quotes = find_quotes(doc, found.mentions, verbs=self.speech_verbs, outlets=self.outlets)
         new_kinds = {a.id: a for a in found.new_actors}

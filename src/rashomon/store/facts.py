@@ -313,10 +313,14 @@ def _mentions(
 ) -> list[MentionFact]:
     cursor = conn.cursor()
     cursor.row_factory = None  # plain tuples, as in `_events`
+    # not sites ("the hospital compound", extract/sites.py): each outlet names a building its
+    # own way ("Ahli", "Ahil"), so no two articles' sites are one yet, and where a report is
+    # set is read from the places the sites are in
     rows = cursor.execute(
         "SELECT article_id, start, end, text, kind, sentence_start, sentence_end, actor_id,"
         " place_id, method, field"
-        f" FROM mentions WHERE article_id IN ({marks}) ORDER BY article_id, field, start",
+        f" FROM mentions WHERE article_id IN ({marks}) AND kind != 'site'"
+        " ORDER BY article_id, field, start",
         ids,
     )
     return [
