@@ -9,8 +9,9 @@ import pytest
 import rashomon
 from rashomon.extract.gazetteer import Gazetteer
 from rashomon.extract.places import find_places
-from rashomon.extract.sites import SITE_PREFIX, find_sites
-from rashomon.model import PlacePrecision
+from rashomon.extract.sites import find_sites
+from rashomon.facts import Gazette, PlaceFact
+from rashomon.model import SITE_PREFIX, PlacePrecision
 from rashomon.nlp import load_pipeline
 from rashomon.settings import DEFAULT_MODEL
 
@@ -131,3 +132,17 @@ def test_a_site_is_stored_as_a_point_and_is_no_place_of_the_cross_article_half(t
     (facts,) = article_facts(store, [a.id for a in corpus.articles()])
     assert not [m for m in facts.mentions if m.kind == "site"]
     assert any(m.text == "Kunduz" for m in facts.mentions)
+
+
+def test_no_title_or_sentence_is_set_at_a_site_by_its_name():
+    """A site's name ("Afghan hospital", as one article wrote it) is no name the cross-article
+    half looks for in other texts: where a title is set is still read from towns."""
+    kunduz = PlaceFact("geonames:1135689", "Kunduz", 36.7, 68.9, "city", "AFG")
+    hospital = PlaceFact(
+        f"{SITE_PREFIX}geonames:1135689:hospital:", "Afghan hospital", 36.7, 68.9, "point",
+        "AFG", kunduz.id,
+    )  # fmt: skip
+    gazette = Gazette({}, {kunduz.id: kunduz, hospital.id: hospital})
+    assert gazette.places_named_in("Taliban were firing from Afghan hospital in Kunduz") == [
+        kunduz.id
+    ]

@@ -239,6 +239,10 @@ class PlacePrecision(StrEnum):
 # The id prefix of a village no gazetteer holds, which the text describes ("the village of
 # Moura, in central Mali"): located only as well as the place the text sets it in.
 DESCRIBED_PLACE_PREFIX = "text:"
+# The id prefix of a site (a hospital, a prison, a station) an article names: a point inside
+# the place the article sets it in (extract/sites.py). Each outlet names a building its own
+# way, so the cross-article half does not look sites up by name.
+SITE_PREFIX = "site:"
 
 
 @dataclass(frozen=True)

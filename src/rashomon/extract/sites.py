@@ -38,9 +38,8 @@ from spacy.tokens import Doc
 from rashomon.extract.doc_arrays import doc_arrays
 from rashomon.extract.doc_text import doc_text
 from rashomon.extract.gazetteer import fold
-from rashomon.model import ActorMention, Place, PlaceMention, PlacePrecision
+from rashomon.model import SITE_PREFIX, ActorMention, Place, PlaceMention, PlacePrecision
 
-SITE_PREFIX = "site:"
 SITES_FILE = "sites.yaml"
 GENERIC = ""  # the kind of a head that names none ("the facility")
 

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from functools import cached_property
 from typing import Any
 
-from rashomon.model import Record
+from rashomon.model import SITE_PREFIX, Record
 
 # -- dates --------------------------------------------------------------------------------
 
@@ -292,10 +292,11 @@ class Gazette(Record):
     def places_by_words(self) -> dict[tuple[str, ...], list[str]]:
         """Places with a country by the words of their name ("maarat", "al", "numan"), in
         the order of `places`: to find the places a text names by looking up its runs of
-        words, not by a pass over every place (the gazette grows with the corpus)."""
+        words, not by a pass over every place (the gazette grows with the corpus). Not sites
+        ("Afghan hospital"): one article's name for a building says nothing of another's."""
         found: dict[tuple[str, ...], list[str]] = {}
         for place in self.places.values():
-            if place.name and place.country:
+            if place.name and place.country and not place.id.startswith(SITE_PREFIX):
                 found.setdefault(tuple(_WORD.findall(place.name.lower())), []).append(place.id)
         found.pop((), None)
         return found
