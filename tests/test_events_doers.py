@@ -112,6 +112,24 @@ def test_accusing_of_a_verb_with_of_on_the_object(attacks):
     assert event.factuality == "alleged"
 
 
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("Russia and Ukraine accused each other of shelling a prison in Olenivka.",
+         ("russia", "ukraine")),
+        ("Israel and Hamas blamed one another for the blast at the hospital.",
+         ("israel", "hamas")),
+    ],
+)  # fmt: skip
+def test_a_mutual_accusation_is_each_sides_of_the_other_and_names_no_doer(extracted, text, sides):
+    events = [e for e, _, _ in extracted(text).events]
+    accusations = {(e.source_actor_ids, e.target_actor_ids) for e in events if e.type == "ACCUSE"}
+    a, b = sides
+    assert accusations == {((a,), (b,)), ((b,), (a,))}
+    doers = [s.text for e in events for s in e.sources if e.type == "ASSAULT"]
+    assert not [d for d in doers if d.lower().endswith("other")]
+
+
 def test_accused_of_using_chemical_weapons(attacks):
     events = attacks("The opposition accused the Syrian army of using chemical weapons.")
     event = attack(events, "using chemical weapons")

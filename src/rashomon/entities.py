@@ -213,8 +213,9 @@ MAX_SENTENCE_TOKENS = 150
 # inspector"), a title written right before a name is the person's whatever the parse; 93: the
 # channel a speaker was reached by ("via Skype") and the doer of a clause describing the
 # speaker ("hospitals that are supported by MSF") are not the speaker; 94: sites (hospitals,
-# prisons, stations) as points inside the places the article sets them in
-EXTRACTOR_VERSION = "94"
+# prisons, stations) as points inside the places the article sets them in; 95: "X and Y
+# accused each other of Z" is an accusation by each of the other, and Z has no doer "each other"
+EXTRACTOR_VERSION = "95"
 STAGE = "entities"
 
 

@@ -39,6 +39,7 @@ from rashomon.extract.events.coding import main_event, plover_code, threat_mode
 from rashomon.extract.events.factuality import factuality
 from rashomon.extract.events.lexicon import EventLexicon, EventSense, packaged_lexicon
 from rashomon.extract.events.perfidy import perfidy_charges
+from rashomon.extract.events.reciprocal import mutual_accusations
 from rashomon.extract.events.reported import (
     admitted,
     denied_means,
@@ -224,7 +225,7 @@ def find_events(
         heads.append(trigger.head.i)
     events = _threats_of_what(doc, _accused_doers(events, heads, stances), heads)
     lights = {t.head.i: t.light_verb for t in triggers if t.light_verb is not None}
-    events = _protested_what(doc, events, heads, lights)
+    events = mutual_accusations(doc, _protested_what(doc, events, heads, lights))
     told = reported_stances(
         events, quotes, lambda offset: _sentence_bounds(doc, offset),
         lexicon.words("admitting"), kind_of, affiliation_of, _ARMED_WORDS, doc.text,
