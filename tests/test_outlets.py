@@ -1,3 +1,5 @@
+import pytest
+
 from rashomon.article.boilerplate import clean_text
 from rashomon.article.outlets import OutletDirectory, find_dateline, identify_publisher, name_key
 from rashomon.model import FoundIn
@@ -29,6 +31,19 @@ def test_caps_dateline_with_date_and_reuters():
 def test_a_dateline_day_written_with_no_space_after_the_month():
     line = find_dateline("SAADA, Aug.12 (Saba) \u2013 The minister said...", DIRECTORY)
     assert line is not None and line.place == "Saada"
+
+
+@pytest.mark.parametrize(
+    ("line", "wire", "place"),
+    [
+        ("RAMALLAH, Nov 3 (WAFA) - Israeli forces opened fire.", "WAFA", "Ramallah"),
+        ("TRIPOLI (LANA) - An air strike hit a detention centre.", "LANA", "Tripoli"),
+        ("KABUL, Oct 3 (Pajhwok) - Twenty people died.", "Pajhwok Afghan News", "Kabul"),
+    ],
+)
+def test_a_national_agencys_dateline_gives_it_as_the_wire(line, wire, place):
+    found = find_dateline(line, DIRECTORY)
+    assert found is not None and (found.wire, found.place) == (wire, place)
 
 
 def test_parenthesis_that_is_not_an_agency_is_no_dateline():
