@@ -227,6 +227,17 @@ def test_title_in_apposition_joins_the_person(nlp, matcher):
     assert actor_of(found, "Russian Foreign Minister") == lavrov
 
 
+def test_a_manager_or_a_deputy_in_apposition_is_the_person(nlp, matcher):
+    text = "Kate Stegeman, communications manager for Doctors Without Borders, said it."
+    found = find(nlp, matcher, text)
+    stegeman = actor_of(found, "Kate Stegeman")
+    assert actor_of(found, "communications manager for Doctors Without Borders") == stegeman
+    # the owner of "'s deputy" keeps its own mention; the title is the deputy alone
+    found = find(nlp, matcher, "Lavrov's deputy, Sergei Ryabkov, said the report was biased.")
+    assert actor_of(found, "deputy") == actor_of(found, "Sergei Ryabkov") != "sergei-lavrov"
+    assert actor_of(found, "Lavrov") == "sergei-lavrov"
+
+
 def test_the_role_words_beside_a_body_named_in_a_title_are_the_person(nlp, matcher):
     # the body keeps its mention; the role words beside it, before or after the name, join
     # the person (lower-case "spokesman" before a name is no capitalised title)

@@ -214,8 +214,9 @@ MAX_SENTENCE_TOKENS = 150
 # channel a speaker was reached by ("via Skype") and the doer of a clause describing the
 # speaker ("hospitals that are supported by MSF") are not the speaker; 94: sites (hospitals,
 # prisons, stations) as points inside the places the article sets them in; 95: "X and Y
-# accused each other of Z" is an accusation by each of the other, and Z has no doer "each other"
-EXTRACTOR_VERSION = "95"
+# accused each other of Z" is an accusation by each of the other, and Z has no doer "each other";
+# 96: managers and deputies are roles ("X, communications manager for MSF", "Lavrov's deputy")
+EXTRACTOR_VERSION = "96"
 STAGE = "entities"
 
 

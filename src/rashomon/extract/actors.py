@@ -59,7 +59,7 @@ _ROLE_NOUNS = {
     "chief", "leader", "commander", "ambassador", "negotiator", "chancellor", "king", "emir",
     "general", "mediator", "director", "governor", "mufti", "coordinator", "adviser", "advisor",
     "representative", "spokesperson", "aide", "chairman", "chairwoman", "premier",
-    "commissioner",
+    "commissioner", "manager", "deputy",
 }  # fmt: skip
 _GENERIC_ROLE_NOUNS = {"official"}  # a role of no office: "the UN aid official"
 # words of a state's office in a title: beside a country they make its holder the state's
@@ -1426,6 +1426,8 @@ class _Resolver:
             else:
                 runs.append([token])
         for run in runs:
+            while run and (run[0].tag_ == "POS" or run[0].is_punct):
+                run.pop(0)  # "Lavrov's deputy" -> "deputy": the owner keeps its mention
             while run and not self._title_noun(run[-1]):
                 run.pop()  # "a spokesman for the" -> "a spokesman"; "Spokesman Rear Adm."
             if run:  # -> "Spokesman" (a rank before the name is no part of the role)
