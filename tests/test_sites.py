@@ -92,6 +92,30 @@ def test_a_nationality_names_no_site_and_another_hospital_elsewhere_is_another(n
     }
 
 
+def test_a_towns_station_and_a_centre_misparsed_beside_a_direction_are_sites(nlp, gazetteer):
+    found = sites(
+        nlp, gazetteer,
+        "Two Russian missiles hit Kramatorsk's railway station in eastern Ukraine on Friday. "
+        "The station was crowded. Officials in Kramatorsk said the city's railway station had "
+        "been the main exit.",
+    )  # fmt: skip
+    assert set(found) == {"Kramatorsk's railway station", "The station",
+                          "the city's railway station"}  # fmt: skip
+    assert len(set(found.values())) == 1
+    found = sites(
+        nlp, gazetteer,
+        "Air strikes hit the Tajoura Detention Centre east of Tripoli, Libya. Migrants at the "
+        "centre said guards fled. The Tajoura migrant detention center held 600 people.",
+    )  # fmt: skip
+    # one site, named by "Tajoura" ("Detention" and "centre" say what it is, not which)
+    assert len(found) == 3 and len(set(found.values())) == 1
+    doc = nlp("Air strikes hit the Tajoura Detention Centre east of Tripoli, Libya.")
+    (mention,) = find_sites(
+        doc, find_places(doc, gazetteer), [], gazetteer.parent_chain, gazetteer.is_demonym
+    )
+    assert mention.place.id.endswith(":prison:tajoura")
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -101,6 +125,7 @@ def test_a_nationality_names_no_site_and_another_hospital_elsewhere_is_another(n
         "The radio station in Aleppo was off air.",  # a broadcaster
         "Aleppo became a theatre of war.",
         "The hospital was quiet.",  # neither named nor placed: nothing to look up
+        "Jets hit the city centre in Aleppo. The centre of Aleppo was quiet.",
     ],
 )
 def test_no_site(nlp, gazetteer, text):

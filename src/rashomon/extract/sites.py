@@ -29,7 +29,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 import yaml
@@ -47,6 +47,10 @@ GENERIC = ""  # the kind of a head that names none ("the facility")
 # "every school" are no site.
 _ONE = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her", "our"})
 _INDEFINITE = frozenset({"a", "an"})
+_DETS = frozenset({"DET", "PRON"})
+# direction words a site's name is wrongly hung on ("the X Centre east of Tripoli")
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
+                         "southeast", "southwest"})  # fmt: skip
 # Between a site's head and the place it is in: "in Kunduz", "in the city of Kunduz",
 # "in the area of the settlement of Olenivka", "near besieged Gaza"
 _LIES_IN = re.compile(
@@ -65,12 +69,21 @@ class SiteWords:
     kinds: dict[str, str]
     phrases: dict[tuple[str, str], str]
     generic: frozenset[str]
+    bare_generic: frozenset[str]
     not_sites: frozenset[str]
     plain_name_words: frozenset[str]
 
     @classmethod
     def load(cls) -> SiteWords:
         return _packaged_words()
+
+    @cached_property
+    def kind_words(self) -> frozenset[str]:
+        """Every word of a head ("detention", "centre"): what a site is, never its name."""
+        return frozenset(
+            {*self.kinds, *(w for pair in self.phrases for w in pair), *self.generic,
+             *self.bare_generic}
+        )  # fmt: skip
 
 
 @cache
@@ -87,6 +100,7 @@ def _packaged_words() -> SiteWords:
         kinds=kinds,
         phrases=phrases,
         generic=frozenset(str(w).lower() for w in data["generic"]),
+        bare_generic=frozenset(str(w).lower() for w in data["bare_generic"]),
         not_sites=frozenset(str(w).lower() for w in data["not_sites"]),
         plain_name_words=frozenset(str(w).lower() for w in data["plain_name_words"]),
     )
@@ -163,14 +177,19 @@ def _mentions(
     for i, word in enumerate(arrays.lower):
         kind = words.kinds.get(word)
         two_words = words.phrases.get((arrays.lower[i - 1], word)) if i else None
-        if kind is None and two_words is None and word not in words.generic:
+        bare = word in words.bare_generic and two_words is None  # not "detention centre"
+        if kind is None and two_words is None and word not in words.generic and not bare:
             continue
         if arrays.pos[i] not in ("NOUN", "PROPN") or doc[i].tag_ in ("NNS", "NNPS"):
             continue
-        if arrays.dep[i] in ("compound", "amod", "nmod") and arrays.head[i] != i:
+        if (arrays.dep[i] in ("compound", "amod", "nmod") and arrays.head[i] != i
+                and arrays.lower[arrays.head[i]] not in _DIRECTIONS):  # fmt: skip
             continue  # "hospital officials", "prison guards": it describes another noun
-        if word in ("theatre", "theater") and _next_word(arrays.lower, i) == "of":
-            continue  # "the theatre of war"
+            # (not "the Tajoura Detention Centre east of Tripoli", parsed as one phrase)
+        if (word in ("theatre", "theater") or bare) and _next_word(arrays.lower, i) == "of":
+            continue  # "the theatre of war", "the centre of Aleppo"
+        if bare and any(arrays.dep[c] != "det" for c in arrays.children(i) if c < i):
+            continue  # "the city centre", "a research center"
         head_start, head_end = arrays.idx[i], arrays.idx[i] + len(arrays.text[i])
         if any(s <= head_start and head_end <= e for s, e, _ in actor_spans):
             continue  # inside an organisation's name
@@ -179,7 +198,9 @@ def _mentions(
         modifiers = range(first, i)
         if any(arrays.lower[t] in words.not_sites for t in modifiers):
             continue
-        dets = [t for t in left if arrays.dep[t] in ("det", "poss")]
+        # determiners and possessive pronouns ("its compound"); not a name's possessive
+        # ("Kramatorsk's railway station", "the city's hospital": definite, and placed)
+        dets = [t for t in left if arrays.dep[t] in ("det", "poss") and arrays.pos[t] in _DETS]
         if dets and arrays.lower[dets[0]] not in _ONE:
             continue  # "any hospital", "no prison"
         if kind is None:  # "the hospital compound", "a detention facility"
@@ -203,13 +224,15 @@ def _mentions(
             proper = []  # "the Afghan hospital"; but "the Ahli Arab hospital" keeps "Arab"
         names = {
             w for t in proper for w in _WORD.findall(fold(arrays.text[t]))
-            if len(w) > 2 and w not in words.plain_name_words
+            if len(w) > 2 and w not in words.plain_name_words and w not in words.kind_words
         }  # fmt: skip
         place = inside[-1].place if inside else _place_after(text, head_end, places)
+        owned = any(arrays.dep[t] == "poss" for t in left)  # "the city's", "Kramatorsk's"
+        definite = (bool(dets) and arrays.lower[dets[0]] not in _INDEFINITE) or owned
         found.append(
             _Mention(
                 start, head_end, kind, frozenset(names | {f"actor:{a}" for a in owners}),
-                place, definite=bool(dets) and arrays.lower[dets[0]] not in _INDEFINITE,
+                place, definite=definite,
             )
         )  # fmt: skip
     return found
