@@ -535,6 +535,19 @@ def test_an_agency_and_the_sites_staff_in_a_dated_byline_make_the_agency_a_sourc
     assert clean.body == "A blast hit the clinic.\n\nThe ministry said 50 died."
 
 
+def test_a_byline_ending_with_an_agency_makes_it_a_source():
+    raw = (
+        "Headline of the story\n\nBy NAJIB JOBAIN and SAMY MAGDY Associated Press\n\n"
+        "Troops fired on a crowd.\n\nThe ministry said 100 died."
+    )
+    agencies = {"Associated Press", "Reuters"}
+    clean = clean_text(raw, title_in_text=True, is_outlet=lambda n: n in agencies)
+    assert clean.sources == ("Associated Press",)
+    assert clean.body == "Troops fired on a crowd.\n\nThe ministry said 100 died."
+    own = raw.replace("Associated Press", "and Jane Roe")
+    assert clean_text(own, title_in_text=True, is_outlet=lambda n: n in agencies).sources == ()
+
+
 def test_a_lone_word_above_another_short_line_is_a_tab_not_the_title():
     raw = "Geolocation\nMonitor assessment\nAt least 40 civilians died in a strike on a school.\n"
     clean = clean_text(raw, title_in_text=True)

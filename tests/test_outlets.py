@@ -46,6 +46,18 @@ def test_a_national_agencys_dateline_gives_it_as_the_wire(line, wire, place):
     assert found is not None and (found.wire, found.place) == (wire, place)
 
 
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("RAFAH, Gaza Strip (AP) \u2014 Israeli troops opened fire.", "Rafah"),
+        ("JENIN, West Bank (AP) \u2014 Troops raided the camp.", "Jenin"),
+    ],
+)
+def test_an_agencys_dateline_with_a_region_of_two_words(line, place):
+    found = find_dateline(line, DIRECTORY)
+    assert found is not None and (found.wire, found.place) == ("AP", place)
+
+
 def test_parenthesis_that_is_not_an_agency_is_no_dateline():
     assert find_dateline("Aleppo (Syria) - a city.", DIRECTORY) is None
     assert find_dateline("People stuck in Aleppo.", DIRECTORY) is None
@@ -62,6 +74,14 @@ def test_footers_and_masthead():
     assert publisher(footers=("Source: Al Jazeera, News Agencies",)).outlet == "Al Jazeera"
     assert publisher(footers=("TRTWorld and agencies",)).outlet == "TRT World"
     assert publisher(leading_lines=("BBC News",)).outlet == "BBC"
+
+
+def test_reuters_sign_off_under_another_site_makes_reuters_the_wire():
+    footers = ("(Reporting by Jane Roe in Gaza; Writing by John Doe; Editing by Ann Poe)",)
+    p = publisher(footers=footers, url="https://example-news.com/aid-convoy")
+    assert (p.outlet, p.wire) == ("example-news.com", "Reuters")
+    p = publisher(footers=footers, url="https://www.reuters.com/world/aid-convoy")
+    assert (p.outlet, p.wire) == ("Reuters", None)
 
 
 def test_a_source_footer_naming_an_agency_under_another_site_is_the_wire():

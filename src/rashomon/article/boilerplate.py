@@ -907,6 +907,9 @@ def clean_text(
                 stamps.append(line.text)
             if byline is None and len(segments) <= 1:  # above the body, or under a standfirst
                 byline = _byline_names(_unstamped(line.text))
+                agency = _byline_agency(line.text, classifier.is_outlet) if byline else None
+                if agency is not None:  # "By Jane Roe and John Doe Associated Press"
+                    sources.append(agency)
             continue
         text = line.text
         for tail in (_READ_MORE_END, _CREDIT_END):
@@ -980,6 +983,16 @@ def _byline_names(text: str) -> str | None:
     if role:  # a role before the name: "Middle East correspondent Jane Roe"
         names = " ".join(words[role[-1] + 1 :])
     return names if names and names[:1].isupper() else None
+
+
+def _byline_agency(text: str, is_outlet: Callable[[str], bool]) -> str | None:
+    """The outlet a byline ends with, its writers' employer ("By Jane Roe and John Doe
+    Associated Press", "By Jane Roe, Reuters", "By Jane Roe | AP"): wire evidence."""
+    words = re.split(r"\s*[,|]\s*|\s+[-–—]\s+|\s+", text.strip(" .,|"))
+    for n in (3, 2, 1):
+        if len(words) > n + 1 and is_outlet(" ".join(words[-n:])):
+            return " ".join(words[-n:])
+    return None
 
 
 def _same_paragraph(lines: Sequence[Line], kinds: Sequence[LineKind], a: int, b: int) -> bool:

@@ -210,8 +210,8 @@ _DAY_DASH_AGENCY_DATELINE = re.compile(
 )
 _CAPS_DATELINE = re.compile(
     rf"^{_BYLINE_PREFIX}(?P<place>[A-Z]{{3,}}(?:[ ,/-]+[A-Z]{{2,}}){{0,3}})"
-    r"(?:\s*,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"  # "KRAMATORSK, Ukraine —"
-    r"(?:\s*\([^()]{1,20}\))?\s*[-–—]+\s+"
+    r"(?:\s*,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})?"  # "KRAMATORSK, Ukraine —"
+    r"(?:\s*\((?P<bracket>[^()]{1,20})\))?\s*[-–—]+\s+"  # "RAFAH, Gaza Strip (AP) —"
 )
 # "MOSCOW (UrduPoint News / Sputnik - 08th April, 2022) The ministry ...": the place, then in
 # brackets the publisher, the agency and the day, with no dash before the sentence.
@@ -325,7 +325,15 @@ def find_dateline(body: str, directory: OutletDirectory) -> Dateline | None:
         agency = next((o for o in found if o.wire), None)
         if agency is not None:
             return Dateline(_place_name(match["place"]), agency.name, match.end())
-    match = _CAPS_DATELINE.match(body) or _CAPS_DAY_DATELINE.match(body)
+    match = _CAPS_DATELINE.match(body)
+    if match:
+        # "GAZA CITY, Gaza Strip (AP) —": a country of more words than the wire pattern's
+        # tail takes, then the agency in brackets
+        bracket = (match["bracket"] or "").strip()
+        outlet = directory.find(bracket) if bracket else None
+        wire = outlet.name if outlet is not None and outlet.wire else None
+        return Dateline(_place_name(match["place"]), wire, match.end())
+    match = _CAPS_DAY_DATELINE.match(body)
     if match:
         return Dateline(_place_name(match["place"]), None, match.end())
     match = _CAPS_COLON_DATELINE.match(body) or _NAME_DASH_DATELINE.match(body)
@@ -569,13 +577,27 @@ _CONTRIBUTED_FOOTER = re.compile(
 )
 
 
+# "(Reporting by A in Gaza; Writing by B; Editing by C)": Reuters' own sign-off, its
+# reporters, writer and editors in one line, as no other agency signs its copy
+_REUTERS_SIGN_OFF = re.compile(
+    r"^\(?\s*(?:Additional\s+)?Reporting\s+by\s+[^;]+;.*\bEditing\s+by\s+\S", re.IGNORECASE
+)
+_REUTERS = "Reuters"
+
+
 def _agency_in_footers(
     footers: Sequence[str], directory: OutletDirectory, outlet: str | None
 ) -> str | None:
-    """ "Source: Syrian Arab News Agency" under a page of another site, or "The Associated
-    Press contributed to this report.": the news agency the copy came from ("Source: Al
-    Jazeera and news agencies" names the publisher itself)."""
+    """ "Source: Syrian Arab News Agency" under a page of another site, "The Associated
+    Press contributed to this report.", or Reuters' sign-off ("Reporting by ...; Editing by
+    ..."): the news agency the copy came from ("Source: Al Jazeera and news agencies" names
+    the publisher itself)."""
     for line in reversed(footers):
+        if _REUTERS_SIGN_OFF.match(line):
+            found = directory.find(_REUTERS)
+            if found is not None and not _same(found.name, outlet):
+                return found.name
+            continue
         match = _SOURCE_FOOTER.match(line) or _CONTRIBUTED_FOOTER.match(line)
         if not match:
             continue
