@@ -238,6 +238,15 @@ def test_a_manager_or_a_deputy_in_apposition_is_the_person(nlp, matcher):
     assert actor_of(found, "Lavrov") == "sergei-lavrov"
 
 
+def test_a_counterpart_or_a_specialist_beside_a_name_is_the_person(nlp, matcher):
+    text = "Later her Russian counterpart, Vitaly Churkin, stormed out of the meeting."
+    found = find(nlp, matcher, text)
+    assert actor_of(found, "her Russian counterpart") == actor_of(found, "Vitaly Churkin")
+    found = find(nlp, matcher, "Child specialist Dr Muhammad Waseem Maaz was killed.")
+    titled = [m.actor_id for m in found.mentions if m.text.startswith("Child specialist")]
+    assert titled == [actor_of(found, "Muhammad Waseem Maaz")]
+
+
 def test_the_role_words_beside_a_body_named_in_a_title_are_the_person(nlp, matcher):
     # the body keeps its mention; the role words beside it, before or after the name, join
     # the person (lower-case "spokesman" before a name is no capitalised title)

@@ -216,8 +216,9 @@ MAX_SENTENCE_TOKENS = 150
 # prisons, stations) as points inside the places the article sets them in; 95: "X and Y
 # accused each other of Z" is an accusation by each of the other, and Z has no doer "each other";
 # 96: managers and deputies are roles ("X, communications manager for MSF", "Lavrov's deputy");
-# 97: a town's site ("Kramatorsk's railway station"), a bare "the centre" for a site named before
-EXTRACTOR_VERSION = "97"
+# 97: a town's site ("Kramatorsk's railway station"), a bare "the centre" for a site named before;
+# 98: counterparts and specialists are roles ("her Russian counterpart, Vitaly Churkin")
+EXTRACTOR_VERSION = "98"
 STAGE = "entities"
 
 

@@ -59,7 +59,7 @@ _ROLE_NOUNS = {
     "chief", "leader", "commander", "ambassador", "negotiator", "chancellor", "king", "emir",
     "general", "mediator", "director", "governor", "mufti", "coordinator", "adviser", "advisor",
     "representative", "spokesperson", "aide", "chairman", "chairwoman", "premier",
-    "commissioner", "manager", "deputy",
+    "commissioner", "manager", "deputy", "counterpart", "specialist",
 }  # fmt: skip
 _GENERIC_ROLE_NOUNS = {"official"}  # a role of no office: "the UN aid official"
 # words of a state's office in a title: beside a country they make its holder the state's
