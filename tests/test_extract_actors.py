@@ -239,7 +239,7 @@ def test_a_manager_or_a_deputy_in_apposition_is_the_person(nlp, matcher):
 
 
 def test_a_counterpart_or_a_specialist_beside_a_name_is_the_person(nlp, matcher):
-    text = "Later her Russian counterpart, Vitaly Churkin, stormed out of the meeting."
+    text = "She spoke first, as her Russian counterpart, Vitaly Churkin, stormed out."
     found = find(nlp, matcher, text)
     assert actor_of(found, "her Russian counterpart") == actor_of(found, "Vitaly Churkin")
     found = find(nlp, matcher, "Child specialist Dr Muhammad Waseem Maaz was killed.")
