@@ -26,7 +26,6 @@ id from that place, its kind and its name: `site:<parent>:<kind>:<name words>`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -59,7 +58,6 @@ _LIES_IN = re.compile(
     r"\s+){0,6}"
 )
 _WORD = re.compile(r"[^\W\d_]+")
-_SETTING_SENTENCES = 3  # a site no phrase places is in the place named last this close
 
 
 @dataclass(frozen=True)
@@ -152,9 +150,8 @@ def find_sites(
     sites = _grouped(found, parents)
     text = doc_text(doc)
     placed: list[PlaceMention] = []
-    sentence_starts = [s.start_char for s in doc.sents]
     for site in sites:
-        setting = _setting(site, sentence_starts, places, parents)
+        setting = _setting(site, places, parents)
         if setting is None or not (site.names or site.places):
             continue
         place = _site_place(site, setting, text)
@@ -314,27 +311,21 @@ def _places_fit(a: Place | None, b: Place | None, parents: Callable[[Place], lis
 
 
 def _setting(
-    site: _Site,
-    sentence_starts: Sequence[int],
-    places: Sequence[PlaceMention],
-    parents: Callable[[Place], list[Place]],
+    site: _Site, places: Sequence[PlaceMention], parents: Callable[[Place], list[Place]]
 ) -> Place | None:
-    """Where a site is: the finest place its mentions set it in; else the place named last
-    before its first mention (finer than a country, within a few sentences, then anywhere
-    before it), else the first named after it, else the country the article names first: a
-    named site ("the Tajoura detention centre", where the gazetteer lacks Tajoura) is kept
-    inside the place the article is about, as a described village is."""
+    """Where a site is: the finest place its mentions set it in; else the place (finer than a
+    country) named last before its first mention, else the first named after it, else the
+    country the article names first: a named site ("the Tajoura detention centre", where the
+    gazetteer lacks Tajoura) is kept inside the place the article is about, as a described
+    village is."""
     if site.places:
         return max(site.places, key=lambda p: len(parents(p)))
     first = site.mentions[0]
-    here = bisect_right(sentence_starts, first.start) - 1
-    since = sentence_starts[max(here - _SETTING_SENTENCES + 1, 0)]
     finer = [p for p in places if p.place.precision != PlacePrecision.COUNTRY]
     before = [p for p in finer if p.end <= first.start]
-    near = [p for p in before if since <= p.start]
     after = [p for p in finer if p.start >= first.end]
     countries = [p for p in places if p.place.precision == PlacePrecision.COUNTRY]
-    for choice in (near[-1:], before[-1:], after[:1], countries[:1]):
+    for choice in (before[-1:], after[:1], countries[:1]):
         if choice:
             return choice[0].place
     return None
