@@ -26,13 +26,16 @@ def gazetteer() -> Gazetteer:
     return Gazetteer.load()
 
 
-def sites(nlp, gazetteer, text: str) -> dict[str, str]:
-    """Each site mention's words -> its site's name."""
+def site_mentions(nlp, gazetteer, text: str):
     doc = nlp(text)
-    found = find_sites(
+    return find_sites(
         doc, find_places(doc, gazetteer), [], gazetteer.parent_chain, gazetteer.is_demonym
     )
-    return {m.text: m.place.name for m in found}
+
+
+def sites(nlp, gazetteer, text: str) -> dict[str, str]:
+    """Each site mention's words -> its site's name."""
+    return {m.text: m.place.name for m in site_mentions(nlp, gazetteer, text)}
 
 
 def test_a_hospitals_names_and_descriptions_are_one_site_inside_its_city(nlp, gazetteer):
@@ -40,10 +43,7 @@ def test_a_hospitals_names_and_descriptions_are_one_site_inside_its_city(nlp, ga
         "An air strike hit Al-Ahli Arab Hospital in Gaza City on Tuesday. Hundreds were "
         "sheltering at the al-Ahli hospital. The hospital compound was destroyed."
     )
-    doc = nlp(text)
-    found = find_sites(
-        doc, find_places(doc, gazetteer), [], gazetteer.parent_chain, gazetteer.is_demonym
-    )
+    found = site_mentions(nlp, gazetteer, text)
     assert [m.text for m in found] == [
         "Al-Ahli Arab Hospital", "the al-Ahli hospital", "The hospital compound"
     ]  # fmt: skip
@@ -109,10 +109,8 @@ def test_a_towns_station_and_a_centre_misparsed_beside_a_direction_are_sites(nlp
     )  # fmt: skip
     # one site, named by "Tajoura" ("Detention" and "centre" say what it is, not which)
     assert len(found) == 3 and len(set(found.values())) == 1
-    doc = nlp("Air strikes hit the Tajoura Detention Centre east of Tripoli, Libya.")
-    (mention,) = find_sites(
-        doc, find_places(doc, gazetteer), [], gazetteer.parent_chain, gazetteer.is_demonym
-    )
+    text = "Air strikes hit the Tajoura Detention Centre east of Tripoli, Libya."
+    (mention,) = site_mentions(nlp, gazetteer, text)
     assert mention.place.id.endswith(":prison:tajoura")
 
 
