@@ -242,6 +242,10 @@ def test_a_counterpart_or_a_specialist_beside_a_name_is_the_person(nlp, matcher)
     text = "She spoke first, as her Russian counterpart, Vitaly Churkin, stormed out."
     found = find(nlp, matcher, text)
     assert actor_of(found, "her Russian counterpart") == actor_of(found, "Vitaly Churkin")
+    # an adverb of the clause opening the sentence is no part of the title
+    text = "Later her Russian counterpart, Vitaly Churkin, stormed out of the meeting."
+    found = find(nlp, matcher, text)
+    assert actor_of(found, "her Russian counterpart") == actor_of(found, "Vitaly Churkin")
     found = find(nlp, matcher, "Child specialist Dr Muhammad Waseem Maaz was killed.")
     titled = [m.actor_id for m in found.mentions if m.text.startswith("Child specialist")]
     assert titled == [actor_of(found, "Muhammad Waseem Maaz")]

@@ -217,8 +217,9 @@ MAX_SENTENCE_TOKENS = 150
 # accused each other of Z" is an accusation by each of the other, and Z has no doer "each other";
 # 96: managers and deputies are roles ("X, communications manager for MSF", "Lavrov's deputy");
 # 97: a town's site ("Kramatorsk's railway station"), a bare "the centre" for a site named before;
-# 98: counterparts and specialists are roles ("her Russian counterpart, Vitaly Churkin")
-EXTRACTOR_VERSION = "98"
+# 98: counterparts and specialists are roles ("her Russian counterpart, Vitaly Churkin"); 99: a
+# role phrase does not take the adverb opening its sentence ("Later her Russian counterpart")
+EXTRACTOR_VERSION = "99"
 STAGE = "entities"
 
 

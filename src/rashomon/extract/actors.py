@@ -1167,6 +1167,8 @@ class _Resolver:
                 continue
             if chunk[0].lower_ in _INDEFINITE:
                 continue
+            while len(chunk) > 1 and chunk[0].pos_ == "ADV" and chunk[0].lower_ != "then":
+                chunk = chunk[1:]  # "Later her Russian counterpart": the clause's adverb
             if self._covered(chunk.start_char, chunk.end_char, by=_HOLDERS):
                 continue
             whole = _with_complement(chunk)
