@@ -169,6 +169,22 @@ def test_what_a_denier_notes_is_not_denied(events_of):
     assert one(events, "ASSAULT", "blew up").factuality == "asserted"
 
 
+def test_what_one_did_not_know_one_was_doing_was_done(events_of):
+    # "know" presupposes its clause: not knowing a strike's target denies no strike
+    events = events_of(
+        "General Votel said the personnel did not know they were striking a medical facility."
+    )
+    (strike,) = [e for e in events if e.type == "ASSAULT"]
+    assert strike.factuality == "asserted"
+    assert not [e for e in events if e.type == "REJECT"]
+    (denied,) = [
+        e
+        for e in events_of("The army denied that its jets had hit a school.")
+        if e.type == "ASSAULT"
+    ]
+    assert denied.factuality == "negated"
+
+
 def test_an_act_one_is_not_in_a_position_to_do_is_negated(events_of):
     for text in ("The Pentagon is not in a position to dispute the reports.",
                  "The Pentagon is unable to dispute the reports."):  # fmt: skip
