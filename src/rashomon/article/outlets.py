@@ -325,17 +325,14 @@ def find_dateline(body: str, directory: OutletDirectory) -> Dateline | None:
         agency = next((o for o in found if o.wire), None)
         if agency is not None:
             return Dateline(_place_name(match["place"]), agency.name, match.end())
-    match = _CAPS_DATELINE.match(body)
+    match = _CAPS_DATELINE.match(body) or _CAPS_DAY_DATELINE.match(body)
     if match:
         # "GAZA CITY, Gaza Strip (AP) —": a country of more words than the wire pattern's
         # tail takes, then the agency in brackets
-        bracket = (match["bracket"] or "").strip()
+        bracket = (match.groupdict().get("bracket") or "").strip()
         outlet = directory.find(bracket) if bracket else None
         wire = outlet.name if outlet is not None and outlet.wire else None
         return Dateline(_place_name(match["place"]), wire, match.end())
-    match = _CAPS_DAY_DATELINE.match(body)
-    if match:
-        return Dateline(_place_name(match["place"]), None, match.end())
     match = _CAPS_COLON_DATELINE.match(body) or _NAME_DASH_DATELINE.match(body)
     if match and _may_be_place(match["place"], directory):
         return Dateline(_place_name(match["place"]), None, match.end())

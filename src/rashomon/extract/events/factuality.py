@@ -5,9 +5,10 @@ embed it, up to the first word that frames it: "did not refuse" is negated, "wou
 planned, "proposed that ... take advantage of a pause" proposed, "called on X to leave"
 demanded, "accused X of bombing" alleged. Only clausal links carry a frame upwards: the
 object of "did not reject the ceasefire" is not itself negated, and an event under
-"stop" or "continue" is going on, whatever is said of stopping it. A light verb's words
-count for its noun ("was expected to hold talks"). `historical` is decided later, from
-the event's date.
+"stop" or "continue" is going on, whatever is said of stopping it, and one under "know" or
+"realise" happened, whatever is said of knowing it ("did not know they were striking a
+hospital": they were). A light verb's words count for its noun ("was expected to hold
+talks"). `historical` is decided later, from the event's date.
 """
 
 from __future__ import annotations
