@@ -345,6 +345,17 @@ def test_bare_rebels_are_the_focus_countrys_rebels(nlp, matcher):
     assert len([m for m in found.mentions if m.text == "rebels"]) == 1  # not "Kurdish rebels"
 
 
+def test_armed_groups_are_the_focus_countrys_rebels(nlp, matcher):
+    """The Syrian government's word for the rebels, and a monitor's, name the same side."""
+    found = find(
+        nlp, matcher,
+        "Syrian troops shelled Houla. Damascus said the killings were the work of armed "
+        "terrorist groups. The UN said anti-government armed groups also killed civilians.",
+    )  # fmt: skip
+    assert actor_of(found, "armed terrorist groups") == "syrian-rebels"
+    assert actor_of(found, "anti-government armed groups") == "syrian-rebels"
+
+
 def test_the_junta_is_the_focus_countrys_military_government(nlp, matcher):
     found = find(
         nlp, matcher,

@@ -1741,6 +1741,8 @@ def test_by_names_a_doer_after_an_attack_not_after_a_deal_or_a_backer():
     for text, doers in (
         ("An air strike carried out by Russia hit Maarat al-Numan.", ("russia",)),
         ("Shelling by Russia hit Maarat al-Numan.", ("russia",)),
+        ('An air strike carried out by "Russia" hit Maarat al-Numan.', ("russia",)),
+        ("An air strike carried out by “Russia” hit Maarat al-Numan.", ("russia",)),
         ("A strike hit Maarat al-Numan despite a truce mediated by Russia.", ()),
         ("A strike hit Maarat al-Numan, held by rebels backed by Russia.", ()),
     ):

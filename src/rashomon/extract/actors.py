@@ -88,8 +88,11 @@ _OPPOSITION = ("the opposition", "opposition groups", "opposition factions", "th
 # The armed opposition of the war the article tells of, named by what it is, not by a name
 # ("rebels shelled the town", "the regime blamed the rebels"): the focus country's rebels,
 # when the dictionary knows them ("Syrian rebels"). Not "militants", "jihadists" or
-# "insurgents": in the same war they as often mean a jihadist group the rebels fight.
-_REBELS = ("rebels", "rebel fighters", "rebel groups", "opposition fighters")
+# "insurgents": in the same war they as often mean a jihadist group the rebels fight. "Armed
+# groups" is its government's word for them ("armed terrorist groups"), and the word of
+# monitors who take no side ("anti-government armed groups").
+_REBELS = ("rebels", "rebel fighters", "rebel groups", "opposition fighters", "armed groups",
+           "armed terrorist groups", "anti-government armed groups")  # fmt: skip
 _GENERIC = {
     "the government": ("government", ActorKind.GOVERNMENT),
     "government": ("government", ActorKind.GOVERNMENT),

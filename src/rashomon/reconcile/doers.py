@@ -416,7 +416,7 @@ _BY_BEFORE = re.compile(
     r"\b(?:carried out|conducted|launched|led|fired|dropped|committed|perpetrated|killed|"
     r"wounded|injured|executed|targeted|hit|struck|shelled|bombed|destroyed|attacked|used|"
     r"caused|(?:air ?)?strikes?|airstrikes?|attacks?|raids?|bombings?|bombardments?|shelling|"
-    r"offensives?|assaults?|massacres?|fire)\s+by\s+(?:the\s+)?$",
+    r"offensives?|assaults?|massacres?|fire)\s+by\s+(?:the\s+)?[\"“‘']?$",
     re.IGNORECASE,
 )
 _DOER_KINDS = frozenset({"state", "government", "military", "armed group", "person",
