@@ -104,6 +104,16 @@ def test_the_accused_is_who_is_held_responsible_or_the_attacks_doer(statements):
     found = statements("Activists have held Damascus responsible.", targets=True)
     assert found == [("ACCUSE", "responsible", ("syrian-government",))]
     found = statements(
+        "The spokesman says Damascus holds the Nusra Front responsible for the clashes.",
+        targets=True,
+    )  # the holder is the spokesman's side; who is held to blame is the object
+    assert found == [("ACCUSE", "responsible", ("jabhat-fateh-al-sham",))]
+    found = statements(
+        "The Syrian army was held responsible for the killings, according to the report.",
+        targets=True,
+    )  # a passive holding to blame needs no speaker in the clause
+    assert found == [("ACCUSE", "responsible", ("syrian-arab-army",))]
+    found = statements(
         '"It was a deliberate attack by Russian jets," the rebels said.', targets=True
     )
     assert found == [("ACCUSE", "deliberate", ("russia",))]

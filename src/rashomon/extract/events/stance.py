@@ -116,7 +116,9 @@ class StanceReader:
             if lemma in self.words["warning"]:
                 keep(self._warned(verb))
             clauses = self._reported(verb) if lemma in self.speech else []
-            if lemma in self.naming and any(c.dep_ == "nsubj" for c in verb.children):
+            if lemma in self.naming and (
+                any(c.dep_ == "nsubj" for c in verb.children) or self._held_to_blame(verb)
+            ):
                 clauses.append(verb)  # "called the attack an outrage": the verb says it
             for clause in clauses:
                 keep(
@@ -188,7 +190,8 @@ class StanceReader:
             if kind != "ACCUSE":
                 return Stance(_trigger(word, kind, verb), verb)
             if culpable:  # "Russia bears responsibility", "held Damascus responsible"
-                held = "dobj" if clause.i == verb.i else "nsubj"
+                naming = clause.i == verb.i or clause.lemma_.lower() in self.naming
+                held = "dobj" if naming else "nsubj"  # "said Damascus holds [them] responsible"
                 accused = [c for c in clause.children if c.dep_ in (held, "nsubjpass")]
                 if not accused and word.dep_ == "ccomp":  # "holds [Russia responsible]"
                     accused = [c for c in word.children if c.dep_ == "nsubj"]
@@ -466,6 +469,13 @@ class StanceReader:
         if act is None:
             return None
         return Stance(_trigger(clause, "CONCEDE", verb), verb)
+
+    def _held_to_blame(self, verb: Token) -> bool:
+        """ "Government forces were held responsible for the killings": a passive naming verb
+        that holds its subject to blame says so without a speaker in the clause."""
+        return any(c.dep_ == "auxpass" for c in verb.children) and any(
+            c.dep_ in ("oprd", "acomp", "xcomp") and self._culpable(c) for c in verb.children
+        )
 
     def _culpable(self, word: Token) -> bool:
         """A word that holds someone to blame ("responsible", "accountable"), or a passive
