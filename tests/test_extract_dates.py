@@ -244,6 +244,23 @@ def test_units_ago_take_the_precision_of_the_unit(dates, sentence, expected) -> 
     assert dates(sentence) == [(*expected, "on")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "on", "expected"),
+    [  # a weekend lies in the ISO week of its Sunday
+        ("The weekend massacre shocked the world.", TUESDAY, ("The weekend", "2016-W43")),
+        ("Rebels shelled the town over the weekend.", TUESDAY, ("the weekend", "2016-W43")),
+        ("Talks will resume next weekend.", TUESDAY, ("next weekend", "2016-W44")),
+        ("The talks will resume this weekend.", TUESDAY, ("this weekend", "2016-W44")),
+        ("Jets struck the market this weekend.", "2016-10-30", ("this weekend", "2016-W43")),
+        ("Jets struck the market last weekend.", "2016-10-30", ("last weekend", "2016-W42")),
+    ],
+)
+def test_a_weekend_is_the_last_one_before_publication_or_the_next_one_foretold(
+    dates, sentence, on, expected
+) -> None:
+    assert dates(sentence, on) == [(*expected, "week", "on")]
+
+
 def test_vague_count_ago_is_kept_unresolved(dates) -> None:
     assert dates("Aid stopped a few days ago.") == [("a few days ago", None, None, "on")]
 

@@ -113,6 +113,9 @@ _AGO = re.compile(
 _PAST_PERIOD = re.compile(rf"^(?:the\s+(?:past|last)|past)\s+(?:{_COUNT}\s+)?{_UNIT}$")
 _MONTH_OF_YEAR = re.compile(r"^(?P<core>.+?),?\s+(?P<dir>last|this|next)\s+year$")
 _DIRECTED = re.compile(r"^(?P<dir>last|this|next)\s+(?P<core>.+)$")
+_WEEKEND = re.compile(
+    r"^(?:(?P<dir>last|next|this coming|this past|this|past|coming|the)\s+)?weekend$"
+)
 _SEASON = re.compile(
     r"^(?:(?P<dir>last|this|next|the)\s+)?(?P<season>spring|summer|autumn|fall|winter)"
     r"(?:\s+(?:of\s+)?(?P<year>\d{4}))?$"
@@ -472,6 +475,8 @@ def _relative(core: str, anchor: _Anchor | None, future: bool) -> _Reading | Non
         return _Reading(reading.value, reading.precision, relation="since")
     if m := _SEASON.match(core):
         return _season(m["season"], m["dir"], m["year"], anchor)
+    if m := _WEEKEND.match(core):
+        return _weekend(m["dir"], anchor, future)
     return None
 
 
@@ -497,6 +502,21 @@ def _weekday(name: str, direction: str | None, anchor: _Anchor | None, future: b
     else:  # bare or "this": past unless the verb says future
         shift = ahead if future else -back
     return _Reading((pub + dt.timedelta(days=shift)).isoformat(), DAY)
+
+
+def _weekend(direction: str | None, anchor: _Anchor | None, future: bool) -> _Reading:
+    """ "The weekend massacre", "over the weekend": the ISO week (Monday to Sunday) of the
+    last weekend before publication, or of the next one when the text says so ("next
+    weekend", "will meet this weekend"). A page of a Saturday or Sunday tells of its own."""
+    if anchor is None or not anchor.allows(DAY):
+        return _UNRESOLVED
+    sunday = anchor.day + dt.timedelta(days=6 - anchor.day.weekday())  # this week's
+    weekday = anchor.day.weekday() < 5
+    ahead = future or direction in ("next", "coming")
+    if (weekday and not ahead) or (not weekday and direction == "last"):
+        sunday -= dt.timedelta(weeks=1)
+    year, week, _ = sunday.isocalendar()
+    return _Reading(f"{year:04d}-W{week:02d}", WEEK)
 
 
 def _weekday_of_week(name: str, week: str, anchor: _Anchor | None) -> _Reading:
