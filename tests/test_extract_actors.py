@@ -356,6 +356,29 @@ def test_armed_groups_are_the_focus_countrys_rebels(nlp, matcher):
     assert actor_of(found, "anti-government armed groups") == "syrian-rebels"
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "actor"),
+    [
+        (
+            "The Kiev regime delivered a strike on the prison.",
+            "Kiev regime",
+            "ukrainian-government",
+        ),
+        ("The Kyiv government denied it.", "Kyiv government", "ukrainian-government"),
+        ("The Damascus authorities said 40 died.", "Damascus authorities", "syrian-government"),
+    ],
+)
+def test_a_capital_before_a_word_for_rulers_is_its_government(nlp, matcher, text, phrase, actor):
+    """A side's word ("regime") or a plain one: the capital says whose rulers they are, even
+    where the small model tags the capital a person or an adjective."""
+    assert actor_of(find(nlp, matcher, text), phrase) == actor
+
+
+def test_a_capital_before_another_noun_is_no_government(nlp, matcher):
+    found = find(nlp, matcher, "The Moscow metro was closed after the Kyiv talks.")
+    assert not [m for m in found.mentions if m.method == "seat"]
+
+
 def test_the_junta_is_the_focus_countrys_military_government(nlp, matcher):
     found = find(
         nlp, matcher,

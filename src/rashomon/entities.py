@@ -221,8 +221,9 @@ MAX_SENTENCE_TOKENS = 150
 # role phrase does not take the adverb opening its sentence ("Later her Russian counterpart");
 # 100: what one "did not know" one was doing was done (knowing verbs bound factuality); 101:
 # "armed groups" are the focus country's rebels; 102: "holds X responsible" holds X, and a
-# passive "were held responsible" accuses its subject; 103: "the weekend" is a week
-EXTRACTOR_VERSION = "103"
+# passive "were held responsible" accuses its subject; 103: "the weekend" is a week; 104: "the
+# Kiev regime", "the Damascus authorities" are the capital's government
+EXTRACTOR_VERSION = "104"
 STAGE = "entities"
 
 

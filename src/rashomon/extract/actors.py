@@ -128,6 +128,8 @@ _LEADERS_BODIES = {  # "<leader> regime": the leader's government; "<leader> for
     "administration": ActorKind.GOVERNMENT, "forces": ActorKind.MILITARY,
     "troops": ActorKind.MILITARY, "army": ActorKind.MILITARY, "loyalists": ActorKind.MILITARY,
 }  # fmt: skip
+# the words for a state's rulers that a capital before them makes that state's government
+_SEATS_BODIES = frozenset({"regime", "government", "administration", "authorities"})
 # "forces led by", "fighters loyal to", "troops under the command of" a person (perhaps after
 # a title in lower case: "led by commander Khalifa Haftar"), right before the person's name
 _LED_BY = re.compile(
@@ -432,6 +434,7 @@ class _Resolver:
         self._middle_names()
         self._acronyms_by_initials()
         self._leaders_forces()
+        self._seats_bodies()
         self._forces_led_by()
         self._roles()
         self._appositions()
@@ -959,6 +962,27 @@ class _Resolver:
             for inner in [k for k in self.mentions if mention.start <= k[0] and k[1] <= end]:
                 del self.mentions[inner]
             self._add((mention.start, end), "organisation", body, "leader")
+
+    def _seats_bodies(self) -> None:
+        """ "The Kiev regime", "the Kyiv government", "the Damascus authorities": a capital
+        before a word for the state's rulers names the government the capital stands for,
+        whatever the word says of it ("regime" is a side's word, not another body). Read
+        from the words, not the model's entities: it tags "Kiev" a person or an adjective."""
+        for i, low in enumerate(doc_arrays(self.doc).lower):
+            if low not in _SEATS_BODIES or i == 0:
+                continue
+            seat = self.doc[i - 1]
+            if not seat.is_title or seat.head.i != i:
+                continue
+            governments = [
+                a for a in self.d.by_metonym(seat.text) if a.kind is ActorKind.GOVERNMENT
+            ]
+            if len(governments) != 1:
+                continue
+            start, stop = seat.idx, self.doc[i].idx + len(self.doc[i])
+            for inner in [k for k in self.mentions if start <= k[0] and k[1] <= stop]:
+                del self.mentions[inner]
+            self._add((start, stop), "organisation", governments[0].id, "seat")
 
     def _forces_led_by(self) -> None:
         """ "eastern Libyan forces led by commander Khalifa Haftar", "fighters loyal to X":
