@@ -335,6 +335,36 @@ def test_an_absence_in_the_writers_words_or_of_no_means_is_no_denial(statements)
     assert statements("The minister said there was no food in the town.") == []
 
 
+def test_a_clause_framed_as_likely_or_suspected_is_the_speakers(statements):
+    found = statements(
+        "The committee said it was highly likely that the Syrian regime was responsible.",
+        targets=True,
+    )
+    assert found == [("ACCUSE", "responsible", ("syrian-government",))]
+    found = statements(
+        "Ladsous said there was a strong suspicion that the Nusra Front was responsible.",
+        targets=True,
+    )
+    assert found == [("ACCUSE", "responsible", ("jabhat-fateh-al-sham",))]
+    # a frame that denies what it holds accuses no one
+    assert statements("He said there was no evidence that the Nusra Front was responsible.") == []
+
+
+def test_whose_work_an_act_was_is_who_is_accused(statements):
+    found = statements("Damascus said it was the work of the Nusra Front.", targets=True)
+    assert found == [("ACCUSE", "work", ("jabhat-fateh-al-sham",))]
+    assert statements("He said it was not the work of the Nusra Front.") == []
+    assert statements("The work of aid groups was praised, the minister said.") == []
+
+
+def test_those_said_to_be_involved_in_an_attack_are_accused(statements):
+    found = statements(
+        "The ministry said the Nusra Front was involved in the massacre.", targets=True
+    )
+    assert found == [("ACCUSE", "involved", ("jabhat-fateh-al-sham",))]
+    assert statements("Officials said 20 countries were involved in the talks.") == []
+
+
 def test_a_hedged_assertion_is_the_speakers(statements):
     found = statements("Russia suggested the United States was responsible.", targets=True)
     assert found == [("ACCUSE", "responsible", ("united-states",))]

@@ -222,8 +222,9 @@ MAX_SENTENCE_TOKENS = 150
 # 100: what one "did not know" one was doing was done (knowing verbs bound factuality); 101:
 # "armed groups" are the focus country's rebels; 102: "holds X responsible" holds X, and a
 # passive "were held responsible" accuses its subject; 103: "the weekend" is a week; 104: "the
-# Kiev regime", "the Damascus authorities" are the capital's government
-EXTRACTOR_VERSION = "104"
+# Kiev regime", "the Damascus authorities" are the capital's government; 105: "said it was likely
+# that X was responsible", "it was the work of X", "X were involved in the massacre" accuse X
+EXTRACTOR_VERSION = "105"
 STAGE = "entities"
 
 

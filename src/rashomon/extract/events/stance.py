@@ -159,7 +159,7 @@ class StanceReader:
         ]  # fmt: skip
         if not clauses and verb.dep_ in _TAG_DEPS and verb.head.i < verb.i:
             clauses = [verb.head]  # "human error was the cause of the strike, officials said"
-        return clauses
+        return clauses + [inner for c in clauses if (inner := _framed(c)) is not None]
 
     def _in_clause(self, clause: Token, verb: Token, acts: set[int]) -> Stance | None:
         arrays = doc_arrays(clause.doc)  # subtrees as indices: no Token per word
@@ -178,7 +178,10 @@ class StanceReader:
             if self._no_truth(word, report):  # "there was no truth to the allegations"
                 return Stance(_trigger(word, "REJECT", verb), verb)
             kind = self._kind(word, report)
-            culpable = kind is None and self._culpable(word)
+            doers = _work_of(word, clause) if not _negated(clause) else []
+            if doers:  # "said it was the work of armed terrorist groups"
+                return Stance(_trigger(word, "ACCUSE", verb), verb, None, tuple(doers))
+            culpable = kind is None and (self._culpable(word) or self._involved(word, acts))
             if culpable:  # "Russia bears responsibility", "must be held accountable"
                 kind = "ACCUSE"
             elif kind is None or (kind != "REJECT" and act is None):
@@ -470,6 +473,18 @@ class StanceReader:
             return None
         return Stance(_trigger(clause, "CONCEDE", verb), verb)
 
+    def _involved(self, word: Token, acts: set[int]) -> bool:
+        """ "Pro-Assad militias were involved in the massacre": a passive "involved in" an
+        attack, or in what the speaker condemns, holds its subject to blame (not "were
+        involved in the talks")."""
+        if word.lemma_.lower() != "involve" or not any(c.dep_ == "auxpass" for c in word.children):
+            return False
+        return any(
+            g.i in acts or g.lemma_.lower() in self.words["condemning"]
+            for p in word.children if p.dep_ == "prep" and p.lower_ == "in"
+            for g in p.children if g.dep_ == "pobj"
+        )  # fmt: skip
+
     def _held_to_blame(self, verb: Token) -> bool:
         """ "Government forces were held responsible for the killings": a passive naming verb
         that holds its subject to blame says so without a speaker in the clause."""
@@ -640,6 +655,42 @@ def _objects_of(word: Token, prepositions: tuple[str, ...]) -> list[Token]:
         g for c in word.children if c.dep_ == "prep" and c.lower_ in prepositions
         for g in c.children if g.dep_ == "pobj"
     ]  # fmt: skip
+
+
+def _work_of(word: Token, clause: Token) -> list[Token]:
+    """Whose work the clause says an act was: "it was the work of armed terrorist groups",
+    "the bombing was the work of the regime" (the subject is the act or a pronoun for it)."""
+    if word.lemma_.lower() != "work" or word.dep_ != "attr":
+        return []
+    if not any(c.dep_ == "nsubj" for c in clause.children):
+        return []
+    return [
+        g for p in word.children if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children if g.dep_ == "pobj"
+    ]  # fmt: skip
+
+
+def _framed(clause: Token) -> Token | None:
+    """The clause a frame of likelihood or suspicion holds: "it was highly likely that the
+    regime was responsible", "there was a strong suspicion that the shabiha were involved":
+    what the speaker says is the clause inside, with the frame's own hedge. None when the
+    frame denies it ("there is no evidence that ...": see `absence`)."""
+    if _negated(clause) or not any(
+        c.dep_ in ("nsubj", "expl") and c.lower_ in ("it", "there") for c in clause.children
+    ):
+        return None
+    for frame in (c for c in clause.children if c.dep_ in ("acomp", "attr")):
+        if _negated(frame):
+            return None
+        inner = next(
+            (c for c in frame.children
+             if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")
+             and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)),
+            None,
+        )  # fmt: skip
+        if inner is not None:
+            return inner
+    return None
 
 
 def _negated(word: Token) -> bool:
