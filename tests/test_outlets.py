@@ -58,6 +58,40 @@ def test_an_agencys_dateline_with_a_region_of_two_words(line, place):
     assert found is not None and (found.wire, found.place) == ("AP", place)
 
 
+@pytest.mark.parametrize(
+    ("line", "wire", "place"),
+    [
+        ("Kabul [Afghanistan], March 5 (ANI): Twenty people died.", "ANI", "Kabul"),
+        ("Gaza, Feb 29 (EFE).- Israeli troops opened fire.", "EFE", "Gaza"),
+    ],
+)
+def test_a_country_in_square_brackets_and_a_stop_before_the_dash(line, wire, place):
+    found = find_dateline(line, DIRECTORY)
+    assert found is not None and (found.wire, found.place) == (wire, place)
+
+
+def test_an_agencys_notice_to_subscribers_names_it_as_the_wire_and_leaves_the_body():
+    notice = (
+        "Anadolu Agency website contains only a portion of the news stories offered to "
+        "subscribers in the AA News Broadcasting System (HAS), and in summarized form."
+    )
+    site = "https://www.example-gazette.com/news/1"
+    assert publisher(footers=(notice,), url=site).wire == "Anadolu Agency"
+    assert publisher(footers=(notice,), url="https://www.aa.com.tr/en/x").wire is None
+    raw = f"A headline for the story\n\nThe story.\n\n{notice}"
+    assert clean_text(raw, title_in_text=True).body == "The story."
+
+
+@pytest.mark.parametrize(
+    "line", ["( Agencies)", "(Agencies)", "With agencies", "(With agency inputs)"]
+)
+def test_a_credit_to_agencies_it_does_not_name_leaves_the_body(line):
+    raw = f"A headline for the story\n\nThe story.\n\n{line}"
+    assert clean_text(raw, title_in_text=True).body == "The story."
+    raw = f"A headline for the story\n\n{line}\n\nThe story."
+    assert clean_text(raw, title_in_text=True).body == "The story."
+
+
 def test_parenthesis_that_is_not_an_agency_is_no_dateline():
     assert find_dateline("Aleppo (Syria) - a city.", DIRECTORY) is None
     assert find_dateline("People stuck in Aleppo.", DIRECTORY) is None

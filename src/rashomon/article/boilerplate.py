@@ -135,7 +135,12 @@ _FOOTER_LINE = re.compile(
     r"|additional reporting by [^.;:!?]{2,80}\.?"
     # "The Associated Press contributed to this report.": whose copy went into it
     r"|(?:the\s+)?[A-Z][\w.&'’ ,-]{1,60}?\s+contributed\s+to\s+this\s+"
-    r"(?:report|story|article)\.?)$",
+    r"(?:report|story|article)\.?"
+    # "(Agencies)", "With agency inputs": copy from agencies it does not name
+    r"|\(?\s*(?:with\s+)?(?:inputs\s+from\s+)?(?:news\s+)?agenc(?:y|ies)(?:\s+inputs)?\s*\)?\.?"
+    # an agency's notice under the copy a subscriber reprints ("X website contains only a
+    # portion of the news stories offered to subscribers ...")
+    r"|.{2,40}?\s+website\s+contains\s+only\s+a\s+portion\s+of\s+the\s+news\s+stories.*)$",
     re.IGNORECASE,
 )
 _SIGN_OFF_END = re.compile(

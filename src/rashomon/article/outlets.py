@@ -169,15 +169,17 @@ _BYLINE_PREFIX = (
     rf"(?:\s*(?:,|and|&)\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})*\s+(?=[A-Z(]))?"
 )
 _PLACE = r"(?P<place>(?!The\s)[A-Z][\w.'’/ -]{1,40}?)"
-# ", Syria", ", Nov 1", ", Sept. 19", ", Aug.12", ", March 1.", ", July 15, 2022", "(Syria)":
-# parts between place and wire.
+# ", Syria", ", Nov 1", ", Sept. 19", ", Aug.12", ", March 1.", ", July 15, 2022", "(Syria)",
+# "[Afghanistan]": parts between place and wire.
 _PLACE_TAIL = (
     r"(?:\s*,\s*[A-Z][a-z]+\.?(?:(?:(?<=\.)\s*|\s+)\d{1,2}(?:\s*,\s*\d{4})?)?\.?"
-    r"|\s*\([A-Z][\w .-]{1,30}\)\s*,?)*"
+    r"|\s*[(\[][A-Z][\w .-]{1,30}[)\]]\s*,?)*"
 )
+# the wire's bracket then a dash or colon ("(AP) —", "(ANI):"), or a full stop and a dash
+# ("(EFE).-")
 _WIRE_DATELINE = re.compile(
     rf"^{_BYLINE_PREFIX}(?:{_PLACE}{_PLACE_TAIL})?\s*"
-    r"(?:\((?P<wire>[A-Za-z][A-Za-z .&-]{0,30})\)\s*[-–—:]+"
+    r"(?:\((?P<wire>[A-Za-z][A-Za-z .&-]{0,30})\)\.?\s*[-–—:]+"
     r"|/(?P<slashed>[A-Za-z][\w .&-]{0,30})/\.?)\s*"
 )
 # "Rafah (Gaza Strip), Feb 29 (AP) Israeli troops fired ...", "NEW DELHI: (IANS) The ...": an
@@ -574,6 +576,14 @@ _CONTRIBUTED_FOOTER = re.compile(
 )
 
 
+# "Anadolu Agency website contains only a portion of the news stories offered to subscribers
+# ...": the agency's notice under its copy, on its own site or a subscriber's
+_SUBSCRIBERS_NOTICE = re.compile(
+    r"^(?P<names>.{2,40}?)\s+website\s+contains\s+only\s+a\s+portion\s+of\s+the\s+news",
+    re.IGNORECASE,
+)
+
+
 # "(Reporting by A in Gaza; Writing by B; Editing by C)": Reuters' own sign-off, its
 # reporters, writer and editors in one line, as no other agency signs its copy
 _REUTERS_SIGN_OFF = re.compile(
@@ -595,7 +605,11 @@ def _agency_in_footers(
             if found is not None and not _same(found.name, outlet):
                 return found.name
             continue
-        match = _SOURCE_FOOTER.match(line) or _CONTRIBUTED_FOOTER.match(line)
+        match = (
+            _SOURCE_FOOTER.match(line)
+            or _CONTRIBUTED_FOOTER.match(line)
+            or _SUBSCRIBERS_NOTICE.match(line)
+        )
         if not match:
             continue
         for part in re.split(r"\s*(?:[,;/&]|\band\b)\s*", match["names"]):
