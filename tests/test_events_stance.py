@@ -24,6 +24,14 @@ STATEMENTS = ("ACCUSE", "CONCEDE", "REJECT")
 
 
 @pytest.fixture(scope="module")
+def extracted():
+    """The events of a text, as the extractor finds them."""
+    nlp = load_pipeline(Settings().model)
+    extractor = EntityExtractor.build(nlp)
+    return lambda text: [e for e, _, _ in extractor.extract("t", nlp(text), PUBLISHED).events]
+
+
+@pytest.fixture(scope="module")
 def statements():
     nlp = load_pipeline(Settings().model)
     extractor = EntityExtractor.build(nlp)
@@ -363,6 +371,27 @@ def test_those_said_to_be_involved_in_an_attack_are_accused(statements):
     )
     assert found == [("ACCUSE", "involved", ("jabhat-fateh-al-sham",))]
     assert statements("Officials said 20 countries were involved in the talks.") == []
+
+
+def test_a_report_called_biased_is_rejected(statements):
+    found = statements("Ryabkov said the UN report was politicised, biased and one-sided.")
+    assert types(found) == ["REJECT"]
+    assert statements("The minister said the talks were one-sided.") == []
+
+
+def test_a_speaker_calling_an_attack_a_provocation_accuses_no_one_of_itself(extracted):
+    found = [e for e in extracted("The ministry called the attack a provocation.")
+             if e.type == "ACCUSE"]  # fmt: skip
+    assert [(e.trigger, [a.text for a in e.sources], e.targets) for e in found] == [
+        ("provocation", ["The ministry"], ())
+    ]
+
+
+def test_those_said_to_be_at_fault_are_accused_and_no_one_is_no_one(statements):
+    found = statements("The minister said the Nusra Front may also be at fault.", targets=True)
+    assert found == [("ACCUSE", "fault", ("jabhat-fateh-al-sham",))]
+    assert statements("He said no one was responsible.") == []
+    assert statements("He said nobody was at fault.") == []
 
 
 def test_a_hedged_assertion_is_the_speakers(statements):

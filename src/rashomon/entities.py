@@ -223,8 +223,10 @@ MAX_SENTENCE_TOKENS = 150
 # "armed groups" are the focus country's rebels; 102: "holds X responsible" holds X, and a
 # passive "were held responsible" accuses its subject; 103: "the weekend" is a week; 104: "the
 # Kiev regime", "the Damascus authorities" are the capital's government; 105: "said it was likely
-# that X was responsible", "it was the work of X", "X were involved in the massacre" accuse X
-EXTRACTOR_VERSION = "105"
+# that X was responsible", "it was the work of X", "X were involved in the massacre" accuse X;
+# 106: a report called biased is rejected, "X may be at fault" accuses X, "no one was
+# responsible" accuses no one, nor does a speaker accuse itself
+EXTRACTOR_VERSION = "106"
 STAGE = "entities"
 
 

@@ -232,7 +232,21 @@ def find_events(
     )  # fmt: skip
     told += _quoted_statements(doc, [*events, *told], quotes, lexicon, when, kind_of, reader,
                                affiliation_of)  # fmt: skip
-    return sorted([*events, *told], key=lambda e: e.start)
+    return sorted(_no_self_accusation([*events, *told]), key=lambda e: e.start)
+
+
+def _no_self_accusation(events: Sequence[Event]) -> list[Event]:
+    """A speaker does not accuse itself by calling an attack a provocation: a target of an
+    accusation that is its own source is a misread, not a confession (a concession says so)."""
+    found = []
+    for event in events:
+        own = {a.actor_id or (a.start, a.end) for a in event.sources}
+        if event.type == "ACCUSE" and any((a.actor_id or (a.start, a.end)) in own
+                                          for a in event.targets):  # fmt: skip
+            kept = tuple(a for a in event.targets if (a.actor_id or (a.start, a.end)) not in own)
+            event = replace(event, targets=kept)
+        found.append(event)
+    return found
 
 
 def _quoted_statements(

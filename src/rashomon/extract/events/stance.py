@@ -198,6 +198,8 @@ class StanceReader:
                 accused = [c for c in clause.children if c.dep_ in (held, "nsubjpass")]
                 if not accused and word.dep_ == "ccomp":  # "holds [Russia responsible]"
                     accused = [c for c in word.children if c.dep_ == "nsubj"]
+                if accused and all(_no_one(a) for a in accused):
+                    return None  # "no one was responsible" blames no one
                 return Stance(_trigger(word, kind, verb), verb, None, tuple(accused))
             return Stance(_trigger(word, kind, verb), verb, act)
         return None
@@ -525,6 +527,8 @@ class StanceReader:
             elif child.dep_ == "xcomp" and child.lemma_.lower() == "be":
                 found += [c for c in child.children if c.dep_ in ("attr", "acomp")]
                 # "were confirmed to be incorrect", "turned out to be false"
+            elif child.dep_ == "prep" and child.lower_ == "at":  # "may be at fault"
+                found += [g for g in child.children if g.dep_ == "pobj" and g.lemma_ == "fault"]
             elif child.dep_ in ("prep", "agent") and child.lower_ in _MANNER_PREPS:
                 found += [g for g in child.children if g.dep_ == "pobj" and self._manner(g)]
         found += _amounting_to(clause)  # "amounted to war crimes", "fall between ... and ..."
@@ -655,6 +659,13 @@ def _objects_of(word: Token, prepositions: tuple[str, ...]) -> list[Token]:
         g for c in word.children if c.dep_ == "prep" and c.lower_ in prepositions
         for g in c.children if g.dep_ == "pobj"
     ]  # fmt: skip
+
+
+def _no_one(word: Token) -> bool:
+    """ "nobody", "none", "no one": a subject that names no one."""
+    return word.lower_ in ("nobody", "none", "noone") or (
+        word.lower_ == "one" and any(c.lower_ == "no" for c in word.children)
+    )
 
 
 def _work_of(word: Token, clause: Token) -> list[Token]:
