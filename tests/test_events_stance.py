@@ -390,6 +390,9 @@ def test_a_speaker_calling_an_attack_a_provocation_accuses_no_one_of_itself(extr
 def test_those_said_to_be_at_fault_are_accused_and_no_one_is_no_one(statements):
     found = statements("The minister said the Nusra Front may also be at fault.", targets=True)
     assert found == [("ACCUSE", "fault", ("jabhat-fateh-al-sham",))]
+    # "the army" speaking is a state's army, not the armed group named after it
+    found = statements("The army said the Nusra Front may also be at fault.", targets=True)
+    assert found == [("ACCUSE", "fault", ("jabhat-fateh-al-sham",))]
     assert statements("He said no one was responsible.") == []
     assert statements("He said nobody was at fault.") == []
 

@@ -225,8 +225,9 @@ MAX_SENTENCE_TOKENS = 150
 # Kiev regime", "the Damascus authorities" are the capital's government; 105: "said it was likely
 # that X was responsible", "it was the work of X", "X were involved in the massacre" accuse X;
 # 106: a report called biased is rejected, "X may be at fault" accuses X, "no one was
-# responsible" accuses no one, nor does a speaker accuse itself
-EXTRACTOR_VERSION = "106"
+# responsible" accuses no one, nor does a speaker accuse itself; 107: "the army" is never the
+# armed group named nearest it
+EXTRACTOR_VERSION = "107"
 STAGE = "entities"
 
 

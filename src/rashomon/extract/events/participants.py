@@ -97,6 +97,7 @@ _PLURAL_KINDS = frozenset({"organisation", "nationality", "metonym", "location"}
 _FIRST_PLURAL = frozenset({"we", "us", "our", "ours"})
 _THIRD_PLURAL = frozenset({"they", "them", "their", "theirs"})
 _ARMED = frozenset({"armed group", "military"})
+_STATE_ARMED = frozenset({"military"})
 
 
 class ParticipantResolver:
@@ -352,6 +353,9 @@ class ParticipantResolver:
             for c in head.children
         ):  # "the Arab coalition"; not "a powerful jihadist group"
             return None
+        # "the army" is a state's: never the armed group named nearest ("The army said the
+        # Nusra Front was at fault" is not Nusra speaking)
+        kinds = _STATE_ARMED if head.lemma_.lower() == "army" else _ARMED
         sentences = list(self.doc.sents)
         index = next(i for i, s in enumerate(sentences) if s.start <= head.i < s.end)
         order = [index + 1, index + 2, index, index - 1, index - 2]
@@ -360,10 +364,7 @@ class ParticipantResolver:
                 continue
             sent = sentences[i]
             for m in self.mentions:
-                if (
-                    sent.start_char <= m.start < sent.end_char
-                    and self.kind_of(m.actor_id) in _ARMED
-                ):
+                if sent.start_char <= m.start < sent.end_char and self.kind_of(m.actor_id) in kinds:
                     return m.actor_id
         return None
 
