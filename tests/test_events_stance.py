@@ -397,6 +397,12 @@ def test_those_said_to_be_at_fault_are_accused_and_no_one_is_no_one(statements):
     assert statements("He said nobody was at fault.") == []
 
 
+def test_claiming_responsibility_for_an_attack_concedes_it(statements):
+    found = statements("The Nusra Front claimed responsibility for the bombing.")
+    assert found == [("CONCEDE", "responsibility", ("jabhat-fateh-al-sham",))]
+    assert statements("No group has claimed responsibility for the bombing.") == []
+
+
 def test_a_hedged_assertion_is_the_speakers(statements):
     found = statements("Russia suggested the United States was responsible.", targets=True)
     assert found == [("ACCUSE", "responsible", ("united-states",))]

@@ -68,7 +68,7 @@ class StanceReader:
         roles = (*self.types, "untrue", "reports", "culpable", "denial_acts", "admitting",
                  "conceding", "truth",
                  "retaliation", "reckoning", "force", "insulting", "warning", "vowing",
-                 "retaliating", "take_part", "needful")  # fmt: skip
+                 "retaliating", "take_part", "needful", "claim")  # fmt: skip
         self.words = {role: lexicon.words(role) for role in roles}
         self.speech = lexicon.words("speech") | HEARSAY_VERBS | lexicon.words("finding")
         self.naming = lexicon.words("naming")
@@ -89,7 +89,7 @@ class StanceReader:
         arrays = doc_arrays(doc)
         pos, lemmas = arrays.pos, arrays.lemma_lower
         telling = self.words["admitting"] | self.words["warning"] | self.speech | self.naming
-        telling |= self.words["vowing"]
+        telling |= self.words["vowing"] | self.words["claim"]
 
         def keep(stance: Stance | None) -> None:
             if stance is not None and stance.trigger.head.i not in taken:
@@ -109,8 +109,8 @@ class StanceReader:
                 continue
             if _negated(verb) or lemma not in telling:
                 continue  # "did not say who was responsible" states nothing
-            if lemma in self.words["admitting"]:
-                keep(self._admitted(verb, acts))
+            if lemma in self.words["admitting"] or lemma in self.words["claim"]:
+                keep(self._admitted(verb, acts))  # "claimed responsibility for the bombing"
             if lemma in self.words["vowing"]:
                 keep(self._vowed(verb))
             if lemma in self.words["warning"]:
@@ -397,6 +397,8 @@ class StanceReader:
     def _admitted(self, verb: Token, acts: set[int]) -> Stance | None:
         """ "Britain confirmed its air force's participation in the airstrikes", "the US
         admitted responsibility for the strike": owning a part in an attack concedes it."""
+        if any(c.dep_ == "nsubj" and (_negated(c) or _no_one(c)) for c in verb.children):
+            return None  # "no group has claimed responsibility": no one owns it
         for part in (c for c in verb.children if c.dep_ == "dobj"):
             if part.lemma_.lower() not in self.words["denial_acts"] or _negated(verb):
                 continue
