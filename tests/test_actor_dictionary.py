@@ -210,6 +210,28 @@ def test_role_terms_are_read_and_checked(tmp_path):
         ActorDictionary.load([user])
 
 
+def test_former_affiliations_are_read_and_checked(tmp_path, actors):
+    assert [(f.affiliation, f.until) for f in actors.get("jihad-makdissi").former_affiliations] == [
+        ("syrian-foreign-ministry", "2012-12")
+    ]
+    user = tmp_path / "mine.yaml"
+    head = "actors:\n  - {id: body-a, name: Body A, kind: government}\n"
+    user.write_text(
+        head + "  - {id: man-a, name: Man A, kind: person,"
+        " former_affiliations: [{id: body-b, until: 2012-12}]}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match="'body-b' is not a known actor id"):
+        ActorDictionary.load([user])
+    user.write_text(
+        head + "  - {id: man-a, name: Man A, kind: person,"
+        " former_affiliations: [{id: body-a, until: soon}]}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match="needs an id and an ISO date"):
+        ActorDictionary.load([user])
+
+
 def test_roles_that_changed_hands_stay_ambiguous(actors):
     assert set(ids(actors.by_role("US secretary of state"))) == {"john-kerry", "rex-tillerson"}
     assert len(actors.by_role("the UN envoy")) > 1  # without a date: every holder

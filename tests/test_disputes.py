@@ -806,6 +806,27 @@ def test_a_group_denies_a_charge_against_the_collective_it_belongs_to():
     assert [d.kind for d in found] == []
 
 
+def test_a_defector_denies_for_the_side_he_served_on_the_reports_day():
+    """A government spokesman who later joined the opposition ("Makdissi", in 2012 the
+    foreign ministry's): his denial then is the government's own word, and answers a
+    charge against it; told after he left, it is no longer the government's."""
+    spokesman = ActorFact("spokesman", "A Spokesman", "person", "SYR", "OPP", "platform",
+                          former_affiliations=(("syrian-government", "2012-12"),))  # fmt: skip
+    platform = ActorFact("platform", "Cairo Platform", "political group", "SYR", "OPP")
+    gazette = Gazette(actors={**GAZETTE.actors, "spokesman": spokesman, "platform": platform},
+                      places=GAZETTE.places)  # fmt: skip
+    relations = ActorRelations.of(gazette)
+    assert relations.ancestors("spokesman", "2012-05-27") == ["syrian-government"]
+    assert relations.ancestors("spokesman") == ["platform"]
+    charged = replace(report("a1", "AFP", doers=[("syrian-government", "Turkey")]),
+                      published="2012-05-27")  # fmt: skip
+    denial = Attribution("syrian-government", "We", "Makdissi", "spokesman")
+    for day, kinds in (("2012-05-27", ["denial"]), ("2016-05-27", [])):
+        denying = replace(report("a2", "Press TV"), denied_by=(denial,), published=day)
+        found = incident_disputes(incident(charged, denying), [], relations, gazette, ARTICLES)
+        assert [d.kind for d in found] == kinds, day
+
+
 def test_a_charge_stands_against_a_denial_told_elsewhere_though_its_article_tells_one_too():
     """ "Hezbollah categorically denies ... But Hagari said Hezbollah was behind it", and
     another page with Hezbollah's denial alone: the charge stands against the other page's

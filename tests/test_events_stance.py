@@ -28,7 +28,11 @@ def extracted():
     """The events of a text, as the extractor finds them."""
     nlp = load_pipeline(Settings().model)
     extractor = EntityExtractor.build(nlp)
-    return lambda text: [e for e, _, _ in extractor.extract("t", nlp(text), PUBLISHED).events]
+
+    def run(text: str, published: PublicationDate = PUBLISHED) -> list:
+        return [e for e, _, _ in extractor.extract("t", nlp(text), published).events]
+
+    return run
 
 
 @pytest.fixture(scope="module")
@@ -401,6 +405,16 @@ def test_claiming_responsibility_for_an_attack_concedes_it(statements):
     found = statements("The Nusra Front claimed responsibility for the bombing.")
     assert found == [("CONCEDE", "responsibility", ("jabhat-fateh-al-sham",))]
     assert statements("No group has claimed responsibility for the bombing.") == []
+
+
+def test_we_in_a_defectors_words_is_the_side_he_served_on_the_articles_date(extracted):
+    """Jihad Makdissi spoke for Syria's foreign ministry until he left it in December 2012;
+    the dictionary has him with the opposition since."""
+    text = '"We completely deny responsibility for this massacre," Jihad Makdissi said.'
+    for day, side in (("2012-05-27", "syrian-foreign-ministry"), ("2016-05-27", "cairo-platform")):
+        published = PublicationDate(day, DatePrecision.DAY, FoundIn.USER)
+        (denial,) = [e for e in extracted(text, published) if e.type == "REJECT"]
+        assert [a.actor_id for a in denial.sources] == [side], day
 
 
 def test_a_hedged_assertion_is_the_speakers(statements):

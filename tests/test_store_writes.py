@@ -1,9 +1,18 @@
 """What the per-article writes leave in the store, whatever way they are made fast."""
 
 from rashomon.fingerprints import Fingerprint
-from rashomon.model import Article, OffsetMap, Place, PlacePrecision
+from rashomon.model import (
+    Actor,
+    ActorKind,
+    Article,
+    FormerAffiliation,
+    OffsetMap,
+    Place,
+    PlacePrecision,
+)
 from rashomon.store import Store
 from rashomon.store.entities import ArticleEntities, MentionRow, save_entities
+from rashomon.store.facts import gazette
 
 
 def _article(i: int) -> Article:
@@ -152,3 +161,21 @@ def test_an_id_is_taken_while_an_incident_has_it_or_an_alias_keeps_it(tmp_path):
         assert taken_ids(store, ["incident:a", "incident:b", "incident:c"]) == {
             "incident:a", "incident:b"}  # fmt: skip
         assert taken_ids(store, []) == set()
+
+
+def test_whom_a_person_served_before_is_stored_and_read_back_for_the_cross_article_half(
+    tmp_path,
+):
+    ministry = Actor("ministry", "Foreign Ministry", ActorKind.GOVERNMENT, "SYR")
+    platform = Actor("platform", "Cairo Platform", ActorKind.POLITICAL_GROUP, "SYR")
+    person = Actor("spokesman", "A Spokesman", ActorKind.PERSON, "SYR", affiliation="platform",
+                   former_affiliations=(FormerAffiliation("ministry", "2012-12"),))  # fmt: skip
+    with Store(tmp_path / "x.db") as store:
+        article = _article(1)
+        store.insert_article(article, Fingerprint.of(article.title, article.body, "h"), None, 0)
+        actors = tuple((a, "dictionary") for a in (ministry, platform, person))
+        save_entities(store, ArticleEntities("id1", "v1", actors, (), (), (), ()))
+        found = gazette(store).actors
+        assert found["spokesman"].affiliation == "platform"
+        assert found["spokesman"].former_affiliations == (("ministry", "2012-12"),)
+        assert found["ministry"].former_affiliations == ()

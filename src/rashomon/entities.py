@@ -33,7 +33,14 @@ from rashomon.extract.places import find_places, place_descriptions
 from rashomon.extract.quotes import SpeechVerbs, find_quotes
 from rashomon.extract.sites import find_sites
 from rashomon.extract.state_bodies import adjectives, state_bodies
-from rashomon.model import Actor, ActorKind, PlaceMention, PlacePrecision, PublicationDate
+from rashomon.model import (
+    Actor,
+    ActorKind,
+    PlaceMention,
+    PlacePrecision,
+    PublicationDate,
+    affiliation_on,
+)
 from rashomon.nlp import model_key
 from rashomon.store.entities import ArticleEntities, MentionRow
 
@@ -226,8 +233,9 @@ MAX_SENTENCE_TOKENS = 150
 # that X was responsible", "it was the work of X", "X were involved in the massacre" accuse X;
 # 106: a report called biased is rejected, "X may be at fault" accuses X, "no one was
 # responsible" accuses no one, nor does a speaker accuse itself; 107: "the army" is never the
-# armed group named nearest it; 108: "claimed responsibility for the bombing" concedes it
-EXTRACTOR_VERSION = "108"
+# armed group named nearest it; 108: "claimed responsibility for the bombing" concedes it; 109:
+# a person speaks for whom they served on the article's date (former affiliations)
+EXTRACTOR_VERSION = "109"
 STAGE = "entities"
 
 
@@ -367,7 +375,7 @@ class EntityExtractor:
             doc, mentions=found.mentions, places=places, dates=dates, quotes=quotes,
             published=published, lexicon=self.event_words,
             kind_of=lambda i: self._actor_field(i, new_kinds, "kind"),
-            affiliation_of=lambda i: self._actor_field(i, new_kinds, "affiliation"),
+            affiliation_of=lambda i: self._affiliation_on(i, new_kinds, published),
             place_actor=self._country_actor,
         )  # fmt: skip
         listed = {a.id for a, _ in actors}
@@ -392,6 +400,19 @@ class EntityExtractor:
             numbers=tuple((n, *sentences.bounds(n.start)) for n in numbers),
             events=tuple((e, *sentences.bounds(e.start)) for e in events),
         )
+
+    def _affiliation_on(
+        self, actor_id: str, new: dict[str, Actor], published: PublicationDate | None
+    ) -> str | None:
+        """Whom the actor served when the article was written (a defector spoke for the
+        government before he left it)."""
+        current = self._actor_field(actor_id, new, "affiliation")
+        try:
+            actor = new.get(actor_id) or self.dictionary.get(actor_id)
+        except (KeyError, NotFoundError):
+            return current
+        day = published.value if published is not None else None
+        return affiliation_on(current, actor.former_affiliations, day)
 
     def _actor_field(self, actor_id: str, new: dict[str, Actor], field: str) -> str | None:
         try:
@@ -427,6 +448,11 @@ class EntityExtractor:
         queue = list(found)
         while queue:
             actor, origin = found[queue.pop()]
+            for former in actor.former_affiliations:  # whom it served before, stored too
+                if former.affiliation not in found:
+                    found[former.affiliation] = (self.dictionary.get(former.affiliation),
+                                                 "dictionary")  # fmt: skip
+                    queue.append(former.affiliation)
             parent_id = actor.affiliation
             if parent_id is None or parent_id in found:
                 continue

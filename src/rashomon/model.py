@@ -7,7 +7,7 @@ and not a silent KeyError three stages later.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass
 from enum import Enum, StrEnum
 from typing import Any
@@ -190,6 +190,27 @@ class Renaming:
 
 
 @dataclass(frozen=True)
+class FormerAffiliation:
+    """An actor a person served until a month: Jihad Makdissi spoke for Syria's foreign
+    ministry until he left it in December 2012 (ISO date or month)."""
+
+    affiliation: str
+    until: str
+
+
+def affiliation_on(
+    current: str | None, former: Sequence[FormerAffiliation], day: str | None
+) -> str | None:
+    """Whom an actor served on `day` (any ISO precision): the earliest former affiliation
+    whose term had not ended, else the current one; with no day, the current one."""
+    if day:
+        for term in sorted(former, key=lambda f: f.until):
+            if day[: len(term.until)] <= term.until[: len(day)]:
+                return term.affiliation
+    return current
+
+
+@dataclass(frozen=True)
 class RoleTerm:
     """When a holder held a role: "UN secretary-general" until 2016-12 (ISO, any precision;
     None: open). A role phrase in an article goes to whoever held the role on its date."""
@@ -219,6 +240,8 @@ class Actor:
     country: str | None = None  # ISO 3166 alpha-3, e.g. SYR
     sector: str | None = None  # PLOVER-style: GOV, MIL, REB, OPP, IGO, NGO, MED, CVL, ...
     affiliation: str | None = None  # id of the actor it belongs to
+    # (people) whom it served before: the affiliation on an article's date (`affiliation_on`)
+    former_affiliations: tuple[FormerAffiliation, ...] = ()
     aliases: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()  # "Russian foreign minister"
     role_terms: tuple[RoleTerm, ...] = ()  # the roles above that carry dates

@@ -22,7 +22,7 @@ import yaml
 
 from rashomon.errors import InputError
 from rashomon.extract.names import name_variants_key, normalise_name
-from rashomon.model import Actor, ActorKind, Renaming, RoleTerm
+from rashomon.model import Actor, ActorKind, FormerAffiliation, Renaming, RoleTerm
 
 PACKAGED = "actors.yaml"
 MIN_VARIANT_KEY = 6  # shorter skeletons match words: "used" would be Assad, "an" Aoun
@@ -338,6 +338,7 @@ def _actor(entry: Any, fail: Callable[[str], InputError]) -> Actor:
         roles=roles,
         role_terms=role_terms,
         former_names=_renamings(entry.get("former_names") or [], fail),
+        former_affiliations=_former_affiliations(entry.get("former_affiliations") or [], fail),
         metonyms=texts("metonyms"),
         theatres=texts("theatres"),
     )
@@ -396,11 +397,29 @@ def _renamings(values: Any, fail: Callable[[str], InputError]) -> tuple[Renaming
     return tuple(renamings)
 
 
+def _former_affiliations(
+    values: Any, fail: Callable[[str], InputError]
+) -> tuple[FormerAffiliation, ...]:
+    """Whom a person served before, each {id, until}: the affiliation on an earlier date."""
+    if not isinstance(values, list):
+        raise fail("former_affiliations must be a list of {id, until}")
+    found = []
+    for value in values:
+        until = _iso(value.get("until")) if isinstance(value, dict) else False
+        if not isinstance(value, dict) or set(value) - {"id", "until"} or not until:
+            raise fail(f"former affiliation {value!r} needs an id and an ISO date or month")
+        if not isinstance(value.get("id"), str) or not _ID.match(value["id"]):
+            raise fail(f"former affiliation {value!r}: id must be a lowercase slug")
+        found.append(FormerAffiliation(value["id"], str(until)))
+    return tuple(found)
+
+
 def _check_affiliations(merged: dict[str, tuple[Actor, str]]) -> None:
     """Every affiliation must name a known actor, and following affiliations must end."""
     for actor, origin in merged.values():
-        if actor.affiliation is not None and actor.affiliation not in merged:
-            problem = f"affiliation {actor.affiliation!r} is not a known actor id"
+        named = [actor.affiliation, *(f.affiliation for f in actor.former_affiliations)]
+        for affiliation in (a for a in named if a is not None and a not in merged):
+            problem = f"affiliation {affiliation!r} is not a known actor id"
             raise InputError(origin, f"actor {actor.id!r}: {problem}")
     for actor, origin in merged.values():
         seen = {actor.id}

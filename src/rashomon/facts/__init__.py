@@ -221,6 +221,8 @@ class ActorFact(Record):
     sector: str | None = None
     affiliation: str | None = None
     origin: str = "dictionary"
+    # (people) whom it served before `affiliation`: (affiliation id, until), ISO
+    former_affiliations: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -315,10 +315,11 @@ def _offered(doer: Attribution, party: str, gazette: Gazette) -> bool:
     return re.search(rf"\b{re.escape(stem)}", doer.text.lower()) is not None
 
 
-def side_of(actor_id: str, relations: ActorRelations) -> str:
+def side_of(actor_id: str, relations: ActorRelations, on: str | None = None) -> str:
     """The party an actor acts for: the top of its affiliations ("Syrian Arab Army" and
-    "Bashar al-Assad" both act for Syria's state)."""
-    chain = relations.ancestors(actor_id)
+    "Bashar al-Assad" both act for Syria's state), on a day when one is given (whom a
+    defector spoke for then)."""
+    chain = relations.ancestors(actor_id, on)
     return chain[-1] if chain else actor_id
 
 
@@ -338,7 +339,7 @@ def _voice(report: IncidentReport, doer: Attribution, relations: ActorRelations)
     claimant = doer.claimant_actor_id
     if claimant:
         actor = relations.actors.get(claimant)
-        chain = relations.ancestors(claimant)
+        chain = relations.ancestors(claimant, report.published)
         return chain[0] if actor is not None and actor.kind == "person" and chain else claimant
     return (doer.claimant or report.outlet or report.chain).lower()
 
@@ -536,10 +537,12 @@ def _own_denial(report: IncidentReport, doer: Attribution, relations: ActorRelat
     denied its planes were responsible"): the denial, not a claim that it did it."""
     if not doer.actor_id or not doer.claimant_actor_id:
         return False
-    party = side_of(doer.actor_id, relations)
-    if side_of(doer.claimant_actor_id, relations) != party:
+    on = report.published
+    party = side_of(doer.actor_id, relations, on)
+    if side_of(doer.claimant_actor_id, relations, on) != party:
         return False
-    return any(d.actor_id and side_of(d.actor_id, relations) == party for d in report.denied_by)
+    return any(d.actor_id and side_of(d.actor_id, relations, on) == party
+               for d in report.denied_by)  # fmt: skip
 
 
 def _denial(
@@ -563,8 +566,9 @@ def _denial(
         if not _telling(report):
             continue
         for denial in report.denied_by:
-            if denial.actor_id and _own_word(denial, relations):
-                denied.setdefault(side_of(denial.actor_id, relations), []).append((report, denial))
+            if denial.actor_id and _own_word(denial, relations, report.published):
+                party = side_of(denial.actor_id, relations, report.published)
+                denied.setdefault(party, []).append((report, denial))
     found = []
     for party, deniers in sorted(denied.items()):
         denying = {r.article_id for r, _ in deniers}
@@ -574,7 +578,8 @@ def _denial(
             for d in _doers(r, gazette)
             if (denying - {r.article_id} or _answered(r, d, deniers))
             and d.actor_id and relations.related(side_of(d.actor_id, relations), party)
-            and not (d.claimant_actor_id and side_of(d.claimant_actor_id, relations) == party)
+            and not (d.claimant_actor_id
+                     and side_of(d.claimant_actor_id, relations, r.published) == party)
         ]  # fmt: skip
         if not accusers or not _any_two_meet(
             [[r for r, _ in accusers], [r for r, _ in deniers]], gazette, DENIAL_LAG_DAYS
@@ -650,14 +655,14 @@ _STATE_OFFICE = re.compile(
 )
 
 
-def _own_word(denial: Attribution, relations: ActorRelations) -> bool:
+def _own_word(denial: Attribution, relations: ActorRelations, on: str | None = None) -> bool:
     """Whether the party said not to have done it says so itself: the claimant acts for
-    the same party as the denied doer."""
+    the same party as the denied doer (on the report's day, `on`)."""
     if not denial.actor_id or not denial.claimant:
         return False
     if not denial.claimant_actor_id:  # a person the dictionary lacks ("Konashenkov")
         return True
-    if side_of(denial.claimant_actor_id, relations) == side_of(denial.actor_id, relations):
+    if side_of(denial.claimant_actor_id, relations, on) == side_of(denial.actor_id, relations, on):
         return True
     speaker, denied = (relations.actors.get(a) for a in (denial.claimant_actor_id, denial.actor_id))
     # a person the text titles as the state's ("foreign ministry spokesman Jihad
@@ -727,7 +732,7 @@ def _folded(
 def _voice_of(side: DisputeSide, relations: ActorRelations) -> str:
     """Whose voice a side is: the party its claimant acts for, else its claimant or outlet."""
     if side.claimant_actor_id:
-        return side_of(side.claimant_actor_id, relations)
+        return side_of(side.claimant_actor_id, relations, side.date)
     return (side.claimant or side.outlet or "").lower()
 
 

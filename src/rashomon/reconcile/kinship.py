@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 
 from rashomon.facts import ActorFact, Gazette
+from rashomon.model import FormerAffiliation, affiliation_on
 
 _COLLECTIVE = frozenset({"rebels", "opposition", "jihadists", "militants", "insurgents"})
 _SIDES = {"REB": "armed-opposition", "OPP": "armed-opposition"}
@@ -41,13 +42,23 @@ class ActorRelations:
                 self._names.setdefault(name_key(actor.name), actor.id)
         return self._names.get(name)
 
-    def ancestors(self, actor_id: str) -> list[str]:
+    def ancestors(self, actor_id: str, on: str | None = None) -> list[str]:
+        """What the actor belongs to, nearest first; on a day (`on`, ISO), a person is
+        followed to whom it served then (a spokesman who defected, see
+        `ActorFact.former_affiliations`)."""
         chain, seen = [], {actor_id}
         current = self.actors.get(actor_id)
-        while current is not None and current.affiliation and current.affiliation not in seen:
-            chain.append(current.affiliation)
-            seen.add(current.affiliation)
-            current = self.actors.get(current.affiliation)
+        while current is not None:
+            parent = affiliation_on(
+                current.affiliation,
+                [FormerAffiliation(a, until) for a, until in current.former_affiliations],
+                on,
+            )
+            if not parent or parent in seen:
+                break
+            chain.append(parent)
+            seen.add(parent)
+            current = self.actors.get(parent)
         return chain
 
     def related(self, a: str, b: str) -> bool:

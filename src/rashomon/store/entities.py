@@ -6,6 +6,7 @@ with a new dictionary or model never leaves a mix of old and new rows.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -70,12 +71,15 @@ def write_entities(conn: sqlite3.Connection, found: ArticleEntities) -> None:
     # every actor, then every actor's names in the same order: two statements, not two per
     # actor, and the same rows (an alias row needs only its actor, upserted before it)
     conn.executemany(
-        "INSERT INTO actors (id, name, kind, country, sector, affiliation, origin)"
-        " VALUES (?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name=excluded.name,"
-        " kind=excluded.kind, country=excluded.country, sector=excluded.sector,"
-        " affiliation=excluded.affiliation",
+        "INSERT INTO actors (id, name, kind, country, sector, affiliation, origin,"
+        " former_affiliations) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
+        " name=excluded.name, kind=excluded.kind, country=excluded.country,"
+        " sector=excluded.sector, affiliation=excluded.affiliation,"
+        " former_affiliations=excluded.former_affiliations",
         [(actor.id, actor.name, actor.kind.value, actor.country, actor.sector,
-          actor.affiliation, origin) for actor, origin in found.actors],
+          actor.affiliation, origin,
+          json.dumps([[f.affiliation, f.until] for f in actor.former_affiliations]))
+         for actor, origin in found.actors],
     )  # fmt: skip
     conn.executemany(
         "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, origin)"

@@ -127,9 +127,11 @@ def gazette(store: Store, name_spans: Iterable[NameSpan] = ()) -> Gazette:
     when names were in use."""
     actors = {
         r["id"]: ActorFact(r["id"], r["name"], r["kind"], r["country"], r["sector"],
-                           r["affiliation"], r["origin"])
+                           r["affiliation"], r["origin"],
+                           tuple((a, u) for a, u in json.loads(r["former_affiliations"])))
         for r in store.conn.execute(
-            "SELECT id, name, kind, country, sector, affiliation, origin FROM actors"
+            "SELECT id, name, kind, country, sector, affiliation, origin, former_affiliations"
+            " FROM actors"
         )
     }  # fmt: skip
     places = {

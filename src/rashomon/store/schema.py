@@ -756,6 +756,16 @@ MIGRATIONS: tuple[Migration, ...] = (
         ALTER TABLE incident_reports ADD COLUMN said_day INTEGER NOT NULL DEFAULT 0;
         """,
     ),
+    Migration(
+        22,
+        "actor_former_affiliations",
+        """
+        -- (people) whom an actor served before its affiliation, and the month that ended:
+        -- JSON [[affiliation_id, until], ...] (a spokesman who defected spoke for the
+        -- government before); read with the report's date (reconcile/kinship.py)
+        ALTER TABLE actors ADD COLUMN former_affiliations TEXT NOT NULL DEFAULT '[]';
+        """,
+    ),
 )
 
 # Filled by code after the migration runs, for articles stored before it (see Store._migrate).
