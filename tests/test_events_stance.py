@@ -468,6 +468,9 @@ def test_an_attack_named_or_a_detail_called_wrong_is_no_rejection(statements, te
         ("The military said it struck the troops by accident.", ("CONCEDE", "accident")),
         # "an act of ..." is what the act is called
         ("Moscow called the strike an act of aggression.", ("ACCUSE", "aggression")),
+        # so is what it was the result of, or a series of
+        ("The Pentagon said the air strike was the result of human error.", ("CONCEDE", "error")),
+        ("The army said the air strike was the result of a series of errors.", ("CONCEDE", "errors")),
         # an adjective after "as"
         ("The ministry described the reports as baseless.", ("REJECT", "baseless")),
         # admitting an attack as one's own concedes it, as a thing or a clause

@@ -234,8 +234,9 @@ MAX_SENTENCE_TOKENS = 150
 # 106: a report called biased is rejected, "X may be at fault" accuses X, "no one was
 # responsible" accuses no one, nor does a speaker accuse itself; 107: "the army" is never the
 # armed group named nearest it; 108: "claimed responsibility for the bombing" concedes it; 109:
-# a person speaks for whom they served on the article's date (former affiliations)
-EXTRACTOR_VERSION = "109"
+# a person speaks for whom they served on the article's date (former affiliations); 110: "the
+# result of human error", "a series of errors" say what the act was
+EXTRACTOR_VERSION = "110"
 STAGE = "entities"
 
 

@@ -42,7 +42,10 @@ _TURNED = {"ACCUSE": None, "CONCEDE": "ACCUSE", "REJECT": None}  # a negated sta
 # Prepositions of a manner phrase ("by mistake", "in error") and nouns whose "of" says what
 # the act was ("an act of aggression").
 _MANNER_PREPS = frozenset({"by", "in"})
-_ACT_NOUNS = frozenset({"act"})
+# nouns a deed is said to be "of": "an act of aggression", "the result of human error", "a
+# series of human errors", "a case of mistaken identity"
+_ACT_NOUNS = frozenset({"act", "result", "series", "string", "product", "consequence", "chain",
+                        "case"})  # fmt: skip
 _AMOUNTING = frozenset({"to", "between"})
 _FORETELLING = frozenset({"will", "would", "shall", "'ll", "wo"})  # "wo" of "won't" is negated
 _DENYING = frozenset({"deny", "dispute", "refute"})  # verbs whose negation concedes
@@ -647,11 +650,14 @@ def _amounting_to(word: Token) -> list[Token]:
 
 
 def _act_of(word: Token) -> list[Token]:
-    """What "an act of ..." is an act of: "called the strike an act of aggression"."""
+    """What "an act of ..." is an act of: "called the strike an act of aggression", "was the
+    result of human error" (with the words on it: "a case of mistaken identity")."""
     if word.lemma_.lower() not in _ACT_NOUNS:
         return []
-    return [g for c in word.children if c.dep_ == "prep" and c.lower_ == "of"
-            for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    objects = [g for c in word.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    inner = [w for g in objects if g.i > word.i for w in _act_of(g)]  # "result of a series of"
+    return objects + [a for g in objects for a in g.children if a.dep_ == "amod"] + inner
 
 
 def _objects_of(word: Token, prepositions: tuple[str, ...]) -> list[Token]:
