@@ -70,6 +70,29 @@ def test_a_country_in_square_brackets_and_a_stop_before_the_dash(line, wire, pla
     assert found is not None and (found.wire, found.place) == (wire, place)
 
 
+@pytest.mark.parametrize(
+    ("line", "wire"),
+    [
+        ("Reuters contributed reporting.", "Reuters"),
+        ("Associated Press writer Jane Roe in Cairo contributed.", "AP"),
+        ("Associated Press writers Jane Roe and John Doe contributed to this report.", "AP"),
+        ("This article was originally published by Reuters.", "Reuters"),
+    ],
+)
+def test_an_agencys_writers_or_first_publication_under_the_copy_name_the_wire(line, wire):
+    site = "https://www.example-gazette.com/news/1"
+    assert publisher(footers=(line,), url=site).wire == DIRECTORY.find(wire).name
+    raw = f"A headline for the story\n\nThe story.\n\n{line}"
+    assert clean_text(raw, title_in_text=True).body == "The story."
+
+
+def test_a_dateline_with_the_day_before_the_month():
+    found = find_dateline("Kyiv, 8 April 2022 (Ukrinform) - Troops advanced.", DIRECTORY)
+    assert found is not None and (found.wire, found.place) == ("Ukrinform", "Kyiv")
+    found = find_dateline("GAZA, 29 February 2024 (AFP) - Troops advanced.", DIRECTORY)
+    assert found is not None and (found.wire, found.place) == ("AFP", "Gaza")
+
+
 def test_an_agencys_notice_to_subscribers_names_it_as_the_wire_and_leaves_the_body():
     notice = (
         "Anadolu Agency website contains only a portion of the news stories offered to "

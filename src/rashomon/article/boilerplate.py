@@ -134,8 +134,13 @@ _FOOTER_LINE = re.compile(
     # "Additional reporting by Jane Roe in Beirut.": the copy's other writers, signed off
     r"|additional reporting by [^.;:!?]{2,80}\.?"
     # "The Associated Press contributed to this report.": whose copy went into it
-    r"|(?:the\s+)?[A-Z][\w.&'’ ,-]{1,60}?\s+contributed\s+to\s+this\s+"
-    r"(?:report|story|article)\.?"
+    r"|(?:the\s+)?[A-Z][\w.&'’ ,-]{1,60}?\s+contributed\s+(?:to\s+this\s+"
+    r"(?:report|story|article)|reporting)\.?"
+    # "Associated Press writer Jane Roe in Cairo contributed.": an agency's writers
+    r"|(?:the\s+)?[A-Z][\w.&'’ -]{1,40}?\s+(?:writers?|reporters?|correspondents?)\s+"
+    r"[^.;:!?]{2,120}?\s+contributed(?:\s+to\s+this\s+(?:report|story|article))?\.?"
+    # "This article was originally published by Reuters.": whose copy it is
+    r"|(?:this\s+(?:article|story|report)\s+was\s+)?originally\s+published\s+by\s+.{2,60}"
     # "(Agencies)", "With agency inputs": copy from agencies it does not name
     r"|\(?\s*(?:with\s+)?(?:inputs\s+from\s+)?(?:news\s+)?agenc(?:y|ies)(?:\s+inputs)?\s*\)?\.?"
     # an agency's notice under the copy a subscriber reprints ("X website contains only a

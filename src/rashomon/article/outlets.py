@@ -170,9 +170,10 @@ _BYLINE_PREFIX = (
 )
 _PLACE = r"(?P<place>(?!The\s)[A-Z][\w.'’/ -]{1,40}?)"
 # ", Syria", ", Nov 1", ", Sept. 19", ", Aug.12", ", March 1.", ", July 15, 2022", "(Syria)",
-# "[Afghanistan]": parts between place and wire.
+# "[Afghanistan]", ", 8 April 2022": parts between place and wire.
 _PLACE_TAIL = (
     r"(?:\s*,\s*[A-Z][a-z]+\.?(?:(?:(?<=\.)\s*|\s+)\d{1,2}(?:\s*,\s*\d{4})?)?\.?"
+    r"|\s*,\s*\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?"
     r"|\s*[(\[][A-Z][\w .-]{1,30}[)\]]\s*,?)*"
 )
 # the wire's bracket then a dash or colon ("(AP) —", "(ANI):"), or a full stop and a dash
@@ -571,7 +572,11 @@ def _agency_named(
 
 
 _CONTRIBUTED_FOOTER = re.compile(
-    r"^(?:the\s+)?(?P<names>.+?)\s+contributed\s+to\s+this\s+(?:report|story|article)\.?$",
+    r"^(?:the\s+)?(?P<names>.+?)\s+(?:(?:writers?|reporters?|correspondents?)\s+.+?\s+)?"
+    r"contributed(?:\s+to\s+this\s+(?:report|story|article)|\s+reporting)?\.?$"
+    # "This article was originally published by Reuters."
+    r"|^(?:this\s+(?:article|story|report)\s+was\s+)?originally\s+published\s+by\s+"
+    r"(?:the\s+)?(?P<by>.+?)\.?$",
     re.IGNORECASE,
 )
 
@@ -612,7 +617,8 @@ def _agency_in_footers(
         )
         if not match:
             continue
-        for part in re.split(r"\s*(?:[,;/&]|\band\b)\s*", match["names"]):
+        names = match.groupdict().get("names") or match.groupdict().get("by") or ""
+        for part in re.split(r"\s*(?:[,;/&]|\band\b)\s*", names):
             found = directory.find(part.strip(" ."))
             if found is not None and found.wire and not _same(found.name, outlet):
                 return found.name
