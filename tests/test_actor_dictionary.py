@@ -210,25 +210,27 @@ def test_role_terms_are_read_and_checked(tmp_path):
         ActorDictionary.load([user])
 
 
-def test_former_affiliations_are_read_and_checked(tmp_path, actors):
+def test_former_affiliations_are_read(actors):
     assert [(f.affiliation, f.until) for f in actors.get("jihad-makdissi").former_affiliations] == [
         ("syrian-foreign-ministry", "2012-12")
     ]
+
+
+@pytest.mark.parametrize(
+    ("former", "problem"),
+    [
+        ("{id: body-b, until: 2012-12}", "'body-b' is not a known actor id"),
+        ("{id: body-a, until: soon}", "needs an id and an ISO date"),
+    ],
+)
+def test_former_affiliations_are_checked(tmp_path, former, problem):
     user = tmp_path / "mine.yaml"
-    head = "actors:\n  - {id: body-a, name: Body A, kind: government}\n"
     user.write_text(
-        head + "  - {id: man-a, name: Man A, kind: person,"
-        " former_affiliations: [{id: body-b, until: 2012-12}]}\n",
+        "actors:\n  - {id: body-a, name: Body A, kind: government}\n"
+        f"  - {{id: man-a, name: Man A, kind: person, former_affiliations: [{former}]}}\n",
         encoding="utf-8",
     )
-    with pytest.raises(InputError, match="'body-b' is not a known actor id"):
-        ActorDictionary.load([user])
-    user.write_text(
-        head + "  - {id: man-a, name: Man A, kind: person,"
-        " former_affiliations: [{id: body-a, until: soon}]}\n",
-        encoding="utf-8",
-    )
-    with pytest.raises(InputError, match="needs an id and an ISO date"):
+    with pytest.raises(InputError, match=problem):
         ActorDictionary.load([user])
 
 
