@@ -677,8 +677,9 @@ def _no_one(word: Token) -> bool:
 
 
 def _work_of(word: Token, clause: Token) -> list[Token]:
-    """Whose work the clause says an act was: "it was the work of armed terrorist groups",
-    "the bombing was the work of the regime" (the subject is the act or a pronoun for it)."""
+    """Whose work the clause says its subject was: "it was the work of armed terrorist
+    groups", "the bombing was the work of the regime" (a predicate "work of X"; not "the work
+    of aid groups was praised", where the work is the subject)."""
     if word.lemma_.lower() != "work" or word.dep_ != "attr":
         return []
     if not any(c.dep_ == "nsubj" for c in clause.children):
@@ -692,8 +693,8 @@ def _work_of(word: Token, clause: Token) -> list[Token]:
 def _framed(clause: Token) -> Token | None:
     """The clause a frame of likelihood or suspicion holds: "it was highly likely that the
     regime was responsible", "there was a strong suspicion that the shabiha were involved":
-    what the speaker says is the clause inside, with the frame's own hedge. None when the
-    frame denies it ("there is no evidence that ...": see `absence`)."""
+    what the speaker says is the clause inside (a hedged assertion is still the speaker's,
+    as with "suggested"). None when the frame is negated ("there is no evidence that ...")."""
     if _negated(clause) or not any(
         c.dep_ in ("nsubj", "expl") and c.lower_ in ("it", "there") for c in clause.children
     ):
