@@ -20,6 +20,7 @@ from rashomon.facts import (
     IncidentReport,
     PlaceFact,
 )
+from rashomon.model import FormerAffiliation
 from rashomon.reconcile.contradictions import control_conflicts, control_states, denials
 from rashomon.reconcile.disputes import incident_disputes, not_told_of_incidents, story_disputes
 from rashomon.reconcile.figures import incident_figures, quantity_figures, victims_of
@@ -811,7 +812,7 @@ def test_a_defector_denies_for_the_side_he_served_on_the_reports_day():
     foreign ministry's): his denial then is the government's own word, and answers a
     charge against it; told after he left, it is no longer the government's."""
     spokesman = ActorFact("spokesman", "A Spokesman", "person", "SYR", "OPP", "platform",
-                          former_affiliations=(("syrian-government", "2012-12"),))  # fmt: skip
+                          former_affiliations=(FormerAffiliation("syrian-government", "2012-12"),))  # fmt: skip
     platform = ActorFact("platform", "Cairo Platform", "political group", "SYR", "OPP")
     gazette = Gazette(actors={**GAZETTE.actors, "spokesman": spokesman, "platform": platform},
                       places=GAZETTE.places)  # fmt: skip

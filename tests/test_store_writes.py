@@ -177,5 +177,7 @@ def test_whom_a_person_served_before_is_stored_and_read_back_for_the_cross_artic
         save_entities(store, ArticleEntities("id1", "v1", actors, (), (), (), ()))
         found = gazette(store).actors
         assert found["spokesman"].affiliation == "platform"
-        assert found["spokesman"].former_affiliations == (("ministry", "2012-12"),)
+        assert [(f.affiliation, f.until) for f in found["spokesman"].former_affiliations] == [
+            ("ministry", "2012-12")
+        ]
         assert found["ministry"].former_affiliations == ()

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from functools import cached_property
 from typing import Any
 
-from rashomon.model import SITE_PREFIX, Record
+from rashomon.model import SITE_PREFIX, FormerAffiliation, Record
 
 # -- dates --------------------------------------------------------------------------------
 
@@ -221,8 +221,8 @@ class ActorFact(Record):
     sector: str | None = None
     affiliation: str | None = None
     origin: str = "dictionary"
-    # (people) whom it served before `affiliation`: (affiliation id, until), ISO
-    former_affiliations: tuple[tuple[str, str], ...] = ()
+    # (people) whom it served before `affiliation`, as the dictionary has it
+    former_affiliations: tuple[FormerAffiliation, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 
 from rashomon.facts import ActorFact, Gazette
-from rashomon.model import FormerAffiliation, affiliation_on
+from rashomon.model import affiliation_on
 
 _COLLECTIVE = frozenset({"rebels", "opposition", "jihadists", "militants", "insurgents"})
 _SIDES = {"REB": "armed-opposition", "OPP": "armed-opposition"}
@@ -49,11 +49,7 @@ class ActorRelations:
         chain, seen = [], {actor_id}
         current = self.actors.get(actor_id)
         while current is not None:
-            parent = affiliation_on(
-                current.affiliation,
-                [FormerAffiliation(a, until) for a, until in current.former_affiliations],
-                on,
-            )
+            parent = affiliation_on(current.affiliation, current.former_affiliations, on)
             if not parent or parent in seen:
                 break
             chain.append(parent)

@@ -29,6 +29,7 @@ from rashomon.facts import (
     PlaceFact,
     QuoteFact,
 )
+from rashomon.model import FormerAffiliation
 from rashomon.store.db import Store
 
 _CHUNK = 500  # ids per IN (...) query: well under SQLite's variable limit
@@ -128,7 +129,8 @@ def gazette(store: Store, name_spans: Iterable[NameSpan] = ()) -> Gazette:
     actors = {
         r["id"]: ActorFact(r["id"], r["name"], r["kind"], r["country"], r["sector"],
                            r["affiliation"], r["origin"],
-                           tuple((a, u) for a, u in json.loads(r["former_affiliations"])))
+                           tuple(FormerAffiliation(a, until)
+                                 for a, until in json.loads(r["former_affiliations"])))
         for r in store.conn.execute(
             "SELECT id, name, kind, country, sector, affiliation, origin, former_affiliations"
             " FROM actors"
