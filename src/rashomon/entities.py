@@ -407,25 +407,27 @@ class EntityExtractor:
     ) -> str | None:
         """Whom the actor served when the article was written (a defector spoke for the
         government before he left it)."""
-        current = self._actor_field(actor_id, new, "affiliation")
-        try:
-            actor = new.get(actor_id) or self.dictionary.get(actor_id)
-        except (KeyError, NotFoundError):
-            return current
+        actor = self._actor(actor_id, new)
+        if actor is None:
+            return None
         day = published.value if published is not None else None
-        return affiliation_on(current, actor.former_affiliations, day)
+        return affiliation_on(actor.affiliation, actor.former_affiliations, day)
 
     def _actor_field(self, actor_id: str, new: dict[str, Actor], field: str) -> str | None:
+        actor = self._actor(actor_id, new)
+        value = getattr(actor, field) if actor is not None else None
+        return str(value) if value is not None else None
+
+    def _actor(self, actor_id: str, new: dict[str, Actor]) -> Actor | None:
+        """The actor by id: one the text made, a state the dictionary lacks, or its own."""
         try:
-            actor = (
+            return (
                 new.get(actor_id)
                 or self.unlisted_states.get(actor_id)
                 or self.dictionary.get(actor_id)
             )
         except (KeyError, NotFoundError):
             return None
-        value = getattr(actor, field)
-        return str(value) if value is not None else None
 
     def _country_actor(self, mention: PlaceMention) -> str | None:
         """The state actor for a country named as a place ("experts from Russia"); a
