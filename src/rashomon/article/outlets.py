@@ -573,10 +573,13 @@ def _agency_named(
 
 _CONTRIBUTED_FOOTER = re.compile(
     r"^(?:the\s+)?(?P<names>.+?)\s+(?:(?:writers?|reporters?|correspondents?)\s+.+?\s+)?"
-    r"contributed(?:\s+to\s+this\s+(?:report|story|article)|\s+reporting)?\.?$"
-    # "This article was originally published by Reuters."
-    r"|^(?:this\s+(?:article|story|report)\s+was\s+)?originally\s+published\s+by\s+"
-    r"(?:the\s+)?(?P<by>.+?)\.?$",
+    r"contributed(?:\s+to\s+this\s+(?:report|story|article)|\s+reporting)?\.?$",
+    re.IGNORECASE,
+)
+# "This article was originally published by Reuters.": whose copy it is
+_PUBLISHED_BY_FOOTER = re.compile(
+    r"^(?:this\s+(?:article|story|report)\s+was\s+)?originally\s+published\s+by\s+"
+    r"(?:the\s+)?(?P<names>.+?)\.?$",
     re.IGNORECASE,
 )
 
@@ -613,12 +616,12 @@ def _agency_in_footers(
         match = (
             _SOURCE_FOOTER.match(line)
             or _CONTRIBUTED_FOOTER.match(line)
+            or _PUBLISHED_BY_FOOTER.match(line)
             or _SUBSCRIBERS_NOTICE.match(line)
         )
         if not match:
             continue
-        names = match.groupdict().get("names") or match.groupdict().get("by") or ""
-        for part in re.split(r"\s*(?:[,;/&]|\band\b)\s*", names):
+        for part in re.split(r"\s*(?:[,;/&]|\band\b)\s*", match["names"]):
             found = directory.find(part.strip(" ."))
             if found is not None and found.wire and not _same(found.name, outlet):
                 return found.name
