@@ -238,12 +238,15 @@ def find_events(
 def _no_self_accusation(events: Sequence[Event]) -> list[Event]:
     """A speaker does not accuse itself by calling an attack a provocation: a target of an
     accusation that is its own source is a misread, not a confession (a concession says so)."""
+
+    def who(a: EventArgument) -> object:  # the actor, else the words (unresolved)
+        return a.actor_id or (a.start, a.end)
+
     found = []
     for event in events:
-        own = {a.actor_id or (a.start, a.end) for a in event.sources}
-        if event.type == "ACCUSE" and any((a.actor_id or (a.start, a.end)) in own
-                                          for a in event.targets):  # fmt: skip
-            kept = tuple(a for a in event.targets if (a.actor_id or (a.start, a.end)) not in own)
+        own = {who(a) for a in event.sources}
+        kept = tuple(a for a in event.targets if who(a) not in own)
+        if event.type == "ACCUSE" and len(kept) < len(event.targets):
             event = replace(event, targets=kept)
         found.append(event)
     return found
