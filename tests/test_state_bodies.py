@@ -27,7 +27,7 @@ def _mentions(nlp, extractor, text: str) -> dict[str, str | None]:
 
 
 def test_a_state_gets_its_government_army_and_ministries_belonging_to_it():
-    bodies = {b.id: b for b in state_bodies([ARMENIA], {"ARM": ["Armenian"]}, lambda _: None)}
+    bodies = {b.id: b for b in state_bodies([ARMENIA], {"ARM": ["Armenian"]}, lambda _: None).made}
     assert set(bodies) == {
         "state:arm:government", "state:arm:military", "state:arm:defence-ministry",
         "state:arm:foreign-ministry",
@@ -44,10 +44,32 @@ def test_a_body_the_dictionary_holds_is_not_made_again_and_others_belong_to_it()
     # the dictionary knows the government under one of its names: no second government,
     # and the ministries made belong to the dictionary's one
     listed = {"Armenian authorities": "armenian-government"}
-    bodies = {b.id: b for b in state_bodies([ARMENIA], {"ARM": ["Armenian"]}, listed.get)}
+    bodies = {b.id: b for b in state_bodies([ARMENIA], {"ARM": ["Armenian"]}, listed.get).made}
     assert "state:arm:government" not in bodies
     assert bodies["state:arm:military"].affiliation == "armenian-government"
     assert bodies["state:arm:defence-ministry"].affiliation == "armenian-government"
+
+
+def test_a_body_the_dictionary_holds_takes_the_names_of_its_kind_no_actor_has():
+    listed = {"Armenian army": "armenian-army", "Armenian soldiers": "armenian-guard"}
+    bodies = state_bodies([ARMENIA], {"ARM": ["Armenian"]}, listed.get)
+    assert "state:arm:military" not in {b.id for b in bodies.made}
+    names = bodies.more_names["armenian-army"]
+    assert {"Armenian forces", "Armenian troops", "Armenia's military"} <= set(names)
+    # a name the dictionary gives to the body, or to another actor, is not given again
+    assert "Armenian army" not in names and "Armenian soldiers" not in names
+
+
+def test_a_listed_armys_other_names_are_that_army(nlp, extractor):
+    found = _mentions(
+        nlp, extractor,
+        "Israeli forces shot at the crowd, and Israeli soldiers fired tear gas, Israel's "
+        "military said. Syrian forces shelled the town.",
+    )  # fmt: skip
+    assert found["Israeli forces"] == "israel-defense-forces"
+    assert found["Israeli soldiers"] == "israel-defense-forces"
+    assert found["Israel's military"] == "israel-defense-forces"
+    assert found["Syrian forces"] == "syrian-arab-army"
 
 
 def test_plural_people_words_are_no_adjectives():

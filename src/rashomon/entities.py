@@ -235,8 +235,9 @@ MAX_SENTENCE_TOKENS = 150
 # responsible" accuses no one, nor does a speaker accuse itself; 107: "the army" is never the
 # armed group named nearest it; 108: "claimed responsibility for the bombing" concedes it; 109:
 # a person speaks for whom they served on the article's date (former affiliations); 110: "the
-# result of human error", "a series of errors" say what the act was
-EXTRACTOR_VERSION = "110"
+# result of human error", "a series of errors" say what the act was; 111: a listed state's army,
+# government and ministries take their kind's other names ("Israeli forces", "Israeli soldiers")
+EXTRACTOR_VERSION = "111"
 STAGE = "entities"
 
 
@@ -518,8 +519,14 @@ def with_state_bodies(
         return found[0].id if found else None
 
     bodies = state_bodies(states, words, known)
+    actors = [
+        replace(a, aliases=(*a.aliases, *bodies.more_names[a.id]))
+        if a.id in bodies.more_names else a
+        for a in dictionary
+    ]  # fmt: skip
+    added = len(bodies.made) + sum(map(len, bodies.more_names.values()))
     return ActorDictionary(
-        [*dictionary, *bodies], f"{dictionary.version}+{len(bodies)}", held=unlisted.values()
+        [*actors, *bodies.made], f"{dictionary.version}+{added}", held=unlisted.values()
     )
 
 

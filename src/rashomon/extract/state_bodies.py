@@ -13,6 +13,11 @@ bodies copy names most that the dictionary does not hold (its government, armed 
 and defence and foreign ministries), named by the state's nationality words and its name
 as news copy writes them, each belonging to the state, or to its government, as the
 dictionary's own bodies belong to theirs.
+
+A body the dictionary holds keeps being the dictionary's, and it takes the names of its
+kind that the dictionary does not give it: "Israeli forces", "Israeli soldiers" and
+"Israel's military" are the army the dictionary names "the Israeli army", where they were
+no actor (or the state itself) before, as "Armenian forces" already were Armenia's army.
 """
 
 from __future__ import annotations
@@ -60,16 +65,27 @@ _PARENT = {"government": None, "military": "government", "defence-ministry": "go
            "foreign-ministry": "government"}  # fmt: skip
 
 
+@dataclass(frozen=True)
+class StateBodies:
+    """What `state_bodies` found: the bodies made, and for each body the dictionary holds
+    (by id) the names of its kind the dictionary does not know at all."""
+
+    made: list[Actor]
+    more_names: dict[str, tuple[str, ...]]
+
+
 def state_bodies(
     states: Iterable[Actor],
     demonyms: Mapping[str, Sequence[str]],
     known: Callable[[str], str | None],
-) -> list[Actor]:
+) -> StateBodies:
     """The bodies each state in `states` lacks (its country an alpha-3 code), named with
     `demonyms` (alpha-3 -> nationality adjectives) and the state's name. A body one of whose
     names is `known` (the id of the dictionary's actor so named) is the dictionary's: it
-    is not made again, and the bodies made that belong to it belong to that actor."""
+    is not made again, the bodies made that belong to it belong to that actor, and its
+    names no actor has are that actor's too."""
     found = []
+    more_names: dict[str, tuple[str, ...]] = {}
     for state in states:
         if not state.country:
             continue
@@ -80,9 +96,13 @@ def state_bodies(
             names = [f.format(a) for a in nationality for f in body.by_adjective]
             names += [f.format(state.name) for f in body.by_name]
             names = list(dict.fromkeys(names))
-            listed = next((i for n in names if (i := known(n)) is not None), None)
+            owners = {n: known(n) for n in names}
+            listed = next((i for i in owners.values() if i is not None), None)
             if listed is not None:
                 ids[body.key] = listed
+                lacking = tuple(n for n, i in owners.items() if i is None)
+                if lacking:
+                    more_names[listed] = (*more_names.get(listed, ()), *lacking)
                 continue
             display = body.display.format(nationality[0] if nationality else state.name)
             parent = _PARENT[body.key]
@@ -92,7 +112,7 @@ def state_bodies(
                 sector=body.sector, affiliation=ids.get(parent or "", state.id),
                 aliases=tuple(n for n in names if n != display),
             ))  # fmt: skip
-    return found
+    return StateBodies(found, more_names)
 
 
 def is_state_body(actor_id: str) -> bool:
