@@ -513,6 +513,26 @@ def test_a_lead_s_monitor_by_kind_is_the_one_monitor_the_article_names(nlp, matc
     assert "war monitor" not in {m.text for m in two.mentions}
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Witnesses said pro-regime thugs known as shabiha stormed the area.", "pro-regime thugs"),
+        ("They blamed pro-Assad militias known as shabbiha for the deaths.", "pro-Assad militias"),
+        ("Witnesses said the gunmen, known locally as the shabiha, attacked.", "gunmen"),
+    ],
+)
+def test_a_phrase_known_as_a_name_stands_for_that_name(nlp, matcher, text, phrase):
+    found = find(nlp, matcher, text)
+    assert actor_of(found, phrase) == "shabiha"
+    # the name inside the phrase ("pro-Assad") gives way to it
+    assert [m.text for m in found.mentions if m.actor_id != "shabiha"] == []
+
+
+def test_a_phrase_known_as_a_place_or_a_title_stands_for_no_one(nlp, matcher):
+    found = find(nlp, matcher, "A town known as Aleppo was shelled. He is known as a hardliner.")
+    assert {m.text for m in found.mentions if m.kind == "organisation"} == set()
+
+
 def test_an_indefinite_or_unmatched_description_stands_for_no_one(nlp, matcher):
     found = find(
         nlp, matcher,

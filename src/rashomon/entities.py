@@ -236,8 +236,9 @@ MAX_SENTENCE_TOKENS = 150
 # armed group named nearest it; 108: "claimed responsibility for the bombing" concedes it; 109:
 # a person speaks for whom they served on the article's date (former affiliations); 110: "the
 # result of human error", "a series of errors" say what the act was; 111: a listed state's army,
-# government and ministries take their kind's other names ("Israeli forces", "Israeli soldiers")
-EXTRACTOR_VERSION = "111"
+# government and ministries take their kind's other names ("Israeli forces", "Israeli soldiers");
+# 112: a phrase "known as" a group's name stands for it ("pro-regime thugs known as shabiha")
+EXTRACTOR_VERSION = "112"
 STAGE = "entities"
 
 

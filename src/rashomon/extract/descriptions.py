@@ -23,6 +23,10 @@ model runs offline, so three rules read the descriptions the press uses most:
   named after it that holds them all stands for it ("the city council" before "Mariupol
   City Council").
 
+A description that says whom it names ("pro-regime thugs known as shabiha", "a militia
+known locally as the shabbiha") stands for that name, whatever its head word: the text
+says so itself. Names inside it ("pro-Assad militias") give way to it.
+
 An indefinite description ("a rescue group said") introduces someone new: it is left alone,
 unless its head says a kind ("a war monitor") and the article names one organisation of that
 kind, which a lead often gives by its kind before its name; a head followed by "of" is left
@@ -58,6 +62,8 @@ _CLASS_KINDS = frozenset(
 )  # fmt: skip
 _ARMED_KINDS = frozenset({ActorKind.ARMED_GROUP, ActorKind.OTHER})
 _AID_KINDS = frozenset({ActorKind.NGO})
+_GLOSSED = "organisation"  # the kind of mention a phrase "known as" it may stand for
+_GLOSS_ADVERBS = frozenset({"also", "locally", "widely", "commonly", "popularly", "better"})
 _SPELLINGS = {"centre": "center", "organization": "organisation", "defense": "defence"}
 _SENTENCES_BACK = 2
 _KIND_NAMES = {"armed": "armed group", "political": "political group"}  # as actors.yaml writes them
@@ -147,6 +153,12 @@ def find_descriptions(
     found: list[ActorMention] = []
     heads = cues.all_heads
     cols = doc_arrays(doc)  # the words to look at, read on the columns
+    for first, head, named in _known_as(doc, ordered):
+        start, end = doc[first].idx, head.idx + len(head)
+        if any(s < end and start < e and not (start <= s and e <= end) for s, e, _n in taken):
+            continue
+        found.append(ActorMention(start, end, text[start:end], "organisation", named, METHOD))
+        taken.append((start, end, False))
     for i, (lower, pos) in enumerate(zip(cols.lower, cols.pos, strict=True)):
         if _SPELLINGS.get(lower, lower) not in heads or pos not in ("NOUN", "PROPN"):
             continue
@@ -187,6 +199,33 @@ def find_descriptions(
         found.append(mention)
         taken.append((start, end, False))
         bisect.insort(ordered, mention, key=lambda m: m.start)  # "the ministry" after it
+    return found
+
+
+def _known_as(doc: Doc, mentions: Sequence[ActorMention]) -> list[tuple[int, Token, str]]:
+    """(first word, head, actor) of each common-noun phrase glossed by the name after it:
+    "pro-regime thugs known as shabiha", "militiamen, known locally as the shabbiha"."""
+    cols = doc_arrays(doc)
+    starts = {m.start: m for m in mentions if m.kind == _GLOSSED and m.actor_id}
+    found = []
+    for i, lower in enumerate(cols.lower):
+        if lower != "known":
+            continue
+        k = i + 1
+        while k < len(doc) and cols.lower[k] in _GLOSS_ADVERBS:
+            k += 1  # "known locally as"
+        if k >= len(doc) or cols.lower[k] != "as":
+            continue
+        h = i - 1
+        while h >= 0 and (cols.lower[h] in _GLOSS_ADVERBS or cols.lower[h] == ","):
+            h -= 1  # "militias, also known as": the phrase ends before the aside
+        k += 1
+        while k < len(doc) and cols.lower[k] in _BETWEEN:
+            k += 1
+        if h < 0 or k >= len(doc) or cols.pos[h] != "NOUN" or cols.idx[k] not in starts:
+            continue
+        head = doc[h]
+        found.append((_first_modifier(head), head, starts[cols.idx[k]].actor_id))
     return found
 
 
