@@ -137,6 +137,18 @@ def test_acronym_in_brackets_is_an_alias(nlp, matcher):
     }
 
 
+def test_a_name_cut_into_pieces_before_its_acronym_is_one_name(nlp, matcher):
+    # the tagger reads "United Nations" and "Syria" apart; the initials say where it begins
+    text = (
+        "Observers came as part of the United Nations Supervision Mission in Syria (UNSMIS) "
+        "overseeing the plan. UNSMIS said 92 died."
+    )
+    found = find(nlp, matcher, text)
+    owner = actor_of(found, "United Nations Supervision Mission in Syria")
+    assert actor_of(found, "UNSMIS") == owner != "united-nations"
+    assert "United Nations" not in {m.text for m in found.mentions}
+
+
 def test_capital_as_government_only_when_it_acts(nlp, matcher):
     acting = find(nlp, matcher, "Moscow rejected the plan on Tuesday.")
     assert actor_of(acting, "Moscow") == "russian-government"

@@ -237,8 +237,9 @@ MAX_SENTENCE_TOKENS = 150
 # a person speaks for whom they served on the article's date (former affiliations); 110: "the
 # result of human error", "a series of errors" say what the act was; 111: a listed state's army,
 # government and ministries take their kind's other names ("Israeli forces", "Israeli soldiers");
-# 112: a phrase "known as" a group's name stands for it ("pro-regime thugs known as shabiha")
-EXTRACTOR_VERSION = "112"
+# 112: a phrase "known as" a group's name stands for it ("pro-regime thugs known as shabiha");
+# 113: a name the tagger cut into pieces before its acronym is one name, where its initials fit
+EXTRACTOR_VERSION = "113"
 STAGE = "entities"
 
 

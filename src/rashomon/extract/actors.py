@@ -28,6 +28,7 @@ from rashomon.extract.doc_text import doc_text
 from rashomon.extract.gazetteer import Gazetteer, country_alpha3
 from rashomon.extract.names import (
     COURTESY_TITLES,
+    NAME_FUNCTION_WORDS,
     initials_fit,
     looks_like_acronym,
     name_variants_key,
@@ -186,6 +187,7 @@ _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9]{1,7})\)")
 _TITLED_ACRONYM = re.compile(r"\(([A-Z][a-z]{2,5})\)")
 _BRACKETS = frozenset("()[]")
 _ROLE_MODIFIERS = frozenset({"det", "amod", "compound", "nmod", "poss"})
+_SPELLED_OUT_WORDS = 12  # the most words a name spelled out before its acronym may have
 _BARE_ACRONYM = re.compile(r"(?<![\w.-])[A-Z][A-Z0-9]{2,7}(?![\w-])")
 _PLACE_KINDS = ("location", "metonym", "nationality")
 _INDEFINITE = frozenset({"a", "an", "another", "one"})
@@ -657,6 +659,11 @@ class _Resolver:
                 self._record_alias(owner.actor_id, start, end, name)
         for match in _ACRONYM.finditer(text):
             owner = self._mention_ending_at(match.start())
+            if owner is None or not initials_fit(match.group(1), owner.text):
+                # "the United Nations Supervision Mission in Syria (UNSMIS)": the tagger
+                # cut the name into "United Nations" and "Syria"; its initials say where
+                # it begins
+                owner = self._spelled_out(match.start(), match.group(1)) or owner
             if owner is None:
                 continue
             if owner.kind in _PLACE_KINDS and not initials_fit(match.group(1), owner.text):
@@ -679,6 +686,37 @@ class _Resolver:
             if own or initials_fit(word.upper(), owner.text):
                 self._record_alias(owner.actor_id, match.start(1), match.end(1), "acronym")
         self._apply_text_aliases()
+
+    def _spelled_out(self, bracket: int, acronym: str) -> ActorMention | None:
+        """The mention of the shortest run of capitalised words (and the function words
+        between them) ending before `bracket` whose initials are `acronym`, made for it; the
+        mentions inside it (its pieces) give way to it. None when no such run ends there."""
+        before = self.doc.char_span(0, bracket, alignment_mode="contract")
+        if before is None or not len(before):
+            return None
+        last = before.end - 1
+        first = last
+        for i in range(last, max(last - _SPELLED_OUT_WORDS, -1), -1):
+            word = self.doc[i]
+            glue = word.lower_ in NAME_FUNCTION_WORDS or word.text == "-"
+            if not (word.text[:1].isupper() or glue):
+                break
+            first = i
+        for i in range(last - 1, first - 1, -1):
+            word = self.doc[i]
+            if not word.text[:1].isupper() or word.lower_ in NAME_FUNCTION_WORDS:
+                continue
+            start, end = word.idx, self.doc[last].idx + len(self.doc[last])
+            if not initials_fit(acronym, self.text[start:end]):
+                continue
+            for key in [k for k in self.mentions if start <= k[0] and k[1] <= end]:
+                del self.mentions[key]
+            known = self._known(self.text[start:end])
+            if len(known) == 1:
+                return self._add((start, end), self._kind_of(known[0].id), known[0].id, "ner")
+            actor_id = self._new_actor(self.text[start:end], ActorKind.OTHER)
+            return self._add((start, end), "organisation", actor_id, "new")
+        return None
 
     def _mention_ending_at(self, offset: int) -> ActorMention | None:
         candidates = [m for m in self.mentions.values() if 0 <= offset - m.end <= 2]

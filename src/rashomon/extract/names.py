@@ -155,7 +155,9 @@ def needs_exact_case(form: str) -> bool:
 
 # Words an acronym may take a letter from or skip: "Organisation for the Prohibition of
 # Chemical Weapons" is OPCW, "Islamic State of Iraq and the Levant" ISIL, "Bank of America" BoA.
-_FUNCTION_WORDS = frozenset({"of", "for", "the", "and", "in", "on", "to", "de", "al", "el", "&"})
+NAME_FUNCTION_WORDS = frozenset(
+    {"of", "for", "the", "and", "in", "on", "to", "de", "al", "el", "&"}
+)
 _ACRONYM_WORD = re.compile(r"[^\W\d_][\w'’.]*|\d+|&")
 
 
@@ -189,7 +191,7 @@ def initials_fit(acronym: str, name: str) -> bool:
                 options = {word[0].upper()}
                 if len(capitals) > 1:
                     options.add(capitals)
-                words.append((tuple(sorted(options)), lower in _FUNCTION_WORDS or part > 0))
+                words.append((tuple(sorted(options)), lower in NAME_FUNCTION_WORDS or part > 0))
     if len(words) < 2:
         return False
 
