@@ -238,8 +238,9 @@ MAX_SENTENCE_TOKENS = 150
 # result of human error", "a series of errors" say what the act was; 111: a listed state's army,
 # government and ministries take their kind's other names ("Israeli forces", "Israeli soldiers");
 # 112: a phrase "known as" a group's name stands for it ("pro-regime thugs known as shabiha");
-# 113: a name the tagger cut into pieces before its acronym is one name, where its initials fit
-EXTRACTOR_VERSION = "113"
+# 113: a name the tagger cut into pieces before its acronym is one name, where its initials fit;
+# 114: "the provincial capital" is a town named before, "the northern Afghan city" a place
+EXTRACTOR_VERSION = "114"
 STAGE = "entities"
 
 
@@ -337,7 +338,8 @@ class EntityExtractor:
             rows.append(
                 MentionRow(n.start, n.end, n.text, n.kind, "name", *sentences.bounds(n.start))
             )
-        taken = [(m.start, m.end) for m in found.mentions]
+        # a people's word inside a description is no name of it ("the northern Afghan city")
+        taken = [(m.start, m.end) for m in found.mentions if m.kind != "nationality"]
         for p in place_descriptions(doc, places, taken):  # "the eastern town"
             rows.append(
                 MentionRow(p.start, p.end, p.text, "location", "description",

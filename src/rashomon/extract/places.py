@@ -898,6 +898,9 @@ _DESCRIBED = {
     "neighbourhood": (PlacePrecision.DISTRICT,), "neighborhood": (PlacePrecision.DISTRICT,),
     "district": (PlacePrecision.DISTRICT,),
 }  # fmt: skip
+# "the provincial capital" is a town named before; a bare "the capital" is most often the
+# country's, named or not, so it needs a word saying which capital it is
+_CAPITAL_OF = frozenset({"provincial", "regional", "district", "state"})
 DESCRIBED_WITHIN = 3  # sentences: the description and the two before it
 
 
@@ -906,7 +909,8 @@ def place_descriptions(
 ) -> list[PlaceMention]:
     """ "Jets struck Maarat al-Numan. The northern town ...": a definite description of a
     town, city, village, province or district ("the town", "the eastern town", "the
-    besieged city") stands for the place of that size named last, in its own sentence or
+    besieged city", "the provincial capital") stands for the place of that size named last,
+    in its own sentence or
     the two before. Not one that names its place ("the town of Douma", "the Douma city"),
     a plural, or one with no place of its size named that close."""
     named = sorted(places, key=lambda p: p.start)
@@ -917,6 +921,10 @@ def place_descriptions(
     found: list[PlaceMention] = []
     for i, word in enumerate(arrays.lower):
         fits = _DESCRIBED.get(word)
+        if word == "capital" and arrays.pos[i] == "NOUN":
+            if not any(arrays.lower[c.i] in _CAPITAL_OF for c in doc[i].lefts):
+                continue
+            fits = (PlacePrecision.CITY,)
         if fits is None or arrays.pos[i] != "NOUN":
             continue
         head = doc[i]
