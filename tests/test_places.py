@@ -614,7 +614,7 @@ def test_a_description_of_a_town_stands_for_the_town_named_before(nlp, gazetteer
 
 
 def test_a_provincial_capital_is_the_town_named_before_and_a_bare_capital_is_not(nlp, gazetteer):
-    lead = "Rebels seized the Afghan city of Kunduz on Monday. "
+    lead = "Rebels seized Kunduz, a town, on Monday. "
     found = _described(nlp, gazetteer, lead + "The fall of the northern provincial capital hurt.")
     assert found == {"the northern provincial capital": "Kunduz"}
     assert _described(nlp, gazetteer, lead + "In the capital, officials met.") == {}
@@ -623,14 +623,21 @@ def test_a_provincial_capital_is_the_town_named_before_and_a_bare_capital_is_not
 def test_a_peoples_word_inside_a_description_does_not_keep_it_from_its_place(nlp):
     from rashomon.entities import EntityExtractor
 
-    text = "Rebels seized the Afghan city of Kunduz. In the northern Afghan city, shops shut."
+    text = "Rebels seized Kunduz, a town. In the northern Afghan city, shops shut."
     found = EntityExtractor.build(nlp).extract("t", nlp(text), None)
     described = {m.text: m.place_id for m in found.mentions if m.method == "description"}
     assert described == {"the northern Afghan city": "geonames:1135689"}
 
 
-def test_a_description_that_names_its_place_or_has_none_near_stands_for_nothing(nlp, gazetteer):
-    assert "The town" not in _described(nlp, gazetteer, "The town of Douma was hit.")
+def test_a_description_that_names_its_place_after_of_stands_for_that_place(nlp, gazetteer):
+    found = _described(nlp, gazetteer, "Jets struck Aleppo. The town of Douma was hit.")
+    assert found == {"The town": "Douma"}  # not Aleppo, named before it
+    found = _described(nlp, gazetteer, "Fighting raged around the northern provincial capital "
+                       "of Kunduz for a week.")  # fmt: skip
+    assert found == {"the northern provincial capital": "Kunduz"}
+
+
+def test_a_description_with_no_place_near_stands_for_nothing(nlp, gazetteer):
     assert _described(nlp, gazetteer, "The town was quiet.") == {}
     far = "Jets struck Aleppo. Talks went on. Aid was sent. Shops opened. The city was calm."
     assert _described(nlp, gazetteer, far) == {}

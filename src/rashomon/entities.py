@@ -239,8 +239,9 @@ MAX_SENTENCE_TOKENS = 150
 # government and ministries take their kind's other names ("Israeli forces", "Israeli soldiers");
 # 112: a phrase "known as" a group's name stands for it ("pro-regime thugs known as shabiha");
 # 113: a name the tagger cut into pieces before its acronym is one name, where its initials fit;
-# 114: "the provincial capital" is a town named before, "the northern Afghan city" a place
-EXTRACTOR_VERSION = "114"
+# 114: "the provincial capital" is a town named before, "the northern Afghan city" a place;
+# 115: "the town of Douma" is a description of Douma
+EXTRACTOR_VERSION = "115"
 STAGE = "entities"
 
 

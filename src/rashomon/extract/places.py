@@ -910,9 +910,10 @@ def place_descriptions(
     """ "Jets struck Maarat al-Numan. The northern town ...": a definite description of a
     town, city, village, province or district ("the town", "the eastern town", "the
     besieged city", "the provincial capital") stands for the place of that size named last,
-    in its own sentence or
-    the two before. Not one that names its place ("the town of Douma", "the Douma city"),
-    a plural, or one with no place of its size named that close."""
+    in its own sentence or the two before; one that names its place after "of" ("the
+    northern provincial capital of Kunduz") stands for that place. Not one that names its
+    place in front ("the Douma city"), a plural, or one with no place of its size named
+    that close."""
     named = sorted(places, key=lambda p: p.start)
     busy = [(p.start, p.end) for p in named] + list(taken)
     sentences = list(doc.sents)
@@ -935,19 +936,23 @@ def place_descriptions(
             continue
         if any(c.pos_ == "PROPN" or c.dep_ not in ("det", "amod") for c in before):
             continue  # "the Douma city", "the town's", "the two towns"
-        if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
-            continue  # "the town of Douma" names it
         start = min(c.idx for c in before)
         end = head.idx + len(head)
         if any(s < end and start < e for s, e in busy):
             continue
-        here = bisect_right(starts, head.i) - 1  # the head's sentence
-        first = sentences[max(here - DESCRIBED_WITHIN + 1, 0)].start_char
-        referent = next(
-            (p for p in reversed(named)
-             if first <= p.start and p.end <= start and p.place.precision in fits),
-            None,
-        )  # fmt: skip
+        of = [o for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+              for o in c.children if o.dep_ == "pobj"]  # fmt: skip
+        if of:  # "the town of Douma" names it
+            at = of[0].left_edge.idx, of[0].idx
+            referent = next((p for p in named if p.start in at), None)
+        else:
+            here = bisect_right(starts, head.i) - 1  # the head's sentence
+            first = sentences[max(here - DESCRIBED_WITHIN + 1, 0)].start_char
+            referent = next(
+                (p for p in reversed(named)
+                 if first <= p.start and p.end <= start and p.place.precision in fits),
+                None,
+            )  # fmt: skip
         if referent is not None:
             text = doc_text(doc)
             found.append(PlaceMention(start, end, text[start:end], referent.place))
