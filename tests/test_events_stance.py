@@ -383,6 +383,20 @@ def test_a_report_called_biased_is_rejected(statements):
     assert statements("The minister said the talks were one-sided.") == []
 
 
+def test_a_report_called_biased_in_passing_is_rejected_by_the_clauses_speaker(extracted):
+    found = [
+        (e.type, e.trigger, [a.text for a in e.sources])
+        for e in extracted(
+            "Ryabkov said Russia was disappointed with the UN report published this week, "
+            "calling it \u201cpoliticised, biased and one-sided.\u201d"
+        )
+    ]
+    assert found == [("REJECT", "politicised", ["Russia"])]
+    # "it" is no report when none was named before it
+    found = extracted("The minister praised the talks, calling it one-sided.")
+    assert [e.type for e in found if e.type == "REJECT"] == []
+
+
 def test_a_speaker_calling_an_attack_a_provocation_accuses_no_one_of_itself(extracted):
     found = [e for e in extracted("The ministry called the attack a provocation.")
              if e.type == "ACCUSE"]  # fmt: skip

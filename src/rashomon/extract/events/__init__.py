@@ -46,7 +46,7 @@ from rashomon.extract.events.reported import (
     quote_at,
     reported_stances,
 )
-from rashomon.extract.events.stance import Stance, StanceReader
+from rashomon.extract.events.stance import Stance, StanceReader, in_passing
 from rashomon.extract.events.timing import EventDates
 from rashomon.extract.events.triggers import Trigger, find_triggers
 from rashomon.extract.events.where import EventPlaces
@@ -327,6 +327,8 @@ def _speaker_of(word: Token, reader: ArgumentReader) -> list[EventArgument]:
                 or (c.dep_ == "nmod" and any(g.dep_ == "case" for g in c.children))
             ]
         )
+    if in_passing(word) and (critic := reader.subject_of(word.head)):
+        return critic  # "criticised the strike, calling it an outrage": the critic
     return reader.subject_of(word)
 
 

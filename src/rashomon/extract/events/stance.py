@@ -120,7 +120,9 @@ class StanceReader:
                 keep(self._warned(verb))
             clauses = self._reported(verb) if lemma in self.speech else []
             if lemma in self.naming and (
-                any(c.dep_ == "nsubj" for c in verb.children) or self._held_to_blame(verb)
+                any(c.dep_ == "nsubj" for c in verb.children)
+                or self._held_to_blame(verb)
+                or in_passing(verb)
             ):
                 clauses.append(verb)  # "called the attack an outrage": the verb says it
             for clause in clauses:
@@ -220,6 +222,13 @@ class StanceReader:
                 continue
             if child.dep_ != "dobj" and child.lower_ in ("this", "that"):
                 return True  # "said this is 'completely incorrect'": the claim just told
+            if child.dep_ == "dobj" and child.lower_ in ("it", "this") and in_passing(clause):
+                # "was disappointed with the UN report, calling it biased": what "it" is
+                # was named earlier in the sentence
+                return any(
+                    t.lemma_.lower() in reports and t.pos_ == "NOUN"
+                    for t in clause.doc[clause.sent.start : clause.i]
+                )
             if any(t.lemma_.lower() in reports or t.lower_ in reports for t in child.subtree
                    if t.pos_ in ("NOUN", "VERB", "PROPN")):  # fmt: skip
                 return True  # ("reports" is often tagged a verb)
@@ -711,6 +720,12 @@ def _framed(clause: Token) -> Token | None:
         if inner is not None:
             return inner
     return None
+
+
+def in_passing(verb: Token) -> bool:
+    """ "said Russia was disappointed with the report, calling it biased": a participle of
+    naming after the clause it comments on, said by that clause's speaker."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i < verb.i
 
 
 def _negated(word: Token) -> bool:
