@@ -241,8 +241,9 @@ MAX_SENTENCE_TOKENS = 150
 # 113: a name the tagger cut into pieces before its acronym is one name, where its initials fit;
 # 114: "the provincial capital" is a town named before, "the northern Afghan city" a place;
 # 115: "the town of Douma" is a description of Douma; 116: "..., calling it biased" in passing
-# is the clause's speaker's (a report named before "it" rejected)
-EXTRACTOR_VERSION = "116"
+# is the clause's speaker's (a report named before "it" rejected); 117: nouns of a stance held
+# ("Russia's position that", "its assessment that") cue what their owner says
+EXTRACTOR_VERSION = "117"
 STAGE = "entities"
 
 
