@@ -2870,6 +2870,29 @@ def test_the_accuser_of_a_relative_clause_is_who_stands_before_its_word():
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        ("The ministry censured some accusations against Russia over the strike.", False),
+        ("Officials denied the accusations against Russia over the strike.", False),
+        ("There were accusations against Russia over the strike.", True),
+    ],
+)
+def test_a_charge_a_speaker_rejects_is_no_ones_word_on_the_doer(sentence, named):
+    """ "censured some 'without any evidence' accusations against the Damascus government":
+    the accusation no one named makes, which the speaker rejects, names no doer."""
+    body = f"{LEAD}\n{sentence}"
+    russia = body.index("Russia")
+    accusing = replace(ev(body, sentence, "accusations"), type="ACCUSE",
+                       targets=(Argument(russia, russia + 6, "Russia", "russia"),))  # fmt: skip
+    facts = ArticleFacts(
+        article=ARTICLE, body=body, events=(ev(body, LEAD, "air strike", mode="aerial"), accusing),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", LEAD),),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert ("russia" in [a.actor_id for a in report.perpetrators]) is named
+
+
 def test_an_accused_pronoun_resolved_to_the_accusers_own_body_names_no_one():
     """ "A spokesman for the government ... accused it of targeting innocent people": a
     resolver took "it" for the government; no one accuses itself, so it is nobody named."""

@@ -667,6 +667,13 @@ def sayings_by_report(
 
 # "in Yemen's Saada province", "across Syria": a name after a preposition of place says
 # where, whatever the parse made of it
+# a rejecting word right before the charge it rejects: "denied the accusations", "censured
+# some 'without any evidence' accusations", "dismissed allegations"
+_REJECTED_CHARGE = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|reject\w*|dismiss\w*|refut\w*|rebuff\w*|censur\w*|"
+    r"condemn\w*|slam\w*)\b[^.;:]{0,40}$",
+    re.IGNORECASE,
+)
 _PLACED = re.compile(
     r"\b(?:in|at|near|inside|across|throughout|outside)\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -724,6 +731,11 @@ def _accused(
         accuser = next((a for a in event.sources if _an_agent(a)), None) or _relative_subject(
             event, facts
         )
+        if accuser is None and _REJECTED_CHARGE.search(
+            facts.body[max(event.sentence_start, event.start - 60) : event.start]
+        ):
+            continue  # "censured some accusations against the Damascus government": the
+            # charge the speaker rejects, made by no one named, is no one's word on the doer
         for target in event.targets:
             if _PLACED.search(facts.body[max(0, target.start - 20) : target.start]):
                 continue  # "condemns the attacks ... in Yemen's Saada province": a place
