@@ -242,8 +242,9 @@ MAX_SENTENCE_TOKENS = 150
 # 114: "the provincial capital" is a town named before, "the northern Afghan city" a place;
 # 115: "the town of Douma" is a description of Douma; 116: "..., calling it biased" in passing
 # is the clause's speaker's (a report named before "it" rejected); 117: nouns of a stance held
-# ("Russia's position that", "its assessment that") cue what their owner says
-EXTRACTOR_VERSION = "117"
+# ("Russia's position that", "its assessment that") cue what their owner says; 118: captions'
+# mentions of the body's own actors ("his British counterpart William Hague")
+EXTRACTOR_VERSION = "118"
 STAGE = "entities"
 
 
@@ -365,8 +366,10 @@ class EntityExtractor:
         new_ids = {a.id for a in found.new_actors}
         actors: list[tuple[Actor, str]] = [(a, "text") for a in found.new_actors]
         actors += [(self.dictionary.get(i), "dictionary") for i in sorted(referenced - new_ids)]
-        caption_places = _caption_places(self, captions)
-        rows += [row for row, _ in caption_places]
+        caption_places, caption_actors = _caption_mentions(
+            self, captions, {a.id for a, _ in actors}, on
+        )
+        rows += [row for row, _ in caption_places] + caption_actors
         used_places = {p.place.id: p.place for p in (*places, *(p for _, p in caption_places))}
         for place in list(used_places.values()):
             for parent in self.gazetteer.parent_chain(place):
@@ -566,18 +569,35 @@ def _state_id(alpha3: str) -> str:
     return f"state:{alpha3.lower()}"
 
 
-def _caption_places(
-    extractor: EntityExtractor, captions: Sequence[str]
-) -> list[tuple[MentionRow, PlaceMention]]:
-    found: list[tuple[MentionRow, PlaceMention]] = []
+def _caption_mentions(
+    extractor: EntityExtractor, captions: Sequence[str], actors: set[str], on: str | None
+) -> tuple[list[tuple[MentionRow, PlaceMention]], list[MentionRow]]:
+    """The places captions name, and their mentions of the article's own `actors`: "Russia's
+    Foreign Minister Sergey Lavrov (l) and his British counterpart William Hague" names two
+    people the body names, in words it may not use. A caption's other names stay out: a
+    photo credit or a bystander is no actor of the story."""
+    places: list[tuple[MentionRow, PlaceMention]] = []
+    named: list[MentionRow] = []
     for index, doc in enumerate(extractor.nlp.pipe(captions)):
-        for p in find_places(doc, extractor.gazetteer):
-            row = MentionRow(
-                p.start, p.end, p.text, "location", "gazetteer", 0, len(doc.text),
-                place_id=p.place.id, field=f"caption:{index}",
-            )  # fmt: skip
-            found.append((row, p))
-    return found
+        field, end = f"caption:{index}", len(doc_text(doc))
+        found = find_places(doc, extractor.gazetteer)
+        for p in found:
+            row = MentionRow(p.start, p.end, p.text, "location", "gazetteer", 0, end,
+                             place_id=p.place.id, field=field)  # fmt: skip
+            places.append((row, p))
+        spans = [(p.start, p.end) for p in found]
+        for m in extractor.matcher.find(doc, spans, (), on).mentions:
+            if m.text.lower() in _IN_THE_PICTURE:
+                continue  # "Lavrov (l)": where in the picture, not a title
+            if m.actor_id in actors and m.kind not in _CAPTION_SKIPS:
+                named.append(MentionRow(m.start, m.end, m.text, m.kind, m.method, 0, end,
+                                        actor_id=m.actor_id, field=field))  # fmt: skip
+    return places, named
+
+
+# a caption's pronouns and peoples' words name no one the reader could not tell already
+_CAPTION_SKIPS = frozenset({"pronoun", "nationality", "location"})
+_IN_THE_PICTURE = frozenset({"l", "r", "c", "left", "right", "centre", "center", "front", "top"})
 
 
 def doc_parts(doc: Doc, size: int, max_sentence: int = MAX_SENTENCE_TOKENS) -> list[Span]:

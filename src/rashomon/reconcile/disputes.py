@@ -935,7 +935,7 @@ def _in_own_sentence(side: DisputeSide, facts: ArticleFacts | None) -> DisputeSi
     at = side.start
     spans = (
         *((e.sentence_start, e.sentence_end) for e in facts.events),
-        *((m.sentence_start, m.sentence_end) for m in facts.mentions),
+        *((m.sentence_start, m.sentence_end) for m in facts.mentions if m.field == "body"),
         *((q.sentence_start, q.sentence_end) for q in facts.quotes),
         *((f.sentence_start, f.sentence_end) for f in facts.figures),
     )

@@ -288,8 +288,8 @@ def _dated_names(
     seen: set[tuple[str, str, str | None, str | None]] = set()
     for mention in facts.mentions:
         spans = by_actor.get(mention.actor_id or "")
-        if not spans:
-            continue
+        if not spans or mention.field != "body":
+            continue  # (a caption's offsets point into the caption, not the body)
         said = name_key(mention.text)
         before = _title_before(facts.body, mention.start, mention.sentence_start)
         for span in spans:
