@@ -488,9 +488,20 @@ def test_a_weapon_blamed_with_its_owner_is_an_attack_by_the_owner(events_of, tex
     assert attack.source_actor_ids == (owner,)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["The army said the explosion resulted from a Hamas rocket that misfired.",
+     "The army said the blast stemmed from a Hamas rocket."],
+)  # fmt: skip
+def test_a_harm_that_resulted_from_a_groups_weapon_is_that_groups_attack(events_of, text):
+    assert one(events_of(text), "ASSAULT", "rocket").source_actor_ids == ("hamas",)
+    assert one(events_of(text), "ACCUSE").target_actor_ids == ("hamas",)
+
+
 def test_a_weapon_named_but_not_blamed_is_no_attack(events_of):
     for text in ("The government said a shortage of Ukrainian missiles was the problem.",
-                 "Kiev's missiles were stored in the depot."):  # fmt: skip
+                 "Kiev's missiles were stored in the depot.",
+                 "The delay resulted from a Hamas rocket shortage."):  # fmt: skip
         assert not [e for e in events_of(text) if e.type == "ASSAULT"], text
 
 

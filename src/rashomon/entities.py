@@ -243,8 +243,9 @@ MAX_SENTENCE_TOKENS = 150
 # 115: "the town of Douma" is a description of Douma; 116: "..., calling it biased" in passing
 # is the clause's speaker's (a report named before "it" rejected); 117: nouns of a stance held
 # ("Russia's position that", "its assessment that") cue what their owner says; 118: captions'
-# mentions of the body's own actors ("his British counterpart William Hague")
-EXTRACTOR_VERSION = "118"
+# mentions of the body's own actors ("his British counterpart William Hague"); 119: a harm that
+# "resulted from" an owned weapon, and a group's weapon ("a Hamas rocket"), is the owner's attack
+EXTRACTOR_VERSION = "119"
 STAGE = "entities"
 
 

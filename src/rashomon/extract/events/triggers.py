@@ -403,6 +403,7 @@ _WEAPON_MODES = frozenset({"aerial", "heavy-weapons"})
 _CAUSING = frozenset({"cause", "trigger", "spark"})
 _CAUSE_WORDS = frozenset({"because", "due", "owing"})  # "because of", "due to"
 _RESULT_NOUNS = frozenset({"result", "consequence"})  # "as a result of"
+_RESULTING = frozenset({"result", "stem"})  # "the explosion resulted from ..."
 # what the owned weapon is said to have been: "it was", "the debris was", "the cause of the
 # collapse was Kiev's interceptor missile"
 _WRECKAGE = frozenset(
@@ -427,6 +428,7 @@ def _owned(token: Token) -> bool:
     return any(
         (c.dep_ == "poss" and c.pos_ in _NOUN_POS)
         or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE"))
+        or (c.dep_ == "compound" and c.ent_type_ == "ORG")  # "an Islamic Jihad rocket"
         for c in token.children
     )
 
@@ -440,6 +442,8 @@ def _as_cause(token: Token) -> bool:
             return head.head.lemma_.lower() in _CAUSING
         if head.lower_ in _CAUSE_WORDS:  # "because of ...", parsed with "of" aside
             return True
+        if head.lower_ == "from":  # "resulted from ...", "stemmed from ..."
+            return head.head.lemma_.lower() in _RESULTING
         above = head.head
         if head.lower_ == "of":  # "because of", "as a result of"
             return above.lower_ in _CAUSE_WORDS or above.lemma_.lower() in _RESULT_NOUNS
