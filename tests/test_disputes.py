@@ -685,6 +685,28 @@ def test_a_report_relaying_two_voices_on_two_doers_joins_both_sides():
     assert "a3" not in {s.article_id for d in found for s in d.sides}
 
 
+def test_a_report_relaying_three_voices_on_three_doers_joins_each_side():
+    """ "The ministry blamed Russia; the army blamed Jabhat Fateh al-Sham; the Observatory
+    found a coalition bomb": each account stands on its own side of the disagreement the
+    other reports hold; one voice behind two of the doers makes no such set."""
+    three = replace(report("a3", "Pravda"), perpetrators=(
+        Attribution("russia", "Russia", "The ministry", "syrian-government"),
+        Attribution("jfs", "Nusra", "The army", "army"),
+        Attribution("coalition", "the coalition", "The Observatory", "sohr"),
+    ))  # fmt: skip
+    blaming = report("a1", "AP", doers=[("russia", "Amnesty")])
+    other = report("a2", "RT", doers=[("jfs", "Konashenkov")])
+    (dispute,) = incident_disputes(incident(blaming, other, three), [], RELATIONS, GAZETTE,
+                                   ARTICLES)  # fmt: skip
+    assert len({s.position for s in dispute.sides if s.article_id == "a3"}) == 3
+    shared = replace(three, perpetrators=(
+        *three.perpetrators[:2], replace(three.perpetrators[2], claimant_actor_id="army"),
+    ))  # fmt: skip
+    (dispute,) = incident_disputes(incident(blaming, other, shared), [], RELATIONS, GAZETTE,
+                                   ARTICLES)  # fmt: skip
+    assert "a3" not in {s.article_id for s in dispute.sides}
+
+
 def test_an_undated_page_placed_by_estimate_names_no_side_of_who_did_it():
     undated = replace(report("a2", "SANA", doers=[("coalition", None)]), date_from="estimate")
     found = incident(report("a1", "AFP", doers=[("russia", "US officials")]), undated)

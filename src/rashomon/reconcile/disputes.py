@@ -484,11 +484,12 @@ def _two_voices(
     ("Kyiv blamed the Russian Armed Forces for the bombing", and the outlet's own "Azov
     fighters blew up the theatre"): the report relays two accounts, one on each side of a
     disagreement other reports hold. One voice naming both (an exchange of strikes, an
-    aside) is no such pair."""
-    if len(parties) != 2:
+    aside) is no such pair. So do three parties on three voices ("the ministry blamed
+    Israel, the army blamed Islamic Jihad, HRW found a Palestinian rocket")."""
+    if len(parties) < 2:
         return False
     voices = [{_voice(report, d, relations) for d in named} for named in parties.values()]
-    return not voices[0] & voices[1]
+    return all(not a & b for i, a in enumerate(voices) for b in voices[i + 1 :])
 
 
 def _caution(
