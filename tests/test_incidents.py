@@ -2258,6 +2258,33 @@ def test_a_passing_mention_with_no_day_or_place_recalls_the_incident_of_its_toll
                         GAZETTE, KINDS) is None  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        ("The Russian army's accusations that it was responsible for the air strike grew.", False),
+        ("The Russian army said that it was responsible for the air strike.", True),
+    ],
+)
+def test_the_it_an_accusation_charges_is_not_the_accuser(sentence, named):
+    """ "the Israel army's accusations that it was responsible for a strike": a resolver
+    made "it" the army; no one accuses itself, while one saying it did so owns it."""
+    body = f"{LEAD}\n{sentence}"
+    at = body.index("it was")
+    strike = replace(ev(body, sentence, "air strike", mode="aerial"),
+                     sources=(Argument(at, at + 2, "it", "russia"),))  # fmt: skip
+    said = body.index("that it")
+    quote = QuoteFact("a1", said, len(body) - 1, body[said:-1], "indirect",
+                      *sentence_at(body, sentence), sentence, speaker="The Russian army",
+                      speaker_actor_id="russia")  # fmt: skip
+    facts = ArticleFacts(
+        article=ARTICLE, body=body, quotes=(quote,),
+        events=(ev(body, LEAD, "air strike", mode="aerial"), strike),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", LEAD),),
+    )  # fmt: skip
+    (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
+    assert ("russia" in [a.actor_id for a in report.perpetrators]) is named
+
+
 def test_the_it_a_speaker_denies_is_the_speaker():
     """ "Russia denied a report that it had carried out the air strike": a pronoun resolver
     made "it" the government named before; the speaker denies its own doing."""

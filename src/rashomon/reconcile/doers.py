@@ -63,7 +63,25 @@ def doers_of(
         if (not _from_the_air(kind, a, group.sentences) or _flies(a.actor_id, gazette))
         and not _in_open_question(a, facts.body)
         and not _NAMES_IT.match(facts.body, a.end)
+        and not _charged_self(a, facts.body)
     )  # fmt: skip
+
+
+# "the Israel army's accusations that it was responsible": what an accusation says "it" did
+_CHARGE_THAT = re.compile(
+    r"\b(?:accus\w*|allegations?|blam\w*|charges?)\s+(?:that\s+)?$", re.IGNORECASE
+)
+_THIRD_PERSON = frozenset({"it", "they", "he", "she"})
+
+
+def _charged_self(doer: Attribution, body: str) -> bool:
+    """Whether a pronoun the resolver took for the accuser itself is the one its
+    accusation charges: no one accuses itself, so "it" is someone else, left unnamed."""
+    if doer.start is None or doer.text.lower() not in _THIRD_PERSON:
+        return False
+    if not doer.actor_id or doer.actor_id != doer.claimant_actor_id:
+        return False
+    return _CHARGE_THAT.search(body[max(0, doer.start - 40) : doer.start]) is not None
 
 
 # "either Russian or Syrian military jets", "carried out by Syrian or Russian jets": a
