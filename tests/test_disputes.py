@@ -685,6 +685,25 @@ def test_a_report_relaying_two_voices_on_two_doers_joins_both_sides():
     assert "a3" not in {s.article_id for d in found for s in d.sides}
 
 
+def test_a_report_relaying_two_accounts_stands_on_the_side_it_opens_with():
+    """ "HRW said a misfired rocket was the likely cause" opening a report that later
+    relays "a Hamas official said all indications pointed to Israel": the report stands on
+    HRW's side as a report naming one doer would, and the answer joins the other side."""
+    both = replace(report("a2", "Stabroek"), sentence_start=0, sentence_end=40, perpetrators=(
+        Attribution("jfs", "a misfired rocket", "HRW", "sohr", start=10, end=27),
+        Attribution("russia", "Russia", "A Hamas official", "syrian-government", 60, 66),
+    ))  # fmt: skip
+    blaming = report("a1", "AP", doers=[("russia", "Amnesty")])
+    (dispute,) = incident_disputes(incident(blaming, both), [], RELATIONS, GAZETTE, ARTICLES)
+    position = {(s.article_id, s.value_or_claim): s.position for s in dispute.sides}
+    assert position[("a2", "Russia did it")] == position[("a1", "Russia did it")]
+    assert position[("a2", "Jabhat Fateh al-Sham did it")] != position[("a1", "Russia did it")]
+    unopened = replace(both, perpetrators=tuple(
+        replace(a, start=a.start + 50, end=a.end + 50) for a in both.perpetrators
+    ))  # fmt: skip
+    assert incident_disputes(incident(blaming, unopened), [], RELATIONS, GAZETTE, ARTICLES) == []
+
+
 def test_a_report_relaying_three_voices_on_three_doers_joins_each_side():
     """ "The ministry blamed Russia; the army blamed Jabhat Fateh al-Sham; the Observatory
     found a coalition bomb": each account stands on its own side of the disagreement the

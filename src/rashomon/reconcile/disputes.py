@@ -378,7 +378,11 @@ def _perpetrator(
         elif (incident.kind in _ONE_ACT and _mutual_blame(parties, relations)) or (
             incident.kind not in _EXCHANGED and _two_voices(report, parties, relations)
         ):
-            mutual.extend((party, report, d) for party, named in parties.items() for d in named)
+            lead = _led_by(report, parties)
+            if lead is not None:  # the account the report opens with is its own side
+                sides.setdefault(lead, []).extend((report, d) for d in parties[lead])
+            mutual.extend((party, report, d) for party, named in parties.items() for d in named
+                          if party != lead)  # fmt: skip
     for party, pairs in list(sides.items()):  # alternatives offering another side's party
         if all(any(_offered(d, other, gazette) for other in sides if other != party)
                for _, d in pairs):  # fmt: skip
@@ -475,6 +479,18 @@ def _mutual_blame(parties: Mapping[str, Sequence[Attribution]], relations: Actor
         )  # fmt: skip
 
     return by(second, parties[first]) and by(first, parties[second])
+
+
+def _led_by(report: IncidentReport, parties: Mapping[str, Sequence[Attribution]]) -> str | None:
+    """The one party a report relaying two accounts names in its opening sentence ("HRW
+    said a misfired rocket was the likely cause", then "a Hamas official told Reuters all
+    indications pointed to Israel"): the account it leads with."""
+    opening = [
+        party for party, named in parties.items()
+        if any(d.start is not None and report.sentence_start <= d.start < report.sentence_end
+               for d in named)
+    ]  # fmt: skip
+    return opening[0] if len(opening) == 1 else None
 
 
 def _two_voices(
