@@ -383,6 +383,23 @@ def test_a_report_called_biased_is_rejected(statements):
     assert statements("The minister said the talks were one-sided.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "accused"),
+    [
+        ("A Hamas official said all indications pointed to Israel's responsibility.", "israel"),
+        ("Officials said all the signs pointed to Hamas.", "hamas"),
+    ],
+)
+def test_evidence_said_to_point_to_a_party_accuses_it(statements, text, accused):
+    assert statements(text, targets=True) == [("ACCUSE", "pointed", (accused,))]
+
+
+def test_evidence_pointing_to_a_thing_or_to_no_one_accuses_no_one(statements):
+    assert statements("HRW said the evidence points to a misfired rocket.") == []
+    assert statements("He said the evidence did not point to Russia.") == []
+    assert statements("She pointed to Russia on the map, the officer said.") == []
+
+
 def test_a_report_called_biased_in_passing_is_rejected_by_the_clauses_speaker(extracted):
     found = [
         (e.type, e.trigger, [a.text for a in e.sources])

@@ -244,8 +244,9 @@ MAX_SENTENCE_TOKENS = 150
 # is the clause's speaker's (a report named before "it" rejected); 117: nouns of a stance held
 # ("Russia's position that", "its assessment that") cue what their owner says; 118: captions'
 # mentions of the body's own actors ("his British counterpart William Hague"); 119: a harm that
-# "resulted from" an owned weapon, and a group's weapon ("a Hamas rocket"), is the owner's attack
-EXTRACTOR_VERSION = "119"
+# "resulted from" an owned weapon, and a group's weapon ("a Hamas rocket"), is the owner's attack;
+# 120: evidence said to point to a party accuses it ("all indications pointed to Israel")
+EXTRACTOR_VERSION = "120"
 STAGE = "entities"
 
 

@@ -176,6 +176,9 @@ class StanceReader:
         if act is None:
             act = self._pronoun_act(clause, acts) or _stray_subject(clause, verb, acts)
         report = self._about_report(clause, verb)
+        pointed = self._pointed_at(clause)
+        if pointed:  # "all indications pointed to Israel's responsibility"
+            return Stance(_trigger(clause, "ACCUSE", verb), verb, None, tuple(pointed))
         disowning = _nothing_to_do_with(clause)
         if disowning is not None and act is not None and not _negated(clause):
             return Stance(_trigger(disowning, "REJECT", verb), verb)
@@ -508,6 +511,22 @@ class StanceReader:
             c.dep_ in ("oprd", "acomp", "xcomp") and self._culpable(c) for c in verb.children
         )
 
+    def _pointed_at(self, clause: Token) -> list[Token]:
+        """Whom evidence is said to point to: "all indications pointed to Israel's
+        responsibility", "the evidence points to the regime" (not "points to a rocket",
+        nor "did not point to anyone")."""
+        if clause.lemma_.lower() != "point" or _negated(clause):
+            return []
+        if not any(c.dep_ == "nsubj" and c.lemma_.lower() in _EVIDENCE for c in clause.children):
+            return []
+        for prep in (c for c in clause.children if c.dep_ == "prep" and c.lower_ == "to"):
+            for word in (g for g in prep.children if g.dep_ == "pobj"):
+                if self._culpable(word):  # "to Israel's responsibility"
+                    return [c for c in word.children if c.dep_ == "poss"]
+                if any(t.ent_type_ in _PARTY_ENTS for t in word.subtree):
+                    return [word]  # "to Israel", "to the Syrian regime"
+        return []
+
     def _culpable(self, word: Token) -> bool:
         """A word that holds someone to blame ("responsible", "accountable"), or a passive
         "must be punished" / "brought to justice" said of them ("the Russian occupiers must
@@ -615,6 +634,9 @@ _CARRY_OUT = frozenset({"carry", "conduct", "launch", "stage", "mount", "execute
 # nouns of a deed, that a condemning adjective makes a condemnation ("called it a brutal act")
 _DEEDS = frozenset({"act", "action", "attack", "deed", "move", "operation", "assault", "killing"})
 _ADMISSIONS = frozenset({"admission", "acknowledgement", "acknowledgment"})
+# what is said to point to a doer ("all indications pointed to Israel")
+_EVIDENCE = frozenset({"evidence", "indication", "sign", "finding", "clue", "fact", "everything"})
+_PARTY_ENTS = frozenset({"ORG", "GPE", "NORP", "PERSON"})
 
 
 def _nothing_to_do_with(clause: Token) -> Token | None:
