@@ -62,6 +62,7 @@ def test_city_slash_agency_line_is_a_wire_credit_not_the_title():
         ("Courtesy: Reuters", "Reuters"),
         ("This article was provided by Reuters.", "Reuters"),
         ("Copyright 2023 The Associated Press. All rights reserved.", "AP"),
+        ("\u00a9 Thomson Reuters 2024", "Reuters"),
         ("With Russia and Turkey at odds, talks stalled.", None),  # no outlet: the text
     ],
 )

@@ -85,6 +85,19 @@ def test_an_agencys_notice_to_subscribers_names_it_as_the_wire_and_leaves_the_bo
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        "A version of this article appears in print on July 30, 2022, Section A, Page 1 of the "
+        "New York edition with the headline: Strike Hits Prison.",
+        "\u2014With assistance from Jane Roe and John Doe.",
+    ],
+)
+def test_a_papers_print_note_or_its_other_writers_leave_the_body(line):
+    raw = f"A headline for the story\n\nThe story.\n\n{line}"
+    assert clean_text(raw, title_in_text=True).body == "The story."
+
+
+@pytest.mark.parametrize(
     "line", ["( Agencies)", "(Agencies)", "With agencies", "(With agency inputs)"]
 )
 def test_a_credit_to_agencies_it_does_not_name_leaves_the_body(line):

@@ -139,6 +139,11 @@ _FOOTER_LINE = re.compile(
     # "Associated Press writer Jane Roe in Cairo contributed.": an agency's writers
     r"|(?:the\s+)?[A-Z][\w.&'’ -]{1,40}?\s+(?:writers?|reporters?|correspondents?)\s+"
     r"[^.;:!?]{2,120}?\s+contributed(?:\s+to\s+this\s+(?:report|story|article))?\.?"
+    # "A version of this article appears in print on July 30, 2022, Section A, Page 1 of the
+    # New York edition": where the paper printed it
+    r"|a\s+version\s+of\s+this\s+(?:article|story)\s+appears\s+in\s+print\b.*"
+    # "--With assistance from Jane Roe.": the copy's other writers
+    r"|[-\u2013\u2014]*\s*with\s+assistance\s+from\s+[^.;:!?]{2,120}\.?"
     # "This article was originally published by Reuters.": whose copy it is
     r"|(?:this\s+(?:article|story|report)\s+was\s+)?originally\s+published\s+by\s+.{2,60}"
     # "(Agencies)", "With agency inputs": copy from agencies it does not name

@@ -496,10 +496,11 @@ _CREDIT_OPENING = re.compile(
     re.IGNORECASE,
 )
 # "By Reuters Staff", "(With PTI inputs)", "Copyright 2023 The Associated Press. All rights
-# reserved.": the agency's desk, its inputs, its rights, after its name
+# reserved.", "© Thomson Reuters 2024": the agency's desk, its inputs, its rights or their
+# year, after its name
 _DESK = re.compile(
     r"\s+(?:staff|staffers|reporters|correspondents?|news\s+desk|desk|inputs)$"
-    r"|\.?\s*all\s+rights\s+reserved$",
+    r"|\.?\s*all\s+rights\s+reserved$|\s+(?:19|20)\d\d$",
     re.I,
 )
 
