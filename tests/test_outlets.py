@@ -217,6 +217,8 @@ def test_more_dateline_forms():
         "HMEYMIM AIRBASE (Syria), (Sputnik) – In April, MSF said": ("Hmeymim Airbase", "Sputnik", "In"),
         "Moscow, SANA- A Russian military source said": ("Moscow", "SANA", "A Russian"),
         "Tehran, Oct 4, IRNA – Foreign Ministry Spokeswoman": ("Tehran", "IRNA", "Foreign"),
+        "Riyadh, July 29, 2022, SPA -- The army said": ("Riyadh", "SPA", "The army"),
+        "ABU DHABI, 29th July, 2022 (WAM) -- The army said": ("Abu Dhabi", "WAM", "The army"),
         "DEIR EZ-ZOR/ANKARA (AA) - U.S.-led warplanes": ("Deir Ez-Zor/Ankara", "Anadolu Agency", "U.S."),
         "URUM-AL-KUBRA, Syria, Sept. 20 (UPI) -- The Russian": ("Urum-Al-Kubra", "UPI", "The"),
         "(REUTERS) – Russia said on Tuesday": (None, "Reuters", "Russia"),

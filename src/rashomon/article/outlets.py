@@ -170,10 +170,10 @@ _BYLINE_PREFIX = (
 )
 _PLACE = r"(?P<place>(?!The\s)[A-Z][\w.'’/ -]{1,40}?)"
 # ", Syria", ", Nov 1", ", Sept. 19", ", Aug.12", ", March 1.", ", July 15, 2022", "(Syria)",
-# "[Afghanistan]", ", 8 April 2022": parts between place and wire.
+# "[Afghanistan]", ", 8 April 2022", ", 29th July, 2022": parts between place and wire.
 _PLACE_TAIL = (
     r"(?:\s*,\s*[A-Z][a-z]+\.?(?:(?:(?<=\.)\s*|\s+)\d{1,2}(?:\s*,\s*\d{4})?)?\.?"
-    r"|\s*,\s*\d{1,2}\s+[A-Z][a-z]+\.?(?:\s+\d{4})?"
+    r"|\s*,\s*\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?(?:,?\s+\d{4})?"
     r"|\s*[(\[][A-Z][\w .-]{1,30}[)\]]\s*,?)*"
 )
 # the wire's bracket then a dash or colon ("(AP) —", "(ANI):"), or a full stop and a dash
@@ -192,10 +192,12 @@ _UNDASHED_WIRE_DATELINE = re.compile(
     r"\s+(?=[A-Z\"“‘])"
 )
 # "Moscow, SANA- A Russian military source said...", "Tehran, Oct 4, IRNA – The foreign
-# ministry ...": the place, perhaps the day, then the agency's name.
+# ministry ...", "Riyadh, July 29, 2022, SPA --": the place, perhaps the day, then the
+# agency's name.
 _PLACE_AGENCY_DATELINE = re.compile(
     r"^(?P<place>[A-Z][\w'’ -]{1,30}?),\s*"
-    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2},\s*)?"
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d{1,2},\s*"
+    r"(?:\d{4},\s*)?)?"
     r"(?P<wire>[A-Z][A-Za-z]{1,10})\s*[-–—]+\s*"
 )
 # "AFP, THE HAGUE, Netherlands" on a line of its own, "Reuters, WASHINGTON — The army ...":
