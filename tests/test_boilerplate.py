@@ -721,3 +721,18 @@ def test_a_long_wire_caption_over_a_picture_desk_credit_and_its_cut_off_copy_lea
     plain = clean_text(raw.replace("(AP Photo/Jane Roe)", "(Reporting by Jane Roe)"),
                        title_in_text=True, is_outlet=lambda n: n == "AP")  # fmt: skip
     assert caption in plain.body
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Loading...",
+        "This story has been corrected.",
+        "Editor's note: This story has been updated with the army's statement.",
+        "Follow our live coverage here.",
+    ],
+)
+def test_a_pages_notes_on_itself_are_widgets(note):
+    raw = f"Town shelled overnight\n\nThe army shelled the town on Monday night.\n\n{note}"
+    assert kinds(raw)[note] is LineKind.WIDGET
+    assert clean_text(raw, title_in_text=True).body == "The army shelled the town on Monday night."

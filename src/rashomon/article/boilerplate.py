@@ -97,6 +97,10 @@ _WIDGET_LINE = re.compile(
     r"|©.*|this article was (originally )?published.*on\b.*"
     # a stamp's labels with their values lost in the saving: "Published: Updated:"
     r"|(?:(?:first |last )?(?:published|posted|updated|modified)(?: on)?\s*:\s*)+"
+    # a page's notes on itself: "Loading...", "This story has been updated.", "Editor's note:
+    # ...", "Follow our live coverage here."
+    r"|loading\s*(?:\.{2,3}|\u2026)|this (?:story|article) has been (?:updated|corrected)\b.*"
+    r"|editor[\u2019']?s note\s*:.*|follow our live (?:coverage|updates|blog)\b.{0,40}"
     r"|\[an error occurred while processing this directive\])$",  # a server's include error
     re.IGNORECASE,
 )
