@@ -97,6 +97,12 @@ def test_a_call_for_something_requests_it(events_of, text):
     assert one(events_of(text), "REQUEST", "call")
 
 
+def test_the_need_for_something_asks_for_it_and_a_need_of_nothing_does_not(events_of):
+    text = "The failures underscore the need for an independent investigation into the blast."
+    assert one(events_of(text), "REQUEST", "need")
+    assert "REQUEST" not in [e.type for e in events_of("The army needs more troops.")]
+
+
 def test_a_call_that_asks_for_nothing_is_no_request(events_of):
     events = events_of("The minister made a phone call to his counterpart in Ankara.")
     assert "REQUEST" not in [e.type for e in events]
