@@ -309,6 +309,9 @@ def test_naming_the_means_as_another_sides_accuses_that_side(statements, text, a
         "The monitor said a Syrian military aircraft crashed near the town.",
         "France said it would push for the destruction of Syria's chemical weapons.",
         "The Ukrainian military said the S-300 missiles are in service with Ukraine's army.",
+        # the doers of an attack the speaker says did not happen
+        "The ministry said there was no evidence that Russian jets struck the convoy.",
+        "The ministry said it was not true that Russian jets struck the convoy.",
     ],
 )
 def test_means_undone_denied_unspoken_or_ones_own_accuse_no_one(statements, text):

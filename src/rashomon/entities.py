@@ -246,8 +246,9 @@ MAX_SENTENCE_TOKENS = 150
 # mentions of the body's own actors ("his British counterpart William Hague"); 119: a harm that
 # "resulted from" an owned weapon, and a group's weapon ("a Hamas rocket"), is the owner's attack;
 # 120: evidence said to point to a party accuses it ("all indications pointed to Israel"); 121:
-# "the need for an investigation" asks for it
-EXTRACTOR_VERSION = "121"
+# "the need for an investigation" asks for it; 122: means that did no attack ("no evidence that
+# Russian jets struck") accuse no owner
+EXTRACTOR_VERSION = "122"
 STAGE = "entities"
 
 

@@ -270,9 +270,16 @@ def _quoted_statements(
         return (EventArgument(quote.speaker_start, quote.speaker_end, quote.speaker or "",
                               quote.speaker_actor_id),)  # fmt: skip
 
+    # means that did no attack ("there was no evidence that Russian jets struck the convoy"):
+    # the doers of the attacks the text negates
+    idle = [(a.start, a.end) for e in events if e.factuality == "negated" for a in e.sources]
+    owned = [
+        e for e in owned_means(doc, quotes, lexicon, speaker_of, reader.resolve, affiliation_of)
+        if not any(start <= e.start < end for start, end in idle)
+    ]
     said = [
         *denied_means(doc, quotes, lexicon, speaker_of),
-        *owned_means(doc, quotes, lexicon, speaker_of, reader.resolve, affiliation_of),
+        *owned,
         *perfidy_charges(doc, quotes, lexicon, speaker_of, reader.resolve, affiliation_of),
     ]
     coded = {(e.type, _sentence_bounds(doc, e.start)) for e in events}
