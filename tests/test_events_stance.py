@@ -510,6 +510,7 @@ def test_an_attack_named_or_a_detail_called_wrong_is_no_rejection(statements, te
         # admitting an attack as one's own concedes it, as a thing or a clause
         ("The coalition acknowledged a strike at the location.", ("CONCEDE", "acknowledged")),
         ("The army admitted that its jets had bombed the clinic.", ("CONCEDE", "admitted")),
+        ("The US admitted to mistakenly attacking Syrian troops.", ("CONCEDE", "admitted")),
     ],
 )  # fmt: skip
 def test_manner_phrases_acts_of_and_admitted_attacks(statements, text, coded):

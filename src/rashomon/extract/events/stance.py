@@ -616,12 +616,16 @@ def _owned_act(part: Token, acts: set[int], clause: bool = False) -> bool:
     """Whether an admitting verb's object or clause (or an admission's) is an attack or the
     harm it did: "acknowledged a strike at the location", "acknowledged three civilian
     casualties", "admitted that its jets had bombed the hospital", "the military's admission
-    that it killed 10 people" (the clause's own verb or its subject or object is the attack
-    word, not one told inside it). With `clause`, `part` is the admission's clause however
-    the parse attached it."""
+    that it killed 10 people", "admitted to attacking the base" (the clause's own verb or its
+    subject or object is the attack word, not one told inside it). With `clause`, `part` is
+    the admission's clause however the parse attached it."""
     if part.dep_ == "dobj":
         owned = part.i in acts or part.lemma_.lower() in _HARM
         return owned and not _negated(part)
+    if part.dep_ == "prep" and part.lower_ == "to":  # "admitted to mistakenly attacking"
+        return any(
+            c.i in acts and not _negated(c) for c in part.children if c.dep_ in ("pcomp", "pobj")
+        )
     if (part.dep_ != "ccomp" and not clause) or _negated(part):
         return False
     return part.i in acts or any(
