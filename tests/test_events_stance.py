@@ -223,13 +223,17 @@ def test_no_evidence_of_an_attack_denies_it(statements):
     [
         "The Russian Defence Ministry said its medics found no trace of a chemical assault.",
         '"There is no evidence of an attack on the convoy," the minister said.',
+        "The ministry said its medics found the absence of any trace of a chemical assault.",
+        "The ministry said its medics found a lack of evidence of a chemical assault.",
     ],
 )
 def test_no_trace_or_evidence_of_the_act_itself_denies_it(statements, text):
     assert types(statements(text)) == ["REJECT"]
     # a trace found is no denial
-    assert "REJECT" not in types(statements(text.replace("no trace", "a trace")
-                                             .replace("no evidence", "evidence")))  # fmt: skip
+    assert "REJECT" not in types(statements(
+        text.replace("no trace", "a trace").replace("no evidence", "evidence")
+        .replace("the absence of any trace", "a trace").replace("a lack of evidence", "evidence")
+    ))  # fmt: skip
 
 
 def test_the_writers_own_telling_a_weapon_or_a_pronoun_accuses_no_one(statements):

@@ -21,6 +21,7 @@ from rashomon.extract.events.tree import negation, unable
 from rashomon.extract.events.triggers import Trigger
 
 _NEGATORS = frozenset({"not", "n't", "never", "no", "without"})
+_LACKING = frozenset({"absence", "lack"})  # "the absence of any traces of", "a lack of evidence of"
 _CONDITIONS = frozenset({"if", "unless", "whether"})  # "not clear whether X did it"
 _HEARSAY = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
 _SUSPECTED = frozenset({"alleged", "suspected", "purported", "reported", "supposed", "apparent"})
@@ -165,13 +166,18 @@ def _no_evidence(node: Token, lexicon: EventLexicon) -> Token | None:
 def _no_sign_of(node: Token, lexicon: EventLexicon) -> Token | None:
     """The "no" before the noun an act is found "of" when nothing was found: "no trace of a
     chemical assault", "no evidence of an attack on the convoy" deny the act (the same
-    `absence` nouns as above)."""
+    `absence` nouns as above), and so do "the absence of any traces of" and "a lack of
+    evidence of"."""
     if node.dep_ != "pobj" or node.head.lower_ != "of":
         return None
     holder = node.head.head
     if holder.lemma_.lower() not in lexicon.words("absence"):
         return None
-    return next((c for c in holder.children if c.dep_ == "det" and c.lower_ == "no"), None)
+    no = next((c for c in holder.children if c.dep_ == "det" and c.lower_ == "no"), None)
+    if no is None and holder.dep_ == "pobj" and holder.head.lower_ == "of":
+        lacking = holder.head.head  # "the absence of any traces of the use of toxic agents"
+        return lacking if lacking.lemma_.lower() in _LACKING else None
+    return no
 
 
 def _purpose_marker(node: Token) -> Token | None:
