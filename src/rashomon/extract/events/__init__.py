@@ -273,10 +273,8 @@ def _quoted_statements(
     # means that did no attack ("there was no evidence that Russian jets struck the convoy"):
     # the doers of the attacks the text negates
     idle = [(a.start, a.end) for e in events if e.factuality == "negated" for a in e.sources]
-    owned = [
-        e for e in owned_means(doc, quotes, lexicon, speaker_of, reader.resolve, affiliation_of)
-        if not any(start <= e.start < end for start, end in idle)
-    ]
+    means = owned_means(doc, quotes, lexicon, speaker_of, reader.resolve, affiliation_of)
+    owned = [e for e in means if not any(start <= e.start < end for start, end in idle)]
     said = [
         *denied_means(doc, quotes, lexicon, speaker_of),
         *owned,
