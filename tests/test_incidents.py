@@ -2258,6 +2258,25 @@ def test_a_passing_mention_with_no_day_or_place_recalls_the_incident_of_its_toll
                         GAZETTE, KINDS) is None  # fmt: skip
 
 
+def _quoted_strike(sentence: str, it: str, actor: str, speaker: str, speaker_id: str,
+                   factuality: str = "asserted") -> ArticleFacts:  # fmt: skip
+    """LEAD, then `sentence`: an air strike whose doer is the pronoun at `it` (resolved to
+    `actor`), inside the indirect quote from "that it" to the end, by `speaker`."""
+    body = f"{LEAD}\n{sentence}"
+    at = body.index(it)
+    strike = replace(ev(body, sentence, "air strike", factuality=factuality, mode="aerial"),
+                     sources=(Argument(at, at + 2, "it", actor),))  # fmt: skip
+    said = body.index("that it")
+    quote = QuoteFact("a1", said, len(body) - 1, body[said:-1], "indirect",
+                      *sentence_at(body, sentence), sentence, speaker=speaker,
+                      speaker_actor_id=speaker_id)  # fmt: skip
+    return ArticleFacts(
+        article=ARTICLE, body=body, quotes=(quote,),
+        events=(ev(body, LEAD, "air strike", mode="aerial"), strike),
+        mentions=(place_mention(body, "Maarat al-Numan", "maarat", LEAD),),
+    )  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("sentence", "named"),
     [
@@ -2268,19 +2287,7 @@ def test_a_passing_mention_with_no_day_or_place_recalls_the_incident_of_its_toll
 def test_the_it_an_accusation_charges_is_not_the_accuser(sentence, named):
     """ "the Israel army's accusations that it was responsible for a strike": a resolver
     made "it" the army; no one accuses itself, while one saying it did so owns it."""
-    body = f"{LEAD}\n{sentence}"
-    at = body.index("it was")
-    strike = replace(ev(body, sentence, "air strike", mode="aerial"),
-                     sources=(Argument(at, at + 2, "it", "russia"),))  # fmt: skip
-    said = body.index("that it")
-    quote = QuoteFact("a1", said, len(body) - 1, body[said:-1], "indirect",
-                      *sentence_at(body, sentence), sentence, speaker="The Russian army",
-                      speaker_actor_id="russia")  # fmt: skip
-    facts = ArticleFacts(
-        article=ARTICLE, body=body, quotes=(quote,),
-        events=(ev(body, LEAD, "air strike", mode="aerial"), strike),
-        mentions=(place_mention(body, "Maarat al-Numan", "maarat", LEAD),),
-    )  # fmt: skip
+    facts = _quoted_strike(sentence, "it was", "russia", "The Russian army", "russia")
     (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
     assert ("russia" in [a.actor_id for a in report.perpetrators]) is named
 
@@ -2289,19 +2296,7 @@ def test_the_it_a_speaker_denies_is_the_speaker():
     """ "Russia denied a report that it had carried out the air strike": a pronoun resolver
     made "it" the government named before; the speaker denies its own doing."""
     denial = "Russia denied a government report that it had carried out the air strike."
-    body = f"{LEAD}\n{denial}"
-    at = body.index("it had")
-    strike = replace(ev(body, denial, "air strike", factuality="negated", mode="aerial"),
-                     sources=(Argument(at, at + 2, "it", "syrian-government"),))  # fmt: skip
-    said = body.index("that it")
-    quote = QuoteFact("a1", said, len(body) - 1, body[said:-1], "indirect",
-                      *sentence_at(body, denial), denial, speaker="Russia",
-                      speaker_actor_id="russia")  # fmt: skip
-    facts = ArticleFacts(
-        article=ARTICLE, body=body, quotes=(quote,),
-        events=(ev(body, LEAD, "air strike", mode="aerial"), strike),
-        mentions=(place_mention(body, "Maarat al-Numan", "maarat", LEAD),),
-    )  # fmt: skip
+    facts = _quoted_strike(denial, "it had", "syrian-government", "Russia", "russia", "negated")
     (report,) = article_reports(facts, GAZETTE, KINDS, "reuters")
     assert [(a.actor_id, a.claimant) for a in report.denied_by] == [("russia", "Russia")]
     unsaid = replace(facts, quotes=())  # nobody known says it: no denial at all
