@@ -540,6 +540,26 @@ def test_a_phrase_known_as_a_name_stands_for_that_name(nlp, matcher, text, phras
     assert [m.text for m in found.mentions if m.actor_id != "shabiha"] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "short", "full"),
+    [
+        ("An investigation by The New York Times found it. The Times said 16 shots were fired.",
+         "Times", "The New York Times"),
+        ("The Washington Post reported the strike. The Post said 12 died.",
+         "Post", "The Washington Post"),
+    ],
+)  # fmt: skip
+def test_the_last_word_of_an_organisation_named_before_stands_for_it(nlp, matcher, text,
+                                                                     short, full):  # fmt: skip
+    found = find(nlp, matcher, text)
+    assert actor_of(found, short) == actor_of(found, full)
+
+
+def test_a_last_word_that_names_a_kind_of_body_is_no_short_name(nlp, matcher):
+    found = find(nlp, matcher, "The Free Syrian Army said it shelled the town. The Army denied it.")
+    assert {m.actor_id for m in found.mentions if m.text == "Army"} != {"free-syrian-army"}
+
+
 def test_a_phrase_known_as_a_place_or_a_title_stands_for_no_one(nlp, matcher):
     found = find(nlp, matcher, "A town known as Aleppo was shelled. He is known as a hardliner.")
     assert {m.text for m in found.mentions if m.kind == "organisation"} == set()

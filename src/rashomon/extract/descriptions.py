@@ -62,6 +62,8 @@ _CLASS_KINDS = frozenset(
 )  # fmt: skip
 _ARMED_KINDS = frozenset({ActorKind.ARMED_GROUP, ActorKind.OTHER})
 _AID_KINDS = frozenset({ActorKind.NGO})
+# words that end names and also name a kind of body ("the Army", "the Nations"): no short name
+_GROUP_WORDS = frozenset({"army", "forces", "nations", "states", "republic", "government"})
 _GLOSSED = "organisation"  # the kind of mention a phrase "known as" it may stand for
 _GLOSS_ADVERBS = frozenset({"also", "locally", "widely", "commonly", "popularly", "better"})
 _SPELLINGS = {"centre": "center", "organization": "organisation", "defense": "defence"}
@@ -153,6 +155,11 @@ def find_descriptions(
     found: list[ActorMention] = []
     heads = cues.all_heads
     cols = doc_arrays(doc)  # the words to look at, read on the columns
+    for word, named in _short_names(doc, ordered, taken, cues.all_heads | _GROUP_WORDS):
+        end = word.idx + len(word)
+        found.append(ActorMention(word.idx, end, text[word.idx : end], "organisation", named,
+                                  METHOD))  # fmt: skip
+        taken.append((word.idx, end, False))
     for first, head, named in _known_as(doc, ordered):
         start, end = doc[first].idx, head.idx + len(head)
         if any(s < end and start < e and not (start <= s and e <= end) for s, e, _n in taken):
@@ -199,6 +206,37 @@ def find_descriptions(
         found.append(mention)
         taken.append((start, end, False))
         bisect.insort(ordered, mention, key=lambda m: m.start)  # "the ministry" after it
+    return found
+
+
+def _short_names(
+    doc: Doc,
+    mentions: Sequence[ActorMention],
+    taken: Sequence[tuple[int, int, bool]],
+    heads: frozenset[str],
+) -> list[tuple[Token, str]]:
+    """(word, actor) of each "the Times" after "The New York Times": a capitalised name
+    after "the" that is the last word of the one organisation of that ending the text has
+    named before it stands for that organisation, as a surname stands for a person (a word
+    that is also a description's head, "the Army", "the Council", is the descriptions'
+    to read)."""
+    cols = doc_arrays(doc)
+    found = []
+    for i, pos in enumerate(cols.pos):
+        if pos != "PROPN" or i == 0 or cols.lower[i - 1] != "the" or not cols.text[i][:1].isupper():
+            continue
+        if i + 1 < len(doc) and cols.pos[i + 1] == "PROPN":
+            continue  # "the Times Square": a longer name
+        start, word = cols.idx[i], cols.lower[i]
+        if word in heads or any(s <= start < e and not new for s, e, new in taken):
+            continue
+        owners = {
+            m.actor_id for m in mentions
+            if m.kind == "organisation" and m.end <= start and " " in m.text.strip()
+            and m.text.lower().split()[-1] == word
+        }  # fmt: skip
+        if len(owners) == 1:
+            found.append((doc[i], owners.pop()))
     return found
 
 
