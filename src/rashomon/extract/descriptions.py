@@ -25,7 +25,9 @@ model runs offline, so three rules read the descriptions the press uses most:
 
 A description that says whom it names ("pro-regime thugs known as shabiha", "a militia
 known locally as the shabbiha") stands for that name, whatever its head word: the text
-says so itself. Names inside it ("pro-Assad militias") give way to it.
+says so itself. Names inside it ("pro-Assad militias") give way to it. And a name's last
+word after "the" ("the Times" after "The New York Times", "the Post") stands for the one
+organisation named before with that ending, as a surname stands for a person.
 
 An indefinite description ("a rescue group said") introduces someone new: it is left alone,
 unless its head says a kind ("a war monitor") and the article names one organisation of that
