@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from rashomon.article import furniture
 from rashomon.article.dates import MONTH_DAY, lead_stamp_length
+from rashomon.article.signed import agency_footer
 from rashomon.model import OffsetMap
 
 
@@ -137,24 +138,13 @@ _FOOTER_LINE = re.compile(
     r"|(reporting|additional reporting) by .+;.+"
     # "Additional reporting by Jane Roe in Beirut.": the copy's other writers, signed off
     r"|additional reporting by [^.;:!?]{2,80}\.?"
-    # "The Associated Press contributed to this report.": whose copy went into it
-    r"|(?:the\s+)?[A-Z][\w.&'’ ,-]{1,60}?\s+contributed\s+(?:to\s+this\s+"
-    r"(?:report|story|article)|reporting)\.?"
-    # "Associated Press writer Jane Roe in Cairo contributed.": an agency's writers
-    r"|(?:the\s+)?[A-Z][\w.&'’ -]{1,40}?\s+(?:writers?|reporters?|correspondents?)\s+"
-    r"[^.;:!?]{2,120}?\s+contributed(?:\s+to\s+this\s+(?:report|story|article))?\.?"
     # "A version of this article appears in print on July 30, 2022, Section A, Page 1 of the
     # New York edition": where the paper printed it
     r"|a\s+version\s+of\s+this\s+(?:article|story)\s+appears\s+in\s+print\b.*"
     # "--With assistance from Jane Roe.": the copy's other writers
     r"|[-\u2013\u2014]*\s*with\s+assistance\s+from\s+[^.;:!?]{2,120}\.?"
-    # "This article was originally published by Reuters.": whose copy it is
-    r"|(?:this\s+(?:article|story|report)\s+was\s+)?originally\s+published\s+by\s+.{2,60}"
     # "(Agencies)", "With agency inputs": copy from agencies it does not name
-    r"|\(?\s*(?:with\s+)?(?:inputs\s+from\s+)?(?:news\s+)?agenc(?:y|ies)(?:\s+inputs)?\s*\)?\.?"
-    # an agency's notice under the copy a subscriber reprints ("X website contains only a
-    # portion of the news stories offered to subscribers ...")
-    r"|.{2,40}?\s+website\s+contains\s+only\s+a\s+portion\s+of\s+the\s+news\s+stories.*)$",
+    r"|\(?\s*(?:with\s+)?(?:inputs\s+from\s+)?(?:news\s+)?agenc(?:y|ies)(?:\s+inputs)?\s*\)?\.?)$",
     re.IGNORECASE,
 )
 _SIGN_OFF_END = re.compile(
@@ -536,7 +526,9 @@ class _Classifier:
             return LineKind.SOURCE
         if after_credit and _DATED_PHOTO_CAPTION.search(text):
             return LineKind.CAPTION
-        if _FOOTER_LINE.match(text) and self.lines[i].words <= 40:
+        # an agency's signature (signed.py) is a footer too: its name is the copy's wire
+        footer = _FOOTER_LINE.match(text) or agency_footer(text)
+        if footer and self.lines[i].words <= 40:
             return LineKind.FOOTER
         if _PHOTO_CREDIT_LINE.match(text) or self._paren_credit(text):
             return LineKind.CREDIT

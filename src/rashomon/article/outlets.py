@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from rashomon.article.furniture import credited_names, source_parts, undouble
+from rashomon.article.signed import agency_footer
 from rashomon.errors import InputError
 from rashomon.model import FoundIn
 
@@ -573,27 +574,6 @@ def _agency_named(
     return None
 
 
-_CONTRIBUTED_FOOTER = re.compile(
-    r"^(?:the\s+)?(?P<names>.+?)\s+(?:(?:writers?|reporters?|correspondents?)\s+.+?\s+)?"
-    r"contributed(?:\s+to\s+this\s+(?:report|story|article)|\s+reporting)?\.?$",
-    re.IGNORECASE,
-)
-# "This article was originally published by Reuters.": whose copy it is
-_PUBLISHED_BY_FOOTER = re.compile(
-    r"^(?:this\s+(?:article|story|report)\s+was\s+)?originally\s+published\s+by\s+"
-    r"(?:the\s+)?(?P<names>.+?)\.?$",
-    re.IGNORECASE,
-)
-
-
-# "Anadolu Agency website contains only a portion of the news stories offered to subscribers
-# ...": the agency's notice under its copy, on its own site or a subscriber's
-_SUBSCRIBERS_NOTICE = re.compile(
-    r"^(?P<names>.{2,40}?)\s+website\s+contains\s+only\s+a\s+portion\s+of\s+the\s+news",
-    re.IGNORECASE,
-)
-
-
 # "(Reporting by A in Gaza; Writing by B; Editing by C)": Reuters' own sign-off, its
 # reporters, writer and editors in one line, as no other agency signs its copy
 _REUTERS_SIGN_OFF = re.compile(
@@ -615,12 +595,7 @@ def _agency_in_footers(
             if found is not None and not _same(found.name, outlet):
                 return found.name
             continue
-        match = (
-            _SOURCE_FOOTER.match(line)
-            or _CONTRIBUTED_FOOTER.match(line)
-            or _PUBLISHED_BY_FOOTER.match(line)
-            or _SUBSCRIBERS_NOTICE.match(line)
-        )
+        match = _SOURCE_FOOTER.match(line) or agency_footer(line)
         if not match:
             continue
         for part in re.split(r"\s*(?:[,;/&]|\band\b)\s*", match["names"]):
