@@ -2,7 +2,7 @@
 Takfiri group", "volunteer rescue force the White Helmets".
 
 News copy names an organisation once and then refers to it by what it is. No coreference
-model runs offline, so three rules read the descriptions the press uses most:
+model runs offline, so rules read the descriptions the press uses most:
 
 - a description right before a name is that name ("volunteer rescue force the White
   Helmets", "rebel group Jaish al-Islam", 'the group "Jaysh al-Islam"');

@@ -356,8 +356,9 @@ def _perpetrator(
     other for one act only they can have done ("the opposition accused government forces
     of the gas attack; the government accused rebels") join, each on its own side, a
     disagreement other reports hold: alone, such a report was as often no dispute a
-    fact-checker signs (FA-KES checking half). So do two parties one report names on
-    two different voices (see `_two_voices`)."""
+    fact-checker signs (FA-KES checking half). So do two or more parties one report names
+    on different voices (see `_two_voices`), except that the one its opening sentence alone
+    names is the report's own side, as a report naming one doer stands (see `_led_by`)."""
     if incident.kind not in _ONE_DOER:
         return []
     sides: dict[str, list[tuple[IncidentReport, Attribution]]] = {}
